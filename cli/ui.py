@@ -1,0 +1,32 @@
+"""``sft-assistant ui`` (the web app) and ``sft-assistant chat`` (talk to a tuned model)."""
+from __future__ import annotations
+
+import argparse
+
+from cli.common import not_implemented
+
+
+def add_server_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", help="user:pass, required with a non-local --host")
+    p.add_argument("--insecure", action="store_true", help="allow a non-local --host without --auth")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ui", help="start the web app")
+    add_server_options(p)
+    p.set_defaults(func=_ui)
+
+    p = sub.add_parser("chat", help="chat with a fine-tuned model (or the base model) in the terminal")
+    p.add_argument("run", nargs="?", help="a run id or adapter folder (default: the base model)")
+    p.add_argument("--base-model")
+    p.add_argument("--max-new-tokens", type=int, default=256)
+    p.add_argument("--temperature", type=float, default=0.0)
+    p.set_defaults(func=not_implemented)
+
+
+def _ui(args: argparse.Namespace) -> int:
+    import app
+
+    return app.main_from_args(args)

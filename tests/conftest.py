@@ -1,0 +1,49 @@
+"""Shared fixtures. Tests are offline: no hub, no analytics, a private workspace."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SFT_SHARED", ROOT.parent / "shared"))
+DATASETS = SHARED / "datasets"
+
+
+@pytest.fixture(autouse=True)
+def workspace(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty workspace ($SFT_HOME)."""
+    home = tmp_path / "sft-home"
+    monkeypatch.setenv("SFT_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def shared_copy(tmp_path):
+    """Copy a file from ../shared/datasets into the test's temp dir (the originals are never touched)."""
+
+    def _copy(relative: str, into: Path | None = None) -> Path:
+        src = DATASETS / relative
+        if not src.exists():
+            pytest.fail(f"shared dataset missing: {src}")
+        dest_dir = into or tmp_path / "data"
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        dest = dest_dir / src.name
+        shutil.copyfile(src, dest)
+        return dest
+
+    return _copy
+
+
+@pytest.fixture(scope="session")
+def embedded_model() -> Path:
+    """The converted embedded model folder (converted once per cache, reused after)."""
+    from tools.models import prepare_embedded
+
+    return prepare_embedded().path
