@@ -1,0 +1,190 @@
+"""The knowledge behind the ``explain`` tool: short answers about SFT written from the
+project's manual (``shared/seed/sft-quick-manual.zh.txt``), in Chinese and English.
+
+Retrieval is deliberately simple and offline: each entry has keywords in both
+languages; a question scores one point per character bigram (Chinese) or word
+(English) it shares with an entry's keywords and title, plus 3 per whole keyword it
+contains. The best entry wins when it scores at least ``MIN_SCORE``; otherwise the
+answer lists the topics we can explain instead of guessing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MANUAL = "SFT调优快速手册 (2024-05-31)"
+MIN_SCORE = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    topic: str
+    section: str
+    """The manual section the answer comes from (cited in every answer)."""
+    keywords: tuple[str, ...]
+    zh: str
+    en: str
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "what_is_sft", "SFT(有监督微调)概述 › 什么是SFT",
+        ("sft", "什么是sft", "有监督微调", "监督微调", "微调", "supervised fine-tuning", "fine-tuning", "fine tuning",
+         "what is sft", "why fine-tune", "为什么微调", "领域适应", "domain adaptation", "task-specific"),
+        "有监督微调(SFT)是拿一个预训练好的模型,在你自己任务的少量有标注数据上再训练。它能提升特定任务的效果、"
+        "让模型适应你所在领域的术语和表达、在标注数据有限时也能取得不错的效果,并用具体的任务信号约束模型的学习。",
+        "Supervised fine-tuning (SFT) takes a pretrained model and trains it further on a small amount of labelled "
+        "data for your own task. It improves task performance, adapts the model to your domain's terms and style, "
+        "works when labelled data is scarce, and constrains learning with a concrete task signal.",
+    ),
+    Entry(
+        "data_format", "准备数据 › 1.LLM大语言模型所需SFT数据",
+        ("数据格式", "问答", "问题和答案", "字段", "jsonl", "excel", "csv", "格式", "data format", "format",
+         "question and answer", "qa pair", "fields", "prepare data", "准备数据"),
+        "SFT 数据以问答形式准备:每条样本一个问题(可带背景)和一个回应。文件可以是 JSONL、Excel 或 CSV,"
+        "关键是保持问题和答案两个独立字段。",
+        "Prepare SFT data as question/answer pairs: each sample has a question (optionally with context) and a "
+        "response. JSONL, Excel or CSV all work; what matters is keeping the question and the answer as two "
+        "separate fields.",
+    ),
+    Entry(
+        "prompt_optimization", "准备数据 › 2.Prompt优化",
+        ("prompt", "提示词", "prompt优化", "指令", "预测阶段", "训练阶段", "inference prompt", "instruction",
+         "prompt engineering", "推理"),
+        "Prompt 优化主要用在训练阶段,用来增加指令的多样性,让模型更好地理解指令。对特定下游任务,预测时的"
+        "prompt 应与训练时保持一致或接近;预测阶段单独做 prompt 优化主要用于无法微调的场景。",
+        "Prompt optimisation matters mostly at training time, to make instructions more diverse so the model "
+        "understands them better. For a specific downstream task, keep the inference prompt the same as (or close "
+        "to) the training prompt; optimising prompts only at inference is for when you cannot fine-tune.",
+    ),
+    Entry(
+        "few_shot_cot", "准备数据 › 2.Prompt优化",
+        ("few shot", "few-shot", "fewshot", "少样本", "示例", "cot", "chain of thought", "chain-of-thought",
+         "思维链", "推理链", "多轮对话", "multi-turn"),
+        "适当构建 few-shot(在问题前放几个示例问答)和 CoT(思维链,答案前先写推理过程)数据加入训练,"
+        "有助于模型理解指令,也有助于多轮对话能力。用 add_few_shot 和 add_cot 工具可以生成这类样本。",
+        "Adding some few-shot samples (a few example Q&A pairs before the question) and chain-of-thought samples "
+        "(reasoning written before the answer) to the training data helps the model follow instructions and "
+        "handle multi-turn dialogue. The add_few_shot and add_cot tools build such samples.",
+    ),
+    Entry(
+        "quality_over_quantity", "准备数据 › 3.数据规模、数据多样性",
+        ("数据量", "数据规模", "多少条", "多少数据", "质量", "数量", "精标", "1万", "一万", "how much data",
+         "how many samples", "quantity", "quality", "data size", "dataset size", "more data"),
+        "在 SFT 中数据规模的重要性低于数据质量:通常 1 万条左右的精标数据就能发挥良好效果。只扩大数据量而不增加"
+        "提示多样性,收益会大大减少;而提升数据质量,收益会显著增加。",
+        "In SFT, data quality matters more than quantity: about 10,000 carefully labelled samples usually work "
+        "well. Adding more data without making the prompts more diverse brings much smaller gains, while "
+        "improving data quality brings large ones.",
+    ),
+    Entry(
+        "diversity_templates", "准备数据 › 3.数据规模、数据多样性",
+        ("多样性", "diversity", "diverse", "模板", "template", "prompt_template", "数据增强", "augment",
+         "augmentation", "同义指令", "paraphrase", "中译英"),
+        "扩充数据时要注意多样性。除了从原始数据获取,也可以用 prompt_template 对指令做数据增强:例如“中文翻译英文”"
+        "可以扩展为“中译英”“翻译中文为英文”等同义指令。augment_instructions 工具就是做这个的。",
+        "When you add data, keep it diverse. Besides collecting it, you can widen instructions with prompt "
+        "templates: 'translate Chinese to English' becomes 'zh→en', 'render this Chinese in English' and other "
+        "instructions with the same meaning. The augment_instructions tool does this.",
+    ),
+    Entry(
+        "data_quality_checks", "准备数据 › 4.数据质量",
+        ("数据质量", "质量检查", "筛选", "ppl", "perplexity", "困惑度", "reward model", "奖励模型", "清洗",
+         "check quality", "check", "data quality", "filter", "clean", "bad data", "错误数据"),
+        "挑选高质量数据能有效提升模型效果,要避免错误或无意义的内容。可以先用 ppl(困惑度)、reward model、"
+        "文本质量分类模型做初步评估,再人工筛选;自动筛选难免误筛。check_quality 工具会找出重复、空答案等问题,"
+        "也能按困惑度标出离群样本。",
+        "Choosing high-quality data clearly improves the model; avoid wrong or meaningless content. Screen first "
+        "with perplexity, a reward model or a text-quality classifier, then review by hand, since automatic "
+        "filters make mistakes. The check_quality tool finds duplicates, empty answers and similar problems and "
+        "can flag perplexity outliers.",
+    ),
+    Entry(
+        "epochs_vs_lr", "选择SFT的超参数",
+        ("epoch", "epochs", "轮数", "训练几轮", "几个epoch", "学习率", "learning rate", "lr", "超参数",
+         "hyperparameter", "hyperparameters", "how many epochs", "收敛", "converge"),
+        "EPOCH 的影响比学习率大,应按数据规模调整:数据少时适当增大 epoch 让模型充分收敛。手册的例子:"
+        "100 条数据 epoch 15,1000 条 epoch 10,10000 条 epoch 2。suggest_hyperparameters 会按你的数据量给出建议。",
+        "Epochs matter more than the learning rate; set them by dataset size, with more epochs for small data so "
+        "the model converges. The manual's examples: 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2. "
+        "suggest_hyperparameters applies this to your dataset.",
+    ),
+    Entry(
+        "overfitting_forgetting", "选择SFT的超参数",
+        ("过拟合", "遗忘", "灾难性遗忘", "通用能力", "通用nlp能力", "通用数据", "混合", "overfit", "overfitting",
+         "forgetting", "catastrophic forgetting", "general ability", "general data", "mix"),
+        "epoch 过高可能导致通用 NLP 能力的遗忘。如果只关心下游任务,通用能力略降影响不大;如果很在乎通用能力,"
+        "可以在训练数据中混入通用的种子数据,尽量让通用能力不下降太多。",
+        "Too many epochs can make the model forget general language abilities. If you only care about the "
+        "downstream task, a small drop matters little; if you care about general ability, mix general-purpose "
+        "seed data into the training set to limit the loss.",
+    ),
+    Entry(
+        "gradient_accumulation", "选择SFT的超参数",
+        ("batch", "batch size", "batch_size", "global batch", "梯度累积", "累积", "accumulate",
+         "gradient accumulation", "accumulation steps", "吞吐", "throughput", "批大小"),
+        "适当增大 global batch size,例如把梯度累积步数(accumulate step)设为 32 或 64;分布式节点增多时可以"
+        "进一步增大 batch size,提高吞吐。global batch = 每卡 batch × 累积步数 × 卡数。",
+        "Increase the global batch size moderately, e.g. gradient accumulation steps of 32 or 64; with more "
+        "distributed nodes you can raise it further for throughput. Global batch = per-device batch × "
+        "accumulation steps × devices.",
+    ),
+    Entry(
+        "lora_lr", "选择SFT的超参数",
+        ("lora", "peft", "lora学习率", "lora learning rate", "adapter", "适配器", "低秩", "rank", "lora_r",
+         "larger learning rate", "增大学习率"),
+        "对 LoRA 这类 PEFT 训练方式,可以适当增大学习率(只训练少量低秩参数,需要更大的步长)。",
+        "For LoRA and other PEFT methods you can use a larger learning rate than for full fine-tuning (only a "
+        "few low-rank parameters are trained, so they need bigger steps).",
+    ),
+)
+
+_WORD = re.compile(r"[a-z0-9_]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _units(text: str) -> set[str]:
+    """English words and Chinese character bigrams (single characters for 1-char runs)."""
+    text = text.lower()
+    units = set(_WORD.findall(text))
+    for run in _HAN.findall(text):
+        units.update(run[i:i + 2] for i in range(max(1, len(run) - 1)))
+    return units
+
+
+def _contains(text: str, keyword: str) -> bool:
+    """Chinese keywords match as substrings; English ones only as whole words ("format" is not
+    in "information")."""
+    if keyword.isascii():
+        return re.search(rf"(?<![a-z0-9]){re.escape(keyword)}(?![a-z0-9])", text) is not None
+    return keyword in text
+
+
+def score(question: str, entry: Entry) -> int:
+    q = question.lower()
+    exact = sum(3 for k in entry.keywords if _contains(q, k))
+    overlap = len(_units(question) & _units(" ".join(entry.keywords)))
+    return exact + overlap
+
+
+def retrieve(question: str) -> tuple[Entry | None, int]:
+    """The best entry for ``question`` and its score (None when nothing scores ``MIN_SCORE``)."""
+    best = max(ENTRIES, key=lambda e: score(question, e))
+    best_score = score(question, best)
+    return (best if best_score >= MIN_SCORE else None), best_score
+
+
+def explain(question: str) -> dict:
+    """``{"matched", "topic", "section", "score", "en", "zh"}``: the answer in both languages,
+    ending with the manual section it cites."""
+    entry, points = retrieve(question)
+    if entry is None:
+        topics_zh = "什么是SFT、数据格式、Prompt优化、few-shot与CoT、数据质量与数量、数据多样性、质量检查、epoch与学习率、过拟合与遗忘、梯度累积、LoRA学习率"
+        topics_en = ("what SFT is, data format, prompts, few-shot and CoT, quality vs quantity, diversity, quality "
+                     "checks, epochs vs learning rate, over-fitting and forgetting, gradient accumulation, LoRA learning rates")
+        return {"matched": False, "topic": None, "section": None, "score": points,
+                "zh": f"手册里没有找到这个问题的答案。我可以解释:{topics_zh}。",
+                "en": f"The manual has nothing on that. I can explain: {topics_en}."}
+    return {"matched": True, "topic": entry.topic, "section": entry.section, "score": points,
+            "zh": f"{entry.zh}(出处:《{MANUAL}》 {entry.section})",
+            "en": f"{entry.en} (Source: {MANUAL}, section “{entry.section}”.)"}
