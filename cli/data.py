@@ -1,7 +1,7 @@
 """Data subcommands: inspect, convert, augment, quality."""
 from __future__ import annotations
 
-from cli.common import not_implemented
+from cli.common import print_json
 
 FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
 
@@ -12,12 +12,90 @@ def _field_options(p) -> None:
     p.add_argument("--sheet", help="Excel sheet name (detected when omitted)")
 
 
+def _fields(args) -> dict:
+    return {"question_field": args.question_field, "answer_field": args.answer_field, "sheet": args.sheet}
+
+
+def _stats_line(name: str, s: dict) -> str:
+    return f"  {name:<9} min {s['min']}, median {s['p50']}, mean {s['mean']}, p95 {s['p95']}, max {s['max']}"
+
+
+def run_inspect(args) -> int:
+    from tools.formats import inspect_dataset
+
+    info = inspect_dataset(args.path, tokens=not args.no_tokens, **_fields(args))
+    if args.json:
+        print_json(info)
+        return 0
+    fields = ", ".join(f"{k}={v}" for k, v in info["fields"].items())
+    print(f"{info['path']}: {info['format']} ({info['encoding'] or 'binary'}), {info['count']} samples, "
+          f"{info['skipped_count']} skipped, {info['multi_turn']} multi-turn, {info['with_system']} with a system prompt")
+    print(f"fields: {fields or '(by layout)'}")
+    print("characters:")
+    for name, s in info["chars"].items():
+        print(_stats_line(name, s))
+    if "tokens" in info:
+        print("tokens (base model tokenizer):")
+        for name, s in info["tokens"].items():
+            print(_stats_line(name, s))
+    for s in info["skipped"][:10]:
+        print(f"skipped {s['where']}: {s['reason']}")
+    for p in info["problems"]:
+        print(f"problem: {p}")
+    return 0
+
+
+def run_convert(args) -> int:
+    from tools.formats import convert_dataset
+
+    result = convert_dataset(args.path, args.to, args.output, **_fields(args))
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    print(f"wrote {result.written} of {result.read} records as {result.format} to {result.output}")
+    for s in result.skipped:
+        print(f"skipped {s.where}: {s.reason}")
+    return 0
+
+
+def run_augment(args) -> int:
+    from tools import augment
+
+    common = {"n_samples": args.n_samples, "output": args.output}
+    if args.method == "few-shot":
+        result = augment.few_shot(args.path, k=args.k, fraction=args.fraction, seed=args.seed, **common)
+    elif args.method == "cot":
+        result = augment.add_cot(args.path, rationale_field=args.rationale_field, **common)
+    else:
+        result = augment.augment_instructions(args.path, templates=args.template or None, seed=args.seed, **common)
+    data = result.to_dict()
+    if args.json:
+        print_json(data)
+        return 0
+    print(result.summary())
+    return 0
+
+
+def run_quality(args) -> int:
+    from tools.quality import check_quality
+
+    report = check_quality(args.path, ppl=args.ppl, output=args.output, near_threshold=args.near_threshold,
+                           min_answer_chars=args.min_answer_chars, max_answer_chars=args.max_answer_chars,
+                           **_fields(args))
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    print(report.summary())
+    return 0
+
+
 def register(sub) -> None:
     p = sub.add_parser("inspect", help="format, record count, fields, lengths and problems of a dataset")
     p.add_argument("path")
     _field_options(p)
+    p.add_argument("--no-tokens", action="store_true", help="skip token counts (no tokenizer is loaded)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=not_implemented)
+    p.set_defaults(func=run_inspect)
 
     p = sub.add_parser("convert", help="convert a dataset between CSV, Excel, JSON/JSONL and trainer formats")
     p.add_argument("path")
@@ -25,20 +103,29 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", help="output file (default: a new file in the workspace outputs)")
     _field_options(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=not_implemented)
+    p.set_defaults(func=run_convert)
 
     p = sub.add_parser("augment", help="add few-shot or chain-of-thought samples, or widen instructions with templates")
     p.add_argument("path")
     p.add_argument("method", choices=["few-shot", "cot", "templates"])
     p.add_argument("-o", "--output")
+    p.add_argument("-n", "--n-samples", type=int, help="how many samples to build (default: all, or --fraction)")
+    p.add_argument("--fraction", type=float, help="few-shot: share of the samples that get examples (0–1)")
+    p.add_argument("-k", type=int, default=3, help="few-shot: solved examples per prompt (default 3)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rationale-field", help="cot: the column with the reasoning (detected: 解析/analysis/explanation…)")
+    p.add_argument("--template", action="append", help="templates: an extra phrasing, e.g. '请把下面的中文翻译成英文：{instruction}' (repeatable)")
     _field_options(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=not_implemented)
+    p.set_defaults(func=run_augment)
 
     p = sub.add_parser("quality", help="duplicates, empty/short/long answers, placeholders, perplexity outliers")
     p.add_argument("path")
     p.add_argument("--ppl", action="store_true", help="also score perplexity under the base model")
-    p.add_argument("-o", "--output")
+    p.add_argument("-o", "--output", help="cleaned dataset file (the review report goes next to it)")
+    p.add_argument("--near-threshold", type=float, default=0.8, help="Jaccard similarity that counts as a near duplicate")
+    p.add_argument("--min-answer-chars", type=int, default=2)
+    p.add_argument("--max-answer-chars", type=int, default=8000)
     _field_options(p)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=not_implemented)
+    p.set_defaults(func=run_quality)

@@ -1,0 +1,132 @@
+"""Read any supported dataset into canonical samples, write it in any format, describe it.
+
+    >>> r = read_dataset("qa.csv")            # doctest: +SKIP
+    >>> r.format, len(r.samples), r.skipped[:1]
+    ('csv', 86, [])
+
+Input: CSV/TSV (UTF-8 ± BOM, GBK/GB18030, CRLF, quoted multi-line cells), Excel .xlsx
+(the sheet holding the QA table is found), JSON (array, object, or a {"data": [...]}
+wrapper) and JSONL in the layouts ``jsonl`` (question/answer fields), ``qianfan``,
+``alpaca``, ``sharegpt`` and ``openai``. Output: ``FORMATS``. Reading never imports torch.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.errors import UserError
+from tools.readers import ReadResult, Skipped, excel_tables, pick_sheet, read_csv, read_json, table_result
+from tools.samples import Sample
+from tools.workspace import atomic_write_bytes, outputs_dir, unique_path
+from tools.writers import SUFFIX, WRITERS
+
+FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
+TABLE_SUFFIXES = {".csv", ".tsv", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+
+__all__ = ["FORMATS", "ReadResult", "Skipped", "ConvertResult", "read_dataset", "convert_dataset",
+           "write_samples", "inspect_dataset"]
+
+
+def read_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
+                 sheet: str | None = None) -> ReadResult:
+    """Read a dataset file into samples; bad records are listed in ``.skipped``, never dropped silently.
+
+    Raises ``UserError`` (one sentence) only when the file as a whole cannot be read.
+    """
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise UserError(f"File not found: {path}.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a dataset file.")
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        table, fields = pick_sheet(path, excel_tables(path), sheet, question_field, answer_field)
+        result = table_result(table, fields, "xlsx")
+        result.fields["sheet"] = table.name[len(path.name) + 1:-1]
+    elif suffix in TABLE_SUFFIXES:
+        table, encoding = read_csv(path)
+        from tools.fields import detect_fields, require_fields
+
+        fields = detect_fields(table.header, question_field, answer_field)
+        require_fields(fields, table.header, path.name)
+        result = table_result(table, fields, "tsv" if suffix == ".tsv" else "csv")
+        result.encoding = encoding
+    elif suffix in JSON_SUFFIXES:
+        result = read_json(path, question_field, answer_field)
+    elif suffix == ".xls":
+        raise UserError(f"{path.name} is an old Excel 97 .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8).")
+    else:
+        raise UserError(f"{path.name}: unsupported file type '{suffix or '(none)'}'; use CSV, TSV, .xlsx, JSON or JSONL.")
+    result.path = str(path)
+    if not result.samples and not result.skipped:
+        raise UserError(f"{path.name} has no records (only a header or blank lines).")
+    return result
+
+
+@dataclass
+class ConvertResult:
+    output: str
+    format: str
+    read: int
+    written: int
+    skipped: list[Skipped] = field(default_factory=list)
+    source_format: str = ""
+
+    def to_dict(self) -> dict:
+        """Exactly the CLI's ``convert --json`` object."""
+        return {"output": self.output, "format": self.format, "read": self.read, "written": self.written,
+                "skipped": [s.to_dict() for s in self.skipped]}
+
+
+def output_path(source: Path, fmt: str, output: str | os.PathLike | None, tag: str = "") -> Path:
+    """A new file in the workspace outputs (``qa.alpaca.json``, ``qa.alpaca-2.json``…), or the
+    user's ``output``, which must not exist yet and must not be the input."""
+    if output is None:
+        # qa.csv → qa.jsonl, qa.alpaca.json, qa.xlsx; the format is named when the suffix does not say it.
+        named = "" if SUFFIX[fmt] == f".{fmt}" else f".{fmt}"
+        return unique_path(outputs_dir(), f"{source.stem}{tag}{named}", SUFFIX[fmt])
+    out = Path(output).expanduser()
+    if out.resolve() == source.resolve():
+        raise UserError(f"The output {out} is the input file; the input is never modified: choose another name.")
+    if out.exists():
+        raise UserError(f"{out} already exists; choose another output name (nothing is overwritten).")
+    return out
+
+
+def write_samples(samples: list[Sample], fmt: str, path: Path) -> Path:
+    """Serialise ``samples`` as ``fmt`` and write them atomically to ``path``."""
+    if fmt not in WRITERS:
+        raise UserError(f"Unknown output format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+    return atomic_write_bytes(path, WRITERS[fmt](samples))
+
+
+def format_for(path: Path, fallback: str = "jsonl") -> str:
+    """The output format a file name implies (used by augment/quality to keep the input's format)."""
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}.get(suffix, fallback)
+
+
+def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike | None = None,
+                    question_field: str | None = None, answer_field: str | None = None,
+                    sheet: str | None = None) -> ConvertResult:
+    """Convert a dataset to ``to`` (one of ``FORMATS``); the input file is never modified."""
+    if to not in FORMATS:
+        raise UserError(f"Unknown target format '{to}'; choose one of: {', '.join(FORMATS)}.")
+    source = Path(path).expanduser()
+    result = read_dataset(source, question_field, answer_field, sheet)
+    out = output_path(source, to, output)
+    write_samples(result.samples, to, out)
+    read = len(result.samples) + len(result.skipped)
+    return ConvertResult(str(out), to, read, len(result.samples), result.skipped, result.format)
+
+
+def inspect_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
+                    sheet: str | None = None, tokens: bool = True, base_model: str | None = None) -> dict:
+    """Format, record count, fields, length statistics (characters and base-model tokens) and problems."""
+    from tools.stats import describe
+
+    result = read_dataset(path, question_field, answer_field, sheet)
+    return describe(result, tokens=tokens, base_model=base_model)

@@ -1,0 +1,205 @@
+"""Read CSV/TSV/Excel tables and JSON/JSONL records into canonical samples.
+
+Every record either becomes a ``Sample`` or a ``Skipped(where, reason)``; nothing
+is dropped silently. ``where`` is ``file.csv:12`` (the physical line a CSV record
+starts on, so multi-line quoted cells count right) or ``book.xlsx[Sheet]!row 7``.
+Completely blank rows and lines are not records: they are only counted.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.encoding import read_text
+from tools.errors import UserError
+from tools.fields import FieldMap, cell_text, detect_fields, require_fields
+from tools.records import BadRecord, record_format, record_sample, table_sample
+from tools.samples import Sample
+
+
+@dataclass
+class Skipped:
+    where: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"where": self.where, "reason": self.reason}
+
+
+@dataclass
+class ReadResult:
+    """What ``read_dataset`` found: samples, skipped records and how the file was understood."""
+
+    samples: list[Sample]
+    skipped: list[Skipped]
+    format: str
+    fields: dict = field(default_factory=dict)
+    encoding: str | None = None
+    blank: int = 0
+    """Blank rows/lines ignored (not records)."""
+    path: str = ""
+
+
+@dataclass
+class Table:
+    name: str  # "data.csv" or "book.xlsx[Sheet2]"
+    header: list[str]
+    rows: list[tuple[str, list]]  # (where, cell values)
+    blank: int = 0
+
+
+def read_csv(path: Path, delimiter: str | None = None) -> tuple[Table, str]:
+    text, encoding = read_text(path)
+    if not text.strip():
+        raise UserError(f"{path.name} is empty.")
+    if delimiter is None:
+        first = text.split("\n", 1)[0]
+        delimiter = "\t" if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(",") else ","
+        if delimiter == "," and first.count(";") > first.count(","):
+            delimiter = ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[str, list]] = []
+    blank, start = 0, 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1  # the line this record started on
+            if not any(c.strip() for c in cells):
+                blank += 1
+            elif header is None:
+                header = [c.strip() for c in cells]
+            else:
+                rows.append((f"{path.name}:{line}", cells))
+    except csv.Error as exc:
+        raise UserError(f"{path.name} is not a readable CSV file near line {reader.line_num}: {exc}.") from None
+    return Table(path.name, header or [], rows, blank), encoding
+
+
+def excel_tables(path: Path) -> list[Table]:
+    """Every sheet of a workbook as a table whose header is its first non-blank row."""
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UserError(f"File not found: {path}.") from None
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException…
+        raise UserError(f"{path.name} is not a readable .xlsx workbook ({type(exc).__name__}); "
+                        f"open it in Excel and save it as .xlsx, or export CSV.") from None
+    tables = []
+    try:
+        for ws in book.worksheets:
+            header, rows, blank = None, [], 0
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [cell_text(v) for v in values]
+                if not any(c.strip() for c in cells):
+                    blank += 1
+                elif header is None:
+                    header = [c.strip() for c in cells]
+                else:
+                    rows.append((f"{path.name}[{ws.title}]!row {number}", cells))
+            tables.append(Table(f"{path.name}[{ws.title}]", header or [], rows, blank))
+    finally:
+        book.close()
+    return tables
+
+
+def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af) -> tuple[Table, FieldMap]:
+    """The named sheet, else the first whose header has a question and an answer column."""
+    names = [t.name[len(path.name) + 1:-1] for t in tables]
+    if sheet is not None:
+        if sheet not in names:
+            raise UserError(f"{path.name} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
+        table = tables[names.index(sheet)]
+        fields = detect_fields(table.header, qf, af)
+        require_fields(fields, table.header, table.name)
+        return table, fields
+    for table in tables:
+        if table.rows and detect_fields(table.header).complete or (qf and qf in table.header):
+            return table, detect_fields(table.header, qf, af)
+    first = next((t for t in tables if t.header), tables[0])
+    fields = detect_fields(first.header, qf, af)
+    require_fields(fields, first.header, f"any sheet of {path.name} (sheets: {', '.join(names)})")
+    return first, fields  # pragma: no cover - require_fields raised
+
+
+def table_result(table: Table, fields: FieldMap, fmt: str) -> ReadResult:
+    index = {name: i for i, name in enumerate(table.header)}
+    samples, skipped = [], []
+    for where, cells in table.rows:
+        row = {name: (cells[i] if i < len(cells) else "") for name, i in index.items()}
+        try:
+            samples.append(table_sample(row, fields, where))
+        except BadRecord as exc:
+            skipped.append(Skipped(where, str(exc)))
+    return ReadResult(samples, skipped, fmt, fields.to_dict(), blank=table.blank)
+
+
+def _json_records(path: Path, text: str) -> tuple[list[tuple[str, object]], list[Skipped], int, str]:
+    """(where, record) pairs from a JSON array/object or from JSON lines; bad lines are skipped."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if path.suffix.lower() != ".jsonl" and stripped[:1] in "[{":
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            if stripped[:1] == "[" or "\n{" not in stripped:
+                raise UserError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; "
+                                f"fix that spot (or save one record per line as .jsonl).") from None
+        else:
+            return _records_of(path, data, stripped), [], 0, "json"
+    records, skipped, blank = [], [], 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            blank += 1
+            continue
+        try:
+            records.append((f"{path.name}:{number}", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            skipped.append(Skipped(f"{path.name}:{number}", f"bad JSON: {exc.msg} at column {exc.colno}"))
+    return records, skipped, blank, "jsonl"
+
+
+def _records_of(path: Path, data, text: str) -> list[tuple[str, object]]:
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], (dict, list))]
+        if len(lists) == 1 and not {"messages", "conversations", "instruction"} & data.keys():
+            data = lists[0]  # {"data": [...]} style wrapper
+        else:
+            return [(f"{path.name}:1", data)]
+    if not isinstance(data, list):
+        raise UserError(f"{path.name} holds a single JSON {type(data).__name__}, not records; expected an array of objects.")
+    # A JSON array has no useful line numbers per record: point at the record's index.
+    return [(f"{path.name}[{i}]", rec) for i, rec in enumerate(data)]
+
+
+def read_json(path: Path, qf: str | None, af: str | None) -> ReadResult:
+    text, encoding = read_text(path)
+    if not text.strip():
+        raise UserError(f"{path.name} is empty.")
+    records, skipped, blank, container = _json_records(path, text)
+    first = next((rec for _, rec in records if isinstance(rec, (dict, list))), None)
+    if first is None:
+        raise UserError(f"{path.name} has no JSON records that can be read ({len(skipped)} broken lines).")
+    fmt = "jsonl" if qf or af else record_format(first)
+    fields = FieldMap(None, None)
+    if fmt == "jsonl":
+        keys = list(dict.fromkeys(k for _, r in records[:50] if isinstance(r, dict) for k in r))
+        fields = detect_fields(keys, qf, af)
+        require_fields(fields, keys, path.name)
+    samples = []
+    for where, rec in records:
+        try:
+            samples.append(record_sample(rec, fmt, fields, where))
+        except BadRecord as exc:
+            skipped.append(Skipped(where, str(exc)))
+    skipped.sort(key=lambda s: _order(s.where))
+    info = {"container": container, **fields.to_dict()}
+    return ReadResult(samples, skipped, fmt, info, encoding, blank)
+
+
+def _order(where: str) -> int:
+    tail = where.rsplit(":", 1)[-1].rsplit("[", 1)[-1].rstrip("]")
+    return int(tail) if tail.isdigit() else 0
