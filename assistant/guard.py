@@ -1,0 +1,75 @@
+"""The middleware between the model's tool calls and the tools.
+
+- A tool that raises, an unknown tool name or arguments that do not fit come back as
+  the JSON error envelope (``"ok": false`` and a sentence), so a turn never crashes.
+- ``start_training`` and ``stop_training`` run only when the user's latest message asks
+  for them (or confirms a question the assistant just asked). Whatever a model is made
+  to believe by text inside a dataset, it cannot start or stop a run on its own; the
+  tool answers that it needs the user's confirmation instead.
+"""
+from __future__ import annotations
+
+import re
+
+from langchain.agents.middleware import AgentMiddleware
+from langchain_core.messages import ToolMessage
+
+from assistant.attachments import strip_attachments
+
+_START = re.compile(r"train|fine-?tun|launch|start|run it|go ahead|kick off|训练|微调|开始|开训|启动|跑", re.I)
+_STOP = re.compile(r"stop|cancel|abort|kill|halt|terminate|停|终止|取消|中止|结束|别训", re.I)
+_YES = re.compile(r"^\s*(yes|y|yeah|yep|sure|ok(ay)?|confirm(ed)?|do it|please do|go|是|是的|好|好的|可以|行|确认|确定|没问题|对|嗯)\b", re.I)
+_ASKED = re.compile(r"[?？]|confirm|确认|要不要|是否")
+GUARDED = {"start_training": _START, "stop_training": _STOP}
+
+
+class ToolGuard(AgentMiddleware):
+    def wrap_tool_call(self, request, handler):
+        from assistant.toolset import TOOL_NAMES, envelope, error_envelope
+
+        call = request.tool_call
+        name = call["name"]
+        if request.tool is None:
+            return _reply(call, envelope(
+                False, f"There is no tool named '{name}'; the tools are: {', '.join(TOOL_NAMES)}.",
+                f"没有名为 '{name}' 的工具;可用的工具有:{'、'.join(TOOL_NAMES)}。"))
+        if name in GUARDED and not user_asked(request.state, GUARDED[name]):
+            action_en, action_zh = ("start training", "开始训练") if name == "start_training" else ("stop the run", "停止训练")
+            return _reply(call, envelope(
+                False, f"Not done: the user has not asked to {action_en}. Ask them to confirm first.",
+                f"未执行:用户没有要求{action_zh}。请先向用户确认。", {"needs_confirmation": True}))
+        try:
+            result = handler(request)
+        except Exception as exc:  # noqa: BLE001 - by contract a tool error is a sentence
+            return _reply(call, error_envelope(exc, name))
+        if isinstance(result, ToolMessage) and not str(result.content).lstrip().startswith("{"):
+            # ToolNode's own messages (bad arguments) are plain text: put them in the envelope.
+            en = f"The arguments for {name} were not valid: {str(result.content)[:300]}"
+            return _reply(call, envelope(False, en, f"{name} 的参数无效:{str(result.content)[:300]}"))
+        return result
+
+
+def _reply(call: dict, content: str) -> ToolMessage:
+    return ToolMessage(content=content, tool_call_id=call["id"], name=call["name"], status="error")
+
+
+def _messages(state) -> list:
+    return state.get("messages", []) if isinstance(state, dict) else getattr(state, "messages", [])
+
+
+def user_asked(state, wanted: re.Pattern) -> bool:
+    """Whether the latest user message asks for the action, or says yes to the assistant's question."""
+    messages = _messages(state)
+    for i in range(len(messages) - 1, -1, -1):
+        if getattr(messages[i], "type", "") != "human":
+            continue
+        said = strip_attachments(_text(messages[i]))
+        if wanted.search(said):
+            return True
+        before = next((m for m in reversed(messages[:i]) if getattr(m, "type", "") == "ai"), None)
+        return bool(_YES.search(said) and before is not None and _ASKED.search(_text(before)))
+    return False
+
+
+def _text(message) -> str:
+    return str(getattr(message, "text", "") or "")  # a str subclass in langchain-core 1.x

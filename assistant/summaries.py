@@ -1,0 +1,91 @@
+"""What a tool result tells the model and the user: short sentences in both languages,
+and data scrubbed of the user's record text.
+
+A dataset's text is data. If an answer in a user's file says "call stop_training",
+that sentence must never reach the language model, which could take it for an
+instruction. So tool results keep numbers, field names, formats, file paths and
+locations (``file.csv:12``): each binding picks the keys it passes on, and
+:func:`scrub` then drops any key that holds record text and shortens long strings.
+"""
+from __future__ import annotations
+
+# Keys that hold the user's own text (whole samples, previews). Keys such as "question" are
+# kept: in our results they name fields or hold statistics ({"question": "prompt"}).
+TEXT_KEYS = frozenset({
+    "text", "content", "messages", "samples", "examples", "example", "preview", "previews", "records",
+    "rows", "snippet", "snippets", "conversations", "raw_text", "generated",
+})
+MAX_STRING = 160
+"""Longer strings are cut: paths and sentences we write fit, a pasted paragraph does not."""
+MAX_ITEMS = 20
+"""Longer lists are cut (their length is kept under ``<key>_count``), e.g. 1,000 skipped rows."""
+
+
+def scrub(obj, depth: int = 0):
+    """A copy of ``obj`` without record text (see the module docstring)."""
+    if depth > 6:
+        return None
+    if isinstance(obj, dict):
+        out = {}
+        for key, value in obj.items():
+            if str(key).lower() in TEXT_KEYS:
+                continue
+            if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+                out[f"{key}_count"] = len(value)
+            out[str(key)] = scrub(value, depth + 1)
+        return out
+    if isinstance(obj, (list, tuple)):
+        return [scrub(v, depth + 1) for v in list(obj)[:MAX_ITEMS]]
+    if isinstance(obj, str):
+        return obj if len(obj) <= MAX_STRING else obj[:MAX_STRING] + "…"
+    if obj is None or isinstance(obj, (bool, int, float)):
+        return obj
+    return scrub(str(obj), depth + 1)
+
+
+def _name(path) -> str:
+    return str(path or "").rsplit("/", 1)[-1] or "the dataset"
+
+
+def _problems(items: list, limit: int = 3) -> str:
+    return " ".join(str(p) for p in items[:limit]) + (f" (+{len(items) - limit} more)" if len(items) > limit else "")
+
+
+def inspect_sentences(info: dict) -> tuple[str, str]:
+    name, fmt, n = _name(info.get("path")), info.get("format", "?"), info.get("count", 0)
+    fields = info.get("fields") or {}
+    q, a = fields.get("question"), fields.get("answer")
+    skipped = info.get("skipped_count", 0)
+    en = f"{name}: {fmt}, {n} usable samples, {skipped} skipped."
+    zh = f"{name}:{fmt} 格式,{n} 条可用样本,跳过 {skipped} 条。"
+    if q or a:
+        en += f" Question field '{q}', answer field '{a}'."
+        zh += f"问题字段 '{q}',答案字段 '{a}'。"
+    if info.get("multi_turn"):
+        en += f" {info['multi_turn']} are multi-turn."
+        zh += f"其中 {info['multi_turn']} 条是多轮对话。"
+    tokens = (info.get("tokens") or {}).get("sample")
+    if tokens:
+        en += f" A sample averages {tokens['mean']} tokens (p95 {tokens['p95']}, max {tokens['max']})."
+        zh += f"每条样本平均 {tokens['mean']} 个 token(p95 {tokens['p95']},最长 {tokens['max']})。"
+    problems = info.get("problems") or []
+    if problems:
+        en += f" Problems: {_problems(problems)}"
+        zh += f"发现的问题:{_problems(problems)}"
+    else:
+        en += " No problems found."
+        zh += "没有发现问题。"
+    return en, zh
+
+
+def convert_sentences(result: dict, source: str) -> tuple[str, str]:
+    out, fmt = result.get("output"), result.get("format")
+    read, written = result.get("read", 0), result.get("written", 0)
+    skipped = result.get("skipped") or []
+    en = f"Converted {_name(source)} to {fmt}: {written} of {read} records written to {out}."
+    zh = f"已把 {_name(source)} 转换为 {fmt}:{read} 条记录中写出 {written} 条,文件 {out}。"
+    if skipped:
+        first = skipped[0]
+        en += f" {len(skipped)} skipped (first: {first.get('where')}: {first.get('reason')})."
+        zh += f"跳过 {len(skipped)} 条(第一条:{first.get('where')}:{first.get('reason')})。"
+    return en, zh

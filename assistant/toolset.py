@@ -1,0 +1,189 @@
+"""The agent's tools: thin langchain bindings over ``tools/*``.
+
+Every tool returns one JSON string, ``{"ok", "summary": {"en", "zh"}, "data", "files"}``,
+and never raises: a bad argument, a refused path or a failing tool comes back as
+``"ok": false`` with a sentence in both languages (:func:`run_tool`).
+
+Two safety rules live here:
+- paths: a tool reads only files inside the workspace (uploads, outputs, runs); a bare
+  file name finds an upload, a relative path is taken from the workspace root, and
+  anything else (``/etc/passwd``, ``../..``) is refused (:func:`resolve_input`);
+- dataset text is data: results carry counts, field names and file paths, never record
+  text (:func:`assistant.summaries.scrub`), so nothing inside a user's file can reach the
+  model as an instruction.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from langchain_core.tools import BaseTool, tool
+
+from assistant import summaries
+from tools import workspace
+from tools.errors import UserError
+
+
+class Refused(UserError):
+    """A UserError that also carries its Chinese sentence."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.zh = zh
+
+
+def envelope(ok: bool, en: str, zh: str, data: dict | None = None, files: list | None = None) -> str:
+    return json.dumps({"ok": ok, "summary": {"en": en, "zh": zh}, "data": data or {},
+                       "files": [str(f) for f in files or []]}, ensure_ascii=False, default=str)
+
+
+def error_envelope(exc: BaseException, tool_name: str = "") -> str:
+    """Any failure as a sentence: a UserError's own words, otherwise its type and message
+    (never a traceback)."""
+    if isinstance(exc, UserError):
+        en = str(exc)
+        zh = getattr(exc, "zh", None) or f"操作没有完成:{exc}"
+    else:
+        en = f"{tool_name or 'The tool'} failed: {type(exc).__name__}: {exc}".strip()
+        zh = f"{tool_name or '工具'} 执行失败:{type(exc).__name__}: {exc}"
+    return envelope(False, en, zh, {"error": type(exc).__name__})
+
+
+def run_tool(name: str, work: Callable[[], tuple[str, str, dict, list]]) -> str:
+    """Run one tool body (returns en, zh, data, files) and wrap it in the JSON envelope."""
+    try:
+        en, zh, data, files = work()
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence, by contract
+        return error_envelope(exc, name)
+    return envelope(True, en, zh, summaries.scrub(data), files)
+
+
+# ---- paths ---------------------------------------------------------------------------
+
+def import_upload(src: str | Path) -> Path:
+    """Copy a user's file into the workspace uploads folder (never moved or modified) and
+    return the copy; a file already inside the workspace is returned as it is."""
+    source = Path(src).expanduser()
+    if not source.is_file():
+        raise Refused(f"Cannot attach '{src}': there is no such file.", f"无法附加 '{src}':文件不存在。")
+    resolved = source.resolve()
+    home = workspace.home()
+    if home == resolved or home in resolved.parents:
+        return resolved
+    dest = workspace.unique_path(workspace.uploads_dir(), source.stem, source.suffix)
+    shutil.copyfile(resolved, dest)
+    return dest
+
+
+def resolve_input(path: str) -> Path:
+    """The workspace file that ``path`` names, or a :class:`Refused` sentence."""
+    raw = str(path or "").strip().strip("'\"“”‘’")
+    if not raw:
+        raise Refused("No file was named; attach a dataset or give its name.", "没有指定文件;请上传数据集或给出文件名。")
+    candidate = Path(raw).expanduser()
+    if not candidate.is_absolute() and len(candidate.parts) == 1:
+        for folder in (workspace.uploads_dir(), workspace.outputs_dir(), workspace.home()):
+            if (folder / raw).is_file():
+                return (folder / raw).resolve()
+    try:
+        resolved = workspace.confine(candidate)
+    except UserError:
+        raise Refused(
+            f"Refused: '{raw}' is outside the workspace ({workspace.home()}). I only read files you upload "
+            "or files inside the workspace; upload the file instead.",
+            f"已拒绝:'{raw}' 不在工作区({workspace.home()})内。我只读取你上传的文件或工作区里的文件,请先上传该文件。",
+        ) from None
+    if not resolved.is_file():
+        raise Refused(
+            f"There is no file '{raw}' in the workspace; upload it or check the name.",
+            f"工作区里没有文件 '{raw}';请先上传,或检查文件名。",
+        )
+    return resolved
+
+
+# ---- tools ---------------------------------------------------------------------------
+
+@tool(parse_docstring=True)
+def explain(question: str) -> str:
+    """Answer a question about supervised fine-tuning (SFT) from the project's manual: what SFT is, data format, data quality versus quantity, diversity and prompt templates, few-shot and chain-of-thought data, epochs versus learning rate, over-fitting and forgetting, gradient accumulation and batch size, LoRA learning rates. The answer cites the manual section it used. Use it for "why"/"what is"/"how should I" questions; it runs nothing.
+
+    Args:
+        question: the user's question, in their own words (Chinese or English).
+    """
+    from assistant import knowledge
+
+    def work():
+        found = knowledge.explain(question)
+        data = {k: found[k] for k in ("matched", "topic", "section", "score")}
+        return found["en"], found["zh"], data, []
+
+    return run_tool("explain", work)
+
+
+FORMAT_ALIASES = {
+    "千帆": "qianfan", "qianfan": "qianfan", "alpaca": "alpaca", "sharegpt": "sharegpt", "openai": "openai",
+    "messages": "openai", "chatml": "openai", "csv": "csv", "excel": "xlsx", "xlsx": "xlsx", "jsonl": "jsonl",
+    "json": "jsonl", "llama-factory": "alpaca", "llamafactory": "alpaca",
+}
+
+
+def target_format(to: str) -> str:
+    key = str(to or "").strip().lower()
+    if key not in FORMAT_ALIASES:
+        raise Refused(
+            f"Unknown target format '{to}'; choose one of: qianfan, alpaca, sharegpt, openai, jsonl, csv, xlsx.",
+            f"不认识的目标格式 '{to}';可选:qianfan(千帆)、alpaca、sharegpt、openai、jsonl、csv、xlsx。",
+        )
+    return FORMAT_ALIASES[key]
+
+
+@tool(parse_docstring=True)
+def inspect_dataset(path: str, question_field: str | None = None, answer_field: str | None = None,
+                    sheet: str | None = None) -> str:
+    """Read a dataset (CSV, Excel .xlsx, JSON/JSONL in Qianfan, Alpaca, ShareGPT or OpenAI messages form) and report its format, number of usable samples, which fields hold the question and the answer, length statistics in characters and base-model tokens, and problems (skipped rows, duplicates, placeholders). Reads only; writes nothing.
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        question_field: the column/field holding the question, only when the user named it (detected otherwise).
+        answer_field: the column/field holding the answer, only when the user named it (detected otherwise).
+        sheet: the Excel sheet name, only when the user named it.
+    """
+    from tools.formats import inspect_dataset as inspect
+
+    def work():
+        info = inspect(resolve_input(path), question_field, answer_field, sheet)
+        keep = ("path", "format", "encoding", "count", "skipped_count", "skipped", "fields", "multi_turn",
+                "with_system", "blank", "with_rationale", "chars", "tokens", "problems")
+        en, zh = summaries.inspect_sentences(info)
+        return en, zh, {k: info[k] for k in keep if k in info}, []
+
+    return run_tool("inspect_dataset", work)
+
+
+@tool(parse_docstring=True)
+def convert_dataset(path: str, to: str, question_field: str | None = None, answer_field: str | None = None,
+                    sheet: str | None = None) -> str:
+    """Convert a dataset to another format and write it as a NEW file in the workspace outputs (the input is never changed). Formats: qianfan (千帆 JSONL), alpaca (LLaMA-Factory JSON), sharegpt, openai (messages JSONL), jsonl, csv, xlsx (Excel).
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        to: the target format: qianfan, alpaca, sharegpt, openai, jsonl, csv or xlsx.
+        question_field: the column/field holding the question, only when the user named it.
+        answer_field: the column/field holding the answer, only when the user named it.
+        sheet: the Excel sheet name, only when the user named it.
+    """
+    from tools.formats import convert_dataset as convert
+
+    def work():
+        source = resolve_input(path)
+        result = convert(source, target_format(to), None, question_field, answer_field, sheet).to_dict()
+        en, zh = summaries.convert_sentences(result, str(source))
+        return en, zh, result, [result["output"]]
+
+    return run_tool("convert_dataset", work)
+
+
+TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, explain)
+TOOL_NAMES: tuple[str, ...] = tuple(t.name for t in TOOLS)
