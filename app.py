@@ -9,15 +9,52 @@ import os
 import sys
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+MAX_UPLOAD = "200mb"
 
 
 def build_app():
     """Build the Blocks app from one small function per tab."""
     import gradio as gr
 
+    from ui import assistant_tab, chat_tab, data_tab, training_tab
+    from ui.i18n import DEFAULT, LANGS, t
+
     with gr.Blocks(title="sft-assistant") as demo:
-        gr.Markdown("# sft-assistant\nFrom a spreadsheet of questions and answers to a LoRA-tuned model you can talk to.")
+        # Per-session state: one copy per browser tab / API client (see ui/session.py).
+        session = gr.State(None)
+        lang = gr.State(DEFAULT)
+        with gr.Row():
+            title = gr.Markdown(t("title"))
+            switch = gr.Radio(list(LANGS), value=DEFAULT, label=t("language"), scale=0, min_width=200, elem_id="lang-switch")
+        with gr.Tabs():
+            with gr.Tab(t("tab_assistant"), id="assistant") as tab_a:
+                labels = assistant_tab.build(session, lang)
+            with gr.Tab(t("tab_data"), id="data", elem_id="tab-data") as tab_d:
+                labels += data_tab.build(session, lang, tab_d)
+            with gr.Tab(t("tab_training"), id="training", elem_id="tab-training") as tab_t:
+                labels += training_tab.build(session, lang, tab_t)
+            with gr.Tab(t("tab_chat"), id="chat", elem_id="tab-chat") as tab_c:
+                labels += chat_tab.build(lang, tab_c)
+        labels += [(title, "value", "title"), (switch, "label", "language"), (tab_a, "label", "tab_assistant"),
+                   (tab_d, "label", "tab_data"), (tab_t, "label", "tab_training"), (tab_c, "label", "tab_chat")]
+
+        def relabel(choice: str):
+            return [choice, *(gr.update(**{attr: t(key, choice)}) for _, attr, key in labels)]
+
+        switch.change(relabel, [switch], [lang, *(c for c, _, _ in labels)], api_visibility="private")
     return demo
+
+
+def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, **kwargs):
+    """Serve ``demo`` with the product's safety settings: uploads capped, only the workspace
+    served as files, errors shown as sentences."""
+    from tools.workspace import home
+
+    demo.queue(default_concurrency_limit=8)
+    return demo.launch(
+        server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=MAX_UPLOAD,
+        allowed_paths=[str(home())], **kwargs,
+    )
 
 
 def check_bind(host: str, auth: str | None, insecure: bool) -> tuple[str, str] | None:
@@ -38,9 +75,8 @@ def main_from_args(args: argparse.Namespace) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     creds = check_bind(args.host, args.auth, args.insecure)
     demo = build_app()
-    demo.queue(default_concurrency_limit=8)
     print(f"sft-assistant: serving on http://{args.host}:{args.port}", flush=True)
-    demo.launch(server_name=args.host, server_port=args.port, auth=creds, show_error=True, max_file_size="200mb")
+    launch(demo, args.host, args.port, creds)
     return 0
 
 

@@ -1,0 +1,206 @@
+"""Talk to a tuned model: load the base model plus a LoRA adapter, stream the reply.
+
+One model is kept loaded at a time (a 135M model is ~0.3 GB in bf16, a 7B one ~14 GB):
+asking for a different base model or adapter releases the previous one first. The base
+model's own answer comes from the same loaded weights with the adapter switched off
+(``PeftModel.disable_adapter``), so side-by-side costs no second copy. Generation holds a
+lock because switching the adapter off is a change to shared state, and the CPU has
+no spare cores for two generations at once anyway.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from tools.errors import UserError
+
+
+@dataclass
+class ChatTarget:
+    """What to talk to: a base model and, optionally, a LoRA adapter on top of it."""
+
+    base_model: str
+    """A folder ``from_pretrained`` accepts (already resolved)."""
+    adapter: str | None = None
+    """A peft adapter folder (holds ``adapter_config.json``), or None for the base model alone."""
+
+    @property
+    def label(self) -> str:
+        return Path(self.adapter).parent.name if self.adapter else Path(self.base_model).name
+
+
+@dataclass
+class GenerationSettings:
+    """How to sample a reply."""
+
+    max_new_tokens: int = 256
+    """Upper bound on generated tokens; 1 to 4096."""
+    temperature: float = 0.0
+    """0 means greedy (deterministic); otherwise sampling temperature, at most 2."""
+
+    def __post_init__(self) -> None:
+        if not 1 <= int(self.max_new_tokens) <= 4096:
+            raise UserError(f"max new tokens must be between 1 and 4096, got {self.max_new_tokens}.")
+        if not 0.0 <= float(self.temperature) <= 2.0:
+            raise UserError(f"temperature must be between 0 and 2, got {self.temperature}.")
+
+
+def find_adapter(run_or_dir: str) -> Path:
+    """A run id, a run directory or an adapter folder → the adapter folder."""
+    from tools.workspace import runs_dir
+
+    candidates = [Path(run_or_dir).expanduser(), runs_dir() / run_or_dir]
+    for path in candidates:
+        for folder in (path, path / "adapter"):
+            if (folder / "adapter_config.json").is_file():
+                return folder.resolve()
+    if any(p.is_dir() for p in candidates):
+        raise UserError(
+            f"'{run_or_dir}' has no adapter yet (no adapter_config.json): the run may still be training or it failed; "
+            "pick a finished run."
+        )
+    raise UserError(f"'{run_or_dir}' is neither a run id, a run directory nor an adapter folder.")
+
+
+def target_for(run_or_dir: str | None, base_model: str | None = None) -> ChatTarget:
+    """Work out the base model: the one named, else the one the adapter was trained on."""
+    from tools.models import resolve_base_model
+
+    if not run_or_dir:
+        return ChatTarget(resolve_base_model(base_model))
+    adapter = find_adapter(run_or_dir)
+    if base_model is None:
+        base_model = _trained_on(adapter)
+    return ChatTarget(resolve_base_model(base_model), str(adapter))
+
+
+def _trained_on(adapter: Path) -> str | None:
+    """The run's config.json names the base model; the adapter's own config does too."""
+    for path, key in ((adapter.parent / "config.json", "base_model"), (adapter / "adapter_config.json", "base_model_name_or_path")):
+        try:
+            value = json.loads(path.read_text(encoding="utf-8")).get(key)
+        except (OSError, ValueError):
+            continue
+        if value and (not Path(value).is_absolute() or Path(value).is_dir()):
+            return value
+    return None
+
+
+class _Loaded:
+    """The one model in memory and its key; swapped under a lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.key: tuple[str, str | None] | None = None
+        self.model = None
+        self.tokenizer = None
+
+
+_LOADED = _Loaded()
+
+
+def loaded_key() -> tuple[str, str | None] | None:
+    """Which (base model, adapter) is in memory now, for tests and the UI."""
+    return _LOADED.key
+
+
+def _ensure_loaded(target: ChatTarget) -> None:
+    """Load ``target`` unless it is already in memory (call with the lock held)."""
+    key = (target.base_model, target.adapter)
+    # A base-only request is served by a loaded adapter model with the adapter off.
+    if _LOADED.key == key or (target.adapter is None and _LOADED.key and _LOADED.key[0] == target.base_model):
+        return
+    release()
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(target.base_model)
+    model = AutoModelForCausalLM.from_pretrained(target.base_model, dtype=torch.bfloat16)
+    if target.adapter:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, target.adapter)
+    model.eval()
+    _LOADED.model, _LOADED.tokenizer, _LOADED.key = model, tokenizer, key
+
+
+def release() -> None:
+    """Drop the loaded model so its memory can be reused."""
+    _LOADED.model = _LOADED.tokenizer = _LOADED.key = None
+    gc.collect()
+
+
+def stream_reply(
+    messages: list[dict],
+    target: ChatTarget,
+    settings: GenerationSettings | None = None,
+    use_adapter: bool = True,
+) -> Iterator[str]:
+    """Yield the reply as it grows (each item is the whole text so far).
+
+    ``messages`` are ``{"role", "content"}`` dicts; the prompt is built by the tokenizer's
+    own chat template, so the tuned model sees the format it was trained on.
+    """
+    settings = settings or GenerationSettings()
+    with _LOADED.lock:
+        _ensure_loaded(target)
+        model, tokenizer = _LOADED.model, _LOADED.tokenizer
+        adapter_off = target.adapter is None and _LOADED.key[1] is not None
+        if adapter_off or not use_adapter:
+            if not hasattr(model, "disable_adapter"):
+                yield from _generate(model, tokenizer, messages, settings)
+                return
+            with model.disable_adapter():
+                yield from _generate(model, tokenizer, messages, settings)
+        else:
+            yield from _generate(model, tokenizer, messages, settings)
+
+
+def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettings) -> Iterator[str]:
+    import torch
+    from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+    if not messages or messages[-1].get("role") != "user":
+        raise UserError("The conversation must end with a user message to get a reply.")
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+    streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True, timeout=300)
+    kwargs = dict(**inputs, streamer=streamer, max_new_tokens=int(settings.max_new_tokens), pad_token_id=tokenizer.eos_token_id)
+    if settings.temperature > 0:
+        kwargs.update(do_sample=True, temperature=float(settings.temperature))
+    else:
+        kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+    # When the reader walks away (the user pressed stop, the browser closed), generation
+    # must end too, or it would keep the lock and the CPU busy for max_new_tokens steps.
+    abandoned = threading.Event()
+
+    class _Abandoned(StoppingCriteria):
+        def __call__(self, input_ids, scores, **_):
+            return abandoned.is_set()
+
+    kwargs["stopping_criteria"] = StoppingCriteriaList([_Abandoned()])
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with torch.inference_mode():
+                model.generate(**kwargs)
+        except BaseException as exc:  # surfaced below, in the caller's thread
+            failure.append(exc)
+            streamer.end()
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    text = ""
+    try:
+        for piece in streamer:
+            text += piece
+            yield text
+    finally:
+        abandoned.set()
+        thread.join()
+    if failure:
+        raise UserError(f"Generation failed: {failure[0]}")

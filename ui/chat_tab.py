@@ -1,0 +1,97 @@
+"""The Chat tab: talk to a finished run's model (or any adapter folder), tokens streaming,
+optionally side by side with the base model. Public as ``api_name="chat"``."""
+from __future__ import annotations
+
+import gradio as gr
+
+from tools.errors import UserError
+from ui.i18n import t
+
+
+def finished_runs() -> list[tuple[str, str]]:
+    """Runs that produced an adapter: succeeded ones, and stopped ones that saved one."""
+    from tools.runs import list_runs
+
+    choices = []
+    for run in list_runs():
+        d = run.to_dict()
+        if d.get("adapter_dir"):
+            choices.append((f"{d['run_id']} · {d.get('state')}", d["run_id"]))
+    return choices
+
+
+def refresh_runs(current: str | None):
+    """The finished runs, keeping the current choice if it is still there (else the newest)."""
+    choices = finished_runs()
+    ids = [value for _, value in choices]
+    return gr.Dropdown(choices=choices, value=current if current in ids else (ids[0] if ids else None))
+
+
+def _history_dicts(history: list) -> list[dict]:
+    """Chatbot history (typed content parts) → plain ``{"role", "content"}`` text messages."""
+    out = []
+    for m in history or []:
+        role, content = (m["role"], m["content"]) if isinstance(m, dict) else (m.role, m.content)
+        if isinstance(content, list):
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+        if isinstance(content, str) and role in ("user", "assistant"):
+            out.append({"role": role, "content": content})
+    return out
+
+
+def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir: str,
+         side_by_side: bool, max_new_tokens: int, temperature: float):
+    """Stream the tuned model's reply, then (side by side) the base model's, into their chatbots."""
+    from tools.chat import GenerationSettings, stream_reply, target_for
+
+    if not (message or "").strip():
+        yield tuned, base
+        return
+    try:
+        settings = GenerationSettings(max_new_tokens=int(max_new_tokens), temperature=float(temperature))
+        target = target_for((adapter_dir or "").strip() or run_id or None)
+    except UserError as exc:
+        raise gr.Error(str(exc)) from None
+    tuned = list(tuned or []) + [{"role": "user", "content": message}]
+    reply = {"role": "assistant", "content": ""}
+    for text in stream_reply(_history_dicts(tuned), target, settings):
+        reply["content"] = text
+        yield tuned + [reply], base
+    tuned = tuned + [reply]
+    if not side_by_side:
+        yield tuned, base
+        return
+    base = list(base or []) + [{"role": "user", "content": message}]
+    base_reply = {"role": "assistant", "content": ""}
+    for text in stream_reply(_history_dicts(base), target, settings, use_adapter=False):
+        base_reply["content"] = text
+        yield tuned, base + [base_reply]
+
+
+def build(lang: gr.State, tab: gr.Tab) -> list[tuple]:
+    with gr.Row():
+        run = gr.Dropdown(label=t("pick_run"), choices=[], scale=3, elem_id="chat-run")
+        adapter_dir = gr.Textbox(label=t("adapter_dir"), scale=3)
+        refresh = gr.Button(t("refresh"), size="sm", scale=1)
+    with gr.Row():
+        side = gr.Checkbox(label=t("side_by_side"), value=False)
+        max_new = gr.Slider(1, 1024, value=128, step=1, label=t("max_new_tokens"))
+        temperature = gr.Slider(0.0, 2.0, value=0.0, step=0.05, label=t("temperature"))
+    with gr.Row():
+        tuned = gr.Chatbot(label=t("tuned"), height=420, elem_id="chat-tuned")
+        base = gr.Chatbot(label=t("base"), height=420, visible=False, elem_id="chat-base")
+    with gr.Row():
+        message = gr.Textbox(label=t("message"), scale=5, elem_id="chat-message")
+        send = gr.Button(t("send"), variant="primary", scale=1, elem_id="chat-send")
+
+    for trigger in (tab.select, refresh.click):
+        trigger(refresh_runs, [run], [run], api_visibility="private")
+    side.change(lambda on: gr.Chatbot(visible=on), [side], [base], api_visibility="private")
+    inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature]
+    gr.on([send.click, message.submit], chat, inputs, [tuned, base], api_name="chat").then(
+        lambda: "", None, [message], api_visibility="private")
+    return [
+        (run, "label", "pick_run"), (adapter_dir, "label", "adapter_dir"), (refresh, "value", "refresh"),
+        (side, "label", "side_by_side"), (max_new, "label", "max_new_tokens"), (temperature, "label", "temperature"),
+        (tuned, "label", "tuned"), (base, "label", "base"), (message, "label", "message"), (send, "value", "send"),
+    ]

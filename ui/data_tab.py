@@ -1,0 +1,111 @@
+"""The Data tab: the session's current dataset a page at a time, its inspection summary,
+and the quality report with the flagged records, to review before training."""
+from __future__ import annotations
+
+import math
+
+import gradio as gr
+import pandas as pd
+
+from tools.errors import UserError
+from ui import session as sess
+from ui.i18n import t
+
+PAGE_SIZE = 20
+PREVIEW_COLUMNS = ["#", "where", "system", "question", "answer", "turns"]
+
+
+def preview_page(path: str | None, page: int) -> tuple[pd.DataFrame, int, str]:
+    """Rows ``page`` (1-based) of the dataset as a table, the page clamped to what exists,
+    and a "page i of n · N records (k skipped)" line."""
+    if not path:
+        return pd.DataFrame(columns=PREVIEW_COLUMNS), 1, ""
+    from tools.formats import read_dataset
+
+    result = read_dataset(path)
+    pages = max(1, math.ceil(len(result.samples) / PAGE_SIZE))
+    page = min(max(1, int(page or 1)), pages)
+    start = (page - 1) * PAGE_SIZE
+    rows = [
+        [start + i + 1, s.where, s.system or "", s.question, s.answer, len(s.turns)]
+        for i, s in enumerate(result.samples[start:start + PAGE_SIZE])
+    ]
+    info = f"{page} / {pages} · {len(result.samples)} records ({result.format}), {len(result.skipped)} skipped"
+    return pd.DataFrame(rows, columns=PREVIEW_COLUMNS), page, info
+
+
+def flagged_table(report: dict) -> pd.DataFrame:
+    """The flagged records of a quality report as a table (where, reason, text)."""
+    rows = []
+    for item in report.get("flagged") or report.get("removed") or []:
+        rows.append([item.get("where", ""), item.get("reason", item.get("reasons", "")), item.get("question", item.get("text", ""))])
+    return pd.DataFrame(rows, columns=["where", "reason", "question"])
+
+
+def _sentence(exc: UserError) -> gr.Error:
+    return gr.Error(str(exc))
+
+
+def show(path: str | None, page: int):
+    """Preview + inspection summary for the chosen file."""
+    if not path:
+        return pd.DataFrame(columns=PREVIEW_COLUMNS), 1, "", None
+    from tools.formats import inspect_dataset
+
+    try:
+        table, page, info = preview_page(path, page)
+        summary = inspect_dataset(path)
+    except UserError as exc:
+        raise _sentence(exc) from None
+    return table, page, info, summary
+
+
+def quality(path: str | None):
+    if not path:
+        raise gr.Error("Choose a dataset first.")
+    from tools.quality import check_quality
+
+    try:
+        report = check_quality(path).to_dict()
+    except UserError as exc:
+        raise _sentence(exc) from None
+    return report, flagged_table(report)
+
+
+def choices(session: dict | None, lang: str):
+    files = sess.data_files(session)
+    current = (session or {}).get("dataset")
+    value = current if current in files else (files[0] if files else None)
+    return gr.Dropdown(choices=files, value=value), ("" if files else t("no_dataset", lang))
+
+
+def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
+    with gr.Row():
+        dataset = gr.Dropdown(label=t("dataset"), choices=[], scale=4, elem_id="data-file")
+        refresh = gr.Button(t("refresh"), size="sm", scale=1)
+    hint = gr.Markdown()
+    with gr.Row():
+        prev = gr.Button(t("prev"), size="sm")
+        page = gr.Number(value=1, precision=0, label=t("page"), minimum=1)
+        nxt = gr.Button(t("next"), size="sm")
+    info = gr.Markdown()
+    table = gr.Dataframe(label=t("preview"), headers=PREVIEW_COLUMNS, interactive=False, wrap=True, elem_id="data-preview")
+    summary = gr.JSON(label=t("inspection"))
+    run_quality = gr.Button(t("run_quality"))
+    report = gr.JSON(label=t("quality"))
+    flagged = gr.Dataframe(label=t("flagged"), interactive=False, wrap=True)
+
+    outs = [table, page, info, summary]
+    for trigger in (tab.select, refresh.click):
+        trigger(choices, [session, lang], [dataset, hint], api_visibility="private").then(
+            show, [dataset, page], outs, api_visibility="private")
+    dataset.input(lambda p: show(p, 1), [dataset], outs, api_visibility="private")
+    page.submit(show, [dataset, page], outs, api_visibility="private")
+    prev.click(lambda p, n: show(p, (n or 1) - 1), [dataset, page], outs, api_visibility="private")
+    nxt.click(lambda p, n: show(p, (n or 1) + 1), [dataset, page], outs, api_visibility="private")
+    run_quality.click(quality, [dataset], [report, flagged], api_visibility="private")
+    return [
+        (dataset, "label", "dataset"), (refresh, "value", "refresh"), (prev, "value", "prev"), (nxt, "value", "next"),
+        (page, "label", "page"), (table, "label", "preview"), (summary, "label", "inspection"),
+        (run_quality, "value", "run_quality"), (report, "label", "quality"), (flagged, "label", "flagged"),
+    ]
