@@ -193,11 +193,12 @@ def describe_failure(exc: BaseException, settings: BackendSettings, lang: str) -
     if isinstance(exc, UserError):
         return str(exc)
     name = type(exc).__name__
+    kinds = {c.__name__ for c in type(exc).__mro__}  # langchain-openai subclasses openai's errors
     where = settings.describe()
-    if name in ("AuthenticationError", "PermissionDeniedError"):
+    if kinds & {"AuthenticationError", "PermissionDeniedError"}:
         en, zh = f"The model endpoint ({where}) refused the API key; check OPENAI_API_KEY or the key in Settings.", \
             f"模型服务({where})拒绝了 API key;请检查 OPENAI_API_KEY 或设置里的 key。"
-    elif name in ("APIConnectionError", "APITimeoutError", "ConnectError"):
+    elif kinds & {"APIConnectionError", "APITimeoutError", "ConnectError"}:
         en, zh = f"Could not reach the model endpoint ({where}); check the URL and that the server is running.", \
             f"连不上模型服务({where});请检查地址以及服务是否在运行。"
     elif name == "GraphRecursionError":
@@ -206,3 +207,20 @@ def describe_failure(exc: BaseException, settings: BackendSettings, lang: str) -
     else:
         en, zh = f"The turn failed ({where}): {name}: {exc}", f"这一轮出错了({where}):{name}: {exc}"
     return zh if lang == "zh" else en
+
+
+def plan_with_model(settings: BackendSettings, text: str, files: list[str]) -> list[dict]:
+    """The tool calls a model would make first for one request, without running them
+    (``ask --plan`` with an OpenAI-compatible backend; the offline model has its own ``plan``)."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from assistant.toolset import TOOLS
+
+    try:
+        model = make_chat_model(settings).bind_tools(list(TOOLS))
+        reply = model.invoke([SystemMessage(SYSTEM_PROMPT), HumanMessage(with_attachments(text, files))])
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the CLI prints a sentence, not a traceback
+        raise UserError(describe_failure(exc, settings, language_of(text))) from None
+    return [{"name": c["name"], "args": dict(c["args"])} for c in reply.tool_calls]

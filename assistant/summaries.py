@@ -89,3 +89,30 @@ def convert_sentences(result: dict, source: str) -> tuple[str, str]:
         en += f" {len(skipped)} skipped (first: {first.get('where')}: {first.get('reason')})."
         zh += f"跳过 {len(skipped)} 条(第一条:{first.get('where')}:{first.get('reason')})。"
     return en, zh
+
+
+def lr_text(value) -> str:
+    """0.0003 → "3e-4" (how people write learning rates)."""
+    if not isinstance(value, (int, float)) or value <= 0:
+        return str(value)
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+
+
+def advice_sentences(advice: dict) -> tuple[str, str]:
+    n, method = advice.get("n_samples"), advice.get("method")
+    lr, epochs = advice.get("learning_rate"), advice.get("epochs")
+    per, acc, glob = (advice.get(k) for k in ("per_device_batch_size", "gradient_accumulation_steps", "global_batch_size"))
+    steps = advice.get("optimizer_steps")
+    en = (f"For {n} samples ({method}): {epochs} epochs, learning rate {lr_text(lr)}, batch {per} × accumulation {acc} "
+          f"= global batch {glob} (≈{steps} optimizer steps).")
+    zh = (f"{n} 条样本({method}):epoch {epochs},学习率 {lr_text(lr)},每卡 batch {per} × 梯度累积 {acc} "
+          f"= 全局 batch {glob}(约 {steps} 个优化步)。")
+    reasons, warnings = advice.get("reasons") or [], advice.get("warnings") or []
+    if reasons:
+        en += f" Why: {_problems(reasons, 2)}"
+        zh += f"理由:{_problems(reasons, 2)}"
+    if warnings:
+        en += f" Watch out: {_problems(warnings, 2)}"
+        zh += f"注意:{_problems(warnings, 2)}"
+    return en, zh

@@ -185,5 +185,37 @@ def convert_dataset(path: str, to: str, question_field: str | None = None, answe
     return run_tool("convert_dataset", work)
 
 
-TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, explain)
+@tool(parse_docstring=True)
+def suggest_hyperparameters(n_samples: int | None = None, path: str | None = None, method: str = "lora") -> str:
+    """Suggest epochs, learning rate and batch size (per-device batch, gradient accumulation, global batch) for fine-tuning, with the reasoning and arithmetic (manual: epochs matter more than the learning rate; 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2; LoRA takes a larger learning rate). Give either the number of samples or a dataset file (then its size and token lengths are used). Runs nothing.
+
+    Args:
+        n_samples: how many training samples the user has (e.g. 1000), when no dataset file is given.
+        path: a dataset file (attached file's path or name, or a path inside the workspace); its sample count is used.
+        method: "lora" (default) or "full" (full fine-tuning).
+    """
+    from tools.hparams import suggest
+
+    def work():
+        source = str(resolve_input(path)) if path else None
+        advice = suggest(n_samples=None if source else n_samples, path=source, method=str(method or "lora").lower())
+        data = advice.to_dict()
+        en, zh = summaries.advice_sentences(data)
+        return en, zh, data, []
+
+    return run_tool("suggest_hyperparameters", work)
+
+
+TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, suggest_hyperparameters, explain)
 TOOL_NAMES: tuple[str, ...] = tuple(t.name for t in TOOLS)
+
+
+def _bad_arguments(error) -> str:
+    """Arguments that do not fit a tool's schema (a word where a number belongs…) as the envelope."""
+    problems = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in getattr(error, "errors", list)())
+    return envelope(False, f"The tool's arguments are not valid ({problems or error}); correct them and try again.",
+                    f"工具参数无效({problems or error});请改正后重试。", {"error": "ValidationError"})
+
+
+for _tool in TOOLS:
+    _tool.handle_validation_error = _bad_arguments
