@@ -35,15 +35,25 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
     return _guess(data, name)
 
 
+# What charset-normalizer may answer and we believe: encodings people actually save
+# spreadsheets in. On random bytes it names exotic code pages (mac_iceland, cp1125):
+# we refuse those rather than feed mojibake into training.
+PLAUSIBLE = {"big5", "big5hkscs", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+             "cp1252", "cp1250", "latin_1", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be"}
+
+
 def _guess(data: bytes, name: str) -> tuple[str, str]:
-    """Last resort (Big5, Shift-JIS, Latin-1…): ask charset-normalizer, then decode strictly."""
+    """Last resort (Shift-JIS, EUC-KR, Windows-1252…): ask charset-normalizer, then decode strictly.
+
+    Big5 bytes usually also decode as GB18030, so Big5 files rarely get here; the quality
+    check's garbled-text rule is what catches such a misreading."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer comes with requests
         best = None
     else:
         best = from_bytes(data[:200_000]).best()
-    if best is not None:
+    if best is not None and best.encoding in PLAUSIBLE:
         try:
             return data.decode(best.encoding), best.encoding
         except (UnicodeDecodeError, LookupError):

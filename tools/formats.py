@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.errors import UserError
-from tools.readers import ReadResult, Skipped, excel_tables, pick_sheet, read_csv, read_json, table_result
+from tools.fields import detect_fields, require_fields
+from tools.readers import ReadResult, Skipped, excel_tables, pick_sheet, read_csv, read_json, split_header, table_result
 from tools.samples import Sample
 from tools.workspace import atomic_write_bytes, outputs_dir, unique_path
 from tools.writers import SUFFIX, WRITERS
@@ -48,8 +49,7 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
         result.fields["sheet"] = table.name[len(path.name) + 1:-1]
     elif suffix in TABLE_SUFFIXES:
         table, encoding = read_csv(path)
-        from tools.fields import detect_fields, require_fields
-
+        split_header(table, question_field, answer_field)
         fields = detect_fields(table.header, question_field, answer_field)
         require_fields(fields, table.header, path.name)
         result = table_result(table, fields, "tsv" if suffix == ".tsv" else "csv")

@@ -45,10 +45,32 @@ class ReadResult:
 
 @dataclass
 class Table:
+    """The non-blank rows of one CSV file or sheet; the header is found later (``split_header``)."""
+
     name: str  # "data.csv" or "book.xlsx[Sheet2]"
-    header: list[str]
     rows: list[tuple[str, list]]  # (where, cell values)
     blank: int = 0
+    header: list[str] = field(default_factory=list)
+    header_where: str = ""
+
+
+HEADER_SCAN = 10  # title/notes rows above the header that we look past
+
+
+def split_header(table: Table, qf: str | None = None, af: str | None = None) -> None:
+    """Find the header: the first row (of the first ``HEADER_SCAN``) naming a question and an answer
+    column (or the user's named fields); the rows above it are titles, not records."""
+    chosen = 0
+    for i, (_, cells) in enumerate(table.rows[:HEADER_SCAN]):
+        names = [str(c).strip() for c in cells]
+        wanted = [f for f in (qf, af) if f]
+        if (wanted and all(f in names for f in wanted)) or (not wanted and detect_fields(names).complete):
+            chosen = i
+            break
+    if table.rows:
+        table.header_where = table.rows[chosen][0]
+        table.header = [str(c).strip() for c in table.rows[chosen][1]]
+        table.rows = table.rows[chosen + 1:]
 
 
 def read_csv(path: Path, delimiter: str | None = None) -> tuple[Table, str]:
@@ -61,25 +83,22 @@ def read_csv(path: Path, delimiter: str | None = None) -> tuple[Table, str]:
         if delimiter == "," and first.count(";") > first.count(","):
             delimiter = ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
     rows: list[tuple[str, list]] = []
     blank, start = 0, 1
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1  # the line this record started on
-            if not any(c.strip() for c in cells):
-                blank += 1
-            elif header is None:
-                header = [c.strip() for c in cells]
-            else:
+            if any(c.strip() for c in cells):
                 rows.append((f"{path.name}:{line}", cells))
+            else:
+                blank += 1
     except csv.Error as exc:
         raise UserError(f"{path.name} is not a readable CSV file near line {reader.line_num}: {exc}.") from None
-    return Table(path.name, header or [], rows, blank), encoding
+    return Table(path.name, rows, blank), encoding
 
 
 def excel_tables(path: Path) -> list[Table]:
-    """Every sheet of a workbook as a table whose header is its first non-blank row."""
+    """Every sheet of a workbook as a table of its non-blank rows."""
     try:
         import openpyxl
 
@@ -92,16 +111,14 @@ def excel_tables(path: Path) -> list[Table]:
     tables = []
     try:
         for ws in book.worksheets:
-            header, rows, blank = None, [], 0
+            rows, blank = [], 0
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                 cells = [cell_text(v) for v in values]
-                if not any(c.strip() for c in cells):
-                    blank += 1
-                elif header is None:
-                    header = [c.strip() for c in cells]
-                else:
+                if any(c.strip() for c in cells):
                     rows.append((f"{path.name}[{ws.title}]!row {number}", cells))
-            tables.append(Table(f"{path.name}[{ws.title}]", header or [], rows, blank))
+                else:
+                    blank += 1
+            tables.append(Table(f"{path.name}[{ws.title}]", rows, blank))
     finally:
         book.close()
     return tables
@@ -114,16 +131,19 @@ def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af) -> tu
         if sheet not in names:
             raise UserError(f"{path.name} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
         table = tables[names.index(sheet)]
+        split_header(table, qf, af)
         fields = detect_fields(table.header, qf, af)
         require_fields(fields, table.header, table.name)
         return table, fields
     for table in tables:
-        if table.rows and detect_fields(table.header).complete or (qf and qf in table.header):
+        # Explicit field names must exist in this sheet; otherwise detection must find both columns.
+        split_header(table, qf, af)
+        wanted = [f for f in (qf, af) if f]
+        if table.rows and (all(f in table.header for f in wanted) if wanted else detect_fields(table.header).complete):
             return table, detect_fields(table.header, qf, af)
-    first = next((t for t in tables if t.header), tables[0])
-    fields = detect_fields(first.header, qf, af)
-    require_fields(fields, first.header, f"any sheet of {path.name} (sheets: {', '.join(names)})")
-    return first, fields  # pragma: no cover - require_fields raised
+    described = "; ".join(f"{n}: {', '.join(h for h in t.header if h) or 'empty'}" for n, t in zip(names, tables))
+    raise UserError(f"No sheet of {path.name} has recognisable question and answer columns ({described}); "
+                    f"name them with --sheet, --question-field and --answer-field.")
 
 
 def table_result(table: Table, fields: FieldMap, fmt: str) -> ReadResult:
