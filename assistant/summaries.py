@@ -30,7 +30,7 @@ def scrub(obj, depth: int = 0):
         for key, value in obj.items():
             if str(key).lower() in TEXT_KEYS:
                 continue
-            if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+            if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS and f"{key}_count" not in obj:
                 out[f"{key}_count"] = len(value)
             out[str(key)] = scrub(value, depth + 1)
         return out

@@ -84,9 +84,11 @@ def resolve_input(path: str) -> Path:
         raise Refused("No file was named; attach a dataset or give its name.", "没有指定文件;请上传数据集或给出文件名。")
     candidate = Path(raw).expanduser()
     if not candidate.is_absolute() and len(candidate.parts) == 1:
-        for folder in (workspace.uploads_dir(), workspace.outputs_dir(), workspace.home()):
+        # A bare name: an upload first, then an output. (confine below still checks where it leads.)
+        for folder in (workspace.uploads_dir(), workspace.outputs_dir()):
             if (folder / raw).is_file():
-                return (folder / raw).resolve()
+                candidate = folder / raw
+                break
     try:
         resolved = workspace.confine(candidate)
     except UserError:
