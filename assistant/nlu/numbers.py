@@ -1,0 +1,136 @@
+"""Numbers as people type them: 1200, 1,200, 1.2k, 2w, 3万, 1.5万, 两千, 一千五百, 一千五, 3百,
+five thousand, 1e-4, 0.0001.
+
+>>> [n.value for n in find_numbers("我有两千条数据,学习率1e-4, 3w条也行, 1,200 rows")]
+[2000.0, 0.0001, 30000.0, 1200.0]
+>>> parse_number("一千五"), parse_number("两万三"), parse_number("1.2k"), parse_number("十五")
+(1500.0, 23000.0, 1200.0, 15.0)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
+              "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+              "九": 9, "玖": 9}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "k": 1000, "K": 1000}
+_BIG_UNITS = {"万": 10_000, "w": 10_000, "W": 10_000, "亿": 100_000_000}
+_EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+             "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+"
+_ZH = "零〇一壹二贰两俩三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿"
+# One number: digits and/or Chinese numerals, then optional units. "千帆" is a product name,
+# not a thousand sails, and a k/w glued to a following letter is a word ("5kg", "3words").
+_TOKEN = re.compile(
+    rf"(?:(?:{_ARABIC})(?:\s?[kKwW](?![A-Za-z])|[十拾百佰千仟万亿](?!帆))*"
+    rf"(?:(?!千帆)[{_ZH}]|\d)*"
+    rf"|(?:(?!千帆)[{_ZH}])+)"
+)
+_EN_TOKEN = re.compile(
+    r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:[\s-]+|\b))+",
+    re.IGNORECASE,
+)
+_SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number found in text: its value and where it sits (``text[start:end]``)."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_int(self) -> bool:
+        return float(self.value).is_integer()
+
+
+def parse_number(token: str) -> float | None:
+    """The value of one number token, or None when it is not a number ("千帆", "一下")."""
+    token = token.strip().replace(" ", "")
+    if not token:
+        return None
+    if re.fullmatch(_ARABIC, token):
+        return float(token.replace(",", ""))
+    return _parse_mixed(token)
+
+
+def _parse_mixed(token: str) -> float | None:
+    """Digits, Chinese numerals and units together: "一千五百" → 1500, "1.5万" → 15000.
+
+    A lone digit after a unit counts in the next lower unit, as people say it:
+    "一千五" = 1000 + 5×100, "两万三" = 20000 + 3×1000, "十五" = 10 + 5×1.
+    """
+    total, section, current, last_unit, after_zero = 0.0, 0.0, None, 1, False
+    for piece in re.findall(r"\d+(?:\.\d+)?|.", token.replace(",", "")):
+        if piece[0].isdigit() or piece in _ZH_DIGITS:
+            value = float(piece) if piece[0].isdigit() else _ZH_DIGITS[piece]
+            if piece == "零" or piece == "〇":
+                after_zero = True
+                continue
+            if current is not None:  # "一二三" or "12三": not a number people write
+                return None
+            current = value
+        elif piece in _SMALL_UNITS:
+            section += (1 if current is None else current) * _SMALL_UNITS[piece]
+            current, last_unit, after_zero = None, _SMALL_UNITS[piece], False
+        elif piece in _BIG_UNITS:
+            if current is None and section == 0 and total == 0:
+                return None
+            total += (section + (current or 0)) * _BIG_UNITS[piece]
+            section, current, last_unit, after_zero = 0.0, None, _BIG_UNITS[piece], False
+        else:
+            return None
+    if current is not None:
+        section += current if after_zero or last_unit == 1 else current * last_unit / 10
+    value = total + section
+    return value if value or "零" in token or "0" in token else None
+
+
+def _parse_english(words: str) -> float | None:
+    """"five thousand" → 5000, "two hundred fifty" → 250, "a thousand" → 1000."""
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", words.lower().strip()):
+        if word in ("a", "an"):
+            current = current or 1
+        elif word in _EN_WORDS:
+            current += _EN_WORDS[word]
+            seen = True
+        elif word in _EN_SCALES:
+            scale = _EN_SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+            seen = True
+    return float(total + current) if seen else None
+
+
+def find_numbers(text: str) -> list[Num]:
+    """Every number in ``text``, left to right. Chinese numerals that are part of ordinary
+    words ("一下", "一些", "统一") come back too; callers read the unit after a number."""
+    found: list[Num] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SCI.finditer(text):
+        found.append(Num(float(m.group(1)) * 10 ** int(m.group(2)), m.start(), m.end(), m.group(0)))
+        taken.append(m.span())
+    for m in _EN_TOKEN.finditer(text):
+        value = _parse_english(m.group(0))
+        if value is not None and m.group(0).strip().lower() not in ("a", "an"):
+            found.append(Num(value, m.start(), m.start() + len(m.group(0).rstrip(" -")), m.group(0).rstrip(" -")))
+            taken.append(m.span())
+    for m in _TOKEN.finditer(text):
+        if not m.group(0) or any(a <= m.start() < b for a, b in taken):
+            continue
+        value = parse_number(m.group(0))
+        if value is not None:
+            found.append(Num(value, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda n: n.start)

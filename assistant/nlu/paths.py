@@ -1,0 +1,103 @@
+"""File names and paths in a request: faq.xlsx, ./data/qa.csv, "my file.jsonl", /etc/passwd,
+把faq.xlsx转成jsonl (no spaces around the name in Chinese).
+
+>>> [p.text for p in find_paths('把faq.xlsx转成jsonl, 再看看 "my file.jsonl" 和 ./data/qa.csv')]
+['faq.xlsx', 'my file.jsonl', './data/qa.csv']
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
+_QUOTED = re.compile(r"[\"“”'‘’「『`]([^\"“”'‘’「」『』`\n]{1,200}?)[\"“”'‘’」』`]")
+# A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
+# name come along and are trimmed afterwards.
+_NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
+                    re.IGNORECASE)
+# An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
+_BARE = re.compile(r"(?<![\w./:~-])((?:~|\.\.?)?/[\w.~-][\w./~-]*)")
+_ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$", re.IGNORECASE)
+# Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
+_ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
+                "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
+                "刚才的", "我的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A path as written in the text and where it sits."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _trim_zh(name: str) -> str:
+    tail = _ASCII_TAIL.search(name)
+    if tail and tail.start() > 0 and not name[tail.start() - 1].isascii():
+        return tail.group(0)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _ZH_PREFIXES:
+            if name.startswith(prefix) and len(name) > len(prefix) + 4:
+                name, changed = name[len(prefix):], True
+    return name
+
+
+def _is_path_like(inner: str) -> bool:
+    inner = inner.strip()
+    return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
+
+
+def find_paths(text: str) -> list[Found]:
+    """Paths in ``text`` in the order they appear (quoted ones may hold spaces)."""
+    found: list[Found] = []
+    for m in _QUOTED.finditer(text):
+        if _is_path_like(m.group(1)):
+            found.append(Found(m.group(1).strip(), m.start(), m.end()))
+
+    def free(a: int, b: int) -> bool:
+        return not any(f.start <= a < f.end or a <= f.start < b for f in found)
+
+    for m in _NAMED.finditer(text):
+        if free(m.start(1), m.end(1)):
+            name = _trim_zh(m.group(1))
+            start = m.end(1) - len(name)
+            found.append(Found(name, start, m.end(1)))
+    for m in _BARE.finditer(text):
+        if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:
+            found.append(Found(m.group(1).rstrip("."), m.start(1), m.end(1)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def match_attachment(name: str, attachments: list[str]) -> str | None:
+    """The attached file whose base name is ``name`` (case-insensitive), latest first."""
+    base = os.path.basename(name.replace("\\", "/")).lower()
+    for path in reversed(attachments):
+        if os.path.basename(path).lower() == base:
+            return path
+    return None
+
+
+def mentioned_attachments(text: str, attachments: list[str]) -> list[Found]:
+    """Attached files whose base name appears in ``text`` even without quotes ("my file.jsonl")."""
+    hits: list[Found] = []
+    for path in reversed(attachments):  # the latest upload of a name wins
+        base = os.path.basename(path)
+        m = re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(base)}(?![A-Za-z0-9_])", text, re.IGNORECASE) if base else None
+        if m and not any(h.start == m.start() for h in hits):
+            hits.append(Found(path, m.start(), m.end()))
+    return hits
+
+
+def resolve_named(text: str, attachments: list[str]) -> list[Found]:
+    """Paths named in ``text``; a name matching an attachment becomes that attachment's full path
+    (an attachment's whole name wins over a shorter match inside it: "my file.jsonl")."""
+    out = mentioned_attachments(text, attachments)
+    for f in find_paths(text):
+        if not any(h.start <= f.start < h.end or f.start <= h.start < f.end for h in out):
+            out.append(Found(match_attachment(f.text, attachments) or f.text, f.start, f.end))
+    return sorted(out, key=lambda f: f.start)

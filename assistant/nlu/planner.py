@@ -1,0 +1,250 @@
+"""The offline model's decision for one model call: which tool calls to emit, or what to say.
+
+Works on plain :class:`Turn` objects (no langchain), so it is easy to test and fast
+(well under a millisecond a request). Memory is the message history itself: files attached or
+named earlier, files the tools produced, the question a confirmation answers.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from assistant.attachments import attached_files, strip_attachments
+from assistant.nlu import intents, replies, slots
+from assistant.nlu.paths import resolve_named
+
+NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
+              "check_quality", "start_training")
+# "the converted file", "增强后的" point at what a tool produced, not at the upload.
+_OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过滤|扩充|导出)(?:后|好|出来)的(?:文件|数据|结果)?|新(?:生成的)?文件|结果文件|输出文件|"
+                         r"\b(?:the )?(?:converted|new|output|generated|augmented|cleaned|deduplicated|processed|resulting|exported) (?:file|data|dataset|one|version)\b|\bthe output\b|\bthe result\b",
+                         re.IGNORECASE)
+_THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
+                             re.IGNORECASE)
+_FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
+               "augment_instructions")
+
+
+@dataclass
+class Turn:
+    """One message, reduced to what the planner reads."""
+
+    role: str  # "user" | "assistant" | "tool"
+    text: str = ""
+    calls: list[dict] = field(default_factory=list)  # assistant: [{"name", "args"}]
+    name: str = ""  # tool: which tool answered
+
+
+@dataclass
+class Decision:
+    """Tool calls to make (``calls``), or a plain ``reply``. ``kind`` says which case it is."""
+
+    kind: str  # tools | answer | ask_file | ask_format | confirm | declined | help | unknown
+    calls: list[dict] = field(default_factory=list)
+    reply: str = ""
+
+
+@dataclass
+class Memory:
+    """Files and results seen so far in the conversation, oldest first."""
+
+    files: list[str] = field(default_factory=list)  # attached or named by the user
+    attachments: list[str] = field(default_factory=list)
+    produced: list[str] = field(default_factory=list)
+    results: dict[str, dict] = field(default_factory=dict)  # tool name → its latest "data"
+
+
+def remember(turns: list[Turn]) -> Memory:
+    mem = Memory()
+    for turn in turns:
+        if turn.role == "user":
+            attached = attached_files(turn.text)
+            mem.attachments += attached
+            named = [f.text for f in resolve_named(strip_attachments(turn.text), mem.attachments)]
+            mem.files += [p for p in named if p not in attached] + attached
+        elif turn.role == "tool":
+            try:
+                result = json.loads(turn.text)
+            except (ValueError, TypeError):
+                continue
+            if isinstance(result, dict) and result.get("ok", True):
+                mem.produced += [str(p) for p in result.get("files") or []]
+                mem.results[turn.name] = result.get("data") or {}
+    return mem
+
+
+def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -> str | None:
+    """Named in the text, else the latest upload (this message first), else a produced file."""
+    if named:
+        return named[0]
+    if _OUTPUT_REF.search(text) and mem.produced:
+        return mem.produced[-1]
+    if new_files:
+        return new_files[-1]
+    if mem.files:
+        return mem.files[-1]
+    return mem.produced[-1] if mem.produced else None
+
+
+def _args_for(tool: str, text: str, mem: Memory) -> dict:
+    """The arguments the user gave for ``tool`` (file names masked out of the text first)."""
+    fields = slots.find_fields(text)
+    if tool in ("inspect_dataset", "convert_dataset"):
+        args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}
+        if tool == "convert_dataset" and slots.find_format(text):
+            args["to"] = slots.find_format(text)
+        return args
+    if tool == "add_few_shot":
+        return slots.count_args(text, few_shot=True)
+    if tool == "add_cot":
+        return {**slots.count_args(text), **({"rationale_field": fields["rationale_field"]} if "rationale_field" in fields else {})}
+    if tool == "augment_instructions":
+        templates = slots.find_templates(text)
+        return {**({"templates": templates} if templates else {}), **slots.count_args(text)}
+    if tool == "check_quality":
+        return {"ppl": True} if slots.wants_ppl(text) else {}
+    if tool == "suggest_hyperparameters":
+        args = slots.count_args(text)
+        if "n_samples" not in args and slots.lone_count(text):
+            args["n_samples"] = slots.lone_count(text)
+        return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}
+    if tool == "start_training":
+        args = slots.training_args(text)
+        if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in mem.results:
+            advice = mem.results["suggest_hyperparameters"]
+            args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
+        base = slots.find_base_model(text)
+        return {**args, **({"base_model": base} if base else {})}
+    if tool in ("training_status", "stop_training"):
+        run = slots.find_run_id(text)
+        return {"run_id": run} if run else {}
+    return {"question": text.strip()} if tool == "explain" else {}
+
+
+def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
+              forced: bool = False, intent: str | None = None) -> Decision:
+    """Plan one request (one step of a multi-step message)."""
+    found = resolve_named(text, mem.attachments)
+    named = [f.text for f in found]
+    masked = slots.mask(text, [(f.start, f.end) for f in found])
+    masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
+    lang = replies.language(text)
+    tool = intent or intents.classify(masked).name
+    if not tool:
+        if named or (new_files and not masked.strip()):
+            tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
+        elif intents.HELP.search(masked):
+            return Decision("help", reply=replies.CAPABILITIES[lang])
+        else:
+            return Decision("unknown", reply=replies.unknown(lang))
+    args = _args_for(tool, masked, mem)
+    if tool == "suggest_hyperparameters" and "n_samples" not in args:
+        path = named[0] if named else (new_files[-1] if new_files else None)
+        if path:
+            args["path"] = path
+    if tool in NEEDS_PATH:
+        path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
+        if not path:
+            return Decision("ask_file", reply=replies.ask_file(tool, lang))
+        args = {"path": path, **args}
+    if tool == "convert_dataset" and "to" not in args:
+        return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
+    if tool == "start_training" and not forced and intents.is_muse(masked, has_args=len(args) > 1):
+        return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
+    return Decision("tools", calls=[{"name": tool, "args": args}])
+
+
+def _last_user(turns: list[Turn]) -> int:
+    return max((i for i, t in enumerate(turns) if t.role == "user"), default=-1)
+
+
+def plan_user(turns: list[Turn]) -> Decision:
+    """The first model call after the user's latest message."""
+    at = _last_user(turns)
+    raw = turns[at].text
+    text, new_files = strip_attachments(raw), attached_files(raw)
+    mem = remember(turns[:at + 1])
+    previous = _previous_request(turns[:at])
+    if previous is not None:
+        prev_text, prev_decision = previous
+        merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem)
+        if merged is not None:
+            return merged
+    steps = intents.split_steps(text) or [text]
+    first = plan_step(steps[0], mem, new_files)
+    if first.kind in ("unknown", "help") and previous is not None and text.strip():
+        follow = _follow_up(text, previous[1], mem, new_files)
+        if follow is not None:
+            return follow
+    if first.kind == "unknown" and len(steps) > 1:
+        return plan_step(text, mem, new_files)
+    return first
+
+
+def _previous_request(turns: list[Turn]) -> tuple[str, Decision] | None:
+    """The user's previous message and what was decided for it (recomputed, so no hidden state)."""
+    at = _last_user(turns)
+    if at < 0:
+        return None
+    decision = plan_user(turns[: at + 1])
+    return strip_attachments(turns[at].text), decision
+
+
+def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory) -> Decision | None:
+    """The user answers what we asked: "yes" to a confirmation, a file, a format."""
+    if prev.kind == "confirm":
+        if intents.NO.search(text):
+            return Decision("declined", reply=replies.DECLINED[replies.language(text)])
+        if intents.YES.search(text) or not intents.classify(text).name and slots.training_args(text):
+            call = dict(prev.calls[0])
+            call["args"] = {**call["args"], **slots.training_args(text)}
+            return Decision("tools", calls=[call])
+    if prev.kind in ("ask_file", "ask_format") and not intents.classify(text).name:
+        return plan_step(prev_text + "\n" + text, mem, new_files)
+    return None
+
+
+def _follow_up(text: str, prev: Decision, mem: Memory, new_files: list[str]) -> Decision | None:
+    """"那5000条呢?" after a suggestion, "what about csv?" after a conversion: same tool, new values."""
+    if prev.kind != "tools" or prev.calls[0]["name"] not in _FOLLOW_UPS:
+        return None
+    tool = prev.calls[0]["name"]
+    new = plan_step(text, mem, new_files, intent=tool)
+    changed = {k: v for k, v in new.calls[0]["args"].items() if k != "path"} if new.calls else {}
+    if new.kind == "tools" and (changed or resolve_named(text, mem.attachments)):
+        carried = {k: v for k, v in prev.calls[0]["args"].items() if k not in ("n_samples",) and k not in changed}
+        new.calls[0]["args"] = {**carried, **new.calls[0]["args"]}
+        return new
+    return None
+
+
+def _after_tools(turns: list[Turn]) -> Decision:
+    """After tool results: the next step of a multi-step request, else the final answer."""
+    at = _last_user(turns)
+    text = strip_attachments(turns[at].text)
+    lang = replies.language(text)
+    later = turns[at + 1:]
+    results = [(t.name, t.text) for t in later if t.role == "tool"]
+    made = [c for t in later if t.role == "assistant" for c in t.calls]
+    steps = intents.split_steps(text)
+    last_ok = replies.from_result(*results[-1], lang)[1] if results else True
+    if len(steps) > len(made) and made and last_ok:
+        mem = remember(turns)
+        produced = remember(later).produced
+        fallback = produced[-1] if produced else made[-1]["args"].get("path")
+        step = plan_step(steps[len(made)], mem, [], fallback_path=fallback)
+        if step.kind == "tools":
+            return step
+        done = replies.answer(results, lang)
+        return Decision("answer", reply=done + ("\n\n" + step.reply if step.kind != "unknown" else ""))
+    return Decision("answer", reply=replies.answer(results, lang))
+
+
+def decide(turns: list[Turn]) -> Decision:
+    """What the model does now, given the whole conversation."""
+    if not turns or _last_user(turns) < 0:
+        return Decision("help", reply=replies.CAPABILITIES["en"])
+    if turns[-1].role == "tool":
+        return _after_tools(turns)
+    return plan_user(turns)

@@ -1,0 +1,132 @@
+"""What the offline model says: answers written from tool results, questions back to the
+user, and what it can do, in the user's language (zh when their message has CJK, else en)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def language(text: str) -> str:
+    return "zh" if _CJK.search(text or "") else "en"
+
+
+CAPABILITIES = {
+    "en": ("I can: inspect a dataset (\"how many rows are in faq.xlsx?\"), convert it (\"convert to jsonl / qianfan / "
+           "alpaca / sharegpt / openai / csv / xlsx\"), check its quality (duplicates, empty answers, perplexity), add "
+           "few-shot or chain-of-thought samples, diversify instructions with templates, suggest hyperparameters "
+           "(\"I have 1000 samples, how many epochs?\"), start, watch and stop a LoRA training run, and explain SFT "
+           "concepts (\"why do epochs matter more than the learning rate?\"). Attach a file or name it in your message."),
+    "zh": ("我可以:查看数据集(\"faq.xlsx 有多少条?\")、转换格式(jsonl / 千帆 / alpaca / sharegpt / openai / csv / xlsx)、"
+           "检查数据质量(重复、空答案、困惑度)、加入 few-shot 或 CoT 思维链样本、用模板增强指令多样性、推荐超参数"
+           "(\"我有1000条数据,epoch设多少?\")、启动/查看/停止 LoRA 训练,以及解释 SFT 相关概念(\"为什么 epoch 比学习率影响大?\")。"
+           "请上传文件或在消息里写出文件名。"),
+}
+_ASK_FILE = {
+    "en": "Which file should I use for {what}? Attach it (or name it, e.g. \"faq.xlsx\") and ask again.",
+    "zh": "要对哪个文件{what}?请上传文件(或写出文件名,比如 \"faq.xlsx\")后再说一次。",
+}
+_WHAT = {
+    "inspect_dataset": ("inspection", "查看"), "convert_dataset": ("the conversion", "转换格式"),
+    "add_few_shot": ("few-shot samples", "加入 few-shot 示例"), "add_cot": ("chain-of-thought samples", "生成 CoT 样本"),
+    "augment_instructions": ("instruction augmentation", "做指令增强"), "check_quality": ("the quality check", "检查质量"),
+    "start_training": ("training", "训练"),
+}
+ASK_FORMAT = {
+    "en": "Convert to which format? jsonl, qianfan, alpaca, sharegpt, openai, csv or xlsx.",
+    "zh": "要转换成哪种格式?可选 jsonl、千帆(qianfan)、alpaca、sharegpt、openai、csv 或 xlsx。",
+}
+DECLINED = {"en": "OK, I won't start training. Tell me when you are ready.", "zh": "好的,先不开始训练。准备好了告诉我。"}
+NOT_UNDERSTOOD = {"en": "I'm not sure what you want me to do. ", "zh": "我没太明白你想让我做什么。"}
+_ARG_NAMES = {"epochs": ("epochs", "epoch"), "learning_rate": ("learning rate", "学习率"), "lora_r": ("LoRA rank", "LoRA 秩"),
+              "max_steps": ("max steps", "最大步数"), "base_model": ("base model", "基座模型")}
+_NEXT = {
+    "inspect_dataset": ("Next you can convert it (\"convert to jsonl\"), check its quality, or ask for hyperparameters.",
+                        "下一步可以转换格式(\"转成jsonl\")、检查质量,或让我推荐超参数。"),
+    "convert_dataset": ("Next: check its quality, or ask me for hyperparameters and start training.",
+                        "下一步:检查数据质量,或让我推荐超参数后开始训练。"),
+    "check_quality": ("Next: ask for hyperparameters, or start training on the cleaned file.",
+                      "下一步:让我推荐超参数,或用清洗后的文件开始训练。"),
+    "add_few_shot": ("Next: check its quality or start training on the new file.", "下一步:检查质量,或用新文件开始训练。"),
+    "add_cot": ("Next: check its quality or start training on the new file.", "下一步:检查质量,或用新文件开始训练。"),
+    "augment_instructions": ("Next: check its quality or start training on the new file.", "下一步:检查质量,或用新文件开始训练。"),
+    "suggest_hyperparameters": ("Say \"start training with these settings\" to use them.", "说\"用推荐的参数开始训练\"即可按这些参数训练。"),
+    "start_training": ("Ask \"how is it going?\" for progress, or \"stop training\" to stop it.", "问我\"训练进度如何?\"查看进度,说\"停止训练\"可以停下。"),
+    "stop_training": ("You can start a new run whenever you like.", "需要时可以重新开始训练。"),
+    "explain": ("", ""),
+}
+_FAILED = {"en": "That did not work: {text}", "zh": "没有成功:{text}"}
+
+
+def ask_file(tool: str, lang: str) -> str:
+    what = _WHAT.get(tool, ("this", "处理"))
+    return _ASK_FILE[lang].format(what=what[0] if lang == "en" else what[1])
+
+
+def confirm_training(args: dict, lang: str) -> str:
+    """Ask before starting a run the user only wondered about."""
+    i = 0 if lang == "en" else 1
+    shown = ", ".join(f"{_ARG_NAMES[k][i]} {v}" for k, v in args.items() if k in _ARG_NAMES)
+    name = os.path.basename(str(args.get("path", "")))
+    if lang == "zh":
+        return f"要现在用 {name} 开始 LoRA 训练吗{('(' + shown + ')') if shown else ''}?回复\"确认\"开始,或\"取消\"。"
+    return f"Start LoRA training on {name} now{(' (' + shown + ')') if shown else ''}? Reply \"yes\" to start or \"no\" to cancel."
+
+
+def unknown(lang: str) -> str:
+    return NOT_UNDERSTOOD[lang] + CAPABILITIES[lang]
+
+
+def _summary(result: dict, lang: str) -> str:
+    summary = result.get("summary")
+    if isinstance(summary, dict):
+        return str(summary.get(lang) or summary.get("en") or summary.get("zh") or "")
+    return str(summary or "")
+
+
+def _status_hint(data: dict, lang: str) -> str:
+    state = str((data or {}).get("state", ""))
+    if state in ("queued", "running"):
+        return "Ask again in a minute for fresh numbers." if lang == "en" else "过一会儿再问我,可以看到最新进度。"
+    if state == "succeeded":
+        return "Try the tuned model in the Chat tab." if lang == "en" else "可以到“对话”页试试微调后的模型。"
+    if state in ("failed", "stopped"):
+        return "You can fix the cause and start a new run." if lang == "en" else "排除原因后可以重新开始训练。"
+    return ""
+
+
+def from_result(tool: str, content: str, lang: str) -> tuple[str, bool]:
+    """One tool result as a sentence for the user, and whether the tool succeeded."""
+    try:
+        result = json.loads(content) if isinstance(content, str) else dict(content)
+    except (ValueError, TypeError):
+        result = {"ok": not str(content).lower().startswith("error"), "summary": str(content)}
+    if not isinstance(result, dict):
+        result = {"ok": True, "summary": str(result)}
+    text = _summary(result, lang) or (str(content)[:500])
+    ok = bool(result.get("ok", True))
+    return (text if ok else _FAILED[lang].format(text=text)), ok
+
+
+def answer(results: list[tuple[str, str]], lang: str) -> str:
+    """The final answer after the tools ran: each result, then one next-step hint."""
+    parts, last_tool, all_ok, data = [], "", True, {}
+    for tool, content in results:
+        sentence, ok = from_result(tool, content, lang)
+        parts.append(sentence)
+        last_tool, all_ok = tool, all_ok and ok
+        try:
+            data = (json.loads(content) or {}).get("data") or {}
+        except (ValueError, TypeError, AttributeError):
+            data = {}
+    i = 0 if lang == "en" else 1
+    if not all_ok:
+        hint = "Fix that and ask me again." if lang == "en" else "修正后再告诉我。"
+    elif last_tool == "training_status":
+        hint = _status_hint(data, lang)
+    else:
+        hint = _NEXT.get(last_tool, ("", ""))[i]
+    sep = "\n\n"
+    return sep.join(p for p in parts if p) + (sep + hint if hint else "")
