@@ -2,6 +2,9 @@
 
 - A tool that raises, an unknown tool name or arguments that do not fit come back as
   the JSON error envelope (``"ok": false`` and a sentence), so a turn never crashes.
+- A tool that needs a dataset but got no ``path`` works on the conversation's latest file
+  (the newest output of a tool, or the newest attachment), so "convert it" and "train it
+  for 3 epochs" after an upload refer to that upload, whichever model is driving.
 - ``start_training`` and ``stop_training`` run only when the user's latest message asks
   for them (or confirms a question the assistant just asked). Whatever a model is made
   to believe by text inside a dataset, it cannot start or stop a run on its own; the
@@ -9,18 +12,21 @@
 """
 from __future__ import annotations
 
+import json
 import re
 
 from langchain.agents.middleware import AgentMiddleware
 from langchain_core.messages import ToolMessage
 
-from assistant.attachments import strip_attachments
+from assistant.attachments import attached_files, strip_attachments
 
 _START = re.compile(r"train|fine-?tun|launch|start|run it|go ahead|kick off|训练|微调|开始|开训|启动|跑", re.I)
 _STOP = re.compile(r"stop|cancel|abort|kill|halt|terminate|停|终止|取消|中止|结束|别训", re.I)
 _YES = re.compile(r"^\s*(yes|y|yeah|yep|sure|ok(ay)?|confirm(ed)?|do it|please do|go|是|是的|好|好的|可以|行|确认|确定|没问题|对|嗯)\b", re.I)
 _ASKED = re.compile(r"[?？]|confirm|确认|要不要|是否")
 GUARDED = {"start_training": _START, "stop_training": _STOP}
+NEEDS_PATH = {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
+              "start_training"}
 
 
 class ToolGuard(AgentMiddleware):
@@ -38,6 +44,7 @@ class ToolGuard(AgentMiddleware):
             return _reply(call, envelope(
                 False, f"Not done: the user has not asked to {action_en}. Ask them to confirm first.",
                 f"未执行:用户没有要求{action_zh}。请先向用户确认。", {"needs_confirmation": True}))
+        request = with_default_path(request)
         try:
             result = handler(request)
         except Exception as exc:  # noqa: BLE001 - by contract a tool error is a sentence
@@ -47,6 +54,36 @@ class ToolGuard(AgentMiddleware):
             en = f"The arguments for {name} were not valid: {str(result.content)[:300]}"
             return _reply(call, envelope(False, en, f"{name} 的参数无效:{str(result.content)[:300]}"))
         return result
+
+
+def with_default_path(request):
+    """The request with ``path`` filled from the conversation when the model left it out."""
+    call = request.tool_call
+    args = dict(call.get("args") or {})
+    wanted = call["name"] in NEEDS_PATH or (call["name"] == "suggest_hyperparameters" and not args.get("n_samples"))
+    if not wanted or args.get("path"):
+        return request
+    latest = latest_file(_messages(request.state))
+    if latest is None:
+        return request
+    return request.override(tool_call={**call, "args": {**args, "path": latest}})
+
+
+def latest_file(messages: list) -> str | None:
+    """The newest file in the conversation: a tool's output or an attachment, newest first."""
+    for message in reversed(messages):
+        kind = getattr(message, "type", "")
+        if kind == "tool":
+            try:
+                result = json.loads(_text(message))
+            except ValueError:
+                continue
+            files = result.get("files") if isinstance(result, dict) and result.get("ok") else None
+            if files:
+                return files[-1]
+        elif kind == "human" and attached_files(_text(message)):
+            return attached_files(_text(message))[-1]
+    return None
 
 
 def _reply(call: dict, content: str) -> ToolMessage:
