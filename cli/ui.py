@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import not_implemented
 
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
@@ -23,10 +22,44 @@ def register(sub) -> None:
     p.add_argument("--base-model")
     p.add_argument("--max-new-tokens", type=int, default=256)
     p.add_argument("--temperature", type=float, default=0.0)
-    p.set_defaults(func=not_implemented)
+    p.set_defaults(func=_chat)
 
 
 def _ui(args: argparse.Namespace) -> int:
     import app
 
     return app.main_from_args(args)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    """Interactive terminal chat: the reply streams as it is generated; /reset forgets, /exit quits."""
+    import sys
+
+    from tools.chat import GenerationSettings, load, stream_reply, target_for
+
+    settings = GenerationSettings(max_new_tokens=args.max_new_tokens, temperature=args.temperature)
+    target = target_for(args.run, args.base_model)
+    load(target)
+    print(f"chatting with {target.adapter or target.base_model} (/reset to forget, /exit or Ctrl-D to quit)", file=sys.stderr)
+    history: list[dict] = []
+    while True:
+        try:
+            line = input("you> ").strip()
+        except EOFError:
+            print(file=sys.stderr)
+            return 0
+        if line in ("/exit", "/quit"):
+            return 0
+        if line == "/reset":
+            history = []
+            continue
+        if not line:
+            continue
+        history.append({"role": "user", "content": line})
+        shown = ""
+        print("model> ", end="", flush=True)
+        for text in stream_reply(history, target, settings):
+            print(text[len(shown):], end="", flush=True)
+            shown = text
+        print(flush=True)
+        history.append({"role": "assistant", "content": shown})
