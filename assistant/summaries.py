@@ -116,3 +116,57 @@ def advice_sentences(advice: dict) -> tuple[str, str]:
         en += f" Watch out: {_problems(warnings, 2)}"
         zh += f"注意:{_problems(warnings, 2)}"
     return en, zh
+
+
+STATE_ZH = {"queued": "排队中", "running": "训练中", "succeeded": "已完成", "failed": "失败", "stopped": "已停止"}
+
+
+def _minutes(seconds) -> str:
+    return f"{seconds / 60:.1f} min" if isinstance(seconds, (int, float)) else "?"
+
+
+def started_sentences(run: dict, source: str) -> tuple[str, str]:
+    config = run.get("config") or {}
+    steps = config.get("max_steps")
+    limit_en = f", at most {steps} steps" if steps and steps > 0 else ""
+    limit_zh = f",最多 {steps} 步" if steps and steps > 0 else ""
+    en = (f"Started training run {run['run_id']} on {source}: {config.get('epochs')} epochs, learning rate "
+          f"{lr_text(config.get('learning_rate'))}, LoRA r={config.get('lora_r')}{limit_en}. Ask for the status to follow it.")
+    zh = (f"已开始训练,运行 ID {run['run_id']},数据 {source}:epoch {config.get('epochs')},学习率 "
+          f"{lr_text(config.get('learning_rate'))},LoRA r={config.get('lora_r')}{limit_zh}。问我“训练进度如何”即可查看。")
+    return en, zh
+
+
+def status_sentences(run: dict) -> tuple[str, str]:
+    state, step, total = run.get("state"), run.get("step") or 0, run.get("total_steps") or 0
+    last = run.get("last") or {}
+    progress = f"step {step}/{total}" if total else f"step {step}"
+    en = f"Run {run['run_id']} is {state}, {progress}."
+    zh = f"运行 {run['run_id']}:{STATE_ZH.get(state, state)},第 {step}{f'/{total}' if total else ''} 步。"
+    if last.get("loss") is not None:
+        en += f" Loss {last['loss']:.4g}"
+        zh += f"loss {last['loss']:.4g}"
+        if last.get("tokens_per_s"):
+            en += f", {last['tokens_per_s']:.0f} tokens/s"
+            zh += f",{last['tokens_per_s']:.0f} token/秒"
+        if state == "running" and last.get("eta_s") is not None:
+            en += f", about {_minutes(last['eta_s'])} left"
+            zh += f",预计还需 {_minutes(last['eta_s'])}"
+        en += "."
+        zh += "。"
+    if run.get("error"):
+        en += f" Error: {run['error']}"
+        zh += f"错误:{run['error']}"
+    if run.get("adapter_dir"):
+        en += f" The adapter is at {run['adapter_dir']}; try it in the Chat tab."
+        zh += f"适配器在 {run['adapter_dir']},可以在“对话”页试用。"
+    return en, zh
+
+
+def stopped_sentences(run: dict) -> tuple[str, str]:
+    before, state = run.get("state_before"), run.get("state")
+    if before not in ("queued", "running"):
+        return (f"Run {run['run_id']} was not running (it is {state}); nothing to stop.",
+                f"运行 {run['run_id']} 没有在训练(状态:{STATE_ZH.get(state, state)}),无需停止。")
+    return (f"Stopped run {run['run_id']} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
+            f"已停止运行 {run['run_id']},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")

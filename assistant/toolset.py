@@ -208,7 +208,101 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
     return run_tool("suggest_hyperparameters", work)
 
 
-TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, suggest_hyperparameters, explain)
+def base_model_arg(base_model: str | None) -> str | None:
+    """A model name passes through (``tools.models.resolve_base_model`` checks it); a path must
+    lie inside the workspace or the model cache, like any other file a tool reads."""
+    name = str(base_model or "").strip()
+    if not name:
+        return None
+    looks_like_path = (name.startswith((".", "/", "~", "\\")) or Path(name).expanduser().exists()
+                       or (workspace.home() / name).exists())
+    if not looks_like_path:
+        return name  # "embedded", "SmolLM2-135M-Instruct", or a hub id such as "Qwen/Qwen2.5-0.5B-Instruct"
+    from tools.models import cache_root
+
+    folder = Path(name).expanduser()
+    for root in (workspace.home(), cache_root()):
+        try:
+            return str(workspace.confine(folder, Path(root)))
+        except UserError:
+            continue
+    raise Refused(f"Refused: the base model folder '{name}' is outside the workspace and the model cache.",
+                  f"已拒绝:基座模型目录 '{name}' 不在工作区或模型缓存目录内。")
+
+
+def run_data(info, extra: dict | None = None) -> dict:
+    data = info.to_dict()
+    data.pop("raw", None)
+    config_file = Path(data["run_dir"]) / "config.json"
+    if config_file.is_file():
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+        data["config"] = {k: config.get(k) for k in ("data_path", "base_model", "epochs", "learning_rate", "lora_r",
+                                                     "max_steps", "per_device_batch_size", "gradient_accumulation_steps")}
+    return {**data, **(extra or {})}
+
+
+@tool(parse_docstring=True)
+def start_training(path: str, base_model: str | None = None, epochs: float | None = None,
+                   learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None) -> str:
+    """Start a LoRA fine-tuning run on a dataset as a background process and return its run id. Only call this when the user clearly asked to start training; otherwise ask them to confirm first. Settings left out are chosen from the dataset size (the manual's rules, as suggest_hyperparameters gives them).
+
+    Args:
+        path: the training dataset: an attached file's path or name, or a path inside the workspace (e.g. a converted file from outputs).
+        base_model: the model to tune; leave it out for the embedded SmolLM2-135M-Instruct.
+        epochs: number of passes over the data, only when the user gave it (e.g. 3).
+        learning_rate: only when the user gave it (e.g. 0.0001 for "lr 1e-4").
+        lora_r: LoRA rank, only when the user gave it (e.g. 8 or 16).
+        max_steps: stop after this many optimizer steps, only when the user gave a step limit.
+    """
+    from tools.runs import start_training as start
+
+    def work():
+        source = resolve_input(path)
+        info = start(str(source), base_model_arg(base_model), epochs, learning_rate, lora_r, max_steps)
+        data = run_data(info)
+        en, zh = summaries.started_sentences(data, source.name)
+        return en, zh, data, [data["run_dir"]]
+
+    return run_tool("start_training", work)
+
+
+@tool(parse_docstring=True)
+def training_status(run_id: str | None = None) -> str:
+    """Report a training run's state (queued, running, succeeded, failed, stopped), progress (step / total steps), latest loss, speed in tokens per second, time left, and where the adapter is when done. Use it for "how is training going", "进度如何".
+
+    Args:
+        run_id: the run's id; leave it out for the most recent run.
+    """
+    from tools.runs import get_run
+
+    def work():
+        data = run_data(get_run(run_id or None))
+        en, zh = summaries.status_sentences(data)
+        return en, zh, data, [data["adapter_dir"]] if data.get("adapter_dir") else []
+
+    return run_tool("training_status", work)
+
+
+@tool(parse_docstring=True)
+def stop_training(run_id: str | None = None) -> str:
+    """Stop a running training run (it saves a checkpoint first, so it can be resumed). Only call this when the user asked to stop.
+
+    Args:
+        run_id: the run's id; leave it out for the most recent run.
+    """
+    from tools.runs import get_run, stop_run
+
+    def work():
+        before = get_run(run_id or None).state
+        data = run_data(stop_run(run_id or None), {"state_before": before})
+        en, zh = summaries.stopped_sentences(data)
+        return en, zh, data, []
+
+    return run_tool("stop_training", work)
+
+
+TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, suggest_hyperparameters, start_training, training_status,
+                                stop_training, explain)
 TOOL_NAMES: tuple[str, ...] = tuple(t.name for t in TOOLS)
 
 
