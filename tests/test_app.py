@@ -1,0 +1,118 @@
+"""The web app through a real client: gradio_client against the app served in-process."""
+from __future__ import annotations
+
+import json
+import socket
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import app
+
+ASK_EPOCHS = "我有1000条数据,epoch设置多少?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(workspace):
+    """The app on a free port of 127.0.0.1 (this test's workspace), closed afterwards."""
+    demo = app.build_app()
+    port = free_port()
+    app.launch(demo, port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
+
+
+def client(url: str):
+    from gradio_client import Client
+
+    return Client(url, verbose=False)
+
+
+def text_of(message: dict) -> str:
+    return "".join(p.get("text", "") for p in message["content"] if p.get("type") == "text")
+
+
+def files_of(history: list[dict]) -> list[str]:
+    return [p["file"] for m in history for p in m["content"] if p.get("type") == "file" and m["role"] == "assistant"]
+
+
+def test_page_and_public_api(served):
+    with urllib.request.urlopen(served, timeout=10) as resp:
+        assert resp.status == 200 and "sft-assistant" in resp.read().decode()
+    api = client(served).view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(api) == {"/assistant", "/chat"}, "only the two chat events are public"
+    params = [p["parameter_name"] for p in api["/assistant"]["parameters"]]
+    assert params == ["message", "history"]
+
+
+def test_assistant_answers_epochs_for_1000_samples(served):
+    history = client(served).predict({"text": ASK_EPOCHS, "files": []}, [], api_name="/assistant")
+    tool = [m for m in history if (m.get("metadata") or {}).get("title", "").endswith("suggest_hyperparameters")]
+    assert tool and tool[0]["metadata"]["status"] == "done" and "duration" in tool[0]["metadata"]
+    answer = text_of(history[-1])
+    assert history[-1]["role"] == "assistant" and "epoch 10" in answer.replace("Epoch", "epoch").replace("epochs", "epoch")
+
+
+def test_upload_and_convert_returns_a_file(served, shared_copy, workspace):
+    from gradio_client import handle_file
+
+    src = shared_copy("qianfan/qa_pair.csv")
+    before = src.read_bytes()
+    history = client(served).predict({"text": "把它转换成alpaca格式", "files": [handle_file(str(src))]}, [], api_name="/assistant")
+    files = files_of(history)
+    assert len(files) == 1 and files[0].endswith(".json"), history
+    rows = json.loads(Path(files[0]).read_text(encoding="utf-8"))
+    assert len(rows) == 86 and {"instruction", "output"} <= set(rows[0])
+    assert src.read_bytes() == before, "the user's file is never modified"
+    uploads = list((workspace / "uploads").rglob("qa_pair.csv"))
+    assert len(uploads) == 1 and uploads[0].parent.parent == workspace / "uploads", "uploads go to a per-session folder"
+
+
+def test_sessions_keep_their_own_files(served, shared_copy):
+    from gradio_client import handle_file
+
+    src = shared_copy("qianfan/qa_pair.csv")
+    a, b = client(served), client(served)
+    a.predict({"text": "看看这个文件", "files": [handle_file(str(src))]}, [], api_name="/assistant")
+    history = b.predict({"text": "inspect the data", "files": []}, [], api_name="/assistant")
+    assert "qa_pair" not in json.dumps(history, ensure_ascii=False), "session B must not see A's upload"
+
+
+def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model):
+    from test_chat import make_adapter
+
+    run = make_adapter(embedded_model, tmp_path / "run", seed=3)
+    job = client(served).submit("Hello! Who are you?", [], [], None, str(run), True, 16, 0.0, api_name="/chat")
+    updates = list(job)
+    tuned = [u[0][-1]["content"][0]["text"] for u in updates if u[0] and u[0][-1]["role"] == "assistant" and u[0][-1]["content"]]
+    assert len(set(tuned)) >= 3, "the tuned reply should arrive token by token"
+    final_tuned, final_base = job.outputs()[-1]
+    assert final_base and final_base[-1]["role"] == "assistant", "side by side also answers with the base model"
+
+
+def test_errors_come_back_as_sentences(served, tmp_path):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="neither a run id"):
+        client(served).predict("hi", [], [], None, str(tmp_path / "nothing"), False, 8, 0.0, api_name="/chat")
+
+
+def test_only_the_workspace_is_served(served, workspace):
+    inside = workspace / "outputs" / "ok.txt"
+    inside.parent.mkdir(parents=True, exist_ok=True)
+    inside.write_text("fine")
+    with urllib.request.urlopen(f"{served}gradio_api/file={inside}", timeout=10) as resp:
+        assert resp.read() == b"fine"
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{served}gradio_api/file=/etc/passwd", timeout=10)
+    assert err.value.code in (403, 404)
