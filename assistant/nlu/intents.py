@@ -15,25 +15,33 @@ import re
 from dataclasses import dataclass
 
 _F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千帆|messages)"
+_NOUN = r"(?:样本|数据|问答|例子|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|conversations?|instances?)"
+# A hyperparameter named, and a value asked for: together they ask for advice.
+_HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|settings|config\w*)"
+_ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐|建议|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|recommend\w*|suggest\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
+_TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
+_START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
+_COUNT = (r"(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|左右)?\s*"
+          r"(?:条|个样本|samples?|examples?|rows?|records?|pairs?|entries|items|questions)")
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
-        (r"多少条|几条|多少行|多少个?(?:样本|数据|问答|例子)|数据量(?:是)?多少|how many (?:rows|samples|examples|records|lines|entries|items|pairs|questions|conversations)", 4),
-        (r"inspect|preview|预览|概况|概览|overview|summar(?:y|ise|ize)|describe|statistics|\bstats?\b|统计|长度分布|token ?数|多长|how long are|length", 3),
+        (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?<![\d一二两三四五六七八九十百千万kKwW])(?:条数|行数)|how many {_NOUN}|count (?:the )?{_NOUN}|number of {_NOUN}|数一下|数数", 4),
+        (r"inspect|preview|预览|概况|概览|overview|summar(?:y|ise|ize)|describe|statistics|\bstats?\b|统计|分布|token ?数|多长|how long are|length", 3),
         (r"哪些(?:字段|列)|(?:字段|列名|列)(?:有哪些|是什么|叫什么)|what (?:columns|fields)|which (?:columns|fields)|column names|field names|什么格式|是什么格式|格式是什么|what format|which format", 3),
         (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|look like|看看数据|看一下数据|看下数据|查看数据|了解一下数据", 3),
-        (r"look at|take a look|peek|glance|show me|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析一下|analy[sz]e|explore|探索", 1.5),
-        (r"\bcheck\b|检查一下?(?:这个|这份)?(?:文件|数据)?$", 1),
+        (r"look at|take a look|peek|glance|show me|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|fields?|格式|format", 1.5),
+        (r"\bcheck\b|检查", 1),
     ],
     "convert_dataset": [
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
-        (r"export|导出|save (?:it |this |them )?as|另存|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump", 3),
-        (r"(?:成|为|\bto|\bas)\s*" + _F, 2),
-        (r"训练格式|training format|标准格式|格式", 1),
+        (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format", 3),
+        (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
+        (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|ppl|perplexity|困惑度", 3.5),
-        (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾", 2),
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled", 3.5),
+        (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
     ],
     "add_few_shot": [
@@ -41,34 +49,38 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"示例|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
     ],
     "add_cot": [
-        (r"\bcot\b|(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理", 4),
+        (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理", 4),
     ],
     "augment_instructions": [
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|rephras\w*|泛化|more varied|vary", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
     ],
     "suggest_hyperparameters": [
-        (r"超参|hyper[- ]?param\w*|参数(?:怎么|如何|该)?(?:设置|配置|设|调|选)|(?:推荐|建议|合适)的?(?:参数|配置|设置|epoch|学习率|lr|batch)|recommend\w*|suggest\w*|advice|advise|what settings|which settings|what config\w*|best settings|good settings", 3),
-        (r"怎么设置?|如何设置?|设置多少|设多少|设为多少|多少合适|多大合适|多少比较好|多少好|多大|怎么配|怎么选|如何选|应该(?:训练|设|用|跑)|该(?:用|设|跑|训练)多少|should i use|should i set|do i need|how many epochs|几个epoch|多少个?epoch|多少轮|几轮|几遍|(?:what|which|good|right) (?:lr|learning rate|epochs?|batch size|number of epochs)|how (?:high|low|big|large)", 3),
-        (r"batch[ _]?size|批大小|批次大小|梯度累积|gradient accumulation|accumulat\w*|warm-?up|学习率|learning rate|\blr\b|epochs?|轮数", 1),
+        (r"超参|hparams?|hyper[- ]?param\w*|hps\b|recommend\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
+        (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
+        (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
+        (rf"{_HPARAM}", 1),
     ],
     "start_training": [
-        (r"开始(?:\w{0,6})?(?:训练|微调|sft|跑)|启动(?:\w{0,4})?(?:训练|微调)|开训|开练|跑(?:一下|一个|个|一次)?(?:训练|微调)|训练(?:一下|起来|一把|吧)|来(?:训练|微调)|去(?:训练|微调)|进行(?:\w{0,4})?(?:训练|微调)|执行训练|发起训练|用\S{0,20}(?:训练|微调)|(?:训练|微调)(?:它|这个|这份|模型|一个模型)", 4),
-        (r"(?:start|begin|launch|kick off|kick-off|run|commence|fire off|do)(?: the| a| an| my| our)?(?: \w+)?(?: \w+)? (?:training|fine[- ]?tun\w*|finetun\w*|run|job|sft)|train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|\btrain\b.*\b(?:epochs?|lr|steps?)\b", 4),
-        (r"训练|微调|\btrain\w*|fine[- ]?tun\w*|finetun\w*|\bsft\b", 1.5),
+        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整|吧)|(?:开整|走起|搞起|开练|开训)", 4),
+        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire up)\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
+        (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|用\S{{0,20}}{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|立刻开始|开始吧", 4),
+        (rf"{_TRAIN}", 1.5),
     ],
     "training_status": [
-        (r"进度|进展|状态|status|progress|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|\beta\b|完成了吗|好了吗|跑完了?吗|结束了吗|训完了吗|训练完了吗|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished yet|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
-        (r"\bloss\b|损失|曲线|日志|\blogs?\b|metrics?|指标|step|步", 2),
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|\beta\b|完成了吗|好了吗|(?:完|好|结束)了?(?:吗|没|没有)|了没|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
+        (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
+        (r"曲线|日志|\blogs?\b|metrics?|指标|step|步", 2),
         (r"training|训练|\brun\b", 0.5),
     ],
     "stop_training": [
-        (r"停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)|别(?:再)?(?:训练|跑)了|不要(?:再)?(?:训练|跑)了|不(?:训练|练|跑)了|kill|abort|cancel|\bstop\b|halt|terminate|interrupt|pause|shut (?:it )?down|掐掉|杀掉", 5),
+        (r"停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|kill|abort|cancel|\bstop\b|halt|terminate|interrupt|pause|shut (?:it )?down|掐掉|杀掉", 5),
     ],
     "explain": [
-        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|作用是|好处|坏处|意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗", 3),
-        (r"what(?:'s| is| are| does| do)\b|\bwhy\b|explain|difference between|differ from|how does .{1,40} work|tell me about|define|definition|meaning|means|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use", 2.5),
-        (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|\bcot\b|chain of thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt", 1),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是", 3),
+        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|\bvs\.?\b|versus", 3),
+        (r"what(?:'s| is| are| does| do)\b", 2),
+        (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
     ],
 }
 # Words that turn a question into a request for work: "what is few-shot?" explains,
@@ -100,21 +112,73 @@ class Intent:
     ranked: tuple[tuple[str, float], ...] = ()
 
 
+_VOCAB = ("convert", "export", "inspect", "preview", "quality", "duplicates", "duplicate", "perplexity", "augment",
+          "rewrite", "paraphrase", "template", "templates", "diversity", "recommend", "suggest", "hyperparameters",
+          "hyperparameter", "epochs", "epoch", "learning", "samples", "examples", "training", "train", "start",
+          "status", "progress", "stop", "cancel", "explain", "should", "please", "dataset", "format", "alpaca",
+          "sharegpt", "qianfan", "openai", "messages", "column", "question", "answer", "overfitting", "gradient",
+          "accumulation", "finished", "running", "thought", "reasoning", "rationale", "few-shot", "instructions",
+          "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain")
+# Real words one letter away from a keyword: leave them alone ("smart" is not "start").
+_KEEP = {"smart", "stare", "state", "stats", "stat", "chart", "share", "trail", "trial", "brain", "grain", "rain",
+         "sample", "example", "should", "format", "formal", "column", "stops", "starts", "trains", "quantity",
+         "tarin", "chair", "cheek", "check", "learn", "earning", "checks", "running", "cancer", "could", "would"}
+
+
+def _near(a: str, b: str) -> bool:
+    """One edit apart (insert, delete, substitute, or swap two neighbours)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def fix_typos(text: str) -> str:
+    """English keywords typed one letter off: "convrt" → "convert", "epocs" → "epochs", "strat" → "start"."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or low in _VOCAB or low in _KEEP:
+            return word
+        near = [v for v in _VOCAB if _near(low, v)]
+        return near[0] if near else word  # _VOCAB order breaks ties: "epocs" → "epochs"
+    return re.sub(r"[A-Za-z][A-Za-z-]+", fix, text)
+
+
 def scores(text: str) -> dict[str, float]:
     lowered = text.lower()
     return {name: sum(w for pattern, w in cues if re.search(pattern, lowered)) for name, cues in CUES.items()}
 
 
-def classify(text: str) -> Intent:
-    """The tool ``text`` asks for. Needs a score of 2.5 or more (one clear cue)."""
+_NEG_TRAIN = re.compile(rf"(?:别|不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
+_WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
+_ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
+
+
+def classify(text: str, has_file: bool = False) -> Intent:
+    """The tool ``text`` asks for: a score of 2.5 (one clear cue), or 1.5 when a file is at hand
+    ("peek at it" with an upload)."""
+    text = fix_typos(text)
+    lowered = text.lower()
     s = scores(text)
-    question = any(re.search(p, text.lower()) for p, _ in CUES["explain"][:2])
+    question = any(re.search(p, lowered) for p, _ in CUES["explain"][:3])
     if question and not _ACTION.search(text):
         for name in _ACTIONS:
             s[name] = min(s[name], 2.0)  # a concept question, not a request to act
+    if _WHY.search(text) and not _IMPERATIVE.search(text):
+        s["explain"] += 2  # "为什么要增加多样性?" asks for a reason, not for the work
+    explicit_start = re.search(CUES["start_training"][0][0], lowered)
+    if re.search(CUES["suggest_hyperparameters"][1][0], lowered) and _ASKS.search(text) and not explicit_start:
+        s["start_training"] = min(s["start_training"], 2.0)  # "打算用LoRA微调,学习率给多少?" asks for advice
+    if _NEG_TRAIN.search(text):
+        s["start_training"] = 0.0  # "别训了", "don't train yet"
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))
     name, score = ranked[0]
-    return Intent(name if score >= 2.5 else "", score, ranked)
+    return Intent(name if score >= (1.5 if has_file else 2.5) else "", score, ranked)
 
 
 def is_muse(text: str, has_args: bool) -> bool:

@@ -1,5 +1,5 @@
 """Numbers as people type them: 1200, 1,200, 1.2k, 2w, 3万, 1.5万, 两千, 一千五百, 一千五, 3百,
-five thousand, 1e-4, 0.0001.
+five thousand, 1e-4, 0.0001, 万分之一.
 
 >>> [n.value for n in find_numbers("我有两千条数据,学习率1e-4, 3w条也行, 1,200 rows")]
 [2000.0, 0.0001, 30000.0, 1200.0]
@@ -35,7 +35,10 @@ _EN_TOKEN = re.compile(
     r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:[\s-]+|\b))+",
     re.IGNORECASE,
 )
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
+# "万分之一" = 1/10000, "十万分之五" = 5/100000: how learning rates are said aloud.
+_FRACTION = re.compile(rf"([{_ZH}\d]+)分之([{_ZH}\d.]+)")
 
 
 @dataclass(frozen=True)
@@ -122,13 +125,21 @@ def find_numbers(text: str) -> list[Num]:
     for m in _SCI.finditer(text):
         found.append(Num(float(m.group(1)) * 10 ** int(m.group(2)), m.start(), m.end(), m.group(0)))
         taken.append(m.span())
+    for m in _SCALED.finditer(text):  # "20 thousand", "1.5 million"
+        found.append(Num(float(m.group(1)) * _EN_SCALES[m.group(2).lower()], m.start(), m.end(), m.group(0)))
+        taken.append(m.span())
+    for m in _FRACTION.finditer(text):
+        den, num = parse_number(m.group(1)) or parse_number("一" + m.group(1)), parse_number(m.group(2))
+        if den and num is not None:
+            found.append(Num(num / den, m.start(), m.end(), m.group(0)))
+            taken.append(m.span())
     for m in _EN_TOKEN.finditer(text):
         value = _parse_english(m.group(0))
-        if value is not None and m.group(0).strip().lower() not in ("a", "an"):
+        if value is not None and m.group(0).strip().lower() not in ("a", "an") and not any(a <= m.start() < b for a, b in taken):
             found.append(Num(value, m.start(), m.start() + len(m.group(0).rstrip(" -")), m.group(0).rstrip(" -")))
             taken.append(m.span())
     for m in _TOKEN.finditer(text):
-        if not m.group(0) or any(a <= m.start() < b for a, b in taken):
+        if not m.group(0) or any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
         value = parse_number(m.group(0))
         if value is not None:

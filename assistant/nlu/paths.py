@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
-_QUOTED = re.compile(r"[\"“”'‘’「『`]([^\"“”'‘’「」『』`\n]{1,200}?)[\"“”'‘’」』`]")
+# Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
+_QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`]([^\"“”‘’「」『』`\n]{1,200}?)[\"“”‘’」』`]")
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
@@ -32,6 +33,12 @@ class Found:
     text: str
     start: int
     end: int
+
+
+def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
+    """Each quoted span: its inner text and where the quotes start and end."""
+    return [(m.group(1) if m.group(1) is not None else m.group(2), m.start(), m.end())
+            for m in _QUOTED.finditer(text) if len(m.group(1) or m.group(2) or "") <= limit]
 
 
 def _trim_zh(name: str) -> str:
@@ -55,9 +62,9 @@ def _is_path_like(inner: str) -> bool:
 def find_paths(text: str) -> list[Found]:
     """Paths in ``text`` in the order they appear (quoted ones may hold spaces)."""
     found: list[Found] = []
-    for m in _QUOTED.finditer(text):
-        if _is_path_like(m.group(1)):
-            found.append(Found(m.group(1).strip(), m.start(), m.end()))
+    for inner, start, end in quoted(text):
+        if _is_path_like(inner):
+            found.append(Found(inner.strip(), start, end))
 
     def free(a: int, b: int) -> bool:
         return not any(f.start <= a < f.end or a <= f.start < b for f in found)

@@ -98,7 +98,10 @@ def _args_for(tool: str, text: str, mem: Memory) -> dict:
     if tool == "add_few_shot":
         return slots.count_args(text, few_shot=True)
     if tool == "add_cot":
-        return {**slots.count_args(text), **({"rationale_field": fields["rationale_field"]} if "rationale_field" in fields else {})}
+        # the only field add_cot takes: a quoted name with no other role is where the rationales are
+        loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")]
+        rationale = fields.get("rationale_field") or (loose[0] if loose else None)
+        return {**slots.count_args(text), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":
         templates = slots.find_templates(text)
         return {**({"templates": templates} if templates else {}), **slots.count_args(text)}
@@ -110,15 +113,15 @@ def _args_for(tool: str, text: str, mem: Memory) -> dict:
             args["n_samples"] = slots.lone_count(text)
         return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}
     if tool == "start_training":
-        args = slots.training_args(text)
+        base = slots.find_base_model(text)
+        args = slots.training_args(slots.mask(text, [base[1:]]) if base else text)
         if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in mem.results:
             advice = mem.results["suggest_hyperparameters"]
             args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
-        base = slots.find_base_model(text)
-        return {**args, **({"base_model": base} if base else {})}
+        return {**args, **({"base_model": base[0]} if base else {})}
     if tool in ("training_status", "stop_training"):
         run = slots.find_run_id(text)
-        return {"run_id": run} if run else {}
+        return {"run_id": run[0]} if run else {}
     return {"question": text.strip()} if tool == "explain" else {}
 
 
@@ -130,7 +133,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
-    tool = intent or intents.classify(masked).name
+    tool = intent or intents.classify(masked, has_file=bool(named or new_files or mem.files)).name
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -138,7 +141,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
             return Decision("unknown", reply=replies.unknown(lang))
-    args = _args_for(tool, masked, mem)
+    args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
         path = named[0] if named else (new_files[-1] if new_files else None)
         if path:

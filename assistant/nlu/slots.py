@@ -15,30 +15,38 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.numbers import Num, find_numbers
+from assistant.nlu.paths import quoted
 
 # (format, pattern). Specific names come before "json", so "alpaca json" is alpaca.
 _FORMATS = [
     ("qianfan", r"千帆|qianfan|文心|ernie|百度"),
     ("alpaca", r"alpaca|羊驼"),
     ("sharegpt", r"share\s?gpt|多轮对话格式|conversations?\s*格式"),
-    ("openai", r"openai|open\s+ai|chatml|\bmessages\b|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?"),
-    ("csv", r"\bcsv\b|(?<![a-z])csv|逗号分隔"),
-    ("xlsx", r"excel|xlsx|\bxls\b|电子表格|表格|spreadsheet"),
-    ("jsonl", r"jsonl|json\s*lines|ndjson|\bjson\b|(?<![a-z])json|训练格式|training format|标准格式|通用格式"),
+    ("openai", r"openai|open\s+ai|chatml|(?<![a-z])messages(?![a-z])|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?"),
+    ("csv", r"(?<![a-z])csv(?![a-z])|逗号分隔"),
+    ("xlsx", r"excel|xlsx|(?<![a-z])xls(?![a-z])|电子表格|表格|spreadsheet"),
+    ("jsonl", r"jsonl|json\s*lines|ndjson|(?<![a-z])json(?![a-z])|训练(?:用的?)?格式|training format|标准格式|通用格式"),
 ]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
-_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|成|为|→|->|变成|导出|输出|保存|另存|export|save)\s*(?:an?\s+|the\s+)?$",
+_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
                             re.IGNORECASE)
-_QUOTE = re.compile(r"[\"“”'‘’「『`]([^\"“”'‘’「」『』`\n]{1,80}?)[\"“”'‘’」』`]")
 _ROLES = [
-    ("question_field", r"问题|提问|问句|输入|指令|question|prompt|instruction|query|input|\bq\b|问"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|reply|\ba\b|答"),
-    ("rationale_field", r"推理|思路|解析|理由|rationale|reasoning|explanation|思考"),
+    ("question_field", r"问题|提问|问句|咨询|输入|指令|question|prompt|instruction|query|input|问"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|reply|答"),
+    ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
 _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is|are|named|called|as|in)\s*)"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
+# How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
+        r"\bset to\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
+_MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
+              r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
+_MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
+                    r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|run[-_][\w.-]*\d[\w.-]*)", re.IGNORECASE)
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -58,35 +66,42 @@ def find_format(text: str) -> str | None:
                 hits.append((name, m.start(), m.end()))
     if not hits:
         return None
+    hits.sort(key=lambda h: h[1])
     targets = [h for h in hits if _TARGET_BEFORE.search(text[: h[1]])]
-    if targets:
-        # "转换成alpaca json格式": the first format after the target word; its generic tail is the same mention
-        return targets[0][0]
-    return sorted(hits, key=lambda h: h[1])[-1][0]
+    # "转换成alpaca json格式": the first format after a target word; else the last one named
+    return targets[0][0] if targets else hits[-1][0]
 
 
-def _role_of(context: str, last: bool) -> str | None:
-    """The role named closest to a quote: ``last`` reads the end of ``context`` (words before
-    the quote), else its start (words after)."""
+def _role_of(before: str, after: str) -> str | None:
+    """The role named closest to a quote, reading the words just before and just after it."""
     best = None
     for role, pattern in _ROLES:
-        for m in re.finditer(pattern, context, re.IGNORECASE):
-            distance = len(context) - m.end() if last else m.start()
-            if best is None or distance < best[0]:
-                best = (distance, role)
-    return best[1] if best and best[0] <= 12 else None
+        for m in re.finditer(pattern, before, re.IGNORECASE):
+            if best is None or len(before) - m.end() < best[0]:
+                best = (len(before) - m.end(), role)
+        for m in re.finditer(pattern, after, re.IGNORECASE):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), role)
+    return best[1] if best and best[0] <= 20 else None
+
+
+def field_names(text: str) -> list[tuple[str, str | None]]:
+    """Each quoted name that is not a file or a template, with the role named next to it."""
+    out = []
+    for name, start, end in quoted(text, limit=60):
+        name = name.strip()
+        if not name or "{" in name or re.search(r"\.[A-Za-z]{2,5}$", name):
+            continue
+        before = re.split(r"[,，;；。\n]|\band\b|和|、", text[:start])[-1]
+        after = re.split(r"[,，;；。\n]|\band\b|和|、", text[end:])[0]
+        out.append((name, _role_of(before, after)))
+    return out
 
 
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     out: dict = {}
-    for m in _QUOTE.finditer(text):
-        name = m.group(1).strip()
-        if "{" in name or re.search(r"\.\w{2,5}$", name) or len(name) > 40:
-            continue  # a template or a file name, not a field
-        before = re.split(r"[,，;；。\n]|\band\b|和|、", text[: m.start()])[-1]
-        after = re.split(r"[,，;；。\n]|\band\b|和|、", text[m.end():])[0]
-        role = _role_of(before, last=True) or _role_of(after, last=False)
+    for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
     for role, pattern in _ROLES[:3]:
@@ -95,9 +110,9 @@ def find_fields(text: str) -> dict:
         for hit in (spelled, reversed_):
             if hit and role not in out and _is_field_name(hit.group(1)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"\b(sheet\s?\d+)\b", text, re.IGNORECASE)
+    sheet = re.search(r"\b(sheet\s?\d+)\b|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|=|:|：)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     if sheet and "sheet" not in out:
-        out["sheet"] = sheet.group(1)
+        out["sheet"] = sheet.group(1) or sheet.group(2)
     return out
 
 
@@ -107,56 +122,35 @@ def _is_field_name(word: str) -> bool:
 
 
 def find_templates(text: str) -> list[str]:
-    """Instruction templates the user quoted: "请回答:{question}"."""
-    return [m.group(1) for m in re.finditer(r"[\"“「『`]([^\"“”」』`\n]*\{[^}]*\}[^\"“”」』`\n]*)[\"”」』`]", text)]
+    """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
+    return [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
 
 
 def find_method(text: str) -> str | None:
-    if re.search(r"全量|全参|全部参数|full(?:[- ]?(?:parameter|param|model|weights?))?(?:[- ]?(?:fine[- ]?tun\w*|ft|sft|training|train))?\b", text, re.IGNORECASE):
-        if re.search(r"\bfull\b|全量|全参|全部参数", text, re.IGNORECASE):
-            return "full"
+    if re.search(r"\bfull\b|全量|全参|全部参数", text, re.IGNORECASE):
+        return "full"
     if re.search(r"q?lora|peft|低秩|adapter", text, re.IGNORECASE):
         return "lora"
     return None
 
 
 def wants_ppl(text: str) -> bool:
-    return bool(re.search(r"\bppl\b|(?<![a-z])ppl|perplexity|困惑度", text, re.IGNORECASE))
-
-
-def _int(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+    return bool(re.search(r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度", text, re.IGNORECASE))
 
 
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
 _UNITS = {
-    "epochs": (r"(?:epochs?|轮数|轮次|训练轮数|num_train_epochs|epoch数)\s*(?:数)?(?:设为|设置为|设置成|设成|改成|改为|调到|调成|用|为|是|=|:|：|to|of|at|set to)?\s*$",
-               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|轮|遍|回合|eps?\b)"),
-    "learning_rate": (r"(?:\blr|learning[ _-]?rate|学习率)\s*(?:设为|设置为|设置成|设成|改成|改为|调到|调成|用|为|是|=|:|：|to|of|at|set to)?\s*(?:大概|约)?\s*$",
-                      r"^(?!)"),
-    "lora_r": (r"(?:lora[ _-]?r|lora[ _-]?rank|\brank|秩|\br)\s*(?:设为|设置为|设成|改成|调到|用|为|是|=|:|：|to|of)?\s*$",
-               r"^\s*(?:的)?\s*(?:rank|秩)"),
-    "max_steps": (r"(?:max[ _-]?steps?|最大步数|步数|最多跑|最多训练)\s*(?:设为|设置为|设成|改成|为|是|=|:|：|to|of)?\s*$",
-                  r"^\s*(?:个)?\s*(?:steps?\b|步)"),
-    "k": (r"(?:\bk|top[- ]?k|每条(?:加|配|放)?|each with|per sample)\s*(?:=|:|：|为|是|of)?\s*$",
-          r"^\s*(?:-|个|条)?\s*(?:shots?\b|示例|例子|范例|样例|examples? (?:each|per)|demonstrations?|demos?)"),
-    "n_samples": (r"(?:数据量|样本量|样本数|数据有|条数|数据集有|共有|总共|一共|n_samples|dataset (?:of|with|has)|data size (?:is|of)?|samples?\s*[:=]|size of)\s*(?:是|为|有|=|:|：)?\s*(?:大概|约|大约|about|around|~)?\s*$",
-                  r"^\s*(?:多)?\s*(?:条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:training |labeled |labelled |qa |q&a |sft )?(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points)\b)"),
+    "epochs": (rf"(?:epochs?|epocs?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
+               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
+    "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
+    "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
+    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:steps?\b|步)"),
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每条(?:加|配|放)?|each with|per sample){_SET}$",
+          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:shots?\b|示例|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|条数|数据集有|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
+                  rf"^\s*(?:多)?\s*(?:左右|上下)?\s*(?:条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues)\b)"),
 }
-
-
-def label_numbers(text: str) -> list[tuple[Num, str | None]]:
-    """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None."""
-    labelled = []
-    for num in find_numbers(text):
-        left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 40]
-        # the word after a number ("10000 samples") says more than the word before it
-        label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
-        if label is None:
-            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
-        labelled.append((num, label))
-    return labelled
 
 
 def _unit_after(pattern: str, right: str) -> bool:
@@ -166,12 +160,26 @@ def _unit_after(pattern: str, right: str) -> bool:
                                      right[m.end():], re.IGNORECASE)
 
 
+def label_numbers(text: str) -> list[tuple[Num, str | None]]:
+    """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None."""
+    labelled = []
+    for num in find_numbers(text):
+        left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 50]
+        # the word after a number ("10000 samples") says more than the word before it
+        label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
+        if label is None:
+            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
+        labelled.append((num, label))
+    return labelled
+
+
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
     for num, label in label_numbers(text):
+        value = int(num.value) if num.is_int else num.value
         if label in ("epochs", "lora_r", "max_steps") and label not in out and num.value > 0:
-            out[label] = _int(num.value) if label != "epochs" else _int(num.value)
+            out[label] = value
         elif label == "learning_rate" and "learning_rate" not in out and 0 < num.value < 1:
             out["learning_rate"] = num.value
         elif label is None and "learning_rate" not in out and 0 < num.value < 0.01:
@@ -191,7 +199,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             out["n_samples"] = int(num.value)
         elif label == "n_samples" and "n_samples" not in out:
             # "加入3条few-shot示例": a small count of examples in a few-shot request is k
-            if few_shot and num.value <= 10 and "k" not in out:
+            if few_shot and num.value <= 10 and "k" not in out and not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE):
                 out["k"] = int(num.value)
             else:
                 out["n_samples"] = int(num.value)
@@ -201,22 +209,26 @@ def count_args(text: str, few_shot: bool = False) -> dict:
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
-        if label is None and num.is_int and num.value >= 10 and num.text.strip()[-1:] not in "一":
+        if label is None and num.is_int and num.value >= 10:
             return int(num.value)
     return None
 
 
-def find_base_model(text: str) -> str | None:
-    m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型|模型用|model)\s*(?:用|是|为|=|:|：)?\s*([A-Za-z][\w.-]*(?:/[\w.-]+)?)",
-                  text, re.IGNORECASE)
+def find_base_model(text: str) -> tuple[str, int, int] | None:
+    """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
+    m = _MODEL.search(text)
+    if m and not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE):
+        return m.group(1), m.start(1), m.end(1)
+    m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
-        return m.group(1)
-    hub = re.search(r"(?<![\w./])([A-Za-z][\w-]*/[A-Za-z][\w.-]*)", text)
-    return hub.group(1) if hub and not re.search(r"jsonl|csv|json|/?全量|lora", hub.group(1), re.IGNORECASE) else None
-
-
-def find_run_id(text: str) -> str | None:
-    m = re.search(r"(?:\brun|任务|运行|run_id|id)\s*(?:id)?\s*[:=#：]?\s*([A-Za-z0-9][\w.-]*)", text, re.IGNORECASE)
-    if m and re.search(r"\d", m.group(1)) and (len(m.group(1)) >= 6 or "-" in m.group(1)):
-        return m.group(1)
+        return m.group(1), m.start(1), m.end(1)
     return None
+
+
+def find_run_id(text: str) -> tuple[str, int, int] | None:
+    m = _RUN_ID.search(text)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|\d[\w.-]*[A-Za-z][\w.-]*)",
+                  text, re.IGNORECASE)
+    return (m.group(1), m.start(1), m.end(1)) if m else None

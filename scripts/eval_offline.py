@@ -1,0 +1,119 @@
+"""Accuracy and latency of the offline model's first routing step.
+
+    .venv/bin/python scripts/eval_offline.py                      # shared examples + eval/*.jsonl
+    .venv/bin/python scripts/eval_offline.py eval/utterances_heldout.jsonl --json
+
+Each line of a corpus: {"text", "tool", "args", "file"?}. ``tool`` is the expected first tool
+(null: the model should answer in words, e.g. ask for confirmation); ``args`` is a subset check
+(a ``path`` matches the same name or an attached file with that base name; numbers compare
+within 1e-9 relative); ``file`` is attached as if uploaded. Latency is one
+``OfflineChatModel.invoke`` (a routing step as the agent runs it), median and p95 over all lines.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from langchain_core.messages import HumanMessage  # noqa: E402
+
+from assistant.attachments import with_attachments  # noqa: E402
+from assistant.offline import OfflineChatModel, plan  # noqa: E402
+
+UPLOADS = "/tmp/sft-eval/uploads"
+
+
+def default_files() -> list[Path]:
+    shared = ROOT.parent / "shared" / "examples" / "utterances.jsonl"
+    return [p for p in [shared, *sorted((ROOT / "eval").glob("utterances_*.jsonl"))] if p.exists()]
+
+
+def same(expected, got) -> bool:
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return math.isclose(float(expected), float(got), rel_tol=1e-9)
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(same(e, g) for e, g in zip(expected, got))
+    return expected == got
+
+
+def args_match(expected: dict, got: dict) -> bool:
+    for key, value in expected.items():
+        if key == "path":
+            if key not in got or not (got[key] == value or str(got[key]).endswith("/" + str(value))):
+                return False
+        elif key not in got or not same(value, got[key]):
+            return False
+    return True
+
+
+def run_case(case: dict) -> dict:
+    files = [f"{UPLOADS}/{case['file']}"] if case.get("file") else []
+    calls = plan(case["text"], files)
+    first = calls[0] if calls else {"name": None, "args": {}}
+    want = case.get("tool") or None
+    tool_ok = first["name"] == want
+    return {"text": case["text"], "file": case.get("file"), "want": want, "want_args": case.get("args") or {},
+            "got": first["name"], "got_args": first["args"], "tool_ok": tool_ok,
+            "all_ok": tool_ok and args_match(case.get("args") or {}, first["args"])}
+
+
+def latency_ms(cases: list[dict], repeats: int = 3) -> list[float]:
+    model = OfflineChatModel()
+    times = []
+    for case in cases:
+        files = [f"{UPLOADS}/{case['file']}"] if case.get("file") else []
+        message = [HumanMessage(with_attachments(case["text"], files))]
+        for _ in range(repeats):
+            start = time.perf_counter()
+            model.invoke(message)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--quiet", action="store_true", help="do not list failures")
+    args = parser.parse_args(argv)
+    report, all_cases = {"files": {}}, []
+    for path in args.files or default_files():
+        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        results = [run_case(c) for c in cases]
+        all_cases += cases
+        report["files"][str(path)] = {
+            "n": len(results), "tool_acc": sum(r["tool_ok"] for r in results) / max(1, len(results)),
+            "full_acc": sum(r["all_ok"] for r in results) / max(1, len(results)),
+            "failures": [r for r in results if not r["all_ok"]]}
+    n = sum(f["n"] for f in report["files"].values())
+    report["overall"] = {
+        "n": n,
+        "tool_acc": sum(f["tool_acc"] * f["n"] for f in report["files"].values()) / max(1, n),
+        "full_acc": sum(f["full_acc"] * f["n"] for f in report["files"].values()) / max(1, n)}
+    times = sorted(latency_ms(all_cases))
+    report["latency_ms"] = {"median": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "calls": len(times)}
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    for name, f in report["files"].items():
+        print(f"{name}: {f['n']} requests, tool {f['tool_acc']:.1%}, tool+args {f['full_acc']:.1%}")
+        for r in [] if args.quiet else f["failures"]:
+            print(f"  ✗ {r['text']!r}{' +' + r['file'] if r['file'] else ''}\n"
+                  f"      want {r['want']} {json.dumps(r['want_args'], ensure_ascii=False)}\n"
+                  f"      got  {r['got']} {json.dumps(r['got_args'], ensure_ascii=False)}")
+    o, lat = report["overall"], report["latency_ms"]
+    print(f"overall: {o['n']} requests, tool {o['tool_acc']:.1%}, tool+args {o['full_acc']:.1%}")
+    print(f"latency of one routing step (OfflineChatModel.invoke): median {lat['median']:.2f} ms, "
+          f"p95 {lat['p95']:.2f} ms over {lat['calls']} calls (target median < 20 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
