@@ -1,0 +1,113 @@
+"""The UI's pure pieces: step rendering, curves, progress, data preview, strings, per-session files."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from assistant.steps import Step
+from ui import data_tab, session as sess, training_tab
+from ui.i18n import STRINGS, t
+from ui.render import render_turn, user_messages
+
+
+def test_steps_render_as_collapsible_tool_messages_then_a_growing_answer():
+    steps = [
+        Step("tool_call", name="convert_dataset", args={"path": "a.csv", "to": "alpaca"}, id="c1"),
+        Step("tool_result", name="convert_dataset", id="c1", summary="86 written", duration=0.123, files=["/w/out.json"]),
+        Step("token", text="Done"), Step("token", text=": 86"), Step("answer", text="Done: 86 records."),
+    ]
+    # Messages are updated in place, so look at each frame as it is yielded.
+    seen = [[(m.metadata.get("title"), m.metadata.get("status"), m.content) for m in frame]
+            for frame in render_turn(steps, "English")]
+    assert len(seen) == len(steps)
+    title, status, content = seen[0][0]
+    assert title == "tool · convert_dataset" and status == "pending" and '"to": "alpaca"' in content
+    assert seen[1][0][1] == "done" and seen[1][0][2].endswith("86 written")
+    assert seen[1][1][2] == {"path": "/w/out.json"}
+    assert [frame[-1][2] for frame in seen[2:]] == ["Done", "Done: 86", "Done: 86 records."]
+    tool = list(render_turn(steps[:2]))[-1][0]
+    assert tool.metadata["duration"] == 0.12
+
+
+def test_failed_tool_and_error_steps_are_visible():
+    frames = list(render_turn([
+        Step("tool_call", name="inspect_dataset", id="x"),
+        Step("tool_result", name="inspect_dataset", id="x", ok=False, summary="文件不存在。"),
+        Step("error", text="这一轮出错了。"),
+    ], "中文"))
+    tool, error = frames[-1]
+    assert tool.metadata["title"] == "工具 · inspect_dataset · 失败" and "文件不存在" in tool.content
+    assert "这一轮出错了" in error.content
+
+
+def test_user_side_shows_uploads_then_text():
+    shown = user_messages("convert it", ["/w/a.csv"])
+    assert [m.role for m in shown] == ["user", "user"] and shown[0].content == {"path": "/w/a.csv"}
+    assert user_messages("  ", []) == []
+
+
+def test_every_string_has_both_languages():
+    for key, (zh, en) in STRINGS.items():
+        assert zh.strip() and en.strip(), key
+    assert t("tab_training", "English") == "Training" and t("tab_training", "中文") == "训练"
+
+
+def test_smoothing_is_bias_corrected_ema():
+    assert training_tab.smooth([4.0]) == [4.0]  # no pull towards 0 at the start
+    s = training_tab.smooth([4.0, 2.0], weight=0.5)
+    assert s[1] == pytest.approx((0.5 * 0.5 * 4 + 0.5 * 2) / 0.75)
+
+
+def write_run(runs_root, run_id: str, state: dict, metrics: list[dict]):
+    run = runs_root / run_id
+    run.mkdir(parents=True)
+    (run / "config.json").write_text(json.dumps({"base_model": "embedded", "max_steps": 10}))
+    (run / "state.json").write_text(json.dumps({"run_id": run_id, **state}))
+    (run / "metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics) + '{"step": 9, "lo')
+    return run
+
+
+METRICS = [
+    {"step": s, "epoch": s / 10, "loss": 3.0 - 0.2 * s, "learning_rate": 1e-3 * (1 - s / 10),
+     "tokens_per_s": 600.0, "eta_s": 2 * (10 - s), "elapsed_s": 2 * s} for s in range(1, 6)
+] + [{"step": 5, "eval_loss": 2.5}]
+
+
+def test_training_tab_reads_a_running_run_and_keeps_polling(workspace):
+    write_run(workspace / "runs", "r1", {"state": "running", "pid": os.getpid(), "step": 5, "total_steps": 10}, METRICS)
+    html, loss, lr, config, timer = training_tab.show_run("r1")
+    assert "step 5 / 10" in html and "600 tokens/s" in html and "ETA 0:00:10" in html and "value='50.0'" in html
+    assert sorted(set(loss["series"])) == ["eval_loss", "loss", "smoothed"]
+    assert len(loss[loss.series == "loss"]) == 5 and len(lr) == 5
+    assert config == {"base_model": "embedded", "max_steps": 10}
+    assert timer.active is True
+
+
+def test_polling_stops_when_the_run_is_finished(workspace):
+    write_run(workspace / "runs", "r2", {"state": "succeeded", "step": 10, "total_steps": 10}, METRICS)
+    html, *_, timer = training_tab.show_run("r2")
+    assert "succeeded" in html and timer.active is False
+    assert training_tab.show_run(None)[-1].active is False
+    labels = training_tab.run_choices()
+    assert labels == [("r2 · succeeded · 10/10", "r2")]
+
+
+def test_data_preview_pages_through_a_real_file(shared_copy):
+    path = str(shared_copy("alpaca_zh_demo.json"))
+    table, page, info = data_tab.preview_page(path, 3)
+    assert page == 3 and len(table) == data_tab.PAGE_SIZE and table["#"].iloc[0] == 2 * data_tab.PAGE_SIZE + 1
+    assert info.startswith("3 / 50 · 1000 records")
+    table, page, _ = data_tab.preview_page(path, 999)
+    assert page == 50 and table["#"].iloc[-1] == 1000
+
+
+def test_each_session_uploads_into_its_own_folder(tmp_path, workspace):
+    src = tmp_path / "qa.csv"
+    src.write_text("q,a\n1,2\n")
+    a, b = sess.new_session(), sess.new_session()
+    pa, pb = sess.import_upload(a, str(src)), sess.import_upload(b, str(src))
+    assert os.path.dirname(pa) != os.path.dirname(pb)
+    assert sess.data_files(a) == [pa] and sess.data_files(b) == [pb] and a["dataset"] == pa
+    assert sess.import_upload(a, str(src)) != pa, "a second upload never overwrites the first"
