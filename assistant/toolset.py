@@ -44,7 +44,7 @@ def error_envelope(exc: BaseException, tool_name: str = "") -> str:
     (never a traceback)."""
     if isinstance(exc, UserError):
         en = str(exc)
-        zh = getattr(exc, "zh", None) or f"操作没有完成:{exc}"
+        zh = getattr(exc, "zh", None) or en  # tools/ speak English; a Chinese reply wraps the sentence
     else:
         en = f"{tool_name or 'The tool'} failed: {type(exc).__name__}: {exc}".strip()
         zh = f"{tool_name or '工具'} 执行失败:{type(exc).__name__}: {exc}"
