@@ -1,0 +1,64 @@
+"""The tool guard: training starts/stops only when the user asked, and a missing path means
+the conversation's latest file."""
+from __future__ import annotations
+
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+from assistant.agent import Assistant
+from assistant.backends import BackendSettings
+from assistant.guard import _START, _STOP, latest_file, user_asked
+from fake_openai import FakeOpenAI, call, script, text
+
+
+def settings_for(server: FakeOpenAI) -> BackendSettings:
+    return BackendSettings(kind="openai", base_url=server.base_url, api_key=server.api_key, model="m")
+
+
+def test_user_asked_reads_the_latest_user_message_only():
+    def state(*messages):
+        return {"messages": list(messages)}
+
+    assert user_asked(state(HumanMessage("please train on it for 3 epochs")), _START)
+    assert user_asked(state(HumanMessage("开始训练吧")), _START)
+    assert not user_asked(state(HumanMessage("inspect this\n[attached file: /w/uploads/train.csv]")), _START)
+    assert not user_asked(state(HumanMessage("train it"), AIMessage("done"), HumanMessage("how many rows?")), _START)
+    asked = AIMessage("Shall I start training with 10 epochs?")
+    assert user_asked(state(HumanMessage("check it"), asked, HumanMessage("yes")), _START)
+    assert user_asked(state(HumanMessage("看看"), AIMessage("要开始训练吗?"), HumanMessage("好的")), _START)
+    assert not user_asked(state(HumanMessage("check it"), AIMessage("It has 86 rows."), HumanMessage("ok")), _START)
+    assert user_asked(state(HumanMessage("停止训练")), _STOP) and not user_asked(state(HumanMessage("status?")), _STOP)
+
+
+def test_latest_file_prefers_the_newest_output_or_attachment():
+    upload = HumanMessage("inspect\n[attached file: /w/uploads/qa.csv]")
+    converted = ToolMessage('{"ok": true, "summary": {}, "data": {}, "files": ["/w/outputs/qa.alpaca.json"]}', tool_call_id="1")
+    failed = ToolMessage('{"ok": false, "summary": {}, "data": {}, "files": ["/w/outputs/bad"]}', tool_call_id="2")
+    assert latest_file([upload]) == "/w/uploads/qa.csv"
+    assert latest_file([upload, converted, failed, HumanMessage("now train")]) == "/w/outputs/qa.alpaca.json"
+    assert latest_file([HumanMessage("hi")]) is None
+
+
+def test_a_model_cannot_start_or_stop_training_unasked(shared_copy, workspace):
+    data = shared_copy("qianfan/qa_pair.csv")
+    policy = script([call("start_training", path="qa_pair.csv", max_steps=1), text("I started it."),
+                     call("stop_training"), text("I stopped it.")])
+    with FakeOpenAI(policy) as server:
+        assistant = Assistant(settings_for(server))
+        started = assistant.run("s", "how many rows does this have?", [str(data)])
+        stopped = assistant.run("s", "what does it look like?")
+    for result in (started, stopped):
+        refusal = next(s for s in result["steps"] if s.kind == "tool_result")
+        assert not refusal.ok and "Ask them to confirm" in refusal.summary
+    assert not (workspace / "runs").exists() or not any((workspace / "runs").iterdir())
+
+
+def test_missing_path_uses_the_upload_of_this_conversation(shared_copy, workspace):
+    data = shared_copy("qianfan/qa_pair.csv")
+    policy = script([text("Got it."), call("convert_dataset", to="openai"), text("Converted.")])
+    with FakeOpenAI(policy) as server:
+        assistant = Assistant(settings_for(server))
+        assistant.run("s", "here is my data", [str(data)])
+        result = assistant.run("s", "convert it to openai messages")
+    converted = next(s for s in result["steps"] if s.kind == "tool_result")
+    assert converted.ok and converted.files[0].startswith(str(workspace / "outputs"))
+    assert "qa_pair" in converted.files[0]
