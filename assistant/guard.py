@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from langchain.agents.middleware import AgentMiddleware
 from langchain_core.messages import ToolMessage
@@ -57,20 +58,31 @@ class ToolGuard(AgentMiddleware):
 
 
 def with_default_path(request):
-    """The request with ``path`` filled from the conversation when the model left it out."""
+    """The request with ``path`` made concrete from the conversation: left out → the latest file;
+    a bare name ("qa.csv") → the file of that name attached or produced in this conversation
+    (the web app keeps each session's uploads in a folder of its own)."""
     call = request.tool_call
     args = dict(call.get("args") or {})
-    wanted = call["name"] in NEEDS_PATH or (call["name"] == "suggest_hyperparameters" and not args.get("n_samples"))
-    if not wanted or args.get("path"):
+    known = conversation_files(_messages(request.state))
+    path = str(args.get("path") or "").strip()
+    if path and "/" not in path and "\\" not in path:
+        match = next((f for f in known if f.rsplit("/", 1)[-1] == path), None)
+        if match is None:
+            return request
+        args["path"] = match
+    elif not path:
+        wanted = call["name"] in NEEDS_PATH or (call["name"] == "suggest_hyperparameters" and not args.get("n_samples"))
+        if not wanted or not known:
+            return request
+        args["path"] = known[0]
+    else:
         return request
-    latest = latest_file(_messages(request.state))
-    if latest is None:
-        return request
-    return request.override(tool_call={**call, "args": {**args, "path": latest}})
+    return request.override(tool_call={**call, "args": args})
 
 
-def latest_file(messages: list) -> str | None:
-    """The newest file in the conversation: a tool's output or an attachment, newest first."""
+def conversation_files(messages: list) -> list[str]:
+    """Files of this conversation, newest first: tools' outputs and the user's attachments."""
+    found: list[str] = []
     for message in reversed(messages):
         kind = getattr(message, "type", "")
         if kind == "tool":
@@ -78,12 +90,18 @@ def latest_file(messages: list) -> str | None:
                 result = json.loads(_text(message))
             except ValueError:
                 continue
-            files = result.get("files") if isinstance(result, dict) and result.get("ok") else None
-            if files:
-                return files[-1]
-        elif kind == "human" and attached_files(_text(message)):
-            return attached_files(_text(message))[-1]
-    return None
+            if isinstance(result, dict) and result.get("ok"):
+                found.extend(reversed([str(f) for f in result.get("files") or []]))
+        elif kind == "human":
+            found.extend(reversed(attached_files(_text(message))))
+    # Run and adapter folders are outputs too, but no tool takes them as its ``path``.
+    return [f for f in dict.fromkeys(found) if not Path(f).is_dir()]
+
+
+def latest_file(messages: list) -> str | None:
+    """The newest file in the conversation: a tool's output or an attachment."""
+    files = conversation_files(messages)
+    return files[0] if files else None
 
 
 def _reply(call: dict, content: str) -> ToolMessage:

@@ -62,3 +62,19 @@ def test_missing_path_uses_the_upload_of_this_conversation(shared_copy, workspac
     converted = next(s for s in result["steps"] if s.kind == "tool_result")
     assert converted.ok and converted.files[0].startswith(str(workspace / "outputs"))
     assert "qa_pair" in converted.files[0]
+
+
+def test_a_bare_name_means_this_conversations_file(tmp_path, workspace):
+    """The web app keeps each session's uploads in its own folder: "qa.csv" finds this session's."""
+    for session in ("one", "two"):
+        folder = workspace / "uploads" / session
+        folder.mkdir(parents=True)
+        (folder / "qa.csv").write_text(f"question,answer\n{session} q,{session} a\n", encoding="utf-8")
+    policy = script([call("convert_dataset", path="qa.csv", to="jsonl"), text("done")] * 2)
+    with FakeOpenAI(policy) as server:
+        assistant = Assistant(settings_for(server))
+        results = {s: assistant.run(s, "convert it", [str(workspace / "uploads" / s / "qa.csv")]) for s in ("one", "two")}
+    for session, result in results.items():
+        converted = next(s for s in result["steps"] if s.kind == "tool_result")
+        assert converted.ok, converted.summary
+        assert f"{session} q" in open(converted.files[0], encoding="utf-8").read()
