@@ -17,30 +17,30 @@ from dataclasses import dataclass
 _F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千帆|messages)"
 _NOUN = r"(?:样本|数据|问答|例子|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|conversations?|instances?)"
 # A hyperparameter named, and a value asked for: together they ask for advice.
-_HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|settings|config\w*)"
+_HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|配置|settings|config\w*)"
 _ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐|建议|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|recommend\w*|suggest\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
 _TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
 _START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
-_COUNT = (r"(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|左右)?\s*"
+_COUNT = (r"(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
           r"(?:条|个样本|samples?|examples?|rows?|records?|pairs?|entries|items|questions)")
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
-        (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?<![\d一二两三四五六七八九十百千万kKwW])(?:条数|行数)|how many {_NOUN}|count (?:the )?{_NOUN}|number of {_NOUN}|数一下|数数", 4),
-        (r"inspect|preview|预览|概况|概览|overview|summar(?:y|ise|ize)|describe|statistics|\bstats?\b|统计|分布|token ?数|多长|how long are|length", 3),
+        (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|how many {_NOUN}|count (?:the )?{_NOUN}|number of {_NOUN}|数一下|数数", 4),
+        (r"inspect|preview|预览|概况|概览|overview|summar(?:y|ise|ize)|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|average", 3),
         (r"哪些(?:字段|列)|(?:字段|列名|列)(?:有哪些|是什么|叫什么)|what (?:columns|fields)|which (?:columns|fields)|column names|field names|什么格式|是什么格式|格式是什么|what format|which format", 3),
-        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|look like|看看数据|看一下数据|看下数据|查看数据|了解一下数据", 3),
+        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:看看|看一下|看下|查看|了解一下)(?:这份|这个|我的)?数据(?!的?质量)", 3),
         (r"look at|take a look|peek|glance|show me|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|fields?|格式|format", 1.5),
         (r"\bcheck\b|检查", 1),
     ],
     "convert_dataset": [
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
-        (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format", 3),
+        (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*" + _F, 3),
         (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
         (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled", 3.5),
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long", 3.5),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
     ],
@@ -62,23 +62,23 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_HPARAM}", 1),
     ],
     "start_training": [
-        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整|吧)|(?:开整|走起|搞起|开练|开训)", 4),
+        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训)", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire up)\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
-        (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|用\S{{0,20}}{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|立刻开始|开始吧", 4),
+        (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|立刻开始|开始吧", 4),
         (rf"{_TRAIN}", 1.5),
     ],
     "training_status": [
-        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|\beta\b|完成了吗|好了吗|(?:完|好|结束)了?(?:吗|没|没有)|了没|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|好|结束)了?(?:吗|没|没有)|了没|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
-        (r"曲线|日志|\blogs?\b|metrics?|指标|step|步", 2),
+        (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
     ],
     "stop_training": [
         (r"停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|kill|abort|cancel|\bstop\b|halt|terminate|interrupt|pause|shut (?:it )?down|掐掉|杀掉", 5),
     ],
     "explain": [
-        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是", 3),
-        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|\bvs\.?\b|versus", 3),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
+        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|\bvs\.?\b|versus", 3),
         (r"what(?:'s| is| are| does| do)\b", 2),
         (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
     ],
@@ -99,8 +99,8 @@ YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|go(?: ahead)?|do it|co
 NO = re.compile(r"^\W*(?:no|nope|nah|cancel|not now|don'?t|never ?mind|wait|不要?|不用|算了|取消|先不|别|等等|等一下|暂时不)(?:\W|$)", re.IGNORECASE)
 _MUSE = re.compile(r"要不要|是否|该不该|是不是(?:该|要|可以)|考虑|想想|可以(?:开始)?(?:训练|微调)了吗|能(?:开始)?(?:训练|微调)了吗|准备好|"
                    r"\bmaybe\b|\bperhaps\b|should (?:i|we)\b|shall (?:i|we)\b|do you think|is it (?:time|ok|okay|a good idea)|worth|ready to|"
-                   r"\bcan we\b|\bcould we\b|what if|how about|wonder|^\W*(?:train|训练)\W*$|吗\W*$", re.IGNORECASE)
-_CLEAR = re.compile(r"请|帮我|给我|麻烦|立即|马上|直接|现在就|now\b|please|\bcan you\b|\bcould you\b|\bwould you\b|go ahead|right away|帮忙", re.IGNORECASE)
+                   r"\bcan we\b|\bcould we\b|how about|wonder|^\W*(?:train|训练)\W*$|吗\W*$", re.IGNORECASE)
+_CLEAR = re.compile(r"请|帮我|给我|麻烦|立即|马上|直接|现在就|please|\bcan you\b|\bcould you\b|\bwould you\b|go ahead|right away|帮忙", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,9 @@ def scores(text: str) -> dict[str, float]:
 _NEG_TRAIN = re.compile(rf"(?:别|不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
 _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
-_ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
+_ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
+_MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|可以|能|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
+                         rf"time to|ready to)\s*(?:现在)?\s*(?:开始)?\s*(?:start\s+)?{_TRAIN}", re.IGNORECASE)
 
 
 def classify(text: str, has_file: bool = False) -> Intent:
@@ -174,6 +176,9 @@ def classify(text: str, has_file: bool = False) -> Intent:
     explicit_start = re.search(CUES["start_training"][0][0], lowered)
     if re.search(CUES["suggest_hyperparameters"][1][0], lowered) and _ASKS.search(text) and not explicit_start:
         s["start_training"] = min(s["start_training"], 2.0)  # "打算用LoRA微调,学习率给多少?" asks for advice
+    if _MUSE_TRAIN.search(text) and not _WHY.search(text):
+        s["start_training"] = max(s["start_training"], 4.0)  # "是不是可以训练了": asks before training (see is_muse)
+        s["explain"] = min(s["explain"], 2.0)
     if _NEG_TRAIN.search(text):
         s["start_training"] = 0.0  # "别训了", "don't train yet"
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))

@@ -27,7 +27,7 @@ _ZH = "零〇一壹二贰两俩三叁四肆五伍六陆七柒八捌九玖十拾�
 # One number: digits and/or Chinese numerals, then optional units. "千帆" is a product name,
 # not a thousand sails, and a k/w glued to a following letter is a word ("5kg", "3words").
 _TOKEN = re.compile(
-    rf"(?:(?:{_ARABIC})(?:\s?[kKwW](?![A-Za-z])|[十拾百佰千仟万亿](?!帆))*"
+    rf"(?:(?:{_ARABIC})(?:\s?[kKwW](?![A-Za-z])|\s?[十拾百佰千仟万亿](?!帆))*"
     rf"(?:(?!千帆)[{_ZH}]|\d)*"
     rf"|(?:(?!千帆)[{_ZH}])+)"
 )
@@ -35,6 +35,7 @@ _EN_TOKEN = re.compile(
     r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:[\s-]+|\b))+",
     re.IGNORECASE,
 )
+_NOT_ONE = set("下些点样起直般定致切旦同共起遍直")
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
 # "万分之一" = 1/10000, "十万分之五" = 5/100000: how learning rates are said aloud.
@@ -141,6 +142,8 @@ def find_numbers(text: str) -> list[Num]:
     for m in _TOKEN.finditer(text):
         if not m.group(0) or any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
+        if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE:
+            continue  # "一下", "一些", "一共": words, not the number one
         value = parse_number(m.group(0))
         if value is not None:
             found.append(Num(value, m.start(), m.end(), m.group(0)))

@@ -99,7 +99,7 @@ def _args_for(tool: str, text: str, mem: Memory) -> dict:
         return slots.count_args(text, few_shot=True)
     if tool == "add_cot":
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
-        loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")]
+        loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = fields.get("rationale_field") or (loose[0] if loose else None)
         return {**slots.count_args(text), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":

@@ -68,8 +68,10 @@ def find_format(text: str) -> str | None:
         return None
     hits.sort(key=lambda h: h[1])
     targets = [h for h in hits if _TARGET_BEFORE.search(text[: h[1]])]
+    # "a JSONL version of this spreadsheet": the version asked for is the target too
+    versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
-    return targets[0][0] if targets else hits[-1][0]
+    return (targets or versions or hits[-1:])[0][0]
 
 
 def _role_of(before: str, after: str) -> str | None:
@@ -121,6 +123,13 @@ def _is_field_name(word: str) -> bool:
     return word.lower() not in stop
 
 
+def loose_columns(text: str) -> list[str]:
+    """Column names written without quotes: "用 explanation 列", "the rationale_text column"."""
+    names = re.findall(rf"(?<![\w-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}", text, re.IGNORECASE)
+    names += re.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
+    return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
+
+
 def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
     return [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
@@ -148,8 +157,8 @@ _UNITS = {
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:steps?\b|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每条(?:加|配|放)?|each with|per sample){_SET}$",
           rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:shots?\b|示例|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
-    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|条数|数据集有|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多)?\s*(?:左右|上下)?\s*(?:条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues)\b)"),
+    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
+                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues)\b)"),
 }
 
 
