@@ -1,0 +1,79 @@
+"""Which files a tool may touch: only those inside the workspace.
+
+A bare file name finds an upload (then an output), a relative path is taken from the
+workspace root, and anything else (``/etc/passwd``, ``../..``, a symlink out) is refused
+with a sentence in both languages.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from assistant.envelope import Refused
+from tools import workspace
+from tools.errors import UserError
+
+
+def import_upload(src: str | Path) -> Path:
+    """Copy a user's file into the workspace uploads folder (never moved or modified) and
+    return the copy; a file already inside the workspace is returned as it is."""
+    source = Path(src).expanduser()
+    if not source.is_file():
+        raise Refused(f"Cannot attach '{src}': there is no such file.", f"无法附加 '{src}':文件不存在。")
+    resolved = source.resolve()
+    home = workspace.home()
+    if home == resolved or home in resolved.parents:
+        return resolved
+    dest = workspace.unique_path(workspace.uploads_dir(), source.stem, source.suffix)
+    shutil.copyfile(resolved, dest)
+    return dest
+
+
+def resolve_input(path: str) -> Path:
+    """The workspace file that ``path`` names, or a :class:`Refused` sentence."""
+    raw = str(path or "").strip().strip("'\"“”‘’")
+    if not raw:
+        raise Refused("No file was named; attach a dataset or give its name.", "没有指定文件;请上传数据集或给出文件名。")
+    candidate = Path(raw).expanduser()
+    if not candidate.is_absolute() and len(candidate.parts) == 1:
+        # A bare name: an upload first, then an output. (confine below still checks where it leads.)
+        for folder in (workspace.uploads_dir(), workspace.outputs_dir()):
+            if (folder / raw).is_file():
+                candidate = folder / raw
+                break
+    try:
+        resolved = workspace.confine(candidate)
+    except UserError:
+        raise Refused(
+            f"Refused: '{raw}' is outside the workspace ({workspace.home()}). I only read files you upload "
+            "or files inside the workspace; upload the file instead.",
+            f"已拒绝:'{raw}' 不在工作区({workspace.home()})内。我只读取你上传的文件或工作区里的文件,请先上传该文件。",
+        ) from None
+    if not resolved.is_file():
+        raise Refused(
+            f"There is no file '{raw}' in the workspace; upload it or check the name.",
+            f"工作区里没有文件 '{raw}';请先上传,或检查文件名。",
+        )
+    return resolved
+
+
+def base_model_arg(base_model: str | None) -> str | None:
+    """A model name passes through (``tools.models.resolve_base_model`` checks it); a path must
+    lie inside the workspace or the model cache, like any other file a tool reads."""
+    name = str(base_model or "").strip()
+    if not name:
+        return None
+    looks_like_path = (name.startswith((".", "/", "~", "\\")) or Path(name).expanduser().exists()
+                       or (workspace.home() / name).exists())
+    if not looks_like_path:
+        return name  # "embedded", "SmolLM2-135M-Instruct", or a hub id such as "Qwen/Qwen2.5-0.5B-Instruct"
+    from tools.models import cache_root
+
+    folder = Path(name).expanduser()
+    for root in (workspace.home(), cache_root()):
+        try:
+            return str(workspace.confine(folder, Path(root)))
+        except UserError:
+            continue
+    raise Refused(f"Refused: the base model folder '{name}' is outside the workspace and the model cache.",
+                  f"已拒绝:基座模型目录 '{name}' 不在工作区或模型缓存目录内。")
