@@ -12,6 +12,7 @@ import json
 import re
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -66,11 +67,14 @@ class Assistant:
     """Chat sessions over one agent definition. ``model`` fixes the chat model (tests);
     otherwise each session builds one from its :class:`BackendSettings`."""
 
-    def __init__(self, settings: BackendSettings | None = None, model=None, tools=None):
+    def __init__(self, settings: BackendSettings | None = None, model=None, tools=None, max_sessions: int = 256):
         self.settings = settings or BackendSettings.from_env()
         self._model = model
         self._tools = tools
-        self._sessions: dict[str, _Session] = {}
+        # Least recently used first; a long-running app forgets its oldest conversations
+        # instead of growing without bound (each holds its whole message history).
+        self._sessions: OrderedDict[str, _Session] = OrderedDict()
+        self._max_sessions = max_sessions
         self._lock = threading.Lock()
 
     def configure(self, session_id: str, settings: BackendSettings | dict) -> None:
@@ -109,6 +113,9 @@ class Assistant:
         with self._lock:
             if session_id not in self._sessions:
                 self._sessions[session_id] = _Session(self.settings, InMemorySaver())
+                while len(self._sessions) > self._max_sessions:
+                    self._sessions.popitem(last=False)
+            self._sessions.move_to_end(session_id)
             return self._sessions[session_id]
 
     def _agent(self, session: _Session):

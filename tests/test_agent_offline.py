@@ -116,3 +116,10 @@ def test_training_started_from_chat_finishes_with_an_adapter(assistant, shared_c
     done = only_result(turn(assistant, "how is training going?"))
     assert latest_run_state(workspace)["state"] == "succeeded", done.summary
     assert done.files and (Path(done.files[0]) / "adapter_config.json").is_file()
+
+
+def test_the_oldest_sessions_are_forgotten_beyond_the_limit():
+    assistant = Assistant(BackendSettings(), max_sessions=2)
+    for session in ("a", "b", "a", "c"):  # "a" was used again, so "b" is the oldest when "c" arrives
+        turn(assistant, "什么是SFT?", session=session)
+    assert list(assistant._sessions) == ["a", "c"]
