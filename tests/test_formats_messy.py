@@ -159,3 +159,31 @@ def test_western_code_page_is_decoded(tmp_path):
     path.write_bytes("question,answer\nUn café ?,Oui, un café crème s'il vous plaît.\n".replace("Oui, un", "Oui un").encode("cp1252"))
     result = read_dataset(path)
     assert result.samples[0].answer == "Oui un café crème s'il vous plaît."
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fast_and_row_by_row_csv_paths_agree(tmp_path, monkeypatch, newline):
+    import tools.csvread as csvread
+
+    rows = ["问题,答案,备注", '第一问,"第一行' + newline + '第二行' + newline + '第三行",x', "第二问,答二,",
+            ',,', "第三问,,y", '"多行' + newline + '问题",答四,z', "第五问,答五,"]
+    path = tmp_path / "big.csv"
+    path.write_bytes((newline.join(rows) + newline).encode("utf-8-sig"))
+    calls = []
+    real = csvread._arrow_pairs
+    monkeypatch.setattr(csvread, "_arrow_pairs", lambda *a: calls.append(1) or real(*a))
+    fast = read_dataset(path)
+    assert calls == [1] and fast.encoding == "utf-8-sig"
+    monkeypatch.setattr(csvread, "_fast_path_fits", lambda *a: False)
+    slow = read_dataset(path)
+    assert [(s.where, s.to_dicts()) for s in fast.samples] == [(s.where, s.to_dicts()) for s in slow.samples]
+    assert [s.where for s in fast.samples] == ["big.csv:2", "big.csv:5", "big.csv:8", "big.csv:10"]
+    assert fast.skipped == slow.skipped == [csvread.Skipped("big.csv:7", "empty answer ('答案')")]
+    assert fast.blank == slow.blank == 1  # the ",," row
+
+
+def test_ragged_rows_fall_back_to_the_row_parser(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("问题,答案,备注\n一,1\n二,2,x,多出来的\n", encoding="utf-8")
+    result = read_dataset(path)
+    assert [(s.where, s.question, s.answer) for s in result.samples] == [("ragged.csv:2", "一", "1"), ("ragged.csv:3", "二", "2")]

@@ -69,12 +69,15 @@ def _guess(data: bytes, name: str) -> tuple[str, str]:
 
 def read_text(path: Path) -> tuple[str, str]:
     """Read and decode a whole text file; a missing or unreadable file is a UserError."""
+    return decode_bytes(read_bytes(path), path.name)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"File not found: {path}.") from None
     except IsADirectoryError:
         raise UserError(f"{path} is a folder, not a dataset file.") from None
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
-    return decode_bytes(data, path.name)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.errors import UserError
-from tools.fields import detect_fields, require_fields
-from tools.readers import ReadResult, Skipped, excel_tables, pick_sheet, read_csv, read_json, split_header, table_result
+from tools.csvread import read_csv
+from tools.readers import ReadResult, Skipped, excel_tables, no_gc, pick_sheet, read_json, table_result
 from tools.samples import Sample
 from tools.workspace import atomic_write_bytes, outputs_dir, unique_path
 from tools.writers import SUFFIX, WRITERS
@@ -48,12 +48,7 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
         result = table_result(table, fields, "xlsx")
         result.fields["sheet"] = table.name[len(path.name) + 1:-1]
     elif suffix in TABLE_SUFFIXES:
-        table, encoding = read_csv(path)
-        split_header(table, question_field, answer_field)
-        fields = detect_fields(table.header, question_field, answer_field)
-        require_fields(fields, table.header, path.name)
-        result = table_result(table, fields, "tsv" if suffix == ".tsv" else "csv")
-        result.encoding = encoding
+        result = read_csv(path, question_field, answer_field)
     elif suffix in JSON_SUFFIXES:
         result = read_json(path, question_field, answer_field)
     elif suffix == ".xls":
@@ -116,11 +111,16 @@ def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike 
     if to not in FORMATS:
         raise UserError(f"Unknown target format '{to}'; choose one of: {', '.join(FORMATS)}.")
     source = Path(path).expanduser()
-    result = read_dataset(source, question_field, answer_field, sheet)
-    out = output_path(source, to, output)
-    write_samples(result.samples, to, out)
-    read = len(result.samples) + len(result.skipped)
-    return ConvertResult(str(out), to, read, len(result.samples), result.skipped, result.format)
+    # The samples live only inside this block: with the cyclic collector paused they are
+    # freed by reference counting when it ends, so no collection ever walks them
+    # (200,000 samples: ~0.2 s of collector time saved, see tools.readers.no_gc).
+    with no_gc():
+        result = read_dataset(source, question_field, answer_field, sheet)
+        out = output_path(source, to, output)
+        write_samples(result.samples, to, out)
+        written, skipped, fmt = len(result.samples), result.skipped, result.format
+        del result
+    return ConvertResult(str(out), to, written + len(skipped), written, skipped, fmt)
 
 
 def inspect_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,

@@ -145,6 +145,12 @@ def _alpaca(record: dict, where: str) -> Sample:
     return build(messages, where)
 
 
+def empty_reason(question: str, answer: str, fields: FieldMap) -> str:
+    if not question and not answer:
+        return f"empty question and answer ('{fields.question}', '{fields.answer}')"
+    return f"empty question ('{fields.question}')" if not question else f"empty answer ('{fields.answer}')"
+
+
 def table_sample(row: dict, fields: FieldMap, where: str) -> Sample:
     """A flat record (table row or JSON object) through the detected field map."""
     question = cell_text(row.get(fields.question)).strip()
@@ -153,12 +159,8 @@ def table_sample(row: dict, fields: FieldMap, where: str) -> Sample:
         context = cell_text(row.get(fields.context)).strip()
         if context:
             question = f"{question}\n{context}" if question else context
-    if not question and not answer:
-        raise BadRecord(f"empty question and answer ('{fields.question}', '{fields.answer}')")
-    if not question:
-        raise BadRecord(f"empty question ('{fields.question}')")
-    if not answer:
-        raise BadRecord(f"empty answer ('{fields.answer}')")
+    if not question or not answer:
+        raise BadRecord(empty_reason(question, answer, fields))
     system = cell_text(row.get(fields.system)).strip() if fields.system else ""
     messages = [Message("system", system)] if system else []
     messages += _history(row.get("history"))

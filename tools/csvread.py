@@ -1,0 +1,151 @@
+"""CSV/TSV files → samples, exactly located, fast on big files.
+
+Two parsers give the same samples, ``where`` included (``file.csv:LINE`` is the
+physical line a record starts on, so quoted multi-line cells count right):
+
+* the ``csv`` module, row by row — handles everything (ragged rows, blank lines,
+  lone-CR line ends, system/context/history columns);
+* pyarrow's multi-threaded C++ reader, for the common big file: a plain question and
+  answer table without blank lines. Line numbers are computed with vectorised newline
+  counts; anything it cannot parse falls back to the first. On a 200,000-row Chinese
+  CSV (84 MB) parsing drops from ~0.8 s to ~0.15 s (bench/bench_convert.py).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from itertools import accumulate
+from pathlib import Path
+
+from tools.encoding import decode_bytes, read_bytes
+from tools.errors import UserError
+from tools.fields import FieldMap, detect_fields, require_fields
+from tools.readers import HEADER_SCAN, ReadResult, Skipped, Table, no_gc, split_header, table_result
+from tools.records import empty_reason
+from tools.samples import Message, Sample
+
+
+def _delimiter(path: Path, text: str) -> str:
+    first = text.split("\n", 1)[0]
+    if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(","):
+        return "\t"
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _rows(text: str, name: str, delimiter: str, limit: int | None = None) -> tuple[Table, int]:
+    """Non-blank records (where, cells) with the csv module; also the last line read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[str, list]] = []
+    blank, start = 0, 1
+    try:
+        with no_gc():
+            for cells in reader:
+                line, start = start, reader.line_num + 1  # the line this record started on
+                if "".join(cells).strip():
+                    rows.append((f"{name}:{line}", cells))
+                    if limit is not None and len(rows) >= limit:
+                        break
+                else:
+                    blank += 1
+    except csv.Error as exc:
+        raise UserError(f"{name} is not a readable CSV file near line {reader.line_num}: {exc}.") from None
+    return Table(name, rows, blank), reader.line_num
+
+
+def read_csv(path: Path, question_field: str | None = None, answer_field: str | None = None) -> ReadResult:
+    data = read_bytes(path)
+    text, encoding = decode_bytes(data, path.name)
+    if not text.strip():
+        raise UserError(f"{path.name} is empty.")
+    delimiter = _delimiter(path, text)
+    head, _ = _rows(text, path.name, delimiter, limit=HEADER_SCAN)
+    header_cells = dict(head.rows)
+    split_header(head, question_field, answer_field)
+    fields = detect_fields(head.header, question_field, answer_field)
+    require_fields(fields, head.header, path.name)
+    fmt = "tsv" if path.suffix.lower() == ".tsv" else "csv"
+    result = None
+    # UTF-8 files go to pyarrow as they are on disk (no re-encoding of 80 MB); others as UTF-8.
+    utf8 = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    if _fast_path_fits(utf8, head, header_cells, fields):
+        header_line = int(head.header_where.rsplit(":", 1)[1])
+        result = _arrow_pairs(utf8, path.name, delimiter, header_line, head.header, fields)
+    if result is None:
+        table, _ = _rows(text, path.name, delimiter)
+        split_header(table, question_field, answer_field)
+        result = table_result(table, fields, fmt)
+    result.format, result.encoding = fmt, encoding
+    return result
+
+
+def _fast_path_fits(data: bytes, head: Table, header_cells: dict, fields: FieldMap) -> bool:
+    """Plain pairs, one-line header, "\n" or "\r\n" line ends and no blank lines (the
+    vectorised line numbers assume each record is its lines and nothing in between)."""
+    if fields.system or fields.context or fields.rationale or "history" in head.header:
+        return False
+    if any("\n" in c or "\r" in c for c in header_cells.get(head.header_where, [])):
+        return False
+    # Searched in bytes (memchr speed): in UTF-8 no multi-byte character contains \r or \n.
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return False
+    gap = data.find(b"\n\n") if b"\r" not in data else data.find(b"\n\r\n")
+    return gap == -1 or not data[gap:].strip()  # only trailing empty lines
+
+
+def _arrow_pairs(data: bytes, name: str, delimiter: str, header_line: int, header: list[str],
+                 fields: FieldMap) -> ReadResult | None:
+    """The pyarrow path, or None when the file needs the row-by-row parser (ragged rows…)."""
+    import numpy as np
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    parts = data.split(b"\n", header_line)  # lines up to the header, then the data
+    if len(parts) <= header_line or not parts[header_line].strip():
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(parts[header_line]),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # ragged rows, stray quotes: the csv module copes
+        return None
+    # Line of row i = first data line + i + newlines inside the cells of all rows before i.
+    inner = sum(_newlines_per_row(col) for col in table.columns)
+    lines = (header_line + 1 + np.arange(table.num_rows) + np.cumsum(inner) - inner).tolist()
+    q_col = table.column(header.index(fields.question)).to_pylist()
+    a_col = table.column(header.index(fields.answer)).to_pylist()
+    samples, skipped, blank = [], [], 0
+    with no_gc():
+        for i, (line, q, a) in enumerate(zip(lines, q_col, a_col)):
+            q, a = q.strip(), a.strip()
+            if q and a:
+                samples.append(Sample([Message("user", q), Message("assistant", a)], f"{name}:{line}"))
+            elif q or a or any(col[i].as_py().strip() for col in table.columns):
+                skipped.append(Skipped(f"{name}:{line}", empty_reason(q, a, fields)))
+            else:
+                blank += 1  # ",,,": a blank row, as the csv-module path counts it
+    return ReadResult(samples, skipped, "csv", fields.to_dict(), None, blank)
+
+
+def _newlines_per_row(column):
+    """How many "\\n" each cell of a pyarrow string column holds, straight from its buffers:
+    find every newline byte, then the row whose [offset, next offset) range holds it
+    (numpy over the 80 MB bench file: ~0.05 s, against ~0.2 s for pyarrow's count_substring)."""
+    import numpy as np
+
+    counts = []
+    for chunk in column.chunks:
+        _, offsets_buf, data_buf = chunk.buffers()
+        offsets = np.frombuffer(offsets_buf, dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+        if data_buf is None or len(chunk) == 0:
+            counts.append(np.zeros(len(chunk), dtype=np.int64))
+            continue
+        data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+        hits = np.flatnonzero(data == 10) + offsets[0]
+        rows = np.searchsorted(offsets, hits, side="right") - 1
+        counts.append(np.bincount(rows, minlength=len(chunk)))
+    return np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
