@@ -18,7 +18,7 @@ _F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千
 _NOUN = r"(?:样本|数据|问答|例子|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|conversations?|instances?)"
 # A hyperparameter named, and a value asked for: together they ask for advice.
 _HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|配置|settings|config\w*)"
-_ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐|建议|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|recommend\w*|suggest\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
+_ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|recommend(?!ed)\w*|suggest(?!ed)\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
 _TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
 _START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
 _COUNT = (r"(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
@@ -56,7 +56,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
     ],
     "suggest_hyperparameters": [
-        (r"超参|hparams?|hyper[- ]?param\w*|hps\b|recommend\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
+        (r"超参|hparams?|hyper[- ]?param\w*|hps\b|recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
@@ -153,7 +153,7 @@ def scores(text: str) -> dict[str, float]:
     return {name: sum(w for pattern, w in cues if re.search(pattern, lowered)) for name, cues in CUES.items()}
 
 
-_NEG_TRAIN = re.compile(rf"(?:别|不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
+_NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
 _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
@@ -186,9 +186,10 @@ def classify(text: str, has_file: bool = False) -> Intent:
     return Intent(name if score >= (1.5 if has_file else 2.5) else "", score, ranked)
 
 
-def is_muse(text: str, has_args: bool) -> bool:
-    """True when the user only wonders about training ("要不要训练一下?", "maybe train?")."""
-    return bool(_MUSE.search(text)) and not _CLEAR.search(text) and not has_args
+def is_muse(text: str) -> bool:
+    """True when the user only wonders about training ("要不要训练一下?", "maybe train for 3 epochs?"),
+    not when they ask politely ("能帮我开始训练吗?", "could you start training?")."""
+    return bool(_MUSE.search(text)) and not _CLEAR.search(text)
 
 
 def split_steps(text: str) -> list[str]:

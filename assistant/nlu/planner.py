@@ -143,7 +143,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             return Decision("unknown", reply=replies.unknown(lang))
     args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
-        path = named[0] if named else (new_files[-1] if new_files else None)
+        path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:
             args["path"] = path
     if tool in NEEDS_PATH:
@@ -153,7 +153,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = {"path": path, **args}
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
-    if tool == "start_training" and not forced and intents.is_muse(masked, has_args=len(args) > 1):
+    if tool == "start_training" and not forced and intents.is_muse(masked):
         return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
     return Decision("tools", calls=[{"name": tool, "args": args}])
 
