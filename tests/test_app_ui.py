@@ -111,3 +111,11 @@ def test_each_session_uploads_into_its_own_folder(tmp_path, workspace):
     assert os.path.dirname(pa) != os.path.dirname(pb)
     assert sess.data_files(a) == [pa] and sess.data_files(b) == [pb] and a["dataset"] == pa
     assert sess.import_upload(a, str(src)) != pa, "a second upload never overwrites the first"
+
+
+def test_throttle_keeps_the_first_and_last_frames():
+    from ui.render import throttled
+
+    assert list(throttled(range(1000), every=10.0)) == [0, 999]
+    assert list(throttled(range(5), every=0.0)) == [0, 1, 2, 3, 4]
+    assert list(throttled([], every=1.0)) == []

@@ -14,7 +14,7 @@ from assistant.steps import Step
 from tools.errors import UserError
 from ui import session as sess
 from ui.i18n import t
-from ui.render import render_turn, user_messages
+from ui.render import render_turn, throttled, user_messages
 
 UPLOAD_TYPES = [".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl", ".txt"]
 
@@ -57,7 +57,7 @@ def respond(message: dict | str | None, history: list | None, session: dict | No
     yield history, session
     if not text.strip() and not files:
         return
-    for turn in render_turn(_steps(session, text, files), lang):
+    for turn in throttled(render_turn(_steps(session, text, files), lang)):
         yield history + turn, session
 
 

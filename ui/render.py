@@ -9,7 +9,8 @@ the answer message.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+import time
+from typing import Iterable, Iterator, TypeVar
 
 import gradio as gr
 
@@ -67,6 +68,28 @@ def render_turn(steps: Iterable[Step], lang: str = "中文") -> Iterator[list[gr
         elif step.kind == "error":
             messages.append(gr.ChatMessage(content=f"**{step.text}**"))
         yield list(messages)
+
+
+T = TypeVar("T")
+
+
+def throttled(frames: Iterable[T], every: float = 0.05) -> Iterator[T]:
+    """Pass on at most one frame per ``every`` seconds, and always the last one.
+
+    Each frame sent makes Gradio re-process and diff the whole history: a 56-token answer
+    sent token by token cost ~1 s of server CPU per turn; at 20 frames/s it still reads as
+    streaming.
+    """
+    last, pending = float("-inf"), None
+    for frame in frames:
+        now = time.monotonic()
+        if now - last >= every:
+            last, pending = now, None
+            yield frame
+        else:
+            pending = frame
+    if pending is not None:
+        yield pending
 
 
 def user_messages(text: str, files: list[str]) -> list[gr.ChatMessage]:
