@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.nlu.paths import _QUOTED
+
 _F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千帆|messages)"
 _NOUN = r"(?:样本|数据|问答|例子|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|conversations?|instances?)"
 # A hyperparameter named, and a value asked for: together they ask for advice.
-_HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|配置|settings|config\w*)"
-_ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|recommend(?!ed)\w*|suggest(?!ed)\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
+_HPARAM = r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|几轮|batch[ _]?size|batchsize|批大小|批次大小|梯度累积|gradient accumulation|accumulation steps?|warm-?up|参数|配置|settings|defaults?|config\w*)"
+_ASK_VALUE = r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|够(?:了|不够|吗)|多大|该用|该设|how many|how much|what(?!\s*(?:is|are|does|do|'s)\b)|which|best|good|(?<!the )(?<!these )(?<!those )(?<!with )recommend\w*|(?<!the )(?<!these )(?<!with )suggest\w*|advice|advise|sensible|should|optimal|ideal|right|enough|proper|reasonable)"
 _TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
 _START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
 _COUNT = (r"(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
@@ -28,7 +30,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|how many {_NOUN}|count (?:the )?{_NOUN}|number of {_NOUN}|数一下|数数", 4),
         (r"inspect|preview|预览|概况|概览|overview|summar(?:y|ise|ize)|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|average", 3),
         (r"哪些(?:字段|列)|(?:字段|列名|列)(?:有哪些|是什么|叫什么)|what (?:columns|fields)|which (?:columns|fields)|column names|field names|什么格式|是什么格式|格式是什么|what format|which format", 3),
-        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:看看|看一下|看下|查看|了解一下)(?:这份|这个|我的)?数据(?!的?质量)", 3),
+        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|文件|dataset|file|data)\s*(?:有)?多大|how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|tell me about (?:this|the|my) (?:data|dataset|file|spreadsheet)|(?:看看|看一下|看下|查看|了解一下)(?:这份|这个|我的)?数据(?!的?质量)", 3),
         (r"look at|take a look|peek|glance|show me|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|fields?|格式|format", 1.5),
         (r"\bcheck\b|检查", 1),
     ],
@@ -36,23 +38,25 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
         (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*" + _F, 3),
         (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
+        (r"(?:要|需要|来|导|输出|给我|want|need|give me|get me)\s*(?:一份|一个|个|an?|the)?\s*(?:\w+\s*的?\s*)?" + _F + r"|" + _F + r"\s*(?:格式)?的?(?:也)?(?:要|来)一份|change (?:it|this|that|them) to", 3),
         (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
+        (_F, 2),
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long", 3.5),
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
     ],
     "add_few_shot": [
         (r"few[- ]?shots?|fewshot|少样本|小样本|\d+[- ]?shots?|[一二三四五六七八九十]+[- ]?shots?|in[- ]context|上下文示例|demonstrations?|\bdemos?\b|\bk[- ]?shot", 4),
-        (r"示例|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
+        (r"示例|示范|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
     ],
     "add_cot": [
         (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理", 4),
     ],
     "augment_instructions": [
-        (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|rephras\w*|泛化|more varied|vary", 3),
+        (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|rephras\w*|泛化|增广|说法|表述|问法|丰富|richer|synonym\w*|expand\w*|more varied|vary", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
     ],
     "suggest_hyperparameters": [
@@ -62,23 +66,23 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_HPARAM}", 1),
     ],
     "start_training": [
-        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训)", 4),
+        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训)|(?:跑|训)(?:个|一个|一下|一把)?\s*(?:q?lora|sft)", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire up)\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|立刻开始|开始吧", 4),
         (rf"{_TRAIN}", 1.5),
     ],
     "training_status": [
-        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|好|结束)了?(?:吗|没|没有)|了没|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
     ],
     "stop_training": [
-        (r"停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|kill|abort|cancel|\bstop\b|halt|terminate|interrupt|pause|shut (?:it )?down|掐掉|杀掉", 5),
+        (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|kill|abort|cancel|\bstop\b|halt|terminate|interrupt|pause|shut (?:it )?down|掐掉|杀掉", 5),
     ],
     "explain": [
-        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
-        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|\bvs\.?\b|versus", 3),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
+        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|\bvs\.?\b|versus", 3),
         (r"what(?:'s| is| are| does| do)\b", 2),
         (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
     ],
@@ -86,9 +90,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
 # Words that turn a question into a request for work: "what is few-shot?" explains,
 # "add few-shot examples" adds them.
 _ACTION = re.compile(
-    r"加上?|添加|插入|生成|构造|构建|制作|做一下|弄|帮我|给我|请|麻烦|转|导出|开始|启动|去重|清洗|过滤|检查|看看|统计|停|"
+    r"(?<!增)加上?|添加|插入|生成|构造|构建|制作|做一下|做成|造|弄|转|导出|开始|启动|去重|清洗|过滤|检查|看看|统计|停|"
     r"\b(?:add|insert|generate|create|make|build|apply|produce|run|convert|export|start|launch|train|stop|check|clean|"
-    r"remove|dedup\w*|filter|inspect|show|give me|please|can you|could you|would you)\b", re.IGNORECASE)
+    r"remove|dedup\w*|filter|inspect|show)\b", re.IGNORECASE)
 # Intents that a concept question takes over unless an action word is present.
 _ACTIONS = ("add_few_shot", "add_cot", "augment_instructions", "check_quality", "convert_dataset", "start_training")
 
@@ -157,14 +161,14 @@ _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|
 _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
-_MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|可以|能|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
-                         rf"time to|ready to)\s*(?:现在)?\s*(?:开始)?\s*(?:start\s+)?{_TRAIN}", re.IGNORECASE)
+_MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
+                         rf"time to|ready to)\s*(?:现在)?\s*(?:开始)?\s*(?:start\s+)?{_TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{_TRAIN}了", re.IGNORECASE)
 
 
 def classify(text: str, has_file: bool = False) -> Intent:
     """The tool ``text`` asks for: a score of 2.5 (one clear cue), or 1.5 when a file is at hand
-    ("peek at it" with an upload)."""
-    text = fix_typos(text)
+    ("peek at it" with an upload). Quoted names are data (fields, templates), not instructions."""
+    text = fix_typos(_QUOTED.sub(" ", text))
     lowered = text.lower()
     s = scores(text)
     question = any(re.search(p, lowered) for p, _ in CUES["explain"][:3])
