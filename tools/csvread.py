@@ -52,7 +52,8 @@ def _rows(text: str, name: str, delimiter: str, limit: int | None = None) -> tup
     return Table(name, rows, blank), reader.line_num
 
 
-def read_csv(path: Path, question_field: str | None = None, answer_field: str | None = None) -> ReadResult:
+def read_csv(path: Path, question_field: str | None = None, answer_field: str | None = None,
+             rationale_field: str | None = None) -> ReadResult:
     data = read_bytes(path)
     text, encoding = decode_bytes(data, path.name)
     if not text.strip():
@@ -61,7 +62,7 @@ def read_csv(path: Path, question_field: str | None = None, answer_field: str | 
     head, _ = _rows(text, path.name, delimiter, limit=HEADER_SCAN)
     header_cells = dict(head.rows)
     split_header(head, question_field, answer_field)
-    fields = detect_fields(head.header, question_field, answer_field)
+    fields = detect_fields(head.header, question_field, answer_field, rationale_field)
     require_fields(fields, head.header, path.name)
     fmt = "tsv" if path.suffix.lower() == ".tsv" else "csv"
     result = None

@@ -68,10 +68,11 @@ class FieldMap:
         return self.question is not None and self.answer is not None
 
 
-def detect_fields(columns: list[str], question_field: str | None = None, answer_field: str | None = None) -> FieldMap:
+def detect_fields(columns: list[str], question_field: str | None = None, answer_field: str | None = None,
+                  rationale_field: str | None = None) -> FieldMap:
     """Pick the question/answer/system/rationale/context columns; explicit names win and must exist."""
     columns = [str(c) for c in columns]
-    for given, role in ((question_field, "question"), (answer_field, "answer")):
+    for given, role in ((question_field, "question"), (answer_field, "answer"), (rationale_field, "rationale")):
         if given is not None and given not in columns:
             raise UserError(f"There is no {role} field named '{given}'; the fields are: {', '.join(columns) or '(none)'}.")
     taken: set[str] = set()
@@ -79,9 +80,10 @@ def detect_fields(columns: list[str], question_field: str | None = None, answer_
     taken.add(q) if q else None
     a = answer_field or _find(columns, ANSWER_NAMES, taken)
     taken.add(a) if a else None
-    fields = FieldMap(q, a)
+    fields = FieldMap(q, a, rationale=rationale_field)
+    taken.add(rationale_field) if rationale_field else None
     for role, names in (("system", SYSTEM_NAMES), ("rationale", RATIONALE_NAMES), ("context", CONTEXT_NAMES)):
-        found = _find(columns, names, taken)
+        found = None if getattr(fields, role) else _find(columns, names, taken)
         if found:
             setattr(fields, role, found)
             taken.add(found)

@@ -32,8 +32,11 @@ __all__ = ["FORMATS", "ReadResult", "Skipped", "ConvertResult", "read_dataset", 
 
 
 def read_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
-                 sheet: str | None = None) -> ReadResult:
+                 sheet: str | None = None, rationale_field: str | None = None) -> ReadResult:
     """Read a dataset file into samples; bad records are listed in ``.skipped``, never dropped silently.
+
+    A rationale column (解析/analysis/explanation…, or ``rationale_field``) lands in
+    ``sample.meta["rationale"]`` for chain-of-thought augmentation.
 
     Raises ``UserError`` (one sentence) only when the file as a whole cannot be read.
     """
@@ -44,13 +47,13 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
         raise UserError(f"{path} is a folder, not a dataset file.")
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
-        table, fields = pick_sheet(path, excel_tables(path), sheet, question_field, answer_field)
+        table, fields = pick_sheet(path, excel_tables(path), sheet, question_field, answer_field, rationale_field)
         result = table_result(table, fields, "xlsx")
         result.fields["sheet"] = table.name[len(path.name) + 1:-1]
     elif suffix in TABLE_SUFFIXES:
-        result = read_csv(path, question_field, answer_field)
+        result = read_csv(path, question_field, answer_field, rationale_field)
     elif suffix in JSON_SUFFIXES:
-        result = read_json(path, question_field, answer_field)
+        result = read_json(path, question_field, answer_field, rationale_field)
     elif suffix == ".xls":
         raise UserError(f"{path.name} is an old Excel 97 .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8).")
     else:

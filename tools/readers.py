@@ -20,6 +20,10 @@ from tools.records import BadRecord, empty_reason, record_format, record_sample,
 from tools.samples import Message, Sample
 
 
+# Keys that belong to a layout, never a rationale column.
+LAYOUT_KEYS = {"instruction", "input", "output", "system", "history", "messages", "conversations", "prompt", "response"}
+
+
 @dataclass
 class Skipped:
     where: str
@@ -100,7 +104,7 @@ def excel_tables(path: Path) -> list[Table]:
     return tables
 
 
-def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af) -> tuple[Table, FieldMap]:
+def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af, rf=None) -> tuple[Table, FieldMap]:
     """The named sheet, else the first whose header has a question and an answer column."""
     names = [t.name[len(path.name) + 1:-1] for t in tables]
     if sheet is not None:
@@ -108,7 +112,7 @@ def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af) -> tu
             raise UserError(f"{path.name} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.")
         table = tables[names.index(sheet)]
         split_header(table, qf, af)
-        fields = detect_fields(table.header, qf, af)
+        fields = detect_fields(table.header, qf, af, rf)
         require_fields(fields, table.header, table.name)
         return table, fields
     for table in tables:
@@ -116,7 +120,7 @@ def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af) -> tu
         split_header(table, qf, af)
         wanted = [f for f in (qf, af) if f]
         if table.rows and (all(f in table.header for f in wanted) if wanted else detect_fields(table.header).complete):
-            return table, detect_fields(table.header, qf, af)
+            return table, detect_fields(table.header, qf, af, rf)
     described = "; ".join(f"{n}: {', '.join(h for h in t.header if h) or 'empty'}" for n, t in zip(names, tables))
     raise UserError(f"No sheet of {path.name} has recognisable question and answer columns ({described}); "
                     f"name them with --sheet, --question-field and --answer-field.")
@@ -211,7 +215,7 @@ def _records_of(path: Path, data, text: str) -> list[tuple[str, object]]:
     return [(f"{path.name}[{i}]", rec) for i, rec in enumerate(data)]
 
 
-def read_json(path: Path, qf: str | None, af: str | None) -> ReadResult:
+def read_json(path: Path, qf: str | None, af: str | None, rf: str | None = None) -> ReadResult:
     text, encoding = read_text(path)
     if not text.strip():
         raise UserError(f"{path.name} is empty.")
@@ -220,16 +224,20 @@ def read_json(path: Path, qf: str | None, af: str | None) -> ReadResult:
     if first is None:
         raise UserError(f"{path.name} has no JSON records that can be read ({len(skipped)} broken lines).")
     fmt = "jsonl" if qf or af else record_format(first)
-    fields = FieldMap(None, None)
+    keys = list(dict.fromkeys(k for _, r in records[:50] if isinstance(r, dict) for k in r))
     if fmt == "jsonl":
-        keys = list(dict.fromkeys(k for _, r in records[:50] if isinstance(r, dict) for k in r))
-        fields = detect_fields(keys, qf, af)
+        fields = detect_fields(keys, qf, af, rf)
         require_fields(fields, keys, path.name)
+    else:  # a layout record may still carry a rationale key (alpaca + "explanation")
+        fields = FieldMap(None, None, rationale=rf or detect_fields([k for k in keys if k not in LAYOUT_KEYS]).rationale)
     samples = []
     with no_gc():
         for where, rec in records:
             try:
-                samples.append(record_sample(rec, fmt, fields, where))
+                sample = record_sample(rec, fmt, fields, where)
+                if fmt != "jsonl" and fields.rationale and isinstance(rec, dict) and rec.get(fields.rationale):
+                    sample.meta["rationale"] = cell_text(rec[fields.rationale]).strip()
+                samples.append(sample)
             except BadRecord as exc:
                 skipped.append(Skipped(where, str(exc)))
     skipped.sort(key=lambda s: _order(s.where))

@@ -1,0 +1,213 @@
+"""Augmentation (manual: Prompt优化, 数据规模、数据多样性): few-shot, chain-of-thought, instruction templates.
+
+Each function reads a dataset, adds new samples after the originals (the originals stay
+unchanged) and writes a new file in the input's layout; the result says how many were
+added and where they came from. Sample choice is deterministic under ``seed``.
+"""
+from __future__ import annotations
+
+import os
+import random
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools import llm_client
+from tools.errors import UserError
+from tools.formats import FORMATS, Skipped, output_path, read_dataset, write_samples
+from tools.readers import ReadResult
+from tools.retrieval import nearest
+from tools.samples import Message, Sample
+from tools.templates import build_bank, language, wrapper_kind
+
+DEFAULT_FRACTION = 0.2
+"""Few-shot share when neither n_samples nor fraction is given: the manual says to add few-shot
+data "适当" (in moderation) — a fifth keeps most prompts in the plain form used at inference."""
+
+FEW_SHOT_TEXT = {
+    "zh": ("下面是一些示例：", "问题：", "回答：", "请参考示例，回答下面的问题。"),
+    "en": ("Here are some examples:", "Question: ", "Answer: ", "Following the examples, answer the question below."),
+}
+COT_TEXT = {
+    "zh": ("\n请一步一步地思考，然后给出答案。", "让我们一步一步地思考。\n", "\n\n所以，答案是：", "解析"),
+    "en": ("\nThink step by step, then give the answer.", "Let's think step by step.\n", "\n\nSo the answer is: ", "rationale"),
+}
+RATIONALE_PROMPT = {
+    "zh": "下面是一个问题和它的正确答案。请写出得到这个答案的推理过程，分步骤说明，不要重复最终答案，也不要引入答案以外的结论。\n\n问题：{q}\n答案：{a}",
+    "en": "Here is a question and its correct answer. Write the step-by-step reasoning that leads to this answer. "
+          "Do not restate the final answer and do not reach any other conclusion.\n\nQuestion: {q}\nAnswer: {a}",
+}
+
+
+@dataclass
+class AugmentResult:
+    output: str
+    method: str
+    original: int
+    added: int
+    skipped: list[Skipped] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"output": self.output, "method": self.method, "original": self.original, "added": self.added,
+                "total": self.original + self.added, "skipped": [s.to_dict() for s in self.skipped], **self.details}
+
+    def summary(self) -> str:
+        extra = ", ".join(f"{k} {v}" for k, v in self.details.items() if not isinstance(v, (list, dict)))
+        return (f"{self.method}: {self.added} samples added to {self.original} ({self.original + self.added} in all)"
+                f"{'; ' + extra if extra else ''}; {len(self.skipped)} records skipped; written to {self.output}")
+
+
+def _read(path, **fields) -> tuple[Path, ReadResult]:
+    source = Path(path).expanduser()
+    result = read_dataset(source, **fields)
+    if not result.samples:
+        raise UserError(f"{source.name} has no usable samples ({len(result.skipped)} skipped); fix them first.")
+    return source, result
+
+
+def _write(source: Path, result: ReadResult, added: list[Sample], method: str, output, to: str | None) -> str:
+    fmt = to or {"tsv": "csv"}.get(result.format, result.format)
+    if fmt not in FORMATS:
+        fmt = "jsonl"
+    out = output_path(source, fmt, output, tag=f".{method}")
+    write_samples(result.samples + added, fmt, out)
+    return str(out)
+
+
+def _count(n: int, n_samples: int | None, fraction: float | None, default: float | None = None) -> int:
+    if n_samples is not None and fraction is not None:
+        raise UserError("Give either a number of samples or a fraction, not both.")
+    if fraction is not None and not 0 < fraction <= 1:
+        raise UserError(f"The fraction must be between 0 and 1 (got {fraction}).")
+    if n_samples is not None and n_samples < 1:
+        raise UserError(f"The number of samples must be at least 1 (got {n_samples}).")
+    if n_samples is not None:
+        return min(n_samples, n)
+    share = fraction if fraction is not None else default
+    return n if share is None else max(1, round(share * n))
+
+
+def few_shot(path, k: int = 3, n_samples: int | None = None, fraction: float | None = None, seed: int = 0,
+             output=None, to: str | None = None, **fields) -> AugmentResult:
+    """Add samples whose prompt carries ``k`` solved examples from the same dataset.
+
+    Examples are the most similar other samples (character n-gram overlap, which works for
+    Chinese without a tokenizer), never the sample itself nor a copy of its question. Applies
+    to ``n_samples`` samples or a ``fraction`` of them (default 20%), chosen under ``seed``.
+    """
+    source, result = _read(path, **fields)
+    samples = result.samples
+    if k < 1 or k >= len(samples):
+        raise UserError(f"k must be between 1 and {len(samples) - 1} for {len(samples)} samples (got {k}).")
+    rng = random.Random(seed)
+    targets = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, fraction, DEFAULT_FRACTION)))
+    neighbours = nearest([s.question for s in samples], targets, k, seed)
+    added = []
+    for t in targets:
+        s = samples[t]
+        head, q_label, a_label, ask = FEW_SHOT_TEXT[language(s.question)]
+        shots = "\n\n".join(f"{q_label}{samples[j].question}\n{a_label}{samples[j].answer}" for j in neighbours[t])
+        prompt = f"{head}\n\n{shots}\n\n{ask}\n{q_label}{s.question}"
+        meta = {**s.meta, "augment": "few-shot", "source": s.where, "examples": [samples[j].where for j in neighbours[t]]}
+        added.append(Sample(s.messages[:-2] + [Message("user", prompt), s.messages[-1]], where=s.where, meta=meta))
+    out = _write(source, result, added, "few-shot", output, to)
+    return AugmentResult(out, "few-shot", len(samples), len(added), result.skipped, {"k": k, "seed": seed})
+
+
+def _cot_sample(s: Sample, rationale: str) -> Sample:
+    trigger, lead, conclude, _ = COT_TEXT[language(s.question)]
+    messages = s.messages[:-2] + [Message("user", s.question + trigger),
+                                  Message("assistant", f"{lead}{rationale.strip()}{conclude}{s.answer}")]
+    return Sample(messages, where=s.where, meta={**s.meta, "augment": "cot", "source": s.where})
+
+
+def add_cot(path, n_samples: int | None = None, rationale_field: str | None = None, output=None,
+            to: str | None = None, **fields) -> AugmentResult:
+    """Add chain-of-thought samples: the prompt asks to think step by step, the answer gives the
+    reasoning, then the original answer.
+
+    The reasoning comes from a rationale column (解析/analysis/explanation/rationale, or
+    ``rationale_field``); samples without one get it from the OpenAI-compatible model named by
+    OPENAI_BASE_URL, OPENAI_API_KEY and SFT_LLM_MODEL, if configured. Nothing is invented:
+    without either source this raises a UserError saying what is needed.
+    """
+    source, result = _read(path, rationale_field=rationale_field, **fields)
+    pool = result.samples[: _count(len(result.samples), n_samples, None)]
+    have = [s for s in pool if s.meta.get("rationale")]
+    missing = [s for s in pool if not s.meta.get("rationale")]
+    config = llm_client.config_from_env()
+    if not have and config is None:
+        raise UserError(
+            f"{source.name} has no rationale column (解析, analysis, explanation or rationale; or name one with "
+            f"--rationale-field) and no model is configured to write rationales: set OPENAI_BASE_URL, OPENAI_API_KEY "
+            f"and SFT_LLM_MODEL to an OpenAI-compatible endpoint, or add the column.")
+    added = [_cot_sample(s, s.meta["rationale"]) for s in have]
+    skipped = list(result.skipped)
+    generated = 0
+    if missing and config is not None:
+        rationales = _generate(config, missing)
+        for s, (text, error) in zip(missing, rationales):
+            if text:
+                added.append(_cot_sample(s, text))
+                added[-1].meta["rationale_source"] = f"model:{config.model}"
+                generated += 1
+            else:
+                skipped.append(Skipped(s.where, f"no rationale from the model: {error}"))
+    out = _write(source, result, added, "cot", output, to)
+    details = {"from_column": len(have), "from_model": generated, "without_rationale": len(missing) - generated}
+    return AugmentResult(out, "cot", len(result.samples), len(added), skipped, details)
+
+
+def _generate(config: llm_client.LLMConfig, samples: list[Sample]) -> list[tuple[str, str]]:
+    """(rationale, error) per sample; a few requests in flight at once (endpoints batch them)."""
+
+    def one(s: Sample) -> tuple[str, str]:
+        prompt = RATIONALE_PROMPT[language(s.question)].format(q=s.question, a=s.answer)
+        try:
+            text = llm_client.chat(config, [{"role": "user", "content": prompt}])
+        except UserError as exc:
+            return "", str(exc)
+        return (text, "") if text else ("", "empty reply")
+
+    workers = max(1, min(8, int(os.environ.get("SFT_LLM_CONCURRENCY", "4"))))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, samples))
+
+
+def augment_instructions(path, templates: list[str] | None = None, n_samples: int | None = None, seed: int = 0,
+                         output=None, to: str | None = None, **fields) -> AugmentResult:
+    """Add samples whose instruction is reworded through the template bank (same answer).
+
+    A known instruction (中译英, 生成摘要, Translate …) is swapped for an equivalent phrasing of its
+    family; other questions get a wrapper ("问题：{question}"). ``templates`` adds the user's own:
+    wrappers containing {question}, or families written 'a|b|c'. Reports the number of distinct
+    instruction forms before and after.
+    """
+    source, result = _read(path, **fields)
+    bank = build_bank(templates)
+    rng = random.Random(seed)
+    samples = result.samples
+    chosen = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, None)))
+    added = []
+    for i in chosen:
+        s = samples[i]
+        question = _reword(bank, s.question, rng)
+        if question != s.question:
+            meta = {**s.meta, "augment": "templates", "source": s.where}
+            added.append(Sample(s.messages[:-2] + [Message("user", question), s.messages[-1]], where=s.where, meta=meta))
+    before = {bank.form(s.question) for s in samples}
+    after = before | {bank.form(s.question) for s in added}
+    out = _write(source, result, added, "templates", output, to)
+    details = {"forms_before": len(before), "forms_after": len(after), "seed": seed}
+    return AugmentResult(out, "templates", len(samples), len(added), result.skipped, details)
+
+
+def _reword(bank, question: str, rng: random.Random) -> str:
+    hit = bank.match(question)
+    if hit:
+        family, lang, phrase, start, end = hit
+        options = [p for p in bank.families[family][lang] if p.lower() != phrase.lower()]
+        if options:
+            return question[:start] + rng.choice(options) + question[end:]
+    return rng.choice(bank.wrappers[wrapper_kind(question)]).replace("{question}", question)
