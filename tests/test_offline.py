@@ -272,3 +272,22 @@ def test_eval_script_reports_accuracy_and_latency():
     assert report["overall"]["tool_acc"] >= 0.95 and report["overall"]["full_acc"] >= 0.95, [
         (f["failures"][:5]) for f in report["files"].values()]
     assert report["latency_ms"]["median"] < 20
+
+
+def test_a_long_conversation_stays_fast():
+    """100 uploads and answers (400 messages): re-reading the history must stay linear (~12 ms measured;
+    the quadratic first version took ~100 ms)."""
+    history = []
+    for i in range(100):
+        history += [HumanMessage(with_attachments(f"inspect qa{i}.csv", [f"{UP}/qa{i}.csv"])),
+                    AIMessage("", tool_calls=[{"name": "inspect_dataset", "args": {"path": f"{UP}/qa{i}.csv"}, "id": f"c{i}"}]),
+                    ToolMessage(result("86 samples.", "86 条。"), tool_call_id=f"c{i}"), AIMessage("86 samples.")]
+    history.append(HumanMessage("那转成jsonl吧"))
+    model = OfflineChatModel()
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        reply = model.invoke(history)
+        times.append(time.perf_counter() - start)
+    assert reply.tool_calls[0]["args"] == {"path": f"{UP}/qa99.csv", "to": "jsonl"}
+    assert statistics.median(times) < 0.050

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
@@ -89,10 +90,18 @@ def match_attachment(name: str, attachments: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _base(path: str) -> str:
+    return os.path.basename(path).lower()
+
+
 def mentioned_attachments(text: str, attachments: list[str]) -> list[Found]:
     """Attached files whose base name appears in ``text`` even without quotes ("my file.jsonl")."""
     hits: list[Found] = []
+    lowered = text.lower()
     for path in reversed(attachments):  # the latest upload of a name wins
+        if _base(path) not in lowered:  # the cheap test first: long chats carry many uploads
+            continue
         base = os.path.basename(path)
         m = re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(base)}(?![A-Za-z0-9_])", text, re.IGNORECASE) if base else None
         if m and not any(h.start == m.start() for h in hits):
@@ -103,6 +112,8 @@ def mentioned_attachments(text: str, attachments: list[str]) -> list[Found]:
 def resolve_named(text: str, attachments: list[str]) -> list[Found]:
     """Paths named in ``text``; a name matching an attachment becomes that attachment's full path
     (an attachment's whole name wins over a shorter match inside it: "my file.jsonl")."""
+    if not any(c in text for c in "./\\"):
+        return []  # no extension and no separator: no file named (keeps long chats fast)
     out = mentioned_attachments(text, attachments)
     for f in find_paths(text):
         if not any(h.start <= f.start < h.end or f.start <= h.start < f.end for h in out):

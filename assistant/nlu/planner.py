@@ -162,13 +162,15 @@ def _last_user(turns: list[Turn]) -> int:
     return max((i for i, t in enumerate(turns) if t.role == "user"), default=-1)
 
 
-def plan_user(turns: list[Turn]) -> Decision:
-    """The first model call after the user's latest message."""
+def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
+    """The first model call after the user's latest message. ``depth`` bounds how far back the
+    previous requests are re-planned (an answer to a question needs one level, a "yes" to a
+    question that answered a question two), so a long conversation stays fast."""
     at = _last_user(turns)
     raw = turns[at].text
     text, new_files = strip_attachments(raw), attached_files(raw)
     mem = remember(turns[:at + 1])
-    previous = _previous_request(turns[:at])
+    previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
         prev_text, prev_decision = previous
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem)
@@ -185,12 +187,12 @@ def plan_user(turns: list[Turn]) -> Decision:
     return first
 
 
-def _previous_request(turns: list[Turn]) -> tuple[str, Decision] | None:
+def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | None:
     """The user's previous message and what was decided for it (recomputed, so no hidden state)."""
     at = _last_user(turns)
     if at < 0:
         return None
-    decision = plan_user(turns[: at + 1])
+    decision = plan_user(turns[: at + 1], depth + 1)
     return strip_attachments(turns[at].text), decision
 
 
