@@ -73,3 +73,87 @@ def convert_dataset(path: str, to: str, question_field: str | None = None, answe
         return en, zh, result, [result["output"]]
 
     return run_tool("convert_dataset", work)
+
+
+AUGMENT_KEYS = ("output", "method", "original", "added", "total", "skipped", "k", "seed", "from_column", "from_model",
+                "without_rationale", "forms_before", "forms_after")
+"""What an augmentation result passes on: counts and the new file (never the new samples' text)."""
+
+
+def _augment(name: str, run, path: str):
+    """Shared body of the three augmentation tools: ``run(source)`` returns an AugmentResult."""
+
+    def work():
+        source = resolve_input(path)
+        result = run(source).to_dict()
+        data = {k: result[k] for k in AUGMENT_KEYS if k in result}
+        en, zh = summaries.augment_sentences(data, source.name)
+        return en, zh, data, [result["output"]]
+
+    return run_tool(name, work)
+
+
+@tool(parse_docstring=True)
+def add_few_shot(path: str, k: int = 3, n_samples: int | None = None) -> str:
+    """Add few-shot samples (manual: Prompt优化): for some samples, a new sample whose prompt first shows k solved examples taken from the most similar other questions of the same dataset, then the question. The originals are kept; the result is a NEW file in the workspace outputs.
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        k: how many solved examples each new prompt shows (default 3).
+        n_samples: how many few-shot samples to add; leave it out for 20% of the dataset.
+    """
+    from tools.augment import few_shot
+
+    return _augment("add_few_shot", lambda source: few_shot(source, k=k, n_samples=n_samples), path)
+
+
+@tool(parse_docstring=True)
+def add_cot(path: str, n_samples: int | None = None, rationale_field: str | None = None) -> str:
+    """Add chain-of-thought (CoT) samples (manual: Prompt优化): the prompt asks to reason step by step and the answer gives the reasoning before the original answer. The reasoning comes from a rationale column of the dataset (解析/analysis/explanation/rationale) or, when configured, an OpenAI-compatible model; nothing is invented. Writes a NEW file in the workspace outputs.
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        n_samples: how many samples to turn into CoT samples; leave it out for all that have a rationale.
+        rationale_field: the column holding the reasoning, only when the user named it.
+    """
+    from tools.augment import add_cot as cot
+
+    return _augment("add_cot", lambda source: cot(source, n_samples=n_samples, rationale_field=rationale_field), path)
+
+
+@tool(parse_docstring=True)
+def augment_instructions(path: str, templates: list[str] | None = None, n_samples: int | None = None) -> str:
+    """Make instructions more diverse with prompt templates (manual: 数据规模、数据多样性): adds samples whose question is reworded into an equivalent instruction (e.g. 中译英 → 翻译中文为英文) with the same answer, and reports how many distinct instruction forms there are before and after. Writes a NEW file in the workspace outputs.
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        templates: the user's own templates, only when given: wrappers containing {question}, or families of equivalent instructions written 'a|b|c'.
+        n_samples: how many reworded samples to add; leave it out for the default.
+    """
+    from tools.augment import augment_instructions as augment
+
+    return _augment("augment_instructions",
+                    lambda source: augment(source, templates=templates or None, n_samples=n_samples), path)
+
+
+@tool(parse_docstring=True)
+def check_quality(path: str, ppl: bool = False) -> str:
+    """Check a dataset's quality (manual: 数据质量): exact and near duplicates, empty, too short or too long answers, placeholders and other defects; with ppl=true also flags perplexity outliers under the base model (slower). Writes the cleaned data as a NEW file plus a review report (JSON and CSV) listing every removed or flagged record; the input is never changed. Use it for "check quality", "remove duplicates", "clean the data".
+
+    Args:
+        path: the dataset: an attached file's path or name, or a path inside the workspace.
+        ppl: also score perplexity with the base model, only when the user asked for it.
+    """
+    from tools.quality import check_quality as check
+
+    def work():
+        source = resolve_input(path)
+        report = check(source, ppl=bool(ppl)).to_dict()
+        # removed_examples / flagged_examples hold record text: they stay in the report file.
+        keep = ("output", "report", "report_csv", "read", "kept", "removed", "flagged", "by_rule", "ppl")
+        data = {k: report[k] for k in keep if k in report}
+        en, zh = summaries.quality_sentences(data, source.name)
+        # The cleaned data last: the newest file of a turn is what "train it" then means.
+        return en, zh, data, [report["report"], report["report_csv"], report["output"]]
+
+    return run_tool("check_quality", work)

@@ -81,7 +81,8 @@ def with_default_path(request):
 
 
 def conversation_files(messages: list) -> list[str]:
-    """Files of this conversation, newest first: tools' outputs and the user's attachments."""
+    """Files of this conversation, newest first: tools' outputs and the user's attachments
+    (within one tool result or message, the last file listed counts as the newest)."""
     found: list[str] = []
     for message in reversed(messages):
         kind = getattr(message, "type", "")

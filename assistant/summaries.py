@@ -170,3 +170,33 @@ def stopped_sentences(run: dict) -> tuple[str, str]:
                 f"运行 {run['run_id']} 没有在训练(状态:{STATE_ZH.get(state, state)}),无需停止。")
     return (f"Stopped run {run['run_id']} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
             f"已停止运行 {run['run_id']},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")
+
+
+AUGMENT_NAMES = {"few-shot": ("few-shot", "few-shot"), "cot": ("chain-of-thought", "CoT 思维链"),
+                 "templates": ("reworded-instruction", "指令改写")}
+
+
+def augment_sentences(result: dict, source: str) -> tuple[str, str]:
+    en_name, zh_name = AUGMENT_NAMES.get(result.get("method"), (result.get("method"), result.get("method")))
+    added, original, out = result.get("added", 0), result.get("original", 0), result.get("output")
+    en = f"Added {added} {en_name} samples to the {original} of {source} ({original + added} in all), written to {out}."
+    zh = f"已为 {source} 的 {original} 条样本新增 {added} 条{zh_name}样本(共 {original + added} 条),文件 {out}。"
+    if "forms_before" in result:
+        en += f" Distinct instruction forms: {result['forms_before']} → {result['forms_after']}."
+        zh += f"不同的指令形式:{result['forms_before']} → {result['forms_after']}。"
+    if result.get("without_rationale"):
+        en += f" {result['without_rationale']} samples had no rationale and were left out."
+        zh += f"{result['without_rationale']} 条样本没有推理过程,未生成。"
+    return en, zh
+
+
+def quality_sentences(report: dict, source: str) -> tuple[str, str]:
+    rules = report.get("by_rule") or {}
+    listed = ", ".join(f"{rule} {n}" for rule, n in rules.items())
+    en = (f"{source}: kept {report.get('kept')} of {report.get('read')} records, removed {report.get('removed')}, "
+          f"flagged {report.get('flagged')} for review{f' ({listed})' if listed else ''}. Cleaned data: "
+          f"{report.get('output')}; every finding is listed in {report.get('report_csv')}.")
+    zh = (f"{source}:{report.get('read')} 条中保留 {report.get('kept')} 条,删除 {report.get('removed')} 条,"
+          f"标记待复核 {report.get('flagged')} 条{f'({listed})' if listed else ''}。清洗后的数据:{report.get('output')};"
+          f"每条发现都列在 {report.get('report_csv')}。")
+    return en, zh

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from langchain_core.tools import BaseTool, tool
 
-from assistant.data_tools import convert_dataset, inspect_dataset
+from assistant.data_tools import (add_cot, add_few_shot, augment_instructions, check_quality, convert_dataset,
+                                  inspect_dataset)
 from assistant.envelope import Refused, bad_arguments, envelope, error_envelope, run_tool
 from assistant.paths import import_upload, resolve_input
 from assistant.train_tools import start_training, stop_training, suggest_hyperparameters, training_status
@@ -38,8 +39,10 @@ def explain(question: str) -> str:
     return run_tool("explain", work)
 
 
-TOOLS: tuple[BaseTool, ...] = (inspect_dataset, convert_dataset, suggest_hyperparameters, start_training, training_status,
-                                stop_training, explain)
+TOOLS: tuple[BaseTool, ...] = (
+    inspect_dataset, convert_dataset, add_few_shot, add_cot, augment_instructions, check_quality,
+    suggest_hyperparameters, start_training, training_status, stop_training, explain,
+)
 TOOL_NAMES: tuple[str, ...] = tuple(t.name for t in TOOLS)
 
 
