@@ -219,6 +219,8 @@ def test_not_understood_says_what_it_can_do_without_a_call():
     for text, marker in [("tell me a joke", "I can:"), ("今天天气怎么样", "我可以"), ("你好", "我可以")]:
         reply = model.invoke([HumanMessage(text)])
         assert reply.tool_calls == [] and marker in reply.text
+    hinted = model.invoke([HumanMessage("epoch?")])  # too vague to act on: an example, not a guess
+    assert hinted.tool_calls == [] and "how many epochs?" in hinted.text
 
 
 def test_a_tool_that_is_not_bound_is_never_called():

@@ -133,14 +133,16 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
-    tool = intent or intents.classify(masked, has_file=bool(named or new_files or mem.files)).name
+    guess = intents.classify(masked, has_file=bool(named or new_files or mem.files)) if not intent else None
+    tool = intent or guess.name
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(masked):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
-            return Decision("unknown", reply=replies.unknown(lang))
+            maybe = guess.ranked[0][0] if guess and guess.ranked[0][1] >= 1 else None
+            return Decision("unknown", reply=replies.unknown(lang, maybe))
     args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand

@@ -75,7 +75,28 @@ def confirm_training(args: dict, lang: str) -> str:
     return f"Start LoRA training on {name} now{(' (' + shown + ')') if shown else ''}? Reply \"yes\" to start or \"no\" to cancel."
 
 
-def unknown(lang: str) -> str:
+_EXAMPLES = {
+    "inspect_dataset": ("\"how many rows are in faq.xlsx?\"", "\"faq.xlsx 有多少条?\""),
+    "convert_dataset": ("\"convert it to jsonl\"", "\"转成 jsonl\""),
+    "check_quality": ("\"check the data quality\"", "\"检查数据质量\""),
+    "add_few_shot": ("\"add 3 few-shot examples\"", "\"加入3条few-shot示例\""),
+    "add_cot": ("\"add chain-of-thought samples\"", "\"生成CoT思维链样本\""),
+    "augment_instructions": ("\"diversify the instructions\"", "\"增强一下指令多样性\""),
+    "suggest_hyperparameters": ("\"I have 1000 samples, how many epochs?\"", "\"我有1000条数据,epoch设置多少?\""),
+    "start_training": ("\"start training with 3 epochs\"", "\"开始训练,3个epoch\""),
+    "training_status": ("\"how is training going?\"", "\"训练进度如何?\""),
+    "stop_training": ("\"stop training\"", "\"停止训练\""),
+    "explain": ("\"what is LoRA?\"", "\"什么是LoRA?\""),
+}
+
+
+def unknown(lang: str, maybe: str | None = None) -> str:
+    """Not understood: say so, offer the closest request as an example (no guess is acted on),
+    then list what the assistant can do."""
+    if maybe in _EXAMPLES:
+        example = _EXAMPLES[maybe][0 if lang == "en" else 1]
+        hint = f"If you meant something like {example}, say it that way. " if lang == "en" else f"如果你是想说类似 {example} 的意思,可以这样说。"
+        return NOT_UNDERSTOOD[lang] + hint + CAPABILITIES[lang]
     return NOT_UNDERSTOOD[lang] + CAPABILITIES[lang]
 
 
