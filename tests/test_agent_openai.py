@@ -151,3 +151,37 @@ def test_backend_settings_from_env():
         with pytest.raises(Exception, match="backend|http"):
             BackendSettings.from_env(bad)
     assert BackendSettings.from_dict({"kind": "openai", "base_url": "", "model": "m", "junk": 1}).base_url is None
+
+
+def keyword_model(body: dict) -> Reply:
+    """A stand-in for a real model: the user's words pick the tool, a tool result becomes the answer."""
+    last = body["messages"][-1]
+    if last["role"] == "tool":
+        return text("Result: " + json.loads(last["content"])["summary"]["en"])
+    said = last["content"].lower()
+    for word, name, args in (("inspect", "inspect_dataset", {"path": "qa_pair.csv"}),
+                             ("convert", "convert_dataset", {"path": "qa_pair.csv", "to": "sharegpt"}),
+                             ("epochs", "suggest_hyperparameters", {}), ("train", "start_training", {"max_steps": 1}),
+                             ("status", "training_status", {}), ("stop", "stop_training", {})):
+        if word in said:
+            return call(name, **args)
+    return text("I can inspect, convert, suggest, train.")
+
+
+def test_whole_conversation_streaming_through_the_endpoint(shared_copy, workspace):
+    data = shared_copy("qianfan/qa_pair.csv")
+    with FakeOpenAI(keyword_model) as server:
+        assistant = Assistant(settings_for(server))
+        turns = [("inspect this", [str(data)]), ("convert it", []), ("how many epochs?", []),
+                 ("train it", []), ("status?", []), ("stop it", [])]
+        results = []
+        for said, files in turns:
+            steps = list(assistant.stream("s", said, files))
+            assert steps[-1].kind == "answer", steps[-1].text
+            results.append(next(s for s in steps if s.kind == "tool_result"))
+    assert [r.name for r in results] == ["inspect_dataset", "convert_dataset", "suggest_hyperparameters",
+                                         "start_training", "training_status", "stop_training"]
+    assert all(r.ok for r in results), [r.summary for r in results if not r.ok]
+    assert results[1].files[0].endswith(".sharegpt.json") and "86 samples" in results[2].summary  # the converted file
+    (run_dir,) = (workspace / "runs").iterdir()
+    assert json.loads((run_dir / "state.json").read_text())["state"] in ("stopped", "succeeded")
