@@ -24,7 +24,7 @@ from assistant.attachments import attached_files, strip_attachments
 _START = re.compile(r"train|fine-?tun|launch|start|run it|go ahead|kick off|训练|微调|开始|开训|启动|跑", re.I)
 _STOP = re.compile(r"stop|cancel|abort|kill|halt|terminate|停|终止|取消|中止|结束|别训", re.I)
 _YES = re.compile(r"^\s*(yes|y|yeah|yep|sure|ok(ay)?|confirm(ed)?|do it|please do|go|是|是的|好|好的|可以|行|确认|确定|没问题|对|嗯)\b", re.I)
-_ASKED = re.compile(r"[?？]|confirm|确认|要不要|是否")
+_ASKED = re.compile(r"[?？吗]|confirm|shall i|should i|do you want|确认|要不要|是否", re.I)
 GUARDED = {"start_training": _START, "stop_training": _STOP}
 NEEDS_PATH = {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
               "start_training"}
