@@ -133,7 +133,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
-    guess = intents.classify(masked, has_file=bool(named or new_files or mem.files)) if not intent else None
+    as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
+    guess = intents.classify(_OUTPUT_REF.sub(" ", as_word), has_file=bool(named or new_files or mem.files)) if not intent else None
     tool = intent or guess.name
     if not tool:
         if named or (new_files and not masked.strip()):
@@ -240,7 +241,8 @@ def _after_tools(turns: list[Turn]) -> Decision:
         mem = remember(turns)
         produced = remember(later).produced
         fallback = produced[-1] if produced else made[-1]["args"].get("path")
-        step = plan_step(steps[len(made)], mem, [], fallback_path=fallback)
+        # a step the user listed ("…,然后训练") is a request, not musing: forced
+        step = plan_step(steps[len(made)], mem, [], fallback_path=fallback, forced=not intents.is_muse(text))
         if step.kind == "tools":
             return step
         done = replies.answer(results, lang)

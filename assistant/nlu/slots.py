@@ -49,11 +49,13 @@ _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_
 _RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|run[-_][\w.-]*\d[\w.-]*)", re.IGNORECASE)
 
 
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the given spans replaced by spaces (same length, so offsets still hold)."""
+def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
+    """``text`` with the given spans blanked (same length, so offsets still hold); ``fill`` is
+    written at the start of each span when it fits ("inspect FILE")."""
     chars = list(text)
     for a, b in spans:
-        chars[a:b] = " " * (b - a)
+        word = f" {fill} " if fill and b - a >= len(fill) + 2 else ""
+        chars[a:b] = word + " " * (b - a - len(word))
     return "".join(chars)
 
 
