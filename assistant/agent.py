@@ -81,6 +81,8 @@ class Assistant:
         """Use other backend settings for one session from its next turn (memory is kept)."""
         if not isinstance(settings, BackendSettings):
             settings = BackendSettings.from_dict(settings)
+        if self._model is None:
+            make_chat_model(settings)  # a missing key or bad URL is a UserError now, not at the next turn
         session = self._session(session_id)
         with session.lock:
             session.settings, session.agent = settings, None

@@ -185,3 +185,12 @@ def test_whole_conversation_streaming_through_the_endpoint(shared_copy, workspac
     assert results[1].files[0].endswith(".sharegpt.json") and "86 samples" in results[2].summary  # the converted file
     (run_dir,) = (workspace / "runs").iterdir()
     assert json.loads((run_dir / "state.json").read_text())["state"] in ("stopped", "succeeded")
+
+
+def test_configure_refuses_unusable_settings_at_once():
+    assistant = Assistant(BackendSettings())
+    with pytest.raises(Exception, match="needs a key"):
+        assistant.configure("s", {"kind": "openai", "model": "gpt-4o-mini"})
+    with pytest.raises(Exception, match="http"):
+        assistant.configure("s", {"kind": "openai", "base_url": "localhost:8000", "model": "m"})
+    assert assistant.settings_for("s").kind == "offline"
