@@ -139,6 +139,34 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
+GLOSSARY: tuple[Entry, ...] = (
+    Entry(
+        "terms_training", "术语(用于「选择SFT的超参数」)",
+        ("what is an epoch", "what does epoch mean", "epoch mean", "meaning of epoch", "什么是epoch", "epoch是什么",
+         "epoch是什么意思", "什么是学习率", "学习率是什么", "what is a learning rate", "what is the learning rate",
+         "what is batch size", "batch size是什么", "什么是batch", "什么是步数", "what is a step", "定义", "definition"),
+        "术语:一个 epoch 是把全部训练数据完整过一遍;学习率(LR)是每一步参数更新的幅度;batch size 是一步里"
+        "一起计算梯度的样本数,global batch = 每卡 batch × 梯度累积步数 × 卡数;优化步数 ≈ 样本数 × epoch ÷ global batch。"
+        "手册在「选择SFT的超参数」里讲如何设置它们。",
+        "Terms: one epoch is one full pass over the training data; the learning rate (LR) is how far each update "
+        "moves the weights; the batch size is how many samples one step's gradient is computed on, and global "
+        "batch = per-device batch × accumulation steps × devices; optimizer steps ≈ samples × epochs ÷ global "
+        "batch. The manual's section on choosing hyperparameters says how to set them.",
+    ),
+    Entry(
+        "terms_lora", "术语(用于「选择SFT的超参数」)",
+        ("what is lora", "lora是什么", "什么是lora", "what is peft", "什么是peft", "low-rank", "低秩适配", "lora rank",
+         "lora秩"),
+        "术语:LoRA 是一种 PEFT(参数高效微调)方法:冻结原模型,只在部分层旁加入低秩矩阵(秩 r,如 8 或 16)来训练,"
+        "所以显存和时间都省,结果是一个小的适配器(adapter)文件夹。手册建议 LoRA 训练适当增大学习率。",
+        "Terms: LoRA is a PEFT (parameter-efficient fine-tuning) method: the base model is frozen and small "
+        "low-rank matrices (rank r, e.g. 8 or 16) beside some layers are trained, which saves memory and time and "
+        "yields a small adapter folder. The manual advises a somewhat larger learning rate for LoRA.",
+    ),
+)
+ENTRIES = ENTRIES + GLOSSARY
+"""The manual's topics, then a short glossary of the terms they use (cited as such)."""
+
 _WORD = re.compile(r"[a-z0-9_]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 

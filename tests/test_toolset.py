@@ -185,6 +185,9 @@ def test_suggest_follows_the_manual_and_reads_a_dataset(shared_copy):
     ("怎么提升指令多样性", "diversity_templates"),
     ("how do I check data quality", "data_quality_checks"),
     ("数据要准备成什么格式", "data_format"),
+    ("what does epoch mean", "terms_training"),
+    ("什么是LoRA?", "terms_lora"),
+    ("what is LoRA learning rate", "lora_lr"),
 ])
 def test_explain_finds_the_right_manual_section(question, topic):
     entry, _ = knowledge.retrieve(question)
