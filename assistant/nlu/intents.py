@@ -38,52 +38,52 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
         (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*" + _F, 3),
         (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
-        (r"(?:要|需要|来|导|输出|给我|want|need|give me|get me)\s*(?:一份|一个|个|an?|the)?\s*(?:\w+\s*的?\s*)?" + _F + r"|" + _F + r"\s*(?:格式)?的?(?:也)?(?:要|来)一份|change (?:it|this|that|them) to", 3),
+        (r"(?:要|需要|来|导|输出|给我|want|need|give me|get me)\s*(?:一份|一个|个|an?|the)?\s*(?:\w+\s*的?\s*)?" + _F + r"|" + _F + r"\s*(?:格式)?的?(?:也)?(?:要|来)一份|change (?:it|this|that|them) to|" + _F + r"\s*版", 3),
         (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
         (_F, 2),
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|体检|把关|health check|答非所问|有问题的|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|体检|把关|health check|答非所问|有问题的|干净|错别字|typos?|一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
     ],
     "add_few_shot": [
         (r"few[- ]?shots?|fewshot|少样本|小样本|exemplars?|上下文学习|\bicl\b|\d+[- ]?shots?|[一二三四五六七八九十]+[- ]?shots?|in[- ]context|上下文示例|demonstrations?|\bdemos?\b|\bk[- ]?shot", 4),
-        (r"示例|示范|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
+        (r"示例|示范|例题|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
     ],
     "add_cot": [
-        (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理|推导|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
+        (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
     ],
     "augment_instructions": [
-        (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|rephras\w*|泛化|增广|说法|表述|问法|丰富|回译|back[- ]?translat\w*|richer|synonym\w*|expand\w*|more varied|vary", 3),
+        (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|back[- ]?translat\w*|richer|synonym\w*|expand\w*|more varied|vary", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
     ],
     "suggest_hyperparameters": [
-        (r"超参|hparams?|hyper[- ]?param\w*|hps\b|recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
+        (r"超参|调参|调优|hparams?|hyper[- ]?param\w*|hps\b|recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
     ],
     "start_training": [
-        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训)|(?:跑|训)(?:个|一个|一下|一把)?\s*(?:q?lora|sft)", 4),
+        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训|开干|走一波|来一波|搞一波)|go train|(?:跑|训)(?:个|一个|一下|一把)?\s*(?:q?lora|sft)", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire up)\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|立刻开始|开始吧", 4),
         (rf"{_TRAIN}", 1.5),
     ],
     "training_status": [
-        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|current epoch|what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|how are things|check in on|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|how(?:'s| is) (?:\w+ ){0,2}doing|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running)|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|current epoch|what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|how are things|check in on|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|how much longer|percent|百分之|how(?:'s| is) (?:\w+ ){0,2}doing|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running)|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
     ],
     "stop_training": [
-        (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|^\W*停\W*$|掐掉|杀掉", 6),
+        (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|叫停|喊停|^\W*停\W*$|掐掉|杀掉", 6),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
-        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|有什么不同|有啥不同|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
-        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|how (?:do|can) (?:i|you) (?:know|tell)|how much data|when (?:should|to|do) (?:i|we|you)? ?(?:use|choose|pick)|what'?s the point|how to do|best practices?|tips\b|tutorial|guide\b|how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|\bvs\.?\b|versus", 3),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|有什么不同|有啥不同|怎么回事|有什么讲究|干啥的|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
+        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|how (?:do|can) (?:i|you) (?:know|tell)|how much data|stand for|in simple terms|eli5|when (?:should|to|do) (?:i|we|you)? ?(?:use|choose|pick)|what'?s the point|how to do|best practices?|tips\b|tutorial|guide\b|how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|\bvs\.?\b|versus", 3),
         (r"what(?:'s| is| are| does| do)\b", 2),
         (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
     ],
@@ -177,6 +177,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
     question = any(re.search(p, lowered) for p, _ in CUES["explain"][:4])
     if _DATA_REF.search(text) and not _WHY.search(text):
         s["explain"] = max(0.0, s["explain"] - 2)  # "what's in this file?" asks about the data, not a concept
+        if (question or _ASKS.search(text)) and max(v for k, v in s.items() if k not in ("explain", "inspect_dataset")) < 2:
+            s["inspect_dataset"] += 2  # …and a question about the data is answered by looking at it
     if question and not _ACTION.search(text):
         for name in _ACTIONS:
             s[name] = min(s[name], 2.0)  # a concept question, not a request to act
