@@ -6,6 +6,8 @@ with a sentence in both languages.
 """
 from __future__ import annotations
 
+import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from tools.errors import UserError
 
 def import_upload(src: str | Path) -> Path:
     """Copy a user's file into the workspace uploads folder (never moved or modified) and
-    return the copy; a file already inside the workspace is returned as it is."""
+    return the copy. A file already inside the workspace is returned as it is, and so is an
+    earlier upload with the same name and the same bytes (``ask --batch`` attaching one file
+    to 500 requests makes one copy); a different file of the same name gets ``name-2``."""
     source = Path(src).expanduser()
     if not source.is_file():
         raise Refused(f"Cannot attach '{src}': there is no such file.", f"无法附加 '{src}':文件不存在。")
@@ -24,9 +28,23 @@ def import_upload(src: str | Path) -> Path:
     home = workspace.home()
     if home == resolved or home in resolved.parents:
         return resolved
-    dest = workspace.unique_path(workspace.uploads_dir(), source.stem, source.suffix)
-    shutil.copyfile(resolved, dest)
+    uploads = workspace.uploads_dir()
+    same = next((p for p in _same_name(uploads, source) if filecmp.cmp(p, resolved, shallow=False)), None)
+    if same is not None:
+        return same
+    dest = workspace.unique_path(uploads, source.stem, source.suffix)
+    tmp = dest.with_name(f".{dest.name}.part")
+    shutil.copyfile(resolved, tmp)
+    os.replace(tmp, dest)  # readers never see half a file
     return dest
+
+
+def _same_name(folder: Path, source: Path):
+    """``name.ext``, ``name-2.ext``, … as far as they exist."""
+    candidate, n = folder / source.name, 2
+    while candidate.is_file():
+        yield candidate
+        candidate, n = folder / f"{source.stem}-{n}{source.suffix}", n + 1
 
 
 def resolve_input(path: str) -> Path:

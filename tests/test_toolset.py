@@ -56,9 +56,12 @@ def test_tool_names_and_arguments_match_the_contract():
 def test_import_upload_copies_and_never_overwrites(tmp_path, workspace):
     src = tmp_path / "qa.csv"
     src.write_text("question,answer\nq,a\n", encoding="utf-8")
-    first, second = toolset.import_upload(src), toolset.import_upload(src)
-    assert first.parent == workspace / "uploads" and first.name == "qa.csv"
-    assert second.name == "qa-2.csv" and first.read_bytes() == src.read_bytes()
+    first, again = toolset.import_upload(src), toolset.import_upload(src)
+    assert first.parent == workspace / "uploads" and first.name == "qa.csv" and again == first
+    src.write_text("question,answer\nq,another answer\n", encoding="utf-8")
+    second = toolset.import_upload(src)
+    assert second.name == "qa-2.csv" and second.read_bytes() == src.read_bytes() != first.read_bytes()
+    assert not list((workspace / "uploads").glob(".*"))  # no partial copies left behind
     assert toolset.import_upload(first) == first  # already inside: used as it is
     with pytest.raises(UserError, match="no such file"):
         toolset.import_upload(tmp_path / "missing.csv")
