@@ -48,17 +48,6 @@ def script(replies: list[Reply]) -> Callable[[dict], Reply]:
     return policy
 
 
-def last_tool_summary(body: dict) -> str | None:
-    """The English summary of the tool result that ends the conversation, if it ends with one."""
-    last = body["messages"][-1]
-    if last.get("role") != "tool":
-        return None
-    try:
-        return json.loads(last["content"])["summary"]["en"]
-    except (ValueError, KeyError, TypeError):
-        return str(last["content"])
-
-
 class FakeOpenAI:
     """Start with ``with FakeOpenAI(policy) as server:``; ``server.base_url`` ends in ``/v1``."""
 
