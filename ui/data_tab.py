@@ -76,7 +76,7 @@ def choices(session: dict | None, lang: str):
     files = sess.data_files(session)
     current = (session or {}).get("dataset")
     value = current if current in files else (files[0] if files else None)
-    return gr.Dropdown(choices=files, value=value), ("" if files else t("no_dataset", lang))
+    return gr.Dropdown(choices=sess.file_choices(session), value=value), ("" if files else t("no_dataset", lang))
 
 
 def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:

@@ -48,6 +48,11 @@ def remember(session: dict, path: str) -> None:
         session["dataset"] = path
 
 
+def file_choices(session: dict | None) -> list[tuple[str, str]]:
+    """(file name, path) pairs for a dropdown: the name to read, the path as the value."""
+    return [(Path(f).name, f) for f in data_files(session)]
+
+
 def data_files(session: dict | None) -> list[str]:
     """This session's data files, newest first, that still exist."""
     if not session:

@@ -19,6 +19,8 @@ from ui.i18n import t
 
 ACTIVE_STATES = {"queued", "running"}
 POLL_SECONDS = 1.0
+# Raw loss pale, its smoothed curve strong, validation loss apart.
+LOSS_COLORS = {"loss": "#93c5fd", "smoothed": "#1d4ed8", "eval_loss": "#f97316"}
 
 
 def smooth(values: list[float], weight: float = 0.8) -> list[float]:
@@ -132,8 +134,8 @@ def refresh(run_id: str | None, session: dict | None):
     choices = run_choices()
     ids = [value for _, value in choices]
     selected = run_id if run_id in ids else (ids[0] if ids else None)
-    files = sess.data_files(session)
-    return gr.Dropdown(choices=choices, value=selected), gr.Dropdown(choices=files, value=files[0] if files else None)
+    files = sess.file_choices(session)
+    return gr.Dropdown(choices=choices, value=selected), gr.Dropdown(choices=files, value=files[0][1] if files else None)
 
 
 def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
@@ -143,8 +145,9 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
         refresh_btn = gr.Button(t("refresh"), size="sm", scale=1)
     progress = gr.HTML(label=t("progress"))
     with gr.Row():
-        loss = gr.LinePlot(x="step", y="value", color="series", label=t("loss"), elem_id="loss-plot", height=280)
-        lr = gr.LinePlot(x="step", y="learning_rate", label=t("lr"), height=280)
+        loss = gr.LinePlot(x="step", y="value", color="series", label=t("loss"), elem_id="loss-plot",
+                           color_map=LOSS_COLORS)
+        lr = gr.LinePlot(x="step", y="learning_rate", label=t("lr"))
     with gr.Row():
         stop_btn = gr.Button(t("stop"), variant="stop", size="sm")
         resume_btn = gr.Button(t("resume"), size="sm")

@@ -1,0 +1,157 @@
+"""The whole journey in a real headless Chromium: upload, convert, train, watch the loss, chat.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them). In CI
+(``CI=true``) a missing browser fails the test; on a workstation it is skipped.
+Screenshots of each tab go to ``$SFT_SCREENSHOTS`` (default: the test's temp dir).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from test_app import served  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1100", "--lang=zh-CN"]
+
+
+def chromium_or_skip() -> None:
+    missing = [p for p in ("/usr/bin/chromium", "/usr/bin/chromedriver") if not shutil.which(p)]
+    if missing:
+        message = f"headless Chromium is not installed ({', '.join(missing)}): apt-get install chromium chromium-driver"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("SFT_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_browser(url: str):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.get(url)  # returns at the load event; Gradio's event stream stays open, so never wait for idle
+    return driver
+
+
+def wait_for(driver, condition, what: str, timeout: float = 60, shots: Path | None = None):
+    """Poll ``condition(driver)`` until it returns something truthy; on timeout, fail with a screenshot."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = condition(driver)
+        except Exception:  # an element re-rendered under us: try again
+            value = None
+        if value:
+            return value
+        time.sleep(0.25)
+    if shots:
+        driver.save_screenshot(str(shots / f"timeout-{what.replace(' ', '-')}.png"))
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def css(driver, selector: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def text(driver, selector: str) -> str:
+    return " ".join(e.text for e in css(driver, selector))
+
+
+def loss_lines(driver) -> int:
+    """Line marks with data drawn in the loss plot (Gradio's plots are Vega, rendered as SVG)."""
+    return sum(1 for p in css(driver, "#loss-plot g.mark-line path") if len(p.get_attribute("d") or "") > 10)
+
+
+def open_tab(driver, label: str) -> None:
+    tab = next(b for b in css(driver, "button[role=tab]") if b.text.strip() == label)
+    tab.click()
+
+
+def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspace):  # noqa: F811
+    from selenium.webdriver.common.keys import Keys
+
+    chromium_or_skip()
+    data = shared_copy("qianfan/qa_pair.csv")
+    driver = open_browser(served)
+    try:
+        # Assistant: upload the CSV, ask for a conversion, get a downloadable file back.
+        wait_for(driver, lambda d: css(d, "#assistant-input textarea"), "the assistant input", shots=shots)
+        css(driver, "#assistant-input input[type=file]")[0].send_keys(str(data))
+        wait_for(driver, lambda d: css(d, "#assistant-input [aria-label='File thumbnail']"), "the upload preview", shots=shots)
+        css(driver, "#assistant-input textarea")[0].send_keys("把它转换成alpaca格式" + Keys.ENTER)
+        wait_for(driver, lambda d: "qa_pair.alpaca.json" in text(d, "#assistant-chat a"), "the converted file link", shots=shots)
+        assert "convert_dataset" in text(driver, "#assistant-chat")
+        driver.save_screenshot(str(shots / "1-assistant.png"))
+
+        # Data: the converted file is this session's current dataset, previewed a page at a time.
+        open_tab(driver, "数据")
+        wait_for(driver, lambda d: "alpaca" in text(d, "#data-preview") or "1 / 5" in d.page_source, "the data preview", shots=shots)
+        driver.save_screenshot(str(shots / "2-data.png"))
+
+        # Training: start a 3-step run on it and watch the loss plot appear.
+        open_tab(driver, "训练")
+        wait_for(driver, lambda d: "alpaca" in css(d, "#train-dataset input")[0].get_attribute("value"), "the dataset choice", shots=shots)
+        steps = css(driver, "#train-max-steps input")[0]
+        steps.clear()
+        steps.send_keys("3")
+        css(driver, "#train-start")[0].click()
+        wait_for(driver, lambda d: re.search(r"step [2-9] / ", text(d, "#run-progress")), "two logged steps", 300, shots)
+        wait_for(driver, lambda d: loss_lines(d) >= 2, "the loss plot (raw and smoothed lines)", 60, shots)
+        time.sleep(0.5)  # let Vega finish drawing before the picture
+        driver.save_screenshot(str(shots / "3-training.png"))
+    finally:
+        driver.quit()  # closing the browser must not stop the run
+
+    from tools.runs import get_run
+
+    deadline = time.monotonic() + 300
+    while get_run().state in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(1)
+    run = get_run()
+    assert run.state == "succeeded", f"{run.state}: {run.error}"
+
+    # A new browser session: the finished run shows in the Chat tab; the tuned model answers.
+    driver = open_browser(served)
+    try:
+        wait_for(driver, lambda d: css(d, "button[role=tab]"), "the tabs", shots=shots)
+        open_tab(driver, "训练")
+        wait_for(driver, lambda d: "succeeded" in text(d, "#run-progress") and "step 3 / 3" in text(d, "#run-progress"), "the finished run", 60, shots)
+        wait_for(driver, lambda d: loss_lines(d) >= 2, "the loss plot after a new session", 60, shots)
+        assert "smoothed" in text(driver, "#loss-plot")
+        driver.save_screenshot(str(shots / "3b-training-finished.png"))
+        open_tab(driver, "对话测试")
+        wait_for(driver, lambda d: run.run_id in css(d, "#chat-run input")[0].get_attribute("value"), "the run choice", shots=shots)
+        css(driver, "#chat-message textarea")[0].send_keys("What is the capital of France?")
+        css(driver, "#chat-send")[0].click()
+        wait_for(driver, lambda d: len(text(d, "#chat-tuned .bot, #chat-tuned [data-testid=bot]").strip()) > 0, "the tuned model's reply", 120, shots)
+        # The message box empties once the reply is complete.
+        wait_for(driver, lambda d: css(d, "#chat-message textarea")[0].get_attribute("value") == "", "the end of the reply", 120, shots)
+        driver.save_screenshot(str(shots / "4-chat.png"))
+
+        # The language switch relabels the page.
+        next(e for e in css(driver, "#lang-switch label") if "English" in e.text).click()
+        wait_for(driver, lambda d: "Training" in [b.text.strip() for b in css(d, "button[role=tab]")], "English labels", shots=shots)
+        driver.save_screenshot(str(shots / "5-english.png"))
+    finally:
+        driver.quit()
