@@ -31,7 +31,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"inspect|preview|预览|概况|概览|浏览|汇总|详情|表头|schema|header|structure|\bhead\b|\binfo\b|details|overview|summar(?:y|ise|ize)|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|average", 3),
         (r"哪些(?:字段|列)|(?:字段|列名|列)(?:有哪些|是什么|叫什么)|(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|格式是什么|what format|which format", 3),
         (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|文件|dataset|file|data)\s*(?:有)?多大|how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|tell me about (?:this|the|my) (?:data|dataset|file|spreadsheet)|(?:看看|看一下|看下|查看|了解一下)(?:这份|这个|我的)?数据(?!的?质量)", 3),
-        (r"look at|take a look|peek|glance|show me|display|print|展示|显示|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|fields?|格式|format", 1.5),
+        (r"look at|take a look|peek|glance|show me|(?:瞧|看|瞅)一眼|(?:数据集?|文件)(?:的)?(?:基本)?信息|字数|多少(?:个)?字|display|print|展示|显示|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|fields?|格式|format", 1.5),
         (r"\bcheck\b|检查", 1),
     ],
     "convert_dataset": [
@@ -44,13 +44,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|体检|把关|health check|答非所问|有问题的|干净|错别字|typos?|一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
     ],
     "add_few_shot": [
         (r"few[- ]?shots?|fewshot|少样本|小样本|exemplars?|上下文学习|\bicl\b|\d+[- ]?shots?|[一二三四五六七八九十]+[- ]?shots?|in[- ]context|上下文示例|demonstrations?|\bdemos?\b|\bk[- ]?shot", 4),
-        (r"示例|示范|例题|例子|范例|样例|examples? (?:to|into|in) (?:each|every|the) (?:prompt|question|sample)", 1.5),
+        (r"示例|示范|例题|例子|范例|样例|examples? (?:\S+ )?(?:to|into|in|before|ahead of|in front of) (?:each|every|the) (?:prompt|question|sample)|example (?:q&as?|qas?|questions|pairs)", 1.5),
     ],
     "add_cot": [
         (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
@@ -60,7 +60,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
     ],
     "suggest_hyperparameters": [
-        (r"超参|调参|调优|hparams?|hyper[- ]?param\w*|hps\b|recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
+        (r"超参|调参|调优|给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|hparams?|hyper[- ]?param\w*|hps\b|recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|good settings", 3),
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
@@ -72,7 +72,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_TRAIN}", 1.5),
     ],
     "training_status": [
-        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|current epoch|what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|how are things|check in on|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|how much longer|percent|百分之|how(?:'s| is) (?:\w+ ){0,2}doing|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running)|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|current epoch|what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|how are things|check in on|第几步|哪一步|多少步了|what step|which step|crash\w*|挂了|崩了|失败了|\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|how much longer|percent|百分之|how(?:'s| is) (?:\w+ ){0,2}(?:doing|looking)|还要.{0,3}多久|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running)|is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|how long (?:until|till|left|remaining)|time left", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
@@ -82,7 +82,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
-        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|有什么不同|有啥不同|怎么回事|有什么讲究|干啥的|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|有什么不同|有啥不同|怎么回事|有什么讲究|什么关系|有关系吗|relationship|relation between|干啥的|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
         (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|how (?:do|can) (?:i|you) (?:know|tell)|how much data|stand for|in simple terms|eli5|when (?:should|to|do) (?:i|we|you)? ?(?:use|choose|pick)|what'?s the point|how to do|best practices?|tips\b|tutorial|guide\b|how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|\bvs\.?\b|versus", 3),
         (r"what(?:'s| is| are| does| do)\b", 2),
         (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
@@ -104,7 +104,7 @@ YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|go(?: ahead)?|do it|co
 NO = re.compile(r"^\W*(?:no|nope|nah|cancel|not now|don'?t|never ?mind|wait|不要?|不用|算了|取消|先不|别|等等|等一下|暂时不)(?:\W|$)", re.IGNORECASE)
 _MUSE = re.compile(r"要不要|是否|该不该|是不是(?:该|要|可以)|考虑|想想|可以(?:开始)?(?:训练|微调)了吗|能(?:开始)?(?:训练|微调)了吗|准备好|"
                    r"\bmaybe\b|\bperhaps\b|should (?:i|we)\b|shall (?:i|we)\b|do you think|is it (?:time|ok|okay|a good idea)|worth|ready to|"
-                   r"\bcan we\b|\bcould we\b|\bwe could\b|\bi guess\b|\bmight\b|how about|wonder|^\W*(?:train|训练)\W*$|吗\W*$", re.IGNORECASE)
+                   r"\bcan we\b|\bcould we\b|\bwe could\b|要是|如果|假如|会不会|\bi guess\b|\bmight\b|how about|wonder|^\W*(?:train|训练)\W*$|吗\W*$", re.IGNORECASE)
 _CLEAR = re.compile(r"请|帮我|给我|麻烦|立即|马上|直接|现在就|please|\bcan you\b|\bcould you\b|\bwould you\b|go ahead|right away|帮忙", re.IGNORECASE)
 
 
@@ -165,7 +165,7 @@ _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
 _MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
-                         rf"we could|i guess we|time to|ready to)\s*(?:现在|先|再|就)?\s*(?:开始)?\s*(?:start\s+)?{_TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{_TRAIN}了", re.IGNORECASE)
+                         rf"we could|i guess we|time to|ready to|要是|如果|假如)\s*(?:现在|先|再|就)?\s*(?:开始)?\s*(?:start\s+)?{_TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{_TRAIN}了", re.IGNORECASE)
 
 
 def classify(text: str, has_file: bool = False) -> Intent:

@@ -141,11 +141,14 @@ def find_templates(text: str) -> list[str]:
 
 
 def find_method(text: str) -> str | None:
-    if re.search(r"\bfull\b|全量|全参|全部参数", text, re.IGNORECASE):
-        return "full"
-    if re.search(r"q?lora|peft|低秩|adapter", text, re.IGNORECASE):
-        return "lora"
-    return None
+    """full or lora; with both named ("全量 vs LoRA 我选 LoRA") the one chosen, else None."""
+    full = [m.start() for m in re.finditer(r"\bfull\b|全量|全参|全部参数", text, re.IGNORECASE)]
+    lora = [m.start() for m in re.finditer(r"q?lora|peft|低秩|adapter", text, re.IGNORECASE)]
+    if not (full and lora):
+        return "full" if full else "lora" if lora else None
+    chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
+              if re.search(r"(?:选|用|采用|决定用|choose|chose|use|using|go with|pick|prefer)\s*$", text[max(0, at - 12):at], re.IGNORECASE)]
+    return chosen[-1] if chosen else None
 
 
 def wants_ppl(text: str) -> bool:
