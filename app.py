@@ -21,7 +21,7 @@ def build_app():
 
     with gr.Blocks(title="sft-assistant") as demo:
         # Per-session state: one copy per browser tab / API client (see ui/session.py).
-        session = gr.State(None)
+        session = gr.State(None, delete_callback=assistant_tab.forget)
         lang = gr.State(DEFAULT)
         with gr.Row():
             title = gr.Markdown(t("title"))

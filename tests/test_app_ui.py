@@ -119,3 +119,25 @@ def test_throttle_keeps_the_first_and_last_frames():
     assert list(throttled(range(1000), every=10.0)) == [0, 999]
     assert list(throttled(range(5), every=0.0)) == [0, 1, 2, 3, 4]
     assert list(throttled([], every=1.0)) == []
+
+
+def test_data_tab_summary_and_quality_review(tmp_path):
+    path = tmp_path / "qa.csv"
+    path.write_text("问题,答案\n天空是什么颜色?,蓝色\n天空是什么颜色?,蓝色\n水的化学式?,H2O\n你好{{name}},我是{{name}}\n", encoding="utf-8")
+    table, page, info, summary = data_tab.show(str(path), 1)
+    assert len(table) == 4 and summary["count"] == 4
+    report, findings, files, session = data_tab.quality(str(path), False, None)
+    assert report["read"] == 4 and report["removed"] == 2
+    assert set(findings["rule"]) >= {"exact_duplicate"} and findings["where"].str.startswith("qa.csv").all()
+    assert session["dataset"] == files[0] and all(os.path.isfile(f) for f in files)
+    assert path.read_text(encoding="utf-8").count("\n") == 5, "the user's file is untouched"
+
+
+def test_closing_a_session_forgets_its_conversation(workspace):
+    from ui import assistant_tab
+
+    s = sess.new_session()
+    list(assistant_tab.assistant().stream(s["id"], "hello", []))
+    assert s["id"] in assistant_tab.assistant()._sessions
+    assistant_tab.forget(s)
+    assert s["id"] not in assistant_tab.assistant()._sessions

@@ -33,6 +33,12 @@ def assistant():
         return _assistant
 
 
+def forget(session: dict | None) -> None:
+    """Gradio deletes a session's state when its tab closes: drop its agent memory too."""
+    if session and session.get("id") and _assistant is not None:
+        _assistant.reset(session["id"])
+
+
 def _steps(session: dict, text: str, files: list[str]) -> Iterator[Step]:
     """The agent's steps, remembering every file it produces in the session."""
     try:

@@ -34,12 +34,13 @@ def preview_page(path: str | None, page: int) -> tuple[pd.DataFrame, int, str]:
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS), page, info
 
 
-def flagged_table(report: dict) -> pd.DataFrame:
-    """The flagged records of a quality report as a table (where, reason, text)."""
-    rows = []
-    for item in report.get("flagged") or report.get("removed") or []:
-        rows.append([item.get("where", ""), item.get("reason", item.get("reasons", "")), item.get("question", item.get("text", ""))])
-    return pd.DataFrame(rows, columns=["where", "reason", "question"])
+FINDING_COLUMNS = ["action", "where", "rule", "reason", "question", "answer"]
+
+
+def findings_table(findings) -> pd.DataFrame:
+    """Every removed or flagged record of a quality report, to review before training."""
+    rows = [[f.action, f.where, f.rule, f.reason, f.question, f.answer] for f in findings]
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def _sentence(exc: UserError) -> gr.Error:
@@ -60,16 +61,20 @@ def show(path: str | None, page: int):
     return table, page, info, summary
 
 
-def quality(path: str | None):
+def quality(path: str | None, ppl: bool, session: dict | None):
+    """Run the quality check; the cleaned file joins this session's datasets."""
     if not path:
         raise gr.Error("Choose a dataset first.")
     from tools.quality import check_quality
 
     try:
-        report = check_quality(path).to_dict()
+        report = check_quality(path, ppl=bool(ppl))
     except UserError as exc:
         raise _sentence(exc) from None
-    return report, flagged_table(report)
+    session = sess.ensure(session)
+    sess.remember(session, report.output)
+    summary = {k: v for k, v in report.to_dict().items() if not k.endswith("_examples")}
+    return summary, findings_table(report.findings), [report.output, report.report, report.report_csv], session
 
 
 def choices(session: dict | None, lang: str):
@@ -91,9 +96,12 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
     info = gr.Markdown()
     table = gr.Dataframe(label=t("preview"), headers=PREVIEW_COLUMNS, interactive=False, wrap=True, elem_id="data-preview")
     summary = gr.JSON(label=t("inspection"))
-    run_quality = gr.Button(t("run_quality"))
+    with gr.Row():
+        ppl = gr.Checkbox(label=t("with_ppl"), value=False)
+        run_quality = gr.Button(t("run_quality"), elem_id="data-quality")
     report = gr.JSON(label=t("quality"))
-    flagged = gr.Dataframe(label=t("flagged"), interactive=False, wrap=True)
+    flagged = gr.Dataframe(label=t("flagged"), headers=FINDING_COLUMNS, interactive=False, wrap=True, elem_id="data-flagged")
+    outputs = gr.File(label=t("quality_files"), file_count="multiple", interactive=False)
 
     outs = [table, page, info, summary]
     for trigger in (tab.select, refresh.click):
@@ -103,9 +111,10 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
     page.submit(show, [dataset, page], outs, api_visibility="private")
     prev.click(lambda p, n: show(p, (n or 1) - 1), [dataset, page], outs, api_visibility="private")
     nxt.click(lambda p, n: show(p, (n or 1) + 1), [dataset, page], outs, api_visibility="private")
-    run_quality.click(quality, [dataset], [report, flagged], api_visibility="private")
+    run_quality.click(quality, [dataset, ppl, session], [report, flagged, outputs, session], api_visibility="private")
     return [
         (dataset, "label", "dataset"), (refresh, "value", "refresh"), (prev, "value", "prev"), (nxt, "value", "next"),
         (page, "label", "page"), (table, "label", "preview"), (summary, "label", "inspection"),
         (run_quality, "value", "run_quality"), (report, "label", "quality"), (flagged, "label", "flagged"),
+        (ppl, "label", "with_ppl"), (outputs, "label", "quality_files"),
     ]

@@ -46,7 +46,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "inspection": ("数据概况", "Inspection summary"),
     "quality": ("质量检查", "Quality check"),
     "run_quality": ("运行质量检查", "Run the quality check"),
-    "flagged": ("被标记的记录", "Flagged records"),
+    "flagged": ("被删除或标记的记录(请逐条复核)", "Removed and flagged records (review each)"),
+    "with_ppl": ("同时计算困惑度(较慢)", "Also score perplexity (slower)"),
+    "quality_files": ("清洗后的数据和复核报告", "Cleaned data and review report"),
     "no_dataset": ("还没有数据集:先在「助手」页上传一个文件。", "No dataset yet: upload a file in the Assistant tab first."),
     # training tab
     "runs": ("训练任务", "Runs"),
