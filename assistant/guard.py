@@ -46,6 +46,10 @@ class ToolGuard(AgentMiddleware):
                 False, f"Not done: the user has not asked to {action_en}. Ask them to confirm first.",
                 f"未执行:用户没有要求{action_zh}。请先向用户确认。", {"needs_confirmation": True}))
         request = with_default_path(request)
+        if name in NEEDS_PATH and not (request.tool_call.get("args") or {}).get("path"):
+            return _reply(call, envelope(
+                False, "No dataset yet in this conversation: attach a file (or name one) and ask again.",
+                "这次对话里还没有数据集:请上传文件(或写出文件名)后再说一次。", {"needs_file": True}))
         try:
             result = handler(request)
         except Exception as exc:  # noqa: BLE001 - by contract a tool error is a sentence

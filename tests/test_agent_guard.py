@@ -78,3 +78,10 @@ def test_a_bare_name_means_this_conversations_file(tmp_path, workspace):
         converted = next(s for s in result["steps"] if s.kind == "tool_result")
         assert converted.ok, converted.summary
         assert f"{session} q" in open(converted.files[0], encoding="utf-8").read()
+
+
+def test_no_dataset_yet_is_a_sentence_not_a_schema_error():
+    with FakeOpenAI(script([call("convert_dataset", to="alpaca"), text("Please attach a file.")])) as server:
+        result = Assistant(settings_for(server)).run("s", "convert my data to alpaca")
+    refusal = next(s for s in result["steps"] if s.kind == "tool_result")
+    assert not refusal.ok and "attach a file" in refusal.summary and "Field required" not in refusal.summary
