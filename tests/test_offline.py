@@ -293,3 +293,14 @@ def test_a_long_conversation_stays_fast():
         times.append(time.perf_counter() - start)
     assert reply.tool_calls[0]["args"] == {"path": f"{UP}/qa99.csv", "to": "jsonl"}
     assert statistics.median(times) < 0.050
+
+
+def test_the_main_output_is_the_newest_file_even_when_reports_come_after_it():
+    report = result("Kept 84 of 86.", "保留 84 条。", files=["/ws/outputs/clean.jsonl", "/ws/outputs/clean.report.csv"],
+                    output="/ws/outputs/clean.jsonl")
+    history = [{"role": "user", "content": with_attachments("check quality", [f"{UP}/qa.csv"])},
+               {"role": "assistant", "content": "", "tool_calls": [{"name": "check_quality", "args": {}, "id": "q1"}]},
+               {"role": "tool", "content": report, "tool_call_id": "q1"},
+               {"role": "assistant", "content": "Kept 84 of 86."}]
+    assert plan("用清洗后的文件开始训练", history=history) == [
+        {"name": "start_training", "args": {"path": "/ws/outputs/clean.jsonl"}}]

@@ -69,8 +69,11 @@ def remember(turns: list[Turn]) -> Memory:
             except (ValueError, TypeError):
                 continue
             if isinstance(result, dict) and result.get("ok", True):
-                mem.produced += [str(p) for p in result.get("files") or []]
-                mem.results[turn.name] = result.get("data") or {}
+                data = result.get("data") if isinstance(result.get("data"), dict) else {}
+                # the tool's main output ("data.output") counts as the newest file, after any reports
+                output = str(data.get("output") or "")
+                mem.produced += [str(p) for p in result.get("files") or [] if str(p) != output] + ([output] if output else [])
+                mem.results[turn.name] = data
     return mem
 
 
