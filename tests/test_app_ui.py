@@ -141,3 +141,15 @@ def test_closing_a_session_forgets_its_conversation(workspace):
     assert s["id"] in assistant_tab.assistant()._sessions
     assistant_tab.forget(s)
     assert s["id"] not in assistant_tab.assistant()._sessions
+
+
+def test_building_the_app_imports_no_model_or_agent_libraries():
+    import subprocess
+    import sys
+
+    code = ("import sys, app; app.build_app(); "
+            "print(sorted(m for m in ('torch', 'transformers', 'peft', 'langchain', 'langgraph') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]", "the page must come up without loading torch or the agent"
