@@ -90,6 +90,13 @@ def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -
     return mem.produced[-1] if mem.produced else None
 
 
+def _with_lone_count(args: dict, text: str) -> dict:
+    """"cot aug 800": a bare number ≥ 10 in a request to generate samples is how many."""
+    if "n_samples" not in args and slots.lone_count(text):
+        args["n_samples"] = slots.lone_count(text)
+    return args
+
+
 def _args_for(tool: str, text: str, mem: Memory) -> dict:
     """The arguments the user gave for ``tool`` (file names masked out of the text first)."""
     fields = slots.find_fields(text)
@@ -99,15 +106,15 @@ def _args_for(tool: str, text: str, mem: Memory) -> dict:
             args["to"] = slots.find_format(text)
         return args
     if tool == "add_few_shot":
-        return slots.count_args(text, few_shot=True)
+        return _with_lone_count(slots.count_args(text, few_shot=True), text)
     if tool == "add_cot":
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
         loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = fields.get("rationale_field") or (loose[0] if loose else None)
-        return {**slots.count_args(text), **({"rationale_field": rationale} if rationale else {})}
+        return {**_with_lone_count(slots.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":
         templates = slots.find_templates(text)
-        return {**({"templates": templates} if templates else {}), **slots.count_args(text)}
+        return {**({"templates": templates} if templates else {}), **_with_lone_count(slots.count_args(text), text)}
     if tool == "check_quality":
         return {"ppl": True} if slots.wants_ppl(text) else {}
     if tool == "suggest_hyperparameters":
