@@ -304,3 +304,10 @@ def test_the_main_output_is_the_newest_file_even_when_reports_come_after_it():
                {"role": "assistant", "content": "Kept 84 of 86."}]
     assert plan("用清洗后的文件开始训练", history=history) == [
         {"name": "start_training", "args": {"path": "/ws/outputs/clean.jsonl"}}]
+
+
+@pytest.mark.parametrize("text", ["what time is it", "今天吃什么", "write python code to sort a list", "讲个笑话",
+                                  "the stock market crashed yesterday", "帮我写一封邮件", "start the car",
+                                  "what is the capital of France", "推荐一部电影", "how do I cook rice"])
+def test_off_topic_requests_call_no_tool(text):
+    assert plan(text) == []
