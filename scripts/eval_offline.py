@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -31,7 +32,7 @@ UPLOADS = "/tmp/sft-eval/uploads"
 
 
 def default_files() -> list[Path]:
-    shared = ROOT.parent / "shared" / "examples" / "utterances.jsonl"
+    shared = Path(os.environ.get("SFT_SHARED", ROOT.parent / "shared")) / "examples" / "utterances.jsonl"
     return [p for p in [shared, *sorted((ROOT / "eval").glob("utterances_*.jsonl"))] if p.exists()]
 
 

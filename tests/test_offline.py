@@ -7,6 +7,7 @@ answer in the toolset's JSON shape, so they are fast and test only the model's s
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from assistant.attachments import with_attachments
 from assistant.offline import OfflineChatModel, plan
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT.parent / "shared" / "examples" / "utterances.jsonl"
+EXAMPLES = Path(os.environ.get("SFT_SHARED", ROOT.parent / "shared")) / "examples" / "utterances.jsonl"
 UP = "/ws/uploads"
 
 
