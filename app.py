@@ -45,14 +45,14 @@ def build_app():
     return demo
 
 
-def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, **kwargs):
+def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, max_file_size: str = MAX_UPLOAD, **kwargs):
     """Serve ``demo`` with the product's safety settings: uploads capped, only the workspace
     served as files, errors shown as sentences."""
     from tools.workspace import home
 
     demo.queue(default_concurrency_limit=8)
     return demo.launch(
-        server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=MAX_UPLOAD,
+        server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=max_file_size,
         allowed_paths=[str(home())], **kwargs,
     )
 

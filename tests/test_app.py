@@ -21,11 +21,13 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served(workspace):
-    """The app on a free port of 127.0.0.1 (this test's workspace), closed afterwards."""
+def served(workspace, request):
+    """The app on a free port of 127.0.0.1 (this test's workspace), closed afterwards.
+    ``@pytest.mark.launch(max_file_size=...)`` overrides launch settings."""
+    marker = request.node.get_closest_marker("launch")
     demo = app.build_app()
     port = free_port()
-    app.launch(demo, port=port, prevent_thread_lock=True, quiet=True)
+    app.launch(demo, port=port, prevent_thread_lock=True, quiet=True, **(marker.kwargs if marker else {}))
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
@@ -116,3 +118,14 @@ def test_only_the_workspace_is_served(served, workspace):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{served}gradio_api/file=/etc/passwd", timeout=10)
     assert err.value.code in (403, 404)
+
+
+@pytest.mark.launch(max_file_size="1kb")
+def test_uploads_over_the_size_limit_are_refused(served, tmp_path, workspace):
+    from gradio_client import handle_file
+
+    big = tmp_path / "big.csv"
+    big.write_text("q,a\n" + "x,y\n" * 1000)
+    with pytest.raises(Exception, match="(?i)size|large|exceed"):
+        client(served).predict({"text": "inspect it", "files": [handle_file(str(big))]}, [], api_name="/assistant")
+    assert not list(workspace.rglob("big.csv")), "nothing of a refused upload reaches the workspace"

@@ -153,3 +153,20 @@ def test_building_the_app_imports_no_model_or_agent_libraries():
                          cwd=os.path.dirname(os.path.dirname(__file__)))
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]", "the page must come up without loading torch or the agent"
+
+
+def test_backend_settings_apply_to_one_session_only(workspace):
+    from fake_openai import FakeOpenAI, script, text as fake_text
+
+    from ui import assistant_tab
+
+    with FakeOpenAI(script([fake_text("hello from the endpoint")])) as server:
+        a, note = assistant_tab.apply_backend("openai", server.base_url, server.api_key, "fake-model", None, "English")
+        assert "fake-model" in note and a["backend"]["api_key"] == "***", "the key is never kept in page state"
+        *_, (history_a, _) = assistant_tab.respond({"text": "hi", "files": []}, [], a, "English")
+        b = sess.new_session()
+        *_, (history_b, _) = assistant_tab.respond({"text": "我有1000条数据,epoch设置多少?", "files": []}, [], b, "中文")
+    assert history_a[-1].content == "hello from the endpoint" and len(server.requests) == 1
+    assert "10" in history_b[-1].content and "hello" not in history_b[-1].content
+    with pytest.raises(Exception, match="base URL"):
+        assistant_tab.apply_backend("openai", "", "", "", None, "English")

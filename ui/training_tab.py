@@ -100,7 +100,10 @@ def stop(run_id: str | None):
     from tools.runs import get_run, stop_run
 
     if run_id:
-        stop_run(get_run(run_id))
+        try:
+            stop_run(get_run(run_id))
+        except UserError as exc:
+            raise gr.Error(str(exc)) from None
     return show_run(run_id)
 
 
