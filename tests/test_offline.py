@@ -220,8 +220,15 @@ def test_not_understood_says_what_it_can_do_without_a_call():
     for text, marker in [("tell me a joke", "I can:"), ("今天天气怎么样", "我可以"), ("你好", "我可以")]:
         reply = model.invoke([HumanMessage(text)])
         assert reply.tool_calls == [] and marker in reply.text
-    hinted = model.invoke([HumanMessage("epoch?")])  # too vague to act on: an example, not a guess
-    assert hinted.tool_calls == [] and "how many epochs?" in hinted.text
+    vague = model.invoke([HumanMessage("例子?")])  # too vague, and no file to act on: an example phrasing
+    assert vague.tool_calls == [] and "加入3条few-shot示例" in vague.text
+
+
+def test_a_weak_reading_is_offered_as_a_question_and_runs_on_yes(chat):
+    offered = chat("epoch?")
+    assert calls(offered) == [] and "Did you mean: suggest hyperparameters?" in answer(offered)
+    assert calls(chat("yes")) == [("suggest_hyperparameters", {})]
+    assert calls(chat("训练?", ["qa.jsonl"])) == []  # a bare "train?" is musing: asked, not run
 
 
 def test_a_tool_that_is_not_bound_is_never_called():

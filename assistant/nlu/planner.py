@@ -40,7 +40,7 @@ class Turn:
 class Decision:
     """Tool calls to make (``calls``), or a plain ``reply``. ``kind`` says which case it is."""
 
-    kind: str  # tools | answer | ask_file | ask_format | confirm | declined | help | unknown
+    kind: str  # tools | answer | ask_file | ask_format | confirm | maybe | declined | help | unknown
     calls: list[dict] = field(default_factory=list)
     reply: str = ""
 
@@ -153,6 +153,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
             maybe = guess.ranked[0][0] if guess and guess.ranked[0][1] >= 1 else None
+            offer = plan_step(text, mem, new_files, fallback_path, forced=True, intent=maybe) if maybe else None
+            if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
+                return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, maybe))
     args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
@@ -218,6 +221,8 @@ def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory)
             call = dict(prev.calls[0])
             call["args"] = {**call["args"], **slots.training_args(text)}
             return Decision("tools", calls=[call])
+    if prev.kind == "maybe" and intents.YES.search(text) and not intents.classify(text).name:
+        return Decision("tools", calls=prev.calls)
     if prev.kind in ("ask_file", "ask_format") and not intents.classify(text).name:
         return plan_step(prev_text + "\n" + text, mem, new_files)
     return None

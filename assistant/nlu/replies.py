@@ -90,6 +90,29 @@ _EXAMPLES = {
 }
 
 
+_DOING = {
+    "inspect_dataset": ("inspect", "查看"), "convert_dataset": ("convert", "转换格式"),
+    "check_quality": ("check the quality of", "检查质量"), "add_few_shot": ("add few-shot samples to", "加入 few-shot 示例"),
+    "add_cot": ("add chain-of-thought samples to", "生成 CoT 样本"), "augment_instructions": ("diversify the instructions of", "增强指令多样性"),
+    "suggest_hyperparameters": ("suggest hyperparameters", "推荐超参数"), "start_training": ("start LoRA training on", "开始 LoRA 训练"),
+    "training_status": ("show the training status", "查看训练进度"), "stop_training": ("stop the training run", "停止训练"),
+    "explain": ("explain", "解释"),
+}
+
+
+def did_you_mean(call: dict, lang: str) -> str:
+    """A weak reading offered as a question: nothing runs until the user says yes."""
+    args = dict(call["args"])
+    target = os.path.basename(str(args.pop("path", ""))) if call["name"] != "suggest_hyperparameters" else ""
+    args.pop("question", None)
+    extra = ", ".join(f"{k}={v}" for k, v in args.items())
+    doing = _DOING.get(call["name"], (call["name"], call["name"]))[0 if lang == "en" else 1]
+    what = " ".join(p for p in (doing, target) if p) + (f" ({extra})" if extra else "")
+    if lang == "zh":
+        return f"我不太确定你的意思。你是想{what}吗?回复\"是\"就照做,或者换个说法。"
+    return f"I'm not sure I understood. Did you mean: {what}? Reply \"yes\" to go ahead, or say it another way."
+
+
 def unknown(lang: str, maybe: str | None = None) -> str:
     """Not understood: say so, offer the closest request as an example (no guess is acted on),
     then list what the assistant can do."""
