@@ -108,6 +108,10 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
         open_tab(driver, "数据")
         wait_for(driver, lambda d: "alpaca" in text(d, "#data-preview") or "1 / 5" in d.page_source, "the data preview", shots=shots)
         driver.save_screenshot(str(shots / "2-data.png"))
+        css(driver, "#data-quality")[0].click()
+        wait_for(driver, lambda d: "report_csv" in d.page_source and "kept" in d.page_source, "the quality report", 60, shots)
+        driver.execute_script("arguments[0].scrollIntoView()", css(driver, "#data-quality")[0])
+        driver.save_screenshot(str(shots / "2b-data-quality.png"))
 
         # Training: start a 3-step run on it and watch the loss plot appear.
         open_tab(driver, "训练")
