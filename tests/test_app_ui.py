@@ -170,3 +170,12 @@ def test_backend_settings_apply_to_one_session_only(workspace):
     assert "10" in history_b[-1].content and "hello" not in history_b[-1].content
     with pytest.raises(Exception, match="base URL"):
         assistant_tab.apply_backend("openai", "", "", "", None, "English")
+
+
+def test_a_poll_refreshes_the_run_list_labels(workspace):
+    run = write_run(workspace / "runs", "r3", {"state": "running", "pid": os.getpid(), "step": 1, "total_steps": 10}, METRICS[:1])
+    dropdown, *_ , timer = training_tab.poll("r3")
+    assert dropdown.choices == [("r3 · running · 1/10", "r3")] and timer.active is True
+    (run / "state.json").write_text(json.dumps({"run_id": "r3", "state": "succeeded", "step": 10, "total_steps": 10}))
+    dropdown, *_, timer = training_tab.poll("r3")
+    assert dropdown.choices == [("r3 · succeeded · 10/10", "r3")] and timer.active is False

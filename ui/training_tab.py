@@ -96,6 +96,11 @@ def show_run(run_id: str | None):
     return progress_html(info, metrics), loss, lr, config, gr.Timer(active=info.get("state") in ACTIVE_STATES)
 
 
+def poll(run_id: str | None):
+    """A timer tick: the selected run, and the run list's states and step counts."""
+    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id)
+
+
 def stop(run_id: str | None):
     from tools.runs import get_run, stop_run
 
@@ -169,7 +174,7 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
         trigger(refresh, [runs, session], [runs, dataset], api_visibility="private").then(
             show_run, [runs], shown, api_visibility="private")
     runs.input(show_run, [runs], shown, api_visibility="private")
-    timer.tick(show_run, [runs], shown, api_visibility="private")
+    timer.tick(poll, [runs], [runs, *shown], api_visibility="private")
     stop_btn.click(stop, [runs], shown, api_visibility="private")
     resume_btn.click(resume, [runs], [runs, *shown], api_visibility="private")
     start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps], [runs, *shown], api_visibility="private")
