@@ -225,7 +225,7 @@ def test_not_understood_says_what_it_can_do_without_a_call():
 
 
 def test_a_weak_reading_is_offered_as_a_question_and_runs_on_yes(chat):
-    offered = chat("epoch?")
+    offered = chat("lr?")
     assert calls(offered) == [] and "Did you mean: suggest hyperparameters?" in answer(offered)
     assert calls(chat("yes")) == [("suggest_hyperparameters", {})]
     assert calls(chat("训练?", ["qa.jsonl"])) == []  # a bare "train?" is musing: asked, not run

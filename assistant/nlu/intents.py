@@ -25,6 +25,8 @@ _TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|
 _START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
 _COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
           r"(?:条|个样本|samples?|examples?|rows?|records?|pairs?|entries|items|questions)|\b\d[\d.]*\s?[kKwW万](?![A-Za-z]))")  # "6k" alone is a count
+# SFT concepts the knowledge base explains; a question about one of them is a concept question.
+_TOPIC = r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity"
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
@@ -85,7 +87,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|有什么不同|有啥不同|怎么回事|有什么讲究|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|有关系吗|relationship|relation between|干啥的|干嘛用|干什么用|做什么用|有何用|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
         (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|better than|worse than|what happens|how (?:do|can) (?:i|you) (?:know|tell)|how much data|stand for|in simple terms|eli5|when (?:should|to|do) (?:i|we|you)? ?(?:use|choose|pick)|what'?s the point|how to do|best practices?|tips\b|tutorial|guide\b|how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|\bvs\.?\b|versus", 3),
         (r"what(?:'s| is| are| does| do)\b", 2),
-        (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity", 1),
+        (_TOPIC, 1),
     ],
 }
 # Words that turn a question into a request for work: "what is few-shot?" explains,
@@ -161,6 +163,8 @@ def scores(text: str) -> dict[str, float]:
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
 _DATA_REF = re.compile(r"\bFILE\b|this (?:file|dataset|data|spreadsheet|sheet|table)|my (?:file|data|dataset|upload)|the (?:file|dataset|upload)|"
                        r"这个(?:文件|数据|表)|这份(?:文件|数据)?|这数据|我的(?:文件|数据)|文件里|数据里|表里|上传的", re.IGNORECASE)
+# "epoch?", "LoRA 有什么帮助": a short question about a concept, when no question form says more
+_TOPIC_QUESTION = re.compile(rf"(?:{_TOPIC}).{{0,20}}(?:[?？]|吗|呢|什么|啥|\bhow\b|\bwhat\b|\bwhy\b|\bwhich\b)|(?:[?？]|吗|什么|啥|\bhow\b|\bwhat\b|\bwhy\b|\bwhich\b).{{0,20}}(?:{_TOPIC})", re.IGNORECASE)
 _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|给点|给个", re.IGNORECASE)
@@ -175,6 +179,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
     lowered = text.lower()
     s = scores(text)
     question = any(re.search(p, lowered) for p, _ in CUES["explain"][:4])
+    if not question and _TOPIC_QUESTION.search(lowered):
+        s["explain"] += 1.5
     if _DATA_REF.search(text) and not _WHY.search(text):
         s["explain"] = max(0.0, s["explain"] - 2)  # "what's in this file?" asks about the data, not a concept
         if (question or _ASKS.search(text)) and max(v for k, v in s.items() if k not in ("explain", "inspect_dataset")) < 2:
