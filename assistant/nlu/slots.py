@@ -25,7 +25,7 @@ _FORMATS = [
     ("openai", r"openai|open\s+ai|chatml|(?<![a-z])messages(?![a-z])|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?"),
     ("csv", r"(?<![a-z])csv(?![a-z])|逗号分隔"),
     ("xlsx", r"excel|xlsx|(?<![a-z])xls(?![a-z])|电子表格|表格|spreadsheet"),
-    ("jsonl", r"jsonl|json\s*lines|ndjson|(?<![a-z])json(?![a-z])|训练(?:用的?)?格式|training format|标准格式|通用格式"),
+    ("jsonl", r"jsonl|json\s*lines|ndjson|(?<![a-z])json(?![a-z])|(?:能|可)?训练(?:用|能用)?的?格式|training format|标准格式|通用格式"),
 ]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
 _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
@@ -40,7 +40,7 @@ _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
 _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is|are|named|called|as|in)\s*)"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
@@ -75,7 +75,8 @@ def find_format(text: str) -> str | None:
     # "转换成alpaca json格式": the first format after a target word; else the last one named
     name, start, _ = (targets or versions or hits[-1:])[0]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
-    specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 4]
+    specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
+                and re.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
     return specific[-1][0] if name == "jsonl" and specific else name
 
 
@@ -165,7 +166,7 @@ _UNITS = {
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每条(?:加|配|放)?|each with|per sample){_SET}$",
           rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:shots?\b|示例|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
-    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
+    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues)\b)"),
 }
 
