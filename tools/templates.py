@@ -98,22 +98,36 @@ class Bank:
     families: dict[str, dict[str, list[str]]]
     wrappers: dict[str, list[str]]
 
-    def match(self, question: str) -> tuple[str, str, str, int, int] | None:
-        """(family, lang, phrase, start, end) of an instruction at the start or on the last line."""
-        best = None
-        last_line = question.rsplit("\n", 1)[-1]
-        tail_at = len(question) - len(last_line)
+    def __post_init__(self) -> None:
+        # One alternation for every phrasing (longest first, so the longest match wins at the
+        # start) and one lookup table for a phrasing alone on the last line: a question costs
+        # two regex runs, not two per phrasing (the bank has ~150).
+        owner = {}
         for family, by_lang in self.families.items():
             for lang, phrases in by_lang.items():
                 for phrase in phrases:
-                    flags = re.IGNORECASE if lang == "en" else 0
-                    head = re.match(r"(请)?" + re.escape(phrase) + _AFTER, question, flags)
-                    tail = re.fullmatch(r"(请)?" + re.escape(phrase) + r"[\s:：。.]*", last_line, flags) if tail_at else None
-                    found = (head.start(0) + len(head.group(1) or ""), head.end(0)) if head else \
-                        (tail_at + len(tail.group(1) or ""), tail_at + len(tail.group(1) or "") + len(phrase)) if tail else None
-                    if found and (best is None or len(phrase) > len(best[2])):
-                        best = (family, lang, phrase, *found)
-        return best
+                    owner.setdefault(phrase.lower(), (family, lang, phrase))
+        self._owner = owner
+        ordered = sorted(owner, key=len, reverse=True)
+        self._head = re.compile(r"(请)?(" + "|".join(map(re.escape, ordered)) + ")" + _AFTER, re.IGNORECASE)
+
+    def match(self, question: str) -> tuple[str, str, str, int, int] | None:
+        """(family, lang, phrase, start, end) of an instruction at the start or on the last line."""
+        head = self._head.match(question)
+        if head:
+            family, lang, phrase = self._owner[head.group(2).lower()]
+            return family, lang, phrase, head.start(2), head.end(2)
+        if "\n" not in question:
+            return None
+        tail_at = question.rindex("\n") + 1
+        line = question[tail_at:]
+        core = line.rstrip(" \t:：。.")
+        lead = 1 if core.startswith("请") and core[1:].lower() in self._owner else 0
+        hit = self._owner.get(core[lead:].lower())
+        if hit is None:
+            return None
+        start = tail_at + (len(line) - len(line.lstrip())) + lead
+        return (*hit, start, start + len(hit[2]))
 
     def form(self, question: str) -> str:
         """The instruction form of a question: its bank phrasing, its wrapper, its lead-in line, or '(plain)'."""
