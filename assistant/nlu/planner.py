@@ -18,9 +18,12 @@ NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "
               "check_quality", "start_training")
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
 _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过滤|扩充|导出)(?:后|好|出来)的(?:文件|数据|结果)?|新(?:生成的)?文件|结果文件|输出文件|"
-                         r"\b(?:the )?(?:converted|new|output|generated|augmented|cleaned|deduplicated|processed|resulting|exported) (?:file|data|dataset|one|version)\b|\bthe output\b|\bthe result\b",
+                         r"\b(?:the )?(?:converted|new|output|generated|augmented|cleaned|deduplicated|processed|resulting|exported) (?:file|data|dataset|one|version)\b|"
+                         r""
+                         r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
+_THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
+                             r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
                              re.IGNORECASE)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")

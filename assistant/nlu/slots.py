@@ -22,7 +22,8 @@ _FORMATS = [
     ("qianfan", r"千帆|qianfan|文心|ernie|百度"),
     ("alpaca", r"alpaca|羊驼"),
     ("sharegpt", r"share\s?gpt|多轮对话格式|conversations?\s*格式"),
-    ("openai", r"openai|open\s+ai|chatml|(?<![a-z])messages(?![a-z])|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?"),
+    ("openai", r"openai|open\s+ai|chatml|(?<![a-z])messages(?![a-z])|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|"
+               r"chat[- ]?completions?"),
     ("csv", r"(?<![a-z])csv(?![a-z])|逗号分隔"),
     ("xlsx", r"excel|xlsx|(?<![a-z])xls(?![a-z])|电子表格|表格|spreadsheet"),
     ("jsonl", r"jsonl|json\s*lines|ndjson|(?<![a-z])json(?![a-z])|(?:能|可)?训练(?:用|能用)?的?格式|training format|标准格式|通用格式"),
@@ -247,6 +248,7 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     m = _RUN_ID.search(text)
     if m:
         return m.group(1), m.start(1), m.end(1)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|\d[\w.-]*[A-Za-z][\w.-]*)",
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+                  r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     return (m.group(1), m.start(1), m.end(1)) if m else None
