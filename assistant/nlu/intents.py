@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu.paths import _QUOTED
+from assistant.nlu.paths import QUOTED
 
 _F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千帆|messages)"
 _NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|"
@@ -266,7 +266,7 @@ _MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|�
 def classify(text: str, has_file: bool = False) -> Intent:
     """The tool ``text`` asks for: a score of 2.5 (one clear cue), or 1.5 when a file is at hand
     ("peek at it" with an upload). Quoted names are data (fields, templates), not instructions."""
-    text = fix_typos(_QUOTED.sub(" ", text))
+    text = fix_typos(QUOTED.sub(" ", text))
     lowered = text.lower()
     s = scores(text)
     question = any(re.search(p, lowered) for p, _ in CUES["explain"][:4])

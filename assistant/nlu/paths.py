@@ -13,7 +13,7 @@ from functools import lru_cache
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
-_QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`]([^\"“”‘’「」『』`\n]{1,200}?)[\"“”‘’」』`]")
+QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`]([^\"“”‘’「」『』`\n]{1,200}?)[\"“”‘’」』`]")
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
@@ -39,7 +39,7 @@ class Found:
 def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
     """Each quoted span: its inner text and where the quotes start and end."""
     return [(m.group(1) if m.group(1) is not None else m.group(2), m.start(), m.end())
-            for m in _QUOTED.finditer(text) if len(m.group(1) or m.group(2) or "") <= limit]
+            for m in QUOTED.finditer(text) if len(m.group(1) or m.group(2) or "") <= limit]
 
 
 def _trim_zh(name: str) -> str:
