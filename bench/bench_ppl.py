@@ -1,6 +1,6 @@
 """Perplexity scoring: batched (length-sorted, bf16 autocast) against one sample at a time, same run.
 
-    .venv/bin/python bench/bench_ppl.py [--samples 96] [--batch-size 16] [--threads 2]
+    .venv/bin/python bench/bench_ppl.py [--samples 48] [--batch-size 16] [--threads 2]
 
 Scores the first ``--samples`` records of ../shared/datasets/alpaca_zh_demo.json under the
 embedded SmolLM2-135M-Instruct, model loaded once; prints samples/s of each mode, the ratio,
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=96)
+    parser.add_argument("--samples", type=int, default=48)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--data", default=str(Path(os.environ.get("SFT_SHARED", ROOT.parent / "shared")) / "datasets" / "alpaca_zh_demo.json"))

@@ -61,16 +61,15 @@ def run_convert(args) -> int:
 def run_augment(args) -> int:
     from tools import augment
 
-    common = {"n_samples": args.n_samples, "output": args.output}
+    common = {"n_samples": args.n_samples, "output": args.output, **_fields(args)}
     if args.method == "few-shot":
         result = augment.few_shot(args.path, k=args.k, fraction=args.fraction, seed=args.seed, **common)
     elif args.method == "cot":
         result = augment.add_cot(args.path, rationale_field=args.rationale_field, **common)
     else:
         result = augment.augment_instructions(args.path, templates=args.template or None, seed=args.seed, **common)
-    data = result.to_dict()
     if args.json:
-        print_json(data)
+        print_json(result.to_dict())
         return 0
     print(result.summary())
     return 0

@@ -47,3 +47,11 @@ def test_errors_are_one_line_exit_1(capsys, tmp_path):
     assert main(["convert", str(path), "--to", "jsonl"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: Could not tell") and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_augment_passes_field_options(capsys, tmp_path):
+    src = tmp_path / "odd.csv"
+    src.write_text("col_q,col_a\n猫喜欢吃什么？,鱼\n狗喜欢吃什么？,骨头\n", encoding="utf-8")
+    assert main(["augment", str(src), "templates", "--question-field", "col_q", "--answer-field", "col_a", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["original"], out["added"]) == (2, 2)
