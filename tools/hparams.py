@@ -1,0 +1,183 @@
+"""Hyperparameter advice with the reasons and the arithmetic shown (manual: 选择SFT的超参数).
+
+The manual's rules:
+- epochs matter more than LR: 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2 (we interpolate on
+  log N between these anchors; 15–20 below 100 samples, 1–2 above 10,000);
+- raise the global batch through gradient accumulation (32, 64) as data grows;
+- LoRA takes a larger learning rate than full fine-tuning (Qianfan presets: 3e-4 vs 3e-5);
+- many epochs on little data forget general ability: mix general data in if that matters.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+from tools.errors import UserError
+
+# (samples, epochs): the manual's three anchors plus the ends of its ranges (15–20 below 100
+# samples, 1–2 above 10,000) so the curve is defined everywhere and never rises with N.
+EPOCH_ANCHORS = [(10, 20), (100, 15), (1_000, 10), (10_000, 2), (100_000, 1)]
+LEARNING_RATES = {"lora": 3e-4, "full": 3e-5}  # Qianfan's presets
+MAX_SEQ_CAP = 2048  # longer samples are truncated: memory and time grow with length (attention ~ L²)
+TOKENS_PER_MICRO_BATCH = 4096  # 8 samples × 512 tokens fit easily in memory for a ~100M-1B model
+
+
+@dataclass
+class Advice:
+    """Suggested settings; ``reasons`` explain each with its arithmetic, ``warnings`` flag risks."""
+
+    n_samples: int
+    method: str
+    epochs: float
+    learning_rate: float
+    per_device_batch_size: int
+    gradient_accumulation_steps: int
+    global_batch_size: int
+    optimizer_steps: int
+    num_devices: int = 1
+    lora_r: int | None = None
+    lora_alpha: int | None = None
+    lora_targets: str | None = None
+    max_seq_length: int | None = None
+    token_lengths: dict | None = None
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def suggest_epochs(n: int) -> float:
+    """Epochs for ``n`` samples: the manual's anchors exactly, log-N interpolation between them.
+
+    >>> [suggest_epochs(n) for n in (100, 1000, 10000)]
+    [15, 10, 2]
+    >>> suggest_epochs(316)  # halfway between 100 and 1,000 on a log scale: (15 + 10) / 2
+    12.5
+    """
+    if n <= EPOCH_ANCHORS[0][0]:
+        return EPOCH_ANCHORS[0][1]
+    for (n0, e0), (n1, e1) in zip(EPOCH_ANCHORS, EPOCH_ANCHORS[1:]):
+        if n <= n1:
+            t = (math.log(n) - math.log(n0)) / (math.log(n1) - math.log(n0))
+            value = round(e0 + (e1 - e0) * t, 1)
+            return int(value) if value.is_integer() else value
+    return EPOCH_ANCHORS[-1][1]
+
+
+def suggest_global_batch(n: int) -> int:
+    """8 for small sets, rising to 32/64 as data grows (never more than the data itself)."""
+    batch = 8 if n < 500 else 16 if n < 2_000 else 32 if n < 10_000 else 64
+    while batch > 1 and batch > n:
+        batch //= 2
+    return batch
+
+
+def suggest(n_samples: int | None = None, path: str | None = None, method: str = "lora",
+            num_devices: int = 1, base_model: str | None = None) -> Advice:
+    """Advice for ``n_samples`` samples, or for the dataset at ``path`` (its size and token lengths)."""
+    if method not in LEARNING_RATES:
+        raise UserError(f"method must be 'lora' or 'full', not '{method}'.")
+    lengths = None
+    if path is not None:
+        lengths = dataset_token_lengths(path, base_model)
+        n_samples = len(lengths)
+    if n_samples is None:
+        raise UserError("Give a number of samples (--samples N) or a dataset file to base the advice on.")
+    if n_samples < 1:
+        raise UserError(f"There must be at least one sample to train on (got {n_samples}).")
+    if num_devices < 1:
+        raise UserError(f"The number of devices must be at least 1 (got {num_devices}).")
+    advice = _base_advice(n_samples, method, num_devices, max(lengths) if lengths else None)
+    if lengths:
+        _add_lengths(advice, lengths)
+    _add_warnings(advice)
+    return advice
+
+
+def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advice:
+    epochs = suggest_epochs(n)
+    target = suggest_global_batch(n)
+    per_device = 8
+    if longest:  # keep one forward pass near 4,096 tokens: 4096 ÷ longest, a power of two, 1–8
+        per_device = max(1, min(8, 2 ** int(math.log2(max(1, TOKENS_PER_MICRO_BATCH // min(longest, MAX_SEQ_CAP))))))
+    per_device = min(per_device, target)
+    accumulation = max(1, target // (per_device * devices))
+    global_batch = per_device * accumulation * devices
+    steps = math.ceil(n * epochs / global_batch)
+    lr = LEARNING_RATES[method]
+    advice = Advice(n, method, epochs, lr, per_device, accumulation, global_batch, steps, devices)
+    advice.reasons.append(_epoch_reason(n, epochs))
+    advice.reasons.append(
+        f"Global batch {global_batch} = {per_device} per device × {accumulation} accumulation step(s) × {devices} device(s): "
+        f"larger data takes larger batches (the manual raises accumulation to 32/64), which also smooths the gradient."
+    )
+    advice.reasons.append(f"Optimizer steps = {n:,} samples × {epochs} epochs ÷ {global_batch} = {steps:,}.")
+    if method == "lora":
+        advice.lora_r, advice.lora_alpha, advice.lora_targets = 16, 32, "all-linear"
+        advice.reasons.append(
+            f"Learning rate {lr:g}: LoRA trains only small adapters, so it takes about 10× the full fine-tuning rate "
+            "(Qianfan presets: 3e-4 for LoRA, 3e-5 for full)."
+        )
+        advice.reasons.append("LoRA r=16, alpha=32 on all linear layers: adapting the MLPs too learns new facts much faster than attention alone.")
+    else:
+        advice.reasons.append(f"Learning rate {lr:g}: full fine-tuning moves every weight, so it takes a small rate (Qianfan preset 3e-5).")
+    return advice
+
+
+def _epoch_reason(n: int, epochs: float) -> str:
+    for (n0, e0), (n1, e1) in zip(EPOCH_ANCHORS, EPOCH_ANCHORS[1:]):
+        if n in (n0, n1) and n in (100, 1_000, 10_000):
+            return f"Epochs {epochs}: the manual's rule for {n:,} samples; few samples need more passes to converge."
+        if n0 < n < n1:
+            return (
+                f"Epochs {epochs}: {n:,} samples lies between the anchors {n0:,} → {e0} and {n1:,} → {e1} epochs; "
+                f"interpolated on log N: {e0} + ({e1} − {e0}) × log({n:,}/{n0:,})/log({n1:,}/{n0:,}) ≈ {epochs}."
+            )
+    edge = "10 or fewer" if n <= EPOCH_ANCHORS[0][0] else "100,000 or more"
+    return f"Epochs {epochs}: with {edge} samples the advice stays at the end of the manual's range."
+
+
+def _add_lengths(advice: Advice, lengths: list[int]) -> None:
+    ordered = sorted(lengths)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    longest = ordered[-1]
+    max_len = min(MAX_SEQ_CAP, -(-longest // 64) * 64)  # the longest sample, rounded up to a multiple of 64
+    advice.max_seq_length = max_len
+    advice.token_lengths = {"min": ordered[0], "mean": round(sum(ordered) / len(ordered), 1), "p95": p95, "max": longest}
+    advice.reasons.append(
+        f"Max sequence length {max_len}: the longest sample is {longest} tokens with the chat template (p95 {p95}, mean "
+        f"{advice.token_lengths['mean']}); rounded up to a multiple of 64, capped at {MAX_SEQ_CAP}."
+    )
+    cut = sum(1 for n in lengths if n > max_len)
+    if cut:
+        advice.warnings.append(f"{cut} sample(s) are longer than {max_len} tokens and will be truncated; shorten or split them.")
+
+
+def _add_warnings(advice: Advice) -> None:
+    n, epochs = advice.n_samples, advice.epochs
+    if n < 100:
+        advice.warnings.append(
+            f"Only {n} samples: {epochs} epochs will make the model memorise them (over-fitting) and can make it forget "
+            "general abilities. The manual's remedy: mix general-purpose instruction data into the training set (e.g. a few "
+            "hundred general samples), and add more phrasings of each question (instruction templates) to reach ≥ 100."
+        )
+    elif epochs >= 10:
+        advice.warnings.append(
+            f"{epochs} epochs on {n:,} samples can cost some general ability; if that matters, mix general data in "
+            "(the manual's remedy) or use fewer epochs."
+        )
+    if advice.method == "full":
+        advice.warnings.append("Full fine-tuning needs ~4× the model's size in memory for weights, gradients and Adam states; LoRA is the usual choice.")
+
+
+def dataset_token_lengths(path: str, base_model: str | None = None) -> list[int]:
+    """Tokens per usable sample with the base model's chat template (answers included)."""
+    from tools.models import load_tokenizer
+    from tools.sftdata import encode_samples, read_samples
+
+    samples = read_samples(path)
+    encoded = encode_samples(load_tokenizer(base_model), samples, max_len=10**9)
+    if not encoded.rows:
+        raise UserError(f"{path} has no sample with an answer; each record needs a question and a non-empty answer.")
+    return encoded.lengths

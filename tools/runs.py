@@ -1,0 +1,295 @@
+"""Run directories: launch a training process, read its state and metrics, stop it, resume it, list runs.
+
+A run is a detached process (``python -m tools.train RUN_DIR``, no shell, its own session and
+process group) that owns ``RUN_DIR``:
+
+    config.json     the TrainConfig it runs with
+    state.json      {"run_id", "state", "error", "pid", "pgid", "step", "total_steps", ...}, atomic
+    metrics.jsonl   one line per logged step (eval lines carry "eval_loss")
+    train.log       the process's stdout and stderr
+    checkpoints/    Trainer checkpoints (resume continues from the newest)
+    adapter/        the finished peft adapter; merged/ with --merge
+
+The app, the CLI and the agent only ever read these files, so any of them can go away and come
+back. torch is never imported here.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tools.errors import UserError
+from tools.workspace import atomic_write_text, runs_dir, unique_path
+
+STATES = ("queued", "running", "succeeded", "failed", "stopped")
+FINISHED = ("succeeded", "failed", "stopped")
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+_children: dict[int, subprocess.Popen] = {}  # processes this Python started: poll() reaps them
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def read_state(run_dir: Path) -> dict:
+    try:
+        return json.loads((Path(run_dir) / "state.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def update_state(run_dir: Path, **changes) -> dict:
+    """Merge ``changes`` into state.json and write it atomically (readers never see half a file)."""
+    state = read_state(run_dir)
+    state.update(changes)
+    atomic_write_text(Path(run_dir) / "state.json", json.dumps(state, ensure_ascii=False, indent=2) + "\n")
+    return state
+
+
+def read_metrics(run: "RunInfo | str | Path | None" = None) -> list[dict]:
+    """The metrics lines of a run (a half-written last line is skipped)."""
+    run_dir = run.run_dir if isinstance(run, RunInfo) else get_run(run).run_dir
+    return read_metrics_file(run_dir)
+
+
+def process_alive(pid: int | None) -> bool:
+    """True while ``pid`` runs (a zombie child counts as gone)."""
+    if not pid:
+        return False
+    child = _children.get(pid)
+    if child is not None:
+        return child.poll() is None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # field 3 of /proc/PID/stat is the state; Z = exited, waiting to be reaped
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+@dataclass
+class RunInfo:
+    """A run as the UI, CLI and agent see it: the state file plus where things are."""
+
+    run_id: str
+    run_dir: Path
+    state: str
+    step: int = 0
+    total_steps: int = 0
+    error: str | None = None
+    last: dict = field(default_factory=dict)
+    """The newest metrics line (loss, learning_rate, tokens_per_s, eta_s, …)."""
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def adapter_dir(self) -> Path:
+        return self.run_dir / "adapter"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["run_dir"] = str(self.run_dir)
+        data["adapter_dir"] = str(self.adapter_dir) if (self.adapter_dir / "adapter_config.json").is_file() else None
+        return data
+
+
+def _info(run_dir: Path) -> RunInfo:
+    state = read_state(run_dir)
+    name = state.get("state", "queued")
+    error = state.get("error")
+    if name in ("queued", "running") and state.get("pid") and not process_alive(state["pid"]):
+        # The process died without writing a last word (kill -9, reboot, out of memory).
+        name = "failed"
+        error = error or "The training process ended unexpectedly (killed?); resume it from its last checkpoint with --resume."
+    metrics = read_metrics_file(run_dir)
+    return RunInfo(
+        run_id=state.get("run_id", run_dir.name), run_dir=run_dir, state=name,
+        step=int(state.get("step") or 0), total_steps=int(state.get("total_steps") or 0),
+        error=error, last=metrics[-1] if metrics else {}, raw=state,
+    )
+
+
+def read_metrics_file(run_dir: Path) -> list[dict]:
+    path = Path(run_dir) / "metrics.jsonl"
+    if not path.is_file():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return rows
+
+
+def list_runs(root: Path | None = None) -> list[RunInfo]:
+    """Every run under ``root`` (default the workspace's runs folder), newest first."""
+    root = Path(root) if root else runs_dir()
+    dirs = [d for d in root.iterdir() if (d / "config.json").is_file()] if root.is_dir() else []
+    dirs.sort(key=lambda d: (read_state(d).get("created_at", ""), d.stat().st_mtime), reverse=True)
+    return [_info(d) for d in dirs]
+
+
+def get_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
+    """A run by id (under the runs folder) or directory; None = the newest run."""
+    if isinstance(run, RunInfo):
+        return _info(run.run_dir)
+    if run is None or str(run).strip() == "":
+        runs = list_runs()
+        if not runs:
+            raise UserError("There are no training runs yet; start one with `sft-assistant train DATASET`.")
+        return runs[0]
+    path = Path(run).expanduser()
+    for candidate in (path, runs_dir() / str(run)):
+        if (candidate / "config.json").is_file():
+            return _info(candidate.resolve())
+    raise UserError(f"No training run '{run}': `sft-assistant runs` lists the runs there are.")
+
+
+def launch(run_dir: Path, resume: bool = False) -> RunInfo:
+    """Start ``python -m tools.train RUN_DIR`` detached: no shell, its own session (so its own
+    process group, which stop_run signals as a whole), output appended to train.log."""
+    from tools.trainconfig import TrainConfig
+
+    run_dir = Path(run_dir)
+    config = TrainConfig.load(run_dir / "config.json")
+    cmd = [sys.executable, "-m", "tools.train", str(run_dir)] + (["--resume"] if resume else [])
+    if config.nproc_per_node > 1:
+        # torchrun starts one process per GPU and sets RANK/WORLD_SIZE; Trainer takes it from there.
+        cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", str(config.nproc_per_node), "-m"] + cmd[2:]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    with open(run_dir / "train.log", "ab") as log:
+        child = subprocess.Popen(
+            cmd, cwd=str(run_dir), env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    _children[child.pid] = child
+    update_state(run_dir, pid=child.pid, pgid=child.pid, command=cmd)
+    return _info(run_dir)
+
+
+def new_run_dir(path: str | Path, output: str | Path | None) -> Path:
+    """``output`` if given (it must not hold a run already), else runs/<date-time>-<dataset name>."""
+    if output:
+        target = Path(output).expanduser().resolve()
+        if target.exists() and any(target.iterdir()):
+            raise UserError(f"The output folder {target} is not empty; name a new folder so nothing is overwritten.")
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+    stem = f"{datetime.now():%Y%m%d-%H%M%S}-{Path(path).stem[:40]}"
+    target = unique_path(runs_dir(), stem, "")
+    target.mkdir(parents=True)
+    return target
+
+
+def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -> RunInfo:
+    """SIGTERM the run's process group (it checkpoints and exits at the end of its step), SIGKILL
+    what is left after ``grace_s``, and leave state.json in a finished state."""
+    info = get_run(run)
+    if info.state in FINISHED:
+        return info
+    pgid = info.raw.get("pgid") or info.raw.get("pid")
+    if pgid:
+        _signal_group(pgid, signal.SIGTERM)
+        if not _wait_gone(info.raw.get("pid"), pgid, grace_s):
+            _signal_group(pgid, signal.SIGKILL)
+            _wait_gone(info.raw.get("pid"), pgid, 10.0)
+    if read_state(info.run_dir).get("state") not in FINISHED:
+        update_state(info.run_dir, state="stopped", finished_at=now(), error=None)
+    return _info(info.run_dir)
+
+
+def _signal_group(pgid: int, sig: int) -> None:
+    try:
+        os.killpg(pgid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _wait_gone(pid: int | None, pgid: int, timeout: float) -> bool:
+    """Wait until the leader has exited and no process is left in the group."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not process_alive(pid) and not _group_alive(pgid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def resume_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
+    """Start a stopped or killed run again from its newest checkpoint (same step count and schedule)."""
+    info = get_run(run)
+    if info.state in ("queued", "running"):
+        raise UserError(f"Run {info.run_id} is still {info.state}; stop it first or let it finish.")
+    if info.state == "succeeded":
+        raise UserError(f"Run {info.run_id} already finished; start a new run to train further.")
+    update_state(info.run_dir, state="queued", error=None, finished_at=None, resumed_at=now())
+    return launch(info.run_dir, resume=True)
+
+
+def start_training(path: str, base_model: str | None = None, epochs: float | None = None,
+                   learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None,
+                   output: str | None = None, launch_now: bool = True, **more) -> RunInfo:
+    """Check everything, write the run directory, and start the training process (unless ``launch_now``
+    is False: then ``python -m tools.train RUN_DIR`` or ``torchrun … -m tools.train RUN_DIR`` starts it).
+
+    Unset settings come from ``tools.hparams.suggest`` for the dataset's size. ``more`` takes any other
+    ``TrainConfig`` field (``merge=True``, ``lora_targets="attention"``, ``nproc_per_node=2``, …).
+    Bad input raises ``UserError`` before any process starts.
+    """
+    from tools.hparams import suggest
+    from tools.models import resolve_base_model
+    from tools.sftdata import read_samples
+    from tools.trainconfig import TrainConfig
+
+    data = Path(path).expanduser()
+    if not data.is_file():
+        raise UserError(f"The dataset {path} does not exist; give the path of a CSV, Excel, JSON or JSONL file.")
+    samples = read_samples(str(data))
+    if not samples:
+        raise UserError(f"{path} holds no usable samples; check that it has question and answer fields (see `sft-assistant inspect {path}`).")
+    answered = sum(1 for s in samples if s.answer.strip())
+    if not answered:
+        raise UserError(f"None of the {len(samples)} samples in {path} has an answer; training needs a non-empty answer in each record.")
+    base = resolve_base_model(base_model)
+    advice = suggest(n_samples=answered, method=more.get("method", "lora"), num_devices=int(more.get("nproc_per_node", 1)))
+    settings = {
+        "epochs": advice.epochs, "learning_rate": advice.learning_rate, "per_device_batch_size": advice.per_device_batch_size,
+        "gradient_accumulation_steps": advice.gradient_accumulation_steps,
+    }
+    given = {"epochs": epochs, "learning_rate": learning_rate, "lora_r": lora_r, "max_steps": max_steps}
+    settings.update({k: v for k, v in given.items() if v is not None})
+    if lora_r is not None and "lora_alpha" not in more:
+        settings["lora_alpha"] = 2 * lora_r  # keep the scale alpha / r = 2 whatever the rank
+    settings.update(more)
+    settings.setdefault("extra", {})["advice"] = advice.reasons
+    try:
+        config = TrainConfig(data_path=str(data.resolve()), base_model=base, **settings)
+    except TypeError as exc:
+        raise UserError(f"Unknown training setting: {exc}.") from None
+    run_dir = new_run_dir(data, output)
+    config.save(run_dir / "config.json")
+    update_state(run_dir, run_id=run_dir.name, state="queued", error=None, created_at=now(), step=0, total_steps=0)
+    return launch(run_dir) if launch_now else _info(run_dir)

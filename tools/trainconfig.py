@@ -1,0 +1,139 @@
+"""The configuration of one training run: a dataclass, validated on construction, saved as config.json.
+
+Everything the training process needs is in here, so ``python -m tools.train RUN_DIR`` can run (or
+resume) from the run directory alone, whoever started it: the app, the CLI, or ``torchrun`` on a
+cluster node.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from tools.errors import UserError
+
+# Modules that LoRA adapts. "all-linear" is peft's shorthand for every linear layer except the
+# output head; attention-only is cheaper but learns new facts much more slowly.
+TARGET_CHOICES = ("all-linear", "attention")
+ATTENTION_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
+
+
+@dataclass
+class TrainConfig:
+    """One LoRA (or full) SFT run. Field docstrings are what the CLI and the docs show."""
+
+    data_path: str
+    """The dataset file (any format ``tools.formats.read_dataset`` reads). It is only read, never modified."""
+
+    base_model: str
+    """A local Hugging Face model folder (already resolved; the embedded SmolLM2 folder by default)."""
+
+    epochs: float = 3.0
+    """Passes over the training split. The manual's anchors: 100 samples → 15, 1,000 → 10, 10,000 → 2."""
+
+    learning_rate: float = 3e-4
+    """Peak learning rate (linear warm-up, then cosine decay). LoRA takes ~10× the full fine-tuning rate."""
+
+    per_device_batch_size: int = 8
+    """Samples per forward pass on each process/GPU."""
+
+    gradient_accumulation_steps: int = 1
+    """Forward passes per optimizer step; global batch = per-device batch × this × processes."""
+
+    max_seq_length: int = 1024
+    """Longer samples are truncated to this many tokens (answers past the cut get no loss)."""
+
+    max_batch_tokens: int = 2048
+    """Cap on padded tokens per forward pass (batch × longest sample): activations take ~1 MB per token
+    for SmolLM2 (30 layers), so 2,048 tokens keep a run near 3 GB. When the longest sample needs it, the
+    per-device batch shrinks and gradient accumulation grows so the global batch stays the same."""
+
+    method: str = "lora"
+    """"lora" (adapters only, the default) or "full" (every weight; needs far more memory)."""
+
+    lora_r: int = 16
+    """LoRA rank: the width of the low-rank update."""
+
+    lora_alpha: int = 32
+    """LoRA scaling numerator: the update is scaled by alpha / r (32 / 16 = 2)."""
+
+    lora_dropout: float = 0.0
+    """Dropout on the LoRA input; 0 keeps the short runs on small data deterministic and fast."""
+
+    lora_targets: str = "all-linear"
+    """Which layers get adapters: "all-linear" (every linear layer) or "attention" (q/k/v/o only)."""
+
+    warmup_ratio: float = 0.03
+    """Fraction of the optimizer steps spent warming the learning rate up from 0."""
+
+    weight_decay: float = 0.0
+    """AdamW weight decay on the trained parameters."""
+
+    max_steps: int = -1
+    """Stop after this many optimizer steps (-1: run the full number of epochs)."""
+
+    validation_size: int | None = None
+    """Samples held out for an eval loss; None picks 5% (at most 200) when the data has ≥ 200 samples, else 0."""
+
+    save_steps: int | None = None
+    """Checkpoint every this many optimizer steps (None: about 10 checkpoints per run, at least every 50 steps)."""
+
+    logging_steps: int = 1
+    """Write a metrics line every this many optimizer steps."""
+
+    seed: int = 42
+    """Seed for the train/validation split, adapter initialisation and data order."""
+
+    merge: bool = False
+    """Also write ``merged/``: the base model with the adapter folded in (a plain model folder)."""
+
+    nproc_per_node: int = 1
+    """Processes to start on this machine (one per GPU) through ``torchrun``; 1 = a plain process."""
+
+    extra: dict = field(default_factory=dict)
+    """Free-form notes kept with the run (e.g. the advice it came from); not used by the trainer."""
+
+    def __post_init__(self) -> None:
+        self._check_numbers()
+        if self.method not in ("lora", "full"):
+            raise UserError(f"method must be 'lora' or 'full', not '{self.method}'.")
+        if self.lora_targets not in TARGET_CHOICES:
+            raise UserError(f"lora_targets must be one of {', '.join(TARGET_CHOICES)}, not '{self.lora_targets}'.")
+
+    def _check_numbers(self) -> None:
+        if not (isinstance(self.epochs, (int, float)) and math.isfinite(self.epochs) and self.epochs > 0):
+            raise UserError(f"Epochs must be a number above 0 (you gave {self.epochs}); try 3, or leave it empty for the suggested value.")
+        if self.epochs > 100:
+            raise UserError(f"{self.epochs} epochs would memorise the data and forget everything else; use at most 100 (the manual suggests 2–15).")
+        if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= 1e-2):
+            raise UserError(
+                f"A learning rate of {self.learning_rate} is out of range: use a value above 0 and at most 0.01 "
+                "(typical: 3e-4 for LoRA, 3e-5 for full fine-tuning)."
+            )
+        for name in ("per_device_batch_size", "gradient_accumulation_steps", "lora_r", "lora_alpha", "logging_steps", "nproc_per_node"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise UserError(f"{name.replace('_', ' ')} must be a whole number ≥ 1 (you gave {value}).")
+        if self.max_batch_tokens < 16:
+            raise UserError(f"max batch tokens must be at least 16 (you gave {self.max_batch_tokens}).")
+        if not 16 <= self.max_seq_length <= 131072:
+            raise UserError(f"max sequence length must be between 16 and 131072 tokens (you gave {self.max_seq_length}).")
+        if self.max_steps == 0 or self.max_steps < -1:
+            raise UserError(f"max steps must be a positive number of optimizer steps, or -1 for all epochs (you gave {self.max_steps}).")
+        if not 0 <= self.lora_dropout < 1 or not 0 <= self.warmup_ratio < 1:
+            raise UserError("lora_dropout and warmup_ratio must be fractions between 0 and 1.")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def save(self, path: Path) -> Path:
+        from tools.workspace import atomic_write_text
+
+        return atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+    @classmethod
+    def load(cls, path: Path) -> "TrainConfig":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
