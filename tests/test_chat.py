@@ -107,3 +107,14 @@ def test_cli_chat_streams_a_reply_and_exits(runs):
     assert proc.returncode == 0, proc.stderr
     assert "model> " in proc.stdout and len(proc.stdout.split("model> ", 1)[1].strip()) > 0
     assert "chatting with" in proc.stderr and "adapter" in proc.stderr
+
+
+def test_a_broken_adapter_is_a_sentence(tmp_path, embedded_model):
+    bad = tmp_path / "bad" / "adapter"
+    bad.mkdir(parents=True)
+    (bad / "adapter_config.json").write_text("{}")
+    target = chat.ChatTarget(str(embedded_model), str(bad))
+    with pytest.raises(UserError, match="Could not load"):
+        next(chat.stream_reply(QUESTION, target))
+    assert chat.loaded_key() is None and chat._LOADED.lock.acquire(timeout=1)
+    chat._LOADED.lock.release()

@@ -90,6 +90,9 @@ def _trained_on(adapter: Path) -> str | None:
     return None
 
 
+BUSY_TIMEOUT_S = 300
+
+
 class _Loaded:
     """The one model in memory and its key; swapped under a lock."""
 
@@ -152,8 +155,14 @@ def stream_reply(
     own chat template, so the tuned model sees the format it was trained on.
     """
     settings = settings or GenerationSettings()
-    with _LOADED.lock:
-        _ensure_loaded(target)
+    if not _LOADED.lock.acquire(timeout=BUSY_TIMEOUT_S):
+        raise UserError(f"The chat model is still busy with another reply after {BUSY_TIMEOUT_S} s; try again in a moment.")
+    try:
+        try:
+            _ensure_loaded(target)
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            release()
+            raise UserError(f"Could not load {target.adapter or target.base_model}: {exc}") from exc
         model, tokenizer = _LOADED.model, _LOADED.tokenizer
         adapter_off = target.adapter is None and _LOADED.key[1] is not None
         if adapter_off or not use_adapter:
@@ -164,6 +173,8 @@ def stream_reply(
                 yield from _generate(model, tokenizer, messages, settings)
         else:
             yield from _generate(model, tokenizer, messages, settings)
+    finally:
+        _LOADED.lock.release()
 
 
 def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettings) -> Iterator[str]:

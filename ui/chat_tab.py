@@ -88,7 +88,11 @@ def build(lang: gr.State, tab: gr.Tab) -> list[tuple]:
         trigger(refresh_runs, [run], [run], api_visibility="private")
     side.change(lambda on: gr.Chatbot(visible=on), [side], [base], api_visibility="private")
     inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature]
-    gr.on([send.click, message.submit], chat, inputs, [tuned, base], api_name="chat").then(
+    # A new model starts a new conversation.
+    gr.on([run.input, adapter_dir.submit], lambda: ([], []), None, [tuned, base], api_visibility="private")
+    # One reply at a time: replies share the one loaded model (see tools/chat.py), and the
+    # queue shows waiting users their place instead of a silent wait on a lock.
+    gr.on([send.click, message.submit], chat, inputs, [tuned, base], api_name="chat", concurrency_limit=1).then(
         lambda: "", None, [message], api_visibility="private")
     return [
         (run, "label", "pick_run"), (adapter_dir, "label", "adapter_dir"), (refresh, "value", "refresh"),
