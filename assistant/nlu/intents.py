@@ -21,7 +21,7 @@ _NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|record
          r"conversations?|instances?)")
 # A hyperparameter named, and a value asked for: together they ask for advice.
 _HPARAM = (r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|"
-           r"几轮|batch[ _]?size|batchsize|global batch|\bbatch\b|批大小|批次大小|梯度累积|gradient accumulation|"
+           r"几轮|多少轮|batch[ _]?size|batchsize|global batch|\bbatch\b|批大小|批次大小|梯度累积|gradient accumulation|"
            r"accumulation steps?|warm-?up|参数|配置|默认|\bbs\b|\bhps?\b|(?<![a-z])rank|秩|alpha|dropout|"
            r"weight decay|最大长度|max(?:imum)? (?:seq(?:uence)? )?length|cutoff|settings|defaults?|config\w*)")
 _ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|够(?:了|不够|吗)|"
@@ -128,7 +128,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "training_status": [
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
-         r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|current epoch|"
+         r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
@@ -145,6 +145,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
+        (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
     ],
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
@@ -157,7 +158,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"explain|解释|讲解", 1.5),
         (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|"
          r"做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|"
-         r"有什么不同|有啥不同|怎么回事|有什么讲究|怎么选|如何选择?|说明什么|意味着|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|"
+         r"有什么不同|有啥不同|怎么回事|有什么讲究|怎么提升|如何提升|怎么提高|如何提高|how (?:to|do i|can i) improve|怎么选|如何选择?|说明什么|意味着|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|"
          r"有关系吗|relationship|relation between|干啥的|干嘛用|干什么用|做什么用|有何用|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|"
          r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
         (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|"
