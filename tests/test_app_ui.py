@@ -141,6 +141,8 @@ def test_closing_a_session_forgets_its_conversation(workspace):
     assert s["id"] in assistant_tab.assistant()._sessions
     assistant_tab.forget(s)
     assert s["id"] not in assistant_tab.assistant()._sessions
+    list(assistant_tab.assistant().stream(s["id"], "hello", []))
+    assert assistant_tab.clear_conversation(s) == [] and s["id"] not in assistant_tab.assistant()._sessions
 
 
 def test_building_the_app_imports_no_model_or_agent_libraries():

@@ -39,6 +39,12 @@ def forget(session: dict | None) -> None:
         _assistant.reset(session["id"])
 
 
+def clear_conversation(session: dict | None) -> list:
+    """Start over: an empty chat and an agent that has forgotten the conversation (files stay)."""
+    forget(session)
+    return []
+
+
 def _steps(session: dict, text: str, files: list[str]) -> Iterator[Step]:
     """The agent's steps, remembering every file it produces in the session."""
     try:
@@ -106,7 +112,7 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
     box.submit(respond, [box, chatbot, session, lang], [chatbot, session], api_name="assistant")
     # A second listener empties the box at once; both read the message as it was sent.
     box.submit(lambda: gr.MultimodalTextbox(value=None), None, box, api_visibility="private")
-    clear.click(lambda: [], None, chatbot, api_visibility="private")
+    clear.click(clear_conversation, [session], [chatbot], api_visibility="private")
     apply.click(apply_backend, [kind, base_url, api_key, model, session, lang], [session, note], api_visibility="private")
     return [
         (chatbot, "label", "assistant_chat"), (box, "placeholder", "assistant_input"), (clear, "value", "clear"),
