@@ -108,3 +108,15 @@ def test_reading_does_not_import_torch(shared_copy):
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout.strip()
     assert out == "[]"
+
+
+def test_inspect_without_a_tokenizer_still_reports(shared_copy, monkeypatch):
+    import tools.models
+
+    def missing(name):
+        raise UserError("The embedded model is not installed.")
+
+    monkeypatch.setattr(tools.models, "resolve_base_model", missing)
+    info = inspect_dataset(shared_copy("qianfan/file.jsonl"))
+    assert "tokens" not in info and info["count"] == 3
+    assert any(p.startswith("Token counts unavailable: The embedded model") for p in info["problems"])

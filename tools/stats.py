@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from tools.errors import UserError
 from tools.readers import ReadResult
 
 PLACEHOLDER = re.compile(r"\{\{\s*[\w.\-]+\s*\}\}")
@@ -70,6 +71,14 @@ def problems(result: ReadResult) -> list[str]:
     return out
 
 
+def _token_stats(samples, base_model: str | None) -> dict:
+    # Whole conversation text per sample (all turns + system), as training sees it minus template tokens.
+    whole = token_lengths(["\n".join(m.content for m in s.messages) for s in samples], base_model)
+    return {"sample": summary(whole), "question": summary(token_lengths([s.question for s in samples], base_model)),
+            "answer": summary(token_lengths([s.answer for s in samples], base_model)),
+            "long": sum(1 for n in whole if n > LONG_TOKENS)}
+
+
 def describe(result: ReadResult, tokens: bool = True, base_model: str | None = None) -> dict:
     samples = result.samples
     q_chars = [len(s.question) for s in samples]
@@ -84,12 +93,14 @@ def describe(result: ReadResult, tokens: bool = True, base_model: str | None = N
     }
     found = problems(result)
     if tokens and samples:
-        # Whole conversation text per sample (all turns + system), as training sees it minus template tokens.
-        whole = token_lengths(["\n".join(m.content for m in s.messages) for s in samples], base_model)
-        info["tokens"] = {"sample": summary(whole), "question": summary(token_lengths([s.question for s in samples], base_model)),
-                          "answer": summary(token_lengths([s.answer for s in samples], base_model))}
-        long = sum(1 for n in whole if n > LONG_TOKENS)
-        if long:
-            found.append(f"{long} samples are longer than {LONG_TOKENS} tokens and would be truncated in training.")
+        try:
+            info["tokens"] = _token_stats(samples, base_model)
+        except UserError as exc:  # no tokenizer (model not installed): the rest still helps
+            found.append(f"Token counts unavailable: {exc}")
+        else:
+            if info["tokens"]["sample"]["max"] > LONG_TOKENS:
+                found.append(f"{info['tokens'].pop('long')} samples are longer than {LONG_TOKENS} tokens "
+                             f"and would be truncated in training.")
+            info["tokens"].pop("long", None)
     info["problems"] = found
     return info
