@@ -187,3 +187,30 @@ def test_ragged_rows_fall_back_to_the_row_parser(tmp_path):
     path.write_text("问题,答案,备注\n一,1\n二,2,x,多出来的\n", encoding="utf-8")
     result = read_dataset(path)
     assert [(s.where, s.question, s.answer) for s in result.samples] == [("ragged.csv:2", "一", "1"), ("ragged.csv:3", "二", "2")]
+
+
+TRICKY_CSV = {
+    "mid_quote": 'q,a\n他说"你好"吗,回答\nx,y\n',
+    "quote_then_text": 'q,a\n"abc"def,回答\nx,y\n',
+    "padded": "q,a\n  问题  ,  答案 \nx,y",
+    "semicolon": "q;a\n问题;答案\nx;y\n",
+    "empty_quoted": 'q,a\n"",答案\nx,""\n',
+    "ideographic_space": "q,a\n\u3000问题\u3000,答案\u00a0\n",
+    "trailing_blank_lines": "q,a\n问题,答案\n\n\n",
+    "crlf_trailing_blank": "q,a\r\n问题,答案\r\n\r\n",
+    "whitespace_last_line": "q,a\n问题,答案\n   \n",
+    "title_row_with_commas": "标题行,,\nq,a,\n问题,答案,\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY_CSV))
+def test_fast_path_matches_row_parser_on_tricky_csv(tmp_path, monkeypatch, name):
+    import tools.csvread as csvread
+
+    path = tmp_path / f"{name}.csv"
+    path.write_text(TRICKY_CSV[name], encoding="utf-8")
+    fast = read_dataset(path)
+    monkeypatch.setattr(csvread, "_fast_path_fits", lambda *a: False)
+    slow = read_dataset(path)
+    assert [(s.where, s.to_dicts()) for s in fast.samples] == [(s.where, s.to_dicts()) for s in slow.samples]
+    assert (fast.skipped, fast.blank) == (slow.skipped, slow.blank)
