@@ -47,3 +47,19 @@ def embedded_model() -> Path:
     from tools.models import prepare_embedded
 
     return prepare_embedded().path
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, embedded_model) -> Path:
+    """A randomly initialised 2-layer Llama with the embedded model's tokenizer and chat template:
+    trains in milliseconds per step, for tests of the training machinery (not of learning)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer, LlamaConfig
+
+    folder = tmp_path_factory.mktemp("tiny-model")
+    tokenizer = AutoTokenizer.from_pretrained(str(embedded_model))
+    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=2048,
+                         tie_word_embeddings=True, bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id)
+    AutoModelForCausalLM.from_config(config).save_pretrained(str(folder))
+    tokenizer.save_pretrained(str(folder))
+    return folder
