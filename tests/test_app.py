@@ -90,6 +90,7 @@ def test_sessions_keep_their_own_files(served, shared_copy):
     assert "qa_pair" not in json.dumps(history, ensure_ascii=False), "session B must not see A's upload"
 
 
+@pytest.mark.slow
 def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model):
     from test_chat import make_adapter
 

@@ -66,6 +66,7 @@ def test_unfinished_run_and_unknown_name_are_sentences(tmp_path):
         chat.GenerationSettings(temperature=3)
 
 
+@pytest.mark.slow
 def test_reply_streams_and_the_adapter_changes_it(runs):
     target = chat.target_for(str(runs[0]))
     tuned = reply(QUESTION, target)
@@ -80,6 +81,7 @@ def test_reply_streams_and_the_adapter_changes_it(runs):
     assert "Paris" in base_alone[-1]
 
 
+@pytest.mark.slow
 def test_switching_runs_releases_the_previous_model(runs):
     first, second = (chat.target_for(str(r)) for r in runs)
     reply(QUESTION, first)
@@ -90,6 +92,7 @@ def test_switching_runs_releases_the_previous_model(runs):
     assert old() is None, "the first model must be freed when switching"
 
 
+@pytest.mark.slow
 def test_abandoned_reply_stops_generation(runs):
     target = chat.target_for(str(runs[0]))
     stream = chat.stream_reply(QUESTION, target, chat.GenerationSettings(max_new_tokens=2000))
@@ -99,6 +102,7 @@ def test_abandoned_reply_stops_generation(runs):
     chat._LOADED.lock.release()
 
 
+@pytest.mark.slow
 def test_cli_chat_streams_a_reply_and_exits(runs):
     proc = subprocess.run(
         [sys.executable, "-m", "cli", "chat", str(runs[0]), "--max-new-tokens", "8"],
