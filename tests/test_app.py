@@ -116,9 +116,10 @@ def test_only_the_workspace_is_served(served, workspace):
     inside.write_text("fine")
     with urllib.request.urlopen(f"{served}gradio_api/file={inside}", timeout=10) as resp:
         assert resp.read() == b"fine"
-    with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(f"{served}gradio_api/file=/etc/passwd", timeout=10)
-    assert err.value.code in (403, 404)
+    for outside in ("/etc/passwd", Path(app.__file__).resolve()):  # nor the project's own files
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"{served}gradio_api/file={outside}", timeout=10)
+        assert err.value.code in (403, 404)
 
 
 @pytest.mark.launch(max_file_size="1kb")
