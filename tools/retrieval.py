@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 
 _SPACE = re.compile(r"\s+")
+RARE_GRAMS = 32
 
 
 def char_grams(text: str, n: int = 2) -> set[str]:
@@ -45,7 +46,9 @@ def nearest(texts: list[str], targets: list[int], k: int, seed: int = 0) -> dict
     out = {}
     for t in targets:
         scores: dict[int, float] = defaultdict(float)
-        for gram in grams[t]:
+        # The target's RARE_GRAMS rarest grams carry most of the IDF weight; scoring only them
+        # bounds the work per target at RARE_GRAMS × common postings (10k samples: ~2 s, not ~20 s).
+        for gram in sorted(grams[t], key=lambda g: (len(postings[g]), g))[:RARE_GRAMS]:
             ids = postings[gram]
             if len(ids) <= common:
                 for j in ids:
