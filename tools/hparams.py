@@ -44,7 +44,14 @@ class Advice:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Everything: the issue's keys first, then the details (LoRA, lengths, steps)."""
+        brief = self.brief()
+        return {**brief, **{k: v for k, v in asdict(self).items() if k not in brief}}
+
+    def brief(self) -> dict:
+        """Exactly the keys ``sft-assistant suggest --json`` prints (issue 5)."""
+        keys = ("epochs", "learning_rate", "per_device_batch_size", "gradient_accumulation_steps", "global_batch_size", "reasons", "warnings")
+        return {k: getattr(self, k) for k in keys}
 
 
 def suggest_epochs(n: int) -> float:

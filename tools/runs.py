@@ -261,18 +261,21 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
     """
     from tools.hparams import suggest
     from tools.models import resolve_base_model
-    from tools.sftdata import read_samples
+    from tools.formats import read_dataset
     from tools.trainconfig import TrainConfig
 
     data = Path(path).expanduser()
     if not data.is_file():
         raise UserError(f"The dataset {path} does not exist; give the path of a CSV, Excel, JSON or JSONL file.")
-    samples = read_samples(str(data))
+    result = read_dataset(str(data))
+    samples = [s for s in result.samples if s.answer.strip()]
     if not samples:
-        raise UserError(f"{path} holds no usable samples; check that it has question and answer fields (see `sft-assistant inspect {path}`).")
-    answered = sum(1 for s in samples if s.answer.strip())
-    if not answered:
-        raise UserError(f"None of the {len(samples)} samples in {path} has an answer; training needs a non-empty answer in each record.")
+        reasons = sorted({k.reason for k in result.skipped})
+        if result.skipped and all("answer" in r for r in reasons):
+            raise UserError(f"None of the {len(result.skipped)} records in {path} has an answer; training needs a non-empty answer in each record.")
+        why = f" ({result.skipped[0].where}: {result.skipped[0].reason})" if result.skipped else ""
+        raise UserError(f"{path} holds no usable samples{why}; check its question and answer fields with `sft-assistant inspect {path}`.")
+    answered = len(samples)
     base = resolve_base_model(base_model)
     advice = suggest(n_samples=answered, method=more.get("method", "lora"), num_devices=int(more.get("nproc_per_node", 1)))
     settings = {

@@ -1,0 +1,96 @@
+"""Hyperparameter advice follows the manual (选择SFT的超参数) and shows its arithmetic."""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from cli import main
+from tools.errors import UserError
+from tools.hparams import suggest, suggest_epochs
+
+GRID = sorted({int(10 ** (k / 20)) for k in range(0, 121)})  # 1 … 1,000,000 on a log grid
+
+
+def test_epochs_hit_the_manual_anchors_exactly():
+    assert [suggest(n_samples=n).epochs for n in (100, 1_000, 10_000)] == [15, 10, 2]
+
+
+def test_epochs_never_rise_with_more_data_and_stay_in_the_manual_ranges():
+    epochs = [suggest_epochs(n) for n in GRID]
+    assert all(a >= b for a, b in zip(epochs, epochs[1:]))
+    assert all(15 <= suggest_epochs(n) <= 20 for n in GRID if n < 100)
+    assert all(1 <= suggest_epochs(n) <= 2 for n in GRID if n > 10_000)
+
+
+def test_epochs_interpolate_on_log_n():
+    # 316 ≈ 10^2.5: halfway between 100 (15) and 1,000 (10) on a log scale.
+    assert suggest_epochs(316) == pytest.approx(12.5, abs=0.05)
+    assert suggest_epochs(3_162) == pytest.approx(6.0, abs=0.05)  # halfway between 10 and 2
+
+
+def test_global_batch_grows_through_accumulation():
+    small, large, huge = (suggest(n_samples=n) for n in (100, 5_000, 50_000))
+    assert small.global_batch_size < large.global_batch_size <= huge.global_batch_size
+    assert large.global_batch_size == 32 and huge.global_batch_size == 64
+    for advice in (small, large, huge):
+        assert advice.global_batch_size == advice.per_device_batch_size * advice.gradient_accumulation_steps
+    assert huge.gradient_accumulation_steps > 1
+
+
+def test_devices_divide_the_accumulation():
+    one, four = suggest(n_samples=50_000), suggest(n_samples=50_000, num_devices=4)
+    assert four.global_batch_size == one.global_batch_size == 64
+    assert four.gradient_accumulation_steps == one.gradient_accumulation_steps // 4
+
+
+def test_lora_learning_rate_is_larger_than_full():
+    lora, full = suggest(n_samples=1_000), suggest(n_samples=1_000, method="full")
+    assert (lora.learning_rate, full.learning_rate) == (3e-4, 3e-5)
+    assert lora.lora_r and full.lora_r is None
+
+
+def test_reasons_show_the_step_arithmetic():
+    advice = suggest(n_samples=1_000)
+    steps = math.ceil(1_000 * advice.epochs / advice.global_batch_size)
+    assert advice.optimizer_steps == steps
+    assert any(f"1,000 samples × 10 epochs ÷ {advice.global_batch_size} = {steps:,}" in r for r in advice.reasons)
+    assert any("log" in r for r in suggest(n_samples=500).reasons)
+
+
+def test_small_sets_warn_about_overfitting_and_forgetting_with_the_remedy():
+    warning = " ".join(suggest(n_samples=40).warnings)
+    assert "over-fitting" in warning and "forget" in warning and "mix general" in warning
+    assert not suggest(n_samples=20_000).warnings
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"n_samples": 0}, {"n_samples": 10, "method": "qlora"}, {"n_samples": 10, "num_devices": 0}])
+def test_bad_requests_are_sentences(kwargs):
+    with pytest.raises(UserError):
+        suggest(**kwargs)
+
+
+def test_cli_json_has_exactly_the_issue_keys(capsys):
+    assert main(["suggest", "--samples", "1000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["epochs", "learning_rate", "per_device_batch_size", "gradient_accumulation_steps",
+                          "global_batch_size", "reasons", "warnings"]
+    assert data["epochs"] == 10
+
+
+def test_cli_text_explains(capsys):
+    assert main(["suggest", "--samples", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "why: Optimizer steps" in out and "warning:" in out
+
+
+@pytest.mark.slow
+def test_a_dataset_adds_token_lengths(shared_copy, embedded_model):
+    path = shared_copy("alpaca_zh_demo.json")
+    advice = suggest(path=str(path))
+    assert advice.n_samples == 1000 and advice.epochs == 10
+    lengths = advice.token_lengths
+    assert 0 < lengths["min"] <= lengths["p95"] <= lengths["max"]
+    assert advice.max_seq_length >= min(lengths["max"], 2048) and advice.max_seq_length % 64 == 0
+    assert any("Max sequence length" in r for r in advice.reasons)
