@@ -114,3 +114,13 @@ def _csv_in(tmp_path, rows):
     folder = tmp_path / "again"
     folder.mkdir()
     return _csv(folder, rows)
+
+
+def test_hashed_shingles_match_string_shingles():
+    from tools.minhash import jaccard_hashes, shingle_hashes
+
+    texts = ["水的化学式是什么？H2O", "水的化学式是什么?h2o。", "What is the chemical formula of water?", "ab", ""]
+    for x in texts:
+        assert shingle_hashes(x).size == len(shingles(x))
+        for y in texts:
+            assert jaccard_hashes(shingle_hashes(x), shingle_hashes(y)) == pytest.approx(jaccard(shingles(x), shingles(y)))
