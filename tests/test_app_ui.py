@@ -98,7 +98,7 @@ def test_data_preview_pages_through_a_real_file(shared_copy):
     path = str(shared_copy("alpaca_zh_demo.json"))
     table, page, info = data_tab.preview_page(path, 3)
     assert page == 3 and len(table) == data_tab.PAGE_SIZE and table["#"].iloc[0] == 2 * data_tab.PAGE_SIZE + 1
-    assert info.startswith("3 / 50 · 1000 records")
+    assert info.startswith("page 3 / 50 · 1000 records")
     table, page, _ = data_tab.preview_page(path, 999)
     assert page == 50 and table["#"].iloc[-1] == 1000
 

@@ -106,7 +106,7 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
 
         # Data: the converted file is this session's current dataset, previewed a page at a time.
         open_tab(driver, "数据")
-        wait_for(driver, lambda d: "alpaca" in text(d, "#data-preview") or "1 / 5" in d.page_source, "the data preview", shots=shots)
+        wait_for(driver, lambda d: "alpaca.json[0]" in text(d, "#data-preview") and "第 1 / 5 页" in d.page_source, "the data preview", shots=shots)
         driver.save_screenshot(str(shots / "2-data.png"))
         css(driver, "#data-quality")[0].click()
         wait_for(driver, lambda d: "report_csv" in d.page_source and "kept" in d.page_source, "the quality report", 60, shots)
@@ -120,7 +120,7 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
         steps.clear()
         steps.send_keys("3")
         css(driver, "#train-start")[0].click()
-        wait_for(driver, lambda d: re.search(r"step [2-9] / ", text(d, "#run-progress")), "two logged steps", 300, shots)
+        wait_for(driver, lambda d: re.search(r"步 [2-9] / ", text(d, "#run-progress")), "two logged steps", 300, shots)
         wait_for(driver, lambda d: loss_lines(d) >= 2, "the loss plot (raw and smoothed lines)", 60, shots)
         time.sleep(0.5)  # let Vega finish drawing before the picture
         driver.save_screenshot(str(shots / "3-training.png"))
@@ -140,7 +140,7 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
     try:
         wait_for(driver, lambda d: css(d, "button[role=tab]"), "the tabs", shots=shots)
         open_tab(driver, "训练")
-        wait_for(driver, lambda d: "succeeded" in text(d, "#run-progress") and "step 3 / 3" in text(d, "#run-progress"), "the finished run", 60, shots)
+        wait_for(driver, lambda d: "succeeded" in text(d, "#run-progress") and "步 3 / 3" in text(d, "#run-progress"), "the finished run", 60, shots)
         wait_for(driver, lambda d: loss_lines(d) >= 2, "the loss plot after a new session", 60, shots)
         assert "smoothed" in text(driver, "#loss-plot")
         driver.save_screenshot(str(shots / "3b-training-finished.png"))

@@ -15,7 +15,7 @@ PAGE_SIZE = 20
 PREVIEW_COLUMNS = ["#", "where", "system", "question", "answer", "turns"]
 
 
-def preview_page(path: str | None, page: int) -> tuple[pd.DataFrame, int, str]:
+def preview_page(path: str | None, page: int, lang: str = "English") -> tuple[pd.DataFrame, int, str]:
     """Rows ``page`` (1-based) of the dataset as a table, the page clamped to what exists,
     and a "page i of n · N records (k skipped)" line."""
     if not path:
@@ -30,7 +30,8 @@ def preview_page(path: str | None, page: int) -> tuple[pd.DataFrame, int, str]:
         [start + i + 1, s.where, s.system or "", s.question, s.answer, len(s.turns)]
         for i, s in enumerate(result.samples[start:start + PAGE_SIZE])
     ]
-    info = f"{page} / {pages} · {len(result.samples)} records ({result.format}), {len(result.skipped)} skipped"
+    info = t("page_info", lang).format(page=page, pages=pages, count=len(result.samples), fmt=result.format,
+                                       skipped=len(result.skipped))
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS), page, info
 
 
@@ -47,14 +48,14 @@ def _sentence(exc: UserError) -> gr.Error:
     return gr.Error(str(exc))
 
 
-def show(path: str | None, page: int):
+def show(path: str | None, page: int, lang: str = "English"):
     """Preview + inspection summary for the chosen file."""
     if not path:
         return pd.DataFrame(columns=PREVIEW_COLUMNS), 1, "", None
     from tools.formats import inspect_dataset
 
     try:
-        table, page, info = preview_page(path, page)
+        table, page, info = preview_page(path, page, lang)
         summary = inspect_dataset(path)
     except UserError as exc:
         raise _sentence(exc) from None
@@ -106,11 +107,11 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
     outs = [table, page, info, summary]
     for trigger in (tab.select, refresh.click):
         trigger(choices, [session, lang], [dataset, hint], api_visibility="private").then(
-            show, [dataset, page], outs, api_visibility="private")
-    dataset.input(lambda p: show(p, 1), [dataset], outs, api_visibility="private")
-    page.submit(show, [dataset, page], outs, api_visibility="private")
-    prev.click(lambda p, n: show(p, (n or 1) - 1), [dataset, page], outs, api_visibility="private")
-    nxt.click(lambda p, n: show(p, (n or 1) + 1), [dataset, page], outs, api_visibility="private")
+            show, [dataset, page, lang], outs, api_visibility="private")
+    dataset.input(lambda p, lg: show(p, 1, lg), [dataset, lang], outs, api_visibility="private")
+    page.submit(show, [dataset, page, lang], outs, api_visibility="private")
+    prev.click(lambda p, n, lg: show(p, (n or 1) - 1, lg), [dataset, page, lang], outs, api_visibility="private")
+    nxt.click(lambda p, n, lg: show(p, (n or 1) + 1, lg), [dataset, page, lang], outs, api_visibility="private")
     run_quality.click(quality, [dataset, ppl, session], [report, flagged, outputs, session], api_visibility="private")
     return [
         (dataset, "label", "dataset"), (refresh, "value", "refresh"), (prev, "value", "prev"), (nxt, "value", "next"),

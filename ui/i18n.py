@@ -49,6 +49,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "flagged": ("被删除或标记的记录(请逐条复核)", "Removed and flagged records (review each)"),
     "with_ppl": ("同时计算困惑度(较慢)", "Also score perplexity (slower)"),
     "quality_files": ("清洗后的数据和复核报告", "Cleaned data and review report"),
+    "page_info": ("第 {page} / {pages} 页 · {count} 条({fmt}),跳过 {skipped} 条",
+                  "page {page} / {pages} · {count} records ({fmt}), {skipped} skipped"),
     "no_dataset": ("还没有数据集:先在「助手」页上传一个文件。", "No dataset yet: upload a file in the Assistant tab first."),
     # training tab
     "runs": ("训练任务", "Runs"),
@@ -64,6 +66,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learning_rate": ("学习率(留空 = 建议值)", "Learning rate (empty = advised)"),
     "max_steps": ("最多步数(0 = 不限)", "Max steps (0 = no limit)"),
     "start": ("开始训练", "Start training"),
+    "step": ("步", "step"),
+    "elapsed": ("已用时", "elapsed"),
+    "eta": ("预计剩余", "ETA"),
     "no_runs": ("还没有训练任务。", "No runs yet."),
     # chat tab
     "pick_run": ("已完成的训练", "Finished run"),

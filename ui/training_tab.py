@@ -54,15 +54,16 @@ def _duration(seconds) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def progress_html(info: dict, metrics: list[dict]) -> str:
+def progress_html(info: dict, metrics: list[dict], lang: str = "English") -> str:
     """A progress bar with step/total, elapsed, ETA and tokens/s, from state.json and the last log line."""
     step, total = int(info.get("step") or 0), int(info.get("total_steps") or 0)
     last = next((m for m in reversed(metrics) if m.get("loss") is not None), metrics[-1] if metrics else {})
     pct = 100.0 * step / total if total else 0.0
     eta = last.get("eta_s") if info.get("state") in ACTIVE_STATES else 0
     tps = last.get("tokens_per_s")
-    parts = [f"<b>{info.get('state', '?')}</b>", f"step {step} / {total or '?'}", f"elapsed {_duration(last.get('elapsed_s'))}",
-             f"ETA {_duration(eta)}", f"{tps:.0f} tokens/s" if isinstance(tps, (int, float)) else "tokens/s –"]
+    parts = [f"<b>{info.get('state', '?')}</b>", f"{t('step', lang)} {step} / {total or '?'}",
+             f"{t('elapsed', lang)} {_duration(last.get('elapsed_s'))}", f"{t('eta', lang)} {_duration(eta)}",
+             f"{tps:.0f} tokens/s" if isinstance(tps, (int, float)) else "tokens/s –"]
     error = f"<div style='color:#b91c1c'>{info['error']}</div>" if info.get("error") else ""
     return (f"<div id='run-progress'><progress value='{pct:.1f}' max='100' style='width:100%'></progress>"
             f"<div>{' · '.join(parts)}</div>{error}</div>")
@@ -78,7 +79,7 @@ def run_choices() -> list[tuple[str, str]]:
     return choices
 
 
-def show_run(run_id: str | None):
+def show_run(run_id: str | None, lang: str = "English"):
     """Everything the tab shows for one run, and whether to keep polling."""
     empty = pd.DataFrame(columns=["step", "value", "series"]), pd.DataFrame(columns=["step", "learning_rate"])
     if not run_id:
@@ -93,15 +94,15 @@ def show_run(run_id: str | None):
     loss, lr = curves(metrics)
     config_path = run.run_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
-    return progress_html(info, metrics), loss, lr, config, gr.Timer(active=info.get("state") in ACTIVE_STATES)
+    return progress_html(info, metrics, lang), loss, lr, config, gr.Timer(active=info.get("state") in ACTIVE_STATES)
 
 
-def poll(run_id: str | None):
+def poll(run_id: str | None, lang: str = "English"):
     """A timer tick: the selected run, and the run list's states and step counts."""
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id)
+    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
 
 
-def stop(run_id: str | None):
+def stop(run_id: str | None, lang: str = "English"):
     from tools.runs import get_run, stop_run
 
     if run_id:
@@ -109,10 +110,10 @@ def stop(run_id: str | None):
             stop_run(get_run(run_id))
         except UserError as exc:
             raise gr.Error(str(exc)) from None
-    return show_run(run_id)
+    return show_run(run_id, lang)
 
 
-def resume(run_id: str | None):
+def resume(run_id: str | None, lang: str = "English"):
     from tools.runs import get_run, resume_run
 
     if run_id:
@@ -120,10 +121,10 @@ def resume(run_id: str | None):
             resume_run(get_run(run_id))
         except UserError as exc:
             raise gr.Error(str(exc)) from None
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id)
+    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
 
 
-def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps):
+def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, lang: str = "English"):
     """Start a run from the form; the new run becomes the selected one."""
     from tools.runs import start_training
 
@@ -135,7 +136,7 @@ def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps
     except UserError as exc:
         raise gr.Error(str(exc)) from None
     run_id = run.to_dict()["run_id"]
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id)
+    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
 
 
 def refresh(run_id: str | None, session: dict | None):
@@ -172,12 +173,12 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
     shown = [progress, loss, lr, config, timer]
     for trigger in (tab.select, refresh_btn.click):
         trigger(refresh, [runs, session], [runs, dataset], api_visibility="private").then(
-            show_run, [runs], shown, api_visibility="private")
-    runs.input(show_run, [runs], shown, api_visibility="private")
-    timer.tick(poll, [runs], [runs, *shown], api_visibility="private")
-    stop_btn.click(stop, [runs], shown, api_visibility="private")
-    resume_btn.click(resume, [runs], [runs, *shown], api_visibility="private")
-    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps], [runs, *shown], api_visibility="private")
+            show_run, [runs, lang], shown, api_visibility="private")
+    runs.input(show_run, [runs, lang], shown, api_visibility="private")
+    timer.tick(poll, [runs, lang], [runs, *shown], api_visibility="private")
+    stop_btn.click(stop, [runs, lang], shown, api_visibility="private")
+    resume_btn.click(resume, [runs, lang], [runs, *shown], api_visibility="private")
+    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps, lang], [runs, *shown], api_visibility="private")
     return [
         (runs, "label", "runs"), (refresh_btn, "value", "refresh"), (loss, "label", "loss"), (lr, "label", "lr"),
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
