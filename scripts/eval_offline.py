@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.attachments import with_attachments  # noqa: E402
+from assistant.nlu import classifier  # noqa: E402
+from assistant.nlu.classifier import IntentModel, corpus_examples  # noqa: E402
 from assistant.offline import OfflineChatModel, plan  # noqa: E402
 
 UPLOADS = "/tmp/sft-eval/uploads"
@@ -78,12 +80,65 @@ def latency_ms(cases: list[dict], repeats: int = 3) -> list[float]:
     return times
 
 
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(results: list[dict]) -> tuple[float, float]:
+    n = max(1, len(results))
+    return sum(r["tool_ok"] for r in results) / n, sum(r["all_ok"] for r in results) / n
+
+
+def loco(paths: list[Path]) -> dict:
+    """Leave one corpus out: for each corpus, the statistical model trained on all the others,
+    alone (its label against the expected tool; a null expectation is labelled by the rules, as
+    in training) and behind the rules (the router as shipped), beside the rules alone."""
+    out = {}
+    for held in paths:
+        model = IntentModel.fit(p for other in paths if other != held for p in corpus_examples(other, classifier._rules_label))
+        labelled = corpus_examples(held, classifier._rules_label)
+        alone = sum(model.predict(text).name == label for text, label in labelled) / max(1, len(labelled))
+        cases = load(held)
+        with classifier.using(None):
+            rules = score([run_case(c) for c in cases])
+        with classifier.using(model):
+            both = [run_case(c) for c in cases]
+        out[str(held)] = {"n": len(cases), "alone": alone, "rules": rules, "both": score(both),
+                          "failures": [r for r in both if not r["all_ok"]]}
+    return out
+
+
+def print_loco(report: dict, quiet: bool) -> None:
+    print("leave one corpus out (statistical model trained on the other corpora):")
+    total = {"n": 0, "alone": 0.0, "rules": 0.0, "both": 0.0, "both_full": 0.0, "rules_full": 0.0}
+    for name, f in report.items():
+        print(f"{Path(name).name}: {f['n']} requests; model alone {f['alone']:.1%}; rules alone tool {f['rules'][0]:.1%} "
+              f"(+args {f['rules'][1]:.1%}); rules + model tool {f['both'][0]:.1%} (+args {f['both'][1]:.1%})")
+        for r in [] if quiet else f["failures"]:
+            print(f"  ✗ {r['text']!r} want {r['want']} got {r['got']} {json.dumps(r['got_args'], ensure_ascii=False)}")
+        for key, value in (("alone", f["alone"]), ("rules", f["rules"][0]), ("both", f["both"][0]),
+                           ("rules_full", f["rules"][1]), ("both_full", f["both"][1])):
+            total[key] += value * f["n"]
+        total["n"] += f["n"]
+    n = max(1, total["n"])
+    print(f"overall: {total['n']} requests; model alone {total['alone'] / n:.1%}; rules alone tool {total['rules'] / n:.1%} "
+          f"(+args {total['rules_full'] / n:.1%}); rules + model tool {total['both'] / n:.1%} (+args {total['both_full'] / n:.1%})")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quiet", action="store_true", help="do not list failures")
+    parser.add_argument("--loco", action="store_true", help="leave one corpus out: the statistical fallback "
+                        "trained on every other corpus, tested on the held-out one")
+    parser.add_argument("--rules-only", action="store_true", help="turn the statistical fallback off")
     args = parser.parse_args(argv)
+    if args.loco:
+        print_loco(loco(args.files or default_files()), args.quiet)
+        return 0
+    if args.rules_only:
+        classifier._override.append(None)
     report, all_cases = {"files": {}}, []
     for path in args.files or default_files():
         cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -4,6 +4,7 @@
 - ``paths``: file names and paths in the text, matched to attached files;
 - ``slots``: formats, field names, counts, epochs, learning rate, LoRA rank, steps, base model, run id;
 - ``intents``: which tool a request asks for (weighted cue phrases, zh and en), musing vs asking;
+- ``classifier``: a character n-gram naive-Bayes model trained on ``eval/``, asked when no rule fires;
 - ``planner``: one decision per model call from the whole conversation (memory = the messages);
 - ``replies``: answers from tool results and questions back, in the user's language.
 """

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
-from assistant.nlu import intents, replies, slots
+from assistant.nlu import classifier, intents, replies, slots
 from assistant.nlu.paths import resolve_named
 
 NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
@@ -149,6 +149,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
     guess = intents.classify(_OUTPUT_REF.sub(" ", as_word), has_file=bool(named or new_files or mem.files)) if not intent else None
     tool = intent or guess.name
+    statistical = False
+    if not tool and not forced and not intents.HELP.search(masked):
+        tool = _second_opinion(_OUTPUT_REF.sub(" ", as_word))  # the rules found nothing: ask the n-gram model
+        statistical = bool(tool)
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -172,9 +176,21 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = {"path": path, **args}
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
-    if tool == "start_training" and not forced and intents.is_muse(masked):
+    if tool == "start_training" and not forced and (statistical or intents.is_muse(masked)):
         return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
+    if tool == "stop_training" and statistical:  # a guess never stops a run: it asks first
+        return Decision("maybe", calls=[{"name": tool, "args": args}], reply=replies.did_you_mean({"name": tool, "args": args}, lang))
     return Decision("tools", calls=[{"name": tool, "args": args}])
+
+
+def _second_opinion(text: str) -> str:
+    """The statistical model's tool when the rules found none and it is sure enough
+    (posterior ≥ ``classifier.SURE``); "" when it is not, or files the request as off-topic."""
+    model = classifier.active()
+    if model is None:
+        return ""
+    guess = model.predict(text)
+    return guess.name if guess.name != classifier.NONE and guess.prob >= classifier.SURE else ""
 
 
 def _last_user(turns: list[Turn]) -> int:
