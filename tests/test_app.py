@@ -59,7 +59,10 @@ def test_page_and_public_api(served):
 
 
 def test_assistant_answers_epochs_for_1000_samples(served):
-    history = client(served).predict({"text": ASK_EPOCHS, "files": []}, [], api_name="/assistant")
+    job = client(served).submit({"text": ASK_EPOCHS, "files": []}, [], api_name="/assistant")
+    history = job.result()
+    statuses = [(m.get("metadata") or {}).get("status") for update in job.outputs() for m in update]
+    assert "pending" in statuses, "the tool step shows while it runs, before its result"
     tool = [m for m in history if (m.get("metadata") or {}).get("title", "").endswith("suggest_hyperparameters")]
     assert tool and tool[0]["metadata"]["status"] == "done" and "duration" in tool[0]["metadata"]
     answer = text_of(history[-1])
