@@ -214,3 +214,11 @@ def test_fast_path_matches_row_parser_on_tricky_csv(tmp_path, monkeypatch, name)
     slow = read_dataset(path)
     assert [(s.where, s.to_dicts()) for s in fast.samples] == [(s.where, s.to_dicts()) for s in slow.samples]
     assert (fast.skipped, fast.blank) == (slow.skipped, slow.blank)
+
+
+def test_jsonl_saved_as_json_is_read_line_by_line(shared_copy, tmp_path):
+    source = shared_copy("qianfan/multi_conversation.jsonl")
+    renamed = tmp_path / "multi.json"
+    renamed.write_bytes(source.read_bytes())
+    result = read_dataset(renamed)
+    assert (result.format, len(result.samples), result.fields["container"]) == ("qianfan", 5, "jsonl")

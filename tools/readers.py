@@ -185,7 +185,9 @@ def _json_records(path: Path, text: str) -> tuple[list[tuple[str, object]], list
         try:
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            if stripped[:1] == "[" or "\n{" not in stripped:
+            # "Extra data" after a complete first value means one JSON value per line (JSONL
+            # saved as .json, e.g. Qianfan arrays): read it line by line instead.
+            if exc.msg != "Extra data" or exc.lineno == 1:
                 raise UserError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; "
                                 f"fix that spot (or save one record per line as .jsonl).") from None
         else:
