@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import accumulate
 from pathlib import Path
 
 from tools.encoding import decode_bytes, read_bytes
