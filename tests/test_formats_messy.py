@@ -80,6 +80,7 @@ def _workbook(tmp_path):
 def test_excel_finds_the_qa_sheet_and_keeps_numbers(tmp_path):
     result = read_dataset(_workbook(tmp_path))
     assert result.format == "xlsx" and result.fields["sheet"] == "问答"
+    assert (result.fields["title_rows"], result.fields["header"]) == (1, "book.xlsx[问答]!row 3")
     assert [(s.question, s.answer) for s in result.samples] == [("一打是几个？", "12"), ("圆周率约等于？", "3.14"), ("=1+1 等于几", "=2")]
     assert result.samples[0].where == "book.xlsx[问答]!row 4" and result.samples[0].meta == {"rationale": "dozen = 12"}
     assert [(s.where, s.reason) for s in result.skipped] == [("book.xlsx[问答]!row 7", "empty answer ('标准回复')")]
@@ -213,7 +214,7 @@ def test_fast_path_matches_row_parser_on_tricky_csv(tmp_path, monkeypatch, name)
     monkeypatch.setattr(csvread, "_fast_path_fits", lambda *a: False)
     slow = read_dataset(path)
     assert [(s.where, s.to_dicts()) for s in fast.samples] == [(s.where, s.to_dicts()) for s in slow.samples]
-    assert (fast.skipped, fast.blank) == (slow.skipped, slow.blank)
+    assert (fast.skipped, fast.blank, fast.fields) == (slow.skipped, slow.blank, slow.fields)
 
 
 def test_jsonl_saved_as_json_is_read_line_by_line(shared_copy, tmp_path):

@@ -19,7 +19,7 @@ from pathlib import Path
 from tools.encoding import decode_bytes, read_bytes
 from tools.errors import UserError
 from tools.fields import FieldMap, detect_fields, require_fields
-from tools.readers import HEADER_SCAN, ReadResult, Skipped, Table, no_gc, split_header, table_result
+from tools.readers import HEADER_SCAN, ReadResult, Skipped, Table, no_gc, split_header, table_fields, table_result
 from tools.records import empty_reason
 from tools.samples import Message, Sample
 
@@ -70,6 +70,8 @@ def read_csv(path: Path, question_field: str | None = None, answer_field: str | 
     if _fast_path_fits(utf8, head, header_cells, fields):
         header_line = int(head.header_where.rsplit(":", 1)[1])
         result = _arrow_pairs(utf8, path.name, delimiter, header_line, head.header, fields)
+        if result is not None:
+            result.fields = table_fields(head, fields)
     if result is None:
         table, _ = _rows(text, path.name, delimiter)
         split_header(table, question_field, answer_field)

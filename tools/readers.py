@@ -56,6 +56,8 @@ class Table:
     blank: int = 0
     header: list[str] = field(default_factory=list)
     header_where: str = ""
+    title_rows: int = 0
+    """Non-blank rows above the header (a title, notes): not records, reported in ``fields``."""
 
 
 HEADER_SCAN = 10  # title/notes rows above the header that we look past
@@ -72,7 +74,7 @@ def split_header(table: Table, qf: str | None = None, af: str | None = None) -> 
             chosen = i
             break
     if table.rows:
-        table.header_where = table.rows[chosen][0]
+        table.header_where, table.title_rows = table.rows[chosen][0], chosen
         table.header = [str(c).strip() for c in table.rows[chosen][1]]
         table.rows = table.rows[chosen + 1:]
 
@@ -132,7 +134,12 @@ def table_result(table: Table, fields: FieldMap, fmt: str) -> ReadResult:
             samples, skipped = _rich_rows(table, fields)
         else:
             samples, skipped = _plain_rows(table, fields)
-    return ReadResult(samples, skipped, fmt, fields.to_dict(), blank=table.blank)
+    return ReadResult(samples, skipped, fmt, table_fields(table, fields), blank=table.blank)
+
+
+def table_fields(table: Table, fields: FieldMap) -> dict:
+    extra = {"title_rows": table.title_rows, "header": table.header_where} if table.title_rows else {}
+    return {**fields.to_dict(), **extra}
 
 
 def _rich_rows(table: Table, fields: FieldMap) -> tuple[list[Sample], list[Skipped]]:

@@ -68,6 +68,8 @@ def problems(result: ReadResult) -> list[str]:
         out.append(f"Only {len(samples)} samples: expect to need many epochs (the manual suggests ~15 for 100 samples).")
     if result.blank:
         out.append(f"{result.blank} blank rows/lines were ignored.")
+    if result.fields.get("title_rows"):
+        out.append(f"{result.fields['title_rows']} title rows above the header (at {result.fields['header']}) were ignored.")
     return out
 
 
