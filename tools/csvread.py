@@ -24,11 +24,34 @@ from tools.records import empty_reason
 from tools.samples import Message, Sample
 
 
-def _delimiter(path: Path, text: str) -> str:
-    first = text.split("\n", 1)[0]
-    if path.suffix.lower() == ".tsv" or first.count("\t") > first.count(","):
+def _delimiter(path: Path, head: str) -> str:
+    """Tab for .tsv; otherwise whichever of , ; tab is most frequent in the first lines
+    (the first line alone may be a title row without any)."""
+    if path.suffix.lower() == ".tsv":
         return "\t"
-    return ";" if first.count(";") > first.count(",") else ","
+    sample = "\n".join(head.split("\n", 20)[:20])
+    counts = {d: sample.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+HEAD_CHARS = 1 << 20
+"""Header detection reads the first HEADER_SCAN records from this many characters, not the whole file."""
+
+
+def _decode_head(data: bytes, name: str) -> tuple[str | None, str, str | None]:
+    """(full text or None, encoding, head text). A UTF-8 file is only decoded up to HEAD_CHARS:
+    the fast path hands its bytes to pyarrow, which validates UTF-8 itself; anything else is
+    decoded whole (GBK/GB18030 detection needs it)."""
+    import codecs
+
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        head = codecs.getincrementaldecoder(encoding)().decode(data[: 4 * HEAD_CHARS], final=len(data) <= 4 * HEAD_CHARS)
+    except UnicodeDecodeError:
+        text, encoding = decode_bytes(data, name)
+        return text, encoding, text[:HEAD_CHARS]
+    return None, encoding, head[:HEAD_CHARS]
 
 
 def _rows(text: str, name: str, delimiter: str, limit: int | None = None) -> tuple[Table, int]:
@@ -54,25 +77,27 @@ def _rows(text: str, name: str, delimiter: str, limit: int | None = None) -> tup
 def read_csv(path: Path, question_field: str | None = None, answer_field: str | None = None,
              rationale_field: str | None = None) -> ReadResult:
     data = read_bytes(path)
-    text, encoding = decode_bytes(data, path.name)
-    if not text.strip():
+    text, encoding, head_text = _decode_head(data, path.name)
+    if not head_text.strip():
         raise UserError(f"{path.name} is empty.")
-    delimiter = _delimiter(path, text)
-    head, _ = _rows(text, path.name, delimiter, limit=HEADER_SCAN)
+    delimiter = _delimiter(path, head_text)
+    head, _ = _rows(head_text, path.name, delimiter, limit=HEADER_SCAN)
     header_cells = dict(head.rows)
     split_header(head, question_field, answer_field)
     fields = detect_fields(head.header, question_field, answer_field, rationale_field)
     require_fields(fields, head.header, path.name)
     fmt = "tsv" if path.suffix.lower() == ".tsv" else "csv"
     result = None
-    # UTF-8 files go to pyarrow as they are on disk (no re-encoding of 80 MB); others as UTF-8.
-    utf8 = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    # UTF-8 files go to pyarrow as they are on disk (no decoding, no re-encoding of 80 MB).
+    utf8 = data if text is None else text.encode("utf-8")
     if _fast_path_fits(utf8, head, header_cells, fields):
         header_line = int(head.header_where.rsplit(":", 1)[1])
         result = _arrow_pairs(utf8, path.name, delimiter, header_line, head.header, fields)
         if result is not None:
             result.fields = table_fields(head, fields)
     if result is None:
+        if text is None:  # not valid UTF-8 after all, or rows pyarrow refuses: decode it whole
+            text, encoding = decode_bytes(data, path.name)
         table, _ = _rows(text, path.name, delimiter)
         split_header(table, question_field, answer_field)
         result = table_result(table, fields, fmt)
