@@ -126,13 +126,20 @@ def _arrow_pairs(data: bytes, name: str, delimiter: str, header_line: int, heade
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    parts = data.split(b"\n", header_line)  # lines up to the header, then the data
-    if len(parts) <= header_line or not parts[header_line].strip():
+    start = 0
+    for _ in range(header_line):  # the data starts after the header's line
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return None
+    end = len(data)
+    while end > start and data[end - 1] in b" \t\r\n":  # trailing blank space, without copying 80 MB
+        end -= 1
+    if end == start:
         return None
     names = [f"c{i}" for i in range(len(header))]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(parts[header_line]),
+            pa.BufferReader(pa.py_buffer(data).slice(start)),  # zero-copy view of the bytes
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 22),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -147,7 +154,7 @@ def _arrow_pairs(data: bytes, name: str, delimiter: str, header_line: int, heade
     a_col = table.column(header.index(fields.answer)).to_pylist()
     # pyarrow drops the empty lines at the end (the only ones _fast_path_fits lets through); count
     # them as the csv-module path does. Whitespace-only lines come through as rows, counted below.
-    tail = data[len(data.rstrip()):].replace(b"\r\n", b"\n").split(b"\n")
+    tail = data[end:].replace(b"\r\n", b"\n").split(b"\n")
     samples, skipped, blank = [], [], sum(1 for part in tail[1:-1] if not part)
     with no_gc():
         for i, (line, q, a) in enumerate(zip(lines, q_col, a_col)):
