@@ -20,12 +20,13 @@ from langchain.agents.middleware import AgentMiddleware
 from langchain_core.messages import ToolMessage
 
 from assistant.attachments import attached_files, strip_attachments
+from assistant.nlu import intents
 
-_START = re.compile(r"train|fine-?tun|launch|start|run it|go ahead|kick off|训练|微调|开始|开训|启动|跑", re.I)
-_STOP = re.compile(r"stop|cancel|abort|kill|halt|terminate|停|终止|取消|中止|结束|别训", re.I)
-_YES = re.compile(r"^\s*(yes|y|yeah|yep|sure|ok(ay)?|confirm(ed)?|do it|please do|go|是|是的|好|好的|可以|行|确认|确定|没问题|对|嗯)\b", re.I)
 _ASKED = re.compile(r"[?？吗]|confirm|shall i|should i|do you want|确认|要不要|是否", re.I)
-GUARDED = {"start_training": _START, "stop_training": _STOP}
+# The offline model's own vocabulary (assistant.nlu.intents), so the guard lets through exactly
+# what the model acts on: "叫停", "放弃", "quit", "end the run" stop; "冲" confirms; "准备训练" asks.
+GUARDED = {"start_training": (intents.asks_to_start, intents.confirms_start),
+           "stop_training": (intents.asks_to_stop, intents.says_yes)}
 NEEDS_PATH = {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
               "start_training"}
 
@@ -117,17 +118,19 @@ def _messages(state) -> list:
     return state.get("messages", []) if isinstance(state, dict) else getattr(state, "messages", [])
 
 
-def user_asked(state, wanted: re.Pattern) -> bool:
-    """Whether the latest user message asks for the action, or says yes to the assistant's question."""
+def user_asked(state, wanted: tuple) -> bool:
+    """Whether the latest user message asks for the action (``wanted[0]`` of its text), or answers
+    yes to the question the assistant just asked (``wanted[1]``)."""
+    asks, confirms = wanted
     messages = _messages(state)
     for i in range(len(messages) - 1, -1, -1):
         if getattr(messages[i], "type", "") != "human":
             continue
         said = strip_attachments(_text(messages[i]))
-        if wanted.search(said):
+        if asks(said):
             return True
         before = next((m for m in reversed(messages[:i]) if getattr(m, "type", "") == "ai"), None)
-        return bool(_YES.search(said) and before is not None and _ASKED.search(_text(before)))
+        return bool(before is not None and _ASKED.search(_text(before)) and confirms(said))
     return False
 
 

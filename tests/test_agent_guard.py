@@ -6,12 +6,15 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
-from assistant.guard import _START, _STOP, latest_file, user_asked
+from assistant.guard import GUARDED, latest_file, user_asked
 from fake_openai import FakeOpenAI, call, script, text
 
 
 def settings_for(server: FakeOpenAI) -> BackendSettings:
     return BackendSettings(kind="openai", base_url=server.base_url, api_key=server.api_key, model="m")
+
+
+_START, _STOP = GUARDED["start_training"], GUARDED["stop_training"]
 
 
 def test_user_asked_reads_the_latest_user_message_only():
@@ -85,3 +88,70 @@ def test_no_dataset_yet_is_a_sentence_not_a_schema_error():
         result = Assistant(settings_for(server)).run("s", "convert my data to alpaca")
     refusal = next(s for s in result["steps"] if s.kind == "tool_result")
     assert not refusal.ok and "attach a file" in refusal.summary and "Field required" not in refusal.summary
+
+
+def _state(*messages):
+    return {"messages": list(messages)}
+
+
+def test_the_guard_lets_through_the_words_the_offline_model_acts_on():
+    """One vocabulary (assistant.nlu.intents): what the model starts or stops on, the guard allows."""
+    for text in ["叫停", "放弃吧", "quit", "end the run", "停止训练", "kill it", "别训了"]:
+        assert user_asked(_state(HumanMessage(text)), _STOP), text
+    for text in ["how is it going?", "训练进度怎么样", "don't stop"]:
+        assert not user_asked(_state(HumanMessage(text)), _STOP), text
+    asked = AIMessage('要现在用 qa.csv 开始 LoRA 训练吗?回复"确认"开始,或"取消"。')
+    for text in ["冲", "搞起", "好的", "yes", "go ahead", "5 epochs"]:
+        assert user_asked(_state(HumanMessage("要不要训练?"), asked, HumanMessage(text)), _START), text
+    for text in ["不要", "算了", "what does lora mean?"]:
+        assert not user_asked(_state(HumanMessage("要不要训练?"), asked, HumanMessage(text)), _START), text
+
+
+def test_every_start_and_stop_in_the_corpora_passes_the_guard():
+    """The model and the guard agree on every labelled request: a start or stop the offline model
+    makes passes the guard, and a start it only asks about ("要不要训练?") does not."""
+    import json
+    from pathlib import Path
+
+    from assistant.nlu.planner import Turn, decide
+
+    root = Path(__file__).resolve().parents[1]
+    for corpus in sorted((root / "eval").glob("utterances_*.jsonl")):
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            file = f"/w/uploads/{case.get('file') or 'qa.csv'}"
+            decision = decide([Turn("user", f"{case['text']}\n[attached file: {file}]")])
+            said = _state(HumanMessage(case["text"]))
+            if decision.kind == "tools" and decision.calls[0]["name"] in GUARDED:
+                assert user_asked(said, GUARDED[decision.calls[0]["name"]]), (corpus.name, case["text"])
+            if decision.kind == "confirm":
+                assert not user_asked(said, _START), (corpus.name, case["text"])
+
+
+def test_getting_ready_to_train_is_asked_not_started():
+    from assistant.nlu.planner import Turn, decide
+
+    text = "我上传了数据,准备训练"
+    decision = decide([Turn("user", f"{text}\n[attached file: /w/uploads/qa.csv]")])
+    assert decision.kind == "confirm" and decision.calls[0]["name"] == "start_training"
+    assert not user_asked(_state(HumanMessage(text)), _START)  # nor may another model start it
+
+
+def test_train_on_this_after_a_refused_path_means_the_latest_file_that_worked(shared_copy, workspace):
+    from assistant.attachments import with_attachments
+    from assistant.offline import plan
+    from assistant.toolset import TOOLS, import_upload
+
+    tools = {t.name: t for t in TOOLS}
+    data = str(import_upload(shared_copy("qianfan/qa_pair.csv")))
+    history = [HumanMessage(with_attachments("看看这份数据", [data])),
+               AIMessage("", tool_calls=[{"name": "inspect_dataset", "args": {"path": data}, "id": "c1"}]),
+               ToolMessage(tools["inspect_dataset"].invoke({"path": data}), tool_call_id="c1", name="inspect_dataset"),
+               AIMessage("86 条。"),
+               HumanMessage("检查 /etc/passwd 的质量"),
+               AIMessage("", tool_calls=[{"name": "check_quality", "args": {"path": "/etc/passwd"}, "id": "c2"}])]
+    refused = tools["check_quality"].invoke({"path": "/etc/passwd"})
+    assert '"ok": false' in refused
+    history += [ToolMessage(refused, tool_call_id="c2", name="check_quality"), AIMessage("没有成功。")]
+    assert plan("用这个数据训练", history=history) == [{"name": "start_training", "args": {"path": data}}]
+    assert plan("检查一下质量", history=history)[0]["args"]["path"] == data

@@ -190,7 +190,7 @@ HELP = re.compile(r"^\s*(?:你好|您好|hi|hello|hey|嗨|哈喽|help|帮助|帮
 YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|go(?: ahead)?|do it|confirm(?:ed)?|please do|start(?: it)?|let'?s go|y|好的?|好呀|好啊|行|可以|是的?|对|嗯+|确认|确定|开始吧?|开始训练吧?|没问题|冲|来吧|搞起|同意)(?:\W|$)",
                  re.IGNORECASE)
 NO = re.compile(r"^\W*(?:no|nope|nah|cancel|not now|don'?t|never ?mind|wait|不要?|不用|算了|取消|先不|别|等等|等一下|暂时不)(?:\W|$)", re.IGNORECASE)
-_MUSE = re.compile(r"要不要|是否|该不该|是不是(?:该|要|可以)|考虑|想想|可以(?:开始)?(?:训练|微调)了吗|能(?:开始)?(?:训练|微调)了吗|准备好|"
+_MUSE = re.compile(r"要不要|是否|准备(?:要|去|着)?(?:开始)?(?:训练|微调|训)|该不该|是不是(?:该|要|可以)|考虑|想想|可以(?:开始)?(?:训练|微调)了吗|能(?:开始)?(?:训练|微调)了吗|准备好|"
                    r"\bmaybe\b|\bperhaps\b|should (?:i|we)\b|shall (?:i|we)\b|do you think|"
                    r"is it (?:time|ok|okay|a good idea)|worth|ready to|"
                    r"\bcan we\b|\bcould we\b|\bwe could\b|要是|如果|假如|会不会|\bi guess\b|\bmight\b|how about|wonder|"
@@ -249,6 +249,8 @@ def scores(text: str) -> dict[str, float]:
 
 
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{_TRAIN}", re.IGNORECASE)
+_NEG_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|stop|cancel|kill|abort|halt)|"
+                       r"\bkeep (?:it |the run |training )?(?:going|running)\b|继续(?:训练|跑)", re.IGNORECASE)
 _DATA_REF = re.compile(r"\bFILE\b|this (?:file|dataset|data|spreadsheet|sheet|table)|my (?:file|data|dataset|upload)|"
                        r"the (?:file|dataset|upload)|"
                        r"这个(?:文件|数据|表)|这份(?:文件|数据)?|这数据|我的(?:文件|数据)|文件里|数据里|表里|上传的", re.IGNORECASE)
@@ -288,6 +290,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
     if _MUSE_TRAIN.search(text) and not _WHY.search(text):
         s["start_training"] = max(s["start_training"], 4.0)  # "是不是可以训练了": asks before training (see is_muse)
         s["explain"] = min(s["explain"], 2.0)
+    if _NEG_STOP.search(text):
+        s["stop_training"] = 0.0  # "don't stop", "别停", "keep it going"
     if _NEG_TRAIN.search(text):
         s["start_training"] = 0.0  # "别训了", "don't train yet"
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))
@@ -305,3 +309,27 @@ def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
     parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着|随后|完了再|完成后再?|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S))", text)
     return [p for p in parts if p and p.strip(" ,，;；。.")]
+
+
+def asks_to_start(text: str) -> bool:
+    """The user's own words ask to start training now: a step of the request is a training
+    request ("先转成jsonl,然后训练") and they do not only wonder about it ("要不要训练?",
+    "我上传了数据,准备训练"). The tool guard uses this, so the guard and the model agree."""
+    return not is_muse(text) and any(classify(step, has_file=True).name == "start_training" for step in split_steps(text) or [text])
+
+
+def asks_to_stop(text: str) -> bool:
+    """The user's own words ask to stop the run ("停止训练", "叫停", "放弃", "quit", "end the run")."""
+    return any(classify(step).name == "stop_training" for step in split_steps(text) or [text])
+
+
+def says_yes(text: str) -> bool:
+    """A yes to the question just asked ("好的", "冲", "go ahead"), not a new request."""
+    return bool(YES.search(text)) and not NO.search(text)
+
+
+def confirms_start(text: str) -> bool:
+    """After "shall I start training?": a yes, or only new values ("5 epochs", "lr 2e-5 吧")."""
+    from assistant.nlu.slots import training_args
+
+    return says_yes(text) or not classify(text).name and bool(training_args(text))

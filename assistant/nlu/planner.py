@@ -58,10 +58,25 @@ class Memory:
     results: dict[str, dict] = field(default_factory=dict)  # tool name → its latest "data"
 
 
+# A tool's answer that the file itself is unusable (refused path, no such file): forget that file.
+_PATH_FAILED = re.compile(r"refused|outside the workspace|there is no file|not found|does not exist", re.IGNORECASE)
+
+
+def _unusable(result: dict, path: str) -> bool:
+    summary = result.get("summary") if isinstance(result.get("summary"), dict) else {}
+    en = str(summary.get("en") or "")
+    return bool(path) and path.replace("\\", "/").rsplit("/", 1)[-1] in en and bool(_PATH_FAILED.search(en))
+
+
 def remember(turns: list[Turn]) -> Memory:
+    """What the conversation has seen so far. A file a tool refused or could not find is
+    forgotten, so "用这个数据训练" afterwards means the latest file that worked."""
     mem = Memory()
+    called: dict[str, str] = {}  # tool name → the path it was last called with
     for turn in turns:
-        if turn.role == "user":
+        if turn.role == "assistant":
+            called.update({c["name"]: str((c.get("args") or {}).get("path") or "") for c in turn.calls})
+        elif turn.role == "user":
             attached = attached_files(turn.text)
             mem.attachments += attached
             named = [f.text for f in resolve_named(strip_attachments(turn.text), mem.attachments)]
@@ -71,7 +86,9 @@ def remember(turns: list[Turn]) -> Memory:
                 result = json.loads(turn.text)
             except (ValueError, TypeError):
                 continue
-            if isinstance(result, dict) and result.get("ok", True):
+            if isinstance(result, dict) and not result.get("ok", True) and _unusable(result, called.get(turn.name, "")):
+                mem.files = [f for f in mem.files if f != called[turn.name]]
+            elif isinstance(result, dict) and result.get("ok", True):
                 data = result.get("data") if isinstance(result.get("data"), dict) else {}
                 # the tool's main output ("data.output") counts as the newest file, after any reports
                 output = str(data.get("output") or "")
@@ -236,11 +253,11 @@ def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory)
     if prev.kind == "confirm":
         if intents.NO.search(text):
             return Decision("declined", reply=replies.DECLINED[replies.language(text)])
-        if intents.YES.search(text) or not intents.classify(text).name and slots.training_args(text):
+        if intents.confirms_start(text):
             call = dict(prev.calls[0])
             call["args"] = {**call["args"], **slots.training_args(text)}
             return Decision("tools", calls=[call])
-    if prev.kind == "maybe" and intents.YES.search(text) and not intents.classify(text).name:
+    if prev.kind == "maybe" and intents.says_yes(text) and not intents.classify(text).name:
         return Decision("tools", calls=prev.calls)
     if prev.kind in ("ask_file", "ask_format") and not intents.classify(text).name:
         return plan_step(prev_text + "\n" + text, mem, new_files)
