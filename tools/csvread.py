@@ -8,7 +8,7 @@ physical line a record starts on, so quoted multi-line cells count right):
 * pyarrow's multi-threaded C++ reader, for the common big file: a plain question and
   answer table without blank lines. Line numbers are computed with vectorised newline
   counts; anything it cannot parse falls back to the first. On a 200,000-row Chinese
-  CSV (84 MB) parsing drops from ~0.8 s to ~0.15 s (bench/bench_convert.py).
+  CSV (84 MB) parsing drops from ~0.8 s to ~0.2 s (bench/bench_convert.py).
 """
 from __future__ import annotations
 
