@@ -184,3 +184,12 @@ def test_cli_augment_json(capsys, tmp_path):
     assert (out["method"], out["added"], out["total"]) == ("few-shot", 4, 14)
     assert main(["augment", str(path), "templates", "--template", "请回答：{question}"]) == 0
     assert "templates: 10 samples added" in capsys.readouterr().out
+
+
+def test_cot_n_samples_counts_cot_samples_built(tmp_path, monkeypatch):
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    rows = [("一加一？", "二", ""), ("二加二？", "四", "2+2=4"), ("三加三？", "六", "3+3=6"), ("四加四？", "八", "4+4=8")]
+    path = _csv(tmp_path, rows, header=("问题", "答案", "解析"))
+    result = add_cot(path, n_samples=2).to_dict()
+    assert (result["added"], result["from_column"], result["without_rationale"]) == (2, 2, 1)
+    assert [s.answer.split("：")[-1] for s in read_dataset(result["output"]).samples[4:]] == ["四", "六"]

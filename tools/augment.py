@@ -125,7 +125,8 @@ def _cot_sample(s: Sample, rationale: str) -> Sample:
 def add_cot(path, n_samples: int | None = None, rationale_field: str | None = None, output=None,
             to: str | None = None, **fields) -> AugmentResult:
     """Add chain-of-thought samples: the prompt asks to think step by step, the answer gives the
-    reasoning, then the original answer.
+    reasoning, then the original answer. ``n_samples`` caps how many (default: every sample that
+    has or gets a rationale).
 
     The reasoning comes from a rationale column (解析/analysis/explanation/rationale, or
     ``rationale_field``); samples without one get it from the OpenAI-compatible model named by
@@ -133,10 +134,13 @@ def add_cot(path, n_samples: int | None = None, rationale_field: str | None = No
     without either source this raises a UserError saying what is needed.
     """
     source, result = _read(path, rationale_field=rationale_field, **fields)
-    pool = result.samples[: _count(len(result.samples), n_samples, None)]
-    have = [s for s in pool if s.meta.get("rationale")]
-    missing = [s for s in pool if not s.meta.get("rationale")]
+    # n_samples CoT samples: those with a rationale column first (free and exact), then, when a
+    # model is configured, samples it writes a rationale for — in file order.
+    want = _count(len(result.samples), n_samples, None)
+    have = [s for s in result.samples if s.meta.get("rationale")][:want]
+    lacking = [s for s in result.samples if not s.meta.get("rationale")]
     config = llm_client.config_from_env()
+    missing = lacking[: want - len(have)] if config is not None else []
     if not have and config is None:
         raise UserError(
             f"{source.name} has no rationale column (解析, analysis, explanation or rationale; or name one with "
@@ -155,7 +159,7 @@ def add_cot(path, n_samples: int | None = None, rationale_field: str | None = No
             else:
                 skipped.append(Skipped(s.where, f"no rationale from the model: {error}"))
     out = _write(source, result, added, "cot", output, to)
-    details = {"from_column": len(have), "from_model": generated, "without_rationale": len(missing) - generated}
+    details = {"from_column": len(have), "from_model": generated, "without_rationale": len(lacking) - generated}
     return AugmentResult(out, "cot", len(result.samples), len(added), skipped, details)
 
 
