@@ -21,6 +21,8 @@ _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{E
 # An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
 _BARE = re.compile(r"(?<![\w./:~-])((?:~|\.\.?)?/[\w.~-][\w./~-]*)")
 _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$", re.IGNORECASE)
+# A name with one space in it, when its folder is written: "data/faq v2.xlsx", "./raw/qa dump.csv".
+_FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\w.~-]+/)+[\w.~-]+ )$")
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
 _ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
@@ -42,9 +44,19 @@ def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
             for m in QUOTED.finditer(text) if len(m.group(1) or m.group(2) or "") <= limit]
 
 
-def _trim_zh(name: str) -> str:
+def _trim_zh(name: str, spaced: bool = False) -> str:
+    """The file name without the Chinese words glued in front of it. A path keeps its folders
+    ("请把/data/售后FAQ.xlsx" → "/data/售后FAQ.xlsx"); a name written after a space or at the start
+    ("把 客服FAQ.xlsx") is a Chinese file name, not words glued to an ASCII one."""
+    slash = re.search(r"[/\\]", name)
+    if slash:
+        start = slash.start()
+        while start > 0 and re.match(r"[A-Za-z0-9_.~:-]", name[start - 1]):
+            start -= 1
+        return name[start:]
+    glued = not spaced or name.startswith(_ZH_PREFIXES)  # "把客服FAQ.xlsx": a verb glued to the name
     tail = _ASCII_TAIL.search(name)
-    if tail and tail.start() > 0 and not name[tail.start() - 1].isascii():
+    if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         return tail.group(0)
     changed = True
     while changed:
@@ -72,8 +84,11 @@ def find_paths(text: str) -> list[Found]:
 
     for m in _NAMED.finditer(text):
         if free(m.start(1), m.end(1)):
-            name = _trim_zh(m.group(1))
+            name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（")
             start = m.end(1) - len(name)
+            folder = _FOLDER_BEFORE.search(text[:start])
+            if folder and free(folder.start(1), start):  # "data/faq v2.xlsx": a folder, one space, the name
+                start, name = folder.start(1), folder.group(1) + name
             found.append(Found(name, start, m.end(1)))
     for m in _BARE.finditer(text):
         if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:
