@@ -38,11 +38,24 @@ def build_app():
         labels += [(title, "value", "title"), (switch, "label", "language"), (tab_a, "label", "tab_assistant"),
                    (tab_d, "label", "tab_data"), (tab_t, "label", "tab_training"), (tab_c, "label", "tab_chat")]
 
-        def relabel(choice: str):
-            return [choice, *(gr.update(**{attr: t(key, choice)}) for _, attr, key in labels)]
+        # One update per component, carrying every attribute it needs relabelled.
+        components = list(dict.fromkeys(c for c, _, _ in labels))
 
-        switch.change(relabel, [switch], [lang, *(c for c, _, _ in labels)], api_visibility="private")
+        def relabel(choice: str):
+            changes: dict = {c: {} for c in components}
+            for component, attr, key in labels:
+                changes[component][attr] = _text(attr, key, choice)
+            return [choice, *(gr.update(**changes[c]) for c in components)]
+
+        switch.change(relabel, [switch], [lang, *components], api_visibility="private")
     return demo
+
+
+def _text(attr: str, key, lang: str):
+    """A label in ``lang``; for ``choices`` the key is a list of (string key, value) pairs."""
+    from ui.i18n import t
+
+    return [(t(k, lang), v) for k, v in key] if attr == "choices" else t(key, lang)
 
 
 def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, max_file_size: str = MAX_UPLOAD, **kwargs):

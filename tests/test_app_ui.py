@@ -175,3 +175,10 @@ def test_a_poll_refreshes_the_run_list_labels(workspace):
     (run / "state.json").write_text(json.dumps({"run_id": "r3", "state": "succeeded", "step": 10, "total_steps": 10}))
     dropdown, *_, timer = training_tab.poll("r3")
     assert dropdown.choices == [("r3 · succeeded · 10/10", "r3")] and timer.active is False
+
+
+def test_language_switch_covers_every_registered_label():
+    import app
+
+    assert app._text("label", "tab_chat", "English") == "Chat"
+    assert app._text("choices", [("backend_offline", "offline")], "English") == [("offline (built in)", "offline")]

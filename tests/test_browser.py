@@ -156,6 +156,11 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
         # The language switch relabels the page.
         next(e for e in css(driver, "#lang-switch label") if "English" in e.text).click()
         wait_for(driver, lambda d: "Training" in [b.text.strip() for b in css(d, "button[role=tab]")], "English labels", shots=shots)
+        assert "Tuned model" in text(driver, "#chat-tuned") or "Tuned model" in driver.page_source
+        open_tab(driver, "Assistant")
+        css(driver, "#backend-settings button")[0].click()  # the settings panel, closed by default
+        wait_for(driver, lambda d: "offline (built in)" in d.page_source, "the backend choices in English", 10, shots)
+        driver.save_screenshot(str(shots / "6-assistant-english-settings.png"))
         driver.save_screenshot(str(shots / "5-english.png"))
     finally:
         driver.quit()

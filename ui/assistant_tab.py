@@ -100,8 +100,9 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
         file_count="multiple", sources=["upload"], elem_id="assistant-input",
     )
     clear = gr.Button(t("clear"), size="sm")
-    with gr.Accordion(t("settings"), open=False) as settings:
-        kind = gr.Radio([(t("backend_offline"), "offline"), (t("backend_openai"), "openai")], value="offline", label=t("backend"))
+    with gr.Accordion(t("settings"), open=False, elem_id="backend-settings") as settings:
+        kinds = [("backend_offline", "offline"), ("backend_openai", "openai")]
+        kind = gr.Radio([(t(k), v) for k, v in kinds], value="offline", label=t("backend"))
         with gr.Row():
             base_url = gr.Textbox(label=t("base_url"), placeholder="https://api.openai.com/v1")
             api_key = gr.Textbox(label=t("api_key"), type="password")
@@ -116,6 +117,6 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
     apply.click(apply_backend, [kind, base_url, api_key, model, session, lang], [session, note], api_visibility="private")
     return [
         (chatbot, "label", "assistant_chat"), (box, "placeholder", "assistant_input"), (clear, "value", "clear"),
-        (settings, "label", "settings"), (kind, "label", "backend"), (apply, "value", "apply"),
+        (settings, "label", "settings"), (kind, "label", "backend"), (kind, "choices", kinds), (apply, "value", "apply"),
         (base_url, "label", "base_url"), (api_key, "label", "api_key"), (model, "label", "model_name"),
     ]
