@@ -31,11 +31,14 @@ _FORMATS = [
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
 _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
                             re.IGNORECASE)
+# "in"/"as" also describe what the data is now ("our data is still in the OpenAI format"): when
+# another format follows "to"/"成", that one is the target.
+_WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|咨询|输入|指令|question|prompt|instruction|query|input|问"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|reply|答"),
+    ("question_field", r"问题|提问|问句|咨询|输入|指令|question|prompt|instruction|query|input|问|\bq\s*(?=col|column|field|列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|reply|答|\ba\s*(?=col|column|field|列|字段)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
-    ("sheet", r"sheet|工作表|表单|子表|页签|标签页"),
+    ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
 _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is|are|named|called|as|in)\s*)"
@@ -44,10 +47,10 @@ _NAME = r"([A-Za-z_][\w-]{0,40})"
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
-              r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
+              r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|run[-_][\w.-]*\d[\w.-]*)", re.IGNORECASE)
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|(?:run|ft|job)[-_][\w.-]*\d[\w.-]*)", re.IGNORECASE)
 
 
 def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
@@ -71,6 +74,7 @@ def find_format(text: str) -> str | None:
         return None
     hits.sort(key=lambda h: h[1])
     targets = [h for h in hits if _TARGET_BEFORE.search(text[: h[1]])]
+    targets = [h for h in targets if not _WEAK_TARGET.search(text[: h[1]])] or targets
     # "a JSONL version of this spreadsheet": the version asked for is the target too
     versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
@@ -103,8 +107,13 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
             continue
         before = re.split(r"[,，;；。\n]|\band\b|和|、", text[:start])[-1]
         after = re.split(r"[,，;；。\n]|\band\b|和|、", text[end:])[0]
-        out.append((name, _role_of(before, after)))
+        out.append((name, _role_of(before, after) or _ROLE_NAMES.get(name.lower())))
     return out
+
+
+# A quoted column with no role word beside it may name its role itself: columns “Q” and “A”.
+_ROLE_NAMES = {**dict.fromkeys(("q", "question", "问题", "prompt", "instruction", "query", "input"), "question_field"),
+               **dict.fromkeys(("a", "answer", "答案", "response", "reply", "output", "completion"), "answer_field")}
 
 
 def find_fields(text: str) -> dict:
@@ -117,12 +126,17 @@ def find_fields(text: str) -> dict:
         spelled = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
         reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为)?(?:{pattern})", text, re.IGNORECASE)
         for hit in (spelled, reversed_):
-            if hit and role not in out and _is_field_name(hit.group(1)):
+            if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"\b(sheet\s?\d+)\b|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|=|:|：)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
+    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|=|:|：)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     if sheet and "sheet" not in out:
         out["sheet"] = sheet.group(1) or sheet.group(2)
     return out
+
+
+def _lone_letter(text: str, hit: re.Match) -> bool:
+    """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
+    return len(hit.group(1)) == 1 and bool(re.match(r"\s*(?:[,，;；。.!！?？]|$)", text[hit.end(1):]))
 
 
 def _is_field_name(word: str) -> bool:
@@ -144,13 +158,18 @@ def find_templates(text: str) -> list[str]:
 
 def find_method(text: str) -> str | None:
     """full or lora; with both named ("全量 vs LoRA 我选 LoRA") the one chosen, else None."""
-    full = [m.start() for m in re.finditer(r"\bfull\b|全量|全参|全部参数", text, re.IGNORECASE)]
-    lora = [m.start() for m in re.finditer(r"q?lora|peft|低秩|adapter", text, re.IGNORECASE)]
+    named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
+                             if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
+    full, lora = named(r"\bfull\b|全量|全参|全部参数"), named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
               if re.search(r"(?:选|用|采用|决定用|choose|chose|use|using|go with|pick|prefer)\s*$", text[max(0, at - 12):at], re.IGNORECASE)]
     return chosen[-1] if chosen else None
+
+
+# "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
+_NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|不用|不要|不是|而不是|别用|不走)\s*$", re.IGNORECASE)
 
 
 def wants_ppl(text: str) -> bool:
@@ -164,11 +183,12 @@ _UNITS = {
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
     "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
-    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每条(?:加|配|放)?|each with|per sample){_SET}$",
+    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
+          rf"each with|per sample){_SET}$",
           rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:shots?\b|示例|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:数据量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues)\b)"),
+                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
 
@@ -197,6 +217,8 @@ def training_args(text: str) -> dict:
     out: dict = {}
     for num, label in label_numbers(text):
         value = int(num.value) if num.is_int else num.value
+        if label == "epochs" and 0 < num.value < 0.01:
+            label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
         if label in ("epochs", "lora_r", "max_steps") and label not in out and num.value > 0:
             out[label] = value
         elif label == "learning_rate" and "learning_rate" not in out and 0 < num.value < 1:
