@@ -64,9 +64,9 @@ def test_a_guessed_start_is_only_offered_and_a_guessed_stop_asked_about():
     assert classify("wanna kick it off", has_file=True).name == ""
     decision = decide([turn])
     assert decision.kind == "confirm" and decision.calls[0]["name"] == "start_training"
-    stop = IntentModel.fit([("刹车", "stop_training"), ("训练进度", "training_status"), ("讲个笑话", NONE)])
+    stop = IntentModel.fit([("熄火", "stop_training"), ("训练进度", "training_status"), ("讲个笑话", NONE)])
     with classifier.using(stop):
-        decision = decide([Turn("user", "赶快刹车")])
+        decision = decide([Turn("user", "赶快熄火")])
     assert decision.kind == "maybe" and decision.calls[0]["name"] == "stop_training"
 
 

@@ -30,7 +30,7 @@ _ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:
               r"(?<!the )(?<!these )(?<!those )(?<!with )recommend\w*|(?<!the )(?<!these )(?<!with )suggest\w*|"
               r"advice|advise|sensible|suitable|appropriate|should|optimal|ideal|right|enough|proper|reasonable)")
 _TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
-_START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire up|run|commence)"
+_START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire (?:up|off)|run|commence)"
 _COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
           r"(?:条|个样本|samples?|examples?|rows?|records?|pairs?|entries|items|questions)|"
           r"\b\d[\d.]*\s?[kKwW万](?![A-Za-z]))")  # "6k" alone is a count
@@ -39,6 +39,14 @@ _TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning
           r"(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|"
           r"forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
           r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity")
+# Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
+# is not one the knowledge base answers: explain stays silent and the model says what it can do.
+_DOMAIN = re.compile(
+    _TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|参数|param|token|格式|format|"
+    r"样本|sample|示例|example|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
+    r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
+    r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
+    r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
@@ -50,6 +58,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"哪些(?:字段|列)|(?:字段名?|列名|列)(?:有哪些|是什么|叫什么)|概要|简介|摘要|读得出来|能读吗|能不能读|readable|can you read|"
          r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|"
          r"格式是什么|what format|which format", 3),
+        (r"是\s*\S{1,12}\s*还是\s*\S{1,12}(?:\s*\S{1,8})?\s*格式|(?:is|are) (?:it|this|they|the \w+) (?:in )?\S+ or \S+(?: \S+)? (?:format|files?)\b", 4),
         (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|文件|dataset|file|data)\s*(?:有)?多大|"
          r"how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|"
          r"前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|"
@@ -76,7 +85,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|"
          r"perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
-         r"一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|"
+         r"一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
+         r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|"
@@ -119,7 +129,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
          rf"\bft (?:it|this|the model|now)", 4),
-        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire up)\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
+        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
          rf"let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
@@ -128,6 +138,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "training_status": [
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
+         r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
          r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
@@ -152,7 +163,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
          r"\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
-         r"叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉", 6),
+         r"叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|停(?=\s*[!！。.]|\s*$)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
@@ -290,6 +301,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
     if _MUSE_TRAIN.search(text) and not _WHY.search(text):
         s["start_training"] = max(s["start_training"], 4.0)  # "是不是可以训练了": asks before training (see is_muse)
         s["explain"] = min(s["explain"], 2.0)
+    if not _DOMAIN.search(lowered):
+        s["explain"] = min(s["explain"], 1.0)  # a question outside SFT: not ours to explain
     if _NEG_STOP.search(text):
         s["stop_training"] = 0.0  # "don't stop", "别停", "keep it going"
     if _NEG_TRAIN.search(text):
@@ -333,3 +346,8 @@ def confirms_start(text: str) -> bool:
     from assistant.nlu.slots import training_args
 
     return says_yes(text) or not classify(text).name and bool(training_args(text))
+
+
+def about_sft(text: str) -> bool:
+    """Whether ``text`` mentions anything of our domain (data, training, models, SFT concepts)."""
+    return bool(_DOMAIN.search(text.lower()))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
-QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`]([^\"“”‘’「」『』`\n]{1,200}?)[\"“”‘’」』`]")
+QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",

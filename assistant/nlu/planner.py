@@ -207,6 +207,8 @@ def _second_opinion(text: str) -> str:
     if model is None:
         return ""
     guess = model.predict(text)
+    if guess.name == "explain" and not intents.about_sft(text):
+        return ""  # the rules' limit holds for the model too: only questions about SFT are explained
     return guess.name if guess.name != classifier.NONE and guess.prob >= classifier.SURE else ""
 
 
