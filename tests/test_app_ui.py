@@ -182,3 +182,26 @@ def test_language_switch_covers_every_registered_label():
 
     assert app._text("label", "tab_chat", "English") == "Chat"
     assert app._text("choices", [("backend_offline", "offline")], "English") == [("offline (built in)", "offline")]
+
+
+def test_stop_button_ends_the_run_process_and_resume_refuses_a_finished_run(workspace):
+    import subprocess
+    import threading
+
+    import gradio as gr
+
+    # A stand-in for the training process: its own session and process group, like tools/runs.launch.
+    proc = subprocess.Popen(["sleep", "300"], start_new_session=True)
+    threading.Thread(target=proc.wait, daemon=True).start()  # reap it, as its parent, once it ends
+    try:
+        write_run(workspace / "runs", "r4", {"state": "running", "pid": proc.pid, "pgid": proc.pid, "step": 1, "total_steps": 10}, METRICS[:1])
+        html, *_, timer = training_tab.stop("r4", "English")
+        assert proc.wait(timeout=20) is not None, "the run's process group was signalled"
+        assert "stopped" in html and timer.active is False
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    write_run(workspace / "runs", "r5", {"state": "succeeded", "step": 10, "total_steps": 10}, METRICS)
+    with pytest.raises(gr.Error, match="already finished"):
+        training_tab.resume("r5", "English")
