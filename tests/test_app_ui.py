@@ -121,8 +121,9 @@ def test_throttle_keeps_the_first_and_last_frames():
     assert list(throttled([], every=1.0)) == []
 
 
-def test_data_tab_summary_and_quality_review(tmp_path):
-    path = tmp_path / "qa.csv"
+def test_data_tab_summary_and_quality_review(workspace):
+    path = workspace / "uploads" / "qa.csv"
+    path.parent.mkdir(parents=True)
     path.write_text("问题,答案\n天空是什么颜色?,蓝色\n天空是什么颜色?,蓝色\n水的化学式?,H2O\n你好{{name}},我是{{name}}\n", encoding="utf-8")
     table, page, info, summary = data_tab.show(str(path), 1)
     assert len(table) == 4 and summary["count"] == 4
@@ -205,3 +206,12 @@ def test_stop_button_ends_the_run_process_and_resume_refuses_a_finished_run(work
     write_run(workspace / "runs", "r5", {"state": "succeeded", "step": 10, "total_steps": 10}, METRICS)
     with pytest.raises(gr.Error, match="already finished"):
         training_tab.resume("r5", "English")
+
+
+def test_paths_sent_back_by_a_page_must_be_in_the_workspace(workspace):
+    import gradio as gr
+
+    for call in (lambda: data_tab.show("/etc/passwd", 1), lambda: data_tab.quality("/etc/passwd", False, None),
+                 lambda: training_tab.start("/etc/passwd", "", None, None, 3)):
+        with pytest.raises(gr.Error, match="outside the workspace"):
+            call()

@@ -55,6 +55,7 @@ def show(path: str | None, page: int, lang: str = "English"):
     from tools.formats import inspect_dataset
 
     try:
+        path = sess.workspace_file(path)
         table, page, info = preview_page(path, page, lang)
         summary = inspect_dataset(path)
     except UserError as exc:
@@ -69,7 +70,7 @@ def quality(path: str | None, ppl: bool, session: dict | None):
     from tools.quality import check_quality
 
     try:
-        report = check_quality(path, ppl=bool(ppl))
+        report = check_quality(sess.workspace_file(path), ppl=bool(ppl))
     except UserError as exc:
         raise _sentence(exc) from None
     session = sess.ensure(session)

@@ -10,7 +10,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from tools.workspace import unique_path, uploads_dir
+from tools.workspace import confine, unique_path, uploads_dir
 
 DATA_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl", ".txt")
 
@@ -58,3 +58,9 @@ def data_files(session: dict | None) -> list[str]:
     if not session:
         return []
     return [f for f in reversed(session["files"]) if f.lower().endswith(DATA_SUFFIXES) and Path(f).is_file()]
+
+
+def workspace_file(path: str) -> str:
+    """A path a page sent back, checked to lie inside the workspace (a crafted request could
+    name any file; ``confine`` refuses those with a sentence)."""
+    return str(confine(path))

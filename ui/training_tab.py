@@ -131,7 +131,7 @@ def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps
     if not dataset:
         raise gr.Error("Choose a dataset first (upload one in the Assistant tab).")
     try:
-        run = start_training(dataset, base_model=base_model.strip() or None, epochs=epochs or None,
+        run = start_training(sess.workspace_file(dataset), base_model=base_model.strip() or None, epochs=epochs or None,
                              learning_rate=learning_rate or None, max_steps=int(max_steps) if max_steps else None)
     except UserError as exc:
         raise gr.Error(str(exc)) from None
