@@ -5,10 +5,11 @@ on every *other* corpus. Tool name only (arguments come from today's extractors 
     .venv/bin/python scripts/replay_first_sight.py        # needs the git history (not a shallow clone)
 
 For each corpus the old ``assistant/`` tree is unpacked into a temporary folder and its planner is
-asked for a decision; where it made no tool call (``unknown``/``maybe``), today's fallback policy
-is applied: the model's tool when its posterior is at least ``classifier.SURE`` and it is not
-off-topic; a guessed start is only offered (no call), a guessed stop only asked about (no call),
-an ``explain`` guess needs a word of our domain.
+asked for a decision and its rules' score; today's policy is then applied: where the old rules made
+no tool call (``unknown``/``maybe``) the model's tool when its posterior is at least
+``classifier.SURE``; where they scored under ``classifier.WEAK`` the model's tool when its posterior
+is at least ``classifier.OVERRULE``; never an off-topic guess; a guessed start is only offered and
+a guessed stop only asked about (no call either way); an ``explain`` guess needs a word of our domain.
 """
 from __future__ import annotations
 
@@ -35,13 +36,15 @@ ADDED = {"utterances_fresh.jsonl": "3256dd4", "utterances_fresh2.jsonl": "97f553
 OLD_DECIDE = """
 import json, sys
 from assistant.attachments import with_attachments
+from assistant.nlu.intents import classify
 from assistant.nlu.planner import Turn, decide
 for line in open(sys.argv[1], encoding="utf-8"):
     if line.strip():
         case = json.loads(line)
         files = ["/tmp/sft-eval/uploads/" + case["file"]] if case.get("file") else []
         d = decide([Turn("user", with_attachments(case["text"], files))])
-        print(json.dumps({"kind": d.kind, "calls": [c["name"] for c in d.calls]}))
+        score = classify(case["text"], has_file=bool(files)).score
+        print(json.dumps({"kind": d.kind, "calls": [c["name"] for c in d.calls], "score": score}))
 """
 
 
@@ -56,14 +59,18 @@ def old_decisions(commit: str, corpus: Path, scratch: Path) -> list[dict]:
 
 
 def with_fallback(text: str, decision: dict, model: IntentModel) -> str | None:
-    if decision["kind"] == "tools":
-        return decision["calls"][0]
-    if decision["kind"] not in ("unknown", "maybe"):
-        return None  # a question back (confirm, ask for a file or a format): no call either way
+    rules = decision["calls"][0] if decision["kind"] == "tools" else None
+    weak = decision["kind"] in ("tools", "ask_file", "confirm") and decision["score"] < classifier.WEAK
+    if not weak and decision["kind"] not in ("unknown", "maybe"):
+        return rules  # a clear reading, or a question back (confirm, a file, a format)
     guess = model.predict(text)
-    if guess.name == classifier.NONE or guess.prob < classifier.SURE or guess.name in ("start_training", "stop_training"):
-        return None
-    return None if guess.name == "explain" and not about_sft(text) else guess.name
+    needed = classifier.OVERRULE if weak else classifier.SURE
+    if guess.name == classifier.NONE or guess.prob < needed or guess.name == "explain" and not about_sft(text):
+        return rules
+    read = rules or (decision["calls"][0] if decision["calls"] else None)
+    if weak and guess.name == read:
+        return rules  # the model agrees with a weak reading: it stands (a confirmation stays one)
+    return None if guess.name in ("start_training", "stop_training") else guess.name
 
 
 def main() -> int:

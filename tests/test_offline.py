@@ -221,8 +221,11 @@ def test_not_understood_says_what_it_can_do_without_a_call():
     for text, marker in [("tell me a joke", "I can:"), ("今天天气怎么样", "我可以"), ("你好", "我可以")]:
         reply = model.invoke([HumanMessage(text)])
         assert reply.tool_calls == [] and marker in reply.text
-    vague = model.invoke([HumanMessage("例子?")])  # too vague, and no file to act on: an example phrasing
+    with classifier.using(None):  # the rules alone: too vague, and no file to act on: an example phrasing
+        vague = model.invoke([HumanMessage("例子?")])
     assert vague.tool_calls == [] and "加入3条few-shot示例" in vague.text
+    vague = model.invoke([HumanMessage("例子?")])  # the n-gram model reads few-shot; still no file: ask for one
+    assert vague.tool_calls == [] and "few-shot" in vague.text
 
 
 def test_a_weak_reading_is_offered_as_a_question_and_runs_on_yes(chat):

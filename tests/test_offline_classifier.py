@@ -93,3 +93,19 @@ def test_eval_leave_one_corpus_out_reports_each_held_out_corpus(tmp_path):
                          capture_output=True, text=True, timeout=120, check=True).stdout
     assert "utterances_a.jsonl: 2 requests; model alone 100.0%; rules alone tool 50.0%" in out
     assert "rules + model tool 100.0%" in out and out.strip().splitlines()[-1].startswith("overall: 4 requests")
+
+
+def test_a_sure_model_overrules_a_weak_rule_but_not_a_clear_one():
+    model = IntentModel.fit([("look at the answers for duplicates", "check_quality"), ("look at answers twice", "check_quality"),
+                             ("convert to csv", "convert_dataset"), ("讲个笑话", NONE)])
+    files = [f"{UP}/qa.csv"]
+    weak = "look at the answers"
+    assert classify(weak, has_file=True).score < classifier.WEAK  # one weak cue: inspect
+    with classifier.using(None):
+        assert plan(weak, files)[0]["name"] == "inspect_dataset"
+    with classifier.using(model):
+        assert model.predict(weak).prob >= classifier.OVERRULE
+        assert plan(weak, files)[0]["name"] == "check_quality"
+        clear = "preview the first 5 rows of the answers"  # two cues agree: the rules decide
+        assert classify(clear, has_file=True).score >= classifier.WEAK
+        assert plan(clear, files)[0]["name"] == "inspect_dataset"

@@ -167,9 +167,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     guess = intents.classify(_OUTPUT_REF.sub(" ", as_word), has_file=bool(named or new_files or mem.files)) if not intent else None
     tool = intent or guess.name
     statistical = False
-    if not tool and not forced and not intents.HELP.search(masked):
-        tool = _second_opinion(_OUTPUT_REF.sub(" ", as_word))  # the rules found nothing: ask the n-gram model
-        statistical = bool(tool)
+    if guess is not None and guess.score < classifier.WEAK and not forced and not intents.HELP.search(masked):
+        second = _second_opinion(_OUTPUT_REF.sub(" ", as_word), overrule=bool(tool))
+        tool, statistical = (second, True) if second and second != tool else (tool, False)
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -200,16 +200,18 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     return Decision("tools", calls=[{"name": tool, "args": args}])
 
 
-def _second_opinion(text: str) -> str:
-    """The statistical model's tool when the rules found none and it is sure enough
-    (posterior ≥ ``classifier.SURE``); "" when it is not, or files the request as off-topic."""
+def _second_opinion(text: str, overrule: bool) -> str:
+    """The statistical model's tool when the rules found none (or only a weak cue: ``overrule``)
+    and it is sure enough (posterior ≥ ``classifier.SURE``, ≥ ``classifier.OVERRULE`` against a
+    weak rule); "" when it is not, or files the request as off-topic."""
     model = classifier.active()
     if model is None:
         return ""
     guess = model.predict(text)
     if guess.name == "explain" and not intents.about_sft(text):
         return ""  # the rules' limit holds for the model too: only questions about SFT are explained
-    return guess.name if guess.name != classifier.NONE and guess.prob >= classifier.SURE else ""
+    needed = classifier.OVERRULE if overrule else classifier.SURE
+    return guess.name if guess.name != classifier.NONE and guess.prob >= needed else ""
 
 
 def _last_user(turns: list[Turn]) -> int:
