@@ -155,3 +155,13 @@ def test_train_on_this_after_a_refused_path_means_the_latest_file_that_worked(sh
     history += [ToolMessage(refused, tool_call_id="c2", name="check_quality"), AIMessage("没有成功。")]
     assert plan("用这个数据训练", history=history) == [{"name": "start_training", "args": {"path": data}}]
     assert plan("检查一下质量", history=history)[0]["args"]["path"] == data
+
+
+def test_training_as_a_noun_or_a_question_starts_nothing():
+    from assistant.nlu.planner import Turn, decide
+
+    for text in ["the training data looks weird", "训练数据有重复吗", "训练前要做什么", "training"]:
+        decision = decide([Turn("user", f"{text}\n[attached file: /w/uploads/qa.csv]")])
+        assert decision.kind != "tools" or decision.calls[0]["name"] != "start_training", text
+        assert not user_asked(_state(HumanMessage(text)), _START), text
+    assert user_asked(_state(HumanMessage("先检查质量,然后训练")), _START)  # a listed step is a request

@@ -59,7 +59,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|"
          r"格式是什么|what format|which format", 3),
         (r"是\s*\S{1,12}\s*还是\s*\S{1,12}(?:\s*\S{1,8})?\s*格式|(?:is|are) (?:it|this|they|the \w+) (?:in )?\S+ or \S+(?: \S+)? (?:format|files?)\b", 4),
-        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|文件|dataset|file|data)\s*(?:有)?多大|"
+        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|训练集|验证集|测试集|文件|dataset|file|data)\s*(?:有)?多大|"
          r"how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|"
          r"前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|"
          r"tell me about (?:this|the|my) (?:data|dataset|file|spreadsheet)|"
@@ -133,7 +133,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
          rf"let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
-        (rf"{_TRAIN}", 1.5),
+        # "训练数据", "the training data/set": a noun, not a request to train
+        (rf"{_TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
     ],
     "training_status": [
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
@@ -171,7 +172,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|"
          r"有什么不同|有啥不同|怎么回事|有什么讲究|怎么提升|如何提升|怎么提高|如何提高|how (?:to|do i|can i) improve|怎么选|如何选择?|说明什么|意味着|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|"
          r"有关系吗|relationship|relation between|干啥的|干嘛用|干什么用|做什么用|有何用|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|"
-         r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗", 3),
+         r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗|(?:要|需要|应该|该)(?:做|准备)(?:些)?(?:什么|哪些)", 3),
         (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|"
          r"tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|"
          r"does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|"
@@ -205,7 +206,7 @@ _MUSE = re.compile(r"要不要|是否|准备(?:要|去|着)?(?:开始)?(?:训练
                    r"\bmaybe\b|\bperhaps\b|should (?:i|we)\b|shall (?:i|we)\b|do you think|"
                    r"is it (?:time|ok|okay|a good idea)|worth|ready to|"
                    r"\bcan we\b|\bcould we\b|\bwe could\b|要是|如果|假如|会不会|\bi guess\b|\bmight\b|how about|wonder|"
-                   r"^\W*(?:train|训练)\W*$|吗\W*$", re.IGNORECASE)
+                   r"^\W*(?:train|training|训练|微调|fine[- ]?tun(?:e|ing)|finetun(?:e|ing))\W*$|吗\W*$", re.IGNORECASE)
 _CLEAR = re.compile(r"请|帮我|给我|麻烦|立即|马上|直接|现在就|please|\bcan you\b|\bcould you\b|\bwould you\b|go ahead|right away|帮忙", re.IGNORECASE)
 
 

@@ -210,6 +210,8 @@ def _second_opinion(text: str, overrule: bool) -> str:
     guess = model.predict(text)
     if guess.name == "explain" and not intents.about_sft(text):
         return ""  # the rules' limit holds for the model too: only questions about SFT are explained
+    if overrule and guess.name in ("start_training", "stop_training"):
+        return ""  # n-grams do not see negation ("我想训练" vs "我不想训练了"): never overrule towards a run
     needed = classifier.OVERRULE if overrule else classifier.SURE
     return guess.name if guess.name != classifier.NONE and guess.prob >= needed else ""
 
