@@ -32,7 +32,8 @@ ADDED = {"utterances_fresh.jsonl": "3256dd4", "utterances_fresh2.jsonl": "97f553
          "utterances_fresh4.jsonl": "86b0d16", "utterances_fresh5.jsonl": "d2c10cd", "utterances_fresh6.jsonl": "9704265",
          "utterances_fresh7.jsonl": "7eace91", "utterances_fresh8.jsonl": "c909540",
          # the blind corpora met the rules of 773e8fa (the first fixes for them came in 8152c37)
-         "utterances_blind_en.jsonl": "8152c37", "utterances_blind_zh.jsonl": "8152c37"}
+         "utterances_blind_en.jsonl": "8152c37", "utterances_blind_zh.jsonl": "8152c37",
+         "utterances_fresh9.jsonl": "8dde822"}
 OLD_DECIDE = """
 import json, sys
 from assistant.attachments import with_attachments

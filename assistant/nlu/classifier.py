@@ -40,16 +40,18 @@ OVERRULE = 0.99
 WEAK = 4.5
 """A rules score below this is one cue with nothing to back it (cue weights run 1–6; a clear
 request usually scores 5 or more). In the replay (below) overruling such readings took first-sight
-accuracy from 94.4% to 96.1%; leave-one-corpus-out it overruled 5 requests the rules get right (concept questions read as the action they name: "思维链数据有什么用")."""
+accuracy from 94.4% to 96.1%; leave-one-corpus-out it overruled 5 requests the rules get right
+(concept questions read as the action they name: "思维链数据有什么用")."""
 TEMPERATURE = 3.0
 """Log-likelihoods are divided by this before the softmax: each character sits in six overlapping
 n-grams (one 1-gram, two 2-grams, three 3-grams), so naive Bayes counts the same evidence several
 times over and its raw posteriors are far too sure (0.9999 for wrong guesses). 3 was picked from
 1, 2, 3, 5 and 10 as the best trade between rescued requests and off-topic ones given a tool.
-With it and SURE = 0.9: replaying the rules as each fresh and blind corpus first met them (1,059
-requests, ``scripts/replay_first_sight.py``) gives 89.7% → 94.4% (tool name) with this model asked
-only when no rule fires, 96.1% when it also overrules weak readings (WEAK); 11 of 119 off-topic
-requests get a tool when the model has never seen such negatives (``eval_offline.py --loco``)."""
+With it and SURE = 0.9: replaying the rules as each fresh and blind corpus first met them
+(``scripts/replay_first_sight.py``; 1,059 requests when these values were chosen) gave 89.7% → 94.4%
+(tool name) with this model asked only when no rule fires, 96.1% when it also overrules weak
+readings (WEAK); 10 of 119 off-topic requests get a tool when the model has never seen such
+negatives (``eval_offline.py --loco``)."""
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
 
