@@ -30,6 +30,8 @@ def register(sub) -> None:
     p.add_argument("--method", choices=["lora", "full"], default="lora")
     p.add_argument("--merge", action="store_true", help="also write merged/: the base model with the adapter folded in")
     p.add_argument("--nproc-per-node", type=int, help="processes (GPUs) on this machine, started through torchrun")
+    p.add_argument("--deepspeed", help="a DeepSpeed JSON config (needs the deepspeed package)")
+    p.add_argument("--fsdp", help='FSDP options for several GPUs, e.g. "full_shard auto_wrap"')
     p.add_argument("--output", help="run directory")
     p.add_argument("--resume", help="resume a stopped or killed run (its id or directory)")
     p.add_argument("--no-start", action="store_true", help="only write the run directory; start it yourself with torchrun")
@@ -74,6 +76,7 @@ def _train_settings(args) -> dict:
     named = {
         "per_device_batch_size": args.batch_size, "gradient_accumulation_steps": args.grad_accum,
         "max_seq_length": args.max_seq_length, "lora_targets": args.targets, "nproc_per_node": args.nproc_per_node,
+        "deepspeed": args.deepspeed, "fsdp": args.fsdp,
     }
     more = {k: v for k, v in named.items() if v is not None}
     if args.merge:

@@ -225,6 +225,7 @@ def training_args(config: TrainConfig, run_dir: Path, n_train: int, has_eval: bo
         eval_strategy="steps" if has_eval else "no", eval_steps=save_steps if has_eval else None,
         train_sampling_strategy="group_by_length", remove_unused_columns=False,
         use_cpu=device.type == "cpu", ddp_backend="gloo" if device.type == "cpu" and world > 1 else None,
+        deepspeed=config.deepspeed, fsdp=config.fsdp or None,
         report_to="none", disable_tqdm=True, dataloader_num_workers=0, prediction_loss_only=True,
     )
 
@@ -258,7 +259,7 @@ def train(run_dir: Path, resume: bool) -> dict:
         trim_metrics(run_dir, int(Path(checkpoint).name.split("-")[-1]))
     if trainer.is_world_process_zero():
         update_state(run_dir, resumed_from=checkpoint, per_device_batch_size=args.per_device_train_batch_size,
-                     gradient_accumulation_steps=args.gradient_accumulation_steps, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
+                     gradient_accumulation_steps=args.gradient_accumulation_steps, world_size=args.world_size, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
     started = time.perf_counter()
     trainer.train(resume_from_checkpoint=checkpoint)
     if not STOP_REQUESTED:

@@ -91,6 +91,12 @@ class TrainConfig:
     nproc_per_node: int = 1
     """Processes to start on this machine (one per GPU) through ``torchrun``; 1 = a plain process."""
 
+    deepspeed: str | None = None
+    """A DeepSpeed JSON config for ``Trainer`` (needs the deepspeed package); None = plain DDP."""
+
+    fsdp: str = ""
+    """``Trainer``'s FSDP options, e.g. "full_shard auto_wrap" (several GPUs); empty = plain DDP."""
+
     extra: dict = field(default_factory=dict)
     """Free-form notes kept with the run (e.g. the advice it came from); not used by the trainer."""
 
@@ -98,6 +104,8 @@ class TrainConfig:
         self._check_numbers()
         if self.method not in ("lora", "full"):
             raise UserError(f"method must be 'lora' or 'full', not '{self.method}'.")
+        if self.deepspeed and not Path(self.deepspeed).is_file():
+            raise UserError(f"The DeepSpeed config {self.deepspeed} does not exist; give the path of its JSON file.")
         if self.lora_targets not in TARGET_CHOICES:
             raise UserError(f"lora_targets must be one of {', '.join(TARGET_CHOICES)}, not '{self.lora_targets}'.")
 
