@@ -203,12 +203,20 @@ def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -
     pgid = info.raw.get("pgid") or info.raw.get("pid")
     if pgid:
         _signal_group(pgid, signal.SIGTERM)
-        if not _wait_gone(info.raw.get("pid"), pgid, grace_s):
+        if not _wait_gone(info.raw.get("pid"), pgid, _grace(info, grace_s)):
             _signal_group(pgid, signal.SIGKILL)
             _wait_gone(info.raw.get("pid"), pgid, 10.0)
     if read_state(info.run_dir).get("state") not in FINISHED:
         update_state(info.run_dir, state="stopped", finished_at=now(), error=None)
     return _info(info.run_dir)
+
+
+def _grace(info: RunInfo, grace_s: float) -> float:
+    """The process stops after its current optimizer step (all its accumulation micro-batches) and a
+    checkpoint: allow twice the measured seconds per step plus 15 s, and at least ``grace_s``."""
+    last = info.last
+    per_step = last.get("elapsed_s", 0.0) / max(1, last.get("step", 1) - (info.raw.get("resumed_step") or 0))
+    return max(grace_s, 2 * per_step + 15)
 
 
 def _signal_group(pgid: int, sig: int) -> None:

@@ -255,10 +255,11 @@ def train(run_dir: Path, resume: bool) -> dict:
     )
     trainer.add_callback(RunCallback(run_dir, trainer, args.world_size))
     checkpoint = get_last_checkpoint(args.output_dir) if resume and Path(args.output_dir).is_dir() else None
+    resumed_step = int(Path(checkpoint).name.split("-")[-1]) if checkpoint else 0
     if checkpoint and trainer.is_world_process_zero():
-        trim_metrics(run_dir, int(Path(checkpoint).name.split("-")[-1]))
+        trim_metrics(run_dir, resumed_step)
     if trainer.is_world_process_zero():
-        update_state(run_dir, resumed_from=checkpoint, per_device_batch_size=args.per_device_train_batch_size,
+        update_state(run_dir, resumed_from=checkpoint, resumed_step=resumed_step, per_device_batch_size=args.per_device_train_batch_size,
                      gradient_accumulation_steps=args.gradient_accumulation_steps, world_size=args.world_size, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
     started = time.perf_counter()
     trainer.train(resume_from_checkpoint=checkpoint)
