@@ -1,6 +1,6 @@
 """Training speed: our engine against a plain transformers Trainer, same model, same data, one run.
 
-    .venv/bin/python bench/bench_train.py                      # 8 timed steps per arm, batch 8
+    .venv/bin/python bench/bench_train.py                      # 2 rounds × 8 timed steps per arm, batch 8
     .venv/bin/python bench/bench_train.py --steps 12 --batch 8 --data ../shared/datasets/alpaca_zh_demo.json
 
 Arms (each in its own subprocess, so each gets its own peak-memory figure):
@@ -129,32 +129,44 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="untimed steps first")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--max-len", type=int, default=512, help="truncate samples to this many tokens (both arms)")
+    parser.add_argument("--rounds", type=int, default=2, help="baseline/ours pairs, alternating their order")
     parser.add_argument("--arm", choices=["baseline", "ours"], help="(internal) run one arm and print JSON")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if opts.arm:
         print("RESULT " + json.dumps(arm(opts.arm, opts)))
         return
-    results = {}
-    for name in ("baseline", "ours"):
-        cmd = [sys.executable, __file__, "--arm", name, "--data", opts.data, "--steps", str(opts.steps),
-               "--warmup", str(opts.warmup), "--batch", str(opts.batch), "--max-len", str(opts.max_len)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
-        line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
-        if line is None:
-            sys.exit(f"{name} arm failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-        results[name] = json.loads(line[7:])
-        print(json.dumps(results[name]))
-    report(results, opts)
+    rounds = []
+    for i in range(opts.rounds):
+        # Alternate the order (AB, BA, …) so a change in the shared CPU's load hits both arms alike.
+        order = ("baseline", "ours") if i % 2 == 0 else ("ours", "baseline")
+        results = {name: run_arm(name, opts) for name in order}
+        rounds.append(results)
+        report(results, opts, f"round {i + 1}/{opts.rounds}")
+    if len(rounds) > 1:
+        total = {name: sum(r[name]["real_tokens"] for r in rounds) / sum(r[name]["seconds"] for r in rounds) for name in ("baseline", "ours")}
+        print(f"\nall rounds: baseline {total['baseline']:.1f}, ours {total['ours']:.1f} real tokens/s, ratio {total['ours'] / total['baseline']:.2f}x")
 
 
-def report(results: dict, opts) -> None:
+def run_arm(name: str, opts) -> dict:
+    cmd = [sys.executable, __file__, "--arm", name, "--data", opts.data, "--steps", str(opts.steps),
+           "--warmup", str(opts.warmup), "--batch", str(opts.batch), "--max-len", str(opts.max_len)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
+    line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
+    if line is None:
+        sys.exit(f"{name} arm failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    result = json.loads(line[7:])
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def report(results: dict, opts, title: str) -> None:
     n_params = 134_515_008  # SmolLM2-135M-Instruct, tied embeddings counted once
-    print(f"\ndata {Path(opts.data).name}, batch {opts.batch} (ours keeps batch × longest ≤ 2,048 tokens), max length {opts.max_len}, {opts.steps} timed steps after {opts.warmup} warm-up, load {os.getloadavg()[0]:.1f}")
+    print(f"\n{title}: data {Path(opts.data).name}, batch {opts.batch} (ours keeps batch × longest ≤ 2,048 tokens), max length {opts.max_len}, {opts.steps} timed steps after {opts.warmup} warm-up, load {os.getloadavg()[0]:.1f}")
     for name, r in results.items():
         mfu = 6 * n_params * r["tokens_per_s"] / PEAK_FLOPS
         print(f"{name:9s} {r['tokens_per_s']:8.1f} real tokens/s   MFU {mfu:6.1%}   peak RSS {r['peak_rss_gb']:.2f} GB   ({r['real_tokens']} tokens in {r['seconds']} s)")
-    print(f"ratio ours / baseline: {results['ours']['tokens_per_s'] / results['baseline']['tokens_per_s']:.2f}x")
+    print(f"ratio ours / baseline: {results['ours']['tokens_per_s'] / results['baseline']['tokens_per_s']:.2f}x", flush=True)
 
 
 if __name__ == "__main__":

@@ -123,7 +123,9 @@ class RunCallback(TrainerCallback):
             **{k: round(v, 6) if isinstance(v, float) else v for k, v in logs.items()},
             "elapsed_s": round(t - self.t0, 2),
         }
-        if "eval_loss" not in logs:
+        if "eval_loss" in logs:
+            self.t_last += logs.get("eval_runtime", 0.0)  # evaluation time is not training speed
+        else:
             row["tokens_per_s"] = round(tokens / max(t - self.t_last, 1e-9), 1)
             row["eta_s"] = round(per_step * (state.max_steps - state.global_step), 1)
             self.t_last, self.tokens_last = t, self.trainer.real_tokens
