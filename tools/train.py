@@ -264,6 +264,8 @@ def train(run_dir: Path, resume: bool) -> dict:
         update_state(run_dir, resumed_from=checkpoint, resumed_step=resumed_step, per_device_batch_size=args.per_device_train_batch_size,
                      gradient_accumulation_steps=args.gradient_accumulation_steps, world_size=args.world_size, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
     started = time.perf_counter()
+    if STOP_REQUESTED:  # stopped while loading: nothing trained, nothing to save
+        return {"peak_rss_mb": peak_rss_mb()}
     trainer.train(resume_from_checkpoint=checkpoint)
     if not STOP_REQUESTED:
         trainer.save_model(str(run_dir / "adapter"))
