@@ -121,7 +121,8 @@ def test_kill_9_then_resume_continues_the_step_count_and_schedule(data, tiny_mod
     assert checkpoint >= 10
 
     resumed = resume_run(dead)
-    wait_for(lambda: get_run(run.run_dir).step >= checkpoint + 3)
+    assert resumed.step == checkpoint
+    wait_for(lambda: (lambda r: r.raw.get("resumed_from") and r.step >= checkpoint + 3)(get_run(run.run_dir)))
     stop_run(resumed, grace_s=60)
     info = get_run(run.run_dir)
     assert info.raw["resumed_from"].endswith(f"checkpoint-{checkpoint}")

@@ -253,7 +253,10 @@ def resume_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
         raise UserError(f"Run {info.run_id} is still {info.state}; stop it first or let it finish.")
     if info.state == "succeeded":
         raise UserError(f"Run {info.run_id} already finished; start a new run to train further.")
-    update_state(info.run_dir, state="queued", error=None, finished_at=None, resumed_at=now())
+    # The step count goes back to the newest checkpoint: the steps after it are trained again.
+    steps = [int(p.name.rsplit("-", 1)[1]) for p in (info.run_dir / "checkpoints").glob("checkpoint-*") if p.name.rsplit("-", 1)[1].isdigit()]
+    update_state(info.run_dir, state="queued", error=None, finished_at=None, resumed_at=now(),
+                 step=max(steps, default=0), resumed_from=None, resumed_step=None)
     return launch(info.run_dir, resume=True)
 
 
