@@ -162,3 +162,16 @@ def test_two_processes_with_torchrun_on_gloo(data, tiny_model):
     assert (done.run_dir / "adapter" / "adapter_model.safetensors").is_file()
     assert done.step == 3
     wait_for(lambda: group_gone(done.raw["pgid"]), timeout=60)  # torchrun and both ranks exit
+
+
+def test_no_start_writes_a_run_that_python_m_tools_train_runs(data, tiny_model, capsys):
+    import subprocess
+    import sys
+
+    assert main(["train", str(data), "--base-model", str(tiny_model), "--max-steps", "2", "--no-start", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["state"] == "queued" and "pid" not in info["raw"]
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "tools.train", info["run_dir"]], cwd=root, check=True, capture_output=True)
+    done = get_run(info["run_dir"])
+    assert done.state == "succeeded" and done.raw["pid"] == done.raw["worker_pid"] and done.step == 2
