@@ -25,7 +25,7 @@ def register(sub) -> None:
     p.add_argument("--max-steps", type=int)
     p.add_argument("--batch-size", type=int, help="per-device batch size (default: suggested)")
     p.add_argument("--grad-accum", type=int, help="gradient accumulation steps (default: suggested)")
-    p.add_argument("--max-seq-length", type=int, help="truncate samples to this many tokens (default 1024)")
+    p.add_argument("--max-seq-length", type=int, help="truncate samples to this many tokens (default: no cut below 2048)")
     p.add_argument("--targets", choices=["all-linear", "attention"], help="layers that get LoRA adapters (default all-linear)")
     p.add_argument("--method", choices=["lora", "full"], default="lora")
     p.add_argument("--merge", action="store_true", help="also write merged/: the base model with the adapter folded in")

@@ -19,7 +19,7 @@ from tools.errors import UserError
 EPOCH_ANCHORS = [(10, 20), (100, 15), (1_000, 10), (10_000, 2), (100_000, 1)]
 LEARNING_RATES = {"lora": 3e-4, "full": 3e-5}  # Qianfan's presets
 MAX_SEQ_CAP = 2048  # longer samples are truncated: memory and time grow with length (attention ~ L²)
-TOKENS_PER_MICRO_BATCH = 4096  # 8 samples × 512 tokens fit easily in memory for a ~100M-1B model
+TOKENS_PER_MICRO_BATCH = 2048  # TrainConfig.max_batch_tokens: ~1 MB of activations per token for SmolLM2
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advi
     epochs = suggest_epochs(n)
     target = suggest_global_batch(n)
     per_device = 8
-    if longest:  # keep one forward pass near 4,096 tokens: 4096 ÷ longest, a power of two, 1–8
+    if longest:  # keep one forward pass within 2,048 tokens: 2048 ÷ longest, a power of two, 1–8
         per_device = max(1, min(8, 2 ** int(math.log2(max(1, TOKENS_PER_MICRO_BATCH // min(longest, MAX_SEQ_CAP))))))
     per_device = min(per_device, target)
     accumulation = max(1, target // (per_device * devices))

@@ -28,6 +28,7 @@ import torch
 from transformers import Trainer, TrainerCallback, TrainingArguments
 
 from tools.errors import UserError
+from tools.hparams import MAX_SEQ_CAP
 from tools.runs import now, read_metrics_file, read_state, update_state
 from tools.sftdata import IGNORE, PadCollator, default_validation_size, encode_samples, read_samples, split_validation
 from tools.trainconfig import ATTENTION_MODULES, TrainConfig
@@ -147,7 +148,7 @@ def _stop_everywhere() -> bool:
 def load_data(config: TrainConfig, tokenizer) -> tuple[list[dict], list[dict], dict]:
     """Encoded train and validation rows plus counts for state.json."""
     samples = read_samples(config.data_path)
-    encoded = encode_samples(tokenizer, samples, config.max_seq_length)
+    encoded = encode_samples(tokenizer, samples, config.max_seq_length or MAX_SEQ_CAP)
     if not encoded.rows:
         raise UserError(f"{config.data_path} has no sample with an answer to learn from; each record needs a non-empty answer.")
     size = config.validation_size if config.validation_size is not None else default_validation_size(len(encoded.rows))

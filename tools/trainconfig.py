@@ -41,8 +41,9 @@ class TrainConfig:
     gradient_accumulation_steps: int = 1
     """Forward passes per optimizer step; global batch = per-device batch × this × processes."""
 
-    max_seq_length: int = 1024
-    """Longer samples are truncated to this many tokens (answers past the cut get no loss)."""
+    max_seq_length: int | None = None
+    """Longer samples are truncated to this many tokens (answers past the cut get no loss); None = no cut
+    below 2,048 (what ``suggest`` advises: the longest sample, capped at 2,048)."""
 
     max_batch_tokens: int = 2048
     """Cap on padded tokens per forward pass (batch × longest sample): activations take ~1 MB per token
@@ -125,7 +126,7 @@ class TrainConfig:
                 raise UserError(f"{name.replace('_', ' ')} must be a whole number ≥ 1 (you gave {value}).")
         if self.max_batch_tokens < 16:
             raise UserError(f"max batch tokens must be at least 16 (you gave {self.max_batch_tokens}).")
-        if not 16 <= self.max_seq_length <= 131072:
+        if self.max_seq_length is not None and not 16 <= self.max_seq_length <= 131072:
             raise UserError(f"max sequence length must be between 16 and 131072 tokens (you gave {self.max_seq_length}).")
         if self.max_steps == 0 or self.max_steps < -1:
             raise UserError(f"max steps must be a positive number of optimizer steps, or -1 for all epochs (you gave {self.max_steps}).")
