@@ -212,11 +212,13 @@ def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -
 
 
 def _grace(info: RunInfo, grace_s: float) -> float:
-    """The process stops after its current optimizer step (all its accumulation micro-batches) and a
-    checkpoint: allow twice the measured seconds per step plus 15 s, and at least ``grace_s``."""
+    """The process stops after its current optimizer step (all its accumulation micro-batches), any
+    evaluation under way, and a checkpoint: allow twice the measured seconds per step plus the last
+    evaluation's time plus 15 s, and at least ``grace_s``."""
     last = info.last
     per_step = last.get("elapsed_s", 0.0) / max(1, last.get("step", 1) - (info.raw.get("resumed_step") or 0))
-    return max(grace_s, 2 * per_step + 15)
+    evals = [m["eval_runtime"] for m in read_metrics_file(info.run_dir) if "eval_runtime" in m]
+    return max(grace_s, 2 * per_step + (evals[-1] if evals else 0.0) + 15)  # a SIGTERM during an evaluation waits for it
 
 
 def _signal_group(pgid: int, sig: int) -> None:
