@@ -43,6 +43,8 @@ def test_devices_divide_the_accumulation():
     one, four = suggest(n_samples=50_000), suggest(n_samples=50_000, num_devices=4)
     assert four.global_batch_size == one.global_batch_size == 64
     assert four.gradient_accumulation_steps == one.gradient_accumulation_steps // 4
+    small = suggest(n_samples=100, num_devices=4)
+    assert small.global_batch_size == 8 and small.per_device_batch_size == 2
 
 
 def test_lora_learning_rate_is_larger_than_full():

@@ -108,7 +108,7 @@ def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advi
     per_device = 8
     if longest:  # keep one forward pass within 2,048 tokens: 2048 ÷ longest, a power of two, 1–8
         per_device = max(1, min(8, 2 ** int(math.log2(max(1, TOKENS_PER_MICRO_BATCH // min(longest, MAX_SEQ_CAP))))))
-    per_device = min(per_device, target)
+    per_device = max(1, min(per_device, target // devices))  # several devices share the target batch
     accumulation = max(1, target // (per_device * devices))
     global_batch = per_device * accumulation * devices
     steps = math.ceil(n * epochs / global_batch)
