@@ -119,6 +119,11 @@ def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advi
         f"Global batch {global_batch} = {per_device} per device × {accumulation} accumulation step(s) × {devices} device(s): "
         f"larger data takes larger batches (the manual raises accumulation to 32/64), which also smooths the gradient."
     )
+    if longest and per_device < 8:
+        advice.reasons.append(
+            f"Per-device batch {per_device}: a forward pass holds at most {TOKENS_PER_MICRO_BATCH:,} padded tokens (memory), "
+            f"and the longest sample has {longest:,}: {TOKENS_PER_MICRO_BATCH:,} ÷ {longest:,} → {per_device} (a power of two)."
+        )
     advice.reasons.append(f"Optimizer steps = {n:,} samples × {epochs} epochs ÷ {global_batch} = {steps:,}.")
     if method == "lora":
         advice.lora_r, advice.lora_alpha, advice.lora_targets = 16, 32, "all-linear"
