@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tools.runs import FINISHED, get_run, start_training
+from tools.runs import FINISHED, get_run, start_training, stop_run
 
 # (subject, answer, five phrasings with {s}; the last is held out, answer sentence with {s} and {a})
 KINDS = [
@@ -82,8 +82,12 @@ def test_tuned_model_answers_unseen_phrasings_the_base_model_cannot(tmp_path, em
     data.write_text("".join(json.dumps(row) + "\n" for row in train), encoding="utf-8")
     started = time.perf_counter()
     run = start_training(str(data), epochs=10, learning_rate=1e-3, lora_r=16)
-    while (info := get_run(run.run_dir)).state not in FINISHED:
-        time.sleep(1)
+    try:
+        # ~70 s on an idle 2-core machine; the limit is for a CPU shared with other heavy jobs.
+        while (info := get_run(run.run_dir)).state not in FINISHED and time.perf_counter() - started < 1800:
+            time.sleep(1)
+    finally:
+        info = stop_run(run, grace_s=10)  # a no-op once finished; never leaves a process behind
     seconds = time.perf_counter() - started
     assert info.state == "succeeded", (info.error, (info.run_dir / "train.log").read_text()[-3000:])
 

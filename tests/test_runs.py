@@ -52,6 +52,15 @@ def group_gone(pgid: int) -> bool:
     return False
 
 
+@pytest.fixture(autouse=True)
+def no_orphans():
+    """Whatever a test does or fails to do, no training process outlives it."""
+    yield
+    for run in list_runs():
+        if run.state not in FINISHED:
+            stop_run(run, grace_s=5)
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     return write_data(tmp_path / "qa.jsonl")
