@@ -109,12 +109,13 @@ def advice_sentences(advice: dict) -> tuple[str, str]:
     zh = (f"{n} 条样本({method}):epoch {epochs},学习率 {lr_text(lr)},每卡 batch {per} × 梯度累积 {acc} "
           f"= 全局 batch {glob}(约 {steps} 个优化步)。")
     reasons, warnings = advice.get("reasons") or [], advice.get("warnings") or []
+    reasons_zh, warnings_zh = advice.get("reasons_zh") or reasons, advice.get("warnings_zh") or warnings
     if reasons:
         en += f" Why: {_problems(reasons, 2)}"
-        zh += f"理由:{_problems(reasons, 2)}"
+        zh += f"理由:{_problems(reasons_zh, 2)}"
     if warnings:
         en += f" Watch out: {_problems(warnings, 2)}"
-        zh += f"注意:{_problems(warnings, 2)}"
+        zh += f"注意:{_problems(warnings_zh, 2)}"
     return en, zh
 
 

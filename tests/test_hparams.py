@@ -96,3 +96,18 @@ def test_a_dataset_adds_token_lengths(shared_copy, embedded_model):
     assert 0 < lengths["min"] <= lengths["p95"] <= lengths["max"]
     assert advice.max_seq_length >= min(lengths["max"], 2048) and advice.max_seq_length % 64 == 0
     assert any("Max sequence length" in r for r in advice.reasons)
+
+
+def test_reasons_and_warnings_come_in_chinese_too():
+    """The assistant answers a Chinese user in Chinese: every reason and warning has a Chinese twin."""
+    import re
+
+    from assistant.summaries import advice_sentences
+
+    for n, method in ((50, "lora"), (316, "lora"), (1000, "full"), (20000, "lora")):
+        advice = suggest(n_samples=n, method=method)
+        assert len(advice.reasons_zh) == len(advice.reasons) and len(advice.warnings_zh) == len(advice.warnings)
+        for text in advice.reasons_zh + advice.warnings_zh:
+            assert re.search(r"[\u4e00-\u9fff]", text), text
+    en, zh = advice_sentences(suggest(n_samples=1000).to_dict())
+    assert "手册" in zh and "the manual" not in zh and "the manual" in en

@@ -42,6 +42,17 @@ class Advice:
     token_lengths: dict | None = None
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    reasons_zh: list[str] = field(default_factory=list)
+    warnings_zh: list[str] = field(default_factory=list)
+
+    def why(self, en: str, zh: str) -> None:
+        """Add a reason in English and Chinese (the assistant answers in the user's language)."""
+        self.reasons.append(en)
+        self.reasons_zh.append(zh)
+
+    def warn(self, en: str, zh: str) -> None:
+        self.warnings.append(en)
+        self.warnings_zh.append(zh)
 
     def to_dict(self) -> dict:
         """Everything: the issue's keys first, then the details (LoRA, lengths, steps)."""
@@ -114,40 +125,52 @@ def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advi
     steps = math.ceil(n * epochs / global_batch)
     lr = LEARNING_RATES[method]
     advice = Advice(n, method, epochs, lr, per_device, accumulation, global_batch, steps, devices)
-    advice.reasons.append(_epoch_reason(n, epochs))
-    advice.reasons.append(
+    advice.why(*_epoch_reason(n, epochs))
+    advice.why(
         f"Global batch {global_batch} = {per_device} per device × {accumulation} accumulation step(s) × {devices} device(s): "
-        f"larger data takes larger batches (the manual raises accumulation to 32/64), which also smooths the gradient."
+        f"larger data takes larger batches (the manual raises accumulation to 32/64), which also smooths the gradient.",
+        f"全局 batch {global_batch} = 每卡 {per_device} × 梯度累积 {accumulation} × {devices} 张卡:数据越多 batch 越大"
+        f"(手册建议把累积步数提到 32/64),梯度也更平稳。",
     )
     if longest and per_device < 8:
-        advice.reasons.append(
+        advice.why(
             f"Per-device batch {per_device}: a forward pass holds at most {TOKENS_PER_MICRO_BATCH:,} padded tokens (memory), "
-            f"and the longest sample has {longest:,}: {TOKENS_PER_MICRO_BATCH:,} ÷ {longest:,} → {per_device} (a power of two)."
+            f"and the longest sample has {longest:,}: {TOKENS_PER_MICRO_BATCH:,} ÷ {longest:,} → {per_device} (a power of two).",
+            f"每卡 batch {per_device}:一次前向最多容纳 {TOKENS_PER_MICRO_BATCH:,} 个(含填充的)token,最长样本 {longest:,} 个:"
+            f"{TOKENS_PER_MICRO_BATCH:,} ÷ {longest:,} → {per_device}(取 2 的幂)。",
         )
-    advice.reasons.append(f"Optimizer steps = {n:,} samples × {epochs} epochs ÷ {global_batch} = {steps:,}.")
+    advice.why(f"Optimizer steps = {n:,} samples × {epochs} epochs ÷ {global_batch} = {steps:,}.",
+               f"优化步数 = {n:,} 条 × {epochs} 个 epoch ÷ {global_batch} = {steps:,}。")
     if method == "lora":
         advice.lora_r, advice.lora_alpha, advice.lora_targets = 16, 32, "all-linear"
-        advice.reasons.append(
+        advice.why(
             f"Learning rate {lr:g}: LoRA trains only small adapters, so it takes about 10× the full fine-tuning rate "
-            "(Qianfan presets: 3e-4 for LoRA, 3e-5 for full)."
+            "(Qianfan presets: 3e-4 for LoRA, 3e-5 for full).",
+            f"学习率 {lr:g}:LoRA 只训练小的适配器,可用约 10 倍于全量微调的学习率(千帆预设:LoRA 3e-4,全量 3e-5)。",
         )
-        advice.reasons.append("LoRA r=16, alpha=32 on all linear layers: adapting the MLPs too learns new facts much faster than attention alone.")
+        advice.why("LoRA r=16, alpha=32 on all linear layers: adapting the MLPs too learns new facts much faster than attention alone.",
+                   "LoRA r=16、alpha=32,作用于所有线性层:连 MLP 一起适配,比只改注意力层更快学会新知识。")
     else:
-        advice.reasons.append(f"Learning rate {lr:g}: full fine-tuning moves every weight, so it takes a small rate (Qianfan preset 3e-5).")
+        advice.why(f"Learning rate {lr:g}: full fine-tuning moves every weight, so it takes a small rate (Qianfan preset 3e-5).",
+                   f"学习率 {lr:g}:全量微调会改动所有权重,需要较小的学习率(千帆预设 3e-5)。")
     return advice
 
 
-def _epoch_reason(n: int, epochs: float) -> str:
+def _epoch_reason(n: int, epochs: float) -> tuple[str, str]:
+    """Why this many epochs, in English and Chinese."""
     for (n0, e0), (n1, e1) in zip(EPOCH_ANCHORS, EPOCH_ANCHORS[1:]):
         if n in (n0, n1) and n in (100, 1_000, 10_000):
-            return f"Epochs {epochs}: the manual's rule for {n:,} samples; few samples need more passes to converge."
+            return (f"Epochs {epochs}: the manual's rule for {n:,} samples; few samples need more passes to converge.",
+                    f"Epoch {epochs}:手册的规则({n:,} 条数据 → {epochs} 个 epoch);数据越少,越需要多轮才能收敛。")
         if n0 < n < n1:
-            return (
-                f"Epochs {epochs}: {n:,} samples lies between the anchors {n0:,} → {e0} and {n1:,} → {e1} epochs; "
-                f"interpolated on log N: {e0} + ({e1} − {e0}) × log({n:,}/{n0:,})/log({n1:,}/{n0:,}) ≈ {epochs}."
-            )
+            formula = f"{e0} + ({e1} − {e0}) × log({n:,}/{n0:,})/log({n1:,}/{n0:,}) ≈ {epochs}"
+            return (f"Epochs {epochs}: {n:,} samples lies between the anchors {n0:,} → {e0} and {n1:,} → {e1} epochs; "
+                    f"interpolated on log N: {formula}.",
+                    f"Epoch {epochs}:{n:,} 条介于手册的锚点 {n0:,} → {e0} 与 {n1:,} → {e1} 之间,按 log N 插值:{formula}。")
     edge = "10 or fewer" if n <= EPOCH_ANCHORS[0][0] else "100,000 or more"
-    return f"Epochs {epochs}: with {edge} samples the advice stays at the end of the manual's range."
+    edge_zh = "不超过 10 条" if n <= EPOCH_ANCHORS[0][0] else "10 万条以上"
+    return (f"Epochs {epochs}: with {edge} samples the advice stays at the end of the manual's range.",
+            f"Epoch {epochs}:数据{edge_zh}时,取手册范围的端点。")
 
 
 def _add_lengths(advice: Advice, lengths: list[int]) -> None:
@@ -157,30 +180,38 @@ def _add_lengths(advice: Advice, lengths: list[int]) -> None:
     max_len = min(MAX_SEQ_CAP, -(-longest // 64) * 64)  # the longest sample, rounded up to a multiple of 64
     advice.max_seq_length = max_len
     advice.token_lengths = {"min": ordered[0], "mean": round(sum(ordered) / len(ordered), 1), "p95": p95, "max": longest}
-    advice.reasons.append(
+    mean = advice.token_lengths["mean"]
+    advice.why(
         f"Max sequence length {max_len}: the longest sample is {longest} tokens with the chat template (p95 {p95}, mean "
-        f"{advice.token_lengths['mean']}); rounded up to a multiple of 64, capped at {MAX_SEQ_CAP}."
+        f"{mean}); rounded up to a multiple of 64, capped at {MAX_SEQ_CAP}.",
+        f"最大序列长度 {max_len}:套用对话模板后最长样本 {longest} 个 token(p95 {p95},平均 {mean}),"
+        f"向上取整到 64 的倍数,上限 {MAX_SEQ_CAP}。",
     )
     cut = sum(1 for n in lengths if n > max_len)
     if cut:
-        advice.warnings.append(f"{cut} sample(s) are longer than {max_len} tokens and will be truncated; shorten or split them.")
+        advice.warn(f"{cut} sample(s) are longer than {max_len} tokens and will be truncated; shorten or split them.",
+                    f"有 {cut} 条样本超过 {max_len} 个 token,会被截断;请缩短或拆分。")
 
 
 def _add_warnings(advice: Advice) -> None:
     n, epochs = advice.n_samples, advice.epochs
     if n < 100:
-        advice.warnings.append(
+        advice.warn(
             f"Only {n} samples: {epochs} epochs will make the model memorise them (over-fitting) and can make it forget "
             "general abilities. The manual's remedy: mix general-purpose instruction data into the training set (e.g. a few "
-            "hundred general samples), and add more phrasings of each question (instruction templates) to reach ≥ 100."
+            "hundred general samples), and add more phrasings of each question (instruction templates) to reach ≥ 100.",
+            f"只有 {n} 条样本:{epochs} 个 epoch 会让模型死记硬背(过拟合),也可能遗忘通用能力。手册的办法:在训练集中混入"
+            "通用指令数据(例如几百条),并用指令模板为每个问题增加说法,使样本达到 100 条以上。",
         )
     elif epochs >= 10:
-        advice.warnings.append(
+        advice.warn(
             f"{epochs} epochs on {n:,} samples can cost some general ability; if that matters, mix general data in "
-            "(the manual's remedy) or use fewer epochs."
+            "(the manual's remedy) or use fewer epochs.",
+            f"在 {n:,} 条样本上训练 {epochs} 个 epoch 可能损失一些通用能力;若在意,请混入通用数据(手册的办法)或减少 epoch。",
         )
     if advice.method == "full":
-        advice.warnings.append("Full fine-tuning needs ~4× the model's size in memory for weights, gradients and Adam states; LoRA is the usual choice.")
+        advice.warn("Full fine-tuning needs ~4× the model's size in memory for weights, gradients and Adam states; LoRA is the usual choice.",
+                    "全量微调需要约 4 倍模型大小的内存(权重、梯度和 Adam 状态);通常选 LoRA。")
 
 
 def dataset_token_lengths(path: str, base_model: str | None = None) -> list[int]:
