@@ -47,8 +47,8 @@ def _name(path) -> str:
     return str(path or "").rsplit("/", 1)[-1] or "the dataset"
 
 
-def _problems(items: list, limit: int = 3) -> str:
-    return " ".join(str(p) for p in items[:limit]) + (f" (+{len(items) - limit} more)" if len(items) > limit else "")
+def _problems(items: list, limit: int = 3, more: str = " (+{n} more)") -> str:
+    return " ".join(str(p) for p in items[:limit]) + (more.format(n=len(items) - limit) if len(items) > limit else "")
 
 
 def inspect_sentences(info: dict) -> tuple[str, str]:
@@ -112,10 +112,10 @@ def advice_sentences(advice: dict) -> tuple[str, str]:
     reasons_zh, warnings_zh = advice.get("reasons_zh") or reasons, advice.get("warnings_zh") or warnings
     if reasons:
         en += f" Why: {_problems(reasons, 2)}"
-        zh += f"理由:{_problems(reasons_zh, 2)}"
+        zh += f"理由:{_problems(reasons_zh, 2, '(另有 {n} 条)')}"
     if warnings:
         en += f" Watch out: {_problems(warnings, 2)}"
-        zh += f"注意:{_problems(warnings_zh, 2)}"
+        zh += f"注意:{_problems(warnings_zh, 2, '(另有 {n} 条)')}"
     return en, zh
 
 
