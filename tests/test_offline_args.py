@@ -93,3 +93,60 @@ def test_only_questions_about_our_domain_are_explained():
         assert not about_sft(text) and plan(text) == [], text
     for text in ["warmup 是什么意思", "SFT到底是啥", "why does the learning rate matter?"]:
         assert plan(text)[0]["name"] == "explain", text
+
+
+# The blind_args corpus showed these causes; each test uses phrasings of our own.
+@pytest.mark.parametrize("text, name", [
+    ("请核对 客服/三月份.csv 的内容", "客服/三月份.csv"),  # a Chinese folder keeps its name
+    ("打开问答库/常见问题.jsonl", "问答库/常见问题.jsonl"),  # the verb glued in front goes, the folder stays
+    ("导出结果:runs/out_v2.jsonl", "runs/out_v2.jsonl"),  # a colon before the path is punctuation
+    ("看看这个：exports/train.csv", "exports/train.csv"),
+    ("读取 D:\\work\\faq.xlsx", "D:\\work\\faq.xlsx"),  # a Windows drive keeps its colon
+    ("file:D:\\work\\faq.xlsx", "D:\\work\\faq.xlsx"),
+])
+def test_folders_and_colons(text, name):
+    assert [f.text for f in find_paths(text)] == [name]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("answer_field=reply, question_field=ask", {"answer_field": "reply", "question_field": "ask"}),
+    ("rationale_field: why_text", {"rationale_field": "why_text"}),
+    ("sheet=Batch2 please", {"sheet": "Batch2"}),
+    ("拿 prompt_zh 列当问题,把 resp 列当作答案", {"question_field": "prompt_zh", "answer_field": "resp"}),
+    ("问题字段 ask_text、答案字段 reply_text", {"question_field": "ask_text", "answer_field": "reply_text"}),
+    ("只看 Orders 工作表", {"sheet": "Orders"}),
+])
+def test_key_values_and_field_phrasings(text, fields):
+    assert slots.find_fields(text) == fields
+
+
+def test_a_role_word_before_a_column_word_takes_no_sentence_word_as_name():
+    # the bare "问题列 NAME" reading needs the name to end the phrase
+    assert "question_field" not in slots.find_fields("the question column contains typos")
+
+
+def test_cot_key_value_is_the_whole_name():
+    calls = plan("add chain of thought to data/m.jsonl, rationale_field=worked_steps")
+    assert calls[0]["args"]["rationale_field"] == "worked_steps"
+
+
+@pytest.mark.parametrize("text, model", [
+    ("基座是 /opt/llm/qwen2-1.5b,开始训练 data/qa.jsonl", "/opt/llm/qwen2-1.5b"),
+    ("start training on data/qa.jsonl, base_model: ./ckpt/my-llama", "./ckpt/my-llama"),
+])
+def test_a_model_folder_after_a_base_word_is_the_base_model(text, model):
+    calls = plan(text)
+    assert calls == [{"name": "start_training", "args": {"path": "data/qa.jsonl", "base_model": model}}]
+
+
+def test_a_model_folder_is_not_taken_for_the_uploaded_data():
+    calls = plan("底座模型用 /srv/models/baichuan2,开训", files=[f"{UP}/faq.jsonl"])
+    assert calls[0]["args"] == {"path": f"{UP}/faq.jsonl", "base_model": "/srv/models/baichuan2"}
+
+
+@pytest.mark.parametrize("text, args", [
+    ("生成一批 CoT 数据,数量三百", {"n_samples": 300}),  # "一批" is a batch, not one
+    ("每个问题前面放3个答好的例子", {"k": 3}),  # a modifier ending in 的 before 例子
+])
+def test_counts_in_chinese(text, args):
+    assert slots.count_args(text, few_shot="例子" in text) == args

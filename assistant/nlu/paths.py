@@ -53,11 +53,26 @@ def _trim_zh(name: str, spaced: bool = False) -> str:
         start = slash.start()
         while start > 0 and re.match(r"[A-Za-z0-9_.~:-]", name[start - 1]):
             start -= 1
-        return name[start:]
+        if start > 0 and start == slash.start():  # "标注/第二批.xlsx": a Chinese folder, not glued words
+            return _strip_verbs(name)
+        return _after_colon(name[start:], slash.start() - start)
     glued = not spaced or name.startswith(_ZH_PREFIXES)  # "把客服FAQ.xlsx": a verb glued to the name
     tail = _ASCII_TAIL.search(name)
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         return tail.group(0)
+    return _strip_verbs(name)
+
+
+def _after_colon(path: str, slash: int) -> str:
+    """"质量检查:output/x.jsonl", "file:D:\\a.csv": a colon before the folder ends the words in
+    front; a drive ("C:\\", "D:/") or a URL scheme ("http://") keeps its own colon."""
+    drive = re.search(r"[A-Za-z]:[\\/]", path)
+    cut = path.rfind(":", 0, drive.start() if drive else slash)
+    return path[cut + 1:]
+
+
+def _strip_verbs(name: str) -> str:
+    """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv")."""
     changed = True
     while changed:
         changed = False

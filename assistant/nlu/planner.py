@@ -79,7 +79,9 @@ def remember(turns: list[Turn]) -> Memory:
         elif turn.role == "user":
             attached = attached_files(turn.text)
             mem.attachments += attached
-            named = [f.text for f in resolve_named(strip_attachments(turn.text), mem.attachments)]
+            said = strip_attachments(turn.text)
+            named = [f.text for f in resolve_named(said, mem.attachments)
+                     if not slots.is_base_model_path(said, f.text, f.start)]  # a model folder is not data
             mem.files += [p for p in named if p not in attached] + attached
         elif turn.role == "tool":
             try:
@@ -159,7 +161,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
               forced: bool = False, intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
     found = resolve_named(text, mem.attachments)
-    named = [f.text for f in found]
+    models = [f.text for f in found if slots.is_base_model_path(text, f.text, f.start)]
+    named = [f.text for f in found if f.text not in models]  # a model folder is never the data
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
@@ -182,6 +185,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, maybe))
     args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
+    if tool == "start_training" and models:
+        args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:

@@ -41,7 +41,7 @@ _ROLES = [
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
-_IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is|are|named|called|as|in)\s*)"
+_IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
@@ -118,20 +118,29 @@ _ROLE_NAMES = {**dict.fromkeys(("q", "question", "问题", "prompt", "instructio
 
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
-    out: dict = {}
+    # "question_field=title, rationale_field: steps": the tool's own argument names win
+    out: dict = {m.group(1).lower(): m.group(2) for m in _KEY_VALUE.finditer(text)}
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
     for role, pattern in _ROLES[:3]:
         spelled = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
-        reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为)?(?:{pattern})", text, re.IGNORECASE)
-        for hit in (spelled, reversed_):
+        reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
+        # "问题列 title,答案列 content": the role's column, then its name ending the phrase
+        bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
+        for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
     sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|=|:|：)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
+    # "FAQ 工作表": the name before a Chinese word for a sheet
+    sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     if sheet and "sheet" not in out:
         out["sheet"] = sheet.group(1) or sheet.group(2)
     return out
+
+
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*[=:：]\s*[\"'“‘]?([\w.-]{1,60})",
+                        re.IGNORECASE)
 
 
 def _lone_letter(text: str, hit: re.Match) -> bool:
@@ -186,8 +195,8 @@ _UNITS = {
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
           rf"each with|per sample){_SET}$",
-          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
-    "n_samples": (rf"(?:数据量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
+          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的)?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+    "n_samples": (rf"(?:数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
@@ -264,6 +273,18 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
         return m.group(1), m.start(1), m.end(1)
     return None
+
+
+# Words that introduce the base model; a folder path right after them is the model, not the data.
+_BASE_CUE = re.compile(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$",
+                       re.IGNORECASE)
+_DATA_FILE = re.compile(r"\.(?:jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet)$", re.IGNORECASE)
+
+
+def is_base_model_path(text: str, path: str, start: int) -> bool:
+    """"基座用 /models/chatglm3-6b", "base model = /data/models/Mistral-7B": a folder (no data
+    extension) named right after a base-model word is the model to tune."""
+    return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]))
 
 
 def find_run_id(text: str) -> tuple[str, int, int] | None:
