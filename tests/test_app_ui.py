@@ -215,3 +215,19 @@ def test_paths_sent_back_by_a_page_must_be_in_the_workspace(workspace):
                  lambda: training_tab.start("/etc/passwd", "", None, None, 3)):
         with pytest.raises(gr.Error, match="outside the workspace"):
             call()
+
+
+def test_welcome_examples_are_requests_the_offline_model_understands():
+    """The empty chat suggests requests; each one must route to a tool (with a file attached)."""
+    import re
+
+    from assistant.offline import plan
+    from ui.i18n import t
+
+    for lang in ("中文", "English"):
+        lines = [line[2:] for line in t("assistant_welcome", lang).splitlines() if line.startswith("- ")]
+        examples = [part.strip() for line in lines for part in re.split(r" · | / (?=\w)", line)]
+        assert len(examples) >= 8
+        for text in examples:
+            calls = plan(text, ["/tmp/qa.csv"])
+            assert calls and calls[0]["name"], f"{lang}: {text!r} routes to no tool"

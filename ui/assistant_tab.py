@@ -94,7 +94,8 @@ def apply_backend(kind: str, base_url: str, api_key: str, model: str, session: d
 def build(session: gr.State, lang: gr.State) -> list[tuple]:
     """Lay out the tab and wire its events; returns ``(component, attribute, string key)``
     for everything the language switch relabels."""
-    chatbot = gr.Chatbot(label=t("assistant_chat"), height=520, buttons=["copy"], elem_id="assistant-chat")
+    chatbot = gr.Chatbot(label=t("assistant_chat"), height=520, buttons=["copy"], elem_id="assistant-chat",
+                         placeholder=t("assistant_welcome"))
     box = gr.MultimodalTextbox(
         placeholder=t("assistant_input"), show_label=False, file_types=UPLOAD_TYPES,
         file_count="multiple", sources=["upload"], elem_id="assistant-input",
@@ -116,7 +117,7 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
     clear.click(clear_conversation, [session], [chatbot], api_visibility="private")
     apply.click(apply_backend, [kind, base_url, api_key, model, session, lang], [session, note], api_visibility="private")
     return [
-        (chatbot, "label", "assistant_chat"), (box, "placeholder", "assistant_input"), (clear, "value", "clear"),
+        (chatbot, "label", "assistant_chat"), (chatbot, "placeholder", "assistant_welcome"), (box, "placeholder", "assistant_input"), (clear, "value", "clear"),
         (settings, "label", "settings"), (kind, "label", "backend"), (kind, "choices", kinds), (apply, "value", "apply"),
         (base_url, "label", "base_url"), (api_key, "label", "api_key"), (model, "label", "model_name"),
     ]

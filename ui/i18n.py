@@ -20,6 +20,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tab_chat": ("对话测试", "Chat"),
     # assistant tab
     "assistant_chat": ("助手", "Assistant"),
+    "assistant_welcome": (
+        "**你好!我可以帮你把问答数据变成微调模型。** 上传 CSV / Excel / JSON / JSONL 文件,然后试试:\n\n"
+        "- 这份数据有多少条?有什么问题?\n- 转成千帆格式 / 转成 alpaca\n- 检查数据质量\n"
+        "- 我有1000条数据,epoch设置多少?\n- 开始LoRA训练 · 训练进度如何? · 停止训练\n- 什么是有监督微调?",
+        "**Hi! I turn question-answer data into a fine-tuned model.** Upload a CSV / Excel / JSON / JSONL file, then try:\n\n"
+        "- how many records does it have, any problems?\n- convert it to qianfan / alpaca\n- check the data quality\n"
+        "- how many epochs for 1,000 samples?\n- start LoRA training · how is training going? · stop the run\n- what is SFT?",
+    ),
     "assistant_input": ("输入问题,或上传 CSV / Excel / JSON / JSONL 数据文件",
                         "Ask something, or upload a CSV / Excel / JSON / JSONL data file"),
     "settings": ("模型后端设置(仅本会话)", "Language-model backend (this session only)"),
