@@ -329,7 +329,18 @@ def asks_to_start(text: str) -> bool:
     """The user's own words ask to start training now: a step of the request is a training
     request ("先转成jsonl,然后训练") and they do not only wonder about it ("要不要训练?",
     "我上传了数据,准备训练"). The tool guard uses this, so the guard and the model agree."""
-    return not is_muse(text) and any(classify(step, has_file=True).name == "start_training" for step in split_steps(text) or [text])
+    return not is_muse(text) and any(
+        classify(_files_as_word(step), has_file=True).name == "start_training" for step in split_steps(text) or [text]
+    )
+
+
+def _files_as_word(text: str) -> str:
+    """File names read as the word FILE, as the planner reads them ("把 FILE 拿去 train"), so the
+    guard and the model classify the same text."""
+    from assistant.nlu.paths import find_paths
+    from assistant.nlu.slots import mask
+
+    return mask(text, [(f.start, f.end) for f in find_paths(text)], fill="FILE")
 
 
 def asks_to_stop(text: str) -> bool:
