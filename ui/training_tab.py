@@ -102,26 +102,29 @@ def poll(run_id: str | None, lang: str = "English"):
     return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
 
 
-def stop(run_id: str | None, lang: str = "English"):
-    from tools.runs import get_run, stop_run
+def _act(action, run_id: str | None) -> None:
+    """Apply ``action`` (stop_run or resume_run) to the selected run; its refusal becomes a notice."""
+    from tools.runs import get_run
 
     if run_id:
         try:
-            stop_run(get_run(run_id))
+            action(get_run(run_id))
         except UserError as exc:
             raise gr.Error(str(exc)) from None
+
+
+def stop(run_id: str | None, lang: str = "English"):
+    from tools.runs import stop_run
+
+    _act(stop_run, run_id)
     return show_run(run_id, lang)
 
 
 def resume(run_id: str | None, lang: str = "English"):
-    from tools.runs import get_run, resume_run
+    from tools.runs import resume_run
 
-    if run_id:
-        try:
-            resume_run(get_run(run_id))
-        except UserError as exc:
-            raise gr.Error(str(exc)) from None
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
+    _act(resume_run, run_id)
+    return poll(run_id, lang)
 
 
 def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, lang: str = "English"):
