@@ -6,5 +6,9 @@ class UserError(Exception):
 
     The message is a complete sentence meant for a person (CLI, chat, UI), never a
     traceback. Tools raise it; the CLI prints it and exits 1, the agent returns it
-    as the tool's result.
+    as the tool's result. ``zh`` carries the same sentence in Chinese (or None).
     """
+
+    def __init__(self, message, zh=None):
+        super().__init__(message)
+        self.zh = zh

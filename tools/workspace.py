@@ -2,12 +2,23 @@
 
 One root, ``$SFT_HOME`` (default ``~/.sft-assistant``), so that the app, the CLI
 and a training process started yesterday all agree on where things are.
+
+Inside ``with scoped(owner):`` (a web session id, or the user name under ``--auth``)
+uploads and outputs live in ``<home>/sessions/<owner>/`` and ``confine`` keeps every
+path inside that folder, so one person never reads another's files. Unscoped (the
+CLI) the whole workspace is one person's. The owner travels in a context variable,
+so threads and asyncio tasks serving different sessions never mix them up.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from tools.errors import UserError
 
@@ -25,29 +36,74 @@ def subdir(name: str) -> Path:
     return path
 
 
+_OWNER: contextvars.ContextVar[str | None] = contextvars.ContextVar("sft_owner", default=None)
+_PLAIN_OWNER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@contextlib.contextmanager
+def scoped(owner: str | None) -> Iterator[None]:
+    """Everything inside the block acts for ``owner``; None or "" means unscoped (CLI)."""
+    token = _OWNER.set(str(owner) if owner else None)
+    try:
+        yield
+    finally:
+        _OWNER.reset(token)
+
+
+def current_owner() -> str | None:
+    """The owner of the enclosing ``scoped`` block, or None (unscoped)."""
+    return _OWNER.get()
+
+
+def safe_owner(owner: str) -> str:
+    """A folder name for ``owner``: kept as it is when plain, otherwise cleaned and suffixed
+    with a hash ("~" never appears in a plain name, so two owners never share a folder)."""
+    if _PLAIN_OWNER.fullmatch(owner):
+        return owner
+    cleaned = re.sub(r"[^A-Za-z0-9_-]", "_", owner)[:32]
+    return f"{cleaned}~{hashlib.sha256(owner.encode('utf-8')).hexdigest()[:12]}"
+
+
+def owner_root() -> Path:
+    """The folder this owner's files live in: ``<home>/sessions/<owner>``, or the whole
+    workspace when unscoped."""
+    owner = current_owner()
+    if not owner:
+        return home()
+    return subdir(f"sessions/{safe_owner(owner)}")
+
+
 def uploads_dir() -> Path:
-    return subdir("uploads")
+    return _made(owner_root() / "uploads")
 
 
 def outputs_dir() -> Path:
-    return subdir("outputs")
+    return _made(owner_root() / "outputs")
 
 
 def runs_dir() -> Path:
+    """Always the global runs folder: a run records its owner in its state instead."""
     return subdir("runs")
 
 
+def _made(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def confine(path: str | os.PathLike, root: Path | None = None) -> Path:
-    """Resolve ``path`` (relative paths are taken from the workspace root) and refuse
-    anything that lands outside the workspace, symlinks included."""
-    base = (root or home()).resolve()
+    """Resolve ``path`` (relative paths are taken from the owner's folder: the workspace root
+    when unscoped) and refuse anything that lands outside it, symlinks included. The sentence
+    is the same whether or not the outside path exists."""
+    base = Path(root or owner_root()).resolve()
     candidate = Path(path).expanduser()
     if not candidate.is_absolute():
         candidate = base / candidate
     resolved = candidate.resolve()
     if resolved != base and base not in resolved.parents:
         raise UserError(
-            f"'{path}' is outside the workspace ({base}); upload the file or put it inside the workspace first."
+            f"'{path}' is outside the workspace; upload the file or put it inside the workspace first.",
+            zh=f"'{path}' 不在你的工作区内;请先上传该文件,或把它放进工作区。",
         )
     return resolved
 
