@@ -49,3 +49,49 @@ def test_twenty_concurrent_sessions_without_errors_or_cross_talk(served, tmp_pat
         assert len(r["files"]) == 1 and Path(r["files"][0]).name.startswith(f"s{i}.")
         assert len(Path(r["files"][0]).read_text(encoding="utf-8").splitlines()) == 5 + i
     print(f"\n{SESSIONS} sessions × 2 turns (upload+inspect, convert) in {elapsed:.1f} s, no errors, no cross-talk")
+
+
+def test_concurrent_requests_with_the_model_cache_deleted_prepare_it_once(tmp_path, monkeypatch):
+    """Three requests find no model cache at once: one converts, the others wait and load its result."""
+    import threading
+
+    from tools import models
+
+    monkeypatch.setenv("SFT_MODEL_CACHE", str(tmp_path / "cache"))
+    conversions, lock = [], threading.Lock()
+
+    def fake_convert(target: Path) -> None:  # the real one takes ~16 s; its folder layout is what matters
+        with lock:
+            conversions.append(target)
+        time.sleep(0.5)  # long enough that the other requests arrive while it runs
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.mkdir(parents=True)
+        (tmp / "config.json").write_text("{}")
+        (tmp / models._MARKER).write_text("{}")
+        tmp.rename(target)
+
+    monkeypatch.setattr(models, "_convert", fake_convert)
+    with ThreadPoolExecutor(3) as pool:
+        paths = list(pool.map(lambda _: models.resolve_base_model(None), range(3)))
+    assert len(conversions) == 1, f"{len(conversions)} preparations ran at once"
+    assert len(set(paths)) == 1 and models.is_prepared(Path(paths[0]))
+
+
+def test_an_interrupted_preparation_leaves_no_folder_that_loads(tmp_path, monkeypatch):
+    import transformers
+
+    from tools import models
+
+    monkeypatch.setenv("SFT_MODEL_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache" / f".{models.EMBEDDED_NAME}.killed").mkdir(parents=True)  # a conversion killed earlier
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transformers.AutoModelForCausalLM, "from_pretrained", interrupted)
+    try:
+        models.prepare_embedded()
+    except KeyboardInterrupt:
+        pass
+    assert not models.is_prepared() and not models.embedded_dir().exists()
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_dir()] == []

@@ -5,9 +5,16 @@ file without importing that package (its ``__init__`` imports ``llm``, which is
 not installed), dequantize it once with transformers into a bf16 safetensors
 folder under a cache directory, and load that folder afterwards (~0.1 s instead
 of ~15 s).
+
+Preparation is single-flight: one process (or thread) converts under an exclusive
+``fcntl.flock`` on ``<cache>/.<name>.lock``; the others wait on the lock and then
+find the folder ready. The folder is built aside and renamed into place with its
+marker inside, so an interrupted conversion never leaves a folder that loads.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import importlib.util
 import json
 import os
@@ -65,17 +72,43 @@ def is_prepared(folder: Path | None = None) -> bool:
     return (folder / _MARKER).is_file() and (folder / "config.json").is_file()
 
 
+@contextlib.contextmanager
+def preparation_lock(target: Path):
+    """Hold the exclusive lock that serialises preparing ``target`` (across threads and processes:
+    each call opens its own file description, and the kernel drops the lock if the holder dies)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / f".{target.name}.lock", "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def prepare_embedded(force: bool = False) -> PrepareResult:
-    """Convert the GGUF into a bf16 safetensors folder once; afterwards just return it."""
+    """Convert the GGUF into a bf16 safetensors folder once; afterwards just return it.
+    Concurrent callers wait for the one conversion under way and then load its result."""
     target = embedded_dir()
     start = time.perf_counter()
     if is_prepared(target) and not force:
         return PrepareResult(target, False, time.perf_counter() - start)
+    with preparation_lock(target):
+        if is_prepared(target) and not force:  # someone else finished it while we waited
+            return PrepareResult(target, False, time.perf_counter() - start)
+        _convert(target)
+    return PrepareResult(target, True, time.perf_counter() - start)
+
+
+def _convert(target: Path) -> None:
+    """Dequantize the GGUF into ``target`` (called under ``preparation_lock``)."""
     gguf = find_gguf()
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*"):  # left by a conversion that was killed
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
     # Build in a temporary sibling folder and rename at the end, so an interrupted
     # conversion never leaves a half-written model that looks prepared.
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{EMBEDDED_NAME}."))
@@ -91,12 +124,19 @@ def prepare_embedded(force: bool = False) -> PrepareResult:
         tokenizer.save_pretrained(str(tmp))
         (tmp / _MARKER).write_text(json.dumps({"source": str(gguf), "name": EMBEDDED_NAME, "dtype": "bfloat16"}, indent=2))
         if target.exists():
-            shutil.rmtree(target)
+            # Move the old folder aside first: a rename is atomic, an rmtree is not.
+            old = target.with_name(f".{target.name}.old-{os.getpid()}")
+            os.replace(target, old)
+            shutil.rmtree(old, ignore_errors=True)
         os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(f"Could not prepare the embedded model in {target.parent} ({exc.strerror or exc}); "
+                        "free some disk space or set SFT_MODEL_CACHE to a writable folder.",
+                        zh=f"无法在 {target.parent} 准备内置模型({exc.strerror or exc});请清理磁盘空间,"
+                           "或把 SFT_MODEL_CACHE 设为可写的目录。") from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return PrepareResult(target, True, time.perf_counter() - start)
 
 
 def resolve_base_model(name: str | None) -> str:
