@@ -123,7 +123,7 @@ def _cot_sample(s: Sample, rationale: str) -> Sample:
 
 
 def add_cot(path, n_samples: int | None = None, rationale_field: str | None = None, output=None,
-            to: str | None = None, **fields) -> AugmentResult:
+            to: str | None = None, fraction: float | None = None, **fields) -> AugmentResult:
     """Add chain-of-thought samples: the prompt asks to think step by step, the answer gives the
     reasoning, then the original answer. ``n_samples`` caps how many (default: every sample that
     has or gets a rationale).
@@ -136,7 +136,7 @@ def add_cot(path, n_samples: int | None = None, rationale_field: str | None = No
     source, result = _read(path, rationale_field=rationale_field, **fields)
     # n_samples CoT samples: those with a rationale column first (free and exact), then, when a
     # model is configured, samples it writes a rationale for — in file order.
-    want = _count(len(result.samples), n_samples, None)
+    want = _count(len(result.samples), n_samples, fraction)
     have = [s for s in result.samples if s.meta.get("rationale")][:want]
     lacking = [s for s in result.samples if not s.meta.get("rationale")]
     config = llm_client.config_from_env()
@@ -180,7 +180,7 @@ def _generate(config: llm_client.LLMConfig, samples: list[Sample]) -> list[tuple
 
 
 def augment_instructions(path, templates: list[str] | None = None, n_samples: int | None = None, seed: int = 0,
-                         output=None, to: str | None = None, **fields) -> AugmentResult:
+                         output=None, to: str | None = None, fraction: float | None = None, **fields) -> AugmentResult:
     """Add samples whose instruction is reworded through the template bank (same answer).
 
     A known instruction (中译英, 生成摘要, Translate …) is swapped for an equivalent phrasing of its
@@ -192,7 +192,7 @@ def augment_instructions(path, templates: list[str] | None = None, n_samples: in
     bank = build_bank(templates)
     rng = random.Random(seed)
     samples = result.samples
-    chosen = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, None)))
+    chosen = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, fraction)))
     added = []
     for i in chosen:
         s = samples[i]
