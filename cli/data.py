@@ -1,7 +1,10 @@
 """Data subcommands: inspect, convert, augment, quality."""
 from __future__ import annotations
 
+import sys
+
 from cli.common import print_json
+from tools.errors import UserError
 
 FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
 
@@ -62,6 +65,15 @@ def run_augment(args) -> int:
     from tools import augment
 
     common = {"n_samples": args.n_samples, "output": args.output, **_fields(args)}
+    if args.method == "fill":
+        from tools.fill import fill_placeholders, parse_values
+
+        filled = fill_placeholders(args.path, parse_values(args.values), output=args.output, **_fields(args))
+        print_json(filled.to_dict()) if args.json else print(filled.summary())
+        return 0
+    if args.values:
+        raise UserError(f"Unexpected values {' '.join(args.values)}: only 'fill' takes name=value pairs.",
+                        zh=f"多余的参数 {' '.join(args.values)}:只有 fill 需要 名称=值。")
     if args.method == "few-shot":
         result = augment.few_shot(args.path, k=args.k, fraction=args.fraction, seed=args.seed, **common)
     elif args.method == "cot":
@@ -75,12 +87,40 @@ def run_augment(args) -> int:
     return 0
 
 
+def _progress():
+    """A progress bar on stderr for the slow model scores (tqdm ships with transformers)."""
+    from tqdm import tqdm
+
+    bar = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, unit="rec", file=sys.stderr)
+        bar["bar"].update(done - bar["bar"].n)
+        if done >= total:
+            bar.pop("bar").close()
+
+    return update
+
+
 def run_quality(args) -> int:
+    if args.apply:
+        from tools.review import apply_review
+
+        applied = apply_review(args.apply, by=args.by, output=args.output)
+        if args.json:
+            print_json(applied.to_dict())
+        else:
+            print(f"kept {applied.kept} of {applied.read} records ({applied.dropped} dropped, {applied.edited} edited): "
+                  f"{applied.output}\naudit log: {applied.audit}")
+        return 0
+    if not args.path:
+        raise UserError("Name the dataset to check (or --apply REPORT).", zh="请给出要检查的数据集(或 --apply 复核表)。")
     from tools.quality import check_quality
 
     report = check_quality(args.path, ppl=args.ppl, output=args.output, near_threshold=args.near_threshold,
                            min_answer_chars=args.min_answer_chars, max_answer_chars=args.max_answer_chars,
-                           **_fields(args))
+                           reward_model=args.reward_model, judge=args.judge, progress=_progress(), **_fields(args))
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -106,7 +146,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("augment", help="add few-shot or chain-of-thought samples, or widen instructions with templates")
     p.add_argument("path")
-    p.add_argument("method", choices=["few-shot", "cot", "templates"])
+    p.add_argument("method", choices=["few-shot", "cot", "templates", "fill"])
+    p.add_argument("values", nargs="*", help="fill: placeholder values, e.g. name=Helper author=ACME")
     p.add_argument("-o", "--output")
     p.add_argument("-n", "--n-samples", type=int, help="how many samples to build (default: all, or --fraction)")
     p.add_argument("--fraction", type=float, help="few-shot: share of the samples that get examples (0–1)")
@@ -119,8 +160,12 @@ def register(sub) -> None:
     p.set_defaults(func=run_augment)
 
     p = sub.add_parser("quality", help="duplicates, empty/short/long answers, placeholders, perplexity outliers")
-    p.add_argument("path")
+    p.add_argument("path", nargs="?")
+    p.add_argument("--apply", metavar="REPORT", help="apply an edited review file (the .report.csv's decision column)")
+    p.add_argument("--by", help="--apply: who decided, for the audit log (default: your user name)")
     p.add_argument("--ppl", action="store_true", help="also score perplexity under the base model")
+    p.add_argument("--reward-model", metavar="FOLDER", help="also score with a local sequence-classification reward model")
+    p.add_argument("--judge", action="store_true", help="also score with the configured OpenAI-compatible model (LLM judge)")
     p.add_argument("-o", "--output", help="cleaned dataset file (the review report goes next to it)")
     p.add_argument("--near-threshold", type=float, default=0.8, help="Jaccard similarity that counts as a near duplicate")
     p.add_argument("--min-answer-chars", type=int, default=2)

@@ -108,3 +108,72 @@ def near_duplicates(texts: list[str], threshold: float = 0.8, skip: set[int] | N
             found.append((i, -best[1], best[0]))
             dropped.add(i)
     return found
+
+
+def _chunk_signatures(texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """MinHash signatures (len(texts), NUM_PERM) of already-normalised, non-empty texts, in one numpy pass.
+
+    The texts are joined into one code-point array; a text shorter than 3 is padded with NUL so it
+    has one shingle. Shingle k of text t starts at start[t] + k, k < len(t) − 2, so the valid
+    positions are ``repeat(start − cumulative count) + arange(total count)``. The minimum needs no
+    de-duplication, so no per-text ``np.unique`` is paid (same hashes as :func:`shingle_hashes`).
+    """
+    padded = [t if len(t) >= 3 else t + "\0" * (3 - len(t)) for t in texts]
+    lens = np.fromiter((len(t) for t in padded), dtype=np.int64, count=len(padded))
+    c = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    packed = c[:-2] * _BASE * _BASE + c[1:-1] * _BASE + c[2:]
+    counts = lens - 2
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    idx = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
+    h = (packed[idx] * _GOLDEN) >> np.uint64(32)
+    mixed = (a[:, None] * h[None, :] + b[:, None]) >> np.uint64(32)
+    return np.minimum.reduceat(mixed, offsets, axis=1).T
+
+
+def band_keys(texts: list[str], bands: int = 16, max_chars: int = 60_000) -> np.ndarray:
+    """(len(texts), bands) uint64 LSH keys; a row of -1 (all ones) for an empty text.
+
+    Each band hashes its NUM_PERM / bands signature values into one number (random odd
+    multipliers, wrapping sums), so only N × bands numbers are kept, never the N × 128 signatures
+    (500,000 texts: 64 MB instead of 512 MB). Texts are processed ``max_chars`` characters at a time.
+    """
+    a, b = _permutations()
+    rows = NUM_PERM // bands
+    mult = np.random.default_rng(7).integers(1, 1 << 63, rows, dtype=np.uint64) | np.uint64(1)
+    keys = np.full((len(texts), bands), np.uint64(0xFFFFFFFFFFFFFFFF), dtype=np.uint64)
+    batch, size = [], 0
+    for i, t in enumerate(texts):
+        if t:
+            batch.append(i)
+            size += len(t)
+        if batch and (size >= max_chars or i == len(texts) - 1):
+            sigs = _chunk_signatures([texts[j] for j in batch], a, b).reshape(len(batch), bands, rows)
+            keys[batch] = (sigs * mult).sum(axis=2)
+            batch, size = [], 0
+    return keys
+
+
+def candidate_pairs(keys: np.ndarray, per_bucket: int = 8) -> set[tuple[int, int]]:
+    """(earlier, later) index pairs that share a band key; each later text is paired with at most
+    ``per_bucket`` earlier ones of a bucket, so a passage shared by many records stays linear."""
+    pairs: set[tuple[int, int]] = set()
+    empty = np.uint64(0xFFFFFFFFFFFFFFFF)
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        same = np.flatnonzero(ordered[1:] == ordered[:-1])
+        if same.size == 0:
+            continue
+        starts = np.flatnonzero(np.diff(np.concatenate([[-2], same])) > 1)
+        for run_start in same[starts]:
+            end = run_start + 1
+            while end < len(ordered) and ordered[end] == ordered[run_start]:
+                end += 1
+            if ordered[run_start] == empty:
+                continue
+            members = order[run_start:end]  # stable sort: ascending record index
+            for p in range(1, len(members)):
+                pairs.update((int(members[q]), int(members[p])) for q in range(min(p, per_bucket)))
+    return pairs

@@ -1,36 +1,26 @@
-"""Data quality (manual: 数据质量): find defects, write a cleaned file and a report a person reviews.
+"""Data quality (manual: 数据质量): score every record, flag what a person should look at, remove
+only what nobody would keep, and write a review file a person edits.
 
-The manual warns that automatic filtering also removes good data ("不可避免出现错筛") and that
-ppl-style scores are a first pass before human review. So only clear defects are *removed*
-(exact and near duplicates, answer equal to the question, garbled text, unfilled
-``{{placeholders}}``); judgement calls are *flagged* and kept (very short or very long answers,
-perplexity outliers). Every removed or flagged record is listed with where and why — in
-the report JSON and in a CSV that opens in Excel — including records the reader skipped.
+The manual: "数据质量可以通过ppl、reward model、文本质量分类模型等方式进行初步评估。经过人工进行后续筛选。"
+and it warns that automatic screening also catches good data ("不可避免出现错筛"). So:
+- removed by default: exact duplicates, empty answers, records the reader could not use (``qrules.REMOVE``);
+- flagged for review (kept until a person drops them): near duplicates and conflicts (``dupes``),
+  placeholders, garbled text, an answer that repeats the question, very short/long or repetitive
+  answers, perplexity / reward-model / LLM-judge outliers;
+- a score table for every record (``scores``), and a review CSV with a keep/drop column that
+  ``tools.review.apply_review`` turns into the cleaned file with an audit log.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.dupes import find_duplicates
 from tools.errors import UserError
 from tools.formats import FORMATS, output_path, read_dataset, write_samples
-from tools.minhash import near_duplicates
-from tools.samples import Sample
-from tools.stats import PLACEHOLDER
-from tools.workspace import atomic_write_bytes, unique_path
-
-_SPACE = re.compile(r"\s+")
-# UTF-8 read as Latin-1/CP1252 ("Ã©", "â€™"), GBK's rendering of U+FFFD runs ("锟斤拷"), uninitialised
-# memory shown by MSVC ("烫烫烫", "屯屯屯"), U+FFFD itself, C0 controls and private-use characters.
-GARBLED = re.compile(
-    r"\ufffd|锟斤拷|烫烫烫|屯屯屯|[ÃÂâåæçèéäïð][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122]"
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ue000-\uf8ff]"
-)
+from tools.qrules import default_action, record_flags, rule_names
+from tools.scores import Progress, text_quality
 
 
 @dataclass
@@ -41,9 +31,16 @@ class Finding:
     action: str  # "removed" | "flagged"
     question: str = ""
     answer: str = ""
+    reason_zh: str = ""
+    index: int = -1
+    """0-based position among the samples read (-1: a record the reader skipped)."""
+    partner: int = -1
+    """The other record of a duplicate/conflict pair, or -1."""
 
     def to_dict(self) -> dict:
-        return {"where": self.where, "rule": self.rule, "reason": self.reason, "action": self.action,
+        return {"where": self.where, "rule": self.rule, "rule_name": rule_names(self.rule), "reason": self.reason,
+                "reason_zh": self.reason_zh or self.reason, "action": self.action, "record": self.index + 1,
+                "partner": self.partner + 1 if self.partner >= 0 else None,
                 "question": self.question, "answer": self.answer}
 
 
@@ -56,129 +53,111 @@ class QualityReport:
     kept: int
     findings: list[Finding] = field(default_factory=list)
     ppl: dict | None = None
+    scores_csv: str = ""
+    source: str = ""
+    groups: dict[int, int] = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+    """Rates of the model scores that ran: {"reward": {...}, "judge": {...}}."""
 
     def to_dict(self) -> dict:
         removed = [f for f in self.findings if f.action == "removed"]
         flagged = [f for f in self.findings if f.action == "flagged"]
-        return {"output": self.output, "report": self.report, "report_csv": self.report_csv, "read": self.read,
-                "kept": self.kept, "removed": len(removed), "flagged": len(flagged),
-                "by_rule": dict(Counter(f.rule for f in self.findings)),
+        by_rule = dict(Counter(f.rule for f in self.findings))
+        return {"output": self.output, "report": self.report, "report_csv": self.report_csv,
+                "scores_csv": self.scores_csv, "source": self.source, "read": self.read, "kept": self.kept,
+                "removed": len({f.index if f.index >= 0 else f.where for f in removed}),
+                "flagged": len({f.index for f in flagged} - {f.index for f in removed}),
+                "by_rule": by_rule, "rule_names": {r: rule_names(r) for r in by_rule},
+                "grouped": len(self.groups), "groups": len(set(self.groups.values())),
                 "removed_examples": [f.to_dict() for f in removed[:20]],
-                "flagged_examples": [f.to_dict() for f in flagged[:20]], "ppl": self.ppl}
+                "flagged_examples": [f.to_dict() for f in flagged[:20]], "ppl": self.ppl, "models": self.models}
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "en") -> str:
         d = self.to_dict()
-        rules = ", ".join(f"{rule} {n}" for rule, n in d["by_rule"].items()) or "none"
+        if lang == "zh":
+            rules = "、".join(f"{d['rule_names'][r]['zh']} {n}" for r, n in d["by_rule"].items()) or "无"
+            return (f"{d['read']} 条中保留 {d['kept']} 条,删除 {d['removed']} 条,标记待复核 {d['flagged']} 条({rules});"
+                    f"{d['grouped']} 条属于 {d['groups']} 组同答案变体(保留)。\n清洗后的数据:{self.output}\n"
+                    f"复核表(可编辑 decision 列):{self.report_csv}\n评分表:{self.scores_csv}")
+        rules = ", ".join(f"{r} {n}" for r, n in d["by_rule"].items()) or "none"
         return (f"{d['kept']} of {d['read']} records kept, {d['removed']} removed, {d['flagged']} flagged for review "
-                f"({rules}).\ncleaned data: {self.output}\nreview report: {self.report} and {self.report_csv}")
+                f"({rules}); {d['grouped']} records form {d['groups']} groups of variants with one answer (kept).\n"
+                f"cleaned data: {self.output}\nreview file (edit its decision column, then quality --apply): "
+                f"{self.report_csv}\nscore table: {self.scores_csv}\nfull report: {self.report}")
 
 
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+def _prompt(s) -> str:
+    return "\n".join(m.content for m in s.messages[:-1])
 
 
-def _defect(s: Sample) -> tuple[str, str] | None:
-    """The first clear defect of one sample (rule, reason), or None."""
-    text = "\n".join(m.content for m in s.messages)
-    holes = sorted(set(PLACEHOLDER.findall(text)))
-    if holes:
-        return "placeholder", f"unfilled placeholder {', '.join(holes[:3])}: fill it in before training"
-    bad = GARBLED.search(text)
-    if bad:
-        return "garbled", f"garbled text ({bad.group(0)!r}): probably read with the wrong encoding"
-    if any(_norm(q) == _norm(a) for q, a in s.turns):
-        return "answer_is_question", "the answer repeats the question"
-    if not s.answer.strip():
-        return "empty_answer", "empty answer"
-    return None
+def _skipped_finding(sk) -> Finding:
+    rule = "empty_answer" if "empty answer" in sk.reason else "unreadable"
+    return Finding(sk.where, rule, sk.reason, "removed", reason_zh=f"无法使用的记录:{sk.reason}")
 
 
-def _exact_key(s: Sample) -> tuple:
-    return tuple((m.role, _norm(m.content)) for m in s.messages)
+def find_defects(samples, near_threshold: float = 0.8, min_answer_chars: int = 2, max_answer_chars: int = 8000,
+                 scores: list[dict] | None = None) -> tuple[list[Finding], dict[int, int]]:
+    """Findings for every sample with a problem (one per record and rule) and the variant groups.
 
-
-def find_defects(samples: list[Sample], near_threshold: float = 0.8, min_answer_chars: int = 2,
-                 max_answer_chars: int = 8000) -> list[tuple[int, str, str, str]]:
-    """(index, rule, reason, action) for every sample with a problem; the first kept copy of a duplicate stays."""
-    out, seen, removed = [], {}, set()
+    ``scores``, when given a list, receives each record's offline text-quality score.
+    """
+    out = []
     for i, s in enumerate(samples):
-        defect = _defect(s)
-        if defect:
-            out.append((i, *defect, "removed"))
-            removed.add(i)
-            continue
-        key = _exact_key(s)
-        if key in seen:
-            out.append((i, "exact_duplicate", f"exact duplicate of {samples[seen[key]].where}", "removed"))
-            removed.add(i)
-        else:
-            seen[key] = i
-    texts = ["\n".join(m.content for m in s.messages) for s in samples]
-    for i, first, sim in near_duplicates(texts, near_threshold, skip=removed):
-        out.append((i, "near_duplicate", f"near duplicate of {samples[first].where} (similarity {sim:.2f})", "removed"))
-        removed.add(i)
-    for i, s in enumerate(samples):
-        if i in removed:
-            continue
-        n = len(s.answer.strip())
-        if n < min_answer_chars:
-            out.append((i, "short_answer", f"answer has {n} characters (< {min_answer_chars}): check it is complete", "flagged"))
-        elif n > max_answer_chars:
-            out.append((i, "long_answer", f"answer has {n} characters (> {max_answer_chars}): it may be cut in training", "flagged"))
-    return sorted(out)
+        q, a = s.question, s.answer
+        tq = text_quality(q, a, max_answer_chars)
+        if scores is not None:
+            scores.append(tq)
+        for rule, en, zh in record_flags(q, a, "\n".join(m.content for m in s.messages), min_answer_chars,
+                                         max_answer_chars):
+            out.append(Finding(s.where, rule, en, default_action(rule), q, a, zh, i))
+        if tq["repetition"] < 0.5:
+            out.append(Finding(s.where, "repetitive", f"the answer repeats itself (repetition score {tq['repetition']})",
+                               "flagged", q, a, f"答案大量重复(重复度得分 {tq['repetition']})", i))
+    gone = frozenset(f.index for f in out if f.action == "removed")
+    dup = find_duplicates([_prompt(s) for s in samples], [s.answer for s in samples], [s.where for s in samples],
+                          near_threshold, gone)
+    for p in dup.findings:
+        s = samples[p.index]
+        out.append(Finding(s.where, p.rule, p.reason_en, default_action(p.rule), s.question, s.answer, p.reason_zh,
+                           p.index, p.partner))
+    out.sort(key=lambda f: f.index)
+    return out, dup.group
 
 
 def check_quality(path, ppl: bool = False, output=None, base_model: str | None = None, near_threshold: float = 0.8,
                   min_answer_chars: int = 2, max_answer_chars: int = 8000, ppl_batch_size: int = 16,
-                  question_field: str | None = None, answer_field: str | None = None,
-                  sheet: str | None = None) -> QualityReport:
-    """Check a dataset; write the cleaned file (same layout) and the review report beside it.
+                  question_field: str | None = None, answer_field: str | None = None, sheet: str | None = None,
+                  reward_model: str | None = None, judge: bool = False,
+                  progress: Progress | None = None) -> QualityReport:
+    """Check a dataset; write the cleaned file (same layout), the review CSV, the score table and the
+    report JSON beside it. The input is never changed; nothing is removed without being listed.
 
-    ``ppl=True`` also scores each sample's perplexity under the base model (batched) and
-    flags outliers. Nothing is removed without being listed in the report.
+    ``ppl`` scores perplexity under the base model, ``reward_model`` (a local folder) a reward,
+    ``judge`` asks the configured OpenAI-compatible model with ``scores.RUBRIC``; each flags its outliers.
     """
     if not 0 < near_threshold <= 1:
-        raise UserError(f"The near-duplicate threshold must be between 0 and 1 (got {near_threshold}).")
+        raise UserError(f"The near-duplicate threshold must be between 0 and 1 (got {near_threshold}).",
+                        zh=f"近似重复阈值必须在 0 到 1 之间(现在是 {near_threshold})。")
     source = Path(path).expanduser()
     result = read_dataset(source, question_field, answer_field, sheet)
-    samples = result.samples
-    findings = [Finding(s.where, "unreadable", s.reason, "removed") for s in result.skipped]
-    defects = find_defects(samples, near_threshold, min_answer_chars, max_answer_chars)
-    ppl_info = None
-    if ppl and samples:
-        from tools.perplexity import flag_outliers, perplexities
+    samples, table = result.samples, []
+    findings, groups = find_defects(samples, near_threshold, min_answer_chars, max_answer_chars, table)
+    gone = {f.index for f in findings if f.action == "removed"}
+    from tools import qmodels
 
-        removed = {i for i, *_, action in defects if action == "removed"}
-        scored = [i for i in range(len(samples)) if i not in removed]
-        values = perplexities([samples[i] for i in scored], base_model, batch_size=ppl_batch_size)
-        ppl_info, outliers = flag_outliers(values)
-        for j, reason in outliers:
-            defects.append((scored[j], "perplexity", reason, "flagged"))
-        for i, v in zip(scored, values):
-            samples[i].meta["ppl"] = round(v, 3)
-    gone = {i for i, *_, action in defects if action == "removed"}
-    for i, rule, reason, action in sorted(defects):
-        s = samples[i]
-        findings.append(Finding(s.where, rule, reason, action, s.question, s.answer))
+    models, ppl_info = qmodels.score_models(samples, gone, table, findings, ppl=ppl, base_model=base_model,
+                                            ppl_batch_size=ppl_batch_size, reward_model=reward_model, judge=judge,
+                                            progress=progress)
+    findings = [_skipped_finding(sk) for sk in result.skipped] + sorted(findings, key=lambda f: f.index)
     kept = [s for i, s in enumerate(samples) if i not in gone]
     fmt = {"tsv": "csv"}.get(result.format, result.format)
-    out = output_path(source, fmt if fmt in FORMATS else "jsonl", output, tag=".clean")
-    write_samples(kept, fmt if fmt in FORMATS else "jsonl", out)
-    report = QualityReport(str(out), "", "", len(samples) + len(result.skipped), len(kept), findings, ppl_info)
-    _write_reports(report, out)
+    fmt = fmt if fmt in FORMATS else "jsonl"
+    out = output_path(source, fmt, output, tag=".clean")
+    write_samples(kept, fmt, out)
+    report = QualityReport(str(out), "", "", len(samples) + len(result.skipped), len(kept), findings, ppl_info,
+                           source=str(source), groups=groups, models=models)
+    from tools.qreport import write_reports
+
+    write_reports(report, samples, table, fmt, result.format,
+                  {"question_field": question_field, "answer_field": answer_field, "sheet": sheet})
     return report
-
-
-def _write_reports(report: QualityReport, out: Path) -> None:
-    stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-    json_path = unique_path(out.parent, f"{stem}.report", ".json")
-    csv_path = unique_path(out.parent, f"{stem}.report", ".csv")
-    report.report, report.report_csv = str(json_path), str(csv_path)
-    full = {**report.to_dict(), "findings": [f.to_dict() for f in report.findings]}
-    atomic_write_bytes(json_path, json.dumps(full, ensure_ascii=False, indent=2).encode())
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(["action", "rule", "where", "reason", "question", "answer"])
-    for f in report.findings:
-        writer.writerow([f.action, f.rule, f.where, f.reason, f.question, f.answer])
-    atomic_write_bytes(csv_path, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel shows Chinese right
