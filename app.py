@@ -17,26 +17,32 @@ def build_app():
     import gradio as gr
 
     from ui import assistant_tab, chat_tab, data_tab, training_tab
+    from ui import session as sess
     from ui.i18n import DEFAULT, LANGS, t
 
     with gr.Blocks(title="sft-assistant") as demo:
         # Per-session state: one copy per browser tab / API client (see ui/session.py).
         session = gr.State(None, delete_callback=assistant_tab.forget)
         lang = gr.State(DEFAULT)
+        # The language choice lives in the browser (localStorage), so a reload keeps it. A fixed
+        # secret: the value is no secret, and it must survive a restart of the server.
+        remembered = gr.BrowserState(DEFAULT, storage_key="sft-assistant-language", secret="sft-assistant-language")
         with gr.Row():
             title = gr.Markdown(t("title"))
             switch = gr.Radio(list(LANGS), value=DEFAULT, label=t("language"), scale=0, min_width=200, elem_id="lang-switch")
-        with gr.Tabs():
+        with gr.Tabs(elem_id="main-tabs") as tabs:
             with gr.Tab(t("tab_assistant"), id="assistant") as tab_a:
-                labels = assistant_tab.build(session, lang)
+                labels, open_run = assistant_tab.build(session, lang)
             with gr.Tab(t("tab_data"), id="data", elem_id="tab-data") as tab_d:
                 labels += data_tab.build(session, lang, tab_d)
             with gr.Tab(t("tab_training"), id="training", elem_id="tab-training") as tab_t:
-                labels += training_tab.build(session, lang, tab_t)
+                labels += training_tab.build(session, lang, tab_t, opener=open_run)
             with gr.Tab(t("tab_chat"), id="chat", elem_id="tab-chat") as tab_c:
-                labels += chat_tab.build(lang, tab_c)
+                labels += chat_tab.build(lang, tab_c, session)
         labels += [(title, "value", "title"), (switch, "label", "language"), (tab_a, "label", "tab_assistant"),
                    (tab_d, "label", "tab_data"), (tab_t, "label", "tab_training"), (tab_c, "label", "tab_chat")]
+        # The chat's run card opens the Training tab (training_tab selects the run).
+        open_run.click(lambda: gr.Tabs(selected="training"), None, tabs, api_visibility="private")
 
         # One update per component, carrying every attribute it needs relabelled.
         components = list(dict.fromkeys(c for c, _, _ in labels))
@@ -45,9 +51,14 @@ def build_app():
             changes: dict = {c: {} for c in components}
             for component, attr, key in labels:
                 changes[component][attr] = _text(attr, key, choice)
-            return [choice, *(gr.update(**changes[c]) for c in components)]
+            return [choice, choice, *(gr.update(**changes[c]) for c in components)]
 
-        switch.change(relabel, [switch], [lang, *components], api_visibility="private")
+        def restore(session_value, stored):
+            """Page load: this tab's session, and the language the browser remembers."""
+            return sess.ensure(session_value), stored if stored in LANGS else DEFAULT
+
+        demo.load(restore, [session, remembered], [session, switch], api_visibility="private")
+        switch.change(relabel, [switch], [lang, remembered, *components], api_visibility="private")
     return demo
 
 

@@ -177,6 +177,13 @@ def stream_reply(
         _LOADED.lock.release()
 
 
+def whole_chars(text: str) -> str:
+    """The text without a character cut in half at its end. A byte-level tokenizer splits a
+    Chinese character over 2-3 tokens; a reply stopped by ``max_new_tokens`` between them
+    decodes its last bytes as U+FFFD ("�"), which is no character of the reply."""
+    return text.rstrip("\ufffd")
+
+
 def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettings) -> Iterator[str]:
     import torch
     from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
@@ -215,7 +222,7 @@ def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettin
     try:
         for piece in streamer:
             text += piece
-            yield text
+            yield whole_chars(text)
     finally:
         abandoned.set()
         thread.join()

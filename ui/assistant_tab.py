@@ -13,8 +13,8 @@ import gradio as gr
 from assistant.steps import Step
 from tools.errors import UserError
 from ui import session as sess
-from ui.i18n import t
-from ui.render import render_turn, throttled, user_messages
+from ui.i18n import agent_lang, t
+from ui.render import downloadable, render_turn, throttled, user_messages
 
 UPLOAD_TYPES = [".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl", ".txt"]
 
@@ -45,18 +45,60 @@ def clear_conversation(session: dict | None) -> list:
     return []
 
 
-def _steps(session: dict, text: str, files: list[str]) -> Iterator[Step]:
-    """The agent's steps, remembering every file it produces in the session."""
+def _stream_kwargs(owner: str) -> dict:
+    """``owner=`` when the installed Assistant takes it (the run-ownership contract)."""
+    import inspect
+
+    return {"owner": owner} if "owner" in inspect.signature(assistant().stream).parameters else {}
+
+
+def _run_of(step: Step) -> dict | None:
+    """The run card a result carries; a run folder in ``files`` (older tool results) reads as one."""
+    run = getattr(step, "run", None)
+    if run or step.kind != "tool_result":
+        return run
+    import json
+    from pathlib import Path
+
+    for path in step.files:
+        state = Path(path) / "state.json"
+        if state.is_file():
+            raw = json.loads(state.read_text(encoding="utf-8"))
+            return {k: raw.get(k) for k in ("run_id", "state", "step", "total_steps")}
+    return None
+
+
+def _remembered(session: dict, steps: Iterator[Step]) -> Iterator[Step]:
+    """Pass the steps on, remembering in the session every file it produced and its newest run."""
+    for step in steps:
+        for path in downloadable(step.files):
+            sess.remember(session, path)
+        run = _run_of(step)
+        if run and run.get("run_id"):
+            step.run = run
+            session["run"] = run["run_id"]
+        yield step
+
+
+def _guarded(make_steps, lang: str) -> Iterator[Step]:
+    """The steps ``make_steps()`` gives; anything that still goes wrong becomes a sentence,
+    never an error badge."""
     try:
-        for step in assistant().stream(session["id"], text, files):
-            for path in step.files:
-                sess.remember(session, path)
-            yield step
-    except Exception as exc:  # the agent reports errors as steps; anything else still gets a sentence
-        yield Step(kind="error", text=f"The assistant failed: {exc}")
+        yield from make_steps()
+    except Exception as exc:  # noqa: BLE001 - the agent reports errors as steps; anything else still gets a sentence
+        zh = getattr(exc, "zh", None)
+        yield Step(kind="error", text=t("turn_failed", lang).format(error=zh if zh and lang == "中文" else exc))
 
 
-def respond(message: dict | str | None, history: list | None, session: dict | None, lang: str):
+def _steps(session: dict, text: str, files: list[str], lang: str = "中文", request=None) -> Iterator[Step]:
+    """The agent's steps for one message, acting for this session's owner. The owner travels
+    as an argument: Gradio runs each step of a generator in a fresh copy of the context, so a
+    ``workspace.scoped`` opened here would not hold across steps."""
+    owner = sess.owner_of(session, request)
+    yield from _guarded(lambda: _remembered(session, assistant().stream(session["id"], text, files, **_stream_kwargs(owner))), lang)
+
+
+def respond(message: dict | str | None, history: list | None, session: dict | None, lang: str, request: gr.Request = None):
     """Stream one turn: the user's message (and uploads), then tool steps and the answer."""
     session = sess.ensure(session)
     if isinstance(message, str):
@@ -64,13 +106,58 @@ def respond(message: dict | str | None, history: list | None, session: dict | No
     message = message or {}
     text = message.get("text") or ""
     uploads = [f if isinstance(f, str) else f.get("path") for f in message.get("files") or []]
-    files = [sess.import_upload(session, f) for f in uploads if f]
-    history = list(history or []) + user_messages(text, files)
+    history = list(history or [])
+    try:
+        with sess.scope(session, request):
+            files = [sess.import_upload(session, f) for f in uploads if f]
+    except Exception as exc:  # noqa: BLE001 - a refused upload is a sentence in the chat
+        yield history + [gr.ChatMessage(content=t("turn_failed", lang).format(error=exc))], session
+        return
+    history += user_messages(text, files)
     yield history, session
     if not text.strip() and not files:
         return
-    for turn in throttled(render_turn(_steps(session, text, files), lang)):
+    for turn in throttled(render_turn(_steps(session, text, files, lang, request), lang)):
         yield history + turn, session
+
+
+def _pending(session: dict | None):
+    """The action this session is asked to confirm, if any (None before the contract lands)."""
+    if not session or not hasattr(assistant(), "pending"):
+        return None
+    return assistant().pending(session["id"])
+
+
+def controls(session: dict | None):
+    """Confirm / Cancel show only while an action waits; the run button once a run exists."""
+    waiting = _pending(session) is not None
+    has_run = bool((session or {}).get("run"))
+    return gr.update(visible=waiting), gr.update(visible=waiting), gr.update(visible=has_run)
+
+
+def confirm(history: list | None, session: dict | None, lang: str, request: gr.Request = None):
+    """The Confirm button: run the pending action and stream its steps into the chat."""
+    session = sess.ensure(session)
+    history = list(history or [])
+    if _pending(session) is None:
+        yield history + [gr.ChatMessage(content=t("nothing_pending", lang))], session
+        return
+    owner = sess.owner_of(session, request)
+
+    steps = _guarded(lambda: _remembered(session, assistant().confirm(session["id"], lang=agent_lang(lang), owner=owner)), lang)
+    for turn in throttled(render_turn(steps, lang)):
+        yield history + turn, session
+
+
+def cancel(history: list | None, session: dict | None, lang: str):
+    """The Cancel button: drop the pending action; nothing runs."""
+    session = sess.ensure(session)
+    if _pending(session) is not None:
+        assistant().cancel(session["id"])
+        note = t("cancelled", lang)
+    else:
+        note = t("nothing_pending", lang)
+    return list(history or []) + [gr.ChatMessage(content=note)], session
 
 
 def apply_backend(kind: str, base_url: str, api_key: str, model: str, session: dict | None, lang: str):
@@ -91,11 +178,16 @@ def apply_backend(kind: str, base_url: str, api_key: str, model: str, session: d
     return session, note
 
 
-def build(session: gr.State, lang: gr.State) -> list[tuple]:
+def build(session: gr.State, lang: gr.State) -> tuple[list[tuple], gr.Button]:
     """Lay out the tab and wire its events; returns ``(component, attribute, string key)``
-    for everything the language switch relabels."""
+    for everything the language switch relabels, and the button that opens the session's
+    newest run in the Training tab (app.py wires it to that tab)."""
     chatbot = gr.Chatbot(label=t("assistant_chat"), height=520, buttons=["copy"], elem_id="assistant-chat",
                          placeholder=t("assistant_welcome"))
+    with gr.Row():
+        yes = gr.Button(t("confirm"), variant="primary", visible=False, elem_id="assistant-confirm")
+        no = gr.Button(t("cancel"), visible=False, elem_id="assistant-cancel")
+        open_run = gr.Button(t("open_run"), size="sm", visible=False, elem_id="assistant-open-run")
     box = gr.MultimodalTextbox(
         placeholder=t("assistant_input"), show_label=False, file_types=UPLOAD_TYPES,
         file_count="multiple", sources=["upload"], elem_id="assistant-input",
@@ -111,13 +203,22 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
         apply = gr.Button(t("apply"), size="sm")
         note = gr.Markdown()
 
-    box.submit(respond, [box, chatbot, session, lang], [chatbot, session], api_name="assistant")
+    buttons = [yes, no, open_run]
+    box.submit(respond, [box, chatbot, session, lang], [chatbot, session], api_name="assistant").then(
+        controls, [session], buttons, api_visibility="private")
     # A second listener empties the box at once; both read the message as it was sent.
     box.submit(lambda: gr.MultimodalTextbox(value=None), None, box, api_visibility="private")
+    # Hide the buttons at once (no double click), then act and show what is left to confirm.
+    for button, handler in ((yes, confirm), (no, cancel)):
+        button.click(lambda: (gr.update(visible=False), gr.update(visible=False)), None, [yes, no],
+                     api_visibility="private").then(
+            handler, [chatbot, session, lang], [chatbot, session], api_visibility="private").then(
+            controls, [session], buttons, api_visibility="private")
     clear.click(clear_conversation, [session], [chatbot], api_visibility="private")
     apply.click(apply_backend, [kind, base_url, api_key, model, session, lang], [session, note], api_visibility="private")
     return [
         (chatbot, "label", "assistant_chat"), (chatbot, "placeholder", "assistant_welcome"), (box, "placeholder", "assistant_input"), (clear, "value", "clear"),
         (settings, "label", "settings"), (kind, "label", "backend"), (kind, "choices", kinds), (apply, "value", "apply"),
         (base_url, "label", "base_url"), (api_key, "label", "api_key"), (model, "label", "model_name"),
-    ]
+        (yes, "value", "confirm"), (no, "value", "cancel"), (open_run, "value", "open_run"),
+    ], open_run

@@ -1,14 +1,24 @@
 """The Chat tab: talk to a finished run's model (or any adapter folder), tokens streaming,
-optionally side by side with the base model. Public as ``api_name="chat"``."""
+optionally side by side with the base model. Public as ``api_name="chat"``.
+
+When the chosen run trained too little to have learned anything (under one epoch, or a
+loss that barely moved from its first value), the tab says so above the chat, so a
+nonsense reply is not mistaken for what fine-tuning gives.
+"""
 from __future__ import annotations
 
 import gradio as gr
 
 from tools.errors import UserError
-from ui.i18n import t
+from ui import session as sess
+from ui.i18n import STATES, named, t
+
+FLAT_LOSS = 0.9
+"""A last loss above 90% of the first one counts as "still near its start" (a 10% drop is
+about the least a run that learned its data shows on the embedded model)."""
 
 
-def finished_runs() -> list[tuple[str, str]]:
+def finished_runs(lang: str = "English") -> list[tuple[str, str]]:
     """Runs that produced an adapter: succeeded ones, and stopped ones that saved one."""
     from tools.runs import list_runs
 
@@ -16,15 +26,40 @@ def finished_runs() -> list[tuple[str, str]]:
     for run in list_runs():
         d = run.to_dict()
         if d.get("adapter_dir"):
-            choices.append((f"{d['run_id']} · {d.get('state')}", d["run_id"]))
+            choices.append((f"{d['run_id']} · {named(STATES, d.get('state') or '', lang)}", d["run_id"]))
     return choices
 
 
-def refresh_runs(current: str | None):
-    """The finished runs, keeping the current choice if it is still there (else the newest)."""
-    choices = finished_runs()
+def refresh_runs(current: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
+    """This session's finished runs, keeping the current choice if it is still there (else the newest)."""
+    with sess.scope(session, request):
+        choices = finished_runs(lang)
     ids = [value for _, value in choices]
-    return gr.Dropdown(choices=choices, value=current if current in ids else (ids[0] if ids else None))
+    value = current if current in ids else (ids[0] if ids else None)
+    return gr.Dropdown(choices=choices, value=value), learned_notice(value, lang, session, request)
+
+
+def learned_notice(run_id: str | None, lang: str = "English", session: dict | None = None, request=None) -> str:
+    """A plain sentence when the run was too short to have learned: under one epoch, or its
+    last loss still within 10% of its first (see FLAT_LOSS); else nothing."""
+    from tools.runs import get_run, read_metrics
+
+    if not run_id:
+        return ""
+    try:
+        with sess.scope(session, request):
+            run = get_run(run_id)
+            metrics = [m for m in read_metrics(run) if m.get("loss") is not None]
+    except UserError:
+        return ""
+    if not metrics:
+        return ""
+    epochs, first, last = float(metrics[-1].get("epoch") or 0), float(metrics[0]["loss"]), float(metrics[-1]["loss"])
+    if epochs < 1:
+        return t("too_short", lang).format(run_id=run_id, epochs=f"{epochs:.2g}", steps=metrics[-1].get("step"))
+    if len(metrics) > 1 and last > FLAT_LOSS * first:
+        return t("flat_loss", lang).format(run_id=run_id, first=f"{first:.3g}", last=f"{last:.3g}")
+    return ""
 
 
 def _history_dicts(history: list) -> list[dict]:
@@ -68,11 +103,12 @@ def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir:
         yield tuned, base + [base_reply]
 
 
-def build(lang: gr.State, tab: gr.Tab) -> list[tuple]:
+def build(lang: gr.State, tab: gr.Tab, session: gr.State | None = None) -> list[tuple]:
     with gr.Row():
         run = gr.Dropdown(label=t("pick_run"), choices=[], scale=3, elem_id="chat-run")
         adapter_dir = gr.Textbox(label=t("adapter_dir"), scale=3)
         refresh = gr.Button(t("refresh"), size="sm", scale=1)
+    notice = gr.Markdown(elem_id="chat-notice")
     with gr.Row():
         side = gr.Checkbox(label=t("side_by_side"), value=False)
         max_new = gr.Slider(1, 1024, value=128, step=1, label=t("max_new_tokens"))
@@ -84,8 +120,10 @@ def build(lang: gr.State, tab: gr.Tab) -> list[tuple]:
         message = gr.Textbox(label=t("message"), scale=5, elem_id="chat-message")
         send = gr.Button(t("send"), variant="primary", scale=1, elem_id="chat-send")
 
+    scope = [lang] + ([session] if session is not None else [])
     for trigger in (tab.select, refresh.click):
-        trigger(refresh_runs, [run], [run], api_visibility="private")
+        trigger(refresh_runs, [run, *scope], [run, notice], api_visibility="private")
+    run.input(learned_notice, [run, *scope], [notice], api_visibility="private")
     side.change(lambda on: gr.Chatbot(visible=on), [side], [base], api_visibility="private")
     inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature]
     # A new model starts a new conversation.

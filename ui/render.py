@@ -1,25 +1,29 @@
 """Turn an assistant turn (a stream of ``Step``s) into chat messages, as it happens.
 
-Pure generators, no I/O: given the steps, yield the assistant's messages so far after
-each one. A tool call becomes a collapsible message titled with the tool's name (its
-arguments inside, a spinner while it runs); its result closes it with the duration and
-the one-line summary; produced files follow as downloadable file messages; tokens grow
-the answer message.
+Pure generators, no I/O beyond asking whether a path is a folder: given the steps, yield
+the assistant's messages so far after each one. A tool call becomes a collapsible message
+titled with what the tool does, in the UI language (its arguments inside, a spinner while
+it runs); its result closes it with the duration and the one-line summary; produced files
+follow as downloadable file messages (never a folder: Gradio cannot send one); a run
+becomes a run card; an action that waits for the person's yes becomes a pending card;
+tokens grow the answer message. A failure is a plain sentence in the answer, never an
+error badge.
 """
 from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
 import gradio as gr
 
 from assistant.steps import Step
-from ui.i18n import t
+from ui.i18n import STATES, TOOLS, named, t
 
 
 def tool_title(name: str, lang: str, ok: bool = True) -> str:
-    title = f"{t('tool', lang)} · {name}"
+    title = named(TOOLS, name, lang)
     return title if ok else f"{title} · {t('tool_failed', lang)}"
 
 
@@ -27,6 +31,36 @@ def _args_block(args: dict) -> str:
     if not args:
         return ""
     return "```json\n" + json.dumps(args, ensure_ascii=False, indent=2) + "\n```"
+
+
+def downloadable(files: Iterable[str]) -> list[str]:
+    """The files a chat may offer for download: a folder (a run directory) never is one."""
+    return [f for f in files or [] if f and not Path(f).is_dir()]
+
+
+def run_card(run: dict, lang: str) -> str:
+    """A run as one line of Markdown: id, state in the UI language, step / total."""
+    text = t("run_card", lang).format(run_id=run.get("run_id", "?"), state=named(STATES, run.get("state") or "", lang),
+                                      step=run.get("step") or 0, total=run.get("total_steps") or "?")
+    return f"**{text}**\n\n{t('run_card_hint', lang)}"
+
+
+def pending_card(step: Step, lang: str) -> str:
+    """What will happen once the person confirms: the plan's sentence, then the button hint."""
+    return f"**{t('pending_title', lang)}:** {step.summary or step.text}\n\n{t('pending_hint', lang)}"
+
+
+def _result(step: Step, calls: dict, messages: list, lang: str) -> None:
+    msg = calls.pop(step.id, None)
+    if msg is None:  # a result without its call: show it on its own
+        msg = gr.ChatMessage(content="", metadata={})
+        messages.append(msg)
+    msg.metadata.update(title=tool_title(step.name, lang, step.ok), status="done", duration=round(step.duration, 2))
+    msg.content = "\n\n".join(part for part in (msg.content, step.summary) if part)
+    messages.extend(gr.ChatMessage(content={"path": path}) for path in downloadable(step.files))
+    run = getattr(step, "run", None)
+    if run and run.get("run_id"):
+        messages.append(gr.ChatMessage(content=run_card(run, lang)))
 
 
 def render_turn(steps: Iterable[Step], lang: str = "中文") -> Iterator[list[gr.ChatMessage]]:
@@ -48,25 +82,23 @@ def render_turn(steps: Iterable[Step], lang: str = "中文") -> Iterator[list[gr
             calls[step.id] = msg
             messages.append(msg)
         elif step.kind == "tool_result":
-            msg = calls.pop(step.id, None)
-            if msg is None:  # a result without its call: show it on its own
-                msg = gr.ChatMessage(content="", metadata={})
-                messages.append(msg)
-            msg.metadata.update(title=tool_title(step.name, lang, step.ok), status="done", duration=round(step.duration, 2))
-            msg.content = "\n\n".join(part for part in (msg.content, step.summary) if part)
-            messages.extend(gr.ChatMessage(content={"path": path}) for path in step.files)
-        elif step.kind == "token":
+            _result(step, calls, messages, lang)
+        elif step.kind == "pending":
+            messages.append(gr.ChatMessage(content=pending_card(step, lang)))
+        elif step.kind in ("token", "answer", "error"):
             if answer is None:
                 answer = gr.ChatMessage(content="")
                 messages.append(answer)
-            answer.content += step.text
-        elif step.kind == "answer":
-            if answer is None:
-                answer = gr.ChatMessage(content="")
-                messages.append(answer)
-            answer.content = step.text
-        elif step.kind == "error":
-            messages.append(gr.ChatMessage(content=f"**{step.text}**"))
+            if step.kind == "token":
+                answer.content += step.text
+            elif step.kind == "answer" or not answer.content:
+                answer.content = step.text
+            else:  # an error after part of an answer: the sentence follows it
+                answer.content += "\n\n" + step.text
+        yield list(messages)
+    if calls:  # a call the turn never answered: no spinner left turning
+        for msg in calls.values():
+            msg.metadata["status"] = "done"
         yield list(messages)
 
 

@@ -8,6 +8,7 @@ switched off otherwise (every open tab fires on each tick).
 """
 from __future__ import annotations
 
+import html
 import json
 
 import gradio as gr
@@ -15,9 +16,10 @@ import pandas as pd
 
 from tools.errors import UserError
 from ui import session as sess
-from ui.i18n import t
+from ui.i18n import STATES, named, t
 
 ACTIVE_STATES = {"queued", "running"}
+RESUMABLE = {"stopped", "failed"}
 POLL_SECONDS = 1.0
 # Raw loss pale, its smoothed curve strong, validation loss apart.
 LOSS_COLORS = {"loss": "#93c5fd", "smoothed": "#1d4ed8", "eval_loss": "#f97316"}
@@ -61,96 +63,186 @@ def progress_html(info: dict, metrics: list[dict], lang: str = "English") -> str
     pct = 100.0 * step / total if total else 0.0
     eta = last.get("eta_s") if info.get("state") in ACTIVE_STATES else 0
     tps = last.get("tokens_per_s")
-    parts = [f"<b>{info.get('state', '?')}</b>", f"{t('step', lang)} {step} / {total or '?'}",
-             f"{t('elapsed', lang)} {_duration(last.get('elapsed_s'))}", f"{t('eta', lang)} {_duration(eta)}",
-             f"{tps:.0f} tokens/s" if isinstance(tps, (int, float)) else "tokens/s –"]
-    error = f"<div style='color:#b91c1c'>{info['error']}</div>" if info.get("error") else ""
+    speed = f"{tps:.0f} {t('tokens_per_s', lang)}" if isinstance(tps, (int, float)) else f"{t('tokens_per_s', lang)} –"
+    parts = [f"<b>{named(STATES, info.get('state') or '?', lang)}</b>", f"{t('step', lang)} {step} / {total or '?'}",
+             f"{t('elapsed', lang)} {_duration(last.get('elapsed_s'))}", f"{t('eta', lang)} {_duration(eta)}", speed]
+    error = f"<div style='color:#b91c1c'>{html.escape(str(info['error']))}</div>" if info.get("error") else ""
     return (f"<div id='run-progress'><progress value='{pct:.1f}' max='100' style='width:100%'></progress>"
             f"<div>{' · '.join(parts)}</div>{error}</div>")
 
 
-def run_choices() -> list[tuple[str, str]]:
+def run_choices(lang: str = "English") -> list[tuple[str, str]]:
+    """(label, run id) of the runs this scope sees: id · state in the UI language · step/total."""
     from tools.runs import list_runs
 
     choices = []
     for run in list_runs():
         d = run.to_dict()
-        choices.append((f"{d['run_id']} · {d.get('state')} · {d.get('step') or 0}/{d.get('total_steps') or '?'}", d["run_id"]))
+        label = f"{d['run_id']} · {named(STATES, d.get('state') or '', lang)} · {d.get('step') or 0}/{d.get('total_steps') or '?'}"
+        choices.append((label, d["run_id"]))
     return choices
 
 
-def show_run(run_id: str | None, lang: str = "English"):
-    """Everything the tab shows for one run, and whether to keep polling."""
-    empty = pd.DataFrame(columns=["step", "value", "series"]), pd.DataFrame(columns=["step", "learning_rate"])
-    if not run_id:
-        return "", *empty, None, gr.Timer(active=False)
+def buttons(state: str | None):
+    """Stop only while a run can be stopped; Resume only for a stopped or failed run."""
+    return gr.Button(interactive=state in ACTIVE_STATES), gr.Button(interactive=state in RESUMABLE)
+
+
+def _empty():
+    return pd.DataFrame(columns=["step", "value", "series"]), pd.DataFrame(columns=["step", "learning_rate"])
+
+
+def show_run(run_id: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
+    """Everything the tab shows for one run, whether to keep polling and which buttons act.
+    A run this session cannot see (another session's) shows as nothing selected."""
     from tools.runs import get_run, read_metrics
 
-    try:
-        run = get_run(run_id)
-    except UserError as exc:
-        raise gr.Error(str(exc)) from None
+    run = None
+    if run_id:
+        try:
+            with sess.scope(session, request):
+                run = get_run(run_id)
+        except UserError:
+            run = None
+    if run is None:
+        return "", *_empty(), None, gr.Timer(active=False), *buttons(None)
     info, metrics = run.to_dict(), read_metrics(run)
     loss, lr = curves(metrics)
     config_path = run.run_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
-    return progress_html(info, metrics, lang), loss, lr, config, gr.Timer(active=info.get("state") in ACTIVE_STATES)
+    state = info.get("state")
+    return (progress_html(info, metrics, lang), loss, lr, config, gr.Timer(active=state in ACTIVE_STATES),
+            *buttons(state))
 
 
-def poll(run_id: str | None, lang: str = "English"):
+def _runs(session: dict | None, request=None, lang: str = "English") -> list[tuple[str, str]]:
+    with sess.scope(session, request):
+        return run_choices(lang)
+
+
+def poll(run_id: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
     """A timer tick: the selected run, and the run list's states and step counts."""
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
+    return gr.Dropdown(choices=_runs(session, request, lang), value=run_id), *show_run(run_id, lang, session, request)
 
 
-def _act(action, run_id: str | None) -> None:
-    """Apply ``action`` (stop_run or resume_run) to the selected run; its refusal becomes a notice."""
-    from tools.runs import get_run
+def _act(name: str, run_id: str | None, lang: str, session: dict | None, request=None) -> str:
+    """Stop or resume the selected run; a run in the wrong state gets a sentence, not an error."""
+    from tools import runs
 
-    if run_id:
-        try:
-            action(get_run(run_id))
-        except UserError as exc:
-            raise gr.Error(str(exc)) from None
-
-
-def stop(run_id: str | None, lang: str = "English"):
-    from tools.runs import stop_run
-
-    _act(stop_run, run_id)
-    return show_run(run_id, lang)
-
-
-def resume(run_id: str | None, lang: str = "English"):
-    from tools.runs import resume_run
-
-    _act(resume_run, run_id)
-    return poll(run_id, lang)
+    if not run_id:
+        return ""
+    try:
+        with sess.scope(session, request):
+            info = runs.get_run(run_id)
+            allowed = ACTIVE_STATES if name == "stop" else RESUMABLE
+            if info.state not in allowed:
+                state = named(STATES, info.state, lang)
+                return t("cannot_stop" if name == "stop" else "cannot_resume", lang).format(run_id=run_id, state=state)
+            (runs.stop_run if name == "stop" else runs.resume_run)(info)
+    except UserError as exc:
+        return _sentence(exc, lang)
+    return t("stopped_run" if name == "stop" else "resumed_run", lang).format(run_id=run_id)
 
 
-def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, lang: str = "English"):
-    """Start a run from the form; the new run becomes the selected one."""
+def _sentence(exc: UserError, lang: str) -> str:
+    zh = getattr(exc, "zh", None)
+    return zh if zh and lang != "English" else str(exc)
+
+
+def stop(run_id: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
+    note = _act("stop", run_id, lang, session, request)
+    return note, *poll(run_id, lang, session, request)
+
+
+def resume(run_id: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
+    note = _act("resume", run_id, lang, session, request)
+    return note, *poll(run_id, lang, session, request)
+
+
+def _number(value):
+    """An empty box (None, or a stray 0) means "use the suggested value"."""
+    return value if value not in (None, 0, "") else None
+
+
+def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, lang: str = "English",
+          session: dict | None = None, request: gr.Request = None):
+    """Start a run from the form; the new run becomes the selected one. Problems are a sentence."""
     from tools.runs import start_training
 
     if not dataset:
-        raise gr.Error("Choose a dataset first (upload one in the Assistant tab).")
+        return t("choose_dataset", lang), *poll(None, lang, session, request)
     try:
-        run = start_training(sess.workspace_file(dataset), base_model=base_model.strip() or None, epochs=epochs or None,
-                             learning_rate=learning_rate or None, max_steps=int(max_steps) if max_steps else None)
+        with sess.scope(session, request):
+            steps = _number(max_steps)
+            run = start_training(sess.workspace_file(dataset), base_model=(base_model or "").strip() or None,
+                                 epochs=_number(epochs), learning_rate=_number(learning_rate),
+                                 max_steps=int(steps) if steps else None)
     except UserError as exc:
-        raise gr.Error(str(exc)) from None
+        return _sentence(exc, lang), *poll(None, lang, session, request)
     run_id = run.to_dict()["run_id"]
-    return gr.Dropdown(choices=run_choices(), value=run_id), *show_run(run_id, lang)
+    session = sess.ensure(session)
+    session["run"] = run_id
+    return "", *poll(run_id, lang, session, request)
 
 
-def refresh(run_id: str | None, session: dict | None):
-    choices = run_choices()
+_READABLE: dict[tuple[str, float], int | None] = {}
+
+
+def sample_count(path: str) -> int | None:
+    """How many usable samples a file holds, or None when it cannot be read (cached per version)."""
+    from pathlib import Path
+
+    from tools.formats import read_dataset
+
+    try:
+        key = (path, Path(path).stat().st_mtime)
+    except OSError:
+        return None
+    if key not in _READABLE:
+        try:
+            _READABLE[key] = len(read_dataset(path).samples) or None
+        except (UserError, OSError, ValueError):
+            _READABLE[key] = None
+    return _READABLE[key]
+
+
+def dataset_choices(session: dict | None, lang: str = "English"):
+    """The session's files that can be trained on, and a note naming the ones that cannot."""
+    good, bad = [], []
+    for name, path in sess.file_choices(session):
+        (good if sample_count(path) else bad).append((name, path))
+    note = t("unreadable_note", lang).format(names=", ".join(f"{n} ({t('unreadable', lang)})" for n, _ in bad)) if bad else ""
+    return good, note
+
+
+def placeholders(dataset: str | None, lang: str = "English"):
+    """The suggested epochs and learning rate for the chosen file, shown in the empty boxes."""
+    from tools.hparams import suggest
+
+    n = sample_count(dataset) if dataset else None
+    if not n:
+        return gr.Number(placeholder=None), gr.Number(placeholder=None)
+    advice = suggest(n_samples=n)
+    return gr.Number(placeholder=f"{round(advice.epochs)}"), gr.Number(placeholder=f"{advice.learning_rate:g}")
+
+
+def refresh(run_id: str | None, session: dict | None, lang: str = "English", request: gr.Request = None):
+    choices = _runs(session, request, lang)
     ids = [value for _, value in choices]
     selected = run_id if run_id in ids else (ids[0] if ids else None)
-    files = sess.file_choices(session)
-    return gr.Dropdown(choices=choices, value=selected), gr.Dropdown(choices=files, value=files[0][1] if files else None)
+    files, note = dataset_choices(session, lang)
+    current = (session or {}).get("dataset")
+    value = current if current in [p for _, p in files] else (files[0][1] if files else None)
+    return gr.Dropdown(choices=choices, value=selected), gr.Dropdown(choices=files, value=value), note
 
 
-def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
+def open_from_chat(session: dict | None, lang: str = "English", request: gr.Request = None):
+    """The chat's run card: select the session's newest run."""
+    run_id = (session or {}).get("run")
+    return poll(run_id, lang, session, request)
+
+
+def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | None = None) -> list[tuple]:
     timer = gr.Timer(POLL_SECONDS, active=False)
     with gr.Row():
         runs = gr.Dropdown(label=t("runs"), choices=[], scale=4, elem_id="run-select")
@@ -161,27 +253,36 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
                            color_map=LOSS_COLORS)
         lr = gr.LinePlot(x="step", y="learning_rate", label=t("lr"))
     with gr.Row():
-        stop_btn = gr.Button(t("stop"), variant="stop", size="sm")
-        resume_btn = gr.Button(t("resume"), size="sm")
+        stop_btn = gr.Button(t("stop"), variant="stop", size="sm", interactive=False, elem_id="run-stop")
+        resume_btn = gr.Button(t("resume"), size="sm", interactive=False, elem_id="run-resume")
+    notice = gr.Markdown(elem_id="run-notice")
     config = gr.JSON(label=t("config"))
+    # --- H6's evaluation report: `ui/eval_panel.py: build(...)` is called once here. ---
     with gr.Accordion(t("new_run"), open=True) as new_run:
         dataset = gr.Dropdown(label=t("dataset"), choices=[], elem_id="train-dataset")
+        unreadable = gr.Markdown(elem_id="train-unreadable")
         base_model = gr.Textbox(label=t("base_model"))
         with gr.Row():
-            epochs = gr.Number(label=t("epochs"), value=None, minimum=0)
-            learning_rate = gr.Number(label=t("learning_rate"), value=None, minimum=0)
-            max_steps = gr.Number(label=t("max_steps"), value=0, precision=0, minimum=0, elem_id="train-max-steps")
+            epochs = gr.Number(label=t("epochs"), value=None, minimum=0, elem_id="train-epochs")
+            learning_rate = gr.Number(label=t("learning_rate"), value=None, minimum=0, elem_id="train-lr")
+            max_steps = gr.Number(label=t("max_steps"), value=None, precision=0, minimum=0, elem_id="train-max-steps")
         start_btn = gr.Button(t("start"), variant="primary", elem_id="train-start")
 
-    shown = [progress, loss, lr, config, timer]
+    shown = [progress, loss, lr, config, timer, stop_btn, resume_btn]
+    private = {"api_visibility": "private"}
     for trigger in (tab.select, refresh_btn.click):
-        trigger(refresh, [runs, session], [runs, dataset], api_visibility="private").then(
-            show_run, [runs, lang], shown, api_visibility="private")
-    runs.input(show_run, [runs, lang], shown, api_visibility="private")
-    timer.tick(poll, [runs, lang], [runs, *shown], api_visibility="private")
-    stop_btn.click(stop, [runs, lang], shown, api_visibility="private")
-    resume_btn.click(resume, [runs, lang], [runs, *shown], api_visibility="private")
-    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps, lang], [runs, *shown], api_visibility="private")
+        trigger(refresh, [runs, session, lang], [runs, dataset, unreadable], **private).then(
+            show_run, [runs, lang, session], shown, **private).then(
+            placeholders, [dataset, lang], [epochs, learning_rate], **private)
+    dataset.change(placeholders, [dataset, lang], [epochs, learning_rate], **private)
+    runs.input(show_run, [runs, lang, session], shown, **private)
+    timer.tick(poll, [runs, lang, session], [runs, *shown], **private)
+    stop_btn.click(stop, [runs, lang, session], [notice, runs, *shown], **private)
+    resume_btn.click(resume, [runs, lang, session], [notice, runs, *shown], **private)
+    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps, lang, session],
+                    [notice, runs, *shown], **private)
+    if opener is not None:
+        opener.click(open_from_chat, [session, lang], [runs, *shown], **private)
     return [
         (runs, "label", "runs"), (refresh_btn, "value", "refresh"), (loss, "label", "loss"), (lr, "label", "lr"),
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
