@@ -168,6 +168,8 @@ def answer(results: list[tuple[str, str]], lang: str) -> str:
     i = 0 if lang == "en" else 1
     if not all_ok:
         hint = "Fix that and ask me again." if lang == "en" else "修正后再告诉我。"
+    elif data.get("pending"):
+        hint = ""  # a plan waiting for the person's yes: its summary already says how to confirm
     elif last_tool == "training_status":
         hint = _status_hint(data, lang)
     else:
