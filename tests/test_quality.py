@@ -38,23 +38,31 @@ def _csv(tmp_path, rows=ROWS):
 def test_rules_and_the_report_list_everything(tmp_path):
     report = check_quality(_csv(tmp_path))
     data = report.to_dict()
-    by_where = {f.where: (f.rule, f.action) for f in report.findings}
+    by_where = {(f.where, f.rule): f.action for f in report.findings}
     assert by_where == {
-        "qa.csv:3": ("exact_duplicate", "removed"), "qa.csv:4": ("near_duplicate", "removed"),
-        "qa.csv:5": ("answer_is_question", "removed"), "qa.csv:6": ("placeholder", "removed"),
-        "qa.csv:7": ("garbled", "removed"), "qa.csv:8": ("garbled", "removed"),
-        "qa.csv:9": ("short_answer", "flagged"), "qa.csv:11": ("unreadable", "removed"),
+        ("qa.csv:3", "exact_duplicate"): "removed", ("qa.csv:4", "near_duplicate"): "flagged",
+        ("qa.csv:5", "answer_is_question"): "flagged", ("qa.csv:6", "placeholder"): "flagged",
+        ("qa.csv:7", "garbled"): "flagged", ("qa.csv:8", "garbled"): "flagged",
+        ("qa.csv:9", "short_answer"): "flagged", ("qa.csv:11", "empty_answer"): "removed",
     }
-    assert (data["read"], data["kept"], data["removed"], data["flagged"]) == (10, 3, 7, 1)
+    # Only the undeniable is removed: an exact duplicate and an empty answer.
+    assert (data["read"], data["kept"], data["removed"], data["flagged"]) == (10, 8, 2, 6)
     assert data["read"] == data["kept"] + data["removed"]  # nothing removed unlisted
     kept = read_dataset(data["output"]).samples
-    assert [s.question for s in kept] == ["水的化学式是什么？", "一打是几个？", "光速是多少？"]
+    assert [s.question for s in kept][:3] == ["水的化学式是什么？", "水的化学式是什么?", "天空为什么是蓝色的"]
     full = json.loads(open(data["report"], encoding="utf-8").read())
     assert len(full["findings"]) == 8 and "qa.csv:2" in full["findings"][1]["reason"]
+    assert all(f["reason_zh"] and f["rule_name"]["zh"] for f in full["findings"])  # both languages
     with open(data["report_csv"], encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["where"] for r in rows] == [f.where for f in report.findings]
-    assert rows[0]["rule"] == "unreadable" and rows[1]["question"] == "水的化学式是什么？" and rows[1]["action"] == "removed"
+    assert [r["where"] for r in rows] == ["qa.csv:11"] + [f"qa.csv:{n}" for n in range(3, 10)]
+    dup = rows[1]
+    assert (dup["decision"], dup["rules"], dup["partner_where"], dup["partner_question"]) == \
+        ("drop", "exact_duplicate", "qa.csv:2", "水的化学式是什么？")
+    assert rows[2]["decision"] == "keep" and rows[2]["partner_where"] == "qa.csv:2"  # the near duplicate's partner
+    with open(data["scores_csv"], encoding="utf-8-sig", newline="") as fh:
+        scores = list(csv.DictReader(fh))
+    assert len(scores) == 9 and all(0 <= float(r["text_quality"]) <= 1 for r in scores)
 
 
 def test_input_untouched_and_outputs_do_not_overwrite(tmp_path):
@@ -87,7 +95,7 @@ def test_outliers_use_robust_log_scores():
 def test_cli_quality_json(capsys, tmp_path):
     assert main(["quality", str(_csv(tmp_path)), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["kept"], out["removed"]) == (3, 7) and out["by_rule"]["garbled"] == 2
+    assert (out["kept"], out["removed"]) == (8, 2) and out["by_rule"]["garbled"] == 2
     assert main(["quality", str(_csv(tmp_path)), "--near-threshold", "1.5"]) == 1
 
 
