@@ -15,7 +15,7 @@ def test_convert_json_contract(capsys, shared_copy, tmp_path):
     src = tmp_path / "mixed.jsonl"
     src.write_text('{"question": "一", "answer": "1"}\nnot json\n{"question": "二", "answer": "2"}\n', encoding="utf-8")
     out = _json_out(capsys, ["convert", str(src), "--to", "alpaca", "--json"])
-    assert list(out) == ["output", "format", "read", "written", "skipped"]
+    assert list(out) == ["output", "format", "read", "written", "skipped", "changes"]
     assert (out["format"], out["read"], out["written"]) == ("alpaca", 3, 2)
     assert out["skipped"] == [{"where": "mixed.jsonl:2", "reason": out["skipped"][0]["reason"]}]
     assert json.loads(open(out["output"], encoding="utf-8").read())[1]["instruction"] == "二"

@@ -29,7 +29,9 @@ def test_csv_encodings_crlf_multiline_blank_rows(tmp_path, encoding):
     result = read_dataset(_gbk_csv(tmp_path, encoding))
     assert result.fields == {"question": "问题", "answer": "答案"}
     assert [s.question for s in result.samples] == ["退货要多久？", "怎么开发票？", '含逗号,和"引号"的问题']
-    assert result.samples[0].answer == "一般3到5个工作日。\r\n如遇节假日顺延。"
+    # CRLF inside a cell becomes LF, and the report says so
+    assert result.samples[0].answer == "一般3到5个工作日。\n如遇节假日顺延。"
+    assert [(c.kind, c.where) for c in result.changes] == [("crlf", ["客服.csv:2"])]
     # the multi-line record spans lines 2–3, so the blank lines are 4–5 and the empty answer is on line 7
     assert [(s.where, s.reason) for s in result.skipped] == [("客服.csv:7", "empty answer ('答案')")]
     assert result.samples[2].where == "客服.csv:8" and result.blank == 2
@@ -82,7 +84,8 @@ def test_excel_finds_the_qa_sheet_and_keeps_numbers(tmp_path):
     assert result.format == "xlsx" and result.fields["sheet"] == "问答"
     assert (result.fields["title_rows"], result.fields["header"]) == (1, "book.xlsx[问答]!row 3")
     assert [(s.question, s.answer) for s in result.samples] == [("一打是几个？", "12"), ("圆周率约等于？", "3.14"), ("=1+1 等于几", "=2")]
-    assert result.samples[0].where == "book.xlsx[问答]!row 4" and result.samples[0].meta == {"rationale": "dozen = 12"}
+    assert result.samples[0].where == "book.xlsx[问答]!row 4" and result.samples[0].meta == {
+        "rationale": "dozen = 12", "extra": {"序号": "1", "解析": "dozen = 12"}}  # other columns are kept
     assert [(s.where, s.reason) for s in result.skipped] == [("book.xlsx[问答]!row 7", "empty answer ('标准回复')")]
 
 
@@ -119,7 +122,7 @@ def test_bad_records_in_each_layout_are_reasoned(tmp_path):
     path = tmp_path / "conv.json"
     records = [
         {"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}], "system": "be nice"},
-        {"conversations": [{"from": "human", "value": "weather?"}, {"from": "function_call", "value": "{}"}]},
+        {"conversations": [{"from": "human", "value": "weather?"}, {"from": "observation", "value": "{}"}]},
         {"conversations": [{"from": "human", "value": "only a question"}]},
         {"conversations": [{"from": "gpt", "value": "a"}, {"from": "human", "value": "q"}]},
     ]
@@ -127,7 +130,7 @@ def test_bad_records_in_each_layout_are_reasoned(tmp_path):
     result = read_dataset(path)
     assert result.format == "sharegpt" and result.samples[0].system == "be nice"
     reasons = {s.where: s.reason for s in result.skipped}
-    assert "function_call" in reasons["conv.json[1]"]
+    assert "'tool' where 'assistant' or 'tool_call' was expected" in reasons["conv.json[1]"]
     assert "without an answer" in reasons["conv.json[2]"]
     assert "'user' was expected" in reasons["conv.json[3]"]
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from tools.encoding import decode_bytes, read_bytes
 from tools.errors import UserError
 from tools.fields import FieldMap, detect_fields, require_fields
-from tools.readers import HEADER_SCAN, ReadResult, Skipped, Table, no_gc, split_header, table_fields, table_result
+from tools.readers import (HEADER_SCAN, ReadResult, Skipped, Table, clean_cells, no_gc, split_header,
+                           table_fields, table_result)
 from tools.records import empty_reason
 from tools.samples import Message, Sample
 
@@ -58,20 +59,21 @@ def _rows(text: str, name: str, delimiter: str, limit: int | None = None) -> tup
     """Non-blank records (where, cells) with the csv module; also the last line read."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[str, list]] = []
-    blank, start = 0, 1
+    blank, start, crlf = 0, 1, []
     try:
         with no_gc():
             for cells in reader:
                 line, start = start, reader.line_num + 1  # the line this record started on
                 if "".join(cells).strip():
-                    rows.append((f"{name}:{line}", cells))
+                    rows.append((f"{name}:{line}", clean_cells(cells, f"{name}:{line}", crlf)))
                     if limit is not None and len(rows) >= limit:
                         break
                 else:
                     blank += 1
     except csv.Error as exc:
-        raise UserError(f"{name} is not a readable CSV file near line {reader.line_num}: {exc}.") from None
-    return Table(name, rows, blank), reader.line_num
+        raise UserError(f"{name} is not a readable CSV file near line {reader.line_num}: {exc}.",
+                        zh=f"{name} 在第 {reader.line_num} 行附近无法按 CSV 读取：{exc}。") from None
+    return Table(name, rows, blank, crlf=crlf), reader.line_num
 
 
 def read_csv(path: Path, question_field: str | None = None, answer_field: str | None = None,
@@ -79,7 +81,7 @@ def read_csv(path: Path, question_field: str | None = None, answer_field: str | 
     data = read_bytes(path)
     text, encoding, head_text = _decode_head(data, path.name)
     if not head_text.strip():
-        raise UserError(f"{path.name} is empty.")
+        raise UserError(f"{path.name} is empty.", zh=f"{path.name} 是空文件。")
     delimiter = _delimiter(path, head_text)
     head, _ = _rows(head_text, path.name, delimiter, limit=HEADER_SCAN)
     header_cells = dict(head.rows)
@@ -156,16 +158,30 @@ def _arrow_pairs(data: bytes, name: str, delimiter: str, header_line: int, heade
     # them as the csv-module path does. Whitespace-only lines come through as rows, counted below.
     tail = data[end:].replace(b"\r\n", b"\n").split(b"\n")
     samples, skipped, blank = [], [], sum(1 for part in tail[1:-1] if not part)
+    result = ReadResult(samples, skipped, "csv", fields.to_dict(), None, blank)
+    # Other columns (id, 备注…) are kept in meta["extra"], as the row-by-row path keeps them.
+    others = [(h or f"column {c + 1}", bool(h), table.column(c).to_pylist()) for c, h in enumerate(header)
+              if h not in (fields.question, fields.answer)]
     with no_gc():
         for i, (line, q, a) in enumerate(zip(lines, q_col, a_col)):
-            q, a = q.strip(), a.strip()
-            if q and a:
-                samples.append(Sample([Message("user", q), Message("assistant", a)], f"{name}:{line}"))
-            elif q or a or any(col[i].as_py().strip() for col in table.columns):
-                skipped.append(Skipped(f"{name}:{line}", empty_reason(q, a, fields)))
+            qs, as_ = q.strip(), a.strip()  # text is kept as written; blank cells count as empty
+            if qs and as_:
+                if "\r" in q or "\r" in a:  # a CRLF inside a quoted cell: normalised and reported
+                    q, a = clean_cells([q, a], f"{name}:{line}", [])
+                    result.changes.add("crlf", f"{name}:{line}")
+                sample = Sample([Message("user", q), Message("assistant", a)], f"{name}:{line}")
+                if others:
+                    extra = {n: v for n, named, col in others for v in (col[i],) if named or v.strip()}
+                    if any("\r" in v for v in extra.values()):
+                        extra = dict(zip(extra, clean_cells(list(extra.values()), sample.where, [])))
+                        result.changes.add("crlf", sample.where)
+                    sample.meta = {"extra": extra} if extra else {}
+                samples.append(sample)
+            elif qs or as_ or any(col[i].as_py().strip() for col in table.columns):
+                skipped.append(Skipped(f"{name}:{line}", empty_reason(qs, as_, fields)))
             else:
-                blank += 1  # ",,,": a blank row, as the csv-module path counts it
-    return ReadResult(samples, skipped, "csv", fields.to_dict(), None, blank)
+                result.blank += 1  # ",,,": a blank row, as the csv-module path counts it
+    return result
 
 
 def _newlines_per_row(column):

@@ -15,19 +15,41 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.changes import Changes
 from tools.errors import UserError
 from tools.csvread import read_csv
 from tools.readers import ReadResult, Skipped, excel_tables, no_gc, pick_sheet, read_json, table_result
 from tools.samples import Sample
 from tools.workspace import atomic_write_bytes, outputs_dir, unique_path
-from tools.writers import SUFFIX, WRITERS
+from tools.writers import SUFFIX, WRITERS, encode
 
 FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
+FORMAT_ALIASES = {
+    # The one table of names people give the output formats (CLI, agent tools, offline planner).
+    **{f: f for f in FORMATS},
+    "千帆": "qianfan", "百度千帆": "qianfan", "messages": "openai", "chatml": "openai", "gpt": "openai",
+    "excel": "xlsx", "xls": "xlsx", "表格": "xlsx", "json": "jsonl", "ndjson": "jsonl",
+    "llama-factory": "alpaca", "llamafactory": "alpaca", "tsv": "csv",
+}
+# Output suffixes each format may carry (a name that says another format is refused).
+FORMAT_SUFFIXES = {"jsonl": {".jsonl", ".json", ".ndjson"}, "qianfan": {".jsonl", ".json"},
+                   "alpaca": {".json"}, "sharegpt": {".json"}, "openai": {".jsonl", ".json"},
+                   "csv": {".csv", ".txt"}, "xlsx": {".xlsx"}}
+DATA_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json", ".jsonl", ".ndjson"}
+
+
+def canonical_format(name: str) -> str:
+    """'QIANFAN', '千帆', 'Excel' → 'qianfan', 'qianfan', 'xlsx'; unknown names are a UserError."""
+    key = str(name or "").strip().lower()
+    if key not in FORMAT_ALIASES:
+        raise UserError(f"Unknown target format '{name}'; choose one of: {', '.join(FORMATS)}.",
+                        zh=f"不认识的目标格式 '{name}'；可选：{'、'.join(FORMATS)}（千帆即 qianfan）。")
+    return FORMAT_ALIASES[key]
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
-__all__ = ["FORMATS", "ReadResult", "Skipped", "ConvertResult", "read_dataset", "convert_dataset",
+__all__ = ["FORMATS", "FORMAT_ALIASES", "canonical_format", "ReadResult", "Skipped", "ConvertResult", "read_dataset", "convert_dataset",
            "write_samples", "inspect_dataset"]
 
 
@@ -42,9 +64,9 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
     """
     path = Path(path).expanduser()
     if not path.exists():
-        raise UserError(f"File not found: {path}.")
+        raise UserError(f"File not found: {path}.", zh=f"找不到文件：{path}。")
     if path.is_dir():
-        raise UserError(f"{path} is a folder, not a dataset file.")
+        raise UserError(f"{path} is a folder, not a dataset file.", zh=f"{path} 是文件夹，不是数据集文件。")
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         table, fields = pick_sheet(path, excel_tables(path), sheet, question_field, answer_field, rationale_field)
@@ -55,12 +77,15 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
     elif suffix in JSON_SUFFIXES:
         result = read_json(path, question_field, answer_field, rationale_field)
     elif suffix == ".xls":
-        raise UserError(f"{path.name} is an old Excel 97 .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8).")
+        raise UserError(f"{path.name} is an old Excel 97 .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8).",
+                        zh=f"{path.name} 是旧版 Excel 97 的 .xls 文件；请用 Excel 打开并另存为 .xlsx（或 CSV UTF-8）。")
     else:
-        raise UserError(f"{path.name}: unsupported file type '{suffix or '(none)'}'; use CSV, TSV, .xlsx, JSON or JSONL.")
+        raise UserError(f"{path.name}: unsupported file type '{suffix or '(none)'}'; use CSV, TSV, .xlsx, JSON or JSONL.",
+                        zh=f"{path.name}：不支持的文件类型 '{suffix or '（无）'}'；请使用 CSV、TSV、.xlsx、JSON 或 JSONL。")
     result.path = str(path)
     if not result.samples and not result.skipped:
-        raise UserError(f"{path.name} has no records (only a header or blank lines).")
+        raise UserError(f"{path.name} has no records (only a header or blank lines).",
+                        zh=f"{path.name} 没有记录（只有表头或空行）。")
     return result
 
 
@@ -72,33 +97,38 @@ class ConvertResult:
     written: int
     skipped: list[Skipped] = field(default_factory=list)
     source_format: str = ""
+    changes: Changes = field(default_factory=Changes)
+    """What was normalised or dropped on the way (each with an English and a Chinese sentence)."""
 
     def to_dict(self) -> dict:
         """Exactly the CLI's ``convert --json`` object."""
         return {"output": self.output, "format": self.format, "read": self.read, "written": self.written,
-                "skipped": [s.to_dict() for s in self.skipped]}
+                "skipped": [s.to_dict() for s in self.skipped], "changes": self.changes.to_list()}
 
 
 def output_path(source: Path, fmt: str, output: str | os.PathLike | None, tag: str = "") -> Path:
     """A new file in the workspace outputs (``qa.alpaca.json``, ``qa.alpaca-2.json``…), or the
-    user's ``output``, which must not exist yet and must not be the input."""
+    user's ``output``, which must not exist yet, must not be the input, must name a file in a
+    writable folder and must not carry another format's suffix."""
     if output is None:
         # qa.csv → qa.jsonl, qa.alpaca.json, qa.xlsx; the format is named when the suffix does not say it.
         named = "" if SUFFIX[fmt] == f".{fmt}" else f".{fmt}"
         return unique_path(outputs_dir(), f"{source.stem}{tag}{named}", SUFFIX[fmt])
-    out = Path(output).expanduser()
-    if out.resolve() == source.resolve():
-        raise UserError(f"The output {out} is the input file; the input is never modified: choose another name.")
-    if out.exists():
-        raise UserError(f"{out} already exists; choose another output name (nothing is overwritten).")
-    return out
+    from tools.outpaths import check_output
+
+    return check_output(source, fmt, output, FORMAT_SUFFIXES, DATA_SUFFIXES)
 
 
-def write_samples(samples: list[Sample], fmt: str, path: Path) -> Path:
-    """Serialise ``samples`` as ``fmt`` and write them atomically to ``path``."""
+def write_samples(samples: list[Sample], fmt: str, path: Path, flatten_tools: bool = False,
+                  changes: Changes | None = None) -> Path:
+    """Serialise ``samples`` as ``fmt`` and write them atomically to ``path`` (with the user's
+    umask, like any file they create); what ``fmt`` cannot hold is added to ``changes``."""
+    from tools.outpaths import write_file
+
     if fmt not in WRITERS:
-        raise UserError(f"Unknown output format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
-    return atomic_write_bytes(path, WRITERS[fmt](samples))
+        raise UserError(f"Unknown output format '{fmt}'; choose one of: {', '.join(FORMATS)}.",
+                        zh=f"不认识的输出格式 '{fmt}'；可选：{'、'.join(FORMATS)}。")
+    return write_file(path, encode(samples, fmt, flatten_tools, changes))
 
 
 def format_for(path: Path, fallback: str = "jsonl") -> str:
@@ -109,10 +139,10 @@ def format_for(path: Path, fallback: str = "jsonl") -> str:
 
 def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike | None = None,
                     question_field: str | None = None, answer_field: str | None = None,
-                    sheet: str | None = None) -> ConvertResult:
-    """Convert a dataset to ``to`` (one of ``FORMATS``); the input file is never modified."""
-    if to not in FORMATS:
-        raise UserError(f"Unknown target format '{to}'; choose one of: {', '.join(FORMATS)}.")
+                    sheet: str | None = None, flatten_tools: bool = False) -> ConvertResult:
+    """Convert a dataset to ``to`` (a name of ``FORMAT_ALIASES``, any case); the input file is never
+    modified. Tool-calling records go to sharegpt/openai only, unless ``flatten_tools``."""
+    to = canonical_format(to)
     source = Path(path).expanduser()
     # The samples live only inside this block: with the cyclic collector paused they are
     # freed by reference counting when it ends, so no collection ever walks them
@@ -120,10 +150,11 @@ def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike 
     with no_gc():
         result = read_dataset(source, question_field, answer_field, sheet)
         out = output_path(source, to, output)
-        write_samples(result.samples, to, out)
+        changes = result.changes
+        write_samples(result.samples, to, out, flatten_tools, changes)
         written, skipped, fmt = len(result.samples), result.skipped, result.format
         del result
-    return ConvertResult(str(out), to, written + len(skipped), written, skipped, fmt)
+    return ConvertResult(str(out), to, written + len(skipped), written, skipped, fmt, changes)
 
 
 def inspect_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,

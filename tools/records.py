@@ -14,7 +14,15 @@ from tools.fields import FieldMap, cell_text
 from tools.samples import Message, Sample
 
 SHAREGPT_ROLES = {"human": "user", "user": "user", "gpt": "assistant", "assistant": "assistant",
-                  "system": "system", "chatgpt": "assistant", "bot": "assistant"}
+                  "system": "system", "chatgpt": "assistant", "bot": "assistant",
+                  "function_call": "tool_call", "observation": "tool", "tool": "tool", "function": "tool"}
+# Record keys each layout reads itself; every other key is kept in ``sample.meta["extra"]``.
+LAYOUT_FIELDS = {"openai": {"messages", "tools"}, "sharegpt": {"conversations", "system", "tools"},
+                 "alpaca": {"instruction", "input", "output", "system", "history"}}
+# After a message from X, which roles may come next (LLaMA-Factory's rule: human/observation on
+# odd turns, gpt/function_call on even ones; OpenAI: several tool results may follow one call).
+NEXT = {"start": ("user",), "user": ("assistant", "tool_call"), "assistant": ("user", "tool"),
+        "tool_call": ("tool", "user"), "tool": ("tool", "assistant", "tool_call")}
 
 
 class BadRecord(ValueError):
@@ -36,21 +44,50 @@ def record_format(record: object) -> str:
 
 
 def build(messages: list[Message], where: str, meta: dict | None = None) -> Sample:
-    """Check the conversation shape: optional system first, then user/assistant turns, ending with the assistant."""
+    """Check the conversation shape: optional system first, then user turns answered by the
+    assistant (directly, or through tool calls and their results), ending with the assistant."""
     body = messages[1:] if messages and messages[0].role == "system" else messages
     if not body:
         raise BadRecord("no question and answer")
+    prev, turn = "start", 0
     for i, m in enumerate(body):
-        expected = "user" if i % 2 == 0 else "assistant"
-        if m.role != expected:
+        if m.role not in NEXT[prev]:
+            expected = "' or '".join(NEXT[prev])
             raise BadRecord(f"message {i + 1} is from '{m.role}' where '{expected}' was expected")
-        if not m.content.strip():
-            raise BadRecord(f"empty {'question' if expected == 'user' else 'answer'}" + (f" in turn {i // 2 + 1}" if len(body) > 2 else ""))
-    if body[-1].role != "assistant":
-        raise BadRecord("the last message is a question without an answer")
+        turn += m.role == "user"
+        if m.role in ("user", "assistant", "tool_call") and not m.content.strip():
+            what = {"user": "question", "assistant": "answer", "tool_call": "function call"}[m.role]
+            raise BadRecord(f"empty {what}" + (f" in turn {turn}" if len(body) > 2 else ""))
+        prev = m.role
+    if prev not in ("assistant", "tool_call"):
+        raise BadRecord("the last message is a question without an answer" if prev == "user"
+                        else "the last message is a tool result without an answer")
     if messages[0].role == "system" and not messages[0].content.strip():
         messages = messages[1:]  # an empty system prompt is no system prompt
     return Sample(messages, where=where, meta=meta or {})
+
+
+def _extras(record: dict, known: set) -> dict:
+    """meta holding the record's other fields (id, category…), kept for layouts that can write them."""
+    extra = {k: v for k, v in record.items() if k not in known}
+    return {"extra": extra} if extra else {}
+
+
+def parse_tools(value: object) -> list:
+    """Tool schemas from a sharegpt ``tools`` string/list or an OpenAI ``tools`` list → [function dicts]."""
+    if value in (None, "", []):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise BadRecord(f"the tools field is not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise BadRecord(f"the tools field is a {type(value).__name__}, not a list of function schemas")
+    return [t["function"] if isinstance(t, dict) and t.get("type") == "function" and "function" in t else t
+            for t in value]
 
 
 def _text(content: object, what: str) -> str:
@@ -98,27 +135,60 @@ def _qianfan(record: list, where: str) -> Sample:
             raise BadRecord(f"turn {i + 1} is not an object with 'prompt' and 'response'")
         if i == 0 and turn.get("system"):
             messages.append(Message("system", _text(turn["system"], "the system prompt")))
-        response = turn["response"]
-        # Qianfan writes [["answer"]]; several inner candidates are alternatives: keep the first.
+        raw = response = turn["response"]
+        # Qianfan writes [["answer"]]; more candidates ([["A","B"]] or [["A"],["B"]]) are alternatives:
+        # the first is the answer, the whole response is kept for a Qianfan output (others report it).
         while isinstance(response, list) and len(response) >= 1 and isinstance(response[0], list):
             response = response[0]
         if isinstance(response, list):
             response = response[0] if response else ""
-        messages += [Message("user", _text(turn["prompt"], "a prompt")), Message("assistant", _text(response, "a response"))]
+        answer = _text(response, "a response")
+        extra = {"response": raw} if raw != [[answer]] and isinstance(raw, list) else None
+        messages += [Message("user", _text(turn["prompt"], "a prompt")), Message("assistant", answer, extra)]
     return build(messages, where)
+
+
+def _call_text(calls: list) -> tuple[str, list]:
+    """OpenAI ``tool_calls`` → (the canonical call JSON text, their ids)."""
+    out, ids = [], []
+    for c in calls:
+        fn = c.get("function") if isinstance(c, dict) else None
+        if not isinstance(fn, dict) or "name" not in fn:
+            raise BadRecord("a tool call without a function name")
+        args = fn.get("arguments", {})
+        if isinstance(args, str):
+            try:
+                args = json.loads(args) if args.strip() else {}
+            except json.JSONDecodeError:
+                raise BadRecord(f"the arguments of tool call '{fn['name']}' are not valid JSON") from None
+        out.append({"name": fn["name"], "arguments": args})
+        ids.append(c.get("id"))
+    return json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False), ids
+
+
+def _openai_message(m: object) -> Message:
+    role = m.get("role") if isinstance(m, dict) else None
+    role = {"function_call": "tool_call", "observation": "tool", "function": "tool"}.get(role, role)
+    if role not in ("system", "user", "assistant", "tool", "tool_call"):
+        raise BadRecord(f"unsupported message role {role!r} (only system, user, assistant and tool)")
+    extra = {k: v for k, v in m.items() if k not in ("role", "content", "tool_calls")}
+    if role == "assistant" and m.get("tool_calls"):
+        content, ids = _call_text(m["tool_calls"])
+        text = _text(m.get("content"), "an assistant message")
+        extra.update({"call_ids": ids} if any(ids) else {}, **({"content": text} if text else {}))
+        return Message("tool_call", content, extra or None)
+    return Message(role, _text(m.get("content"), f"a {role} message"), extra or None)
 
 
 def _openai(record: dict, where: str) -> Sample:
     raw = record.get("messages")
     if not isinstance(raw, list):
         raise BadRecord("'messages' is not a list")
-    messages = []
-    for m in raw:
-        role = m.get("role") if isinstance(m, dict) else None
-        if role not in ("system", "user", "assistant"):
-            raise BadRecord(f"unsupported message role {role!r} (only system, user and assistant)")
-        messages.append(Message(role, _text(m.get("content"), f"a {role} message")))
-    return build(messages, where)
+    meta = _extras(record, LAYOUT_FIELDS["openai"])
+    tools = parse_tools(record.get("tools"))
+    if tools:
+        meta["tools"] = tools
+    return build([_openai_message(m) for m in raw], where, meta)
 
 
 def _sharegpt(record: dict, where: str) -> Sample:
@@ -129,20 +199,28 @@ def _sharegpt(record: dict, where: str) -> Sample:
     for m in raw:
         role = SHAREGPT_ROLES.get(str(m.get("from", "")).lower()) if isinstance(m, dict) else None
         if role is None:
-            raise BadRecord(f"unsupported speaker {m.get('from') if isinstance(m, dict) else m!r} (only human, gpt and system)")
-        messages.append(Message(role, _text(m.get("value"), f"a {role} message")))
-    return build(messages, where)
+            raise BadRecord(f"unsupported speaker {m.get('from') if isinstance(m, dict) else m!r} "
+                            f"(only human, gpt, system, function_call and observation)")
+        extra = {k: v for k, v in m.items() if k not in ("from", "value")}
+        messages.append(Message(role, _text(m.get("value"), f"a {role} message"), extra or None))
+    meta = _extras(record, LAYOUT_FIELDS["sharegpt"])
+    tools = parse_tools(record.get("tools"))
+    if tools:
+        meta["tools"] = tools
+    return build(messages, where, meta)
 
 
 def _alpaca(record: dict, where: str) -> Sample:
-    question = _text(record.get("instruction"), "the instruction")
+    instruction = question = _text(record.get("instruction"), "the instruction")
     context = _text(record.get("input"), "the input")
+    split = None
     if context.strip():
         question = f"{question}\n{context}" if question.strip() else context  # LLaMA-Factory's join
+        split = {"instruction": instruction, "input": context}  # so an alpaca output splits it again
     messages = [Message("system", _text(record["system"], "the system prompt"))] if record.get("system") else []
     messages += _history(record.get("history"))
-    messages += [Message("user", question), Message("assistant", _text(record.get("output"), "the output"))]
-    return build(messages, where)
+    messages += [Message("user", question, split), Message("assistant", _text(record.get("output"), "the output"))]
+    return build(messages, where, _extras(record, LAYOUT_FIELDS["alpaca"]))
 
 
 def empty_reason(question: str, answer: str, fields: FieldMap) -> str:
@@ -152,20 +230,24 @@ def empty_reason(question: str, answer: str, fields: FieldMap) -> str:
 
 
 def table_sample(row: dict, fields: FieldMap, where: str) -> Sample:
-    """A flat record (table row or JSON object) through the detected field map."""
-    question = cell_text(row.get(fields.question)).strip()
-    answer = cell_text(row.get(fields.answer)).strip()
+    """A flat record (table row or JSON object) through the detected field map; text is kept as
+    written (edge whitespace included), only an all-blank cell counts as empty."""
+    question = cell_text(row.get(fields.question))
+    answer = cell_text(row.get(fields.answer))
+    split = None
     if fields.context:
-        context = cell_text(row.get(fields.context)).strip()
-        if context:
-            question = f"{question}\n{context}" if question else context
-    if not question or not answer:
-        raise BadRecord(empty_reason(question, answer, fields))
-    system = cell_text(row.get(fields.system)).strip() if fields.system else ""
-    messages = [Message("system", system)] if system else []
+        context = cell_text(row.get(fields.context))
+        if context.strip():
+            split = {"instruction": question, "input": context}
+            question = f"{question}\n{context}" if question.strip() else context
+    if not question.strip() or not answer.strip():
+        raise BadRecord(empty_reason(question.strip(), answer.strip(), fields))
+    system = cell_text(row.get(fields.system)) if fields.system else ""
+    messages = [Message("system", system)] if system.strip() else []
     messages += _history(row.get("history"))
-    messages += [Message("user", question), Message("assistant", answer)]
-    meta = {}
+    messages += [Message("user", question, split), Message("assistant", answer)]
+    used = {fields.question, fields.answer, fields.system, fields.context, "history"}
+    meta = _extras(row, used)
     if fields.rationale and cell_text(row.get(fields.rationale)).strip():
         meta["rationale"] = cell_text(row.get(fields.rationale)).strip()
     return build(messages, where, meta)

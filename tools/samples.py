@@ -8,13 +8,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Role = Literal["system", "user", "assistant"]
+import json
+
+Role = Literal["system", "user", "assistant", "tool_call", "tool"]
+"""``tool_call``: the assistant calls functions; ``content`` is the JSON text of one call
+``{"name", "arguments"}`` or a list of them (LLaMA-Factory's ``function_call`` value).
+``tool``: what a function returned (LLaMA-Factory's ``observation``, OpenAI's ``tool`` role)."""
+
+ASSISTANT_SIDE = ("assistant", "tool_call")
 
 
 @dataclass
 class Message:
     role: Role
     content: str
+    extra: dict | None = None
+    """Per-message fields a layout carries besides role and content (OpenAI ``weight``, ``name``,
+    tool-call ids, a Qianfan response with several candidates, alpaca's instruction/input split)."""
 
 
 @dataclass
@@ -24,8 +34,9 @@ class Sample:
     ``messages`` alternate user/assistant turns, optionally led by one system
     message; the last message is the assistant's answer. ``where`` says where the
     record came from (``file.csv:12`` or ``book.xlsx[Sheet1]!row 7``) so every
-    report can point back at it; ``meta`` keeps extra fields (e.g. a rationale
-    column for CoT).
+    report can point back at it; ``meta`` keeps extra fields: ``rationale`` (CoT),
+    ``tools`` (the function schemas offered, a list of dicts) and ``extra`` (record-level
+    fields such as ``id`` or ``category``, written back where the target layout holds them).
     """
 
     messages: list[Message]
@@ -38,9 +49,20 @@ class Sample:
 
     @property
     def turns(self) -> list[tuple[str, str]]:
-        """(question, answer) pairs in order, without the system message."""
-        body = [m for m in self.messages if m.role != "system"]
+        """(question, answer) pairs in order, without the system message (plain conversations;
+        tool messages are not part of a pair)."""
+        body = [m for m in self.messages if m.role in ("user", "assistant")]
         return [(body[i].content, body[i + 1].content) for i in range(0, len(body) - 1, 2)]
+
+    @property
+    def tools(self) -> list:
+        """Function schemas offered to the model in this conversation ([] when none)."""
+        return self.meta.get("tools") or []
+
+    @property
+    def uses_tools(self) -> bool:
+        """True when the sample carries tool calls, tool results or tool schemas."""
+        return bool(self.meta.get("tools")) or any(m.role in ("tool_call", "tool") for m in self.messages)
 
     @property
     def question(self) -> str:
@@ -49,13 +71,48 @@ class Sample:
 
     @property
     def answer(self) -> str:
-        return self.messages[-1].content if self.messages and self.messages[-1].role == "assistant" else ""
+        return self.messages[-1].content if self.messages and self.messages[-1].role in ASSISTANT_SIDE else ""
 
     def to_dicts(self) -> list[dict]:
         return [{"role": m.role, "content": m.content} for m in self.messages]
+
+    def chat_messages(self, native_tools: bool = True) -> list[dict]:
+        """Messages for ``tokenizer.apply_chat_template``: a call becomes an assistant turn with
+        ``tool_calls`` (or, for a template that cannot render calls, the call as text between
+        ``<tool_call>`` tags, as Hermes/Qwen templates write it); a result becomes a ``tool`` turn."""
+        out = []
+        for m in self.messages:
+            if m.role != "tool_call":
+                out.append({"role": m.role, "content": m.content})
+            elif native_tools:
+                calls = [{"type": "function", "function": c} for c in parse_calls(m.content)]
+                out.append({"role": "assistant", "content": "", "tool_calls": calls})
+            else:
+                out.append({"role": "assistant", "content": f"<tool_call>\n{m.content}\n</tool_call>"})
+        return out
 
     @classmethod
     def from_pair(cls, question: str, answer: str, system: str | None = None, where: str = "", meta: dict | None = None) -> "Sample":
         msgs = [Message("system", system)] if system else []
         msgs += [Message("user", question), Message("assistant", answer)]
         return cls(msgs, where=where, meta=dict(meta or {}))
+
+
+def parse_calls(content: str) -> list[dict]:
+    """The calls of a ``tool_call`` message: [{"name", "arguments": dict}] (arguments given as a
+    JSON string are parsed; text that is not JSON stays a string)."""
+    try:
+        value = json.loads(content)
+    except json.JSONDecodeError:
+        return [{"name": "", "arguments": content}]
+    calls = value if isinstance(value, list) else [value]
+    out = []
+    for call in calls:
+        call = dict(call) if isinstance(call, dict) else {"name": "", "arguments": call}
+        if isinstance(call.get("arguments"), str):
+            try:
+                call["arguments"] = json.loads(call["arguments"])
+            except json.JSONDecodeError:
+                pass
+        out.append(call)
+    return out

@@ -1,8 +1,11 @@
-"""Canonical samples → bytes of each output format.
+"""Canonical samples → bytes of each output format, and a record of what the format could not hold.
 
-Each writer keeps what its format can hold: the system prompt and earlier turns go
-into ``system``/``history`` (jsonl, alpaca, csv, xlsx), a ``system`` turn (openai,
-sharegpt) or the first Qianfan object, so A→B→A loses nothing B can carry.
+Each writer keeps what its format can hold: the system prompt and earlier turns go into
+``system``/``history`` (jsonl, alpaca, csv, xlsx), a ``system`` turn (openai, sharegpt) or the
+first Qianfan object; record fields such as ``id`` or ``category`` (``meta["extra"]``) become
+keys or columns; tool calls, results and schemas live in sharegpt and openai only. What a
+format cannot hold is listed in ``changes`` (never dropped silently); tool data is refused by
+``prepare`` unless the caller asked to flatten it.
 """
 from __future__ import annotations
 
@@ -10,12 +13,18 @@ import csv
 import io
 import json
 
-from tools.samples import Sample
+from tools.changes import Changes
+from tools.errors import UserError
+from tools.fields import cell_text
+from tools.samples import Message, Sample, parse_calls
 
 # format → file suffix of its output
 SUFFIX = {"jsonl": ".jsonl", "qianfan": ".jsonl", "alpaca": ".json", "sharegpt": ".json",
           "openai": ".jsonl", "csv": ".csv", "xlsx": ".xlsx"}
-
+TOOL_FORMATS = ("sharegpt", "openai")
+EXCEL_CELL_LIMIT = 32_767  # characters in one Excel cell
+# Message fields that are part of a layout's own structure, not user data to report.
+STRUCTURE = {"call_ids", "tool_call_id", "instruction", "input"}
 
 _quote = json.encoder.encode_basestring  # '"…"' with JSON escapes, non-ASCII kept (C-accelerated)
 
@@ -24,78 +33,218 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
+def prepare(samples: list[Sample], fmt: str, flatten_tools: bool, changes: Changes) -> list[Sample]:
+    """Refuse tool-calling samples for a layout that cannot hold them, or flatten them when asked."""
+    if fmt in TOOL_FORMATS:
+        return samples
+    using = [s for s in samples if s.uses_tools]
+    if not using:
+        return samples
+    if not flatten_tools:
+        places = ", ".join(s.where for s in using[:3]) + (" …" if len(using) > 3 else "")
+        raise UserError(
+            f"{len(using)} of {len(samples)} records hold tool calls or tool schemas ({places}), which {fmt} cannot hold; "
+            f"convert to sharegpt or openai to keep them, or flatten them to plain text (--flatten-tools).",
+            zh=f"{len(samples)} 条记录中有 {len(using)} 条含工具调用或工具定义（{places}），{fmt} 格式无法保存；"
+               f"请转为 sharegpt 或 openai 以保留它们，或将其展平为纯文本（--flatten-tools）。")
+    for s in using:
+        changes.add("flattened_tools", s.where)
+    return [flatten(s) if s.uses_tools else s for s in samples]
+
+
+def flatten(s: Sample) -> Sample:
+    """Tool calls as assistant text, results as user text, schemas appended to the system prompt."""
+    out: list[Message] = []
+    for m in s.messages:
+        if m.role == "tool_call":
+            said = (m.extra or {}).get("content", "")
+            out.append(Message("assistant", f"{said}\n<tool_call>\n{m.content}\n</tool_call>".lstrip("\n")))
+        elif m.role == "tool":
+            text = f"<tool_response>\n{m.content}\n</tool_response>"
+            if out and out[-1].role == "user" and out[-1].content.startswith("<tool_response>"):
+                out[-1] = Message("user", f"{out[-1].content}\n{text}")  # several results: one turn
+            else:
+                out.append(Message("user", text))
+        else:
+            out.append(m)
+    if s.tools:
+        schemas = f"<tools>\n{_dumps(s.tools)}\n</tools>"
+        if out[0].role == "system":
+            out[0] = Message("system", f"{out[0].content}\n\n{schemas}", out[0].extra)
+        else:
+            out.insert(0, Message("system", schemas))
+    meta = {k: v for k, v in s.meta.items() if k != "tools"}
+    return Sample(out, s.where, meta)
+
+
+def _check_messages(s: Sample, fmt: str, changes: Changes) -> None:
+    """Report per-message data the target cannot hold (candidates, fields such as weight)."""
+    for m in s.messages:
+        if not m.extra:
+            continue
+        for key in m.extra:
+            if key == "response" and fmt != "qianfan":
+                changes.add("candidates", s.where)
+            elif key == "content" and m.role == "tool_call" and fmt != "openai":
+                changes.add("call_text", s.where)
+            elif key not in STRUCTURE and key not in ("response", "content") and fmt not in TOOL_FORMATS:
+                changes.add("message_fields", s.where, key)
+
+
+def _extra(s: Sample, taken: set, changes: Changes) -> dict:
+    """Record fields (id, category…) that do not clash with the layout's own keys."""
+    extra = s.meta.get("extra")
+    if not extra:
+        return {}
+    for key in extra.keys() & taken:
+        changes.add("extra_fields", s.where, key)
+    return {k: v for k, v in extra.items() if k not in taken}
+
+
 def _history(s: Sample) -> list[list[str]]:
     return [[q, a] for q, a in s.turns[:-1]]
 
 
-def _pair(s: Sample, q_key: str, a_key: str, extra: dict | None = None) -> dict:
+def _pair(s: Sample, q_key: str, a_key: str, changes: Changes, extra: dict | None = None) -> dict:
     rec = {q_key: s.question, **(extra or {}), a_key: s.answer}
     if s.system:
         rec["system"] = s.system
     history = _history(s)
     if history:
         rec["history"] = history
+    rec.update(_extra(s, set(rec) | {"history", "system"}, changes))
     return rec
 
 
-def jsonl(samples: list[Sample]) -> bytes:
+def jsonl(samples: list[Sample], changes: Changes) -> bytes:
     lines = []
     for s in samples:
-        if len(s.messages) == 2:
+        _check_messages(s, "jsonl", changes)
+        if len(s.messages) == 2 and not s.meta.get("extra"):
             # One question, one answer (the usual case): escape the two strings with the json
             # module's C encoder and splice them, instead of building and dumping a dict per
             # record (200,000 records: ~0.4 s instead of ~1.3 s). Same bytes as json.dumps.
             lines.append(f'{{"prompt": {_quote(s.messages[0].content)}, "response": {_quote(s.messages[1].content)}}}\n')
         else:
-            lines.append(_dumps(_pair(s, "prompt", "response")) + "\n")
+            lines.append(_dumps(_pair(s, "prompt", "response", changes)) + "\n")
     return "".join(lines).encode()
 
 
-def qianfan(samples: list[Sample]) -> bytes:
+def _response(m: Message) -> list:
+    raw = (m.extra or {}).get("response")
+    first = raw
+    while isinstance(first, list) and first:
+        first = first[0]
+    return raw if raw is not None and first == m.content else [[m.content]]
+
+
+def qianfan(samples: list[Sample], changes: Changes) -> bytes:
     lines = []
     for s in samples:
-        turns = [{"prompt": q, "response": [[a]]} for q, a in s.turns]
+        _check_messages(s, "qianfan", changes)
+        for key in (s.meta.get("extra") or {}):
+            changes.add("extra_fields", s.where, key)
+        answers = [m for m in s.messages if m.role == "assistant"]
+        turns = [{"prompt": q, "response": _response(m)} for (q, _), m in zip(s.turns, answers)]
         if s.system:
             turns[0] = {"system": s.system, **turns[0]}
         lines.append(_dumps(turns))
     return ("\n".join(lines) + "\n").encode() if lines else b""
 
 
-def alpaca(samples: list[Sample]) -> bytes:
-    recs = [_pair(s, "instruction", "output", {"input": ""}) for s in samples]
-    return json.dumps(recs, ensure_ascii=False, indent=2).encode()
-
-
-def sharegpt(samples: list[Sample]) -> bytes:
+def alpaca(samples: list[Sample], changes: Changes) -> bytes:
     recs = []
     for s in samples:
-        conv = [{"from": "human" if m.role == "user" else "gpt", "value": m.content} for m in s.messages if m.role != "system"]
-        recs.append({"conversations": conv, **({"system": s.system} if s.system else {})})
+        _check_messages(s, "alpaca", changes)
+        user = next((m for m in reversed(s.messages) if m.role == "user"), None)
+        split = (user.extra or {}) if user else {}
+        if "input" in split and s.question in (f"{split.get('instruction', '')}\n{split['input']}", split["input"]):
+            rec = _pair(s, "instruction", "output", changes, {"input": split["input"]})
+            rec["instruction"] = split.get("instruction", "")
+        else:
+            rec = _pair(s, "instruction", "output", changes, {"input": ""})
+        recs.append(rec)
     return json.dumps(recs, ensure_ascii=False, indent=2).encode()
 
 
-def openai(samples: list[Sample]) -> bytes:
-    return "".join(_dumps({"messages": s.to_dicts()}) + "\n" for s in samples).encode()
+SHAREGPT_FROM = {"user": "human", "assistant": "gpt", "tool_call": "function_call", "tool": "observation"}
 
 
-def _rows(samples: list[Sample]) -> tuple[list[str], list[list[str]]]:
+def _kept(m: Message) -> dict:
+    """Per-message fields written back as they were (weight, name…)."""
+    return {k: v for k, v in (m.extra or {}).items() if k not in STRUCTURE and k not in ("response", "content")}
+
+
+def sharegpt(samples: list[Sample], changes: Changes) -> bytes:
+    recs = []
+    for s in samples:
+        _check_messages(s, "sharegpt", changes)
+        conv = [{"from": SHAREGPT_FROM[m.role], "value": m.content, **_kept(m)} for m in s.messages if m.role != "system"]
+        rec = {"conversations": conv, **({"system": s.system} if s.system else {})}
+        if s.tools:
+            rec["tools"] = _dumps(s.tools)  # LLaMA-Factory reads tools as a JSON string
+        rec.update(_extra(s, set(rec) | {"tools", "system"}, changes))
+        recs.append(rec)
+    return json.dumps(recs, ensure_ascii=False, indent=2).encode()
+
+
+def _openai_messages(s: Sample) -> list[dict]:
+    out, pending, n = [], [], 0
+    for m in s.messages:
+        extra = m.extra or {}
+        if m.role == "tool_call":
+            calls = parse_calls(m.content)
+            ids = list(extra.get("call_ids") or [])
+            ids = [ids[i] if i < len(ids) and ids[i] else f"call_{n + i}" for i in range(len(calls))]
+            n += len(calls)
+            pending = list(ids)
+            tool_calls = [{"id": i, "type": "function", "function": {
+                "name": c.get("name", ""), "arguments": c["arguments"] if isinstance(c.get("arguments"), str)
+                else _dumps(c.get("arguments", {}))}} for i, c in zip(ids, calls)]
+            out.append({"role": "assistant", "content": extra.get("content", ""), "tool_calls": tool_calls, **_kept(m)})
+        elif m.role == "tool":
+            call_id = extra.get("tool_call_id") or (pending.pop(0) if pending else None)
+            out.append({"role": "tool", "content": m.content, **({"tool_call_id": call_id} if call_id else {}), **_kept(m)})
+        else:
+            out.append({"role": m.role, "content": m.content, **_kept(m)})
+    return out
+
+
+def openai(samples: list[Sample], changes: Changes) -> bytes:
+    lines = []
+    for s in samples:
+        _check_messages(s, "openai", changes)
+        rec = {"messages": _openai_messages(s)}
+        if s.tools:
+            rec["tools"] = [{"type": "function", "function": t} for t in s.tools]
+        rec.update(_extra(s, {"messages", "tools"}, changes))
+        lines.append(_dumps(rec) + "\n")
+    return "".join(lines).encode()
+
+
+def _rows(samples: list[Sample], changes: Changes, fmt: str) -> tuple[list[str], list[list[str]]]:
     has_system = any(s.system for s in samples)
     has_history = any(len(s.turns) > 1 for s in samples)
     header = ["prompt", "response"] + (["system"] if has_system else []) + (["history"] if has_history else [])
+    own = set(header) | {"system", "history"}
+    extra_cols = list(dict.fromkeys(k for s in samples for k in (s.meta.get("extra") or {})))
+    extra_cols = [k for k in extra_cols if k not in own]
     rows = []
     for s in samples:
+        _check_messages(s, fmt, changes)
         row = [s.question, s.answer]
         if has_system:
             row.append(s.system or "")
         if has_history:
             history = _history(s)
             row.append(_dumps(history) if history else "")
-        rows.append(row)
-    return header, rows
+        extra = _extra(s, own, changes)
+        rows.append(row + [cell_text(extra.get(k)) for k in extra_cols])
+    return header + extra_cols, rows
 
 
-def csv_bytes(samples: list[Sample]) -> bytes:
-    header, rows = _rows(samples)
+def csv_bytes(samples: list[Sample], changes: Changes) -> bytes:
+    header, rows = _rows(samples, changes, "csv")
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; Excel reads it either way
     writer.writerow(header)
@@ -104,25 +253,38 @@ def csv_bytes(samples: list[Sample]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def _text_cell(sheet, text: str):
+def _too_long(samples: list[Sample], rows: list[list[str]]) -> None:
+    """Excel cuts a cell at 32,767 characters: refuse rather than write a cut answer."""
+    long = [(s.where, max(len(c) for c in row)) for s, row in zip(samples, rows) if max(map(len, row)) > EXCEL_CELL_LIMIT]
+    if long:
+        places = ", ".join(f"{w} ({n:,} characters)" for w, n in long[:3]) + (" …" if len(long) > 3 else "")
+        raise UserError(
+            f"{len(long)} records have a cell longer than Excel's limit of 32,767 characters ({places}); "
+            f"Excel would cut them, so nothing was written: convert to csv or jsonl instead.",
+            zh=f"{len(long)} 条记录有单元格超过 Excel 的 32,767 字符上限（{places}）；Excel 会截断它们，"
+               f"因此没有写出文件：请改为转换成 csv 或 jsonl。")
+
+
+def xlsx(samples: list[Sample], changes: Changes) -> bytes:
+    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    # XML 1.0 cannot hold control characters other than tab/newline; Excel would refuse the file.
-    cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
-    cell.data_type = "s"  # an answer starting with "=" is text, not a formula
-    return cell
-
-
-def xlsx(samples: list[Sample]) -> bytes:
-    from openpyxl import Workbook
-
-    header, rows = _rows(samples)
+    header, rows = _rows(samples, changes, "xlsx")
+    _too_long(samples, rows)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("data")
     sheet.append(header)
-    for row in rows:
-        sheet.append([_text_cell(sheet, c) for c in row])
+    for s, row in zip(samples, rows):
+        cells = []
+        for text in row:
+            if ILLEGAL_CHARACTERS_RE.search(text):  # XML 1.0 cannot hold most control characters
+                changes.add("illegal_xml", s.where)
+                text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+            cell = WriteOnlyCell(sheet, text)
+            cell.data_type = "s"  # an answer starting with "=" is text, not a formula
+            cells.append(cell)
+        sheet.append(cells)
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
@@ -130,3 +292,9 @@ def xlsx(samples: list[Sample]) -> bytes:
 
 WRITERS = {"jsonl": jsonl, "qianfan": qianfan, "alpaca": alpaca, "sharegpt": sharegpt,
            "openai": openai, "csv": csv_bytes, "xlsx": xlsx}
+
+
+def encode(samples: list[Sample], fmt: str, flatten_tools: bool = False, changes: Changes | None = None) -> bytes:
+    """The bytes of ``samples`` as ``fmt``; what the format cannot hold goes into ``changes``."""
+    changes = changes if changes is not None else Changes()
+    return WRITERS[fmt](prepare(samples, fmt, flatten_tools, changes), changes)
