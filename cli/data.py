@@ -6,7 +6,7 @@ import sys
 from cli.common import print_json
 from tools.errors import UserError
 
-FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
+from tools.formats import FORMATS, canonical_format  # the one table of format names (any case)
 
 
 def _field_options(p) -> None:
@@ -51,13 +51,15 @@ def run_inspect(args) -> int:
 def run_convert(args) -> int:
     from tools.formats import convert_dataset
 
-    result = convert_dataset(args.path, args.to, args.output, **_fields(args))
+    result = convert_dataset(args.path, args.to, args.output, flatten_tools=args.flatten_tools, **_fields(args))
     if args.json:
         print_json(result.to_dict())
         return 0
     print(f"wrote {result.written} of {result.read} records as {result.format} to {result.output}")
     for s in result.skipped:
         print(f"skipped {s.where}: {s.reason}")
+    for change in result.changes:
+        print(f"changed: {change.sentence()}", file=sys.stderr if change.kind == "flattened_tools" else sys.stdout)
     return 0
 
 
@@ -138,8 +140,11 @@ def register(sub) -> None:
 
     p = sub.add_parser("convert", help="convert a dataset between CSV, Excel, JSON/JSONL and trainer formats")
     p.add_argument("path")
-    p.add_argument("--to", required=True, choices=FORMATS)
+    p.add_argument("--to", required=True, type=canonical_format, metavar="{" + ",".join(FORMATS) + "}",
+                   help="target format (any case; 千帆/excel/json are understood too)")
     p.add_argument("-o", "--output", help="output file (default: a new file in the workspace outputs)")
+    p.add_argument("--flatten-tools", action="store_true",
+                   help="write tool calls as plain text for layouts that cannot hold them (qianfan, alpaca, jsonl, csv, xlsx)")
     _field_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_convert)
