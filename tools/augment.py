@@ -14,11 +14,12 @@ from pathlib import Path
 
 from tools import llm_client
 from tools.errors import UserError
+from tools.changes import Changes
 from tools.formats import FORMATS, Skipped, output_path, read_dataset, write_samples
 from tools.readers import ReadResult
 from tools.retrieval import nearest
 from tools.samples import Message, Sample
-from tools.templates import build_bank, language, wrapper_kind
+from tools.templates import build_bank, language, reword_slots, wrapper_kind
 
 DEFAULT_FRACTION = 0.2
 """Few-shot share when neither n_samples nor fraction is given: the manual says to add few-shot
@@ -47,22 +48,27 @@ class AugmentResult:
     added: int
     skipped: list[Skipped] = field(default_factory=list)
     details: dict = field(default_factory=dict)
+    changes: Changes = field(default_factory=Changes)
+    """What reading or writing normalised or dropped (sentences in English and Chinese)."""
 
     def to_dict(self) -> dict:
         return {"output": self.output, "method": self.method, "original": self.original, "added": self.added,
-                "total": self.original + self.added, "skipped": [s.to_dict() for s in self.skipped], **self.details}
+                "total": self.original + self.added, "skipped": [s.to_dict() for s in self.skipped], **self.details,
+                "changes": self.changes.to_list()}
 
     def summary(self) -> str:
         extra = ", ".join(f"{k} {v}" for k, v in self.details.items() if not isinstance(v, (list, dict)))
+        changed = "".join(f"; {c.sentence()}" for c in self.changes)
         return (f"{self.method}: {self.added} samples added to {self.original} ({self.original + self.added} in all)"
-                f"{'; ' + extra if extra else ''}; {len(self.skipped)} records skipped; written to {self.output}")
+                f"{'; ' + extra if extra else ''}; {len(self.skipped)} records skipped; written to {self.output}{changed}")
 
 
 def _read(path, **fields) -> tuple[Path, ReadResult]:
     source = Path(path).expanduser()
     result = read_dataset(source, **fields)
     if not result.samples:
-        raise UserError(f"{source.name} has no usable samples ({len(result.skipped)} skipped); fix them first.")
+        raise UserError(f"{source.name} has no usable samples ({len(result.skipped)} skipped); fix them first.",
+                        zh=f"{source.name} 没有可用的样本（跳过 {len(result.skipped)} 条）；请先修正。")
     return source, result
 
 
@@ -71,17 +77,36 @@ def _write(source: Path, result: ReadResult, added: list[Sample], method: str, o
     if fmt not in FORMATS:
         fmt = "jsonl"
     out = output_path(source, fmt, output, tag=f".{method}")
-    write_samples(result.samples + added, fmt, out)
+    write_samples(result.samples + added, fmt, out, changes=result.changes)
     return str(out)
+
+
+def _plain(samples: list[Sample], source: Path) -> list[int]:
+    """Indices of the samples augmentation can rewrite (see ``plain_end``); none is a UserError."""
+    plain = [i for i, s in enumerate(samples) if plain_end(s)]
+    if not plain:
+        raise UserError(f"No sample of {source.name} ends with a plain question and answer (they end in tool "
+                        f"results), so there is nothing to augment.",
+                        zh=f"{source.name} 中没有以普通问答结尾的样本（都以工具结果结尾），无法增强。")
+    return plain
+
+
+def plain_end(s: Sample) -> bool:
+    """The sample ends with a question and its direct answer (what augmentation rewrites);
+    a conversation ending in a tool result is left as it is."""
+    return len(s.messages) >= 2 and s.messages[-2].role == "user" and s.messages[-1].role == "assistant"
 
 
 def _count(n: int, n_samples: int | None, fraction: float | None, default: float | None = None) -> int:
     if n_samples is not None and fraction is not None:
-        raise UserError("Give either a number of samples or a fraction, not both.")
+        raise UserError("Give either a number of samples or a fraction, not both.",
+                        zh="请给出样本数或比例，不要同时给出。")
     if fraction is not None and not 0 < fraction <= 1:
-        raise UserError(f"The fraction must be between 0 and 1 (got {fraction}).")
+        raise UserError(f"The fraction must be between 0 and 1 (got {fraction}).",
+                        zh=f"比例必须在 0 到 1 之间（收到 {fraction}）。")
     if n_samples is not None and n_samples < 1:
-        raise UserError(f"The number of samples must be at least 1 (got {n_samples}).")
+        raise UserError(f"The number of samples must be at least 1 (got {n_samples}).",
+                        zh=f"样本数至少为 1（收到 {n_samples}）。")
     if n_samples is not None:
         return min(n_samples, n)
     share = fraction if fraction is not None else default
@@ -93,16 +118,19 @@ def few_shot(path, k: int = 3, n_samples: int | None = None, fraction: float | N
     """Add samples whose prompt carries ``k`` solved examples from the same dataset.
 
     Examples are the most similar other samples (character n-gram overlap, which works for
-    Chinese without a tokenizer), never the sample itself nor a copy of its question. Applies
-    to ``n_samples`` samples or a ``fraction`` of them (default 20%), chosen under ``seed``.
+    Chinese without a tokenizer), never the sample itself nor a near-copy of its question or
+    answer, and no example twice in one prompt. Applies to ``n_samples`` samples or a
+    ``fraction`` of them (default 20%), chosen under ``seed``.
     """
     source, result = _read(path, **fields)
     samples = result.samples
     if k < 1 or k >= len(samples):
-        raise UserError(f"k must be between 1 and {len(samples) - 1} for {len(samples)} samples (got {k}).")
+        raise UserError(f"k must be between 1 and {len(samples) - 1} for {len(samples)} samples (got {k}).",
+                        zh=f"{len(samples)} 个样本时 k 必须在 1 到 {len(samples) - 1} 之间（收到 {k}）。")
     rng = random.Random(seed)
-    targets = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, fraction, DEFAULT_FRACTION)))
-    neighbours = nearest([s.question for s in samples], targets, k, seed)
+    plain = _plain(samples, source)
+    targets = sorted(rng.sample(plain, _count(len(plain), n_samples, fraction, DEFAULT_FRACTION)))
+    neighbours = nearest([s.question for s in samples], targets, k, seed, answers=[s.answer for s in samples])
     added = []
     for t in targets:
         s = samples[t]
@@ -112,7 +140,8 @@ def few_shot(path, k: int = 3, n_samples: int | None = None, fraction: float | N
         meta = {**s.meta, "augment": "few-shot", "source": s.where, "examples": [samples[j].where for j in neighbours[t]]}
         added.append(Sample(s.messages[:-2] + [Message("user", prompt), s.messages[-1]], where=s.where, meta=meta))
     out = _write(source, result, added, "few-shot", output, to)
-    return AugmentResult(out, "few-shot", len(samples), len(added), result.skipped, {"k": k, "seed": seed})
+    return AugmentResult(out, "few-shot", len(samples), len(added), result.skipped, {"k": k, "seed": seed},
+                         result.changes)
 
 
 def _cot_sample(s: Sample, rationale: str) -> Sample:
@@ -145,7 +174,12 @@ def add_cot(path, n_samples: int | None = None, rationale_field: str | None = No
         raise UserError(
             f"{source.name} has no rationale column (解析, analysis, explanation or rationale; or name one with "
             f"--rationale-field) and no model is configured to write rationales: set OPENAI_BASE_URL, OPENAI_API_KEY "
-            f"and SFT_LLM_MODEL to an OpenAI-compatible endpoint, or add the column.")
+            f"and SFT_LLM_MODEL to an OpenAI-compatible endpoint, or add the column.",
+            zh=f"{source.name} 没有解析列（解析、analysis、explanation 或 rationale；也可用 --rationale-field 指定），"
+               f"也没有配置用来写推理过程的模型：请把 OPENAI_BASE_URL、OPENAI_API_KEY 和 SFT_LLM_MODEL 设为一个 "
+               f"OpenAI 兼容的接口，或添加解析列。")
+    have = [s for s in have if plain_end(s)]
+    missing = [s for s in missing if plain_end(s)]
     added = [_cot_sample(s, s.meta["rationale"]) for s in have]
     skipped = list(result.skipped)
     generated = 0
@@ -158,9 +192,21 @@ def add_cot(path, n_samples: int | None = None, rationale_field: str | None = No
                 generated += 1
             else:
                 skipped.append(Skipped(s.where, f"no rationale from the model: {error}"))
+    if not added:
+        _no_cot(source, config, skipped[len(result.skipped):])
     out = _write(source, result, added, "cot", output, to)
     details = {"from_column": len(have), "from_model": generated, "without_rationale": len(lacking) - generated}
-    return AugmentResult(out, "cot", len(result.samples), len(added), skipped, details)
+    return AugmentResult(out, "cot", len(result.samples), len(added), skipped, details, result.changes)
+
+
+def _no_cot(source: Path, config, failed: list[Skipped]) -> None:
+    """A CoT run that built no CoT sample fails (nothing is written), with the endpoint's own error."""
+    model = f"the model {config.model} at {config.base_url}" if config is not None else "no model"
+    error = failed[0].reason.removeprefix("no rationale from the model: ") if failed else "no sample to reason about"
+    raise UserError(f"No chain-of-thought sample was built from {source.name}: {model} gave no rationale for any of "
+                    f"{len(failed)} samples ({error}); nothing was written. Check the endpoint, or add a rationale column.",
+                    zh=f"没有从 {source.name} 生成任何思维链样本：{model} 对 {len(failed)} 个样本都没有给出推理过程"
+                       f"（{error}）；未写出任何文件。请检查接口，或添加解析列。")
 
 
 def _generate(config: llm_client.LLMConfig, samples: list[Sample]) -> list[tuple[str, str]]:
@@ -192,26 +238,34 @@ def augment_instructions(path, templates: list[str] | None = None, n_samples: in
     bank = build_bank(templates)
     rng = random.Random(seed)
     samples = result.samples
-    chosen = sorted(rng.sample(range(len(samples)), _count(len(samples), n_samples, fraction)))
-    added = []
+    plain = _plain(samples, source)
+    chosen = sorted(rng.sample(plain, _count(len(plain), n_samples, fraction)))
+    added, kinds = [], {"paraphrase": 0, "wrapper": 0}
     for i in chosen:
         s = samples[i]
-        question = _reword(bank, s.question, rng)
+        question, kind = _reword(bank, s.question, rng)
         if question != s.question:
-            meta = {**s.meta, "augment": "templates", "source": s.where}
+            kinds[kind] += 1
+            meta = {**s.meta, "augment": "templates", "template_kind": kind, "source": s.where}
             added.append(Sample(s.messages[:-2] + [Message("user", question), s.messages[-1]], where=s.where, meta=meta))
     before = {bank.form(s.question) for s in samples}
     after = before | {bank.form(s.question) for s in added}
     out = _write(source, result, added, "templates", output, to)
-    details = {"forms_before": len(before), "forms_after": len(after), "seed": seed}
-    return AugmentResult(out, "templates", len(samples), len(added), result.skipped, details)
+    details = {"forms_before": len(before), "forms_after": len(after), "seed": seed,
+               "reworded": kinds["paraphrase"], "wrapped": kinds["wrapper"]}
+    return AugmentResult(out, "templates", len(samples), len(added), result.skipped, details, result.changes)
 
 
-def _reword(bank, question: str, rng: random.Random) -> str:
+def _reword(bank, question: str, rng: random.Random) -> tuple[str, str]:
+    """(new question, "paraphrase" | "wrapper"): the instruction itself is reworded where the bank
+    knows it (a slot family, then a phrase family); only an unknown instruction is wrapped."""
+    slotted = reword_slots(question, rng.choice)
+    if slotted is not None:
+        return slotted, "paraphrase"
     hit = bank.match(question)
     if hit:
         family, lang, phrase, start, end = hit
         options = [p for p in bank.families[family][lang] if p.lower() != phrase.lower()]
         if options:
-            return question[:start] + rng.choice(options) + question[end:]
-    return rng.choice(bank.wrappers[wrapper_kind(question)]).replace("{question}", question)
+            return question[:start] + rng.choice(options) + question[end:], "paraphrase"
+    return rng.choice(bank.wrappers[wrapper_kind(question)]).replace("{question}", question), "wrapper"

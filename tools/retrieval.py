@@ -23,14 +23,28 @@ def char_grams(text: str, n: int = 2) -> set[str]:
     return {t[i:i + n] for i in range(len(t) - n + 1)}
 
 
-def nearest(texts: list[str], targets: list[int], k: int, seed: int = 0) -> dict[int, list[int]]:
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+NEAR = 0.8
+"""Character-bigram Jaccard at which two texts count as copies of each other."""
+DISTINCT_ANSWER = 8
+"""Answers shorter than this (labels such as 正面, a product name) recur legitimately: only
+longer answers are compared for near-copies."""
+
+
+def nearest(texts: list[str], targets: list[int], k: int, seed: int = 0, answers: list[str] | None = None,
+            near: float = NEAR) -> dict[int, list[int]]:
     """For each target index, ``k`` other indices with the most similar text.
 
-    Never the target itself nor an exact copy of its text (that would hand the model the answer).
-    Ties — and targets with fewer than ``k`` similar texts — are settled by a seeded shuffle, so
-    the choice is deterministic under ``seed``.
+    Never the target itself, nor a near-copy of it (question, or a long answer, with
+    character-bigram Jaccard ≥ ``near``: that would hand the model the answer), and never two
+    examples that copy each other within one target's list. Ties — and targets with fewer than
+    ``k`` similar texts — are settled by a seeded shuffle, so the choice is deterministic under ``seed``.
     """
     grams = [char_grams(t) for t in texts]
+    answer_grams = [char_grams(a) for a in answers] if answers is not None else None
     postings: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
         for gram in g:
@@ -43,6 +57,14 @@ def nearest(texts: list[str], targets: list[int], k: int, seed: int = 0) -> dict
     order = list(range(n))
     random.Random(seed).shuffle(order)
     rank = {i: r for r, i in enumerate(order)}
+
+    def copies(i: int, j: int) -> bool:
+        if texts[i] == texts[j] or jaccard(grams[i], grams[j]) >= near:
+            return True
+        if answer_grams is None or len(answers[i].strip()) < DISTINCT_ANSWER:
+            return False
+        return answers[i] == answers[j] or jaccard(answer_grams[i], answer_grams[j]) >= near
+
     out = {}
     for t in targets:
         scores: dict[int, float] = defaultdict(float)
@@ -53,12 +75,12 @@ def nearest(texts: list[str], targets: list[int], k: int, seed: int = 0) -> dict
             if len(ids) <= common:
                 for j in ids:
                     scores[j] += idf[gram]
-        allowed = lambda j: j != t and texts[j] != texts[t]  # noqa: E731
-        ranked = sorted((j for j in scores if allowed(j)), key=lambda j: (-scores[j] / norm[j], rank[j]))[:k]
-        for j in order:  # not enough lexical neighbours: fill from the seeded order
-            if len(ranked) >= k:
+        ranked = sorted(scores, key=lambda j: (-scores[j] / norm[j], rank[j]))
+        chosen: list[int] = []
+        for j in [*ranked, *order]:  # lexical neighbours first, then the seeded order
+            if len(chosen) >= k:
                 break
-            if allowed(j) and j not in ranked:
-                ranked.append(j)
-        out[t] = ranked
+            if j != t and j not in chosen and not copies(t, j) and not any(copies(c, j) for c in chosen):
+                chosen.append(j)
+        out[t] = chosen
     return out

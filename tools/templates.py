@@ -4,7 +4,9 @@ The manual (数据规模、数据多样性): "中文翻译英文的指令可以�
 的指令" — more ways of asking, same answer. A *family* holds phrasings that mean the same;
 a phrasing is swapped for another of its family and language only where it stands as the
 instruction (at the start of the prompt, or alone on its last line), so the payload text is
-never touched. Questions with no known instruction get a *wrapper* ("问题：{question}").
+never touched. *Slot families* do the same for instructions with variable parts
+("下文中{cause}导致{effect}事件对应的{side}涉及的{kind}是？"). Questions with no known instruction get
+a *wrapper* ("问题：{question}"); ``KINDS`` marks families as paraphrases and wrappers as wrappers.
 
 User templates: a string with ``{question}`` is a wrapper; ``a|b|c`` is a new family.
 """
@@ -27,20 +29,22 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
                "Render this English text in Chinese", "Give the Chinese translation of this English text"],
     },
     "summarize": {
-        "zh": ["请根据下面的新闻生成摘要", "为下面的新闻写一个摘要", "概括下面这则新闻", "用一句话总结下面的新闻",
+        # Not "用一句话总结…" / "a brief summary": a length limit is a different instruction.
+        "zh": ["请根据下面的新闻生成摘要", "为下面的新闻写一个摘要", "概括下面这则新闻",
                "总结下面的内容", "概括以下文本", "为下面的文字写一个摘要", "生成摘要"],
         "en": ["Summarize the following text", "Write a summary of the following text",
-               "Give a brief summary of this text", "Condense the following passage into a summary"],
+               "Condense the following passage into a summary"],
     },
     "sentiment": {
-        "zh": ["判断下面这句话的情感倾向", "分析这句话的情感", "这段话的情绪是正面还是负面", "判断以下评论是好评还是差评"],
+        # Not "positive or negative" / "好评还是差评": a two-way choice changes the expected answer.
+        "zh": ["判断下面这句话的情感倾向", "分析这句话的情感"],
         "en": ["Classify the sentiment of the following text", "What is the sentiment of this text",
-               "Is the following review positive or negative", "Determine the sentiment of this sentence"],
+               "Determine the sentiment of this sentence"],
     },
     "rewrite": {
-        "zh": ["润色下面的句子", "改写这段话", "优化下面的文字表达", "请换一种说法表达下面的内容"],
-        "en": ["Rewrite the following sentence", "Paraphrase the following text", "Polish the following text",
-               "Say the following in a different way"],
+        # Not "润色/优化/Polish": improving a text is not restating it ("Rewrite … using a passive voice").
+        "zh": ["改写这段话", "请换一种说法表达下面的内容"],
+        "en": ["Rewrite the following sentence", "Paraphrase the following text", "Say the following in a different way"],
     },
     "keywords": {
         "zh": ["提取关键词", "找出下面文本的关键词", "列出以下内容的关键词", "从下面的文字中抽取关键词"],
@@ -48,9 +52,9 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
                "Pick out the key terms in the following passage"],
     },
     "grammar": {
-        "zh": ["纠正下面句子中的语法错误", "改正下面句子中的错误", "修改这句话中的病句", "检查并修正下面句子的语法"],
-        "en": ["Correct the grammar of the following sentence", "Fix the grammatical errors in this sentence",
-               "Proofread the following sentence"],
+        # Not "改正…错误" / "Proofread": spelling and facts are more than grammar.
+        "zh": ["纠正下面句子中的语法错误", "修改这句话中的病句", "检查并修正下面句子的语法"],
+        "en": ["Correct the grammar of the following sentence", "Fix the grammatical errors in this sentence"],
     },
     "classify_topic": {
         "zh": ["对下面的新闻进行分类", "判断这篇文章属于哪个类别", "给下面的文本分类", "这段文字属于什么主题"],
@@ -62,6 +66,42 @@ FAMILIES: dict[str, dict[str, list[str]]] = {
         "en": ["Continue the following story", "Keep writing from here", "Write what comes next"],
     },
 }
+
+# Instructions with slots: each template of a family asks the same thing about the same slots, so
+# a matching question is reworded around its own words (financial causal QA, Qianfan cookbook).
+SLOT_FAMILIES: dict[str, list[str]] = {
+    "causal_events": ["下文中有哪些因果事件？", "下面这段文字中有哪些因果事件？", "请找出下文中的因果事件。",
+                      "阅读下文，列出其中的因果事件。"],
+    "causal_slot": ["下文中{cause}导致{effect}事件对应的{side}涉及的{kind}是？",
+                    "根据下文，“{cause}导致{effect}”事件的{side}涉及的{kind}是什么？",
+                    "阅读下文，回答：{cause}导致{effect}这一事件中，{side}所涉及的{kind}是什么？",
+                    "下文中“{cause}导致{effect}”这一事件，其{side}涉及哪个{kind}？"],
+}
+KINDS = {"families": "paraphrase", "slot_families": "paraphrase", "wrappers": "wrapper"}
+"""What each part of the bank does: paraphrases reword the instruction itself (same meaning);
+wrappers put words around an instruction the bank does not know, leaving it as it was."""
+
+
+def _slot_regex(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)
+    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^？?\n]+?)" for i, p in enumerate(parts))
+    return re.compile(pattern)
+
+
+_SLOT_PATTERNS = {name: [(t, _slot_regex(t)) for t in templates] for name, templates in SLOT_FAMILIES.items()}
+
+
+def reword_slots(question: str, choose) -> str | None:
+    """The question with its slot-family instruction reworded (``choose`` picks among the other
+    templates), or None when no slot family matches at the start."""
+    for name, patterns in _SLOT_PATTERNS.items():
+        for template, regex in patterns:
+            hit = regex.match(question)
+            if hit:
+                others = [t for t, _ in patterns if t != template]
+                return choose(others).format(**hit.groupdict()) + question[hit.end():]
+    return None
+
 
 # Wrappers by language and kind: a question ("…吗？") reads well after "请回答"; a task
 # ("写一首诗") does not, so tasks get task-shaped wrappers (the Alpaca preamble among them).
