@@ -91,6 +91,25 @@ class Sample:
                 out.append({"role": "assistant", "content": f"<tool_call>\n{m.content}\n</tool_call>"})
         return out
 
+    def chat_inputs(self, tokenizer) -> tuple[list[dict], list | None]:
+        """(messages, tools) for ``tokenizer.apply_chat_template(messages, tools=tools)``.
+
+        A template that renders ``tool_calls`` and ``tools`` itself gets them as they are; for one
+        that does not (SmolLM2's), calls are written as ``<tool_call>`` text in the assistant turn
+        and the schemas as a ``<tools>`` block in the system prompt, so the model still sees both."""
+        template = str(getattr(tokenizer, "chat_template", "") or "")
+        messages = self.chat_messages(native_tools="tool_calls" in template)
+        if not self.tools:
+            return messages, None
+        if "tools" in template.replace("tool_calls", ""):
+            return messages, [{"type": "function", "function": t} for t in self.tools]
+        block = f"<tools>\n{json.dumps(self.tools, ensure_ascii=False)}\n</tools>"
+        if messages and messages[0]["role"] == "system":
+            messages[0] = {"role": "system", "content": f"{messages[0]['content']}\n\n{block}"}
+        else:
+            messages.insert(0, {"role": "system", "content": block})
+        return messages, None
+
     @classmethod
     def from_pair(cls, question: str, answer: str, system: str | None = None, where: str = "", meta: dict | None = None) -> "Sample":
         msgs = [Message("system", system)] if system else []
