@@ -13,19 +13,22 @@ from tools.errors import UserError
 
 QUESTION_NAMES = [
     "question", "prompt", "instruction", "query", "用户提问", "用户问题", "问题", "提问", "问句", "指令",
-    "问", "user", "human", "q", "input", "输入",
+    "用戶提問", "用戶問題", "問題", "問句", "問",
+    "问", "user", "human", "q", "input", "输入", "輸入",
 ]
 ANSWER_NAMES = [
     "answer", "response", "output", "reply", "completion", "target", "标准回复", "标准答案", "参考答案",
-    "答案", "回答", "回复", "应答", "答", "输出", "assistant", "gpt", "a",
+    "標準回覆", "標準答案", "參考答案",
+    "答案", "回答", "回复", "回覆", "应答", "應答", "答", "输出", "輸出", "assistant", "gpt", "a",
 ]
-SYSTEM_NAMES = ["system", "system_prompt", "systemprompt", "系统", "系统提示", "系统提示词", "人设"]
+SYSTEM_NAMES = ["system", "system_prompt", "systemprompt", "系统", "系统提示", "系统提示词", "人设",
+                "系統", "系統提示", "系統提示詞", "人設"]
 RATIONALE_NAMES = [
     "rationale", "explanation", "analysis", "reasoning", "cot", "thought", "thinking",
-    "解析", "分析", "解释", "推理", "推理过程", "思路", "解题思路",
+    "解析", "分析", "解释", "推理", "推理过程", "思路", "解题思路", "解釋", "推理過程", "解題思路",
 ]
 # Extra context appended to the question (alpaca's "input", a 背景 column).
-CONTEXT_NAMES = ["input", "context", "背景", "上下文", "输入"]
+CONTEXT_NAMES = ["input", "context", "背景", "上下文", "输入", "輸入"]
 
 
 def normalise(name: object) -> str:
@@ -74,7 +77,9 @@ def detect_fields(columns: list[str], question_field: str | None = None, answer_
     columns = [str(c) for c in columns]
     for given, role in ((question_field, "question"), (answer_field, "answer"), (rationale_field, "rationale")):
         if given is not None and given not in columns:
-            raise UserError(f"There is no {role} field named '{given}'; the fields are: {', '.join(columns) or '(none)'}.")
+            raise UserError(f"There is no {role} field named '{given}'; the fields are: {', '.join(columns) or '(none)'}.",
+                            zh=f"没有名为 '{given}' 的{ {'question': '问题', 'answer': '答案', 'rationale': '解析'}[role] }字段；"
+                               f"现有字段：{'、'.join(columns) or '（无）'}。")
     taken: set[str] = set()
     q = question_field or _find(columns, QUESTION_NAMES, {answer_field} if answer_field else set())
     taken.add(q) if q else None
@@ -95,10 +100,12 @@ def require_fields(fields: FieldMap, columns: list[str], where: str) -> None:
     if fields.complete:
         return
     missing = " and ".join(r for r in ("question", "answer") if getattr(fields, r) is None)
+    missing_zh = "和".join(z for r, z in (("question", "问题"), ("answer", "答案")) if getattr(fields, r) is None)
     raise UserError(
         f"Could not tell which field of {where} holds the {missing} (fields: {', '.join(map(str, columns)) or 'none'}); "
-        f"name them with --question-field and --answer-field (e.g. 问题/答案 or prompt/response are recognised)."
-    )
+        f"name them with --question-field and --answer-field (e.g. 问题/答案 or prompt/response are recognised).",
+        zh=f"无法判断 {where} 中哪个字段是{missing_zh}（字段：{'、'.join(map(str, columns)) or '无'}）；"
+           f"请用 --question-field 和 --answer-field 指定（可识别 问题/答案、prompt/response 等）。")
 
 
 def cell_text(value: object) -> str:
