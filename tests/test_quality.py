@@ -132,3 +132,16 @@ def test_hashed_shingles_match_string_shingles():
         assert shingle_hashes(x).size == len(shingles(x))
         for y in texts:
             assert jaccard_hashes(shingle_hashes(x), shingle_hashes(y)) == pytest.approx(jaccard(shingles(x), shingles(y)))
+
+
+def test_inspect_samples_token_lengths_on_big_files_and_speaks_chinese(tmp_path, monkeypatch, embedded_model):
+    from tools import stats
+    from tools.formats import inspect_dataset
+
+    rows = [(f"问题{i}：{{{{name}}}}是谁？", f"答案{i}:{'很长的回答' * i}") for i in range(12)]
+    monkeypatch.setattr(stats, "TOKEN_SAMPLE", 5)
+    info = inspect_dataset(_csv(tmp_path, rows))
+    assert info["count"] == 12 and info["tokens_sampled"] == 5 and info["tokens"]["answer"]["max"] > 0
+    assert len(info["problems_zh"]) == len(info["problems"]) and any("占位符" in p for p in info["problems_zh"])
+    monkeypatch.setattr(stats, "TOKEN_SAMPLE", 100)
+    assert inspect_dataset(_csv(tmp_path, rows))["tokens_sampled"] is None  # all measured

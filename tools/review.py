@@ -57,7 +57,8 @@ def load_report(path: str | Path) -> dict:
     """The report JSON of a check, given it, its review CSV, or the cleaned file it wrote."""
     p = Path(path).expanduser()
     candidates = [p] if p.name.endswith(".report.json") else [p.with_name(p.name[: -len(".csv")] + ".json")] \
-        if p.name.endswith(".report.csv") else sorted(p.parent.glob(f"{p.stem}*.report.json"), reverse=True)
+        if p.name.endswith(".report.csv") else sorted(p.parent.glob(f"{p.stem}*.report.json"),
+                                                      key=lambda c: c.stat().st_mtime, reverse=True)
     for c in candidates:
         if c.is_file():
             data = json.loads(c.read_text(encoding="utf-8"))

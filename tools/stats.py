@@ -1,6 +1,6 @@
 """Describe a read dataset: counts, length statistics in characters and tokens, problems.
 
-Tokens are counted with the base model's own tokenizer (``tokenizer.json`` through the
+Tokens are counted (on a seeded sample of at most ``TOKEN_SAMPLE`` records) with the base model's own tokenizer (``tokenizer.json`` through the
 ``tokenizers`` library: no torch, no transformers import, ~0.1 s to load), because
 that is what the training sequence length is measured in. Chinese costs about 1.3
 SmolLM2 tokens per character, English about 0.25 per character.
@@ -48,37 +48,53 @@ def token_lengths(texts: list[str], base_model: str | None = None) -> list[int]:
     return [len(e.ids) for e in tok.encode_batch(texts, add_special_tokens=False)]
 
 
-def problems(result: ReadResult) -> list[str]:
-    """Sentences a person can act on, most serious first."""
+def problems(result: ReadResult) -> list[tuple[str, str]]:
+    """Sentences a person can act on, most serious first, as (English, Chinese)."""
     out, samples = [], result.samples
     if result.skipped:
         first = result.skipped[0]
-        out.append(f"{len(result.skipped)} records cannot be used (first: {first.where}: {first.reason}).")
-    pairs = Counter((s.question, s.answer) for s in samples)
+        out.append((f"{len(result.skipped)} records cannot be used (first: {first.where}: {first.reason}).",
+                    f"{len(result.skipped)} 条记录无法使用(第一条:{first.where}:{first.reason})。"))
+    pairs = Counter(hash((s.question, s.answer)) for s in samples)
     dupes = sum(n - 1 for n in pairs.values() if n > 1)
     if dupes:
-        out.append(f"{dupes} exact duplicate question/answer pairs; `quality` removes them.")
+        out.append((f"{dupes} exact duplicate question/answer pairs; `quality` removes them.",
+                    f"{dupes} 条问答完全重复;质量检查(quality)会删除它们。"))
     holes = sum(1 for s in samples if any(PLACEHOLDER.search(m.content) for m in s.messages))
     if holes:
-        out.append(f"{holes} samples still contain template placeholders such as {{{{name}}}}; fill them in before training.")
+        out.append((f"{holes} samples still contain template placeholders such as {{{{name}}}}; fill them in before "
+                    f"training (augment fill name=… author=…).",
+                    f"{holes} 条样本还含有 {{{{name}}}} 这样的模板占位符;训练前请先填写(augment fill name=… author=…)。"))
     same = sum(1 for s in samples if s.question.strip() == s.answer.strip())
     if same:
-        out.append(f"{same} samples answer with the question itself.")
+        out.append((f"{same} samples answer with the question itself.", f"{same} 条样本的答案就是问题本身。"))
     if 0 < len(samples) < 100:
-        out.append(f"Only {len(samples)} samples: expect to need many epochs (the manual suggests ~15 for 100 samples).")
+        out.append((f"Only {len(samples)} samples: expect to need many epochs (the manual suggests ~15 for 100 samples).",
+                    f"只有 {len(samples)} 条样本:需要较多轮次(手册建议 100 条左右约 15 轮)。"))
     if result.blank:
-        out.append(f"{result.blank} blank rows/lines were ignored.")
+        out.append((f"{result.blank} blank rows/lines were ignored.", f"忽略了 {result.blank} 个空行。"))
     if result.fields.get("title_rows"):
-        out.append(f"{result.fields['title_rows']} title rows above the header (at {result.fields['header']}) were ignored.")
+        header = result.fields["header"]
+        out.append((f"{result.fields['title_rows']} title rows above the header (at {header}) were ignored.",
+                    f"表头({header})上方的 {result.fields['title_rows']} 行标题被忽略。"))
     return out
 
 
+TOKEN_SAMPLE = 20_000
+"""Token lengths are measured on at most this many records (a seeded random sample): percentiles of
+20,000 draws are within about ±1% of the whole file's, and tokenising 500,000 records would cost minutes."""
+
+
 def _token_stats(samples, base_model: str | None) -> dict:
+    if len(samples) > TOKEN_SAMPLE:
+        import random
+
+        samples = [samples[i] for i in sorted(random.Random(0).sample(range(len(samples)), TOKEN_SAMPLE))]
     # Whole conversation text per sample (all turns + system), as training sees it minus template tokens.
     whole = token_lengths(["\n".join(m.content for m in s.messages) for s in samples], base_model)
     return {"sample": summary(whole), "question": summary(token_lengths([s.question for s in samples], base_model)),
             "answer": summary(token_lengths([s.answer for s in samples], base_model)),
-            "long": sum(1 for n in whole if n > LONG_TOKENS)}
+            "long": sum(1 for n in whole if n > LONG_TOKENS), "measured": len(samples)}
 
 
 def describe(result: ReadResult, tokens: bool = True, base_model: str | None = None) -> dict:
@@ -98,11 +114,15 @@ def describe(result: ReadResult, tokens: bool = True, base_model: str | None = N
         try:
             info["tokens"] = _token_stats(samples, base_model)
         except UserError as exc:  # no tokenizer (model not installed): the rest still helps
-            found.append(f"Token counts unavailable: {exc}")
+            found.append((f"Token counts unavailable: {exc}", f"无法统计 token 数:{getattr(exc, 'zh', None) or exc}"))
         else:
-            if info["tokens"]["sample"]["max"] > LONG_TOKENS:
-                found.append(f"{info['tokens'].pop('long')} samples are longer than {LONG_TOKENS} tokens "
-                             f"and would be truncated in training.")
-            info["tokens"].pop("long", None)
-    info["problems"] = found
+            long, measured = info["tokens"].pop("long"), info["tokens"].pop("measured")
+            info["tokens_sampled"] = measured if measured < len(samples) else None
+            if long:
+                share = f" (in a sample of {measured})" if measured < len(samples) else ""
+                share_zh = f"(抽样 {measured} 条中)" if measured < len(samples) else ""
+                found.append((f"{long} samples{share} are longer than {LONG_TOKENS} tokens and would be truncated in training.",
+                              f"{share_zh}{long} 条样本超过 {LONG_TOKENS} 个 token,训练时会被截断。"))
+    info["problems"] = [en for en, _ in found]
+    info["problems_zh"] = [zh for _, zh in found]
     return info

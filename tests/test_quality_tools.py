@@ -1,0 +1,74 @@
+"""The assistant's quality tools: the check offers the review, a drop rule waits for the person's
+confirmation (nothing deleted before), a keep rule applies at once, placeholders are asked for."""
+from __future__ import annotations
+
+import json
+
+from assistant.envelope import ToolResult
+from assistant.paths import import_upload
+from assistant.quality_tools import apply_quality_rule, fill_placeholders
+from assistant.toolset import TOOL_NAMES, check_quality
+from tools import workspace
+from tools.formats import read_dataset
+
+ROWS = [("水的化学式是什么？", "H2O"), ("水的化学式是什么？", "H2O"), ("一打是几个？", "十"), ("光速是多少？", "约每秒30万公里。"),
+        ("世界上最长的河流是哪条？", "亚马逊河"), ("世界上最长的河流是什么？", "尼罗河"), ("你是谁？", "我是{{name}}。")]
+
+
+def _upload(tmp_path) -> str:
+    path = tmp_path / "qa.jsonl"
+    path.write_text("".join(json.dumps({"question": q, "answer": a}, ensure_ascii=False) + "\n" for q, a in ROWS),
+                    encoding="utf-8")
+    return str(import_upload(path))
+
+
+def _call(tool, **args) -> ToolResult:
+    return ToolResult.parse(tool.invoke(args))
+
+
+def test_check_counts_and_offers_the_review(tmp_path):
+    result = _call(check_quality, path=_upload(tmp_path))
+    assert result.ok and result.data["removed"] == 1 and result.data["flagged"] == 4
+    assert "review queue" in result.summary_en and "复核队列" in result.summary_zh
+    assert "name=" in result.summary_en and "占位符" in result.summary_zh  # the placeholders are offered for filling
+    assert result.files[-1] == result.data["output"] and result.data["scores_csv"] in result.files
+
+
+def test_drop_rule_is_a_plan_until_confirmed(tmp_path):
+    assert {"apply_quality_rule", "fill_placeholders"} <= set(TOOL_NAMES)
+    assert "confirmed" not in json.dumps(apply_quality_rule.tool_call_schema.model_json_schema())  # the model never sees it
+    checked = _call(check_quality, path=_upload(tmp_path))
+    plan = _call(apply_quality_rule, rule="重复", decision="drop", path=checked.data["output"])
+    assert plan.ok and plan.pending["tool"] == "apply_quality_rule" and plan.pending["args"]["confirmed"] is True
+    assert plan.data["records"] == 1 and "Confirm" in plan.summary_en and "确认" in plan.summary_zh
+    assert not list(workspace.outputs_dir().glob("*.reviewed*"))  # nothing written, nothing deleted yet
+    done = _call(apply_quality_rule, **plan.pending["args"])
+    assert done.ok and done.data["dropped"] == 1 and done.data["kept"] == 6
+    assert "assistant" in open(done.data["audit"], encoding="utf-8-sig").read()
+    conflict = _call(apply_quality_rule, **{**plan.pending["args"], "rule": "conflict"})
+    assert [s.answer for s in read_dataset(conflict.data["output"]).samples] == ["H2O", "十", "约每秒30万公里。", "我是{{name}}。"]
+
+
+def test_drop_rule_is_consequential_for_the_guard():
+    try:
+        from assistant import consent
+    except ImportError:  # the pending-action mechanism is not there yet: the tool itself returns the plan
+        return
+    assert consent.is_consequential(apply_quality_rule) and not consent.is_consequential(fill_placeholders)
+
+
+def test_keep_rule_applies_at_once_and_latest_check_is_found(tmp_path):
+    _call(check_quality, path=_upload(tmp_path))
+    kept = _call(apply_quality_rule, rule="short_answer", decision="keep")
+    assert kept.ok and kept.pending is None and kept.data["kept"] == 6  # the exact duplicate stays dropped
+    unknown = _call(apply_quality_rule, rule="nonsense", decision="drop")
+    assert not unknown.ok and "nonsense" in unknown.summary_en and unknown.summary_zh != unknown.summary_en
+
+
+def test_fill_asks_for_values_then_fills(tmp_path):
+    path = _upload(tmp_path)
+    ask = _call(fill_placeholders, path=path)
+    assert ask.ok and ask.data["needs_values"] == ["name"] and "name=" in ask.summary_en and not ask.files
+    done = _call(fill_placeholders, path=path, values={"name": "小助手"})
+    assert done.ok and done.data["changed"] == 1
+    assert read_dataset(done.files[-1]).samples[-1].answer == "我是小助手。"
