@@ -9,6 +9,16 @@ from tools.errors import UserError
 from tools.formats import FORMATS, canonical_format  # the one table of format names (any case)
 
 
+def _format(name: str) -> str:
+    """--to through the one alias table; an unknown name is argparse's usage error, not a traceback."""
+    import argparse
+
+    try:
+        return canonical_format(name)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _field_options(p) -> None:
     p.add_argument("--question-field", help="the column/field that holds the question (detected when omitted)")
     p.add_argument("--answer-field", help="the column/field that holds the answer (detected when omitted)")
@@ -140,7 +150,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("convert", help="convert a dataset between CSV, Excel, JSON/JSONL and trainer formats")
     p.add_argument("path")
-    p.add_argument("--to", required=True, type=canonical_format, metavar="{" + ",".join(FORMATS) + "}",
+    p.add_argument("--to", required=True, type=_format, metavar="{" + ",".join(FORMATS) + "}",
                    help="target format (any case; 千帆/excel/json are understood too)")
     p.add_argument("-o", "--output", help="output file (default: a new file in the workspace outputs)")
     p.add_argument("--flatten-tools", action="store_true",
