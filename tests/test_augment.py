@@ -193,3 +193,69 @@ def test_cot_n_samples_counts_cot_samples_built(tmp_path, monkeypatch):
     result = add_cot(path, n_samples=2).to_dict()
     assert (result["added"], result["from_column"], result["without_rationale"]) == (2, 2, 1)
     assert [s.answer.split("：")[-1] for s in read_dataset(result["output"]).samples[4:]] == ["四", "六"]
+
+
+def test_cot_that_builds_nothing_fails_with_the_endpoint_error(tmp_path, monkeypatch, workspace):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on: connection refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setenv("SFT_LLM_MODEL", "fake-model")
+    path = _csv(tmp_path, [("一加一？", "二"), ("二加二？", "四")])
+    with pytest.raises(UserError, match=r"No chain-of-thought sample was built.*fake-model.*2 samples.*nothing was written") as err:
+        add_cot(path)
+    assert "未写出任何文件" in err.value.zh
+    outputs = workspace / "outputs"
+    assert not outputs.exists() or not any(outputs.iterdir())
+    assert main(["augment", str(path), "cot"]) == 1
+
+
+def _bigram_jaccard(a, b):
+    from tools.retrieval import char_grams, jaccard
+
+    return jaccard(char_grams(a), char_grams(b))
+
+
+def test_few_shot_on_fin_cqa_has_no_near_copies_and_no_repeats(shared_copy):
+    source = shared_copy("qianfan/fin_cqa_train.jsonl")
+    n = len(read_dataset(source).samples)
+    result = few_shot(source, k=3, n_samples=40, seed=0)
+    added = read_dataset(result.output).samples[n:]
+    assert len(added) == 40
+    for s in added:
+        head, _, target = s.question.rpartition("请参考示例，回答下面的问题。\n问题：")
+        shots = [block.split("\n回答：") for block in head.strip().split("\n\n")[1:]]
+        assert len(shots) == 3 and len({tuple(x) for x in shots}) == 3  # k examples, none twice
+        for q, a in shots:
+            assert _bigram_jaccard(q, target) < 0.8  # no near-copy of the target's question
+        for (q1, _), (q2, _) in [(x, y) for i, x in enumerate(shots) for y in shots[i + 1:]]:
+            assert _bigram_jaccard(q1, q2) < 0.8  # nor of each other
+
+
+def test_templates_reword_fin_cqa_instructions_instead_of_wrapping(shared_copy):
+    from tools.templates import KINDS
+
+    source = shared_copy("qianfan/fin_cqa_train.jsonl")
+    samples = read_dataset(source).samples
+    result = augment_instructions(source, n_samples=20, seed=0)
+    data = result.to_dict()
+    assert (data["reworded"], data["wrapped"]) == (20, 0)
+    chosen = sorted(__import__("random").Random(0).sample(range(len(samples)), 20))
+    for i, new in zip(chosen, read_dataset(result.output).samples[len(samples):]):
+        old = samples[i]
+        passage = old.question.split("？", 1)[1]
+        assert new.answer == old.answer and new.question.endswith(passage)  # payload and answer untouched
+        assert new.question != old.question and not new.question.startswith(("请完成", "问题：", "任务："))
+    assert KINDS == {"families": "paraphrase", "slot_families": "paraphrase", "wrappers": "wrapper"}
+
+
+def test_template_bank_has_no_meaning_shifting_phrasings():
+    from tools.templates import FAMILIES
+
+    phrases = {p for fam in FAMILIES.values() for ps in fam.values() for p in ps}
+    for shifted in ("Polish the following text", "Proofread the following sentence", "润色下面的句子",
+                    "用一句话总结下面的新闻", "Is the following review positive or negative", "Give a brief summary of this text"):
+        assert shifted not in phrases
