@@ -171,7 +171,9 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
     outputs = gr.File(label=t("quality_files"), file_count="multiple", interactive=False)
     # --- H5's review queue: `ui/review.py: build(session, lang)` is called once here; its relabel
     # tuples join the list returned below. ---
-    review_labels: list[tuple] = []
+    from ui import review
+
+    review_labels: list[tuple] = review.build(session, lang)
 
     outs = [table, page, info, overview, stats, problems]
     private = {"api_visibility": "private"}
