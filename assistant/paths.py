@@ -15,6 +15,11 @@ from assistant.envelope import Refused
 from tools import workspace
 from tools.errors import UserError
 
+NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
+              "start_training", "fill_placeholders")
+"""The tools whose ``path`` argument is required (one list, for the guard and the offline planner;
+tests/test_toolset.py checks it against the tools' schemas)."""
+
 
 def import_upload(src: str | Path) -> Path:
     """Copy a user's file into the workspace uploads folder (never moved or modified) and
@@ -65,12 +70,12 @@ def resolve_input(path: str) -> Path:
         raise Refused(
             f"Refused: '{raw}' is outside the workspace ({workspace.home()}). I only read files you upload "
             "or files inside the workspace; upload the file instead.",
-            f"已拒绝:'{raw}' 不在工作区({workspace.home()})内。我只读取你上传的文件或工作区里的文件,请先上传该文件。",
+            f"已拒绝:'{raw}' 不在工作区内。我只读取你上传的文件或工作区里的文件,请先上传该文件。", path=raw,
         ) from None
     if not resolved.is_file():
         raise Refused(
             f"There is no file '{raw}' in the workspace; upload it or check the name.",
-            f"工作区里没有文件 '{raw}';请先上传,或检查文件名。",
+            f"工作区里没有文件 '{raw}';请先上传,或检查文件名。", path=raw,
         )
     return resolved
 

@@ -47,8 +47,8 @@ def _name(path) -> str:
     return str(path or "").rsplit("/", 1)[-1] or "the dataset"
 
 
-def _problems(items: list, limit: int = 3, more: str = " (+{n} more)") -> str:
-    return " ".join(str(p) for p in items[:limit]) + (more.format(n=len(items) - limit) if len(items) > limit else "")
+def _problems(items: list, sep: str = " ") -> str:
+    return sep.join(str(p) for p in items)
 
 
 def inspect_sentences(info: dict) -> tuple[str, str]:
@@ -69,9 +69,11 @@ def inspect_sentences(info: dict) -> tuple[str, str]:
         en += f" A sample averages {tokens['mean']} tokens (p95 {tokens['p95']}, max {tokens['max']})."
         zh += f"每条样本平均 {tokens['mean']} 个 token(p95 {tokens['p95']},最长 {tokens['max']})。"
     problems = info.get("problems") or []
+    # tools/stats.py gives the problems in English; "problems_zh" (same order) when it gives them in Chinese.
+    problems_zh = info.get("problems_zh") or []
     if problems:
         en += f" Problems: {_problems(problems)}"
-        zh += f"发现的问题:{_problems(problems)}"
+        zh += f"发现的问题:{_problems(problems_zh, '') if problems_zh else f'{len(problems)} 项(详见数据页)。'}"
     else:
         en += " No problems found."
         zh += "没有发现问题。"
@@ -79,7 +81,7 @@ def inspect_sentences(info: dict) -> tuple[str, str]:
 
 
 def convert_sentences(result: dict, source: str) -> tuple[str, str]:
-    out, fmt = result.get("output"), result.get("format")
+    out, fmt = _name(result.get("output")), result.get("format")
     read, written = result.get("read", 0), result.get("written", 0)
     skipped = result.get("skipped") or []
     en = f"Converted {_name(source)} to {fmt}: {written} of {read} records written to {out}."
@@ -87,7 +89,7 @@ def convert_sentences(result: dict, source: str) -> tuple[str, str]:
     if skipped:
         first = skipped[0]
         en += f" {len(skipped)} skipped (first: {first.get('where')}: {first.get('reason')})."
-        zh += f"跳过 {len(skipped)} 条(第一条:{first.get('where')}:{first.get('reason')})。"
+        zh += f"跳过 {len(skipped)} 条(第一条在 {first.get('where')})。"
     return en, zh
 
 
@@ -100,30 +102,39 @@ def lr_text(value) -> str:
 
 
 def advice_sentences(advice: dict) -> tuple[str, str]:
+    """The advice with every reason and warning (nothing hidden behind "and N more")."""
     n, method = advice.get("n_samples"), advice.get("method")
     lr, epochs = advice.get("learning_rate"), advice.get("epochs")
     per, acc, glob = (advice.get(k) for k in ("per_device_batch_size", "gradient_accumulation_steps", "global_batch_size"))
     steps = advice.get("optimizer_steps")
-    en = (f"For {n} samples ({method}): {epochs} epochs, learning rate {lr_text(lr)}, batch {per} × accumulation {acc} "
-          f"= global batch {glob} (≈{steps} optimizer steps).")
-    zh = (f"{n} 条样本({method}):epoch {epochs},学习率 {lr_text(lr)},每卡 batch {per} × 梯度累积 {acc} "
-          f"= 全局 batch {glob}(约 {steps} 个优化步)。")
+    source = advice.get("source")
+    en = (f"{f'{source}: ' if source else ''}For {n} samples ({method}): {epochs} epochs, learning rate {lr_text(lr)}, "
+          f"batch {per} × accumulation {acc} = global batch {glob} (≈{steps} optimizer steps).")
+    zh = (f"{f'{source}:' if source else ''}{n} 条样本({method}):epoch {epochs},学习率 {lr_text(lr)},每卡 batch {per} × "
+          f"梯度累积 {acc} = 全局 batch {glob}(约 {steps} 个优化步)。")
     reasons, warnings = advice.get("reasons") or [], advice.get("warnings") or []
     reasons_zh, warnings_zh = advice.get("reasons_zh") or reasons, advice.get("warnings_zh") or warnings
     if reasons:
-        en += f" Why: {_problems(reasons, 2)}"
-        zh += f"理由:{_problems(reasons_zh, 2, '(另有 {n} 条)')}"
+        en += " Why: " + " ".join(reasons)
+        zh += "理由:" + "".join(reasons_zh)
     if warnings:
-        en += f" Watch out: {_problems(warnings, 2)}"
-        zh += f"注意:{_problems(warnings_zh, 2, '(另有 {n} 条)')}"
+        en += " Watch out: " + " ".join(warnings)
+        zh += "注意:" + "".join(warnings_zh)
     return en, zh
 
 
 STATE_ZH = {"queued": "排队中", "running": "训练中", "succeeded": "已完成", "failed": "失败", "stopped": "已停止"}
 
 
-def _minutes(seconds) -> str:
-    return f"{seconds / 60:.1f} min" if isinstance(seconds, (int, float)) else "?"
+def state_word(state, lang: str) -> str:
+    """A run state in the reader's language ("running" → "训练中")."""
+    return STATE_ZH.get(str(state), str(state)) if lang == "zh" else str(state)
+
+
+def _minutes(seconds, lang: str = "en") -> str:
+    if not isinstance(seconds, (int, float)):
+        return "?"
+    return f"{seconds / 60:.1f} 分钟" if lang == "zh" else f"{seconds / 60:.1f} min"
 
 
 def started_sentences(run: dict, source: str) -> tuple[str, str]:
@@ -141,9 +152,11 @@ def started_sentences(run: dict, source: str) -> tuple[str, str]:
 def status_sentences(run: dict) -> tuple[str, str]:
     state, step, total = run.get("state"), run.get("step") or 0, run.get("total_steps") or 0
     last = run.get("last") or {}
+    source = run.get("source")
     progress = f"step {step}/{total}" if total else f"step {step}"
-    en = f"Run {run['run_id']} is {state}, {progress}."
-    zh = f"运行 {run['run_id']}:{STATE_ZH.get(state, state)},第 {step}{f'/{total}' if total else ''} 步。"
+    en = f"Run {run['run_id']}{f' (on {source})' if source else ''} is {state}, {progress}."
+    zh = (f"运行 {run['run_id']}{f'(数据 {source})' if source else ''}:{state_word(state, 'zh')},"
+          f"第 {step}{f'/{total}' if total else ''} 步。")
     if last.get("loss") is not None:
         en += f" Loss {last['loss']:.4g}"
         zh += f"loss {last['loss']:.4g}"
@@ -152,15 +165,15 @@ def status_sentences(run: dict) -> tuple[str, str]:
             zh += f",{last['tokens_per_s']:.0f} token/秒"
         if state == "running" and last.get("eta_s") is not None:
             en += f", about {_minutes(last['eta_s'])} left"
-            zh += f",预计还需 {_minutes(last['eta_s'])}"
+            zh += f",预计还需 {_minutes(last['eta_s'], 'zh')}"
         en += "."
         zh += "。"
     if run.get("error"):
         en += f" Error: {run['error']}"
-        zh += f"错误:{run['error']}"
+        zh += "训练出错了,详细原因见“训练”页的日志。"
     if run.get("adapter_dir"):
-        en += f" The adapter is at {run['adapter_dir']}; try it in the Chat tab."
-        zh += f"适配器在 {run['adapter_dir']},可以在“对话”页试用。"
+        en += " The adapter is ready; try it in the Chat tab."
+        zh += "适配器已生成,可以在“对话”页试用。"
     return en, zh
 
 
@@ -168,20 +181,71 @@ def stopped_sentences(run: dict) -> tuple[str, str]:
     before, state = run.get("state_before"), run.get("state")
     if before not in ("queued", "running"):
         return (f"Run {run['run_id']} was not running (it is {state}); nothing to stop.",
-                f"运行 {run['run_id']} 没有在训练(状态:{STATE_ZH.get(state, state)}),无需停止。")
+                f"运行 {run['run_id']} 没有在训练(状态:{state_word(state, 'zh')}),无需停止。")
     return (f"Stopped run {run['run_id']} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
             f"已停止运行 {run['run_id']},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")
+
+
+def resumed_sentences(run: dict) -> tuple[str, str]:
+    return (f"Resumed run {run['run_id']} from step {run.get('step') or 0} (its newest checkpoint).",
+            f"已从第 {run.get('step') or 0} 步(最近的检查点)继续运行 {run['run_id']}。")
+
+
+def plan_start_sentences(d: dict) -> tuple[str, str]:
+    """The plan shown before a run starts: dataset, epochs, LR, batch and an estimated time."""
+    limit_en = f", at most {d['max_steps']} steps" if d.get("max_steps") else ""
+    limit_zh = f",最多 {d['max_steps']} 步" if d.get("max_steps") else ""
+    en = (f"Ready to start training on {d['source']} ({d['n_samples']} samples): {d['epochs']} epochs, learning rate "
+          f"{lr_text(d['learning_rate'])}, batch {d['per_device_batch_size']}×{d['gradient_accumulation_steps']}"
+          f"{limit_en}, {d['optimizer_steps']} optimizer steps")
+    zh = (f"准备用 {d['source']}({d['n_samples']} 条样本)开始训练:epoch {d['epochs']},学习率 {lr_text(d['learning_rate'])},"
+          f"batch {d['per_device_batch_size']}×{d['gradient_accumulation_steps']}{limit_zh},共 {d['optimizer_steps']} 个优化步")
+    if d.get("estimated_s") is not None:
+        basis_en = "your last run's speed" if d.get("speed_from") == "last_run" else "a typical CPU speed"
+        basis_zh = "按你上次训练的速度" if d.get("speed_from") == "last_run" else "按常见 CPU 速度"
+        en += f", about {_minutes(d['estimated_s'])} here (an estimate at {d['tokens_per_s']:.0f} tokens/s, {basis_en})"
+        zh += f",预计约 {_minutes(d['estimated_s'], 'zh')}(估计值,{basis_zh} {d['tokens_per_s']:.0f} token/秒)"
+    return (en + ". Confirm to start (the button, or reply \"yes\"); \"no\" cancels.",
+            zh + "。确认后开始(点“确认”,或回复“好的”);回复“取消”则不训练。")
+
+
+def plan_stop_sentences(run: dict) -> tuple[str, str]:
+    return (f"Ready to stop run {run['run_id']} (on {run.get('source') or '?'}, {run.get('state')}, step {run.get('step') or 0}"
+            f"{'/' + str(run['total_steps']) if run.get('total_steps') else ''}); it saves a checkpoint first, so it can "
+            "be resumed. Confirm to stop (the button, or reply \"yes\"); \"no\" keeps it running.",
+            f"准备停止运行 {run['run_id']}(数据 {run.get('source') or '?'},{state_word(run.get('state'), 'zh')},第 "
+            f"{run.get('step') or 0}{'/' + str(run['total_steps']) if run.get('total_steps') else ''} 步);停止前会保存检查点,"
+            "之后可以继续。确认后停止(点“确认”,或回复“好的”);回复“取消”则继续训练。")
+
+
+def plan_resume_sentences(run: dict) -> tuple[str, str]:
+    return (f"Ready to resume run {run['run_id']} (on {run.get('source') or '?'}, {run.get('state')}) from its newest "
+            f"checkpoint. Confirm to resume (the button, or reply \"yes\"); \"no\" cancels.",
+            f"准备从最近的检查点继续运行 {run['run_id']}(数据 {run.get('source') or '?'},"
+            f"{state_word(run.get('state'), 'zh')})。确认后继续(点“确认”,或回复“好的”);回复“取消”则不继续。")
 
 
 AUGMENT_NAMES = {"few-shot": ("few-shot", "few-shot"), "cot": ("chain-of-thought", "CoT 思维链"),
                  "templates": ("reworded-instruction", "指令改写")}
 
 
+def _scope(result: dict) -> tuple[str, str]:
+    """Which records were chosen, and whether that was the default."""
+    default = result.get("default")
+    if not default:
+        return "", ""
+    return (f" (the default: {default['en']}; say \"every record\" or a share such as \"30%\" for more)",
+            f"(默认:{default['zh']};要全部处理请说“每条”,或给出比例如“30%”)")
+
+
 def augment_sentences(result: dict, source: str) -> tuple[str, str]:
+    """How many of how many records were changed, from which file, into which file."""
     en_name, zh_name = AUGMENT_NAMES.get(result.get("method"), (result.get("method"), result.get("method")))
-    added, original, out = result.get("added", 0), result.get("original", 0), result.get("output")
-    en = f"Added {added} {en_name} samples to the {original} of {source} ({original + added} in all), written to {out}."
-    zh = f"已为 {source} 的 {original} 条样本新增 {added} 条{zh_name}样本(共 {original + added} 条),文件 {out}。"
+    added, original, out = result.get("added", 0), result.get("original", 0), _name(result.get("output"))
+    scope_en, scope_zh = _scope(result)
+    en = (f"{source}: added {added} {en_name} samples for {added} of its {original} records{scope_en}; "
+          f"{original + added} samples in all, written to {out}.")
+    zh = f"{source}:为 {original} 条记录中的 {added} 条新增了{zh_name}样本{scope_zh};共 {original + added} 条,文件 {out}。"
     if "forms_before" in result:
         en += f" Distinct instruction forms: {result['forms_before']} → {result['forms_after']}."
         zh += f"不同的指令形式:{result['forms_before']} → {result['forms_after']}。"
@@ -191,13 +255,23 @@ def augment_sentences(result: dict, source: str) -> tuple[str, str]:
     return en, zh
 
 
+def _rule_names() -> dict:
+    try:
+        from tools.qrules import RULES
+    except ImportError:  # the rule table is optional: rule ids are names too
+        return {}
+    return RULES
+
+
 def quality_sentences(report: dict, source: str) -> tuple[str, str]:
-    rules = report.get("by_rule") or {}
-    listed = ", ".join(f"{rule} {n}" for rule, n in rules.items())
+    rules, names = report.get("by_rule") or {}, _rule_names()
+    listed_en = ", ".join(f"{names.get(rule, (rule, rule))[0]} {n}" for rule, n in rules.items())
+    listed_zh = "、".join(f"{names.get(rule, (rule, rule))[1]} {n}" for rule, n in rules.items())
+    out, csv = _name(report.get("output")), _name(report.get("report_csv"))
     en = (f"{source}: kept {report.get('kept')} of {report.get('read')} records, removed {report.get('removed')}, "
-          f"flagged {report.get('flagged')} for review{f' ({listed})' if listed else ''}. Cleaned data: "
-          f"{report.get('output')}; every finding is listed in {report.get('report_csv')}.")
+          f"flagged {report.get('flagged')} for review{f' ({listed_en})' if listed_en else ''}. Cleaned data: "
+          f"{out}; every finding is listed in {csv}.")
     zh = (f"{source}:{report.get('read')} 条中保留 {report.get('kept')} 条,删除 {report.get('removed')} 条,"
-          f"标记待复核 {report.get('flagged')} 条{f'({listed})' if listed else ''}。清洗后的数据:{report.get('output')};"
-          f"每条发现都列在 {report.get('report_csv')}。")
+          f"标记待复核 {report.get('flagged')} 条{f'({listed_zh})' if listed_zh else ''}。清洗后的数据:{out};"
+          f"每条发现都列在 {csv}。")
     return en, zh

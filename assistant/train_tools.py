@@ -1,14 +1,26 @@
-"""Tools over training: hyperparameter advice, start, status, stop (``tools/hparams.py``, ``tools/runs.py``)."""
+"""Tools over training: hyperparameter advice, start, status, stop, resume (``tools/hparams.py``,
+``tools/runs.py``).
+
+Start, stop and resume are consequential: the tool guard never runs them from a model's call.
+It calls their planner (``metadata["plan"]``) instead, which checks the request and describes
+what would happen; the session keeps that plan until the person confirms (``assistant.consent``).
+A run reaches the chat as a run card (``ToolResult.run``), never as its folder.
+"""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from langchain_core.tools import tool
 
 from assistant import summaries
-from assistant.envelope import run_tool
+from assistant.envelope import Refused, ToolResult, run_card, run_tool
 from assistant.paths import base_model_arg, resolve_input
+
+TYPICAL_CPU_TOKENS_PER_S = 500.0
+"""Training speed assumed for the time estimate when this person has no run yet: the order of
+``bench/bench_train.py``'s figure for the embedded model on a shared 2-core CPU (~550 tokens/s)."""
 
 
 @tool(parse_docstring=True)
@@ -23,9 +35,10 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
     from tools.hparams import suggest
 
     def work():
-        source = str(resolve_input(path)) if path else None
-        advice = suggest(n_samples=None if source else n_samples, path=source, method=str(method or "lora").lower())
-        data = advice.to_dict()
+        source = resolve_input(path) if path else None
+        advice = suggest(n_samples=None if source else n_samples, path=str(source) if source else None,
+                         method=str(method or "lora").lower())
+        data = {**advice.to_dict(), **({"source": source.name} if source else {})}
         en, zh = summaries.advice_sentences(data)
         return en, zh, data, []
 
@@ -33,20 +46,25 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
 
 
 def run_data(info, extra: dict | None = None) -> dict:
+    """A run's state and settings for the model: ids, numbers, the dataset's name (no folders)."""
     data = info.to_dict()
     data.pop("raw", None)
-    config_file = Path(data["run_dir"]) / "config.json"
+    data.pop("run_dir", None)
+    adapter = data.pop("adapter_dir", None)
+    data["adapter_ready"] = bool(adapter)
+    config_file = Path(info.run_dir) / "config.json"
     if config_file.is_file():
         config = json.loads(config_file.read_text(encoding="utf-8"))
-        data["config"] = {k: config.get(k) for k in ("data_path", "base_model", "epochs", "learning_rate", "lora_r",
-                                                     "max_steps", "per_device_batch_size", "gradient_accumulation_steps")}
-    return {**data, **(extra or {})}
+        data["config"] = {k: config.get(k) for k in ("base_model", "epochs", "learning_rate", "lora_r", "max_steps",
+                                                     "per_device_batch_size", "gradient_accumulation_steps")}
+        data["source"] = Path(str(config.get("data_path") or "")).name or None
+    return {**data, **(extra or {}), **({"adapter_dir": adapter} if adapter else {})}
 
 
 @tool(parse_docstring=True)
 def start_training(path: str, base_model: str | None = None, epochs: float | None = None,
                    learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None) -> str:
-    """Start a LoRA fine-tuning run on a dataset as a background process and return its run id. Only call this when the user clearly asked to start training; otherwise ask them to confirm first. Settings left out are chosen from the dataset size (the manual's rules, as suggest_hyperparameters gives them).
+    """Start a LoRA fine-tuning run on a dataset as a background process. Call it when the user asks to train; it does not start at once: the user sees the plan (dataset, epochs, learning rate, batch, estimated time) and confirms it. Never call it for a question about training. Settings left out are chosen from the dataset size (the manual's rules, as suggest_hyperparameters gives them).
 
     Args:
         path: the training dataset: an attached file's path or name, or a path inside the workspace (e.g. a converted file from outputs).
@@ -63,41 +81,146 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         info = start(str(source), base_model_arg(base_model), epochs, learning_rate, lora_r, max_steps)
         data = run_data(info)
         en, zh = summaries.started_sentences(data, source.name)
-        return en, zh, data, [data["run_dir"]]
+        return en, zh, data, [], run_card(data)
 
     return run_tool("start_training", work)
 
 
 @tool(parse_docstring=True)
 def training_status(run_id: str | None = None) -> str:
-    """Report a training run's state (queued, running, succeeded, failed, stopped), progress (step / total steps), latest loss, speed in tokens per second, time left, and where the adapter is when done. Use it for "how is training going", "进度如何".
+    """Report a training run's state (queued, running, succeeded, failed, stopped), progress (step / total steps), latest loss, speed in tokens per second, time left, and whether the adapter is ready. Use it for "how is training going", "进度如何".
 
     Args:
-        run_id: the run's id; leave it out for the most recent run.
+        run_id: the run's id; leave it out for this conversation's most recent run.
     """
     from tools.runs import get_run
 
     def work():
         data = run_data(get_run(run_id or None))
         en, zh = summaries.status_sentences(data)
-        return en, zh, data, [data["adapter_dir"]] if data.get("adapter_dir") else []
+        return en, zh, data, [], run_card(data)
 
     return run_tool("training_status", work)
 
 
 @tool(parse_docstring=True)
 def stop_training(run_id: str | None = None) -> str:
-    """Stop a running training run (it saves a checkpoint first, so it can be resumed). Only call this when the user asked to stop.
+    """Stop a running training run (it saves a checkpoint first, so it can be resumed). Call it when the user asks to stop; the user confirms before it stops. Never call it for a question.
 
     Args:
-        run_id: the run's id; leave it out for the most recent run.
+        run_id: the run's id; leave it out for this conversation's most recent run.
     """
     from tools.runs import get_run, stop_run
 
     def work():
-        before = get_run(run_id or None).state
-        data = run_data(stop_run(run_id or None), {"state_before": before})
+        before = get_run(run_id or None)
+        data = run_data(stop_run(before), {"state_before": before.state})
         en, zh = summaries.stopped_sentences(data)
-        return en, zh, data, []
+        return en, zh, data, [], run_card(data)
 
     return run_tool("stop_training", work)
+
+
+@tool(parse_docstring=True)
+def resume_training(run_id: str | None = None) -> str:
+    """Resume a stopped or failed training run from its newest checkpoint. Call it when the user asks to resume or continue training; the user confirms before it resumes.
+
+    Args:
+        run_id: the run's id; leave it out for this conversation's most recent run.
+    """
+    from tools.runs import resume_run
+
+    def work():
+        data = run_data(resume_run(run_id or None))
+        en, zh = summaries.resumed_sentences(data)
+        return en, zh, data, [], run_card(data)
+
+    return run_tool("resume_training", work)
+
+
+def _pending(name: str, args: dict, details: dict, sentences: tuple[str, str], run: dict | None = None) -> ToolResult:
+    data = {**{k: v for k, v in details.items() if k != "pending"}}
+    return ToolResult(True, *sentences, data, [], run_card(run), {"tool": name, "args": dict(args), "details": details})
+
+
+def plan_start(args: dict) -> ToolResult:
+    """What ``start_training`` would do with ``args``: the settings it would use (the same advice
+    ``tools.runs.start_training`` applies) and an estimate of the time."""
+    from tools.hparams import suggest
+    from tools.trainconfig import TrainConfig
+
+    source = resolve_input(args.get("path"))
+    n, mean_tokens = _dataset_size(source)
+    advice = suggest(n_samples=n)
+    epochs = args.get("epochs") or advice.epochs
+    lr = args.get("learning_rate") or advice.learning_rate
+    checked = {k: args[k] for k in ("lora_r", "max_steps") if args.get(k) is not None}
+    TrainConfig(data_path=str(source), base_model="", epochs=epochs, learning_rate=lr, **checked)  # bad numbers: a sentence now
+    base_model_arg(args.get("base_model"))
+    per, acc = advice.per_device_batch_size, advice.gradient_accumulation_steps
+    steps = math.ceil(n * epochs / (per * acc))  # samples × epochs ÷ global batch
+    if args.get("max_steps") and args["max_steps"] > 0:
+        steps = min(steps, int(args["max_steps"]))
+    details = {"source": source.name, "n_samples": n, "epochs": epochs, "learning_rate": lr, "per_device_batch_size": per,
+               "gradient_accumulation_steps": acc, "optimizer_steps": steps, "max_steps": args.get("max_steps"),
+               "lora_r": args.get("lora_r") or advice.lora_r, "estimated_s": None}
+    if mean_tokens:
+        speed, basis = _speed()
+        # time ≈ steps × global batch × mean tokens per sample ÷ tokens per second (an estimate)
+        details.update(estimated_s=round(steps * per * acc * mean_tokens / speed), tokens_per_s=speed, speed_from=basis)
+    return _pending("start_training", {**args, "path": str(source)}, details, summaries.plan_start_sentences(details))
+
+
+def _dataset_size(source: Path) -> tuple[int, float | None]:
+    """Usable samples (with an answer) and their mean length in tokens (None when no tokenizer)."""
+    from tools.formats import read_dataset
+    from tools.hparams import dataset_token_lengths
+
+    n = sum(1 for s in read_dataset(str(source)).samples if s.answer.strip())
+    if not n:
+        raise Refused(f"{source.name} holds no sample with an answer; training needs a question and a non-empty answer.",
+                      f"{source.name} 里没有带答案的样本;训练需要问题和非空的答案。")
+    try:
+        lengths = dataset_token_lengths(str(source))
+    except Exception:  # noqa: BLE001 - no tokenizer: the plan goes on without a time estimate
+        return n, None
+    return n, sum(lengths) / len(lengths)
+
+
+def _speed() -> tuple[float, str]:
+    """Tokens per second of this person's newest run that logged one, else the typical CPU figure."""
+    from tools.runs import list_runs
+
+    for info in list_runs()[:5]:
+        if (info.last or {}).get("tokens_per_s"):
+            return float(info.last["tokens_per_s"]), "last_run"
+    return TYPICAL_CPU_TOKENS_PER_S, "typical_cpu"
+
+
+def plan_stop(args: dict) -> ToolResult:
+    """Which run ``stop_training`` would stop; a run that is not running needs no confirmation."""
+    from tools.runs import get_run
+
+    run = run_data(get_run(args.get("run_id") or None))
+    if run["state"] not in ("queued", "running"):
+        en, zh = summaries.stopped_sentences({**run, "state_before": run["state"]})
+        return ToolResult(True, en, zh, run, [], run_card(run))
+    return _pending("stop_training", {"run_id": run["run_id"]}, run, summaries.plan_stop_sentences(run), run)
+
+
+def plan_resume(args: dict) -> ToolResult:
+    """Which run ``resume_training`` would resume; one that cannot be resumed is said at once."""
+    from tools.runs import get_run
+
+    run = run_data(get_run(args.get("run_id") or None))
+    if run["state"] in ("queued", "running"):
+        raise Refused(f"Run {run['run_id']} is still {run['state']}; there is nothing to resume.",
+                      f"运行 {run['run_id']} 仍在{summaries.state_word(run['state'], 'zh')},无需继续。")
+    if run["state"] == "succeeded":
+        raise Refused(f"Run {run['run_id']} already finished; start a new run to train further.",
+                      f"运行 {run['run_id']} 已经完成;要继续训练请开始一个新的运行。")
+    return _pending("resume_training", {"run_id": run["run_id"]}, run, summaries.plan_resume_sentences(run), run)
+
+
+for _tool, _plan in ((start_training, plan_start), (stop_training, plan_stop), (resume_training, plan_resume)):
+    _tool.metadata = {"consequential": True, "plan": _plan}

@@ -3,7 +3,11 @@
     sft-assistant ask "inspect this and convert it to alpaca" --file qa.csv
     sft-assistant ask "我有1000条数据,epoch设置多少?" --json
     sft-assistant ask "train it for 3 epochs" --file qa.csv --plan
+    sft-assistant ask "train it for 3 epochs" --file qa.csv --yes   # start, stop, resume need --yes
     sft-assistant ask --batch requests.jsonl --plan      # one JSON result a line, one process
+
+Starting, stopping and resuming training wait for the person's yes: without ``--yes`` the answer
+shows the plan and nothing happens; with ``--yes`` the plan runs after the turn.
 
 The backend is the offline model unless the environment names an OpenAI-compatible
 endpoint (see ``assistant/backends.py``). Heavy imports happen inside the handler.
@@ -23,26 +27,56 @@ def register(sub) -> None:
     p.add_argument("--file", action="append", default=[], help="attach a file as if uploaded (repeatable)")
     p.add_argument("--json", action="store_true", help='print {"answer", "tool_calls": [{"name", "args"}]}')
     p.add_argument("--plan", action="store_true", help="print the tool calls the agent would make first, without running them")
+    p.add_argument("--yes", action="store_true",
+                   help="confirm an action the request plans (start, stop or resume training); without it nothing starts")
     p.add_argument("--batch", help="JSONL file of {text, files}; prints one JSON result a line")
     p.set_defaults(func=ask)
 
 
 def ask(args) -> int:
     if args.batch:
-        return run_batch(Path(args.batch), plan_only=args.plan)
+        return run_batch(Path(args.batch), plan_only=args.plan, yes=args.yes)
     if not args.text:
-        raise UserError('Say what you want, e.g. sft-assistant ask "inspect this" --file data.csv (or use --batch FILE.jsonl).')
+        raise UserError('Say what you want, e.g. sft-assistant ask "inspect this" --file data.csv (or use --batch FILE.jsonl).',
+                        zh='请说出你的需求,例如 sft-assistant ask "看看这个文件" --file data.csv(或用 --batch FILE.jsonl)。')
     if args.plan:
         print(json.dumps({"tool_calls": plan(args.text, args.file)}, ensure_ascii=False))
         return 0
     from assistant.agent import Assistant
+    from assistant.lang import language_of
 
-    assistant = Assistant()
+    assistant, lang = Assistant(), language_of(args.text)
     if args.json:
-        result = assistant.run("cli", args.text, args.file)
-        print(json.dumps({"answer": result["answer"], "tool_calls": result["tool_calls"]}, ensure_ascii=False, default=str))
-        return 0 if result["ok"] else 1
-    return print_turn(assistant.stream("cli", args.text, args.file))
+        out, ok = ask_once(assistant, "cli", args.text, args.file, args.yes)
+        print(json.dumps(out, ensure_ascii=False, default=str))
+        return 0 if ok else 1
+    code = print_turn(assistant.stream("cli", args.text, args.file))
+    if code == 0 and assistant.pending("cli") is not None:
+        if not args.yes:
+            print(NOT_CONFIRMED[lang], file=sys.stderr)
+            return 0
+        code = print_turn(assistant.confirm("cli", lang=lang))
+    return code
+
+
+NOT_CONFIRMED = {"en": "(Nothing was done: run the same command with --yes to confirm.)",
+                 "zh": "(尚未执行:确认请在同一命令后加 --yes 再运行一次。)"}
+
+
+def ask_once(assistant, session: str, text: str, files: list[str], yes: bool) -> tuple[dict, bool]:
+    """One request as ``{"answer", "tool_calls"}`` (plus ``"pending"`` when an action still waits;
+    with ``yes`` it runs, and ``"confirmed"`` lists what ran), and whether the turn worked."""
+    result = assistant.run(session, text, files)
+    out = {"answer": result["answer"], "tool_calls": result["tool_calls"]}
+    if result["pending"] is not None and yes:
+        from assistant.lang import language_of
+
+        steps = list(assistant.confirm(session, lang=language_of(text)))
+        out["answer"] = steps[-1].text
+        out["confirmed"] = [{"name": s.name, "args": s.args} for s in steps if s.kind == "tool_call"]
+    elif result["pending"] is not None:
+        out["pending"] = result["pending"]
+    return out, result["ok"]
 
 
 def print_turn(steps) -> int:
@@ -54,9 +88,14 @@ def print_turn(steps) -> int:
             print(f"→ {step.name}({args})", file=sys.stderr)
         elif step.kind == "tool_result":
             print(f"  {'✓' if step.ok else '✗'} {step.summary} ({step.duration:.1f} s)", file=sys.stderr)
+        elif step.kind == "pending":
+            print(f"  ? {step.summary}", file=sys.stderr)
         elif step.kind == "token":
             streamed = True
             print(step.text, end="", flush=True)
+        elif step.kind == "answer" and not step.ok:
+            print(f"error: {step.text}", file=sys.stderr)
+            return 1
         elif step.kind == "answer":
             print("" if streamed else step.text)
         elif step.kind == "error":
@@ -82,7 +121,7 @@ def plan(text: str, files: list[str], history: list | None = None) -> list[dict]
     return plan_with_model(settings, text, paths)
 
 
-def run_batch(path: Path, plan_only: bool) -> int:
+def run_batch(path: Path, plan_only: bool, yes: bool = False) -> int:
     """One JSON result per input line, in order; a bad line gets ``{"error": ...}`` and the rest go on."""
     from tqdm import tqdm
 
@@ -101,9 +140,8 @@ def run_batch(path: Path, plan_only: bool) -> int:
                     from assistant.agent import Assistant
 
                     assistant = Assistant()
-                result = assistant.run(f"batch-{number}", request["text"], request["files"])
+                out, _ = ask_once(assistant, f"batch-{number}", request["text"], request["files"], yes)
                 assistant.reset(f"batch-{number}")
-                out = {"answer": result["answer"], "tool_calls": result["tool_calls"]}
         except UserError as exc:
             failures += 1
             out = {"error": str(exc)}

@@ -1,12 +1,16 @@
-"""The tool guard: training starts/stops only when the user asked, and a missing path means
-the conversation's latest file."""
+"""The tool guard: start, stop and resume never run from a model's call (they wait as a pending
+action), every tool runs for the turn's owner, and a missing path means the conversation's
+newest file."""
 from __future__ import annotations
 
-from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+import json
+
+from langchain_core.messages import HumanMessage, ToolMessage
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
-from assistant.guard import GUARDED, latest_file, user_asked
+from assistant.envelope import ToolResult
+from assistant.guard import latest_file
 from fake_openai import FakeOpenAI, call, script, text
 
 
@@ -14,45 +18,56 @@ def settings_for(server: FakeOpenAI) -> BackendSettings:
     return BackendSettings(kind="openai", base_url=server.base_url, api_key=server.api_key, model="m")
 
 
-_START, _STOP = GUARDED["start_training"], GUARDED["stop_training"]
-
-
-def test_user_asked_reads_the_latest_user_message_only():
-    def state(*messages):
-        return {"messages": list(messages)}
-
-    assert user_asked(state(HumanMessage("please train on it for 3 epochs")), _START)
-    assert user_asked(state(HumanMessage("开始训练吧")), _START)
-    assert not user_asked(state(HumanMessage("inspect this\n[attached file: /w/uploads/train.csv]")), _START)
-    assert not user_asked(state(HumanMessage("train it"), AIMessage("done"), HumanMessage("how many rows?")), _START)
-    asked = AIMessage("Shall I start training with 10 epochs?")
-    assert user_asked(state(HumanMessage("check it"), asked, HumanMessage("yes")), _START)
-    assert user_asked(state(HumanMessage("看看"), AIMessage("要开始训练吗?"), HumanMessage("好的")), _START)
-    assert not user_asked(state(HumanMessage("check it"), AIMessage("It has 86 rows."), HumanMessage("ok")), _START)
-    assert user_asked(state(HumanMessage("停止训练")), _STOP) and not user_asked(state(HumanMessage("status?")), _STOP)
+def no_runs(workspace) -> bool:
+    return not (workspace / "runs").exists() or not any((workspace / "runs").iterdir())
 
 
 def test_latest_file_prefers_the_newest_output_or_attachment():
     upload = HumanMessage("inspect\n[attached file: /w/uploads/qa.csv]")
-    converted = ToolMessage('{"ok": true, "summary": {}, "data": {}, "files": ["/w/outputs/qa.alpaca.json"]}', tool_call_id="1")
-    failed = ToolMessage('{"ok": false, "summary": {}, "data": {}, "files": ["/w/outputs/bad"]}', tool_call_id="2")
+    converted = ToolMessage('{"ok": true, "summary": {"en": "", "zh": ""}, "data": {}, "files": ["/w/outputs/qa.alpaca.json"]}',
+                            tool_call_id="1")
+    failed = ToolMessage('{"ok": false, "summary": {"en": "", "zh": ""}, "data": {}, "files": ["/w/outputs/bad"]}',
+                         tool_call_id="2")
+    cleaned = ToolMessage(json.dumps({"ok": True, "summary": {"en": "", "zh": ""}, "data": {"output": "/w/outputs/qa.clean.csv"},
+                                      "files": ["/w/outputs/qa.clean.csv", "/w/outputs/qa.report.csv"]}), tool_call_id="3")
     assert latest_file([upload]) == "/w/uploads/qa.csv"
     assert latest_file([upload, converted, failed, HumanMessage("now train")]) == "/w/outputs/qa.alpaca.json"
+    assert latest_file([upload, converted, cleaned]) == "/w/outputs/qa.clean.csv"  # the main output, not the report
     assert latest_file([HumanMessage("hi")]) is None
 
 
-def test_a_model_cannot_start_or_stop_training_unasked(shared_copy, workspace):
+def test_a_model_that_calls_start_on_a_question_only_leaves_a_plan(shared_copy, workspace):
+    """Whatever the model does with a question, nothing starts: the call becomes a pending plan."""
     data = shared_copy("qianfan/qa_pair.csv")
-    policy = script([call("start_training", path="qa_pair.csv", max_steps=1), text("I started it."),
-                     call("stop_training"), text("I stopped it.")])
+    policy = script([call("start_training", path="qa_pair.csv", epochs=15), text("I prepared a plan.")])
     with FakeOpenAI(policy) as server:
         assistant = Assistant(settings_for(server))
-        started = assistant.run("s", "how many rows does this have?", [str(data)])
-        stopped = assistant.run("s", "what does it look like?")
-    for result in (started, stopped):
-        refusal = next(s for s in result["steps"] if s.kind == "tool_result")
-        assert not refusal.ok and "Ask them to confirm" in refusal.summary
-    assert not (workspace / "runs").exists() or not any((workspace / "runs").iterdir())
+        result = assistant.run("s", "what happens if I train for too many epochs?", [str(data)])
+    kinds = [s.kind for s in result["steps"]]
+    assert kinds == ["tool_call", "tool_result", "pending", "answer"], kinds
+    plan = next(s for s in result["steps"] if s.kind == "pending")
+    assert plan.name == "start_training" and plan.data["source"] == "qa_pair.csv" and plan.data["epochs"] == 15
+    assert "Ready to start training on qa_pair.csv" in plan.summary and "estimate" in plan.summary
+    assert assistant.pending("s").tool == "start_training" and no_runs(workspace)
+    # what the model read: a plan, not a run
+    seen = [m for m in server.requests[-1]["messages"] if m["role"] == "tool"]
+    assert ToolResult.parse(seen[-1]["content"]).pending["tool"] == "start_training"
+
+
+def test_a_stop_or_resume_the_model_calls_waits_too(tmp_path, workspace, monkeypatch):
+    from tools import runs
+
+    queued = runs.start_training(str(_tiny(tmp_path)), epochs=1, launch_now=False)
+    for name in ("stop_training", "resume_training"):
+        with FakeOpenAI(script([call(name), text("ok")])) as server:
+            assistant = Assistant(settings_for(server))
+            result = assistant.run("s", "hmm maybe I should stop it?")
+        steps = {s.kind: s for s in result["steps"]}
+        if name == "stop_training":
+            assert steps["pending"].args == {"run_id": queued.run_id} and assistant.pending("s").tool == name
+        else:  # a queued run cannot be resumed: said at once, nothing waits
+            assert not steps["tool_result"].ok and "pending" not in steps and assistant.pending("s") is None
+    assert runs.get_run(queued.run_id).state == "queued"  # untouched
 
 
 def test_missing_path_uses_the_upload_of_this_conversation(shared_copy, workspace):
@@ -64,7 +79,7 @@ def test_missing_path_uses_the_upload_of_this_conversation(shared_copy, workspac
         result = assistant.run("s", "convert it to openai messages")
     converted = next(s for s in result["steps"] if s.kind == "tool_result")
     assert converted.ok and converted.files[0].startswith(str(workspace / "outputs"))
-    assert "qa_pair" in converted.files[0]
+    assert "qa_pair" in converted.files[0] and converted.data["source"] == "qa_pair.csv"
 
 
 def test_a_bare_name_means_this_conversations_file(tmp_path, workspace):
@@ -90,78 +105,20 @@ def test_no_dataset_yet_is_a_sentence_not_a_schema_error():
     assert not refusal.ok and "attach a file" in refusal.summary and "Field required" not in refusal.summary
 
 
-def _state(*messages):
-    return {"messages": list(messages)}
+def test_a_chinese_question_gets_the_tool_error_in_chinese():
+    with FakeOpenAI(script([call("suggest_hyperparameters", n_samples=0), text("好的")])) as server:
+        result = Assistant(settings_for(server)).run("s", "我有0条数据,epoch设置多少?")
+    failed = next(s for s in result["steps"] if s.kind == "tool_result")
+    assert not failed.ok and "至少要有一条样本" in failed.summary and "at least" not in failed.summary
 
 
-def test_the_guard_lets_through_the_words_the_offline_model_acts_on():
-    """One vocabulary (assistant.nlu.intents): what the model starts or stops on, the guard allows."""
-    for text in ["叫停", "放弃吧", "quit", "end the run", "停止训练", "kill it", "别训了"]:
-        assert user_asked(_state(HumanMessage(text)), _STOP), text
-    for text in ["how is it going?", "训练进度怎么样", "don't stop"]:
-        assert not user_asked(_state(HumanMessage(text)), _STOP), text
-    asked = AIMessage('要现在用 qa.csv 开始 LoRA 训练吗?回复"确认"开始,或"取消"。')
-    for text in ["冲", "搞起", "好的", "yes", "go ahead", "5 epochs"]:
-        assert user_asked(_state(HumanMessage("要不要训练?"), asked, HumanMessage(text)), _START), text
-    for text in ["不要", "算了", "what does lora mean?"]:
-        assert not user_asked(_state(HumanMessage("要不要训练?"), asked, HumanMessage(text)), _START), text
+def test_a_turn_that_fails_ends_with_a_sentence_in_the_turns_language():
+    settings = BackendSettings(kind="openai", base_url="http://127.0.0.1:9/v1", api_key="k", model="m", timeout_s=2)
+    steps = list(Assistant(settings).stream("s", "这份数据有多少条?"))
+    assert [s.kind for s in steps] == ["answer"] and not steps[0].ok and "连不上模型服务" in steps[0].text
 
 
-def test_every_start_and_stop_in_the_corpora_passes_the_guard():
-    """The model and the guard agree on every labelled request: a start or stop the offline model
-    makes passes the guard, and a start it only asks about ("要不要训练?") does not."""
-    import json
-    from pathlib import Path
-
-    from assistant.nlu.planner import Turn, decide
-
-    root = Path(__file__).resolve().parents[1]
-    for corpus in sorted((root / "eval").glob("utterances_*.jsonl")):
-        for line in corpus.read_text(encoding="utf-8").splitlines():
-            case = json.loads(line)
-            file = f"/w/uploads/{case.get('file') or 'qa.csv'}"
-            decision = decide([Turn("user", f"{case['text']}\n[attached file: {file}]")])
-            said = _state(HumanMessage(case["text"]))
-            if decision.kind == "tools" and decision.calls[0]["name"] in GUARDED:
-                assert user_asked(said, GUARDED[decision.calls[0]["name"]]), (corpus.name, case["text"])
-            if decision.kind == "confirm":
-                assert not user_asked(said, _START), (corpus.name, case["text"])
-
-
-def test_getting_ready_to_train_is_asked_not_started():
-    from assistant.nlu.planner import Turn, decide
-
-    text = "我上传了数据,准备训练"
-    decision = decide([Turn("user", f"{text}\n[attached file: /w/uploads/qa.csv]")])
-    assert decision.kind == "confirm" and decision.calls[0]["name"] == "start_training"
-    assert not user_asked(_state(HumanMessage(text)), _START)  # nor may another model start it
-
-
-def test_train_on_this_after_a_refused_path_means_the_latest_file_that_worked(shared_copy, workspace):
-    from assistant.attachments import with_attachments
-    from assistant.offline import plan
-    from assistant.toolset import TOOLS, import_upload
-
-    tools = {t.name: t for t in TOOLS}
-    data = str(import_upload(shared_copy("qianfan/qa_pair.csv")))
-    history = [HumanMessage(with_attachments("看看这份数据", [data])),
-               AIMessage("", tool_calls=[{"name": "inspect_dataset", "args": {"path": data}, "id": "c1"}]),
-               ToolMessage(tools["inspect_dataset"].invoke({"path": data}), tool_call_id="c1", name="inspect_dataset"),
-               AIMessage("86 条。"),
-               HumanMessage("检查 /etc/passwd 的质量"),
-               AIMessage("", tool_calls=[{"name": "check_quality", "args": {"path": "/etc/passwd"}, "id": "c2"}])]
-    refused = tools["check_quality"].invoke({"path": "/etc/passwd"})
-    assert '"ok": false' in refused
-    history += [ToolMessage(refused, tool_call_id="c2", name="check_quality"), AIMessage("没有成功。")]
-    assert plan("用这个数据训练", history=history) == [{"name": "start_training", "args": {"path": data}}]
-    assert plan("检查一下质量", history=history)[0]["args"]["path"] == data
-
-
-def test_training_as_a_noun_or_a_question_starts_nothing():
-    from assistant.nlu.planner import Turn, decide
-
-    for text in ["the training data looks weird", "训练数据有重复吗", "训练前要做什么", "training"]:
-        decision = decide([Turn("user", f"{text}\n[attached file: /w/uploads/qa.csv]")])
-        assert decision.kind != "tools" or decision.calls[0]["name"] != "start_training", text
-        assert not user_asked(_state(HumanMessage(text)), _START), text
-    assert user_asked(_state(HumanMessage("先检查质量,然后训练")), _START)  # a listed step is a request
+def _tiny(tmp_path):
+    data = tmp_path / "tiny.csv"
+    data.write_text("question,answer\n" + "".join(f"q{i},a{i}\n" for i in range(4)), encoding="utf-8")
+    return data

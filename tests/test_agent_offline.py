@@ -48,18 +48,29 @@ def test_english_conversation_from_upload_to_training(assistant, shared_copy, wo
     advice = turn(assistant, "how many epochs should I use?")
     assert advice["tool_calls"][0]["name"] == "suggest_hyperparameters" and "epochs" in advice["answer"]
 
-    started = turn(assistant, "start training with max_steps 1")
-    assert started["tool_calls"][0]["name"] == "start_training" and started["tool_calls"][0]["args"]["max_steps"] == 1
-    assert only_result(started).ok, only_result(started).summary
-    run_dir = Path(only_result(started).files[0])
+    planned = turn(assistant, "start training with max_steps 1")
+    assert planned["tool_calls"][0]["name"] == "start_training" and planned["tool_calls"][0]["args"]["max_steps"] == 1
+    assert planned["pending"]["tool"] == "start_training" and not list(workspace.glob("runs/*"))
+    assert "Ready to start training on qa_pair.alpaca.json" in planned["answer"]  # the newest file
+    started = turn(assistant, "yes")
+    assert started["tool_calls"][0]["name"] == "start_training" and only_result(started).ok, started["answer"]
+    card = only_result(started).run
+    run_dir = workspace / "runs" / card["run_id"]
     assert json.loads((run_dir / "config.json").read_text(encoding="utf-8"))["max_steps"] == 1
 
     status = turn(assistant, "how is it going?")
     assert status["tool_calls"] == [{"name": "training_status", "args": {}}] and run_dir.name in status["answer"]
+    assert only_result(status).run["run_id"] == card["run_id"]
 
-    stopped = turn(assistant, "stop training")
-    assert stopped["tool_calls"][0]["name"] == "stop_training" and only_result(stopped).ok
+    asked = turn(assistant, "stop training")
+    assert asked["pending"]["tool"] == "stop_training" or latest_run_state(workspace)["state"] == "succeeded"
+    if asked["pending"]:
+        stopped = turn(assistant, "ok")
+        assert stopped["tool_calls"][0]["name"] == "stop_training" and only_result(stopped).ok
     assert latest_run_state(workspace)["state"] in ("stopped", "succeeded")
+    for result in (inspected, converted, advice, planned, started, status, asked):
+        for step in result["steps"]:
+            assert not any(Path(f).is_dir() for f in step.files), step  # a run is a card, never a folder
 
 
 def test_chinese_conversation_answers_in_chinese(assistant, shared_copy, workspace):
@@ -108,14 +119,15 @@ def test_sessions_keep_their_own_files(assistant, shared_copy, tmp_path):
 @pytest.mark.slow
 def test_training_started_from_chat_finishes_with_an_adapter(assistant, shared_copy, workspace, embedded_model):
     turn(assistant, "inspect this", [shared_copy("qianfan/qa_pair.csv")])
-    started = turn(assistant, "train it with max_steps 1")
+    assert turn(assistant, "train it with max_steps 1")["pending"]["tool"] == "start_training"
+    started = turn(assistant, "好的")
     assert only_result(started).ok, only_result(started).summary
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and latest_run_state(workspace)["state"] in ("queued", "running"):
         time.sleep(2)
     done = only_result(turn(assistant, "how is training going?"))
     assert latest_run_state(workspace)["state"] == "succeeded", done.summary
-    assert done.files and (Path(done.files[0]) / "adapter_config.json").is_file()
+    assert done.data["adapter_ready"] and not done.files and (Path(done.data["adapter_dir"]) / "adapter_config.json").is_file()
 
 
 def test_the_oldest_sessions_are_forgotten_beyond_the_limit():

@@ -121,7 +121,7 @@ def test_wrong_key_and_unreachable_endpoint_are_sentences():
     with FakeOpenAI(script([text("never")])) as server:
         wrong = BackendSettings(kind="openai", base_url=server.base_url, api_key="sk-wrong", model="m")
         steps = list(Assistant(wrong).stream("s", "hello"))
-    assert kinds(steps) == ["error"] and "refused the API key" in steps[0].text
+    assert kinds(steps) == ["answer"] and not steps[0].ok and "refused the API key" in steps[0].text
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -173,16 +173,20 @@ def test_whole_conversation_streaming_through_the_endpoint(shared_copy, workspac
     with FakeOpenAI(keyword_model) as server:
         assistant = Assistant(settings_for(server))
         turns = [("inspect this", [str(data)]), ("convert it", []), ("how many epochs?", []),
-                 ("train it", []), ("status?", []), ("stop it", [])]
+                 ("train it", []), ("yes", []), ("status?", []), ("stop it", []), ("ok", [])]
         results = []
         for said, files in turns:
             steps = list(assistant.stream("s", said, files))
             assert steps[-1].kind == "answer", steps[-1].text
             results.append(next(s for s in steps if s.kind == "tool_result"))
     assert [r.name for r in results] == ["inspect_dataset", "convert_dataset", "suggest_hyperparameters",
-                                         "start_training", "training_status", "stop_training"]
+                                         "start_training", "start_training", "training_status", "stop_training",
+                                         "stop_training"]
     assert all(r.ok for r in results), [r.summary for r in results if not r.ok]
     assert results[1].files[0].endswith(".sharegpt.json") and "86 samples" in results[2].summary  # the converted file
+    assert "Ready to start training on qa_pair.sharegpt.json" in results[3].summary and results[3].run is None
+    assert results[4].run["run_id"] == results[5].run["run_id"] and "Ready to stop" in results[6].summary
+    assert len(server.requests) == 12  # the two yeses ran the plans without asking the model
     (run_dir,) = (workspace / "runs").iterdir()
     assert json.loads((run_dir / "state.json").read_text())["state"] in ("stopped", "succeeded")
 

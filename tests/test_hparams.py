@@ -8,7 +8,7 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.hparams import suggest, suggest_epochs
+from tools.hparams import interpolated_epochs, suggest, suggest_epochs
 
 GRID = sorted({int(10 ** (k / 20)) for k in range(0, 121)})  # 1 … 1,000,000 on a log grid
 
@@ -26,8 +26,16 @@ def test_epochs_never_rise_with_more_data_and_stay_in_the_manual_ranges():
 
 def test_epochs_interpolate_on_log_n():
     # 316 ≈ 10^2.5: halfway between 100 (15) and 1,000 (10) on a log scale.
-    assert suggest_epochs(316) == pytest.approx(12.5, abs=0.05)
-    assert suggest_epochs(3_162) == pytest.approx(6.0, abs=0.05)  # halfway between 10 and 2
+    assert interpolated_epochs(316) == pytest.approx(12.5, abs=0.05)
+    assert interpolated_epochs(3_162) == pytest.approx(6.0, abs=0.05)  # halfway between 10 and 2
+
+
+def test_epochs_are_whole_numbers_and_the_reason_keeps_the_arithmetic():
+    assert all(isinstance(suggest_epochs(n), int) for n in GRID)
+    assert suggest_epochs(316) == 13 and suggest_epochs(86) == 15  # 12.5 rounds half up; 86 → 15.3 → 15
+    advice = suggest(n_samples=86)
+    assert advice.epochs == 15 and isinstance(advice.epochs, int)
+    assert any("≈ 15.3 → 15" in r for r in advice.reasons) and any("≈ 15.3 → 15" in r for r in advice.reasons_zh)
 
 
 def test_global_batch_grows_through_accumulation():
@@ -111,3 +119,19 @@ def test_reasons_and_warnings_come_in_chinese_too():
             assert re.search(r"[\u4e00-\u9fff]", text), text
     en, zh = advice_sentences(suggest(n_samples=1000).to_dict())
     assert "手册" in zh and "the manual" not in zh and "the manual" in en
+
+
+def test_the_advice_sentence_shows_every_reason():
+    from assistant.summaries import advice_sentences
+
+    advice = suggest(n_samples=86)
+    en, zh = advice_sentences(advice.to_dict())
+    assert len(advice.reasons) > 3 and "另有" not in zh and "more)" not in en
+    assert all(r in en for r in advice.reasons) and all(r in zh for r in advice.reasons_zh)
+    assert all(w in zh for w in advice.warnings_zh)
+
+
+def test_errors_come_in_chinese_too():
+    with pytest.raises(UserError) as caught:
+        suggest(n_samples=0)
+    assert caught.value.zh and "至少" in caught.value.zh

@@ -28,7 +28,7 @@ class Advice:
 
     n_samples: int
     method: str
-    epochs: float
+    epochs: int
     learning_rate: float
     per_device_batch_size: int
     gradient_accumulation_steps: int
@@ -65,12 +65,11 @@ class Advice:
         return {k: getattr(self, k) for k in keys}
 
 
-def suggest_epochs(n: int) -> float:
-    """Epochs for ``n`` samples: the manual's anchors exactly, log-N interpolation between them.
+def interpolated_epochs(n: int) -> float:
+    """The manual's curve for ``n`` samples: its anchors exactly, log-N interpolation between them
+    (to one decimal, as the reasons show it).
 
-    >>> [suggest_epochs(n) for n in (100, 1000, 10000)]
-    [15, 10, 2]
-    >>> suggest_epochs(316)  # halfway between 100 and 1,000 on a log scale: (15 + 10) / 2
+    >>> interpolated_epochs(316)  # halfway between 100 and 1,000 on a log scale: (15 + 10) / 2
     12.5
     """
     if n <= EPOCH_ANCHORS[0][0]:
@@ -78,9 +77,20 @@ def suggest_epochs(n: int) -> float:
     for (n0, e0), (n1, e1) in zip(EPOCH_ANCHORS, EPOCH_ANCHORS[1:]):
         if n <= n1:
             t = (math.log(n) - math.log(n0)) / (math.log(n1) - math.log(n0))
-            value = round(e0 + (e1 - e0) * t, 1)
-            return int(value) if value.is_integer() else value
+            return round(e0 + (e1 - e0) * t, 1)
     return EPOCH_ANCHORS[-1][1]
+
+
+def suggest_epochs(n: int) -> int:
+    """Epochs for ``n`` samples: the interpolated curve rounded to a whole number (half up), since
+    a run trains whole passes over the data.
+
+    >>> [suggest_epochs(n) for n in (100, 1000, 10000)]
+    [15, 10, 2]
+    >>> suggest_epochs(316)  # 12.5 on the curve → 13
+    13
+    """
+    return max(1, math.floor(interpolated_epochs(n) + 0.5))
 
 
 def suggest_global_batch(n: int) -> int:
@@ -95,17 +105,21 @@ def suggest(n_samples: int | None = None, path: str | None = None, method: str =
             num_devices: int = 1, base_model: str | None = None) -> Advice:
     """Advice for ``n_samples`` samples, or for the dataset at ``path`` (its size and token lengths)."""
     if method not in LEARNING_RATES:
-        raise UserError(f"method must be 'lora' or 'full', not '{method}'.")
+        raise UserError(f"method must be 'lora' or 'full', not '{method}'.",
+                        zh=f"method 只能是 'lora' 或 'full',不能是 '{method}'。")
     lengths = None
     if path is not None:
         lengths = dataset_token_lengths(path, base_model)
         n_samples = len(lengths)
     if n_samples is None:
-        raise UserError("Give a number of samples (--samples N) or a dataset file to base the advice on.")
+        raise UserError("Give a number of samples (--samples N) or a dataset file to base the advice on.",
+                        zh="请给出样本数(--samples N)或一个数据集文件,建议要以它为依据。")
     if n_samples < 1:
-        raise UserError(f"There must be at least one sample to train on (got {n_samples}).")
+        raise UserError(f"There must be at least one sample to train on (got {n_samples}).",
+                        zh=f"至少要有一条样本才能训练(你给的是 {n_samples})。")
     if num_devices < 1:
-        raise UserError(f"The number of devices must be at least 1 (got {num_devices}).")
+        raise UserError(f"The number of devices must be at least 1 (got {num_devices}).",
+                        zh=f"设备数至少为 1(你给的是 {num_devices})。")
     advice = _base_advice(n_samples, method, num_devices, max(lengths) if lengths else None)
     if lengths:
         _add_lengths(advice, lengths)
@@ -163,10 +177,12 @@ def _epoch_reason(n: int, epochs: float) -> tuple[str, str]:
             return (f"Epochs {epochs}: the manual's rule for {n:,} samples; few samples need more passes to converge.",
                     f"Epoch {epochs}:手册的规则({n:,} 条数据 → {epochs} 个 epoch);数据越少,越需要多轮才能收敛。")
         if n0 < n < n1:
-            formula = f"{e0} + ({e1} − {e0}) × log({n:,}/{n0:,})/log({n1:,}/{n0:,}) ≈ {epochs}"
+            formula = (f"{e0} + ({e1} − {e0}) × log({n:,}/{n0:,})/log({n1:,}/{n0:,}) ≈ {interpolated_epochs(n)}"
+                       f"{'' if interpolated_epochs(n) == epochs else f' → {epochs}'}")
             return (f"Epochs {epochs}: {n:,} samples lies between the anchors {n0:,} → {e0} and {n1:,} → {e1} epochs; "
-                    f"interpolated on log N: {formula}.",
-                    f"Epoch {epochs}:{n:,} 条介于手册的锚点 {n0:,} → {e0} 与 {n1:,} → {e1} 之间,按 log N 插值:{formula}。")
+                    f"interpolated on log N: {formula} (a whole number of passes).",
+                    f"Epoch {epochs}:{n:,} 条介于手册的锚点 {n0:,} → {e0} 与 {n1:,} → {e1} 之间,按 log N 插值:{formula}"
+                    f"(取整数轮)。")
     edge = "10 or fewer" if n <= EPOCH_ANCHORS[0][0] else "100,000 or more"
     edge_zh = "不超过 10 条" if n <= EPOCH_ANCHORS[0][0] else "10 万条以上"
     return (f"Epochs {epochs}: with {edge} samples the advice stays at the end of the manual's range.",
@@ -222,5 +238,6 @@ def dataset_token_lengths(path: str, base_model: str | None = None) -> list[int]
     samples = read_samples(path)
     encoded = encode_samples(load_tokenizer(base_model), samples, max_len=10**9)
     if not encoded.rows:
-        raise UserError(f"{path} has no sample with an answer; each record needs a question and a non-empty answer.")
+        raise UserError(f"{path} has no sample with an answer; each record needs a question and a non-empty answer.",
+                        zh=f"{path} 里没有带答案的样本;每条记录都需要问题和非空的答案。")
     return encoded.lengths
