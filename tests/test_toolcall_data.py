@@ -135,3 +135,22 @@ def test_chat_template_with_tool_support_receives_tools(shared_copy):
     text, spans = answer_spans(tok, sample)
     assert text.startswith("<|im_start|>system\nTOOLS: search_recipes")
     assert any(text[a:b].startswith("CALL search_recipes") for a, b in spans)
+
+
+def test_several_results_become_one_observation_in_sharegpt(tmp_path):
+    src = tmp_path / "two.jsonl"
+    rec = {"messages": [
+        {"role": "user", "content": "Paris and Rome?"},
+        {"role": "assistant", "content": "Checking both.", "tool_calls": [
+            {"id": "a", "type": "function", "function": {"name": "weather", "arguments": '{"city": "Paris"}'}},
+            {"id": "b", "type": "function", "function": {"name": "weather", "arguments": '{"city": "Rome"}'}}]},
+        {"role": "tool", "tool_call_id": "a", "content": '{"c": 18}'},
+        {"role": "tool", "tool_call_id": "b", "content": '{"c": 24}'},
+        {"role": "assistant", "content": "18 and 24."}]}
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    converted = convert_dataset(src, "sharegpt")
+    assert sorted(c.kind for c in converted.changes) == ["call_text", "merged_results"]
+    conv = json.loads(open(converted.output, encoding="utf-8").read())[0]["conversations"]
+    assert [t["from"] for t in conv] == ["human", "function_call", "observation", "gpt"]
+    assert json.loads(conv[2]["value"]) == [{"c": 18}, {"c": 24}]
+    assert [c["arguments"]["city"] for c in json.loads(conv[1]["value"])] == ["Paris", "Rome"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from tools import llm_client
 from tools.errors import UserError
 from tools.changes import Changes
-from tools.formats import FORMATS, Skipped, output_path, read_dataset, write_samples
+from tools.formats import FORMATS, Skipped, canonical_format, output_path, read_dataset, write_samples
 from tools.readers import ReadResult
 from tools.retrieval import nearest
 from tools.samples import Message, Sample
@@ -73,7 +73,7 @@ def _read(path, **fields) -> tuple[Path, ReadResult]:
 
 
 def _write(source: Path, result: ReadResult, added: list[Sample], method: str, output, to: str | None) -> str:
-    fmt = to or {"tsv": "csv"}.get(result.format, result.format)
+    fmt = canonical_format(to) if to else {"tsv": "csv"}.get(result.format, result.format)
     if fmt not in FORMATS:
         fmt = "jsonl"
     out = output_path(source, fmt, output, tag=f".{method}")

@@ -24,6 +24,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
                         "它们不再能教会模型真正调用工具"),
     "call_text": ("{n} records: assistant text written alongside a tool call was dropped (sharegpt keeps only the call)",
                   "{n} 条记录：与工具调用同一轮的助手文字已丢弃（sharegpt 只能保存调用）"),
+    "merged_results": ("{n} records: several tool results in a row were merged into one observation (a JSON list), "
+                       "as LLaMA-Factory's sharegpt needs alternating turns",
+                       "{n} 条记录：连续的多个工具结果已合并为一个 observation（JSON 列表），因为 LLaMA-Factory 的 sharegpt 要求轮次交替"),
     "illegal_xml": ("{n} records: control characters Excel cannot store were replaced with \ufffd",
                     "{n} 条记录：Excel 无法保存的控制字符已替换为 \ufffd"),
     "split_input": ("{n} records: the instruction and its input were joined into one question (this layout has one question field)",

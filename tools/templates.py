@@ -200,12 +200,15 @@ def build_bank(user_templates: list[str] | None = None) -> Bank:
         elif "|" in text:
             phrases = [p.strip() for p in text.split("|") if p.strip()]
             if len(phrases) < 2:
-                raise UserError(f"Template '{raw}' needs at least two phrasings separated by '|'.")
+                raise UserError(f"Template '{raw}' needs at least two phrasings separated by '|'.",
+                                zh=f"模板 '{raw}' 需要至少两种用 '|' 分隔的说法。")
             grouped: dict[str, list[str]] = {}
             for p in phrases:
                 grouped.setdefault(language(p), []).append(p)
             families[f"user_{i + 1}"] = grouped
         else:
             raise UserError(f"Template '{raw}' has no {{question}} placeholder and no '|' between phrasings; "
-                            f"write e.g. '请回答：{{question}}' or '中译英|把中文翻译成英文'.")
+                            f"write e.g. '请回答：{{question}}' or '中译英|把中文翻译成英文'.",
+                            zh=f"模板 '{raw}' 既没有 {{question}} 占位符，也没有用 '|' 分隔的多种说法；"
+                               f"例如写成 '请回答：{{question}}' 或 '中译英|把中文翻译成英文'。")
     return Bank(families, wrappers)

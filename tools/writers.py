@@ -175,11 +175,36 @@ def _kept(m: Message) -> dict:
     return {k: v for k, v in (m.extra or {}).items() if k not in STRUCTURE and k not in ("response", "content")}
 
 
+def _turns(s: Sample, changes: Changes) -> list[dict]:
+    """ShareGPT turns; several tool results in a row (OpenAI) become one observation holding the
+    JSON list of them, since LLaMA-Factory wants the turns to alternate (reported)."""
+    conv: list[dict] = []
+    results: list[str] = []
+    for m in s.messages:
+        if m.role == "system":
+            continue
+        if m.role == "tool" and conv and conv[-1]["from"] == "observation":
+            results.append(m.content)
+            conv[-1]["value"] = _dumps([_json_or_text(r) for r in results])
+            changes.add("merged_results", s.where)
+            continue
+        results = [m.content] if m.role == "tool" else []
+        conv.append({"from": SHAREGPT_FROM[m.role], "value": m.content, **_kept(m)})
+    return conv
+
+
+def _json_or_text(text: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
 def sharegpt(samples: list[Sample], changes: Changes) -> bytes:
     recs = []
     for s in samples:
         _check_messages(s, "sharegpt", changes)
-        conv = [{"from": SHAREGPT_FROM[m.role], "value": m.content, **_kept(m)} for m in s.messages if m.role != "system"]
+        conv = _turns(s, changes)
         rec = {"conversations": conv, **({"system": s.system} if s.system else {})}
         if s.tools:
             rec["tools"] = _dumps(s.tools)  # LLaMA-Factory reads tools as a JSON string
