@@ -31,9 +31,10 @@ class LLMConfig:
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
-            raise UserError(f"OPENAI_BASE_URL must start with http:// or https:// (got '{self.base_url}').")
+            raise UserError(f"OPENAI_BASE_URL must start with http:// or https:// (got '{self.base_url}').",
+                            zh=f"OPENAI_BASE_URL 必须以 http:// 或 https:// 开头(现在是 '{self.base_url}')。")
         if self.timeout_s <= 0:
-            raise UserError("The LLM timeout must be positive.")
+            raise UserError("The LLM timeout must be positive.", zh="大模型请求的超时时间必须大于 0。")
 
 
 def config_from_env() -> LLMConfig | None:
@@ -57,14 +58,18 @@ def chat(config: LLMConfig, messages: list[dict], temperature: float = 0.0, max_
             payload = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:200]
-        raise UserError(f"The model endpoint {config.base_url} answered HTTP {exc.code}: {detail}") from None
+        raise UserError(f"The model endpoint {config.base_url} answered HTTP {exc.code}: {detail}",
+                        zh=f"模型服务 {config.base_url} 返回了 HTTP {exc.code}:{detail}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise UserError(f"Cannot reach the model endpoint {config.base_url} ({reason}); check OPENAI_BASE_URL.") from None
+        raise UserError(f"Cannot reach the model endpoint {config.base_url} ({reason}); check OPENAI_BASE_URL.",
+                        zh=f"连不上模型服务 {config.base_url}({reason});请检查 OPENAI_BASE_URL。") from None
     except json.JSONDecodeError:
-        raise UserError(f"The model endpoint {config.base_url} did not return JSON; is it OpenAI-compatible?") from None
+        raise UserError(f"The model endpoint {config.base_url} did not return JSON; is it OpenAI-compatible?",
+                        zh=f"模型服务 {config.base_url} 返回的不是 JSON;它兼容 OpenAI 接口吗?") from None
     try:
         text = payload["choices"][0]["message"]["content"]
     except (KeyError, IndexError, TypeError):
-        raise UserError(f"The model endpoint {config.base_url} returned no choices[0].message.content.") from None
+        raise UserError(f"The model endpoint {config.base_url} returned no choices[0].message.content.",
+                        zh=f"模型服务 {config.base_url} 的回复里没有 choices[0].message.content。") from None
     return (text or "").strip()
