@@ -104,34 +104,45 @@ class TrainConfig:
     def __post_init__(self) -> None:
         self._check_numbers()
         if self.method not in ("lora", "full"):
-            raise UserError(f"method must be 'lora' or 'full', not '{self.method}'.")
+            raise UserError(f"method must be 'lora' or 'full', not '{self.method}'.",
+                            zh=f"method 只能是 'lora' 或 'full',不能是 '{self.method}'。")
         if self.deepspeed and not Path(self.deepspeed).is_file():
-            raise UserError(f"The DeepSpeed config {self.deepspeed} does not exist; give the path of its JSON file.")
+            raise UserError(f"The DeepSpeed config {self.deepspeed} does not exist; give the path of its JSON file.",
+                            zh=f"DeepSpeed 配置文件 {self.deepspeed} 不存在;请给出它的 JSON 文件路径。")
         if self.lora_targets not in TARGET_CHOICES:
-            raise UserError(f"lora_targets must be one of {', '.join(TARGET_CHOICES)}, not '{self.lora_targets}'.")
+            raise UserError(f"lora_targets must be one of {', '.join(TARGET_CHOICES)}, not '{self.lora_targets}'.",
+                            zh=f"lora_targets 只能是 {'、'.join(TARGET_CHOICES)} 之一,不能是 '{self.lora_targets}'。")
 
     def _check_numbers(self) -> None:
         if not (isinstance(self.epochs, (int, float)) and math.isfinite(self.epochs) and self.epochs > 0):
-            raise UserError(f"Epochs must be a number above 0 (you gave {self.epochs}); try 3, or leave it empty for the suggested value.")
+            raise UserError(f"Epochs must be a number above 0 (you gave {self.epochs}); try 3, or leave it empty for the suggested value.",
+                            zh=f"epoch 必须是大于 0 的数(你给的是 {self.epochs});可以试试 3,或留空使用建议值。")
         if self.epochs > 100:
-            raise UserError(f"{self.epochs} epochs would memorise the data and forget everything else; use at most 100 (the manual suggests 2–15).")
+            raise UserError(f"{self.epochs} epochs would memorise the data and forget everything else; use at most 100 (the manual suggests 2–15).",
+                            zh=f"{self.epochs} 个 epoch 会让模型死记数据、遗忘其他能力;最多用 100(手册建议 2–15)。")
         if not (math.isfinite(self.learning_rate) and 0 < self.learning_rate <= 1e-2):
             raise UserError(
                 f"A learning rate of {self.learning_rate} is out of range: use a value above 0 and at most 0.01 "
-                "(typical: 3e-4 for LoRA, 3e-5 for full fine-tuning)."
+                "(typical: 3e-4 for LoRA, 3e-5 for full fine-tuning).",
+                zh=f"学习率 {self.learning_rate} 超出范围:请用大于 0 且不超过 0.01 的值(常用:LoRA 3e-4,全量微调 3e-5)。",
             )
         for name in ("per_device_batch_size", "gradient_accumulation_steps", "lora_r", "lora_alpha", "logging_steps", "nproc_per_node"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                raise UserError(f"{name.replace('_', ' ')} must be a whole number ≥ 1 (you gave {value}).")
+                raise UserError(f"{name.replace('_', ' ')} must be a whole number ≥ 1 (you gave {value}).",
+                                zh=f"{name} 必须是不小于 1 的整数(你给的是 {value})。")
         if self.max_batch_tokens < 16:
-            raise UserError(f"max batch tokens must be at least 16 (you gave {self.max_batch_tokens}).")
+            raise UserError(f"max batch tokens must be at least 16 (you gave {self.max_batch_tokens}).",
+                            zh=f"max_batch_tokens 至少为 16(你给的是 {self.max_batch_tokens})。")
         if self.max_seq_length is not None and not 16 <= self.max_seq_length <= 131072:
-            raise UserError(f"max sequence length must be between 16 and 131072 tokens (you gave {self.max_seq_length}).")
+            raise UserError(f"max sequence length must be between 16 and 131072 tokens (you gave {self.max_seq_length}).",
+                            zh=f"最大序列长度必须在 16 到 131072 个 token 之间(你给的是 {self.max_seq_length})。")
         if self.max_steps == 0 or self.max_steps < -1:
-            raise UserError(f"max steps must be a positive number of optimizer steps, or -1 for all epochs (you gave {self.max_steps}).")
+            raise UserError(f"max steps must be a positive number of optimizer steps, or -1 for all epochs (you gave {self.max_steps}).",
+                            zh=f"最大步数必须是正整数,或用 -1 表示训练完所有 epoch(你给的是 {self.max_steps})。")
         if not 0 <= self.lora_dropout < 1 or not 0 <= self.warmup_ratio < 1:
-            raise UserError("lora_dropout and warmup_ratio must be fractions between 0 and 1.")
+            raise UserError("lora_dropout and warmup_ratio must be fractions between 0 and 1.",
+                            zh="lora_dropout 和 warmup_ratio 必须是 0 到 1 之间的比例。")
 
     def to_dict(self) -> dict:
         return asdict(self)
