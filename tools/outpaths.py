@@ -49,7 +49,49 @@ def check_output(source: Path, fmt: str, output, suffixes: dict, data_suffixes: 
     if blocker is not None:
         raise UserError(f"Cannot write {out}: {blocker} is a file, not a folder.",
                         zh=f"无法写入 {out}：{blocker} 是文件，不是文件夹。")
+    _probe(out)
     return out
+
+
+def _probe(out: Path) -> None:
+    """Create and remove a temporary file where ``out`` will go (its nearest existing folder), so
+    an unwritable place is told before the input is read, in the same sentence as a failed write."""
+    import tempfile
+
+    folder = next(p for p in [out.parent, *out.parent.parents] if p.exists())
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".probe.", suffix=".tmp")
+    except OSError as exc:
+        raise _write_error(out, exc) from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def _write_error(path: Path, exc: OSError) -> UserError:
+    folder = path.parent
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason_en, reason_zh = "you do not have permission to write there", "没有写入该位置的权限"
+    elif exc.errno == errno.ENOSPC:
+        reason_en, reason_zh = "the disk is full", "磁盘已满"
+    else:
+        reason_en = reason_zh = exc.strerror or type(exc).__name__
+    return UserError(f"Cannot write {path.name} into {folder}: {reason_en}; choose another folder.",
+                     zh=f"无法把 {path.name} 写入 {folder}：{reason_zh}；请换一个文件夹。")
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask sets it, for an instant, for every
+    thread): Linux shows it in /proc/self/status."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_file(path: Path, data: bytes) -> Path:
@@ -57,17 +99,7 @@ def write_file(path: Path, data: bytes) -> Path:
     temporary file behind an atomic write is private, 0600, until renamed)."""
     try:
         atomic_write_bytes(path, data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(path, 0o666 & ~umask)
+        os.chmod(path, 0o666 & ~_umask())
     except OSError as exc:
-        folder = path.parent
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            reason_en, reason_zh = "you do not have permission to write there", "没有写入该位置的权限"
-        elif exc.errno == errno.ENOSPC:
-            reason_en, reason_zh = "the disk is full", "磁盘已满"
-        else:
-            reason_en, reason_zh = exc.strerror or type(exc).__name__, exc.strerror or type(exc).__name__
-        raise UserError(f"Cannot write {path.name} into {folder}: {reason_en}; choose another folder.",
-                        zh=f"无法把 {path.name} 写入 {folder}：{reason_zh}；请换一个文件夹。") from None
+        raise _write_error(path, exc) from None
     return path
