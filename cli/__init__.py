@@ -11,9 +11,10 @@ import os
 import sys
 
 from cli import agent, data, model, train, ui
+from cli import eval as eval_cli, export as export_cli
 from tools.errors import UserError
 
-GROUPS = (ui, data, train, agent, model)
+GROUPS = (ui, data, train, agent, model, eval_cli, export_cli)
 
 
 def set_offline_defaults() -> None:

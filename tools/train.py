@@ -30,7 +30,8 @@ from transformers import Trainer, TrainerCallback, TrainingArguments
 from tools.errors import UserError
 from tools.hparams import MAX_SEQ_CAP
 from tools.runs import now, read_metrics_file, read_state, update_state
-from tools.sftdata import IGNORE, PadCollator, default_validation_size, encode_samples, read_samples, split_validation
+from tools.evaluate import split_samples
+from tools.sftdata import IGNORE, PadCollator, encode_samples
 from tools.trainconfig import ATTENTION_MODULES, TrainConfig
 from tools.workspace import atomic_write_text
 
@@ -145,17 +146,19 @@ def _stop_everywhere() -> bool:
     return STOP_REQUESTED
 
 
-def load_data(config: TrainConfig, tokenizer) -> tuple[list[dict], list[dict], dict]:
-    """Encoded train and validation rows plus counts for state.json."""
-    samples = read_samples(config.data_path)
-    encoded = encode_samples(tokenizer, samples, config.max_seq_length or MAX_SEQ_CAP)
+def load_data(config: TrainConfig, tokenizer, split=None) -> tuple[list[dict], list[dict], dict]:
+    """Encoded train and validation rows plus counts for state.json; ``split`` = (train, held-out)
+    samples from ``tools.evaluate.split_samples`` (the hold-out is taken before encoding)."""
+    train_samples, val_samples = split or split_samples(config)
+    encoded = encode_samples(tokenizer, train_samples, config.max_seq_length or MAX_SEQ_CAP)
+    held = encode_samples(tokenizer, val_samples, config.max_seq_length or MAX_SEQ_CAP)
     if not encoded.rows:
         raise UserError(f"{config.data_path} has no sample with an answer to learn from; each record needs a non-empty answer.")
-    size = config.validation_size if config.validation_size is not None else default_validation_size(len(encoded.rows))
-    train, val = split_validation(encoded.rows, min(size, len(encoded.rows) - 1), config.seed)
+    train, val = encoded.rows, held.rows
     info = {
-        "samples": len(samples), "train_samples": len(train), "validation_samples": len(val),
-        "truncated": encoded.truncated, "dropped": len(encoded.dropped),
+        "samples": len(train_samples) + (0 if config.validation_file else len(val_samples)),
+        "train_samples": len(train), "validation_samples": len(val),
+        "truncated": encoded.truncated + held.truncated, "dropped": len(encoded.dropped) + len(held.dropped),
         "train_tokens_per_epoch": sum(len(r["input_ids"]) for r in train),
     }
     return train, val, info
@@ -247,13 +250,16 @@ def train(run_dir: Path, resume: bool) -> dict:
     config = TrainConfig.load(run_dir / "config.json")
     tokenizer = AutoTokenizer.from_pretrained(config.base_model)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    train_rows, val_rows, info = load_data(config, tokenizer)
+    split = split_samples(config)
+    train_rows, val_rows, info = load_data(config, tokenizer, split)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     bf16 = bf16_supported(device)
+    model = load_model(config, bf16)
+    train_rows, info = mix_general(config, model, tokenizer, train_rows, info)
     longest = max(len(r["input_ids"]) for r in train_rows + val_rows)
     args = training_args(config, run_dir, len(train_rows), bool(val_rows), device, longest)
     trainer = SFTTrainer(
-        model=load_model(config, bf16), args=args, train_dataset=train_rows, eval_dataset=val_rows or None,
+        model=model, args=args, train_dataset=train_rows, eval_dataset=val_rows or None,
         data_collator=PadCollator(pad_id), processing_class=tokenizer, autocast=bf16,
     )
     trainer.add_callback(RunCallback(run_dir, trainer, args.world_size))
@@ -272,12 +278,29 @@ def train(run_dir: Path, resume: bool) -> dict:
         trainer.save_model(str(run_dir / "adapter"))
         if trainer.is_world_process_zero():
             tokenizer.save_pretrained(str(run_dir / "adapter"))
+            if config.evaluate and config.method == "lora":  # before merging, which folds the adapter away
+                from tools.evaluate import after_training
+
+                update_state(run_dir, phase="evaluating")
+                after_training(run_dir, config, trainer.model, tokenizer, split[1], split[0], lambda: STOP_REQUESTED)
+                update_state(run_dir, phase=None)
             if config.merge and config.method == "lora":
                 merged = trainer.model.merge_and_unload()
                 merged.save_pretrained(str(run_dir / "merged"))
                 tokenizer.save_pretrained(str(run_dir / "merged"))
     return {"train_seconds": round(time.perf_counter() - started, 1), "peak_rss_mb": peak_rss_mb(),
             "real_tokens_seen": trainer.real_tokens * args.world_size}
+
+
+def mix_general(config: TrainConfig, model, tokenizer, train_rows: list[dict], info: dict) -> tuple[list[dict], dict]:
+    """Add ``config.mix_general`` × the task samples of general data (``tools.general``) to the training rows."""
+    if not config.mix_general:
+        return train_rows, info
+    from tools.general import mix_samples
+
+    general, mixed = mix_samples(config, model, tokenizer, len(train_rows))
+    rows = encode_samples(tokenizer, general, config.max_seq_length or MAX_SEQ_CAP).rows
+    return train_rows + rows, {**info, **mixed, "train_samples": len(train_rows) + len(rows)}
 
 
 def peak_rss_mb() -> float:

@@ -75,7 +75,21 @@ class TrainConfig:
     """Stop after this many optimizer steps (-1: run the full number of epochs)."""
 
     validation_size: int | None = None
-    """Samples held out for an eval loss; None picks 5% (at most 200) when the data has ≥ 200 samples, else 0."""
+    """Samples held out (before training) for the eval loss and the end-of-run report; None picks 10%
+    (at most 200; none below 10 samples, then the report uses training samples and says so)."""
+
+    validation_file: str | None = None
+    """A dataset file of held-out samples to use instead of a split (then every sample trains)."""
+
+    mix_general: float = 0.0
+    """General samples to mix into training, as a fraction of the task samples (0.1 = 10%): the manual's
+    remedy for forgetting. They are the base model's own answers to the general prompt set, or ``general_file``."""
+
+    general_file: str | None = None
+    """A dataset file of general samples to mix (instead of the base model's own answers)."""
+
+    evaluate: bool = True
+    """At the end, score base vs tuned on held-out and general prompts into eval.json (bounded: ~20 answers)."""
 
     save_steps: int | None = None
     """Checkpoint every this many optimizer steps (None: about 10 checkpoints per run, at least every 50 steps)."""
@@ -106,6 +120,13 @@ class TrainConfig:
         if self.method not in ("lora", "full"):
             raise UserError(f"method must be 'lora' or 'full', not '{self.method}'.",
                             zh=f"method 只能是 'lora' 或 'full',不能是 '{self.method}'。")
+        if not 0 <= self.mix_general <= 1:
+            raise UserError(f"mix_general must be a fraction between 0 and 1, e.g. 0.1 for 10% (you gave {self.mix_general}).",
+                            zh=f"mix_general 必须是 0 到 1 之间的比例,例如 0.1 表示 10%(你给的是 {self.mix_general})。")
+        for name in ("validation_file", "general_file"):
+            if getattr(self, name) and not Path(getattr(self, name)).is_file():
+                raise UserError(f"The {name.replace('_', ' ')} {getattr(self, name)} does not exist.",
+                                zh=f"文件 {getattr(self, name)} 不存在。")
         if self.deepspeed and not Path(self.deepspeed).is_file():
             raise UserError(f"The DeepSpeed config {self.deepspeed} does not exist; give the path of its JSON file.",
                             zh=f"DeepSpeed 配置文件 {self.deepspeed} 不存在;请给出它的 JSON 文件路径。")

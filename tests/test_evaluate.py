@@ -1,0 +1,119 @@
+"""The evaluation report: scores, the end-of-run eval.json, ``eval`` on demand, the judge, the verdict.
+
+Runs train a 2-layer random model (``tiny_model``) for a couple of steps, so the report's numbers
+mean nothing here; what is checked is that the report is made, from the right prompts, with both
+models, in the same process as training. Whether the report tells a tuned model from its base is
+measured on the made-up-facts data (closing note of issue 13), not in the suite.
+"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cli import main
+from tools import evalmetrics as m
+from tools.evaluate import holdout_size, load_report, summary, verdict
+from tools.runs import FINISHED, get_run, list_runs, start_training, stop_run
+
+from fake_openai import FakeOpenAI, text
+
+
+@pytest.fixture(autouse=True)
+def general_cache(tmp_path, monkeypatch):
+    """Each test caches the base model's general answers in its own folder (the subprocess inherits it)."""
+    monkeypatch.setenv("SFT_GENERAL_CACHE", str(tmp_path / "general-cache"))
+    yield tmp_path / "general-cache"
+    for run in list_runs():
+        if run.state not in FINISHED:
+            stop_run(run, grace_s=5)
+
+
+def write_data(path: Path, n: int = 30) -> Path:
+    rows = [{"messages": [{"role": "user", "content": f"What is item {i}?"},
+                          {"role": "assistant", "content": f"Item {i} is number {i * 7}."}]} for i in range(n)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def finished(run, timeout: float = 600):
+    deadline = time.monotonic() + timeout
+    while (info := get_run(run.run_dir)).state not in FINISHED and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return info
+
+
+def test_scores_are_character_level_for_chinese_and_word_level_for_english():
+    assert m.exact_match("The capital is Quellport.", "the capital is quellport") == 1.0
+    assert m.exact_match("Quellport", "Valdoran") == 0.0
+    assert m.units("北京是首都") == ["北", "京", "是", "首", "都"]
+    assert m.units("The capital, Quellport!") == ["the", "capital", "quellport"]
+    assert m.rouge_l("北京是中国的首都", "中国的首都是北京") == pytest.approx(5 / 8)  # LCS 中国的首都
+    assert m.rouge_l("a b c d", "a c d e") == pytest.approx(0.75)  # LCS a c d: P = R = 3/4
+    assert m.char_f1("abc", "abd") == pytest.approx(2 / 3)
+    assert m.scores(["x", "北京"], ["x", "上海"]) == {"exact_match": 0.5, "char_f1": 0.5, "rouge_l": 0.5}
+
+
+def test_holdout_is_ten_percent_capped_and_none_for_tiny_data():
+    assert (holdout_size(9), holdout_size(10), holdout_size(80), holdout_size(100_000)) == (0, 1, 8, 200)
+
+
+@pytest.mark.slow
+def test_every_run_ends_with_a_report_on_its_held_out_split(tmp_path, tiny_model):
+    data = write_data(tmp_path / "qa.jsonl")
+    info = finished(start_training(str(data), base_model=str(tiny_model), max_steps=2))
+    assert info.state == "succeeded", (info.error, (info.run_dir / "train.log").read_text()[-2000:])
+    assert info.raw["validation_samples"] == 3 and info.raw["train_samples"] == 27  # 10% of 30 held out
+    report = load_report(info.run_dir)
+    task, general = report["task"], report["general"]
+    assert task["held_out_from"] == "held-out split" and task["samples"] == 3 and task["generated"] == 3
+    for side in ("base", "tuned"):
+        assert {"loss", "perplexity", "exact_match", "char_f1", "rouge_l"} <= set(task[side])
+        assert {"loss", "perplexity"} <= set(general[side])
+    assert general["prompts"] == 16 and general["references_generated_now"] == 16
+    assert {"rouge_l", "char_f1"} <= set(general["tuned"]) and "forgetting_pct" in general
+    held_out = {r["question"] for r in report["examples"]}
+    trained = {json.loads(line)["messages"][0]["content"] for line in data.read_text().splitlines()}
+    assert held_out < trained and len(held_out) == 3
+    assert task["base"]["loss"] != task["tuned"]["loss"]  # two models, not one scored twice
+    assert len(summary(report, "zh")) >= 3 and "遗忘" in summary(report, "zh")[2]
+    v = verdict(info.run_dir)
+    assert v["learned"] is not None and v["reason_en"] and v["reason_zh"]
+
+
+@pytest.mark.slow
+def test_eval_on_demand_with_a_file_and_a_judge(tmp_path, tiny_model, monkeypatch, capsys, general_cache):
+    data = write_data(tmp_path / "qa.jsonl")
+    info = finished(start_training(str(data), base_model=str(tiny_model), max_steps=1, evaluate=False))
+    assert info.state == "succeeded" and load_report(info.run_dir) is None
+    held = write_data(tmp_path / "other.jsonl", n=4)
+    with FakeOpenAI(lambda body: text("7")) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", server.api_key)
+        monkeypatch.setenv("SFT_LLM_MODEL", "judge-model")
+        assert main(["eval", info.run_id, "--data", str(held), "--json"]) == 0
+        asked = len(server.requests)
+    report = json.loads(capsys.readouterr().out)
+    assert report["on_demand"] and report["task"]["held_out_from"] == "other.jsonl" and report["task"]["samples"] == 4
+    assert report["task"]["base"]["judge"] == report["task"]["tuned"]["judge"] == pytest.approx(6 / 9)  # (7 − 1) ÷ 9
+    assert asked == 8 and report["judge"] == "judge-model"  # 4 answers × 2 models
+    assert load_report(info.run_dir) == report
+    cached = list(general_cache.glob("*.jsonl"))
+    assert len(cached) == 1 and len(cached[0].read_text().splitlines()) == 16
+
+
+def test_verdict_says_plainly_when_a_run_was_too_short(tmp_path):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    assert verdict(run_dir)["learned"] is None
+    (run_dir / "state.json").write_text(json.dumps({"step": 5}))
+    side = {"loss": 3.0, "perplexity": 20.0, "exact_match": 0.0, "char_f1": 0.3, "rouge_l": 0.20}
+    report = {"task": {"base": side, "tuned": {**side, "loss": 2.9, "rouge_l": 0.22}}}
+    (run_dir / "eval.json").write_text(json.dumps(report))
+    v = verdict(run_dir)
+    assert v["learned"] is False and "too short" in v["reason_en"] and "5 步" in v["reason_zh"]
+    report["task"]["tuned"].update(loss=1.0, rouge_l=0.9)
+    (run_dir / "eval.json").write_text(json.dumps(report))
+    assert verdict(run_dir)["learned"] is True and verdict(run_dir)["score"] == 0.9
