@@ -1,21 +1,29 @@
-"""Training speed: our engine against a plain transformers Trainer, same model, same data, one run.
+"""Training speed over a WHOLE epoch: our engine against a plain transformers Trainer, same samples, one run.
 
-    .venv/bin/python bench/bench_train.py                      # 2 rounds × 8 timed steps per arm, batch 8
-    .venv/bin/python bench/bench_train.py --steps 12 --batch 8 --data ../shared/datasets/alpaca_zh_demo.json
+    .venv/bin/python bench/bench_train.py                    # 300 samples of alpaca_zh_demo, 2 rounds (AB, BA)
+    .venv/bin/python bench/bench_train.py --quick            # 24 samples, 1 round: a smoke test, not a figure
+    .venv/bin/python bench/bench_train.py --samples 200 --rounds 4 --max-len 512
 
-Arms (each in its own subprocess, so each gets its own peak-memory figure):
-- baseline: ``transformers.Trainer`` with default ``TrainingArguments`` (fp32) except batch size and
-  step count; ``DataCollatorForSeq2Seq(padding="longest")`` (pads each random batch to its longest
-  sample, with an attention mask); the same LoRA (r=16, alpha=32, all linear layers).
-- ours: ``tools.train`` as a run uses it (bf16 weights + fp32 LoRA under autocast, no attention mask,
-  length-grouped batches, logits only at answer positions).
+Both arms train ONE epoch over the same tokenised samples (chat template, answer-only labels, the
+first ``--samples`` of the file, cut at ``--max-len``): every sample once, so neither arm can pick its
+best-filled batches. Each arm runs in its own subprocess (its own peak RSS); rounds alternate the
+order (AB, BA, …) so a change in the shared machine's load hits both arms alike, and the ratio that
+counts is the one over all rounds.
 
-Both see the same tokenised samples (chat template, answer-only labels). We report REAL tokens/s
-(padding excluded) over the steps after the warm-up, the ratio, MFU and peak memory.
-MFU counts 6 × N × tokens FLOPs (N = all 134.5M parameters; forward 2N + backward 4N per token, the
-usual convention: with frozen base weights LoRA's backward really skips the weight gradients, ~4N,
-and attention's L² term is left out, so this is a rough figure) against a bf16 peak of ~1.5 TFLOP/s
-(AMX matmul measured on this CPU).
+- baseline: ``transformers.Trainer`` with default ``TrainingArguments`` (batch 8, fp32, random order)
+  and ``DataCollatorForSeq2Seq(padding="longest")`` with an attention mask; the same LoRA.
+- ours: ``tools.train`` as a run uses it, at the advised settings (global batch from
+  ``tools.hparams.suggest_global_batch``, ``max_batch_tokens`` 2,048): steps of similar-length samples
+  cut into token-budget micro-batches, no attention mask, logits only at answer positions, bf16
+  autocast where the CPU has bf16 matmuls (fp32 elsewhere).
+
+Reported per arm: seconds for the epoch (``trainer.train()``, model loading excluded), real
+(non-padding) tokens/s, MFU and peak RSS. MFU convention: 6 × N × real tokens ÷ epoch seconds, N = all
+parameters of the model (134.5M for SmolLM2-135M: forward 2N + backward 4N FLOPs per token, the
+usual convention; LoRA's frozen weights really skip their weight gradients and attention's L² term is
+left out, so it is a rough figure), divided by the machine's peak measured in this run: the best of a
+few large fp32 (or bf16, when ours trains in bf16) matmuls through torch with all its threads.
+No packing is measured: samples are never packed (see tools/batching.py).
 """
 from __future__ import annotations
 
@@ -31,33 +39,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "alpaca_zh_demo.json"
-PEAK_FLOPS = 1.5e12
 
 
-def timing_callback(counter, warmup: int):
-    """Marks time and real tokens after the warm-up steps and at the last step."""
-    from transformers import TrainerCallback
-
-    class Timer(TrainerCallback):
-        marks: dict = {}
-
-        def on_step_end(self, args, state, control, **kwargs):
-            if state.global_step == warmup:
-                self.marks["start"] = (time.perf_counter(), counter())
-            self.marks["end"] = (time.perf_counter(), counter())
-
-    return Timer()
-
-
-def encoded_rows(data: Path, base: str, max_len: int) -> list[dict]:
+def encoded_rows(opts, base: str) -> list[dict]:
     from transformers import AutoTokenizer
 
     from tools.sftdata import encode_samples, read_samples
 
-    return encode_samples(AutoTokenizer.from_pretrained(base), read_samples(str(data)), max_len).rows
+    samples = read_samples(opts.data)[: opts.samples]
+    return encode_samples(AutoTokenizer.from_pretrained(base), samples, opts.max_len).rows
 
 
-def run_baseline(base: str, rows: list[dict], batch: int, steps: int, warmup: int, out: str):
+def run_baseline(base: str, rows: list[dict], out: str):
     import torch
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM, AutoTokenizer, DataCollatorForSeq2Seq, Trainer, TrainingArguments
@@ -73,84 +66,66 @@ def run_baseline(base: str, rows: list[dict], batch: int, steps: int, warmup: in
     model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32)
     model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, lora_dropout=0.0, target_modules="all-linear", task_type="CAUSAL_LM"))
     rows = [{**r, "attention_mask": [1] * len(r["input_ids"])} for r in rows]
-    args = TrainingArguments(output_dir=out, per_device_train_batch_size=batch, max_steps=steps, report_to="none")
+    args = TrainingArguments(output_dir=out, num_train_epochs=1, save_strategy="no", report_to="none", disable_tqdm=True, use_cpu=True)
     trainer = Counting(model=model, args=args, train_dataset=rows, data_collator=DataCollatorForSeq2Seq(tokenizer, padding="longest"))
-    timer = timing_callback(lambda: trainer.real, warmup)
-    trainer.add_callback(timer)
-    trainer.train()
-    return timer.marks
+    return trainer, lambda: trainer.real, "fp32"
 
 
-def run_ours(base: str, data: Path, rows: list[dict], batch: int, steps: int, warmup: int, out: str, max_len: int):
+def run_ours(base: str, rows: list[dict], out: str):
     import torch
+    from transformers import AutoTokenizer
 
+    from tools.hparams import suggest_global_batch
     from tools.sftdata import PadCollator
     from tools.train import SFTTrainer, bf16_supported, load_model, training_args
     from tools.trainconfig import TrainConfig
-    from transformers import AutoTokenizer
 
-    config = TrainConfig(data_path=str(data), base_model=base, per_device_batch_size=batch, max_steps=steps, max_seq_length=max_len,
-                         save_steps=10**6, validation_size=0, lora_r=16, lora_alpha=32, lora_targets="all-linear")
+    config = TrainConfig(data_path="bench", base_model=base, epochs=1, per_device_batch_size=suggest_global_batch(len(rows)),
+                         save_steps=10**6, validation_size=0)
     tokenizer = AutoTokenizer.from_pretrained(base)
     bf16 = bf16_supported(torch.device("cpu"))
-    longest = max(len(r["input_ids"]) for r in rows)
-    args = training_args(config, Path(out), len(rows), False, torch.device("cpu"), longest)
-    print(f"ours: per-device batch {args.per_device_train_batch_size} × accumulation {args.gradient_accumulation_steps}", file=sys.stderr)
-    trainer = SFTTrainer(model=load_model(config, bf16), args=args, train_dataset=rows,
-                         data_collator=PadCollator(tokenizer.pad_token_id), processing_class=tokenizer, autocast=bf16)
-    timer = timing_callback(lambda: trainer.real_tokens, warmup)
-    trainer.add_callback(timer)
-    trainer.train()
-    return timer.marks
+    args = training_args(config, Path(out), len(rows), False, torch.device("cpu"), max(len(r["input_ids"]) for r in rows))
+    trainer = SFTTrainer(model=load_model(config, bf16), args=args, train_dataset=rows, data_collator=PadCollator(tokenizer.pad_token_id),
+                         processing_class=tokenizer, autocast=bf16, max_batch_tokens=config.max_batch_tokens)
+    return trainer, lambda: trainer.real_tokens, "bf16 autocast" if bf16 else "fp32"
 
 
 def arm(name: str, opts) -> dict:
-    """Run one arm in this process; return real tokens/s and peak memory."""
+    """Train one arm for one epoch in this process; return its figures."""
     import resource
 
     from tools.models import resolve_base_model
 
     base = resolve_base_model(None)
-    rows = encoded_rows(Path(opts.data), base, opts.max_len)
+    rows = encoded_rows(opts, base)
     with tempfile.TemporaryDirectory() as out:
-        if name == "baseline":
-            marks = run_baseline(base, rows, opts.batch, opts.steps + opts.warmup, opts.warmup, out)
-        else:
-            marks = run_ours(base, Path(opts.data), rows, opts.batch, opts.steps + opts.warmup, opts.warmup, out, opts.max_len)
-    (t0, n0), (t1, n1) = marks["start"], marks["end"]
-    return {"arm": name, "real_tokens": n1 - n0, "seconds": round(t1 - t0, 2), "tokens_per_s": round((n1 - n0) / (t1 - t0), 1),
+        trainer, counter, precision = (run_baseline if name == "baseline" else run_ours)(base, rows, out)
+        started = time.perf_counter()
+        trainer.train()
+        seconds = time.perf_counter() - started
+    params = sum(p.numel() for p in trainer.model.parameters())
+    return {"arm": name, "precision": precision, "samples": len(rows), "steps": trainer.state.global_step,
+            "real_tokens": counter(), "epoch_tokens": sum(len(r["input_ids"]) for r in rows), "params": params,
+            "seconds": round(seconds, 1), "tokens_per_s": round(counter() / seconds, 2),
             "peak_rss_gb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--steps", type=int, default=8, help="timed optimizer steps per arm")
-    parser.add_argument("--warmup", type=int, default=2, help="untimed steps first")
-    parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--max-len", type=int, default=512, help="truncate samples to this many tokens (both arms)")
-    parser.add_argument("--rounds", type=int, default=2, help="baseline/ours pairs, alternating their order")
-    parser.add_argument("--arm", choices=["baseline", "ours"], help="(internal) run one arm and print JSON")
-    opts = parser.parse_args()
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    if opts.arm:
-        print("RESULT " + json.dumps(arm(opts.arm, opts)))
-        return
-    rounds = []
-    for i in range(opts.rounds):
-        # Alternate the order (AB, BA, …) so a change in the shared CPU's load hits both arms alike.
-        order = ("baseline", "ours") if i % 2 == 0 else ("ours", "baseline")
-        results = {name: run_arm(name, opts) for name in order}
-        rounds.append(results)
-        report(results, opts, f"round {i + 1}/{opts.rounds}")
-    if len(rounds) > 1:
-        total = {name: sum(r[name]["real_tokens"] for r in rounds) / sum(r[name]["seconds"] for r in rounds) for name in ("baseline", "ours")}
-        print(f"\nall rounds: baseline {total['baseline']:.1f}, ours {total['ours']:.1f} real tokens/s, ratio {total['ours'] / total['baseline']:.2f}x")
+def measured_peak(dtype_name: str) -> float:
+    """FLOP/s of the best of a few 2048³ matmuls (the machine's practical peak for this dtype)."""
+    import torch
+
+    dtype = torch.bfloat16 if dtype_name.startswith("bf16") else torch.float32
+    a, b = torch.randn(2048, 2048, dtype=dtype), torch.randn(2048, 2048, dtype=dtype)
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        a @ b
+        best = min(best, time.perf_counter() - t)
+    return 2 * 2048**3 / best
 
 
 def run_arm(name: str, opts) -> dict:
-    cmd = [sys.executable, __file__, "--arm", name, "--data", opts.data, "--steps", str(opts.steps),
-           "--warmup", str(opts.warmup), "--batch", str(opts.batch), "--max-len", str(opts.max_len)]
+    cmd = [sys.executable, __file__, "--arm", name, "--data", opts.data, "--samples", str(opts.samples), "--max-len", str(opts.max_len)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
     line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
     if line is None:
@@ -160,13 +135,42 @@ def run_arm(name: str, opts) -> dict:
     return result
 
 
-def report(results: dict, opts, title: str) -> None:
-    n_params = 134_515_008  # SmolLM2-135M-Instruct, tied embeddings counted once
-    print(f"\n{title}: data {Path(opts.data).name}, batch {opts.batch} (ours keeps batch × longest ≤ 2,048 tokens), max length {opts.max_len}, {opts.steps} timed steps after {opts.warmup} warm-up, load {os.getloadavg()[0]:.1f}")
-    for name, r in results.items():
-        mfu = 6 * n_params * r["tokens_per_s"] / PEAK_FLOPS
-        print(f"{name:9s} {r['tokens_per_s']:8.1f} real tokens/s   MFU {mfu:6.1%}   peak RSS {r['peak_rss_gb']:.2f} GB   ({r['real_tokens']} tokens in {r['seconds']} s)")
-    print(f"ratio ours / baseline: {results['ours']['tokens_per_s'] / results['baseline']['tokens_per_s']:.2f}x", flush=True)
+def report(rounds: list[dict], peak: float, opts) -> None:
+    print(f"\nwhole epoch of {rounds[0]['ours']['samples']} samples of {Path(opts.data).name} (max length {opts.max_len}), "
+          f"{len(rounds)} round(s) AB/BA, measured peak {peak / 1e9:.1f} GFLOP/s ({os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f})")
+    totals = {}
+    for name in ("baseline", "ours"):
+        tokens = sum(r[name]["real_tokens"] for r in rounds)
+        seconds = sum(r[name]["seconds"] for r in rounds)
+        first = rounds[0][name]
+        totals[name] = tokens / seconds
+        mfu = 6 * first["params"] * totals[name] / peak
+        print(f"{name:9s} {first['precision']:14s} epoch {seconds / len(rounds):8.1f} s   {totals[name]:8.1f} real tokens/s   "
+              f"MFU {mfu:6.1%}   peak RSS {max(r[name]['peak_rss_gb'] for r in rounds):.2f} GB   ({first['steps']} steps)")
+    per_round = ", ".join(f"{r['ours']['tokens_per_s'] / r['baseline']['tokens_per_s']:.2f}x" for r in rounds)
+    print(f"ratio ours / baseline over all rounds: {totals['ours'] / totals['baseline']:.2f}x   (per round: {per_round})", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--samples", type=int, default=300, help="the first N samples of the file make the epoch")
+    parser.add_argument("--max-len", type=int, default=512, help="truncate samples to this many tokens (both arms)")
+    parser.add_argument("--rounds", type=int, default=2, help="baseline/ours pairs, alternating their order")
+    parser.add_argument("--quick", action="store_true", help="24 samples, 1 round: checks the bench runs (no figure to quote)")
+    parser.add_argument("--arm", choices=["baseline", "ours"], help="(internal) run one arm and print JSON")
+    opts = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if opts.quick:
+        opts.samples, opts.rounds = min(opts.samples, 24), 1
+    if opts.arm:
+        print("RESULT " + json.dumps(arm(opts.arm, opts)))
+        return
+    rounds = []
+    for i in range(opts.rounds):
+        order = ("baseline", "ours") if i % 2 == 0 else ("ours", "baseline")
+        rounds.append({name: run_arm(name, opts) for name in order})
+    report(rounds, measured_peak(rounds[0]["ours"]["precision"]), opts)
 
 
 if __name__ == "__main__":

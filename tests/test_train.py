@@ -47,10 +47,10 @@ def test_truncation_keeps_what_fits_and_drops_samples_without_answer_tokens(toke
 def test_collator_pads_right_without_attention_mask():
     rows = [{"input_ids": [5, 6, 7], "labels": [IGNORE, 6, 7]}, {"input_ids": [8], "labels": [8]}]
     batch = PadCollator(pad_id=2)(rows)
-    assert set(batch) == {"input_ids", "labels", "num_tokens"}
+    assert set(batch) == {"input_ids", "labels", "num_tokens", "lengths"}
     assert batch["input_ids"].tolist() == [[5, 6, 7], [8, 2, 2]]
     assert batch["labels"].tolist() == [[IGNORE, 6, 7], [8, IGNORE, IGNORE]]
-    assert int(batch["num_tokens"]) == 4
+    assert int(batch["num_tokens"]) == 4 and batch["lengths"].tolist() == [3, 1]
 
 
 def test_validation_split_is_seeded_and_only_for_enough_data():

@@ -4,8 +4,9 @@ Why it looks like this (measured on this CPU, see bench/bench_train.py):
 - Right padding and labels of -100 on padding and prompts let a causal model train WITHOUT an
   attention mask: a real token only attends to earlier tokens, which are never padding. Passing a
   mask would knock attention off its fast causal path (-22% tokens/s).
-- Batches hold samples of similar length (``Trainer``'s length-grouped sampler) so short SFT
-  samples do not pay for the padding of a long neighbour; no sample ever attends to another.
+- Batches hold samples of similar length (``tools.batching``) so short SFT samples do not pay
+  for the padding of a long neighbour, and each forward pass stays under a token budget; no
+  sample ever attends to another.
 """
 from __future__ import annotations
 
@@ -122,8 +123,9 @@ def default_validation_size(n: int) -> int:
 class PadCollator:
     """Right-pad a batch to its longest row; no attention mask (see the module docstring).
 
-    Adds ``num_tokens`` (real, non-padding tokens in the batch) for the tokens/s metric; the
-    trainer pops it before the forward pass.
+    Adds ``num_tokens`` (real, non-padding tokens in the batch) for the tokens/s metric and
+    ``lengths`` (each row's real length) so the trainer can cut the batch into token-budget
+    micro-batches (``tools.batching``); the trainer pops both before the forward pass.
     """
 
     def __init__(self, pad_id: int, pad_to_multiple_of: int = 1):
@@ -141,5 +143,5 @@ class PadCollator:
             n = len(row["input_ids"])
             ids[i, :n] = torch.tensor(row["input_ids"])
             labels[i, :n] = torch.tensor(row["labels"])
-        real = sum(len(r["input_ids"]) for r in rows)
-        return {"input_ids": ids, "labels": labels, "num_tokens": torch.tensor(real)}
+        lengths = torch.tensor([len(r["input_ids"]) for r in rows])
+        return {"input_ids": ids, "labels": labels, "num_tokens": lengths.sum(), "lengths": lengths}

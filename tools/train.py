@@ -7,12 +7,13 @@ adapter/. SIGTERM asks it to stop at the end of the current step: it checkpoints
 "stopped" and exits, so ``--resume`` continues with the same step count and LR schedule.
 
 Speed on a CPU (see bench/bench_train.py): bf16 weights, fp32 LoRA parameters, matmuls under
-``torch.autocast(bfloat16)``, no attention mask (right padding + labels -100) and batches of
-similar length (``train_sampling_strategy="group_by_length"``).
+``torch.autocast(bfloat16)``, no attention mask (right padding + labels -100), steps of samples of
+similar length and forward passes filled up to a token budget (``tools.batching``).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import math
@@ -63,12 +64,45 @@ class SFTTrainer(Trainer):
     (``logits_to_keep`` with a boolean mask) and compute the cross-entropy ourselves (``answer_loss``).
     """
 
-    def __init__(self, *args, autocast: bool = True, **kwargs):
+    def __init__(self, *args, autocast: bool = True, max_batch_tokens: int | None = None, **kwargs):
         super().__init__(*args, compute_loss_func=answer_loss, **kwargs)
         self.autocast = autocast
+        self.max_batch_tokens = max_batch_tokens
         self.real_tokens = 0
 
+    def _get_train_sampler(self, train_dataset=None):
+        """Each Trainer batch is one optimizer step's samples (per process), of similar length, in an
+        order fixed by (seed, epoch) so a resumed run continues exactly where it stopped."""
+        from tools.batching import LengthBucketSampler
+
+        dataset = train_dataset if train_dataset is not None else self.train_dataset
+        return LengthBucketSampler([len(r["input_ids"]) for r in dataset], self.args.train_batch_size, self.args.seed)
+
+    def training_step(self, model, inputs, num_items_in_batch=None):
+        """Forward and backward over token-budget micro-batches of the step (``tools.batching``).
+
+        Why the gradient is right with a varying number of micro-batches of varying size: each
+        micro-batch's loss is its summed cross-entropy ÷ the labelled tokens of the WHOLE step
+        (``num_items_in_batch``, counted by Trainer over the step's batch), so the gradients add up to
+        the gradient of the step's mean token loss, e.g. 600 + 400 tokens: 600/1000 · mean₁ + 400/1000 ·
+        mean₂ = the mean over all 1000, however the 8 samples were cut.
+        """
+        if not self.max_batch_tokens or "lengths" not in inputs:
+            return super().training_step(model, inputs, num_items_in_batch)
+        from tools.batching import micro_batches
+
+        chunks = micro_batches(inputs, self.max_batch_tokens)
+        total = None
+        for i, chunk in enumerate(chunks):
+            # Only the last backward of the step needs to reduce gradients across processes.
+            sync = contextlib.nullcontext() if i == len(chunks) - 1 else self.accelerator.no_sync(model)
+            with sync:
+                loss = super().training_step(model, chunk, num_items_in_batch)
+            total = loss if total is None else total + loss
+        return total
+
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+        inputs.pop("lengths", None)
         n = inputs.pop("num_tokens", None)
         if n is not None and model.training:
             self.real_tokens += int(n)
@@ -213,23 +247,35 @@ def fit_batch(config: TrainConfig, longest: int) -> tuple[int, int]:
     return fitted, math.ceil(batch * config.gradient_accumulation_steps / fitted)
 
 
+def uses_token_budget(config: TrainConfig) -> bool:
+    """Token-budget micro-batches run their backward passes inside one Trainer step; DeepSpeed steps its
+    optimizer in every backward, so under DeepSpeed the batch follows the longest sample instead."""
+    return not config.deepspeed
+
+
 def training_args(config: TrainConfig, run_dir: Path, n_train: int, has_eval: bool, device: torch.device,
                   longest: int = 0) -> TrainingArguments:
     world = int(os.environ.get("WORLD_SIZE", "1"))
-    batch, accumulation = fit_batch(config, longest)
-    config = dataclasses.replace(config, per_device_batch_size=batch, gradient_accumulation_steps=accumulation)
+    eval_batch, accumulation = fit_batch(config, longest)
+    if uses_token_budget(config):
+        # One Trainer batch = one optimizer step's samples on this process (e.g. 8 × 4 = 32); SFTTrainer
+        # cuts it into micro-batches of ≤ max_batch_tokens padded tokens, so the global batch is exact.
+        config = dataclasses.replace(config, per_device_batch_size=config.per_device_batch_size * config.gradient_accumulation_steps,
+                                     gradient_accumulation_steps=1)
+    else:
+        config = dataclasses.replace(config, per_device_batch_size=eval_batch, gradient_accumulation_steps=accumulation)
     total = plan_steps(config, n_train, world)
     save_steps = config.save_steps or max(1, min(50, math.ceil(total / 10)))  # ~10 checkpoints, ≤ 50 steps apart
     return TrainingArguments(
         output_dir=str(run_dir / "checkpoints"),
         num_train_epochs=config.epochs, max_steps=config.max_steps,
-        per_device_train_batch_size=config.per_device_batch_size, per_device_eval_batch_size=config.per_device_batch_size,
+        per_device_train_batch_size=config.per_device_batch_size, per_device_eval_batch_size=eval_batch,
         gradient_accumulation_steps=config.gradient_accumulation_steps,
         learning_rate=config.learning_rate, lr_scheduler_type="cosine", warmup_steps=config.warmup_ratio,
         weight_decay=config.weight_decay, seed=config.seed,
         logging_steps=config.logging_steps, save_strategy="steps", save_steps=save_steps, save_total_limit=2,
         eval_strategy="steps" if has_eval else "no", eval_steps=save_steps if has_eval else None,
-        train_sampling_strategy="group_by_length", remove_unused_columns=False,
+        train_sampling_strategy="group_by_length", remove_unused_columns=False,  # eval batches; training: SFTTrainer's sampler
         use_cpu=device.type == "cpu", ddp_backend="gloo" if device.type == "cpu" and world > 1 else None,
         deepspeed=config.deepspeed, fsdp=config.fsdp or None,
         report_to="none", disable_tqdm=True, dataloader_num_workers=0, prediction_loss_only=True,
@@ -261,6 +307,7 @@ def train(run_dir: Path, resume: bool) -> dict:
     trainer = SFTTrainer(
         model=model, args=args, train_dataset=train_rows, eval_dataset=val_rows or None,
         data_collator=PadCollator(pad_id), processing_class=tokenizer, autocast=bf16,
+        max_batch_tokens=config.max_batch_tokens if uses_token_budget(config) else None,
     )
     trainer.add_callback(RunCallback(run_dir, trainer, args.world_size))
     checkpoint = get_last_checkpoint(args.output_dir) if resume and Path(args.output_dir).is_dir() else None
@@ -269,7 +316,7 @@ def train(run_dir: Path, resume: bool) -> dict:
         trim_metrics(run_dir, resumed_step)
     if trainer.is_world_process_zero():
         update_state(run_dir, resumed_from=checkpoint, resumed_step=resumed_step, per_device_batch_size=args.per_device_train_batch_size,
-                     gradient_accumulation_steps=args.gradient_accumulation_steps, world_size=args.world_size, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
+                     gradient_accumulation_steps=args.gradient_accumulation_steps, max_batch_tokens=trainer.max_batch_tokens, world_size=args.world_size, precision="bf16 autocast" if bf16 else "fp32", device=device.type, **info)
     started = time.perf_counter()
     if STOP_REQUESTED:  # stopped while loading: nothing trained, nothing to save
         return {"peak_rss_mb": peak_rss_mb()}

@@ -46,9 +46,10 @@ class TrainConfig:
     below 2,048 (what ``suggest`` advises: the longest sample, capped at 2,048)."""
 
     max_batch_tokens: int = 2048
-    """Cap on padded tokens per forward pass (batch × longest sample): activations take ~1 MB per token
-    for SmolLM2 (30 layers), so 2,048 tokens keep a run near 3 GB. When the longest sample needs it, the
-    per-device batch shrinks and gradient accumulation grows so the global batch stays the same."""
+    """Cap on padded tokens per forward pass (samples × the longest of them): activations take ~1 MB per
+    token for SmolLM2 (30 layers), so 2,048 tokens keep a run near 3 GB. Each optimizer step's samples
+    (per-device batch × accumulation, similar lengths) are cut into as many forward passes as this cap
+    needs, so short samples share a pass, a long one goes alone, and the global batch stays the same."""
 
     method: str = "lora"
     """"lora" (adapters only, the default) or "full" (every weight; needs far more memory)."""
