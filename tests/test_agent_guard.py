@@ -122,3 +122,14 @@ def _tiny(tmp_path):
     data = tmp_path / "tiny.csv"
     data.write_text("question,answer\n" + "".join(f"q{i},a{i}\n" for i in range(4)), encoding="utf-8")
     return data
+
+
+def test_a_model_that_leaves_out_the_path_trains_on_the_newest_file(shared_copy, workspace):
+    data = shared_copy("qianfan/qa_pair.csv")
+    policy = script([call("convert_dataset", to="qianfan"), text("Converted."), call("start_training"), text("Plan ready.")])
+    with FakeOpenAI(policy) as server:
+        assistant = Assistant(settings_for(server))
+        assistant.run("s", "转成千帆", [str(data)])
+        planned = assistant.run("s", "用转换后的数据开始训练")
+    assert planned["pending"]["details"]["source"] == "qa_pair.qianfan.jsonl" and no_runs(workspace)
+    assert "qa_pair.qianfan.jsonl" in next(s for s in planned["steps"] if s.kind == "pending").summary

@@ -135,3 +135,21 @@ def test_the_oldest_sessions_are_forgotten_beyond_the_limit():
     for session in ("a", "b", "a", "c"):  # "a" was used again, so "b" is the oldest when "c" arrives
         turn(assistant, "什么是SFT?", session=session)
     assert list(assistant._sessions) == ["a", "c"]
+
+
+def test_it_means_the_newest_file_and_every_answer_names_it(assistant, shared_copy, workspace):
+    """zh follow-ups act on the file the conversation made last, and each answer says which file it read."""
+    turn(assistant, "看看这份数据", [shared_copy("qianfan/qa_pair.csv")])
+    newest = "qa_pair.csv"
+    for said, tool in (("转成千帆格式", "convert_dataset"), ("给每条加两个few-shot示例", "add_few_shot"),
+                       ("看看它的质量", "check_quality"), ("刚才生成的文件转sharegpt", "convert_dataset")):
+        result = turn(assistant, said)
+        step = only_result(result)
+        assert step.name == tool and step.ok, (said, step.summary)
+        assert step.data["source"] == newest and newest in result["answer"], (said, newest, step.data["source"])
+        if tool == "add_few_shot":  # 每条 = every record
+            assert step.data["added"] == step.data["original"] == 86 and "默认" not in result["answer"]
+        newest = Path(step.files[-1]).name
+    planned = turn(assistant, "用转换后的数据开始训练")
+    assert planned["pending"]["details"]["source"] == newest and newest in planned["answer"]
+    assert "估计" in planned["answer"] and not list(workspace.glob("runs/*"))
