@@ -19,6 +19,12 @@ def _finding(samples, i: int, rule: str, en: str, zh: str):
     return Finding(s.where, rule, en, "flagged", s.question, s.answer, zh, i)
 
 
+def _column(table: dict, name: str, n: int, rows: list[int], values: list) -> None:
+    column = table.setdefault(name, [""] * n)
+    for i, v in zip(rows, values):
+        column[i] = v
+
+
 def low_outliers(values: list[float], z: float = 3.5) -> list[int]:
     """Indexes of values far below the median (robust z > ``z``); none for fewer than 5 values."""
     if len(values) < 5:
@@ -28,10 +34,10 @@ def low_outliers(values: list[float], z: float = 3.5) -> list[int]:
     return [i for i, v in enumerate(values) if (med - v) / mad > z]
 
 
-def score_models(samples, gone: set[int], table: list[dict], findings: list, ppl: bool = False,
+def score_models(samples, gone: set[int], table: dict[str, list], findings: list, ppl: bool = False,
                  base_model: str | None = None, ppl_batch_size: int = 16, reward_model: str | None = None,
                  judge: bool = False, progress: Progress | None = None) -> tuple[dict, dict | None]:
-    """Score the records that stay (not ``gone``); write into ``table`` rows, append to ``findings``.
+    """Score the records that stay (not ``gone``); add columns to ``table``, append to ``findings``.
     Returns ({"reward": rate, "judge": rate}, perplexity summary or None)."""
     scored = [i for i in range(len(samples)) if i not in gone]
     subset = [samples[i] for i in scored]
@@ -43,8 +49,7 @@ def score_models(samples, gone: set[int], table: list[dict], findings: list, ppl
         ppl_info, outliers = flag_outliers(values)
         for j, reason in outliers:
             findings.append(_finding(samples, scored[j], "perplexity", reason, "困惑度异常:" + reason))
-        for i, v in zip(scored, values):
-            table[i]["ppl"] = round(v, 3)
+        _column(table, "ppl", len(samples), scored, [round(v, 3) for v in values])
     if reward_model and subset:
         from tools.scores import reward_scores
 
@@ -53,14 +58,14 @@ def score_models(samples, gone: set[int], table: list[dict], findings: list, ppl
         for j in low_outliers(values):
             en = f"reward {values[j]:.3f} is far below the median {med:.3f}"
             findings.append(_finding(samples, scored[j], "reward_low", en, f"奖励分 {values[j]:.3f} 远低于中位数 {med:.3f}"))
-        for i, v in zip(scored, values):
-            table[i]["reward"] = round(v, 4)
+        _column(table, "reward", len(samples), scored, [round(v, 4) for v in values])
     if judge and subset:
         from tools.scores import judge_scores
 
         verdicts, models["judge"] = judge_scores(subset, progress=progress)
+        _column(table, "judge", len(samples), scored, [v[0] for v in verdicts])
+        _column(table, "judge_reason", len(samples), scored, [v[1] for v in verdicts])
         for i, (score, reason) in zip(scored, verdicts):
-            table[i]["judge"], table[i]["judge_reason"] = score, reason
             if score is not None and score <= 2:
                 findings.append(_finding(samples, i, "judge_low", f"LLM judge gave {score}/5: {reason}",
                                          f"大模型评审打分 {score}/5:{reason}"))

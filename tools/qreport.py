@@ -66,7 +66,7 @@ def review_rows(findings, samples) -> list[list]:
     return rows
 
 
-def score_rows(samples, table: list[dict], findings, groups: dict[int, int]):
+def score_rows(samples, table: dict[str, list], findings, groups: dict[int, int]):
     rules: dict[int, list[str]] = {}
     removed = set()
     for f in findings:
@@ -74,13 +74,15 @@ def score_rows(samples, table: list[dict], findings, groups: dict[int, int]):
             rules.setdefault(f.index, []).append(f.rule)
             if f.action == "removed":
                 removed.add(f.index)
-    for i, (s, t) in enumerate(zip(samples, table)):
-        yield [i + 1, s.where, "drop" if i in removed else "keep", "; ".join(rules.get(i, [])),
-               groups[i] + 1 if i in groups else "", t["length"], t["repetition"], t["language"], t["relevance"],
-               t["score"], t.get("ppl", ""), t.get("reward", ""), t.get("judge", ""), t.get("judge_reason", "")]
+    blank = [""] * len(samples)
+    columns = [table.get(k, blank) for k in ("length", "repetition", "language", "relevance", "score", "ppl", "reward",
+                                             "judge", "judge_reason")]
+    for i, s in enumerate(samples):
+        yield [i + 1, s.where, "drop" if i in removed else "keep", "; ".join(rules.get(i, ())),
+               groups[i] + 1 if i in groups else "", *(c[i] for c in columns)]
 
 
-def write_reports(report, samples, table: list[dict], fmt: str, source_format: str, options: dict | None = None) -> None:
+def write_reports(report, samples, table: dict[str, list], fmt: str, source_format: str, options: dict | None = None) -> None:
     """Write the three files; sets ``report.report``, ``report.report_csv`` and ``report.scores_csv``."""
     out = Path(report.output)
     stem = _free_stem(out.parent, out.name[: -len(out.suffix)] if out.suffix else out.name)

@@ -42,7 +42,6 @@ def default_action(rule: str) -> str:
     return "removed" if rule in REMOVE else "flagged"
 
 
-_SPACE = re.compile(r"\s+")
 # Hard markers of broken text: U+FFFD, GBK's rendering of U+FFFD runs ("锟斤拷"), uninitialised
 # memory shown by MSVC ("烫烫烫", "屯屯屯"), C0 controls and private-use characters.
 _BROKEN = re.compile(r"\ufffd|锟斤拷|烫烫烫|屯屯屯|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ue000-\uf8ff]")
@@ -86,7 +85,8 @@ def garbled(text: str) -> str | None:
 
 
 def norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().lower()
+    """Spaces collapsed, lower case: what "the same text" means for exact duplicates."""
+    return " ".join(text.split()).lower()
 
 
 def record_flags(question: str, answer: str, text: str, min_answer_chars: int,
@@ -95,7 +95,7 @@ def record_flags(question: str, answer: str, text: str, min_answer_chars: int,
     out = []
     if not answer.strip():
         return [("empty_answer", "the answer is empty", "答案为空")]
-    holes = sorted(set(PLACEHOLDER.findall(text)))
+    holes = sorted(set(PLACEHOLDER.findall(text))) if "{{" in text else ()
     if holes:
         names = ", ".join(holes[:3])
         out.append(("placeholder", f"unfilled placeholder {names}: fill it in (augment fill) before training",

@@ -20,7 +20,7 @@ from tools.dupes import find_duplicates
 from tools.errors import UserError
 from tools.formats import FORMATS, output_path, read_dataset, write_samples
 from tools.qrules import default_action, record_flags, rule_names
-from tools.scores import Progress, text_quality
+from tools.scores import Progress, text_quality_table
 
 
 @dataclass
@@ -96,30 +96,31 @@ def _skipped_finding(sk) -> Finding:
 
 
 def find_defects(samples, near_threshold: float = 0.8, min_answer_chars: int = 2, max_answer_chars: int = 8000,
-                 scores: list[dict] | None = None) -> tuple[list[Finding], dict[int, int]]:
+                 scores: dict | None = None) -> tuple[list[Finding], dict[int, int]]:
     """Findings for every sample with a problem (one per record and rule) and the variant groups.
 
-    ``scores``, when given a list, receives each record's offline text-quality score.
+    ``scores``, when given a dict, receives the offline text-quality columns (one value per record).
     """
+    questions, answers = [s.question for s in samples], [s.answer for s in samples]
+    table = text_quality_table(questions, answers, max_answer_chars)
+    if scores is not None:
+        scores.update(table)
     out = []
     for i, s in enumerate(samples):
-        q, a = s.question, s.answer
-        tq = text_quality(q, a, max_answer_chars)
-        if scores is not None:
-            scores.append(tq)
-        for rule, en, zh in record_flags(q, a, "\n".join(m.content for m in s.messages), min_answer_chars,
-                                         max_answer_chars):
+        q, a = questions[i], answers[i]
+        text = q + "\n" + a if len(s.messages) == 2 else "\n".join(m.content for m in s.messages)
+        for rule, en, zh in record_flags(q, a, text, min_answer_chars, max_answer_chars):
             out.append(Finding(s.where, rule, en, default_action(rule), q, a, zh, i))
-        if tq["repetition"] < 0.5:
-            out.append(Finding(s.where, "repetitive", f"the answer repeats itself (repetition score {tq['repetition']})",
-                               "flagged", q, a, f"答案大量重复(重复度得分 {tq['repetition']})", i))
+        if table["repetition"][i] < 0.5:
+            r = table["repetition"][i]
+            out.append(Finding(s.where, "repetitive", f"the answer repeats itself (repetition score {r})", "flagged",
+                               q, a, f"答案大量重复(重复度得分 {r})", i))
     gone = frozenset(f.index for f in out if f.action == "removed")
-    dup = find_duplicates([_prompt(s) for s in samples], [s.answer for s in samples], [s.where for s in samples],
-                          near_threshold, gone)
+    dup = find_duplicates([_prompt(s) for s in samples], answers, [s.where for s in samples], near_threshold, gone)
     for p in dup.findings:
         s = samples[p.index]
-        out.append(Finding(s.where, p.rule, p.reason_en, default_action(p.rule), s.question, s.answer, p.reason_zh,
-                           p.index, p.partner))
+        out.append(Finding(s.where, p.rule, p.reason_en, default_action(p.rule), questions[p.index], answers[p.index],
+                           p.reason_zh, p.index, p.partner))
     out.sort(key=lambda f: f.index)
     return out, dup.group
 
@@ -140,7 +141,7 @@ def check_quality(path, ppl: bool = False, output=None, base_model: str | None =
                         zh=f"近似重复阈值必须在 0 到 1 之间(现在是 {near_threshold})。")
     source = Path(path).expanduser()
     result = read_dataset(source, question_field, answer_field, sheet)
-    samples, table = result.samples, []
+    samples, table = result.samples, {}
     findings, groups = find_defects(samples, near_threshold, min_answer_chars, max_answer_chars, table)
     gone = {f.index for f in findings if f.action == "removed"}
     from tools import qmodels
