@@ -27,7 +27,7 @@ from assistant.consent import PendingAction
 from assistant.envelope import ToolResult, error_envelope
 from assistant.guard import ToolGuard, TurnContext
 from assistant.lang import language_of, pick
-from assistant.steps import Step
+from assistant.steps import Step, StepTranslator, result_step
 from tools import workspace
 from tools.errors import UserError
 
@@ -170,7 +170,7 @@ class Assistant:
             agent = self._agent(session)
             message = HumanMessage(with_attachments(text, paths))
             modes = ["updates", "messages"] if tokens else ["updates"]
-            translator = _StepTranslator(lang)
+            translator = StepTranslator(lang)
             for mode, chunk in agent.stream({"messages": [message]}, _config(session_id), stream_mode=modes,
                                             context=TurnContext(owner=owner)):
                 for step in translator.feed(mode, chunk):
@@ -201,7 +201,7 @@ class Assistant:
             except Exception as exc:  # noqa: BLE001 - by contract a tool error is a sentence
                 content = error_envelope(exc, action.tool)
         result = ToolResult.parse(content)
-        yield _result_step(action.tool, call_id, result, lang, time.monotonic() - started)
+        yield result_step(action.tool, call_id, result, lang, time.monotonic() - started)
         hint = consent.NEXT.get(action.tool, ("", ""))[lang == "zh"] if result.ok else ""
         answer = "\n\n".join(p for p in (result.summary(lang), hint) if p)
         self._remember(session, session_id, said or consent.CONFIRM_WORD.get(lang, "Confirm"),
@@ -236,55 +236,6 @@ def _summed(steps: list[Step], pending: PendingAction | None) -> dict:
     return {"answer": last.text if last else "", "ok": bool(last and last.kind == "answer" and last.ok),
             "tool_calls": [{"name": s.name, "args": s.args} for s in steps if s.kind == "tool_call"],
             "steps": steps, "pending": pending.to_dict() if pending else None}
-
-
-def _result_step(name: str, call_id: str, result: ToolResult, lang: str, seconds: float) -> Step:
-    return Step("tool_result", name=name, id=call_id, summary=result.summary(lang), ok=result.ok,
-                duration=round(seconds, 3), files=list(result.files), run=result.run,
-                data={k: v for k, v in result.data.items() if k != "pending"})
-
-
-class _StepTranslator:
-    """Turns langgraph stream chunks into Steps."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.answer = ""
-        self.pending_sentences = ("", "")
-        self._started: dict[str, float] = {}
-
-    def feed(self, mode: str, chunk) -> Iterator[Step]:
-        if mode == "messages":
-            message, meta = chunk
-            piece = _text_of(message)
-            if meta.get("langgraph_node") == "model" and piece and type(message).__name__ == "AIMessageChunk":
-                yield Step("token", text=piece)
-            return
-        for update in (chunk or {}).values():
-            for message in (update or {}).get("messages", []) if isinstance(update, dict) else []:
-                yield from self._message(message)
-
-    def _message(self, message) -> Iterator[Step]:
-        kind = getattr(message, "type", "")
-        if kind == "ai":
-            for call in message.tool_calls:
-                self._started[call["id"]] = time.monotonic()
-                yield Step("tool_call", name=call["name"], args=dict(call["args"]), id=call["id"])
-            if not message.tool_calls:
-                self.answer = _text_of(message)
-        elif kind == "tool":
-            result = ToolResult.parse(message.content)
-            started = self._started.pop(message.tool_call_id, time.monotonic())
-            yield _result_step(message.name or "", message.tool_call_id, result, self.lang, time.monotonic() - started)
-            if result.pending:
-                self.pending_sentences = (result.summary_en, result.summary_zh)
-                yield Step("pending", name=str(result.pending.get("tool") or message.name or ""),
-                           args=dict(result.pending.get("args") or {}), id=message.tool_call_id,
-                           summary=result.summary(self.lang), data=dict(result.pending.get("details") or {}))
-
-
-def _text_of(message) -> str:
-    return str(getattr(message, "text", "") or "")  # a str subclass in langchain-core 1.x
 
 
 def describe_failure(exc: BaseException, settings: BackendSettings, lang: str) -> str:
