@@ -1,6 +1,7 @@
 """The offline chat model: a langchain ``BaseChatModel`` that turns Chinese and English requests
-into tool calls with rules (``assistant/nlu``), and tool results into answers. No network, no
-weights, deterministic; one routing step takes well under a millisecond (``scripts/eval_offline.py``).
+into tool calls (``assistant/nlu``: the speech act, then a small learned intent model shipped in the
+package for the tool, rules for the arguments), and tool results into answers. No network,
+deterministic; one routing step takes a few milliseconds (``scripts/eval_offline.py``).
 
     model = OfflineChatModel().bind_tools(tools)        # what create_agent does
     plan("我有1000条数据,epoch设置多少?")                # [{"name": "suggest_hyperparameters", "args": {"n_samples": 1000}}]
@@ -68,7 +69,8 @@ def plan(text: str, files: Sequence[str] = (), history: Iterable[BaseMessage | d
 
 
 class OfflineChatModel(BaseChatModel):
-    """Rules, not weights: requests → tool calls, tool results → answers in the user's language."""
+    """Requests → tool calls (a start or stop is only proposed: the tool guard asks the user), tool
+    results → answers in the user's language."""
 
     tool_names: list[str] | None = None
     """Tools bound with :meth:`bind_tools`; None means any of the contract's tools."""

@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/eval_offline.py                      # shared examples + eval/*.jsonl
     .venv/bin/python scripts/eval_offline.py eval/utterances_heldout.jsonl --json
+    .venv/bin/python scripts/eval_offline.py eval/dev/*.jsonl                  # the blind dev corpus
 
-Each line of a corpus: {"text", "tool", "args", "file"?}. ``tool`` is the expected first tool
+Each line of a corpus: {"text", "tool", "args", "file"?, "act"?}. ``tool`` is the expected first tool
 (null: the model should answer in words, e.g. ask for confirmation); ``args`` is a subset check
 (a ``path`` matches the same name or an attached file with that base name; numbers compare
 within 1e-9 relative); ``file`` is attached as if uploaded. Latency is one
@@ -27,7 +28,7 @@ from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.attachments import with_attachments  # noqa: E402
 from assistant.nlu import classifier  # noqa: E402
-from assistant.nlu.classifier import IntentModel, corpus_examples  # noqa: E402
+from assistant.nlu.classifier import IntentModel, training_set  # noqa: E402
 from assistant.offline import OfflineChatModel, plan  # noqa: E402
 
 UPLOADS = "/tmp/sft-eval/uploads"
@@ -67,6 +68,13 @@ def run_case(case: dict) -> dict:
             "all_ok": tool_ok and args_match(case.get("args") or {}, first["args"])}
 
 
+def never_act(cases: list[dict], results: list[dict]) -> list[int] | None:
+    """[how many, of how many]: questions and hypotheticals (a line's "act") that got no action
+    (no tool, or explain); None when the corpus labels no speech acts."""
+    asked = [r for c, r in zip(cases, results) if c.get("act") in ("question", "hypothetical")]
+    return [sum(r["got"] in (None, "explain") for r in asked), len(asked)] if asked else None
+
+
 def latency_ms(cases: list[dict], repeats: int = 3) -> list[float]:
     model = OfflineChatModel()
     times = []
@@ -90,13 +98,13 @@ def score(results: list[dict]) -> tuple[float, float]:
 
 
 def loco(paths: list[Path]) -> dict:
-    """Leave one corpus out: for each corpus, the statistical model trained on all the others,
-    alone (its label against the expected tool; a null expectation is labelled by the rules, as
-    in training) and behind the rules (the router as shipped), beside the rules alone."""
+    """Leave one corpus out: for each corpus, the intent model trained on all the others, alone
+    (its label against the expected tool; a null expectation labelled as in training) and as the
+    router uses it (tool and arguments), beside the rules alone (no model)."""
     out = {}
     for held in paths:
-        model = IntentModel.fit(p for other in paths if other != held for p in corpus_examples(other, classifier._rules_label))
-        labelled = corpus_examples(held, classifier._rules_label)
+        model = IntentModel.fit(training_set([other for other in paths if other != held]))
+        labelled = training_set([held])
         alone = sum(model.predict(text).name == label for text, label in labelled) / max(1, len(labelled))
         cases = load(held)
         with classifier.using(None):
@@ -113,7 +121,7 @@ def print_loco(report: dict, quiet: bool) -> None:
     total = {"n": 0, "alone": 0.0, "rules": 0.0, "both": 0.0, "both_full": 0.0, "rules_full": 0.0}
     for name, f in report.items():
         print(f"{Path(name).name}: {f['n']} requests; model alone {f['alone']:.1%}; rules alone tool {f['rules'][0]:.1%} "
-              f"(+args {f['rules'][1]:.1%}); rules + model tool {f['both'][0]:.1%} (+args {f['both'][1]:.1%})")
+              f"(+args {f['rules'][1]:.1%}); router with the model tool {f['both'][0]:.1%} (+args {f['both'][1]:.1%})")
         for r in [] if quiet else f["failures"]:
             print(f"  ✗ {r['text']!r} want {r['want']} got {r['got']} {json.dumps(r['got_args'], ensure_ascii=False)}")
         for key, value in (("alone", f["alone"]), ("rules", f["rules"][0]), ("both", f["both"][0]),
@@ -122,7 +130,7 @@ def print_loco(report: dict, quiet: bool) -> None:
         total["n"] += f["n"]
     n = max(1, total["n"])
     print(f"overall: {total['n']} requests; model alone {total['alone'] / n:.1%}; rules alone tool {total['rules'] / n:.1%} "
-          f"(+args {total['rules_full'] / n:.1%}); rules + model tool {total['both'] / n:.1%} (+args {total['both_full'] / n:.1%})")
+          f"(+args {total['rules_full'] / n:.1%}); router with the model tool {total['both'] / n:.1%} (+args {total['both_full'] / n:.1%})")
 
 
 def main(argv=None) -> int:
@@ -130,9 +138,9 @@ def main(argv=None) -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quiet", action="store_true", help="do not list failures")
-    parser.add_argument("--loco", action="store_true", help="leave one corpus out: the statistical fallback "
+    parser.add_argument("--loco", action="store_true", help="leave one corpus out: the intent model "
                         "trained on every other corpus, tested on the held-out one")
-    parser.add_argument("--rules-only", action="store_true", help="turn the statistical fallback off")
+    parser.add_argument("--rules-only", action="store_true", help="route without the intent model (the rules' cues alone)")
     args = parser.parse_args(argv)
     if args.loco:
         print_loco(loco(args.files or default_files()), args.quiet)
@@ -147,7 +155,7 @@ def main(argv=None) -> int:
         report["files"][str(path)] = {
             "n": len(results), "tool_acc": sum(r["tool_ok"] for r in results) / max(1, len(results)),
             "full_acc": sum(r["all_ok"] for r in results) / max(1, len(results)),
-            "failures": [r for r in results if not r["all_ok"]]}
+            "never_act": never_act(cases, results), "failures": [r for r in results if not r["all_ok"]]}
     n = sum(f["n"] for f in report["files"].values())
     report["overall"] = {
         "n": n,
@@ -159,7 +167,8 @@ def main(argv=None) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     for name, f in report["files"].items():
-        print(f"{name}: {f['n']} requests, tool {f['tool_acc']:.1%}, tool+args {f['full_acc']:.1%}")
+        acts = f" , questions never act {f['never_act'][0]}/{f['never_act'][1]}" if f["never_act"] else ""
+        print(f"{name}: {f['n']} requests, tool {f['tool_acc']:.1%}, tool+args {f['full_acc']:.1%}{acts}")
         for r in [] if args.quiet else f["failures"]:
             print(f"  ✗ {r['text']!r}{' +' + r['file'] if r['file'] else ''}\n"
                   f"      want {r['want']} {json.dumps(r['want_args'], ensure_ascii=False)}\n"

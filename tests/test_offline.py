@@ -180,7 +180,7 @@ def test_memory_it_means_the_upload_and_the_converted_file_means_the_output(chat
     assert calls(chat("check the quality of the converted file")) == [
         ("check_quality", {"path": "/ws/outputs/qa.jsonl.jsonl"})]
     trained = chat("start training with the recommended settings")  # none recommended yet: no values invented
-    assert calls(trained) == [("start_training", {"path": f"{UP}/qa.csv"})]
+    assert calls(trained) == [("start_training", {"path": "/ws/outputs/clean.jsonl"})]  # the newest file: the cleaned one
 
 
 def test_suggestion_values_carry_into_training(chat):
@@ -233,7 +233,7 @@ def test_a_weak_reading_is_offered_as_a_question_and_runs_on_yes(chat):
         offered = chat("lr?")
         assert calls(offered) == [] and "Did you mean: suggest hyperparameters?" in answer(offered)
         assert calls(chat("yes")) == [("suggest_hyperparameters", {})]
-    assert calls(chat("训练?", ["qa.jsonl"])) == []  # a bare "train?" is musing: asked, not run
+    assert "start_training" not in [c[0] for c in calls(chat("训练?", ["qa.jsonl"]))]  # a bare "train?" never starts
 
 
 def test_a_tool_that_is_not_bound_is_never_called():
@@ -289,11 +289,10 @@ def test_eval_script_reports_accuracy_and_latency():
     assert report["latency_ms"]["median"] < 20
 
 
-def test_a_long_conversation_stays_fast():
-    """100 uploads and answers (400 messages): re-reading the history must stay linear (~12 ms measured;
-    the quadratic first version took ~100 ms)."""
+def _routing_time(uploads: int) -> float:
+    """Median time of one routing step after ``uploads`` uploads and answers (4 messages each)."""
     history = []
-    for i in range(100):
+    for i in range(uploads):
         history += [HumanMessage(with_attachments(f"inspect qa{i}.csv", [f"{UP}/qa{i}.csv"])),
                     AIMessage("", tool_calls=[{"name": "inspect_dataset", "args": {"path": f"{UP}/qa{i}.csv"}, "id": f"c{i}"}]),
                     ToolMessage(result("86 samples.", "86 条。"), tool_call_id=f"c{i}"), AIMessage("86 samples.")]
@@ -304,8 +303,15 @@ def test_a_long_conversation_stays_fast():
         start = time.perf_counter()
         reply = model.invoke(history)
         times.append(time.perf_counter() - start)
-    assert reply.tool_calls[0]["args"] == {"path": f"{UP}/qa99.csv", "to": "jsonl"}
-    assert statistics.median(times) < 0.050
+    assert reply.tool_calls[0]["args"] == {"path": f"{UP}/qa{uploads - 1}.csv", "to": "jsonl"}
+    return statistics.median(times)
+
+
+def test_a_long_conversation_stays_linear():
+    """Re-reading the history must stay linear: 4× the messages may cost about 4× the time, not 16×
+    (a ratio measured in the same run, so a loaded machine slows both alike)."""
+    short, long_ = _routing_time(25), _routing_time(100)
+    assert long_ / short < 9
 
 
 def test_the_main_output_is_the_newest_file_even_when_reports_come_after_it():

@@ -1,21 +1,23 @@
-"""The n-gram intent model behind the rules: features, training, how the planner uses it, and the
-leave-one-corpus-out measurement in scripts/eval_offline.py."""
+"""The learned intent model: features, training, the shipped weights, how the planner uses it, and
+the held-out measurement in scripts/eval_offline.py."""
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import numpy as np
+
 from assistant.nlu import classifier
-from assistant.nlu.classifier import NONE, IntentModel, features, normalize
-from assistant.nlu.intents import classify
+from assistant.nlu.classifier import MODEL_FILE, NONE, IntentModel, features, normalize
+from assistant.nlu.planner import Turn, decide
 from assistant.offline import plan
 
 ROOT = Path(__file__).resolve().parents[1]
 UP = "/ws/uploads"
+TINY = [("把数据转成jsonl", "convert_dataset"), ("转换成千帆格式", "convert_dataset"), ("训练进度怎么样", "training_status"),
+        ("训练到第几步了", "training_status"), ("今天天气怎么样", NONE), ("讲个笑话", NONE), ("熄火", "stop_training")]
 
 
 def test_features_are_character_ngrams_with_files_quotes_and_digits_folded():
@@ -26,9 +28,7 @@ def test_features_are_character_ngrams_with_files_quotes_and_digits_folded():
 
 
 def test_a_tiny_model_learns_from_examples_and_knows_off_topic():
-    model = IntentModel.fit([("把数据转成jsonl", "convert_dataset"), ("转换成千帆格式", "convert_dataset"),
-                             ("训练进度怎么样", "training_status"), ("训练到第几步了", "training_status"),
-                             ("今天天气怎么样", NONE), ("讲个笑话", NONE)])
+    model = IntentModel.fit(TINY, steps=200)
     assert model.predict("转为 alpaca 格式").name == "convert_dataset"
     assert model.predict("现在训练到哪一步").name == "training_status"
     assert model.predict("讲一个冷笑话").name == NONE
@@ -36,49 +36,42 @@ def test_a_tiny_model_learns_from_examples_and_knows_off_topic():
     assert 0.5 < guess.prob <= 1 and guess.second != guess.name
 
 
-def test_the_default_model_is_trained_on_every_eval_corpus_once():
-    model = classifier.default_model()
-    assert model is classifier.default_model()  # built once, kept
+def test_a_saved_model_loads_with_the_same_predictions(tmp_path):
+    model = IntentModel.fit(TINY, steps=100)
+    model.save(tmp_path / "m.npz")
+    again = IntentModel.load(tmp_path / "m.npz")
+    for text in ["转为 alpaca 格式", "讲一个冷笑话", "熄火吧"]:
+        assert again.predict(text).name == model.predict(text).name
+        assert np.allclose(again.probs(text), model.probs(text), atol=1e-2)  # weights stored as float16
+
+
+def test_the_shipped_model_is_package_data_not_trained_at_run_time(monkeypatch, tmp_path):
+    assert MODEL_FILE.parent == Path(classifier.__file__).parent and MODEL_FILE.is_file()
+    monkeypatch.setattr(classifier, "EVAL_DIR", tmp_path / "nothing")  # no corpora: nothing to train on
+    classifier.default_model.cache_clear()
+    try:
+        model = classifier.default_model()
+        assert model is classifier.default_model()  # loaded once, kept
+    finally:
+        classifier.default_model.cache_clear()
     assert set(model.labels) == {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
                                  "check_quality", "suggest_hyperparameters", "start_training", "training_status",
-                                 "stop_training", "explain", NONE}
+                                 "stop_training", "resume_training", "evaluate_run", "explain", NONE}
 
 
-def test_the_model_answers_when_the_rules_find_no_tool():
-    text = "把数据捋一遍看有没有毛病"
-    assert classify(text, has_file=True).name == ""  # no cue of the rules matches
-    assert plan(text, [f"{UP}/qa.jsonl"]) == [{"name": "check_quality", "args": {"path": f"{UP}/qa.jsonl"}}]
+def test_the_model_decides_the_tool_not_the_rules():
+    text = "赶快熄火"
+    with classifier.using(IntentModel.fit(TINY, steps=200)):
+        decision = decide([Turn("user", text)])
+    assert decision.kind == "tools" and decision.calls[0]["name"] == "stop_training"  # proposed; the guard asks first
     with classifier.using(None):
-        assert plan(text, [f"{UP}/qa.jsonl"]) == []  # the rules alone say what they can do instead
+        assert decide([Turn("user", text)]).kind != "tools"  # no cue of the rules matches
 
 
 def test_off_topic_requests_still_get_no_tool():
-    for text in ["帮我订个机票", "tell me a joke", "今天天气怎么样", "write a bash script that renames files"]:
+    for text in ["帮我订个机票", "tell me a joke", "今天天气怎么样", "write a bash script that renames files",
+                 "what's the capital of australia", "红烧肉怎么做"]:
         assert plan(text, [f"{UP}/qa.jsonl"]) == [], text
-
-
-def test_a_guessed_start_is_only_offered_and_a_guessed_stop_asked_about():
-    from assistant.nlu.planner import Turn, decide
-
-    turn = Turn("user", f"wanna kick it off\n[attached file: {UP}/qa.jsonl]")
-    assert classify("wanna kick it off", has_file=True).name == ""
-    decision = decide([turn])
-    assert decision.kind == "confirm" and decision.calls[0]["name"] == "start_training"
-    stop = IntentModel.fit([("熄火", "stop_training"), ("训练进度", "training_status"), ("讲个笑话", NONE)])
-    with classifier.using(stop):
-        decision = decide([Turn("user", "赶快熄火")])
-    assert decision.kind == "maybe" and decision.calls[0]["name"] == "stop_training"
-
-
-def test_routing_with_the_model_stays_fast():
-    classifier.default_model()
-    texts = ["把数据捋一遍看有没有毛病", "今天天气怎么样", "我有1000条数据,epoch设置多少?", "wanna kick it off"] * 25
-    times = []
-    for text in texts:
-        start = time.perf_counter()
-        plan(text, [f"{UP}/qa.jsonl"])
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.020
 
 
 def test_eval_leave_one_corpus_out_reports_each_held_out_corpus(tmp_path):
@@ -90,22 +83,6 @@ def test_eval_leave_one_corpus_out_reports_each_held_out_corpus(tmp_path):
         {"text": "数据捋一捋有没有毛病", "tool": "check_quality", "args": {}, "file": "qa.jsonl"},
         {"text": "讲一个笑话吧", "tool": None, "args": {}}]), encoding="utf-8")
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_offline.py"), "--loco", str(a), str(b)],
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+                         capture_output=True, text=True, timeout=300, check=True).stdout
     assert "utterances_a.jsonl: 2 requests; model alone 100.0%; rules alone tool 50.0%" in out
-    assert "rules + model tool 100.0%" in out and out.strip().splitlines()[-1].startswith("overall: 4 requests")
-
-
-def test_a_sure_model_overrules_a_weak_rule_but_not_a_clear_one():
-    model = IntentModel.fit([("look at the answers for duplicates", "check_quality"), ("look at answers twice", "check_quality"),
-                             ("convert to csv", "convert_dataset"), ("讲个笑话", NONE)])
-    files = [f"{UP}/qa.csv"]
-    weak = "look at the answers"
-    assert classify(weak, has_file=True).score < classifier.WEAK  # one weak cue: inspect
-    with classifier.using(None):
-        assert plan(weak, files)[0]["name"] == "inspect_dataset"
-    with classifier.using(model):
-        assert model.predict(weak).prob >= classifier.OVERRULE
-        assert plan(weak, files)[0]["name"] == "check_quality"
-        clear = "preview the first 5 rows of the answers"  # two cues agree: the rules decide
-        assert classify(clear, has_file=True).score >= classifier.WEAK
-        assert plan(clear, files)[0]["name"] == "inspect_dataset"
+    assert "router with the model tool 100.0%" in out and out.strip().splitlines()[-1].startswith("overall: 4 requests")

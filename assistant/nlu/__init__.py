@@ -3,8 +3,12 @@
 - ``numbers``: 1200, 1,200, 1.2k, 2w, 3万, 两千, 一千五百, 万分之一, 1e-4, five thousand;
 - ``paths``: file names and paths in the text, matched to attached files;
 - ``slots``: formats, field names, counts, epochs, learning rate, LoRA rank, steps, base model, run id;
-- ``intents``: which tool a request asks for (weighted cue phrases, zh and en), musing vs asking;
-- ``classifier``: a character n-gram naive-Bayes model trained on ``eval/``, asked when no rule fires;
+- ``acts``: the speech act (command, question, hypothetical, correction, conditional) before the tool;
+- ``classifier``: the learned intent model (softmax regression over character n-grams and the
+  rules' cue scores), shipped as ``intent_model.npz`` and built by scripts/build_intent_model.py;
+- ``reading``: the tool for a request, from the speech act and the model;
+- ``intents``: weighted cue phrases per tool (zh and en), fed to the model; musing vs asking;
+- ``arguments``, ``fuzzy``: arguments by rules (fractions, fields, formats within a small edit distance);
 - ``planner``: one decision per model call from the whole conversation (memory = the messages);
 - ``replies``: answers from tool results and questions back, in the user's language.
 """

@@ -1,64 +1,49 @@
-"""A statistical second opinion on which tool a request asks for: naive Bayes over character
-1–3-grams, trained on the labelled requests in ``eval/`` (our corpora are the training data).
+"""The learned intent model: which tool (or none) a request asks for, read by a linear softmax model
+over character n-grams and the rules' cue scores, trained by ``scripts/build_intent_model.py`` and
+shipped in the package as ``intent_model.npz`` (so an installed wheel routes exactly as the source
+tree does; nothing is trained at run time).
 
-The rules in ``intents`` are precise but brittle: a phrasing no cue covers makes no call at all.
-Character n-grams need no word segmentation (Chinese has no spaces) and share evidence between
-"转成", "转换成" and "转为", or "epochs", "epoch" and "epocs". The planner asks this model only when the
-rules found no tool; slots (numbers, paths, formats, fields) still come from the rule extractors.
+Features (see :func:`features`): character 1–3-grams of the normalized request (no word
+segmentation needed for Chinese), whole Latin words, and the rules' per-tool cue scores
+(``intents.classify``) as dense inputs, so the hand-written cues are evidence the model weighs,
+not a decision it must follow. Labels: the contract's tools plus ``none`` (chit-chat, off-topic).
 
     >>> m = IntentModel.fit([("把数据转成jsonl", "convert_dataset"), ("训练进度怎么样", "training_status")])
     >>> m.predict("转换成 alpaca").name
     'convert_dataset'
-
-Off-topic requests ("今天天气怎么样", "write me a poem") are a class of their own (``NONE``), so the
-model can say "none of my tools" instead of forcing the nearest tool.
 """
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from assistant.nlu.intents import classify, fix_typos
+import numpy as np
+
+from assistant.nlu.intents import CUES, about_sft, classify, fix_typos
 from assistant.nlu.paths import QUOTED, find_paths
 from assistant.nlu.slots import mask
 
 NONE = "none"
 """The label of requests no tool serves: chit-chat, weather, coding help."""
+MODEL_FILE = Path(__file__).with_name("intent_model.npz")
+"""The shipped weights (package data; rebuilt by scripts/build_intent_model.py)."""
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
-"""Where the labelled corpora live (a source checkout; without it the rules work alone)."""
-SURE = 0.9
-"""Posterior the planner needs before it acts on this model's guess."""
-OVERRULE = 0.99
-"""Posterior at which this model's guess replaces a weak reading of the rules (score < WEAK)."""
-WEAK = 4.5
-"""A rules score below this is one cue with nothing to back it (cue weights run 1–6; a clear
-request usually scores 5 or more). In the replay (below) overruling such readings took first-sight
-accuracy from 94.4% to 96.1%; leave-one-corpus-out it overruled 5 requests the rules get right
-(concept questions read as the action they name: "思维链数据有什么用")."""
-TEMPERATURE = 3.0
-"""Log-likelihoods are divided by this before the softmax: each character sits in six overlapping
-n-grams (one 1-gram, two 2-grams, three 3-grams), so naive Bayes counts the same evidence several
-times over and its raw posteriors are far too sure (0.9999 for wrong guesses). 3 was picked from
-1, 2, 3, 5 and 10 as the best trade between rescued requests and off-topic ones given a tool.
-With it and SURE = 0.9: replaying the rules as each fresh and blind corpus first met them
-(``scripts/replay_first_sight.py``; 1,059 requests when these values were chosen) gave 89.7% → 94.4%
-(tool name) with this model asked only when no rule fires, 96.1% when it also overrules weak
-readings (WEAK); 10 of 119 off-topic requests get a tool when the model has never seen such
-negatives (``eval_offline.py --loco``)."""
+"""The training corpora (eval/utterances_*.jsonl) in a source checkout; dev/ and test/ are kept apart."""
+RULE_TOOLS = tuple(CUES)
+"""The tools whose cue scores are fed to the model, in a fixed order (the weights depend on it)."""
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _SPACE = re.compile(r"\s+")
+_CUE_SCALE = 6.0  # cue scores run 0–~15; /6 keeps them near the n-gram features' scale (~0–1)
 
 
 @dataclass(frozen=True)
 class Guess:
-    """The most likely label, its posterior probability, and the runner-up's."""
+    """The most likely label, its probability, and the runner-up's."""
 
     name: str
     prob: float
@@ -75,64 +60,81 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", _DIGITS.sub("0", text.lower())).strip()
 
 
-def features(text: str) -> list[str]:
-    """Character 1–3-grams of the normalized text (a space marks a word edge, so " lr " and "lr"
-    differ), plus whole Latin words."""
+@lru_cache(maxsize=8192)
+def features(text: str) -> tuple[str, ...]:
+    """Character 1–3-grams of the normalized text (a space marks a word edge), plus whole Latin words."""
     text = normalize(text)
     padded = f" {text} "
     grams = [padded[i:i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)]
-    return [g for g in grams if g.strip()] + ["w:" + w for w in re.findall(r"[a-z][a-z'-]+", text)]
+    return tuple([g for g in grams if g.strip()] + ["w:" + w for w in re.findall(r"[a-z][a-z'-]+", text)])
+
+
+@lru_cache(maxsize=8192)
+def rule_scores(text: str) -> np.ndarray:
+    """The rules' cue score for each tool (``RULE_TOOLS`` order), scaled to about 0–2 (cached:
+    callers must not modify the array)."""
+    ranked = dict(classify(mask(text, [(f.start, f.end) for f in find_paths(text)], fill="FILE")).ranked)
+    return np.array([ranked.get(t, 0.0) / _CUE_SCALE for t in RULE_TOOLS], dtype=np.float32)
+
+
+def encode(text: str, index: dict[str, int]) -> np.ndarray:
+    """Ids of the known n-grams of ``text`` (each once)."""
+    return np.array(sorted({index[f] for f in features(text) if f in index}), dtype=np.int64)
 
 
 class IntentModel:
-    """Multinomial naive Bayes with add-``alpha`` smoothing and a uniform class prior (corpora
-    over-represent some tools; a prior learnt from them would say more about our writing than
-    about users). Each distinct feature counts once per request, so a long sentence does not
-    vote several times with the same n-gram."""
+    """Softmax regression: logits = mean of the n-gram weight rows (binary features, L2-normalized
+    so a long sentence does not outvote a short one) + cue scores @ cue weights + bias."""
 
-    def __init__(self, labels: list[str], log_prob: dict[str, list[float]], unseen: list[float]):
-        self.labels = labels
-        self.log_prob = log_prob  # feature → log P(feature | label) for each label
-        self.unseen = unseen  # log P(feature never seen with that label)
+    def __init__(self, labels: list[str], vocab: list[str], weights: np.ndarray, cue_weights: np.ndarray | None,
+                 bias: np.ndarray):
+        self.labels, self.vocab = list(labels), list(vocab)
+        self.index = {f: i for i, f in enumerate(self.vocab)}
+        self.weights, self.cue_weights, self.bias = weights.astype(np.float32), cue_weights, bias.astype(np.float32)
 
     @classmethod
-    def fit(cls, examples: Iterable[tuple[str, str]], alpha: float = 0.03) -> "IntentModel":
-        counts: dict[str, Counter] = defaultdict(Counter)
-        for text, label in examples:
-            counts[label].update(set(features(text)))
-        labels = sorted(counts)
-        vocab = set().union(*counts.values()) if counts else set()
-        # P(f | label) = (count + alpha) / (total + alpha·|V|); alpha 0.03 had the best leave-one-corpus-out
-        # accuracy of 0.01, 0.03, 0.1, 0.3 and 1 (91.3%, against 84.8% for the textbook 1)
-        totals = {lab: sum(counts[lab].values()) + alpha * len(vocab) for lab in labels}
-        log_prob = {f: [math.log((counts[lab][f] + alpha) / totals[lab]) for lab in labels] for f in vocab}
-        return cls(labels, log_prob, [math.log(alpha / totals[lab]) for lab in labels])
+    def fit(cls, examples: Iterable[tuple[str, str]], cues: bool = True, **options) -> "IntentModel":
+        from assistant.nlu.training import train  # the optimiser is only needed to build a model
 
-    def scores(self, text: str) -> list[float]:
-        """Log-likelihood of ``text`` under each label (features never seen in training are skipped:
-        they say nothing about any label)."""
-        total = [0.0] * len(self.labels)
-        for f in set(features(text)):
-            row = self.log_prob.get(f)
-            if row is not None:
-                total = [a + b for a, b in zip(total, row)]
-        return total
+        return train(cls, list(examples), cues=cues, **options)
+
+    def logits(self, text: str) -> np.ndarray:
+        ids = encode(text, self.index)
+        out = self.bias.copy()
+        if len(ids):
+            out += self.weights[ids].sum(axis=0) / np.sqrt(len(ids))
+        if self.cue_weights is not None:
+            out += rule_scores(text) @ self.cue_weights
+        return out
+
+    def probs(self, text: str) -> np.ndarray:
+        z = self.logits(text)
+        e = np.exp(z - z.max())
+        return e / e.sum()
 
     def predict(self, text: str) -> Guess:
-        if not self.labels:
-            return Guess(NONE, 0.0)
-        s = self.scores(text)
-        top = max(s)
-        weights = [math.exp((v - top) / TEMPERATURE) for v in s]  # softmax, shifted so the largest term is exp(0)
-        order = sorted(range(len(s)), key=lambda i: -s[i])
-        first, second = order[0], order[1] if len(order) > 1 else order[0]
-        return Guess(self.labels[first], weights[first] / sum(weights), self.labels[second], weights[second] / sum(weights))
+        p = self.probs(text)
+        first, second = np.argsort(-p)[:2] if len(p) > 1 else (0, 0)
+        return Guess(self.labels[first], float(p[first]), self.labels[second], float(p[second]))
+
+    def save(self, path: Path) -> None:
+        """Write the model atomically (a temp file renamed into place)."""
+        tmp = path.with_name(path.name + ".tmp.npz")
+        extra = {"cue_weights": self.cue_weights.astype(np.float32)} if self.cue_weights is not None else {}
+        np.savez_compressed(tmp, labels=np.array(self.labels), vocab=np.array(self.vocab),
+                            weights=self.weights.astype(np.float16), bias=self.bias, **extra)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "IntentModel":
+        with np.load(path, allow_pickle=False) as z:
+            cue = z["cue_weights"] if "cue_weights" in z.files else None
+            return cls(z["labels"].tolist(), z["vocab"].tolist(), z["weights"].astype(np.float32), cue, z["bias"])
 
 
 def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
     """(text, label) pairs of one corpus. A line whose expected tool is null is labelled by
-    ``label_null(text)`` (default: off-topic): "要不要训练?" is still about training (the rules ask
-    for confirmation), "tell me a joke" is about nothing we do."""
+    ``label_null(text)`` (default: off-topic)."""
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -142,22 +144,27 @@ def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
     return pairs
 
 
+def null_label(text: str) -> str:
+    """The training label of a line whose expected tool is null: what the rules read (a musing
+    start is still about training), ``none`` when nothing, and "" (left out of training) when it
+    speaks of our domain but names no tool ("我们现在训练合适吗": neither off-topic nor a command)."""
+    return classify(text).name or ("" if about_sft(text) else NONE)
+
+
+def training_set(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(text, label) pairs of the given corpora, lines without a label left out."""
+    return [(t, lab) for p in paths for t, lab in corpus_examples(p, null_label) if lab]
+
+
 def corpora(directory: Path = EVAL_DIR) -> list[Path]:
+    """The training corpora: eval/utterances_*.jsonl (not eval/dev/ or eval/test/)."""
     return sorted(directory.glob("utterances_*.jsonl")) if directory.is_dir() else []
 
 
 @lru_cache(maxsize=1)
 def default_model() -> IntentModel | None:
-    """The model trained on every corpus in ``eval/``, built on first use (about 0.2 s) and kept;
-    None when there are no corpora (an installed copy without the source tree)."""
-    files = corpora()
-    if not files:
-        return None
-    return IntentModel.fit(p for f in files for p in corpus_examples(f, _rules_label))
-
-
-def _rules_label(text: str) -> str:
-    return classify(text).name or NONE
+    """The shipped model, loaded once; None only when the package data is missing."""
+    return IntentModel.load(MODEL_FILE) if MODEL_FILE.is_file() else None
 
 
 _override: list[IntentModel | None] = []
@@ -165,8 +172,8 @@ _override: list[IntentModel | None] = []
 
 @contextmanager
 def using(model: IntentModel | None):
-    """Route with ``model`` instead of the default inside the block (leave-one-corpus-out
-    evaluation trains one per held-out corpus; None turns the fallback off)."""
+    """Route with ``model`` instead of the shipped one inside the block (held-out evaluation trains
+    one per held-out corpus; None turns the model off: rules alone)."""
     _override.append(model)
     try:
         yield model

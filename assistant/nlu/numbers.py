@@ -35,7 +35,7 @@ _EN_TOKEN = re.compile(
     r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:[\s-]+|\b))+",
     re.IGNORECASE,
 )
-_NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批")  # "一组", "一份数据", "一批": a set, not one
+_NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成半")  # "一组", "一份数据", "一批", "一版": a set, not one
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
 # "万分之一" = 1/10000, "十万分之五" = 5/100000: how learning rates are said aloud.

@@ -26,7 +26,9 @@ _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
 _ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
-                "刚才的", "我的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用")
+                "刚才的", "我的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
+# Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
+_ZH_KEEP = ("在线", "从业", "拿手")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _strip_verbs(name: str) -> str:
     while changed:
         changed = False
         for prefix in _ZH_PREFIXES:
-            if name.startswith(prefix) and len(name) > len(prefix) + 4:
+            if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True
     return name
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
-from assistant.nlu import classifier, intents, replies, slots
+from assistant.nlu import acts, intents, reading, replies, slots
+from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 
 NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
@@ -22,9 +23,6 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
-                             r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
-                             re.IGNORECASE)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
 
@@ -55,6 +53,7 @@ class Memory:
     files: list[str] = field(default_factory=list)  # attached or named by the user
     attachments: list[str] = field(default_factory=list)
     produced: list[str] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # every usable file above, in the order it appeared
     results: dict[str, dict] = field(default_factory=dict)  # tool name → its latest "data"
 
 
@@ -83,6 +82,7 @@ def remember(turns: list[Turn]) -> Memory:
             named = [f.text for f in resolve_named(said, mem.attachments)
                      if not slots.is_base_model_path(said, f.text, f.start)]  # a model folder is not data
             mem.files += [p for p in named if p not in attached] + attached
+            mem.seen += [p for p in named if p not in attached] + attached
         elif turn.role == "tool":
             try:
                 result = json.loads(turn.text)
@@ -90,71 +90,29 @@ def remember(turns: list[Turn]) -> Memory:
                 continue
             if isinstance(result, dict) and not result.get("ok", True) and _unusable(result, called.get(turn.name, "")):
                 mem.files = [f for f in mem.files if f != called[turn.name]]
+                mem.seen = [f for f in mem.seen if f != called[turn.name]]
             elif isinstance(result, dict) and result.get("ok", True):
                 data = result.get("data") if isinstance(result.get("data"), dict) else {}
                 # the tool's main output ("data.output") counts as the newest file, after any reports
                 output = str(data.get("output") or "")
-                mem.produced += [str(p) for p in result.get("files") or [] if str(p) != output] + ([output] if output else [])
+                made = [str(p) for p in result.get("files") or [] if str(p) != output] + ([output] if output else [])
+                mem.produced += made
+                mem.seen += made
                 mem.results[turn.name] = data
     return mem
 
 
 def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -> str | None:
-    """Named in the text, else the latest upload (this message first), else a produced file."""
+    """Named in the text, else this message's upload, else the newest file of the conversation
+    (an upload, or what a tool made from it: "convert it to alpaca", then "start training" trains
+    on the alpaca file)."""
     if named:
         return named[0]
     if _OUTPUT_REF.search(text) and mem.produced:
         return mem.produced[-1]
     if new_files:
         return new_files[-1]
-    if mem.files:
-        return mem.files[-1]
-    return mem.produced[-1] if mem.produced else None
-
-
-def _with_lone_count(args: dict, text: str) -> dict:
-    """"cot aug 800": a bare number ≥ 10 in a request to generate samples is how many."""
-    if "n_samples" not in args and slots.lone_count(text):
-        args["n_samples"] = slots.lone_count(text)
-    return args
-
-
-def _args_for(tool: str, text: str, mem: Memory) -> dict:
-    """The arguments the user gave for ``tool`` (file names masked out of the text first)."""
-    fields = slots.find_fields(text)
-    if tool in ("inspect_dataset", "convert_dataset"):
-        args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}
-        if tool == "convert_dataset" and slots.find_format(text):
-            args["to"] = slots.find_format(text)
-        return args
-    if tool == "add_few_shot":
-        return _with_lone_count(slots.count_args(text, few_shot=True), text)
-    if tool == "add_cot":
-        # the only field add_cot takes: a quoted name with no other role is where the rationales are
-        loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
-        rationale = fields.get("rationale_field") or (loose[0] if loose else None)
-        return {**_with_lone_count(slots.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
-    if tool == "augment_instructions":
-        templates = slots.find_templates(text)
-        return {**({"templates": templates} if templates else {}), **_with_lone_count(slots.count_args(text), text)}
-    if tool == "check_quality":
-        return {"ppl": True} if slots.wants_ppl(text) else {}
-    if tool == "suggest_hyperparameters":
-        args = slots.count_args(text)
-        if "n_samples" not in args and slots.lone_count(text):
-            args["n_samples"] = slots.lone_count(text)
-        return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}
-    if tool == "start_training":
-        base = slots.find_base_model(text)
-        args = slots.training_args(slots.mask(text, [base[1:]]) if base else text)
-        if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in mem.results:
-            advice = mem.results["suggest_hyperparameters"]
-            args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
-        return {**args, **({"base_model": base[0]} if base else {})}
-    if tool in ("training_status", "stop_training"):
-        run = slots.find_run_id(text)
-        return {"run_id": run[0]} if run else {}
-    return {"question": text.strip()} if tool == "explain" else {}
+    return mem.seen[-1] if mem.seen else None
 
 
 def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
@@ -167,24 +125,20 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
-    guess = intents.classify(_OUTPUT_REF.sub(" ", as_word), has_file=bool(named or new_files or mem.files)) if not intent else None
-    tool = intent or guess.name
-    statistical = False
-    if guess is not None and guess.score < classifier.WEAK and not forced and not intents.HELP.search(masked):
-        second = _second_opinion(_OUTPUT_REF.sub(" ", as_word), overrule=bool(tool))
-        tool, statistical = (second, True) if second and second != tool else (tool, False)
+    has_file = bool(named or new_files or mem.files)
+    got = reading.read(_OUTPUT_REF.sub(" ", as_word), has_file, bool(new_files)) if not intent else None
+    tool = intent or got.tool
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(masked):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
-            maybe = guess.ranked[0][0] if guess and guess.ranked[0][1] >= 1 else None
-            offer = plan_step(text, mem, new_files, fallback_path, forced=True, intent=maybe) if maybe else None
+            offer = plan_step(text, mem, new_files, fallback_path, forced=True, intent=got.offer) if got.offer else None
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
-            return Decision("unknown", reply=replies.unknown(lang, maybe))
-    args = _args_for(tool, masked, mem) if tool != "explain" else {"question": text.strip()}
+            return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
+    args = arguments_for(tool, masked, mem.results) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
@@ -198,27 +152,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = {"path": path, **args}
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
-    if tool == "start_training" and not forced and (statistical or intents.is_muse(masked)):
+    if tool == "start_training" and not forced and intents.is_muse(masked):
         return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
-    if tool == "stop_training" and statistical:  # a guess never stops a run: it asks first
-        return Decision("maybe", calls=[{"name": tool, "args": args}], reply=replies.did_you_mean({"name": tool, "args": args}, lang))
+    # a start or stop read here is only proposed: the tool guard turns it into a pending action
     return Decision("tools", calls=[{"name": tool, "args": args}])
-
-
-def _second_opinion(text: str, overrule: bool) -> str:
-    """The statistical model's tool when the rules found none (or only a weak cue: ``overrule``)
-    and it is sure enough (posterior ≥ ``classifier.SURE``, ≥ ``classifier.OVERRULE`` against a
-    weak rule); "" when it is not, or files the request as off-topic."""
-    model = classifier.active()
-    if model is None:
-        return ""
-    guess = model.predict(text)
-    if guess.name == "explain" and not intents.about_sft(text):
-        return ""  # the rules' limit holds for the model too: only questions about SFT are explained
-    if overrule and guess.name in ("start_training", "stop_training"):
-        return ""  # n-grams do not see negation ("我想训练" vs "我不想训练了"): never overrule towards a run
-    needed = classifier.OVERRULE if overrule else classifier.SURE
-    return guess.name if guess.name != classifier.NONE and guess.prob >= needed else ""
 
 
 def _last_user(turns: list[Turn]) -> int:
@@ -239,7 +176,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem)
         if merged is not None:
             return merged
-    steps = intents.split_steps(text) or [text]
+    corrected = acts.correction(text)
+    if corrected:  # "no wait, suggest hyperparameters first": the rest is the request now
+        return _corrected(corrected, previous[1] if previous else None, mem, new_files)
+    steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
         follow = _follow_up(text, previous[1], mem, new_files)
@@ -248,6 +188,22 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
     return first
+
+
+def steps_of(text: str) -> list[str]:
+    """The steps of a request in order; a conditional ("先看看…没问题就转千帆") is its check, then
+    the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
+    return acts.conditional_steps(text) or intents.split_steps(text) or [text]
+
+
+def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str]) -> Decision:
+    """A correction: the corrected request, planned anew; when it names only values
+    ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
+    new = plan_step(text, mem, new_files)
+    if new.kind == "tools" and new.calls[0]["name"] != "explain":
+        return new
+    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(text)
+    return plan_step(text, mem, new_files, intent=tool) if tool else new
 
 
 def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | None:
@@ -261,6 +217,8 @@ def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | N
 
 def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory) -> Decision | None:
     """The user answers what we asked: "yes" to a confirmation, a file, a format."""
+    if acts.correction(text):
+        return None  # "no wait, …" replaces the plan: planned as a new request
     if prev.kind == "confirm":
         if intents.NO.search(text):
             return Decision("declined", reply=replies.DECLINED[replies.language(text)])
@@ -297,7 +255,7 @@ def _after_tools(turns: list[Turn]) -> Decision:
     later = turns[at + 1:]
     results = [(t.name, t.text) for t in later if t.role == "tool"]
     made = [c for t in later if t.role == "assistant" for c in t.calls]
-    steps = intents.split_steps(text)
+    steps = steps_of(text)
     last_ok = replies.from_result(*results[-1], lang)[1] if results else True
     if len(steps) > len(made) and made and last_ok:
         mem = remember(turns)

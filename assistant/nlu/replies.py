@@ -24,6 +24,12 @@ CAPABILITIES = {
            "(\"我有1000条数据,epoch设多少?\")、启动/查看/停止 LoRA 训练,以及解释 SFT 相关概念(\"为什么 epoch 比学习率影响大?\")。"
            "请上传文件或在消息里写出文件名。"),
 }
+OFF_TOPIC = {
+    "en": ("That's outside what I do. I can: inspect and convert datasets, check their quality, add few-shot or "
+           "chain-of-thought samples, suggest hyperparameters, start, watch and stop LoRA training, and explain SFT concepts."),
+    "zh": "这不在我能帮忙的范围内。我可以:查看和转换数据集、检查数据质量、加入 few-shot 或思维链样本、推荐超参数、启动/查看/停止 LoRA 训练,以及解释 SFT 概念。",
+}
+"""The short answer to an off-topic message (a recipe, the capital of Australia): what I can do, no guess."""
 _ASK_FILE = {
     "en": "Which file should I use for {what}? Attach it (or name it, e.g. \"faq.xlsx\") and ask again.",
     "zh": "要对哪个文件{what}?请上传文件(或写出文件名,比如 \"faq.xlsx\")后再说一次。",

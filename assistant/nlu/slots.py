@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu.numbers import Num, find_numbers
+from assistant.nlu.numbers import Num, find_numbers, parse_number
 from assistant.nlu.paths import quoted
 
 # (format, pattern). Specific names come before "json", so "alpaca json" is alpaca.
@@ -50,7 +50,8 @@ _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new
               r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|(?:run|ft|job)[-_][\w.-]*\d[\w.-]*)", re.IGNORECASE)
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+                     re.IGNORECASE)
 
 
 def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
@@ -66,10 +67,11 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
 def find_format(text: str) -> str | None:
     """The target data format named in ``text`` (file names already masked), else None."""
     hits = []
+    text = _fuzzy_formats(text)
     for name, pattern in _FORMATS:
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            if not any(h[1] <= m.start() < h[2] for h in hits):  # "alpaca json": one mention
-                hits.append((name, m.start(), m.end()))
+            if not any(h[1] <= m.start() < h[2] for h in hits) and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+                hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
     if not hits:
         return None
     hits.sort(key=lambda h: h[1])
@@ -83,6 +85,28 @@ def find_format(text: str) -> str | None:
     specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
                 and re.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
     return specific[-1][0] if name == "jsonl" and specific else name
+
+
+# "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
+_NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*(?:the\s+)?$", re.IGNORECASE)
+_FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
+
+
+def _fuzzy_formats(text: str) -> str:
+    """Format names typed one or two letters off ("alpca", "sharegtp", "qianfna") written correctly."""
+    from assistant.nlu.fuzzy import closest
+
+    return re.sub(r"[A-Za-z]{4,}", lambda m: closest(m.group(0), _FORMAT_WORDS) or m.group(0), text)
+
+
+def tool_of_values(text: str) -> str | None:
+    """The tool a bare list of values belongs to ("k=2 not 5" → add_few_shot, "sharegpt not alpaca" →
+    convert_dataset), for a correction that names only values."""
+    if re.search(r"(?<![a-z])k\s*[=:：]|shots?\b|示例", text, re.IGNORECASE):
+        return "add_few_shot"
+    if find_format(text):
+        return "convert_dataset"
+    return "start_training" if training_args(text) else None
 
 
 def _role_of(before: str, after: str) -> str | None:
@@ -128,6 +152,11 @@ def find_fields(text: str) -> dict:
         reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
+        # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
+        chinese = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
+                            rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
+        if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
+            out[role] = chinese.group(1)
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
@@ -139,6 +168,7 @@ def find_fields(text: str) -> dict:
     return out
 
 
+_QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
 _KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*[=:：]\s*[\"'“‘]?([\w.-]{1,60})",
                         re.IGNORECASE)
 
@@ -188,7 +218,7 @@ def wants_ppl(text: str) -> bool:
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
 _UNITS = {
-    "epochs": (rf"(?:epochs?|epocs?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
+    "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
     "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
@@ -241,7 +271,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
     out: dict = {}
     for num, label in label_numbers(text):
-        if not num.is_int or num.value <= 0:
+        if not num.is_int or num.value <= 0 or _percent(text, num):
             continue
         if label == "k" and few_shot and "k" not in out:
             out["k"] = int(num.value)
@@ -256,10 +286,45 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     return out
 
 
+_ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# "每条", "all", "every record": everything.
+_ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量数据|整个(?:数据集|文件)|"
+                  r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
+                  r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b", re.IGNORECASE)
+
+
+def find_fraction(text: str) -> float | None:
+    """The share of the data a generating tool should cover: "20%", "百分之二十", "两成", "一半",
+    "a fifth", "四分之一" → 0–1; "每条", "all", "every record" → 1.0; else None."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之\s*([\d.一二两三四五六七八九十百]+)", text)
+    if m:
+        value = float(m.group(1)) if m.group(1) else parse_number(m.group(2))
+        return value / 100 if value is not None and 0 < value <= 100 else None
+    m = re.search(r"([一二两三四五六七八九])成(?![功为绩果本员立熟年])", text)
+    if m:
+        return _ZH_TENTHS[m.group(1)] / 10
+    for num in find_numbers(text):
+        if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
+            return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
+    if re.search(r"一半|半数|\bhalf\b", text, re.IGNORECASE):
+        return 0.5
+    m = re.search(r"\b(a|an|one|two|three|four)\s+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
+    if m:
+        return _EN_COUNT[m.group(1).lower()] / _EN_PARTS[m.group(2).lower()]
+    return 1.0 if _ALL.search(text) else None
+
+
+def _percent(text: str, num: Num) -> bool:
+    """"20%", "百分之二十", "两成": a share, not a count."""
+    return bool(re.match(r"\s*(?:%|成)", text[num.end:])) or text[max(0, num.start - 3):num.start].endswith("百分之")
+
+
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
-        if label is None and num.is_int and num.value >= 10:
+        if label is None and num.is_int and num.value >= 10 and not _percent(text, num):
             return int(num.value)
     return None
 

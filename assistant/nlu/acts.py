@@ -1,0 +1,75 @@
+"""The speech act of a request, decided before the tool: only commands act.
+
+- ``hypothetical``: "要是我把学习率调到1e-3,loss会炸吗", "what if I never dedup?" — a condition and a
+  question about its outcome; answered by ``explain``.
+- ``question``: a question about an action or a concept ("few-shot 数据加进训练有什么好处",
+  "is converting to sharegpt better than alpaca?"); answered by ``explain``, file or no file.
+- ``correction``: "no wait, suggest hyperparameters first", "等下,要的是sharegpt不是alpaca": the rest of
+  the message replaces the plan.
+- ``conditional`` commands ("先看看…没问题就转千帆", "inspect it first, if the fields look right
+  convert it") are commands whose first step is a check: see :func:`conditional_steps`.
+- ``chitchat`` and ``confirmation`` come from the intent model (``none``) and the pending-action
+  handling in the Assistant; everything else is a ``command``.
+
+    >>> speech_act("what happens if I train for too many epochs?"), speech_act("no wait, suggest hyperparameters first")
+    ('hypothetical', 'correction')
+"""
+from __future__ import annotations
+
+import re
+
+# A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
+_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens", re.I)
+# …and a question about what would follow (not an instruction for that case).
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+                      r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
+                      r"what happens", re.I)
+# Questions about an action itself: its use, its effect, how it works, a comparison.
+_ABOUT = re.compile(
+    r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
+    r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
+    r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
+    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
+    re.I)
+# A request, however it is phrased: "能帮我…吗", "can you…", "please…".
+_IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
+_CORRECTION = re.compile(r"^\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|"
+                         r"oops|不对|等下|等等|等一下|错了|说错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
+# "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
+_THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的)"
+                         r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
+                         r"\s*[,，;]?\s*(?:and )?if (?:it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:looks?|seems?|is|are) "
+                         r"(?:ok|okay|fine|good|right|clean|correct)\w*,?\s*(?:then\s+)?", re.I)
+
+
+def is_hypothetical(text: str) -> bool:
+    return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
+
+
+def asks_about(text: str) -> bool:
+    """A question about an action or concept, not a polite request to do it."""
+    return bool(_ABOUT.search(text)) and not _IMPERATIVE.search(text)
+
+
+def correction(text: str) -> str | None:
+    """The corrected request without its "no wait"/"等下" opener, or None when ``text`` corrects nothing."""
+    m = _CORRECTION.match(text)
+    return text[m.end():].strip() if m and m.end() < len(text) else None
+
+
+def conditional_steps(text: str) -> list[str] | None:
+    """[check, then-step] for "先检查…,没问题再转千帆" / "inspect X first, if the fields look right convert it"."""
+    m = _THEN_IF_OK.search(text)
+    if not m or m.start() == 0 or not text[m.end():].strip():
+        return None
+    check = re.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
+    return [check, text[m.end():].strip()]
+
+
+def speech_act(text: str) -> str:
+    """hypothetical | question | correction | command (chit-chat and confirmations are decided elsewhere)."""
+    if correction(text) is not None:
+        return "correction"
+    if is_hypothetical(text):
+        return "hypothetical"
+    return "question" if asks_about(text) else "command"

@@ -1,0 +1,71 @@
+"""The arguments of a tool call, read by rules from the request (file names already masked):
+counts, fractions, fields, formats, training settings, run ids. The tool itself is chosen by the
+intent model (``reading``); these rules only fill in what the user spelled out.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.nlu import slots
+
+_THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
+                             r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
+                             re.IGNORECASE)
+
+def _with_lone_count(args: dict, text: str) -> dict:
+    """"cot aug 800": a bare number ≥ 10 in a request to generate samples is how many."""
+    if "n_samples" not in args and slots.lone_count(text):
+        args["n_samples"] = slots.lone_count(text)
+    return args
+
+
+def arguments_for(tool: str, text: str, results: dict) -> dict:
+    """The arguments the user gave for ``tool`` (file names masked out of the text first);
+    ``results`` holds the latest data of each tool that ran (for "these settings")."""
+    fields = slots.find_fields(text)
+    if tool in ("inspect_dataset", "convert_dataset"):
+        args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}
+        if tool == "convert_dataset" and slots.find_format(text):
+            args["to"] = slots.find_format(text)
+        return args
+    if tool in ("add_few_shot", "add_cot", "augment_instructions"):
+        fraction = slots.find_fraction(text)
+        return {**_generator_args(tool, text), **({"fraction": fraction} if fraction is not None else {})}
+    return _other_args(tool, text, results)
+
+
+def _generator_args(tool: str, text: str) -> dict:
+    """Arguments of the tools that write new samples (few-shot, CoT, augmented instructions)."""
+    if tool == "add_few_shot":
+        return _with_lone_count(slots.count_args(text, few_shot=True), text)
+    if tool == "add_cot":
+        fields = slots.find_fields(text)
+        # the only field add_cot takes: a quoted name with no other role is where the rationales are
+        loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
+        rationale = fields.get("rationale_field") or (loose[0] if loose else None)
+        return {**_with_lone_count(slots.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
+    if tool == "augment_instructions":
+        templates = slots.find_templates(text)
+        return {**({"templates": templates} if templates else {}), **_with_lone_count(slots.count_args(text), text)}
+    return {}
+
+
+def _other_args(tool: str, text: str, results: dict) -> dict:
+    if tool == "check_quality":
+        return {"ppl": True} if slots.wants_ppl(text) else {}
+    if tool == "suggest_hyperparameters":
+        args = slots.count_args(text)
+        if "n_samples" not in args and slots.lone_count(text):
+            args["n_samples"] = slots.lone_count(text)
+        return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}
+    if tool == "start_training":
+        base = slots.find_base_model(text)
+        args = slots.training_args(slots.mask(text, [base[1:]]) if base else text)
+        if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in results:
+            advice = results["suggest_hyperparameters"]
+            args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
+        return {**args, **({"base_model": base[0]} if base else {})}
+    if tool in ("training_status", "stop_training", "resume_training", "evaluate_run"):
+        run = slots.find_run_id(text)
+        return {"run_id": run[0]} if run else {}
+    return {"question": text.strip()} if tool == "explain" else {}

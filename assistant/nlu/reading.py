@@ -1,0 +1,79 @@
+"""Which tool a request asks for: the speech act first (``acts``), then the shipped intent model
+(``classifier``); the rules in ``intents`` only feed the model their cue scores (and decide alone
+when the package data is missing).
+
+    >>> read("few-shot 数据加进训练有什么好处").tool, read("把 FILE 转成 alpaca", has_file=True).tool
+    ('explain', 'convert_dataset')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.nlu import acts, classifier, intents
+
+SURE = 0.3
+"""Probability the model's top tool needs before it is read as the request; below it the tool is
+only offered ("did you mean …?"). With 14 labels a top of 0.3 is several times the runner-up's."""
+MARGIN = 0.1
+"""How far ``none`` must lead the best tool when the request speaks of our domain."""
+OFFER = 0.2
+"""Below this a guess is not even offered: the reply says what the assistant can do."""
+_ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
+            "stop_training", "resume_training", "evaluate_run")
+# "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
+_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
+                     r"here'?s|here is|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
+
+
+# Slang for a run ("pull the plug", "nuke it") may hold no word of our domain; offering it is safe
+# (nothing runs until the user says yes, and then only as a pending action).
+_SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
+
+
+def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
+    """(tool, offer, prob) from the model's guess. Off-topic must lead clearly when the request
+    uses words of our domain: a near tie between ``none`` and a tool goes to the tool."""
+    name, prob = guess.name, guess.prob
+    if name == classifier.NONE and domain and guess.second != classifier.NONE and prob - guess.second_prob < MARGIN:
+        name, prob = guess.second, guess.second_prob
+    if name == classifier.NONE:
+        return "", "", prob
+    return (name, "", prob) if prob >= SURE else ("", name if prob >= OFFER else "", prob)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The tool read from a request ("" for none), what may be offered instead, and the speech act."""
+
+    tool: str
+    offer: str = ""
+    act: str = "command"
+    prob: float = 1.0
+
+
+def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
+    """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
+    question about an action is explained, an off-topic message gets no tool."""
+    act = acts.speech_act(text)
+    model = classifier.active()
+    if model is None:
+        guess = intents.classify(text, has_file=has_file)
+        tool, prob = guess.name, 1.0
+        offer = guess.ranked[0][0] if not tool and guess.ranked[0][1] >= 1 else ""
+    else:
+        guess = model.predict(text)
+        tool, offer, prob = _model_reading(guess, intents.about_sft(text))
+    if tool == "explain" and not intents.about_sft(text):
+        tool = ""  # only questions about our domain are explained ("capital of australia" is not)
+    if act == "hypothetical" or (act == "question" and (tool in _ACTIONS or offer in _ACTIONS)):
+        # a question about an action is explained, never acted on
+        named = bool(tool or offer) or intents.about_sft(text)
+        tool, offer = ("explain" if named else "", "")
+    if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
+        offer = ""
+    if not tool and new_upload and _OPENER.search(text):
+        tool = "inspect_dataset"  # "here's my data" with an upload
+    if act == "command" and tool in ("", "explain"):
+        act = "question" if tool == "explain" else "chitchat"
+    return Reading(tool, offer, act, prob)
