@@ -63,7 +63,8 @@ def run_data(info, extra: dict | None = None) -> dict:
 
 @tool(parse_docstring=True)
 def start_training(path: str, base_model: str | None = None, epochs: float | None = None,
-                   learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None) -> str:
+                   learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None,
+                   mix_general: float | None = None) -> str:
     """Start a LoRA fine-tuning run on a dataset as a background process. Call it when the user asks to train; it does not start at once: the user sees the plan (dataset, epochs, learning rate, batch, estimated time) and confirms it. Never call it for a question about training. Settings left out are chosen from the dataset size (the manual's rules, as suggest_hyperparameters gives them).
 
     Args:
@@ -73,12 +74,14 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         learning_rate: only when the user gave it (e.g. 0.0001 for "lr 1e-4").
         lora_r: LoRA rank, only when the user gave it (e.g. 8 or 16).
         max_steps: stop after this many optimizer steps, only when the user gave a step limit.
+        mix_general: share of general data to mix in against forgetting, only when the user asked (e.g. 0.1 for "mix 10% general data").
     """
     from tools.runs import start_training as start
 
     def work():
         source = resolve_input(path)
-        info = start(str(source), base_model_arg(base_model), epochs, learning_rate, lora_r, max_steps)
+        mix = {"mix_general": float(mix_general)} if mix_general else {}
+        info = start(str(source), base_model_arg(base_model), epochs, learning_rate, lora_r, max_steps, **mix)
         data = run_data(info)
         en, zh = summaries.started_sentences(data, source.name)
         return en, zh, data, [], run_card(data)

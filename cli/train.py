@@ -29,6 +29,12 @@ def register(sub) -> None:
     p.add_argument("--targets", choices=["all-linear", "attention"], help="layers that get LoRA adapters (default all-linear)")
     p.add_argument("--method", choices=["lora", "full"], default="lora")
     p.add_argument("--merge", action="store_true", help="also write merged/: the base model with the adapter folded in")
+    p.add_argument("--mix-general", help="mix general data into training against forgetting, e.g. 10%% of the task samples "
+                   "(the base model's own answers to the general prompt set, or --general-file)")
+    p.add_argument("--general-file", help="a dataset of general samples to mix instead of the base model's own answers")
+    p.add_argument("--validation-size", type=int, help="samples held out for the report (default 10%%, at most 200)")
+    p.add_argument("--validation-file", help="a dataset of held-out samples (then every training sample trains)")
+    p.add_argument("--no-eval", action="store_true", help="skip the end-of-run evaluation (eval.json)")
     p.add_argument("--nproc-per-node", type=int, help="processes (GPUs) on this machine, started through torchrun")
     p.add_argument("--deepspeed", help="a DeepSpeed JSON config (needs the deepspeed package)")
     p.add_argument("--fsdp", help='FSDP options for several GPUs, e.g. "full_shard auto_wrap"')
@@ -76,9 +82,16 @@ def _train_settings(args) -> dict:
     named = {
         "per_device_batch_size": args.batch_size, "gradient_accumulation_steps": args.grad_accum,
         "max_seq_length": args.max_seq_length, "lora_targets": args.targets, "nproc_per_node": args.nproc_per_node,
-        "deepspeed": args.deepspeed, "fsdp": args.fsdp,
+        "deepspeed": args.deepspeed, "fsdp": args.fsdp, "general_file": args.general_file,
+        "validation_size": args.validation_size, "validation_file": args.validation_file,
     }
     more = {k: v for k, v in named.items() if v is not None}
+    if args.mix_general:
+        from tools.general import parse_fraction
+
+        more["mix_general"] = parse_fraction(args.mix_general)
+    if args.no_eval:
+        more["evaluate"] = False
     if args.merge:
         more["merge"] = True
     if args.method != "lora":

@@ -118,3 +118,16 @@ def mix_samples(config, model, tokenizer, n_task: int) -> tuple[list[Sample], di
         source = "base model's own answers to the general prompt set"
     info = {"general_mixed": len(chosen), "general_wanted": wanted, "general_source": source}
     return chosen, info
+
+
+def parse_fraction(value) -> float:
+    """"10%", "0.1", 10 or 0.1 → 0.1 (a number above 1 is read as a percentage); empty → 0."""
+    text = str(value if value is not None else "").strip().rstrip("%").strip()
+    if not text:
+        return 0.0
+    try:
+        number = float(text)
+    except ValueError:
+        raise UserError(f"'{value}' is not a share of general data; write it like 10% or 0.1.",
+                        zh=f"“{value}”不是有效的通用数据比例,请写成 10% 或 0.1。") from None
+    return number / 100 if str(value).strip().endswith("%") or number > 1 else number

@@ -215,15 +215,15 @@ def _add_warnings(advice: Advice) -> None:
         advice.warn(
             f"Only {n} samples: {epochs} epochs will make the model memorise them (over-fitting) and can make it forget "
             "general abilities. The manual's remedy: mix general-purpose instruction data into the training set (e.g. a few "
-            "hundred general samples), and add more phrasings of each question (instruction templates) to reach ≥ 100.",
+            "hundred general samples; `train --mix-general 10%` mixes the base model's own general answers), and add more phrasings of each question (instruction templates) to reach ≥ 100.",
             f"只有 {n} 条样本:{epochs} 个 epoch 会让模型死记硬背(过拟合),也可能遗忘通用能力。手册的办法:在训练集中混入"
-            "通用指令数据(例如几百条),并用指令模板为每个问题增加说法,使样本达到 100 条以上。",
+            "通用指令数据(例如几百条;`train --mix-general 10%` 会混入基座模型自己的通用回答),并用指令模板为每个问题增加说法,使样本达到 100 条以上。",
         )
     elif epochs >= 10:
         advice.warn(
             f"{epochs} epochs on {n:,} samples can cost some general ability; if that matters, mix general data in "
-            "(the manual's remedy) or use fewer epochs.",
-            f"在 {n:,} 条样本上训练 {epochs} 个 epoch 可能损失一些通用能力;若在意,请混入通用数据(手册的办法)或减少 epoch。",
+            "(the manual's remedy: `train --mix-general 10%`, or the general-data share in the form) or use fewer epochs.",
+            f"在 {n:,} 条样本上训练 {epochs} 个 epoch 可能损失一些通用能力;若在意,请混入通用数据(手册的办法:`train --mix-general 10%`,或表单里的通用数据比例)或减少 epoch。",
         )
     if advice.method == "full":
         advice.warn("Full fine-tuning needs ~4× the model's size in memory for weights, gradients and Adam states; LoRA is the usual choice.",
