@@ -116,7 +116,9 @@ def test_each_session_uploads_into_its_own_folder(tmp_path, workspace):
     pa, pb = sess.import_upload(a, str(src)), sess.import_upload(b, str(src))
     assert os.path.dirname(pa) != os.path.dirname(pb)
     assert sess.data_files(a) == [pa] and sess.data_files(b) == [pb] and a["dataset"] == pa
-    assert sess.import_upload(a, str(src)) != pa, "a second upload never overwrites the first"
+    assert sess.import_upload(a, str(src)) == pa, "the same file attached again is the same copy"
+    src.write_text("q,a\n3,4\n")
+    assert sess.import_upload(a, str(src)) != pa, "a different file of the same name never overwrites the first"
 
 
 def test_throttle_keeps_the_first_and_last_frames():

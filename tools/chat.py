@@ -49,11 +49,20 @@ class GenerationSettings:
             raise UserError(f"temperature must be between 0 and 2, got {self.temperature}.")
 
 
-def find_adapter(run_or_dir: str) -> Path:
-    """A run id, a run directory or an adapter folder → the adapter folder."""
+def find_adapter(run_or_dir: str, confined: bool | None = None) -> Path:
+    """A run id, a run directory or an adapter folder → the adapter folder. ``confined`` (the
+    default inside a ``workspace.scoped`` block, i.e. the web app): only this owner's runs and
+    files, or folders the operator lists in ``SFT_ADAPTER_DIRS``; anything else gets the same
+    sentence whether or not it exists."""
+    from tools import workspace
     from tools.workspace import runs_dir
 
-    candidates = [Path(run_or_dir).expanduser(), runs_dir() / run_or_dir]
+    if confined is None:
+        confined = workspace.current_owner() is not None
+    if confined:
+        candidates = [_confined_folder(run_or_dir)]
+    else:
+        candidates = [Path(run_or_dir).expanduser(), runs_dir() / run_or_dir]
     for path in candidates:
         for folder in (path, path / "adapter"):
             if (folder / "adapter_config.json").is_file():
@@ -64,6 +73,41 @@ def find_adapter(run_or_dir: str) -> Path:
             "pick a finished run."
         )
     raise UserError(f"'{run_or_dir}' is neither a run id, a run directory nor an adapter folder.")
+
+
+def adapter_dirs() -> list[Path]:
+    """Folders the operator allows adapters from besides the workspace (``SFT_ADAPTER_DIRS``,
+    separated like PATH)."""
+    import os
+
+    return [Path(p).expanduser().resolve() for p in os.environ.get("SFT_ADAPTER_DIRS", "").split(os.pathsep) if p.strip()]
+
+
+def _confined_folder(run_or_dir: str) -> Path:
+    """The folder ``run_or_dir`` names if it is this owner's run (or lies inside one), inside the
+    owner's workspace folder, or inside an ``SFT_ADAPTER_DIRS`` folder; else a UserError that says
+    nothing about whether the folder exists."""
+    from tools import workspace
+    from tools.runs import get_run
+
+    try:
+        return get_run(run_or_dir).run_dir  # a run id or run folder: another owner's reads as missing
+    except UserError:
+        pass
+    path = (workspace.owner_root() / run_or_dir) if not Path(run_or_dir).expanduser().is_absolute() else Path(run_or_dir).expanduser()
+    resolved = path.resolve()
+    runs = workspace.runs_dir().resolve()
+    if runs in resolved.parents:
+        try:  # a folder inside a run (a checkpoint): allowed when the run is this owner's
+            get_run(resolved.relative_to(runs).parts[0])
+            return resolved
+        except UserError:
+            pass
+    elif any(root == resolved or root in resolved.parents for root in [workspace.owner_root().resolve(), *adapter_dirs()]):
+        return resolved
+    raise UserError(f"'{run_or_dir}' is neither one of your runs nor an adapter folder inside your workspace "
+                    "(the operator can allow more folders with SFT_ADAPTER_DIRS).",
+                    zh=f"'{run_or_dir}' 既不是你的训练运行,也不是你工作区里的适配器目录(管理员可用 SFT_ADAPTER_DIRS 允许更多目录)。")
 
 
 def target_for(run_or_dir: str | None, base_model: str | None = None) -> ChatTarget:

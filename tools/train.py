@@ -28,6 +28,7 @@ from pathlib import Path
 import torch
 from transformers import Trainer, TrainerCallback, TrainingArguments
 
+from tools import runlock
 from tools.errors import UserError
 from tools.hparams import MAX_SEQ_CAP
 from tools.runs import now, read_metrics_file, read_state, update_state
@@ -355,10 +356,21 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def _prepare_base(run_dir: Path) -> None:
+    """The embedded model folder may have been deleted since the run was set up: prepare it again
+    (single-flight, so a run and the app never convert it twice at once)."""
+    from tools.models import embedded_dir, is_prepared, prepare_embedded
+
+    base = Path(TrainConfig.load(run_dir / "config.json").base_model)
+    if base == embedded_dir() and not is_prepared(base):
+        prepare_embedded()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.train", description="Run (or resume) the training run in RUN_DIR.")
     parser.add_argument("run_dir")
     parser.add_argument("--resume", action="store_true", help="continue from the newest checkpoint")
+    parser.add_argument("--now", action="store_true", help="start at once, even while another run trains (no queue)")
     args = parser.parse_args(argv)
     run_dir = Path(args.run_dir).resolve()
     signal.signal(signal.SIGTERM, _request_stop)
@@ -368,9 +380,21 @@ def main(argv: list[str] | None = None) -> int:
         if main_process:
             update_state(run_dir, **changes)
 
+    if main_process:
+        try:
+            runlock.hold_trainer(run_dir)  # one trainer per run, for this process's whole life
+        except UserError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1  # the run belongs to another live trainer: touch nothing
     launched = {} if read_state(run_dir).get("pid") else {"pid": os.getpid()}  # started by hand (torchrun on a cluster)
-    record(state="running", worker_pid=os.getpid(), pgid=os.getpgid(0), error=None, started_at=now(), **launched)
+    if main_process and not args.now:
+        record(worker_pid=os.getpid(), pgid=os.getpgid(0), **launched)
+        if not runlock.wait_for_slot(lambda ahead: record(state="queued", queue_ahead=ahead), lambda: STOP_REQUESTED):
+            record(state="stopped", queue_ahead=None, error=None, finished_at=now())  # stopped while queued
+            return 0
+    record(state="running", queue_ahead=None, worker_pid=os.getpid(), pgid=os.getpgid(0), error=None, started_at=now(), **launched)
     try:
+        _prepare_base(run_dir)
         facts = train(run_dir, args.resume)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gradio as gr
 
 from tools.errors import UserError
+from ui import limits
 from ui import session as sess
 from ui.i18n import STATES, named, t
 
@@ -75,16 +76,21 @@ def _history_dicts(history: list) -> list[dict]:
 
 
 def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir: str,
-         side_by_side: bool, max_new_tokens: int, temperature: float):
+         side_by_side: bool, max_new_tokens: int, temperature: float, session: dict | None = None,
+         request: gr.Request = None):
     """Stream the tuned model's reply, then (side by side) the base model's, into their chatbots."""
     from tools.chat import GenerationSettings, stream_reply, target_for
 
     if not (message or "").strip():
         yield tuned, base
         return
+    refused = limits.refusal(message, [])
+    if refused:  # before any work: a huge prompt would hold the one model for minutes
+        raise gr.Error(refused)
     try:
         settings = GenerationSettings(max_new_tokens=int(max_new_tokens), temperature=float(temperature))
-        target = target_for((adapter_dir or "").strip() or run_id or None)
+        with sess.scope(session, request):  # this owner's runs and folders only (tools.chat confines)
+            target = target_for((adapter_dir or "").strip() or run_id or None)
     except UserError as exc:
         raise gr.Error(str(exc)) from None
     tuned = list(tuned or []) + [{"role": "user", "content": message}]
@@ -125,7 +131,7 @@ def build(lang: gr.State, tab: gr.Tab, session: gr.State | None = None) -> list[
         trigger(refresh_runs, [run, *scope], [run, notice], api_visibility="private")
     run.input(learned_notice, [run, *scope], [notice], api_visibility="private")
     side.change(lambda on: gr.Chatbot(visible=on), [side], [base], api_visibility="private")
-    inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature]
+    inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature] + ([session] if session is not None else [])
     # A new model starts a new conversation.
     gr.on([run.input, adapter_dir.submit], lambda: ([], []), None, [tuned, base], api_visibility="private")
     # One reply at a time: replies share the one loaded model (see tools/chat.py), and the

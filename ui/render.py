@@ -20,6 +20,7 @@ import gradio as gr
 
 from assistant.steps import Step
 from ui.i18n import STATES, TOOLS, named, t
+from ui.session import public_copy
 
 
 def tool_title(name: str, lang: str, ok: bool = True) -> str:
@@ -57,7 +58,7 @@ def _result(step: Step, calls: dict, messages: list, lang: str) -> None:
         messages.append(msg)
     msg.metadata.update(title=tool_title(step.name, lang, step.ok), status="done", duration=round(step.duration, 2))
     msg.content = "\n\n".join(part for part in (msg.content, step.summary) if part)
-    messages.extend(gr.ChatMessage(content={"path": path}) for path in downloadable(step.files))
+    messages.extend(gr.ChatMessage(content={"path": public_copy(path)}) for path in downloadable(step.files))
     run = getattr(step, "run", None)
     if run and run.get("run_id"):
         messages.append(gr.ChatMessage(content=run_card(run, lang)))
@@ -126,7 +127,7 @@ def throttled(frames: Iterable[T], every: float = 0.05) -> Iterator[T]:
 
 def user_messages(text: str, files: list[str]) -> list[gr.ChatMessage]:
     """The user's side of a turn: one message per uploaded file, then the text."""
-    shown = [gr.ChatMessage(role="user", content={"path": path}) for path in files]
+    shown = [gr.ChatMessage(role="user", content={"path": public_copy(path)}) for path in files]
     if text.strip():
         shown.append(gr.ChatMessage(role="user", content=text))
     return shown
