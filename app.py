@@ -70,34 +70,42 @@ def _text(attr: str, key, lang: str):
 
 
 def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, max_file_size: str = MAX_UPLOAD, **kwargs):
-    """Serve ``demo`` with the product's safety settings: uploads capped, only the workspace
-    served as files, errors shown as sentences."""
+    """Serve ``demo`` with the product's safety settings: uploads capped, errors shown as sentences,
+    login attempts rate-limited (``ui.security``), and no file of the workspace served by its path:
+    the workspace is blocked on the file route, and a file a person may download is handed out as
+    a copy under an unguessable link (``ui.session.public_copy``)."""
+    from starlette.middleware import Middleware
+
     from tools.workspace import home
+    from ui.security import LoginLimiter
 
     demo.queue(default_concurrency_limit=8)
+    app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(LoginLimiter)]
     return demo.launch(
         server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=max_file_size,
-        allowed_paths=[str(home())], **kwargs,
+        allowed_paths=[], blocked_paths=[str(home())], app_kwargs=app_kwargs, **kwargs,
     )
 
 
-def check_bind(host: str, auth: str | None, insecure: bool) -> tuple[str, str] | None:
-    """Refuse to expose the app beyond this machine without a password (or an explicit --insecure)."""
-    creds = None
-    if auth:
-        user, sep, password = auth.partition(":")
-        if not sep or not user or not password:
-            raise SystemExit("error: --auth must look like user:password")
-        creds = (user, password)
-    if host not in LOCAL_HOSTS and creds is None and not insecure:
-        raise SystemExit(f"error: binding to {host} exposes the app to the network; add --auth user:pass (or --insecure if you mean it).")
-    return creds
+def check_bind(host: str, auth: str | None, insecure: bool, auth_file: str | None = None):
+    """Refuse to expose the app beyond this machine without a password (or an explicit --insecure).
+    The password may come from $SFT_AUTH_PASSWORD or --auth-file instead of the command line."""
+    from ui.security import credentials
+
+    pairs = credentials(auth, auth_file)
+    if host not in LOCAL_HOSTS and pairs is None and not insecure:
+        raise SystemExit(f"error: binding to {host} exposes the app to the network; add --auth USER with "
+                         "SFT_AUTH_PASSWORD set, or --auth-file FILE (or --insecure if you mean it).")
+    if pairs is None:
+        return None
+    return pairs[0] if len(pairs) == 1 else pairs
 
 
 def main_from_args(args: argparse.Namespace) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    creds = check_bind(args.host, args.auth, args.insecure)
+    creds = check_bind(args.host, args.auth, args.insecure, getattr(args, "auth_file", None))
     demo = build_app()
     print(f"sft-assistant: serving on http://{args.host}:{args.port}", flush=True)
     launch(demo, args.host, args.port, creds)

@@ -8,7 +8,9 @@ import argparse
 def add_server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--auth", help="user:pass, required with a non-local --host")
+    p.add_argument("--auth", help="USER (password from $SFT_AUTH_PASSWORD) or user:pass (visible in ps); "
+                                  "each user gets a workspace of their own; required with a non-local --host")
+    p.add_argument("--auth-file", help="a file of user:password lines (keeps passwords out of ps)")
     p.add_argument("--insecure", action="store_true", help="allow a non-local --host without --auth")
 
 

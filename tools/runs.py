@@ -3,15 +3,19 @@
 A run is a detached process (``python -m tools.train RUN_DIR``, no shell, its own session and
 process group) that owns ``RUN_DIR``:
 
-    config.json     the TrainConfig it runs with
-    state.json      {"run_id", "state", "error", "pid", "pgid", "step", "total_steps", ...}, atomic
+    config.json     the TrainConfig it runs with (``extra.owner``: the session or user it belongs to)
+    state.json      {"run_id", "state", "error", "pid", "pgid", "step", "total_steps", "owner", ...}, atomic
+    trainer.lock    the live trainer's pid, process group and start time (``tools.runlock``)
     metrics.jsonl   one line per logged step (eval lines carry "eval_loss")
     train.log       the process's stdout and stderr
     checkpoints/    Trainer checkpoints (resume continues from the newest)
     adapter/        the finished peft adapter; merged/ with --merge
 
 The app, the CLI and the agent only ever read these files, so any of them can go away and come
-back. torch is never imported here.
+back. torch is never imported here. One trainer per run: starting and resuming refuse while a live
+trainer holds the lock, and stop signals the process group the lock names, whatever state.json says
+(a missing or corrupt state.json is rebuilt by ``tools.runstate``). Inside ``workspace.scoped(owner)``
+a session sees only its own runs; unscoped (the CLI) sees every run.
 """
 from __future__ import annotations
 
@@ -25,8 +29,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tools import runlock, workspace
 from tools.errors import UserError
-from tools.workspace import atomic_write_text, runs_dir, unique_path
+from tools.runstate import checkpoint_steps, identity, read_state, read_state_checked, rebuild, update_state  # noqa: F401 - re-exported
+from tools.workspace import runs_dir, unique_path
 
 STATES = ("queued", "running", "succeeded", "failed", "stopped")
 FINISHED = ("succeeded", "failed", "stopped")
@@ -36,21 +42,6 @@ _children: dict[int, subprocess.Popen] = {}  # processes this Python started: po
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def read_state(run_dir: Path) -> dict:
-    try:
-        return json.loads((Path(run_dir) / "state.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
-
-
-def update_state(run_dir: Path, **changes) -> dict:
-    """Merge ``changes`` into state.json and write it atomically (readers never see half a file)."""
-    state = read_state(run_dir)
-    state.update(changes)
-    atomic_write_text(Path(run_dir) / "state.json", json.dumps(state, ensure_ascii=False, indent=2) + "\n")
-    return state
 
 
 def read_metrics(run: "RunInfo | str | Path | None" = None) -> list[dict]:
@@ -91,6 +82,18 @@ class RunInfo:
     last: dict = field(default_factory=dict)
     """The newest metrics line (loss, learning_rate, tokens_per_s, eta_s, …)."""
     raw: dict = field(default_factory=dict)
+    owner: str | None = None
+    queue_ahead: int | None = None
+    """While queued behind another run: how many runs are ahead of this one."""
+    notice: str | None = None
+    """A sentence about the run's files (state.json rebuilt), English; ``notice_zh`` in Chinese."""
+    notice_zh: str | None = None
+
+    def label(self, lang: str = "en") -> str:
+        """The state as a person reads it: "queued (1 ahead)" / "排队中(前面 1 个)"."""
+        if self.state == "queued" and self.queue_ahead:
+            return f"排队中(前面 {self.queue_ahead} 个)" if lang == "zh" else f"queued ({self.queue_ahead} ahead)"
+        return self.state
 
     @property
     def adapter_dir(self) -> Path:
@@ -104,18 +107,24 @@ class RunInfo:
 
 
 def _info(run_dir: Path) -> RunInfo:
-    state = read_state(run_dir)
-    name = state.get("state", "queued")
-    error = state.get("error")
-    if name in ("queued", "running") and state.get("pid") and not process_alive(state["pid"]):
+    state, problem = read_state_checked(run_dir)
+    metrics = read_metrics_file(run_dir)
+    holder = runlock.live_holder(run_dir)
+    notice = notice_zh = None
+    if problem or state.get("state") not in STATES:
+        state, notice, notice_zh = rebuild(run_dir, problem or "corrupt", bool(holder), metrics)
+    name, error = state["state"], state.get("error")
+    if holder and name in FINISHED:
+        name, error = "running", None  # a live trainer holds it, whatever state.json says
+    elif name in ("queued", "running") and not holder and state.get("pid") and not process_alive(state["pid"]):
         # The process died without writing a last word (kill -9, reboot, out of memory).
         name = "failed"
         error = error or "The training process ended unexpectedly (killed?); resume it from its last checkpoint with --resume."
-    metrics = read_metrics_file(run_dir)
     return RunInfo(
         run_id=state.get("run_id", run_dir.name), run_dir=run_dir, state=name,
         step=int(state.get("step") or 0), total_steps=int(state.get("total_steps") or 0),
-        error=error, last=metrics[-1] if metrics else {}, raw=state,
+        error=error, last=metrics[-1] if metrics else {}, raw=state, owner=state.get("owner"),
+        queue_ahead=state.get("queue_ahead") if name == "queued" else None, notice=notice, notice_zh=notice_zh,
     )
 
 
@@ -133,37 +142,63 @@ def read_metrics_file(run_dir: Path) -> list[dict]:
 
 
 def list_runs(root: Path | None = None) -> list[RunInfo]:
-    """Every run under ``root`` (default the workspace's runs folder), newest first."""
+    """Every run under ``root`` (default the workspace's runs folder), newest first; inside a
+    ``workspace.scoped(owner)`` block only that owner's runs."""
     root = Path(root) if root else runs_dir()
     dirs = [d for d in root.iterdir() if (d / "config.json").is_file()] if root.is_dir() else []
-    dirs.sort(key=lambda d: (read_state(d).get("created_at", ""), d.stat().st_mtime), reverse=True)
+    owner = workspace.current_owner()
+    if owner:
+        dirs = [d for d in dirs if _owner(d) == owner]
+    made = {d: (read_state(d).get("created_at") or identity(d)["created_at"], d.stat().st_mtime) for d in dirs}
+    dirs.sort(key=made.__getitem__, reverse=True)
     return [_info(d) for d in dirs]
 
 
+def _owner(run_dir: Path) -> str | None:
+    return read_state(run_dir).get("owner") or identity(run_dir).get("owner")
+
+
 def get_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
-    """A run by id (under the runs folder) or directory; None = the newest run."""
+    """A run by id (under the runs folder) or directory; None = the newest run. Inside a scope,
+    another owner's run is answered exactly like a run that does not exist."""
     if isinstance(run, RunInfo):
-        return _info(run.run_dir)
+        run = run.run_dir
     if run is None or str(run).strip() == "":
         runs = list_runs()
         if not runs:
-            raise UserError("There are no training runs yet; start one with `sft-assistant train DATASET`.")
+            raise UserError("There are no training runs yet; start one with `sft-assistant train DATASET`.",
+                            zh="还没有训练运行;请先开始一次训练。")
         return runs[0]
+    owner = workspace.current_owner()
     path = Path(run).expanduser()
     for candidate in (path, runs_dir() / str(run)):
-        if (candidate / "config.json").is_file():
-            return _info(candidate.resolve())
-    raise UserError(f"No training run '{run}': `sft-assistant runs` lists the runs there are.")
+        if not (candidate / "config.json").is_file():
+            continue
+        candidate = candidate.resolve()
+        if owner and (candidate.parent != runs_dir().resolve() or _owner(candidate) != owner):
+            break
+        return _info(candidate)
+    raise UserError(f"No training run '{run}': `sft-assistant runs` lists the runs there are.",
+                    zh=f"没有名为 '{run}' 的训练运行。")
 
 
-def launch(run_dir: Path, resume: bool = False) -> RunInfo:
+def launch(run_dir: Path, resume: bool = False, run_now: bool = False) -> RunInfo:
+    """Start the run's trainer, unless a live one holds it already (then a UserError): the check and
+    the start happen under the run's launch lock, so two launches at once start one trainer."""
+    run_dir = Path(run_dir)
+    with runlock.launching(run_dir):
+        runlock.refuse_if_trained(run_dir, run_dir.name)
+        return _spawn(run_dir, resume, run_now)
+
+
+def _spawn(run_dir: Path, resume: bool, run_now: bool) -> RunInfo:
     """Start ``python -m tools.train RUN_DIR`` detached: no shell, its own session (so its own
-    process group, which stop_run signals as a whole), output appended to train.log."""
+    process group, which stop_run signals as a whole), output appended to train.log. The trainer
+    waits in the queue for the machine's training slot unless ``run_now``."""
     from tools.trainconfig import TrainConfig
 
-    run_dir = Path(run_dir)
     config = TrainConfig.load(run_dir / "config.json")
-    cmd = [sys.executable, "-m", "tools.train", str(run_dir)] + (["--resume"] if resume else [])
+    cmd = [sys.executable, "-m", "tools.train", str(run_dir)] + (["--resume"] if resume else []) + (["--now"] if run_now else [])
     if config.nproc_per_node > 1:
         # torchrun starts one process per GPU and sets RANK/WORLD_SIZE; Trainer takes it from there.
         cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", str(config.nproc_per_node), "-m"] + cmd[2:]
@@ -176,6 +211,7 @@ def launch(run_dir: Path, resume: bool = False) -> RunInfo:
             start_new_session=True,
         )
     _children[child.pid] = child
+    runlock.record(run_dir, child.pid, child.pid)  # before the launch lock goes: a second launcher sees it
     update_state(run_dir, pid=child.pid, pgid=child.pid, command=cmd)
     return _info(run_dir)
 
@@ -183,7 +219,7 @@ def launch(run_dir: Path, resume: bool = False) -> RunInfo:
 def new_run_dir(path: str | Path, output: str | Path | None) -> Path:
     """``output`` if given (it must not hold a run already), else runs/<date-time>-<dataset name>."""
     if output:
-        target = Path(output).expanduser().resolve()
+        target = workspace.confine(output) if workspace.current_owner() else Path(output).expanduser().resolve()
         if target.exists() and any(target.iterdir()):
             raise UserError(f"The output folder {target} is not empty; name a new folder so nothing is overwritten.")
         target.mkdir(parents=True, exist_ok=True)
@@ -196,16 +232,19 @@ def new_run_dir(path: str | Path, output: str | Path | None) -> Path:
 
 def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -> RunInfo:
     """SIGTERM the run's process group (it checkpoints and exits at the end of its step), SIGKILL
-    what is left after ``grace_s``, and leave state.json in a finished state."""
+    what is left after ``grace_s``, and leave state.json in a finished state. The group is the one
+    the live trainer's lock names, whatever state.json says."""
     info = get_run(run)
-    if info.state in FINISHED:
+    holder = runlock.live_holder(info.run_dir)
+    if info.state in FINISHED and not holder:
         return info
-    pgid = info.raw.get("pgid") or info.raw.get("pid")
-    if pgid:
+    pid = (holder or {}).get("pid") or info.raw.get("pid")
+    pgid = (holder or {}).get("pgid") or info.raw.get("pgid") or pid
+    if pgid and (holder or process_alive(pid)):
         _signal_group(pgid, signal.SIGTERM)
-        if not _wait_gone(info.raw.get("pid"), pgid, _grace(info, grace_s)):
+        if not _wait_gone(pid, pgid, _grace(info, grace_s)):
             _signal_group(pgid, signal.SIGKILL)
-            _wait_gone(info.raw.get("pid"), pgid, 10.0)
+            _wait_gone(pid, pgid, 10.0)
     if read_state(info.run_dir).get("state") not in FINISHED:
         update_state(info.run_dir, state="stopped", finished_at=now(), error=None)
     return _info(info.run_dir)
@@ -248,36 +287,42 @@ def _group_alive(pgid: int) -> bool:
         return True
 
 
-def resume_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
-    """Start a stopped or killed run again from its newest checkpoint (same step count and schedule)."""
+def resume_run(run: "RunInfo | str | Path | None" = None, run_now: bool = False) -> RunInfo:
+    """Start a stopped or killed run again from its newest checkpoint (same step count and schedule).
+    Refused while a live trainer holds the run: two resumes at once start one trainer."""
     info = get_run(run)
-    if info.state in ("queued", "running"):
-        raise UserError(f"Run {info.run_id} is still {info.state}; stop it first or let it finish.")
-    if info.state == "succeeded":
-        raise UserError(f"Run {info.run_id} already finished; start a new run to train further.")
-    # The step count goes back to the newest checkpoint: the steps after it are trained again.
-    steps = [int(p.name.rsplit("-", 1)[1]) for p in (info.run_dir / "checkpoints").glob("checkpoint-*") if p.name.rsplit("-", 1)[1].isdigit()]
-    update_state(info.run_dir, state="queued", error=None, finished_at=None, resumed_at=now(),
-                 step=max(steps, default=0), resumed_from=None, resumed_step=None)
-    return launch(info.run_dir, resume=True)
+    with runlock.launching(info.run_dir):
+        runlock.refuse_if_trained(info.run_dir, info.run_id)
+        info = _info(info.run_dir)
+        if info.state == "running" or (info.state == "queued" and info.raw.get("pid") and process_alive(info.raw["pid"])):
+            raise UserError(f"Run {info.run_id} is still {info.state}; stop it first or let it finish.",
+                            zh=f"运行 {info.run_id} 仍在进行;请先停止它,或等它结束。")
+        if info.state == "succeeded":
+            raise UserError(f"Run {info.run_id} already finished; start a new run to train further.",
+                            zh=f"运行 {info.run_id} 已经完成;要继续训练请开始新的运行。")
+        # The step count goes back to the newest checkpoint: the steps after it are trained again.
+        update_state(info.run_dir, state="queued", error=None, finished_at=None, resumed_at=now(),
+                     step=max(checkpoint_steps(info.run_dir), default=0), resumed_from=None, resumed_step=None)
+        return _spawn(info.run_dir, True, run_now)
 
 
 def start_training(path: str, base_model: str | None = None, epochs: float | None = None,
                    learning_rate: float | None = None, lora_r: int | None = None, max_steps: int | None = None,
-                   output: str | None = None, launch_now: bool = True, **more) -> RunInfo:
+                   output: str | None = None, launch_now: bool = True, run_now: bool = False, **more) -> RunInfo:
     """Check everything, write the run directory, and start the training process (unless ``launch_now``
     is False: then ``python -m tools.train RUN_DIR`` or ``torchrun … -m tools.train RUN_DIR`` starts it).
 
     Unset settings come from ``tools.hparams.suggest`` for the dataset's size. ``more`` takes any other
     ``TrainConfig`` field (``merge=True``, ``lora_targets="attention"``, ``nproc_per_node=2``, …).
-    Bad input raises ``UserError`` before any process starts.
+    Bad input raises ``UserError`` before any process starts. The run belongs to the current
+    ``workspace`` owner; it waits for a running one to end unless ``run_now`` (start anyway).
     """
     from tools.hparams import suggest
     from tools.models import resolve_base_model
     from tools.formats import read_dataset
     from tools.trainconfig import TrainConfig
 
-    data = Path(path).expanduser()
+    data = workspace.confine(path) if workspace.current_owner() else Path(path).expanduser()
     if not data.is_file():
         raise UserError(f"The dataset {path} does not exist; give the path of a CSV, Excel, JSON or JSONL file.")
     result = read_dataset(str(data))
@@ -301,11 +346,15 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         settings["lora_alpha"] = 2 * lora_r  # keep the scale alpha / r = 2 whatever the rank
     settings.update(more)
     settings.setdefault("extra", {})["advice"] = advice.reasons
+    owner = workspace.current_owner()
+    if owner:
+        settings["extra"]["owner"] = owner
     try:
         config = TrainConfig(data_path=str(data.resolve()), base_model=base, **settings)
     except TypeError as exc:
         raise UserError(f"Unknown training setting: {exc}.") from None
     run_dir = new_run_dir(data, output)
     config.save(run_dir / "config.json")
-    update_state(run_dir, run_id=run_dir.name, state="queued", error=None, created_at=now(), step=0, total_steps=0)
-    return launch(run_dir) if launch_now else _info(run_dir)
+    update_state(run_dir, run_id=run_dir.name, state="queued", error=None, created_at=now(), step=0, total_steps=0,
+                 **({"owner": owner} if owner else {}))
+    return launch(run_dir, run_now=run_now) if launch_now else _info(run_dir)

@@ -119,18 +119,39 @@ def unique_path(directory: Path, stem: str, suffix: str) -> Path:
     return candidate
 
 
+def write_error(path: Path, exc: OSError) -> UserError:
+    """The sentence for a write that failed (disk full, no permission, …)."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError(f"The disk is full: could not write {Path(path).name}. Free some space and try again; "
+                         "nothing was left half-written.",
+                         zh=f"磁盘已满:无法写入 {Path(path).name}。请清理空间后重试;没有留下写了一半的文件。")
+    reason = exc.strerror or type(exc).__name__
+    return UserError(f"Could not write {Path(path).name} ({reason}); nothing was left half-written.",
+                     zh=f"无法写入 {Path(path).name}({reason});没有留下写了一半的文件。")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file in the same folder, then rename: readers never see half a file.
+    A failed write (disk full, …) removes the temporary file and raises a UserError sentence."""
+    path = Path(path)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise write_error(path, exc) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
     return path
 

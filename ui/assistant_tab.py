@@ -12,6 +12,7 @@ import gradio as gr
 
 from assistant.steps import Step
 from tools.errors import UserError
+from ui import limits
 from ui import session as sess
 from ui.i18n import agent_lang, t
 from ui.render import downloadable, render_turn, throttled, user_messages
@@ -107,9 +108,14 @@ def respond(message: dict | str | None, history: list | None, session: dict | No
     text = message.get("text") or ""
     uploads = [f if isinstance(f, str) else f.get("path") for f in message.get("files") or []]
     history = list(history or [])
+    refused = limits.refusal(text, uploads, lang)  # before any work: no client can starve the server
+    if refused:
+        yield history + [gr.ChatMessage(content=refused)], session
+        return
     try:
         with sess.scope(session, request):
-            files = [sess.import_upload(session, f) for f in uploads if f]
+            # The same file attached twice is one file (and one copy in the workspace).
+            files = list(dict.fromkeys(sess.import_upload(session, f) for f in dict.fromkeys(uploads) if f))
     except Exception as exc:  # noqa: BLE001 - a refused upload is a sentence in the chat
         yield history + [gr.ChatMessage(content=t("turn_failed", lang).format(error=exc))], session
         return

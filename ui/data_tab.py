@@ -137,7 +137,7 @@ def quality(path: str | None, ppl: bool, session: dict | None, lang: str = "Engl
     except UserError as exc:
         return _sentence(exc, lang), empty, None, session
     sess.remember(session, report.output)
-    files = [report.output, report.report, report.report_csv]
+    files = [sess.public_copy(f) for f in (report.output, report.report, report.report_csv) if f]
     return quality_summary(report.to_dict(), lang), findings_table(report.findings, lang), files, session
 
 

@@ -8,6 +8,8 @@ never see each other's conversation or uploads: the agent's memory is keyed by
 """
 from __future__ import annotations
 
+import filecmp
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -49,11 +51,52 @@ def session_uploads(session: dict) -> Path:
 
 
 def import_upload(session: dict, src: str) -> str:
-    """Copy a file Gradio received into the session's upload folder (never overwriting)."""
+    """Copy a file Gradio received into the session's upload folder (never overwriting). A file
+    with the same name and bytes as an earlier upload is that upload: attaching one file twice
+    (or 10,000 times) makes one copy."""
     path = Path(src)
-    dest = unique_path(session_uploads(session), path.stem, path.suffix)
-    shutil.copyfile(path, dest)
-    remember(session, str(dest))
+    folder = session_uploads(session)
+    same = next((p for p in _same_name(folder, path) if filecmp.cmp(p, path, shallow=False)), None)
+    if same is None:
+        same = unique_path(folder, path.stem, path.suffix)
+        part = same.with_name(f".{same.name}.part")
+        try:
+            shutil.copyfile(path, part)
+            os.replace(part, same)  # readers never see half a file
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise workspace.write_error(same, exc) from None
+    remember(session, str(same))
+    return str(same)
+
+
+def _same_name(folder: Path, source: Path):
+    """``name.ext``, ``name-2.ext``, … as far as they exist."""
+    candidate, n = folder / source.name, 2
+    while candidate.is_file():
+        yield candidate
+        candidate, n = folder / f"{source.stem}-{n}{source.suffix}", n + 1
+
+
+def public_copy(path: str) -> str:
+    """A copy of a workspace file that a chat message or a ``gr.File`` may hand out: it lies in
+    Gradio's upload folder under a random folder name, so its link cannot be guessed, while the
+    workspace itself is never served (``allowed_paths`` does not cover it). A hard link when the
+    file system allows (no bytes copied; outputs are replaced, never rewritten in place)."""
+    import secrets
+
+    from gradio.utils import get_upload_folder
+
+    source = Path(path)
+    if not source.is_file():
+        return str(path)  # nothing to hand out (Gradio refuses the path itself)
+    folder = Path(get_upload_folder()) / f"sft-{secrets.token_hex(16)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / source.name
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
     return str(dest)
 
 

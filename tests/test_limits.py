@@ -1,0 +1,69 @@
+"""Bounded requests: a huge message or a message with thousands of files is refused before any
+work starts, with a sentence naming the limit; the same file attached twice is one copy (issue 16).
+
+Times are printed, not asserted (a loaded 2-core CI box must not flake); the refusal itself is.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+
+from test_app import served  # noqa: F401 - fixture
+from ui import limits
+
+
+def call(url: str, message: dict) -> tuple[list, float]:
+    """The /assistant event through the raw HTTP API (no client-side uploads): its last output
+    and the seconds from sending to the final answer."""
+    start = time.perf_counter()
+    with httpx.Client(timeout=120) as http:
+        event = http.post(f"{url}gradio_api/call/assistant", json={"data": [message, []]}).raise_for_status().json()
+        last = None
+        with http.stream("GET", f"{url}gradio_api/call/assistant/{event['event_id']}") as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data:") and line[5:].strip() not in ("", "null"):
+                    last = json.loads(line[5:])
+    return last[0], time.perf_counter() - start
+
+
+def upload(url: str, name: str, data: bytes) -> str:
+    return httpx.post(f"{url}gradio_api/upload", files={"files": (name, data)}, timeout=60).raise_for_status().json()[0]
+
+
+def said(history: list) -> str:
+    return json.dumps(history, ensure_ascii=False)
+
+
+def test_a_10_mb_message_is_refused_naming_the_limit(served):
+    history, seconds = call(served, {"text": "数据 " * (5 * 1024 * 1024 // 2), "files": []})
+    print(f"\n10 MB message refused in {seconds:.2f} s")
+    assert "too long" in said(history) or "消息太长" in said(history)
+    assert f"{limits.MAX_MESSAGE_CHARS:,}" in said(history)
+    assert not any((m.get("metadata") or {}).get("title") for m in history), "no tool ran"
+
+
+def test_a_10000_file_message_is_refused_and_copies_nothing(served, workspace):
+    path = upload(served, "same.csv", b"question,answer\nq,a\n")
+    attached = [{"path": path, "orig_name": "same.csv", "meta": {"_type": "gradio.FileData"}}] * 10_000
+    history, seconds = call(served, {"text": "inspect these", "files": attached})
+    print(f"\n10,000-file message refused in {seconds:.2f} s")
+    assert "Too many files" in said(history) or "文件太多" in said(history)
+    assert str(limits.MAX_FILES) in said(history)
+    assert not list(workspace.rglob("same*.csv")), "nothing was copied"
+
+
+def test_the_same_file_attached_twice_makes_one_copy(served, workspace):
+    path = upload(served, "twice.csv", b"question,answer\nq1,a1\nq2,a2\n")
+    attached = [{"path": path, "orig_name": "twice.csv", "meta": {"_type": "gradio.FileData"}}] * 3
+    history, _ = call(served, {"text": "how many records?", "files": attached})
+    copies = list(workspace.rglob("twice*.csv"))
+    assert len(copies) == 1, copies
+    assert "2" in said(history[-1:])
+
+
+def test_limits_name_the_number_in_both_languages():
+    assert "20,000" in limits.refusal("x" * 20_001, []) and "20,000" in limits.refusal("x" * 20_001, [], "中文")
+    assert limits.refusal("x" * 20_000, ["a"] * 20) is None
+    assert "21" in limits.refusal("hi", ["a"] * 21)
