@@ -160,19 +160,24 @@ def _arrow_pairs(data: bytes, name: str, delimiter: str, header_line: int, heade
     samples, skipped, blank = [], [], sum(1 for part in tail[1:-1] if not part)
     result = ReadResult(samples, skipped, "csv", fields.to_dict(), None, blank)
     # Other columns (id, 备注…) are kept in meta["extra"], as the row-by-row path keeps them.
-    others = [(h or f"column {c + 1}", bool(h), table.column(c).to_pylist()) for c, h in enumerate(header)
-              if h not in (fields.question, fields.answer)]
+    others = [c for c, h in enumerate(header) if h not in (fields.question, fields.answer)]
+    names = [header[c] or f"column {c + 1}" for c in others]
+    unnamed = any(not header[c] for c in others)  # kept only where such a cell has text
+    rows = zip(*[table.column(c).to_pylist() for c in others]) if others else iter(())
     with no_gc():
         for i, (line, q, a) in enumerate(zip(lines, q_col, a_col)):
+            values = next(rows, ())
             qs, as_ = q.strip(), a.strip()  # text is kept as written; blank cells count as empty
             if qs and as_:
                 if "\r" in q or "\r" in a:  # a CRLF inside a quoted cell: normalised and reported
                     q, a = clean_cells([q, a], f"{name}:{line}", [])
                     result.changes.add("crlf", f"{name}:{line}")
                 sample = Sample([Message("user", q), Message("assistant", a)], f"{name}:{line}")
-                if others:
-                    extra = {n: v for n, named, col in others for v in (col[i],) if named or v.strip()}
-                    if any("\r" in v for v in extra.values()):
+                if values:
+                    extra = dict(zip(names, values))
+                    if unnamed:
+                        extra = {n: v for n, v, c in zip(names, values, others) if header[c] or v.strip()}
+                    if "\r" in "".join(values):
                         extra = dict(zip(extra, clean_cells(list(extra.values()), sample.where, [])))
                         result.changes.add("crlf", sample.where)
                     sample.meta = {"extra": extra} if extra else {}

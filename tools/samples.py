@@ -62,7 +62,12 @@ class Sample:
     @property
     def uses_tools(self) -> bool:
         """True when the sample carries tool calls, tool results or tool schemas."""
-        return bool(self.meta.get("tools")) or any(m.role in ("tool_call", "tool") for m in self.messages)
+        if self.meta.get("tools"):
+            return True
+        for m in self.messages:  # a plain loop: this runs once per sample on every write
+            if m.role == "tool_call" or m.role == "tool":
+                return True
+        return False
 
     @property
     def question(self) -> str:

@@ -116,17 +116,34 @@ def _pair(s: Sample, q_key: str, a_key: str, changes: Changes, extra: dict | Non
     return rec
 
 
+JSONL_KEYS = {"prompt", "response", "system", "history"}
+
+
 def jsonl(samples: list[Sample], changes: Changes) -> bytes:
     lines = []
+    keys, prefixes = None, []  # the extra columns of the last record, with their '"key": ' text
     for s in samples:
-        _check_messages(s, "jsonl", changes)
-        if len(s.messages) == 2 and not s.meta.get("extra"):
-            # One question, one answer (the usual case): escape the two strings with the json
+        msgs = s.messages
+        if len(msgs) == 2 and msgs[0].extra is None and msgs[1].extra is None:
+            # One question, one answer (the usual case): escape the strings with the json
             # module's C encoder and splice them, instead of building and dumping a dict per
             # record (200,000 records: ~0.4 s instead of ~1.3 s). Same bytes as json.dumps.
-            lines.append(f'{{"prompt": {_quote(s.messages[0].content)}, "response": {_quote(s.messages[1].content)}}}\n')
-        else:
-            lines.append(_dumps(_pair(s, "prompt", "response", changes)) + "\n")
+            head = f'{{"prompt": {_quote(msgs[0].content)}, "response": {_quote(msgs[1].content)}'
+            extra = s.meta.get("extra")
+            if not extra:
+                lines.append(head + "}\n")
+                continue
+            if tuple(extra) != keys:  # a table's rows share their columns: build the key text once
+                keys = tuple(extra)
+                prefixes = [] if set(keys) & JSONL_KEYS else [f", {_quote(k)}: " for k in keys]
+            if prefixes:
+                try:
+                    lines.append(head + "".join([p + _quote(v) for p, v in zip(prefixes, extra.values())]) + "}\n")
+                    continue
+                except TypeError:  # a number or a list (JSON input): json.dumps below
+                    pass
+        _check_messages(s, "jsonl", changes)
+        lines.append(_dumps(_pair(s, "prompt", "response", changes)) + "\n")
     return "".join(lines).encode()
 
 
