@@ -97,7 +97,7 @@ def test_eval_on_demand_with_a_file_and_a_judge(tmp_path, tiny_model, monkeypatc
         asked = len(server.requests)
     report = json.loads(capsys.readouterr().out)
     assert report["on_demand"] and report["task"]["held_out_from"] == "other.jsonl" and report["task"]["samples"] == 4
-    assert report["task"]["base"]["judge"] == report["task"]["tuned"]["judge"] == pytest.approx(6 / 9)  # (7 − 1) ÷ 9
+    assert report["task"]["base"]["judge"] == report["task"]["tuned"]["judge"] == pytest.approx(6 / 9, abs=1e-4)  # (7 − 1) ÷ 9
     assert asked == 8 and report["judge"] == "judge-model"  # 4 answers × 2 models
     assert load_report(info.run_dir) == report
     cached = list(general_cache.glob("*.jsonl"))
@@ -117,3 +117,28 @@ def test_verdict_says_plainly_when_a_run_was_too_short(tmp_path):
     report["task"]["tuned"].update(loss=1.0, rouge_l=0.9)
     (run_dir / "eval.json").write_text(json.dumps(report))
     assert verdict(run_dir)["learned"] is True and verdict(run_dir)["score"] == 0.9
+
+
+def fake_report() -> dict:
+    side = {"loss": 3.0, "perplexity": 20.09, "exact_match": 0.0, "char_f1": 0.3, "rouge_l": 0.2}
+    return {"task": {"samples": 8, "generated": 8, "held_out_from": "held-out split", "base": side,
+                     "tuned": {**side, "loss": 0.5, "perplexity": 1.65, "exact_match": 0.75, "rouge_l": 0.9}},
+            "general": {"prompts": 16, "base": {"loss": 1.0, "perplexity": 2.72},
+                        "tuned": {"loss": 1.2, "perplexity": 3.32, "exact_match": 0.1, "char_f1": 0.6, "rouge_l": 0.5},
+                        "forgetting_pct": 22.1},
+            "examples": [{"question": "Capital of Zorvania?", "reference": "Quellport", "base": "Paris", "tuned": "Quellport"}]}
+
+
+def test_training_tab_panel_shows_verdict_figures_and_examples_in_both_languages(workspace):
+    from tools.workspace import runs_dir
+    from ui.eval_panel import report_markdown
+
+    run_dir = runs_dir() / "r1"
+    run_dir.mkdir(parents=True)
+    (run_dir / "config.json").write_text("{}")
+    (run_dir / "state.json").write_text(json.dumps({"run_id": "r1", "state": "succeeded", "step": 100}))
+    assert "Not evaluated yet" in report_markdown("r1", "English")
+    (run_dir / "eval.json").write_text(json.dumps(fake_report()))
+    en, zh = report_markdown("r1", "English"), report_markdown("r1", "中文")
+    assert "It learned the task" in en and "forgetting +22.1%" in en and "| Capital of Zorvania? | Quellport | Paris |" in en
+    assert "模型学到了任务" in zh and "遗忘 +22.1%" in zh and "| 问题 | 参考答案 | 基座模型 | 微调后 |" in zh

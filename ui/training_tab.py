@@ -258,6 +258,9 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
     notice = gr.Markdown(elem_id="run-notice")
     config = gr.JSON(label=t("config"))
     # --- H6's evaluation report: `ui/eval_panel.py: build(...)` is called once here. ---
+    from ui import eval_panel
+
+    eval_labels = eval_panel.build(runs, session, lang)
     with gr.Accordion(t("new_run"), open=True) as new_run:
         dataset = gr.Dropdown(label=t("dataset"), choices=[], elem_id="train-dataset")
         unreadable = gr.Markdown(elem_id="train-unreadable")
@@ -288,5 +291,5 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
         (new_run, "label", "new_run"), (dataset, "label", "dataset"), (base_model, "label", "base_model"),
         (epochs, "label", "epochs"), (learning_rate, "label", "learning_rate"), (max_steps, "label", "max_steps"),
-        (start_btn, "value", "start"),
+        (start_btn, "value", "start"), *eval_labels,
     ]
