@@ -60,7 +60,9 @@ def learned_notice(run_id: str | None, lang: str = "English", session: dict | No
         return t("too_short", lang).format(run_id=run_id, epochs=f"{epochs:.2g}", steps=metrics[-1].get("step"))
     if len(metrics) > 1 and last > FLAT_LOSS * first:
         return t("flat_loss", lang).format(run_id=run_id, first=f"{first:.3g}", last=f"{last:.3g}")
-    return ""
+    from ui.eval_panel import score_line  # H6: the held-out score and verdict (eval.json), when there is one
+
+    return score_line(run.run_dir, lang)
 
 
 def _history_dicts(history: list) -> list[dict]:

@@ -106,3 +106,14 @@ def build(runs: gr.Dropdown, session: gr.State, lang: gr.State) -> list[tuple]:
     export_btn.click(export, [runs, choice, lang, session], [downloads], concurrency_limit=1, **private)
     return [(panel, "label", "eval_title"), (evaluate_btn, "value", "eval_now"), (export_btn, "value", "eval_export"),
             (choice, "label", "eval_export"), (downloads, "label", "eval_downloads")]
+
+
+def score_line(run_dir, lang: str = "English") -> str:
+    """One line for beside the chat: the run's held-out verdict and score (``tools.evaluate.verdict``);
+    empty when the run has no report."""
+    from tools.evaluate import verdict
+
+    v = verdict(run_dir)
+    if v["learned"] is None:
+        return ""
+    return v["reason_en"] if lang == "English" else v["reason_zh"]
