@@ -55,6 +55,10 @@ def run_inspect(args) -> int:
         print(f"skipped {s['where']}: {s['reason']}")
     for p in info["problems"]:
         print(f"problem: {p}")
+    for change in info.get("changes", []):
+        print(f"changed: {change['en']}")
+    if info.get("with_tools"):
+        print(f"{info['with_tools']} samples carry tool calls or tool schemas (kept in sharegpt and openai)")
     return 0
 
 

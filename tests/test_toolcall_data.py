@@ -154,3 +154,10 @@ def test_several_results_become_one_observation_in_sharegpt(tmp_path):
     assert [t["from"] for t in conv] == ["human", "function_call", "observation", "gpt"]
     assert json.loads(conv[2]["value"]) == [{"c": 18}, {"c": 24}]
     assert [c["arguments"]["city"] for c in json.loads(conv[1]["value"])] == ["Paris", "Rome"]
+
+
+def test_inspect_counts_tool_samples(shared_copy):
+    from tools.formats import inspect_dataset
+
+    info = inspect_dataset(shared_copy(GLAIVE[0]), tokens=False)
+    assert (info["count"], info["with_tools"], info["changes"]) == (300, 191, [])

@@ -159,8 +159,12 @@ def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike 
 
 def inspect_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
                     sheet: str | None = None, tokens: bool = True, base_model: str | None = None) -> dict:
-    """Format, record count, fields, length statistics (characters and base-model tokens) and problems."""
+    """Format, record count, fields, length statistics (characters and base-model tokens), problems,
+    ``changes`` (what reading normalised) and ``with_tools`` (samples with tool calls or schemas)."""
     from tools.stats import describe
 
     result = read_dataset(path, question_field, answer_field, sheet)
-    return describe(result, tokens=tokens, base_model=base_model)
+    info = describe(result, tokens=tokens, base_model=base_model)
+    info["changes"] = result.changes.to_list()  # what reading normalised (CRLF in cells…)
+    info["with_tools"] = sum(1 for s in result.samples if s.uses_tools)
+    return info
