@@ -74,6 +74,9 @@ def test_cot_uses_the_rationale_column(tmp_path):
     cot = read_dataset(result["output"]).samples[-1]
     assert cot.question == "3个苹果加2个苹果是几个？\n请一步一步地思考，然后给出答案。"
     assert cot.answer == "让我们一步一步地思考。\n3+2=5\n\n所以，答案是：5个"
+    header = open(result["output"], encoding="utf-8-sig").readline().strip().split(",")
+    assert header == ["prompt", "response", "解析"]  # the rationale column is kept in the output
+    assert [s.meta.get("rationale") for s in read_dataset(result["output"]).samples[:2]] == ["3+2=5", None]
 
 
 def test_cot_reads_a_rationale_key_of_alpaca_records(tmp_path):
