@@ -19,7 +19,7 @@ def settings_for(server: FakeOpenAI) -> BackendSettings:
 
 
 def no_runs(workspace) -> bool:
-    return not (workspace / "runs").exists() or not any((workspace / "runs").iterdir())
+    return not [d for d in workspace.glob("runs/*") if d.is_dir() and not d.name.startswith(".")]
 
 
 def test_latest_file_prefers_the_newest_output_or_attachment():

@@ -29,7 +29,7 @@ def only_result(result: dict):
 
 
 def latest_run_state(workspace: Path) -> dict:
-    (run_dir,) = [d for d in (workspace / "runs").iterdir() if d.is_dir()]
+    (run_dir,) = [d for d in (workspace / "runs").iterdir() if d.is_dir() and not d.name.startswith(".")]
     return json.loads((run_dir / "state.json").read_text(encoding="utf-8"))
 
 

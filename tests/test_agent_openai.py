@@ -187,7 +187,7 @@ def test_whole_conversation_streaming_through_the_endpoint(shared_copy, workspac
     assert "Ready to start training on qa_pair.sharegpt.json" in results[3].summary and results[3].run is None
     assert results[4].run["run_id"] == results[5].run["run_id"] and "Ready to stop" in results[6].summary
     assert len(server.requests) == 12  # the two yeses ran the plans without asking the model
-    (run_dir,) = (workspace / "runs").iterdir()
+    (run_dir,) = [d for d in (workspace / "runs").iterdir() if d.is_dir() and not d.name.startswith(".")]
     assert json.loads((run_dir / "state.json").read_text())["state"] in ("stopped", "succeeded")
 
 

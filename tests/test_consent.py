@@ -30,7 +30,7 @@ def no_process(monkeypatch):
 
 
 def run_ids(workspace) -> set[str]:
-    return {d.name for d in (workspace / "runs").iterdir()} if (workspace / "runs").is_dir() else set()
+    return {d.name for d in workspace.glob("runs/*") if d.is_dir() and not d.name.startswith(".")}
 
 
 @pytest.mark.parametrize("said", ["好的", "好的，开始吧", "确认", "是的", "可以", "yes", "OK", "go", "sure!", "yes, go ahead",
