@@ -57,15 +57,17 @@ def _where(wheres: list[str], i: int) -> str:
 
 
 def find_duplicates(prompts: list[str], answers: list[str], wheres: list[str], threshold: float = 0.8,
-                    skip: frozenset[int] = frozenset()) -> DupResult:
-    """Pair findings for every record (one per record, exact first); ``skip`` = already removed."""
+                    skip: frozenset[int] = frozenset(), normed: tuple[list[str], list[str]] | None = None) -> DupResult:
+    """Pair findings for every record (one per record, exact first); ``skip`` = already removed;
+    ``normed`` = (``qrules.norm`` of each prompt, of each answer) when the caller has them already."""
     out = DupResult()
     done: set[int] = set(skip)
     firsts: dict[int, int] = {}
-    for i, (p, a) in enumerate(zip(prompts, answers)):
+    n_prompts, n_answers = normed or ([norm(p) for p in prompts], [norm(a) for a in answers])
+    for i, (p, a) in enumerate(zip(n_prompts, n_answers)):
         if i in done:
             continue
-        key = hash((norm(p), norm(a)))
+        key = hash((p, a))
         j = firsts.setdefault(key, i)
         if j != i:
             out.findings.append(PairFinding(i, "exact_duplicate", j, 1.0, f"exact duplicate of {_where(wheres, j)}",
@@ -73,7 +75,7 @@ def find_duplicates(prompts: list[str], answers: list[str], wheres: list[str], t
             done.add(i)
     keys = [loose(p) if i not in done else "" for i, p in enumerate(prompts)]
     _same_question(keys, answers, wheres, threshold, done, out)
-    _variant_groups(answers, keys, done, out)
+    _variant_groups(n_answers, keys, done, out)
     _similar_questions(keys, answers, wheres, threshold, done, out)
     out.findings.sort(key=lambda f: f.index)
     return out
@@ -127,13 +129,13 @@ def _conflict(reps: list[int], wheres, done: set[int], out: DupResult) -> None:
         done.add(i)
 
 
-def _variant_groups(answers, keys, done: set[int], out: DupResult) -> None:
-    """Different questions with one answer: a group (augmented variants), recorded, not flagged."""
+def _variant_groups(n_answers, keys, done: set[int], out: DupResult) -> None:
+    """Different questions with one (normalised) answer: a group (augmented variants), recorded, not flagged."""
     by_answer: dict[int, int] = {}
-    for i, a in enumerate(answers):
-        if i in done or not keys[i] or not a.strip():
+    for i, a in enumerate(n_answers):
+        if i in done or not keys[i] or not a:
             continue
-        first = by_answer.setdefault(hash(norm(a)), i)
+        first = by_answer.setdefault(hash(a), i)
         if first != i:
             out.group[i] = first
             out.group.setdefault(first, first)

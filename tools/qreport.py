@@ -77,9 +77,9 @@ def score_rows(samples, table: dict[str, list], findings, groups: dict[int, int]
     blank = [""] * len(samples)
     columns = [table.get(k, blank) for k in ("length", "repetition", "language", "relevance", "score", "ppl", "reward",
                                              "judge", "judge_reason")]
-    for i, s in enumerate(samples):
+    for i, (s, *values) in enumerate(zip(samples, *columns)):
         yield [i + 1, s.where, "drop" if i in removed else "keep", "; ".join(rules.get(i, ())),
-               groups[i] + 1 if i in groups else "", *(c[i] for c in columns)]
+               groups[i] + 1 if i in groups else "", *values]
 
 
 def write_reports(report, samples, table: dict[str, list], fmt: str, source_format: str, options: dict | None = None) -> None:

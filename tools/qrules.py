@@ -89,9 +89,10 @@ def norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def record_flags(question: str, answer: str, text: str, min_answer_chars: int,
-                 max_answer_chars: int) -> list[tuple[str, str, str]]:
-    """(rule, reason en, reason zh) for one record's own defects (duplicates are found elsewhere)."""
+def record_flags(question: str, answer: str, text: str, min_answer_chars: int, max_answer_chars: int,
+                 same: bool | None = None) -> list[tuple[str, str, str]]:
+    """(rule, reason en, reason zh) for one record's own defects (duplicates are found elsewhere);
+    ``same``: whether question and answer are equal after ``norm`` (computed when None)."""
     out = []
     if not answer.strip():
         return [("empty_answer", "the answer is empty", "答案为空")]
@@ -104,7 +105,7 @@ def record_flags(question: str, answer: str, text: str, min_answer_chars: int,
     if bad:
         out.append(("garbled", f"garbled text ({bad!r}): probably read with the wrong encoding",
                     f"乱码({bad!r}):可能是用错误的编码读取的"))
-    if norm(question) == norm(answer):
+    if same if same is not None else norm(question) == norm(answer):
         out.append(("answer_is_question", "the answer repeats the question", "答案与问题完全相同"))
     n = len(answer.strip())
     if n < min_answer_chars:

@@ -19,7 +19,7 @@ from pathlib import Path
 from tools.dupes import find_duplicates
 from tools.errors import UserError
 from tools.formats import FORMATS, output_path, read_dataset, write_samples
-from tools.qrules import default_action, record_flags, rule_names
+from tools.qrules import default_action, norm, record_flags, rule_names
 from tools.scores import Progress, text_quality_table
 
 
@@ -106,17 +106,20 @@ def find_defects(samples, near_threshold: float = 0.8, min_answer_chars: int = 2
     if scores is not None:
         scores.update(table)
     out = []
+    prompts = [q if len(s.messages) == 2 else _prompt(s) for q, s in zip(questions, samples)]
+    n_prompts, n_answers = [norm(p) for p in prompts], [norm(a) for a in answers]
     for i, s in enumerate(samples):
         q, a = questions[i], answers[i]
         text = q + "\n" + a if len(s.messages) == 2 else "\n".join(m.content for m in s.messages)
-        for rule, en, zh in record_flags(q, a, text, min_answer_chars, max_answer_chars):
+        same = n_prompts[i] == n_answers[i] if len(s.messages) == 2 else None
+        for rule, en, zh in record_flags(q, a, text, min_answer_chars, max_answer_chars, same):
             out.append(Finding(s.where, rule, en, default_action(rule), q, a, zh, i))
         if table["repetition"][i] < 0.5:
             r = table["repetition"][i]
             out.append(Finding(s.where, "repetitive", f"the answer repeats itself (repetition score {r})", "flagged",
                                q, a, f"答案大量重复(重复度得分 {r})", i))
     gone = frozenset(f.index for f in out if f.action == "removed")
-    dup = find_duplicates([_prompt(s) for s in samples], answers, [s.where for s in samples], near_threshold, gone)
+    dup = find_duplicates(prompts, answers, [s.where for s in samples], near_threshold, gone, (n_prompts, n_answers))
     for p in dup.findings:
         s = samples[p.index]
         out.append(Finding(s.where, p.rule, p.reason_en, default_action(p.rule), questions[p.index], answers[p.index],
