@@ -15,8 +15,11 @@ import re
 from dataclasses import dataclass
 
 from assistant.nlu.paths import QUOTED
+from tools.formats import FORMAT_ALIASES
 
-_F = r"(?:jsonl|json|csv|xlsx|excel|alpaca|sharegpt|share gpt|openai|qianfan|千帆|messages)"
+# Format names (the one alias table, tools.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
+# "gpt" and "表格" are also everyday words ("用 gpt-4 生成", "这个表格"), so they are no cue on their own.
+_F = "(?:" + "|".join(re.escape(a) for a in sorted(FORMAT_ALIASES, key=len, reverse=True) if a not in ("gpt", "表格")) + "|share gpt)"
 _NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|"
          r"conversations?|instances?)")
 # A hyperparameter named, and a value asked for: together they ask for advice.
@@ -326,29 +329,6 @@ def split_steps(text: str) -> list[str]:
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]
-
-
-def asks_to_start(text: str) -> bool:
-    """The user's own words ask to start training now: a step of the request is a training
-    request ("先转成jsonl,然后训练") and they do not only wonder about it ("要不要训练?",
-    "我上传了数据,准备训练"). The tool guard uses this, so the guard and the model agree."""
-    return not is_muse(text) and any(
-        classify(_files_as_word(step), has_file=True).name == "start_training" for step in split_steps(text) or [text]
-    )
-
-
-def _files_as_word(text: str) -> str:
-    """File names read as the word FILE, as the planner reads them ("把 FILE 拿去 train"), so the
-    guard and the model classify the same text."""
-    from assistant.nlu.paths import find_paths
-    from assistant.nlu.slots import mask
-
-    return mask(text, [(f.start, f.end) for f in find_paths(text)], fill="FILE")
-
-
-def asks_to_stop(text: str) -> bool:
-    """The user's own words ask to stop the run ("停止训练", "叫停", "放弃", "quit", "end the run")."""
-    return any(classify(step).name == "stop_training" for step in split_steps(text) or [text])
 
 
 def says_yes(text: str) -> bool:

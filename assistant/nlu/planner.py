@@ -193,6 +193,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 def steps_of(text: str) -> list[str]:
     """The steps of a request in order; a conditional ("先看看…没问题就转千帆") is its check, then
     the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
+    if acts.speech_act(text) in ("hypothetical", "question"):
+        return [text]  # "if I converted to qianfan and then back to jsonl, would I lose fields?" is one question
     return acts.conditional_steps(text) or intents.split_steps(text) or [text]
 
 

@@ -6,11 +6,12 @@ import json
 import os
 import re
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from assistant.lang import language_of
 
 
 def language(text: str) -> str:
-    return "zh" if _CJK.search(text or "") else "en"
+    """"zh" or "en": the one language detector (assistant.lang.language_of)."""
+    return language_of(text)
 
 
 CAPABILITIES = {

@@ -16,18 +16,30 @@ import re
 
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 from assistant.nlu.paths import quoted
+from tools.formats import FORMAT_ALIASES
+
+# Words that say a format without being one of its names (the names are tools.formats.FORMAT_ALIASES,
+# the one alias table): "多轮对话格式" is sharegpt, "训练用的格式" is jsonl.
+_PHRASES = {
+    "qianfan": r"文心|ernie|百度",
+    "alpaca": r"羊驼",
+    "sharegpt": r"share\s?gpt|多轮对话格式|conversations?\s*格式",
+    "openai": r"open\s+ai|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?",
+    "csv": r"逗号分隔",
+    "xlsx": r"电子表格|spreadsheet",
+    "jsonl": r"json\s*lines|(?:能|可)?训练(?:用|能用)?的?格式|training format|标准格式|通用格式",
+}
+
+
+def _alias(name: str) -> str:
+    """An alias as a pattern: a Latin name only as a whole word ("gpt" is not inside "sharegpt")."""
+    return rf"(?<![a-z]){re.escape(name)}(?![a-z])" if name.isascii() else re.escape(name)
+
 
 # (format, pattern). Specific names come before "json", so "alpaca json" is alpaca.
-_FORMATS = [
-    ("qianfan", r"千帆|qianfan|文心|ernie|百度"),
-    ("alpaca", r"alpaca|羊驼"),
-    ("sharegpt", r"share\s?gpt|多轮对话格式|conversations?\s*格式"),
-    ("openai", r"openai|open\s+ai|chatml|(?<![a-z])messages(?![a-z])|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|"
-               r"chat[- ]?completions?"),
-    ("csv", r"(?<![a-z])csv(?![a-z])|逗号分隔"),
-    ("xlsx", r"excel|xlsx|(?<![a-z])xls(?![a-z])|电子表格|表格|spreadsheet"),
-    ("jsonl", r"jsonl|json\s*lines|ndjson|(?<![a-z])json(?![a-z])|(?:能|可)?训练(?:用|能用)?的?格式|training format|标准格式|通用格式"),
-]
+_FORMATS = [(fmt, "|".join([_alias(a) for a, target in sorted(FORMAT_ALIASES.items(), key=lambda kv: -len(kv[0]))
+                            if target == fmt] + [_PHRASES[fmt]]))
+            for fmt in ("qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx", "jsonl")]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
 _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
                             re.IGNORECASE)

@@ -2,7 +2,7 @@
 weight decay and balanced class weights, full-batch Adam in numpy (no sklearn, no scipy).
 
 The n-gram inputs are sparse: each request is a short list of feature ids, so a batch's logits are
-a gather and a segment sum (``np.add.reduceat``), and the gradient a scatter-add (``np.add.at``).
+a gather and a segment sum (``np.add.reduceat``), and the gradient a per-label ``np.bincount``.
 """
 from __future__ import annotations
 
@@ -52,8 +52,9 @@ def train(cls, examples: list[tuple[str, str]], cues: bool = True, l2: float = 1
         p = np.exp(z - z.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         g = (p - onehot) * sample_w[:, None]  # d loss / d logits, weighted
-        gw = np.zeros_like(w)
-        np.add.at(gw, ids, g[rows] * scale[rows, None])
+        contrib = g[rows] * scale[rows, None]  # each (request, n-gram) pair's share of the gradient
+        gw = np.stack([np.bincount(ids, weights=contrib[:, j], minlength=len(w)) for j in range(k)], axis=1)
+        gw = gw.astype(np.float32)
         grads = [gw + l2 * w, cue_x.T @ g + l2 * cw, g.sum(axis=0)]
         for p_, g_, m in zip(params, grads, moments):  # Adam, β = (0.9, 0.999)
             m[0] = 0.9 * m[0] + 0.1 * g_
