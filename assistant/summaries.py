@@ -195,6 +195,9 @@ def plan_start_sentences(d: dict) -> tuple[str, str]:
     """The plan shown before a run starts: dataset, epochs, LR, batch and an estimated time."""
     limit_en = f", at most {d['max_steps']} steps" if d.get("max_steps") else ""
     limit_zh = f",最多 {d['max_steps']} 步" if d.get("max_steps") else ""
+    if d.get("mix_general"):
+        limit_en += f", mixing in {d['mix_general']:.0%} general data"
+        limit_zh += f",混入 {d['mix_general']:.0%} 的通用数据"
     en = (f"Ready to start training on {d['source']} ({d['n_samples']} samples): {d['epochs']} epochs, learning rate "
           f"{lr_text(d['learning_rate'])}, batch {d['per_device_batch_size']}×{d['gradient_accumulation_steps']}"
           f"{limit_en}, {d['optimizer_steps']} optimizer steps")

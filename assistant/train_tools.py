@@ -157,7 +157,7 @@ def plan_start(args: dict) -> ToolResult:
     advice = suggest(n_samples=n)
     epochs = args.get("epochs") or advice.epochs
     lr = args.get("learning_rate") or advice.learning_rate
-    checked = {k: args[k] for k in ("lora_r", "max_steps") if args.get(k) is not None}
+    checked = {k: args[k] for k in ("lora_r", "max_steps", "mix_general") if args.get(k) is not None}
     TrainConfig(data_path=str(source), base_model="", epochs=epochs, learning_rate=lr, **checked)  # bad numbers: a sentence now
     base_model_arg(args.get("base_model"))
     per, acc = advice.per_device_batch_size, advice.gradient_accumulation_steps
@@ -166,7 +166,7 @@ def plan_start(args: dict) -> ToolResult:
         steps = min(steps, int(args["max_steps"]))
     details = {"source": source.name, "n_samples": n, "epochs": epochs, "learning_rate": lr, "per_device_batch_size": per,
                "gradient_accumulation_steps": acc, "optimizer_steps": steps, "max_steps": args.get("max_steps"),
-               "lora_r": args.get("lora_r") or advice.lora_r, "estimated_s": None}
+               "lora_r": args.get("lora_r") or advice.lora_r, "mix_general": args.get("mix_general"), "estimated_s": None}
     if mean_tokens:
         speed, basis = _speed()
         # time ≈ steps × global batch × mean tokens per sample ÷ tokens per second (an estimate)

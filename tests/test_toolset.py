@@ -19,7 +19,7 @@ CONTRACT = {
     "augment_instructions": {"path", "templates", "n_samples", "fraction"},
     "check_quality": {"path", "ppl"},
     "suggest_hyperparameters": {"n_samples", "path", "method"},
-    "start_training": {"path", "base_model", "epochs", "learning_rate", "lora_r", "max_steps"},
+    "start_training": {"path", "base_model", "epochs", "learning_rate", "lora_r", "max_steps", "mix_general"},
     "training_status": {"run_id"},
     "stop_training": {"run_id"},
     "resume_training": {"run_id"},
