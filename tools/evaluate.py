@@ -93,13 +93,11 @@ def task_report(model, tokenizer, held: list[Sample], judge_cfg=None, should_sto
 def general_report(model, tokenizer, base_model: str, n: int | None, should_stop=lambda: False) -> tuple[dict, list]:
     """Forgetting: the tuned model against the base model's own (cached) answers to general prompts."""
     from tools.evalmetrics import scores
-    from tools.general import GENERAL_NEW_TOKENS, generate, load_prompts, reference_answers
+    from tools.general import GENERAL_NEW_TOKENS, base_context, generate, load_prompts, reference_answers
 
     prompts = load_prompts(n)
     refs, generated = reference_answers(base_model, model, tokenizer, prompts, should_stop)
     samples = [Sample.from_pair(p["prompt"], r or "…") for p, r in zip(prompts, refs)]
-    from tools.general import base_context
-
     with base_context(model):
         base = _loss(model, tokenizer, samples)
     tuned_answers = generate(model, tokenizer, [[{"role": "user", "content": p["prompt"]}] for p in prompts],
