@@ -101,3 +101,13 @@ def test_cli_sentences(src, tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["convert", str(src), "--to", "parquet"])
     assert "Unknown target format 'parquet'" in capsys.readouterr().err
+
+
+def test_augment_output_name_chooses_the_layout(src, tmp_path):
+    from tools.augment import augment_instructions
+    from tools.formats import read_dataset
+
+    out = augment_instructions(src, output=tmp_path / "more.jsonl").output
+    assert read_dataset(out).format == "jsonl" and open(out, encoding="utf-8").read().startswith('{"prompt"')
+    with pytest.raises(UserError, match="ends in .xlsx, but the format is csv"):
+        augment_instructions(src, output=tmp_path / "more.xlsx", to="csv")

@@ -15,7 +15,7 @@ from pathlib import Path
 from tools import llm_client
 from tools.errors import UserError
 from tools.changes import Changes
-from tools.formats import FORMATS, Skipped, canonical_format, output_path, read_dataset, write_samples
+from tools.formats import FORMATS, Skipped, canonical_format, format_for, output_path, read_dataset, write_samples
 from tools.readers import ReadResult
 from tools.retrieval import nearest
 from tools.samples import Message, Sample
@@ -76,6 +76,8 @@ def _write(source: Path, result: ReadResult, added: list[Sample], method: str, o
     fmt = canonical_format(to) if to else {"tsv": "csv"}.get(result.format, result.format)
     if fmt not in FORMATS:
         fmt = "jsonl"
+    if output is not None and not to:  # the output's name may ask for another layout (-o x.jsonl)
+        fmt = format_for(Path(str(output)), fmt)
     out = output_path(source, fmt, output, tag=f".{method}")
     write_samples(result.samples + added, fmt, out, changes=result.changes)
     return str(out)

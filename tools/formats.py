@@ -132,9 +132,14 @@ def write_samples(samples: list[Sample], fmt: str, path: Path, flatten_tools: bo
 
 
 def format_for(path: Path, fallback: str = "jsonl") -> str:
-    """The output format a file name implies (used by augment/quality to keep the input's format)."""
-    suffix = path.suffix.lower()
-    return {".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}.get(suffix, fallback)
+    """The output format a file name implies (used by augment/quality to keep the input's format):
+    ``fallback`` when the name fits it (or says nothing), else the format its suffix names
+    (qa.csv → -o clean.jsonl writes JSONL rather than CSV text in a .jsonl file)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in FORMAT_SUFFIXES.get(fallback, ()) or suffix not in DATA_SUFFIXES:
+        return fallback
+    return {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "jsonl", ".jsonl": "jsonl",
+            ".ndjson": "jsonl"}.get(suffix, fallback)
 
 
 def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike | None = None,
