@@ -133,3 +133,27 @@ def test_a_model_that_leaves_out_the_path_trains_on_the_newest_file(shared_copy,
         planned = assistant.run("s", "用转换后的数据开始训练")
     assert planned["pending"]["details"]["source"] == "qa_pair.qianfan.jsonl" and no_runs(workspace)
     assert "qa_pair.qianfan.jsonl" in next(s for s in planned["steps"] if s.kind == "pending").summary
+
+
+def test_train_on_this_after_a_refused_path_means_the_latest_file_that_worked(shared_copy, workspace):
+    """A refused or missing file is forgotten by its typed mark (``data.unusable_path``), not by
+    reading the English sentence."""
+    from langchain_core.messages import AIMessage
+
+    from assistant.attachments import with_attachments
+    from assistant.offline import plan
+    from assistant.toolset import TOOLS, import_upload
+
+    tools = {t.name: t for t in TOOLS}
+    data = str(import_upload(shared_copy("qianfan/qa_pair.csv")))
+    history = [HumanMessage(with_attachments("看看这份数据", [data])),
+               AIMessage("", tool_calls=[{"name": "inspect_dataset", "args": {"path": data}, "id": "c1"}]),
+               ToolMessage(tools["inspect_dataset"].invoke({"path": data}), tool_call_id="c1", name="inspect_dataset"),
+               AIMessage("86 条。"),
+               HumanMessage("检查 /etc/passwd 的质量"),
+               AIMessage("", tool_calls=[{"name": "check_quality", "args": {"path": "/etc/passwd"}, "id": "c2"}])]
+    refused = tools["check_quality"].invoke({"path": "/etc/passwd"})
+    assert ToolResult.parse(refused).unusable_path == "/etc/passwd"
+    history += [ToolMessage(refused, tool_call_id="c2", name="check_quality"), AIMessage("没有成功。")]
+    assert plan("用这个数据训练", history=history) == [{"name": "start_training", "args": {"path": data}}]
+    assert plan("检查一下质量", history=history)[0]["args"]["path"] == data

@@ -6,17 +6,16 @@ named earlier, files the tools produced, the question a confirmation answers.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
+from assistant.envelope import ToolResult
+from assistant.paths import NEEDS_PATH
 from assistant.nlu import acts, intents, reading, replies, slots
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 
-NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
-              "check_quality", "start_training")
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
 _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过滤|扩充|导出)(?:后|好|出来)的(?:文件|数据|结果)?|新(?:生成的)?文件|结果文件|输出文件|"
                          r"\b(?:the )?(?:converted|new|output|generated|augmented|cleaned|deduplicated|processed|resulting|exported) (?:file|data|dataset|one|version)\b|"
@@ -57,16 +56,6 @@ class Memory:
     results: dict[str, dict] = field(default_factory=dict)  # tool name → its latest "data"
 
 
-# A tool's answer that the file itself is unusable (refused path, no such file): forget that file.
-_PATH_FAILED = re.compile(r"refused|outside the workspace|there is no file|not found|does not exist", re.IGNORECASE)
-
-
-def _unusable(result: dict, path: str) -> bool:
-    summary = result.get("summary") if isinstance(result.get("summary"), dict) else {}
-    en = str(summary.get("en") or "")
-    return bool(path) and path.replace("\\", "/").rsplit("/", 1)[-1] in en and bool(_PATH_FAILED.search(en))
-
-
 def remember(turns: list[Turn]) -> Memory:
     """What the conversation has seen so far. A file a tool refused or could not find is
     forgotten, so "用这个数据训练" afterwards means the latest file that worked."""
@@ -84,18 +73,16 @@ def remember(turns: list[Turn]) -> Memory:
             mem.files += [p for p in named if p not in attached] + attached
             mem.seen += [p for p in named if p not in attached] + attached
         elif turn.role == "tool":
-            try:
-                result = json.loads(turn.text)
-            except (ValueError, TypeError):
-                continue
-            if isinstance(result, dict) and not result.get("ok", True) and _unusable(result, called.get(turn.name, "")):
-                mem.files = [f for f in mem.files if f != called[turn.name]]
-                mem.seen = [f for f in mem.seen if f != called[turn.name]]
-            elif isinstance(result, dict) and result.get("ok", True):
-                data = result.get("data") if isinstance(result.get("data"), dict) else {}
+            result = ToolResult.parse(turn.text)
+            if result.unusable_path:  # the tool says the file itself could not be used (refused, missing)
+                gone = {result.unusable_path, called.get(turn.name, "")}
+                mem.files = [f for f in mem.files if f not in gone]
+                mem.seen = [f for f in mem.seen if f not in gone]
+            elif result.ok:
+                data = result.data
                 # the tool's main output ("data.output") counts as the newest file, after any reports
                 output = str(data.get("output") or "")
-                made = [str(p) for p in result.get("files") or [] if str(p) != output] + ([output] if output else [])
+                made = [p for p in result.files if p != output] + ([output] if output else [])
                 mem.produced += made
                 mem.seen += made
                 mem.results[turn.name] = data
