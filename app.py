@@ -71,13 +71,14 @@ def _text(attr: str, key, lang: str):
 
 def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, max_file_size: str = MAX_UPLOAD, **kwargs):
     """Serve ``demo`` with the product's safety settings: uploads capped, errors shown as sentences,
-    login attempts rate-limited (``ui.security``), and no file of the workspace served by its path:
+    login attempts rate-limited and absurd requests refused at the door (``ui.security``), and no
+    file of the workspace served by its path:
     the workspace is blocked on the file route, and a file a person may download is handed out as
     a copy under an unguessable link (``ui.session.public_copy``)."""
     from starlette.middleware import Middleware
 
     from tools.workspace import home
-    from ui.security import LoginLimiter
+    from ui.security import LoginLimiter, RequestGuard
 
     demo.queue(default_concurrency_limit=8)
     app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})

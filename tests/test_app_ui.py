@@ -12,10 +12,12 @@ from ui.i18n import STRINGS, t
 from ui.render import render_turn, user_messages
 
 
-def test_steps_render_as_collapsible_tool_messages_then_a_growing_answer():
+def test_steps_render_as_collapsible_tool_messages_then_a_growing_answer(tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("[]")
     steps = [
         Step("tool_call", name="convert_dataset", args={"path": "a.csv", "to": "alpaca"}, id="c1"),
-        Step("tool_result", name="convert_dataset", id="c1", summary="86 written", duration=0.123, files=["/w/out.json"]),
+        Step("tool_result", name="convert_dataset", id="c1", summary="86 written", duration=0.123, files=[str(out), "/w/gone.json"]),
         Step("token", text="Done"), Step("token", text=": 86"), Step("answer", text="Done: 86 records."),
     ]
     # Messages are updated in place, so look at each frame as it is yielded.
@@ -25,7 +27,7 @@ def test_steps_render_as_collapsible_tool_messages_then_a_growing_answer():
     title, status, content = seen[0][0]
     assert title == "Convert the format" and status == "pending" and '"to": "alpaca"' in content
     assert seen[1][0][1] == "done" and seen[1][0][2].endswith("86 written")
-    assert seen[1][1][2] == {"path": "/w/out.json"}
+    assert seen[1][1][2]["path"].endswith("out.json") and len(seen[1]) == 2, "one download: the file that exists"
     assert [frame[-1][2] for frame in seen[2:]] == ["Done", "Done: 86", "Done: 86 records."]
     tool = list(render_turn(steps[:2]))[-1][0]
     assert tool.metadata["duration"] == 0.12
@@ -42,9 +44,10 @@ def test_failed_tool_and_error_steps_are_visible():
     assert error.content == "这一轮出错了。", "a failure is a plain sentence in the answer"
 
 
-def test_user_side_shows_uploads_then_text():
-    shown = user_messages("convert it", ["/w/a.csv"])
-    assert [m.role for m in shown] == ["user", "user"] and shown[0].content == {"path": "/w/a.csv"}
+def test_user_side_shows_uploads_then_text(tmp_path):
+    (tmp_path / "a.csv").write_text("q,a\n")
+    shown = user_messages("convert it", [str(tmp_path / "a.csv")])
+    assert [m.role for m in shown] == ["user", "user"] and shown[0].content["path"].endswith("a.csv")
     assert user_messages("  ", []) == []
 
 
@@ -141,7 +144,7 @@ def test_data_tab_summary_and_quality_review(workspace):
     assert set(findings["rule"]) >= {"exact duplicate"} and findings["where"].str.startswith("qa.csv").all()
     zh_report, zh_findings, *_ = data_tab.quality(str(path), False, dict(ME, files=[]), "中文")
     assert "| 删除 | 1 |" in zh_report and "完全重复" in set(zh_findings["规则"]) and "已删除" in set(zh_findings["处理"])
-    assert session["dataset"] == files[0] and all(os.path.isfile(f) for f in files)
+    assert os.path.basename(session["dataset"]) == os.path.basename(files[0]) and all(os.path.isfile(f) for f in files)
     assert path.read_text(encoding="utf-8").count("\n") == 5, "the user's file is untouched"
 
 
@@ -243,3 +246,110 @@ def test_welcome_examples_are_requests_the_offline_model_understands():
         for text in examples:
             calls = plan(text, ["/tmp/qa.csv"])
             assert calls and calls[0]["name"], f"{lang}: {text!r} routes to no tool"
+
+
+def test_a_run_is_a_card_and_a_folder_is_never_a_file(tmp_path):
+    run_dir = tmp_path / "runs" / "r9"
+    run_dir.mkdir(parents=True)
+    out = tmp_path / "qa.qianfan.jsonl"
+    out.write_text("{}\n")
+    steps = [Step("tool_call", name="start_training", id="s"),
+             Step("tool_result", name="start_training", id="s", summary="已开始训练", files=[str(run_dir), str(out)],
+                  run={"run_id": "r9", "state": "running", "step": 1, "total_steps": 3})]
+    frame = list(render_turn(steps, "中文"))[-1]
+    files = [m.content["path"] for m in frame if isinstance(m.content, dict)]
+    assert len(files) == 1 and files[0].endswith("qa.qianfan.jsonl"), "the run folder is not offered as a file"
+    assert "训练任务 `r9` · 训练中 · 第 1 / 3 步" in frame[-1].content
+    assert "Run `r9` · running · step 1 / 3" in list(render_turn(steps, "English"))[-1][-1].content
+
+
+def test_a_pending_action_is_a_card_and_a_failure_a_plain_sentence():
+    frame = list(render_turn([Step("pending", name="stop_training", summary="Ready to stop r9."),
+                              Step("answer", ok=False, text="连不上模型服务。")], "中文"))[-1]
+    assert frame[0].content.startswith("**待确认 · 停止训练**") and "确认" in frame[0].content
+    assert frame[1].content == "连不上模型服务。" and not frame[1].metadata
+    unanswered = list(render_turn([Step("tool_call", name="check_quality", id="q"), Step("error", text="出错了。")]))[-1]
+    assert unanswered[0].metadata["status"] == "done", "no spinner left turning"
+
+
+def test_confirm_and_cancel_buttons_follow_the_pending_action(monkeypatch):
+    from ui import assistant_tab
+
+    class Fake:
+        waiting = None
+
+        def pending(self, sid):
+            return self.waiting
+
+        def cancel(self, sid):
+            self.waiting = None
+
+        def confirm(self, sid, lang="en", owner=None):
+            yield Step("tool_call", name="stop_training", id="c")
+            yield Step("tool_result", name="stop_training", id="c", summary="已停止", run={"run_id": "r1", "state": "stopped"})
+            yield Step("answer", text=f"已停止({lang}, {owner})")
+
+    fake = Fake()
+    monkeypatch.setattr(assistant_tab, "assistant", lambda: fake)
+    session = dict(ME, files=[])
+    assert [u["visible"] for u in assistant_tab.controls(session)] == [False, False, False]
+    fake.waiting = object()
+    assert [u["visible"] for u in assistant_tab.controls(session)] == [True, True, False]
+    *_, (history, session) = assistant_tab.confirm([], session, "中文")
+    assert history[-1].content == "已停止(zh, me)" and session["run"] == "r1"
+    assert assistant_tab.controls(session)[2]["visible"] is True, "the run card's button shows"
+    history, _ = assistant_tab.cancel([], session, "中文")
+    assert fake.waiting is None and history[-1].content == "已取消,什么都没有执行。"
+    assert assistant_tab.cancel([], session, "English")[0][-1].content == "Nothing is waiting for confirmation."
+
+
+def test_chat_replies_end_on_a_whole_character(embedded_model):
+    from transformers import AutoTokenizer
+
+    from tools.chat import whole_chars
+
+    tokenizer = AutoTokenizer.from_pretrained(str(embedded_model))
+    ids = tokenizer.encode("训练的时候中途停掉", add_special_tokens=False)
+    cut = [tokenizer.decode(ids[:n]) for n in range(1, len(ids) + 1)]
+    assert any(c.endswith("\ufffd") for c in cut), "the tokenizer does split characters (the case being fixed)"
+    assert all("\ufffd" not in whole_chars(c) for c in cut)
+    assert whole_chars("训练") == "训练"
+
+
+def test_chat_tab_says_when_a_run_is_too_short_to_have_learned(workspace):
+    from tools import workspace as ws
+    from ui import chat_tab
+
+    short = [{"step": 1, "epoch": 0.1, "loss": 3.0}, {"step": 3, "epoch": 0.3, "loss": 2.9}]
+    flat = [{"step": s, "epoch": s / 2, "loss": 3.0 - 0.01 * s} for s in range(1, 5)]
+    learned = [{"step": s, "epoch": s / 2, "loss": 3.0 / s} for s in range(1, 5)]
+    for run_id, metrics in (("short", short), ("flat", flat), ("learned", learned)):
+        write_run(workspace / "runs", run_id, {"state": "succeeded", "step": 4, "total_steps": 4}, metrics)
+    assert "只训练了 0.3 个 epoch" in chat_tab.learned_notice("short", "中文", ME)
+    assert "from 2.99 to 2.96" in chat_tab.learned_notice("flat", "English", ME)
+    assert chat_tab.learned_notice("learned", "English", ME) == ""
+    other = dict(ME, id="someone-else")
+    assert chat_tab.learned_notice("short", "English", other) == "", "another session's run is not read"
+    with ws.scoped("me"):
+        assert [v for _, v in chat_tab.finished_runs()] == [], "no adapter, no checkpoint: nothing to chat with"
+
+
+def test_training_form_suggests_in_placeholders_and_skips_unreadable_files(workspace):
+    folder = sess.session_uploads(ME)
+    good, bad = folder / "qa.csv", folder / "broken.csv"
+    good.write_text("问题,答案\n" + "".join(f"问{i},答{i}\n" for i in range(100)), encoding="utf-8")
+    bad.write_bytes(b"")
+    session = dict(ME, files=[str(good), str(bad)])
+    files, note = training_tab.dataset_choices(session, "中文")
+    assert files == [("qa.csv", str(good))] and "broken.csv (无法读取)" in note
+    epochs, lr = training_tab.placeholders(str(good))
+    assert epochs.placeholder == "15" and lr.placeholder == "0.0003" and epochs.value is None
+    assert training_tab._number(0) is None and training_tab._number(3) == 3
+
+
+def test_the_language_check_finds_english_sentences_only():
+    from journey import english_runs
+
+    assert english_runs("已把 qa_pair.csv 转换为 qianfan:86 条,文件 /w/out/qa_pair.qianfan.jsonl。调用 check_quality。") == []
+    assert english_runs("每卡 batch 8 × 梯度累积 1,LoRA r=16,运行 20261201-1-qa 训练中") == []
+    assert english_runs("运行 r1 · Run is still running, step 3") == ["Run is still running"]

@@ -19,14 +19,37 @@ FLAT_LOSS = 0.9
 about the least a run that learned its data shows on the embedded model)."""
 
 
+def newest_checkpoint(run_dir) -> str | None:
+    """A stopped run has no final adapter, but its newest checkpoint is one (Trainer saves the
+    LoRA weights in each ``checkpoints/checkpoint-N``)."""
+    from pathlib import Path
+
+    found = [(int(p.name.rsplit("-", 1)[1]), p) for p in (Path(run_dir) / "checkpoints").glob("checkpoint-*")
+             if p.name.rsplit("-", 1)[1].isdigit() and (p / "adapter_config.json").is_file()]
+    return str(max(found)[1]) if found else None
+
+
+def chat_source(run_id: str | None) -> str | None:
+    """What ``target_for`` should load for a run: the run (its adapter), else its newest checkpoint."""
+    from tools.runs import get_run
+
+    if not run_id:
+        return None
+    try:
+        run = get_run(run_id)
+    except UserError:
+        return run_id
+    return run_id if run.to_dict().get("adapter_dir") else newest_checkpoint(run.run_dir) or run_id
+
+
 def finished_runs(lang: str = "English") -> list[tuple[str, str]]:
-    """Runs that produced an adapter: succeeded ones, and stopped ones that saved one."""
+    """Runs that produced an adapter: succeeded ones, and stopped ones that saved a checkpoint."""
     from tools.runs import list_runs
 
     choices = []
     for run in list_runs():
         d = run.to_dict()
-        if d.get("adapter_dir"):
+        if d.get("adapter_dir") or (d.get("state") in ("stopped", "failed") and newest_checkpoint(run.run_dir)):
             choices.append((f"{d['run_id']} · {named(STATES, d.get('state') or '', lang)}", d["run_id"]))
     return choices
 
@@ -80,8 +103,8 @@ def _history_dicts(history: list) -> list[dict]:
 def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir: str,
          side_by_side: bool, max_new_tokens: int, temperature: float, session: dict | None = None,
          request: gr.Request = None):
-    """Stream the tuned model's reply, then (side by side) the base model's, into their chatbots."""
-    from tools.chat import GenerationSettings, stream_reply, target_for
+    """Stream the tuned model's reply (side by side: and the base model's, both at once) into their chatbots."""
+    from tools.chat import GenerationSettings, stream_pair, stream_reply, target_for
 
     if not (message or "").strip():
         yield tuned, base
@@ -92,23 +115,22 @@ def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir:
     try:
         settings = GenerationSettings(max_new_tokens=int(max_new_tokens), temperature=float(temperature))
         with sess.scope(session, request):  # this owner's runs and folders only (tools.chat confines)
-            target = target_for((adapter_dir or "").strip() or run_id or None)
+            target = target_for((adapter_dir or "").strip() or chat_source(run_id))
     except UserError as exc:
         raise gr.Error(str(exc)) from None
     tuned = list(tuned or []) + [{"role": "user", "content": message}]
     reply = {"role": "assistant", "content": ""}
+    if side_by_side:  # one batched generate streams both replies (tools.chat.stream_pair)
+        base = list(base or []) + [{"role": "user", "content": message}]
+        base_reply = {"role": "assistant", "content": ""}
+        for text, base_text in stream_pair(_history_dicts(tuned), _history_dicts(base), target, settings):
+            reply["content"], base_reply["content"] = text, base_text
+            yield tuned + [reply], base + [base_reply]
+        return
     for text in stream_reply(_history_dicts(tuned), target, settings):
         reply["content"] = text
         yield tuned + [reply], base
-    tuned = tuned + [reply]
-    if not side_by_side:
-        yield tuned, base
-        return
-    base = list(base or []) + [{"role": "user", "content": message}]
-    base_reply = {"role": "assistant", "content": ""}
-    for text in stream_reply(_history_dicts(base), target, settings, use_adapter=False):
-        base_reply["content"] = text
-        yield tuned, base + [base_reply]
+    yield tuned + [reply], base
 
 
 def build(lang: gr.State, tab: gr.Tab, session: gr.State | None = None) -> list[tuple]:

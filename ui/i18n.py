@@ -169,6 +169,18 @@ RULES = {
     "garbled": ("乱码", "garbled text"), "answer_is_question": ("答案重复问题", "answer repeats the question"),
     "empty_answer": ("答案为空", "empty answer"), "perplexity": ("困惑度异常", "perplexity outlier"),
 }
+
+
+def _tool_rules() -> dict[str, tuple[str, str]]:
+    """The quality tool's own rule names (tools/qrules.py), which win over the table above."""
+    try:
+        from tools.qrules import RULES as named_rules
+    except ImportError:
+        return {}
+    return {rule: (zh, en) for rule, (en, zh) in named_rules.items()}
+
+
+RULES.update(_tool_rules())
 TOOLS = {
     "inspect_dataset": ("检查数据", "Inspect the data"), "convert_dataset": ("转换格式", "Convert the format"),
     "add_few_shot": ("添加 few-shot 示例", "Add few-shot examples"), "add_cot": ("添加思维链", "Add chain of thought"),

@@ -35,8 +35,9 @@ def _args_block(args: dict) -> str:
 
 
 def downloadable(files: Iterable[str]) -> list[str]:
-    """The files a chat may offer for download: a folder (a run directory) never is one."""
-    return [f for f in files or [] if f and not Path(f).is_dir()]
+    """The files a chat may offer for download: existing files only; a folder (a run
+    directory) never is one."""
+    return [f for f in files or [] if f and Path(f).is_file()]
 
 
 def run_card(run: dict, lang: str) -> str:
@@ -47,8 +48,9 @@ def run_card(run: dict, lang: str) -> str:
 
 
 def pending_card(step: Step, lang: str) -> str:
-    """What will happen once the person confirms: the plan's sentence, then the button hint."""
-    return f"**{t('pending_title', lang)}:** {step.summary or step.text}\n\n{t('pending_hint', lang)}"
+    """The action that waits and how to confirm it; the plan itself (file, epochs, learning rate,
+    batch, time) is the tool's sentence, shown once in the answer below, not repeated here."""
+    return f"**{t('pending_title', lang)} · {named(TOOLS, step.name, lang)}** — {t('pending_hint', lang)}"
 
 
 def _result(step: Step, calls: dict, messages: list, lang: str) -> None:
