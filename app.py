@@ -82,7 +82,7 @@ def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, ma
 
     demo.queue(default_concurrency_limit=8)
     app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})
-    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(LoginLimiter)]
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(LoginLimiter), Middleware(RequestGuard)]
     return demo.launch(
         server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=max_file_size,
         allowed_paths=[], blocked_paths=[str(home())], app_kwargs=app_kwargs, **kwargs,

@@ -14,12 +14,16 @@ from test_app import served  # noqa: F401 - fixture
 from ui import limits
 
 
-def call(url: str, message: dict) -> tuple[list, float]:
+def call(url: str, message: dict) -> tuple[list | str, float]:
     """The /assistant event through the raw HTTP API (no client-side uploads): its last output
-    and the seconds from sending to the final answer."""
+    (or the sentence of a request refused at the door) and the seconds from sending to the end."""
+    body = json.dumps({"data": [message, []]}).encode()  # encoded first: the time is the server's answer
     start = time.perf_counter()
     with httpx.Client(timeout=120) as http:
-        event = http.post(f"{url}gradio_api/call/assistant", json={"data": [message, []]}).raise_for_status().json()
+        sent = http.post(f"{url}gradio_api/call/assistant", content=body, headers={"content-type": "application/json"})
+        if sent.status_code == 413:
+            return sent.json()["detail"], time.perf_counter() - start
+        event = sent.raise_for_status().json()
         last = None
         with http.stream("GET", f"{url}gradio_api/call/assistant/{event['event_id']}") as stream:
             for line in stream.iter_lines():
@@ -36,12 +40,20 @@ def said(history: list) -> str:
     return json.dumps(history, ensure_ascii=False)
 
 
+def test_a_long_message_is_refused_in_the_chat_naming_the_limit(served):
+    history, seconds = call(served, {"text": "x" * (limits.MAX_MESSAGE_CHARS + 1), "files": []})
+    print(f"\n{limits.MAX_MESSAGE_CHARS + 1:,}-character message refused in {seconds:.2f} s")
+    assert isinstance(history, list) and ("too long" in said(history) or "消息太长" in said(history))
+    assert f"{limits.MAX_MESSAGE_CHARS:,}" in said(history)
+
+
 def test_a_10_mb_message_is_refused_naming_the_limit(served):
     history, seconds = call(served, {"text": "数据 " * (5 * 1024 * 1024 // 2), "files": []})
     print(f"\n10 MB message refused in {seconds:.2f} s")
+    assert isinstance(history, str), "refused at the door, before Gradio reads the message"
     assert "too long" in said(history) or "消息太长" in said(history)
     assert f"{limits.MAX_MESSAGE_CHARS:,}" in said(history)
-    assert not any((m.get("metadata") or {}).get("title") for m in history), "no tool ran"
+    assert isinstance(history, str) or not any((m.get("metadata") or {}).get("title") for m in history), "no tool ran"
 
 
 def test_a_10000_file_message_is_refused_and_copies_nothing(served, workspace):
@@ -49,6 +61,7 @@ def test_a_10000_file_message_is_refused_and_copies_nothing(served, workspace):
     attached = [{"path": path, "orig_name": "same.csv", "meta": {"_type": "gradio.FileData"}}] * 10_000
     history, seconds = call(served, {"text": "inspect these", "files": attached})
     print(f"\n10,000-file message refused in {seconds:.2f} s")
+    assert isinstance(history, str), "refused at the door, before Gradio looks at 10,000 attachments"
     assert "Too many files" in said(history) or "文件太多" in said(history)
     assert str(limits.MAX_FILES) in said(history)
     assert not list(workspace.rglob("same*.csv")), "nothing was copied"

@@ -108,7 +108,7 @@ def respond(message: dict | str | None, history: list | None, session: dict | No
     text = message.get("text") or ""
     uploads = [f if isinstance(f, str) else f.get("path") for f in message.get("files") or []]
     history = list(history or [])
-    refused = None  # BROKEN: no client can starve the server
+    refused = limits.refusal(text, uploads, lang)  # before any work: no client can starve the server
     if refused:
         yield history + [gr.ChatMessage(content=refused)], session
         return

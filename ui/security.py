@@ -6,6 +6,10 @@
 - Login attempts are rate-limited per client address: after ``LOGIN_LIMIT`` failed attempts within
   ``LOGIN_WINDOW_S`` seconds, further attempts are refused with HTTP 429 and a sentence, until the
   window has passed.
+- An event request far over the per-message limits (``ui.limits``) is refused at the door with HTTP
+  413 and a sentence, before Gradio spends a few milliseconds on each of 10,000 attachments (about a
+  minute of CPU) only for the handler to refuse it; requests nearer the limits reach the handler,
+  which answers in the chat.
 """
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ import threading
 import time
 from collections import defaultdict, deque
 from pathlib import Path
+
+from ui import limits
 
 LOGIN_LIMIT = 5
 LOGIN_WINDOW_S = 60.0
@@ -87,8 +93,85 @@ class LoginLimiter:
             return len(recent) >= self.limit
 
 
+def _too_big() -> str:
+    mb = MAX_BODY_BYTES // 1024 // 1024
+    return (f"The message is too long: the request is over {mb} MB, and a message may hold at most "
+            f"{limits.MAX_MESSAGE_CHARS:,} characters; upload data as a file. "
+            f"消息太长:请求超过 {mb} MB,一条消息最多 {limits.MAX_MESSAGE_CHARS:,} 个字符;数据请作为文件上传。")
+
+
 async def _refuse(send) -> None:
-    body = json.dumps({"detail": TOO_MANY}, ensure_ascii=False).encode("utf-8")
-    await send({"type": "http.response.start", "status": 429,
-                "headers": [(b"content-type", b"application/json"), (b"retry-after", b"60")]})
+    await _answer(send, 429, TOO_MANY, [(b"retry-after", b"60")])
+
+
+async def _answer(send, status: int, sentence: str, headers: list | None = None) -> None:
+    body = json.dumps({"detail": sentence, "error": sentence}, ensure_ascii=False).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), *(headers or [])]})
     await send({"type": "http.response.body", "body": body})
+
+
+EVENT_PATHS = ("/queue/join", "/call/", "/run/", "/api/")
+DOOR_FACTOR = 10
+"""The door refuses at ten times the per-message limits; the handler refuses above the limits."""
+MAX_BODY_BYTES = 8 * 1024 * 1024
+"""No event request needs more JSON than this: files travel by upload, not inside the event, and a
+message at the limit is 20,000 × 6 bytes (a JSON-escaped CJK character) = 120 KB plus the history."""
+
+
+def oversized(data) -> str | None:
+    """The sentence refusing an event's input data, or None: a text or a list of attachments far
+    over ``ui.limits``."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and len(item) > limits.MAX_MESSAGE_CHARS * DOOR_FACTOR:
+            return (f"The message is too long: {len(item):,} characters, and the limit is {limits.MAX_MESSAGE_CHARS:,}. "
+                    f"消息太长:{len(item):,} 个字符,上限是 {limits.MAX_MESSAGE_CHARS:,} 个字符。")
+        if isinstance(item, list):
+            if len(item) > limits.MAX_FILES * DOOR_FACTOR:
+                return (f"Too many files in one message: {len(item):,}, and the limit is {limits.MAX_FILES}. "
+                        f"一次附加的文件太多:{len(item):,} 个,上限是 {limits.MAX_FILES} 个。")
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return None
+
+
+class RequestGuard:
+    """ASGI middleware: reads an event request's JSON body and answers 413 with a sentence when it
+    is far over the per-message limits (see ``oversized``) or bigger than ``MAX_BODY_BYTES``."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if scope.get("method") != "POST" or not any(p in path for p in EVENT_PATHS):
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if int(length or 0) > MAX_BODY_BYTES:  # refused before reading a byte of it
+            return await _answer(send, 413, _too_big())
+        body, more = b"", True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY_BYTES:
+                return await _answer(send, 413, _too_big())
+        try:
+            refused = oversized(json.loads(body or b"null"))
+        except ValueError:
+            refused = None  # not JSON: Gradio answers it as usual
+        if refused:
+            return await _answer(send, 413, refused)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
