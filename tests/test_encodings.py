@@ -58,3 +58,20 @@ def test_garbled_decoding_is_refused():
     data = "台灣的首都是哪裡營業時間週一至週五".encode("big5") + b"\x81\x80"
     with pytest.raises(UserError, match="Cannot tell the encoding"):
         decode_bytes(data, "bad.csv")
+
+
+@pytest.mark.parametrize("bad", ["cafÃ© au lait", "Iâ€™m here", "退货\ufffd要多久",
+                                 "测试一下这个问题的答案是什么".encode("utf-8").decode("gbk", "replace")])
+def test_mojibake_already_in_a_file_is_reported(tmp_path, bad):
+    path = tmp_path / "m.jsonl"
+    path.write_text('{"prompt": "ok", "response": "fine"}\n' + __import__("json").dumps({"prompt": bad, "response": "x"}) + "\n",
+                    encoding="utf-8")
+    result = read_dataset(path)
+    assert [(c.kind, c.where) for c in result.changes] == [("garbled", ["m.jsonl:2"])]
+    assert "乱码" in result.changes.to_list()[0]["zh"]
+
+
+def test_real_text_is_not_called_garbled(shared_copy):
+    for name in ("alpaca_zh_demo.json", "qianfan/fin_cqa_train.jsonl", "llamafactory/glaive_toolcall_zh_demo.json",
+                 "identity.json", "v1_sft_demo.jsonl"):
+        assert [c.kind for c in read_dataset(shared_copy(name)).changes] == [], name

@@ -27,6 +27,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "merged_results": ("{n} records: several tool results in a row were merged into one observation (a JSON list), "
                        "as LLaMA-Factory's sharegpt needs alternating turns",
                        "{n} 条记录：连续的多个工具结果已合并为一个 observation（JSON 列表），因为 LLaMA-Factory 的 sharegpt 要求轮次交替"),
+    "garbled": ("{n} records hold text that looks garbled (mojibake such as 'Ã©', '�' or rare characters from a wrong "
+                "decoding) in the file itself; it was not changed: fix the source file",
+                "{n} 条记录的文字看起来是乱码（如 'Ã©'、'�' 或因解码错误产生的生僻字），问题出在文件本身；未做改动：请修正源文件"),
     "illegal_xml": ("{n} records: control characters Excel cannot store were replaced with \ufffd",
                     "{n} 条记录：Excel 无法保存的控制字符已替换为 \ufffd"),
     "split_input": ("{n} records: the instruction and its input were joined into one question (this layout has one question field)",

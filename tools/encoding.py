@@ -7,6 +7,7 @@ not true, so UTF-8 is tried first.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tools.errors import UserError
@@ -103,6 +104,22 @@ def common_chars() -> frozenset:
         chars.discard("")
         _COMMON = frozenset(chars)
     return _COMMON
+
+
+_LATIN_MOJIBAKE = re.compile("Ã[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00a0-\u00bf]|\ufffd")
+
+
+def looks_garbled(text: str) -> bool:
+    """Text that was decoded with the wrong codec before it reached us: UTF-8 read as Latin-1 or
+    Windows-1252 ('Ã©', 'â€™'), replacement characters (�), or Chinese made mostly of rare
+    characters (UTF-8 or Big5 read as GBK: '娴嬭瘯' for '测试')."""
+    if _LATIN_MOJIBAKE.search(text):
+        return True
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(cjk) < 8:
+        return False
+    common = common_chars()
+    return sum(c in common for c in cjk) / len(cjk) < LONE
 
 
 def common_share(text: str) -> float:

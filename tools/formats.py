@@ -83,10 +83,24 @@ def read_dataset(path: str | os.PathLike, question_field: str | None = None, ans
         raise UserError(f"{path.name}: unsupported file type '{suffix or '(none)'}'; use CSV, TSV, .xlsx, JSON or JSONL.",
                         zh=f"{path.name}：不支持的文件类型 '{suffix or '（无）'}'；请使用 CSV、TSV、.xlsx、JSON 或 JSONL。")
     result.path = str(path)
+    _report_garbled(result)
     if not result.samples and not result.skipped:
         raise UserError(f"{path.name} has no records (only a header or blank lines).",
                         zh=f"{path.name} 没有记录（只有表头或空行）。")
     return result
+
+
+GARBLE_SCAN = 2000
+"""Samples checked for mojibake already in the file (the first ones: a file garbled by a wrong
+decoding is garbled throughout)."""
+
+
+def _report_garbled(result: ReadResult) -> None:
+    from tools.encoding import looks_garbled
+
+    for s in result.samples[:GARBLE_SCAN]:
+        if looks_garbled("\n".join(m.content for m in s.messages)):
+            result.changes.add("garbled", s.where)
 
 
 @dataclass
