@@ -27,6 +27,15 @@ def test_questions_and_hypotheticals_about_an_action_are_explained_never_acted_o
     assert [c["name"] for c in calls] == ["explain"], calls
 
 
+@pytest.mark.parametrize("text, tool", [
+    ("can a stopped run be resumed later", "explain"), ("is converting to qianfan lossy", "explain"),
+    ("中断训练以后还能接着训吗", "explain"), ("给数据加思维链到底有没有用", "explain"),
+    ("any duplicates in my data?", "check_quality"), ("能把它转成jsonl吗", "convert_dataset"),
+    ("can you convert it to alpaca?", "convert_dataset"), ("数据有重复吗", "check_quality")])
+def test_a_general_question_is_explained_but_a_question_about_my_data_or_a_polite_request_acts(text, tool):
+    assert plan(text, [f"{UP}/qa.jsonl"])[0]["name"] == tool
+
+
 def test_speech_acts():
     assert acts.speech_act("what happens if I train for too many epochs?") == "hypothetical"
     assert acts.speech_act("few-shot 数据加进训练有什么好处") == "question"

@@ -31,6 +31,15 @@ _ABOUT = re.compile(
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
     re.I)
+# A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
+# to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
+# whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
+_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do|can (?:a|an|the|it|i|we|you still)|should|"
+                          r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
+_ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)")
+# What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
+_DATA = re.compile(r"\bFILE\b|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
+                   r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 _IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|"
@@ -47,8 +56,12 @@ def is_hypothetical(text: str) -> bool:
 
 
 def asks_about(text: str) -> bool:
-    """A question about an action or concept, not a polite request to do it."""
-    return bool(_ABOUT.search(text)) and not _IMPERATIVE.search(text)
+    """A question about an action or concept, not a polite request to do it nor a question
+    about the user's own data."""
+    if _IMPERATIVE.search(text) or re.search(r"把", text):
+        return False
+    general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
+    return bool(_ABOUT.search(text) or general)
 
 
 def correction(text: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Which tool a request asks for: weighted cue phrases per intent, Chinese and English.
+"""Weighted cue phrases per tool, Chinese and English: evidence the intent model weighs
+(``classifier.rule_scores``), and the whole reading when the shipped model is missing.
 
 Every cue that matches adds its weight once; the highest total wins. A concept question
 ("什么是few-shot?", "why do epochs matter?") goes to ``explain`` unless it also asks for an

@@ -66,7 +66,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer, prob = _model_reading(guess, intents.about_sft(text))
     if tool == "explain" and not intents.about_sft(text):
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
-    if act == "hypothetical" or (act == "question" and (tool in _ACTIONS or offer in _ACTIONS)):
+    musing = tool == "start_training" and intents.is_muse(text)  # "可以开始训练了吗": asked back, see planner
+    if act == "hypothetical" or (act == "question" and not musing and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or intents.about_sft(text)
         tool, offer = ("explain" if named else "", "")
