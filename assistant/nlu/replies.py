@@ -2,10 +2,10 @@
 user, and what it can do, in the user's language (zh when their message has CJK, else en)."""
 from __future__ import annotations
 
-import json
 import os
 import re
 
+from assistant.envelope import ToolResult
 from assistant.lang import language_of
 
 
@@ -130,13 +130,6 @@ def unknown(lang: str, maybe: str | None = None) -> str:
     return NOT_UNDERSTOOD[lang] + CAPABILITIES[lang]
 
 
-def _summary(result: dict, lang: str) -> str:
-    summary = result.get("summary")
-    if isinstance(summary, dict):
-        return str(summary.get(lang) or summary.get("en") or summary.get("zh") or "")
-    return str(summary or "")
-
-
 def _status_hint(data: dict, lang: str) -> str:
     state = str((data or {}).get("state", ""))
     if state in ("queued", "running"):
@@ -150,15 +143,9 @@ def _status_hint(data: dict, lang: str) -> str:
 
 def from_result(tool: str, content: str, lang: str) -> tuple[str, bool]:
     """One tool result as a sentence for the user, and whether the tool succeeded."""
-    try:
-        result = json.loads(content) if isinstance(content, str) else dict(content)
-    except (ValueError, TypeError):
-        result = {"ok": not str(content).lower().startswith("error"), "summary": str(content)}
-    if not isinstance(result, dict):
-        result = {"ok": True, "summary": str(result)}
-    text = _summary(result, lang) or (str(content)[:500])
-    ok = bool(result.get("ok", True))
-    return (text if ok else _FAILED[lang].format(text=text)), ok
+    result = ToolResult.parse(content)
+    text = result.summary(lang) or str(content)[:500]
+    return (text if result.ok else _FAILED[lang].format(text=text)), result.ok
 
 
 def answer(results: list[tuple[str, str]], lang: str) -> str:
@@ -168,10 +155,7 @@ def answer(results: list[tuple[str, str]], lang: str) -> str:
         sentence, ok = from_result(tool, content, lang)
         parts.append(sentence)
         last_tool, all_ok = tool, all_ok and ok
-        try:
-            data = (json.loads(content) or {}).get("data") or {}
-        except (ValueError, TypeError, AttributeError):
-            data = {}
+        data = ToolResult.parse(content).data
     i = 0 if lang == "en" else 1
     if not all_ok:
         hint = "Fix that and ask me again." if lang == "en" else "修正后再告诉我。"
