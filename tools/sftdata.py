@@ -43,8 +43,8 @@ def read_samples(path: str) -> list[Sample]:
     return read_dataset(str(path)).samples
 
 
-def render(tokenizer, messages: list[dict], add_generation_prompt: bool = False) -> str:
-    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+def render(tokenizer, messages: list[dict], add_generation_prompt: bool = False, tools: list | None = None) -> str:
+    return tokenizer.apply_chat_template(messages, tools=tools, tokenize=False, add_generation_prompt=add_generation_prompt)
 
 
 def answer_spans(tokenizer, sample: Sample) -> tuple[str, list[tuple[int, int]]]:
@@ -55,18 +55,18 @@ def answer_spans(tokenizer, sample: Sample) -> tuple[str, list[tuple[int, int]]]
     Templates that rewrite earlier turns (the rendered prefix is not a prefix of the whole) get
     the loss on the last answer only.
     """
-    messages = sample.to_dicts()
-    text = render(tokenizer, messages)
+    messages, tools = sample.chat_inputs(tokenizer)  # function calls and tool schemas too (issue 11)
+    text = render(tokenizer, messages, tools=tools)
     spans = []
     for i, message in enumerate(messages):
         if message["role"] != "assistant":
             continue
-        start = render(tokenizer, messages[:i], add_generation_prompt=True)
-        end = render(tokenizer, messages[: i + 1])
+        start = render(tokenizer, messages[:i], add_generation_prompt=True, tools=tools)
+        end = render(tokenizer, messages[: i + 1], tools=tools)
         if text.startswith(start) and text.startswith(end) and len(end) > len(start):
             spans.append((len(start), len(end)))
     if not spans:
-        start = render(tokenizer, messages[:-1], add_generation_prompt=True)
+        start = render(tokenizer, messages[:-1], add_generation_prompt=True, tools=tools)
         if not text.startswith(start):
             raise UserError(f"The chat template of this model cannot mark where the answer starts in {sample.where or 'a sample'}.")
         spans = [(len(start), len(text))]
