@@ -182,13 +182,15 @@ def stopped_sentences(run: dict) -> tuple[str, str]:
     if before not in ("queued", "running"):
         return (f"Run {run['run_id']} was not running (it is {state}); nothing to stop.",
                 f"运行 {run['run_id']} 没有在训练(状态:{state_word(state, 'zh')}),无需停止。")
-    return (f"Stopped run {run['run_id']} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
-            f"已停止运行 {run['run_id']},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")
+    on_en, on_zh = (f" (on {run['source']})", f"(数据 {run['source']})") if run.get("source") else ("", "")
+    return (f"Stopped run {run['run_id']}{on_en} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
+            f"已停止运行 {run['run_id']}{on_zh},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")
 
 
 def resumed_sentences(run: dict) -> tuple[str, str]:
-    return (f"Resumed run {run['run_id']} from step {run.get('step') or 0} (its newest checkpoint).",
-            f"已从第 {run.get('step') or 0} 步(最近的检查点)继续运行 {run['run_id']}。")
+    on_en, on_zh = (f" (on {run['source']})", f"(数据 {run['source']})") if run.get("source") else ("", "")
+    return (f"Resumed run {run['run_id']}{on_en} from step {run.get('step') or 0} (its newest checkpoint).",
+            f"已从第 {run.get('step') or 0} 步(最近的检查点)继续运行 {run['run_id']}{on_zh}。")
 
 
 def plan_start_sentences(d: dict) -> tuple[str, str]:
