@@ -122,3 +122,21 @@ def test_a_broken_adapter_is_a_sentence(tmp_path, embedded_model):
         next(chat.stream_reply(QUESTION, target))
     assert chat.loaded_key() is None and chat._LOADED.lock.acquire(timeout=1)
     chat._LOADED.lock.release()
+
+
+@pytest.mark.slow
+def test_side_by_side_is_one_batched_generate_with_each_models_own_reply(runs, monkeypatch):
+    target = chat.target_for(str(runs[0]))
+    settings = chat.GenerationSettings(max_new_tokens=12)
+    tuned_alone = reply(QUESTION, target)[-1]
+    base_alone = reply(QUESTION, target, use_adapter=False)[-1]
+    calls = []
+    generate = chat._LOADED.model.generate
+    monkeypatch.setattr(chat._LOADED.model, "generate", lambda **kw: calls.append(kw.get("adapter_names")) or generate(**kw))
+    longer = QUESTION + [{"role": "assistant", "content": "Paris."}, {"role": "user", "content": "And of Italy?"}]
+    pieces = list(chat.stream_pair(QUESTION, longer, target, settings))
+    assert calls == [["default", "__base__"]], "both replies come from one generate, the base row without the adapter"
+    assert len(pieces) > 3 and all(b[0].startswith(a[0]) and b[1].startswith(a[1]) for a, b in zip(pieces, pieces[1:]))
+    assert pieces[-1][0] == tuned_alone, "the tuned row is the tuned model's own reply"
+    assert pieces[-1][1] == reply(longer, target, use_adapter=False)[-1], "the base row answers its own (longer) history"
+    assert list(chat.stream_pair(QUESTION, QUESTION, target, settings))[-1][1] == base_alone

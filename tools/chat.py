@@ -3,7 +3,8 @@
 One model is kept loaded at a time (a 135M model is ~0.3 GB in bf16, a 7B one ~14 GB):
 asking for a different base model or adapter releases the previous one first. The base
 model's own answer comes from the same loaded weights with the adapter switched off
-(``PeftModel.disable_adapter``), so side-by-side costs no second copy. Generation holds a
+(``PeftModel.disable_adapter``), or side by side as the second row of the tuned reply's batched
+``generate`` (``stream_pair``), so side-by-side costs no second copy and little extra time. Generation holds a
 lock because switching the adapter off is a change to shared state, and the CPU has
 no spare cores for two generations at once anyway.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,13 +168,29 @@ def _ensure_loaded(target: ChatTarget) -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(target.base_model)
-    model = AutoModelForCausalLM.from_pretrained(target.base_model, dtype=torch.bfloat16)
+    model = AutoModelForCausalLM.from_pretrained(target.base_model, dtype=_chat_dtype(target.base_model))
     if target.adapter:
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, target.adapter)
     model.eval()
     _LOADED.model, _LOADED.tokenizer, _LOADED.key = model, tokenizer, key
+
+
+def _chat_dtype(base_model: str):
+    """bf16 where the hardware multiplies in bf16 (GPUs, CPUs with AVX512-BF16/AMX); elsewhere fp32,
+    whose matmuls a plain AVX2 CPU runs many times faster than emulated bf16 — unless the fp32 copy
+    (2 × the bf16 weights on disk) would take more than a quarter of this machine's memory."""
+    import torch
+
+    from tools.train import bf16_supported
+
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if bf16_supported(device):
+        return torch.bfloat16
+    weights = sum(f.stat().st_size for f in Path(base_model).glob("*.safetensors"))
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return torch.float32 if 2 * weights < memory / 4 else torch.bfloat16
 
 
 def load(target: ChatTarget) -> None:
@@ -272,3 +290,114 @@ def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettin
         thread.join()
     if failure:
         raise UserError(f"Generation failed: {failure[0]}")
+
+
+def stream_pair(
+    tuned_messages: list[dict],
+    base_messages: list[dict],
+    target: ChatTarget,
+    settings: GenerationSettings | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Yield (tuned reply so far, base reply so far) for the side-by-side view.
+
+    Both replies come from ONE batched ``generate`` on the one loaded model: peft's mixed-adapter
+    batches (``adapter_names=["default", "__base__"]``) add the LoRA update to the tuned row only,
+    so the two rows share every base-weight matmul and the KV-cached decoding loop. Each side keeps
+    its own conversation (the two histories differ after the first turn), left-padded to one width.
+    """
+    settings = settings or GenerationSettings()
+    if not _LOADED.lock.acquire(timeout=BUSY_TIMEOUT_S):
+        raise UserError(f"The chat model is still busy with another reply after {BUSY_TIMEOUT_S} s; try again in a moment.",
+                        zh=f"聊天模型在 {BUSY_TIMEOUT_S} 秒后仍在生成另一条回复,请稍后再试。")
+    try:
+        try:
+            _ensure_loaded(target)
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            release()
+            raise UserError(f"Could not load {target.adapter or target.base_model}: {exc}",
+                            zh=f"无法加载 {target.adapter or target.base_model}:{exc}") from exc
+        model, tokenizer = _LOADED.model, _LOADED.tokenizer
+        extra = {}
+        if hasattr(model, "disable_adapter"):  # an adapter is loaded: the base row goes without it
+            extra["adapter_names"] = ["default" if target.adapter else "__base__", "__base__"]
+        for tuned, base in _generate_rows(model, tokenizer, [tuned_messages, base_messages], settings, extra):
+            yield tuned, base
+    finally:
+        _LOADED.lock.release()
+
+
+class _RowStreamer:
+    """A ``generate`` streamer for several rows (transformers' text streamers take one): queues each
+    step's new token ids, one per row; the first ``put`` (the prompts) is skipped."""
+
+    def __init__(self, timeout: float):
+        import queue
+
+        self.queue, self.timeout, self.prompt_seen = queue.Queue(), timeout, False
+
+    def put(self, value) -> None:
+        if not self.prompt_seen:
+            self.prompt_seen = True
+            return
+        self.queue.put(value.reshape(-1).tolist())
+
+    def end(self) -> None:
+        self.queue.put(None)
+
+    def __iter__(self):
+        while (item := self.queue.get(timeout=self.timeout)) is not None:
+            yield item
+
+
+def _generate_rows(model, tokenizer, conversations: list[list[dict]], settings: GenerationSettings, extra: dict) -> Iterator[list[str]]:
+    """Generate a reply to each conversation in one batch; yield every row's text so far after each step."""
+    import torch
+    from transformers import StoppingCriteria, StoppingCriteriaList
+
+    if any(not c or c[-1].get("role") != "user" for c in conversations):
+        raise UserError("The conversation must end with a user message to get a reply.",
+                        zh="对话的最后一条必须是用户消息,才能得到回复。")
+    prompts = [tokenizer.apply_chat_template(c, add_generation_prompt=True, tokenize=False) for c in conversations]
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    tokenizer.padding_side = "left"  # a batch of prompts ends together, where the replies start
+    inputs = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+    eos = model.generation_config.eos_token_id
+    eos = set(eos if isinstance(eos, list) else [eos if eos is not None else tokenizer.eos_token_id])
+    streamer, abandoned, failure = _RowStreamer(timeout=300), threading.Event(), []
+
+    class _Abandoned(StoppingCriteria):
+        def __call__(self, input_ids, scores, **_):
+            return abandoned.is_set()
+
+    kwargs = dict(**inputs, **extra, streamer=streamer, max_new_tokens=int(settings.max_new_tokens), pad_token_id=pad_id,
+                  use_cache=True, stopping_criteria=StoppingCriteriaList([_Abandoned()]))
+    if settings.temperature > 0:
+        kwargs.update(do_sample=True, temperature=float(settings.temperature))
+    else:
+        kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+
+    def work() -> None:
+        try:
+            with torch.inference_mode():
+                model.generate(**kwargs)
+        except BaseException as exc:  # surfaced below, in the caller's thread
+            failure.append(exc)
+            streamer.end()
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    ids: list[list[int]] = [[] for _ in conversations]
+    done = [False] * len(conversations)
+    try:
+        for step in streamer:
+            for row, token in enumerate(step):
+                done[row] = done[row] or token in eos  # after its end a row only gets padding
+                if not done[row]:
+                    ids[row].append(token)
+            # Decoding the whole row each step keeps multi-byte characters whole; a cut one is held back.
+            yield [whole_chars(tokenizer.decode(r, skip_special_tokens=True)) for r in ids]
+    finally:
+        abandoned.set()
+        thread.join()
+    if failure:
+        raise UserError(f"Generation failed: {failure[0]}", zh=f"生成失败:{failure[0]}")
