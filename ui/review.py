@@ -222,12 +222,16 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
         return (st, *view(st, lg))
 
     def on_finish(st, sess_value, lg, request: gr.Request = None):
+        sess_value = sess.ensure(sess_value)
         with sess.scope(sess_value, request):
             try:
                 sentence, written = finish(st, f"web:{sess.owner_of(sess_value, request)}", lg)
             except UserError as exc:
-                return _sentence(exc, lg), None
-        return sentence, written or None
+                return _sentence(exc, lg), None, sess_value
+        if written:
+            sess.remember(sess_value, written[0])  # the cleaned file becomes this session's dataset
+        # The workspace is never served: the page gets unguessable copies (ui.session.public_copy).
+        return sentence, [sess.public_copy(p) for p in written] or None, sess_value
 
     load.click(on_load, [session, lang], [state, rule, *shown], **private)
     keep.click(on_decide("keep"), [state, question, answer, note, lang], [state, *shown], **private)
@@ -235,7 +239,7 @@ def build(session: gr.State, lang: gr.State) -> list[tuple]:
     prev.click(lambda st, lg: (move(st, -1), *view(move(st, -1), lg)), [state, lang], [state, *shown], **private)
     nxt.click(lambda st, lg: (move(st, 1), *view(move(st, 1), lg)), [state, lang], [state, *shown], **private)
     apply_rule.click(on_rule, [state, rule, rule_decision, lang], [state, *shown], **private)
-    finish_btn.click(on_finish, [state, session, lang], [result, files], **private)
+    finish_btn.click(on_finish, [state, session, lang], [result, files, session], **private)
     return [
         (box, "label", "review_title"), (load, "value", "review_load"), (question, "label", "review_question"),
         (answer, "label", "review_answer"), (note, "label", "review_note"), (prev, "value", "review_prev"),
