@@ -80,3 +80,42 @@ def test_limits_name_the_number_in_both_languages():
     assert "20,000" in limits.refusal("x" * 20_001, []) and "20,000" in limits.refusal("x" * 20_001, [], "中文")
     assert limits.refusal("x" * 20_000, ["a"] * 20) is None
     assert "21" in limits.refusal("hi", ["a"] * 21)
+
+
+class SlowAssistant:
+    """Stands in for the agent: a long turn that counts the steps it got to produce."""
+
+    def __init__(self):
+        self.produced = 0
+
+    def stream(self, session_id, text, files=(), tokens=True, owner=None):
+        from assistant.steps import Step
+
+        for _ in range(600):
+            time.sleep(0.1)
+            self.produced += 1
+            yield Step("token", text=".")
+        yield Step("answer", text="done")
+
+    def reset(self, session_id):
+        pass
+
+
+def test_work_for_a_client_that_went_away_stops(served, monkeypatch):
+    from ui import assistant_tab
+
+    slow = SlowAssistant()
+    monkeypatch.setattr(assistant_tab, "_assistant", slow)
+    with httpx.Client(timeout=60) as http:
+        event = http.post(f"{served}gradio_api/call/assistant", json={"data": [{"text": "hello", "files": []}, []]}).json()
+        with http.stream("GET", f"{served}gradio_api/call/assistant/{event['event_id']}") as stream:
+            seen = 0
+            for line in stream.iter_lines():
+                seen += line.startswith("data:")
+                if seen >= 5:
+                    break  # the client goes away mid-turn
+    time.sleep(3)  # Gradio notices on its next message to the stream
+    after_leaving = slow.produced
+    time.sleep(3)
+    print(f"\nsteps produced: {after_leaving} when checked, {slow.produced} three seconds later (of 600)")
+    assert slow.produced <= after_leaving + 2 and slow.produced < 600, "the turn went on without its client"
