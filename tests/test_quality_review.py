@@ -169,6 +169,7 @@ def test_text_quality_scores_repetition_and_relevance():
     assert text_quality("翻译成英文：你好", "Hello")["language"] == 0.6 and text_quality("木星?", "木星")["score"] > 0.7
 
 
+@pytest.mark.slow
 def test_reward_model_scores_every_kept_record(tmp_path, embedded_model):
     from transformers import AutoTokenizer, LlamaConfig, LlamaForSequenceClassification
 
