@@ -20,7 +20,7 @@ from tools.errors import UserError
 from tools.csvread import read_csv
 from tools.readers import ReadResult, Skipped, excel_tables, no_gc, pick_sheet, read_json, table_result
 from tools.samples import Sample
-from tools.workspace import atomic_write_bytes, outputs_dir, unique_path
+from tools.workspace import outputs_dir, unique_path
 from tools.writers import SUFFIX, WRITERS, encode
 
 FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
