@@ -79,27 +79,10 @@ def _write_error(path: Path, exc: OSError) -> UserError:
                      zh=f"无法把 {path.name} 写入 {folder}：{reason_zh}；请换一个文件夹。")
 
 
-def _umask() -> int:
-    """The process umask, read without changing it (os.umask sets it, for an instant, for every
-    thread): Linux shows it in /proc/self/status."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_file(path: Path, data: bytes) -> Path:
-    """Write atomically; the file gets the permissions the user's umask gives new files (the
-    temporary file behind an atomic write is private, 0600, until renamed)."""
+    """Write atomically; the file gets the permissions the user's umask gives new files."""
     try:
-        atomic_write_bytes(path, data)
-        os.chmod(path, 0o666 & ~_umask())
+        atomic_write_bytes(path, data)  # with the user's umask
     except OSError as exc:
         raise _write_error(path, exc) from None
     return path

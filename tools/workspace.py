@@ -132,6 +132,21 @@ def write_error(path: Path, exc: OSError) -> UserError:
                      zh=f"无法写入 {Path(path).name}({reason});没有留下写了一半的文件。")
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it (``os.umask`` sets it, for an instant, for
+    every thread): Linux shows it in /proc/self/status."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write to a temporary file in the same folder, then rename: readers never see half a file.
     A failed write (disk full, …) removes the temporary file and raises a UserError sentence."""
@@ -144,6 +159,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+            # mkstemp makes the file private (0600); the finished file gets what the user's umask
+            # gives any new file (0666 & ~022 = 0644), like a file the user saved themselves.
+            os.fchmod(fh.fileno(), 0o666 & ~current_umask())
         os.replace(tmp, path)
     except OSError as exc:
         if tmp:
