@@ -37,6 +37,15 @@ EN = {
 }
 
 
+def stop_active_runs() -> None:
+    """Leave no training process behind, whatever failed."""
+    from tools.runs import list_runs, stop_run
+
+    for run in list_runs():
+        if run.state in ACTIVE:
+            stop_run(run)
+
+
 def data_steps(page: Page, words: dict, data) -> list[str]:
     """Upload → inspect → convert → few-shot on every record → quality → advice; each answer
     names the file it read. Returns the files the conversation produced, oldest first."""
@@ -77,12 +86,12 @@ def run_steps(page: Page, words: dict, produced: list[str]) -> str:
     added = page.ask("status", words["status"])
     assert run_id in added, added
     # A stop after the first step leaves a checkpoint to chat with (a 3-step run may also finish first).
-    wait_run(lambda r: (r.step or 0) >= 1 or r.state not in ACTIVE, "the first training step")
+    wait_run(lambda r: (r.step or 0) >= 1 or r.state not in ACTIVE, "the first training step", 900)
     added = page.ask("stop", words["stop"])
     if page.visible("#assistant-confirm"):
         added += page.confirm("stop-confirm")
     assert run_id in added, added
-    run = wait_run(lambda r: r.state not in ACTIVE, "the run to end", 300)
+    run = wait_run(lambda r: r.state not in ACTIVE, "the run to end", 900)
     assert run.run_id == run_id and run.state in ("stopped", "succeeded"), f"{run.state}: {run.error}"
     page.shot("5-stopped")
     return run_id
@@ -139,6 +148,7 @@ def journey(served_url: str, shots, data, words: dict, name: str) -> tuple[Page,
     finally:
         page.save_times()
         driver.quit()
+        stop_active_runs()
 
 
 def test_journey_in_chinese(served, shared_copy, shots):  # noqa: F811
@@ -156,7 +166,7 @@ def test_journey_in_english(served, shared_copy, shots):  # noqa: F811
 def test_a_second_browser_cannot_reach_the_first_ones_run(served, shared_copy, shots):  # noqa: F811
     """Session B neither sees, stops nor resumes A's run through the assistant, and a concept
     question changes nothing."""
-    from tools.runs import get_run, stop_run
+    from tools.runs import get_run
 
     chromium_or_skip()
     a = Page(open_page(served), shots, "two-browsers-a")
@@ -187,6 +197,4 @@ def test_a_second_browser_cannot_reach_the_first_ones_run(served, shared_copy, s
             if page:
                 page.save_times()
                 page.driver.quit()
-        run = get_run()
-        if run.state in ACTIVE:
-            stop_run(run)
+        stop_active_runs()
