@@ -42,7 +42,8 @@ def inspect_dataset(path: str, question_field: str | None = None, answer_field: 
         source = resolve_input(path)
         info = inspect(source, question_field, answer_field, sheet)
         keep = ("path", "format", "encoding", "count", "skipped_count", "skipped", "fields", "multi_turn",
-                "with_system", "blank", "with_rationale", "chars", "tokens", "problems")
+                "with_system", "blank", "with_rationale", "with_tools", "chars", "tokens", "problems", "problems_zh",
+                "changes")
         en, zh = summaries.inspect_sentences(info)
         return en, zh, {"source": source.name, **{k: info[k] for k in keep if k in info}}, []
 
@@ -73,7 +74,7 @@ def convert_dataset(path: str, to: str, question_field: str | None = None, answe
 
 
 AUGMENT_KEYS = ("output", "method", "original", "added", "total", "skipped", "k", "seed", "from_column", "from_model",
-                "without_rationale", "forms_before", "forms_after")
+                "without_rationale", "forms_before", "forms_after", "reworded", "wrapped", "changes")
 """What an augmentation result passes on: counts and the new file (never the new samples' text)."""
 
 

@@ -77,7 +77,18 @@ def inspect_sentences(info: dict) -> tuple[str, str]:
     else:
         en += " No problems found."
         zh += "没有发现问题。"
-    return en, zh
+    more_en, more_zh = changes_sentences(info)
+    return en + more_en, zh + more_zh
+
+
+def changes_sentences(result: dict) -> tuple[str, str]:
+    """What reading or writing altered or dropped (tools/changes.py), every entry said: nothing
+    changes silently."""
+    changes = [c for c in result.get("changes") or [] if isinstance(c, dict)]
+    if not changes:
+        return "", ""
+    return (" Changed: " + " ".join(f"{c.get('en', '')}." for c in changes),
+            "改动:" + "".join(f"{c.get('zh') or c.get('en', '')}。" for c in changes))
 
 
 def convert_sentences(result: dict, source: str) -> tuple[str, str]:
@@ -90,7 +101,8 @@ def convert_sentences(result: dict, source: str) -> tuple[str, str]:
         first = skipped[0]
         en += f" {len(skipped)} skipped (first: {first.get('where')}: {first.get('reason')})."
         zh += f"跳过 {len(skipped)} 条(第一条在 {first.get('where')})。"
-    return en, zh
+    more_en, more_zh = changes_sentences(result)
+    return en + more_en, zh + more_zh
 
 
 def lr_text(value) -> str:
@@ -257,7 +269,8 @@ def augment_sentences(result: dict, source: str) -> tuple[str, str]:
     if result.get("without_rationale"):
         en += f" {result['without_rationale']} samples had no rationale and were left out."
         zh += f"{result['without_rationale']} 条样本没有推理过程,未生成。"
-    return en, zh
+    more_en, more_zh = changes_sentences(result)
+    return en + more_en, zh + more_zh
 
 
 def _rule_names() -> dict:
