@@ -93,6 +93,11 @@ class LoginLimiter:
             return len(recent) >= self.limit
 
 
+def _too_many(n: int) -> str:
+    return (f"Too many files in one message: {n:,}, and the limit is {limits.MAX_FILES}. "
+            f"一次附加的文件太多:{n:,} 个,上限是 {limits.MAX_FILES} 个。")
+
+
 def _too_big() -> str:
     mb = MAX_BODY_BYTES // 1024 // 1024
     return (f"The message is too long: the request is over {mb} MB, and a message may hold at most "
@@ -130,8 +135,7 @@ def oversized(data) -> str | None:
                     f"消息太长:{len(item):,} 个字符,上限是 {limits.MAX_MESSAGE_CHARS:,} 个字符。")
         if isinstance(item, list):
             if len(item) > limits.MAX_FILES * DOOR_FACTOR:
-                return (f"Too many files in one message: {len(item):,}, and the limit is {limits.MAX_FILES}. "
-                        f"一次附加的文件太多:{len(item):,} 个,上限是 {limits.MAX_FILES} 个。")
+                return _too_many(len(item))
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.values())
@@ -159,6 +163,9 @@ class RequestGuard:
             more = message.get("more_body", False)
             if len(body) > MAX_BODY_BYTES:
                 return await _answer(send, 413, _too_big())
+        paths = body.count(b'"path"')  # one per attachment: counted without parsing 10,000 of them
+        if paths > limits.MAX_FILES * DOOR_FACTOR:
+            return await _answer(send, 413, _too_many(paths))
         try:
             refused = oversized(json.loads(body or b"null"))
         except ValueError:
