@@ -24,20 +24,19 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tools import runlock, workspace
 from tools.errors import UserError
+from tools.procs import children, process_alive, signal_group, wait_gone
 from tools.runstate import checkpoint_steps, identity, read_state, read_state_checked, rebuild, update_state  # noqa: F401 - re-exported
 from tools.workspace import runs_dir, unique_path
 
 STATES = ("queued", "running", "succeeded", "failed", "stopped")
 FINISHED = ("succeeded", "failed", "stopped")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-_children: dict[int, subprocess.Popen] = {}  # processes this Python started: poll() reaps them
 
 
 def now() -> str:
@@ -48,25 +47,6 @@ def read_metrics(run: "RunInfo | str | Path | None" = None) -> list[dict]:
     """The metrics lines of a run (a half-written last line is skipped)."""
     run_dir = run.run_dir if isinstance(run, RunInfo) else get_run(run).run_dir
     return read_metrics_file(run_dir)
-
-
-def process_alive(pid: int | None) -> bool:
-    """True while ``pid`` runs (a zombie child counts as gone)."""
-    if not pid:
-        return False
-    child = _children.get(pid)
-    if child is not None:
-        return child.poll() is None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # field 3 of /proc/PID/stat is the state; Z = exited, waiting to be reaped
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
 
 
 @dataclass
@@ -210,7 +190,7 @@ def _spawn(run_dir: Path, resume: bool, run_now: bool) -> RunInfo:
             cmd, cwd=str(run_dir), env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    _children[child.pid] = child
+    children[child.pid] = child
     runlock.record(run_dir, child.pid, child.pid)  # before the launch lock goes: a second launcher sees it
     update_state(run_dir, pid=child.pid, pgid=child.pid, command=cmd)
     return _info(run_dir)
@@ -241,10 +221,10 @@ def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -
     pid = (holder or {}).get("pid") or info.raw.get("pid")
     pgid = (holder or {}).get("pgid") or info.raw.get("pgid") or pid
     if pgid and (holder or process_alive(pid)):
-        _signal_group(pgid, signal.SIGTERM)
-        if not _wait_gone(pid, pgid, _grace(info, grace_s)):
-            _signal_group(pgid, signal.SIGKILL)
-            _wait_gone(pid, pgid, 10.0)
+        signal_group(pgid, signal.SIGTERM)
+        if not wait_gone(pid, pgid, _grace(info, grace_s)):
+            signal_group(pgid, signal.SIGKILL)
+            wait_gone(pid, pgid, 10.0)
     if read_state(info.run_dir).get("state") not in FINISHED:
         update_state(info.run_dir, state="stopped", finished_at=now(), error=None)
     return _info(info.run_dir)
@@ -258,33 +238,6 @@ def _grace(info: RunInfo, grace_s: float) -> float:
     per_step = last.get("elapsed_s", 0.0) / max(1, last.get("step", 1) - (info.raw.get("resumed_step") or 0))
     evals = [m["eval_runtime"] for m in read_metrics_file(info.run_dir) if "eval_runtime" in m]
     return max(grace_s, 2 * per_step + (evals[-1] if evals else 0.0) + 15)  # a SIGTERM during an evaluation waits for it
-
-
-def _signal_group(pgid: int, sig: int) -> None:
-    try:
-        os.killpg(pgid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _wait_gone(pid: int | None, pgid: int, timeout: float) -> bool:
-    """Wait until the leader has exited and no process is left in the group."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not process_alive(pid) and not _group_alive(pgid):
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
 
 
 def resume_run(run: "RunInfo | str | Path | None" = None, run_now: bool = False) -> RunInfo:
