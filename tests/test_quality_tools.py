@@ -72,3 +72,24 @@ def test_fill_asks_for_values_then_fills(tmp_path):
     done = _call(fill_placeholders, path=path, values={"name": "小助手"})
     assert done.ok and done.data["changed"] == 1
     assert read_dataset(done.files[-1]).samples[-1].answer == "我是小助手。"
+
+
+def test_a_model_asking_to_drop_gets_a_pending_action_that_confirm_runs(tmp_path):
+    from assistant.agent import Assistant
+    from assistant.backends import BackendSettings
+    from tests.fake_openai import FakeOpenAI, call, script, text
+
+    path = tmp_path / "qa.jsonl"
+    path.write_text("".join(json.dumps({"question": q, "answer": a}, ensure_ascii=False) + "\n" for q, a in ROWS[:3]),
+                    encoding="utf-8")
+    replies = [call("check_quality"), text("checked"), call("apply_quality_rule", rule="short_answer", decision="drop"),
+               text("plan"), text("done")]
+    with FakeOpenAI(script(replies)) as server:
+        bot = Assistant(BackendSettings(kind="openai", base_url=server.base_url, api_key=server.api_key, model="fake"))
+        list(bot.stream("s", "帮我检查质量", files=[str(path)], tokens=False))
+        steps = list(bot.stream("s", "把短答案删掉", tokens=False))
+        assert "pending" in [s.kind for s in steps] and not list(workspace.outputs_dir().glob("*.reviewed*"))
+        assert bot.pending("s").details["records"] == 1
+        answer = [s for s in bot.confirm("s", lang="zh") if s.kind == "answer"][-1]
+    assert "删除 2 条" in answer.text  # the short answer by the rule, the exact duplicate by default
+    assert len(read_dataset(next(workspace.outputs_dir().glob("*.reviewed.jsonl"))).samples) == 1
