@@ -85,3 +85,17 @@ def test_tuned_embedded_model_round_trips_through_gguf_f16(tmp_path, embedded_mo
     gap, agree = logits_gap(merged, f16)
     print(f"\nGGUF f16 {f16.stat().st_size / 2**20:.1f} MiB, max logit gap {gap:.4f}, top-1 agreement {agree:.0%}")
     assert gap < 0.25 and agree >= 0.95  # measured here: 0.05 and 100% (f16 rounding only)
+
+
+def test_q_and_k_go_into_llama_cpp_rotary_layout_that_the_gguf_reader_undoes():
+    import numpy as np
+    from transformers.modeling_gguf_pytorch_utils import LlamaTensorProcessor
+
+    from tools.export import _permute
+
+    q = np.arange(4 * 8 * 3, dtype=np.float32).reshape(4 * 8, 3)  # 4 heads of 8 rows, 3 columns
+    k = np.arange(2 * 8 * 3, dtype=np.float32).reshape(2 * 8, 3)  # 2 key/value heads
+    assert not np.array_equal(_permute(q, 4), q)
+    reader = LlamaTensorProcessor()
+    assert np.array_equal(reader._reverse_permute_weights(_permute(q, 4), 4, 4), q)
+    assert np.array_equal(reader._reverse_permute_weights(_permute(k, 2), 4, 2), k)
