@@ -63,7 +63,10 @@ def test_assistant_answers_epochs_for_1000_samples(served):
     history = job.result()
     statuses = [(m.get("metadata") or {}).get("status") for update in job.outputs() for m in update]
     assert "pending" in statuses, "the tool step shows while it runs, before its result"
-    tool = [m for m in history if (m.get("metadata") or {}).get("title", "").endswith("suggest_hyperparameters")]
+    from ui.i18n import TOOLS
+
+    titles = {*TOOLS.get("suggest_hyperparameters", ()), "suggest_hyperparameters"}  # the title is in the UI language
+    tool = [m for m in history if (m.get("metadata") or {}).get("title", "") in titles]
     assert tool and tool[0]["metadata"]["status"] == "done" and "duration" in tool[0]["metadata"]
     answer = text_of(history[-1])
     assert history[-1]["role"] == "assistant"
