@@ -30,9 +30,11 @@ def import_upload(src: str | Path) -> Path:
     if not source.is_file():
         raise Refused(f"Cannot attach '{src}': there is no such file.", f"无法附加 '{src}':文件不存在。")
     resolved = source.resolve()
-    home = workspace.home()
-    if home == resolved or home in resolved.parents:
+    # Already this owner's file: the web app copies each upload into the session's folder first.
+    if workspace.owner_root() in resolved.parents:
         return resolved
+    if workspace.home() in resolved.parents:  # another session's file: never attachable
+        raise Refused(f"Cannot attach '{source.name}': there is no such file.", f"无法附加 '{source.name}':文件不存在。")
     uploads = workspace.uploads_dir()
     same = next((p for p in _same_name(uploads, source) if filecmp.cmp(p, resolved, shallow=False)), None)
     if same is not None:
@@ -68,7 +70,7 @@ def resolve_input(path: str) -> Path:
         resolved = workspace.confine(candidate)
     except UserError:
         raise Refused(
-            f"Refused: '{raw}' is outside the workspace ({workspace.home()}). I only read files you upload "
+            f"Refused: '{raw}' is outside the workspace. I only read files you upload "
             "or files inside the workspace; upload the file instead.",
             f"已拒绝:'{raw}' 不在工作区内。我只读取你上传的文件或工作区里的文件,请先上传该文件。", path=raw,
         ) from None

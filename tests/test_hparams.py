@@ -72,6 +72,15 @@ def test_reasons_show_the_step_arithmetic():
 def test_small_sets_warn_about_overfitting_and_forgetting_with_the_remedy():
     warning = " ".join(suggest(n_samples=40).warnings)
     assert "over-fitting" in warning and "forget" in warning and "mix general" in warning
+    assert not [w for w in suggest(n_samples=20_000).warnings if "CPU core" not in w]
+
+
+def test_a_small_machine_is_told_that_a_second_run_queues(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    advice = suggest(n_samples=20_000)
+    assert any("waits in the queue" in w for w in advice.warnings)
+    assert any("排队" in w for w in advice.warnings_zh)
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
     assert not suggest(n_samples=20_000).warnings
 
 

@@ -10,6 +10,7 @@ The manual's rules:
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import asdict, dataclass, field
 
 from tools.errors import UserError
@@ -209,6 +210,10 @@ def _add_lengths(advice: Advice, lengths: list[int]) -> None:
                     f"有 {cut} 条样本超过 {max_len} 个 token,会被截断;请缩短或拆分。")
 
 
+SMALL_MACHINE_CORES = 4
+"""At or below this many cores one training run saturates the machine: runs queue (tools/runlock.py)."""
+
+
 def _add_warnings(advice: Advice) -> None:
     n, epochs = advice.n_samples, advice.epochs
     if n < 100:
@@ -224,6 +229,14 @@ def _add_warnings(advice: Advice) -> None:
             f"{epochs} epochs on {n:,} samples can cost some general ability; if that matters, mix general data in "
             "(the manual's remedy: `train --mix-general 10%`, or the general-data share in the form) or use fewer epochs.",
             f"在 {n:,} 条样本上训练 {epochs} 个 epoch 可能损失一些通用能力;若在意,请混入通用数据(手册的办法:`train --mix-general 10%`,或表单里的通用数据比例)或减少 epoch。",
+        )
+    cores = os.cpu_count() or 1
+    if cores <= SMALL_MACHINE_CORES:
+        advice.warn(
+            f"This machine has {cores} CPU core(s): one run uses all of them (and about 2.7 GB for the embedded model), "
+            "so a second run waits in the queue until the first ends; start it anyway only if the machine has room.",
+            f"这台机器只有 {cores} 个 CPU 核心:一次训练会用满所有核心(内置模型约占 2.7 GB 内存),所以第二个训练会排队,"
+            "等第一个结束再开始;只有机器资源充足时才选择“仍然开始”。",
         )
     if advice.method == "full":
         advice.warn("Full fine-tuning needs ~4× the model's size in memory for weights, gradients and Adam states; LoRA is the usual choice.",
