@@ -129,7 +129,7 @@ def run_arm(name: str, opts) -> dict:
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
     line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
     if line is None:
-        sys.exit(f"{name} arm failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        sys.exit(f"{name} arm failed (exit status {proc.returncode}; -9 is a kill, e.g. out of memory):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     result = json.loads(line[7:])
     print(json.dumps(result), flush=True)
     return result
