@@ -41,6 +41,8 @@ def register(sub) -> None:
     p.add_argument("--output", help="run directory")
     p.add_argument("--resume", help="resume a stopped or killed run (its id or directory)")
     p.add_argument("--no-start", action="store_true", help="only write the run directory; start it yourself with torchrun")
+    p.add_argument("--now", action="store_true",
+                   help="start at once instead of waiting in the queue behind a run that is already training")
     p.add_argument("--wait", action="store_true", help="stay and print progress until the run ends")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_train)
@@ -104,13 +106,13 @@ def run_train(args) -> int:
     from tools.runs import resume_run, start_training
 
     if args.resume:
-        info = resume_run(args.resume)
+        info = resume_run(args.resume, run_now=args.now)
     elif not args.path:
         raise UserError("Name a dataset to train on (sft-assistant train DATA.jsonl), or --resume RUN to continue a run.")
     else:
         info = start_training(args.path, base_model=args.base_model, epochs=args.epochs, learning_rate=args.learning_rate,
                               lora_r=args.lora_r, max_steps=args.max_steps, output=args.output,
-                              launch_now=not args.no_start, **_train_settings(args))
+                              launch_now=not args.no_start, run_now=args.now, **_train_settings(args))
     if args.wait:
         info = _follow(info)
     if args.json:

@@ -35,3 +35,17 @@ def test_console_script_starts_without_heavy_imports():
 def test_model_prepare_json(capsys, embedded_model):
     assert main(["model", "prepare", "--json"]) == 0
     assert '"converted": false' in capsys.readouterr().out
+
+
+def test_train_now_skips_the_queue_for_a_new_run_and_a_resume(monkeypatch, capsys):
+    seen = []
+
+    class Info:
+        run_id, state, run_dir = "r1", "running", "/tmp/r1"
+
+    monkeypatch.setattr("tools.runs.start_training", lambda *a, **kw: seen.append(("start", kw.get("run_now"))) or Info())
+    monkeypatch.setattr("tools.runs.resume_run", lambda run, run_now=False: seen.append(("resume", run_now)) or Info())
+    assert main(["train", "data.csv", "--now"]) == 0
+    assert main(["train", "data.csv"]) == 0
+    assert main(["train", "--resume", "r1", "--now"]) == 0
+    assert seen == [("start", True), ("start", False), ("resume", True)]
