@@ -37,10 +37,19 @@ def scrub(obj, depth: int = 0):
     if isinstance(obj, (list, tuple)):
         return [scrub(v, depth + 1) for v in list(obj)[:MAX_ITEMS]]
     if isinstance(obj, str):
-        return obj if len(obj) <= MAX_STRING else obj[:MAX_STRING] + "…"
+        if len(obj) <= MAX_STRING or _is_workspace_path(obj):
+            return obj  # a path cut short names no file: later steps reuse it ("convert it")
+        return obj[:MAX_STRING] + "…"
     if obj is None or isinstance(obj, (bool, int, float)):
         return obj
     return scrub(str(obj), depth + 1)
+
+
+def _is_workspace_path(text: str) -> bool:
+    """An absolute path inside the workspace (what our results name), never a pasted paragraph."""
+    from tools.workspace import home
+
+    return len(text) < 4096 and "\n" not in text and text.startswith(str(home()) + "/")
 
 
 def _name(path) -> str:
@@ -195,6 +204,11 @@ def stopped_sentences(run: dict) -> tuple[str, str]:
         return (f"Run {run['run_id']} was not running (it is {state}); nothing to stop.",
                 f"运行 {run['run_id']} 没有在训练(状态:{state_word(state, 'zh')}),无需停止。")
     on_en, on_zh = (f" (on {run['source']})", f"(数据 {run['source']})") if run.get("source") else ("", "")
+    if run.get("stopping"):
+        return (f"Stopping run {run['run_id']}{on_en}: it finishes step {run.get('step') or 0}, saves a checkpoint and then "
+                "shows as stopped (resumable); ask for its status to see it.",
+                f"正在停止运行 {run['run_id']}{on_zh}:它会做完第 {run.get('step') or 0} 步、保存检查点,然后显示为已停止(可继续);"
+                "问一下进度即可看到。")
     return (f"Stopped run {run['run_id']}{on_en} at step {run.get('step') or 0}; it can be resumed from its last checkpoint.",
             f"已停止运行 {run['run_id']}{on_zh},停在第 {run.get('step') or 0} 步;之后可以从最近的检查点继续。")
 

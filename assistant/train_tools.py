@@ -117,7 +117,8 @@ def stop_training(run_id: str | None = None) -> str:
 
     def work():
         before = get_run(run_id or None)
-        data = run_data(stop_run(before), {"state_before": before.state})
+        after = stop_run(before, wait=False)  # the signal is sent; the run finishes its step, checkpoints, stops
+        data = run_data(after, {"state_before": before.state, "stopping": after.state not in ("succeeded", "failed", "stopped")})
         en, zh = summaries.stopped_sentences(data)
         return en, zh, data, [], run_card(data)
 

@@ -133,3 +133,14 @@ def test_stopping_a_queued_run_ends_it_before_it_loads(data, tiny_model):
     assert stopped.state == "stopped" and stopped.step == 0 and not (second.run_dir / "checkpoints").exists()
     assert get_run(first.run_dir).state == "running"
     stop_run(first, grace_s=60)
+
+
+def test_a_stop_that_does_not_wait_returns_at_once_and_the_run_still_ends_stopped(data, tiny_model):
+    """The chat's stop: the signal is sent and the answer comes back; the run ends on its own."""
+    run = start(data, tiny_model, max_steps=100_000)
+    wait_for(lambda: get_run(run.run_dir).step >= 1)
+    asked = stop_run(run.run_id, grace_s=60, wait=False)
+    assert asked.raw.get("stop_requested_at"), "the state says a stop was asked for"
+    wait_for(lambda: get_run(run.run_id).state == "stopped", timeout=300)
+    wait_for(lambda: group_gone(run.raw["pgid"]), timeout=120)  # it writes "stopped", then exits
+    assert trainers_of(run.run_dir) == []

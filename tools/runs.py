@@ -24,6 +24,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -210,10 +211,14 @@ def new_run_dir(path: str | Path, output: str | Path | None) -> Path:
     return target
 
 
-def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -> RunInfo:
+def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0, wait: bool = True) -> RunInfo:
     """SIGTERM the run's process group (it checkpoints and exits at the end of its step), SIGKILL
     what is left after ``grace_s``, and leave state.json in a finished state. The group is the one
-    the live trainer's lock names, whatever state.json says."""
+    the live trainer's lock names, whatever state.json says.
+
+    ``wait=False`` (the chat) returns once the signal is sent, with ``stop_requested_at`` in the
+    state: a step on a loaded CPU can take minutes, and a person should not stare at a spinner. A
+    background thread then does the waiting, the SIGKILL and the final state."""
     info = get_run(run)
     holder = runlock.live_holder(info.run_dir)
     if info.state in FINISHED and not holder:
@@ -222,12 +227,22 @@ def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0) -
     pgid = (holder or {}).get("pgid") or info.raw.get("pgid") or pid
     if pgid and (holder or process_alive(pid)):
         signal_group(pgid, signal.SIGTERM)
-        if not wait_gone(pid, pgid, _grace(info, grace_s)):
-            signal_group(pgid, signal.SIGKILL)
-            wait_gone(pid, pgid, 10.0)
+        if not wait:
+            update_state(info.run_dir, stop_requested_at=now())
+            threading.Thread(target=_finish_stop, args=(info, pid, pgid, grace_s), daemon=True,
+                             name=f"stop-{info.run_id}").start()
+            return _info(info.run_dir)
+    _finish_stop(info, pid, pgid, grace_s)
+    return _info(info.run_dir)
+
+
+def _finish_stop(info: "RunInfo", pid, pgid, grace_s: float) -> None:
+    """Wait for the signalled group to end (SIGKILL after the grace period), then record "stopped"."""
+    if pgid and not wait_gone(pid, pgid, _grace(info, grace_s)):
+        signal_group(pgid, signal.SIGKILL)
+        wait_gone(pid, pgid, 10.0)
     if read_state(info.run_dir).get("state") not in FINISHED:
         update_state(info.run_dir, state="stopped", finished_at=now(), error=None)
-    return _info(info.run_dir)
 
 
 def _grace(info: RunInfo, grace_s: float) -> float:
