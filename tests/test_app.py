@@ -99,10 +99,11 @@ def test_sessions_keep_their_own_files(served, shared_copy):
 
 
 @pytest.mark.slow
-def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model):
+def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model, monkeypatch):
     from test_chat import make_adapter
 
     run = make_adapter(embedded_model, tmp_path / "run", seed=3)
+    monkeypatch.setenv("SFT_ADAPTER_DIRS", str(tmp_path))  # an adapter outside the workspace, listed by the operator
     job = client(served).submit("Hello! Who are you?", [], [], None, str(run), True, 16, 0.0, api_name="/chat")
     updates = list(job)
     tuned = [u[0][-1]["content"][0]["text"] for u in updates if u[0] and u[0][-1]["role"] == "assistant" and u[0][-1]["content"]]

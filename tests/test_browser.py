@@ -88,7 +88,7 @@ def open_tab(driver, label: str) -> None:
     tab.click()
 
 
-def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspace):  # noqa: F811
+def test_upload_convert_train_from_the_form_and_watch_it(served, shared_copy, shots, workspace):  # noqa: F811
     from selenium.webdriver.common.keys import Keys
 
     chromium_or_skip()
@@ -101,7 +101,7 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
         wait_for(driver, lambda d: css(d, "#assistant-input [aria-label='File thumbnail']"), "the upload preview", shots=shots)
         css(driver, "#assistant-input textarea")[0].send_keys("把它转换成alpaca格式" + Keys.ENTER)
         wait_for(driver, lambda d: "qa_pair.alpaca.json" in text(d, "#assistant-chat a"), "the converted file link", shots=shots)
-        assert "convert_dataset" in text(driver, "#assistant-chat")
+        assert "转换格式" in text(driver, "#assistant-chat")  # the tool's title in the UI language
         driver.save_screenshot(str(shots / "1-assistant.png"))
 
         # Data: the converted file is this session's current dataset, previewed a page at a time.
@@ -109,7 +109,7 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
         wait_for(driver, lambda d: "alpaca.json[0]" in text(d, "#data-preview") and "第 1 / 5 页" in d.page_source, "the data preview", shots=shots)
         driver.save_screenshot(str(shots / "2-data.png"))
         css(driver, "#data-quality")[0].click()
-        wait_for(driver, lambda d: "report_csv" in d.page_source and "kept" in d.page_source, "the quality report", 60, shots)
+        wait_for(driver, lambda d: "保留" in d.page_source and "report_csv" not in d.page_source, "the quality report (a table, no raw JSON)", 120, shots)
         driver.execute_script("arguments[0].scrollIntoView()", css(driver, "#data-quality")[0])
         driver.save_screenshot(str(shots / "2b-data-quality.png"))
 
@@ -133,30 +133,21 @@ def test_upload_convert_train_watch_and_chat(served, shared_copy, shots, workspa
     while get_run().state in ("queued", "running") and time.monotonic() < deadline:
         time.sleep(1)
     run = get_run()
-    assert run.state == "succeeded", f"{run.state}: {run.error}"
+    assert run.state == "succeeded", f"{run.state}: {run.error}"  # closing the browser did not stop it
 
-    # A new browser session: the finished run shows in the Chat tab; the tuned model answers.
+    # A new browser session is someone else: the run is not listed there (runs belong to the session
+    # that started them; chatting with a run's result is in the journeys, tests/test_journey_browser.py).
     driver = open_browser(served)
     try:
         wait_for(driver, lambda d: css(d, "button[role=tab]"), "the tabs", shots=shots)
         open_tab(driver, "训练")
-        wait_for(driver, lambda d: "succeeded" in text(d, "#run-progress") and "步 3 / 3" in text(d, "#run-progress"), "the finished run", 60, shots)
-        wait_for(driver, lambda d: loss_lines(d) >= 2, "the loss plot after a new session", 60, shots)
-        assert "smoothed" in text(driver, "#loss-plot")
-        driver.save_screenshot(str(shots / "3b-training-finished.png"))
-        open_tab(driver, "对话测试")
-        wait_for(driver, lambda d: run.run_id in css(d, "#chat-run input")[0].get_attribute("value"), "the run choice", shots=shots)
-        css(driver, "#chat-message textarea")[0].send_keys("What is the capital of France?")
-        css(driver, "#chat-send")[0].click()
-        wait_for(driver, lambda d: len(text(d, "#chat-tuned .bot, #chat-tuned [data-testid=bot]").strip()) > 0, "the tuned model's reply", 120, shots)
-        # The message box empties once the reply is complete.
-        wait_for(driver, lambda d: css(d, "#chat-message textarea")[0].get_attribute("value") == "", "the end of the reply", 120, shots)
-        driver.save_screenshot(str(shots / "4-chat.png"))
+        time.sleep(2)
+        assert run.run_id not in driver.page_source, "another session's run is not shown"
+        driver.save_screenshot(str(shots / "3b-training-other-session.png"))
 
         # The language switch relabels the page.
         next(e for e in css(driver, "#lang-switch label") if "English" in e.text).click()
         wait_for(driver, lambda d: "Training" in [b.text.strip() for b in css(d, "button[role=tab]")], "English labels", shots=shots)
-        assert "Tuned model" in text(driver, "#chat-tuned") or "Tuned model" in driver.page_source
         open_tab(driver, "Assistant")
         css(driver, "#backend-settings button")[0].click()  # the settings panel, closed by default
         wait_for(driver, lambda d: "offline (built in)" in d.page_source, "the backend choices in English", 10, shots)
