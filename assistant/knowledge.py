@@ -163,6 +163,34 @@ GLOSSARY: tuple[Entry, ...] = (
         "low-rank matrices (rank r, e.g. 8 or 16) beside some layers are trained, which saves memory and time and "
         "yields a small adapter folder. The manual advises a somewhat larger learning rate for LoRA.",
     ),
+    Entry(
+        "terms_runs", "术语(本工具的训练运行,用于「选择SFT的超参数」)",
+        ("中途停", "停掉", "停止训练", "中断训练", "暂停训练", "暂停", "继续训练", "接着训", "断点", "检查点", "checkpoint",
+         "resume", "resuming", "stop training", "stopped run", "stop a run", "pause", "kill the run", "优化器状态",
+         "optimizer state", "从头开始"),
+        "术语:停止训练时,进程会做完当前这一步、保存检查点(权重、优化器状态、学习率进度和步数),状态变为“已停止”;"
+        "之后“继续训练”会从最近的检查点接着跑,步数和学习率计划都不变,不会从 0 开始。被强行杀掉(如断电)的训练"
+        "也能从最近的检查点继续,只损失最后一个检查点之后的几步。开始、停止和继续都要你确认后才执行。",
+        "Terms: stopping a run lets the process finish its current step and save a checkpoint (weights, optimizer "
+        "state, learning-rate schedule and step count); it then shows as stopped. Resuming continues from the newest "
+        "checkpoint with the same step count and schedule, not from 0. A run that was killed (a power cut) resumes "
+        "the same way and loses only the steps after its last checkpoint. Starting, stopping and resuming happen "
+        "only after you confirm.",
+    ),
+    Entry(
+        "terms_eval", "术语(本工具的训练后评估,用于「过拟合与遗忘」)",
+        ("评估", "评测", "指标", "效果怎么看", "学到了", "rouge", "rouge-l", "f1", "exact match", "困惑度", "遗忘",
+         "forgetting", "evaluate", "evaluation", "metrics", "did it learn", "held-out", "验证集"),
+        "术语:每次训练前会留出约 10% 的样本(最多 200 条)不参与训练;训练结束后,基座模型和微调后的模型在这些"
+        "留出的问题上比较答案的损失/困惑度,以及生成答案的精确匹配、字符级 F1 和 ROUGE-L(中文按字计)。"
+        "遗忘用一组通用问题衡量:微调后模型对基座模型自己答案的困惑度上升了多少(forgetting_pct);手册建议"
+        "epoch 过高时混入通用数据来减少遗忘。",
+        "Terms: before training about 10% of the samples (at most 200) are held out; after training the base and "
+        "tuned models are compared on those held-out questions: answer loss and perplexity, and exact match, "
+        "character F1 and ROUGE-L of their generated answers (per character for Chinese). Forgetting is measured on "
+        "general prompts: how much the tuned model's perplexity on the base model's own answers rose "
+        "(forgetting_pct); the manual's remedy for forgetting with high epochs is to mix general data in.",
+    ),
 )
 ENTRIES = ENTRIES + GLOSSARY
 """The manual's topics, then a short glossary of the terms they use (cited as such)."""
