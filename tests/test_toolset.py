@@ -260,7 +260,7 @@ def test_a_run_is_a_card_never_a_folder(shared_copy, workspace, monkeypatch):
 
 @pytest.mark.parametrize("question, topic", [
     ("训练的时候中途停掉会怎样", "terms_runs"), ("if I stop the run now, do I lose progress?", "terms_runs"),
-    ("评估训练结果一般看哪些指标", "terms_eval"), ("how do you measure forgetting?", "terms_eval"),
+    ("评估训练结果一般看哪些指标", "terms_eval"), ("what metrics does the evaluation after a run use?", "terms_eval"),
 ])
 def test_questions_about_runs_and_evaluation_get_an_answer(question, topic):
     assert knowledge.explain(question)["topic"] == topic
