@@ -129,7 +129,7 @@ def test_upload_convert_train_from_the_form_and_watch_it(served, shared_copy, sh
 
     from tools.runs import get_run
 
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 900  # three steps, then the end-of-run evaluation, on a 2-core CPU
     while get_run().state in ("queued", "running") and time.monotonic() < deadline:
         time.sleep(1)
     run = get_run()
