@@ -85,7 +85,10 @@ def launch(demo, host: str = "127.0.0.1", port: int | None = None, auth=None, ma
     app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(LoginLimiter), Middleware(RequestGuard)]
     return demo.launch(
         server_name=host, server_port=port, auth=auth, show_error=True, max_file_size=max_file_size,
-        allowed_paths=[], blocked_paths=[str(home())], app_kwargs=app_kwargs, **kwargs,
+        allowed_paths=[], blocked_paths=[str(home())], app_kwargs=app_kwargs,
+        # Gradio's footer ("Use via API · Built with Gradio · Settings") is English whatever the UI
+        # language; the README documents the API for scripting.
+        footer_links=kwargs.pop("footer_links", []), **kwargs,
     )
 
 
