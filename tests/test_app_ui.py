@@ -353,3 +353,13 @@ def test_the_language_check_finds_english_sentences_only():
     assert english_runs("已把 qa_pair.csv 转换为 qianfan:86 条,文件 /w/out/qa_pair.qianfan.jsonl。调用 check_quality。") == []
     assert english_runs("每卡 batch 8 × 梯度累积 1,LoRA r=16,运行 20261201-1-qa 训练中") == []
     assert english_runs("运行 r1 · Run is still running, step 3") == ["Run is still running"]
+
+
+def test_the_training_tab_shows_the_runs_advice_in_the_ui_language():
+    from ui.training_tab import shown_config
+
+    config = {"epochs": 3, "extra": {"advice": ["Epochs 3: few samples"], "advice_zh": ["epoch 3:样本少"], "owner": "x"}}
+    assert shown_config(config, "中文")["extra"]["advice"] == ["epoch 3:样本少"]
+    assert shown_config(config, "English")["extra"]["advice"] == ["Epochs 3: few samples"]
+    assert "advice_zh" not in shown_config(config, "English")["extra"]
+    assert shown_config({"extra": {"advice": ["English only"]}}, "中文")["extra"]["advice"] == []

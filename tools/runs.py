@@ -314,6 +314,7 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         settings["lora_alpha"] = 2 * lora_r  # keep the scale alpha / r = 2 whatever the rank
     settings.update(more)
     settings.setdefault("extra", {})["advice"] = advice.reasons
+    settings["extra"]["advice_zh"] = advice.reasons_zh
     owner = workspace.current_owner()
     if owner:
         settings["extra"]["owner"] = owner

@@ -49,6 +49,17 @@ def curves(metrics: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return loss, lr
 
 
+def shown_config(config: dict | None, lang: str) -> dict | None:
+    """The run's config as shown: the advice's reasons in the UI language only (a run records both)."""
+    if not config or not isinstance(config.get("extra"), dict):
+        return config
+    extra = dict(config["extra"])
+    zh = extra.pop("advice_zh", None)
+    if lang != "English":
+        extra["advice"] = zh or []  # an older run recorded English reasons only: show none rather than English
+    return {**config, "extra": extra}
+
+
 def _duration(seconds) -> str:
     if seconds is None:
         return "–"
@@ -110,6 +121,7 @@ def show_run(run_id: str | None, lang: str = "English", session: dict | None = N
     loss, lr = curves(metrics)
     config_path = run.run_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
+    config = shown_config(config, lang)
     state = info.get("state")
     return (progress_html(info, metrics, lang), loss, lr, config, gr.Timer(active=state in ACTIVE_STATES),
             *buttons(state))
