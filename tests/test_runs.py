@@ -29,7 +29,7 @@ def write_data(path: Path, n: int = 40) -> Path:
     return path
 
 
-def wait_for(predicate, timeout: float = 180.0, every: float = 0.05):
+def wait_for(predicate, timeout: float = 600.0, every: float = 0.05):  # a loaded 2-core CI box; end-of-run eval included
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()
