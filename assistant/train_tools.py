@@ -113,12 +113,12 @@ def stop_training(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for this conversation's most recent run.
     """
-    from tools.runs import get_run, stop_run
+    from tools.runs import FINISHED, get_run, stop_run
 
     def work():
         before = get_run(run_id or None)
         after = stop_run(before, wait=False)  # the signal is sent; the run finishes its step, checkpoints, stops
-        data = run_data(after, {"state_before": before.state, "stopping": after.state not in ("succeeded", "failed", "stopped")})
+        data = run_data(after, {"state_before": before.state, "stopping": after.state not in FINISHED})
         en, zh = summaries.stopped_sentences(data)
         return en, zh, data, [], run_card(data)
 

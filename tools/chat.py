@@ -270,16 +270,7 @@ def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettin
     kwargs["stopping_criteria"] = StoppingCriteriaList([_Abandoned()])
     failure: list[BaseException] = []
 
-    def work() -> None:
-        try:
-            with torch.inference_mode():
-                model.generate(**kwargs)
-        except BaseException as exc:  # surfaced below, in the caller's thread
-            failure.append(exc)
-            streamer.end()
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
+    thread = _generate_in_thread(model, kwargs, streamer, failure)
     text = ""
     try:
         for piece in streamer:
@@ -376,16 +367,7 @@ def _generate_rows(model, tokenizer, conversations: list[list[dict]], settings: 
     else:
         kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
 
-    def work() -> None:
-        try:
-            with torch.inference_mode():
-                model.generate(**kwargs)
-        except BaseException as exc:  # surfaced below, in the caller's thread
-            failure.append(exc)
-            streamer.end()
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
+    thread = _generate_in_thread(model, kwargs, streamer, failure)
     ids: list[list[int]] = [[] for _ in conversations]
     done = [False] * len(conversations)
     try:
@@ -401,3 +383,21 @@ def _generate_rows(model, tokenizer, conversations: list[list[dict]], settings: 
         thread.join()
     if failure:
         raise UserError(f"Generation failed: {failure[0]}", zh=f"生成失败:{failure[0]}")
+
+
+def _generate_in_thread(model, kwargs: dict, streamer, failure: list) -> threading.Thread:
+    """Run ``model.generate(**kwargs)`` in a daemon thread that feeds ``streamer``; an exception is put
+    in ``failure`` (the caller raises it in its own thread) and ends the stream."""
+    import torch
+
+    def work() -> None:
+        try:
+            with torch.inference_mode():
+                model.generate(**kwargs)
+        except BaseException as exc:  # surfaced by the caller, in its own thread
+            failure.append(exc)
+            streamer.end()
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    return thread
