@@ -247,7 +247,6 @@ def whole_chars(text: str) -> str:
 
 
 def _generate(model, tokenizer, messages: list[dict], settings: GenerationSettings) -> Iterator[str]:
-    import torch
     from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
     if not messages or messages[-1].get("role") != "user":
@@ -342,7 +341,6 @@ class _RowStreamer:
 
 def _generate_rows(model, tokenizer, conversations: list[list[dict]], settings: GenerationSettings, extra: dict) -> Iterator[list[str]]:
     """Generate a reply to each conversation in one batch; yield every row's text so far after each step."""
-    import torch
     from transformers import StoppingCriteria, StoppingCriteriaList
 
     if any(not c or c[-1].get("role") != "user" for c in conversations):
