@@ -100,8 +100,10 @@ def test_a_run_finishes_with_a_peft_adapter_metrics_and_state(data, tiny_model):
     assert json.loads((adapter / "adapter_config.json").read_text())["base_model_name_or_path"] == str(tiny_model)
     assert (done.run_dir / "merged" / "config.json").is_file()
     metrics = read_metrics(done)
-    assert [m["step"] for m in metrics if "loss" in m] == [1, 2, 3, 4]
-    assert METRIC_KEYS <= set(metrics[-1])
+    steps = [m for m in metrics if "loss" in m]
+    assert [m["step"] for m in steps] == [1, 2, 3, 4]
+    assert METRIC_KEYS <= set(steps[-1])  # evaluation lines carry eval_loss and no speed
+    assert all("tokens_per_s" not in m for m in metrics if "eval_loss" in m)
     assert done.raw["peak_rss_mb"] > 0 and done.raw["finished_at"]
     assert get_run(None).run_dir == done.run_dir == list_runs()[0].run_dir
     assert done.to_dict()["adapter_dir"] == str(adapter)
