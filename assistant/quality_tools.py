@@ -85,17 +85,30 @@ def plan_rule(args: dict) -> ToolResult:
     name = Path(report["source"]).name
     details = {"source": name, "rule": rule, "decision": "drop", "records": len(decisions), "by_rule": dict(rules),
                "read": report["read"], "report": report["report"]}
-    en = (f"Ready to drop {len(decisions)} records of {name} by the rule '{rule}' ({_listing(rules)}); the rest is "
-          f"kept and every decision goes to an audit log. Confirm to write the cleaned file.")
-    zh = (f"准备按规则“{rule}”从 {name} 删除 {len(decisions)} 条记录({_listing(rules)});其余保留,每个决定都记入审计日志。"
-          f"确认后写出清洗后的文件。")
+    en = (f"Ready to drop {len(decisions)} records of {name} by the rule '{_rule_label(rule, 'en')}' ({_listing(rules)}); "
+          f"the rest is kept and every decision goes to an audit log. Confirm to write the cleaned file.")
+    zh = (f"准备按规则“{_rule_label(rule, 'zh')}”从 {name} 删除 {len(decisions)} 条记录({_listing(rules, 'zh')});"
+          f"其余保留,每个决定都记入审计日志。确认后写出清洗后的文件。")
     pending = {"tool": "apply_quality_rule", "args": {**args, "path": report["report"], "rule": rule,
                                                       "decision": "drop", "confirmed": True}, "details": details}
     return ToolResult(True, en, zh, details, [], None, pending)
 
 
-def _listing(counts: Counter) -> str:
-    return ", ".join(f"{r} {n}" for r, n in counts.most_common()) or "-"
+_GROUP_NAMES = {"duplicates": ("duplicates (exact and near)", "重复(完全重复与近似重复)"), "all": ("everything flagged", "所有标记")}
+
+
+def _rule_label(rule: str, lang: str) -> str:
+    """A rule's name in the person's language ("exact duplicate" / "完全重复")."""
+    from tools.qrules import rule_names
+
+    if rule in _GROUP_NAMES:
+        return _GROUP_NAMES[rule][0 if lang == "en" else 1]
+    return rule_names(rule)[lang]
+
+
+def _listing(counts: Counter, lang: str = "en") -> str:
+    sep = ", " if lang == "en" else "、"
+    return sep.join(f"{_rule_label(r, lang)} {n}" for r, n in counts.most_common()) or "-"
 
 
 def _apply(report: dict, rule: str, decisions: dict) -> str:
@@ -105,10 +118,11 @@ def _apply(report: dict, rule: str, decisions: dict) -> str:
         result = apply_decisions(report, decisions, by="assistant (confirmed by the user)").to_dict()
         name = Path(report["source"]).name
         data = {**result, "rule": rule, "source": name}
-        en = (f"{name}: applied the rule '{rule}' to {len(decisions)} records; kept {result['kept']} of "
-              f"{result['read']}, dropped {result['dropped']}. Cleaned data: {result['output']}; audit log: {result['audit']}.")
-        zh = (f"{name}:按规则“{rule}”处理了 {len(decisions)} 条记录;{result['read']} 条中保留 {result['kept']} 条,"
-              f"删除 {result['dropped']} 条。清洗后的数据:{result['output']};审计日志:{result['audit']}。")
+        out, audit = Path(result["output"]).name, Path(result["audit"]).name
+        en = (f"{name}: applied the rule '{_rule_label(rule, 'en')}' to {len(decisions)} records; kept {result['kept']} of "
+              f"{result['read']}, dropped {result['dropped']}. Cleaned data: {out}; audit log: {audit}.")
+        zh = (f"{name}:按规则“{_rule_label(rule, 'zh')}”处理了 {len(decisions)} 条记录;{result['read']} 条中保留 {result['kept']} 条,"
+              f"删除 {result['dropped']} 条。清洗后的数据:{out};审计日志:{audit}。")
         return en, zh, data, [result["audit"], result["output"]]
 
     return run_tool("apply_quality_rule", work)
@@ -178,7 +192,7 @@ def fill_placeholders(path: str, values: dict[str, str] | None = None) -> str:
 def _fill_sentence(result: dict, lang: str) -> str:
     from tools.fill import FillResult
 
-    return FillResult(**result).summary(lang)
+    return FillResult(**{**result, "output": Path(result["output"]).name}).summary(lang)  # the chat names files
 
 
 apply_quality_rule.metadata = {"consequential": True, "plan": plan_rule}

@@ -93,3 +93,44 @@ def test_a_model_asking_to_drop_gets_a_pending_action_that_confirm_runs(tmp_path
         answer = [s for s in bot.confirm("s", lang="zh") if s.kind == "answer"][-1]
     assert "删除 2 条" in answer.text  # the short answer by the rule, the exact duplicate by default
     assert len(read_dataset(next(workspace.outputs_dir().glob("*.reviewed.jsonl"))).samples) == 1
+
+
+def _assistant_turn(assistant, text, files=(), session="review"):
+    result = assistant.run(session, text, list(files))
+    assert result["ok"], result["answer"]
+    return result
+
+
+def test_offline_assistant_applies_a_spoken_rule_after_consent_and_fills_spoken_values(tmp_path, shared_copy):
+    """After a check, "把重复的删掉" becomes apply_quality_rule (a plan, then the drop on "确认"); "name=… author=…" after a
+    check that found placeholders fills them; a question about dropping never acts."""
+    from assistant.agent import Assistant
+    from assistant.backends import BackendSettings
+
+    assistant = Assistant(BackendSettings())
+    data = shared_copy("qianfan/qa_pair.csv")
+    first = _assistant_turn(assistant, "把重复的删掉", [data])  # never checked: the check (exact duplicates only)
+    assert [c["name"] for c in first["tool_calls"]] == ["check_quality"]
+    planned = _assistant_turn(assistant, "把重复的删掉")
+    assert planned["tool_calls"][0]["name"] == "apply_quality_rule" and planned["pending"]["tool"] == "apply_quality_rule"
+    assert "完全重复 2" in planned["answer"] and "duplicate" not in planned["answer"]  # one language
+    assert not list(workspace.outputs_dir().glob("*.reviewed*"))  # nothing dropped before consent
+    done = _assistant_turn(assistant, "确认")
+    assert done["tool_calls"][0]["args"]["confirmed"] is True
+    (cleaned,) = [p for p in workspace.outputs_dir().glob("qa_pair.reviewed*") if not p.name.endswith(".audit.csv")]
+    assert len(read_dataset(cleaned).samples) == 83  # 86 read, 2 exact + 1 near duplicate dropped
+
+    kept = _assistant_turn(assistant, "冲突的都保留")
+    assert kept["tool_calls"][0]["args"] == {"rule": "conflict", "decision": "keep", "path": kept["tool_calls"][0]["args"]["path"]}
+    asked = _assistant_turn(assistant, "should I drop the duplicates?", session="question")
+    assert all(c["name"] != "apply_quality_rule" for c in asked["tool_calls"])
+
+    identity = shared_copy("identity.json")
+    checked = _assistant_turn(assistant, "帮我检查质量", [identity], session="fill")
+    assert checked["tool_calls"][0]["name"] == "check_quality" and "name=" in checked["answer"]
+    filled = _assistant_turn(assistant, "name=小助手 author=张三", session="fill")
+    assert filled["tool_calls"] == [{"name": "fill_placeholders", "args": {
+        "path": str(workspace.uploads_dir() / "identity.json"), "values": {"name": "小助手", "author": "张三"}}}]
+    (step,) = [s for s in filled["steps"] if s.kind == "tool_result"]
+    text = open(step.files[0], encoding="utf-8").read()
+    assert "{{name}}" not in text and "小助手" in text and "张三" in text

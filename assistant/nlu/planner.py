@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
 from assistant.paths import NEEDS_PATH
-from assistant.nlu import acts, intents, reading, replies, slots
+from assistant.nlu import acts, intents, reading, replies, review, slots
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 
@@ -115,6 +115,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     has_file = bool(named or new_files or mem.files)
     got = reading.read(_OUTPUT_REF.sub(" ", as_word), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
+    if not intent and tool in (None, "", "check_quality", "inspect_dataset"):
+        reviewed = _review_step(masked, text, named, new_files, mem, lang)
+        if reviewed is not None:
+            return reviewed
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -143,6 +147,30 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
     # a start or stop read here is only proposed: the tool guard turns it into a pending action
     return Decision("tools", calls=[{"name": tool, "args": args}])
+
+
+def _review_step(masked: str, text: str, named: list[str], new_files: list[str], mem: Memory, lang: str) -> Decision | None:
+    """After (or instead of) a quality check: a review rule ("把重复的删掉") or placeholder values
+    ("name=小助手 author=张三"). A rule applies to the conversation's latest check; before any check the
+    request is the check itself."""
+    checked = mem.results.get("check_quality") or {}
+    holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
+    if review.asks_fill(masked, holes):
+        path = _pick_path(text, named, new_files, mem)
+        if checked.get("output") and path == checked.get("output") and checked.get("source"):
+            path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
+        if not path:
+            return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
+        values = review.placeholder_values(masked)
+        return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
+    command = review.rule_command(masked)
+    if command is None:
+        return None
+    if named or new_files or not checked.get("report"):
+        return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
+    rule, decision = command  # the latest check's own report: its findings are what the rule decides on
+    return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
+                                                                            "path": checked["report"]}}])
 
 
 def _last_user(turns: list[Turn]) -> int:
