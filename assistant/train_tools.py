@@ -18,11 +18,6 @@ from assistant import summaries
 from assistant.envelope import Refused, ToolResult, run_card, run_tool
 from assistant.paths import base_model_arg, resolve_input
 
-TYPICAL_CPU_TOKENS_PER_S = 500.0
-"""Training speed assumed for the time estimate when this person has no run yet: the order of
-``bench/bench_train.py``'s figure for the embedded model on a shared 2-core CPU (~550 tokens/s)."""
-
-
 @tool(parse_docstring=True)
 def suggest_hyperparameters(n_samples: int | None = None, path: str | None = None, method: str = "lora") -> str:
     """Suggest epochs, learning rate and batch size (per-device batch, gradient accumulation, global batch) for fine-tuning, with the reasoning and arithmetic (manual: epochs matter more than the learning rate; 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2; LoRA takes a larger learning rate). Give either the number of samples or a dataset file (then its size and token lengths are used). Runs nothing.
@@ -169,9 +164,10 @@ def plan_start(args: dict) -> ToolResult:
                "gradient_accumulation_steps": acc, "optimizer_steps": steps, "max_steps": args.get("max_steps"),
                "lora_r": args.get("lora_r") or advice.lora_r, "mix_general": args.get("mix_general"), "estimated_s": None}
     if mean_tokens:
-        speed, basis = _speed()
-        # time ≈ steps × global batch × mean tokens per sample ÷ tokens per second (an estimate)
-        details.update(estimated_s=round(steps * per * acc * mean_tokens / speed), tokens_per_s=speed, speed_from=basis)
+        from tools.estimate import estimate
+
+        est = estimate(steps, per * acc, mean_tokens)  # steps × global batch × mean tokens ÷ measured tokens/s
+        details.update(estimated_s=est.seconds, tokens_per_s=est.tokens_per_s, speed_from=est.basis)
     return _pending("start_training", {**args, "path": str(source)}, details, summaries.plan_start_sentences(details))
 
 
@@ -189,16 +185,6 @@ def _dataset_size(source: Path) -> tuple[int, float | None]:
     except Exception:  # noqa: BLE001 - no tokenizer: the plan goes on without a time estimate
         return n, None
     return n, sum(lengths) / len(lengths)
-
-
-def _speed() -> tuple[float, str]:
-    """Tokens per second of this person's newest run that logged one, else the typical CPU figure."""
-    from tools.runs import list_runs
-
-    for info in list_runs()[:5]:
-        if (info.last or {}).get("tokens_per_s"):
-            return float(info.last["tokens_per_s"]), "last_run"
-    return TYPICAL_CPU_TOKENS_PER_S, "typical_cpu"
 
 
 def plan_stop(args: dict) -> ToolResult:

@@ -144,3 +144,27 @@ def test_errors_come_in_chinese_too():
     with pytest.raises(UserError) as caught:
         suggest(n_samples=0)
     assert caught.value.zh and "至少" in caught.value.zh
+
+
+def test_advice_on_a_file_estimates_the_time_from_this_machines_last_run(tmp_path, workspace):
+    """No run yet: the typical figure, said so; after a run that logged its speed: that run's median speed."""
+    from tools.estimate import TYPICAL_CPU_TOKENS_PER_S, estimate, measured_speed
+    from tools.workspace import runs_dir
+
+    data = tmp_path / "qa.jsonl"
+    data.write_text("".join(json.dumps({"question": f"问题{i}", "answer": "答" * 40}) + "\n" for i in range(100)), encoding="utf-8")
+    before = suggest(path=str(data))
+    assert before.estimate["basis"] == "typical_cpu" and before.estimate["tokens_per_s"] == TYPICAL_CPU_TOKENS_PER_S
+    assert any("15 epochs" in r and "typical" in r for r in before.reasons)
+    run = runs_dir() / "20261202-000000-qa"
+    run.mkdir(parents=True)
+    (run / "state.json").write_text(json.dumps({"run_id": run.name, "state": "running"}), encoding="utf-8")
+    (run / "config.json").write_text(json.dumps({"data_path": str(data)}), encoding="utf-8")
+    (run / "metrics.jsonl").write_text("".join(json.dumps({"step": i, "loss": 1.0, "tokens_per_s": s, "elapsed_s": i})
+                                               + "\n" for i, s in enumerate([50.0, 1000.0, 1000.0], 1)), encoding="utf-8")
+    assert measured_speed().tokens_per_s == 1000.0  # the median: one slow first step does not skew it
+    after = suggest(path=str(data))
+    assert after.estimate["basis"] == "last_run" and after.estimate["run_id"] == run.name
+    assert after.estimate["training_s"] == round(after.estimate["tokens"] / 1000.0)
+    assert any(run.name in r for r in after.reasons) and any(run.name in r for r in after.reasons_zh)
+    assert estimate(10, 8, 100.0).tokens == 8000  # steps × global batch × mean tokens

@@ -41,6 +41,8 @@ class Advice:
     lora_targets: str | None = None
     max_seq_length: int | None = None
     token_lengths: dict | None = None
+    estimate: dict | None = None
+    """Training time on this machine (``tools.estimate``), when the data's token lengths are known."""
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     reasons_zh: list[str] = field(default_factory=list)
@@ -124,8 +126,27 @@ def suggest(n_samples: int | None = None, path: str | None = None, method: str =
     advice = _base_advice(n_samples, method, num_devices, max(lengths) if lengths else None)
     if lengths:
         _add_lengths(advice, lengths)
+        _add_estimate(advice, sum(lengths) / len(lengths))
     _add_warnings(advice)
     return advice
+
+
+def _add_estimate(advice: Advice, mean_tokens: float) -> None:
+    """The time the advised run takes here, with its arithmetic and where the speed comes from."""
+    from tools.estimate import estimate, minutes
+
+    est = estimate(advice.optimizer_steps, advice.global_batch_size, mean_tokens)
+    advice.estimate = est.to_dict()
+    basis_en = f"measured in your run {est.run_id}" if est.basis == "last_run" else "a typical 2-core CPU figure: no run measured yet"
+    basis_zh = f"取自你的运行 {est.run_id} 的实测速度" if est.basis == "last_run" else "按常见双核 CPU 速度估计:还没有实测过"
+    advice.why(
+        f"Time for {advice.epochs} epochs here ≈ {minutes(est.seconds)}: {advice.optimizer_steps:,} steps × {advice.global_batch_size} samples × "
+        f"{mean_tokens:.0f} tokens ≈ {est.tokens:,.0f} tokens ÷ {est.tokens_per_s:.0f} tokens/s ({basis_en}) = "
+        f"{minutes(est.training_s)} of training, plus about {minutes(est.overhead_s)} to load the model and evaluate the run.",
+        f"{advice.epochs} 个 epoch 在本机预计耗时 ≈ {minutes(est.seconds, 'zh')}:{advice.optimizer_steps:,} 步 × {advice.global_batch_size} 条 × "
+        f"{mean_tokens:.0f} token ≈ {est.tokens:,.0f} token ÷ {est.tokens_per_s:.0f} token/秒({basis_zh})= "
+        f"{minutes(est.training_s, 'zh')} 训练,另加约 {minutes(est.overhead_s, 'zh')} 加载模型和评估。",
+    )
 
 
 def _base_advice(n: int, method: str, devices: int, longest: int | None) -> Advice:
