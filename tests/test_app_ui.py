@@ -347,6 +347,26 @@ def test_training_form_suggests_in_placeholders_and_skips_unreadable_files(works
     assert training_tab._number(0) is None and training_tab._number(3) == 3
 
 
+def test_training_form_mixes_general_data_in_percent(workspace, monkeypatch):
+    """The form's "mix in general data %" reaches the run as a fraction (issue 13: also in the form)."""
+    import tools.runs
+    from tools.errors import UserError
+
+    calls = []
+
+    def fake_start(path, **settings):
+        calls.append(settings)
+        raise UserError("stop here", zh="到此为止")
+
+    monkeypatch.setattr(tools.runs, "start_training", fake_start)
+    good = sess.session_uploads(ME) / "qa.csv"
+    good.write_text("问题,答案\n" + "".join(f"问{i},答{i}\n" for i in range(20)), encoding="utf-8")
+    session = dict(ME, files=[str(good)])
+    assert training_tab.start(str(good), "", None, None, None, 10, "中文", session)[0] == "到此为止"
+    training_tab.start(str(good), "", None, None, None, None, "English", session)
+    assert calls[0]["mix_general"] == 0.1 and "mix_general" not in calls[1]
+
+
 def test_the_language_check_finds_english_sentences_only():
     from journey import english_runs
 

@@ -86,6 +86,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "epochs": ("Epoch(留空 = 建议值)", "Epochs (empty = the suggested value)"),
     "learning_rate": ("学习率(留空 = 建议值)", "Learning rate (empty = the suggested value)"),
     "max_steps": ("最多步数(留空 = 不限)", "Max steps (empty = no limit)"),
+    "mix_general": ("混入通用数据 %(防遗忘,留空 = 不混)", "Mix in general data % (limits forgetting; empty = none)"),
     "unreadable": ("无法读取", "unreadable"),
     "unreadable_note": ("标记为「无法读取」的文件不能用于训练:{names}", "Files marked unreadable cannot be used for training: {names}"),
     "choose_dataset": ("请先选择数据集(在「助手」页上传)。", "Choose a dataset first (upload one in the Assistant tab)."),

@@ -176,19 +176,20 @@ def _number(value):
     return value if value not in (None, 0, "") else None
 
 
-def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, lang: str = "English",
+def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, mix_percent=None, lang: str = "English",
           session: dict | None = None, request: gr.Request = None):
-    """Start a run from the form; the new run becomes the selected one. Problems are a sentence."""
+    """Start a run from the form; the new run becomes the selected one. Problems are a sentence.
+    ``mix_percent``: general data mixed in, in percent of the task samples (the manual's remedy for forgetting)."""
     from tools.runs import start_training
 
     if not dataset:
         return t("choose_dataset", lang), *poll(None, lang, session, request)
     try:
         with sess.scope(session, request):
-            steps = _number(max_steps)
+            steps, mix = _number(max_steps), _number(mix_percent)
             run = start_training(sess.workspace_file(dataset), base_model=(base_model or "").strip() or None,
                                  epochs=_number(epochs), learning_rate=_number(learning_rate),
-                                 max_steps=int(steps) if steps else None)
+                                 max_steps=int(steps) if steps else None, **({"mix_general": mix / 100} if mix else {}))
     except UserError as exc:
         return _sentence(exc, lang), *poll(None, lang, session, request)
     run_id = run.to_dict()["run_id"]
@@ -281,6 +282,7 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
             epochs = gr.Number(label=t("epochs"), value=None, minimum=0, elem_id="train-epochs")
             learning_rate = gr.Number(label=t("learning_rate"), value=None, minimum=0, elem_id="train-lr")
             max_steps = gr.Number(label=t("max_steps"), value=None, precision=0, minimum=0, elem_id="train-max-steps")
+            mix = gr.Number(label=t("mix_general"), value=None, minimum=0, maximum=100, elem_id="train-mix")
         start_btn = gr.Button(t("start"), variant="primary", elem_id="train-start")
 
     shown = [progress, loss, lr, config, timer, stop_btn, resume_btn]
@@ -294,7 +296,7 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
     timer.tick(poll, [runs, lang, session], [runs, *shown], **private)
     stop_btn.click(stop, [runs, lang, session], [notice, runs, *shown], **private)
     resume_btn.click(resume, [runs, lang, session], [notice, runs, *shown], **private)
-    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps, lang, session],
+    start_btn.click(start, [dataset, base_model, epochs, learning_rate, max_steps, mix, lang, session],
                     [notice, runs, *shown], **private)
     if opener is not None:
         opener.click(open_from_chat, [session, lang], [runs, *shown], **private)
@@ -303,5 +305,5 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
         (new_run, "label", "new_run"), (dataset, "label", "dataset"), (base_model, "label", "base_model"),
         (epochs, "label", "epochs"), (learning_rate, "label", "learning_rate"), (max_steps, "label", "max_steps"),
-        (start_btn, "value", "start"), *eval_labels,
+        (mix, "label", "mix_general"), (start_btn, "value", "start"), *eval_labels,
     ]
