@@ -1,0 +1,99 @@
+"""The learning-rate probe (issue 17): a detached range test on a sample of the user's data, on the
+tiny random model (machinery, not learning): it finishes and writes its curve, suggests a rate inside
+the probed range, never trains on its held-out slice, stops like a run, shows through the CLI, and
+the assistant offers it as a plan first."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tools import probes
+from tools.lrprobe import ProbeSettings, probe, schedule
+
+
+@pytest.fixture
+def facts(tmp_path):
+    """40 question/answer pairs whose answers share one easy pattern (a tiny model learns it fast)."""
+    path = tmp_path / "facts.csv"
+    rows = [f"What is the code of item {i}?,The code is yes." for i in range(40)]
+    path.write_text("question,answer\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _wait(predicate, timeout=120.0):
+    deadline = time.monotonic() + timeout  # a ceiling for a loaded 2-core box, not a duration
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_probe_finishes_writes_its_curve_and_suggests_a_rate_in_range(facts, tiny_model):
+    info = probes.start_probe(facts, steps=8, base_model=str(tiny_model))
+    done = probes.wait_probe(info["probe_id"], timeout_s=300, every_s=0.2)
+    assert done["state"] == "succeeded", done
+    result = json.loads((probes.find_probe(info["probe_id"]) / "probe.json").read_text(encoding="utf-8"))
+    assert result == done["result"]
+    assert result["steps_done"] == 8 and len(result["lrs"]) == len(result["held_losses"]) == len(result["train_losses"]) == 8
+    assert result["lrs"] == sorted(result["lrs"]) and result["lrs"][0] == pytest.approx(1e-5) and result["lrs"][-1] == pytest.approx(1e-2)
+    assert result["suggested_lr"] is not None and result["lrs"][0] <= result["suggested_lr"] <= result["lrs"][-1]
+    low, high = result["steep_range"]
+    assert low <= result["steepest_lr"] <= high <= result["lr_at_min"]
+    assert result["samples_used"] == result["samples_in_file"] == 40 and result["held_out_samples"] == 10
+    assert result["default_lr"] == pytest.approx(3e-4) and "3e-04" not in result["en"] and "0.0003" in result["en"]
+    assert str(result["suggested_lr"]) in result["zh"] and "建议学习率" in result["zh"]
+
+
+def test_held_out_slice_is_never_trained_on(facts, tiny_model, monkeypatch):
+    """The indices are disjoint, and no training batch carries a held-out row (watched at the source)."""
+    import tools.lrprobe as lrprobe
+
+    trained: list[list[int]] = []
+    real = lrprobe._batch_loss
+
+    def spy(model, rows, pad_id, autocast, backward):
+        if backward:
+            trained.append([tuple(r["input_ids"]) for r in rows])
+        return real(model, rows, pad_id, autocast, backward)
+
+    monkeypatch.setattr(lrprobe, "_batch_loss", spy)
+    settings = ProbeSettings(data_path=str(facts), base_model=str(tiny_model), steps=4, max_samples=20, held_out=5)
+    curve = probe(settings)
+    assert len(curve["held_indices"]) == 5 and len(curve["train_indices"]) == 15
+    assert not set(curve["held_indices"]) & set(curve["train_indices"])
+    from tools.models import load_tokenizer
+    from tools.sftdata import encode_samples
+
+    samples = lrprobe.usable_samples(str(facts))
+    held = {tuple(r["input_ids"]) for r in encode_samples(load_tokenizer(str(tiny_model)), [samples[i] for i in curve["held_indices"]], 2048).rows}
+    assert trained and not held & {row for batch in trained for row in batch}
+
+
+def test_stop_ends_the_probe_early_with_what_it_measured(facts, tiny_model):
+    info = probes.start_probe(facts, steps=200, base_model=str(tiny_model))
+    assert _wait(lambda: probes.read_probe(info["probe_id"])["step"] >= 2), probes.read_probe(info["probe_id"])
+    stopped = probes.stop_probe(info["probe_id"], grace_s=120)
+    assert stopped["state"] == "stopped"
+    result = stopped["result"]
+    assert result["stopped"] is True and 2 <= result["steps_done"] < 200  # the process itself stopped at a step
+    assert "stopped early" in result["en"] and "提前停止" in result["zh"]
+
+
+def test_cli_probe_json_has_the_result_keys(facts, tiny_model, capsys):
+    from cli import main
+
+    assert main(["suggest", str(facts), "--probe", "--steps", "4", "--base-model", str(tiny_model), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"lrs", "train_losses", "held_losses", "steep_range", "suggested_lr", "default_lr", "seconds", "samples_used",
+            "en", "zh", "state", "estimate"} <= set(out)
+    assert out["state"] == "succeeded" and len(out["lrs"]) == 4 and out["estimate"]["estimated_s"] > 0
+
+
+def test_schedule_rises_exponentially_over_the_whole_range():
+    lrs = schedule(36)
+    assert lrs[0] == pytest.approx(1e-5) and lrs[-1] == pytest.approx(1e-2)
+    ratios = {round(b / a, 6) for a, b in zip(lrs, lrs[1:])}
+    assert len(ratios) == 1 and ratios.pop() > 1
