@@ -13,6 +13,8 @@ def register(sub) -> None:
     p.add_argument("--method", choices=["lora", "full"], default="lora")
     p.add_argument("--devices", type=int, default=1, help="GPUs/processes the run will use (global batch arithmetic)")
     p.add_argument("--base-model", help="tokenizer for the token lengths (default: the embedded model)")
+    p.add_argument("--probe", action="store_true", help="also run a quick learning-rate range test on the file (a few minutes)")
+    p.add_argument("--steps", type=int, default=36, help="optimizer steps of the --probe (default 36)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_suggest)
 
@@ -62,6 +64,10 @@ def register(sub) -> None:
 def run_suggest(args) -> int:
     from tools.hparams import suggest
 
+    if args.probe:
+        from cli.probe import run_probe
+
+        return run_probe(args)
     advice = suggest(n_samples=args.samples, path=args.path, method=args.method, num_devices=args.devices, base_model=args.base_model)
     if args.json:
         print_json(advice.brief())
