@@ -16,7 +16,7 @@ from tools import workspace
 from tools.errors import UserError
 
 NEEDS_PATH = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
-              "start_training", "fill_placeholders")
+              "start_training", "fill_placeholders", "probe_learning_rate")
 """The tools whose ``path`` argument is required (one list, for the guard and the offline planner;
 tests/test_toolset.py checks it against the tools' schemas)."""
 

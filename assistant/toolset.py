@@ -20,6 +20,7 @@ from assistant.data_tools import (add_cot, add_few_shot, augment_instructions, c
 from assistant.eval_tools import evaluate_run
 from assistant.envelope import Refused, ToolResult, bad_arguments, envelope, error_envelope, run_tool
 from assistant.paths import NEEDS_PATH, import_upload, resolve_input
+from assistant.probe_tools import probe_learning_rate
 from assistant.quality_tools import apply_quality_rule, fill_placeholders
 from assistant.train_tools import (resume_training, start_training, stop_training, suggest_hyperparameters,
                                    training_status)
@@ -45,7 +46,7 @@ def explain(question: str) -> str:
 TOOLS: tuple[BaseTool, ...] = (
     inspect_dataset, convert_dataset, add_few_shot, add_cot, augment_instructions, check_quality,
     suggest_hyperparameters, start_training, training_status, stop_training, resume_training, explain,
-    apply_quality_rule, fill_placeholders, evaluate_run,
+    apply_quality_rule, fill_placeholders, evaluate_run, probe_learning_rate,
 )
 TOOL_NAMES: tuple[str, ...] = tuple(t.name for t in TOOLS)
 

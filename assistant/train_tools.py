@@ -35,6 +35,11 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
                          method=str(method or "lora").lower())
         data = {**advice.to_dict(), **({"source": source.name} if source else {})}
         en, zh = summaries.advice_sentences(data)
+        if source:  # a file can be probed: offer the learning-rate probe with its time (assistant/probe_tools.py)
+            from assistant.probe_tools import offer
+
+            offer_en, offer_zh, data["probe_offer"] = offer(source, (advice.token_lengths or {}).get("mean"))
+            en, zh = f"{en} {offer_en}", f"{zh}{offer_zh}"
         return en, zh, data, []
 
     return run_tool("suggest_hyperparameters", work)

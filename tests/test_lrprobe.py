@@ -31,20 +31,51 @@ def _wait(predicate, timeout=120.0):
     return False
 
 
-def test_probe_finishes_writes_its_curve_and_suggests_a_rate_in_range(facts, tiny_model):
-    info = probes.start_probe(facts, steps=8, base_model=str(tiny_model))
-    done = probes.wait_probe(info["probe_id"], timeout_s=300, every_s=0.2)
-    assert done["state"] == "succeeded", done
-    result = json.loads((probes.find_probe(info["probe_id"]) / "probe.json").read_text(encoding="utf-8"))
-    assert result == done["result"]
+def test_probe_finishes_writes_its_curve_and_suggests_a_rate_in_range(facts, tiny_model, monkeypatch):
+    """Through the assistant's tool (what runs once the person confirms): a detached probe of 8 steps."""
+    import tools.models
+    from assistant.envelope import ToolResult
+    from assistant.toolset import import_upload, tool_named
+
+    monkeypatch.setattr(tools.models, "resolve_base_model", lambda name: str(tiny_model))
+    answer = ToolResult.parse(tool_named("probe_learning_rate").invoke({"path": import_upload(facts).name, "steps": 8}))
+    assert answer.ok, answer.summary_en
+    done = probes.read_probe()
+    assert done["state"] == "succeeded" and answer.data["probe_id"] == done["probe_id"]
+    result = json.loads((probes.find_probe(done["probe_id"]) / "probe.json").read_text(encoding="utf-8"))
+    assert result == done["result"] and answer.summary_en == result["en"] and answer.summary_zh == result["zh"]
     assert result["steps_done"] == 8 and len(result["lrs"]) == len(result["held_losses"]) == len(result["train_losses"]) == 8
     assert result["lrs"] == sorted(result["lrs"]) and result["lrs"][0] == pytest.approx(1e-5) and result["lrs"][-1] == pytest.approx(1e-2)
     assert result["suggested_lr"] is not None and result["lrs"][0] <= result["suggested_lr"] <= result["lrs"][-1]
     low, high = result["steep_range"]
     assert low <= result["steepest_lr"] <= high <= result["lr_at_min"]
     assert result["samples_used"] == result["samples_in_file"] == 40 and result["held_out_samples"] == 10
-    assert result["default_lr"] == pytest.approx(3e-4) and "3e-04" not in result["en"] and "0.0003" in result["en"]
-    assert str(result["suggested_lr"]) in result["zh"] and "建议学习率" in result["zh"]
+    assert result["default_lr"] == pytest.approx(3e-4) and "0.0003" in result["en"]
+    assert f"{result['suggested_lr']:g}" in result["zh"] and "建议学习率" in result["zh"]
+    assert answer.data["suggested_lr"] == result["suggested_lr"] and len(answer.data["curve"]["lrs"]) <= 12
+
+
+def test_the_tool_is_a_plan_with_its_time_until_the_person_confirms(facts, workspace):
+    from assistant import consent, guard
+    from assistant.envelope import ToolResult
+    from assistant.toolset import import_upload, tool_named
+
+    tool = tool_named("probe_learning_rate")
+    assert consent.is_consequential(tool)
+    plan = ToolResult.parse(guard.plan(tool, {"path": import_upload(facts).name}))
+    assert plan.ok and plan.pending["tool"] == "probe_learning_rate" and plan.pending["args"]["steps"] == 36
+    assert plan.data["estimated_s"] > 0 and plan.data["samples_used"] == 40 and plan.data["speed_from"] == "typical_cpu"
+    assert "Confirm to start" in plan.summary_en and "确认后开始" in plan.summary_zh and "36" in plan.summary_en
+    assert not (workspace / "probes").is_dir() or not any((workspace / "probes").iterdir())  # nothing started
+
+
+def test_the_advice_for_a_file_offers_the_probe(facts):
+    from assistant.envelope import ToolResult
+    from assistant.toolset import import_upload, tool_named
+
+    advice = ToolResult.parse(tool_named("suggest_hyperparameters").invoke({"path": import_upload(facts).name}))
+    assert advice.ok and advice.data["probe_offer"]["samples_used"] == 40
+    assert 'say "run the probe"' in advice.summary_en and "跑一下学习率探测" in advice.summary_zh
 
 
 def test_held_out_slice_is_never_trained_on(facts, tiny_model, monkeypatch):

@@ -44,7 +44,8 @@ def _dataset(path: str | Path) -> Path:
     return data
 
 
-def estimate(path: str | Path, steps: int = DEFAULT_STEPS, tokens_per_s: float | None = None, base_model: str | None = None) -> dict:
+def estimate(path: str | Path, steps: int = DEFAULT_STEPS, tokens_per_s: float | None = None, base_model: str | None = None,
+             mean_tokens: float | None = None) -> dict:
     """The probe's size and time before it starts. Time ≈ load + (steps + 1) × (batch + held-out ÷ 3)
     × mean tokens per sample ÷ tokens/s: a held-out pass is a forward only, about a third of a
     training step's work per token (forward + backward ≈ 3 forwards). The speed is the one the
@@ -59,8 +60,10 @@ def estimate(path: str | Path, steps: int = DEFAULT_STEPS, tokens_per_s: float |
     data = _dataset(path)
     n = len(usable_samples(str(data)))
     train, held = pick_samples(n, MAX_SAMPLES, HELD_OUT, 42)
-    lengths = dataset_token_lengths(str(data), base_model)
-    mean = sum(lengths) / len(lengths)
+    if mean_tokens is None:  # the advice has it already (``Advice.token_lengths["mean"]``)
+        lengths = dataset_token_lengths(str(data), base_model)
+        mean_tokens = sum(lengths) / len(lengths)
+    mean = mean_tokens
     per_step = (min(PROBE_BATCH, len(train)) + len(held) / 3) * mean  # training-equivalent tokens per step
     seconds = LOAD_SECONDS + (steps + 1) * per_step / max(tokens_per_s, 1e-9)  # + 1: the held-out loss before step 1
     return {"source": data.name, "samples_in_file": n, "samples_used": len(train) + len(held), "held_out_samples": len(held),
