@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
-_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens", re.I)
+_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens|"
+                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
@@ -31,22 +32,30 @@ _ABOUT = re.compile(
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
     re.I)
+# A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
+# "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
+_GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
+            r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
+            r"是怎么\S{0,8}的")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
 _EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do|can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)")
+_ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+                          + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
-_DATA = re.compile(r"\bFILE\b|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
+_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{6}|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
+                   r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 _IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|"
-                         r"oops|不对|等下|等等|等一下|错了|说错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
+                         r"oops|my bad|搞错了|弄错了|搞错|弄错|写错了|打错了|不对|等下|等等|等一下|错了|说错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
-_THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的)"
+_THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
+                         r"\s*[,，;；。]\s*(?:对|没错|行|是|ok)的话\s*[,，]?\s*(?:就|再)?\s*|"
                          r"\s*[,，;]?\s*(?:and )?if (?:it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:looks?|seems?|is|are) "
                          r"(?:ok|okay|fine|good|right|clean|correct)\w*,?\s*(?:then\s+)?", re.I)
 
@@ -62,6 +71,14 @@ def asks_about(text: str) -> bool:
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
     return bool(_ABOUT.search(text) or general)
+
+
+def asks_concept(text: str) -> bool:
+    """A question about how something works in general ("评估训练结果一般看哪些指标", "reward model是怎么筛数据的"),
+    not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
+    if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
+        return False
+    return bool(_ABOUT.search(text) or re.search(_GENERAL, text))
 
 
 def correction(text: str) -> str | None:

@@ -52,7 +52,8 @@ def _generator_args(tool: str, text: str) -> dict:
 
 def _other_args(tool: str, text: str, results: dict) -> dict:
     if tool == "check_quality":
-        return {"ppl": True} if slots.wants_ppl(text) else {}
+        ppl = slots.wants_ppl(text)
+        return {} if ppl is None else {"ppl": ppl}
     if tool == "suggest_hyperparameters":
         args = slots.count_args(text)
         if "n_samples" not in args and slots.lone_count(text):

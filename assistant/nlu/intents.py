@@ -90,7 +90,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|"
          r"perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
-         r"一致性|consisten\w*|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
+         r"一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
@@ -130,7 +130,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "start_training": [
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{_TRAIN}|"
          rf"{_TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{_TRAIN}(?:一下|起来)?吧|"
-         rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波)|go train|"
+         rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{_TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
+         rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
          rf"\bft (?:it|this|the model|now)", 4),
@@ -138,6 +139,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
          rf"let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
+        # a base model named ("base qwen2.5-14b", "基座用 llama3-8b") is what a run is started on
+        (r"基座|底座|base[ _-]?model|\bbase\s+[a-z][\w.-]*\d", 1.5),
         # "训练数据", "the training data/set": a noun, not a request to train
         (rf"{_TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
     ],
@@ -150,7 +153,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
          r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
-         r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|"
+         r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
          r"how much longer|percent|百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
@@ -169,7 +172,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
          r"\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
-         r"叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|停(?=\s*[!！。.]|\s*$)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
+         r"(?:要|该|想|得)停(?!车)|停的是|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|停(?=\s*[!！。.]|\s*$)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
+    ],
+    "evaluate_run": [
+        # how a finished run turned out, or whether it lost what the base model could do
+        (r"评估|评测|benchmark|\beval(?:uat\w*)?\b|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
+         r"(?:忘|遗忘)(?:掉|了|记)|forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 3),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),

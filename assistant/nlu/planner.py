@@ -119,6 +119,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         reviewed = _review_step(masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed
+    if tool == "check_quality" and "sheet" in slots.find_fields(masked):
+        tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it

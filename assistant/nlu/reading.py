@@ -23,9 +23,13 @@ _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions"
             "stop_training", "resume_training", "evaluate_run")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
 _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
-                     r"here'?s|here is|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
+                     r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
 
 
+# Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
+_LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
+# Any sign of a question: an opener with one is answered, not taken for "look at my upload".
+_ASKS = re.compile(r"[?？]|什么|啥|怎么|如何|为什么|吗|解释|讲讲|\b(?:what(?! i(?:'ve)? (?:have|got))|how|why|which|when|explain|tell me)\b", re.I)
 # Slang for a run ("pull the plug", "nuke it") may hold no word of our domain; offering it is safe
 # (nothing runs until the user says yes, and then only as a pending action).
 _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
@@ -71,10 +75,13 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or intents.about_sft(text)
         tool, offer = ("explain" if named else "", "")
+    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and intents.about_sft(text):
+        tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
-    if not tool and new_upload and _OPENER.search(text):
-        tool = "inspect_dataset"  # "here's my data" with an upload
+    opener = new_upload and _OPENER.search(text)
+    if opener and (not tool or tool == "explain" and act == "command" and not _ASKS.search(text)):
+        tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

@@ -59,7 +59,7 @@ _NAME = r"([A-Za-z_][\w-]{0,40})"
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
-              r"qa|q&a|sft|instruction|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
+              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
 _RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
@@ -100,7 +100,8 @@ def find_format(text: str) -> str | None:
 
 
 # "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
-_NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*(?:the\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*"
+                      r"(?:转(?:成|为|换成)?|换成|用|要|停|to|into|convert(?:ing)? to|the)?\s*(?:the\s+)?$", re.IGNORECASE)
 _FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
 
 
@@ -223,8 +224,18 @@ def find_method(text: str) -> str | None:
 _NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|不用|不要|不是|而不是|别用|不走)\s*$", re.IGNORECASE)
 
 
-def wants_ppl(text: str) -> bool:
-    return bool(re.search(r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度", text, re.IGNORECASE))
+_PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"
+# "不用算ppl", "skip the ppl stuff", "without perplexity": the option named to be turned off.
+_OFF = re.compile(r"(?:不用|不要|不必|无需|别|跳过|省掉|去掉|关掉|\bskip|\bno\b|\bwithout|\bdon'?t|\bdo not|\bnot?\b|\bturn off|\bdisable)"
+                  r"\s*(?:再|计算|算|跑|用|做|need|use|run|compute|calculat\w*|bother with|do|with)?\s*(?:the\s+|any\s+)?(?:" + _PPL + ")",
+                  re.IGNORECASE)
+
+
+def wants_ppl(text: str) -> bool | None:
+    """True when perplexity is asked for, False when it is turned off ("不用算ppl"), None when unsaid."""
+    if _OFF.search(text):
+        return False
+    return True if re.search(_PPL, text, re.IGNORECASE) else None
 
 
 # What the words around a number say it counts. Left patterns end right before the number,
@@ -250,10 +261,29 @@ def _unit_after(pattern: str, right: str) -> bool:
                                      right[m.end():], re.IGNORECASE)
 
 
+# A setting whose value is never in the thousands: "epoch给15,100条数据" is 15 epochs, then 100 samples.
+_SMALL_SETTING = re.compile(r"(?:epochs?|轮数?|rank|秩|(?<![a-z])k|shots?|示例)\s*(?:给|设为?|设成|用|为|=|:|：|to|of)?\s*$", re.IGNORECASE)
+
+
+def _split_lists(text: str, numbers: list[Num]) -> list[Num]:
+    """A comma read as a thousands separator after a small setting's name is a list comma."""
+    out = []
+    for num in numbers:
+        head, _, tail = num.text.partition(",")
+        if tail and _SMALL_SETTING.search(text[max(0, num.start - 12):num.start]) and head.isdigit():
+            rest = find_numbers(text[num.start + len(head) + 1:num.end + 12])
+            out.append(Num(float(head), num.start, num.start + len(head), head))
+            out += [Num(r.value, r.start + num.start + len(head) + 1, r.end + num.start + len(head) + 1, r.text)
+                    for r in rest[:1]]
+        else:
+            out.append(num)
+    return out
+
+
 def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None."""
     labelled = []
-    for num in find_numbers(text):
+    for num in _split_lists(text, find_numbers(text)):
         left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 50]
         # the word after a number ("10000 samples") says more than the word before it
         label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
@@ -303,7 +333,7 @@ _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixt
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量数据|整个(?:数据集|文件)|"
-                  r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
+                  r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b", re.IGNORECASE)
 
 
@@ -365,7 +395,9 @@ def is_base_model_path(text: str, path: str, start: int) -> bool:
 
 
 def find_run_id(text: str) -> tuple[str, int, int] | None:
-    m = _RUN_ID.search(text)
+    """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
+    ids = [m for m in _RUN_ID.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 14):m.start()])]
+    m = ids[0] if ids else _RUN_ID.search(text)
     if m:
         return m.group(1), m.start(1), m.end(1)
     m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
