@@ -137,7 +137,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"\bft (?:it|this|the model|now)", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
-         rf"let'?s train|go ahead and train|用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
+         rf"let'?s train|go ahead and train|(?<!通)用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
         # a base model named ("base qwen2.5-14b", "基座用 llama3-8b") is what a run is started on
         (r"基座|底座|base[ _-]?model|\bbase\s+[a-z][\w.-]*\d", 1.5),
@@ -176,9 +176,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
-        (r"评估|评测|benchmark|\beval(?:uat\w*)?\b|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
+        (r"评估|评测|benchmark|\beval(?:uat\w*)?\b", 2),
+        (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
          r"(?:忘|遗忘)(?:掉|了|记)|forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
-         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 3),
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 4),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
