@@ -51,7 +51,7 @@ _DOMAIN = re.compile(
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
-    r"(?:run|sft)-\w|炼|records?|rows?|dataset|进度|断点|续训|评测", re.IGNORECASE)
+    r"(?:run|sft)-\w|炼|records?|rows?|dataset|进度|断点|续训|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
@@ -135,7 +135,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
          rf"\bft (?:it|this|the model|now)", 4),
-        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b", 4),
+        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
+         r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
          rf"let'?s train|go ahead and train|(?<!通)用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
@@ -209,7 +210,8 @@ _ACTION = re.compile(
     r"\b(?:add|insert|generate|create|make|build|apply|produce|run|convert|export|start|launch|train|stop|check|clean|"
     r"remove|dedup\w*|filter|inspect|show)\b", re.IGNORECASE)
 # Intents that a concept question takes over unless an action word is present.
-_ACTIONS = ("add_few_shot", "add_cot", "augment_instructions", "check_quality", "convert_dataset", "start_training")
+_ACTIONS = ("add_few_shot", "add_cot", "augment_instructions", "check_quality", "convert_dataset", "start_training",
+            "evaluate_run")
 
 HELP = re.compile(r"^\s*(?:你好|您好|hi|hello|hey|嗨|哈喽|help|帮助|帮帮我|菜单|menu|谢谢|thanks|thank you)\W*$|你能做什么|你会什么|你可以做什么|"
                   r"能干什么|怎么用你|如何使用|what can you do|how do i use (?:you|this)|what are you|你是谁|who are you",
