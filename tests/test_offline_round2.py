@@ -40,7 +40,8 @@ def test_slang_starts_and_stops(text, tool):
 
 @pytest.mark.parametrize("text", [
     "微调效果一般看哪些指标", "lr和warmup都设的话以哪个为准", "断点续训的时候学习率调度会重置吗",
-    "sharegpt格式具体长什么样", "奖励模型是怎么打分的", "say I train for 20 epochs - would it overfit?"])
+    "sharegpt格式具体长什么样", "奖励模型是怎么打分的", "say I train for 20 epochs - would it overfit?",
+    "is cancelling a run halfway bad for the adapter?"])
 @pytest.mark.parametrize("files", [[], QA])
 def test_general_questions_are_explained_and_never_act(text, files):
     assert _one(text, files)[0] == "explain"

@@ -36,7 +36,7 @@ _ABOUT = re.compile(
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
 _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
-            r"是怎么\S{0,8}的")
+            r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
