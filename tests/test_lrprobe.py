@@ -128,3 +128,34 @@ def test_schedule_rises_exponentially_over_the_whole_range():
     assert lrs[0] == pytest.approx(1e-5) and lrs[-1] == pytest.approx(1e-2)
     ratios = {round(b / a, 6) for a, b in zip(lrs, lrs[1:])}
     assert len(ratios) == 1 and ratios.pop() > 1
+
+
+def test_web_panel_shows_the_estimate_then_the_curve_and_advice_in_the_ui_language(facts, workspace):
+    """The Training tab's probe panel: the time before it starts; a finished probe's curve (train and
+    held-out series) and its advice in the page's language."""
+    from tools.lrprobe import CONFIG, CURVE
+    from tools.runstate import update_state
+    from ui import probe_panel
+
+    from assistant.toolset import import_upload
+    from tools import workspace as ws
+    from ui import session as sess
+
+    session = sess.new_session()
+    with sess.scope(session):
+        upload = str(import_upload(facts))
+        folder = ws.owner_root() / "probes" / "20260101-000000-facts"
+    assert "1e-5" in probe_panel.estimate_text(upload, "English", session) and "约需" in probe_panel.estimate_text(upload, "中文", session)
+    assert "outside the workspace" in probe_panel.estimate_text(str(facts), "English", session)  # a crafted path is refused
+    folder.mkdir(parents=True)
+    (folder / CONFIG).write_text(json.dumps({"data_path": str(facts), "base_model": "m"}), encoding="utf-8")
+    curve = {"lrs": [1e-5, 1e-4, 1e-3], "train_losses": [2.0, 1.8, 1.2], "held_losses": [2.1, 1.9, None],
+             "en": "Suggested learning rate: 0.0001.", "zh": "建议学习率:0.0001。"}
+    (folder / CURVE).write_text(json.dumps(curve), encoding="utf-8")
+    update_state(folder, state="succeeded", step=3, total_steps=3)
+    words, frame, timer, stop_btn = probe_panel.show("中文", session)
+    assert words == curve["zh"] and probe_panel.show("English", session)[0] == curve["en"]
+    assert sorted(frame["series"].unique()) == ["held-out", "train"] and len(frame) == 5
+    assert frame["log10_lr"].tolist()[:2] == [-5.0, -5.0]
+    assert timer.active is False and stop_btn.interactive is False  # nothing left to follow or stop
+    assert probe_panel.show("English", sess.new_session())[0] == ""  # another session sees none of it

@@ -284,6 +284,9 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
             max_steps = gr.Number(label=t("max_steps"), value=None, precision=0, minimum=0, elem_id="train-max-steps")
             mix = gr.Number(label=t("mix_general"), value=None, minimum=0, maximum=100, elem_id="train-mix")
         start_btn = gr.Button(t("start"), variant="primary", elem_id="train-start")
+    from ui import probe_panel  # the learning-rate probe for the chosen file (issue 17)
+
+    probe_labels = probe_panel.build(dataset, session, lang)
 
     shown = [progress, loss, lr, config, timer, stop_btn, resume_btn]
     private = {"api_visibility": "private"}
@@ -305,5 +308,5 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
         (new_run, "label", "new_run"), (dataset, "label", "dataset"), (base_model, "label", "base_model"),
         (epochs, "label", "epochs"), (learning_rate, "label", "learning_rate"), (max_steps, "label", "max_steps"),
-        (mix, "label", "mix_general"), (start_btn, "value", "start"), *eval_labels,
+        (mix, "label", "mix_general"), (start_btn, "value", "start"), *eval_labels, *probe_labels,
     ]
