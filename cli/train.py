@@ -13,7 +13,7 @@ def register(sub) -> None:
     p.add_argument("--method", choices=["lora", "full"], default="lora")
     p.add_argument("--devices", type=int, default=1, help="GPUs/processes the run will use (global batch arithmetic)")
     p.add_argument("--base-model", help="tokenizer for the token lengths (default: the embedded model)")
-    p.add_argument("--probe", action="store_true", help="also run a quick learning-rate range test on the file (a few minutes)")
+    p.add_argument("--probe", action="store_true", help="run a quick learning-rate range test on the file instead: its time estimate, the curve and the learning rate it suggests (minutes)")
     p.add_argument("--steps", type=int, default=36, help="optimizer steps of the --probe (default 36)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_suggest)

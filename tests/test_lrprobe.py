@@ -31,6 +31,7 @@ def _wait(predicate, timeout=120.0):
     return False
 
 
+@pytest.mark.slow  # a detached probe process (torch import + a few tiny steps)
 def test_probe_finishes_writes_its_curve_and_suggests_a_rate_in_range(facts, tiny_model, monkeypatch):
     """Through the assistant's tool (what runs once the person confirms): a detached probe of 8 steps."""
     import tools.models
@@ -103,6 +104,7 @@ def test_held_out_slice_is_never_trained_on(facts, tiny_model, monkeypatch):
     assert trained and not held & {row for batch in trained for row in batch}
 
 
+@pytest.mark.slow  # a detached probe process (torch import + a few tiny steps)
 def test_stop_ends_the_probe_early_with_what_it_measured(facts, tiny_model):
     info = probes.start_probe(facts, steps=200, base_model=str(tiny_model))
     assert _wait(lambda: probes.read_probe(info["probe_id"])["step"] >= 2), probes.read_probe(info["probe_id"])
@@ -113,6 +115,7 @@ def test_stop_ends_the_probe_early_with_what_it_measured(facts, tiny_model):
     assert "stopped early" in result["en"] and "提前停止" in result["zh"]
 
 
+@pytest.mark.slow  # a detached probe process (torch import + a few tiny steps)
 def test_cli_probe_json_has_the_result_keys(facts, tiny_model, capsys):
     from cli import main
 
