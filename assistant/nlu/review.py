@@ -34,7 +34,10 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|是|为|\bis\b)\s*"
                    r"(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。]+)")
-_FILL = re.compile(r"占位|placeholders?|\bfill\b|填|替换|\{\{", re.I)
+_FILL = re.compile(r"填|\bfill|替换|换成|\breplace|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
+_HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
+# "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
+_LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
 _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
@@ -64,5 +67,9 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 def asks_fill(text: str, placeholders_seen: bool) -> bool:
-    """A request to fill placeholders: it says so, or it gives values after a check that found some."""
-    return bool(_FILL.search(text)) or (placeholders_seen and bool(placeholder_values(text)))
+    """A request to fill placeholders: a fill verb with placeholders or values named ("填一下占位符",
+    "fill in name=…"), or values given after a check that found some. "有没有占位符" is a check."""
+    values = bool(placeholder_values(text))
+    if values:
+        return bool(_FILL.search(text) or placeholders_seen)
+    return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))
