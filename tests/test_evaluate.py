@@ -15,7 +15,7 @@ import pytest
 
 from cli import main
 from tools import evalmetrics as m
-from tools.evaluate import holdout_size, load_report, summary, verdict
+from tools.evaluate import GENERAL_SUBSET, holdout_size, load_report, summary, verdict
 from tools.runs import FINISHED, get_run, list_runs, start_training, stop_run
 
 from fake_openai import FakeOpenAI, text
@@ -72,7 +72,7 @@ def test_every_run_ends_with_a_report_on_its_held_out_split(tmp_path, tiny_model
     for side in ("base", "tuned"):
         assert {"loss", "perplexity", "exact_match", "char_f1", "rouge_l"} <= set(task[side])
         assert {"loss", "perplexity"} <= set(general[side])
-    assert general["prompts"] == 16 and general["references_generated_now"] == 16
+    assert general["prompts"] == GENERAL_SUBSET and general["references_generated_now"] == GENERAL_SUBSET
     assert {"rouge_l", "char_f1"} <= set(general["tuned"]) and "forgetting_pct" in general
     held_out = {r["question"] for r in report["examples"]}
     trained = {json.loads(line)["messages"][0]["content"] for line in data.read_text().splitlines()}
@@ -101,7 +101,7 @@ def test_eval_on_demand_with_a_file_and_a_judge(tmp_path, tiny_model, monkeypatc
     assert asked == 8 and report["judge"] == "judge-model"  # 4 answers × 2 models
     assert load_report(info.run_dir) == report
     cached = list(general_cache.glob("*.jsonl"))
-    assert len(cached) == 1 and len(cached[0].read_text().splitlines()) == 16
+    assert len(cached) == 1 and len(cached[0].read_text().splitlines()) == GENERAL_SUBSET
 
 
 def test_verdict_says_plainly_when_a_run_was_too_short(tmp_path):

@@ -3,8 +3,8 @@
 The report (``RUN_DIR/eval.json``) is written at the end of every run by the training process itself
 (the tuned model is still loaded; the base model is the same weights with the adapter switched off,
 so there is no second load), and on demand by ``sft-assistant eval RUN``. It holds:
-- ``task``: loss and perplexity of the held-out answers, and greedy answers to at most 20 held-out
-  prompts scored by exact match, character F1 and ROUGE-L (and an LLM judge when an OpenAI-compatible
+- ``task``: loss and perplexity of the held-out answers (up to 200), and greedy answers to a handful of
+  held-out prompts (``EVAL_PROMPTS``; more with ``full``) scored by exact match, character F1 and ROUGE-L (and an LLM judge when an OpenAI-compatible
   endpoint is configured), for the base and the tuned model;
 - ``general``: the same for the general prompt set, whose references are the base model's own answers
   (``tools.general``): the tuned model's perplexity rise on them is the forgetting figure;
@@ -21,10 +21,15 @@ from typing import Callable
 from tools.errors import UserError
 from tools.samples import Sample
 
-EVAL_PROMPTS = 20      # held-out prompts answered by each model (generation is the slow part)
-EVAL_NEW_TOKENS = 64   # answer length cap for the held-out prompts
-LOSS_SAMPLES = 200     # held-out answers scored for loss (one forward pass each, cheap)
-GENERAL_SUBSET = 16    # general prompts at the end of a run; ``full=True`` uses all of them
+# Generation is the slow part: on 2 CPU cores a decoding step of the embedded model is bound by
+# arithmetic, so every prompt answered costs about its share of max-new-tokens steps. The end of a
+# run answers a handful (it must not cost more than the training of a small set); ``eval --full``
+# answers more.
+EVAL_PROMPTS = 10       # held-out prompts answered by each model at the end of a run
+FULL_EVAL_PROMPTS = 50  # … with ``full=True`` (``sft-assistant eval RUN --full``)
+EVAL_NEW_TOKENS = 48    # answer length cap for the held-out prompts
+LOSS_SAMPLES = 200      # held-out answers scored for loss (one forward pass each, cheap)
+GENERAL_SUBSET = 8      # general prompts at the end of a run; ``full=True`` uses all of them
 EXAMPLES = 5
 
 
@@ -71,12 +76,13 @@ def _score_side(model, tokenizer, samples: list[Sample], references: list[str], 
     return side
 
 
-def task_report(model, tokenizer, held: list[Sample], judge_cfg=None, should_stop=lambda: False) -> tuple[dict, list]:
+def task_report(model, tokenizer, held: list[Sample], judge_cfg=None, should_stop=lambda: False,
+                prompts: int = EVAL_PROMPTS) -> tuple[dict, list]:
     """Base and tuned scores on held-out samples; and the generated answers (for examples)."""
     from tools.general import base_context, generate
 
     scored = [s for s in held if s.answer][:LOSS_SAMPLES]
-    asked = scored[:EVAL_PROMPTS]
+    asked = scored[:prompts]
     convs = [s.to_dicts()[:-1] for s in asked]
     refs = [s.answer for s in asked]
     report = {"samples": len(scored), "generated": len(asked), "max_new_tokens": EVAL_NEW_TOKENS}
@@ -119,7 +125,7 @@ def build_report(model, tokenizer, base_model: str, held: list[Sample], held_fro
     started = time.perf_counter()
     model.eval()
     judge_cfg = config_from_env()
-    task, task_rows = task_report(model, tokenizer, held, judge_cfg, should_stop)
+    task, task_rows = task_report(model, tokenizer, held, judge_cfg, should_stop, FULL_EVAL_PROMPTS if full else EVAL_PROMPTS)
     general, general_rows = general_report(model, tokenizer, base_model, None if full else GENERAL_SUBSET, should_stop)
     return {"task": {**task, "held_out_from": held_from}, "general": general,
             "judge": judge_cfg.model if judge_cfg else None,

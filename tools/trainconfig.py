@@ -90,7 +90,7 @@ class TrainConfig:
     """A dataset file of general samples to mix (instead of the base model's own answers)."""
 
     evaluate: bool = True
-    """At the end, score base vs tuned on held-out and general prompts into eval.json (bounded: ~20 answers)."""
+    """At the end, score base vs tuned on held-out and general prompts into eval.json (bounded: a handful of answers per model)."""
 
     save_steps: int | None = None
     """Checkpoint every this many optimizer steps (None: about 10 checkpoints per run, at least every 50 steps)."""
