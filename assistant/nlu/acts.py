@@ -29,6 +29,9 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如
 _ABOUT = re.compile(
     r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
+    r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
+    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
+    r"\boverwrite\b|what would .{1,40} do\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
     re.I)
@@ -45,13 +48,13 @@ _EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do|can (?
 _ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
-_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{6}|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
+_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
                    r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 _IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|"
-                         r"oops|my bad|搞错了|弄错了|搞错|弄错|写错了|打错了|不对|等下|等等|等一下|错了|说错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
+                         r"oops|my bad|correction|(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
@@ -66,8 +69,8 @@ def is_hypothetical(text: str) -> bool:
 
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
-    about the user's own data."""
-    if _IMPERATIVE.search(text) or re.search(r"把", text):
+    about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
+    if _IMPERATIVE.search(text) or re.search(r"(?<!会)把", text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
     return bool(_ABOUT.search(text) or general)

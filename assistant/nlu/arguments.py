@@ -65,7 +65,8 @@ def _other_args(tool: str, text: str, results: dict) -> dict:
         if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in results:
             advice = results["suggest_hyperparameters"]
             args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
-        return {**args, **({"base_model": base[0]} if base else {})}
+        mix = slots.find_mix(text)
+        return {**args, **({"base_model": base[0]} if base else {}), **({"mix_general": mix} if mix else {})}
     if tool in ("training_status", "stop_training", "resume_training", "evaluate_run"):
         run = slots.find_run_id(text)
         return {"run_id": run[0]} if run else {}

@@ -132,6 +132,10 @@ class IntentModel:
             return cls(z["labels"].tolist(), z["vocab"].tolist(), z["weights"].astype(np.float32), cue, z["bias"])
 
 
+REVIEW_TOOLS = ("apply_quality_rule", "fill_placeholders")
+"""Tools the planner's review rules choose (``nlu.review``); lines that expect them train no label."""
+
+
 def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
     """(text, label) pairs of one corpus. A line whose expected tool is null is labelled by
     ``label_null(text)`` (default: off-topic)."""
@@ -140,7 +144,8 @@ def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
         if line.strip():
             case = json.loads(line)
             label = case.get("tool") or (label_null(case["text"]) if label_null else NONE)
-            pairs.append((case["text"], label))
+            if label not in REVIEW_TOOLS:  # decided by the planner's review rules, not by the model
+                pairs.append((case["text"], label))
     return pairs
 
 

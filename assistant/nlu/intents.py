@@ -28,7 +28,7 @@ _HPARAM = (r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(
            r"几轮|多少轮|batch[ _]?size|batchsize|global batch|\bbatch\b|批大小|批次大小|梯度累积|gradient accumulation|"
            r"accumulation steps?|warm-?up|参数|配置|默认|\bbs\b|\bhps?\b|(?<![a-z])rank|秩|alpha|dropout|"
            r"weight decay|最大长度|max(?:imum)? (?:seq(?:uence)? )?length|cutoff|settings|defaults?|config\w*)")
-_ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|够(?:了|不够|吗)|"
+_ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|适合(?:用)?(?:什么|多少|哪)|够(?:了|不够|吗)|"
               r"多大|该用|该设|定一下|帮我定|定个|给个|还是|recs?\b|recommendations?|给一套|来一套|就行|how many|how much|"
               r"what(?!\s*(?:is|are|does|do|'s|an?|the)\b)|which|best|good|"
               r"(?<!the )(?<!these )(?<!those )(?<!with )recommend\w*|(?<!the )(?<!these )(?<!with )suggest\w*|"
@@ -51,7 +51,7 @@ _DOMAIN = re.compile(
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
-    r"(?:run|sft)-\w|炼|records?|rows?|dataset|进度|断点|续训|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
+    r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
@@ -79,7 +79,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
         (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
          r"format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|"
-         r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*" + _F, 3),
+         r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*(?:[\u4e00-\u9fff]{1,3}\s*)?" + _F, 3),
         (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
         (r"(?:要|需要|来|导|输出|给我|want|need|give me|get me)\s*(?:一份|一个|个|an?|the)?\s*(?:\w+\s*的?\s*)?" + _F + r"|" + _F + r"\s*(?:格式)?的?(?:也)?(?:要|来)一份|change (?:it|this|that|them) to|" + _F + r"\s*版", 3),
         (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
@@ -122,7 +122,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
          r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
-         r"good settings", 3),
+         r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数", 3),
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
@@ -134,7 +134,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)", 4),
+         rf"\bft (?:it|this|the model|now)|冒烟测试|smoke[- ]?test", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|"
@@ -164,7 +164,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
          r"how long (?:until|till|left|remaining)|time left", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
-        (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{6}|\brun[-_]\w", 2.5),
+        (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
         (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
     ],
@@ -180,7 +180,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"评估|评测|benchmark|\beval(?:uat\w*)?\b", 2),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
          r"(?:忘|遗忘)(?:掉|了|记)|forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
-         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 4),
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 4),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
@@ -338,7 +338,7 @@ def is_muse(text: str) -> bool:
 
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着|随后|完了再|完成后再?|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

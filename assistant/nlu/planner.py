@@ -115,10 +115,15 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     has_file = bool(named or new_files or mem.files)
     got = reading.read(_OUTPUT_REF.sub(" ", as_word), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
-    if not intent and tool in (None, "", "check_quality", "inspect_dataset"):
+    # "{{name}} 换成 小智": a "换成" that names no format is no conversion
+    unformatted = tool == "convert_dataset" and not slots.find_format(masked)
+    if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+                       or unformatted):
         reviewed = _review_step(masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed
+    if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(masked):
+        tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if not tool:
@@ -145,9 +150,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = {"path": path, **args}
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
-    if tool == "start_training" and not forced and intents.is_muse(masked):
-        return Decision("confirm", calls=[{"name": tool, "args": args}], reply=replies.confirm_training(args, lang))
-    # a start or stop read here is only proposed: the tool guard turns it into a pending action
+    # a start or stop read here is only proposed: the tool guard turns it into a pending action and
+    # shows the plan, so a musing start ("可以开始训练了吗") is asked once, by the guard, not twice
     return Decision("tools", calls=[{"name": tool, "args": args}])
 
 
@@ -168,11 +172,13 @@ def _review_step(masked: str, text: str, named: list[str], new_files: list[str],
     command = review.rule_command(masked)
     if command is None:
         return None
-    if named or new_files or not checked.get("report"):
-        return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
-    rule, decision = command  # the latest check's own report: its findings are what the rule decides on
-    return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
-                                                                            "path": checked["report"]}}])
+    rule, decision = command
+    if not (named or new_files) and checked.get("report"):  # the latest check's own report decides
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
+                                                                                "path": checked["report"]}}])
+    if not (named or new_files) and review.points_at_check(masked):  # "根据刚才质检的结果": the tool finds that report
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
+    return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
 
 
 def _last_user(turns: list[Turn]) -> int:
@@ -222,7 +228,13 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(text)
-    return plan_step(text, mem, new_files, intent=tool) if tool else new
+    if not tool:
+        return new
+    redone = plan_step(text, mem, new_files, intent=tool)
+    if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
+        masked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])
+        return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, masked, mem.results)}])
+    return redone
 
 
 def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | None:

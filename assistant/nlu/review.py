@@ -31,10 +31,17 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|all (?:the )?flagged|everything flagged", "all"),
 )]
+# A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])[A-Z][\w&.-]*)*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
-_PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|是|为|\bis\b)\s*"
-                   r"(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。]+)")
-_FILL = re.compile(r"填|\bfill|替换|换成|\breplace|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
+_PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|是|为|\bis\b)\s*" + _VALUE)
+# "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b)\s*"
+                     + _VALUE)
+# "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
+_ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:叫做?|是|为|=|:|：)\s*" + _VALUE)
+_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 _HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
@@ -59,11 +66,36 @@ def rule_command(text: str) -> tuple[str, str] | None:
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
-    for key, value in _PAIR.findall(text):
-        if key.lower() in _NOT_PLACEHOLDERS:
+    found = _BRACED.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)] + _PAIR.findall(text)
+    for key, value in found:
+        if key.lower() in _NOT_PLACEHOLDERS or key in pairs:
             continue
         pairs[key] = value.strip("\"'“”「」")
-    return pairs
+    return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
+
+
+def _values_in_order(text: str) -> dict[str, str]:
+    """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
+    values in the same order."""
+    keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
+    m = re.search(r"(?:\bwith|\bto|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?)\s+(.+?)\s*[.。!！]?\s*$", text)
+    if len(keys) < 2 or not m:
+        return {}
+    values = [v.strip(" \"'“”「」") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
+    return dict(zip(keys, values)) if len(values) == len(keys) else {}
+
+
+# "根据刚才质检的结果", "from the check you just did", "based on that quality report": a rule about a
+# check already made (the tool finds the latest report), not a request to check.
+_EARLIER = re.compile(r"刚才|刚刚|上次|之前|前面|那份|那次|根据|按照?|\bfrom (?:the|that|your)\b|\bbased on\b|\bjust (?:did|ran|made)\b|"
+                      r"\b(?:that|the last|the latest|your|the previous)\s+(?:quality\s+)?(?:check|report|scan)", re.I)
+_A_CHECK = re.compile(r"质检|检查|检测|报告|结果|\bchecks?\b|\breports?\b|\bscan\b|\bfindings\b", re.I)
+
+
+def points_at_check(text: str) -> bool:
+    """Whether ``text`` refers to a quality check already made ("刚刚检查出来那些…", "from that report")."""
+    earlier = _EARLIER.search(text)
+    return bool(earlier and _A_CHECK.search(text))
 
 
 def asks_fill(text: str, placeholders_seen: bool) -> bool:

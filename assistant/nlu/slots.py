@@ -57,12 +57,12 @@ _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
-        r"\bset to\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
+        r"\bset to\b|\bshould be\b|应该是|应为|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
                      re.IGNORECASE)
 
 
@@ -92,11 +92,15 @@ def find_format(text: str) -> str | None:
     # "a JSONL version of this spreadsheet": the version asked for is the target too
     versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
-    name, start, _ = (targets or versions or hits[-1:])[0]
+    name, start, end = (targets or versions or hits[-1:])[0]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
     specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
                 and re.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
-    return specific[-1][0] if name == "jsonl" and specific else name
+    if name == "jsonl" and specific:
+        return specific[-1][0]
+    # "to json", "纯json数组": plain JSON asked for by name (the tool reads it as its alias), not "JSON Lines"
+    plain = text[start:end].lower() == "json" and not re.match(r"\s*lines?\b", text[end:], re.IGNORECASE)
+    return "json" if name == "jsonl" and plain else name
 
 
 # "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
@@ -109,7 +113,11 @@ def _fuzzy_formats(text: str) -> str:
     """Format names typed one or two letters off ("alpca", "sharegtp", "qianfna") written correctly."""
     from assistant.nlu.fuzzy import closest
 
-    return re.sub(r"[A-Za-z]{4,}", lambda m: closest(m.group(0), _FORMAT_WORDS) or m.group(0), text)
+    def fix(m: re.Match) -> str:  # a real alias ("json") is no typo of another ("jsonl")
+        word = m.group(0)
+        return word if word.lower() in FORMAT_ALIASES else closest(word, _FORMAT_WORDS) or word
+
+    return re.sub(r"[A-Za-z]{4,}", fix, text)
 
 
 def tool_of_values(text: str) -> str | None:
@@ -176,9 +184,19 @@ def find_fields(text: str) -> dict:
     sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|=|:|：)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
-    if sheet and "sheet" not in out:
+    sheet = sheet or _THE_SHEET.search(text)
+    if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
         out["sheet"] = sheet.group(1) or sheet.group(2)
     return out
+
+
+# "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
+_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40})\s+(?:sheet|tab|worksheet)\b", re.IGNORECASE)
+_NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread"}
+def asks_sheets(text: str) -> bool:
+    """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
+    return bool(re.search(r"(?:几个|多少个?|哪些|哪几个)\s*(?:sheet|工作表|子表|页签)|(?:how many|which|what|list (?:the|all)?)\s*"
+                          r"(?:sheets|tabs|worksheets)\b", text, re.IGNORECASE))
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
@@ -231,9 +249,14 @@ _OFF = re.compile(r"(?:不用|不要|不必|无需|别|跳过|省掉|去掉|关�
                   re.IGNORECASE)
 
 
+# "ppl就别算了", "perplexity: skip it", "ppl off": the option named first, then turned off.
+_OFF_AFTER = re.compile(r"(?:" + _PPL + r")\s*(?:就|也|先|这次|这步|的话)?\s*(?:别|不用|不要|不必|免了|省了|跳过|算了吧|不算|关掉|去掉|"
+                        r"[:：,，]?\s*(?:skip|off\b|not needed|no need))", re.IGNORECASE)
+
+
 def wants_ppl(text: str) -> bool | None:
-    """True when perplexity is asked for, False when it is turned off ("不用算ppl"), None when unsaid."""
-    if _OFF.search(text):
+    """True when perplexity is asked for, False when it is turned off ("不用算ppl", "ppl就别算了"), None when unsaid."""
+    if _OFF.search(text) or _OFF_AFTER.search(text):
         return False
     return True if re.search(_PPL, text, re.IGNORECASE) else None
 
@@ -358,6 +381,22 @@ def find_fraction(text: str) -> float | None:
     return 1.0 if _ALL.search(text) else None
 
 
+# "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
+_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing)?\b|\bblend\b|\badd\b|\bwith\b)[^,，。;；]{0,16}?(?:通用|general|generic)|"
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)", re.IGNORECASE)
+
+
+def find_mix(text: str) -> float | None:
+    """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
+    tenth ("一成") in the same clause as the general data; else None."""
+    for clause in re.split(r"[,，。;；]", text):
+        if _MIX.search(clause):
+            share = find_fraction(re.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
+            if share is not None and 0 < share < 1:
+                return share
+    return None
+
+
 def _percent(text: str, num: Num) -> bool:
     """"20%", "百分之二十", "两成": a share, not a count."""
     return bool(re.match(r"\s*(?:%|成)", text[num.end:])) or text[max(0, num.start - 3):num.start].endswith("百分之")
@@ -376,12 +415,17 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     m = _MODEL.search(text)
     if m and not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE):
         return m.group(1), m.start(1), m.end(1)
+    m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
+    if m:
+        return m.group(1), m.start(1), m.end(1)
     m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
         return m.group(1), m.start(1), m.end(1)
     return None
 
 
+_FAMILY = re.compile(r"(?<![\w./-])((?:ernie|qwen|llama|chatglm|glm|baichuan|mistral|gemma|phi|deepseek|internlm|yi|smollm)"
+                     r"(?:\d[\w.]*|-[A-Za-z0-9][\w.]*)(?:-[\w.]+)*)(?![\w.])", re.IGNORECASE)
 # Words that introduce the base model; a folder path right after them is the model, not the data.
 _BASE_CUE = re.compile(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$",
                        re.IGNORECASE)
@@ -396,8 +440,9 @@ def is_base_model_path(text: str, path: str, start: int) -> bool:
 
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
-    ids = [m for m in _RUN_ID.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 14):m.start()])]
-    m = ids[0] if ids else _RUN_ID.search(text)
+    ids = [m for m in _RUN_ID.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 14):m.start()])
+           and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
+    m = ids[0] if ids else None
     if m:
         return m.group(1), m.start(1), m.end(1)
     m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
