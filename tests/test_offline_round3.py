@@ -10,6 +10,7 @@ import pytest
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
 from assistant.nlu import review, slots
+from assistant.nlu.intents import about_sft, classify, split_steps
 from assistant.offline import plan
 from tools import runs
 
@@ -55,8 +56,9 @@ def test_plain_json_stays_json(text, fmt):
 
 
 def test_a_step_finished_with_wan_zai_comes_first():
-    calls = plan("先给 law.jsonl 加 CoT,弄完再训练")
-    assert [c["name"] for c in calls] == ["add_cot"]
+    steps = split_steps("law.jsonl 先补上 few-shot 示例,补完再开始训练")
+    assert len(steps) == 2 and classify(steps[0]).name == "add_few_shot" and classify(steps[1]).name == "start_training"
+    assert [c["name"] for c in plan("law.jsonl 先补上 few-shot 示例,补完再开始训练")] == ["add_few_shot"]
 
 
 def test_an_option_turned_off_after_its_name():
@@ -85,7 +87,8 @@ def test_questions_about_what_an_action_does_are_explained(text):
 
 
 def test_off_topic_words_holding_domain_letters_are_off_topic():
-    assert plan("will it rain tomorrow in Paris?") == []  # "tomorrow" holds "row"
+    assert not about_sft("what's the forecast for tomorrow?")  # "tomorrow" holds "row"
+    assert about_sft("how many rows?") and plan("will it rain tomorrow in Paris?") == []
 
 
 @pytest.mark.parametrize("text, rule, decision", [
@@ -122,7 +125,7 @@ def offline_env(monkeypatch):
 def test_a_musing_start_is_asked_once_then_runs(offline_env, shared_copy, workspace, no_process):
     data = shared_copy("qianfan/qa_pair.csv")
     assistant = Assistant(BackendSettings())
-    asked = assistant.run("s", "要不要现在就开始训练?", [str(data)])
+    asked = assistant.run("s", "是不是可以开始训练了?", [str(data)])
     assert asked["pending"] is not None and asked["pending"]["tool"] == "start_training"
     assert not any(d.is_dir() for d in workspace.glob("runs/*"))
     done = assistant.run("s", "好的")
