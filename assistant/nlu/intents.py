@@ -349,13 +349,6 @@ def says_yes(text: str) -> bool:
     return bool(YES.search(text)) and not NO.search(text)
 
 
-def confirms_start(text: str) -> bool:
-    """After "shall I start training?": a yes, or only new values ("5 epochs", "lr 2e-5 吧")."""
-    from assistant.nlu.slots import training_args
-
-    return says_yes(text) or not classify(text).name and bool(training_args(text))
-
-
 def about_sft(text: str) -> bool:
     """Whether ``text`` mentions anything of our domain (data, training, models, SFT concepts)."""
     return bool(_DOMAIN.search(text.lower()))

@@ -40,7 +40,7 @@ class Turn:
 class Decision:
     """Tool calls to make (``calls``), or a plain ``reply``. ``kind`` says which case it is."""
 
-    kind: str  # tools | answer | ask_file | ask_format | confirm | maybe | declined | help | unknown
+    kind: str  # tools | answer | ask_file | ask_format | maybe | help | unknown
     calls: list[dict] = field(default_factory=list)
     reply: str = ""
 
@@ -103,7 +103,7 @@ def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -
 
 
 def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
-              forced: bool = False, intent: str | None = None) -> Decision:
+              intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if slots.is_base_model_path(text, f.text, f.start)]
@@ -132,7 +132,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         elif intents.HELP.search(masked):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
-            offer = plan_step(text, mem, new_files, fallback_path, forced=True, intent=got.offer) if got.offer else None
+            offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
@@ -247,16 +247,10 @@ def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | N
 
 
 def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory) -> Decision | None:
-    """The user answers what we asked: "yes" to a confirmation, a file, a format."""
+    """The user answers what we asked: "yes" to "did you mean …?", a file, a format. (A yes to a start
+    or stop answers the tool guard's pending action, not the planner.)"""
     if acts.correction(text):
         return None  # "no wait, …" replaces the plan: planned as a new request
-    if prev.kind == "confirm":
-        if intents.NO.search(text):
-            return Decision("declined", reply=replies.DECLINED[replies.language(text)])
-        if intents.confirms_start(text):
-            call = dict(prev.calls[0])
-            call["args"] = {**call["args"], **slots.training_args(text)}
-            return Decision("tools", calls=[call])
     if prev.kind == "maybe" and intents.says_yes(text) and not intents.classify(text).name:
         return Decision("tools", calls=prev.calls)
     if prev.kind in ("ask_file", "ask_format") and not intents.classify(text).name:
@@ -292,8 +286,7 @@ def _after_tools(turns: list[Turn]) -> Decision:
         mem = remember(turns)
         produced = remember(later).produced
         fallback = produced[-1] if produced else made[-1]["args"].get("path")
-        # a step the user listed ("…,然后训练") is a request, not musing: forced
-        step = plan_step(steps[len(made)], mem, [], fallback_path=fallback, forced=not intents.is_muse(text))
+        step = plan_step(steps[len(made)], mem, [], fallback_path=fallback)
         if step.kind == "tools":
             return step
         done = replies.answer(results, lang)

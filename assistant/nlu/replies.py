@@ -45,10 +45,7 @@ ASK_FORMAT = {
     "en": "Convert to which format? jsonl, qianfan, alpaca, sharegpt, openai, csv or xlsx.",
     "zh": "要转换成哪种格式?可选 jsonl、千帆(qianfan)、alpaca、sharegpt、openai、csv 或 xlsx。",
 }
-DECLINED = {"en": "OK, I won't start training. Tell me when you are ready.", "zh": "好的,先不开始训练。准备好了告诉我。"}
 NOT_UNDERSTOOD = {"en": "I'm not sure what you want me to do. ", "zh": "我没太明白你想让我做什么。"}
-_ARG_NAMES = {"epochs": ("epochs", "epoch"), "learning_rate": ("learning rate", "学习率"), "lora_r": ("LoRA rank", "LoRA 秩"),
-              "max_steps": ("max steps", "最大步数"), "base_model": ("base model", "基座模型")}
 _NEXT = {
     "inspect_dataset": ("Next you can convert it (\"convert to jsonl\"), check its quality, or ask for hyperparameters.",
                         "下一步可以转换格式(\"转成jsonl\")、检查质量,或让我推荐超参数。"),
@@ -70,16 +67,6 @@ _FAILED = {"en": "That did not work: {text}", "zh": "没有成功:{text}"}
 def ask_file(tool: str, lang: str) -> str:
     what = _WHAT.get(tool, ("this", "处理"))
     return _ASK_FILE[lang].format(what=what[0] if lang == "en" else what[1])
-
-
-def confirm_training(args: dict, lang: str) -> str:
-    """Ask before starting a run the user only wondered about."""
-    i = 0 if lang == "en" else 1
-    shown = ", ".join(f"{_ARG_NAMES[k][i]} {v}" for k, v in args.items() if k in _ARG_NAMES)
-    name = os.path.basename(str(args.get("path", "")))
-    if lang == "zh":
-        return f"要现在用 {name} 开始 LoRA 训练吗{('(' + shown + ')') if shown else ''}?回复\"确认\"开始,或\"取消\"。"
-    return f"Start LoRA training on {name} now{(' (' + shown + ')') if shown else ''}? Reply \"yes\" to start or \"no\" to cancel."
 
 
 _EXAMPLES = {
