@@ -131,3 +131,24 @@ def test_a_musing_start_is_asked_once_then_runs(offline_env, shared_copy, worksp
     done = assistant.run("s", "好的")
     assert [c["name"] for c in done["tool_calls"]] == ["start_training"]
     assert assistant.pending("s") is None and len([d for d in workspace.glob("runs/*") if d.is_dir()]) == 1
+
+
+@pytest.mark.parametrize("text, steps", [("跑一下学习率探测", None), ("做个学习率范围测试,30 步", 30),
+                                         ("do an LR range test with 20 steps", 20), ("probe the learning rate on this file", None)])
+def test_a_probe_request_goes_to_the_probe_with_its_steps(text, steps):
+    name, args = _one(text, [f"{UP}/qa.jsonl"])
+    assert name == "probe_learning_rate" and args.get("steps") == steps and args["path"] == f"{UP}/qa.jsonl"
+
+
+@pytest.mark.parametrize("text, tool", [("学习率用多少合适?", "suggest_hyperparameters"), ("学习率探测是干什么的?", "explain"),
+                                        ("what is a learning-rate probe?", "explain"), ("do few-shot samples help?", "explain")])
+def test_asking_about_the_learning_rate_or_the_probe_runs_no_probe(text, tool):
+    assert _one(text, [f"{UP}/qa.jsonl"])[0] == tool
+
+
+def test_a_probe_asked_in_chat_waits_for_consent_with_its_time(shared_copy, workspace):
+    assistant = Assistant(BackendSettings())
+    result = assistant.run("p", "跑一下学习率探测", [shared_copy("qianfan/qa_pair.csv")])
+    assert result["ok"] and result["pending"]["tool"] == "probe_learning_rate"
+    assert not (workspace / "probes").exists() and not list(workspace.glob("sessions/*/probes/*"))
+    assert "分钟" in result["answer"] or "秒" in result["answer"]

@@ -43,7 +43,8 @@ _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
-_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do|can (?:a|an|the|it|i|we|you still)|should|"
+_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do(?!\s+(?:an?|the|it|this|that|one|some)\b[^?]*$)|"
+                          r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _GENERAL)

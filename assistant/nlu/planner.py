@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
 from assistant.paths import NEEDS_PATH
-from assistant.nlu import acts, intents, reading, replies, review, slots
+from assistant.nlu import acts, intents, probe, reading, replies, review, slots
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 
@@ -115,6 +115,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     has_file = bool(named or new_files or mem.files)
     got = reading.read(_OUTPUT_REF.sub(" ", as_word), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
+    if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(masked):
+        tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(masked)
     if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
@@ -136,7 +138,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
-    args = arguments_for(tool, masked, mem.results) if tool != "explain" else {"question": text.strip()}
+    if tool == "probe_learning_rate":
+        steps = probe.probe_steps(masked)
+        args = {"steps": steps} if steps else {}
+    else:
+        args = arguments_for(tool, masked, mem.results) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:

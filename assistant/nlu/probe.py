@@ -1,0 +1,29 @@
+"""A request for the learning-rate probe ("跑一下学习率探测", "do an LR range test") and its step count.
+
+    >>> asks_probe("跑 20 步学习率探测"), probe_steps("跑 20 步学习率探测"), asks_probe("学习率用多少合适?")
+    (True, 20, False)
+    >>> asks_probe("run the lr probe with 12 steps"), probe_steps("run the lr probe with 12 steps")
+    (True, 12)
+
+"学习率用多少合适?" stays a question for the advice, which offers the probe; a question about the probe
+("what is a learning-rate probe?") is explained, never run (the planner checks the speech act first).
+"""
+from __future__ import annotations
+
+import re
+
+_PROBE = re.compile(
+    r"学习率(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测)一?(?:下|遍)?学习率|"
+    r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
+    r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\brun (?:the|a) probe\b|\brange test\b|"
+    r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
+_STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)", re.I)
+
+
+def asks_probe(text: str) -> bool:
+    return bool(_PROBE.search(text))
+
+
+def probe_steps(text: str) -> int | None:
+    found = _STEPS.search(text)
+    return int(found.group(1)) if found else None
