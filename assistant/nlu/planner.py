@@ -128,6 +128,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
+    if not tool and has_file and _bare_format(masked):
+        tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧": a format named alone asks for that format
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -159,6 +161,15 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # a start or stop read here is only proposed: the tool guard turns it into a pending action and
     # shows the plan, so a musing start ("可以开始训练了吗") is asked once, by the guard, not twice
     return Decision("tools", calls=[{"name": tool, "args": args}])
+
+
+_FILLER = re.compile(r"[\s\W]|格式|版本?|吧|的|一份|please|pls|format|version|one", re.I)
+
+
+def _bare_format(text: str) -> bool:
+    """Only a format name, give or take "格式/please" ("alpaca", "sharegpt 格式吧")."""
+    fmt = slots.find_format(text)
+    return bool(fmt) and not _FILLER.sub("", re.sub(re.escape(fmt), "", text, flags=re.I)).strip()
 
 
 def _review_step(masked: str, text: str, named: list[str], new_files: list[str], mem: Memory, lang: str) -> Decision | None:
