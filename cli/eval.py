@@ -8,7 +8,7 @@ def register(sub) -> None:
     p = sub.add_parser("eval", help="did it learn, what did it forget: base vs tuned on held-out and general prompts")
     p.add_argument("run", nargs="?", help="run id or directory (default: the latest run)")
     p.add_argument("--data", help="a dataset of held-out samples to score on (default: the run's own held-out split)")
-    p.add_argument("--full", action="store_true", help="use the whole general prompt set (~200 prompts) instead of 16")
+    p.add_argument("--full", action="store_true", help="answer 50 held-out prompts and all 100 general evaluation prompts (the default report: 10 and 8)")
     p.add_argument("--json", action="store_true", help="print the whole report as JSON")
     p.set_defaults(func=run_eval)
 

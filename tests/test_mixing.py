@@ -9,7 +9,7 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.general import load_prompts, mix_samples, parse_fraction
+from tools.general import evaluation_prompts, load_prompts, mix_samples, mixing_prompts, parse_fraction
 from tools.runs import FINISHED, get_run, list_runs, stop_run
 from tools.trainconfig import TrainConfig
 
@@ -47,6 +47,19 @@ def test_the_general_set_has_200_prompts_in_both_languages_and_four_kinds():
     assert len(rows) == 200 and len({r["id"] for r in rows}) == 200 and len({r["prompt"] for r in rows}) == 200
     assert {(r["lang"], r["kind"]) for r in load_prompts(8)} == {
         (lang, kind) for lang in ("zh", "en") for kind in ("everyday", "writing", "reasoning", "translation")}
+
+
+def test_mixing_never_trains_on_a_prompt_the_forgetting_figure_uses(tiny_model, general_cache):
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    scored = {r["id"] for r in evaluation_prompts()}
+    assert len(scored) == 100 and scored.isdisjoint(r["id"] for r in mixing_prompts())
+    assert {(r["lang"], r["kind"]) for r in mixing_prompts()} == {(r["lang"], r["kind"]) for r in evaluation_prompts()}
+    seed_cache(tiny_model)
+    model, tokenizer = AutoModelForCausalLM.from_pretrained(str(tiny_model)), AutoTokenizer.from_pretrained(str(tiny_model))
+    samples, info = mix_samples(TrainConfig("d", str(tiny_model), mix_general=1.0), model, tokenizer, n_task=500)
+    assert info["general_wanted"] == 500 and info["general_mixed"] == 100  # the whole pool, and the report says so
+    assert not {s.where.removeprefix("general:") for s in samples} & scored
 
 
 def test_shares_read_as_fractions_and_bad_ones_are_refused(tmp_path):

@@ -6,7 +6,8 @@ so there is no second load), and on demand by ``sft-assistant eval RUN``. It hol
 - ``task``: loss and perplexity of the held-out answers (up to 200), and greedy answers to a handful of
   held-out prompts (``EVAL_PROMPTS``; more with ``full``) scored by exact match, character F1 and ROUGE-L (and an LLM judge when an OpenAI-compatible
   endpoint is configured), for the base and the tuned model;
-- ``general``: the same for the general prompt set, whose references are the base model's own answers
+- ``general``: the same for the evaluation half of the general prompt set (the other half is what
+  ``--mix-general`` trains on), whose references are the base model's own answers
   (``tools.general``): the tuned model's perplexity rise on them is the forgetting figure;
 - ``examples``: a few side-by-side answers.
 """
@@ -29,7 +30,7 @@ EVAL_PROMPTS = 10       # held-out prompts answered by each model at the end of 
 FULL_EVAL_PROMPTS = 50  # … with ``full=True`` (``sft-assistant eval RUN --full``)
 EVAL_NEW_TOKENS = 48    # answer length cap for the held-out prompts
 LOSS_SAMPLES = 200      # held-out answers scored for loss (one forward pass each, cheap)
-GENERAL_SUBSET = 8      # general prompts at the end of a run; ``full=True`` uses all of them
+GENERAL_SUBSET = 8      # general prompts at the end of a run; ``full=True`` uses all 100 evaluation prompts
 EXAMPLES = 5
 
 
@@ -99,9 +100,9 @@ def task_report(model, tokenizer, held: list[Sample], judge_cfg=None, should_sto
 def general_report(model, tokenizer, base_model: str, n: int | None, should_stop=lambda: False) -> tuple[dict, list]:
     """Forgetting: the tuned model against the base model's own (cached) answers to general prompts."""
     from tools.evalmetrics import scores
-    from tools.general import GENERAL_NEW_TOKENS, base_context, generate, load_prompts, reference_answers
+    from tools.general import GENERAL_NEW_TOKENS, base_context, evaluation_prompts, generate, reference_answers
 
-    prompts = load_prompts(n)
+    prompts = evaluation_prompts(n)
     refs, generated = reference_answers(base_model, model, tokenizer, prompts, should_stop)
     samples = [Sample.from_pair(p["prompt"], r or "…") for p, r in zip(prompts, refs)]
     with base_context(model):

@@ -25,11 +25,26 @@ GENERAL_NEW_TOKENS = 64
 """Length cap of the cached reference answers (and of the tuned answers compared with them)."""
 
 
+EVAL_PART = 100
+"""The first 100 prompts measure forgetting; the other 100 are the pool ``--mix-general`` draws from,
+so a run is never scored on a general prompt it was trained on."""
+
+
 def load_prompts(n: int | None = None) -> list[dict]:
-    """``{"id", "lang", "kind", "prompt"}`` rows; the file interleaves languages and kinds, so the
-    first ``n`` cover all eight (language, kind) pairs once ``n`` ≥ 8."""
+    """All ``{"id", "lang", "kind", "prompt"}`` rows (or the first ``n``); the file interleaves languages
+    and kinds, so the first ``n`` cover all eight (language, kind) pairs once ``n`` ≥ 8."""
     rows = [json.loads(line) for line in PROMPTS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows[:n] if n else rows
+
+
+def evaluation_prompts(n: int | None = None) -> list[dict]:
+    """The prompts the forgetting figure is measured on (the first ``n`` of them, or all 100)."""
+    return load_prompts()[:EVAL_PART][:n] if n else load_prompts()[:EVAL_PART]
+
+
+def mixing_prompts() -> list[dict]:
+    """The prompts ``--mix-general`` may train on: disjoint from :func:`evaluation_prompts`."""
+    return load_prompts()[EVAL_PART:]
 
 
 def base_context(model):
@@ -98,7 +113,7 @@ def reference_answers(base_model: str, model, tokenizer, prompts: list[dict],
 def mix_samples(config, model, tokenizer, n_task: int) -> tuple[list[Sample], dict]:
     """General samples to add to ``n_task`` task samples: ``config.mix_general`` × n_task of them
     (rounded, at least 1), from ``config.general_file`` or else the base model's own answers to the
-    general prompts (at most all ~200). The info dict says how many and from where, for state.json."""
+    mixing half of the general prompts (at most 100; never the prompts the forgetting figure uses). The info dict says how many and from where, for state.json."""
     if not config.mix_general:
         return [], {}
     wanted = max(1, round(config.mix_general * n_task))
@@ -112,7 +127,8 @@ def mix_samples(config, model, tokenizer, n_task: int) -> tuple[list[Sample], di
                             zh=f"通用数据文件 {config.general_file} 里没有带答案的样本。")
         chosen, source = rng.sample(pool, min(wanted, len(pool))), Path(config.general_file).name
     else:
-        prompts = rng.sample(load_prompts(), min(wanted, len(load_prompts())))
+        pool = mixing_prompts()
+        prompts = rng.sample(pool, min(wanted, len(pool)))
         answers, _ = reference_answers(config.base_model, model, tokenizer, prompts)
         chosen = [Sample.from_pair(p["prompt"], a, where=f"general:{p['id']}") for p, a in zip(prompts, answers) if a]
         source = "base model's own answers to the general prompt set"
