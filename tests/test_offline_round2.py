@@ -9,23 +9,19 @@ import pytest
 from assistant.nlu import acts, slots
 from assistant.nlu.intents import classify
 from assistant.offline import plan
+from routing import one_call
 
 UP = "/ws/uploads"
 QA = [f"{UP}/qa.jsonl"]
 ACTS_ON_RUNS = {"start_training", "stop_training", "resume_training"}
 
 
-def _one(text, files=()):
-    calls = plan(text, list(files))
-    assert len(calls) == 1, calls
-    return calls[0]["name"], calls[0]["args"]
-
 
 @pytest.mark.parametrize("text, ppl", [
     ("查一下重复,这次不要跑困惑度", False), ("quality check, don't bother with perplexity", False),
     ("dedup it, no ppl", False), ("质检时顺便算一下ppl", True), ("clean it up", None)])
 def test_an_option_turned_off_is_false_not_true(text, ppl):
-    name, args = _one(text, QA)
+    name, args = one_call(text, QA)
     assert name == "check_quality"
     assert args.get("ppl") is ppl
 
@@ -35,7 +31,7 @@ def test_an_option_turned_off_is_false_not_true(text, ppl):
     ("shove this in the oven", "start_training"), ("把训练撤下来,机器要还回去", "stop_training"),
     ("这个直接砍掉吧", "stop_training")])
 def test_slang_starts_and_stops(text, tool):
-    assert _one(text, QA)[0] == tool
+    assert one_call(text, QA)[0] == tool
 
 
 @pytest.mark.parametrize("text", [
@@ -44,7 +40,7 @@ def test_slang_starts_and_stops(text, tool):
     "is cancelling a run halfway bad for the adapter?"])
 @pytest.mark.parametrize("files", [[], QA])
 def test_general_questions_are_explained_and_never_act(text, files):
-    assert _one(text, files)[0] == "explain"
+    assert one_call(text, files)[0] == "explain"
 
 
 def test_general_markers_need_no_data_of_mine():
@@ -54,20 +50,20 @@ def test_general_markers_need_no_data_of_mine():
 
 
 def test_a_conditional_answered_with_dui_de_hua_checks_first():
-    name, args = _one("先看看 售后.xlsx 列对不对,对的话转成alpaca")
+    name, args = one_call("先看看 售后.xlsx 列对不对,对的话转成alpaca")
     assert (name, args["path"]) == ("inspect_dataset", "售后.xlsx")
 
 
 def test_a_correction_rules_out_the_value_it_names_first():
-    name, args = _one("搞错了,不是 run-20261101-0101,要停的是 run-20261102-0202")
+    name, args = one_call("搞错了,不是 run-20261101-0101,要停的是 run-20261102-0202")
     assert (name, args) == ("stop_training", {"run_id": "run-20261102-0202"})
     assert slots.find_run_id("not run-1, stop run-2")[0] == "run-2"
-    name, args = _one("不是转alpaca,我说的是sharegpt", QA)
+    name, args = one_call("不是转alpaca,我说的是sharegpt", QA)
     assert (name, args["to"]) == ("convert_dataset", "sharegpt")
 
 
 def test_how_a_named_run_did_is_its_evaluation():
-    assert _one("how did sft-77aa12 do? did it pick up the task?") == ("evaluate_run", {"run_id": "sft-77aa12"})
+    assert one_call("how did sft-77aa12 do? did it pick up the task?") == ("evaluate_run", {"run_id": "sft-77aa12"})
     assert classify("看看上次训练有没有把通用能力训没了").name == "evaluate_run"  # the rules alone say so too
 
 
@@ -76,7 +72,7 @@ def test_how_a_named_run_did_is_its_evaluation():
     ("put 5 in-context examples before every question", {"k": 5}),
     ("give each single record a chain of thought", {"fraction": 1.0})])
 def test_values(text, args):
-    assert args.items() <= _one(text, QA)[1].items()
+    assert args.items() <= one_call(text, QA)[1].items()
 
 
 def test_a_count_with_thousands_separator_stays_one_number():
@@ -85,12 +81,12 @@ def test_a_count_with_thousands_separator_stays_one_number():
 
 @pytest.mark.parametrize("text", ["here you go", "newbie here, this is what I've got"])
 def test_an_upload_with_an_opener_is_looked_at(text):
-    assert _one(text, [f"{UP}/faq.csv"])[0] == "inspect_dataset"
-    assert _one("hey, what is few-shot", QA)[0] == "explain"  # an opener with a question is answered
+    assert one_call(text, [f"{UP}/faq.csv"])[0] == "inspect_dataset"
+    assert one_call("hey, what is few-shot", QA)[0] == "explain"  # an opener with a question is answered
 
 
 def test_a_check_of_a_named_sheet_looks_at_that_sheet():
-    assert _one("faq.xlsx 的“售后” sheet 帮我过一遍,看有没有格式问题") == (
+    assert one_call("faq.xlsx 的“售后” sheet 帮我过一遍,看有没有格式问题") == (
         "inspect_dataset", {"path": "faq.xlsx", "sheet": "售后"})
 
 

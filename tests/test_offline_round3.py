@@ -12,16 +12,12 @@ from assistant.backends import BackendSettings
 from assistant.nlu import review, slots
 from assistant.nlu.intents import about_sft, classify, split_steps
 from assistant.offline import plan
+from routing import one_call
 from tools import runs
 
 UP = "/ws/uploads"
 ACTS_ON_RUNS = {"start_training", "stop_training", "resume_training"}
 
-
-def _one(text, files=()):
-    calls = plan(text, list(files))
-    assert len(calls) == 1, calls
-    return calls[0]["name"], calls[0]["args"]
 
 
 @pytest.mark.parametrize("text, tool, run_id", [
@@ -29,7 +25,7 @@ def _one(text, files=()):
     ("status of 20261130-2359-billing?", "training_status", "20261130-2359-billing"),
     ("训练 20261202-005718-facts 进度如何", "training_status", "20261202-005718-facts")])
 def test_run_ids_of_other_shapes_are_read(text, tool, run_id):
-    assert _one(text) == (tool, {"run_id": run_id})
+    assert one_call(text) == (tool, {"run_id": run_id})
 
 
 def test_a_file_name_or_a_count_is_no_run_id():
@@ -40,19 +36,19 @@ def test_a_file_name_or_a_count_is_no_run_id():
 @pytest.mark.parametrize("text, share", [
     ("用 law.jsonl 训练,掺三成通用数据", 0.3), ("train on law.jsonl and mix 25% general data in", 0.25)])
 def test_general_data_mixed_into_a_run_is_a_share(text, share):
-    name, args = _one(text)
+    name, args = one_call(text)
     assert name == "start_training" and args["mix_general"] == share
 
 
 @pytest.mark.parametrize("text", ["给 law.jsonl 做个冒烟测试,max_steps 设成 8", "smoke-test law.jsonl, 8 steps max"])
 def test_a_smoke_test_is_a_short_run(text):
-    assert _one(text) == ("start_training", {"path": "law.jsonl", "max_steps": 8})
+    assert one_call(text) == ("start_training", {"path": "law.jsonl", "max_steps": 8})
 
 
 @pytest.mark.parametrize("text, fmt", [("turn sales.csv into json", "json"), ("sales.csv → 标准json数组", "json"),
                                        ("sales.csv 转成 json lines", "jsonl"), ("sales.csv 转 jsonl", "jsonl")])
 def test_plain_json_stays_json(text, fmt):
-    assert _one(text) == ("convert_dataset", {"path": "sales.csv", "to": fmt})
+    assert one_call(text) == ("convert_dataset", {"path": "sales.csv", "to": fmt})
 
 
 def test_a_step_finished_with_wan_zai_comes_first():
@@ -62,12 +58,12 @@ def test_a_step_finished_with_wan_zai_comes_first():
 
 
 def test_an_option_turned_off_after_its_name():
-    assert _one("质检 law.jsonl,困惑度这次跳过")[1].get("ppl") is False
+    assert one_call("质检 law.jsonl,困惑度这次跳过")[1].get("ppl") is False
 
 
 def test_a_sheet_named_before_the_word_sheet_and_a_question_about_sheets():
-    assert _one("show me the Pricing sheet in book.xlsx")[1].get("sheet") == "Pricing"
-    assert _one("which tabs are in this workbook? check it", [f"{UP}/book.xlsx"])[0] == "inspect_dataset"
+    assert one_call("show me the Pricing sheet in book.xlsx")[1].get("sheet") == "Pricing"
+    assert one_call("which tabs are in this workbook? check it", [f"{UP}/book.xlsx"])[0] == "inspect_dataset"
 
 
 @pytest.mark.parametrize("text, tool, args", [
@@ -75,7 +71,7 @@ def test_a_sheet_named_before_the_word_sheet_and_a_question_about_sheets():
     ("oops, not csv. xlsx", "convert_dataset", {"to": "xlsx"}),
     ("correction: use 6 shots per prompt", "add_few_shot", {"k": 6})])
 def test_a_correction_that_opens_the_conversation_is_its_tool(text, tool, args):
-    name, got = _one(text)
+    name, got = one_call(text)
     assert name == tool and {k: got.get(k) for k in args} == args
 
 
@@ -83,7 +79,7 @@ def test_a_correction_that_opens_the_conversation_is_its_tool(text, tool, args):
                                   "先别执行,讲讲 few-shot 是怎么加的", "冲突是按什么标准判定的?",
                                   "续训的时候是从哪一步开始?"])
 def test_questions_about_what_an_action_does_are_explained(text):
-    assert _one(text, [f"{UP}/qa.jsonl"])[0] == "explain"
+    assert one_call(text, [f"{UP}/qa.jsonl"])[0] == "explain"
 
 
 def test_off_topic_words_holding_domain_letters_are_off_topic():
@@ -94,11 +90,11 @@ def test_off_topic_words_holding_domain_letters_are_off_topic():
 @pytest.mark.parametrize("text, rule, decision", [
     ("按上次检查的报告,冲突的都删掉", "conflict", "drop"), ("based on the last check, keep the long answers", "long_answer", "keep")])
 def test_a_rule_pointing_at_an_earlier_check_applies_to_that_check(text, rule, decision):
-    assert _one(text) == ("apply_quality_rule", {"rule": rule, "decision": decision})
+    assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": decision})
 
 
-def test_a_rule_with_no_check_anywhere_is_no_review():
-    assert not any(c["name"] == "apply_quality_rule" for c in plan("删掉重复的"))
+def test_a_rule_on_data_at_hand_that_was_never_checked_is_the_check():
+    assert one_call("删掉重复的", [f"{UP}/faq.jsonl"]) == ("check_quality", {"path": f"{UP}/faq.jsonl"})
 
 
 @pytest.mark.parametrize("text, values", [
@@ -136,14 +132,14 @@ def test_a_musing_start_is_asked_once_then_runs(offline_env, shared_copy, worksp
 @pytest.mark.parametrize("text, steps", [("跑一下学习率探测", None), ("做个学习率范围测试,30 步", 30),
                                          ("do an LR range test with 20 steps", 20), ("probe the learning rate on this file", None)])
 def test_a_probe_request_goes_to_the_probe_with_its_steps(text, steps):
-    name, args = _one(text, [f"{UP}/qa.jsonl"])
+    name, args = one_call(text, [f"{UP}/qa.jsonl"])
     assert name == "probe_learning_rate" and args.get("steps") == steps and args["path"] == f"{UP}/qa.jsonl"
 
 
 @pytest.mark.parametrize("text, tool", [("学习率用多少合适?", "suggest_hyperparameters"), ("学习率探测是干什么的?", "explain"),
                                         ("what is a learning-rate probe?", "explain"), ("do few-shot samples help?", "explain")])
 def test_asking_about_the_learning_rate_or_the_probe_runs_no_probe(text, tool):
-    assert _one(text, [f"{UP}/qa.jsonl"])[0] == tool
+    assert one_call(text, [f"{UP}/qa.jsonl"])[0] == tool
 
 
 def test_a_probe_asked_in_chat_waits_for_consent_with_its_time(shared_copy, workspace):

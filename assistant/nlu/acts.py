@@ -22,7 +22,7 @@ import re
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -40,16 +40,21 @@ _ABOUT = re.compile(
 _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
+# How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
+# "质量检查都查些啥", "数据要多少条才够".
+_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:查|检查|看|管|包括|包含|会做)\S{0,3}(?:啥|什么|哪些)|"
+            r"多少\S{0,6}(?:才够|才行|合适)|是必须的")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
-_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do(?!\s+(?:an?|the|it|this|that|one|some)\b[^?]*$)|"
+_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+                          + _BEHAVES + "|"
                           + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
-_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
+_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w-])[A-Za-z]+[-_][\w-]*\d[\w-]*|它|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
                    r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
@@ -62,6 +67,19 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
                          r"\s*[,，;；。]\s*(?:对|没错|行|是|ok)的话\s*[,，]?\s*(?:就|再)?\s*|"
                          r"\s*[,，;]?\s*(?:and )?if (?:it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:looks?|seems?|is|are) "
                          r"(?:ok|okay|fine|good|right|clean|correct)\w*,?\s*(?:then\s+)?", re.I)
+
+
+# "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
+_DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|"
+                         r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
+                         r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b)[\w -]{1,40}\??\s*$|"
+                         r"\bwhat does \S+(?: \S+)? (?:mean|stand for)\b|"
+                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西", re.I)
+
+
+def asks_definition(text: str) -> bool:
+    """A request for a definition ("what is a range test", "什么是CoT"), not about the user's data."""
+    return bool(_DEFINITION.search(text)) and not _DATA.search(text) and not _IMPERATIVE.search(text)
 
 
 def is_hypothetical(text: str) -> bool:
@@ -77,12 +95,22 @@ def asks_about(text: str) -> bool:
     return bool(_ABOUT.search(text) or general)
 
 
+# An action as the subject of a question: "does stopping a run save a checkpoint?", "is converting to qianfan lossy?"
+_GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausing|killing|resuming|converting|deduplicating|deduping|"
+                     r"removing|dropping|deleting|mixing|adding|augmenting|merging|exporting|quantizing|probing)\b", re.I)
+
+
+def points_at_data(text: str) -> bool:
+    """The user's own file or run is named ("lora_exp3", "this file", "上次训练"), so the question is about it."""
+    return bool(_DATA.search(text))
+
+
 def asks_concept(text: str) -> bool:
     """A question about how something works in general ("评估训练结果一般看哪些指标", "reward model是怎么筛数据的"),
     not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
     if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
         return False
-    return bool(_ABOUT.search(text) or re.search(_GENERAL, text))
+    return bool(_ABOUT.search(text) or re.search(_GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text))
 
 
 def correction(text: str) -> str | None:

@@ -16,8 +16,14 @@ EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
-_NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?[\w./\\~:+-]*?[\w)-]\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
+# A bracketed part inside a name ("保险条款QA(新).xlsx", "faq（终版）.csv") comes along when the brackets close.
+_PART = r"(?:[\w./\\~:+-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）)"
+_NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）)\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
+# "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
+_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)\.", re.I)
+_VERB_WORD = re.compile(r"^(?:请|帮我|帮忙|麻烦)?(?:看|查|检|转|训|用|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计)\S{0,3}$")
+_ZH_BEFORE = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $")
 # An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
 _BARE = re.compile(r"(?<![\w./:~-])((?:~|\.\.?)?/[\w.~-][\w./~-]*)")
 _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$", re.IGNORECASE)
@@ -28,7 +34,8 @@ _ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", 
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("在线", "从业", "拿手")
+_ZH_KEEP = ("在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
+            "统计表", "统计数据", "文件夹")
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,10 @@ def find_paths(text: str) -> list[Found]:
             folder = _FOLDER_BEFORE.search(text[:start])
             if folder and free(folder.start(1), start):  # "data/faq v2.xlsx": a folder, one space, the name
                 start, name = folder.start(1), folder.group(1) + name
+            elif _VERSION_NAME.match(name) and (zh := _ZH_BEFORE.search(text[:start])):
+                head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
+                if len(head) >= 2 and not _VERB_WORD.match(head):
+                    start, name = start - 1 - len(head), head + " " + name
             found.append(Found(name, start, m.end(1)))
     for m in _BARE.finditer(text):
         if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:

@@ -193,7 +193,11 @@ def _review_step(masked: str, text: str, named: list[str], new_files: list[str],
     if not (named or new_files) and checked.get("report"):  # the latest check's own report decides
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
                                                                                 "path": checked["report"]}}])
-    if not (named or new_files) and review.points_at_check(masked):  # "根据刚才质检的结果": the tool finds that report
+    if review.points_at_check(masked) or (named and review.is_report(named[0])):
+        # "根据刚才质检的结果", "rows in x.json that were flagged", "x_report.json 里…删掉": the tool finds that report
+        args = {"rule": rule, "decision": decision, **({"path": named[0]} if named else {})}
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": args}])
+    if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
     return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
 

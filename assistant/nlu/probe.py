@@ -17,7 +17,7 @@ _PROBE = re.compile(
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
     r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\brun (?:the|a) probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
-_STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)", re.I)
+_STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:=|:|：|设为?|设成|为|是|of)?\s*(\d{1,3})\b", re.I)
 
 
 def asks_probe(text: str) -> bool:
@@ -26,4 +26,4 @@ def asks_probe(text: str) -> bool:
 
 def probe_steps(text: str) -> int | None:
     found = _STEPS.search(text)
-    return int(found.group(1)) if found else None
+    return int(found.group(1) or found.group(2)) if found else None

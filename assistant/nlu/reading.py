@@ -22,7 +22,8 @@ OFFER = 0.2
 _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
             "stop_training", "resume_training", "evaluate_run")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
-_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
+_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
+                     r"attach\w*|\bdump\b|\bthis is (?:the|my|our)\b|\b(?:the|my|our) (?:data|dataset|file)\b|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
 
 
@@ -44,6 +45,18 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
     if name == classifier.NONE:
         return "", "", prob
     return (name, "", prob) if prob >= SURE else ("", name if prob >= OFFER else "", prob)
+
+
+# How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
+                       r"\bdid (?:it|the model|the run|my model) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
+                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b", re.I)
+
+
+def _names_a_tool(guess) -> bool:
+    """The model reads one of our tools into the request, first or a close second."""
+    return any(name not in (classifier.NONE, "explain") and prob >= OFFER
+               for name, prob in ((guess.name, guess.prob), (guess.second, guess.second_prob)))
 
 
 @dataclass(frozen=True)
@@ -68,15 +81,22 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     else:
         guess = model.predict(text)
         tool, offer, prob = _model_reading(guess, intents.about_sft(text))
-    if tool == "explain" and not intents.about_sft(text):
+    # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
+    domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess))
+    if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
     musing = tool == "start_training" and intents.is_muse(text)  # "可以开始训练了吗": asked back, see planner
     if act == "hypothetical" or (act == "question" and not musing and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
-        named = bool(tool or offer) or intents.about_sft(text)
+        named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and intents.about_sft(text):
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if act == "question" and tool and acts.asks_definition(text) and domain:
+        tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
+    if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
+            and (act == "command" or act == "question" and acts.points_at_data(text))):
+        tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
     opener = new_upload and _OPENER.search(text)

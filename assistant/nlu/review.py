@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
+_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill", re.I)
 _KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the \w+) in", re.I)
 # Most specific first: "完全重复" before "重复".
@@ -40,8 +40,11 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:叫做?|是|为|=|:|：)\s*" + _VALUE)
-_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
+# "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
+_EN_PAIR = re.compile(r"\b(name|author)\s+(?:should be|will be|to be|becomes|must be)\s+" + _VALUE, re.I)
+_BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
+_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 _HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
@@ -66,12 +69,18 @@ def rule_command(text: str) -> tuple[str, str] | None:
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
-    found = _BRACED.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)] + _PAIR.findall(text)
+    found = _named_pairs(text) + _PAIR.findall(text)
     for key, value in found:
         if key.lower() in _NOT_PLACEHOLDERS or key in pairs:
             continue
         pairs[key] = value.strip("\"'“”「」")
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
+
+
+def _named_pairs(text: str) -> list[tuple[str, str]]:
+    """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
+    return (_BRACED.findall(text) + _BRACED_FOR.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
+            + [(k.lower(), v) for k, v in _EN_PAIR.findall(text)])
 
 
 def _values_in_order(text: str) -> dict[str, str]:
@@ -90,18 +99,25 @@ def _values_in_order(text: str) -> dict[str, str]:
 _EARLIER = re.compile(r"刚才|刚刚|上次|之前|前面|那份|那次|根据|按照?|\bfrom (?:the|that|your)\b|\bbased on\b|\bjust (?:did|ran|made)\b|"
                       r"\b(?:that|the last|the latest|your|the previous)\s+(?:quality\s+)?(?:check|report|scan)", re.I)
 _A_CHECK = re.compile(r"质检|检查|检测|报告|结果|\bchecks?\b|\breports?\b|\bscan\b|\bfindings\b", re.I)
+# "the rows that were flagged as garbled", "标出来的", "检查出来那些": records a check marked.
+_FLAGGED = re.compile(r"\bflagged\b|\bmarked\b|标出来|标记(?:出来)?的|查出来|检查出来|检出的?", re.I)
 
 
 def points_at_check(text: str) -> bool:
     """Whether ``text`` refers to a quality check already made ("刚刚检查出来那些…", "from that report")."""
     earlier = _EARLIER.search(text)
-    return bool(earlier and _A_CHECK.search(text))
+    return bool(earlier and _A_CHECK.search(text) or _FLAGGED.search(text))
+
+
+def is_report(path: str) -> bool:
+    """A quality report or review file the check wrote (``*.report.json``, ``*_report.json``, ``*.review.csv``)."""
+    return bool(re.search(r"[._-](?:report|review)\.(?:json|csv)$", path, re.I))
 
 
 def asks_fill(text: str, placeholders_seen: bool) -> bool:
     """A request to fill placeholders: a fill verb with placeholders or values named ("填一下占位符",
     "fill in name=…"), or values given after a check that found some. "有没有占位符" is a check."""
     values = bool(placeholder_values(text))
-    if values:
-        return bool(_FILL.search(text) or placeholders_seen)
+    if values:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
+        return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text))
     return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))

@@ -223,7 +223,12 @@ def loose_columns(text: str) -> list[str]:
 
 def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
-    return [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
+    found = [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
+    # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
+    return found or _TEMPLATE_FAMILY.findall(text)
+
+
+_TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
 
 
 def find_method(text: str) -> str | None:
@@ -438,6 +443,10 @@ def is_base_model_path(text: str, path: str, start: int) -> bool:
     return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]))
 
 
+_OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"
+                           r"codellama|o\d|text-|davinci|babbage|ada)[-_\d]", re.I)
+
+
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
     ids = [m for m in _RUN_ID.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 14):m.start()])
@@ -448,4 +457,10 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
-    return (m.group(1), m.start(1), m.end(1)) if m else None
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
+    for m in re.finditer(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*[-_][\w.-]*\d[\w-]*)(?![\w.-])", text):
+        if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+            return m.group(1), m.start(1), m.end(1)
+    return None
