@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.nlu.fuzzy import closest
+
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
 QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 # A bracketed part inside a name ("保险条款QA(新).xlsx", "faq（终版）.csv") comes along when the brackets close.
-_PART = r"(?:[\w./\\~:+-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）)"
+_PART = r"(?:[\w./\\~:+-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】)"
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）)\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
@@ -45,6 +47,42 @@ class Found:
     text: str
     start: int
     end: int
+
+
+# Words that never belong to a file name written without quotes: articles, prepositions, our verbs.
+_NOT_NAME_WORDS = frozenset("""a an the in on of to into from for with at by and or then first please pls plz file files dataset data
+my our your this that these those is are was be it its check convert converting train training finetune fine-tune tune open inspect
+look load read use using run start launch augment add aug few shot few-shot cot cot-ify quality clean dedup dedupe scan analyze analyse
+evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via
+as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
+thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
+mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo
+path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
+attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
+converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
+is try tried fine-tune finetune re-run rerun help""".split())
+_VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
+
+
+def _words_before(before: str, name: str) -> str:
+    """Up to three words right before an unquoted name that are part of it ("legal faq.csv",
+    "Customer FAQ (final).xlsx", "[draft] product_qa.xlsx"): none of them a verb (or a typo of one), an article
+    or a preposition. A name written as a slug ("hr_policy_qa.csv") or with a folder takes only a bracketed tag."""
+    if "/" in name or "\\" in name:
+        return ""
+    slug = bool(re.search(r"[_-]", name))
+    taken = ""
+    for _ in range(3):
+        m = _WORD_BEFORE.search(before)
+        word = m.group(1) if m else ""
+        bracket = word[:1] in ("[", "【", "(")
+        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly", word)
+                or not bracket and (slug or not word[0].isascii() or closest(word, _VERBS))):  # "inspcet faq.csv": a typo of a verb
+            break
+        taken = m.group(1) + " " + taken
+        before = before[:m.start(1)]
+    return taken
 
 
 def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
@@ -113,6 +151,8 @@ def find_paths(text: str) -> list[Found]:
             folder = _FOLDER_BEFORE.search(text[:start])
             if folder and free(folder.start(1), start):  # "data/faq v2.xlsx": a folder, one space, the name
                 start, name = folder.start(1), folder.group(1) + name
+            elif words := _words_before(text[:start], name):  # "legal faq.csv", "Customer FAQ (final).xlsx", "[draft] qa.xlsx"
+                start, name = start - len(words), words + name
             elif _VERSION_NAME.match(name) and (zh := _ZH_BEFORE.search(text[:start])):
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):

@@ -119,8 +119,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(masked)
+    # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
+    dropping = tool == "stop_training" and review.rule_command(masked) and not slots.find_run_id(masked)
     if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
-                       or unformatted):
+                       or unformatted or dropping):
         reviewed = _review_step(masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed

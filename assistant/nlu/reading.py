@@ -23,10 +23,16 @@ _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions"
             "stop_training", "resume_training", "evaluate_run")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
 _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
-                     r"attach\w*|\bdump\b|\bthis is (?:the|my|our)\b|\b(?:the|my|our) (?:data|dataset|file)\b|"
+                     r"attach\w*|\bdump\b|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
+                     r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
 
 
+# "先帮我看看?", "take a look": a look asked for, even with a question mark.
+_LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
+# Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
+_ABOUT_ME = re.compile(r"^\W*(?:你是|你用的是?|你背后是|are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
+                       r"你是(?:哪个|什么|哪家)", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -50,6 +56,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
+                       r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b", re.I)
 
 
@@ -99,8 +106,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
+    if _ABOUT_ME.search(text) and tool in ("", "explain"):
+        tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     opener = new_upload and _OPENER.search(text)
-    if opener and (not tool or tool == "explain" and act == "command" and not _ASKS.search(text)):
+    if opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
-                   r"get rid of|throw (?:away|out)|\btoss|\bkill", re.I)
+                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|干掉|砍掉|去除掉|清除", re.I)
 _KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the \w+) in", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
@@ -42,7 +42,7 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
-_EN_PAIR = re.compile(r"\b(name|author)\s+(?:should be|will be|to be|becomes|must be)\s+" + _VALUE, re.I)
+_EN_PAIR = re.compile(r"\b(name|author)\s+(?:is|should be|will be|to be|becomes|must be)\s+" + _VALUE, re.I)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 _HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
@@ -88,7 +88,7 @@ def _values_in_order(text: str) -> dict[str, str]:
     values in the same order."""
     keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
     m = re.search(r"(?:\bwith|\bto|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?)\s+(.+?)\s*[.。!！]?\s*$", text)
-    if len(keys) < 2 or not m:
+    if len(keys) < 2 or not m or "{{" in m.group(1):  # "set {{name}} to Nova and {{author}} to Acme": pair by pair
         return {}
     values = [v.strip(" \"'“”「」") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
     return dict(zip(keys, values)) if len(values) == len(keys) else {}

@@ -41,7 +41,7 @@ _FORMATS = [(fmt, "|".join([_alias(a) for a, target in sorted(FORMAT_ALIASES.ite
                             if target == fmt] + [_PHRASES[fmt]]))
             for fmt in ("qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx", "jsonl")]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
-_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
+_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回|改回|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
                             re.IGNORECASE)
 # "in"/"as" also describe what the data is now ("our data is still in the OpenAI format"): when
 # another format follows "to"/"成", that one is the target.
@@ -178,6 +178,13 @@ def find_fields(text: str) -> dict:
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
+        # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+                           rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
+        if placed and role not in out:
+            name = placed.group("zh") or placed.group("en")
+            if name not in _QUESTION_WORDS and _is_field_name(name):
+                out[role] = name
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
@@ -185,6 +192,10 @@ def find_fields(text: str) -> dict:
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
+    # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
+    zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
+    if zh_sheet and "sheet" not in out and zh_sheet.group(1) not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
+        out["sheet"] = zh_sheet.group(1)
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
         out["sheet"] = sheet.group(1) or sheet.group(2)
     return out
@@ -362,7 +373,8 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量数据|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
-                  r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b", re.IGNORECASE)
+                  r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
+                  r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}", re.IGNORECASE)
 
 
 def find_fraction(text: str) -> float | None:
@@ -458,6 +470,10 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:
+        return m.group(1), m.start(1), m.end(1)
+    # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
+    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,12})(?![\w.-])", text)
+    if m and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     for m in re.finditer(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*[-_][\w.-]*\d[\w-]*)(?![\w.-])", text):
