@@ -56,7 +56,7 @@ def test_the_shipped_model_is_package_data_not_trained_at_run_time(monkeypatch, 
         classifier.default_model.cache_clear()
     assert set(model.labels) == {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions",
                                  "check_quality", "suggest_hyperparameters", "start_training", "training_status",
-                                 "stop_training", "resume_training", "evaluate_run", "explain", NONE}
+                                 "stop_training", "resume_training", "evaluate_run", "explain", "probe_learning_rate", NONE}
 
 
 def test_the_model_decides_the_tool_not_the_rules():

@@ -30,7 +30,7 @@ _ABOUT = re.compile(
     r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
-    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
+    r"的时候.{0,8}(?:从哪|哪一步|怎么)|哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
@@ -42,7 +42,7 @@ _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
-_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|是[^,，。;；]{1,20}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:查|检查|看|管|包括|包含|会做)\S{0,3}(?:啥|什么|哪些)|"
+_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:查|检查|看|管|包括|包含|会做)\S{0,3}(?:啥|什么|哪些)|"
             r"多少\S{0,6}(?:才够|才行|合适)|是必须的")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
@@ -60,7 +60,7 @@ _DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 _IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
-                         r"oops|my bad|correction|(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
+                         r"oops|my bad|hold on|hang on|correction|(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"

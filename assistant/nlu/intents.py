@@ -174,7 +174,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
          r"\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
-         r"(?:要|该|想|得)停(?!车)|停的是|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
+         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
@@ -339,7 +339,7 @@ def is_muse(text: str) -> bool:
 
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着(?!跑|训|练|来|搞|干|弄)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

@@ -77,7 +77,7 @@ def _words_before(before: str, name: str) -> str:
         m = _WORD_BEFORE.search(before)
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly", word)
+        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word)
                 or not bracket and (slug or not word[0].isascii() or closest(word, _VERBS))):  # "inspcet faq.csv": a typo of a verb
             break
         taken = m.group(1) + " " + taken

@@ -20,7 +20,7 @@ MARGIN = 0.1
 OFFER = 0.2
 """Below this a guess is not even offered: the reply says what the assistant can do."""
 _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
-            "stop_training", "resume_training", "evaluate_run")
+            "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
 _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
                      r"attach\w*|\bdump\b|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
@@ -31,8 +31,13 @@ _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数�
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
-_ABOUT_ME = re.compile(r"^\W*(?:你是|你用的是?|你背后是|are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
+_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后是|are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
                        r"你是(?:哪个|什么|哪家)", re.I)
+# A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
+_ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
+_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|\bcause\b|\bworth\b|necessary|\bhurt\b", re.I)
+_VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
+                          r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -99,6 +104,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = ("explain" if named else "", "")
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and intents.about_sft(text):
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
+        tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
     if act == "question" and tool and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
-                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|干掉|砍掉|去除掉|清除", re.I)
-_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the \w+) in", re.I)
+                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
+                   r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
+                   r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删", re.I)
+_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?)", "exact_duplicate"),
@@ -22,6 +24,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*", "conflict"),
     (r"占位|placeholders?", "placeholder"),
+    (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|answers? (?:that )?(?:is|are) (?:a )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短的|short", "short_answer"),
@@ -40,9 +43,10 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
-_EN_PAIR = re.compile(r"\b(name|author)\s+(?:is|should be|will be|to be|becomes|must be)\s+" + _VALUE, re.I)
+_EN_PAIR = re.compile(r"\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be)\s+"
+                      + _VALUE, re.I)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 _HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)

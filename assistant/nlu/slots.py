@@ -56,7 +56,7 @@ _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
 _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|放|用|取|为|是|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bshould be\b|应该是|应为|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
@@ -399,16 +399,21 @@ def find_fraction(text: str) -> float | None:
 
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing)?\b|\bblend\b|\badd\b|\bwith\b)[^,，。;；]{0,16}?(?:通用|general|generic)|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)", re.IGNORECASE)
+_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b)[^,，。;；]{0,16}?(?:通用|general|generic)|"
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
+                  r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的)?\s*(?:通用|general|generic)", re.IGNORECASE)
+_SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:左右|上下|吧|就行|即可|的样子)?\s*", re.I)
 
 
 def find_mix(text: str) -> float | None:
     """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
     tenth ("一成") in the same clause as the general data; else None."""
-    for clause in re.split(r"[,，。;；]", text):
+    clauses = re.split(r"[,，。;；]", text)
+    for i, clause in enumerate(clauses):
         if _MIX.search(clause):
             share = find_fraction(re.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
+            if share is None and i + 1 < len(clauses) and _SHARE_ONLY.fullmatch(clauses[i + 1]):
+                share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右"
             if share is not None and 0 < share < 1:
                 return share
     return None
