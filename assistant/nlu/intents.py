@@ -46,7 +46,7 @@ _TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning
 # Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
 _DOMAIN = re.compile(
-    _TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|参数|param|token|格式|format|"
+    _TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
     r"样本|sample|示例|example|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
@@ -122,7 +122,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
          r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
-         r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数", 3),
+         r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数|"
+         r"batch ?size.{0,20}(?:梯度累积|grad(?:ient)? ?accum\w*|accumulation)|(?:梯度累积|grad(?:ient)? ?accum\w*).{0,12}(?:咋设|怎么设|设多少|settings?)", 3),
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
@@ -138,7 +139,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
-         rf"重新(?:训|开训|训练|跑)|重训|再训一(?:次|遍|版)|"
+         rf"重新(?:训|开训|训练|跑)|重训|再训一(?:次|遍|版)|再训(?!练营)|再开训|"
          rf"let'?s train|go ahead and train|(?<!通)用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
         # a base model named ("base qwen2.5-14b", "基座用 llama3-8b") is what a run is started on
@@ -172,7 +173,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
-         r"\b(?:kill|abort|cancel|halt|terminate|interrupt|pause)\b|\bstop\b(?!\s+(?:after|at|when|once|if))|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],

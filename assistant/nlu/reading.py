@@ -22,7 +22,7 @@ OFFER = 0.2
 _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
             "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
-_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|"
+_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
                      r"attach\w*|\bdump\b|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
                      r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
@@ -30,12 +30,14 @@ _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数�
 
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
+# "先发你", "sending it over first": the upload is handed over before anything is asked.
+_SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
-_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后是|are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
+_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
-_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|\bcause\b|\bworth\b|necessary|\bhurt\b", re.I)
+_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b", re.I)
 _VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
@@ -94,10 +96,13 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         guess = model.predict(text)
         tool, offer, prob = _model_reading(guess, intents.about_sft(text))
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
-    domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess))
+    domain = intents.about_sft(text) or (model is not None and (_names_a_tool(guess) or act in ("question", "hypothetical")
+                                                                and guess.name == "explain" and guess.prob >= OFFER))
+    if not tool and act in ("question", "hypothetical") and model is not None and guess.name == "explain" and guess.prob >= OFFER:
+        tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
-    musing = tool == "start_training" and intents.is_muse(text)  # "可以开始训练了吗": asked back, see planner
+    musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     if act == "hypothetical" or (act == "question" and not musing and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
@@ -115,6 +120,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         offer = ""
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
+    if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
+        tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
     opener = new_upload and _OPENER.search(text)
     if opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload

@@ -37,7 +37,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
 _VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])[A-Z][\w&.-]*)*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
-_PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|是|为|\bis\b)\s*" + _VALUE)
+_PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b)\s*"
                      + _VALUE)
@@ -45,7 +45,8 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
-_EN_PAIR = re.compile(r"\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be)\s+"
+_EN_PAIR = re.compile(r"(?:\bset (?:the )?(?:assistant'?s |bot'?s |model'?s )?(name|author) (?:to|as)\s+" + _VALUE + r")|"
+                      r"\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be)\s+"
                       + _VALUE, re.I)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
@@ -64,7 +65,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
     drop = _DROP.search(text)
     if not (keep or drop):
         return None
-    rule = next((name for pattern, name in _RULES if pattern.search(text)), None)
+    rule = next((name for _, pattern, name in sorted(
+        ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
+         if m and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*$", text[max(0, m.start() - 10):m.start()], re.I)),
+        key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
@@ -84,7 +88,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     return (_BRACED.findall(text) + _BRACED_FOR.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
-            + [(k.lower(), v) for k, v in _EN_PAIR.findall(text)])
+            + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _EN_PAIR.findall(text)])
 
 
 def _values_in_order(text: str) -> dict[str, str]:
@@ -115,7 +119,7 @@ def points_at_check(text: str) -> bool:
 
 def is_report(path: str) -> bool:
     """A quality report or review file the check wrote (``*.report.json``, ``*_report.json``, ``*.review.csv``)."""
-    return bool(re.search(r"[._-](?:report|review)\.(?:json|csv)$", path, re.I))
+    return bool(re.search(r"[._-](?:report|review|quality|qc|check)(?:[._-]\w+)?\.(?:json|jsonl|csv)$", path, re.I))
 
 
 def asks_fill(text: str, placeholders_seen: bool) -> bool:
