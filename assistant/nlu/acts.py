@@ -33,6 +33,8 @@ _ABOUT = re.compile(
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
+    r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
+    r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
@@ -43,7 +45,7 @@ _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:查|检查|看|管|包括|包含|会做)\S{0,3}(?:啥|什么|哪些)|"
-            r"多少\S{0,6}(?:才够|才行|合适)|是必须的")
+            r"多少\S{0,6}(?:才够|才行|合适)|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
@@ -65,7 +67,7 @@ _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
                          r"\s*[,，;；。]\s*(?:对|没错|行|是|ok)的话\s*[,，]?\s*(?:就|再)?\s*|"
-                         r"\s*[,，;]?\s*(?:and )?if (?:it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:looks?|seems?|is|are) "
+                         r"\s*[,，;]?\s*(?:and )?if (?:it'?s|that'?s|everything'?s|it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:(?:looks?|seems?|is|are) )?"
                          r"(?:ok|okay|fine|good|right|clean|correct)\w*,?\s*(?:then\s+)?", re.I)
 
 
@@ -113,10 +115,16 @@ def asks_concept(text: str) -> bool:
     return bool(_ABOUT.search(text) or re.search(_GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text))
 
 
+# "make that 2 epochs instead of 10", "epoch 用 3 就行,别 10 了": a value replaced, with no opener word.
+_REPLACED = re.compile(r"^\W*make (?:that|it) \S.{0,40}\binstead of\b|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
+
+
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener, or None when ``text`` corrects nothing."""
     m = _CORRECTION.match(text)
-    return text[m.end():].strip() if m and m.end() < len(text) else None
+    if m and m.end() < len(text):
+        return text[m.end():].strip()
+    return text.strip() if _REPLACED.search(text) else None
 
 
 def conditional_steps(text: str) -> list[str] | None:

@@ -177,6 +177,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
+    "resume_training": [
+        # a stopped or crashed run carried on from its checkpoint
+        (r"接着(?:训|跑|练|来)|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
+         r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b", 4),
+    ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
         (r"评估|评测|benchmark|\beval(?:uat\w*)?\b", 2),

@@ -248,6 +248,9 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
+    settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(slots.training_args(text))
+    if new.kind == "tools" and new.calls[0]["name"] == "suggest_hyperparameters" and settings:
+        new = Decision("unknown")  # "epoch 用 3 就行,别 10 了": a run's setting corrected, not advice asked
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu import acts, classifier, intents
+from assistant.nlu import acts, classifier, intents, probe
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -30,6 +30,10 @@ _OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数�
 
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
+# "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
+_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是", re.I)
+# "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
@@ -61,7 +65,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b", re.I)
@@ -107,7 +111,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
-    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and intents.about_sft(text):
+    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
@@ -120,10 +124,19 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         offer = ""
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
+    if (tool == "probe_learning_rate" and model is not None and prob < 0.5 and not probe.asks_probe(text)
+            and guess.second in ("start_training", "suggest_hyperparameters")):
+        tool = guess.second  # "ep=5 lr=1e-5 跑起来": settings for a run, not a probe the person named
+    if tool == "resume_training" and _KEEP_FROM.search(text):
+        tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
+    if tool == "convert_dataset" and _WHICH_FORMAT.search(text):
+        tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
     opener = new_upload and _OPENER.search(text)
-    if opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
+    if opener and not tool and act in ("question", "hypothetical") and acts.asks_concept(text):
+        tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
+    elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"

@@ -43,9 +43,10 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?:\bset (?:the )?(?:assistant'?s |bot'?s |model'?s )?(name|author) (?:to|as)\s+" + _VALUE + r")|"
+                      r"(?:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named)\s+" + _VALUE + r")|"
                       r"\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be)\s+"
                       + _VALUE, re.I)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
@@ -56,7 +57,8 @@ _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\ban
 # Arguments of other tools written the same way are never placeholder values.
 _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
-                     "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general"}
+                     "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
+                     "bot", "assistant", "agent", "it", "this", "that", "there", "what"}
 
 
 def rule_command(text: str) -> tuple[str, str] | None:
@@ -88,7 +90,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     return (_BRACED.findall(text) + _BRACED_FOR.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
-            + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _EN_PAIR.findall(text)])
+            + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 
 
 def _values_in_order(text: str) -> dict[str, str]:
