@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.numbers import parse_number
+
 _PROBE = re.compile(
     r"学习率(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
@@ -25,5 +27,10 @@ def asks_probe(text: str) -> bool:
 
 
 def probe_steps(text: str) -> int | None:
+    """The probe's step count: "20 steps", "步数 50", "步数四十"."""
     found = _STEPS.search(text)
-    return int(found.group(1) or found.group(2)) if found else None
+    if found:
+        return int(found.group(1) or found.group(2))
+    zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|([一二两三四五六七八九十百]+)\s*步", text)
+    value = parse_number(zh.group(1) or zh.group(2)) if zh else None
+    return int(value) if value and value >= 1 else None

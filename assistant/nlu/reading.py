@@ -37,7 +37,7 @@ _KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要)[^,
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
-_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
+_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
@@ -66,7 +66,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
-                       r"\bdid (?:it|the model|the run|my model) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
+                       r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b", re.I)
 
@@ -125,7 +125,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     if (tool == "probe_learning_rate" and model is not None and prob < 0.5 and not probe.asks_probe(text)
-            and guess.second in ("start_training", "suggest_hyperparameters")):
+            and guess.second != classifier.NONE):
         tool = guess.second  # "ep=5 lr=1e-5 跑起来": settings for a run, not a probe the person named
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on

@@ -26,7 +26,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|answers? (?:that )?(?:is|are) (?:a )?questions?", "answer_is_question"),
+    (r"答非所问|反问|answers? (?:that )?(?:is|are) (?:just |only )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短的|short", "short_answer"),
     (r"太长|过长|长答案|长的|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -45,11 +45,11 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
-_EN_PAIR = re.compile(r"(?:\bset (?:the )?(?:assistant'?s |bot'?s |model'?s )?(name|author) (?:to|as)\s+" + _VALUE + r")|"
-                      r"(?:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named)\s+" + _VALUE + r")|"
-                      r"\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be)\s+"
-                      + _VALUE, re.I)
-_BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?\b(?:for|with)\s+" + _VALUE, re.I)
+_EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author) (?:to|as))\s+" + _VALUE + r"|"
+                      r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
+                      r"(?i:\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be))\s+"
+                      + _VALUE)
+_BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 _HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
@@ -73,6 +73,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None
+    if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I):
+        return rule, "keep"  # "don't drop the short answers", "别删"
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 

@@ -181,6 +181,10 @@ def find_fields(text: str) -> dict:
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
         placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
+        # "用解析那一列": the column is named by the role's own word
+        own = re.search(rf"用\s*((?:{pattern})\w{{0,4}})\s*(?:那一?|这一?)个?(?:列|栏|字段)", text, re.IGNORECASE)
+        if own and role not in out and role == "rationale_field":
+            out[role] = own.group(1)
         if placed and role not in out:
             name = placed.group("zh") or placed.group("en")
             if name not in _QUESTION_WORDS and _is_field_name(name):
@@ -190,7 +194,7 @@ def find_fields(text: str) -> dict:
                 out[role] = hit.group(1)
     sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|是|为|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w-]{0,40})(?=\s*(?:[,，;；.]|$))", text)
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
@@ -479,7 +483,7 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
-    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,12})(?![\w.-])", text)
+    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![\w.-])", text)
     if m and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
