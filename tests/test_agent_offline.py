@@ -91,7 +91,7 @@ def test_chinese_conversation_answers_in_chinese(assistant, shared_copy, workspa
     assert converted["tool_calls"][0]["args"]["to"] == "qianfan" and Path(only_result(converted).files[0]).is_file()
     advice = turn(assistant, "我有1000条数据,epoch设置多少?")
     assert advice["tool_calls"] == [{"name": "suggest_hyperparameters", "args": {"n_samples": 1000}}]
-    assert "epoch 10" in advice["answer"]
+    assert "epoch 3" in advice["answer"] and "10 个 epoch" in advice["answer"]  # measured, and the manual's shown
     explained = turn(assistant, "什么是有监督微调?")
     assert explained["tool_calls"][0]["name"] == "explain" and "出处" in explained["answer"]
     refused = turn(assistant, "读一下 /etc/passwd")

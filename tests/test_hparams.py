@@ -7,10 +7,31 @@ import math
 import pytest
 
 from cli import main
+from tools import hparams
 from tools.errors import UserError
 from tools.hparams import interpolated_epochs, suggest, suggest_epochs
 
 GRID = sorted({int(10 ** (k / 20)) for k in range(0, 121)})  # 1 … 1,000,000 on a log grid
+
+
+@pytest.fixture(autouse=True)
+def billion_parameter_model(monkeypatch, request):
+    """The manual's rules are for the models it was written for; the embedded small model's calibrated
+    settings have their own tests (marked ``small_model``)."""
+    if "small_model" not in request.keywords:
+        monkeypatch.setattr(hparams, "is_small_model", lambda base_model: False)
+
+
+@pytest.mark.small_model
+def test_the_embedded_model_gets_the_measured_rate_and_a_third_of_the_manuals_epochs_with_both_shown():
+    advice = suggest(n_samples=80)
+    assert hparams.is_small_model(None) and 1e8 < hparams.model_parameters(None) < 2e8
+    assert (advice.epochs, advice.learning_rate, advice.optimizer_steps) == (5, 2e-3, 50)
+    text = " ".join(advice.reasons)
+    assert "Manual: 16 epochs" in text and "pass --epochs 16 to follow the manual" in text and "20/20" in text
+    assert "手册:16 个 epoch" in " ".join(advice.reasons_zh)
+    assert [suggest(n_samples=n).epochs for n in (100, 1_000, 10_000)] == [5, 3, 1]
+    assert suggest(n_samples=80, method="full").learning_rate == 3e-5  # the calibration is for LoRA only
 
 
 def test_epochs_hit_the_manual_anchors_exactly():

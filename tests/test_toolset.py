@@ -171,7 +171,7 @@ def test_errors_come_back_as_sentences_in_both_languages(shared_copy, monkeypatc
 
 def test_suggest_follows_the_manual_and_reads_a_dataset(shared_copy):
     advice = call(toolset.suggest_hyperparameters, n_samples=1000)
-    assert advice["ok"] and advice["data"]["epochs"] == 10 and "10 epochs" in advice["summary"]["en"]
+    assert advice["ok"] and advice["data"]["epochs"] == 3 and "Manual: 10 epochs" in " ".join(advice["data"]["reasons"])
     upload = toolset.import_upload(shared_copy("qianfan/qa_pair.csv"))
     from_file = call(toolset.suggest_hyperparameters, path=upload.name, method="full")
     assert from_file["data"]["n_samples"] == 86 and from_file["data"]["method"] == "full"

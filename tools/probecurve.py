@@ -102,7 +102,7 @@ def analyse(curve: dict, settings) -> dict:
     points = [(lr, h) for lr, h in zip(curve["lrs"], curve["held_losses"]) if h is not None]
     lrs, losses = [p[0] for p in points], [p[1] for p in points]
     found = steepest(lrs, losses, curve["baseline_loss"])
-    default = suggest(n_samples=max(1, curve["samples_in_file"])).learning_rate
+    default = suggest(n_samples=max(1, curve["samples_in_file"]), base_model=getattr(settings, "base_model", None)).learning_rate
     result = ProbeResult(
         lrs=[float(f"{lr:.4g}") for lr in curve["lrs"]], train_losses=curve["train_losses"], held_losses=curve["held_losses"],
         baseline_loss=curve["baseline_loss"], steep_range=[lrs[found[1]], lrs[found[2]]] if found else None,

@@ -303,7 +303,8 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         raise UserError(f"{path} holds no usable samples{why}; check its question and answer fields with `sft-assistant inspect {path}`.")
     answered = len(samples)
     base = resolve_base_model(base_model)
-    advice = suggest(n_samples=answered, method=more.get("method", "lora"), num_devices=int(more.get("nproc_per_node", 1)))
+    advice = suggest(n_samples=answered, method=more.get("method", "lora"), num_devices=int(more.get("nproc_per_node", 1)),
+                     base_model=base)
     settings = {
         "epochs": advice.epochs, "learning_rate": advice.learning_rate, "per_device_batch_size": advice.per_device_batch_size,
         "gradient_accumulation_steps": advice.gradient_accumulation_steps,
