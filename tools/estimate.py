@@ -15,11 +15,13 @@ from __future__ import annotations
 import statistics
 from dataclasses import asdict, dataclass
 
-TYPICAL_CPU_TOKENS_PER_S = 500.0
-"""Assumed when this person has no run yet: the order of the embedded model's training speed on a
-quiet 2-core CPU (``bench/bench_train.py``)."""
-TYPICAL_OVERHEAD_S = 60.0
-"""Model loading plus the end-of-run evaluation when no run recorded them (an order of magnitude)."""
+TYPICAL_CPU_TOKENS_PER_S = 150.0
+"""Assumed when this person has no run yet: the embedded model's measured training speed on a quiet 2-core
+CPU for short chat samples (made-up facts: 128 tokens/s English, 139 Chinese, 2026-12-02; longer samples
+train a little faster). It was 500 until that measurement, which made a first estimate 62% short."""
+TYPICAL_OVERHEAD_S = 100.0
+"""Model loading plus the end-of-run report when no run recorded them (measured: 94 s and 104 s for the
+default path's two runs, most of it the report)."""
 
 
 @dataclass(frozen=True)
