@@ -4,9 +4,9 @@ model's own answers (perplexity rise, %). No generation beyond the cached refere
 
     python bench/bench_forgetting_ppl.py RUN_DIR [RUN_DIR ...] [--skip-trained]
 
-``--skip-trained`` leaves out every general prompt any of the given runs mixed into its training
-(state.json ``general_prompts`` or, for runs before that was recorded, the mixing draw replayed from
-their config), so all runs are compared on the same untouched prompts.
+``--skip-trained`` leaves out every general prompt any of the given runs mixed into its training (the
+mixing draw replayed from its config: seed and share over the whole set, as runs drew before the set was
+split in two), so all runs are compared on the same untouched prompts.
 """
 from __future__ import annotations
 
