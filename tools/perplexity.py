@@ -30,6 +30,14 @@ def encode(tokenizer, samples: list[Sample]) -> list[tuple[list[int], int]]:
     return out
 
 
+def _fast_bf16() -> bool:
+    import torch
+
+    from tools.train import bf16_supported
+
+    return bf16_supported(torch.device("cpu"))
+
+
 def _batch_nll(model, batch: list[tuple[list[int], int]], pad_id: int) -> list[float]:
     import torch
 
@@ -45,7 +53,9 @@ def _batch_nll(model, batch: list[tuple[list[int], int]], pad_id: int) -> list[f
     # vocabulary would cost a (batch × length × 49,152) float tensor — 2.4 GB for 16 × 779.
     targets = labels[:, 1:]
     keep = targets != -100
-    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
+    # bf16 only where the CPU multiplies in bf16 (AVX512-BF16/AMX): elsewhere it is emulated, several times
+    # slower than fp32 (the end-of-run report spent most of its 90–100 s here on an AVX2 machine)
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=_fast_bf16()):
         hidden = model.base_model(input_ids=input_ids).last_hidden_state[:, :-1]
         logits = model.get_output_embeddings()(hidden[keep]).float()
     nll = torch.nn.functional.cross_entropy(logits, targets[keep], reduction="none")
