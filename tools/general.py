@@ -39,7 +39,8 @@ def load_prompts(n: int | None = None) -> list[dict]:
 
 def evaluation_prompts(n: int | None = None) -> list[dict]:
     """The prompts the forgetting figure is measured on (the first ``n`` of them, or all 100)."""
-    return load_prompts()[:EVAL_PART][:n] if n else load_prompts()[:EVAL_PART]
+    rows = load_prompts()[:EVAL_PART]
+    return rows[:n] if n else rows
 
 
 def mixing_prompts() -> list[dict]:

@@ -100,9 +100,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         guess = model.predict(text)
         tool, offer, prob = _model_reading(guess, intents.about_sft(text))
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
-    domain = intents.about_sft(text) or (model is not None and (_names_a_tool(guess) or act in ("question", "hypothetical")
-                                                                and guess.name == "explain" and guess.prob >= OFFER))
-    if not tool and act in ("question", "hypothetical") and model is not None and guess.name == "explain" and guess.prob >= OFFER:
+    model_explains = (model is not None and act in ("question", "hypothetical")
+                      and guess.name == "explain" and guess.prob >= OFFER)
+    domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains
+    if not tool and model_explains:
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
