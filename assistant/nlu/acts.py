@@ -35,7 +35,8 @@ _ABOUT = re.compile(
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
-    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)",
+    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)|"
+    r"what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
@@ -88,10 +89,14 @@ def is_hypothetical(text: str) -> bool:
     return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
 
 
+# "compare base vs tuned on the last run", "对比一下基座和微调后": a comparison asked for, not a question about one.
+_COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下)(?![^?？]*[?？]\s*$)", re.I)
+
+
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
-    if _IMPERATIVE.search(text) or re.search(r"(?<!会)把", text):
+    if _IMPERATIVE.search(text) or re.search(r"(?<!会)把", text) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
     return bool(_ABOUT.search(text) or general)

@@ -90,7 +90,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|"
          r"perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
-         r"\bqc\b|quality control|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
+         r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
@@ -139,6 +139,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
+         rf"^\W*(?:please |pls )?{_TRAIN}\s+(?:[\w.-]+\s+){{0,2}}(?:on|with|using)\s+FILE\b|"
          rf"重新(?:训|开训|训练|跑)|重训|再训一(?:次|遍|版)|再训(?!练营)|再开训|"
          rf"let'?s train|go ahead and train|(?<!通)用[^,，。;；?？]{{0,24}}?{_TRAIN}|{_TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
          rf"立刻开始|开始吧", 4),
@@ -186,8 +187,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # how a finished run turned out, or whether it lost what the base model could do
         (r"评估|评测|benchmark|\beval(?:uat\w*)?\b", 2),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
-         r"(?:忘|遗忘)(?:掉|了|记)|forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
-         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)", 4),
+         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)|"
+         r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
+         r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)", 4),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),

@@ -60,7 +60,7 @@ mix merge split sample probe suggest resume stop kill review drop keep remove de
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
-is try tried fine-tune finetune re-run rerun help""".split())
+is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 

@@ -122,7 +122,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(masked) and not slots.find_run_id(masked)
     if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
-                       or unformatted or dropping):
+                       or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(masked))):
         reviewed = _review_step(masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed

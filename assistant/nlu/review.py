@@ -18,7 +18,10 @@ _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删", re.I)
 _KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
+_RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
+               "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
+    *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?)", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
@@ -51,7 +54,9 @@ _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(
                       + _VALUE)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
-_HOLE = re.compile(r"占位|placeholders?|\{\{", re.I)
+_HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
+# "list the template vars", "列出占位符": fill_placeholders without values lists them.
+_LIST = re.compile(r"\blist\b|列出|列一下|列个|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
@@ -132,4 +137,9 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
     values = bool(placeholder_values(text))
     if values:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
         return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text))
-    return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))
+    return bool((_FILL.search(text) or _LIST.search(text)) and _HOLE.search(text) and not _LOOK.search(text))
+
+
+def names_holes(text: str) -> bool:
+    """Whether ``text`` names template placeholders ("模板变量", "template vars", "{{name}}")."""
+    return bool(_HOLE.search(text))

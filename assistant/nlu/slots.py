@@ -47,7 +47,7 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
 # another format follows "to"/"成", that one is the target.
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|问|\bq\s*(?=col|column|field|列|字段)"),
+    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
     ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|replies|reply|答|\ba\s*(?=col|column|field|列|字段)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),

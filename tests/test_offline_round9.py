@@ -1,0 +1,51 @@
+"""General causes the round-9 blind corpus showed, tested on phrasings of our own: template variables are
+placeholders (not prompt templates), a rule written by its own name wins over "everything", an opening verb
+is never part of a file name, "洗一下" is a clean-up, a comparison of base and tuned is the run's report, a
+purpose clause about forgetting does not turn a run into an evaluation, and "what format should…" is asked."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu import acts, slots
+from routing import one_call
+
+
+@pytest.mark.parametrize("text, args", [
+    ("把 bot.json 的模板变量填上 name=小青,author=青云", {"path": "bot.json", "values": {"name": "小青", "author": "青云"}}),
+    ("fill persona.json: name = Iris, author = Delta Labs", {"path": "persona.json", "values": {"name": "Iris", "author": "Delta Labs"}}),
+    ("list the template variables in cfg/persona.json", {"path": "cfg/persona.json"}),
+])
+def test_template_variables_are_placeholders_to_fill_or_list(text, args):
+    assert one_call(text) == ("fill_placeholders", args)
+
+
+def test_prompt_templates_are_still_instruction_augmentation():
+    assert one_call("换几个模板把 qa.json 增强一下")[0] == "augment_instructions"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("drop everything flagged short_answer in out/faq.review.json", "short_answer"),
+    ("把所有 near_duplicate 标记的都删掉,报告是 out/faq.review.json", "near_duplicate")])
+def test_a_rule_written_by_its_own_name_wins(text, rule):
+    tool, args = one_call(text)
+    assert (tool, args["rule"], args["decision"]) == ("apply_quality_rule", rule, "drop")
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("洗一下 客服.xlsx", "check_quality"), ("帮我洗洗 faq.csv", "check_quality"),
+    ("compare base vs tuned for run_77aa", "evaluate_run"), ("对比一下基座和微调后的效果", "evaluate_run"),
+    ("finetune SmolLM2-360M on legal.jsonl, mix 10% general so it won't forget", "start_training"),
+    ("train on faq.jsonl and mix in general data to avoid forgetting", "start_training"),
+    ("what format should my training data be in?", "explain"), ("数据应该整理成什么格式?", "explain"),
+    ("compare lora vs full fine-tuning?", "explain")])
+def test_new_request_shapes(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_user_messages_name_the_question_column():
+    assert slots.find_fields("user msgs are in 'human' and replies in 'bot'") == {"question_field": "human", "answer_field": "bot"}
+
+
+def test_a_comparison_asked_for_is_a_command():
+    assert acts.speech_act("compare base vs tuned on the last run") == "command"
+    assert acts.speech_act("is lora better vs full fine-tuning?") == "question"
