@@ -49,3 +49,41 @@ def test_user_messages_name_the_question_column():
 def test_a_comparison_asked_for_is_a_command():
     assert acts.speech_act("compare base vs tuned on the last run") == "command"
     assert acts.speech_act("is lora better vs full fine-tuning?") == "question"
+
+
+# Round 10's causes, on phrasings of our own.
+@pytest.mark.parametrize("text, tool, args", [
+    ("carry on with my run from yesterday", "resume_training", {}),
+    ("run_ab99 接着上次的训", "resume_training", {"run_id": "run_ab99"}),
+    ("it's run_c1 I need stopped, not run_c2", "stop_training", {"run_id": "run_c1"}),
+    ("先训个200步试试水,数据 demo.jsonl", "start_training", {"path": "demo.jsonl", "max_steps": 200}),
+    ("lr探测 20 步,文件 faq.jsonl", "probe_learning_rate", {"path": "faq.jsonl", "steps": 20}),
+    ("faq.jsonl 用 lora 的话参数该怎么设", "suggest_hyperparameters", {"path": "faq.jsonl", "method": "lora"}),
+    ("which placeholders are in persona.json?", "fill_placeholders", {"path": "persona.json"}),
+    ("把 persona.json 里的 name 换成 小岚,author 写 岚山科技", "fill_placeholders",
+     {"path": "persona.json", "values": {"name": "小岚", "author": "岚山科技"}}),
+    ("set the name to 'Iris' and author to 'Delta & Co' in persona.json", "fill_placeholders",
+     {"path": "persona.json", "values": {"name": "Iris", "author": "Delta & Co"}}),
+    ("回答本身就是问句的全删了,报告 out/faq_report.json", "apply_quality_rule",
+     {"rule": "answer_is_question", "decision": "drop", "path": "out/faq_report.json"}),
+    ("augment qa.jsonl with: answer briefly|keep it short|in one sentence please", "augment_instructions",
+     {"path": "qa.jsonl", "templates": ["answer briefly|keep it short|in one sentence please"]}),
+])
+def test_round10_request_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", ["how should I structure my training data?", "训练数据要整理成什么样,需要哪些字段"])
+def test_how_to_shape_the_data_is_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_a_share_ruled_out_or_changed_is_not_the_one_asked_for():
+    assert slots.find_fraction("a third, not 20%") == pytest.approx(1 / 3)
+    assert slots.find_fraction("两成改成一半") == 0.5
+    assert slots.find_fraction("20%") == 0.2
+
+
+def test_the_format_the_data_is_in_now_is_no_target():
+    assert one_call("I need what OpenAI's API takes, here's my sharegpt dump", ["/u/dump.json"]) == (
+        "convert_dataset", {"path": "/u/dump.json", "to": "openai"})

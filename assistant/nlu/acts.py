@@ -36,7 +36,8 @@ _ABOUT = re.compile(
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)|"
-    r"what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式",
+    r"what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
+    r"what (?:fields|columns) do (?:i|we) need|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".

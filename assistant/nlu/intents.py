@@ -120,7 +120,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "suggest_hyperparameters": [
         (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
-         r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|hparams?|hyper[- ]?param\w*|hps\b|"
+         r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|参数(?:该|要|应该)?(?:怎么|咋|如何)(?:设|调|配|定)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
          r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数|"
          r"batch ?size.{0,20}(?:梯度累积|grad(?:ient)? ?accum\w*|accumulation)|(?:梯度累积|grad(?:ient)? ?accum\w*).{0,12}(?:咋设|怎么设|设多少|settings?)", 3),
@@ -135,7 +135,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)|冒烟测试|smoke[- ]?test", 4),
+         rf"\bft (?:it|this|the model|now)|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
@@ -176,11 +176,12 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
-         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
+         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
-        (r"接着(?:训|跑|练|来)|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
+        (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+         r"pick up where (?:it|we|you) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b", 4),
     ],
     "evaluate_run": [
@@ -348,7 +349,7 @@ def is_muse(text: str) -> bool:
 
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着(?!跑|训|练|来|搞|干|弄)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着(?!跑|训|练|来|搞|干|弄|(?:之前|上次|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

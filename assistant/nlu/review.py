@@ -15,7 +15,7 @@ import re
 _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
-                   r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删", re.I)
+                   r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
 _KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
@@ -29,7 +29,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|answers? (?:that )?(?:is|are) (?:just |only )?(?:a |another )?questions?", "answer_is_question"),
+    (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短的|short", "short_answer"),
     (r"太长|过长|长答案|长的|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -54,16 +54,20 @@ _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(
                       + _VALUE)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
+# "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
+_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|写成?|填成?)\s*" + _VALUE + r"|"
+                      r"(?i:\b(name|author)\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
-_LIST = re.compile(r"\blist\b|列出|列一下|列个|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
+_LIST = re.compile(r"\blist\b|列出|列一下|列个|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
 _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
-                     "bot", "assistant", "agent", "it", "this", "that", "there", "what"}
+                     "bot", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
+                     "set", "and"}
 
 
 def rule_command(text: str) -> tuple[str, str] | None:
@@ -74,7 +78,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return None
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
-         if m and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*$", text[max(0, m.start() - 10):m.start()], re.I)),
+         if m and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*$", text[max(0, m.start() - 12):m.start()], re.I)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None
@@ -97,6 +101,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     return (_BRACED.findall(text) + _BRACED_FOR.findall(text) + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
+            + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
             + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 
 
@@ -137,7 +142,9 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
     values = bool(placeholder_values(text))
     if values:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
         return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text))
-    return bool((_FILL.search(text) or _LIST.search(text)) and _HOLE.search(text) and not _LOOK.search(text))
+    if _LIST.search(text) and _HOLE.search(text):
+        return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
+    return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))
 
 
 def names_holes(text: str) -> bool:

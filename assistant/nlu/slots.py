@@ -45,6 +45,7 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
                             re.IGNORECASE)
 # "in"/"as" also describe what the data is now ("our data is still in the OpenAI format"): when
 # another format follows "to"/"成", that one is the target.
+_SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我的|我们的|原来的|现有的|现在的)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
@@ -92,7 +93,9 @@ def find_format(text: str) -> str | None:
     # "a JSONL version of this spreadsheet": the version asked for is the target too
     versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
-    name, start, end = (targets or versions or hits[-1:])[0]
+    # "here's my qianfan export", "从千帆格式": the format the data is in now is no target
+    others = [h for h in hits if not _SOURCE_BEFORE.search(text[: h[1]])] or hits
+    name, start, end = (targets or versions or others[-1:])[0]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
     specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
                 and re.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
@@ -242,9 +245,14 @@ def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
     found = [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
-    return found or _TEMPLATE_FAMILY.findall(text)
+    if found:
+        return found
+    after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
+    return [re.sub(r"\s*\|\s*", "|", after.group(1).strip())] if after else _TEMPLATE_FAMILY.findall(text)
 
 
+# A family written after a colon, to the end: its instructions may hold spaces.
+_FAMILY_AFTER = re.compile(r"[:：]\s*([^:：\n|]{2,60}(?:\|[^:：\n|]{2,60})+?)\s*[.。]?\s*$")
 _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
 
 
@@ -383,7 +391,25 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样�
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}", re.IGNORECASE)
 
 
+_SHARE = r"(?:\d+(?:\.\d+)?\s*%|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
+# "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
+_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than)\s*" + _SHARE, re.I)
+_CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
+
+
 def find_fraction(text: str) -> float | None:
+    """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
+    ("三成改成全部") is not the one asked for."""
+    text = _SHARE_NOT.sub(" ", text)
+    changed = _CHANGED_TO.search(text)
+    if changed:
+        after = _fraction(text[changed.end():])
+        if after is not None:
+            return after
+    return _fraction(text)
+
+
+def _fraction(text: str) -> float | None:
     """The share of the data a generating tool should cover: "20%", "百分之二十", "两成", "一半",
     "a fifth", "四分之一" → 0–1; "每条", "all", "every record" → 1.0; else None."""
     m = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之\s*([\d.一二两三四五六七八九十百]+)", text)
