@@ -142,3 +142,31 @@ def test_training_tab_panel_shows_verdict_figures_and_examples_in_both_languages
     en, zh = report_markdown("r1", "English"), report_markdown("r1", "中文")
     assert "It learned the task" in en and "forgetting +22.1%" in en and "| Capital of Zorvania? | Quellport | Paris |" in en
     assert "模型学到了任务" in zh and "遗忘 +22.1%" in zh and "| 问题 | 参考答案 | 基座模型 | 微调后 |" in zh
+
+
+def test_one_batched_generation_gives_the_same_answers_as_base_and_tuned_apart(tiny_model):
+    """The report answers base-task, tuned-task and tuned-general rows in one peft mixed-adapter batch;
+    each row must come out exactly as if its model had answered alone."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from tools.evaluate import all_answers
+    from tools.general import base_context, generate
+
+    torch.manual_seed(0)
+    tokenizer = AutoTokenizer.from_pretrained(str(tiny_model))
+    base = AutoModelForCausalLM.from_pretrained(str(tiny_model), dtype=torch.float32)
+    model = get_peft_model(base, LoraConfig(r=4, target_modules="all-linear", init_lora_weights=False)).eval()
+    with torch.no_grad():  # an adapter far from zero, so base and tuned answers differ
+        for name, p in model.named_parameters():
+            if "lora_" in name:
+                p.mul_(50)
+    task = [[{"role": "user", "content": q}] for q in ("What is item 1?", "第二题是什么?", "Name a colour.")]
+    general = [[{"role": "user", "content": "Translate 'hello' into French."}]]
+    got = all_answers(model, tokenizer, task, general)
+    with base_context(model):
+        base_alone = generate(model, tokenizer, task, 48)
+    tuned_alone = generate(model, tokenizer, task + general, 48)
+    assert got == (base_alone, tuned_alone[:3], tuned_alone[3:])
+    assert got[0] != got[1]  # the adapter was really on for the tuned rows

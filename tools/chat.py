@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from tools.errors import UserError
+from tools.models import inference_dtype
 
 
 @dataclass
@@ -168,7 +169,7 @@ def _ensure_loaded(target: ChatTarget) -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(target.base_model)
-    model = AutoModelForCausalLM.from_pretrained(target.base_model, dtype=_chat_dtype(target.base_model))
+    model = AutoModelForCausalLM.from_pretrained(target.base_model, dtype=inference_dtype(target.base_model))
     if target.adapter:
         from peft import PeftModel
 
@@ -176,21 +177,6 @@ def _ensure_loaded(target: ChatTarget) -> None:
     model.eval()
     _LOADED.model, _LOADED.tokenizer, _LOADED.key = model, tokenizer, key
 
-
-def _chat_dtype(base_model: str):
-    """bf16 where the hardware multiplies in bf16 (GPUs, CPUs with AVX512-BF16/AMX); elsewhere fp32,
-    whose matmuls a plain AVX2 CPU runs many times faster than emulated bf16 — unless the fp32 copy
-    (2 × the bf16 weights on disk) would take more than a quarter of this machine's memory."""
-    import torch
-
-    from tools.train import bf16_supported
-
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if bf16_supported(device):
-        return torch.bfloat16
-    weights = sum(f.stat().st_size for f in Path(base_model).glob("*.safetensors"))
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    return torch.float32 if 2 * weights < memory / 4 else torch.bfloat16
 
 
 def load(target: ChatTarget) -> None:

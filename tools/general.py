@@ -22,7 +22,7 @@ from tools.samples import Sample
 
 PROMPTS_FILE = Path(__file__).parent / "resources" / "general_prompts.jsonl"
 GENERAL_NEW_TOKENS = 64
-"""Length cap of the cached reference answers (and of the tuned answers compared with them)."""
+"""Length cap of the cached reference answers (the report compares tuned answers with them cut to its own cap)."""
 
 
 EVAL_PART = 100
@@ -54,8 +54,10 @@ def base_context(model):
 
 
 def generate(model, tokenizer, conversations: list[list[dict]], max_new_tokens: int = 64, batch_size: int = 16,
-             should_stop: Callable[[], bool] = lambda: False) -> list[str]:
-    """Greedy answers to each conversation (its last turn is the user's), in left-padded batches."""
+             should_stop: Callable[[], bool] = lambda: False, adapter_names: list[str] | None = None) -> list[str]:
+    """Greedy answers to each conversation (its last turn is the user's), in left-padded batches.
+    ``adapter_names`` (peft models only) gives each conversation's adapter, ``"__base__"`` for the base
+    model, so base and tuned answers come out of one batch."""
     import torch
 
     prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
@@ -68,6 +70,8 @@ def generate(model, tokenizer, conversations: list[list[dict]], max_new_tokens: 
                 raise InterruptedError("stop requested")
             batch = tokenizer(prompts[start:start + batch_size], return_tensors="pt", padding=True, add_special_tokens=False)
             batch = {k: v.to(model.device) for k, v in batch.items()}
+            if adapter_names:
+                batch["adapter_names"] = adapter_names[start:start + batch_size]
             with torch.inference_mode():
                 out = model.generate(**batch, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=pad_id,
                                      use_cache=True, temperature=None, top_p=None, top_k=None)

@@ -168,9 +168,26 @@ def load_tokenizer(name: str | None = None):
     return AutoTokenizer.from_pretrained(resolve_base_model(name))
 
 
-def load_model(name: str | None = None, dtype: str = "bfloat16"):
-    """Load a causal LM for inference or training (bf16 by default: AMX on this CPU)."""
+def load_model(name: str | None = None, dtype: str | None = None):
+    """Load a causal LM for inference (``dtype`` by name, else :func:`inference_dtype`)."""
     import torch
     from transformers import AutoModelForCausalLM
 
-    return AutoModelForCausalLM.from_pretrained(resolve_base_model(name), dtype=getattr(torch, dtype))
+    path = resolve_base_model(name)
+    return AutoModelForCausalLM.from_pretrained(path, dtype=getattr(torch, dtype) if dtype else inference_dtype(path))
+
+
+def inference_dtype(base_model: str | Path):
+    """bf16 where the hardware multiplies in bf16 (GPUs, CPUs with AVX512-BF16/AMX); elsewhere fp32,
+    whose matmuls a plain AVX2 CPU runs many times faster than emulated bf16 — unless the fp32 copy
+    (2 × the bf16 weights on disk) would take more than a quarter of this machine's memory."""
+    import torch
+
+    from tools.train import bf16_supported
+
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if bf16_supported(device):
+        return torch.bfloat16
+    weights = sum(f.stat().st_size for f in Path(base_model).glob("*.safetensors"))
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return torch.float32 if 2 * weights < memory / 4 else torch.bfloat16

@@ -7,6 +7,7 @@ batching so each batch pads little, and scored under bf16 autocast (AMX on this 
 """
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 
@@ -30,6 +31,7 @@ def encode(tokenizer, samples: list[Sample]) -> list[tuple[list[int], int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def _fast_bf16() -> bool:
     import torch
 

@@ -254,6 +254,10 @@ def uses_token_budget(config: TrainConfig) -> bool:
     return not config.deepspeed
 
 
+EVALUATIONS = 4
+"""Validation-loss points per run during training (the loss curve's held-out line)."""
+
+
 def training_args(config: TrainConfig, run_dir: Path, n_train: int, has_eval: bool, device: torch.device,
                   longest: int = 0) -> TrainingArguments:
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -267,6 +271,9 @@ def training_args(config: TrainConfig, run_dir: Path, n_train: int, has_eval: bo
         config = dataclasses.replace(config, per_device_batch_size=eval_batch, gradient_accumulation_steps=accumulation)
     total = plan_steps(config, n_train, world)
     save_steps = config.save_steps or max(1, min(50, math.ceil(total / 10)))  # ~10 checkpoints, ≤ 50 steps apart
+    # the validation loss a few times a run (e.g. 45 steps: at 12, 24 and 36), never more often than checkpoints:
+    # each evaluation of a small run costs about half a training step, and the end-of-run report scores the held-out split anyway
+    eval_steps = max(save_steps, math.ceil(total / EVALUATIONS))
     return TrainingArguments(
         output_dir=str(run_dir / "checkpoints"),
         num_train_epochs=config.epochs, max_steps=config.max_steps,
@@ -275,7 +282,7 @@ def training_args(config: TrainConfig, run_dir: Path, n_train: int, has_eval: bo
         learning_rate=config.learning_rate, lr_scheduler_type="cosine", warmup_steps=config.warmup_ratio,
         weight_decay=config.weight_decay, seed=config.seed,
         logging_steps=config.logging_steps, save_strategy="steps", save_steps=save_steps, save_total_limit=2,
-        eval_strategy="steps" if has_eval else "no", eval_steps=save_steps if has_eval else None,
+        eval_strategy="steps" if has_eval else "no", eval_steps=eval_steps if has_eval else None,
         train_sampling_strategy="group_by_length", remove_unused_columns=False,  # eval batches; training: SFTTrainer's sampler
         use_cpu=device.type == "cpu", ddp_backend="gloo" if device.type == "cpu" and world > 1 else None,
         deepspeed=config.deepspeed, fsdp=config.fsdp or None,
