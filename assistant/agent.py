@@ -17,8 +17,8 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from assistant import consent
 from assistant.attachments import with_attachments

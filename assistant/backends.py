@@ -11,8 +11,8 @@ sends a conversation off the machine: the OpenAI path is taken only when
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Mapping
 
 from tools.errors import UserError
 
@@ -46,7 +46,7 @@ class BackendSettings:
             raise UserError("The model timeout must be a positive number of seconds.")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "BackendSettings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> BackendSettings:
         """``SFT_LLM_BACKEND``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``SFT_LLM_MODEL``,
         ``SFT_LLM_TEMPERATURE`` (see the module docstring for how the kind is chosen)."""
         env = os.environ if env is None else env
@@ -60,7 +60,7 @@ class BackendSettings:
                    temperature=float(env.get("SFT_LLM_TEMPERATURE") or 0.0))
 
     @classmethod
-    def from_dict(cls, values: Mapping) -> "BackendSettings":
+    def from_dict(cls, values: Mapping) -> BackendSettings:
         """Settings from the UI (unknown keys ignored, empty strings treated as unset)."""
         names = {f for f in cls.__dataclass_fields__}
         clean = {k: v for k, v in values.items() if k in names and v not in ("", None)}

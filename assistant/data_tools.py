@@ -10,8 +10,6 @@ from langchain_core.tools import tool
 from assistant import summaries
 from assistant.envelope import Refused, run_tool
 from assistant.paths import resolve_input
-
-
 from tools.formats import FORMAT_ALIASES  # the one table of format names (issue 10/11)
 
 

@@ -8,9 +8,9 @@ a consequential tool that waits for the user's confirmation carries ``data["pend
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from assistant.summaries import scrub
 from tools.errors import UserError
@@ -69,7 +69,7 @@ class ToolResult:
         return json.dumps(body, ensure_ascii=False, default=str)
 
     @classmethod
-    def parse(cls, content) -> "ToolResult":
+    def parse(cls, content) -> ToolResult:
         """A tool message's content; anything that is not our JSON becomes a failed result
         carrying the text (ToolNode's own messages, a stray string)."""
         text = content if isinstance(content, str) else _text(content)

@@ -17,7 +17,8 @@ def evaluate_run(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for the most recent run.
     """
-    from tools.evaluate import evaluate_run as evaluate, load_report, summary, verdict
+    from tools.evaluate import evaluate_run as evaluate
+    from tools.evaluate import load_report, summary, verdict
     from tools.runs import get_run
 
     def work():

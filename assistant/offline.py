@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ToolMessage
@@ -79,7 +80,7 @@ class OfflineChatModel(BaseChatModel):
     def _llm_type(self) -> str:
         return "sft-assistant-offline"
 
-    def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any) -> "OfflineChatModel":
+    def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any) -> OfflineChatModel:
         names = [t if isinstance(t, str) else getattr(t, "name", None) or (t.get("name") if isinstance(t, dict) else None)
                  or getattr(t, "__name__", "") for t in tools]
         return self.model_copy(update={"tool_names": [n for n in names if n]})

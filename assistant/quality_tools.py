@@ -169,7 +169,8 @@ def fill_placeholders(path: str, values: dict[str, str] | None = None) -> str:
         path: the dataset: an attached file's path or name, or a path inside the workspace.
         values: placeholder name → the text to put in, e.g. {"name": "小助手", "author": "ACME"}; only values the user gave.
     """
-    from tools.fill import fill_placeholders as fill, find_placeholders
+    from tools.fill import fill_placeholders as fill
+    from tools.fill import find_placeholders
     from tools.formats import read_dataset
 
     def work():

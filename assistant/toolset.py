@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from langchain_core.tools import BaseTool, tool
 
-from assistant.data_tools import (add_cot, add_few_shot, augment_instructions, check_quality, convert_dataset,
-                                  inspect_dataset)
-from assistant.eval_tools import evaluate_run
+from assistant.data_tools import add_cot, add_few_shot, augment_instructions, check_quality, convert_dataset, inspect_dataset
 from assistant.envelope import Refused, ToolResult, bad_arguments, envelope, error_envelope, run_tool
+from assistant.eval_tools import evaluate_run
 from assistant.paths import NEEDS_PATH, import_upload, resolve_input
 from assistant.probe_tools import probe_learning_rate
 from assistant.quality_tools import apply_quality_rule, fill_placeholders
-from assistant.train_tools import (resume_training, start_training, stop_training, suggest_hyperparameters,
-                                   training_status)
+from assistant.train_tools import resume_training, start_training, stop_training, suggest_hyperparameters, training_status
 
 
 @tool(parse_docstring=True)

@@ -18,6 +18,7 @@ from assistant import summaries
 from assistant.envelope import Refused, ToolResult, run_card, run_tool
 from assistant.paths import base_model_arg, resolve_input
 
+
 @tool(parse_docstring=True)
 def suggest_hyperparameters(n_samples: int | None = None, path: str | None = None, method: str = "lora") -> str:
     """Suggest epochs, learning rate and batch size (per-device batch, gradient accumulation, global batch) for fine-tuning, with the reasoning and arithmetic (manual: epochs matter more than the learning rate; 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2; LoRA takes a larger learning rate). Give either the number of samples or a dataset file (then its size and token lengths are used). Runs nothing.

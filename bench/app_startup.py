@@ -45,7 +45,7 @@ def time_to_page(cmd: list[str], port: int, env: dict) -> float:
                         return time.perf_counter() - start
             except OSError:
                 if proc.poll() is not None:
-                    raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode} before serving")
+                    raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode} before serving") from None
                 time.sleep(0.05)
     finally:
         proc.terminate()

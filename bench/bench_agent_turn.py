@@ -48,10 +48,10 @@ def main() -> None:
     print(f"first turn (graph build + imports): {(time.perf_counter() - start) * 1000:.0f} ms")
     print(f"{'request':52} {'routing ms':>10} {'turn ms':>8} {'ratio':>6}")
     for i, text in enumerate(REQUESTS):
-        routing = median_ms(lambda: offline.plan(text), args.repeat)
+        routing = median_ms(lambda text=text: offline.plan(text), args.repeat)
         # A fresh session per turn so memory does not grow; the agent is built per session.
         counter = iter(range(10**9))
-        turn = median_ms(lambda: assistant.run(f"s{i}-{next(counter)}", text), args.repeat)
+        turn = median_ms(lambda i=i, counter=counter, text=text: assistant.run(f"s{i}-{next(counter)}", text), args.repeat)
         print(f"{text[:50]:52} {routing:10.2f} {turn:8.1f} {turn / routing:6.0f}×")
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import time
@@ -42,7 +41,7 @@ def main() -> None:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from tools.evaluate import _loss
-    from tools.general import base_context, evaluation_prompts, reference_answers
+    from tools.general import evaluation_prompts, reference_answers
     from tools.models import resolve_base_model
     from tools.samples import Sample
 

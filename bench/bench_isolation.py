@@ -30,8 +30,9 @@ SECRET = "SECRET-A-4711"
 
 
 def serve(auth=None) -> tuple[object, str]:
-    import app
     from test_app import free_port
+
+    from ui import webapp as app
 
     demo = app.build_app()
     port = free_port()
@@ -112,7 +113,6 @@ def turn_times(url: str, sessions: int, turns: int) -> tuple[list[float], int]:
 
 def refusals(url: str) -> dict:
     import httpx
-
     from test_limits import call, upload
 
     path = upload(url, "same.csv", b"question,answer\nq,a\n")

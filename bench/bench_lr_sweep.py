@@ -96,6 +96,18 @@ def sweep(folder: Path, langs: list[str], lrs: list[float], epochs: list[str]) -
     return rows
 
 
+def machine_gflops() -> float:
+    """fp32 matmul speed right now (a 2,048 × 576 × 1,536 product, the shape of an MLP layer): shared
+    virtual machines vary by tens of percent from hour to hour, so each timing carries its context."""
+    import torch
+
+    a, w = torch.randn(2048, 576), torch.randn(576, 1536)
+    started = time.perf_counter()
+    for _ in range(20):
+        a @ w
+    return round(20 * 2 * 2048 * 576 * 1536 / (time.perf_counter() - started) / 1e9, 1)
+
+
 def default_path(folder: Path, langs: list[str]) -> list[dict]:
     """The path a person takes: only the data file, the advice decides everything."""
     rows = []
@@ -103,9 +115,11 @@ def default_path(folder: Path, langs: list[str]) -> list[dict]:
         data, held, keys = write(folder, lang)
         info, wall = train_arm(data)
         config = json.loads((info.run_dir / "config.json").read_text(encoding="utf-8"))
+        report = json.loads((info.run_dir / "eval.json").read_text(encoding="utf-8")) if (info.run_dir / "eval.json").is_file() else {}
         row = {"lang": lang, "default": True, "epochs": config["epochs"], "lr": config["learning_rate"], "state": info.state,
                "steps": info.step, "held_out": held_score(str(info.adapter_dir), held, keys) if info.state == "succeeded" else None,
-               "end_to_end_s": round(wall, 1)}
+               "end_to_end_s": round(wall, 1), "report_s": report.get("seconds"),
+               "adapter_ready_s": round(wall - (report.get("seconds") or 0), 1), "machine_gflops": machine_gflops()}
         print(json.dumps(row), flush=True)
         rows.append(row)
     return rows

@@ -51,7 +51,7 @@ def generate(path: Path, rows: int, seed: int = 0) -> None:
     pool = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
     written: list[tuple[str, str]] = []
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(rows):
+        for _ in range(rows):
             roll = rng.random()
             if written and roll < 0.01:
                 q, a = rng.choice(written)

@@ -127,7 +127,7 @@ def measured_peak(dtype_name: str) -> float:
 def run_arm(name: str, opts) -> dict:
     cmd = [sys.executable, __file__, "--arm", name, "--data", opts.data, "--samples", str(opts.samples), "--max-len", str(opts.max_len)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
-    line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
+    line = next((out for out in proc.stdout.splitlines() if out.startswith("RESULT ")), None)
     if line is None:
         sys.exit(f"{name} arm failed (exit status {proc.returncode}; -9 is a kill, e.g. out of memory):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     result = json.loads(line[7:])

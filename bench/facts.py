@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from test_learning import FACTS as FACTS_EN, KINDS as KINDS_EN  # noqa: E402
+from test_learning import FACTS as FACTS_EN  # noqa: E402
+from test_learning import KINDS as KINDS_EN
 
 KINDS_ZH = [
     ("capital", ["{s}的首都是哪里?", "{s}的首都叫什么?", "请告诉我{s}的首都。", "{s}把首都设在哪座城市?", "说一下{s}的首都是哪座城市。"],

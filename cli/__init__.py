@@ -11,7 +11,8 @@ import os
 import sys
 
 from cli import agent, data, model, train, ui
-from cli import eval as eval_cli, export as export_cli
+from cli import eval as eval_cli
+from cli import export as export_cli
 from tools.errors import UserError
 
 GROUPS = (ui, data, train, agent, model, eval_cli, export_cli)

@@ -5,7 +5,6 @@ import sys
 
 from cli.common import print_json
 from tools.errors import UserError
-
 from tools.formats import FORMATS, canonical_format  # the one table of format names (any case)
 
 

@@ -21,25 +21,7 @@ def register(sub) -> None:
     p = sub.add_parser("train", help="start a LoRA fine-tuning run (a detached process)")
     p.add_argument("path", nargs="?", help="the dataset (not needed with --resume)")
     p.add_argument("--base-model", help="local Hugging Face model folder (default: the embedded SmolLM2-135M-Instruct)")
-    p.add_argument("--epochs", type=float)
-    p.add_argument("--learning-rate", type=float)
-    p.add_argument("--lora-r", type=int)
-    p.add_argument("--max-steps", type=int)
-    p.add_argument("--batch-size", type=int, help="per-device batch size (default: suggested)")
-    p.add_argument("--grad-accum", type=int, help="gradient accumulation steps (default: suggested)")
-    p.add_argument("--max-seq-length", type=int, help="truncate samples to this many tokens (default: no cut below 2048)")
-    p.add_argument("--targets", choices=["all-linear", "attention"], help="layers that get LoRA adapters (default all-linear)")
-    p.add_argument("--method", choices=["lora", "full"], default="lora")
-    p.add_argument("--merge", action="store_true", help="also write merged/: the base model with the adapter folded in")
-    p.add_argument("--mix-general", help="mix general data into training against forgetting, e.g. 10%% of the task samples "
-                   "(the base model's own answers to the general prompt set, or --general-file)")
-    p.add_argument("--general-file", help="a dataset of general samples to mix instead of the base model's own answers")
-    p.add_argument("--validation-size", type=int, help="samples held out for the report (default 10%%, at most 200)")
-    p.add_argument("--validation-file", help="a dataset of held-out samples (then every training sample trains)")
-    p.add_argument("--no-eval", action="store_true", help="skip the end-of-run evaluation (eval.json)")
-    p.add_argument("--nproc-per-node", type=int, help="processes (GPUs) on this machine, started through torchrun")
-    p.add_argument("--deepspeed", help="a DeepSpeed JSON config (needs the deepspeed package)")
-    p.add_argument("--fsdp", help='FSDP options for several GPUs, e.g. "full_shard auto_wrap"')
+    add_config_options(p)
     p.add_argument("--output", help="run directory")
     p.add_argument("--resume", help="resume a stopped or killed run (its id or directory)")
     p.add_argument("--no-start", action="store_true", help="only write the run directory; start it yourself with torchrun")
@@ -86,25 +68,42 @@ def run_suggest(args) -> int:
     return 0
 
 
-def _train_settings(args) -> dict:
-    named = {
-        "per_device_batch_size": args.batch_size, "gradient_accumulation_steps": args.grad_accum,
-        "max_seq_length": args.max_seq_length, "lora_targets": args.targets, "nproc_per_node": args.nproc_per_node,
-        "deepspeed": args.deepspeed, "fsdp": args.fsdp, "general_file": args.general_file,
-        "validation_size": args.validation_size, "validation_file": args.validation_file,
-    }
-    more = {k: v for k, v in named.items() if v is not None}
-    if args.mix_general:
-        from tools.general import parse_fraction
+def add_config_options(p) -> None:
+    """One flag per user option of ``TrainConfig`` (``tools.trainconfig.USER_OPTIONS``): its name, type,
+    choices and help come from the field, so the CLI, the form and the docs cannot drift apart. Unset
+    flags stay None: the advice for the data decides them."""
+    from tools.trainconfig import CHOICES, USER_OPTIONS, cli_flags, field_docs, option_kind
 
-        more["mix_general"] = parse_fraction(args.mix_general)
-    if args.no_eval:
-        more["evaluate"] = False
-    if args.merge:
-        more["merge"] = True
-    if args.method != "lora":
-        more["method"] = args.method
-    return more
+    docs = field_docs()
+    for name, extra in USER_OPTIONS.items():
+        kind, text = option_kind(name), docs.get(name, "").replace("%", "%%")
+        if kind == "bool":
+            on_by_default = cli_flags(name)[0].startswith("--no-")
+            p.add_argument(*cli_flags(name), *extra, dest=name, default=None, help=text,
+                           action="store_false" if on_by_default else "store_true")
+        else:
+            p.add_argument(*cli_flags(name), *extra, dest=name, default=None, help=text, choices=CHOICES.get(name),
+                           type=_parse_share if name == "mix_general" else {"float": float, "int": int}.get(kind, str))
+
+
+def _parse_share(text: str) -> float:
+    """"10%", "0.1" or "10" → 0.1 (``--mix-general``)."""
+    import argparse
+
+    from tools.errors import UserError
+    from tools.general import parse_fraction
+
+    try:
+        return parse_fraction(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _train_settings(args) -> dict:
+    from tools.trainconfig import USER_OPTIONS
+
+    named = ("epochs", "learning_rate", "lora_r", "max_steps")  # start_training's own parameters
+    return {name: getattr(args, name) for name in USER_OPTIONS if name not in named and getattr(args, name, None) is not None}
 
 
 def run_train(args) -> int:

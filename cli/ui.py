@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 
 
-
 def add_server_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860)
@@ -28,9 +27,9 @@ def register(sub) -> None:
 
 
 def _ui(args: argparse.Namespace) -> int:
-    import app
+    from ui.webapp import serve
 
-    return app.main_from_args(args)
+    return serve(args)
 
 
 def _chat(args: argparse.Namespace) -> int:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One entry point that does all the set-up on a fresh machine, then runs something.
 #   bash scripts/dev.sh app  [--host H --port P ...]   start the web app on the embedded defaults
-#   bash scripts/dev.sh test [pytest args ...]          run the whole test suite
+#   bash scripts/dev.sh test [pytest args ...]          lint (ruff), then run the whole test suite
+#   bash scripts/dev.sh fast [pytest args ...]          the fast local lane: no model work, no browser, no app server
+#   bash scripts/dev.sh lint                            ruff only
 #   bash scripts/dev.sh setup                           only set up (.venv, dependencies, embedded model)
 # Idempotent: a second run re-uses .venv and the converted model.
 set -euo pipefail
@@ -34,7 +36,9 @@ fi
 cmd=${1:-app}; shift || true
 case "$cmd" in
   app)   exec "$VENV/bin/sft-assistant" ui "$@" ;;
-  test)  exec "$VENV/bin/python" -m pytest "$@" ;;
+  test)  "$VENV/bin/ruff" check . && exec "$VENV/bin/python" -m pytest "$@" ;;
+  fast)  exec "$VENV/bin/python" -m pytest -q -m "not slow and not browser and not server" "$@" ;;
+  lint)  exec "$VENV/bin/ruff" check . ;;
   setup) ;;
-  *) echo "usage: bash scripts/dev.sh {app|test|setup} [args]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/dev.sh {app|test|fast|lint|setup} [args]" >&2; exit 2 ;;
 esac

@@ -63,3 +63,11 @@ def tiny_model(tmp_path_factory, embedded_model) -> Path:
     AutoModelForCausalLM.from_config(config).save_pretrained(str(folder))
     tokenizer.save_pretrained(str(folder))
     return folder
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that serves the Gradio app (the ``served`` fixture) as ``server``, so the fast
+    local lane (``bash scripts/dev.sh fast``: not slow, not browser, not server) can leave them out."""
+    for item in items:
+        if "served" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.server)

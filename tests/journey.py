@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_browser import CHROME_FLAGS, css, text, wait_for
 
 WINDOW = "--window-size=1440,1000"

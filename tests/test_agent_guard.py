@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 
+from fake_openai import FakeOpenAI, call, script, text
 from langchain_core.messages import HumanMessage, ToolMessage
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
 from assistant.envelope import ToolResult
 from assistant.guard import latest_file
-from fake_openai import FakeOpenAI, call, script, text
 
 
 def settings_for(server: FakeOpenAI) -> BackendSettings:

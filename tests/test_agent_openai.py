@@ -6,10 +6,10 @@ import json
 import socket
 
 import pytest
+from fake_openai import FakeOpenAI, Reply, call, script, text
 
 from assistant.agent import Assistant, build_agent
 from assistant.backends import BackendSettings, make_chat_model
-from fake_openai import FakeOpenAI, Reply, call, script, text
 
 
 def settings_for(server: FakeOpenAI, **more) -> BackendSettings:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import app
+from ui import webapp as app
 
 ASK_EPOCHS = "我有1000条数据,epoch设置多少?"
 

@@ -1,7 +1,6 @@
 """The app serves its page on 127.0.0.1, and refuses a network bind without a password."""
 from __future__ import annotations
 
-import argparse
 import socket
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import urllib.request
 
 import pytest
 
-import app
+from ui import webapp as app
 
 
 def free_port() -> int:

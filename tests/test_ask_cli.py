@@ -5,9 +5,9 @@ import hashlib
 import json
 
 import pytest
+from fake_openai import FakeOpenAI, call, script, text
 
 from cli import main
-from fake_openai import FakeOpenAI, call, script, text
 
 
 @pytest.fixture(autouse=True)

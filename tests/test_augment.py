@@ -207,6 +207,7 @@ def test_cot_that_builds_nothing_fails_with_the_endpoint_error(tmp_path, monkeyp
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     monkeypatch.setenv("SFT_LLM_MODEL", "fake-model")
+    monkeypatch.setenv("SFT_LLM_MAX_RETRIES", "0")  # refused at once, no backoff
     path = _csv(tmp_path, [("一加一？", "二"), ("二加二？", "四")])
     with pytest.raises(UserError, match=r"No chain-of-thought sample was built.*fake-model.*2 samples.*nothing was written") as err:
         add_cot(path)
@@ -232,7 +233,7 @@ def test_few_shot_on_fin_cqa_has_no_near_copies_and_no_repeats(shared_copy):
         head, _, target = s.question.rpartition("请参考示例，回答下面的问题。\n问题：")
         shots = [block.split("\n回答：") for block in head.strip().split("\n\n")[1:]]
         assert len(shots) == 3 and len({tuple(x) for x in shots}) == 3  # k examples, none twice
-        for q, a in shots:
+        for q, _ in shots:
             assert _bigram_jaccard(q, target) < 0.8  # no near-copy of the target's question
         for (q1, _), (q2, _) in [(x, y) for i, x in enumerate(shots) for y in shots[i + 1:]]:
             assert _bigram_jaccard(q1, q2) < 0.8  # nor of each other
@@ -262,3 +263,22 @@ def test_template_bank_has_no_meaning_shifting_phrasings():
     for shifted in ("Polish the following text", "Proofread the following sentence", "润色下面的句子",
                     "用一句话总结下面的新闻", "Is the following review positive or negative", "Give a brief summary of this text"):
         assert shifted not in phrases
+
+
+def test_a_rate_limited_endpoint_is_retried_not_skipped(monkeypatch):
+    """A 429 (and a 503) before the answer: the client backs off and asks again, so no sample is lost."""
+    from fake_openai import FakeOpenAI, Reply, script, text
+
+    from tools.llm_client import chat, config_from_env
+
+    replies = [Reply(content="rate limited", status=429), Reply(content="busy", status=503), text("因为一加一等于二。")]
+    with FakeOpenAI(script(replies)) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", server.api_key)
+        monkeypatch.setenv("SFT_LLM_MODEL", "fake-model")
+        assert chat(config_from_env(), [{"role": "user", "content": "一加一?"}]) == "因为一加一等于二。"
+    monkeypatch.setenv("SFT_LLM_MAX_RETRIES", "0")
+    with FakeOpenAI(script([Reply(content="rate limited", status=429)])) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        with pytest.raises(UserError, match="HTTP 429"):
+            chat(config_from_env(), [{"role": "user", "content": "一加一?"}])

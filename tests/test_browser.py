@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_app import served  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -4,7 +4,6 @@ one, applies a rule, and writes the cleaned file with its audit log."""
 from __future__ import annotations
 
 import pytest
-
 from test_app import served  # noqa: F401 - fixture
 from test_browser import chromium_or_skip, css, open_browser, open_tab, shots, text, wait_for  # noqa: F401
 

@@ -14,7 +14,7 @@ def _csv_with_crlf_in_a_cell(workspace) -> str:
     uploads = workspace / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     path = uploads / "crlf.csv"
-    path.write_bytes('question,answer\nq1,"line one\r\nline two"\nq2,a2\n'.encode("utf-8"))
+    path.write_bytes(b'question,answer\nq1,"line one\r\nline two"\nq2,a2\n')
     return str(path)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from fake_openai import FakeOpenAI, call, text
 
 from assistant import consent
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
 from cli import main
-from fake_openai import FakeOpenAI, call, script, text
 from tools import runs
 
 QUESTIONS = ["what happens if I train for too many epochs?", "训练的时候中途停掉会怎样", "hmm maybe I should stop it?",

@@ -61,7 +61,7 @@ def test_garbled_decoding_is_refused():
 
 
 @pytest.mark.parametrize("bad", ["cafÃ© au lait", "Iâ€™m here", "退货\ufffd要多久",
-                                 "测试一下这个问题的答案是什么".encode("utf-8").decode("gbk", "replace")])
+                                 "测试一下这个问题的答案是什么".encode().decode("gbk", "replace")])
 def test_mojibake_already_in_a_file_is_reported(tmp_path, bad):
     path = tmp_path / "m.jsonl"
     path.write_text('{"prompt": "ok", "response": "fine"}\n' + __import__("json").dumps({"prompt": bad, "response": "x"}) + "\n",

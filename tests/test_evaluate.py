@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from fake_openai import FakeOpenAI, text
 
 from cli import main
 from tools import evalmetrics as m
 from tools.evaluate import GENERAL_SUBSET, holdout_size, load_report, summary, verdict
 from tools.runs import FINISHED, get_run, list_runs, start_training, stop_run
-
-from fake_openai import FakeOpenAI, text
 
 
 @pytest.fixture(autouse=True)

@@ -231,6 +231,6 @@ def test_jsonl_saved_as_json_is_read_line_by_line(shared_copy, tmp_path):
 def test_invalid_bytes_after_a_valid_utf8_head_are_still_caught(tmp_path):
     path = tmp_path / "late.csv"
     rows = "".join(f"问题{i},答案{i}\n" for i in range(2000)).encode("utf-8")
-    path.write_bytes("问题,答案\n".encode("utf-8") + rows + b"\xff\xff,\xff\n")
+    path.write_bytes("问题,答案\n".encode() + rows + b"\xff\xff,\xff\n")
     with pytest.raises(UserError, match="line 2002"):
         read_dataset(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from test_app import served  # noqa: F401 - fixture
+
 from tools import workspace as ws
 from tools.errors import UserError
 
@@ -125,6 +125,7 @@ def test_a_downloads_through_an_unguessable_copy(served, tmp_path, workspace):
 
 def test_runs_are_listed_and_found_only_for_their_owner(tmp_path, tiny_model):
     from test_runs import write_data
+
     from tools.runs import get_run, list_runs, start_training
 
     data = write_data(tmp_path / "qa.jsonl", n=8)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from journey import Page, english_runs, names_in, open_page, run_id_in, wait_run
 from test_app import served  # noqa: F401 - fixture
 from test_browser import chromium_or_skip, css, shots, text, wait_for  # noqa: F401 - fixture

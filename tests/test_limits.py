@@ -9,8 +9,8 @@ import json
 import time
 
 import httpx
-
 from test_app import served  # noqa: F401 - fixture
+
 from ui import limits
 
 

@@ -136,12 +136,11 @@ def test_schedule_rises_exponentially_over_the_whole_range():
 def test_web_panel_shows_the_estimate_then_the_curve_and_advice_in_the_ui_language(facts, workspace):
     """The Training tab's probe panel: the time before it starts; a finished probe's curve (train and
     held-out series) and its advice in the page's language."""
+    from assistant.toolset import import_upload
+    from tools import workspace as ws
     from tools.lrprobe import CONFIG, CURVE
     from tools.runstate import update_state
     from ui import probe_panel
-
-    from assistant.toolset import import_upload
-    from tools import workspace as ws
     from ui import session as sess
 
     session = sess.new_session()

@@ -5,11 +5,11 @@ evaluation, counts after a list comma, and upload openers."""
 from __future__ import annotations
 
 import pytest
+from routing import one_call
 
 from assistant.nlu import acts, slots
 from assistant.nlu.intents import classify
 from assistant.offline import plan
-from routing import one_call
 
 UP = "/ws/uploads"
 QA = [f"{UP}/qa.jsonl"]

@@ -6,13 +6,13 @@ an earlier check, placeholder values in other shapes, and a musing start confirm
 from __future__ import annotations
 
 import pytest
+from routing import one_call
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
 from assistant.nlu import review, slots
 from assistant.nlu.intents import about_sft, classify, split_steps
 from assistant.offline import plan
-from routing import one_call
 from tools import runs
 
 UP = "/ws/uploads"

@@ -7,10 +7,10 @@ family, and a probe's step count written after its name."""
 from __future__ import annotations
 
 import pytest
+from routing import one_call
 
 from assistant.nlu import acts
 from assistant.offline import plan
-from routing import one_call
 from tools.errors import UserError
 
 UP = "/ws/uploads"

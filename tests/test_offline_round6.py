@@ -5,11 +5,11 @@ name a rule, corrections that only replace a value, and a stop said through what
 from __future__ import annotations
 
 import pytest
+from routing import one_call
 
 from assistant.nlu import acts, slots
 from assistant.nlu.paths import find_paths
 from assistant.offline import plan
-from routing import one_call
 
 UP = "/ws/uploads"
 ACTS_ON_RUNS = {"start_training", "stop_training", "resume_training"}

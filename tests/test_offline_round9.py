@@ -5,9 +5,9 @@ purpose clause about forgetting does not turn a run into an evaluation, and "wha
 from __future__ import annotations
 
 import pytest
+from routing import one_call
 
 from assistant.nlu import acts, slots
-from routing import one_call
 
 
 @pytest.mark.parametrize("text, args", [

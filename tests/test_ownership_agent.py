@@ -4,11 +4,12 @@ langgraph runtime context; every tool runs inside ``workspace.scoped(owner)``)."
 from __future__ import annotations
 
 import pytest
+from fake_openai import FakeOpenAI, call, script, text
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
-from fake_openai import FakeOpenAI, call, script, text
-from tools import runs, workspace as ws
+from tools import runs
+from tools import workspace as ws
 
 
 @pytest.fixture

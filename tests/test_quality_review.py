@@ -11,8 +11,8 @@ import pytest
 from cli import main
 from tools.errors import UserError
 from tools.formats import read_dataset
-from tools.quality import check_quality
 from tools.qrules import garbled
+from tools.quality import check_quality
 
 
 def _jsonl(tmp_path, rows, name="qa.jsonl"):

@@ -12,9 +12,8 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 from test_runs import data, group_gone, no_orphans, wait_for  # noqa: F401 - fixtures
+
 from tools import runlock
 from tools.errors import UserError
 from tools.runs import get_run, resume_run, start_training, stop_run

@@ -15,7 +15,7 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.runs import FINISHED, get_run, process_alive, list_runs, read_metrics, resume_run, start_training, stop_run
+from tools.runs import FINISHED, get_run, list_runs, process_alive, read_metrics, resume_run, start_training, stop_run
 from tools.workspace import runs_dir
 
 METRIC_KEYS = {"step", "epoch", "loss", "learning_rate", "tokens_per_s", "eta_s", "elapsed_s"}
@@ -39,7 +39,7 @@ def wait_for(predicate, timeout: float = 600.0, every: float = 0.05):  # a loade
     raise AssertionError("timed out waiting")
 
 
-def finished(run) -> "object":
+def finished(run) -> object:
     return wait_for(lambda: (lambda r: r if r.state in FINISHED else None)(get_run(run.run_dir)))
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
-import app
 from test_app import served  # noqa: F401 - fixture
+
 from ui import security
+from ui import webapp as app
 
 
 def test_the_password_comes_from_the_environment_or_a_file(tmp_path, monkeypatch):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools import llm_client
-from tools.errors import UserError
 from tools.changes import Changes
+from tools.errors import UserError
 from tools.formats import FORMATS, Skipped, canonical_format, format_for, output_path, read_dataset, write_samples
 from tools.readers import ReadResult
 from tools.retrieval import nearest

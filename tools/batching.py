@@ -16,7 +16,7 @@ No sample ever attends to another: each micro-batch is a padded rectangle, one s
 from __future__ import annotations
 
 import random
-from typing import Iterator
+from collections.abc import Iterator
 
 import torch
 

@@ -71,7 +71,7 @@ class Changes:
         if what:
             change.what.add(what)
 
-    def extend(self, other: "Changes") -> None:
+    def extend(self, other: Changes) -> None:
         for change in other.by_kind.values():
             for where in change.where:
                 self.add(change.kind, where)

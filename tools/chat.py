@@ -14,9 +14,9 @@ import gc
 import json
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from tools.errors import UserError
 from tools.models import inference_dtype
@@ -81,7 +81,6 @@ def find_adapter(run_or_dir: str, confined: bool | None = None) -> Path:
 def adapter_dirs() -> list[Path]:
     """Folders the operator allows adapters from besides the workspace (``SFT_ADAPTER_DIRS``,
     separated like PATH)."""
-    import os
 
     return [Path(p).expanduser().resolve() for p in os.environ.get("SFT_ADAPTER_DIRS", "").split(os.pathsep) if p.strip()]
 
@@ -165,7 +164,6 @@ def _ensure_loaded(target: ChatTarget) -> None:
     if _LOADED.key == key or (target.adapter is None and _LOADED.key and _LOADED.key[0] == target.base_model):
         return
     release()
-    import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(target.base_model)
@@ -296,8 +294,7 @@ def stream_pair(
         extra = {}
         if hasattr(model, "disable_adapter"):  # an adapter is loaded: the base row goes without it
             extra["adapter_names"] = ["default" if target.adapter else "__base__", "__base__"]
-        for tuned, base in _generate_rows(model, tokenizer, [tuned_messages, base_messages], settings, extra):
-            yield tuned, base
+        yield from _generate_rows(model, tokenizer, [tuned_messages, base_messages], settings, extra)
     finally:
         _LOADED.lock.release()
 

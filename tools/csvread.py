@@ -19,8 +19,7 @@ from pathlib import Path
 from tools.encoding import decode_bytes, read_bytes
 from tools.errors import UserError
 from tools.fields import FieldMap, detect_fields, require_fields
-from tools.readers import (HEADER_SCAN, ReadResult, Skipped, Table, clean_cells, no_gc, split_header,
-                           table_fields, table_result)
+from tools.readers import HEADER_SCAN, ReadResult, Skipped, Table, clean_cells, no_gc, split_header, table_fields, table_result
 from tools.records import empty_reason
 from tools.samples import Message, Sample
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tools.errors import UserError
 from tools.samples import Sample

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tools.errors import UserError
 from tools.formats import FORMATS, output_path, read_dataset, write_samples
-from dataclasses import replace
-
 from tools.samples import Sample
 
 NAME = re.compile(r"\{\{\s*([\w.\-]+)\s*\}\}")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.changes import Changes
-from tools.errors import UserError
 from tools.csvread import read_csv
+from tools.errors import UserError
 from tools.readers import ReadResult, Skipped, excel_tables, no_gc, pick_sheet, read_json, table_result
 from tools.samples import Sample
 from tools.workspace import outputs_dir, unique_path

@@ -14,8 +14,8 @@ import hashlib
 import json
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tools.errors import UserError
 from tools.samples import Sample

@@ -1,16 +1,14 @@
-"""A tiny client for an OpenAI-compatible chat endpoint (for CoT rationales).
+"""One chat completion from an OpenAI-compatible endpoint (CoT rationales, the LLM judge), through the
+``openai`` SDK: its timeouts, and its retries with exponential backoff on 408/409/429/5xx and lost
+connections, so a rate limit slows a batch down instead of silently skipping samples.
 
-Configured by the environment, like the OpenAI SDK: ``OPENAI_BASE_URL`` (e.g.
+Configured by the environment, like the SDK itself: ``OPENAI_BASE_URL`` (e.g.
 ``http://127.0.0.1:8000/v1`` for vLLM/Ollama/llama.cpp, or a cloud API), ``OPENAI_API_KEY``
-and ``SFT_LLM_MODEL`` (the model name to ask). Standard library only: ``tools/`` must not
-depend on langchain, and one POST per sample needs nothing more.
+and ``SFT_LLM_MODEL`` (the model name to ask). ``tools/`` does not depend on langchain.
 """
 from __future__ import annotations
 
-import json
 import os
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 
 from tools.errors import UserError
@@ -28,6 +26,9 @@ class LLMConfig:
     """Model name the endpoint serves."""
     timeout_s: float = 120.0
     """Per request; a rationale is a few hundred tokens."""
+    max_retries: int = 4
+    """Retries after a 408/409/429/5xx answer or a lost connection, with the SDK's exponential backoff
+    (about 0.5, 1, 2, 4 s, or what the server's Retry-After asks)."""
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -42,34 +43,32 @@ def config_from_env() -> LLMConfig | None:
     values = [os.environ.get(name, "").strip() for name in ENV_VARS]
     if not all(values):
         return None
-    return LLMConfig(values[0].rstrip("/"), values[1], values[2])
+    retries = os.environ.get("SFT_LLM_MAX_RETRIES", "").strip()
+    return LLMConfig(values[0].rstrip("/"), values[1], values[2],
+                     max_retries=int(retries) if retries.isdigit() else LLMConfig.max_retries)
 
 
 def chat(config: LLMConfig, messages: list[dict], temperature: float = 0.0, max_tokens: int = 512) -> str:
-    """One non-streaming chat completion; returns the assistant's text or raises UserError."""
-    body = json.dumps({"model": config.model, "messages": messages, "temperature": temperature,
-                       "max_tokens": max_tokens, "stream": False}).encode()
-    request = urllib.request.Request(
-        f"{config.base_url}/chat/completions", data=body, method="POST",
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {config.api_key}"},
-    )
+    """One non-streaming chat completion; returns the assistant's text or raises UserError (after the retries)."""
+    import openai
+
+    client = openai.OpenAI(base_url=config.base_url, api_key=config.api_key, timeout=config.timeout_s,
+                           max_retries=config.max_retries)
     try:
-        with urllib.request.urlopen(request, timeout=config.timeout_s) as response:
-            payload = json.loads(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")[:200]
-        raise UserError(f"The model endpoint {config.base_url} answered HTTP {exc.code}: {detail}",
-                        zh=f"模型服务 {config.base_url} 返回了 HTTP {exc.code}:{detail}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise UserError(f"Cannot reach the model endpoint {config.base_url} ({reason}); check OPENAI_BASE_URL.",
-                        zh=f"连不上模型服务 {config.base_url}({reason});请检查 OPENAI_BASE_URL。") from None
-    except json.JSONDecodeError:
-        raise UserError(f"The model endpoint {config.base_url} did not return JSON; is it OpenAI-compatible?",
-                        zh=f"模型服务 {config.base_url} 返回的不是 JSON;它兼容 OpenAI 接口吗?") from None
-    try:
-        text = payload["choices"][0]["message"]["content"]
-    except (KeyError, IndexError, TypeError):
+        response = client.chat.completions.create(model=config.model, messages=messages, temperature=temperature,
+                                                  max_tokens=max_tokens, stream=False)
+    except openai.APIStatusError as exc:
+        detail = (exc.message or "")[:200]
+        raise UserError(f"The model endpoint {config.base_url} answered HTTP {exc.status_code}: {detail}",
+                        zh=f"模型服务 {config.base_url} 返回了 HTTP {exc.status_code}:{detail}") from None
+    except openai.APIConnectionError as exc:  # includes timeouts
+        raise UserError(f"Cannot reach the model endpoint {config.base_url} ({exc.message}); check OPENAI_BASE_URL.",
+                        zh=f"连不上模型服务 {config.base_url}({exc.message});请检查 OPENAI_BASE_URL。") from None
+    except openai.APIError:
+        raise UserError(f"The model endpoint {config.base_url} did not answer as an OpenAI-compatible API does.",
+                        zh=f"模型服务 {config.base_url} 的回复不符合 OpenAI 接口;它兼容 OpenAI 接口吗?") from None
+    choices = getattr(response, "choices", None) or []
+    if not choices or choices[0].message is None:
         raise UserError(f"The model endpoint {config.base_url} returned no choices[0].message.content.",
-                        zh=f"模型服务 {config.base_url} 的回复里没有 choices[0].message.content。") from None
-    return (text or "").strip()
+                        zh=f"模型服务 {config.base_url} 的回复里没有 choices[0].message.content。")
+    return (choices[0].message.content or "").strip()

@@ -69,7 +69,7 @@ class ProbeSettings:
         return atomic_write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n")
 
     @classmethod
-    def load(cls, path: Path) -> "ProbeSettings":
+    def load(cls, path: Path) -> ProbeSettings:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})

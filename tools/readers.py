@@ -20,7 +20,6 @@ from tools.fields import FieldMap, cell_text, detect_fields, require_fields
 from tools.records import BadRecord, empty_reason, record_format, record_sample, table_sample
 from tools.samples import Message, Sample
 
-
 # Keys that belong to a layout, never a rationale column.
 LAYOUT_KEYS = {"instruction", "input", "output", "system", "history", "messages", "conversations", "prompt", "response"}
 

@@ -20,8 +20,8 @@ import fcntl
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from tools.errors import UserError
 from tools.workspace import atomic_write_text, runs_dir

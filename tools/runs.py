@@ -44,7 +44,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def read_metrics(run: "RunInfo | str | Path | None" = None) -> list[dict]:
+def read_metrics(run: RunInfo | str | Path | None = None) -> list[dict]:
     """The metrics lines of a run (a half-written last line is skipped)."""
     run_dir = run.run_dir if isinstance(run, RunInfo) else get_run(run).run_dir
     return read_metrics_file(run_dir)
@@ -139,7 +139,7 @@ def _owner(run_dir: Path) -> str | None:
     return read_state(run_dir).get("owner") or identity(run_dir).get("owner")
 
 
-def get_run(run: "RunInfo | str | Path | None" = None) -> RunInfo:
+def get_run(run: RunInfo | str | Path | None = None) -> RunInfo:
     """A run by id (under the runs folder) or directory; None = the newest run. Inside a scope,
     another owner's run is answered exactly like a run that does not exist."""
     if isinstance(run, RunInfo):
@@ -211,7 +211,7 @@ def new_run_dir(path: str | Path, output: str | Path | None) -> Path:
     return target
 
 
-def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0, wait: bool = True) -> RunInfo:
+def stop_run(run: RunInfo | str | Path | None = None, grace_s: float = 30.0, wait: bool = True) -> RunInfo:
     """SIGTERM the run's process group (it checkpoints and exits at the end of its step), SIGKILL
     what is left after ``grace_s``, and leave state.json in a finished state. The group is the one
     the live trainer's lock names, whatever state.json says.
@@ -236,7 +236,7 @@ def stop_run(run: "RunInfo | str | Path | None" = None, grace_s: float = 30.0, w
     return _info(info.run_dir)
 
 
-def _finish_stop(info: "RunInfo", pid, pgid, grace_s: float) -> None:
+def _finish_stop(info: RunInfo, pid, pgid, grace_s: float) -> None:
     """Wait for the signalled group to end (SIGKILL after the grace period), then record "stopped"."""
     if pgid and not wait_gone(pid, pgid, _grace(info, grace_s)):
         signal_group(pgid, signal.SIGKILL)
@@ -255,7 +255,7 @@ def _grace(info: RunInfo, grace_s: float) -> float:
     return max(grace_s, 2 * per_step + (evals[-1] if evals else 0.0) + 15)  # a SIGTERM during an evaluation waits for it
 
 
-def resume_run(run: "RunInfo | str | Path | None" = None, run_now: bool = False) -> RunInfo:
+def resume_run(run: RunInfo | str | Path | None = None, run_now: bool = False) -> RunInfo:
     """Start a stopped or killed run again from its newest checkpoint (same step count and schedule).
     Refused while a live trainer holds the run: two resumes at once start one trainer."""
     info = get_run(run)
@@ -285,9 +285,9 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
     Bad input raises ``UserError`` before any process starts. The run belongs to the current
     ``workspace`` owner; it waits for a running one to end unless ``run_now`` (start anyway).
     """
+    from tools.formats import read_dataset
     from tools.hparams import suggest
     from tools.models import resolve_base_model
-    from tools.formats import read_dataset
     from tools.trainconfig import TrainConfig
 
     data = workspace.confine(path) if workspace.current_owner() else Path(path).expanduser()

@@ -5,10 +5,9 @@ readers and writers of ``tools/formats``.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Literal
-
-import json
 
 Role = Literal["system", "user", "assistant", "tool_call", "tool"]
 """``tool_call``: the assistant calls functions; ``content`` is the JSON text of one call
@@ -116,7 +115,7 @@ class Sample:
         return messages, None
 
     @classmethod
-    def from_pair(cls, question: str, answer: str, system: str | None = None, where: str = "", meta: dict | None = None) -> "Sample":
+    def from_pair(cls, question: str, answer: str, system: str | None = None, where: str = "", meta: dict | None = None) -> Sample:
         msgs = [Message("system", system)] if system else []
         msgs += [Message("user", question), Message("assistant", answer)]
         return cls(msgs, where=where, meta=dict(meta or {}))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -94,7 +94,7 @@ _SLOT_PATTERNS = {name: [(t, _slot_regex(t)) for t in templates] for name, templ
 def reword_slots(question: str, choose) -> str | None:
     """The question with its slot-family instruction reworded (``choose`` picks among the other
     templates), or None when no slot family matches at the start."""
-    for name, patterns in _SLOT_PATTERNS.items():
+    for patterns in _SLOT_PATTERNS.values():
         for template, regex in patterns:
             hit = regex.match(question)
             if hit:

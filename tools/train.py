@@ -30,9 +30,9 @@ from transformers import Trainer, TrainerCallback, TrainingArguments
 
 from tools import runlock
 from tools.errors import UserError
+from tools.evaluate import split_samples
 from tools.hparams import MAX_SEQ_CAP
 from tools.runs import now, read_metrics_file, read_state, update_state
-from tools.evaluate import split_samples
 from tools.sftdata import IGNORE, PadCollator, encode_samples
 from tools.trainconfig import ATTENTION_MODULES, TrainConfig
 from tools.workspace import atomic_write_text

@@ -13,9 +13,24 @@ from pathlib import Path
 
 from tools.errors import UserError
 
+# The settings a person gives when starting a run, in the order the CLI lists them: each becomes a
+# ``sft-assistant train`` flag (``--`` + the name with dashes, plus the extra spellings here), with its
+# type, choices and help taken from the field itself (``cli/train.py``, ``docs/training.md``); the
+# Training tab's form shows the first four (``FORM_OPTIONS``).
+USER_OPTIONS: dict[str, tuple[str, ...]] = {
+    "epochs": (), "learning_rate": (), "max_steps": (), "mix_general": (), "general_file": (),
+    "lora_r": (), "lora_alpha": (), "lora_dropout": (), "lora_targets": ("--targets",), "method": (),
+    "per_device_batch_size": ("--batch-size",), "gradient_accumulation_steps": ("--grad-accum",),
+    "max_seq_length": (), "max_batch_tokens": (), "warmup_ratio": (), "weight_decay": (), "save_steps": (), "seed": (),
+    "validation_size": (), "validation_file": (), "evaluate": ("--no-eval",), "merge": (),
+    "nproc_per_node": (), "deepspeed": (), "fsdp": (),
+}
+FORM_OPTIONS = ("epochs", "learning_rate", "max_steps", "mix_general")
+CHOICES = {"method": ("lora", "full"), "lora_targets": ("all-linear", "attention")}
+
 # Modules that LoRA adapts. "all-linear" is peft's shorthand for every linear layer except the
 # output head; attention-only is cheaper but learns new facts much more slowly.
-TARGET_CHOICES = ("all-linear", "attention")
+TARGET_CHOICES = CHOICES["lora_targets"]
 ATTENTION_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
 
 
@@ -175,7 +190,49 @@ class TrainConfig:
         return atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
     @classmethod
-    def load(cls, path: Path) -> "TrainConfig":
+    def load(cls, path: Path) -> TrainConfig:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def field_docs() -> dict[str, str]:
+    """Each field's docstring (the string under it in the class body), read from this file's source:
+    the one text the CLI's help and the docs' option table show."""
+    import ast
+    import inspect
+    import textwrap
+
+    body = ast.parse(textwrap.dedent(inspect.getsource(TrainConfig))).body[0].body
+    docs = {}
+    for node, after in zip(body, body[1:]):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)):
+            docs[node.target.id] = " ".join(after.value.value.split())
+    return docs
+
+
+def option_kind(name: str) -> str:
+    """"float", "int", "str" or "bool": the type a user option is given as (``X | None`` counts as ``X``)."""
+    annotation = next(f.type for f in fields(TrainConfig) if f.name == name)
+    return str(annotation).split("|")[0].strip()
+
+
+def options_table() -> str:
+    """The Markdown table of ``sft-assistant train`` options (``docs/training.md``), from the fields."""
+    docs, defaults = field_docs(), {f.name: f.default for f in fields(TrainConfig)}
+    rows = ["| option | type | default | what it does |", "|---|---|---|---|"]
+    for name, extra in USER_OPTIONS.items():
+        flags = ", ".join(f"`{flag}`" for flag in (*cli_flags(name), *extra))
+        default = "advised" if name in ("epochs", "learning_rate", "per_device_batch_size", "gradient_accumulation_steps",
+                                        "lora_r") else defaults[name]
+        rows.append(f"| {flags} | {option_kind(name)} | {default} | {docs.get(name, '').replace('|', '/')} |")
+    return "\n".join(rows)
+
+
+def cli_flags(name: str) -> tuple[str, ...]:
+    """The flag a field is set by: ``--lora-r``; a yes/no field that is on by default is turned off (``--no-evaluate``)."""
+    flag = name.replace("_", "-")
+    default = next(f.default for f in fields(TrainConfig) if f.name == name)
+    return (f"--no-{flag}",) if option_kind(name) == "bool" and default is True else (f"--{flag}",)
+

@@ -6,7 +6,7 @@ The chat event is public as ``api_name="assistant"``: it takes the multimodal me
 from __future__ import annotations
 
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 import gradio as gr
 

@@ -189,5 +189,5 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab) -> list[tuple]:
         (dataset, "label", "dataset"), (refresh, "value", "refresh"), (prev, "value", "prev"), (nxt, "value", "next"),
         (page, "label", "page"), (table, "label", "preview"), (overview, "label", "inspection"),
         (stats, "label", "inspection"), (run_quality, "value", "run_quality"), (flagged, "label", "flagged"),
-        (ppl, "label", "with_ppl"), (outputs, "label", "quality_files"), *review_labels,
+        (ppl, "label", "with_ppl"), (outputs, "label", "quality_files"), (report, "label", "quality"), *review_labels,
     ]

@@ -176,6 +176,20 @@ def _number(value):
     return value if value not in (None, 0, "") else None
 
 
+# The form's element ids (the browser tests find the boxes by them).
+_FORM_IDS = {"epochs": "train-epochs", "learning_rate": "train-lr", "max_steps": "train-max-steps", "mix_general": "train-mix"}
+
+
+def form_fields() -> list:
+    """The form's number boxes, one per ``tools.trainconfig.FORM_OPTIONS`` field, typed by the field (an int
+    takes no decimals); empty means "as advised". The general-data share is asked in percent (0–100)."""
+    from tools.trainconfig import FORM_OPTIONS, option_kind
+
+    return [gr.Number(label=t(name), value=None, minimum=0, maximum=100 if name == "mix_general" else None,
+                      precision=0 if option_kind(name) == "int" else None, elem_id=_FORM_IDS[name])
+            for name in FORM_OPTIONS]
+
+
 def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps, mix_percent=None, lang: str = "English",
           session: dict | None = None, request: gr.Request = None):
     """Start a run from the form; the new run becomes the selected one. Problems are a sentence.
@@ -279,10 +293,7 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         unreadable = gr.Markdown(elem_id="train-unreadable")
         base_model = gr.Textbox(label=t("base_model"))
         with gr.Row():
-            epochs = gr.Number(label=t("epochs"), value=None, minimum=0, elem_id="train-epochs")
-            learning_rate = gr.Number(label=t("learning_rate"), value=None, minimum=0, elem_id="train-lr")
-            max_steps = gr.Number(label=t("max_steps"), value=None, precision=0, minimum=0, elem_id="train-max-steps")
-            mix = gr.Number(label=t("mix_general"), value=None, minimum=0, maximum=100, elem_id="train-mix")
+            epochs, learning_rate, max_steps, mix = form_fields()
         start_btn = gr.Button(t("start"), variant="primary", elem_id="train-start")
     from ui import probe_panel  # the learning-rate probe for the chosen file (issue 17)
 
@@ -304,7 +315,7 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
     if opener is not None:
         opener.click(open_from_chat, [session, lang], [runs, *shown], **private)
     return [
-        (runs, "label", "runs"), (refresh_btn, "value", "refresh"), (loss, "label", "loss"), (lr, "label", "lr"),
+        (runs, "label", "runs"), (refresh_btn, "value", "refresh"), (progress, "label", "progress"), (loss, "label", "loss"), (lr, "label", "lr"),
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
         (new_run, "label", "new_run"), (dataset, "label", "dataset"), (base_model, "label", "base_model"),
         (epochs, "label", "epochs"), (learning_rate, "label", "learning_rate"), (max_steps, "label", "max_steps"),

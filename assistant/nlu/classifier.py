@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -93,7 +93,7 @@ class IntentModel:
         self.weights, self.cue_weights, self.bias = weights.astype(np.float32), cue_weights, bias.astype(np.float32)
 
     @classmethod
-    def fit(cls, examples: Iterable[tuple[str, str]], cues: bool = True, **options) -> "IntentModel":
+    def fit(cls, examples: Iterable[tuple[str, str]], cues: bool = True, **options) -> IntentModel:
         from assistant.nlu.training import train  # the optimiser is only needed to build a model
 
         return train(cls, list(examples), cues=cues, **options)
@@ -126,7 +126,7 @@ class IntentModel:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path) -> "IntentModel":
+    def load(cls, path: Path) -> IntentModel:
         with np.load(path, allow_pickle=False) as z:
             cue = z["cue_weights"] if "cue_weights" in z.files else None
             return cls(z["labels"].tolist(), z["vocab"].tolist(), z["weights"].astype(np.float32), cue, z["bias"])

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
-from assistant.paths import NEEDS_PATH
 from assistant.nlu import acts, intents, probe, reading, replies, review, slots
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
+from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
 _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过滤|扩充|导出)(?:后|好|出来)的(?:文件|数据|结果)?|新(?:生成的)?文件|结果文件|输出文件|"

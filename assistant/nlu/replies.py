@@ -3,7 +3,6 @@ user, and what it can do, in the user's language (zh when their message has CJK,
 from __future__ import annotations
 
 import os
-import re
 
 from assistant.envelope import ToolResult
 from assistant.lang import language_of
