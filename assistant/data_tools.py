@@ -10,7 +10,7 @@ from langchain_core.tools import tool
 from assistant import summaries
 from assistant.envelope import Refused, run_tool
 from assistant.paths import resolve_input
-from tools.formats import FORMAT_ALIASES  # the one table of format names (issue 10/11)
+from tools.data.formats import FORMAT_ALIASES  # the one table of format names (issue 10/11)
 
 
 def target_format(to: str) -> str:
@@ -34,7 +34,7 @@ def inspect_dataset(path: str, question_field: str | None = None, answer_field: 
         answer_field: the column/field holding the answer, only when the user named it (detected otherwise).
         sheet: the Excel sheet name, only when the user named it.
     """
-    from tools.formats import inspect_dataset as inspect
+    from tools.data.formats import inspect_dataset as inspect
 
     def work():
         source = resolve_input(path)
@@ -60,7 +60,7 @@ def convert_dataset(path: str, to: str, question_field: str | None = None, answe
         answer_field: the column/field holding the answer, only when the user named it.
         sheet: the Excel sheet name, only when the user named it.
     """
-    from tools.formats import convert_dataset as convert
+    from tools.data.formats import convert_dataset as convert
 
     def work():
         source = resolve_input(path)
@@ -105,7 +105,7 @@ def add_few_shot(path: str, k: int = 3, n_samples: int | None = None, fraction: 
         n_samples: how many records get a few-shot sample, only when the user gave a count.
         fraction: the share of records that get one: 1.0 for "every record / 每条 / all", 0.2 for "20% / 两成".
     """
-    from tools.augment import DEFAULT_FRACTION, few_shot
+    from tools.augment.augment import DEFAULT_FRACTION, few_shot
 
     share = f"{DEFAULT_FRACTION:.0%}"
     return _augment("add_few_shot", lambda source: few_shot(source, k=k, n_samples=n_samples, fraction=fraction), path,
@@ -123,7 +123,7 @@ def add_cot(path: str, n_samples: int | None = None, fraction: float | None = No
         fraction: the share of records to use: 1.0 for "every record / 每条 / all", 0.2 for "20% / 两成".
         rationale_field: the column holding the reasoning, only when the user named it.
     """
-    from tools.augment import add_cot as cot
+    from tools.augment.augment import add_cot as cot
 
     return _augment("add_cot", lambda source: cot(source, n_samples=n_samples, rationale_field=rationale_field,
                                                   fraction=fraction), path,
@@ -141,7 +141,7 @@ def augment_instructions(path: str, templates: list[str] | None = None, n_sample
         n_samples: how many reworded samples to add, only when the user gave a count.
         fraction: the share of records to reword: 1.0 for "every record / 每条 / all", 0.2 for "20% / 两成".
     """
-    from tools.augment import augment_instructions as augment
+    from tools.augment.augment import augment_instructions as augment
 
     return _augment("augment_instructions",
                     lambda source: augment(source, templates=templates or None, n_samples=n_samples, fraction=fraction),
@@ -157,7 +157,7 @@ def check_quality(path: str, ppl: bool = False) -> str:
         ppl: also score perplexity with the base model, only when the user asked for it.
     """
     from assistant.quality_tools import review_offer
-    from tools.quality import check_quality as check
+    from tools.quality.quality import check_quality as check
 
     def work():
         source = resolve_input(path)

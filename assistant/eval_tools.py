@@ -1,4 +1,4 @@
-"""The ``evaluate_run`` tool: did the run learn, and what did it forget (``tools/evaluate.py``).
+"""The ``evaluate_run`` tool: did the run learn, and what did it forget (``tools/models/evaluate.py``).
 
 It reads the run's ``eval.json`` (written when the run ended), or evaluates the run now when there
 is none; either way it only reads and scores, so it needs no confirmation.
@@ -17,9 +17,9 @@ def evaluate_run(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for the most recent run.
     """
-    from tools.evaluate import evaluate_run as evaluate
-    from tools.evaluate import load_report, summary, verdict
-    from tools.runs import get_run
+    from tools.models.evaluate import evaluate_run as evaluate
+    from tools.models.evaluate import load_report, summary, verdict
+    from tools.train.runs import get_run
 
     def work():
         info = get_run(run_id or None)

@@ -83,7 +83,7 @@ def resolve_input(path: str) -> Path:
 
 
 def base_model_arg(base_model: str | None) -> str | None:
-    """A model name passes through (``tools.models.resolve_base_model`` checks it); a path must
+    """A model name passes through (``tools.models.models.resolve_base_model`` checks it); a path must
     lie inside the workspace or the model cache, like any other file a tool reads."""
     name = str(base_model or "").strip()
     if not name:
@@ -92,7 +92,7 @@ def base_model_arg(base_model: str | None) -> str | None:
                        or (workspace.home() / name).exists())
     if not looks_like_path:
         return name  # "embedded", "SmolLM2-135M-Instruct", or a hub id such as "Qwen/Qwen2.5-0.5B-Instruct"
-    from tools.models import cache_root
+    from tools.models.models import cache_root
 
     folder = Path(name).expanduser()
     for root in (workspace.home(), cache_root()):

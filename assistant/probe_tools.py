@@ -1,4 +1,4 @@
-"""The learning-rate probe as a tool (``tools/probes.py``): a plan with its time estimate first,
+"""The learning-rate probe as a tool (``tools/train/probes.py``): a plan with its time estimate first,
 then, once the person confirms, a short range test on a sample of their file.
 
 The probe takes minutes of CPU, so it is consequential (``metadata["plan"]``): the tool guard
@@ -28,8 +28,8 @@ def probe_learning_rate(path: str, steps: int | None = None) -> str:
         steps: optimizer steps of the probe, only when the user gave a number (default 36).
     """
     from tools.errors import UserError
-    from tools.lrprobe import DEFAULT_STEPS
-    from tools.probes import start_probe, wait_probe
+    from tools.train.lrprobe import DEFAULT_STEPS
+    from tools.train.probes import start_probe, wait_probe
 
     def work():
         source = resolve_input(path)
@@ -58,8 +58,8 @@ def _brief(info: dict, result: dict) -> dict:
 
 def plan_probe(args: dict) -> ToolResult:
     """What ``probe_learning_rate`` would do: samples, steps and the time estimate on this machine."""
-    from tools.lrprobe import DEFAULT_STEPS, ProbeSettings
-    from tools.probes import estimate
+    from tools.train.lrprobe import DEFAULT_STEPS, ProbeSettings
+    from tools.train.probes import estimate
 
     source = resolve_input(args.get("path"))
     steps = int(args.get("steps") or DEFAULT_STEPS)
@@ -71,7 +71,7 @@ def plan_probe(args: dict) -> ToolResult:
 
 
 def plan_sentences(d: dict) -> tuple[str, str]:
-    from tools.estimate import minutes
+    from tools.train.estimate import minutes
 
     measured = d.get("speed_from") == "last_run"
     en = (f"I'll run a learning-rate probe on {d['samples_used']} of the {d['samples_in_file']} samples of {d['source']} "
@@ -88,8 +88,8 @@ def plan_sentences(d: dict) -> tuple[str, str]:
 
 def offer(source, mean_tokens: float | None = None) -> tuple[str, str, dict]:
     """The sentence that offers the probe after the advice for a file (en, zh, its estimate)."""
-    from tools.estimate import minutes
-    from tools.probes import estimate
+    from tools.train.estimate import minutes
+    from tools.train.probes import estimate
 
     d = estimate(str(source), mean_tokens=mean_tokens)
     en = (f"I can run a quick learning-rate probe on {d['samples_used']} samples of your file, about "

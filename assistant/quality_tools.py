@@ -43,8 +43,8 @@ def _report_for(path: str) -> dict:
     """The newest quality report for ``path`` (a report, review CSV, cleaned file or the checked dataset);
     a dataset never checked is checked now."""
     from tools.errors import UserError
-    from tools.quality import check_quality
-    from tools.review import load_report
+    from tools.quality.quality import check_quality
+    from tools.quality.review import load_report
 
     if not path:
         return load_report(_latest_report())
@@ -73,7 +73,7 @@ def _rule_name(rule: str) -> str:
 def plan_rule(args: dict) -> ToolResult:
     """What ``apply_quality_rule`` would do: a keep rule is applied at once (nothing is deleted);
     a drop rule becomes a plan the person confirms."""
-    from tools.review import rule_decisions
+    from tools.quality.review import rule_decisions
 
     report = _report_for(args.get("path"))
     rule, decision = _rule_name(args.get("rule")), str(args.get("decision") or "drop")
@@ -99,7 +99,7 @@ _GROUP_NAMES = {"duplicates": ("duplicates (exact and near)", "重复(完全重�
 
 def _rule_label(rule: str, lang: str) -> str:
     """A rule's name in the person's language ("exact duplicate" / "完全重复")."""
-    from tools.qrules import rule_names
+    from tools.quality.qrules import rule_names
 
     if rule in _GROUP_NAMES:
         return _GROUP_NAMES[rule][0 if lang == "en" else 1]
@@ -112,7 +112,7 @@ def _listing(counts: Counter, lang: str = "en") -> str:
 
 
 def _apply(report: dict, rule: str, decisions: dict) -> str:
-    from tools.review import apply_decisions
+    from tools.quality.review import apply_decisions
 
     def work():
         result = apply_decisions(report, decisions, by="assistant (confirmed by the user)").to_dict()
@@ -146,7 +146,7 @@ def apply_quality_rule(rule: str, decision: str = "drop", path: str | None = Non
             from assistant.envelope import error_envelope
 
             return error_envelope(exc, "apply_quality_rule")
-    from tools.review import rule_decisions
+    from tools.quality.review import rule_decisions
 
     def decided():
         report = _report_for(path)
@@ -169,9 +169,9 @@ def fill_placeholders(path: str, values: dict[str, str] | None = None) -> str:
         path: the dataset: an attached file's path or name, or a path inside the workspace.
         values: placeholder name → the text to put in, e.g. {"name": "小助手", "author": "ACME"}; only values the user gave.
     """
-    from tools.fill import fill_placeholders as fill
-    from tools.fill import find_placeholders
-    from tools.formats import read_dataset
+    from tools.data.fill import fill_placeholders as fill
+    from tools.data.fill import find_placeholders
+    from tools.data.formats import read_dataset
 
     def work():
         source = resolve_input(path)
@@ -191,7 +191,7 @@ def fill_placeholders(path: str, values: dict[str, str] | None = None) -> str:
 
 
 def _fill_sentence(result: dict, lang: str) -> str:
-    from tools.fill import FillResult
+    from tools.data.fill import FillResult
 
     return FillResult(**{**result, "output": Path(result["output"]).name}).summary(lang)  # the chat names files
 

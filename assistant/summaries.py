@@ -78,7 +78,7 @@ def inspect_sentences(info: dict) -> tuple[str, str]:
         en += f" A sample averages {tokens['mean']} tokens (p95 {tokens['p95']}, max {tokens['max']})."
         zh += f"每条样本平均 {tokens['mean']} 个 token(p95 {tokens['p95']},最长 {tokens['max']})。"
     problems = info.get("problems") or []
-    # tools/stats.py gives the problems in English; "problems_zh" (same order) when it gives them in Chinese.
+    # tools/data/stats.py gives the problems in English; "problems_zh" (same order) when it gives them in Chinese.
     problems_zh = info.get("problems_zh") or []
     if problems:
         en += f" Problems: {_problems(problems)}"
@@ -91,7 +91,7 @@ def inspect_sentences(info: dict) -> tuple[str, str]:
 
 
 def changes_sentences(result: dict) -> tuple[str, str]:
-    """What reading or writing altered or dropped (tools/changes.py), every entry said: nothing
+    """What reading or writing altered or dropped (tools/data/changes.py), every entry said: nothing
     changes silently."""
     changes = [c for c in result.get("changes") or [] if isinstance(c, dict)]
     if not changes:
@@ -289,7 +289,7 @@ def augment_sentences(result: dict, source: str) -> tuple[str, str]:
 
 def _rule_names() -> dict:
     try:
-        from tools.qrules import RULES
+        from tools.quality.qrules import RULES
     except ImportError:  # the rule table is optional: rule ids are names too
         return {}
     return RULES

@@ -1,5 +1,5 @@
-"""Tools over training: hyperparameter advice, start, status, stop, resume (``tools/hparams.py``,
-``tools/runs.py``).
+"""Tools over training: hyperparameter advice, start, status, stop, resume (``tools/train/hparams.py``,
+``tools/train/runs.py``).
 
 Start, stop and resume are consequential: the tool guard never runs them from a model's call.
 It calls their planner (``metadata["plan"]``) instead, which checks the request and describes
@@ -28,7 +28,7 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
         path: a dataset file (attached file's path or name, or a path inside the workspace); its sample count is used.
         method: "lora" (default) or "full" (full fine-tuning).
     """
-    from tools.hparams import suggest
+    from tools.train.hparams import suggest
 
     def work():
         source = resolve_input(path) if path else None
@@ -77,7 +77,7 @@ def start_training(path: str, base_model: str | None = None, epochs: float | Non
         max_steps: stop after this many optimizer steps, only when the user gave a step limit.
         mix_general: share of general data to mix in against forgetting, only when the user asked (e.g. 0.1 for "mix 10% general data").
     """
-    from tools.runs import start_training as start
+    from tools.train.runs import start_training as start
 
     def work():
         source = resolve_input(path)
@@ -97,7 +97,7 @@ def training_status(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for this conversation's most recent run.
     """
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     def work():
         data = run_data(get_run(run_id or None))
@@ -114,7 +114,7 @@ def stop_training(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for this conversation's most recent run.
     """
-    from tools.runs import FINISHED, get_run, stop_run
+    from tools.train.runs import FINISHED, get_run, stop_run
 
     def work():
         before = get_run(run_id or None)
@@ -133,7 +133,7 @@ def resume_training(run_id: str | None = None) -> str:
     Args:
         run_id: the run's id; leave it out for this conversation's most recent run.
     """
-    from tools.runs import resume_run
+    from tools.train.runs import resume_run
 
     def work():
         data = run_data(resume_run(run_id or None))
@@ -150,9 +150,9 @@ def _pending(name: str, args: dict, details: dict, sentences: tuple[str, str], r
 
 def plan_start(args: dict) -> ToolResult:
     """What ``start_training`` would do with ``args``: the settings it would use (the same advice
-    ``tools.runs.start_training`` applies) and an estimate of the time."""
-    from tools.hparams import suggest
-    from tools.trainconfig import TrainConfig
+    ``tools.train.runs.start_training`` applies) and an estimate of the time."""
+    from tools.train.hparams import suggest
+    from tools.train.trainconfig import TrainConfig
 
     source = resolve_input(args.get("path"))
     n, mean_tokens = _dataset_size(source)
@@ -170,7 +170,7 @@ def plan_start(args: dict) -> ToolResult:
                "gradient_accumulation_steps": acc, "optimizer_steps": steps, "max_steps": args.get("max_steps"),
                "lora_r": args.get("lora_r") or advice.lora_r, "mix_general": args.get("mix_general"), "estimated_s": None}
     if mean_tokens:
-        from tools.estimate import estimate
+        from tools.train.estimate import estimate
 
         est = estimate(steps, per * acc, mean_tokens)  # steps × global batch × mean tokens ÷ measured tokens/s
         details.update(estimated_s=est.seconds, tokens_per_s=est.tokens_per_s, speed_from=est.basis)
@@ -179,8 +179,8 @@ def plan_start(args: dict) -> ToolResult:
 
 def _dataset_size(source: Path) -> tuple[int, float | None]:
     """Usable samples (with an answer) and their mean length in tokens (None when no tokenizer)."""
-    from tools.formats import read_dataset
-    from tools.hparams import dataset_token_lengths
+    from tools.data.formats import read_dataset
+    from tools.train.hparams import dataset_token_lengths
 
     n = sum(1 for s in read_dataset(str(source)).samples if s.answer.strip())
     if not n:
@@ -195,7 +195,7 @@ def _dataset_size(source: Path) -> tuple[int, float | None]:
 
 def plan_stop(args: dict) -> ToolResult:
     """Which run ``stop_training`` would stop; a run that is not running needs no confirmation."""
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     run = run_data(get_run(args.get("run_id") or None))
     if run["state"] not in ("queued", "running"):
@@ -206,7 +206,7 @@ def plan_stop(args: dict) -> ToolResult:
 
 def plan_resume(args: dict) -> ToolResult:
     """Which run ``resume_training`` would resume; one that cannot be resumed is said at once."""
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     run = run_data(get_run(args.get("run_id") or None))
     if run["state"] in ("queued", "running"):

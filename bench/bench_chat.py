@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_chat.py                       # embedded model + a random r=16 all-linear adapter
     .venv/bin/python bench/bench_chat.py --adapter RUN_OR_DIR --tokens 128 --rounds 3
 
-Everything goes through ``tools.chat`` as the Chat tab calls it: ``stream_reply`` (one reply) and
+Everything goes through ``tools.models.chat`` as the Chat tab calls it: ``stream_reply`` (one reply) and
 ``stream_pair`` (side by side: both replies in one batched ``generate``, the base row through peft's
 ``"__base__"`` adapter name), greedy, KV cache on. Modes are interleaved in each round so a change in
 the shared machine's load hits them alike. The adapter defaults to a random LoRA of the shape training
@@ -75,8 +75,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from tools import chat
-    from tools.models import resolve_base_model
+    from tools.models import chat
+    from tools.models.models import resolve_base_model
 
     with tempfile.TemporaryDirectory() as tmp:
         target = chat.target_for(opts.adapter or random_adapter(resolve_base_model(None), Path(tmp)))

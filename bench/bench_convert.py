@@ -66,7 +66,7 @@ def main() -> None:
 
     import pandas as pd
 
-    from tools.formats import convert_dataset
+    from tools.data.formats import convert_dataset
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SFT_HOME"] = str(Path(tmp) / "home")

@@ -2,7 +2,7 @@
 figure grow with epochs, and does ``--mix-general`` shrink it? Also GGUF sizes and the logits gap.
 
 Trains on the made-up facts of tests/test_learning.py (80 samples; the 20 unseen phrasings are the
-held-out file), once per arm, through the product path (start_training → tools.train → eval.json):
+held-out file), once per arm, through the product path (start_training → tools.train.train → eval.json):
 
     python bench/bench_forgetting.py                      # arms e3, e30, e30mix (3 / 30 / 30 epochs + 10% mix)
     python bench/bench_forgetting.py --arms e3:3:0 --gguf  # one arm, then GGUF f16 / Q8_0 of it
@@ -41,7 +41,7 @@ def write_sets(folder: Path) -> tuple[Path, Path]:
 
 
 def run_arm(data: Path, held: Path, epochs: float, mix: float) -> dict:
-    from tools.runs import FINISHED, get_run, start_training
+    from tools.train.runs import FINISHED, get_run, start_training
 
     started = time.perf_counter()
     run = start_training(str(data), epochs=epochs, learning_rate=1e-3, lora_r=16, validation_file=str(held), mix_general=mix)
@@ -61,7 +61,7 @@ def gguf_figures(run_id: str) -> dict:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from tools.export import export_run
+    from tools.models.export import export_run
 
     merged = Path(export_run(run_id, to="merged")["files"][0])
     model = AutoModelForCausalLM.from_pretrained(str(merged), dtype=torch.float32)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 def mixed_ids(run_dir: Path) -> set[str]:
     """The general prompts a run trained on, replaying its mixing draw (seed, share) over the whole set as
     it was drawn before the set was split (runs of this round's benchmarks)."""
-    from tools.general import load_prompts
+    from tools.models.general import load_prompts
 
     config = json.loads((run_dir / "config.json").read_text())
     state = json.loads((run_dir / "state.json").read_text())
@@ -40,10 +40,10 @@ def main() -> None:
     from peft import PeftModel
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from tools.evaluate import _loss
-    from tools.general import evaluation_prompts, reference_answers
-    from tools.models import resolve_base_model
-    from tools.samples import Sample
+    from tools.data.samples import Sample
+    from tools.models.evaluate import _loss
+    from tools.models.general import evaluation_prompts, reference_answers
+    from tools.models.models import resolve_base_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("runs", nargs="+")

@@ -5,11 +5,11 @@ made-up facts, scored on phrasings the run never saw (issue 17).
     python bench/bench_lr_sweep.py --langs zh --lrs 1e-3 --epochs 8 anchor
     python bench/bench_lr_sweep.py --default                        # the default path: no hyperparameters given
 
-Every arm trains through the product path (``start_training`` → detached ``tools.train``) on 80
+Every arm trains through the product path (``start_training`` → detached ``tools.train.train``) on 80
 samples (20 invented facts × 4 phrasings, ``bench/facts.py``), without a validation split or the
 end-of-run report (they cost time and change nothing learned); then base and tuned answer the 20
 held-out phrasings greedily and a reply counts when it contains the invented answer. ``anchor``
-is the manual's epoch rule for the data size (``tools.hparams.suggest_epochs``). ``--default``
+is the manual's epoch rule for the data size (``tools.train.hparams.suggest_epochs``). ``--default``
 runs ``start_training(data)`` exactly as a person would (its split and its report included) and
 times it end to end. One JSON line per arm, then a Markdown table for docs/.
 """
@@ -47,7 +47,7 @@ def held_score(adapter: str | None, held: list[dict], keys: list[str]) -> int:
     from peft import PeftModel
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from tools.models import resolve_base_model
+    from tools.models.models import resolve_base_model
 
     base = str(resolve_base_model(None))
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -58,7 +58,7 @@ def held_score(adapter: str | None, held: list[dict], keys: list[str]) -> int:
 
 
 def train_arm(data: Path, **settings) -> tuple[object, float]:
-    from tools.runs import FINISHED, get_run, start_training
+    from tools.train.runs import FINISHED, get_run, start_training
 
     started = time.perf_counter()
     run = start_training(str(data), **settings)
@@ -75,8 +75,8 @@ def write(folder: Path, lang: str) -> tuple[Path, list[dict], list[str]]:
 
 
 def sweep(folder: Path, langs: list[str], lrs: list[float], epochs: list[str]) -> list[dict]:
-    from tools.hparams import suggest_epochs
-    from tools.runs import read_metrics
+    from tools.train.hparams import suggest_epochs
+    from tools.train.runs import read_metrics
 
     rows = []
     for lang in langs:

@@ -28,9 +28,9 @@ def main() -> None:
 
     import torch
 
-    from tools.formats import read_dataset
-    from tools.models import load_model, load_tokenizer
-    from tools.perplexity import encode, perplexities
+    from tools.data.formats import read_dataset
+    from tools.models.models import load_model, load_tokenizer
+    from tools.quality.perplexity import encode, perplexities
 
     torch.set_num_threads(args.threads)
     samples = read_dataset(args.data).samples[: args.samples]

@@ -5,7 +5,7 @@
 Generates the file in a temporary folder (random Chinese questions of 15–35 characters and answers
 of 70–140, 1% exact duplicates, 1% near duplicates), then runs, each in a fresh process:
 - the baseline: ``read_dataset`` alone (the reading every command pays);
-- ``inspect_dataset`` with token statistics (sampled: ``tools.stats.TOKEN_SAMPLE`` records);
+- ``inspect_dataset`` with token statistics (sampled: ``tools.data.stats.TOKEN_SAMPLE`` records);
 - ``check_quality`` without model scores (perplexity / reward / judge report their own rate).
 It prints wall and CPU seconds, peak resident memory and each command's ratio to the baseline.
 The targets are under 60 s and under 2 GB each; a loaded machine shows in wall ≫ CPU.
@@ -30,13 +30,13 @@ def cpu():
 start, c0 = time.perf_counter(), cpu()
 what, path = sys.argv[1], sys.argv[2]
 if what == "read":
-    from tools.formats import read_dataset
+    from tools.data.formats import read_dataset
     n = len(read_dataset(path).samples)
 elif what == "inspect":
-    from tools.formats import inspect_dataset
+    from tools.data.formats import inspect_dataset
     n = inspect_dataset(path)["count"]
 else:
-    from tools.quality import check_quality
+    from tools.quality.quality import check_quality
     d = check_quality(path).to_dict()
     n = (d["read"], d["removed"], d["flagged"], d["by_rule"])
 print(json.dumps({"what": what, "wall_s": round(time.perf_counter() - start, 1), "cpu_s": round(cpu() - c0, 1),

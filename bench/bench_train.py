@@ -12,8 +12,8 @@ counts is the one over all rounds.
 
 - baseline: ``transformers.Trainer`` with default ``TrainingArguments`` (batch 8, fp32, random order)
   and ``DataCollatorForSeq2Seq(padding="longest")`` with an attention mask; the same LoRA.
-- ours: ``tools.train`` as a run uses it, at the advised settings (global batch from
-  ``tools.hparams.suggest_global_batch``, ``max_batch_tokens`` 2,048): steps of similar-length samples
+- ours: ``tools.train.train`` as a run uses it, at the advised settings (global batch from
+  ``tools.train.hparams.suggest_global_batch``, ``max_batch_tokens`` 2,048): steps of similar-length samples
   cut into token-budget micro-batches, no attention mask, logits only at answer positions, bf16
   autocast where the CPU has bf16 matmuls (fp32 elsewhere).
 
@@ -23,7 +23,7 @@ parameters of the model (134.5M for SmolLM2-135M: forward 2N + backward 4N FLOPs
 usual convention; LoRA's frozen weights really skip their weight gradients and attention's L² term is
 left out, so it is a rough figure), divided by the machine's peak measured in this run: the best of a
 few large fp32 (or bf16, when ours trains in bf16) matmuls through torch with all its threads.
-No packing is measured: samples are never packed (see tools/batching.py).
+No packing is measured: samples are never packed (see tools/train/batching.py).
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "alpaca_zh_demo.json"
 def encoded_rows(opts, base: str) -> list[dict]:
     from transformers import AutoTokenizer
 
-    from tools.sftdata import encode_samples, read_samples
+    from tools.train.sftdata import encode_samples, read_samples
 
     samples = read_samples(opts.data)[: opts.samples]
     return encode_samples(AutoTokenizer.from_pretrained(base), samples, opts.max_len).rows
@@ -75,10 +75,10 @@ def run_ours(base: str, rows: list[dict], out: str):
     import torch
     from transformers import AutoTokenizer
 
-    from tools.hparams import suggest_global_batch
-    from tools.sftdata import PadCollator
-    from tools.train import SFTTrainer, bf16_supported, load_model, training_args
-    from tools.trainconfig import TrainConfig
+    from tools.train.hparams import suggest_global_batch
+    from tools.train.sftdata import PadCollator
+    from tools.train.train import SFTTrainer, bf16_supported, load_model, training_args
+    from tools.train.trainconfig import TrainConfig
 
     config = TrainConfig(data_path="bench", base_model=base, epochs=1, per_device_batch_size=suggest_global_batch(len(rows)),
                          save_steps=10**6, validation_size=0)
@@ -94,7 +94,7 @@ def arm(name: str, opts) -> dict:
     """Train one arm for one epoch in this process; return its figures."""
     import resource
 
-    from tools.models import resolve_base_model
+    from tools.models.models import resolve_base_model
 
     base = resolve_base_model(None)
     rows = encoded_rows(opts, base)

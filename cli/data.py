@@ -4,8 +4,8 @@ from __future__ import annotations
 import sys
 
 from cli.common import print_json
+from tools.data.formats import FORMATS, canonical_format  # the one table of format names (any case)
 from tools.errors import UserError
-from tools.formats import FORMATS, canonical_format  # the one table of format names (any case)
 
 
 def _format(name: str) -> str:
@@ -33,7 +33,7 @@ def _stats_line(name: str, s: dict) -> str:
 
 
 def run_inspect(args) -> int:
-    from tools.formats import inspect_dataset
+    from tools.data.formats import inspect_dataset
 
     info = inspect_dataset(args.path, tokens=not args.no_tokens, **_fields(args))
     if args.json:
@@ -62,7 +62,7 @@ def run_inspect(args) -> int:
 
 
 def run_convert(args) -> int:
-    from tools.formats import convert_dataset
+    from tools.data.formats import convert_dataset
 
     result = convert_dataset(args.path, args.to, args.output, flatten_tools=args.flatten_tools, **_fields(args))
     if args.json:
@@ -77,11 +77,11 @@ def run_convert(args) -> int:
 
 
 def run_augment(args) -> int:
-    from tools import augment
+    from tools.augment import augment
 
     common = {"n_samples": args.n_samples, "output": args.output, **_fields(args)}
     if args.method == "fill":
-        from tools.fill import fill_placeholders, parse_values
+        from tools.data.fill import fill_placeholders, parse_values
 
         filled = fill_placeholders(args.path, parse_values(args.values), output=args.output, **_fields(args))
         print_json(filled.to_dict()) if args.json else print(filled.summary())
@@ -120,7 +120,7 @@ def _progress():
 
 def run_quality(args) -> int:
     if args.apply:
-        from tools.review import apply_review
+        from tools.quality.review import apply_review
 
         applied = apply_review(args.apply, by=args.by, output=args.output)
         if args.json:
@@ -131,7 +131,7 @@ def run_quality(args) -> int:
         return 0
     if not args.path:
         raise UserError("Name the dataset to check (or --apply REPORT).", zh="请给出要检查的数据集(或 --apply 复核表)。")
-    from tools.quality import check_quality
+    from tools.quality.quality import check_quality
 
     report = check_quality(args.path, ppl=args.ppl, output=args.output, near_threshold=args.near_threshold,
                            min_answer_chars=args.min_answer_chars, max_answer_chars=args.max_answer_chars,

@@ -14,8 +14,8 @@ def register(sub) -> None:
 
 
 def run_eval(args) -> int:
-    from tools.evaluate import evaluate_run, summary, verdict
-    from tools.runs import get_run
+    from tools.models.evaluate import evaluate_run, summary, verdict
+    from tools.train.runs import get_run
 
     report = evaluate_run(args.run, data=args.data, full=args.full)
     if args.json:

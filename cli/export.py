@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run_export(args) -> int:
-    from tools.export import export_run
+    from tools.models.export import export_run
 
     result = export_run(args.run, to=args.to, quant=args.quant)
     if args.json:

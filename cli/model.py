@@ -18,7 +18,7 @@ def register(sub) -> None:
 
 
 def _prepare(args: argparse.Namespace) -> int:
-    from tools.models import prepare_embedded
+    from tools.models.models import prepare_embedded
 
     result = prepare_embedded(force=args.force)
     if args.json:

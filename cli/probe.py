@@ -1,4 +1,4 @@
-"""``sft-assistant suggest FILE --probe [--steps N]``: a learning-rate range test on the file (``tools.probes``).
+"""``sft-assistant suggest FILE --probe [--steps N]``: a learning-rate range test on the file (``tools.train.probes``).
 
 Prints the time estimate first, follows the detached probe with a progress bar (Ctrl-C stops it
 the way a run is stopped), then the curve and the advice it implies; ``--json`` prints the result.
@@ -12,8 +12,8 @@ from cli.common import print_json
 
 def run_probe(args) -> int:
     from tools.errors import UserError
-    from tools.estimate import minutes
-    from tools.probes import estimate, start_probe, stop_probe
+    from tools.train.estimate import minutes
+    from tools.train.probes import estimate, start_probe, stop_probe
 
     if not args.path:
         raise UserError("--probe needs a dataset file: sft-assistant suggest DATA.jsonl --probe.",
@@ -44,7 +44,7 @@ def run_probe(args) -> int:
 def _follow(info: dict, quiet: bool) -> dict:
     from tqdm import tqdm
 
-    from tools.probes import wait_probe
+    from tools.train.probes import wait_probe
 
     bar = tqdm(total=info["total_steps"] or None, unit="step", disable=quiet, file=sys.stderr)
 

@@ -44,7 +44,7 @@ def register(sub) -> None:
 
 
 def run_suggest(args) -> int:
-    from tools.hparams import suggest
+    from tools.train.hparams import suggest
 
     if args.probe:
         from cli.probe import run_probe
@@ -69,10 +69,10 @@ def run_suggest(args) -> int:
 
 
 def add_config_options(p) -> None:
-    """One flag per user option of ``TrainConfig`` (``tools.trainconfig.USER_OPTIONS``): its name, type,
+    """One flag per user option of ``TrainConfig`` (``tools.train.trainconfig.USER_OPTIONS``): its name, type,
     choices and help come from the field, so the CLI, the form and the docs cannot drift apart. Unset
     flags stay None: the advice for the data decides them."""
-    from tools.trainconfig import CHOICES, USER_OPTIONS, cli_flags, field_docs, option_kind
+    from tools.train.trainconfig import CHOICES, USER_OPTIONS, cli_flags, field_docs, option_kind
 
     docs = field_docs()
     for name, extra in USER_OPTIONS.items():
@@ -91,7 +91,7 @@ def _parse_share(text: str) -> float:
     import argparse
 
     from tools.errors import UserError
-    from tools.general import parse_fraction
+    from tools.models.general import parse_fraction
 
     try:
         return parse_fraction(text)
@@ -100,7 +100,7 @@ def _parse_share(text: str) -> float:
 
 
 def _train_settings(args) -> dict:
-    from tools.trainconfig import USER_OPTIONS
+    from tools.train.trainconfig import USER_OPTIONS
 
     named = ("epochs", "learning_rate", "lora_r", "max_steps")  # start_training's own parameters
     return {name: getattr(args, name) for name in USER_OPTIONS if name not in named and getattr(args, name, None) is not None}
@@ -108,7 +108,7 @@ def _train_settings(args) -> dict:
 
 def run_train(args) -> int:
     from tools.errors import UserError
-    from tools.runs import resume_run, start_training
+    from tools.train.runs import resume_run, start_training
 
     if args.resume:
         info = resume_run(args.resume, run_now=args.now)
@@ -125,7 +125,7 @@ def run_train(args) -> int:
         return 0 if info.state != "failed" else 1
     print(f"run {info.run_id}: {info.state} ({info.run_dir})")
     if args.no_start:
-        print(f"start it with: python -m tools.train {info.run_dir}   (or torchrun --nproc_per_node N -m tools.train {info.run_dir})")
+        print(f"start it with: python -m tools.train.train {info.run_dir}   (or torchrun --nproc_per_node N -m tools.train.train {info.run_dir})")
     elif not args.wait:
         print(f"follow it with: sft-assistant runs {info.run_id}; stop it with: sft-assistant stop {info.run_id}")
     return 0 if info.state != "failed" else 1
@@ -135,7 +135,7 @@ def _follow(info):
     """Print progress with a tqdm bar until the run ends (Ctrl-C leaves it running)."""
     from tqdm import tqdm
 
-    from tools.runs import FINISHED, get_run
+    from tools.train.runs import FINISHED, get_run
 
     bar = tqdm(total=info.total_steps or None, unit="step")
     while info.state not in FINISHED:
@@ -164,7 +164,7 @@ def _describe(info) -> str:
 
 
 def run_runs(args) -> int:
-    from tools.runs import get_run, list_runs, read_metrics
+    from tools.train.runs import get_run, list_runs, read_metrics
 
     if args.run:
         info = get_run(args.run)
@@ -190,7 +190,7 @@ def run_runs(args) -> int:
 
 
 def run_stop(args) -> int:
-    from tools.runs import stop_run
+    from tools.train.runs import stop_run
 
     info = stop_run(args.run, grace_s=args.grace)
     if args.json:

@@ -36,7 +36,7 @@ def _chat(args: argparse.Namespace) -> int:
     """Interactive terminal chat: the reply streams as it is generated; /reset forgets, /exit quits."""
     import sys
 
-    from tools.chat import GenerationSettings, load, stream_reply, target_for
+    from tools.models.chat import GenerationSettings, load, stream_reply, target_for
 
     settings = GenerationSettings(max_new_tokens=args.max_new_tokens, temperature=args.temperature)
     target = target_for(args.run, args.base_model)

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.trainconfig import options_table  # noqa: E402
+from tools.train.trainconfig import options_table  # noqa: E402
 
 DOC = ROOT / "docs" / "training.md"
 START, END = "<!-- options:start (scripts/gen_train_options.py) -->", "<!-- options:end -->"

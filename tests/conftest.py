@@ -44,7 +44,7 @@ def shared_copy(tmp_path):
 @pytest.fixture(scope="session")
 def embedded_model() -> Path:
     """The converted embedded model folder (converted once per cache, reused after)."""
-    from tools.models import prepare_embedded
+    from tools.models.models import prepare_embedded
 
     return prepare_embedded().path
 

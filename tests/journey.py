@@ -153,7 +153,7 @@ def names_in(answer: str) -> list[str]:
 
 def run_id_in(answer: str) -> str | None:
     """The run id a run card or status answer names (the card writes it in code style)."""
-    from tools.runs import list_runs
+    from tools.train.runs import list_runs
 
     ids = [r.run_id for r in list_runs()]
     return next((i for i in ids if i in answer), None)
@@ -161,7 +161,7 @@ def run_id_in(answer: str) -> str | None:
 
 def wait_run(predicate, what: str, timeout: float = 300):
     """Poll the newest run on disk (the test's workspace) until ``predicate(run)`` holds."""
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

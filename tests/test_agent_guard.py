@@ -55,7 +55,7 @@ def test_a_model_that_calls_start_on_a_question_only_leaves_a_plan(shared_copy, 
 
 
 def test_a_stop_or_resume_the_model_calls_waits_too(tmp_path, workspace, monkeypatch):
-    from tools import runs
+    from tools.train import runs
 
     queued = runs.start_training(str(_tiny(tmp_path)), epochs=1, launch_now=False)
     for name in ("stop_training", "resume_training"):

@@ -317,7 +317,7 @@ def test_confirm_and_cancel_buttons_follow_the_pending_action(monkeypatch):
 def test_chat_replies_end_on_a_whole_character(embedded_model):
     from transformers import AutoTokenizer
 
-    from tools.chat import whole_chars
+    from tools.models.chat import whole_chars
 
     tokenizer = AutoTokenizer.from_pretrained(str(embedded_model))
     ids = tokenizer.encode("训练的时候中途停掉", add_special_tokens=False)
@@ -360,7 +360,7 @@ def test_training_form_suggests_in_placeholders_and_skips_unreadable_files(works
 
 def test_training_form_mixes_general_data_in_percent(workspace, monkeypatch):
     """The form's "mix in general data %" reaches the run as a fraction (issue 13: also in the form)."""
-    import tools.runs
+    import tools.train.runs
     from tools.errors import UserError
 
     calls = []
@@ -369,7 +369,7 @@ def test_training_form_mixes_general_data_in_percent(workspace, monkeypatch):
         calls.append(settings)
         raise UserError("stop here", zh="到此为止")
 
-    monkeypatch.setattr(tools.runs, "start_training", fake_start)
+    monkeypatch.setattr(tools.train.runs, "start_training", fake_start)
     good = sess.session_uploads(ME) / "qa.csv"
     good.write_text("问题,答案\n" + "".join(f"问{i},答{i}\n" for i in range(20)), encoding="utf-8")
     session = dict(ME, files=[str(good)])

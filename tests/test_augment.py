@@ -8,11 +8,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from cli import main
-from tools.augment import add_cot, augment_instructions, few_shot
+from tools.augment.augment import add_cot, augment_instructions, few_shot
+from tools.augment.retrieval import nearest
+from tools.augment.templates import build_bank
+from tools.data.formats import read_dataset
 from tools.errors import UserError
-from tools.formats import read_dataset
-from tools.retrieval import nearest
-from tools.templates import build_bank
 
 ANIMALS = [
     ("猫喜欢吃什么？", "鱼"), ("猫一天睡多久？", "十几个小时"), ("猫为什么怕水？", "毛不易干"),
@@ -218,7 +218,7 @@ def test_cot_that_builds_nothing_fails_with_the_endpoint_error(tmp_path, monkeyp
 
 
 def _bigram_jaccard(a, b):
-    from tools.retrieval import char_grams, jaccard
+    from tools.augment.retrieval import char_grams, jaccard
 
     return jaccard(char_grams(a), char_grams(b))
 
@@ -240,7 +240,7 @@ def test_few_shot_on_fin_cqa_has_no_near_copies_and_no_repeats(shared_copy):
 
 
 def test_templates_reword_fin_cqa_instructions_instead_of_wrapping(shared_copy):
-    from tools.templates import KINDS
+    from tools.augment.templates import KINDS
 
     source = shared_copy("qianfan/fin_cqa_train.jsonl")
     samples = read_dataset(source).samples
@@ -257,7 +257,7 @@ def test_templates_reword_fin_cqa_instructions_instead_of_wrapping(shared_copy):
 
 
 def test_template_bank_has_no_meaning_shifting_phrasings():
-    from tools.templates import FAMILIES
+    from tools.augment.templates import FAMILIES
 
     phrases = {p for fam in FAMILIES.values() for ps in fam.values() for p in ps}
     for shifted in ("Polish the following text", "Proofread the following sentence", "润色下面的句子",
@@ -269,7 +269,7 @@ def test_a_rate_limited_endpoint_is_retried_not_skipped(monkeypatch):
     """A 429 (and a 503) before the answer: the client backs off and asks again, so no sample is lost."""
     from fake_openai import FakeOpenAI, Reply, script, text
 
-    from tools.llm_client import chat, config_from_env
+    from tools.augment.llm_client import chat, config_from_env
 
     replies = [Reply(content="rate limited", status=429), Reply(content="busy", status=503), text("因为一加一等于二。")]
     with FakeOpenAI(script(replies)) as server:

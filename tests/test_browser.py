@@ -126,7 +126,7 @@ def test_upload_convert_train_from_the_form_and_watch_it(served, shared_copy, sh
     finally:
         driver.quit()  # closing the browser must not stop the run
 
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     deadline = time.monotonic() + 900  # three steps, then the end-of-run evaluation, on a 2-core CPU
     while get_run().state in ("queued", "running") and time.monotonic() < deadline:

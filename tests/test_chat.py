@@ -1,4 +1,4 @@
-"""tools/chat.py and `sft-assistant chat`: base + adapter loading, streaming, switching, side by side."""
+"""tools/models/chat.py and `sft-assistant chat`: base + adapter loading, streaming, switching, side by side."""
 from __future__ import annotations
 
 import gc
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import chat
 from tools.errors import UserError
+from tools.models import chat
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = [{"role": "user", "content": "What is the capital of France?"}]

@@ -46,8 +46,8 @@ def test_train_now_skips_the_queue_for_a_new_run_and_a_resume(monkeypatch, capsy
     class Info:
         run_id, state, run_dir = "r1", "running", "/tmp/r1"
 
-    monkeypatch.setattr("tools.runs.start_training", lambda *a, **kw: seen.append(("start", kw.get("run_now"))) or Info())
-    monkeypatch.setattr("tools.runs.resume_run", lambda run, run_now=False: seen.append(("resume", run_now)) or Info())
+    monkeypatch.setattr("tools.train.runs.start_training", lambda *a, **kw: seen.append(("start", kw.get("run_now"))) or Info())
+    monkeypatch.setattr("tools.train.runs.resume_run", lambda run, run_now=False: seen.append(("resume", run_now)) or Info())
     assert main(["train", "data.csv", "--now"]) == 0
     assert main(["train", "data.csv"]) == 0
     assert main(["train", "--resume", "r1", "--now"]) == 0
@@ -60,7 +60,7 @@ def test_train_flags_and_the_docs_table_come_from_trainconfig():
     import importlib.util
     from pathlib import Path
 
-    from tools.trainconfig import USER_OPTIONS, cli_flags, field_docs
+    from tools.train.trainconfig import USER_OPTIONS, cli_flags, field_docs
 
     train = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction").choices["train"]
     by_dest = {a.dest: a for a in train._actions}
@@ -81,7 +81,7 @@ def test_train_flags_reach_the_run_config(monkeypatch):
     class Info:
         run_id, state, run_dir = "r1", "running", "/tmp/r1"
 
-    monkeypatch.setattr("tools.runs.start_training", lambda path, **kw: seen.update(kw) or Info())
+    monkeypatch.setattr("tools.train.runs.start_training", lambda path, **kw: seen.update(kw) or Info())
     assert main(["train", "d.csv", "--epochs", "4", "--batch-size", "2", "--targets", "attention", "--no-eval",
                  "--mix-general", "10%", "--merge", "--lora-alpha", "8"]) == 0
     assert (seen["epochs"], seen["per_device_batch_size"], seen["lora_targets"], seen["evaluate"], seen["mix_general"],

@@ -55,7 +55,7 @@ def test_concurrent_requests_with_the_model_cache_deleted_prepare_it_once(tmp_pa
     """Three requests find no model cache at once: one converts, the others wait and load its result."""
     import threading
 
-    from tools import models
+    from tools.models import models
 
     monkeypatch.setenv("SFT_MODEL_CACHE", str(tmp_path / "cache"))
     conversions, lock = [], threading.Lock()
@@ -80,7 +80,7 @@ def test_concurrent_requests_with_the_model_cache_deleted_prepare_it_once(tmp_pa
 def test_an_interrupted_preparation_leaves_no_folder_that_loads(tmp_path, monkeypatch):
     import transformers
 
-    from tools import models
+    from tools.models import models
 
     monkeypatch.setenv("SFT_MODEL_CACHE", str(tmp_path / "cache"))
     (tmp_path / "cache" / f".{models.EMBEDDED_NAME}.killed").mkdir(parents=True)  # a conversion killed earlier

@@ -11,7 +11,7 @@ from assistant import consent
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
 from cli import main
-from tools import runs
+from tools.train import runs
 
 QUESTIONS = ["what happens if I train for too many epochs?", "训练的时候中途停掉会怎样", "hmm maybe I should stop it?",
              "should I stop the run now?", "few-shot 数据加进训练有什么好处", "is it worth training for 20 epochs?"]

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.encoding import decode_bytes
+from tools.data.encoding import decode_bytes
+from tools.data.formats import convert_dataset, inspect_dataset, read_dataset
 from tools.errors import UserError
-from tools.formats import convert_dataset, inspect_dataset, read_dataset
 
 ROWS = [("台灣的首都是哪裡？", "台北市是中華民國的首都。"), ("請問營業時間？", "週一至週五上午九點到下午六點。"),
         ("退貨需要多久？", "一般需要三到五個工作天，遇假日順延。"), ("發票怎麼開？", "請在訂單頁面申請電子發票。")]

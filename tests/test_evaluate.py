@@ -15,9 +15,9 @@ import pytest
 from fake_openai import FakeOpenAI, text
 
 from cli import main
-from tools import evalmetrics as m
-from tools.evaluate import GENERAL_SUBSET, holdout_size, load_report, summary, verdict
-from tools.runs import FINISHED, get_run, list_runs, start_training, stop_run
+from tools.models import evalmetrics as m
+from tools.models.evaluate import GENERAL_SUBSET, holdout_size, load_report, summary, verdict
+from tools.train.runs import FINISHED, get_run, list_runs, start_training, stop_run
 
 
 @pytest.fixture(autouse=True)
@@ -150,8 +150,8 @@ def test_one_batched_generation_gives_the_same_answers_as_base_and_tuned_apart(t
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from tools.evaluate import all_answers
-    from tools.general import base_context, generate
+    from tools.models.evaluate import all_answers
+    from tools.models.general import base_context, generate
 
     torch.manual_seed(0)
     tokenizer = AutoTokenizer.from_pretrained(str(tiny_model))

@@ -14,8 +14,8 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.export import export_run
-from tools.runs import FINISHED, get_run, start_training
+from tools.models.export import export_run
+from tools.train.runs import FINISHED, get_run, start_training
 
 
 def tuned_run(tmp_path, base_model: Path, steps: int):
@@ -91,7 +91,7 @@ def test_q_and_k_go_into_llama_cpp_rotary_layout_that_the_gguf_reader_undoes():
     import numpy as np
     from transformers.modeling_gguf_pytorch_utils import LlamaTensorProcessor
 
-    from tools.export import _permute
+    from tools.models.export import _permute
 
     q = np.arange(4 * 8 * 3, dtype=np.float32).reshape(4 * 8, 3)  # 4 heads of 8 rows, 3 columns
     k = np.arange(2 * 8 * 3, dtype=np.float32).reshape(2 * 8, 3)  # 2 key/value heads

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from tools.data.fields import cell_text
+from tools.data.formats import FORMATS, convert_dataset, read_dataset
+from tools.data.samples import parse_calls
+from tools.data.writers import STRUCTURE, TOOL_FORMATS
 from tools.errors import UserError
-from tools.fields import cell_text
-from tools.formats import FORMATS, convert_dataset, read_dataset
-from tools.samples import parse_calls
-from tools.writers import STRUCTURE, TOOL_FORMATS
 
 SHARED = ["qianfan/qa_pair.csv", "qianfan/multi_conversation.jsonl", "qianfan/file.jsonl",
           "qianfan/fin_cqa_train.jsonl", "alpaca_zh_demo.json", "identity.json", "v1_sft_demo.jsonl",

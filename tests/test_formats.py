@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from tools.data.formats import FORMATS, convert_dataset, inspect_dataset, read_dataset
 from tools.errors import UserError
-from tools.formats import FORMATS, convert_dataset, inspect_dataset, read_dataset
 
 REAL = {
     # file → (layout detected, samples, multi-turn samples)
@@ -102,7 +102,7 @@ def test_reading_does_not_import_torch(shared_copy):
     import sys
 
     path = shared_copy("alpaca_zh_demo.json")
-    code = ("import sys; from tools.formats import read_dataset, convert_dataset; "
+    code = ("import sys; from tools.data.formats import read_dataset, convert_dataset; "
             f"read_dataset({str(path)!r}); convert_dataset({str(path)!r}, 'xlsx'); "
             "print([m for m in ('torch', 'transformers') if m in sys.modules])")
     root = __import__("pathlib").Path(__file__).resolve().parents[1]
@@ -111,12 +111,12 @@ def test_reading_does_not_import_torch(shared_copy):
 
 
 def test_inspect_without_a_tokenizer_still_reports(shared_copy, monkeypatch):
-    import tools.models
+    import tools.models.models
 
     def missing(name):
         raise UserError("The embedded model is not installed.")
 
-    monkeypatch.setattr(tools.models, "resolve_base_model", missing)
+    monkeypatch.setattr(tools.models.models, "resolve_base_model", missing)
     info = inspect_dataset(shared_copy("qianfan/file.jsonl"))
     assert "tokens" not in info and info["count"] == 3
     assert any(p.startswith("Token counts unavailable: The embedded model") for p in info["problems"])

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from tools.data.formats import convert_dataset, read_dataset
 from tools.errors import UserError
-from tools.formats import convert_dataset, read_dataset
 
 
 def _gbk_csv(tmp_path, encoding="gbk"):
@@ -167,7 +167,7 @@ def test_western_code_page_is_decoded(tmp_path):
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_fast_and_row_by_row_csv_paths_agree(tmp_path, monkeypatch, newline):
-    import tools.csvread as csvread
+    import tools.data.csvread as csvread
 
     rows = ["问题,答案,备注", '第一问,"第一行' + newline + '第二行' + newline + '第三行",x', "第二问,答二,",
             ',,', "第三问,,y", '"多行' + newline + '问题",答四,z', "第五问,答五,"]
@@ -209,7 +209,7 @@ TRICKY_CSV = {
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
 def test_fast_path_matches_row_parser_on_tricky_csv(tmp_path, monkeypatch, name):
-    import tools.csvread as csvread
+    import tools.data.csvread as csvread
 
     path = tmp_path / f"{name}.csv"
     path.write_text(TRICKY_CSV[name], encoding="utf-8")

@@ -7,9 +7,9 @@ import math
 import pytest
 
 from cli import main
-from tools import hparams
 from tools.errors import UserError
-from tools.hparams import interpolated_epochs, suggest, suggest_epochs
+from tools.train import hparams
+from tools.train.hparams import interpolated_epochs, suggest, suggest_epochs
 
 GRID = sorted({int(10 ** (k / 20)) for k in range(0, 121)})  # 1 … 1,000,000 on a log grid
 
@@ -169,7 +169,7 @@ def test_errors_come_in_chinese_too():
 
 def test_advice_on_a_file_estimates_the_time_from_this_machines_last_run(tmp_path, workspace):
     """No run yet: the typical figure, said so; after a run that logged its speed: that run's median speed."""
-    from tools.estimate import TYPICAL_CPU_TOKENS_PER_S, estimate, measured_speed
+    from tools.train.estimate import TYPICAL_CPU_TOKENS_PER_S, estimate, measured_speed
     from tools.workspace import runs_dir
 
     data = tmp_path / "qa.jsonl"

@@ -126,7 +126,7 @@ def test_a_downloads_through_an_unguessable_copy(served, tmp_path, workspace):
 def test_runs_are_listed_and_found_only_for_their_owner(tmp_path, tiny_model):
     from test_runs import write_data
 
-    from tools.runs import get_run, list_runs, start_training
+    from tools.train.runs import get_run, list_runs, start_training
 
     data = write_data(tmp_path / "qa.jsonl", n=8)
     with ws.scoped("A"):
@@ -151,7 +151,7 @@ def test_runs_are_listed_and_found_only_for_their_owner(tmp_path, tiny_model):
 
 
 def test_the_chat_adapter_folder_is_confined_and_says_nothing_about_outside_folders(tmp_path, monkeypatch):
-    from tools.chat import find_adapter
+    from tools.models.chat import find_adapter
 
     outside = tmp_path / "elsewhere" / "adapter"
     outside.mkdir(parents=True)

@@ -38,7 +38,7 @@ EN = {
 
 def stop_active_runs() -> None:
     """Leave no training process behind, whatever failed."""
-    from tools.runs import list_runs, stop_run
+    from tools.train.runs import list_runs, stop_run
 
     for run in list_runs():
         if run.state in ACTIVE:
@@ -165,7 +165,7 @@ def test_journey_in_english(served, shared_copy, shots):  # noqa: F811
 def test_a_second_browser_cannot_reach_the_first_ones_run(served, shared_copy, shots):  # noqa: F811
     """Session B neither sees, stops nor resumes A's run through the assistant, and a concept
     question changes nothing."""
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     chromium_or_skip()
     a = Page(open_page(served), shots, "two-browsers-a")

@@ -2,7 +2,7 @@
 
 20 invented facts, 5 phrasings each: 4 train (80 samples), 1 is held out. The base model cannot
 know an invented answer; the tuned one should give it for most held-out phrasings. The run goes
-through the product path (start_training → detached tools.train → adapter/), then both models
+through the product path (start_training → detached tools.train.train → adapter/), then both models
 answer greedily. Reference from the issue: 15/20 after 10 epochs, r=16, lr 1e-3, all linear
 layers, ~7 min.
 """
@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tools.runs import FINISHED, get_run, start_training, stop_run
+from tools.train.runs import FINISHED, get_run, start_training, stop_run
 
 # (subject, answer, five phrasings with {s}; the last is held out, answer sentence with {s} and {a})
 KINDS = [

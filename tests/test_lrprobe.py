@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from tools import probes
-from tools.lrprobe import ProbeSettings, probe, schedule
+from tools.train import probes
+from tools.train.lrprobe import ProbeSettings, probe, schedule
 
 
 @pytest.fixture
@@ -34,11 +34,11 @@ def _wait(predicate, timeout=120.0):
 @pytest.mark.slow  # a detached probe process (torch import + a few tiny steps)
 def test_probe_finishes_writes_its_curve_and_suggests_a_rate_in_range(facts, tiny_model, monkeypatch):
     """Through the assistant's tool (what runs once the person confirms): a detached probe of 8 steps."""
-    import tools.models
+    import tools.models.models
     from assistant.envelope import ToolResult
     from assistant.toolset import import_upload, tool_named
 
-    monkeypatch.setattr(tools.models, "resolve_base_model", lambda name: str(tiny_model))
+    monkeypatch.setattr(tools.models.models, "resolve_base_model", lambda name: str(tiny_model))
     answer = ToolResult.parse(tool_named("probe_learning_rate").invoke({"path": import_upload(facts).name, "steps": 8}))
     assert answer.ok, answer.summary_en
     done = probes.read_probe()
@@ -81,7 +81,7 @@ def test_the_advice_for_a_file_offers_the_probe(facts):
 
 def test_held_out_slice_is_never_trained_on(facts, tiny_model, monkeypatch):
     """The indices are disjoint, and no training batch carries a held-out row (watched at the source)."""
-    import tools.lrprobe as lrprobe
+    import tools.train.lrprobe as lrprobe
 
     trained: list[list[int]] = []
     real = lrprobe._batch_loss
@@ -96,8 +96,8 @@ def test_held_out_slice_is_never_trained_on(facts, tiny_model, monkeypatch):
     curve = probe(settings)
     assert len(curve["held_indices"]) == 5 and len(curve["train_indices"]) == 15
     assert not set(curve["held_indices"]) & set(curve["train_indices"])
-    from tools.models import load_tokenizer
-    from tools.sftdata import encode_samples
+    from tools.models.models import load_tokenizer
+    from tools.train.sftdata import encode_samples
 
     samples = lrprobe.usable_samples(str(facts))
     held = {tuple(r["input_ids"]) for r in encode_samples(load_tokenizer(str(tiny_model)), [samples[i] for i in curve["held_indices"]], 2048).rows}
@@ -138,8 +138,8 @@ def test_web_panel_shows_the_estimate_then_the_curve_and_advice_in_the_ui_langua
     held-out series) and its advice in the page's language."""
     from assistant.toolset import import_upload
     from tools import workspace as ws
-    from tools.lrprobe import CONFIG, CURVE
-    from tools.runstate import update_state
+    from tools.train.lrprobe import CONFIG, CURVE
+    from tools.train.runstate import update_state
     from ui import probe_panel
     from ui import session as sess
 

@@ -9,9 +9,9 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.general import evaluation_prompts, load_prompts, mix_samples, mixing_prompts, parse_fraction
-from tools.runs import FINISHED, get_run, list_runs, stop_run
-from tools.trainconfig import TrainConfig
+from tools.models.general import evaluation_prompts, load_prompts, mix_samples, mixing_prompts, parse_fraction
+from tools.train.runs import FINISHED, get_run, list_runs, stop_run
+from tools.train.trainconfig import TrainConfig
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def write_data(path: Path, n: int) -> Path:
 
 def seed_cache(base_model: Path) -> dict[str, str]:
     """Cached 'base answers' for every general prompt (a random tiny model would answer nothing usable)."""
-    from tools.general import cache_file
+    from tools.models.general import cache_file
 
     answers = {r["prompt"]: f"Answer to {r['id']}." for r in load_prompts()}
     path = cache_file(str(base_model))

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from tools import models
 from tools.errors import UserError
+from tools.models import models
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from assistant.backends import BackendSettings
 from assistant.nlu import review, slots
 from assistant.nlu.intents import about_sft, classify, split_steps
 from assistant.offline import plan
-from tools import runs
+from tools.train import runs
 
 UP = "/ws/uploads"
 ACTS_ON_RUNS = {"start_training", "stop_training", "resume_training"}

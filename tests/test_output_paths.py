@@ -8,8 +8,8 @@ import stat
 import pytest
 
 from cli import main
+from tools.data.formats import canonical_format, convert_dataset
 from tools.errors import UserError
-from tools.formats import canonical_format, convert_dataset
 
 
 @pytest.fixture
@@ -49,12 +49,12 @@ def test_an_extension_that_contradicts_the_format(src, tmp_path, to, name):
 
 
 def test_unwritable_folder(src, tmp_path, monkeypatch):
-    import tools.outpaths
+    import tools.data.outpaths
 
     def refuse(path, data):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tools.outpaths, "atomic_write_bytes", refuse)
+    monkeypatch.setattr(tools.data.outpaths, "atomic_write_bytes", refuse)
     with pytest.raises(UserError, match="you do not have permission") as err:
         convert_dataset(src, "jsonl", tmp_path / "locked" / "x.jsonl")
     assert "没有写入该位置的权限" in err.value.zh
@@ -104,8 +104,8 @@ def test_cli_sentences(src, tmp_path, capsys):
 
 
 def test_augment_output_name_chooses_the_layout(src, tmp_path):
-    from tools.augment import augment_instructions
-    from tools.formats import read_dataset
+    from tools.augment.augment import augment_instructions
+    from tools.data.formats import read_dataset
 
     out = augment_instructions(src, output=tmp_path / "more.jsonl").output
     assert read_dataset(out).format == "jsonl" and open(out, encoding="utf-8").read().startswith('{"prompt"')

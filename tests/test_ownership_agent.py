@@ -8,8 +8,8 @@ from fake_openai import FakeOpenAI, call, script, text
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
-from tools import runs
 from tools import workspace as ws
+from tools.train import runs
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from cli import main
-from tools.formats import read_dataset
-from tools.minhash import jaccard, near_duplicates, shingles
-from tools.perplexity import flag_outliers
-from tools.quality import check_quality
+from tools.data.formats import read_dataset
+from tools.quality.minhash import jaccard, near_duplicates, shingles
+from tools.quality.perplexity import flag_outliers
+from tools.quality.quality import check_quality
 
 ROWS = [
     ("水的化学式是什么？", "水的化学式是H2O，由两个氢原子和一个氧原子组成。"),                 # 2 kept
@@ -101,8 +101,8 @@ def test_cli_quality_json(capsys, tmp_path):
 
 @pytest.mark.slow
 def test_perplexity_batched_matches_single_and_flags_noise(tmp_path, embedded_model):
-    from tools.models import load_model, load_tokenizer
-    from tools.perplexity import perplexities
+    from tools.models.models import load_model, load_tokenizer
+    from tools.quality.perplexity import perplexities
 
     rows = [(f"What is {a} plus {b}?", f"{a} plus {b} is {a + b}.") for a, b in [(1, 2), (3, 4), (5, 6), (7, 8), (2, 2),
                                                                                    (9, 1), (4, 4), (6, 3), (8, 2), (5, 5)]]
@@ -125,7 +125,7 @@ def _csv_in(tmp_path, rows):
 
 
 def test_hashed_shingles_match_string_shingles():
-    from tools.minhash import jaccard_hashes, shingle_hashes
+    from tools.quality.minhash import jaccard_hashes, shingle_hashes
 
     texts = ["水的化学式是什么？H2O", "水的化学式是什么?h2o。", "What is the chemical formula of water?", "ab", ""]
     for x in texts:
@@ -135,8 +135,8 @@ def test_hashed_shingles_match_string_shingles():
 
 
 def test_inspect_samples_token_lengths_on_big_files_and_speaks_chinese(tmp_path, monkeypatch, embedded_model):
-    from tools import stats
-    from tools.formats import inspect_dataset
+    from tools.data import stats
+    from tools.data.formats import inspect_dataset
 
     rows = [(f"问题{i}：{{{{name}}}}是谁？", f"答案{i}:{'很长的回答' * i}") for i in range(12)]
     monkeypatch.setattr(stats, "TOKEN_SAMPLE", 5)

@@ -9,10 +9,10 @@ import json
 import pytest
 
 from cli import main
+from tools.data.formats import read_dataset
 from tools.errors import UserError
-from tools.formats import read_dataset
-from tools.qrules import garbled
-from tools.quality import check_quality
+from tools.quality.qrules import garbled
+from tools.quality.quality import check_quality
 
 
 def _jsonl(tmp_path, rows, name="qa.jsonl"):
@@ -65,7 +65,7 @@ def test_same_context_different_question_is_not_a_duplicate(tmp_path):
 
 
 def test_templated_augmentations_are_grouped_not_removed(tmp_path):
-    from tools.augment import augment_instructions
+    from tools.augment.augment import augment_instructions
 
     pairs = [("今天的天气很好", "The weather is nice today."), ("我喜欢读书", "I like reading."),
              ("火车晚点了", "The train is late."), ("请把门关上", "Please close the door."),
@@ -82,7 +82,7 @@ def test_templated_augmentations_are_grouped_not_removed(tmp_path):
 
 
 def test_placeholders_are_flagged_kept_and_offered_for_filling(shared_copy):
-    from tools.fill import fill_placeholders
+    from tools.data.fill import fill_placeholders
 
     source = shared_copy("identity.json")
     report = check_quality(source)
@@ -107,7 +107,7 @@ def test_garbled_rule_spares_accented_latin():
 
 
 def test_review_file_applied_with_edits_and_an_audit_log(tmp_path):
-    from tools.review import apply_review
+    from tools.quality.review import apply_review
 
     rows = [("水的化学式是什么？", "H2O"), ("水的化学式是什么？", "H2O"), ("一打是几个？", "十"), ("光速是多少？", "约每秒30万公里。"),
             ("世界上最长的河流是哪条？", "亚马逊河"), ("世界上最长的河流是什么？", "尼罗河")]
@@ -136,7 +136,7 @@ def test_review_file_applied_with_edits_and_an_audit_log(tmp_path):
 
 
 def test_bad_decision_is_a_sentence_with_the_line(tmp_path):
-    from tools.review import apply_review
+    from tools.quality.review import apply_review
 
     report = check_quality(_jsonl(tmp_path, [("a?", "bb"), ("a?", "bb"), ("c?", "dd")]))
     review = _review_rows(report.report_csv)
@@ -147,7 +147,7 @@ def test_bad_decision_is_a_sentence_with_the_line(tmp_path):
 
 
 def test_rules_apply_in_bulk(tmp_path):
-    from tools.review import apply_decisions, load_report, rule_decisions
+    from tools.quality.review import apply_decisions, load_report, rule_decisions
 
     rows = [("问题一是什么？", "答案一。"), ("问题一是什么？", "答案一。"), ("一打是几个？", "十"), ("两打是几个？", "廿")]
     report = load_report(check_quality(_jsonl(tmp_path, rows)).report)
@@ -161,7 +161,7 @@ def test_rules_apply_in_bulk(tmp_path):
 
 
 def test_text_quality_scores_repetition_and_relevance():
-    from tools.scores import text_quality
+    from tools.quality.scores import text_quality
 
     good = text_quality("为什么天空是蓝色的？", "天空是蓝色的,因为大气中的分子对短波长的蓝光散射更强,这叫瑞利散射。")
     loop = text_quality("为什么天空是蓝色的？", "好的好的好的" * 20)

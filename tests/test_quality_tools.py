@@ -9,7 +9,7 @@ from assistant.paths import import_upload
 from assistant.quality_tools import apply_quality_rule, fill_placeholders
 from assistant.toolset import TOOL_NAMES, check_quality
 from tools import workspace
-from tools.formats import read_dataset
+from tools.data.formats import read_dataset
 
 ROWS = [("水的化学式是什么？", "H2O"), ("水的化学式是什么？", "H2O"), ("一打是几个？", "十"), ("光速是多少？", "约每秒30万公里。"),
         ("世界上最长的河流是哪条？", "亚马逊河"), ("世界上最长的河流是什么？", "尼罗河"), ("你是谁？", "我是{{name}}。")]

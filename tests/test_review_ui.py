@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
-from tools.formats import read_dataset
-from tools.quality import check_quality
+from tools.data.formats import read_dataset
+from tools.quality.quality import check_quality
 from ui import review
 
 ROWS = [("水的化学式是什么？", "H2O"), ("水的化学式是什么？", "H2O"), ("一打是几个？", "十"), ("光速是多少？", "约每秒30万公里。"),

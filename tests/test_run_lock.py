@@ -14,9 +14,9 @@ from pathlib import Path
 
 from test_runs import data, group_gone, no_orphans, wait_for  # noqa: F401 - fixtures
 
-from tools import runlock
 from tools.errors import UserError
-from tools.runs import get_run, resume_run, start_training, stop_run
+from tools.train import runlock
+from tools.train.runs import get_run, resume_run, start_training, stop_run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,21 +25,21 @@ def start(data, tiny_model, **kwargs):
     """A tiny run; no evaluation after training when the config has that step (it is not what we test)."""
     from dataclasses import fields
 
-    from tools.trainconfig import TrainConfig
+    from tools.train.trainconfig import TrainConfig
 
     quiet = {"evaluate": False} if "evaluate" in {f.name for f in fields(TrainConfig)} else {}
     return start_training(str(data), base_model=str(tiny_model), **quiet, **kwargs)
 
 
 def trainers_of(run_dir: Path) -> list[int]:
-    """Live (non-zombie) processes running ``tools.train`` on ``run_dir``."""
+    """Live (non-zombie) processes running ``tools.train.train`` on ``run_dir``."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
             cmd = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"tools.train" in cmd and str(run_dir).encode() in cmd and runlock.proc_start_time(int(proc.name)):
+        if b"tools.train.train" in cmd and str(run_dir).encode() in cmd and runlock.proc_start_time(int(proc.name)):
             found.append(int(proc.name))
     return found
 
@@ -73,7 +73,7 @@ def test_two_concurrent_resumes_of_a_killed_run_leave_exactly_one_trainer(data, 
     wait_for(lambda: get_run(dead.run_dir).raw.get("resumed_from"))
     assert trainers_of(dead.run_dir) == started
     # A trainer started by hand on the same run finds the lock taken and touches nothing.
-    by_hand = subprocess.run([sys.executable, "-m", "tools.train", str(dead.run_dir), "--resume", "--now"], cwd=ROOT,
+    by_hand = subprocess.run([sys.executable, "-m", "tools.train.train", str(dead.run_dir), "--resume", "--now"], cwd=ROOT,
                              capture_output=True, text=True, timeout=300)
     assert by_hand.returncode == 1 and "Another trainer" in by_hand.stderr
     assert trainers_of(dead.run_dir) == started and get_run(dead.run_dir).state == "running"

@@ -1,6 +1,6 @@
 """Run directories: refusal before start, a finished run's files, stop, kill -9 + resume, torchrun.
 
-The training machinery runs for real (a detached ``python -m tools.train``) on a 2-layer random model
+The training machinery runs for real (a detached ``python -m tools.train.train``) on a 2-layer random model
 with the embedded tokenizer (the ``tiny_model`` fixture), so each run takes seconds.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 from cli import main
 from tools.errors import UserError
-from tools.runs import FINISHED, get_run, list_runs, process_alive, read_metrics, resume_run, start_training, stop_run
+from tools.train.runs import FINISHED, get_run, list_runs, process_alive, read_metrics, resume_run, start_training, stop_run
 from tools.workspace import runs_dir
 
 METRIC_KEYS = {"step", "epoch", "loss", "learning_rate", "tokens_per_s", "eta_s", "elapsed_s"}
@@ -183,6 +183,6 @@ def test_no_start_writes_a_run_that_python_m_tools_train_runs(data, tiny_model, 
     info = json.loads(capsys.readouterr().out)
     assert info["state"] == "queued" and "pid" not in info["raw"]
     root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-m", "tools.train", info["run_dir"]], cwd=root, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "tools.train.train", info["run_dir"]], cwd=root, check=True, capture_output=True)
     done = get_run(info["run_dir"])
     assert done.state == "succeeded" and done.raw["pid"] == done.raw["worker_pid"] and done.step == 2

@@ -1,4 +1,4 @@
-"""Token-budget batching (tools/batching.py and SFTTrainer): steps of similar-length samples in a
+"""Token-budget batching (tools/train/batching.py and SFTTrainer): steps of similar-length samples in a
 seeded order, cut into micro-batches under a token budget without changing the gradient."""
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import random
 import pytest
 import torch
 
-from tools.batching import LengthBucketSampler, micro_batches, split_by_tokens
-from tools.samples import Sample
-from tools.sftdata import IGNORE, PadCollator, encode_samples
-from tools.trainconfig import TrainConfig
+from tools.data.samples import Sample
+from tools.train.batching import LengthBucketSampler, micro_batches, split_by_tokens
+from tools.train.sftdata import IGNORE, PadCollator, encode_samples
+from tools.train.trainconfig import TrainConfig
 
 _RNG = random.Random(7)
 LENGTHS = [_RNG.randint(20, 900) for _ in range(203)]
@@ -73,7 +73,7 @@ def rows(tiny_model):
 
 def step_gradient(tiny_model, rows, tokenizer, tmp_path, budget):
     """The LoRA gradient of one optimizer step over all ``rows``, through SFTTrainer.training_step."""
-    from tools.train import SFTTrainer, load_model, training_args
+    from tools.train.train import SFTTrainer, load_model, training_args
 
     torch.manual_seed(0)
     config = TrainConfig("d", str(tiny_model), per_device_batch_size=len(rows), max_batch_tokens=budget or 2048, save_steps=10)
@@ -103,7 +103,7 @@ def test_cut_step_has_the_gradient_of_the_whole_step(tiny_model, rows, tmp_path)
 
 
 def test_the_trainer_feeds_whole_steps_from_the_bucket_sampler(tiny_model, rows, tmp_path):
-    from tools.train import training_args
+    from tools.train.train import training_args
 
     rows, _ = rows
     config = TrainConfig("d", str(tiny_model), per_device_batch_size=2, gradient_accumulation_steps=2)

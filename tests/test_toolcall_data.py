@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from tools.data.formats import convert_dataset, read_dataset
+from tools.data.samples import parse_calls
 from tools.errors import UserError
-from tools.formats import convert_dataset, read_dataset
-from tools.samples import parse_calls
 
 GLAIVE = ["llamafactory/glaive_toolcall_en_demo.json", "llamafactory/glaive_toolcall_zh_demo.json"]
 
@@ -106,13 +106,13 @@ def test_openai_several_calls_keep_their_ids(tmp_path):
 
 
 def _tokenizer():
-    from tools.models import load_tokenizer, resolve_base_model
+    from tools.models.models import load_tokenizer, resolve_base_model
 
     return load_tokenizer(resolve_base_model(None))
 
 
 def test_chat_template_without_tool_support_still_sees_calls_and_tools(shared_copy):
-    from tools.sftdata import answer_spans
+    from tools.train.sftdata import answer_spans
 
     sample = read_dataset(shared_copy(GLAIVE[0])).samples[0]
     text, spans = answer_spans(_tokenizer(), sample)
@@ -123,7 +123,7 @@ def test_chat_template_without_tool_support_still_sees_calls_and_tools(shared_co
 
 
 def test_chat_template_with_tool_support_receives_tools(shared_copy):
-    from tools.sftdata import answer_spans
+    from tools.train.sftdata import answer_spans
 
     tok = _tokenizer()
     tok.chat_template = (
@@ -157,7 +157,7 @@ def test_several_results_become_one_observation_in_sharegpt(tmp_path):
 
 
 def test_inspect_counts_tool_samples(shared_copy):
-    from tools.formats import inspect_dataset
+    from tools.data.formats import inspect_dataset
 
     info = inspect_dataset(shared_copy(GLAIVE[0]), tokens=False)
     assert (info["count"], info["with_tools"], info["changes"]) == (300, 191, [])

@@ -164,7 +164,7 @@ def test_errors_come_back_as_sentences_in_both_languages(shared_copy, monkeypatc
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("tools.formats.inspect_dataset", boom)
+    monkeypatch.setattr("tools.data.formats.inspect_dataset", boom)
     crashed = call(toolset.inspect_dataset, path=upload.name)
     assert not crashed["ok"] and "RuntimeError: disk on fire" in crashed["summary"]["en"]
 
@@ -248,7 +248,7 @@ def test_every_answer_names_the_file_it_read(shared_copy):
 
 def test_a_run_is_a_card_never_a_folder(shared_copy, workspace, monkeypatch):
     """start/status/stop hand the chat a run card; the run's folder is never one of the files."""
-    from tools import runs
+    from tools.train import runs
 
     monkeypatch.setattr(runs, "launch", lambda run_dir, *a, **k: runs._info(run_dir))  # no process
     upload = toolset.import_upload(shared_copy("qianfan/qa_pair.csv"))

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from tools.data.samples import Message, Sample
 from tools.errors import UserError
-from tools.samples import Message, Sample
-from tools.sftdata import IGNORE, PadCollator, default_validation_size, encode_samples, split_validation
-from tools.trainconfig import TrainConfig
+from tools.train.sftdata import IGNORE, PadCollator, default_validation_size, encode_samples, split_validation
+from tools.train.trainconfig import TrainConfig
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_answer_loss_equals_the_models_own_loss(tokenizer, tiny_model):
     import torch
     from transformers import AutoModelForCausalLM
 
-    from tools.train import answer_loss
+    from tools.train.train import answer_loss
 
     model = AutoModelForCausalLM.from_pretrained(str(tiny_model), dtype=torch.float32)
     samples = [Sample.from_pair("2+2?", "Four."), Sample.from_pair("A longer question here?", "A longer answer, too.")]
@@ -80,7 +80,7 @@ def test_answer_loss_equals_the_models_own_loss(tokenizer, tiny_model):
 
 
 def test_fit_batch_keeps_the_global_batch_under_the_token_cap():
-    from tools.train import fit_batch
+    from tools.train.train import fit_batch
 
     config = TrainConfig("d", "m", per_device_batch_size=8, gradient_accumulation_steps=2, max_batch_tokens=2048)
     assert fit_batch(config, 200) == (8, 2)

@@ -1,6 +1,10 @@
-"""Plain, typed Python tools: data, advice, training and chat.
+"""The tools: plain typed Python that does the work (no gradio, no langchain; torch, transformers and peft
+imported inside functions). ``errors`` (the one ``UserError`` a person sees) and ``workspace`` (where files
+may go, atomic writes) serve every stage; each stage is a folder:
 
-Nothing here imports gradio or langchain; torch, transformers and peft are
-imported lazily inside the functions that need them, so the CLI and the UI
-start fast.
+- ``tools.data``: read, convert and write datasets; the canonical sample;
+- ``tools.augment``: few-shot, chain-of-thought, instruction templates; the OpenAI-compatible client;
+- ``tools.quality``: quality scores and flags, and a person's review of them;
+- ``tools.train``: advice, runs as detached processes, the trainer, the learning-rate probe;
+- ``tools.models``: the embedded model, chat, evaluation and forgetting, export.
 """

@@ -31,7 +31,7 @@ def newest_checkpoint(run_dir) -> str | None:
 
 def chat_source(run_id: str | None) -> str | None:
     """What ``target_for`` should load for a run: the run (its adapter), else its newest checkpoint."""
-    from tools.runs import get_run
+    from tools.train.runs import get_run
 
     if not run_id:
         return None
@@ -44,7 +44,7 @@ def chat_source(run_id: str | None) -> str | None:
 
 def finished_runs(lang: str = "English") -> list[tuple[str, str]]:
     """Runs that produced an adapter: succeeded ones, and stopped ones that saved a checkpoint."""
-    from tools.runs import list_runs
+    from tools.train.runs import list_runs
 
     choices = []
     for run in list_runs():
@@ -66,7 +66,7 @@ def refresh_runs(current: str | None, lang: str = "English", session: dict | Non
 def learned_notice(run_id: str | None, lang: str = "English", session: dict | None = None, request=None) -> str:
     """A plain sentence when the run was too short to have learned: under one epoch, or its
     last loss still within 10% of its first (see FLAT_LOSS); else nothing."""
-    from tools.runs import get_run, read_metrics
+    from tools.train.runs import get_run, read_metrics
 
     if not run_id:
         return ""
@@ -104,7 +104,7 @@ def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir:
          side_by_side: bool, max_new_tokens: int, temperature: float, session: dict | None = None,
          request: gr.Request = None):
     """Stream the tuned model's reply (side by side: and the base model's, both at once) into their chatbots."""
-    from tools.chat import GenerationSettings, stream_pair, stream_reply, target_for
+    from tools.models.chat import GenerationSettings, stream_pair, stream_reply, target_for
 
     if not (message or "").strip():
         yield tuned, base
@@ -114,13 +114,13 @@ def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir:
         raise gr.Error(refused)
     try:
         settings = GenerationSettings(max_new_tokens=int(max_new_tokens), temperature=float(temperature))
-        with sess.scope(session, request):  # this owner's runs and folders only (tools.chat confines)
+        with sess.scope(session, request):  # this owner's runs and folders only (tools.models.chat confines)
             target = target_for((adapter_dir or "").strip() or chat_source(run_id))
     except UserError as exc:
         raise gr.Error(str(exc)) from None
     tuned = list(tuned or []) + [{"role": "user", "content": message}]
     reply = {"role": "assistant", "content": ""}
-    if side_by_side:  # one batched generate streams both replies (tools.chat.stream_pair)
+    if side_by_side:  # one batched generate streams both replies (tools.models.chat.stream_pair)
         base = list(base or []) + [{"role": "user", "content": message}]
         base_reply = {"role": "assistant", "content": ""}
         for text, base_text in stream_pair(_history_dicts(tuned), _history_dicts(base), target, settings):
@@ -158,7 +158,7 @@ def build(lang: gr.State, tab: gr.Tab, session: gr.State | None = None) -> list[
     inputs = [message, tuned, base, run, adapter_dir, side, max_new, temperature] + ([session] if session is not None else [])
     # A new model starts a new conversation.
     gr.on([run.input, adapter_dir.submit], lambda: ([], []), None, [tuned, base], api_visibility="private")
-    # One reply at a time: replies share the one loaded model (see tools/chat.py), and the
+    # One reply at a time: replies share the one loaded model (see tools/models/chat.py), and the
     # queue shows waiting users their place instead of a silent wait on a lock.
     gr.on([send.click, message.submit], chat, inputs, [tuned, base], api_name="chat", concurrency_limit=1).then(
         lambda: "", None, [message], api_visibility="private")

@@ -27,7 +27,7 @@ def preview_page(path: str | None, page: int, lang: str = "English") -> tuple[pd
     and a "page i of n · N records (k skipped)" line."""
     if not path:
         return pd.DataFrame(columns=PREVIEW_HEADERS.get(lang, PREVIEW_COLUMNS)), 1, ""
-    from tools.formats import read_dataset
+    from tools.data.formats import read_dataset
 
     result = read_dataset(path)
     pages = max(1, math.ceil(len(result.samples) / PAGE_SIZE))
@@ -110,7 +110,7 @@ def show(path: str | None, page: int, lang: str = "English", session: dict | Non
     """Preview + inspection summary for the chosen file; a file that cannot be read is a sentence."""
     if not path:
         return _blank(lang)
-    from tools.formats import inspect_dataset
+    from tools.data.formats import inspect_dataset
 
     try:
         with sess.scope(session, request):
@@ -129,7 +129,7 @@ def quality(path: str | None, ppl: bool, session: dict | None, lang: str = "Engl
     empty = pd.DataFrame(columns=FINDING_HEADERS.get(lang, FINDING_COLUMNS))
     if not path:
         return t("choose_dataset", lang), empty, None, session
-    from tools.quality import check_quality
+    from tools.quality.quality import check_quality
 
     try:
         with sess.scope(session, request):

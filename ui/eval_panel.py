@@ -1,4 +1,4 @@
-"""The Training tab's evaluation report and downloads (``tools/evaluate.py``, ``tools/export.py``).
+"""The Training tab's evaluation report and downloads (``tools/models/evaluate.py``, ``tools/models/export.py``).
 
 For the selected run: the verdict ("it learned" / "too short to learn anything"), base versus tuned
 on held-out prompts and on the general set (the forgetting figure), a few side-by-side answers, a
@@ -32,8 +32,8 @@ EXPORTS = {"GGUF f16": ("gguf", "f16"), "GGUF Q8_0": ("gguf", "q8_0"), "Ollama (
 
 def report_markdown(run_id: str | None, lang: str = "English") -> str:
     """The verdict, the summary lines and up to three side-by-side examples, as Markdown."""
-    from tools.evaluate import load_report, summary, verdict
-    from tools.runs import get_run
+    from tools.models.evaluate import load_report, summary, verdict
+    from tools.train.runs import get_run
 
     if not run_id:
         return t("eval_none", lang)
@@ -62,7 +62,7 @@ def show(run_id: str | None, lang: str, session: dict | None, request: gr.Reques
 
 
 def evaluate_now(run_id: str | None, lang: str, session: dict | None, request: gr.Request = None) -> str:
-    from tools.evaluate import evaluate_run
+    from tools.models.evaluate import evaluate_run
 
     with sess.scope(session, request):
         if run_id:
@@ -75,7 +75,7 @@ def evaluate_now(run_id: str | None, lang: str, session: dict | None, request: g
 
 def export(run_id: str | None, choice: str, lang: str, session: dict | None, request: gr.Request = None) -> list[str]:
     """Export the selected run and hand the files out through unguessable links (``public_copy``)."""
-    from tools.export import export_run
+    from tools.models.export import export_run
 
     if not run_id:
         raise gr.Error(t("eval_none", lang))
@@ -109,9 +109,9 @@ def build(runs: gr.Dropdown, session: gr.State, lang: gr.State) -> list[tuple]:
 
 
 def score_line(run_dir, lang: str = "English") -> str:
-    """One line for beside the chat: the run's held-out verdict and score (``tools.evaluate.verdict``);
+    """One line for beside the chat: the run's held-out verdict and score (``tools.models.evaluate.verdict``);
     empty when the run has no report."""
-    from tools.evaluate import verdict
+    from tools.models.evaluate import verdict
 
     v = verdict(run_dir)
     if v["learned"] is None:

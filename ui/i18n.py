@@ -173,9 +173,9 @@ RULES = {
 
 
 def _tool_rules() -> dict[str, tuple[str, str]]:
-    """The quality tool's own rule names (tools/qrules.py), which win over the table above."""
+    """The quality tool's own rule names (tools/quality/qrules.py), which win over the table above."""
     try:
-        from tools.qrules import RULES as named_rules
+        from tools.quality.qrules import RULES as named_rules
     except ImportError:
         return {}
     return {rule: (zh, en) for rule, (en, zh) in named_rules.items()}

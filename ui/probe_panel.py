@@ -1,4 +1,4 @@
-"""The Training tab's learning-rate probe (``tools/probes.py``), beside the new-run form's advice.
+"""The Training tab's learning-rate probe (``tools/train/probes.py``), beside the new-run form's advice.
 
 For the chosen file: the probe's size and time estimate (shown before anything starts), a button
 that starts it (the button is the person's go-ahead), a stop button, and the curve (training and
@@ -33,8 +33,8 @@ def _sentence(exc: UserError, lang: str) -> str:
 
 def estimate_text(dataset: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None) -> str:
     """What a probe of the chosen file would take, before it starts."""
-    from tools.estimate import minutes
-    from tools.probes import estimate
+    from tools.train.estimate import minutes
+    from tools.train.probes import estimate
 
     if not dataset:
         return t("probe_pick", lang)
@@ -63,7 +63,7 @@ def curve_frame(result: dict | None) -> pd.DataFrame:
 
 def show(lang: str = "English", session: dict | None = None, request: gr.Request = None):
     """The session's newest probe: its words, its curve, the timer and the stop button."""
-    from tools.probes import read_probe
+    from tools.train.probes import read_probe
 
     try:
         with sess.scope(session, request):
@@ -81,7 +81,7 @@ def show(lang: str = "English", session: dict | None = None, request: gr.Request
 
 
 def start(dataset: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
-    from tools.probes import start_probe
+    from tools.train.probes import start_probe
 
     if not dataset:
         return t("probe_pick", lang), curve_frame(None), gr.Timer(active=False), gr.Button(interactive=False)
@@ -94,7 +94,7 @@ def start(dataset: str | None, lang: str = "English", session: dict | None = Non
 
 
 def stop(lang: str = "English", session: dict | None = None, request: gr.Request = None):
-    from tools.probes import stop_probe
+    from tools.train.probes import stop_probe
 
     try:
         with sess.scope(session, request):

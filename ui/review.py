@@ -3,7 +3,7 @@ check — keep, drop or edit — one by one or by rule, then writes the cleaned 
 
 Each record shows its question and answer (editable), its scores, the rules and reasons, and the
 near-duplicate or conflicting partner side by side. Decisions live in the page's state until
-"write the cleaned file": ``tools.review.apply_decisions`` reads the checked file again (refusing
+"write the cleaned file": ``tools.quality.review.apply_decisions`` reads the checked file again (refusing
 one that changed), applies them and logs who decided what, how and why.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import gradio as gr
 
 from tools.errors import UserError
-from tools.qrules import RULES as RULE_NAMES
+from tools.quality.qrules import RULES as RULE_NAMES
 from ui import session as sess
 from ui.i18n import RULES, STRINGS, named, t
 
@@ -47,7 +47,7 @@ DECISIONS = {"keep": ("保留", "keep"), "drop": ("删除", "drop")}
 @lru_cache(maxsize=4)
 def _loaded(report_path: str, mtime: float) -> tuple[dict, dict]:
     """(report JSON, record → review row) of one check, cached while the file is unchanged."""
-    from tools.review import load_report
+    from tools.quality.review import load_report
 
     report = load_report(report_path)
     with open(report["report_csv"], encoding="utf-8-sig", newline="") as fh:
@@ -130,7 +130,7 @@ def move(state: dict, step: int) -> dict:
 
 def by_rule(state: dict, rule: str, decision: str) -> dict:
     """Decide every record the rule flagged ("drop all exact duplicates", "keep all flagged by length")."""
-    from tools.review import rule_decisions
+    from tools.quality.review import rule_decisions
 
     if not state or not rule:
         return state
@@ -143,7 +143,7 @@ def by_rule(state: dict, rule: str, decision: str) -> dict:
 
 def finish(state: dict, who: str, lang: str) -> tuple[str, list[str]]:
     """Write the cleaned file and the audit log; (sentence, [cleaned file, audit log])."""
-    from tools.review import Decision, apply_decisions
+    from tools.quality.review import Decision, apply_decisions
 
     if not state or not state.get("items"):
         return t("review_none", lang), []

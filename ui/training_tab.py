@@ -84,7 +84,7 @@ def progress_html(info: dict, metrics: list[dict], lang: str = "English") -> str
 
 def run_choices(lang: str = "English") -> list[tuple[str, str]]:
     """(label, run id) of the runs this scope sees: id · state in the UI language · step/total."""
-    from tools.runs import list_runs
+    from tools.train.runs import list_runs
 
     choices = []
     for run in list_runs():
@@ -106,7 +106,7 @@ def _empty():
 def show_run(run_id: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):
     """Everything the tab shows for one run, whether to keep polling and which buttons act.
     A run this session cannot see (another session's) shows as nothing selected."""
-    from tools.runs import get_run, read_metrics
+    from tools.train.runs import get_run, read_metrics
 
     run = None
     if run_id:
@@ -139,7 +139,7 @@ def poll(run_id: str | None, lang: str = "English", session: dict | None = None,
 
 def _act(name: str, run_id: str | None, lang: str, session: dict | None, request=None) -> str:
     """Stop or resume the selected run; a run in the wrong state gets a sentence, not an error."""
-    from tools import runs
+    from tools.train import runs
 
     if not run_id:
         return ""
@@ -181,9 +181,9 @@ _FORM_IDS = {"epochs": "train-epochs", "learning_rate": "train-lr", "max_steps":
 
 
 def form_fields() -> list:
-    """The form's number boxes, one per ``tools.trainconfig.FORM_OPTIONS`` field, typed by the field (an int
+    """The form's number boxes, one per ``tools.train.trainconfig.FORM_OPTIONS`` field, typed by the field (an int
     takes no decimals); empty means "as advised". The general-data share is asked in percent (0–100)."""
-    from tools.trainconfig import FORM_OPTIONS, option_kind
+    from tools.train.trainconfig import FORM_OPTIONS, option_kind
 
     return [gr.Number(label=t(name), value=None, minimum=0, maximum=100 if name == "mix_general" else None,
                       precision=0 if option_kind(name) == "int" else None, elem_id=_FORM_IDS[name])
@@ -194,7 +194,7 @@ def start(dataset: str | None, base_model: str, epochs, learning_rate, max_steps
           session: dict | None = None, request: gr.Request = None):
     """Start a run from the form; the new run becomes the selected one. Problems are a sentence.
     ``mix_percent``: general data mixed in, in percent of the task samples (the manual's remedy for forgetting)."""
-    from tools.runs import start_training
+    from tools.train.runs import start_training
 
     if not dataset:
         return t("choose_dataset", lang), *poll(None, lang, session, request)
@@ -219,7 +219,7 @@ def sample_count(path: str) -> int | None:
     """How many usable samples a file holds, or None when it cannot be read (cached per version)."""
     from pathlib import Path
 
-    from tools.formats import read_dataset
+    from tools.data.formats import read_dataset
 
     try:
         key = (path, Path(path).stat().st_mtime)
@@ -244,7 +244,7 @@ def dataset_choices(session: dict | None, lang: str = "English"):
 
 def placeholders(dataset: str | None, lang: str = "English"):
     """The suggested epochs and learning rate for the chosen file, shown in the empty boxes."""
-    from tools.hparams import suggest
+    from tools.train.hparams import suggest
 
     n = sample_count(dataset) if dataset else None
     if not n:

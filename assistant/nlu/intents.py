@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.nlu.paths import QUOTED
-from tools.formats import FORMAT_ALIASES
+from tools.data.formats import FORMAT_ALIASES
 
-# Format names (the one alias table, tools.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
+# Format names (the one alias table, tools.data.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
 # "gpt" and "表格" are also everyday words ("用 gpt-4 生成", "这个表格"), so they are no cue on their own.
 _F = "(?:" + "|".join(re.escape(a) for a in sorted(FORMAT_ALIASES, key=len, reverse=True) if a not in ("gpt", "表格")) + "|share gpt)"
 _NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|"

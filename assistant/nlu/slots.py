@@ -16,9 +16,9 @@ import re
 
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 from assistant.nlu.paths import quoted
-from tools.formats import FORMAT_ALIASES
+from tools.data.formats import FORMAT_ALIASES
 
-# Words that say a format without being one of its names (the names are tools.formats.FORMAT_ALIASES,
+# Words that say a format without being one of its names (the names are tools.data.formats.FORMAT_ALIASES,
 # the one alias table): "多轮对话格式" is sharegpt, "训练用的格式" is jsonl.
 _PHRASES = {
     "qianfan": r"文心|ernie|百度",
