@@ -87,3 +87,22 @@ def test_a_share_ruled_out_or_changed_is_not_the_one_asked_for():
 def test_the_format_the_data_is_in_now_is_no_target():
     assert one_call("I need what OpenAI's API takes, here's my sharegpt dump", ["/u/dump.json"]) == (
         "convert_dataset", {"path": "/u/dump.json", "to": "openai"})
+
+
+# Round 11's causes, on phrasings of our own.
+@pytest.mark.parametrize("text, files, tool, args", [
+    ("帮我训一下这个,混两成通用数据", ["/u/q.jsonl"], "start_training", {"path": "/u/q.jsonl", "mix_general": 0.2}),
+    ("run_5a 断电了,从断点继续", [], "resume_training", {"run_id": "run_5a"}),
+    ("{{author}} is Blue Owl, fill persona.json", [], "fill_placeholders", {"path": "persona.json", "values": {"author": "Blue Owl"}}),
+    ("作者改成「蓝鸮」,名字还是小蓝,文件 persona.json", [], "fill_placeholders",
+     {"path": "persona.json", "values": {"author": "蓝鸮", "name": "小蓝"}}),
+    ("the author should be Blue Owl, name stays Azure, persona.json", [], "fill_placeholders",
+     {"path": "persona.json", "values": {"author": "Blue Owl", "name": "Azure"}}),
+])
+def test_round11_request_shapes(text, files, tool, args):
+    assert one_call(text, files) == (tool, args)
+
+
+@pytest.mark.parametrize("text", ["去重会不会直接把我的原文件改掉?", "few-shot 增强具体是干了啥"])
+def test_what_an_action_does_to_my_data_is_explained(text):
+    assert one_call(text)[0] == "explain"

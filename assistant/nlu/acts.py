@@ -29,14 +29,14 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如
 _ABOUT = re.compile(
     r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
-    r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
+    r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)|"
-    r"what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
+    r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"what (?:fields|columns) do (?:i|we) need|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
@@ -97,7 +97,7 @@ _COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下)(?![^?�
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
-    if _IMPERATIVE.search(text) or re.search(r"(?<!会)把", text) or _COMPARE.match(text):
+    if _IMPERATIVE.search(text) or (re.search(r"(?<!会)把", text) and not re.search(r"会\S{0,4}把", text)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
     return bool(_ABOUT.search(text) or general)

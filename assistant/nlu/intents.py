@@ -135,7 +135,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
+         rf"\bft (?:it|this|the model|now)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
@@ -180,7 +180,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
-        (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+        (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
          r"pick up where (?:it|we|you) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b", 4),
     ],

@@ -33,7 +33,7 @@ def shingle_hashes(text: str, n: int = 3) -> np.ndarray:
 
     Three code points (< 0x110000 = 2^20.1 each) pack exactly into one uint64; a multiplicative
     hash (Knuth's golden-ratio constant, wrapping mod 2^64) keeps the top 32 bits. Deterministic
-    across runs (unlike ``hash()``), and ~10× faster than hashing shingle strings one by one.
+    across runs (unlike ``hash()``), and vectorised instead of hashing shingle strings one by one.
     """
     t = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
     if not t:
@@ -55,7 +55,7 @@ def signatures(hash_sets: list[np.ndarray], a: np.ndarray, b: np.ndarray, chunk:
     """(len(hash_sets), NUM_PERM) MinHash signatures, ``chunk`` texts per numpy call.
 
     Permutation i is the multiply-shift hash (a_i·h + b_i mod 2^64) >> 32 — a universal family
-    that needs no modulo (uint64 arithmetic wraps), 4× cheaper than (a·h + b) mod a prime.
+    that needs no modulo (uint64 arithmetic wraps), cheaper than (a·h + b) mod a prime.
     """
     out = np.full((len(hash_sets), NUM_PERM), _MAX32, dtype=np.uint64)
     for start in range(0, len(hash_sets), chunk):

@@ -26,11 +26,9 @@ SMALL_MODEL_PARAMS = 1_000_000_000
 """Below this many parameters (the embedded SmolLM2-135M) LoRA uses the calibrated settings below."""
 SMALL_MODEL_LORA_LR = 2e-3
 SMALL_MODEL_EPOCH_SCALE = 1 / 3
-"""Measured on the embedded model (``bench/bench_lr_sweep.py``, docs/benchmarks.md): on 80 made-up facts
-(20 facts × 4 phrasings) in English and Chinese, scored on a fifth phrasing never trained on, LoRA at 2e-3
-for 5 epochs got 20/20 (en) and 19/20 (zh); 1e-3 got 17 and 6; Qianfan's 3e-4 preset got 14/20 (zh) only
-after the manual's 16 epochs. So a small model takes ~7× the preset rate and a third of the manual's
-epochs (5 of its 16 at 80 samples); other sizes scale the manual's curve by the same third (not measured)."""
+"""Chosen by measurement on the embedded model, not by the manual: the learning rate and epochs that
+generalised best on made-up facts scored on phrasings never trained on (``bench/bench_lr_sweep.py``; the
+table is in docs/benchmarks.md). Other sizes scale the manual's curve by the same third (not measured)."""
 MAX_SEQ_CAP = 2048  # longer samples are truncated: memory and time grow with length (attention ~ L²)
 TOKENS_PER_MICRO_BATCH = 2048  # TrainConfig.max_batch_tokens: ~1 MB of activations per token for SmolLM2
 
