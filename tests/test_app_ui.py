@@ -91,6 +91,17 @@ def test_training_tab_reads_a_running_run_and_keeps_polling(workspace):
     assert len(loss[loss.series == "loss"]) == 5 and len(lr) == 5
     assert config == {"base_model": "embedded", "max_steps": 10}
     assert timer.active is True and stop.interactive is True and resume.interactive is False
+    _, loss_zh, *_ = training_tab.show_run("r1", "中文", ME)
+    assert sorted(set(loss_zh["series"])) == sorted(["损失", "平滑", "验证损失"])  # the legend follows the UI language
+    assert set(loss_zh["series"]) | set(loss["series"]) <= set(training_tab.LOSS_COLORS)
+
+
+def test_probe_plot_series_follow_the_ui_language():
+    from ui.probe_panel import curve_frame
+
+    result = {"lrs": [1e-5, 1e-4], "train_losses": [2.0, 1.5], "held_losses": [2.1, 1.6]}
+    assert sorted(curve_frame(result, "中文")["series"].unique()) == sorted(["训练", "留出集"])
+    assert sorted(curve_frame(result)["series"].unique()) == ["held-out", "train"]
 
 
 def test_polling_stops_when_the_run_is_finished(workspace):

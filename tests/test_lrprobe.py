@@ -157,7 +157,7 @@ def test_web_panel_shows_the_estimate_then_the_curve_and_advice_in_the_ui_langua
     update_state(folder, state="succeeded", step=3, total_steps=3)
     words, frame, timer, stop_btn = probe_panel.show("中文", session)
     assert words == curve["zh"] and probe_panel.show("English", session)[0] == curve["en"]
-    assert sorted(frame["series"].unique()) == ["held-out", "train"] and len(frame) == 5
+    assert sorted(frame["series"].unique()) == sorted(["留出集", "训练"]) and len(frame) == 5  # the legend in the page language
     assert frame["log10_lr"].tolist()[:2] == [-5.0, -5.0]
     assert timer.active is False and stop_btn.interactive is False  # nothing left to follow or stop
     assert probe_panel.show("English", sess.new_session())[0] == ""  # another session sees none of it

@@ -160,6 +160,9 @@ PREVIEW_HEADERS = {"中文": ["#", "位置", "系统提示", "问题", "回答",
 FINDING_HEADERS = {"中文": ["处理", "位置", "规则", "原因", "问题", "回答"],
                    "English": ["action", "where", "rule", "reason", "question", "answer"]}
 
+# Series names in the plots' legends.
+SERIES = {"loss": ("损失", "loss"), "smoothed": ("平滑", "smoothed"), "eval_loss": ("验证损失", "eval_loss"),
+          "train": ("训练", "train"), "held-out": ("留出集", "held-out")}
 STATES = {"queued": ("排队中", "queued"), "running": ("训练中", "running"), "succeeded": ("已完成", "succeeded"),
           "failed": ("失败", "failed"), "stopped": ("已停止", "stopped")}
 ACTIONS = {"removed": ("已删除", "removed"), "flagged": ("待复核", "flagged")}

@@ -51,13 +51,16 @@ def estimate_text(dataset: str | None, lang: str = "English", session: dict | No
             f"训练 {d['steps']} 步,学习率从 1e-5 升到 1e-2:在本机约需 {minutes(d['estimated_s'], 'zh')}。")
 
 
-def curve_frame(result: dict | None) -> pd.DataFrame:
+def curve_frame(result: dict | None, lang: str = "English") -> pd.DataFrame:
     """Long table for ``gr.LinePlot``: log10 of the learning rate, loss, series (train / held-out)."""
+    from ui.i18n import SERIES, named
+
+    train_name, held_name = named(SERIES, "train", lang), named(SERIES, "held-out", lang)
     rows = []
     for lr, train, held in zip(*((result or {}).get(k) or [] for k in ("lrs", "train_losses", "held_losses"))):
-        rows.append({"log10_lr": round(math.log10(lr), 3), "loss": train, "series": "train"})
+        rows.append({"log10_lr": round(math.log10(lr), 3), "loss": train, "series": train_name})
         if held is not None:
-            rows.append({"log10_lr": round(math.log10(lr), 3), "loss": held, "series": "held-out"})
+            rows.append({"log10_lr": round(math.log10(lr), 3), "loss": held, "series": held_name})
     return pd.DataFrame(rows, columns=["log10_lr", "loss", "series"])
 
 
@@ -77,7 +80,7 @@ def show(lang: str = "English", session: dict | None = None, request: gr.Request
         words = f"{info['step']}/{info['total_steps']}…"
     else:
         words = result.get("en" if lang == "English" else "zh", "")
-    return words or "", curve_frame(result), gr.Timer(active=active), gr.Button(interactive=active)
+    return words or "", curve_frame(result, lang), gr.Timer(active=active), gr.Button(interactive=active)
 
 
 def start(dataset: str | None, lang: str = "English", session: dict | None = None, request: gr.Request = None):

@@ -16,13 +16,15 @@ import pandas as pd
 
 from tools.errors import UserError
 from ui import session as sess
-from ui.i18n import STATES, named, t
+from ui.i18n import SERIES, STATES, named, t
 
 ACTIVE_STATES = {"queued", "running"}
 RESUMABLE = {"stopped", "failed"}
 POLL_SECONDS = 1.0
 # Raw loss pale, its smoothed curve strong, validation loss apart.
-LOSS_COLORS = {"loss": "#93c5fd", "smoothed": "#1d4ed8", "eval_loss": "#f97316"}
+_COLORS = {"loss": "#93c5fd", "smoothed": "#1d4ed8", "eval_loss": "#f97316"}
+# One colour per series, under its name in either language (the legend follows the UI language).
+LOSS_COLORS = {name: color for key, color in _COLORS.items() for name in SERIES[key]}
 
 
 def smooth(values: list[float], weight: float = 0.8) -> list[float]:
@@ -35,14 +37,16 @@ def smooth(values: list[float], weight: float = 0.8) -> list[float]:
     return out
 
 
-def curves(metrics: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Loss (raw, smoothed, eval) and learning rate as long tables for ``gr.LinePlot``."""
+def curves(metrics: list[dict], lang: str = "English") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Loss (raw, smoothed, eval) and learning rate as long tables for ``gr.LinePlot``; the series are
+    named in ``lang``."""
     train = [m for m in metrics if m.get("loss") is not None]
     steps = [m["step"] for m in train]
     losses = [float(m["loss"]) for m in train]
-    rows = [(s, v, "loss") for s, v in zip(steps, losses)]
-    rows += [(s, v, "smoothed") for s, v in zip(steps, smooth(losses))]
-    rows += [(m["step"], float(m["eval_loss"]), "eval_loss") for m in metrics if m.get("eval_loss") is not None]
+    raw, smoothed, held = (named(SERIES, key, lang) for key in ("loss", "smoothed", "eval_loss"))
+    rows = [(s, v, raw) for s, v in zip(steps, losses)]
+    rows += [(s, v, smoothed) for s, v in zip(steps, smooth(losses))]
+    rows += [(m["step"], float(m["eval_loss"]), held) for m in metrics if m.get("eval_loss") is not None]
     loss = pd.DataFrame(rows, columns=["step", "value", "series"])
     lr = pd.DataFrame([(m["step"], float(m["learning_rate"])) for m in train if m.get("learning_rate") is not None],
                       columns=["step", "learning_rate"])
@@ -118,7 +122,7 @@ def show_run(run_id: str | None, lang: str = "English", session: dict | None = N
     if run is None:
         return "", *_empty(), None, gr.Timer(active=False), *buttons(None)
     info, metrics = run.to_dict(), read_metrics(run)
-    loss, lr = curves(metrics)
+    loss, lr = curves(metrics, lang)
     config_path = run.run_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
     config = shown_config(config, lang)
