@@ -8,6 +8,7 @@ and ``SFT_LLM_MODEL`` (the model name to ask). ``tools/`` does not depend on lan
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -48,12 +49,19 @@ def config_from_env() -> LLMConfig | None:
                      max_retries=int(retries) if retries.isdigit() else LLMConfig.max_retries)
 
 
+@functools.lru_cache(maxsize=4)
+def _client(base_url: str, api_key: str, timeout_s: float, max_retries: int):
+    """One SDK client (and its connection pool) per endpoint, reused across the samples of a batch."""
+    import openai
+
+    return openai.OpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=max_retries)
+
+
 def chat(config: LLMConfig, messages: list[dict], temperature: float = 0.0, max_tokens: int = 512) -> str:
     """One non-streaming chat completion; returns the assistant's text or raises UserError (after the retries)."""
     import openai
 
-    client = openai.OpenAI(base_url=config.base_url, api_key=config.api_key, timeout=config.timeout_s,
-                           max_retries=config.max_retries)
+    client = _client(config.base_url, config.api_key, config.timeout_s, config.max_retries)
     try:
         response = client.chat.completions.create(model=config.model, messages=messages, temperature=temperature,
                                                   max_tokens=max_tokens, stream=False)

@@ -32,6 +32,7 @@ EVAL_NEW_TOKENS = 48    # answer length cap for the held-out prompts
 LOSS_SAMPLES = 200      # held-out answers scored for loss (one forward pass each, cheap)
 GENERAL_SUBSET = 8      # general prompts at the end of a run; ``full=True`` uses all 100 evaluation prompts
 EXAMPLES = 5
+MIXED_BATCH = 32        # rows per batched generate in the report: the end of a run (≤ 28 rows) is one batch; ``full`` several
 
 
 def holdout_size(n: int) -> int:
@@ -90,7 +91,7 @@ def all_answers(model, tokenizer, task: list[list[dict]], general: list[list[dic
     adapter = getattr(model, "active_adapter", None)
     if isinstance(adapter, str) and hasattr(model, "disable_adapter"):
         names = ["__base__"] * len(task) + [adapter] * (len(task) + len(general))
-        out = generate(model, tokenizer, convs, EVAL_NEW_TOKENS, batch_size=max(1, len(convs)),
+        out = generate(model, tokenizer, convs, EVAL_NEW_TOKENS, batch_size=MIXED_BATCH,
                        should_stop=should_stop, adapter_names=names)
     else:
         with base_context(model):
@@ -121,10 +122,6 @@ def task_report(model, tokenizer, held: list[Sample], base_answers: list[str], t
 def held_scored(held: list[Sample]) -> list[Sample]:
     """The held-out samples the report scores: those with an answer, at most ``LOSS_SAMPLES``."""
     return [s for s in held if s.answer][:LOSS_SAMPLES]
-
-
-def general_conversations(prompts: list[dict]) -> list[list[dict]]:
-    return [[{"role": "user", "content": p["prompt"]}] for p in prompts]
 
 
 def _cut(tokenizer, text: str, tokens: int) -> str:
@@ -159,7 +156,7 @@ def build_report(model, tokenizer, base_model: str, held: list[Sample], held_fro
                  should_stop: Callable[[], bool] = lambda: False) -> dict:
     """The whole report (see the module docstring); ``held_from`` says where the prompts came from."""
     from tools.augment.llm_client import config_from_env
-    from tools.models.general import evaluation_prompts
+    from tools.models.general import conversations, evaluation_prompts
 
     started = time.perf_counter()
     model.eval()
@@ -167,7 +164,7 @@ def build_report(model, tokenizer, base_model: str, held: list[Sample], held_fro
     asked = held_scored(held)[:FULL_EVAL_PROMPTS if full else EVAL_PROMPTS]
     prompts = evaluation_prompts(None if full else GENERAL_SUBSET)
     base_answers, tuned_answers, general_answers = all_answers(
-        model, tokenizer, [s.to_dicts()[:-1] for s in asked], general_conversations(prompts), should_stop)
+        model, tokenizer, [s.to_dicts()[:-1] for s in asked], conversations(prompts), should_stop)
     task, task_rows = task_report(model, tokenizer, held, base_answers, tuned_answers, judge_cfg)
     general, general_rows = general_report(model, tokenizer, base_model, prompts, general_answers, should_stop)
     return {"task": {**task, "held_out_from": held_from}, "general": general,

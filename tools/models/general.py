@@ -81,6 +81,11 @@ def generate(model, tokenizer, conversations: list[list[dict]], max_new_tokens: 
     return [a.strip() for a in answers]
 
 
+def conversations(prompts: list[dict]) -> list[list[dict]]:
+    """Each general prompt as a one-turn chat."""
+    return [[{"role": "user", "content": p["prompt"]}] for p in prompts]
+
+
 def cache_file(base_model: str) -> Path:
     """``$SFT_GENERAL_CACHE`` or ``<model cache>/general-answers``, one file per base model
     (its folder name plus a hash of its resolved path and the answer length cap)."""
@@ -106,7 +111,7 @@ def reference_answers(base_model: str, model, tokenizer, prompts: list[dict],
     missing = [p for p in prompts if (p["id"], p["prompt"]) not in cached]
     if missing:
         with base_context(model):
-            answers = generate(model, tokenizer, [[{"role": "user", "content": p["prompt"]}] for p in missing],
+            answers = generate(model, tokenizer, conversations(missing),
                                GENERAL_NEW_TOKENS, should_stop=should_stop)
         cached.update({(p["id"], p["prompt"]): a for p, a in zip(missing, answers)})
         path.parent.mkdir(parents=True, exist_ok=True)

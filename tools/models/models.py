@@ -183,11 +183,22 @@ def inference_dtype(base_model: str | Path):
     (2 × the bf16 weights on disk) would take more than a quarter of this machine's memory."""
     import torch
 
-    from tools.train.train import bf16_supported
-
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if bf16_supported(device):
         return torch.bfloat16
     weights = sum(f.stat().st_size for f in Path(base_model).glob("*.safetensors"))
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return torch.float32 if 2 * weights < memory / 4 else torch.bfloat16
+
+
+def bf16_supported(device) -> bool:
+    """bf16 matmuls are fast on GPUs that have them and on CPUs with AVX512-BF16/AMX; elsewhere fp32.
+    (Here, not in the trainer, so inference paths ask without importing ``transformers.Trainer``.)"""
+    import torch
+
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    if device.type == "cpu":
+        cpu = torch.cpu
+        return bool(getattr(cpu, "_is_avx512_bf16_supported", lambda: False)() or getattr(cpu, "_is_amx_tile_supported", lambda: False)())
+    return False

@@ -3,7 +3,7 @@
 The text is what training sees: the model's chat template over the whole conversation; only
 the last answer's tokens are scored (the prompt is context, labels −100). Perplexity =
 exp(mean negative log-likelihood of those tokens). Samples are sorted by length before
-batching so each batch pads little, and scored under bf16 autocast (AMX on this CPU).
+batching so each batch pads little, and scored under bf16 autocast where the CPU multiplies in bf16.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def encode(tokenizer, samples: list[Sample]) -> list[tuple[list[int], int]]:
 def _fast_bf16() -> bool:
     import torch
 
-    from tools.train.train import bf16_supported
+    from tools.models.models import bf16_supported
 
     return bf16_supported(torch.device("cpu"))
 

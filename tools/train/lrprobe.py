@@ -145,10 +145,10 @@ def prepare(settings: ProbeSettings):
     """Tokenizer, LoRA model, encoded train and held-out rows, and the facts the result reports."""
     import torch
 
-    from tools.models.models import load_tokenizer
+    from tools.models.models import bf16_supported, load_tokenizer
     from tools.train.hparams import MAX_SEQ_CAP
     from tools.train.sftdata import encode_samples
-    from tools.train.train import bf16_supported, load_model
+    from tools.train.train import load_model
     from tools.train.trainconfig import TrainConfig
 
     samples = usable_samples(settings.data_path)

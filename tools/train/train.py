@@ -30,6 +30,7 @@ from transformers import Trainer, TrainerCallback, TrainingArguments
 
 from tools.errors import UserError
 from tools.models.evaluate import split_samples
+from tools.models.models import bf16_supported
 from tools.train import runlock
 from tools.train.hparams import MAX_SEQ_CAP
 from tools.train.runs import now, read_metrics_file, read_state, update_state
@@ -43,16 +44,6 @@ STOP_REQUESTED = False
 def _request_stop(signum, frame) -> None:
     global STOP_REQUESTED
     STOP_REQUESTED = True
-
-
-def bf16_supported(device: torch.device) -> bool:
-    """bf16 matmuls are fast on GPUs that have them and on CPUs with AVX512-BF16/AMX; elsewhere fp32."""
-    if device.type == "cuda":
-        return torch.cuda.is_bf16_supported()
-    if device.type == "cpu":
-        cpu = torch.cpu
-        return bool(getattr(cpu, "_is_avx512_bf16_supported", lambda: False)() or getattr(cpu, "_is_amx_tile_supported", lambda: False)())
-    return False
 
 
 class SFTTrainer(Trainer):

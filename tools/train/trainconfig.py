@@ -6,6 +6,7 @@ cluster node.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import asdict, dataclass, field, fields
@@ -196,6 +197,7 @@ class TrainConfig:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+@functools.lru_cache(maxsize=1)
 def field_docs() -> dict[str, str]:
     """Each field's docstring (the string under it in the class body), read from this file's source:
     the one text the CLI's help and the docs' option table show."""
