@@ -43,7 +43,9 @@ _ABOUT = re.compile(
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
 _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
-            r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
+            r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
+            r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:do|would|should|does|will) (?:i|we|you|one|people|it) (?:\w+ )?need\b)|"
+            r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:is|are) enough\b)|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
@@ -122,7 +124,7 @@ def asks_concept(text: str) -> bool:
 
 
 # "make that 2 epochs instead of 10", "epoch 用 3 就行,别 10 了": a value replaced, with no opener word.
-_REPLACED = re.compile(r"^\W*make (?:that|it) \S.{0,40}\binstead of\b|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
+_REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
 
 
 def correction(text: str) -> str | None:

@@ -174,6 +174,10 @@ def _bare_format(text: str) -> bool:
     return bool(fmt) and not _FILLER.sub("", re.sub(re.escape(fmt), "", text, flags=re.I)).strip()
 
 
+# What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
+_CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
+
+
 def _review_step(masked: str, text: str, named: list[str], new_files: list[str], mem: Memory, lang: str) -> Decision | None:
     """After (or instead of) a quality check: a review rule ("把重复的删掉") or placeholder values
     ("name=小助手 author=张三"). A rule applies to the conversation's latest check; before any check the
@@ -201,6 +205,10 @@ def _review_step(masked: str, text: str, named: list[str], new_files: list[str],
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": args}])
     if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
+    if decision == "drop" and rule not in _CHECK_DROPS:  # "把答案互相冲突的记录去掉,文件是 x.jsonl": the tool runs the check first, then applies the rule
+        path = _pick_path(text, named, new_files, mem)
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
+                                                                                **({"path": path} if path else {})}}])
     return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
 
 

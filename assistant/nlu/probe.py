@@ -17,7 +17,7 @@ from assistant.nlu.numbers import parse_number
 _PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
-    r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\brun (?:the|a) probe\b|\brange test\b|"
+    r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\b(?:for|of|in) the (?:lr |learning[- ]rate )?probe\b|\brun (?:the|a) probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:=|:|：|设为?|设成|为|是|of)?\s*(\d{1,3})\b", re.I)
 

@@ -44,6 +44,10 @@ _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b", re.I)
 _VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
+# "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
+_WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b", re.I)
+# "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
+_YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -68,7 +72,9 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
-                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b", re.I)
+                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|"
+                       r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
+                       r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b", re.I)
 
 
 def _names_a_tool(guess) -> bool:
@@ -130,6 +136,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = guess.second  # "ep=5 lr=1e-5 跑起来": settings for a run, not a probe the person named
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
+    if tool == "check_quality" and act == "command" and _WHAT_FORMAT.search(text):
+        tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
+    if _YES_GO_ON.search(text):
+        tool, offer, act = "", "", "confirmation"  # "行 继续": a reply to the question asked, not a resume
     if tool == "convert_dataset" and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):

@@ -252,7 +252,10 @@ def find_templates(text: str) -> list[str]:
 
 
 # A family written after a colon, to the end: its instructions may hold spaces.
-_FAMILY_AFTER = re.compile(r"[:：]\s*([^:：\n|]{2,60}(?:\|[^:：\n|]{2,60})+?)\s*[.。]?\s*$")
+# …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
+_FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
+_SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
+_FAMILY_AFTER = re.compile(rf"[:：]\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
 _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
 
 
