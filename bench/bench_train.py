@@ -13,7 +13,7 @@ counts is the one over all rounds.
 - baseline: ``transformers.Trainer`` with default ``TrainingArguments`` (batch 8, fp32, random order)
   and ``DataCollatorForSeq2Seq(padding="longest")`` with an attention mask; the same LoRA.
 - ours: ``tools.train.train`` as a run uses it, at the advised settings (global batch from
-  ``tools.train.hparams.suggest_global_batch``, ``max_batch_tokens`` 2,048): steps of similar-length samples
+  ``tools.train.hparams.suggest_global_batch``, ``max_batch_tokens`` from ``TrainConfig``): steps of similar-length samples
   cut into token-budget micro-batches, no attention mask, logits only at answer positions, bf16
   autocast where the CPU has bf16 matmuls (fp32 elsewhere).
 

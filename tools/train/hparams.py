@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tools.errors import UserError
+from tools.train.trainconfig import TOKENS_PER_MICRO_BATCH
 
 # (samples, epochs): the manual's three anchors plus the ends of its ranges (15–20 below 100
 # samples, 1–2 above 10,000) so the curve is defined everywhere and never rises with N.
@@ -30,7 +31,6 @@ SMALL_MODEL_EPOCH_SCALE = 1 / 3
 generalised best on made-up facts scored on phrasings never trained on (``bench/bench_lr_sweep.py``; the
 table is in docs/benchmarks.md). Other sizes scale the manual's curve by the same third (not measured)."""
 MAX_SEQ_CAP = 2048  # longer samples are truncated: memory and time grow with length (attention ~ L²)
-TOKENS_PER_MICRO_BATCH = 2048  # TrainConfig.max_batch_tokens: ~1 MB of activations per token for SmolLM2
 
 
 @dataclass
@@ -185,7 +185,7 @@ def _base_advice(n: int, method: str, devices: int, longest: int | None, small: 
     epochs = max(1, round(manual_epochs * SMALL_MODEL_EPOCH_SCALE)) if small and method == "lora" else manual_epochs
     target = suggest_global_batch(n)
     per_device = 8
-    if longest:  # keep one forward pass within 2,048 tokens: 2048 ÷ longest, a power of two, 1–8
+    if longest:  # keep one forward pass within the token budget: budget ÷ longest, a power of two, 1–8
         per_device = max(1, min(8, 2 ** int(math.log2(max(1, TOKENS_PER_MICRO_BATCH // min(longest, MAX_SEQ_CAP))))))
     per_device = max(1, min(per_device, target // devices))  # several devices share the target batch
     accumulation = max(1, target // (per_device * devices))

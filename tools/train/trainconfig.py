@@ -14,6 +14,11 @@ from pathlib import Path
 
 from tools.errors import UserError
 
+TOKENS_PER_MICRO_BATCH = 1024
+"""Default cap on padded tokens per forward pass. Activations take ~1.4 MB per token for SmolLM2 in fp32
+(30 layers), so 1,024 tokens keep a run of the embedded model near 4 GB; on this class of CPU a pass of
+1,024 tokens is no slower per token than one of 2,048 (the matmuls stay large), see docs/benchmarks.md."""
+
 # The settings a person gives when starting a run, in the order the CLI lists them: each becomes a
 # ``sft-assistant train`` flag (``--`` + the name with dashes, plus the extra spellings here), with its
 # type, choices and help taken from the field itself (``cli/train.py``, ``docs/training.md``); the
@@ -61,9 +66,9 @@ class TrainConfig:
     """Longer samples are truncated to this many tokens (answers past the cut get no loss); None = no cut
     below 2,048 (what ``suggest`` advises: the longest sample, capped at 2,048)."""
 
-    max_batch_tokens: int = 2048
-    """Cap on padded tokens per forward pass (samples × the longest of them): activations take ~1 MB per
-    token for SmolLM2 (30 layers), so 2,048 tokens keep a run near 3 GB. Each optimizer step's samples
+    max_batch_tokens: int = TOKENS_PER_MICRO_BATCH
+    """Cap on padded tokens per forward pass (samples × the longest of them): activations take ~1.4 MB per
+    token for SmolLM2 (30 layers, fp32), so 1,024 tokens keep a run near 4 GB. Each optimizer step's samples
     (per-device batch × accumulation, similar lengths) are cut into as many forward passes as this cap
     needs, so short samples share a pass, a long one goes alone, and the global batch stays the same."""
 
