@@ -20,7 +20,7 @@ import re
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
-                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b", re.I)
+                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
@@ -36,7 +36,8 @@ _ABOUT = re.compile(
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)|"
-    r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|要|得|该)(?:是|用|整理成)?什么格式|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
+    r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成)?(?:什么|何种|哪种)格式|"
+    r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"what (?:fields|columns) do (?:i|we) need|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
@@ -56,7 +57,7 @@ _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|
 _EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"有没有用|有用吗|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+_ZH_QUESTION = re.compile(r"有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _BEHAVES + "|"
                           + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
@@ -64,9 +65,12 @@ _DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w
                    r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
-_IMPERATIVE = re.compile(r"帮我|给我|请|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b|\blet'?s\b", re.I)
+# ("请问" asks, "what would you say…" asks: neither is a request)
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问)|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
-                         r"oops|my bad|hold on|hang on|correction|(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
+                         r"oops|my bad|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
+                         r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
+                         r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
@@ -93,7 +97,8 @@ def is_hypothetical(text: str) -> bool:
 
 
 # "compare base vs tuned on the last run", "对比一下基座和微调后": a comparison asked for, not a question about one.
-_COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下)(?![^?？]*[?？]\s*$)", re.I)
+_COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下|(?:eval(?:uate)?\b|评估|评测)(?!.*(?:一般|通常|哪些|什么|怎么|如何|\bhow\b|\bwhat\b|\bwhich\b|\bwhy\b)))"
+                      r"(?![^?？]*[?？]\s*$)", re.I)
 
 
 def asks_about(text: str) -> bool:
@@ -127,11 +132,26 @@ def asks_concept(text: str) -> bool:
 _REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
 
 
+# "few-shot 先不做了,改成 CoT", "不是要停止训练,而是想看进度", "skip the few-shot, do CoT": what is called off goes,
+# what is asked instead stays.
+_CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|不要了|不用了|算了|取消了?|不搞了|不弄了|先不(?:做|搞|弄|加)了?)\s*[,，;；。]\s*"
+                         r"(?:改成|换成|改为|换为|改做|还是)?\s*|"
+                         r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*而是(?:想|要)?\s*|"
+                         r"^not (?:to )?[^,;.]{1,30}[,;]\s*(?:but|rather)\s+(?:to )?|"
+                         r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?[,;]\s*(?:(?:do|use|go with|make it)\s+)?", re.I)
+
+
 def correction(text: str) -> str | None:
-    """The corrected request without its "no wait"/"等下" opener, or None when ``text`` corrects nothing."""
+    """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
+    when ``text`` corrects nothing."""
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
-        return text[m.end():].strip()
+        rest = text[m.end():].strip()
+        off = _CALLED_OFF.match(rest)
+        return rest[off.end():].strip() if off and off.end() < len(rest) else rest
+    off = _CALLED_OFF.match(text.strip())
+    if off and re.match(r"^(?:我)?(?:并)?不是|^not\b", text.strip(), re.I) and off.end() < len(text.strip()):
+        return text.strip()[off.end():].strip()  # "不是要停止训练,而是想看进度" corrects without an opener
     return text.strip() if _REPLACED.search(text) else None
 
 

@@ -165,7 +165,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how long (?:has|have) (?:it|the run|the training|training)|been (?:training|running)|"
          r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
-         r"how long (?:until|till|left|remaining)|time left", 4),
+         r"how long (?:until|till|left|remaining)|time left|\bhow is (?:my|the|our) (?:train|training|run|job)\b|"
+         r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
@@ -182,7 +183,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # a stopped or crashed run carried on from its checkpoint
         (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
          r"pick up where (?:it|we|you) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
-         r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b", 4),
+         r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
+         r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
+         r"\bcontinue (?:it|them|the training|training) again\b|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)", 4),
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
@@ -191,7 +194,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
          r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)|"
          r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
-         r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)", 4),
+         r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"
+         r"\b(?:become|became|got|get|gets|is|are) better or not\b|\btest (?:the|my) (?:new |tuned |fine-?tuned )?(?:model|adapter)\b|"
+         r"(?:和|跟|与)基座(?:模型)?(?:相比|比)|\beval\w* \S+ (?:vs\.?|versus|against) (?:the )?base\b", 4),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),
@@ -298,7 +303,7 @@ _DATA_REF = re.compile(r"\bFILE\b|this (?:file|dataset|data|spreadsheet|sheet|ta
 _TOPIC_QUESTION = re.compile(rf"(?:{_TOPIC}).{{0,20}}(?:[?？]|吗|呢|什么|啥|\bhow\b|\bwhat\b|\bwhy\b|\bwhich\b)|"
                              rf"(?:[?？]|吗|什么|啥|\bhow\b|\bwhat\b|\bwhy\b|\bwhich\b).{{0,20}}(?:{_TOPIC})", re.IGNORECASE)
 _WHY = re.compile(r"为什么|为何|为啥|\bwhy\b", re.IGNORECASE)
-_IMPERATIVE = re.compile(r"帮我|请|麻烦|please|can you|could you|would you", re.IGNORECASE)
+_IMPERATIVE = re.compile(r"帮我|请(?!问)|麻烦|please|can you|could you|would you(?! say| think)", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|"
                    r"给点|给个", re.IGNORECASE)
 _MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"

@@ -153,6 +153,9 @@ def find_paths(text: str) -> list[Found]:
                 start, name = folder.start(1), folder.group(1) + name
             elif words := _words_before(text[:start], name):  # "legal faq.csv", "Customer FAQ (final).xlsx", "[draft] qa.xlsx"
                 start, name = start - len(words), words + name
+                folder = _FOLDER_BEFORE.search(text[:start])
+                if folder and free(folder.start(1), start):  # "data/train set (final).xlsx": the folder before those words
+                    start, name = folder.start(1), folder.group(1) + name
             elif _VERSION_NAME.match(name) and (zh := _ZH_BEFORE.search(text[:start])):
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):

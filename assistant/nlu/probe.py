@@ -19,7 +19,7 @@ _PROBE = re.compile(
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
     r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\b(?:for|of|in) the (?:lr |learning[- ]rate )?probe\b|\brun (?:the|a) probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
-_STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:=|:|：|设为?|设成|为|是|of)?\s*(\d{1,3})\b", re.I)
+_STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|为|是|of)?\s*(\d{1,3})\b", re.I)
 
 
 def asks_probe(text: str) -> bool:

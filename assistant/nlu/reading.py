@@ -45,9 +45,22 @@ _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪
 _VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
-_WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b", re.I)
+_WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
+                          r"\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b|\bformat (?:is )?(?:right|correct|ok|okay)\b", re.I)
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
+# A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
+_START_VERB = re.compile(r"\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
+_TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
+_DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
+_MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
+
+
+def _names_run(text: str) -> bool:
+    return bool(re.search(r"\b(?:run|job)[-_ ]?\w*\d", text, re.I))
+
+
+_THINK_ABOUT = re.compile(r"\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -74,7 +87,7 @@ _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
-                       r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b", re.I)
+                       r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
 
 def _names_a_tool(guess) -> bool:
@@ -111,6 +124,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains
     if not tool and model_explains:
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
+    elif (not tool and model is not None and act in ("question", "hypothetical") and intents.about_sft(text)
+          and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
+        tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
@@ -122,6 +138,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
+    if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
+        tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
     if act == "question" and tool and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
@@ -131,9 +149,12 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         offer = ""
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
-    if (tool == "probe_learning_rate" and model is not None and prob < 0.5 and not probe.asks_probe(text)
-            and guess.second != classifier.NONE):
-        tool = guess.second  # "ep=5 lr=1e-5 跑起来": settings for a run, not a probe the person named
+    if (tool == "probe_learning_rate" and model is not None and not probe.asks_probe(text) and guess.second != classifier.NONE
+            and (prob < 0.5 or guess.second == "start_training" and _START_VERB.search(text))):
+        tool = guess.second  # "ep=5 lr=1e-5 跑起来", "kick off lora on X, lr 2e-4": settings for a run, not a probe the person named
+    if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
+            and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not _names_run(text)):
+        tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool == "check_quality" and act == "command" and _WHAT_FORMAT.search(text):

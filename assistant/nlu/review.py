@@ -22,7 +22,7 @@ _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
-    (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?)", "exact_duplicate"),
+    (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*", "conflict"),
@@ -30,8 +30,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only )?(?:a |another )?questions?", "answer_is_question"),
-    (r"太短|过短|短答案|短的|short", "short_answer"),
-    (r"太长|过长|长答案|长的|\blong", "long_answer"),
+    (r"太短|过短|短答案|短的|短得|short", "short_answer"),
+    (r"太长|过长|长答案|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
@@ -50,10 +50,11 @@ _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author) (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
-                      r"(?i:\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still))\s+"
+                      r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still))\s+"
                       + _VALUE)
 # "{{name}} 用 AcmeBot 替换掉", "{{author}} 都拿 星河 填上": the value between "用" and the verb.
-_BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一)?\s*(?:用|拿|以)\s*" + _VALUE + r"\s*(?:来)?\s*(?:替换|换|填|代替|顶替)")
+_BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一)?\s*(?:用|拿|以)\s*" + _VALUE
+                         + r"(?=\s*(?:来)?\s*(?:替换|换|填|代替|顶替)|\s*[,，;；。!！]|\s*$)")
 # "set author to Contoso AI and name to Cora": the second pair of a "set … to …" list.
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
@@ -91,10 +92,23 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+_TAIL_WORDS = re.compile(r"((?:\s+[a-z][\w&.-]*){1,2})(?=\s*(?:[,，;；。.!！]|$))")
+_NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert", "in", "on", "to", "for", "with", "the", "it",
+             "now", "too", "also", "first", "again", "ok", "okay", "thx", "ty"}
+
+
+def _lower_words_after(text: str, m: re.Match) -> str:
+    """"author=infra team": one or two lower-case words that end the phrase belong to a value written after "="."""
+    if not re.search(r"[=＝:：]", m.group(0)) or m.group(2)[:1] in "\"'“「":
+        return ""
+    tail = _TAIL_WORDS.match(text, m.end())
+    return tail.group(1) if tail and not set(tail.group(1).split()) & _NOT_TAIL else ""
+
+
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
-    found = _named_pairs(text) + _PAIR.findall(text)
+    found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
     for key, value in found:
         if key.lower() in _NOT_PLACEHOLDERS or key in pairs:
             continue

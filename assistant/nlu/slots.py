@@ -63,7 +63,7 @@ _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}-\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
                      re.IGNORECASE)
 
 
@@ -195,7 +195,7 @@ def find_fields(text: str) -> dict:
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)\s*(?:named|called|名为|名叫|叫|是|为|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
+    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:named|called|名为|名叫|叫|是|为|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
@@ -248,7 +248,12 @@ def find_templates(text: str) -> list[str]:
     if found:
         return found
     after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
-    return [re.sub(r"\s*\|\s*", "|", after.group(1).strip())] if after else _TEMPLATE_FAMILY.findall(text)
+    if not after:
+        return _TEMPLATE_FAMILY.findall(text)
+    family = [part.strip() for part in after.group(1).split("|")]
+    if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
+        family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
+    return ["|".join(family)]
 
 
 # A family written after a colon, to the end: its instructions may hold spaces.
@@ -304,7 +309,7 @@ _UNITS = {
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
           rf"each with|per sample){_SET}$",
-          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的)?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|[\u4e00-\u9fff]{{1,3}}(?=示例|示范|例子|范例|样例))?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
@@ -368,8 +373,11 @@ def training_args(text: str) -> dict:
 def count_args(text: str, few_shot: bool = False) -> dict:
     """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
     out: dict = {}
+    everything = [(m.start(), m.end()) for m in _ALL.finditer(text)]  # "every one of them", "每一条": all, not a count
     for num, label in label_numbers(text):
-        if not num.is_int or num.value <= 0 or _percent(text, num):
+        if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
+            continue
+        if re.match(r"\s*(?:次|遍|回)", text[num.end:]) and label != "k":  # "做一次", "改写一遍": how often, not how many
             continue
         if label == "k" and few_shot and "k" not in out:
             out["k"] = int(num.value)
@@ -391,7 +399,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量数据|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
-                  r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}", re.IGNORECASE)
+                  r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*%|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
@@ -511,6 +519,12 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
                   text, re.IGNORECASE)
     if m:
         return m.group(1), m.start(1), m.end(1)
+    # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b|"
+                  r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
+    if m:
+        g = 1 if m.group(1) else 2
+        return m.group(g), m.start(g), m.end(g)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
     m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![\w.-])", text)
     if m and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
