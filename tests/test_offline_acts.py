@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.nlu import acts, replies
+from assistant.nlu.amounts import find_fraction, training_args
 from assistant.nlu.fuzzy import closest, distance
+from assistant.nlu.names import find_run_id
 from assistant.nlu.planner import Turn, decide
-from assistant.nlu.slots import find_format, find_fraction, find_run_id, training_args
+from assistant.nlu.slots import find_format
 from assistant.offline import plan
 
 UP = "/ws/uploads"

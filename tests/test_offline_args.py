@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.nlu import slots
+from assistant.nlu import amounts, names, slots
 from assistant.nlu.intents import about_sft, classify
 from assistant.nlu.paths import find_paths
 from assistant.offline import plan
@@ -40,7 +40,7 @@ def test_a_folder_path_with_a_space_is_not_read_as_a_base_model():
     ("800 steps max, rank 16", {"max_steps": 800, "lora_r": 16}),
 ])
 def test_training_values(text, args):
-    assert slots.training_args(text) == args
+    assert amounts.training_args(text) == args
 
 
 @pytest.mark.parametrize("text, args", [
@@ -50,7 +50,7 @@ def test_training_values(text, args):
     ("四个例子一组,做五百条", {"k": 4, "n_samples": 500}),
 ])
 def test_few_shot_counts(text, args):
-    assert slots.count_args(text, few_shot=True) == args
+    assert amounts.count_args(text, few_shot=True) == args
 
 
 @pytest.mark.parametrize("text, fields", [
@@ -72,8 +72,8 @@ def test_method_ruled_out_and_target_format():
 
 
 def test_run_ids_and_stop_and_status_words():
-    assert slots.find_run_id("status of job-7f3a please")[0] == "job-7f3a"
-    assert slots.find_run_id("gpt-4 is a model") is None
+    assert names.find_run_id("status of job-7f3a please")[0] == "job-7f3a"
+    assert names.find_run_id("gpt-4 is a model") is None
     for text in ["快停!", "训练先给我停", "刹车刹车", "停啦"]:
         assert classify(text).name == "stop_training", text
     for text in ["别停,继续跑", "don't stop it", "keep it running"]:
@@ -149,4 +149,4 @@ def test_a_model_folder_is_not_taken_for_the_uploaded_data():
     ("每个问题前面放3个答好的例子", {"k": 3}),  # a modifier ending in 的 before 例子
 ])
 def test_counts_in_chinese(text, args):
-    assert slots.count_args(text, few_shot="例子" in text) == args
+    assert amounts.count_args(text, few_shot="例子" in text) == args

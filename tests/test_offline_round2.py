@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from routing import one_call
 
-from assistant.nlu import acts, slots
+from assistant.nlu import acts, amounts, names
 from assistant.nlu.intents import classify
 from assistant.offline import plan
 
@@ -57,7 +57,7 @@ def test_a_conditional_answered_with_dui_de_hua_checks_first():
 def test_a_correction_rules_out_the_value_it_names_first():
     name, args = one_call("搞错了,不是 run-20261101-0101,要停的是 run-20261102-0202")
     assert (name, args) == ("stop_training", {"run_id": "run-20261102-0202"})
-    assert slots.find_run_id("not run-1, stop run-2")[0] == "run-2"
+    assert names.find_run_id("not run-1, stop run-2")[0] == "run-2"
     name, args = one_call("不是转alpaca,我说的是sharegpt", QA)
     assert (name, args["to"]) == ("convert_dataset", "sharegpt")
 
@@ -76,7 +76,7 @@ def test_values(text, args):
 
 
 def test_a_count_with_thousands_separator_stays_one_number():
-    assert slots.training_args("数据有1,200条,epoch 3") == {"epochs": 3}
+    assert amounts.training_args("数据有1,200条,epoch 3") == {"epochs": 3}
 
 
 @pytest.mark.parametrize("text", ["here you go", "newbie here, this is what I've got"])

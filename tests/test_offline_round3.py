@@ -10,7 +10,7 @@ from routing import one_call
 
 from assistant.agent import Assistant
 from assistant.backends import BackendSettings
-from assistant.nlu import review, slots
+from assistant.nlu import names, review
 from assistant.nlu.intents import about_sft, classify, split_steps
 from assistant.offline import plan
 from tools.train import runs
@@ -29,8 +29,8 @@ def test_run_ids_of_other_shapes_are_read(text, tool, run_id):
 
 
 def test_a_file_name_or_a_count_is_no_run_id():
-    assert slots.find_run_id("20261203-1108.csv 有多少条") is None
-    assert slots.find_run_id("train 20261203 samples") is None
+    assert names.find_run_id("20261203-1108.csv 有多少条") is None
+    assert names.find_run_id("train 20261203 samples") is None
 
 
 @pytest.mark.parametrize("text, share", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from routing import one_call
 
-from assistant.nlu import acts, slots
+from assistant.nlu import acts, amounts, slots
 from assistant.nlu.paths import find_paths
 from assistant.offline import plan
 
@@ -41,7 +41,7 @@ def test_columns_and_sheets_placed_in_other_words():
 @pytest.mark.parametrize("text, share", [
     ("train it with 20% general mixed in", 0.2), ("开训,混点通用数据,5% 左右", 0.05), ("再掺三成通用语料", 0.3)])
 def test_shares_of_general_data_in_other_shapes(text, share):
-    assert slots.find_mix(text) == share
+    assert amounts.find_mix(text) == share
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from routing import one_call
 
-from assistant.nlu import acts, slots
+from assistant.nlu import acts, amounts, slots
 
 
 @pytest.mark.parametrize("text, args", [
@@ -79,9 +79,9 @@ def test_how_to_shape_the_data_is_explained(text):
 
 
 def test_a_share_ruled_out_or_changed_is_not_the_one_asked_for():
-    assert slots.find_fraction("a third, not 20%") == pytest.approx(1 / 3)
-    assert slots.find_fraction("两成改成一半") == 0.5
-    assert slots.find_fraction("20%") == 0.2
+    assert amounts.find_fraction("a third, not 20%") == pytest.approx(1 / 3)
+    assert amounts.find_fraction("两成改成一半") == 0.5
+    assert amounts.find_fraction("20%") == 0.2
 
 
 def test_the_format_the_data_is_in_now_is_no_target():

@@ -2,7 +2,9 @@
 
 - ``numbers``: 1200, 1,200, 1.2k, 2w, 3万, 两千, 一千五百, 万分之一, 1e-4, five thousand;
 - ``paths``: file names and paths in the text, matched to attached files;
-- ``slots``: formats, field names, counts, epochs, learning rate, LoRA rank, steps, base model, run id;
+- ``slots``: formats, field names, templates, method, perplexity on or off;
+- ``amounts``: counts, epochs, learning rate, LoRA rank, steps, few-shot k, shares, the general-data mix;
+- ``names``: the run id and the base model named;
 - ``acts``: the speech act (command, question, hypothetical, correction, conditional) before the tool;
 - ``classifier``: the learned intent model (softmax regression over character n-grams and the
   rules' cue scores), shipped as ``intent_model.npz`` and built by scripts/build_intent_model.py;

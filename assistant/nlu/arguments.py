@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import slots
+from assistant.nlu import amounts, names, slots
 
 _THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
                              r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
@@ -14,8 +14,8 @@ _THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这
 
 def _with_lone_count(args: dict, text: str) -> dict:
     """"cot aug 800": a bare number ≥ 10 in a request to generate samples is how many."""
-    if "n_samples" not in args and slots.lone_count(text):
-        args["n_samples"] = slots.lone_count(text)
+    if "n_samples" not in args and amounts.lone_count(text):
+        args["n_samples"] = amounts.lone_count(text)
     return args
 
 
@@ -29,7 +29,7 @@ def arguments_for(tool: str, text: str, results: dict) -> dict:
             args["to"] = slots.find_format(text)
         return args
     if tool in ("add_few_shot", "add_cot", "augment_instructions"):
-        fraction = slots.find_fraction(text)
+        fraction = amounts.find_fraction(text)
         return {**_generator_args(tool, text), **({"fraction": fraction} if fraction is not None else {})}
     return _other_args(tool, text, results)
 
@@ -37,16 +37,16 @@ def arguments_for(tool: str, text: str, results: dict) -> dict:
 def _generator_args(tool: str, text: str) -> dict:
     """Arguments of the tools that write new samples (few-shot, CoT, augmented instructions)."""
     if tool == "add_few_shot":
-        return _with_lone_count(slots.count_args(text, few_shot=True), text)
+        return _with_lone_count(amounts.count_args(text, few_shot=True), text)
     if tool == "add_cot":
         fields = slots.find_fields(text)
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
         loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = fields.get("rationale_field") or (loose[0] if loose else None)
-        return {**_with_lone_count(slots.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
+        return {**_with_lone_count(amounts.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":
         templates = slots.find_templates(text)
-        return {**({"templates": templates} if templates else {}), **_with_lone_count(slots.count_args(text), text)}
+        return {**({"templates": templates} if templates else {}), **_with_lone_count(amounts.count_args(text), text)}
     return {}
 
 
@@ -55,19 +55,19 @@ def _other_args(tool: str, text: str, results: dict) -> dict:
         ppl = slots.wants_ppl(text)
         return {} if ppl is None else {"ppl": ppl}
     if tool == "suggest_hyperparameters":
-        args = slots.count_args(text)
-        if "n_samples" not in args and slots.lone_count(text):
-            args["n_samples"] = slots.lone_count(text)
+        args = amounts.count_args(text)
+        if "n_samples" not in args and amounts.lone_count(text):
+            args["n_samples"] = amounts.lone_count(text)
         return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}
     if tool == "start_training":
-        base = slots.find_base_model(text)
-        args = slots.training_args(slots.mask(text, [base[1:]]) if base else text)
+        base = names.find_base_model(text)
+        args = amounts.training_args(slots.mask(text, [base[1:]]) if base else text)
         if _THESE_SETTINGS.search(text) and "suggest_hyperparameters" in results:
             advice = results["suggest_hyperparameters"]
             args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
-        mix = slots.find_mix(text)
+        mix = amounts.find_mix(text)
         return {**args, **({"base_model": base[0]} if base else {}), **({"mix_general": mix} if mix else {})}
     if tool in ("training_status", "stop_training", "resume_training", "evaluate_run"):
-        run = slots.find_run_id(text)
+        run = names.find_run_id(text)
         return {"run_id": run[0]} if run else {}
     return {"question": text.strip()} if tool == "explain" else {}

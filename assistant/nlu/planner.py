@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, intents, probe, reading, replies, review, slots
+from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 from assistant.paths import NEEDS_PATH
@@ -69,7 +69,7 @@ def remember(turns: list[Turn]) -> Memory:
             mem.attachments += attached
             said = strip_attachments(turn.text)
             named = [f.text for f in resolve_named(said, mem.attachments)
-                     if not slots.is_base_model_path(said, f.text, f.start)]  # a model folder is not data
+                     if not names.is_base_model_path(said, f.text, f.start)]  # a model folder is not data
             mem.files += [p for p in named if p not in attached] + attached
             mem.seen += [p for p in named if p not in attached] + attached
         elif turn.role == "tool":
@@ -106,7 +106,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
     found = resolve_named(text, mem.attachments)
-    models = [f.text for f in found if slots.is_base_model_path(text, f.text, f.start)]
+    models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
     named = [f.text for f in found if f.text not in models]  # a model folder is never the data
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
@@ -120,7 +120,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(masked)
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
-    dropping = tool == "stop_training" and review.rule_command(masked) and not slots.find_run_id(masked)
+    dropping = tool == "stop_training" and review.rule_command(masked) and not names.find_run_id(masked)
     if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(masked))):
         reviewed = _review_step(masked, text, named, new_files, mem, lang)
@@ -256,7 +256,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
-    settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(slots.training_args(text))
+    settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text))
     if new.kind == "tools" and new.calls[0]["name"] == "suggest_hyperparameters" and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了": a run's setting corrected, not advice asked
     if new.kind == "tools" and new.calls[0]["name"] != "explain":

@@ -1,4 +1,5 @@
-"""Arguments in a request: target format, field names, counts, epochs, learning rate, LoRA rank…
+"""Arguments in a request: target format, field names, templates, method, perplexity on or off. Numbers
+(epochs, learning rate, counts, shares) are read by ``amounts``; run ids and base models by ``names``.
 
 Each finder reads the text with file names blanked out (see :func:`mask`), so that
 "qa_2024.csv" gives no number and "faq.xlsx" no format.
@@ -7,14 +8,12 @@ Each finder reads the text with file names blanked out (see :func:`mask`), so th
 ('jsonl', 'alpaca')
 >>> find_fields('问题在“question”列,答案在“answer”列')
 {'question_field': 'question', 'answer_field': 'answer'}
->>> training_args("start training with 10 epochs and lr 1e-4, rank 16")
-{'epochs': 10, 'learning_rate': 0.0001, 'lora_r': 16}
 """
 from __future__ import annotations
 
 import re
 
-from assistant.nlu.numbers import Num, find_numbers, parse_number
+from assistant.nlu.amounts import training_args
 from assistant.nlu.paths import quoted
 from tools.data.formats import FORMAT_ALIASES
 
@@ -56,15 +55,6 @@ _ROLES = [
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
 _IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
-# How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
-        r"\bset to\b|\bshould be\b|应该是|应为|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
-_MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
-              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
-_MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
-                    r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
-                     re.IGNORECASE)
 
 
 def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
@@ -83,7 +73,7 @@ def find_format(text: str) -> str | None:
     text = _fuzzy_formats(text)
     for name, pattern in _FORMATS:
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            if not any(h[1] <= m.start() < h[2] for h in hits) and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+            if not any(h[1] <= m.start() < h[2] for h in hits) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
     if not hits:
         return None
@@ -107,7 +97,7 @@ def find_format(text: str) -> str | None:
 
 
 # "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
-_NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*"
+NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*"
                       r"(?:转(?:成|为|换成)?|换成|用|要|停|to|into|convert(?:ing)? to|the)?\s*(?:the\s+)?$", re.IGNORECASE)
 _FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
 
@@ -297,240 +287,3 @@ def wants_ppl(text: str) -> bool | None:
     if _OFF.search(text) or _OFF_AFTER.search(text):
         return False
     return True if re.search(_PPL, text, re.IGNORECASE) else None
-
-
-# What the words around a number say it counts. Left patterns end right before the number,
-# right patterns start right after it.
-_UNITS = {
-    "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
-               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
-    "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
-    "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
-    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
-          rf"each with|per sample){_SET}$",
-          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|[\u4e00-\u9fff]{{1,3}}(?=示例|示范|例子|范例|样例))?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
-    "n_samples": (rf"(?:数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
-}
-
-
-def _unit_after(pattern: str, right: str) -> bool:
-    """The unit right after a number, unless that word labels the next one ("0.0001 epochs=5")."""
-    m = re.search(pattern, right, re.IGNORECASE)
-    return bool(m) and not re.match(r"\s*(?:[=:：]|设为|设置为|为|是|is\b|to\b)\s*[\d.一二两三四五六七八九十]",
-                                     right[m.end():], re.IGNORECASE)
-
-
-# A setting whose value is never in the thousands: "epoch给15,100条数据" is 15 epochs, then 100 samples.
-_SMALL_SETTING = re.compile(r"(?:epochs?|轮数?|rank|秩|(?<![a-z])k|shots?|示例)\s*(?:给|设为?|设成|用|为|=|:|：|to|of)?\s*$", re.IGNORECASE)
-
-
-def _split_lists(text: str, numbers: list[Num]) -> list[Num]:
-    """A comma read as a thousands separator after a small setting's name is a list comma."""
-    out = []
-    for num in numbers:
-        head, _, tail = num.text.partition(",")
-        if tail and _SMALL_SETTING.search(text[max(0, num.start - 12):num.start]) and head.isdigit():
-            rest = find_numbers(text[num.start + len(head) + 1:num.end + 12])
-            out.append(Num(float(head), num.start, num.start + len(head), head))
-            out += [Num(r.value, r.start + num.start + len(head) + 1, r.end + num.start + len(head) + 1, r.text)
-                    for r in rest[:1]]
-        else:
-            out.append(num)
-    return out
-
-
-def label_numbers(text: str) -> list[tuple[Num, str | None]]:
-    """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None."""
-    labelled = []
-    for num in _split_lists(text, find_numbers(text)):
-        left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 50]
-        # the word after a number ("10000 samples") says more than the word before it
-        label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
-        if label is None:
-            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
-        labelled.append((num, label))
-    return labelled
-
-
-def training_args(text: str) -> dict:
-    """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
-    out: dict = {}
-    for num, label in label_numbers(text):
-        value = int(num.value) if num.is_int else num.value
-        if label == "epochs" and 0 < num.value < 0.01:
-            label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
-        if label in ("epochs", "lora_r", "max_steps") and label not in out and num.value > 0:
-            out[label] = value
-        elif label == "learning_rate" and "learning_rate" not in out and 0 < num.value < 1:
-            out["learning_rate"] = num.value
-        elif label is None and "learning_rate" not in out and 0 < num.value < 0.01:
-            out["learning_rate"] = num.value  # 1e-4, 2e-5 need no label
-    return out
-
-
-def count_args(text: str, few_shot: bool = False) -> dict:
-    """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
-    out: dict = {}
-    everything = [(m.start(), m.end()) for m in _ALL.finditer(text)]  # "every one of them", "每一条": all, not a count
-    for num, label in label_numbers(text):
-        if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
-            continue
-        if re.match(r"\s*(?:次|遍|回)", text[num.end:]) and label != "k":  # "做一次", "改写一遍": how often, not how many
-            continue
-        if label == "k" and few_shot and "k" not in out:
-            out["k"] = int(num.value)
-        elif label == "k" and not few_shot and "n_samples" not in out and num.value >= 10:
-            out["n_samples"] = int(num.value)
-        elif label == "n_samples" and "n_samples" not in out:
-            # "加入3条few-shot示例": a small count of examples in a few-shot request is k
-            if few_shot and num.value <= 10 and "k" not in out and not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE):
-                out["k"] = int(num.value)
-            else:
-                out["n_samples"] = int(num.value)
-    return out
-
-
-_ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
-_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-# "每条", "all", "every record": everything.
-_ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量数据|整个(?:数据集|文件)|"
-                  r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
-                  r"items?|questions?|lines?|pairs?|prompts?)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
-                  r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
-
-
-_SHARE = r"(?:\d+(?:\.\d+)?\s*%|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
-# "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
-_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than)\s*" + _SHARE, re.I)
-_CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
-
-
-def find_fraction(text: str) -> float | None:
-    """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
-    ("三成改成全部") is not the one asked for."""
-    text = _SHARE_NOT.sub(" ", text)
-    changed = _CHANGED_TO.search(text)
-    if changed:
-        after = _fraction(text[changed.end():])
-        if after is not None:
-            return after
-    return _fraction(text)
-
-
-def _fraction(text: str) -> float | None:
-    """The share of the data a generating tool should cover: "20%", "百分之二十", "两成", "一半",
-    "a fifth", "四分之一" → 0–1; "每条", "all", "every record" → 1.0; else None."""
-    m = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之\s*([\d.一二两三四五六七八九十百]+)", text)
-    if m:
-        value = float(m.group(1)) if m.group(1) else parse_number(m.group(2))
-        return value / 100 if value is not None and 0 < value <= 100 else None
-    m = re.search(r"([一二两三四五六七八九])成(?![功为绩果本员立熟年])", text)
-    if m:
-        return _ZH_TENTHS[m.group(1)] / 10
-    for num in find_numbers(text):
-        if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
-            return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
-    if re.search(r"一半|半数|\bhalf\b", text, re.IGNORECASE):
-        return 0.5
-    m = re.search(r"\b(a|an|one|two|three|four)\s+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
-    if m:
-        return _EN_COUNT[m.group(1).lower()] / _EN_PARTS[m.group(2).lower()]
-    return 1.0 if _ALL.search(text) else None
-
-
-# "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b)[^,，。;；]{0,16}?(?:通用|general|generic)|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
-                  r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的)?\s*(?:通用|general|generic)", re.IGNORECASE)
-_SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:左右|上下|吧|就行|即可|的样子)?\s*", re.I)
-
-
-def find_mix(text: str) -> float | None:
-    """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
-    tenth ("一成") in the same clause as the general data; else None."""
-    clauses = re.split(r"[,，。;；]", text)
-    for i, clause in enumerate(clauses):
-        if _MIX.search(clause):
-            share = find_fraction(re.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
-            if share is None and i + 1 < len(clauses) and _SHARE_ONLY.fullmatch(clauses[i + 1]):
-                share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右"
-            if share is not None and 0 < share < 1:
-                return share
-    return None
-
-
-def _percent(text: str, num: Num) -> bool:
-    """"20%", "百分之二十", "两成": a share, not a count."""
-    return bool(re.match(r"\s*(?:%|成)", text[num.end:])) or text[max(0, num.start - 3):num.start].endswith("百分之")
-
-
-def lone_count(text: str) -> int | None:
-    """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
-    for num, label in label_numbers(text):
-        if label is None and num.is_int and num.value >= 10 and not _percent(text, num):
-            return int(num.value)
-    return None
-
-
-def find_base_model(text: str) -> tuple[str, int, int] | None:
-    """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
-    m = _MODEL.search(text)
-    if m and not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE):
-        return m.group(1), m.start(1), m.end(1)
-    m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
-    if m:
-        return m.group(1), m.start(1), m.end(1)
-    m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
-    if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
-        return m.group(1), m.start(1), m.end(1)
-    return None
-
-
-_FAMILY = re.compile(r"(?<![\w./-])((?:ernie|qwen|llama|chatglm|glm|baichuan|mistral|gemma|phi|deepseek|internlm|yi|smollm)"
-                     r"(?:\d[\w.]*|-[A-Za-z0-9][\w.]*)(?:-[\w.]+)*)(?![\w.])", re.IGNORECASE)
-# Words that introduce the base model; a folder path right after them is the model, not the data.
-_BASE_CUE = re.compile(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$",
-                       re.IGNORECASE)
-_DATA_FILE = re.compile(r"\.(?:jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet)$", re.IGNORECASE)
-
-
-def is_base_model_path(text: str, path: str, start: int) -> bool:
-    """"基座用 /models/chatglm3-6b", "base model = /data/models/Mistral-7B": a folder (no data
-    extension) named right after a base-model word is the model to tune."""
-    return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]))
-
-
-_OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"
-                           r"codellama|o\d|text-|davinci|babbage|ada)[-_\d]", re.I)
-
-
-def find_run_id(text: str) -> tuple[str, int, int] | None:
-    """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
-    ids = [m for m in _RUN_ID.finditer(text) if not _NEGATED.search(text[max(0, m.start() - 14):m.start()])
-           and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
-    m = ids[0] if ids else None
-    if m:
-        return m.group(1), m.start(1), m.end(1)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
-                  r"\d[\w.-]*[A-Za-z][\w.-]*)",
-                  text, re.IGNORECASE)
-    if m:
-        return m.group(1), m.start(1), m.end(1)
-    # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
-    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b|"
-                  r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
-    if m:
-        g = 1 if m.group(1) else 2
-        return m.group(g), m.start(g), m.end(g)
-    # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
-    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![\w.-])", text)
-    if m and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
-        return m.group(1), m.start(1), m.end(1)
-    # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
-    for m in re.finditer(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*[-_][\w.-]*\d[\w-]*)(?![\w.-])", text):
-        if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not _NEGATED.search(text[max(0, m.start() - 14):m.start()]):
-            return m.group(1), m.start(1), m.end(1)
-    return None

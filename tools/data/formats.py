@@ -1,8 +1,6 @@
 """Read any supported dataset into canonical samples, write it in any format, describe it.
 
-    >>> r = read_dataset("qa.csv")            # doctest: +SKIP
-    >>> r.format, len(r.samples), r.skipped[:1]
-    ('csv', 86, [])
+    r = read_dataset("qa.csv")     # r.format == "csv", r.samples: the usable samples, r.skipped: why rows were not
 
 Input: CSV/TSV (UTF-8 ± BOM, GBK/GB18030, CRLF, quoted multi-line cells), Excel .xlsx
 (the sheet holding the QA table is found), JSON (array, object, or a {"data": [...]}

@@ -76,7 +76,7 @@ def answer_spans(tokenizer, sample: Sample) -> tuple[str, list[tuple[int, int]]]
 def encode_samples(tokenizer, samples: list[Sample], max_len: int) -> Encoded:
     """Tokenise with the chat template; labels are the token ids inside answer spans, -100 elsewhere.
 
-    >>> # "<|im_start|>user\\nHi<|im_end|>\\n<|im_start|>assistant\\n" → -100 …; "Hello<|im_end|>\\n" → ids
+    "<|im_start|>user\\nHi<|im_end|>\\n<|im_start|>assistant\\n" gets -100 …; "Hello<|im_end|>\\n" keeps its ids.
     """
     texts, spans, out = [], [], Encoded()
     for sample in samples:

@@ -1,0 +1,77 @@
+"""The run and the base model a request names: run ids in the product's own form and in others ("run-…",
+"20261203-1108", "7c2e9a", "stop r12"), model names ("Qwen2-7B", "org/name") and a model folder after "基座".
+
+>>> find_run_id("停掉 run-20261201-0930")[0], find_base_model("基座用 Qwen2-7B 训")[0]
+('run-20261201-0930', 'Qwen2-7B')
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.nlu.slots import NEGATED
+
+_MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
+                    r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
+_RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+                     re.IGNORECASE)
+
+
+def find_base_model(text: str) -> tuple[str, int, int] | None:
+    """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
+    m = _MODEL.search(text)
+    if m and not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE):
+        return m.group(1), m.start(1), m.end(1)
+    m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
+    if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
+        return m.group(1), m.start(1), m.end(1)
+    return None
+
+
+_FAMILY = re.compile(r"(?<![\w./-])((?:ernie|qwen|llama|chatglm|glm|baichuan|mistral|gemma|phi|deepseek|internlm|yi|smollm)"
+                     r"(?:\d[\w.]*|-[A-Za-z0-9][\w.]*)(?:-[\w.]+)*)(?![\w.])", re.IGNORECASE)
+# Words that introduce the base model; a folder path right after them is the model, not the data.
+_BASE_CUE = re.compile(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$",
+                       re.IGNORECASE)
+_DATA_FILE = re.compile(r"\.(?:jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet)$", re.IGNORECASE)
+
+
+def is_base_model_path(text: str, path: str, start: int) -> bool:
+    """"基座用 /models/chatglm3-6b", "base model = /data/models/Mistral-7B": a folder (no data
+    extension) named right after a base-model word is the model to tune."""
+    return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]))
+
+
+_OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"
+                           r"codellama|o\d|text-|davinci|babbage|ada)[-_\d]", re.I)
+
+
+def find_run_id(text: str) -> tuple[str, int, int] | None:
+    """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
+    ids = [m for m in _RUN_ID.finditer(text) if not NEGATED.search(text[max(0, m.start() - 14):m.start()])
+           and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
+    m = ids[0] if ids else None
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+                  r"\d[\w.-]*[A-Za-z][\w.-]*)",
+                  text, re.IGNORECASE)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
+    # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b|"
+                  r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
+    if m:
+        g = 1 if m.group(1) else 2
+        return m.group(g), m.start(g), m.end(g)
+    # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
+    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![\w.-])", text)
+    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+        return m.group(1), m.start(1), m.end(1)
+    # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
+    for m in re.finditer(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*[-_][\w.-]*\d[\w-]*)(?![\w.-])", text):
+        if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+            return m.group(1), m.start(1), m.end(1)
+    return None
