@@ -24,7 +24,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
-                      r"what happens", re.I)
+                      r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
     r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
@@ -35,7 +35,7 @@ _ABOUT = re.compile(
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
-    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy)|"
+    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成)?(?:什么|何种|哪种)格式|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"what (?:fields|columns) do (?:i|we) need|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
@@ -46,7 +46,8 @@ _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
             r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:do|would|should|does|will) (?:i|we|you|one|people|it) (?:\w+ )?need\b)|"
-            r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:is|are) enough\b)|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
+            r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:is|are) enough\b)|(?i:\bis it (?:normal|ok|okay|expected|fine|bad|a problem) (?:that|for|if|when|to)\b)|"
+            r"正常吗|正不正常|是正常的吗|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
@@ -70,6 +71,7 @@ _IMPERATIVE = re.compile(r"帮我|给我|请(?!问)|麻烦|\bplease\b|\bcan you\
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
                          r"oops|my bad|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
+                         r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
                          r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
@@ -138,7 +140,7 @@ _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|�
                          r"(?:改成|换成|改为|换为|改做|还是)?\s*|"
                          r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*而是(?:想|要)?\s*|"
                          r"^not (?:to )?[^,;.]{1,30}[,;]\s*(?:but|rather)\s+(?:to )?|"
-                         r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?[,;]\s*(?:(?:do|use|go with|make it)\s+)?", re.I)
+                         r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?\s*(?:[,;]|\s[—–-])\s*(?:(?:do|use|go with|make it|just)\s+)?", re.I)
 
 
 def correction(text: str) -> str | None:

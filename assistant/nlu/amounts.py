@@ -19,7 +19,8 @@ from assistant.nlu.numbers import Num, find_numbers, parse_number
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bshould be\b|应该是|应为|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
-              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
+              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|"
+              r"\(cot\)|retrieved|similar|nearest|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
@@ -28,10 +29,10 @@ _UNITS = {
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
     "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
-    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b|步)"),
+    "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
           rf"each with|per sample){_SET}$",
-          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|[\u4e00-\u9fff]{{1,3}}(?=示例|示范|例子|范例|样例))?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+          rf"^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例))?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|exemplars?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
@@ -76,10 +77,15 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     return labelled
 
 
+_RULED_OUT = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
+
+
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
     for num, label in label_numbers(text):
+        if _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
+            continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5": the value ruled out
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
@@ -99,6 +105,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     for num, label in label_numbers(text):
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
+        if everything and num.value == 1 and label != "k":
+            continue  # "每一条都生成一个…样本": one per record, not one in all
         if re.match(r"\s*(?:次|遍|回)", text[num.end:]) and label != "k":  # "做一次", "改写一遍": how often, not how many
             continue
         if label == "k" and few_shot and "k" not in out:

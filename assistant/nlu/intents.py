@@ -166,7 +166,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
          r"how long (?:until|till|left|remaining)|time left|\bhow is (?:my|the|our) (?:train|training|run|job)\b|"
-         r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没", 4),
+         r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没|"
+         r"\bhow (?:that one|this one|it|the run|my run) is doing\b|\bhow is (?:that one|this one|it|the run) doing\b", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
@@ -185,7 +186,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"pick up where (?:it|we|you) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
-         r"\bcontinue (?:it|them|the training|training) again\b|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)", 4),
+         r"\bcontinue (?:it|them|the training|training) again\b|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)往下(?:训|跑|练)", 4),
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
@@ -354,7 +355,7 @@ def is_muse(text: str) -> bool:
 
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着(?!跑|训|练|来|搞|干|弄|(?:之前|上次|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|之后再?|接着(?!跑|训|练|来|搞|干|弄|往下|(?:之前|上次|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)|再帮我|and then|then|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

@@ -54,7 +54,8 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
     m = ids[0] if ids else None
     if m:
-        return m.group(1), m.start(1), m.end(1)
+        name = m.group(1).rstrip(".")  # "…for run lora-pmqa-0712.": the sentence's full stop is no part of the id
+        return name, m.start(1), m.start(1) + len(name)
     m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)

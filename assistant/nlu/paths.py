@@ -91,7 +91,7 @@ def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
             for m in QUOTED.finditer(text) if len(m.group(1) or m.group(2) or "") <= limit]
 
 
-def _trim_zh(name: str, spaced: bool = False) -> str:
+def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
     """The file name without the Chinese words glued in front of it. A path keeps its folders
     ("请把/data/售后FAQ.xlsx" → "/data/售后FAQ.xlsx"); a name written after a space or at the start
     ("把 客服FAQ.xlsx") is a Chinese file name, not words glued to an ASCII one."""
@@ -107,7 +107,7 @@ def _trim_zh(name: str, spaced: bool = False) -> str:
     tail = _ASCII_TAIL.search(name)
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         return tail.group(0)
-    return _strip_verbs(name)
+    return _strip_verbs(name, after_space)
 
 
 def _after_colon(path: str, slash: int) -> str:
@@ -118,12 +118,15 @@ def _after_colon(path: str, slash: int) -> str:
     return path[cut + 1:]
 
 
-def _strip_verbs(name: str) -> str:
-    """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv")."""
+def _strip_verbs(name: str, spaced: bool = False) -> str:
+    """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv"). After a
+    space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there."""
     changed = True
     while changed:
         changed = False
         for prefix in _ZH_PREFIXES:
+            if spaced and len(prefix) == 1:
+                continue
             if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True
     return name
@@ -146,7 +149,8 @@ def find_paths(text: str) -> list[Found]:
 
     for m in _NAMED.finditer(text):
         if free(m.start(1), m.end(1)):
-            name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（")
+            name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（",
+                            after_space=m.start(1) > 0 and text[m.start(1) - 1] in " \t\n")
             start = m.end(1) - len(name)
             folder = _FOLDER_BEFORE.search(text[:start])
             if folder and free(folder.start(1), start):  # "data/faq v2.xlsx": a folder, one space, the name

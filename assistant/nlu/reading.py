@@ -60,7 +60,13 @@ def _names_run(text: str) -> bool:
     return bool(re.search(r"\b(?:run|job)[-_ ]?\w*\d", text, re.I))
 
 
-_THINK_ABOUT = re.compile(r"\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
+_THINK_ABOUT = re.compile(r"\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
+# A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
+_STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
+_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\bstop\b|\bkill\b|\bhalt\b)\s*(?:run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
+# The tuned model against its base, once the run is over: "better than base or not", "和基座比".
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
+_RUN_DONE = re.compile(r"\b(?:finished|done|completed|over)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -85,7 +91,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
-                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|"
+                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
                        r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
@@ -159,6 +165,12 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool == "check_quality" and act == "command" and _WHAT_FORMAT.search(text):
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
+    if act == "command" and tool in ("", "explain") and _STOP_OPENS.search(text):
+        tool, offer = "stop_training", ""  # "Halt lora-pmqa-0712; the validation curve indicates overfitting": a verb, then its reason
+    if tool == "resume_training" and _STOP_RUN.search(text):
+        tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
+    if tool in ("", "explain", "training_status", "inspect_dataset") and _VS_BASE.search(text) and _RUN_DONE.search(text):
+        tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
     if _YES_GO_ON.search(text):
         tool, offer, act = "", "", "confirmation"  # "行 继续": a reply to the question asked, not a resume
     if tool == "convert_dataset" and _WHICH_FORMAT.search(text):

@@ -38,7 +38,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"所有(?:被)?标记|全部(?:被)?标记|all (?:the )?flagged|everything flagged", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])[A-Z][\w&.-]*)*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])[A-Z][\w&.'’-]*)*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -57,6 +57,8 @@ _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一)?\s*(?:�
                          + r"(?=\s*(?:来)?\s*(?:替换|换|填|代替|顶替)|\s*[,，;；。!！]|\s*$)")
 # "set author to Contoso AI and name to Cora": the second pair of a "set … to …" list.
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
+_BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*" + _VALUE + r"|"
+                           r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\bput)\s+" + _VALUE + r"\s+(?i:there|in its place|instead)\b")
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
@@ -75,6 +77,11 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "set", "and"}
 
 
+_NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
+                                r"\bnot (?:to )?(?:drop|remove|delete)\b\W{1,3}(?:but )?(?:to )?keep\b", re.I)
+_BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
+
+
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     keep = _KEEP.search(text)
@@ -87,8 +94,16 @@ def rule_command(text: str) -> tuple[str, str] | None:
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None
+    meant = list(_BUT_MEANT.finditer(text))
+    if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
+        after = text[meant[-1].end():]
+        keep, drop = _KEEP.search(after), _DROP.search(after)
+        if keep or drop:
+            return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
     if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I):
         return rule, "keep"  # "don't drop the short answers", "别删"
+    if keep and _NOT_DROP_BUT_KEEP.search(text):
+        return rule, "keep"  # "不是删,是保留", "not drop - keep"
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
@@ -118,7 +133,8 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    return (_BRACED.findall(text) + _BRACED_USE.findall(text) + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
+    later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
+    return (_BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
             + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 
