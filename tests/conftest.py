@@ -65,9 +65,31 @@ def tiny_model(tmp_path_factory, embedded_model) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One app server for the tests that need no launch setting of their own and no file route blocked
+    for their own workspace (those use ``served`` in test_app.py). Each test still gets its own
+    workspace: the app reads $SFT_HOME per request, and the autouse ``workspace`` fixture sets it."""
+    import socket
+
+    from ui import webapp
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SFT_HOME", str(tmp_path_factory.mktemp("shared-server") / "sft-home"))
+        demo = webapp.build_app()
+        webapp.launch(demo, port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark every test that serves the Gradio app (the ``served`` fixture) as ``server``, so the fast
-    local lane (``bash scripts/dev.sh fast``: not slow, not browser, not server) can leave them out."""
+    """Mark every test that serves the Gradio app (the ``served`` or ``app_url`` fixture) as ``server``, so
+    the fast local lane (``bash scripts/dev.sh fast``: not slow, not browser, not server) can leave them out."""
     for item in items:
-        if "served" in getattr(item, "fixturenames", ()):
+        if {"served", "app_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.server)

@@ -23,7 +23,8 @@ def free_port() -> int:
 
 @pytest.fixture
 def served(workspace, request):
-    """The app on a free port of 127.0.0.1 (this test's workspace), closed afterwards.
+    """The app on a free port of 127.0.0.1 for this test alone (its workspace blocked on the file route), closed
+    afterwards; tests that need neither use the shared ``app_url`` (conftest).
     ``@pytest.mark.launch(max_file_size=...)`` overrides launch settings."""
     marker = request.node.get_closest_marker("launch")
     demo = app.build_app()
@@ -49,17 +50,17 @@ def files_of(history: list[dict]) -> list[str]:
     return [p["file"] for m in history for p in m["content"] if p.get("type") == "file" and m["role"] == "assistant"]
 
 
-def test_page_and_public_api(served):
-    with urllib.request.urlopen(served, timeout=10) as resp:
+def test_page_and_public_api(app_url):
+    with urllib.request.urlopen(app_url, timeout=10) as resp:
         assert resp.status == 200 and "sft-assistant" in resp.read().decode()
-    api = client(served).view_api(print_info=False, return_format="dict")["named_endpoints"]
+    api = client(app_url).view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert set(api) == {"/assistant", "/chat"}, "only the two chat events are public"
     params = [p["parameter_name"] for p in api["/assistant"]["parameters"]]
     assert params == ["message", "history"]
 
 
-def test_assistant_answers_epochs_for_1000_samples(served):
-    job = client(served).submit({"text": ASK_EPOCHS, "files": []}, [], api_name="/assistant")
+def test_assistant_answers_epochs_for_1000_samples(app_url):
+    job = client(app_url).submit({"text": ASK_EPOCHS, "files": []}, [], api_name="/assistant")
     history = job.result()
     statuses = [(m.get("metadata") or {}).get("status") for update in job.outputs() for m in update]
     assert "pending" in statuses, "the tool step shows while it runs, before its result"
@@ -73,12 +74,12 @@ def test_assistant_answers_epochs_for_1000_samples(served):
     assert re.search(r"(?i)epochs?\D{0,6}10\b|\b10\s*(个|轮)?\s*epochs?", answer), answer
 
 
-def test_upload_and_convert_returns_a_file(served, shared_copy, workspace):
+def test_upload_and_convert_returns_a_file(app_url, shared_copy, workspace):
     from gradio_client import handle_file
 
     src = shared_copy("qianfan/qa_pair.csv")
     before = src.read_bytes()
-    history = client(served).predict({"text": "把它转换成alpaca格式", "files": [handle_file(str(src))]}, [], api_name="/assistant")
+    history = client(app_url).predict({"text": "把它转换成alpaca格式", "files": [handle_file(str(src))]}, [], api_name="/assistant")
     files = files_of(history)
     assert len(files) == 1 and files[0].endswith(".json"), history
     rows = json.loads(Path(files[0]).read_text(encoding="utf-8"))
@@ -88,23 +89,23 @@ def test_upload_and_convert_returns_a_file(served, shared_copy, workspace):
     assert len(uploads) == 1 and uploads[0].parent.parent.parent == workspace / "sessions", "uploads go to a per-session folder"
 
 
-def test_sessions_keep_their_own_files(served, shared_copy):
+def test_sessions_keep_their_own_files(app_url, shared_copy):
     from gradio_client import handle_file
 
     src = shared_copy("qianfan/qa_pair.csv")
-    a, b = client(served), client(served)
+    a, b = client(app_url), client(app_url)
     a.predict({"text": "看看这个文件", "files": [handle_file(str(src))]}, [], api_name="/assistant")
     history = b.predict({"text": "inspect the data", "files": []}, [], api_name="/assistant")
     assert "qa_pair" not in json.dumps(history, ensure_ascii=False), "session B must not see A's upload"
 
 
 @pytest.mark.slow
-def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model, monkeypatch):
+def test_chat_endpoint_streams_tokens(app_url, tmp_path, embedded_model, monkeypatch):
     from test_chat import make_adapter
 
     run = make_adapter(embedded_model, tmp_path / "run", seed=3)
     monkeypatch.setenv("SFT_ADAPTER_DIRS", str(tmp_path))  # an adapter outside the workspace, listed by the operator
-    job = client(served).submit("Hello! Who are you?", [], [], None, str(run), True, 16, 0.0, api_name="/chat")
+    job = client(app_url).submit("Hello! Who are you?", [], [], None, str(run), True, 16, 0.0, api_name="/chat")
     updates = list(job)
     tuned = [u[0][-1]["content"][0]["text"] for u in updates if u[0] and u[0][-1]["role"] == "assistant" and u[0][-1]["content"]]
     assert len(set(tuned)) >= 3, "the tuned reply should arrive token by token"
@@ -112,11 +113,11 @@ def test_chat_endpoint_streams_tokens(served, tmp_path, embedded_model, monkeypa
     assert final_base and final_base[-1]["role"] == "assistant", "side by side also answers with the base model"
 
 
-def test_errors_come_back_as_sentences(served, tmp_path):
+def test_errors_come_back_as_sentences(app_url, tmp_path):
     from gradio_client.exceptions import AppError
 
     with pytest.raises(AppError, match="neither one of your runs"):
-        client(served).predict("hi", [], [], None, str(tmp_path / "nothing"), False, 8, 0.0, api_name="/chat")
+        client(app_url).predict("hi", [], [], None, str(tmp_path / "nothing"), False, 8, 0.0, api_name="/chat")
 
 
 def test_no_file_is_served_by_its_path(served, workspace):

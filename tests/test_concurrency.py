@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from test_app import client, files_of, served, text_of  # noqa: F401 - served is a fixture
+from test_app import client, files_of, text_of
 
 SESSIONS = 20
 
@@ -35,11 +35,11 @@ def conversation(url: str, path: Path, i: int) -> dict:
     return {"i": i, "inspect": text_of(first[-1]), "convert": text_of(second[-1]), "files": files_of(second)}
 
 
-def test_twenty_concurrent_sessions_without_errors_or_cross_talk(served, tmp_path):
+def test_twenty_concurrent_sessions_without_errors_or_cross_talk(app_url, tmp_path):
     paths = [dataset(tmp_path, i) for i in range(SESSIONS)]
     start = time.perf_counter()
     with ThreadPoolExecutor(SESSIONS) as pool:
-        results = list(pool.map(lambda i: conversation(served, paths[i], i), range(SESSIONS)))
+        results = list(pool.map(lambda i: conversation(app_url, paths[i], i), range(SESSIONS)))
     elapsed = time.perf_counter() - start
     for r in results:
         i = r["i"]

@@ -78,6 +78,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress": ("进度", "Progress"),
     "loss": ("损失 (loss)", "Loss"),
     "lr": ("学习率", "Learning rate"),
+    # the plots' axis titles (the column names stay English: they are the data's keys)
+    "axis_step": ("步数", "step"),
+    "axis_loss": ("损失", "loss"),
+    "axis_lr": ("学习率", "learning rate"),
+    "axis_log10_lr": ("学习率 (log10)", "learning rate (log10)"),
+    "axis_series": ("曲线", "series"),
     "config": ("配置", "Config"),
     "stop": ("停止", "Stop"),
     "resume": ("继续训练", "Resume"),

@@ -115,7 +115,8 @@ def build(dataset: gr.Dropdown, session: gr.State, lang: gr.State) -> list[tuple
         with gr.Row():
             start_btn = gr.Button(t("probe_start"), size="sm", elem_id="probe-start")
             stop_btn = gr.Button(t("probe_stop"), variant="stop", size="sm", interactive=False, elem_id="probe-stop")
-        plot = gr.LinePlot(x="log10_lr", y="loss", color="series", label=t("probe_plot"), elem_id="probe-plot")
+        plot = gr.LinePlot(x="log10_lr", y="loss", color="series", label=t("probe_plot"), elem_id="probe-plot",
+                           x_title=t("axis_log10_lr"), y_title=t("axis_loss"), color_title=t("axis_series"))
     private = {"api_visibility": "private"}
     shown = [words, plot, timer, stop_btn]
     dataset.change(estimate_text, [dataset, lang, session], [words], **private)
@@ -123,4 +124,5 @@ def build(dataset: gr.Dropdown, session: gr.State, lang: gr.State) -> list[tuple
     stop_btn.click(stop, [lang, session], shown, **private)
     timer.tick(show, [lang, session], shown, **private)
     return [(panel, "label", "probe_title"), (start_btn, "value", "probe_start"), (stop_btn, "value", "probe_stop"),
-            (plot, "label", "probe_plot")]
+            (plot, "label", "probe_plot"), (plot, "x_title", "axis_log10_lr"), (plot, "y_title", "axis_loss"),
+            (plot, "color_title", "axis_series")]

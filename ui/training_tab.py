@@ -280,9 +280,9 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         refresh_btn = gr.Button(t("refresh"), size="sm", scale=1)
     progress = gr.HTML(label=t("progress"))
     with gr.Row():
-        loss = gr.LinePlot(x="step", y="value", color="series", label=t("loss"), elem_id="loss-plot",
-                           color_map=LOSS_COLORS)
-        lr = gr.LinePlot(x="step", y="learning_rate", label=t("lr"))
+        loss = gr.LinePlot(x="step", y="value", color="series", label=t("loss"), elem_id="loss-plot", color_map=LOSS_COLORS,
+                           x_title=t("axis_step"), y_title=t("axis_loss"), color_title=t("axis_series"))
+        lr = gr.LinePlot(x="step", y="learning_rate", label=t("lr"), x_title=t("axis_step"), y_title=t("axis_lr"))
     with gr.Row():
         stop_btn = gr.Button(t("stop"), variant="stop", size="sm", interactive=False, elem_id="run-stop")
         resume_btn = gr.Button(t("resume"), size="sm", interactive=False, elem_id="run-resume")
@@ -320,6 +320,8 @@ def build(session: gr.State, lang: gr.State, tab: gr.Tab, opener: gr.Button | No
         opener.click(open_from_chat, [session, lang], [runs, *shown], **private)
     return [
         (runs, "label", "runs"), (refresh_btn, "value", "refresh"), (progress, "label", "progress"), (loss, "label", "loss"), (lr, "label", "lr"),
+        (loss, "x_title", "axis_step"), (loss, "y_title", "axis_loss"), (loss, "color_title", "axis_series"),
+        (lr, "x_title", "axis_step"), (lr, "y_title", "axis_lr"),
         (stop_btn, "value", "stop"), (resume_btn, "value", "resume"), (config, "label", "config"),
         (new_run, "label", "new_run"), (dataset, "label", "dataset"), (base_model, "label", "base_model"),
         (epochs, "label", "epochs"), (learning_rate, "label", "learning_rate"), (max_steps, "label", "max_steps"),

@@ -47,7 +47,7 @@ _GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
             r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:do|would|should|does|will) (?:i|we|you|one|people|it) (?:\w+ )?need\b)|"
             r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:is|are) enough\b)|(?i:\bis it (?:normal|ok|okay|expected|fine|bad|a problem) (?:that|for|if|when|to)\b)|"
-            r"正常吗|正不正常|是正常的吗|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
+            r"正常吗|正不正常|是正常的吗|(?i:^\W*(?:should|must|does) (?:the|a|an|i need to|we need to|you need to)\b|^\W*do (?:i|we|you) need to\b)|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
@@ -84,7 +84,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 # "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
 _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
-                         r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b)[\w -]{1,40}\??\s*$|"
+                         r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??\s*$|"
                          r"\bwhat does \S+(?: \S+)? (?:mean|stand for)\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西", re.I)
 
@@ -138,7 +138,7 @@ _REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead
 # what is asked instead stays.
 _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|不要了|不用了|算了|取消了?|不搞了|不弄了|先不(?:做|搞|弄|加)了?)\s*[,，;；。]\s*"
                          r"(?:改成|换成|改为|换为|改做|还是)?\s*|"
-                         r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*而是(?:想|要)?\s*|"
+                         r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*(?:而是|我是|是)(?:想|要)?\s*|"
                          r"^not (?:to )?[^,;.]{1,30}[,;]\s*(?:but|rather)\s+(?:to )?|"
                          r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?\s*(?:[,;]|\s[—–-])\s*(?:(?:do|use|go with|make it|just)\s+)?", re.I)
 

@@ -167,7 +167,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
          r"how long (?:until|till|left|remaining)|time left|\bhow is (?:my|the|our) (?:train|training|run|job)\b|"
          r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没|"
-         r"\bhow (?:that one|this one|it|the run|my run) is doing\b|\bhow is (?:that one|this one|it|the run) doing\b", 4),
+         r"\bhow (?:that one|this one|it|the run|my run) is doing\b|\bcurrent (?:loss|step|epoch|speed|progress|lr|learning rate)\b|"
+         r"\btokens? (?:per second|/s)\b|\bhow is (?:that one|this one|it|the run) doing\b", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
@@ -183,7 +184,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
         (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
-         r"pick up where (?:it|we|you) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
+         r"pick up where (?:it|we|you) left off|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
          r"\bcontinue (?:it|them|the training|training) again\b|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)往下(?:训|跑|练)", 4),

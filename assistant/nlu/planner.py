@@ -108,6 +108,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
     named = [f.text for f in found if f.text not in models]  # a model folder is never the data
+    kept = [f.text for f in found if f.text in named and not slots.NEGATED.search(text[max(0, f.start - 14):f.start])]
+    named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     lang = replies.language(text)
@@ -261,7 +263,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了": a run's setting corrected, not advice asked
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
-    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(text)
+    blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
+    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked)
     if not tool:
         return new
     redone = plan_step(text, mem, new_files, intent=tool)
