@@ -18,11 +18,13 @@ counts is the one over all rounds.
   autocast where the CPU has bf16 matmuls (fp32 elsewhere).
 
 Reported per arm: seconds for the epoch (``trainer.train()``, model loading excluded), real
-(non-padding) tokens/s, MFU and peak RSS. MFU convention: 6 × N × real tokens ÷ epoch seconds, N = all
-parameters of the model (134.5M for SmolLM2-135M: forward 2N + backward 4N FLOPs per token, the
-usual convention; LoRA's frozen weights really skip their weight gradients and attention's L² term is
-left out, so it is a rough figure), divided by the machine's peak measured in this run: the best of a
-few large fp32 (or bf16, when ours trains in bf16) matmuls through torch with all its threads.
+(non-padding) tokens/s, MFU and peak RSS. MFU convention: 4 × N × real tokens ÷ epoch seconds, N = all
+parameters of the model (139.4M for SmolLM2-135M with the r=16 adapter): forward 2N, and backward 2N for
+the activations' gradients only, since LoRA's frozen weights get no weight gradient (the adapter's own
+are under 3% of N); attention's L² term is left out, so it is a rough figure. The usual 6N convention
+(full fine-tuning) is printed beside it: it counts weight gradients LoRA never computes and can pass
+100%. Both are divided by the machine's peak measured in this run: the best of a few large fp32 (or
+bf16, when ours trains in bf16) matmuls through torch with all its threads.
 No packing is measured: samples are never packed (see tools/train/batching.py).
 """
 from __future__ import annotations
@@ -144,9 +146,9 @@ def report(rounds: list[dict], peak: float, opts) -> None:
         seconds = sum(r[name]["seconds"] for r in rounds)
         first = rounds[0][name]
         totals[name] = tokens / seconds
-        mfu = 6 * first["params"] * totals[name] / peak
+        mfu, mfu6 = 4 * first["params"] * totals[name] / peak, 6 * first["params"] * totals[name] / peak
         print(f"{name:9s} {first['precision']:14s} epoch {seconds / len(rounds):8.1f} s   {totals[name]:8.1f} real tokens/s   "
-              f"MFU {mfu:6.1%}   peak RSS {max(r[name]['peak_rss_gb'] for r in rounds):.2f} GB   ({first['steps']} steps)")
+              f"MFU {mfu:6.1%} (6N: {mfu6:.1%})   peak RSS {max(r[name]['peak_rss_gb'] for r in rounds):.2f} GB   ({first['steps']} steps)")
     per_round = ", ".join(f"{r['ours']['tokens_per_s'] / r['baseline']['tokens_per_s']:.2f}x" for r in rounds)
     print(f"ratio ours / baseline over all rounds: {totals['ours'] / totals['baseline']:.2f}x   (per round: {per_round})", flush=True)
 
