@@ -76,10 +76,11 @@ def main() -> None:
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from tools.models import chat
+    from tools.models.adapters import target_for
     from tools.models.models import resolve_base_model
 
     with tempfile.TemporaryDirectory() as tmp:
-        target = chat.target_for(opts.adapter or random_adapter(resolve_base_model(None), Path(tmp)))
+        target = target_for(opts.adapter or random_adapter(resolve_base_model(None), Path(tmp)))
         settings = chat.GenerationSettings(max_new_tokens=opts.tokens)
         list(chat.stream_reply(PROMPT, target, chat.GenerationSettings(max_new_tokens=4)))  # load + warm up, untimed
         counter = Counter(chat._LOADED.model, chat._LOADED.tokenizer.eos_token_id)

@@ -77,9 +77,10 @@ def run_ours(base: str, rows: list[dict], out: str):
     import torch
     from transformers import AutoTokenizer
 
+    from tools.train.engine import SFTTrainer
     from tools.train.hparams import suggest_global_batch
     from tools.train.sftdata import PadCollator
-    from tools.train.train import SFTTrainer, bf16_supported, load_model, training_args
+    from tools.train.train import bf16_supported, load_model, training_args
     from tools.train.trainconfig import TrainConfig
 
     config = TrainConfig(data_path="bench", base_model=base, epochs=1, per_device_batch_size=suggest_global_batch(len(rows)),

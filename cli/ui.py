@@ -36,7 +36,8 @@ def _chat(args: argparse.Namespace) -> int:
     """Interactive terminal chat: the reply streams as it is generated; /reset forgets, /exit quits."""
     import sys
 
-    from tools.models.chat import GenerationSettings, load, stream_reply, target_for
+    from tools.models.adapters import target_for
+    from tools.models.chat import GenerationSettings, load, stream_reply
 
     settings = GenerationSettings(max_new_tokens=args.max_new_tokens, temperature=args.temperature)
     target = target_for(args.run, args.base_model)

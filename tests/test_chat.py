@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tools.errors import UserError
-from tools.models import chat
+from tools.models import adapters, chat
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = [{"role": "user", "content": "What is the capital of France?"}]
@@ -44,22 +44,22 @@ def reply(messages, target, **kw) -> list[str]:
 
 def test_target_from_run_dir_adapter_dir_and_run_id(runs, embedded_model, workspace):
     run_a, _ = runs
-    target = chat.target_for(str(run_a))
+    target = adapters.target_for(str(run_a))
     assert target.adapter == str(run_a / "adapter") and target.base_model == str(embedded_model)
-    assert chat.target_for(str(run_a / "adapter")).adapter == target.adapter
+    assert adapters.target_for(str(run_a / "adapter")).adapter == target.adapter
     runs_home = workspace / "runs"
     runs_home.mkdir(parents=True, exist_ok=True)
     (runs_home / "my-run").symlink_to(run_a)
-    assert chat.target_for("my-run").adapter.endswith("adapter")
-    assert chat.target_for(None).adapter is None
+    assert adapters.target_for("my-run").adapter.endswith("adapter")
+    assert adapters.target_for(None).adapter is None
 
 
 def test_unfinished_run_and_unknown_name_are_sentences(tmp_path):
     (tmp_path / "training").mkdir()
     with pytest.raises(UserError, match="no adapter yet"):
-        chat.find_adapter(str(tmp_path / "training"))
+        adapters.find_adapter(str(tmp_path / "training"))
     with pytest.raises(UserError, match="neither a run id"):
-        chat.find_adapter("no-such-run")
+        adapters.find_adapter("no-such-run")
     with pytest.raises(UserError, match="max new tokens"):
         chat.GenerationSettings(max_new_tokens=0)
     with pytest.raises(UserError, match="temperature"):
@@ -68,7 +68,7 @@ def test_unfinished_run_and_unknown_name_are_sentences(tmp_path):
 
 @pytest.mark.slow
 def test_reply_streams_and_the_adapter_changes_it(runs):
-    target = chat.target_for(str(runs[0]))
+    target = adapters.target_for(str(runs[0]))
     tuned = reply(QUESTION, target)
     assert len(tuned) > 3, "the reply should arrive in several pieces"
     assert all(b.startswith(a) for a, b in zip(tuned, tuned[1:])), "each piece extends the previous one"
@@ -76,14 +76,14 @@ def test_reply_streams_and_the_adapter_changes_it(runs):
     assert chat.loaded_key() == (target.base_model, target.adapter), "side by side reuses the loaded model"
     assert tuned[-1] != base_same_weights[-1]
     chat.release()
-    base_alone = reply(QUESTION, chat.target_for(None))
+    base_alone = reply(QUESTION, adapters.target_for(None))
     assert base_alone[-1] == base_same_weights[-1], "adapter switched off == the base model"
     assert "Paris" in base_alone[-1]
 
 
 @pytest.mark.slow
 def test_switching_runs_releases_the_previous_model(runs):
-    first, second = (chat.target_for(str(r)) for r in runs)
+    first, second = (adapters.target_for(str(r)) for r in runs)
     reply(QUESTION, first)
     old = weakref.ref(chat._LOADED.model)
     reply(QUESTION, second)
@@ -94,7 +94,7 @@ def test_switching_runs_releases_the_previous_model(runs):
 
 @pytest.mark.slow
 def test_abandoned_reply_stops_generation(runs):
-    target = chat.target_for(str(runs[0]))
+    target = adapters.target_for(str(runs[0]))
     stream = chat.stream_reply(QUESTION, target, chat.GenerationSettings(max_new_tokens=2000))
     next(stream)
     stream.close()  # the reader walked away: the lock must be free again at once
@@ -117,7 +117,7 @@ def test_a_broken_adapter_is_a_sentence(tmp_path, embedded_model):
     bad = tmp_path / "bad" / "adapter"
     bad.mkdir(parents=True)
     (bad / "adapter_config.json").write_text("{}")
-    target = chat.ChatTarget(str(embedded_model), str(bad))
+    target = adapters.ChatTarget(str(embedded_model), str(bad))
     with pytest.raises(UserError, match="Could not load"):
         next(chat.stream_reply(QUESTION, target))
     assert chat.loaded_key() is None and chat._LOADED.lock.acquire(timeout=1)
@@ -126,7 +126,7 @@ def test_a_broken_adapter_is_a_sentence(tmp_path, embedded_model):
 
 @pytest.mark.slow
 def test_side_by_side_is_one_batched_generate_with_each_models_own_reply(runs, monkeypatch):
-    target = chat.target_for(str(runs[0]))
+    target = adapters.target_for(str(runs[0]))
     settings = chat.GenerationSettings(max_new_tokens=12)
     tuned_alone = reply(QUESTION, target)[-1]
     base_alone = reply(QUESTION, target, use_adapter=False)[-1]

@@ -151,7 +151,7 @@ def test_runs_are_listed_and_found_only_for_their_owner(tmp_path, tiny_model):
 
 
 def test_the_chat_adapter_folder_is_confined_and_says_nothing_about_outside_folders(tmp_path, monkeypatch):
-    from tools.models.chat import find_adapter
+    from tools.models.adapters import find_adapter
 
     outside = tmp_path / "elsewhere" / "adapter"
     outside.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""Token-budget batching (tools/train/batching.py and SFTTrainer): steps of similar-length samples in a
+"""Token-budget batching (tools/train/batching.py and tools/train/engine.py): steps of similar-length samples in a
 seeded order, cut into micro-batches under a token budget without changing the gradient."""
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ def rows(tiny_model):
 
 def step_gradient(tiny_model, rows, tokenizer, tmp_path, budget):
     """The LoRA gradient of one optimizer step over all ``rows``, through SFTTrainer.training_step."""
-    from tools.train.train import SFTTrainer, load_model, training_args
+    from tools.train.engine import SFTTrainer
+    from tools.train.train import load_model, training_args
 
     torch.manual_seed(0)
     config = TrainConfig("d", str(tiny_model), per_device_batch_size=len(rows), max_batch_tokens=budget or 2048, save_steps=10)

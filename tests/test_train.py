@@ -65,7 +65,7 @@ def test_answer_loss_equals_the_models_own_loss(tokenizer, tiny_model):
     import torch
     from transformers import AutoModelForCausalLM
 
-    from tools.train.train import answer_loss
+    from tools.train.engine import answer_loss
 
     model = AutoModelForCausalLM.from_pretrained(str(tiny_model), dtype=torch.float32)
     samples = [Sample.from_pair("2+2?", "Four."), Sample.from_pair("A longer question here?", "A longer answer, too.")]

@@ -104,7 +104,8 @@ def chat(message: str, tuned: list, base: list, run_id: str | None, adapter_dir:
          side_by_side: bool, max_new_tokens: int, temperature: float, session: dict | None = None,
          request: gr.Request = None):
     """Stream the tuned model's reply (side by side: and the base model's, both at once) into their chatbots."""
-    from tools.models.chat import GenerationSettings, stream_pair, stream_reply, target_for
+    from tools.models.adapters import target_for
+    from tools.models.chat import GenerationSettings, stream_pair, stream_reply
 
     if not (message or "").strip():
         yield tuned, base

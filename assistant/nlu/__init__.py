@@ -9,7 +9,8 @@
 - ``classifier``: the learned intent model (softmax regression over character n-grams and the
   rules' cue scores), shipped as ``intent_model.npz`` and built by scripts/build_intent_model.py;
 - ``reading``: the tool for a request, from the speech act and the model;
-- ``intents``: weighted cue phrases per tool (zh and en), fed to the model; musing vs asking;
+- ``cues``: weighted cue phrases per tool (zh and en) and the words of our domain;
+- ``intents``: the cues summed per tool, fed to the model; typos, yes/no, musing vs asking, steps;
 - ``arguments``, ``fuzzy``: arguments by rules (fractions, fields, formats within a small edit distance);
 - ``planner``: one decision per model call from the whole conversation (memory = the messages);
 - ``replies``: answers from tool results and questions back, in the user's language.

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.nlu.intents import CUES, about_sft, classify, fix_typos
+from assistant.nlu.cues import CUES
+from assistant.nlu.intents import about_sft, classify, fix_typos
 from assistant.nlu.paths import QUOTED, find_paths
 from assistant.nlu.slots import mask
 

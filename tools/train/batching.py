@@ -1,6 +1,6 @@
 """Training batches: samples of similar length together, and every forward pass under a token budget.
 
-Two pieces, used by ``tools.train.train.SFTTrainer``:
+Two pieces, used by ``tools.train.engine.SFTTrainer``:
 
 - ``LengthBucketSampler`` orders one epoch so each optimizer step's samples (the global batch per
   process, ``batch`` samples) have similar lengths, so little of the step is padding. The order depends

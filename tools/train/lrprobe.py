@@ -117,12 +117,12 @@ def _request_stop(signum, frame) -> None:
 
 def _batch_loss(model, rows: list[dict], pad_id: int, autocast: bool, backward: bool) -> float:
     """Mean answer loss over ``rows`` (per labelled token), in token-budget micro-batches, with the
-    trainer's own loss (``tools.train.train.answer_loss``); ``backward`` also accumulates the gradient."""
+    trainer's own loss (``tools.train.engine.answer_loss``); ``backward`` also accumulates the gradient."""
     import torch
 
     from tools.train.batching import split_by_tokens
+    from tools.train.engine import answer_loss
     from tools.train.sftdata import IGNORE, PadCollator
-    from tools.train.train import answer_loss
 
     collate = PadCollator(pad_id)
     labelled = sum(sum(1 for t in r["labels"][1:] if t != IGNORE) for r in rows)  # what answer_loss counts

@@ -1,0 +1,213 @@
+"""Weighted cue phrases per tool, Chinese and English, and the words of our domain. ``intents`` sums the cues
+that match (each adds its weight once); the shipped intent model takes those sums as inputs
+(``classifier``), so a cue is evidence, not a decision.
+"""
+from __future__ import annotations
+
+import re
+
+from tools.data.formats import FORMAT_ALIASES
+
+# Format names (the one alias table, tools.data.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
+# "gpt" and "表格" are also everyday words ("用 gpt-4 生成", "这个表格"), so they are no cue on their own.
+_F = "(?:" + "|".join(re.escape(a) for a in sorted(FORMAT_ALIASES, key=len, reverse=True) if a not in ("gpt", "表格")) + "|share gpt)"
+_NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|records?|lines?|entries|items?|pairs?|questions?|"
+         r"conversations?|instances?)")
+# A hyperparameter named, and a value asked for: together they ask for advice.
+_HPARAM = (r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|"
+           r"几轮|多少轮|batch[ _]?size|batchsize|global batch|\bbatch\b|批大小|批次大小|梯度累积|gradient accumulation|"
+           r"accumulation steps?|warm-?up|参数|配置|默认|\bbs\b|\bhps?\b|(?<![a-z])rank|秩|alpha|dropout|"
+           r"weight decay|最大长度|max(?:imum)? (?:seq(?:uence)? )?length|cutoff|settings|defaults?|config\w*)")
+_ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|适合(?:用)?(?:什么|多少|哪)|够(?:了|不够|吗)|"
+              r"多大|该用|该设|定一下|帮我定|定个|给个|还是|recs?\b|recommendations?|给一套|来一套|就行|how many|how much|"
+              r"what(?!\s*(?:is|are|does|do|'s|an?|the)\b)|which|best|good|"
+              r"(?<!the )(?<!these )(?<!those )(?<!with )recommend\w*|(?<!the )(?<!these )(?<!with )suggest\w*|"
+              r"advice|advise|sensible|suitable|appropriate|should|optimal|ideal|right|enough|proper|reasonable)")
+TRAIN = r"(?:训练|微调|训|train(?:ing)?|fine[- ]?tun(?:e|ing)|finetun(?:e|ing)|sft)"
+_START = r"(?:开始|启动|开启|开跑|发起|执行|进行|跑|start|begin|launch|kick(?:\s|-)?off|fire (?:up|off)|run|commence)"
+_COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十百千万]+|thousand|hundred|million)\s*(?:多|来|余|左右)?\s*"
+          r"(?:条|个样本|samples?|examples?|rows?|records?|pairs?|entries|items|questions)|"
+          r"\b\d[\d.]*\s?[kKwW万](?![A-Za-z]))")  # "6k" alone is a count
+# SFT concepts the knowledge base explains; a question about one of them is a concept question.
+TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|"
+          r"(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|"
+          r"forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
+          r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity")
+# Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
+# is not one the knowledge base answers: explain stays silent and the model says what it can do.
+DOMAIN = re.compile(
+    TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
+    r"样本|sample|示例|example|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
+    r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
+    r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
+    r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
+    r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
+CUES: dict[str, list[tuple[str, float]]] = {
+    "inspect_dataset": [
+        (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
+         rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
+         rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
+        (r"inspect|preview|预览|概况|概览|浏览|汇总|详情|表头|schema|header|structure|\bhead\b|\binfo\b|details|overview|"
+         r"summar(?:y|ise|ize)|rundown|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|"
+         r"average", 3),
+        (r"哪些(?:字段|列)|(?:字段名?|列名|列)(?:有哪些|是什么|叫什么)|概要|简介|摘要|读得出来|能读吗|能不能读|readable|can you read|"
+         r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|"
+         r"格式是什么|what format|which format", 3),
+        (r"是\s*\S{1,12}\s*还是\s*\S{1,12}(?:\s*\S{1,8})?\s*格式|(?:is|are) (?:it|this|they|the \w+) (?:in )?\S+ or \S+(?: \S+)? (?:format|files?)\b", 4),
+        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|训练集|验证集|测试集|文件|dataset|file|data)\s*(?:有)?多大|"
+         r"how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|"
+         r"前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|"
+         r"tell me about (?:this|the|my) (?:data|dataset|file|spreadsheet)|"
+         r"(?:看看|看一下|看下|查看|了解一下)(?:这份|这个|我的)?数据(?!的?质量)", 3),
+        (r"look at|take a look|peek|glance|show me|(?:瞧|看|瞅)一眼|(?:数据集?|文件)(?:的)?(?:基本)?信息|字数|多少(?:个)?字|display|"
+         r"print|展示|显示|瞧瞧|看看|看一下|看下|查看|瞅|open|打开|读一下|读取|加载|\bload|read|分析|analy[sz]e|explore|探索|字段|列|columns?|"
+         r"fields?|格式|format", 1.5),
+        (r"\bcheck\b|检查", 1),
+    ],
+    "convert_dataset": [
+        (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
+         r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
+        (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
+         r"format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|"
+         r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*(?:[\u4e00-\u9fff]{1,3}\s*)?" + _F, 3),
+        (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
+        (r"(?:要|需要|来|导|输出|给我|want|need|give me|get me)\s*(?:一份|一个|个|an?|the)?\s*(?:\w+\s*的?\s*)?" + _F + r"|" + _F + r"\s*(?:格式)?的?(?:也)?(?:要|来)一份|change (?:it|this|that|them) to|" + _F + r"\s*版", 3),
+        (r"训练(?:用的?)?格式|training format|标准格式|格式", 1),
+        (_F, 2),
+        (r"转", 1.5),
+    ],
+    "check_quality": [
+        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|"
+         r"perplexity|困惑度|无意义|乱码|garbled|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
+         r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
+         r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
+         r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
+         r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
+         r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
+        (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|"
+         r"issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
+        (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
+    ],
+    "add_few_shot": [
+        (r"few[- ]?shots?|fewshot|少样本|小样本|exemplars?|上下文学习|\bicl\b|\d+[- ]?shots?|[一二三四五六七八九十]+[- ]?shots?|"
+         r"in[- ]context|上下文示例|demonstrations?|\bdemos?\b|\bk[- ]?shot", 4),
+        (r"示例|示范|例题|例子|范例|样例|"
+         r"examples? (?:\S+ )?(?:to|into|in|before|ahead of|in front of) (?:each|every|the) (?:prompt|question|sample)|"
+         r"example (?:q&as?|qas?|questions|pairs)|(?:each|every|per)\b.{0,30}\bexamples?\b|"
+         r"\bexamples?\b.{0,20}\b(?:each|every|per)\b", 1.5),
+    ],
+    "add_cot": [
+        (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|"
+         r"step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|"
+         r"推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
+    ],
+    "augment_instructions": [
+        (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
+         r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
+         r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
+         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary", 3),
+        (r"指令|instructions?|prompts?|问法|提问方式", 1),
+    ],
+    "suggest_hyperparameters": [
+        (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
+         r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|参数(?:该|要|应该)?(?:怎么|咋|如何)(?:设|调|配|定)|hparams?|hyper[- ]?param\w*|hps\b|"
+         r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
+         r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数|"
+         r"batch ?size.{0,20}(?:梯度累积|grad(?:ient)? ?accum\w*|accumulation)|(?:梯度累积|grad(?:ient)? ?accum\w*).{0,12}(?:咋设|怎么设|设多少|settings?)", 3),
+        (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
+        (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
+        (rf"{_HPARAM}", 1),
+    ],
+    "start_training": [
+        (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"
+         rf"{TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{TRAIN}(?:一下|起来)?吧|"
+         rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
+         rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
+         rf"launch (?:it|this|now)\b|"
+         rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
+         rf"\bft (?:it|this|the model|now)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
+        (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
+         r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
+        (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
+         rf"^\W*(?:please |pls )?{TRAIN}\s+(?:[\w.-]+\s+){{0,2}}(?:on|with|using)\s+FILE\b|"
+         rf"重新(?:训|开训|训练|跑)|重训|再训一(?:次|遍|版)|再训(?!练营)|再开训|"
+         rf"let'?s train|go ahead and train|(?<!通)用[^,，。;；?？]{{0,24}}?{TRAIN}|{TRAIN}(?:它|这个|这份|模型|一个模型)|现在开始|马上开始|"
+         rf"立刻开始|开始吧", 4),
+        # a base model named ("base qwen2.5-14b", "基座用 llama3-8b") is what a run is started on
+        (r"基座|底座|base[ _-]?model|\bbase\s+[a-z][\w.-]*\d", 1.5),
+        # "训练数据", "the training data/set": a noun, not a request to train
+        (rf"{TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
+    ],
+    "training_status": [
+        (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
+         r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
+         r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
+         r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
+         r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
+         r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
+         r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
+         r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
+         r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
+         r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|"
+         r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
+         r"how much longer|percent|百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
+         r"did it (?:fail|crash)|还要.{0,3}多久|训练中|in training|training in progress|"
+         r"how long (?:has|have) (?:it|the run|the training|training)|been (?:training|running)|"
+         r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"
+         r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
+         r"how long (?:until|till|left|remaining)|time left|\bhow is (?:my|the|our) (?:train|training|run|job)\b|"
+         r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没|"
+         r"\bhow (?:that one|this one|it|the run|my run) is doing\b|\bcurrent (?:loss|step|epoch|speed|progress|lr|learning rate)\b|"
+         r"\btokens? (?:per second|/s)\b|\bhow is (?:that one|this one|it|the run) doing\b", 4),
+        (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
+        (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
+        (r"training|训练|\brun\b", 0.5),
+        (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
+    ],
+    "stop_training": [
+        (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
+         r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|"
+         r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bquit\b|give up|放弃|shut (?:it )?down|"
+         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
+    ],
+    "resume_training": [
+        # a stopped or crashed run carried on from its checkpoint
+        (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+         r"pick up where (?:it|we|you) left off|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
+         r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
+         r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
+         r"\bcontinue (?:it|them|the training|training) again\b|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)往下(?:训|跑|练)", 4),
+    ],
+    "evaluate_run": [
+        # how a finished run turned out, or whether it lost what the base model could do
+        (r"评估|评测|benchmark|\beval(?:uat\w*)?\b", 2),
+        (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
+         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)|"
+         r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
+         r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"
+         r"\b(?:become|became|got|get|gets|is|are) better or not\b|\btest (?:the|my) (?:new |tuned |fine-?tuned )?(?:model|adapter)\b|"
+         r"(?:和|跟|与)基座(?:模型)?(?:相比|比)|\beval\w* \S+ (?:vs\.?|versus|against) (?:the )?base\b", 4),
+    ],
+    "explain": [
+        (r"explain|解释|讲解", 1.5),
+        (r"什么是|是什么|是啥|啥是|什么意思|啥意思|什么叫|何为|为什么|为何|为啥|怎么理解|如何理解|解释|讲讲|讲一下|讲解|介绍一下|科普|说说|原理|区别|有什么用|有啥用|干嘛的|干什么的|"
+         r"做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|"
+         r"有什么不同|有啥不同|怎么回事|有什么讲究|怎么提升|如何提升|怎么提高|如何提高|how (?:to|do i|can i) improve|怎么选|如何选择?|说明什么|意味着|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|"
+         r"有关系吗|relationship|relation between|干啥的|干嘛用|干什么用|做什么用|有何用|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|"
+         r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗|(?:要|需要|应该|该)(?:做|准备)(?:些)?(?:什么|哪些)|什么场景|哪些场景|适用场景|适合什么", 3),
+        (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|"
+         r"tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|"
+         r"does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|"
+         r"when should i use|good for|used for|useful|用来|affect|impact|effect of|influence|more important|"
+         r"better than|worse than|what happens|how (?:do|can) (?:i|you) (?:know|tell)|how much data|stand for|"
+         r"in simple terms|how to choose|indicates?|eli5|"
+         r"when (?:should|to|do) (?:i|we|you)? ?(?:use|choose|pick)|what'?s the point|how to do|"
+         r"best practices?|tips\b|tutorial|guide\b|"
+         r"how (?:do|should|can) i (?:pick|choose|select|prepare|decide|know|tell)|the more .{1,20} the better|"
+         r"\bvs\.?\b|versus", 3),
+        (r"what(?:'s| is| are| does| do)\b", 2),
+        (TOPIC, 1),
+    ],
+}
