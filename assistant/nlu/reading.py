@@ -47,6 +47,10 @@ _VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
                           r"\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b|\bformat (?:is )?(?:right|correct|ok|okay)\b", re.I)
+# "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
+_LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
+                        r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
+_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b", re.I)
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
@@ -163,7 +167,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
-    if tool == "check_quality" and act == "command" and _WHAT_FORMAT.search(text):
+    if tool == "stop_training" and _RESUME_STOPPED.search(text):
+        tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
+    if tool == "check_quality" and act == "command" and (_WHAT_FORMAT.search(text) or _LOOK_ONLY.search(text)):
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
     if act == "command" and tool in ("", "explain") and _STOP_OPENS.search(text):
         tool, offer = "stop_training", ""  # "Halt lora-pmqa-0712; the validation curve indicates overfitting": a verb, then its reason

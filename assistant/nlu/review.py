@@ -38,7 +38,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"所有(?:被)?标记|全部(?:被)?标记|all (?:the )?flagged|everything flagged", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])[A-Z][\w&.'’-]*)*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&(?=\s+[A-Z])))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -78,6 +78,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
 
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
+                                r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b\W{1,3}(?:but )?(?:to )?keep\b", re.I)
 _BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
 
@@ -120,6 +121,13 @@ def _lower_words_after(text: str, m: re.Match) -> str:
     return tail.group(1) if tail and not set(tail.group(1).split()) & _NOT_TAIL else ""
 
 
+def _without_full_stop(value: str) -> str:
+    """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
+    if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
+        return value[:-1]
+    return value
+
+
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
@@ -127,7 +135,7 @@ def placeholder_values(text: str) -> dict[str, str]:
     for key, value in found:
         if key.lower() in _NOT_PLACEHOLDERS or key in pairs:
             continue
-        pairs[key] = value.strip("\"'“”「」")
+        pairs[key] = _without_full_stop(value.strip("\"'“”「」"))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
 
