@@ -36,3 +36,11 @@ def test_values_with_an_ampersand_and_a_full_stop(text, values):
 
 def test_not_drop_then_keep_in_other_words():
     assert rule_command("不是删掉,长答案都要留着") == ("long_answer", "keep")
+
+
+def test_oh_no_opens_a_correction_but_oh_not_bad_does_not():
+    from assistant.nlu import acts
+
+    assert acts.speech_act("噢不,lr 改成 1e-4,还是用 kb.jsonl 训") == "correction"
+    assert one_call("噢不,lr 改成 1e-4,还是用 kb.jsonl 训") == ("start_training", {"path": "kb.jsonl", "learning_rate": 1e-4})
+    assert acts.speech_act("哦不错,转成 alpaca 吧") != "correction"
