@@ -32,10 +32,14 @@ def asks_probe(text: str) -> bool:
     return bool(_PROBE.search(text)) and not _NO_PROBE.search(text)
 
 
+_SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$", re.I)
+
+
 def probe_steps(text: str) -> int | None:
     """The probe's step count: "20 steps", "步数 50", "步数四十"."""
-    found = _STEPS.search(text)
-    if found:
+    hits = [m for m in _STEPS.finditer(text) if not _SAID_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+    if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
+        found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))
     zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|([一二两三四五六七八九十百]+)\s*步", text)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None

@@ -67,6 +67,7 @@ def _names_run(text: str) -> bool:
 _THINK_ABOUT = re.compile(r"\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
+_TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\bstop\b|\bkill\b|\bhalt\b)\s*(?:run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
@@ -173,6 +174,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
     if act == "command" and tool in ("", "explain") and _STOP_OPENS.search(text):
         tool, offer = "stop_training", ""  # "Halt lora-pmqa-0712; the validation curve indicates overfitting": a verb, then its reason
+    if tool == "inspect_dataset" and act == "command" and _TRAIN_OPENS.search(text) and not acts.asks_about(text):
+        tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
     if tool == "resume_training" and _STOP_RUN.search(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
     if tool in ("", "explain", "training_status", "inspect_dataset") and _VS_BASE.search(text) and _RUN_DONE.search(text):

@@ -80,6 +80,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b\W{1,3}(?:but )?(?:to )?keep\b", re.I)
+_LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
 _BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
 
 
@@ -89,9 +90,12 @@ def rule_command(text: str) -> tuple[str, str] | None:
     drop = _DROP.search(text)
     if not (keep or drop):
         return None
+    left_alone = {name for pattern, name in _RULES for m in [pattern.search(text)]
+                  if m and _LEAVE_ALONE.match(text[m.end():m.end() + 12])}  # "完全重复的不用动": that rule is not the one meant
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
-         if m and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*$", text[max(0, m.start() - 12):m.start()], re.I)),
+         if m and name not in left_alone
+         and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*$", text[max(0, m.start() - 12):m.start()], re.I)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None

@@ -235,9 +235,9 @@ def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
     found = [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
-    if found:
-        return found
     after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
+    if found and not (after and all(name in after.group(1) for name in found)):
+        return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
         return _TEMPLATE_FAMILY.findall(text)
     family = [part.strip() for part in after.group(1).split("|")]
