@@ -269,8 +269,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         return new
     redone = plan_step(text, mem, new_files, intent=tool)
     if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
-        masked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])
-        return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, masked, mem.results)}])
+        return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results)}])
     return redone
 
 
