@@ -52,6 +52,31 @@ def is_yes(text: str) -> bool:
     return bool(said) and not re.search(r"[?？]", said) and bool(_YES.fullmatch(said))
 
 
+# A yes may repeat the action that waits ("确认,停吧", "yes, stop it", "ok start training"): the
+# repeated verb names that same action, so the message is still only a yes to it.
+_ECHO = {
+    "start_training": r"(?:开始(?:训练|跑)?|开(?:跑|训)|训(?:练)?起来|跑起来|训吧|start(?: it| training| the run)?|train(?: it)?|kick it off|run it|launch it)",
+    "stop_training": r"(?:停(?:掉|下|止)?(?:它|训练)?|stop(?: it| the run| training)?|kill it|halt it|end it)",
+    "resume_training": r"(?:继续(?:训练|跑|训)?|恢复(?:训练)?|接着(?:训|跑)|resume(?: it| training| the run)?|continue(?: it| training)?)",
+    "apply_quality_rule": r"(?:删(?:掉|除)?(?:吧)?|drop (?:them|it)|delete (?:them|it)|remove (?:them|it))",
+}
+
+
+def _echoes(said: str, tool: str) -> bool:
+    echo = _ECHO.get(tool)
+    if not echo:
+        return False
+    return bool(re.fullmatch(rf"{_YES.pattern}(?:{echo})(?:{_SEP}(?:吧|了吧|啊|呀|now|please))?{_SEP}", said, re.I))
+
+
+def is_yes_to(text: str, tool: str) -> bool:
+    """A plain yes (:func:`is_yes`), or a yes that repeats the waiting ``tool``'s own verb: "确认,停吧"
+    while a stop waits, "yes, start it" while a start waits. Another verb is no yes ("好的,停吧"
+    while a start waits), nor is a question."""
+    said = _plain(text)
+    return is_yes(text) or (bool(said) and not re.search(r"[?？]", said) and _echoes(said, tool))
+
+
 def is_no(text: str) -> bool:
     """A message that is only a no or a cancel ("不要", "算了", "no", "cancel")."""
     said = _plain(text)

@@ -114,6 +114,31 @@ def test_confirm_by_a_plain_yes_in_text(yes, shared_copy, workspace, no_process)
     assert len(run_ids(workspace)) == 1 and assistant.pending("s") is None
 
 
+@pytest.mark.parametrize("said, tool", [("确认,停吧", "stop_training"), ("confirmed, stop it", "stop_training"),
+                                        ("好的 开始训练吧", "start_training"), ("ok start it now", "start_training"),
+                                        ("确认继续训练", "resume_training"), ("确认,删吧", "apply_quality_rule")])
+def test_a_yes_that_repeats_the_waiting_action(said, tool):
+    assert consent.is_yes_to(said, tool)
+
+
+@pytest.mark.parametrize("said, tool", [("好的,停吧", "start_training"), ("停吧?", "stop_training"),
+                                        ("stop it", "stop_training"), ("yes but stop run-2", "stop_training"),
+                                        ("yes stop it and start a new one", "stop_training"), ("确认,停吧", "apply_quality_rule")])
+def test_another_verb_or_more_words_is_no_yes(said, tool):
+    assert not consent.is_yes_to(said, tool)
+
+
+def test_a_yes_with_the_stop_verb_stops_the_run_at_once(shared_copy, workspace, no_process):
+    """"确认,停吧" answers the stop that waits; it is not a new request that asks again."""
+    data = shared_copy("qianfan/qa_pair.csv")
+    live = runs.start_training(str(data), epochs=1)
+    assistant = Assistant(BackendSettings())
+    assert assistant.run("s", "停止训练")["pending"]["tool"] == "stop_training"
+    done = assistant.run("s", "确认,停吧")
+    assert [c["name"] for c in done["tool_calls"]] == ["stop_training"] and done["pending"] is None
+    assert runs.get_run(live.run_id).state == "stopped"
+
+
 def assistant_args(result: dict) -> dict:
     return next(s.args for s in result["steps"] if s.kind == "tool_call")
 

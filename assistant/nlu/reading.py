@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu import acts, classifier, intents, probe
+from assistant.nlu import acts, classifier, intents, names, probe
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -58,10 +58,6 @@ _START_VERB = re.compile(r"\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
 _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
-
-
-def _names_run(text: str) -> bool:
-    return bool(re.search(r"\b(?:run|job)[-_ ]?\w*\d", text, re.I))
 
 
 _THINK_ABOUT = re.compile(r"\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
@@ -164,7 +160,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
             and (prob < 0.5 or guess.second == "start_training" and _START_VERB.search(text))):
         tool = guess.second  # "ep=5 lr=1e-5 跑起来", "kick off lora on X, lr 2e-4": settings for a run, not a probe the person named
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
-            and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not _names_run(text)):
+            and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
