@@ -32,7 +32,7 @@ _ABOUT = re.compile(
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
-    r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|"
+    r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
@@ -55,7 +55,8 @@ _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
-_EN_QUESTION = re.compile(r"^\W*(?:how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
+_EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously)\W+)?"
+                          r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
@@ -92,6 +93,25 @@ _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an
 def asks_definition(text: str) -> bool:
     """A request for a definition ("what is a range test", "什么是CoT"), not about the user's data."""
     return bool(_DEFINITION.search(text)) and not _DATA.search(text) and not _IMPERATIVE.search(text)
+
+
+# The plain form of a question, whatever it asks: a question word or particle at its end ("SFT 跟预训练到底差在哪",
+# "质量检查具体看哪些指标啊", "…值得做吗?"), "怎么回事", or an English question opening ("whats lora",
+# "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
+# when no file comes with the message.
+_PLAIN_ZH = re.compile(r"(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
+                       r"\S{0,3}[?？啊呀呢]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
+
+
+def plain_question(text: str) -> bool:
+    """A message in the form of a question that names no data of the user's and asks nothing done."""
+    if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text) or _RUN_RESULT.search(text):
+        return False
+    return bool(_EN_QUESTION.search(text) or _PLAIN_ZH.search(text))
+
+
+# "训完了,效果怎么样": how the user's own run went, asked as a question; the run is there without being named.
+_RUN_RESULT = re.compile(r"(?:效果|进度|结果|loss)\S{0,2}(?:怎么样|咋样|如何)|训完|跑完|训好|练好|练完|评估一下|评测|做一次", re.I)
 
 
 def is_hypothetical(text: str) -> bool:

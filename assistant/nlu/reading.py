@@ -117,6 +117,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool."""
     act = acts.speech_act(text)
+    if act == "command" and not has_file and acts.plain_question(text):
+        act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
     if model is None:
         guess = intents.classify(text, has_file=has_file)
@@ -134,6 +136,11 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     elif (not tool and model is not None and act in ("question", "hypothetical") and intents.about_sft(text)
           and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
         tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
+    if (not tool and act in ("question", "hypothetical") and intents.about_sft(text) and not offer and model is not None
+            and (guess.prob < 0.45 or guess.second == "explain" and guess.prob - guess.second_prob < 0.3)):
+        tool = "explain"  # "Is overfitting a real risk with a few hundred examples?": a question in our words, no tool read
+    if act == "question" and tool == "inspect_dataset" and not has_file and not acts.points_at_data(text) and domain:
+        tool = "explain"  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
