@@ -19,34 +19,37 @@ def _with_lone_count(args: dict, text: str) -> dict:
     return args
 
 
-def arguments_for(tool: str, text: str, results: dict) -> dict:
+def arguments_for(tool: str, text: str, results: dict, plain: str | None = None) -> dict:
     """The arguments the user gave for ``tool`` (file names masked out of the text first);
-    ``results`` holds the latest data of each tool that ran (for "these settings")."""
+    ``results`` holds the latest data of each tool that ran (for "these settings"). ``plain`` is the
+    text in mainland Mandarin (``variants``): amounts, formats and settings are read from it, the names
+    the user wrote (columns, sheets, templates) from ``text``."""
+    plain = text if plain is None else plain
     fields = slots.find_fields(text)
     if tool in ("inspect_dataset", "convert_dataset"):
         args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}
-        if tool == "convert_dataset" and slots.find_format(text):
-            args["to"] = slots.find_format(text)
+        if tool == "convert_dataset" and slots.find_format(plain):
+            args["to"] = slots.find_format(plain)
         return args
     if tool in ("add_few_shot", "add_cot", "augment_instructions"):
-        fraction = amounts.find_fraction(text)
-        return {**_generator_args(tool, text), **({"fraction": fraction} if fraction is not None else {})}
-    return _other_args(tool, text, results)
+        fraction = amounts.find_fraction(plain)
+        return {**_generator_args(tool, text, plain), **({"fraction": fraction} if fraction is not None else {})}
+    return _other_args(tool, plain, results)
 
 
-def _generator_args(tool: str, text: str) -> dict:
+def _generator_args(tool: str, text: str, plain: str) -> dict:
     """Arguments of the tools that write new samples (few-shot, CoT, augmented instructions)."""
     if tool == "add_few_shot":
-        return _with_lone_count(amounts.count_args(text, few_shot=True), text)
+        return _with_lone_count(amounts.count_args(plain, few_shot=True), plain)
     if tool == "add_cot":
         fields = slots.find_fields(text)
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
         loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = fields.get("rationale_field") or (loose[0] if loose else None)
-        return {**_with_lone_count(amounts.count_args(text), text), **({"rationale_field": rationale} if rationale else {})}
+        return {**_with_lone_count(amounts.count_args(plain), plain), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":
         templates = slots.find_templates(text)
-        return {**({"templates": templates} if templates else {}), **_with_lone_count(amounts.count_args(text), text)}
+        return {**({"templates": templates} if templates else {}), **_with_lone_count(amounts.count_args(plain), plain)}
     return {}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots
+from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import resolve_named
 from assistant.paths import NEEDS_PATH
@@ -115,29 +115,31 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     lang = replies.language(text)
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
     has_file = bool(named or new_files or mem.files)
-    got = reading.read(_OUTPUT_REF.sub(" ", as_word), has_file, bool(new_files)) if not intent else None
+    # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
+    plain = variants.plain_chinese(masked)
+    got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", as_word)), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
-    if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(masked):
+    if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
-    unformatted = tool == "convert_dataset" and not slots.find_format(masked)
+    unformatted = tool == "convert_dataset" and not slots.find_format(plain)
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
-    dropping = tool == "stop_training" and review.rule_command(masked) and not names.find_run_id(masked)
+    dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
-                       or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(masked))):
-        reviewed = _review_step(masked, text, named, new_files, mem, lang)
+                       or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))):
+        reviewed = _review_step(plain, masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed
-    if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(masked):
+    if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
-    if not tool and has_file and _bare_format(masked):
+    if not tool and has_file and _bare_format(plain):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧": a format named alone asks for that format
     if not tool:
         if named or (new_files and not masked.strip()):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
-        elif intents.HELP.search(masked):
+        elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
             offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
@@ -145,10 +147,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
     if tool == "probe_learning_rate":
-        steps = probe.probe_steps(masked)
+        steps = probe.probe_steps(plain)
         args = {"steps": steps} if steps else {}
     else:
-        args = arguments_for(tool, masked, mem.results) if tool != "explain" else {"question": text.strip()}
+        args = arguments_for(tool, masked, mem.results, plain) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
@@ -180,13 +182,14 @@ def _bare_format(text: str) -> bool:
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
 
-def _review_step(masked: str, text: str, named: list[str], new_files: list[str], mem: Memory, lang: str) -> Decision | None:
+def _review_step(plain: str, masked: str, text: str, named: list[str], new_files: list[str], mem: Memory,
+                 lang: str) -> Decision | None:
     """After (or instead of) a quality check: a review rule ("把重复的删掉") or placeholder values
     ("name=小助手 author=张三"). A rule applies to the conversation's latest check; before any check the
     request is the check itself."""
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
-    if review.asks_fill(masked, holes):
+    if review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)
         if checked.get("output") and path == checked.get("output") and checked.get("source"):
             path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
@@ -194,14 +197,14 @@ def _review_step(masked: str, text: str, named: list[str], new_files: list[str],
             return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
         values = review.placeholder_values(masked)
         return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
-    command = review.rule_command(masked)
+    command = review.rule_command(plain)
     if command is None:
         return None
     rule, decision = command
     if not (named or new_files) and checked.get("report"):  # the latest check's own report decides
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
                                                                                 "path": checked["report"]}}])
-    if review.points_at_check(masked) or (named and review.is_report(named[0])):
+    if review.points_at_check(plain) or (named and review.is_report(named[0])):
         # "根据刚才质检的结果", "rows in x.json that were flagged", "x_report.json 里…删掉": the tool finds that report
         args = {"rule": rule, "decision": decision, **({"path": named[0]} if named else {})}
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": args}])

@@ -1,0 +1,56 @@
+"""Chinese as the reader knows it: Traditional characters and Taiwan's words become mainland Simplified
+(OpenCC's ``tw2sp``), and Cantonese function words become Mandarin ones, before a request is read.
+
+Only the reading uses this text (which tool, which format, which amounts): names the user wrote (a
+column, a sheet, a placeholder's value, a template) are taken from the original words.
+
+    >>> plain_chinese("幫我睇下 FILE 有幾筆資料,點解咁少?")
+    '帮我看下 FILE 有几条数据,为什么这么少?'
+    >>> plain_chinese("支持 sharegpt 么")  # Simplified text is left as it is
+    '支持 sharegpt 么'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Cantonese words and their Mandarin readings, longest first where one contains another. Both the
+# Traditional and the Simplified spellings are listed: people type Cantonese in either.
+_CANTONESE = {
+    "點解": "为什么", "点解": "为什么", "點樣": "怎么样", "点样": "怎么样", "應該點": "应该怎么", "应该点": "应该怎么",
+    "學得點": "学得怎么样", "学得点": "学得怎么样", "做得點": "做得怎么样", "做得点": "做得怎么样",
+    "係咪": "是不是", "系咪": "是不是", "係咩": "是什么", "系咩": "是什么", "乜嘢": "什么", "咩嘢": "什么", "咩": "什么",
+    "有冇": "有没有", "冇": "没", "唔該": "请", "唔该": "请", "得唔得": "可以吗", "好唔好": "好不好", "使唔使": "需不需要",
+    "唔": "不", "睇": "看", "嘅": "的", "啲": "些", "咗": "了", "佢哋": "他们", "佢": "它", "嗰": "那", "喺": "在",
+    "係": "是", "嚟": "来", "頭先": "刚才", "头先": "刚才", "接住": "接着", "落去": "下去", "入面": "里面",
+    "刪走": "删掉", "删走": "删掉", "轉做": "转成", "转做": "转成", "填返": "填好", "就得": "就行", "計下": "算下",
+    "计下": "算下", "喇": "了", "嘞": "了", "搞掂": "搞定", "邊個": "哪个", "边个": "哪个", "嘢": "东西",
+    "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
+}
+_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+# Taiwan's measure word for records ("幾筆", "300 筆") and its word for quality (品質).
+_RECORDS = re.compile(r"(?<=[几幾\d两兩一二三四五六七八九十百千万萬])\s?[笔筆]")
+_TAIWAN = {"品质": "质量", "资料笔数": "数据条数"}
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):
+    import opencc  # opencc-python-reimplemented: pure Python, its dictionaries ship in the wheel
+
+    return opencc.OpenCC(config)
+
+
+def plain_chinese(text: str) -> str:
+    """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
+    Simplified with mainland words (資料集 → 数据集, 檔案 → 文件). Text without Chinese is returned as is."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return text
+    had_yao = "幺" in text
+    text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+    if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
+        text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
+        text = text if had_yao else text.replace("幺", "么")
+    text = _RECORDS.sub("条", text)
+    for word, plain in _TAIWAN.items():
+        text = text.replace(word, plain)
+    return text
