@@ -80,21 +80,31 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 _RULED_OUT = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
 
 
+# "开一轮 LoRA", "再跑一轮": "一轮" after a start verb is a run, not its epochs.
+_A_RUN = re.compile(r"(?:开|跑|来|起|再)\s*$")
+
+
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
+    one_round = False
     for num, label in label_numbers(text):
         if _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5": the value ruled out
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
+        if label == "epochs" and num.value == 1 and _A_RUN.search(text[:num.start]) and re.match(r"\s*轮(?!\s*(?:epoch|次|数))", text[num.end:]):
+            one_round = True  # "开一轮 LoRA,3 个 epoch": one round may be the run itself; another epoch count wins
+            continue
         if label in ("epochs", "lora_r", "max_steps") and label not in out and num.value > 0:
             out[label] = value
         elif label == "learning_rate" and "learning_rate" not in out and 0 < num.value < 1:
             out["learning_rate"] = num.value
         elif label is None and "learning_rate" not in out and 0 < num.value < 0.01:
             out["learning_rate"] = num.value  # 1e-4, 2e-5 need no label
+    if one_round and "epochs" not in out:
+        out["epochs"] = 1  # "学习率 2e-5 跑一轮": no other count, so the round is one epoch
     return out
 
 

@@ -137,6 +137,9 @@ def _is_path_like(inner: str) -> bool:
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 
+_LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,8}|file|data|path|source|input|dataset)?[:：]\s*(?![\\/])", re.I)
+
+
 def find_paths(text: str) -> list[Found]:
     """Paths in ``text`` in the order they appear (quoted ones may hold spaces)."""
     found: list[Found] = []
@@ -164,6 +167,9 @@ def find_paths(text: str) -> list[Found]:
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):
                     start, name = start - 1 - len(head), head + " " + name
+            label = _LABEL.match(name)  # "数据:客服对话.jsonl", "再来一批:faq.jsonl": a list item's label, then the name
+            if label and label.end() < len(name):
+                start, name = start + label.end(), name[label.end():]
             found.append(Found(name, start, m.end(1)))
     for m in _BARE.finditer(text):
         if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:

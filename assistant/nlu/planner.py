@@ -22,6 +22,7 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
+_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导一份|导出|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*", re.I)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
 
@@ -121,6 +122,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
+    if (tool in ("inspect_dataset", "") and got is not None and got.act in ("command", "chitchat", "correction") and has_file
+            and slots.find_format(plain)
+            and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b", plain, re.I)):
+        tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
@@ -196,6 +201,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         if not path:
             return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
         values = review.placeholder_values(masked)
+        in_plain = review.placeholder_values(plain)  # "作者係「星河科技」": Cantonese wording, the value as written
+        values = values if len(values) >= len(in_plain) else {**in_plain, **values}
         return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
     command = review.rule_command(plain)
     if command is None:

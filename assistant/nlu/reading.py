@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu import acts, classifier, intents, names, probe
+from assistant.nlu import acts, amounts, classifier, intents, names, probe
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -50,7 +50,11 @@ _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b", re.I)
+_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+                             # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
+                             # the stop is the story, carrying on is the request
+                             r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed)\b).{0,120}?"
+                             r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it )?up|get it going again|carry on)\b)", re.I)
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
@@ -91,7 +95,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
-                       r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|"
+                       r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
                        r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
@@ -157,7 +161,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if act == "question" and tool and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
-            and (act == "command" or act == "question" and acts.points_at_data(text))):
+            and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
@@ -171,7 +175,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
-    if tool == "stop_training" and _RESUME_STOPPED.search(text):
+    if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
     if tool == "check_quality" and act == "command" and (_WHAT_FORMAT.search(text) or _LOOK_ONLY.search(text)):
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
@@ -183,6 +187,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
     if tool in ("", "explain", "training_status", "inspect_dataset") and _VS_BASE.search(text) and _RUN_DONE.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
+    if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):
+        tool, offer = "start_training", ""  # "微调一下,怕它忘了通用能力,混 10% 的通用数据进去": mixing in is a setting of a run
     if _YES_GO_ON.search(text):
         tool, offer, act = "", "", "confirmation"  # "行 继续": a reply to the question asked, not a resume
     if tool == "convert_dataset" and _WHICH_FORMAT.search(text):

@@ -143,10 +143,16 @@ def placeholder_values(text: str) -> dict[str, str]:
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
 
+# "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
+_RETAKEN = re.compile(r"\b(name|author)\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
+_MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
+
+
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
+    first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
-    return (_BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
+    return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
             + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 
@@ -185,9 +191,10 @@ def is_report(path: str) -> bool:
 def asks_fill(text: str, placeholders_seen: bool) -> bool:
     """A request to fill placeholders: a fill verb with placeholders or values named ("填一下占位符",
     "fill in name=…"), or values given after a check that found some. "有没有占位符" is a check."""
-    values = bool(placeholder_values(text))
-    if values:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
-        return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text))
+    found = placeholder_values(text)
+    if found:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
+        # "FILE: name = 'Old Maren', author = 'Ironfern Games'": both identity placeholders given are a fill too
+        return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text) or {"name", "author"} <= set(found))
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
     return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))

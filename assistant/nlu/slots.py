@@ -48,7 +48,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我�
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target|replies|reply|答|\ba\s*(?=col|column|field|列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|\ba\s*(?=col|column|field|列|字段)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -171,11 +171,15 @@ def find_fields(text: str) -> dict:
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
+        # "问题字段 用户需求,答案字段 标准SQL": the role's column word, a space, a Chinese name ending the phrase
+        zh_bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}})(?=\s*(?:[,，;；。、)）\n]|$))", text, re.I)
+        if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
+            out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
-        own = re.search(rf"用\s*((?:{pattern})\w{{0,4}})\s*(?:那一?|这一?)个?(?:列|栏|字段)", text, re.IGNORECASE)
+        own = re.search(rf"(?:用|按|取|拿|有)\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         if own and role not in out and role == "rationale_field":
             out[role] = own.group(1)
         if placed and role not in out:
@@ -187,12 +191,17 @@ def find_fields(text: str) -> dict:
                 out[role] = hit.group(1)
     sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:named|called|名为|名叫|叫|是|为|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.]|$|(?:to|into|as|and|then|for|in)\b))", text)
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
     zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
+    # "FILE 的 售后 sheet": a Chinese name after 的, then the word for a sheet
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:的|里的|中的)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*(?:sheet|工作表|子表|页签)(?![A-Za-z])", text, re.I))
+    # "有好几个 sheet,看一下“分期”那个": a quoted name pointed at with 那个 where sheets are spoken of
+    zh_sheet = zh_sheet or (None if sheet or not re.search(r"sheet|工作表|子表|页签", text, re.I) else
+                            re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text))
     if zh_sheet and "sheet" not in out and zh_sheet.group(1) not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
         out["sheet"] = zh_sheet.group(1)
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:

@@ -1,4 +1,4 @@
-"""Chinese as the reader knows it: Traditional characters and Taiwan's words become mainland Simplified
+"""Words as the reader knows them: "N percent" as "N%"; Traditional characters and Taiwan's words become mainland Simplified
 (OpenCC's ``tw2sp``), and Cantonese function words become Mandarin ones, before a request is read.
 
 Only the reading uses this text (which tool, which format, which amounts): names the user wrote (a
@@ -33,6 +33,9 @@ _RECORDS = re.compile(r"(?<=[几幾\d两兩一二三四五六七八九十百千�
 _TAIWAN = {"品质": "质量", "资料笔数": "数据条数"}
 
 
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=2)
 def _converter(config: str):
     import opencc  # opencc-python-reimplemented: pure Python, its dictionaries ship in the wheel
@@ -43,6 +46,7 @@ def _converter(config: str):
 def plain_chinese(text: str) -> str:
     """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
     Simplified with mainland words (資料集 → 数据集, 檔案 → 文件). Text without Chinese is returned as is."""
+    text = _PERCENT.sub(r"\1%", text)  # "10 percent" is "10%"
     if not re.search(r"[\u3400-\u9fff]", text):
         return text
     had_yao = "幺" in text
