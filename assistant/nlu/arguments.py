@@ -25,7 +25,7 @@ def arguments_for(tool: str, text: str, results: dict, plain: str | None = None)
     text in mainland Mandarin (``variants``): amounts, formats and settings are read from it, the names
     the user wrote (columns, sheets, templates) from ``text``."""
     plain = text if plain is None else plain
-    fields = slots.find_fields(text)
+    fields = _fields(text, plain)
     if tool in ("inspect_dataset", "convert_dataset"):
         args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}
         if tool == "convert_dataset" and slots.find_format(plain):
@@ -37,12 +37,24 @@ def arguments_for(tool: str, text: str, results: dict, plain: str | None = None)
     return _other_args(tool, plain, results)
 
 
+def _fields(text: str, plain: str) -> dict:
+    """Field and sheet names as written; a role said in Traditional characters ("問題欄是「顧客提問」") is found
+    in ``plain`` and its name taken from the same place in ``text`` (the conversion keeps each character's place)."""
+    fields = slots.find_fields(text)
+    if plain != text and len(plain) == len(text):
+        for role, name in slots.find_fields(plain).items():
+            at = plain.find(name)
+            if role not in fields and at >= 0:
+                fields[role] = text[at:at + len(name)]
+    return fields
+
+
 def _generator_args(tool: str, text: str, plain: str) -> dict:
     """Arguments of the tools that write new samples (few-shot, CoT, augmented instructions)."""
     if tool == "add_few_shot":
         return _with_lone_count(amounts.count_args(plain, few_shot=True), plain)
     if tool == "add_cot":
-        fields = slots.find_fields(text)
+        fields = _fields(text, plain)
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
         loose = [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = fields.get("rationale_field") or (loose[0] if loose else None)
