@@ -114,6 +114,11 @@ def plain_question(text: str) -> bool:
 _RUN_RESULT = re.compile(r"(?:效果|进度|结果|loss)\S{0,2}(?:怎么样|咋样|如何)|训完|跑完|训好|练好|练完|评估一下|评测|做一次", re.I)
 
 
+def is_condition(text: str) -> bool:
+    """A condition is stated ("if I add cot to every sample, …", "要是…")."""
+    return bool(_IF.search(text))
+
+
 def is_hypothetical(text: str) -> bool:
     return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
 

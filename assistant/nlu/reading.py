@@ -81,6 +81,19 @@ _ASKS = re.compile(r"[?？]|什么|啥|怎么|如何|为什么|吗|解释|讲讲
 _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
 
 
+# "give me epochs/lr/batch for FILE", "work out the batch size and epoch count": the advice, not a run or a look.
+_ASK_SETTINGS = re.compile(r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
+                           r"hyper-?param\w*|numbers|settings)|(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", re.I)
+_SCORE_ALL = re.compile(r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", re.I)
+_SAME_WORDING = re.compile(r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", re.I)
+_RUN_EVAL = re.compile(r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
+                       r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
+                       r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", re.I)
+_TRAINER_OPTIONS = re.compile(r"cutoff_len|lora_target|lora_alpha|template\s*(?:用|=|:|is|to)\s*\w+", re.I)
+_MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)\S{0,30}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥)|"
+                         r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b", re.I)
+
+
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
     """(tool, offer, prob) from the model's guess. Off-topic must lead clearly when the request
     uses words of our domain: a near tie between ``none`` and a tool goes to the tool."""
@@ -189,6 +202,26 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
     if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):
         tool, offer = "start_training", ""  # "微调一下,怕它忘了通用能力,混 10% 的通用数据进去": mixing in is a setting of a run
+    amount = amounts.find_fraction(text) is not None or bool(amounts.lone_count(text) or amounts.count_args(text))
+    if act == "command" and model is not None and amount and not acts.is_condition(text) and (
+            not tool and offer in _DATA_MAKERS
+            or tool == "explain" and guess.second in _DATA_MAKERS and guess.second_prob >= OFFER):
+        tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
+    if act == "command" and tool in ("", "inspect_dataset", "start_training") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
+        tool, offer = "suggest_hyperparameters", ""  # "Work out the batch size and epoch count for FILE": the advice
+    if act == "command" and tool == "inspect_dataset" and _SCORE_ALL.search(text):
+        tool = "check_quality"  # "score every record in FILE and flag anything weird": the check
+    if act == "command" and tool in ("inspect_dataset", "") and _SAME_WORDING.search(text):
+        tool, offer = "augment_instructions", ""  # "指令太单一了 FILE 扩一下": more ways to ask
+    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训", text, re.I):
+        tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
+    mine = act == "question" and not acts.asks_concept(text) and re.search(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", text, re.I)
+    if (act == "command" or mine) and tool in ("training_status", "", "explain") and _RUN_EVAL.search(text):
+        tool, offer = "evaluate_run", ""  # "npc-run-05 finished. Run the eval", "出个效果报告"
+    if act == "command" and tool == "augment_instructions" and _TRAINER_OPTIONS.search(text) and _TRAIN_WORD.search(text):
+        tool = "start_training"  # "训一版 LoRA,template 用 qwen,cutoff_len 2048": LLaMA-Factory's options for a run
+    if _MANUAL_ASK.search(text):
+        tool, offer, act = "explain", "", "question"  # "Summarise what the manual says about data diversity"
     if _YES_GO_ON.search(text):
         tool, offer, act = "", "", "confirmation"  # "行 继续": a reply to the question asked, not a resume
     if tool == "convert_dataset" and _WHICH_FORMAT.search(text):

@@ -1,5 +1,6 @@
 """Words as the reader knows them: "N percent" as "N%"; Traditional characters and Taiwan's words become mainland Simplified
-(OpenCC's ``tw2sp``), and Cantonese function words become Mandarin ones, before a request is read.
+(OpenCC's ``tw2sp``), Cantonese function words become Mandarin ones, and a few other names of the same
+things become ours (精调 → 微调, 链式思考 → 思维链), before a request is read.
 
 Only the reading uses this text (which tool, which format, which amounts): names the user wrote (a
 column, a sheet, a placeholder's value, a template) are taken from the original words.
@@ -31,6 +32,9 @@ _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, 
 # Taiwan's measure word for records ("幾筆", "300 筆") and its word for quality (品質).
 _RECORDS = re.compile(r"(?<=[几幾\d两兩一二三四五六七八九十百千万萬])\s?[笔筆]")
 _TAIWAN = {"品质": "质量", "资料笔数": "数据条数"}
+# Other names for the same things: Qianfan's 精调 is 微调; 链式思考 and 推理链 are 思维链 (CoT).
+_SYNONYMS = re.compile(r"精调|链式思考|链式推理|思考链|推理链")
+_SYNONYM = {"精调": "微调"}
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
@@ -55,6 +59,7 @@ def plain_chinese(text: str) -> str:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
     text = _RECORDS.sub("条", text)
+    text = _SYNONYMS.sub(lambda m: _SYNONYM.get(m.group(0), "思维链"), text)
     for word, plain in _TAIWAN.items():
         text = text.replace(word, plain)
     return text
