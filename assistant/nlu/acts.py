@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
-_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|\bif\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
+_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
+                 r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b|"
+                 r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -38,7 +40,7 @@ _ABOUT = re.compile(
     r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成)?(?:什么|何种|哪种)格式|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
-    r"what (?:fields|columns) do (?:i|we) need|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
+    r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
@@ -63,12 +65,12 @@ _ZH_QUESTION = re.compile(r"有没有用|有用吗|有帮助吗|有好处吗|有
                           + _BEHAVES + "|"
                           + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
-_DATA = re.compile(r"\bFILE\b|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w-])[A-Za-z]+[-_][\w-]*\d[\w-]*|它|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
+_DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w-])[A-Za-z]+[-_][\w-]*\d[\w-]*|它|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
                    r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问)|麻烦|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
                          r"oops|my bad|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
@@ -107,7 +109,11 @@ def plain_question(text: str) -> bool:
     """A message in the form of a question that names no data of the user's and asks nothing done."""
     if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text) or _RUN_RESULT.search(text):
         return False
-    return bool(_EN_QUESTION.search(text) or _PLAIN_ZH.search(text))
+    return bool(_EN_QUESTION.search(text) or _PLAIN_ZH.search(text) or _LISTED_QUESTIONS.search(text))
+
+
+# "Questions:\n1. Does the answer need …?\n2. Can one file …?": questions set out as a list.
+_LISTED_QUESTIONS = re.compile(r"\A[^\n?]{0,30}\n(?:\s*(?:\d+[.)、]|[-•·*])\s*[^\n]*[?？]\s*(?:\n|\Z))+\Z")
 
 
 # "训完了,效果怎么样": how the user's own run went, asked as a question; the run is there without being named.

@@ -94,6 +94,11 @@ _MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)\S{0,30}?(?:总结|概括|
                          r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b", re.I)
 
 
+_RUN_IT = re.compile(r"跑一?下|跑个|跑一次|做一?下|做个|做一次|\brun\b|\bdo\b|\bstart\b", re.I)
+_BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
+                              r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30})[,，;；]\s*", re.I)
+
+
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
     """(tool, offer, prob) from the model's guess. Off-topic must lead clearly when the request
     uses words of our domain: a near tie between ``none`` and a tool goes to the tool."""
@@ -133,6 +138,9 @@ class Reading:
 def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool."""
+    before = _BEFORE_TRAINING.match(text)
+    if before and before.end() < len(text):  # "Before we train on FILE, scan it for junk records": the ask is after the comma
+        return read(text[before.end():], has_file, new_upload)
     act = acts.speech_act(text)
     if act == "command" and not has_file and acts.plain_question(text):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
@@ -233,6 +241,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
     elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
+    if (act == "command" and tool in ("", "explain") and probe.asks_probe(text) and _RUN_IT.search(text)
+            and not re.search(r"什么|干嘛|会不会|多久|\bwhat\b|\bhow long\b", text, re.I)):
+        tool, offer = "probe_learning_rate", ""  # "能不能在刚传的数据上跑一下那个学习率探测?": the probe, asked politely
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

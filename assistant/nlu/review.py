@@ -29,7 +29,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only )?(?:a |another )?questions?", "answer_is_question"),
+    (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短的|短得|short", "short_answer"),
     (r"太长|过长|长答案|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -86,6 +86,11 @@ _BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实�
 
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
+    slip = re.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。]\s*", text)
+    if slip and slip.end() < len(text):  # "我刚说删短答案是口误,短答案全部保留": what was said wrongly is not the rule
+        said = rule_command(text[slip.end():])
+        if said is not None:
+            return said
     keep = _KEEP.search(text)
     drop = _DROP.search(text)
     if not (keep or drop):
@@ -145,12 +150,16 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
 _RETAKEN = re.compile(r"\b(name|author)\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
+# "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
+_PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
+_WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text)]
+    first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text) + _WRITE.findall(text)]
+    first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
