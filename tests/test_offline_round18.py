@@ -85,3 +85,59 @@ def test_a_placeholder_value_taken_back_and_a_made_value():
 
 def test_a_conversion_with_its_fields_is_a_conversion():
     assert one_call("faq.jsonl 改成 openai 格式,问题字段是 ask")[0] == "convert_dataset"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("等下,epoch 写错了,应该是 5,faq.jsonl 重新训", {"epochs": 5}),
+    ("Oops, not 2 epochs — make it 6. Same file, faq.jsonl.", {"epochs": 6}),
+])
+def test_a_corrected_value_after_it_was_said_wrong(text, want):
+    tool, args = one_call(text)
+    assert tool == "start_training" and {k: args.get(k) for k in want} == want
+
+
+def test_the_probe_steps_changed():
+    assert one_call("faq.jsonl 跑一下学习率范围测试,步数改成 45")[1]["steps"] == 45
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("用 faq_qianfan.jsonl 起一个精调任务", "start_training"),
+    ("faq.csv 全部做成链式推理的样本", "add_cot"),
+    ("Work out the epochs and batch size for faq.jsonl.", "suggest_hyperparameters"),
+    ("Score every record in faq.jsonl and flag whatever looks off.", "check_quality"),
+    ("问法太单一了 faq.jsonl 扩 500 条", "augment_instructions"),
+    ("faq-run-3 is done. Run the eval please.", "evaluate_run"),
+    ("给上次训练出个评估报告", "evaluate_run"),
+    ("在 data/faq.json 上训一版 LoRA,template 用 llama3,cutoff_len 1024", "start_training"),
+    ("Summarise what the manual says about epochs.", "explain"),
+    ("Before we train on faq.xlsx, check it for junk.", "check_quality"),
+    ("Can you look over faq.jsonl and tell me if the format is valid?", "inspect_dataset"),
+])
+def test_requests_in_other_words(text, tool):
+    assert one_call(text)[0] == tool
+
+
+@pytest.mark.parametrize("text", ["Were I to double the data, would the model improve?", "要是只训 50 条,会出现什么情况",
+                                  "Questions:\n1. Must the answer be its own field?\n2. Can a file mix languages?",
+                                  "In alpaca format, which fields does each record need?"])
+def test_more_questions_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_a_polite_ask_to_run_the_probe(tmp_path):
+    assert one_call("学习率我不会选……能不能在刚传的数据上跑一下学习率探测?", ["/tmp/u/faq.jsonl"])[0] == "probe_learning_rate"
+    assert one_call("学习率探测是干嘛的,要跑多久")[0] == "explain"
+
+
+def test_placeholder_values_in_other_words():
+    assert one_call("Put Northwind as the {{author}} in identity.json.")[1]["values"] == {"author": "Northwind"}
+    assert one_call("把 identity.json 的 {{name}} 改成 Kiki,{{author}} 写 Acme。")[1]["values"] == {"name": "Kiki", "author": "Acme"}
+
+
+def test_review_rules_in_other_words():
+    assert one_call("Answers that are also questions, remove them all.")[1] == {"rule": "answer_is_question", "decision": "drop"}
+    assert one_call("我刚说删长答案是口误,长答案都保留")[1] == {"rule": "long_answer", "decision": "keep"}
+
+
+def test_a_resume_said_of_the_run_that_should_be_resumed():
+    assert one_call("Not run_11a — it's run_12 that should be resumed") == ("resume_training", {"run_id": "run_12"})

@@ -217,8 +217,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
     if act == "command" and tool in ("", "inspect_dataset", "start_training") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
         tool, offer = "suggest_hyperparameters", ""  # "Work out the batch size and epoch count for FILE": the advice
-    if act == "command" and tool == "inspect_dataset" and _SCORE_ALL.search(text):
-        tool = "check_quality"  # "score every record in FILE and flag anything weird": the check
+    if act == "command" and tool in ("inspect_dataset", "") and _SCORE_ALL.search(text):
+        tool, offer = "check_quality", ""  # "score every record in FILE and flag anything weird": the check
     if act == "command" and tool in ("inspect_dataset", "") and _SAME_WORDING.search(text):
         tool, offer = "augment_instructions", ""  # "指令太单一了 FILE 扩一下": more ways to ask
     if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训", text, re.I):
