@@ -25,7 +25,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
-                      r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
+                      r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
@@ -88,7 +88,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??\s*$|"
-                         r"\bwhat does \S+(?: \S+)? (?:mean|stand for)\b|"
+                         r"\bwhat does \S+(?: \S+){0,2} (?:mean|stand for)\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西", re.I)
 
 
@@ -101,7 +101,7 @@ def asks_definition(text: str) -> bool:
 # "质量检查具体看哪些指标啊", "…值得做吗?"), "怎么回事", or an English question opening ("whats lora",
 # "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
 # when no file comes with the message.
-_PLAIN_ZH = re.compile(r"(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
+_PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
                        r"\S{0,3}[?？啊呀呢]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
 
 

