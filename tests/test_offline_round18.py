@@ -141,3 +141,24 @@ def test_review_rules_in_other_words():
 
 def test_a_resume_said_of_the_run_that_should_be_resumed():
     assert one_call("Not run_11a — it's run_12 that should be resumed") == ("resume_training", {"run_id": "run_12"})
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("Where's run qa-0099 at?", "training_status"),
+    ("上次那个模型学到了多少?请评价一下。", "evaluate_run"),
+    ("请恢复此前中止的训练任务 run-20250101-02。", "resume_training"),
+    ("把 run_9c1d 接上往下训", "resume_training"),
+    ("We have about 2,000 pairs now — what epochs and learning rate would you recommend?", "suggest_hyperparameters"),
+])
+def test_a_third_batch_of_phrasings(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_a_third_batch_of_arguments():
+    assert one_call("few-shot k=3 全量 faq.jsonl")[1]["fraction"] == 1.0
+    assert one_call("探测改 25 步,还是 faq.jsonl") == ("probe_learning_rate", {"path": "faq.jsonl", "steps": 25})
+    assert one_call("Please replace the {{name}} in identity.json by 'Miko'.")[1]["values"] == {"name": "Miko"}
+
+
+def test_how_to_judge_forgetting_is_a_question():
+    assert one_call("怎么判断模型有没有灾难性遗忘")[0] == "explain"

@@ -57,7 +57,7 @@ _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
-_EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously)\W+)?"
+_EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask)\W+)?"
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)

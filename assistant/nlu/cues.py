@@ -158,7 +158,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how long (?:until|till|left|remaining)|time left|\bhow is (?:my|the|our) (?:train|training|run|job)\b|"
          r"\b(?:it |is it |has it )?(?:finish(?:ed)?|done|complete[d]?) or not\b|跑完(?:了)?没|"
          r"\bhow (?:that one|this one|it|the run|my run) is doing\b|\bcurrent (?:loss|step|epoch|speed|progress|lr|learning rate)\b|"
-         r"\btokens? (?:per second|/s)\b|\bis (?:the|my) (?:adapter|run|training|job) (?:ready|done|finished)\b|\badapter\b.{0,12}\bready\b|适配器好了|adapter\s*好了|\bhow is (?:that one|this one|it|the run) doing\b", 4),
+         r"\btokens? (?:per second|/s)\b|\bwhere'?s (?:run |the run |my run |job )?\S+ at\b|\bis (?:the|my) (?:adapter|run|training|job) (?:ready|done|finished)\b|\badapter\b.{0,12}\bready\b|适配器好了|adapter\s*好了|\bhow is (?:that one|this one|it|the run) doing\b", 4),
         (r"\bloss\b|(?<![a-z])loss|损失", 2.5),
         (r"曲线|日志|\blogs?\b|metrics?|指标|\d{8}-\d{4,6}|\brun[-_]\w", 2.5),
         (r"training|训练|\brun\b", 0.5),
@@ -177,7 +177,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"pick up where (?:it|we|you) left off|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
-         r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)往下(?:训|跑|练)", 4),
+         r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)?往下(?:训|跑|练)", 4),
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do

@@ -18,7 +18,7 @@ _PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
     r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
-    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a) probe\b|\brange test\b|"
+    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a) probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be)?\s*(\d{1,3})\b", re.I)
 

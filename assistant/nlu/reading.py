@@ -51,7 +51,7 @@ _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed)\b).{0,120}?"
@@ -84,7 +84,7 @@ _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_sta
 
 # "give me epochs/lr/batch for FILE", "work out the batch size and epoch count": the advice, not a run or a look.
 _ASK_SETTINGS = re.compile(r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
-                           r"hyper-?param\w*|numbers|settings)|(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", re.I)
+                           r"hyper-?param\w*|numbers|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", re.I)
 _SCORE_ALL = re.compile(r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", re.I)
 _SAME_WORDING = re.compile(r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", re.I)
 _RUN_EVAL = re.compile(r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
@@ -112,12 +112,12 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)遗忘|遗忘了(?:吗|没有?)?|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
-                       r"\blearn(?:ed|t) (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
+                       r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
 
 def _names_a_tool(guess) -> bool:
@@ -220,13 +220,16 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
             not tool and offer in _DATA_MAKERS
             or tool == "explain" and guess.second in _DATA_MAKERS and guess.second_prob >= OFFER):
         tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
-    if act == "command" and tool in ("", "inspect_dataset", "start_training") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
+    sized = act == "question" and bool(amounts.count_args(text).get("n_samples") or amounts.lone_count(text))
+    if (act == "command" or sized) and tool in ("", "inspect_dataset", "start_training", "explain") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
         tool, offer = "suggest_hyperparameters", ""  # "Work out the batch size and epoch count for FILE": the advice
     if act == "command" and tool in ("inspect_dataset", "") and _SCORE_ALL.search(text):
         tool, offer = "check_quality", ""  # "score every record in FILE and flag anything weird": the check
     if act == "command" and tool in ("inspect_dataset", "") and _SAME_WORDING.search(text):
         tool, offer = "augment_instructions", ""  # "指令太单一了 FILE 扩一下": more ways to ask
-    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训", text, re.I):
+    if act == "correction" and tool == "training_status" and amounts.training_args(text) and not names.find_run_id(text):
+        tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
+    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     mine = act == "question" and not acts.asks_concept(text) and re.search(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", text, re.I)
     if (act == "command" or mine) and tool in ("training_status", "", "explain") and _RUN_EVAL.search(text):

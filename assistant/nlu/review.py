@@ -152,6 +152,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 _RETAKEN = re.compile(r"\b(name|author)\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
+_REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 _WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
@@ -159,7 +160,7 @@ _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text) + _WRITE.findall(text)]
-    first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)]
+    first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
