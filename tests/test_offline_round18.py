@@ -162,3 +162,9 @@ def test_a_third_batch_of_arguments():
 
 def test_how_to_judge_forgetting_is_a_question():
     assert one_call("怎么判断模型有没有灾难性遗忘")[0] == "explain"
+
+
+@pytest.mark.parametrize("text", ["万一答案里还留着 {{name}} 这种占位符没填就拿去训练,机器人会怎么回答用户",
+                                  "如果把近似重复的都删掉,会怎么样?"])
+def test_a_hypothetical_applies_no_review_rule(text):
+    assert one_call(text)[0] == "explain"

@@ -130,7 +130,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
-    if not intent and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+    # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
+    if not intent and got.act != "hypothetical" and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang)
         if reviewed is not None:
