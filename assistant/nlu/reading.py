@@ -215,12 +215,14 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
     if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):
         tool, offer = "start_training", ""  # "微调一下,怕它忘了通用能力,混 10% 的通用数据进去": mixing in is a setting of a run
-    amount = amounts.find_fraction(text) is not None or bool(amounts.lone_count(text) or amounts.count_args(text))
+    counted = amounts.count_args(text)
+    lone = amounts.lone_count(text)
+    amount = amounts.find_fraction(text) is not None or bool(lone or counted)
     if act == "command" and model is not None and amount and not acts.is_condition(text) and (
             not tool and offer in _DATA_MAKERS
             or tool == "explain" and guess.second in _DATA_MAKERS and guess.second_prob >= OFFER):
         tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
-    sized = act == "question" and bool(amounts.count_args(text).get("n_samples") or amounts.lone_count(text))
+    sized = act == "question" and bool(counted.get("n_samples") or lone)
     if (act == "command" or sized) and tool in ("", "inspect_dataset", "start_training", "explain") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
         tool, offer = "suggest_hyperparameters", ""  # "Work out the batch size and epoch count for FILE": the advice
     if act == "command" and tool in ("inspect_dataset", "") and _SCORE_ALL.search(text):
