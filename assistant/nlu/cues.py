@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.probe import PROBE
 from tools.data.formats import FORMAT_ALIASES
 
 # Format names (the one alias table, tools.data.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
@@ -84,6 +85,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
+        # "score every record in FILE and flag anything weird", "逐条打分": the check, not a look
+        (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", 3),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|"
          r"issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
@@ -107,6 +110,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
          r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
+        # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
+        (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
+         r"\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", 4),
     ],
     "suggest_hyperparameters": [
         (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
@@ -117,6 +123,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_HPARAM}.{{0,24}}{_ASK_VALUE}|{_ASK_VALUE}.{{0,24}}{_HPARAM}", 3),
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
+        # "work out the batch size and epoch count for FILE", "给我算下 epoch": values asked for, the advice
+        (r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
+         r"hyper-?param\w*|numbers|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|"
+         r"(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", 3),
     ],
     "start_training": [
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"
@@ -135,6 +145,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"立刻开始|开始吧", 4),
         # a base model named ("base qwen2.5-14b", "基座用 llama3-8b") is what a run is started on
         (r"基座|底座|base[ _-]?model|\bbase\s+[a-z][\w.-]*\d", 1.5),
+        # LLaMA-Factory's options ("template 用 qwen, cutoff_len 2048") are settings of a run
+        (r"cutoff_len|lora_target|lora_alpha|template\s*(?:用|=|:|is|to)\s*\w+", 2.5),
         # "训练数据", "the training data/set": a noun, not a request to train
         (rf"{TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
     ],
@@ -189,6 +201,15 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"
          r"\b(?:become|became|got|get|gets|is|are) better or not\b|\btest (?:the|my) (?:new |tuned |fine-?tuned )?(?:model|adapter)\b|"
          r"(?:和|跟|与)基座(?:模型)?(?:相比|比)|\beval\w* \S+ (?:vs\.?|versus|against) (?:the )?base\b", 4),
+        # "run the eval", "出个效果报告", "compare it with the original model", "how much did it lose"
+        (r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
+         r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
+         r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", 4),
+    ],
+    "probe_learning_rate": [
+        # the learning-rate range test named ("跑一下学习率探测", "do an LR range test"): its own cue, so a polite
+        # "能不能…跑一下那个学习率探测?" reads as the probe rather than a question about it
+        (PROBE.pattern, 4),
     ],
     "explain": [
         (r"explain|解释|讲解", 1.5),

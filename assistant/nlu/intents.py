@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from assistant.nlu.cues import CUES, DOMAIN, TOPIC, TRAIN
 from assistant.nlu.paths import QUOTED
+from assistant.nlu.probe import NO_PROBE as _NO_PROBE
 
 # Words that turn a question into a request for work: "what is few-shot?" explains,
 # "add few-shot examples" adds them.
@@ -139,6 +140,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
         s["explain"] = min(s["explain"], 1.0)  # a question outside SFT: not ours to explain
     if _NEG_STOP.search(text):
         s["stop_training"] = 0.0  # "don't stop", "别停", "keep it going"
+    if _NO_PROBE.search(text):
+        s["probe_learning_rate"] = 0.0  # "skip the probe", "探测就不做了"
     if _NEG_TRAIN.search(text):
         s["start_training"] = 0.0  # "别训了", "don't train yet"
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))

@@ -14,22 +14,24 @@ import re
 
 from assistant.nlu.numbers import parse_number
 
-_PROBE = re.compile(
+PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
     r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a) probe\b|\brange test\b|"
-    r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b", re.I)
+    r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b|"
+    r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
+    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be)?\s*(\d{1,3})\b", re.I)
 
 
 # "skip the probe", "探测就不做了", "no probe": the probe named to be left out.
-_NO_PROBE = re.compile(r"(?:\bskip|\bno|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"
+NO_PROBE = re.compile(r"(?:\bskip|\bno|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"
                        r"(?:lr\s+|learning[- ]rate\s+|学习率)?(?:probe|探测)|(?:probe|探测)\s*(?:就)?(?:不做了|不用了|算了|免了|skip)", re.I)
 
 
 def asks_probe(text: str) -> bool:
-    return bool(_PROBE.search(text)) and not _NO_PROBE.search(text)
+    return bool(PROBE.search(text)) and not NO_PROBE.search(text)
 
 
 _SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$", re.I)

@@ -82,20 +82,12 @@ _ASKS = re.compile(r"[?？]|什么|啥|怎么|如何|为什么|吗|解释|讲讲
 _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
 
 
-# "give me epochs/lr/batch for FILE", "work out the batch size and epoch count": the advice, not a run or a look.
-_ASK_SETTINGS = re.compile(r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
-                           r"hyper-?param\w*|numbers|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", re.I)
-_SCORE_ALL = re.compile(r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", re.I)
-_SAME_WORDING = re.compile(r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", re.I)
-_RUN_EVAL = re.compile(r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
-                       r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
-                       r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", re.I)
-_TRAINER_OPTIONS = re.compile(r"cutoff_len|lora_target|lora_alpha|template\s*(?:用|=|:|is|to)\s*\w+", re.I)
 _MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)\S{0,30}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥)|"
                          r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b", re.I)
 
 
-_RUN_IT = re.compile(r"跑一?下|跑个|跑一次|做一?下|做个|做一次|\brun\b|\bdo\b|\bstart\b", re.I)
+# The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
+_MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30})[,，;；]\s*", re.I)
 
@@ -174,7 +166,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
-    if act == "hypothetical" or (act == "question" and not musing and (tool in _ACTIONS or offer in _ACTIONS)):
+    # "How much general knowledge did our new model lose?": a question about the user's own run is its report
+    owns = tool == "evaluate_run" and act == "question" and not acts.asks_concept(text) and _MINE.search(text)
+    if act == "hypothetical" or (act == "question" and not musing and not owns and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
@@ -222,22 +216,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
             not tool and offer in _DATA_MAKERS
             or tool == "explain" and guess.second in _DATA_MAKERS and guess.second_prob >= OFFER):
         tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
-    sized = act == "question" and bool(counted.get("n_samples") or lone)
-    if (act == "command" or sized) and tool in ("", "inspect_dataset", "start_training", "explain") and _ASK_SETTINGS.search(text) and not _TRAIN_OPENS.search(text):
-        tool, offer = "suggest_hyperparameters", ""  # "Work out the batch size and epoch count for FILE": the advice
-    if act == "command" and tool in ("inspect_dataset", "") and _SCORE_ALL.search(text):
-        tool, offer = "check_quality", ""  # "score every record in FILE and flag anything weird": the check
-    if act == "command" and tool in ("inspect_dataset", "") and _SAME_WORDING.search(text):
-        tool, offer = "augment_instructions", ""  # "指令太单一了 FILE 扩一下": more ways to ask
     if act == "correction" and tool == "training_status" and amounts.training_args(text) and not names.find_run_id(text):
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
     if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
-    mine = act == "question" and not acts.asks_concept(text) and re.search(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", text, re.I)
-    if (act == "command" or mine) and tool in ("training_status", "", "explain") and _RUN_EVAL.search(text):
-        tool, offer = "evaluate_run", ""  # "npc-run-05 finished. Run the eval", "出个效果报告"
-    if act == "command" and tool == "augment_instructions" and _TRAINER_OPTIONS.search(text) and _TRAIN_WORD.search(text):
-        tool = "start_training"  # "训一版 LoRA,template 用 qwen,cutoff_len 2048": LLaMA-Factory's options for a run
     if _MANUAL_ASK.search(text):
         tool, offer, act = "explain", "", "question"  # "Summarise what the manual says about data diversity"
     if _YES_GO_ON.search(text):
@@ -251,9 +233,6 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
     elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
-    if (act == "command" and tool in ("", "explain") and probe.asks_probe(text) and _RUN_IT.search(text)
-            and not re.search(r"什么|干嘛|会不会|多久|\bwhat\b|\bhow long\b", text, re.I)):
-        tool, offer = "probe_learning_rate", ""  # "能不能在刚传的数据上跑一下那个学习率探测?": the probe, asked politely
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
