@@ -37,8 +37,12 @@ _ABOUT = re.compile(
     r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
-    r"better than|worse than|\bvs\.?\b|versus|difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
-    r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成)?(?:什么|何种|哪种)格式|"
+    r"difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
+    r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
+    r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
+    r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
+    r"\bin what way\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
+    r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
@@ -61,7 +65,7 @@ _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|q
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+_ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _BEHAVES + "|"
                           + _GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
@@ -89,7 +93,7 @@ _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??\s*$|"
                          r"\bwhat does \S+(?: \S+){0,2} (?:mean|stand for)\b|"
-                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西", re.I)
+                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
 
 def asks_definition(text: str) -> bool:
@@ -134,18 +138,34 @@ _COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下|(?:eval
                       r"(?![^?？]*[?？]\s*$)", re.I)
 
 
+# "is alpaca better than sharegpt?", "LoRA vs full fine-tuning": a comparison in general. With the user's run or file
+# named ("sft-batch6-r2: held-out metrics vs base") it asks how theirs compares: the run's report, not a question.
+_VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
+
+
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
     if _IMPERATIVE.search(text) or (re.search(r"(?<!会)把", text) and not re.search(r"会\S{0,4}把", text)) or _COMPARE.match(text):
         return False
-    general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not _DATA.search(text)
-    return bool(_ABOUT.search(text) or general)
+    mine = _DATA.search(text)
+    general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not mine
+    return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine)
 
 
 # An action as the subject of a question: "does stopping a run save a checkpoint?", "is converting to qianfan lossy?"
 _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausing|killing|resuming|converting|deduplicating|deduping|"
                      r"removing|dropping|deleting|mixing|adding|augmenting|merging|exporting|quantizing|probing)\b", re.I)
+
+
+# What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
+_REQUIREMENT = re.compile(r"\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
+
+
+def asks_requirement(text: str) -> bool:
+    """A question about what the data must be like ("does the data have to be in two columns?"): general, even
+    when it says "the data"."""
+    return bool(_REQUIREMENT.search(text)) and not _IMPERATIVE.search(text)
 
 
 def points_at_data(text: str) -> bool:
@@ -158,7 +178,8 @@ def asks_concept(text: str) -> bool:
     not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
     if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
         return False
-    return bool(_ABOUT.search(text) or re.search(_GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text))
+    return bool(_ABOUT.search(text) or re.search(_GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text)
+                or _VERSUS.search(text))
 
 
 # "make that 2 epochs instead of 10", "epoch 用 3 就行,别 10 了": a value replaced, with no opener word.
@@ -203,4 +224,4 @@ def speech_act(text: str) -> str:
         return "correction"
     if is_hypothetical(text):
         return "hypothetical"
-    return "question" if asks_about(text) else "command"
+    return "question" if asks_about(text) or asks_definition(text) else "command"

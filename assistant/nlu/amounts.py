@@ -17,7 +17,7 @@ from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
-        r"\bset to\b|\bshould be\b|应该是|应为|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
+        r"\bset to\b|\bshould be\b|应该是|应为|要|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
@@ -30,7 +30,8 @@ _UNITS = {
     "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
     "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
-    "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$", r"^\s*(?:的)?\s*(?:rank|秩)"),
+    "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$",
+               r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
           rf"each with|per sample){_SET}$",
@@ -117,6 +118,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     for num, label in label_numbers(text):
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
+        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
+            continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
         if re.match(r"\s*(?:次|遍|回)", text[num.end:]) and label != "k":  # "做一次", "改写一遍": how often, not how many

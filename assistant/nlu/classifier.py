@@ -26,7 +26,7 @@ import numpy as np
 
 from assistant.nlu.cues import CUES
 from assistant.nlu.intents import about_sft, classify, fix_typos
-from assistant.nlu.paths import QUOTED, find_paths
+from assistant.nlu.paths import QUOTED, find_paths, hide_names
 from assistant.nlu.slots import mask
 
 NONE = "none"
@@ -57,7 +57,7 @@ def normalize(text: str) -> str:
     words of the request), English keywords with one-letter typos mended, lowercase, digits as 0."""
     found = find_paths(text)
     text = mask(text, [(f.start, f.end) for f in found], fill="FILE")
-    text = fix_typos(QUOTED.sub(" Q ", text))
+    text = fix_typos(QUOTED.sub(" Q ", hide_names(text)))
     return _SPACE.sub(" ", _DIGITS.sub("0", text.lower())).strip()
 
 

@@ -33,12 +33,12 @@ _COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十
 TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|"
           r"(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|"
           r"forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
-          r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity")
+          r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity|q\s*&\s*as?\b|问答对")
 # Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
 DOMAIN = re.compile(
     TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
-    r"样本|sample|示例|example|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
+    r"样本|sample|示例|example|q\s*&\s*a|q/a\b|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
@@ -125,13 +125,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_HPARAM}", 1),
         # "work out the batch size and epoch count for FILE", "给我算下 epoch": values asked for, the advice
         (r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
-         r"hyper-?param\w*|numbers|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|"
+         r"hyper-?param\w*|numbers(?! (?:for|from|of|on) (?:the|my|our|that|this)\b)|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|"
          r"(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", 3),
     ],
     "start_training": [
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"
          rf"{TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{TRAIN}(?:一下|起来)?吧|"
-         rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波|整起来)|(?:丢|扔|放)进去(?:练|训|跑)|\bspin up (?:a |the )?(?:training|run|job|fine-?tune)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
+         rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波|整起来)|(?:丢|扔|放)进去(?:练|训|跑)|(?:训|练|炼)出来(?!的)|\bspin up (?:a |the )?(?:training|run|job|fine-?tune)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{0,24}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
@@ -158,7 +158,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
-         r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
+         r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
@@ -205,6 +205,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
          r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
          r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", 4),
+        # the figures of a finished run: "numbers for the last run — exact match, rouge", "held-out metrics"
+        (r"\b(?:numbers|metrics|scores?|results|figures) (?:for|from|of|on) (?:the|my|our|that|this) (?:last |latest |previous |new |finished )?"
+         r"(?:run|model|fine-?tune|training|adapter)\b|exact[- ]match|\brouge\b|\bbleu\b|held[- ]out (?:metrics|scores|numbers|set)", 3),
     ],
     "probe_learning_rate": [
         # the learning-rate range test named ("跑一下学习率探测", "do an LR range test"): its own cue, so a polite

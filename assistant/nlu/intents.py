@@ -97,6 +97,8 @@ def scores(text: str) -> dict[str, float]:
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{TRAIN}", re.IGNORECASE)
 _NEG_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|stop|cancel|kill|abort|halt)|"
                        r"\bkeep (?:it |the run |training )?(?:going|running)\b|继续(?:训练|跑)", re.IGNORECASE)
+_STOP_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:个)?\s*(?:步|steps?|epochs?|轮)\S{0,4}?(?:就|后|之后|以后)?\s*(?:停|结束)(?!掉|止|下来)|"
+                         r"\bstop (?:after|at|once it hits) \d+", re.IGNORECASE)
 _DATA_REF = re.compile(r"\bFILE\b|this (?:file|dataset|data|spreadsheet|sheet|table)|my (?:file|data|dataset|upload)|"
                        r"the (?:file|dataset|upload)|"
                        r"这个(?:文件|数据|表)|这份(?:文件|数据)?|这数据|我的(?:文件|数据)|文件里|数据里|表里|上传的", re.IGNORECASE)
@@ -140,6 +142,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
         s["explain"] = min(s["explain"], 1.0)  # a question outside SFT: not ours to explain
     if _NEG_STOP.search(text):
         s["stop_training"] = 0.0  # "don't stop", "别停", "keep it going"
+    if _STOP_AFTER.search(text):
+        s["stop_training"] = 0.0  # "最多跑500步就停", "stop after 2 epochs": a limit set on a run, not a stop
     if _NO_PROBE.search(text):
         s["probe_learning_rate"] = 0.0  # "skip the probe", "探测就不做了"
     if _NEG_TRAIN.search(text):

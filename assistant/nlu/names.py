@@ -12,14 +12,17 @@ from assistant.nlu.slots import NEGATED
 
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
+_SIZE = re.compile(r"\d(?:\.\d+)?[BbMm](?![A-Za-z])|\d(?:\.\d+)?[BbMm]-")
 _RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
                      re.IGNORECASE)
 
 
 def find_base_model(text: str) -> tuple[str, int, int] | None:
     """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
-    m = _MODEL.search(text)
-    if m and not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE):
+    found = [m for m in _MODEL.finditer(text) if not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE)]
+    # a name with a size ("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2-7B") before a bare "a/b" ("Go/no-go passed")
+    m = next((m for m in found if _SIZE.search(m.group(1))), found[0] if found else None)
+    if m:
         return m.group(1), m.start(1), m.end(1)
     m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
     if m:

@@ -16,6 +16,15 @@ from assistant.nlu.fuzzy import closest
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
 QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
+# A name given bare after "named"/"called" ("a column named why", "the sheet called OTC"): data, like a quoted name.
+NAMED_AS = re.compile(r"\b((?:named|called|titled) )(?!the\b|a\b|an\b|it\b)[A-Za-z_][\w-]*", re.IGNORECASE)
+
+
+def hide_names(text: str) -> str:
+    """``text`` with bare names after "named"/"called" written as Q: the intent is read from the words around them."""
+    return NAMED_AS.sub(r"\1Q", text)
+
+
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 # A bracketed part inside a name ("保险条款QA(新).xlsx", "faq（终版）.csv") comes along when the brackets close.

@@ -13,7 +13,7 @@ from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
-from assistant.nlu.paths import resolve_named
+from assistant.nlu.paths import hide_names, resolve_named
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -23,6 +23,9 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
 _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导一份|导出|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*", re.I)
+# "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
+_AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
+                          r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
 
@@ -118,11 +121,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     has_file = bool(named or new_files or mem.files)
     # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
     plain = variants.plain_chinese(masked)
-    got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", as_word)), has_file, bool(new_files)) if not intent else None
+    got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(as_word))), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
-    if (tool in ("inspect_dataset", "") and got is not None and got.act in ("command", "chitchat", "correction") and has_file
+    if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(plain)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
             and slots.find_format(plain)
             and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b", plain, re.I)):
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
@@ -270,8 +273,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text))
-    if new.kind == "tools" and new.calls[0]["name"] == "suggest_hyperparameters" and settings:
-        new = Decision("unknown")  # "epoch 用 3 就行,别 10 了": a run's setting corrected, not advice asked
+    if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset") and settings:
+        new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format

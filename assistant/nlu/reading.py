@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu import acts, amounts, classifier, intents, names, probe
+from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -54,7 +54,7 @@ _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bre
 _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
-                             r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed)\b).{0,120}?"
+                             r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
                              r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it )?up|get it going again|carry on)\b)", re.I)
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
@@ -159,7 +159,11 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if (not tool and act in ("question", "hypothetical") and ours and not offer and model is not None
             and (guess.prob < 0.45 or guess.second == "explain" and guess.prob - guess.second_prob < 0.3)):
         tool = "explain"  # "Is overfitting a real risk with a few hundred examples?": a question in our words, no tool read
-    if act == "question" and tool == "inspect_dataset" and not has_file and not acts.points_at_data(text) and domain:
+    if (not tool and not offer and act == "question" and model is not None and acts.plain_question(text)
+            and re.search(cues.TOPIC, text, re.I)):
+        tool = "explain"  # "How many Q&A pairs would a small clinic need?": a plain question about an SFT concept
+    if (act == "question" and tool == "inspect_dataset" and not has_file and domain
+            and (not acts.points_at_data(text) or acts.asks_requirement(text))):
         tool = "explain"  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
     if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text):
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
@@ -216,7 +220,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
             not tool and offer in _DATA_MAKERS
             or tool == "explain" and guess.second in _DATA_MAKERS and guess.second_prob >= OFFER):
         tool, offer = offer or guess.second, ""  # "想做个 prompt 模板增强,改写两成的记录就够了": what to make, and how much
-    if act == "correction" and tool == "training_status" and amounts.training_args(text) and not names.find_run_id(text):
+    if (act == "correction" and tool in ("training_status", "inspect_dataset", "suggest_hyperparameters", "")
+            and amounts.training_args(text) and not names.find_run_id(text)):
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
     if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"

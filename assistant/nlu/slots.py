@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.amounts import training_args
-from assistant.nlu.paths import quoted
+from assistant.nlu.paths import QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
 
 # Words that say a format without being one of its names (the names are tools.data.formats.FORMAT_ALIASES,
@@ -48,7 +48,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我�
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|\ba\s*(?=col|column|field|列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<!have )(?<!has )(?<!had )(?<!with )(?<!is )(?<!in )(?<!add )(?<!use )(?<!into )(?<!there's )\ba\s*(?=col|column|field|列|字段)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -139,14 +139,25 @@ def _role_of(before: str, after: str) -> str | None:
 def field_names(text: str) -> list[tuple[str, str | None]]:
     """Each quoted name that is not a file or a template, with the role named next to it."""
     out = []
+    ruled_out = None  # "推理列不是“解析”,是“解题思路”": the name ruled out gives its role to the one meant
     for name, start, end in quoted(text, limit=60):
         name = name.strip()
         if not name or "{" in name or re.search(r"\.[A-Za-z]{2,5}$", name):
             continue
         before = re.split(r"[,，;；。\n]|\band\b|和|、", text[:start])[-1]
         after = re.split(r"[,，;；。\n]|\band\b|和|、", text[end:])[0]
-        out.append((name, _role_of(before, after) or _ROLE_NAMES.get(name.lower())))
+        if _RULED_OUT_NAME.search(before):
+            ruled_out = _role_of(_RULED_OUT_NAME.sub("", before), after) or ""
+            continue
+        role = _role_of(before, after) or _ROLE_NAMES.get(name.lower())
+        if ruled_out is not None and not role and _MEANT_NAME.match(before):
+            role, ruled_out = ruled_out or None, None
+        out.append((name, role))
     return out
+
+
+_RULED_OUT_NAME = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
+_MEANT_NAME = re.compile(r"^\s*(?:而|应该|应当|其实)?\s*(?:是|用|叫|\bbut\b|\bit'?s\b|\bit is\b|\bshould be\b)?\s*$", re.I)
 
 
 # A quoted column with no role word beside it may name its role itself: columns “Q” and “A”.
@@ -202,10 +213,14 @@ def find_fields(text: str) -> dict:
     # "有好几个 sheet,看一下“分期”那个": a quoted name pointed at with 那个 where sheets are spoken of
     zh_sheet = zh_sheet or (None if sheet or not re.search(r"sheet|工作表|子表|页签", text, re.I) else
                             re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text))
-    if zh_sheet and "sheet" not in out and zh_sheet.group(1) not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
-        out["sheet"] = zh_sheet.group(1)
+    # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|页)(?![\u4e00-\u9fff]{0,2}数)|"
+                                                      r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
+    zh_name = zh_sheet and next(g for g in zh_sheet.groups() if g)
+    if zh_name and "sheet" not in out and zh_name not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
+        out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
-        out["sheet"] = sheet.group(1) or sheet.group(2)
+        out["sheet"] = re.sub(r"[.。]+$", "", sheet.group(1) or sheet.group(2))  # "the sheet called OTC.": the full stop ends the sentence
     return out
 
 
@@ -235,13 +250,23 @@ def _is_field_name(word: str) -> bool:
 
 def loose_columns(text: str) -> list[str]:
     """Column names written without quotes: "用 explanation 列", "the rationale_text column"."""
-    names = re.findall(rf"(?<![\w-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}", text, re.IGNORECASE)
+    names = re.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}", text, re.IGNORECASE)
     names += re.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
     return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
 
 
 def find_templates(text: str) -> list[str]:
-    """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”)."""
+    """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”) or set out as a list under a line
+    that names them ("Templates to use:\n- 中译英|翻译中文为英文\n- Translate into English: {question}")."""
+    labelled = [item.strip() for item in _LABELLED_TEMPLATE.findall(text)]
+    if labelled:  # "2)模板一:请回答:{question}\n3)模板二:…": each labelled line holds one
+        return labelled
+    listed = _LISTED_TEMPLATES.search(text)
+    if listed:
+        items = [re.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
+        items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
+        if items := [item for item in items if item]:
+            return items
     found = [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
@@ -255,6 +280,8 @@ def find_templates(text: str) -> list[str]:
     return ["|".join(family)]
 
 
+_LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
+_LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)[ \t]*(?:[一二三四五六七八九十]|\d{1,2}|[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"

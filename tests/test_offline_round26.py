@@ -1,0 +1,144 @@
+"""General causes the round-26 and round-27 blind corpora (ordinary users of a bank, a farm office, an airline, a
+social-insurance window, a car dealer, a pharmacy; eight mixed voices) showed, tested on phrasings of our own."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant.nlu import acts, amounts, classifier, names, reading, review, slots
+from assistant.nlu.paths import hide_names
+from assistant.nlu.variants import plain_chinese
+from assistant.offline import plan
+
+
+@pytest.mark.parametrize("text", [
+    "Do the answers have to be shorter than 200 characters?",          # "the answers": a requirement, asked in general
+    "what file format is supported for uploads?",
+    "Few-shot examples, they improve the model in what way?",
+    "请问验证集需要准备成什么格式?CSV 是否可以?",
+    "数据清洗会检查哪几类毛病?",
+    "刚才说 few-shot 示例是从数据里挑的,那它到底从哪来的?",
+    "How many Q&A pairs would a small clinic need?",
+])
+def test_questions_in_more_forms_are_explained_not_asked_for_a_file(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_a_comparison_of_the_users_own_run_is_its_report_not_a_question():
+    assert acts.speech_act("is alpaca better than sharegpt?") == "question"
+    assert one_call("Checklist for ft-helpdesk-r3:\n1. exact match vs base\n2. verdict")[0] == "evaluate_run"
+    assert one_call("Give me the numbers for my last run, rouge and the like")[0] == "evaluate_run"
+
+
+def test_a_question_about_the_users_own_model_is_its_report():
+    assert one_call("How much did our tuned model forget?")[0] == "evaluate_run"
+    assert one_call("how much does fine-tuning usually forget?")[0] == "explain"
+
+
+def test_a_step_limit_is_a_setting_of_the_run_not_a_stop():
+    name, args = one_call("用 faq.jsonl 训一版,跑到 300 步就停")
+    assert name == "start_training" and args["max_steps"] == 300
+    assert one_call("停掉 run-20261201-0930")[0] == "stop_training"
+
+
+def test_a_run_that_stopped_and_is_to_go_on_is_resumed():
+    assert one_call("my run stop when the laptop slept, please continue it, run-20261130-2210")[0] == "resume_training"
+
+
+def test_cantonese_run_questions():
+    assert plain_chinese("頭先嗰個 train 去到邊?仲要幾耐?") == "刚才那个 train 到哪了?还要多久?"
+    assert one_call("頭先嗰個 train 去到邊?仲要幾耐?")[0] == "training_status"
+    assert one_call("lora-hk-0302 可以繼續行返喇")[0] == "resume_training"
+
+
+def test_a_bare_name_after_named_or_called_is_data_not_a_word_of_the_request():
+    assert hide_names("the reasons sit in a column named why") == "the reasons sit in a column named Q"
+    name, args = one_call("add CoT to every row of cars.jsonl, the reasoning is in a column called why")
+    assert name == "add_cot" and args["rationale_field"] == "why"
+
+
+def test_a_file_made_by_a_check_is_converted_not_checked_again():
+    assert one_call("take the file from the quality check, outputs/qa.cleaned.jsonl, and turn it into alpaca") == (
+        "convert_dataset", {"path": "outputs/qa.cleaned.jsonl", "to": "alpaca"})
+
+
+def test_off_topic_news_is_no_status_check():
+    assert plan("你知道今年公积金比例调了没", []) == []
+    assert one_call("训练跑完了没")[0] == "training_status"
+
+
+def test_a_sized_model_name_beats_a_slash_word():
+    assert names.find_base_model("go/no-go ok.\nbase: Qwen2.5-1.5B-Instruct")[0] == "Qwen2.5-1.5B-Instruct"
+    assert names.find_base_model("base Qwen/Qwen2-7B")[0] == "Qwen/Qwen2-7B"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("use 32 for the lora rank", {"lora_r": 32}),
+])
+def test_a_value_before_its_setting(text, expected):
+    assert amounts.training_args(text) == expected
+
+
+def test_counts_ruled_out_and_ordinals_are_no_counts():
+    assert amounts.count_args("示例要4个不是2个", few_shot=True) == {"k": 4}
+    assert amounts.count_args("更正第 3 条:字段名写错了") == {}
+
+
+def test_a_corrected_run_setting_with_the_same_file_restarts_the_plan_as_a_run():
+    assert one_call("no wait, use 32 for the lora rank, not 16. same file, clinic.jsonl") == (
+        "start_training", {"path": "clinic.jsonl", "lora_r": 32})
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("我们的表有好几页,读“门诊问答”那页", {"sheet": "门诊问答"}),
+    ("里面有个叫“退款”的表,读它", {"sheet": "退款"}),
+    ("read it, the sheet called Refunds.", {"sheet": "Refunds"}),
+    ("推理列不是“分析”,是“解题步骤”", {"rationale_field": "解题步骤"}),
+])
+def test_sheets_and_fields_in_more_phrasings(text, fields):
+    assert slots.find_fields(text) == fields
+
+
+def test_a_rationale_column_in_more_phrasings():
+    assert one_call("quiz.xlsx has a column 'porque' with the reasoning, make CoT samples from it")[1]["rationale_field"] == "porque"
+    assert one_call("题库.jsonl 用why列加思维链")[1]["rationale_field"] == "why"
+
+
+def test_templates_set_out_as_a_list():
+    assert slots.find_templates("augment it. Templates:\n- 英译中|翻译成中文\n- Please answer: {question}") == [
+        "英译中|翻译成中文", "Please answer: {question}"]
+    assert slots.find_templates("需求\n1)文件 a.jsonl\n2)模板一:请回答:{question}") != ["文件 a.jsonl", "模板一:请回答:{question}"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("fill {{name}} and {{author}} with name 'Iris' and author 'Blue Harbor'", {"name": "Iris", "author": "Blue Harbor"}),
+    ("there is {{name}} everywhere, please put 'Kiko' for the name", {"name": "Kiko"}),
+    ("烦请将 name 填写为“小政”,author 填写为“数据局”", {"name": "小政", "author": "数据局"}),
+])
+def test_placeholder_values_in_more_phrasings(text, values):
+    assert review.placeholder_values(text) == values
+
+
+def test_not_drop_then_keep_with_an_exclamation():
+    assert review.rule_command("不是删!重复的那些都保留") == ("duplicates", "keep")
+
+
+def test_the_overrides_are_cues_the_model_weighs():
+    """The reader applies no regex override for these after the model: the cue tables hold them."""
+    source = reading.__file__
+    text = open(source, encoding="utf-8").read()
+    for gone in ("_SCORE_ALL", "_SAME_WORDING", "_RUN_EVAL", "_TRAINER_OPTIONS", "_ASK_SETTINGS"):
+        assert gone not in text
+    assert "probe_learning_rate" in classifier.RULE_TOOLS
+    assert one_call("score every record in faq.jsonl and flag anything odd")[0] == "check_quality"
+    assert one_call("指令都太单一了,faq.jsonl 扩写一下")[0] == "augment_instructions"
+    assert one_call("skip the probe — just give me hparams for faq.jsonl")[0] == "suggest_hyperparameters"
+
+
+def test_a_definition_asked_is_a_question_even_with_a_second_clause():
+    assert acts.speech_act("few-shot 是个什么东西,要加多少") == "question"
+    assert one_call("学习率探测是个什么东西,要跑多久")[0] == "explain"
+
+
+def test_training_the_model_out_is_a_run():
+    assert one_call("给我把模型练出来", ["/tmp/sft-eval/uploads/qa.jsonl"])[0] == "start_training"
