@@ -142,3 +142,65 @@ def test_a_definition_asked_is_a_question_even_with_a_second_clause():
 
 def test_training_the_model_out_is_a_run():
     assert one_call("给我把模型练出来", ["/tmp/sft-eval/uploads/qa.jsonl"])[0] == "start_training"
+
+
+# Causes the round-25 corpus (dictation, pasted errors, symbols, Singlish, formal Chinese) showed, on phrasings of our own.
+
+def test_dictation_homophones_of_our_words_are_read_as_ours():
+    from assistant.nlu.variants import sound_alike
+
+    assert sound_alike("用这个文件开始微跳吧论次设成二") == "用这个文件开始微调吧轮次设成二"
+    assert sound_alike("学习绿设多少合适") == "学习率设多少合适"
+    assert sound_alike("start the find tune with four epics and laura rank sixteen") == (
+        "start the fine-tune with four epochs and lora rank sixteen")
+    assert sound_alike("两者之间各式各样") == "两者之间各式各样"  # everyday words that sound like ours stay
+    assert sound_alike("名字还是莉拉") == "名字还是莉拉"
+    assert one_call("把 faq.csv 转成前帆的格式") == ("convert_dataset", {"path": "faq.csv", "to": "qianfan"})
+    assert one_call("turn faq.csv into the chin fan format") == ("convert_dataset", {"path": "faq.csv", "to": "qianfan"})
+
+
+def test_a_pasted_error_is_no_file_name_no_field_and_no_value():
+    assert one_call("报错 KeyError: 'query',我的文件是 kb.json,问题字段叫 ask,答案叫 reply,再读一下") == (
+        "inspect_dataset", {"path": "kb.json", "question_field": "ask", "answer_field": "reply"})
+    name, args = one_call("`Error: 3 unfilled placeholders ({{name}}) in persona.json`. Use 'Vega' for name and 'Acme' for author.")
+    assert args == {"path": "persona.json", "values": {"name": "Vega", "author": "Acme"}}
+    assert one_call("报错 FileNotFoundError: a/train.jsonl,我发错名字了,应该是 a/train_v3.jsonl,用这个训练")[1]["path"] == "a/train_v3.jsonl"
+    assert one_call("The error said faq.csv but I meant faq_v2.csv. Inspect faq_v2.csv please.")[1]["path"] == "faq_v2.csv"
+
+
+def test_symbol_shorthand_for_fields_and_the_columns_named_as_a_pair():
+    assert slots.find_fields("inspect it q=title a=body") == {"question_field": "title", "answer_field": "body"}
+    assert slots.find_fields("the columns are called 'ask' and 'reply'") == {"question_field": "ask", "answer_field": "reply"}
+    assert one_call("qc recipes.csv, ppl on") == ("check_quality", {"path": "recipes.csv", "ppl": True})
+
+
+def test_formal_and_layout_questions_are_explained():
+    assert one_call("平台是否支持 Excel 文件?请予以说明。")[0] == "explain"
+    assert one_call("How should my CSV be structured before upload?")[0] == "explain"
+
+
+def test_more_argument_phrasings():
+    assert one_call("run the lr probe on faq.jsonl with like thirty steps")[1]["steps"] == 30
+    assert one_call("faq.jsonl 训 3 个 epoch,max_steps 卡到 400")[1]["max_steps"] == 400
+    assert one_call("Make reasoning versions of all the billing questions in bill.csv")[1]["fraction"] == 1.0
+    assert one_call("Actually make the learning rate 2e-4, still training on faq.jsonl") == (
+        "start_training", {"path": "faq.jsonl", "learning_rate": 0.0002})
+    assert one_call("no csv not xlsx. faq.json") == ("convert_dataset", {"path": "faq.json", "to": "csv"})
+    assert review.placeholder_values("客服机器人叫“小安”,开发方写“安心保险”") == {"name": "小安", "author": "安心保险"}
+    assert slots.find_templates("说法都一样,全是「请回答」。按这几种改写:请解答|帮我回答一下|回答这个问题") == [
+        "请解答|帮我回答一下|回答这个问题"]
+
+
+def test_keep_said_plainly_on_an_unchecked_file_is_the_rule_and_a_list_bullet_is_no_value():
+    assert one_call("Keep the near duplicates in clauses.jsonl, they are real variants") == (
+        "apply_quality_rule", {"rule": "near_duplicate", "decision": "keep", "path": "clauses.jsonl"})
+    assert one_call("这份 faq.csv 分析下长度分布,token 数啥的都要")[0] == "inspect_dataset"
+    assert review.placeholder_values("Placeholder task:\n- file: x\n- list them") == {}
+
+
+def test_an_embedded_which_one_after_a_verb_is_no_question():
+    assert one_call("别估了,直接在 faq.jsonl 上跑个学习率探测看看哪个合适")[0] == "probe_learning_rate"
+
+
+def test_small_talk_with_no_word_of_a_run_is_no_status_check():
+    assert plan("It has been snowing all week and the kids love it.", []) == []

@@ -69,7 +69,8 @@ mix merge split sample probe suggest resume stop kill review drop keep remove de
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
-is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash""".split())
+is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
+lol gave""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
@@ -86,7 +87,7 @@ def _words_before(before: str, name: str) -> str:
         m = _WORD_BEFORE.search(before)
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word)
+        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and (slug or not word[0].isascii() or closest(word, _VERBS))):  # "inspcet faq.csv": a typo of a verb
             break
         taken = m.group(1) + " " + taken
@@ -141,8 +142,25 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     return name
 
 
+# A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.
+_MESSAGE = re.compile(r"\b\w*(?:Error|Exception|Warning)\b|Traceback|\w:\s+\S+\s+\S+")
+# …and a file named inside one is the file the error was about, not necessarily the one meant.
+IN_ERROR = re.compile(r"(?:\b\w*(?:Error|Exception)\b:?|报错了?|出错了?|\berror (?:said|says|mentions|was about)|\bthe error)(?:(?!\bbut\b|应该|其实|\bmeant\b)[^,，。;；!?！？\n]){0,40}$", re.I)
+
+
+_ERROR_SPAN = re.compile(r"`[^`\n]*\b\w*(?:Error|Exception)\b[^`\n]*`|\b\w*(?:Error|Exception):[^,，。;；\n]*?(?=[,，。;；\n]|\.\s|$)")
+
+
+def blank_errors(text: str) -> str:
+    """``text`` with pasted error messages blanked (same length): their quoted words and names are the error's, not
+    the fields or values the person asks for ("报错 KeyError: 'instruction',问题字段叫 prompt")."""
+    return _ERROR_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _is_path_like(inner: str) -> bool:
     inner = inner.strip()
+    if _MESSAGE.search(inner):
+        return False
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 

@@ -13,7 +13,7 @@ from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
-from assistant.nlu.paths import hide_names, resolve_named
+from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -114,8 +114,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = [f.text for f in found if f.text not in models]  # a model folder is never the data
     kept = [f.text for f in found if f.text in named and not slots.NEGATED.search(text[max(0, f.start - 14):f.start])]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
+    # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
+    named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
     masked = slots.mask(text, [(f.start, f.end) for f in found])
-    masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = blank_errors(_OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked))
     lang = replies.language(text)
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
     has_file = bool(named or new_files or mem.files)
@@ -221,7 +223,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": args}])
     if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
-    if decision == "drop" and rule not in _CHECK_DROPS:  # "把答案互相冲突的记录去掉,文件是 x.jsonl": the tool runs the check first, then applies the rule
+    if decision == "keep" and review.says_keep(plain) or decision == "drop" and rule not in _CHECK_DROPS:
+        # "把答案互相冲突的记录去掉,文件是 x.jsonl", "keep the near duplicates in x.jsonl": the tool runs the check first, then applies the rule
         path = _pick_path(text, named, new_files, mem)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
                                                                                 **({"path": path} if path else {})}}])
@@ -273,7 +276,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text))
-    if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset") and settings:
+    if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new

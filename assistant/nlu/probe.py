@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu.numbers import parse_number
+from assistant.nlu.numbers import find_numbers, parse_number
 
 PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
@@ -45,4 +45,6 @@ def probe_steps(text: str) -> int | None:
         return int(found.group(1) or found.group(2))
     zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|([一二两三四五六七八九十百]+)\s*步", text)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None
+    if value is None:  # "with like forty steps": a count in words
+        value = next((n.value for n in find_numbers(text) if re.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)), None)
     return int(value) if value and value >= 1 else None

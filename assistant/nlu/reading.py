@@ -189,6 +189,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
+    if (tool == "training_status" and model is not None and not intents.about_sft(text) and not names.find_run_id(text)
+            and not intents.scores(text)["training_status"]):
+        tool, offer, act = "", "", "chitchat"  # "It has been raining here all week": no word of a run, no status asked
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     if (tool == "probe_learning_rate" and model is not None and not probe.asks_probe(text) and guess.second != classifier.NONE

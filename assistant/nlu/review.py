@@ -45,7 +45,8 @@ _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|�
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
-_ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "作者": "author", "开发者": "author"}
+_ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
+            "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author) (?:to|as))\s+" + _VALUE + r"|"
@@ -142,8 +143,8 @@ def placeholder_values(text: str) -> dict[str, str]:
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
     for key, value in found:
-        if key.lower() in _NOT_PLACEHOLDERS or key in pairs:
-            continue
+        if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value):
+            continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         pairs[key] = _without_full_stop(value.strip("\"'“”「」"))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -157,7 +158,7 @@ _WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VAL
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
-_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
+_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 
@@ -213,6 +214,11 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
     return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))
+
+
+def says_keep(text: str) -> bool:
+    """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
+    return bool(re.search(r"保留|留着|留下|不删|别删|\bkeep\b|\bretain\b", text, re.I))
 
 
 def names_holes(text: str) -> bool:

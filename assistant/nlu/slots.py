@@ -48,7 +48,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我�
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<!have )(?<!has )(?<!had )(?<!with )(?<!is )(?<!in )(?<!add )(?<!use )(?<!into )(?<!there's )\ba\s*(?=col|column|field|列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -169,9 +169,15 @@ def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
     out: dict = {m.group(1).lower(): m.group(2) for m in _KEY_VALUE.finditer(text)}
+    for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
+        out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
+    pair = _TWO_COLUMNS.search(text)
+    if pair and "question_field" not in out:  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
+        out["question_field"] = pair.group(1) or pair.group(2)
+        out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
         spelled = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
         reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
@@ -238,6 +244,14 @@ _KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field
                         re.IGNORECASE)
 
 
+_Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
+_TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列|字段)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
+                          + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
+_SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
+_SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
+               "rationale": "rationale_field", "reasoning": "rationale_field"}
+
+
 def _lone_letter(text: str, hit: re.Match) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
     return len(hit.group(1)) == 1 and bool(re.match(r"\s*(?:[,，;；。.!！?？]|$)", text[hit.end(1):]))
@@ -267,7 +281,8 @@ def find_templates(text: str) -> list[str]:
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
         if items := [item for item in items if item]:
             return items
-    found = [name.strip() for name, _, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())]
+    found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
+             and not _AS_IT_IS.search(text[max(0, start - 8):start])]  # "全是「请翻译成英文」": the wording there now
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
     if found and not (after and all(name in after.group(1) for name in found)):
@@ -280,6 +295,7 @@ def find_templates(text: str) -> list[str]:
     return ["|".join(family)]
 
 
+_AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare all|\bcurrently|\bright now)\s*$", re.I)
 _LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
 _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)[ \t]*(?:[一二三四五六七八九十]|\d{1,2}|[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.

@@ -1,4 +1,5 @@
-"""Words as the reader knows them: "N percent" as "N%"; Traditional characters and Taiwan's words become mainland Simplified
+"""Words as the reader knows them: "N percent" as "N%"; words of ours that dictation wrote with same-sounding
+characters or words ("微跳", "前帆", "chin fan") set right; Traditional characters and Taiwan's words become mainland Simplified
 (OpenCC's ``tw2sp``), Cantonese function words become Mandarin ones, and a few other names of the same
 things become ours (精调 → 微调, 链式思考 → 思维链), before a request is read.
 
@@ -40,6 +41,50 @@ _SYNONYMS = re.compile(r"精调|链式思考|链式推理|思考链|推理链")
 _SYNONYM = {"精调": "微调"}
 
 
+# Words of ours that voice input writes with other characters of the same sound ("微跳" for 微调, "前帆" for 千帆,
+# "学习绿" for 学习率, "论次" for 轮次): matched by toneless pinyin. Words whose sound is also an everyday word are
+# left out (质检 sounds like 之间, 断点 like 断电, 数据 like 书局, 示例 like "是李", 模板 like 木板, 轮数 like 论述).
+_SOUNDED = ("微调", "千帆", "学习率", "轮次", "思维链", "训练", "增强", "评估", "探测", "占位符",
+            "过拟合", "梯度累积", "困惑度", "样本", "续训")
+# …and the English ones dictation spells as other words ("find tune", "three epics", "laura rank", "chin fan").
+_EN_SOUNDS = [(re.compile(p, re.I), w) for p, w in (
+    (r"\bfin(?:e|d|ed)[ -]tun(?:e|ed|ing)\b", "fine-tune"),
+    (r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) epics?\b", r"\1 epochs"),
+    (r"\blaura\b(?=\s+(?:rank|adapter|r\b|training|fine|run|alpha))", "lora"),
+    (r"\b(?:chin|chian|chen|qian|chien)[ -]?fan\b", "qianfan"),
+    (r"\bshare[ -]?g[ .-]?p[ .-]?t\b", "sharegpt"),
+)]
+
+
+@lru_cache(maxsize=1)
+def _sounded() -> list[tuple[str, tuple[frozenset[str], ...]]]:
+    """Each word with every reading of each of its characters (调 is tiao or diao, 模 mo or mu)."""
+    from pypinyin import Style, pinyin  # pure Python, its dictionaries ship in the wheel
+
+    return [(word, tuple(frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0]) for ch in word)) for word in _SOUNDED]
+
+
+def sound_alike(text: str) -> str:
+    """``text`` with words of ours that dictation wrote with same-sounding characters set right ("开始微跳" →
+    "开始微调", "chin fan format" → "qianfan format"); the text keeps its length where only characters change."""
+    for pattern, word in _EN_SOUNDS:
+        text = pattern.sub(word, text)
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    from pypinyin import Style, lazy_pinyin
+
+    chars = list(text)
+    sounds = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["?"] * len(s))
+    if len(sounds) != len(chars):
+        return text
+    for word, sound in _sounded():
+        n = len(word)
+        for i in range(len(chars) - n + 1):
+            if all(heard in readings for heard, readings in zip(sounds[i:i + n], sound)) and "".join(chars[i:i + n]) != word:
+                chars[i:i + n] = word
+    return "".join(chars)
+
+
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
 
 
@@ -53,7 +98,7 @@ def _converter(config: str):
 def plain_chinese(text: str) -> str:
     """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
     Simplified with mainland words (資料集 → 数据集, 檔案 → 文件). Text without Chinese is returned as is."""
-    text = _PERCENT.sub(r"\1%", text)  # "10 percent" is "10%"
+    text = sound_alike(_PERCENT.sub(r"\1%", text))  # "10 percent" is "10%"; "微跳" is 微调
     if not re.search(r"[\u3400-\u9fff]", text):
         return text
     had_yao = "幺" in text
