@@ -204,3 +204,55 @@ def test_an_embedded_which_one_after_a_verb_is_no_question():
 
 def test_small_talk_with_no_word_of_a_run_is_no_status_check():
     assert plan("It has been snowing all week and the kids love it.", []) == []
+
+
+# Causes the round-28 and round-29 corpora (more ordinary users; users of other fine-tuning tools) showed.
+
+def test_more_argument_phrasings_round28():
+    assert amounts.count_args("每一条都配3个相似问题当示例", few_shot=True) == {"k": 3}
+    assert one_call("开训!客服QA_v2.jsonl,最多跑200步")[1]["path"] == "客服QA_v2.jsonl"
+    assert one_call("need it as a plain csv so the boss can open it in excel", ["/tmp/sft-eval/uploads/q.jsonl"])[1]["to"] == "csv"
+    assert one_call("reword 20% of the prompts in faq.json using How can I|What is the way to")[1]["templates"] == [
+        "How can I|What is the way to"]
+    assert one_call("Set the assistant name in this file to 'Maple Bot'", ["/tmp/sft-eval/uploads/id.json"])[1]["values"] == {
+        "name": "Maple Bot"}
+    assert one_call("上传的身份数据里,作者那个占位符写「海豚实验室」", ["/tmp/sft-eval/uploads/id.json"])[1]["values"] == {
+        "author": "海豚实验室"}
+    assert "n_samples" not in one_call("按 data/law.jsonl 的规模给一套超参建议")[1]
+
+
+def test_a_score_for_a_named_run_is_its_report():
+    assert one_call("给 kefu-lora-07 打个分,月报要用") == ("evaluate_run", {"run_id": "kefu-lora-07"})
+
+
+def test_a_value_corrected_in_the_same_breath():
+    assert one_call("不是2个示例,是每条放4个,文件 题库.jsonl")[1]["k"] == 4
+    assert one_call("lora_rank 应该是 32 不是 8,数据还是 faq.jsonl") == ("start_training", {"path": "faq.jsonl", "lora_r": 32})
+
+
+def test_placeholders_listed_and_kept():
+    assert one_call("which placeholders does persona.json have? list them") == ("fill_placeholders", {"path": "persona.json"})
+    assert one_call("占位符那几条先保留,我回头自己填") == ("apply_quality_rule", {"rule": "placeholder", "decision": "keep"})
+    assert one_call("超长回答都留着,是正常的合同原文") == ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})
+
+
+def test_where_a_file_came_from_is_no_request():
+    assert one_call("千帆导出来的 exports/qa.jsonl,统计下长度分布")[0] == "inspect_dataset"
+    assert one_call("my registry entry points at data/qa_v2.json, read that file")[1]["path"] == "data/qa_v2.json"
+
+
+def test_the_probe_and_the_advice_in_other_tools_words():
+    assert one_call("sweep the lr on faq.jsonl like lr_find")[0] == "probe_learning_rate"
+    assert one_call("这次 faq.jsonl 的参数你帮我算算该设多少")[0] == "suggest_hyperparameters"
+
+
+@pytest.mark.parametrize("text", [
+    "用两句话把手册里关于学习率的建议讲给实习生听",
+    "把手册数据质量那一节的要点给我列出来",
+    "数据一定要问题答案分两列吗,我们表里写在一起",
+    "Do I need separate prompt and answer columns in my sheet?",
+    "for 500 samples, how do you pick epochs from the manual's table?",
+    "Is 20,000 rows really too many?",
+])
+def test_more_questions_are_explained(text):
+    assert one_call(text)[0] == "explain"

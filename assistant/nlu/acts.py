@@ -45,7 +45,7 @@ _ABOUT = re.compile(
     r"\bin what way\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
-    r"\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
+    r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
@@ -96,6 +96,11 @@ _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??\s*$|"
                          r"\bwhat does \S+(?: \S+){0,2} (?:mean|stand for)\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
+
+
+def is_request(text: str) -> bool:
+    """Phrased as a request ("can you…", "帮我…", "please…"), whatever it asks for."""
+    return bool(_IMPERATIVE.search(text))
 
 
 def asks_definition(text: str) -> bool:
@@ -161,7 +166,7 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
-_REQUIREMENT = re.compile(r"\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
+_REQUIREMENT = re.compile(r"一定要[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
 def asks_requirement(text: str) -> bool:
@@ -185,7 +190,7 @@ def asks_concept(text: str) -> bool:
 
 
 # "make that 2 epochs instead of 10", "epoch 用 3 就行,别 10 了": a value replaced, with no opener word.
-_REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
+_REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|(?:应该|应)是\s*[\w.-]+\s*(?:,|，)?\s*(?:而)?不是\s*[\w.-]+|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
 
 
 # "few-shot 先不做了,改成 CoT", "不是要停止训练,而是想看进度", "skip the few-shot, do CoT": what is called off goes,
@@ -226,4 +231,5 @@ def speech_act(text: str) -> str:
         return "correction"
     if is_hypothetical(text):
         return "hypothetical"
-    return "question" if asks_about(text) or asks_definition(text) else "command"
+    asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
+    return "question" if asked else "command"

@@ -68,7 +68,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "convert_dataset": [
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
          r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
-        (r"export|导出|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
+        (r"export|导出(?!来的|的)|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
          r"format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|"
          r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*(?:[\u4e00-\u9fff]{1,3}\s*)?" + _F, 3),
         (r"(?:成|为|转|\bto|\bas)\s*" + _F, 3),
@@ -126,7 +126,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "work out the batch size and epoch count for FILE", "给我算下 epoch": values asked for, the advice
         (r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
          r"hyper-?param\w*|numbers(?! (?:for|from|of|on) (?:the|my|our|that|this)\b)|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|"
-         r"(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)", 3),
+         r"(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)|"
+         r"(?:参数|超参|epoch|学习率|\blr\b)[^。;；?？]{0,40}(?:算算|算一算|算一下|该设多少|设多少合适|该怎么设)", 3),
     ],
     "start_training": [
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"

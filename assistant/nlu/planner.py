@@ -22,10 +22,11 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导一份|导出|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*", re.I)
+_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*", re.I)
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
+_POINTS_AT = re.compile(r"\bpoints? (?:at|to)\s*$|\brefers? to\s*$|指向\s*$|对应(?:的)?(?:文件)?(?:是)?\s*$", re.I)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
 
@@ -116,6 +117,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
+    # "my dataset_info.json entry points at data/med_qa.json — read that file": the file pointed at is the one meant
+    pointed = [f.text for f in found if f.text in named and _POINTS_AT.search(text[max(0, f.start - 16):f.start])]
+    named = pointed[:1] + [n for n in named if n not in pointed[:1]]
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = blank_errors(_OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked))
     lang = replies.language(text)
@@ -137,7 +141,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
     if not intent and got.act != "hypothetical" and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
-                       or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))):
+                       or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
+                       or (tool == "explain" and named and review.lists_holes(plain))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang)
         if reviewed is not None:
             return reviewed
@@ -200,7 +205,9 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     request is the check itself."""
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
-    if review.asks_fill(plain, holes):
+    command = review.rule_command(plain)
+    kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
+    if not kept and review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)
         if checked.get("output") and path == checked.get("output") and checked.get("source"):
             path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
@@ -210,7 +217,6 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         in_plain = review.placeholder_values(plain)  # "作者係「星河科技」": Cantonese wording, the value as written
         values = values if len(values) >= len(in_plain) else {**in_plain, **values}
         return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
-    command = review.rule_command(plain)
     if command is None:
         return None
     rule, decision = command
@@ -251,7 +257,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             return merged
     corrected = acts.correction(text)
     if corrected:  # "no wait, suggest hyperparameters first": the rest is the request now
-        return _corrected(corrected, previous[1] if previous else None, mem, new_files)
+        return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
     steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
@@ -271,17 +277,20 @@ def steps_of(text: str) -> list[str]:
     return acts.conditional_steps(text) or intents.split_steps(text) or [text]
 
 
-def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str]) -> Decision:
+def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text))
+    counts = amounts.count_args(text, few_shot=True)
+    if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
+        new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
-    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked)
+    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked) or slots.tool_of_values(whole)
     if not tool:
         return new
     redone = plan_step(text, mem, new_files, intent=tool)

@@ -65,7 +65,7 @@ _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
 
 
-_THINK_ABOUT = re.compile(r"\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
+_THINK_ABOUT = re.compile(r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
@@ -82,10 +82,11 @@ _ASKS = re.compile(r"[?？]|什么|啥|怎么|如何|为什么|吗|解释|讲讲
 _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
 
 
-_MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)\S{0,30}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥)|"
+_MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理)|"
                          r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b", re.I)
 
 
+_SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brate\b|成绩", re.I)
 # The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
@@ -149,19 +150,26 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     model_explains = (model is not None and act in ("question", "hypothetical")
                       and guess.name == "explain" and guess.prob >= OFFER)
     domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains
-    if not tool and model_explains:
-        tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
-    elif (not tool and model is not None and act in ("question", "hypothetical") and intents.about_sft(text)
-          and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
-        tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
     # our words beyond "train" itself ("how do I train my dog to sit" is another kind of training)
     ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
+    if not tool and model_explains:
+        tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
+    elif (not tool and model is not None and act in ("question", "hypothetical") and ours
+          and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
+        tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
     if (not tool and act in ("question", "hypothetical") and ours and not offer and model is not None
             and (guess.prob < 0.45 or guess.second == "explain" and guess.prob - guess.second_prob < 0.3)):
         tool = "explain"  # "Is overfitting a real risk with a few hundred examples?": a question in our words, no tool read
     if (not tool and not offer and act == "question" and model is not None and acts.plain_question(text)
-            and re.search(cues.TOPIC, text, re.I)):
+            and (re.search(cues.TOPIC, text, re.I) or intents.about_sft(text) and amounts.count_args(text).get("n_samples"))):
         tool = "explain"  # "How many Q&A pairs would a small clinic need?": a plain question about an SFT concept
+    close = model is not None and guess.name == "explain" and guess.prob - guess.second_prob < MARGIN
+    if close and tool == "explain" and act == "command" and acts.is_request(text) and guess.second in _ACTIONS + ("inspect_dataset",):
+        tool = guess.second  # "Can you check the data quality of what I just uploaded?": asked for, not asked about
+    if close and tool == "explain" and act == "question" and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
+        tool = guess.second  # "what batch size should i pick": a value asked for
+    if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
+        tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and tool == "inspect_dataset" and not has_file and domain
             and (not acts.points_at_data(text) or acts.asks_requirement(text))):
         tool = "explain"  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
@@ -189,6 +197,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
+    if (tool in ("", "check_quality") and offer in ("", "check_quality") and act == "command" and not has_file
+            and names.find_run_id(text) and _SCORE_RUN.search(text)):
+        tool, offer = "evaluate_run", ""  # "给 claims-lora-03 打个分": a score for a run, not a data check
     if (tool == "training_status" and model is not None and not intents.about_sft(text) and not names.find_run_id(text)
             and not intents.scores(text)["training_status"]):
         tool, offer, act = "", "", "chitchat"  # "It has been raining here all week": no word of a run, no status asked

@@ -31,7 +31,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短的|短得|short", "short_answer"),
-    (r"太长|过长|长答案|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
+    (r"太长|过长|超长|长答案|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
@@ -47,9 +47,9 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改�
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
-_EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author) (?:to|as))\s+" + _VALUE + r"|"
+_EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
                       r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still))\s+"
                       + _VALUE)
@@ -214,6 +214,11 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
     return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))
+
+
+def lists_holes(text: str) -> bool:
+    """"which placeholders does x.json have?": asks for the list the fill tool gives without values."""
+    return bool(_LIST.search(text) and _HOLE.search(text))
 
 
 def says_keep(text: str) -> bool:

@@ -40,7 +40,7 @@ _FORMATS = [(fmt, "|".join([_alias(a) for a, target in sorted(FORMAT_ALIASES.ite
                             if target == fmt] + [_PHRASES[fmt]]))
             for fmt in ("qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx", "jsonl")]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
-_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回|改回|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?$",
+_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回|改回|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?(?:plain|simple|normal|regular|standard|proper|clean|single)?\s*$",
                             re.IGNORECASE)
 # "in"/"as" also describe what the data is now ("our data is still in the OpenAI format"): when
 # another format follows "to"/"成", that one is the target.
@@ -285,7 +285,7 @@ def find_templates(text: str) -> list[str]:
              and not _AS_IT_IS.search(text[max(0, start - 8):start])]  # "全是「请翻译成英文」": the wording there now
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
-    if found and not (after and all(name in after.group(1) for name in found)):
+    if found and (any("|" in name for name in found) or not (after and all(name in after.group(1) for name in found))):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
         return _TEMPLATE_FAMILY.findall(text)
@@ -302,7 +302,7 @@ _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
 _SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
-_FAMILY_AFTER = re.compile(rf"[:：]\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
+_FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
 _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
 
 
