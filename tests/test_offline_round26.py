@@ -8,6 +8,7 @@ from routing import one_call
 from assistant.nlu import acts, amounts, classifier, names, reading, review, slots
 from assistant.nlu.paths import hide_names
 from assistant.nlu.variants import plain_chinese
+from assistant.nlu.planner import steps_of
 from assistant.offline import plan
 
 
@@ -256,3 +257,83 @@ def test_the_probe_and_the_advice_in_other_tools_words():
 ])
 def test_more_questions_are_explained(text):
     assert one_call(text)[0] == "explain"
+
+
+# Causes the round-30 and round-31 corpora (voice typing, pasted snippets, Singlish, Taiwanese, formal Chinese,
+# symbol-only requests, pasted logs, several asks at once) showed.
+
+def test_spoken_fields_and_columns():
+    assert slots.find_fields("嗯 问题那列叫 顾客提问") == {"question_field": "顾客提问"}
+    assert one_call("就是 题库.xlsx 里面 解析 那一列 嗯 拿来做一步一步推理的样本")[1]["rationale_field"] == "解析"
+    assert slots.find_fields("工作表選「整理後」")["sheet"] == "整理後"
+
+
+def test_settings_after_then_stay_with_the_run():
+    name, args = one_call("好 用 faq.jsonl 开始训吧 lora 的秩设成 8 然后 混一成的通用数据进去")
+    assert name == "start_training" and args["lora_r"] == 8 and args["mix_general"] == 0.1
+
+
+def test_an_aside_question_after_a_request_comes_second():
+    assert steps_of("run-0711-b 接着跑;顺便问下,从检查点恢复会影响效果吗?") == [
+        "run-0711-b 接着跑", "从检查点恢复会影响效果吗?"]
+    assert one_call("run-0711-b 接着跑;顺便问下,从检查点恢复会影响效果吗?")[0] == "resume_training"
+
+
+def test_a_family_of_instructions_and_samey_questions_ask_for_augmentation():
+    assert one_call("Use this family for faq.xlsx: how do I pay|where do I pay|what's the way to pay")[0] == "augment_instructions"
+    assert one_call("the questions are all worded the same way, add some variety to half of them in faq.xlsx")[0] == (
+        "augment_instructions")
+
+
+def test_a_sentence_quoted_back_is_no_file_name():
+    assert one_call('You said "the check found 12 possible duplicates in claims.xlsx". Run the full quality check on it.')[1][
+        "path"] == "claims.xlsx"
+
+
+def test_more_values_and_keys():
+    assert review.placeholder_values("put name as Professor Owl and author as Mrs Lee's class") == {
+        "name": "Professor Owl", "author": "Mrs Lee's class"}
+    assert review.placeholder_values("in it {{name}} should be 'Pip' and {{author}} 'Harbor AI'") == {
+        "name": "Pip", "author": "Harbor AI"}
+    assert review.placeholder_values("Fill it with name=Aria and author=Brightwave") == {"name": "Aria", "author": "Brightwave"}
+    assert one_call("identity.json 裡的 {{name}} 換成「小幫手阿寶」")[1]["values"] == {"name": "小幫手阿寶"}
+    assert one_call("cot math.json frac=0.25 rationale=steps")[1] == {"path": "math.json", "fraction": 0.25, "rationale_field": "steps"}
+    assert one_call("train data=qa.json r=16 mix=0.05")[1]["mix_general"] == 0.05
+    assert one_call("hp for n=20000, lora")[1]["n_samples"] == 20000
+    assert amounts.count_args("範例要放 4 個不是 2 個", few_shot=True) == {"k": 4} or amounts.count_args(
+        plain_chinese("範例要放 4 個不是 2 個"), few_shot=True) == {"k": 4}
+    assert one_call("Add 300 reworded samples to intents.jsonl")[1]["n_samples"] == 300
+    assert one_call("Loss went nan at step 12. Run the LR range test on qa.csv, 30 steps.")[1]["steps"] == 30
+    assert one_call("`KeyError: 'rationale'` — my reasoning column is called steps_text. Redo CoT on qa.csv with it.")[1][
+        "rationale_field"] == "steps_text"
+
+
+def test_pasted_logs_keep_their_run_and_their_rule():
+    assert one_call("eval 报 FileNotFoundError: adapter not found for run-0801-c,帮我看看这个 run 什么状态")[1] == {"run_id": "run-0801-c"}
+    assert one_call("I'm seeing `Warning: 12 records flagged short_answer`. Just drop those.") == (
+        "apply_quality_rule", {"rule": "short_answer", "decision": "drop"})
+
+
+def test_not_drop_said_wrong_then_keep():
+    assert review.rule_command("wait not drop, i say wrong. keep the near duplicates") == ("near_duplicate", "keep")
+
+
+def test_a_corrected_mix_is_a_runs_setting():
+    assert one_call("Oops, I meant 5% general data, not 20%. Same file, faq.csv.") == (
+        "start_training", {"path": "faq.csv", "mix_general": 0.05})
+
+
+@pytest.mark.parametrize("text", [
+    "Is a longer warm-up always better?",
+    "第 3 个 epoch 之后 eval_loss 涨了,train_loss 还在降,这是什么原因?",
+    "the ppl thing in the quality check is for what one?",
+    "What counts as a usable sample anyway?",
+    "烦请说明过拟合的成因及应对措施。",
+    "Walk me through how epochs and learning rate interact.",
+])
+def test_more_question_forms(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_if_so_is_no_hypothetical():
+    assert acts.speech_act("Is run-hr-031 done yet? If so, is the adapter ready?") != "hypothetical"

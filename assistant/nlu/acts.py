@@ -20,11 +20,11 @@ import re
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
-                 r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b|"
+                 r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -42,7 +42,8 @@ _ABOUT = re.compile(
     r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
     r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|"
-    r"\bin what way\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
+    r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
+    r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"

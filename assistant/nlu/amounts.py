@@ -22,7 +22,7 @@ _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设�
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|"
-              r"\(cot\)|retrieved|similar|nearest|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
+              r"\(cot\)|retrieved|similar|nearest|reworded|rephrased|paraphrased|rewritten|varied|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
@@ -33,10 +33,10 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|每(?:条|个|道)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含)?|"
           rf"each with|per sample){_SET}$",
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例))?(?:shots?\b|示例|示范|例子|范例|样例|demonstrations?|demos?|exemplars?|examples? (?:each|per)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
-    "n_samples": (rf"(?:数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
+    "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
@@ -155,7 +155,10 @@ _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
 def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
-    ("三成改成全部") is not the one asked for."""
+    ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
+    keyed = re.search(r"\bfrac(?:tion)?\s*[=:]\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
+    if keyed:
+        return float(keyed.group(1))
     text = _SHARE_NOT.sub(" ", text)
     changed = _CHANGED_TO.search(text)
     if changed:
@@ -196,6 +199,9 @@ _SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一
 def find_mix(text: str) -> float | None:
     """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
     tenth ("一成") in the same clause as the general data; else None."""
+    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b", text, re.I)
+    if keyed and 0 < float(keyed.group(1)) < 1:
+        return float(keyed.group(1))  # "mix=0.05"
     clauses = re.split(r"[,，。;；]", text)
     for i, clause in enumerate(clauses):
         if _MIX.search(clause):

@@ -38,7 +38,7 @@ TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning 
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
 DOMAIN = re.compile(
     TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
-    r"样本|sample|示例|example|q\s*&\s*a|q/a\b|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
+    r"样本|sample|示例|example|q\s*&\s*a|q/a\b|\bexcel\b|\bxlsx\b|\bcsv\b|\bjsonl?\b|文件格式|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
@@ -84,7 +84,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
-         r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|usable|能用吗", 3.5),
+         r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|(?<!many )usable|能用吗", 3.5),
         # "score every record in FILE and flag anything weird", "逐条打分": the check, not a look
         (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", 3),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|"
@@ -112,10 +112,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
         (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
-         r"\b(?:instructions?|prompts?) (?:are|is) (?:all )?(?:too )?(?:samey|repetitive|the same)\b", 4),
+         r"\b(?:instructions?|prompts?|questions?) (?:are|is) (?:all )?(?:too )?(?:worded |phrased )?(?:samey|repetitive|the same)\b|"
+         r"\badd (?:some )?variety\b|\bfamily of (?:instructions|prompts|phrasings|templates)\b|\binstruction family\b", 4),
+        # a family of equivalent instructions written out: "when is my VAT due|what's the VAT deadline|…"
+        (r"[^|\n]{2,60}\|[^|\n]{2,60}\|[^|\n]{2,60}", 2.5),
     ],
     "suggest_hyperparameters": [
-        (r"超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
+        (r"\b(?:redo|rerun|re-run|update|redo) (?:the |your |that )?(?:suggestion|recommendation|advice)\b|重新(?:推荐|给一?下?建议)|\bhp\b|超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
          r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|参数(?:该|要|应该)?(?:怎么|咋|如何)(?:设|调|配|定)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
          r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数|"

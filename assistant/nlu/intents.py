@@ -110,7 +110,7 @@ _IMPERATIVE = re.compile(r"帮我|请(?!问)|麻烦|please|can you|could you|wou
 _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|should|建议|推荐|advice|recommend(?!ed)|suggest(?!ed)|"
                    r"给点|给个", re.IGNORECASE)
 _MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
-                         rf"we could|i guess we|time to|ready to|要是|如果|假如)\s*(?:现在|先|再|"
+                         rf"we could|i guess we|time to|ready to|要是|如果|假如)\s*(?:现在|先|再|试着|试试|尝试|"
                          rf"就)?\s*(?:开始)?\s*(?:start\s+)?{TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{TRAIN}了", re.IGNORECASE)
 
 
@@ -151,6 +151,11 @@ def classify(text: str, has_file: bool = False) -> Intent:
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))
     name, score = ranked[0]
     return Intent(name if score >= (1.5 if has_file else 2.5) else "", score, ranked)
+
+
+def muses_training(text: str) -> bool:
+    """"要不要试着训练一下?", "maybe we should train now": wondering about a run, in words of training."""
+    return bool(_MUSE_TRAIN.search(text)) and not _WHY.search(text)
 
 
 def is_muse(text: str) -> bool:

@@ -148,19 +148,25 @@ _MESSAGE = re.compile(r"\b\w*(?:Error|Exception|Warning)\b|Traceback|\w:\s+\S+\s
 IN_ERROR = re.compile(r"(?:\b\w*(?:Error|Exception)\b:?|报错了?|出错了?|\berror (?:said|says|mentions|was about)|\bthe error)(?:(?!\bbut\b|应该|其实|\bmeant\b)[^,，。;；!?！？\n]){0,40}$", re.I)
 
 
-_ERROR_SPAN = re.compile(r"`[^`\n]*\b\w*(?:Error|Exception)\b[^`\n]*`|\b\w*(?:Error|Exception):[^,，。;；\n]*?(?=[,，。;；\n]|\.\s|$)")
+_ERROR_SPAN = re.compile(r"`[^`\n]*\b\w*(?:Error|Exception|Warning|WARNING)\b[^`\n]*`|\b\w*(?:Error|Exception|Warning|WARNING):[^,，。;；\n]*?(?=[,，。;；\n]|\.\s|$)")
+_RUN_LIKE = re.compile(r"(?<![\w-])(?:\d{8}[-_]\d{4,6}(?:-[\w.-]*\w)?|(?:run|s?ft|job|exp|lora|task)[-_][\w.-]*\d[\w.-]*)", re.I)
 
 
 def blank_errors(text: str) -> str:
     """``text`` with pasted error messages blanked (same length): their quoted words and names are the error's, not
-    the fields or values the person asks for ("报错 KeyError: 'instruction',问题字段叫 prompt")."""
-    return _ERROR_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    the fields or values the person asks for ("报错 KeyError: 'instruction',问题字段叫 prompt"). A run id inside one
+    stays: it names the run the person asks about."""
+    def blank(m: re.Match) -> str:
+        span = m.group(0)
+        keep = [(r.start(), r.end()) for r in _RUN_LIKE.finditer(span)]
+        return "".join(ch if any(a <= i < b for a, b in keep) else " " for i, ch in enumerate(span))
+    return _ERROR_SPAN.sub(blank, text)
 
 
 def _is_path_like(inner: str) -> bool:
     inner = inner.strip()
-    if _MESSAGE.search(inner):
-        return False
+    if _MESSAGE.search(inner) or inner.count(" ") >= 4:
+        return False  # an error message or a sentence quoted back ("inspection found 23 possible duplicates in x.xlsx")
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 

@@ -26,6 +26,7 @@ _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导�
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
+_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
 _POINTS_AT = re.compile(r"\bpoints? (?:at|to)\s*$|\brefers? to\s*$|指向\s*$|对应(?:的)?(?:文件)?(?:是)?\s*$", re.I)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
@@ -121,13 +122,15 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     pointed = [f.text for f in found if f.text in named and _POINTS_AT.search(text[max(0, f.start - 16):f.start])]
     named = pointed[:1] + [n for n in named if n not in pointed[:1]]
     masked = slots.mask(text, [(f.start, f.end) for f in found])
-    masked = blank_errors(_OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked))
+    masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
+    plain_all = variants.plain_chinese(masked)  # with any pasted message: "`Warning: 41 records flagged answer_is_question`. Drop those."
+    masked = blank_errors(masked)
     lang = replies.language(text)
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
     has_file = bool(named or new_files or mem.files)
     # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
     plain = variants.plain_chinese(masked)
-    got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(as_word))), has_file, bool(new_files)) if not intent else None
+    got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(blank_errors(as_word)))), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
@@ -143,7 +146,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if not intent and got.act != "hypothetical" and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        or (tool == "explain" and named and review.lists_holes(plain))):
-        reviewed = _review_step(plain, masked, text, named, new_files, mem, lang)
+        reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
     if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain):
@@ -199,13 +202,13 @@ _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
 
 def _review_step(plain: str, masked: str, text: str, named: list[str], new_files: list[str], mem: Memory,
-                 lang: str) -> Decision | None:
+                 lang: str, plain_all: str = "") -> Decision | None:
     """After (or instead of) a quality check: a review rule ("把重复的删掉") or placeholder values
     ("name=小助手 author=张三"). A rule applies to the conversation's latest check; before any check the
     request is the check itself."""
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
-    command = review.rule_command(plain)
+    command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
     if not kept and review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)
@@ -215,6 +218,9 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
             return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
         values = review.placeholder_values(masked)
         in_plain = review.placeholder_values(plain)  # "作者係「星河科技」": Cantonese wording, the value as written
+        if len(plain) == len(masked):  # "{{name}} 換成「小幫手阿寶」": found in the converted text, written in the original
+            in_plain = {k: masked[plain.find(v):plain.find(v) + len(v)] if v not in masked and plain.find(v) >= 0 else v
+                        for k, v in in_plain.items()}
         values = values if len(values) >= len(in_plain) else {**in_plain, **values}
         return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
     if command is None:
@@ -272,16 +278,27 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 def steps_of(text: str) -> list[str]:
     """The steps of a request in order; a conditional ("先看看…没问题就转千帆") is its check, then
     the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
+    aside = _ASIDE.search(text)
+    if aside and aside.start() > 0 and text[aside.end():].strip():
+        return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question
     if acts.speech_act(text) in ("hypothetical", "question"):
         return [text]  # "if I converted to qianfan and then back to jsonl, would I lose fields?" is one question
-    return acts.conditional_steps(text) or intents.split_steps(text) or [text]
+    steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
+    merged = steps[:1]
+    for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run
+        if not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step)):
+            merged[-1] = merged[-1] + "," + step
+        else:
+            merged.append(step)
+    return merged
 
 
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
-    settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text))
+    settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text)) or (
+        {"mix_general"} if amounts.find_mix(text) else set())
     counts = amounts.count_args(text, few_shot=True)
     if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected

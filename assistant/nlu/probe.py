@@ -40,6 +40,9 @@ _SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$
 def probe_steps(text: str) -> int | None:
     """The probe's step count: "20 steps", "步数 50", "步数四十"."""
     hits = [m for m in _STEPS.finditer(text) if not _SAID_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+    named = PROBE.search(text)
+    if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
+        hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
         found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))

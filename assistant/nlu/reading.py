@@ -65,7 +65,7 @@ _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
 
 
-_THINK_ABOUT = re.compile(r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
+_THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
@@ -106,7 +106,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|"
-                       r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned )?model\b|"
+                       r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
@@ -168,6 +168,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = guess.second  # "Can you check the data quality of what I just uploaded?": asked for, not asked about
     if close and tool == "explain" and act == "question" and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
+    if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
+        tool, offer = "start_training", ""  # "要不要试着训练一下?": wondering about a run (the planner asks back)
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and tool == "inspect_dataset" and not has_file and domain

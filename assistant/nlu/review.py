@@ -61,7 +61,7 @@ _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author)
 _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*" + _VALUE + r"|"
                            r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\bput)\s+" + _VALUE + r"\s+(?i:there|in its place|instead)\b")
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
-_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b.{0,20}\binto\b", re.I)
+_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|写成?|填成?)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
@@ -80,7 +80,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
-                                r"\bnot (?:to )?(?:drop|remove|delete)\b\W{1,3}(?:but )?(?:to )?keep\b", re.I)
+                                r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
 _LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
 _BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
 
@@ -156,6 +156,8 @@ _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 _WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
+_AS_VALUE = re.compile(r"\b(name|author)\s+as\s+((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
+_BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
 _VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
@@ -165,7 +167,8 @@ _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
-    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text)]
+    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
+    first += _BRACED_QUOTED.findall(text)
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
@@ -177,8 +180,8 @@ def _values_in_order(text: str) -> dict[str, str]:
     """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
     values in the same order."""
     keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
-    m = re.search(r"(?:\bwith|\bto|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?)\s+(.+?)\s*[.。!！]?\s*$", text)
-    if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)):
+    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?)\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
+    if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
     values = [v.strip(" \"'“”「」") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
     return dict(zip(keys, values)) if len(values) == len(keys) else {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu.amounts import training_args
+from assistant.nlu.amounts import find_mix, training_args
 from assistant.nlu.paths import QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
 
@@ -53,7 +53,7 @@ _ROLES = [
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
-_IS = r"(?:\s*(?:是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
+_IS = r"(?:\s*(?:(?:is|are)\s+(?:called|named)\b|是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 
 
@@ -120,7 +120,7 @@ def tool_of_values(text: str) -> str | None:
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    return "start_training" if training_args(text) else None
+    return "start_training" if training_args(text) or find_mix(text) else None
 
 
 def _role_of(before: str, after: str) -> str | None:
@@ -184,7 +184,7 @@ def find_fields(text: str) -> dict:
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
-        chinese = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
+        chinese = re.search(rf"(?:{pattern})\s*(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
@@ -206,7 +206,7 @@ def find_fields(text: str) -> dict:
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:named|called|名为|名叫|叫|是|为|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
+    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:named|called|名为|名叫|叫|是|为|选择?|用|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
@@ -266,6 +266,7 @@ def loose_columns(text: str) -> list[str]:
     """Column names written without quotes: "用 explanation 列", "the rationale_text column"."""
     names = re.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}", text, re.IGNORECASE)
     names += re.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
+    names += re.findall(r"(?:^|(?<=[\s,，]))([\u4e00-\u9fff]{1,8})\s*(?:那一?|这一?)(?:列|栏|个字段)", text)  # "里面 分析 那一列"
     return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
 
 
