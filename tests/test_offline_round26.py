@@ -7,8 +7,8 @@ from routing import one_call
 
 from assistant.nlu import acts, amounts, classifier, names, reading, review, slots
 from assistant.nlu.paths import hide_names
-from assistant.nlu.variants import plain_chinese
 from assistant.nlu.planner import steps_of
+from assistant.nlu.variants import plain_chinese
 from assistant.offline import plan
 
 
