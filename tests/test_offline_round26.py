@@ -337,3 +337,7 @@ def test_more_question_forms(text):
 
 def test_if_so_is_no_hypothetical():
     assert acts.speech_act("Is run-hr-031 done yet? If so, is the adapter ready?") != "hypothetical"
+
+
+def test_cannot_go_on_is_a_stop_not_a_resume():
+    assert one_call("数据里混进了没脱敏的手机号,这个不能继续训了,请马上把正在跑的训练停掉")[0] == "stop_training"

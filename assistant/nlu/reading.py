@@ -33,7 +33,7 @@ _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过�
 # "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
 _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要|不能再?|不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
