@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.paths import RUN_ID
 from assistant.nlu.slots import NEGATED
 
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
 _SIZE = re.compile(r"\d(?:\.\d+)?[BbMm](?![A-Za-z])|\d(?:\.\d+)?[BbMm]-")
-_RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
-                     re.IGNORECASE)
+_RUN_ID = RUN_ID
 
 
 def find_base_model(text: str) -> tuple[str, int, int] | None:

@@ -142,14 +142,17 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     return name
 
 
+# A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302"); names.find_run_id reads it.
+RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+                    re.IGNORECASE)
+_ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.
-_MESSAGE = re.compile(r"\b\w*(?:Error|Exception|Warning)\b|Traceback|\w:\s+\S+\s+\S+")
+_MESSAGE = re.compile(_ERROR_WORD + r"|Traceback|\w:\s+\S+\s+\S+")
 # …and a file named inside one is the file the error was about, not necessarily the one meant.
 IN_ERROR = re.compile(r"(?:\b\w*(?:Error|Exception)\b:?|报错了?|出错了?|\berror (?:said|says|mentions|was about)|\bthe error)(?:(?!\bbut\b|应该|其实|\bmeant\b)[^,，。;；!?！？\n]){0,40}$", re.I)
 
 
-_ERROR_SPAN = re.compile(r"`[^`\n]*\b\w*(?:Error|Exception|Warning|WARNING)\b[^`\n]*`|\b\w*(?:Error|Exception|Warning|WARNING):[^,，。;；\n]*?(?=[,，。;；\n]|\.\s|$)")
-_RUN_LIKE = re.compile(r"(?<![\w-])(?:\d{8}[-_]\d{4,6}(?:-[\w.-]*\w)?|(?:run|s?ft|job|exp|lora|task)[-_][\w.-]*\d[\w.-]*)", re.I)
+_ERROR_SPAN = re.compile(r"`[^`\n]*" + _ERROR_WORD + r"[^`\n]*`|" + _ERROR_WORD + r":[^,，。;；\n]*?(?=[,，。;；\n]|\.\s|$)")
 
 
 def blank_errors(text: str) -> str:
@@ -158,7 +161,7 @@ def blank_errors(text: str) -> str:
     stays: it names the run the person asks about."""
     def blank(m: re.Match) -> str:
         span = m.group(0)
-        keep = [(r.start(), r.end()) for r in _RUN_LIKE.finditer(span)]
+        keep = [(r.start(), r.end()) for r in RUN_ID.finditer(span)]
         return "".join(ch if any(a <= i < b for a, b in keep) else " " for i, ch in enumerate(span))
     return _ERROR_SPAN.sub(blank, text)
 

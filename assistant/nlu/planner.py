@@ -123,13 +123,14 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = pointed[:1] + [n for n in named if n not in pointed[:1]]
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
-    plain_all = variants.plain_chinese(masked)  # with any pasted message: "`Warning: 41 records flagged answer_is_question`. Drop those."
-    masked = blank_errors(masked)
+    unblanked, masked = masked, blank_errors(masked)
     lang = replies.language(text)
     as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
     has_file = bool(named or new_files or mem.files)
     # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
     plain = variants.plain_chinese(masked)
+    # with any pasted message: "`Warning: 41 records flagged answer_is_question`. Drop those."
+    plain_all = plain if unblanked == masked else variants.plain_chinese(unblanked)
     got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(blank_errors(as_word)))), has_file, bool(new_files)) if not intent else None
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
