@@ -8,8 +8,9 @@
   the message replaces the plan.
 - ``conditional`` commands ("先看看…没问题就转千帆", "inspect it first, if the fields look right
   convert it") are commands whose first step is a check: see :func:`conditional_steps`.
-- ``chitchat`` and ``confirmation`` come from the intent model (``none``) and the pending-action
-  handling in the Assistant; everything else is a ``command``.
+- ``confirmation``: a yes and a bare "go on" ("行 继续", "ok, go on") answers what was just asked; a yes to a
+  pending action is read by the Assistant. ``chitchat`` comes from the intent model (``none``); everything
+  else is a ``command``.
 
     >>> speech_act("what happens if I train for too many epochs?"), speech_act("no wait, suggest hyperparameters first")
     ('hypothetical', 'correction')
@@ -17,6 +18,8 @@
 from __future__ import annotations
 
 import re
+
+from assistant.nlu.paths import QUOTED
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
@@ -79,7 +82,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
 # ("请问" asks, "what would you say…" asks: neither is a request)
 _IMPERATIVE = re.compile(r"帮我|给我|请(?!问|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
-                         r"oops|my bad|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
+                         r"oops|my bad|my mistake|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
                          r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
@@ -158,7 +161,11 @@ def asks_about(text: str) -> bool:
         return False
     mine = _DATA.search(text)
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not mine
-    return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine)
+    return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
+
+
+# A comparison is asked only in a question's form; "that eval looks way better than last week's" remarks on it.
+_ASKED = re.compile(r"[?？吗呢]|^\W*(?:is|are|does|do|which|what|how|would|should|can|could)\b|哪个|哪种|还是", re.I)
 
 
 # An action as the subject of a question: "does stopping a run save a checkpoint?", "is converting to qianfan lossy?"
@@ -226,11 +233,58 @@ def conditional_steps(text: str) -> list[str] | None:
     return [check, text[m.end():].strip()]
 
 
+# A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
+# with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:now |then |just |so )?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+                              r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
+                              r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
+
+
+# "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
+_YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
+# "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
+# what the manual says is asked, whatever tool its words name.
+_MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理)|"
+                     r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b|"
+                     r"\b(?:the|your) manual (?:talks about|mentions|describes|warns (?:about|of)|calls)\b[^.!]{0,40}\?|"
+                     r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]", re.I)
+
+
+def asks_manual(text: str) -> bool:
+    """What the manual says is asked about."""
+    return bool(_MANUAL.search(text))
+
+
+def opens_with_command(text: str) -> bool:
+    """The message opens with one of our verbs, bare ("Kick off training on FILE, …", "Add CoT to …")."""
+    return bool(_BARE_IMPERATIVE.match(text.strip()))
+
+
+# Questions after the request, in sentences of their own: "… max 2000 steps. How long will that take, and can I stop it halfway?"
+_QUESTIONS_AFTER = re.compile(r"(?<=[.!。！])\s*(?:(?:and|also|oh|btw|ok|so)\W+)?(?=(?:how|what|why|when|where|which|will|would|can|could|is|are|does|do|should)\b|"
+                              r"多久|多长时间|要多久|能不能|可不可以|会不会|是不是|怎么|为什么)[^.!。！]*[?？]\s*$", re.I)
+
+
+def questions_after(text: str) -> int | None:
+    """Where questions asked after an opening request begin, or None."""
+    m = _QUESTIONS_AFTER.search(text)
+    return m.start() if m and m.start() > 0 and opens_with_command(text[:m.start()]) else None
+
+
 def speech_act(text: str) -> str:
-    """hypothetical | question | correction | command (chit-chat and confirmations are decided elsewhere)."""
+    """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
+    pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
+    change my password" asks nothing."""
+    if _YES_GO_ON.search(text):
+        return "confirmation"
     if correction(text) is not None:
         return "correction"
+    text = QUOTED.sub(" Q ", text)
+    if asks_manual(text):
+        return "question"
     if is_hypothetical(text):
         return "hypothetical"
     asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
+    if asked and not re.search(r"[?？吗嘛呢]", text) and _BARE_IMPERATIVE.search(text):
+        asked = False  # a story with a "why" in it, then the instruction
     return "question" if asked else "command"

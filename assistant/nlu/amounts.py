@@ -80,6 +80,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     return labelled
 
 
+# "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
+_CROSSED = re.compile(r"\s*(?:[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
 _RULED_OUT = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
 
 
@@ -91,9 +93,12 @@ def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
     one_round = False
+    carried = None
     for num, label in label_numbers(text):
-        if _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
-            continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5": the value ruled out
+        label, carried = label or carried, None
+        if _RULED_OUT.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end):
+            carried = label  # "epochs 3→5": the value after the arrow is the same setting's
+            continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
@@ -147,7 +152,7 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样�
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
-_SHARE = r"(?:\d+(?:\.\d+)?\s*%|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
+_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
 _SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than)\s*" + _SHARE, re.I)
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
@@ -171,9 +176,12 @@ def find_fraction(text: str) -> float | None:
 def _fraction(text: str) -> float | None:
     """The share of the data a generating tool should cover: "20%", "百分之二十", "两成", "一半",
     "a fifth", "四分之一" → 0–1; "每条", "all", "every record" → 1.0; else None."""
-    m = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之\s*([\d.一二两三四五六七八九十百]+)", text)
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|\s?percent\b|\s?per ?cent\b|\s?pct\b)|百分之\s*([\d.一二两三四五六七八九十百]+)|"
+                  r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+                  r"seventy|eighty|ninety)[\s-]?){1,2})\s*(?:percent|per ?cent)\b", text, re.I)
     if m:
-        value = float(m.group(1)) if m.group(1) else parse_number(m.group(2))
+        words = find_numbers(m.group(3)) if m.group(3) else []
+        value = float(m.group(1)) if m.group(1) else parse_number(m.group(2)) if m.group(2) else words[0].value if words else None
         return value / 100 if value is not None and 0 < value <= 100 else None
     m = re.search(r"([一二两三四五六七八九])成(?![功为绩果本员立熟年])", text)
     if m:
@@ -192,7 +200,7 @@ def _fraction(text: str) -> float | None:
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
 _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b)[^,，。;；]{0,16}?(?:通用|general|generic)|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
-                  r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的)?\s*(?:通用|general|generic)", re.IGNORECASE)
+                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)", re.IGNORECASE)
 _SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:左右|上下|吧|就行|即可|的样子)?\s*", re.I)
 
 

@@ -43,7 +43,11 @@ _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
 _ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
-                "刚才的", "我的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
+                "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
+# Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
+_ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|再|先|又|也|还|就|都)+")
+# One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
+_VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
@@ -113,9 +117,14 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         if start > 0 and start == slash.start():  # "标注/第二批.xlsx": a Chinese folder, not glued words
             return _strip_verbs(name)
         return _after_colon(name[start:], slash.start() - start)
-    glued = not spaced or name.startswith(_ZH_PREFIXES)  # "把客服FAQ.xlsx": a verb glued to the name
+    glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
+        rest = _strip_verbs(name, after_space)
+        # "给牙科FAQ.jsonl", "检查一下客服FAQ.xlsx": a known word glued in front, then a Chinese head that is the name's own;
+        # "帮我训练data.csv": the head is one of our verbs, so only the ASCII name is the file's.
+        if rest != name and len(rest) - len(tail.group(0)) >= 2 and not _VERB_HEAD.match(rest) and not rest.startswith(("下", "一下")):
+            return rest
         return tail.group(0)
     return _strip_verbs(name, after_space)
 
@@ -130,7 +139,11 @@ def _after_colon(path: str, slash: int) -> str:
 
 def _strip_verbs(name: str, spaced: bool = False) -> str:
     """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv"). After a
-    space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there."""
+    space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there.
+    Adverbs before a glued word go with it ("刚把会员卡.xlsx", "我已经用售后.csv")."""
+    adverbs = _ADVERBS.match(name)
+    if adverbs and name[adverbs.end():].startswith(_ZH_PREFIXES):
+        name = name[adverbs.end():]
     changed = True
     while changed:
         changed = False

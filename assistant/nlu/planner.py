@@ -285,6 +285,7 @@ def steps_of(text: str) -> list[str]:
     if acts.speech_act(text) in ("hypothetical", "question"):
         return [text]  # "if I converted to qianfan and then back to jsonl, would I lose fields?" is one question
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
+    steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run
         if not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step)):

@@ -56,8 +56,6 @@ _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|�
                              # the stop is the story, carrying on is the request
                              r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
                              r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it )?up|get it going again|carry on)\b)", re.I)
-# "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
-_YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
 _START_VERB = re.compile(r"\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
@@ -65,6 +63,8 @@ _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
 
 
+# Asking to be told, not for a tool: "could you explain …", "能讲讲…".
+_EXPLAIN_VERB = re.compile(r"\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
@@ -72,7 +72,8 @@ _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\bstop\b|\bkill\b|\bhalt\b)\s*(?:run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
-_RUN_DONE = re.compile(r"\b(?:finished|done|completed|over)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
+_HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis it any good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -82,8 +83,7 @@ _ASKS = re.compile(r"[?？]|什么|啥|怎么|如何|为什么|吗|解释|讲讲
 _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_status")
 
 
-_MANUAL_ASK = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理)|"
-                         r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b", re.I)
+
 
 
 _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brate\b|成绩", re.I)
@@ -91,6 +91,23 @@ _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brat
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30})[,，;；]\s*", re.I)
+
+
+# "… before we train on it", "…,训练之前": the clause says when, the ask comes before it.
+_BEFORE_TRAINING_AFTER = re.compile(r"[,，]?\s*(?:\bbefore (?:we|i|you) (?:train|start training|fine-?tune|kick off)\b[^,，;；.。]{0,60}|(?:在)?(?:训练|开训|微调)(?:之)?前)\W*$", re.I)
+# A tool's output pasted first ("Inspect said: `…`.", "「转换完成:…」好的,", "`skipped 41 rows` — wow ok."): the ask follows it.
+_PASTED = re.compile(r"^\W*(?:[\w ]{0,24}?(?:said|says|shows?|showed|printed|output|returned|gave|reported|回复|显示|输出|返回|提示|报告说|说)\s*[:：]?\s*)?"
+                     r"(?:`[^`\n]+`|「[^」\n]+」|“[^”\n]+”)\s*(?:[.。,，!！—–-]|\s)*(?:(?:wow|ok|okay|good|great|nice|cool|hmm|好的|好|行|嗯|哦)\W*)*(?:now|then|so|那|再)?\s*", re.I)
+
+
+def pasted_only(text: str) -> bool:
+    """Only a tool's output pasted back, with an "ok" after it: no request of its own."""
+    pasted = _PASTED.match(text)
+    return bool(pasted) and not text[pasted.end():].strip(" ,，.。!！")
+
+
+# A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
+_REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
 
 
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
@@ -135,7 +152,27 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     before = _BEFORE_TRAINING.match(text)
     if before and before.end() < len(text):  # "Before we train on FILE, scan it for junk records": the ask is after the comma
         return read(text[before.end():], has_file, new_upload)
+    after = _BEFORE_TRAINING_AFTER.search(text)
+    if after and after.start() > 6:  # "clean up FILE before we train on it": the ask is before the clause
+        return read(text[:after.start()], has_file, new_upload)
+    tail = acts.questions_after(text)
+    if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
+        asked = read(text[:tail], has_file, new_upload)
+        if asked.tool and asked.act == "command":
+            return asked
+    tail = acts.questions_after(text)
+    if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
+        asked = read(text[:tail], has_file, new_upload)
+        if asked.tool and asked.act == "command":
+            return asked
+    pasted = _PASTED.match(text)
+    if pasted and len(text) - pasted.end() > 6:  # "Inspect said: `format: alpaca …`. ok good, now give me FILE as an xlsx"
+        asked = read(text[pasted.end():], has_file, new_upload)
+        if asked.tool:
+            return asked
     act = acts.speech_act(text)
+    if act == "confirmation":
+        return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
     if act == "command" and not has_file and acts.plain_question(text):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
@@ -166,15 +203,18 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     close = model is not None and guess.name == "explain" and guess.prob - guess.second_prob < MARGIN
     if close and tool == "explain" and act == "command" and acts.is_request(text) and guess.second in _ACTIONS + ("inspect_dataset",):
         tool = guess.second  # "Can you check the data quality of what I just uploaded?": asked for, not asked about
+    if (tool == "explain" and act == "command" and acts.is_request(text) and not _EXPLAIN_VERB.search(text)
+            and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
+        tool = guess.second  # "Would you kindly turn the spreadsheet I just uploaded into the Alpaca format?": a request, not a question
     if close and tool == "explain" and act == "question" and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
         tool, offer = "start_training", ""  # "要不要试着训练一下?": wondering about a run (the planner asks back)
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
-    if (act == "question" and tool == "inspect_dataset" and not has_file and domain
+    if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
             and (not acts.points_at_data(text) or acts.asks_requirement(text))):
-        tool = "explain"  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
+        tool, offer = "explain", ""  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
     if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text):
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
     if tool == "explain" and not domain:
@@ -225,7 +265,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
     if tool == "resume_training" and _STOP_RUN.search(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
-    if tool in ("", "explain", "training_status", "inspect_dataset") and _VS_BASE.search(text) and _RUN_DONE.search(text):
+    if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and _RUN_DONE.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
     if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):
         tool, offer = "start_training", ""  # "微调一下,怕它忘了通用能力,混 10% 的通用数据进去": mixing in is a setting of a run
@@ -241,10 +281,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
     if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
-    if _MANUAL_ASK.search(text):
-        tool, offer, act = "explain", "", "question"  # "Summarise what the manual says about data diversity"
-    if _YES_GO_ON.search(text):
-        tool, offer, act = "", "", "confirmation"  # "行 继续": a reply to the question asked, not a resume
+    if act == "question" and acts.asks_manual(text):
+        tool, offer = "explain", ""  # "Summarise what the manual says about data diversity": the manual's answer
     if tool == "convert_dataset" and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
@@ -254,6 +292,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
     elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
+    if (act == "command" and tool in ("explain", "training_status") and _REMARK.search(text) and not _ASKS.search(text)
+            and not _EXPLAIN_VERB.search(text) and not acts.is_request(text) and not _LOOK_AT.search(text)
+            and not names.find_run_id(text) and prob < 0.6):
+        tool = ""  # "nice, that eval looks way better than last week's", "哈哈 loss 终于降下来了": a remark
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

@@ -38,7 +38,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"所有(?:被)?标记|全部(?:被)?标记|all (?:the )?flagged|everything flagged", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&(?=\s+[A-Z])))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&(?=\s+[A-Z])))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -96,6 +96,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     drop = _DROP.search(text)
     if not (keep or drop):
         return None
+    # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
+    text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
     left_alone = {name for pattern, name in _RULES for m in [pattern.search(text)]
                   if m and _LEAVE_ALONE.match(text[m.end():m.end() + 12])}  # "完全重复的不用动": that rule is not the one meant
     rule = next((name for _, pattern, name in sorted(
@@ -118,6 +120,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+_INCLUDING = re.compile(r"[(（]\s*(?:包括|包含|含|连同|including|incl\.?|plus)[^)）]{1,30}[)）]", re.I)
 _TAIL_WORDS = re.compile(r"((?:\s+[a-z][\w&.-]*){1,2})(?=\s*(?:[,，;；。.!！]|$))")
 _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert", "in", "on", "to", "for", "with", "the", "it",
              "now", "too", "also", "first", "again", "ok", "okay", "thx", "ty"}
@@ -152,7 +155,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
 _RETAKEN = re.compile(r"\b(name|author)\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
-_PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
+_PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 _WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
@@ -160,7 +163,7 @@ _AS_VALUE = re.compile(r"\b(name|author)\s+as\s+((?:[^,;\n'\"“”]|(?<=\w)'(?=
 _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
-_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
+_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 

@@ -77,6 +77,8 @@ def find_format(text: str) -> str | None:
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
     if not hits:
         return None
+    # "转一份 sharegpt 的,我要喂给 LLaMA-Factory": a format named outright wins over the one a trainer's name implies
+    hits = [h for h in hits if not _TRAINER_NAME.fullmatch(text[h[1]:h[2]])] or hits
     hits.sort(key=lambda h: h[1])
     targets = [h for h in hits if _TARGET_BEFORE.search(text[: h[1]])]
     targets = [h for h in targets if not _WEAK_TARGET.search(text[: h[1]])] or targets
@@ -96,6 +98,7 @@ def find_format(text: str) -> str | None:
     return "json" if name == "jsonl" and plain else name
 
 
+_TRAINER_NAME = re.compile(r"llama[-_ ]?factory", re.I)
 # "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
 NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*"
                       r"(?:转(?:成|为|换成)?|换成|用|要|停|to|into|convert(?:ing)? to|the)?\s*(?:the\s+)?$", re.IGNORECASE)
