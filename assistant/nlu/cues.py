@@ -40,7 +40,7 @@ DOMAIN = re.compile(
     TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
     r"样本|sample|示例|example|q\s*&\s*a|q/a\b|\bexcel\b|\bxlsx\b|\bcsv\b|\bjsonl?\b|文件格式|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
-    r"欠拟合|评估|eval|bleu|rouge|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
+    r"欠拟合|评估|eval|bleu|rouge|(?<![a-z])f1\b|exact[- ]match|metrics?\b|指标|准确率|accuracy|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
     r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
@@ -108,7 +108,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
-         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary", 3),
+         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
         (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
@@ -133,6 +133,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:参数|超参|epoch|学习率|\blr\b)[^。;；?？]{0,40}(?:算算|算一算|算一下|该设多少|设多少合适|该怎么设)", 3),
     ],
     "start_training": [
+        # "就拿这个训", "用它训吧": the one-character verb, with the data at hand
+        (r"(?:拿|用)(?:这个|它|这份|这)\s*(?:来|去)?(?:训|练)(?![练数据集样])|就训(?:吧|它|这个)?\W*$", 3),
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"
          rf"{TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{TRAIN}(?:一下|起来)?吧|"
          rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波|整起来)|(?:丢|扔|放)进去(?:练|训|跑)|(?:训|练|炼)出来(?!的)|\bspin up (?:a |the )?(?:training|run|job|fine-?tune)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
@@ -155,6 +157,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
     ],
     "training_status": [
+        # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
+        (r"\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+         r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b", 3),
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
@@ -164,7 +169,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
          r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
-         r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model)(?: \w+)? going|"
+         r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
          r"how much longer|percent|百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
          r"did it (?:fail|crash)|还要.{0,3}多久|训练中|in training|training in progress|"
@@ -189,7 +194,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
-        (r"接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+        (r"(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
          r"pick up where (?:it|we|you) left off|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"

@@ -59,11 +59,17 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         name = m.group(1).rstrip(".")  # "…for run lora-pmqa-0712.": the sentence's full stop is no part of the id
         return name, m.start(1), m.start(1) + len(name)
+    # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
+    m = re.search(r"\b(?:run|job)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)
+    if m:
+        g = 1 if m.group(1) else 2
+        return m.group(g), m.start(g), m.end(g)
     m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:
-        return m.group(1), m.start(1), m.end(1)
+        name = m.group(1).rstrip(".")  # "Halt run pp-0907.": the full stop ends the sentence
+        return name, m.start(1), m.start(1) + len(name)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
     m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)

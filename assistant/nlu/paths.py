@@ -148,7 +148,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     while changed:
         changed = False
         for prefix in _ZH_PREFIXES:
-            if spaced and len(prefix) == 1:
+            if spaced and len(prefix) == 1 and prefix not in "把将":  # "把" and "将" never begin a name
                 continue
             if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True
@@ -179,6 +179,25 @@ def blank_errors(text: str) -> str:
     return _ERROR_SPAN.sub(blank, text)
 
 
+# Someone else's words passed on: "Forwarding my advisor's note: '…'", "Client request, verbatim: \"…\"", "领导原话:「…」".
+_PASSED_ON = re.compile(r"forward\w*|verbatim|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
+                        r"\bmessage\b|\be-?mail\b|\basked\b|\bwants\b|邮件|原话|转达|转发|让我|要求|需求|说|写着|写的|留言|交代", re.I)
+
+
+def unquote_forwarded(text: str) -> str:
+    """``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
+    request ("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")."""
+    before = 0
+    for m in QUOTED.finditer(text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        long_enough = len(inner.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", inner)) >= 8
+        said = _PASSED_ON.search(text[max(before, m.start() - 50):m.start()])  # the words outside any other quote
+        if long_enough and said and not _MESSAGE.search(inner) and not re.search(r"[{|]", inner):  # a template is no instruction
+            return text[:m.start()] + " " + inner + " " + text[m.end():]
+        before = m.end()
+    return text
+
+
 def _is_path_like(inner: str) -> bool:
     inner = inner.strip()
     if _MESSAGE.search(inner) or inner.count(" ") >= 4:
@@ -186,7 +205,7 @@ def _is_path_like(inner: str) -> bool:
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 
-_LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,8}|file|data|path|source|input|dataset)?[:：]\s*(?![\\/])", re.I)
+_LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,14}|file|data|path|source|input|dataset)?[:：]\s*(?![\\/])", re.I)
 
 
 def find_paths(text: str) -> list[Found]:

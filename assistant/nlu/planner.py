@@ -13,7 +13,7 @@ from assistant.attachments import attached_files, strip_attachments
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
-from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named
+from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -22,11 +22,16 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*", re.I)
+_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
+                           r"(?:目标|目标格式|输出格式|\btarget(?: format)?|\boutput format|\bto)\s*[:：=]", re.I)  # "目标:alpaca", "target: sharegpt"
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
+# A step told as what happened: "I started training before lunch", "we ran it yesterday".
+_NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b", re.I)
+# A statement of how things are: "Our answers include a '解析' column", "This is our round-3 export".
+_STATED = re.compile(r"^\W*(?:our|my|the|this|these|those|it|there)\b[^,.;:]{0,40}?\b(?:is|are|includes?|has|have|contains?|was|were)\b", re.I)
 _POINTS_AT = re.compile(r"\bpoints? (?:at|to)\s*$|\brefers? to\s*$|指向\s*$|对应(?:的)?(?:文件)?(?:是)?\s*$", re.I)
 _FOLLOW_UPS = ("suggest_hyperparameters", "convert_dataset", "inspect_dataset", "check_quality", "add_few_shot", "add_cot",
                "augment_instructions")
@@ -254,7 +259,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     question that answered a question two), so a long conversation stays fast."""
     at = _last_user(turns)
     raw = turns[at].text
-    text, new_files = strip_attachments(raw), attached_files(raw)
+    text, new_files = unquote_forwarded(strip_attachments(raw)), attached_files(raw)
     mem = remember(turns[:at + 1])
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
@@ -276,15 +281,84 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     return first
 
 
+# A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
+_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*")
+# An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
+_LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
+
+
+def list_items(text: str) -> list[str] | None:
+    """The steps of a request written as a list ("1. read x.csv …\n2. tell me …", "- r-5521 先停\n- …",
+    "步骤如下:①…②…"), in order. An item that does nothing alone (a setting, a file, a value: "- 48 步",
+    "2. Question column = …") belongs to the step before it, and a heading ("Eval checklist for run X:") to the first
+    step. A list of labelled values ("· 文件:x.jsonl\n· 目标:alpaca") is one request. None when ``text`` is no list, or
+    when its first item does nothing alone ("1. dataset: x.csv\n2. …": one request told in parts)."""
+    marks = list(_MARKER.finditer(text))
+    if len(marks) < 2:
+        return None
+    head = text[:marks[0].start()].strip()
+    items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip(" \t\n;；,，")
+             for i, m in enumerate(marks)]
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return None
+    if all(_LABEL_ITEM.search(i) for i in items):
+        return [(head + " " if head else "") + ", ".join(items)]
+    if head and not re.search(r"[:：]\s*$", head):
+        return None  # a request before the list: the list holds its details
+    if _LABEL_ITEM.search(items[0]) or not _acts_alone(items[0]):
+        return None
+    steps = [items[0]]
+    for item in items[1:]:
+        if _detail(item):
+            steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before
+        else:
+            steps.append(item)
+    if head:
+        steps[0] = head + " " + steps[0]
+    return steps
+
+
+_DETAIL_NOISE = re.compile(r"\{\{[^{}]*\}\}|[\"'“”‘’「」『』`][^\"'“”‘’「」『』`\n]{0,60}[\"'“”‘’「」『』`]|\d+(?:\.\d+)?(?:e-?\d+)?%?|[→=:：+/&-]", re.I)
+
+
+def _detail(item: str) -> bool:
+    """A list item that only gives a detail of the step before it: a labelled value, a file, a setting, a field, a
+    placeholder's value ("数据 x.jsonl", "48 步", "{{author}} → Orbit Data Team", "Question column = q")."""
+    if _LABEL_ITEM.search(item):
+        return True
+    found = resolve_named(item, [])
+    bare = _DETAIL_NOISE.sub(" ", slots.mask(item, [(f.start, f.end) for f in found]))
+    words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)
+    if len(words) <= 4:
+        return True
+    return bool(slots.find_fields(item)) and reading.read(bare, True).tool in ("", "inspect_dataset")  # fields, nothing else asked
+
+
+def _acts_alone(item: str) -> str:
+    """The tool one list item asks for by itself, or "" when it only tells or asks."""
+    if _NARRATED.match(item) or _STATED.match(item):
+        return ""
+    if review.asks_fill(item, False):
+        return "fill_placeholders"
+    got = reading.read(slots.mask(item, [(f.start, f.end) for f in resolve_named(item, [])], fill="FILE"), True)
+    return got.tool if got.tool and got.prob >= 0.5 and got.act not in ("question", "hypothetical") else ""
+
+
 def steps_of(text: str) -> list[str]:
     """The steps of a request in order; a conditional ("先看看…没问题就转千帆") is its check, then
     the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
+    items = list_items(text)
+    if items is not None:
+        return [step for item in items for step in steps_of(item)]
     aside = _ASIDE.search(text)
     if aside and aside.start() > 0 and text[aside.end():].strip():
         return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question
     if acts.speech_act(text) in ("hypothetical", "question"):
         return [text]  # "if I converted to qianfan and then back to jsonl, would I lose fields?" is one question
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
+    if len(steps) > 1 and _NARRATED.match(steps[0]):
+        steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run
@@ -324,7 +398,7 @@ def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | N
     if at < 0:
         return None
     decision = plan_user(turns[: at + 1], depth + 1)
-    return strip_attachments(turns[at].text), decision
+    return unquote_forwarded(strip_attachments(turns[at].text)), decision
 
 
 def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory) -> Decision | None:
@@ -356,7 +430,7 @@ def _follow_up(text: str, prev: Decision, mem: Memory, new_files: list[str]) -> 
 def _after_tools(turns: list[Turn]) -> Decision:
     """After tool results: the next step of a multi-step request, else the final answer."""
     at = _last_user(turns)
-    text = strip_attachments(turns[at].text)
+    text = unquote_forwarded(strip_attachments(turns[at].text))
     lang = replies.language(text)
     later = turns[at + 1:]
     results = [(t.name, t.text) for t in later if t.role == "tool"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe
+from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -43,7 +43,7 @@ _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:�
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b", re.I)
-_VALUE_ASKED = re.compile(r"多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
+_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -72,7 +72,8 @@ _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\bstop\b|\bkill\b|\bhalt\b)\s*(?:run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
-_HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis it any good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
@@ -88,7 +89,7 @@ _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_sta
 
 _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brate\b|成绩", re.I)
 # The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
-_MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我", re.I)
+_MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30})[,，;；]\s*", re.I)
 
@@ -98,6 +99,30 @@ _BEFORE_TRAINING_AFTER = re.compile(r"[,，]?\s*(?:\bbefore (?:we|i|you) (?:trai
 # A tool's output pasted first ("Inspect said: `…`.", "「转换完成:…」好的,", "`skipped 41 rows` — wow ok."): the ask follows it.
 _PASTED = re.compile(r"^\W*(?:[\w ]{0,24}?(?:said|says|shows?|showed|printed|output|returned|gave|reported|回复|显示|输出|返回|提示|报告说|说)\s*[:：]?\s*)?"
                      r"(?:`[^`\n]+`|「[^」\n]+」|“[^”\n]+”)\s*(?:[.。,，!！—–-]|\s)*(?:(?:wow|ok|okay|good|great|nice|cool|hmm|好的|好|行|嗯|哦)\W*)*(?:now|then|so|那|再)?\s*", re.I)
+
+
+_SENTENCES = re.compile(r"(?<=[。!！?？;；])|(?<=[^\d\s][.!?])\s+")
+# A list's item markers at a line's start ("1.", "2)", "- "): a list is read by the planner, not as a story.
+_LIST_LINE = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)、]|[-•·*])\s")
+
+
+def _story_tail(text: str) -> tuple[str, bool] | None:
+    """(last sentence, whether it is a request) of a long message that tells a story first, when nothing before
+    the last sentence asks for anything and the last sentence asks: a request ("…被吐槽了。…名字用“暖暖助手”,帮我填上。")
+    or a question."""
+    if len(text) < 60 or len(_LIST_LINE.findall(text)) >= 2:
+        return None
+    sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
+    if len(sentences) < 2 or len(sentences[-1].strip()) < 8:
+        return None
+    last, earlier = sentences[-1], sentences[:-1]
+    if any(acts.is_request(s) or acts.opens_with_command(s) or re.search(r"[?？]", s) for s in earlier):
+        return None  # "Could you recommend …? Please show the arithmetic": the ask came first
+    if acts.is_request(last) or acts.opens_with_command(last):
+        return last, True
+    if re.search(r"[?？]\s*$", last):
+        return last, False
+    return None
 
 
 def pasted_only(text: str) -> bool:
@@ -127,7 +152,7 @@ _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
-                       r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
+                       r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|(?:调|训|练|跑|微调)(?:完|好)的模型\S{0,4}(?:行不行|好不好|怎么样|咋样|如何|靠不靠谱|能不能用|能用吗)|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
 
 def _names_a_tool(guess) -> bool:
@@ -148,26 +173,44 @@ class Reading:
 
 def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
-    question about an action is explained, an off-topic message gets no tool."""
+    question about an action is explained, an off-topic message gets no tool. A long message that
+    tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
+    whole = _read(text, has_file, new_upload)
+    tail = _story_tail(text)
+    if tail is None:
+        return whole
+    last, request = tail
+    asked = _read(last, has_file, new_upload)
+    if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
+        return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
+    if request and (asked.tool and whole.tool in ("", "explain", "evaluate_run", "training_status")
+                    or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
+        return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
+    if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset"):
+        return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
+    return whole
+
+
+def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     before = _BEFORE_TRAINING.match(text)
     if before and before.end() < len(text):  # "Before we train on FILE, scan it for junk records": the ask is after the comma
-        return read(text[before.end():], has_file, new_upload)
+        return _read(text[before.end():], has_file, new_upload)
     after = _BEFORE_TRAINING_AFTER.search(text)
     if after and after.start() > 6:  # "clean up FILE before we train on it": the ask is before the clause
-        return read(text[:after.start()], has_file, new_upload)
+        return _read(text[:after.start()], has_file, new_upload)
     tail = acts.questions_after(text)
     if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
-        asked = read(text[:tail], has_file, new_upload)
+        asked = _read(text[:tail], has_file, new_upload)
         if asked.tool and asked.act == "command":
             return asked
     tail = acts.questions_after(text)
     if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
-        asked = read(text[:tail], has_file, new_upload)
+        asked = _read(text[:tail], has_file, new_upload)
         if asked.tool and asked.act == "command":
             return asked
     pasted = _PASTED.match(text)
     if pasted and len(text) - pasted.end() > 6:  # "Inspect said: `format: alpaca …`. ok good, now give me FILE as an xlsx"
-        asked = read(text[pasted.end():], has_file, new_upload)
+        asked = _read(text[pasted.end():], has_file, new_upload)
         if asked.tool:
             return asked
     act = acts.speech_act(text)
@@ -206,7 +249,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if (tool == "explain" and act == "command" and acts.is_request(text) and not _EXPLAIN_VERB.search(text)
             and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
         tool = guess.second  # "Would you kindly turn the spreadsheet I just uploaded into the Alpaca format?": a request, not a question
-    if close and tool == "explain" and act == "question" and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
+    if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
         tool, offer = "start_training", ""  # "要不要试着训练一下?": wondering about a run (the planner asks back)
@@ -265,6 +308,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
     if tool == "resume_training" and _STOP_RUN.search(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
+    if tool == "start_training" and _DID_LEARN.search(text):
+        tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
     if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and _RUN_DONE.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
     if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):

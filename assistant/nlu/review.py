@@ -26,7 +26,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*", "conflict"),
-    (r"占位|placeholders?", "placeholder"),
+    (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
@@ -45,9 +45,9 @@ _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|�
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
-_ZH_KEYS = {"名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
+_ZH_KEYS = {"作者名": "author", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
@@ -107,6 +107,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None:
         return None
+    said = _SAID_EARLIER.search(text)
+    if said and keep and drop and said.start() < min(keep.start(), drop.start()):
+        # "Earlier I said to keep all the long answers, but … Please drop the long_answer ones instead": the later word decides
+        return rule, "keep" if keep.start() > drop.start() else "drop"
     meant = list(_BUT_MEANT.finditer(text))
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
@@ -120,6 +124,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+_SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
 _INCLUDING = re.compile(r"[(（]\s*(?:包括|包含|含|连同|including|incl\.?|plus)[^)）]{1,30}[)）]", re.I)
 _TAIL_WORDS = re.compile(r"((?:\s+[a-z][\w&.-]*){1,2})(?=\s*(?:[,，;；。.!！]|$))")
 _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert", "in", "on", "to", "for", "with", "the", "it",
@@ -153,7 +158,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
-_RETAKEN = re.compile(r"\b(name|author)\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
+_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
@@ -169,7 +174,8 @@ _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    first = [(k.lower(), v) for k, v in _RETAKEN.findall(text) + _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
+    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)]
+    first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text)
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]

@@ -223,14 +223,30 @@ def find_fields(text: str) -> dict:
     zh_sheet = zh_sheet or (None if sheet or not re.search(r"sheet|工作表|子表|页签", text, re.I) else
                             re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|页)(?![\u4e00-\u9fff]{0,2}数)|"
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     zh_name = zh_sheet and next(g for g in zh_sheet.groups() if g)
     if zh_name and "sheet" not in out and zh_name not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
         out["sheet"] = re.sub(r"[.。]+$", "", sheet.group(1) or sheet.group(2))  # "the sheet called OTC.": the full stop ends the sentence
+    if "sheet" in out:
+        _sheet_not_ruled_out(text, out)
     return out
+
+
+def _sheet_not_ruled_out(text: str, out: dict) -> None:
+    """"not the 'Items_Q&A' tab — I need 'Umbrellas_and_Bags'": a sheet named only to be ruled out gives way to the
+    quoted name after it (or to none)."""
+    at = text.find(out["sheet"])
+    if at < 0 or not NEGATED.search(text[max(0, at - 16):at].rstrip("\"'“‘「『 ")):
+        return
+    after = [m for m in QUOTED.finditer(text, at + len(out["sheet"]) + 1)
+             if (m.group(1) or m.group(2) or "").strip() and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]
+    if after:
+        out["sheet"] = (after[0].group(1) or after[0].group(2)).strip()
+    else:
+        del out["sheet"]
 
 
 # "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
