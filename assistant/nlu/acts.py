@@ -48,14 +48,14 @@ _ABOUT = re.compile(
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
-    r"\bwhat(?:'s| is) .{1,40} measuring\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
+    r"\bwhat(?:'s| is) .{1,40} measuring\b|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
-_GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
+GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
             r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:do|would|should|does|will) (?:i|we|you|one|people|it) (?:\w+ )?need\b)|"
@@ -74,7 +74,7 @@ _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|q
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _BEHAVES + "|"
-                          + _GENERAL)
+                          + GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
 _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(?<![\w-])[A-Za-z]+[-_][\w-]*\d[\w-]*|它|\b(?:the|my|this|that|last) (?:run|training run|job|fine-?tune|(?:fine-?)?tuned model)\b|"
                    r"(?:上次|刚才|这次|那次|刚刚)(?:那次|的)?(?:训练|运行)|\b(?:this|my|the|our) (?:file|dataset|data|spreadsheet|upload|csv|sheet)\b|in (?:here|there|it)\b|"
@@ -175,7 +175,8 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
-_REQUIREMENT = re.compile(r"一定要[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
+_REQUIREMENT = re.compile(r"\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
+                          r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定要[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
 def asks_requirement(text: str) -> bool:
@@ -194,7 +195,7 @@ def asks_concept(text: str) -> bool:
     not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
     if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
         return False
-    return bool(_ABOUT.search(text) or re.search(_GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text)
+    return bool(_ABOUT.search(text) or re.search(GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text)
                 or _VERSUS.search(text))
 
 
@@ -221,7 +222,13 @@ def correction(text: str) -> str | None:
         return rest[off.end():].strip() if off and off.end() < len(rest) else rest
     off = _CALLED_OFF.match(text.strip())
     if off and re.match(r"^(?:我)?(?:并)?不是|^not\b", text.strip(), re.I) and off.end() < len(text.strip()):
-        return text.strip()[off.end():].strip()  # "不是要停止训练,而是想看进度" corrects without an opener
+        rest = text.strip()[off.end():].strip()
+        value = re.fullmatch(r"\W*([\w.-]+)\W*", rest)
+        said = re.match(r"^(?:我)?(?:并)?不是(?:要|想)?\s*(.+?)[,，]", text.strip())
+        if value and said and re.search(r"[\w.-]+\d[\w.-]*\s*$", said.group(1)):
+            # "不是停 bus-ft-02,是 bus-ft-03": the same request, with the value put right
+            return re.sub(r"[\w.-]+\d[\w.-]*\s*$", value.group(1), said.group(1))
+        return rest  # "不是要停止训练,而是想看进度" corrects without an opener
     return text.strip() if _REPLACED.search(text) else None
 
 

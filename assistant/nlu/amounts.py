@@ -27,7 +27,7 @@ _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
 _UNITS = {
-    "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|num_train_epochs|epoch数){_SET}$",
+    "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|num_train_epochs|epoch数)[\"']?{_SET}$",
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
     "learning_rate": (rf"(?:(?<![a-z])lr|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|(?<![a-z])rank|秩|(?<![a-z])r){_SET}$",
@@ -102,6 +102,8 @@ def training_args(text: str) -> dict:
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
+        if label in ("lora_r", "max_steps") and 0 < num.value < 1:
+            label = None  # "lr 2e-4 rank 16": a rank or a step count is never a fraction; the word labels the next number
         if label == "epochs" and num.value == 1 and _A_RUN.search(text[:num.start]) and re.match(r"\s*轮(?!\s*(?:epoch|次|数))", text[num.end:]):
             one_round = True  # "开一轮 LoRA,3 个 epoch": one round may be the run itself; another epoch count wins
             continue
@@ -154,7 +156,7 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行)|所有(?:的)?(?:数据|样�
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
-_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than)\s*" + _SHARE, re.I)
+_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than|\bi said|我说的?是?|之前说的?)\s*" + _SHARE, re.I)
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
 
@@ -229,6 +231,7 @@ def _percent(text: str, num: Num) -> bool:
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
-        if label is None and num.is_int and num.value >= 10 and not _percent(text, num):
+        if (label is None and num.is_int and num.value >= 10 and not _percent(text, num)
+                and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

@@ -82,8 +82,8 @@ def fix_typos(text: str) -> str:
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 5 or low in _VOCAB or low in _KEEP:
-            return word
+        if len(low) < 5 or low in _VOCAB or low in _KEEP or any(low.endswith(e) and low[:-len(e)] in _VOCAB for e in ("s", "es", "ed", "d")):
+            return word  # "questions", "checked": a keyword's own forms are no typos
         near = [v for v in _VOCAB if _near(low, v)]
         return near[0] if near else word  # _VOCAB order breaks ties: "epocs" → "epochs"
     return re.sub(r"[A-Za-z][A-Za-z-]+", fix, text)

@@ -81,7 +81,7 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
-    for m in re.finditer(r"(?<![\w.-])([A-Za-z][A-Za-z0-9]*[-_][\w.-]*\d[\w-]*)(?![\w-])(?!\.\w)", text):  # "Evaluate claims-lora-3."
+    for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text):  # "Evaluate claims-lora-3."
         if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
             return m.group(1), m.start(1), m.end(1)
     return None

@@ -41,7 +41,7 @@ _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$
 # A name with one space in it, when its folder is written: "data/faq v2.xlsx", "./raw/qa dump.csv".
 _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\w.~-]+/)+[\w.~-]+ )$")
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
-_ZH_PREFIXES = ("请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
+_ZH_PREFIXES = ("数据还是", "文件还是", "数据是", "文件是", "还是", "就是", "是", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
@@ -49,7 +49,7 @@ _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|�
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
+_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
 
 
@@ -91,7 +91,7 @@ def _words_before(before: str, name: str) -> str:
         m = _WORD_BEFORE.search(before)
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        if (not m or word.lower() in _NOT_NAME_WORDS or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
+        if (not m or word.lower() in _NOT_NAME_WORDS or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and (slug or not word[0].isascii() or closest(word, _VERBS))):  # "inspcet faq.csv": a typo of a verb
             break
         taken = m.group(1) + " " + taken
@@ -141,6 +141,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv"). After a
     space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there.
     Adverbs before a glued word go with it ("刚把会员卡.xlsx", "我已经用售后.csv")."""
+    inner = re.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
+    if inner and not name.startswith(_ZH_KEEP):  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's
+        name = name[inner.end():]
     adverbs = _ADVERBS.match(name)
     if adverbs and name[adverbs.end():].startswith(_ZH_PREFIXES):
         name = name[adverbs.end():]
@@ -156,7 +159,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
 
 
 # A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302"); names.find_run_id reads it.
-RUN_ID = re.compile(r"(?<![\w-])(\d{8}[-_]\d{4,6}(?:-[\w.-]*[\w])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[\w.-]*)",
+RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.-]*[A-Za-z0-9_])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[A-Za-z0-9_.-]*)",
                     re.IGNORECASE)
 _ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.

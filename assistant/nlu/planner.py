@@ -23,11 +23,12 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
 _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
-                           r"(?:目标|目标格式|输出格式|\btarget(?: format)?|\boutput format|\bto)\s*[:：=]", re.I)  # "目标:alpaca", "target: sharegpt"
+                           r"(?:目标|目标格式|输出格式|\btarget(?: format)?|\boutput format|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
+_WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
 _NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b", re.I)
 # A statement of how things are: "Our answers include a '解析' column", "This is our round-3 export".
@@ -124,6 +125,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
     # "my dataset_info.json entry points at data/med_qa.json — read that file": the file pointed at is the one meant
+    # "Before I register it in dataset_info.json, sanity-check x.json": the file the ask is about comes after the clause
+    clause = _WHEN_CLAUSE.match(text)
+    if clause:
+        named = [f.text for f in found if f.text in named and f.start >= clause.end()] or named
     pointed = [f.text for f in found if f.text in named and _POINTS_AT.search(text[max(0, f.start - 16):f.start])]
     named = pointed[:1] + [n for n in named if n not in pointed[:1]]
     masked = slots.mask(text, [(f.start, f.end) for f in found])
@@ -175,7 +180,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         steps = probe.probe_steps(plain)
         args = {"steps": steps} if steps else {}
     else:
-        args = arguments_for(tool, masked, mem.results, plain) if tool != "explain" else {"question": text.strip()}
+        # amounts and settings read with English keywords mended ("4 eopchs", "2 exmaples each")
+        args = arguments_for(tool, masked, mem.results, intents.fix_typos(plain)) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:

@@ -129,6 +129,10 @@ def tool_of_values(text: str) -> str | None:
 def _role_of(before: str, after: str) -> str | None:
     """The role named closest to a quote, reading the words just before and just after it."""
     best = None
+    for role, pattern in _ROLES:  # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own
+        if re.search(rf"(?:{pattern})s?\s*(?:(?:are|is|live|sit)\s+)?(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?"
+                     rf"(?:col(?:umn)?|field|列|字段)?\s*$", before, re.IGNORECASE):
+            return role
     for role, pattern in _ROLES:
         for m in re.finditer(pattern, before, re.IGNORECASE):
             if best is None or len(before) - m.end() < best[0]:
@@ -177,7 +181,7 @@ def find_fields(text: str) -> dict:
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
-    pair = _TWO_COLUMNS.search(text)
+    pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text)
     if pair and "question_field" not in out:  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
@@ -192,14 +196,14 @@ def find_fields(text: str) -> dict:
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
         # "问题字段 用户需求,答案字段 标准SQL": the role's column word, a space, a Chinese name ending the phrase
-        zh_bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}})(?=\s*(?:[,，;；。、)）\n]|$))", text, re.I)
+        zh_bare = re.search(rf"(?:(?<![\u4e00-\u9fff])|(?<=的))(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}})(?=\s*(?:[,，;；。、)）\n]|$))", text, re.I)
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
         placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
-        own = re.search(rf"(?:用|按|取|拿|有)\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
+        own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         if own and role not in out and role == "rationale_field":
             out[role] = own.group(1)
         if placed and role not in out:
@@ -225,7 +229,7 @@ def find_fields(text: str) -> dict:
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
-    zh_name = zh_sheet and next(g for g in zh_sheet.groups() if g)
+    zh_name = zh_sheet and re.sub(r"^(?:就是|是|用|选|看|读)(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))  # "是复诊挂号那个sheet"
     if zh_name and "sheet" not in out and zh_name not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
@@ -264,8 +268,11 @@ _KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field
 
 
 _Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
-_TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列|字段)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
+_TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
                           + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
+# "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
+_TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
+                       r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
 _SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
 _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
                "rationale": "rationale_field", "reasoning": "rationale_field"}
