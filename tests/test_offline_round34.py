@@ -7,6 +7,7 @@ from routing import one_call
 
 from assistant.nlu import acts, amounts, reading, review, slots
 from assistant.nlu.paths import find_paths
+from assistant.offline import plan
 
 
 @pytest.mark.parametrize("text, name", [
@@ -282,3 +283,55 @@ def test_other_tools_words_asked_about_are_explained():
 def test_the_file_in_a_when_clause_is_not_the_one_meant():
     assert one_call("Before I register it in dataset_info.json, sanity-check ward_alpaca.json — format and lengths.") == (
         "inspect_dataset", {"path": "ward_alpaca.json"})
+
+
+# Causes the round-38 and round-39 blind corpora (a library, a travel agency, customer success, a licence office, a
+# photo studio, a vaccination desk; quoting, checklist, story-telling, mixed and telegraphic voices) showed after
+# they were measured; tested on phrasings of our own.
+
+
+def test_a_question_asks_no_rule_applied():
+    assert one_call("Just dropped our ward export in here. What format is it and how long are the answers?",
+                    ["/tmp/u/ward.jsonl"])[0] == "inspect_dataset"
+    assert review.rule_command("还留着没填占位符的记录,直接剔除") == ("placeholder", "drop")
+    assert review.rule_command('You said "dropping 12 near duplicates" — no, I wanted those kept, not dropped.') == (
+        "near_duplicate", "keep")
+
+
+def test_a_request_then_a_question_after_a_dash():
+    assert one_call("给 病房问答.csv 里两成的记录加 few-shot,示例用 3 个 —— 这样会不会把原始数据覆盖掉?") == (
+        "add_few_shot", {"path": "病房问答.csv", "k": 3, "fraction": 0.2})
+    assert one_call("Fill the placeholders in id_ward.json with name \"Wardy\" and author \"Riverside\" — does that overwrite it?")[0] == (
+        "fill_placeholders")
+    assert one_call("Say I ran 40 epochs on 300 examples — what would that do to the model?")[0] == "explain"
+
+
+def test_thanks_and_venting_ask_for_nothing():
+    assert not plan("今天病房机器人终于上线了。折腾了两周,训练挂了两回。就是想跟你说一声,辛苦啦。", [])
+    assert not plan("Long shift. Two code blues and the vending machine ate my coins. Just venting, no task right now.", [])
+
+
+def test_key_value_lines_with_the_ask_on_its_own_line():
+    assert one_call("dataset: ward_v2.jsonl\nmethod: full fine-tune\nneed: epochs / lr / batch") == (
+        "suggest_hyperparameters", {"path": "ward_v2.jsonl", "method": "full"})
+
+
+def test_quoted_lines_and_pasted_output_before_the_ask():
+    assert one_call("> placeholders found: {{name}}, {{author}}\n填吧:id_ward.json 里 name 用 Wardy,author 用 仁和。")[1] == {
+        "path": "id_ward.json", "values": {"name": "Wardy", "author": "仁和"}}
+    assert one_call("placeholder {{name}} found in 40 records\nPut Wardy in for name in id_ward.json.")[1]["values"] == {"name": "Wardy"}
+    assert one_call("Error: run r-0718 failed\n别续跑了,直接在 ward.csv 上从头开一个新的训练,2 个 epoch")[0] == "start_training"
+    assert one_call("质检 + ppl:ward_v2.jsonl") == ("check_quality", {"path": "ward_v2.jsonl", "ppl": True})
+
+
+def test_more_requests_and_questions():
+    assert one_call("Give me a short rundown of over-fitting and forgetting so I can brief the ward")[0] == "explain"
+    assert one_call("Go ahead and fine-tune on ward.jsonl with whatever defaults you think are best")[0] == "start_training"
+    assert one_call("Last time I guessed the learning rate and the loss went flat. This time, probe it on ward.csv first.")[0] == (
+        "probe_learning_rate")
+    assert one_call("epoch 改成 4,别用2了,数据还是 病房问答.jsonl") == ("start_training", {"path": "病房问答.jsonl", "epochs": 4})
+    assert one_call("搞错了,author 应该是“仁和医院”不是仁爱,文件是 id_ward.json")[1]["values"] == {"author": "仁和医院"}
+    assert one_call("加思维链到底图个啥?")[0] == "explain"
+    assert one_call("grad accumulation — what's it for?")[0] == "explain"
+    assert one_call("按 病房问答.jsonl 的条数给我出一套超参数")[0] == "suggest_hyperparameters"
+    assert one_call("The sheet is called Beds. Check ward_book.xlsx for me.")[1]["sheet"] == "Beds"

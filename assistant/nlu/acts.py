@@ -48,7 +48,7 @@ _ABOUT = re.compile(
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
-    r"\bwhat(?:'s| is) .{1,40} measuring\b|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
+    r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
@@ -243,7 +243,7 @@ def conditional_steps(text: str) -> list[str] | None:
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:now |then |just |so )?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just)\W+)?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
@@ -273,10 +273,20 @@ _QUESTIONS_AFTER = re.compile(r"(?<=[.!。！])\s*(?:(?:and|also|oh|btw|ok|so)\W
                               r"多久|多长时间|要多久|能不能|可不可以|会不会|是不是|怎么|为什么)[^.!。！]*[?？]\s*$", re.I)
 
 
+# "给 x.csv 里三成的记录加 few-shot —— 这样会不会把原始数据覆盖掉?", "Fill … — does that overwrite the original?"
+_QUESTION_AFTER_DASH = re.compile(r"\s*(?:——|—|--|–)\s*(?:(?:and|also|but|oh|btw)\W+)?[^—–]{2,80}[?？]\s*$", re.I)
+
+
 def questions_after(text: str) -> int | None:
     """Where questions asked after an opening request begin, or None."""
     m = _QUESTIONS_AFTER.search(text)
-    return m.start() if m and m.start() > 0 and opens_with_command(text[:m.start()]) else None
+    if m and m.start() > 0 and opens_with_command(text[:m.start()]):
+        return m.start()
+    m = _QUESTION_AFTER_DASH.search(text)
+    head = text[:m.start()] if m else ""
+    # the request names its file or run; a condition ("Say I … — what would …?") is one hypothetical
+    return (m.start() if m and re.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b", head) and not re.search(r"[?？]", head)
+            and not _IF.search(head) and speech_act(head) in ("command", "correction") else None)
 
 
 def speech_act(text: str) -> str:

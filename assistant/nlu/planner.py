@@ -22,7 +22,7 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
+_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
                            r"(?:目标|目标格式|输出格式|\btarget(?: format)?|\boutput format|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
@@ -221,6 +221,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
     command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
+    if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|drop|remove|delete|keep|保留", plain.split("?")[-2] if "?" in plain else plain, re.I):
+        command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
     kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
     if not kept and review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)

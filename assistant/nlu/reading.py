@@ -43,8 +43,9 @@ _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:�
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b", re.I)
+_CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
-_FOLLOWS_ADVICE = re.compile(r"\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
+_FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
 _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
@@ -59,14 +60,16 @@ _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|�
                              r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
                              r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it )?up|get it going again|carry on)\b)", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
-_START_VERB = re.compile(r"\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
+_START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
 _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
 
 
 # Asking to be told, not for a tool: "could you explain …", "能讲讲…".
-_EXPLAIN_VERB = re.compile(r"\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
+# "Give me a short rundown of over-fitting and forgetting": a topic told about, not a run's figures.
+_RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普|介绍一下", re.I)
+_EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|科普|\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
@@ -127,12 +130,17 @@ def _story_tail(text: str) -> tuple[str, bool] | None:
     return None
 
 
+_WANT_LINE = re.compile(r"(?im)^\s*(?:want|need|needs|ask|task|goal|todo|request|要|需要|想要|目标|任务|诉求)\s*[:：]\s*(.+)$")
+
+
 def pasted_only(text: str) -> bool:
     """Only a tool's output pasted back, with an "ok" after it: no request of its own."""
     pasted = _PASTED.match(text)
     return bool(pasted) and not text[pasted.end():].strip(" ,，.。!！")
 
 
+_NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
+_THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
 _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
 
@@ -209,6 +217,11 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
     if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
         asked = _read(text[:tail], has_file, new_upload)
         if asked.tool and asked.act == "command":
+            return asked
+    wanted = _WANT_LINE.search(text)
+    if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2:  # "file: x.csv\nquestion col: q\nwant: format, counts"
+        asked = _read(wanted.group(1), has_file, new_upload)
+        if asked.tool:
             return asked
     pasted = _PASTED.match(text)
     if pasted and len(text) - pasted.end() > 6:  # "Inspect said: `format: alpaca …`. ok good, now give me FILE as an xlsx"
@@ -301,6 +314,8 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
+    if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
+        tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
@@ -309,6 +324,11 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
     if act == "command" and tool in ("", "explain") and _STOP_OPENS.search(text):
         tool, offer = "stop_training", ""  # "Halt lora-pmqa-0712; the validation curve indicates overfitting": a verb, then its reason
+    if tool == "suggest_hyperparameters" and _START_VERB.search(text) and _FOLLOWS_ADVICE.search(text) and not _ASKS.search(text):
+        tool = "start_training"  # "Go ahead and fine-tune on FILE with whatever defaults you think are best"
+    if (tool == "suggest_hyperparameters" and act in ("command", "correction") and amounts.training_args(text)
+            and _CHANGED_SETTING.search(text) and not _VALUE_ASKED.search(text)):
+        tool = "start_training"  # "epoch 改成 5,别用3了,数据还是 FILE": a run's setting changed
     if (tool == "start_training" and _VALUE_ASKED.search(text) and not _START_VERB.search(text) and not amounts.training_args(text)
             and not _FOLLOWS_ADVICE.search(text)):
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for
@@ -316,6 +336,9 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
     if tool == "resume_training" and _STOP_RUN.search(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
+    if (tool in ("evaluate_run", "training_status") and act == "command" and _RUNDOWN.search(text) and not acts.points_at_data(text)
+            and not names.find_run_id(text)):
+        tool, offer = "explain", ""  # "Give me a short rundown of over-fitting and forgetting": told about, not my run's figures
     if tool == "start_training" and _DID_LEARN.search(text):
         tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
     if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and _RUN_DONE.search(text):
@@ -349,6 +372,9 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
             and not _EXPLAIN_VERB.search(text) and not acts.is_request(text) and not _LOOK_AT.search(text)
             and not names.find_run_id(text) and prob < 0.6):
         tool = ""  # "nice, that eval looks way better than last week's", "哈哈 loss 终于降下来了": a remark
+    if (act == "command" and tool in ("training_status", "stop_training", "evaluate_run", "explain", "resume_training")
+            and _THANKS.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text) and not names.find_run_id(text)):
+        tool, offer = "", ""  # "今天模型终于上线了。…训练挂了两回…辛苦啦。", "just venting, no task right now": nothing asked
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

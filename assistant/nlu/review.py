@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
-_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop|\bremove|\bdelete|\bdiscard|"
+from assistant.nlu.paths import QUOTED
+
+_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -63,7 +65,7 @@ _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填�
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
-_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|写成?|填成?)\s*" + _VALUE + r"|"
+_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
@@ -92,8 +94,9 @@ def rule_command(text: str) -> tuple[str, str] | None:
         said = rule_command(text[slip.end():])
         if said is not None:
             return said
-    keep = _KEEP.search(text)
-    drop = _DROP.search(text)
+    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
+    keep = _KEEP.search(said) or (None if _DROP.search(said) else _KEEP.search(text))
+    drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     if not (keep or drop):
         return None
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
@@ -169,6 +172,8 @@ _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,6
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
 _VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
+# "Put Milo in for name": an unquoted value put in for a placeholder.
+_PUT_IN_FOR = re.compile(r"\bput\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+in\s+for\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 
@@ -176,7 +181,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)]
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
-    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
+    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text)
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]

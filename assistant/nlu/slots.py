@@ -213,7 +213,7 @@ def find_fields(text: str) -> dict:
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:named|called|名为|名叫|叫|是|为|选择?|用|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
+    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?|用|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
     # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
