@@ -335,3 +335,42 @@ def test_more_requests_and_questions():
     assert one_call("grad accumulation — what's it for?")[0] == "explain"
     assert one_call("按 病房问答.jsonl 的条数给我出一套超参数")[0] == "suggest_hyperparameters"
     assert one_call("The sheet is called Beds. Check ward_book.xlsx for me.")[1]["sheet"] == "Beds"
+
+
+# Causes the round-40 and round-41 blind corpora (ordinary users of a supermarket, a thesis office, an outage
+# hotline, a swimming school, a housing-fund office, a hotel; eight mixed voices) showed after they were measured at
+# the final tested commit; tested on phrasings of our own.
+
+
+def test_a_line_quoted_with_a_marker_is_context_for_the_ask():
+    assert one_call("> conflict: 9 条(同一问题答案不一致)\n这 9 条都丢掉") == ("apply_quality_rule", {"rule": "conflict", "decision": "drop"})
+    assert one_call("> run ward-7781 failed: out of memory; checkpoint-800 saved\nFreed the GPU, pick it back up please") == (
+        "resume_training", {"run_id": "ward-7781"})
+    assert one_call("> perplexity: 12 records flagged as outliers\nThose look fine to me, keep them.") == (
+        "apply_quality_rule", {"rule": "perplexity", "decision": "keep"})
+
+
+def test_few_shot_examples_in_more_words():
+    assert amounts.count_args("每条前面带 3 个相似的已答问题", few_shot=True) == {"k": 3}
+    assert amounts.count_args("提示里放 2 个例题", few_shot=True) == {"k": 2}
+    assert amounts.count_args("just one solved example in each prompt", few_shot=True) == {"k": 1}
+
+
+def test_two_rules_a_decision_each():
+    assert review.rule_command("短回答要留着 我说删的是重复的") == ("duplicates", "drop")
+    assert review.rule_command("些答案太短的不要删,全部留着") == ("short_answer", "keep")
+    assert one_call("啲答案太短嘅唔好刪,全部留返")[1] == {"rule": "short_answer", "decision": "keep"}
+    assert one_call("冲突样本到底留还是删比较好")[0] == "explain"
+    assert one_call("Scratch that, I didn't mean all duplicates. Only drop the exact duplicates.")[1] == {
+        "rule": "exact_duplicate", "decision": "drop"}
+
+
+def test_more_small_forms_from_round_40():
+    assert one_call("更正一下:id_ward.json 里 {{name}} 应该填“小护”")[1]["values"] == {"name": "小护"}
+    assert one_call("幫我將 id_ward.json 入面個 name 填做「阿護」")[1]["values"] == {"name": "阿護"}
+    assert one_call("How much time is left on ward-run3") == ("training_status", {"run_id": "ward-run3"})
+    assert one_call("Before I commit to a long run, probe learning rates on ward.jsonl")[0] == "probe_learning_rate"
+    assert not plan("明天台风,估计又要停电,哈哈", [])
+    assert one_call("恢复 job_ward_0529,从最新 ckpt") == ("resume_training", {"run_id": "job_ward_0529"})
+    assert one_call("Please propose epochs, learning rate and batch for full fine-tuning on ward.jsonl.")[0] == "suggest_hyperparameters"
+    assert one_call("Fill id_ward.json the LLaMA-Factory way: {{name}} -> Wardy, {{author}} -> Riverside")[0] == "fill_placeholders"

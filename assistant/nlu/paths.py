@@ -188,12 +188,8 @@ _PASSED_ON = re.compile(r"forward\w*|verbatim|\bnote\b|\bsays?\b|\bsaid\b|\bwrot
 
 
 def unquote_forwarded(text: str) -> str:
-    """Lines quoted with ">" (the assistant's or someone's words) are left out when the person writes more.
-    ``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
+    """``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
     request ("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")."""
-    own = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
-    if len(own) < len(text.split("\n")) and "".join(own).strip():
-        text = "\n".join(own)  # "> 将删除 42 条近似重复,是否确认?\n嗯,删吧": the quote is what they answer
     before = 0
     for m in QUOTED.finditer(text):
         inner = m.group(1) if m.group(1) is not None else m.group(2)

@@ -147,7 +147,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(plain)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
             and slots.find_format(plain)
-            and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b", plain, re.I)):
+            and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)

@@ -17,7 +17,7 @@ from assistant.nlu.numbers import find_numbers, parse_number
 PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|区间测试)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
-    r"\bprobe\s+(?:the\s+|my\s+)?(?:lr|learning[- ]rate)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
+    r"\bprobe\s+(?:the\s+|my\s+)?(?:lrs?|learning[- ]rates?)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a) probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a) (?:good )?(?:lr|learning[- ]rate) (?:for|on) (?:this|my|the)\b|"
     r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"

@@ -46,7 +46,7 @@ _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
-_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
+_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -139,6 +139,7 @@ def pasted_only(text: str) -> bool:
     return bool(pasted) and not text[pasted.end():].strip(" ,，.。!！")
 
 
+_NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)")
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
@@ -218,6 +219,13 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
         asked = _read(text[:tail], has_file, new_upload)
         if asked.tool and asked.act == "command":
             return asked
+    own = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
+    if len(own) < len(text.split("\n")) and "".join(own).strip():
+        asked = _read("\n".join(own), has_file, new_upload)  # "> run x failed …\npick it back up": the quote is context, the ask is theirs
+        if asked.tool and asked.prob >= 0.5:
+            return asked
+        if not asked.tool and review.decides("\n".join(own)) and review.rule_command(text):
+            return asked  # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding
     wanted = _WANT_LINE.search(text)
     if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2:  # "file: x.csv\nquestion col: q\nwant: format, counts"
         asked = _read(wanted.group(1), has_file, new_upload)
@@ -314,6 +322,8 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
+    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b", text, re.I):
+        tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
     if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
         tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
     if tool == "resume_training" and _KEEP_FROM.search(text):
@@ -372,6 +382,9 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
             and not _EXPLAIN_VERB.search(text) and not acts.is_request(text) and not _LOOK_AT.search(text)
             and not names.find_run_id(text) and prob < 0.6):
         tool = ""  # "nice, that eval looks way better than last week's", "哈哈 loss 终于降下来了": a remark
+    if (act == "command" and tool == "explain" and review.decides(text) and review.rule_command(text) and not _ASKS.search(text)
+            and not re.search(r"还是|比较好|好不好|\bor\b|\bshould\b|\bwhich\b", text, re.I)):
+        tool = ""  # "Scratch that, I didn't mean all duplicates. Only drop the exact duplicates.": a review, read by the planner
     if (act == "command" and tool in ("training_status", "stop_training", "evaluate_run", "explain", "resume_training")
             and _THANKS.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text) and not names.find_run_id(text)):
         tool, offer = "", ""  # "今天模型终于上线了。…训练挂了两回…辛苦啦。", "just venting, no task right now": nothing asked

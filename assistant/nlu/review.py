@@ -14,7 +14,7 @@ import re
 
 from assistant.nlu.paths import QUOTED
 
-_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了?|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
+_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
@@ -32,8 +32,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
-    (r"太短|过短|短答案|短的|短得|short", "short_answer"),
-    (r"太长|过长|超长|长答案|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|short", "short_answer"),
+    (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
@@ -44,7 +44,7 @@ _VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -65,7 +65,7 @@ _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填�
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
-_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
+_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
@@ -85,6 +85,11 @@ _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去�
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
 _LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
 _BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
+
+
+def decides(text: str) -> bool:
+    """A keep or drop is said ("keep them", "都丢掉"), whatever it is about."""
+    return bool(_KEEP.search(text) or _DROP.search(text))
 
 
 def rule_command(text: str) -> tuple[str, str] | None:
@@ -124,6 +129,11 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and _NOT_DROP_BUT_KEEP.search(text):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
+    spots = sorted({m.start() for pattern, _ in _RULES for m in [pattern.search(text)] if m})
+    if keep and drop and len([a for a, b in zip(spots, spots[1:] + [10 ** 6]) if b - a > 4]) >= 2:
+        # "短回答要留着 我说删的是重复的": two rules, a decision each; the one said next to the chosen rule is its own
+        at = next(m.start() for pattern, name in _RULES if name == rule for m in [pattern.search(text)] if m)
+        return rule, "keep" if abs(keep.start() - at) < abs(drop.start() - at) else "drop"
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
