@@ -214,11 +214,6 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
         asked = _read(text[:tail], has_file, new_upload)
         if asked.tool and asked.act == "command":
             return asked
-    tail = acts.questions_after(text)
-    if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
-        asked = _read(text[:tail], has_file, new_upload)
-        if asked.tool and asked.act == "command":
-            return asked
     own = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
     if len(own) < len(text.split("\n")) and "".join(own).strip():
         asked = _read("\n".join(own), has_file, new_upload)  # "> run x failed …\npick it back up": the quote is context, the ask is theirs
