@@ -8,6 +8,7 @@ when the package data is missing).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
@@ -202,35 +203,77 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     return whole
 
 
-def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
+def _after_when_clause(text: str) -> str | None:
+    """"Before we train on FILE, scan it for junk records": the ask is after the comma."""
     before = _BEFORE_TRAINING.match(text)
-    if before and before.end() < len(text):  # "Before we train on FILE, scan it for junk records": the ask is after the comma
-        return _read(text[before.end():], has_file, new_upload)
+    return text[before.end():] if before and before.end() < len(text) else None
+
+
+def _before_when_clause(text: str) -> str | None:
+    """"clean up FILE before we train on it": the ask is before the clause."""
     after = _BEFORE_TRAINING_AFTER.search(text)
-    if after and after.start() > 6:  # "clean up FILE before we train on it": the ask is before the clause
-        return _read(text[:after.start()], has_file, new_upload)
+    return text[:after.start()] if after and after.start() > 6 else None
+
+
+def _before_questions(text: str) -> str | None:
+    """"Kick off training on FILE, max 2000 steps. How long will that take?": the request comes first."""
     tail = acts.questions_after(text)
-    if tail:  # "Kick off training on FILE, max 2000 steps. How long will that take, and can I stop it halfway?": the request is first
-        asked = _read(text[:tail], has_file, new_upload)
-        if asked.tool and asked.act == "command":
-            return asked
-    own = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
-    if len(own) < len(text.split("\n")) and "".join(own).strip():
-        asked = _read("\n".join(own), has_file, new_upload)  # "> run x failed …\npick it back up": the quote is context, the ask is theirs
-        if asked.tool and asked.prob >= 0.5:
-            return asked
-        if not asked.tool and review.decides("\n".join(own)) and review.rule_command(text):
-            return asked  # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding
+    return text[:tail] if tail else None
+
+
+def _own_lines(text: str) -> str | None:
+    """"> run x failed …\npick it back up": quoted lines are context, the ask is the person's own."""
+    lines = text.split("\n")
+    own = [line for line in lines if not line.lstrip().startswith(">")]
+    return "\n".join(own) if len(own) < len(lines) and "".join(own).strip() else None
+
+
+def _want_line(text: str) -> str | None:
+    """"file: x.csv\nquestion col: q\nwant: format, counts": a form whose "want:" line is the ask."""
     wanted = _WANT_LINE.search(text)
-    if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2:  # "file: x.csv\nquestion col: q\nwant: format, counts"
-        asked = _read(wanted.group(1), has_file, new_upload)
-        if asked.tool:
-            return asked
+    return wanted.group(1) if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2 else None
+
+
+def _after_paste(text: str) -> str | None:
+    """"Inspect said: `format: alpaca …`. ok good, now give me FILE as an xlsx": the ask follows the paste."""
     pasted = _PASTED.match(text)
-    if pasted and len(text) - pasted.end() > 6:  # "Inspect said: `format: alpaca …`. ok good, now give me FILE as an xlsx"
-        asked = _read(text[pasted.end():], has_file, new_upload)
-        if asked.tool:
-            return asked
+    return text[pasted.end():] if pasted and len(text) - pasted.end() > 6 else None
+
+
+@dataclass(frozen=True)
+class _Focus:
+    """A part of a message that may hold its whole ask (``find``), and when the reading of that part
+    stands for the message (``stands``: the part's reading, the part, the whole text)."""
+
+    find: Callable[[str], str | None]
+    stands: Callable[[Reading, str, str], bool]
+
+
+_FOCI = (
+    _Focus(_after_when_clause, lambda asked, part, text: True),
+    _Focus(_before_when_clause, lambda asked, part, text: True),
+    _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command"),
+    # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding stands too
+    _Focus(_own_lines, lambda asked, part, text: bool(asked.tool) and asked.prob >= 0.5
+           or not asked.tool and review.decides(part) and bool(review.rule_command(text))),
+    _Focus(_want_line, lambda asked, part, text: bool(asked.tool)),
+    _Focus(_after_paste, lambda asked, part, text: bool(asked.tool)),
+)
+"""Where the ask of a message may sit, tried in order: the first part whose reading stands is the
+message's reading; when none does, the whole message is read."""
+
+
+def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
+    for focus in _FOCI:
+        part = focus.find(text)
+        if part is not None:
+            asked = _read(part, has_file, new_upload)
+            if focus.stands(asked, part, text):
+                return asked
+    return _read_whole(text, has_file, new_upload)
+
+
+def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     act = acts.speech_act(text)
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
