@@ -32,7 +32,7 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|是不是|会怎样|会怎么
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
+    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；]{1,16}[吗嘛么][?？]?\s*$|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -50,12 +50,14 @@ _ABOUT = re.compile(
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
     r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
+    r"(?:怎么|如何|怎样)(?:才能)?(?:知道|判断|看出|确定|发现)|\bhow (?:do|can|would|will|should) (?:i|we|you|one) (?:know|tell)\b|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
-GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|以哪个为准|哪个优先|谁优先|哪个说了算|"
+GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|"
+           r"(?<!还)(?:一次|一轮)\S{0,8}(?:多久|多长时间)|(?<!还)(?:一般|通常|大概|大约)(?:要|需要|得)(?:多久|多长时间)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
             r"(?i:\bhow (?:many|much)\b[^?]{0,40}?\b(?:do|would|should|does|will) (?:i|we|you|one|people|it) (?:\w+ )?need\b)|"
@@ -68,11 +70,15 @@ _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
+# "can u read excel files with multiple sheets?", "do you support xlsx": what the assistant can do, asked in general
+_CAPABILITY = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|quick question)\W+)?(?:can|could|do|does) (?:you|u|it|this(?: app| tool)?|the (?:app|tool|assistant))\s+"
+                         r"(?:even |also |actually )?(?:read|handle|support|open|load|deal with|work with|take|accept|understand|parse|import)\b"
+                         r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
 _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask)\W+)?"
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+_ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
                           + _BEHAVES + "|"
                           + GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
@@ -98,7 +104,8 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 # "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
 _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
-                         r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??\s*$|"
+                         r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
+                         r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
                          r"\bwhat does \S+(?: \S+){0,2} (?:mean|stand for)\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
@@ -109,8 +116,13 @@ def is_request(text: str) -> bool:
 
 
 def asks_definition(text: str) -> bool:
-    """A request for a definition ("what is a range test", "什么是CoT"), not about the user's data."""
-    return bool(_DEFINITION.search(text)) and not _DATA.search(text) and not _IMPERATIVE.search(text)
+    """A request for a definition ("what is a range test", "什么是CoT", "What is few-shot, in plain English please"),
+    not about the user's data."""
+    return bool(_DEFINITION.search(text)) and not _DATA.search(text) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
+
+
+# "…, please", "…, thanks": courtesy ending a message asks nothing done by itself.
+_COURTESY_END = re.compile(r"[\s,，]*(?:please|pls|plz|thanks|thank you|谢谢|请)\W*$", re.I)
 
 
 # The plain form of a question, whatever it asks: a question word or particle at its end ("SFT 跟预训练到底差在哪",
@@ -118,7 +130,7 @@ def asks_definition(text: str) -> bool:
 # "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
 # when no file comes with the message.
 _PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
-                       r"\S{0,3}[?？啊呀呢]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
+                       r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
 
 
 def plain_question(text: str) -> bool:
@@ -158,10 +170,12 @@ _VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
+    mine = _DATA.search(text)
+    if _CAPABILITY.search(text) and not mine:
+        return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
     if _IMPERATIVE.search(text) or (re.search(r"(?<!会)把", text) and not re.search(r"会\S{0,4}把", text)) or _COMPARE.match(text):
         return False
-    mine = _DATA.search(text)
-    general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text)) and not mine
+    general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
 
 
@@ -200,7 +214,10 @@ def asks_concept(text: str) -> bool:
 
 
 # "make that 2 epochs instead of 10", "epoch 用 3 就行,别 10 了": a value replaced, with no opener word.
-_REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|(?:应该|应)是\s*[\w.-]+\s*(?:,|，)?\s*(?:而)?不是\s*[\w.-]+|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
+_REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|(?:应该|应)是\s*[\w.-]+\s*(?:,|，)?\s*(?:而)?不是\s*[\w.-]+|"
+                       # "名字打错了,是「小汪」不是「小王」", "the author should be 'Harbor View', not 'Harbour View'": a value put right
+                       r"(?:错了|錯了)\W*(?:是|应该是)\s*[「“\"']?[\w .-]{1,30}?[」”\"']?\s*[,，]?\s*(?:而)?不是|"
+                       r"\bshould (?:be|read)\s*['\"“][^'\"”]{1,60}['\"”]\s*,?\s*not\b|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
 
 
 # "few-shot 先不做了,改成 CoT", "不是要停止训练,而是想看进度", "skip the few-shot, do CoT": what is called off goes,

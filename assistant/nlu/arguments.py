@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import amounts, names, slots
+from assistant.nlu import amounts, names, review, slots
 
 _THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
                              r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
@@ -34,6 +34,9 @@ def arguments_for(tool: str, text: str, results: dict, plain: str | None = None)
     if tool in ("add_few_shot", "add_cot", "augment_instructions"):
         fraction = amounts.find_fraction(plain)
         return {**_generator_args(tool, text, plain), **({"fraction": fraction} if fraction is not None else {})}
+    if tool == "fill_placeholders":
+        values = review.values_as_written(text, plain)
+        return {"values": values} if values else {}
     return _other_args(tool, plain, results)
 
 

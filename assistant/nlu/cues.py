@@ -38,7 +38,7 @@ TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning 
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
 DOMAIN = re.compile(
     TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
-    r"样本|sample|示例|example|q\s*&\s*a|q/a\b|\bexcel\b|\bxlsx\b|\bcsv\b|\bjsonl?\b|文件格式|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
+    r"样本|sample|示例|example|q\s*&\s*a|q/a\b|\bexcel\b|\bxlsx?\b|\bcsv\b|\btsv\b|\bparquet\b|\bjsonl?\b|文件格式|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"\bckpt\b|grad(?:ient)? accum\w*|target_modules|lora_alpha|lora_target|\bq_proj\b|\bv_proj\b|linear layers?|欠拟合|评估|eval|bleu|rouge|(?<![a-z])f1\b|exact[- ]match|metrics?\b|指标|准确率|accuracy|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"

@@ -77,7 +77,7 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
-    m = re.search(r"(?<![\w.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![\w.-])", text)
+    m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_.-])", text)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name

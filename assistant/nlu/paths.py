@@ -41,13 +41,16 @@ _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$
 # A name with one space in it, when its folder is written: "data/faq v2.xlsx", "./raw/qa dump.csv".
 _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\w.~-]+/)+[\w.~-]+ )$")
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
-_ZH_PREFIXES = ("数据还是", "文件还是", "数据是", "文件是", "还是", "就是", "是", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看看", "看一下",
+_ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用", "数据用", "文件用", "还是用", "就用", "都用", "改用", "是用", "数据是", "文件是",
+                "还是", "就是", "是", "根据", "按照", "依据", "参照", "看下", "查下", "瞅瞅", "瞧瞧", "看看", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看一下",
                 "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
 _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|再|先|又|也|还|就|都)+")
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
+# A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
+_GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是)$")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
@@ -119,6 +122,8 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         return _after_colon(name[start:], slash.start() - start)
     glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
+    if tail and _GLUE_END.search(name[:tail.start()]):
+        glued = True  # "跑个ppl看看game_qa.jsonl": the words before the ASCII name end with a verb or preposition
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         rest = _strip_verbs(name, after_space)
         # "给牙科FAQ.jsonl", "检查一下客服FAQ.xlsx": a known word glued in front, then a Chinese head that is the name's own;
@@ -158,8 +163,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     return name
 
 
-# A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302"); names.find_run_id reads it.
-RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.-]*[A-Za-z0-9_])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)[-_][\w.-]*\d[A-Za-z0-9_.-]*)",
+# A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302", "sft_大促_0612"; Chinese only
+# between separators: "run-0615不是run-0651" is two ids); names.find_run_id reads it.
+RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.-]*[A-Za-z0-9_])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
                     re.IGNORECASE)
 _ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.attachments import attached_files, strip_attachments
+from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
@@ -30,7 +31,10 @@ _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:e
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
-_NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b", re.I)
+_NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b|"
+                       # "嗯 那个 我昨天不是把数据都弄好了嘛 就是那个 FILE 然后…": what was done, told before the request
+                       r"^\W*(?:(?:嗯+|呃|额|那个|就是说?|其实)\W*)*(?:我|我们|咱们)(?:昨天|之前|前面|刚才|刚刚|已经|上周|前两天|早上|都)*"
+                       r"(?:不是)?[^,，。;；!！?？]{0,14}?(?:好了|完了|过了)(?:嘛|吗|么|啊|呀)?(?=[\s,，。;；!！]|$)", re.I)
 # A statement of how things are: "Our answers include a '解析' column", "This is our round-3 export".
 _STATED = re.compile(r"^\W*(?:our|my|the|this|these|those|it|there)\b[^,.;:]{0,40}?\b(?:is|are|includes?|has|have|contains?|was|were)\b", re.I)
 _POINTS_AT = re.compile(r"\bpoints? (?:at|to)\s*$|\brefers? to\s*$|指向\s*$|对应(?:的)?(?:文件)?(?:是)?\s*$", re.I)
@@ -145,7 +149,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
-    if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(plain)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
+    if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(text)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
             and slots.find_format(plain)
             and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
@@ -173,6 +177,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
             offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
+            if (offer is not None and offer.kind == "tools" and offer.calls[0]["name"] in CONSEQUENTIAL
+                    and got.act in ("command", "chitchat") and has_file):
+                return offer  # "搞个 LoRA 训练,三轮" with the data at hand: the guard shows the plan and asks, once
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
@@ -230,12 +237,7 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
             path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
         if not path:
             return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
-        values = review.placeholder_values(masked)
-        in_plain = review.placeholder_values(plain)  # "作者係「星河科技」": Cantonese wording, the value as written
-        if len(plain) == len(masked):  # "{{name}} 換成「小幫手阿寶」": found in the converted text, written in the original
-            in_plain = {k: masked[plain.find(v):plain.find(v) + len(v)] if v not in masked and plain.find(v) >= 0 else v
-                        for k, v in in_plain.items()}
-        values = values if len(values) >= len(in_plain) else {**in_plain, **values}
+        values = review.values_as_written(masked, plain)  # "作者係「星河科技」": Cantonese wording, the value as written
         return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
     if command is None:
         return None
@@ -392,11 +394,13 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
     tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked) or slots.tool_of_values(whole)
+    if not tool and review.asks_fill(variants.plain_chinese(text), True) and review.values_as_written(text, variants.plain_chinese(text)):
+        tool = "fill_placeholders"  # "名字打错了,是「小汪」不是「小王」": a placeholder's value put right
     if not tool:
         return new
     redone = plan_step(text, mem, new_files, intent=tool)
     if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
-        return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results)}])
+        return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))}])
     return redone
 
 

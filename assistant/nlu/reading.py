@@ -47,7 +47,7 @@ _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
-_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
+_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)配|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -317,12 +317,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
-            and (not acts.points_at_data(text) or acts.asks_requirement(text))):
-        tool, offer = "explain", ""  # "问答数据至少要有几个字段": a look needs a file; with none named, the question is general
+            and (not acts.points_at_data(text) or acts.asks_requirement(text) or acts.asks_about(text) and "FILE" not in text)):
+        tool, offer = "explain", ""  # "问答数据至少要有几个字段", "我这个表格…能直接拿来训练吗": a look needs a file; with none, the question is general
     if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text):
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
+    if (tool == "explain" and not ours and model is not None and guess.name == "explain" and guess.second == classifier.NONE
+            and guess.prob - guess.second_prob < MARGIN):
+        tool = ""  # "how do I train my dog to sit": "train" is the only word of ours, and off-topic is as likely
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
     owns = tool == "evaluate_run" and act == "question" and not acts.asks_concept(text) and _MINE.search(text)

@@ -37,10 +37,11 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
-    (r"所有(?:被)?标记|全部(?:被)?标记|all (?:the )?flagged|everything flagged", "all"),
+    (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|"
+     r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&(?=\s+[A-Z])))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&\s+[\w.'’-]+))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -170,8 +171,19 @@ def placeholder_values(text: str) -> dict[str, str]:
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
 
+def values_as_written(text: str, plain: str) -> dict[str, str]:
+    """Placeholder values of ``text``, also those only found in its mainland wording ``plain`` ("作者係「星河科技」"),
+    each taken as the person wrote it ("{{name}} 換成「小幫手阿寶」": found in the converted text, written in the original)."""
+    values = placeholder_values(text)
+    in_plain = placeholder_values(plain) if plain != text else {}
+    if len(plain) == len(text):
+        in_plain = {k: text[plain.find(v):plain.find(v) + len(v)] if v not in text and plain.find(v) >= 0 else v
+                    for k, v in in_plain.items()}
+    return values if len(values) >= len(in_plain) else {**in_plain, **values}
+
+
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
-_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:填|写|改|设)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
+_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:填|写|改|设|打)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)

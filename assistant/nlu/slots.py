@@ -21,7 +21,7 @@ from tools.data.formats import FORMAT_ALIASES
 # the one alias table): "多轮对话格式" is sharegpt, "训练用的格式" is jsonl.
 _PHRASES = {
     "qianfan": r"文心|ernie|百度",
-    "alpaca": r"羊驼",
+    "alpaca": r"羊驼|阿尔?帕卡",  # the name as Chinese spells it out
     "sharegpt": r"share\s?gpt|多轮对话格式|conversations?\s*格式",
     "openai": r"open\s+ai|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?",
     "csv": r"逗号分隔",
@@ -186,7 +186,8 @@ def find_fields(text: str) -> dict:
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
-        spelled = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
+        # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
+        spelled = re.search(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
         reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
@@ -213,9 +214,13 @@ def find_fields(text: str) -> dict:
         for hit in (spelled, reversed_, bare):
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
-    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d+)(?![A-Za-z0-9])|(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?|用|=|:|：|\bis\b)\s*([^\s,，。;；]+)", text, re.IGNORECASE)
-    # "sheet Benefits, question col …": a capitalised name right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
+    # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
+    # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
+    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
+                      r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"([^\s,，。;；]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；]|$)", text, re.IGNORECASE)
+    # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
@@ -233,7 +238,7 @@ def find_fields(text: str) -> dict:
     if zh_name and "sheet" not in out and zh_name not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
-        out["sheet"] = re.sub(r"[.。]+$", "", sheet.group(1) or sheet.group(2))  # "the sheet called OTC.": the full stop ends the sentence
+        out["sheet"] = re.sub(r"[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
     if "sheet" in out:
         _sheet_not_ruled_out(text, out)
     return out
@@ -311,11 +316,12 @@ def find_templates(text: str) -> list[str]:
     found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 8):start])]  # "全是「请翻译成英文」": the wording there now
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
-    after = _FAMILY_AFTER.search(text)  # "with: translate to english|english please|render this in english"
+    # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
+    after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
     if found and (any("|" in name for name in found) or not (after and all(name in after.group(1) for name in found))):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
-        return _TEMPLATE_FAMILY.findall(text)
+        return _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
         family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
@@ -330,6 +336,20 @@ _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
 _SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
 _FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
+# …or after the English word that names them, the last one before the family ("with these templates translate to french|…");
+# a Chinese family holds no spaces and is found whole (_TEMPLATE_FAMILY)
+_FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?)\b\s*(?:like|as|of)?\s*"
+                           rf"({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I | re.S)
+# "换几种说法 比如 请总结以下内容 还有 用一句话概括 还有 提炼要点 就这三个": wordings listed aloud
+_SPOKEN_LIST = re.compile(r"(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")
+
+
+def _spoken_list(text: str) -> list[str]:
+    m = _SPOKEN_LIST.search(text)
+    items = [i.strip(" “”\"'「」") for i in re.split(r"\s*(?:还有|以及|和|、|，|,)\s*", m.group(1))] if m else []
+    return items if len(items) >= 2 and all(len(i) >= 2 for i in items) else []
+
+
 _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
 
 

@@ -54,6 +54,7 @@ _EN_SOUNDS = [(re.compile(p, re.I), w) for p, w in (
     (r"\blaura\b(?=\s+(?:rank|adapter|r\b|training|fine|run|alpha))", "lora"),
     (r"\b(?:chin|chian|chen|qian|chien)[ -]?fan\b", "qianfan"),
     (r"\bshare[ -]?g[ .-]?p[ .-]?t\b", "sharegpt"),
+    (r"\bopen[ -]a\.?i\b", "openai"),
 )]
 
 
@@ -96,10 +97,21 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+# Latin letters with accents (autocorrect writes "résumé" for resume): read as the bare letter, one for one.
+_ACCENTED = re.compile(r"[\u00c0-\u00ff\u0100-\u017f]")
+
+
+def _unaccented(m: re.Match) -> str:
+    import unicodedata
+
+    bare = unicodedata.normalize("NFKD", m.group(0))[0]
+    return bare if bare.isascii() and bare.isalpha() else m.group(0)
+
+
 def plain_chinese(text: str) -> str:
     """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
     Simplified with mainland words (資料集 → 数据集, 檔案 → 文件). Text without Chinese is returned as is."""
-    text = sound_alike(_PERCENT.sub(r"\1%", text))  # "10 percent" is "10%"; "微跳" is 微调
+    text = sound_alike(_PERCENT.sub(r"\1%", _ACCENTED.sub(_unaccented, text)))  # "10 percent" is "10%"; "微跳" is 微调; "résumé" is resume
     if not re.search(r"[\u3400-\u9fff]", text):
         return text
     had_yao = "幺" in text
