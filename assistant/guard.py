@@ -50,8 +50,8 @@ class ToolGuard(AgentMiddleware):
             request = with_default_path(request)
             if name in NEEDS_PATH and not (request.tool_call.get("args") or {}).get("path"):
                 return _reply(call, envelope(
-                    False, "No dataset yet in this conversation: attach a file (or name one) and ask again.",
-                    "这次对话里还没有数据集:请上传文件(或写出文件名)后再说一次。", {"needs_file": True}))
+                    False, "No dataset yet in this conversation: attach a file (or name one) to go on.",
+                    "这次对话里还没有数据集:请上传文件(或写出文件名)再继续。", {"needs_file": True}))
             if consent.is_consequential(request.tool):
                 return _reply(call, plan(request.tool, dict(request.tool_call.get("args") or {})))
             try:

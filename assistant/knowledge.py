@@ -192,6 +192,39 @@ GLOSSARY: tuple[Entry, ...] = (
         "(forgetting_pct); the manual's remedy for forgetting with high epochs is to mix general data in.",
     ),
 )
+GLOSSARY = GLOSSARY + (
+    Entry(
+        "terms_identity", "术语(自我认知数据,用于「准备数据」)",
+        ("identity.json", "identity", "自我认知", "身份数据", "self-cognition", "who are you", "你是谁", "{{name}}", "{{author}}",
+         "占位符", "placeholder", "placeholders"),
+        "术语:identity.json 是 LLaMA-Factory 自带的“自我认知”数据(约 90 条,如“你是谁?”→“我是 {{name}},由 {{author}} "
+        "开发……”),用来让模型说出你给它起的名字和开发方。训练前先把 {{name}} 和 {{author}} 填成你的助手名和机构名"
+        "(告诉我值即可,我会写出一份填好的新文件,原文件不动),再和你的问答数据一起训练;没填的占位符会被质量检查标出来。",
+        "Terms: identity.json is LLaMA-Factory's self-cognition dataset (about 90 samples such as \"Who are you?\" → \"I am "
+        "{{name}}, developed by {{author}} …\") that teaches the model the name and maker you give it. Before training, fill "
+        "{{name}} and {{author}} with your assistant's and your organisation's names (tell me the values and I write a filled "
+        "copy; the original is not changed), then train it together with your Q&A data; the quality check flags any "
+        "placeholder left unfilled.",
+    ),
+)
+GLOSSARY = GLOSSARY + (
+    Entry(
+        "terms_registry", "术语(数据集注册与训练框架的格式,用于「准备数据」)",
+        ("dataset_info.json", "dataset_info", "注册数据集", "注册", "register", "registry", "columns", "tags", "llama-factory",
+         "llamafactory", "formatting"),
+        "术语:这里不用注册数据集:上传或写出文件名即可,格式会自动识别。要拿到 LLaMA-Factory 里用,先转成 alpaca 或 sharegpt;"
+        "sharegpt 输出用的就是它的默认键(conversations,from/value,human/gpt/function_call/observation,另有 system、tools),"
+        "所以在 dataset_info.json 里只需写 {\"你的数据\": {\"file_name\": \"x.json\", \"formatting\": \"sharegpt\"}},"
+        "带 system 或 tools 时在 columns 里加上 \"system\": \"system\"、\"tools\": \"tools\";alpaca 输出是 instruction/input/output,"
+        "也是默认列名,写 file_name 即可。",
+        "Terms: nothing needs registering here: upload a file or name it and its format is detected. To use the data in "
+        "LLaMA-Factory, convert it to alpaca or sharegpt. The sharegpt output uses that tool's default keys (conversations; "
+        "from/value; human/gpt/function_call/observation; plus system and tools), so its dataset_info.json entry only needs "
+        "{\"your_data\": {\"file_name\": \"x.json\", \"formatting\": \"sharegpt\"}}, adding \"system\": \"system\" and "
+        "\"tools\": \"tools\" under columns when those are present. The alpaca output is instruction/input/output, the "
+        "default columns too: file_name is enough.",
+    ),
+)
 ENTRIES = ENTRIES + GLOSSARY
 """The manual's topics, then a short glossary of the terms they use (cited as such)."""
 

@@ -163,3 +163,19 @@ def test_it_means_the_newest_file_and_every_answer_names_it(assistant, shared_co
     planned = turn(assistant, "用转换后的数据开始训练")
     assert planned["pending"]["details"]["source"] == newest and newest in planned["answer"]
     assert "估计" in planned["answer"] and not list(workspace.glob("runs/*"))
+
+
+def test_placeholder_values_sent_before_any_file_wait_for_it(assistant, shared_copy, workspace):
+    """Values with no file in the conversation: the call goes out, the guard asks for a file, and the file sent next
+    is filled with the values said before (nothing retyped)."""
+    first = assistant.run("fill", "机器人名字叫“小铁”,作者写“南站售票班组”", [])
+    assert first["tool_calls"] == [{"name": "fill_placeholders", "args": {"values": {"name": "小铁", "author": "南站售票班组"}}}]
+    assert "上传" in first["answer"]  # asked for the file, in the question's language
+    identity = shared_copy("identity.json")
+    filled = turn(assistant, "identity.json", [identity], session="fill")
+    call = filled["tool_calls"][0]
+    assert call["name"] == "fill_placeholders" and call["args"]["values"] == {"name": "小铁", "author": "南站售票班组"}
+    assert call["args"]["path"].endswith("identity.json") and only_result(filled).ok
+    output = Path(only_result(filled).files[0])
+    text = output.read_text(encoding="utf-8")
+    assert "小铁" in text and "南站售票班组" in text and "{{name}}" not in text

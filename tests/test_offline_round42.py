@@ -1,11 +1,12 @@
-"""General causes the round-42 and round-43 blind corpora (a vet clinic, a tax office, a railway counter, game support;
-people typing on a phone or dictating) showed after they were measured, tested on phrasings of our own."""
+"""General causes the round-42 to round-45 blind corpora (a vet clinic, a tax office, a railway counter, game support;
+people typing on a phone or dictating; teachers, nurses, HR; team leads, other tools' engineers, Hong Kong and Taiwan
+users, pasted config and logs, long polite preambles) showed after they were measured, tested on phrasings of our own."""
 from __future__ import annotations
 
 import pytest
 from routing import one_call
 
-from assistant.nlu import acts, names, reading, slots, variants
+from assistant.nlu import acts, names, reading, review, slots, variants
 from assistant.nlu.paths import find_paths
 from assistant.offline import plan
 
@@ -68,9 +69,13 @@ def test_placeholder_values_with_an_ampersand_in_lower_case():
         "name": "orbit", "author": "smith & sons"}
 
 
-def test_placeholder_values_with_no_file_anywhere_ask_for_the_file():
-    """No file in the conversation: the values are kept and the person is asked which file (nothing is called)."""
-    assert plan("机器人名字叫“小帆”,作者写“东站班组”", []) == []
+def test_placeholder_values_with_no_file_anywhere_go_out_without_a_path():
+    """No file in the conversation: the call carries the values and no path; the tool guard asks for the file and the
+    file sent next is filled (tests/test_agent_offline.py). Without values there is nothing to carry: asked back."""
+    assert plan("机器人名字叫“小帆”,作者写“东站班组”", []) == [
+        {"name": "fill_placeholders", "args": {"values": {"name": "小帆", "author": "东站班组"}}}]
+    assert plan("帮我把占位符填一下", []) == []
+    assert plan("你是机器人还是真人?", []) == []  # a question names no value
 
 
 @pytest.mark.parametrize("text", ["drop everything the check flagged", "keep all the ones it found", "查出来的全部删掉"])
@@ -131,7 +136,7 @@ def test_a_cleaned_file_exported_for_review_is_a_conversion():
 def test_the_focus_table_reads_parts_in_order():
     """One mechanism reads a part of the message: the quoted lines are context, the ask is the person's own."""
     assert [f.find.__name__ for f in reading._FOCI] == ["_after_when_clause", "_before_when_clause", "_before_questions",
-                                                         "_own_lines", "_want_line", "_after_paste"]
+                                                         "_own_lines", "_beside_log", "_want_line", "_after_paste"]
     assert one_call("> run-31 stopped at step 200\nresume it") == ("resume_training", {"run_id": "run-31"})
 
 
@@ -146,3 +151,74 @@ def test_a_weak_start_with_the_data_at_hand_is_planned_for_the_guard(monkeypatch
     weak_stop = reading.Reading("", "training_status", "chitchat", 0.25)
     monkeypatch.setattr(planner.reading, "read", lambda *a, **k: weak_stop)
     assert plan("how's it cooking", ["/tmp/up/qa.jsonl"]) == []  # not consequential: asked back, as before
+
+
+def test_courtesy_ifs_are_no_hypotheticals():
+    assert acts.speech_act("Could you check notes.jsonl for duplicates, if it's not too much trouble?") == "command"
+    assert acts.speech_act("如果方便的话,帮我把 a.csv 转成 alpaca") == "command"
+    assert acts.speech_act("if I trained for 30 epochs, would it overfit?") == "hypothetical"
+
+
+def test_the_ask_before_a_closing_thanks_is_read():
+    text = ("Morning! Sorry for the noise yesterday. The team found a leak of test answers in the data of qa-ft-9, so its "
+            "numbers are meaningless. Would you mind stopping qa-ft-9 for me? Many thanks.")
+    assert one_call(text) == ("stop_training", {"run_id": "qa-ft-9"})
+
+
+@pytest.mark.parametrize("text", [
+    "what file types do you support? can I give you parquet?",
+    "Can a 7B model be trained on a laptop?",
+    "LLaMA-Factory 要在 dataset_info.json 里登记数据,这里还要吗?",       # a trainer's registry named as a concept
+    "identity.json 是做什么用的",                                       # what a known file is for
+    "曲线是这样的:\nstep 50 loss 1.9\nstep 100 loss 0.2\nstep 150 loss 0.01\n这正不正常?",  # a pasted log, then a question
+])
+def test_more_questions_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_registry_and_identity_are_explained_from_the_glossary():
+    from assistant.knowledge import explain
+
+    assert explain("do I need to register the data in dataset_info.json?")["topic"] == "terms_registry"
+    assert explain("what is identity.json for")["topic"] == "terms_identity"
+
+
+def test_a_pasted_log_is_context_for_the_request_after_it():
+    assert one_call("{'loss': 0.9, 'epoch': 1.0}\n{'loss': 0.2, 'epoch': 2.0}\nplease stop exp-4") == (
+        "stop_training", {"run_id": "exp-4"})
+
+
+def test_a_date_like_run_id_before_a_word():
+    assert names.find_run_id("1130-legal 评估一下")[0] == "1130-legal"
+    assert names.find_run_id("跑个 500-step 的") is None  # an amount with its unit
+
+
+def test_whether_it_is_one_format_or_another_is_a_look():
+    assert one_call("open exports/chat.json, I need to know if it's alpaca or sharegpt style")[0] == "inspect_dataset"
+
+
+def test_settings_named_as_other_trainers_name_them():
+    text = "在千帆上 epoch、batch_size 都是默认。这回给 claims.jsonl 推荐一下这些怎么设"
+    assert one_call(text) == ("suggest_hyperparameters", {"path": "claims.jsonl"})
+
+
+def test_fields_named_by_the_role_they_play():
+    args = one_call("Turn kb.csv into alpaca; title is the question, body is the answer.")[1]
+    assert (args["question_field"], args["answer_field"]) == ("title", "body")
+    assert one_call("our table has columns q, a, why\nadd CoT to kb.jsonl using the why column as the rationale")[1][
+        "rationale_field"] == "why"
+
+
+def test_the_maker_said_in_words_is_the_author():
+    args = one_call("Fill the placeholders in identity.json: the bot is called Ivy and it is made by Moss & Fern Ltd.")[1]
+    assert args["values"] == {"name": "Ivy", "author": "Moss & Fern Ltd."}
+    assert review.placeholder_values("The data was built by merging two exports") == {}  # not a maker of the assistant
+
+
+def test_cantonese_name_of_the_assistant():
+    assert one_call("identity.json 個助手個名叫「阿寶」,幫我填返")[1]["values"] == {"name": "阿寶"}
+
+
+def test_templates_listed_under_a_heading_are_one_request():
+    text = "Reword faq.jsonl with these templates:\n- how do I {q}|what is the way to {q}\n- Could you tell me {q}"
+    assert one_call(text)[1]["templates"] == ["how do I {q}|what is the way to {q}", "Could you tell me {q}"]

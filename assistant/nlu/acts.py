@@ -32,7 +32,7 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|是不是|会怎样|会怎么
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；]{1,16}[吗嘛么][?？]?\s*$|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
+    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|为什么|为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -65,13 +65,15 @@ GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
             r"正常吗|正不正常|是正常的吗|(?i:^\W*(?:should|must|does) (?:the|a|an|i need to|we need to|you need to)\b|^\W*do (?:i|we|you) need to\b)|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
-_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
+_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
             r"多少\S{0,6}(?:才够|才行|合适)|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
 # "can u read excel files with multiple sheets?", "do you support xlsx": what the assistant can do, asked in general
-_CAPABILITY = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|quick question)\W+)?(?:can|could|do|does) (?:you|u|it|this(?: app| tool)?|the (?:app|tool|assistant))\s+"
+_CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kinds? of files?) (?:can|do|does|will) (?:you|u|it) (?:read|handle|support|accept|take|open)\b|"
+                         r"^\W*can (?!you\b|u\b|ya\b|i\b|we\b)[\w.-]+(?: [\w.-]+){0,3} (?:run|work|fit|train|learn|be trained|be run)\b[^?]*\?\s*$|"
+                         r"^\W*(?:(?:so|ok|okay|hmm+|quick question)\W+)?(?:can|could|do|does) (?:you|u|it|this(?: app| tool)?|the (?:app|tool|assistant))\s+"
                          r"(?:even |also |actually )?(?:read|handle|support|open|load|deal with|work with|take|accept|understand|parse|import)\b"
                          r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
 _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask)\W+)?"
@@ -153,7 +155,14 @@ def is_condition(text: str) -> bool:
     return bool(_IF.search(text))
 
 
+# "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
+COURTESY_IF = re.compile(r"\bif (?:you (?:don'?t|do not) mind|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+                         r"(?:at all )?possible|you can|you could|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
+                         r"(?:如果|要是)(?:方便|可以|不麻烦|有空)(?:的话)?", re.I)
+
+
 def is_hypothetical(text: str) -> bool:
+    text = COURTESY_IF.sub(" ", text)
     return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
 
 

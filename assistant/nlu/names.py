@@ -80,6 +80,11 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_.-])", text)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
+    # a date-like id before a word ("0705-med 评一下", "1203_faq"), not an amount with its unit ("500-step", "128-dim")
+    m = re.search(r"(?<![\w.-])(\d{3,8}[-_](?!(?:steps?|shots?|epochs?|samples?|rows?|records?|lines?|tokens?|dim|bit|k|b|m)\b)[A-Za-z][A-Za-z0-9_-]*)(?![\w.-])",
+                  text, re.I)
+    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+        return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text):  # "Evaluate claims-lora-3."
         if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):

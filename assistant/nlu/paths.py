@@ -50,7 +50,7 @@ _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|�
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
-_GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是)$")
+_GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")

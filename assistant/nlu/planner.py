@@ -28,6 +28,8 @@ _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|�
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
+_TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
+                           r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
@@ -84,8 +86,8 @@ def remember(turns: list[Turn]) -> Memory:
             attached = attached_files(turn.text)
             mem.attachments += attached
             said = strip_attachments(turn.text)
-            named = [f.text for f in resolve_named(said, mem.attachments)
-                     if not names.is_base_model_path(said, f.text, f.start)]  # a model folder is not data
+            named = [f.text for f in resolve_named(said, mem.attachments)  # a model folder or a trainer's own file is not data
+                     if not names.is_base_model_path(said, f.text, f.start) and not _TRAINER_FILE.search(f.text)]
             mem.files += [p for p in named if p not in attached] + attached
             mem.seen += [p for p in named if p not in attached] + attached
         elif turn.role == "tool":
@@ -123,7 +125,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     """Plan one request (one step of a multi-step message)."""
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
-    named = [f.text for f in found if f.text not in models]  # a model folder is never the data
+    # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
+    named = [f.text for f in found if f.text not in models and not _TRAINER_FILE.search(f.text)]
     kept = [f.text for f in found if f.text in named and not slots.NEGATED.search(text[max(0, f.start - 14):f.start])]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
@@ -139,7 +142,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     unblanked, masked = masked, blank_errors(masked)
     lang = replies.language(text)
-    as_word = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # "inspect FILE", for the intent only
+    trainer_files = [(f.start, f.end) for f in found if _TRAINER_FILE.search(f.text)]
+    # "inspect FILE", for the intent only; a trainer's own file is no FILE to act on
+    as_word = slots.mask(slots.mask(text, [(f.start, f.end) for f in found if not _TRAINER_FILE.search(f.text)], fill="FILE"), trainer_files)
     has_file = bool(named or new_files or mem.files)
     # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
     plain = variants.plain_chinese(masked)
@@ -178,8 +183,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         else:
             offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
             if (offer is not None and offer.kind == "tools" and offer.calls[0]["name"] in CONSEQUENTIAL
-                    and got.act in ("command", "chitchat") and has_file):
-                return offer  # "搞个 LoRA 训练,三轮" with the data at hand: the guard shows the plan and asks, once
+                    and got.act in ("command", "chitchat") and (has_file or offer.calls[0]["args"].get("run_id"))):
+                # "搞个 LoRA 训练,三轮" with the data at hand, "it's run_12 that should be resumed": the guard shows the plan
+                # and asks, once
+                return offer
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
@@ -235,10 +242,14 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         path = _pick_path(text, named, new_files, mem)
         if checked.get("output") and path == checked.get("output") and checked.get("source"):
             path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
-        if not path:
-            return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
         values = review.values_as_written(masked, plain)  # "作者係「星河科技」": Cantonese wording, the value as written
-        return Decision("tools", calls=[{"name": "fill_placeholders", "args": {"path": path, **({"values": values} if values else {})}}])
+        if not path and not values:
+            return Decision("ask_file", reply=replies.ask_file("fill_placeholders", lang))
+        if not path and acts.speech_act(plain) in ("question", "hypothetical"):
+            return None  # "你是机器人还是真人客服?": asked, with no file of placeholders anywhere
+        # no file yet ("机器人名字叫小铁,作者写南站班组" opening a chat): the guard asks for one and the values wait for it
+        return Decision("tools", calls=[{"name": "fill_placeholders", "args": {**({"path": path} if path else {}),
+                                                                                **({"values": values} if values else {})}}])
     if command is None:
         return None
     rule, decision = command
@@ -274,7 +285,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
         prev_text, prev_decision = previous
-        merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem)
+        merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
     corrected = acts.correction(text)
@@ -316,6 +327,8 @@ def list_items(text: str) -> list[str] | None:
         return [(head + " " if head else "") + ", ".join(items)]
     if head and not re.search(r"[:：]\s*$", head):
         return None  # a request before the list: the list holds its details
+    if head and re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I):
+        return None  # "Augment FILE with these templates:\n- …\n- …": the items are the templates, not steps
     if _LABEL_ITEM.search(items[0]) or not _acts_alone(items[0]):
         return None
     steps = [items[0]]
@@ -404,6 +417,12 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     return redone
 
 
+def _asked_for_file(turns: list[Turn]) -> bool:
+    """The last tool result before the user's message said a file is needed ("no dataset yet in this conversation")."""
+    last = next((t for t in reversed(turns) if t.role in ("tool", "user")), None)
+    return last is not None and last.role == "tool" and bool(ToolResult.parse(last.text).data.get("needs_file"))
+
+
 def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | None:
     """The user's previous message and what was decided for it (recomputed, so no hidden state)."""
     at = _last_user(turns)
@@ -413,15 +432,19 @@ def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | N
     return unquote_forwarded(strip_attachments(turns[at].text)), decision
 
 
-def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory) -> Decision | None:
-    """The user answers what we asked: "yes" to "did you mean …?", a file, a format. (A yes to a start
-    or stop answers the tool guard's pending action, not the planner.)"""
+def _answer_to_question(text, new_files, prev_text, prev: Decision, mem: Memory, waiting: bool = False) -> Decision | None:
+    """The user answers what we asked: "yes" to "did you mean …?", a file, a format, or the file a call without one
+    asked for (``waiting``: the tool guard answered "no dataset yet"). (A yes to a start or stop answers the tool
+    guard's pending action, not the planner.)"""
     if acts.correction(text):
         return None  # "no wait, …" replaces the plan: planned as a new request
     if prev.kind == "maybe" and intents.says_yes(text) and not intents.classify(text).name:
         return Decision("tools", calls=prev.calls)
     if prev.kind in ("ask_file", "ask_format") and not intents.classify(text).name:
         return plan_step(prev_text + "\n" + text, mem, new_files)
+    if (waiting and prev.kind == "tools" and (new_files or resolve_named(text, mem.attachments))
+            and not intents.classify(text).name and not review.asks_fill(text, False)):
+        return plan_step(prev_text + "\n" + text, mem, new_files)  # the call had no file ("no dataset yet"): now it has one
     return None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
+from assistant.nlu.slots import NEGATED
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -24,7 +25,7 @@ _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions"
             "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
 _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:整|弄|办|搞)|\bpulled (?:this|it) from\b|\bno idea where to start\b|你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
-                     r"attach\w*|\bdump\b|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
+                     r"attach\w*|\bdump\b|\bexport\b|导出的|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
                      r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
 
@@ -32,7 +33,8 @@ _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:�
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
 # "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
-_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是", re.I)
+_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是|"
+                           r"\b(?:if|whether) (?:it'?s|it is|this is|FILE is|they'?re|they are) (?:in )?[\w-]+ or [\w-]+(?: style| format)?\b", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
 _KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要|不能再?|不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
@@ -49,6 +51,9 @@ _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
 _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)配|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
+# The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
+_SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b", re.I)
+_SETTING_WORDS = re.compile(r"epoch|(?<![a-z])lr(?![a-z])|learning[ _-]?rate|batch|学习率|轮数|批大小|超参|hyper-?param", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
                           r"\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b|\bformat (?:is )?(?:right|correct|ok|okay)\b", re.I)
@@ -75,12 +80,15 @@ _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|fo
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
-_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\bstop\b|\bkill\b|\bhalt\b)\s*(?:run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
+_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
+# What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
+_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
+                      r"\bwhat(?:'s| is| are)\s+(?:the\s+)?\S+(?:\s+file)?\s+(?:for|used for)\b\W*$|\bwhat does\s+\S+\s+do\b", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
 # Any sign of a question: an opener with one is answered, not taken for "look at my upload".
@@ -119,6 +127,8 @@ def _story_tail(text: str) -> tuple[str, bool] | None:
     if len(text) < 60 or len(_LIST_LINE.findall(text)) >= 2:
         return None
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
+    while len(sentences) > 2 and _COURTESY.fullmatch(sentences[-1].strip()):
+        sentences.pop()  # "… could you evaluate it for me? Thank you kindly.": the thanks after the ask asks nothing
     if len(sentences) < 2 or len(sentences[-1].strip()) < 8:
         return None
     last, earlier = sentences[-1], sentences[:-1]
@@ -131,6 +141,8 @@ def _story_tail(text: str) -> tuple[str, bool] | None:
     return None
 
 
+_COURTESY = re.compile(r"\W*(?:(?:really|much|many|thank you|thanks)\s*)*(?:appreciate(?:d)? it|thank you(?: (?:kindly|so much|very much|in advance))?|thanks(?: a lot| so much| in advance)?|"
+                       r"cheers|much appreciated|many thanks|谢谢(?:啦|了|你)?|多谢|辛苦(?:了|啦)|麻烦(?:了|你了))\W*", re.I)
 _WANT_LINE = re.compile(r"(?im)^\s*(?:want|need|needs|ask|task|goal|todo|request|要|需要|想要|目标|任务|诉求)\s*[:：]\s*(.+)$")
 
 
@@ -145,6 +157,11 @@ _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继�
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
 _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
+
+
+def _stops_run(text: str) -> bool:
+    """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
+    return any(not NEGATED.search(text[max(0, m.start() - 16):m.start()]) for m in _STOP_RUN.finditer(text))
 
 
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
@@ -195,7 +212,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     asked = _read(last, has_file, new_upload)
     if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
         return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
-    if request and (asked.tool and whole.tool in ("", "explain", "evaluate_run", "training_status")
+    if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5)
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset"):
@@ -240,6 +257,19 @@ def _after_paste(text: str) -> str | None:
     return text[pasted.end():] if pasted and len(text) - pasted.end() > 6 else None
 
 
+# A line of a training log pasted in: "step 100  loss 2.31", "{'loss': 0.42, 'epoch': 1.0}", "epoch 2/3 ... loss=0.8".
+_LOG_LINE = re.compile(r"^\s*(?:(?:step|epoch|iter(?:ation)?)\s*[:=]?\s*\d[\d/.]*\b.*\b(?:loss|lr|acc\w*)\b|\{\s*['\"](?:loss|eval_loss|train_loss)['\"]|"
+                       r".*\b(?:loss|eval_loss|train_loss)\s*[:=]?\s*\d+\.\d+.*(?:step|epoch|it/s)).*$", re.I)
+
+
+def _beside_log(text: str) -> str | None:
+    """"loss 是这样走的:\nstep 100 loss 2.31\nstep 200 loss 0.42\n这算不算过拟合了?": two or more log lines pasted are
+    context; the ask is in the person's own lines."""
+    lines = text.split("\n")
+    own = [line for line in lines if not _LOG_LINE.match(line)]
+    return "\n".join(own) if len(lines) - len(own) >= 2 and "".join(own).strip() else None
+
+
 @dataclass(frozen=True)
 class _Focus:
     """A part of a message that may hold its whole ask (``find``), and when the reading of that part
@@ -256,6 +286,7 @@ _FOCI = (
     # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding stands too
     _Focus(_own_lines, lambda asked, part, text: bool(asked.tool) and asked.prob >= 0.5
            or not asked.tool and review.decides(part) and bool(review.rule_command(text))),
+    _Focus(_beside_log, lambda asked, part, text: bool(asked.tool)),
     _Focus(_want_line, lambda asked, part, text: bool(asked.tool)),
     _Focus(_after_paste, lambda asked, part, text: bool(asked.tool)),
 )
@@ -335,6 +366,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = ("explain" if named else "", "")
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if act in ("question", "command") and tool == "inspect_dataset" and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
+        tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
@@ -380,12 +413,17 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act in ("command", "correction") and amounts.training_args(text)
             and _CHANGED_SETTING.search(text) and not _VALUE_ASKED.search(text)):
         tool = "start_training"  # "epoch 改成 5,别用3了,数据还是 FILE": a run's setting changed
+    if (tool in ("", "inspect_dataset") and act == "command" and _SETTING_WORDS.search(text) and _SETTINGS_ASKED.search(text)
+            and not _LOOK_AT.search(text)):
+        tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设": values asked for
     if (tool == "start_training" and _VALUE_ASKED.search(text) and not _START_VERB.search(text) and not amounts.training_args(text)
             and not _FOLLOWS_ADVICE.search(text)):
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for
     if tool == "inspect_dataset" and act == "command" and _TRAIN_OPENS.search(text) and not acts.asks_about(text):
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
-    if tool == "resume_training" and _STOP_RUN.search(text):
+    if act == "command" and tool in ("", "explain") and _stops_run(text) and acts.is_request(text):
+        tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
+    if tool == "resume_training" and _stops_run(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
     if (tool in ("evaluate_run", "training_status") and act == "command" and _RUNDOWN.search(text) and not acts.points_at_data(text)
             and not names.find_run_id(text)):

@@ -188,7 +188,9 @@ def find_fields(text: str) -> dict:
     for role, pattern in _ROLES[:3]:
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
         spelled = re.search(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
-        reversed_ = re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
+        # "steps 列作为推理", "the steps field as the reasoning", "prompt is the question": the name, then the role it plays
+        reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
+                     or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
@@ -289,7 +291,8 @@ def _lone_letter(text: str, hit: re.Match) -> bool:
 
 
 def _is_field_name(word: str) -> bool:
-    stop = {"the", "a", "an", "in", "is", "my", "this", "that", "column", "field", "called", "named", "to", "and"}
+    stop = {"the", "a", "an", "in", "is", "my", "this", "that", "column", "field", "called", "named", "to", "and", "has", "have",
+            "had", "with", "using", "use", "our", "your", "its", "these", "those", "of", "for", "as", "by", "which", "what"}
     return word.lower() not in stop
 
 
