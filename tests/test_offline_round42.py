@@ -222,3 +222,68 @@ def test_cantonese_name_of_the_assistant():
 def test_templates_listed_under_a_heading_are_one_request():
     text = "Reword faq.jsonl with these templates:\n- how do I {q}|what is the way to {q}\n- Could you tell me {q}"
     assert one_call(text)[1]["templates"] == ["how do I {q}|what is the way to {q}", "Could you tell me {q}"]
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("again but xlsx this time", "convert_dataset", {"to": "xlsx"}),                  # the last request again, changed
+    ("再来一次,这回 lr 改成 1e-4", "start_training", {"learning_rate": 0.0001}),
+    ("每条都加 cot,文件还是上面那个", "add_cot", {"fraction": 1.0}),                     # the file meant is one used before
+    ("same data as before, sweep the lr with 80 steps", "probe_learning_rate", {"steps": 80}),
+])
+def test_requests_that_refer_back_go_out_without_a_file(text, tool, args):
+    """No earlier turn here: the call goes out without a path, and the tool guard finds the conversation's newest file
+    (or asks for one, and the request waits for it)."""
+    assert one_call(text) == (tool, args)
+
+
+def test_a_plain_confirmation_opening_a_chat_still_asks_nothing():
+    assert plan("好的,开始吧", []) == [] and plan("Looks good, launch it.", []) == []
+
+
+@pytest.mark.parametrize("text, run", [
+    ("看下 售后lora-v3 的进度", "售后lora-v3"),        # a Chinese name glued in front of an id
+    ("继续跑法务lora-2", "法务lora-2"),                 # …with a verb glued before it
+    ("把 合同-r8 那个 run 停了", "合同-r8"),            # a Chinese name, a dash, letters and digits
+    ("停掉lora-2", "lora-2"),
+    ("我说的是run-0615不是run-0651", "run-0615"),
+    ("评估 20261203-041500-客服问答 这个", "20261203-041500-客服问答"),  # the product's own id keeps a Chinese dataset name
+])
+def test_run_ids_with_chinese_names(text, run):
+    assert names.find_run_id(text)[0] == run
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("remove both exact and near duplicates from the set", ("duplicates", "drop")),
+    ("完全重复和近似重复都删掉", ("duplicates", "drop")),
+    ("no, KEEP the near dups", ("near_duplicate", "keep")),
+])
+def test_both_kinds_of_duplicates_and_near_dups(text, rule):
+    assert review.rule_command(text) == rule
+
+
+@pytest.mark.parametrize("text, values", [
+    ("author is 'Orbit Labs' not 'Orbit Lab'. name is still Vega", {"author": "Orbit Labs", "name": "Vega"}),
+    ("占位符:名字叫 小舟,作者 远帆科技", {"name": "小舟", "author": "远帆科技"}),       # a key, a space, the value
+    ("名字改成 小鲸,作者不变,还是 深海AI", {"name": "小鲸", "author": "深海AI"}),
+    ("名字弄错了,应该叫“小贝”", {"name": "小贝"}),
+])
+def test_placeholder_values_in_more_shapes(text, values):
+    assert review.placeholder_values(text) == values
+
+
+def test_a_request_then_another_question_after_another():
+    calls = plan("售后.jsonl 里答案是问句的那些去掉。另外冲突是按什么判的?", [])
+    assert calls[0]["name"] == "apply_quality_rule" and calls[0]["args"]["rule"] == "answer_is_question"
+    name, args = one_call("turn this into sharegpt — does it keep the system column?", ["/tmp/up/logs.csv"])
+    assert (name, args["to"]) == ("convert_dataset", "sharegpt")
+
+
+def test_a_statement_last_in_a_long_story_is_the_request():
+    text = ("上个月我们把门诊的常见问题整理成了问答,已经按你说的检查过质量、删了重复的,文件是 outputs/门诊_cleaned.jsonl。"
+            "院长明天要看效果,所以现在就开始训练吧,轮数就按 6 轮来。")
+    assert one_call(text) == ("start_training", {"epochs": 6, "path": "outputs/门诊_cleaned.jsonl"})
+
+
+@pytest.mark.parametrize("text", ["what's mix_general for?", "验证集留多大比例合适?", "留出集一般占多少比较好?"])
+def test_questions_on_held_out_and_mixing(text):
+    assert one_call(text)[0] == "explain"

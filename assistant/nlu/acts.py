@@ -90,7 +90,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
 _IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
-_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|"
+_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
@@ -132,7 +132,7 @@ _COURTESY_END = re.compile(r"[\s,，]*(?:please|pls|plz|thanks|thank you|谢谢|
 # "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
 # when no file comes with the message.
 _PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
-                       r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
+                       r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|(?:多少|几|哪|什么|怎么)[^,，。;；]{0,12}(?:比较好|最好|合适|为好|好一些)[?？吗呢啊]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
 
 
 def plain_question(text: str) -> bool:
@@ -311,7 +311,7 @@ def questions_after(text: str) -> int | None:
     m = _QUESTION_AFTER_DASH.search(text)
     head = text[:m.start()] if m else ""
     # the request names its file or run; a condition ("Say I … — what would …?") is one hypothetical
-    return (m.start() if m and re.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b", head) and not re.search(r"[?？]", head)
+    return (m.start() if m and re.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b|^\W*\w+ (?:this|it)\b", head) and not re.search(r"[?？]", head)
             and not _IF.search(head) and speech_act(head) in ("command", "correction") else None)
 
 

@@ -33,14 +33,14 @@ _COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十
 TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|"
           r"(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|"
           r"forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
-          r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity|q\s*&\s*as?\b|问答对")
+          r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity|q\s*&\s*as?\b|问答对|held[- ]?out|留出集|保留集|验证集|测试集|mix[_ ]general|通用数据")
 # Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
 DOMAIN = re.compile(
     TOPIC + r"|(?<![a-z])sft(?![a-z])|warm-?up|困惑度|预训练|pre-?train|数据|data|模型|model|训练|train|训到|训完|训一半|续训|参数|param|token|格式|format|"
     r"样本|sample|示例|example|q\s*&\s*a|q/a\b|\bexcel\b|\bxlsx?\b|\bcsv\b|\btsv\b|\bparquet\b|\bjsonl?\b|文件格式|epoch|轮|步|step|显存|gpu|memory|loss|损失|字段|column|field|adapter|rank|秩|alpha|dropout|"
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
-    r"\bckpt\b|grad(?:ient)? accum\w*|target_modules|lora_alpha|lora_target|\bq_proj\b|\bv_proj\b|linear layers?|欠拟合|评估|eval|bleu|rouge|(?<![a-z])f1\b|exact[- ]match|metrics?\b|指标|准确率|accuracy|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
+    r"\bckpt\b|held[- ]?out|验证集|测试集|训练集|mix[_ ]general|通用数据|grad(?:ient)? accum\w*|target_modules|lora_alpha|lora_target|\bq_proj\b|\bv_proj\b|linear layers?|欠拟合|评估|eval|bleu|rouge|(?<![a-z])f1\b|exact[- ]match|metrics?\b|指标|准确率|accuracy|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
     r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {

@@ -51,8 +51,30 @@ _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|
                            r"codellama|o\d|text-|davinci|babbage|ada)[-_\d]", re.I)
 
 
+# Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
+_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
+                      r"的|那个|这个|跑|训)+")
+
+
+def _with_chinese_head(text: str, found: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A run id with the Chinese words in front of it that belong to its name ("客服lora-v2", "法律-r16"): the
+    characters back to a space or the start, less the verbs glued on."""
+    name, start, end = found
+    head = re.search(r"(?:^|(?<=[\s,，:：(（「“\"']))([\u4e00-\u9fff]{1,12})$", text[:start])
+    if not head or not re.match(r"$|[\s,，。;；:：)）?？!!、]|的|那|这", text[end:]):  # "我说的是run-0615不是…": no name of its own
+        return found
+    glued = _ID_GLUE.match(head.group(1))
+    own = head.group(1)[glued.end():] if glued else head.group(1)
+    return (own + name, start - len(own), end) if own else found
+
+
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
+    found = _find_run_id(text)
+    return _with_chinese_head(text, found) if found else None
+
+
+def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not NEGATED.search(text[max(0, m.start() - 14):m.start()])
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
     m = ids[0] if ids else None
@@ -76,6 +98,10 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
+    # a Chinese name, a dash, letters and digits, written apart: "把 法律-r16 那个 run 停了"
+    m = re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff]{1,8}[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?=$|[\s,，。;；?？!！])", text)
+    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+        return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
     m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_.-])", text)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):

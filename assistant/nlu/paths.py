@@ -52,7 +52,7 @@ _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处�
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
 _GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "请求", "给付", "分析报告", "检查报告",
+_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "请求", "给付", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
 
 
@@ -165,7 +165,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
 
 # A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302", "sft_大促_0612"; Chinese only
 # between separators: "run-0615不是run-0651" is two ids); names.find_run_id reads it.
-RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.-]*[A-Za-z0-9_])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
+RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.\u4e00-\u9fff-]*[A-Za-z0-9_\u4e00-\u9fff])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
                     re.IGNORECASE)
 _ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.

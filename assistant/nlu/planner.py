@@ -28,9 +28,16 @@ _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|�
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
+# The file meant is one used before: "文件还是刚才那个", "the same file as before", "上面那个", "that same dataset again".
+_REFERS_BACK = re.compile(r"(?:还是|用|就用|同一个|同一份)?(?:刚才|上面|之前|前面|昨天|上次)(?:那个|那份|的)(?:文件|数据)?|同一(?:个|份)(?:文件|数据)|"
+                          r"^\W*(?:again\b|再来一[次遍]|再跑一[次遍]|再训一[次遍]|重新(?:跑|训)一?[次遍]?)|"
+                          r"\b(?:the |that |this )?same (?:file|data(?:set)?|one)\b|\bas before\b|\bsame as (?:before|last time|yesterday)\b|"
+                          r"\b(?:yesterday|last time)'?s? (?:file|data(?:set)?)\b", re.I)
+# The last request again, changed: "again but csv this time", "再来一次,这回 epoch 调到 3".
+_AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
-_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
+_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
 _NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b|"
@@ -204,9 +211,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             args["path"] = path
     if tool in NEEDS_PATH:
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
-        if not path:
+        if not path and not _REFERS_BACK.search(plain):
             return Decision("ask_file", reply=replies.ask_file(tool, lang))
-        args = {"path": path, **args}
+        # "文件还是刚才那个" with no file in this conversation: the call goes out without one, the tool guard asks for it,
+        # and the request goes on with the file sent next (_answer_to_question)
+        args = {"path": path, **args} if path else args
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
     # a start or stop read here is only proposed: the tool guard turns it into a pending action and
@@ -297,6 +306,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         follow = _follow_up(text, previous[1], mem, new_files)
         if follow is not None:
             return follow
+    if first.kind in ("unknown", "help", "maybe") and previous is None and _AGAIN.search(text):
+        tool = slots.tool_of_values(slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)]))
+        if tool:  # "again but csv this time", "再来一次,这回 epoch 调到 3" with nothing before: what the values belong to
+            return plan_step(text, mem, new_files, intent=tool)
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
     return first

@@ -17,8 +17,8 @@ from assistant.nlu.numbers import find_numbers, parse_number
 PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下)(?!效果)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
-    r"\bprobe\s+(?:the\s+|my\s+)?(?:lrs?|learning[- ]rates?)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
-    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a) probe\b|\brange test\b|"
+    r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
+    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible )?(?:lr|learning[- ]rate)\b(?! schedul)|"
     r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
     r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) test\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr_find\b|\blr[- ]finder\b|\bprobe (?:it|this|that) on\b|"

@@ -120,10 +120,10 @@ _SENTENCES = re.compile(r"(?<=[。!！?？;；])|(?<=[^\d\s][.!?])\s+")
 _LIST_LINE = re.compile(r"(?:^|\n)\s*(?:\d{1,2}[.)、]|[-•·*])\s")
 
 
-def _story_tail(text: str) -> tuple[str, bool] | None:
-    """(last sentence, whether it is a request) of a long message that tells a story first, when nothing before
-    the last sentence asks for anything and the last sentence asks: a request ("…被吐槽了。…名字用“暖暖助手”,帮我填上。")
-    or a question."""
+def _story_tail(text: str) -> tuple[str, bool | None] | None:
+    """(last sentence, True for a request, False for a question, None for a statement) of a long message that tells a
+    story first, when nothing before the last sentence asks for anything: a request ("…被吐槽了。…名字用“暖暖助手”,
+    帮我填上。"), a question, or what is to be done said as a statement ("…所以想现在就开始训练,轮数就按 8 轮来吧")."""
     if len(text) < 60 or len(_LIST_LINE.findall(text)) >= 2:
         return None
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
@@ -138,7 +138,7 @@ def _story_tail(text: str) -> tuple[str, bool] | None:
         return last, True
     if re.search(r"[?？]\s*$", last):
         return last, False
-    return None
+    return last, None  # a statement last: it stands for the message only when read as a clear action (see read)
 
 
 _COURTESY = re.compile(r"\W*(?:(?:really|much|many|thank you|thanks)\s*)*(?:appreciate(?:d)? it|thank you(?: (?:kindly|so much|very much|in advance))?|thanks(?: a lot| so much| in advance)?|"
@@ -210,6 +210,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         return whole
     last, request = tail
     asked = _read(last, has_file, new_upload)
+    if request is None:  # "…也检查过质量、删了重复的…。所以想现在就开始训练,轮数就按 8 轮来吧": the last sentence says what to do
+        return asked if asked.tool in _ACTIONS and asked.act == "command" and asked.prob >= 0.6 and whole.prob < 0.5 else whole
     if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
         return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
     if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5)

@@ -24,8 +24,10 @@ _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
+    # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
+    (r"(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复)(?:和|与|跟|以及|、)(?:近似重复|近重复)|两种重复", "duplicates"),
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?)|similar", "near_duplicate"),
+    (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*", "conflict"),
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
@@ -50,7 +52,9 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
+# "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
+_ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")\s+(?![不没照一])(?=[^\s,，]{2})" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
@@ -160,6 +164,9 @@ def _without_full_stop(value: str) -> str:
     return value
 
 
+_STILL = re.compile(r"^(?:still|unchanged,?|仍然是?|仍是|还是|依旧是?|照旧是?)\s*", re.I)  # "name is still Nova": the value is Nova
+
+
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
@@ -167,7 +174,7 @@ def placeholder_values(text: str) -> dict[str, str]:
     for key, value in found:
         if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value):
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
-        pairs[key] = _without_full_stop(value.strip("\"'“”「」"))
+        pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」"))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
 
@@ -183,7 +190,7 @@ def values_as_written(text: str, plain: str) -> dict[str, str]:
 
 
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
-_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:填|写|改|设|打)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
+_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:填|写|改|设|打|弄|搞)?(?:错了|反了)\s*[,，]?\s*(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
@@ -212,7 +219,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
-    return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text)]
+    return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
             + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 

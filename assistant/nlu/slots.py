@@ -341,7 +341,7 @@ _SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
 _FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
 # …or after the English word that names them, the last one before the family ("with these templates translate to french|…");
 # a Chinese family holds no spaces and is found whole (_TEMPLATE_FAMILY)
-_FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?)\b\s*(?:like|as|of)?\s*"
+_FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?|with)\b\s*(?:like|as|of)?\s*"
                            rf"({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I | re.S)
 # "换几种说法 比如 请总结以下内容 还有 用一句话概括 还有 提炼要点 就这三个": wordings listed aloud
 _SPOKEN_LIST = re.compile(r"(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")

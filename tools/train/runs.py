@@ -160,8 +160,26 @@ def get_run(run: RunInfo | str | Path | None = None) -> RunInfo:
         if owner and (candidate.parent != runs_dir().resolve() or _owner(candidate) != owner):
             break
         return _info(candidate)
+    short = _by_short_name(str(run).strip()) if not path.is_absolute() and "/" not in str(run) else None
+    if short is not None:
+        return short
     raise UserError(f"No training run '{run}': `sft-assistant runs` lists the runs there are.",
                     zh=f"没有名为 '{run}' 的训练运行。")
+
+
+def _by_short_name(name: str) -> RunInfo | None:
+    """The one run (of this owner) a shortened id names: its start ("20261203-041500" for
+    "20261203-041500-客服问答"), its end ("客服lora-v2", "lora-v2"), or its whole id with words glued after it
+    ("20261203-041500-客服问答停掉"). None when no run or several runs fit: a guess is never taken."""
+    if len(name) < 4:
+        return None
+    runs = list_runs()
+    for fits in (lambda r: r.startswith(name), lambda r: r.endswith(name),
+                 lambda r: name.startswith(r) and len(r) >= 8):
+        found = [info for info in runs if fits(info.run_id)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def launch(run_dir: Path, resume: bool = False, run_now: bool = False) -> RunInfo:
