@@ -287,3 +287,48 @@ def test_a_statement_last_in_a_long_story_is_the_request():
 @pytest.mark.parametrize("text", ["what's mix_general for?", "验证集留多大比例合适?", "留出集一般占多少比较好?"])
 def test_questions_on_held_out_and_mixing(text):
     assert one_call(text)[0] == "explain"
+
+
+def test_templates_on_one_line_after_a_colon():
+    text = "给 水务.jsonl 做指令增强,模板用这两个:请问{q}、{q},怎么处理?"
+    assert one_call(text)[1]["templates"] == ["请问{q}", "{q},怎么处理?"]
+    assert one_call("augment farm.jsonl using manure|dung|muck as synonyms")[1]["templates"] == ["manure|dung|muck"]
+    assert one_call("news.jsonl 的指令改写一下,模版用这两个:\n- 请概括\n- 说重点")[1]["templates"] == ["请概括", "说重点"]
+
+
+def test_the_wording_there_now_is_no_template():
+    assert "templates" not in one_call("our questions are literally all 'Translate:' haha. diversify trans.jsonl")[1]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("名字不是小明,是“小光”,作者填 市图书馆", {"name": "小光", "author": "市图书馆"}),
+    ("名字不是小智,是小志", {"name": "小志"}),
+])
+def test_a_value_ruled_out_then_the_one_meant(text, values):
+    assert review.placeholder_values(text) == values
+
+
+def test_a_list_whose_items_describe_the_data_then_the_step():
+    text = "1. 文件是 报修.xlsx 里的“二月”那个sheet\n2. 问题在 Q 列\n3. 转成 sharegpt 格式"
+    assert one_call(text)[0] == "convert_dataset"
+    text = "- file: repairs.xlsx\n- sheet: March\n- output: alpaca format"
+    assert one_call(text) == ("convert_dataset", {"path": "repairs.xlsx", "sheet": "March", "to": "alpaca"})
+
+
+def test_the_opener_said_twice_and_a_stop_by_number():
+    assert one_call("错了错了,我说的是 ward-lora-5,不是4,停5") == ("stop_training", {"run_id": "ward-lora-5"})
+
+
+def test_a_sheet_pointed_at_after_a_negation():
+    assert slots.find_fields("不是这个sheet,要看“三月新增”那个")["sheet"] == "三月新增"
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("训完了,帮我测测它学会了我们的问答没有", "evaluate_run"),
+    ("训练完模型会不会把原来学的东西都忘掉", "explain"),               # asked in general
+    ("学习率探测是干嘛用的,和超参建议有什么区别", "explain"),          # what a tool is, not values
+    ("学习率没把握,拿 水务.xlsx 实际试一下学习率范围", "probe_learning_rate"),
+    ("帮我查一下水务问答.jsonl的数据质量", "check_quality"),
+])
+def test_more_readings_from_rounds_48_and_49(text, tool):
+    assert one_call(text)[0] == tool

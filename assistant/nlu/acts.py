@@ -65,7 +65,7 @@ GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
             r"正常吗|正不正常|是正常的吗|(?i:^\W*(?:should|must|does) (?:the|a|an|i need to|we need to|you need to)\b|^\W*do (?:i|we|you) need to\b)|\bin general\b|\busually\b|\btypically\b|\bnormally\b")
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
-_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,8}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
+_BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,20}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
             r"多少\S{0,6}(?:才够|才行|合适)|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
@@ -244,6 +244,8 @@ def correction(text: str) -> str | None:
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
         rest = text[m.end():].strip()
+        while (again := _CORRECTION.match(rest)) and 0 < again.end() < len(rest) and re.match(r"错了|不对|wait|no\b", rest, re.I):
+            rest = rest[again.end():].strip()  # "错了错了,…", "no no, …": the opener said twice
         off = _CALLED_OFF.match(rest)
         return rest[off.end():].strip() if off and off.end() < len(rest) else rest
     off = _CALLED_OFF.match(text.strip())

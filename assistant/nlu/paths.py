@@ -43,7 +43,7 @@ _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
 _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用", "数据用", "文件用", "还是用", "就用", "都用", "改用", "是用", "数据是", "文件是",
                 "还是", "就是", "是", "根据", "按照", "依据", "参照", "看下", "查下", "瞅瞅", "瞧瞧", "看看", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看一下",
-                "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
+                "查一下", "查查", "检查一下", "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
 _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|再|先|又|也|还|就|都)+")
@@ -77,7 +77,7 @@ path format formatted process preprocess parse upload send sent attach check-out
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
-lol gave""".split())
+lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 

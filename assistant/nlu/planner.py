@@ -24,7 +24,7 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
 _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
-                           r"(?:目标|目标格式|输出格式|\btarget(?: format)?|\boutput format|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
+                           r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
@@ -318,7 +318,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
 _MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*")
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
-_LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
+_LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|数据集|file|data|dataset|input)\s*(?:是|为|用|=|is)\s|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
 
 
 def list_items(text: str) -> list[str] | None:

@@ -15,7 +15,7 @@ import re
 from assistant.nlu.numbers import find_numbers, parse_number
 
 PROBE = re.compile(
-    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下)(?!效果)|(?:探测|扫|测|探|试探|摸)一?(?:下|遍|探)?学习率|"
+    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|范围测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下)(?!效果)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan)\b|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|\brange test\b|"

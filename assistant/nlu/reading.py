@@ -161,7 +161,9 @@ _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lo
 
 def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
-    return any(not NEGATED.search(text[max(0, m.start() - 16):m.start()]) for m in _STOP_RUN.finditer(text))
+    said = any(not NEGATED.search(text[max(0, m.start() - 16):m.start()]) for m in _STOP_RUN.finditer(text))
+    # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
+    return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,3}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
 
 
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
@@ -176,7 +178,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
@@ -368,6 +370,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = ("explain" if named else "", "")
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
+            and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text) or re.search(r"区别|difference|vs\.?", text, re.I))):
+        tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
     if act in ("question", "command") and tool == "inspect_dataset" and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
@@ -423,7 +428,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for
     if tool == "inspect_dataset" and act == "command" and _TRAIN_OPENS.search(text) and not acts.asks_about(text):
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
-    if act == "command" and tool in ("", "explain") and _stops_run(text) and acts.is_request(text):
+    if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
     if tool == "resume_training" and _stops_run(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
@@ -446,7 +451,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "correction" and tool in ("training_status", "inspect_dataset", "suggest_hyperparameters", "")
             and amounts.training_args(text) and not names.find_run_id(text)):
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
-    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着训|继续训|往下训|往下跑", text, re.I):
+    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     if act == "question" and acts.asks_manual(text):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity": the manual's answer

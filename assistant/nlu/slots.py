@@ -214,6 +214,8 @@ def find_fields(text: str) -> dict:
             if name not in _QUESTION_WORDS and _is_field_name(name):
                 out[role] = name
         for hit in (spelled, reversed_, bare):
+            if hit and hit.group(1).lower() in FORMAT_ALIASES and re.match(r"\s*(?:format|格式|style)", text[hit.end(1):], re.I):
+                continue  # "output: alpaca format": the target format, not a column named alpaca
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
                 out[role] = hit.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
@@ -228,6 +230,8 @@ def find_fields(text: str) -> dict:
     sheet = sheet or _THE_SHEET.search(text)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
     zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
+    if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
+        zh_sheet = None  # "不是这个sheet,要看“2024年新增”那个": the words before point, they name nothing
     # "FILE 的 售后 sheet": a Chinese name after 的, then the word for a sheet
     zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:的|里的|中的)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*(?:sheet|工作表|子表|页签)(?![A-Za-z])", text, re.I))
     # "有好几个 sheet,看一下“分期”那个": a quoted name pointed at with 那个 where sheets are spoken of
@@ -237,13 +241,16 @@ def find_fields(text: str) -> dict:
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     zh_name = zh_sheet and re.sub(r"^(?:就是|是|用|选|看|读)(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))  # "是复诊挂号那个sheet"
-    if zh_name and "sheet" not in out and zh_name not in ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下"):
+    if zh_name and "sheet" not in out and zh_name not in _NOT_ZH_SHEET:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
         out["sheet"] = re.sub(r"[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
     if "sheet" in out:
         _sheet_not_ruled_out(text, out)
     return out
+
+
+_NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
 
 
 def _sheet_not_ruled_out(text: str, out: dict) -> None:
@@ -317,22 +324,23 @@ def find_templates(text: str) -> list[str]:
         if items := [item for item in items if item]:
             return items
     found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
-             and not _AS_IT_IS.search(text[max(0, start - 8):start])]  # "全是「请翻译成英文」": the wording there now
+             and not _AS_IT_IS.search(text[max(0, start - 24):start])]  # "全是「请翻译成英文」": the wording there now
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
     if found and (any("|" in name for name in found) or not (after and all(name in after.group(1) for name in found))):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
-        return _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
+        return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
+    family[-1] = re.sub(r"\s+as (?:synonyms|templates|variants|alternatives|wordings|phrasings)\b.*$", "", family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
         family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
     return ["|".join(family)]
 
 
-_AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare all|\bcurrently|\bright now)\s*$", re.I)
-_LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
+_AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
+_LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
 _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)[ \t]*(?:[一二三四五六七八九十]|\d{1,2}|[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
@@ -345,6 +353,16 @@ _FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|var
                            rf"({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I | re.S)
 # "换几种说法 比如 请总结以下内容 还有 用一句话概括 还有 提炼要点 就这三个": wordings listed aloud
 _SPOKEN_LIST = re.compile(r"(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")
+
+
+# "模板用这三个:请问{q}、我想咨询一下{q}、{q},该怎么办?": templates listed on one line after a colon, 、 between them
+_INLINE_LIST = re.compile(r"(?:templates?|模板|模版|说法|问法|phrasings?)[^:：\n]{0,20}[:：]\s*([^\n]+)", re.I)
+
+
+def _inline_list(text: str) -> list[str]:
+    m = _INLINE_LIST.search(text)
+    items = [i.strip() for i in re.split(r"\s*[、；;]\s*", m.group(1).strip().rstrip("。.")) if i.strip()] if m else []
+    return items if len(items) >= 2 and all("{" in i for i in items) else []
 
 
 def _spoken_list(text: str) -> list[str]:
