@@ -225,6 +225,22 @@ GLOSSARY = GLOSSARY + (
         "default columns too: file_name is enough.",
     ),
 )
+GLOSSARY = GLOSSARY + (
+    Entry(
+        "terms_outputs", "术语(本工具的输出与确认,用于「准备数据」)",
+        ("存哪", "存到哪", "保存在哪", "在哪里", "输出文件", "原文件", "覆盖", "删了", "删掉了", "已经删", "where did you save",
+         "where is the file", "saved", "overwrite", "original", "a copy", "delete them", "already delete", "default base model",
+         "默认基座", "默认的基座", "outputs"),
+        "术语:每一步都把结果写成新文件,放在工作区的 outputs 文件夹(每条回复都写出文件名,数据页也能下载),你上传的原文件从不改动、"
+        "不会被覆盖。质量检查只自动去掉完全重复和空答案(写在报告里),其余标记的记录不会删;按规则删除、开始/停止/继续训练"
+        "都要你确认后才执行,没确认就什么都没做。训练默认用内置的 SmolLM2-135M-Instruct 作基座,除非你指定别的模型文件夹。",
+        "Terms: every step writes its result as a new file in the workspace's outputs folder (each reply names the file, and the "
+        "Data tab offers it for download); the file you uploaded is never changed or overwritten. The quality check removes "
+        "only exact duplicates and empty answers on its own (listed in its report) and deletes nothing else it flags; dropping "
+        "records by a rule, and starting, stopping or resuming training, happen only after you confirm, so nothing was done "
+        "until you did. Training uses the embedded SmolLM2-135M-Instruct as its base model unless you name another model folder.",
+    ),
+)
 ENTRIES = ENTRIES + GLOSSARY
 """The manual's topics, then a short glossary of the terms they use (cited as such)."""
 

@@ -332,3 +332,82 @@ def test_a_sheet_pointed_at_after_a_negation():
 ])
 def test_more_readings_from_rounds_48_and_49(text, tool):
     assert one_call(text)[0] == tool
+
+
+@pytest.mark.parametrize("text", [
+    "你是不是已经把近似重复的删了?我还没点确认",                 # asked about what was done: never a rule applied
+    "did you already drop them?",
+    "Hold on, did the last step overwrite my original xlsx?",
+    "转好的文件放哪了?",
+    "where did you save the cleaned file?",
+])
+def test_questions_about_what_the_assistant_did_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_what_the_assistant_did_is_answered_from_the_glossary():
+    from assistant.knowledge import explain
+
+    assert explain("where did you save the converted file?")["topic"] == "terms_outputs"
+    assert explain("你是不是已经把重复的删了?")["topic"] == "terms_outputs"
+
+
+def test_did_it_learn_is_still_the_runs_report():
+    assert one_call("did it learn anything?")[0] == "evaluate_run"
+
+
+def test_the_one_request_among_other_sentences_is_read():
+    text = ("The manual says two fields are enough. Why does it keep failing then? Whatever, convert menu.xlsx to jsonl")
+    assert one_call(text) == ("convert_dataset", {"path": "menu.xlsx", "to": "jsonl"})
+    text = "我们是做保险的,客户老问为什么拒赔。\n\n所以想在 拒赔.csv 里加一些 COT 数据,200 条就行。\n\n别乱编条款号。"
+    assert one_call(text) == ("add_cot", {"path": "拒赔.csv", "n_samples": 200})
+    text = "上回训出来格式都学不会,真是气人。给 条款.jsonl 生成300条带示例的样本,k用3"
+    assert one_call(text) == ("add_few_shot", {"path": "条款.jsonl", "n_samples": 300, "k": 3})
+
+
+@pytest.mark.parametrize("text, run", [
+    ("如果 run-88 的 loss 已经到 0.3 以下我就停,你先看看它现在多少", "run-88"),
+    ("If ft-77 is past epoch 3 I'll stop it. Where's it at?", "ft-77"),
+    ("Is a1b2c3 actually doing anything or just burning power?", "a1b2c3"),
+])
+def test_a_conditional_stop_or_a_run_asked_about_is_a_look_first(text, run):
+    assert one_call(text) == ("training_status", {"run_id": run})
+
+
+def test_put_off_for_later_asks_nothing():
+    assert plan("又崩了,烦……算了明天再说", []) == []
+    assert one_call("老板说先停下来,明天再说") == ("stop_training", {})
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Author's wrong, it's 'Heron Labs' not 'Heron Lab'", {"author": "Heron Labs"}),
+    ("the bot's name should be Pip and the author Northside Clinic", {"name": "Pip", "author": "Northside Clinic"}),
+])
+def test_english_values_put_right_or_given_without_a_verb(text, values):
+    assert review.placeholder_values(text) == values
+
+
+def test_leave_as_is_is_no_value():
+    assert review.placeholder_values("Set {{name}} to Juno, leave the author as is") == {"name": "Juno"}
+
+
+def test_template_family_after_a_naming_word_and_an_example_quoted_before():
+    args = one_call("widen prompts in faq.jsonl using the family how much|what price|cost of")[1]
+    assert args["templates"] == ["how much|what price|cost of"]
+    args = one_call("手册里的例子是“中译英”。我的 问法.jsonl 也这么扩,模板就用:怎么办|咋办|如何处理")[1]
+    assert args["templates"] == ["怎么办|咋办|如何处理"]
+
+
+def test_own_count_over_the_manuals():
+    assert one_call("手册说 1000 条用 10 个 epoch。我有 1500 条,按 lora 给个建议")[1] == {"n_samples": 1500, "method": "lora"}
+    assert slots.find_method("give me the full LoRA recommendation") == "lora"
+    assert slots.find_method("lora or full?") is None
+
+
+def test_probe_steps_with_a_ceiling_and_both_kinds_said_loosely():
+    assert one_call("拿 a.jsonl 先试一下学习率,步数别超过 60")[1]["steps"] == 60
+    assert review.rule_command("重复的都删,一模一样的和差不多的都删") == ("duplicates", "drop")
+
+
+def test_a_review_decision_read_weakly_as_data_making():
+    assert one_call("keep the near dupes, they're deliberate rewordings")[1] == {"rule": "near_duplicate", "decision": "keep"}

@@ -292,8 +292,14 @@ def asks_manual(text: str) -> bool:
 
 
 def opens_with_command(text: str) -> bool:
-    """The message opens with one of our verbs, bare ("Kick off training on FILE, …", "Add CoT to …")."""
-    return bool(_BARE_IMPERATIVE.match(text.strip()))
+    """The message opens with one of our verbs, bare ("Kick off training on FILE, …", "Add CoT to …",
+    "给 FILE 生成500条带示例的样本")."""
+    return bool(_BARE_IMPERATIVE.match(text.strip()) or _ZH_IMPERATIVE.match(text.strip()))
+
+
+# "给 FILE 生成…", "把 X 转成…", "生成 300 条…": a Chinese sentence that opens with one of our verbs, or with 给/把/对 and one.
+_ZH_IMPERATIVE = re.compile(r"^\W*(?:那|所以|那就|就|先|再|请|麻烦)?\s*(?:(?:给|把|将|对|用|拿)\s*\S[^,，。;；!！?？]{0,40}?(?:生成|加上?|做成?|转成|转为|转换|删掉|删除|补|扩充|扩写|改写|检查|质检|清洗|训练|微调|跑|评估|停掉|填)|"
+                            r"(?:生成|加上|补上|扩充|改写|检查一下|质检|清洗|开始训练|开训|评估一下|停掉|填上)\S)")
 
 
 # Questions after the request, in sentences of their own: "… max 2000 steps. How long will that take, and can I stop it halfway?"
@@ -317,16 +323,33 @@ def questions_after(text: str) -> int | None:
             and not _IF.search(head) and speech_act(head) in ("command", "correction") else None)
 
 
+# What the assistant did or will do, asked: "did you already delete them?", "你是不是已经把重复的删了?",
+# "where did you save the converted file?", "你转完的文件存哪了", "are you going to use the default base model?".
+_DID_YOU = re.compile(r"\bdid you\b(?: already| just| really)?\s+(?:delete|drop|remove|overwrite|change|modify|touch|save|write|convert|keep|start|stop)\w*|"
+                      r"\bdid (?:it|that|this|the (?:last )?(?:step|check|conversion|tool))(?: last step)?(?: already| just)?\s+"
+                      r"(?:delete|drop|remove|overwrite|change|modify|touch|save|write)\w*|"
+                      r"\bhave you (?:already |just )?\w+(?:ed|en)\b|\bwhere (?:did|do|does|will) (?:you|it)\s+(?:save|put|write|store|keep)\b|"
+                      r"\bare you (?:going to|gonna) (?:use|keep|delete|overwrite|train|pick)\b|\bwill you (?:use|keep|delete|overwrite)\b|"
+                      r"(?:你|您)(?:是不是|有没有|是否)?(?:已经|刚才|刚刚)\S{0,16}(?:了|过)(?:吗|吧|没有?)?[?？]|(?:你|您)是不是已经|"
+                      r"(?:存|放|保存|写)(?:到|在)?哪(?:了|儿|里|去了)|(?:改|动|覆盖)了原(?:来的)?文件(?:没有|吗|没)|(?:会|要)用(?:默认|哪个)的?(?:基座|模型)", re.I)
+
+
+def asks_what_was_done(text: str) -> bool:
+    """A question about what the assistant did or will do (answered, never acted on)."""
+    return bool(_DID_YOU.search(text)) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
     change my password" asks nothing."""
     if _YES_GO_ON.search(text):
         return "confirmation"
-    if correction(text) is not None:
-        return "correction"
+    corrected = correction(text)
+    if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
+        return "question" if asks_what_was_done(corrected) else "correction"
     text = QUOTED.sub(" Q ", text)
-    if asks_manual(text):
+    if asks_manual(text) or asks_what_was_done(text):
         return "question"
     if is_hypothetical(text):
         return "hypothetical"

@@ -141,7 +141,14 @@ def count_args(text: str, few_shot: bool = False) -> dict:
                 out["k"] = int(num.value)
             else:
                 out["n_samples"] = int(num.value)
+    own = _OWN_COUNT.search(text)
+    if own and "n_samples" in out and not few_shot:  # "手册说1000条 epoch 用10…我有1200条": the person's own count, not the manual's
+        out["n_samples"] = int(own.group(1).replace(",", ""))
     return out
+
+
+_OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|这边|这里|现在|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
+                        r"(\d{2,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?)", re.I)
 
 
 _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -172,6 +172,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
     if not intent and got.act != "hypothetical" and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
+                       # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
+                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
                        or (tool == "explain" and named and review.lists_holes(plain))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
@@ -246,6 +248,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|drop|remove|delete|keep|保留", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
+    if command is not None and acts.asks_what_was_done(plain):
+        command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
     kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
     if not kept and review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)
@@ -298,7 +302,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         if merged is not None:
             return merged
     corrected = acts.correction(text)
-    if corrected:  # "no wait, suggest hyperparameters first": the rest is the request now
+    if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
     steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)

@@ -86,6 +86,16 @@ _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| mo
 _HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
+# What the assistant's tools do to files: a question about them is about our actions.
+_OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
+# How a run is doing, asked: "where's it at", "它现在多少", "how far along".
+_STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
+                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
+# A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
+_RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
+                        r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
+# Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
+_LATER = re.compile(r"回来再说|晚点再说|明天再说|下午再说|以后再说|改天再说|先这样吧|\b(?:i'?ll|we'?ll) (?:deal with|look at) it later\b|\btalk later\b", re.I)
 # What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
 _PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
                       r"\bwhat(?:'s| is| are)\s+(?:the\s+)?\S+(?:\s+file)?\s+(?:for|used for)\b\W*$|\bwhat does\s+\S+\s+do\b", re.I)
@@ -124,8 +134,8 @@ def _story_tail(text: str) -> tuple[str, bool | None] | None:
     """(last sentence, True for a request, False for a question, None for a statement) of a long message that tells a
     story first, when nothing before the last sentence asks for anything: a request ("…被吐槽了。…名字用“暖暖助手”,
     帮我填上。"), a question, or what is to be done said as a statement ("…所以想现在就开始训练,轮数就按 8 轮来吧")."""
-    if len(text) < 60 or len(_LIST_LINE.findall(text)) >= 2:
-        return None
+    if len(text) + len(re.findall(r"[\u4e00-\u9fff]", text)) < 60 or len(_LIST_LINE.findall(text)) >= 2:
+        return None  # (a Chinese character counts twice: "上次训出来…气死我了。给 FILE 生成500条…" is a long message)
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
     while len(sentences) > 2 and _COURTESY.fullmatch(sentences[-1].strip()):
         sentences.pop()  # "… could you evaluate it for me? Thank you kindly.": the thanks after the ask asks nothing
@@ -207,6 +217,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     question about an action is explained, an off-topic message gets no tool. A long message that
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
     whole = _read(text, has_file, new_upload)
+    if whole.tool in ("", "explain"):
+        asked = _the_request(text, has_file, new_upload)
+        if asked is not None:
+            return asked  # "The manual says … So why does it keep getting rejected? Whatever, convert FILE to jsonl"
     tail = _story_tail(text)
     if tail is None:
         return whole
@@ -216,12 +230,32 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         return asked if asked.tool in _ACTIONS and asked.act == "command" and asked.prob >= 0.6 and whole.prob < 0.5 else whole
     if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
         return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
-    if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5)
+    if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5 or asked.prob >= 0.5 and asked.tool in _ACTIONS)
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset"):
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
     return whole
+
+
+_PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
+    """In a message of several sentences read as a question or as nothing, the one sentence that asks for an action
+    in so many words ("帮我…", "convert FILE to jsonl", "Evaluate it and tell me what it forgot"), read as that action;
+    None when no sentence, or sentences asking for different actions, do so."""
+    parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    readings = []
+    for part in parts:
+        if acts.is_request(part) or acts.opens_with_command(part) or re.match(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so)\b|所以|那就|总之)", part, re.I):
+            got = _read(part, has_file, new_upload)
+            if got.tool in _ACTIONS + ("inspect_dataset", "suggest_hyperparameters", "probe_learning_rate", "training_status")\
+                    and got.act == "command" and got.prob >= 0.5:
+                readings.append(got)
+    return readings[0] if readings and len({r.tool for r in readings}) == 1 else None
 
 
 def _after_when_clause(text: str) -> str | None:
@@ -310,6 +344,8 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
 
 def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     act = acts.speech_act(text)
+    if act == "question" and acts.asks_what_was_done(text) and (intents.about_sft(text) or _OUR_ACTIONS.search(text)):
+        return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
     if act == "command" and not has_file and acts.plain_question(text):
@@ -373,7 +409,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
             and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text) or re.search(r"区别|difference|vs\.?", text, re.I))):
         tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
-    if act in ("question", "command") and tool == "inspect_dataset" and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
+    if act in ("question", "command") and (tool == "inspect_dataset" or not tool and "FILE" in text) and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
@@ -428,6 +464,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for
     if tool == "inspect_dataset" and act == "command" and _TRAIN_OPENS.search(text) and not acts.asks_about(text):
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
+    if tool in ("stop_training", "explain", "") and acts.is_condition(text) and _STATUS_ASKED.search(text):
+        tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2 I want to stop it. Where's it at?": look first
+    if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
+        tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
+    if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
+        tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
     if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
     if tool == "resume_training" and _stops_run(text):

@@ -25,7 +25,7 @@ _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
-    (r"(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复)(?:和|与|跟|以及|、)(?:近似重复|近重复)|两种重复", "duplicates"),
+    (r"(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复", "duplicates"),
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
@@ -197,7 +197,7 @@ _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 _WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
-_AS_VALUE = re.compile(r"\b(name|author)\s+as\s+((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
+_AS_VALUE = re.compile(r"\b(name|author)\s+as\s+(?!is\b|it is\b|before\b|usual\b|it was\b)((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
 _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
@@ -207,6 +207,11 @@ _PUT_IN_FOR = re.compile(r"\bput\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 
+# "Author's wrong, it's 'Kestrel Analytics'": the value said wrong, then the right one, in English.
+_WRONG_EN = re.compile(r"\b(name|author)(?:'s| is| was) (?:wrong|misspelled|a typo)\W+(?:it'?s|it is|should be|it should be|make it)\s+" + _VALUE, re.I)
+# "the bot's name should be HelpBot and the author Riverside IT": the second key given with no verb of its own.
+_AND_THE = re.compile(r"\band (?:the )?(name|author)\s+(?!(?:is|as|should|to|will|was|would|field|placeholder|stays?|remains?|unchanged)\b)"
+                      r"(?=[A-Z\"'“])" + _VALUE)
 # "it is made by Hartmann & Weber": the maker named in words is the author.
 _MADE_BY = re.compile(r"\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
@@ -218,6 +223,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
+    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]

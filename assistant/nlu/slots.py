@@ -236,7 +236,8 @@ def find_fields(text: str) -> dict:
     zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:的|里的|中的)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*(?:sheet|工作表|子表|页签)(?![A-Za-z])", text, re.I))
     # "有好几个 sheet,看一下“分期”那个": a quoted name pointed at with 那个 where sheets are spoken of
     zh_sheet = zh_sheet or (None if sheet or not re.search(r"sheet|工作表|子表|页签", text, re.I) else
-                            re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text))
+                            re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text)
+                            or re.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
@@ -328,11 +329,15 @@ def find_templates(text: str) -> list[str]:
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
+    named_family = after and re.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
+    if named_family and all(start < after.start(1) for _, start, _ in quoted(text)):
+        found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…": the quoted words were an example, the family is the ask
     if found and (any("|" in name for name in found) or not (after and all(name in after.group(1) for name in found))):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
         return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
+    family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
     family[-1] = re.sub(r"\s+as (?:synonyms|templates|variants|alternatives|wordings|phrasings)\b.*$", "", family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
         family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
@@ -378,7 +383,9 @@ def find_method(text: str) -> str | None:
     """full or lora; with both named ("全量 vs LoRA 我选 LoRA") the one chosen, else None."""
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
-    full, lora = named(r"\bfull\b|全量|全参|全部参数"), named(r"q?lora|peft|低秩|adapter")
+    # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
+    full = named(r"\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
