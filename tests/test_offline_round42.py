@@ -411,3 +411,61 @@ def test_probe_steps_with_a_ceiling_and_both_kinds_said_loosely():
 
 def test_a_review_decision_read_weakly_as_data_making():
     assert one_call("keep the near dupes, they're deliberate rewordings")[1] == {"rule": "near_duplicate", "decision": "keep"}
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("will converting menu.xlsx to alpaca overwrite it? eh, I have a backup, go ahead and convert it", "convert_dataset"),
+    ("would adding cot mess up my data? it keeps a copy right? ok whatever, do it on the english version", "add_cot"),
+    ("加 few-shot 会不会改掉原数据?不会吧。那就给上面那份加上", "add_few_shot"),
+    ("停了以后还能续吗?反正先停了吧,卡要用", "stop_training"),
+])
+def test_a_worry_then_the_go_ahead_is_the_action(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_a_worry_then_the_go_ahead_on_a_review_rule():
+    assert one_call("will dropping the conflicts lose much? meh. drop them") == (
+        "apply_quality_rule", {"rule": "conflict", "decision": "drop"})
+    assert one_call("删掉乱码的会不会少很多?算了,删吧")[1] == {"rule": "garbled", "decision": "drop"}
+
+
+def test_a_worry_alone_still_acts_on_nothing():
+    assert one_call("would converting it to sharegpt change anything?")[0] == "explain"
+    assert one_call("say I skip the dedupe and train anyway, how bad could it get?")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("quality check on the big file please", "check_quality"),           # a file of this conversation named loosely
+    ("那份大的转成 jsonl 吧", "convert_dataset"),
+    ("能不能给英文那版加点少样本示例", "add_few_shot"),
+])
+def test_loose_names_for_a_file_of_the_conversation(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_money_and_the_data_size_are_no_counts_to_make():
+    assert one_call("Recommend settings for stats.jsonl, budget is $300 of GPU time")[1] == {"path": "stats.jsonl"}
+    assert one_call("预算只有800块钱,给 税务.jsonl 推荐一组参数")[1] == {"path": "税务.jsonl"}
+    assert one_call("We have 2,000 rows in kb.jsonl. Add 250 new few-shot samples, 3 shots each")[1] == {
+        "path": "kb.jsonl", "n_samples": 250, "k": 3}
+
+
+def test_more_field_value_and_template_shapes():
+    assert slots.find_fields("columns are Prompt and Answer, sheet called Q1")["question_field"] == "Prompt"
+    assert review.placeholder_values("placeholders - bot name Kiwi, made by Orchard AI") == {"name": "Kiwi", "author": "Orchard AI"}
+    assert one_call("identity.json:名字“小岚”,作者“岚山科技”")[1]["values"] == {"name": "小岚", "author": "岚山科技"}
+    assert one_call("Diversify faq.jsonl with 'What's the fee|How much is it' as one family")[1]["templates"] == [
+        "What's the fee|How much is it"]  # an apostrophe inside single quotes
+
+
+def test_dont_delete_yet_show_me_is_a_look():
+    assert one_call("先别删,给我看看 商品.csv 里哪些是重复的")[0] == "check_quality"
+
+
+def test_resume_aimed_at_the_run_named_in_a_correction():
+    assert one_call("搞错了,不是 exp-05,是 exp-06,恢复那个") == ("resume_training", {"run_id": "exp-06"})
+
+
+def test_upload_questions_about_its_format_or_size_are_looks():
+    assert one_call("Just uploaded it. Does the format look usable?", ["/tmp/up/kb.xlsx"])[0] == "inspect_dataset"
+    assert one_call("一共多少条?", ["/tmp/up/kb.xlsx"])[0] == "inspect_dataset"

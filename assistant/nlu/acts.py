@@ -198,7 +198,7 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
-_REQUIREMENT = re.compile(r"\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
+_REQUIREMENT = re.compile(r"^\W*do (?:i|we|you) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
                           r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定要[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
@@ -233,7 +233,7 @@ _REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead
 # what is asked instead stays.
 _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|不要了|不用了|算了|取消了?|不搞了|不弄了|先不(?:做|搞|弄|加)了?)\s*[,，;；。]\s*"
                          r"(?:改成|换成|改为|换为|改做|还是)?\s*|"
-                         r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*(?:而是|我是|是)(?:想|要)?\s*|"
+                         r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*(?:而是|我是|我要的是|要的是|是)(?:想|要)?\s*|"
                          r"^not (?:to )?[^,;.]{1,30}[,;]\s*(?:but|rather)\s+(?:to )?|"
                          r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?\s*(?:[,;]|\s[—–-])\s*(?:(?:do|use|go with|make it|just)\s+)?", re.I)
 

@@ -125,6 +125,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     for num, label in label_numbers(text):
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
+        if _money(text, num):
+            continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
@@ -135,16 +137,35 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             out["k"] = int(num.value)
         elif label == "k" and not few_shot and "n_samples" not in out and num.value >= 10:
             out["n_samples"] = int(num.value)
+        elif label == "n_samples" and "n_samples" in out and _MADE_COUNT.search(text[max(0, num.start - 16):num.start]) \
+                and not _MADE_COUNT.search(text[max(0, out.get("_at", 0) - 16):out.get("_at", 0)]):
+            out["n_samples"] = int(num.value)  # "We've got 1,200 records … Please add 300 new samples": how many to make
         elif label == "n_samples" and "n_samples" not in out:
             # "加入3条few-shot示例": a small count of examples in a few-shot request is k
             if few_shot and num.value <= 10 and "k" not in out and not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE):
                 out["k"] = int(num.value)
             else:
-                out["n_samples"] = int(num.value)
-    own = _OWN_COUNT.search(text)
-    if own and "n_samples" in out and not few_shot:  # "手册说1000条 epoch 用10…我有1200条": the person's own count, not the manual's
-        out["n_samples"] = int(own.group(1).replace(",", ""))
+                out["n_samples"], out["_at"] = int(num.value), num.start
+    out.pop("_at", None)
     return out
+
+
+def _money(text: str, num) -> bool:
+    return bool(re.search(r"[$¥￥€£]\s*$", text[max(0, num.start - 2):num.start]) or _MONEY_AFTER.match(text[num.end:])
+                or re.match(r"\s*(?:of|worth of|in)\s+(?:gpu|compute|cloud)", text[num.end:], re.I))
+
+
+# A verb that says how many to make: "add 300 new", "生成500条", "补200条".
+_MADE_COUNT = re.compile(r"(?:\badd|\bgenerate|\bmake|\bcreate|\bproduce|生成|加|补|做|造|扩充?|写)\s*(?:another\s+|about\s+|around\s+|大概|约)?$", re.I)
+
+
+def own_count(text: str) -> int | None:
+    """The count of the person's own data ("我有1200条", "we have 2,000 rows"), over counts said of anything else."""
+    own = _OWN_COUNT.search(text)
+    return int(own.group(1).replace(",", "")) if own else None
+
+
+_MONEY_AFTER = re.compile(r"\s*(?:块钱?|元|美元|美金|刀|dollars?|bucks|usd|rmb|yuan|万元|k?\s*(?:usd|eur))\b|\s*(?:块钱?|元|美元|美金|刀)", re.I)
 
 
 _OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|这边|这里|现在|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
@@ -238,7 +259,7 @@ def _percent(text: str, num: Num) -> bool:
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
-        if (label is None and num.is_int and num.value >= 10 and not _percent(text, num)
+        if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num)
                 and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

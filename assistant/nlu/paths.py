@@ -15,7 +15,7 @@ from assistant.nlu.fuzzy import closest
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
-QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,200}?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
+QUOTED = re.compile(r"(?<![A-Za-z])'((?:[^'\n]|(?<=[A-Za-z])'(?=[a-z]))+?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
 # A name given bare after "named"/"called" ("a column named why", "the sheet called OTC"): data, like a quoted name.
 NAMED_AS = re.compile(r"\b((?:named|called|titled) )(?!the\b|a\b|an\b|it\b)[A-Za-z_][\w-]*", re.IGNORECASE)
 

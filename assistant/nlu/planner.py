@@ -31,8 +31,13 @@ _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:e
 # The file meant is one used before: "文件还是刚才那个", "the same file as before", "上面那个", "that same dataset again".
 _REFERS_BACK = re.compile(r"(?:还是|用|就用|同一个|同一份)?(?:刚才|上面|之前|前面|昨天|上次)(?:那个|那份|的)(?:文件|数据)?|同一(?:个|份)(?:文件|数据)|"
                           r"^\W*(?:again\b|再来一[次遍]|再跑一[次遍]|再训一[次遍]|重新(?:跑|训)一?[次遍]?)|"
+                          # "the big file", "the Excel one", "那个大文件", "那份大的", "中文那版": a file of this conversation, named loosely
+                          r"\bthe (?:big|bigger|large|larger|small|smaller|excel|xlsx|csv|json|chinese|english|old|new|other|cleaned|first|second) (?:file|one|version|dataset)\b|"
+                          r"(?:那个|这个|那份)?(?:大|小)的?文件|那份(?:大|小)的|(?:中文|英文|Excel|excel|表格)(?:的)?那(?:个|版|份)(?:版本)?|"
                           r"\b(?:the |that |this )?same (?:file|data(?:set)?|one)\b|\bas before\b|\bsame as (?:before|last time|yesterday)\b|"
                           r"\b(?:yesterday|last time)'?s? (?:file|data(?:set)?)\b", re.I)
+_SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:看看|看一下|列出|给我看|show)|\bdon'?t (?:delete|drop|remove) (?:anything )?yet\b.{0,30}\b(?:show|list|let me see)\b|"
+                         r"\bhold off\b.{0,30}\b(?:show|list|let me see)\b", re.I)
 # The last request again, changed: "again but csv this time", "再来一次,这回 epoch 调到 3".
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
@@ -248,6 +253,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|drop|remove|delete|keep|保留", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
+    if command is not None and _SHOW_FIRST.search(plain):
+        command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
     if command is not None and acts.asks_what_was_done(plain):
         command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
     kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill

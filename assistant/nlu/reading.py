@@ -55,7 +55,7 @@ _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank
 _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b", re.I)
 _SETTING_WORDS = re.compile(r"epoch|(?<![a-z])lr(?![a-z])|learning[ _-]?rate|batch|学习率|轮数|批大小|超参|hyper-?param", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
-_WHAT_FORMAT = re.compile(r"啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
+_WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fine|good|correct|alright)\b|格式(?:能用|可以用|行不行|能不能用)|啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
                           r"\bwhat format\b|\bwhich format\b|\bwhat'?s the format\b|\bformat (?:is )?(?:right|correct|ok|okay)\b", re.I)
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
@@ -88,6 +88,7 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
+_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|\bresume\b|\bpick (?:it )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
@@ -173,7 +174,7 @@ def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
     said = any(not NEGATED.search(text[max(0, m.start() - 16):m.start()]) for m in _STOP_RUN.finditer(text))
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
-    return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,3}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
+    return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
 
 
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
@@ -189,7 +190,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
-                       r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
+                       r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
@@ -233,7 +234,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5 or asked.prob >= 0.5 and asked.tool in _ACTIONS)
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
-    if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset"):
+    if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
+            new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)):  # "…Does the format look usable?" of an upload
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
     return whole
 
@@ -241,20 +243,38 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
 
+# The go-ahead after a worry ("…? ok whatever, do it", "…?算了,删吧", "…? eh, go ahead and convert it").
+_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|那就|总之|算了|无所谓|反正|好吧)|\bgo ahead\b|\bdo it\b|"
+                       r"\bjust do\b|[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
+
+
 def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
     """In a message of several sentences read as a question or as nothing, the one sentence that asks for an action
     in so many words ("帮我…", "convert FILE to jsonl", "Evaluate it and tell me what it forgot"), read as that action;
     None when no sentence, or sentences asking for different actions, do so."""
     parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or acts.is_hypothetical(text):
         return None
     readings = []
     for part in parts:
-        if acts.is_request(part) or acts.opens_with_command(part) or re.match(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so)\b|所以|那就|总之)", part, re.I):
+        if acts.speech_act(part) in ("question", "hypothetical"):
+            continue
+        if acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part):
+            if review.decides(part) and review.rule_command(text) is not None and not re.search(r"[?？]", part):
+                return Reading("", "", "command")  # "will dropping the garbled rows lose anything? meh. drop them": the planner's rule
             got = _read(part, has_file, new_upload)
             if got.tool in _ACTIONS + ("inspect_dataset", "suggest_hyperparameters", "probe_learning_rate", "training_status")\
                     and got.act == "command" and got.prob >= 0.5:
                 readings.append(got)
+            elif not got.tool and _GO_AHEAD.search(part) and classifier.active() is not None:
+                asked = " ".join(p for p in parts[:parts.index(part)] if re.search(r"[?？吗]", p))
+                guess = classifier.active().predict(asked) if asked else None
+                # "would adding few-shot stuff mess up my data? … ok whatever, do it": the action the worry was about
+                ruled = intents.classify(asked).name if asked else ""
+                for name, prob in ((guess.name, guess.prob), (guess.second, guess.second_prob), (ruled, OFFER)) if guess else ():
+                    if name in _ACTIONS and prob >= 0.1:
+                        readings.append(Reading(name, "", "command", prob))
+                        break
     return readings[0] if readings and len({r.tool for r in readings}) == 1 else None
 
 
@@ -470,6 +490,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
+    if act in ("command", "correction") and tool in ("", "explain") and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text):
+        tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
     if tool == "resume_training" and _stops_run(text):
@@ -501,6 +523,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
+    if (new_upload and act in ("question", "command") and tool in ("", "explain") and not acts.asks_concept(text) and not acts.asks_definition(text)
+            and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b", text, re.I))):
+        tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
     opener = new_upload and _OPENER.search(text)
     if opener and not tool and act in ("question", "hypothetical") and acts.asks_concept(text):
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload

@@ -54,7 +54,7 @@ _ZH_KEYS = {"作者名": "author", "名字": "name", "名称": "name", "称呼":
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
-_ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")\s+(?![不没照一])(?=[^\s,，]{2})" + _VALUE)
+_ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
@@ -213,8 +213,10 @@ _WRONG_EN = re.compile(r"\b(name|author)(?:'s| is| was) (?:wrong|misspelled|a ty
 _AND_THE = re.compile(r"\band (?:the )?(name|author)\s+(?!(?:is|as|should|to|will|was|would|field|placeholder|stays?|remains?|unchanged)\b)"
                       r"(?=[A-Z\"'“])" + _VALUE)
 # "it is made by Hartmann & Weber": the maker named in words is the author.
-_MADE_BY = re.compile(r"\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+(?:made|developed|built|created|maintained) by\s+"
+_MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-])\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
+# "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
+_BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from)\b)" + _VALUE, re.I)
 
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
@@ -223,7 +225,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)]
+    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)] + [("name", v) for v in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]

@@ -181,7 +181,7 @@ def find_fields(text: str) -> dict:
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
-    pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text)
+    pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text) or _TWO_BARE_EN.search(text)
     if pair and "question_field" not in out:  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
@@ -288,6 +288,8 @@ _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s
 # "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
 _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
                        r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
+# "columns are Question and Reply": two names said bare in English, question first.
+_TWO_BARE_EN = re.compile(r"\b(?:the )?(?:columns?|fields?) (?:are|is) (?:called |named )?([A-Za-z_][\w-]{0,30})()\s*(?:and|&)\s*([A-Za-z_][\w-]{0,30})()(?=\s*(?:[,.;!?]|$))", re.I)
 _SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
 _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
                "rationale": "rationale_field", "reasoning": "rationale_field"}
@@ -338,7 +340,8 @@ def find_templates(text: str) -> list[str]:
         return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
-    family[-1] = re.sub(r"\s+as (?:synonyms|templates|variants|alternatives|wordings|phrasings)\b.*$", "", family[-1], flags=re.I)
+    family[-1] = re.sub(r"\s+as (?:an? |one |the )?(?:synonyms?|templates?|template family|family|variants?|alternatives|wordings?|phrasings?)\b.*$", "",
+                        family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
         family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
     return ["|".join(family)]
@@ -354,7 +357,7 @@ _SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
 _FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
 # …or after the English word that names them, the last one before the family ("with these templates translate to french|…");
 # a Chinese family holds no spaces and is found whole (_TEMPLATE_FAMILY)
-_FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?|with)\b\s*(?:like|as|of)?\s*"
+_FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?|with|use)\b\s*(?:like|as|of)?\s*"
                            rf"({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I | re.S)
 # "换几种说法 比如 请总结以下内容 还有 用一句话概括 还有 提炼要点 就这三个": wordings listed aloud
 _SPOKEN_LIST = re.compile(r"(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")
