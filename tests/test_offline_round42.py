@@ -469,3 +469,10 @@ def test_resume_aimed_at_the_run_named_in_a_correction():
 def test_upload_questions_about_its_format_or_size_are_looks():
     assert one_call("Just uploaded it. Does the format look usable?", ["/tmp/up/kb.xlsx"])[0] == "inspect_dataset"
     assert one_call("一共多少条?", ["/tmp/up/kb.xlsx"])[0] == "inspect_dataset"
+
+
+def test_a_stop_read_with_no_word_of_stopping_is_a_misreading():
+    assert one_call("Recommend training params for tractor.jsonl, we want a full fine-tune") == (
+        "suggest_hyperparameters", {"path": "tractor.jsonl", "method": "full"})
+    assert one_call("这次训练废了,干掉")[0] == "stop_training"      # slang for stopping still stops
+    assert one_call("need the gpu back, take the training down")[0] == "stop_training"

@@ -163,6 +163,9 @@ def pasted_only(text: str) -> bool:
     return bool(pasted) and not text[pasted.end():].strip(" ,，.。!！")
 
 
+# Any word of stopping, plain or slang: a stop read with none of them is a misreading.
+_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill|stop|halt|abort|cancel|terminat|"
+                        r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
 _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)")
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
@@ -459,6 +462,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
+    if tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset"):
+        tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
     if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b", text, re.I):
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
     if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
