@@ -191,8 +191,6 @@ GLOSSARY: tuple[Entry, ...] = (
         "general prompts: how much the tuned model's perplexity on the base model's own answers rose "
         "(forgetting_pct); the manual's remedy for forgetting with high epochs is to mix general data in.",
     ),
-)
-GLOSSARY = GLOSSARY + (
     Entry(
         "terms_identity", "术语(自我认知数据,用于「准备数据」)",
         ("identity.json", "identity", "自我认知", "身份数据", "self-cognition", "who are you", "你是谁", "{{name}}", "{{author}}",
@@ -206,8 +204,6 @@ GLOSSARY = GLOSSARY + (
         "copy; the original is not changed), then train it together with your Q&A data; the quality check flags any "
         "placeholder left unfilled.",
     ),
-)
-GLOSSARY = GLOSSARY + (
     Entry(
         "terms_registry", "术语(数据集注册与训练框架的格式,用于「准备数据」)",
         ("dataset_info.json", "dataset_info", "注册数据集", "注册", "register", "registry", "columns", "tags", "llama-factory",
@@ -224,8 +220,6 @@ GLOSSARY = GLOSSARY + (
         "\"tools\": \"tools\" under columns when those are present. The alpaca output is instruction/input/output, the "
         "default columns too: file_name is enough.",
     ),
-)
-GLOSSARY = GLOSSARY + (
     Entry(
         "terms_outputs", "术语(本工具的输出与确认,用于「准备数据」)",
         ("存哪", "存到哪", "保存在哪", "在哪里", "输出文件", "原文件", "覆盖", "删了", "删掉了", "已经删", "where did you save",
