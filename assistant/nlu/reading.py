@@ -247,8 +247,8 @@ _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])
 
 
 # The go-ahead after a worry ("…? ok whatever, do it", "…?算了,删吧", "…? eh, go ahead and convert it").
-_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|那就|总之|算了|无所谓|反正|好吧)|\bgo ahead\b|\bdo it\b|"
-                       r"\bjust do\b|[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
+_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|总之|好吧)|\bgo ahead\b|\bdo it\b|\bjust do\b|"
+                       r"[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
 
 
 def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
