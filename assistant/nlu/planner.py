@@ -138,7 +138,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
     # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
-    named = [f.text for f in found if f.text not in models and not _TRAINER_FILE.search(f.text)]
+    trainer_files = [f for f in found if _TRAINER_FILE.search(f.text)]
+    named = [f.text for f in found if f.text not in models and f not in trainer_files]
     kept = [f.text for f in found if f.text in named and not slots.NEGATED.search(text[max(0, f.start - 14):f.start])]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
@@ -154,9 +155,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     unblanked, masked = masked, blank_errors(masked)
     lang = replies.language(text)
-    trainer_files = [(f.start, f.end) for f in found if _TRAINER_FILE.search(f.text)]
     # "inspect FILE", for the intent only; a trainer's own file is no FILE to act on
-    as_word = slots.mask(slots.mask(text, [(f.start, f.end) for f in found if not _TRAINER_FILE.search(f.text)], fill="FILE"), trainer_files)
+    as_word = slots.mask(slots.mask(text, [(f.start, f.end) for f in found if f not in trainer_files], fill="FILE"),
+                         [(f.start, f.end) for f in trainer_files])
     has_file = bool(named or new_files or mem.files)
     # Traditional, Taiwan and Cantonese wording read as mainland Mandarin; names the user wrote stay in ``masked``
     plain = variants.plain_chinese(masked)
@@ -431,7 +432,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
     tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked) or slots.tool_of_values(whole)
-    if not tool and review.asks_fill(variants.plain_chinese(text), True) and review.values_as_written(text, variants.plain_chinese(text)):
+    plain = variants.plain_chinese(text)
+    if not tool and review.asks_fill(plain, True) and review.values_as_written(text, plain):
         tool = "fill_placeholders"  # "名字打错了,是「小汪」不是「小王」": a placeholder's value put right
     if not tool:
         return new
