@@ -176,13 +176,18 @@ _COMPARE = re.compile(r"^\W*(?:compare|对比|比较|比一比|比一下|(?:eval
 _VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
 
 
+# "How is LoRA different from full fine-tuning, in plain words please, I'm new to this": in a message that opens as a
+# question, a "please" with no verb after it is courtesy, not a request.
+_COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;]|$))", re.I)
+
+
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
     mine = _DATA.search(text)
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
-    if _IMPERATIVE.search(text) or (re.search(r"(?<!会)把", text) and not re.search(r"会\S{0,4}把", text)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", text) and not re.search(r"(?:会|有没有|是否)\S{0,4}把", text)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
@@ -330,7 +335,7 @@ _DID_YOU = re.compile(r"\bdid you\b(?: already| just| really)?\s+(?:delete|drop|
                       r"(?:delete|drop|remove|overwrite|change|modify|touch|save|write)\w*|"
                       r"\bhave you (?:already |just )?\w+(?:ed|en)\b|\bwhere (?:did|do|does|will) (?:you|it)\s+(?:save|put|write|store|keep)\b|"
                       r"\bare you (?:going to|gonna) (?:use|keep|delete|overwrite|train|pick)\b|\bwill you (?:use|keep|delete|overwrite)\b|"
-                      r"(?:你|您)(?:是不是|有没有|是否)?(?:已经|刚才|刚刚)\S{0,16}(?:了|过)(?:吗|吧|没有?)?[?？]|(?:你|您)是不是已经|"
+                      r"(?:你|您)(?:是不是|有没有|是否)?(?:已经|刚才|刚刚)\S{0,16}(?:了|过)(?:吗|吧|没有?)?[?？]|^\W*(?:你|您)(?:是不是|有没有|是否)把\S{1,16}[?？]?\s*$|(?:你|您)是不是已经|"
                       r"(?:存|放|保存|写)(?:到|在)?哪(?:了|儿|里|去了)|(?:改|动|覆盖)了原(?:来的)?文件(?:没有|吗|没)|(?:会|要)用(?:默认|哪个)的?(?:基座|模型)", re.I)
 
 

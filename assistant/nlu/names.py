@@ -23,14 +23,20 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     # a name with a size ("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2-7B") before a bare "a/b" ("Go/no-go passed")
     m = next((m for m in found if _SIZE.search(m.group(1))), found[0] if found else None)
     if m:
-        return m.group(1), m.start(1), m.end(1)
+        return _unstopped(m)
     m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
     if m:
-        return m.group(1), m.start(1), m.end(1)
+        return _unstopped(m)
     m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
-        return m.group(1), m.start(1), m.end(1)
+        return _unstopped(m)
     return None
+
+
+def _unstopped(m: re.Match) -> tuple[str, int, int]:
+    """The name in group 1 without its sentence's full stop ("Base model qwen2.5-1.5b-instruct.")."""
+    name = m.group(1).rstrip(".")
+    return name, m.start(1), m.start(1) + len(name)
 
 
 _FAMILY = re.compile(r"(?<![\w./-])((?:ernie|qwen|llama|chatglm|glm|baichuan|mistral|gemma|phi|deepseek|internlm|yi|smollm)"

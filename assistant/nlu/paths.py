@@ -15,7 +15,12 @@ from assistant.nlu.fuzzy import closest
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
-QUOTED = re.compile(r"(?<![A-Za-z])'((?:[^'\n]|(?<=[A-Za-z])'(?=[a-z]))+?)'(?![A-Za-z])|[\"“”‘’「『`«‹]([^\"“”‘’「」『』`«»‹›\n]{1,200}?)[\"“”‘’」』`»›]")
+# Any opening mark may close with any closing one (people type “x“), but a double opening quote does not close at a single
+# opening one, nor the other way round: “…sheet(叫‘条款’)…” holds ‘条款’.
+_INNER = r"[^\"“”‘’「」『』`«»‹›\n]"
+_CLOSE = r"[\"“”‘’」』`»›]"
+QUOTED = re.compile(rf"(?<![A-Za-z])'((?:[^'\n]|(?<=[A-Za-z])'(?=[a-z]))+?)'(?![A-Za-z])|"
+                    rf"(?:“(?={_INNER}{{1,200}}(?!‘){_CLOSE})|‘(?={_INNER}{{1,200}}(?!“){_CLOSE})|[\"”’「『`«‹])({_INNER}{{1,200}}?){_CLOSE}")
 # A name given bare after "named"/"called" ("a column named why", "the sheet called OTC"): data, like a quoted name.
 NAMED_AS = re.compile(r"\b((?:named|called|titled) )(?!the\b|a\b|an\b|it\b)[A-Za-z_][\w-]*", re.IGNORECASE)
 
@@ -44,9 +49,10 @@ _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\
 _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用", "数据用", "文件用", "还是用", "就用", "都用", "改用", "是用", "数据是", "文件是",
                 "还是", "就是", "是", "根据", "按照", "依据", "参照", "看下", "查下", "瞅瞅", "瞧瞧", "看看", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看一下",
                 "查一下", "查查", "检查一下", "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
-                "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往", "拿")
+                "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往",
+                "不知道", "不确定", "想知道")
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
-_ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|再|先|又|也|还|就|都)+")
+_ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+")
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
@@ -77,7 +83,7 @@ path format formatted process preprocess parse upload send sent attach check-out
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
-lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying""".split())
+lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
@@ -155,6 +161,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     changed = True
     while changed:
         changed = False
+        once = re.match(r"^[\u4e00-\u9fff]{1,3}?一下(?=[\w\u4e00-\u9fff]{3})", name)  # "质检一下售后工单.csv": a verb done "once"
+        if once:
+            name, changed = name[once.end():], True
         for prefix in _ZH_PREFIXES:
             if spaced and len(prefix) == 1 and prefix not in "把将":  # "把" and "将" never begin a name
                 continue
@@ -189,7 +198,7 @@ def blank_errors(text: str) -> str:
 
 
 # Someone else's words passed on: "Forwarding my advisor's note: '…'", "Client request, verbatim: \"…\"", "领导原话:「…」".
-_PASSED_ON = re.compile(r"forward\w*|verbatim|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
+_PASSED_ON = re.compile(r"forward\w*|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+\b)|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
                         r"\bmessage\b|\be-?mail\b|\basked\b|\bwants\b|邮件|原话|转达|转发|让我|要求|需求|说|写着|写的|留言|交代", re.I)
 
 

@@ -129,10 +129,13 @@ def tool_of_values(text: str) -> str | None:
 def _role_of(before: str, after: str) -> str | None:
     """The role named closest to a quote, reading the words just before and just after it."""
     best = None
-    for role, pattern in _ROLES:  # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own
-        if re.search(rf"(?:{pattern})s?\s*(?:(?:are|is|live|sit)\s+)?(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?"
-                     rf"(?:col(?:umn)?|field|列|字段)?\s*$", before, re.IGNORECASE):
-            return role
+    # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
+    # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
+    joined = [(m.start(), role) for role, pattern in _ROLES
+              if (m := re.search(rf"(?:{pattern})s?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?)?"
+                                 rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?\s*$", before, re.IGNORECASE))]
+    if joined:
+        return min(joined)[1]
     for role, pattern in _ROLES:
         for m in re.finditer(pattern, before, re.IGNORECASE):
             if best is None or len(before) - m.end() < best[0]:
@@ -220,11 +223,12 @@ def find_fields(text: str) -> dict:
                 out[role] = hit.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
-    sheet = re.search(r"(?<![A-Za-z])(sheet\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
+    sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    sheet = sheet or re.search(r"(?<![A-Za-z])(sheet\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in)\b))", text)
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
