@@ -265,6 +265,22 @@ def correction(text: str) -> str | None:
     return text.strip() if _REPLACED.search(text) else None
 
 
+# A change of mind inside one message: "Convert X to alpaca. Hmm, actually our trainer takes sharegpt", "3 个 epoch——算了,改成
+# 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
+_TURN = re.compile(r"(?:[.。!！;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
+                   r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
+                   r"hold on\b|make (?:that|it)\b|算了|不对|不行|哦不|等下|等等|等一下|改成|改为|换成)", re.I)
+
+
+def changed_mind(text: str) -> tuple[str, str] | None:
+    """(the request first made, the words that change it) when the message changes its mind after a request, else None.
+    A turn word opening the message is a correction of an earlier turn (:func:`correction`), not this."""
+    m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6), None)
+    if m is None or not text[m.end():].strip(" .。,，!！"):
+        return None
+    return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！;；,，…—–~～-").strip()
+
+
 def conditional_steps(text: str) -> list[str] | None:
     """[check, then-step] for "先检查…,没问题再转千帆" / "inspect X first, if the fields look right convert it"."""
     m = _THEN_IF_OK.search(text)

@@ -25,6 +25,8 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          re.IGNORECASE)
 _CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
                            r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
+# A conversion told as done ("My manager exported them to Excel", "运营同事导成了 Excel"): the story, not the ask.
+_DONE_CONVERSION = re.compile(r"\b(?:exported|converted|saved)\b[^,，.。;；!?！？]{0,40}|(?:导成|转成|导出|转换|存成)了[^,，.。;；!?！？]{0,20}", re.I)
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
 _AFTER_CHECK = re.compile(r"\b(?:from|after|of|by) (?:the|my|our|that|your) (?:earlier |last |previous )?(?:quality check|qc|dedup\w*|clean(?:ing|up))\b|"
                           r"(?:质检|清洗|去重|检查)(?:后|过后|之后|完|好)的", re.I)
@@ -168,8 +170,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(text)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
-            and slots.find_format(plain)
-            and _CONVERT_VERB.search(plain) and not re.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
+            and slots.find_format(undone := _DONE_CONVERSION.sub(" ", plain))
+            and _CONVERT_VERB.search(undone) and not re.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
@@ -312,6 +314,9 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     corrected = acts.correction(text)
     if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
+    changed = _changed_mind(text, mem, new_files)
+    if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
+        return changed
     steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
@@ -441,6 +446,46 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
         return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))}])
     return redone
+
+
+def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """A request, then a change of mind in the same message ("Add 5-shot to X… wait, make it 3", "直接开训吧。嗯…不行,
+    还是先检查一下质量"): another step asked for in so many words replaces the first; else the values the change gives
+    replace the first request's (a number alone replaces its one number). None when the change changes nothing."""
+    split = acts.changed_mind(text)
+    if split is None:
+        return None
+    before, after = split
+    first = plan_step(before, mem, new_files)
+    if first.kind != "tools" or first.calls[0]["name"] == "explain":
+        return None
+    tool, args = first.calls[0]["name"], first.calls[0]["args"]
+    path = args.get("path")
+    said = reading.read(variants.plain_chinese(hide_names(after)), True)
+    if said.act == "command" and said.tool not in ("", tool, "explain", "inspect_dataset") and said.prob >= 0.5:
+        other = plan_step(after, mem, new_files, fallback_path=path)
+        return other if other.kind == "tools" else None
+    again = plan_step(after, mem, new_files, fallback_path=path, intent=tool)
+    given = {k: v for k, v in again.calls[0]["args"].items() if k != "path" and args.get(k) != v} if again.kind == "tools" else {}
+    # the settings written as numbers before the turn ("4 examples", not the "every" that made fraction 1.0)
+    numbers = [k for k, v in args.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+               and re.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
+    bare = re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)]))
+    if tool == "apply_quality_rule" and (decided := review.decision(after)) and decided != args.get("decision"):
+        given["decision"] = decided  # "把短答案删掉。哦不,留着吧": the rule kept, the decision changed
+    renamed = re.search(r"(?:改成|换成|改为|改叫|\b(?:use|make it|call it)\s)\s*[\"'“‘「]([^\"'”’」]{1,40})[\"'”’」]", after, re.I)
+    old = [k for k in args.get("values") or {} if k not in (given.get("values") or {})]
+    if tool == "fill_placeholders" and renamed and len(old) == 1:  # "名字填成"小橙"…不行,改成"小柚"": the one value said again
+        given["values"] = {**(given.get("values") or {}), old[0]: renamed.group(1)}
+    if not given and len(numbers) == 1 and bare:  # "3 epochs — no, make that 5": the one number replaced
+        value = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
+        given = {numbers[0]: value} if value != args[numbers[0]] else {}
+    if not given:
+        return None
+    values = given.get("values")
+    if isinstance(values, dict) and isinstance(args.get("values"), dict):
+        given["values"] = {**args["values"], **values}
+    return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}])
 
 
 def _asked_for_file(turns: list[Turn]) -> bool:

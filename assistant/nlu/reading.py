@@ -234,7 +234,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         return asked if asked.tool in _ACTIONS and asked.act == "command" and asked.prob >= 0.6 and whole.prob < 0.5 else whole
     if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
         return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
-    if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5 or asked.prob >= 0.5 and asked.tool in _ACTIONS)
+    # "…My manager exported them to Excel … Could you look at FILE?": a clear ask last outweighs a weak reading of the story
+    if request and (asked.tool and (whole.tool in ("", "explain", "evaluate_run", "training_status") or whole.prob < 0.5 or asked.prob >= 0.5 and asked.tool in _ACTIONS
+                                    or asked.prob >= 0.9)
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (

@@ -281,6 +281,13 @@ def lists_holes(text: str) -> bool:
     return bool(_LIST.search(text) and _HOLE.search(text))
 
 
+def decision(text: str) -> str | None:
+    """"keep" or "drop" when ``text`` says one of them (a keep said with a drop word ruled out: "别删,留着"), else None."""
+    if says_keep(text) or re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
+        return "keep"
+    return "drop" if _DROP.search(text) else None
+
+
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
     return bool(re.search(r"保留|留着|留下|不删|别删|\bkeep\b|\bretain\b", text, re.I))
