@@ -273,9 +273,44 @@ def retrieve(question: str) -> tuple[Entry | None, int]:
     return (best if best_score >= MIN_SCORE else None), best_score
 
 
+_STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
+_BATCH = re.compile(r"(?<!global )batch(?:[ _]?size)?\s*(?:=|:|：|of|是|为|设成|设为)?\s*(\d+)\b|\b(\d+)\s*的?\s*batch", re.I)
+_ACCUM = re.compile(r"(?:grad(?:ient)?[ _]?)?accum\w*(?:[ _]steps?)?\s*(?:=|:|of)?\s*(\d+)|梯度累[积加](?:步数)?\s*(?:=|:|：|是|为|设成|设为)?\s*(\d+)", re.I)
+
+
+def steps_worked_out(question: str) -> tuple[str, str] | None:
+    """(en, zh) arithmetic for "10k samples, 3 epochs, batch 32 — how many steps?", or None when a number is missing.
+
+    >>> steps_worked_out("10k samples, 3 epochs, batch 32, grad accum 4 - how many steps is that?")[0]
+    '10,000 samples ÷ global batch 128 (32 × 4 accumulation) = 79 steps an epoch; × 3 epochs ≈ 237 optimizer steps.'
+    """
+    from assistant.nlu import amounts  # the request parser reads the counts; imported here to keep this module light
+
+    batch = _BATCH.search(question)
+    samples, epochs = amounts.count_args(question).get("n_samples"), amounts.training_args(question).get("epochs")
+    if not (_STEPS_ASKED.search(question) and batch and samples and epochs):
+        return None
+    size = int(batch.group(1) or batch.group(2))
+    accum = _ACCUM.search(question)
+    times = int(accum.group(1) or accum.group(2)) if accum else 1
+    per_epoch = -(-samples // (size * times))
+    shown = f"{size * times} ({size} × {times} accumulation)" if times > 1 else f"{size}"
+    shown_zh = f"{size * times}({size} × 梯度累积 {times})" if times > 1 else f"{size}"
+    return (f"{samples:,} samples ÷ global batch {shown} = {per_epoch:,} steps an epoch; × {epochs} epochs ≈ "
+            f"{per_epoch * epochs:,} optimizer steps.",
+            f"{samples} 条 ÷ global batch {shown_zh} = 每个 epoch {per_epoch} 步;× {epochs} 个 epoch ≈ {per_epoch * epochs} 个优化步。")
+
+
 def explain(question: str) -> dict:
     """``{"matched", "topic", "section", "score", "en", "zh"}``: the answer in both languages,
-    ending with the manual section it cites."""
+    ending with the manual section it cites. A question that asks how many steps, with the numbers in it, gets
+    the arithmetic first."""
+    worked = steps_worked_out(question)
+    if worked is not None:
+        terms = next(e for e in GLOSSARY if e.topic == "terms_training")
+        return {"matched": True, "topic": terms.topic, "section": terms.section, "score": MIN_SCORE,
+                "en": f"{worked[0]} {terms.en} (Source: {MANUAL}, section “{terms.section}”.)",
+                "zh": f"{worked[1]}{terms.zh}(出处:《{MANUAL}》 {terms.section})"}
     entry, points = retrieve(question)
     if entry is None:
         topics_zh = "什么是SFT、数据格式、Prompt优化、few-shot与CoT、数据质量与数量、数据多样性、质量检查、epoch与学习率、过拟合与遗忘、梯度累积、LoRA学习率"

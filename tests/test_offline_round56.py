@@ -8,6 +8,7 @@ from routing import one_call
 
 from assistant.nlu import names, slots
 from assistant.nlu.paths import find_paths, quoted
+from assistant.offline import plan
 
 
 @pytest.mark.parametrize("text, name", [
@@ -89,3 +90,110 @@ def test_a_conversion_told_as_done_is_the_story_not_the_ask():
     text = ("We keep our ferry FAQ in a shared sheet. Our ops lead exported it to Excel last week and asked me to make sure "
             "it is fine. Could you look at ferry_faq.xlsx, the sheet called 'Routes'?")
     assert one_call(text) == ("inspect_dataset", {"path": "ferry_faq.xlsx", "sheet": "Routes"})
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    # more turn words: 不, 写错了, typo/I mean, sorry, er — and the number said after one
+    ("用 保险问答.jsonl 开训,epoch 4……不,6 个 epoch,lora r 用 32", "start_training",
+     {"path": "保险问答.jsonl", "epochs": 6, "lora_r": 32}),
+    ("停掉 run-0811——写错了,是 run-0812", "stop_training", {"run_id": "run-0812"}),
+    ("stop run-1203 — typo, I mean run-1204", "stop_training", {"run_id": "run-1204"}),
+    ("evaluate menu-lora-2, er, menu-lora-5, 2 was the broken one", "evaluate_run", {"run_id": "menu-lora-5"}),
+    ("train on tours.jsonl, 2 epochs — no, make it 4 — and rank 8", "start_training", {"path": "tours.jsonl", "epochs": 4, "lora_r": 8}),
+    ("set name to Pebble — sorry, Cobble — and author to Quarry Labs", "fill_placeholders",
+     {"values": {"name": "Cobble", "author": "Quarry Labs"}}),
+    ("占位符 name 填“阿强”……不对,叫“强哥”,author 是 强盛物流", "fill_placeholders", {"values": {"name": "强哥", "author": "强盛物流"}}),
+    ("300 条该设几个 epoch?算了,先问个基础的:学习率到底是什么?", "explain", {"question": "算了,先问个基础的:学习率到底是什么?"}),
+])
+def test_more_ways_of_changing_ones_mind(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我这有 a_old.csv、route_faq.jsonl 还有 misc.jsonl,先看看 route_faq.jsonl 吧,另外两个不急", "route_faq.jsonl"),
+    ("fares.csv 上个月训过了,这次是 fares_v3.csv,给 v3 出一套超参", "fares_v3.csv"),
+    ("We have tiny.jsonl (90 rows) and huge.jsonl (40k rows); run the LR probe on huge.jsonl", "huge.jsonl"),
+])
+def test_of_several_files_the_one_named_again_is_meant(text, name):
+    assert one_call(text)[1]["path"] == name
+
+
+@pytest.mark.parametrize("text, run", [
+    ("run-0910 和 run-0911 都停了,0910 不要了,只续跑 run-0911", "run-0911"),
+    ("run-0501 and run-0502 both stopped; forget 0501, resume run-0502", "run-0502"),
+    ("legal-r4 和 legal-r32 都跑完了,先评估 legal-r32", "legal-r32"),
+    ("ferry-lora-final — eval it", "ferry-lora-final"),                  # a run's name first, no digit in it
+])
+def test_of_several_runs_the_one_not_set_aside_is_meant(text, run):
+    assert one_call(text)[1]["run_id"] == run
+
+
+@pytest.mark.parametrize("text", [
+    "What's refunds.json for?",
+    "ticket_faq.csv 的那份报告里,near_duplicate 指的是啥?",
+    "I've got a.csv and b.jsonl — which format does Qianfan expect for multi-turn chats?",
+    "我手上有 a.csv 和 b.jsonl,千帆里多轮对话应该用哪种格式?",
+    "20k samples, 2 epochs, batch 16 — roughly how many steps is that?",
+    "训练数据的答案一般写多长比较合适?",
+    "y does my eval loss go up so fast??",
+    "The eval says the model 'forgot' some things — how is that actually measured?",
+])
+def test_questions_beside_files_or_numbers_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_the_steps_asked_for_are_worked_out():
+    from assistant.knowledge import explain
+    answer = explain("1 万条数据、2 个 epoch、batch 16,梯度累积 4,大概要跑多少步?")
+    assert "157" in answer["zh"] and "314" in answer["zh"] and "314" in answer["en"]
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("Would it perhaps be possible to add CoT to riddles.csv? Maybe 200, if that's not too many?", "add_cot",
+     {"path": "riddles.csv", "n_samples": 200}),
+    ("The manual says epochs matter more than LR. Rather than guess, probe the learning rate on shop.jsonl for 200 steps.",
+     "probe_learning_rate", {"path": "shop.jsonl", "steps": 200}),
+    ("Would you mind checking on menu-lora-3 for me when you have a sec?", "training_status", {"run_id": "menu-lora-3"}),
+    ("要不…帮我看看 门诊.jsonl 的质量吧?可以的话顺便算一下困惑度。", "check_quality", {"path": "门诊.jsonl", "ppl": True}),
+    ("20k rows, scraped from a forum. check quality and perplexity on forum.jsonl", "check_quality", {"path": "forum.jsonl", "ppl": True}),
+    ("identity.json的name改成小橘 author是橘子科技", "fill_placeholders", {"path": "identity.json", "values": {"name": "小橘", "author": "橘子科技"}}),
+    ("个名就叫阿旺啦,作者填「旺旺宠物」", "fill_placeholders", {"values": {"name": "阿旺", "author": "旺旺宠物"}}),
+    ("嗨,名字终于定下来啦 叫“青松”,开发方写 青松智能,帮我填进 identity.json", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "青松", "author": "青松智能"}}),
+    ("Rename time. File is identity.json — please fill them: name Harbor, author St. Mary Clinic IT.", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "Harbor", "author": "St. Mary Clinic IT"}}),
+    ("templates: 'Explain this|Tell me about this|ELI5 this'. 500 samples. augment notes.jsonl", "augment_instructions",
+     {"path": "notes.jsonl", "templates": ["Explain this|Tell me about this|ELI5 this"], "n_samples": 500}),
+    ("帮我把 摘要.jsonl 的指令换几种说法 用 请总结一下 和 概括这段话 这俩模板", "augment_instructions",
+     {"path": "摘要.jsonl", "templates": ["请总结一下", "概括这段话"]}),
+    ("OK, turn laws.csv into alpaca then — the question column is 'Q_text' and the answer is 'A_text'.", "convert_dataset",
+     {"path": "laws.csv", "to": "alpaca", "question_field": "Q_text", "answer_field": "A_text"}),
+    ("The manual says 100 samples → 15 epochs, 1000 → 10. I've got 3,200 samples. Suggest settings for LoRA.", "suggest_hyperparameters",
+     {"n_samples": 3200, "method": "lora"}),
+    ("1000 条该跑几轮?你还是正式给个建议吧,数据是 条款.jsonl", "suggest_hyperparameters", {"path": "条款.jsonl"}),
+])
+def test_requests_in_more_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("我是让你评估 run-0415 不是查进度", "evaluate_run", {"run_id": "run-0415"}),
+    ("No, not openai — I asked for qianfan.", "convert_dataset", {"to": "qianfan"}),
+    ("You stopped the wrong one! I wanted run-0808 stopped, leave 0807 running", "stop_training", {"run_id": "run-0808"}),
+    ("wrong sheet lol, i meant Claims not Quotes in desk.xlsx, look at that", "inspect_dataset", {"path": "desk.xlsx", "sheet": "Claims"}),
+    ("Hold on. I asked for the status of run-0101, I didn't ask you to stop it. Just show me its status.", "training_status",
+     {"run_id": "run-0101"}),
+])
+def test_corrections_in_more_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "hey, it's me again — the menu.csv person 😄 just saying hi",
+    "又是我,刚才传 菜单.csv 的那个,打个招呼",
+    "haha 你好 bot, how's it going",
+    "Can you recommend a good ramen place? Actually forget it, I'll cook.",
+    "同事说按默认的来就行,确认,执行。",
+])
+def test_greetings_and_off_topic_and_bare_confirmations_do_nothing(text):
+    assert plan(text, []) == []

@@ -37,7 +37,7 @@ _ABOUT = re.compile(
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
-    r"\bwhy\b|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
+    r"\bwhy\b|\by (?:does|do|is|are|did)\b|咋(?:一下|突然|这么快)?就|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
@@ -48,7 +48,7 @@ _ABOUT = re.compile(
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
-    r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
+    r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhat(?:'s| is| are) (?:the |an? )?[\w.-]+(?: [\w.-]+)? for\??\s*$|\bhow (?:is|are|was|were) (?:that|this|it|they|the \w+)(?: actually| exactly| really)? (?:measured|calculated|computed|determined|scored|counted|judged)\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     r"(?:怎么|如何|怎样)(?:才能)?(?:知道|判断|看出|确定|发现)|\bhow (?:do|can|would|will|should) (?:i|we|you|one) (?:know|tell)\b|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
@@ -56,7 +56,7 @@ _ABOUT = re.compile(
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
-GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设)|"
+GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设|多长|多大)|"
            r"(?<!还)(?:一次|一轮)\S{0,8}(?:多久|多长时间)|(?<!还)(?:一般|通常|大概|大约)(?:要|需要|得)(?:多久|多长时间)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"
@@ -89,9 +89,10 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
-_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
-                         r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
+_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
+                         r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
+                         r"wrong\s+(?:one|run|file|sheet|tab|format|column)\b\W*(?:lol|haha|lmao)?|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
                          r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正)\W*", re.I)
@@ -108,8 +109,8 @@ _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
-                         r"\bwhat does \S+(?: \S+){0,2} (?:mean|stand for)\b|"
-                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
+                         r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|"
+                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
 
 def is_request(text: str) -> bool:
@@ -120,7 +121,12 @@ def is_request(text: str) -> bool:
 def asks_definition(text: str) -> bool:
     """A request for a definition ("what is a range test", "什么是CoT", "What is few-shot, in plain English please"),
     not about the user's data."""
-    return bool(_DEFINITION.search(text)) and not _DATA.search(text) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
+    m = _DEFINITION.search(text)
+    if not m:
+        return False
+    # "the report you gave on FILE earlier — what does 'answer_is_question' mean?": the file is the setting, the clause asks
+    clause = text[max((text.rfind(c, 0, m.start()) for c in "—,，;；。:："), default=-1) + 1:]
+    return not _DATA.search(clause) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
 
 
 # "…, please", "…, thanks": courtesy ending a message asks nothing done by itself.
@@ -156,7 +162,7 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bif (?:you (?:don'?t|do not) mind|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+COURTESY_IF = re.compile(r"\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
                          r"(?:如果|要是)(?:方便|可以|不麻烦|有空)(?:的话)?", re.I)
 
@@ -239,7 +245,7 @@ _REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead
 _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|不要了|不用了|算了|取消了?|不搞了|不弄了|先不(?:做|搞|弄|加)了?)\s*[,，;；。]\s*"
                          r"(?:改成|换成|改为|换为|改做|还是)?\s*|"
                          r"^(?:我)?(?:并)?不是(?:要|想)?[^,，;；。]{1,24}[,，]\s*(?:而是|我是|我要的是|要的是|是)(?:想|要)?\s*|"
-                         r"^not (?:to )?[^,;.]{1,30}[,;]\s*(?:but|rather)\s+(?:to )?|"
+                         r"^not (?:to )?[^,;.—–]{1,30}(?:[,;]|\s[—–-])\s*(?:but|rather|i (?:asked for|wanted|meant|said))\s+(?:to )?|"
                          r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?\s*(?:[,;]|\s[—–-])\s*(?:(?:do|use|go with|make it|just)\s+)?", re.I)
 
 
@@ -252,7 +258,9 @@ def correction(text: str) -> str | None:
         while (again := _CORRECTION.match(rest)) and 0 < again.end() < len(rest) and re.match(r"错了|不对|wait|no\b", rest, re.I):
             rest = rest[again.end():].strip()  # "错了错了,…", "no no, …": the opener said twice
         off = _CALLED_OFF.match(rest)
-        return rest[off.end():].strip() if off and off.end() < len(rest) else rest
+        rest = rest[off.end():].strip() if off and off.end() < len(rest) else rest
+        # "I asked for the status of run-0930, I didn't ask you to stop it": what was not asked for is no request
+        return _NOT_ASKED.sub(" ", rest).strip() or rest
     off = _CALLED_OFF.match(text.strip())
     if off and re.match(r"^(?:我)?(?:并)?不是|^not\b", text.strip(), re.I) and off.end() < len(text.strip()):
         rest = text.strip()[off.end():].strip()
@@ -262,14 +270,23 @@ def correction(text: str) -> str | None:
             # "不是停 bus-ft-02,是 bus-ft-03": the same request, with the value put right
             return re.sub(r"[\w.-]+\d[\w.-]*\s*$", value.group(1), said.group(1))
         return rest  # "不是要停止训练,而是想看进度" corrects without an opener
+    asked = _ASKED_NOT.match(text.strip())
+    if asked:
+        return asked.group(1)  # "我是让你评估 run-0612 不是查进度": what was asked, without what was not
     return text.strip() if _REPLACED.search(text) else None
+
+
+_NOT_ASKED = re.compile(r"[,，;；.。]?\s*(?:\bi (?:didn'?t|did not|never) (?:ask|want|tell)(?:ed)? (?:you )?to \w+(?: (?:it|that|this|them|the run))?|"
+                        r"(?:而)?不是(?:让你|要你|叫你)[^,，。;；]{1,12})", re.I)
+_ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}?)\s*[,，]?\s*(?:而)?不是(?:让你|要你)?\S{1,12}$")
 
 
 # A change of mind inside one message: "Convert X to alpaca. Hmm, actually our trainer takes sharegpt", "3 个 epoch——算了,改成
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
-_TURN = re.compile(r"(?:[.。!！;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
+_TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
-                   r"hold on\b|make (?:that|it)\b|算了|不对|不行|哦不|等下|等等|等一下|改成|改为|换成)", re.I)
+                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+)\b(?=\s*,)|算了|不对|不行|哦不|等下|等等|等一下|改成|改为|换成|"
+                   r"(?:写|打|说)错了|不(?=\s*[,，]))", re.I)
 
 
 def changed_mind(text: str) -> tuple[str, str] | None:
@@ -278,7 +295,7 @@ def changed_mind(text: str) -> tuple[str, str] | None:
     m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6), None)
     if m is None or not text[m.end():].strip(" .。,，!！"):
         return None
-    return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！;；,，…—–~～-").strip()
+    return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！?？;；,，…—–~～-").strip()
 
 
 def conditional_steps(text: str) -> list[str] | None:
@@ -292,13 +309,14 @@ def conditional_steps(text: str) -> list[str] | None:
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just)\W+)?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of)[^,.;!?]{0,40},)\W+)?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
-_YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$", re.I)
+_YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
+                        r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$", re.I)  # "同事说照默认的来就行,确认,执行。"
 # "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
 # what the manual says is asked, whatever tool its words name.
 _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理)|"
@@ -370,8 +388,8 @@ def speech_act(text: str) -> str:
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
     text = QUOTED.sub(" Q ", text)
-    if asks_manual(text) or asks_what_was_done(text):
-        return "question"
+    if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
+        return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
     if is_hypothetical(text):
         return "hypothetical"
     asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)

@@ -32,7 +32,7 @@ _COUNT = (r"(?:(?:[\d][\d,.]*\s*[kKwW万千]?|[一二两三四五六七八九十
 # SFT concepts the knowledge base explains; a question about one of them is a concept question.
 TOPIC = (r"\bsft\b|监督微调|supervised fine|lora|epochs?|学习率|learning rate|few[- ]?shot|"
           r"(?<![a-z])cot(?![a-z])|chain[- ]of[- ]thought|思维链|梯度累积|gradient accumulation|过拟合|overfit\w*|遗忘|"
-          r"forget\w*|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
+          r"forget\w*(?! it\b| about it\b)|数据质量|data quality|多样性|diversity|batch|perplexity|ppl|token|微调|fine[- ]?tun\w*|prompt|"
           r"指令|全量|qianfan|千帆|alpaca|sharegpt|数量|quantity|q\s*&\s*as?\b|问答对|held[- ]?out|留出集|保留集|验证集|测试集|mix[_ ]general|通用数据")
 # Words of our domain. A question with none of them ("红烧肉怎么做", "what does a segfault mean in C")
 # is not one the knowledge base answers: explain stays silent and the model says what it can do.
@@ -162,7 +162,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
         (r"\btime (?:is )?left\b|\bready yet\b|好了没|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
-         r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b", 3),
+         r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b|"
+         r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|"
+         r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b", 3),
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
@@ -191,7 +193,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
-         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,2}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
@@ -207,7 +209,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # how a finished run turned out, or whether it lost what the base model could do
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分", 2),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
-         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
+         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
          r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)|"
          r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
          r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"

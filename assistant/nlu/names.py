@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import focus
 from assistant.nlu.paths import RUN_ID
 from assistant.nlu.slots import NEGATED
 
@@ -58,7 +59,7 @@ _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|
 
 
 # Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
-_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
+_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续训练|接着训练|恢复训练|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
                       r"的|那个|这个|跑|训)+")
 
 
@@ -83,10 +84,15 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not NEGATED.search(text[max(0, m.start() - 14):m.start()])
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
-    m = ids[0] if ids else None
+    chosen = focus.meant(text, [i.group(1).rstrip(".") for i in ids])  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"
+    m = next((i for i in ids if i.group(1).rstrip(".") == chosen), ids[0]) if ids else None
     if m:
         name = m.group(1).rstrip(".")  # "…for run lora-pmqa-0712.": the sentence's full stop is no part of the id
         return name, m.start(1), m.start(1) + len(name)
+    # "tax-lora-final — eval it": a run's name first, then what to do with it
+    m = re.match(r"^\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*(?:—+|–|--|:|：)\s*\S", text)
+    if m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
     m = re.search(r"\b(?:run|job)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)
     if m:
@@ -118,7 +124,8 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
-    for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text):  # "Evaluate claims-lora-3."
-        if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
-            return m.group(1), m.start(1), m.end(1)
-    return None
+    named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
+             if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]
+    chosen = focus.meant(text, [m.group(1) for m in named])  # "medical-r8 和 medical-r16 都跑完了,先评估 medical-r16"
+    m = next((m for m in named if m.group(1) == chosen), named[0]) if named else None
+    return (m.group(1), m.start(1), m.end(1)) if m else None

@@ -83,7 +83,7 @@ path format formatted process preprocess parse upload send sent attach check-out
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
-lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead""".split())
+lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 

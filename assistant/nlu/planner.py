@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, intents, names, probe, reading, replies, review, slots, variants
+from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
@@ -44,7 +44,7 @@ _SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:�
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
-_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
+_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
 _NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b|"
@@ -153,6 +153,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         named = [f.text for f in found if f.text in named and f.start >= clause.end()] or named
     pointed = [f.text for f in found if f.text in named and _POINTS_AT.search(text[max(0, f.start - 16):f.start])]
     named = pointed[:1] + [n for n in named if n not in pointed[:1]]
+    # "我这有 a.csv、b.jsonl 还有 c.jsonl,先看看 b.jsonl": of several files, the one named again (or not set aside)
+    written = {f.text: text[f.start:f.end] for f in found if f.text in named}
+    chosen = focus.meant(text, [written[n] for n in dict.fromkeys(named)]) if len(set(named)) > 1 and not pointed else None
+    if chosen:
+        named = [n for n in named if written[n] == chosen][:1] + [n for n in named if written[n] != chosen]
     masked = slots.mask(text, [(f.start, f.end) for f in found])
     masked = _OUTPUT_REF.sub(lambda m: " " * len(m.group(0)), masked)
     unblanked, masked = masked, blank_errors(masked)
@@ -193,7 +198,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if not tool and has_file and _bare_format(plain):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧": a format named alone asks for that format
     if not tool:
-        if named or (new_files and not masked.strip()):
+        if (named or (new_files and not masked.strip())) and not reading.greets_only(text):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
@@ -215,6 +220,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = arguments_for(tool, masked, mem.results, intents.fix_typos(plain)) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
+    if tool == "suggest_hyperparameters" and named:
+        args.pop("n_samples", None)  # "2000 条该跑几轮?…你还是帮我正式给个建议吧,数据是 FILE": the file's own count
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:
@@ -414,12 +421,18 @@ def steps_of(text: str) -> list[str]:
         steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
-    for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run
-        if not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step)):
+    for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the
+        # question column is 'Question'": the columns of the same step
+        also_ppl = slots.wants_ppl(step) and intents.classify(merged[-1]).name == "check_quality"  # "…的质量吧?可以的话顺便算一下困惑度"
+        if also_ppl or not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step) or slots.find_fields(step)):
             merged[-1] = merged[-1] + "," + step
         else:
             merged.append(step)
     return merged
+
+
+# "i meant Returns not Refunds", "是“退款”不是“退货”": after a wrong sheet, the sheet meant.
+_MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[\"'“‘「]?([^\s\"'”’」,，]{1,30}?)[\"'”’」]?\s*[,，]?\s*(?:not\b|不是)", re.I)
 
 
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
@@ -433,6 +446,9 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
+    sheet = _MEANT_SHEET.match(text) if re.search(r"\bsheet|\btab\b|工作表", whole, re.I) else None
+    if new.kind == "tools" and new.calls[0]["name"] in ("inspect_dataset", "convert_dataset") and sheet:
+        new.calls[0]["args"]["sheet"] = sheet.group(1)  # "wrong sheet lol, i meant Returns not Refunds in FILE"
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
@@ -462,30 +478,39 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     path = args.get("path")
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
+    if said.tool == "explain" and said.act in ("question", "hypothetical"):
+        return plan_step(after, mem, new_files)  # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?": asked instead
     if said.act == "command" and said.tool not in ("", tool, "explain", "inspect_dataset") and said.prob >= 0.5:
         other = plan_step(after, mem, new_files, fallback_path=path)
         return other if other.kind == "tools" else None
+    blanked = slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)])
     again = plan_step(after, mem, new_files, fallback_path=path, intent=tool)
-    given = {k: v for k, v in again.calls[0]["args"].items() if k != "path" and args.get(k) != v} if again.kind == "tools" else {}
-    # the settings written as numbers before the turn ("4 examples", not the "every" that made fraction 1.0)
-    numbers = [k for k, v in args.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
-               and re.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
-    bare = re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)]))
-    if tool == "apply_quality_rule" and (decided := review.decision(after)) and decided != args.get("decision"):
+    # no file anywhere yet ("set name to Atlas — sorry, Orion"): the values all the same
+    said = (again.calls[0]["args"] if again.kind == "tools" else
+            arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked)) if again.kind == "ask_file" else {})
+    given = {k: v for k, v in said.items() if k != "path" and args.get(k) != v}
+    # "drop the near-duplicates... no, keep those, just drop the exact ones": the last rule said with its decision
+    ruled = next((r for part in reversed(re.split(r"[,，;；。.!！]+", after)) if (r := review.rule_command(part))), None)
+    if tool == "apply_quality_rule" and ruled and ruled != (args.get("rule"), args.get("decision")):
+        given.update(rule=ruled[0], decision=ruled[1])
+    elif tool == "apply_quality_rule" and (decided := review.decision(after)) and decided != args.get("decision"):
         given["decision"] = decided  # "把短答案删掉。哦不,留着吧": the rule kept, the decision changed
-    renamed = re.search(r"(?:改成|换成|改为|改叫|\b(?:use|make it|call it)\s)\s*[\"'“‘「]([^\"'”’」]{1,40})[\"'”’」]", after, re.I)
+    renamed = (re.search(r"(?:改成|换成|改为|改叫|叫|\b(?:use|make it|call it)\s)\s*[\"'“‘「]([^\"'”’」]{1,40})[\"'”’」]", after, re.I)
+               or re.match(r"\W*(?:sorry|no|er+|uh+|i mean)\W+([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})(?=\s*(?:[—–,;.]|\s-|$))", after))
     old = [k for k in args.get("values") or {} if k not in (given.get("values") or {})]
     if tool == "fill_placeholders" and renamed and len(old) == 1:  # "名字填成"小橙"…不行,改成"小柚"": the one value said again
         given["values"] = {**(given.get("values") or {}), old[0]: renamed.group(1)}
-    if not given and len(numbers) == 1 and bare:  # "3 epochs — no, make that 5": the one number replaced
-        value = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
-        given = {numbers[0]: value} if value != args[numbers[0]] else {}
-    if not given:
-        return None
-    values = given.get("values")
-    if isinstance(values, dict) and isinstance(args.get("values"), dict):
-        given["values"] = {**args["values"], **values}
-    return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}])
+    if isinstance(given.get("values"), dict):  # the values the whole message gives, put right by the change
+        given["values"] = {**review.placeholder_values(text), **(args.get("values") or {}), **given["values"]}
+    # the one setting written as a number before the turn ("4 examples", not the "every" that made fraction 1.0), replaced
+    # by a bare number after it that is neither its old value nor another setting's ("3 epochs — no, make it 5 — and rank 16")
+    numbers = [k for k, v in args.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+               and re.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
+    taken = [v for v in [args.get(k) for k in numbers] + list(said.values()) if isinstance(v, (int, float))]
+    bare = [n for n in re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", blanked) if float(n) not in taken]
+    if len(numbers) == 1 and numbers[0] not in given and bare:
+        given[numbers[0]] = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
+    return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}]) if given else None
 
 
 def _asked_for_file(turns: list[Turn]) -> bool:

@@ -245,6 +245,20 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     return whole
 
 
+# Words of a run or its results: without any, an evaluation read by the model alone is off-topic ("Can you recommend a
+# good pizza place?"), not "效果咋样". (A stop or resume is left to the model: "赶快熄火" names no run either.)
+_RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
+                        r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
+_JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$", re.I)
+
+
+def greets_only(text: str) -> bool:
+    """"hey, me again — the FILE person from earlier 😄 just saying hi": a hello that names a file asks nothing of it."""
+    return bool(_JUST_HI.search(text)) and not acts.is_request(text)
+
+
+_SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
+_STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -342,7 +356,19 @@ class _Focus:
     stands: Callable[[Reading, str, str], bool]
 
 
+# "I've got FILE and FILE — which format does Qianfan expect …?", "我手上有 FILE 和 FILE,千帆里…用哪种格式?": the files said
+# to be at hand are the setting; a question after them is about the concept, not a look at them.
+_POSSESSION = re.compile(r"^\W*(?:i'?ve got|i have|we have|we'?ve got|我们?(?:手上|手里|这边|这儿|这里|这)?有|手上有)\s*FILE"
+                         r"(?:\s*(?:,|，|、|and|和|还有|以及|跟)\s*FILE)*\s*(?:[两三四五几]个文件)?\s*[—–,，:：;；-]+\s*(.+)$", re.I | re.S)
+
+
+def _after_possession(text: str) -> str | None:
+    m = _POSSESSION.match(text)
+    return m.group(1) if m else None
+
+
 _FOCI = (
+    _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),
     _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command"),
@@ -441,6 +467,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
             and re.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
+    if tool == "suggest_hyperparameters" and _STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
+        tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
     if act == "question" and tool and acts.asks_definition(text) and domain:
@@ -453,9 +481,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "check_quality") and offer in ("", "check_quality") and act == "command" and not has_file
             and names.find_run_id(text) and _SCORE_RUN.search(text)):
         tool, offer = "evaluate_run", ""  # "给 claims-lora-03 打个分": a score for a run, not a data check
-    if (tool == "training_status" and model is not None and not intents.about_sft(text) and not names.find_run_id(text)
-            and not intents.scores(text)["training_status"]):
-        tool, offer, act = "", "", "chitchat"  # "It has been raining here all week": no word of a run, no status asked
+    if (tool in ("training_status", "evaluate_run") and model is not None and not intents.about_sft(text)
+            and not names.find_run_id(text) and not intents.scores(text)[tool] and (tool == "training_status" or not _RUN_WORDS.search(text))):
+        # "It has been raining here all week", "Can you recommend a good pizza place?": no word of a run, nothing asked of one
+        tool, offer, act = "", "", "chitchat"
+    if (_JUST_HI.search(text) or tool == "training_status" and _SMALL_TALK.search(text) and not names.find_run_id(text)
+            and not intents.about_sft(re.sub(_SMALL_TALK.pattern, " ", text, flags=re.I))) and not acts.is_request(text):
+        tool, offer, act = "", "", "chitchat"  # "…the FILE person from earlier 😄 just saying hi", "haha 你好 bot, how's it going"
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     if (tool == "probe_learning_rate" and model is not None and not probe.asks_probe(text) and guess.second != classifier.NONE

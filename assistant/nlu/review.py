@@ -15,7 +15,7 @@ import re
 from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
-                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
+                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
 _KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
@@ -33,7 +33,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
+    (r"答非所问|反问|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -45,12 +45,12 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
 _VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&\s+[\w.'’-]+))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
-_PAIR = re.compile(r"(?<![\w{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|\bis\b)\s*" + _VALUE)
+_PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
-_ZH_KEYS = {"作者名": "author", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
+_ZH_KEYS = {"作者名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
@@ -81,7 +81,7 @@ _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\ban
 _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
-                     "bot", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
+                     "bot", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
                      "set", "and"}
 
 
@@ -159,6 +159,7 @@ def _lower_words_after(text: str, m: re.Match) -> str:
 
 def _without_full_stop(value: str) -> str:
     """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
+    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)  # "个名就叫阿宝啦": the particle is the sentence's
     if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
         return value[:-1]
     return value
@@ -172,7 +173,7 @@ def placeholder_values(text: str) -> dict[str, str]:
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
     for key, value in found:
-        if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value):
+        if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下"):
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」"))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
@@ -219,9 +220,17 @@ _MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s|
 _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from)\b)" + _VALUE, re.I)
 
 
+# "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
+# "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=[A-Z\"'“])"
+                        + _VALUE, re.I)
+_NAME_CALLED = re.compile(r"(?:名字|名称)[^,，。;；]{0,12}?叫(?:做)?\s*([“「\"][^”」\"]{1,30}[”」\"])")
+
+
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)]
+    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", v) for v in _NAME_CALLED.findall(text)]
+    first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)]
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]

@@ -62,7 +62,7 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
     written at the start of each span when it fits ("inspect FILE")."""
     chars = list(text)
     for a, b in spans:
-        word = f" {fill} " if fill and b - a >= len(fill) + 2 else ""
+        word = f" {fill} " if fill and b - a >= len(fill) + 2 else fill if fill and b - a >= len(fill) else ""  # "a.csv" too
         chars[a:b] = word + " " * (b - a - len(word))
     return "".join(chars)
 
@@ -178,7 +178,7 @@ _ROLE_NAMES = {**dict.fromkeys(("q", "question", "问题", "prompt", "instructio
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
-    out: dict = {m.group(1).lower(): m.group(2) for m in _KEY_VALUE.finditer(text)}
+    out: dict = {m.group(1).lower(): m.group(2).rstrip(".") for m in _KEY_VALUE.finditer(text)}  # "sheet: Q3. file: …"
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for name, role in field_names(text):
@@ -338,7 +338,9 @@ def find_templates(text: str) -> list[str]:
     named_family = after and re.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
     if named_family and all(start < after.start(1) for _, start, _ in quoted(text)):
         found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…": the quoted words were an example, the family is the ask
-    if found and (any("|" in name for name in found) or not (after and all(name in after.group(1) for name in found))):
+    if found and any("|" in name for name in found):
+        return [name for name in found if "|" in name]  # "例子是"中文翻译英文"…模板用 "中译英|…"": the family is the ask
+    if found and not (after and all(name in after.group(1) for name in found)):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
         return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
@@ -353,7 +355,7 @@ def find_templates(text: str) -> list[str]:
 
 _AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
 _LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
-_LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)[ \t]*(?:[一二三四五六七八九十]|\d{1,2}|[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
+_LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)(?:[ \t]*(?:[一二三四五六七八九十]|\d{1,2})|[ \t]+[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
@@ -377,8 +379,12 @@ def _inline_list(text: str) -> list[str]:
     return items if len(items) >= 2 and all("{" in i for i in items) else []
 
 
+# "用 请总结以下内容 和 帮我概括一下这段话 这俩模板": wordings named before the words that call them templates
+_SPOKEN_BEFORE = re.compile(r"(?:用|拿|就用)\s+(.+?)\s*(?:这|那)(?:俩|两个|几个|[三四五]个)(?:模板|模版|说法|问法)")
+
+
 def _spoken_list(text: str) -> list[str]:
-    m = _SPOKEN_LIST.search(text)
+    m = _SPOKEN_LIST.search(text) or _SPOKEN_BEFORE.search(text)
     items = [i.strip(" “”\"'「」") for i in re.split(r"\s*(?:还有|以及|和|、|，|,)\s*", m.group(1))] if m else []
     return items if len(items) >= 2 and all(len(i) >= 2 for i in items) else []
 

@@ -1,0 +1,63 @@
+"""Which of several files or runs a message means, when it names more than one.
+
+"我这有 a.csv、b.jsonl 还有 c.jsonl,先看看 b.jsonl", "train_v1.jsonl is the old one … add few-shot to v2 only",
+"run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611": the one set aside loses, the one named again (in full or by
+the part of its name only it has, "v2", "0610") wins.
+
+>>> meant("qa.csv is last month's, this time it's qa_v2.csv: suggest settings for v2", ["qa.csv", "qa_v2.csv"])
+'qa_v2.csv'
+>>> meant("run-0701 and run-0702 both stopped; forget 0701, resume run-0702", ["run-0701", "run-0702"])
+'run-0702'
+"""
+from __future__ import annotations
+
+import os
+import re
+
+# Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
+# "a7f3c2 is fine", "old.csv 先不管").
+_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|不是|别管|不管|除了|忽略)\s*(?:the\s+)?$", re.I)
+_ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
+                          r"is the old one\b|(?:已经)?(?:训|跑|用)过了)", re.I)
+# Parts of names that are ordinary words, not a name's own ("train", "data", "final").
+_COMMON = frozenset("""data dataset file files qa faq final new old train test dev eval run job lora sft ft v copy backup
+the and all""".split())
+
+
+def _stem_tokens(name: str) -> set[str]:
+    stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0] if "." in name else name
+    return {t.lower() for t in re.split(r"[-_.\s]+", stem) if len(t) >= 2 and t.lower() not in _COMMON}
+
+
+def _full(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` is written in full ("a.csv" is not in "data.csv")."""
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(name)}(?![A-Za-z0-9_-])", text, re.I)]
+
+
+def _mentions(text: str, name: str, own: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``name`` is mentioned: in full, or by a part of its name no other name has."""
+    spots = _full(text, name)
+    for token in own:
+        for m in re.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(token)}(?![A-Za-z0-9_-])", text, re.I):
+            if not any(a <= m.start() < b for a, b in taken):
+                spots.append((m.start(), m.end()))
+    return sorted(spots)
+
+
+def meant(text: str, names: list[str]) -> str | None:
+    """The name the message means among ``names`` (two or more distinct ones), or None when nothing singles one out."""
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) < 2:
+        return None
+    tokens = {n: _stem_tokens(n) for n in distinct}
+    taken = [spot for n in distinct for spot in _full(text, n)]
+    spots = {n: _mentions(text, n, tokens[n] - set().union(*(tokens[o] for o in distinct if o != n)), taken) for n in distinct}
+    aside = {n for n, where in spots.items()
+             if any(_ASIDE_BEFORE.search(text[max(0, a - 14):a]) or _ASIDE_AFTER.match(text[b:b + 20]) for a, b in where)}
+    left = [n for n in distinct if n not in aside]
+    if len(left) == 1:
+        return left[0]
+    counts = sorted(((len(spots[n]), n) for n in left), reverse=True)
+    if len(counts) >= 2 and counts[0][0] > counts[1][0] and counts[0][0] >= 2:
+        return counts[0][1]
+    return None
