@@ -197,3 +197,14 @@ def test_corrections_in_more_shapes(text, tool, args):
 ])
 def test_greetings_and_off_topic_and_bare_confirmations_do_nothing(text):
     assert plan(text, []) == []
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("先检查一下 门店问答.xlsx,没问题再转 alpaca", "inspect_dataset", {"path": "门店问答.xlsx"}),   # the look a conversion waits on
+    ("先检查一下 门店问答.xlsx 的质量,没问题再转 alpaca", "check_quality", {"path": "门店问答.xlsx"}),
+    ("I need menu.jsonl as a spreadsheet, xlsx", "convert_dataset", {"path": "menu.jsonl", "to": "xlsx"}),
+    ("报告里有这种:\nQ: 几点开门 A: 您是问哪家门店呢?\n这种拿问题回答问题的全部去掉", "apply_quality_rule",
+     {"rule": "answer_is_question", "decision": "drop"}),
+])
+def test_readings_kept_across_model_rebuilds(text, tool, args):
+    assert one_call(text) == (tool, args)

@@ -23,7 +23,7 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
+_CONVERT_VERB = re.compile(r"\b(?:need|want)\b.{0,40}\bas (?:an? )?(?:spreadsheet|excel|xlsx|csv|jsonl?)\b|改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
                            r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
 # A conversion told as done ("My manager exported them to Excel", "运营同事导成了 Excel"): the story, not the ask.
 _DONE_CONVERSION = re.compile(r"\b(?:exported|converted|saved)\b[^,，.。;；!?！？]{0,40}|(?:导成|转成|导出|转换|存成)了[^,，.。;；!?！？]{0,20}", re.I)
@@ -42,6 +42,7 @@ _SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:�
                          r"\bhold off\b.{0,30}\b(?:show|list|let me see)\b", re.I)
 # The last request again, changed: "again but csv this time", "再来一次,这回 epoch 调到 3".
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
+_QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
@@ -187,7 +188,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
-                       or (tool == "explain" and named and review.lists_holes(plain))):
+                       or (tool == "explain" and named and review.lists_holes(plain))
+                       # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
+                       or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
@@ -326,6 +329,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         return changed
     steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)
+    if (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and acts.conditional_steps(text)
+            and not _QUALITY_WORDS.search(steps[0]) and slots.find_format(steps[1]) and re.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)):
+        first.calls[0] = {"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}} if first.calls[0]["args"].get("path") else first.calls[0]
+        # "先检查一下 FILE,没问题再转千帆": the look a conversion waits on (its fields and format), not a quality check
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
         follow = _follow_up(text, previous[1], mem, new_files)
         if follow is not None:

@@ -231,7 +231,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     last, request = tail
     asked = _read(last, has_file, new_upload)
     if request is None:  # "…也检查过质量、删了重复的…。所以想现在就开始训练,轮数就按 8 轮来吧": the last sentence says what to do
-        return asked if asked.tool in _ACTIONS and asked.act == "command" and asked.prob >= 0.6 and whole.prob < 0.5 else whole
+        return asked if asked.tool in _ACTIONS and asked.act == "command" and asked.prob >= 0.6 and whole.prob < 0.6 else whole
     if request and asked.tool == "explain" and whole.tool not in ("", "explain"):
         return whole  # "…could you look through it and tell me what's in there?": the whole message names the look
     # "…My manager exported them to Excel … Could you look at FILE?": a clear ask last outweighs a weak reading of the story
@@ -315,10 +315,15 @@ def _before_questions(text: str) -> str | None:
     return text[:tail] if tail else None
 
 
+# A record of the data pasted as an example: "Q: 退款多久到账 A: 请问您是…?", "问:…答:…", a JSON object.
+_RECORD_LINE = re.compile(r"^\s*(?:>|(?:Q|q|问|问题|question|prompt)\s*[:：].{0,200}(?:A|a|答|答案|answer|response)\s*[:：]|\{\s*\")", re.I)
+
+
 def _own_lines(text: str) -> str | None:
-    """"> run x failed …\npick it back up": quoted lines are context, the ask is the person's own."""
+    """"> run x failed …\npick it back up", "…有这种:\nQ: … A: …?\n这种…全部去掉": quoted lines and pasted records are
+    context, the ask is the person's own."""
     lines = text.split("\n")
-    own = [line for line in lines if not line.lstrip().startswith(">")]
+    own = [line for line in lines if not _RECORD_LINE.match(line)]
     return "\n".join(own) if len(own) < len(lines) and "".join(own).strip() else None
 
 
@@ -374,7 +379,7 @@ _FOCI = (
     _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command"),
     # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding stands too
     _Focus(_own_lines, lambda asked, part, text: bool(asked.tool) and asked.prob >= 0.5
-           or not asked.tool and review.decides(part) and bool(review.rule_command(text))),
+           or (not asked.tool or asked.prob < 0.5) and review.decides(part) and bool(review.rule_command(text))),
     _Focus(_beside_log, lambda asked, part, text: bool(asked.tool)),
     _Focus(_want_line, lambda asked, part, text: bool(asked.tool)),
     _Focus(_after_paste, lambda asked, part, text: bool(asked.tool)),
@@ -445,8 +450,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
-    if (tool == "explain" and not ours and model is not None and guess.name == "explain" and guess.second == classifier.NONE
-            and guess.prob - guess.second_prob < MARGIN):
+    if (tool == "explain" and not ours and model is not None and (guess.name == "explain" and guess.second == classifier.NONE
+                                                                  or guess.name == classifier.NONE and guess.second == "explain")
+            and abs(guess.prob - guess.second_prob) < MARGIN):
         tool = ""  # "how do I train my dog to sit": "train" is the only word of ours, and off-topic is as likely
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
