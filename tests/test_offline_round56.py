@@ -81,6 +81,7 @@ def test_a_change_of_mind_inside_one_message_is_the_request(text, tool, args):
 @pytest.mark.parametrize("text, tool", [
     ("Convert menu_qa.csv to sharegpt, no header row in it.", "convert_dataset"),   # "no" that turns nothing
     ("check quality of menu.csv. actually also run ppl on it", "check_quality"),
+    ("convert menu.csv to alpaca. actually, also check its quality", "convert_dataset"),   # a step added, not a change
 ])
 def test_a_turn_word_that_changes_nothing_leaves_the_request(text, tool):
     assert one_call(text)[0] == tool

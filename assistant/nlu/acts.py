@@ -289,12 +289,15 @@ _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|
                    r"(?:写|打|说)错了|不(?=\s*[,，]))", re.I)
 
 
+_ALSO = re.compile(r"\W*(?:also|too|and also|plus|as well|顺便|另外|再|也|还要|还有|同时)", re.I)
+
+
 def changed_mind(text: str) -> tuple[str, str] | None:
     """(the request first made, the words that change it) when the message changes its mind after a request, else None.
     A turn word opening the message is a correction of an earlier turn (:func:`correction`), not this."""
     m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6), None)
-    if m is None or not text[m.end():].strip(" .。,，!！"):
-        return None
+    if m is None or not text[m.end():].strip(" .。,，!！") or _ALSO.match(text[m.end():]):
+        return None  # "…,等等,顺便也检查一下质量": a step added, not the request changed
     return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！?？;；,，…—–~～-").strip()
 
 
