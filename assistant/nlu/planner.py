@@ -329,10 +329,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         return changed
     steps = steps_of(text)
     first = plan_step(steps[0], mem, new_files)
-    if (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and acts.conditional_steps(text)
-            and not _QUALITY_WORDS.search(steps[0]) and slots.find_format(steps[1]) and re.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)):
-        first.calls[0] = {"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}} if first.calls[0]["args"].get("path") else first.calls[0]
-        # "先检查一下 FILE,没问题再转千帆": the look a conversion waits on (its fields and format), not a quality check
+    if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
+        first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
         follow = _follow_up(text, previous[1], mem, new_files)
         if follow is not None:
@@ -436,6 +434,13 @@ def steps_of(text: str) -> list[str]:
         else:
             merged.append(step)
     return merged
+
+
+def _look_before_conversion(text: str, steps: list[str], first: Decision) -> bool:
+    """A check with no word of quality, on which a conversion waits ("先检查一下 FILE,没问题再转千帆"): a look is meant."""
+    return (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "path" in first.calls[0]["args"]
+            and acts.conditional_steps(text) is not None and not _QUALITY_WORDS.search(steps[0]) and bool(slots.find_format(steps[1]))
+            and bool(re.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)))
 
 
 # "i meant Returns not Refunds", "是“退款”不是“退货”": after a wrong sheet, the sheet meant.
