@@ -209,3 +209,12 @@ def test_greetings_and_off_topic_and_bare_confirmations_do_nothing(text):
 ])
 def test_readings_kept_across_model_rebuilds(text, tool, args):
     assert one_call(text) == (tool, args)
+
+
+def test_templates_listed_under_a_line_that_names_them_even_with_colons_inside():
+    text = "用这两个模板扩充一下 港口问答.jsonl:\n1. 请回答:{question}\n2. 旅客咨询:{question}"
+    assert one_call(text) == ("augment_instructions", {"path": "港口问答.jsonl", "templates": ["请回答:{question}", "旅客咨询:{question}"]})
+
+
+def test_everything_that_got_flagged_is_the_rule_all():
+    assert one_call("Just keep everything that got flagged, I'll go through it myself.")[1] == {"rule": "all", "decision": "keep"}

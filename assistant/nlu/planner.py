@@ -365,12 +365,12 @@ def list_items(text: str) -> list[str] | None:
     items = [i for i in items if i]
     if len(items) < 2:
         return None
+    if head and re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I):
+        return None  # "Augment FILE with these templates:\n- …\n- …", "…:\n1. 请回答:{question}": the items are the templates
     if all(_LABEL_ITEM.search(i) for i in items):
         return [(head + " " if head else "") + ", ".join(items)]
     if head and not re.search(r"[:：]\s*$", head):
         return None  # a request before the list: the list holds its details
-    if head and re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I):
-        return None  # "Augment FILE with these templates:\n- …\n- …": the items are the templates, not steps
     if _LABEL_ITEM.search(items[0]) or not _acts_alone(items[0]):
         return None
     steps = [items[0]]

@@ -39,7 +39,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
-    (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|"
+    (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
