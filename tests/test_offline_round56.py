@@ -218,3 +218,36 @@ def test_templates_listed_under_a_line_that_names_them_even_with_colons_inside()
 
 def test_everything_that_got_flagged_is_the_rule_all():
     assert one_call("Just keep everything that got flagged, I'll go through it myself.")[1] == {"rule": "all", "decision": "keep"}
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("Two things: first inspect menu_export.json, then convert it to alpaca if it looks fine.", "inspect_dataset",
+     {"path": "menu_export.json"}),
+    ("the sheet ops sent over, roster.xlsx: sheet 'Week1', questions in 'Ask', answers in 'Reply'. make it qianfan format",
+     "convert_dataset", {"path": "roster.xlsx", "to": "qianfan", "sheet": "Week1", "question_field": "Ask", "answer_field": "Reply"}),
+    ("Why are my answers so short? Run a quality check on menu.xlsx and flag anything odd.", "check_quality", {"path": "menu.xlsx"}),
+    ("lr sweep on fares.csv, a hundred and twenty steps", "probe_learning_rate", {"path": "fares.csv", "steps": 120}),
+    ("我学习率是不是设大了?先在 票务问答.jsonl 上扫一下 lr,跑三百步", "probe_learning_rate", {"path": "票务问答.jsonl", "steps": 300}),
+    ("底座用 Qwen2-1.5B,训 门票.jsonl,不用跑满 epoch,max_steps 两百就停", "start_training",
+     {"path": "门票.jsonl", "max_steps": 200, "base_model": "Qwen2-1.5B"}),
+    ("查一下 run-0712 的进度,顺便把 c3d4e5 停了", "training_status", {"run_id": "run-0712"}),
+    ("场馆问答.jsonl 做个质检,顺便把ppl也算上", "check_quality", {"path": "场馆问答.jsonl", "ppl": True}),
+    ("evaluate menu-lora-2, and also how long does eval usually take?", "evaluate_run", {"run_id": "menu-lora-2"}),
+    ("两件事:第一,看看 门店.xlsx 里「三月」这个sheet格式对不对;第二,顺便推荐下超参", "inspect_dataset", {"path": "门店.xlsx", "sheet": "三月"}),
+    ("做下 instruction augmentation:口语.jsonl 的指令扩充一下,模板 你好|您好|哈喽", "augment_instructions",
+     {"path": "口语.jsonl", "templates": ["你好|您好|哈喽"]}),
+])
+def test_round61_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "which one should I train on: the raw tickets_raw.jsonl or the cleaned tickets_v2.csv?",
+    "原始版 票务_raw.jsonl 和清洗后的 票务_clean.jsonl,应该拿哪个训?",
+])
+def test_which_file_to_train_on_is_a_question(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_what_is_in_an_upload_is_a_look():
+    assert one_call("what's in this", ["/tmp/up/menu_export.xlsx"])[0] == "inspect_dataset"

@@ -37,6 +37,7 @@ _ABOUT = re.compile(
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
+    r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)|还是[^,，。;；]{1,20}(?:也行|也可以|行吗|可以吗|行不行)[?？]?\s*$|"
     r"\bwhy\b|\by (?:does|do|is|are|did)\b|咋(?:一下|突然|这么快)?就|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
@@ -105,7 +106,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 
 
 # "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
-_DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|"
+_DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|in\b|inside\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
@@ -304,8 +305,8 @@ def changed_mind(text: str) -> tuple[str, str] | None:
 def conditional_steps(text: str) -> list[str] | None:
     """[check, then-step] for "先检查…,没问题再转千帆" / "inspect X first, if the fields look right convert it"."""
     m = _THEN_IF_OK.search(text)
-    if not m or m.start() == 0 or not text[m.end():].strip():
-        return None
+    if not m or m.start() == 0 or not re.search(r"\w", text[m.end():]):
+        return None  # "…, then convert it to alpaca if it looks fine.": a condition ending the message splits nothing
     check = re.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
     return [check, text[m.end():].strip()]
 
@@ -314,7 +315,7 @@ def conditional_steps(text: str) -> list[str] | None:
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
 _BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of)[^,.;!?]{0,40},)\W+)?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
-                              r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
+                              r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
@@ -341,7 +342,8 @@ def opens_with_command(text: str) -> bool:
 
 # "给 FILE 生成…", "把 X 转成…", "生成 300 条…": a Chinese sentence that opens with one of our verbs, or with 给/把/对 and one.
 _ZH_IMPERATIVE = re.compile(r"^\W*(?:那|所以|那就|就|先|再|请|麻烦)?\s*(?:(?:给|把|将|对|用|拿)\s*\S[^,，。;；!！?？]{0,40}?(?:生成|加上?|做成?|转成|转为|转换|删掉|删除|补|扩充|扩写|改写|检查|质检|清洗|训练|微调|跑|评估|停掉|填)|"
-                            r"(?:生成|加上|补上|扩充|改写|检查一下|质检|清洗|开始训练|开训|评估一下|停掉|填上)\S)")
+                            r"(?:生成|加上|补上|扩充|改写|检查一下|质检|清洗|开始训练|开训|评估一下|停掉|填上)\S|"
+                            r"(?:在|用|拿)\s*\S[^,，。;；!！?？]{0,30}?(?:上|里)?\s*(?:扫|跑|测|探|试)一?下)")  # "先在 FILE 上扫一下 lr"
 
 
 # Questions after the request, in sentences of their own: "… max 2000 steps. How long will that take, and can I stop it halfway?"

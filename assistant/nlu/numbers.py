@@ -31,8 +31,9 @@ _TOKEN = re.compile(
     rf"(?:(?!千帆)[{_ZH}]|\d)*"
     rf"|(?:(?!千帆)[{_ZH}])+)"
 )
+# "a hundred and fifty": the "and" inside a number joins its parts
 _EN_TOKEN = re.compile(
-    r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:[\s-]+|\b))+",
+    r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+(?=(?:" + "|".join(_EN_WORDS) + r")\b)|[\s-]+|\b))+",
     re.IGNORECASE,
 )
 _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成半")  # "一组", "一份数据", "一批", "一版": a set, not one
@@ -99,7 +100,7 @@ def _parse_mixed(token: str) -> float | None:
 
 
 def _parse_english(words: str) -> float | None:
-    """"five thousand" → 5000, "two hundred fifty" → 250, "a thousand" → 1000."""
+    """"five thousand" → 5000, "two hundred fifty" → 250, "a hundred and fifty" → 150, "a thousand" → 1000."""
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", words.lower().strip()):
         if word in ("a", "an"):

@@ -242,6 +242,10 @@ def find_paths(text: str) -> list[Found]:
                             after_space=m.start(1) > 0 and text[m.start(1) - 1] in " \t\n")
             start = m.end(1) - len(name)
             folder = _FOLDER_BEFORE.search(text[:start])
+            label = _LABEL.match(name)  # "augmentation:翻译数据.jsonl": a label glued on, no words before it are the name's
+            if label and label.end() < len(name) and not folder:
+                found.append(Found(name[label.end():], start + label.end(), m.end(1)))
+                continue
             if folder and free(folder.start(1), start):  # "data/faq v2.xlsx": a folder, one space, the name
                 start, name = folder.start(1), folder.group(1) + name
             elif words := _words_before(text[:start], name):  # "legal faq.csv", "Customer FAQ (final).xlsx", "[draft] qa.xlsx"

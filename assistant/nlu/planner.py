@@ -45,7 +45,7 @@ _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b
 _QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
-_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question)\s*[,，:：]?\s*", re.I)
+_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question|and also (?=(?:how|what|why|when|which|is|are|does|do|can|should)\b))\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
 _NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b|"
@@ -345,7 +345,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 
 
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
-_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*")
+_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
+                     r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六]\s*[,，、:：]\s*")  # "两个事儿:第一,看看…;第二,…"
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
 _LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|数据集|file|data|dataset|input)\s*(?:是|为|用|=|is)\s|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
 
@@ -428,7 +429,8 @@ def steps_of(text: str) -> list[str]:
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the
         # question column is 'Question'": the columns of the same step
-        also_ppl = slots.wants_ppl(step) and intents.classify(merged[-1]).name == "check_quality"  # "…的质量吧?可以的话顺便算一下困惑度"
+        # "…的质量吧?可以的话顺便算一下困惑度", "FILE 做个质检,顺便把ppl也算上": the check's own option
+        also_ppl = slots.wants_ppl(step) and {intents.classify(step).name, intents.classify(merged[-1]).name} <= {"", "check_quality", "explain", "inspect_dataset"}
         if also_ppl or not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step) or slots.find_fields(step)):
             merged[-1] = merged[-1] + "," + step
         else:
@@ -487,6 +489,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     first = plan_step(before, mem, new_files)
     if first.kind != "tools" or first.calls[0]["name"] == "explain":
         return None
+    if first.calls[0]["name"] == "inspect_dataset":
+        return None  # "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format": details first, then the one request
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     path = args.get("path")
     said = reading.read(variants.plain_chinese(hide_names(after)), True)

@@ -221,8 +221,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     question about an action is explained, an off-topic message gets no tool. A long message that
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
     whole = _read(text, has_file, new_upload)
-    if whole.tool in ("", "explain"):
-        asked = _the_request(text, has_file, new_upload)
+    if whole.tool in ("", "explain") or whole.tool == "inspect_dataset" and whole.prob < 0.5:  # (a look read weakly, too:
+        asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
         if asked is not None:
             return asked  # "The manual says … So why does it keep getting rejected? Whatever, convert FILE to jsonl"
     tail = _story_tail(text)
@@ -249,6 +249,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 # good pizza place?"), not "效果咋样". (A stop or resume is left to the model: "赶快熄火" names no run either.)
 _RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
                         r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
+_WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
+_STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
+_START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bkick off", re.I)
 _JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$", re.I)
 
 
@@ -494,6 +497,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (_JUST_HI.search(text) or tool == "training_status" and _SMALL_TALK.search(text) and not names.find_run_id(text)
             and not intents.about_sft(re.sub(_SMALL_TALK.pattern, " ", text, flags=re.I))) and not acts.is_request(text):
         tool, offer, act = "", "", "chitchat"  # "…the FILE person from earlier 😄 just saying hi", "haha 你好 bot, how's it going"
+    if act == "question" and _WHICH_ONE.search(text):
+        tool, offer = "explain", ""  # "which one should I train on: A or B?", "应该拿哪个训?": a choice asked about, not made
+    if tool == "stop_training" and not names.find_run_id(text) and _STOP_AT.search(text) and _START_WORDS.search(text):
+        tool, offer = "start_training", ""  # "训 FILE,不用跑满 epoch,max_steps 三百就停": where the new run stops, not a stop
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     if (tool == "probe_learning_rate" and model is not None and not probe.asks_probe(text) and guess.second != classifier.NONE
@@ -569,7 +576,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
     if (new_upload and act in ("question", "command") and tool in ("", "explain") and not acts.asks_concept(text) and not acts.asks_definition(text)
-            and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b", text, re.I))):
+            and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b|\bwhat'?s in (?:this|it|here|there)\b|"
+                                                        r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)", text, re.I))):
         tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
     opener = new_upload and _OPENER.search(text)
     if opener and not tool and act in ("question", "hypothetical") and acts.asks_concept(text):

@@ -346,6 +346,7 @@ def find_templates(text: str) -> list[str]:
         return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
+    family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
     family[-1] = re.sub(r"\s+as (?:an? |one |the )?(?:synonyms?|templates?|template family|family|variants?|alternatives|wordings?|phrasings?)\b.*$", "",
                         family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
