@@ -251,3 +251,51 @@ def test_which_file_to_train_on_is_a_question(text):
 
 def test_what_is_in_an_upload_is_a_look():
     assert one_call("what's in this", ["/tmp/up/menu_export.xlsx"])[0] == "inspect_dataset"
+
+
+@pytest.mark.parametrize("text", [
+    "我要不要把长答案也删掉?",
+    "要不要先做质量检查再转成千帆?",
+    "(想问下,数据从五百条涨到五千条,epoch 应该怎么调?)",
+    "(quick one: what does the CoT tool actually add to each sample?)",
+])
+def test_should_i_questions_get_no_action(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_a_musing_start_is_still_a_start_for_the_guard_to_ask():
+    assert one_call("要不要先训一版看看?", ["/tmp/up/qa.jsonl"])[0] == "start_training"
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("{{name}}=小编  {{author}}=南山出版社  填到identity.json里", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "小编", "author": "南山出版社"}}),
+    ("学习率我心里没底,帮我拿 课表.jsonl 试一下哪个范围合适", "probe_learning_rate", {"path": "课表.jsonl"}),
+    ("训练完了,看看模型到底学会没有,通用能力掉了多少", "evaluate_run", {}),
+    ("delete every record where the answer just repeats the question", "apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"}),
+    ("For the placeholders, please put the name « Léo » and the author « Maison Verte »", "fill_placeholders",
+     {"values": {"name": "Léo", "author": "Maison Verte"}}),
+    ("您好,\n我们想把助手的名字设成“小安”,开发者写“安然科技”,麻烦把 identity.json 里的占位符替换一下。\n谢谢!", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "小安", "author": "安然科技"}}),
+    ("name it Pip and author is Acorn Labs, fill those placeholders", "fill_placeholders", {"values": {"name": "Pip", "author": "Acorn Labs"}}),
+    ("run_id: menu-lora-7 - status?", "training_status", {"run_id": "menu-lora-7"}),
+    ("今晚十点前要提交训练任务,帮我根据 课表.jsonl 给一组 epoch / lr / batch size", "suggest_hyperparameters", {"path": "课表.jsonl"}),
+    ("把 楼盘.jsonl 的指令扩充一下,用这几个模板:\n介绍一下这个楼盘\n这个楼盘怎么样", "augment_instructions",
+     {"path": "楼盘.jsonl", "templates": ["介绍一下这个楼盘", "这个楼盘怎么样"]}),
+    ("Add prompt variety to bills.jsonl using these:\n- Explain this bill\n- Why is this bill high?", "augment_instructions",
+     {"path": "bills.jsonl", "templates": ["Explain this bill", "Why is this bill high?"]}),
+    ("Please do instruction augmentation on bills.jsonl with this template family: explain my bill|break down my bill",
+     "augment_instructions", {"path": "bills.jsonl", "templates": ["explain my bill|break down my bill"]}),
+    ("sheet名我说错了,是“二手房”不是“新房”,重新看一下 楼盘.xlsx", "inspect_dataset", {"path": "楼盘.xlsx", "sheet": "二手房"}),
+    ("用 客服.jsonl 开始训练,三个 epoch,学习率二乘十的负四次方,rank 十六", "start_training",
+     {"path": "客服.jsonl", "epochs": 3, "learning_rate": 0.0002, "lora_r": 16}),
+    ("Start training on menu.jsonl: five epochs, learning rate one e minus four, rank eight.", "start_training",
+     {"path": "menu.jsonl", "epochs": 5, "learning_rate": 0.0001, "lora_r": 8}),
+])
+def test_round62_63_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+def test_a_probe_asked_loosely_about_an_upload():
+    assert one_call("lr 不知道设多少 emm 先扫一下 跑两百步", ["/tmp/up/chat.jsonl"]) == (
+        "probe_learning_rate", {"path": "/tmp/up/chat.jsonl", "steps": 200})

@@ -37,6 +37,7 @@ _ABOUT = re.compile(
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
+    r"^\W*(?:我|我们|咱们)?(?:要不要|该不该|需不需要|用不用|有没有必要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{1,30}[?？吗]\s*$|\bwhat does .{1,40} (?:actually )?(?:add|change|contain)\b|"
     r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)|还是[^,，。;；]{1,20}(?:也行|也可以|行吗|可以吗|行不行)[?？]?\s*$|"
     r"\bwhy\b|\by (?:does|do|is|are|did)\b|咋(?:一下|突然|这么快)?就|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
@@ -81,7 +82,7 @@ _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|q
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|用)|"
+_ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
                           + _BEHAVES + "|"
                           + GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
@@ -154,7 +155,7 @@ _LISTED_QUESTIONS = re.compile(r"\A[^\n?]{0,30}\n(?:\s*(?:\d+[.)、]|[-•·*])\
 
 
 # "训完了,效果怎么样": how the user's own run went, asked as a question; the run is there without being named.
-_RUN_RESULT = re.compile(r"(?:效果|进度|结果|loss)\S{0,2}(?:怎么样|咋样|如何)|训完|跑完|训好|练好|练完|评估一下|评测|做一次", re.I)
+_RUN_RESULT = re.compile(r"(?:效果|进度|结果|loss)\S{0,2}(?:怎么样|咋样|如何)|训完|训练完|训练好|跑完|训好|练好|练完|评估一下|评测|做一次", re.I)
 
 
 def is_condition(text: str) -> bool:
@@ -194,7 +195,7 @@ def asks_about(text: str) -> bool:
     mine = _DATA.search(text)
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", text) and not re.search(r"(?:会|有没有|是否)\S{0,4}把", text)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", text) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把", text)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))

@@ -42,6 +42,7 @@ _SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:�
                          r"\bhold off\b.{0,30}\b(?:show|list|let me see)\b", re.I)
 # The last request again, changed: "again but csv this time", "再来一次,这回 epoch 调到 3".
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
+_AUGMENT_WORDS = re.compile(r"variety|diversif\w*|augment\w*|reword|rephras\w*|paraphras\w*|wording|扩充|改写|换说法|多样", re.I)
 _QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
@@ -172,6 +173,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # with any pasted message: "`Warning: 41 records flagged answer_is_question`. Drop those."
     plain_all = plain if unblanked == masked else variants.plain_chinese(unblanked)
     got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(blank_errors(as_word)))), has_file, bool(new_files)) if not intent else None
+    if got is not None and got.tool == "explain" and (families := slots.template_spans(as_word)):
+        # "…with this template family: explain my bill|break down my bill": the family's words are no question
+        got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
     tool = intent or got.tool
     if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
@@ -366,7 +370,8 @@ def list_items(text: str) -> list[str] | None:
     items = [i for i in items if i]
     if len(items) < 2:
         return None
-    if head and re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I):
+    if head and (re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I)
+                 or re.search(r"\b(?:these|the following)\s*[:：]\s*$|(?:以下|如下|下面这些)\S{0,4}[:：]\s*$", head, re.I) and _AUGMENT_WORDS.search(head)):
         return None  # "Augment FILE with these templates:\n- …\n- …", "…:\n1. 请回答:{question}": the items are the templates
     if all(_LABEL_ITEM.search(i) for i in items):
         return [(head + " " if head else "") + ", ".join(items)]

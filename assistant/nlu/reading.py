@@ -116,7 +116,9 @@ _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brat
 # The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
-                              r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30})[,，;；]\s*", re.I)
+                              r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|"
+                              # "今晚十点前要提交训练任务,帮我…": a deadline, then the ask
+                              r"[^,，;；]{0,8}(?:点|号|天|周[一二三四五六日天]?|月底|下班)(?:之)?前[^,，;；]{0,24}|\b(?:by|before) (?:tonight|tomorrow|friday|monday|eod|noon|\d{1,2} ?(?:am|pm))[^,，;；]{0,40})[,，;；]\s*", re.I)
 
 
 # "… before we train on it", "…,训练之前": the clause says when, the ask comes before it.
@@ -192,7 +194,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
@@ -261,6 +263,7 @@ def greets_only(text: str) -> bool:
 
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
+_HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
@@ -476,6 +479,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
             and re.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
+    if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
+        tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
     if tool == "suggest_hyperparameters" and _STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
         tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):

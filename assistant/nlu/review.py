@@ -33,7 +33,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
+    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -43,7 +43,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&\s+[\w.'’-]+))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&\s+[\w.'’-]+))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -52,7 +52,7 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|用|=|:|：)\s*" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|设成|设为|定为|定成|用|=|:|：)\s*" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -175,7 +175,7 @@ def placeholder_values(text: str) -> dict[str, str]:
     for key, value in found:
         if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下"):
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
-        pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」"))
+        pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」«» "))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
 
 
@@ -222,20 +222,22 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=[A-Z\"'“])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=(?-i:[A-Z])|[\"'“«])"
                         + _VALUE, re.I)
+# "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
+_PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
 _NAME_CALLED = re.compile(r"(?:名字|名称)[^,，。;；]{0,12}?叫(?:做)?\s*([“「\"][^”」\"]{1,30}[”」\"])")
 
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", v) for v in _NAME_CALLED.findall(text)]
-    first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)]
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)] + [("name", v) for v in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
+    first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]

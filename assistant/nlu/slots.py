@@ -250,12 +250,18 @@ def find_fields(text: str) -> dict:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
         out["sheet"] = re.sub(r"[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
+    meant = None if "sheet" in out or not re.search(r"sheet|工作表|子表|页签|\btab\b", text, re.I) else _SHEET_MEANT.search(text)
+    if meant:  # "sheet名我说错了,是“二手房”不是“新房”": the sheet meant, the other ruled out
+        out["sheet"] = meant.group(1)
     if "sheet" in out:
         _sheet_not_ruled_out(text, out)
     return out
 
 
 _NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
+
+
+_SHEET_MEANT = re.compile(r"(?:是|应该是|\bi meant|\bit'?s)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
 
 
 def _sheet_not_ruled_out(text: str, out: dict) -> None:
@@ -318,13 +324,19 @@ def loose_columns(text: str) -> list[str]:
     return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
 
 
+def template_spans(text: str) -> list[tuple[int, int]]:
+    """Where a family of instructions is written unquoted ("…: explain my bill|break down my bill"): its words are the
+    templates', not the request's."""
+    return [(m.start(1), m.end(1)) for m in (_FAMILY_AFTER.search(text), _FAMILY_NAMED.search(text)) if m]
+
+
 def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”) or set out as a list under a line
     that names them ("Templates to use:\n- 中译英|翻译中文为英文\n- Translate into English: {question}")."""
     labelled = [item.strip() for item in _LABELLED_TEMPLATE.findall(text)]
     if labelled:  # "2)模板一:请回答:{question}\n3)模板二:…": each labelled line holds one
         return labelled
-    listed = _LISTED_TEMPLATES.search(text)
+    listed = _LISTED_TEMPLATES.search(text) or _PLAIN_LISTED.search(text)
     if listed:
         items = [re.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
@@ -355,7 +367,10 @@ def find_templates(text: str) -> list[str]:
 
 
 _AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
-_LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
+_LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
+# "用这几个模板:\n请介绍一下这套房子\n这套房子情况怎么样", "using these:\n- …": the lines after a line ending in a colon
+_PLAIN_LISTED = re.compile(r"(?:^|\n)[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|wordings?|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n"
+                           r"((?:[^\n]+(?:\n|$)){2,})$", re.I)
 _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)(?:[ \t]*(?:[一二三四五六七八九十]|\d{1,2})|[ \t]+[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
