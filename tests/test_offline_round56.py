@@ -299,3 +299,32 @@ def test_round62_63_shapes(text, tool, args):
 def test_a_probe_asked_loosely_about_an_upload():
     assert one_call("lr 不知道设多少 emm 先扫一下 跑两百步", ["/tmp/up/chat.jsonl"]) == (
         "probe_learning_rate", {"path": "/tmp/up/chat.jsonl", "steps": 200})
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("学习率我心里没底,在 物业.xlsx 上跑个探测,看看哪个区间 loss 降得最快。", "probe_learning_rate"),
+    ("show me the latest step and loss for the current job", "training_status"),
+    ("what do the placeholders like {{name}} mean in bot.json?", "explain"),
+])
+def test_readings_kept_across_the_second_rebuild(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_a_time_clause_is_no_step_and_a_chat_does_nothing():
+    assert plan("训完之后我还是回千帆上发布服务,这边就当练手,哈哈", []) == []
+    assert one_call("sup, got some data for ya", ["/tmp/up/chats.json"])[0] == "inspect_dataset"
+
+
+@pytest.mark.parametrize("text", ["alright let's get this model cooking", "time to cook a model"])
+def test_cooking_a_model_is_a_start_for_the_guard(text):
+    """The cue was written with single braces in an f-string ("{0,24}" became a tuple) and never matched."""
+    assert one_call(text, ["/tmp/up/qa.jsonl"])[0] == "start_training"
+
+
+@pytest.mark.parametrize("text", [
+    "先别急着训,拿 展品.csv 做个probe,看学习率哪段loss降得最快",
+    "帮我试试 农机.jsonl 用哪个学习率合适,跑个快速扫描就行",
+    "不知道门票.csv用多大学习率合适,帮我探一下",
+])
+def test_probes_asked_in_passing(text):
+    assert one_call(text)[0] == "probe_learning_rate"

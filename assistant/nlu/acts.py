@@ -111,7 +111,7 @@ _DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
-                         r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|"
+                         r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|\bwhat do (?:the )?\S+(?:\s+\S+){0,3}\s+mean\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
 
@@ -127,7 +127,7 @@ def asks_definition(text: str) -> bool:
     if not m:
         return False
     # "the report you gave on FILE earlier — what does 'answer_is_question' mean?": the file is the setting, the clause asks
-    clause = text[max((text.rfind(c, 0, m.start()) for c in "—,，;；。:："), default=-1) + 1:]
+    clause = text[max((text.rfind(c, 0, m.start()) for c in "—,，;；。:："), default=-1) + 1:m.end()]  # ("… mean in FILE?": where)
     return not _DATA.search(clause) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
 
 

@@ -25,7 +25,7 @@ _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions"
             "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
 _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:整|弄|办|搞)|\bpulled (?:this|it) from\b|\bno idea where to start\b|你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
-                     r"attach\w*|\bdump\b|\bexport\b|导出的|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our) (?:data|dataset|file)\b|\bthoughts\b|"
+                     r"attach\w*|\bdump\b|\bexport\b|导出的|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our|some) (?:data|dataset|file)\b|\bthoughts\b|\bsup\b|"
                      r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
 
@@ -251,6 +251,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 # good pizza place?"), not "效果咋样". (A stop or resume is left to the model: "赶快熄火" names no run either.)
 _RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
                         r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
+_PLACEHOLDER_WORDS = re.compile(r"placeholders?|占位符|\{\{", re.I)  # what a placeholder means is ours to explain
 _WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
 _STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
 _START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bkick off", re.I)
@@ -423,11 +424,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
     model_explains = (model is not None and act in ("question", "hypothetical")
                       and guess.name == "explain" and guess.prob >= OFFER)
-    domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains
+    # "what do the placeholders like {{author}} mean in FILE?": a definition the model reads as ours
+    defines = model is not None and act == "question" and guess.name == "explain" and acts.asks_definition(text)
+    domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains or defines
     # our words beyond "train" itself ("how do I train my dog to sit" is another kind of training)
     ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
-    if not tool and model_explains:
-        tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain
+    if not tool and (model_explains or defines):
+        tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
     elif (not tool and model is not None and act in ("question", "hypothetical") and ours
           and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
         tool, offer = "explain", ""  # "Is more data always make the model better?": a question in our words, explain close behind
@@ -452,7 +455,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
             and (not acts.points_at_data(text) or acts.asks_requirement(text) or acts.asks_about(text) and "FILE" not in text)):
         tool, offer = "explain", ""  # "问答数据至少要有几个字段", "我这个表格…能直接拿来训练吗": a look needs a file; with none, the question is general
-    if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text):
+    if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text) and not _PLACEHOLDER_WORDS.search(text):
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
     if tool == "explain" and not domain:
         tool = ""  # only questions about our domain are explained ("capital of australia" is not)
