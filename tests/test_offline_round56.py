@@ -328,3 +328,46 @@ def test_cooking_a_model_is_a_start_for_the_guard(text):
 ])
 def test_probes_asked_in_passing(text):
     assert one_call(text)[0] == "probe_learning_rate"
+
+
+@pytest.mark.parametrize("text", [
+    "相似重复(near duplicate)的要不要删?删了数据就只剩一半了",
+    "train.jsonl、dev.jsonl 两个文件,训练的时候只用 train 对吧?那 dev 是干嘛用的?",
+    "转成sharegpt的话会改动我 退票.xlsx 里面的什么内容?",
+    "What would converting roaming.xlsx to qianfan actually change in the file?",
+    "要是把 积分.xlsx 转成 openai 格式,原来那几个sheet会怎么处理?",
+])
+def test_questions_that_name_a_step_and_a_file_get_no_action(text):
+    assert one_call(text)[0] == "explain"
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("我这有三个:手册QA.xlsx、售前FAQ.xlsx、还有导出的 train.csv。只把售前FAQ.xlsx转成千帆格式,别的先不动", "convert_dataset",
+     {"path": "售前FAQ.xlsx", "to": "qianfan"}),
+    ("v1.jsonl 和 demo.json 两个,先检查后面那个的质量", "check_quality", {"path": "demo.json"}),
+    ("I've got calls_raw.xlsx and calls_final.xlsx. Look at the final one, sheet 'Q3'.", "inspect_dataset",
+     {"path": "calls_final.xlsx", "sheet": "Q3"}),
+    ("desc_a.jsonl is the old copy, desc_b.jsonl is the new one. Augment the instructions in b using 'Describe this|Sum this up'",
+     "augment_instructions", {"path": "desc_b.jsonl", "templates": ["Describe this|Sum this up"]}),
+    ("menu-lora-3 和 menu-lora-4 都训完了,先评估 4", "evaluate_run", {"run_id": "menu-lora-4"}),
+    ("We have Llama-3.1-8B and Qwen2.5-1.5B set up. Use Qwen2.5-1.5B for menu.jsonl, lora rank 8, go.", "start_training",
+     {"path": "menu.jsonl", "lora_r": 8, "base_model": "Qwen2.5-1.5B"}),
+    ("lr 探测跑 300 步吧,呃,150 步够了,文件 客服.jsonl", "probe_learning_rate", {"path": "客服.jsonl", "steps": 150}),
+    ("用 客服.jsonl 开训,epoch 6,lr 2e-4……epoch 还是改成 4 吧", "start_training", {"path": "客服.jsonl", "epochs": 4, "learning_rate": 0.0002}),
+    ("给 题库.jsonl 加 few-shot,每个 prompt 带 2 个例子……嗯还是 4 个吧", "add_few_shot", {"path": "题库.jsonl", "k": 4, "fraction": 1.0}),
+    ("产品名定下来了,叫“青柠”,公司署名用“青柠科技”。把 identity.json 里的占位符替换一下", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "青柠", "author": "青柠科技"}}),
+    ("After weeks of meetings: the assistant is 'Nova', and the author should read 'Harbor Health'. Fill those into bot.json.",
+     "fill_placeholders", {"path": "bot.json", "values": {"name": "Nova", "author": "Harbor Health"}}),
+    ("The manual says 15 epochs for 100 rows, 10 for 1000. I have about 3500. Suggest hyperparameters for LoRA.", "suggest_hyperparameters",
+     {"n_samples": 3500, "method": "lora"}),
+    ("stop掉 menu_faq_03", "stop_training", {"run_id": "menu_faq_03"}),
+    ("{{name}} 就用“小税”吧,文件 identity.json", "fill_placeholders", {"path": "identity.json", "values": {"name": "小税"}}),
+])
+def test_round64_65_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+def test_a_look_asked_for_after_a_change_of_mind():
+    text = "Convert this to sharegpt — actually hold on, let me first see what's in it."
+    assert one_call(text, ["/tmp/up/hr.xlsx"])[0] == "inspect_dataset"

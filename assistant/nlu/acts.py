@@ -37,7 +37,9 @@ _ABOUT = re.compile(
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)|"
-    r"^\W*(?:我|我们|咱们)?(?:要不要|该不该|需不需要|用不用|有没有必要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{1,30}[?？吗]\s*$|\bwhat does .{1,40} (?:actually )?(?:add|change|contain)\b|"
+    r"^\W*(?:我|我们|咱们)?(?:要不要|该不该|需不需要|用不用|有没有必要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{1,30}[?？吗]\s*$|"
+    r"(?:要不要|该不该|需不需要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{0,12}[?？]|\bwhat would .{1,60} (?:change|modify|affect|do to)\b|"
+    r"会(?:改动|改变|修改|影响|动)[^?？]{0,24}(?:什么|哪些|啥)|干嘛用的|\bwhat does .{1,40} (?:actually )?(?:add|change|contain)\b|"
     r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)|还是[^,，。;；]{1,20}(?:也行|也可以|行吗|可以吗|行不行)[?？]?\s*$|"
     r"\bwhy\b|\by (?:does|do|is|are|did)\b|咋(?:一下|突然|这么快)?就|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
@@ -287,7 +289,8 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
 _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
-                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+)\b(?=\s*,)|算了|不对|不行|哦不|等下|等等|等一下|改成|改为|换成|"
+                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行|哦不|等下|等等|等一下|"
+                   r"[^,，。.;；]{0,8}?(?:还是)?(?:改成|改为|换成)|还是(?=\s*\d|\s*[一二两三四五六七八九十]\s*个)|"
                    r"(?:写|打|说)错了|不(?=\s*[,，]))", re.I)
 
 

@@ -162,14 +162,14 @@ _MADE_COUNT = re.compile(r"(?:\badd|\bgenerate|\bmake|\bcreate|\bproduce|生成|
 def own_count(text: str) -> int | None:
     """The count of the person's own data ("我有1200条", "we have 2,000 rows"), over counts said of anything else."""
     own = _OWN_COUNT.search(text)
-    return int(own.group(1).replace(",", "")) if own else None
+    return int((own.group(1) or own.group(2)).replace(",", "")) if own else None  # ("I have about 4500.": no unit, the sentence ends)
 
 
 _MONEY_AFTER = re.compile(r"\s*(?:块钱?|元|美元|美金|刀|dollars?|bucks|usd|rmb|yuan|万元|k?\s*(?:usd|eur))\b|\s*(?:块钱?|元|美元|美金|刀)", re.I)
 
 
 _OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|手里|这边|这里|这儿|这|现在|目前|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
-                        r"(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?)", re.I)
+                        r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$)|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?))", re.I)
 
 
 _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -193,7 +193,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
-         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|stop(?=掉|了)|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,2}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],

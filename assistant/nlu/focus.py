@@ -18,15 +18,16 @@ import re
 # "a7f3c2 is fine", "old.csv 先不管").
 _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|不是|别管|不管|除了|忽略)\s*(?:the\s+)?$", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
-                          r"is the old one\b|(?:已经)?(?:训|跑|用)过了)", re.I)
+                          r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
+_LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
+_FORMER = re.compile(r"前面那个|前一个|前者|\bthe former\b|\bthe first one\b", re.I)
 # Parts of names that are ordinary words, not a name's own ("train", "data", "final").
-_COMMON = frozenset("""data dataset file files qa faq final new old train test dev eval run job lora sft ft v copy backup
-the and all""".split())
+_COMMON = frozenset("""data dataset file files qa faq train test dev eval run job lora sft ft v copy backup the and all a i""".split())
 
 
 def _stem_tokens(name: str) -> set[str]:
     stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0] if "." in name else name
-    return {t.lower() for t in re.split(r"[-_.\s]+", stem) if len(t) >= 2 and t.lower() not in _COMMON}
+    return {t.lower() for t in re.split(r"[-_.\s]+", stem) if t and t.lower() not in _COMMON}
 
 
 def _full(text: str, name: str) -> list[tuple[int, int]]:
@@ -57,6 +58,10 @@ def meant(text: str, names: list[str]) -> str | None:
     left = [n for n in distinct if n not in aside]
     if len(left) == 1:
         return left[0]
+    if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
+        return distinct[-1]
+    if _FORMER.search(text):
+        return distinct[0]
     counts = sorted(((len(spots[n]), n) for n in left), reverse=True)
     if len(counts) >= 2 and counts[0][0] > counts[1][0] and counts[0][0] >= 2:
         return counts[0][1]

@@ -22,7 +22,8 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
     found = [m for m in _MODEL.finditer(text) if not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE)]
     # a name with a size ("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2-7B") before a bare "a/b" ("Go/no-go passed")
-    m = next((m for m in found if _SIZE.search(m.group(1))), found[0] if found else None)
+    chosen = focus.meant(text, [m.group(1) for m in found])  # "We have Llama-3.1-8B and Qwen2.5-1.5B set up. Use Qwen2.5-1.5B"
+    m = next((m for m in found if m.group(1) == chosen), None) or next((m for m in found if _SIZE.search(m.group(1))), found[0] if found else None)
     if m:
         return _unstopped(m)
     m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size

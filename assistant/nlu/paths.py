@@ -238,7 +238,7 @@ def find_paths(text: str) -> list[Found]:
 
     for m in _NAMED.finditer(text):
         if free(m.start(1), m.end(1)):
-            name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（!！?？。",
+            name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（!！?？。、",
                             after_space=m.start(1) > 0 and text[m.start(1) - 1] in " \t\n")
             start = m.end(1) - len(name)
             folder = _FOLDER_BEFORE.search(text[:start])

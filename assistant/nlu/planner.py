@@ -188,7 +188,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
-    if not intent and got.act != "hypothetical" and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+    if not intent and got.act != "hypothetical" and not (got.act == "question" and acts.asks_about(plain) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
@@ -198,7 +198,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
-    if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain):
+    if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain) and (got is None or got.act != "hypothetical"):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
@@ -497,21 +497,31 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     if first.calls[0]["name"] == "inspect_dataset":
         return None  # "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format": details first, then the one request
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
-    path = args.get("path")
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
     if said.tool == "explain" and said.act in ("question", "hypothetical"):
         return plan_step(after, mem, new_files)  # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?": asked instead
-    if said.act == "command" and said.tool not in ("", tool, "explain", "inspect_dataset") and said.prob >= 0.5:
-        other = plan_step(after, mem, new_files, fallback_path=path)
+    looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
+    another = said.act in ("command", "correction") and said.prob >= 0.5 and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+    given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
+    if given:  # "…epoch 还是改成 3 吧", "convert to alpaca. actually, sharegpt": the same step, with the values changed
+        return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}])
+    if another:  # "直接开训吧。嗯…不行,还是先检查一下质量": another step, asked for in so many words
+        other = plan_step(after, mem, new_files, fallback_path=args.get("path"))
         return other if other.kind == "tools" else None
+    return None
+
+
+def _changed_values(text: str, before: str, after: str, tool: str, args: dict, mem: Memory, new_files: list[str]) -> dict:
+    """The arguments of ``tool`` that the words after a change of mind give anew (a number alone replaces the one number
+    written before the turn)."""
     blanked = slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)])
-    again = plan_step(after, mem, new_files, fallback_path=path, intent=tool)
+    again = plan_step(after, mem, new_files, fallback_path=args.get("path"), intent=tool)
     # no file anywhere yet ("set name to Atlas — sorry, Orion"): the values all the same
     said = (again.calls[0]["args"] if again.kind == "tools" else
             arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked)) if again.kind == "ask_file" else {})
     given = {k: v for k, v in said.items() if k != "path" and args.get(k) != v}
-    # "drop the near-duplicates... no, keep those, just drop the exact ones": the last rule said with its decision
-    ruled = next((r for part in reversed(re.split(r"[,，;；。.!！]+", after)) if (r := review.rule_command(part))), None)
+    # "重复的…先留着吧,哦不,完全一样的删掉,相似的留着": the first rule said with its decision
+    ruled = next((r for part in re.split(r"[,，;；。.!！]+", after) if (r := review.rule_command(part))), None)
     if tool == "apply_quality_rule" and ruled and ruled != (args.get("rule"), args.get("decision")):
         given.update(rule=ruled[0], decision=ruled[1])
     elif tool == "apply_quality_rule" and (decided := review.decision(after)) and decided != args.get("decision"):
@@ -531,7 +541,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     bare = [n for n in re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", blanked) if float(n) not in taken]
     if len(numbers) == 1 and numbers[0] not in given and bare:
         given[numbers[0]] = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
-    return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}]) if given else None
+    return given
 
 
 def _asked_for_file(turns: list[Turn]) -> bool:

@@ -505,7 +505,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (_JUST_HI.search(text) or tool == "training_status" and _SMALL_TALK.search(text) and not names.find_run_id(text)
             and not intents.about_sft(re.sub(_SMALL_TALK.pattern, " ", text, flags=re.I))) and not acts.is_request(text):
         tool, offer, act = "", "", "chitchat"  # "…the FILE person from earlier 😄 just saying hi", "haha 你好 bot, how's it going"
-    if act == "question" and _WHICH_ONE.search(text):
+    if act == "question" and (_WHICH_ONE.search(text) or _PURPOSE.search(text) and tool in _ACTIONS):
         tool, offer = "explain", ""  # "which one should I train on: A or B?", "应该拿哪个训?": a choice asked about, not made
     if tool == "stop_training" and not names.find_run_id(text) and _STOP_AT.search(text) and _START_WORDS.search(text):
         tool, offer = "start_training", ""  # "训 FILE,不用跑满 epoch,max_steps 三百就停": where the new run stops, not a stop

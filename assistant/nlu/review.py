@@ -50,7 +50,7 @@ _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
-_ZH_KEYS = {"作者名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
+_ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|设成|设为|定为|定成|用|=|:|：)\s*" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
@@ -61,7 +61,7 @@ _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(
                       r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still))\s+"
                       + _VALUE)
 # "{{name}} 用 AcmeBot 替换掉", "{{author}} 都拿 星河 填上": the value between "用" and the verb.
-_BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一)?\s*(?:用|拿|以)\s*" + _VALUE
+_BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(?:用|拿|以)\s*" + _VALUE
                          + r"(?=\s*(?:来)?\s*(?:替换|换|填|代替|顶替)|\s*[,，;；。!！]|\s*$)")
 # "set author to Contoso AI and name to Cora": the second pair of a "set … to …" list.
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
@@ -159,7 +159,7 @@ def _lower_words_after(text: str, m: re.Match) -> str:
 
 def _without_full_stop(value: str) -> str:
     """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
-    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)  # "个名就叫阿宝啦": the particle is the sentence's
+    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)  # "个名就叫阿宝啦": the particle is the sentence's
     if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
         return value[:-1]
     return value
@@ -173,7 +173,9 @@ def placeholder_values(text: str) -> dict[str, str]:
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
     for key, value in found:
-        if key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下"):
+        key = key.lower() if key.lower() in ("name", "author") else key  # "Author is Orbit AI" is the author
+        if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
+                or value.lower() in ("the", "a", "an", "this", "that")):  # "after three weeks of meetings: the assistant …"
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」«» "))
     return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
@@ -226,12 +228,13 @@ _EN_SPACED = re.compile(r"(?:(?<=[:：,;])|^)\s*(name|author)\s+(?!(?:is|as|shou
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
 _PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
-_NAME_CALLED = re.compile(r"(?:名字|名称)[^,，。;；]{0,12}?叫(?:做)?\s*([“「\"][^”」\"]{1,30}[”」\"])")
+_NAME_CALLED = re.compile(r"(?:名字|名称|产品名|品牌名)[^。;；]{0,14}?叫(?:做)?\s*([“「\"][^”」\"]{1,30}[”」\"])|"
+                          r"(?i:\bthe (?:assistant|bot|model) is)\s+(['\"“][^'\"”]{1,30}['\"”])")
 
 
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", v) for v in _NAME_CALLED.findall(text)]
+    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
