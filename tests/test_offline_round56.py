@@ -371,3 +371,11 @@ def test_round64_65_shapes(text, tool, args):
 def test_a_look_asked_for_after_a_change_of_mind():
     text = "Convert this to sharegpt — actually hold on, let me first see what's in it."
     assert one_call(text, ["/tmp/up/hr.xlsx"])[0] == "inspect_dataset"
+
+
+@pytest.mark.parametrize("text", [
+    "帮我把 菜单.csv 转成……等等,千帆格式和 openai 格式到底有啥区别?先讲讲",
+    "Let's add CoT to... hmm, wait. What does CoT data actually do for a classification task?",
+])
+def test_a_request_broken_off_for_a_question_is_explained(text):
+    assert one_call(text)[0] == "explain"

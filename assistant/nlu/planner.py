@@ -492,14 +492,16 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None
     before, after = split
     first = plan_step(before, mem, new_files)
-    if first.kind != "tools" or first.calls[0]["name"] == "explain":
-        return None
-    if first.calls[0]["name"] == "inspect_dataset":
-        return None  # "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format": details first, then the one request
-    tool, args = first.calls[0]["name"], first.calls[0]["args"]
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
-    if said.tool == "explain" and said.act in ("question", "hypothetical"):
-        return plan_step(after, mem, new_files)  # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?": asked instead
+    asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
+                                        or acts.speech_act(acts.correction(after) or after) in ("question", "hypothetical"))
+    if asked and (first.kind in ("ask_file", "ask_format") or first.kind == "tools" and first.calls[0]["name"] != "explain"):
+        # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?", "帮我把 qa.csv 转成……等等,千帆和 openai 格式有啥区别?":
+        # a question asked instead
+        return plan_step(after, mem, new_files)
+    if first.kind != "tools" or first.calls[0]["name"] in ("explain", "inspect_dataset"):
+        return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
+    tool, args = first.calls[0]["name"], first.calls[0]["args"]
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and said.prob >= 0.5 and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
