@@ -273,7 +273,6 @@ def retrieve(question: str) -> tuple[Entry | None, int]:
     return (best if best_score >= MIN_SCORE else None), best_score
 
 
-_STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
 _BATCH = re.compile(r"(?<!global )batch(?:[ _]?size)?\s*(?:=|:|：|of|是|为|设成|设为)?\s*(\d+)\b|\b(\d+)\s*的?\s*batch", re.I)
 _ACCUM = re.compile(r"(?:grad(?:ient)?[ _]?)?accum\w*(?:[ _]steps?)?\s*(?:=|:|of)?\s*(\d+)|梯度累[积加](?:步数)?\s*(?:=|:|：|是|为|设成|设为)?\s*(\d+)", re.I)
 
@@ -288,7 +287,7 @@ def steps_worked_out(question: str) -> tuple[str, str] | None:
 
     batch = _BATCH.search(question)
     samples, epochs = amounts.count_args(question).get("n_samples"), amounts.training_args(question).get("epochs")
-    if not (_STEPS_ASKED.search(question) and batch and samples and epochs):
+    if not (amounts.STEPS_ASKED.search(question) and batch and samples and epochs):
         return None
     size = int(batch.group(1) or batch.group(2))
     accum = _ACCUM.search(question)

@@ -168,6 +168,10 @@ def own_count(text: str) -> int | None:
 _MONEY_AFTER = re.compile(r"\s*(?:块钱?|元|美元|美金|刀|dollars?|bucks|usd|rmb|yuan|万元|k?\s*(?:usd|eur))\b|\s*(?:块钱?|元|美元|美金|刀)", re.I)
 
 
+# "how many steps is that?", "大概要跑多少步?": optimizer steps asked for (worked out by ``explain``, never advice)
+STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
+
+
 _OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|手里|这边|这里|这儿|这|现在|目前|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
                         r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$)|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?))", re.I)
 

@@ -265,7 +265,6 @@ def greets_only(text: str) -> bool:
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
-_STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -484,7 +483,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
-    if tool == "suggest_hyperparameters" and _STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
+    if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
         tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
@@ -503,7 +502,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         # "It has been raining here all week", "Can you recommend a good pizza place?": no word of a run, nothing asked of one
         tool, offer, act = "", "", "chitchat"
     if (_JUST_HI.search(text) or tool == "training_status" and _SMALL_TALK.search(text) and not names.find_run_id(text)
-            and not intents.about_sft(re.sub(_SMALL_TALK.pattern, " ", text, flags=re.I))) and not acts.is_request(text):
+            and not intents.about_sft(_SMALL_TALK.sub(" ", text))) and not acts.is_request(text):
         tool, offer, act = "", "", "chitchat"  # "…the FILE person from earlier 😄 just saying hi", "haha 你好 bot, how's it going"
     if act == "question" and (_WHICH_ONE.search(text) or _PURPOSE.search(text) and tool in _ACTIONS):
         tool, offer = "explain", ""  # "which one should I train on: A or B?", "应该拿哪个训?": a choice asked about, not made
