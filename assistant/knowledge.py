@@ -224,7 +224,7 @@ GLOSSARY: tuple[Entry, ...] = (
         "terms_outputs", "术语(本工具的输出与确认,用于「准备数据」)",
         ("存哪", "存到哪", "保存在哪", "在哪里", "输出文件", "原文件", "覆盖", "删了", "删掉了", "已经删", "where did you save",
          "where is the file", "saved", "overwrite", "original", "a copy", "delete them", "already delete", "default base model",
-         "默认基座", "默认的基座", "outputs"),
+         "默认基座", "默认的基座", "outputs", "删完", "还能恢复", "恢复", "撤销", "还原", "找回", "undo", "undone", "recover", "get them back", "reversible"),
         "术语:每一步都把结果写成新文件,放在工作区的 outputs 文件夹(每条回复都写出文件名,数据页也能下载),你上传的原文件从不改动、"
         "不会被覆盖。质量检查只自动去掉完全重复和空答案(写在报告里),其余标记的记录不会删;按规则删除、开始/停止/继续训练"
         "都要你确认后才执行,没确认就什么都没做。训练默认用内置的 SmolLM2-135M-Instruct 作基座,除非你指定别的模型文件夹。",
@@ -233,6 +233,34 @@ GLOSSARY: tuple[Entry, ...] = (
         "only exact duplicates and empty answers on its own (listed in its report) and deletes nothing else it flags; dropping "
         "records by a rule, and starting, stopping or resuming training, happen only after you confirm, so nothing was done "
         "until you did. Training uses the embedded SmolLM2-135M-Instruct as its base model unless you name another model folder.",
+    ),
+)
+GLOSSARY = GLOSSARY + (
+    Entry(
+        "terms_files", "术语(本工具读写的文件,用于「准备数据」)",
+        ("pdf", "word", "docx", "文档", "读", "直接读", "直接认", "识别", "支持", "accept", "accepts", "support", "supported",
+         "which formats", "file formats", "file types", "upload", "上传", "xls", "excel", "workbook", "sheet", "列", "备注", "notes",
+         "column", "columns", "其他列", "other columns", "qianfan", "千帆", "openai", "alpaca", "sharegpt", "only"),
+        "术语:我读 CSV、TSV、txt(逗号或制表符分隔)、Excel .xlsx/.xlsm(可指定 sheet)、JSON 和 JSONL,能认出千帆、alpaca、sharegpt、"
+        "openai messages 和普通问答表;读不了 PDF、Word 和旧版 .xls,请先另存为 .xlsx 或 CSV(UTF-8)。可以转成 千帆、alpaca、sharegpt、"
+        "openai、jsonl、csv、xlsx 任一种。训练只用问题和答案两列(自动识别,也可以告诉我列名);备注、编号等其他列随记录保留,"
+        "但不会进入训练文本,查看文件时会列出来。",
+        "Terms: I read CSV, TSV and .txt (comma or tab separated), Excel .xlsx/.xlsm (any sheet you name), JSON and JSONL, and "
+        "recognise Qianfan, Alpaca, ShareGPT, OpenAI messages and plain Q&A tables; PDF, Word and old .xls files cannot be read, "
+        "so save them as .xlsx or CSV (UTF-8) first. I convert to any of qianfan, alpaca, sharegpt, openai, jsonl, csv and xlsx. "
+        "Training uses only the question and the answer columns (found automatically, or name them); other columns such as "
+        "notes or ids stay with each record but are not part of the training text, and a look at the file lists them.",
+    ),
+    Entry(
+        "terms_duration", "术语(训练要多久,用于「训练」)",
+        ("多久", "多长时间", "要跑多久", "跑多久", "耗时", "等多久", "how long", "take long", "duration", "time it takes", "slow",
+         "太慢", "等到"),
+        "术语:训练要多久取决于样本数、epoch 和这台机器:开始前给你确认的计划里会写出预计时间,训练中问我进度会报已跑的步数和"
+        "剩余时间。想更快:先用 max_steps 跑一小段看 loss,或者减少 epoch;数据量不变时,epoch 是最主要的时间开销。",
+        "Terms: how long a run takes depends on the number of samples, the epochs and this machine: the plan you confirm before "
+        "it starts shows the estimated time, and asking for progress during the run gives the steps done and the time left. To "
+        "go faster, try a short run with max_steps to watch the loss first, or use fewer epochs; for the same data, epochs are "
+        "what the time is spent on.",
     ),
 )
 ENTRIES = ENTRIES + GLOSSARY

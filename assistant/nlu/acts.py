@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu.paths import QUOTED
+from assistant.nlu.paths import QUOTED, quoted
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
-                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)", re.I)
+                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -42,7 +42,7 @@ _ABOUT = re.compile(
     r"会(?:改动|改变|修改|影响|动)[^?？]{0,24}(?:什么|哪些|啥)|干嘛用的|\bwhat does .{1,40} (?:actually )?(?:add|change|contain)\b|"
     r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)|还是[^,，。;；]{1,20}(?:也行|也可以|行吗|可以吗|行不行)[?？]?\s*$|"
     r"\bwhy\b|\by (?:does|do|is|are|did)\b|咋(?:一下|突然|这么快)?就|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
-    r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run)\b))(?!\W*(?:is|are) there\b)"
+    r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run|training|job|model)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
     r"difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
@@ -54,6 +54,16 @@ _ABOUT = re.compile(
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
     r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhat(?:'s| is| are) (?:the |an? )?[\w.-]+(?: [\w.-]+)? for\??\s*$|\bhow (?:is|are|was|were) (?:that|this|it|they|the \w+)(?: actually| exactly| really)? (?:measured|calculated|computed|determined|scored|counted|judged)\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
+    # what follows an action ("删了还能恢复吗", "can that be undone later?", "原来的表格会被覆盖掉吗"), what a reading means
+    # ("loss 降到 0.1 是不是就说明练好了"), a choice between two actions ("这种是修还是直接删?", "Do I fix those or just drop them?"),
+    # and advice asked ("这种情况一般怎么处理比较好?")
+    r"(?:能|可以)(?:恢复|撤销|撤回|还原|找回)|\bbe (?:undone|reverted|recovered|restored)\b|\bundo (?:it|that|this)\b|\breversible\b|\bget (?:it|them) back\b|"
+    r"会被(?:覆盖|删|改|清|替换)|是不是(?:就)?(?:说明|意味着|代表|表示)|\bdoes (?:that|it|this) mean\b|"
+    r"(?:修|改|留|保留|删|去掉|丢掉)\S{0,3}还是\S{0,4}(?:删|留|保留|修|改|去掉|丢掉)\S{0,2}[?？]?\s*$|"
+    r"\b(?:fix|keep|drop|delete|remove|repair|clean) (?:those|them|these|it)\b[^?]{0,30}\bor\b[^?]{0,30}\?\s*$|"
+    r"(?:这种|这些|那些|这样的?|这类)[^,，。?？{}]{0,10}怎么(?:处理|弄)(?:比较|才)?(?:好|合适|妥当)?[?？]\s*$|(?:一般|通常)(?:该|应该)?怎么(?:处理|办)|"
+    # what the assistant can take ("你能不能直接读PDF?还是只能读jsonl", "…, or is it only qianfan and alpaca?")
+    r"会(?:被)?(?:拿去|用来|用于|算进|放进|进入?)\S{0,4}(?:训练|训)|\b(?:end up|be used|get used|be included|get included|go) in(?:to)? (?:the )?training\b|"
     r"(?:怎么|如何|怎样)(?:才能)?(?:知道|判断|看出|确定|发现)|\bhow (?:do|can|would|will|should) (?:i|we|you|one) (?:know|tell)\b|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"
     r"what (?:fields|columns) do (?:i|we) need|(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) .{0,30}(?:need|have|contain)\b|(?:准备|整理|做)成什么样|需要哪些字段|要哪些字段",
@@ -70,12 +80,15 @@ GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,20}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
-            r"多少\S{0,6}(?:才够|才行|合适)|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
+            r"多少\S{0,6}(?:才够|才行|合适)|(?:都|全部|全都)(?:要|得|需要)[^,，。;；]{0,8}[吗嘛]|(?<!还)到底要(?:跑|训|训练)?多久|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
 # "can u read excel files with multiple sheets?", "do you support xlsx": what the assistant can do, asked in general
 _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kinds? of files?) (?:can|do|does|will) (?:you|u|it) (?:read|handle|support|accept|take|open)\b|"
+                         r"还是只(?:能|支持)|\bor (?:is it|do you|can you) only\b|"
+                         r"\b(?:which|what) (?:file )?(?:formats?|file types?|kinds? of files?)\b[^?.]{0,40}\b(?:accept|support|read|handle|take|open)s?\b|"
+                         r"^\W*(?:你|您)(?:们)?(?:这边)?(?:能不能|可不可以|能否|支不支持|会不会|能|可以)(?:直接)?(?:读|认|识别|处理|打开|支持|导入)(?![^?？]*(?:这个|这份|FILE))[^,，。;；]{0,12}[吗嘛么?？]|"
                          r"^\W*can (?!you\b|u\b|ya\b|i\b|we\b)[\w.-]+(?: [\w.-]+){0,3} (?:run|work|fit|train|learn|be trained|be run)\b[^?]*\?\s*$|"
                          r"^\W*(?:(?:so|ok|okay|hmm+|quick question)\W+)?(?:can|could|do|does) (?:you|u|it|this(?: app| tool)?|the (?:app|tool|assistant))\s+"
                          r"(?:even |also |actually )?(?:read|handle|support|open|load|deal with|work with|take|accept|understand|parse|import)\b"
@@ -109,7 +122,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 
 
 # "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
-_DEFINITION = re.compile(r"\bwhat(?:'s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|in\b|inside\b|"
+_DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|in\b|inside\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
@@ -153,11 +166,19 @@ def plain_question(text: str) -> bool:
 
 
 # "Questions:\n1. Does the answer need …?\n2. Can one file …?": questions set out as a list.
-_LISTED_QUESTIONS = re.compile(r"\A[^\n?]{0,30}\n(?:\s*(?:\d+[.)、]|[-•·*])\s*[^\n]*[?？]\s*(?:\n|\Z))+\Z")
+_LISTED_QUESTIONS = re.compile(r"\A[^\n?]{0,30}\n(?:\s*(?:\d+[.)、]|[-•·*])\s*[^\n]*[?？]\s*(?:\n|\Z))+\Z", re.I)
+# "几个问题:\n1. …\n2. …\n先回答第一个吧", "Questions:\n1. …\nanswer the first one": questions listed, one picked to answer
+_ANSWER_FIRST = re.compile(r"\A[^\n]{0,30}(?:问题|questions?)[^\n]{0,10}\n(?:\s*(?:\d+[.)、]|[-•·*])[^\n]*\n)+\s*(?:先|请)?(?:回答|答|说说|讲讲)(?:一下)?第[一1]个|"
+                               r"\A[^\n]{0,30}questions?[^\n]{0,10}\n(?:\s*(?:\d+[.)、]|[-•·*])[^\n]*\n)+[^\n]{0,20}\banswer (?:the )?(?:first|#?1)\b", re.I)
 
 
 # "训完了,效果怎么样": how the user's own run went, asked as a question; the run is there without being named.
 _RUN_RESULT = re.compile(r"(?:效果|进度|结果|loss)\S{0,2}(?:怎么样|咋样|如何)|训完|训练完|训练好|跑完|训好|练好|练完|评估一下|评测|做一次", re.I)
+
+
+def picks_listed(text: str) -> bool:
+    """Questions set out as a list, one picked to answer first ("几个问题:1. …2. …先回答第一个吧")."""
+    return bool(_ANSWER_FIRST.search(text))
 
 
 def is_condition(text: str) -> bool:
@@ -168,7 +189,7 @@ def is_condition(text: str) -> bool:
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
 COURTESY_IF = re.compile(r"\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
-                         r"(?:如果|要是)(?:方便|可以|不麻烦|有空)(?:的话)?", re.I)
+                         r"(?:如果|要是)?(?:方便|可以|不麻烦|有空)(?:的话)?", re.I)
 
 
 def is_hypothetical(text: str) -> bool:
@@ -197,10 +218,14 @@ def asks_about(text: str) -> bool:
     mine = _DATA.search(text)
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", text) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把", text)) or _COMPARE.match(text):
+    told = _TOLD_BA.sub(" ", text)  # "我们把十年的热线记录整理成了 FILE,…这种情况一般怎么处理比较好?": what was done, told
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把", told)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
+
+
+_TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
 # A comparison is asked only in a question's form; "that eval looks way better than last week's" remarks on it.
@@ -306,18 +331,30 @@ def changed_mind(text: str) -> tuple[str, str] | None:
     return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！?？;；,，…—–~～-").strip()
 
 
+# "看看 run-0612 的 loss,要是还在 2 以上就给我停了", "evaluate X and if general ability dropped a lot, retrain with …",
+# "看一下 FILE 有多少条,超过五千条的话就转成千帆格式": a look at something, then a step that waits on what it shows.
+_THEN_IF = re.compile(r"\s*(?:[,，;；]\s*(?:如果|要是|假如|若是?|万一)|[,，;；]?\s*(?:and |but )?\bif\b)[^,，;；。]{1,40}?(?:[,，]\s*|\s*)(?:就|那就|再|then\b)|"
+                      r"[,;]?\s*(?:and |but )?\bif\b[^,;.]{1,60}?(?:,\s*(?:then\s+)?|\s+then\s+)(?=[a-z])|"
+                      r"\s*[,，;；]\s*[^,，;；。]{1,24}的话\s*[,，]?\s*(?:就|那就|再)", re.I)
+_LOOKS_FIRST = re.compile(r"^\W*(?:先)?(?:看看|看一下|看下|查看|查一下|评估|评测|检查|check|look at|inspect|evaluate|eval\b|see|show me)", re.I)
+
+
 def conditional_steps(text: str) -> list[str] | None:
     """[check, then-step] for "先检查…,没问题再转千帆" / "inspect X first, if the fields look right convert it"."""
     m = _THEN_IF_OK.search(text)
+    judged = m is None  # a condition on what the look shows ("超过五千条的话"): the person judges it, so the look comes alone
+    if judged:
+        m = _THEN_IF.search(text)
+        m = m if m and m.start() > 0 and _LOOKS_FIRST.match(text) else None
     if not m or m.start() == 0 or not re.search(r"\w", text[m.end():]):
         return None  # "…, then convert it to alpaca if it looks fine.": a condition ending the message splits nothing
     check = re.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
-    return [check, text[m.end():].strip()]
+    return [check] if judged else [check, text[m.end():].strip()]
 
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of)[^,.;!?]{0,40},)\W+)?(?:add|convert|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of)[^,.;!?]{0,40},)\W+)?(?:add|convert|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
@@ -368,7 +405,11 @@ def questions_after(text: str) -> int | None:
     head = text[:m.start()] if m else ""
     # the request names its file or run; a condition ("Say I … — what would …?") is one hypothetical
     return (m.start() if m and re.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b|^\W*\w+ (?:this|it)\b", head) and not re.search(r"[?？]", head)
-            and not _IF.search(head) and speech_act(head) in ("command", "correction") else None)
+            and not _IF.search(head) and not _WHEN_HEAD.match(head) and speech_act(head) in ("command", "correction") else None)
+
+
+# "before I delete the exact dupes from FILE — can that be undone?": a time clause sets the question, it asks nothing done
+_WHEN_HEAD = re.compile(r"\W*(?:before|after|once|when|until|while)\b", re.I)
 
 
 # What the assistant did or will do, asked: "did you already delete them?", "你是不是已经把重复的删了?",
@@ -401,7 +442,40 @@ def speech_act(text: str) -> str:
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
     if is_hypothetical(text):
         return "hypothetical"
+    if _ANSWER_FIRST.search(text):
+        return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
     asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
     if asked and not re.search(r"[?？吗嘛呢]", text) and _BARE_IMPERATIVE.search(text):
         asked = False  # a story with a "why" in it, then the instruction
     return "question" if asked else "command"
+
+
+# What a message rules out beside what it asks: "Don't touch FILE, just run the quality check on FILE2", "先别开训,也别探学习率,
+# 就根据 FILE 给我推荐一组超参", "我要看的是 FILE,不是原来那个 csv", "I wanted faq-lora-2 stopped, not faq-lora-3". Mixing general
+# data in or not is a setting ("不要混通用数据"), read with the others, so it is never ruled out here.
+_RULED_OUT = re.compile(
+    r"(?:^|(?<=[,，。;；!！\n]))\s*(?:先|也|都|就|可|千万)?(?:别|不要|不用|甭)(?![^,，。;；]{0,4}(?:混|加通用|删|动原))(?!(?:再)?(?:训练?|跑|练)了)[^,，。;；!！?？\n]{1,20}[,，;；。]|"
+    r"(?<=[,，。;；])\s*(?:而)?不是(?!很|太|特别|那么)[^,，。;；!！?？\n]{1,20}(?<![吗呢吧])(?=[,，。;；!！\n]|$)|"
+    r"(?:^|(?<=[.,;!\n]))\s*(?:(?:so|and|but|please)\s+)?(?:don'?t|do not|never)\s+(?!mix\b|add\b|drop\b|delete\b|remove\b|touch the original\b)"
+    r"(?:touch|stop|kill|start|train|convert|check|run|use|probe|bother with|resume|evaluate)\b(?:[^,;.!?\n]|\.(?=\w)){0,40}[,;.]|"
+    r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?[^,;.!?—–\n]{1,40}(?=[,;.!?—–\n]|$)|"
+    r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)", re.I)
+# …and what it asks instead: a "just/only/就/只" or another verb after the ruled-out words.
+_INSTEAD = re.compile(r"\bjust\b|\bonly\b|\binstead\b|就|只|直接|\bit'?s\b|[\w\u4e00-\u9fff]", re.I)
+
+
+# Settings ruled out are values ("别算ppl了", "not 3 epochs"): read with the others, never blanked.
+_SETTING = re.compile(r"ppl|perplexity|困惑度|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
+
+
+def without_ruled_out(text: str) -> str:
+    """``text`` with what it rules out blanked (same length), when something is still asked after; else ``text``.
+    Quoted words (templates, values) and settings are never blanked."""
+    inside = [(a, b) for _, a, b in quoted(text)]
+    spans = [m.span() for m in _RULED_OUT.finditer(text)
+             if not _SETTING.search(m.group(0)) and not any(a <= m.start() < b for a, b in inside)]
+    if not spans:
+        return text
+    kept = "".join(" " * (b - a) if any(x <= a < y for x, y in spans) else text[a:b] for a, b in
+                   ((i, i + 1) for i in range(len(text))))
+    return kept if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", kept)) >= 3 and _INSTEAD.search(kept) else text

@@ -238,9 +238,14 @@ _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\bad
 _SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:左右|上下|吧|就行|即可|的样子)?\s*", re.I)
 
 
+_NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)", re.I)
+
+
 def find_mix(text: str) -> float | None:
     """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
     tenth ("一成") in the same clause as the general data; else None."""
+    if _NO_MIX.search(text):
+        return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b", text, re.I)
     if keyed and 0 < float(keyed.group(1)) < 1:
         return float(keyed.group(1))  # "mix=0.05"

@@ -86,7 +86,7 @@ def _other_args(tool: str, text: str, results: dict) -> dict:
             advice = results["suggest_hyperparameters"]
             args = {**{k: advice[k] for k in ("epochs", "learning_rate") if k in advice}, **args}
         mix = amounts.find_mix(text)
-        return {**args, **({"base_model": base[0]} if base else {}), **({"mix_general": mix} if mix else {})}
+        return {**args, **({"base_model": base[0]} if base else {}), **({"mix_general": mix} if mix is not None else {})}
     if tool in ("training_status", "stop_training", "resume_training", "evaluate_run"):
         run = names.find_run_id(text)
         return {"run_id": run[0]} if run else {}

@@ -31,7 +31,7 @@ _ACTIONS = ("add_few_shot", "add_cot", "augment_instructions", "check_quality", 
             "evaluate_run")
 
 HELP = re.compile(r"^\s*(?:你好|您好|hi|hello|hey|嗨|哈喽|help|帮助|帮帮我|菜单|menu|谢谢|thanks|thank you)\W*$|你能做什么|你会什么|你可以做什么|"
-                  r"能干什么|怎么用你|如何使用|what can you do|how do i use (?:you|this)|what are you|你是谁|who are you",
+                  r"能干什么|怎么用你|如何使用|what can you do|(?:你|您)(?:都|到底|究竟)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:什么|啥)|what (?:all |else )?can (?:you|u) (?:actually |even |really )?(?:do|help (?:me )?with)\b|how do i use (?:you|this)|what are you|你是谁|who are you",
                   re.IGNORECASE)
 YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|go(?: ahead)?|do it|confirm(?:ed)?|please do|start(?: it)?|let'?s go|y|好的?|好呀|好啊|行|可以|是的?|对|嗯+|确认|确定|开始吧?|开始训练吧?|没问题|冲|来吧|搞起|同意)(?:\W|$)",
                  re.IGNORECASE)

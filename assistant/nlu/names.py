@@ -112,11 +112,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
     # a Chinese name, a dash, letters and digits, written apart: "把 法律-r16 那个 run 停了"
-    m = re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff]{1,8}[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?=$|[\s,，。;；?？!！])", text)
+    m = re.search(r"(?:^|(?<=[\s,，。;；:：、])|(?<=续训|续跑|停掉|评估|恢复))([\u4e00-\u9fff]{1,8}[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?=$|[\s,，。;；?？!！])", text)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
-    m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_.-])", text)
+    m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_-])(?!\.[A-Za-z0-9])", text)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
     # a date-like id before a word ("0705-med 评一下", "1203_faq"), not an amount with its unit ("500-step", "128-dim")
@@ -124,6 +124,12 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
                   text, re.I)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
+    # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
+    m = re.search(r"\b(?:resume|restart|stop|kill|cancel|halt|evaluate|eval|status of)\s+(?:run\s+|job\s+)?#?(\d{1,8})\b(?!\s*(?:steps?|epochs?|%|samples?|rows?|records?|k\b|more\b|of\b|x\b))(?![.,]\d)|"
+                  r"(?<![\w.-])(\d{3,8})\s*(?:那个|这个|那次|这次|那轮)(?:run|任务|训练)?", text, re.I)
+    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
+        g = 1 if m.group(1) else 2
+        return m.group(g), m.start(g), m.end(g)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
              if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]

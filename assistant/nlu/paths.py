@@ -33,7 +33,7 @@ def hide_names(text: str) -> str:
 # A name with a data extension; \w covers Chinese characters, so Chinese words glued to the
 # name come along and are trimmed afterwards.
 # A bracketed part inside a name ("保险条款QA(新).xlsx", "faq（终版）.csv") comes along when the brackets close.
-_PART = r"(?:[\w./\\~:+-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】)"
+_PART = r"(?:[\w./\\~:+&-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】)"
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）)\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
@@ -85,7 +85,7 @@ converting checking loading reading opening cleaning inspecting need needs want 
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
 lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
 
 def _words_before(before: str, name: str) -> str:
@@ -101,11 +101,17 @@ def _words_before(before: str, name: str) -> str:
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
         if (not m or word.lower() in _NOT_NAME_WORDS or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
-                or not bracket and (slug or not word[0].isascii() or closest(word, _VERBS))):  # "inspcet faq.csv": a typo of a verb
+                or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
             break
         taken = m.group(1) + " " + taken
         before = before[:m.start(1)]
     return taken
+
+
+def _verb_typo(word: str) -> bool:
+    """"inspcet", "chekc": a typo of one of our verbs, its first letter kept ("wedding" is no "reading")."""
+    verb = closest(word, _VERBS)
+    return bool(verb) and verb[0] == word[0].lower()
 
 
 def quoted(text: str, limit: int = 200) -> list[tuple[str, int, int]]:
@@ -152,6 +158,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv"). After a
     space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there.
     Adverbs before a glued word go with it ("刚把会员卡.xlsx", "我已经用售后.csv")."""
+    filler = re.match(r"^[\w\u4e00-\u9fff]{0,24}(?:那个|就是)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
+    if filler and not name.startswith(_ZH_KEEP):  # "嗯那个就是帮我看一下那个保险问答.xlsx", "shot吧就是文言文翻译.jsonl": spoken filler
+        name = name[filler.end():]
     inner = re.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
     if inner and not name.startswith(_ZH_KEEP):  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's
         name = name[inner.end():]

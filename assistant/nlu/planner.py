@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants
+from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
@@ -139,6 +139,7 @@ def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -
 def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
+    text = acts.without_ruled_out(text)  # "Don't touch FILE, just check FILE2": what is ruled out is not the request
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
     # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
@@ -319,12 +320,24 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     raw = turns[at].text
     text, new_files = unquote_forwarded(strip_attachments(raw)), attached_files(raw)
     mem = remember(turns[:at + 1])
+    call = written.written_call(text)
+    if call is not None:  # "probe_learning_rate path=x.jsonl steps=100", "stop_training()": the call as written
+        if call["name"] in NEEDS_PATH and "path" not in call["args"] and (new_files or mem.files):
+            call["args"] = {"path": (new_files or mem.files)[-1], **call["args"]}
+        return Decision("tools", calls=[call])
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
         prev_text, prev_decision = previous
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
+    answered = _SELF_ANSWERED.match(text)
+    if answered and acts.speech_act(answered.group("rest")) == "command":
+        # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
+        asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
+        rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None)
+        if rest.kind == "tools" and rest.calls[0]["name"] != "explain":
+            return rest
     corrected = acts.correction(text)
     if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
@@ -355,6 +368,19 @@ _MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-�
 _LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|数据集|file|data|dataset|input)\s*(?:是|为|用|=|is)\s|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
 
 
+# The line after a list that picks what to do now: "Just do #1 for now.", "先做 1,跑 50 步就行", "For now just fill …", "先处理短答案,保留".
+_PICKED = re.compile(r"\n\s*(?:(?:(?:just|only|for now,?|ok(?:ay)?,?|so,?)\s+)*(?:do|run|start with|go with)\s+(?:#|no\.?\s*|number\s+|item\s+|step\s+)?(?P<n>\d)\b"
+                     r"|(?:先|只)(?:做|跑|弄|处理|执行)(?:第)?\s*(?P<n2>\d)\s*(?:个|步|项|条)?"
+                     r"|(?=(?:for now|just|only)\b|先|只|现在))(?P<rest>[^\n]*)\s*$", re.I)
+# An item left for later: "- 乱码的回头再说", "- tone tweaks (later)".
+_LATER = re.compile(r"\blater\b|以后|回头|再说|等等|先不|暂时不|\bskip\b|\bnot now\b", re.I)
+
+
+# A question the person answers at once, then a request: "乱码的留着有用吗?没用,…把乱码的删了", "Is it ready? No — train it first".
+_SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|不会|没有|没用|不是|不知道|不够|当然不|当然|是的|对|能|会|有|可以|"
+                            r"no|nope|yes|yeah|yep|of course not|of course|not really)\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
 def list_items(text: str) -> list[str] | None:
     """The steps of a request written as a list ("1. read x.csv …\n2. tell me …", "- r-5521 先停\n- …",
     "步骤如下:①…②…"), in order. An item that does nothing alone (a setting, a file, a value: "- 48 步",
@@ -364,6 +390,17 @@ def list_items(text: str) -> list[str] | None:
     marks = list(_MARKER.finditer(text))
     if len(marks) < 2:
         return None
+    picked = _PICKED.search(text)
+    if picked and picked.start() > marks[-1].end():
+        # "Plan for today:\n1. convert …\n2. …\nJust do #1 for now.", "…\n先做 1,跑 50 步就行": the item picked, with what the
+        # last line adds; "…\n先处理短答案,保留", "…\nFor now just fill the name and company": that request, with the items not left for later
+        items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else picked.start())].strip(" \t\n;；,，")
+                 for i, m in enumerate(marks)]
+        number = picked.group("n") or picked.group("n2")
+        if number and 0 < int(number) <= len(items):
+            return [items[int(number) - 1] + ", " + picked.group("rest").strip(" ,，")]
+        if not number and (_acts_alone(picked.group(0)) or review.decides(picked.group(0))):
+            return [picked.group(0).strip() + "\n" + "\n".join(i for i in items if i and not _LATER.search(i))]
     head = text[:marks[0].start()].strip()
     items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip(" \t\n;；,，")
              for i, m in enumerate(marks)]
@@ -436,7 +473,7 @@ def steps_of(text: str) -> list[str]:
         # question column is 'Question'": the columns of the same step
         # "…的质量吧?可以的话顺便算一下困惑度", "FILE 做个质检,顺便把ppl也算上": the check's own option
         also_ppl = slots.wants_ppl(step) and {intents.classify(step).name, intents.classify(merged[-1]).name} <= {"", "check_quality", "explain", "inspect_dataset"}
-        if also_ppl or not intents.classify(step).name and (amounts.find_mix(step) or amounts.training_args(step) or slots.find_fields(step)):
+        if also_ppl or not intents.classify(step).name and (amounts.find_mix(step) is not None or amounts.training_args(step) or slots.find_fields(step)):
             merged[-1] = merged[-1] + "," + step
         else:
             merged.append(step)
@@ -459,7 +496,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     new = plan_step(text, mem, new_files)
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text)) or (
-        {"mix_general"} if amounts.find_mix(text) else set())
+        {"mix_general"} if amounts.find_mix(text) is not None else set())
     counts = amounts.count_args(text, few_shot=True)
     if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
@@ -499,6 +536,15 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?", "帮我把 qa.csv 转成……等等,千帆和 openai 格式有啥区别?":
         # a question asked instead
         return plan_step(after, mem, new_files)
+    if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
+            and said.tool != "explain" and (after_plan := plan_step(after, mem, new_files)).kind == "tools"):
+        return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
+    if (first.kind == "tools" and first.calls[0]["name"] == "explain" and (ruled := review.rule_command(before))
+            and (decided := review.decision(after)) and said.tool in ("", "explain", "apply_quality_rule")):
+        # "占位符那些是删了好还是留着好?算了,先保留吧": a question about a rule, answered by the person with a decision
+        named = [f.text for f in resolve_named(text, mem.attachments)]
+        return Decision("tools", calls=[{"name": "apply_quality_rule",
+                                         "args": {"rule": ruled[0], "decision": decided, **({"path": named[0]} if named else {})}}])
     if first.kind != "tools" or first.calls[0]["name"] in ("explain", "inspect_dataset"):
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]

@@ -406,6 +406,8 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
 
 def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     act = acts.speech_act(text)
+    if act == "question" and acts.picks_listed(text):
+        return Reading("explain", "", "question")  # "几个问题:1. …2. …先回答第一个吧"
     if act == "question" and acts.asks_what_was_done(text) and (intents.about_sft(text) or _OUR_ACTIONS.search(text)):
         return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
     if act == "confirmation":
@@ -428,6 +430,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains or defines
     # our words beyond "train" itself ("how do I train my dog to sit" is another kind of training)
     ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
+    if act in ("question", "hypothetical") and amounts.count_args(text).get("n_samples") and len(re.sub(r"[\W\d]", "", text)) >= 12:
+        domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
+    if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
+        domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
     if not tool and (model_explains or defines):
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
     elif (not tool and model is not None and act in ("question", "hypothetical") and ours

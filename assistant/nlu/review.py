@@ -43,7 +43,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*[=＝:：])(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:[A-Z][\w&.'’-]*|&\s+[\w.'’-]+))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -51,8 +51,9 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
-            "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|设成|设为|定为|定成|用|=|:|：)\s*" + _VALUE)
+            "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
+            "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -65,13 +66,13 @@ _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(
                          + r"(?=\s*(?:来)?\s*(?:替换|换|填|代替|顶替)|\s*[,，;；。!！]|\s*$)")
 # "set author to Contoso AI and name to Cora": the second pair of a "set … to …" list.
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
-_BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*" + _VALUE + r"|"
+_BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*[:：]?+\s*" + _VALUE + r"|"
                            r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\bput)\s+" + _VALUE + r"\s+(?i:there|in its place|instead)\b")
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
-                      r"(?i:\b(name|author)\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
+                      r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
 _LIST = re.compile(r"\blist\b|列出|列一下|列个|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
@@ -82,7 +83,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
-                     "set", "and"}
+                     "set", "and", "follows", "below", "following"}
 
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
@@ -104,7 +105,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         said = rule_command(text[slip.end():])
         if said is not None:
             return said
-    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
+    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))
+    said = re.sub(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)", " ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
     keep = _KEEP.search(said) or (None if _DROP.search(said) else _KEEP.search(text))
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     if not (keep or drop):
@@ -178,7 +180,14 @@ def placeholder_values(text: str) -> dict[str, str]:
                 or value.lower() in ("the", "a", "an", "this", "that")):  # "after three weeks of meetings: the assistant …"
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」«» "))
-    return _values_in_order(text) or pairs  # "{{author}} with Orion and …" is the list, not one pair
+    for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
+        pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
+    if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
+        pairs["author"] += ", " + place.group(1)  # "author is Block Agriculture Extension Office, Nashik": the place ends it
+    return _values_in_order(text) or pairs
+
+
+_AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
 
 def values_as_written(text: str, plain: str) -> dict[str, str]:

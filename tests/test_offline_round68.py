@@ -1,0 +1,165 @@
+"""General causes the round-66 to round-71 blind corpora showed after they were measured (tool calls typed by hand,
+things ruled out beside the request, lists with one item picked, questions answered by their asker, conditions the
+person judges, more questions that must not act), tested on phrasings of our own."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant import knowledge
+from assistant.nlu import acts, names, planner
+from assistant.nlu.paths import find_paths
+from assistant.nlu.written import written_call
+from assistant.offline import plan
+
+
+@pytest.mark.parametrize("text, call", [
+    ("check_quality path=hr_faq.jsonl ppl=true", ("check_quality", {"path": "hr_faq.jsonl", "ppl": True})),
+    ("add_few_shot(path='tickets.csv', k=3, n_samples=200)", ("add_few_shot", {"path": "tickets.csv", "k": 3, "n_samples": 200})),
+    ('fill_placeholders path=me.json values={"name": "Kiwi", "author": "Orchard Ltd"}',
+     ("fill_placeholders", {"path": "me.json", "values": {"name": "Kiwi", "author": "Orchard Ltd"}})),
+    ("resume_training,run_id 是 job-77", ("resume_training", {"run_id": "job-77"})),
+    ("training_status()", ("training_status", {})),
+])
+def test_a_tool_call_typed_by_hand_is_that_call(text, call):
+    assert one_call(text) == call
+
+
+def test_a_tool_name_in_a_sentence_is_no_call():
+    assert written_call("check_quality 到底查哪些东西?") is None
+    assert written_call("what does add_cot need?") is None
+    assert one_call("check_quality 到底查哪些东西?")[0] == "explain"
+
+
+def test_an_uploaded_file_is_the_path_of_a_call_typed_without_one():
+    assert plan("inspect_dataset sheet=Q3", ["/tmp/up/report.xlsx"]) == [
+        {"name": "inspect_dataset", "args": {"path": "/tmp/up/report.xlsx", "sheet": "Q3"}}]
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Don't touch old_faq.csv, just convert new_faq.csv to alpaca", ("convert_dataset", {"path": "new_faq.csv", "to": "alpaca"})),
+    ("先别转格式,也别训练,就帮我看看 会员问答.xlsx", ("inspect_dataset", {"path": "会员问答.xlsx"})),
+    ("要质检的是 新表.csv,不是旧表那个", ("check_quality", {"path": "新表.csv"})),
+    ("no, I wanted pool-lora-4 evaluated, not pool-lora-3", ("evaluate_run", {"run_id": "pool-lora-4"})),
+])
+def test_what_a_message_rules_out_is_not_the_request(text, call):
+    assert one_call(text) == call
+
+
+def test_settings_and_quoted_words_are_never_ruled_out():
+    assert acts.without_ruled_out("质检一下,别算ppl了") == "质检一下,别算ppl了"
+    text = 'Use the template "Give a hint, not the answer" on kids.jsonl'
+    assert acts.without_ruled_out(text) == text
+    assert acts.without_ruled_out("别训了别训了,停掉 x-1") == "别训了别训了,停掉 x-1"  # "别训了" is itself the stop
+
+
+@pytest.mark.parametrize("text, mix", [
+    ("不要混通用数据,用 faq.jsonl 开训", 0.0),
+    ("Start training on faq.jsonl without mixing in any general data", 0.0),
+    ("用 faq.jsonl 开训,混一成通用数据", 0.1),
+])
+def test_no_general_data_is_a_share_of_zero(text, mix):
+    assert one_call(text)[1]["mix_general"] == mix
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Today:\n1. check quality of pets.jsonl\n2. convert it to qianfan\n3. train\nJust do #2 for now.",
+     ("convert_dataset", {"path": "pets.jsonl", "to": "qianfan"})),
+    ("待办:\n1. 探一下学习率(泳池.jsonl)\n2. 开训\n先做 1,跑 80 步", ("probe_learning_rate", {"path": "泳池.jsonl", "steps": 80})),
+    ("报告看完了:\n- 长答案先留着\n- 冲突的以后再说\n先处理长答案,保留", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+])
+def test_the_item_a_list_picks_is_the_request(text, call):
+    assert one_call(text) == call
+
+
+def test_a_company_in_a_list_of_identity_values_is_the_author():
+    text = "Identity:\n- name: Pebble\n- company: Stone & Co\n- tone (later)\nFor now just fill name and company into identity.json"
+    assert one_call(text) == ("fill_placeholders", {"path": "identity.json", "values": {"name": "Pebble", "author": "Stone & Co"}})
+
+
+@pytest.mark.parametrize("text, values", [
+    ("the assistant's name is Quill and author is Bureau of Land Records", {"name": "Quill", "author": "Bureau of Land Records"}),
+    ("fill it in: name Pico, author Lumen AI. file's id.json", {"name": "Pico", "author": "Lumen AI"}),
+    ("Set the name placeholder to 'Iris' and the author to 'Northstar' in id.json", {"name": "Iris", "author": "Northstar"}),
+    ("identity.json 里开发单位为“市图书馆”,助手名称为“小书”", {"name": "小书", "author": "市图书馆"}),
+])
+def test_placeholder_values_in_more_words(text, values):
+    assert one_call(text)[1]["values"] == values
+
+
+@pytest.mark.parametrize("text, call", [
+    ("id.json 能直接训吗?不能,里面还有{{name}}。名字填“小舟”", ("fill_placeholders", {"path": "id.json", "values": {"name": "小舟"}})),
+    ("冲突的留着有用吗?没用。把冲突的删了", ("apply_quality_rule", {"rule": "conflict", "decision": "drop"})),
+    ("重复的留着干嘛,全删了", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
+    ("近似重复的是删了好还是留着好?算了,先留着吧", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"})),
+])
+def test_a_question_the_person_answers_then_a_request(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("看看 泳池.xlsx 有多少条,够一万条的话就开训", ("inspect_dataset", {"path": "泳池.xlsx"})),
+    ("看看 run-0901 的 loss,要是降不下去就停了吧", ("training_status", {"run_id": "run-0901"})),
+    ("evaluate pool-lora-2 and if it forgot a lot, retrain with 20% general data", ("evaluate_run", {"run_id": "pool-lora-2"})),
+])
+def test_a_condition_the_person_judges_comes_after_the_look_alone(text, call):
+    assert one_call(text) == call
+    assert len(plan(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "whats a learning rate exactly",
+    "几个问题:\n1. 要多少条数据\n2. epoch 怎么定\n先回答第一个吧",
+    "loss 到 0.05 了是不是就说明训好了?",
+    "before I drop the near dupes from pets.jsonl — can that be undone?",
+    "删完 泳池.jsonl 里的空答案,还能恢复吗",
+    "把 泳池.xlsx 转成alpaca的话,原表会被覆盖吗?",
+    "挂掉的那个如果续训,是接着断点还是从头",
+    "你能不能直接读PDF?还是只能读excel",
+    "Can you export straight to sharegpt, or is it only qianfan?",
+    "which file formats does your tool accept for training data?",
+    "我们表里有个“编号”列,这一列会被拿去训练吗?",
+])
+def test_questions_that_name_an_action_or_a_file_do_nothing(text):
+    assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+def test_a_question_about_the_data_uploaded_is_explained():
+    assert plan("It's full of '???' where accents were. Do I fix those or just drop them?", ["/tmp/up/notes.json"])[0]["name"] == "explain"
+
+
+def test_what_can_you_do_gets_the_list_of_what_it_can_do():
+    assert plan("what can you actually do?") == [] and plan("你都能帮我干些什么?") == []
+    decision = planner.decide([planner.Turn("user", "what can you actually do?")])
+    assert decision.kind == "help"
+
+
+def test_the_manual_and_the_product_answer_questions_about_files_and_time():
+    assert knowledge.explain("你能不能直接读PDF?还是只能读jsonl")["topic"] == "terms_files"
+    assert knowledge.explain("which file formats do you accept?")["topic"] == "terms_files"
+    assert knowledge.explain("训练到底要跑多久?")["topic"] == "terms_duration"
+    assert knowledge.explain("删完之后还能恢复吗")["topic"] == "terms_outputs"
+
+
+@pytest.mark.parametrize("text, run", [
+    ("resume 42, the power went out", "42"),
+    ("0915那个接着跑", "0915"),
+    ("是凌晨挂掉的那个,游泳-3", "游泳-3"),
+    ("stop b3e9f1.", "b3e9f1"),
+])
+def test_more_ways_to_name_a_run(text, run):
+    assert names.find_run_id(text)[0] == run
+
+
+def test_a_bare_number_is_no_run_when_a_named_run_has_it():
+    assert names.find_run_id("pool-lora-1 and pool-lora-2 are done; evaluate 2 first")[0] == "pool-lora-2"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("add CoT to billing & refunds faq.xlsx", "billing & refunds faq.xlsx"),
+    ("check calls_Q&A.jsonl", "calls_Q&A.jsonl"),
+    ("probe the lr on wedding guests.csv", "wedding guests.csv"),
+    ("嗯那个就是帮我看一下那个泳池问答.xlsx", "泳池问答.xlsx"),
+])
+def test_file_names_with_ampersands_spaces_and_spoken_filler(text, name):
+    assert [f.text for f in find_paths(text)] == [name]
