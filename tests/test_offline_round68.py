@@ -163,3 +163,62 @@ def test_a_bare_number_is_no_run_when_a_named_run_has_it():
 ])
 def test_file_names_with_ampersands_spaces_and_spoken_filler(text, name):
     assert [f.text for f in find_paths(text)] == [name]
+
+
+def test_the_typed_call_reader_knows_every_tool_but_explain():
+    from assistant.nlu.written import _NAMES
+    from assistant.toolset import TOOL_NAMES
+
+    assert set(_NAMES) == set(TOOL_NAMES) - {"explain"}
+
+
+# Rounds 72 and 73 (measured at first sight at c4aa909, then fixed against)
+
+@pytest.mark.parametrize("text, call", [
+    ("给 客服.jsonl 加思维链,先来 800 条……嗯,400 条吧", ("add_cot", {"path": "客服.jsonl", "n_samples": 400})),
+    ("probe the lr on spa.jsonl, 400 steps... nah, too many. 120.", ("probe_learning_rate", {"path": "spa.jsonl", "steps": 120})),
+    ("Augment spa.jsonl. A third? A quarter? Let's do a quarter.", ("augment_instructions", {"path": "spa.jsonl", "fraction": 0.25})),
+    ("Train spa.jsonl. maybe 2 epochs? or 3. let's say 3. Mix in general data, 5%... no, 10%.",
+     ("start_training", {"path": "spa.jsonl", "epochs": 3, "mix_general": 0.1})),
+    ("在 spa.jsonl 上探一下学习率,步数 30 够吗?保险点,60 步", ("probe_learning_rate", {"path": "spa.jsonl", "steps": 60})),
+])
+def test_the_value_settled_on_is_the_one_used(text, call):
+    assert one_call(text) == call
+
+
+def test_a_value_said_after_a_comma_is_no_change_of_mind():
+    assert one_call("Train on spa.jsonl with 400 rows a day in mind, 6 epochs.")[1]["epochs"] == 6
+    assert one_call("给 spa.jsonl 加 few-shot,每个 prompt 带 2 个例子……嗯还是 3 个吧,2 个太少了")[1]["k"] == 3
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Run finished. run_id=spa-lora-2, final train_loss=0.38\n评估一下这个", ("evaluate_run", {"run_id": "spa-lora-2"})),
+    ("训练状态:已暂停  进度 40%\n继续吧", ("resume_training", {})),
+    ("INFO: run 4d2a7c queued at 10:02\nis it actually running yet? check", ("training_status", {"run_id": "4d2a7c"})),
+    ("> 已将 spa.csv 转换为 alpaca 格式\n错了,我要的是 sharegpt 格式", ("convert_dataset", {"path": "spa.csv", "to": "sharegpt"})),
+    ("file: spa.jsonl | rationale column: why\nadd CoT samples", ("add_cot", {"path": "spa.jsonl", "rationale_field": "why"})),
+])
+def test_pasted_lines_say_what_it_is_about_and_the_last_line_what_to_do(text, call):
+    assert one_call(text) == call
+
+
+def test_a_question_under_pasted_lines_is_explained():
+    assert one_call("质检报告:garbled 9 条\n这一项指的是什么?")[0] == "explain"
+    assert names.find_run_id("eval_loss: 1.83  train_loss: 0.21") is None  # a metric is no run
+
+
+@pytest.mark.parametrize("text, call", [
+    ("spa.xlsx 里面第三个表“预约”,转成alpaca", ("convert_dataset", {"path": "spa.xlsx", "sheet": "预约", "to": "alpaca"})),
+    ("重复的都删了,不管是一模一样的还是差不多的", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
+    ("the short answers can stay", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
+    ("name the bot Spa Buddy", ("fill_placeholders", {"values": {"name": "Spa Buddy"}})),
+    ("Would you be able to tell me how the current training run is going?", ("training_status", {})),
+])
+def test_more_shapes_of_ordinary_requests(text, call):
+    assert one_call(text) == call
+
+
+def test_a_sentence_subject_is_no_placeholder():
+    text = "Rebranding is eating my week. The bot is called Fern and the author is Oak Labs. Put those into identity.json."
+    assert one_call(text)[1]["values"] == {"name": "Fern", "author": "Oak Labs"}
+    assert [f.text for f in find_paths("我刚传了维修FAQ.csv,看看")] == ["维修FAQ.csv"]

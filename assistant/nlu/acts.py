@@ -80,7 +80,7 @@ GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|�
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,20}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
-            r"多少\S{0,6}(?:才够|才行|合适)|(?:都|全部|全都)(?:要|得|需要)[^,，。;；]{0,8}[吗嘛]|(?<!还)到底要(?:跑|训|训练)?多久|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
+            r"多少\S{0,6}(?:才够|才行|合适)|这种算[^,，。;；?？]{1,12}[吗嘛]|(?:都|全部|全都)(?:要|得|需要)[^,，。;；]{0,8}[吗嘛]|(?<!还)到底要(?:跑|训|训练)?多久|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
@@ -315,17 +315,23 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
                    r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行|哦不|等下|等等|等一下|"
+                   # values settled after weighing them: "500 steps... nah that's overkill. 150", "k of 4? … Go with 3", "A tenth? A
+                   # fifth? Let's do a fifth", "about 8k. Well, more like 7,500", "2 个太少,5 个又太长,那就 3 个吧", "先来 500 条……嗯,300 条吧",
+                   # "步数 50 够吗?保险点,100 步"
+                   r"nah\b|well\b(?=\s*,)|let'?s (?:say|do|go with|make it|use)\b|go with\b|use\b(?=\s*\d)|or\b(?=\s*\d)|"
+                   r"(?:那)?就\s*(?=\d|[一二两三四五六七八九十半])|保险(?:点|起见)|(?P<bare>(?<=[嗯呃额啊哦][,，])\s*)(?=\d+\s*(?:条|个|步|轮|epochs?\b|steps?\b)\s*(?:吧|就行|就好|好了|即可|[。.!！]|$))|"
                    r"[^,，。.;；]{0,8}?(?:还是)?(?:改成|改为|换成)|还是(?=\s*\d|\s*[一二两三四五六七八九十]\s*个)|"
                    r"(?:写|打|说)错了|不(?=\s*[,，]))", re.I)
 
 
-_ALSO = re.compile(r"\W*(?:also|too|and also|plus|as well|顺便|另外|再|也|还要|还有|同时)", re.I)
+_ALSO = re.compile(r"\W*(?:also|too\b(?!\s+(?:many|much|few|little|long|short|big|small|slow|fast|high|low)\b)|and also|plus|as well|顺便|另外|再|也|还要|还有|同时)", re.I)
 
 
 def changed_mind(text: str) -> tuple[str, str] | None:
     """(the request first made, the words that change it) when the message changes its mind after a request, else None.
     A turn word opening the message is a correction of an earlier turn (:func:`correction`), not this."""
-    m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6), None)
+    m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6
+              and (m.group("bare") is None or re.search(r"\d", text[:m.start()]))), None)  # "500 条……嗯,300 条吧": a number said again
     if m is None or not text[m.end():].strip(" .。,，!！") or _ALSO.match(text[m.end():]):
         return None  # "…,等等,顺便也检查一下质量": a step added, not the request changed
     return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！?？;；,，…—–~～-").strip()
@@ -354,7 +360,7 @@ def conditional_steps(text: str) -> list[str] | None:
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of)[^,.;!?]{0,40},)\W+)?(?:add|convert|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 

@@ -241,6 +241,10 @@ _SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一
 _NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)", re.I)
 
 
+# "mix in some general data, 10%... no, 15%": the next clause opens with the share
+_SHARE_FIRST = re.compile(r"\s*(?:大概|大约|约|about|around|maybe)?\s*\d+(?:\.\d+)?\s*%\s*(?:\.{2,}|…)", re.I)
+
+
 def find_mix(text: str) -> float | None:
     """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
     tenth ("一成") in the same clause as the general data; else None."""
@@ -253,8 +257,8 @@ def find_mix(text: str) -> float | None:
     for i, clause in enumerate(clauses):
         if _MIX.search(clause):
             share = find_fraction(re.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
-            if share is None and i + 1 < len(clauses) and _SHARE_ONLY.fullmatch(clauses[i + 1]):
-                share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右"
+            if share is None and i + 1 < len(clauses) and (_SHARE_ONLY.fullmatch(clauses[i + 1].rstrip(" .!！…")) or _SHARE_FIRST.match(clauses[i + 1])):
+                share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右", "mix in some general data, 10%."
             if share is not None and 0 < share < 1:
                 return share
     return None

@@ -92,7 +92,8 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         return name, m.start(1), m.start(1) + len(name)
     # "tax-lora-final — eval it": a run's name first, then what to do with it
     m = re.match(r"^\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*(?:—+|–|--|:|：)\s*\S", text)
-    if m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not re.fullmatch(r"(?:run|job|task)[-_]?(?:id|name)", m.group(1), re.I):
+    if (m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not re.fullmatch(r"(?:run|job|task)[-_]?(?:id|name)", m.group(1), re.I)
+            and not re.fullmatch(r"\w+_(?:loss|acc\w*|ppl|f1|bleu|rouge\w*|rate|norm|steps?|epochs?|time|runtime)", m.group(1), re.I)):  # "eval_loss: 1.83": a metric
         return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
     m = re.search(r"\b(?:run|job)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)

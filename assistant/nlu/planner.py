@@ -331,6 +331,29 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
+    pasted = _PASTED_HEAD.match(text)
+    own_words = text[pasted.end():].strip() if pasted else ""
+    if pasted and own_words and (len(own_words) <= 24 or acts.correction(own_words) is not None or _GO_ON.match(own_words)
+                                 or acts.speech_act(own_words) in ("question", "hypothetical")):
+        # "INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
+        # the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do
+        head, own = pasted.group(0), text[pasted.end():].strip()
+        asked = [f.text for f in resolve_named(head, mem.attachments)]
+        step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None)
+        run = names.find_run_id(head)
+        if run and not (step.kind == "tools" and step.calls[0]["name"] != "explain"):
+            step = plan_step(f"{run[0]}: {own}", mem, new_files)  # "run 8c1e9d queued…\nis it actually running yet? check"
+        if not (step.kind == "tools" and step.calls[0]["name"] != "explain") and _GO_ON.match(own) and _HALTED.search(head):
+            step = Decision("tools", calls=[{"name": "resume_training", "args": {}}])  # "训练状态:已暂停…\n继续吧"
+        if step.kind == "tools" and step.calls[0]["name"] != "explain":
+            call = step.calls[0]
+            run = names.find_run_id(head) if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] else None
+            whole = plan_step(text, mem, new_files)  # what the pasted lines give for the same step ("rationale column: working")
+            given = whole.calls[0]["args"] if whole.kind == "tools" and whole.calls[0]["name"] == call["name"] else {}
+            return Decision("tools", calls=[{"name": call["name"],
+                                             "args": {**given, **call["args"], **({"run_id": run[0]} if run else {})}}])
+        if acts.speech_act(own) in ("question", "hypothetical"):  # "质检报告:answer_is_question 15 条\n这一项指的是什么?"
+            return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
     answered = _SELF_ANSWERED.match(text)
     if answered and acts.speech_act(answered.group("rest")) == "command":
         # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
@@ -374,6 +397,16 @@ _PICKED = re.compile(r"\n\s*(?:(?:(?:just|only|for now,?|ok(?:ay)?,?|so,?)\s+)*(
                      r"|(?=(?:for now|just|only)\b|先|只|现在))(?P<rest>[^\n]*)\s*$", re.I)
 # An item left for later: "- 乱码的回头再说", "- tone tweaks (later)".
 _LATER = re.compile(r"\blater\b|以后|回头|再说|等等|先不|暂时不|\bskip\b|\bnot now\b", re.I)
+
+
+# Lines pasted before the person's own words: quoted ("> …"), a log line ("INFO: …", "WARN …"), or a report line of
+# key/value pairs ("run_id=kefu-v4, final train_loss=0.412", "训练状态:已暂停  进度 62%", "eval_loss: 1.83  train_loss: 0.21").
+_PASTED_LINE = (r"[ \t]*(?:>[^\n]*|(?:INFO|WARN(?:ING)?|ERROR|DEBUG)\b[^\n]*|[^\n]*?(?:\b\w+[ \t]*[=:：][ \t]*[\w.%-]+[^\n]*?){2,}|"
+                r"[^\n]{0,40}(?:状态|进度|报告)[:：][^\n]*)\n")
+_PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
+_RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
+_GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
+_HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
 
 
 # A question the person answers at once, then a request: "乱码的留着有用吗?没用,…把乱码的删了", "Is it ready? No — train it first".
@@ -551,6 +584,12 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and said.prob >= 0.5 and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
+    rest = after
+    while not looks and not another and (more := acts.changed_mind(rest)) is not None:
+        # "maybe 3 epochs? or 4. let's say 4. And mix in 10%... no, 15%": each later turn puts its own values right
+        upto = text[:len(text) - len(rest)] + more[0]
+        given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
+        rest = more[1]
     if given:  # "…epoch 还是改成 3 吧", "convert to alpaca. actually, sharegpt": the same step, with the values changed
         return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}])
     if another:  # "直接开训吧。嗯…不行,还是先检查一下质量": another step, asked for in so many words
@@ -589,6 +628,11 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     bare = [n for n in re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", blanked) if float(n) not in taken]
     if len(numbers) == 1 and numbers[0] not in given and bare:
         given[numbers[0]] = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
+    # the one share written as a percentage before the turn, replaced by a percentage after it ("10%... no, 15%")
+    shares = [k for k, v in args.items() if isinstance(v, float) and 0 < v < 1 and re.search(rf"(?<![\d.]){v * 100:g}\s*%", before)]
+    said_shares = re.findall(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", blanked)
+    if len(shares) == 1 and shares[0] not in given and said_shares and float(said_shares[-1]) / 100 != args[shares[0]]:
+        given[shares[0]] = float(said_shares[-1]) / 100
     return given
 
 

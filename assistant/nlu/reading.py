@@ -98,7 +98,7 @@ _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|trai
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
 _LATER = re.compile(r"回来再说|晚点再说|明天再说|下午再说|以后再说|改天再说|先这样吧|\b(?:i'?ll|we'?ll) (?:deal with|look at) it later\b|\btalk later\b", re.I)
 # What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
-_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
+_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|^\W*what(?:'s| is) (?:the |this |that |an? )?FILE\b(?! look| have| contain)|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
                       r"\bwhat(?:'s| is| are)\s+(?:the\s+)?\S+(?:\s+file)?\s+(?:for|used for)\b\W*$|\bwhat does\s+\S+\s+do\b", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")

@@ -18,14 +18,14 @@ _DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
-    (r"(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复", "duplicates"),
+    (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复", "duplicates"),
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
@@ -120,6 +120,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
          if m and name not in left_alone
          and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*$", text[max(0, m.start() - 12):m.start()], re.I)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
+    if rule is None and left_alone and keep:
+        return next(name for _, name in _RULES if name in left_alone), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
         return None
     said = _SAID_EARLIER.search(text)
@@ -176,6 +178,8 @@ def placeholder_values(text: str) -> dict[str, str]:
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
     for key, value in found:
         key = key.lower() if key.lower() in ("name", "author") else key  # "Author is Orbit AI" is the author
+        if key[:1].isupper() and "{{" + key not in text:
+            continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
                 or value.lower() in ("the", "a", "an", "this", "that")):  # "after three weeks of meetings: the assistant …"
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
@@ -228,7 +232,8 @@ _AND_THE = re.compile(r"\band (?:the )?(name|author)\s+(?!(?:is|as|should|to|wil
 _MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-])\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
 # "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
-_BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from)\b)" + _VALUE, re.I)
+_BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from|too|also|again|now|changed|change)\b)" + _VALUE + r"|"
+                       r"\bname the (?:bot|assistant|model|agent)\s+" + _VALUE, re.I)
 
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
@@ -247,7 +252,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)] + [("name", v) for v in _BOT_NAME.findall(text)]
+    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]

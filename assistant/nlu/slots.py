@@ -232,6 +232,8 @@ def find_fields(text: str) -> dict:
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     sheet = sheet or _THE_SHEET.search(text)
+    # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
+    sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
     zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
