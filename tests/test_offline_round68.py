@@ -222,3 +222,18 @@ def test_a_sentence_subject_is_no_placeholder():
     text = "Rebranding is eating my week. The bot is called Fern and the author is Oak Labs. Put those into identity.json."
     assert one_call(text)[1]["values"] == {"name": "Fern", "author": "Oak Labs"}
     assert [f.text for f in find_paths("我刚传了维修FAQ.csv,看看")] == ["维修FAQ.csv"]
+
+
+@pytest.mark.parametrize("text, call", [
+    ("got `Training started: run r_9a1b2c` this morning and then my laptop died. where's it at?", ("training_status", {"run_id": "r_9a1b2c"})),
+    ("epochs for 600?", ("suggest_hyperparameters", {"n_samples": 600})),
+    ("改口一下,停 job-0801-01 就好,02 还要接着跑", ("stop_training", {"run_id": "job-0801-01"})),
+    ("gimme the verdict on run-0801-x", ("evaluate_run", {"run_id": "run-0801-x"})),
+])
+def test_readings_kept_when_the_model_was_rebuilt_with_more_corpora(text, call):
+    assert one_call(text) == call
+
+
+def test_a_stopped_run_to_carry_on_is_resumed():
+    assert one_call("停掉的 run-0801 接着跑吧") == ("resume_training", {"run_id": "run-0801"})
+    assert one_call("run-0802 先别停,让它接着跑")[0] != "stop_training"

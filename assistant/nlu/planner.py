@@ -140,6 +140,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
     text = acts.without_ruled_out(text)  # "Don't touch FILE, just check FILE2": what is ruled out is not the request
+    only = _ONLY_THIS.match(text)
+    if only and intent is None and names.find_run_id(only.group(1)):
+        text = only.group(1)  # "停 job-0703-01 就好,02 还要接着跑": that one is all that is asked
     found = resolve_named(text, mem.attachments)
     models = [f.text for f in found if names.is_base_model_path(text, f.text, f.start)]
     # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
@@ -246,6 +249,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # a start or stop read here is only proposed: the tool guard turns it into a pending action and
     # shows the plan, so a musing start ("可以开始训练了吗") is asked once, by the guard, not twice
     return Decision("tools", calls=[{"name": tool, "args": args}])
+
+
+# A request about one run marked as all that is asked ("停 job-01 就好,02 还要接着跑"), before words about other runs.
+_ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就可以了?)\s*[,，。;；]\s*\S")
 
 
 _FILLER = re.compile(r"[\s\W]|格式|版本?|吧|的|一份|please|pls|format|version|one", re.I)
@@ -381,6 +388,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             return plan_step(text, mem, new_files, intent=tool)
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
+    if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
+        return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
     return first
 
 
@@ -572,7 +581,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
             and said.tool != "explain" and (after_plan := plan_step(after, mem, new_files)).kind == "tools"):
         return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
-    if (first.kind == "tools" and first.calls[0]["name"] == "explain" and (ruled := review.rule_command(before))
+    if ((first.kind == "tools" and first.calls[0]["name"] == "explain" or first.kind != "tools" and acts.speech_act(before) == "question")
+            and (ruled := review.rule_command(before))
             and (decided := review.decision(after)) and said.tool in ("", "explain", "apply_quality_rule")):
         # "占位符那些是删了好还是留着好?算了,先保留吧": a question about a rule, answered by the person with a decision
         named = [f.text for f in resolve_named(text, mem.attachments)]

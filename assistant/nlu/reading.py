@@ -451,6 +451,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act == "command" and acts.is_request(text) and not _EXPLAIN_VERB.search(text)
             and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
         tool = guess.second  # "Would you kindly turn the spreadsheet I just uploaded into the Alpaca format?": a request, not a question
+    if (tool == "explain" and act in ("command", "question") and guess.second == "suggest_hyperparameters" and guess.prob - guess.second_prob < 0.2
+            and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text))):
+        tool = guess.second  # "epochs for 800?": the advice for that many, asked in few words
+    if (tool == "explain" and act in ("command", "question") and has_file and guess.second in ("check_quality", "inspect_dataset")
+            and guess.prob - guess.second_prob < MARGIN and not acts.asks_concept(text)):
+        tool = guess.second  # (an upload) "有没有重复的问答对?": a question about the data at hand
     if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
