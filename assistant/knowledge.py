@@ -254,13 +254,15 @@ GLOSSARY = GLOSSARY + (
     Entry(
         "terms_duration", "术语(训练要多久,用于「训练」)",
         ("多久", "多长时间", "要跑多久", "跑多久", "耗时", "等多久", "how long", "take long", "duration", "time it takes", "slow",
-         "太慢", "等到"),
+         "太慢", "等到", "gpu", "显卡", "cpu", "电脑", "machine", "hardware", "硬件", "pcs", "old computer"),
         "术语:训练要多久取决于样本数、epoch 和这台机器:开始前给你确认的计划里会写出预计时间,训练中问我进度会报已跑的步数和"
-        "剩余时间。想更快:先用 max_steps 跑一小段看 loss,或者减少 epoch;数据量不变时,epoch 是最主要的时间开销。",
+        "剩余时间。想更快:先用 max_steps 跑一小段看 loss,或者减少 epoch;数据量不变时,epoch 是最主要的时间开销。不需要 GPU:内置的 "
+        "SmolLM2-135M 在普通电脑的 CPU 上就能训练;机器上有 GPU 时会自动用上,速度快很多。",
         "Terms: how long a run takes depends on the number of samples, the epochs and this machine: the plan you confirm before "
         "it starts shows the estimated time, and asking for progress during the run gives the steps done and the time left. To "
         "go faster, try a short run with max_steps to watch the loss first, or use fewer epochs; for the same data, epochs are "
-        "what the time is spent on.",
+        "what the time is spent on. No GPU is needed: the embedded SmolLM2-135M trains on an ordinary computer's CPU; when the "
+        "machine has a GPU it is used, and runs are much faster.",
     ),
 )
 ENTRIES = ENTRIES + GLOSSARY

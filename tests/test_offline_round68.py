@@ -237,3 +237,50 @@ def test_readings_kept_when_the_model_was_rebuilt_with_more_corpora(text, call):
 def test_a_stopped_run_to_carry_on_is_resumed():
     assert one_call("停掉的 run-0801 接着跑吧") == ("resume_training", {"run_id": "run-0801"})
     assert one_call("run-0802 先别停,让它接着跑")[0] != "stop_training"
+
+
+# Rounds 74 to 76 (measured at first sight at 144e00e, then fixed against)
+
+@pytest.mark.parametrize("text, run", [
+    ("check how spa-lora-c did", "spa-lora-c"),
+    ("resume the one named pool_lora_b", "pool_lora_b"),
+    ("kill run 20250101-2", "20250101-2"),
+    ("run-x 是我故意停的,run-y 是 OOM 挂的,恢复 run-y", "run-y"),
+])
+def test_runs_named_without_a_digit_or_with_a_short_suffix(text, run):
+    assert names.find_run_id(text)[0] == run
+
+
+def test_stop_before_a_gerund_is_no_run_stop():
+    assert one_call("I need the bot to stop inventing opening hours. Is that a data problem or a settings problem?")[0] == "explain"
+    assert one_call("stop training, the loss is exploding")[0] == "stop_training"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("The loss went flat and then crept up, which is overfitting.\nYour one job right now: stop run-0901.", ("stop_training", {"run_id": "run-0901"})),
+    ("Look at the flagged rows with me. They dodge.\nThe one thing to do now: drop the answers that are questions.",
+     ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
+    ("短答案全部保留,我们的是非题本来就短", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
+    ("泳池.xlsx 里同一个问题两个答案对不上的那些,全部删除", ("apply_quality_rule", {"rule": "conflict", "decision": "drop", "path": "泳池.xlsx"})),
+    ("the answers that are maybe a word or two long, drop those", ("apply_quality_rule", {"rule": "short_answer", "decision": "drop"})),
+    ("刚才停电了,帮我把训练接回去", ("resume_training", {})),
+    ("pool-lora-2 跑完未呀?", ("training_status", {"run_id": "pool-lora-2"})),
+    ("Please you can test the learning rate for my file? It is called pool.jsonl. I want 90 step.", ("probe_learning_rate", {"path": "pool.jsonl", "steps": 90})),
+])
+def test_more_shapes_of_requests_after_a_story_or_in_few_words(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, values", [
+    ("For {{name}} use PoolPal, {{author}} is Aqua Centre. File is id.json", {"name": "PoolPal", "author": "Aqua Centre"}),
+    ("id.json 個 name 改做「泳池仔」,author 係「水上中心」", {"name": "泳池仔", "author": "水上中心"}),
+    ('the bot should be called "Splash" and made by "Aqua Centre" in id.json', {"name": "Splash", "author": "Aqua Centre"}),
+])
+def test_placeholder_values_in_still_more_words(text, values):
+    assert one_call(text)[1]["values"] == values
+
+
+def test_questions_about_a_gpu_and_a_files_purpose_are_explained():
+    assert knowledge.explain("Do I need a GPU for this? Our PCs are old")["topic"] == "terms_duration"
+    assert one_call("identity.json is for what ah?")[0] == "explain"
+    assert one_call("把短答案全删了会有什么影响")[0] == "explain"

@@ -365,6 +365,10 @@ _BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:a
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
 
+# "…是药师写的为什么这么答,用它来做思维链样本": a Chinese clause that tells what to do with what was described
+_ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:用|拿|把)(?:它|这列|这一列|这个字段|该列|这些|那列)\S{0,3}?(?:来)?(?:做|生成|加|扩|转|训)")
+
+
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$", re.I)  # "同事说照默认的来就行,确认,执行。"
@@ -451,7 +455,7 @@ def speech_act(text: str) -> str:
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
     asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
-    if asked and not re.search(r"[?？吗嘛呢]", text) and _BARE_IMPERATIVE.search(text):
+    if asked and not re.search(r"[?？吗嘛呢]", text) and (_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text)):
         asked = False  # a story with a "why" in it, then the instruction
     return "question" if asked else "command"
 

@@ -161,7 +161,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
-        (r"\btime (?:is )?left\b|\bready yet\b|好了没|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+        (r"\btime (?:is )?left\b|\bready yet\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|"
          r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b", 3),
@@ -193,7 +193,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|取消(?:训练|任务|运行|这次)?|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
-         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if))|stop(?=掉|了)|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,2}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住", 6),
     ],
@@ -203,7 +203,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"pick up where (?:it|we|you) left off|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
-         r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)?往下(?:训|跑|练)|训练\s*(?:继续|接着)(?:跑|训|练)?\W*$", 4),
+         r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)?往下(?:训|跑|练)|训练\s*(?:继续|接着)(?:跑|训|练)?\W*$|(?:训练|任务|run)\S{0,2}接回去", 4),
     ],
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do

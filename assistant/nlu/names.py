@@ -125,6 +125,13 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
                   text, re.I)
     if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
         return m.group(1), m.start(1), m.end(1)
+    # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3})(?![\w.-])", text, re.I)
+                if not NEGATED.search(text[max(0, m.start() - 14):m.start()]) and not _FAMILY.match(m.group(1))]
+    chosen = focus.meant(text, [m.group(1) for m in lettered]) if len(lettered) > 1 else None  # "run-a 是我故意停的,…恢复 run-b"
+    m = next((m for m in lettered if m.group(1) == chosen), lettered[0]) if lettered else None
+    if m:
+        return m.group(1), m.start(1), m.end(1)
     # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
     m = re.search(r"\b(?:resume|restart|stop|kill|cancel|halt|evaluate|eval|status of)\s+(?:run\s+|job\s+)?#?(\d{1,8})\b(?!\s*(?:steps?|epochs?|%|samples?|rows?|records?|k\b|more\b|of\b|x\b))(?![.,]\d)|"
                   r"(?<![\w.-])(\d{3,8})\s*(?:那个|这个|那次|这次|那轮)(?:run|任务|训练)?", text, re.I)

@@ -183,7 +183,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
 
 # A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302", "sft_大促_0612"; Chinese only
 # between separators: "run-0615不是run-0651" is two ids); names.find_run_id reads it.
-RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{4,6}(?:-[A-Za-z0-9_.\u4e00-\u9fff-]*[A-Za-z0-9_\u4e00-\u9fff])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
+RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{1,6}(?:-[A-Za-z0-9_.\u4e00-\u9fff-]*[A-Za-z0-9_\u4e00-\u9fff])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
                     re.IGNORECASE)
 _ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.

@@ -198,7 +198,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
-                       or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)):
+                       or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       # "長答案全部保留,法院啲程序解釋本身就長": a rule and its decision open the message, a reason follows
+                       or (tool == "explain" and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and review.rule_command(parts[0]) is not None
+                           and review.decides(parts[0]) and not acts.asks_about(parts[0]) and not re.search(r"[?？吗嘛]", plain))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
@@ -501,6 +504,8 @@ def steps_of(text: str) -> list[str]:
     items = list_items(text)
     if items is not None:
         return [step for item in items for step in steps_of(item)]
+    if reading.says_now(text):
+        return [text]  # "…a story…\nYour one job right now: stop run-0612.": one ask
     aside = _ASIDE.search(text)
     if aside and aside.start() > 0 and text[aside.end():].strip():
         return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question

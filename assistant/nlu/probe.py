@@ -34,7 +34,7 @@ NO_PROBE = re.compile(r"(?:\bskip|\bno|\bwithout|\bforget|\bnot|\bdon'?t (?:run|
 
 # "…用多大学习率合适,帮我探一下": the probe asked for after the learning rate is named (a rule of the planner's, not one
 # of the model's cues: the shipped model is built from PROBE as it stands)
-_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下")
+_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)", re.I)
 
 
 def asks_probe(text: str) -> bool:

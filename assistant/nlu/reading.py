@@ -98,7 +98,7 @@ _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|trai
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
 _LATER = re.compile(r"回来再说|晚点再说|明天再说|下午再说|以后再说|改天再说|先这样吧|\b(?:i'?ll|we'?ll) (?:deal with|look at) it later\b|\btalk later\b", re.I)
 # What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
-_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|^\W*what(?:'s| is) (?:the |this |that |an? )?FILE\b(?! look| have| contain)|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
+_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|\bis for what\b|^\W*what(?:'s| is) (?:the |this |that |an? )?FILE\b(?! look| have| contain)|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
                       r"\bwhat(?:'s| is| are)\s+(?:the\s+)?\S+(?:\s+file)?\s+(?:for|used for)\b\W*$|\bwhat does\s+\S+\s+do\b", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
@@ -157,6 +157,9 @@ def _story_tail(text: str) -> tuple[str, bool | None] | None:
 _COURTESY = re.compile(r"\W*(?:(?:really|much|many|thank you|thanks)\s*)*(?:appreciate(?:d)? it|thank you(?: (?:kindly|so much|very much|in advance))?|thanks(?: a lot| so much| in advance)?|"
                        r"cheers|much appreciated|many thanks|谢谢(?:啦|了|你)?|多谢|辛苦(?:了|啦)|麻烦(?:了|你了))\W*", re.I)
 _WANT_LINE = re.compile(r"(?im)^\s*(?:want|need|needs|ask|task|goal|todo|request|要|需要|想要|目标|任务|诉求)\s*[:：]\s*(.+)$")
+# "…a story…\nYour one job right now: stop run-0612.", "The one thing to do now: drop …": the line that says what to do now
+_NOW_LINE = re.compile(r"(?im)^\s*(?:(?:your |my )?(?:one|only) (?:job|thing)(?: to do)?(?: right)?(?: now)?|the (?:one|only) thing to do(?: right)? now|"
+                       r"(?:现在)?(?:只)?要(?:你)?做的(?:一件事|事)?(?:就是)?)\s*[:：]\s*(.+)$")
 
 
 def pasted_only(text: str) -> bool:
@@ -333,10 +336,16 @@ def _own_lines(text: str) -> str | None:
     return "\n".join(own) if len(own) < len(lines) and "".join(own).strip() else None
 
 
+def says_now(text: str) -> bool:
+    """A line says what to do now ("Your one job right now: …", "现在要做的就是:…")."""
+    return bool(_NOW_LINE.search(text))
+
+
 def _want_line(text: str) -> str | None:
     """"file: x.csv\nquestion col: q\nwant: format, counts": a form whose "want:" line is the ask."""
     wanted = _WANT_LINE.search(text)
-    return wanted.group(1) if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2 else None
+    now = _NOW_LINE.search(text)
+    return wanted.group(1) if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2 else now.group(1) if now else None
 
 
 def _after_paste(text: str) -> str | None:

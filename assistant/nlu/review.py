@@ -27,14 +27,14 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复", "duplicates"),
     (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"近似重复|近重复|相似|几乎重复|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
-    (r"冲突|矛盾|conflict\w*|contradict\w*", "conflict"),
+    (r"冲突|矛盾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*", "conflict"),
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|short", "short_answer"),
+    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
@@ -68,10 +68,12 @@ _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
 _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*[:：]?+\s*" + _VALUE + r"|"
                            r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\bput)\s+" + _VALUE + r"\s+(?i:there|in its place|instead)\b")
-_BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE)
+_BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE + r"|"
+                         r"(?i:\bfor\s+)\{\{\s*(\w+)\s*\}\}\s*(?i:use|put|write|enter)\s+" + _VALUE + r"|"
+                         r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用)(?![吧了上进到入])[ \t]*" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
-_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
+_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
@@ -229,7 +231,7 @@ _WRONG_EN = re.compile(r"\b(name|author)(?:'s| is| was) (?:wrong|misspelled|a ty
 _AND_THE = re.compile(r"\band (?:the )?(name|author)\s+(?!(?:is|as|should|to|will|was|would|field|placeholder|stays?|remains?|unchanged)\b)"
                       r"(?=[A-Z\"'“])" + _VALUE)
 # "it is made by Hartmann & Weber": the maker named in words is the author.
-_MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-])\s*)(?:made|developed|built|created|maintained) by\s+"
+_MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-]|\band)\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
 # "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
 _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from|too|also|again|now|changed|change)\b)" + _VALUE + r"|"
@@ -256,7 +258,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
-    return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + _BRACED_FOR.findall(text) + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]
+    return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + [(a or c or e, b or d or f) for a, b, c, d, e, f in _BRACED_FOR.findall(text)] + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]
             + [((k1 or k2).lower(), v1 or v2) for k1, v1, k2, v2 in _NAME_TO.findall(text)]
             + [((k1 or k2 or "name").lower(), v1 or v3 or v2) for k1, v1, _, v3, k2, v2 in _EN_PAIR.findall(text)])
 
