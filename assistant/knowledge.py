@@ -224,7 +224,8 @@ GLOSSARY: tuple[Entry, ...] = (
         "terms_outputs", "术语(本工具的输出与确认,用于「准备数据」)",
         ("存哪", "存到哪", "保存在哪", "在哪里", "输出文件", "原文件", "覆盖", "删了", "删掉了", "已经删", "where did you save",
          "where is the file", "saved", "overwrite", "original", "a copy", "delete them", "already delete", "default base model",
-         "默认基座", "默认的基座", "outputs", "删完", "还能恢复", "恢复", "撤销", "还原", "找回", "undo", "undone", "recover", "get them back", "reversible"),
+         "默认基座", "默认的基座", "outputs", "删完", "还能恢复", "原始文件", "另存", "actual file", "a copy",
+         "end up", "改原文件", "恢复", "撤销", "还原", "找回", "undo", "undone", "recover", "get them back", "reversible"),
         "术语:每一步都把结果写成新文件,放在工作区的 outputs 文件夹(每条回复都写出文件名,数据页也能下载),你上传的原文件从不改动、"
         "不会被覆盖。质量检查只自动去掉完全重复和空答案(写在报告里),其余标记的记录不会删;按规则删除、开始/停止/继续训练"
         "都要你确认后才执行,没确认就什么都没做。训练默认用内置的 SmolLM2-135M-Instruct 作基座,除非你指定别的模型文件夹。",
@@ -239,7 +240,7 @@ GLOSSARY = GLOSSARY + (
     Entry(
         "terms_files", "术语(本工具读写的文件,用于「准备数据」)",
         ("pdf", "word", "docx", "文档", "读", "直接读", "直接认", "识别", "支持", "accept", "accepts", "support", "supported",
-         "which formats", "file formats", "file types", "upload", "上传", "xls", "excel", "workbook", "sheet", "列", "备注", "notes",
+         "which formats", "file formats", "file types", "xls", "excel", "workbook", "sheet", "列", "备注", "notes",
          "column", "columns", "其他列", "other columns", "qianfan", "千帆", "openai", "alpaca", "sharegpt", "only"),
         "术语:我读 CSV、TSV、txt(逗号或制表符分隔)、Excel .xlsx/.xlsm(可指定 sheet)、JSON 和 JSONL,能认出千帆、alpaca、sharegpt、"
         "openai messages 和普通问答表;读不了 PDF、Word 和旧版 .xls,请先另存为 .xlsx 或 CSV(UTF-8)。可以转成 千帆、alpaca、sharegpt、"
@@ -250,6 +251,16 @@ GLOSSARY = GLOSSARY + (
         "so save them as .xlsx or CSV (UTF-8) first. I convert to any of qianfan, alpaca, sharegpt, openai, jsonl, csv and xlsx. "
         "Training uses only the question and the answer columns (found automatically, or name them); other columns such as "
         "notes or ids stay with each record but are not part of the training text, and a look at the file lists them.",
+    ),
+    Entry(
+        "terms_offline", "术语(数据留在本机,用于「准备数据」)",
+        ("外网", "联网", "上网", "云端", "服务器", "隐私", "泄露", "保密", "internet", "online", "cloud", "leave the machine", "privacy",
+         "private", "confidential", "医院"),
+        "术语:一切都在这台机器上完成:上传的文件放在你自己会话的工作区里,训练和评估都在本机跑,默认的助手模型也是离线的,"
+        "不会把数据发到外网。只有你自己在设置里配置了 OpenAI 兼容的接口地址时,对话内容才会发往那个地址。",
+        "Terms: everything happens on this machine: uploaded files stay in your own session's workspace, training and "
+        "evaluation run locally, and the default assistant model is offline, so no data is sent to the internet. Only if you "
+        "configure an OpenAI-compatible endpoint in the settings does the conversation go to that address.",
     ),
     Entry(
         "terms_duration", "术语(训练要多久,用于「训练」)",

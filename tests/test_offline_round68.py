@@ -284,3 +284,29 @@ def test_questions_about_a_gpu_and_a_files_purpose_are_explained():
     assert knowledge.explain("Do I need a GPU for this? Our PCs are old")["topic"] == "terms_duration"
     assert one_call("identity.json is for what ah?")[0] == "explain"
     assert one_call("把短答案全删了会有什么影响")[0] == "explain"
+
+
+# Rounds 77 and 78 (measured at first sight at 685c0f6, then fixed against): questions about what a step does to the
+# person's files must never become that step
+
+@pytest.mark.parametrize("text", [
+    "删空答案是删我原始文件里的吗,还是另存一份",
+    "When you drop empty answers, are the rows removed from my actual file or from a copy?",
+    "填 id.json 的占位符会直接改原文件吗",
+    "上传的文件会传到外网吗?我们是诊所的数据",
+    "Where does the converted file end up?",
+    "is 3,000 rows enough for a parking bot?",
+    "batch size 一般设多少合适?",
+])
+def test_questions_about_files_data_and_usual_values_do_nothing(text):
+    assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+def test_the_product_answers_where_data_goes():
+    assert knowledge.explain("上传的文件会传到外网吗?")["topic"] == "terms_offline"
+    assert knowledge.explain("are the rows removed from my actual file or from a copy?")["topic"] == "terms_outputs"
+
+
+def test_a_quoted_value_keeps_its_last_character_and_a_run_that_needs_stopping_is_stopped():
+    assert one_call("名字不是“好停车”,是“停好啦”")[1]["values"] == {"name": "停好啦"}
+    assert one_call("No, don't stop lot-2, it's lot-3 that needs stopping.") == ("stop_training", {"run_id": "lot-3"})

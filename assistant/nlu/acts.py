@@ -63,6 +63,12 @@ _ABOUT = re.compile(
     r"\b(?:fix|keep|drop|delete|remove|repair|clean) (?:those|them|these|it)\b[^?]{0,30}\bor\b[^?]{0,30}\?\s*$|"
     r"(?:这种|这些|那些|这样的?|这类)[^,，。?？{}]{0,10}怎么(?:处理|弄)(?:比较|才)?(?:好|合适|妥当)?[?？]\s*$|(?:一般|通常)(?:该|应该)?怎么(?:处理|办)|"
     # what the assistant can take ("你能不能直接读PDF?还是只能读jsonl", "…, or is it only qianfan and alpaca?")
+    # what an action does to the person's files or data ("删重复数据是删我原始文件里的吗,还是另存一份", "are the rows removed from my
+    # actual file or from a copy?", "会直接改原文件吗", "where does the converted file end up?", "上传的文件会传到外网吗?")
+    r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
+    r"\b(?:my |the )?(?:actual|original|source) (?:file|data|spreadsheet)\b[^.!]{0,40}\?|\bor (?:from |to |in |on |into )?a (?:new )?copy\b|\bwhere (?:does|do|did|will) (?:the )?[\w -]{0,30}\bend up\b|"
+    r"(?:传|发|上传)(?:到)?(?:外网|云端|网上|服务器)|\bleave (?:the|my|this|our) (?:machine|computer|network|building)\b|"
+    r"\bis [\d,.]+k? (?:rows|samples|examples|records|pairs|q&as?)(?: of data)? enough\b|(?:条|个)(?:数据|样本)?(?:够|足够)(?:吗|不够|了吗)|"
     r"会(?:被)?(?:拿去|用来|用于|算进|放进|进入?)\S{0,4}(?:训练|训)|\b(?:end up|be used|get used|be included|get included|go) in(?:to)? (?:the )?training\b|"
     r"(?:怎么|如何|怎样)(?:才能)?(?:知道|判断|看出|确定|发现)|\bhow (?:do|can|would|will|should) (?:i|we|you|one) (?:know|tell)\b|"
     r"\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\bhow should (?:my|the|a|our|each) \w+(?: \w+)? be (?:laid out|structured|formatted|organi[sz]ed|arranged|set up)\b|"

@@ -441,6 +441,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
     if act in ("question", "hypothetical") and amounts.count_args(text).get("n_samples") and len(re.sub(r"[\W\d]", "", text)) >= 12:
         domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
+    if act == "question" and acts.asks_about(text) and _OUR_ACTIONS.search(text):
+        domain = ours = True  # "Where does the converted file end up?": what one of our steps does with the files
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
     if not tool and (model_explains or defines):
@@ -493,7 +495,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
-            and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text) or re.search(r"区别|difference|vs\.?", text, re.I))):
+            and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text)
+                                               or re.search(r"区别|difference|vs\.?", text, re.I)
+                                               # "batch size 一般设多少合适?": the usual value, asked with no method of theirs
+                                               or re.search(r"一般|通常|\bnormal\b|\busually\b|\btypical(?:ly)?\b", text, re.I)
+                                               and not re.search(r"lora|全参|full|qlora", text, re.I))):
         tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
     if act in ("question", "command") and (tool == "inspect_dataset" or not tool and "FILE" in text) and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows

@@ -185,7 +185,9 @@ def placeholder_values(text: str) -> dict[str, str]:
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
                 or value.lower() in ("the", "a", "an", "this", "that")):  # "after three weeks of meetings: the assistant …"
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
-        pairs[key] = _without_full_stop(_STILL.sub("", value).strip("\"'“”「」«» "))
+        bare = _STILL.sub("", value).strip("\"'“”「」«» ")
+        # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
+        pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
     if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
