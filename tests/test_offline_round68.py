@@ -310,3 +310,8 @@ def test_the_product_answers_where_data_goes():
 def test_a_quoted_value_keeps_its_last_character_and_a_run_that_needs_stopping_is_stopped():
     assert one_call("名字不是“好停车”,是“停好啦”")[1]["values"] == {"name": "停好啦"}
     assert one_call("No, don't stop lot-2, it's lot-3 that needs stopping.") == ("stop_training", {"run_id": "lot-3"})
+
+
+def test_a_format_needed_for_an_upload_is_a_conversion():
+    assert plan("need this in csv, for the sales team", ["/tmp/up/pool.jsonl"]) == [
+        {"name": "convert_dataset", "args": {"path": "/tmp/up/pool.jsonl", "to": "csv"}}]

@@ -209,8 +209,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
-    if not tool and has_file and _bare_format(plain):
-        tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧": a format named alone asks for that format
+    if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
+        tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
     if not tool:
         if (named or (new_files and not masked.strip())) and not reading.greets_only(text):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
@@ -256,6 +256,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
 
 # A request about one run marked as all that is asked ("停 job-01 就好,02 还要接着跑"), before words about other runs.
 _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就可以了?)\s*[,，。;；]\s*\S")
+
+
+_NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them)\s+(?:in|as)\s+\w", re.I)
 
 
 _FILLER = re.compile(r"[\s\W]|格式|版本?|吧|的|一份|please|pls|format|version|one", re.I)
