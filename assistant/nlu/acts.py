@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.paths import QUOTED, quoted
+from assistant.nlu.slots import mask
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
@@ -492,6 +493,5 @@ def without_ruled_out(text: str) -> str:
              if not _SETTING.search(m.group(0)) and not any(a <= m.start() < b for a, b in inside)]
     if not spans:
         return text
-    kept = "".join(" " * (b - a) if any(x <= a < y for x, y in spans) else text[a:b] for a, b in
-                   ((i, i + 1) for i in range(len(text))))
+    kept = mask(text, spans)
     return kept if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", kept)) >= 3 and _INSTEAD.search(kept) else text

@@ -82,11 +82,16 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
     return _with_chinese_head(text, found) if found else None
 
 
+def _meant(text: str, found: list[re.Match]) -> re.Match | None:
+    """Of several runs found, the one meant (``focus.meant``: named again, not set aside); else the first."""
+    chosen = focus.meant(text, [m.group(1).rstrip(".") for m in found]) if found else None
+    return next((m for m in found if m.group(1).rstrip(".") == chosen), found[0] if found else None)
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not NEGATED.search(text[max(0, m.start() - 14):m.start()])
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
-    chosen = focus.meant(text, [i.group(1).rstrip(".") for i in ids])  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"
-    m = next((i for i in ids if i.group(1).rstrip(".") == chosen), ids[0]) if ids else None
+    m = _meant(text, ids)  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"
     if m:
         name = m.group(1).rstrip(".")  # "…for run lora-pmqa-0712.": the sentence's full stop is no part of the id
         return name, m.start(1), m.start(1) + len(name)
@@ -128,8 +133,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
     lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3})(?![\w.-])", text, re.I)
                 if not NEGATED.search(text[max(0, m.start() - 14):m.start()]) and not _FAMILY.match(m.group(1))]
-    chosen = focus.meant(text, [m.group(1) for m in lettered]) if len(lettered) > 1 else None  # "run-a 是我故意停的,…恢复 run-b"
-    m = next((m for m in lettered if m.group(1) == chosen), lettered[0]) if lettered else None
+    m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:
         return m.group(1), m.start(1), m.end(1)
     # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
@@ -141,6 +145,5 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
              if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]
-    chosen = focus.meant(text, [m.group(1) for m in named])  # "medical-r8 和 medical-r16 都跑完了,先评估 medical-r16"
-    m = next((m for m in named if m.group(1) == chosen), named[0]) if named else None
+    m = _meant(text, named)  # "medical-r8 和 medical-r16 都跑完了,先评估 medical-r16"
     return (m.group(1), m.start(1), m.end(1)) if m else None

@@ -344,35 +344,15 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
-    pasted = _PASTED_HEAD.match(text)
-    own_words = text[pasted.end():].strip() if pasted else ""
-    if pasted and own_words and (len(own_words) <= 24 or acts.correction(own_words) is not None or _GO_ON.match(own_words)
-                                 or acts.speech_act(own_words) in ("question", "hypothetical")):
-        # "INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
-        # the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do
-        head, own = pasted.group(0), text[pasted.end():].strip()
-        asked = [f.text for f in resolve_named(head, mem.attachments)]
-        step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None)
-        run = names.find_run_id(head)
-        if run and not (step.kind == "tools" and step.calls[0]["name"] != "explain"):
-            step = plan_step(f"{run[0]}: {own}", mem, new_files)  # "run 8c1e9d queued…\nis it actually running yet? check"
-        if not (step.kind == "tools" and step.calls[0]["name"] != "explain") and _GO_ON.match(own) and _HALTED.search(head):
-            step = Decision("tools", calls=[{"name": "resume_training", "args": {}}])  # "训练状态:已暂停…\n继续吧"
-        if step.kind == "tools" and step.calls[0]["name"] != "explain":
-            call = step.calls[0]
-            run = names.find_run_id(head) if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] else None
-            whole = plan_step(text, mem, new_files)  # what the pasted lines give for the same step ("rationale column: working")
-            given = whole.calls[0]["args"] if whole.kind == "tools" and whole.calls[0]["name"] == call["name"] else {}
-            return Decision("tools", calls=[{"name": call["name"],
-                                             "args": {**given, **call["args"], **({"run_id": run[0]} if run else {})}}])
-        if acts.speech_act(own) in ("question", "hypothetical"):  # "质检报告:answer_is_question 15 条\n这一项指的是什么?"
-            return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
+    after_paste = _after_pasted_lines(text, mem, new_files)
+    if after_paste is not None:
+        return after_paste
     answered = _SELF_ANSWERED.match(text)
     if answered and acts.speech_act(answered.group("rest")) == "command":
         # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
         asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
         rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None)
-        if rest.kind == "tools" and rest.calls[0]["name"] != "explain":
+        if _acts(rest):
             return rest
     corrected = acts.correction(text)
     if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
@@ -411,7 +391,7 @@ _PICKED = re.compile(r"\n\s*(?:(?:(?:just|only|for now,?|ok(?:ay)?,?|so,?)\s+)*(
                      r"|(?:先|只)(?:做|跑|弄|处理|执行)(?:第)?\s*(?P<n2>\d)\s*(?:个|步|项|条)?"
                      r"|(?=(?:for now|just|only)\b|先|只|现在))(?P<rest>[^\n]*)\s*$", re.I)
 # An item left for later: "- 乱码的回头再说", "- tone tweaks (later)".
-_LATER = re.compile(r"\blater\b|以后|回头|再说|等等|先不|暂时不|\bskip\b|\bnot now\b", re.I)
+_LEFT_FOR_LATER = re.compile(r"\blater\b|以后|回头|再说|等等|先不|暂时不|\bskip\b|\bnot now\b", re.I)
 
 
 # Lines pasted before the person's own words: quoted ("> …"), a log line ("INFO: …", "WARN …"), or a report line of
@@ -422,6 +402,39 @@ _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
+
+
+def _acts(decision: Decision) -> bool:
+    """The decision is a step to run, not an answer in words nor an explanation."""
+    return decision.kind == "tools" and decision.calls[0]["name"] != "explain"
+
+
+def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """"INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
+    the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do.
+    None when no lines are pasted, or when the person's own words are long enough to be read with them."""
+    pasted = _PASTED_HEAD.match(text)
+    own = text[pasted.end():].strip() if pasted else ""
+    if not own or not (len(own) <= 24 or acts.correction(own) is not None or _GO_ON.match(own)
+                       or acts.speech_act(own) in ("question", "hypothetical")):
+        return None
+    head = pasted.group(0)
+    asked = [f.text for f in resolve_named(head, mem.attachments)]
+    step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None)
+    run = names.find_run_id(head)
+    if run and not _acts(step):
+        step = plan_step(f"{run[0]}: {own}", mem, new_files)  # "run 8c1e9d queued…\nis it actually running yet? check"
+    if not _acts(step) and _GO_ON.match(own) and _HALTED.search(head):
+        step = Decision("tools", calls=[{"name": "resume_training", "args": {}}])  # "训练状态:已暂停…\n继续吧"
+    if _acts(step):
+        call = step.calls[0]
+        named_run = {"run_id": run[0]} if run and call["name"] in _RUN_TOOLS and "run_id" not in call["args"] else {}
+        whole = plan_step(text, mem, new_files)  # what the pasted lines give for the same step ("rationale column: working")
+        given = whole.calls[0]["args"] if whole.kind == "tools" and whole.calls[0]["name"] == call["name"] else {}
+        return Decision("tools", calls=[{"name": call["name"], "args": {**given, **call["args"], **named_run}}])
+    if acts.speech_act(own) in ("question", "hypothetical"):  # "质检报告:answer_is_question 15 条\n这一项指的是什么?"
+        return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
+    return None
 
 
 # A question the person answers at once, then a request: "乱码的留着有用吗?没用,…把乱码的删了", "Is it ready? No — train it first".
@@ -448,7 +461,7 @@ def list_items(text: str) -> list[str] | None:
         if number and 0 < int(number) <= len(items):
             return [items[int(number) - 1] + ", " + picked.group("rest").strip(" ,，")]
         if not number and (_acts_alone(picked.group(0)) or review.decides(picked.group(0))):
-            return [picked.group(0).strip() + "\n" + "\n".join(i for i in items if i and not _LATER.search(i))]
+            return [picked.group(0).strip() + "\n" + "\n".join(i for i in items if i and not _LEFT_FOR_LATER.search(i))]
     head = text[:marks[0].start()].strip()
     items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip(" \t\n;；,，")
              for i, m in enumerate(marks)]
