@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
@@ -82,7 +83,6 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
 _CROSSED = re.compile(r"\s*(?:[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
-_RULED_OUT = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
 
 
 # "开一轮 LoRA", "再跑一轮": "一轮" after a start verb is a run, not its epochs.
@@ -96,7 +96,7 @@ def training_args(text: str) -> dict:
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
-        if _RULED_OUT.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end):
+        if RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end):
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         value = int(num.value) if num.is_int else num.value
@@ -127,7 +127,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue
         if _money(text, num):
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
-        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or _RULED_OUT.search(text[max(0, num.start - 8):num.start]):
+        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]):
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all

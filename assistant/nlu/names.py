@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from assistant.nlu import focus
+from assistant.nlu.negation import negated
 from assistant.nlu.paths import RUN_ID
-from assistant.nlu.slots import NEGATED
 
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
                     r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
@@ -89,7 +89,7 @@ def _meant(text: str, found: list[re.Match]) -> re.Match | None:
 
 
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
-    ids = [m for m in _RUN_ID.finditer(text) if not NEGATED.search(text[max(0, m.start() - 14):m.start()])
+    ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
     m = _meant(text, ids)  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"
     if m:
@@ -119,31 +119,31 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         return m.group(g), m.start(g), m.end(g)
     # a Chinese name, a dash, letters and digits, written apart: "把 法律-r16 那个 run 停了"
     m = re.search(r"(?:^|(?<=[\s,，。;；:：、])|(?<=续训|续跑|停掉|评估|恢复))([\u4e00-\u9fff]{1,8}[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?=$|[\s,，。;；?？!！])", text)
-    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+    if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
     m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_-])(?!\.[A-Za-z0-9])", text)
-    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+    if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a date-like id before a word ("0705-med 评一下", "1203_faq"), not an amount with its unit ("500-step", "128-dim")
     m = re.search(r"(?<![\w.-])(\d{3,8}[-_](?!(?:steps?|shots?|epochs?|samples?|rows?|records?|lines?|tokens?|dim|bit|k|b|m)\b)[A-Za-z][A-Za-z0-9_-]*)(?![\w.-])",
                   text, re.I)
-    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+    if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
     lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3})(?![\w.-])", text, re.I)
-                if not NEGATED.search(text[max(0, m.start() - 14):m.start()]) and not _FAMILY.match(m.group(1))]
+                if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:
         return m.group(1), m.start(1), m.end(1)
     # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
     m = re.search(r"\b(?:resume|restart|stop|kill|cancel|halt|evaluate|eval|status of)\s+(?:run\s+|job\s+)?#?(\d{1,8})\b(?!\s*(?:steps?|epochs?|%|samples?|rows?|records?|k\b|more\b|of\b|x\b))(?![.,]\d)|"
                   r"(?<![\w.-])(\d{3,8})\s*(?:那个|这个|那次|这次|那轮)(?:run|任务|训练)?", text, re.I)
-    if m and not NEGATED.search(text[max(0, m.start() - 14):m.start()]) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
+    if m and not negated(text, m.start()) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
-             if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]
+             if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not negated(text, m.start())]
     m = _meant(text, named)  # "medical-r8 和 medical-r16 都跑完了,先评估 medical-r16"
     return (m.group(1), m.start(1), m.end(1)) if m else None

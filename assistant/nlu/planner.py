@@ -148,7 +148,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
     trainer_files = [f for f in found if _TRAINER_FILE.search(f.text)]
     named = [f.text for f in found if f.text not in models and f not in trainer_files]
-    kept = [f.text for f in found if f.text in named and not slots.NEGATED.search(text[max(0, f.start - 14):f.start])]
+    kept = [f.text for f in found if f.text in named and not slots.negated(text, f.start)]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named

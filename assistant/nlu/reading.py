@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
-from assistant.nlu.slots import NEGATED
+from assistant.nlu.negation import negated
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -180,7 +180,7 @@ _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lo
 
 def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
-    said = any(not NEGATED.search(text[max(0, m.start() - 16):m.start()]) for m in _STOP_RUN.finditer(text))
+    said = any(not negated(text, m.start(), 16) for m in _STOP_RUN.finditer(text))
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
     return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
 

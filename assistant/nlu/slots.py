@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.amounts import find_mix, training_args
+from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
 from assistant.nlu.paths import QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
 
@@ -73,7 +74,7 @@ def find_format(text: str) -> str | None:
     text = _fuzzy_formats(text)
     for name, pattern in _FORMATS:
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            if not any(h[1] <= m.start() < h[2] for h in hits) and not NEGATED.search(text[max(0, m.start() - 14):m.start()]):
+            if not any(h[1] <= m.start() < h[2] for h in hits) and not negated(text, m.start()):
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
     if not hits:
         return None
@@ -99,9 +100,6 @@ def find_format(text: str) -> str | None:
 
 
 _TRAINER_NAME = re.compile(r"llama[-_ ]?factory", re.I)
-# "要的是sharegpt不是alpaca", "sharegpt, not alpaca": a value named only to be ruled out.
-NEGATED = re.compile(r"(?:不是|不要|而不是|别用|\bnot|\bno|instead of|rather than)\s*"
-                      r"(?:转(?:成|为|换成)?|换成|用|要|停|to|into|convert(?:ing)? to|the)?\s*(?:the\s+)?$", re.IGNORECASE)
 _FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
 
 
@@ -156,8 +154,8 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
             continue
         before = re.split(r"[,，;；。\n]|\band\b|和|、", text[:start])[-1]
         after = re.split(r"[,，;；。\n]|\band\b|和|、", text[end:])[0]
-        if _RULED_OUT_NAME.search(before):
-            ruled_out = _role_of(_RULED_OUT_NAME.sub("", before), after) or ""
+        if RULED_OUT_BEFORE.search(before):
+            ruled_out = _role_of(RULED_OUT_BEFORE.sub("", before), after) or ""
             continue
         role = _role_of(before, after) or _ROLE_NAMES.get(name.lower())
         if ruled_out is not None and not role and _MEANT_NAME.match(before):
@@ -166,7 +164,6 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-_RULED_OUT_NAME = re.compile(r"(?:不是|而不是|并非|\bnot|instead of|rather than)\s*$", re.I)
 _MEANT_NAME = re.compile(r"^\s*(?:而|应该|应当|其实)?\s*(?:是|用|叫|\bbut\b|\bit'?s\b|\bit is\b|\bshould be\b)?\s*$", re.I)
 
 
@@ -273,7 +270,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
     if at < 0 or not NEGATED.search(text[max(0, at - 16):at].rstrip("\"'“‘「『 ")):
         return
     after = [m for m in QUOTED.finditer(text, at + len(out["sheet"]) + 1)
-             if (m.group(1) or m.group(2) or "").strip() and not NEGATED.search(text[max(0, m.start() - 14):m.start()])]
+             if (m.group(1) or m.group(2) or "").strip() and not negated(text, m.start())]
     if after:
         out["sheet"] = (after[0].group(1) or after[0].group(2)).strip()
     else:
