@@ -1,5 +1,5 @@
-"""Build the shipped intent model (assistant/nlu/intent_model.npz) from the training corpora, and
-compare model choices on held-out data.
+"""Build the shipped intent model (assistant/nlu/intent_model.npz) and speech-act model
+(assistant/nlu/act_model.npz) from the training corpora, and compare model choices on held-out data.
 
     .venv/bin/python scripts/build_intent_model.py              # train on eval/utterances_*.jsonl, write the model
     .venv/bin/python scripts/build_intent_model.py --compare    # held-out table of the candidates
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.nlu import classifier  # noqa: E402
-from assistant.nlu.classifier import MODEL_FILE, IntentModel, corpora, training_set  # noqa: E402
+from assistant.nlu.classifier import ACT_MODEL_FILE, MODEL_FILE, IntentModel, act_examples, corpora, training_set  # noqa: E402
 from assistant.nlu.intents import classify  # noqa: E402
 
 # The options chosen by --compare (best held-out label accuracy).
@@ -83,11 +83,25 @@ def blind_cv(folds: int = 3) -> None:
     print(f"overall ({n} requests): " + "; ".join(f"{key} {v / n:.1%}" for key, v in hits.items()))
 
 
+def build_act_model(paths: list[Path], out: Path) -> None:
+    """The speech-act model (asks or acts) from every labelled line that says its act, written to ``out``."""
+    start = time.perf_counter()
+    examples = act_examples(paths)
+    model = IntentModel.fit(examples, **CHOSEN)
+    model.save(out)
+    classifier.default_act_model.cache_clear()
+    fit = sum(model.predict(t).name == lab for t, lab in examples) / max(1, len(examples))
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB): speech acts of {len(examples)} lines in "
+          f"{time.perf_counter() - start:.1f} s (training fit {fit:.1%})", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", action="store_true", help="held-out comparison of the candidates")
     parser.add_argument("--blind-cv", action="store_true", help="held-out blind rounds, with and without blind training data")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--act-out", type=Path, default=ACT_MODEL_FILE)
+    parser.add_argument("--only", choices=("intent", "act"), help="build one of the two models")
     args = parser.parse_args(argv)
     paths = corpora()
     if args.blind_cv:
@@ -95,6 +109,10 @@ def main(argv=None) -> int:
         return 0
     if args.compare:
         compare(paths)
+        return 0
+    if args.only != "intent":
+        build_act_model(paths, args.act_out)
+    if args.only == "act":
         return 0
     start = time.perf_counter()
     model = IntentModel.fit(training_set(paths), **CHOSEN)

@@ -44,7 +44,7 @@ def test_an_unpacked_wheel_routes_exactly_as_the_source_tree(tmp_path):
                     "-w", str(tmp_path / "wheel")], check=True, capture_output=True, timeout=600)
     (wheel,) = (tmp_path / "wheel").glob("sft_assistant-*.whl")
     with zipfile.ZipFile(wheel) as z:
-        assert "assistant/nlu/intent_model.npz" in z.namelist()
+        assert {"assistant/nlu/intent_model.npz", "assistant/nlu/act_model.npz"} <= set(z.namelist())
         z.extractall(tmp_path / "site")
     cases = _cases()
     (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")

@@ -7,7 +7,8 @@
 - ``names``: the run id and the base model named;
 - ``acts``: the speech act (command, question, hypothetical, correction, conditional) before the tool;
 - ``classifier``: the learned intent model (softmax regression over character n-grams and the
-  rules' cue scores), shipped as ``intent_model.npz`` and built by scripts/build_intent_model.py;
+  rules' cue scores), shipped as ``intent_model.npz`` and built by scripts/build_intent_model.py, and the
+  learned speech-act model (``act_model.npz``, same features: asks or acts), which hears questions the rules miss;
 - ``reading``: the tool for a request, from the speech act and the model;
 - ``cues``: weighted cue phrases per tool (zh and en) and the words of our domain;
 - ``intents``: the cues summed per tool, fed to the model; typos, yes/no, musing vs asking, steps;

@@ -174,6 +174,65 @@ def corpora(directory: Path = EVAL_DIR) -> list[Path]:
     return sorted(directory.glob("utterances_*.jsonl")) + sorted((directory / "dev").glob("*.jsonl"))
 
 
+ACT_MODEL_FILE = Path(__file__).with_name("act_model.npz")
+"""The shipped speech-act model (package data; rebuilt by scripts/build_intent_model.py beside the intent model)."""
+ASKS, ACTS = "asks", "acts"
+"""The speech-act model's two labels: answered by an explanation (a question about concepts or the product, a
+hypothetical), or anything else (a command, a look at the person's own data or run, a confirmation)."""
+
+
+def act_label(case: dict) -> str:
+    """The speech-act label of one labelled line, "" when it teaches nothing (chit-chat, or no act said).
+    A question about the person's own data ("质量怎么样?", "is ft-support-v2 any better than base?") is
+    answered by a look at it, so it acts."""
+    tool, act = case.get("tool"), case.get("act")
+    if tool == "explain" or not tool and act in ("question", "hypothetical"):
+        return ASKS
+    return ACTS if tool or act in ("command", "confirmation", "correction") else ""
+
+
+def act_examples(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(text, ASKS|ACTS) for each labelled line that teaches one (``act_label``)."""
+    pairs = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line) if line.strip() else {}
+            if case and (label := act_label(case)):
+                pairs.append((case["text"], label))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def default_act_model() -> IntentModel | None:
+    """The shipped speech-act model, loaded once; None only when the package data is missing."""
+    return IntentModel.load(ACT_MODEL_FILE) if ACT_MODEL_FILE.is_file() else None
+
+
+_act_override: list[IntentModel | None] = []
+
+
+@contextmanager
+def using_act(model: IntentModel | None):
+    """Read speech acts with ``model`` inside the block (None: the rules alone)."""
+    _act_override.append(model)
+    try:
+        yield model
+    finally:
+        _act_override.pop()
+
+
+@lru_cache(maxsize=4096)
+def _asks(model: IntentModel, text: str) -> float:
+    return float(model.probs(text)[model.labels.index(ASKS)])
+
+
+def asks(text: str) -> float:
+    """How likely the learned speech-act model finds it that ``text`` asks (a question or a hypothetical)
+    rather than tells; 0.0 when no model is shipped or one is turned off."""
+    model = _act_override[-1] if _act_override else default_act_model()
+    return _asks(model, text) if model is not None else 0.0
+
+
 @lru_cache(maxsize=1)
 def default_model() -> IntentModel | None:
     """The shipped model, loaded once; None only when the package data is missing."""

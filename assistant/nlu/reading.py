@@ -267,6 +267,13 @@ def greets_only(text: str) -> bool:
 
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
+# A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
+_JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
+                     r"\b(?:is|are)\b[^?？,]{0,40}\b(?:reasonable|sensible|normal|typical|standard|too (?:high|low|many|few|much))\b", re.I)
+# What the product does by default with a file ("excel 里有好几个 sheet,你们默认读哪一个?").
+_DEFAULT_OF = re.compile(r"默认(?:读|用|取|选|是)?哪|\bby default\b.{0,30}\b(?:which|what)\b|\b(?:which|what)\b.{0,30}\bby default\b", re.I)
+# What the product runs on: hardware and network.
+_RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
@@ -421,7 +428,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
-    if act == "command" and not has_file and acts.plain_question(text):
+    if act == "command" and not has_file and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
     if model is None:
@@ -443,9 +450,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
     if act == "question" and acts.asks_about(text) and _OUR_ACTIONS.search(text):
         domain = ours = True  # "Where does the converted file end up?": what one of our steps does with the files
+    if act == "question" and _RUNS_ON.search(text):
+        domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
-    if not tool and (model_explains or defines):
+    if not tool and act == "question" and _RUNS_ON.search(text) and acts.asks_about(text):
+        tool, offer = "explain", ""  # "Do I need a GPU for this? Our office PCs are pretty old": what the product runs on
+    elif not tool and (model_explains or defines):
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
     elif (not tool and model is not None and act in ("question", "hypothetical") and ours
           and guess.name == classifier.NONE and guess.second == "explain" and guess.prob - guess.second_prob < MARGIN):
@@ -508,6 +519,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
             and re.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
+    if (tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
+            and (_JUDGED.search(text) or _DEFAULT_OF.search(text))):
+        tool, offer = "explain", ""  # "For 500 samples, is 8 epochs at 2e-4 reasonable?", "为什么 100 条建议 15 个 epoch?": a value judged, not asked for
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
     if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):

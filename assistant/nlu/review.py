@@ -183,11 +183,16 @@ def placeholder_values(text: str) -> dict[str, str]:
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
-                or value.lower() in ("the", "a", "an", "this", "that")):  # "after three weeks of meetings: the assistant …"
+                or _NO_VALUE.match(value)):  # "after three weeks of meetings: the assistant …", "帮我换成这俩"
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         bare = _STILL.sub("", value).strip("\"'“”「」«» ")
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
+    if pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I):
+        for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
+            key = "name" if re.search(r"name|名|called|产品|助手|机器人|模型", m.group(1), re.I) else "author"
+            if key not in pairs and not _NO_VALUE.match(m.group(2)):
+                pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_STILL.sub("", m.group(2)))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
     if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
@@ -195,6 +200,15 @@ def placeholder_values(text: str) -> dict[str, str]:
     return _values_in_order(text) or pairs
 
 
+# What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
+_NO_VALUE = re.compile(r"^(?:the|a|an|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+# A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
+# name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
+# "author 还是 橙子网络", "出版社是“青灯文库”".
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型)(?=\s*(?:就)?叫)|"
+                    r"\b(?:assistant|bot|model|agent)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+[\"'“]))"
+                    r"\s*(?:[=＝:：]|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
+                    + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
 
@@ -210,7 +224,7 @@ def values_as_written(text: str, plain: str) -> dict[str, str]:
 
 
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
-_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:(?:填|写|改|设|打|弄|搞)?(?:错了|反了)|不是\s*[^\s,，]{1,20})\s*[,，]?\s*"
+_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:(?:填|写|改|设|打|弄|搞)?(?:错了|反了)(?:\s*[,，]?\s*不是\s*[^\s,，]{1,20})?|不是\s*[^\s,，]{1,20})\s*[,，]?\s*"
                       r"(?:而)?(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)  # "名字不是小智,是“小博”"
 # "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)

@@ -1,0 +1,81 @@
+"""General causes the round-79 to round-84 blind corpora showed after they were measured (a question the rules miss and
+the learned speech-act model hears, settings judged rather than asked for, what the product runs on, placeholder values
+in any linking words), tested on phrasings of our own."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant.nlu import acts, classifier
+from assistant.nlu.review import placeholder_values
+from assistant.offline import plan
+
+
+def test_the_speech_act_model_ships_in_the_package():
+    assert classifier.ACT_MODEL_FILE.is_file()
+    assert set(classifier.default_act_model().labels) == {classifier.ACTS, classifier.ASKS}
+
+
+def test_a_question_only_the_learned_model_hears_never_acts():
+    text = "要是我把近似重复的都删了的话剩下的数据还够不够训练"
+    assert one_call(text)[0] == "explain"
+    with classifier.using_act(None):  # the rules alone read a drop here: the model is what keeps it a question
+        assert one_call(text)[0] == "apply_quality_rule"
+
+
+@pytest.mark.parametrize("text", [
+    "Can you check the data quality of what I just uploaded?",  # a request, however it is punctuated
+    "my laptop fan is loud, what should I do",  # not ours to answer
+])
+def test_the_model_never_turns_a_request_or_an_off_topic_line_into_our_question(text):
+    assert not acts.heard_asking(text)
+
+
+@pytest.mark.parametrize("text", [
+    "For 300 samples, is 12 epochs at 1e-4 reasonable?",
+    "how many epochs are typical for 2000 rows?",
+    "为什么 1000 条数据建议 10 个 epoch?",
+    "rank 从 16 提到 128,显存和效果怎么权衡?",
+    "500 条用 5 个 epoch 合理吗?",
+    "excel 有三个 sheet 的话你们默认读哪一个?",
+    "Do we need a GPU to train this? We only have laptops",
+    "Our bot keeps answering in English. Would CoT samples fix that, or is it the data?",
+    "loss 一直降不下来是咋回事",
+    "My manager wants to know: does the data ever leave this machine?",
+    "Long week, the demo went badly.\nSo my question: why would a tuned model forget how to write an email?",
+])
+def test_questions_about_settings_and_the_product_do_nothing(text):
+    assert one_call(text)[0] == "explain"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("What's a sensible learning rate for LoRA on 2k samples?", ("suggest_hyperparameters", {"method": "lora", "n_samples": 2000})),
+    ("我们有大约六百条数据,epoch 设多少比较合理?", ("suggest_hyperparameters", {"n_samples": 600})),
+])
+def test_a_value_asked_for_the_data_is_still_advice(text, call):
+    assert one_call(text) == call
+
+
+def test_asking_the_assistant_itself_is_still_chat():
+    assert plan("你能联网吗") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("set the name placeholder to Pip and the author to Stone & Reed Ltd", {"name": "Pip", "author": "Stone & Reed Ltd"}),
+    ("We'd like the bot to be called 'Juniper' and the author to be 'Lakeside Clinic'. Fill identity.json.",
+     {"name": "Juniper", "author": "Lakeside Clinic"}),
+    ("fill the placeholders: the name would be 'Otto', the author 'Harbor Freight Co'", {"name": "Otto", "author": "Harbor Freight Co"}),
+    ("fill identity.json as follows: name shall be 'Lex' and author shall be 'Moss & Finch'", {"name": "Lex", "author": "Moss & Finch"}),
+    ("identity.json 入面嘅 {{name}} 改做「小海」,{{author}} 寫「維港科技」", {"name": "小海", "author": "維港科技"}),
+    ("名字填错了,不是“阿木”,是“阿沐”,作者还是青松科技", {"name": "阿沐", "author": "青松科技"}),
+    ("改一下 identity:name 是 小蓝,author 还是 蓝鲸网络", {"name": "小蓝", "author": "蓝鲸网络"}),
+    ("助手叫“墨宝”,出版社是“松风书局”,填进 identity.json", {"name": "墨宝", "author": "松风书局"}),
+    ("品牌定了:产品叫“听澜”,开发方写 宁波海曙智能。identity.json 里的 {{name}} {{author}} 换成这俩", {"name": "听澜", "author": "宁波海曙智能"}),
+])
+def test_placeholder_values_in_any_linking_words(text, values):
+    assert placeholder_values(text) == values
+
+
+def test_placeholders_asked_about_are_no_values():
+    assert placeholder_values("what are the {{name}} and {{author}} bits in identity.json?") == {}
+    assert one_call("what are the {{name}} and {{author}} bits in identity.json?")[0] != "fill_placeholders"
