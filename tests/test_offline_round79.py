@@ -79,3 +79,45 @@ def test_placeholder_values_in_any_linking_words(text, values):
 def test_placeholders_asked_about_are_no_values():
     assert placeholder_values("what are the {{name}} and {{author}} bits in identity.json?") == {}
     assert one_call("what are the {{name}} and {{author}} bits in identity.json?")[0] != "fill_placeholders"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("为啥要做 few-shot?哦好吧,那你给 hotline.jsonl 加上,每条 3 个示例", ("add_few_shot", {"path": "hotline.jsonl", "k": 3, "fraction": 1.0})),
+    ("为什么要评估?行吧,评估一下 ferry-lora-2", ("evaluate_run", {"run_id": "ferry-lora-2"})),
+    ("why would CoT help at all? actually never mind, just add CoT to tides.jsonl", ("add_cot", {"path": "tides.jsonl"})),
+])
+def test_a_question_let_go_then_a_request(text, call):
+    assert one_call(text) == call
+
+
+def test_a_why_someone_else_asks_is_no_question():
+    assert one_call("病句.jsonl 三成的数据加上思维链,学生总问为什么") == ("add_cot", {"path": "病句.jsonl", "fraction": 0.3})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("刚才停掉的那个训练,恢复一下", ("resume_training", {})),
+    ("刚停的那个 接着跑", ("resume_training", {})),
+    ("the disk filled up and it died. pick the run back up where it stopped", ("resume_training", {})),
+])
+def test_the_run_a_stop_describes_is_resumed(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("帮我测下 渡轮问答.jsonl 用什么学习率最合适", ("probe_learning_rate", {"path": "渡轮问答.jsonl"})),
+    ("学习率心里没底,先拿 seeds.jsonl 扫一下", ("probe_learning_rate", {"path": "seeds.jsonl"})),
+    ("用 seeds.jsonl 扫一下lr,跑 80 步", ("probe_learning_rate", {"path": "seeds.jsonl", "steps": 80})),
+    ("help me find good learning rate with tuning.jsonl, 60 steps", ("probe_learning_rate", {"path": "tuning.jsonl", "steps": 60})),
+])
+def test_a_learning_rate_sweep_in_more_words(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("标出来的全都保留,别动", ("apply_quality_rule", {"rule": "all", "decision": "keep"})),
+    ("不是删啦!!是保留那些短回答", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
+    ("the answers that only ask the customer a question back, drop them", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
+    ("answers which are same like a question, delete them", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
+])
+def test_review_decisions_in_more_words(text, call):
+    assert one_call(text) == call

@@ -438,8 +438,11 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
 
 
 # A question the person answers at once, then a request: "乱码的留着有用吗?没用,…把乱码的删了", "Is it ready? No — train it first".
+# A question let go, then a request: "为啥要算困惑度?哦好吧,那你给 FILE 做个质量检查", "why does CoT help? actually never mind, just add it".
 _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|不会|没有|没用|不是|不知道|不够|当然不|当然|是的|对|能|会|有|可以|"
-                            r"no|nope|yes|yeah|yep|of course not|of course|not really)\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+                            r"(?:哦|噢|嗯|唉|哎)?\s*(?:好吧|行吧|算了|罢了|也罢|行|好)|"
+                            r"no|nope|yes|yeah|yep|of course not|of course|not really|(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
+                            r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
 def list_items(text: str) -> list[str] | None:

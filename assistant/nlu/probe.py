@@ -34,7 +34,12 @@ NO_PROBE = re.compile(r"(?:\bskip|\bno|\bwithout|\bforget|\bnot|\bdon'?t (?:run|
 
 # "…用多大学习率合适,帮我探一下": the probe asked for after the learning rate is named (a rule of the planner's, not one
 # of the model's cues: the shipped model is built from PROBE as it stands)
-_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)", re.I)
+# "lr 不知道设多少 先拿 FILE 扫一下", "扫一下lr", "测下 FILE 用多大学习率最合适", "find good learning rate with FILE": the same
+# probe with the learning rate and the sweep further apart.
+_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)|"
+                          r"(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,48}扫(?:一)?(?:下|遍)|扫(?:一)?下\s*(?:lr\b|学习率)|"
+                          r"测(?:一)?下[^。;；?？!！]{0,40}(?:多大|什么|哪个)的?学习率|"
+                          r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b", re.I)
 
 
 def asks_probe(text: str) -> bool:

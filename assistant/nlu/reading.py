@@ -63,8 +63,8 @@ _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bre
 _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
-                             r"(?:停了|停掉了|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
-                             r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it )?up|get it going again|carry on)\b)", re.I)
+                             r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
+                             r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
 _START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
@@ -88,7 +88,7 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|\bresume\b|\bpick (?:it )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)

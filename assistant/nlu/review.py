@@ -33,13 +33,15 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?", "answer_is_question"),
+    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
+     # "answers that just ask the user a question back", "The answers which is same like a question"
+     r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\ba question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
-    (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
+    (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
@@ -88,7 +90,8 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "set", "and", "follows", "below", "following"}
 
 
-_NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]?\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
+_NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)(?:啦|了|呀|啊)?\s*[,，。;；!！]*\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
+                                r"(?:说的是|要的是)\s*[“\"'「]?(?:保留|留着)[”\"'」]?[^,，。;；]{0,12}[,，]\s*(?:而)?不是\s*(?:删|删掉|删除)|"
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
 _LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
@@ -109,7 +112,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
             return said
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))
     said = re.sub(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)", " ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
-    keep = _KEEP.search(said) or (None if _DROP.search(said) else _KEEP.search(text))
+    keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text) else _KEEP.search(text))
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     if not (keep or drop):
         return None
