@@ -121,3 +121,37 @@ def test_a_learning_rate_sweep_in_more_words(text, call):
 ])
 def test_review_decisions_in_more_words(text, call):
     assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("inspect_dataset --path data/渡轮.csv --question-field 乘客问题 --answer-field 客服回复",
+     ("inspect_dataset", {"path": "data/渡轮.csv", "question_field": "乘客问题", "answer_field": "客服回复"})),
+    ("probe_lr --path data/seeds.jsonl --steps 120", ("probe_learning_rate", {"path": "data/seeds.jsonl", "steps": 120})),
+    ("lr_probe --path x.jsonl", ("probe_learning_rate", {"path": "x.jsonl"})),
+    ("training_status --run-id ferry-lora-2", ("training_status", {"run_id": "ferry-lora-2"})),
+    ("add_cot path=riddles.jsonl n=300", ("add_cot", {"path": "riddles.jsonl", "n_samples": 300})),
+    ("check_quality --path pianos.jsonl --ppl", ("check_quality", {"path": "pianos.jsonl", "ppl": True})),
+    ("fill_placeholders identity.json name=tuner-bot author=keys-team",
+     ("fill_placeholders", {"path": "identity.json", "values": {"name": "tuner-bot", "author": "keys-team"}})),
+])
+def test_a_call_typed_as_a_command_line(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("can you look at ferry times dot csv", ("inspect_dataset", {"path": "ferry_times.csv"})),
+    ("convert pianos dot xlsx to share gpt", ("convert_dataset", {"path": "pianos.xlsx", "to": "sharegpt"})),
+    ("start training on seeds dot jsonl with learning rate one e minus four for three epics",
+     ("start_training", {"path": "seeds.jsonl", "learning_rate": 0.0001, "epochs": 3})),
+    ("开始训练 用渡轮问答.jsonl 学习绿设成1e负4", ("start_training", {"path": "渡轮问答.jsonl", "learning_rate": 0.0001})),
+])
+def test_what_speech_to_text_wrote_is_read_as_meant(text, call):
+    assert one_call(text) == call
+
+
+def test_a_couple_hundred_is_two_hundred():
+    assert one_call("add CoT to tides.jsonl, a couple hundred samples") == ("add_cot", {"path": "tides.jsonl", "n_samples": 200})
+
+
+def test_a_name_that_starts_like_a_glued_word_keeps_it():
+    assert one_call("看一下 用户反馈.csv")[1] == {"path": "用户反馈.csv"}

@@ -33,7 +33,7 @@ _TOKEN = re.compile(
 )
 # "a hundred and fifty": the "and" inside a number joins its parts
 _EN_TOKEN = re.compile(
-    r"\b(?:(?:a|an|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+(?=(?:" + "|".join(_EN_WORDS) + r")\b)|[\s-]+|\b))+",
+    r"\b(?:(?:a|an|couple|" + "|".join(_EN_WORDS) + "|" + "|".join(_EN_SCALES) + r")(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+(?=(?:" + "|".join(_EN_WORDS) + r")\b)|[\s-]+|\b))+",
     re.IGNORECASE,
 )
 _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成半")  # "一组", "一份数据", "一批", "一版": a set, not one
@@ -107,6 +107,8 @@ def _parse_english(words: str) -> float | None:
     for word in re.split(r"[\s-]+", words.lower().strip()):
         if word in ("a", "an"):
             current = current or 1
+        elif word == "couple":  # "a couple hundred": two of them
+            current, seen = 2, True
         elif word in _EN_WORDS:
             current += _EN_WORDS[word]
             seen = True

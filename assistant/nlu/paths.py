@@ -174,7 +174,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
         if once:
             name, changed = name[once.end():], True
         for prefix in _ZH_PREFIXES:
-            if spaced and len(prefix) == 1 and prefix not in "把将":  # "把" and "将" never begin a name
+            if spaced and len(prefix) == 1 and prefix not in "把将用":  # "把", "将" and "用" (but 用户, 用药…: _ZH_KEEP) never begin a name
                 continue
             if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True

@@ -14,6 +14,7 @@ from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
+from assistant.nlu.dictated import dictated
 from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
 
@@ -331,7 +332,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     question that answered a question two), so a long conversation stays fast."""
     at = _last_user(turns)
     raw = turns[at].text
-    text, new_files = unquote_forwarded(strip_attachments(raw)), attached_files(raw)
+    text, new_files = dictated(unquote_forwarded(strip_attachments(raw))), attached_files(raw)
     mem = remember(turns[:at + 1])
     call = written.written_call(text)
     if call is not None:  # "probe_learning_rate path=x.jsonl steps=100", "stop_training()": the call as written

@@ -4,10 +4,14 @@
 - ``fill_placeholders path=identity.json values={"name": "小慧", "author": "蓝鲸数据"}``
 - ``stop_training()``, ``stop_training(run_id="run-0703")``
 - ``stop_training,run_id 是 run-0703-b``
+- ``inspect_dataset --path data/q.csv --question-field 问题 --answer-field 答案``, ``probe_lr --path x.jsonl --steps 200``
+- ``fill_placeholders identity.json name=ops-bot author=infra-team``
 
 The tool is the one named; its arguments are those written as ``key=value`` (also ``key: value``, ``key 是 value``)
 whose key the tool takes, each value read as the tool's schema types it (a JSON object for ``values``, a number for
-``steps``). Anything else in the message is left to the reader.
+``steps``). Command-line flags (``--run-id x``, ``--ppl``) are the same keys; the usual short names (``n``, ``lr``, ``r``,
+``probe_lr``) are the tool's own; a file written first is the path; ``name=…`` for the fill is one of its ``values``.
+Anything else in the message is left to the reader.
 
 >>> call = written_call('probe_learning_rate path=v1_sft_demo.jsonl steps=100')
 >>> call["name"], call["args"]
@@ -16,6 +20,10 @@ whose key the tool takes, each value read as the tool's schema types it (a JSON 
 {'name': 'Nova', 'author': 'Brightline Labs'}
 >>> written_call('stop_training()'), written_call('stop_training 是干嘛的?') is None
 ({'name': 'stop_training', 'args': {}}, True)
+>>> written_call('add_few_shot --path data/x.jsonl --k 4 --fraction 0.25')["args"]
+{'path': 'data/x.jsonl', 'k': 4, 'fraction': 0.25}
+>>> written_call('fill_placeholders identity.json name=ops-bot author=infra-team')["args"]
+{'path': 'identity.json', 'values': {'name': 'ops-bot', 'author': 'infra-team'}}
 """
 from __future__ import annotations
 
@@ -26,8 +34,19 @@ from functools import cache
 _NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
           "suggest_hyperparameters", "start_training", "training_status", "stop_training", "resume_training",
           "apply_quality_rule", "fill_placeholders", "evaluate_run", "probe_learning_rate")
+# The short names engineers type for a tool, and for its arguments.
+_TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_rate", "lr_finder": "probe_learning_rate",
+                 "lr_range_test": "probe_learning_rate", "suggest_hparams": "suggest_hyperparameters", "eval_run": "evaluate_run",
+                 "quality_check": "check_quality"}
+_KEY_ALIASES = {"n": "n_samples", "samples": "n_samples", "lr": "learning_rate", "r": "lora_r", "rank": "lora_r",
+                "run": "run_id", "id": "run_id", "file": "path", "data": "path", "dataset": "path", "format": "to",
+                "q_field": "question_field", "a_field": "answer_field", "epoch": "epochs", "max_step": "max_steps"}
 # The message opens with a tool's name, then its arguments: in brackets, or after a space, comma or colon.
-_CALL = re.compile(rf"^\s*`?({'|'.join(_NAMES)})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
+_CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
+# "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
+_FLAG = re.compile(r"(?<!\S)--([A-Za-z][\w-]*)(?:\s*=\s*|\s+(?!--))?(?=(\S?))")
+# A file written first, before any key: the path.
+_LEADING_FILE = re.compile(r"^[\s,，:：]*([^\s=:,，]+\.[A-Za-z]{2,5})(?=\s|$)")
 # key=value, key: value, key 是/为 value; a value is JSON ({…}, […]), quoted, or one word.
 _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*"
                    r"(\{.*?\}(?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|\[.*?\](?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|"
@@ -62,17 +81,33 @@ def _typed(raw: str, spec: dict):
     return value if "string" in kinds or not kinds - {None} else None
 
 
+def _flags_as_pairs(written: str) -> str:
+    """"--run-id x --ppl" as "run_id=x ppl=true"."""
+    def pair(m: re.Match) -> str:
+        key = m.group(1).replace("-", "_")
+        bare = not m.group(0).rstrip().endswith("=") and (not m.group(2) or m.group(0) == "--" + m.group(1))
+        return f"{key}=true " if bare and (m.end() >= len(written) or written[m.end():].lstrip().startswith("--")) else f"{key}="
+    return _FLAG.sub(pair, written)
+
+
 def written_call(text: str) -> dict | None:
     """``{"name", "args"}`` when ``text`` opens with a tool's name written as a call, else None."""
     m = _CALL.match(text)
     if not m:
         return None
-    schema = _schema(m.group(1))
-    written = m.group("inner") or m.group("rest") or ""
+    name = _TOOL_ALIASES.get(m.group(1), m.group(1))
+    schema = _schema(name)
+    written = _flags_as_pairs(m.group("inner") or m.group("rest") or "")
+    lead = _LEADING_FILE.match(written) if "path" in schema else None
+    if lead:
+        written = written[lead.end():]
     if re.search(r"\w", _PAIR.sub(" ", written)):
         return None  # "stop_training 是干嘛的?": the name in a sentence, not a call
-    args = {}
+    args: dict = {"path": lead.group(1)} if lead else {}
     for key, raw in _PAIR.findall(written):
+        key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
         if key in schema and (value := _typed(raw, schema[key])) not in (None, ""):
             args[key] = value
-    return {"name": m.group(1), "args": args}
+        elif "values" in schema and key not in schema and (value := _typed(raw, {"type": "string"})):
+            args.setdefault("values", {})[key] = value  # "fill_placeholders identity.json name=ops-bot": one of the values
+    return {"name": name, "args": args}
