@@ -155,3 +155,47 @@ def test_a_couple_hundred_is_two_hundred():
 
 def test_a_name_that_starts_like_a_glued_word_keeps_it():
     assert one_call("看一下 用户反馈.csv")[1] == {"path": "用户反馈.csv"}
+
+
+@pytest.mark.parametrize("text, call", [
+    ("转成alpaca:渡轮问答.xlsx", ("convert_dataset", {"path": "渡轮问答.xlsx", "to": "alpaca"})),
+    ("看一下 航线.xlsx,要看的是那个叫夏季的sheet", ("inspect_dataset", {"path": "航线.xlsx", "sheet": "夏季"})),
+    ("Please convert ferry.xlsx, the sheet titled 'Summer'. The question column is 'Ask' and the answer column is 'Reply'. Alpaca.",
+     ("convert_dataset", {"path": "ferry.xlsx", "sheet": "Summer", "question_field": "Ask", "answer_field": "Reply", "to": "alpaca"})),
+    ("看一下 航线.xlsx 的「工作表3」,问题栏是「问」,答案栏是「答」",
+     ("inspect_dataset", {"path": "航线.xlsx", "sheet": "工作表3", "question_field": "问", "answer_field": "答"})),
+])
+def test_files_sheets_and_columns_in_more_words(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("給 渡輪.jsonl 加 few-shot,三成就夠,每個 prompt 俾 3 個 examples", ("add_few_shot", {"path": "渡輪.jsonl", "k": 3, "fraction": 0.3})),
+    ("渡轮.jsonl 每一笔都加 few-shot,每笔放两个", ("add_few_shot", {"path": "渡轮.jsonl", "k": 2, "fraction": 1.0})),
+    ("few-shot all: ferry.csv", ("add_few_shot", {"path": "ferry.csv", "fraction": 1.0})),
+    ("start training with ferry.jsonl, lora r use 16", ("start_training", {"path": "ferry.jsonl", "lora_r": 16})),
+    ("把 ferry.csv 转成 openai……啊不是,转成 qianfan", ("convert_dataset", {"path": "ferry.csv", "to": "qianfan"})),
+])
+def test_settings_in_more_words(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("接着跑,相当于 resume_from_checkpoint,run id 是 ferry-med-v3", ("resume_training", {"run_id": "ferry-med-v3"})),
+    ("把“渡轮v3”(上周训的那次)评估一下", ("evaluate_run", {"run_id": "渡轮v3"})),
+    ("could you tell me how run ferry-lora-2 is coming along?", ("training_status", {"run_id": "ferry-lora-2"})),
+    ("how's the training from last night looking?", ("training_status", {})),
+    ("how did the finished run do? anything forgotten?", ("evaluate_run", {})),
+])
+def test_runs_in_more_words(text, call):
+    assert one_call(text) == call
+
+
+def test_a_template_family_whose_members_hold_spaces():
+    assert one_call("augment tickets.jsonl w/ tag this ticket|label this ticket , half the data") == (
+        "augment_instructions", {"path": "tickets.jsonl", "templates": ["tag this ticket|label this ticket"], "fraction": 0.5})
+
+
+def test_what_placeholders_are_is_a_question():
+    assert one_call("what are the {{name}} bits in identity.json for?")[0] == "explain"
+    assert one_call("which placeholders are in identity.json?")[0] == "fill_placeholders"

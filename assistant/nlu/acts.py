@@ -354,7 +354,7 @@ _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|
                    r"nah\b|well\b(?=\s*,)|let'?s (?:say|do|go with|make it|use)\b|go with\b|use\b(?=\s*\d)|or\b(?=\s*\d)|"
                    r"(?:那)?就\s*(?=\d|[一二两三四五六七八九十半])|保险(?:点|起见)|(?P<bare>(?<=[嗯呃额啊哦][,，])\s*)(?=\d+\s*(?:条|个|步|轮|epochs?\b|steps?\b)\s*(?:吧|就行|就好|好了|即可|[。.!！]|$))|"
                    r"[^,，。.;；]{0,8}?(?:还是)?(?:改成|改为|换成)|还是(?=\s*\d|\s*[一二两三四五六七八九十]\s*个)|"
-                   r"(?:写|打|说)错了|不(?=\s*[,，]))", re.I)
+                   r"(?:写|打|说)错了|不(?=\s*[,，])|不是(?=\s*[,，!！]))", re.I)  # "转成 alpaca……啊不是,转成 sharegpt"
 
 
 _ALSO = re.compile(r"\W*(?:also|too\b(?!\s+(?:many|much|few|little|long|short|big|small|slow|fast|high|low)\b)|and also|plus|as well|顺便|另外|再|也|还要|还有|同时)", re.I)

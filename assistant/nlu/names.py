@@ -105,7 +105,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*[:=#：]?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:
@@ -120,6 +120,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     # a Chinese name, a dash, letters and digits, written apart: "把 法律-r16 那个 run 停了"
     m = re.search(r"(?:^|(?<=[\s,，。;；:：、])|(?<=续训|续跑|停掉|评估|恢复))([\u4e00-\u9fff]{1,8}[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?=$|[\s,，。;；?？!！])", text)
     if m and not negated(text, m.start()):
+        return m.group(1), m.start(1), m.end(1)
+    # "把“客服v2”(就是上周五训的那次)评估一下": a quoted name with a digit, where a run is acted on
+    m = re.search(r"[“\"「‘]([\u4e00-\u9fffA-Za-z][\w\u4e00-\u9fff.-]{0,20}\d[\w.-]*)[”\"」’]", text)
+    if m and not negated(text, m.start()) and re.search(r"评估|停|恢复|续训|续跑|进度|\b(?:evaluate|eval|stop|kill|resume|status)\b", text, re.I):
         return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
     m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_-])(?!\.[A-Za-z0-9])", text)

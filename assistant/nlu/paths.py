@@ -132,6 +132,8 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         if start > 0 and start == slash.start():  # "标注/第二批.xlsx": a Chinese folder, not glued words
             return _strip_verbs(name)
         return _after_colon(name[start:], slash.start() - start)
+    if re.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
+        name = re.split(r"[:：]", name)[-1]
     glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
     if tail and _GLUE_END.search(name[:tail.start()]):

@@ -114,7 +114,10 @@ _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_sta
 
 _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brate\b|成绩", re.I)
 # The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
-_MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b", re.I)
+_MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b|"
+                   r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
+# "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
+_HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|"
                               # "今晚十点前要提交训练任务,帮我…": a deadline, then the ask
@@ -514,6 +517,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
     if act in ("question", "command") and (tool == "inspect_dataset" or not tool and "FILE" in text) and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
+    if tool in ("inspect_dataset", "fill_placeholders") and review.asks_what_holes_are(text):
+        tool, offer, act = "explain", "", "question"  # "what are the {{name}} and {{author}} things in FILE?": what placeholders are
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
@@ -530,6 +535,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
     if act == "question" and tool and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
+    if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
+        tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
             and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report

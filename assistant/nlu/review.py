@@ -326,8 +326,17 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
 
 
 def lists_holes(text: str) -> bool:
-    """"which placeholders does x.json have?": asks for the list the fill tool gives without values."""
-    return bool(_LIST.search(text) and _HOLE.search(text))
+    """"which placeholders does x.json have?": asks for the list the fill tool gives without values ("what are the {{name}}
+    things in x.json?" asks what placeholders are)."""
+    return bool(_LIST.search(text) and _HOLE.search(text)) and not asks_what_holes_are(text)
+
+
+def asks_what_holes_are(text: str) -> bool:
+    """"what are the {{name}} and {{author}} things in x.json?", "{{name}} 是什么意思": what placeholders are, not which."""
+    return bool(_WHAT_HOLES_ARE.search(text))
+
+
+_WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}\{\{[^?？]*[?？]|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思)", re.I)
 
 
 def decision(text: str) -> str | None:

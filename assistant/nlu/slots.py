@@ -152,8 +152,8 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
         name = name.strip()
         if not name or "{" in name or re.search(r"\.[A-Za-z]{2,5}$", name):
             continue
-        before = re.split(r"[,，;；。\n]|\band\b|和|、", text[:start])[-1]
-        after = re.split(r"[,，;；。\n]|\band\b|和|、", text[end:])[0]
+        before = re.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[:start])[-1]
+        after = re.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[end:])[0]  # "titled 'Gearbox'. The question column is …": another sentence
         if RULED_OUT_BEFORE.search(before):
             ruled_out = _role_of(RULED_OUT_BEFORE.sub("", before), after) or ""
             continue
@@ -220,8 +220,8 @@ def find_fields(text: str) -> dict:
                 out[role] = hit.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
-    sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
-    sheet = sheet or re.search(r"(?<![A-Za-z])(sheet\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
+    sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
@@ -244,7 +244,8 @@ def find_fields(text: str) -> dict:
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
-    zh_name = zh_sheet and re.sub(r"^(?:就是|是|用|选|看|读)(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))  # "是复诊挂号那个sheet"
+    # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
+    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g)))
     if zh_name and "sheet" not in out and zh_name not in _NOT_ZH_SHEET:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
@@ -254,6 +255,8 @@ def find_fields(text: str) -> dict:
         out["sheet"] = meant.group(1)
     if "sheet" in out:
         _sheet_not_ruled_out(text, out)
+        for role in [r for r in ("question_field", "answer_field") if out.get(r) == out["sheet"]]:
+            del out[role]  # "FILE 的「工作表2」,问题栏是…": the sheet's name is no column
     return out
 
 
@@ -354,7 +357,7 @@ def find_templates(text: str) -> list[str]:
     if found and not (after and all(name in after.group(1) for name in found)):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
-        return _inline_list(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
+        return _inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
     family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
@@ -402,6 +405,17 @@ def _spoken_list(text: str) -> list[str]:
     m = _SPOKEN_LIST.search(text) or _SPOKEN_BEFORE.search(text)
     items = [i.strip(" “”\"'「」") for i in re.split(r"\s*(?:还有|以及|和|、|，|,)\s*", m.group(1))] if m else []
     return items if len(items) >= 2 and all(len(i) >= 2 for i in items) else []
+
+
+# "reword … w/ tag this ticket|label this ticket|categorize this ticket , half the data", "with sign up|register|enrol, 30%":
+# a family whose instructions hold spaces, between the word that introduces it and the end of its clause.
+_SPACED = re.compile(r"(?:\bw/|\bwith\b|\busing\b|\buse\b|\blike\b|[:：])\s*((?:[^|,，;；。\n:：]{2,60}\|)+[^|,，;；。\n:：]{2,60}?)\s*(?=[,，;；。\n]|$)", re.I)
+
+
+def _spaced_family(text: str) -> list[str]:
+    m = _SPACED.search(text)
+    family = [part.strip() for part in m.group(1).split("|")] if m else []
+    return ["|".join(family)] if len(family) >= 2 and any(" " in part for part in family) and all(family) else []
 
 
 _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?:\s*\|\s*[^\s,，;；。|]{2,40})+)")
