@@ -199,3 +199,30 @@ def test_a_template_family_whose_members_hold_spaces():
 def test_what_placeholders_are_is_a_question():
     assert one_call("what are the {{name}} bits in identity.json for?")[0] == "explain"
     assert one_call("which placeholders are in identity.json?")[0] == "fill_placeholders"
+
+
+@pytest.mark.parametrize("text, files, call", [
+    ("any junk rows in there?", ["/tmp/up/lounge.jsonl"], ("check_quality", {"path": "/tmp/up/lounge.jsonl"})),
+    ("compare lounge-lora-2 with base on held-out samples", [], ("evaluate_run", {"run_id": "lounge-lora-2"})),
+])
+def test_a_weak_reading_of_a_look_at_what_is_at_hand_is_the_look(text, files, call):
+    assert one_call(text, files) == call
+
+
+def test_a_weak_look_never_outruns_a_hypothetical_or_a_named_file_question():
+    assert one_call("lounge.jsonl — suppose I dropped the near-duplicates, how many would be left?")[0] == "explain"
+    assert one_call("文件:lounge.json —— 这个文件是干嘛用的?")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, files, call", [
+    ("接着炼", [], ("resume_training", {})),
+    ("what lr should I go with", ["/tmp/up/lounge.jsonl"], ("suggest_hyperparameters", {"path": "/tmp/up/lounge.jsonl"})),
+    ("eval_loss: 1.9  train_loss: 0.2\n这样算过拟合了吗", [], ("explain", {"question": "eval_loss: 1.9  train_loss: 0.2\n这样算过拟合了吗"})),
+])
+def test_readings_the_rebuilt_model_moved_are_kept(text, files, call):
+    assert one_call(text, files) == call
+
+
+def test_our_product_is_called_is_the_name_to_fill():
+    assert placeholder_values("Our product is called Lounge Pal and the company is Skyway Travel. Fill in name and author in id.json.") == {
+        "name": "Lounge Pal", "author": "Skyway Travel"}

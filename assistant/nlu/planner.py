@@ -193,8 +193,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
-    if not intent and got.act != "hypothetical" and not (got.act == "question" and acts.asks_about(plain) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+    if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and acts.asks_about(plain) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
+                       # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
+                       or (tool == "convert_dataset" and review.asks_fill(plain, False) and {"name", "author"} & set(review.placeholder_values(plain)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
                        or (tool == "explain" and named and review.lists_holes(plain))

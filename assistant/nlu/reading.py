@@ -49,7 +49,7 @@ _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
-_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)配|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
+_VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)(?:配|定)|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
 _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b", re.I)
@@ -88,7 +88,7 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
@@ -186,6 +186,9 @@ def _stops_run(text: str) -> bool:
     said = any(not negated(text, m.start(), 16) for m in _STOP_RUN.finditer(text))
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
     return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
+
+
+_LOOK_TOOLS = ("inspect_dataset", "check_quality", "training_status", "evaluate_run")
 
 
 def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
@@ -441,6 +444,14 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     else:
         guess = model.predict(text)
         tool, offer, prob = _model_reading(guess, intents.about_sft(text))
+        if (guess.name in ("explain", classifier.NONE) and guess.second == "start_training" and guess.prob - guess.second_prob < 0.15
+                and (has_file or guess.name == "explain") and intents.is_muse(text)):
+            tool, offer = "start_training", ""  # "should i start the fine-tune now or wait?", (an upload) "hmm, train maybe?": a
+            # start wondered about, as likely as the other reading; the start waits for the person's yes (musing, below)
+        if (offer in _LOOK_TOOLS and act == "command" and not _STOP_WORD.search(text) and not _RESUME_VERB.search(text)
+                and not review.decides(text) and not acts.is_hypothetical(text)) and (new_upload and offer in ("inspect_dataset", "check_quality") or names.find_run_id(text) and offer in ("training_status", "evaluate_run")):
+            tool, offer = offer, ""  # (an upload) "any bad rows in there?", "compare lora-hr-v1 with base": a weak reading of a look at
+            # the data or run at hand is the look, which changes nothing
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
     model_explains = (model is not None and act in ("question", "hypothetical")
                       and guess.name == "explain" and guess.prob >= OFFER)
@@ -477,7 +488,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
         tool = guess.second  # "Would you kindly turn the spreadsheet I just uploaded into the Alpaca format?": a request, not a question
     if (tool == "explain" and act in ("command", "question") and guess.second == "suggest_hyperparameters" and guess.prob - guess.second_prob < 0.2
-            and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text))):
+            and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text)
+                 # (an upload) "what batch size should I go with", "这么多数据学习率怎么定?": a value for the data at hand
+                 or has_file and _VALUE_ASKED.search(text) and not re.search(acts.GENERAL, text) and not _JUDGED.search(text))):
         tool = guess.second  # "epochs for 800?": the advice for that many, asked in few words
     if (tool == "explain" and act in ("command", "question") and has_file and guess.second in ("check_quality", "inspect_dataset")
             and guess.prob - guess.second_prob < MARGIN and not acts.asks_concept(text)):
@@ -597,6 +610,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
+    if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
+        tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
     if act in ("command", "correction") and tool in ("", "explain") and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):

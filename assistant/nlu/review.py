@@ -186,14 +186,15 @@ def placeholder_values(text: str) -> dict[str, str]:
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
-                or _NO_VALUE.match(value)):  # "after three weeks of meetings: the assistant …", "帮我换成这俩"
+                or _NO_VALUE.match(value) or re.match(r"(?:called|named)\b", value, re.I)):  # "…: the assistant …", "帮我换成这俩",
+            # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         bare = _STILL.sub("", value).strip("\"'“”「」«» ")
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
     if pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I):
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
-            key = "name" if re.search(r"name|名|called|产品|助手|机器人|模型", m.group(1), re.I) else "author"
+            key = "name" if re.search(r"name|名|called|product|产品|助手|机器人|模型", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
                 pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_STILL.sub("", m.group(2)))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
@@ -209,7 +210,7 @@ _NO_VALUE = re.compile(r"^(?:the|a|an|this|that|these|those|them|it|这俩|这�
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
 _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型)(?=\s*(?:就)?叫)|"
-                    r"\b(?:assistant|bot|model|agent)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+[\"'“]))"
+                    r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z]))))"
                     r"\s*(?:[=＝:：]|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
