@@ -255,7 +255,7 @@ GLOSSARY = GLOSSARY + (
     Entry(
         "terms_offline", "术语(数据留在本机,用于「准备数据」)",
         ("外网", "联网", "上网", "云端", "服务器", "隐私", "泄露", "保密", "internet", "online", "cloud", "leave the machine", "privacy",
-         "private", "confidential", "医院"),
+         "private", "confidential", "医院", "send our data", "send my data", "data anywhere", "sensitive", "外传", "敏感"),
         "术语:一切都在这台机器上完成:上传的文件放在你自己会话的工作区里,训练和评估都在本机跑,默认的助手模型也是离线的,"
         "不会把数据发到外网。只有你自己在设置里配置了 OpenAI 兼容的接口地址时,对话内容才会发往那个地址。",
         "Terms: everything happens on this machine: uploaded files stay in your own session's workspace, training and "
@@ -265,7 +265,7 @@ GLOSSARY = GLOSSARY + (
     Entry(
         "terms_duration", "术语(训练要多久,用于「训练」)",
         ("多久", "多长时间", "要跑多久", "跑多久", "耗时", "等多久", "how long", "take long", "duration", "time it takes", "slow",
-         "太慢", "等到", "gpu", "显卡", "cpu", "电脑", "machine", "hardware", "硬件", "pcs", "old computer"),
+         "太慢", "等到", "gpu", "显卡", "cpu", "电脑", "machine", "hardware", "硬件", "pcs", "old computer", "laptop", "笔记本"),
         "术语:训练要多久取决于样本数、epoch 和这台机器:开始前给你确认的计划里会写出预计时间,训练中问我进度会报已跑的步数和"
         "剩余时间。想更快:先用 max_steps 跑一小段看 loss,或者减少 epoch;数据量不变时,epoch 是最主要的时间开销。不需要 GPU:内置的 "
         "SmolLM2-135M 在普通电脑的 CPU 上就能训练;机器上有 GPU 时会自动用上,速度快很多。",

@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -80,7 +80,7 @@ _ABOUT = re.compile(
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
 GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设|多长|多大)|"
-           r"(?:这样|这种|这个)算(?:不算|是)?\S{0,4}(?:过拟合|欠拟合|正常|收敛)(?:了)?(?:吗|没有?)|\b(?:does|would) (?:this|that) count as\b|"
+           r"(?:这样|这种|这个)算(?:不算|是)?\S{0,4}(?:过拟合|欠拟合|正常|收敛)(?:了)?(?:吗|没有?)|(?:多少|几)算(?:正常|合理|好|高|低)|\b(?:does|would) (?:this|that) count as\b|"
            r"(?<!还)(?:一次|一轮)\S{0,8}(?:多久|多长时间)|(?<!还)(?:一般|通常|大概|大约)(?:要|需要|得)(?:多久|多长时间)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
             r"是怎么\S{0,8}的|\b(?:bad|good|harmful|risky|safe) for\b|"

@@ -180,7 +180,7 @@ _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
-_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
+_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:示例数|示例个数|例子数))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)

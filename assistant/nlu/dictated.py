@@ -3,7 +3,7 @@
 - file names said aloud: "faq dot jsonl" → "faq.jsonl", "v1 sft demo dot jsonl" → "v1_sft_demo.jsonl";
 - format names split in two: "share gpt" → "sharegpt";
 - learning rates said aloud: "two e minus four", "2e负4" → "2e-4";
-- words the recogniser hears for ours: "epics" → "epochs", "学习绿" → "学习率".
+- words the recogniser hears for ours: "epics" → "epochs", "学习绿" → "学习率", "听一下训练" → "停一下训练".
 
 >>> dictated("run a quality check on v1 sft demo dot jsonl")
 'run a quality check on v1_sft_demo.jsonl'
@@ -30,7 +30,7 @@ _DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five
            "nine": "9"}
 _SAID_EXP = re.compile(rf"\b(\d|{'|'.join(_DIGITS)})\s*e\s*(?:minus|负|-)\s*(\d|{'|'.join(_DIGITS)})\b|(\d)e负(\d)", re.I)
 _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"\bepics\b", re.I), "epochs"),
-          (re.compile(r"学习绿|学习律"), "学习率"))
+          (re.compile(r"学习绿|学习律"), "学习率"), (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))"), "停"))
 
 
 def _file(m: re.Match) -> str:

@@ -334,7 +334,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     question that answered a question two), so a long conversation stays fast."""
     at = _last_user(turns)
     raw = turns[at].text
-    text, new_files = dictated(unquote_forwarded(strip_attachments(raw))), attached_files(raw)
+    text, new_files = written.unbracketed(dictated(unquote_forwarded(strip_attachments(raw)))), attached_files(raw)
     mem = remember(turns[:at + 1])
     call = written.written_call(text)
     if call is not None:  # "probe_learning_rate path=x.jsonl steps=100", "stop_training()": the call as written
@@ -610,7 +610,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
     if ((first.kind == "tools" and first.calls[0]["name"] == "explain" or first.kind != "tools" and acts.speech_act(before) == "question")
             and (ruled := review.rule_command(before))
-            and (decided := review.decision(after)) and said.tool in ("", "explain", "apply_quality_rule")):
+            and (decided := review.decision(after)) and said.tool in ("", "explain", "apply_quality_rule")
+            and acts.speech_act(after) not in ("question", "hypothetical")):  # "…? I mean, if I do drop them?": still asking
         # "占位符那些是删了好还是留着好?算了,先保留吧": a question about a rule, answered by the person with a decision
         named = [f.text for f in resolve_named(text, mem.attachments)]
         return Decision("tools", calls=[{"name": "apply_quality_rule",
@@ -746,4 +747,15 @@ def decide(turns: list[Turn]) -> Decision:
         return Decision("help", reply=replies.CAPABILITIES["en"])
     if turns[-1].role == "tool":
         return _after_tools(turns)
+    at = _last_user(turns)
+    snippet = written.json_snippet(turns[at].text)
+    if snippet is not None:  # a pasted JSON object: the words are read without it, its settings are the call's
+        said, obj = snippet
+        decision = plan_user([*turns[:at], Turn(turns[at].role, said, turns[at].calls, turns[at].name), *turns[at + 1:]])
+        if decision.kind == "tools" and len(decision.calls) == 1:
+            call = decision.calls[0]
+            if call["name"] == "inspect_dataset" and {"name", "author"} & set(obj):
+                call = {"name": "fill_placeholders", "args": {"path": call["args"]["path"]}}  # "fill FILE with {"name": …}"
+            return Decision("tools", calls=[{**call, "args": written.with_snippet(call["name"], call["args"], obj)}])
+        return decision
     return plan_user(turns)

@@ -60,11 +60,15 @@ _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fin
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
-                             r"(?:接着|继续|恢复|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
+                             r"(?:接着|继续|恢复|重新接上|接上|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
+# A stop said first, in the first clause ("请先把当前的训练停掉,…继续跑下去就没意义了", "紧急: 终止训练任务 c4e9a1"): the stop is the
+# request; carrying on is only the reason
+_STOP_FIRST = re.compile(r"^\W*(?:[^,，。\n:：]{0,6}[:：])?\s*(?:请|先|快|赶紧|麻烦|马上|立刻)*\s*(?:把[^,，。\n]{0,16})?"
+                         r"(?:停掉|停止|终止|停下|中止|叫停|\b(?:kill|stop|terminate|halt|abort)\b)(?![^,，。\n]{0,8}(?:的|了的))", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
 _START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
@@ -88,7 +92,7 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
@@ -274,11 +278,16 @@ def greets_only(text: str) -> bool:
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 # A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
+# "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
+_ANY_SIZE = re.compile(r"\bfor an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
 _JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
                      r"\b(?:is|are)\b[^?？,]{0,40}\b(?:reasonable|sensible|normal|typical|standard|too (?:high|low|many|few|much))\b", re.I)
 # What the product does by default with a file ("excel 里有好几个 sheet,你们默认读哪一个?").
 _DEFAULT_OF = re.compile(r"默认(?:读|用|取|选|是)?哪|\bby default\b.{0,30}\b(?:which|what)\b|\b(?:which|what)\b.{0,30}\bby default\b", re.I)
 # What the product runs on: hardware and network.
+# Whether the person's data leaves the machine: "do you send our data anywhere?", "上传的文件会传到外网吗?"
+_PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|files?|records) (?:anywhere|to|outside|elsewhere)\b|\bdata anywhere\b|\bdata (?:go|goes|end up|leave)\b|\bleave (?:this|my|our|the) (?:machine|computer|server)\b|"
+                      r"传到(?:外网|外面|云|服务器)|外传|泄露|\bconfidential\b.{0,40}[?？]|[?？].{0,40}\bconfidential\b", re.I)
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
@@ -434,6 +443,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
+    if (act == "command" and (_PRIVACY.search(text) or _RUNS_ON.search(text)) and re.search(r"[?？吗]", text) and not acts.is_request(text)
+            and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)):
+        act = "question"  # "Does this thing send our data anywhere?", "can this run on our office laptop or do we need a gpu?"
     if act == "command" and not has_file and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
@@ -464,11 +476,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
     if act == "question" and acts.asks_about(text) and _OUR_ACTIONS.search(text):
         domain = ours = True  # "Where does the converted file end up?": what one of our steps does with the files
-    if act == "question" and _RUNS_ON.search(text):
+    if act == "question" and (_RUNS_ON.search(text) or _PRIVACY.search(text)):
         domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
-    if not tool and act == "question" and _RUNS_ON.search(text) and acts.asks_about(text):
+    if tool in ("", "inspect_dataset", "training_status") and act == "question" and (_RUNS_ON.search(text) and re.search(r"[?？吗]", text) or _PRIVACY.search(text)):
         tool, offer = "explain", ""  # "Do I need a GPU for this? Our office PCs are pretty old": what the product runs on
     elif not tool and (model_explains or defines):
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
@@ -538,7 +550,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and re.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
     if (tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
-            and (_JUDGED.search(text) or _DEFAULT_OF.search(text))):
+            and (_JUDGED.search(text) or _DEFAULT_OF.search(text) or _ANY_SIZE.search(text) and not amounts.count_args(text).get("n_samples"))):
         tool, offer = "explain", ""  # "For 500 samples, is 8 epochs at 2e-4 reasonable?", "为什么 100 条建议 15 个 epoch?": a value judged, not asked for
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
@@ -585,6 +597,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
+    if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):
+        tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
     if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
     if tool == "check_quality" and act == "command" and (_WHAT_FORMAT.search(text) or _LOOK_ONLY.search(text)):

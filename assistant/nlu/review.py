@@ -30,10 +30,10 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*", "conflict"),
-    (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}", "placeholder"),
+    (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
+    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\ba question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),

@@ -40,7 +40,8 @@ _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_
                  "quality_check": "check_quality"}
 _KEY_ALIASES = {"n": "n_samples", "samples": "n_samples", "lr": "learning_rate", "r": "lora_r", "rank": "lora_r",
                 "run": "run_id", "id": "run_id", "file": "path", "data": "path", "dataset": "path", "format": "to",
-                "q_field": "question_field", "a_field": "answer_field", "epoch": "epochs", "max_step": "max_steps"}
+                "q_field": "question_field", "a_field": "answer_field", "epoch": "epochs", "max_step": "max_steps",
+                "n_epochs": "epochs", "num_epochs": "epochs", "num_train_epochs": "epochs", "lora_rank": "lora_r"}
 # The message opens with a tool's name, then its arguments: in brackets, or after a space, comma or colon.
 _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
 # "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
@@ -51,6 +52,22 @@ _LEADING_FILE = re.compile(r"^[\s,，:：]*([^\s=:,，]+\.[A-Za-z]{2,5})(?=\s|$)
 _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*"
                    r"(\{.*?\}(?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|\[.*?\](?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|"
                    r"\"[^\"]*\"|'[^']*'|“[^”]*”|[^\s,，;；)]+)", re.S)
+
+
+# "【文件】保险理赔问答_v3.xlsx", "【步数】150": a ticket's bracketed labels, each the key of what follows it.
+_BRACKET_LABEL = re.compile(r"【([^【】\n]{1,16})】[ \t]*")
+
+
+def unbracketed(text: str) -> str:
+    """``text`` with ticket-style labels written as "key: value" ("【文件】a.csv" → "文件: a.csv"), the way the reader
+    reads labelled values.
+
+    >>> unbracketed("【任务】LR 范围测试 【数据】v1_sft_demo.jsonl 【步数】150")
+    '任务: LR 范围测试 数据: v1_sft_demo.jsonl 步数: 150'
+    """
+    if len(_BRACKET_LABEL.findall(text)) < 2:
+        return text  # "【内部】产品FAQ.xlsx": one bracket is part of a name; a ticket labels several lines
+    return _BRACKET_LABEL.sub(lambda m: m.group(1) + ": ", text)
 
 
 @cache
@@ -88,6 +105,49 @@ def _flags_as_pairs(written: str) -> str:
         bare = not m.group(0).rstrip().endswith("=") and (not m.group(2) or m.group(0) == "--" + m.group(1))
         return f"{key}=true " if bare and (m.end() >= len(written) or written[m.end():].lstrip().startswith("--")) else f"{key}="
     return _FLAG.sub(pair, written)
+
+
+# A JSON object pasted into a sentence: in a code fence, or bare with a quoted first key.
+_JSON_OBJECT = re.compile(r"```[ \t]*(?:json)?[ \t]*\n?\s*(\{.*?\})\s*```|(?<![\w{])(\{\s*\"[^{}]*\})(?![\w}])", re.S)
+_PATH_KEYS = ("path", "file", "data", "dataset")
+
+
+def json_snippet(text: str) -> tuple[str, dict] | None:
+    """(``text`` with the pasted JSON object replaced by the file it names, if any, and the object) when the person pasted
+    one ("看下 FILE:```json {"sheet": "售后", …}```", "开训:```json {"data": "x.jsonl", "epochs": 3}```"); else None.
+
+    >>> json_snippet('开训: {"data": "fin.jsonl", "epochs": 3}')
+    ('开训:  fin.jsonl ', {'data': 'fin.jsonl', 'epochs': 3})
+    """
+    m = _JSON_OBJECT.search(text)
+    if not m:
+        return None
+    try:
+        obj = json.loads(m.group(1) or m.group(2))
+    except ValueError:
+        return None
+    if not isinstance(obj, dict) or not obj:
+        return None
+    path = next((obj[k] for k in _PATH_KEYS if isinstance(obj.get(k), str)), "")
+    return text[:m.start()] + f" {path} " + text[m.end():], obj
+
+
+def with_snippet(name: str, args: dict, obj: dict) -> dict:
+    """``args`` of a call to ``name`` with the pasted object's settings the tool takes (its own keys or their usual short
+    names; for the fill, other keys are placeholder values). What the object says wins over what the words said."""
+    schema, out = _schema(name), dict(args)
+    for key, value in obj.items():
+        key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
+        kinds = {schema.get(key, {}).get("type")} | {k.get("type") for k in schema.get(key, {}).get("anyOf", ())}
+        if key in schema and isinstance(value, (int, float)) and not isinstance(value, bool) and kinds & {"number", "integer"}:
+            out[key] = value  # a number stays the number it was written as (3, not 3.0)
+        elif key in schema:
+            typed = _typed(json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value), schema[key])
+            if typed not in (None, ""):
+                out[key] = typed
+        elif "values" in schema and isinstance(value, str):
+            out.setdefault("values", {})[key] = value
+    return out
 
 
 def written_call(text: str) -> dict | None:
