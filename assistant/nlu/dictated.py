@@ -3,15 +3,15 @@
 - file names said aloud: "faq dot jsonl" → "faq.jsonl", "v1 sft demo dot jsonl" → "v1_sft_demo.jsonl";
 - format names split in two: "share gpt" → "sharegpt";
 - learning rates said aloud: "two e minus four", "2e负4" → "2e-4";
-- words the recogniser hears for ours: "epics" → "epochs", "学习绿" → "学习率", "听一下训练" → "停一下训练".
+- "听一下训练" → "停一下训练" (other words of ours spelled by their sound, "学习绿", "epics", are read by ``variants``).
 
 >>> dictated("run a quality check on v1 sft demo dot jsonl")
 'run a quality check on v1_sft_demo.jsonl'
 >>> dictated("please convert recipes dot xlsx to share gpt format")
 'please convert recipes.xlsx to sharegpt format'
->>> dictated("start training on faq dot jsonl with learning rate two e minus four for five epics")
-'start training on faq.jsonl with learning rate 2e-4 for five epochs'
->>> dictated("学习绿设成2e负4")
+>>> dictated("start training on faq dot jsonl with learning rate two e minus four")
+'start training on faq.jsonl with learning rate 2e-4'
+>>> dictated("学习率设成2e负4")
 '学习率设成2e-4'
 >>> dictated("a dot is a dot")
 'a dot is a dot'
@@ -29,8 +29,8 @@ _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", r
 _DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
            "nine": "9"}
 _SAID_EXP = re.compile(rf"\b(\d|{'|'.join(_DIGITS)})\s*e\s*(?:minus|负|-)\s*(\d|{'|'.join(_DIGITS)})\b|(\d)e负(\d)", re.I)
-_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"\bepics\b", re.I), "epochs"),
-          (re.compile(r"学习绿|学习律"), "学习率"), (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))"), "停"))
+_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
+          (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))"), "停"))
 
 
 def _file(m: re.Match) -> str:
