@@ -212,13 +212,17 @@ _act_override: list[IntentModel | None] = []
 
 
 @contextmanager
-def using_act(model: IntentModel | None):
-    """Read speech acts with ``model`` inside the block (None: the rules alone)."""
-    _act_override.append(model)
+def _overriding(stack: list[IntentModel | None], model: IntentModel | None):
+    stack.append(model)
     try:
         yield model
     finally:
-        _act_override.pop()
+        stack.pop()
+
+
+def using_act(model: IntentModel | None):
+    """Read speech acts with ``model`` inside the block (None: the rules alone)."""
+    return _overriding(_act_override, model)
 
 
 @lru_cache(maxsize=4096)
@@ -242,15 +246,10 @@ def default_model() -> IntentModel | None:
 _override: list[IntentModel | None] = []
 
 
-@contextmanager
 def using(model: IntentModel | None):
     """Route with ``model`` instead of the shipped one inside the block (held-out evaluation trains
     one per held-out corpus; None turns the model off: rules alone)."""
-    _override.append(model)
-    try:
-        yield model
-    finally:
-        _override.pop()
+    return _overriding(_override, model)
 
 
 def active() -> IntentModel | None:
