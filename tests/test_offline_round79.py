@@ -286,3 +286,13 @@ def test_a_pasted_json_object_gives_the_settings(text, call):
 ])
 def test_more_review_decisions(text, call):
     assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("epochs and lr for lora please, I've got a few hundred rows, 300ish", ("suggest_hyperparameters", {"n_samples": 300, "method": "lora"})),
+    ("how's the one from last night doing?", ("training_status", {})),
+    ("渡轮.jsonl 每条都加上示例,一条配3个", ("add_few_shot", {"path": "渡轮.jsonl", "k": 3, "fraction": 1.0})),
+    ("冒昧问一下,identity.json 里那些 {{author}} 之类的占位符是做什么用的呢?", ("explain", {"question": "冒昧问一下,identity.json 里那些 {{author}} 之类的占位符是做什么用的呢?"})),
+])
+def test_last_shapes_of_the_stop(text, call):
+    assert one_call(text) == call

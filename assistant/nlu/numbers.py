@@ -147,6 +147,8 @@ def find_numbers(text: str) -> list[Num]:
             taken.append(m.span())
     for m in _EN_TOKEN.finditer(text):
         value = _parse_english(m.group(0))
+        if m.group(0).strip().lower() in _EN_SCALES and re.search(r"\b(?:few|several|some|many|couple of)\s+$", text[:m.start()], re.I):
+            continue  # "a few hundred examples, 400ish": no number said yet
         if value is not None and m.group(0).strip().lower() not in ("a", "an") and not any(a <= m.start() < b for a, b in taken):
             found.append(Num(value, m.start(), m.start() + len(m.group(0).rstrip(" -")), m.group(0).rstrip(" -")))
             taken.append(m.span())

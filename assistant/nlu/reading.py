@@ -121,7 +121,8 @@ _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brat
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b|"
                    r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
 # "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
-_HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b", re.I)
+_HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
+                      r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b", re.I)
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|"
                               # "今晚十点前要提交训练任务,帮我…": a deadline, then the ask
@@ -542,7 +543,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
     if act in ("question", "command") and (tool == "inspect_dataset" or not tool and "FILE" in text) and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
-    if tool in ("inspect_dataset", "fill_placeholders") and review.asks_what_holes_are(text):
+    if tool in ("inspect_dataset", "check_quality", "fill_placeholders") and review.asks_what_holes_are(text):
         tool, offer, act = "explain", "", "question"  # "what are the {{name}} and {{author}} things in FILE?": what placeholders are
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
@@ -571,7 +572,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and names.find_run_id(text) and _SCORE_RUN.search(text)):
         tool, offer = "evaluate_run", ""  # "给 claims-lora-03 打个分": a score for a run, not a data check
     if (tool in ("training_status", "evaluate_run") and model is not None and not intents.about_sft(text)
-            and not names.find_run_id(text) and not intents.scores(text)[tool] and (tool == "training_status" or not _RUN_WORDS.search(text))):
+            and not names.find_run_id(text) and not intents.scores(text)[tool] and (tool == "training_status" or not _RUN_WORDS.search(text))
+            and not _HOW_RUN.search(text)):
         # "It has been raining here all week", "Can you recommend a good pizza place?": no word of a run, nothing asked of one
         tool, offer, act = "", "", "chitchat"
     if (_JUST_HI.search(text) or tool == "training_status" and _SMALL_TALK.search(text) and not names.find_run_id(text)

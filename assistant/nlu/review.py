@@ -337,7 +337,7 @@ def asks_what_holes_are(text: str) -> bool:
     return bool(_WHAT_HOLES_ARE.search(text))
 
 
-_WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}\{\{[^?？]*[?？]|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思)", re.I)
+_WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}\{\{[^?？]*[?？]|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思|(?:做|干)什么用|有什么用)", re.I)
 
 
 def decision(text: str) -> str | None:
