@@ -296,3 +296,15 @@ def test_more_review_decisions(text, call):
 ])
 def test_last_shapes_of_the_stop(text, call):
     assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Is it finished yet? Just tell me where it's at.", ("training_status", {})),
+    ("I should be grateful if you would check the quality of ledger.jsonl, perplexity included.",
+     ("check_quality", {"path": "ledger.jsonl", "ppl": True})),
+    ("recommend hyperparams for ledger.jsonl, fullfinetune not lora", ("suggest_hyperparameters", {"path": "ledger.jsonl", "method": "full"})),
+    ("Please convert 渡轮.xlsx to csv, use the sheet 夏季", ("convert_dataset", {"path": "渡轮.xlsx", "to": "csv", "sheet": "夏季"})),
+    ("渡轮.xlsx 转 alpaca,表是“7月”", ("convert_dataset", {"path": "渡轮.xlsx", "to": "alpaca", "sheet": "7月"})),
+])
+def test_requests_in_the_last_words_of_the_stop(text, call):
+    assert one_call(text) == call

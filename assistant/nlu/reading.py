@@ -278,17 +278,17 @@ def greets_only(text: str) -> bool:
 
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
-# A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
 _ANY_SIZE = re.compile(r"\bfor an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
+# A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
 _JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
                      r"\b(?:is|are)\b[^?？,]{0,40}\b(?:reasonable|sensible|normal|typical|standard|too (?:high|low|many|few|much))\b", re.I)
 # What the product does by default with a file ("excel 里有好几个 sheet,你们默认读哪一个?").
 _DEFAULT_OF = re.compile(r"默认(?:读|用|取|选|是)?哪|\bby default\b.{0,30}\b(?:which|what)\b|\b(?:which|what)\b.{0,30}\bby default\b", re.I)
-# What the product runs on: hardware and network.
 # Whether the person's data leaves the machine: "do you send our data anywhere?", "上传的文件会传到外网吗?"
 _PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|files?|records) (?:anywhere|to|outside|elsewhere)\b|\bdata anywhere\b|\bdata (?:go|goes|end up|leave)\b|\bleave (?:this|my|our|the) (?:machine|computer|server)\b|"
                       r"传到(?:外网|外面|云|服务器)|外传|泄露|\bconfidential\b.{0,40}[?？]|[?？].{0,40}\bconfidential\b", re.I)
+# What the product runs on, hardware and network, asked of it (not of the assistant itself: "你能联网吗" is chat).
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")

@@ -281,7 +281,9 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 
 
 # "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
-_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40})\s+(?:sheet|tab|worksheet)\b", re.IGNORECASE)
+# "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
+_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
+                        r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
 _NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread"}
 def asks_sheets(text: str) -> bool:
     """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
@@ -426,7 +428,7 @@ def find_method(text: str) -> str | None:
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
-    full = named(r"\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    full = named(r"\bfull(?=fine-?tun\w*\b)|\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
     lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
