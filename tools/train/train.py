@@ -332,8 +332,22 @@ def main(argv: list[str] | None = None) -> int:
         traceback.print_exc()
         record(state="failed", finished_at=now(), error=f"Training failed ({type(exc).__name__}: {exc}); see {run_dir / 'train.log'}.")
         return 1
+    finally:
+        _leave_process_group()
     record(state="stopped" if STOP_REQUESTED else "succeeded", finished_at=now(), **facts)
     return 0
+
+
+def _leave_process_group() -> None:
+    """Under torchrun, each rank leaves the process group before it exits. Rank 1 is done once the adapter is saved (the
+    last collective step) while rank 0 still evaluates and merges; exiting with its gloo group live, it aborted at
+    interpreter exit ("terminate called without an active exception") and torchrun then stopped rank 0 mid-save."""
+    if "torch" not in sys.modules:
+        return
+    import torch.distributed as dist
+
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
 
 
 if __name__ == "__main__":
