@@ -183,7 +183,8 @@ def heard_asking(text: str) -> bool:
         return False
     if about_sft(text):
         return True
-    guess = classifier.active().predict(text) if classifier.active() is not None else None  # ours to answer: "my
+    model = classifier.active()
+    guess = model.predict(text) if model is not None else None  # ours to answer: "my
     # computer is slow, what should I do" is not, as likely off-topic as a question for explain
     return guess is not None and guess.name != classifier.NONE and (guess.second != classifier.NONE or guess.prob - guess.second_prob >= 0.3)
 

@@ -2,7 +2,6 @@
 
 - file names said aloud: "faq dot jsonl" → "faq.jsonl", "v1 sft demo dot jsonl" → "v1_sft_demo.jsonl";
 - format names split in two: "share gpt" → "sharegpt";
-- learning rates said aloud: "two e minus four", "2e负4" → "2e-4";
 - "听一下训练" → "停一下训练" (other words of ours spelled by their sound, "学习绿", "epics", are read by ``variants``).
 
 >>> dictated("run a quality check on v1 sft demo dot jsonl")
@@ -10,9 +9,7 @@
 >>> dictated("please convert recipes dot xlsx to share gpt format")
 'please convert recipes.xlsx to sharegpt format'
 >>> dictated("start training on faq dot jsonl with learning rate two e minus four")
-'start training on faq.jsonl with learning rate 2e-4'
->>> dictated("学习率设成2e负4")
-'学习率设成2e-4'
+'start training on faq.jsonl with learning rate two e minus four'
 >>> dictated("a dot is a dot")
 'a dot is a dot'
 """
@@ -26,9 +23,6 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-           "nine": "9"}
-_SAID_EXP = re.compile(rf"\b(\d|{'|'.join(_DIGITS)})\s*e\s*(?:minus|负|-)\s*(\d|{'|'.join(_DIGITS)})\b|(\d)e负(\d)", re.I)
 _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))"), "停"))
 
@@ -46,16 +40,10 @@ def _file(m: re.Match) -> str:
     return (" ".join(kept) + " " if kept else "") + "_".join(name) + "." + m.group(2).lower()
 
 
-def _exponent(m: re.Match) -> str:
-    if m.group(3):
-        return f"{m.group(3)}e-{m.group(4)}"
-    return f"{_DIGITS.get(m.group(1).lower(), m.group(1))}e-{_DIGITS.get(m.group(2).lower(), m.group(2))}"
-
-
 def dictated(text: str) -> str:
-    """``text`` with what speech-to-text wrote for file names, formats and learning rates mended."""
+    """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
+    are ``numbers``' own)."""
     text = _SAID_FILE.sub(_file, text)
-    text = _SAID_EXP.sub(_exponent, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)
     return text

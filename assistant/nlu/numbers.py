@@ -39,7 +39,8 @@ _EN_TOKEN = re.compile(
 _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成半")  # "一组", "一份数据", "一批", "一版": a set, not one
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _EN_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-_SCI_SAID = re.compile(rf"\b({_EN_DIGIT}) e (?:minus|negative) ({_EN_DIGIT})\b|([一二两三四五六七八九\d])\s*乘以?\s*十的负([一二三四五六七八九十\d]+)次方", re.I)
+_SCI_SAID = re.compile(rf"\b({_EN_DIGIT}|\d) ?e (?:minus|negative) ({_EN_DIGIT}|\d)\b|"
+                       r"([一二两三四五六七八九\d])\s*(?:乘以?\s*十的负([一二三四五六七八九十\d]+)次方|[eE]\s*负\s*(\d{1,2}))", re.I)
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
 # "万分之一" = 1/10000, "十万分之五" = 5/100000: how learning rates are said aloud.
 _FRACTION = re.compile(rf"([{_ZH}\d]+)分之([{_ZH}\d.]+)")
@@ -131,9 +132,9 @@ def find_numbers(text: str) -> list[Num]:
     for m in _SCI.finditer(text):
         found.append(Num(float(m.group(1)) * 10 ** int(m.group(2)), m.start(), m.end(), m.group(0)))
         taken.append(m.span())
-    for m in _SCI_SAID.finditer(text):  # "two e minus four", "二乘十的负四次方": a learning rate said aloud
-        mantissa = _parse_english(m.group(1)) if m.group(1) else parse_number(m.group(3))
-        power = _parse_english(m.group(2)) if m.group(2) else parse_number(m.group(4))
+    for m in _SCI_SAID.finditer(text):  # "two e minus four", "二乘十的负四次方", "2e负4": a learning rate said aloud
+        mantissa = (_parse_english(m.group(1)) or parse_number(m.group(1))) if m.group(1) else parse_number(m.group(3))
+        power = (_parse_english(m.group(2)) or parse_number(m.group(2))) if m.group(2) else parse_number(m.group(4) or m.group(5))
         if mantissa is not None and power is not None:
             found.append(Num(mantissa * 10 ** -int(power), m.start(), m.end(), m.group(0)))
             taken.append(m.span())

@@ -290,6 +290,11 @@ _PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|fi
                       r"传到(?:外网|外面|云|服务器)|外传|泄露|\bconfidential\b.{0,40}[?？]|[?？].{0,40}\bconfidential\b", re.I)
 # What the product runs on, hardware and network, asked of it (not of the assistant itself: "你能联网吗" is chat).
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
+def _asks_about_product(text: str) -> bool:
+    """A question about what the product runs on or where the data goes ("Do I need a GPU?", "do you send our data anywhere?")."""
+    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text)))
+
+
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
@@ -444,7 +449,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
-    if (act == "command" and (_PRIVACY.search(text) or _RUNS_ON.search(text)) and re.search(r"[?？吗]", text) and not acts.is_request(text)
+    if (act == "command" and _asks_about_product(text) and not acts.is_request(text)
             and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)):
         act = "question"  # "Does this thing send our data anywhere?", "can this run on our office laptop or do we need a gpu?"
     if act == "command" and not has_file and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
@@ -477,11 +482,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
     if act == "question" and acts.asks_about(text) and _OUR_ACTIONS.search(text):
         domain = ours = True  # "Where does the converted file end up?": what one of our steps does with the files
-    if act == "question" and (_RUNS_ON.search(text) or _PRIVACY.search(text)):
+    if act == "question" and _asks_about_product(text):
         domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
-    if tool in ("", "inspect_dataset", "training_status") and act == "question" and (_RUNS_ON.search(text) and re.search(r"[?？吗]", text) or _PRIVACY.search(text)):
+    if tool in ("", "inspect_dataset", "training_status") and act == "question" and _asks_about_product(text):
         tool, offer = "explain", ""  # "Do I need a GPU for this? Our office PCs are pretty old": what the product runs on
     elif not tool and (model_explains or defines):
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
