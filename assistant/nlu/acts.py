@@ -34,7 +34,7 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|([\u4e00-\u9fff])不\1|\bhow (?:much|
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
     r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
-    r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|(?<!问)为什么|(?<!问)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会发生什么|"
+    r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|(?<!问)为什么|(?<!问)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)(?! me (?:where|how far|the status|what (?:step|epoch)))|"
@@ -53,7 +53,7 @@ _ABOUT = re.compile(
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
     r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|"
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
-    r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
+    r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:\w+ ){0,3}(?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
     r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhat(?:'s| is| are) (?:the |an? )?[\w.-]+(?: [\w.-]+)? for\??\s*$|\bhow (?:is|are|was|were) (?:that|this|it|they|the \w+)(?: actually| exactly| really)? (?:measured|calculated|computed|determined|scored|counted|judged)\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"

@@ -34,7 +34,9 @@ _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:�
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
 # "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
 _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是|"
-                           r"\b(?:if|whether) (?:it'?s|it is|this is|FILE is|they'?re|they are) (?:in )?[\w-]+ or [\w-]+(?: style| format)?\b", re.I)
+                           r"\b(?:if|whether) (?:it'?s|it is|this is|FILE is|they'?re|they are) (?:in )?[\w-]+ or [\w-]+(?: style| format)?\b|"
+                           # "check FILE for me — is it sharegpt-style with conversations/from/value?": the file's format asked
+                           r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
 _KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要|不能再?|不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
@@ -508,7 +510,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act in ("command", "question") and guess.second == "suggest_hyperparameters" and guess.prob - guess.second_prob < 0.2
             and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text)
                  # (an upload) "what batch size should I go with", "这么多数据学习率怎么定?": a value for the data at hand
-                 or has_file and _VALUE_ASKED.search(text) and not re.search(acts.GENERAL, text) and not _JUDGED.search(text))):
+                 or has_file and _VALUE_ASKED.search(text) and not re.search(acts.GENERAL, text) and not _JUDGED.search(text))
+            and not (act == "question" and acts.asks_concept(text))):  # (not "50 条数据硬训 20 个 epoch,会咋样?": what would follow)
         tool = guess.second  # "epochs for 800?": the advice for that many, asked in few words
     if (tool == "explain" and act in ("command", "question") and has_file and guess.second in ("check_quality", "inspect_dataset")
             and guess.prob - guess.second_prob < MARGIN and not acts.asks_concept(text)):
@@ -644,8 +647,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "Give me a short rundown of over-fitting and forgetting": told about, not my run's figures
     if tool == "start_training" and _DID_LEARN.search(text):
         tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
-    if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and _RUN_DONE.search(text):
-        tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not": the run's report
+    if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and (
+            _RUN_DONE.search(text) or act in ("question", "command") and names.find_run_id(text) and not acts.is_hypothetical(text)):
+        tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not", "is RUN any better
+        # than the untuned model?": the run's report
     if tool in ("evaluate_run", "explain", "") and act == "command" and amounts.find_mix(text) and _TRAIN_WORD.search(text):
         tool, offer = "start_training", ""  # "微调一下,怕它忘了通用能力,混 10% 的通用数据进去": mixing in is a setting of a run
     counted = amounts.count_args(text)
@@ -662,7 +667,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     if act == "question" and acts.asks_manual(text):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity": the manual's answer
-    if tool == "convert_dataset" and _WHICH_FORMAT.search(text):
+    if tool in ("convert_dataset",) + _DATA_MAKERS and act == "command" and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
@@ -685,6 +690,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and tool in ("training_status", "stop_training", "evaluate_run", "explain", "resume_training")
             and _THANKS.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text) and not names.find_run_id(text)):
         tool, offer = "", ""  # "今天模型终于上线了。…训练挂了两回…辛苦啦。", "just venting, no task right now": nothing asked
+    if (act == "command" and tool == "explain" and prob < 0.4 and not _ASKS.search(text) and not _EXPLAIN_VERB.search(text)
+            and not acts.is_request(text) and not re.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
+        tool = ""  # "训完之后我还是回千帆上发布服务,这边就当练手,哈哈": a remark, weakly read as a question, asks nothing
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
