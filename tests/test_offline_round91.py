@@ -27,3 +27,71 @@ def test_a_files_format_asked_while_checking_it_is_a_look():
 
 def test_a_remark_that_asks_nothing_gets_no_explanation():
     assert plan("模型训完以后我还是放到千帆上去部署,这边就当练练手,哈哈") == []
+
+
+@pytest.mark.parametrize("text, call", [
+    ("用文件(售前问答.jsonl)开训:轮数(6),学习率(1e-4),LoRA秩(32)。",
+     ("start_training", {"path": "售前问答.jsonl", "epochs": 6, "learning_rate": 0.0001, "lora_r": 32})),
+    ("Inspect file (claims.xlsx), sheet (March), question column (ask), answer column (reply).",
+     ("inspect_dataset", {"path": "claims.xlsx", "sheet": "March", "question_field": "ask", "answer_field": "reply"})),
+    ("Add CoT: file (algebra.jsonl), rationale column (working), samples (250).",
+     ("add_cot", {"path": "algebra.jsonl", "rationale_field": "working", "n_samples": 250})),
+    ("不对,目标格式是(openai)不是(alpaca),文件还是(多轮.json)。", ("convert_dataset", {"path": "多轮.json", "to": "openai"})),
+])
+def test_values_given_in_brackets_after_their_labels(text, call):
+    assert one_call(text) == call
+
+
+def test_a_quoted_name_keeps_its_brackets():
+    _, args = one_call('look at returns.xlsx, sheet "Returns (EU)", answers in "Agent Reply (final)"')
+    assert args.get("answer_field") == "Agent Reply (final)"
+
+
+def test_a_question_with_brackets_is_explained_in_the_persons_own_words():
+    text = "What does warmup (ratio 0.05) do for a LoRA run (r 16)?"
+    assert one_call(text) == ("explain", {"question": text})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("resume run-0412\n*run-0421", ("resume_training", {"run_id": "run-0421"})),
+    ("检查一下 tarin.jsonl 的质量\n*train.jsonl", ("check_quality", {"path": "train.jsonl"})),
+    ("probe the lr on faq.jsonl for 120 setps\n*steps", ("probe_learning_rate", {"path": "faq.jsonl", "steps": 120})),
+])
+def test_a_starred_line_puts_the_word_right(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("不能直接把近似重复的删了吗?", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "drop"})),
+    ("Isn't it about time we pulled the plug on kefu-lora-2?", ("stop_training", {"run_id": "kefu-lora-2"})),
+    ("Why keep guessing the lr when you could just run a range test on tickets.jsonl?",
+     ("probe_learning_rate", {"path": "tickets.jsonl"})),
+    ("Why not reword the instructions in menu.jsonl, say a third of them?",
+     ("augment_instructions", {"path": "menu.jsonl", "fraction": 1 / 3})),
+    ("长答案那些,可以都先留着吗?", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    ("不好意思哈,能先把训练停一下吗,谢谢!", ("stop_training", {})),
+    ("如果不太麻烦的话,能不能帮我把 汇总.xlsx 转成 sharegpt 格式?", ("convert_dataset", {"path": "汇总.xlsx", "to": "sharegpt"})),
+])
+def test_requests_put_as_questions_act(text, call):
+    got = one_call(text)
+    assert got[0] == call[0] and all(got[1].get(k) == pytest.approx(v) if isinstance(v, float) else got[1].get(k) == v
+                                     for k, v in call[1].items())
+
+
+def test_a_real_question_starting_with_cant_i_is_still_a_question():
+    assert one_call("Can't I skip CoT entirely and still get good answers?")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, k", [
+    ("add few-shot examples to every prompt in quiz.jsonl, 3 each", 3),
+    ("pop a few worked examples in front of each prompt in quiz.jsonl. Four apiece.", 4),
+    ("give every prompt in quiz.jsonl a couple of worked examples", 2),
+    ("给 quiz.jsonl 加少样本示例:每条提示带示例数(2),新增条数(100)。", 2),
+])
+def test_examples_per_prompt(text, k):
+    name, args = one_call(text)
+    assert name == "add_few_shot" and args["k"] == k
+
+
+def test_precise_duplicates_are_the_exact_ones():
+    assert one_call("被标记的记录(精确重复) → 处理方式(删除)。") == ("apply_quality_rule", {"rule": "exact_duplicate", "decision": "drop"})

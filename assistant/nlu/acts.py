@@ -33,7 +33,7 @@ _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|([\u4e00-\u9fff])不\1|\bhow (?:much|
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|有什么不同|有啥不一样|区别是|"
+    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:\w{0,8})的|怎么(?:用来|能)?评估|是如何|原理|(?<!问)为什么|(?<!问)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -105,7 +105,7 @@ _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kin
                          r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
 _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask)\W+)?"
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
-                          r"can (?:a|an|the|it|i|we|you still)|should|"
+                          r"can (?:a|an|the|it|i|we|you still)|can'?t i|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"^\W*(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
                           + _BEHAVES + "|"
@@ -140,9 +140,26 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
 
+# A request put as a rhetorical question: "不能直接把重复的删了吗?", "还等什么?", "Can't we bin them?", "Isn't it about time we
+# pulled the plug on X?", "Wouldn't it make sense to give every prompt…?", "Why not widen…?", "Why keep guessing … when you
+# could just run a range test?"
+_RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
+                         r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"
+                         r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
+                         r"\bwhy (?:keep|bother|waste time) \w+ing\b.{0,60}\bwhen (?:you|we|u) (?:could|can) (?:just )?\w+|\bwhat are (?:we|you) waiting for\b|"
+                         # "Perhaps … you could add a few examples to each prompt?", "短答案那些,可以都先留着吗?", "能先把训练停一下吗"
+                         r"\byou could (?:just )?(?:add|convert|check|run|start|stop|resume|fill|drop|remove|give|make|turn|reword|evaluate|probe)\b|"
+                         r"(?:可以|能)(?:都|全|全部)?(?:先)?(?:留着|保留|删掉|删了|去掉)[^,，。;；]{0,6}[吗嘛]|能(?:不能)?(?:先|再|马上|赶紧)?把[^,，。;；?？]{1,20}[吗嘛]", re.I)
+
+
+def is_rhetorical(text: str) -> bool:
+    """A request put as a question nobody answers ("Can't we bin them?", "不能直接把重复的删了吗?")."""
+    return bool(_RHETORICAL.search(text))
+
+
 def is_request(text: str) -> bool:
-    """Phrased as a request ("can you…", "帮我…", "please…"), whatever it asks for."""
-    return bool(_IMPERATIVE.search(text))
+    """Phrased as a request ("can you…", "帮我…", "please…", "不能直接…吗?"), whatever it asks for."""
+    return bool(_IMPERATIVE.search(text) or _RHETORICAL.search(text))
 
 
 def asks_definition(text: str) -> bool:
@@ -222,9 +239,9 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
-                         r"(?:如果|要是)?(?:方便|可以|不麻烦|有空)(?:的话)?|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
+                         r"\bif (?:it|that|this) makes sense\b|(?:如果|要是)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
 
 
 def is_hypothetical(text: str) -> bool:
@@ -483,6 +500,8 @@ def speech_act(text: str) -> str:
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
     text = QUOTED.sub(" Q ", text)
+    if _RHETORICAL.search(text):
+        return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
     if is_hypothetical(text):

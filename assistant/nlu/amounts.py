@@ -36,9 +36,10 @@ _UNITS = {
     "max_steps": (rf"(?:max[ _-]?steps?|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用)?|"
           rf"each with|per sample){_SET}$",
-          rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+          rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file)))|"  # "3 each", "Three apiece"
+          rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
+                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
 
@@ -180,7 +181,7 @@ _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
-_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:示例数|示例个数|例子数))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
+_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)

@@ -202,6 +202,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       # "短答案那些,可以都先留着吗?": a decision asked for as a question
+                       or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
+                           and review.rule_command(plain) is not None and review.decides(plain))
                        # "長答案全部保留,法院啲程序解釋本身就長": a rule and its decision open the message, a reason follows
                        or (tool == "explain" and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and review.rule_command(parts[0]) is not None
                            and review.decides(parts[0]) and not acts.asks_about(parts[0]) and not re.search(r"[?？吗嘛]", plain))):
@@ -285,7 +288,7 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
     command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
-    if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|drop|remove|delete|keep|保留", plain.split("?")[-2] if "?" in plain else plain, re.I):
+    if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
     if command is not None and _SHOW_FIRST.search(plain):
         command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
@@ -758,4 +761,18 @@ def decide(turns: list[Turn]) -> Decision:
                 call = {"name": "fill_placeholders", "args": {"path": call["args"]["path"]}}  # "fill FILE with {"name": …}"
             return Decision("tools", calls=[{**call, "args": written.with_snippet(call["name"], call["args"], obj)}])
         return decision
-    return plan_user(turns)
+    return _in_own_words(plan_user(turns), strip_attachments(turns[at].text))
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def _in_own_words(decision: Decision, said: str) -> Decision:
+    """The question explained as the person wrote it: reading it blanks quotes and writes labels ("warmup (ratio 0.03)" →
+    "warmup: ratio 0.03"); the same words, punctuated otherwise, are given back as they were said."""
+    for call in decision.calls:
+        question = call["args"].get("question") if call["name"] == "explain" else None
+        if question and question != said.strip() and _bare(question) == _bare(said):
+            call["args"]["question"] = said.strip()
+    return decision

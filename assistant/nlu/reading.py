@@ -298,6 +298,7 @@ def _asks_about_product(text: str) -> bool:
 
 
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
+_VALUES_DIFFER = re.compile(r"(?:和|跟|与|\bvs\.?|\bversus\b|\bor\b|还是)[^?？。]{0,30}(?:差多少|差别|区别|差距|不同|\bdifference\b|\bdiffer\b)", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -504,8 +505,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     close = model is not None and guess.name == "explain" and guess.prob - guess.second_prob < MARGIN
     if close and tool == "explain" and act == "command" and acts.is_request(text) and guess.second in _ACTIONS + ("inspect_dataset",):
         tool = guess.second  # "Can you check the data quality of what I just uploaded?": asked for, not asked about
-    if (tool == "explain" and act == "command" and acts.is_request(text) and not _EXPLAIN_VERB.search(text)
-            and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
+    if ((tool == "explain" or tool == "" and acts.is_rhetorical(text)) and model is not None and guess.name == "explain" and act == "command" and acts.is_request(text)
+            and not _EXPLAIN_VERB.search(text) and guess.second in _ACTIONS + ("inspect_dataset",) and guess.second_prob >= 0.1):
         tool = guess.second  # "Would you kindly turn the spreadsheet I just uploaded into the Alpaca format?": a request, not a question
     if (tool == "explain" and act in ("command", "question") and guess.second == "suggest_hyperparameters" and guess.prob - guess.second_prob < 0.2
             and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text)
@@ -561,6 +562,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
             and (_JUDGED.search(text) or _DEFAULT_OF.search(text) or _ANY_SIZE.search(text) and not amounts.count_args(text).get("n_samples"))):
         tool, offer = "explain", ""  # "For 500 samples, is 8 epochs at 2e-4 reasonable?", "为什么 100 条建议 15 个 epoch?": a value judged, not asked for
+    if tool == "suggest_hyperparameters" and act == "question" and _VALUES_DIFFER.search(text):
+        tool, offer = "explain", ""  # "秩(8)和秩(64)在小数据(300条)上到底差多少?": two values compared, not values for the data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
     if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
@@ -605,6 +608,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
     if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
         tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
+    if tool == "resume_training" and acts.is_rhetorical(text) and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text):
+        tool = "stop_training"  # "Wouldn't it be nice if run-0703 stopped right about now?": a stop wished for, no resume said
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):

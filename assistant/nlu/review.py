@@ -26,7 +26,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复", "duplicates"),
-    (r"完全重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
+    (r"完全重复|精确重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
     (r"冲突|矛盾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*", "conflict"),

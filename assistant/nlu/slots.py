@@ -187,7 +187,8 @@ def find_fields(text: str) -> dict:
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
-        spelled = re.search(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
+        spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
+                        if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
         # "steps 列作为推理", "the steps field as the reasoning", "prompt is the question": the name, then the role it plays
         reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
                      or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
@@ -316,7 +317,8 @@ def _lone_letter(text: str, hit: re.Match) -> bool:
 
 def _is_field_name(word: str) -> bool:
     stop = {"the", "a", "an", "in", "is", "my", "this", "that", "column", "field", "called", "named", "to", "and", "has", "have",
-            "had", "with", "using", "use", "our", "your", "its", "these", "those", "of", "for", "as", "by", "which", "what"}
+            "had", "with", "using", "use", "our", "your", "its", "these", "those", "of", "for", "as", "by", "which", "what",
+            "file", "path", "dataset"}  # "Add CoT: file: x.jsonl, rationale column: explanation": a label of ours, no column
     return word.lower() not in stop
 
 

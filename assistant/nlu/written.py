@@ -31,6 +31,8 @@ import json
 import re
 from functools import cache
 
+from assistant.nlu.paths import quoted
+
 _NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
           "suggest_hyperparameters", "start_training", "training_status", "stop_training", "resume_training",
           "apply_quality_rule", "fill_placeholders", "evaluate_run", "probe_learning_rate")
@@ -58,16 +60,32 @@ _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*
 _BRACKET_LABEL = re.compile(r"【([^【】\n]{1,16})】[ \t]*")
 
 
+# "轮数(8)", "epochs (8)", "sheet (Q2)": a value in brackets right after its label (not a part of a name, "客服(2).xlsx").
+_BRACKETED_VALUE = re.compile(r"(?<=[^\W\d])[ \t]?[(（]([^()（）\n,，;；\s]{1,40}(?: [^()（）\n,，;；\s]{1,20})?)[)）](?!\.\w|[A-Za-z0-9_])")
+
+
 def unbracketed(text: str) -> str:
-    """``text`` with ticket-style labels written as "key: value" ("【文件】a.csv" → "文件: a.csv"), the way the reader
-    reads labelled values.
+    """``text`` with ticket-style labels written as "key: value" ("【文件】a.csv" → "文件: a.csv"), and values given in
+    brackets after their labels ("轮数(8)" → "轮数: 8"), the way the reader reads labelled values. Either is read so
+    only when the message labels two values or more: one bracket is part of a name ("【内部】产品FAQ.xlsx") or an aside.
 
     >>> unbracketed("【任务】LR 范围测试 【数据】v1_sft_demo.jsonl 【步数】150")
     '任务: LR 范围测试 数据: v1_sft_demo.jsonl 步数: 150'
+    >>> unbracketed("Probe learning rate on (legal_qa.jsonl), steps (300).")
+    'Probe learning rate on legal_qa.jsonl , steps: 300 .'
     """
-    if len(_BRACKET_LABEL.findall(text)) < 2:
-        return text  # "【内部】产品FAQ.xlsx": one bracket is part of a name; a ticket labels several lines
-    return _BRACKET_LABEL.sub(lambda m: m.group(1) + ": ", text)
+    if len(_BRACKET_LABEL.findall(text)) >= 2:
+        text = _BRACKET_LABEL.sub(lambda m: m.group(1) + ": ", text)
+    inside = [(a, b) for _, a, b in quoted(text)]  # a quoted name keeps its brackets: "Agent Reply (final)"
+    labelled = [m for m in _BRACKETED_VALUE.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    if len(labelled) >= 2:
+        for m in reversed(labelled):
+            text = text[:m.start()] + (" " if _LINKED.search(text[:m.start()]) else ": ") + m.group(1).strip() + " " + text[m.end():]
+    return text
+
+
+# "格式是(sharegpt)不是(alpaca)", "convert (a.csv) to (openai)": after a linking word the value is only unwrapped.
+_LINKED = re.compile(r"(?:是|为|成|用|在|给|把|从|和|跟|与|\b(?:to|not|is|are|on|with|from|use|than|of|into|as|and|or|instead of))\s*$", re.I)
 
 
 @cache
