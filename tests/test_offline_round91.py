@@ -95,3 +95,63 @@ def test_examples_per_prompt(text, k):
 
 def test_precise_duplicates_are_the_exact_ones():
     assert one_call("被标记的记录(精确重复) → 处理方式(删除)。") == ("apply_quality_rule", {"rule": "exact_duplicate", "decision": "drop"})
+
+
+@pytest.mark.parametrize("text, values", [
+    ("call it Chanterelle, and the author is Barn 4 Growers", {"name": "Chanterelle", "author": "Barn 4 Growers"}),
+    ('Let\'s call the assistant "Quince" and put "Orchard Digital" down as the author.', {"name": "Quince", "author": "Orchard Digital"}),
+    ("identity.json inside the name put 小禾, author put Hehe Tech", {"name": "小禾", "author": "Hehe Tech"}),
+    ("identity.json 里的名字麻烦填“小柚”,作者填“柚子科技”,谢谢!", {"name": "小柚", "author": "柚子科技"}),
+    ("identity.json 里面的名字或许可以填成“知乎”,作者那里大概写“青山实验室”?麻烦了", {"name": "知乎", "author": "青山实验室"}),
+    ("占位符那个名字写阿旺作者写老李工作室就行文件就是 identity.json", {"name": "阿旺", "author": "老李工作室"}),
+    ('The placeholders in identity.json are to be filled in: the name is to be given as "Iris" and the author as "Kite HR".',
+     {"name": "Iris", "author": "Kite HR"}),
+    ("那个身份文件里有 {{name}},我想让它叫“暖心助手”,作者那里写“志愿者之家”,麻烦帮我填一下", {"name": "暖心助手", "author": "志愿者之家"}),
+    ("the bot keeps saying {{name}}. FILL IT. identity.json, name = Echo, author = Fern Studio", {"name": "Echo", "author": "Fern Studio"}),
+])
+def test_placeholder_values_in_more_words(text, values):
+    name, args = one_call(text)
+    assert name == "fill_placeholders" and args["values"] == values
+
+
+@pytest.mark.parametrize("text, call", [
+    ("测一下 bins-lora-final 学得怎么样", ("evaluate_run", {"run_id": "bins-lora-final"})),
+    ("faq-lora-7 和 faq-lora-8 都训完了,先评估 8", ("evaluate_run", {"run_id": "faq-lora-8"})),
+    ("what's the loss on kx0412 right now", ("training_status", {"run_id": "kx0412"})),
+    ("check the Autumn 2025 sheet in quotas.xlsx", ("inspect_dataset", {"path": "quotas.xlsx", "sheet": "Autumn 2025"})),
+    ("signs.xlsx -> alpaca. question col = Question Text, answer col = Right Answer",
+     ("convert_dataset", {"path": "signs.xlsx", "to": "alpaca", "question_field": "Question Text", "answer_field": "Right Answer"})),
+])
+def test_ordinary_users_names_of_runs_sheets_and_columns(text, call):
+    got = one_call(text)
+    assert got[0] == call[0] and {k: got[1].get(k) for k in call[1]} == call[1]
+
+
+@pytest.mark.parametrize("text", [
+    "评估会给我看哪些指标?",
+    "batch size 设多大合适,跟显存有关系吗",
+    "identity.json 里那些双花括号是什么东西?",
+])
+def test_ordinary_questions_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_a_finished_run_and_how_good_it_is_is_its_evaluation():
+    assert one_call("training's done, let's see how good it is") == ("evaluate_run", {})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("手册说“适当构建few shot及COT数据加入训练”,那就给 门诊.jsonl 加 few-shot 吧,加两成。",
+     ("add_few_shot", {"path": "门诊.jsonl", "fraction": 0.2})),
+    ("The manual says 'EPOCH matters more than LR' — so for my 600 samples, suggest hyperparameters.",
+     ("suggest_hyperparameters", {"n_samples": 600})),
+    ("照手册“中文翻译英文的指令可以拓展为,中译英,翻译中文为英文”的思路,给 译.jsonl 做指令扩充,模板就用 中译英|翻译中文为英文|把中文翻成英文。",
+     ("augment_instructions", {"path": "译.jsonl", "templates": ["中译英|翻译中文为英文|把中文翻成英文"]})),
+])
+def test_the_manuals_words_cited_are_no_request(text, call):
+    got = one_call(text)
+    assert got[0] == call[0] and {k: got[1].get(k) for k in call[1]} == call[1]
+
+
+def test_an_instruction_passed_on_is_still_the_request():
+    assert one_call("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")[0] == "resume_training"

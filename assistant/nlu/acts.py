@@ -54,7 +54,7 @@ _ABOUT = re.compile(
     r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|"
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:\w+ ){0,3}(?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
-    r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
+    r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做|显示|列出|报告)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
     r"\bwhat(?:'s| is) .{1,40} measuring\b|图(?:个|的)?(?:啥|什么)|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhat(?:'s| is| are) (?:the |an? )?[\w.-]+(?: [\w.-]+)? for\??\s*$|\bhow (?:is|are|was|were) (?:that|this|it|they|the \w+)(?: actually| exactly| really)? (?:measured|calculated|computed|determined|scored|counted|judged)\b|(?:会|能)(?:筛|过滤|挑)出\S{0,3}(?:哪些|什么|啥)|会不会(?:改|删|覆盖|动|弄乱|影响|丢)|[,，]\s*(?:would|will|could|does|did) (?:that|it|this|they)\b[^.!]{3,}$|取决于(?:什么|啥|哪些)|\bdepends? on what\b|\bwhat does it depend on\b|(?:怎样|怎么|如何)才(?:能|可以|不会|能够)|有(?:什么|啥)(?:办法|方法|招)|想(?:先)?(?:搞明白|弄明白|弄清楚|搞清楚|了解一下)|"
     r"\b(?:way|how) to think about\b|how should i (?:structure|format|organi[sz]e|lay out|prepare)|"
     # what follows an action ("删了还能恢复吗", "can that be undone later?", "原来的表格会被覆盖掉吗"), what a reading means
@@ -305,9 +305,14 @@ def points_at_data(text: str) -> bool:
     return bool(_DATA.search(text))
 
 
+# "评估会给我看哪些指标?": what a step will show, no request for it
+_SHOWN_TO_ME = re.compile(r"会给(?:我|你|您)(?=看|显示|列)")
+
+
 def asks_concept(text: str) -> bool:
     """A question about how something works in general ("评估训练结果一般看哪些指标", "reward model是怎么筛数据的"),
     not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
+    text = _SHOWN_TO_ME.sub("会", text)
     if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
         return False
     return bool(_ABOUT.search(text) or re.search(GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text)
@@ -499,7 +504,7 @@ def speech_act(text: str) -> str:
     corrected = correction(text)
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
-    text = QUOTED.sub(" Q ", text)
+    text = _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text))
     if _RHETORICAL.search(text):
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):

@@ -88,6 +88,9 @@ def _meant(text: str, found: list[re.Match]) -> re.Match | None:
     return next((m for m in found if m.group(1).rstrip(".") == chosen), found[0] if found else None)
 
 
+_LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft)(?:-[A-Za-z0-9]+)+)(?![\w.-])")
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
@@ -99,6 +102,15 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.match(r"^\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*(?:—+|–|--|:|：)\s*\S", text)
     if (m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not re.fullmatch(r"(?:run|job|task)[-_]?(?:id|name)", m.group(1), re.I)
             and not re.fullmatch(r"\w+_(?:loss|acc\w*|ppl|f1|bleu|rouge\w*|rate|norm|steps?|epochs?|time|runtime)", m.group(1), re.I)):  # "eval_loss: 1.83": a metric
+        return m.group(1), m.start(1), m.end(1)
+    # "测一下 waste-lora-final 学得怎么样", "评估一下 med-lora-final": a name with a -lora-/-sft- part is a run's, digit or not
+    m = _meant(text, [m for m in _LORA_NAMED.finditer(text) if not negated(text, m.start())
+                      and not re.search(r"-(?:q?lora|sft)-(?:r|rank|alpha|dropout|config|adapter|weights|style|format)$", m.group(1), re.I)])
+    if m:  # (of several, the one meant: "faq-lora-3 和 faq-lora-4 都训完了,先评估 4")
+        return m.group(1), m.start(1), m.end(1)
+    # "what's the loss on wx0921 right now": letters and digits run together, after what a run reports
+    m = re.search(r"\b(?:loss|progress|status|step|epoch)\s+(?:on|of|for)\s+([A-Za-z]{1,6}\d{3,}[A-Za-z0-9]*)\b", text, re.I)
+    if m:
         return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
     m = re.search(r"\b(?:run|job)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)

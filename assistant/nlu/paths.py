@@ -213,6 +213,9 @@ _PASSED_ON = re.compile(r"forward\w*|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+
                         r"\bmessage\b|\be-?mail\b|\basked\b|\bwants\b|邮件|原话|转达|转发|让我|要求|需求|说|写着|写的|留言|交代", re.I)
 
 
+CITED_SOURCE = re.compile(r"手册|文档|说明书|\b(?:the )?(?:manual|docs?|documentation|guide|handbook|readme)\b", re.I)
+
+
 def unquote_forwarded(text: str) -> str:
     """``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
     request ("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")."""
@@ -221,6 +224,8 @@ def unquote_forwarded(text: str) -> str:
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         long_enough = len(inner.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", inner)) >= 8
         said = _PASSED_ON.search(text[max(before, m.start() - 50):m.start()])  # the words outside any other quote
+        if said and CITED_SOURCE.search(text[max(before, m.start() - 50):m.start()]):
+            said = None  # "手册说“…”", "per the manual, '…'": advice cited, not an instruction passed on
         if long_enough and said and not _MESSAGE.search(inner) and not re.search(r"[{|]", inner):  # a template is no instruction
             return text[:m.start()] + " " + inner + " " + text[m.end():]
         before = m.end()

@@ -197,6 +197,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
                        or (tool == "convert_dataset" and review.asks_fill(plain, False) and {"name", "author"} & set(review.placeholder_values(plain)))
+                       # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
+                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and review.asks_fill(plain, False)
+                           and {"name", "author"} <= set(review.placeholder_values(plain)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
                        or (tool == "explain" and named and review.lists_holes(plain))

@@ -89,7 +89,7 @@ _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
-_HOW_GOOD = re.compile(r"\bhow good is it\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
@@ -283,7 +283,7 @@ _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?:
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
 _ANY_SIZE = re.compile(r"\bfor an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
 # A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
-_JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
+_JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|有关系吗|有没有关系|有关吗|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
                      r"\b(?:is|are)\b[^?？,]{0,40}\b(?:reasonable|sensible|normal|typical|standard|too (?:high|low|many|few|much))\b", re.I)
 # What the product does by default with a file ("excel 里有好几个 sheet,你们默认读哪一个?").
 _DEFAULT_OF = re.compile(r"默认(?:读|用|取|选|是)?哪|\bby default\b.{0,30}\b(?:which|what)\b|\b(?:which|what)\b.{0,30}\bby default\b", re.I)
@@ -418,7 +418,26 @@ def _after_possession(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# "手册说“适当构建few shot及COT数据加入训练”,那就给 FILE 加 few-shot 吧", "Per the manual, 'building few-shot and CoT data…' —
+# add few-shot to FILE": the words quoted from the manual (or from the assistant) are cited, the ask is the person's own.
+_CITED = re.compile(r"(?:手册|文档|说明书?|你)(?:里|上|中)?(?:说|写|讲|提到|建议)(?:的|过|了)?\s*[:：,，]?\s*|(?:照|按|按照|根据)(?:手册|文档|你说的)\s*|"
+                    r"\b(?:the manual|the docs?|the guide|you)\s+(?:says?|said|wrote|writes|mentions?|suggests?|recommends?)\s*[:,]?\s*|"
+                    r"\b(?:per|according to|as per) the (?:manual|docs?|guide)\s*,?\s*", re.I)
+_QUOTE_SPAN = re.compile(r"“[^”]{4,200}”|「[^」]{4,200}」|\"[^\"]{4,200}\"|(?<![A-Za-z])'[^']{4,200}'(?![A-Za-z])")
+
+
+def _beside_citation(text: str) -> str | None:
+    cited = _CITED.search(text)
+    quote = _QUOTE_SPAN.search(text, cited.end()) if cited else None
+    if not quote or quote.start() - cited.end() > 2:
+        return None
+    rest = text[:cited.start()] + " " * (quote.end() - cited.start()) + text[quote.end():]  # the citing words go with the quote
+    return rest if re.search(r"\w", rest[quote.end():]) else None
+
+
 _FOCI = (
+    _Focus(_beside_citation, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate",
+                                                                                 "inspect_dataset") and asked.act == "command"),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),

@@ -45,7 +45,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|[^\s,，;；、。{}]+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|就行|就好|即可)[^\s,，;；、。{}])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -192,9 +192,10 @@ def placeholder_values(text: str) -> dict[str, str]:
         bare = _STILL.sub("", value).strip("\"'“”「」«» ")
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
-    if pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I):
+    if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
+            or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)):  # both keys: "the name put X, author put Y"
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
-            key = "name" if re.search(r"name|名|called|product|产品|助手|机器人|模型", m.group(1), re.I) else "author"
+            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
                 pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_STILL.sub("", m.group(2)))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
@@ -205,13 +206,17 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:the|a|an|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+_NO_VALUE = re.compile(r"^(?:the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
-_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型)(?=\s*(?:就)?叫)|"
-                    r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z]))))"
-                    r"\s*(?:[=＝:：]|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?=\s*(?:就)?叫)|"
+                    r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
+                    # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
+                    r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z]))))"
+                    # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
+                    r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
+                    r"\s*(?:[=＝:：]|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -239,7 +244,7 @@ _AS_VALUE = re.compile(r"\b(name|author)\s+as\s+(?!is\b|it is\b|before\b|usual\b
 _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
-_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
+_VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:down\s+)?(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 # "Put Milo in for name": an unquoted value put in for a placeholder.
 _PUT_IN_FOR = re.compile(r"\bput\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+in\s+for\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 _MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
@@ -337,7 +342,7 @@ def asks_what_holes_are(text: str) -> bool:
     return bool(_WHAT_HOLES_ARE.search(text))
 
 
-_WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}\{\{[^?？]*[?？]|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思|(?:做|干)什么用|有什么用)", re.I)
+_WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}(?:\{\{|curly braces)[^?？]*[?？]|(?:双花括号|花括号|大括号)[^?？]{0,8}(?:是什么|是啥|是干嘛|什么意思|什么东西|干嘛用)|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思|(?:做|干)什么用|有什么用)", re.I)
 
 
 def decision(text: str) -> str | None:

@@ -15,7 +15,7 @@ import re
 
 from assistant.nlu.amounts import find_mix, training_args
 from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
-from assistant.nlu.paths import QUOTED, quoted
+from assistant.nlu.paths import CITED_SOURCE, QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
 
 # Words that say a format without being one of its names (the names are tools.data.formats.FORMAT_ALIASES,
@@ -186,6 +186,11 @@ def find_fields(text: str) -> dict:
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
+        # "answer col = Correct Answer,", "question col is Customer Q": a name of capitalised words, up to the phrase's end
+        words = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s*(?:=|:|：|\bis\b)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}})(?=\s*(?:[,，;；.。)]|$)|\s+and\s)",
+                          text, re.IGNORECASE)
+        if words and role not in out:
+            out[role] = words.group(1)
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
         spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
                         if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
@@ -283,7 +288,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 
 # "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
 # "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
-_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
+_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
 _NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread"}
 def asks_sheets(text: str) -> bool:
@@ -349,13 +354,16 @@ def find_templates(text: str) -> list[str]:
         if items := [item for item in items if item]:
             return items
     found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
-             and not _AS_IT_IS.search(text[max(0, start - 24):start])]  # "全是「请翻译成英文」": the wording there now
+             and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
+             and not CITED_SOURCE.search(text[max(0, start - 16):start])]  # "照手册“…”的思路": the manual's words, cited
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
     named_family = after and re.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
-    if named_family and all(start < after.start(1) for _, start, _ in quoted(text)):
-        found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…": the quoted words were an example, the family is the ask
+    cites = bool(after) and any(CITED_SOURCE.search(text[max(0, start - 16):start]) for _, start, _ in quoted(text))
+    if (named_family or cites) and all(start < after.start(1) for _, start, _ in quoted(text)):
+        found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…", "像手册里把“…”扩成“…”那样,…:A|B|C": the quoted words were an
+        # example, the family is the ask
     if found and any("|" in name for name in found):
         return [name for name in found if "|" in name]  # "例子是"中文翻译英文"…模板用 "中译英|…"": the family is the ask
     if found and not (after and all(name in after.group(1) for name in found)):
