@@ -155,3 +155,72 @@ def test_the_manuals_words_cited_are_no_request(text, call):
 
 def test_an_instruction_passed_on_is_still_the_request():
     assert one_call("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")[0] == "resume_training"
+
+
+@pytest.mark.parametrize("text, path", [
+    ("我这边有 售前问答.csv 和 售后问答.xlsx 两个文件,帮我看下格式——我说的是售后那个。", "售后问答.xlsx"),
+    ("raw.jsonl 是清洗前的,raw_clean.jsonl 是清洗后的,拿来做质量检查的应该是清洗后那份。", "raw_clean.jsonl"),
+    ("药品问答.xlsx 和 药品问答_补充.xlsx 都在,看看第一个,不带补充的。", "药品问答.xlsx"),
+])
+def test_which_of_two_files_by_what_is_said_of_it(text, path):
+    assert one_call(text)[1]["path"] == path
+
+
+def test_the_backup_one_is_the_bak_file():
+    _, args = one_call("identity.json 和 identity_bak.json 里都有占位符,名字填“小森”,作者填“森林组”,改备份那个。")
+    assert args["path"] == "identity_bak.json"
+
+
+def test_a_change_of_mind_to_another_file():
+    assert one_call("Start training with holdout.jsonl... no, that's the held-out set; train_v3.jsonl is the one. 4 epochs.") == (
+        "start_training", {"path": "train_v3.jsonl", "epochs": 4})
+
+
+@pytest.mark.parametrize("text, n", [
+    ("两份数据,一份 300 条一份 3000 条,超参先按 3000 条那份给我建议", 3000),
+    ("问答是律师一条条审过的,一共大约 700 条,帮我推荐一下超参", 700),
+])
+def test_counts_of_the_data_meant(text, n):
+    assert one_call(text) == ("suggest_hyperparameters", {"n_samples": n})
+
+
+def test_a_time_of_day_is_no_count():
+    assert one_call("3:15am. the prompts in pitch.jsonl all start with 'How do'. ADD VARIETY. like 400 new ones") == (
+        "augment_instructions", {"path": "pitch.jsonl", "n_samples": 400})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("can you 👀 this for me", ("inspect_dataset", {"path": "/tmp/sft-eval/uploads/menu.json"})),
+    ("hk-lora-2 而家跑成点啊?", ("training_status", {"run_id": "hk-lora-2"})),
+    ("此番训练,久而无功,暂且止之。任务号 wen-07。", ("stop_training", {"run_id": "wen-07"})),
+    ("wen-07 前番中辍,今可续之。", ("resume_training", {"run_id": "wen-07"})),
+    ("唔系啊,我要嘅系 openai 格式,唔系 qianfan,文件都系 粤语.jsonl。", ("convert_dataset", {"path": "粤语.jsonl", "to": "openai"})),
+    ("之前被暂停的训练任务需要被恢复。", ("resume_training", {})),
+    ("Would it kill you to fill identity.json with name 'Rook' and author 'Castle AI'?",
+     ("fill_placeholders", {"path": "identity.json", "values": {"name": "Rook", "author": "Castle AI"}})),
+    ("Oh for heaven's sake, pub-lora-2 has gone pear-shaped. Knock it on the head, please.", ("stop_training", {"run_id": "pub-lora-2"})),
+    ("How's run number four doing... run-4 I mean, at step two thousand yet?", ("training_status", {"run_id": "run-4"})),
+    ("n_samples ≈ 2,500 after dedup. Give me a sane LoRA baseline config — epochs, lr, batch size.",
+     ("suggest_hyperparameters", {"n_samples": 2500, "method": "lora"})),
+])
+def test_voices_emoji_cantonese_classical_passive_idioms(text, call):
+    files = ["/tmp/sft-eval/uploads/menu.json"] if "👀" in text else []
+    assert one_call(text, files) == call
+
+
+@pytest.mark.parametrize("text", [
+    "Walk me through what filling the placeholders changes in identity.json.",
+    "got this in the log:\n\n  step 400 | loss 0.021 | eval_loss 1.87\n  step 450 | loss 0.015 | eval_loss 1.95\n\nis that overfitting?",
+])
+def test_questions_stay_questions(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_venting_asks_nothing():
+    assert plan("xs 老板说我数据太水了 hhh 心态崩了,先跟你吐槽一下") == []
+
+
+def test_a_family_in_a_list_item_keeps_its_semicolon():
+    _, args = one_call("1. open policy.jsonl\n2. add reworded instructions using this template family: Sum it up|Short version please|TL;DR this\n"
+                       "3. apply to 25% of rows")
+    assert args["templates"] == ["Sum it up|Short version please|TL;DR this"]

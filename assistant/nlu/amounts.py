@@ -39,7 +39,7 @@ _UNITS = {
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file)))|"  # "3 each", "Three apiece"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|num_samples|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
+                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
 
@@ -128,6 +128,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue
         if _money(text, num):
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
+        if re.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
+            continue  # "律师一条条审过的": one by one, not how many; "2:47am": a time
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]):
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
@@ -147,8 +149,15 @@ def count_args(text: str, few_shot: bool = False) -> dict:
                 out["k"] = int(num.value)
             else:
                 out["n_samples"], out["_at"] = int(num.value), num.start
+    pointed = _POINTED_COUNT.search(text)
+    if pointed and "n_samples" in out and (value := parse_number((pointed.group(1) or pointed.group(2)).replace(",", "").replace("，", ""))):
+        out["n_samples"] = int(value)  # "一份 500 条一份 5000 条,先按 5000 条那份给建议": the dataset pointed at
     out.pop("_at", None)
     return out
+
+
+# Of two datasets told by size, the one pointed at: "按 5000 条那份", "for the 5,000-row one".
+_POINTED_COUNT = re.compile(r"(?:按|用|根据|就按|先按)\s*([\d,，.]+[kK万千]?)\s*条?(?:的)?那(?:份|个)|\bfor the ([\d,]+k?)[- ](?:row|sample|record)s? one\b", re.I)
 
 
 def _money(text: str, num) -> bool:
@@ -270,10 +279,15 @@ def _percent(text: str, num: Num) -> bool:
     return bool(re.match(r"\s*(?:%|成)", text[num.end:])) or text[max(0, num.start - 3):num.start].endswith("百分之")
 
 
+def _clock(text: str, num) -> bool:
+    """"2:47am", "凌晨3:15": the minutes of a time of day."""
+    return bool(re.search(r"\d[:：]\s*$", text[max(0, num.start - 3):num.start]) and re.match(r"\s*(?:am|pm|a\.m|p\.m|\W|$)", text[num.end:], re.I))
+
+
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
-        if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num)
+        if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num) and not _clock(text, num)
                 and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

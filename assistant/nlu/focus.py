@@ -16,18 +16,28 @@ import re
 
 # Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
 # "a7f3c2 is fine", "old.csv 先不管").
-_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|不是|别管|不管|除了|忽略)\s*(?:the\s+)?$", re.I)
+_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用)\s*(?:the\s+)?$", re.I)
+# Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
+_CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
-_FORMER = re.compile(r"前面那个|前一个|前者|\bthe former\b|\bthe first one\b", re.I)
+_FORMER = re.compile(r"前面那个|前一个|前者|第一个|第一份|头一个|\bthe former\b|\bthe first one\b", re.I)
 # Parts of names that are ordinary words, not a name's own ("train", "data", "final").
 _COMMON = frozenset("""data dataset file files qa faq train test dev eval run job lora sft ft v copy backup the and all a i""".split())
 
 
+# The words people use for a part of a name: "改备份那个" is identity_bak.json, "清洗后那份" is train_clean.jsonl.
+_SAID_AS = {"bak": ("备份", "backup"), "backup": ("备份", "bak"), "clean": ("清洗后", "清洗过", "洗过", "cleaned"),
+            "cleaned": ("清洗后", "清洗过", "洗过", "clean"), "raw": ("原始", "清洗前"), "补充": ("supplement", "extra"),
+            "final": ("最终", "终版"), "old": ("旧",), "new": ("新",)}
+
+
 def _stem_tokens(name: str) -> set[str]:
+    """The parts of a name: split at separators, and where Chinese meets letters ("售后FAQ" → 售后, faq)."""
     stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0] if "." in name else name
-    return {t.lower() for t in re.split(r"[-_.\s]+", stem) if t and t.lower() not in _COMMON}
+    parts = [p for t in re.split(r"[-_.\s]+", stem) for p in re.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", t)]
+    return {t.lower() for t in parts if t and t.lower() not in _COMMON}
 
 
 def _full(text: str, name: str) -> list[tuple[int, int]]:
@@ -38,7 +48,7 @@ def _full(text: str, name: str) -> list[tuple[int, int]]:
 def _mentions(text: str, name: str, own: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where ``name`` is mentioned: in full, or by a part of its name no other name has."""
     spots = _full(text, name)
-    for token in own:
+    for token in own | {said for part in own for said in _SAID_AS.get(part, ())}:
         for m in re.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(token)}(?![A-Za-z0-9_-])", text, re.I):
             if not any(a <= m.start() < b for a, b in taken):
                 spots.append((m.start(), m.end()))
@@ -51,6 +61,12 @@ def meant(text: str, names: list[str]) -> str | None:
     if len(distinct) < 2:
         return None
     tokens = {n: _stem_tokens(n) for n in distinct}
+    for n in distinct:  # "售前问答" and "售后问答": a Chinese name's own part is what is left of it without the shared ending
+        for mine in [t for t in tokens[n] if re.fullmatch(r"[\u4e00-\u9fff]{3,}", t)]:
+            for other in [t for o in distinct if o != n for t in tokens[o] if re.fullmatch(r"[\u4e00-\u9fff]{3,}", t) and t != mine]:
+                shared = len(os.path.commonprefix([mine[::-1], other[::-1]]))
+                if shared and len(mine) - shared >= 2:
+                    tokens[n].add(mine[:len(mine) - shared])
     taken = [spot for n in distinct for spot in _full(text, n)]
     spots = {n: _mentions(text, n, tokens[n] - set().union(*(tokens[o] for o in distinct if o != n)), taken) for n in distinct}
     aside = {n for n, where in spots.items()
@@ -58,6 +74,9 @@ def meant(text: str, names: list[str]) -> str | None:
     left = [n for n in distinct if n not in aside]
     if len(left) == 1:
         return left[0]
+    chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) for a, b in spots[n])]
+    if len(chosen) == 1:
+        return chosen[0]
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
         return distinct[-1]
     if _FORMER.search(text):

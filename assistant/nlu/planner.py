@@ -651,6 +651,11 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     said = (again.calls[0]["args"] if again.kind == "tools" else
             arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked)) if again.kind == "ask_file" else {})
     given = {k: v for k, v in said.items() if k != "path" and args.get(k) != v}
+    # "Start training with eval_set.jsonl... no, that's the held-out set; train_set.jsonl is the one": another file, named
+    # after the turn and not ruled out there, is the one meant
+    later = [f.text for f in resolve_named(after, mem.attachments) if not slots.negated(after, f.start)]
+    if "path" in args and len(set(later)) == 1 and later[0] != args["path"] and not names.is_base_model_path(after, later[0], after.find(later[0])):
+        given["path"] = later[0]
     # "重复的…先留着吧,哦不,完全一样的删掉,相似的留着": the first rule said with its decision
     ruled = next((r for part in re.split(r"[,，;；。.!！]+", after) if (r := review.rule_command(part))), None)
     if tool == "apply_quality_rule" and ruled and ruled != (args.get("rule"), args.get("decision")):

@@ -54,7 +54,8 @@ _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou
 _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)(?:配|定)|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
-_SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b", re.I)
+_SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b|"
+                             r"\bgive me (?:a |an |some )?(?:[\w-]+ ){0,3}(?:config|configuration|settings|hyper-?param\w*)\b", re.I)
 _SETTING_WORDS = re.compile(r"epoch|(?<![a-z])lr(?![a-z])|learning[ _-]?rate|batch|学习率|轮数|批大小|超参|hyper-?param", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fine|good|correct|alright)\b|格式(?:能用|可以用|行不行|能不能用)|啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -65,7 +66,8 @@ _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bre
 _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
-                             r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
+                             # "之前被暂停的训练任务需要被恢复", "前番中辍(中断),今可续之": a passive or bare stop, then the resume
+                             r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|被(?:暂停|停掉|停止|中断|终止)(?:了)?的?|中断(?=\s*[,，])|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
                              r"(?:接着|继续|恢复|重新接上|接上|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
 # A stop said first, in the first clause ("请先把当前的训练停掉,…继续跑下去就没意义了", "紧急: 终止训练任务 c4e9a1"): the stop is the
 # request; carrying on is only the reason
@@ -124,7 +126,8 @@ _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:
                    r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
 # "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
-                      r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b", re.I)
+                      r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
+                      r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b", re.I)  # "How's run number seven doing... run-7 I mean"
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|"
                               # "今晚十点前要提交训练任务,帮我…": a deadline, then the ask
@@ -179,11 +182,11 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
 _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)")
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
-_THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
+_THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
 _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
 
@@ -258,7 +261,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
-            new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)):  # "…Does the format look usable?" of an upload
+            new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
+            whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)):  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
     return whole
 
@@ -644,9 +648,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act in ("command", "correction") and amounts.training_args(text)
             and _CHANGED_SETTING.search(text) and not _VALUE_ASKED.search(text)):
         tool = "start_training"  # "epoch 改成 5,别用3了,数据还是 FILE": a run's setting changed
-    if (tool in ("", "inspect_dataset") and act == "command" and _SETTING_WORDS.search(text) and _SETTINGS_ASKED.search(text)
-            and not _LOOK_AT.search(text)):
-        tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设": values asked for
+    if ((tool in ("", "inspect_dataset") or tool == "check_quality" and prob < 0.5) and act == "command" and _SETTING_WORDS.search(text)
+            and _SETTINGS_ASKED.search(text) and not _LOOK_AT.search(text)):
+        tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设", "n_samples ≈ 4,500
+        # after dedup. Give me a sane LoRA baseline config — epochs, lr, batch size": values asked for
     if (tool == "start_training" and _VALUE_ASKED.search(text) and not _START_VERB.search(text) and not amounts.training_args(text)
             and not _FOLLOWS_ADVICE.search(text)):
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for

@@ -376,11 +376,11 @@ def find_templates(text: str) -> list[str]:
     family[-1] = re.sub(r"\s+as (?:an? |one |the )?(?:synonyms?|templates?|template family|family|variants?|alternatives|wordings?|phrasings?)\b.*$", "",
                         family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
-        family[-1] = re.split(r"\s*[,，;；]", family[-1])[0]  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
+        family[-1] = re.split(r"\s*(?:[,，；]|;(?!\S))", family[-1])[0]  # ("TL;DR this policy" keeps its semicolon)  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
     return ["|".join(family)]
 
 
-_AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
+_AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|开头都是|\b(?:all )?(?:start|begin)s? with|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
 _LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
 # "用这几个模板:\n请介绍一下这套房子\n这套房子情况怎么样", "using these:\n- …": the lines after a line ending in a colon
 _PLAIN_LISTED = re.compile(r"(?:^|\n)[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|wordings?|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n"
@@ -390,7 +390,7 @@ _LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
 _SEGMENT = rf"(?:(?!{_FILE_CLAUSE})[^:：\n|]){{2,60}}"
-_FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I)
+_FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?[ \t]*(?:$|(?=\n\s*(?:\d{{1,2}}[.)、]|[-•*]\s)))", re.I)  # (or to a list item's end)
 # …or after the English word that names them, the last one before the family ("with these templates translate to french|…");
 # a Chinese family holds no spaces and is found whole (_TEMPLATE_FAMILY)
 _FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?|with|use)\b\s*(?:like|as|of)?\s*"

@@ -31,6 +31,9 @@ _CANTONESE = {
     "啱啱": "刚刚", "幾多": "多少", "几多": "多少", "幾耐": "多久", "几耐": "多久", "去到邊": "到哪了", "去到边": "到哪了",
     "邊度": "哪里", "边度": "哪里", "仲要": "还要", "仲有": "还有", "仲未": "还没", "仲係": "还是", "仲系": "还是",
     "繼續行": "继续跑", "继续行": "继续跑", "行返": "跑", "行緊": "在跑", "行紧": "在跑",
+    "而家": "现在", "跑成點": "跑得怎么样", "跑成点": "跑得怎么样", "唔係": "不是", "唔系": "不是", "嘅係": "的是", "嘅系": "的是",
+    # words of classical flavour for a run's stop and resume ("此番训练…暂且止之", "前番中辍,今可续之")
+    "止之": "停掉它", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
 _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
@@ -108,9 +111,27 @@ def _unaccented(m: re.Match) -> str:
     return bare if bare.isascii() and bare.isalpha() else m.group(0)
 
 
+# Emoji used for a verb: "can you 👀 this", "the empty ones → 🗑️", "🛑 run-3" (in the message's language).
+_EMOJI = {"👀": ("看看", "look at"), "🔍": ("查", "check"), "🔎": ("查", "check"), "🗑️": ("删掉", "drop"), "🗑": ("删掉", "drop"),
+          "🛑": ("停掉", "stop"), "⏹️": ("停掉", "stop"), "⏹": ("停掉", "stop"), "🚀": ("开始训练", "start training"),
+          "▶️": ("继续", "resume"), "⏯️": ("继续", "resume")}
+_EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=True)))
+
+
+# English idioms for our verbs, read as the plain words: "would it kill you to fill …?" asks for the fill, and "knock it on
+# the head" stops a run.
+_IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) to\b", "could you"),
+                                                 (r"\bknock (?:it|\S+) on the head\b", "stop it"))]
+
+
 def plain_chinese(text: str) -> str:
     """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
-    Simplified with mainland words (資料集 → 数据集, 檔案 → 文件). Text without Chinese is returned as is."""
+    Simplified with mainland words (資料集 → 数据集, 檔案 → 文件); an emoji used as a verb as the word. Text without Chinese
+    keeps its words."""
+    zh = bool(re.search(r"[\u3400-\u9fff]", text))
+    text = _EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)][0 if zh else 1]} ", text)
+    for idiom, plain in _IDIOMS:
+        text = idiom.sub(plain, text)
     text = sound_alike(_PERCENT.sub(r"\1%", _ACCENTED.sub(_unaccented, text)))  # "10 percent" is "10%"; "微跳" is 微调; "résumé" is resume
     if not re.search(r"[\u3400-\u9fff]", text):
         return text
