@@ -31,6 +31,7 @@ import json
 import re
 from functools import cache
 
+from assistant.nlu.amounts import KEY_NAMES
 from assistant.nlu.paths import quoted
 
 _NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
@@ -40,10 +41,10 @@ _NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augm
 _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_rate", "lr_finder": "probe_learning_rate",
                  "lr_range_test": "probe_learning_rate", "suggest_hparams": "suggest_hyperparameters", "eval_run": "evaluate_run",
                  "quality_check": "check_quality"}
-_KEY_ALIASES = {"n": "n_samples", "samples": "n_samples", "lr": "learning_rate", "r": "lora_r", "rank": "lora_r",
+# (the settings' names are the amount reader's own table, ``amounts.KEY_NAMES``)
+_KEY_ALIASES = {**{name: setting for setting, names in KEY_NAMES.items() for name in names},
                 "run": "run_id", "id": "run_id", "file": "path", "data": "path", "dataset": "path", "format": "to",
-                "q_field": "question_field", "a_field": "answer_field", "epoch": "epochs", "max_step": "max_steps",
-                "n_epochs": "epochs", "num_epochs": "epochs", "num_train_epochs": "epochs", "lora_rank": "lora_r"}
+                "q_field": "question_field", "a_field": "answer_field"}
 # The message opens with a tool's name, then its arguments: in brackets, or after a space, comma or colon.
 _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
 # "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
