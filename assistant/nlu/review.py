@@ -235,10 +235,9 @@ def values_as_written(text: str, plain: str) -> dict[str, str]:
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
 _RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:(?:填|写|改|设|打|弄|搞)?(?:错了|反了)(?:\s*[,，]?\s*不是\s*[^\s,，]{1,20})?|不是\s*[^\s,，]{1,20})\s*[,，]?\s*"
                       r"(?:而)?(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)  # "名字不是小智,是“小博”"
-# "Put Harbor Legal as the {{author}}", "{{author}} 写 Acme": a value put in, in other words.
+# "Put Harbor Legal as the {{author}}": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
-_WRITE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:写成?|填上|就写)\s*" + _VALUE)
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
 _AS_VALUE = re.compile(r"\b(name|author)\s+as\s+(?!is\b|it is\b|before\b|usual\b|it was\b)((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
 _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
@@ -247,14 +246,10 @@ _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,
 _VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:down\s+)?(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 # "Put Milo in for name": an unquoted value put in for a placeholder.
 _PUT_IN_FOR = re.compile(r"\bput\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+in\s+for\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
-_MAKE = re.compile(r"\bmake (?:the )?(name|author)\s+(?:be\s+)?[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 
 
 # "Author's wrong, it's 'Kestrel Analytics'": the value said wrong, then the right one, in English.
 _WRONG_EN = re.compile(r"\b(name|author)(?:'s| is| was) (?:wrong|misspelled|a typo)\W+(?:it'?s|it is|should be|it should be|make it)\s+" + _VALUE, re.I)
-# "the bot's name should be HelpBot and the author Riverside IT": the second key given with no verb of its own.
-_AND_THE = re.compile(r"\band (?:the )?(name|author)\s+(?!(?:is|as|should|to|will|was|would|field|placeholder|stays?|remains?|unchanged)\b)"
-                      r"(?=[A-Z\"'“])" + _VALUE)
 # "it is made by Hartmann & Weber": the maker named in words is the author.
 _MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-]|\band)\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
@@ -276,10 +271,10 @@ _NAME_CALLED = re.compile(r"(?:名字|名称|产品名|品牌名)[^。;；]{0,14
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
-    first += [(k.lower(), v) for k, v in _MAKE.findall(text) + _WRITE.findall(text) + _KEY_QUOTED.findall(text)]
+    first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text) + _AND_THE.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
+    first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
