@@ -224,3 +224,84 @@ def test_a_family_in_a_list_item_keeps_its_semicolon():
     _, args = one_call("1. open policy.jsonl\n2. add reworded instructions using this template family: Sum it up|Short version please|TL;DR this\n"
                        "3. apply to 25% of rows")
     assert args["templates"] == ["Sum it up|Short version please|TL;DR this"]
+
+
+# Rounds 97-102 (measured at first sight at 12f10e4, then fixed against)
+
+@pytest.mark.parametrize("text, method", [
+    ("LoRA 还是全量我也说不好,你先按 LoRA 给我出一套超参看看?数据 3000 条", "lora"),
+    ("LoRA or full? No idea. Can you give me full hyperparameters for memos.jsonl to start with?", "full"),
+    ("全量还是 LoRA?LoRA 吧,卡只有一张。帮我给 工单.jsonl 推荐超参。", "lora"),
+    ("## 超参\n数据:`工单.jsonl`\n方法:**full**\n请给出 epoch / lr / batch size", "full"),
+])
+def test_the_method_chosen_after_weighing_two(text, method):
+    name, args = one_call(text)
+    assert name == "suggest_hyperparameters" and args["method"] == method
+
+
+@pytest.mark.parametrize("text, call", [
+    ("## Placeholders\n| key | value |\n|---|---|\n| name | Nova |\n| author | Birch AI |\n\nfile: `identity.json`",
+     ("fill_placeholders", {"path": "identity.json", "values": {"name": "Nova", "author": "Birch AI"}})),
+    ("~~k=4~~ → **k=2**,few-shot 还是加在 `口算.jsonl` 上", ("add_few_shot", {"path": "口算.jsonl", "k": 2})),
+])
+def test_markdown_is_read_as_words(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, values", [
+    ("I need the bot to call itself Orbit and say it was built by Cedar Labs. identity.json has the blanks.",
+     {"name": "Orbit", "author": "Cedar Labs"}),
+    ("I want my model to know its name is Wren and that Maple School made it. identity.json has curly brackets",
+     {"name": "Wren", "author": "Maple School"}),
+    ("我需要模型自称「小雪」,作者写「冬青科技」。identity.json 里那些占位符帮我填一下。", {"name": "小雪", "author": "冬青科技"}),
+    ("我想让机器人说自己叫「糖糖」,是「彩虹幼儿园」做的。identity.json 里有一些大括号。", {"name": "糖糖", "author": "彩虹幼儿园"}),
+    ("identity.json 里的 {{name}} 能换成「小鹿」吗?{{author}} 能不能写「青松实验室」?", {"name": "小鹿", "author": "青松实验室"}),
+    ("Could {{name}} be 'Pip' and {{author}} be 'Lantern Labs' in identity.json?", {"name": "Pip", "author": "Lantern Labs"}),
+    ("Sign-off blocker: identity.json still has raw placeholders. name -> 'Mira', author -> 'Cobalt Team'.", {"name": "Mira", "author": "Cobalt Team"}),
+    ("助手叫什么好呢?就叫“阿禾”吧,作者写“禾田数据组”。把 identity.json 的占位符填上。", {"name": "阿禾", "author": "禾田数据组"}),
+    ("Fill in identity.json with name Atlas and author Kestrel AI, then convert it to alpaca.", {"name": "Atlas", "author": "Kestrel AI"}),
+])
+def test_values_a_bot_is_to_go_by(text, values):
+    name, args = one_call(text)
+    assert name == "fill_placeholders" and args["values"] == values
+
+
+@pytest.mark.parametrize("text, call", [
+    ("I need the current run stopped. It's clearly diverging.", ("stop_training", {})),
+    ("I need the duplicates gone.", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
+    ("Is there any way to make the instructions in sums.jsonl less samey, maybe with 'Sum this up|Give me the gist'?",
+     ("augment_instructions", {"path": "sums.jsonl", "templates": ["Sum this up|Give me the gist"]})),
+    ("Would it be possible to turn tickets.csv into the OpenAI chat format? The question column is msg, if that matters?",
+     ("convert_dataset", {"path": "tickets.csv", "to": "openai", "question_field": "msg"})),
+    ("Dashboard has said `Status: PENDING` for run b8e2d1 for twenty minutes. What's actually going on with it?",
+     ("training_status", {"run_id": "b8e2d1"})),
+    ("run-0512 已经练过头了,再练要拉伤,叫停吧", ("stop_training", {"run_id": "run-0512"})),
+    ("Actually, undo the stop on the run I just killed. Let it keep going.", ("resume_training", {})),
+    ("I stopped run-0907 by accident. Undo that, let it carry on from where it was.", ("resume_training", {"run_id": "run-0907"})),
+    ("Grade the finished job for me: did it absorb anything, and did it shed any general smarts?", ("evaluate_run", {})),
+    ("my data is ready (notes_clean.jsonl). I just want the model to learn it now, use whatever settings you think are best",
+     ("start_training", {"path": "notes_clean.jsonl"})),
+    ("Undo that last cleanup — bring the near-duplicates back.", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"})),
+    ("刚才把近似重复的都删了,撤销一下,还是留着吧。", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"})),
+    ("冲突的样本删掉;但重复的不许删,先留着。", ("apply_quality_rule", {"rule": "conflict", "decision": "drop"})),
+])
+def test_needs_undos_and_stops_said_last(text, call):
+    got = one_call(text)
+    assert got[0] == call[0] and {k: got[1].get(k) for k in call[1]} == call[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Should I use qianfan format or plain jsonl? Which would you pick?",
+    "r=8 or r=16 for 2k samples, which one?",
+    "Hi! Is few-shot the same thing as chain-of-thought?\nThanks, Mia",
+    "`Warning: 17% of answers shorter than 5 tokens` 这个警告严重吗?要不要管?",
+    "The inspector says `avg answer length: 3.1 tokens`. Is that bad?",
+    "if I drop them, can I undo it later?",
+])
+def test_choices_and_pasted_output_asked_about_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_quoted_template_lines_and_the_count_after_them():
+    _, args = one_call("对 工单.jsonl 做指令增强,模板严格使用以下两条:\n「请总结以下工单:」\n「概括一下|用一句话说明」\n生成 300 条。")
+    assert args["templates"] == ["请总结以下工单:", "概括一下|用一句话说明"] and args["n_samples"] == 300

@@ -47,7 +47,7 @@ _ABOUT = re.compile(
     r"\bwould (?:[\w-]+ ){0,3}(?:fix|solve|help with|cure) (?:that|this|it)\b|\b(?:wants?|want) to know\W+(?=.*[?？])|\bmy question(?: is)?\s*[:：-](?=.*[?？])|(?:我的问题是|想问(?:一下)?)[:：,，](?=.*[?？])|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run|training|job|model)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
-    r"difference between|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
+    r"difference between|\bthe same (?:thing )?as\b|\bwhich one\s*\?\s*$|选哪个(?:好|比较好)?\s*[?？]\s*$|是一回事|是一个东西|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
     r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
@@ -60,7 +60,7 @@ _ABOUT = re.compile(
     # what follows an action ("删了还能恢复吗", "can that be undone later?", "原来的表格会被覆盖掉吗"), what a reading means
     # ("loss 降到 0.1 是不是就说明练好了"), a choice between two actions ("这种是修还是直接删?", "Do I fix those or just drop them?"),
     # and advice asked ("这种情况一般怎么处理比较好?")
-    r"(?:能|可以)(?:恢复|撤销|撤回|还原|找回)|\bbe (?:undone|reverted|recovered|restored)\b|\bundo (?:it|that|this)\b|\breversible\b|\bget (?:it|them) back\b|"
+    r"(?:能|可以)(?:恢复|撤销|撤回|还原|找回)|\bbe (?:undone|reverted|recovered|restored)\b|\b(?:to|can (?:i|we|you)|could (?:i|we|you)) undo (?:it|that|this)\b|\breversible\b|\bget (?:it|them) back\b|"
     r"会被(?:覆盖|删|改|清|替换)|是不是(?:就)?(?:说明|意味着|代表|表示)|\bdoes (?:that|it|this) mean\b|"
     r"(?:修|改|留|保留|删|去掉|丢掉)\S{0,3}还是\S{0,4}(?:删|留|保留|修|改|去掉|丢掉)\S{0,2}[?？]?\s*$|"
     r"\b(?:fix|keep|drop|delete|remove|repair|clean) (?:those|them|these|it)\b[^?]{0,30}\bor\b[^?]{0,30}\?\s*$|"
@@ -116,7 +116,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think)|\blet'?s\b", re.I)
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
                          r"wrong\s+(?:one|run|file|sheet|tab|format|column)\b\W*(?:lol|haha|lmao)?|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
@@ -149,7 +149,11 @@ _RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗�
                          r"\bwhy (?:keep|bother|waste time) \w+ing\b.{0,60}\bwhen (?:you|we|u) (?:could|can) (?:just )?\w+|\bwhat are (?:we|you) waiting for\b|"
                          # "Perhaps … you could add a few examples to each prompt?", "短答案那些,可以都先留着吗?", "能先把训练停一下吗"
                          r"\byou could (?:just )?(?:add|convert|check|run|start|stop|resume|fill|drop|remove|give|make|turn|reword|evaluate|probe)\b|"
-                         r"(?:可以|能)(?:都|全|全部)?(?:先)?(?:留着|保留|删掉|删了|去掉)[^,，。;；]{0,6}[吗嘛]|能(?:不能)?(?:先|再|马上|赶紧)?把[^,，。;；?？]{1,20}[吗嘛]", re.I)
+                         r"(?:可以|能)(?:都|全|全部)?(?:先)?(?:留着|保留|删掉|删了|去掉)[^,，。;；]{0,6}[吗嘛]|能(?:不能)?(?:先|再|马上|赶紧)?把[^,，。;；?？]{1,20}[吗嘛]|"
+                         # "Is there any way to make the instructions less samey?", "I need the current run stopped", "I need the duplicates gone"
+                         r"\bis there (?:any )?(?:way|chance) (?:to|you could)\b|"
+                         r"\bi (?:need|want|'d like|would like) (?:the |my |this |that |it |them |those |these )?[\w -]{0,30}?\b(?:stopped|gone|removed|dropped|deleted|converted|"
+                         r"checked|filled(?: in)?|evaluated|resumed|restarted|kept|cleaned(?: up)?|fixed)\b", re.I)
 
 
 def is_rhetorical(text: str) -> bool:
@@ -239,7 +243,7 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
                          r"\bif (?:it|that|this) makes sense\b|(?:如果|要是)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
 

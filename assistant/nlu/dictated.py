@@ -73,10 +73,39 @@ def starred(text: str) -> str:
     return before[:best.start()] + meant + before[best.end():]
 
 
+# Markdown typed into the chat: a heading's marks, bold, a file or a method in code marks, a table's rows, a value struck out.
+_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_BOLD = re.compile(r"\*\*([^*\n]{1,80})\*\*|__([^_\n]{1,80})__")
+_CODE_WORD = re.compile(r"`([^`\s]{1,80}\.[A-Za-z0-9]{2,5}|full|q?lora)`", re.I)  # (a file or a method; other code marks quote a value)
+_STRUCK = re.compile(r"~~[^~\n]{1,80}~~\s*(?:→|->)?\s*")
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*$")
+_TABLE_HEAD = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n(?=[ \t]*\|[ \t]*:?-{2,})")
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|[ \t]*\n?")
+
+
+def unmarked(text: str) -> str:
+    r"""``text`` with its Markdown read as words: "## 超参\n方法:**full**" → "超参\n方法:full", "~~k=5~~ → **k=3**" → "k=3",
+    a two-column table's rows as "key: value" (its header row left out).
+
+    >>> unmarked("## Next\nSuggest **hyperparameters** for `recipes.jsonl` — method: `full`")
+    'Next\nSuggest hyperparameters for recipes.jsonl — method: full'
+    >>> unmarked("| key | value |\n|---|---|\n| name | Atlas |")
+    'name: Atlas'
+    """
+    if not re.search(r"[*_`#|~]", text):
+        return text
+    text = _TABLE_HEAD.sub("", text)  # (the header row names the columns, no value)
+    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_ROW.sub(lambda m: f"{m.group(1)}: {m.group(2)}", text)
+    text = _STRUCK.sub("", text)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    return _CODE_WORD.sub(r"\1", _HEADING.sub("", text))
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), and a word put right on a "*word" line after it (:func:`starred`)."""
-    text = starred(text)
+    text = unmarked(starred(text))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -15,7 +15,7 @@ from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated
-from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, resolve_named, unquote_forwarded
+from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, quoted, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -178,6 +178,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # with any pasted message: "`Warning: 41 records flagged answer_is_question`. Drop those."
     plain_all = plain if unblanked == masked else variants.plain_chinese(unblanked)
     got = reading.read(variants.plain_chinese(_OUTPUT_REF.sub(" ", hide_names(blank_errors(as_word)))), has_file, bool(new_files)) if not intent else None
+    if got is not None and not got.tool and got.act == "question" and blank_errors(as_word) != as_word:
+        got = reading.Reading("explain", "", "question", got.prob)  # "`Warning: 17% of answers shorter than 5 tokens` 严重吗?": a question
+        # about an error or warning pasted in, ours to explain
     if got is not None and got.tool == "explain" and (families := slots.template_spans(as_word)):
         # "…with this template family: explain my bill|break down my bill": the family's words are no question
         got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
@@ -214,6 +217,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
+    if (tool in (None, "", "inspect_dataset") and got is not None and got.act == "command"
+            and any("|" in q for q, _, _ in quoted(masked))):
+        tool = "augment_instructions"  # "…make the instructions in FILE less samey, maybe with 'Sum this up|Give me the gist'?": a family given
     if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain) and (got is None or got.act != "hypothetical"):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
@@ -542,6 +548,10 @@ def steps_of(text: str) -> list[str]:
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
     if len(steps) > 1 and _NARRATED.match(steps[0]):
         steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
+    if (len(steps) == 2 and intents.classify(steps[0]).name in ("", "training_status") and not acts.is_request(steps[0])
+            and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]", steps[0])
+            and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
+        steps = [text]  # "run-0731 已经练过头了,再练要拉伤,叫停吧": how the run is, then the one ask
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the

@@ -74,7 +74,7 @@ _RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|�
 _STOP_FIRST = re.compile(r"^\W*(?:[^,，。\n:：]{0,6}[:：])?\s*(?:请|先|快|赶紧|麻烦|马上|立刻)*\s*(?:把[^,，。\n]{0,16})?"
                          r"(?:停掉|停止|终止|停下|中止|叫停|\b(?:kill|stop|terminate|halt|abort)\b)(?![^,，。\n]{0,8}(?:的|了的))", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
-_START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
+_START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\b(?:want|let|get) the model (?:to )?learn (?:it|this|them|that)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
 _TRAIN_WORD = re.compile(r"训|练|train|fine-?tun|微调|\blora\b|\bsft\b|\brun\b|跑|epoch|(?<![a-z])lr(?![a-z])|学习率", re.I)
 _DATA_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|few[- ]?shot|示例|增强|augment|改写|rephras|reword", re.I)
@@ -98,7 +98,7 @@ _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
 _RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
-_STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
+_STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
@@ -120,7 +120,12 @@ _SLANG_OK = ("stop_training", "start_training", "resume_training", "training_sta
 
 
 
+# Undoing a stop is a resume: "undo the stop on the run I just killed", "stopped run-0802 by accident. Undo that, let it carry on".
+_UNDO_STOP = re.compile(r"\bundo (?:the|that|my) (?:stop|kill)\b|\b(?:stopped|killed) \S+ by (?:accident|mistake)\b.{0,40}\bundo\b|"
+                        r"(?:误|不小心)(?:停|关)(?:掉|了)[^。]{0,30}(?:撤销|恢复)|撤销(?:一下)?(?:刚才的)?停止", re.I)
 _SCORE_RUN = re.compile(r"打个?分|评个?分|打分|\bscore\b|\bgrade\b|\brate\b|成绩", re.I)
+# "Grade the finished job for me: did it absorb anything, did it shed any general smarts?": a finished run's report.
+_GRADE_DONE = re.compile(r"\b(?:grade|score|rate|assess|judge) (?:the|my|our|that) (?:finished|last|latest|completed|done) (?:job|run|training|model)\b", re.I)
 # The user's own ("our new model", "我的模型"): a question about it asks about their run, not a concept.
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b|"
                    r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
@@ -272,7 +277,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
                         r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
 _PLACEHOLDER_WORDS = re.compile(r"placeholders?|占位符|\{\{", re.I)  # what a placeholder means is ours to explain
-_WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
+_WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|\bwhich one\W*$|\bwhich (?:would|do) you (?:pick|choose|go with|recommend)\b|选哪个(?:好|比较好)?\W*$|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
 _STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
 _START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bkick off", re.I)
 _JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$", re.I)
@@ -451,7 +456,8 @@ _FOCI = (
            or (not asked.tool or asked.prob < 0.5) and review.decides(part) and bool(review.rule_command(text))),
     _Focus(_beside_log, lambda asked, part, text: bool(asked.tool)),
     _Focus(_want_line, lambda asked, part, text: bool(asked.tool)),
-    _Focus(_after_paste, lambda asked, part, text: bool(asked.tool)),
+    # "`Warning: 17% of answers shorter than 5 tokens` 这个警告严重吗?": a question about our tool's output is ours to explain
+    _Focus(_after_paste, lambda asked, part, text: bool(asked.tool) or asked.act == "question" and not (_HOW_GOOD.search(part) or _EVALUATE.search(part))),
 )
 """Where the ask of a message may sit, tried in order: the first part whose reading stands is the
 message's reading; when none does, the whole message is read."""
@@ -463,7 +469,7 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
         if part is not None:
             asked = _read(part, has_file, new_upload)
             if focus.stands(asked, part, text):
-                return asked
+                return asked if asked.tool or focus.find is not _after_paste else Reading("explain", "", "question", asked.prob)
     return _read_whole(text, has_file, new_upload)
 
 
@@ -659,6 +665,14 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "start_training"  # "Fine-tune on the dataset I just uploaded and mix in 5% general data": a run, not a look
     if tool in ("stop_training", "explain", "") and acts.is_condition(text) and _STATUS_ASKED.search(text):
         tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2 I want to stop it. Where's it at?": look first
+    if tool in ("", "explain") and names.find_run_id(text) and _STATUS_ASKED.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "training_status", "", "command"  # "Dashboard has said `Status: PENDING` for run a7f3c2 … What's going on with it?"
+    if tool == "training_status" and act == "command" and re.search(r"(?:叫停|喊停|停掉|停了|停下|停止)(?:它|吧|掉)*\W*$", text):
+        tool = "stop_training"  # "run-0731 已经练过头了,再练要拉伤,叫停吧": the stop said last
+    if tool in ("", "explain", "resume_training") and act == "command" and re.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
+        tool, offer = "stop_training", ""  # "I need the current run stopped. It's clearly diverging."
+    if tool in ("", "explain") and act in ("command", "question") and _UNDO_STOP.search(text):
+        tool, offer = "resume_training", ""  # "undo the stop on the run I just killed", "I stopped run-0802 by accident. Undo that"
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
@@ -676,6 +690,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "Give me a short rundown of over-fitting and forgetting": told about, not my run's figures
     if tool == "start_training" and _DID_LEARN.search(text):
         tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
+    if tool in ("", "explain", "training_status", "inspect_dataset") and act == "command" and _GRADE_DONE.search(text):
+        tool, offer = "evaluate_run", ""
     if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and (
             _RUN_DONE.search(text) or act in ("question", "command") and names.find_run_id(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "evaluate_run", "", "command"  # "run finished. numbers? better than base or not", "is RUN any better

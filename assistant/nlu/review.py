@@ -14,11 +14,11 @@ import re
 
 from assistant.nlu.paths import QUOTED
 
-_DROP = re.compile(r"删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
+_DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\bdiscard|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|\bkeep|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -45,11 +45,11 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|就行|就好|即可)[^\s,，;；、。{}])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|就行|就好|即可)[^\s,，;；、。{}?？])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
-_PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
+_PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就)?(?:换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就|能|能不能|可以|可不可以)?(?:\bbe\b|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -94,8 +94,8 @@ _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去�
                                 r"(?:说的是|要的是)\s*[“\"'「]?(?:保留|留着)[”\"'」]?[^,，。;；]{0,12}[,，]\s*(?:而)?不是\s*(?:删|删掉|删除)|"
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
-_LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
-_BUT_MEANT = re.compile(r"\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
+_LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|保持不变|不许删|不准删|不能删)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
+_BUT_MEANT = re.compile(r"撤销(?:一下)?|\bundo (?:that|it|this)\b|还是(?=\s*(?:留|保留|删))|\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
 
 
 def decides(text: str) -> bool:
@@ -190,12 +190,14 @@ def placeholder_values(text: str) -> dict[str, str]:
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
         bare = _STILL.sub("", value).strip("\"'“”「」«» ")
+        if not bare:
+            continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)):  # both keys: "the name put X, author put Y"
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
-            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它", m.group(1), re.I) else "author"
+            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
                 pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_STILL.sub("", m.group(2)))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
@@ -206,17 +208,19 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+_NO_VALUE = re.compile(r"^(?:什么\S*|啥\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
 _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?=\s*(?:就)?叫)|"
                     r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
-                    r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z]))))"
+                    r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
+                    # "I need the bot to call itself Nova", "know its name is Pip", "模型自称「小满」", "说自己叫「豆豆」"
+                    r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
-                    r"\s*(?:[=＝:：]|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
+                    r"\s*(?:[=＝:：]|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -253,6 +257,9 @@ _WRONG_EN = re.compile(r"\b(name|author)(?:'s| is| was) (?:wrong|misspelled|a ty
 # "it is made by Hartmann & Weber": the maker named in words is the author.
 _MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-]|\band)\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
+# "that Harbor School made it", "是「阳光幼儿园」做的": the maker named before the making.
+_MADE_IT = re.compile(r"\bthat\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}|[\"'“][^\"'”]{1,60}[\"'”])\s+(?:made|built|created|developed) (?:it|him|her)\b|"
+                      r"是\s*[「“\"]([^」”\"]{1,30})[」”\"]\s*(?:做|开发|出品|制作|研发|训练)的", re.I)
 # "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
 _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from|too|also|again|now|changed|change)\b)" + _VALUE + r"|"
                        r"\bname the (?:bot|assistant|model|agent)\s+" + _VALUE, re.I)
@@ -260,7 +267,7 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=(?-i:[A-Z])|[\"'“«])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|(?<=\bwith)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=(?-i:[A-Z])|[\"'“«])"
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
 _PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
@@ -274,6 +281,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
+    first += [("author", (a or b).strip("\"'“”")) for a, b in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]

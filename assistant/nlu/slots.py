@@ -350,6 +350,9 @@ def find_templates(text: str) -> list[str]:
     listed = _LISTED_TEMPLATES.search(text) or _PLAIN_LISTED.search(text)
     if listed:
         items = [re.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
+        quoted_items = [item for item in items if QUOTED.fullmatch(item)]
+        if quoted_items and any(item and not QUOTED.fullmatch(item) and re.search(r"\d|生成|samples?|rows?", item) for item in items):
+            items = quoted_items  # "模板严格使用以下两条:\n「…」\n「…」\n生成 400 条。": the quoted lines are the templates
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
         if items := [item for item in items if item]:
             return items
@@ -438,12 +441,14 @@ def find_method(text: str) -> str | None:
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
-    full = named(r"\bfull(?=fine-?tun\w*\b)|\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    full = named(r"\bfull(?=fine-?tun\w*\b)|\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
     lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
+    # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
-              if re.search(r"(?:选|用|采用|决定用|choose|chose|use|using|go with|pick|prefer)\s*$", text[max(0, at - 12):at], re.IGNORECASE)]
+              if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|method\s*[:：=])\s*$", text[max(0, at - 12):at], re.IGNORECASE)
+              or re.match(r"[A-Za-z]*\s*吧", text[at:at + 8])]
     return chosen[-1] if chosen else None
 
 
