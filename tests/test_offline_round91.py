@@ -305,3 +305,24 @@ def test_choices_and_pasted_output_asked_about_are_explained(text):
 def test_quoted_template_lines_and_the_count_after_them():
     _, args = one_call("对 工单.jsonl 做指令增强,模板严格使用以下两条:\n「请总结以下工单:」\n「概括一下|用一句话说明」\n生成 300 条。")
     assert args["templates"] == ["请总结以下工单:", "概括一下|用一句话说明"] and args["n_samples"] == 300
+
+
+@pytest.mark.parametrize("text, call", [
+    ("帮我看一下 题库【初三】.xlsx 里「代数」那个sheet", ("inspect_dataset", {"path": "题库【初三】.xlsx", "sheet": "代数"})),
+    ("placeholders: name -> Scoop, author -> Hill Dairy Co-op", ("fill_placeholders", {"values": {"name": "Scoop", "author": "Hill Dairy Co-op"}})),
+    ('the author isn\'t QuickFix, it\'s "QuickFix Repair Ltd."', ("fill_placeholders", {"values": {"author": "QuickFix Repair Ltd."}})),
+    ("could you look at calls.xlsx? questions are in the Caller Question column and answers in Desk Reply",
+     ("inspect_dataset", {"path": "calls.xlsx", "question_field": "Caller Question", "answer_field": "Desk Reply"})),
+    ("Can you widen the phrasing in windows_qa.json? half the data is enough", ("augment_instructions", {"path": "windows_qa.json", "fraction": 0.5})),
+])
+def test_round_97_to_102_names_and_values(text, call):
+    assert one_call(text) == call
+
+
+def test_columns_named_in_square_brackets():
+    _, args = one_call("转成 sharegpt 的\n问题在【游客问题】列,回答在【导游回答】列", ["/tmp/sft-eval/uploads/导游.xlsx"])
+    assert args["question_field"] == "游客问题" and args["answer_field"] == "导游回答"
+
+
+def test_what_a_conversion_will_make_of_the_fields_is_a_question():
+    assert one_call("把 门诊.csv 转成 sharegpt 之后字段会变成什么样?")[0] == "explain"

@@ -47,7 +47,7 @@ _ABOUT = re.compile(
     r"\bwould (?:[\w-]+ ){0,3}(?:fix|solve|help with|cure) (?:that|this|it)\b|\b(?:wants?|want) to know\W+(?=.*[?？])|\bmy question(?: is)?\s*[:：-](?=.*[?？])|(?:我的问题是|想问(?:一下)?)[:：,，](?=.*[?？])|what happens|what'?s the (?:point|benefit|use|difference)|benefits? of|how does|how do .{1,40} (?:work|help|tell)|how (?:do|does|can|would|could) .{1,40} (?:make|improve|affect|change|cause|reduce|prevent|increase|hurt)\b|"
     r"^(?!.*(?:\bFILE\b|\bin (?:here|there|it)\b|\b(?:this|my|our) (?:file|data|dataset|run|training|job|model)\b))(?!\W*(?:is|are) there\b)"
     r"\W*(?:do|does|should|is|are|can|will|would) .{3,80}\bor\b.{2,60}\?\s*$|"
-    r"difference between|\bthe same (?:thing )?as\b|\bwhich one\s*\?\s*$|选哪个(?:好|比较好)?\s*[?？]\s*$|是一回事|是一个东西|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
+    r"difference between|\bthe same (?:thing )?as\b|(?:之后|以后)[^,，。]{0,12}会(?:变成|是|长)(?:什么样|啥样)|\bwhich one\s*\?\s*$|选哪个(?:好|比较好)?\s*[?？]\s*$|是一回事|是一个东西|is it worth|does .{1,40} (?:matter|help)|what does .{1,40} (?:do|buy|measure|tell (?:me|us|you)|show)\b|"
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
     r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
@@ -275,7 +275,7 @@ def asks_about(text: str) -> bool:
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
     told = _TOLD_BA.sub(" ", text)  # "我们把十年的热线记录整理成了 FILE,…这种情况一般怎么处理比较好?": what was done, told
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把", told)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会", told)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))

@@ -34,7 +34,7 @@ def hide_names(text: str) -> str:
 # name come along and are trimmed afterwards.
 # A bracketed part inside a name ("保险条款QA(新).xlsx", "faq（终版）.csv") comes along when the brackets close.
 _PART = r"(?:[\w./\\~:+&-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】)"
-_NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）)\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
+_NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）|【[^【】\s]{{1,12}}】|\[[^\[\]\s]{{1,12}}\])\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
 _VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)\.", re.I)

@@ -186,8 +186,13 @@ def find_fields(text: str) -> dict:
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
+        # "问题在【游客问题】列": a column named in square brackets
+        boxed = re.search(rf"(?:{pattern})\s*(?:在|是|为|用)?\s*【([^【】\n]{{1,20}})】\s*(?:列|栏|字段)", text, re.IGNORECASE)
+        if boxed and role not in out:
+            out[role] = boxed.group(1)
         # "answer col = Correct Answer,", "question col is Customer Q": a name of capitalised words, up to the phrase's end
-        words = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s*(?:=|:|：|\bis\b)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}})(?=\s*(?:[,，;；.。)]|$)|\s+and\s)",
+        # ("Questions are in the column Customer Msg and answers in Agent Reply")
+        words = re.search(rf"(?:{pattern})s?\s*(?:{_FIELD_WORD}\s*(?:=|:|：|\bis\b)|(?:are|is)?\s*in\s+(?:the\s+)?(?:{_FIELD_WORD}\s+)?)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}}?)(?:\s+(?:column|col|field))?(?=\s*(?:[,，;；.。)]|$)|\s+and\s)",
                           text, re.IGNORECASE)
         if words and role not in out:
             out[role] = words.group(1)

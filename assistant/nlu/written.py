@@ -58,7 +58,7 @@ _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*
 
 
 # "【文件】保险理赔问答_v3.xlsx", "【步数】150": a ticket's bracketed labels, each the key of what follows it.
-_BRACKET_LABEL = re.compile(r"【([^【】\n]{1,16})】[ \t]*")
+_BRACKET_LABEL = re.compile(r"【([^【】\n]{1,16})】(?![ \t]*(?:列|栏|字段|那列|这列|sheet|工作表))[ \t]*")  # (not "问题在【游客问题】列")
 
 
 # "轮数(8)", "epochs (8)", "sheet (Q2)": a value in brackets right after its label (not a part of a name, "客服(2).xlsx").
