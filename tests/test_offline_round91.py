@@ -326,3 +326,35 @@ def test_columns_named_in_square_brackets():
 
 def test_what_a_conversion_will_make_of_the_fields_is_a_question():
     assert one_call("把 门诊.csv 转成 sharegpt 之后字段会变成什么样?")[0] == "explain"
+
+
+# Rounds 103-106 (measured at first sight at 28ec93c, then fixed against)
+
+@pytest.mark.parametrize("text, path", [
+    ("我刚从客服系统里导出来一个文件叫售后工单_0701.xlsx然后领导让我先把质量过一遍", "售后工单_0701.xlsx"),
+    ("我看手册上说加点思维链的数据能让模型理解得更好所以我想在应用题.jsonl里面加一些带推理过程的样本", "应用题.jsonl"),
+    ("检查一下客服用户问答.csv", "客服用户问答.csv"),
+])
+def test_a_run_on_sentence_glued_to_a_file_name_is_no_part_of_it(text, path):
+    assert one_call(text)[1]["path"] == path
+
+
+@pytest.mark.parametrize("text, args", [
+    ("Train on bills.jsonl. 3 to 5 epochs, go with 4. Mix in some general data, 10-20%, say 15.",
+     {"path": "bills.jsonl", "epochs": 4, "mix_general": 0.15}),
+    ("LR range test on bills.jsonl, 100-300 steps... 200.", {"path": "bills.jsonl", "steps": 200}),
+    ("Few-shot for bills.jsonl: 2 to 4 examples per prompt, I'll take 3. Apply to maybe 20-30% of the data, call it 25%.",
+     {"path": "bills.jsonl", "k": 3, "fraction": 0.25}),
+    ("No, you used 2e-4 — too high. Anywhere from 5e-5 to 1e-4 is fine, take 1e-4. Same file bills.jsonl, still 4 epochs.",
+     {"path": "bills.jsonl", "learning_rate": 0.0001, "epochs": 4}),
+    ("请以 故障.jsonl 为训练数据启动一次 LoRA 训练:基座模型选用 Qwen2-1.5B-Instruct,秩 r 取 16,训练 5 个 epoch",
+     {"path": "故障.jsonl", "base_model": "Qwen2-1.5B-Instruct", "lora_r": 16, "epochs": 5}),
+])
+def test_a_range_then_the_value_picked(text, args):
+    got = one_call(text)[1]
+    assert {k: got.get(k) for k in args} == args
+
+
+def test_a_range_alone_is_no_value_picked():
+    from assistant.nlu.dictated import picked
+    assert picked("3 to 5 epochs is what people use") == "3 to 5 epochs is what people use"

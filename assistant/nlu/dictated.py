@@ -102,10 +102,39 @@ def unmarked(text: str) -> str:
     return _CODE_WORD.sub(r"\1", _HEADING.sub("", text))
 
 
+# "3 to 5 epochs, go with 4", "100-300 steps... 200", "20-30%, call it 25%", "5e-5 to 1e-4 is fine, take 1e-4": a range, then
+# the value picked from it.
+_NUM = r"\d+(?:\.\d+)?(?:e-?\d+)?"
+_RANGE = re.compile(rf"(?:(?:somewhere |anywhere )?(?:between|from) )?(?<![\w.-])({_NUM})\s*%?\s*(?:to|-|–|~|and|至|到)\s*({_NUM})(?![\w.])(\s*%)?", re.I)  # (not "Qwen2-1.5B")
+_PICK = re.compile(rf"^[^.;\n]{{0,40}}?(?:\bgo(?:ing)? with|\btake|\bcall it|\bsay|\bi'?ll take|\bpick|\blet'?s do|\bsettle on|就用|就|选|取)\s*({_NUM})"
+                   rf"|^[^\n]{{0,30}}?(?:\.\.\.|…|,)\s*({_NUM})\s*(%?)\s*[.。]?\s*$", re.I)
+
+
+def picked(text: str) -> str:
+    """``text`` with a range written as the value picked from it right after ("3 to 5 epochs, go with 4" → "4 epochs, go
+    with"), so the value is read once, where the range stood.
+
+    >>> picked("Train on x.jsonl. 3 to 5 epochs, go with 4.")
+    'Train on x.jsonl. 4 epochs, go with .'
+    >>> picked("LR range test on x.jsonl, 100-300 steps... 200.")
+    'LR range test on x.jsonl, 200 steps... .'
+    >>> picked("3 to 5 epochs is what people use")
+    '3 to 5 epochs is what people use'
+    """
+    for m in reversed(list(_RANGE.finditer(text))):
+        pick = _PICK.match(text[m.end():])
+        if pick:  # the value stands where the range was; said again after it, it is said once
+            group = 1 if pick.group(1) else 2
+            value, at = pick.group(group), m.end() + pick.start(group)
+            text = text[:m.start()] + value + (m.group(3) or "") + text[m.end():at] + text[at + len(value):]
+    return text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
-    are ``numbers``' own), and a word put right on a "*word" line after it (:func:`starred`)."""
-    text = unmarked(starred(text))
+    are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
+    from it (:func:`picked`)."""
+    text = picked(unmarked(starred(text)))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -156,10 +156,27 @@ def _after_colon(path: str, slash: int) -> str:
     return path[cut + 1:]
 
 
+# "我刚从客服系统里导出来一个文件叫售后问答_0615.xlsx", "…所以我想在数学题.jsonl里": a whole sentence typed with no space
+# before the name; the name starts after the last word that introduces it.
+_INTRODUCES = re.compile(r"叫做|名叫|叫|就用|用|在|把|给|对|将|从|拿|是")
+
+
+def _after_run_on(name: str) -> str:
+    stem = name[:name.rfind(".")] if "." in name else name
+    if len(re.findall(r"[\u4e00-\u9fff]", stem)) < 14:
+        return name
+    for m in reversed(list(_INTRODUCES.finditer(stem))):
+        rest = name[m.end():]
+        if m.start() >= 8 and len(rest.split(".")[0]) >= 2 and not (m.group(0) + rest).startswith(_ZH_KEEP):
+            return rest
+    return name
+
+
 def _strip_verbs(name: str, spaced: bool = False) -> str:
     """``name`` without the verbs glued in front ("把问答数据.xlsx", "请把/data/x.csv", "打开标注/a.csv"). After a
     space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there.
     Adverbs before a glued word go with it ("刚把会员卡.xlsx", "我已经用售后.csv")."""
+    name = _after_run_on(name)
     filler = re.match(r"^[\w\u4e00-\u9fff]{0,24}(?:那个|就是)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if filler and not name.startswith(_ZH_KEEP):  # "嗯那个就是帮我看一下那个保险问答.xlsx", "shot吧就是文言文翻译.jsonl": spoken filler
         name = name[filler.end():]
