@@ -218,7 +218,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         if reviewed is not None:
             return reviewed
     if (tool in (None, "", "inspect_dataset") and got is not None and got.act == "command"
-            and any("|" in q for q, _, _ in quoted(masked))):
+            and any("|" in q and not re.search(r"\d", q) for q, _, _ in quoted(masked))):  # (a quoted log line holds numbers)
         tool = "augment_instructions"  # "…make the instructions in FILE less samey, maybe with 'Sum this up|Give me the gist'?": a family given
     if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain) and (got is None or got.act != "hypothetical"):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets

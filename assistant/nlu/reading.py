@@ -667,11 +667,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2 I want to stop it. Where's it at?": look first
     if tool in ("", "explain") and names.find_run_id(text) and _STATUS_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "training_status", "", "command"  # "Dashboard has said `Status: PENDING` for run a7f3c2 … What's going on with it?"
-    if tool == "training_status" and act == "command" and re.search(r"(?:叫停|喊停|停掉|停了|停下|停止)(?:它|吧|掉)*\W*$", text):
+    if tool == "training_status" and act == "command" and re.search(r"(?:(?:叫停|喊停|停掉|停下)(?:它|吧)*|(?:停止|停了)吧)\W*$", text):
         tool = "stop_training"  # "run-0731 已经练过头了,再练要拉伤,叫停吧": the stop said last
     if tool in ("", "explain", "resume_training") and act == "command" and re.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
         tool, offer = "stop_training", ""  # "I need the current run stopped. It's clearly diverging."
-    if tool in ("", "explain") and act in ("command", "question") and _UNDO_STOP.search(text):
+    if tool in ("", "explain") and act == "command" and _UNDO_STOP.search(text):
         tool, offer = "resume_training", ""  # "undo the stop on the run I just killed", "I stopped run-0802 by accident. Undo that"
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
