@@ -358,3 +358,15 @@ def test_a_range_then_the_value_picked(text, args):
 def test_a_range_alone_is_no_value_picked():
     from assistant.nlu.dictated import picked
     assert picked("3 to 5 epochs is what people use") == "3 to 5 epochs is what people use"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("帮我用 门诊.jsonl 跑个学习率测试吧 跑60步就行", ("probe_learning_rate", {"path": "门诊.jsonl", "steps": 60})),
+    ("帮我 run 一下 learning rate 的 range test，用 工单.jsonl，跑 150 个 step 就够了", ("probe_learning_rate", {"path": "工单.jsonl", "steps": 150})),
+    ("帮我给 对话.jsonl 加一些 CoT 的 sample，reasoning 在 steps 这个 column 里", ("add_cot", {"path": "对话.jsonl", "rationale_field": "steps"})),
+    ("把 数据.xlsx export 成 jsonl，question 的 column 叫 用户问题，answer 的 column 叫 客服回复",
+     ("convert_dataset", {"path": "数据.xlsx", "to": "jsonl", "question_field": "用户问题", "answer_field": "客服回复"})),
+])
+def test_chinese_with_english_nouns(text, call):
+    got = one_call(text)
+    assert got[0] == call[0] and {k: got[1].get(k) for k in call[1]} == call[1]

@@ -205,7 +205,7 @@ def find_fields(text: str) -> dict:
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
-        chinese = re.search(rf"(?:{pattern})\s*(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
+        chinese = re.search(rf"(?:{pattern})\s*(?:的\s*)?(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
@@ -215,7 +215,7 @@ def find_fields(text: str) -> dict:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
         placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
-                           rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
+                           rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         if own and role not in out and role == "rationale_field":
