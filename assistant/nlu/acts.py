@@ -202,8 +202,10 @@ def heard_asking(text: str) -> bool:
 
     if not _ASKING_MARK.search(text) or is_request(text) or classifier.asks(text) < ASKS_SURE:
         return False
-    if about_sft(text):
-        return True
+    from assistant.nlu.amounts import count_args
+
+    if about_sft(text) or count_args(text).get("n_samples"):
+        return True  # (how many samples the person has is our domain: "那我只有四百条是不是太少了?")
     model = classifier.active()
     guess = model.predict(text) if model is not None else None  # ours to answer: "my
     # computer is slow, what should I do" is not, as likely off-topic as a question for explain

@@ -111,7 +111,7 @@ _ASKS = re.compile(r"[?？]|吗|呢|呗|多少|几|\bhow\b|\bwhat\b|\bwhich\b|sh
                    r"给点|给个", re.IGNORECASE)
 _MUSE_TRAIN = re.compile(rf"(?:要不要|该不该|是不是(?:该|要|可以)|是否(?:要|可以|该)?|maybe|perhaps|should (?:i|we)|shall (?:i|we)|"
                          rf"we could|i guess we|time to|ready to|要是|如果|假如)\s*(?:现在|先|再|试着|试试|尝试|"
-                         rf"就)?\s*(?:开始)?\s*(?:start\s+)?{TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{TRAIN}了", re.IGNORECASE)
+                         rf"就)?\s*(?:开始)?\s*(?:start\s+)?{TRAIN}|(?:可以|能)(?:现在)?(?:开始)?{TRAIN}了|\b{TRAIN}\w*\s*,?\s*(?:maybe|perhaps)\b", re.IGNORECASE)
 
 
 def classify(text: str, has_file: bool = False) -> Intent:

@@ -82,11 +82,14 @@ _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thoug
 
 # Asking to be told, not for a tool: "could you explain …", "能讲讲…".
 # "Give me a short rundown of over-fitting and forgetting": a topic told about, not a run's figures.
+# A flaw of the data asked about: "有没有重复的", "any empty answers?"
+_FLAW_ASKED = re.compile(r"有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
 _RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普|介绍一下", re.I)
 _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|科普|\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
+_TRAIN_FIRST = re.compile(r"^\W*(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)", re.I)
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
@@ -221,7 +224,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
-                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
+                       r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
                        r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|(?:调|训|练|跑|微调)(?:完|好)的模型\S{0,4}(?:行不行|好不好|怎么样|咋样|如何|靠不靠谱|能不能用|能用吗)|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
@@ -267,7 +270,9 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
-            whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)):  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
+            whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
+            has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
+        # column is 'prompt' … what are the length stats?": the stats of the data at hand
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
     return whole
 
@@ -280,7 +285,7 @@ _PLACEHOLDER_WORDS = re.compile(r"placeholders?|占位符|\{\{", re.I)  # what a
 _WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|\bwhich one\W*$|\bwhich (?:would|do) you (?:pick|choose|go with|recommend)\b|选哪个(?:好|比较好)?\W*$|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
 _STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
 _START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bkick off", re.I)
-_JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$", re.I)
+_JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$|^\W*(?:你?在吗|在不在|are you (?:there|around)|any(?:one|body) (?:there|home))\W*$", re.I)
 
 
 def greets_only(text: str) -> bool:
@@ -544,12 +549,26 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not (act == "question" and acts.asks_concept(text))):  # (not "50 条数据硬训 20 个 epoch,会咋样?": what would follow)
         tool = guess.second  # "epochs for 800?": the advice for that many, asked in few words
     if (tool == "explain" and act in ("command", "question") and has_file and guess.second in ("check_quality", "inspect_dataset")
-            and guess.prob - guess.second_prob < MARGIN and not acts.asks_concept(text)):
+            and (guess.prob - guess.second_prob < MARGIN or guess.second == "check_quality" and _FLAW_ASKED.search(text))
+            and not acts.asks_concept(text)):
         tool = guess.second  # (an upload) "有没有重复的问答对?": a question about the data at hand
+    if (tool == "inspect_dataset" and has_file and guess.second == "check_quality" and guess.prob - guess.second_prob < MARGIN
+            and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|how many (?:rows|records|samples)|格式|format", text, re.I)):
+        tool = "check_quality"  # (a file) "看看有没有空的 answer": the flaws are the check's to find
     if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
         tool, offer = "start_training", ""  # "要不要试着训练一下?": wondering about a run (the planner asks back)
+    if (not tool and (offer == "start_training" or model is not None and guess.name == "start_training" and _TRAIN_WORD.search(text))
+            and act in ("command", "correction") and amounts.training_args(text)
+            and not acts.is_condition(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)):
+        tool, offer = "start_training", ""  # "搞个 LoRA 训练,三轮", "r=8 ✗ → r=32,文件不变 FILE": a run, read weakly, with its settings
+    if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
+            and guess.prob - guess.second_prob < MARGIN and not re.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
+        tool = guess.second  # "FILE 里有一列“判断依据”,…,用它来做思维链样本": a request with no question in it
+    if tool == "evaluate_run" and guess.second == "start_training" and guess.prob - guess.second_prob < MARGIN and _TRAIN_FIRST.search(text) \
+            and not names.find_run_id(text):
+        tool = "start_training"  # "炼一版看看效果": a run to make first; seeing how it does comes after
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
