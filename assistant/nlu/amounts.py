@@ -44,7 +44,7 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用)?|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each with|per sample){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file)))|"  # "3 each", "Three apiece"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
@@ -110,6 +110,10 @@ def training_args(text: str) -> dict:
         if RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end):
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
+        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]):
+            continue  # "第一步,…一百五十步就够": which step of the plan, not how many
+        if re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]):
+            continue  # "depot-r8-0612": a part of a run's name, not its rank
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
@@ -206,9 +210,10 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
-_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
+_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
 _SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than|\bi said|我说的?是?|之前说的?)\s*" + _SHARE, re.I)
+_SAID_NOT = re.compile(r"(?:\bi said|我说的?是)\s*(" + _SHARE + r")\s*[,，]?\s*(?:\bnot\b|不是|而不是)", re.I)
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
 
@@ -218,6 +223,9 @@ def find_fraction(text: str) -> float | None:
     keyed = re.search(r"\bfrac(?:tion)?\s*[=:]\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
     if keyed:
         return float(keyed.group(1))
+    said = _SAID_NOT.search(text)
+    if said:
+        return _fraction(said.group(1))  # "nooo i said 10% not 50%": the share said before is the one meant
     text = _SHARE_NOT.sub(" ", text)
     changed = _CHANGED_TO.search(text)
     if changed:
@@ -286,7 +294,7 @@ def find_mix(text: str) -> float | None:
 
 def _percent(text: str, num: Num) -> bool:
     """"20%", "百分之二十", "两成": a share, not a count."""
-    return bool(re.match(r"\s*(?:%|成)", text[num.end:])) or text[max(0, num.start - 3):num.start].endswith("百分之")
+    return bool(re.match(r"\s*(?:%|成|per ?cent\b|pct\b)", text[num.end:], re.I)) or text[max(0, num.start - 3):num.start].endswith("百分之")
 
 
 def _clock(text: str, num) -> bool:

@@ -587,6 +587,10 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
+    if (new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and slots.tool_of_values(whole) == "convert_dataset"
+            and slots.find_format(slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)]))
+            and not re.search(r"[?？吗]|什么格式|啥格式|\bwhat format\b|\bwhich format\b|\bsheet|\btab\b|工作表|\bcolumn|列|字段|欄位|看|\blook|\binspect", text, re.I)):
+        new = Decision("unknown")  # "不是 alpaca,是千帆格式!文件是 FILE": the format of the conversion called off, corrected
     sheet = _MEANT_SHEET.match(text) if re.search(r"\bsheet|\btab\b|工作表", whole, re.I) else None
     if new.kind == "tools" and new.calls[0]["name"] in ("inspect_dataset", "convert_dataset") and sheet:
         new.calls[0]["args"]["sheet"] = sheet.group(1)  # "wrong sheet lol, i meant Returns not Refunds in FILE"

@@ -21,7 +21,7 @@ PROBE = re.compile(
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible )?(?:lr|learning[- ]rate)\b(?! schedul)|"
     r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
-    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) test\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr_find\b|\blr[- ]finder\b|\bprobe (?:it|this|that) on\b|"
+    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) test\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,3})\b", re.I)

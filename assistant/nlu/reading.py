@@ -63,7 +63,7 @@ _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fin
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+_RESUME_STOPPED = re.compile(r"\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              # "之前被暂停的训练任务需要被恢复", "前番中辍(中断),今可续之": a passive or bare stop, then the resume
@@ -95,11 +95,14 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+# "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
+_EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
+                          r"(?:^|[,，。!！；;]\s*)(?:请|帮我|麻烦)?(?:评估|评测|测评)(?:一下|下)", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a |the last |the latest )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
@@ -584,12 +587,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = ""  # "how do I train my dog to sit": "train" is the only word of ours, and off-topic is as likely
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
-    owns = tool == "evaluate_run" and act == "question" and not acts.asks_concept(text) and _MINE.search(text)
+    owns = tool == "evaluate_run" and act == "question" and (not acts.asks_concept(text) and _MINE.search(text) or _EVALUATE_IT.search(text))
     if act == "hypothetical" or (act == "question" and not musing and not owns and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
-    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain:
+    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
             and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text)
@@ -692,13 +695,17 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "I need the current run stopped. It's clearly diverging."
     if tool in ("", "explain") and act == "command" and _UNDO_STOP.search(text):
         tool, offer = "resume_training", ""  # "undo the stop on the run I just killed", "I stopped run-0802 by accident. Undo that"
+    if (tool in ("", "inspect_dataset") and act in ("command", "correction") and "FILE" not in text and names.find_run_id(text)
+            and re.search(r"\bcheck (?:on )?(?:that|this|it)(?: one)?\b|查(?:一下|查|下)(?:它|那个|这个)|看(?:一下|看|下)(?:它|那个|这个)(?:的进度)?", text, re.I)):
+        tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
     if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
-    if act in ("command", "correction") and tool in ("", "explain") and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text):
+    if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text)
+            and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same

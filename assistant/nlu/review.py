@@ -177,10 +177,16 @@ def _without_full_stop(value: str) -> str:
 _STILL = re.compile(r"^(?:still|unchanged,?|仍然是?|仍是|还是|依旧是?|照旧是?)\s*", re.I)  # "name is still Nova": the value is Nova
 
 
+_KEY_LIKE = re.compile(r"(?i:name|author|company|organi[sz]ation|org|developer|maker|publisher)|\w+_\w+")
+
+
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
     pairs = {}
-    found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)]
+    found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
+                                  # "what even is lora": a word linked by "is" is a key only when it is a placeholder's kind of name
+                                  if not re.match(r"\s*is\b", text[m.end(1):], re.I) or _KEY_LIKE.fullmatch(m.group(1))
+                                  or "{{" + m.group(1) in text]
     for key, value in found:
         key = key.lower() if key.lower() in ("name", "author") else key  # "Author is Orbit AI" is the author
         if key[:1].isupper() and "{{" + key not in text:
