@@ -47,7 +47,7 @@ _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$
 _FOLDER_BEFORE = re.compile(r"(?:^|(?<=[\s\"'“‘(（]))((?:~|\.{1,2})?/?(?:[\w.~-]+/)+[\w.~-]+ )$")
 # Words people glue in front of a Chinese file name: 把问答数据.xlsx转成… → 问答数据.xlsx
 _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用", "数据用", "文件用", "还是用", "就用", "都用", "改用", "是用", "数据是", "文件是",
-                "还是", "就是", "是", "根据", "按照", "依据", "参照", "看下", "查下", "瞅瞅", "瞧瞧", "看看", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看一下",
+                "还是", "就是", "是", "请你帮我", "请您帮我", "你帮我", "您帮我", "请你", "请您", "根据", "按照", "依据", "参照", "看下", "查下", "瞅瞅", "瞧瞧", "看看", "请帮我", "帮我", "帮忙", "麻烦", "请", "把", "将", "对", "用", "给", "拿", "看一下",
                 "查一下", "查查", "检查一下", "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往",
                 "不知道", "不确定", "想知道", "填到", "填进", "写到", "写进", "存到", "放到", "上传了", "传了", "发了")
@@ -58,7 +58,7 @@ _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处�
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
 _GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "请求", "给付", "分析报告", "检查报告",
+_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "给付", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
 
 
@@ -183,6 +183,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     inner = re.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
     if inner and not name.startswith(_ZH_KEEP):  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's
         name = name[inner.end():]
+    verb = re.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
+    if verb:  # "删除掉在售后问答.jsonl里面": a verb and its preposition glued on ("删掉在线问答.csv": 在线 is the name's)
+        name = name[verb.end() - 1:] if name[verb.end() - 1:].startswith(_ZH_KEEP) else name[verb.end():]
     adverbs = _ADVERBS.match(name)
     if adverbs and name[adverbs.end():].startswith(_ZH_PREFIXES):
         name = name[adverbs.end():]

@@ -45,15 +45,15 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|就行|就好|即可)[^\s,，;；、。{}?？])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入)[^\s,，;；、。{}?？])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
 _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就|能|能不能|可以|可不可以)?(?:\bbe\b|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
-_ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
-            "作者": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
+_ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
+            "作者": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
@@ -73,7 +73,7 @@ _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填�
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE + r"|"
                          r"(?i:\bfor\s+)\{\{\s*(\w+)\s*\}\}\s*(?i:use|put|write|enter)\s+" + _VALUE + r"|"
                          r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用)(?![吧了上进到入])[ \t]*" + _VALUE)
-_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b", re.I)
+_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b|\bpopulat\w*", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
@@ -160,8 +160,8 @@ _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert"
 
 def _lower_words_after(text: str, m: re.Match) -> str:
     """"author=infra team": one or two lower-case words that end the phrase belong to a value written after "="."""
-    if not re.search(r"[=＝:：]", m.group(0)) or m.group(2)[:1] in "\"'“「":
-        return ""
+    if not re.search(r"[=＝:：]", m.group(0)) or m.group(2)[:1] in "\"'“「" or m.group(2).endswith("."):
+        return ""  # ("author = Nimbus Cloud Billing Support. file is FILE": the full stop ended the value)
     tail = _TAIL_WORDS.match(text, m.end())
     return tail.group(1) if tail and not set(tail.group(1).split()) & _NOT_TAIL else ""
 
@@ -188,7 +188,7 @@ def placeholder_values(text: str) -> dict[str, str]:
                                   if not re.match(r"\s*is\b", text[m.end(1):], re.I) or _KEY_LIKE.fullmatch(m.group(1))
                                   or "{{" + m.group(1) in text]
     for key, value in found:
-        key = key.lower() if key.lower() in ("name", "author") else key  # "Author is Orbit AI" is the author
+        key = key.lower() if key.lower() in ("name", "author") + _AUTHOR_WORDS else key  # "Author is Orbit AI", "- Company: X"
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
@@ -226,7 +226,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+be|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|填成?|写成?|寫成?|还是|還是|(?<=called)|(?<=named))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 

@@ -48,8 +48,8 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
 _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我的|我们的|原来的|现有的|现在的)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq\s*(?=col|column|field|列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
+    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -130,7 +130,7 @@ def _role_of(before: str, after: str) -> str | None:
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
-              if (m := re.search(rf"(?:{pattern})s?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?)?"
+              if (m := re.search(rf"(?:{pattern})s?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
                                  rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
@@ -176,6 +176,8 @@ def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
     out: dict = {m.group(1).lower(): m.group(2).rstrip(".") for m in _KEY_VALUE.finditer(text)}  # "sheet: Q3. file: …"
+    for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
+        out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for name, role in field_names(text):
@@ -192,7 +194,7 @@ def find_fields(text: str) -> dict:
             out[role] = boxed.group(1)
         # "answer col = Correct Answer,", "question col is Customer Q": a name of capitalised words, up to the phrase's end
         # ("Questions are in the column Customer Msg and answers in Agent Reply")
-        words = re.search(rf"(?:{pattern})s?\s*(?:{_FIELD_WORD}\s*(?:=|:|：|\bis\b)|(?:are|is)?\s*in\s+(?:the\s+)?(?:{_FIELD_WORD}\s+)?)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}}?)(?:\s+(?:column|col|field))?(?=\s*(?:[,，;；.。)]|$)|\s+and\s)",
+        words = re.search(rf"(?:{pattern})s?\s*(?:{_FIELD_WORD}\s*(?:=|:|：|\bis\b)|\s\bis\b|(?:are|is)?\s*(?:in|under)\s+(?:the\s+)?(?:{_FIELD_WORD}\s+)?)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}}?)(?:\s+(?:column|col|field))?(?=\s*(?:[,，;；.。)\n]|$)|\s+and\s)",
                           text, re.IGNORECASE)
         if words and role not in out:
             out[role] = words.group(1)
@@ -214,7 +216,7 @@ def find_fields(text: str) -> dict:
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?in\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}})\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
@@ -234,11 +236,13 @@ def find_fields(text: str) -> dict:
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
-                      r"([^\s,，。;；]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；]|$)", text, re.IGNORECASE)
+                      r"([^\s,，。;；)）]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
+    # "the only tab that matters is the one called Closed": the name given after the word for a sheet
+    sheet = sheet or re.search(r"\b(?:tab|sheet|worksheet)\b[^.,;:\n]{0,40}?\bthe one (?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]{0,40})", text, re.I)
     sheet = sheet or _THE_SHEET.search(text)
     # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
     sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
@@ -295,7 +299,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 # "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
 _THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
-_NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread"}
+_NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one"}
 def asks_sheets(text: str) -> bool:
     """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
     return bool(re.search(r"(?:几个|多少个?|哪些|哪几个)\s*(?:sheet|工作表|子表|页签)|(?:how many|which|what|list (?:the|all)?)\s*"
@@ -316,6 +320,7 @@ _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(
 # "columns are Question and Reply": two names said bare in English, question first.
 _TWO_BARE_EN = re.compile(r"\b(?:the )?(?:columns?|fields?) (?:are|is) (?:called |named )?([A-Za-z_][\w-]{0,30})()\s*(?:and|&)\s*([A-Za-z_][\w-]{0,30})()(?=\s*(?:[,.;!?]|$))", re.I)
 _SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
+_FLAG_KEY = re.compile(r"--(q|question|a|answer|rationale|reasoning)[-_](?:col(?:umn)?|field)(?:\s+|=)[\"']?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
 _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
                "rationale": "rationale_field", "reasoning": "rationale_field"}
 
