@@ -205,6 +205,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                            and {"name", "author"} <= set(review.placeholder_values(plain)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
+                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and review.decides(first := re.split(r"[,，。;；!！?？]", plain)[0])
+                           and review.rule_command(first) is not None and re.search(r"标出|标记|flagged|查出", first, re.I))
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
@@ -328,7 +331,9 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": args}])
     if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
-    if decision == "keep" and review.says_keep(plain) or decision == "drop" and rule not in _CHECK_DROPS:
+    if decision == "keep" and review.says_keep(plain) or decision == "drop" and (
+            rule not in _CHECK_DROPS or rule == "duplicates" and re.search(r"\bnear\b|近似|相似|差不多", plain, re.I)):
+        # ("both the exact ones and the near ones": the check alone drops only the exact ones)
         # "把答案互相冲突的记录去掉,文件是 x.jsonl", "keep the near duplicates in x.jsonl": the tool runs the check first, then applies the rule
         path = _pick_path(text, named, new_files, mem)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision,
@@ -514,6 +519,8 @@ def _detail(item: str) -> bool:
     placeholder's value ("数据 x.jsonl", "48 步", "{{author}} → Orbit Data Team", "Question column = q")."""
     if _LABEL_ITEM.search(item):
         return True
+    if amounts.find_mix(item) and not amounts.find_fraction(re.sub(r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general)", " ", item, flags=re.I)):
+        return True  # "- Mix in 10% general data so we don't lose general ability": a setting of the run before it
     found = resolve_named(item, [])
     bare = _DETAIL_NOISE.sub(" ", slots.mask(item, [(f.start, f.end) for f in found]))
     words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)

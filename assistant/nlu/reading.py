@@ -311,7 +311,12 @@ _PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|fi
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 def _asks_about_product(text: str) -> bool:
     """A question about what the product runs on or where the data goes ("Do I need a GPU?", "do you send our data anywhere?")."""
-    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text)))
+    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text) or _FORMATS_TAKEN.search(text)))
+
+
+# Which formats the product reads, asked of it: "这个工具支持哪些数据格式?", "which file formats are accepted for upload?"
+_FORMATS_TAKEN = re.compile(r"支持(?:哪些|什么|哪几种|几种)(?:数据|文件)?格式|(?:哪些|什么|哪几种)(?:数据|文件)?格式(?:可以|能)?(?:用|传|上传|支持)|"
+                            r"\b(?:which|what) (?:file |data |input )?formats? (?:are|is|do you|does it|can (?:i|you|it))\b[^?]{0,20}\b(?:supported|accepted|allowed|support|accept|read|handle|upload)", re.I)
 
 
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
@@ -526,7 +531,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
-    if tool in ("", "inspect_dataset", "training_status") and act == "question" and _asks_about_product(text):
+    if tool in ("", "inspect_dataset", "convert_dataset", "training_status") and _FORMATS_TAKEN.search(text) and "FILE" not in text:
+        tool, offer, act = "explain", "", "question"  # "Could you please clarify which file formats are accepted for upload?"
+    elif tool in ("", "inspect_dataset", "training_status") and act == "question" and _asks_about_product(text):
         tool, offer = "explain", ""  # "Do I need a GPU for this? Our office PCs are pretty old": what the product runs on
     elif not tool and (model_explains or defines):
         tool, offer = "explain", ""  # the model's own (weaker) reading of a question about our domain, or of a definition
@@ -556,7 +563,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not acts.asks_concept(text)):
         tool = guess.second  # (an upload) "有没有重复的问答对?": a question about the data at hand
     if (tool == "inspect_dataset" and has_file and guess.second == "check_quality" and guess.prob - guess.second_prob < MARGIN
-            and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|how many (?:rows|records|samples)|格式|format", text, re.I)):
+            and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b|格式|\bformat\b", text, re.I)):
         tool = "check_quality"  # (a file) "看看有没有空的 answer": the flaws are the check's to find
     if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
@@ -764,6 +771,18 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and tool == "explain" and prob < 0.4 and not _ASKS.search(text) and not _EXPLAIN_VERB.search(text)
             and not acts.is_request(text) and not re.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
         tool = ""  # "训完之后我还是回千帆上发布服务,这边就当练手,哈哈": a remark, weakly read as a question, asks nothing
+    if tool in ("", "explain", "training_status", "inspect_dataset") and _SAID_OFF_TOPIC.search(text) and "FILE" not in text:
+        tool, offer, act = "", "", "chitchat"  # "不好意思，跟微调无关……您知道附近有什么好吃的吗?": off-topic, said so
+    if (act == "command" and tool in ("training_status", "explain") and _VENT.search(text) and not _ASKS.search(text)
+            and not acts.is_request(text) and not names.find_run_id(text) and prob < 0.6):
+        tool, offer, act = "", "", "chitchat"  # "哈喽哈喽 👋 今天也是被 loss 折磨的一天捏": venting, nothing asked
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
+
+
+# The person says the message is off-topic: "跟微调无关", "unrelated question", "not about fine-tuning".
+_SAID_OFF_TOPIC = re.compile(r"(?:跟|和|与)(?:微调|训练|模型|这个|工作|正事)?(?:无关|没关系|不相关)|题外话|\boff[- ]topic\b|\bunrelated (?:question|to)\b|"
+                             r"\bnot (?:related to|about) (?:fine-?tuning|training|the model|work|this)\b", re.I)
+# Venting about the work: "被 loss 折磨", "烦死了", "ugh".
+_VENT = re.compile(r"被[^,，。!！?？]{0,14}折磨|折磨(?:死)?(?:我|人)|烦死|累死|心累|头大|\bugh+\b|\bsigh\b|\bkilling me\b", re.I)
