@@ -166,7 +166,7 @@ def is_muse(text: str) -> bool:
 
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)之后再?|完之后再|接着(?!跑|训|练|来|搞|干|弄|往下|(?:之前|上次|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|and then|then(?!\s*[,，]?\s*(?:$|[a-z]+ too\b))|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)之后再?|完之后再|接着(?!跑|训|练|来|搞|干|弄|往下|(?:之前|上次|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?:and then|then(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

@@ -82,6 +82,8 @@ _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thoug
 
 # Asking to be told, not for a tool: "could you explain …", "能讲讲…".
 # "Give me a short rundown of over-fitting and forgetting": a topic told about, not a run's figures.
+# The quality check asked for by name: "过一遍质量", "查一下质量", "run the quality check".
+_QUALITY_ASKED = re.compile(r"(?:过|查|检查|看)(?:一遍|一下|下)?质量|质量(?:检查|过一遍|把关)|\b(?:run|do)\b[^.,;?!]{0,20}\bquality (?:check|control|pass)\b|\bcheck (?:the |its |their )?quality\b", re.I)
 # A flaw of the data asked about: "有没有重复的", "any empty answers?"
 _FLAW_ASKED = re.compile(r"有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
 _RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普|介绍一下", re.I)
@@ -248,6 +250,10 @@ class Reading:
     prob: float = 1.0
 
 
+# A line opened as an ask: "Go ahead and …", "please …", "那就…".
+_ASK_OPENS = re.compile(r"\W*(?:(?:so|now|ok(?:ay)?|then)\W+)?(?:go ahead and|please|pls|just|let'?s)\b|\W*(?:请|帮我|麻烦|那就|直接)", re.I)
+
+
 def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool. A long message that
@@ -257,6 +263,12 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
         if asked is not None:
             return asked  # "The manual says … So why does it keep getting rejected? Whatever, convert FILE to jsonl"
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    if (len(lines) >= 2 and whole.tool not in ("", "explain") and (acts.opens_with_command(lines[-1]) or _ASK_OPENS.match(lines[-1]))
+            and not any(acts.is_request(line) or acts.opens_with_command(line) or re.search(r"[?？]", line) for line in lines[:-1])):
+        asked = _read(lines[-1], has_file, new_upload)
+        if asked.tool in _ACTIONS and asked.tool != whole.tool and asked.act == "command" and asked.prob >= 0.6:
+            return asked  # "Data's cleaned and reviewed by QA.\nGo ahead and train FILE": told, then asked on a line of its own
     tail = _story_tail(text)
     if tail is None:
         return whole
@@ -298,7 +310,7 @@ def greets_only(text: str) -> bool:
 
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
-_ANY_SIZE = re.compile(r"\bfor an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
+_ANY_SIZE = re.compile(r"\b(?:for|on|with) an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
 # A value given to be judged, or the reason for one, or its trade-off: a question about settings, not advice for the data.
 _JUDGED = re.compile(r"为什么|为啥|\bwhy\b|权衡|有关系吗|有没有关系|有关吗|trade-?offs?|增加多少|多出多少|合理吗|合不合理|算(?:正常|合理)吗|"
                      r"\b(?:is|are)\b[^?？,]{0,40}\b(?:reasonable|sensible|normal|typical|standard|too (?:high|low|many|few|much))\b", re.I)
@@ -319,6 +331,8 @@ _FORMATS_TAKEN = re.compile(r"支持(?:哪些|什么|哪几种|几种)(?:数据|
                             r"\b(?:which|what) (?:file |data |input )?formats? (?:are|is|do you|does it|can (?:i|you|it))\b[^?]{0,20}\b(?:supported|accepted|allowed|support|accept|read|handle|upload)", re.I)
 
 
+# Settings the hyperparameter advice does not give (it gives epochs, learning rate, batch size and accumulation, rank).
+_NOT_ADVISED = re.compile(r"cutoff[_ ]?len|max[_ ]?(?:seq(?:uence)?[_ ]?)?len(?:gth)?|截断长度|序列长度|warm-?up|weight[_ ]decay|dropout|scheduler|调度器", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
 _VALUES_DIFFER = re.compile(r"(?:和|跟|与|\bvs\.?|\bversus\b|\bor\b|还是)[^?？。]{0,30}(?:差多少|差别|区别|差距|不同|\bdifference\b|\bdiffer\b)", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
@@ -620,6 +634,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
             and (_JUDGED.search(text) or _DEFAULT_OF.search(text) or _ANY_SIZE.search(text) and not amounts.count_args(text).get("n_samples"))):
         tool, offer = "explain", ""  # "For 500 samples, is 8 epochs at 2e-4 reasonable?", "为什么 100 条建议 15 个 epoch?": a value judged, not asked for
+    if (tool == "suggest_hyperparameters" and act == "question" and _NOT_ADVISED.search(text)
+            and not re.search(r"epoch|轮|(?<![a-z])lr(?![a-z])|learning rate|学习率|batch|批|rank|秩", text, re.I)):
+        tool, offer = "explain", ""  # "cutoff_len 设多大合适?超长的话会把回答截掉吗": a setting the advice does not give, explained
     if tool == "suggest_hyperparameters" and act == "question" and _VALUES_DIFFER.search(text):
         tool, offer = "explain", ""  # "秩(8)和秩(64)在小数据(300条)上到底差多少?": two values compared, not values for the data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
@@ -674,6 +691,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
     if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
+    if tool == "inspect_dataset" and act == "command" and _QUALITY_ASKED.search(text) and not _LOOK_ONLY.search(text) and not _WHAT_FORMAT.search(text):
+        tool = "check_quality"  # "…所以你帮我过一遍质量吧,看看重复的、太短的、乱码的大概有多少": the check, asked by name
     if tool == "check_quality" and act == "command" and (_WHAT_FORMAT.search(text) or _LOOK_ONLY.search(text)):
         tool = "inspect_dataset"  # "FILE 先过一眼,啥格式、有没有重复的": the look reports the format and the duplicates
     if act == "command" and tool in ("", "explain") and _STOP_OPENS.search(text):

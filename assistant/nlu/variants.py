@@ -115,6 +115,7 @@ def _unaccented(m: re.Match) -> str:
 _EMOJI = {"👀": ("看看", "look at"), "🔍": ("查", "check"), "🔎": ("查", "check"), "🗑️": ("删掉", "drop"), "🗑": ("删掉", "drop"),
           "🛑": ("停掉", "stop"), "⏹️": ("停掉", "stop"), "⏹": ("停掉", "stop"), "🚀": ("开始训练", "start training"),
           "▶️": ("继续", "resume"), "⏯️": ("继续", "resume")}
+_OTHER_STEP = re.compile(r"few[- ]?shot|\bcot\b|思维链|增强|augment|convert|转成|转为|质检|quality|去重|dedup|占位|placeholder", re.I)
 _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=True)))
 
 
@@ -129,6 +130,8 @@ def plain_chinese(text: str) -> str:
     Simplified with mainland words (資料集 → 数据集, 檔案 → 文件); an emoji used as a verb as the word. Text without Chinese
     keeps its words."""
     zh = bool(re.search(r"[\u3400-\u9fff]", text))
+    if _OTHER_STEP.search(text):
+        text = text.replace("🚀", " ")  # "few-shot 安排上!! … 冲冲冲🚀": cheering on another step, no launch of a run
     text = _EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)][0 if zh else 1]} ", text)
     for idiom, plain in _IDIOMS:
         text = idiom.sub(plain, text)
