@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "三": 3, "叁": 3,
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "仨": 3, "三": 3, "叁": 3,
               "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
               "九": 9, "玖": 9}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "k": 1000, "K": 1000}
@@ -23,7 +23,7 @@ _EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+"
-_ZH = "零〇一壹二贰两俩三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿"
+_ZH = "零〇一壹二贰两俩仨三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿"
 # One number: digits and/or Chinese numerals, then optional units. "千帆" is a product name,
 # not a thousand sails, and a k/w glued to a following letter is a word ("5kg", "3words").
 _TOKEN = re.compile(

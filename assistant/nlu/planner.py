@@ -140,6 +140,11 @@ def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -
 def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
+    if_so = acts.IF_SO_DO.search(text) if intent is None else None
+    if if_so:  # "上次停掉的那个还能继续吗?可以的话就接着训": the request after the question, about what the question names
+        asked, request = text[:if_so.start()], text[if_so.start() + 1:]
+        text = re.sub(r"^\W*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*|^\W*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*", "", request, flags=re.I) \
+            + ", " + re.sub(r"[?？]|[吗呢](?=\W*$)", "", asked)
     text = acts.without_ruled_out(text)  # "Don't touch FILE, just check FILE2": what is ruled out is not the request
     only = _ONLY_THIS.match(text)
     if only and intent is None and names.find_run_id(only.group(1)):
@@ -374,6 +379,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None)
         if _acts(rest):
             return rest
+    if acts.IF_SO_DO.search(text):
+        return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     corrected = acts.correction(text)
     if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)

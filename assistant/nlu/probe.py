@@ -51,14 +51,15 @@ _SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$
 
 def probe_steps(text: str) -> int | None:
     """The probe's step count: "20 steps", "步数 50", "步数四十"."""
-    hits = [m for m in _STEPS.finditer(text) if not _SAID_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+    hits = [m for m in _STEPS.finditer(text) if not _SAID_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+            and not text[max(0, m.start() - 2):m.start()].rstrip().endswith("第")]  # "第1步": which step of a plan
     named = PROBE.search(text)
     if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
         hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
         found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))
-    zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|([一二两三四五六七八九十百]+)\s*步", text)
+    zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<!第)([一二两三四五六七八九十百]+)\s*步", text)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None
     if value is None:  # "with like forty steps": a count in words
         value = next((n.value for n in find_numbers(text) if re.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)), None)
