@@ -161,3 +161,58 @@ def test_a_narrated_then_is_no_second_step():
 
 def test_the_quality_check_asked_by_name():
     assert one_call("同事整理的,感觉重复的不少,你帮我过一遍质量吧,看看大概有多少", ["/tmp/u/门店.xlsx"])[0] == "check_quality"
+
+
+# Round 113-116 causes (measured first at 9cb2621), on phrasings of our own.
+def test_something_else_stopped_stops_no_run():
+    assert plan("今天停电,整栋楼的电梯都停了,无聊") == []
+
+
+@pytest.mark.parametrize("text", [
+    "昨晚断电了,那个训练好像断了。能不能请您让它接着之前的地方继续练?",
+    "能不能让 kefu-2 接着跑?",  # "能不能让" asks politely; it does not keep the run from going on
+])
+def test_carrying_on_after_a_break(text):
+    assert one_call(text)[0] == "resume_training"
+
+
+@pytest.mark.parametrize("text", [
+    "About 5k rows — how many epochs does the manual suggest?",
+    "5000 条数据一般跑几个 epoch?手册里是怎么写的?",
+    "per_device_train_batch_size: 8\ngradient_accumulation_steps: 8\n那 global batch 是多少",
+    "should the lr for lora be higher or lower than for a full fine-tune?",
+])
+def test_questions_about_the_manual_and_arithmetic_are_explained(text):
+    assert one_call(text)[0] == "explain"
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("I just want to know if the model actually learned our FAQ and didn't get dumber at everything else.", "evaluate_run"),
+    ("我就想知道训完的模型学会我们的话术没有,会不会变傻了", "evaluate_run"),
+    ("我不想让它再跑下去浪费显卡了", "stop_training"),
+    ("Quickly try a few learning rates on faq.jsonl and tell me which one the loss likes best.", "probe_learning_rate"),
+    ("学习率别瞎猜了,在 faq.jsonl 上快速试几个,看哪个 loss 降得最快", "probe_learning_rate"),
+    ("Would you please begin the teaching of the model with faq.jsonl?", "start_training"),
+    ("keep the short answers. plenty of our replies are one word, like OK or Done", "apply_quality_rule"),
+])
+def test_outcomes_said_as_wants(text, tool):
+    assert one_call(text)[0] == tool
+
+
+def test_columns_after_col_equals_run_to_the_phrase_end():
+    args = one_call("convert site.xlsx to openai format. Q col = Hazard found, A col = Action taken")[1]
+    assert (args["question_field"], args["answer_field"]) == ("Hazard found", "Action taken")
+
+
+def test_a_verb_with_xia_glued_to_a_chinese_name():
+    assert [f.text for f in paths.find_paths("检查下可疑订单问答.jsonl的质量")] == ["可疑订单问答.jsonl"]
+
+
+def test_pasted_json_records_hold_no_templates():
+    text = '{"instruction": "请翻译", "output": "..."}\n{"instruction": "请翻译", "output": "..."}\n\nfy.jsonl 全是这样,加两个模板:「翻成英文」「英文怎么说」'
+    assert one_call(text)[1]["templates"] == ["翻成英文", "英文怎么说"]
+
+
+def test_a_familys_last_wording_keeps_its_own_preposition():
+    assert one_call("use the template family explain|break down|give me the gist of on notes.jsonl")[1]["templates"] == [
+        "explain|break down|give me the gist of"]

@@ -440,7 +440,8 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$", re.I)  # "同事说照默认的来就行,确认,执行。"
 # "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
 # what the manual says is asked, whatever tool its words name.
-_MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理)|"
+_MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理|是怎么写的|怎么写的|写的是)|"
+                     r"\b(?:does|did|do) the manual (?:suggest|say|recommend)\b|"
                      r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b|"
                      r"\b(?:the|your) manual (?:talks about|mentions|describes|warns (?:about|of)|calls)\b[^.!]{0,40}\?|"
                      r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]", re.I)

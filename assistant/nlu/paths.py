@@ -192,7 +192,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     changed = True
     while changed:
         changed = False
-        once = re.match(r"^[\u4e00-\u9fff]{1,3}?一下(?=[\w\u4e00-\u9fff]{3})", name)  # "质检一下售后工单.csv": a verb done "once"
+        once = re.match(r"^[\u4e00-\u9fff]{1,3}?一下(?=[\w\u4e00-\u9fff]{3})|^(?:检查|查|看|质检|清洗|转换?|评估)下(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]{1,4}[A-Za-z])", name)  # "质检一下售后工单.csv": a verb done "once"
         if once:
             name, changed = name[once.end():], True
         for prefix in _ZH_PREFIXES:

@@ -211,8 +211,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
-                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and review.decides(first := re.split(r"[,，。;；!！?？]", plain)[0])
-                           and review.rule_command(first) is not None and re.search(r"标出|标记|flagged|查出", first, re.I))
+                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") + _RUN_TOOLS and not names.find_run_id(plain)
+                           and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
+                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first)))
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
@@ -294,6 +295,8 @@ def _bare_format(text: str) -> bool:
 
 
 # What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
+# A decision opening the message: "keep the short answers. a lot of our UI strings are one word", "删掉乱码的,…".
+_DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
 

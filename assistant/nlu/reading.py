@@ -38,7 +38,7 @@ _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b
                            # "check FILE for me — is it sharegpt-style with conversations/from/value?": the file's format asked
                            r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|不能让|别|不要|不能再?|不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
@@ -63,7 +63,7 @@ _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fin
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+_RESUME_STOPPED = re.compile(r"(?:停电|断电|断掉|断了|中断了|挂了|崩了)[^?？!！]{0,40}?(?<!别)(?<!不要)(?<!不)(?:接着|继续)\S{0,10}(?:练|训|跑)|\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              # "之前被暂停的训练任务需要被恢复", "前番中辍(中断),今可续之": a passive or bare stop, then the resume
@@ -100,6 +100,12 @@ _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it 
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
                           r"(?:^|[,，。!！；;]\s*)(?:请|帮我|麻烦)?(?:评估|评测|测评)(?:一下|下)", re.I)
+# What the person wants to know, said as a want: "我就想知道…", "I just want to know if …"
+_WANT_TO_KNOW = re.compile(r"我就?只?想知道|\bi (?:just |only )?(?:want|need) to know\b", re.I)
+# Words of a run: without any, a stop read from "停了" stops something else ("港口全停了").
+_RUN_NOUNS = re.compile(r"训练|训|练|\brun\b|跑|任务|\bjob\b|实验|模型|进程|lora|微调|它|这个|那个|当前|\btraining\b|\bmodel\b|\bit\b", re.I)
+# Teaching the model, in a newcomer's words: "begin the teaching of the model with FILE", "开始教这个模型".
+_TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:这个|一下)?(?:模型|机器人|机器)", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
@@ -334,7 +340,7 @@ _FORMATS_TAKEN = re.compile(r"支持(?:哪些|什么|哪几种|几种)(?:数据|
 # Settings the hyperparameter advice does not give (it gives epochs, learning rate, batch size and accumulation, rank).
 _NOT_ADVISED = re.compile(r"cutoff[_ ]?len|max[_ ]?(?:seq(?:uence)?[_ ]?)?len(?:gth)?|截断长度|序列长度|warm-?up|weight[_ ]decay|dropout|scheduler|调度器", re.I)
 _HOW_CHANGE = re.compile(r"(?:应该|该|要)?怎么(?:调|改|变)|\bhow should (?:i|we|it|they) (?:adjust|change|scale)\b|涨到|增加到|\bgrows? (?:to|from)\b", re.I)
-_VALUES_DIFFER = re.compile(r"(?:和|跟|与|\bvs\.?|\bversus\b|\bor\b|还是)[^?？。]{0,30}(?:差多少|差别|区别|差距|不同|\bdifference\b|\bdiffer\b)", re.I)
+_VALUES_DIFFER = re.compile(r"\b(?:higher|larger|bigger) or (?:lower|smaller)\b|(?:大|高)还是(?:小|低)|(?:和|跟|与|\bvs\.?|\bversus\b|\bor\b|还是)[^?？。]{0,30}(?:差多少|差别|区别|差距|不同|\bdifference\b|\bdiffer\b)", re.I)
 _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -637,7 +643,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act == "question" and _NOT_ADVISED.search(text)
             and not re.search(r"epoch|轮|(?<![a-z])lr(?![a-z])|learning rate|学习率|batch|批|rank|秩", text, re.I)):
         tool, offer = "explain", ""  # "cutoff_len 设多大合适?超长的话会把回答截掉吗": a setting the advice does not give, explained
-    if tool == "suggest_hyperparameters" and act == "question" and _VALUES_DIFFER.search(text):
+    if tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]", text)) and _VALUES_DIFFER.search(text):
         tool, offer = "explain", ""  # "秩(8)和秩(64)在小数据(300条)上到底差多少?": two values compared, not values for the data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
@@ -681,6 +687,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
     if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b", text, re.I):
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
+    if (tool == "stop_training" and not names.find_run_id(text) and not _RUN_NOUNS.search(text) and not acts.is_request(text)
+            and re.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
+            and not re.search(r"赶紧|快|先|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
+        tool, offer, act = "", "", "chitchat"  # "今天台风,港口全停了,闲得发慌": something else stopped, no run
+    if tool == "stop_training" and _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _NO_RESUME.search(text) and not _KEEP_FROM.search(text):
+        tool = "resume_training"  # "能不能请您让它接着刚才的地方继续练?": only carrying on is said
     if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
         tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
     if tool == "resume_training" and acts.is_rhetorical(text) and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text):
@@ -742,6 +754,14 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "Give me a short rundown of over-fitting and forgetting": told about, not my run's figures
     if tool == "start_training" and _DID_LEARN.search(text):
         tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
+    if tool in ("", "explain", "training_status") and _WANT_TO_KNOW.search(text) and (
+            re.search(r"学会[^,，。]{0,16}(?:没有|了没|没)|变傻|变笨|\bget(?:s|ting)? dumber\b|\bactually learned\b", text, re.I)):
+        tool, offer, act = "evaluate_run", "", "command"  # "我就想知道训完的模型到底学会…没有,别的会不会变傻了": the run's report
+    if (tool in ("", "explain", "resume_training") and act in ("command", "question")
+            and re.search(r"不想让它再?(?:继续)?跑|别让它再?(?:继续)?跑|\bdon'?t (?:want|let) it (?:to )?(?:keep )?(?:running|going|burning)", text, re.I)):
+        tool, offer, act = "stop_training", "", "command"  # "我不想让它再跑下去白白浪费显卡了": a stop, said as a want
+    if tool in ("", "inspect_dataset") and act == "command" and _TEACH.search(text):
+        tool, offer = "start_training", ""  # "Would you please begin the teaching of the model with FILE?"
     if tool in ("", "explain", "training_status", "inspect_dataset") and act == "command" and _GRADE_DONE.search(text):
         tool, offer = "evaluate_run", ""
     if tool in ("", "explain", "training_status", "inspect_dataset") and (_VS_BASE.search(text) or _HOW_GOOD.search(text)) and (

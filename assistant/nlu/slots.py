@@ -198,6 +198,10 @@ def find_fields(text: str) -> dict:
                           text, re.IGNORECASE)
         if words and role not in out:
             out[role] = words.group(1)
+        # "Q col = Hazard description, A col = Control measure": after "col =", the words up to the phrase's end
+        equals = re.search(rf"(?<![\w-])(?:{pattern})s?\s*{_FIELD_WORD}\s*[=:：]\s*([A-Za-z_][\w-]*(?: [\w-]+){{0,3}}?)(?=\s*(?:[,，;；\n]|$|\.\s))", text, re.IGNORECASE)
+        if equals and role not in out and _is_field_name(equals.group(1).split()[0]):
+            out[role] = equals.group(1)
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
         spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
                         if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
@@ -368,7 +372,8 @@ def find_templates(text: str) -> list[str]:
             return items
     found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
-             and not CITED_SOURCE.search(text[max(0, start - 16):start])]  # "照手册“…”的思路": the manual's words, cited
+             and not CITED_SOURCE.search(text[max(0, start - 16):start])  # "照手册“…”的思路": the manual's words, cited
+             and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])]  # a pasted JSON record's keys and values
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
@@ -390,6 +395,7 @@ def find_templates(text: str) -> list[str]:
                         family[-1], flags=re.I)
     if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
         family[-1] = re.split(r"\s*(?:[,，；]|;(?!\S))", family[-1])[0]  # ("TL;DR this policy" keeps its semicolon)  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
+    family[-1] = re.sub(r"(\b(?:of|to|for|with|about))\s+(?:on|in)\s*$", r"\1", family[-1])  # "…|give me the gist of on FILE": the file's "on"
     return ["|".join(family)]
 
 
