@@ -198,20 +198,22 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
+    # the identity placeholders given values, read once for the conditions below
+    identity_keys = {"name", "author"} & set(review.placeholder_values(plain)) if tool in ("convert_dataset",) + _MAKERS else set()
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
     if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and acts.asks_about(plain) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
-                       or (tool == "convert_dataset" and review.asks_fill(plain, False) and {"name", "author"} & set(review.placeholder_values(plain)))
+                       or (tool == "convert_dataset" and review.asks_fill(plain, False) and identity_keys)
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
-                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and review.asks_fill(plain, False)
-                           and {"name", "author"} <= set(review.placeholder_values(plain)))
+                       or (tool in _MAKERS and review.asks_fill(plain, False)
+                           and identity_keys == {"name", "author"})
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
-                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
-                       or (tool in ("add_cot", "add_few_shot", "augment_instructions") + _RUN_TOOLS and not names.find_run_id(plain)
+                       or (tool in _MAKERS + _RUN_TOOLS and not names.find_run_id(plain)
                            and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
                            and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first)))
                        or (tool == "explain" and named and review.lists_holes(plain))
@@ -296,6 +298,7 @@ def _bare_format(text: str) -> bool:
 
 # What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
 # A decision opening the message: "keep the short answers. a lot of our UI strings are one word", "删掉乱码的,…".
+_MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 

@@ -821,7 +821,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
 
 
 # The person says the message is off-topic: "跟微调无关", "unrelated question", "not about fine-tuning".
-_SAID_OFF_TOPIC = re.compile(r"(?:跟|和|与)(?:微调|训练|模型|这个|工作|正事)?(?:无关|没关系|不相关)|题外话|\boff[- ]topic\b|\bunrelated (?:question|to)\b|"
+_SAID_OFF_TOPIC = re.compile(r"(?:跟|和|与)(?:微调|训练|工作|正事|sft)(?:无关|没关系|不相关)|题外话|\boff[- ]topic\b|\bunrelated (?:question|to)\b|"
                              r"\bnot (?:related to|about) (?:fine-?tuning|training|the model|work|this)\b", re.I)
 # Venting about the work: "被 loss 折磨", "烦死了", "ugh".
 _VENT = re.compile(r"被[^,，。!！?？]{0,14}折磨|折磨(?:死)?(?:我|人)|烦死|累死|心累|头大|\bugh+\b|\bsigh\b|\bkilling me\b", re.I)
