@@ -216,3 +216,30 @@ def test_pasted_json_records_hold_no_templates():
 def test_a_familys_last_wording_keeps_its_own_preposition():
     assert one_call("use the template family explain|break down|give me the gist of on notes.jsonl")[1]["templates"] == [
         "explain|break down|give me the gist of"]
+
+
+# Round 118-120 causes (measured first at f0c5852), on phrasings of our own.
+def test_a_hypothetical_with_a_short_demand_after_it_stays_hypothetical():
+    assert one_call("假如我现在在第 500 步停掉,那个检查点还能用吗?说实话。")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Remind me what you did to faq.jsonl, then run the quality check on it.", ("check_quality", {"path": "faq.jsonl"})),
+    ("先跟我说下你上一步干了啥,然后对 意图.jsonl 做个指令增强,一半就行", ("augment_instructions", {"path": "意图.jsonl", "fraction": 0.5})),
+    ("要是 c4d2e1 的 loss 不动了就停掉它,还在降就接着跑", ("training_status", {"run_id": "c4d2e1"})),
+    ("If run-22 is past epoch 3, evaluate it; otherwise leave it.", ("training_status", {"run_id": "run-22"})),
+    ("the server crashed overnight. get my training going again", ("resume_training", {})),
+    ("乱码那些全给我整没了", ("apply_quality_rule", {"rule": "garbled", "decision": "drop"})),
+    ("stop_training c0ffee7", ("stop_training", {"run_id": "c0ffee7"})),
+    ("fill_placeholders identity.json name=Pip author=Harbor Light Co", ("fill_placeholders", {"path": "identity.json", "values": {"name": "Pip", "author": "Harbor Light Co"}})),
+])
+def test_round_118_to_120_shapes(text, call):
+    assert one_call(text) == call
+
+
+def test_a_name_made_into_a_value():
+    assert one_call("名字就整成“大壮”,作者写“北方科技”,identity.json 里那俩给填上")[1]["values"] == {"name": "大壮", "author": "北方科技"}
+
+
+def test_trying_learning_rates_once_is_the_probe():
+    assert one_call("学习率我整不明白,你先拿 记录.csv 试一把,看看多少合适")[0] == "probe_learning_rate"

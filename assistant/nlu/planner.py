@@ -299,6 +299,9 @@ def _bare_format(text: str) -> bool:
 # What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
 # A decision opening the message: "keep the short answers. a lot of our UI strings are one word", "删掉乱码的,…".
 _MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
+# A recap of what was done asked first, then a step: "Remind me what LR you used last time, then …", "先跟我说下你上一步干了啥…然后…"
+_RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remind me|recap|tell me again)\b[^\n]{0,80}?(?:,\s*|\s+)(?:and\s+)?then\b\s*|"
+                          r"^\W*(?:你)?先?(?:跟我|给我)?(?:说下|说一下|讲下|回顾下|回顾一下|提醒我)[^\n]{0,40}?(?:干了啥|做了什么|做了啥|是哪个|为啥)[^\n]{0,30}?(?:然后|再)\s*", re.I)
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
@@ -563,6 +566,10 @@ def steps_of(text: str) -> list[str]:
     aside = _ASIDE.search(text)
     if aside and aside.start() > 0 and text[aside.end():].strip():
         return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question
+    recap = _RECAP_FIRST.match(text)
+    if recap and text[recap.end():].strip():
+        return steps_of(text[recap.end():])  # "Remind me which run you stopped and why, then resume it": the recap is the
+        # conversation's own (above it); the step asked for is the request
     if acts.speech_act(text) in ("hypothetical", "question"):
         return [text]  # "if I converted to qianfan and then back to jsonl, would I lose fields?" is one question
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]

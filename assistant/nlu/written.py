@@ -50,11 +50,12 @@ _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P
 # "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
 _FLAG = re.compile(r"(?<!\S)--([A-Za-z][\w-]*)(?:\s*=\s*|\s+(?!--))?(?=(\S?))")
 # A file written first, before any key: the path.
+_LEADING_RUN = re.compile(r"^[\s,，:：]*([A-Za-z0-9][\w.-]*\d[\w.-]*)(?=\s*$|\s+[A-Za-z_]\w*\s*[=:])")
 _LEADING_FILE = re.compile(r"^[\s,，:：]*([^\s=:,，]+\.[A-Za-z]{2,5})(?=\s|$)")
 # key=value, key: value, key 是/为 value; a value is JSON ({…}, […]), quoted, or one word.
 _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*"
                    r"(\{.*?\}(?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|\[.*?\](?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|"
-                   r"\"[^\"]*\"|'[^']*'|“[^”]*”|[^\s,，;；)]+)", re.S)
+                   r"\"[^\"]*\"|'[^']*'|“[^”]*”|[^\s,，;；)]+(?:\s+(?-i:[A-Z])[^\s,，;；)=]*(?!\s*[=:]))*)", re.S)  # ("author=Brightline Labs")
 
 
 # "【文件】保险理赔问答_v3.xlsx", "【步数】150": a ticket's bracketed labels, each the key of what follows it.
@@ -180,9 +181,12 @@ def written_call(text: str) -> dict | None:
     lead = _LEADING_FILE.match(written) if "path" in schema else None
     if lead:
         written = written[lead.end():]
+    run = _LEADING_RUN.match(written) if "run_id" in schema and not lead else None
+    if run:
+        written = written[run.end():]  # "stop_training b91e04": the run, written where its name goes
     if re.search(r"\w", _PAIR.sub(" ", written)):
         return None  # "stop_training 是干嘛的?": the name in a sentence, not a call
-    args: dict = {"path": lead.group(1)} if lead else {}
+    args: dict = {"path": lead.group(1)} if lead else {"run_id": run.group(1)} if run else {}
     for key, raw in _PAIR.findall(written):
         key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
         if key in schema and (value := _typed(raw, schema[key])) not in (None, ""):
