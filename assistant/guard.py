@@ -25,6 +25,7 @@ from langchain_core.messages import ToolMessage
 from assistant import consent
 from assistant.attachments import attached_files
 from assistant.envelope import ToolResult, envelope, error_envelope
+from assistant.nlu import replies
 from assistant.paths import NEEDS_PATH
 from tools import workspace
 
@@ -49,9 +50,7 @@ class ToolGuard(AgentMiddleware):
         with workspace.scoped(owner_of(request)):
             request = with_default_path(request)
             if name in NEEDS_PATH and not (request.tool_call.get("args") or {}).get("path"):
-                return _reply(call, envelope(
-                    False, "No dataset yet in this conversation: attach a file (or name one) to go on.",
-                    "这次对话里还没有数据集:请上传文件(或写出文件名)再继续。", {"needs_file": True}))
+                return _reply(call, envelope(False, *replies.needs_file(name), {"needs_file": True}))
             if consent.is_consequential(request.tool):
                 return _reply(call, plan(request.tool, dict(request.tool_call.get("args") or {})))
             try:

@@ -179,3 +179,21 @@ def test_placeholder_values_sent_before_any_file_wait_for_it(assistant, shared_c
     output = Path(only_result(filled).files[0])
     text = output.read_text(encoding="utf-8")
     assert "小铁" in text and "南站售票班组" in text and "{{name}}" not in text
+
+
+@pytest.mark.parametrize("said, then, lang_word", [
+    ("跑训练吧,max_steps 12 就行,r 设成 4", "用这个", "上传"),
+    ("train it, lora rank 4, max 12 steps", "this one", "attach"),
+])
+def test_settings_said_before_any_file_wait_for_it(assistant, shared_copy, workspace, said, then, lang_word):
+    """A training request with its settings and no file yet: the call goes out without one, the guard asks for the
+    file in the person's language, naming the step, and the file sent next gets the plan with the settings said
+    before; nothing starts until the person confirms."""
+    first = assistant.run("early", said, [])
+    assert first["tool_calls"] == [{"name": "start_training", "args": {"max_steps": 12, "lora_r": 4}}]
+    assert lang_word in first["answer"] and ("训练" in first["answer"] or "training" in first["answer"])
+    planned = turn(assistant, then, [shared_copy("qianfan/qa_pair.csv")], session="early")
+    call = planned["tool_calls"][0]
+    assert call["name"] == "start_training" and call["args"]["path"].endswith("qa_pair.csv")
+    assert call["args"]["max_steps"] == 12 and call["args"]["lora_r"] == 4
+    assert planned["pending"]["details"]["source"] == "qa_pair.csv" and not list(workspace.glob("runs/*"))

@@ -268,10 +268,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             args["path"] = path
     if tool in NEEDS_PATH:
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
-        if not path and not _REFERS_BACK.search(plain):
+        if not path and not _REFERS_BACK.search(plain) and (not args or got is None or got.act not in ("command", "correction") or got.prob < 0.6):
             return Decision("ask_file", reply=replies.ask_file(tool, lang))
-        # "文件还是刚才那个" with no file in this conversation: the call goes out without one, the tool guard asks for it,
-        # and the request goes on with the file sent next (_answer_to_question)
+        # No file in this conversation, but a clear request with its settings, or a file pointed back at ("跑训练吧,max_steps 1500就行",
+        # "文件还是刚才那个"): the call goes out without one, the tool guard asks for it ("no dataset yet"), and the request
+        # goes on, settings and all, with the file sent next (_answer_to_question)
         args = {"path": path, **args} if path else args
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])
@@ -412,6 +413,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         return plan_step(text, mem, new_files)
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
+    if _without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file"):
+        return whole  # "> 计划:epoch 8,lr 2e-4…\n没问题,就这样。": a part read alone as a request, with no file, is read with the rest
     return first
 
 
@@ -438,6 +441,11 @@ _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
+
+
+def _without_file(decision: Decision) -> bool:
+    """A call of a tool that needs a dataset, made without one (the tool guard will ask for it)."""
+    return decision.kind == "tools" and decision.calls[0]["name"] in NEEDS_PATH and not decision.calls[0]["args"].get("path")
 
 
 def _acts(decision: Decision) -> bool:

@@ -38,7 +38,8 @@ _WHAT = {
     "inspect_dataset": ("inspection", "查看"), "convert_dataset": ("the conversion", "转换格式"),
     "add_few_shot": ("few-shot samples", "加入 few-shot 示例"), "add_cot": ("chain-of-thought samples", "生成 CoT 样本"),
     "augment_instructions": ("instruction augmentation", "做指令增强"), "check_quality": ("the quality check", "检查质量"),
-    "start_training": ("training", "训练"),
+    "start_training": ("training", "训练"), "fill_placeholders": ("filling the placeholders", "填占位符"),
+    "probe_learning_rate": ("the learning-rate probe", "做学习率探测"),
 }
 ASK_FORMAT = {
     "en": "Convert to which format? jsonl, qianfan, alpaca, sharegpt, openai, csv or xlsx.",
@@ -61,6 +62,13 @@ _NEXT = {
     "explain": ("", ""),
 }
 _FAILED = {"en": "That did not work: {text}", "zh": "没有成功:{text}"}
+
+
+def needs_file(tool: str) -> tuple[str, str]:
+    """What the tool guard says (en, zh) to a call that needs a dataset and came without one: the step waits for the file."""
+    what = _WHAT.get(tool, ("this step", "这一步"))
+    return (f"No dataset yet in this conversation for {what[0]}: attach a file (or name one) and I'll go on with it.",
+            f"这次对话里还没有数据集,没法{what[1]}:请上传文件(或写出文件名),我接着做。")
 
 
 def ask_file(tool: str, lang: str) -> str:
