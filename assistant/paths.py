@@ -66,6 +66,8 @@ def resolve_input(path: str) -> Path:
             if (folder / raw).is_file():
                 candidate = folder / raw
                 break
+        else:
+            candidate = _meant_file(raw) or candidate
     try:
         resolved = workspace.confine(candidate)
     except UserError:
@@ -80,6 +82,30 @@ def resolve_input(path: str) -> Path:
             f"工作区里没有文件 '{raw}';请先上传,或检查文件名。", path=raw,
         )
     return resolved
+
+
+_DATA_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".txt", ".parquet")
+
+
+def _meant_file(raw: str) -> Path | None:
+    """The one upload (then output) a bare name can only mean when no file has it: the name without its extension
+    ("fin_cqa_train"), or a letter or two off ("fin_cqa_trian", "qa_pari.cvs"). The tool's result names the file it
+    read, so the person sees the guess; two or more close files, or none, mean no guess (the name is refused as it is)."""
+    from assistant.nlu.fuzzy import distance
+
+    want = raw.lower()
+    want_stem = want.rsplit(".", 1)[0] if "." in want else want
+    for folder in (workspace.uploads_dir(), workspace.outputs_dir()):
+        files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in _DATA_SUFFIXES] \
+            if folder.is_dir() else []
+        for close in (lambda f: f.stem.lower() == want_stem,
+                      lambda f: len(want_stem) >= 5 and distance(want_stem, f.stem.lower(), 2) <= (1 if len(want_stem) <= 6 else 2)):
+            found = [f for f in files if close(f)]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None
+    return None
 
 
 def base_model_arg(base_model: str | None) -> str | None:

@@ -88,6 +88,22 @@ def test_resolve_input_finds_uploads_and_refuses_outside_paths(tmp_path, workspa
         toolset.resolve_input("nope.csv")
 
 
+def test_a_name_without_its_extension_or_a_letter_off_finds_the_one_file_it_can_mean(tmp_path, workspace):
+    for name in ("fin_cqa_train.jsonl", "qa_pair.csv", "qa_pair.xlsx"):
+        (tmp_path / name).write_text("question,answer\nq,a\n", encoding="utf-8")
+        toolset.import_upload(tmp_path / name)
+    uploads = workspace / "uploads"
+    assert toolset.resolve_input("fin_cqa_train") == uploads / "fin_cqa_train.jsonl"
+    assert toolset.resolve_input("fin_cqa_trian") == uploads / "fin_cqa_train.jsonl"  # two letters swapped
+    assert toolset.resolve_input("FIN_CQA_TRAIN.json") == uploads / "fin_cqa_train.jsonl"
+    for unclear in ("qa_pair", "qa_pari.cvs", "fin_qa", "totally_other_file"):  # two files it could mean, or none
+        with pytest.raises(UserError, match="no file"):
+            toolset.resolve_input(unclear)
+    (tmp_path / "outside.jsonl").write_text("{}", encoding="utf-8")
+    with pytest.raises(UserError, match="no file"):  # never a file outside the workspace
+        toolset.resolve_input("outside")
+
+
 def test_inspect_reports_counts_without_record_text(shared_copy):
     upload = toolset.import_upload(shared_copy("qianfan/qa_pair.csv"))
     result = call(toolset.inspect_dataset, path=upload.name)

@@ -341,3 +341,29 @@ def resolve_named(text: str, attachments: list[str]) -> list[Found]:
         if not any(h.start <= f.start < h.end or f.start <= h.start < f.end for h in out):
             out.append(Found(match_attachment(f.text, attachments) or f.text, f.start, f.end))
     return sorted(out, key=lambda f: f.start)
+
+
+# A dataset named without its extension, or with one mistyped: "fin_cqa_trian", "trainset_final_FINAL", "qa_pari.cvs",
+# "客服语料_去重后". A name with an underscore in it, standing as a word; not a key ("q_col=subject"), not a field, a run or
+# a setting ("the solution_steps field", "run pod_run_14", "max_steps").
+_BARE_NAME = re.compile(r"(?<![\w./\\=:：{-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:\.[A-Za-z]{2,5})?)(?![\w./\\=:：}(-])|"
+                        r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,}_[\w\u4e00-\u9fff]+)(?=\s|$)")
+_SETTING_PART = re.compile(r"_(?:steps?|epochs?|rate|lr|r|rank|len|length|ratio|size|batch|accum\w*|warmup|field|col|column|"
+                           r"samples?|scheduler|type|tokens|decay|general|model|dir|path|id|name|loss|acc\w*|ppl|f1|norm|"
+                           r"time|runtime|answer|question|prompt|response|output|input|instruction)$", re.I)
+_FIELD_NEAR = re.compile(r"(?:field|column|col|key|列|字段|栏|键|sheet|tab|run|job|任务|rationale|推理|理由)\W{0,3}$", re.I)
+_FIELD_AFTER = re.compile(r"^\W{0,2}(?:field|column|col|key|列|字段|栏|键|sheet|tab|run\b|job\b|任务)", re.I)
+
+
+def bare_dataset_name(text: str) -> str | None:
+    """The dataset a request names without a known extension ("train on trainset_final_FINAL 3 epochs"), else None.
+    Read only when the step needs a file and no file is named otherwise; the tool resolves the name to the one file
+    of the workspace it can mean, and says which it read."""
+    for m in _BARE_NAME.finditer(text):
+        name = m.group(1) or m.group(2)
+        stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
+        if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 14):m.start()])
+                or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or re.fullmatch(r"[A-Za-z]+_\d+", stem)):
+            continue
+        return name
+    return None

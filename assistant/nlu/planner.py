@@ -15,7 +15,7 @@ from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated
-from assistant.nlu.paths import IN_ERROR, blank_errors, hide_names, quoted, resolve_named, unquote_forwarded
+from assistant.nlu.paths import IN_ERROR, bare_dataset_name, blank_errors, hide_names, match_attachment, quoted, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -262,6 +262,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args["base_model"] = models[0]
     if tool == "suggest_hyperparameters" and named:
         args.pop("n_samples", None)  # "2000 条该跑几轮?…你还是帮我正式给个建议吧,数据是 FILE": the file's own count
+    # "train on trainset_final_FINAL 3 epochs", "看下 fin_cqa_trian 这个文件": a file named without its extension
+    bare = bare_dataset_name(masked) if (tool in NEEDS_PATH or tool == "suggest_hyperparameters") and not named and not new_files \
+        and not fallback_path else None
+    if bare:
+        named = [match_attachment(bare, mem.attachments) or bare]
     if tool == "suggest_hyperparameters" and "n_samples" not in args:
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:
