@@ -403,7 +403,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
         return changed
     steps = steps_of(text)
-    first = plan_step(steps[0], mem, new_files)
+    # "…on my_identity.json — but its {{name}} needs to be Lexi first": a step said without its file works on the file the
+    # message names elsewhere
+    elsewhere = [f.text for f in resolve_named(text, mem.attachments)] if len(steps) > 1 and not new_files else []
+    first = plan_step(steps[0], mem, new_files, fallback_path=elsewhere[0] if elsewhere else None)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
@@ -428,6 +431,19 @@ _MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-�
                      r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六]\s*[,，、:：]\s*")  # "两个事儿:第一,看看…;第二,…"
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
 _LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|数据集|file|data|dataset|input)\s*(?:是|为|用|=|is)\s|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
+
+
+# A step said to come before the rest, after it: "…,转之前先检查一下", "…;在此之前把 {{name}} 填成 X", "…,不过推荐之前先看看这个文件",
+# "…, but before that drop the garbled ones", "… — but first convert it", "… — but its {{name}} needs to be Lexi first".
+_DONE_FIRST = re.compile(
+    r"[,，;；。!！—–]\s*(?:哦对了[,，]?\s*|对了[,，]?\s*)?(?:(?:不过|但是?|可是)\s*)?(?:(?:在此|在这|这)之前[,，]?\s*(?:请|得|要|还得)?先?|"
+    r"[\u4e00-\u9fffA-Za-z]{1,8}?之前\s*(?:请|得|要|还得|你得|需要)?先|(?:最开始|一开始)\s*(?:得|要|需要)?先|(?:得|要|还得)先)(?!别|不)(?P<zh>[^。!！]+)|"
+    r"[,.;!—–-]\s*(?:(?:but|and|oh|ok|also)\W+)*(?:before (?:that|this|all (?:of )?that|any of that|doing (?:that|so|it)|"
+    r"you (?:do (?:that|it|so)|train|convert|start)(?: it)?|(?:we )?(?:training|converting|starting)(?: it)?)|but first|first,? though)\W+(?P<en>(?:[^.!?]|\.(?=\w))+)|"
+    r"[,.;!—–-]\s*(?:but|and|actually(?: no)?,?)\s+(?P<en2>(?:[^.!?]|\.(?=\w))+?\b(?:has|have|needs?) to (?:come|happen|go|be done|be \S+(?: \S+)?) first)\b", re.I)
+
+
+_SEE_PLAN = re.compile(r"耗时|多久|多长时间|计划|确认|\bplan\b|how long|\bestimate|\beta\b|\bconfirm", re.I)
 
 
 # The line after a list that picks what to do now: "Just do #1 for now.", "先做 1,跑 50 步就行", "For now just fill …", "先处理短答案,保留".
@@ -576,6 +592,12 @@ def steps_of(text: str) -> list[str]:
         return [step for item in items for step in steps_of(item)]
     if reading.says_now(text):
         return [text]  # "…a story…\nYour one job right now: stop run-0612.": one ask
+    ahead = _DONE_FIRST.search(text)
+    if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
+            and not _SEE_PLAN.search(step)):  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
+        # "转成千帆然后开始训练,哦对了,转之前先检查一下质量", "train it with 2 epochs, but before that drop the garbled ones":
+        # the step said to come first, then the rest in its own order
+        return [step.strip(), *steps_of(later)]
     aside = _ASIDE.search(text)
     if aside and aside.start() > 0 and text[aside.end():].strip():
         return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question

@@ -53,7 +53,7 @@ _VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:应该|要|就|能|能不能|可以|可不可以)?(?:\bbe\b|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以)?(?:\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -65,7 +65,7 @@ _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) 
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
-                      r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still))\s+"
+                      r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still|(?:needs|has) to be))\s+"
                       + _VALUE)
 # "{{name}} 用 AcmeBot 替换掉", "{{author}} 都拿 星河 填上": the value between "用" and the verb.
 _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(?:用|拿|以)\s*" + _VALUE

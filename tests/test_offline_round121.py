@@ -1,0 +1,60 @@
+"""General causes found in the round-121 to round-132 blind corpora once each was measured; tested on phrasings of
+our own."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant.nlu import paths
+from assistant.nlu.planner import steps_of
+from assistant.offline import plan
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("开训吧,lora rank 16,最多 900 步", "start_training", {"lora_r": 16, "max_steps": 900}),
+    ("chain-of-thought for 120 of them", "add_cot", {"n_samples": 120}),
+    ("few-shot 每题配两个例子", "add_few_shot", {"k": 2}),
+])
+def test_a_clear_request_with_settings_and_no_file_yet_is_called_and_the_guard_asks(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", ["好,就按三个 epoch 来,开始。", "Fine, three epochs it is, go ahead."])
+def test_agreeing_to_a_plan_with_its_values_starts_nothing_without_a_file(text):
+    assert plan(text) == []  # the consent layer answers a plan waiting; with none, nothing is called
+
+
+@pytest.mark.parametrize("text, tool, path", [
+    ("inspect harbour_faq_v3 please", "inspect_dataset", "harbour_faq_v3"),
+    ("把 售后语料_终版 转成 alpaca", "convert_dataset", "售后语料_终版"),
+    ("fine-tune on clinic_notes_clean, 2 epochs", "start_training", "clinic_notes_clean"),
+    ("check quality of tickets_2024.cvs", "check_quality", "tickets_2024.cvs"),
+])
+def test_a_dataset_named_without_its_extension_is_the_steps_file(text, tool, path):
+    name, args = one_call(text)
+    assert name == tool and args["path"] == path
+
+
+@pytest.mark.parametrize("text", ["set max_steps to 500", "the answer is in the model_answer column", "stop run_0703",
+                                  "q_col=subject a_col=reply", "eval_loss: 1.83"])
+def test_settings_fields_and_runs_are_no_bare_dataset_names(text):
+    assert paths.bare_dataset_name(text) is None
+
+
+@pytest.mark.parametrize("text, first", [
+    ("转成 sharegpt 再开训,不过转之前先把重复的删掉", "把重复的删掉"),
+    ("开始训练吧;在此之前先看看 a.jsonl 有多少条", "看看 a.jsonl 有多少条"),
+    ("train it for 3 epochs, but before that check the quality of b.csv", "check the quality of b.csv"),
+    ("Convert it to alpaca — actually no, the dedupe has to come first", "the dedupe has to come first"),
+])
+def test_a_step_said_to_come_first_is_planned_first(text, first):
+    assert steps_of(text)[0] == first
+
+
+def test_seeing_the_plan_before_a_start_is_no_step_of_its_own():
+    assert steps_of("帮我用这份数据做学习率探测,开跑之前先给我看下要多久") == ["帮我用这份数据做学习率探测,开跑之前先给我看下要多久"]
+
+
+def test_a_step_said_first_without_its_file_works_on_the_file_named_later():
+    assert one_call("kick off training on bot_identity.json, but its {{name}} needs to be Nova first") == (
+        "fill_placeholders", {"path": "bot_identity.json", "values": {"name": "Nova"}})
