@@ -58,3 +58,43 @@ def test_seeing_the_plan_before_a_start_is_no_step_of_its_own():
 def test_a_step_said_first_without_its_file_works_on_the_file_named_later():
     assert one_call("kick off training on bot_identity.json, but its {{name}} needs to be Nova first") == (
         "fill_placeholders", {"path": "bot_identity.json", "values": {"name": "Nova"}})
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("did the model pick up the bus stop announcements or not", "evaluate_run"),
+    ("断掉的 run-0812 不应该继续跑吗?", "resume_training"),  # "shouldn't it go on?" asked
+    ("上周那个停掉的,接着让它学吧", "resume_training"),  # the stop describes the run to carry on
+    ("The team would like job-77b stopped, please.", "stop_training"),
+    ("用 票务.xlsx 扫一下 learning rate", "probe_learning_rate"),
+    ("run the lr tset on kb.jsonl", "probe_learning_rate"),
+])
+def test_runs_and_probes(text, tool):
+    assert one_call(text)[0] == tool
+
+
+@pytest.mark.parametrize("text", ["跑完了,它学会那些 e-stop 规程了没有", "add the e-stop FAQ to the few-shot file? no, just asking",
+                                  "我们的 stop words 表要不要清洗"])
+def test_a_noun_built_on_stop_stops_nothing(text):
+    assert "stop_training" not in [call["name"] for call in plan(text)]
+
+
+def test_a_word_inside_a_name_is_no_typo_of_a_keyword():
+    from assistant.nlu.intents import fix_typos
+    assert fix_typos("fin_cqa_trian") == "fin_cqa_trian" and fix_typos("convrt it") == "convert it"
+    assert one_call("不是 kb_trian,是 kb_train.jsonl,重新看")[0] == "inspect_dataset"
+
+
+@pytest.mark.parametrize("text, first", [
+    ("先看→再转→开训,文件 kb.jsonl", "inspect_dataset"),
+    ("check quality -> drop dupes -> train +", "check_quality"),
+])
+def test_a_chain_of_arrows_is_steps_in_order(text, first):
+    files = ["/tmp/u/kb.jsonl"] if text.endswith("+") else []
+    assert one_call(text.rstrip(" +"), files)[0] == first
+
+
+@pytest.mark.parametrize("text", ["{{name}} -> Pip, {{author}} -> Acme", "loss 0.81 → 0.86 → 0.93, stop r-0721",
+                                  "kb.jsonl >> few-shot(k=4) >> all records"])
+def test_arrows_that_map_values_or_pipe_a_file_are_no_chain(text):
+    from assistant.nlu.intents import split_steps
+    assert len(split_steps(text)) < 3

@@ -57,8 +57,12 @@ def normalize(text: str) -> str:
     words of the request), English keywords with one-letter typos mended, lowercase, digits as 0."""
     found = find_paths(text)
     text = mask(text, [(f.start, f.end) for f in found], fill="FILE")
-    text = fix_typos(QUOTED.sub(" Q ", hide_names(text)))
+    text = fix_typos(QUOTED.sub(" Q ", hide_names(_NOT_A_STOP.sub(" Q ", text))))
     return _SPACE.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+
+
+# Nouns built on "stop" ("the e-stop procedures", "stop words", "a bus stop"): names of things, no word of stopping a run.
+_NOT_A_STOP = re.compile(r"\b(?:e|non|bus|pit|truck)-stops?\b|\bnon ?stop\b|\bbus stops?\b|\bstop[- ]?words?\b|\bfull stops?\b|\bstop (?:sign|button|codes?|loss)s?\b|急停", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -74,6 +78,7 @@ def features(text: str) -> tuple[str, ...]:
 def rule_scores(text: str) -> np.ndarray:
     """The rules' cue score for each tool (``RULE_TOOLS`` order), scaled to about 0–2 (cached:
     callers must not modify the array)."""
+    text = _NOT_A_STOP.sub(" Q ", text)
     ranked = dict(classify(mask(text, [(f.start, f.end) for f in find_paths(text)], fill="FILE")).ranked)
     return np.array([ranked.get(t, 0.0) / _CUE_SCALE for t in RULE_TOOLS], dtype=np.float32)
 

@@ -238,7 +238,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
     if not tool:
-        if (named or (new_files and not masked.strip())) and not reading.greets_only(text):
+        if (named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
@@ -290,6 +290,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
 _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就可以了?)\s*[,，。;；]\s*\S")
 
 
+# A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
+_BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them)\s+(?:in|as)\s+\w", re.I)
 
 

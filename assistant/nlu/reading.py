@@ -38,7 +38,10 @@ _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b
                            # "check FILE for me — is it sharegpt-style with conversations/from/value?": the file's format asked
                            r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
+# ("挂掉的 X 不该接着跑吗?": a "shouldn't it go on?" asked is a resume, not a stop)
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
+                        r"(?<!该接着跑)(?<!该继续跑)(?<!该接着训)(?<!该继续训)(?<!该接着练)(?<!该继续练)|"
+                        r"(?:不该|不应该)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)(?![^,，。;；]{0,6}(?:吗|么|[?？]))|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
@@ -63,7 +66,8 @@ _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fin
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:停电|断电|断掉|断了|中断了|挂了|崩了)[^?？!！]{0,40}?(?<!别)(?<!不要)(?<!不)(?:接着|继续)\S{0,10}(?:练|训|跑|整)|\b(?:power (?:went out|cut)|outage|crash(?:ed)?|reboot(?:ed)?|died)\b[^?]{0,60}\bget\b[^.?!]{0,30}\b(?:going|running) again\b|\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
+_RESUME_STOPPED = re.compile(r"(?:停了|停掉了?|停下了?|暂停了?|中断了?|挂掉了?|挂了|断了|断掉了?)的[^?？!！]{0,12}?(?:接着|继续)(?:让它|让他|给它)?\S{0,3}(?:练|训|跑|学|整)|"
+                             r"(?:停电|断电|断掉|断了|中断了|挂了|崩了)[^?？!！]{0,40}?(?<!别)(?<!不要)(?<!不)(?:接着|继续)\S{0,10}(?:练|训|跑|整)|\b(?:power (?:went out|cut)|outage|crash(?:ed)?|reboot(?:ed)?|died)\b[^?]{0,60}\bget\b[^.?!]{0,30}\b(?:going|running) again\b|\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              # "之前被暂停的训练任务需要被恢复", "前番中辍(中断),今可续之": a passive or bare stop, then the resume
@@ -93,7 +97,9 @@ _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|fo
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
 _TRAIN_FIRST = re.compile(r"^\W*(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)", re.I)
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
-_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d", re.I)
+_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
+                       # "Our group would like run X stopped, please": the run wanted stopped
+                       r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
@@ -748,7 +754,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text)
             and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
-    if act == "command" and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
+    if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
     if tool == "resume_training" and _stops_run(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
