@@ -98,3 +98,26 @@ def test_a_chain_of_arrows_is_steps_in_order(text, first):
 def test_arrows_that_map_values_or_pipe_a_file_are_no_chain(text):
     from assistant.nlu.intents import split_steps
     assert len(split_steps(text)) < 3
+
+
+# Readings the rebuild with rounds 121-132 moved, won back by general rules (our own phrasings).
+@pytest.mark.parametrize("text, files, tool", [
+    ("has fine-tuning damaged its general skills? check please", [], "evaluate_run"),
+    ("why might too many epochs hurt general abilities?", [], "explain"),  # asked in general: explained
+    ("what learning rate should we use", [], "suggest_hyperparameters"),
+    ("批大小设多大合适?", ["/tmp/u/kb.jsonl"], "suggest_hyperparameters"),
+    ("epoch 设多少合适,跟数据量有关系吗", [], "explain"),  # the relation asked: explained
+    ("马上开训", ["/tmp/u/kb.jsonl"], "start_training"),
+    ("ok here's the file", ["/tmp/u/kb.jsonl"], "inspect_dataset"),
+    ("用 客服问答.jsonl 训一版看看", [], "start_training"),
+    ("先给 faq.jsonl 做个 lr 探针", [], "probe_learning_rate"),
+    ("打开 faq.jsonl 看看,它是 alpaca 还是 sharegpt", [], "inspect_dataset"),
+    ("和原来的模型比,kb-run-3 好了多少?", [], "evaluate_run"),
+])
+def test_moved_readings_won_back(text, files, tool):
+    assert one_call(text, files)[0] == tool
+
+
+def test_a_question_after_a_hesitation_is_still_asked():
+    text = "so, um, what if I trained without any general data? would it, uh, forget things?"
+    assert plan(text)[0]["name"] == "explain"

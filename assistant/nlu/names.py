@@ -52,7 +52,11 @@ _DATA_FILE = re.compile(r"\.(?:jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parqu
 def is_base_model_path(text: str, path: str, start: int) -> bool:
     """"基座用 /models/chatglm3-6b", "base model = /data/models/Mistral-7B": a folder (no data
     extension) named right after a base-model word is the model to tune."""
-    return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]))
+    return not _DATA_FILE.search(path) and bool(_BASE_CUE.search(text[max(0, start - 24):start]) or _MODEL_FOLDER.search(path))
+
+
+# "train on kb.xlsx, 5 epochs, on the model in ./models/phi-3-mini", "模型目录 /models/qwen2-0.5b": a folder of models
+_MODEL_FOLDER = re.compile(r"(?:^|[/\\])(?:models?|checkpoints?|ckpts?|hf_models?|pretrained(?:_models)?|llms?)[/\\][^/\\]+[/\\]?$", re.I)
 
 
 _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"

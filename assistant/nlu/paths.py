@@ -83,7 +83,7 @@ path format formatted process preprocess parse upload send sent attach check-out
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
-lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's""".split())
+lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
@@ -350,7 +350,9 @@ _BARE_NAME = re.compile(r"(?<![\w./\\=:：{-])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-
                         r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,}_[\w\u4e00-\u9fff]+)(?=\s|$)")
 _SETTING_PART = re.compile(r"_(?:steps?|epochs?|rate|lr|r|rank|len|length|ratio|size|batch|accum\w*|warmup|field|col|column|"
                            r"samples?|scheduler|type|tokens|decay|general|model|dir|path|id|name|loss|acc\w*|ppl|f1|norm|"
-                           r"time|runtime|answer|question|prompt|response|output|input|instruction)$", re.I)
+                           r"time|runtime|answer|question|prompt|response|output|input|instruction|template|alpha|dropout|info|"
+                           r"schedule|format|style|kind|mode|level|count|num)$|^(?:prompt|lora|per_device|num|gradient|learning|"
+                           r"warmup|weight|cutoff|model_name|dataset_info)_[a-z]+$", re.I)
 _FIELD_NEAR = re.compile(r"(?:field|column|col|key|列|字段|栏|键|sheet|tab|run|job|任务|rationale|推理|理由)\W{0,3}$", re.I)
 _FIELD_AFTER = re.compile(r"^\W{0,2}(?:field|column|col|key|列|字段|栏|键|sheet|tab|run\b|job\b|任务)", re.I)
 

@@ -690,7 +690,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         # a question asked instead
         return plan_step(after, mem, new_files)
     if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
-            and said.tool != "explain" and (after_plan := plan_step(after, mem, new_files)).kind == "tools"):
+            and said.tool != "explain" and not re.search(r"[?？]\W*$", after)  # ("…at all? would it, uh, forget stuff?": still asking)
+            and (after_plan := plan_step(after, mem, new_files)).kind == "tools"):
         return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
     if ((first.kind == "tools" and first.calls[0]["name"] == "explain" or first.kind != "tools" and acts.speech_act(before) == "question")
             and (ruled := review.rule_command(before))

@@ -33,7 +33,7 @@ _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:�
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
 # "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
-_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|FILE\s*(?:是|算)\s*\S{1,12}\s*还是|"
+_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|(?:FILE|它|这个|这份)\s*(?:是|算)\s*\S{1,12}\s*还是|"
                            r"\b(?:if|whether) (?:it'?s|it is|this is|FILE is|they'?re|they are) (?:in )?[\w-]+ or [\w-]+(?: style| format)?\b|"
                            # "check FILE for me — is it sharegpt-style with conversations/from/value?": the file's format asked
                            r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
@@ -95,13 +95,13 @@ _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|�
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
-_TRAIN_FIRST = re.compile(r"^\W*(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)", re.I)
+_TRAIN_FIRST = re.compile(r"(?:^\W*|^\W*(?:拿|用|在)\s*FILE\s*(?:来|上)?\s*)(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)", re.I)  # "拿 FILE 训一版看看"
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
                        # "Our group would like run X stopped, please": the run wanted stopped
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
-_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|\bvs\.? base\b", re.I)
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
@@ -243,7 +243,7 @@ _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
                        r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
-                       r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|(?:调|训|练|跑|微调)(?:完|好)的模型\S{0,4}(?:行不行|好不好|怎么样|咋样|如何|靠不靠谱|能不能用|能用吗)|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
+                       r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|\b(?:did|has|have)\b[^.?!]{0,30}?\b(?:break|broke|broken|hurt|damaged?|ruin(?:ed)?|wreck(?:ed)?)\s+(?:the |its |my |our )?general (?:abilit(?:y|ies)|skills?|knowledge)\b|(?:调|训|练|跑|微调)(?:完|好)的模型\S{0,4}(?:行不行|好不好|怎么样|咋样|如何|靠不靠谱|能不能用|能用吗)|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
 
 def _names_a_tool(guess) -> bool:
@@ -320,6 +320,12 @@ def greets_only(text: str) -> bool:
     return bool(_JUST_HI.search(text)) and not acts.is_request(text)
 
 
+_START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:开始)?(?:训练|开训|训吧|开练)(?:吧|了|呗)?\W*$")
+_HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
+                     r"给你|发你了?|传好了|这是(?:文件|数据))\W*$", re.I)
+# Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
+_WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
+                          r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
 _ANY_SIZE = re.compile(r"\b(?:for|on|with) an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
@@ -602,8 +608,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
             and guess.prob - guess.second_prob < MARGIN and not re.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
         tool = guess.second  # "FILE 里有一列“判断依据”,…,用它来做思维链样本": a request with no question in it
-    if tool == "evaluate_run" and guess.second == "start_training" and guess.prob - guess.second_prob < MARGIN and _TRAIN_FIRST.search(text) \
-            and not names.find_run_id(text):
+    if tool in ("evaluate_run", "inspect_dataset") and guess.second == "start_training" and guess.prob - guess.second_prob < MARGIN \
+            and _TRAIN_FIRST.search(text) and not names.find_run_id(text):
         tool = "start_training"  # "炼一版看看效果": a run to make first; seeing how it does comes after
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
@@ -791,6 +797,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
     if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
+    if has_file and act == "command" and tool in ("", "training_status") and _START_NOW.match(text):
+        tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)
+    if new_upload and not tool and _HANDED.match(text):
+        tool, offer = "inspect_dataset", ""  # "ok here it is" with an upload: the file handed over, looked at
+    if (tool == "explain" and act == "question" and model is not None and guess.second == "suggest_hyperparameters"
+            and guess.second_prob >= 0.35 and _WHICH_VALUE.search(text) and not _ANY_SIZE.search(text)):
+        tool, act = "suggest_hyperparameters", "command"  # "学习率用多少合适?", "what batch size should i pick": a value for me
     if act == "question" and acts.asks_manual(text):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity": the manual's answer
     if tool in ("convert_dataset",) + _DATA_MAKERS and act == "command" and _WHICH_FORMAT.search(text):
