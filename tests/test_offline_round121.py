@@ -121,3 +121,30 @@ def test_moved_readings_won_back(text, files, tool):
 def test_a_question_after_a_hesitation_is_still_asked():
     text = "so, um, what if I trained without any general data? would it, uh, forget things?"
     assert plan(text)[0]["name"] == "explain"
+
+
+@pytest.mark.parametrize("text", [
+    "如果 epoch 改成 12、lr 调到 5e-4,会不会过拟合?只是问问,先别改",
+    "What-if only, do not execute:\n1. mix in 30% general data\n2. would the domain answers get worse?",
+    "hypothetically, 8 epochs on 400 samples — too many?",
+])
+def test_a_question_said_not_to_act_on_acts_on_nothing(text):
+    assert [call["name"] for call in plan(text)] in ([], ["explain"])
+
+
+def test_off_topic_with_just_curious_stays_off_topic():
+    assert plan("what's your favourite film? just curious") == []
+
+
+def test_a_look_said_with_dont_change_anything_is_still_the_look():
+    assert one_call("What's in kb.jsonl? Just read it, don't change anything.")[0] == "inspect_dataset"
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("学习率先给我探一探,用 kb.jsonl,80 步", "probe_learning_rate", {"path": "kb.jsonl", "steps": 80}),
+    ("worth doing an lr probe first? yep. 120 steps on kb.jsonl", "probe_learning_rate", {"path": "kb.jsonl", "steps": 120}),
+    ("Should we keep the blank-answer rows? No. Drop them.", "apply_quality_rule", {"rule": "empty_answer", "decision": "drop"}),
+    ("短答案该不该留?算了,都留着吧", "apply_quality_rule", {"rule": "short_answer", "decision": "keep"}),
+])
+def test_a_question_answered_by_the_person_then_the_step(text, tool, args):
+    assert one_call(text) == (tool, args)

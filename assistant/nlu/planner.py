@@ -393,9 +393,17 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     if answered and acts.speech_act(answered.group("rest")) == "command":
         # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
         asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
-        rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None)
+        # "is a quick LR range test worth it before the real run? yeah. 150 steps on FILE": the step the question names, with
+        # the details the answer gives
+        named_step = "probe_learning_rate" if probe.asks_probe(answered.group("q")) and re.match(
+            r"\W*(?:yes|yeah|yep|sure|ok(?:ay)?|是的|对|要|能|可以|会)\b", answered.group(0)[len(answered.group("q")):], re.I) else None
+        rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None, intent=named_step)
         if _acts(rest):
             return rest
+        if (ruled := review.rule_named(answered.group("q"))) and (decided := review.decision(answered.group("rest"))):
+            # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
+            return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decided,
+                                                                                    **({"path": asked[0]} if asked else {})}}])
     if acts.IF_SO_DO.search(text):
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     corrected = acts.correction(text)
@@ -508,7 +516,8 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
 # A question let go, then a request: "为啥要算困惑度?哦好吧,那你给 FILE 做个质量检查", "why does CoT help? actually never mind, just add it".
 _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|不会|没有|没用|不是|不知道|不够|当然不|当然|是的|对|能|会|有|可以|"
                             r"(?:哦|噢|嗯|唉|哎)?\s*(?:好吧|行吧|算了|罢了|也罢|行|好)|"
-                            r"no|nope|yes|yeah|yep|of course not|of course|not really|(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
+                            r"(?:no|nope|yes|yeah|yep)(?:,? (?:i|we) (?:do|don'?t|am|want (?:it|that|them)))?|of course not|of course|not really|"
+                            r"(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
                             r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
@@ -589,6 +598,8 @@ def _acts_alone(item: str) -> str:
 def steps_of(text: str) -> list[str]:
     """The steps of a request in order; a conditional ("先看看…没问题就转千帆") is its check, then
     the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
+    if reading.just_asking(text):
+        return [text]  # "Scenario planning, do NOT execute:\n1. …\n2. What happens…?": one question, its list no steps
     items = list_items(text)
     if items is not None:
         return [step for item in items for step in steps_of(item)]

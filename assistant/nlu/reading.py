@@ -266,10 +266,19 @@ class Reading:
 _ASK_OPENS = re.compile(r"\W*(?:(?:so|now|ok(?:ay)?|then)\W+)?(?:go ahead and|please|pls|just|let'?s)\b|\W*(?:请|帮我|麻烦|那就|直接)", re.I)
 
 
+def just_asking(text: str) -> bool:
+    """A question or a hypothetical said not to act on ("…?先别改,问问而已", "Scenario planning, do NOT execute: …?")."""
+    return (bool(_JUST_ASKING.search(text)) and bool(re.search(r"[?？]|吗|呢", text) or acts.is_hypothetical(text))
+            and intents.about_sft(text) and not _ABOUT_ME.search(text))  # (off-topic stays off-topic: "favourite book? just curious")
+
+
 def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool. A long message that
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
+    if just_asking(text):
+        # "假如我把 batch size 加到 64,吞吐能上去多少?先别改,问问而已", "Scenario planning, do NOT execute: …": said not to act
+        return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
     whole = _read(text, has_file, new_upload)
     if whole.tool in ("", "explain") or whole.tool == "inspect_dataset" and whole.prob < 0.5:  # (a look read weakly, too:
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
@@ -326,6 +335,10 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
+# Said not to act: only asking, nothing to run or change.
+_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|只是好奇|好奇问一下|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+                          r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
+                          r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
 _ANY_SIZE = re.compile(r"\b(?:for|on|with) an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)

@@ -35,7 +35,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空答案|空的?回答|答案为空|没有答案|empty answers?|blank answers?|no answers?|missing answers?", "empty_answer"),
+    (r"空答案|空的?回答|答案为空|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
@@ -356,6 +356,11 @@ def asks_what_holes_are(text: str) -> bool:
 
 
 _WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}(?:\{\{|curly braces)[^?？]*[?？]|(?:双花括号|花括号|大括号)[^?？]{0,8}(?:是什么|是啥|是干嘛|什么意思|什么东西|干嘛用)|\{\{\w+\}\}[^?？]{0,20}(?:是什么|是啥|是干嘛|干嘛用|什么意思|(?:做|干)什么用|有什么用)", re.I)
+
+
+def rule_named(text: str) -> str | None:
+    """The first review rule ``text`` names ("the empty-answer rows" → empty_answer), whatever is decided about it."""
+    return next((name for _, name in sorted((m.start(), name) for pattern, name in _RULES for m in [pattern.search(text)] if m)), None)
 
 
 def decision(text: str) -> str | None:
