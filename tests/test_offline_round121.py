@@ -148,3 +148,15 @@ def test_a_look_said_with_dont_change_anything_is_still_the_look():
 ])
 def test_a_question_answered_by_the_person_then_the_step(text, tool, args):
     assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("do one of those LR sweeps on kb.jsonl, 60 steps", "probe_learning_rate"),
+    ("the probe looked odd. run it again on kb.jsonl", "probe_learning_rate"),  # (the probe, run again)
+    ("Last night I asked you to stop kb-run-2. Start it back up where it left off.", "resume_training"),
+    ("早上续上的那个还是停掉吧", "stop_training"),
+    ("Big picture: check, clean, augment, train. For now just inspect kb.jsonl.", "inspect_dataset"),
+    ("计划是这样:先查质量、再加思维链、最后开训。现在先查一下 kb.jsonl 的质量", "check_quality"),
+])
+def test_wave_four_causes(text, tool):
+    assert one_call(text)[0] == tool

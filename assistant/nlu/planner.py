@@ -453,6 +453,9 @@ _DONE_FIRST = re.compile(
     r"[,.;!—–-]\s*(?:but|and|actually(?: no)?,?)\s+(?P<en2>(?:[^.!?]|\.(?=\w))+?\b(?:has|have|needs?) to (?:come|happen|go|be done|be \S+(?: \S+)?) first)\b", re.I)
 
 
+_PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
+                             r"\s*[:：,，]?(?P<plan>[^\n]*?)(?:[。.!！]\s*|\n+)(?P<now>(?:(?:现在|这会儿|今天|眼下)\s*先|先做|现在|now\b|for now\b|right now\b|today\b|"
+                             r"kick off\b|start with\b|first\b|just\b)[^\n]*)$", re.I | re.S)
 _SEE_PLAN = re.compile(r"耗时|多久|多长时间|计划|确认|\bplan\b|how long|\bestimate|\beta\b|\bconfirm", re.I)
 
 
@@ -600,6 +603,11 @@ def steps_of(text: str) -> list[str]:
     the step that depends on it (run only when the check succeeded, see :func:`_after_tools`)."""
     if reading.just_asking(text):
         return [text]  # "Scenario planning, do NOT execute:\n1. …\n2. What happens…?": one question, its list no steps
+    whole_plan = _PLAN_THEN_NOW.match(text)
+    if whole_plan and whole_plan.group("now").strip():
+        # "Big picture: check, drop the garbage, augment, train. Kick off the quality check on FILE.", "计划是这样:填占位符、混数据、
+        # 开训。现在先填占位符,…": the whole plan told, then the part to do now
+        return steps_of(whole_plan.group("now").strip())
     items = list_items(text)
     if items is not None:
         return [step for item in items for step in steps_of(item)]

@@ -66,7 +66,8 @@ _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fin
 # "Quick look … Don't change anything": a look that must not write (the check writes a cleaned file).
 _LOOK_ONLY = re.compile(r"\bdon'?t (?:change|modify|touch|write) anything\b|\bread[- ]only\b|\bquick look\b|\bglance\b|\bpeek\b|"
                         r"只看|不要改|别改|不用改|过一眼|瞄一眼|看一眼", re.I)
-_RESUME_STOPPED = re.compile(r"(?:停了|停掉了?|停下了?|暂停了?|中断了?|挂掉了?|挂了|断了|断掉了?)的[^?？!！]{0,12}?(?:接着|继续)(?:让它|让他|给它)?\S{0,3}(?:练|训|跑|学|整)|"
+_RESUME_STOPPED = re.compile(r"\b(?:told|asked|had) you to (?:stop|kill|halt|pause)\b[^?]{0,80}?(?:\bstart (?:it|that|the run) back up\b|\bresume\b|\bcarry on\b|\bpick (?:it|that) back up\b)|"
+                             r"(?:停了|停掉了?|停下了?|暂停了?|中断了?|挂掉了?|挂了|断了|断掉了?)的[^?？!！]{0,12}?(?:接着|继续)(?:让它|让他|给它)?\S{0,3}(?:练|训|跑|学|整)|"
                              r"(?:停电|断电|断掉|断了|中断了|挂了|崩了)[^?？!！]{0,40}?(?<!别)(?<!不要)(?<!不)(?:接着|继续)\S{0,10}(?:练|训|跑|整)|\b(?:power (?:went out|cut)|outage|crash(?:ed)?|reboot(?:ed)?|died)\b[^?]{0,60}\bget\b[^.?!]{0,30}\b(?:going|running) again\b|\b(?:continue|resume|restart|carry on)\b[^.!?]{0,20}\bfrom where (?:it|we|you) (?:stop\w*|left off|broke|died|crashed)\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|中止|终止|暂停|断掉|挂掉)(?:了)?的|\b(?:resume|continue|restart|carry on with)\b.{0,24}\b(?:stopped|paused|killed|halted)\b|"
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
@@ -116,7 +117,7 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running) again\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
@@ -218,7 +219,8 @@ _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lo
 
 def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
-    said = any(not negated(text, m.start(), 16) for m in _STOP_RUN.finditer(text))
+    said = any(not negated(text, m.start(), 16) and not re.search(r"\b(?:told|asked) you to\s*$", text[max(0, m.start() - 20):m.start()], re.I)
+               for m in _STOP_RUN.finditer(text))  # ("Yesterday I told you to stop X. Start it back up": a stop told before)
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
     return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
 
@@ -339,6 +341,8 @@ _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大
 _JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|只是好奇|好奇问一下|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
+_STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
+                           r"\b(?:the one|the run) (?:you|we|i) (?:resumed|restarted|picked back up)\b[^.?!]{0,20}\b(?:stop|kill|halt)\b", re.I)
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
 # "what's a sensible batch size for a small dataset": a size in general, no count of the person's own
 _ANY_SIZE = re.compile(r"\b(?:for|on|with) an? (?:small|smallish|large|big|tiny|typical|medium)\b", re.I)
@@ -726,6 +730,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):
         tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
+    if tool == "resume_training" and _STOP_RESUMED.search(text):
+        tool = "stop_training"  # "刚才续上的那个还是停掉吧": the resume describes the run to stop
     if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
     if tool == "inspect_dataset" and act == "command" and _QUALITY_ASKED.search(text) and not _LOOK_ONLY.search(text) and not _WHAT_FORMAT.search(text):
