@@ -84,19 +84,17 @@ def resolve_input(path: str) -> Path:
     return resolved
 
 
-_DATA_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".txt", ".parquet")
-
-
 def _meant_file(raw: str) -> Path | None:
     """The one upload (then output) a bare name can only mean when no file has it: the name without its extension
     ("fin_cqa_train"), or a letter or two off ("fin_cqa_trian", "qa_pari.cvs"). The tool's result names the file it
     read, so the person sees the guess; two or more close files, or none, mean no guess (the name is refused as it is)."""
     from assistant.nlu.fuzzy import distance
+    from assistant.nlu.paths import EXTENSIONS  # the one list of data extensions
 
     want = raw.lower()
     want_stem = want.rsplit(".", 1)[0] if "." in want else want
     for folder in (workspace.uploads_dir(), workspace.outputs_dir()):
-        files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in _DATA_SUFFIXES] \
+        files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".") and f.suffix.lower().lstrip(".") in EXTENSIONS.split("|")] \
             if folder.is_dir() else []
         for close in (lambda f: f.stem.lower() == want_stem,
                       lambda f: len(want_stem) >= 5 and distance(want_stem, f.stem.lower(), 2) <= (1 if len(want_stem) <= 6 else 2)):
