@@ -160,3 +160,15 @@ def test_a_question_answered_by_the_person_then_the_step(text, tool, args):
 ])
 def test_wave_four_causes(text, tool):
     assert one_call(text)[0] == tool
+
+
+@pytest.mark.parametrize("text, rule, decision", [
+    ("don't keep the near-duplicates", "near_duplicate", "drop"),
+    ("不要保留冲突的那些", "conflict", "drop"),
+    ("等等,乱码的别留,删了", "garbled", "drop"),
+    ("别删短答案", "short_answer", "keep"),  # not dropping is still a keep
+    ("never drop the long answers", "long_answer", "keep"),
+])
+def test_keeping_ruled_out_is_a_drop(text, rule, decision):
+    from assistant.nlu import review
+    assert review.rule_command(text) == (rule, decision)

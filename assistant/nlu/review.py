@@ -107,6 +107,9 @@ def decides(text: str) -> bool:
     return bool(_KEEP.search(text) or _DROP.search(text))
 
 
+_NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b|(?:别|不要|不用|不必)(?:再)?(?:留|保留)(?!着?也行|也可以)", re.I)
+
+
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     slip = re.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。]\s*", text)
@@ -115,6 +118,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         if said is not None:
             return said
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))
+    # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
+    said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = re.sub(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)", " ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
     keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text) else _KEEP.search(text))
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
