@@ -172,3 +172,12 @@ def test_wave_four_causes(text, tool):
 def test_keeping_ruled_out_is_a_drop(text, rule, decision):
     from assistant.nlu import review
     assert review.rule_command(text) == (rule, decision)
+
+
+@pytest.mark.parametrize("text, sheet", [
+    ("排班表.xlsx 夜班安排那页转成 alpaca", "夜班安排"),
+    ("roster.xlsx to sharegpt, sheet Night Shift", "Night Shift"),
+    ("check roster.xlsx sheet Q4 and then convert it", "Q4"),  # a joining word is no part of the name
+])
+def test_sheet_names_in_more_shapes(text, sheet):
+    assert one_call(text)[1]["sheet"] == sheet

@@ -242,7 +242,8 @@ def find_fields(text: str) -> dict:
                       r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40})(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was)\b)[A-Za-z0-9][\w&-]{0,20})?)"
+                               r"(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)  # "…, sheet Viability 2023"
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
@@ -261,6 +262,10 @@ def find_fields(text: str) -> dict:
                             re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text)
                             or re.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
+    # "FILE 冬季航班那页转成千帆": an unquoted Chinese name right before "那页"
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?![\u4e00-\u9fff]{0,2}数)", text))
+    if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
+        zh_sheet = None
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
