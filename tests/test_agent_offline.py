@@ -181,6 +181,21 @@ def test_placeholder_values_sent_before_any_file_wait_for_it(assistant, shared_c
     assert "小铁" in text and "南站售票班组" in text and "{{name}}" not in text
 
 
+@pytest.mark.parametrize("said, then, lang_word, step_word", [
+    ("检查一下数据质量,重复的多不多", "用这个", "上传", "质量"),
+    ("any dupes or conflicts in the data?", "this one", "attach", "quality"),
+])
+def test_a_request_before_any_file_waits_for_it(assistant, shared_copy, workspace, said, then, lang_word, step_word):
+    """A clear request with no file yet: the call goes out without one, the guard asks for the file in the person's
+    language, naming the step, and the file sent next is checked."""
+    first = assistant.run("bare", said, [])
+    assert first["tool_calls"] == [{"name": "check_quality", "args": {}}]
+    assert lang_word in first["answer"] and step_word in first["answer"]
+    checked = turn(assistant, then, [shared_copy("qianfan/qa_pair.csv")], session="bare")
+    call = checked["tool_calls"][0]
+    assert call["name"] == "check_quality" and call["args"]["path"].endswith("qa_pair.csv") and only_result(checked).ok
+
+
 @pytest.mark.parametrize("said, then, lang_word", [
     ("跑训练吧,max_steps 12 就行,r 设成 4", "用这个", "上传"),
     ("train it, lora rank 4, max 12 steps", "this one", "attach"),

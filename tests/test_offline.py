@@ -146,11 +146,18 @@ def test_training_arguments(text, expected):
     assert call == {"name": "start_training", "args": {"path": f"{UP}/qa.jsonl", **expected}}
 
 
-def test_a_tool_that_needs_a_file_asks_for_one(chat):
-    reply = chat("检查数据质量")
+def test_a_start_with_no_file_and_no_plan_asks_for_one(chat):
+    """A bare "start" with no file in the conversation (and no plan shown): which file? Nothing is proposed."""
+    reply = chat("开始训练")
     assert calls(reply) == [] and "上传" in answer(reply)
     followed = chat("faq.csv")  # the answer to that question
-    assert calls(followed) == [("check_quality", {"path": "faq.csv"})]
+    assert calls(followed) == [("start_training", {"path": "faq.csv"})]
+
+
+def test_a_clear_request_with_no_file_goes_out_without_one(chat):
+    """"检查数据质量" with no file yet: the call goes out without a path; the tool guard asks for the file, naming the
+    step (tests/test_agent_offline.py follows it to the file sent next)."""
+    assert calls(chat("检查数据质量")) == [("check_quality", {})]
 
 
 def test_conversion_without_a_format_asks_which(chat):

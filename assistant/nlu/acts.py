@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.paths import QUOTED, quoted
-from assistant.nlu.slots import mask
+from assistant.nlu.slots import mask, tool_of_values
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
@@ -30,7 +30,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
-                      r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b", re.I)
+                      r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
     r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
@@ -116,7 +116,8 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b", re.I)
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+                         r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
                          r"wrong\s+(?:one|run|file|sheet|tab|format|column)\b\W*(?:lol|haha|lmao)?|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
@@ -250,7 +251,8 @@ def is_condition(text: str) -> bool:
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
 COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
-                         r"\bif (?:it|that|this) makes sense\b|(?:如果|要是)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
+                         r"\bif (?:it|that|this) makes sense\b|\b(?:only )?if (?:it'?s |it is )?(?:convenient|it suits|suitable)\b|\bwhenever (?:it'?s )?convenient\b|\bshould that be possible\b|"
+                         r"(?:如果|要是|若)?(?:(?:您|你)(?:现在)?)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
 
 
 def is_hypothetical(text: str) -> bool:
@@ -300,7 +302,7 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
 _REQUIREMENT = re.compile(r"^\W*do (?:i|we|you) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
-                          r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定要[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
+                          r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定(?:要|得)[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
 def asks_requirement(text: str) -> bool:
@@ -368,7 +370,16 @@ def correction(text: str) -> str | None:
     asked = _ASKED_NOT.match(text.strip())
     if asked:
         return asked.group(1)  # "我是让你评估 run-0612 不是查进度": what was asked, without what was not
-    return text.strip() if _REPLACED.search(text) else None
+    if _REPLACED.search(text) or (_PUT_RIGHT.search(text) and not re.search(r"[?？吗]|\n", text.strip()) and tool_of_values(text)
+                                  and changed_mind(text) is None):  # ("…3 个 epoch——算了,改成 5 个": a change of mind, read as one)
+        return text.strip()
+    return None
+
+
+# A value said wrong and put right, anywhere in the message: "学习率打错了 应该是1e-4", "typo — lr should be 5e-5", "I misspoke: the
+# learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs".
+_PUT_RIGHT = re.compile(r"(?:打|说|写|填|搞|弄)错了?|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
+                        r"应该是|应为|当为|改成|改为|换成|\binstead of\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
 
 
 _NOT_ASKED = re.compile(r"[,，;；.。]?\s*(?:\bi (?:didn'?t|did not|never) (?:ask|want|tell)(?:ed)? (?:you )?to \w+(?: (?:it|that|this|them|the run))?|"
@@ -426,7 +437,7 @@ def conditional_steps(text: str) -> list[str] | None:
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*|\s[-—–]+\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
                               r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
@@ -444,7 +455,25 @@ _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总�
                      r"\b(?:does|did|do) the manual (?:suggest|say|recommend)\b|"
                      r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b|"
                      r"\b(?:the|your) manual (?:talks about|mentions|describes|warns (?:about|of)|calls)\b[^.!]{0,40}\?|"
-                     r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]", re.I)
+                     r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]|"
+                     # "手册里说epoch一般给多少?", "手册建议几个 epoch 来着?", "what does the manual recommend for 100 samples?"
+                     r"(?:手册|说明书)(?:里|上|中)?(?:说|建议|推荐|讲)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢)|"
+                     r"\bwhat (?:does|did) the manual (?:recommend|suggest|advise)\b", re.I)
+
+
+# How to do something oneself, or which way to go: "How do I keep the model from forgetting…?", "should my prompt at inference
+# match the one used in training?", "for lora do you raise the learning rate or lower it", "这个文件适合加COT吗?",
+# "预测阶段的 prompt 要不要跟训练时保持一致", "which kind is better to train on?": advice, whatever step its words name.
+_HOW_TO = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|um+|uh+|like)\W+)*(?:how (?:do|can) (?:i|we)\b(?! (?:set|configure|pick|choose)\b)(?! (?:see|check|know|find out|tell)\b)|how to\b|should (?:my|our)\b)|"
+                     r"\b(?:do|would|should) (?:you|i|we) (?:\w+ ){0,2}(?:raise|lower|increase|decrease) (?:the |it|them)[^?]{0,30}\bor\b|"
+                     r"\bwhich (?:kind|one|type|format|file)\b[^?]{0,40}\bbetter\b|"
+                     r"(?:怎么|如何|怎样)(?:才能|能|可以)?(?:让|避免|防止|保证|不让|减少|尽量)|要不要跟|(?:是要|要)?调(?:大|高)还是调?(?:小|低)|"
+                     r"适合[^,，。?？]{0,20}[吗嘛](?=\W|$)|(?:预测|推理|推断)(?:阶段|时)?的?\s*prompt", re.I)
+
+
+def asks_how_to(text: str) -> bool:
+    """How to do something oneself, or which way to go: advice, not the step its words name."""
+    return bool(_HOW_TO.search(text)) and not _IMPERATIVE.search(text)
 
 
 def asks_manual(text: str) -> bool:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from assistant.nlu.paths import EXTENSIONS, RUN_ID
+
 _EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
 # The words before "dot EXT" that belong to the name: lower-case words and numbers, back to a word of the sentence.
 _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "with", "into", "and", "or", "is", "it", "file",
@@ -26,7 +28,7 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
-          (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))"), "停"))
+          (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"))
 
 
 def _file(m: re.Match) -> str:
@@ -130,11 +132,68 @@ def picked(text: str) -> str:
     return text
 
 
+# A slip put right in the middle of a message: "Add few-shot to, I mean CoT to, 20% of X", "停掉 run-0901-a,我是说 run-0901-b",
+# "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
+_EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+_REPAIR = re.compile(r"\s*(?:[,，;；]|\s[-—–]+)?\s*(?:\bi mean\b|\bi meant\b|我是说|我的意思是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，])|(?<=\s))(?:不对|哦不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
+                     r"(?<=[,，])\s*不对|(?<=[,，])\s*哦不)\s*[,，:：]?\s*", re.I)
+_KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
+          re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
+          RUN_ID,
+          re.compile(r"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?\s*%"),
+          re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?(?![A-Za-z0-9_.%-])", re.I),
+          re.compile(r"[一二两三四五六七八九十百千万]+(?![下些点样般定致切旦同共起遍直组份批版成半])"),
+          re.compile(rf"(?<![\w-])(?:a[ -])?{_EN_NUMBER_WORD}(?:[ -](?:and[ -])?{_EN_NUMBER_WORD})*(?![\w-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_-])(?:alpaca|share\s?gpt|qianfan|openai|千帆|excel)(?![A-Za-z0-9_-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_-])(?:full|q?lora|全量|全参数?)(?![A-Za-z0-9_-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I))
+# A value already marked as the wrong one: "not X", "I said X", "不是 X", "instead of X".
+_TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是)\s*$", re.I)
+# What follows the word put right and only repeats the sentence around the slip: "…them", "…的", a dash.
+_ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]))\b|^\s*的(?=\s*[,，])", re.I)
+
+
+def repaired(text: str) -> str:
+    """``text`` with a slip put right where it was made: the word after "I mean" / "我是说" / "no sorry" in place of the last
+    word of its kind (a quoted value, a file, a run, a share, a number, a format, a method, a decision, an augmentation)
+    before it. Left as it was when no word of that kind comes before.
+
+    >>> repaired("开训,epoch 5,我是说 3,数据用 售后数据.jsonl")
+    '开训,epoch 3,数据用 售后数据.jsonl'
+    >>> repaired("Add few-shot to, I mean CoT to, 20% of logic_qa.jsonl.")
+    'Add CoT to, 20% of logic_qa.jsonl.'
+    >>> repaired("Suggest hyperparameters for full - I mean LoRA - training on 5k samples.")
+    'Suggest hyperparameters for LoRA training on 5k samples.'
+    >>> repaired("I mean, the data looks fine")
+    'I mean, the data looks fine'
+    """
+    for m in reversed(list(_REPAIR.finditer(text))):
+        before, after = text[:m.start()], text[m.end():]
+        for kind in _KINDS:
+            said = kind.match(after)
+            slip = [x for x in kind.finditer(before)] if said else []
+            if not slip:
+                continue
+            x, rest = slip[-1], after[said.end():]
+            if _TAKEN_BACK.search(before[:x.start()]):
+                break  # "no not 2e-5 i meant 2e-4", "I said 40%, but I meant 25%": the slip is marked already, and read so
+            follows = re.match(r"\s*([\w\u4e00-\u9fff]+)", before[x.end():])
+            if follows and re.match(rf"\s*{re.escape(follows.group(1))}\b", rest):
+                rest = rest[len(re.match(rf"\s*{re.escape(follows.group(1))}\b", rest).group(0)):]  # "few-shot to, I mean CoT to"
+            rest = _ECHO.sub("", rest)
+            rest = re.sub(r"^\s*[-—–]+\s*", " ", rest)
+            text = before[:x.start()] + said.group(0) + before[x.end():] + rest
+            break
+    return text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = picked(unmarked(starred(text)))
+    text = repaired(picked(unmarked(starred(text))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -40,7 +40,13 @@ _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成�
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _EN_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SCI_SAID = re.compile(rf"\b({_EN_DIGIT}|\d) ?e (?:minus|negative) ({_EN_DIGIT}|\d)\b|"
-                       r"([一二两三四五六七八九\d])\s*(?:乘以?\s*十的负([一二三四五六七八九十\d]+)次方|[eE]\s*负\s*(\d{1,2}))", re.I)
+                       r"([一二两三四五六七八九\d])\s*(?:乘以?\s*十的负([一二三四五六七八九十\d]+)(?:次方)?|[eE]\s*负\s*(\d{1,2}))", re.I)
+# "零点零零零一", "一点五": a decimal said in Chinese; "point three", "two fifty" (250): said in English.
+_ZH_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?![点\d])")
+_ZH_DIGIT_OF = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_EN_POINT = re.compile(rf"\b(?:zero |oh )?point ({_EN_DIGIT}(?: {_EN_DIGIT}){{0,5}})\b", re.I)
+_EN_TENS = r"(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_EN_HUNDREDS = re.compile(rf"(?<![\w-])(one|two|three|four|five|six|seven|eight|nine)[ -]({_EN_TENS})(?:[ -](one|two|three|four|five|six|seven|eight|nine))?\b(?![ -](?:hundred|thousand|percent|%))", re.I)
 _SCI = re.compile(r"(\d+(?:\.\d+)?)\s*[x×\*]\s*10\s*\^\s*([-+]?\d+)")
 # "万分之一" = 1/10000, "十万分之五" = 5/100000: how learning rates are said aloud.
 _FRACTION = re.compile(rf"([{_ZH}\d]+)分之([{_ZH}\d.]+)")
@@ -138,6 +144,19 @@ def find_numbers(text: str) -> list[Num]:
         if mantissa is not None and power is not None:
             found.append(Num(mantissa * 10 ** -int(power), m.start(), m.end(), m.group(0)))
             taken.append(m.span())
+    for m in _ZH_DECIMAL.finditer(text):  # "学习率零点零零零一"
+        whole = parse_number(m.group(1))
+        if whole is not None:
+            found.append(Num(whole + float("0." + "".join(_ZH_DIGIT_OF[c] for c in m.group(2))), m.start(), m.end(), m.group(0)))
+            taken.append(m.span())
+    for m in _EN_POINT.finditer(text):  # "say point three of the data"
+        digits = "".join(str(int(_parse_english(w))) for w in m.group(1).split())
+        found.append(Num(float("0." + digits), m.start(), m.end(), m.group(0)))
+        taken.append(m.span())
+    for m in _EN_HUNDREDS.finditer(text):  # "two fifty samples": hundreds said the short way
+        value = _EN_WORDS[m.group(1).lower()] * 100 + _EN_WORDS[m.group(2).lower()] + (_EN_WORDS[m.group(3).lower()] if m.group(3) else 0)
+        found.append(Num(float(value), m.start(), m.end(), m.group(0)))
+        taken.append(m.span())
     for m in _SCALED.finditer(text):  # "20 thousand", "1.5 million"
         found.append(Num(float(m.group(1)) * _EN_SCALES[m.group(2).lower()], m.start(), m.end(), m.group(0)))
         taken.append(m.span())

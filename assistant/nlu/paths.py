@@ -57,6 +57,11 @@ _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|�
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
 _GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
+# An ASCII name that is only "QA" or "FAQ" (with a version): the Chinese words before it are its topic.
+_GENERIC_TAIL = re.compile(rf"(?:FAQ|QA|Q&A)(?:[_-]?[A-Za-z0-9]{{1,8}})*\.(?:{EXTENSIONS})$", re.I)
+# An English verb glued on with 一下 ("augment一下…"), and a Chinese look "done once" ("检查下…").
+_ASCII_VERB_ONCE = re.compile(r"^[A-Za-z]{2,15}\s?(?:一下|下)")
+_CHECK_ONCE = re.compile(r"^(?:检查|查|看|质检|清洗|转换?|评估)(?:一)?下")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "给付", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
@@ -83,7 +88,9 @@ path format formatted process preprocess parse upload send sent attach check-out
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
-lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within""".split())
+lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within
+restructure survey audit vet scrub tidy sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
+trim chop slice sort filter rework repackage reshape""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
@@ -138,6 +145,13 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
     tail = _ASCII_TAIL.search(name)
     if tail and _GLUE_END.search(name[:tail.start()]):
         glued = True  # "跑个ppl看看game_qa.jsonl": the words before the ASCII name end with a verb or preposition
+    if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and _GENERIC_TAIL.match(tail.group(0)):
+        # "面粉厂质检QA.csv", "检查下香菇大棚QA.xlsx", "augment一下轨道巡检QA.csv": QA or FAQ names nothing alone; the Chinese
+        # topic before it is the name's, less the verbs glued on
+        topic = _strip_verbs(_CHECK_ONCE.sub("", _ASCII_VERB_ONCE.sub("", name)), after_space)
+        head = topic[:len(topic) - len(tail.group(0))]
+        if len(head) >= 2 and not _VERB_HEAD.match(topic) and not re.search(r"下$", head):  # ("帮我统计下qa.csv": verbs only)
+            return topic
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         rest = _strip_verbs(name, after_space)
         # "给牙科FAQ.jsonl", "检查一下客服FAQ.xlsx": a known word glued in front, then a Chinese head that is the name's own;

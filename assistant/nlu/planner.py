@@ -273,11 +273,12 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             args["path"] = path
     if tool in NEEDS_PATH:
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
-        if not path and not _REFERS_BACK.search(plain) and (not args or got is None or got.act not in ("command", "correction") or got.prob < 0.6):
+        if not path and not _REFERS_BACK.search(plain) and (got is None or got.act not in ("command", "correction") or got.prob < 0.6 or not args and (
+                tool == "start_training" or got.prob < 0.65 or not intents.about_sft(plain))):  # ("好的,开始吧" with no plan and no file: which file?)
             return Decision("ask_file", reply=replies.ask_file(tool, lang))
-        # No file in this conversation, but a clear request with its settings, or a file pointed back at ("跑训练吧,max_steps 1500就行",
-        # "文件还是刚才那个"): the call goes out without one, the tool guard asks for it ("no dataset yet"), and the request
-        # goes on, settings and all, with the file sent next (_answer_to_question)
+        # No file in this conversation, but a clear request ("检查下数据质量", "跑训练吧,max_steps 1500就行"), or a file pointed
+        # back at ("文件还是刚才那个"): the call goes out without one, the tool guard asks for it, naming the step ("no dataset
+        # yet"), and the request goes on, settings and all, with the file sent next (_answer_to_question)
         args = {"path": path, **args} if path else args
     if tool == "convert_dataset" and "to" not in args:
         return Decision("ask_format", reply=replies.ASK_FORMAT[lang])

@@ -16,14 +16,14 @@ from assistant.nlu.numbers import find_numbers, parse_number
 
 PROBE = re.compile(
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
-    r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?\b|"
+    r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|\brange test\b|"
     r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible )?(?:lr|learning[- ]rate)\b(?! schedul)|"
     r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
-    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测)(?:一?下|一遍)\s*(?:learning[- ]rates?|lrs?)\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
+    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测)(?:一?下|一遍|测|探|扫)\s*(?:learning[- ]rates?|lrs?)\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,3})\b", re.I)

@@ -50,7 +50,7 @@ _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:�
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
-_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b", re.I)
+_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*", re.I)
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
@@ -72,7 +72,8 @@ _RESUME_STOPPED = re.compile(r"\b(?:told|asked|had) you to (?:stop|kill|halt|pau
                              # "Yesterday I had to stop the training … continue it from where it left off?", "刚才停了那个 run,接着 train 下去":
                              # the stop is the story, carrying on is the request
                              # "之前被暂停的训练任务需要被恢复", "前番中辍(中断),今可续之": a passive or bare stop, then the resume
-                             r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|被(?:暂停|停掉|停止|中断|终止)(?:了)?的?|中断(?=\s*[,，])|\b(?:had to stop|stopped|died|crashed|was killed|got killed|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
+                             r"(?:停了|停掉了|停掉的|(?:刚|刚才|之前)停(?:掉|下)?的?那|断了|挂了|中断了|崩了|被(?:暂停|停掉|停止|中断|终止)(?:了)?的?|中断(?=\s*[,，])|(?:中止|终止|\bstop\s*掉)(?:了)?的|"
+                             r"\b(?:had to stop|stopped|died|crashed|was killed|got killed|already stop(?:ped)?|(?:training|run|job) stop(?= because| since| due to| when| after| in the middle))\b).{0,120}?"
                              r"(?:接着|继续|恢复|重新接上|接上|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
 # A stop said first, in the first clause ("请先把当前的训练停掉,…继续跑下去就没意义了", "紧急: 终止训练任务 c4e9a1"): the stop is the
 # request; carrying on is only the reason
@@ -117,10 +118,13 @@ _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+_RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bget (?:it|my training|the training|the run|training|my run) (?:going|running) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
-                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)", re.I)
+                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|"
+                           # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
+                           r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
+                           r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
@@ -195,6 +199,7 @@ def _story_tail(text: str) -> tuple[str, bool | None] | None:
 
 _COURTESY = re.compile(r"\W*(?:(?:really|much|many|thank you|thanks)\s*)*(?:appreciate(?:d)? it|thank you(?: (?:kindly|so much|very much|in advance))?|thanks(?: a lot| so much| in advance)?|"
                        r"cheers|much appreciated|many thanks|谢谢(?:啦|了|你)?|多谢|辛苦(?:了|啦)|麻烦(?:了|你了))\W*", re.I)
+_THANKS_FIRST = re.compile(r"^\W*(?:thanks|thank you|thx|cheers|谢谢|多谢|感谢)(?![A-Za-z])[^,，.。!！;；\n]{0,20}?[,，.。!！;；\n]\s*", re.I)
 _WANT_LINE = re.compile(r"(?im)^\s*(?:want|need|needs|ask|task|goal|todo|request|要|需要|想要|目标|任务|诉求)\s*[:：]\s*(.+)$")
 # "…a story…\nYour one job right now: stop run-0612.", "The one thing to do now: drop …": the line that says what to do now
 _NOW_LINE = re.compile(r"(?im)^\s*(?:(?:your |my )?(?:one|only) (?:job|thing)(?: to do)?(?: right)?(?: now)?|the (?:one|only) thing to do(?: right)? now|"
@@ -244,7 +249,8 @@ _EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
-                       r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:actually |really |even )?(?:learn(?:ed|t)?|forgot)\b|"
+                       r"\b(?:if|whether) (?:it|the model|the run|my model|\S*\d\S*) (?:has |have )?(?:actually |really |even )?(?:learn(?:ed|t)?|forgot(?:ten)?)\b|(?:是否|有没有)学到|学到(?:了)?(?:点|些)?东西|"
+                       r"\bany good or not\b|\b(?:is|was) (?:the|my|our) (?:new |tuned |fine-?tuned )?model any good\b|"
                        r"\blearn(?:ed|t)? (?:anything|something|much|a thing)\b|\b(?:did|has|have)\b[^.?!]{0,30}?\b(?:break|broke|broken|hurt|damaged?|ruin(?:ed)?|wreck(?:ed)?)\s+(?:the |its |my |our )?general (?:abilit(?:y|ies)|skills?|knowledge)\b|(?:调|训|练|跑|微调)(?:完|好)的模型\S{0,4}(?:行不行|好不好|怎么样|咋样|如何|靠不靠谱|能不能用|能用吗)|^\W*eval\w*\s+\S+\s+(?:vs\.?|versus|against)\s+(?:the )?base\b", re.I)
 
 
@@ -281,6 +287,11 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if just_asking(text):
         # "假如我把 batch size 加到 64,吞吐能上去多少?先别改,问问而已", "Scenario planning, do NOT execute: …": said not to act
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
+    thanked = _THANKS_FIRST.match(text)
+    if thanked and not (rest := text[thanked.end():]).strip() or thanked and not (
+            acts.is_request(rest) or acts.opens_with_command(rest) or re.search(r"[?？]|吗|\b(?:now|next|then)\b|再|接着|然后", rest, re.I)
+            or names.find_run_id(rest)):
+        return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
     if whole.tool in ("", "explain") or whole.tool == "inspect_dataset" and whole.prob < 0.5:  # (a look read weakly, too:
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
@@ -506,9 +517,23 @@ def _beside_citation(text: str) -> str | None:
     return rest if re.search(r"\w", rest[quote.end():]) else None
 
 
+# "manual says 1000 samples → 10 epochs, mine's about 1k, so kick off 10 epochs on FILE", "COT到底是干嘛用的?不管了,先给 FILE
+# 加50条cot样本": what is told or asked first, then the request the person draws from it.
+_SO_THEN = re.compile(r"(?:[,.;!?，。；！？…—–]|\s-)\s*(?:and\s+)?(?:so|then|therefore|hence|anyway|anyhow|whatever|所以|那就|那么就?|不管了|"
+                      r"先不管了?|算了不管了?|总之|反正)(?![A-Za-z])\s*[,，]?\s*(?=\S)", re.I)
+
+
+def _after_so(text: str) -> str | None:
+    so = [m for m in _SO_THEN.finditer(text) if m.start() >= 8]
+    return text[so[-1].end():] if so else None
+
+
 _FOCI = (
     _Focus(_beside_citation, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate",
                                                                                  "inspect_dataset") and asked.act == "command"),
+    _Focus(_after_so, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset",
+                                                                          "training_status", "evaluate_run")
+           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not re.search(r"[?？]\s*$", part)),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),
@@ -648,6 +673,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
+    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", text)) and (acts.asks_how_to(text) or act == "question" and acts.asks_requirement(text))
+            and not names.find_run_id(text)):
+        tool, offer, act = "explain", "", "question"  # "How do I keep the model from forgetting…?", "这个文件适合加COT吗?": advice
+    if not tool and acts.asks_how_to(text) and ours:
+        tool, offer, act = "explain", "", "question"  # "for lora do you um raise the learning rate or lower it": advice in our words
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
@@ -760,7 +790,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "Dashboard has said `Status: PENDING` for run a7f3c2 … What's going on with it?"
     if tool == "training_status" and act == "command" and re.search(r"(?:(?:叫停|喊停|停掉|停下)(?:它|吧)*|(?:停止|停了)吧)\W*$", text):
         tool = "stop_training"  # "run-0731 已经练过头了,再练要拉伤,叫停吧": the stop said last
-    if tool in ("", "explain", "resume_training") and act == "command" and re.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
+    if tool in ("", "explain", "resume_training") and act == "command" and re.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b|\bi'?d (?:really |much )?(?:like|love)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
         tool, offer = "stop_training", ""  # "I need the current run stopped. It's clearly diverging."
     if tool in ("", "explain") and act == "command" and _UNDO_STOP.search(text):
         tool, offer = "resume_training", ""  # "undo the stop on the run I just killed", "I stopped run-0802 by accident. Undo that"

@@ -14,7 +14,8 @@ import re
 
 from assistant.nlu.paths import QUOTED
 
-_DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|删掉|删除|删了|删去|去掉|去除|丢掉|扔掉|扔了|全扔|剔除|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|\bdrop(?!ped (?:it|this|our|the|my|them|in)\b)|\bremove|\bdelete|\brm\b|\bdiscard|"
+_DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
+                   r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove|(?<![A-Za-z])delete|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
@@ -28,16 +29,16 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
-    (r"完全重复|精确重复|一模一样|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
+    (r"完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
-    (r"冲突|矛盾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
+    (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"空答案|空的?回答|答案为空|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
-    (r"乱码|garbled|gibberish|mojibake", "garbled"),
-    (r"答非所问|反问|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
+    (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
+    (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question repeated\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\ba question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),

@@ -117,7 +117,7 @@ def _fuzzy_formats(text: str) -> str:
 def tool_of_values(text: str) -> str | None:
     """The tool a bare list of values belongs to ("k=2 not 5" → add_few_shot, "sharegpt not alpaca" →
     convert_dataset), for a correction that names only values."""
-    if re.search(r"(?<![a-z])k\s*[=:：]|shots?\b|示例", text, re.IGNORECASE):
+    if re.search(r"(?<![a-z])k\s*(?:[=:：]|改成|改为|换成|调成|应该是|应为|是|should\b|to\b)|shots?\b|示例", text, re.IGNORECASE):
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
