@@ -334,7 +334,7 @@ def asks_concept(text: str) -> bool:
 _REPLACED = re.compile(r"^\W*(?:sorry\W*)?make (?:that|it) \S.{0,40}(?:\binstead of\b|[,，]\s*not\b)|(?:应该|应)是\s*[\w.-]+\s*(?:,|，)?\s*(?:而)?不是\s*[\w.-]+|"
                        # "名字打错了,是「小汪」不是「小王」", "the author should be 'Harbor View', not 'Harbour View'": a value put right
                        r"(?:错了|錯了)\W*(?:是|应该是)\s*[「“\"']?[\w .-]{1,30}?[」”\"']?\s*[,，]?\s*(?:而)?不是|"
-                       r"\bshould (?:be|read)\s*['\"“][^'\"”]{1,60}['\"”]\s*,?\s*not\b|[,，]\s*(?:别|不要)\s*\S{1,8}\s*了\W*$", re.I)
+                       r"\bshould (?:be|read)\s*['\"“][^'\"”]{1,60}['\"”]\s*,?\s*not\b|[,，]\s*(?:别(?!的|人)|不要)\s*\S{1,8}\s*了[。.!！~]*\s*$", re.I)
 
 
 # "few-shot 先不做了,改成 CoT", "不是要停止训练,而是想看进度", "skip the few-shot, do CoT": what is called off goes,
@@ -458,7 +458,12 @@ _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总�
                      r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]|"
                      # "手册里说epoch一般给多少?", "手册建议几个 epoch 来着?", "what does the manual recommend for 100 samples?"
                      r"(?:手册|说明书)(?:里|上|中)?(?:说|建议|推荐|讲)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢)|"
-                     r"\bwhat (?:does|did) the manual (?:recommend|suggest|advise)\b", re.I)
+                     r"\bwhat (?:does|did) the manual (?:recommend|suggest|advise)\b|"
+                     # "walk me through the manual's bit on prompt optimisation", "the gist of the manual's section on epochs",
+                     # "把手册里 few-shot 和 CoT 那块给我捋一遍", "同我講下手冊入面講epoch嗰段"
+                     r"\b(?:the |your )?manual'?s (?:bit|section|part|take|advice|point|guidance|chapter|view|rules?|words?)\b|\bgist of the manual\b|"
+                     r"(?:讲|講|说|說|捋|总结|總結|概括|介绍|介紹|解释|解釋|梳理)[^。;；?？\n]{0,20}?(?:手册|手冊|说明书|說明書)[^。;；?？\n]{0,30}(?:那块|那塊|那段|嗰段|那部分|嗰部分|那一?节|那一?節|章节|章節)|"
+                     r"(?:手册|手冊|说明书|說明書)[^。;；?？\n]{0,30}(?:那块|那塊|那段|嗰段|那部分|嗰部分|那一?节|那一?節|章节|章節)[^。;；?？\n]{0,12}?(?:讲|講|说|說|捋|总结|總結|概括|介绍|介紹|解释|解釋|梳理)", re.I)
 
 
 # How to do something oneself, or which way to go: "How do I keep the model from forgetting…?", "should my prompt at inference

@@ -135,9 +135,13 @@ def picked(text: str) -> str:
 # A slip put right in the middle of a message: "Add few-shot to, I mean CoT to, 20% of X", "停掉 run-0901-a,我是说 run-0901-b",
 # "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
-_REPAIR = re.compile(r"\s*(?:[,，;；]|\s[-—–]+)?\s*(?:\bi mean\b|\bi meant\b|我是说|我的意思是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
-                     rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，])|(?<=\s))(?:不对|哦不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
-                     r"(?<=[,，])\s*不对|(?<=[,，])\s*哦不)\s*[,，:：]?\s*", re.I)
+_REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
+                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
+                     r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
+# The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
+_BRACKETED = re.compile(r"\s*[(（]\s*(?:no|nope|sorry|actually(?: make it)?|i mean|i meant|不|不对|哦不|啊不|呃|我是说)(?![A-Za-z])\s*[,，—–-]*\s*(?:make it\s+)?"
+                        r"([^()（）]{1,30}?)\s*[)）]", re.I)
 _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
           RUN_ID,
@@ -145,10 +149,12 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?(?![A-Za-z0-9_.%-])", re.I),
           re.compile(r"[一二两三四五六七八九十百千万]+(?![下些点样般定致切旦同共起遍直组份批版成半])"),
           re.compile(rf"(?<![\w-])(?:a[ -])?{_EN_NUMBER_WORD}(?:[ -](?:and[ -])?{_EN_NUMBER_WORD})*(?![\w-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_-])(?:(?:a|one) )?(?:half|third|quarter|fifth|tenth)s?(?![A-Za-z])|[一二两三四五六七八九]成(?![功绩员为])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:alpaca|share\s?gpt|qianfan|openai|千帆|excel)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:full|q?lora|全量|全参数?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I))
+_SAID_AGAIN = re.compile(r"^(?:转成?|转为|改成|换成|用|填成?|(?:convert )?to|make it|use)\s*(?=\S)", re.I)
 # A value already marked as the wrong one: "not X", "I said X", "不是 X", "instead of X".
 _TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是)\s*$", re.I)
 # What follows the word put right and only repeats the sentence around the slip: "…them", "…的", a dash.
@@ -169,8 +175,18 @@ def repaired(text: str) -> str:
     >>> repaired("I mean, the data looks fine")
     'I mean, the data looks fine'
     """
+    for m in reversed(list(_BRACKETED.finditer(text))):
+        before, meant = text[:m.start()], m.group(1)
+        for kind in _KINDS:
+            said = kind.fullmatch(meant.strip()) or kind.match(meant.strip())
+            slip = list(kind.finditer(before)) if said else []
+            if slip:
+                x = slip[-1]
+                text = before[:x.start()] + said.group(0) + before[x.end():] + text[m.end():]
+                break
     for m in reversed(list(_REPAIR.finditer(text))):
         before, after = text[:m.start()], text[m.end():]
+        after = _SAID_AGAIN.sub("", after)  # "转 alpaca——呃,不对,转 openai": the verb said again
         for kind in _KINDS:
             said = kind.match(after)
             slip = [x for x in kind.finditer(before)] if said else []
@@ -189,11 +205,34 @@ def repaired(text: str) -> str:
     return text
 
 
+# A setting asked, then answered with a bare number: "几个 epoch 合适?算了就 3 个吧", "epochs? eh, 4 works", "how many steps for the
+# LR test? 50 is fine".
+_UNIT_ASKED = re.compile(r"(?:how many|number of|几个?|多少)\s*(epochs?|steps?|轮|步)(?![A-Za-z])[^?？\n]{0,24}[?？]|(?<![\w'\"])(epochs?|steps?|轮|步)\s*[?？]", re.I)
+_BARE_ANSWER = re.compile(r"(?<![\w.,])(\d+|[一二两三四五六七八九十]+)(\s*个)?(?=\s*(?:吧|就行|就好|好了|即可|够了|\bworks?\b|\bis (?:fine|good|ok|okay|enough)\b|\bshould do\b|\bwill do\b|\bthen\b|[.,。,，!！;；](?!\d)|$))")
+
+
+def answered(text: str) -> str:
+    """``text`` with the unit of a setting asked about put after the bare number that answers it.
+
+    >>> answered("epochs? eh, 4 works. kick it off on x.jsonl")
+    'epochs? eh, 4 epochs works. kick it off on x.jsonl'
+    >>> answered("几个 epoch 合适?算了就 3 个吧,用 x.jsonl 开练")
+    '几个 epoch 合适?算了就 3 个 epoch吧,用 x.jsonl 开练'
+    """
+    asked = _UNIT_ASKED.search(text)
+    if not asked:
+        return text
+    number = _BARE_ANSWER.search(text, asked.end(), min(len(text), asked.end() + 30))
+    if not number:
+        return text
+    return text[:number.end()] + " " + (asked.group(1) or asked.group(2)) + text[number.end():]
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = repaired(picked(unmarked(starred(text))))
+    text = answered(repaired(picked(unmarked(starred(text)))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -210,6 +210,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
                        or (tool in _MAKERS and review.asks_fill(plain, False)
                            and identity_keys == {"name", "author"})
+                       # "set the author to 'X' in the identity template", "这个身份模板里名字填成“…”": the identity file's template
+                       or (tool == "augment_instructions" and identity_keys and re.search(r"\bidentity\b|身份", plain, re.I))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
@@ -243,6 +245,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         else:
+            ruled = intents.classify(plain, has_file=has_file)
+            if (got.offer in CONSEQUENTIAL and ruled.name in ("training_status", "evaluate_run") and ruled.score >= 2
+                    and not reading.names_stop_or_resume(plain)):
+                return plan_step(text, mem, new_files, fallback_path, intent=ruled.name)  # "check run-0612-a for me": a look, not a resume
             offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
             if (offer is not None and offer.kind == "tools" and offer.calls[0]["name"] in CONSEQUENTIAL
                     and got.act in ("command", "chitchat") and (has_file or offer.calls[0]["args"].get("run_id"))):

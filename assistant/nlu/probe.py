@@ -20,10 +20,14 @@ PROBE = re.compile(
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
-    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|\brange test\b|"
-    r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible )?(?:lr|learning[- ]rate)\b(?! schedul)|"
+    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|(?<![A-Za-z])range test(?![A-Za-z])|"
+    r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible |decent |reasonable |safe |workable )?(?:lr|learning[- ]rate)\b(?! schedul)|"
+    # "loss went to nan … with my guessed lr", "用我拍脑袋定的学习率训 FILE,loss前几十步就飞了", "no clue what lr to use, the last two runs
+    # both diverged": a learning rate that blew the loss up, found by the probe
+    r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:\bloss\b|损失)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)(?=[^?？]*(?:(?<![a-z])lr\b|学习率|learning rate))|"
+    r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:(?<![a-z])lr\b|学习率|learning rate)[^?？]{0,80}?(?:\bloss\b|损失|\bruns?\b)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)|"
     r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
-    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测)(?:一?下|一遍|测|探|扫)\s*(?:learning[- ]rates?|lrs?)\b|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
+    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*(?:learning[- ]rates?|lrs?)\b|(?:探|测|扫|摸|找)(?:一?下|一找|找)\s*(?:合适|最佳|最优|最好|靠谱)的?\s*(?:学习率|(?<![a-z])lr\b)|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
 _STEPS = re.compile(r"(\d{1,3})\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,3})\b", re.I)
@@ -55,7 +59,7 @@ def probe_steps(text: str) -> int | None:
     """The probe's step count: "20 steps", "步数 50", "步数四十"."""
     hits = [m for m in _STEPS.finditer(text) if not _SAID_BEFORE.search(text[max(0, m.start() - 12):m.start()])
             and not text[max(0, m.start() - 2):m.start()].rstrip().endswith("第")]  # "第1步": which step of a plan
-    named = PROBE.search(text)
+    named = ([None] + list(PROBE.finditer(text)))[-1]  # the probe named last ("loss went nan at step 12 … run the range test, 40 steps")
     if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
         hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back

@@ -337,6 +337,11 @@ _START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bk
 _JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$|^\W*(?:你?在吗|在不在|are you (?:there|around)|any(?:one|body) (?:there|home))\W*$", re.I)
 
 
+def names_stop_or_resume(text: str) -> bool:
+    """A word of stopping or resuming a run is in ``text`` ("停嗰個先", "pick it back up")."""
+    return bool(_STOP_WORD.search(text) or _RESUME_VERB.search(text))
+
+
 def greets_only(text: str) -> bool:
     """"hey, me again — the FILE person from earlier 😄 just saying hi": a hello that names a file asks nothing of it."""
     return bool(_JUST_HI.search(text)) and not acts.is_request(text)
@@ -853,8 +858,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act == "question" and model is not None and guess.second == "suggest_hyperparameters"
             and guess.second_prob >= 0.35 and _WHICH_VALUE.search(text) and not _ANY_SIZE.search(text)):
         tool, act = "suggest_hyperparameters", "command"  # "学习率用多少合适?", "what batch size should i pick": a value for me
-    if act == "question" and acts.asks_manual(text):
-        tool, offer = "explain", ""  # "Summarise what the manual says about data diversity": the manual's answer
+    if act == "question" and acts.asks_manual(text) or act == "command" and (tool in ("", "explain") or prob < 0.75) and acts.asks_manual(text):
+        tool, offer = "explain", ""  # "Summarise what the manual says about data diversity", "give me the manual's take on X": the manual's answer
     if tool in ("convert_dataset",) + _DATA_MAKERS and act == "command" and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
@@ -879,7 +884,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and _THANKS.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text) and not names.find_run_id(text)):
         tool, offer = "", ""  # "今天模型终于上线了。…训练挂了两回…辛苦啦。", "just venting, no task right now": nothing asked
     if (act == "command" and tool == "explain" and prob < 0.4 and not _ASKS.search(text) and not _EXPLAIN_VERB.search(text)
-            and not acts.is_request(text) and not re.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
+            and not acts.is_request(text) and not acts.asks_manual(text) and not re.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
         tool = ""  # "训完之后我还是回千帆上发布服务,这边就当练手,哈哈": a remark, weakly read as a question, asks nothing
     if tool in ("", "explain", "training_status", "inspect_dataset") and _SAID_OFF_TOPIC.search(text) and "FILE" not in text:
         tool, offer, act = "", "", "chitchat"  # "不好意思，跟微调无关……您知道附近有什么好吃的吗?": off-topic, said so

@@ -54,13 +54,13 @@ _VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以)?(?:\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以)?(?:\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:叫做?|还是|仍是|是|为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -80,7 +80,7 @@ _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with
                          r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用)(?![吧了上进到入])[ \t]*" + _VALUE)
 _FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b|\bpopulat\w*", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
-_NAME_TO = re.compile(r"(?<![\w{])(name|author)\s*(?:换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
+_NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
@@ -91,7 +91,7 @@ _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\ban
 _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
-                     "bot", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
+                     "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
                      "set", "and", "follows", "below", "following"}
 
 
@@ -236,7 +236,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -275,7 +275,17 @@ _MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s|
                       + _VALUE, re.I)
 # "that Harbor School made it", "是「阳光幼儿园」做的": the maker named before the making.
 _MADE_IT = re.compile(r"\bthat\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}|[\"'“][^\"'”]{1,60}[\"'”])\s+(?:made|built|created|developed) (?:it|him|her)\b|"
-                      r"是\s*[「“\"]([^」”\"]{1,30})[」”\"]\s*(?:做|开发|出品|制作|研发|训练)的", re.I)
+                      r"(?:是|由)\s*(?:[「“\"]([^」”\"]{1,30})[」”\"]|(?![^\s,，。;；]*?(?:哪|什么|谁|啥|几))([^\s,，。;；「“\"是由{}]{2,16}?))\s*(?:做|开发|出品|制作|研发|训练|打造)的(?![^。!！\n]{0,6}[?？吗呀啊呢])", re.I)
+# "Name's Nova, not Nora", "name's Buddy, author's Riverside Labs": the key's contraction, then its value.
+_KEY_CONTRACTED = re.compile(r"(?<![\w{])(name|author)'s\s+(?!(?:been|got|not|still|wrong|a|the)\b)" + _VALUE, re.I)
+# "set the author in identity.json to Lumen Wedding Studio": the file said between the key and its value.
+_SET_IN = re.compile(r"\bset (?:the )?(name|author) (?:in|of|for) [^,;。，]{1,40}? to\s+" + _VALUE, re.I)
+# "put our company down as the author in the identity data: Harbour Metals Export Ltd": the key, then its value after a colon.
+_KEY_THEN_COLON = re.compile(r"\bas the (name|author)\b[^:：\n]{0,40}[:：]\s*" + _VALUE, re.I)
+# "我们会把助手命名为“知行”", "模型应该叫“小智”": the assistant named.
+_NAMED_AS = re.compile(r"(?:助手|机器人|模型|它|bot)\S{0,4}?(?:命名为|取名为?|起名(?:叫|为)|(?:应该|要|就)叫做?)\s*[「“\"']([^」”\"']{1,30})[」”\"']", re.I)
+# "Let {{author}} be rendered henceforth as 'Lantern Works'": the placeholder, then a quoted value after "as".
+_BRACED_AS = re.compile(r"\{\{\s*(\w+)\s*\}\}(?:(?!\b(?:name|author)\b)[^{}\"“'\n]){0,40}?\bas\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
 _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s*)?(?!(?:is|as|should|to|in|of|for|field|placeholder|here|there|and|with|from|too|also|again|now|changed|change)\b)" + _VALUE + r"|"
                        r"\bname the (?:bot|assistant|model|agent)\s+" + _VALUE, re.I)
@@ -297,7 +307,9 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [("author", (a or b).strip("\"'“”")) for a, b in _MADE_IT.findall(text)]
+    first += [("author", (a or b or c).strip("\"'“”")) for a, b, c in _MADE_IT.findall(text)]
+    first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
+    first += [("name", v) for v in _NAMED_AS.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
