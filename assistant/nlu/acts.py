@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|(?<=[多大好高低快慢差])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -136,7 +136,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|in\b|inside\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
-                         r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*$|"
+                         r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*(?:(?<=\?)\s*(?-i:[A-Z])[^?]{0,60}?[.!]?\s*)?$|"
                          r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|\bwhat do (?:the )?\S+(?:\s+\S+){0,3}\s+mean\b|"
                          r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
 
@@ -272,7 +272,7 @@ _VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
 
 # "How is LoRA different from full fine-tuning, in plain words please, I'm new to this": in a message that opens as a
 # question, a "please" with no verb after it is courtesy, not a request.
-_COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;]|$))", re.I)
+_COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))", re.I)
 
 
 def asks_about(text: str) -> bool:
@@ -301,7 +301,7 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
-_REQUIREMENT = re.compile(r"^\W*do (?:i|we|you) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
+_REQUIREMENT = re.compile(r"^\W*do (?:i|we|you|they|users|customers|people|(?:the|our|my) \w+) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
                           r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定(?:要|得)[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
@@ -448,7 +448,10 @@ _ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:�
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
-                        r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$", re.I)  # "同事说照默认的来就行,确认,执行。"
+                        r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
+                        # "2 epoch、2e-4、1.2 万条,对,就这个方案,开始。", "…yes, that's the plan. Start it.", "> 计划:…\n没问题,就这样。": the plan shown, agreed
+                        r"(?:就|按|照)(?:这个|你的|你这个)(?:方案|计划)(?:来)?\W*(?:开始|开跑|开训|执行)?\W*$|\byes,? that'?s the plan\b[.!]?\s*(?:start it|go|go ahead|run it)?\W*$|"
+                        r"^\W*>[^\n]*(?:计划|plan)[^\n]*\n\W*(?:没问题|可以|行|好|ok|yes|looks good)[^\n]{0,12}$", re.I)  # "同事说照默认的来就行,确认,执行。"
 # "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
 # what the manual says is asked, whatever tool its words name.
 _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理|是怎么写的|怎么写的|写的是)|"
@@ -471,14 +474,16 @@ _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总�
 # "预测阶段的 prompt 要不要跟训练时保持一致", "which kind is better to train on?": advice, whatever step its words name.
 _HOW_TO = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|um+|uh+|like)\W+)*(?:how (?:do|can) (?:i|we)\b(?! (?:set|configure|pick|choose)\b)(?! (?:see|check|know|find out|tell)\b)|how to\b|should (?:my|our)\b)|"
                      r"\b(?:do|would|should) (?:you|i|we) (?:\w+ ){0,2}(?:raise|lower|increase|decrease) (?:the |it|them)[^?]{0,30}\bor\b|"
-                     r"\bwhich (?:kind|one|type|format|file)\b[^?]{0,40}\bbetter\b|"
+                     r"\bwhich (?:kind|one|type|format|file)\b[^?]{0,40}\bbetter\b|\bis (?:this|it|the|my) ?(?:file|data|dataset)? (?:a )?(?:good fit|suitable|right|ok|okay) for\b|"
                      r"(?:怎么|如何|怎样)(?:才能|能|可以)?(?:让|避免|防止|保证|不让|减少|尽量)|要不要跟|(?:是要|要)?调(?:大|高)还是调?(?:小|低)|"
-                     r"适合[^,，。?？]{0,20}[吗嘛](?=\W|$)|(?:预测|推理|推断)(?:阶段|时)?的?\s*prompt", re.I)
+                     r"适合[^,，。?？]{0,20}[吗嘛](?=\W|$)|(?:预测|推理|推断)(?:阶段|时)?的?\s*prompt|"
+                     # "with LoRA you can bump the learning rate a bit, right?", "LoRA 学习率要大一点,对吧?": a belief to confirm
+                     r"[,，]\s*(?:right|correct|isn'?t (?:it|that)|no)\s*[?？]|(?:对吧|是吧|没错吧)\s*[?？]?\s*$", re.I)
 
 
 def asks_how_to(text: str) -> bool:
     """How to do something oneself, or which way to go: advice, not the step its words name."""
-    return bool(_HOW_TO.search(text)) and not _IMPERATIVE.search(text)
+    return bool(_HOW_TO.search(text)) and not _IMPERATIVE.search(text) and not opens_with_command(text)
 
 
 def asks_manual(text: str) -> bool:

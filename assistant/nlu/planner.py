@@ -237,6 +237,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
+    if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
+        tool = "convert_dataset"  # "we need FILE in the OpenAI chat format before Friday": a format asked for
     if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
     if not tool:
@@ -280,7 +282,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if tool in NEEDS_PATH:
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
         if not path and not _REFERS_BACK.search(plain) and (got is None or got.act not in ("command", "correction") or got.prob < 0.6 or not args and (
-                tool == "start_training" or got.prob < 0.65 or not intents.about_sft(plain))):  # ("好的,开始吧" with no plan and no file: which file?)
+                tool in ("start_training", "inspect_dataset") or got.prob < 0.65 or not intents.about_sft(plain) and got.prob < 0.8)):  # ("好的,开始吧" with no plan and no file: which file?)
             return Decision("ask_file", reply=replies.ask_file(tool, lang))
         # No file in this conversation, but a clear request ("检查下数据质量", "跑训练吧,max_steps 1500就行"), or a file pointed
         # back at ("文件还是刚才那个"): the call goes out without one, the tool guard asks for it, naming the step ("no dataset
@@ -299,7 +301,7 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
-_NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them)\s+(?:in|as)\s+\w", re.I)
+_NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)
 
 
 _FILLER = re.compile(r"[\s\W]|格式|版本?|吧|的|一份|please|pls|format|version|one", re.I)
@@ -419,7 +421,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     changed = _changed_mind(text, mem, new_files)
     if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
         return changed
-    steps = steps_of(text)
+    steps = steps_of(text) if acts.speech_act(text) != "confirmation" else [text]  # ("> 计划:…\n没问题,就这样。": one yes)
     # "…on my_identity.json — but its {{name}} needs to be Lexi first": a step said without its file works on the file the
     # message names elsewhere
     elsewhere = [f.text for f in resolve_named(text, mem.attachments)] if len(steps) > 1 and not new_files else []

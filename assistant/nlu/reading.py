@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
 from assistant.nlu.negation import negated
+from assistant.nlu.paths import QUOTED
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -50,7 +51,7 @@ _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:�
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
-_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*", re.I)
+_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b", re.I)
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
@@ -58,7 +59,7 @@ _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
 _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b|"
-                             r"\bgive me (?:a |an |some )?(?:[\w-]+ ){0,3}(?:config|configuration|settings|hyper-?param\w*)\b", re.I)
+                             r"\bgive me (?:a |an |some )?(?:[\w-]+ ){0,3}(?:config|configuration|settings|hyper-?param\w*)\b|\bgive me the (?:optimum|optimal|best|right|ideal|recommended) (?:epochs?|lr|learning[- ]rate|batch)", re.I)
 _SETTING_WORDS = re.compile(r"epoch|(?<![a-z])lr(?![a-z])|learning[ _-]?rate|batch|学习率|轮数|批大小|超参|hyper-?param", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fine|good|correct|alright)\b|格式(?:能用|可以用|行不行|能不能用)|啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -97,13 +98,13 @@ _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|�
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
-_TRAIN_FIRST = re.compile(r"(?:^\W*|^\W*(?:拿|用|在)\s*FILE\s*(?:来|上)?\s*)(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)", re.I)  # "拿 FILE 训一版看看"
-_TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b", re.I)
+_TRAIN_FIRST = re.compile(r"(?:^\W*|^\W*(?:拿|用|在)\s*FILE\s*(?:来|上)?\s*)(?:(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)|跑(?:个|一个|一下)?训练)", re.I)  # "拿 FILE 训一版看看"
+_TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b|^\W*训练\s+(?=FILE\W*$|\S+\.(?:jsonl|json|csv|xlsx)\W*$)", re.I)
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
                        # "Our group would like run X stopped, please": the run wanted stopped
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
-_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b", re.I)
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
@@ -113,15 +114,22 @@ _WANT_TO_KNOW = re.compile(r"我就?只?想知道|\bi (?:just |only )?(?:want|ne
 # Words of a run: without any, a stop read from "停了" stops something else ("港口全停了").
 _RUN_NOUNS = re.compile(r"训练|训|练|\brun\b|跑|任务|\bjob\b|实验|模型|进程|lora|微调|它|这个|那个|当前|\btraining\b|\bmodel\b|\bit\b", re.I)
 # Teaching the model, in a newcomer's words: "begin the teaching of the model with FILE", "开始教这个模型".
-_TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:这个|一下)?(?:模型|机器人|机器)", re.I)
+_TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:这个|一下)?(?:模型|机器人|机器)|"
+                    # "make bot learn file pls", "let's make the robot study our file", "机器人学这个", "让机器开始学吧"
+                    r"\bmake (?:the )?(?:bot|robot|model|ai)\s+(?:learn|study|memori[sz]e)\b|(?:让|叫)?(?:机器人|机器|模型)(?:开始)?(?:学|背)(?:这个|一下|吧|起来|习)", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
-_RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bget (?:it|my training|the training|the run|training|my run) (?:going|running) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+# Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
+_RESUME_FROM = re.compile(r"\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
+                          r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
+_RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+                          r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
+                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
-                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|"
+                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
                            r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b", re.I)
@@ -245,7 +253,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|\bbefore/after (?:numbers|scores|metrics|results)\b|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
@@ -349,7 +357,7 @@ def greets_only(text: str) -> bool:
 
 _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:开始)?(?:训练|开训|训吧|开练)(?:吧|了|呗)?\W*$")
 _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
-                     r"给你|发你了?|传好了|这是(?:文件|数据))\W*$", re.I)
+                     r"给你|发你了?|传好了|这是(?:文件|数据)|(?:got|received) (?:this|it) from (?:the |our |my )?[\w ]{1,30}|(?:这是)?从[\u4e00-\u9fff]{1,10}(?:那里|那边)?(?:拿|要)(?:来|到)的)\W*$", re.I)
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
@@ -374,7 +382,13 @@ _PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|fi
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 def _asks_about_product(text: str) -> bool:
     """A question about what the product runs on or where the data goes ("Do I need a GPU?", "do you send our data anywhere?")."""
-    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text) or _FORMATS_TAKEN.search(text)))
+    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text) or _FORMATS_TAKEN.search(text) or _COST.search(text)))
+
+
+# What to do next, asked: "now what?", "然后呢?"
+_WHAT_NEXT = re.compile(r"\bnow what\b|\bwhat(?:'s| is)? next\b|\bwhat do (?:i|we) do (?:now|next)\b|然后呢|接下来(?:呢|怎么办|做什么|干嘛|该干嘛)|下一步(?:呢|做什么|干嘛|怎么办|该做什么)", re.I)
+# What a run costs, asked: "训一次大概花多少钱?按GPU小时算", "how much would a lora run cost in GPU hours?"
+_COST = re.compile(r"(?=.*(?:训|练|微调|\brun\b|\btrain|\bgpu|\blora|GPU|显卡))(?:(?:花|要|得)(?:多少|几)(?:钱|块)|多少(?:钱|费用|成本)|\bhow much (?:does|would|will) (?:it|a \w+(?: \w+)?|this|training) cost\b|\bgpu[- ]hours?\b|GPU\s*小时)", re.I)
 
 
 # Which formats the product reads, asked of it: "这个工具支持哪些数据格式?", "which file formats are accepted for upload?"
@@ -576,6 +590,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and _asks_about_product(text) and not acts.is_request(text)
             and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)):
         act = "question"  # "Does this thing send our data anywhere?", "can this run on our office laptop or do we need a gpu?"
+    if (act == "hypothetical" and re.search(r"的话", text) and not re.search(r"假设|假如|如果|要是|万一|倘若|\bif\b|\bsuppos", text, re.I)
+            and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
+            and not _EFFECT.search(text) and not _JUDGED.search(text) and not re.search(r"会|\bwould\b|\bwill\b", text, re.I)):
+        act = "question"  # "3000条数据全参微调的话,batch size 多大合适,学习率呢": values asked for that many, a condition in form only
     if act == "command" and not has_file and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
@@ -641,6 +659,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (guess.prob - guess.second_prob < MARGIN or guess.second == "check_quality" and _FLAW_ASKED.search(text))
             and not acts.asks_concept(text)):
         tool = guess.second  # (an upload) "有没有重复的问答对?": a question about the data at hand
+    if (tool == "check_quality" and guess.second == "inspect_dataset" and guess.prob - guess.second_prob < MARGIN and not _QUALITY_ASKED.search(text)
+            and (re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b", text, re.I) or re.fullmatch(r"\W*(?:检查|查看|看看)(?:一下|下)?\s*FILE\W*", text))):
+        tool = "inspect_dataset"  # "能不能告诉我 FILE 有多少条、有没有什么问题", "检查 FILE": how many, and what it is, a look first
     if (tool == "inspect_dataset" and has_file and guess.second == "check_quality" and guess.prob - guess.second_prob < MARGIN
             and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b|格式|\bformat\b", text, re.I)):
         tool = "check_quality"  # (a file) "看看有没有空的 answer": the flaws are the check's to find
@@ -655,6 +676,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
             and guess.prob - guess.second_prob < MARGIN and not re.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
         tool = guess.second  # "FILE 里有一列“判断依据”,…,用它来做思维链样本": a request with no question in it
+    if (tool == "training_status" and has_file and guess.second == "start_training" and guess.second_prob >= 0.3 and _TRAIN_FIRST.search(text)
+            and not names.find_run_id(text)):
+        tool = "start_training"  # (a file) "跑个训练,先限 200 步看看 loss": a run to start; watching its loss comes after
     if tool in ("evaluate_run", "inspect_dataset") and guess.second == "start_training" and guess.prob - guess.second_prob < MARGIN \
             and _TRAIN_FIRST.search(text) and not names.find_run_id(text):
         tool = "start_training"  # "炼一版看看效果": a run to make first; seeing how it does comes after
@@ -671,6 +695,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                                                                   or guess.name == classifier.NONE and guess.second == "explain")
             and abs(guess.prob - guess.second_prob) < MARGIN):
         tool = ""  # "how do I train my dog to sit": "train" is the only word of ours, and off-topic is as likely
+    if (tool == "explain" and model is not None and guess.name == "explain" and guess.prob < 0.45 and guess.second == classifier.NONE
+            and re.match(r"\W*(?:what|who|where|when|which)\b", text, re.I)
+            and not intents.about_sft(text) and not QUOTED.search(text) and not re.search(r"(?<![A-Za-z])Q(?![A-Za-z])", text)
+            and not _asks_about_product(text)):  # (Q: words quoted, read apart)
+        tool = ""  # "what is the capital of France": no word of ours, and off-topic close behind
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
     owns = tool == "evaluate_run" and act == "question" and (not acts.asks_concept(text) and _MINE.search(text) or _EVALUATE_IT.search(text))
@@ -678,7 +707,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
-    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", text)) and (acts.asks_how_to(text) or act == "question" and acts.asks_requirement(text))
+    unquoted = QUOTED.sub(" Q ", text)  # ("…with these: 'How tall do kids need to be…'": quoted words ask nothing)
+    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", unquoted)) and (acts.asks_how_to(unquoted) or (act == "question" or re.search(r"[?？]", unquoted)) and acts.asks_requirement(unquoted))
             and not names.find_run_id(text)):
         tool, offer, act = "explain", "", "question"  # "How do I keep the model from forgetting…?", "这个文件适合加COT吗?": advice
     if not tool and acts.asks_how_to(text) and ours:
@@ -809,6 +839,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
+    if act == "command" and tool in ("", "explain", "training_status", "start_training") and _RESUME_FROM.search(text) and not _NO_RESUME.search(text):
+        tool, offer = "resume_training", ""  # "start run-0612-a again from where it died", "bot stopped. make it go on": a resume
     if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text)
@@ -864,7 +896,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run
+    if new_upload and _WHAT_NEXT.search(text) and not acts.is_request(text):
+        tool, offer, act = "explain", "", "question"  # "ok data's uploaded... now what?": what to do next, explained
     if (new_upload and act in ("question", "command") and tool in ("", "explain") and not acts.asks_concept(text) and not acts.asks_definition(text)
+            and not acts.asks_manual(text)
             and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b|\bwhat'?s in (?:this|it|here|there)\b|"
                                                         r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)", text, re.I))):
         tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
@@ -891,9 +926,43 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and tool in ("training_status", "explain") and _VENT.search(text) and not _ASKS.search(text)
             and not acts.is_request(text) and not names.find_run_id(text) and prob < 0.6):
         tool, offer, act = "", "", "chitchat"  # "哈喽哈喽 👋 今天也是被 loss 折磨的一天捏": venting, nothing asked
+    if not tool and act in ("command", "chitchat") and not re.search(r"[?？]", text) and (
+            offer == "resume_training" and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)
+            or offer == "training_status" and _STATUS_ASKED.search(text) or offer == "start_training" and _TRAIN_OPENS.search(text)):
+        tool, offer, act = offer, "", "command"  # "Get it learning again", "训练到那了", "训练 FILE": a weak reading said in so many words
+    if (tool == "evaluate_run" and re.search(r"\blooks? (?:way |much |so |a lot )?(?:better|worse|great|good)\b|看起来(?:好|强)(?:多了|很多)", text, re.I)
+            and not re.search(r"[?？]", text) and not acts.is_request(text) and not names.find_run_id(text)):
+        tool, offer, act = "", "", "chitchat"  # "nice, that eval looks way better than last week's 🙌": a remark on it
+    if tool == "explain" and prob < 0.5 and _FOLLOW_UP.fullmatch(text):
+        tool, offer = "", ""  # "那5000条呢?", "and for 300?": the last request again, with a new value (the planner reads it so)
+    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and _EXAMPLES_FIRST.search(text) and not re.search(r"[?？]\s*$", text):
+        tool, offer, act = "add_few_shot", "", "command"  # "每个题前面放几个做好的例子", "put solved examples in front of each question"
+    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and not re.search(r"[?？]|\bwhy\b|为什么|为啥", text, re.I):
+        for step, said in _SYMPTOMS:  # "model just blurts out the final number, zero working shown": the step the problem calls for
+            if said.search(text):
+                tool, offer, act, prob = step, "", "command", max(prob, 0.8)
+                break
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
+
+
+# A follow-up that only changes a value of the last request.
+_FOLLOW_UP = re.compile(r"\W*(?:那|那么)?\s*[\w.,%]{1,12}\s*(?:条|个|轮|步)?\s*(?:的话)?呢\W*|\W*(?:and|what about|how about)\s+(?:for\s+)?[\w.,%]{1,12}(?:\s+\w+)?\s*\?\W*", re.I)
+# Few-shot described: solved examples put before each question.
+_EXAMPLES_FIRST = re.compile(r"(?:前面|前头|之前)(?:先)?(?:放|加|塞|摆)(?:上)?(?:几道|几个|几条|一些|两个|三个|2个|3个)?(?:做好的|现成的|解好的|答好的)?(?:例题|例子|示例|样例)|"
+                             r"\bput (?:a few |some |\d+ )?(?:solved |worked )?examples? (?:in front of|before) (?:each |every |the )?(?:questions?|prompts?)\b", re.I)
+# A problem told, the step implied: what a knowledgeable helper does first about it.
+_SYMPTOMS = (
+    ("add_cot", re.compile(r"\b(?:spits?|blurts?|gives?) out (?:just |only )?the (?:final )?(?:number|answer)\b|\bno (?:working|steps|reasoning) shown\b|\bzero working\b|"
+                           r"\bcan'?t do multi-?step\b|直接蹦答案|(?:一步)?(?:推理)?(?:过程|步骤)都没有", re.I)),
+    ("augment_instructions", re.compile(r"\bonly (?:answers?|works?|gets? it)(?: right)? when\b[^.?!]{0,60}\b(?:phrase|word|ask)\w*\b[^.?!]{0,40}\bexactly\b|"
+                                        r"换个(?:问法|说法)就(?:不会|答不上|答错|不认识)|问法一变就", re.I)),
+    ("fill_placeholders", re.compile(r"(?:keeps? (?:saying|calling itself|introducing itself)|still (?:introduces|calls) itself|老说自己叫|总说自己叫|说自己是)[^.?!。]{0,30}\{\{", re.I)),
+    ("check_quality", re.compile(r"\blooks? copy-?pasted\b|\bliterally just ['\"]?N/?A\b|\ball look like one-?liners\b|回答就一个|(?:回答|答案)太短了|长得一模一样|"
+                                 r"\bsomething'?s off with (?:the|my|this) data\b", re.I)),
+    ("evaluate_run", re.compile(r"\b(?:answers|replies to) everything like\b|\beven when i ask (?:it )?about\b|问它[^,，。]{0,10}(?:也|都)回|忘光|把常识忘", re.I)),
+)
 
 
 # The person says the message is off-topic: "跟微调无关", "unrelated question", "not about fine-tuning".

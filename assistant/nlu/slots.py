@@ -183,7 +183,7 @@ def find_fields(text: str) -> dict:
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
-    pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text) or _TWO_BARE_EN.search(text)
+    pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text) or _TWO_BARE_EN.search(text) or _COLS_SLASH.search(text) or _Q_AND_A.search(text)
     if pair and "question_field" not in out:  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
@@ -220,8 +220,8 @@ def find_fields(text: str) -> dict:
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|取|取自|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
-                           rf"(?P<en>[A-Za-z_][\w-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取|取自|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+                           rf"(?P<en>[A-Za-z_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         if own and role not in out and role == "rationale_field":
@@ -239,8 +239,9 @@ def find_fields(text: str) -> dict:
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
-                      r"(?:sheet|工作表)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
-                      r"([^\s,，。;；)）]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）]|$)", text, re.IGNORECASE)
+                      r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
+                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was)\b)[A-Za-z0-9][\w&-]{0,20})?)"
                                r"(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)  # "…, sheet Viability 2023"
@@ -263,10 +264,10 @@ def find_fields(text: str) -> dict:
                             or re.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     # "FILE 冬季航班那页转成千帆": an unquoted Chinese name right before "那页"
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?![\u4e00-\u9fff]{0,2}数)", text))
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?![\u4e00-\u9fff]{0,2}数)|"
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
     zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g)))
@@ -323,6 +324,9 @@ _KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field
 _Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
 _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
                           + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
+# "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
+_COLS_SLASH = re.compile(r"\bcols?\s+([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()")
+_Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
 # "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
 _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
                        r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
