@@ -190,3 +190,51 @@ def test_a_setting_asked_then_answered_with_a_bare_number(text, expected):
 @pytest.mark.parametrize("text, tool", [("make the bot learn this", "start_training"), ("让模型开始学吧", "start_training")])
 def test_plain_words_for_training(text, tool):
     assert plan(text, [f"{UP}/menu.jsonl"])[0]["name"] == tool
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("[停] run-1101-x", "stop_training", {"run_id": "run-1101-x"}),
+    ("It is hereby requested that run-1101-x be halted forthwith.", "stop_training", {"run_id": "run-1101-x"}),
+    ("Mia asked me to get run-1101-x killed", "stop_training", {"run_id": "run-1101-x"}),
+    ("why not just stop run-1101-x, the loss is flat", "stop_training", {"run_id": "run-1101-x"}),
+    ("how about picking run-1101-x back up where it crashed?", "resume_training", {"run_id": "run-1101-x"}),
+    ("revive the stopped job run-1101-x", "resume_training", {"run_id": "run-1101-x"}),
+])
+def test_a_stop_or_resume_asked_in_other_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, args", [
+    ("no idea what lr to start from, can we run 120 steps on menu.jsonl to 摸一下 the 学习率 first?", {"path": "menu.jsonl", "steps": 120}),
+    ("I need an lr vs loss curve for menu.jsonl", {"path": "menu.jsonl"}),
+    ("find me a better lr for menu.jsonl", {"path": "menu.jsonl"}),
+])
+def test_the_probe_asked_by_what_it_gives(text, args):
+    assert one_call(text) == ("probe_learning_rate", args)
+
+
+def test_no_probe_wanted_is_the_start():
+    assert one_call("no need for an lr probe, just start training on menu.jsonl")[0] == "start_training"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Set the {{author}} in identity.json to Harbour Bakery Ltd.", {"author": "Harbour Bakery Ltd."}),
+    ("作者写我们公司「满仓科技」,名字填「小满」", {"author": "满仓科技", "name": "小满"}),
+    ("把 {{name}} 都 fill 成 Juniper 吧", {"name": "Juniper"}),
+])
+def test_identity_values_in_yet_more_words(text, values):
+    name, args = one_call(text)
+    assert name == "fill_placeholders" and args["values"] == values
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("no, alpaca", "convert_dataset", {"to": "alpaca"}),
+    ("not 30%, make it 5% general data", "start_training", {"mix_general": 0.05}),
+])
+def test_a_bare_value_put_right(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, path", [("cot 60 菜单问答.jsonl", "菜单问答.jsonl"), ("[TODO] 菜单.xlsx 转 alpaca", "菜单.xlsx")])
+def test_a_count_or_a_tag_before_a_name_is_not_the_names(text, path):
+    assert one_call(text)[1]["path"] == path

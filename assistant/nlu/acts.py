@@ -150,6 +150,7 @@ IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题)的话[,
 _RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
                          r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"
                          r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
+                         r"^\W*(?:so\W+)?why don'?t (?:we|you|u) (?:just )?(?:toss|drop|remove|stop|kill|convert|check|add|run|start|resume|fill|evaluate|probe|pick)\b|^\W*how about (?:we )?(?:just )?(?:picking|checking|converting|stopping|adding|running|dropping|starting|resuming|evaluating|check|convert|stop|add|run|drop|start|resume|evaluate)\b|"
                          r"\bwhy (?:keep|bother|waste time) \w+ing\b.{0,60}\bwhen (?:you|we|u) (?:could|can) (?:just )?\w+|\bwhat are (?:we|you) waiting for\b|"
                          # "Perhaps … you could add a few examples to each prompt?", "短答案那些,可以都先留着吗?", "能先把训练停一下吗"
                          r"\byou could (?:just )?(?:add|convert|check|run|start|stop|resume|fill|drop|remove|give|make|turn|reword|evaluate|probe)\b|"
@@ -371,14 +372,15 @@ def correction(text: str) -> str | None:
     if asked:
         return asked.group(1)  # "我是让你评估 run-0612 不是查进度": what was asked, without what was not
     if _REPLACED.search(text) or (_PUT_RIGHT.search(text) and not re.search(r"[?？吗]|\n", text.strip()) and tool_of_values(text)
-                                  and changed_mind(text) is None):  # ("…3 个 epoch——算了,改成 5 个": a change of mind, read as one)
+                                  and ((split := changed_mind(text)) is None or re.fullmatch(r"\W*(?:not|不是|非)\s*[\d.]+\s*%?\W*", split[0], re.I))):
+        # ("…3 个 epoch——算了,改成 5 个": a change of mind, read as one; "not 20%, make it 10% general data": the value put right)
         return text.strip()
     return None
 
 
 # A value said wrong and put right, anywhere in the message: "学习率打错了 应该是1e-4", "typo — lr should be 5e-5", "I misspoke: the
 # learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs".
-_PUT_RIGHT = re.compile(r"(?:打|说|写|填|搞|弄)错了?|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
+_PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|(?:打|说|写|填|搞|弄)错了?|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
                         r"应该是|应为|当为|改成|改为|换成|\binstead of\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
 
 
@@ -454,17 +456,18 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         r"^\W*>[^\n]*(?:计划|plan)[^\n]*\n\W*(?:没问题|可以|行|好|ok|yes|looks good)[^\n]{0,12}$", re.I)  # "同事说照默认的来就行,确认,执行。"
 # "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
 # what the manual says is asked, whatever tool its words name.
-_MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理|是怎么写的|怎么写的|写的是)|"
+_MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总结|概括|摘要|讲讲|说了什么|说了啥|怎么说|讲了什么|讲了啥|讲给|要点|列出来|梳理|是怎么写的|怎么写的|写的是)|"
                      r"\b(?:does|did|do) the manual (?:suggest|say|recommend)\b|"
                      r"\b(?:summari[sz]e|sum up|recap)\b.{0,40}\bmanual\b|\bwhat (?:does|did) the manual say\b|\bmanual says\b|"
                      r"\b(?:the|your) manual (?:talks about|mentions|describes|warns (?:about|of)|calls)\b[^.!]{0,40}\?|"
                      r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]|"
                      # "手册里说epoch一般给多少?", "手册建议几个 epoch 来着?", "what does the manual recommend for 100 samples?"
-                     r"(?:手册|说明书)(?:里|上|中)?(?:说|建议|推荐|讲)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢)|"
+                     r"(?:手册|说明书)[^。;；\n]{0,30}?(?:说|建议|推荐|讲)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢)|"
                      r"\bwhat (?:does|did) the manual (?:recommend|suggest|advise)\b|"
                      # "walk me through the manual's bit on prompt optimisation", "the gist of the manual's section on epochs",
                      # "把手册里 few-shot 和 CoT 那块给我捋一遍", "同我講下手冊入面講epoch嗰段"
-                     r"\b(?:the |your )?manual'?s (?:bit|section|part|take|advice|point|guidance|chapter|view|rules?|words?)\b|\bgist of the manual\b|"
+                     r"\b(?:the |your )?(?:manual|guide)'?s (?:bit|section|part|take|advice|point|guidance|chapter|view|rules?|words?)\b|\bgist of the (?:manual|guide)\b|"
+                     r"\b(?:summari[sz]e|sum up|walk me through|explain)\b[^.?!]{0,30}\b(?:section|part|bit|chapter) (?:of|in) the (?:manual|guide)\b|"
                      r"(?:讲|講|说|說|捋|总结|總結|概括|介绍|介紹|解释|解釋|梳理)[^。;；?？\n]{0,20}?(?:手册|手冊|说明书|說明書)[^。;；?？\n]{0,30}(?:那块|那塊|那段|嗰段|那部分|嗰部分|那一?节|那一?節|章节|章節)|"
                      r"(?:手册|手冊|说明书|說明書)[^。;；?？\n]{0,30}(?:那块|那塊|那段|嗰段|那部分|嗰部分|那一?节|那一?節|章节|章節)[^。;；?？\n]{0,12}?(?:讲|講|说|說|捋|总结|總結|概括|介绍|介紹|解释|解釋|梳理)", re.I)
 
@@ -478,7 +481,7 @@ _HOW_TO = re.compile(r"^\W*(?:(?:so|ok|okay|and|but|um+|uh+|like)\W+)*(?:how (?:
                      r"(?:怎么|如何|怎样)(?:才能|能|可以)?(?:让|避免|防止|保证|不让|减少|尽量)|要不要跟|(?:是要|要)?调(?:大|高)还是调?(?:小|低)|"
                      r"适合[^,，。?？]{0,20}[吗嘛](?=\W|$)|(?:预测|推理|推断)(?:阶段|时)?的?\s*prompt|"
                      # "with LoRA you can bump the learning rate a bit, right?", "LoRA 学习率要大一点,对吧?": a belief to confirm
-                     r"[,，]\s*(?:right|correct|isn'?t (?:it|that)|no)\s*[?？]|(?:对吧|是吧|没错吧)\s*[?？]?\s*$", re.I)
+                     r"[,，]\s*(?:right|correct|isn'?t (?:it|that)|no)\s*[?？]\s*(?:(?:i|we) (?:might|may|could) be [^.?!]{0,30}[.!]?\s*)?$|(?:对吧|是吧|没错吧)\s*[?？]?\s*$", re.I)
 
 
 def asks_how_to(text: str) -> bool:

@@ -211,7 +211,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool in _MAKERS and review.asks_fill(plain, False)
                            and identity_keys == {"name", "author"})
                        # "set the author to 'X' in the identity template", "这个身份模板里名字填成“…”": the identity file's template
-                       or (tool == "augment_instructions" and identity_keys and re.search(r"\bidentity\b|身份", plain, re.I))
+                       or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first

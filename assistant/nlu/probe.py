@@ -15,13 +15,13 @@ import re
 from assistant.nlu.numbers import find_numbers, parse_number
 
 PROBE = re.compile(
-    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
+    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"\b(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|(?<![A-Za-z])range test(?![A-Za-z])|"
-    r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible |decent |reasonable |safe |workable )?(?:lr|learning[- ]rate)\b(?! schedul)|"
+    r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible |decent |reasonable |safe |workable |better )?(?:lr|learning[- ]rate)\b(?! schedul)|"
     # "loss went to nan … with my guessed lr", "用我拍脑袋定的学习率训 FILE,loss前几十步就飞了", "no clue what lr to use, the last two runs
     # both diverged": a learning rate that blew the loss up, found by the probe
     r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:\bloss\b|损失)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)(?=[^?？]*(?:(?<![a-z])lr\b|学习率|learning rate))|"
@@ -34,7 +34,7 @@ _STEPS = re.compile(r"(\d{1,3})\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|g
 
 
 # "skip the probe", "探测就不做了", "no probe": the probe named to be left out.
-NO_PROBE = re.compile(r"(?:\bskip|\bno|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"
+NO_PROBE = re.compile(r"(?:\bskip|\bno(?: need for)?|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"
                        r"(?:lr\s+|learning[- ]rate\s+|学习率)?(?:probe|探测)|(?:probe|探测)\s*(?:就)?(?:不做了|不用了|算了|免了|skip)", re.I)
 
 

@@ -51,7 +51,7 @@ _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:�
                        r"你是(?:哪个|什么|哪家)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
-_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b", re.I)
+_EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b|\boverkill\b", re.I)
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
@@ -92,7 +92,7 @@ _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thoug
 # The quality check asked for by name: "过一遍质量", "查一下质量", "run the quality check".
 _QUALITY_ASKED = re.compile(r"(?:过|查|检查|看)(?:一遍|一下|下)?质量|质量(?:检查|过一遍|把关)|\b(?:run|do)\b[^.,;?!]{0,20}\bquality (?:check|control|pass)\b|\bcheck (?:the |its |their )?quality\b", re.I)
 # A flaw of the data asked about: "有没有重复的", "any empty answers?"
-_FLAW_ASKED = re.compile(r"有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
+_FLAW_ASKED = re.compile(r"\bhow clean\b|有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
 _RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普|介绍一下", re.I)
 _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|科普|\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
@@ -122,7 +122,7 @@ _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
-_RESUME_FROM = re.compile(r"\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
+_RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
 _RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
@@ -253,7 +253,7 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
 
 
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|\bbefore/after (?:numbers|scores|metrics|results)\b|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|\bbefore/after (?:numbers|scores|metrics|results)\b|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:评一下|评估一下|评评|测一下)[^,，。;；]{0,16}?的?效果|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
@@ -814,6 +814,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and _SETTINGS_ASKED.search(text) and not _LOOK_AT.search(text)):
         tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设", "n_samples ≈ 4,500
         # after dedup. Give me a sane LoRA baseline config — epochs, lr, batch size": values asked for
+    if (tool == "start_training" and act == "question" and re.search(r"\bwhat (?:should|do) (?:i|we) (?:set|use|pick|choose)\b|\bwhat settings\b|(?:该|要)(?:怎么)?设(?:什么|多少|置什么)", text, re.I)
+            and not _START_VERB.search(re.sub(r"\bwhere to start\b|从哪(?:里|儿)?开始", " ", text, flags=re.I))):
+        tool, offer = "suggest_hyperparameters", ""  # "what should i set for training this one, no clue where to start": values asked
     if (tool == "start_training" and _VALUE_ASKED.search(text) and not _START_VERB.search(text) and not amounts.training_args(text)
             and not _FOLLOWS_ADVICE.search(text)):
         tool = "suggest_hyperparameters"  # "Recommend a learning rate and epoch count for FILE, we'll train with LoRA": values asked for
@@ -846,6 +849,20 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text)
             and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
+    if ((tool == "resume_training" or not tool and offer == "resume_training") and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text)
+            and not _RESUME_FROM.search(text) and not _UNDO_STOP.search(text)
+            and not re.search(r"\bagain\b|重新|再|continu|reviv|unpause|\bback\b|resum|carry|\bpick\b|restart|接着|继续|往下|恢复|重启|续|接回|接上|停电|断电|\bgo on\b|\bkeep (?:going|training)\b", text, re.I)):
+        tool, offer = "stop_training", ""  # "[停] run-0612-a", "…run-0715-gov be terminated forthwith": a stop word and none of resuming
+    if acts.is_rhetorical(text) and tool in ("", "explain", "training_status") and act in ("command", "question"):
+        # "why not just stop the current run…?", "how about picking run-X back up where it died?": asked for, as a question
+        if re.search(r"\b(?:stop|kill|halt|abort)\b|停", text, re.I) and not _RESUME_VERB.search(text):
+            tool, offer, act = "stop_training", "", "command"
+        elif _RESUME_VERB.search(text) or _RESUME_FROM.search(text):
+            tool, offer, act = "resume_training", "", "command"
+        elif review.rule_command(text) is not None and review.decides(text):
+            tool, offer, act = "", "", "command"  # "why don't we just toss the ones where…": a review decision, the planner's
+    if tool == "training_status" and _STOP_RUN.search(text) and not _RESUME_VERB.search(text):
+        tool = "stop_training"  # "Wei asked me to get run-4 killed": the run wanted stopped
     if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
     if tool == "resume_training" and _stops_run(text):

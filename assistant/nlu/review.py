@@ -54,7 +54,7 @@ _VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以)?(?:\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -205,6 +205,9 @@ def placeholder_values(text: str) -> dict[str, str]:
                 or _NO_VALUE.match(value) or re.match(r"(?:called|named)\b", value, re.I)):  # "…: the assistant …", "帮我换成这俩",
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
+        inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
+        if inner and inner.start() > 0:
+            value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
         bare = _STILL.sub("", value).strip("\"'“”「」«» ")
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
@@ -279,7 +282,7 @@ _MADE_IT = re.compile(r"\bthat\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*
 # "Name's Nova, not Nora", "name's Buddy, author's Riverside Labs": the key's contraction, then its value.
 _KEY_CONTRACTED = re.compile(r"(?<![\w{])(name|author)'s\s+(?!(?:been|got|not|still|wrong|a|the)\b)" + _VALUE, re.I)
 # "set the author in identity.json to Lumen Wedding Studio": the file said between the key and its value.
-_SET_IN = re.compile(r"\bset (?:the )?(name|author) (?:in|of|for) [^,;。，]{1,40}? to\s+" + _VALUE, re.I)
+_SET_IN = re.compile(r"\bset (?:the )?(?:\{\{\s*)?(name|author)(?:\s*\}\})?(?: placeholder)? (?:in|of|for) [^,;。，]{1,40}? to\s+" + _VALUE, re.I)
 # "put our company down as the author in the identity data: Harbour Metals Export Ltd": the key, then its value after a colon.
 _KEY_THEN_COLON = re.compile(r"\bas the (name|author)\b[^:：\n]{0,40}[:：]\s*" + _VALUE, re.I)
 # "我们会把助手命名为“知行”", "模型应该叫“小智”": the assistant named.

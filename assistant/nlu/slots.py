@@ -244,7 +244,7 @@ def find_fields(text: str) -> dict:
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was)\b)[A-Za-z0-9][\w&-]{0,20})?)"
-                               r"(?=\s*(?:[,，;；.)）]|$|(?:to|into|as|and|then|for|in|only)\b))", text)  # "…, sheet Viability 2023"
+                               r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only)\b))", text)  # "…, sheet Viability 2023"
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
@@ -325,7 +325,7 @@ _Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
 _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
                           + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
 # "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
-_COLS_SLASH = re.compile(r"\bcols?\s+([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()")
+_COLS_SLASH = re.compile(r"\b(?:cols?|columns?)\s+([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()")
 _Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
 # "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
 _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
