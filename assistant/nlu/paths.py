@@ -381,6 +381,7 @@ def bare_dataset_name(text: str) -> str | None:
         name = m.group(1) or m.group(2)
         stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
         if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 14):m.start()])
+                or RUN_ID.fullmatch(stem) or re.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
                 or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)):  # "run_14" is a run, "tickets_2024.cvs" a file
             continue
         return name

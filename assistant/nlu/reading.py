@@ -544,7 +544,10 @@ _SO_THEN = re.compile(r"(?:[,.;!?，。；！？…—–]|\s-)\s*(?:and\s+)?(?:
 
 def _after_so(text: str) -> str | None:
     so = [m for m in _SO_THEN.finditer(text) if m.start() >= 8]
-    return text[so[-1].end():] if so else None
+    if so:
+        return text[so[-1].end():]
+    since = re.match(r"^\W*(?:since|as|because|既然|因为)(?![A-Za-z])[^,，.。]{5,120}[,，]\s*(?=\S)", text, re.I)
+    return text[since.end():] if since and re.search(r"manual|手册|guide", text[:since.end()], re.I) else None  # "since the manual says …, start …"
 
 
 _FOCI = (
@@ -552,7 +555,8 @@ _FOCI = (
                                                                                  "inspect_dataset") and asked.act == "command"),
     _Focus(_after_so, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset",
                                                                           "training_status", "evaluate_run")
-           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not re.search(r"[?？]\s*$", part)),
+           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not re.search(r"[?？]\s*$", part)
+           or not asked.tool and asked.act == "command" and review.decides(part) and review.rule_command(part) is not None),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),
@@ -749,6 +753,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
+    if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
+        tool, offer = "evaluate_run", ""  # "v3那版3个epoch跑完了(run id 是 sft_v3_e3),效果咋样": a finished run's results
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
             and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report

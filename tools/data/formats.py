@@ -25,7 +25,7 @@ FORMATS = ["jsonl", "qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx"]
 FORMAT_ALIASES = {
     # The one table of names people give the output formats (CLI, agent tools, offline planner).
     **{f: f for f in FORMATS},
-    "千帆": "qianfan", "百度千帆": "qianfan", "messages": "openai", "chatml": "openai", "gpt": "openai",
+    "千帆": "qianfan", "百度千帆": "qianfan", "羊驼": "alpaca", "baidu": "qianfan", "百度": "qianfan", "messages": "openai", "chatml": "openai", "gpt": "openai",
     "excel": "xlsx", "xls": "xlsx", "表格": "xlsx", "json": "jsonl", "ndjson": "jsonl",
     "llama-factory": "alpaca", "llamafactory": "alpaca", "tsv": "csv",
 }
