@@ -198,7 +198,7 @@ STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|itera
 
 
 _OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|手里|这边|这里|这儿|这|现在|目前|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
-                        r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$)|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?))", re.I)
+                        r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$|[,，]\s*(?:(?:what|how|which|so)\b|怎么|多少|几))|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?))", re.I)
 
 
 _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -161,6 +161,11 @@ _TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|�
 _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]))\b|^\s*的(?=\s*[,，])", re.I)
 
 
+# "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
+_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
+                           r"\s*[,，;；.]?\s*(?:so |please |pls |but )?(?:make it|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
+
+
 def repaired(text: str) -> str:
     """``text`` with a slip put right where it was made: the word after "I mean" / "我是说" / "no sorry" in place of the last
     word of its kind (a quoted value, a file, a run, a share, a number, a format, a method, a decision, an augmentation)
@@ -175,6 +180,7 @@ def repaired(text: str) -> str:
     >>> repaired("I mean, the data looks fine")
     'I mean, the data looks fine'
     """
+    text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     for m in reversed(list(_BRACKETED.finditer(text))):
         before, meant = text[:m.start()], m.group(1)
         for kind in _KINDS:

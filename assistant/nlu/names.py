@@ -121,14 +121,14 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|\bjob(?: id)?)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|(?:训练|run|模型)?编号|\bjob(?: id)?)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:
         name = m.group(1).rstrip(".")  # "Halt run pp-0907.": the full stop ends the sentence
         return name, m.start(1), m.start(1) + len(name)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
-    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b|"
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
     if m:
         g = 1 if m.group(1) else 2

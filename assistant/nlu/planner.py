@@ -217,7 +217,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
                        or (tool in _MAKERS + _RUN_TOOLS and not names.find_run_id(plain)
                            and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
-                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first)))
+                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first)
+                                # "乱码那批直接删了吧,我就看删完还剩多少条": the decision first, a count asked after it, read weakly as a status
+                                or tool in _RUN_TOOLS and got is not None and got.prob < 0.5))
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)

@@ -68,5 +68,6 @@ def probe_steps(text: str) -> int | None:
     zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<!第)([一二两三四五六七八九十百]+)\s*步", text)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None
     if value is None:  # "with like forty steps": a count in words
-        value = next((n.value for n in find_numbers(text) if re.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)), None)
+        value = next((n.value for n in find_numbers(text) if re.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)
+                      or re.search(r"\b(?:steps?|步数)\s*[:：=]\s*$", text[max(0, n.start - 10):n.start], re.I)), None)  # "steps: two hundred"
     return int(value) if value and value >= 1 else None

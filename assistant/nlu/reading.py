@@ -165,7 +165,8 @@ _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:
 # "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
                       r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
-                      r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b", re.I)  # "How's run number seven doing... run-7 I mean"
+                      r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b|"
+                      r"\b(?:is|has) (?:the |my |our )?(?:training|run|job|fine-?tun(?:e|ing))\b(?: run)? (?:almost |nearly |about |already )?(?:done|finished|over|complete)\b(?! (?:with|by)\b)", re.I)  # "How's run number seven doing... run-7 I mean"
 _BEFORE_TRAINING = re.compile(r"^\W*(?:before (?:we|i|you) (?:train|start training|fine-?tune|kick off)[^,，;；]{0,60}|"
                               r"(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|在(?:训练|开训|微调)(?:之)?前[^,，;；]{0,30}|"
                               # "今晚十点前要提交训练任务,帮我…": a deadline, then the ask

@@ -121,7 +121,9 @@ def tool_of_values(text: str) -> str | None:
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    return "start_training" if training_args(text) or find_mix(text) else None
+    from assistant.nlu.names import find_base_model  # (names reads runs; slots is read first)
+    base = re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模", text, re.I) and find_base_model(text)
+    return "start_training" if training_args(text) or find_mix(text) or base else None  # "the base model should be X, not Y"
 
 
 def _role_of(before: str, after: str) -> str | None:
@@ -175,7 +177,7 @@ _ROLE_NAMES = {**dict.fromkeys(("q", "question", "问题", "prompt", "instructio
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
-    out: dict = {m.group(1).lower(): m.group(2).rstrip(".") for m in _KEY_VALUE.finditer(text)}  # "sheet: Q3. file: …"
+    out: dict = {m.group(1).lower(): (m.group(2) or m.group(3).rstrip(".")) for m in _KEY_VALUE.finditer(text)}  # "sheet: Q3. file: …", "sheet = 'Sheet 2'"
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
@@ -317,7 +319,7 @@ def asks_sheets(text: str) -> bool:
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
-_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*[=:：]\s*[\"'“‘]?([\w.-]{1,60})",
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*[=:：]\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.-]{1,60}))",
                         re.IGNORECASE)
 
 
