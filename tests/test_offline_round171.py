@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from routing import one_call
 
+from assistant.offline import plan
+
 
 @pytest.mark.parametrize("text, to", [("把 菜单.csv 转成羊驼格式", "alpaca"), ("convert menu.csv to the Baidu format", "qianfan"),
                                       ("菜单.csv 转百度的格式", "qianfan")])
@@ -76,3 +78,78 @@ def test_is_the_training_done_asks_the_status():
                                   "is it better to train on one merged file or on two files?"])
 def test_more_questions_never_act(text):
     assert one_call(text)[0] == "explain"
+
+
+def test_a_rocket_after_another_step_is_cheering_not_a_launch():
+    assert one_call("identity.json 里 {{name}} 换成「小满」 作者填 晴川科技 🚀")[0] == "fill_placeholders"
+
+
+@pytest.mark.parametrize("text", ["冒昧请教:手册中所言「质量重于数量」,应当如何理解?敬请赐教。", "lr 要是开到 1e-3,lora 扛得住不",
+                                  "我们的数据里数字很多,整理成问答时要注意啥", "手册说一万条就够,我们只有两千条咋办",
+                                  "between epochs, lr and rank, which one should I tune first?",
+                                  "how do i stop the model from forgetting general stuff when i train it on menus"])
+def test_still_more_questions_never_act(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_the_person_leaving_stops_no_run():
+    assert plan("今晚要值班,先撤了哈", []) == []
+
+
+def test_a_format_ruled_out_with_bu_zhuan():
+    assert one_call("菜单.xlsx 不转sharegpt,转成openai的格式") == ("convert_dataset", {"path": "菜单.xlsx", "to": "openai"})
+
+
+@pytest.mark.parametrize("text, rule", [("答案跟问题一模一样的那些,全删了", "answer_is_question"),
+                                        ("the checker says 'reptitive', ditch those", "repetitive")])
+def test_review_rules_in_more_words(text, rule):
+    assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": "drop"})
+
+
+def test_advice_asked_for_a_count_and_a_method():
+    assert one_call("数据有8000条,先按全参给个建议") == ("suggest_hyperparameters", {"n_samples": 8000, "method": "full"})
+
+
+@pytest.mark.parametrize("text, args", [("make that max_steps 400", {"max_steps": 400}), ("lr 写错了:menu.jsonl,lr 应该是 1e-4,r 还是 16",
+                                                                                        {"path": "menu.jsonl", "learning_rate": 0.0001, "lora_r": 16})])
+def test_make_that_and_a_setting_kept(text, args):
+    assert one_call(text) == ("start_training", args)
+
+
+@pytest.mark.parametrize("text, tool, run", [("my run crashed, bring back run-1204-x please", "resume_training", "run-1204-x"),
+                                             ("is my tuning thing still cooking? the id is menu-ft-2", "training_status", "menu-ft-2"),
+                                             ("查ft_menu_03的进度", "training_status", "ft_menu_03"),
+                                             ("Hold on, I said run-1204-a but I meant run-1204-b. Evaluate that one.", "evaluate_run", "run-1204-b"),
+                                             ("menu_ft_0305 finished overnight. did it forget how to chat normally?", "evaluate_run", "menu_ft_0305")])
+def test_runs_in_more_words(text, tool, run):
+    assert one_call(text) == (tool, {"run_id": run})
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Fill name with Juniper and author with Kettle Labs. identity.json", {"name": "Juniper", "author": "Kettle Labs"}),
+    ("we're naming our bot Juniper, fill in the template in identity.json", {"name": "Juniper"}),
+    ("identity.json: the placeholders are to be completed: the name is to be 'Athena' and the author 'Lamp & Co'", {"name": "Athena", "author": "Lamp & Co"}),
+    ("机器人叫「小安」,公司名写「安信」,identity.json 帮我填上", {"name": "小安", "author": "安信"}),
+])
+def test_identity_values_in_still_more_words(text, values):
+    assert one_call(text) == ("fill_placeholders", {"path": "identity.json", "values": values})
+
+
+def test_a_quoted_word_with_then_inside_is_no_second_step():
+    assert one_call("fill identity.json: name 'Athena', author 'Lamp'")[1]["values"]["name"] == "Athena"
+
+
+def test_a_time_word_glued_to_a_file_name_is_no_part_of_it():
+    assert one_call("刚才菜单问答.jsonl 那个写错了,每条放4个例子")[1] == {"path": "菜单问答.jsonl", "k": 4}
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("> Starting training with lora_r=16\nwait, I said r=8, not 16", "start_training", {"lora_r": 8}),
+    ("> 已为 30% 的样本添加 few-shot\n不是30%,我说的是两成", "add_few_shot", {"fraction": 0.2}),
+])
+def test_a_reply_under_quoted_lines_puts_the_quoted_values_right(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+def test_a_yes_under_a_quoted_plan_is_a_confirmation():
+    assert plan("> Plan: convert menu.csv to qianfan. Shall I proceed?\nyes go ahead", []) == []

@@ -135,7 +135,7 @@ def test_a_cleaned_file_exported_for_review_is_a_conversion():
 
 def test_the_focus_table_reads_parts_in_order():
     """One mechanism reads a part of the message: the quoted lines are context, the ask is the person's own."""
-    assert [f.find.__name__ for f in reading._FOCI] == ["_beside_citation", "_after_so", "_after_possession", "_after_when_clause", "_before_when_clause", "_before_questions",
+    assert [f.find.__name__ for f in reading._FOCI] == ["_beside_citation", "_after_so", "_after_possession", "_after_own_answer", "_after_when_clause", "_before_when_clause", "_before_questions",
                                                          "_own_lines", "_beside_log", "_want_line", "_after_paste"]
     assert one_call("> run-31 stopped at step 200\nresume it") == ("resume_training", {"run_id": "run-31"})
 

@@ -28,12 +28,12 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|(?<=[多大好高低快慢差])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|\bwhich (?:\w+ ){0,2}should (?:i|we) (?:tune|change|adjust|tweak|focus on)\b|先调哪(?:个|两个|几个|一个)|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)为什么|(?<!问)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -51,7 +51,7 @@ _ABOUT = re.compile(
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
     r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
-    r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|"
+    r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|[?？]\s*(?:敬请|恳请|还请|望|请)?(?:不吝)?(?:赐教|指教|指点)\W*$|"
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:\w+ ){0,3}(?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做|显示|列出|报告)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
@@ -116,7 +116,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -380,7 +380,7 @@ def correction(text: str) -> str | None:
 
 # A value said wrong and put right, anywhere in the message: "学习率打错了 应该是1e-4", "typo — lr should be 5e-5", "I misspoke: the
 # learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs".
-_PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|(?:打|说|写|填|搞|弄)错了?|(?:刚才|之前|前面)(?:打|写|说|填)成|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
+_PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|^\W*(?:(?:ok|okay|actually|hmm|no),?\s+)?make (?:that|it) (?=\S)|(?:打|说|写|填|搞|弄)错了?|(?:刚才|之前|前面)(?:打|写|说|填)成|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
                         r"应该是|应为|当为|改成|改为|换成|\binstead of\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
 
 

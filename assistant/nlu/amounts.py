@@ -17,7 +17,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给|定为|=|:|：|"
         r"\bset to\b|\bshould be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
@@ -205,7 +205,7 @@ _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
-_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
+_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
@@ -213,7 +213,7 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
-_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than|\bi said|我说的?是?|之前说的?)\s*" + _SHARE, re.I)
+_SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than|\bi said|我说的?(?!是)|之前说的?)\s*" + _SHARE, re.I)
 _SAID_NOT = re.compile(r"(?:\bi said|我说的?是)\s*(" + _SHARE + r")\s*[,，]?\s*(?:\bnot\b|不是|而不是)", re.I)
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 

@@ -64,7 +64,7 @@ _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|
 
 
 # Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
-_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续训练|接着训练|恢复训练|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
+_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|(?:查看|查|看|评估|评测|测)(?:一下|下)?|一下|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续训练|接着训练|恢复训练|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
                       r"的|那个|这个|跑|训)+")
 
 
@@ -97,6 +97,7 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
 
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
+           and not (re.search(r"\bi said\s*$", text[max(0, m.start() - 10):m.start()], re.I) and re.match(r"\s*[,，]?\s*but\b", text[m.end():], re.I))  # "I said run-b but …"
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
     m = _meant(text, ids)  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"
     if m:
@@ -121,7 +122,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|(?:训练|run|模型)?编号|\bjob(?: id)?)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|(?:训练|run|模型)?编号|\bjob(?: id)?|\b(?:the|its|my) id)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:

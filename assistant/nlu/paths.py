@@ -202,6 +202,9 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     verb = re.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if verb:  # "删除掉在售后问答.jsonl里面": a verb and its preposition glued on ("删掉在线问答.csv": 在线 is the name's)
         name = name[verb.end() - 1:] if name[verb.end() - 1:].startswith(_ZH_KEEP) else name[verb.end():]
+    when = re.match(r"^(?:刚刚|刚才|之前|上次|昨天|今天)(?=[\w\u4e00-\u9fff-]{2,}\.)", name)
+    if when and not name.startswith(_ZH_KEEP):  # "刚才耳模保养.jsonl 那个写错了": when it was said, not the name
+        name = name[when.end():]
     adverbs = _ADVERBS.match(name)
     if adverbs and name[adverbs.end():].startswith(_ZH_PREFIXES):
         name = name[adverbs.end():]

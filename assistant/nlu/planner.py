@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.attachments import attached_files, strip_attachments
+from assistant.attachments import attached_files, strip_attachments, with_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
@@ -878,7 +878,41 @@ def decide(turns: list[Turn]) -> Decision:
                 call = {"name": "fill_placeholders", "args": {"path": call["args"]["path"]}}  # "fill FILE with {"name": …}"
             return Decision("tools", calls=[{**call, "args": written.with_snippet(call["name"], call["args"], obj)}])
         return decision
+    replied = _quoted_reply(turns, at)
+    if replied is not None:
+        return replied
     return _in_own_words(plan_user(turns), strip_attachments(turns[at].text))
+
+
+# "> Starting training with lora_r=16\nwait, I said r=8, not 16": the assistant's words quoted on ">" lines, then the reply.
+_QUOTE_LINES = re.compile(r"\A(?:[ \t]*>[^\n]*\n)+(?=\s*[^\s>])")
+
+
+def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
+    """A reply under quoted lines: a yes is a confirmation; values in the reply put right the quoted ones (the reply's
+    step, or the quoted step with the reply's values over them). None when the message quotes nothing."""
+    raw = turns[at].text
+    said = strip_attachments(raw)
+    quote = _QUOTE_LINES.match(said)
+    if not quote:
+        return None
+    rest = said[quote.end():].strip()
+    alone = plan_user([*turns[:at], Turn(turns[at].role, with_attachments(rest, attached_files(raw)), turns[at].calls, turns[at].name), *turns[at + 1:]])
+    if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)) or re.fullmatch(r"\W*(?:谢谢|多谢|谢啦|thanks|thank you|thx)\W*", rest, re.I):
+        return alone  # "> Plan: … Shall I proceed?\nyes go ahead": the yes answers the plan quoted; "> 已添加 few-shot\n谢谢"
+    whole = _in_own_words(plan_user(turns), said)
+    if whole.kind != "tools" or alone.kind == "tools" and alone.calls[0]["name"] != whole.calls[0]["name"]:
+        return None  # the reply's own step, read as before
+    if alone.kind != "tools" and not _PUTS_RIGHT.search(rest):
+        return None
+    call = whole.calls[0]  # ("> 已为 30% 的样本添加 few-shot\n不是30%,我说的是两成": the quoted step, the reply's values over its own;
+    # names (a file, a column, a sheet) stay as quoted)
+    own = alone.calls[0]["args"] if alone.kind == "tools" else arguments_for(call["name"], hide_names(rest), {}, variants.plain_chinese(hide_names(rest)))
+    own = {k: v for k, v in own.items() if k not in ("path", "question_field", "answer_field", "rationale_field", "sheet")}
+    return Decision("tools", calls=[{**call, "args": {**call["args"], **own}}, *whole.calls[1:]])
+
+
+_PUTS_RIGHT = re.compile(r"不是|不对|我说的是|改成|\bnot\b|\bnope\b|\bno\b|\bwait\b|\bi said\b|\bmake it\b|\binstead\b", re.I)
 
 
 def _bare(text: str) -> str:

@@ -126,9 +126,9 @@ _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
 _RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
-                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b", re.I)
+                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着跑|继续跑|接着训|继续训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
-_STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
+_STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
@@ -224,6 +224,9 @@ def pasted_only(text: str) -> bool:
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
 _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
+_ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
+_RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了", re.I)
+_LEAVING = re.compile(r"(?:先|我|我们|今天|那我)?撤了(?:哈|啊|啦|呀|~|先)?(?=[,，。.!！~\s]|$)|(?:先)?溜了(?:溜了)?|\b(?:i'?m|we'?re) (?:off|out|heading out|logging off)\b|\bgotta (?:go|run)\b|\bsigning off\b", re.I)
 _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)")
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
@@ -329,6 +332,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
             whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
+            whole.tool == "evaluate_run" and names.find_run_id(text) and _RUN_DONE.search(text) and _EVALUATE.search(last)) and not (  # "RUN finished overnight. did it forget …?"
             has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
         # column is 'prompt' … what are the length stats?": the stats of the data at hand
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
@@ -340,7 +344,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
                         r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
 _PLACEHOLDER_WORDS = re.compile(r"placeholders?|占位符|\{\{", re.I)  # what a placeholder means is ours to explain
-_WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|\bwhich one\W*$|\bwhich (?:would|do) you (?:pick|choose|go with|recommend)\b|选哪个(?:好|比较好)?\W*$|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
+_WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|\bwhich (?:\w+ ){0,2}should (?:i|we) (?:tune|change|adjust|tweak|focus on)\b|先调哪(?:个|两个|几个|一个)|\bwhich one\W*$|\bwhich (?:would|do) you (?:pick|choose|go with|recommend)\b|选哪个(?:好|比较好)?\W*$|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
 _STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
 _START_WORDS = re.compile(r"训|开跑|\btrain|\bfine-?tune|\bstart|\blaunch|\bkick off", re.I)
 _JUST_HI = re.compile(r"\bjust (?:saying|wanted to say|dropping by to say|popping in to say) (?:hi|hello|hey)\b|(?:来)?打(?:个|声)招呼|问(?:个|声)好(?:而已)?\W*$|^\W*(?:你?在吗|在不在|are you (?:there|around)|any(?:one|body) (?:there|home))\W*$", re.I)
@@ -551,6 +555,19 @@ def _after_so(text: str) -> str | None:
     return text[since.end():] if since and re.search(r"manual|手册|guide", text[:since.end()], re.I) else None  # "since the manual says …, start …"
 
 
+def _after_own_answer(text: str) -> str | None:
+    """"质检里「答案是问题」是什么意思?我猜就是…对吧。对,应该是。那这类都删了吧。": a question the person answers
+    themselves, then the step asked for: what follows the last question mark, when a self-answer or a "so" leads to it."""
+    at = max(text.rfind("?"), text.rfind("？"))
+    rest = text[at + 1:] if at >= 6 else ""
+    if len(rest.strip()) < 6 or not _OWN_ANSWER.search(rest):
+        return None
+    return rest
+
+
+_OWN_ANSWER = re.compile(r"我(?:知道|猜|想|觉得)|对吧|应该是|(?:^|[。.!！]\s*)(?:那就?|那么|好|行|OK|ok)\b|\bi (?:know|guess|think|suppose)\b|\b(?:ok|okay|right|fine|alright),? (?:so|but|then)\b|\bso\b", re.I)
+
+
 _FOCI = (
     _Focus(_beside_citation, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate",
                                                                                  "inspect_dataset") and asked.act == "command"),
@@ -559,6 +576,8 @@ _FOCI = (
            and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not re.search(r"[?？]\s*$", part)
            or not asked.tool and asked.act == "command" and review.decides(part) and review.rule_command(part) is not None),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
+    _Focus(_after_own_answer, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset", "apply_quality_rule")
+           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and _read_whole(text).tool in ("", "explain")),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),
     _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command"),
@@ -707,13 +726,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = ""  # "what is the capital of France": no word of ours, and off-topic close behind
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
-    owns = tool == "evaluate_run" and act == "question" and (not acts.asks_concept(text) and _MINE.search(text) or _EVALUATE_IT.search(text))
+    owns = tool == "evaluate_run" and act == "question" and (not acts.asks_concept(text) and (_MINE.search(text) or names.find_run_id(text))
+                                                             or _EVALUATE_IT.search(text))  # ("RUN finished. did it learn anything?")
     if act == "hypothetical" or (act == "question" and not musing and not owns and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
     unquoted = QUOTED.sub(" Q ", text)  # ("…with these: 'How tall do kids need to be…'": quoted words ask nothing)
-    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", unquoted)) and (acts.asks_how_to(unquoted) or (act == "question" or re.search(r"[?？]", unquoted)) and acts.asks_requirement(unquoted))
+    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", unquoted) or re.match(r"\W*how (?:do|can|should) (?:i|we) (?!\w+ (?:it|this|that|them)\b)[^.!?\n]{8,}$", unquoted, re.I))
+            and (acts.asks_how_to(unquoted) or (act == "question" or re.search(r"[?？]", unquoted)) and acts.asks_requirement(unquoted))
             and not names.find_run_id(text)):
         tool, offer, act = "explain", "", "question"  # "How do I keep the model from forgetting…?", "这个文件适合加COT吗?": advice
     if not tool and acts.asks_how_to(text) and ours:
@@ -752,6 +773,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
     if act == "question" and tool and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
+    if (tool in ("", "explain") and act == "command" and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
+            and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
+        tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
     if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
@@ -786,6 +810,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset"):
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
+    if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)
+            and not _RUN_NOUNS.search(_LEAVING.sub(" ", text)) and not _STOP_WORD.search(_LEAVING.sub(" ", text))):
+        tool, offer, act = "", "", "chitchat"  # "今晚有比赛,浇完冰再来弄,先撤了哈": the person is leaving, no run is stopped
     if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b", text, re.I):
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
     if (tool == "stop_training" and not names.find_run_id(text) and not _RUN_NOUNS.search(text) and not acts.is_request(text)
@@ -853,7 +880,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "resume_training", ""  # "start run-0612-a again from where it died", "bot stopped. make it go on": a resume
     if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
-    if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text)
+    if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text
+                                              or tool == "training_status" and _RUN_DIED.search(text))
             and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if ((tool == "resume_training" or not tool and offer == "resume_training") and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text)

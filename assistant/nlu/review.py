@@ -25,6 +25,8 @@ _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
+    # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
+    (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
@@ -44,7 +46,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
-    (r"啰嗦|复读|repetitive|repeats? itself", "repetitive"),
+    (r"啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|\bppl\b|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
@@ -58,7 +60,7 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|�
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
-            "作者": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
+            "作者": "author", "公司名称": "author", "公司名": "author", "机构名": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
 _ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
@@ -78,7 +80,7 @@ _BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填�
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE + r"|"
                          r"(?i:\bfor\s+)\{\{\s*(\w+)\s*\}\}\s*(?i:use|put|write|enter)\s+" + _VALUE + r"|"
                          r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用)(?![吧了上进到入])[ \t]*" + _VALUE)
-_FILL = re.compile(r"填|\bfill|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b|\bpopulat\w*", re.I)
+_FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b|\bpopulat\w*", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
@@ -92,7 +94,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
-                     "set", "and", "follows", "below", "following"}
+                     "set", "and", "follows", "below", "following", "one"}
 
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)(?:啦|了|呀|啊)?\s*[,，。;；!！]*\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
@@ -201,7 +203,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         key = key.lower() if key.lower() in ("name", "author") + _AUTHOR_WORDS else key  # "Author is Orbit AI", "- Company: X"
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
-        if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下")
+        if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下") or "{{" in value
                 or _NO_VALUE.match(value) or re.match(r"(?:called|named)\b", value, re.I)):  # "…: the assistant …", "帮我换成这俩",
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
@@ -239,7 +241,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be (?:given|set|filled in|filled|put|written|entered)(?: as| to)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -304,6 +306,12 @@ _NAME_CALLED = re.compile(r"(?:名字|名称|产品名|品牌名)[^。;；]{0,14
                           r"(?i:\bthe (?:assistant|bot|model) is)\s+(['\"“][^'\"”]{1,30}['\"”])")
 
 
+# "Fill name with Nova and author with Brightline", "populate the {{author}} with Acme": a placeholder filled with its value.
+_FILL_WITH = re.compile(r"(?i:\b(?:fill(?: in)?|populate|set|and)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)(?:\s*\}\})?(?:\s+(?:placeholder|field))?\s+with)\s+" + _VALUE)
+# "we're naming our bot Pip", "naming the assistant 'Echo'": the name given by naming it.
+_NAMING = re.compile(r"(?i:\bnam(?:e|ing) (?:our|the|my|this) (?:bot|assistant|model|agent))\s+(?=[\"'“「]|(?-i:[A-Z]))" + _VALUE)
+
+
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
     first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
@@ -315,6 +323,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [("name", v) for v in _NAMED_AS.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
+    first += [(k.lower(), v) for k, v in _FILL_WITH.findall(text)] + [("name", v) for v in _NAMING.findall(text)]
     first += [(k.lower(), v) for k, v in _EN_SPACED.findall(text)] + [("name" if k.lower() == "it" else k.lower(), v) for k, v in _PUT_THE.findall(text)]
     later = [(k1 or k2, v1 or v2) for k1, v1, k2, v2 in _BRACED_LATER.findall(text)]
     return (first + _BRACED.findall(text) + _BRACED_USE.findall(text) + later + [(a or c or e, b or d or f) for a, b, c, d, e, f in _BRACED_FOR.findall(text)] + [(k.lower(), v) for k, v in _AND_TO.findall(text)] + [(_ZH_KEYS[k], v) for k, v in _ZH_PAIR.findall(text) + _ZH_SPACED.findall(text)]

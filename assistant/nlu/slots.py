@@ -245,8 +245,8 @@ def find_fields(text: str) -> dict:
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was)\b)[A-Za-z0-9][\w&-]{0,20})?)"
-                               r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only)\b))", text)  # "…, sheet Viability 2023"
+    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
+                               r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet

@@ -115,7 +115,7 @@ def _unaccented(m: re.Match) -> str:
 _EMOJI = {"👀": ("看看", "look at"), "🔍": ("查", "check"), "🔎": ("查", "check"), "🗑️": ("删掉", "drop"), "🗑": ("删掉", "drop"),
           "🛑": ("停掉", "stop"), "⏹️": ("停掉", "stop"), "⏹": ("停掉", "stop"), "🚀": ("开始训练", "start training"),
           "▶️": ("继续", "resume"), "⏯️": ("继续", "resume")}
-_OTHER_STEP = re.compile(r"few[- ]?shot|\bcot\b|思维链|增强|augment|convert|转成|转为|质检|quality|去重|dedup|占位|placeholder", re.I)
+_OTHER_STEP = re.compile(r"few[- ]?shot|\bcot\b|思维链|增强|augment|convert|转成|转为|质检|quality|去重|dedup|占位|placeholder|\{\{|填|\bfill\b|替换|\binspect\b|评估|\beval(?:uate)?\b", re.I)
 _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=True)))
 
 
