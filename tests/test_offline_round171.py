@@ -153,3 +153,33 @@ def test_a_reply_under_quoted_lines_puts_the_quoted_values_right(text, tool, arg
 
 def test_a_yes_under_a_quoted_plan_is_a_confirmation():
     assert plan("> Plan: convert menu.csv to qianfan. Shall I proceed?\nyes go ahead", []) == []
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("can you inspect menu.jsonl and also convert it to alpaca — actually never mind the convert part, just inspect", "inspect_dataset", {"path": "menu.jsonl"}),
+    ("stop run-1204-c and then resume it with a lower lr… actually never mind the resume bit, just stop it", "stop_training", {"run_id": "run-1204-c"}),
+    ("probe the learning rate on menu.jsonl for 300 steps — eh, never mind the step count, default's fine", "probe_learning_rate", {"path": "menu.jsonl"}),
+    ("identity.json 名字填「阿七」,作者填我们公司……作者那个算了,先不填", "fill_placeholders", {"path": "identity.json", "values": {"name": "阿七"}}),
+    ("augment menu.jsonl with my templates 'Explain:', 'Tell me about', 'Q:' — hmm, never mind 'Q:'", "augment_instructions",
+     {"path": "menu.jsonl", "templates": ["Explain:", "Tell me about"]}),
+])
+def test_a_part_taken_back_in_the_same_message_goes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+def test_a_request_meant_once_and_dropped_leaves_the_question():
+    assert one_call("本来想让你再帮我查一遍质量的,那部分算了。就想问问,为啥手册说筛完还得人工看?")[0] == "explain"
+
+
+def test_an_aside_in_brackets_asks_nothing():
+    assert one_call("这个文件(老板周五就要,别问我为什么这么急)转成 alpaca 吧", ["/ws/uploads/菜单.csv"]) == (
+        "convert_dataset", {"path": "/ws/uploads/菜单.csv", "to": "alpaca"})
+
+
+def test_list_items_that_only_add_a_field_or_a_count_belong_to_the_step():
+    assert one_call("需求如下:\n- 给 菜单.jsonl 加 CoT\n- 推理过程在「思路」那一列\n- 先加 50 条试试") == (
+        "add_cot", {"path": "菜单.jsonl", "rationale_field": "思路", "n_samples": 50})
+
+
+def test_cli_flags_before_a_file_name_are_no_part_of_it():
+    assert one_call("train --epochs 2 --lr 1e-4 菜单问答.jsonl") == ("start_training", {"path": "菜单问答.jsonl", "epochs": 2, "learning_rate": 0.0001})

@@ -279,12 +279,12 @@ def find_mix(text: str) -> float | None:
     tenth ("一成") in the same clause as the general data; else None."""
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
-    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b", text, re.I)
+    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s+(?:of\s+|to\s+|at\s+)?(0?\.\d+)\b", text, re.I)
     pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%"
     if pct:
         return float(pct.group(1)) / 100
-    if keyed and 0 < float(keyed.group(1)) < 1:
-        return float(keyed.group(1))  # "mix=0.05"
+    if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
+        return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     clauses = re.split(r"[,，。;；]", text)
     for i, clause in enumerate(clauses):
         if _MIX.search(clause):

@@ -234,11 +234,76 @@ def answered(text: str) -> str:
     return text[:number.end()] + " " + (asked.group(1) or asked.group(2)) + text[number.end():]
 
 
+# A parenthetical aside that carries nothing a tool reads: "这个文件(老板周五就要,别问我为什么这么急)转成 alpaca 吧".
+_ASIDE = re.compile(r"\s*[(（]([^()（）\n]{6,120})[)）]")
+_ASIDE_KEEPS = re.compile(r"[\d.\"'“”‘’「」『』`{}=:：/]|列|栏|字段|表|页|sheet|tab\b|column|field|\bcol\b|run|job|任务|模型|model|epoch|轮|步|step|lr\b|学习率|rank|"
+                          r"alpaca|sharegpt|qianfan|openai|千帆|jsonl?|csv|excel|xlsx|\b(?:no|not|nope|sorry|actually|i mean|i meant)\b|不是|不对|我是说|其实|"
+                          r"[?？吗]", re.I)
+
+
+# (only an aside that would be read as a question: "别问我为什么…")
+_ASIDE_ASKS = re.compile(r"为什么|为啥|\bwhy\b|\bdon'?t ask\b|别问", re.I)
+
+
+def without_asides(text: str) -> str:
+    """``text`` without the parenthetical asides that give no value, name or question of their own.
+
+    >>> without_asides("这个文件(老板周五就要,别问我为什么这么急)转成 alpaca 吧")
+    '这个文件转成 alpaca 吧'
+    >>> without_asides("convert it (the question column is 'Q') to alpaca")
+    "convert it (the question column is 'Q') to alpaca"
+    """
+    return _ASIDE.sub(lambda m: m.group(0) if _ASIDE_KEEPS.search(m.group(1)) or not _ASIDE_ASKS.search(m.group(1))
+                      or re.match(r"[\w.]", text[m.end():m.end() + 1]) and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) else "", text)
+
+
+# "…and also convert it to alpaca — actually never mind the convert part, just inspect", "作者那个算了,先不填": a part of the
+# request taken back in the same message. What it names goes, with the words that take it back.
+_NEVER_MIND = re.compile(r"\s*(?:[—–-]+|[,，;；.。…]+)?\s*(?:(?:hmm|oh|eh|ok|actually|wait),?\s+)*(?:never\s?mind|forget)\s+(?:about\s+)?(?:the\s+)?"
+                         r"(?P<what>[\"'“‘][^\"'”’]{1,30}[\"'”’]|[\w-]+(?: count)?)(?:\s+(?:part|bit|step|thing))?\s*(?:[,，;；.。]\s*)?"
+                         r"(?:(?:just|only)\b[^,;.]*|(?:use )?(?:whatever )?(?:the )?default(?:'s| is)? (?:fine|ok|okay)|use (?:whatever|the) default)?\s*[.!]?\s*$", re.I)
+_ZH_NEVER_MIND = re.compile(r"\s*(?:[—–-]+|[,，;；.。…]+)?\s*(?:哦|噢|呃)?\s*(?P<what>[\u4e00-\u9fffA-Za-z]{1,6}?)(?:那个|那部分|那块|的事)?\s*(?:就)?算了(?:吧)?(?:不用|不需要|先不填|先别管|先不管)?"
+                            r"(?:[,，]\s*(?:先)?(?:不(?:填|用|需要|做|管)了?|别管了?))?\s*[。.!！]?\s*$")
+_STEP_WORDS = {"convert": r"convert|转", "resume": r"resume|续|恢复", "stop": r"\bstop|停", "inspect": r"inspect|look|看",
+               "few-shot": r"few-?shot", "cot": r"\bcot\b", "eval": r"eval", "probe": r"probe|探测"}
+_VALUE_WORDS = {"lr": r"(?:\blr|learning rate)\s*[=:]?\s*[\d.]+(?:e-?\d+)?", "learning": r"(?:\blr|learning rate)\s*[=:]?\s*[\d.]+(?:e-?\d+)?",
+                "step": r"(?:for\s+)?\d+\s*steps?", "ppl": r"(?:顺便)?(?:算下|算一下)?\s*ppl|(?:and |with )?(?:the )?(?:ppl|perplexity)(?: scores?)?",
+                "作者": r"作者[^,，。;；]*", "ppl那": r"ppl", "长度": r"(?:再)?统计下长度"}
+
+
+def taken_back(text: str) -> str:
+    """``text`` without the part the person took back in the same message, and without the words that take it back.
+
+    >>> taken_back("can you inspect x.jsonl and also convert it to alpaca — actually never mind the convert part, just inspect")
+    'can you inspect x.jsonl'
+    >>> taken_back("identity.json 名字填「小七」,作者填我们公司名……作者那个算了,先不填")
+    'identity.json 名字填「小七」'
+    """
+    dropped = re.match(r"^[^。]{0,40}?本来(?:想|打算|要)[^。]{2,60}?算了\s*[。,，!！]\s*(?=\S)", text)
+    if dropped:
+        return text[dropped.end():]  # "本来想让你再帮我筛一遍数据的,那部分算了。就想问问,…?": what was meant once, dropped
+    m = _NEVER_MIND.search(text) or _ZH_NEVER_MIND.search(text)
+    if not m or m.start() == 0:
+        return text
+    before, what = text[:m.start()], m.group("what").strip()
+    if what[:1] in "\"'“‘":
+        cut = re.sub(r"\s*,?\s*" + re.escape(what), "", before)
+    elif (value := next((p for w, p in _VALUE_WORDS.items() if what.lower().startswith(w)), None)) is not None:
+        cut = re.sub(r"[,，]?\s*" + value, "", before, flags=re.I)
+    elif (step := next((p for w, p in _STEP_WORDS.items() if what.lower().startswith(w)), None)) is not None:
+        parts = re.split(r"(\s*(?:,|，|;|；)?\s*(?:and (?:then |also )?|then |然后|再)\s*)", before)
+        kept = [parts[0]] + [parts[i] + parts[i + 1] for i in range(1, len(parts) - 1, 2) if not re.search(step, parts[i + 1], re.I)]
+        cut = "".join(kept) if len(kept) < (len(parts) + 1) // 2 else before
+    else:
+        return text
+    return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(repaired(picked(unmarked(starred(text)))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(text)))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -107,7 +107,7 @@ def _words_before(before: str, name: str) -> str:
         m = _WORD_BEFORE.search(before)
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        if re.fullmatch(r"\d+(?:\.\d+)?", word) or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I):
+        if re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*", word, re.I) or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx": a count or a tag, not the name's
         if (not m or word.lower() in _NOT_NAME_WORDS or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb

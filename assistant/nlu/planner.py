@@ -572,8 +572,9 @@ def list_items(text: str) -> list[str] | None:
         return None
     steps = [items[0]]
     for item in items[1:]:
-        if _detail(item):
-            steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before
+        if _detail(item) or ((slots.find_fields(item) or amounts.count_args(item)) and _acts_alone(item) in ("", _acts_alone(steps[-1]))):
+            steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before;
+            # ("- 推理过程在「解题思路」那一列", "- 先加 100 条试试": a field or a count, nothing else or the same step again)
         else:
             steps.append(item)
     if head:
