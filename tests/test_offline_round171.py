@@ -183,3 +183,48 @@ def test_list_items_that_only_add_a_field_or_a_count_belong_to_the_step():
 
 def test_cli_flags_before_a_file_name_are_no_part_of_it():
     assert one_call("train --epochs 2 --lr 1e-4 菜单问答.jsonl") == ("start_training", {"path": "菜单问答.jsonl", "epochs": 2, "learning_rate": 0.0001})
+
+
+@pytest.mark.parametrize("text, rule, decision", [
+    ("[WARN] 12 samples have empty 'output'\n[WARN] 7 samples duplicated\n上面这些空答案的全部删掉", "empty_answer", "drop"),
+    ("Quality report:\n  placeholder: 3\n  garbled: 2\ndrop the garbled ones", "garbled", "drop"),
+])
+def test_the_rule_of_the_line_that_decides_under_a_pasted_report(text, rule, decision):
+    assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": decision})
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("zhuan qianfan", "convert_dataset", {"path": "/ws/uploads/menu.xlsx", "to": "qianfan"}),
+    ("bang wo jiancha yixia shuju zhiliang", "check_quality", {"path": "/ws/uploads/menu.xlsx"}),
+])
+def test_pinyin_for_our_words(text, tool, args):
+    assert one_call(text, ["/ws/uploads/menu.xlsx"]) == (tool, args)
+
+
+@pytest.mark.parametrize("text, tool, run", [("tz xl, run id 是 menu-r8-v2", "stop_training", "menu-r8-v2"),
+                                             ("继续 训练 menu-r8-v2", "resume_training", "menu-r8-v2")])
+def test_runs_carried_on_or_stopped_in_short_words(text, tool, run):
+    assert one_call(text) == (tool, {"run_id": run})
+
+
+@pytest.mark.parametrize("text, args", [("上次 r=8 效果一般,这次 lora_r 换 32,数据还是 菜单.jsonl", {"path": "菜单.jsonl", "lora_r": 32}),
+                                        ("last time 5 epochs was too many. this time 2 epochs on menu.jsonl", {"path": "menu.jsonl", "epochs": 2})])
+def test_the_last_runs_values_give_way_to_this_ones(text, args):
+    assert one_call(text) == ("start_training", args)
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("> 要不要先对这个文件做一次学习率探测?\n要,跑100步就够了", "probe_learning_rate", {"path": "/ws/uploads/menu.jsonl", "steps": 100}),
+    ("> Want me to add few-shot examples?\nyes but only to 80 records, 3 examples each", "add_few_shot", {"path": "/ws/uploads/menu.jsonl", "n_samples": 80, "k": 3}),
+])
+def test_a_yes_to_a_quoted_offer_takes_the_offered_step_with_the_replys_settings(text, tool, args):
+    assert one_call(text, ["/ws/uploads/menu.jsonl"]) == (tool, args)
+
+
+def test_thanks_under_a_quoted_result_calls_nothing():
+    assert plan("> 训练已停止\n谢了,今天先到这儿", []) == []
+
+
+@pytest.mark.parametrize("text, args", [("learning-rate sweeper on menu.jsonl pls", {"path": "menu.jsonl"})])
+def test_probe_in_more_words(text, args):
+    assert one_call(text) == ("probe_learning_rate", args)

@@ -299,11 +299,33 @@ def taken_back(text: str) -> str:
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
 
 
+# Pinyin typed for our words ("zhuan qianfan", "xl zhuangtai?", "ks xl", "bang wo jiancha yixia shuju zhiliang"): read as the
+# characters. Only in a message with a word no English speaker writes, or an abbreviation beside another.
+_PINYIN = {"zhuan": "转", "zhuanhuan": "转换", "zhuancheng": "转成", "xunlian": "训练", "xl": "训练", "zhuangtai": "状态",
+           "jindu": "进度", "jiancha": "检查", "shuju": "数据", "zhiliang": "质量", "kaishi": "开始", "ks": "开始", "tingzhi": "停止",
+           "tz": "停止", "jixu": "继续", "jx": "继续", "pinggu": "评估", "wenjian": "文件", "bang": "帮", "wo": "我", "yixia": "一下",
+           "lun": "轮", "bushi": "不是", "haishi": "还是", "shi": "是", "sha": "啥", "yisi": "意思", "shenme": "什么", "zenme": "怎么", "quchong": "去重", "shanchu": "删除"}
+_PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![A-Za-z0-9_.-])", re.I)
+_PINYIN_SURE = re.compile(r"(?<![\w.-])(?:zhuan|zhuanhuan|zhuancheng|xunlian|zhuangtai|jindu|jiancha|shuju|zhiliang|kaishi|tingzhi|jixu|pinggu|wenjian|yisi|shenme|zenme|quchong|shanchu)(?![\w.-])|"
+                          r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuangtai|jindu)\b", re.I)
+
+
+def pinyin(text: str) -> str:
+    """``text`` with the pinyin of our words written in characters.
+
+    >>> pinyin("xl zhuangtai?"), pinyin("ks xl吧,2 lun"), pinyin("the shi of it")
+    ('训练 状态?', '开始 训练吧,2 轮', 'the shi of it')
+    """
+    if not _PINYIN_SURE.search(text):
+        return text
+    return _PINYIN_WORD.sub(lambda m: _PINYIN[m.group(1).lower()], text)
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(text)))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(text))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

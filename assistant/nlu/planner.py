@@ -332,7 +332,11 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     request is the check itself."""
     checked = mem.results.get("check_quality") or {}
     holes = bool((checked.get("by_rule") or {}).get("placeholder") or (mem.results.get("fill_placeholders") or {}).get("needs_values"))
-    command = review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
+    lines = [line for line in plain.strip().split("\n") if line.strip()]
+    last = (review.rule_command(lines[-1]) if len(lines) > 1 and review.decides(lines[-1]) and not any(review.decides(line) for line in lines[:-1])
+            else None)
+    # ("[WARN] 1342 samples have empty 'output'\n[WARN] 87 duplicated\n上面这些空答案的全部删掉": the rule of the line that decides)
+    command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
     if command is not None and _SHOW_FIRST.search(plain):
@@ -899,6 +903,13 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
         return None
     rest = said[quote.end():].strip()
     alone = plan_user([*turns[:at], Turn(turns[at].role, with_attachments(rest, attached_files(raw)), turns[at].calls, turns[at].name), *turns[at + 1:]])
+    offered = re.fullmatch(r"\s*>\s*(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(.+?)\s*[?？]\s*", said[:quote.end()], re.I)
+    yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
+    if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
+        return plan_user([*turns[:at], Turn(turns[at].role, with_attachments(offered.group(1) + ", " + rest[yes.end():], attached_files(raw)),
+                                            turns[at].calls, turns[at].name), *turns[at + 1:]])
+    if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
+        return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done
     if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)) or re.fullmatch(r"\W*(?:谢谢|多谢|谢啦|thanks|thank you|thx)\W*", rest, re.I):
         return alone  # "> Plan: … Shall I proceed?\nyes go ahead": the yes answers the plan quoted; "> 已添加 few-shot\n谢谢"
     whole = _in_own_words(plan_user(turns), said)

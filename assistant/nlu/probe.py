@@ -42,7 +42,7 @@ NO_PROBE = re.compile(r"(?:\bskip|\bno(?: need for)?|\bwithout|\bforget|\bnot|\b
 # of the model's cues: the shipped model is built from PROBE as it stands)
 # "lr 不知道设多少 先拿 FILE 扫一下", "扫一下lr", "测下 FILE 用多大学习率最合适", "find good learning rate with FILE": the same
 # probe with the learning rate and the sweep further apart.
-_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|(?:跑|做|来)(?:个|一个|一次|一下)?\s*范围测试|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)|"
+_PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|(?:跑|做|来)(?:个|一个|一次|一下)?\s*范围测试|\b(?:lr|learning[- ]rate)\s+(?:sweeper|scanner|finder tool)\b|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)|"
                           r"(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,48}扫(?:一)?(?:下|遍)|扫(?:一)?下\s*(?:lr\b|学习率)|"
                           r"测(?:一)?下[^。;；?？!！]{0,40}(?:多大|什么|哪个)的?学习率|"
                           r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b", re.I)
