@@ -228,3 +228,17 @@ def test_thanks_under_a_quoted_result_calls_nothing():
 @pytest.mark.parametrize("text, args", [("learning-rate sweeper on menu.jsonl pls", {"path": "menu.jsonl"})])
 def test_probe_in_more_words(text, args):
     assert one_call(text) == ("probe_learning_rate", args)
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("就按你说的“千帆格式”转,文件是 菜单.jsonl", "convert_dataset", {"path": "菜单.jsonl", "to": "qianfan"}),
+    ("do the 'chain-of-thought samples' you mentioned for 20% of menu.jsonl", "add_cot", {"path": "menu.jsonl", "fraction": 0.2}),
+])
+def test_the_assistants_words_quoted_back_are_said(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text, tool, args", [("可以从断点续训吗?可以的话直接续 menu_0611", "resume_training", {"run_id": "menu_0611"}),
+                                              ("可以算困惑度吗?可以就对 菜单.csv 跑一下", "check_quality", {"path": "菜单.csv", "ppl": True})])
+def test_is_it_possible_then_do_it(text, tool, args):
+    assert one_call(text) == (tool, args)

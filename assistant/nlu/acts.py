@@ -145,7 +145,7 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
 # pulled the plug on X?", "Wouldn't it make sense to give every prompt…?", "Why not widen…?", "Why keep guessing … when you
 # could just run a range test?"
 # A question, then the request it opens: "能的话就接着训", "If so, please go ahead and resume it".
-IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*(?:就|请|麻烦|帮我)\s*[\u4e00-\u9fff]|"
+IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持)(?:的话[,，]?\s*(?:就|请|麻烦|帮我|直接|用)|\s*就)\s*[\u4e00-\u9fff]|"
                        r"[?？]\s*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*(?:please |go ahead and |just )?(?:do|resume|start|stop|run|go|convert|delete|drop)\b", re.I)
 _RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
                          r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"

@@ -321,11 +321,26 @@ def pinyin(text: str) -> str:
     return _PINYIN_WORD.sub(lambda m: _PINYIN[m.group(1).lower()], text)
 
 
+# "就按你说的“千帆格式”转", "do the 'Qianfan format' thing you mentioned": the assistant's own words quoted back are said, not
+# mentioned (other quotes stay quotes: a template, a column).
+_ECHOED = re.compile(r"((?:你说的|你提到的|你讲的|你建议的|\byou (?:mentioned|suggested|said)\b)\s*)[“\"'‘]([^”\"'’\n]{1,30})[”\"'’]|"
+                     r"[“\"'‘]([^”\"'’\n]{1,30})[”\"'’](\s*(?:thing |step |one )?(?:you (?:mentioned|suggested)|你说的|你提到的))", re.I)
+
+
+def echoed(text: str) -> str:
+    """``text`` with the assistant's words that the person quotes back unquoted.
+
+    >>> echoed("ok do the 'Qianfan format' thing you mentioned, on qa.csv")
+    'ok do the Qianfan format thing you mentioned, on qa.csv'
+    """
+    return _ECHOED.sub(lambda m: (m.group(1) + m.group(2)) if m.group(2) else (m.group(3) + m.group(4)), text)
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(text))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(text)))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)
