@@ -242,3 +242,12 @@ def test_the_assistants_words_quoted_back_are_said(text, tool, args):
                                               ("可以算困惑度吗?可以就对 菜单.csv 跑一下", "check_quality", {"path": "菜单.csv", "ppl": True})])
 def test_is_it_possible_then_do_it(text, tool, args):
     assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", ["能不能把这个转成千帆的?", "我可以把这个转成千帆格式吗?"])
+def test_asking_leave_to_do_a_step_is_the_request(text):
+    assert one_call(text, ["/ws/uploads/menu.xlsx"]) == ("convert_dataset", {"path": "/ws/uploads/menu.xlsx", "to": "qianfan"})
+
+
+def test_asking_whether_a_value_is_allowed_is_still_a_question():
+    assert one_call("我可以把学习率调到1e-3吗?")[0] == "explain"
