@@ -266,9 +266,10 @@ _ZH_NEVER_MIND = re.compile(r"\s*(?:[—–-]+|[,，;；.。…]+)?\s*(?:哦|噢
                             r"(?:[,，]\s*(?:先)?(?:不(?:填|用|需要|做|管)了?|别管了?))?\s*[。.!！]?\s*$")
 _STEP_WORDS = {"convert": r"convert|转", "resume": r"resume|续|恢复", "stop": r"\bstop|停", "inspect": r"inspect|look|看",
                "few-shot": r"few-?shot", "cot": r"\bcot\b", "eval": r"eval", "probe": r"probe|探测"}
-_VALUE_WORDS = {"lr": r"(?:\blr|learning rate)\s*[=:]?\s*[\d.]+(?:e-?\d+)?", "learning": r"(?:\blr|learning rate)\s*[=:]?\s*[\d.]+(?:e-?\d+)?",
+_LR_VALUE = r"(?:\blr|learning rate)\s*[=:]?\s*[\d.]+(?:e-?\d+)?"
+_VALUE_WORDS = {"lr": _LR_VALUE, "learning": _LR_VALUE,
                 "step": r"(?:for\s+)?\d+\s*steps?", "ppl": r"(?:顺便)?(?:算下|算一下)?\s*ppl|(?:and |with )?(?:the )?(?:ppl|perplexity)(?: scores?)?",
-                "作者": r"作者[^,，。;；]*", "ppl那": r"ppl", "长度": r"(?:再)?统计下长度"}
+                "作者": r"作者[^,，。;；]*", "长度": r"(?:再)?统计下长度"}
 
 
 def taken_back(text: str) -> str:

@@ -902,15 +902,18 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     if not quote:
         return None
     rest = said[quote.end():].strip()
-    alone = plan_user([*turns[:at], Turn(turns[at].role, with_attachments(rest, attached_files(raw)), turns[at].calls, turns[at].name), *turns[at + 1:]])
+
+    def replan(words: str) -> Decision:  # the message as if only ``words`` had been sent, with its attachments
+        return plan_user([*turns[:at], Turn(turns[at].role, with_attachments(words, attached_files(raw)), turns[at].calls, turns[at].name), *turns[at + 1:]])
+
     offered = re.fullmatch(r"\s*>\s*(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(.+?)\s*[?？]\s*", said[:quote.end()], re.I)
     yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
     if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
-        return plan_user([*turns[:at], Turn(turns[at].role, with_attachments(offered.group(1) + ", " + rest[yes.end():], attached_files(raw)),
-                                            turns[at].calls, turns[at].name), *turns[at + 1:]])
+        return replan(offered.group(1) + ", " + rest[yes.end():])
+    alone = replan(rest)
     if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
         return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done
-    if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)) or re.fullmatch(r"\W*(?:谢谢|多谢|谢啦|thanks|thank you|thx)\W*", rest, re.I):
+    if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)):
         return alone  # "> Plan: … Shall I proceed?\nyes go ahead": the yes answers the plan quoted; "> 已添加 few-shot\n谢谢"
     whole = _in_own_words(plan_user(turns), said)
     if whole.kind != "tools" or alone.kind == "tools" and alone.calls[0]["name"] != whole.calls[0]["name"]:

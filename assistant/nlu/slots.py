@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.amounts import find_mix, training_args
+from assistant.nlu.names import find_base_model
 from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
 from assistant.nlu.paths import CITED_SOURCE, QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
@@ -121,7 +122,6 @@ def tool_of_values(text: str) -> str | None:
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    from assistant.nlu.names import find_base_model  # (names reads runs; slots is read first)
     base = re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模", text, re.I) and find_base_model(text)
     return "start_training" if training_args(text) or find_mix(text) or base else None  # "the base model should be X, not Y"
 
