@@ -109,7 +109,8 @@ class Assistant:
         session = self._session(session_id)
         with session.lock:
             files = list(files)
-            if session.pending is not None and not files and consent.is_yes_to(text, session.pending.tool):
+            if session.pending is not None and not files and consent.is_yes_to(
+                    text, session.pending.tool, {**session.pending.details, **session.pending.args}):
                 yield from self._confirm(session, session_id, language_of(text), owner, text)
             elif session.pending is not None and not files and consent.is_no(text):
                 yield from self._cancel_turn(session, session_id, text)

@@ -69,12 +69,41 @@ def _echoes(said: str, tool: str) -> bool:
     return bool(re.fullmatch(rf"{_YES.pattern}(?:{echo})(?:{_SEP}(?:吧|了吧|啊|呀|now|please))?{_SEP}", said, re.I))
 
 
-def is_yes_to(text: str, tool: str) -> bool:
+def is_yes_to(text: str, tool: str, settings: dict | None = None) -> bool:
     """A plain yes (:func:`is_yes`), or a yes that repeats the waiting ``tool``'s own verb: "确认,停吧"
     while a stop waits, "yes, start it" while a start waits. Another verb is no yes ("好的,停吧"
-    while a start waits), nor is a question."""
+    while a start waits), nor is a question. With the waiting plan's ``settings`` (its arguments and
+    the values it will use), a yes that repeats them is one too (:func:`_repeats`)."""
     said = _plain(text)
-    return is_yes(text) or (bool(said) and not re.search(r"[?？]", said) and _echoes(said, tool))
+    if not said or re.search(r"[?？]", said):
+        return False
+    return is_yes(text) or _echoes(said, tool) or (settings is not None and _repeats(said, tool, settings))
+
+
+# A yes or a go said anywhere in a longer message ("confirmed: 3 epochs, 1e-4, r32. launch.", "行,就按3轮 2e-4 开始吧").
+_GO_SAID = re.compile(r"(?<![A-Za-z])(?:yes|yep|yeah|ok(?:ay)?|sure|confirm(?:ed)?|go(?: ahead| for it)?|launch|proceed|do it|"
+                      r"sounds good|looks good|lgtm)(?![A-Za-z])|好的|好吧|行|可以|确认|确定|没问题|就按|照这个|开始|开跑|开训|冲|搞起|同意", re.I)
+
+
+def _repeats(said: str, tool: str, settings: dict) -> bool:
+    """"ok 3 epochs 2e-4 r16, go" while that very start waits: the message says yes (:data:`_GO_SAID`) and reads as
+    the waiting ``tool`` with settings that are all the plan's own. A setting that differs ("ok but 5 epochs") is a new
+    request, planned again."""
+    if not _GO_SAID.search(said):
+        return False
+    from assistant.offline import plan
+
+    calls = plan(said)
+    if len(calls) != 1 or calls[0]["name"] != tool:
+        return False
+    read = {k: v for k, v in calls[0]["args"].items() if k != "path"}
+    return bool(read) and all(_same(v, settings.get(k)) for k, v in read.items())
+
+
+def _same(said, planned) -> bool:
+    if isinstance(said, (int, float)) and isinstance(planned, (int, float)) and not isinstance(said, bool):
+        return abs(said - planned) <= 1e-9 + 1e-6 * abs(planned)
+    return said == planned
 
 
 def is_no(text: str) -> bool:

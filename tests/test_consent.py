@@ -128,6 +128,36 @@ def test_another_verb_or_more_words_is_no_yes(said, tool):
     assert not consent.is_yes_to(said, tool)
 
 
+PLAN = {"path": "qa.jsonl", "epochs": 3, "learning_rate": 0.0002, "lora_r": 16, "max_steps": None}
+
+
+@pytest.mark.parametrize("said", ["ok 3 epochs 2e-4 r16, go", "confirmed: 3 epochs, 2e-4, r16. launch.", "行,就按3轮 2e-4 开始吧",
+                                  "好的,r=16,3个epoch,开跑"])
+def test_a_yes_that_repeats_the_plans_settings(said):
+    assert consent.is_yes_to(said, "start_training", PLAN)
+    assert not consent.is_yes_to(said, "start_training")  # without the plan's settings nothing can be compared
+
+
+@pytest.mark.parametrize("said", ["ok but 5 epochs, go", "行,改成4轮开始吧", "3 epochs 2e-4 r16",  # another value; no yes said
+                                  "ok 3 epochs 2e-4 r16, go?", "ok, 3 epochs, go", ])
+def test_settings_that_differ_or_no_yes_are_no_yes(said):
+    plan = PLAN if said != "ok, 3 epochs, go" else {**PLAN, "epochs": 2}
+    assert not consent.is_yes_to(said, "start_training", plan)
+
+
+def test_a_yes_repeating_the_settings_starts_the_plan_that_waits(shared_copy, workspace, no_process):
+    data = shared_copy("qianfan/qa_pair.csv")
+    assistant = Assistant(BackendSettings())
+    assistant.run("s", "start training on it with 3 epochs and lr 2e-4", [str(data)])
+    assert assistant.pending("s").tool == "start_training" and not run_ids(workspace)
+    changed = assistant.run("s", "ok but 4 epochs, go")  # another value: planned again, nothing runs
+    assert changed["pending"]["args"]["epochs"] == 4 and not run_ids(workspace)
+    assert changed["pending"]["args"]["learning_rate"] == 0.0002  # the rate said before is kept
+    done = assistant.run("s", "ok 4 epochs, 2e-4, go")
+    assert [c["name"] for c in done["tool_calls"]] == ["start_training"] and done["tool_calls"][0]["args"]["epochs"] == 4
+    assert len(run_ids(workspace)) == 1 and assistant.pending("s") is None
+
+
 def test_a_yes_with_the_stop_verb_stops_the_run_at_once(shared_copy, workspace, no_process):
     """"确认,停吧" answers the stop that waits; it is not a new request that asks again."""
     data = shared_copy("qianfan/qa_pair.csv")

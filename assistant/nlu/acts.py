@@ -26,14 +26,14 @@ from assistant.nlu.slots import mask, tool_of_values
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
-                 r"^\W*(?:let'?s )?say,? (?:i|we|you)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
+                 r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -509,7 +509,7 @@ _ZH_IMPERATIVE = re.compile(r"^\W*(?:那|所以|那就|就|先|再|请|麻烦)?\
 
 
 # Questions after the request, in sentences of their own: "… max 2000 steps. How long will that take, and can I stop it halfway?"
-_QUESTIONS_AFTER = re.compile(r"(?<=[.!。！])\s*(?:(?:and|also|oh|btw|ok|so)\W+)?(?=(?:how|what|why|when|where|which|will|would|can|could|is|are|does|do|should)\b|"
+_QUESTIONS_AFTER = re.compile(r"(?<=[.!。！;；])\s*(?:(?:and|also|oh|btw|ok|so)\W+)?(?=(?:how|what|why|when|where|which|will|would|can|could|is|are|does|do|should)\b|"
                               r"多久|多长时间|要多久|能不能|可不可以|会不会|是不是|怎么|为什么)[^.!。！]*[?？]\s*$", re.I)
 
 
@@ -517,9 +517,15 @@ _QUESTIONS_AFTER = re.compile(r"(?<=[.!。！])\s*(?:(?:and|also|oh|btw|ok|so)\W
 _QUESTION_AFTER_DASH = re.compile(r"\s*(?:——|—|--|–)\s*(?:(?:and|also|but|oh|btw)\W+)?[^—–]{2,80}[?？]\s*$", re.I)
 
 
+# "augment instructions for all of FILE, and what's a prompt template exactly?", "用 FILE 探一下lr,然后跟我讲讲这个探测是啥原理":
+# a question joined to the request by "and" or 然后.
+_ASKED_TOO = re.compile(r"[,，]\s*(?:and\s+(?=(?:how|what|why|which|does|do|is|are)\b)[^.!。！]*[?？]\s*$|然后\s*(?:再)?\s*(?:跟我|给我|帮我|和我)?"
+                        r"(?:讲讲|说说|讲一下|说一下|解释一下|解释解释|告诉我)[^。!！]*$)", re.I)
+
+
 def questions_after(text: str) -> int | None:
     """Where questions asked after an opening request begin, or None."""
-    m = _QUESTIONS_AFTER.search(text)
+    m = _QUESTIONS_AFTER.search(text) or _ASKED_TOO.search(text)
     if m and m.start() > 0 and opens_with_command(text[:m.start()]):
         return m.start()
     m = _QUESTION_AFTER_DASH.search(text)
@@ -584,7 +590,15 @@ _RULED_OUT = re.compile(
     r"(?:^|(?<=[.,;!\n]))\s*(?:(?:so|and|but|please)\s+)?(?:don'?t|do not|never)\s+(?!mix\b|add\b|drop\b|delete\b|remove\b|touch the original\b)"
     r"(?:touch|stop|kill|start|train|convert|check|run|use|probe|bother with|resume|evaluate)\b(?:[^,;.!?\n]|\.(?=\w)){0,40}[,;.]|"
     r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?[^,;.!?—–\n]{1,40}(?=[,;.!?—–\n]|$)|"
-    r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)", re.I)
+    r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)|"
+    # the step named first, then put off: "few-shot先不加,CoT也先不要,…", "评估先缓缓,…", "你说要帮我评估?先不用,…"
+    r"(?:^|(?<=[,，。;；!！\n]))[^,，。;；!！?？\n]{1,14}?(?:[?？]\s*)?(?:也|都)?先?(?:不加|不要|不用|不做|不搞|不急|缓缓|缓一缓|放一放|别加|别做|别搞)(?:了|吧)?[,，。;；!！]|"
+    # the step given up for another: "与其加few-shot不如…", "rather than CoT, give me few-shot", "was gonna wait for eval but …"
+    r"与其[^,，。;；!！?？\n]{1,20}?(?=不如)|\b(?:rather than|instead of)\s+(?:doing |adding |running |the |an? )?(?:cot|chain[- ]of[- ]thought|few[- ]?shots?|"
+    r"augment\w*|reword\w*|eval\w*|evaluat\w*|prob(?:e|ing)|convert\w*|conversion|quality checks?|check\w*|inspect\w*|fill\w*|suggest\w*)"
+    r"(?: (?:samples?|examples?|data|it|them|the \w+))?(?=\s*[,;.!?\n]|$)|"
+    r"\b(?:i )?(?:was|were) (?:gonna|going to) [^,;.!?\n]{1,30}?\bbut\b|"
+    r"(?:^|(?<=[.,;!\n]))\s*(?:nah|no)?,?\s*(?:don'?t|do not)\s+(?:suggest|recommend|inspect|evaluate|eval|probe|augment|reword|fill|convert)\b[^,;.!?\n]{0,30}[,;.]", re.I)
 # …and what it asks instead: a "just/only/就/只" or another verb after the ruled-out words.
 _INSTEAD = re.compile(r"\bjust\b|\bonly\b|\binstead\b|就|只|直接|\bit'?s\b|[\w\u4e00-\u9fff]", re.I)
 

@@ -261,7 +261,7 @@ def _fraction(text: str) -> float | None:
     for num in find_numbers(text):
         if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
             return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
-    if re.search(r"一半|半数|\bhalf\b", text, re.IGNORECASE):
+    if re.search(r"一半|半数|\bhalf\b|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
         return 0.5
     m = re.search(r"\b(a|an|one|two|three|four)\s+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
     if m:

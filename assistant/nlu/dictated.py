@@ -337,11 +337,26 @@ def echoed(text: str) -> str:
     return _ECHOED.sub(lambda m: (m.group(1) + m.group(2)) if m.group(2) else (m.group(3) + m.group(4)), text)
 
 
+# A run killed, said as what befell it ("又被OOM kill了", "got OOM-killed again"): the run died, no stop asked. A log's own
+# "Killed" line says nothing the person asks.
+_BEFELL = ((re.compile(r"被\s*(?:(?:OOM|oom|系统|内核|kernel)\s*(?:killer)?\s*)?(?:kill|杀|干掉|毙)(?:掉)?(?:了)?", re.I), "挂了"),
+           (re.compile(r"\b(?:got|gets|get|getting|was|were|been|keeps? getting|kept getting)\s+(?:oom[- ]?)?killed\b|"
+                       r"\boom[- ]killed\b|\bkilled by (?:the )?(?:oom|kernel|system|linux)(?:[- ]killer)?\b", re.I), "died"),
+           (re.compile(r"(?m)^[ \t]*Killed[ \t]*$"), ""))
+
+
+def befell(text: str) -> str:
+    """``text`` with a run killed by something else said as the run having died (:data:`_BEFELL`)."""
+    for pattern, said in _BEFELL:
+        text = pattern.sub(said, text)
+    return text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(text)))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(text))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -90,7 +90,7 @@ converting checking loading reading opening cleaning inspecting need needs want 
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
 lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within
 restructure survey audit vet scrub tidy sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
-trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr""".split())
+trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 
@@ -111,6 +111,8 @@ def _words_before(before: str, name: str) -> str:
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx": a count or a tag, not the name's
         if (not m or word.lower() in _NOT_NAME_WORDS or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
+            if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
+                return ""  # "lr range test planetarium.jsonl": the probe's name, not the file's
             break
         taken = m.group(1) + " " + taken
         before = before[:m.start(1)]
@@ -224,7 +226,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
 
 # A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302", "sft_大促_0612"; Chinese only
 # between separators: "run-0615不是run-0651" is two ids); names.find_run_id reads it.
-RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{1,6}(?:-[A-Za-z0-9_.\u4e00-\u9fff-]*[A-Za-z0-9_\u4e00-\u9fff])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*)",
+RUN_ID = re.compile(r"(?<![A-Za-z0-9_-])(\d{8}[-_]\d{1,6}(?:-[A-Za-z0-9_.\u4e00-\u9fff-]*[A-Za-z0-9_\u4e00-\u9fff])?|(?:run|s?ft|job|train(?:ing)?|exp|lora|task)(?:[-_](?:[A-Za-z0-9.]+|[\u4e00-\u9fff]+(?=[-_])))*?[-_][A-Za-z0-9.]*\d[A-Za-z0-9_.-]*|(?:run|job|exp)#\d+[A-Za-z0-9_-]*)",
                     re.IGNORECASE)
 _ERROR_WORD = r"\b\w*(?:Error|Exception|Warning|WARNING)\b"
 # A pasted error message ("`Error: 12 unfilled placeholders in identity.json`", "KeyError: 'instruction'"): words, not a name.

@@ -648,7 +648,7 @@ def steps_of(text: str) -> list[str]:
     if len(steps) > 1 and _NARRATED.match(steps[0]):
         steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
     if (len(steps) == 2 and intents.classify(steps[0]).name in ("", "training_status") and not acts.is_request(steps[0])
-            and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]", steps[0])
+            and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
             and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
         steps = [text]  # "run-0731 已经练过头了,再练要拉伤,叫停吧": how the run is, then the one ask
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
@@ -716,6 +716,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     if split is None:
         return None
     before, after = split
+    if not acts.without_ruled_out(text)[:len(before)].strip(" ,，。;；、"):
+        return None  # "CoT先不加,换成few-shot吧": the step before the turn is ruled out; the rest is the request, read alone
     first = plan_step(before, mem, new_files)
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
     asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
@@ -886,7 +888,22 @@ def decide(turns: list[Turn]) -> Decision:
     replied = _quoted_reply(turns, at)
     if replied is not None:
         return replied
-    return _in_own_words(plan_user(turns), strip_attachments(turns[at].text))
+    return _over_waiting_plan(_in_own_words(plan_user(turns), strip_attachments(turns[at].text)), turns[:at])
+
+
+def _over_waiting_plan(decision: Decision, before: list[Turn]) -> Decision:
+    """"ok but 4 epochs, go" while a start with 3 epochs and lr 2e-4 waits: the same step planned again keeps the waiting
+    plan's other settings (the learning rate said before is not lost), and takes the new ones over them. Another file
+    is another plan."""
+    last = next((t for t in reversed(before) if t.role in ("tool", "user")), None)
+    if last is None or last.role != "tool" or decision.kind != "tools" or len(decision.calls) != 1:
+        return decision
+    waiting = ToolResult.parse(last.text).pending or {}
+    call = decision.calls[0]
+    kept = dict(waiting.get("args") or {})
+    if waiting.get("tool") != call["name"] or call["args"].get("path", kept.get("path")) != kept.get("path"):
+        return decision
+    return Decision("tools", calls=[{"name": call["name"], "args": {**kept, **call["args"]}}])
 
 
 # "> Starting training with lora_r=16\nwait, I said r=8, not 16": the assistant's words quoted on ">" lines, then the reply.

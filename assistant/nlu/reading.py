@@ -40,7 +40,8 @@ _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b
                            r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
 # ("挂掉的 X 不该接着跑吗?": a "shouldn't it go on?" asked is a resume, not a stop)
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
+_RUN_JUDGED = re.compile(cues.RUN_JUDGED, re.I)  # "does it still know normal stuff or did we fry it"
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?<!要)不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
                         r"(?<!该接着跑)(?<!该继续跑)(?<!该接着训)(?<!该继续训)(?<!该接着练)(?<!该继续练)|"
                         r"(?:不该|不应该)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)(?![^,，。;；]{0,6}(?:吗|么|[?？]))|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
@@ -872,6 +873,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "inspect_dataset") and act in ("command", "correction") and "FILE" not in text and names.find_run_id(text)
             and re.search(r"\bcheck (?:on )?(?:that|this|it)(?: one)?\b|查(?:一下|查|下)(?:它|那个|这个)|看(?:一下|看|下)(?:它|那个|这个)(?:的进度)?", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
+    if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
+        tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):

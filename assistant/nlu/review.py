@@ -94,7 +94,7 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
-                     "set", "and", "follows", "below", "following", "one"}
+                     "set", "and", "follows", "below", "following", "one", "blanks", "blank", "gaps", "holes", "lead", "boss", "manager", "pm"}
 
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)(?:啦|了|呀|啊)?\s*[,，。;；!！]*\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
@@ -155,6 +155,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and _NOT_DROP_BUT_KEEP.search(text):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
+    if keep and drop and re.search(r"(?:不是|\bnot)\s*$", text[max(0, keep.start() - 6):keep.start()], re.I):
+        return rule, "drop"  # "不是留着,短答案那些删掉": the keep named only to be ruled out
     spots = sorted({m.start() for pattern, _ in _RULES for m in [pattern.search(text)] if m})
     if keep and drop and len([a for a, b in zip(spots, spots[1:] + [10 ** 6]) if b - a > 4]) >= 2:
         # "短回答要留着 我说删的是重复的": two rules, a decision each; the one said next to the chosen rule is its own
@@ -216,7 +218,8 @@ def placeholder_values(text: str) -> dict[str, str]:
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
-            or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)):  # both keys: "the name put X, author put Y"
+            or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
+            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)):  # "给 FILE 填一下作者「星河实验室」"
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
             key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
@@ -240,8 +243,8 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     # "I need the bot to call itself Nova", "know its name is Pip", "模型自称「小满」", "说自己叫「豆豆」"
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
-                    r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named))\s*"
+                    r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟))*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 

@@ -1,0 +1,119 @@
+"""General causes found in the round-187 to round-194 blind corpora (and misses kept from rounds 171-186) once each was
+measured; tested on phrasings of our own, not the corpora's."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant.offline import plan
+
+
+@pytest.mark.parametrize("text", ["Killed\n\n唉,又被OOM kill了,这周第二次", "the job got oom-killed overnight. great.",
+                                  "又被系统杀掉了,服了"])
+def test_a_run_killed_by_something_else_is_no_stop(text):
+    assert not plan(text) or plan(text)[0]["name"] not in ("stop_training",)
+
+
+def test_a_killed_run_with_a_resume_asked_is_resumed():
+    assert one_call("menu-r8 又被OOM kill了,帮我续上") == ("resume_training", {"run_id": "menu-r8"})
+
+
+def test_carry_on_glued_to_a_resume_verb_is_not_a_then():
+    text = "```\nRuntimeError: CUDA out of memory\n```\n昨晚那个 menu-r8 挂了,帮我接着续上"
+    assert one_call(text) == ("resume_training", {"run_id": "menu-r8"})
+
+
+@pytest.mark.parametrize("text", ["did the last run even work?", "did my fine-tune actually work"])
+def test_whether_the_finished_run_worked_is_an_evaluation(text):
+    assert one_call(text)[0] == "evaluate_run"
+
+
+def test_whether_it_will_still_answer_normal_things_is_a_question():
+    assert one_call("after tuning, will it still answer normal stuff?")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, call", [
+    ("CoT先不要,换成 few-shot 吧 +menu.jsonl", ("add_few_shot", {"path": "/tmp/sft-eval/uploads/menu.jsonl"})),
+    ("few-shot先不加,就把 menu.jsonl 的指令改写一下", ("augment_instructions", {"path": "menu.jsonl"})),
+    ("与其加CoT不如给 menu.jsonl 加 few-shot", ("add_few_shot", {"path": "menu.jsonl"})),
+    ("rather than few-shot, add CoT to menu.jsonl", ("add_cot", {"path": "menu.jsonl"})),
+    ("nah, don't suggest anything. just check the status of menu-r4", ("training_status", {"run_id": "menu-r4"})),
+    ("评估先缓缓,看下 menu-r4 的进度", ("training_status", {"run_id": "menu-r4"})),
+    ("你说要帮我评估?先不用,先看下 menu-r4 跑到哪了", ("training_status", {"run_id": "menu-r4"})),
+])
+def test_a_step_put_off_or_given_up_is_not_the_request(text, call):
+    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    got = plan(text, files)
+    assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
+
+
+@pytest.mark.parametrize("text", ["Instead of the quality check, would full finetune be better here?",
+                                  "rather than trust the default blindly, probe the learning rate on menu.jsonl"])
+def test_rather_than_other_words_rules_out_nothing(text):
+    assert one_call(text)[0] in ("explain", "probe_learning_rate")
+    assert "menu.jsonl" not in text or one_call(text) == ("probe_learning_rate", {"path": "menu.jsonl"})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("add few-shot to menu.jsonl; does it even help with a small model?", ("add_few_shot", {"path": "menu.jsonl"})),
+    ("convert menu.jsonl to alpaca, and what does alpaca look like anyway?", ("convert_dataset", {"path": "menu.jsonl", "to": "alpaca"})),
+    ("把 menu.jsonl 转成千帆格式,然后跟我讲讲千帆格式长啥样", ("convert_dataset", {"path": "menu.jsonl", "to": "qianfan"})),
+])
+def test_a_request_then_a_question_is_the_request(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, args", [
+    ("学习率先摸个底,用 menu.jsonl", {"path": "menu.jsonl"}),
+    ("不知道lr选多少,帮我在 menu.jsonl 上探一下", {"path": "menu.jsonl"}),
+    ("先估个学习率,menu.jsonl 跑100步", {"path": "menu.jsonl", "steps": 100}),
+    ("lr range test menu.jsonl, 80 steps max", {"path": "menu.jsonl", "steps": 80}),
+    ("no idea what LR is right here. probe it", {}),
+])
+def test_the_probe_in_more_words(text, args):
+    assert one_call(text) == ("probe_learning_rate", args)
+
+
+@pytest.mark.parametrize("text, tool", [("停掉 RUN#7", "stop_training"), ("how's RUN#7 doing?", "training_status")])
+def test_a_run_numbered_with_a_hash(text, tool):
+    assert one_call(text) == (tool, {"run_id": "RUN#7"})
+
+
+@pytest.mark.parametrize("text", ["一般验证loss多久不涨就该考虑停了?", "现在停跟等它跑完,结果能差多少?值得等吗",
+                                  "say my run dies at 80% — would resuming start from the last checkpoint?"])
+def test_questions_about_stopping_or_resuming_never_act(text):
+    assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+def test_whether_we_broke_the_model_is_an_evaluation():
+    assert one_call("can it still chat normally or did we break it")[0] == "evaluate_run"
+
+
+def test_a_keep_ruled_out_is_a_drop():
+    assert one_call("不是留着,重复的那些删掉")[1]["decision"] == "drop"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("给 menu_identity.json 填一下名字「菜单小助手」", {"name": "菜单小助手"}),
+    ("身份数据照上次填,不过作者这次写「海鸥工作室」,文件 menu_identity.json", {"author": "海鸥工作室"}),
+    ("fill in the blanks in menu_identity.json: name is Basil, author is Gull Studio", {"name": "Basil", "author": "Gull Studio"}),
+    ("per my boss: fill menu_identity.json, name is Basil", {"name": "Basil"}),
+])
+def test_fill_values_in_more_words(text, values):
+    assert one_call(text) == ("fill_placeholders", {"path": "menu_identity.json", "values": values})
+
+
+def test_when_a_run_will_finish_is_its_status():
+    assert one_call("menu-r4 大概几点能跑完?") == ("training_status", {"run_id": "menu-r4"})
+
+
+def test_every_other_record_is_half():
+    assert one_call("give every other record in menu.jsonl a few-shot version") == ("add_few_shot", {"path": "menu.jsonl", "fraction": 0.5})
+
+
+def test_shutting_the_current_run_down_is_a_stop():
+    assert one_call("that's it for today, shut the current run down")[0] == "stop_training"
+
+
+def test_whether_to_carry_on_later_is_no_stop():
+    assert one_call("menu-r4 跑完了,先评估下,再决定要不要接着训") == ("evaluate_run", {"run_id": "menu-r4"})
