@@ -1,4 +1,4 @@
-"""General causes found in the round-187 to round-194 blind corpora (and misses kept from rounds 171-186) once each was
+"""General causes found in the round-187 to round-202 blind corpora (and misses kept from rounds 171-186) once each was
 measured; tested on phrasings of our own, not the corpora's."""
 from __future__ import annotations
 
@@ -117,3 +117,69 @@ def test_shutting_the_current_run_down_is_a_stop():
 
 def test_whether_to_carry_on_later_is_no_stop():
     assert one_call("menu-r4 跑完了,先评估下,再决定要不要接着训") == ("evaluate_run", {"run_id": "menu-r4"})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("menu-r4 的 loss 都爆了你还不停?", ("stop_training", {"run_id": "menu-r4"})),
+    ("短答案不删留着过年吗", ("apply_quality_rule", {"rule": "short_answer", "decision": "drop"})),
+    ("can we just drop the short answers?", ("apply_quality_rule", {"rule": "short_answer", "decision": "drop"})),
+    ("didn't I tell you to resume menu-r4?", ("resume_training", {"run_id": "menu-r4"})),
+])
+def test_a_reproach_is_the_request(text, call):
+    assert one_call(text) == call
+
+
+def test_can_we_drop_with_a_condition_is_a_question():
+    assert one_call("can we drop the near duplicates without losing paraphrases?")[0] == "explain"
+
+
+@pytest.mark.parametrize("text, sheet", [("menu.xlsx 有多少条?看完转成 alpaca", None),
+                                         ("how many rows does the Lunch sheet of menu.xlsx have? convert it to alpaca if it's over 500", "Lunch")])
+def test_a_count_asked_then_a_step_waiting_on_it_looks_first(text, sheet):
+    assert one_call(text) == ("inspect_dataset", {"path": "menu.xlsx", **({"sheet": sheet} if sheet else {})})
+
+
+def test_what_a_step_is_for_asks_nothing():
+    assert one_call("给 menu.jsonl 加cot 让它一步步讲怎么配菜") == ("add_cot", {"path": "menu.jsonl"})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("我打算做full finetune,1500条,超参帮我定一下", ("suggest_hyperparameters", {"n_samples": 1500, "method": "full"})),
+    ("800 samples, full finetune, any suggestions for the params?", ("suggest_hyperparameters", {"n_samples": 800, "method": "full"})),
+    ("那些 long answer 先 keep 着", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    ("开训 menu.jsonl,学习率 三e负四", ("start_training", {"path": "menu.jsonl", "learning_rate": 0.0003})),
+    ("how did menu_lora_v2 do? did it forget stuff", ("evaluate_run", {"run_id": "menu_lora_v2"})),
+    ("测一下刚训完的模型,菜名答得准不准", ("evaluate_run", {})),
+])
+def test_values_and_names_in_more_shapes(text, call):
+    assert one_call(text) == call
+
+
+def test_a_report_pasted_then_a_drop_verb_is_a_review():
+    assert one_call('> "Found 12 near-duplicate pairs (similarity > 0.9)."\njust nuke those') == (
+        "apply_quality_rule", {"rule": "near_duplicate", "decision": "drop"})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("不是不能停,只是想先问下:中途停了再续,效果会差吗?", ("explain", None)),
+    ("明天再训,今天先把 menu_identity.json 的 {{name}} 填成小菜", ("fill_placeholders", {"path": "menu_identity.json", "values": {"name": "小菜"}})),
+    ("上一步填的名字写错了,应该是小菜,不是小才", ("fill_placeholders", {"values": {"name": "小菜"}})),
+    ("if the loss is still flat I'll kill it. check menu-r4 first", ("training_status", {"run_id": "menu-r4"})),
+    ("不对不对,不是停 menu-r4,是 menu-r5", ("stop_training", {"run_id": "menu-r5"})),
+    ("start the thing that tries a bunch of learning rates on menu.jsonl", ("probe_learning_rate", {"path": "menu.jsonl"})),
+    ("porbe the learnign rate on menu.jsonl", ("probe_learning_rate", {"path": "menu.jsonl"})),
+])
+def test_consequential_misreadings_of_the_second_wave(text, call):
+    tool, args = one_call(text)
+    assert tool == call[0] and (call[1] is None or args == call[1])
+
+
+@pytest.mark.parametrize("text", ["few-shot on every record = good idea?", "要是把数据翻一倍,但问法都一样,有用没",
+                                  "how does instruction rewording improve diversity, can you give an example",
+                                  "prompt 增强具体是咋做的"])
+def test_more_questions_that_name_a_step_never_act(text):
+    assert one_call(text)[0] == "explain"
+
+
+def test_check_and_a_run_is_its_status():
+    assert one_call("check menu-r4") == ("training_status", {"run_id": "menu-r4"})

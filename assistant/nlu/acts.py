@@ -28,12 +28,12 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|有用没|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
@@ -158,7 +158,11 @@ _RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗�
                          # "Is there any way to make the instructions less samey?", "I need the current run stopped", "I need the duplicates gone"
                          r"\bis there (?:any )?(?:way|chance) (?:to|you could)\b|"
                          r"\bi (?:need|want|'d like|would like) (?:the |my |this |that |it |them |those |these )?[\w -]{0,30}?\b(?:stopped|gone|removed|dropped|deleted|converted|"
-                         r"checked|filled(?: in)?|evaluated|resumed|restarted|kept|cleaned(?: up)?|fixed)\b", re.I)
+                         r"checked|filled(?: in)?|evaluated|resumed|restarted|kept|cleaned(?: up)?|fixed)\b|"
+                         # "loss都飞了你还不停?", "都nan了你还让它跑??", "重复的不删留着过年吗", "can we just drop the ones where…?",
+                         # "didn't I say to resume ft_0630?": what the person wants, asked as a reproach
+                         r"你?还不(?:停|删|转|开始|开训|赶紧)|还让它(?:跑|练|训)|留着过年|^\W*(?:so\W+|actually\W+)?can (?:we|you|u) (?:just )?(?:drop|keep|remove|delete|toss|ditch|bin)\b(?![^?]*\b(?:without|safely|and still|if|later)\b)|"
+                         r"\bdidn'?t i (?:say|tell you|ask you) to (?:resume|stop|kill|convert|drop|keep|start|evaluate|check)\b", re.I)
 
 
 def is_rhetorical(text: str) -> bool:
@@ -279,6 +283,10 @@ _COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))",
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
+    text = _EXAMPLE_ASKED.sub(" ", text)  # "how do templates increase diversity, can you give an example": the answer's shape
+    purpose = _PURPOSE.search(text)
+    if purpose and opens_with_command(text[:purpose.start()]):
+        text = text[:purpose.start()]  # "给 FILE 加cot 让它一步步说怎么判断污渍类型": what the step is for asks nothing
     mine = _DATA.search(text)
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
@@ -289,6 +297,9 @@ def asks_about(text: str) -> bool:
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
 
 
+_EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
+# What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
+_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它|以便|so (?:that )?(?:it|the model|the bot)\b)", re.I)
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
@@ -593,6 +604,8 @@ _RULED_OUT = re.compile(
     r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)|"
     # the step named first, then put off: "few-shot先不加,CoT也先不要,…", "评估先缓缓,…", "你说要帮我评估?先不用,…"
     r"(?:^|(?<=[,，。;；!！\n]))[^,，。;；!！?？\n]{1,14}?(?:[?？]\s*)?(?:也|都)?先?(?:不加|不要|不用|不做|不搞|不急|缓缓|缓一缓|放一放|别加|别做|别搞)(?:了|吧)?[,，。;；!！]|"
+    # a step left for later, before the one for now: "明天再训,今天先把{{name}}填成阿福"
+    r"(?:^|(?<=[,，。;；!！\n]))\s*(?:明天|明儿|晚点|晚些|回头|下午|晚上|过两天|下周|later|tomorrow)\s*再\s*(?:训|练|跑|开训|弄|搞|转|说)[^,，。;；!！?？\n]{0,10}[,，。;；!！]|"
     # the step given up for another: "与其加few-shot不如…", "rather than CoT, give me few-shot", "was gonna wait for eval but …"
     r"与其[^,，。;；!！?？\n]{1,20}?(?=不如)|\b(?:rather than|instead of)\s+(?:doing |adding |running |the |an? )?(?:cot|chain[- ]of[- ]thought|few[- ]?shots?|"
     r"augment\w*|reword\w*|eval\w*|evaluat\w*|prob(?:e|ing)|convert\w*|conversion|quality checks?|check\w*|inspect\w*|fill\w*|suggest\w*)"

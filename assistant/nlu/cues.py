@@ -123,7 +123,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "suggest_hyperparameters": [
         # "帮我配一下 epoch、学习率和 batch", "推荐一组", "work out per_device_train_batch_size and gradient_accumulation_steps"
         (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
-         r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)", 3),
+         r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
+         r"\b(?:suggestions?|recommendations?|advice|ideas) (?:for|on) (?:the |my |our )?(?:knobs|params|parameters|settings|hyper-?params?|hps|config)\b", 3),
         (r"\b(?:redo|rerun|re-run|update|redo) (?:the |your |that )?(?:suggestion|recommendation|advice)\b|重新(?:推荐|给一?下?建议)|\bhp\b|超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
          r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|参数(?:该|要|应该)?(?:怎么|咋|如何)(?:设|调|配|定)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
@@ -166,7 +167,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
         (r"\btime (?:is )?left\b|\bready yet\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b|"
-         r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|"
+         r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
          r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b", 3),
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|(?:几点|什么时候|啥时候|何时)(?:能|才|可以)?(?:跑|训|练)?完|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
@@ -213,7 +214,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
          r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
-         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+) (?:do|turn out)|学到东西|学会了?(?:没|吗)|"
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+|[A-Za-z]+[_-][\w-]*[_-][\w-]+) (?:do|turn out)|(?:测测|测一下|测试一下)[^,，。;；]{0,10}(?:模型|adapter)|学到东西|学会了?(?:没|吗)|"
          r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
          r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"
          r"\b(?:become|became|got|get|gets|is|are) better or not\b|\btest (?:the|my) (?:new |tuned |fine-?tuned )?(?:model|adapter)\b|"

@@ -59,7 +59,7 @@ _VOCAB = ("convert", "export", "inspect", "preview", "quality", "duplicates", "d
           "status", "progress", "stop", "cancel", "explain", "should", "please", "dataset", "format", "alpaca",
           "sharegpt", "qianfan", "openai", "messages", "column", "question", "answer", "overfitting", "gradient",
           "accumulation", "finished", "running", "thought", "reasoning", "rationale", "few-shot", "instructions",
-          "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain")
+          "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain", "probe", "steps", "evaluate")
 # Real words one letter away from a keyword: leave them alone ("smart" is not "start").
 _KEEP = {"smart", "stare", "state", "stats", "stat", "chart", "share", "trail", "trial", "brain", "grain", "rain",
          "sample", "example", "should", "format", "formal", "column", "stops", "starts", "trains", "quantity",

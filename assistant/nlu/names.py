@@ -92,7 +92,8 @@ def _meant(text: str, found: list[re.Match]) -> re.Match | None:
     return next((m for m in found if m.group(1).rstrip(".") == chosen), found[0] if found else None)
 
 
-_LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft)(?:-[A-Za-z0-9]+)+)(?![\w.-])")
+_LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft)(?:-[A-Za-z0-9]+)+|"
+                         r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:q?lora|sft)(?:_[A-Za-z0-9]+)+)(?![\w.-])")
 
 
 def _find_run_id(text: str) -> tuple[str, int, int] | None:

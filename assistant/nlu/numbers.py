@@ -40,7 +40,7 @@ _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成�
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _EN_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SCI_SAID = re.compile(rf"\b({_EN_DIGIT}|\d) ?e (?:minus|negative) ({_EN_DIGIT}|\d)\b|"
-                       r"([一二两三四五六七八九\d])\s*(?:乘以?\s*十的负([一二三四五六七八九十\d]+)(?:次方)?|[eE]\s*负\s*(\d{1,2}))", re.I)
+                       r"([一二两三四五六七八九\d])\s*(?:乘以?\s*十的负([一二三四五六七八九十\d]+)(?:次方)?|[eE]\s*负\s*(\d{1,2}|[一二三四五六七八九]))", re.I)
 # "零点零零零一", "一点五": a decimal said in Chinese; "point three", "two fifty" (250): said in English.
 _ZH_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?![点\d])")
 _ZH_DIGIT_OF = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -136,13 +136,13 @@ def find_numbers(text: str) -> list[Num]:
     found: list[Num] = []
     taken: list[tuple[int, int]] = []
     for m in _SCI.finditer(text):
-        found.append(Num(float(m.group(1)) * 10 ** int(m.group(2)), m.start(), m.end(), m.group(0)))
+        found.append(Num(float(f"{m.group(1)}e{m.group(2)}"), m.start(), m.end(), m.group(0)))  # (3e-4 exactly, not 3 × 0.0001)
         taken.append(m.span())
     for m in _SCI_SAID.finditer(text):  # "two e minus four", "二乘十的负四次方", "2e负4": a learning rate said aloud
         mantissa = (_parse_english(m.group(1)) or parse_number(m.group(1))) if m.group(1) else parse_number(m.group(3))
         power = (_parse_english(m.group(2)) or parse_number(m.group(2))) if m.group(2) else parse_number(m.group(4) or m.group(5))
         if mantissa is not None and power is not None:
-            found.append(Num(mantissa * 10 ** -int(power), m.start(), m.end(), m.group(0)))
+            found.append(Num(mantissa / 10 ** int(power), m.start(), m.end(), m.group(0)))
             taken.append(m.span())
     for m in _ZH_DECIMAL.finditer(text):  # "学习率零点零零零一"
         whole = parse_number(m.group(1))

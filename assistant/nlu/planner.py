@@ -419,6 +419,14 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
             return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decided,
                                                                                     **({"path": asked[0]} if asked else {})}}])
+    looked = _LOOK_ASKED_FIRST.match(text)
+    if looked and acts.speech_act(looked.group("rest")) == "command":
+        # "这个文件有多少条?看完顺手转成jsonl", "how many rows are in the Q3 sheet? convert it to alpaca if it's over 1k": the look
+        # answers the question, the step waits on what it shows
+        look = plan_step(looked.group("q"), mem, new_files)
+        then = plan_step(looked.group("rest"), mem, new_files)
+        if look.kind == "tools" and look.calls[0]["name"] == "inspect_dataset" and _acts(then) and then.calls[0]["name"] != "inspect_dataset":
+            return look
     if acts.IF_SO_DO.search(text):
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     corrected = acts.correction(text)
@@ -465,7 +473,9 @@ _DONE_FIRST = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{1,8}?之前\s*(?:请|得|要|还得|你得|需要)?先|(?:最开始|一开始)\s*(?:得|要|需要)?先|(?:得|要|还得)先)(?!别|不)(?P<zh>[^。!！]+)|"
     r"[,.;!—–-]\s*(?:(?:but|and|oh|ok|also)\W+)*(?:before (?:that|this|all (?:of )?that|any of that|doing (?:that|so|it)|"
     r"you (?:do (?:that|it|so)|train|convert|start)(?: it)?|(?:we )?(?:training|converting|starting)(?: it)?)|but first|first,? though)\W+(?P<en>(?:[^.!?]|\.(?=\w))+)|"
-    r"[,.;!—–-]\s*(?:but|and|actually(?: no)?,?)\s+(?P<en2>(?:[^.!?]|\.(?=\w))+?\b(?:has|have|needs?) to (?:come|happen|go|be done|be \S+(?: \S+)?) first)\b", re.I)
+    r"[,.;!—–-]\s*(?:but|and|actually(?: no)?,?)\s+(?P<en2>(?:[^.!?]|\.(?=\w))+?\b(?:has|have|needs?) to (?:come|happen|go|be done|be \S+(?: \S+)?) first)\b|"
+    # "if loss is still above 1.5 I'm killing it. check run-0901 first": the step said last, marked to come first
+    r"[.;!]\s*(?P<en3>(?:check|look at|inspect|show me|evaluate|eval|probe|convert|fill|see)\b(?:[^.!?]|\.(?=\w)){0,40}?)\s+first\W*$", re.I)
 
 
 _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
@@ -519,6 +529,10 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
         step = plan_step(f"{run[0]}: {own}", mem, new_files)  # "run 8c1e9d queued…\nis it actually running yet? check"
     if not _acts(step) and _GO_ON.match(own) and _HALTED.search(head):
         step = Decision("tools", calls=[{"name": "resume_training", "args": {}}])  # "训练状态:已暂停…\n继续吧"
+    if (step.kind == "tools" and step.calls[0]["name"] == "stop_training" and not run and not names.find_run_id(own)
+            and (ruled := review.rule_named(head)) and review.decision(own) == "drop"):
+        # '> "Found 42 near-duplicate pairs…"\njust nuke those': a drop of what the pasted report found, no run stopped
+        step = Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": "drop"}}])
     if _acts(step):
         call = step.calls[0]
         named_run = {"run_id": run[0]} if run and call["name"] in _RUN_TOOLS and "run_id" not in call["args"] else {}
@@ -537,6 +551,10 @@ _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|
                             r"(?:no|nope|yes|yeah|yep)(?:,? (?:i|we) (?:do|don'?t|am|want (?:it|that|them)))?|of course not|of course|not really|"
                             r"(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
                             r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
+# A question about the data, then a step said to wait on the answer: "…有多少条?看完顺手转成jsonl", "…? convert it if it's over 1k".
+_LOOK_ASKED_FIRST = re.compile(r"^(?P<q>[^?？\n]{2,100}[?？])\s*(?P<rest>(?=[^\n]*(?:看完|看过|看了再|\bif (?:it'?s|it is|there (?:are|is)|they|it has)\b|如果|要是|超过|\bover \d|\bonce\b))\S[^\n]*)$", re.I)
 
 
 def list_items(text: str) -> list[str] | None:
@@ -631,7 +649,8 @@ def steps_of(text: str) -> list[str]:
         return [text]  # "…a story…\nYour one job right now: stop run-0612.": one ask
     ahead = _DONE_FIRST.search(text)
     if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
-            and not _SEE_PLAN.search(step)):  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
+            and not _SEE_PLAN.search(step) and not (ahead.group("en3") and not re.search(r"[A-Za-z]", (names.find_run_id(step) or ("",))[0])
+                         and not re.search(r"\bFILE\b|\.\w{2,5}\b", step))):  # ("…; evaluate 6 first": a run named by its number alone)  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
         # "转成千帆然后开始训练,哦对了,转之前先检查一下质量", "train it with 2 epochs, but before that drop the garbled ones":
         # the step said to come first, then the rest in its own order
         return [step.strip(), *steps_of(later)]
@@ -678,6 +697,12 @@ _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
+    run = names.find_run_id(text)
+    if run and whole and not re.sub(r"[\W_]", "", text.replace(run[0], "")):
+        verb = re.search(r"(?:不是|\bnot)\s*(?P<verb>[^\s,，。;；]{1,12}?)\s*(?<![\w-])(?:[A-Za-z]+[-_#])[\w.-]*\d", whole, re.I)
+        said = plan_step(f"{verb.group('verb')} {run[0]}", mem, new_files) if verb else None
+        if said is not None and said.kind == "tools" and said.calls[0]["name"] in _RUN_TOOLS:
+            return said  # "啊不对不对,不是停 run-0612-a,是 run-0612-b": the run put right, the step said before the one ruled out
     new = plan_step(text, mem, new_files)
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text)) or (
         {"mix_general"} if amounts.find_mix(text) is not None else set())

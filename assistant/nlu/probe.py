@@ -26,7 +26,7 @@ PROBE = re.compile(
     # both diverged": a learning rate that blew the loss up, found by the probe
     r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:\bloss\b|损失)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)(?=[^?？]*(?:(?<![a-z])lr\b|学习率|learning rate))|"
     r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:(?<![a-z])lr\b|学习率|learning rate)[^?？]{0,80}?(?:\bloss\b|损失|\bruns?\b)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)|"
-    r"\b(?:test|try)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of )?(?:lrs|learning[- ]rates)\b|"
+    r"\b(?:test|try|tests|tries|testing|trying)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of |a bunch of |lots of )?(?:lrs|learning[- ]rates)\b|"
     r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*(?:learning[- ]rates?|lrs?)\b|(?:探|测|扫|摸|找)(?:一?下|一找|找)\s*(?:合适|最佳|最优|最好|靠谱)的?\s*(?:学习率|(?<![a-z])lr\b)|(?:学习率|(?<![a-z])lr(?![a-z]))\s*(?:先)?摸(?:一下|下|摸|个)?底|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run

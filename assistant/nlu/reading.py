@@ -368,7 +368,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|只是好奇|好奇问一下|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"

@@ -19,7 +19,7 @@ _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|\bkeep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -155,6 +155,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and _NOT_DROP_BUT_KEEP.search(text):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
+    if re.search(r"留着过年", text):
+        return rule, "drop"  # "重复的不删留着过年吗": kept for nothing, so dropped
     if keep and drop and re.search(r"(?:不是|\bnot)\s*$", text[max(0, keep.start() - 6):keep.start()], re.I):
         return rule, "drop"  # "不是留着,短答案那些删掉": the keep named only to be ruled out
     spots = sorted({m.start() for pattern, _ in _RULES for m in [pattern.search(text)] if m})

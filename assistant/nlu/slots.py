@@ -468,7 +468,7 @@ def find_method(text: str) -> str | None:
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
-    full = named(r"\bfull(?=fine-?tun\w*\b)|\bfull\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
     lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
