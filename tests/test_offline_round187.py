@@ -183,3 +183,25 @@ def test_more_questions_that_name_a_step_never_act(text):
 
 def test_check_and_a_run_is_its_status():
     assert one_call("check menu-r4") == ("training_status", {"run_id": "menu-r4"})
+
+
+@pytest.mark.parametrize("text, call", [
+    ("今天:\n① 转alpaca(已完成)\n② 加CoT,100条 ← 做这个\n③ 开训\n数据 menu.jsonl", ("add_cot", {"path": "menu.jsonl", "n_samples": 100})),
+    ("- [x] 开训\n- [ ] 看进度  <- 现在\n- [ ] 评估\nrun: menu-r4", ("training_status", {"run_id": "menu-r4"})),
+    ("步骤:\n1.质检(跳过)\n2.改写指令\n3.训练\n→ 执行2,文件 menu.jsonl", ("augment_instructions", {"path": "menu.jsonl"})),
+    ("计划\n1 转openai格式\n2 加few-shot\n先做1吧,文件 menu.csv", ("convert_dataset", {"path": "menu.csv", "to": "openai"})),
+])
+def test_the_item_marked_or_picked_now_is_the_step(text, call):
+    assert one_call(text) == call
+
+
+@pytest.mark.parametrize("text, path", [
+    ("inspect menu_traing.jsonl -- ugh, *training, menu_training.jsonl", "menu_training.jsonl"),
+    ("check menu_v2.jsonl -- wait no, menu_v3.jsonl", "menu_v3.jsonl"),
+    ("看下 菜单问答_v1.josnl,后缀打错了,.jsonl", "菜单问答_v1.jsonl"),
+    ("look at menu_fnial.jsonl (menu_final.jsonl, typo)", "menu_final.jsonl"),
+    ("quality check on menu_b.csv first, menu_a.csv can wait", "menu_b.csv"),
+    ("convert menu_v1.jsonl and menu_v2.jsonl to alpaca", "menu_v1.jsonl"),
+])
+def test_a_file_name_put_right_in_the_same_message(text, path):
+    assert one_call(text)[1]["path"] == path

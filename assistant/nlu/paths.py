@@ -361,6 +361,37 @@ def resolve_named(text: str, attachments: list[str]) -> list[Found]:
     for f in find_paths(text):
         if not any(h.start <= f.start < h.end or f.start <= h.start < f.end for h in out):
             out.append(Found(match_attachment(f.text, attachments) or f.text, f.start, f.end))
+    return _typos_put_right(text, sorted(out, key=lambda f: f.start))
+
+
+# A name typed wrong and put right in the same message: "inspect fin_cqa_trian.jsonl -- ugh, *train, fin_cqa_train.jsonl",
+# "帮我检查下 multi_conversaton.jsonl 打错了 是 qianfan/multi_conversation.jsonl", "train on v2.jsonl -- wait no, v3.jsonl";
+# an extension put right: "reasoning_v3.jsnol... .jsonl obviously", "金融问答_v1.josnl,后缀打错了,.jsonl".
+_PUT_RIGHT = re.compile(r"打错|拼错|写错|敲错|typo|\bsorry\b|\bi mean|\bi meant|\bwait\b|\bugh\b|\boops\b|\bobviously\b|can'?t type|我是说|应该是|\*", re.I)
+_TYPED_WRONG = re.compile(r"打错|拼错|写错|敲错|typo|can'?t type|\bobviously\b", re.I)  # said after the right name
+_EXTENSION_ALONE = re.compile(r"(?<![\w/\\.])\.(jsonl|json|csv|xlsx|xls|tsv|parquet)\b", re.I)
+_KNOWN_EXTENSIONS = {"jsonl", "json", "csv", "xlsx", "xls", "tsv", "parquet", "txt"}
+_MISTYPED_EXTENSION = re.compile(r"(?<![\w./\\])([\w\u4e00-\u9fff/-]*[\w\u4e00-\u9fff])\.([A-Za-z]{3,5})(?![A-Za-z])")
+
+
+def _typos_put_right(text: str, found: list[Found]) -> list[Found]:
+    """``found`` with a name typed wrong and put right read as the right one (both spans then name it, so neither is read
+    as anything else), and a mistyped extension put right by a bare one after it."""
+    from assistant.nlu.fuzzy import distance
+
+    out = list(found)
+    for i in range(1, len(out)):
+        wrong, right = out[i - 1], out[i]
+        if ((_PUT_RIGHT.search(text[wrong.end:right.start]) or _TYPED_WRONG.search(text[right.end:right.end + 24]))
+                and 0 < distance(os.path.basename(wrong.text).lower(), os.path.basename(right.text).lower()) <= 3):
+            out[i - 1] = Found(right.text, wrong.start, wrong.end)
+    fixed = _EXTENSION_ALONE.search(text)
+    if fixed is not None:
+        for m in _MISTYPED_EXTENSION.finditer(text, 0, fixed.start()):
+            if (m.group(2).lower() not in _KNOWN_EXTENSIONS and distance(m.group(2).lower(), fixed.group(1).lower()) <= 2
+                    and not any(f.start <= m.start(1) < f.end for f in out)):
+                out = [f for f in out if not (m.start() <= f.start < m.end())]
+                out.append(Found(f"{m.group(1)}.{fixed.group(1)}", m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
 
 

@@ -565,7 +565,15 @@ def list_items(text: str) -> list[str] | None:
     when its first item does nothing alone ("1. dataset: x.csv\n2. …": one request told in parts)."""
     marks = list(_MARKER.finditer(text))
     if len(marks) < 2:
+        # "流程如下\n1 转openai格式\n2 加few-shot k=2\n先做1吧": lines numbered 1, 2, … with a space only, one of them picked
+        numbered = list(re.finditer(r"(?m)^[ \t]*([1-9])[ \t]+(?=\S)", text))
+        if len(numbered) >= 2 and [int(m.group(1)) for m in numbered] == list(range(1, len(numbered) + 1)):
+            chosen = _item_marked_now(text, numbered)
+            return [chosen] if chosen is not None else None
         return None
+    chosen = _item_marked_now(text, marks)
+    if chosen is not None:
+        return [chosen]
     picked = _PICKED.search(text)
     if picked and picked.start() > marks[-1].end():
         # "Plan for today:\n1. convert …\n2. …\nJust do #1 for now.", "…\n先做 1,跑 50 步就行": the item picked, with what the
@@ -602,6 +610,39 @@ def list_items(text: str) -> list[str] | None:
     if head:
         steps[0] = head + " " + steps[0]
     return steps
+
+
+# The item to do now, marked on its line ("② 加COT,200条 ← 做这个", "- [ ] 看进度  <- 现在") or picked by its number after the
+# list ("→ 执行2", "现在做2", "做第一步", "先做1吧"); items done or skipped ("(已完成)", "[x]", "(跳过)") are never it.
+_NOW_MARK = re.compile(r"\s*(?:←|<-+|⬅|👈)\s*(?:做这个|现在做?|当前|就这个|this one|this|now|do this)?\W*$", re.I)
+_DO_NUMBER = re.compile(r"(?:→\s*)?(?:执行|现在做|先做|做|\bdo\b|\brun\b)\s*(?:(?:第|#|no\.?\s*|step\s*)?\s*(?P<n>\d)(?![\d.%])|"
+                        r"第\s*(?P<z>[一二三四五六])|(?P<z2>[一二三四五六])\s*(?=步|项))\s*(?:步|个|项)?(?:吧|啊)?", re.I)
+_DONE_ITEM = re.compile(r"[(（]\s*(?:已完成|已做|完成了?|跳过|skip(?:ped)?|done)\s*[)）]|^\s*\[[xX✓]\]", re.I)
+_ZH_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _item_marked_now(text: str, marks: list[re.Match]) -> str | None:
+    """The item marked or picked to do now, with the details written after the list; None when none is."""
+    marks = [m for m in marks if m.start() == 0 or text[m.start()] in "\n \t" or text[m.start() - 1] == "\n"]  # items that open a line
+    # ("第一步里…" is no item)
+    if len(marks) < 2:
+        return None
+    spans = [(m.end(), marks[i + 1].start() if i + 1 < len(marks) else len(text)) for i, m in enumerate(marks)]
+    firsts = [text[a:b].split("\n", 1)[0] for a, b in spans]
+    last_line_end = spans[-1][0] + len(firsts[-1])
+    tail = text[last_line_end:].strip()
+    chosen = next((i for i, line in enumerate(firsts) if _NOW_MARK.search(line) and re.search(r"←|<-|⬅|👈", line)), None)
+    if chosen is None:
+        picks = [m for m in _DO_NUMBER.finditer(tail)]
+        if len(picks) == 1:
+            n = picks[0].group("n") or picks[0].group("z") or picks[0].group("z2")
+            chosen = (int(n) if n.isdigit() else _ZH_ORDINAL[n]) - 1
+            tail = (tail[:picks[0].start()] + tail[picks[0].end():]).strip(" ,，。;；\n")
+    if chosen is None or not 0 <= chosen < len(firsts) or _DONE_ITEM.search(firsts[chosen]):
+        return None
+    item = _NOW_MARK.sub("", re.sub(r"^\s*\[[ xX✓]?\]\s*", "", firsts[chosen])).strip(" ,，;；")
+    tail = re.sub(r"(?:^|[,，。;；])\s*\d\s*已经?(?:搞定|完成|做完)了?", "", tail).strip(" ,，。;；\n")  # "1已经搞定了": done, no step
+    return item + (", " + tail if tail else "")
 
 
 _DETAIL_NOISE = re.compile(r"\{\{[^{}]*\}\}|[\"'“”‘’「」『』`][^\"'“”‘’「」『』`\n]{0,60}[\"'“”‘’「」『』`]|\d+(?:\.\d+)?(?:e-?\d+)?%?|[→=:：+/&-]", re.I)
