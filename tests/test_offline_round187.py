@@ -205,3 +205,45 @@ def test_the_item_marked_or_picked_now_is_the_step(text, call):
 ])
 def test_a_file_name_put_right_in_the_same_message(text, path):
     assert one_call(text)[1]["path"] == path
+
+
+@pytest.mark.parametrize("text, call", [
+    ("resume menu-r4 but only if it has less than an hour left", ("training_status", {"run_id": "menu-r4"})),
+    ("继续 刚才 停掉 的 训练 .", ("resume_training", {})),
+    ("把 这个 文件 转成 千帆 格式 +menu.csv", ("convert_dataset", {"path": "/tmp/sft-eval/uploads/menu.csv", "to": "qianfan"})),
+    ("我的训练跑一半断了,能帮我恢复吗?", ("resume_training", {})),
+    ("eval the last run, did it learn anything?", ("evaluate_run", {})),
+    ("谢谢,那用 1e-4 开训吧,数据就用 menu.jsonl", ("start_training", {"path": "menu.jsonl", "learning_rate": 0.0001})),
+])
+def test_third_wave_requests(text, call):
+    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    got = plan(text, files)
+    assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
+
+
+@pytest.mark.parametrize("text", ["we had 4 bookings cancel today, what a day", "is evaluating a run slow? I only want to do it if it's quick",
+                                  "ok forget the jargon, what is LoRA for", "I wonder if CoT helps a tiny model at all",
+                                  "不知道能不能让模型学会菜单,又不忘了怎么聊天", "照手册,1000条 epoch 10,大概跑多少step啊"])
+def test_third_wave_questions_and_remarks_never_act(text):
+    assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+@pytest.mark.parametrize("text, path", [
+    ("convert this to alpaca, save as menu_alpaca.json +menu.csv", "/tmp/sft-eval/uploads/menu.csv"),
+    ("drop the conflicting pairs from menu.jsonl and save the cleaned version as menu_clean.jsonl", "menu.jsonl"),
+    ("把 菜单.jsonl 转成千帆格式,另存为 菜单_qianfan.jsonl", "菜单.jsonl"),
+    ("UPDATE menu.json SET instruction = paraphrase(instruction)", "menu.json"),
+])
+def test_the_output_name_is_not_the_input(text, path):
+    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    assert plan(text, files)[0]["args"]["path"] == path
+
+
+def test_wordings_listed_with_a_chinese_comma_are_templates():
+    assert one_call("给 menu.jsonl 扩充指令,模板就用:推荐一道菜、给我推荐个菜、今天吃什么")[1]["templates"] == ["推荐一道菜", "给我推荐个菜", "今天吃什么"]
+
+
+@pytest.mark.parametrize("text, values", [("fill {{name}} with Basil in menu_identity.json. spell it out: nothing else", {"name": "Basil"}),
+                                          ("作者是 海鸥工作室,name 还是小菜没变,文件 menu_identity.json", {"author": "海鸥工作室", "name": "小菜"})])
+def test_fill_values_without_stray_keys_or_words(text, values):
+    assert one_call(text)[1]["values"] == values

@@ -283,6 +283,8 @@ _COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))",
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
+    if _WONDER.match(text):
+        return True  # "I wonder if few-shot examples actually help…", "不知道能不能让模型既…又不把通用能力忘光": wondered, not asked for
     text = _EXAMPLE_ASKED.sub(" ", text)  # "how do templates increase diversity, can you give an example": the answer's shape
     purpose = _PURPOSE.search(text)
     if purpose and opens_with_command(text[:purpose.start()]):
@@ -297,6 +299,8 @@ def asks_about(text: str) -> bool:
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
 
 
+_WONDER = re.compile(r"^\W*i wonder (?:if|whether)\b(?![^?]*\b(?:you could|you can|you'?d|you would)\b)|"
+                     r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将))", re.I)
 _EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
 # What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
 _PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它|以便|so (?:that )?(?:it|the model|the bot)\b)", re.I)
@@ -309,7 +313,7 @@ _ASKED = re.compile(r"[?？吗呢]|^\W*(?:is|are|does|do|which|what|how|would|sh
 
 # An action as the subject of a question: "does stopping a run save a checkpoint?", "is converting to qianfan lossy?"
 _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausing|killing|resuming|converting|deduplicating|deduping|"
-                     r"removing|dropping|deleting|mixing|adding|augmenting|merging|exporting|quantizing|probing)\b", re.I)
+                     r"removing|dropping|deleting|mixing|adding|augmenting|merging|exporting|quantizing|probing|evaluating|fine-?tuning|checking|inspecting)\b", re.I)
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
@@ -452,7 +456,7 @@ def conditional_steps(text: str) -> list[str] | None:
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
 _BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*|\s[-—–]+\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
-                              r"suggest|probe|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
+                              r"suggest|probe|eval|benchmark|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!['’]s\b)(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
 
 # "…是药师写的为什么这么答,用它来做思维链样本": a Chinese clause that tells what to do with what was described
@@ -530,7 +534,7 @@ _QUESTION_AFTER_DASH = re.compile(r"\s*(?:——|—|--|–)\s*(?:(?:and|also|bu
 
 # "augment instructions for all of FILE, and what's a prompt template exactly?", "用 FILE 探一下lr,然后跟我讲讲这个探测是啥原理":
 # a question joined to the request by "and" or 然后.
-_ASKED_TOO = re.compile(r"[,，]\s*(?:and\s+(?=(?:how|what|why|which|does|do|is|are)\b)[^.!。！]*[?？]\s*$|然后\s*(?:再)?\s*(?:跟我|给我|帮我|和我)?"
+_ASKED_TOO = re.compile(r"[,，]\s*(?:(?:and\s+)?(?=(?:how|what|why|which|does|do|did|is|are|was|were|has|have)\b)[^.!。！,，]*[?？]\s*$|然后\s*(?:再)?\s*(?:跟我|给我|帮我|和我)?"
                         r"(?:讲讲|说说|讲一下|说一下|解释一下|解释解释|告诉我)[^。!！]*$)", re.I)
 
 

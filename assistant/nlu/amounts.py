@@ -202,7 +202,7 @@ _MONEY_AFTER = re.compile(r"\s*(?:块钱?|元|美元|美金|刀|dollars?|bucks|u
 
 
 # "how many steps is that?", "大概要跑多少步?": optimizer steps asked for (worked out by ``explain``, never advice)
-STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?步|"
+STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|iterations)\b|(?:多少|几)(?:个)?(?:步|\s*steps?(?![A-Za-z]))|"
                          r"(?:global|effective|total|全局|等效|实际)\s*(?:的)?\s*batch(?:[ _]size)?\s*(?:是|is|=|会是|就是)?\s*(?:多少|多大|几|what|how (?:big|large|much))", re.I)
 
 

@@ -352,11 +352,21 @@ def befell(text: str) -> str:
     return text
 
 
+# Chinese written with a space between every word ("继续 刚才 停掉 的 训练 ."): the spaces between Chinese characters go.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff，。？！、,.?!])")
+
+
+def unspaced(text: str) -> str:
+    """``text`` without the spaces between Chinese characters when most of its Chinese words are spaced apart."""
+    gaps = len(_CJK_GAP.findall(text))
+    return _CJK_GAP.sub("", text) if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)) else text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(text))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(unspaced(text)))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -90,7 +90,7 @@ converting checking loading reading opening cleaning inspecting need needs want 
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
 lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within
 restructure survey audit vet scrub tidy sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
-trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep""".split())
+trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep update select touch""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
 

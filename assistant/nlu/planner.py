@@ -137,6 +137,11 @@ def _pick_path(text: str, named: list[str], new_files: list[str], mem: Memory) -
     return mem.seen[-1] if mem.seen else None
 
 
+_SAVED_AS = re.compile(r"(?:\bsave[ds]?(?: it| this| that| them| the (?:result|output|cleaned version|new file))?(?: out)? (?:as|to|into)|"
+                       r"\bwrite (?:it |them |this )?(?:out )?(?:as|to)|\boutput (?:as|to)|\bcall (?:it|the output)|\bname (?:it|the output)|"
+                       r"存成|存为|另存为|保存为|保存成|输出(?:为|成|到)?|结果存(?:为|成|到)?|导出为|命名为)\s*[:：]?\s*[\"'“「]?$", re.I)
+
+
 def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str | None = None,
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
@@ -158,6 +163,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
+    # "convert this to alpaca, save as faq_alpaca.json", "…另存为 客服数据_clean.jsonl": the name of the output is not the input
+    named = [n for n in named if not all(_SAVED_AS.search(text[max(0, f.start - 40):f.start]) for f in found if f.text == n)] or (
+        [] if new_files or mem.files else named)
     # "my dataset_info.json entry points at data/med_qa.json — read that file": the file pointed at is the one meant
     # "Before I register it in dataset_info.json, sanity-check x.json": the file the ask is about comes after the clause
     clause = _WHEN_CLAUSE.match(text)

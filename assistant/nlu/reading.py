@@ -228,7 +228,13 @@ _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了", re.I)
 _LEAVING = re.compile(r"(?:先|我|我们|今天|那我)?撤了(?:哈|啊|啦|呀|~|先)?(?=[,，。.!！~\s]|$)|(?:先)?溜了(?:溜了)?|\b(?:i'?m|we'?re) (?:off|out|heading out|logging off)\b|\bgotta (?:go|run)\b|\bsigning off\b", re.I)
-_NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)")
+_ONLY_WHEN = re.compile(r"\bonly (?:want|wanna|do|run)\b[^.?!]{0,20}\bif\b|\bif (?:it'?s|it is|it takes)\b|只有[^,，。]{0,12}才|的话才", re.I)
+# A step that waits on the run's state: "resume run-0702-a but only if it has less than an hour left".
+_ONLY_IF_STATE = re.compile(r"\bonly if (?:it|the run|[\w-]*\d[\w-]*)?\s*(?:has|is|'s|still|gets|reaches|hits)\b[^.;!?]{0,40}\b(?:left|remaining|done|finished|loss|epoch|step|past)\b|"
+                            r"(?:只要|要是|如果)还?剩(?:不到|不足|少于)?", re.I)
+_NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|\b(?:\d+|two|three|four|five|some|several|many) [a-z]+s cancel(?:l?ed)?\b|"
+                             r"\b(?:appointments?|fittings?|bookings?|orders?|classes|lessons?|flights?|meetings?|shows?|events?|tours?) "
+                             r"(?:got |were |was |have been |had been )?cancel(?:l?ed|s)?\b", re.I)
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
@@ -302,7 +308,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
     thanked = _THANKS_FIRST.match(text)
     if thanked and not (rest := text[thanked.end():]).strip() or thanked and not (
-            acts.is_request(rest) or acts.opens_with_command(rest) or re.search(r"[?？]|吗|\b(?:now|next|then)\b|再|接着|然后", rest, re.I)
+            acts.is_request(rest) or acts.opens_with_command(rest) or re.search(r"[?？]|吗|\b(?:now|next|then)\b|再|接着|然后|^\W*那(?:就|么)?|吧(?:\W|$)", rest, re.I)
             or names.find_run_id(rest)):
         return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
@@ -425,7 +431,8 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
     for part in parts:
         if acts.speech_act(part) in ("question", "hypothetical"):
             continue
-        if acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part):
+        if acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part):
+            # ("is evaluating a run expensive? I only want to do it if it's like half an hour max": a condition, nothing asked)
             if review.decides(part) and review.rule_command(text) is not None and not re.search(r"[?？]", part):
                 return Reading("", "", "command")  # "will dropping the garbled rows lose anything? meh. drop them": the planner's rule
             got = _read(part, has_file, new_upload)
@@ -768,7 +775,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "秩(8)和秩(64)在小数据(300条)上到底差多少?": two values compared, not values for the data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
-    if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$", text)):
+    if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$|[啊呢吗呀]\W*$", text)):
         tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
@@ -814,7 +821,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)
             and not _RUN_NOUNS.search(_LEAVING.sub(" ", text)) and not _STOP_WORD.search(_LEAVING.sub(" ", text))):
         tool, offer, act = "", "", "chitchat"  # "今晚有比赛,浇完冰再来弄,先撤了哈": the person is leaving, no run is stopped
-    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b", text, re.I):
+    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b|\bcancel (?:it|the|that|this|run|job|training)\b", text, re.I):
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
     if (tool == "stop_training" and not names.find_run_id(text) and not _RUN_NOUNS.search(text) and not acts.is_request(text)
             and re.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
@@ -870,6 +877,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("stop_training", "resume_training", "evaluate_run") and names.find_run_id(text) and acts.is_condition(text)
             and re.search(r"(?:要是|如果|假如|若|\bif\b)[^,，;；]{0,40}(?:loss|epoch|step|步|轮|收敛|不动|还在降|\bpast\b|plateau)", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2, evaluate it; if not…": the run's state first
+    if (tool in ("stop_training", "resume_training") and act == "command"
+            and _ONLY_IF_STATE.search(text)):
+        tool, offer = "training_status", ""  # "resume run-0702-a but only if it has less than an hour left": the run's state first
     if (tool in ("", "inspect_dataset") and act in ("command", "correction") and "FILE" not in text and names.find_run_id(text)
             and re.search(r"\bcheck (?:on )?(?:that|this|it)(?: one)?\b|查(?:一下|查|下)(?:它|那个|这个)|看(?:一下|看|下)(?:它|那个|这个)(?:的进度)?", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
@@ -884,6 +894,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and tool == "evaluate_run" and _RESUME_VERB.search(text) and not _EVALUATE.search(text) and not _NO_RESUME.search(text)
             and not re.search(r"评估|评测|测评|效果|\beval|\bscore|对比|\bcompare|\bdid\b|[?？]", text, re.I)):
         tool, offer = "resume_training", ""  # "继续 训练 lora-r8-v2": carrying a run on, no word of judging it
+    if (act == "command" and tool in ("", "explain") and acts.is_request(text) and _RESUME_VERB.search(text) and _RUN_DIED.search(text)
+            and not _NO_RESUME.search(text)):
+        tool, offer = "resume_training", ""  # "我的训练跑到一半断了,可以帮我恢复吗?": asked to bring back a run that died
     if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text
@@ -939,7 +952,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "correction" and tool in ("training_status", "inspect_dataset", "suggest_hyperparameters", "")
             and amounts.training_args(text) and not names.find_run_id(text)):
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
-    if act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I):
+    if (act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I)
+            and not _ONLY_IF_STATE.search(text)):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     if has_file and act == "command" and tool in ("", "training_status") and _START_NOW.match(text):
         tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)

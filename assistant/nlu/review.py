@@ -94,7 +94,8 @@ _NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch"
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
-                     "set", "and", "follows", "below", "following", "one", "blanks", "blank", "gaps", "holes", "lead", "boss", "manager", "pm"}
+                     "set", "and", "follows", "below", "following", "one", "blanks", "blank", "gaps", "holes", "lead", "boss", "manager", "pm",
+                     "out"}
 
 
 _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)(?:啦|了|呀|啊)?\s*[,，。;；!！]*\s*(?:而)?是\s*(?:要)?(?:保留|留)|"
@@ -191,6 +192,7 @@ def _without_full_stop(value: str) -> str:
 
 
 _STILL = re.compile(r"^(?:still|unchanged,?|仍然是?|仍是|还是|依旧是?|照旧是?)\s*", re.I)  # "name is still Nova": the value is Nova
+_UNCHANGED_AFTER = re.compile(r"\s*(?:没变|不变|不用改|照旧|as before|unchanged)$", re.I)  # "name 还是小芸没变": the value is 小芸
 
 
 _KEY_LIKE = re.compile(r"(?i:name|author|company|organi[sz]ation|org|developer|maker|publisher)|\w+_\w+")
@@ -214,7 +216,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
-        bare = _STILL.sub("", value).strip("\"'“”「」«» ")
+        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip("\"'“”「」«» ")
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
@@ -225,7 +227,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
             key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
-                pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_STILL.sub("", m.group(2)))
+                pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
     if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):

@@ -436,7 +436,11 @@ _INLINE_LIST = re.compile(r"(?:templates?|模板|模版|说法|问法|phrasings?
 def _inline_list(text: str) -> list[str]:
     m = _INLINE_LIST.search(text)
     items = [i.strip() for i in re.split(r"\s*[、；;]\s*", m.group(1).strip().rstrip("。.")) if i.strip()] if m else []
-    return items if len(items) >= 2 and all("{" in i for i in items) else []
+    if len(items) >= 2 and all("{" in i for i in items):
+        return items
+    # "模板就用:中译英、翻译中文为英文、把下面的中文译成英文": wordings listed with 、, no placeholder in them
+    listed = [i.strip(" “”\"'「」") for i in m.group(1).strip().rstrip("。.").split("、")] if m else []
+    return listed if len(listed) >= 2 and all(2 <= len(i) <= 30 and not re.search(r"\.[A-Za-z]{2,5}\b|[,，;；]", i) for i in listed) else []
 
 
 # "用 请总结以下内容 和 帮我概括一下这段话 这俩模板": wordings named before the words that call them templates
