@@ -247,3 +247,42 @@ def test_wordings_listed_with_a_chinese_comma_are_templates():
                                           ("作者是 海鸥工作室,name 还是小菜没变,文件 menu_identity.json", {"author": "海鸥工作室", "name": "小菜"})])
 def test_fill_values_without_stray_keys_or_words(text, values):
     assert one_call(text)[1]["values"] == values
+
+
+@pytest.mark.parametrize("text", [
+    "ａｄｄ　ＣＯＴ　to　１０％　of menu.jsonl",  # full-width letters, digits and signs
+    "给 menu.jsonl 加ＣＯＴ，１０％　就行",
+])
+def test_full_width_characters_are_read_as_ascii(text):
+    assert one_call(text) == ("add_cot", {"path": "menu.jsonl", "fraction": 0.1})
+
+
+def test_full_width_settings():
+    assert one_call("ｓｔａｒｔ　training ， ｅｐｏｃｈ　３ ， lr　２ｅ－４") == ("start_training", {"epochs": 3, "learning_rate": 0.0002})
+
+
+@pytest.mark.parametrize("text", [
+    "in menu.csv, what counts as a duplicate? same question or also same answer?",
+    "menu.jsonl 算不算多轮对话数据?",
+    "在 menu.jsonl 里,近似重复是按啥标准判的?",
+    "menu.jsonl 的ppl高说明啥?",
+    "评估里说通用能力掉了2个点,严不严重啊",
+    "我能把 menu_identity.json 和菜单数据混一起训吗?允许这么搞不",
+    "re menu_identity.json: does training on identity data make the model forget other stuff?",
+    "嗯…要是我,呃,把五个epoch改成二十个,会咋样啊",
+    "would 20 epochs on 200 rows overfit",
+    "with LoRA should the LR be higher or lower than for full finetuning",
+    "万一训练中途停了,能接着跑吗,还是得从头再来",
+    "周末比赛下雨取消了,终于有空弄数据",
+])
+def test_fourth_wave_questions_never_act(text):
+    assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+@pytest.mark.parametrize("text, call", [
+    ("ting diao menu-r4, 参数设错了", ("stop_training", {"run_id": "menu-r4"})),
+    ("no idea what lr to use... sweep it on menu.jsonl for 200 steps", ("probe_learning_rate", {"path": "menu.jsonl", "steps": 200})),
+    ('看看 menu-r4 有没有出现手册里说的“通用NLP能力的遗忘”', ("evaluate_run", {"run_id": "menu-r4"})),
+])
+def test_fourth_wave_requests(text, call):
+    assert one_call(text) == call

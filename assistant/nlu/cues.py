@@ -222,7 +222,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "run the eval", "出个效果报告", "compare it with the original model", "how much did it lose"
         (r"\b(?:run|do|start) (?:the|an|a) eval(?:uation)?\b|\bscore the (?:finished |last |latest |new )?(?:run|model)\b|效果报告|评估报告|评测报告|\beval(?:uation)? report\b|"
          r"\bcompare (?:it|the (?:tuned |new )?model|my model)\b.{0,20}\b(?:with|to|against) (?:the )?(?:original|base|untuned)\b|"
-         r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|" + RUN_JUDGED + r"|\b(?:can|does) it still (?:answer|know|do|handle)\b.{0,12}\b(?:normal|general|everyday|regular|basic) (?:stuff|things|questions)\b.{0,30}\bnow\b|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", 4),
+         r"\b(?:did|has) (?:our|my|the) (?:new |tuned |fine-?tuned )?model (?:lose|forget)|有没有(?:出现)?[^,，。;；?？]{0,20}遗忘|能力的?遗忘|\bsuffered\b[^.?!]{0,30}(?:forgetting|遗忘)|" + RUN_JUDGED + r"|\b(?:can|does) it still (?:answer|know|do|handle)\b.{0,12}\b(?:normal|general|everyday|regular|basic) (?:stuff|things|questions)\b.{0,30}\bnow\b|\bhow much\b.{0,40}\b(?:lose|lost|forget|forgot)\b", 4),
         # the figures of a finished run: "numbers for the last run — exact match, rouge", "held-out metrics"
         (r"\b(?:numbers|metrics|scores?|results|figures) (?:for|from|of|on) (?:the|my|our|that|this) (?:last |latest |previous |new |finished )?"
          r"(?:run|model|fine-?tune|training|adapter)\b|exact[- ]match|\brouge\b|\bbleu\b|held[- ]out (?:metrics|scores|numbers|set)", 3),

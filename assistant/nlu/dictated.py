@@ -305,9 +305,10 @@ def taken_back(text: str) -> str:
 _PINYIN = {"zhuan": "转", "zhuanhuan": "转换", "zhuancheng": "转成", "xunlian": "训练", "xl": "训练", "zhuangtai": "状态",
            "jindu": "进度", "jiancha": "检查", "shuju": "数据", "zhiliang": "质量", "kaishi": "开始", "ks": "开始", "tingzhi": "停止",
            "tz": "停止", "jixu": "继续", "jx": "继续", "pinggu": "评估", "wenjian": "文件", "bang": "帮", "wo": "我", "yixia": "一下",
-           "lun": "轮", "bushi": "不是", "haishi": "还是", "shi": "是", "sha": "啥", "yisi": "意思", "shenme": "什么", "zenme": "怎么", "quchong": "去重", "shanchu": "删除"}
+           "lun": "轮", "bushi": "不是", "haishi": "还是", "shi": "是", "sha": "啥", "yisi": "意思", "shenme": "什么", "zenme": "怎么", "quchong": "去重", "shanchu": "删除",
+           "tingdiao": "停掉", "xushang": "续上"}
 _PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![A-Za-z0-9_.-])", re.I)
-_PINYIN_SURE = re.compile(r"(?<![\w.-])(?:zhuan|zhuanhuan|zhuancheng|xunlian|zhuangtai|jindu|jiancha|shuju|zhiliang|kaishi|tingzhi|jixu|pinggu|wenjian|yisi|shenme|zenme|quchong|shanchu)(?![\w.-])|"
+_PINYIN_SURE = re.compile(r"(?<![\w.-])(?:zhuan|zhuanhuan|zhuancheng|xunlian|zhuangtai|jindu|jiancha|shuju|zhiliang|kaishi|tingzhi|jixu|pinggu|wenjian|yisi|shenme|zenme|quchong|shanchu|tingdiao|xushang|ting\s+diao|xu\s+shang)(?![\w.-])|"
                           r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuangtai|jindu)\b", re.I)
 
 
@@ -319,6 +320,7 @@ def pinyin(text: str) -> str:
     """
     if not _PINYIN_SURE.search(text):
         return text
+    text = re.sub(r"(?<![A-Za-z])(ting|xu)\s+(diao|shang)(?![A-Za-z])", r"\1\2", text, flags=re.I)  # "ting diao": one word, 停掉
     return _PINYIN_WORD.sub(lambda m: _PINYIN[m.group(1).lower()], text)
 
 
@@ -328,12 +330,17 @@ _ECHOED = re.compile(r"((?:你说的|你提到的|你讲的|你建议的|\byou (
                      r"[“\"'‘]([^”\"'’\n]{1,30})[”\"'’](\s*(?:thing |step |one )?(?:you (?:mentioned|suggested)|你说的|你提到的))", re.I)
 
 
+# The manual's own terms quoted ("mix in some of that “种子数据”", "有没有出现手册里说的“通用NLP能力的遗忘”"): said, not mentioned.
+_MANUAL_TERM = re.compile(r"[“\"'‘](种子数据|通用NLP能力的遗忘|通用能力的遗忘|数据质量|ppl|PPL|困惑度)[”\"'’]")
+
+
 def echoed(text: str) -> str:
-    """``text`` with the assistant's words that the person quotes back unquoted.
+    """``text`` with the assistant's words that the person quotes back unquoted, and the manual's own terms.
 
     >>> echoed("ok do the 'Qianfan format' thing you mentioned, on qa.csv")
     'ok do the Qianfan format thing you mentioned, on qa.csv'
     """
+    text = _MANUAL_TERM.sub(r"\1", text)
     return _ECHOED.sub(lambda m: (m.group(1) + m.group(2)) if m.group(2) else (m.group(3) + m.group(4)), text)
 
 
@@ -352,6 +359,16 @@ def befell(text: str) -> str:
     return text
 
 
+# Full-width letters, digits and signs ("ａｄｄ\u3000ＣＯＴ\u3000to\u3000１０％", "ｅｐｏｃｈ　３", "２ｅ－４") are the ASCII ones; the
+# Chinese punctuation that is full-width by nature (，？！：；（）) stays as it is, the patterns read it.
+_FULL_WIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，？！：；（）"} | {0x3000: " "}
+
+
+def halfwidth(text: str) -> str:
+    """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`)."""
+    return text.translate(_FULL_WIDTH)
+
+
 # Chinese written with a space between every word ("继续 刚才 停掉 的 训练 ."): the spaces between Chinese characters go.
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff，。？！、,.?!])")
 
@@ -366,7 +383,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(unspaced(text)))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(unspaced(halfwidth(text))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -211,7 +211,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
-    if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and acts.asks_about(plain) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+    if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and (acts.asks_about(plain) or acts.CONCEPT_ASKED.search(plain)) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
                        or (tool == "convert_dataset" and review.asks_fill(plain, False) and identity_keys)
@@ -403,6 +403,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         if call["name"] in NEEDS_PATH and "path" not in call["args"] and (new_files or mem.files):
             call["args"] = {"path": (new_files or mem.files)[-1], **call["args"]}
         return Decision("tools", calls=[call])
+    if acts.speech_act(text) == "hypothetical" and acts.opens_hypothetical(text):
+        return plan_step(text, mem, new_files)  # "嗯…要是我,呃,把十个epoch改成三十个,会咋样啊": a what-if, never a correction
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
         prev_text, prev_decision = previous

@@ -232,7 +232,7 @@ _ONLY_WHEN = re.compile(r"\bonly (?:want|wanna|do|run)\b[^.?!]{0,20}\bif\b|\bif 
 # A step that waits on the run's state: "resume run-0702-a but only if it has less than an hour left".
 _ONLY_IF_STATE = re.compile(r"\bonly if (?:it|the run|[\w-]*\d[\w-]*)?\s*(?:has|is|'s|still|gets|reaches|hits)\b[^.;!?]{0,40}\b(?:left|remaining|done|finished|loss|epoch|step|past)\b|"
                             r"(?:只要|要是|如果)还?剩(?:不到|不足|少于)?", re.I)
-_NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|\b(?:\d+|two|three|four|five|some|several|many) [a-z]+s cancel(?:l?ed)?\b|"
+_NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|(?:比赛|联赛|活动|会议|航班|课|演出|预约|婚礼|讲座)\S{0,6}取消|\b(?:\d+|two|three|four|five|some|several|many) [a-z]+s cancel(?:l?ed)?\b|"
                              r"\b(?:appointments?|fittings?|bookings?|orders?|classes|lessons?|flights?|meetings?|shows?|events?|tours?) "
                              r"(?:got |were |was |have been |had been )?cancel(?:l?ed|s)?\b", re.I)
 _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
@@ -747,6 +747,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "explain", "", "question"  # "How do I keep the model from forgetting…?", "这个文件适合加COT吗?": advice
     if not tool and acts.asks_how_to(text) and ours:
         tool, offer, act = "explain", "", "question"  # "for lora do you um raise the learning rate or lower it": advice in our words
+    if act == "question" and tool and tool != "explain" and acts.CONCEPT_ASKED.search(text) and not acts.is_request(text):
+        tool, offer = "explain", ""  # "in FILE, what counts as a conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?": how it works,
+        # asked with the file named, not a look at the file
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
