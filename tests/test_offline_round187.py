@@ -8,6 +8,12 @@ from routing import one_call
 from assistant.offline import plan
 
 
+def _with_upload(text: str) -> tuple[str, list[str]]:
+    """"… +menu.csv": the message and the file uploaded with it."""
+    said, _, name = text.rpartition(" +")
+    return (said, ["/tmp/sft-eval/uploads/" + name]) if said else (text, [])
+
+
 @pytest.mark.parametrize("text", ["Killed\n\n唉,又被OOM kill了,这周第二次", "the job got oom-killed overnight. great.",
                                   "又被系统杀掉了,服了"])
 def test_a_run_killed_by_something_else_is_no_stop(text):
@@ -42,7 +48,7 @@ def test_whether_it_will_still_answer_normal_things_is_a_question():
     ("你说要帮我评估?先不用,先看下 menu-r4 跑到哪了", ("training_status", {"run_id": "menu-r4"})),
 ])
 def test_a_step_put_off_or_given_up_is_not_the_request(text, call):
-    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    text, files = _with_upload(text)
     got = plan(text, files)
     assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
 
@@ -216,7 +222,7 @@ def test_a_file_name_put_right_in_the_same_message(text, path):
     ("谢谢,那用 1e-4 开训吧,数据就用 menu.jsonl", ("start_training", {"path": "menu.jsonl", "learning_rate": 0.0001})),
 ])
 def test_third_wave_requests(text, call):
-    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    text, files = _with_upload(text)
     got = plan(text, files)
     assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
 
@@ -235,7 +241,7 @@ def test_third_wave_questions_and_remarks_never_act(text):
     ("UPDATE menu.json SET instruction = paraphrase(instruction)", "menu.json"),
 ])
 def test_the_output_name_is_not_the_input(text, path):
-    text, files = (text.rsplit(" +", 1)[0], ["/tmp/sft-eval/uploads/" + text.rsplit(" +", 1)[1]]) if " +" in text else (text, [])
+    text, files = _with_upload(text)
     assert plan(text, files)[0]["args"]["path"] == path
 
 
