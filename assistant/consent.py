@@ -13,6 +13,7 @@ would do (a tool without a planner gets a plain "about to run NAME" plan).
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -101,9 +102,8 @@ def _repeats(said: str, tool: str, settings: dict) -> bool:
 
 
 def _same(said, planned) -> bool:
-    if isinstance(said, (int, float)) and isinstance(planned, (int, float)) and not isinstance(said, bool):
-        return abs(said - planned) <= 1e-9 + 1e-6 * abs(planned)
-    return said == planned
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (said, planned))
+    return math.isclose(said, planned, rel_tol=1e-6) if numbers else said == planned
 
 
 def is_no(text: str) -> bool:

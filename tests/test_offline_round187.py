@@ -48,9 +48,7 @@ def test_whether_it_will_still_answer_normal_things_is_a_question():
     ("你说要帮我评估?先不用,先看下 menu-r4 跑到哪了", ("training_status", {"run_id": "menu-r4"})),
 ])
 def test_a_step_put_off_or_given_up_is_not_the_request(text, call):
-    text, files = _with_upload(text)
-    got = plan(text, files)
-    assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
+    assert one_call(*_with_upload(text)) == call
 
 
 @pytest.mark.parametrize("text", ["Instead of the quality check, would full finetune be better here?",
@@ -222,9 +220,7 @@ def test_a_file_name_put_right_in_the_same_message(text, path):
     ("谢谢,那用 1e-4 开训吧,数据就用 menu.jsonl", ("start_training", {"path": "menu.jsonl", "learning_rate": 0.0001})),
 ])
 def test_third_wave_requests(text, call):
-    text, files = _with_upload(text)
-    got = plan(text, files)
-    assert len(got) == 1 and (got[0]["name"], got[0]["args"]) == call
+    assert one_call(*_with_upload(text)) == call
 
 
 @pytest.mark.parametrize("text", ["we had 4 bookings cancel today, what a day", "is evaluating a run slow? I only want to do it if it's quick",

@@ -286,7 +286,7 @@ def asks_about(text: str) -> bool:
     if _WONDER.match(text):
         return True  # "I wonder if few-shot examples actually help…", "不知道能不能让模型既…又不把通用能力忘光": wondered, not asked for
     text = _EXAMPLE_ASKED.sub(" ", text)  # "how do templates increase diversity, can you give an example": the answer's shape
-    purpose = _PURPOSE.search(text)
+    purpose = _STEP_PURPOSE.search(text)
     if purpose and opens_with_command(text[:purpose.start()]):
         text = text[:purpose.start()]  # "给 FILE 加cot 让它一步步说怎么判断污渍类型": what the step is for asks nothing
     mine = _DATA.search(text)
@@ -303,7 +303,7 @@ _WONDER = re.compile(r"^\W*i wonder (?:if|whether)\b(?![^?]*\b(?:you could|you c
                      r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将))", re.I)
 _EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
 # What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
-_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它|以便|so (?:that )?(?:it|the model|the bot)\b)", re.I)
+_STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它|以便|so (?:that )?(?:it|the model|the bot)\b)", re.I)
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 

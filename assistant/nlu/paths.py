@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlu.fuzzy import closest
+from assistant.nlu.fuzzy import closest, distance
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
 # Quoted text; a ' between letters is an apostrophe ("I'd", "don't"), not a quote.
@@ -367,18 +367,17 @@ def resolve_named(text: str, attachments: list[str]) -> list[Found]:
 # A name typed wrong and put right in the same message: "inspect fin_cqa_trian.jsonl -- ugh, *train, fin_cqa_train.jsonl",
 # "帮我检查下 multi_conversaton.jsonl 打错了 是 qianfan/multi_conversation.jsonl", "train on v2.jsonl -- wait no, v3.jsonl";
 # an extension put right: "reasoning_v3.jsnol... .jsonl obviously", "金融问答_v1.josnl,后缀打错了,.jsonl".
-_PUT_RIGHT = re.compile(r"打错|拼错|写错|敲错|typo|\bsorry\b|\bi mean|\bi meant|\bwait\b|\bugh\b|\boops\b|\bobviously\b|can'?t type|我是说|应该是|\*", re.I)
-_TYPED_WRONG = re.compile(r"打错|拼错|写错|敲错|typo|can'?t type|\bobviously\b", re.I)  # said after the right name
-_EXTENSION_ALONE = re.compile(r"(?<![\w/\\.])\.(jsonl|json|csv|xlsx|xls|tsv|parquet)\b", re.I)
-_KNOWN_EXTENSIONS = {"jsonl", "json", "csv", "xlsx", "xls", "tsv", "parquet", "txt"}
+_TYPED_WRONG_WORDS = r"打错|拼错|写错|敲错|typo|can'?t type|\bobviously\b"
+_TYPED_WRONG = re.compile(_TYPED_WRONG_WORDS, re.I)  # said after the right name
+_PUT_RIGHT = re.compile(_TYPED_WRONG_WORDS + r"|\bsorry\b|\bi mean|\bi meant|\bwait\b|\bugh\b|\boops\b|我是说|应该是|\*", re.I)  # or between
+_EXTENSION_ALONE = re.compile(rf"(?<![\w/\\.])\.({EXTENSIONS})\b", re.I)
+_KNOWN_EXTENSIONS = set(EXTENSIONS.split("|"))
 _MISTYPED_EXTENSION = re.compile(r"(?<![\w./\\])([\w\u4e00-\u9fff/-]*[\w\u4e00-\u9fff])\.([A-Za-z]{3,5})(?![A-Za-z])")
 
 
 def _typos_put_right(text: str, found: list[Found]) -> list[Found]:
     """``found`` with a name typed wrong and put right read as the right one (both spans then name it, so neither is read
     as anything else), and a mistyped extension put right by a bare one after it."""
-    from assistant.nlu.fuzzy import distance
-
     out = list(found)
     for i in range(1, len(out)):
         wrong, right = out[i - 1], out[i]

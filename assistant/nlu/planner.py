@@ -488,6 +488,12 @@ _DONE_FIRST = re.compile(
     r"[.;!]\s*(?P<en3>(?:check|look at|inspect|show me|evaluate|eval|probe|convert|fill|see)\b(?:[^.!?]|\.(?=\w)){0,40}?)\s+first\W*$", re.I)
 
 
+def _names_its_object(step: str) -> bool:
+    """The step names its file or run in full ("check run-0901", "inspect FILE"), not by a bare number ("evaluate 6")."""
+    run = names.find_run_id(step)
+    return bool(run and re.search(r"[A-Za-z]", run[0]) or re.search(r"\bFILE\b|\.\w{2,5}\b", step))
+
+
 _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
                              r"\s*[:：,，]?(?P<plan>[^\n]*?)(?:[。.!！]\s*|\n+)(?P<now>(?:(?:现在|这会儿|今天|眼下)\s*先|先做|现在|now\b|for now\b|right now\b|today\b|"
                              r"kick off\b|start with\b|first\b|just\b)[^\n]*)$", re.I | re.S)
@@ -641,9 +647,9 @@ def _item_marked_now(text: str, marks: list[re.Match]) -> str | None:
     firsts = [text[a:b].split("\n", 1)[0] for a, b in spans]
     last_line_end = spans[-1][0] + len(firsts[-1])
     tail = text[last_line_end:].strip()
-    chosen = next((i for i, line in enumerate(firsts) if _NOW_MARK.search(line) and re.search(r"←|<-|⬅|👈", line)), None)
+    chosen = next((i for i, line in enumerate(firsts) if _NOW_MARK.search(line)), None)
     if chosen is None:
-        picks = [m for m in _DO_NUMBER.finditer(tail)]
+        picks = list(_DO_NUMBER.finditer(tail))
         if len(picks) == 1:
             n = picks[0].group("n") or picks[0].group("z") or picks[0].group("z2")
             chosen = (int(n) if n.isdigit() else _ZH_ORDINAL[n]) - 1
@@ -700,8 +706,8 @@ def steps_of(text: str) -> list[str]:
         return [text]  # "…a story…\nYour one job right now: stop run-0612.": one ask
     ahead = _DONE_FIRST.search(text)
     if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
-            and not _SEE_PLAN.search(step) and not (ahead.group("en3") and not re.search(r"[A-Za-z]", (names.find_run_id(step) or ("",))[0])
-                         and not re.search(r"\bFILE\b|\.\w{2,5}\b", step))):  # ("…; evaluate 6 first": a run named by its number alone)  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
+            and not _SEE_PLAN.search(step)  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
+            and (not ahead.group("en3") or _names_its_object(step))):  # ("…; evaluate 6 first": a run by its number alone)
         # "转成千帆然后开始训练,哦对了,转之前先检查一下质量", "train it with 2 epochs, but before that drop the garbled ones":
         # the step said to come first, then the rest in its own order
         return [step.strip(), *steps_of(later)]
@@ -877,10 +883,16 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     return given
 
 
+def _last_result(turns: list[Turn]) -> ToolResult | None:
+    """The tool result that answered the turn before the user's message, if the last turn was one."""
+    last = next((t for t in reversed(turns) if t.role in ("tool", "user")), None)
+    return ToolResult.parse(last.text) if last is not None and last.role == "tool" else None
+
+
 def _asked_for_file(turns: list[Turn]) -> bool:
     """The last tool result before the user's message said a file is needed ("no dataset yet in this conversation")."""
-    last = next((t for t in reversed(turns) if t.role in ("tool", "user")), None)
-    return last is not None and last.role == "tool" and bool(ToolResult.parse(last.text).data.get("needs_file"))
+    last = _last_result(turns)
+    return last is not None and bool(last.data.get("needs_file"))
 
 
 def _previous_request(turns: list[Turn], depth: int) -> tuple[str, Decision] | None:
@@ -971,10 +983,10 @@ def _over_waiting_plan(decision: Decision, before: list[Turn]) -> Decision:
     """"ok but 4 epochs, go" while a start with 3 epochs and lr 2e-4 waits: the same step planned again keeps the waiting
     plan's other settings (the learning rate said before is not lost), and takes the new ones over them. Another file
     is another plan."""
-    last = next((t for t in reversed(before) if t.role in ("tool", "user")), None)
-    if last is None or last.role != "tool" or decision.kind != "tools" or len(decision.calls) != 1:
+    last = _last_result(before)
+    if last is None or decision.kind != "tools" or len(decision.calls) != 1:
         return decision
-    waiting = ToolResult.parse(last.text).pending or {}
+    waiting = last.pending or {}
     call = decision.calls[0]
     kept = dict(waiting.get("args") or {})
     if waiting.get("tool") != call["name"] or call["args"].get("path", kept.get("path")) != kept.get("path"):
