@@ -24,19 +24,19 @@ from assistant.nlu.slots import mask, tool_of_values
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
-                 r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
+                 r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!wondering )(?<!wondered )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有)|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
-    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要)(?:真的?)?(?:执行|动手|操作)|"
+    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要|暂勿|请勿|切勿)(?:真的?)?(?:执行|动手|操作)|"
     r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)(?! me (?:where|how far|the status|what (?:step|epoch)))|"
     r"^\W*(?:我|我们|咱们)?(?:要不要|该不该|需不需要|用不用|有没有必要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{1,30}[?？吗]\s*$|"
     r"(?:要不要|该不该|需不需要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{0,12}[?？]|\bwhat would .{1,60} (?:change|modify|affect|do to)\b|"
@@ -254,7 +254,7 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|^\W*(?:would|will|is|would it be|will it be|is it)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|acceptable)\s+if\b|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
                          r"\bif (?:it|that|this) makes sense\b|\b(?:only )?if (?:it'?s |it is )?(?:convenient|it suits|suitable)\b|\bwhenever (?:it'?s )?convenient\b|\bshould that be possible\b|"
                          r"(?:如果|要是|若)?(?:(?:您|你)(?:现在)?)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
@@ -280,6 +280,11 @@ _VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
 _COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))", re.I)
 
 
+def wonders(text: str) -> bool:
+    """"I wonder if…", "The team wonders whether…", "本组想知道…": wondered aloud, nothing asked for."""
+    return bool(_WONDER.match(text))
+
+
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
@@ -299,7 +304,8 @@ def asks_about(text: str) -> bool:
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
 
 
-_WONDER = re.compile(r"^\W*i wonder (?:if|whether)\b(?![^?]*\b(?:you could|you can|you'?d|you would)\b)|"
+_WONDER = re.compile(r"^\W*(?:i|we|the team|our team|the group|my team|my boss|my manager) (?:wonders?|(?:was|were|am|are|is) wondering) (?:if|whether)\b(?![^?]*\b(?:you could|you can|you'?d|you would|you might|you may|you'?ll|you will)\b)|"
+                     r"^\W*(?:本组|我们组|团队|我们)(?:想知道|想了解|好奇)(?!.*(?:帮我|帮忙|麻烦))|"
                      r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将))", re.I)
 _EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
 # What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
@@ -466,6 +472,9 @@ _ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:�
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
+                        # "confirmed 👍 run it", "本组同意该训练方案,可以启动。": the plan shown, agreed to
+                        r"^\W*confirm(?:ed)?\W*(?:run it|go(?: ahead)?|start it|do it|proceed)?\W*$|"
+                        r"同意(?:该|这个|此|你的|上述)?(?:训练)?(?:方案|计划)\W*(?:可以|请|即可)?(?:启动|开始|执行|开跑|开训)?\W*$|"
                         # "2 epoch、2e-4、1.2 万条,对,就这个方案,开始。", "…yes, that's the plan. Start it.", "> 计划:…\n没问题,就这样。": the plan shown, agreed
                         r"(?:就|按|照)(?:这个|你的|你这个)(?:方案|计划)(?:来)?\W*(?:开始|开跑|开训|执行)?\W*$|\byes,? that'?s the plan\b[.!]?\s*(?:start it|go|go ahead|run it)?\W*$|"
                         r"^\W*>[^\n]*(?:计划|plan)[^\n]*\n\W*(?:没问题|可以|行|好|ok|yes|looks good)[^\n]{0,12}$", re.I)  # "同事说照默认的来就行,确认,执行。"
@@ -477,7 +486,9 @@ _MANUAL = re.compile(r"(?:手册|说明书|manual)[^。;；?？\n]{0,40}?(?:总�
                      r"\b(?:the|your) manual (?:talks about|mentions|describes|warns (?:about|of)|calls)\b[^.!]{0,40}\?|"
                      r"(?:手册|说明书)(?:里|上|中)?(?:说的|提到的|讲的|说过的)[^。;；]{0,20}[吗嘛?？]|"
                      # "手册里说epoch一般给多少?", "手册建议几个 epoch 来着?", "what does the manual recommend for 100 samples?"
-                     r"(?:手册|说明书)[^。;；\n]{0,30}?(?:说|建议|推荐|讲)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢)|"
+                     r"(?:手册|说明书)[^。;；\n]{0,30}?(?:说|建议|推荐|讲|例子|对应)[^。;；\n]{0,20}?(?:多少|几个|几轮|什么|啥)[^。;；\n]{0,8}(?:[?？]|来着|呢|$)|"
+                     # "how many epochs for 1000 samples according to the guide?"
+                     r"\b(?:how many|how much|what)\b[^.!?\n]{0,60}\b(?:according to|per|in|from) the (?:guide|manual|handbook|docs?)\b[^.!\n]{0,10}\?|"
                      r"\bwhat (?:does|did) the manual (?:recommend|suggest|advise)\b|"
                      # "给我总结下手册里关于选超参的建议": the manual's advice summed up
                      r"(?:总结|總結|概括|归纳|歸納|梳理|讲讲|講講|说说|說說)(?:一?下)?\s*(?:手册|手冊|说明书|說明書)(?:里面|裡面|里|裡|中|上)?\s*(?:关于|關於|对|對|讲的|說的|说的|的)|"

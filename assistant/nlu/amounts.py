@@ -157,6 +157,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
+        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)", text[num.end:], re.I):
+            continue  # "一个prompt前面放3个例子": per prompt, not one example
         if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
         if label == "k" and few_shot and "k" not in out:

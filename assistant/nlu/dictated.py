@@ -28,7 +28,20 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
-          (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"))
+          (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
+          # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
+          (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
+          # 删 typed by its sound: "乱码那几条直接山了吧", "重复的山掉"
+          (re.compile(r"(?:(?<=直接)|(?<=都)|(?<=全)|(?<=全部)|(?<=给我)|(?<=的))山(?=了|掉|除|吧)|山(?=掉|除)"), "删"),
+          # text-speak "2" for "to" before a file: "add few shot 2 qa_v2.jsonl"
+          (re.compile(r"(?<=[A-Za-z]) 2 (?=[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b)"), " to "),
+          # thumbs on a phone: "stp run-0701-c pls", "chk the file", "cnvrt to alpaca"
+          (re.compile(r"(?<![\w.-])stp(?![\w.-])", re.I), "stop"), (re.compile(r"(?<![\w.-])chk(?![\w.-])", re.I), "check"),
+          (re.compile(r"(?<![\w.-])cnvrt(?![\w.-])", re.I), "convert"),
+          (re.compile(r"(?<![\w.-])(?:colum|collumn|coloumn|colunm|colmn)(s?)(?![\w.-])", re.I), r"column\1"),
+          # an English verb glued to the Chinese after it: "stop一下 run_0709", "check下这个文件", "convert一下"
+          (re.compile(r"(?<![A-Za-z])(stop|kill|check|convert|train|resume|evaluate|eval|inspect|probe|drop|keep|start)"
+                      r"(?=(?:一下|下|吧|一波|一遍|一次)(?![\w.]*\.(?:jsonl?|csv|xlsx?)\b))", re.I), r"\1 "))
 
 
 def _file(m: re.Match) -> str:
@@ -156,7 +169,7 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I))
 _SAID_AGAIN = re.compile(r"^(?:转成?|转为|改成|换成|用|填成?|(?:convert )?to|make it|use)\s*(?=\S)", re.I)
 # A value already marked as the wrong one: "not X", "I said X", "不是 X", "instead of X".
-_TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是)\s*$", re.I)
+_TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是|唔係|唔系|唔是)\s*$", re.I)
 # What follows the word put right and only repeats the sentence around the slip: "…them", "…的", a dash.
 _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]))\b|^\s*的(?=\s*[,，])", re.I)
 
@@ -164,6 +177,13 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 # "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
 _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
                            r"\s*[,，;；.]?\s*(?:so |please |pls |but )?(?:make it|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
+
+# A number asked about, then put right by the person's own answer: "80 steps? Nah, 120.", "5 个 epoch?不,3".
+_ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{1,12}?)\s*[?？]\s*"
+                                r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
+
+# The unit of a number put right left out, as it was said with the wrong one: "不是2个例子,改成4个" (4 个例子).
+_UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*\d+\s*个\s*([\u4e00-\u9fff]{1,4}?)\s*(?:哈|啊|呀)?\s*[,，]\s*(?:而是|是|改成|改为|换成|要)\s*\d+\s*个(?![\u4e00-\u9fffA-Za-z])")
 
 
 def repaired(text: str) -> str:
@@ -181,6 +201,8 @@ def repaired(text: str) -> str:
     'I mean, the data looks fine'
     """
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text)
     for m in reversed(list(_BRACKETED.finditer(text))):
         before, meant = text[:m.start()], m.group(1)
         for kind in _KINDS:
@@ -300,28 +322,55 @@ def taken_back(text: str) -> str:
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
 
 
-# Pinyin typed for our words ("zhuan qianfan", "xl zhuangtai?", "ks xl", "bang wo jiancha yixia shuju zhiliang"): read as the
-# characters. Only in a message with a word no English speaker writes, or an abbreviation beside another.
-_PINYIN = {"zhuan": "转", "zhuanhuan": "转换", "zhuancheng": "转成", "xunlian": "训练", "xl": "训练", "zhuangtai": "状态",
-           "jindu": "进度", "jiancha": "检查", "shuju": "数据", "zhiliang": "质量", "kaishi": "开始", "ks": "开始", "tingzhi": "停止",
-           "tz": "停止", "jixu": "继续", "jx": "继续", "pinggu": "评估", "wenjian": "文件", "bang": "帮", "wo": "我", "yixia": "一下",
-           "lun": "轮", "bushi": "不是", "haishi": "还是", "shi": "是", "sha": "啥", "yisi": "意思", "shenme": "什么", "zenme": "怎么", "quchong": "去重", "shanchu": "删除",
-           "tingdiao": "停掉", "xushang": "续上"}
-_PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(sorted(_PINYIN, key=len, reverse=True)) + r")(?![A-Za-z0-9_.-])", re.I)
-_PINYIN_SURE = re.compile(r"(?<![\w.-])(?:zhuan|zhuanhuan|zhuancheng|xunlian|zhuangtai|jindu|jiancha|shuju|zhiliang|kaishi|tingzhi|jixu|pinggu|wenjian|yisi|shenme|zenme|quchong|shanchu|tingdiao|xushang|ting\s+diao|xu\s+shang)(?![\w.-])|"
-                          r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuangtai|jindu)\b", re.I)
+# Pinyin typed for our words ("zhuan qianfan", "xl zhuangtai?", "ks xl", "bang wo jiancha yixia shuju zhiliang", syllable by
+# syllable too: "jian cha yi xia zhi liang", "xue xi lv tan ce pao yi xia, 100 bu"): read as the characters. Only in a message with
+# a word of two syllables or more no English speaker writes, or an abbreviation beside another; one syllable alone ("shi",
+# "ba", "de") is read only in such a message.
+_PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun lian": "训练", "xl": "训练", "zhuang tai": "状态",
+           "jin du": "进度", "jian cha": "检查", "shu ju": "数据", "zhi liang": "质量", "kai shi": "开始", "ks": "开始", "ting zhi": "停止",
+           "tz": "停止", "ji xu": "继续", "jx": "继续", "ping gu": "评估", "wen jian": "文件", "bang": "帮", "wo": "我", "yi xia": "一下",
+           "lun": "轮", "bu shi": "不是", "hai shi": "还是", "shi": "是", "sha": "啥", "yi si": "意思", "shen me": "什么", "zen me": "怎么",
+           "qu chong": "去重", "shan chu": "删除", "ting diao": "停掉", "xu shang": "续上", "xue xi lv": "学习率", "xue xi lü": "学习率",
+           "tan ce": "探测", "pao": "跑", "ru he": "如何", "duo yang xing": "多样性", "ru guo": "如果", "hui bu hui": "会不会",
+           "jia shang": "加上", "suo you": "所有", "hao chu": "好处", "ti gao": "提高", "huan cheng": "换成", "gai cheng": "改成",
+           "zhe ge": "这个", "na ge": "那个", "bu yong": "不用", "gai": "改", "ba": "把", "de": "的", "jia": "加", "le": "了",
+           "you": "有", "dou": "都", "tai chang": "太长", "zhi": "指", "xiao guo": "效果", "zen me yang": "怎么样", "ji ge": "几个",
+           "duo shao": "多少", "he shi": "合适", "tiao": "条", "ting": "停", "xian": "先", "zai": "再", "ge": "个", "shan": "删",
+           "chong fu": "重复", "yang ben": "样本", "mo xing": "模型", "wei tiao": "微调", "tong yong": "通用", "hun": "混"}
+# "jian cha" or "jiancha": a word's syllables spaced or not
+_PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(r"[ \t]*".join(map(re.escape, k.split()))
+                                                          for k in sorted(_PINYIN, key=lambda k: (len(k.split()), len(k)), reverse=True))
+                          + r")(?![A-Za-z0-9_.-])", re.I)
+_PINYIN_SURE = re.compile(r"(?<![\w.-])(?:" + "|".join(r"[ \t]*".join(k.split()) for k in _PINYIN
+                                                         if len(k.split()) > 1 and k not in ("de", "you", "le"))
+                          + r"|zhuan)(?![\w.-])|"
+                          r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuang\s*tai|jin\s*du)\b", re.I)
 
 
 def pinyin(text: str) -> str:
     """``text`` with the pinyin of our words written in characters.
 
     >>> pinyin("xl zhuangtai?"), pinyin("ks xl吧,2 lun"), pinyin("the shi of it")
-    ('训练 状态?', '开始 训练吧,2 轮', 'the shi of it')
+    ('训练状态?', '开始训练吧,2 轮', 'the shi of it')
+    >>> pinyin("jian cha yi xia zhi liang: a.jsonl"), pinyin("xue xi lv tan ce pao yi xia, 100 bu")
+    ('检查一下质量: a.jsonl', '学习率探测跑一下, 100 步')
     """
     if not _PINYIN_SURE.search(text):
         return text
-    text = re.sub(r"(?<![A-Za-z])(ting|xu)\s+(diao|shang)(?![A-Za-z])", r"\1\2", text, flags=re.I)  # "ting diao": one word, 停掉
-    return _PINYIN_WORD.sub(lambda m: _PINYIN[m.group(1).lower()], text)
+    text = re.sub(r"(?<=\d)\s*bu\b", " 步", text)  # "100 bu": steps; "bu shi", "bu yong" are 不
+    text = _PINYIN_WORD.sub(lambda m: "\x01" + _PINYIN[" ".join(_syllables(m.group(1)))] + "\x01", text)
+    text = re.sub(r"(?<![A-Za-z])bu(?![A-Za-z])", "\x01不\x01", text)  # "bu" left over: 不 ("author bu gai")
+    # the words read together, as written in characters (the user's own Chinese keeps its spaces: "模板用 中译英|…")
+    return re.sub(r"\x01[ \t]+\x01", "", text).replace("\x01", "")
+
+
+def _syllables(word: str) -> list[str]:
+    """The table key a matched word is written as ("jiancha" → ["jian", "cha"])."""
+    spaced = word.lower().split()
+    if " ".join(spaced) in _PINYIN:
+        return spaced
+    joined = "".join(spaced)
+    return next(k.split() for k in _PINYIN if k.replace(" ", "") == joined)
 
 
 # "就按你说的“千帆格式”转", "do the 'Qianfan format' thing you mentioned": the assistant's own words quoted back are said, not
@@ -349,7 +398,28 @@ def echoed(text: str) -> str:
 _BEFELL = ((re.compile(r"被\s*(?:(?:OOM|oom|系统|内核|kernel)\s*(?:killer)?\s*)?(?:kill|杀|干掉|毙)(?:掉)?(?:了)?", re.I), "挂了"),
            (re.compile(r"\b(?:got|gets|get|getting|was|were|been|keeps? getting|kept getting)\s+(?:oom[- ]?)?killed\b|"
                        r"\boom[- ]killed\b|\bkilled by (?:the )?(?:oom|kernel|system|linux)(?:[- ]killer)?\b", re.I), "died"),
-           (re.compile(r"(?m)^[ \t]*Killed[ \t]*$"), ""))
+           (re.compile(r"(?m)^[ \t]*Killed[ \t]*$"), ""),
+           # "the training is stop yesterday because power cut", "got interrupted overnight": a run stopped by what befell it
+           (re.compile(r"\b(?:is|was|were|got|gets|has been|had been|been)\s+(?:stop|stopped|interrupted|cut off|halted|killed)\b"
+                       r"(?=[^.!?\n]{0,40}\b(?:because|due to|cuz|coz|when|after|yesterday|last night|overnight|by (?:a|the) (?:power|outage|crash|reboot))\b)", re.I), "died"))
+
+
+# Two negations that cancel: "重复的那些别不删啊", "不要不加 few-shot", "名字不是不填", "I'm not saying don't drop them. Drop them.",
+# "don't not keep them": what is meant is the thing itself. ("是不是不行" asks; it is no double negation.)
+_DOUBLE_NEGATION = re.compile(r"(?:(?<!是)(?<!还)不是|(?<!要)别|不要|没说|并非)不(?=[\u4e00-\u9fff])(?!要)|"
+                              r"\b(?:i'?m|i am|we'?re|we are) not saying (?:to )?(?:don'?t|do not|not to|you shouldn'?t)\s+|\bdon'?t not\s+", re.I)
+
+_DOUBLE_THEN_SAID = re.compile(r"(?:(?<!是)(?<!还)不是|(?<!要)别|不要|并非)不([\u4e00-\u9fff]{1,2})\s*[,，]\s*(?=\1)")
+
+
+def undoubled(text: str) -> str:
+    """``text`` with two negations that cancel taken out (:data:`_DOUBLE_NEGATION`).
+
+    >>> undoubled("重复的那些别不删啊,全删掉"), undoubled("I'm not saying don't drop the exact duplicates. Drop them.")
+    ('重复的那些删啊,全删掉', 'drop the exact duplicates. Drop them.')
+    """
+    text = _DOUBLE_THEN_SAID.sub("", text)  # "名字不是不填,填「小金」": the verb said again after the comma stands alone
+    return _DOUBLE_NEGATION.sub("", text)
 
 
 def befell(text: str) -> str:
@@ -383,7 +453,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(unspaced(halfwidth(text))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(halfwidth(text)))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

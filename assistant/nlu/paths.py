@@ -54,9 +54,9 @@ _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
 _ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+")
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
-_VERB_HEAD = re.compile(r"^(?:看|查|检|转|训|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
+_VERB_HEAD = re.compile(r"^(?:看|查|检|转|训(?!练(?:计划|营|集|手册|大纲|课|方案))|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
-_GLUE_END = re.compile(r"(?:看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
+_GLUE_END = re.compile(r"(?:(?:查|检|检查|质检|测|跑|转|洗|清洗|处理|分析|统计|评估|增强|过)(?:一)?下|看看|看下|看一下|查查|查下|测测|用|根据|基于|按照|拿|把|将|对|给|是|质检|检查|清洗|转换|打开|读取|评估|增强|统计)$")
 # An ASCII name that is only "QA" or "FAQ" (with a version): the Chinese words before it are its topic.
 _GENERIC_TAIL = re.compile(rf"(?:FAQ|QA|Q&A)(?:[_-]?[A-Za-z0-9]{{1,8}})*\.(?:{EXTENSIONS})$", re.I)
 # An English verb glued on with 一下 ("augment一下…"), and a Chinese look "done once" ("检查下…").
@@ -83,7 +83,8 @@ look load read use using run start launch augment add aug few shot few-shot cot 
 evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via
 as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
-mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo
+mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
+rendered dump
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see

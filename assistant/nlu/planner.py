@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments, with_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, focus, intents, names, probe, reading, replies, review, slots, variants, written
+from assistant.nlu import acts, amounts, classifier, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated
 from assistant.nlu.paths import IN_ERROR, bare_dataset_name, blank_errors, hide_names, match_attachment, quoted, resolve_named, unquote_forwarded
@@ -24,8 +24,10 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"\b(?:need|want)\b.{0,40}\bas (?:an? )?(?:spreadsheet|excel|xlsx|csv|jsonl?)\b|改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\bversion of\b|\bexport\w*|"
-                           r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w", re.I)  # "目标:alpaca", "target: sharegpt"
+_CONVERT_VERB = re.compile(r"\b(?:need|want)\b.{0,40}\bas (?:an? )?(?:spreadsheet|excel|xlsx|csv|jsonl?)\b|改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\brender\b.{0,60}\b(?:as|into|in)\b|\bversion of\b|\bexport\w*|"
+                           r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w|"  # "目标:alpaca", "target: sharegpt"
+                           # "sharegpt pls. question column is summary…" (an upload): the format alone, asked for, opening the message
+                           r"^\W*(?:share\s?gpt|alpaca|qianfan|openai|千帆)(?:\s*(?:format|格式))?\s*(?:pls|plz|please|谢谢|thx)\W*(?:[.。!！,，]|$)", re.I)
 # A conversion told as done ("My manager exported them to Excel", "运营同事导成了 Excel"): the story, not the ask.
 _DONE_CONVERSION = re.compile(r"\b(?:exported|converted|saved)\b[^,，.。;；!?！？]{0,40}|(?:导成|转成|导出|转换|存成)了[^,，.。;；!?！？]{0,20}", re.I)
 # "the cleaned file from the quality check earlier", "质检后的文件": where the file came from, not a check asked for
@@ -198,7 +200,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         # "…with this template family: explain my bill|break down my bill": the family's words are no question
         got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
     tool = intent or got.tool
-    if not intent and got.act not in ("question", "hypothetical") and probe.asks_probe(plain):
+    if not intent and (got.act not in ("question", "hypothetical") or got.act == "question" and probe.FINDS_RATE.search(plain)) and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(text)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
             and slots.find_format(undone := _DONE_CONVERSION.sub(" ", plain))
@@ -256,6 +258,12 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
+        elif (got is not None and classifier.asks(plain) >= _ASKS_FIRMLY and (got.offer or intents.about_sft(plain) and _CRAFT_WORD.search(plain))
+              and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", plain)) >= 3  # ("lr?", "例子?": too bare to answer; offered as a step)
+              and not _ASKS_ABOUT_US.search(plain)
+              and not named and not new_files and not names.find_run_id(plain) and not acts.is_request(plain)):
+            tool = "explain"  # "wats the diff btw alpaca n sharegpt anyway", "few-shot helps the model how exactly": asked, in our
+            # words, with nothing of the person's to act on; answered, neither offered as a step nor met with "did you mean"
         else:
             ruled = intents.classify(plain, has_file=has_file)
             if (got.offer in CONSEQUENTIAL and ruled.name in ("training_status", "evaluate_run") and ruled.score >= 2
@@ -293,6 +301,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
         if not path and not _REFERS_BACK.search(plain) and (got is None or got.act not in ("command", "correction") or got.prob < 0.6 or not args and (
                 tool in ("start_training", "inspect_dataset") or got.prob < 0.65 or not intents.about_sft(plain) and got.prob < 0.8)):  # ("好的,开始吧" with no plan and no file: which file?)
+            if (got is not None and got.prob < 0.6 and not args and classifier.asks(plain) >= _ASKS_CLEARLY and not acts.is_request(plain)
+                    and not _ASKS_ABOUT_US.search(plain)):
+                # "wats the diff btw alpaca n sharegpt anyway", "few-shot helps the model how exactly": a step read weakly in
+                # what is clearly asked, nothing of the person's in sight; answered, not met with "which file?"
+                return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
             return Decision("ask_file", reply=replies.ask_file(tool, lang))
         # No file in this conversation, but a clear request ("检查下数据质量", "跑训练吧,max_steps 1500就行"), or a file pointed
         # back at ("文件还是刚才那个"): the call goes out without one, the tool guard asks for it, naming the step ("no dataset
@@ -422,7 +435,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         # the details the answer gives
         named_step = "probe_learning_rate" if probe.asks_probe(answered.group("q")) and re.match(
             r"\W*(?:yes|yeah|yep|sure|ok(?:ay)?|是的|对|要|能|可以|会)\b", answered.group(0)[len(answered.group("q")):], re.I) else None
-        rest = plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None, intent=named_step)
+        rest = (plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None, intent=named_step)
+                if named_step else _answer_step(text, answered.group("rest"), mem, new_files, asked[0] if asked else None))
         if _acts(rest):
             return rest
         if (ruled := review.rule_named(answered.group("q"))) and (decided := review.decision(answered.group("rest"))):
@@ -456,10 +470,20 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         follow = _follow_up(text, previous[1], mem, new_files)
         if follow is not None:
             return follow
-    if first.kind in ("unknown", "help", "maybe") and previous is None and _AGAIN.search(text):
-        tool = slots.tool_of_values(slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)]))
-        if tool:  # "again but csv this time", "再来一次,这回 epoch 调到 3" with nothing before: what the values belong to
-            return plan_step(text, mem, new_files, intent=tool)
+    if previous is None and (first.kind in ("unknown", "help", "maybe") and _AGAIN.search(text)
+                             or first.kind in ("unknown", "help", "maybe", "ask_file") and _VALUE_PUT_RIGHT.search(text) and _A_VALUE.search(text)
+                             and acts.speech_act(text) not in ("question", "hypothetical")):
+        blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])
+        tool = _owner_of_values(blanked)
+        if tool:  # "again but csv this time", "再来一次,这回 epoch 调到 3", "sry i meant 3 epochs not 5" with nothing before: what
+            # the values belong to; with no file yet the call goes out with them and the guard asks for one (a start still waits
+            # for the person's yes)
+            redone = plan_step(text, mem, new_files, intent=tool)
+            if redone.kind != "ask_file":
+                return redone
+            said = arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))
+            if said:
+                return Decision("tools", calls=[{"name": tool, "args": said}])
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
@@ -472,6 +496,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
 _MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
                      r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六](?:步)?\s*[,，、:：]?\s*(?=\S)(?<=[,，、:：\s步])")  # "两个事儿:第一,看看…;第二,…", "第一步把 X 停了,第二步…"
+# Numbers marking the items of a list written on one line, the first opening the message.
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[.)、](?![\d.])\s*(?=\S)")
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
 _LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|数据集|file|data|dataset|input)\s*(?:是|为|用|=|is)\s|^(?:问题|答案|推理|question|answer|rationale)\S{0,3}\s*(?:字段|列|field|column)\b", re.I)
 
@@ -580,6 +606,10 @@ def list_items(text: str) -> list[str] | None:
     step. A list of labelled values ("· 文件:x.jsonl\n· 目标:alpaca") is one request. None when ``text`` is no list, or
     when its first item does nothing alone ("1. dataset: x.csv\n2. …": one request told in parts)."""
     marks = list(_MARKER.finditer(text))
+    inline = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 and len(inline) >= 2 and inline[0].start() == len(text) - len(text.lstrip()) and (
+            [int(m.group(1)) for m in inline] == list(range(1, len(inline) + 1))):
+        marks = inline  # "1. 先看看 FILE 2. 再转成 sharegpt", "1. drop the placeholder ones 2. keep the long answers": a list on one line
     if len(marks) < 2:
         # "流程如下\n1 转openai格式\n2 加few-shot k=2\n先做1吧": lines numbered 1, 2, … with a space only, one of them picked
         numbered = list(re.finditer(r"(?m)^[ \t]*([1-9])[ \t]+(?=\S)", text))
@@ -669,6 +699,8 @@ def _detail(item: str) -> bool:
     placeholder's value ("数据 x.jsonl", "48 步", "{{author}} → Orbit Data Team", "Question column = q")."""
     if _LABEL_ITEM.search(item):
         return True
+    if review.rule_command(item) is not None and review.decides(item) and not slots.find_fields(item):
+        return False  # "2. keep the long answers": a decision of its own, however short
     if amounts.find_mix(item) and not amounts.find_fraction(re.sub(r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general)", " ", item, flags=re.I)):
         return True  # "- Mix in 10% general data so we don't lose general ability": a setting of the run before it
     found = resolve_named(item, [])
@@ -790,6 +822,57 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     return redone
 
 
+_ASKS_FIRMLY = 0.55
+"""The speech-act model's reading of a message nothing else placed, above which it is answered as a question."""
+# Words of the craft itself, not of the assistant ("你是什么模型啊", "are you running locally?" are about us, chit-chat).
+_CRAFT_WORD = re.compile(r"samples?|样本|数据|\bdata\b|epochs?|轮数|\blora\b|few[- ]?shot|\bcot\b|格式|\bformat|multi-turn|多轮|"
+                         r"\bqa\b|问答|学习率|\blr\b|batch|过拟合|overfit|遗忘|forget", re.I)
+_ASKS_ABOUT_US = re.compile(r"^\W*(?:(?:are|r|do|can|will|would) (?:you|u)\b)|\b(?:are|r) (?:you|u)\b|\bwho (?:made|built|trained) (?:you|u)\b|"
+                            r"你(?:们)?是(?!不是)|你背后|你(?:还)?能(?:聊|陪)", re.I)
+_ASKS_CLEARLY = 0.65
+"""…and of a message read weakly as a step with nothing to act on, above which it is answered rather than asked "which file?"."""
+
+
+# A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
+# 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "唔係 k=2 呀,係 k=4", "it's 600 samples, not 6,000".
+_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|^\W*no\W|\bsame as (?:last time|before)\b|"
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变", re.I)
+
+# …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
+_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
+                      r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[一二两三四五六七八九十]", re.I)
+
+
+def _owner_of_values(text: str) -> str | None:
+    """The tool whose settings a message of values alone gives: few-shot's k, a format, a run's settings
+    (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
+    return (slots.tool_of_values(text) or ("add_few_shot" if re.search(r"\d+\s*个?(?:例子|示例|样例)|\bexamples? (?:each|per)\b", text, re.I) else None)
+            or ("apply_quality_rule" if review.rule_command(text) else None)
+            or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
+            or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None))
+
+
+def _answer_step(text: str, answer: str, mem: Memory, new_files: list[str], fallback_path: str | None = None) -> Decision:
+    """The step the person's own answer to their question asks for: read alone, unless alone it is only a look or a start
+    read from words that name no step ("Use FILE", "Do 40% of FILE"); then the step the question names."""
+    alone = plan_step(answer, mem, new_files, fallback_path=fallback_path)
+    if _acts(alone) and alone.calls[0]["name"] not in ("inspect_dataset", "start_training"):
+        return alone
+    intent = _step_asked_about(text, answer, mem)
+    return plan_step(answer, mem, new_files, fallback_path=fallback_path, intent=intent) if intent else alone
+
+
+def _step_asked_about(text: str, answer: str, mem: Memory) -> str | None:
+    """The step a question names, when the person's own answer to it asks for a step without naming one ("Should I add CoT
+    to everything? Probably not… Hmm no, 40%. Do 40% of FILE", "Should I just guess the LR? No, let's probe it. … Use FILE"):
+    the whole message's reading, when that is a step read firmly; None when the answer names its own step."""
+    if intents.classify(variants.plain_chinese(hide_names(answer))).name:
+        return None
+    as_word = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)], fill="FILE")
+    whole = reading.read(variants.plain_chinese(hide_names(as_word)), True)
+    return whole.tool if whole.act == "command" and whole.tool not in ("", "explain") and whole.prob >= 0.6 else None
+
+
 def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
     """A request, then a change of mind in the same message ("Add 5-shot to X… wait, make it 3", "直接开训吧。嗯…不行,
     还是先检查一下质量"): another step asked for in so many words replaces the first; else the values the change gives
@@ -810,7 +893,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return plan_step(after, mem, new_files)
     if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
             and said.tool != "explain" and not re.search(r"[?？]\W*$", after)  # ("…at all? would it, uh, forget stuff?": still asking)
-            and (after_plan := plan_step(after, mem, new_files)).kind == "tools"):
+            and (after_plan := _answer_step(text, after, mem, new_files)).kind == "tools"):
         return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
     if ((first.kind == "tools" and first.calls[0]["name"] == "explain" or first.kind != "tools" and acts.speech_act(before) == "question")
             and (ruled := review.rule_command(before))

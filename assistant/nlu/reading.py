@@ -98,10 +98,14 @@ _RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普
 _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|科普|\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
-_STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止)", re.I)
+_STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止|停(?:了|下|下来)?吧)", re.I)
 _TRAIN_FIRST = re.compile(r"(?:^\W*|^\W*(?:拿|用|在)\s*FILE\s*(?:来|上)?\s*)(?:(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)|跑(?:个|一个|一下)?训练)", re.I)  # "拿 FILE 训一版看看"
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b|^\W*训练\s+(?=FILE\W*$|\S+\.(?:jsonl|json|csv|xlsx)\W*$)", re.I)
-_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?)\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
+_STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?|terminat(?:e|ing))\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
+                       # "Would it be alright if we stopped lora-r16-test?": a stop asked leave for
+                       r"\bif (?:we|i|you) (?:stopped|killed|halted|cancell?ed|aborted)\s+(?:the\s+)?(?:run\s*)?[A-Za-z0-9][\w-]*\d|"
+                       # "run lora-r8-v2 is to be terminated immediately": the run said to be stopped
+                       r"\b(?:run|job)\s+[A-Za-z][\w-]*\d\w*\s+(?:is to be|should be|must be|needs to be|has to be|to be)\s+(?:stopped|killed|halted|terminated|shut down|cancell?ed|aborted)\b|"
                        # "Our group would like run X stopped, please": the run wanted stopped
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
@@ -133,7 +137,7 @@ _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
-                           r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b", re.I)
+                           r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
@@ -239,6 +243,19 @@ _NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继�
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
 _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
+
+
+# A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
+_STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
+# The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
+_TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
+                        r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
+# "run X is to be terminated today", "job X must be stopped": a stop told as what is to happen to the run.
+_TO_BE_STOPPED = re.compile(r"\b(?:is to be|should be|must be|needs to be|has to be)\s+(?:stopped|killed|halted|terminated|shut down|cancell?ed|aborted)\b|"
+                            r"^\W*(?:would|will|is)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine)\s+if\s+(?:we|i)\s+(?:stopped|killed|halted)\b", re.I)
+# A resume put off until later ("明天再接着跑", "resume it tomorrow"): the stop is what is asked now.
+_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再(?:接着|继续|续|恢复|跑)|"
+                            r"\b(?:resume|continue|restart|pick (?:it |this )?(?:back )?up)\b[^.!?]{0,20}\b(?:tomorrow|later|next week|in the morning|on monday)\b", re.I)
 
 
 def _stops_run(text: str) -> bool:
@@ -626,7 +643,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
             and not _EFFECT.search(text) and not _JUDGED.search(text) and not re.search(r"会|\bwould\b|\bwill\b", text, re.I)):
         act = "question"  # "3000条数据全参微调的话,batch size 多大合适,学习率呢": values asked for that many, a condition in form only
-    if act == "command" and not has_file and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
+    if act == "command" and not has_file and not _STOP_OPENS.search(text) and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
     if model is None:
@@ -750,6 +767,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and tool and tool != "explain" and acts.CONCEPT_ASKED.search(text) and not acts.is_request(text):
         tool, offer = "explain", ""  # "in FILE, what counts as a conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?": how it works,
         # asked with the file named, not a look at the file
+    if act == "question" and tool in _LOOKS and acts.wonders(text) and not names.find_run_id(text) and "FILE" not in text:
+        tool, offer = "explain", ""  # "The team wonders whether the prompt at inference time should match the one used in training."
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
@@ -918,10 +937,18 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             tool, offer, act = "resume_training", "", "command"
         elif review.rule_command(text) is not None and review.decides(text):
             tool, offer, act = "", "", "command"  # "why don't we just toss the ones where…": a review decision, the planner's
-    if tool == "training_status" and _STOP_RUN.search(text) and not _RESUME_VERB.search(text):
-        tool = "stop_training"  # "Wei asked me to get run-4 killed": the run wanted stopped
-    if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text):
+    if (tool == "training_status" and _STOP_RUN.search(text)
+            or tool == "evaluate_run" and act == "command" and _stops_run(text) and not _EVALUATE.search(text)) and not _RESUME_VERB.search(text):
+        tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
+    if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text or _TO_BE_STOPPED.search(text)):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
+    if act == "command" and tool in ("", "explain") and _RESUME_VERB.search(text) and _STOPPED_BEFORE.search(text) and not _NO_RESUME.search(text):
+        tool, offer = "resume_training", ""  # "Pick up the one we stopped yesterday, same as before.": the run stopped, picked up
+    if act == "command" and tool in ("", "explain") and _TRY_TUNED.search(text) and not acts.asks_concept(text):
+        tool, offer = "evaluate_run", ""  # "check if the model can still answer normal questions after the fine-tune",
+        # "帮我测测刚训完的那个…答得准不准": the tuned model tried
+    if tool == "resume_training" and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I)) and _RESUMED_LATER.search(text):
+        tool = "stop_training"  # "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
     if tool == "resume_training" and _stops_run(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
     if (tool in ("evaluate_run", "training_status") and act == "command" and _RUNDOWN.search(text) and not acts.points_at_data(text)

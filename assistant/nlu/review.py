@@ -15,7 +15,7 @@ import re
 from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
-                   r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove|(?<![A-Za-z])delete|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\b(?:ones|them|those) out\b|"
+                   r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
@@ -24,9 +24,12 @@ _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
-    *((rf"\b{name}\b", name) for name in _RULE_NAMES),  # a rule written by its own name comes first
+    # a rule written by its own name comes first ("answer_is_question", "answer-is-question"; "near-duplicates" is read below)
+    *((rf"\b{name.replace('_', '[-_]') if name.count('_') > 1 else name}s?\b", name) for name in _RULE_NAMES),
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
-    (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
+    (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
+     # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
+     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:抄|复制|照搬|重复)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
@@ -62,7 +65,7 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|�
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "公司名称": "author", "公司名": "author", "机构名": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
-_ZH_PAIR = re.compile(r"(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -84,7 +87,7 @@ _FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
-_HOLE = re.compile(r"占位|placeholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
+_HOLE = re.compile(r"占位|placeholders?|placehold?ers?\b|placehodlers?|palceholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
 _LIST = re.compile(r"\blist\b|列出|列一下|列个|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
@@ -154,7 +157,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
     if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I):
         return rule, "keep"  # "don't drop the short answers", "别删"
-    if keep and _NOT_DROP_BUT_KEEP.search(text):
+    if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and re.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
     if re.search(r"留着过年", text):
         return rule, "drop"  # "重复的不删留着过年吗": kept for nothing, so dropped
@@ -207,6 +210,7 @@ def placeholder_values(text: str) -> dict[str, str]:
                                   or "{{" + m.group(1) in text]
     for key, value in found:
         key = key.lower() if key.lower() in ("name", "author") + _AUTHOR_WORDS else key  # "Author is Orbit AI", "- Company: X"
+        key = "author" if key.lower() in ("autor", "auther", "athor", "authro", "auhtor") else key  # "autor = Tinkr Inc": a typo'd key
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value in ("一下", "一下子", "下") or "{{" in value
@@ -223,7 +227,9 @@ def placeholder_values(text: str) -> dict[str, str]:
         pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
-            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)):  # "给 FILE 填一下作者「星河实验室」"
+            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)  # "给 FILE 填一下作者「星河实验室」"
+            # "the author ought to read 'Hargreaves & Daughters'": the key, a link word, a quoted value
+            or re.search(r"\bthe (?:name|author)\b (?:ought to|should|must|needs to|has to|is to) (?:be|read)\s+[\"'“]", text, re.I)):
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
             key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
@@ -236,7 +242,7 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:什么\S*|啥\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
@@ -248,7 +254,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to)\s+(?:be|mean)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -277,7 +283,7 @@ _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
 _VALUE_FOR = re.compile(r"\b(?:put|use|write|enter|fill in|and)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]\s+(?:down\s+)?(?:for|as|in|in for)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 # "Put Milo in for name": an unquoted value put in for a placeholder.
-_PUT_IN_FOR = re.compile(r"\bput\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+in\s+for\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
+_PUT_IN_FOR = re.compile(r"\b(?:put|use)\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})\s+(?:in\s+for|as)\s+(?:the\s+)?(?:\{\{\s*)?(name|author)\b", re.I)
 
 
 # "Author's wrong, it's 'Kestrel Analytics'": the value said wrong, then the right one, in English.
@@ -296,6 +302,10 @@ _SET_IN = re.compile(r"\bset (?:the )?(?:\{\{\s*)?(name|author)(?:\s*\}\})?(?: p
 _KEY_THEN_COLON = re.compile(r"\bas the (name|author)\b[^:：\n]{0,40}[:：]\s*" + _VALUE, re.I)
 # "我们会把助手命名为“知行”", "模型应该叫“小智”": the assistant named.
 _NAMED_AS = re.compile(r"(?:助手|机器人|模型|它|bot)\S{0,4}?(?:命名为|取名为?|起名(?:叫|为)|(?:应该|要|就)叫做?)\s*[「“\"']([^」”\"']{1,30})[」”\"']", re.I)
+# "作者别填我个人名字,改成“译林术语组”", "名字不要用小智,换成「小博」": what the key is not to be, then what it is.
+_ZH_NOT_THAT = re.compile(r"(作者|名字|名称)\s*(?:别|不要|不用|不是|不能)(?:填|写|用|叫)?[^,，。;；]{1,16}[,，]\s*(?:而是|要|请)?(?:改成|换成|改为|填成?|写成?|用)\s*" + _VALUE)
+# "给机器人起名吵了一下午,最后定了叫「小橙」": the name chosen, said after the naming.
+_NAME_CHOSEN = re.compile(r"(?:起名|取名|命名|起个名)[^。;；!！?？]{0,24}?(?:定了|定下|决定|选了)\S{0,2}?叫(?:做)?\s*[「“\"']([^」”\"']{1,30})[」”\"']")
 # "Let {{author}} be rendered henceforth as 'Lantern Works'": the placeholder, then a quoted value after "as".
 _BRACED_AS = re.compile(r"\{\{\s*(\w+)\s*\}\}(?:(?!\b(?:name|author)\b)[^{}\"“'\n]){0,40}?\bas\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "bot name Pico", "assistant name: Nova": the name given after the words for it, no verb
@@ -305,10 +315,10 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;])|(?<=\bwith)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?=(?-i:[A-Z])|[\"'“«])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
-_PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
+_PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)(?:\s+(?:placeholder|field|value))?\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
 _NAME_CALLED = re.compile(r"(?:名字|名称|产品名|品牌名)[^。;；]{0,14}?叫(?:做)?\s*([“「\"][^”」\"]{1,30}[”」\"])|"
                           r"(?i:\bthe (?:assistant|bot|model) is)\s+(['\"“][^'\"”]{1,30}['\"”])")
 
@@ -327,7 +337,8 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
     first += [("author", (a or b or c).strip("\"'“”")) for a, b, c in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
-    first += [("name", v) for v in _NAMED_AS.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
+    first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)]
+    first += [("name", v) for v in _NAMED_AS.findall(text) + _NAME_CHOSEN.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]
     first += [(k.lower(), v) for k, v in _FILL_WITH.findall(text)] + [("name", v) for v in _NAMING.findall(text)]
@@ -375,7 +386,9 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
     found = placeholder_values(text)
     if found:  # a placeholder's own name with its value is a fill; "x=y" alone needs a fill verb or a check that found holes
         # "FILE: name = 'Old Maren', author = 'Ironfern Games'": both identity placeholders given are a fill too
-        return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text) or {"name", "author"} <= set(found))
+        # "placeholders: name = 'WindHelper'": the placeholders named, a value for one given
+        return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text) or {"name", "author"} <= set(found)
+                    or _HOLE.search(text) and not _LOOK.search(text) and bool({"name", "author"} & set(found)))
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
     return bool(_FILL.search(text) and _HOLE.search(text) and not _LOOK.search(text))

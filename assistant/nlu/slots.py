@@ -26,7 +26,7 @@ _PHRASES = {
     "alpaca": r"羊驼|阿尔?帕卡",  # the name as Chinese spells it out
     "sharegpt": r"share\s?gpt|多轮对话格式|conversations?\s*格式",
     "openai": r"open\s+ai|gpt[- ]?(?:3\.5|4)?\s*(?:格式|format)|chat[- ]?completions?",
-    "csv": r"逗号分隔",
+    "csv": r"逗号分隔|comma[- ]separated(?: values?)?",
     "xlsx": r"电子表格|spreadsheet",
     "jsonl": r"json\s*lines|(?:能|可)?训练(?:用|能用)?的?格式|training format|标准格式|通用格式",
 }
@@ -132,8 +132,8 @@ def _role_of(before: str, after: str) -> str | None:
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
-              if (m := re.search(rf"(?:{pattern})s?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
-                                 rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?\s*$", before, re.IGNORECASE))]
+              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
+                                 rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
     for role, pattern in _ROLES:
@@ -230,12 +230,13 @@ def find_fields(text: str) -> dict:
             out[role] = own.group(1)
         if placed and role not in out:
             name = placed.group("zh") or placed.group("en")
-            if name not in _QUESTION_WORDS and _is_field_name(name):
+            # ("answers in column A.": a one-letter name ending the phrase is the column, not the article)
+            if name not in _QUESTION_WORDS and (_is_field_name(name) or placed.group("en") and _lone_letter(text, name, placed.end("en"))):
                 out[role] = name
         for hit in (spelled, reversed_, bare):
             if hit and hit.group(1).lower() in FORMAT_ALIASES and re.match(r"\s*(?:format|格式|style)", text[hit.end(1):], re.I):
                 continue  # "output: alpaca format": the target format, not a column named alpaca
-            if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit)):
+            if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit.group(1), hit.end(1))):
                 out[role] = hit.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
@@ -245,7 +246,7 @@ def find_fields(text: str) -> dict:
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
-    sheet = sheet or re.search(r"\bsheet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
+    sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
                                r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
@@ -290,7 +291,7 @@ def find_fields(text: str) -> dict:
 _NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
 
 
-_SHEET_MEANT = re.compile(r"(?:是|应该是|\bi meant|\bit'?s)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
+_SHEET_MEANT = re.compile(r"(?:是|应该是|应该看|应该用|应该读|要看|\bi meant|\bit'?s)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
 
 
 def _sheet_not_ruled_out(text: str, out: dict) -> None:
@@ -340,9 +341,9 @@ _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer
                "rationale": "rationale_field", "reasoning": "rationale_field"}
 
 
-def _lone_letter(text: str, hit: re.Match) -> bool:
+def _lone_letter(text: str, name: str, end: int) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
-    return len(hit.group(1)) == 1 and bool(re.match(r"\s*(?:[,，;；。.!！?？]|$)", text[hit.end(1):]))
+    return len(name) == 1 and bool(re.match(r"\s*(?:[,，;；。.!！?？]|$)", text[end:]))
 
 
 def _is_field_name(word: str) -> bool:
@@ -398,7 +399,7 @@ def find_templates(text: str) -> list[str]:
     if found and not (after and all(name in after.group(1) for name in found)):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
-        return _inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text)
+        return _inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text) or _pointed_list(text)
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
     family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
@@ -456,6 +457,15 @@ def _spoken_list(text: str) -> list[str]:
 # "reword … w/ tag this ticket|label this ticket|categorize this ticket , half the data", "with sign up|register|enrol, 30%":
 # a family whose instructions hold spaces, between the word that introduces it and the end of its clause.
 _SPACED = re.compile(r"(?:\bw/|\bwith\b|\busing\b|\buse\b|\blike\b|[:：])\s*((?:[^|,，;；。\n:：]{2,60}\|)+[^|,，;；。\n:：]{2,60}?)\s*(?=[,，;；。\n]|$)", re.I)
+
+
+# "用 中译英 翻译中文为英文 这俩模板扩一下": the wordings set out with spaces, then pointed at as the templates.
+_POINTED = re.compile(r"(?:用|拿|按)\s+((?:[^\s,，。;；]{2,30}\s+){2,6})(?:这|那)(?:俩|两个|几个|些|三个|[2-6]个)\s*(?:模板|模版|说法|问法|指令|句式)")
+
+
+def _pointed_list(text: str) -> list[str]:
+    m = _POINTED.search(text)
+    return m.group(1).split() if m else []
 
 
 def _spaced_family(text: str) -> list[str]:

@@ -45,6 +45,8 @@ _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_
 _KEY_ALIASES = {**{name: setting for setting, names in KEY_NAMES.items() for name in names},
                 "run": "run_id", "id": "run_id", "file": "path", "data": "path", "dataset": "path", "format": "to",
                 "q_field": "question_field", "a_field": "answer_field"}
+# A pasted dataset summary's count of records ("records": 300), the size advice is sized to (never how many to make).
+_DATASET_SIZE_KEYS = ("records", "num_records", "total_records", "rows", "num_rows", "samples", "num_samples", "examples", "num_examples")
 # The message opens with a tool's name, then its arguments: in brackets, or after a space, comma or colon.
 _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
 # "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
@@ -157,6 +159,8 @@ def with_snippet(name: str, args: dict, obj: dict) -> dict:
     names; for the fill, other keys are placeholder values). What the object says wins over what the words said."""
     schema, out = _schema(name), dict(args)
     for key, value in obj.items():
+        if name == "suggest_hyperparameters" and key.lower() in _DATASET_SIZE_KEYS:
+            key = "n_samples"  # '{"records": 300, "avg_tokens": 210}': the size of the data the advice is for
         key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
         kinds = {schema.get(key, {}).get("type")} | {k.get("type") for k in schema.get(key, {}).get("anyOf", ())}
         if key in schema and isinstance(value, (int, float)) and not isinstance(value, bool) and kinds & {"number", "integer"}:
