@@ -25,10 +25,10 @@ from assistant.nlu.slots import mask, tool_of_values
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!wondering )(?<!wondered )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
-                 r"^\W*(?:were|had) (?:i|we|you) (?:to )?\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
+                 r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
@@ -51,7 +51,7 @@ _ABOUT = re.compile(
     r"(?:具体)?(?:是)?(?:干了|做了)(?:啥|什么)|what (?:format|shape|structure) should|(?:应该|应|要|得|该)(?:采用|是|用|整理成|准备成|做成|弄成|存成)?(?:什么|何种|哪种)格式|"
     r"\bwhat\b[^?.]{0,40}\b(?:is|are) (?:required|needed|expected|supported|allowed)\b|"
     r"^\W*(?:does|do|must|should) (?:the |my |our |a |an |each |every )?(?:data|dataset|file|question|answer|record|sample|row)s? (?:really )?(?:have|need) to\b|"
-    r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|[?？]\s*(?:敬请|恳请|还请|望|请)?(?:不吝)?(?:赐教|指教|指点)\W*$|"
+    r"[?？]\s*(?:请|烦请|敬请)?(?:予以)?(?:列明|告知|说明|明示|答复|回复|解答)\W*$|(?:望|请|烦请|敬请|恳请|需|需要|须|应)(?:予以|加以)(?:说明|解释|阐述|澄清)\W*$|\bis to be (?:clarified|explained)\W*$|[?？]\s*please (?:advise|explain|clarify)\W*$|[?？]\s*(?:敬请|恳请|还请|望|请)?(?:不吝)?(?:赐教|指教|指点)\W*$|"
     r"\bin what way\b|\bfor what(?: one| ah| lah)?\??\s*$|\bwhat counts as\b|什么原因|啥原因|原因是什么|\bwhat causes\b|"
     r"(?:烦请|请|麻烦)?(?:说明|解释|阐述|介绍)[^。;；]{0,30}(?:成因|原因|原理|机制|应对|区别)|\bis (?:a |the )?[\w -]{1,30} always (?:\w+ ){0,3}(?:better|worse|good|bad|needed|required)\b|\bhelps? (?:\w+ ){0,4}how\??\s*$|(?:从哪|哪里|哪儿)(?:来|出来|生成|得到)的?|"
     r"(?:都|会)(?:会)?(?:查|检查|看|管|包括|包含|做|显示|列出|报告)\S{0,3}(?:哪几|哪些)|(?:到底|究竟)(?:在|会)?(?:查|检查|检测|看|管)\S{0,3}(?:啥|什么|哪些)|"
@@ -68,7 +68,7 @@ _ABOUT = re.compile(
     # what the assistant can take ("你能不能直接读PDF?还是只能读jsonl", "…, or is it only qianfan and alpaca?")
     # what an action does to the person's files or data ("删重复数据是删我原始文件里的吗,还是另存一份", "are the rows removed from my
     # actual file or from a copy?", "会直接改原文件吗", "where does the converted file end up?", "上传的文件会传到外网吗?")
-    r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
+    r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|(?<!别)(?<!不要)(?<!不用)(?<!千万别)(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
     r"\b(?:my |the )?(?:actual|original|source) (?:file|data|spreadsheet)\b[^.!]{0,40}\?|\bor (?:from |to |in |on |into )?a (?:new )?copy\b|\bwhere (?:does|do|did|will) (?:the )?[\w -]{0,30}\bend up\b|"
     r"(?:传|发|上传)(?:到)?(?:外网|云端|网上|服务器)|\bleave (?:the|my|this|our) (?:machine|computer|network|building)\b|"
     r"\bis [\d,.]+k? (?:rows|samples|examples|records|pairs|q&as?)(?: of data)? enough\b|(?:条|个)(?:数据|样本)?(?:够|足够)(?:吗|不够|了吗)|"
@@ -145,8 +145,17 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
 # pulled the plug on X?", "Wouldn't it make sense to give every prompt…?", "Why not widen…?", "Why keep guessing … when you
 # could just run a range test?"
 # A question, then the request it opens: "能的话就接着训", "If so, please go ahead and resume it".
+# A worry asked, then the step said on the answer hoped for (see IF_SO_DO); the request is self-contained.
+WORRY_THEN_DO = re.compile(r"[?？][^?？\n]{0,12}?(?:如果|要是)?(?:不会|没有|(?<!是)不是|不用|不影响|没事|安全|不覆盖|不删)(?:的话)?[,，]?\s*(?:就|那就|那)\s*[\u4e00-\u9fff][^?？]*$|"
+                           r"[?？][\s.。]*(?:ok(?:ay)?,?\s*)?if (?:not|no|it doesn'?t|it does not|it won'?t|it will not|it isn'?t|it is not|it'?s not|it'?s read-only)\b,?\s*(?:then\s+)?(?:please |go ahead and |just )?"
+                           r"(?:do|resume|start|stop|run|go|convert|delete|drop|add|look|check|inspect|fill|evaluate|probe|train|augment)\b|"
+                           r"[?？]\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?(?:stop|start|resume|convert|drop|delete|check|add|fill|evaluate|probe|train|run)\b", re.I)
 IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持)(?:的话[,，]?\s*(?:就|请|麻烦|帮我|直接|用)|\s*就)\s*[\u4e00-\u9fff]|"
-                       r"[?？]\s*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*(?:please |go ahead and |just )?(?:do|resume|start|stop|run|go|convert|delete|drop)\b", re.I)
+                       r"[?？]\s*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*(?:please |go ahead and |just )?(?:do|resume|start|stop|run|go|convert|delete|drop)\b|"
+                       # a worry asked, then the step on the reassuring answer: "会不会覆盖原文件?。。不会的话就给这个加200条吧", "will it modify
+                       # the workbook? if not, look at the 'Q2' sheet", "is the check read-only? if yes, go ahead and check this", "if I stop it
+                       # now, do I keep the checkpoints? ok, stop lora-r8-v2"
+                       + WORRY_THEN_DO.pattern, re.I)
 _RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
                          r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"
                          r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
@@ -472,11 +481,13 @@ _ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:�
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
+                        # "and it won't overwrite anything? ok then, yes, do it", "确定不会删原文件对吧?那行,开始吧": a worry, then yes
+                        r"[?？]\s*(?:ok(?:ay)?,? then|ok(?:ay)?|alright|那行|那好|行吧|行|好吧|好)[,，.]?\s*(?:yes[,，.]?\s*)?(?:do it|go ahead|go|proceed|开始吧|开始|执行吧|走起|来吧)\W*$|"
                         # "confirmed 👍 run it", "本组同意该训练方案,可以启动。": the plan shown, agreed to
                         r"^\W*confirm(?:ed)?\W*(?:run it|go(?: ahead)?|start it|do it|proceed)?\W*$|"
                         r"同意(?:该|这个|此|你的|上述)?(?:训练)?(?:方案|计划)\W*(?:可以|请|即可)?(?:启动|开始|执行|开跑|开训)?\W*$|"
                         # "2 epoch、2e-4、1.2 万条,对,就这个方案,开始。", "…yes, that's the plan. Start it.", "> 计划:…\n没问题,就这样。": the plan shown, agreed
-                        r"(?:就|按|照)(?:这个|你的|你这个)(?:方案|计划)(?:来)?\W*(?:开始|开跑|开训|执行)?\W*$|\byes,? that'?s the plan\b[.!]?\s*(?:start it|go|go ahead|run it)?\W*$|"
+                        r"(?:就|按|照)(?:这个|你的|你这个)(?:方案|计划)(?:来)?\W*(?:开始|开跑|开训|执行)?\W*$|^\W*>[^\n]*\n\W*(?:就)?(?:按|照)(?:这个|这)(?:来|办|走)(?:吧)?\W*$|\byes,? that'?s the plan\b[.!]?\s*(?:start it|go|go ahead|run it)?\W*$|"
                         r"^\W*>[^\n]*(?:计划|plan)[^\n]*\n\W*(?:没问题|可以|行|好|ok|yes|looks good)[^\n]{0,12}$", re.I)  # "同事说照默认的来就行,确认,执行。"
 # "把手册讲的要点列出来", "Summarise what the manual says about data diversity", "Is that the forgetting the manual talks about?":
 # what the manual says is asked, whatever tool its words name.
@@ -583,7 +594,7 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
+CONCEPT_ASKED = re.compile(r"(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.

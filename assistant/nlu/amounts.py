@@ -39,7 +39,7 @@ def _keys(setting: str) -> str:
 # right patterns start right after it.
 _UNITS = {
     "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|{_keys('epochs')}|epoch数)[\"']?{_SET}$",
-               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|eps?\b)"),
+               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|圈(?!子)|eps?\b|loops?\b|full passes\b|rounds?\b(?! of (?:review|feedback|testing|interviews?|edits?)))"),
     "learning_rate": (rf"(?:{_keys('learning_rate')}|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
@@ -88,6 +88,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
         label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
         if label is None:
             label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
+        if label is None and RULED_OUT_BEFORE.search(left):  # "lora_r 不是 16,是 8": the setting named before the value ruled out
+            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, RULED_OUT_BEFORE.sub("", left).rstrip(), re.IGNORECASE)), None)
         labelled.append((num, label))
     return labelled
 
@@ -96,6 +98,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 _CROSSED = re.compile(r"\s*(?:[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
 
 
+# A value said, then called wrong right after it: "3个例子不对", "5 epochs is wrong".
+_WRONG_AFTER = re.compile(r"\s*(?:个|条)?\s*[\u4e00-\u9fff]{0,4}?\s*(?:了\s*)?(?:不对|错了)|\s*\w{0,12}\s+(?:is|was) wrong\b")
 # "开一轮 LoRA", "再跑一轮": "一轮" after a start verb is a run, not its epochs.
 _A_RUN = re.compile(r"(?:开|跑|来|起|再)\s*$")
 
@@ -146,7 +150,13 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
     out: dict = {}
     everything = [(m.start(), m.end()) for m in _ALL.finditer(text)]  # "every one of them", "每一条": all, not a count
+    carried = None
     for num, label in label_numbers(text):
+        label, carried = label or carried, None
+        if label == "k" and (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _WRONG_AFTER.match(text, num.end)
+                             or re.search(r"别(?:放|用|加|给)\s*$", text[max(0, num.start - 4):num.start])):
+            carried = label  # "few shot的k不是3,改成5", "每条3个例子不对 要5个", "别放3个例子了,改成5个": the count after the one ruled
+            continue  # out is the same setting's
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
         if _money(text, num):
@@ -232,9 +242,13 @@ _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
     ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
-    keyed = re.search(r"\bfrac(?:tion)?\s*[=:]\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
+    keyed = re.search(r"\bfrac(?:tion)?\s*[=:]?\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
     if keyed:
         return float(keyed.group(1))
+    # "the cot share should be 0.1 not 0.2", "比例改成 0.3": a share written as a decimal after its word
+    shared = re.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)\b(?!\s*%)", text, re.I)
+    if shared and not RULED_OUT_BEFORE.search(text[max(0, shared.start(1) - 8):shared.start(1)]):
+        return float(shared.group(1))
     said = _SAID_NOT.search(text)
     if said:
         return _fraction(said.group(1))  # "nooo i said 10% not 50%": the share said before is the one meant

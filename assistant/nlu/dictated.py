@@ -35,6 +35,19 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           (re.compile(r"(?:(?<=直接)|(?<=都)|(?<=全)|(?<=全部)|(?<=给我)|(?<=的))山(?=了|掉|除|吧)|山(?=掉|除)"), "删"),
           # text-speak "2" for "to" before a file: "add few shot 2 qa_v2.jsonl"
           (re.compile(r"(?<=[A-Za-z]) 2 (?=[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b)"), " to "),
+          # Markdown marks around a word or a name: "**8**", "`identity.json`", "`{{name}}` → **小墨**", "# 身份数据"
+          (re.compile(r"\*\*([^*\n]{1,60}?)\*\*|__([^_\n]{1,60}?)__"), lambda m: m.group(1) or m.group(2)),
+          (re.compile(r"`([^`\s]{1,60}\.(?:jsonl?|csv|xlsx?|tsv|txt)|\{\{\w+\}\}|lora_r|lora_rank|epochs?|lr|learning_rate|max_steps|mix_general|"
+                      r"[A-Za-z][\w.-]*\d[\w.-]*|\d+(?:\.\d+)?(?:e-?\d+)?)`", re.I), r"\1"), (re.compile(r"(?m)^#{1,6}[ \t]+"), ""),
+          # a beginner's words for the settings: "跑几圈", "6 loops", "速度设多少", "which speed works best"
+          (re.compile(r"(?<=[\d几多少两三四五六七八九十])\s*圈(?!子)"), "轮"), (re.compile(r"(?<=\d)\s*loops?\b|(?<=how many)\s+loops\b", re.I), " epochs"),
+          (re.compile(r"(?<!训练)(?<!跑的)(?<!推理)(?<!生成)速度(?=\s*(?:设|用|调|定|多少|多大|最合适|合适|那个))|(?<=哪个)速度|(?<=什么)速度"), "学习率"),
+          (re.compile(r"\b(what|which|a bunch of|different|several|some|the best) speeds?\b(?=[^.?!\n]{0,40}\b(?:should|use|works?|best|for|on)\b)", re.I),
+           r"\1 learning rates"),
+          # slang for a look: "have a squiz at this file", "have a gander"
+          (re.compile(r"\bhave a (?:squiz|gander|butcher'?s|dekko|look-see|peek|squint)\b", re.I), "have a look"),
+          # the step by what it does: "the thinking-steps thing", "step-by-step reasoning stuff"
+          (re.compile(r"\b(?:the )?thinking[- ]steps?(?: thing| stuff)?\b|\bstep[- ]by[- ]step (?:reasoning|thinking) (?:thing|stuff)\b", re.I), "CoT"),
           # thumbs on a phone: "stp run-0701-c pls", "chk the file", "cnvrt to alpaca"
           (re.compile(r"(?<![\w.-])stp(?![\w.-])", re.I), "stop"), (re.compile(r"(?<![\w.-])chk(?![\w.-])", re.I), "check"),
           (re.compile(r"(?<![\w.-])cnvrt(?![\w.-])", re.I), "convert"),
@@ -153,7 +166,9 @@ _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
-_BRACKETED = re.compile(r"\s*[(（]\s*(?:no|nope|sorry|actually(?: make it)?|i mean|i meant|不|不对|哦不|啊不|呃|我是说)(?![A-Za-z])\s*[,，—–-]*\s*(?:make it\s+)?"
+# "比例 50%(打错了,30%)", "epoch 10(说错了,5)", "run-0710-c(不对,是 run-0710-d)", "名字填 小河(不是小河,是小荷)", "Bolt (oops, Volt)".
+_BRACKETED = re.compile(r"\s*[(（]\s*(?:no|nope|sorry|oops|my bad|actually(?: make it)?|i mean|i meant|不对(?:不对)?|不是[^()（）,，]{1,20}[,，]|不(?!是)|哦不|啊不|呃|我是说|"
+                        r"打错了|写错了|说错了|写多了|写少了|搞错了|口误)(?![A-Za-z])\s*[,，—–-]*\s*(?:make it\s+|是\s*|应该是\s*|it'?s\s+)?"
                         r"([^()（）]{1,30}?)\s*[)）]", re.I)
 _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
@@ -163,7 +178,7 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(r"[一二两三四五六七八九十百千万]+(?![下些点样般定致切旦同共起遍直组份批版成半])"),
           re.compile(rf"(?<![\w-])(?:a[ -])?{_EN_NUMBER_WORD}(?:[ -](?:and[ -])?{_EN_NUMBER_WORD})*(?![\w-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:(?:a|one) )?(?:half|third|quarter|fifth|tenth)s?(?![A-Za-z])|[一二两三四五六七八九]成(?![功绩员为])", re.I),
-          re.compile(r"(?<![A-Za-z0-9_-])(?:alpaca|share\s?gpt|qianfan|openai|千帆|excel)(?![A-Za-z0-9_-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_.-])(?:alpaca|share\s?gpt|qianfan|openai|千帆|excel|csv|xlsx|jsonl?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:full|q?lora|全量|全参数?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I))
@@ -182,6 +197,11 @@ _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才说�
 _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{1,12}?)\s*[?？]\s*"
                                 r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
 
+# "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*[A-Za-z]{2,10})\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks)\b)", re.I)
+# A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
+_SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
+                         r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
 # The unit of a number put right left out, as it was said with the wrong one: "不是2个例子,改成4个" (4 个例子).
 _UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*\d+\s*个\s*([\u4e00-\u9fff]{1,4}?)\s*(?:哈|啊|呀)?\s*[,，]\s*(?:而是|是|改成|改为|换成|要)\s*\d+\s*个(?![\u4e00-\u9fffA-Za-z])")
 
@@ -202,6 +222,8 @@ def repaired(text: str) -> str:
     """
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _NOT_THEN_MEANT.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _SELF_CHECK.sub("", text)
     text = _UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text)
     for m in reversed(list(_BRACKETED.finditer(text))):
         before, meant = text[:m.start()], m.group(1)
@@ -449,11 +471,19 @@ def unspaced(text: str) -> str:
     return _CJK_GAP.sub("", text) if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)) else text
 
 
+def unhesitated(text: str) -> str:
+    """A question typed with hesitations, "hmm… is this… any good? like… the quality of it…": the pauses read as spaces (only
+    in a question with two or more of them, where they break no sentence apart)."""
+    if len(re.findall(r"…+|\.{3,}", text)) >= 2 and re.search(r"[?？]", text) and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text):
+        return re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
+    return text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(halfwidth(text)))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(halfwidth(text))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -29,7 +29,12 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     m = _FAMILY.search(text)  # "ERNIE-Speed", "Qwen-Plus": a known family with a variant but no size
     if m:
         return _unstopped(m)
-    m = re.search(r"(?:base[ _-]?model|基座模型?|基础模型|底座模型?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
+    # "底座用./models/chatglm3-6b", "base should be ./models/qwen2-0.5b": a model folder after the word for the base
+    m = re.search(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|=|:|：|\bis\b|\bshould be\b|\bat\b|\bfrom\b)?\s*"
+                  r"((?:\.{1,2}/|/|~/)?[\w.-]+(?:/[\w.-]+)+)/?(?![\w./-])", text, re.IGNORECASE)
+    if m and not _DATA_FILE.search(m.group(1)):
+        return _unstopped(m)
+    m = re.search(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
         return _unstopped(m)
     return None

@@ -84,7 +84,7 @@ evaluate eval show see view count me i we you can could would should do does did
 as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
-rendered dump
+rendered dump ds
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
@@ -146,6 +146,9 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         return _after_colon(name[start:], slash.start() - start)
     if re.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
         name = re.split(r"[:：]", name)[-1]
+    model_first = re.match(r"^[\u4e00-\u9fff]{0,3}[A-Za-z][\w.-]*\d[\w.-]*(?:训练?|微调|跑|炼)(?:一下|下)?(?=[\u4e00-\u9fff])", name)
+    if model_first:  # "用Qwen2-1.5B-Instruct训客服话术.jsonl": a base model and a verb glued in front of a Chinese file name
+        name = name[model_first.end():]
     glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
     if tail and _GLUE_END.search(name[:tail.start()]):

@@ -6,6 +6,7 @@ named earlier, files the tools produced, the question a confirmation answers.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -148,7 +149,23 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
               intent: str | None = None) -> Decision:
     """Plan one request (one step of a multi-step message)."""
     if_so = acts.IF_SO_DO.search(text) if intent is None else None
-    if if_so:  # "上次停掉的那个还能继续吗?可以的话就接着训": the request after the question, about what the question names
+    worry = acts.WORRY_THEN_DO.search(text) if if_so else None
+    if worry:  # "加few-shot会不会把原文件覆盖掉?不会的话就给这个加200条吧": the worry is answered by the step's own report; the
+        # request after it is whole, or names its step only in the worry ("加 CoT 会不会改原文件?不会的话就给这个加 100 条吧")
+        asked, text = text[:worry.start()], _WORRY_ANSWERED.sub("", text[worry.start() + 1:], count=1)
+        alone = reading.read(variants.plain_chinese(hide_names(text)), True)
+        if not intents.classify(variants.plain_chinese(hide_names(text))).name and not (
+                alone.act == "command" and alone.tool not in ("", "explain", "inspect_dataset") and alone.prob >= 0.5):
+            named = intents.classify(variants.plain_chinese(hide_names(asked))).name
+            if named in NEEDS_PATH + ("suggest_hyperparameters",) + _RUN_TOOLS:
+                # the step the worry names, with what the worry and the request each say ("has the data been converted to qianfan
+                # yet? if not, do it for FILE": the format from the one, the file from the other)
+                said = [d.calls[0]["args"] for d in (plan_step(re.sub(r"[?？]", " ", asked), mem, new_files, fallback_path, intent=named),
+                                                     plan_step(text, mem, new_files, fallback_path, intent=named)) if d.kind == "tools"]
+                if said:
+                    return Decision("tools", calls=[{"name": named, "args": {k: v for args in said for k, v in args.items()}}])
+                return plan_step(text, mem, new_files, fallback_path, intent=named)
+    elif if_so:  # "上次停掉的那个还能继续吗?可以的话就接着训": the request after the question, about what the question names
         asked, request = text[:if_so.start()], text[if_so.start() + 1:]
         text = re.sub(r"^\W*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*|^\W*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*", "", request, flags=re.I) \
             + ", " + re.sub(r"[?？]|[吗呢](?=\W*$)", "", asked)
@@ -161,7 +178,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # a model folder is never the data, nor a trainer's own file ("dataset_info.json", "adapter_config.json"): named to know about
     trainer_files = [f for f in found if _TRAINER_FILE.search(f.text)]
     named = [f.text for f in found if f.text not in models and f not in trainer_files]
-    kept = [f.text for f in found if f.text in named and not slots.negated(text, f.start)]
+    kept = [f.text for f in found if f.text in named and not slots.negated(text, f.start) and not _left_alone(text, f)]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
@@ -247,6 +264,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "augment_instructions"  # "…make the instructions in FILE less samey, maybe with 'Sum this up|Give me the gist'?": a family given
     if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain) and (got is None or got.act != "hypothetical"):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
+    if (tool in (None, "", "inspect_dataset") and (models or names.find_base_model(plain)) and _BASE_NAMED.search(plain)
+            and (got is None or got.act != "hypothetical")):
+        tool = "start_training"  # "use ./models/tinyllama-1.1b as the base with FILE", "base should be ./models/qwen2-0.5b … same data":
+        # a base model given for the data is a run's setting
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -254,11 +275,14 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
     if not tool:
-        if (named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text):
+        if (got is not None and got.act in ("question", "hypothetical") and acts.CONCEPT_ASKED.search(plain) and not acts.is_request(plain)
+                and (named or intents.about_sft(plain))):
+            tool = "explain"  # "I have cleaned.jsonl and raw.jsonl — in general, is it worth training on the raw one?": asked in general
+        elif (named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text):
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
-        elif (got is not None and classifier.asks(plain) >= _ASKS_FIRMLY and (got.offer or intents.about_sft(plain) and _CRAFT_WORD.search(plain))
+        elif (got is not None and classifier.asks(plain) >= _ASKS_FIRMLY and intents.about_sft(plain) and (got.offer or _CRAFT_WORD.search(plain))
               and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", plain)) >= 3  # ("lr?", "例子?": too bare to answer; offered as a step)
               and not _ASKS_ABOUT_US.search(plain)
               and not named and not new_files and not names.find_run_id(plain) and not acts.is_request(plain)):
@@ -301,7 +325,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
         if not path and not _REFERS_BACK.search(plain) and (got is None or got.act not in ("command", "correction") or got.prob < 0.6 or not args and (
                 tool in ("start_training", "inspect_dataset") or got.prob < 0.65 or not intents.about_sft(plain) and got.prob < 0.8)):  # ("好的,开始吧" with no plan and no file: which file?)
-            if (got is not None and got.prob < 0.6 and not args and classifier.asks(plain) >= _ASKS_CLEARLY and not acts.is_request(plain)
+            if (got is not None and got.prob < 0.6 and not set(args) - {"ppl"} and classifier.asks(plain) >= _ASKS_CLEARLY and not acts.is_request(plain)
                     and not _ASKS_ABOUT_US.search(plain)):
                 # "wats the diff btw alpaca n sharegpt anyway", "few-shot helps the model how exactly": a step read weakly in
                 # what is clearly asked, nothing of the person's in sight; answered, not met with "which file?"
@@ -810,7 +834,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format
-    tool = prev.calls[0]["name"] if prev is not None and prev.calls else slots.tool_of_values(blanked) or slots.tool_of_values(whole)
+    tool = prev.calls[0]["name"] if prev is not None and prev.calls else _owner_of_values(blanked) or _owner_of_values(whole)
     plain = variants.plain_chinese(text)
     if not tool and review.asks_fill(plain, True) and review.values_as_written(text, plain):
         tool = "fill_placeholders"  # "名字打错了,是「小汪」不是「小王」": a placeholder's value put right
@@ -822,6 +846,10 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     return redone
 
 
+# The reassuring answer a request is said on, before the request itself ("心里没底。不会的话就", "if not, ", "ok, ").
+_WORRY_ANSWERED = re.compile(r"^[^?？\n]{0,12}?(?:如果|要是)?(?:不会|没有|不是|不用|不影响|没事|安全|不覆盖|不删)(?:的话)?[,，]?\s*(?:就|那就|那)\s*|"
+                             r"^[\s.。]*(?:ok(?:ay)?,?\s*)?if (?:not|no|it doesn'?t|it does not|it won'?t|it will not|it isn'?t|it is not|it'?s not|it'?s read-only)\b,?\s*(?:then\s+)?|"
+                             r"^\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?", re.I)
 _ASKS_FIRMLY = 0.55
 """The speech-act model's reading of a message nothing else placed, above which it is answered as a question."""
 # Words of the craft itself, not of the assistant ("你是什么模型啊", "are you running locally?" are about us, chit-chat).
@@ -850,6 +878,24 @@ def _owner_of_values(text: str) -> str | None:
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None))
+
+
+# The base model given for a run: "use X as the base", "base should be X", "底座用 X".
+_BASE_NAMED = re.compile(r"\bas (?:the |our |a )?base(?: model)?\b|\bbase(?: model)?(?: for \S{1,60})? (?:should be|is|=|:)|(?:基座|底座)(?:模型)?\s*(?:用|是|换成|改成|=|:|：)", re.I)
+# A file named only to be left alone: "poem_a.jsonl 不用动,…", "a.jsonl 是测试集别碰,…", "leave med_a alone", "don't touch orders.jsonl".
+_LEFT_ALONE_AFTER = re.compile(r"^\s*(?:(?:是|is)\s*(?:测试集|验证集|评测集|the test set|test data|held[- ]out(?: data)?)\S{0,3}\s*[,，]?\s*)?"
+                               r"(?:不用动|别动|别碰|不要动|不要碰|先不管|不用管|不动|先别动|留着别动|\bstays? as (?:it )?is\b|\bis fine as is\b)", re.I)
+_LEFT_ALONE_BEFORE = re.compile(r"(?:\bleave|\bdon'?t touch|\bdo not touch|\bnot|别动|别碰|不要动|不要碰|不用管)\s*(?:the\s+)?$", re.I)
+_LEAVE_STEM = re.compile(r"\bleave\s+([\w.-]+)\s+alone\b|\b(?:don'?t|do not) touch\s+([\w.-]+)|([\w.-]+)\s*(?:不用动|别动|别碰|不要动)", re.I)
+
+
+def _left_alone(text: str, found) -> bool:
+    """Whether the file ``found`` is named only to be left alone (and so is not the one to act on)."""
+    if _LEFT_ALONE_AFTER.match(text[found.end:found.end + 24]) or _LEFT_ALONE_BEFORE.search(text[max(0, found.start - 16):found.start]):
+        return True
+    stems = [s for m in _LEAVE_STEM.finditer(text) for s in m.groups() if s]
+    base = os.path.basename(found.text)
+    return any(len(s) >= 3 and (base == s or base.startswith(s + ".")) for s in stems)
 
 
 def _answer_step(text: str, answer: str, mem: Memory, new_files: list[str], fallback_path: str | None = None) -> Decision:

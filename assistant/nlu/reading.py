@@ -100,6 +100,8 @@ _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|fo
 # A stop verb opening the message ("Halt X; …", "停掉 X,…"), and one aimed at a run id.
 _STOP_OPENS = re.compile(r"^\W*(?:halt|stop|kill|abort|cancel|terminate)\b|^\W*(?:停掉|停止|终止|叫停|中止|停(?:了|下|下来)?吧)", re.I)
 _TRAIN_FIRST = re.compile(r"(?:^\W*|^\W*(?:拿|用|在)\s*FILE\s*(?:来|上)?\s*)(?:(?:炼|训|练|跑)(?:一|个)?(?:版|个|轮|下)|跑(?:个|一个|一下)?训练)", re.I)  # "拿 FILE 训一版看看"
+# "拿这个清洗完的训练,5轮": the data at hand, then train, opening the message
+_TRAIN_WITH_THIS = re.compile(r"^\W*(?:拿|用)\s*(?:这个|这份|FILE)[^,，。;；]{0,8}?(?:来)?(?:训练|训|微调)(?![练]?(?:集|数据|样本))")  # "拿 FILE 训一版看看"
 _TRAIN_OPENS = re.compile(r"^\W*(?:please\s+)?(?:fine-?tune|finetune|train|start training|kick off (?:a |the )?(?:run|training)|微调|训练一下|开始训练|开训)\b|^\W*训练\s+(?=FILE\W*$|\S+\.(?:jsonl|json|csv|xlsx)\W*$)", re.I)
 _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?|halt(?:ing)?|abort(?:ing)?|cancel(?:l?ing)?|terminat(?:e|ing))\b)\s*(?:(?:the\s+)?run\s*)?[A-Za-z0-9][\w-]*\d|"
                        # "Would it be alright if we stopped lora-r16-test?": a stop asked leave for
@@ -110,7 +112,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
-_HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good|well) did\b[^.?!]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
                           r"(?:^|[,，。!！；;]\s*)(?:请|帮我|麻烦)?(?:评估|评测|测评)(?:一下|下)", re.I)
@@ -131,7 +133,7 @@ _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
 _RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
-                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
+                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
@@ -230,7 +232,9 @@ def pasted_only(text: str) -> bool:
 _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
-_RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了", re.I)
+_RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
+# The run let go on: "让它接着学吧", "let him carry on".
+_LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
 _LEAVING = re.compile(r"(?:先|我|我们|今天|那我)?撤了(?:哈|啊|啦|呀|~|先)?(?=[,，。.!！~\s]|$)|(?:先)?溜了(?:溜了)?|\b(?:i'?m|we'?re) (?:off|out|heading out|logging off)\b|\bgotta (?:go|run)\b|\bsigning off\b", re.I)
 _ONLY_WHEN = re.compile(r"\bonly (?:want|wanna|do|run)\b[^.?!]{0,20}\bif\b|\bif (?:it'?s|it is|it takes)\b|只有[^,，。]{0,12}才|的话才", re.I)
 # A step that waits on the run's state: "resume run-0702-a but only if it has less than an hour left".
@@ -239,12 +243,23 @@ _ONLY_IF_STATE = re.compile(r"\bonly if (?:it|the run|[\w-]*\d[\w-]*)?\s*(?:has|
 _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|(?:比赛|联赛|活动|会议|航班|课|演出|预约|婚礼|讲座)\S{0,6}取消|\b(?:\d+|two|three|four|five|some|several|many) [a-z]+s cancel(?:l?ed)?\b|"
                              r"\b(?:appointments?|fittings?|bookings?|orders?|classes|lessons?|flights?|meetings?|shows?|events?|tours?) "
                              r"(?:got |were |was |have been |had been )?cancel(?:l?ed|s)?\b", re.I)
-_NO_RESUME = re.compile(r"(?:别|不要|不用|不)(?:再)?(?:续跑|续训|继续|恢复|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
+_NO_RESUME = re.compile(r"(?:别|不要|不用|(?<!要)不)(?:再)?(?:续跑|续训|继续|恢复|接着)|不(?:指望|期待|打算|奢望)[^,，。]{0,10}?(?:续|恢复|继续|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
 _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
 
 
+# The quality of the upload asked about: "is this any good?", "这份能用吗".
+_UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
+                            r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
+# The settings for the person's data asked for: "用啥参数好", "超参怎么设", "咋配参", "what settings should I use for FILE".
+_PARAMS_ASKED = re.compile(r"(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
+                             r"\bwhat (?:settings|params|hyperparams|hyperparameters) should (?:i|we) use\b", re.I)
+_NOT_STOP_BUT_RESUME = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|终止|停止)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:恢复|继续|接着|续)|"
+                                  r"\bnot (?:to )?(?:stop|kill|pause)\b[^.!?]{0,20}\b(?:resume|continue)\b", re.I)
+_NOT_RESUME_BUT_STOP = re.compile(r"不是(?:要|让你|叫你)?(?:恢复|继续|接着|续)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:停|暂停|终止)|"
+                                  r"\bnot (?:to )?(?:resume|continue)\b[^.!?]{0,20}\b(?:stop|kill|pause)\b", re.I)
+_STOP_THIS_KEEP_THAT = re.compile(r"(?:停了|停掉|停下|停止|\bstop\b|\bkill\b)(?!的)[^,，。;；?？]{0,12}[,，;；]\s*[A-Za-z0-9][\w.-]{0,20}\s*(?:那个|那一个|the other(?: one)?)?\s*(?:继续(?:跑|训)?|接着跑|让它跑|跑着|\bkeep(?:s)?(?: it)? (?:running|going)|\bcontinues?|\bcan keep going)\W*$", re.I)
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
 _STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
@@ -391,7 +406,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
@@ -643,7 +658,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
             and not _EFFECT.search(text) and not _JUDGED.search(text) and not re.search(r"会|\bwould\b|\bwill\b", text, re.I)):
         act = "question"  # "3000条数据全参微调的话,batch size 多大合适,学习率呢": values asked for that many, a condition in form only
-    if act == "command" and not has_file and not _STOP_OPENS.search(text) and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
+    if act == "command" and not has_file and not _STOP_OPENS.search(text) and not _EVALUATE.search(text) and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
     if model is None:
@@ -731,6 +746,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool in ("evaluate_run", "inspect_dataset") and guess.second == "start_training" and guess.prob - guess.second_prob < MARGIN \
             and _TRAIN_FIRST.search(text) and not names.find_run_id(text):
         tool = "start_training"  # "炼一版看看效果": a run to make first; seeing how it does comes after
+    if tool in ("", "check_quality", "inspect_dataset", "evaluate_run") and act == "command" and has_file and _TRAIN_WITH_THIS.search(text) \
+            and not names.find_run_id(text):
+        tool, offer = "start_training", ""  # (a file) "拿这个清洗完的训练,5轮": the data at hand trained on
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
@@ -767,6 +785,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and tool and tool != "explain" and acts.CONCEPT_ASKED.search(text) and not acts.is_request(text):
         tool, offer = "explain", ""  # "in FILE, what counts as a conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?": how it works,
         # asked with the file named, not a look at the file
+    if act == "question" and tool in ("explain", "check_quality", "inspect_dataset") and new_upload and _UPLOAD_JUDGED.search(text):
+        tool, offer, act = "check_quality", "", "command"  # (an upload) "is this any good? like the quality of it": a look at its quality
     if act == "question" and tool in _LOOKS and acts.wonders(text) and not names.find_run_id(text) and "FILE" not in text:
         tool, offer = "explain", ""  # "The team wonders whether the prompt at inference time should match the one used in training."
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
@@ -942,11 +962,22 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
     if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text or _TO_BE_STOPPED.search(text)):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
-    if act == "command" and tool in ("", "explain") and _RESUME_VERB.search(text) and _STOPPED_BEFORE.search(text) and not _NO_RESUME.search(text):
+    if act == "command" and tool in ("", "explain") and _RESUME_VERB.search(text) and (_STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "Pick up the one we stopped yesterday, same as before.": the run stopped, picked up
     if act == "command" and tool in ("", "explain") and _TRY_TUNED.search(text) and not acts.asks_concept(text):
         tool, offer = "evaluate_run", ""  # "check if the model can still answer normal questions after the fine-tune",
         # "帮我测测刚训完的那个…答得准不准": the tuned model tried
+    if (tool in ("", "explain", "start_training", "inspect_dataset") and act in ("command", "question") and _PARAMS_ASKED.search(text)
+            and not acts.is_hypothetical(text) and (has_file or "FILE" in text or amounts.count_args(text).get("n_samples"))):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "FILE 用啥参数好 我想全量微调 帮看看", "这个咋配参": settings asked for
+    if tool == "resume_training" and _NO_RESUME.search(text) and not _RESUME_VERB.search(_NO_RESUME.sub(" ", text)) and not _STOP_WORD.search(text):
+        tool, offer = "", ""  # "所以我也不指望今晚能续上了": a resume ruled out asks for nothing
+    if tool in ("stop_training", "resume_training", "training_status") and _NOT_STOP_BUT_RESUME.search(text):
+        tool, offer = "resume_training", ""  # "ft_x 不是要停,是要恢复!!刚才说反了": the stop called off, the resume meant
+    elif tool in ("stop_training", "resume_training", "training_status") and _NOT_RESUME_BUT_STOP.search(text):
+        tool, offer = "stop_training", ""  # "不是要继续,是要停掉"
+    elif tool == "resume_training" and (_STOP_THIS_KEEP_THAT.search(text) or _STOP_WORD.search(text) and _NO_RESUME.search(text)):
+        tool, offer = "stop_training", ""  # "把 r8 那个停了,r16 继续", "停掉 v1,v2 让它跑": one stopped, the other left running
     if tool == "resume_training" and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I)) and _RESUMED_LATER.search(text):
         tool = "stop_training"  # "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
     if tool == "resume_training" and _stops_run(text):

@@ -36,7 +36,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
-    (r"重复|duplicat\w*|\bdupes?\b|\bdups?\b", "duplicates"),
+    (r"重复|duplicat\w*|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
@@ -55,7 +55,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入)[^\s,，;；、。{}?？])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入)[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -93,7 +93,7 @@ _LIST = re.compile(r"\blist\b|列出|列一下|列个|\b(?:which|what) (?:placeh
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
-_NOT_PLACEHOLDERS = {"lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
+_NOT_PLACEHOLDERS = {"please", "pls", "plz", "thanks", "thx", "note", "ps", "lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
@@ -289,7 +289,7 @@ _PUT_IN_FOR = re.compile(r"\b(?:put|use)\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z]
 # "Author's wrong, it's 'Kestrel Analytics'": the value said wrong, then the right one, in English.
 _WRONG_EN = re.compile(r"\b(name|author)(?:(?:'s| is| was) (?:wrong|misspelled|a typo)|(?: isn'?t| is not| wasn'?t) [^,;\n]{1,40}?)\W+(?:it'?s|it is|should be|it should be|make it)\s+" + _VALUE, re.I)  # "the author isn't QuickFix, it's …"
 # "it is made by Hartmann & Weber": the maker named in words is the author.
-_MADE_BY = re.compile(r"(?:\b(?:it|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was)?\s+|(?:^|[,;:，；：-]|\band)\s*)(?:made|developed|built|created|maintained) by\s+"
+_MADE_BY = re.compile(r"(?:\b(?:it|he|she|they|(?:the )?(?:assistant|bot|model|agent))(?:'s| is| was| were)?\s+|(?:^|[,;:，；：-]|\band)\s*)(?:made|developed|built|created|maintained) by\s+"
                       + _VALUE, re.I)
 # "that Harbor School made it", "是「阳光幼儿园」做的": the maker named before the making.
 _MADE_IT = re.compile(r"\bthat\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}|[\"'“][^\"'”]{1,60}[\"'”])\s+(?:made|built|created|developed) (?:it|him|her)\b|"
@@ -304,6 +304,7 @@ _KEY_THEN_COLON = re.compile(r"\bas the (name|author)\b[^:：\n]{0,40}[:：]\s*"
 _NAMED_AS = re.compile(r"(?:助手|机器人|模型|它|bot)\S{0,4}?(?:命名为|取名为?|起名(?:叫|为)|(?:应该|要|就)叫做?)\s*[「“\"']([^」”\"']{1,30})[」”\"']", re.I)
 # "作者别填我个人名字,改成“译林术语组”", "名字不要用小智,换成「小博」": what the key is not to be, then what it is.
 _ZH_NOT_THAT = re.compile(r"(作者|名字|名称)\s*(?:别|不要|不用|不是|不能)(?:填|写|用|叫)?[^,，。;；]{1,16}[,，]\s*(?:而是|要|请)?(?:改成|换成|改为|填成?|写成?|用)\s*" + _VALUE)
+_ZH_GLUED = re.compile(r"(?:^|(?<=[\s,，:：;；。!！]))(名字|作者)(?![叫是为填写改用就不别要的也都还换设那这先暂我没])(?![^\s,，。;；!！]*(?:空着|不管|不填|别动|没想好|没问题|再说))([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9&·]{1,15})(?=[\s,，。;；!！]|$)")
 # "给机器人起名吵了一下午,最后定了叫「小橙」": the name chosen, said after the naming.
 _NAME_CHOSEN = re.compile(r"(?:起名|取名|命名|起个名)[^。;；!！?？]{0,24}?(?:定了|定下|决定|选了)\S{0,2}?叫(?:做)?\s*[「“\"']([^」”\"']{1,30})[」”\"']")
 # "Let {{author}} be rendered henceforth as 'Lantern Works'": the placeholder, then a quoted value after "as".
@@ -315,7 +316,7 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!\-—–])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
 _PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)(?:\s+(?:placeholder|field|value))?\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
@@ -338,6 +339,8 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [("author", (a or b or c).strip("\"'“”")) for a, b, c in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
     first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)]
+    if _FILL.search(text) or _HOLE.search(text):  # "占位符帮我填下,名字小鹿,作者鹿鸣实验室": the key, its value glued on
+        first += [(_ZH_KEYS[k], v) for k, v in _ZH_GLUED.findall(text)]
     first += [("name", v) for v in _NAMED_AS.findall(text) + _NAME_CHOSEN.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
     first += [(k.lower(), v) for k, v in _WRONG_EN.findall(text)] + [("name", a or b) for a, b in _BOT_NAME.findall(text)]
     first += [(k.lower(), v) for v, k in _PUT_AS.findall(text)] + [(k.lower(), v) for k, v in _REPLACE_BY.findall(text)]

@@ -50,7 +50,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我�
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -209,7 +209,7 @@ def find_fields(text: str) -> dict:
                         if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
         # "steps 列作为推理", "the steps field as the reasoning", "prompt is the question": the name, then the role it plays
         reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
-                     or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
+                     or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=|as)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
@@ -347,9 +347,9 @@ def _lone_letter(text: str, name: str, end: int) -> bool:
 
 
 def _is_field_name(word: str) -> bool:
-    stop = {"the", "a", "an", "in", "is", "my", "this", "that", "column", "field", "called", "named", "to", "and", "has", "have",
+    stop = {"the", "a", "an", "in", "is", "it", "them", "my", "this", "that", "column", "field", "called", "named", "to", "and", "has", "have",
             "had", "with", "using", "use", "our", "your", "its", "these", "those", "of", "for", "as", "by", "which", "what",
-            "file", "path", "dataset"}  # "Add CoT: file: x.jsonl, rationale column: explanation": a label of ours, no column
+            "file", "path", "dataset", "already", "all", "just", "still", "written", "stored", "kept", "held", "listed", "given", "up"}  # "Add CoT: file: x.jsonl, rationale column: explanation": a label of ours, no column
     return word.lower() not in stop
 
 
@@ -399,7 +399,8 @@ def find_templates(text: str) -> list[str]:
     if found and not (after and all(name in after.group(1) for name in found)):
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
-        return _inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text) or _pointed_list(text)
+        return (_inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text) or _pointed_list(text)
+                or _slashed_list(text))
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
     family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
@@ -461,6 +462,15 @@ _SPACED = re.compile(r"(?:\bw/|\bwith\b|\busing\b|\buse\b|\blike\b|[:：])\s*((?
 
 # "用 中译英 翻译中文为英文 这俩模板扩一下": the wordings set out with spaces, then pointed at as the templates.
 _POINTED = re.compile(r"(?:用|拿|按)\s+((?:[^\s,，。;；]{2,30}\s+){2,6})(?:这|那)(?:俩|两个|几个|些|三个|[2-6]个)\s*(?:模板|模版|说法|问法|指令|句式)")
+
+
+# "模板就用这三个:帮我写一段小红书文案 / 来条种草文案 / 写个推广短文": wordings set apart by slashes after the word for them.
+_SLASHED = re.compile(r"(?:模板|模版|说法|问法|templates?|phrasings?|wordings?)[^:：\n]{0,12}[:：]\s*([^\n/]{2,60}(?:\s+/\s+[^\n/]{2,60})+)\s*$", re.I)
+
+
+def _slashed_list(text: str) -> list[str]:
+    m = _SLASHED.search(text)
+    return [part.strip(" 。.") for part in re.split(r"\s+/\s+", m.group(1))] if m else []
 
 
 def _pointed_list(text: str) -> list[str]:
