@@ -28,12 +28,12 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|大点还是小点|高点还是低点|往高调还是往低调|调高还是调低|\bwhich (?:one )?matters more\b|哪个更重要|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要|暂勿|请勿|切勿)(?:真的?)?(?:执行|动手|操作)|"
@@ -149,14 +149,15 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
 WORRY_THEN_DO = re.compile(r"[?？][^?？\n]{0,12}?(?:如果|要是)?(?:不会|没有|(?<!是)不是|不用|不影响|没事|安全|不覆盖|不删)(?:的话)?[,，]?\s*(?:就|那就|那)\s*[\u4e00-\u9fff][^?？]*$|"
                            r"[?？][\s.。]*(?:ok(?:ay)?,?\s*)?if (?:not|no|it doesn'?t|it does not|it won'?t|it will not|it isn'?t|it is not|it'?s not|it'?s read-only)\b,?\s*(?:then\s+)?(?:please |go ahead and |just )?"
                            r"(?:do|resume|start|stop|run|go|convert|delete|drop|add|look|check|inspect|fill|evaluate|probe|train|augment)\b|"
-                           r"[?？]\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?(?:stop|start|resume|convert|drop|delete|check|add|fill|evaluate|probe|train|run)\b", re.I)
+                           r"[?？]\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?(?:stop|start|resume|convert|drop|delete|check|add|fill|evaluate|probe|train|run)\b|"
+                           r"[?？]\s*assuming (?:it|that|so)\b[^,.?!\n]{0,30},\s*(?:please |go ahead and |just )?(?:do|run|go|check|convert|add|start|stop|inspect|fill|drop)\b", re.I)
 IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持)(?:的话[,，]?\s*(?:就|请|麻烦|帮我|直接|用)|\s*就)\s*[\u4e00-\u9fff]|"
                        r"[?？]\s*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*(?:please |go ahead and |just )?(?:do|resume|start|stop|run|go|convert|delete|drop)\b|"
                        # a worry asked, then the step on the reassuring answer: "会不会覆盖原文件?。。不会的话就给这个加200条吧", "will it modify
                        # the workbook? if not, look at the 'Q2' sheet", "is the check read-only? if yes, go ahead and check this", "if I stop it
                        # now, do I keep the checkpoints? ok, stop lora-r8-v2"
                        + WORRY_THEN_DO.pattern, re.I)
-_RHETORICAL = re.compile(r"不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
+_RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert|check|drop|stop|start|resume|evaluate|probe|fill|run|augment|train|inspect|turn)\b|不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
                          r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"
                          r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
                          r"^\W*(?:so\W+)?why don'?t (?:we|you|u) (?:just )?(?:toss|drop|remove|stop|kill|convert|check|add|run|start|resume|fill|evaluate|probe|pick)\b|^\W*how about (?:we )?(?:just )?(?:picking|checking|converting|stopping|adding|running|dropping|starting|resuming|evaluating|check|convert|stop|add|run|drop|start|resume|evaluate)\b|"
@@ -271,6 +272,8 @@ COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|^\W*(?:would|will|is|would it be|
 
 def is_hypothetical(text: str) -> bool:
     text = COURTESY_IF.sub(" ", text)
+    if re.match(r"\W*what would you (?:recommend|suggest|advise|pick|use)\b", text, re.I):
+        return False  # "What would you recommend for epochs … if I'm doing full fine-tuning on FILE": advice asked for that case
     return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
 
 
@@ -483,6 +486,10 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
                         # "and it won't overwrite anything? ok then, yes, do it", "确定不会删原文件对吧?那行,开始吧": a worry, then yes
                         r"[?？]\s*(?:ok(?:ay)?,? then|ok(?:ay)?|alright|那行|那好|行吧|行|好吧|好)[,，.]?\s*(?:yes[,，.]?\s*)?(?:do it|go ahead|go|proceed|开始吧|开始|执行吧|走起|来吧)\W*$|"
+                        # "所以你会用3个epoch、2e-4开始训,对吧?对,就这样,开始吧", "So you'll run 3 epochs…, right? Yes, that's it, go ahead"
+                        r"(?:\bright|对吧|是吧)\s*[?？]\s*(?:yes|yep|yeah|对|是的|没错)[,，.!！]?\s*(?:that'?s it|就这样|就这么办|exactly)?[,，.!！]?\s*(?:go ahead|go|开始吧|开始|do it|proceed)\W*$|"
+                        # "为什么不呢,开始吧", "why not, go ahead": a yes
+                        r"^\W*(?:为什么不呢|为啥不呢|why not)[,，!！.]?\s*(?:开始吧|开始|go ahead|go|let'?s go|do it)?\W*$|"
                         # "confirmed 👍 run it", "本组同意该训练方案,可以启动。": the plan shown, agreed to
                         r"^\W*confirm(?:ed)?\W*(?:run it|go(?: ahead)?|start it|do it|proceed)?\W*$|"
                         r"同意(?:该|这个|此|你的|上述)?(?:训练)?(?:方案|计划)\W*(?:可以|请|即可)?(?:启动|开始|执行|开跑|开训)?\W*$|"
@@ -598,7 +605,7 @@ CONCEPT_ASKED = re.compile(r"(?:一般来说|通常来说|一般而言|按理说
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
-_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:要是|如果|假如|假设|万一|倘若|what if|suppose|imagine)", re.I)
+_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:

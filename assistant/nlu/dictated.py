@@ -190,8 +190,8 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 
 
 # "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
-_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
-                           r"\s*[,，;；.]?\s*(?:so |please |pls |but )?(?:make it|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
+_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
+                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 
 # A number asked about, then put right by the person's own answer: "80 steps? Nah, 120.", "5 个 epoch?不,3".
 _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{1,12}?)\s*[?？]\s*"
@@ -471,6 +471,34 @@ def unspaced(text: str) -> str:
     return _CJK_GAP.sub("", text) if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)) else text
 
 
+# Our own words, a number, a setting or a run put in quotes for emphasis ('Check the "quality" of FILE', '把“run-0703-b”给我“停”了',
+# '我有“1.2万条”数据'): said, not mentioned. A quoted name, template or column (anything else) keeps its quotes.
+_SCARE_QUOTED = re.compile(r"[“\"「]((?:quality|质量|检查|质检|check|test|learning rate|学习率|lr|resume|training|训练|crashed|status|停|stop|思维链|cot|few[- ]?shot|"
+                           r"全参|全量|超参数?|hyperparameters?|epochs?|the dataset|the file|file|uploaded|placeholders?|占位符|convert|格式|format|probe|探测|"
+                           r"evaluate|评估|augment|增强|[\d.]+\s*万?\s*条|[A-Za-z]\s*=\s*\d+|[A-Za-z][\w-]*-\d[\w-]*))[”\"」]", re.I)
+# Classical wording for our steps: "烦劳即刻止 X 之训练", "将 X 中之 {{name}} 易为「小墨」", "作者当为「…」,非「…」也", "其推理之辞存于 analysis 一栏"
+_CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.compile(r"之训练"), "的训练"), (re.compile(r"中之"), "中的"),
+              (re.compile(r"易为"), "换成"), (re.compile(r"当为"), "应该是"), (re.compile(r"非(「[^」]{1,30}」)也"), r"不是\1"),
+              (re.compile(r"存于\s*(\S{1,30}?)\s*一栏"), r"在 \1 列"), (re.compile(r"增思维链"), "加思维链"))
+
+
+def said_plainly(text: str) -> str:
+    """``text`` with our own words in quotes for emphasis unquoted (:data:`_SCARE_QUOTED`) when two or more are, and classical
+    wording read as plain (:data:`_CLASSICAL`).
+
+    >>> said_plainly('Check the "quality" of "qianfan/multi_conversation.jsonl"')
+    'Check the quality of "qianfan/multi_conversation.jsonl"'
+    >>> said_plainly('the column is "quality", please')
+    'the column is "quality", please'
+    """
+    if _SCARE_QUOTED.search(text) and len(re.findall(r"[“「][^”」\n]{1,40}[”」]|\"[^\"\n]{1,40}\"", text)) >= 2:
+        text = _SCARE_QUOTED.sub(r"\1", text)
+    if re.search(r"之|乎|也[。.]?$|敢请|烦劳|适才", text):
+        for pattern, plain in _CLASSICAL:
+            text = pattern.sub(plain, text)
+    return text
+
+
 def unhesitated(text: str) -> str:
     """A question typed with hesitations, "hmm… is this… any good? like… the quality of it…": the pauses read as spaces (only
     in a question with two or more of them, where they break no sentence apart)."""
@@ -483,7 +511,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(halfwidth(text))))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(halfwidth(text)))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

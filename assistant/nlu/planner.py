@@ -25,7 +25,7 @@ _OUTPUT_REF = re.compile(r"(?:转换|转|增强|清洗|去重|处理|生成|过�
                          r""
                          r"\bthe output\b|\bthe result\b",
                          re.IGNORECASE)
-_CONVERT_VERB = re.compile(r"\b(?:need|want)\b.{0,40}\bas (?:an? )?(?:spreadsheet|excel|xlsx|csv|jsonl?)\b|改成|转成|转为|换成|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\brender\b.{0,60}\b(?:as|into|in)\b|\bversion of\b|\bexport\w*|"
+_CONVERT_VERB = re.compile(r"\b(?:need|want)\b.{0,40}\bas (?:an? )?(?:spreadsheet|excel|xlsx|csv|jsonl?)\b|改成|转成|转为|换成|(?:弄|做|整|搞)成(?=[^,，。;；]{0,12}格式)|换(?:个|一种|种|一下)?格式|转换|转一?下|(?:重新|再)转|转一(?:次|遍|份)|导一份|导出(?!来的|的)|\bconvert\w*|\bturn\b.{0,60}\binto\b|\brender\b.{0,60}\b(?:as|into|in)\b|\bversion of\b|\bexport\w*|"
                            r"(?:目标|目标格式|输出格式|输出|\btarget(?: format)?|\boutput(?: format)?|\bto)\s*[:：=]|(?:->|→|=>)\s*\w|"  # "目标:alpaca", "target: sharegpt"
                            # "sharegpt pls. question column is summary…" (an upload): the format alone, asked for, opening the message
                            r"^\W*(?:share\s?gpt|alpaca|qianfan|openai|千帆)(?:\s*(?:format|格式))?\s*(?:pls|plz|please|谢谢|thx)\W*(?:[.。!！,，]|$)", re.I)
@@ -50,7 +50,7 @@ _AUGMENT_WORDS = re.compile(r"variety|diversif\w*|augment\w*|reword|rephras\w*|p
 _QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
-_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|by the way|btw|also quick question|and also (?=(?:how|what|why|when|which|is|are|does|do|can|should)\b))\s*[,，:：]?\s*", re.I)
+_ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|另外(?=\s*(?:回头|之后|以后|晚点|有空|等会))|by the way|btw|also quick question|and also (?=(?:how|what|why|when|which|is|are|does|do|can|should)\b)|also (?=(?:whats|what'?s|how'?s|hows|why|is there)\b)|(?<=[.;。；])\s*also\b(?=\s+\w))\s*[,，:：]?\s*", re.I)
 _WHEN_CLAUSE = re.compile(r"^\W*(?:before|after|once|when|until)\b[^,，;；]{0,80}[,，]|^\W*(?:在|等)?[^,，;；]{0,30}(?:之前|以前|之后|以后)[,，]", re.I)
 # A step told as what happened: "I started training before lunch", "we ran it yesterday".
 _NARRATED = re.compile(r"^\W*(?:so |and |yesterday |earlier |this morning )?(?:i|we)\s+(?:already |just )?(?:\w+ed|ran|did|had|got|was|were|made|began|went|took|kept|left|sent|gave)\b|"
@@ -278,7 +278,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         if (got is not None and got.act in ("question", "hypothetical") and acts.CONCEPT_ASKED.search(plain) and not acts.is_request(plain)
                 and (named or intents.about_sft(plain))):
             tool = "explain"  # "I have cleaned.jsonl and raw.jsonl — in general, is it worth training on the raw one?": asked in general
-        elif (named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text):
+        elif ((named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text)
+              and (got is None or got.act != "confirmation")):  # ("…on FILE, right? Yes, that's it, go ahead": a yes to the plan)
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
@@ -451,7 +452,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     after_paste = _after_pasted_lines(text, mem, new_files)
     if after_paste is not None:
         return after_paste
-    answered = _SELF_ANSWERED.match(text)
+    answered = _SELF_ANSWERED.match(text) if acts.speech_act(text) != "confirmation" else None
     if answered and acts.speech_act(answered.group("rest")) == "command":
         # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
         asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
@@ -467,6 +468,23 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
             return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decided,
                                                                                     **({"path": asked[0]} if asked else {})}}])
+    checked = _CHECKED_THEN.match(text) if acts.speech_act(text) != "confirmation" else None
+    if checked and acts.speech_act(checked.group("rest")) == "command" and (
+            acts.opens_with_command(checked.group("rest")) or acts.is_request(checked.group("rest"))
+            or re.match(r"\W*(?:\w+\W+)?(?:then\b|那就?|那么)", text[checked.end("q"):], re.I)):
+        # "If I ask you to inspect a spreadsheet you'll read the sheet I name, right? OK then inspect FILE, sheet Batch3", "所以填
+        # 占位符就是把 {{name}} 换成真名对吧?那把这个文件里的 name 换成 小金": how it works checked, then the request (with the size
+        # or file said in the check: "我手上大概1000条,手册说1000条用10个epoch对吧?学习率和batch也给我个建议呗")
+        rest = plan_step(checked.group("rest"), mem, new_files)
+        if rest.kind == "tools" and rest.calls[0]["name"] == "inspect_dataset":
+            rest = plan_step(text, mem, new_files, intent=intent) if (intent := _step_asked_about(text, checked.group("rest"), mem)) else rest
+            # ("有reasoning列的话COT就能直接用它对吧?那就拿它给 FILE 加一百条": the step the check names, a look alone says none)
+        if rest.kind == "tools" and rest.calls[0]["name"] in ("suggest_hyperparameters",) + NEEDS_PATH:
+            said = plan_step(checked.group("q"), mem, new_files, intent=rest.calls[0]["name"])
+            carried = {k: v for k, v in (said.calls[0]["args"] if said.kind == "tools" else {}).items() if k in ("n_samples", "path")}
+            if carried:
+                return Decision("tools", calls=[{"name": rest.calls[0]["name"], "args": {**carried, **rest.calls[0]["args"]}}])
+        return rest
     looked = _LOOK_ASKED_FIRST.match(text)
     if looked and acts.speech_act(looked.group("rest")) == "command":
         # "这个文件有多少条?看完顺手转成jsonl", "how many rows are in the Q3 sheet? convert it to alpaca if it's over 1k": the look
@@ -496,7 +514,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             return follow
     if previous is None and (first.kind in ("unknown", "help", "maybe") and _AGAIN.search(text)
                              or first.kind in ("unknown", "help", "maybe", "ask_file") and _VALUE_PUT_RIGHT.search(text) and _A_VALUE.search(text)
-                             and acts.speech_act(text) not in ("question", "hypothetical")):
+                             and acts.speech_act(text) not in ("question", "hypothetical", "confirmation")):
         blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])
         tool = _owner_of_values(blanked)
         if tool:  # "again but csv this time", "再来一次,这回 epoch 调到 3", "sry i meant 3 epochs not 5" with nothing before: what
@@ -619,6 +637,9 @@ _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|
                             r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
+# An understanding checked, then the request: "…, right? OK then …", "…对吧?那…".
+_CHECKED_THEN = re.compile(r"^(?P<q>[^?？\n]{3,240}?(?:\bright|\bcorrect|对吧|是吧|对不对|没错吧)\s*[?？])\s*(?:(?:ok(?:ay)?|good|cool|great|yes|yep|yeah|alright|perfect|"
+                           r"好的|好|行|嗯|对)\s*[,，.!！]?\s*)?(?:then\b|那就?|那么)?\s*[,，]?\s*(?P<rest>\S.*)$", re.S | re.I)
 # A question about the data, then a step said to wait on the answer: "…有多少条?看完顺手转成jsonl", "…? convert it if it's over 1k".
 _LOOK_ASKED_FIRST = re.compile(r"^(?P<q>[^?？\n]{2,100}[?？])\s*(?P<rest>(?=[^\n]*(?:看完|看过|看了再|\bif (?:it'?s|it is|there (?:are|is)|they|it has)\b|如果|要是|超过|\bover \d|\bonce\b))\S[^\n]*)$", re.I)
 
@@ -768,6 +789,8 @@ def steps_of(text: str) -> list[str]:
         # the step said to come first, then the rest in its own order
         return [step.strip(), *steps_of(later)]
     aside = _ASIDE.search(text)
+    if aside and slots.wants_ppl(text[aside.end():]) and intents.classify(text[aside.end():]).name in ("", "check_quality"):
+        aside = None  # "score the data quality for FILE. Also I want perplexity.": the check's own option, no second request
     if aside and aside.start() > 0 and text[aside.end():].strip():
         return [text[:aside.start()], text[aside.end():]]  # "run-0710-a 接着跑;顺便问下,…会不会影响效果?": the request, then the question
     recap = _RECAP_FIRST.match(text)
@@ -849,7 +872,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
 # The reassuring answer a request is said on, before the request itself ("心里没底。不会的话就", "if not, ", "ok, ").
 _WORRY_ANSWERED = re.compile(r"^[^?？\n]{0,12}?(?:如果|要是)?(?:不会|没有|不是|不用|不影响|没事|安全|不覆盖|不删)(?:的话)?[,，]?\s*(?:就|那就|那)\s*|"
                              r"^[\s.。]*(?:ok(?:ay)?,?\s*)?if (?:not|no|it doesn'?t|it does not|it won'?t|it will not|it isn'?t|it is not|it'?s not|it'?s read-only)\b,?\s*(?:then\s+)?|"
-                             r"^\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?", re.I)
+                             r"^\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?|^\s*assuming [^,.?!\n]{0,36},\s*", re.I)
 _ASKS_FIRMLY = 0.55
 """The speech-act model's reading of a message nothing else placed, above which it is answered as a question."""
 # Words of the craft itself, not of the assistant ("你是什么模型啊", "are you running locally?" are about us, chit-chat).

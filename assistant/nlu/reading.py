@@ -112,7 +112,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
-_HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good|well) did\b[^.?!]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
+_HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good |well )?did\b[^.?!,]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
                           r"(?:^|[,，。!！；;]\s*)(?:请|帮我|麻烦)?(?:评估|评测|测评)(?:一下|下)", re.I)
@@ -139,7 +139,8 @@ _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
-                           r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b", re.I)
+                           r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b|"
+                           r"\bhow many (?:more )?(?:minutes|mins|hours|hrs|steps|epochs)\b[^?]{0,20}\b(?:left|remain\w*|to go)\b|还(?:要|剩|得)多少(?:分钟|小时|步|时间)", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
@@ -246,9 +247,17 @@ _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|(?:比赛|联�
 _NO_RESUME = re.compile(r"(?:别|不要|不用|(?<!要)不)(?:再)?(?:续跑|续训|继续|恢复|接着)|不(?:指望|期待|打算|奢望)[^,，。]{0,10}?(?:续|恢复|继续|接着)|\bdon'?t (?:resume|continue)\b|\bno(?:t)? resum\w*", re.I)
 _THANKS = re.compile(r"谢啦|谢谢|多谢|辛苦啦|辛苦了|跟你说一声|(?:跟你|先)?吐(?:个|一下|吐)?槽|发发牢骚|\bthanks\b|\bthank you\b|\bjust venting\b|\bno task\b|\bnothing to do\b", re.I)
 # A remark on how things went ("nice, that eval looks way better than last week's 🙌"): nothing asked, nothing to explain.
-_REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮)\b", re.I)
+_REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lol|haha+|wah|woo+|哈哈+|太好了|不错|牛|赞|厉害|好耶|漂亮|哇|终于)(?:\b|(?=[\u4e00-\u9fff]))", re.I)
 
 
+# A step asked for by asking why it is not done: "why wouldn't you just add few-shot to every record?", "为啥不直接给每一条都加上…呢?"
+_STEP_ASKED_WHY_NOT = re.compile(r"\bwhy wouldn'?t (?:you|we|u)\b|为啥不直接|为什么不直接|干嘛不直接|何不", re.I)
+# A start said first, in so many words: "开训!…", "start training, …"
+_START_OPENS = re.compile(r"^\W*(?:开训|开始训练|开练|开炼|start training|kick off (?:the |a )?(?:run|training)|let'?s train)(?![\w\u4e00-\u9fff])", re.I)
+# Which way a setting should go, asked in general: "大点还是小点", "higher or lower", "which matters more".
+_DIRECTION_ASKED = re.compile(r"[大高多]一?点还是[小低少]一?点|往高调还是往低调|调高还是调低|\bhigher or lower\b|\bbigger or smaller\b|\bmore or less\b|"
+                              r"\bwhich (?:one )?matters more\b|哪个更重要", re.I)
+_DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone with\b|\b(?:already|just) (?:did|ran|finished)\b|\bfinished (?:the|with)\b", re.I)
 # The quality of the upload asked about: "is this any good?", "这份能用吗".
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
                             r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
@@ -335,6 +344,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool. A long message that
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
+    if acts.speech_act(text) == "confirmation":
+        return Reading("", "", "confirmation")  # "So you'll run 3 epochs…, right? Yes, that's it, go ahead": a yes, however it opens
     if just_asking(text):
         # "假如我把 batch size 加到 64,吞吐能上去多少?先别改,问问而已", "Scenario planning, do NOT execute: …": said not to act
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
@@ -344,7 +355,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
             or names.find_run_id(rest)):
         return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
-    if whole.tool in ("", "explain") or whole.tool == "inspect_dataset" and whole.prob < 0.5:  # (a look read weakly, too:
+    if whole.tool in ("", "explain") or whole.tool in ("inspect_dataset", "check_quality") and whole.prob < 0.5:  # (a look read weakly, too:
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
         if asked is not None:
             return asked  # "The manual says … So why does it keep getting rejected? Whatever, convert FILE to jsonl"
@@ -406,7 +417,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
@@ -448,7 +459,7 @@ _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])
 
 
 # The go-ahead after a worry ("…? ok whatever, do it", "…?算了,删吧", "…? eh, go ahead and convert it").
-_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|总之|好吧)|\bgo ahead\b|\bdo it\b|\bjust do\b|"
+_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|总之|好吧)|\bgo ahead\b|\bdo it\b|\bjust do\b|\bdo (?:that|this) (?:on|for|with|to)\b|"
                        r"[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
 
 
@@ -461,8 +472,8 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
         return None
     readings = []
     for part in parts:
-        if acts.speech_act(part) in ("question", "hypothetical"):
-            continue
+        if acts.speech_act(part) in ("question", "hypothetical") or _DONE_ALREADY.search(part) or acts.is_rhetorical(part) and acts.asks_concept(text):
+            continue  # ("质检做完了。…", "done with the quality check, …": what is done already)
         if acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part):
             # ("is evaluating a run expensive? I only want to do it if it's like half an hour max": a condition, nothing asked)
             if review.decides(part) and review.rule_command(text) is not None and not re.search(r"[?？]", part):
@@ -475,7 +486,7 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
                 asked = " ".join(p for p in parts[:parts.index(part)] if re.search(r"[?？吗]", p))
                 guess = classifier.active().predict(asked) if asked else None
                 # "would adding few-shot stuff mess up my data? … ok whatever, do it": the action the worry was about
-                ruled = intents.classify(asked).name if asked else ""
+                ruled = next((name for name, score in intents.classify(asked).ranked if name in _ACTIONS and score >= 1), "") if asked else ""
                 for name, prob in ((guess.name, guess.prob), (guess.second, guess.second_prob), (ruled, OFFER)) if guess else ():
                     if name in _ACTIONS and prob >= 0.1:
                         readings.append(Reading(name, "", "command", prob))
@@ -749,6 +760,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool in ("", "check_quality", "inspect_dataset", "evaluate_run") and act == "command" and has_file and _TRAIN_WITH_THIS.search(text) \
             and not names.find_run_id(text):
         tool, offer = "start_training", ""  # (a file) "拿这个清洗完的训练,5轮": the data at hand trained on
+    if tool in ("", "explain", "evaluate_run") and act in ("command", "correction") and _START_OPENS.match(text) and not names.find_run_id(text):
+        tool, offer, act = "start_training", "", "command"  # "开训!混10%通用数据进去,别训傻了": a start, the forgetting it guards against
     if not tool and offer == "start_training" and intents.is_muse(text) and intents.about_sft(text):
         tool, offer = "start_training", ""  # "hmm, train maybe?": a musing start, which the guard asks about before anything runs
     if (act == "question" and (tool == "inspect_dataset" or not tool and offer == "inspect_dataset") and not has_file and domain
@@ -957,6 +970,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             tool, offer, act = "resume_training", "", "command"
         elif review.rule_command(text) is not None and review.decides(text):
             tool, offer, act = "", "", "command"  # "why don't we just toss the ones where…": a review decision, the planner's
+        elif _STEP_ASKED_WHY_NOT.search(text) and ((ruled := next((name for name, score in intents.classify(text, has_file=has_file).ranked if name != "explain" and score >= 1), ""))
+              in tuple(a for a in _ACTIONS if a != "start_training") + ("inspect_dataset", "probe_learning_rate")  # ("why not just train
+              # the whole model": a question about full fine-tuning, no start)
+              or ruled == "evaluate_run" and re.search(r"\bevaluat|评估|评测|测评", text, re.I)) and not re.search(r"\bwhat (?:is|are)\b|是什么|什么是|问我|问过我|\basked me\b|解释|\bexplain", text, re.I):
+            tool, offer, act = ruled, "", "command"  # "why wouldn't you just add few-shot to every record in this one?", "为啥不直接
+            # 给每一条都加上few-shot呢?": the step the rhetorical question asks for
     if (tool == "training_status" and _STOP_RUN.search(text)
             or tool == "evaluate_run" and act == "command" and _stops_run(text) and not _EVALUATE.search(text)) and not _RESUME_VERB.search(text):
         tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
@@ -970,6 +989,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain", "start_training", "inspect_dataset") and act in ("command", "question") and _PARAMS_ASKED.search(text)
             and not acts.is_hypothetical(text) and (has_file or "FILE" in text or amounts.count_args(text).get("n_samples"))):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "FILE 用啥参数好 我想全量微调 帮看看", "这个咋配参": settings asked for
+    if (act == "question" and tool == "suggest_hyperparameters" and _DIRECTION_ASKED.search(text) and not has_file and "FILE" not in text
+            and not amounts.count_args(text).get("n_samples")):
+        tool, offer = "explain", ""  # "lora的学习率,大点还是小点?", "epochs vs learning rate, which matters more": which way, in general
     if tool == "resume_training" and _NO_RESUME.search(text) and not _RESUME_VERB.search(_NO_RESUME.sub(" ", text)) and not _STOP_WORD.search(text):
         tool, offer = "", ""  # "所以我也不指望今晚能续上了": a resume ruled out asks for nothing
     if tool in ("stop_training", "resume_training", "training_status") and _NOT_STOP_BUT_RESUME.search(text):

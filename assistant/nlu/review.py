@@ -41,11 +41,11 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空答案|空的?回答|答案为空|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
+    (r"空答案|空的?回答|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
-     r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\ba question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
+     r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -155,7 +155,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         keep, drop = _KEEP.search(after), _DROP.search(after)
         if keep or drop:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
-    if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I):
+    if drop and (re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)
+                 or keep and re.search(r"(?:never said|didn'?t say|did not say|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and re.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
@@ -221,6 +222,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
         bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip("\"'“”「」«» ")
+        bare = re.sub(r"^(?:我们|我司|本)(?:公司|团队|单位)?(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
@@ -302,6 +304,8 @@ _SET_IN = re.compile(r"\bset (?:the )?(?:\{\{\s*)?(name|author)(?:\s*\}\})?(?: p
 _KEY_THEN_COLON = re.compile(r"\bas the (name|author)\b[^:：\n]{0,40}[:：]\s*" + _VALUE, re.I)
 # "我们会把助手命名为“知行”", "模型应该叫“小智”": the assistant named.
 _NAMED_AS = re.compile(r"(?:助手|机器人|模型|它|bot)\S{0,4}?(?:命名为|取名为?|起名(?:叫|为)|(?:应该|要|就)叫做?)\s*[「“\"']([^」”\"']{1,30})[」”\"']", re.I)
+# "the assistant's name is to be 'Sage'", "putting our bot name in — it's Pip": the name, told after the words for it.
+_NAME_ITS = re.compile(r"(?i:\b(?:the |our |my )?(?:assistant|bot|model|agent)(?:'s)? name\b(?: (?:is to be|should be|will be|is))?(?:[^.;\n]{0,12}?(?:[—–:-]|,)\s*(?:it'?s|it is))?)\s+(?=[\"'“「]|(?-i:[A-Z]))" + _VALUE)
 # "作者别填我个人名字,改成“译林术语组”", "名字不要用小智,换成「小博」": what the key is not to be, then what it is.
 _ZH_NOT_THAT = re.compile(r"(作者|名字|名称)\s*(?:别|不要|不用|不是|不能)(?:填|写|用|叫)?[^,，。;；]{1,16}[,，]\s*(?:而是|要|请)?(?:改成|换成|改为|填成?|写成?|用)\s*" + _VALUE)
 _ZH_GLUED = re.compile(r"(?:^|(?<=[\s,，:：;；。!！]))(名字|作者)(?![叫是为填写改用就不别要的也都还换设那这先暂我没])(?![^\s,，。;；!！]*(?:空着|不管|不填|别动|没想好|没问题|再说))([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9&·]{1,15})(?=[\s,，。;；!！]|$)")
@@ -316,7 +320,7 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!\-—–])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!\-—–>→])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
 _PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)(?:\s+(?:placeholder|field|value))?\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)
@@ -338,7 +342,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
     first += [("author", (a or b or c).strip("\"'“”")) for a, b, c in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
-    first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)]
+    first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)] + [("name", v) for v in _NAME_ITS.findall(text)]
     if _FILL.search(text) or _HOLE.search(text):  # "占位符帮我填下,名字小鹿,作者鹿鸣实验室": the key, its value glued on
         first += [(_ZH_KEYS[k], v) for k, v in _ZH_GLUED.findall(text)]
     first += [("name", v) for v in _NAMED_AS.findall(text) + _NAME_CHOSEN.findall(text)] + [(k, v) for k, v in _BRACED_AS.findall(text)]
@@ -391,6 +395,8 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
         # "FILE: name = 'Old Maren', author = 'Ironfern Games'": both identity placeholders given are a fill too
         # "placeholders: name = 'WindHelper'": the placeholders named, a value for one given
         return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text) or {"name", "author"} <= set(found)
+                    or {"name", "author"} & set(found) and (re.search(r"identity|身份|自我认知", text, re.I)
+                                                            or re.search(r"(?<![\w{])(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!run )(?:name|author)\s*[=＝]\s*\S", text, re.I))
                     or _HOLE.search(text) and not _LOOK.search(text) and bool({"name", "author"} & set(found)))
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them

@@ -49,7 +49,7 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
 _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我的|我们的|原来的|现有的|现在的)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)"),
+    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)"),
     ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
@@ -226,6 +226,9 @@ def find_fields(text: str) -> dict:
                            rf"(?P<en>[A-Za-z_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
+        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:字段|列|栏)?(?:是[^,，。;；]{0,20})?[,，]\s*用它", text)
+        if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
+            out[role] = named_then_used.group(1)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
             out[role] = own.group(1)
         if placed and role not in out:
@@ -250,6 +253,8 @@ def find_fields(text: str) -> dict:
                                r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
+    # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
+    sheet = sheet or re.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
     sheet = sheet or re.search(r"\b(?:tab|sheet|worksheet)\b[^.,;:\n]{0,40}?\bthe one (?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]{0,40})", text, re.I)
     sheet = sheet or _THE_SHEET.search(text)
@@ -441,7 +446,8 @@ def _inline_list(text: str) -> list[str]:
     if len(items) >= 2 and all("{" in i for i in items):
         return items
     # "模板就用:中译英、翻译中文为英文、把下面的中文译成英文": wordings listed with 、, no placeholder in them
-    listed = [i.strip(" “”\"'「」") for i in m.group(1).strip().rstrip("。.").split("、")] if m else []
+    listed = [i.strip(" “”\"'「」") for i in re.split(r"[。!！?？]\s*(?=\S)", m.group(1).strip())[0].rstrip("。.").split("、")] if m else []
+    # ("…:中译英、翻译中文为英文、把下面的中文译成英文。不知道可不可以": the sentence after the list is no wording of it)
     return listed if len(listed) >= 2 and all(2 <= len(i) <= 30 and not re.search(r"\.[A-Za-z]{2,5}\b|[,，;；]", i) for i in listed) else []
 
 
