@@ -885,7 +885,7 @@ _ASKS_CLEARLY = 0.65
 
 
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
-# 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "唔係 k=2 呀,係 k=4", "it's 600 samples, not 6,000".
+# 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|^\W*no\W|\bsame as (?:last time|before)\b|"
                               r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变", re.I)
 
