@@ -25,7 +25,7 @@ from assistant.nlu.slots import mask, tool_of_values
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!wondering )(?<!wondered )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
-                 r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
+                 r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
@@ -426,7 +426,7 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
 _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
-                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行|哦不|等下|等等|等一下|"
+                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行(?!(?:的话)?\s*(?:我)?(?:就|再))|哦不|等下|等等|等一下|"
                    # values settled after weighing them: "500 steps... nah that's overkill. 150", "k of 4? … Go with 3", "A tenth? A
                    # fifth? Let's do a fifth", "about 8k. Well, more like 7,500", "2 个太少,5 个又太长,那就 3 个吧", "先来 500 条……嗯,300 条吧",
                    # "步数 50 够吗?保险点,100 步"

@@ -228,7 +228,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # the identity placeholders given values, read once for the conditions below
     identity_keys = {"name", "author"} & set(review.placeholder_values(plain)) if tool in ("convert_dataset",) + _MAKERS else set()
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
-    dropping = tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)
+    dropping = (tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)  # ("stop it, I forgot to remove
+                and not re.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
+    # the dupes": the run is stopped first; the drop comes after)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
     if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and (acts.asks_about(plain) or acts.CONCEPT_ASKED.search(plain)) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
@@ -1167,6 +1169,11 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
     if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
         return replan(offered.group(1) + ", " + rest[yes.end():])
+    question = re.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
+    if question and re.fullmatch(r"\s*[\w.\-/#]+\s*", rest) and (names.find_run_id(rest) or resolve_named(rest, [])):
+        asked = reading.read(variants.plain_chinese(question.group(1)), True)
+        if asked.tool in _RUN_TOOLS + NEEDS_PATH:  # "> Which run do you want the status of?\nrun-0612-a": the quoted question's step
+            return plan_step(rest, remember(turns[:at + 1]), attached_files(raw), intent=asked.tool)
     alone = replan(rest)
     if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
         return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done

@@ -269,6 +269,9 @@ _NOT_STOP_BUT_RESUME = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|�
 _NOT_RESUME_BUT_STOP = re.compile(r"不是(?:要|让你|叫你)?(?:恢复|继续|接着|续)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:停|暂停|终止)|"
                                   r"\bnot (?:to )?(?:resume|continue)\b[^.!?]{0,20}\b(?:stop|kill|pause)\b", re.I)
 _STOP_THIS_KEEP_THAT = re.compile(r"(?:停了|停掉|停下|停止|\bstop\b|\bkill\b)(?!的)[^,，。;；?？]{0,12}[,，;；]\s*[A-Za-z0-9][\w.-]{0,20}\s*(?:那个|那一个|the other(?: one)?)?\s*(?:继续(?:跑|训)?|接着跑|让它跑|跑着|\bkeep(?:s)?(?: it)? (?:running|going)|\bcontinues?|\bcan keep going)\W*$", re.I)
+# A stop said as what may come later: "I might kill it halfway if the loss looks weird", "不行我就停掉".
+_STOP_LATER = re.compile(r"\b(?:i|we) (?:might|may|could|will|'?ll)\b[^.!?]{0,20}\b(?:kill|stop|abort)\b[^.!?]{0,40}\bif\b|"
+                         r"(?:不行|不对劲|有问题|效果不好)(?:的话)?(?:我)?(?:就|再)(?:停|叫停|kill)", re.I)
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
 _STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
@@ -278,7 +281,8 @@ _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:th
 _TO_BE_STOPPED = re.compile(r"\b(?:is to be|should be|must be|needs to be|has to be)\s+(?:stopped|killed|halted|terminated|shut down|cancell?ed|aborted)\b|"
                             r"^\W*(?:would|will|is)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine)\s+if\s+(?:we|i)\s+(?:stopped|killed|halted)\b", re.I)
 # A resume put off until later ("明天再接着跑", "resume it tomorrow"): the stop is what is asked now.
-_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再(?:接着|继续|续|恢复|跑)|"
+_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再(?:接着|继续|续|恢复|跑)|等[^,，。;；]{1,14}?(?:完|好)\S{0,3}?再(?:接着|继续|续|恢复|跑)|"
+                            r"\b(?:resume|continue|restart)\b[^.!?]{0,20}\b(?:once|after|when) (?:i|we)\b|"
                             r"\b(?:resume|continue|restart|pick (?:it |this )?(?:back )?up)\b[^.!?]{0,20}\b(?:tomorrow|later|next week|in the morning|on monday)\b", re.I)
 
 
@@ -346,6 +350,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
     if acts.speech_act(text) == "confirmation":
         return Reading("", "", "confirmation")  # "So you'll run 3 epochs…, right? Yes, that's it, go ahead": a yes, however it opens
+    if _STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)) and not names.find_run_id(text):
+        # "先用 FILE 跑个训练,最多800步,不行我就停掉", "start a run…. I might kill it halfway if…": the start; the stop that may come
+        # later is no request now
+        text = re.sub(r"[,，;；.。!！]?[^,，;；.。!！]*(?:" + _STOP_LATER.pattern + r")[^,，;；.。!！]*", "", text, flags=re.I) or text
     if just_asking(text):
         # "假如我把 batch size 加到 64,吞吐能上去多少?先别改,问问而已", "Scenario planning, do NOT execute: …": said not to act
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
@@ -417,7 +425,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
@@ -1000,6 +1008,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "不是要继续,是要停掉"
     elif tool == "resume_training" and (_STOP_THIS_KEEP_THAT.search(text) or _STOP_WORD.search(text) and _NO_RESUME.search(text)):
         tool, offer = "stop_training", ""  # "把 r8 那个停了,r16 继续", "停掉 v1,v2 让它跑": one stopped, the other left running
+    if tool == "stop_training" and _STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)):
+        tool, offer = "start_training", ""  # "start a run on FILE, max 500 steps. I might kill it halfway if…", "…跑个训练,不行我就停掉"
     if tool == "resume_training" and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I)) and _RESUMED_LATER.search(text):
         tool = "stop_training"  # "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
     if tool == "resume_training" and _stops_run(text):

@@ -16,7 +16,7 @@ from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\b(?:ones|them|those) out\b|"
-                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|\btrash|\byeet|"
+                   r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
 _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
