@@ -153,8 +153,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if worry:  # "加few-shot会不会把原文件覆盖掉?不会的话就给这个加200条吧": the worry is answered by the step's own report; the
         # request after it is whole, or names its step only in the worry ("加 CoT 会不会改原文件?不会的话就给这个加 100 条吧")
         asked, text = text[:worry.start()], _WORRY_ANSWERED.sub("", text[worry.start() + 1:], count=1)
-        alone = reading.read(variants.plain_chinese(hide_names(text)), True)
-        if not intents.classify(variants.plain_chinese(hide_names(text))).name and not (
+        request = variants.plain_chinese(hide_names(text))
+        alone = reading.read(request, True)
+        if not intents.classify(request).name and not (
                 alone.act == "command" and alone.tool not in ("", "explain", "inspect_dataset") and alone.prob >= 0.5):
             named = intents.classify(variants.plain_chinese(hide_names(asked))).name
             if named in NEEDS_PATH + ("suggest_hyperparameters",) + _RUN_TOOLS:
@@ -872,9 +873,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
 
 
 # The reassuring answer a request is said on, before the request itself ("心里没底。不会的话就", "if not, ", "ok, ").
-_WORRY_ANSWERED = re.compile(r"^[^?？\n]{0,12}?(?:如果|要是)?(?:不会|没有|不是|不用|不影响|没事|安全|不覆盖|不删)(?:的话)?[,，]?\s*(?:就|那就|那)\s*|"
-                             r"^[\s.。]*(?:ok(?:ay)?,?\s*)?if (?:not|no|it doesn'?t|it does not|it won'?t|it will not|it isn'?t|it is not|it'?s not|it'?s read-only)\b,?\s*(?:then\s+)?|"
-                             r"^\s*(?:ok(?:ay)?|alright|fine)[,.]?\s*(?:then[,.]?\s*)?|^\s*assuming [^,.?!\n]{0,36},\s*", re.I)
+_WORRY_ANSWERED = re.compile(r"^[^?？\n]{0,12}?" + acts.REASSURED_ZH + r"|^[\s.。]*" + acts.REASSURED_EN + r"|^\s*" + acts.OK_THEN
+                             + r"|^\s*assuming [^,.?!\n]{0,36},\s*", re.I)
 _ASKS_FIRMLY = 0.55
 """The speech-act model's reading of a message nothing else placed, above which it is answered as a question."""
 # Words of the craft itself, not of the assistant ("你是什么模型啊", "are you running locally?" are about us, chit-chat).

@@ -255,8 +255,7 @@ _STEP_ASKED_WHY_NOT = re.compile(r"\bwhy wouldn'?t (?:you|we|u)\b|为啥不直�
 # A start said first, in so many words: "开训!…", "start training, …"
 _START_OPENS = re.compile(r"^\W*(?:开训|开始训练|开练|开炼|start training|kick off (?:the |a )?(?:run|training)|let'?s train)(?![\w\u4e00-\u9fff])", re.I)
 # Which way a setting should go, asked in general: "大点还是小点", "higher or lower", "which matters more".
-_DIRECTION_ASKED = re.compile(r"[大高多]一?点还是[小低少]一?点|往高调还是往低调|调高还是调低|\bhigher or lower\b|\bbigger or smaller\b|\bmore or less\b|"
-                              r"\bwhich (?:one )?matters more\b|哪个更重要", re.I)
+_DIRECTION_ASKED = re.compile(r"[大高多]一?点还是[小低少]一?点|\bhigher or lower\b|\bbigger or smaller\b|\bmore or less\b|" + acts.DIRECTION_WORDS, re.I)
 _DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone with\b|\b(?:already|just) (?:did|ran|finished)\b|\bfinished (?:the|with)\b", re.I)
 # The quality of the upload asked about: "is this any good?", "这份能用吗".
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
@@ -272,6 +271,11 @@ _STOP_THIS_KEEP_THAT = re.compile(r"(?:停了|停掉|停下|停止|\bstop\b|\bki
 # A stop said as what may come later: "I might kill it halfway if the loss looks weird", "不行我就停掉".
 _STOP_LATER = re.compile(r"\b(?:i|we) (?:might|may|could|will|'?ll)\b[^.!?]{0,20}\b(?:kill|stop|abort)\b[^.!?]{0,40}\bif\b|"
                          r"(?:不行|不对劲|有问题|效果不好)(?:的话)?(?:我)?(?:就|再)(?:停|叫停|kill)", re.I)
+def _starts_stopping_later(text: str) -> bool:
+    """A start asked for, with a stop said as what may come after it (:data:`_STOP_LATER`)."""
+    return bool(_STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)))
+
+
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
 _STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
@@ -350,7 +354,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
     if acts.speech_act(text) == "confirmation":
         return Reading("", "", "confirmation")  # "So you'll run 3 epochs…, right? Yes, that's it, go ahead": a yes, however it opens
-    if _STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)) and not names.find_run_id(text):
+    if _starts_stopping_later(text) and not names.find_run_id(text):
         # "先用 FILE 跑个训练,最多800步,不行我就停掉", "start a run…. I might kill it halfway if…": the start; the stop that may come
         # later is no request now
         text = re.sub(r"[,，;；.。!！]?[^,，;；.。!！]*(?:" + _STOP_LATER.pattern + r")[^,，;；.。!！]*", "", text, flags=re.I) or text
@@ -1008,7 +1012,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "不是要继续,是要停掉"
     elif tool == "resume_training" and (_STOP_THIS_KEEP_THAT.search(text) or _STOP_WORD.search(text) and _NO_RESUME.search(text)):
         tool, offer = "stop_training", ""  # "把 r8 那个停了,r16 继续", "停掉 v1,v2 让它跑": one stopped, the other left running
-    if tool == "stop_training" and _STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)):
+    if tool == "stop_training" and _starts_stopping_later(text):
         tool, offer = "start_training", ""  # "start a run on FILE, max 500 steps. I might kill it halfway if…", "…跑个训练,不行我就停掉"
     if tool == "resume_training" and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I)) and _RESUMED_LATER.search(text):
         tool = "stop_training"  # "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
