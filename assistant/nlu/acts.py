@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
@@ -333,6 +333,20 @@ _STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
+# A list's items, one per line after its marker ("1. …", "- …").
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)、]|[-•*])[ \t]*(.+?)[ \t]*$")
+def questions_listed(text: str) -> bool:
+    """A list of two or more items, each a question."""
+    items = _LIST_ITEM.findall(text)
+    return len(items) >= 2 and all(re.search(r"[?？]\s*$|[吗呢]\W*$", item) for item in items)
+
+
+# What would follow, asked to be told: "tell me whether 10 examples would blow past the context length"
+_TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b", re.I)
+# How a thing is, asked: "few-shot 样本里的例子是从我自己的数据里抽的吗?" (是…的吗), "wats a learning rate probe do exactly"
+_HOW_IT_IS = re.compile(r"是[^,，。;；?？!！]{1,40}的(?:吗|嘛)\s*[?？]?\s*$|\bwh?at(?:'?s| is| does) (?:a |an |the )?[\w -]{1,40}? do\b(?: exactly)?\W*$", re.I)
+
+
 # A comparison is asked only in a question's form; "that eval looks way better than last week's" remarks on it.
 _ASKED = re.compile(r"[?？吗呢]|^\W*(?:is|are|does|do|which|what|how|would|should|can|could)\b|哪个|哪种|还是", re.I)
 
@@ -613,7 +627,7 @@ CONCEPT_ASKED = re.compile(r"(?:一般来说|通常来说|一般而言|按理说
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
-_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
+_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:
@@ -633,6 +647,10 @@ def speech_act(text: str) -> str:
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
     text = _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text))
+    if questions_listed(text):
+        return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
+    if _TELL_WHETHER.search(text):
+        return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
     if _RHETORICAL.search(text):
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if IF_SO_DO.search(text):
@@ -645,7 +663,8 @@ def speech_act(text: str) -> str:
         return "hypothetical"
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
-    asked = asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
+    asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
+             or _HOW_IT_IS.search(text) and not is_request(text) and not opens_with_command(text))
     if asked and not re.search(r"[?？吗嘛呢]", text) and (_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text)):
         asked = False  # a story with a "why" in it, then the instruction
     return "question" if asked else "command"
@@ -659,7 +678,7 @@ _RULED_OUT = re.compile(
     r"(?<=[,，。;；])\s*(?:而)?不是(?!很|太|特别|那么)[^,，。;；!！?？\n]{1,20}(?<![吗呢吧])(?=[,，。;；!！\n]|$)|"
     r"(?:^|(?<=[.,;!\n]))\s*(?:(?:so|and|but|please)\s+)?(?:don'?t|do not|never)\s+(?!mix\b|add\b|drop\b|delete\b|remove\b|touch the original\b)"
     r"(?:touch|stop|kill|start|train|convert|check|run|use|probe|bother with|resume|evaluate)\b(?:[^,;.!?\n]|\.(?=\w)){0,40}[,;.]|"
-    r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?[^,;.!?—–\n]{1,40}(?=[,;.!?—–\n]|$)|"
+    r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?(?:[^,;.!?—–\n]|\.(?=\w)){1,40}(?=[,;.!?—–\n]|$)|"
     r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)|"
     # the step named first, then put off: "few-shot先不加,CoT也先不要,…", "评估先缓缓,…", "你说要帮我评估?先不用,…"
     r"(?:^|(?<=[,，。;；!！\n]))[^,，。;；!！?？\n]{1,14}?(?:[?？]\s*)?(?:也|都)?先?(?:不加|不要|不用|不做|不搞|不急|缓缓|缓一缓|放一放|别加|别做|别搞)(?:了|吧)?[,，。;；!！]|"

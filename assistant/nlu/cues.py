@@ -111,7 +111,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
-         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|widen (?:the )?(?:phrasing|wording)|less samey", 3),
+         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|widen (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
         (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
@@ -148,7 +148,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{{0,24}}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
+         rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
@@ -168,7 +168,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\btime (?:is )?left\b|\bready yet\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:is|'s) (?:at|up to)\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
-         r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b", 3),
+         r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b|"
+         # "pull up how it's doing", "how run bx-301 is doing", "whats up with run fanfic-r32", "is it still cooking", "它学得怎么样了"
+         r"\bhow (?:it|they|that one|this one|(?:run |job )?[A-Za-z0-9][\w.-]*\d[\w.-]*|(?:the )?(?:run|job) (?:called |named )?[A-Za-z][\w.-]+)(?:'s| is| are) (?:doing|going|getting on|coming along)\b|"
+         r"\bpull up (?:its|the|how|where)\b[^.?!]{0,20}\b(?:progress|doing|going|status|at)\b|\bwhat'?s up with (?:run|job|the run|my run|the job) \S|"
+         r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了", 3),
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|(?:几点|什么时候|啥时候|何时)(?:能|才|可以)?(?:跑|训|练)?完|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"

@@ -39,6 +39,17 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           (re.compile(r"\*\*([^*\n]{1,60}?)\*\*|__([^_\n]{1,60}?)__"), lambda m: m.group(1) or m.group(2)),
           (re.compile(r"`([^`\s]{1,60}\.(?:jsonl?|csv|xlsx?|tsv|txt)|\{\{\w+\}\}|lora_r|lora_rank|epochs?|lr|learning_rate|max_steps|mix_general|"
                       r"[A-Za-z][\w.-]*\d[\w.-]*|\d+(?:\.\d+)?(?:e-?\d+)?)`", re.I), r"\1"), (re.compile(r"(?m)^#{1,6}[ \t]+"), ""),
+          # question marks as the data showed them, no question: "part of the export came out as ??????"
+          (re.compile(r"(?:(?<=\bas\s)|(?<=\blike\s)|(?<=\binto\s)|(?<=\bwith\s)|(?<=\ball\s)|(?<=[成是了]))[ \t]*[?？]{3,}", re.I), "mojibake"),
+          # a tool's word written as its code name: "few_shot --k 4"
+          (re.compile(r"(?<![\w.-])few_shot(?![\w.-])", re.I), "few-shot"),
+          (re.compile(r"(?<![\w.-])(?:hp|hparams?|hyperparams?)[_ -]suggest(?:ion)?(?![\w.-])", re.I), "suggest hyperparameters"),
+          # "the why column is called 'explanation'": the column of reasons, named; no question
+          (re.compile(r"\bwhy(?=\s+(?:col(?:umn)?|field)\s+(?:is|was)\s+(?:called|named|labell?ed)\b)", re.I), "rationale"),
+          # words speech-to-text wrote by their sound: "思维连", "开始迅练", "两个一剖克", "推理在 解析 那一烈", "名字天成 小慧"
+          (re.compile(r"思[唯为维]连|思唯链"), "思维链"), (re.compile(r"迅练|训连|巡练"), "训练"),
+          (re.compile(r"(?:一|依|艾|伊)(?:剖|破|泼)(?:克|刻|可|ch)"), "epoch"), (re.compile(r"(?<=[那这哪]一)烈|(?<=[那这])烈(?=[,，。里])"), "列"),
+          (re.compile(r"(?<=名字|名称|作者)\s*天(?=成\s|\s)"), "填"),
           # a beginner's words for the settings: "跑几圈", "6 loops", "速度设多少", "which speed works best"
           (re.compile(r"(?<=[\d几多少两三四五六七八九十])\s*圈(?!子)"), "轮"), (re.compile(r"(?<=\d)\s*loops?\b|(?<=how many)\s+loops\b", re.I), " epochs"),
           (re.compile(r"(?<!训练)(?<!跑的)(?<!推理)(?<!生成)速度(?=\s*(?:设|用|调|定|多少|多大|最合适|合适|那个))|(?<=哪个)速度|(?<=什么)速度"), "学习率"),
@@ -193,17 +204,30 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
                            r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 
+# A number said wrongly, then the right one: "Did I say 60 samples for the few-shot? I meant 90", "just now I say 4 epochs wrong,
+# should be 6 epochs", "25% was wrong for the reasoning ones, make it 35%", "--epochs 3 改成 --epochs 5", "--k 2 -> --k 4".
+_NUM_OR_SHARE = _NUM + r"%?"
+_SAID_WRONGLY = re.compile(rf"(?:\bdid i say|\bi said|\bi say|\bi typed|\bi put)\s+({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,5}}?)(?:\s+wrong(?:ly)?)?\s*[?,.;]?\s*"
+                           rf"(?:i meant|should be|should read|make it|it'?s)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
+_WAS_WRONG = re.compile(rf"(?<![\w.])({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,2}}?)\s+(?:was|is)\s+wrong\b((?:[^.\n,;]){{0,40}}?)\s*[,;]?\s*(?:make it|should be|use|it'?s)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
+_FLAG_CHANGED = re.compile(rf"((?:--?)?[A-Za-z_]+\s*[= ]\s*)({_NUM_OR_SHARE})\s*(?:->|→|=>|改成|改为|换成)\s*(?:(?:--?)?[A-Za-z_]+\s*[= ]\s*)?({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
+
 # A number asked about, then put right by the person's own answer: "80 steps? Nah, 120.", "5 个 epoch?不,3".
 _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{1,12}?)\s*[?？]\s*"
                                 r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
 
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
-_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*[A-Za-z]{2,10})\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks)\b)", re.I)
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*[A-Za-z]{2,10})\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
                          r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
 # The unit of a number put right left out, as it was said with the wrong one: "不是2个例子,改成4个" (4 个例子).
 _UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*\d+\s*个\s*([\u4e00-\u9fff]{1,4}?)\s*(?:哈|啊|呀)?\s*[,，]\s*(?:而是|是|改成|改为|换成|要)\s*\d+\s*个(?![\u4e00-\u9fffA-Za-z])")
+
+
+def _said_rightly(m: re.Match) -> str:
+    unit = m.group(2)  # "I say 4 epochs wrong, should be 6 epochs": the unit once
+    return "make it " + m.group(3) + ("" if unit.strip() and m.string[m.end():].lstrip().lower().startswith(unit.strip().lower()) else unit)
 
 
 def repaired(text: str) -> str:
@@ -221,6 +245,9 @@ def repaired(text: str) -> str:
     'I mean, the data looks fine'
     """
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _SAID_WRONGLY.sub(_said_rightly, text)
+    text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
+    text = _FLAG_CHANGED.sub(lambda m: m.group(1) + m.group(3), text)
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
     text = _NOT_THEN_MEANT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _SELF_CHECK.sub("", text)
@@ -252,7 +279,23 @@ def repaired(text: str) -> str:
             rest = re.sub(r"^\s*[-—–]+\s*", " ", rest)
             text = before[:x.start()] + said.group(0) + before[x.end():] + rest
             break
-    return text
+    return _SOUND_ALIKE.sub(_sound_alike, text)
+
+
+# A word speech-to-text got wrong, said again right after "I mean": "tell me what feels it has, I mean fields, and how many
+# rose", "I fixed the date, I mean the data" (the word it sounds like, among the few before it, is the one put right).
+_SOUND_ALIKE = re.compile(r"((?:[A-Za-z']+\W+){1,8}?)([A-Za-z']+)(\W*?)\s*[,;]\s*i mean,?\s+(?:the\s+|a\s+)?([A-Za-z]{3,})(?=\s*(?:[,.;!?]|$))", re.I)
+
+
+def _sound_alike(m: re.Match) -> str:
+    words = m.group(0)[:m.start(3) - m.start(0)]
+    meant = m.group(4)
+    heard = [w for w in re.finditer(r"[A-Za-z']+", words) if w.group(0).lower() != meant.lower() and len(w.group(0)) >= 3
+             and _closeness(w.group(0).rstrip("s"), meant.rstrip("s")) >= 0.5 and w.group(0)[:1].lower() == meant[:1].lower()]
+    if not heard:
+        return m.group(0)
+    x = heard[-1]
+    return words[:x.start()] + meant + words[x.end():] + m.group(3)
 
 
 # A setting asked, then answered with a bare number: "几个 epoch 合适?算了就 3 个吧", "epochs? eh, 4 works", "how many steps for the
@@ -476,6 +519,7 @@ def unspaced(text: str) -> str:
 _SCARE_QUOTED = re.compile(r"[“\"「]((?:quality|质量|检查|质检|check|test|learning rate|学习率|lr|resume|training|训练|crashed|status|停|stop|思维链|cot|few[- ]?shot|"
                            r"全参|全量|超参数?|hyperparameters?|epochs?|the dataset|the file|file|uploaded|placeholders?|占位符|convert|格式|format|probe|探测|"
                            r"evaluate|评估|augment|增强|[\d.]+\s*万?\s*条|[A-Za-z]\s*=\s*\d+|[A-Za-z][\w-]*-\d[\w-]*))[”\"」]", re.I)
+_STEP_QUOTED = re.compile(r"(?<=[加做给要添])\s*[“\"「](思维链|cot|few[- ]?shot|示例|少样本)[”\"」]", re.I)
 # Classical wording for our steps: "烦劳即刻止 X 之训练", "将 X 中之 {{name}} 易为「小墨」", "作者当为「…」,非「…」也", "其推理之辞存于 analysis 一栏"
 _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.compile(r"之训练"), "的训练"), (re.compile(r"中之"), "中的"),
               (re.compile(r"易为"), "换成"), (re.compile(r"当为"), "应该是"), (re.compile(r"非(「[^」]{1,30}」)也"), r"不是\1"),
@@ -493,6 +537,8 @@ def said_plainly(text: str) -> str:
     """
     if _SCARE_QUOTED.search(text) and len(re.findall(r"[“「][^”」\n]{1,40}[”」]|\"[^\"\n]{1,40}\"", text)) >= 2:
         text = _SCARE_QUOTED.sub(r"\1", text)
+    elif _STEP_QUOTED.search(text) and not re.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
+        text = _STEP_QUOTED.sub(r"\1", text)  # "我想加“思维链”的数据,一百个": a step's own name, quoted alone for emphasis
     if re.search(r"之|乎|也[。.]?$|敢请|烦劳|适才", text):
         for pattern, plain in _CLASSICAL:
             text = pattern.sub(plain, text)

@@ -13,7 +13,7 @@ from assistant.nlu.negation import negated
 from assistant.nlu.paths import RUN_ID
 
 _MODEL = re.compile(r"(?<![A-Za-z0-9_./-])([A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*?-?\d+(?:\.\d+)?[BbMm](?:-[A-Za-z][A-Za-z0-9_.]*)*"
-                    r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.])")
+                    r"|[A-Za-z][A-Za-z0-9_.-]*/[A-Za-z][A-Za-z0-9_.-]*)(?![A-Za-z0-9_]|\.[A-Za-z0-9])")
 _SIZE = re.compile(r"\d(?:\.\d+)?[BbMm](?![A-Za-z])|\d(?:\.\d+)?[BbMm]-")
 _RUN_ID = RUN_ID
 
@@ -134,6 +134,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         name = m.group(1).rstrip(".")  # "Halt run pp-0907.": the full stop ends the sentence
         return name, m.start(1), m.start(1) + len(name)
+    # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
+    m = re.search(r"(?:编号|\b(?:run|job) (?:id|number)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
+    if m and not negated(text, m.start()):
+        return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
     m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
@@ -153,7 +157,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a date-like id before a word ("0705-med 评一下", "1203_faq"), not an amount with its unit ("500-step", "128-dim")
-    m = re.search(r"(?<![\w.-])(\d{3,8}[-_](?!(?:steps?|shots?|epochs?|samples?|rows?|records?|lines?|tokens?|dim|bit|k|b|m)\b)[A-Za-z][A-Za-z0-9_-]*)(?![\w.-])",
+    m = re.search(r"(?<![\w.-])(\d{3,8}(?:[-_]\d{1,4})*[-_](?!(?:steps?|shots?|epochs?|samples?|rows?|records?|lines?|tokens?|dim|bit|k|b|m)\b)[A-Za-z][A-Za-z0-9_-]*)(?![\w.-])",
                   text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
@@ -170,7 +174,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
-    named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
+    named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*|[A-Za-z]{1,4}\d{1,4}(?:[-_][A-Za-z][A-Za-z0-9]*)+)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."
              if not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not negated(text, m.start())]
     m = _meant(text, named)  # "medical-r8 和 medical-r16 都跑完了,先评估 medical-r16"
     return (m.group(1), m.start(1), m.end(1)) if m else None

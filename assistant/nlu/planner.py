@@ -247,7 +247,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
                        or (tool in _MAKERS + _RUN_TOOLS and not names.find_run_id(plain)
                            and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
-                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first)
+                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first) or _RULE_THEN_DECISION.fullmatch(first)
                                 # "乱码那批直接删了吧,我就看删完还剩多少条": the decision first, a count asked after it, read weakly as a status
                                 or tool in _RUN_TOOLS and got is not None and got.prob < 0.5))
                        or (tool == "explain" and named and review.lists_holes(plain))
@@ -370,6 +370,8 @@ _MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 # A recap of what was done asked first, then a step: "Remind me what LR you used last time, then …", "先跟我说下你上一步干了啥…然后…"
 _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remind me|recap|tell me again)\b[^\n]{0,80}?(?:,\s*|\s+)(?:and\s+)?then\b\s*|"
                           r"^\W*(?:你)?先?(?:跟我|给我)?(?:说下|说一下|讲下|回顾下|回顾一下|提醒我)[^\n]{0,40}?(?:干了啥|做了什么|做了啥|是哪个|为啥)[^\n]{0,30}?(?:然后|再)\s*", re.I)
+# "近似重复的保留,那是…": a rule's few words and the decision, the whole first clause
+_RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
@@ -585,6 +587,8 @@ _PASTED_LINE = (r"[ \t]*(?:>[^\n]*|(?:INFO|WARN(?:ING)?|ERROR|DEBUG)\b[^\n]*|[^\
                 r"[^\n]{0,40}(?:状态|进度|报告)[:：][^\n]*)\n")
 _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
+# The first step taken back after the turn: "leave that one alone", "先别停", "forget it".
+_TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
 
@@ -696,7 +700,10 @@ def list_items(text: str) -> list[str] | None:
         return None
     steps = [items[0]]
     for item in items[1:]:
-        if _detail(item) or ((slots.find_fields(item) or amounts.count_args(item)) and _acts_alone(item) in ("", _acts_alone(steps[-1]))):
+        own = _acts_alone(item) if not _LABEL_ITEM.search(item) else ""
+        # ("1. inspect FILE\n2. convert to openai\n3. check quality": a short item with a step of its own is that step)
+        if (_detail(item) and not (own and own != _acts_alone(steps[-1]) and _STEP_VERB.search(item))
+                or (slots.find_fields(item) or amounts.count_args(item)) and own in ("", _acts_alone(steps[-1]))):
             steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before;
             # ("- 推理过程在「解题思路」那一列", "- 先加 100 条试试": a field or a count, nothing else or the same step again)
         else:
@@ -740,6 +747,11 @@ def _item_marked_now(text: str, marks: list[re.Match]) -> str | None:
 
 
 _DETAIL_NOISE = re.compile(r"\{\{[^{}]*\}\}|[\"'“”‘’「」『』`][^\"'“”‘’「」『』`\n]{0,60}[\"'“”‘’「」『』`]|\d+(?:\.\d+)?(?:e-?\d+)?%?|[→=:：+/&-]", re.I)
+
+
+# A verb that opens a step of its own: "convert to openai", "check quality", "转 csv", "质检一下".
+_STEP_VERB = re.compile(r"^\W*(?:please\s+)?(?:convert|check|inspect|look at|evaluate|eval|stop|resume|train|start|probe|add|augment|fill|suggest|"
+                        r"转|检查|质检|看看|评估|停|恢复|续训|开训|训练|加|扩充|填|推荐)", re.I)
 
 
 def _detail(item: str) -> bool:
@@ -809,13 +821,19 @@ def steps_of(text: str) -> list[str]:
             and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
             and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
         steps = [text]  # "run-0731 已经练过头了,再练要拉伤,叫停吧": how the run is, then the one ask
+    if (len(steps) == 2 and reading.STOPPED_BEFORE.search(steps[0]) and not acts.is_request(steps[0])
+            and not re.search(r"[?？吗]", steps[0]) and reading.read(text).tool == "resume_training"):
+        steps = [text]  # "dbrun_0923 那个停了的,接着给我整起来": which run (the stopped one), then the one ask
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the
         # question column is 'Question'": the columns of the same step
         # "…的质量吧?可以的话顺便算一下困惑度", "FILE 做个质检,顺便把ppl也算上": the check's own option
         also_ppl = slots.wants_ppl(step) and {intents.classify(step).name, intents.classify(merged[-1]).name} <= {"", "check_quality", "explain", "inspect_dataset"}
-        if also_ppl or not intents.classify(step).name and (amounts.find_mix(step) is not None or amounts.training_args(step) or slots.find_fields(step)):
+        # "FILE 指令增强,再多造 500 条": how many the same step makes
+        makes_more = (intents.classify(merged[-1]).name in ("add_few_shot", "add_cot", "augment_instructions")
+                      and intents.classify(step).name in ("", intents.classify(merged[-1]).name) and bool(amounts.count_args(step)))
+        if also_ppl or makes_more or not intents.classify(step).name and (amounts.find_mix(step) is not None or amounts.training_args(step) or slots.find_fields(step)):
             merged[-1] = merged[-1] + "," + step
         else:
             merged.append(step)
@@ -888,7 +906,7 @@ _ASKS_CLEARLY = 0.65
 
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
-_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|^\W*no\W|\bsame as (?:last time|before)\b|"
+_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|^\W*no\W|\bsame as (?:last time|before)\b|"
                               r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
@@ -986,11 +1004,19 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         upto = text[:len(text) - len(rest)] + more[0]
         given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
         rest = more[1]
+    if another and (not given or _TAKEN_BACK.search(after)):
+        # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
+        # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
+        # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")
+        other = plan_step(after, mem, new_files, fallback_path=args.get("path"))
+        if other.kind == "tools":
+            call = other.calls[0]
+            if "run_id" in args and "run_id" not in call["args"] and call["name"] in _RUN_TOOLS:
+                call = {"name": call["name"], "args": {"run_id": args["run_id"], **call["args"]}}  # "停掉 X。\nP.S. 不对,先别停,
+                # 帮我看看它现在 loss 多少": the run named before the turn
+            return Decision("tools", calls=[call])
     if given:  # "…epoch 还是改成 3 吧", "convert to alpaca. actually, sharegpt": the same step, with the values changed
         return Decision("tools", calls=[{"name": tool, "args": {**args, **given}}])
-    if another:  # "直接开训吧。嗯…不行,还是先检查一下质量": another step, asked for in so many words
-        other = plan_step(after, mem, new_files, fallback_path=args.get("path"))
-        return other if other.kind == "tools" else None
     return None
 
 
@@ -1170,10 +1196,18 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
         return replan(offered.group(1) + ", " + rest[yes.end():])
     question = re.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
-    if question and re.fullmatch(r"\s*[\w.\-/#]+\s*", rest) and (names.find_run_id(rest) or resolve_named(rest, [])):
-        asked = reading.read(variants.plain_chinese(question.group(1)), True)
-        if asked.tool in _RUN_TOOLS + NEEDS_PATH:  # "> Which run do you want the status of?\nrun-0612-a": the quoted question's step
-            return plan_step(rest, remember(turns[:at + 1]), attached_files(raw), intent=asked.tool)
+    named_first = re.match(r"\s*([\w.\-/#]+)\s*(?:[,，;；]|$)", rest)  # ("…\nfaq_short_en.jsonl, 30% of it": the name, then details)
+    if question and named_first and (names.find_run_id(named_first.group(1)) or resolve_named(named_first.group(1), [])):
+        asked = reading.read(variants.plain_chinese(question.group(1)), True).tool
+        if asked not in _RUN_TOOLS + NEEDS_PATH:  # "> Which file should I augment?": the step the assistant's question names
+            ranked = intents.classify(question.group(1)).ranked[0]
+            asked = ranked[0] if ranked[1] >= 1 else asked
+        if asked in _RUN_TOOLS + NEEDS_PATH:  # "> Which run do you want the status of?\nrun-0612-a": the quoted question's step
+            return plan_step(rest, remember(turns[:at + 1]), attached_files(raw), intent=asked)
+    if (question and (ruled := review.rule_named(question.group(1))) and review.decides(question.group(1))
+            and (decided := review.decision(rest)) and acts.speech_act(rest) not in ("question", "hypothetical")):
+        # "> 空答案的记录要删除还是保留?\n删,空的留着干嘛": the rule the quoted question names, the decision the reply gives
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": review.rule_named(rest) or ruled, "decision": decided}}])
     alone = replan(rest)
     if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
         return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done

@@ -15,7 +15,7 @@ import re
 from assistant.nlu.numbers import find_numbers, parse_number
 
 PROBE = re.compile(
-    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
+    r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
@@ -27,12 +27,12 @@ PROBE = re.compile(
     r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:\bloss\b|损失)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)(?=[^?？]*(?:(?<![a-z])lr\b|学习率|learning rate))|"
     r"(?![^\n]*(?:停|\bstop|\bkill|\bhalt|\babort))(?:(?<![a-z])lr\b|学习率|learning rate)[^?？]{0,80}?(?:\bloss\b|损失|\bruns?\b)[^。;；?？!！]{0,40}?(?:\bnan\b|飞了|炸了|爆了|发散|\bdiverg\w*|\bblew up\b|\bexplod\w*)|"
     r"\b(?:test|try|tests|tries|testing|trying)(?: out)? (?:a few |several |some |different |multiple |a range of |a handful of |a bunch of |lots of )?(?:lrs|learning[- ]rates)\b|"
-    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*(?:learning[- ]rates?|lrs?)\b|(?:探|测|扫|摸|找)(?:一?下|一找|找)\s*(?:合适|最佳|最优|最好|靠谱)的?\s*(?:学习率|(?<![a-z])lr\b)|(?:学习率|(?<![a-z])lr(?![a-z]))\s*(?:先)?摸(?:一下|下|摸|个)?底|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|"
+    r"\bprobe (?:steps?|run)\b|探测(?:的)?步数|\bsweep (?:the |my )?(?:lrs?|learning[- ]rates?)\b|\b(?:lr|learning[- ]rate) t(?:es|se)t\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*(?:learning[- ]rates?|lrs?)\b|(?:探|测|扫|摸|找)(?:一?下|一找|找)\s*(?:合适|最佳|最优|最好|靠谱)的?\s*(?:学习率|(?<![a-z])lr\b)|(?:学习率|(?<![a-z])lr(?![a-z]))\s*(?:先)?摸(?:一下|下|摸|个)?底|测(?:一?下|试一?下?)?[^,，。;；?？]{0,12}(?:最佳|最优|最合适的?)学习率|\bfind (?:the )?best (?:lr|learning[- ]rate)\b|\blr[_-]?find(?:er)?\b|(?:快速)?试几个[^。;；!！]{0,24}(?:哪个|看)[^。;；!！]{0,12}(?:loss|损失)|\b(?:quickly )?try (?:a few|several|some)\b[^.?!]{0,60}\bwhich one\b[^.?!]{0,30}\bloss\b|\bfind[_-]lr\b|学习率[^。;；!！]{0,48}?先?试\s*\S{0,4}\s*步|\bprobe (?:it|this|that) on\b|\bthe (?:lr|learning[- ]rate) (?:thingy|thing|tool|whatchamacallit)\b(?=[^?？]{0,60}\b(?:run|do|try)\b)|"
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run
     r"\b(?:lr|learning[- ]rate)\b[^\n]{0,40}\b(?:probe|sweep) (?:it|this|that)\b|(?:学习率|(?<![a-z])lr(?![a-z]))[^。;；!！?？]{0,30}?探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:估|估算|估计)(?:一?下|个)\s*(?:学习率|(?<![a-z])lr\b)(?=[^。!！]{0,30}跑\s*\d+\s*步)|"
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
-_STEPS = re.compile(r"(\d{1,3})\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|步)|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,3})\b", re.I)
+_STEPS = re.compile(r"(\d{1,3})\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,3})\b", re.I)
 
 
 # The probe asked for, to find the rate a question names: "拿这个探一下学习率多少合适", "学习率到底多大合适?你直接在这个文件上试一下呗".
@@ -53,8 +53,16 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b", re.I)
 
 
+# "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the
+# probe said as done, the request after it another step
+PROBE_DONE = re.compile(r"(?:探测|probe|range test|扫描)[^。;；!！?？\n]{0,12}?(?:刚|已经|已)?(?:跑完|做完|做过|跑过|结束)了?|"
+                         r"\b(?:did|ran|finished|done with) (?:the |my |an? |that )?(?:quick )?(?:lr |learning[- ]rate )?(?:probe|range test|sweep)\b", re.I)
+
+
 def asks_probe(text: str) -> bool:
-    return bool(PROBE.search(text) or _PROBE_ASKED.search(text)) and not NO_PROBE.search(text)
+    done = PROBE_DONE.search(text)
+    rest = text[done.end():] if done else text
+    return bool(PROBE.search(rest) or _PROBE_ASKED.search(rest)) and not NO_PROBE.search(text)
 
 
 _SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$", re.I)
@@ -68,7 +76,7 @@ def probe_steps(text: str) -> int | None:
     if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
         hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
-        found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成", text, re.I) else hits[0]
+        found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成|这次|这回|\bthis time\b", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))
     zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<!第)([一二两三四五六七八九十百]+)\s*步", text)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None

@@ -251,7 +251,7 @@ _REMARK = re.compile(r"^\W*(?:nice|cool|great|wow|awesome|sweet|neat|yay|whoa|lo
 
 
 # A step asked for by asking why it is not done: "why wouldn't you just add few-shot to every record?", "为啥不直接给每一条都加上…呢?"
-_STEP_ASKED_WHY_NOT = re.compile(r"\bwhy wouldn'?t (?:you|we|u)\b|为啥不直接|为什么不直接|干嘛不直接|何不", re.I)
+_STEP_ASKED_WHY_NOT = re.compile(r"\bwhy wouldn'?t (?:you|we|u)\b|\bwhy can'?t (?:you|u) just\b|为啥不直接|为什么不直接|干嘛不直接|何不", re.I)
 # A start said first, in so many words: "开训!…", "start training, …"
 _START_OPENS = re.compile(r"^\W*(?:开训|开始训练|开练|开炼|start training|kick off (?:the |a )?(?:run|training)|let'?s train)(?![\w\u4e00-\u9fff])", re.I)
 # Which way a setting should go, asked in general: "大点还是小点", "higher or lower", "which matters more".
@@ -261,7 +261,7 @@ _DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone wi
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
                             r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
 # The settings for the person's data asked for: "用啥参数好", "超参怎么设", "咋配参", "what settings should I use for FILE".
-_PARAMS_ASKED = re.compile(r"(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
+_PARAMS_ASKED = re.compile(r"(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:这个量|这么多|这点)[^。;；!！?？]{0,10}?(?:训|跑)(?:几|多少)(?:轮|个\s*epoch|遍)(?:好|合适|比较好|够)?|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
                              r"\bwhat (?:settings|params|hyperparams|hyperparameters) should (?:i|we) use\b", re.I)
 _NOT_STOP_BUT_RESUME = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|终止|停止)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:恢复|继续|接着|续)|"
                                   r"\bnot (?:to )?(?:stop|kill|pause)\b[^.!?]{0,20}\b(?:resume|continue)\b", re.I)
@@ -277,7 +277,7 @@ def _starts_stopping_later(text: str) -> bool:
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
-_STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
+STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
 _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
                         r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
@@ -668,7 +668,7 @@ def _read(text: str, has_file: bool = False, new_upload: bool = False) -> Readin
 
 def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     act = acts.speech_act(text)
-    if act == "question" and acts.picks_listed(text):
+    if act == "question" and (acts.picks_listed(text) or acts.questions_listed(text)):
         return Reading("explain", "", "question")  # "几个问题:1. …2. …先回答第一个吧"
     if act == "question" and acts.asks_what_was_done(text) and (intents.about_sft(text) or _OUR_ACTIONS.search(text)):
         return Reading("explain", "", "question")  # "did you already delete them?", "你转完的文件存哪了": what the assistant did
@@ -878,7 +878,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if _ABOUT_ME.search(text) and tool in ("", "explain"):
         tool, offer, act = "", "", "chitchat"  # "你是 gpt 吗", "are you chatgpt": about the assistant, no tool
     if (tool == "probe_learning_rate" and model is not None and not probe.asks_probe(text) and guess.second != classifier.NONE
-            and (prob < 0.5 or guess.second == "start_training" and _START_VERB.search(text))):
+            and (prob < 0.5 or guess.second == "start_training" and (_START_VERB.search(text) or probe.PROBE_DONE.search(text)))):
         tool = guess.second  # "ep=5 lr=1e-5 跑起来", "kick off lora on X, lr 2e-4": settings for a run, not a probe the person named
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
@@ -993,7 +993,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
     if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text or _TO_BE_STOPPED.search(text)):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
-    if act == "command" and tool in ("", "explain") and _RESUME_VERB.search(text) and (_STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
+    if act == "command" and (tool in ("", "explain") or tool == "stop_training" and STOPPED_BEFORE.search(text) and re.search(r"接着|继续|\bresume\b|\bpick (?:it )?up\b", text, re.I)) and _RESUME_VERB.search(text) and (STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "Pick up the one we stopped yesterday, same as before.": the run stopped, picked up
     if act == "command" and tool in ("", "explain") and _TRY_TUNED.search(text) and not acts.asks_concept(text):
         tool, offer = "evaluate_run", ""  # "check if the model can still answer normal questions after the fine-tune",

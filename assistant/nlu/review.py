@@ -19,7 +19,7 @@ _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]
                    r"get rid of|throw (?:away|out)|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -29,13 +29,15 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
     (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
-     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:抄|复制|照搬|重复)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
+     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题又?(?:抄|复制|照搬|重复)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
+    (r"完全一样|完全相同", "exact_duplicate"),
     (r"重复|duplicat\w*|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
@@ -50,7 +52,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
-    (r"困惑度|\bppl\b|perplexity", "perplexity"),
+    (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
@@ -65,7 +67,7 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|�
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "公司名称": "author", "公司名": "author", "机构名": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
-_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是\s*(?:填成?|写成?|用|叫做?|改成)?|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -93,7 +95,7 @@ _LIST = re.compile(r"\blist\b|列出|列一下|列个|\b(?:which|what) (?:placeh
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
-_NOT_PLACEHOLDERS = {"please", "pls", "plz", "thanks", "thx", "note", "ps", "lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
+_NOT_PLACEHOLDERS = {"please", "pls", "plz", "thanks", "thx", "note", "ps", "backstory", "background", "context", "fyi", "update", "story", "lr", "learning_rate", "epochs", "epoch", "k", "n", "batch", "batch_size", "bs", "rank", "r", "alpha",
                      "dropout", "max_steps", "steps", "seed", "fraction", "to", "format", "path", "file", "question_field",
                      "answer_field", "sheet", "base_model", "model", "max_len", "max_length", "warmup", "mix_general",
                      "bot", "data", "them", "those", "these", "placeholder", "placeholders", "template", "templates", "assistant", "agent", "it", "this", "that", "there", "what", "in", "on", "of", "for", "with", "at", "fill",
@@ -127,7 +129,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
-    said = re.sub(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)", " ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
+    said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
     keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text) else _KEEP.search(text))
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     if not (keep or drop):
@@ -196,7 +198,7 @@ def _without_full_stop(value: str) -> str:
 
 
 _STILL = re.compile(r"^(?:still|unchanged,?|仍然是?|仍是|还是|依旧是?|照旧是?)\s*", re.I)  # "name is still Nova": the value is Nova
-_UNCHANGED_AFTER = re.compile(r"\s*(?:没变|不变|不用改|照旧|as before|unchanged)$", re.I)  # "name 还是小芸没变": the value is 小芸
+_UNCHANGED_AFTER = re.compile(r"\s*(?:没变|不变|不用改|照旧|as before|unchanged|(?:like|as) (?:we|i) (?:said|agreed|discussed)|as discussed|like before)$", re.I)  # "name 还是小芸没变": the value is 小芸
 
 
 _KEY_LIKE = re.compile(r"(?i:name|author|company|organi[sz]ation|org|developer|maker|publisher)|\w+_\w+")
@@ -244,11 +246,11 @@ def placeholder_values(text: str) -> dict[str, str]:
 
 
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
-_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?=\s*(?:就)?叫)|"
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
                     r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
                     r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
@@ -256,7 +258,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是\s*(?:填成?|写成?|用|叫做?|改成)?|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -273,7 +275,7 @@ def values_as_written(text: str, plain: str) -> dict[str, str]:
 
 
 # "name 填错了,应该是“铁匠格伦”": the value said wrong, then the right one; "make author 'Acme Corp IT'".
-_RETAKEN = re.compile(r"(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:(?:填|写|改|设|打|弄|搞)?(?:错了|反了)(?:\s*[,，]?\s*不是\s*[^\s,，]{1,20})?|不是\s*[^\s,，]{1,20})\s*[,，]?\s*"
+_RETAKEN = re.compile(r"(?<!sheet )(?<!sheet)(?<!tab )(?<!表)(?<!列)(?<!文件)(?<!字段)(?:\b(name|author)|(作者名?|名字|名称|助手名))\s*(?:(?:填|写|改|设|打|弄|搞)?(?:错了|反了)(?:\s*[,，]?\s*不是\s*[^\s,，]{1,20})?|不是\s*[^\s,，]{1,20})\s*[,，]?\s*"
                       r"(?:而)?(?:应该是|应为|应该叫|改成|是)\s*" + _VALUE, re.I)  # "名字不是小智,是“小博”"
 # "Put Harbor Legal as the {{author}}": a value put in, in other words.
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
@@ -422,8 +424,13 @@ def rule_named(text: str) -> str | None:
     return next((name for _, name in sorted((m.start(), name) for pattern, name in _RULES for m in [pattern.search(text)] if m)), None)
 
 
+# "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep
+_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)")
+
+
 def decision(text: str) -> str | None:
     """"keep" or "drop" when ``text`` says one of them (a keep said with a drop word ruled out: "别删,留着"), else None."""
+    text = _KEEP_FOR_NOTHING.sub(" ", text)
     if says_keep(text) or re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
         return "keep"
     return "drop" if _DROP.search(text) else None

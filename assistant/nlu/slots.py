@@ -55,7 +55,7 @@ _ROLES = [
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
-_IS = r"(?:\s*(?:(?:is|are)\s+(?:called|named)\b|是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
+_IS = r"(?:\s*(?:(?:is|are)\s+(?:called|named)\b|名(?:字)?(?:为|是|叫)?|是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 
 
@@ -69,9 +69,15 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
     return "".join(chars)
 
 
+_BASE_WORD = re.compile(r"基座|底座|基础模型|base[ _-]?model|\bbase\b", re.I)
+
+
 def find_format(text: str) -> str | None:
     """The target data format named in ``text`` (file names already masked), else None."""
     hits = []
+    base = find_base_model(text) if _BASE_WORD.search(text) else None
+    if base:  # "训练的基座用 ERNIE-Lite": a model's name, not Qianfan's format
+        text = text[:base[1]] + " " * (base[2] - base[1]) + text[base[2]:]
     text = _fuzzy_formats(text)
     for name, pattern in _FORMATS:
         for m in re.finditer(pattern, text, re.IGNORECASE):
@@ -129,6 +135,8 @@ def tool_of_values(text: str) -> str | None:
 def _role_of(before: str, after: str) -> str | None:
     """The role named closest to a quote, reading the words just before and just after it."""
     best = None
+    if re.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet)", after, re.I):
+        return "sheet"  # "问答在“挂号缴费”那个sheet": the word right after the quote names it a sheet
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
@@ -181,7 +189,7 @@ def find_fields(text: str) -> dict:
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
-        out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
+        out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
@@ -340,8 +348,10 @@ _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(
                        r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
 # "columns are Question and Reply": two names said bare in English, question first.
 _TWO_BARE_EN = re.compile(r"\b(?:the )?(?:columns?|fields?) (?:are|is) (?:called |named )?([A-Za-z_][\w-]{0,30})()\s*(?:and|&)\s*([A-Za-z_][\w-]{0,30})()(?=\s*(?:[,.;!?]|$))", re.I)
-_SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
-_FLAG_KEY = re.compile(r"--(q|question|a|answer|rationale|reasoning)[-_](?:col(?:umn)?|field)(?:\s+|=)[\"']?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
+_SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})|"
+                        # "Q column is ticket_body, A is agent_resolution": the capital letter alone, after the other's column
+                        r"(?<=[,;]\s)(?-i:(Q|A))\s+is\s+([A-Za-z_][\w.-]{0,60})(?=\s*(?:[,;.]|$))", re.I)
+_FLAG_KEY = re.compile(r"(?:--(?=\w+[-_](?:col(?:umn)?|field)\s)|(?<![\w-])(?=\w+[-_](?:col(?:umn)?|field)\s*=))(q|question|a|answer|rationale|reasoning)[-_](?:col(?:umn)?|field)(?:\s+|\s*=\s*)[\"']?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
 _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
                "rationale": "rationale_field", "reasoning": "rationale_field"}
 
@@ -510,7 +520,7 @@ def find_method(text: str) -> str | None:
 
 
 # "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
-_NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|不用|不要|不是|而不是|别用|不走)\s*$", re.IGNORECASE)
+_NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
 
 
 _PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"
