@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
@@ -505,6 +505,10 @@ _ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:�
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
+                        # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
+                        # shown before, agreed to
+                        r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^\n]{0,30}?(?:按|照|上面|刚才|之前|前面)(?:你)?(?:上面|刚才|之前|前面)?(?:给|列|说|发|出)?的?(?:那个|这个)?(?:训练)?(?:计划|方案)"
+                        r"[^\n?？]{0,40}?(?:开始|开跑|开训|跑吧|来吧|走起|执行)[^\n?？]{0,6}$|"
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
                         # "and it won't overwrite anything? ok then, yes, do it", "确定不会删原文件对吧?那行,开始吧": a worry, then yes
                         r"[?？]\s*(?:ok(?:ay)?,? then|ok(?:ay)?|alright|那行|那好|行吧|行|好吧|好)[,，.]?\s*(?:yes[,，.]?\s*)?(?:do it|go ahead|go|proceed|开始吧|开始|执行吧|走起|来吧)\W*$|"
@@ -644,6 +648,8 @@ def speech_act(text: str) -> str:
     if _OPENS_HYPOTHETICAL.match(text) and is_hypothetical(text):
         return "hypothetical"
     corrected = correction(text)
+    if corrected is not None and re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) and is_hypothetical(corrected):
+        return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
     text = _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text))
@@ -675,7 +681,7 @@ def speech_act(text: str) -> str:
 # data in or not is a setting ("不要混通用数据"), read with the others, so it is never ruled out here.
 _RULED_OUT = re.compile(
     r"(?:^|(?<=[,，。;；!！\n]))\s*(?:先|也|都|就|可|千万)?(?:别|不要|不用|甭)(?![^,，。;；]{0,4}(?:混|加通用|删|动原))(?!(?:再)?(?:训练?|跑|练)了)[^,，。;；!！?？\n]{1,20}[,，;；。]|"
-    r"(?<=[,，。;；])\s*(?:而)?不是(?!很|太|特别|那么)[^,，。;；!！?？\n]{1,20}(?<![吗呢吧])(?=[,，。;；!！\n]|$)|"
+    r"(?<=[,，。;；])\s*(?:而)?不是(?!很|太|特别|那么)[^,，。;；!！?？\n)）]{1,20}(?<![吗呢吧])(?=[,，。;；!！\n)）]|$)|"
     r"(?:^|(?<=[.,;!\n]))\s*(?:(?:so|and|but|please)\s+)?(?:don'?t|do not|never)\s+(?!mix\b|add\b|drop\b|delete\b|remove\b|touch the original\b)"
     r"(?:touch|stop|kill|start|train|convert|check|run|use|probe|bother with|resume|evaluate)\b(?:[^,;.!?\n]|\.(?=\w)){0,40}[,;.]|"
     r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?(?:[^,;.!?—–\n]|\.(?=\w)){1,40}(?=[,;.!?—–\n]|$)|"

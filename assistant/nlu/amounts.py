@@ -163,7 +163,9 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
         if re.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
             continue  # "律师一条条审过的": one by one, not how many; "2:47am": a time
-        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]):
+        if (re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start])
+                or num.value == 1 and text[max(0, num.start - 1):num.start] in ("上", "下", "这", "那") and re.match(r"\s*(?:条|个|次|步|轮|版)", text[num.end:])):
+            # ("上一条的 few-shot,k=5": the message before, not one of anything)
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
@@ -239,12 +241,23 @@ _SAID_NOT = re.compile(r"(?:\bi said|我说的?是)\s*(" + _SHARE + r")\s*[,，]
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
 
+_WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())} | {"twenty": 20}
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|[一二两三四五六七八九十]"
+_ONE_IN = re.compile(rf"(?<![\w.])(?P<a>{_SMALL})\s+(?:in|out of)\s+(?:every\s+)?(?P<b>{_SMALL})(?![\w.%])|每\s*(?P<c>{_SMALL})\s*条(?:里|中)?\s*(?:改|挑|选|抽|加|做)?\s*(?P<d>{_SMALL})\s*条", re.I)
+
+
 def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
     ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
     keyed = re.search(r"\bfrac(?:tion)?\s*[=:]?\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
     if keyed:
         return float(keyed.group(1))
+    # "one in five prompts", "1 out of every 4", "每五条里改一条": so many of every so many
+    ratio = _ONE_IN.search(text)
+    if ratio:
+        part, whole = (_WORD_NUMBERS.get(g.lower()) or parse_number(g) for g in (ratio.group("a") or ratio.group("d"), ratio.group("b") or ratio.group("c")))
+        if part and whole and 0 < part < whole <= 100:
+            return part / whole
     # "the cot share should be 0.1 not 0.2", "比例改成 0.3": a share written as a decimal after its word
     shared = re.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)\b(?!\s*%)", text, re.I)
     if shared and not RULED_OUT_BEFORE.search(text[max(0, shared.start(1) - 8):shared.start(1)]):

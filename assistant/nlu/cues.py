@@ -148,7 +148,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{{0,24}}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
+         rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bfeed (?:it|this|FILE|[\w.-]+) (?:to|into) (?:the|my) model\b|喂给模型|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
@@ -180,7 +180,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
-         r"\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
+         r"(?<!projector )(?<!laptop )(?<!phone )(?<!battery )(?<!printer )(?<!wifi )(?<!internet )(?<!screen )\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"

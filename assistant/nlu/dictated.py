@@ -46,6 +46,8 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           (re.compile(r"(?<![\w.-])(?:hp|hparams?|hyperparams?)[_ -]suggest(?:ion)?(?![\w.-])", re.I), "suggest hyperparameters"),
           # "the why column is called 'explanation'": the column of reasons, named; no question
           (re.compile(r"\bwhy(?=\s+(?:col(?:umn)?|field)\s+(?:is|was)\s+(?:called|named|labell?ed)\b)", re.I), "rationale"),
+          # "kill me", "杀了我吧": a sigh, no run killed
+          (re.compile(r"\bkill me(?: now)?\b", re.I), "ugh"),
           # words speech-to-text wrote by their sound: "思维连", "开始迅练", "两个一剖克", "推理在 解析 那一烈", "名字天成 小慧"
           (re.compile(r"思[唯为维]连|思唯链"), "思维链"), (re.compile(r"迅练|训连|巡练"), "训练"),
           (re.compile(r"(?:一|依|艾|伊)(?:剖|破|泼)(?:克|刻|可|ch)"), "epoch"), (re.compile(r"(?<=[那这哪]一)烈|(?<=[那这])烈(?=[,，。里])"), "列"),
@@ -173,7 +175,7 @@ def picked(text: str) -> str:
 # "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
-                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
@@ -553,11 +555,46 @@ def unhesitated(text: str) -> str:
     return text
 
 
+# A value crossed out by an arrow or by "改" and the one that replaces it, both of one kind: "run-a17 -> run-a18", "10% 改 30%",
+# "转成 alpaca 改 sharegpt", "短答案 删 -> 保留", "name 填 小智 改 小知", "name = Echo -> Ember", "k=3 改 k=5".
+_REPLACED_BY = re.compile(r"\s*(?:->|→|=>|⟶)\s*|\s+改(?:成|为)?\s+|(?<=[\d%])\s*改(?:成|为)?\s*(?=\d)")
+_REPLACED_KINDS = _KINDS + (re.compile(r"(?<![A-Za-z0-9_-])(?:删|删掉|删除|留|保留|keep|drop)(?![A-Za-z0-9_-])", re.I),
+                            re.compile(r"(?<![\w.-])[A-Za-z][\w.]*(?:-[\w.]+)*\d[\w.-]*|(?<![\w.-])[A-Za-z]+\d*-\d[\w.-]*"),
+                            re.compile(r"(?<![\w\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}(?![\w\u4e00-\u9fff])"),
+                            re.compile(r"(?<![\w.-])(?-i:[A-Z])[a-z][\w&]*(?: (?-i:[A-Z])[\w&]*)?(?![\w.-])"))
+_KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z_]{1,16}\s+|^(?:停|停掉|评估|续训|恢复|stop|resume|evaluate)\s*", re.I)
+
+
+def replaced(text: str) -> str:
+    """``text`` with a value written over by an arrow or "改" read as the value after it, when both are of one kind.
+
+    >>> replaced("evaluate run t-101 -> t-110, typo")
+    'evaluate run t-110, typo'
+    >>> replaced("convert legal.csv -> alpaca")
+    'convert legal.csv -> alpaca'
+    """
+    for m in reversed(list(_REPLACED_BY.finditer(text))):
+        before, after = text[:m.start()], text[m.end():]
+        again = _KEY_SAID_AGAIN.match(after)
+        value_after = after[again.end():] if again else after
+        for i, kind in enumerate(_REPLACED_KINDS):
+            said = kind.match(value_after)
+            slip = [x for x in kind.finditer(before) if not before[x.end():].strip()]
+            if slip and i >= len(_REPLACED_KINDS) - 2 and not (
+                    re.search(r"(?:\b(?:name|author)\s*[=:：]?|=|填|叫|写)\s*$", before[:slip[-1].start()], re.I)
+                    and ("改" in m.group(0) or i == len(_REPLACED_KINDS) - 1)):
+                continue  # a bare word or name only as a value assigned ("name = Echo -> Ember"), never a plan's step ("检查 -> 转换")
+            if said and slip:
+                text = before[:slip[-1].start()] + said.group(0) + value_after[said.end():]
+                break
+    return text
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(halfwidth(text)))))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(halfwidth(text))))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

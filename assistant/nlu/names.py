@@ -49,8 +49,8 @@ def _unstopped(m: re.Match) -> tuple[str, int, int]:
 _FAMILY = re.compile(r"(?<![\w./-])((?:ernie|qwen|llama|chatglm|glm|baichuan|mistral|gemma|phi|deepseek|internlm|yi|smollm)"
                      r"(?:\d[\w.]*|-[A-Za-z0-9][\w.]*)(?:-[\w.]+)*)(?![\w.])", re.IGNORECASE)
 # Words that introduce the base model; a folder path right after them is the model, not the data.
-_BASE_CUE = re.compile(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase)\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$",
-                       re.IGNORECASE)
+BASE_WORD = re.compile(r"base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型|\bbase\b", re.IGNORECASE)
+_BASE_CUE = re.compile(rf"(?:{BASE_WORD.pattern})\s*(?:用|是|为|选|选用|采用|=|:|：|is|at|in|from)?\s*$", re.IGNORECASE)
 _DATA_FILE = re.compile(r"\.(?:jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet)$", re.IGNORECASE)
 
 
@@ -134,6 +134,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         name = m.group(1).rstrip(".")  # "Halt run pp-0907.": the full stop ends the sentence
         return name, m.start(1), m.start(1) + len(name)
+    # "job devrel#27 进度如何", "stop of run FT/2024/117": a job's name with its number, a run written as a path
+    m = re.search(r"(?<![\w#/])([A-Za-z][\w-]*#\d+)(?![\w#])|\b(?:run|job)\s+([A-Za-z0-9][\w.-]*(?:/[\w.-]+)+)(?![\w/])", text, re.I)
+    if m and not negated(text, m.start()) and not (m.group(2) and _DATA_FILE.search(m.group(2))):
+        g = 1 if m.group(1) else 2
+        return m.group(g).rstrip("."), m.start(g), m.start(g) + len(m.group(g).rstrip("."))
     # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
     m = re.search(r"(?:编号|\b(?:run|job) (?:id|number)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
@@ -162,7 +167,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3})(?![\w.-])", text, re.I)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3}|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w.-])", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:

@@ -181,6 +181,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = [f.text for f in found if f.text not in models and f not in trainer_files]
     kept = [f.text for f in found if f.text in named and not slots.negated(text, f.start) and not _left_alone(text, f)]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
+    # "qianfan 目录下有 file.jsonl 和 multi_conversation.jsonl,拿 qianfan/multi_conversation.jsonl 训": the same file, said with its folder
+    named = list(dict.fromkeys(next((m for m in named if m != n and m.replace("\\", "/").endswith("/" + n)), n) for n in named))
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
     named = [n for n in named if not all(IN_ERROR.search(text[:f.start]) for f in found if f.text == n)] or named
     # "convert this to alpaca, save as faq_alpaca.json", "…另存为 客服数据_clean.jsonl": the name of the output is not the input
@@ -498,10 +500,15 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         then = plan_step(looked.group("rest"), mem, new_files)
         if look.kind == "tools" and look.calls[0]["name"] == "inspect_dataset" and _acts(then) and then.calls[0]["name"] != "inspect_dataset":
             return look
+    done_if = _IF_RUN_DONE.match(text)
+    if done_if and (run := names.find_run_id(text)):
+        # "if run sunrise-4 is done, evaluate it; if not, tell me where it's at", "要是 run-7b 已经结束了,就…比一下;没结束就告诉我进度":
+        # whether it is done is the run's status, asked first
+        return Decision("tools", calls=[{"name": "training_status", "args": {"run_id": run[0]}}])
     if acts.IF_SO_DO.search(text):
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     corrected = acts.correction(text)
-    if corrected and not acts.asks_what_was_done(corrected):  # "no wait, suggest hyperparameters first": the rest is the request now
+    if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) != "hypothetical":  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
     changed = _changed_mind(text, mem, new_files)
     if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
@@ -587,6 +594,9 @@ _PASTED_LINE = (r"[ \t]*(?:>[^\n]*|(?:INFO|WARN(?:ING)?|ERROR|DEBUG)\b[^\n]*|[^\
                 r"[^\n]{0,40}(?:状态|进度|报告)[:：][^\n]*)\n")
 _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
+# A step that waits on a run being done, the other way named too: "if run X is done, evaluate it; if not, …", "要是 X 已经结束了…;没结束就…".
+_IF_RUN_DONE = re.compile(r"^\W*(?:if|要是|如果|假如)\s*(?:the\s+)?(?:run\s+)?\S+\s*(?:is|has|'s)?\s*(?:already\s+)?(?:已经)?\s*"
+                          r"(?:done|finished|complete|over|结束|跑完|训完|完成)[^;；.。\n]{0,60}[;；.。,，]\s*(?:if not|otherwise|else|没(?:结束|跑完|训完|完成)|不然|否则)", re.I)
 # The first step taken back after the turn: "leave that one alone", "先别停", "forget it".
 _TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
@@ -906,7 +916,7 @@ _ASKS_CLEARLY = 0.65
 
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
-_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|^\W*no\W|\bsame as (?:last time|before)\b|"
+_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
                               r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
@@ -976,6 +986,9 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
     asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
                                         or acts.speech_act(acts.correction(after) or after) in ("question", "hypothetical"))
+    # ("Drop the placeholder answers. I mean the records whose answer is just a stub…, remove them.": what was meant, told, no
+    # question)
+    asked = asked and not (re.match(r"\W*(?:i mean|i meant|我是说|我的意思是)\b", after, re.I) and not re.search(r"[?？吗呢]", after))
     if asked and (first.kind in ("ask_file", "ask_format") or first.kind == "tools" and first.calls[0]["name"] != "explain"):
         # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?", "帮我把 qa.csv 转成……等等,千帆和 openai 格式有啥区别?":
         # a question asked instead

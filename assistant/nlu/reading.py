@@ -131,12 +131,12 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"(?:接着|继续|重新点上\S{0,2})炼|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
-                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:了|儿了|一步了|一步)|"
+                           r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:里了|了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
                            r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b|"
@@ -277,7 +277,7 @@ def _starts_stopping_later(text: str) -> bool:
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
-STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|上次|之前|刚才)(?:被)?停", re.I)
+STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|上次|之前|刚才)(?:被)?停|熄火了?|(?:昨天|上次|之前|刚才)被\S{1,4}?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
 _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
                         r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
@@ -475,27 +475,43 @@ _GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|�
                        r"[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
 
 
+# Words that turn from a question to the request: "还有,", "这个先不管,", "不过现在先", "Either way,", "In the meantime,", "Regardless,".
+# Words that report what was said or done, not a request: "we're also told to diversify instructions".
+_TOLD = re.compile(r"\b(?:we'?re|we are|i'?m|i am|they'?re|it'?s|was|were|been|told|said|says)\b|据说|听说|说过", re.I)
+_TURNING = re.compile(r"^\W*(?:(?:还有|另外|然后|这个先不管|先不管|不管了|不管怎样|不过|现在|总之|反正)\s*[,，]?\s*)+|"
+                      r"^\W*(?:(?:anyway|anyhow|regardless|either way|in the meantime|meanwhile|and|also|for now)\b\s*,?\s*)+", re.I)
+
+
 def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
     """In a message of several sentences read as a question or as nothing, the one sentence that asks for an action
     in so many words ("帮我…", "convert FILE to jsonl", "Evaluate it and tell me what it forgot"), read as that action;
     None when no sentence, or sentences asking for different actions, do so."""
     parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
-    if len(parts) < 2 or acts.is_hypothetical(text):
-        return None
+    if len(parts) < 2 or acts.is_hypothetical(text) and (acts.is_hypothetical(parts[-1]) or not _TURNING.match(parts[-1])):
+        return None  # (a what-if, unless a part after it turns to the request: "要是中途断电了会怎样?……不过现在先把 X 恢复起来吧")
     readings = []
-    for part in parts:
+    for at, part in enumerate(parts):
         if acts.speech_act(part) in ("question", "hypothetical") or _DONE_ALREADY.search(part) or acts.is_rhetorical(part) and acts.asks_concept(text):
             continue  # ("质检做完了。…", "done with the quality check, …": what is done already)
-        if acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part):
+        turned, said = bool(_TURNING.match(part)), part
+        part = _TURNING.sub("", part) or part  # "…? Either way, drop all the conflicts.", "…?还有,对 FILE 做一次质量检查。"
+        if review.asks_fill(part, False) and review.placeholder_values(part) and not re.search(r"[?？]", part):
+            return Reading("", "", "command")  # "Do you keep the original…? Regardless, fill FILE with name 'Otto'…": the planner's fill
+        if (acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part)
+                or acts.is_request(said) or _GO_AHEAD.search(said) and not _ONLY_WHEN.search(said)
+                or turned and not re.search(r"[?？吗呢]", part) and not _TOLD.search(part) and (own := _read(part, has_file, new_upload)).act == "command" and own.prob >= 0.8
+                and own.tool in _ACTIONS + ("inspect_dataset", "training_status", "probe_learning_rate")):
+            # ("How do I know when training is done? And show me the status of run e7c2d1.": a part read as a step, surely)
             # ("is evaluating a run expensive? I only want to do it if it's like half an hour max": a condition, nothing asked)
             if review.decides(part) and review.rule_command(text) is not None and not re.search(r"[?？]", part):
                 return Reading("", "", "command")  # "will dropping the garbled rows lose anything? meh. drop them": the planner's rule
             got = _read(part, has_file, new_upload)
-            if got.tool in _ACTIONS + ("inspect_dataset", "suggest_hyperparameters", "probe_learning_rate", "training_status")\
+            if got.tool in _ACTIONS + ("inspect_dataset", "suggest_hyperparameters", "probe_learning_rate", "training_status", "fill_placeholders")\
                     and got.act == "command" and got.prob >= 0.5:
                 readings.append(got)
-            elif not got.tool and _GO_AHEAD.search(part) and classifier.active() is not None:
-                asked = " ".join(p for p in parts[:parts.index(part)] if re.search(r"[?？吗]", p))
+            elif (not got.tool or got.prob < 0.5 and re.search(r"\b(?:run|do) (?:one|it)\b", part, re.I)) and _GO_AHEAD.search(part) and classifier.active() is not None:
+                # ("Does the LR probe change my data? Go ahead and run one on FILE": the step the question names)
+                asked = " ".join(p for p in parts[:at] if re.search(r"[?？吗]", p))
                 guess = classifier.active().predict(asked) if asked else None
                 # "would adding few-shot stuff mess up my data? … ok whatever, do it": the action the worry was about
                 ruled = next((name for name, score in intents.classify(asked).ranked if name in _ACTIONS and score >= 1), "") if asked else ""
@@ -993,7 +1009,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
     if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text or _TO_BE_STOPPED.search(text)):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
-    if act == "command" and (tool in ("", "explain") or tool == "stop_training" and STOPPED_BEFORE.search(text) and re.search(r"接着|继续|\bresume\b|\bpick (?:it )?up\b", text, re.I)) and _RESUME_VERB.search(text) and (STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
+    if act == "command" and (tool in ("", "explain") or tool in ("stop_training", "start_training") and STOPPED_BEFORE.search(text) and re.search(r"接着|继续|恢复|\bresume\b|\bpick (?:it )?up\b", text, re.I)) and _RESUME_VERB.search(text) and (STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "Pick up the one we stopped yesterday, same as before.": the run stopped, picked up
     if act == "command" and tool in ("", "explain") and _TRY_TUNED.search(text) and not acts.asks_concept(text):
         tool, offer = "evaluate_run", ""  # "check if the model can still answer normal questions after the fine-tune",
@@ -1111,6 +1127,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             if said.search(text):
                 tool, offer, act, prob = step, "", "command", max(prob, 0.8)
                 break
+    if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
+            and not acts.asks_concept(text) and not acts.is_hypothetical(text)):
+        tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

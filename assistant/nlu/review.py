@@ -29,7 +29,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
     (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
-     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题又?(?:抄|复制|照搬|重复)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b", "answer_is_question"),
+     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题又?(?:抄|复制|照搬|重复)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
@@ -42,8 +42,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
-    (r"占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空答案|空的?回答|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
+    (r"待补充|待定|\bTBD\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
+    (r"空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
@@ -51,7 +51,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
     (r"长度|length", "short_answer"),
-    (r"啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
+    (r"\brepeats? the same (?:sentence|phrase|line|thing)\b|\bover and over\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
@@ -121,7 +121,7 @@ _NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b
 
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
-    slip = re.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。]\s*", text)
+    slip = re.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。!！]+\s*", text)
     if slip and slip.end() < len(text):  # "我刚说删短答案是口误,短答案全部保留": what was said wrongly is not the rule
         said = rule_command(text[slip.end():])
         if said is not None:
@@ -206,6 +206,8 @@ _KEY_LIKE = re.compile(r"(?i:name|author|company|organi[sz]ation|org|developer|m
 
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
+    if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
+        return {}  # "你是机器人还是真人啊": asked which, nothing to fill
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
                                   # "what even is lora": a word linked by "is" is a key only when it is a placeholder's kind of name
@@ -245,6 +247,7 @@ def placeholder_values(text: str) -> dict[str, str]:
     return _values_in_order(text) or pairs
 
 
+_EITHER_OR_ASKED = re.compile(r"还是[^,，。;；!！]{1,10}(?:啊|呀|吗|呢|嘛)?\s*[?？]?\s*$")
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
 _NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu.amounts import find_mix, training_args
-from assistant.nlu.names import find_base_model
+from assistant.nlu.names import BASE_WORD, find_base_model
 from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
 from assistant.nlu.paths import CITED_SOURCE, QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
@@ -69,13 +69,10 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
     return "".join(chars)
 
 
-_BASE_WORD = re.compile(r"基座|底座|基础模型|base[ _-]?model|\bbase\b", re.I)
-
-
 def find_format(text: str) -> str | None:
     """The target data format named in ``text`` (file names already masked), else None."""
     hits = []
-    base = find_base_model(text) if _BASE_WORD.search(text) else None
+    base = find_base_model(text) if BASE_WORD.search(text) else None
     if base:  # "训练的基座用 ERNIE-Lite": a model's name, not Qianfan's format
         text = text[:base[1]] + " " * (base[2] - base[1]) + text[base[2]:]
     text = _fuzzy_formats(text)
