@@ -505,6 +505,10 @@ _ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:�
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
 _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|yeah|sure)\W*(?:继续|接着来|接着|continue|go on|carry on|proceed)\W*$|"
+                        # "确认,停吧", "confirmed, stop it", "对,确认停止", "Yes, confirm. stop it.", "OK 没问题,按你说的停掉吧": a yes to the
+                        # stop proposed (the pending stop is the consent's; nothing named here to act on anew)
+                        r"^\W*(?:(?:对|好|好的|行|可以|嗯|ok|okay|yes|yep|yeah|没问题)\W*)*(?:确认|confirm(?:ed)?|按你说的)\W*(?:停|停掉|停止|stop)(?:吧|它|了|\s+it|\s+the run)?\W*$|"
+                        r"^\W*(?:yes|yep|yeah|ok(?:ay)?)\W+stop it\W*$|"
                         # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
                         # shown before, agreed to
                         r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^\n]{0,30}?(?:按|照|上面|刚才|之前|前面)(?:你)?(?:上面|刚才|之前|前面)?(?:给|列|说|发|出)?的?(?:那个|这个)?(?:训练)?(?:计划|方案)"
@@ -627,7 +631,7 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
+CONCEPT_ASKED = re.compile(r"\bhow (?:do|can|would|should|does) (?:you|i|we|one|someone) (?:tell|know|judge|figure out|spot|see) (?:whether|if|from|when)\b|(?:怎么|如何|怎样)(?:判断|看出|看得出)|(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
@@ -648,7 +652,8 @@ def speech_act(text: str) -> str:
     if _OPENS_HYPOTHETICAL.match(text) and is_hypothetical(text):
         return "hypothetical"
     corrected = correction(text)
-    if corrected is not None and re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) and is_hypothetical(corrected):
+    if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
+                                  or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"

@@ -46,6 +46,11 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           (re.compile(r"(?<![\w.-])(?:hp|hparams?|hyperparams?)[_ -]suggest(?:ion)?(?![\w.-])", re.I), "suggest hyperparameters"),
           # "the why column is called 'explanation'": the column of reasons, named; no question
           (re.compile(r"\bwhy(?=\s+(?:col(?:umn)?|field)\s+(?:is|was)\s+(?:called|named|labell?ed)\b)", re.I), "rationale"),
+          # "my lead wants to know: how do you tell…?", "经理问:…": a question passed on, asked
+          (re.compile(r"^\W*(?:my|our) (?:lead|manager|boss|pm|team lead|team|colleague|director|supervisor)\s+(?:wants to know|asked|asks|is asking|wonders|was wondering)\s*[:：,]\s*(?=\S[^\n]*[?？]\s*$)|"
+                      r"^\W*(?:经理|老板|领导|组长|主管|同事)(?:想知道|问|问我|让我问下?)\s*[:：,，]\s*(?=\S[^\n]*[?？]\s*$)", re.I), ""),
+          # "would it kill anyone to just tell me…": a sharp request, no run killed
+          (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
           (re.compile(r"\bkill me(?: now)?\b", re.I), "ugh"),
           # words speech-to-text wrote by their sound: "思维连", "开始迅练", "两个一剖克", "推理在 解析 那一烈", "名字天成 小慧"
@@ -62,7 +67,7 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           # the step by what it does: "the thinking-steps thing", "step-by-step reasoning stuff"
           (re.compile(r"\b(?:the )?thinking[- ]steps?(?: thing| stuff)?\b|\bstep[- ]by[- ]step (?:reasoning|thinking) (?:thing|stuff)\b", re.I), "CoT"),
           # thumbs on a phone: "stp run-0701-c pls", "chk the file", "cnvrt to alpaca"
-          (re.compile(r"(?<![\w.-])stp(?![\w.-])", re.I), "stop"), (re.compile(r"(?<![\w.-])chk(?![\w.-])", re.I), "check"),
+          (re.compile(r"(?<![\w.-])(?<!\d )stp(?![\w.-])", re.I), "stop"), (re.compile(r"(?<=\d )stps?(?![\w.-])", re.I), "steps"), (re.compile(r"(?<![\w.-])chk(?![\w.-])", re.I), "check"),
           (re.compile(r"(?<![\w.-])cnvrt(?![\w.-])", re.I), "convert"),
           (re.compile(r"(?<![\w.-])(?:colum|collumn|coloumn|colunm|colmn)(s?)(?![\w.-])", re.I), r"column\1"),
           # an English verb glued to the Chinese after it: "stop一下 run_0709", "check下这个文件", "convert一下"
@@ -393,7 +398,7 @@ def taken_back(text: str) -> str:
 # syllable too: "jian cha yi xia zhi liang", "xue xi lv tan ce pao yi xia, 100 bu"): read as the characters. Only in a message with
 # a word of two syllables or more no English speaker writes, or an abbreviation beside another; one syllable alone ("shi",
 # "ba", "de") is read only in such a message.
-_PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun lian": "训练", "xl": "训练", "zhuang tai": "状态",
+_PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun lian": "训练", "xl": "训练", "zl": "质量", "sj": "数据", "zhuang tai": "状态",
            "jin du": "进度", "jian cha": "检查", "shu ju": "数据", "zhi liang": "质量", "kai shi": "开始", "ks": "开始", "ting zhi": "停止",
            "tz": "停止", "ji xu": "继续", "jx": "继续", "ping gu": "评估", "wen jian": "文件", "bang": "帮", "wo": "我", "yi xia": "一下",
            "lun": "轮", "bu shi": "不是", "hai shi": "还是", "shi": "是", "sha": "啥", "yi si": "意思", "shen me": "什么", "zen me": "怎么",
@@ -411,7 +416,9 @@ _PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(r"[ \t]*".join(map(
 _PINYIN_SURE = re.compile(r"(?<![\w.-])(?:" + "|".join(r"[ \t]*".join(k.split()) for k in _PINYIN
                                                          if len(k.split()) > 1 and k not in ("de", "you", "le"))
                           + r"|zhuan)(?![\w.-])|"
-                          r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuang\s*tai|jin\s*du)\b", re.I)
+                          r"(?<![A-Za-z0-9_.-])(?:ks|tz|jx)\s+xl(?![A-Za-z0-9_.-])|(?<![\w.-])xl\s+(?:zhuang\s*tai|jin\s*du)\b|"
+                          # "sj 在 FILE,帮我查下 zl": the initials of our words beside Chinese
+                          r"(?<![A-Za-z0-9_.-])(?:sj|zl|xl)[ \t]*(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]*(?:sj|zl|xl)(?![A-Za-z0-9_.-])", re.I)
 
 
 def pinyin(text: str) -> str:
@@ -521,7 +528,7 @@ def unspaced(text: str) -> str:
 _SCARE_QUOTED = re.compile(r"[“\"「]((?:quality|质量|检查|质检|check|test|learning rate|学习率|lr|resume|training|训练|crashed|status|停|stop|思维链|cot|few[- ]?shot|"
                            r"全参|全量|超参数?|hyperparameters?|epochs?|the dataset|the file|file|uploaded|placeholders?|占位符|convert|格式|format|probe|探测|"
                            r"evaluate|评估|augment|增强|[\d.]+\s*万?\s*条|[A-Za-z]\s*=\s*\d+|[A-Za-z][\w-]*-\d[\w-]*))[”\"」]", re.I)
-_STEP_QUOTED = re.compile(r"(?<=[加做给要添])\s*[“\"「](思维链|cot|few[- ]?shot|示例|少样本)[”\"」]", re.I)
+_STEP_QUOTED = re.compile(r"(?<=[加做给要添配道个])\s*[“\"「](思维链|cot|few[- ]?shot|示例|少样本|例题|例子)[”\"」]", re.I)
 # Classical wording for our steps: "烦劳即刻止 X 之训练", "将 X 中之 {{name}} 易为「小墨」", "作者当为「…」,非「…」也", "其推理之辞存于 analysis 一栏"
 _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.compile(r"之训练"), "的训练"), (re.compile(r"中之"), "中的"),
               (re.compile(r"易为"), "换成"), (re.compile(r"当为"), "应该是"), (re.compile(r"非(「[^」]{1,30}」)也"), r"不是\1"),
@@ -565,6 +572,36 @@ _REPLACED_KINDS = _KINDS + (re.compile(r"(?<![A-Za-z0-9_-])(?:删|删掉|删除|
 _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z_]{1,16}\s+|^(?:停|停掉|评估|续训|恢复|stop|resume|evaluate)\s*", re.I)
 
 
+# Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
+# "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
+_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。]))(?:\(?(?P<a>[a-d1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
+_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take)\s*(?:方案|option\s*|#)?\s*"
+                     r"(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])(?!\w|\.\w)(?:\s*(?:吧|了|号|个))?\s*[,，.。;；:：—–-]*\s*", re.I)
+_ORDINAL = {"一": "1", "二": "2", "三": "3", "四": "4", **{c: str(i + 1) for i, c in enumerate("①②③④⑤⑥⑦⑧⑨")}}
+
+
+def option_chosen(text: str) -> str:
+    """Of options listed in ``text``, the one chosen after them, with what the message says after the choice.
+
+    >>> option_chosen("1)lr 1e-4 2)lr 2e-4。我选 2,数据 kb.jsonl,开训")
+    'lr 2e-4,数据 kb.jsonl,开训'
+    """
+    chosen = ([None] + list(_CHOSEN.finditer(text)))[-1]
+    marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start()]
+    if chosen is None or len(marks) < 2:
+        return text
+    label = lambda s: _ORDINAL.get(s, s).lower()  # noqa: E731
+    options = {label(m.group("a") or m.group("b") or m.group("c") or m.group("d")):
+               text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else chosen.start())].strip(" \t\n;；,，。.—–-") for i, m in enumerate(marks)}
+    picked = options.get(label(chosen.group("x")))
+    if not picked or len(options) < 2:
+        return text
+    rest = text[chosen.end():].strip()
+    if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
+        picked = "convert to " + picked  # ("1. alpaca 2. openai 3. qianfan — going with 3 for this csv": the format to convert to)
+    return picked + ("," + rest if rest else "")
+
+
 def replaced(text: str) -> str:
     """``text`` with a value written over by an arrow or "改" read as the value after it, when both are of one kind.
 
@@ -594,7 +631,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(halfwidth(text))))))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(halfwidth(text)))))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

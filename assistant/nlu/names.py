@@ -124,7 +124,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
-    m = re.search(r"\b(?:run|job)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)
+    m = re.search(r"\b(?:run|job|lesson)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
@@ -167,7 +167,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|job|exp)[-_][A-Za-z]{1,3}|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w.-])", text, re.I)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w.-])", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:

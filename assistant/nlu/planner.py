@@ -560,12 +560,14 @@ _LABEL_ITEM = re.compile(r"^[^\s:：,，。]{1,12}\s*[:：]|^(?:文件|数据|�
 # "…, but before that drop the garbled ones", "… — but first convert it", "… — but its {{name}} needs to be Lexi first".
 _DONE_FIRST = re.compile(
     r"[,，;；。!！—–]\s*(?:哦对了[,，]?\s*|对了[,，]?\s*)?(?:(?:不过|但是?|可是)\s*)?(?:(?:在此|在这|这)之前[,，]?\s*(?:请|得|要|还得)?先?|"
-    r"[\u4e00-\u9fffA-Za-z]{1,8}?之前\s*(?:请|得|要|还得|你得|需要)?先|(?:最开始|一开始)\s*(?:得|要|需要)?先|(?:得|要|还得)先)(?!别|不)(?P<zh>[^。!！]+)|"
+    r"[\u4e00-\u9fffA-Za-z]{1,8}?之前\s*(?:请|得|要|还得|你得|需要)?先|(?:最开始|一开始)\s*(?:得|要|需要)?先|(?:得|要|还得)先|(?:(?<=不过)|(?<=但)|(?<=但是)|(?<=可是))\s*(?:你|请|麻烦你?)?先)(?!别|不)(?P<zh>[^。!！]+)|"
     r"[,.;!—–-]\s*(?:(?:but|and|oh|ok|also)\W+)*(?:before (?:that|this|all (?:of )?that|any of that|doing (?:that|so|it)|"
     r"you (?:do (?:that|it|so)|train|convert|start)(?: it)?|(?:we )?(?:training|converting|starting)(?: it)?)|but first|first,? though)\W+(?P<en>(?:[^.!?]|\.(?=\w))+)|"
     r"[,.;!—–-]\s*(?:but|and|actually(?: no)?,?)\s+(?P<en2>(?:[^.!?]|\.(?=\w))+?\b(?:has|have|needs?) to (?:come|happen|go|be done|be \S+(?: \S+)?) first)\b|"
     # "if loss is still above 1.5 I'm killing it. check run-0901 first": the step said last, marked to come first
-    r"[.;!]\s*(?P<en3>(?:check|look at|inspect|show me|evaluate|eval|probe|convert|fill|see)\b(?:[^.!?]|\.(?=\w)){0,40}?)\s+first\W*$", re.I)
+    r"[.;!]\s*(?P<en3>(?:check|look at|inspect|show me|evaluate|eval|probe|convert|fill|see)\b(?:[^.!?]|\.(?=\w)){0,40}?)\s+first\W*$|"
+    # "Evaluate run cx-19, but confirm it's actually finished first."
+    r"[,;]\s*but\s+(?P<en4>(?:confirm|check|make sure|verify)\b[^.!?]{0,60}?)\s+first\W*$", re.I)
 
 
 def _names_its_object(step: str) -> bool:
@@ -577,6 +579,11 @@ def _names_its_object(step: str) -> bool:
 _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
                              r"\s*[:：,，]?(?P<plan>[^\n]*?)(?:[。.!！]\s*|\n+)(?P<now>(?:(?:现在|这会儿|今天|眼下)\s*先|先做|现在|now\b|for now\b|right now\b|today\b|"
                              r"kick off\b|start with\b|first\b|just\b)[^\n]*)$", re.I | re.S)
+# A step that only tells: it says what happened ("训练跑完了") or has a subject of its own ("我们的问题都是一个问法", "the model
+# keeps…"), not an ask.
+_TOLD_FIRST = re.compile(r"了\W*$|^\W*(?:我们|我|咱们|他们|他|她|它|模型|训练|机器人|the (?:model|bot|data|run)|we|i|it|our|my)(?![A-Za-z])", re.I)
+_BEFORE_THEN_FIRST = re.compile(r"^\W*(?P<later>[^,，。;；!！?？\n]{2,40}?)\s*(?:之前|以前)\s*[,，]?\s*(?:请|得|要|你|麻烦)?先\s*(?P<now>[^。;；!！?？\n]+(?:[,，][^。;；!！?？\n]+)*)")
+_DATA_FACTS = re.compile(r"跑完|结束|完成|停了|挂了|\bfinished\b|\bdone\b|\bcomplete\b|多少条|条数|字段|格式|\bhow many (?:records|rows|samples|lines)\b|\bfields?\b|\bformat\b|\bcolumns?\b", re.I)
 _SEE_PLAN = re.compile(r"耗时|多久|多长时间|计划|确认|\bplan\b|how long|\bestimate|\beta\b|\bconfirm", re.I)
 
 
@@ -598,7 +605,7 @@ _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_r
 _IF_RUN_DONE = re.compile(r"^\W*(?:if|要是|如果|假如)\s*(?:the\s+)?(?:run\s+)?\S+\s*(?:is|has|'s)?\s*(?:already\s+)?(?:已经)?\s*"
                           r"(?:done|finished|complete|over|结束|跑完|训完|完成)[^;；.。\n]{0,60}[;；.。,，]\s*(?:if not|otherwise|else|没(?:结束|跑完|训完|完成)|不然|否则)", re.I)
 # The first step taken back after the turn: "leave that one alone", "先别停", "forget it".
-_TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了", re.I)
+_TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|\bit'?s already (?:stopped|done|running|converted)\b|已经停了|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
 
@@ -806,12 +813,25 @@ def steps_of(text: str) -> list[str]:
         return [step for item in items for step in steps_of(item)]
     if reading.says_now(text):
         return [text]  # "…a story…\nYour one job right now: stop run-0612.": one ask
+    before_first = _BEFORE_THEN_FIRST.match(text)
+    if before_first and before_first.group("now").strip() and reading.read(before_first.group("later")).tool not in ("", "explain"):
+        # "恢复训练 X 之前,先确认一下它是真的停了还是挂了", "开始训练之前先帮我确认学习率合不合适,在 FILE 上跑 300 步探测": the step said
+        # to come first, then the one it comes before
+        now, later = before_first.group("now").strip(), before_first.group("later")
+        run = names.find_run_id(later)
+        if run and not names.find_run_id(now):
+            now += " " + run[0]  # ("恢复训练 X 之前,先确认一下它…": "它" is X)
+        return [now, *steps_of(later)]
     ahead = _DONE_FIRST.search(text)
     if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
-            and not _SEE_PLAN.search(step)  # "…开跑之前先让我看下预计耗时": the plan shown before the start, no step of its own
+            and not (_SEE_PLAN.search(step) and not _DATA_FACTS.search(step))  # "…开跑之前先让我看下预计耗时": the plan shown before the
+            # start, no step of its own ("…, but first confirm how many records it has": the data's own facts, a look)
             and (not ahead.group("en3") or _names_its_object(step))):  # ("…; evaluate 6 first": a run by its number alone)
         # "转成千帆然后开始训练,哦对了,转之前先检查一下质量", "train it with 2 epochs, but before that drop the garbled ones":
         # the step said to come first, then the rest in its own order
+        run = names.find_run_id(later)
+        if run and not names.find_run_id(step):
+            step += " " + run[0]  # ("Evaluate run cx-19, but confirm it's actually finished first": "it" is cx-19)
         return [step.strip(), *steps_of(later)]
     aside = _ASIDE.search(text)
     if aside and slots.wants_ppl(text[aside.end():]) and intents.classify(text[aside.end():]).name in ("", "check_quality"):
@@ -831,9 +851,18 @@ def steps_of(text: str) -> list[str]:
             and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
             and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
         steps = [text]  # "run-0731 已经练过头了,再练要拉伤,叫停吧": how the run is, then the one ask
+    if (len(steps) == 2 and re.search(r"了\W*$", steps[0]) and not acts.is_request(steps[0]) and not acts.opens_with_command(steps[0])
+            and (whole := reading.read(text)).tool in _RUN_TOOLS and whole.prob >= 0.9 and whole.tool != reading.read(steps[0]).tool):
+        steps = [text]  # "太好了,停了之后原来不会自己恢复啊,真是贴心。把 X 从断点接着跑。": a remark, then the one request
     if (len(steps) == 2 and reading.STOPPED_BEFORE.search(steps[0]) and not acts.is_request(steps[0])
             and not re.search(r"[?？吗]", steps[0]) and reading.read(text).tool == "resume_training"):
         steps = [text]  # "dbrun_0923 那个停了的,接着给我整起来": which run (the stopped one), then the one ask
+    while (len(steps) > 1 and _TOLD_FIRST.search(steps[0]) and not acts.is_request(steps[0]) and not acts.opens_with_command(steps[0]) and not names.find_run_id(steps[0])
+           and not resolve_named(steps[0], []) and not amounts.training_args(steps[0]) and not amounts.count_args(steps[0])
+           and amounts.find_fraction(steps[0]) is None and not slots.find_fields(steps[0]) and not re.search(r"[?？吗]", steps[0])
+           and any(acts.is_request(s) or acts.opens_with_command(s) for s in steps[1:])):
+        steps = steps[1:]  # "训练跑完了然后我想知道效果然后帮我评估一下 X", "我们的问题都是一个问法然后…然后你帮我把 FILE 的指令改写一下": what
+        # happened, told first, before the request
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the
@@ -842,7 +871,8 @@ def steps_of(text: str) -> list[str]:
         also_ppl = slots.wants_ppl(step) and {intents.classify(step).name, intents.classify(merged[-1]).name} <= {"", "check_quality", "explain", "inspect_dataset"}
         # "FILE 指令增强,再多造 500 条": how many the same step makes
         makes_more = (intents.classify(merged[-1]).name in ("add_few_shot", "add_cot", "augment_instructions")
-                      and intents.classify(step).name in ("", intents.classify(merged[-1]).name) and bool(amounts.count_args(step)))
+                      and intents.classify(step).name in ("", intents.classify(merged[-1]).name)
+                      and bool(amounts.count_args(step, few_shot=True) or amounts.find_fraction(step) is not None))
         if also_ppl or makes_more or not intents.classify(step).name and (amounts.find_mix(step) is not None or amounts.training_args(step) or slots.find_fields(step)):
             merged[-1] = merged[-1] + "," + step
         else:
@@ -1009,7 +1039,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
-    another = said.act in ("command", "correction") and said.prob >= 0.5 and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+    another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and _TAKEN_BACK.search(after)) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
     rest = after
     while not looks and not another and (more := acts.changed_mind(rest)) is not None:
@@ -1222,6 +1252,8 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
         # "> 空答案的记录要删除还是保留?\n删,空的留着干嘛": the rule the quoted question names, the decision the reply gives
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": review.rule_named(rest) or ruled, "decision": decided}}])
     alone = replan(rest)
+    if question and alone.kind == "tools" and alone.calls[0]["name"] == "explain" and acts.speech_act(rest) in ("question", "hypothetical"):
+        return alone  # "> 是否要停止 X?\n先别停,我问下:停了之后还能从断点接着训吗?": the reply asks, nothing is done
     if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
         return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done
     if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)):

@@ -131,7 +131,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"(?:接着|继续|重新点上\S{0,2})炼|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -277,7 +277,7 @@ def _starts_stopping_later(text: str) -> bool:
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
-STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|上次|之前|刚才)(?:被)?停|熄火了?|(?:昨天|上次|之前|刚才)被\S{1,4}?停", re.I)
+STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|前天|上周|上回|上次|之前|刚才)(?:被)?停|熄火了?|(?:昨天|前天|上周|上回|上次|之前|刚才)被\S{1,4}?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
 _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
                         r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
@@ -476,6 +476,10 @@ _GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|�
 
 
 # Words that turn from a question to the request: "还有,", "这个先不管,", "不过现在先", "Either way,", "In the meantime,", "Regardless,".
+# Which of two states a run is in, asked: "是真的停了还是挂了", "stopped or crashed?".
+_STATE_ASKED = re.compile(r"(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|训完了)还是(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|在跑|还在跑)|"
+                          r"(?:确认|看看|看下|查下|查一下)\S{0,4}是不是(?:已经|真的)?(?:跑完|训完|结束|完成|停)了|\b(?:confirm|check) (?:that )?it'?s (?:actually |really )?(?:finished|done|complete)\b|"
+                          r"\b(?:stopped|crashed|finished|paused|died|running) or (?:just )?(?:stopped|crashed|finished|paused|died|still running)\b", re.I)
 # Words that report what was said or done, not a request: "we're also told to diversify instructions".
 _TOLD = re.compile(r"\b(?:we'?re|we are|i'?m|i am|they'?re|it'?s|was|were|been|told|said|says)\b|据说|听说|说过", re.I)
 _TURNING = re.compile(r"^\W*(?:(?:还有|另外|然后|这个先不管|先不管|不管了|不管怎样|不过|现在|总之|反正)\s*[,，]?\s*)+|"
@@ -1111,7 +1115,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "command" and tool in ("training_status", "explain") and _VENT.search(text) and not _ASKS.search(text)
             and not acts.is_request(text) and not names.find_run_id(text) and prob < 0.6):
         tool, offer, act = "", "", "chitchat"  # "哈喽哈喽 👋 今天也是被 loss 折磨的一天捏": venting, nothing asked
-    if not tool and act in ("command", "chitchat") and not re.search(r"[?？]", text) and (
+    if not tool and act in ("command", "chitchat", "correction") and not re.search(r"[?？]", text) and (
             offer == "resume_training" and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)
             or offer == "training_status" and _STATUS_ASKED.search(text) or offer == "start_training" and _TRAIN_OPENS.search(text)):
         tool, offer, act = offer, "", "command"  # "Get it learning again", "训练到那了", "训练 FILE": a weak reading said in so many words
@@ -1127,6 +1131,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             if said.search(text):
                 tool, offer, act, prob = step, "", "command", max(prob, 0.8)
                 break
+    if tool in ("stop_training", "resume_training", "evaluate_run", "") and _STATE_ASKED.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "training_status", "", "command"  # "先确认一下它是真的停了还是挂了": which state the run is in, asked
     if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
             and not acts.asks_concept(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked

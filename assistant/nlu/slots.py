@@ -522,7 +522,7 @@ _NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|excluding|
 
 _PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"
 # "不用算ppl", "skip the ppl stuff", "without perplexity": the option named to be turned off.
-_OFF = re.compile(r"(?:不用|不要|不必|无需|别|跳过|省掉|去掉|关掉|\bskip|\bno\b|\bwithout|\bdon'?t|\bdo not|\bnot?\b|\bturn off|\bdisable)"
+_OFF = re.compile(r"(?:不需要|不用|不要|不必|无需|别|跳过|省掉|去掉|关掉|\bskip|\bno\b|\bwithout|\bdon'?t|\bdo not|\bnot?\b|\bturn off|\bdisable)"
                   r"\s*(?:再|计算|算|跑|用|做|need|use|run|compute|calculat\w*|bother with|do|with)?\s*(?:the\s+|any\s+)?(?:" + _PPL + ")",
                   re.IGNORECASE)
 
