@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
@@ -333,6 +333,7 @@ _STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
+_HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|\bor does it (?:only|just)\b[^?]*\?", re.I)
 # A list's items, one per line after its marker ("1. …", "- …").
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)、]|[-•*])[ \t]*(.+?)[ \t]*$")
 def questions_listed(text: str) -> bool:
@@ -509,6 +510,7 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         # stop proposed (the pending stop is the consent's; nothing named here to act on anew)
                         r"^\W*(?:(?:对|好|好的|行|可以|嗯|ok|okay|yes|yep|yeah|没问题)\W*)*(?:确认|confirm(?:ed)?|按你说的)\W*(?:停|停掉|停止|stop)(?:吧|它|了|\s+it|\s+the run)?\W*$|"
                         r"^\W*(?:yes|yep|yeah|ok(?:ay)?)\W+stop it\W*$|"
+                        r"^\W*you (?:showed|suggested|proposed|listed|gave(?: me)?)\b[^\n?]{0,80}\b(?:fine|ok(?:ay)?|good|great|sure)\W+(?:launch|go|start|run|do) it\W*$|"
                         # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
                         # shown before, agreed to
                         r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^\n]{0,30}?(?:按|照|上面|刚才|之前|前面)(?:你)?(?:上面|刚才|之前|前面)?(?:给|列|说|发|出)?的?(?:那个|这个)?(?:训练)?(?:计划|方案)"
@@ -631,11 +633,16 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"\bhow (?:do|can|would|should|does) (?:you|i|we|one|someone) (?:tell|know|judge|figure out|spot|see) (?:whether|if|from|when)\b|(?:怎么|如何|怎样)(?:判断|看出|看得出)|(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
+CONCEPT_ASKED = re.compile(r"(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
+                           r"(?:会不会|是否会?)[^?？。]{0,30}?(?:原文件|原来的|原始)[^?？。]{0,30}?(?:覆盖|改|删)|"
+                           r"是直接(?:帮我)?(?:删|改)[^?？。]{0,12}还是只|"
+                           r"\b(?:does|do|will|would)\b[^?.]{0,40}\b(?:change|modify|overwrite|touch|delete|alter)\b[^?.]{0,30}\b(?:my|the original|anything|file|data)\b[^?]*\?|"
+                           r"\bhow often\b|越(?:低|高)越好|\binquires? (?:as to|about)\b|"
+                           r"(?:哪个|哪一个)(?:影响|作用)?更大|大点好还是小点好|\bdoes bigger\s*(?:=|mean|equal)\s*better\b|\bhow (?:do|can|would|should|does) (?:you|i|we|one|someone) (?:tell|know|judge|figure out|spot|see) (?:whether|if|from|when)\b|(?:怎么|如何|怎样)(?:判断|看出|看得出)|(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
-_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
+_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:[\u4e00-\u9fff]{1,4}(?=(?:假设|假定|设想)\s*[:：]))?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:假定|设想|要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:
@@ -666,6 +673,8 @@ def speech_act(text: str) -> str:
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if IF_SO_DO.search(text):
         return "command"  # "还能接着训吗?能的话就接着训", "Can it still be resumed? If so, do it": asked, and asked for
+    if _HOW_IT_BEHAVES.search(text):
+        return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
     if CONCEPT_ASKED.search(text) and not is_request(text) and not opens_with_command(text):
         return "question"  # (with the file named: how it works, not a look at the file)
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
@@ -695,6 +704,8 @@ _RULED_OUT = re.compile(
     r"(?:^|(?<=[,，。;；!！\n]))[^,，。;；!！?？\n]{1,14}?(?:[?？]\s*)?(?:也|都)?先?(?:不加|不要|不用|不做|不搞|不急|缓缓|缓一缓|放一放|别加|别做|别搞)(?:了|吧)?[,，。;；!！]|"
     # a step left for later, before the one for now: "明天再训,今天先把{{name}}填成阿福"
     r"(?:^|(?<=[,，。;；!！\n]))\s*(?:明天|明儿|晚点|晚些|回头|下午|晚上|过两天|下周|later|tomorrow)\s*再\s*(?:训|练|跑|开训|弄|搞|转|说)[^,，。;；!！?？\n]{0,10}[,，。;；!！]|"
+    # "顺便,训练那边明天再弄。": the step named, then left for later
+    r"(?:^|(?<=[,，。;；!！\n]))\s*(?:顺便[,，]?\s*)?(?:训练|训|开训)[^,，。;；!！?？\n]{0,6}(?:明天|明儿|晚点|回头|以后|下周|过两天)再(?:弄|搞|说|训|跑)\W*(?:$|(?<=[,，。;；!！]))|"
     # the step given up for another: "与其加few-shot不如…", "rather than CoT, give me few-shot", "was gonna wait for eval but …"
     r"与其[^,，。;；!！?？\n]{1,20}?(?=不如)|\b(?:rather than|instead of)\s+(?:doing |adding |running |the |an? )?(?:cot|chain[- ]of[- ]thought|few[- ]?shots?|"
     r"augment\w*|reword\w*|eval\w*|evaluat\w*|prob(?:e|ing)|convert\w*|conversion|quality checks?|check\w*|inspect\w*|fill\w*|suggest\w*)"

@@ -285,9 +285,14 @@ def _fraction(text: str) -> float | None:
         words = find_numbers(m.group(3)) if m.group(3) else []
         value = float(m.group(1)) if m.group(1) else parse_number(m.group(2)) if m.group(2) else words[0].value if words else None
         return value / 100 if value is not None and 0 < value <= 100 else None
-    m = re.search(r"([一二两三四五六七八九])成(?![功为绩果本员立熟年])", text)
-    if m:
-        return _ZH_TENTHS[m.group(1)] / 10
+    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])[1-9])\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))", text)
+    if m:  # "两成", "覆盖 3成", "以三成为度"
+        return (_ZH_TENTHS.get(m.group(1)) or int(m.group(1))) / 10
+    m = re.search(r"(?<![\d.])(0?\.\d+)\s*(?:的|of)\s*(?:the\s+)?(?:样本|数据|记录|条目|records?|rows?|samples?|data|prompts?|FILE|[\w-]+\.jsonl?|\s{2,}|\s*$)", text, re.I)
+    if m and not RULED_OUT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+        return float(m.group(1))  # "0.5 的样本加就行", "augment on 0.4 of FILE": a share written as a decimal
+    if re.search(r"(?:^|(?<=[.,;]\s)|\ba\s)quarter of (?:the )?(?:records|rows|data|samples|examples|prompts)\b", text, re.I):
+        return 0.25
     for num in find_numbers(text):
         if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
             return num.value  # "四分之一"; "万分之一" is a learning rate, not a share

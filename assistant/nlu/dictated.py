@@ -49,6 +49,12 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           # "my lead wants to know: how do you tell…?", "经理问:…": a question passed on, asked
           (re.compile(r"^\W*(?:my|our) (?:lead|manager|boss|pm|team lead|team|colleague|director|supervisor)\s+(?:wants to know|asked|asks|is asking|wonders|was wondering)\s*[:：,]\s*(?=\S[^\n]*[?？]\s*$)|"
                       r"^\W*(?:经理|老板|领导|组长|主管|同事)(?:想知道|问|问我|让我问下?)\s*[:：,，]\s*(?=\S[^\n]*[?？]\s*$)", re.I), ""),
+          (re.compile(r"^\W*(?:同事|经理|老板|领导|组长|主管|客户)(?:问|问我|想知道)\s*[:：]\s*[“\"]([^”\"]{4,120}[?？])[”\"]\s*[^?？]{0,20}$"), r"\1"),
+          # "It would be appreciated if X could be converted to…": the request, said actively
+          (re.compile(r"\bit would be (?:greatly |much )?appreciated if (.{1,80}?) (?:could be|were|was|would be|be) (inspect|convert|resum|stopp|evaluat|check|augment)(?:ed|ped)\b", re.I),
+           lambda m: {"stopp": "stop", "resum": "resume", "evaluat": "evaluate"}.get(m.group(2).lower(), m.group(2)) + " " + m.group(1)),
+          # 'Boss: "Stop run X, we're changing the data."', "产品经理原话:“…”": an order passed on in quotes
+          (re.compile(r"^\W*(?:(?:my |the |our )?(?:boss|team lead|lead|manager|pm|supervisor|director)|产品经理原话|老板原话|领导原话|经理原话|老板|领导)\s*[:：]\s*[“\"](.{4,300})[”\"]\W*$", re.I), r"\1"),
           # "would it kill anyone to just tell me…": a sharp request, no run killed
           (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
@@ -180,7 +186,7 @@ def picked(text: str) -> str:
 # "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
-                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
@@ -532,7 +538,10 @@ _STEP_QUOTED = re.compile(r"(?<=[加做给要添配道个])\s*[“\"「](思维�
 # Classical wording for our steps: "烦劳即刻止 X 之训练", "将 X 中之 {{name}} 易为「小墨」", "作者当为「…」,非「…」也", "其推理之辞存于 analysis 一栏"
 _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.compile(r"之训练"), "的训练"), (re.compile(r"中之"), "中的"),
               (re.compile(r"易为"), "换成"), (re.compile(r"当为"), "应该是"), (re.compile(r"非(「[^」]{1,30}」)也"), r"不是\1"),
-              (re.compile(r"存于\s*(\S{1,30}?)\s*一栏"), r"在 \1 列"), (re.compile(r"增思维链"), "加思维链"))
+              (re.compile(r"存于\s*(\S{1,30}?)\s*一栏"), r"在 \1 列"), (re.compile(r"增思维链"), "加思维链"),
+              (re.compile(r"可止矣|止之|当止"), "停止"), (re.compile(r"思维之链"), "思维链"), (re.compile(r"增(?=思维链)"), "加"),
+              (re.compile(r"十之([一二三四五六七八九])"), r"\1成"), (re.compile(r"其理在\s*(「[^」]{1,30}」)\s*一栏"), r"推理在 \1 列"),
+              (re.compile(r"非([^,,。]{1,8}?)[,,]\s*乃([^,,。]{1,8}?)也"), r"不是\1,是\2"))
 
 
 def said_plainly(text: str) -> str:
@@ -548,7 +557,7 @@ def said_plainly(text: str) -> str:
         text = _SCARE_QUOTED.sub(r"\1", text)
     elif _STEP_QUOTED.search(text) and not re.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
         text = _STEP_QUOTED.sub(r"\1", text)  # "我想加“思维链”的数据,一百个": a step's own name, quoted alone for emphasis
-    if re.search(r"之|乎|也[。.]?$|敢请|烦劳|适才", text):
+    if re.search(r"之|乎|也[。.]?$|矣|乃|敢请|烦劳|适才", text):
         for pattern, plain in _CLASSICAL:
             text = pattern.sub(plain, text)
     return text

@@ -139,12 +139,20 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()) and not (m.group(2) and _DATA_FILE.search(m.group(2))):
         g = 1 if m.group(1) else 2
         return m.group(g).rstrip("."), m.start(g), m.start(g) + len(m.group(g).rstrip("."))
+    # "Stop run prod-final", "resume run menu-night": a run named with dashes right after a run verb and the word run
+    m = re.search(r"\b(?:stop|kill|halt|resume|evaluate|eval|status of|progress (?:of|on|for))\s+(?:the\s+)?run\s+([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w.-])", text, re.I)
+    if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
+    # "show progress for run 2024-06-03_07": a run named by its date and number
+    m = re.search(r"\b(?:run|job)\s+(\d{4}(?:[-_]\d{1,4}){1,4})(?![\w.-])", text, re.I)
+    if m and not negated(text, m.start()):
+        return m.group(1), m.start(1), m.end(1)
     # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
     m = re.search(r"(?:编号|\b(?:run|job) (?:id|number)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
-    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|恢复)\s*(r\d{1,4})\b(?![-_.]\w)|"
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp)\d{1,4})(?![\w-])(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
     if m:
         g = 1 if m.group(1) else 2

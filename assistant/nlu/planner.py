@@ -456,6 +456,9 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
+    ordered = _first_of_two(text, mem, new_files)
+    if ordered is not None:  # "两件事:转 sharegpt 和查质量。先查质量,文件 X", "…and augment it too. Do the augmenting first, 25%."
+        return ordered
     after_paste = _after_pasted_lines(text, mem, new_files)
     if after_paste is not None:
         return after_paste
@@ -508,7 +511,12 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     if acts.IF_SO_DO.search(text):
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     corrected = acts.correction(text)
-    if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) != "hypothetical":  # "no wait, suggest hyperparameters first": the rest is the request now
+    then_ask = _THEN_ASK.search(text) if corrected else None
+    if then_ask and acts.is_request(then_ask.group("ask")) and (asked := plan_step(then_ask.group("ask"), mem, new_files)).kind == "tools":
+        # "你刚才说错了,不是 1000 条对应 2 个 epoch,手册里写的是 10。那按我这 1000 条,帮我重新给一套 lora 的超参建议": what the
+        # assistant said put right, then the request, in a sentence of its own
+        return asked
+    if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) != "hypothetical" and not reading.just_asking(text):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
     changed = _changed_mind(text, mem, new_files)
     if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
@@ -570,6 +578,36 @@ _DONE_FIRST = re.compile(
     r"[,;]\s*but\s+(?P<en4>(?:confirm|check|make sure|verify)\b[^.!?]{0,60}?)\s+first\W*$", re.I)
 
 
+# Two steps asked for, then the one to do first said last: "先查质量,文件 X", "先做扩增", "Inspect first.", "Do the stop first.".
+_DO_FIRST = re.compile(r"[。.!！;；]\s*(?P<last>(?:先做|先)\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? first\b[^.!?]*)\W*$", re.I)
+_CLAUSE = re.compile(r"[,，;；。]|\band\b|\balso\b|和|还要|以及|并且")
+
+
+def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """Of two steps asked for, the one said to come first (None when the message is not so)."""
+    m = _DO_FIRST.search(text)
+    if not m:
+        return None
+    found = resolve_named(text, mem.attachments)
+    masked = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # (a file's extension names no format here)
+    spans = [(c.start(), c.end()) for c in re.finditer(r"[^,，;；。]+", text[:m.start()])]
+    clauses = [(text[a:b], masked[a:b]) for a, b in spans if text[a:b].strip()]
+    clauses = [(c, k) for c0, k0 in clauses for c, k in zip(_CLAUSE.split(c0), _CLAUSE.split(k0)) if c.strip()]
+    tools = {intents.classify(variants.plain_chinese(k)).name for _, k in clauses} - {""}
+    if len(tools) < 2:
+        return None
+    last = m.group("last")
+    named = [f.text for f in found]
+    alone = plan_step(last, mem, new_files, fallback_path=named[0] if named else None)
+    # the step the last sentence names, in its own words first ("先停 X" is the stop, however weakly it reads alone)
+    tool = intents.classify(variants.plain_chinese(hide_names(last))).name or (alone.calls[0]["name"] if alone.kind == "tools" else "")
+    if tool not in tools:
+        return None
+    same = next((c for c, k in clauses if intents.classify(variants.plain_chinese(k)).name == tool), "")
+    said = plan_step(same + "," + last, mem, new_files, fallback_path=named[0] if named else None, intent=tool)
+    return said if said.kind == "tools" else None
+
+
 def _names_its_object(step: str) -> bool:
     """The step names its file or run in full ("check run-0901", "inspect FILE"), not by a bare number ("evaluate 6")."""
     run = names.find_run_id(step)
@@ -579,6 +617,7 @@ def _names_its_object(step: str) -> bool:
 _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
                              r"\s*[:：,，]?(?P<plan>[^\n]*?)(?:[。.!！]\s*|\n+)(?P<now>(?:(?:现在|这会儿|今天|眼下)\s*先|先做|现在|now\b|for now\b|right now\b|today\b|"
                              r"kick off\b|start with\b|first\b|just\b)[^\n]*)$", re.I | re.S)
+_THEN_ASK = re.compile(r"[。.!！;；]\s*(?:那|那就|那么|所以|so|then)[,，]?\s*(?P<ask>[^。.!！?？]{4,})", re.I)
 # A step that only tells: it says what happened ("训练跑完了") or has a subject of its own ("我们的问题都是一个问法", "the model
 # keeps…"), not an ask.
 _TOLD_FIRST = re.compile(r"了\W*$|^\W*(?:我们|我|咱们|他们|他|她|它|模型|训练|机器人|the (?:model|bot|data|run)|we|i|it|our|my)(?![A-Za-z])", re.I)
@@ -605,7 +644,7 @@ _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_r
 _IF_RUN_DONE = re.compile(r"^\W*(?:if|要是|如果|假如)\s*(?:the\s+)?(?:run\s+)?\S+\s*(?:is|has|'s)?\s*(?:already\s+)?(?:已经)?\s*"
                           r"(?:done|finished|complete|over|结束|跑完|训完|完成)[^;；.。\n]{0,60}[;；.。,，]\s*(?:if not|otherwise|else|没(?:结束|跑完|训完|完成)|不然|否则)", re.I)
 # The first step taken back after the turn: "leave that one alone", "先别停", "forget it".
-_TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|\bit'?s already (?:stopped|done|running|converted)\b|已经停了|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b", re.I)
+_TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|\bit'?s already (?:stopped|done|running|converted)\b|已经停了|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了(?:先)?不管了?|算了不问了", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
 
@@ -1039,7 +1078,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
-    another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and _TAKEN_BACK.search(after)) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+    another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and (
+        _TAKEN_BACK.search(after) or re.match(r"\W*(?:actually|instead|rather)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
     rest = after
     while not looks and not another and (more := acts.changed_mind(rest)) is not None:
@@ -1047,7 +1087,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         upto = text[:len(text) - len(rest)] + more[0]
         given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
         rest = more[1]
-    if another and (not given or _TAKEN_BACK.search(after)):
+    if another and (not given or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)):
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
         # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")

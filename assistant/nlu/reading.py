@@ -277,7 +277,7 @@ def _starts_stopping_later(text: str) -> bool:
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
-STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|前天|上周|上回|上次|之前|刚才)(?:被)?停|熄火了?|(?:昨天|前天|上周|上回|上次|之前|刚才)被\S{1,4}?停", re.I)
+STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|昨晚|前天|上周|上回|上次|之前|刚才)(?:被)?停|(?:昨天|昨晚|前天|上周|上回|上次)\S{1,4}?停了|熄火了?|(?:昨天|前天|上周|上回|上次|之前|刚才)被\S{1,4}?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
 _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
                         r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
@@ -344,7 +344,7 @@ _ASK_OPENS = re.compile(r"\W*(?:(?:so|now|ok(?:ay)?|then)\W+)?(?:go ahead and|pl
 
 def just_asking(text: str) -> bool:
     """A question or a hypothetical said not to act on ("…?先别改,问问而已", "Scenario planning, do NOT execute: …?")."""
-    return (bool(_JUST_ASKING.search(text)) and bool(re.search(r"[?？]|吗|呢", text) or acts.is_hypothetical(text))
+    return (bool(_JUST_ASKING.search(text)) and bool(re.search(r"[?？]|吗|呢|哪些|什么|会不会|是否|想知道|\bwhat\b|\bhow\b|\bwhich\b", text, re.I) or acts.is_hypothetical(text))
             and intents.about_sft(text) and not _ABOUT_ME.search(text))  # (off-topic stays off-topic: "favourite book? just curious")
 
 
@@ -431,7 +431,10 @@ _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大
 # Said not to act: only asking, nothing to run or change.
 _JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
-                          r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b", re.I)
+                          r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
+                          # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
+                          r"(?:暂时|先)(?:不要|别)(?:对\S{1,40}?)?(?:做任何操作|执行|动它?|操作)|"
+                          r"\b(?:first|before (?:that|anything)),? (?:tell|explain to) me(?:[:：]| what\b| whether\b| if\b| why\b)|先(?:解释|说明|讲讲)(?:一下)?", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
                            r"\b(?:the one|the run) (?:you|we|i) (?:resumed|restarted|picked back up)\b[^.?!]{0,20}\b(?:stop|kill|halt)\b", re.I)
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
@@ -475,13 +478,15 @@ _GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|�
                        r"[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
 
 
-# Words that turn from a question to the request: "还有,", "这个先不管,", "不过现在先", "Either way,", "In the meantime,", "Regardless,".
+# The run to resume, named as such: "要恢复的是 run-q9 不是 run-q8,其他停掉的都别动".
+_RESUME_MEANT = re.compile(r"要(?:恢复|续训|续跑|接着跑)的是|\bthe one (?:to|i want to) resume is\b", re.I)
 # Which of two states a run is in, asked: "是真的停了还是挂了", "stopped or crashed?".
 _STATE_ASKED = re.compile(r"(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|训完了)还是(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|在跑|还在跑)|"
                           r"(?:确认|看看|看下|查下|查一下)\S{0,4}是不是(?:已经|真的)?(?:跑完|训完|结束|完成|停)了|\b(?:confirm|check) (?:that )?it'?s (?:actually |really )?(?:finished|done|complete)\b|"
                           r"\b(?:stopped|crashed|finished|paused|died|running) or (?:just )?(?:stopped|crashed|finished|paused|died|still running)\b", re.I)
 # Words that report what was said or done, not a request: "we're also told to diversify instructions".
 _TOLD = re.compile(r"\b(?:we'?re|we are|i'?m|i am|they'?re|it'?s|was|were|been|told|said|says)\b|据说|听说|说过", re.I)
+# Words that turn from a question to the request: "还有,", "这个先不管,", "不过现在先", "Either way,", "In the meantime,", "Regardless,".
 _TURNING = re.compile(r"^\W*(?:(?:还有|另外|然后|这个先不管|先不管|不管了|不管怎样|不过|现在|总之|反正)\s*[,，]?\s*)+|"
                       r"^\W*(?:(?:anyway|anyhow|regardless|either way|in the meantime|meanwhile|and|also|for now)\b\s*,?\s*)+", re.I)
 
@@ -1131,6 +1136,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             if said.search(text):
                 tool, offer, act, prob = step, "", "command", max(prob, 0.8)
                 break
+    if tool in ("stop_training", "") and _RESUME_MEANT.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "resume_training", "", "command"  # "要恢复的是 run-q9 不是 run-q8,其他停掉的都别动": the run to resume, named
     if tool in ("stop_training", "resume_training", "evaluate_run", "") and _STATE_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "training_status", "", "command"  # "先确认一下它是真的停了还是挂了": which state the run is in, asked
     if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
