@@ -856,11 +856,8 @@ def steps_of(text: str) -> list[str]:
     if before_first and before_first.group("now").strip() and reading.read(before_first.group("later")).tool not in ("", "explain"):
         # "恢复训练 X 之前,先确认一下它是真的停了还是挂了", "开始训练之前先帮我确认学习率合不合适,在 FILE 上跑 300 步探测": the step said
         # to come first, then the one it comes before
-        now, later = before_first.group("now").strip(), before_first.group("later")
-        run = names.find_run_id(later)
-        if run and not names.find_run_id(now):
-            now += " " + run[0]  # ("恢复训练 X 之前,先确认一下它…": "它" is X)
-        return [now, *steps_of(later)]
+        later = before_first.group("later")
+        return [_with_run_of(later, before_first.group("now").strip()), *steps_of(later)]  # ("恢复训练 X 之前,先确认一下它…": "它" is X)
     ahead = _DONE_FIRST.search(text)
     if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
             and not (_SEE_PLAN.search(step) and not _DATA_FACTS.search(step))  # "…开跑之前先让我看下预计耗时": the plan shown before the
@@ -868,10 +865,8 @@ def steps_of(text: str) -> list[str]:
             and (not ahead.group("en3") or _names_its_object(step))):  # ("…; evaluate 6 first": a run by its number alone)
         # "转成千帆然后开始训练,哦对了,转之前先检查一下质量", "train it with 2 epochs, but before that drop the garbled ones":
         # the step said to come first, then the rest in its own order
-        run = names.find_run_id(later)
-        if run and not names.find_run_id(step):
-            step += " " + run[0]  # ("Evaluate run cx-19, but confirm it's actually finished first": "it" is cx-19)
-        return [step.strip(), *steps_of(later)]
+        # ("Evaluate run cx-19, but confirm it's actually finished first": "it" is cx-19)
+        return [_with_run_of(later, step).strip(), *steps_of(later)]
     aside = _ASIDE.search(text)
     if aside and slots.wants_ppl(text[aside.end():]) and intents.classify(text[aside.end():]).name in ("", "check_quality"):
         aside = None  # "score the data quality for FILE. Also I want perplexity.": the check's own option, no second request
@@ -917,6 +912,12 @@ def steps_of(text: str) -> list[str]:
         else:
             merged.append(step)
     return merged
+
+
+def _with_run_of(later: str, step: str) -> str:
+    """``step``, said to come before ``later``, with the run ``later`` names when ``step`` names none ("it" is that run)."""
+    run = names.find_run_id(later)
+    return step + " " + run[0] if run and not names.find_run_id(step) else step
 
 
 def _look_before_conversion(text: str, steps: list[str], first: Decision) -> bool:

@@ -69,7 +69,9 @@ _BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|�
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
             "作者": "author", "公司名称": "author", "公司名": "author", "机构名": "author", "作着": "author", "开发者": "author", "开发方": "author", "开发商": "author", "出品方": "author",
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
-_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|还是\s*(?:填成?|写成?|用|叫做?|改成)?|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+# A value said again after "还是", with the verb that puts it ("名字还是填 阿福", "还是用阿福吧").
+_STILL_PUT = r"还是\s*(?:填成?|写成?|用|叫做?|改成)?"
+_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|" + _STILL_PUT + r"|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -266,7 +268,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|还是\s*(?:填成?|写成?|用|叫做?|改成)?|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
