@@ -113,7 +113,7 @@ def test_stop_ends_the_process_group_and_leaves_a_stopped_state(data, tiny_model
     run = start_training(str(data), base_model=str(tiny_model), max_steps=100_000)
     wait_for(lambda: get_run(run.run_dir).step >= 3)
     stopped = stop_run(run, grace_s=60)
-    assert stopped.state == "stopped" and stopped.raw["finished_at"]
+    assert stopped.state == "stopped" and stopped.raw["finished_at"] and stopped.raw["stop_requested_at"]
     assert group_gone(stopped.raw["pgid"])
     # SIGTERM lets it finish its step and checkpoint there, so --resume loses nothing.
     assert (stopped.run_dir / "checkpoints" / f"checkpoint-{stopped.step}").is_dir()
@@ -173,6 +173,22 @@ def test_two_processes_with_torchrun_on_gloo(data, tiny_model):
     assert (done.run_dir / "adapter" / "adapter_model.safetensors").is_file()
     assert done.step == 3
     wait_for(lambda: group_gone(done.raw["pgid"]), timeout=60)  # torchrun and both ranks exit
+
+
+def test_a_sigterm_nobody_asked_for_under_torchrun_reads_failed(tmp_path, monkeypatch):
+    """torchrun sends SIGTERM to the other ranks when one fails: that run failed, it was not stopped. stop_run writes
+    stop_requested_at before it signals, so the trainer can tell the two apart."""
+    from tools.train.runstate import update_state
+    from tools.train.train import torn_down
+
+    update_state(tmp_path, state="running")
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    assert torn_down(tmp_path)
+    update_state(tmp_path, stop_requested_at="2026-12-05T01:00:00Z")
+    assert not torn_down(tmp_path)
+    monkeypatch.setenv("WORLD_SIZE", "1")
+    update_state(tmp_path, stop_requested_at=None)
+    assert not torn_down(tmp_path)  # one process: a SIGTERM is a stop, whoever sent it
 
 
 def test_no_start_writes_a_run_that_python_m_tools_train_runs(data, tiny_model, capsys):

@@ -650,6 +650,11 @@ def opens_hypothetical(text: str) -> bool:
     return bool(_OPENS_HYPOTHETICAL.match(text))
 
 
+# A column named by a word that also asks ("推理过程在 why 那列", "原因那一列叫 why", "the why column"): a name, no question.
+_COLUMN_NAMED = re.compile(r"(?<![A-Za-z])[A-Za-z_]\w*(?=\s*(?:那一?|这一?)?(?:列|栏|字段)|\s+(?:column|field|col)\b)|"
+                           r"(?:(?<=列叫)|(?<=栏叫)|(?<=字段叫)|(?<=列是)|(?<=列名是)|(?<=字段是)|(?<=called )|(?<=named ))\s*[A-Za-z_]\w*(?=\W|$)", re.I)
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
@@ -664,7 +669,7 @@ def speech_act(text: str) -> str:
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
-    text = _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text))
+    text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))
     if questions_listed(text):
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
     if _TELL_WHETHER.search(text):

@@ -250,7 +250,7 @@ _ONE_IN = re.compile(rf"(?<![\w.])(?P<a>{_SMALL})\s+(?:in|out of)\s+(?:every\s+)
 def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
     ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
-    keyed = re.search(r"\bfrac(?:tion)?\s*[=:]?\s*(0?\.\d+|1(?:\.0+)?)\b", text, re.I)
+    keyed = re.search(r"\bfrac(?:tion)?(?:\s+(?:for|of)\s+[^,.;:=\d]{1,40}?)?\s*(?:[=:]|should be|is|to|at)?\s*(0?\.\d+|1(?:\.0+)?)\b(?!\s*%)", text, re.I)  # ("the fraction should be 0.15")
     if keyed:
         return float(keyed.group(1))
     # "one in five prompts", "1 out of every 4", "每五条里改一条": so many of every so many
@@ -324,9 +324,9 @@ def find_mix(text: str) -> float | None:
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s+(?:of\s+|to\s+|at\s+)?(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%"
+    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*(?:数据|data)\s*[=:：]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%", "通用数据: 10%"
     if pct:
-        return float(pct.group(1)) / 100
+        return float(pct.group(1) or pct.group(2)) / 100
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     clauses = re.split(r"[,，。;；]", text)

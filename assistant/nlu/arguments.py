@@ -59,9 +59,11 @@ def _generator_args(tool: str, text: str, plain: str) -> dict:
     if tool == "add_cot":
         fields = _fields(text, plain)
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
-        keyed = re.search(r"(?<![\w-])(?:col|column|field)\s*[=:：]\s*[\"'“]?([\w\u4e00-\u9fff.-]+)", text, re.I)  # "cot all rows FILE col=explanation"
-        loose = ([keyed.group(1)] if keyed else []) + [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
-        rationale = (keyed.group(1) if keyed else None) or fields.get("rationale_field") or (loose[0] if loose else None)
+        # "cot all rows FILE col=explanation", "Rationale column: 'Regulatory Basis'"
+        keyed = re.search(r"(?<![\w-])(?:col|column|field)\s*[=:：]\s*(?:[\"'“]([^\"'”\n]{1,60})[\"'”]|([\w\u4e00-\u9fff.-]+))", text, re.I)
+        keyed_name = keyed and (keyed.group(1) or keyed.group(2))
+        loose = ([keyed_name] if keyed else []) + [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
+        rationale = keyed_name or fields.get("rationale_field") or (loose[0] if loose else None)
         return {**_with_lone_count(amounts.count_args(plain), plain), **({"rationale_field": rationale} if rationale else {})}
     if tool == "augment_instructions":
         templates = slots.find_templates(text)

@@ -172,7 +172,10 @@ CUES: dict[str, list[tuple[str, float]]] = {
          # "pull up how it's doing", "how run bx-301 is doing", "whats up with run fanfic-r32", "is it still cooking", "它学得怎么样了"
          r"\bhow (?:it|they|that one|this one|(?:run |job )?[A-Za-z0-9][\w.-]*\d[\w.-]*|(?:the )?(?:run|job) (?:called |named )?[A-Za-z][\w.-]+)(?:'s| is| are) (?:doing|going|getting on|coming along)\b|"
          r"\bpull up (?:its|the|how|where)\b[^.?!]{0,20}\b(?:progress|doing|going|status|at)\b|\bwhat'?s up with (?:run|job|the run|my run|the job) \S|"
-         r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了", 3),
+         r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了|"
+         # "how's fanbot-2024-derby-v2 going", "cs-bot-run3 啥情况了", "agri-7b-r8 跑多少了": a run's name, then how it is doing
+         r"\bhow(?:'s| is) (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* (?:going|doing|coming along)\b|"
+         r"(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*(?:(?:啥|什么)情况|跑(?:了|到)?多少了|跑到哪(?:了|儿了)?)", 3),
         (r"进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|(?:几点|什么时候|啥时候|何时)(?:能|才|可以)?(?:跑|训|练)?完|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
@@ -201,7 +204,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
-         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|\b(?:want|wanted|need|needed|get)\s+(?:run\s+|the\s+run\s+)?\S+\s+stopped\b|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,3}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed)\b|\bneeds? stopping\b|撤(?:下来|下|掉|了)|下掉|砍(?:了|掉)|干掉|pull(?:ed|ing)? the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住|\bstopping (?=[A-Za-z][\w-]*\d)", 6),
     ],
@@ -216,6 +219,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
+        # "whether it has lost anything compared to the base model. Run that comparison for X", "与原始底座模型加以比照,看其所学几何、所忘几许"
+        (r"\blost anything\b|\b(?:run|do) (?:that|the|a) comparison\b|compared? (?:it |them )?(?:to|with|against) (?:the )?base(?: model)?\b|"
+         r"(?:底座|基座|原始)\S{0,4}(?:加以)?比照|所学几何|所忘几(?:何|许)", 3),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
          r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b| the (?:jargon|details|theory|terms|technical)| all that\b| what i\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
          r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+|[A-Za-z]+[_-][\w-]*[_-][\w-]+) (?:do|turn out)|(?:测测|测一下|测试一下)[^,，。;；]{0,10}(?:模型|adapter)|学到东西|学会了?(?:没|吗)|"

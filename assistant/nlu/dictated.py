@@ -55,6 +55,9 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
            lambda m: {"stopp": "stop", "resum": "resume", "evaluat": "evaluate"}.get(m.group(2).lower(), m.group(2)) + " " + m.group(1)),
           # 'Boss: "Stop run X, we're changing the data."', "产品经理原话:“…”": an order passed on in quotes
           (re.compile(r"^\W*(?:(?:my |the |our )?(?:boss|team lead|lead|manager|pm|supervisor|director)|产品经理原话|老板原话|领导原话|经理原话|老板|领导)\s*[:：]\s*[“\"](.{4,300})[”\"]\W*$", re.I), r"\1"),
+          # "Tom said, quote, 'augment with templates …'. Do that for 300 samples of X": the order passed on, done as said
+          (re.compile(r"^\W*(?:(?-i:[A-Z])\w+|my \w+|our \w+|同事|老板|领导)\s*(?:said|says|wrote|told me|说|说过)[,，:：]?\s*(?:quote[,:]?\s*)?['\"“‘]"
+                      r"(.{4,200}?)['\"”’]\s*[.。]\s*(?:do that|do it|do this|照做|就这么做|照这个做)\s*", re.I), r"\1 "),
           # "would it kill anyone to just tell me…": a sharp request, no run killed
           (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
@@ -187,6 +190,7 @@ def picked(text: str) -> str:
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
                      r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     r"\bno,? just\b|(?<=[,，])\s*不(?=\s*[,，])|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
@@ -198,15 +202,18 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
           RUN_ID,
           re.compile(r"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?\s*%"),
-          re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?(?![A-Za-z0-9_.%-])", re.I),
+          re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?(?![A-Za-z0-9_%-]|\.[\w.])", re.I),  # ("I meant 2."),
           re.compile(r"[一二两三四五六七八九十百千万]+(?![下些点样般定致切旦同共起遍直组份批版成半])"),
           re.compile(rf"(?<![\w-])(?:a[ -])?{_EN_NUMBER_WORD}(?:[ -](?:and[ -])?{_EN_NUMBER_WORD})*(?![\w-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:(?:a|one) )?(?:half|third|quarter|fifth|tenth)s?(?![A-Za-z])|[一二两三四五六七八九]成(?![功绩员为])", re.I),
           re.compile(r"(?<![A-Za-z0-9_.-])(?:alpaca|share\s?gpt|qianfan|openai|千帆|excel|csv|xlsx|jsonl?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:full|q?lora|全量|全参数?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
-          re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I))
-_SAID_AGAIN = re.compile(r"^(?:转成?|转为|改成|换成|用|填成?|(?:convert )?to|make it|use)\s*(?=\S)", re.I)
+          re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I),
+          # a run's name of words, a dash and a number ("ops-ft-2 but I meant ops-ft-3")
+          re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*[-_][A-Za-z]*\d[A-Za-z0-9]*(?![\w-])(?!\.\w)"))
+_SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[8], _KINDS[-1])  # a run, a share, a format: what "should be" puts right
+_SAID_AGAIN = re.compile(r"^(?:转成?|转为|改成|换成|用|填成?|写(?:全称|成)?|(?:convert )?to|make it|use)\s*(?=\S)", re.I)
 # A value already marked as the wrong one: "not X", "I said X", "不是 X", "instead of X".
 _TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是|唔係|唔系|唔是)\s*$", re.I)
 # What follows the word put right and only repeats the sentence around the slip: "…them", "…的", a dash.
@@ -235,7 +242,96 @@ _NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*[A-Za-z]{2,10})\b(?:\s
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
                          r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
 # The unit of a number put right left out, as it was said with the wrong one: "不是2个例子,改成4个" (4 个例子).
-_UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*\d+\s*个\s*([\u4e00-\u9fff]{1,4}?)\s*(?:哈|啊|呀)?\s*[,，]\s*(?:而是|是|改成|改为|换成|要)\s*\d+\s*个(?![\u4e00-\u9fffA-Za-z])")
+_UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*(?:\d+|[一二两三四五六七八九十])\s*个\s*([\u4e00-\u9fff]{1,4}?)\s*(?:哈|啊|呀)?\s*[,，]\s*(?:而是|是|改成|改为|换成|要)\s*(?:\d+|[一二两三四五六七八九十])\s*个(?![\u4e00-\u9fffA-Za-z])")
+
+
+# A value ruled out where it is said: "不是 k=2", "我没说两个", "非三则也", "not 0.5", "I never said 30%", "rather than alpaca",
+# "刚才说转 sharegpt 是我说错了", "把 3e-4 打成了 3e-3" (the second), "不是 reason 列"; and a value the assistant was quoted saying,
+# put right after the quote ("“已为您添加 200 条 few-shot 样本”——我要的是 120 条", "You wrote '…30% of records.' Wrong - 50%.").
+_AMOUNT = (r"(?:k\s*=\s*)?(?:\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|百分之[一二两三四五六七八九十百]+|[一二两三四五六七八九十百]+(?:成)?"
+           rf"|(?:a |one )?(?:half|third|quarter|fifth|tenth)|{_EN_NUMBER_WORD})")
+_FORMAT_WORD = r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx)(?:\s*(?:格式|format))?"
+_COLUMN_WORD = r"[A-Za-z_][\w]*\s*(?:列|栏|字段|那列|\s(?:column|field))"
+_RULED_OUT = re.compile(
+    rf"(?:[,，;；]\s*)?(?:(?:而|并)?不是|并非|(?<![\u4e00-\u9fff])非|我?没说(?:过|要)?|\bnot\b|\bnever said\b|\binstead of\b|\brather than\b)\s*"
+    rf"(?P<v>{_COLUMN_WORD}|{_FORMAT_WORD}|{_AMOUNT})(?P<unit>\s*(?:个|条|轮|步|则|次)?\s*(?:例子|示例|样本|epochs?|examples?|samples?|steps?|shots?)?(?![A-Za-z]))"
+    r"(?:\s*也)?(?![\w%]|\.\d|\s*(?:吗|么|嘛|呢|吧\?|[?？]))|"
+    rf"(?P<v2>{_FORMAT_WORD}|{_AMOUNT})\s*是我(?:说|写|打|填)错了|打成了?\s*(?P<v3>{_AMOUNT})", re.I)
+_QUOTE_PUT_RIGHT = re.compile(r"([“\"'「])([^”\"'」\n]{2,80})([”\"'」])(?=[\s.,，。—–-]{0,4}(?:wrong|不对|错了|我要的是|that'?s not|not what|no\b))", re.I)
+
+
+def _group_of(value: str) -> str:
+    return "format" if re.fullmatch(_FORMAT_WORD, value.strip(), re.I) else "column" if re.fullmatch(_COLUMN_WORD, value.strip(), re.I) else "amount"
+
+
+def ruled_out(text: str, amounts: bool = False) -> str:
+    """``text`` without the values it rules out, when a value of their kind is said too (a column, a format, an amount).
+    An amount ruled out with "not"/"不是" keeps its unit for the one meant ("不是3个epoch,改成2个", "not 5 epochs. 3."), so it
+    goes only when written as a key ("不是 k=2") or unsaid ("我没说两个"); with ``amounts``, also when it follows the amount
+    meant closely ("是五个例子 不是三个", "should be 0.15, not 0.5": the reading of a correction that found no value).
+
+    >>> ruled_out("不不不,不是 k=2,我没说两个,是每条四个例子"), ruled_out("不是3个epoch,改成2个")
+    ('不不不,不是 ,我没说,是每条四个例子', '不是3个epoch,改成2个')
+    >>> ruled_out("correction: the cot fraction should be 0.15, not 0.5", amounts=True)
+    'correction: the cot fraction should be 0.15, not '
+    >>> ruled_out("不是 5 个 epoch 吗?"), ruled_out("convert it, not sure to what")
+    ('不是 5 个 epoch 吗?', 'convert it, not sure to what')
+    """
+    quote = _QUOTE_PUT_RIGHT.search(text)
+    if quote and re.search(_AMOUNT, text[quote.end():]) and re.search(r"\d", quote.group(2)):
+        inner = re.sub(r"(?<![\w.])\d+(?:\.\d+)?\s*%?", "", quote.group(2))  # the amount the quote said, put right after it
+        text = text[:quote.start(2)] + inner + text[quote.end(2):]
+    spans = list(_RULED_OUT.finditer(text))
+    if not spans:
+        return text
+    kept = text
+    for m in reversed(spans):
+        value = m.group("v") or m.group("v2") or m.group("v3")
+        group = _group_of(value)
+        if m.group("v") and group == "format":
+            continue  # "sharegpt instead of openai", "不是alpaca,千帆格式": read as they are
+        rest = kept[:m.start()] + " " + kept[m.end():]
+        others = [x for x in re.finditer(_COLUMN_WORD if group == "column" else _FORMAT_WORD if group == "format" else _AMOUNT, rest, re.I)
+                  if x.group(0).strip() and (group != "amount" or re.search(r"[\d一二两三四五六七八九十]|half|third|quarter|fifth|tenth|" + _EN_NUMBER_WORD, x.group(0), re.I))]
+        if m.group("v") and group == "amount" and not (amounts and any(0 <= m.start() - x.start() - len(x.group(0).rstrip()) <= 16 for x in others)
+                                                      or re.match(r"k\s*=", value, re.I) or re.search(r"没说", m.group(0))):
+            continue
+        if not others:
+            continue
+        if m.group("v3"):  # "把 3e-4 打成了 3e-3": the value typed wrongly goes, the words around it stay
+            kept = kept[:m.start("v3")] + kept[m.end("v3"):]
+        elif m.group("v2"):
+            kept = kept[:m.start("v2")] + kept[m.end("v2"):]
+        else:  # the word that rules it out stays, so the message still reads as a value put right
+            kept = kept[:m.start("v")] + kept[max(m.end("v"), m.end("unit")):]
+    return kept
+
+
+# Punctuation said aloud to a dictation app: "不对 逗号 是五个例子 句号", "no wait comma make it four period". Read so only in a
+# message that ends with one, or says two or more.
+_SPOKEN_MARK = re.compile(r"\s*(?:(?<![\u4e00-\u9fff])(逗号|句号|问号|感叹号)(?![\u4e00-\u9fff])|\b(comma|period|full stop|question mark|exclamation mark)\b)\s*", re.I)
+_MARKS = {"逗号": ",", "句号": "。", "问号": "?", "感叹号": "!", "comma": ", ", "period": ". ", "full stop": ". ", "question mark": "? ",
+          "exclamation mark": "! "}
+
+
+def punctuated(text: str) -> str:
+    """``text`` with punctuation said aloud written as the marks.
+
+    >>> punctuated("no wait comma make it four examples not two period")
+    'no wait, make it four examples not two.'
+    >>> punctuated("the training period is long")
+    'the training period is long'
+    """
+    found = list(_SPOKEN_MARK.finditer(text))
+    if not found or len(found) < 2 and found[-1].end() < len(text):
+        return text
+    return _SPOKEN_MARK.sub(lambda m: _MARKS[(m.group(1) or m.group(2)).lower()], text).strip()
+
+
+# "STOP!!不对不对!!学习率是 5e-5", "stop stop, wrong, it's 3 epochs": "stop" cried out before a correction is a "wait".
+_STOP_CRIED = re.compile(r"^\W*(?:stop|停|停停|wait)(?:\W*(?:stop|停))?\s*[!！]*\s*[,，]?\s*(?=(?:不对|不是|错了|说错|写错|wrong\b|no\b|not\b))", re.I)
+# "每条 4 个例子,呃 3 个吧": a value said, a hesitation, and the one meant with the same unit.
+_HESITATED = re.compile(r"(?<![\w.])(\d+|[一二两三四五六七八九十])(\s*(?:个|条|轮|步)[\u4e00-\u9fff]{0,3}?)\s*[,，]\s*(?:呃|嗯|额|啊)\s*[,，]?\s*(\d+|[一二两三四五六七八九十])\s*(?=\2|(?:个|条|轮|步)(?:吧|好了|算了|\b))")
 
 
 def _said_rightly(m: re.Match) -> str:
@@ -257,6 +353,8 @@ def repaired(text: str) -> str:
     >>> repaired("I mean, the data looks fine")
     'I mean, the data looks fine'
     """
+    text = _STOP_CRIED.sub("wait, ", text)
+    text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _SAID_WRONGLY.sub(_said_rightly, text)
     text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
@@ -264,7 +362,7 @@ def repaired(text: str) -> str:
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
     text = _NOT_THEN_MEANT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _SELF_CHECK.sub("", text)
-    text = _UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text)
+    text = ruled_out(_UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text))
     for m in reversed(list(_BRACKETED.finditer(text))):
         before, meant = text[:m.start()], m.group(1)
         for kind in _KINDS:
@@ -282,6 +380,8 @@ def repaired(text: str) -> str:
             slip = [x for x in kind.finditer(before)] if said else []
             if not slip:
                 continue
+            if m.group("should") and kind not in _SHOULD_KINDS:
+                break  # "train x.jsonl for 3 epochs, lr should be 1e-4", "name should be 'A', author should be 'B'": a setting of its own
             x, rest = slip[-1], after[said.end():]
             if _TAKEN_BACK.search(before[:x.start()]):
                 break  # "no not 2e-5 i meant 2e-4", "I said 40%, but I meant 25%": the slip is marked already, and read so
@@ -640,7 +740,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(halfwidth(text)))))))))))))))))
+    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(halfwidth(text))))))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

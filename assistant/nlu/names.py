@@ -101,6 +101,13 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
                          r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:q?lora|sft)(?:_[A-Za-z0-9]+)+)(?![\w.-])")
 
 
+_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status of)\s+(?:the\s+)?(?:run\s+|job\s+)?|"
+                             r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑)\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
+                             r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
+# Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
+_TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
            and not (re.search(r"\bi said\s*$", text[max(0, m.start() - 10):m.start()], re.I) and re.match(r"\s*[,，]?\s*but\b", text[m.end():], re.I))  # "I said run-b but …"
@@ -139,6 +146,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()) and not (m.group(2) and _DATA_FILE.search(m.group(2))):
         g = 1 if m.group(1) else 2
         return m.group(g).rstrip("."), m.start(g), m.start(g) + len(m.group(g).rstrip("."))
+    # "Stop svc-manual-r16. … ft-lb …", "评估 sprint-final", "Please stop 311-bot-v2", "run loss-goes-brrr is diverging", "stoppp run 🛑
+    # oops-lr-big", "like run 'ops-ft-2024w23' stopped": a name with dashes right after a run verb, or after the word run
+    m = _AFTER_RUN_VERB.search(text)
+    if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _TOOLISH.search(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "Stop run prod-final", "resume run menu-night": a run named with dashes right after a run verb and the word run
     m = re.search(r"\b(?:stop|kill|halt|resume|evaluate|eval|status of|progress (?:of|on|for))\s+(?:the\s+)?run\s+([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w.-])", text, re.I)
     if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)):
@@ -152,7 +164,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
-    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp)\d{1,4})(?![\w-])(?![-_.]\w)|"
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp|job|run|task)\d{1,4})(?![\w-])(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
     if m:
         g = 1 if m.group(1) else 2

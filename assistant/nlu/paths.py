@@ -323,6 +323,8 @@ def find_paths(text: str) -> list[Found]:
                 start, name = start + label.end(), name[label.end():]
             found.append(Found(name, start, m.end(1)))
     for m in _BARE.finditer(text):
+        if m.start(1) == len(text) - len(text.lstrip()) and re.fullmatch(r"/[A-Za-z][\w-]*", m.group(1)):
+            continue  # "/train 我的数据", "/help": a chat command opening the message, not a folder
         if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:
             found.append(Found(m.group(1).rstrip("."), m.start(1), m.end(1)))
     return sorted(found, key=lambda f: f.start)

@@ -15,7 +15,7 @@ from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, classifier, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
-from assistant.nlu.dictated import dictated
+from assistant.nlu.dictated import dictated, ruled_out
 from assistant.nlu.paths import IN_ERROR, bare_dataset_name, blank_errors, hide_names, match_attachment, quoted, resolve_named, unquote_forwarded
 from assistant.paths import NEEDS_PATH
 
@@ -397,7 +397,9 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     if command is not None and acts.asks_what_was_done(plain):
         command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
     kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
-    if not kept and review.asks_fill(plain, holes):
+    # "…nobody went back to fill them. Drop the placeholder answers.": records dropped, nothing to fill
+    dropped_holes = command == ("placeholder", "drop") and not {"name", "author"} & set(review.values_as_written(masked, plain))
+    if not kept and not dropped_holes and review.asks_fill(plain, holes):
         path = _pick_path(text, named, new_files, mem)
         if checked.get("output") and path == checked.get("output") and checked.get("source"):
             path = next((f for f in reversed(mem.seen) if f.endswith(str(checked["source"]))), path)
@@ -438,7 +440,23 @@ def _last_user(turns: list[Turn]) -> int:
 def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     """The first model call after the user's latest message. ``depth`` bounds how far back the
     previous requests are re-planned (an answer to a question needs one level, a "yes" to a
-    question that answered a question two), so a long conversation stays fast."""
+    question that answered a question two), so a long conversation stays fast.
+
+    A value put right that the reading found no value in ("不对,是五个例子 不是三个", "the cot fraction should be 0.15, not
+    0.5") is read again without the amount it rules out after the one meant."""
+    decision = _plan_user(turns, depth)
+    at = _last_user(turns)
+    if decision.kind == "tools" and set(decision.calls[0]["args"]) - {"path", "run_id"}:
+        return decision
+    said = turns[at].text
+    plain = ruled_out(said, amounts=True)
+    if plain == said or not _VALUE_PUT_RIGHT.search(said):
+        return decision
+    again = _plan_user([*turns[:at], Turn(turns[at].role, plain, turns[at].calls, turns[at].name), *turns[at + 1:]], depth)
+    return again if again.kind == "tools" and set(again.calls[0]["args"]) - {"path", "run_id"} else decision
+
+
+def _plan_user(turns: list[Turn], depth: int) -> Decision:
     at = _last_user(turns)
     raw = turns[at].text
     text, new_files = written.unbracketed(dictated(unquote_forwarded(strip_attachments(raw)))), attached_files(raw)
@@ -528,6 +546,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     first = plan_step(steps[0], mem, new_files, fallback_path=elsewhere[0] if elsewhere else None)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
+    if (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "ppl" not in first.calls[0]["args"]
+            and slots.wants_ppl(text) and all(d.kind != "tools" or d.calls[0]["name"] in ("check_quality", "explain")
+                                              for d in (plan_step(step, mem, new_files) for step in steps[1:] if slots.wants_ppl(step)))):
+        first.calls[0]["args"]["ppl"] = True  # "帮我跑一遍质检,重复的…都标出来,顺便算下困惑度": the check's own option, said as a step of its own
     if first.kind in ("unknown", "help") and previous is not None and text.strip():
         follow = _follow_up(text, previous[1], mem, new_files)
         if follow is not None:
@@ -636,7 +658,7 @@ _LEFT_FOR_LATER = re.compile(r"\blater\b|以后|回头|再说|等等|先不|暂�
 
 # Lines pasted before the person's own words: quoted ("> …"), a log line ("INFO: …", "WARN …"), or a report line of
 # key/value pairs ("run_id=kefu-v4, final train_loss=0.412", "训练状态:已暂停  进度 62%", "eval_loss: 1.83  train_loss: 0.21").
-_PASTED_LINE = (r"[ \t]*(?:>[^\n]*|(?:INFO|WARN(?:ING)?|ERROR|DEBUG)\b[^\n]*|[^\n]*?(?:\b\w+[ \t]*[=:：][ \t]*[\w.%-]+[^\n]*?){2,}|"
+_PASTED_LINE = (r"[ \t]*(?:>[^\n]*|\$[ \t][^\n]*|(?:[^\s/]+\.(?:jsonl|json|csv|xlsx|xls|tsv|txt)[ \t]*){2,}|(?:INFO|WARN(?:ING)?|ERROR|DEBUG)\b[^\n]*|[^\n]*?(?:\b\w+[ \t]*[=:：][ \t]*[\w.%-]+[^\n]*?){2,}|"
                 r"[^\n]{0,40}(?:状态|进度|报告)[:：][^\n]*)\n")
 _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
@@ -665,6 +687,8 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
     None when no lines are pasted, or when the person's own words are long enough to be read with them."""
     pasted = _PASTED_HEAD.match(text)
     own = text[pasted.end():].strip() if pasted else ""
+    if own and re.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
+        return plan_step(own, mem, new_files)  # "$ ls qianfan/\nfile.jsonl  qa.csv\n把 qianfan/qa.csv 转成 openai": a shell's listing, then the request
     if not own or not (len(own) <= 24 or acts.correction(own) is not None or _GO_ON.match(own)
                        or acts.speech_act(own) in ("question", "hypothetical")):
         return None
@@ -705,6 +729,9 @@ _CHECKED_THEN = re.compile(r"^(?P<q>[^?？\n]{3,240}?(?:\bright|\bcorrect|对吧
                            r"好的|好|行|嗯|对)\s*[,，.!！]?\s*)?(?:then\b|那就?|那么)?\s*[,，]?\s*(?P<rest>\S.*)$", re.S | re.I)
 # A question about the data, then a step said to wait on the answer: "…有多少条?看完顺手转成jsonl", "…? convert it if it's over 1k".
 _LOOK_ASKED_FIRST = re.compile(r"^(?P<q>[^?？\n]{2,100}[?？])\s*(?P<rest>(?=[^\n]*(?:看完|看过|看了再|\bif (?:it'?s|it is|there (?:are|is)|they|it has)\b|如果|要是|超过|\bover \d|\bonce\b))\S[^\n]*)$", re.I)
+
+
+_HEADING_WORD = re.compile(r"^(?:(?:the |my |our |today'?s )?(?:steps?|plan|todo|to-?do|tasks?|checklist|pipeline)|步骤|计划|任务|流程|待办(?:事项)?|今天的?(?:任务|计划))\W*$", re.I)
 
 
 def list_items(text: str) -> list[str] | None:
@@ -750,8 +777,8 @@ def list_items(text: str) -> list[str] | None:
         return None  # "Augment FILE with these templates:\n- …\n- …", "…:\n1. 请回答:{question}": the items are the templates
     if all(_LABEL_ITEM.search(i) for i in items):
         return [(head + " " if head else "") + ", ".join(items)]
-    if head and not re.search(r"[:：]\s*$", head):
-        return None  # a request before the list: the list holds its details
+    if head and not re.search(r"[:：]\s*$", head) and not _HEADING_WORD.match(head):
+        return None  # a request before the list: the list holds its details (a heading, "## Steps", "TODO", holds none)
     if _LABEL_ITEM.search(items[0]) or not _acts_alone(items[0]):
         return None
     steps = [items[0]]
@@ -987,7 +1014,7 @@ _ASKS_CLEARLY = 0.65
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
-                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变", re.I)
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
 _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
@@ -997,10 +1024,17 @@ _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?<!\w
 def _owner_of_values(text: str) -> str | None:
     """The tool whose settings a message of values alone gives: few-shot's k, a format, a run's settings
     (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
-    return (slots.tool_of_values(text) or ("add_few_shot" if re.search(r"\d+\s*个?(?:例子|示例|样例)|\bexamples? (?:each|per)\b", text, re.I) else None)
+    return (slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
+            or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
+                if amounts.count_args(text) else None)
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None))
+
+
+# The generating tools by their own words, for a count put right with nothing else to say whose it is.
+_MAKER_WORDS = (("add_cot", r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|推理样本"), ("add_few_shot", r"few[- ]?shot|少样本"),
+                ("augment_instructions", r"扩增|\baugment\w*|指令改写|instruction (?:rewording|augmentation)"))
 
 
 # The base model given for a run: "use X as the base", "base should be X", "底座用 X".

@@ -37,7 +37,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"\bexact copies\b|\bword for word\b|完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
-    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机", "repetitive"),
+    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
     (r"完全一样|完全相同", "exact_duplicate"),
     (r"重复|duplicat\w*|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
@@ -50,8 +50,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|short|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
-    (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|\blong", "long_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
+    # (not "Long story: …", "a long time", "so long")
+    (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"\brepeats? the same (?:sentence|phrase|line|thing)\b|\bover and over\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
@@ -63,7 +64,7 @@ _VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -71,7 +72,7 @@ _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
 # A value said again after "还是", with the verb that puts it ("名字还是填 阿福", "还是用阿福吧").
 _STILL_PUT = r"还是\s*(?:填成?|写成?|用|叫做?|改成)?"
-_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|" + _STILL_PUT + r"|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就|先)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|" + _STILL_PUT + r"|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -156,7 +157,9 @@ def rule_command(text: str) -> tuple[str, str] | None:
     said = _SAID_EARLIER.search(text)
     if said and keep and drop and said.start() < min(keep.start(), drop.start()):
         # "Earlier I said to keep all the long answers, but … Please drop the long_answer ones instead": the later word decides
-        return rule, "keep" if keep.start() > drop.start() else "drop"
+        # ("scratch what I said … - keep the short answers, don't drop them": a drop said not to be done decides nothing)
+        done = [m for m in _DROP.finditer(text, said.end()) if not re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, m.start() - 8):m.start()], re.I)]
+        return rule, "keep" if keep.start() > drop.start() or not done else "drop"
     meant = list(_BUT_MEANT.finditer(text))
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
@@ -181,7 +184,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
 
 
 _ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
-_SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
+_SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|"
+                           r"\b(?:ignore|forget|disregard|scratch) what i (?:said|wrote|told you)\b|(?:忘掉|别管|忽略)我(?:刚才|之前)?说的|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
 _INCLUDING = re.compile(r"[(（]\s*(?:包括|包含|含|连同|including|incl\.?|plus)[^)）]{1,30}[)）]", re.I)
 _TAIL_WORDS = re.compile(r"((?:\s+[a-z][\w&.-]*){1,2})(?=\s*(?:[,，;；。.!！]|$))")
 _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert", "in", "on", "to", "for", "with", "the", "it",
@@ -268,7 +272,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟))*"
-                    r"\s*(?:[=＝:：]|->|→|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 

@@ -49,12 +49,13 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
 _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我的|我们的|原来的|现有的|现在的)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)"),
+    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)|\bsource(?=\s*(?:col|column|field|列|字段))|源语言(?=列|字段)"),
     ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
-    ("rationale_field", r"推理|思路|解析|理由|过程|步骤|rationale|reasoning|explanation|思考|cot"),
+    ("rationale_field", r"推理|思路|解析|理由|原因|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
+_ANY_ROLE = "|".join(pattern for _, pattern in _ROLES[:3])
 _IS = r"(?:\s*(?:(?:is|are)\s+(?:called|named)\b|名(?:字)?(?:为|是|叫)?|是|为|叫做?|用|=|:|：|is\b|are\b|named\b|called\b|as\b|in\b)\s*)"  # "as" is no prefix of "ask_text"
 _NAME = r"([A-Za-z_][\w-]{0,40})"
 
@@ -87,6 +88,8 @@ def find_format(text: str) -> str | None:
     hits.sort(key=lambda h: h[1])
     targets = [h for h in hits if _TARGET_BEFORE.search(text[: h[1]])]
     targets = [h for h in targets if not _WEAK_TARGET.search(text[: h[1]])] or targets
+    # "exported the good ones into a spreadsheet, FILE. Could you convert it to jsonl": the target of the conversion asked for
+    targets = [h for h in targets if _CONVERT_BEFORE.search(text[max(0, h[1] - 30):h[1]])] or targets
     # "a JSONL version of this spreadsheet": the version asked for is the target too
     versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
@@ -104,6 +107,7 @@ def find_format(text: str) -> str | None:
 
 
 _TRAINER_NAME = re.compile(r"llama[-_ ]?factory", re.I)
+_CONVERT_BEFORE = re.compile(r"(?:\bconvert(?!ed)|\bturn(?!ed)|转成|转为|转换成|转换为|转)[^,.;，。!?？]{0,24}$", re.I)
 _FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
 
 
@@ -137,7 +141,7 @@ def _role_of(before: str, after: str) -> str | None:
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
-              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
+              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
                                  rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
@@ -216,7 +220,8 @@ def find_fields(text: str) -> dict:
         reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
                      or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=|as)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
-        bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|$))", text, re.IGNORECASE)
+        # ("问题列 alarm_desc 答案列 action", "answer field curator_answer."): up to the next role's column or a full stop
+        bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|\.(?!\w)|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
         chinese = re.search(rf"(?:{pattern})\s*(?:的\s*)?(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
@@ -338,7 +343,7 @@ _Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
 _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
                           + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
 # "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
-_COLS_SLASH = re.compile(r"\b(?:cols?|columns?)\s+([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()")
+_COLS_SLASH = re.compile(r"(?:\b(?:cols?|columns?|fields?)(?:\s+(?:are|is))?\s*[:：]?|(?:字段|列)名?\s*(?:是|为|[:：]))\s*([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()", re.I)
 _Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
 # "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
 _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
@@ -355,7 +360,7 @@ _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer
 
 def _lone_letter(text: str, name: str, end: int) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
-    return len(name) == 1 and bool(re.match(r"\s*(?:[,，;；。.!！?？]|$)", text[end:]))
+    return len(name) == 1 and bool(re.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)", text[end:]))  # ("- 答案列: a\n": a list item's end)
 
 
 def _is_field_name(word: str) -> bool:

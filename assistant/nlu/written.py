@@ -6,6 +6,8 @@
 - ``stop_training,run_id 是 run-0703-b``
 - ``inspect_dataset --path data/q.csv --question-field 问题 --answer-field 答案``, ``probe_lr --path x.jsonl --steps 200``
 - ``fill_placeholders identity.json name=ops-bot author=infra-team``
+- a chat command, the way bots and CLIs take them: ``/train data=x.jsonl lr=2e-4 epochs=2``, ``/status job_7f3a``,
+  ``/fewshot --k 4 --n 250 trivia.jsonl``, and a command word with flags: ``convert --to openai --q 问题 kb.csv``
 
 The tool is the one named; its arguments are those written as ``key=value`` (also ``key: value``, ``key 是 value``)
 whose key the tool takes, each value read as the tool's schema types it (a JSON object for ``values``, a number for
@@ -41,14 +43,41 @@ _NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augm
 _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_rate", "lr_finder": "probe_learning_rate",
                  "lr_range_test": "probe_learning_rate", "suggest_hparams": "suggest_hyperparameters", "eval_run": "evaluate_run",
                  "quality_check": "check_quality"}
+# A chat command's word ("/train", "/probe-lr"; "convert" when flags follow it) and the tool it runs.
+_COMMANDS = {**{word: "start_training" for word in ("train", "finetune", "fine-tune", "ft", "sft", "lora")},
+             **{word: "inspect_dataset" for word in ("inspect", "info", "look", "peek")},
+             **{word: "convert_dataset" for word in ("convert", "export")},
+             **{word: "add_few_shot" for word in ("fewshot", "few-shot", "few_shot", "shots")},
+             **{word: "add_cot" for word in ("cot", "reasoning")},
+             **{word: "augment_instructions" for word in ("augment", "aug", "diversify", "templates")},
+             **{word: "check_quality" for word in ("quality", "qc", "check", "lint")},
+             **{word: "fill_placeholders" for word in ("fill", "placeholders")},
+             **{word: "suggest_hyperparameters" for word in ("hp", "hparams", "hyperparams", "suggest")},
+             **{word: "probe_learning_rate" for word in ("probe", "probe-lr", "lr-probe", "lrprobe", "lr-find", "lrfind")},
+             **{word: "training_status" for word in ("status", "progress")},
+             **{word: "stop_training" for word in ("stop", "kill", "cancel")},
+             **{word: "resume_training" for word in ("resume", "continue")},
+             **{word: "evaluate_run" for word in ("eval", "evaluate", "compare")},
+             **{word: "apply_quality_rule" for word in ("rule", "drop", "keep", "decide")}}
 # (the settings' names are the amount reader's own table, ``amounts.KEY_NAMES``)
 _KEY_ALIASES = {**{name: setting for setting, names in KEY_NAMES.items() for name in names},
                 "run": "run_id", "id": "run_id", "file": "path", "data": "path", "dataset": "path", "format": "to",
-                "q_field": "question_field", "a_field": "answer_field"}
+                "q_field": "question_field", "a_field": "answer_field", "q": "question_field", "a": "answer_field",
+                "frac": "fraction", "share": "fraction", "tpl": "templates", "template": "templates", "rationale": "rationale_field",
+                "mix": "mix_general", "general": "mix_general", "base": "base_model", "model": "base_model",
+                **{f"{role[0]}_{word}": f"{role}_field" for role in ("question", "answer") for word in ("col", "column")},
+                **{f"{role}_{word}": f"{role}_field" for role in ("question", "answer") for word in ("col", "column")}}
 # A pasted dataset summary's count of records ("records": 300), the size advice is sized to (never how many to make).
 _DATASET_SIZE_KEYS = ("records", "num_records", "total_records", "rows", "num_rows", "samples", "num_samples", "examples", "num_examples")
 # The message opens with a tool's name, then its arguments: in brackets, or after a space, comma or colon.
 _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
+# "/train data=x.jsonl", "/status job_7f3a": a chat command; "convert --to openai FILE": its word, then flags.
+_COMMAND = re.compile(r"^\s*(?:/([A-Za-z][\w-]*)(?=\s|$)|([A-Za-z][\w-]*)(?=\s(?:.*\s)?--[A-Za-z]))(?P<rest>.*)$", re.S)
+# Flags that never take a value: "--ppl FILE" is the check with perplexity on FILE; "--all" is every record; "--list" asks
+# the fill for its placeholders.
+_BARE_FLAGS = ("ppl", "all", "list")
+# A file named anywhere among a command's flags ("/fewshot --k 4 trivia.jsonl").
+_ANY_FILE = re.compile(r"(?<!\S)([^\s=:,，'\"]+\.(?:jsonl|json|csv|xlsx|xls|tsv|txt|parquet))(?!\S)", re.I)
 # "--question-field 用户描述", "--run_id=a7f3c2", "--ppl": a command-line flag is a key (a bare one is true).
 _FLAG = re.compile(r"(?<!\S)--([A-Za-z][\w-]*)(?:\s*=\s*|\s+(?!--))?(?=(\S?))")
 # A file written first, before any key: the path.
@@ -111,7 +140,7 @@ def _typed(raw: str, spec: dict):
             return json.loads(value)
         except ValueError:
             return None
-    if "integer" in kinds and re.fullmatch(r"-?\d+", value):
+    if kinds & {"integer", "number"} and re.fullmatch(r"-?\d+", value):  # ("epochs=2": 2, as written)
         return int(value)
     if "number" in kinds and re.fullmatch(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE]-?\d+)?", value):
         return float(value)
@@ -124,6 +153,8 @@ def _flags_as_pairs(written: str) -> str:
     """"--run-id x --ppl" as "run_id=x ppl=true"."""
     def pair(m: re.Match) -> str:
         key = m.group(1).replace("-", "_")
+        if key.lower() in _BARE_FLAGS and not m.group(0).rstrip().endswith("="):
+            return f"{key}=true" + m.group(0)[len(m.group(1)) + 2:]
         bare = not m.group(0).rstrip().endswith("=") and (not m.group(2) or m.group(0) == "--" + m.group(1))
         return f"{key}=true " if bare and (m.end() >= len(written) or written[m.end():].lstrip().startswith("--")) else f"{key}="
     return _FLAG.sub(pair, written)
@@ -175,25 +206,58 @@ def with_snippet(name: str, args: dict, obj: dict) -> dict:
 
 
 def written_call(text: str) -> dict | None:
-    """``{"name", "args"}`` when ``text`` opens with a tool's name written as a call, else None."""
+    """``{"name", "args"}`` when ``text`` opens with a tool's name written as a call, or is a chat command, else None.
+
+    >>> written_call('/train data=qianfan/x.jsonl lr=2e-4 epochs=2 r=16 --mix 0.15')["args"]
+    {'path': 'qianfan/x.jsonl', 'learning_rate': 0.0002, 'epochs': 2, 'lora_r': 16, 'mix_general': 0.15}
+    >>> written_call('/quality --ppl contracts.jsonl')
+    {'name': 'check_quality', 'args': {'path': 'contracts.jsonl', 'ppl': True}}
+    >>> written_call("/augment --file b.jsonl --all --tpl 'Q: {q}' --tpl 'Asks: {q}'")["args"]
+    {'path': 'b.jsonl', 'fraction': 1.0, 'templates': ['Q: {q}', 'Asks: {q}']}
+    >>> written_call('/status job_7f3a'), written_call('convert --to openai --q 问题 --a 答案 kb.csv')["args"]
+    ({'name': 'training_status', 'args': {'run_id': 'job_7f3a'}}, {'path': 'kb.csv', 'to': 'openai', 'question_field': '问题', 'answer_field': '答案'})
+    """
+    command = _COMMAND.match(text)
+    word = (command.group(1) or command.group(2) or "").lower() if command else ""
+    if word and (name := _COMMANDS.get(word) or _TOOL_ALIASES.get(word.replace("-", "_"))
+                 or (word.replace("-", "_") if word.replace("-", "_") in _NAMES else None)):
+        return _command_call(name, (word + " " if word in ("drop", "keep") else "") + command.group("rest"))
     m = _CALL.match(text)
     if not m:
         return None
     name = _TOOL_ALIASES.get(m.group(1), m.group(1))
+    return _command_call(name, m.group("inner") or m.group("rest") or "")
+
+
+def _command_call(name: str, written: str) -> dict | None:
+    """The call to ``name`` with the arguments ``written`` after its name; None when words other than arguments follow."""
     schema = _schema(name)
-    written = _flags_as_pairs(m.group("inner") or m.group("rest") or "")
+    written = _flags_as_pairs(written)
+    if name == "apply_quality_rule":  # "/rule garbled drop", "/drop exact_duplicate": the rule and the decision as words
+        written = re.sub(r"(?<![\w=])(drop|keep)(?![\w=])", r"decision=\1", written, flags=re.I)
+        written = re.sub(r"(?<![\w=])([a-z]+_[a-z_]+|duplicates|conflict|garbled|placeholder|repetitive|perplexity)(?![\w=])",
+                         r"rule=\1", written, flags=re.I)
     lead = _LEADING_FILE.match(written) if "path" in schema else None
     if lead:
         written = written[lead.end():]
     run = _LEADING_RUN.match(written) if "run_id" in schema and not lead else None
     if run:
         written = written[run.end():]  # "stop_training b91e04": the run, written where its name goes
+    anywhere = _ANY_FILE.search(_PAIR.sub(" ", written)) if "path" in schema and not lead else None
+    if anywhere:
+        written = written.replace(anywhere.group(1), " ", 1)  # "/fewshot --k 4 --n 250 trivia.jsonl"
     if re.search(r"\w", _PAIR.sub(" ", written)):
         return None  # "stop_training 是干嘛的?": the name in a sentence, not a call
-    args: dict = {"path": lead.group(1)} if lead else {"run_id": run.group(1)} if run else {}
+    args: dict = {"path": (lead or anywhere).group(1)} if lead or anywhere else {"run_id": run.group(1)} if run else {}
     for key, raw in _PAIR.findall(written):
         key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
-        if key in schema and (value := _typed(raw, schema[key])) not in (None, ""):
+        if key.lower() in _BARE_FLAGS and key not in schema:
+            if key.lower() == "all" and "fraction" in schema:
+                args["fraction"] = 1.0  # "--all": every record
+            continue
+        if key == "templates" and key in schema and not raw.lstrip().startswith("["):
+            args.setdefault("templates", []).append(_typed(raw, {"type": "string"}))  # "--tpl 'Q: {q}' --tpl '…'"
+        elif key in schema and (value := _typed(raw, schema[key])) not in (None, ""):
             args[key] = value
         elif "values" in schema and key not in schema and (value := _typed(raw, {"type": "string"})):
             args.setdefault("values", {})[key] = value  # "fill_placeholders identity.json name=ops-bot": one of the values

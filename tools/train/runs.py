@@ -235,8 +235,9 @@ def stop_run(run: RunInfo | str | Path | None = None, grace_s: float = 30.0, wai
     what is left after ``grace_s``, and leave state.json in a finished state. The group is the one
     the live trainer's lock names, whatever state.json says.
 
-    ``wait=False`` (the chat) returns once the signal is sent, with ``stop_requested_at`` in the
-    state: a step on a loaded CPU can take minutes, and a person should not stare at a spinner. A
+    ``stop_requested_at`` is written to the state before the signal (so a SIGTERM the trainer gets without it came from
+    elsewhere: torchrun tearing down the other ranks of a run whose rank failed). ``wait=False`` (the chat) returns once
+    the signal is sent: a step on a loaded CPU can take minutes, and a person should not stare at a spinner. A
     background thread then does the waiting, the SIGKILL and the final state."""
     info = get_run(run)
     holder = runlock.live_holder(info.run_dir)
@@ -245,9 +246,9 @@ def stop_run(run: RunInfo | str | Path | None = None, grace_s: float = 30.0, wai
     pid = (holder or {}).get("pid") or info.raw.get("pid")
     pgid = (holder or {}).get("pgid") or info.raw.get("pgid") or pid
     if pgid and (holder or process_alive(pid)):
+        update_state(info.run_dir, stop_requested_at=now())  # before the signal: the trainer tells our stop from torchrun's
         signal_group(pgid, signal.SIGTERM)
         if not wait:
-            update_state(info.run_dir, stop_requested_at=now())
             threading.Thread(target=_finish_stop, args=(info, pid, pgid, grace_s), daemon=True,
                              name=f"stop-{info.run_id}").start()
             return _info(info.run_dir)

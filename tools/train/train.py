@@ -320,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         if not runlock.wait_for_slot(lambda ahead: record(state="queued", queue_ahead=ahead), lambda: STOP_REQUESTED):
             record(state="stopped", queue_ahead=None, error=None, finished_at=now())  # stopped while queued
             return 0
-    record(state="running", queue_ahead=None, worker_pid=os.getpid(), pgid=os.getpgid(0), error=None, started_at=now(), **launched)
+    record(state="running", queue_ahead=None, worker_pid=os.getpid(), pgid=os.getpgid(0), error=None, started_at=now(),
+           stop_requested_at=None, **launched)
     try:
         _prepare_base(run_dir)
         facts = train(run_dir, args.resume)
@@ -334,8 +335,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         _leave_process_group()
+    if STOP_REQUESTED and torn_down(run_dir):
+        record(state="failed", finished_at=now(), error=TORN_DOWN.format(log=run_dir / "train.log"), **facts)
+        return 1
     record(state="stopped" if STOP_REQUESTED else "succeeded", finished_at=now(), **facts)
     return 0
+
+
+TORN_DOWN = "Another process of this run failed, and torchrun stopped this one; see {log}."
+
+
+def torn_down(run_dir: Path) -> bool:
+    """Whether the SIGTERM this process got came from torchrun tearing down a run one of whose processes failed (under
+    torchrun, with no stop asked for: :func:`tools.train.runs.stop_run` writes ``stop_requested_at`` before it signals)."""
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1 and not read_state(run_dir).get("stop_requested_at")
 
 
 def _leave_process_group() -> None:
