@@ -9,6 +9,7 @@ deterministic; one routing step takes a few milliseconds (``scripts/eval_offline
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -20,6 +21,8 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from assistant.attachments import with_attachments
 from assistant.nlu import replies
 from assistant.nlu.planner import Decision, Turn, decide
+
+_log = logging.getLogger(__name__)
 
 _ROLES = {"human": "user", "user": "user", "ai": "assistant", "assistant": "assistant", "tool": "tool"}
 # Pieces the answer streams in: a few CJK characters, or one word with its trailing space.
@@ -87,9 +90,13 @@ class OfflineChatModel(BaseChatModel):
 
     def _decide(self, messages: list[BaseMessage]) -> tuple[Decision, str]:
         turns = to_turns(messages)
-        decision = decide(turns)
         users = [t for t in turns if t.role == "user"]
         lang = replies.language(users[-1].text if users else "")
+        try:
+            decision = decide(turns)
+        except Exception:  # a reader's bug must not end the person's turn in a traceback: they are asked to say it again
+            _log.exception("the offline planner failed on a message; answered with the rephrase request")
+            return Decision("unknown", reply=replies.unknown(lang)), lang
         if decision.kind == "tools" and self.tool_names is not None:
             if any(c["name"] not in self.tool_names for c in decision.calls):
                 decision = Decision("unknown", reply=replies.unknown(lang))

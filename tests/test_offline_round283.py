@@ -148,3 +148,26 @@ def test_words_that_looked_like_something_else(text, files, tool, args):
 ])
 def test_more_shapes_of_the_same_requests(text, tool, args):
     assert one_call(text) == (tool, args)
+
+
+def test_a_reader_bug_never_ends_the_turn_in_a_traceback(monkeypatch, caplog):
+    from langchain_core.messages import HumanMessage
+
+    import assistant.offline as offline
+    from assistant.nlu import replies
+
+    def broken(turns):
+        raise KeyError("sheet")
+
+    monkeypatch.setattr(offline, "decide", broken)
+    answer = offline.OfflineChatModel().invoke([HumanMessage("把 menu.xlsx 转成千帆")])
+    assert answer.content.startswith(replies.NOT_UNDERSTOOD["zh"]) and not answer.tool_calls
+    assert "offline planner failed" in caplog.text
+
+
+def test_a_sheet_ruled_out_gives_way_to_the_numbered_one_meant():
+    from assistant.nlu import slots
+
+    assert slots.find_fields("刚才那个转换不是 Sheet2,是 Sheet3") == {"sheet": "Sheet3"}
+    assert one_call("@小李 我说错了\n@assistant 把 menu.xlsx 转成 alpaca,不是 Sheet1,是 Sheet2") == (
+        "convert_dataset", {"path": "menu.xlsx", "to": "alpaca", "sheet": "Sheet2"})

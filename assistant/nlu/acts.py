@@ -333,7 +333,27 @@ _STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
-_HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|\bor does it (?:only|just)\b[^?]*\?", re.I)
+_HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|\bor does it (?:only|just)\b[^?]*\?|"
+                             # "do I have to re-run the check myself or does it happen automatically?"
+                             r"\bdo i (?:have|need) to\b[^?]*\bor does it\b[^?]*\?|"
+                             # "What will training_status show me exactly?": what a step shows, asked
+                             r"\bwhat (?:will|would|does|do) (?:the )?(?:[a-z]+_[a-z_]+|status|check|probe|evaluation|eval|report)\s+(?:show|tell|give|report|return|output)\b|"
+                             # "Clarification regarding the purpose of X is sought.": asked in the passive
+                             r"\bclarification (?:regarding|on|about|of|as to)\b|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|"
+                             r"\ba sign of (?:over|under)fitting\?|说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:hereby )?sought\b|^\W*(?:step \d+ )?question\s*[:：]", re.I)
+def asks_how_it_behaves(text: str) -> bool:
+    """Which way a step works, or what it shows, asked ("是从头开始还是接着之前的?", "What will training_status show me?"), with
+    no request before the question ("继续刚才停掉的 X,它是从头开始还是接着…?" asks for the resume first)."""
+    return bool(_HOW_IT_BEHAVES.search(text) or _WHICH_WAY.search(text) and not _REQUEST_FIRST.match(text))
+
+
+# "恢复训练是从头开始还是接着之前的?": which way a step goes, asked
+_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)")
+# A first clause that asks for a step of ours ("继续刚才停掉的 X,…"), before the question.
+_REQUEST_FIRST = re.compile(r"^\W*(?:请|麻烦|帮我|先)?\s*(?:继续|恢复|续训|续跑|接着跑|停掉|开训|转成|检查|质检|评估|resume|continue|stop|start|convert|check)"
+                            r"[^,，;；。.!！?？\n]*[,，;；。.!！\n]", re.I)
+
+
 # A list's items, one per line after its marker ("1. …", "- …").
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)、]|[-•*])[ \t]*(.+?)[ \t]*$")
 def questions_listed(text: str) -> bool:
@@ -678,7 +698,7 @@ def speech_act(text: str) -> str:
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if IF_SO_DO.search(text):
         return "command"  # "还能接着训吗?能的话就接着训", "Can it still be resumed? If so, do it": asked, and asked for
-    if _HOW_IT_BEHAVES.search(text):
+    if asks_how_it_behaves(text):
         return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
     if CONCEPT_ASKED.search(text) and not is_request(text) and not opens_with_command(text):
         return "question"  # (with the file named: how it works, not a look at the file)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import amounts, names, review, slots
+from assistant.nlu import amounts, names, probe, review, slots
 
 _THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
                              r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
@@ -25,6 +25,9 @@ def arguments_for(tool: str, text: str, results: dict, plain: str | None = None)
     text in mainland Mandarin (``variants``): amounts, formats and settings are read from it, the names
     the user wrote (columns, sheets, templates) from ``text``."""
     plain = text if plain is None else plain
+    if tool == "probe_learning_rate":
+        steps = probe.probe_steps(plain)
+        return {"steps": steps} if steps else {}
     fields = _fields(text, plain)
     if tool in ("inspect_dataset", "convert_dataset"):
         args = {k: fields[k] for k in ("question_field", "answer_field", "sheet") if k in fields}

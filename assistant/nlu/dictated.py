@@ -27,7 +27,7 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
+_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
@@ -58,6 +58,20 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"),
           # "Tom said, quote, 'augment with templates …'. Do that for 300 samples of X": the order passed on, done as said
           (re.compile(r"^\W*(?:(?-i:[A-Z])\w+|my \w+|our \w+|同事|老板|领导)\s*(?:said|says|wrote|told me|说|说过)[,，:：]?\s*(?:quote[,:]?\s*)?['\"“‘]"
                       r"(.{4,200}?)['\"”’]\s*[.。]\s*(?:do that|do it|do this|照做|就这么做|照这个做)\s*", re.I), r"\1 "),
+          # Reproaches that ask for the step: "why haven't you converted X to sharegpt yet?", "why is it still running?", "why are
+          # they still in my data?", "那些空答案你还留着干嘛?", "停了的 X 怎么还不接着跑?"
+          (re.compile(r"\bwhy (?:haven'?t|hasn'?t|didn'?t|have(?:n'?t| not)) (?:you|u|it|this|that)\s+(?:been\s+)?(convert|stopp|resum|check|evaluat|add|dropp|fill|start|inspect|augment)(?:ed|e?d)\b([^?？]*?)(?:\s+yet)?\s*[?？]", re.I),
+           lambda m: {"stopp": "stop", "resum": "resume", "evaluat": "evaluate", "dropp": "drop"}.get(m.group(1).lower(), m.group(1)) + m.group(2) + "."),
+          (re.compile(r"\bwhy (?:is|are) (it|they|that|this|the run|(?:run |job )?[A-Za-z][\w.-]*) still (?:running|training|going)\s*[?？]", re.I),
+           lambda m: "stop " + ("it" if m.group(1).lower() in ("it", "they", "that", "this", "the run") else m.group(1)) + "."),
+          (re.compile(r"\bwhy (?:is|are) (?:it|they|those|these|them) still (?:in|there|here)\b[^?？]{0,20}[?？]", re.I), "drop them."),
+          (re.compile(r"^\W*why (?:am i (?:the one|always)|do i (?:have|need) to|must i)\b[^?？]{1,40}[?？]\s*(?=\S)", re.I), ""),  # "why am I the one picking epochs? give me …"
+          (re.compile(r"你?(?:还)?(?:留着|保留着?)(?:干嘛|干什么|做什么)\s*[?？]"), "删掉。"),
+          (re.compile(r"怎么还不(?=接着|继续|恢复|停|转|删|开始|评估)([^?？,，。]{1,6})\s*[?？]"), r"\1。"),
+          # "停止……开玩笑的,别停。看一下 X 的 loss 就行": what was said as a joke is taken back
+          (re.compile(r"^[^。.!！?？\n]{0,30}?(?:开玩笑的|开个玩笑|逗你的|\bjust kidding\b|\bjk\b|\bkidding\b)[,，。.!！…]*\s*(?:别停[。.!！,，]*\s*|don'?t (?:actually )?(?:stop|kill) it[.!,]*\s*)?", re.I), ""),
+          # "给个建议,顺便说下为啥", "suggest settings and tell me why": the reasons the advice gives anyway, no question
+          (re.compile(r"[,，;；]?\s*(?:顺便|并且?|再|也)?(?:说|讲|解释)(?:下|一下)?(?:为啥|为什么|原因|理由)\W*$|,?\s*\b(?:and )?(?:tell me|explain|say) why\W*$", re.I), ""),
           # "would it kill anyone to just tell me…": a sharp request, no run killed
           (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
@@ -185,6 +199,55 @@ def picked(text: str) -> str:
     return text
 
 
+# Values weighed, then one settled on: "3个?4个?算了就4个吧", "100?不,200 吧", "8 还是 16……16 吧", "一成?两成?行吧两成",
+# "30 samples... 50? ok 50", "10%? 15%? go with 15", "50 is too few, 300 too many, 120? yeah 120", "sharegpt 还是 openai 呢…定了,
+# openai", "drop? keep? … keep them"; or settled on in so many words: "1500 examples, or 1800 with the new batch, call it 1800".
+_WEIGHED_KINDS = (
+    re.compile(r"(?<![A-Za-z0-9_.-])(?P<v>\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九]成)(?P<u>\s*(?:%|个|条|步|轮|samples?|examples?|steps?|epochs?|rows?)(?![A-Za-z]))?", re.I),
+    re.compile(r"(?<![A-Za-z0-9_-])(?P<v>alpaca|sharegpt|qianfan|openai|千帆)(?P<u>)(?![A-Za-z0-9_-])", re.I),
+    re.compile(r"(?<![A-Za-z0-9_-])(?P<v>drop|keep)(?P<u>)(?![A-Za-z0-9_-])", re.I))
+_OFFER_AFTER = re.compile(r"^\s*(?:呢|吗)?\s*(?:[?？]|…|\.{2,}|还是|或者|,?\s*or\b|(?:is )?too (?:few|many|much|little|low|high)\b|太少|太多)", re.I)
+_SETTLE_BEFORE = re.compile(r"(?:算了就?|行吧|那就|就|定了[,，]?|\bok(?:ay)?\b[,，]?|\byeah\b[,，]?|\byep\b[,，]?|\bgo with\b|\blet'?s (?:say|do|go with)\b|"
+                            r"\bmake it\b|\bcall it\b|不\s*[,，]|嗯\s*[,，]?|…|\.{2,})\s*$", re.I)
+# What may stand between values weighed: marks, "还是", "or", "too few", "算了就", "ok" (any other word is another setting).
+_GAP_WORDS = re.compile(r"[\W_]+|还是|或者|算了|就|行吧|那就|定了|不|嗯|呢|吗|吧|\b(?:or|is|too|few|many|much|little|low|high|ok|okay|yeah|yep|go|with|"
+                        r"let'?s|say|do|make|it|maybe|like|nah|no)\b|太少|太多", re.I)
+_SETTLED_FOR_SURE = re.compile(r"(?:\bcall it\b|\blet'?s say\b|\bsettle on\b|定了[,，]?|就定)\s*$", re.I)
+
+
+def settled(text: str) -> str:
+    """``text`` with values weighed against each other read as the one settled on, put where the first was said.
+
+    >>> settled("给 x.jsonl 加 few-shot,每个样本几个例子……3个?4个?算了就4个吧")
+    '给 x.jsonl 加 few-shot,每个样本几个例子……4个吧'
+    >>> settled("I've got 1500 examples, or 1800 with the new batch, call it 1800 — what hyperparams?")
+    "I've got 1800 examples — what hyperparams?"
+    >>> settled("100 条数据用几个 epoch?10 吧"), settled("epochs 3? lr 2e-4")
+    ('100 条数据用几个 epoch?10 吧', 'epochs 3? lr 2e-4')
+    """
+    for kind in _WEIGHED_KINDS:
+        said = list(kind.finditer(text))
+        for j in range(len(said) - 1, 0, -1):
+            last = said[j]
+            sure = _SETTLED_FOR_SURE.search(text[max(0, last.start() - 12):last.start()])
+            if not (sure or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
+                    or re.match(r"\s*(?:个|条|步)?\s*吧", text[last.end():])):
+                continue
+            first = j
+            while first > 0 and said[first - 1].end() > said[first].start() - 60 and (
+                    sure or _OFFER_AFTER.match(text[said[first - 1].end():]) and not _GAP_WORDS.sub("", text[said[first - 1].end():said[first].start()]).strip()):
+                first -= 1  # (nothing but weighing between them: "epoch 5,lr 2e-4……epoch 还是改成 3" weighs one setting, not two)
+            if first == j:
+                continue
+            head = said[first]
+            unit = (head.group("u") or "").strip().lower()
+            if (last.group("u") or "").strip() and (last.group("u") or "").strip().lower() != unit:
+                continue  # "100 条…?10 个吧": another count
+            value = last.group("v") + (head.group("u") or "")
+            return text[:head.start()] + value + text[last.end():]
+    return text
+
+
 # A slip put right in the middle of a message: "Add few-shot to, I mean CoT to, 20% of X", "停掉 run-0901-a,我是说 run-0901-b",
 # "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
@@ -221,14 +284,19 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 
 
 # "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
-_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?)"
-                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
+_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|\b(?:scratch|ignore|forget) what i said about|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?(?: [A-Za-z]{2,10})?)"
+                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成|(?:想了想|再想想|想想)[,，]?\s*还是)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
+
+# "yaml 里 epochs 写成 5 了,改成 3": a setting written wrongly, then put right.
+_WRITTEN_AS = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写成|打成|设成|填成|写的是)了?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*了?\s*[,，]\s*"
+                         r"(?:改成|改为|应该是|换成|要)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
+
 
 # A number said wrongly, then the right one: "Did I say 60 samples for the few-shot? I meant 90", "just now I say 4 epochs wrong,
 # should be 6 epochs", "25% was wrong for the reasoning ones, make it 35%", "--epochs 3 改成 --epochs 5", "--k 2 -> --k 4".
 _NUM_OR_SHARE = _NUM + r"%?"
 _SAID_WRONGLY = re.compile(rf"(?:\bdid i say|\bi said|\bi say|\bi typed|\bi put)\s+({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,5}}?)(?:\s+wrong(?:ly)?)?\s*[?,.;]?\s*"
-                           rf"(?:i meant|should be|should read|make it|it'?s)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
+                           rf"(?:i meant|should be|should read|make it|it'?s|but i (?:want|need|'d like)(?: (?:the )?(?:r|rank|k|lr|epochs?)\s*(?:=|of|to be)?)?)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
 _WAS_WRONG = re.compile(rf"(?<![\w.])({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,2}}?)\s+(?:was|is)\s+wrong\b((?:[^.\n,;]){{0,40}}?)\s*[,;]?\s*(?:make it|should be|use|it'?s)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
 _FLAG_CHANGED = re.compile(rf"((?:--?)?[A-Za-z_]+\s*[= ]\s*)({_NUM_OR_SHARE})\s*(?:->|→|=>|改成|改为|换成)\s*(?:(?:--?)?[A-Za-z_]+\s*[= ]\s*)?({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
 
@@ -237,7 +305,7 @@ _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-
                                 r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
 
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
-_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*[A-Za-z]{2,10})\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
                          r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
@@ -356,11 +424,12 @@ def repaired(text: str) -> str:
     text = _STOP_CRIED.sub("wait, ", text)
     text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _WRITTEN_AS.sub(r"\1 \3", text)
     text = _SAID_WRONGLY.sub(_said_rightly, text)
     text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
     text = _FLAG_CHANGED.sub(lambda m: m.group(1) + m.group(3), text)
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
-    text = _NOT_THEN_MEANT.sub(lambda m: m.group(3) + m.group(2), text)
+    text = _NOT_THEN_MEANT.sub(lambda m: "make it " + m.group(3) + m.group(2), text)  # (still a value put right)
     text = _SELF_CHECK.sub("", text)
     text = ruled_out(_UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text))
     for m in reversed(list(_BRACKETED.finditer(text))):
@@ -428,8 +497,8 @@ def answered(text: str) -> str:
     asked = _UNIT_ASKED.search(text)
     if not asked:
         return text
-    number = _BARE_ANSWER.search(text, asked.end(), min(len(text), asked.end() + 30))
-    if not number:
+    number = _BARE_ANSWER.search(text, asked.end())
+    if not number or number.start() > asked.end() + 30:  # (searched to the text's end: a window's end is no "$")
         return text
     return text[:number.end()] + " " + (asked.group(1) or asked.group(2)) + text[number.end():]
 
@@ -514,7 +583,8 @@ _PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun
            "zhe ge": "这个", "na ge": "那个", "bu yong": "不用", "gai": "改", "ba": "把", "de": "的", "jia": "加", "le": "了",
            "you": "有", "dou": "都", "tai chang": "太长", "zhi": "指", "xiao guo": "效果", "zen me yang": "怎么样", "ji ge": "几个",
            "duo shao": "多少", "he shi": "合适", "tiao": "条", "ting": "停", "xian": "先", "zai": "再", "ge": "个", "shan": "删",
-           "chong fu": "重复", "yang ben": "样本", "mo xing": "模型", "wei tiao": "微调", "tong yong": "通用", "hun": "混"}
+           "chong fu": "重复", "yang ben": "样本", "mo xing": "模型", "wei tiao": "微调", "tong yong": "通用", "hun": "混",
+           "quan bu": "全部", "tian": "填", "li de": "里的", "li mian": "里面"}
 # "jian cha" or "jiancha": a word's syllables spaced or not
 _PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(r"[ \t]*".join(map(re.escape, k.split()))
                                                           for k in sorted(_PINYIN, key=lambda k: (len(k.split()), len(k)), reverse=True))
@@ -612,6 +682,34 @@ def befell(text: str) -> str:
 # Full-width letters, digits and signs ("ａｄｄ\u3000ＣＯＴ\u3000to\u3000１０％", "ｅｐｏｃｈ　３", "２ｅ－４") are the ASCII ones; the
 # Chinese punctuation that is full-width by nature (，？！：；（）) stays as it is, the patterns read it.
 _FULL_WIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in "，？！：；（）"} | {0x3000: " "}
+
+
+# "@小李 你那边导出好了没?\n@assistant 先帮我看下 X": a thread where the person also talks to colleagues; only the lines to us ask.
+_TO_US = re.compile(r"^[ \t]*@(?:assistant|助手|bot|ai|小助手|sft-assistant)\b[ \t:：,，]*", re.I | re.M)
+_TO_SOMEONE = re.compile(r"^[ \t]*@[^\s@]{1,20}", re.M)
+# Output pasted in backticks before the request: "`lr_finder: diverged at step 40`……换个步数重来", "`Hint: …`. ok, use …".
+_PASTED_OUTPUT = re.compile(r"^\s*`[^`\n]{0,80}(?::\s|\b(?:error|exception|warning|denied|failed|diverged|traceback|hint)\b)[^`\n]{0,80}`\s*(?:…+|\.{2,}|[,，。.:：;；!！])*\s*(?=\S)", re.I)
+# Marks of done or wrong, "k=5 ✗ → k=2 ✓": no words.
+_TICKS = re.compile(r"(?<=\S)[ \t]*[✗✘❌✓✔✅☑]\uFE0F?")  # (a tick opening a line marks a list item, and stays)
+
+
+def addressed(text: str) -> str:
+    r"""``text`` as the person said it to us: the lines addressed to us in a thread (their "@assistant" gone), a pasted output
+    line before the request gone, tick marks gone, and words typed one per line joined into a sentence.
+
+    >>> addressed("@小李 表格导出好了没?\n@assistant 先看下 qa.csv 多少条")
+    '先看下 qa.csv 多少条'
+    >>> addressed("drop\nexact\nduplicates"), addressed("停\n掉\nrun-k2")
+    ('drop exact duplicates', '停\n掉\nrun-k2')
+    """
+    if _TO_US.search(text) and len(_TO_SOMEONE.findall(text)) >= 2:
+        text = "\n".join(_TO_US.sub("", line) for line in text.split("\n") if _TO_US.match(line) or not _TO_SOMEONE.match(line))
+    # (what the output says stays, its numbers and paths do not: "lr_finder: diverged at step" still names the probe)
+    text = _TICKS.sub("", _PASTED_OUTPUT.sub(lambda m: re.sub(r"\S*[/\\]\S*|\S+\.[A-Za-z]{2,5}\b|\d+(?:\.\d+)?", "", m.group(0).strip(" \t\n`….,，。:：;；!！")).strip("` ") + ". ", text))
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) >= 3 and all(re.fullmatch(r"[A-Za-z][\w.-]{0,15}", line) for line in lines):
+        return " ".join(lines)  # (English words only: Chinese lines, "填\n名字\n阿福", and labelled values are read by lines)
+    return text
 
 
 def halfwidth(text: str) -> str:
@@ -740,7 +838,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(halfwidth(text))))))))))))))))))
+    text = answered(without_asides(taken_back(repaired(settled(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(addressed(halfwidth(text))))))))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -77,7 +77,7 @@ def _with_chinese_head(text: str, found: tuple[str, int, int]) -> tuple[str, int
     """A run id with the Chinese words in front of it that belong to its name ("客服lora-v2", "法律-r16"): the
     characters back to a space or the start, less the verbs glued on."""
     name, start, end = found
-    head = re.search(r"(?:^|(?<=[\s,，:：(（「“\"']))([\u4e00-\u9fff]{1,12})$", text[:start])
+    head = re.search(r"(?:^|(?<=[\s,，:：(（「“\"']))([\u4e00-\u9fff]{1,12})\Z", text[:start])  # (\Z: "任务\nrun-x9" has none)
     if not head or not re.match(r"$|[\s,，。;；:：)）?？!!、]|的|那|这", text[end:]):  # "我说的是run-0615不是…": no name of its own
         return found
     glued = _ID_GLUE.match(head.group(1))
@@ -101,9 +101,11 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
                          r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:q?lora|sft)(?:_[A-Za-z0-9]+)+)(?![\w.-])")
 
 
-_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status of)\s+(?:the\s+)?(?:run\s+|job\s+)?|"
+_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status of|how(?:'s| is))\s+(?:the\s+)?(?:run\s+|job\s+)?|"
                              r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑)\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
                              r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
+# "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
+_RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
 
@@ -148,7 +150,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         return m.group(g).rstrip("."), m.start(g), m.start(g) + len(m.group(g).rstrip("."))
     # "Stop svc-manual-r16. … ft-lb …", "评估 sprint-final", "Please stop 311-bot-v2", "run loss-goes-brrr is diverging", "stoppp run 🛑
     # oops-lr-big", "like run 'ops-ft-2024w23' stopped": a name with dashes right after a run verb, or after the word run
-    m = _AFTER_RUN_VERB.search(text)
+    m = _AFTER_RUN_VERB.search(text) or _RUN_THEN_DONE.search(text)
     if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _TOOLISH.search(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # "Stop run prod-final", "resume run menu-night": a run named with dashes right after a run verb and the word run
@@ -160,7 +162,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
-    m = re.search(r"(?:编号|\b(?:run|job) (?:id|number)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
+    m = re.search(r"(?:编号|\b(?:run|job|training|train) (?:id|number|no\.?)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
@@ -177,6 +179,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"[“\"「‘]([\u4e00-\u9fffA-Za-z][\w\u4e00-\u9fff.-]{0,20}\d[\w.-]*)[”\"」’]", text)
     if m and not negated(text, m.start()) and re.search(r"评估|停|恢复|续训|续跑|进度|\b(?:evaluate|eval|stop|kill|resume|status)\b", text, re.I):
         return m.group(1), m.start(1), m.end(1)
+    # "(下午手滑停掉的那个)exp41 从断点接着跑吧", "0x7f3a → stop": a run's short name, a word of runs glued to its number, a hex id
+    m = re.search(r"(?<![A-Za-z0-9_-])((?:exp|job|run|task|ckpt|trial)\d{1,5}|0x[0-9a-f]{4,12})(?![A-Za-z0-9_-])", text, re.I)
+    if m and not negated(text, m.start()):
+        return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them
     m = re.search(r"(?<![A-Za-z0-9_.-])((?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])(?![ahv]\d+\b)[0-9a-f]{4,12})(?![A-Za-z0-9_-])(?!\.[A-Za-z0-9])", text)
     if m and not negated(text, m.start()):
@@ -187,7 +193,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w.-])", text, re.I)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:

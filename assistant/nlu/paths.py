@@ -151,8 +151,8 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         name = name[model_first.end():]
     glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
-    if tail and _GLUE_END.search(name[:tail.start()]):
-        glued = True  # "跑个ppl看看game_qa.jsonl": the words before the ASCII name end with a verb or preposition
+    if tail and _GLUE_END.search(name[:tail.start()]) and not (spaced and re.search(r"[_-]", name[:tail.start()])):
+        glued = True  # (not "调度问答_清洗v2.jsonl": a name of its own, joined by "_")  # "跑个ppl看看game_qa.jsonl": the words before the ASCII name end with a verb or preposition
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and _GENERIC_TAIL.match(tail.group(0)):
         # "面粉厂质检QA.csv", "检查下香菇大棚QA.xlsx", "augment一下轨道巡检QA.csv": QA or FAQ names nothing alone; the Chinese
         # topic before it is the name's, less the verbs glued on
@@ -164,7 +164,8 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         rest = _strip_verbs(name, after_space)
         # "给牙科FAQ.jsonl", "检查一下客服FAQ.xlsx": a known word glued in front, then a Chinese head that is the name's own;
         # "帮我训练data.csv": the head is one of our verbs, so only the ASCII name is the file's.
-        if rest != name and len(rest) - len(tail.group(0)) >= 2 and not _VERB_HEAD.match(rest) and not rest.startswith(("下", "一下")):
+        if (rest != name and len(rest) - len(tail.group(0)) >= 2 and not _VERB_HEAD.match(rest) and not rest.startswith(("下", "一下"))
+                and not _GLUE_END.search(rest[:len(rest) - len(tail.group(0))])):  # ("跑一下质量检查看看med.jsonl": verbs to its end)
             return rest
         return tail.group(0)
     return _strip_verbs(name, after_space)

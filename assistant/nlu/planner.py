@@ -309,8 +309,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
     if tool == "probe_learning_rate":
-        steps = probe.probe_steps(plain)
-        args = {"steps": steps} if steps else {}
+        args = arguments_for(tool, plain, mem.results)
     else:
         # amounts and settings read with English keywords mended ("4 eopchs", "2 exmaples each")
         args = arguments_for(tool, masked, mem.results, intents.fix_typos(plain)) if tool != "explain" else {"question": text.strip()}
@@ -546,6 +545,12 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     first = plan_step(steps[0], mem, new_files, fallback_path=elsewhere[0] if elsewhere else None)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
+    if len(steps) > 1 and first.kind == "tools" and not set(first.calls[0]["args"]) - {"path"}:
+        # "why am I the one picking epochs? give me a suggestion for 900 examples already": the same step asked again, with its values
+        again = next((d for d in (plan_step(step, mem, new_files) for step in steps[1:3])
+                      if d.kind == "tools" and d.calls[0]["name"] == first.calls[0]["name"]), None)
+        if again is not None:
+            first = Decision("tools", calls=[{"name": first.calls[0]["name"], "args": {**again.calls[0]["args"], **first.calls[0]["args"]}}])
     if (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "ppl" not in first.calls[0]["args"]
             and slots.wants_ppl(text) and all(d.kind != "tools" or d.calls[0]["name"] in ("check_quality", "explain")
                                               for d in (plan_step(step, mem, new_files) for step in steps[1:] if slots.wants_ppl(step)))):
@@ -769,7 +774,7 @@ def list_items(text: str) -> list[str] | None:
     head = text[:marks[0].start()].strip()
     items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip(" \t\n;；,，")
              for i, m in enumerate(marks)]
-    items = [i for i in items if i]
+    items = [re.sub(r"^\[\s?\]\s*", "", i) for i in items if i]  # ("- [ ] quality check on FILE": a box not yet ticked)
     if len(items) < 2:
         return None
     if head and (re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I)
@@ -785,7 +790,9 @@ def list_items(text: str) -> list[str] | None:
     for item in items[1:]:
         own = _acts_alone(item) if not _LABEL_ITEM.search(item) else ""
         # ("1. inspect FILE\n2. convert to openai\n3. check quality": a short item with a step of its own is that step)
-        if (_detail(item) and not (own and own != _acts_alone(steps[-1]) and _STEP_VERB.search(item))
+        # ("- [ ] drop the garbage", "- [ ] convert": a verb of ours alone, a step of its own though it names nothing to act on)
+        bare_step = not own and len(item.split()) <= 4 and re.match(r"\W*(?:drop|remove|delete|convert)\b", item, re.I)
+        if (_detail(item) and not (own and own != _acts_alone(steps[-1]) and _STEP_VERB.search(item) or bare_step)
                 or (slots.find_fields(item) or amounts.count_args(item)) and own in ("", _acts_alone(steps[-1]))):
             steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before;
             # ("- 推理过程在「解题思路」那一列", "- 先加 100 条试试": a field or a count, nothing else or the same step again)
@@ -1017,24 +1024,25 @@ _VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\
                               r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
-_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
+_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[一二两三四五六七八九十]", re.I)
 
 
 def _owner_of_values(text: str) -> str | None:
     """The tool whose settings a message of values alone gives: few-shot's k, a format, a run's settings
     (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
-    return (slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b", text, re.I) else None)
+    return (("probe_learning_rate" if probe.asks_probe(text) or re.search(r"\bprobe\b|探测", text, re.I) else None)
+            or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
-                if amounts.count_args(text) else None)
+                if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None))
 
 
 # The generating tools by their own words, for a count put right with nothing else to say whose it is.
-_MAKER_WORDS = (("add_cot", r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|推理样本"), ("add_few_shot", r"few[- ]?shot|少样本"),
-                ("augment_instructions", r"扩增|\baugment\w*|指令改写|instruction (?:rewording|augmentation)"))
+_MAKER_WORDS = (("add_cot", r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|推理样本|(?:推理|理由|解析)(?:的)?(?:列|栏|字段)|\brationale (?:column|field)"),
+                ("add_few_shot", r"few[- ]?shot|少样本"), ("augment_instructions", r"扩增|增强|\baugment\w*|指令改写|instruction (?:rewording|augmentation)"))
 
 
 # The base model given for a run: "use X as the base", "base should be X", "底座用 X".
@@ -1265,6 +1273,8 @@ def decide(turns: list[Turn]) -> Decision:
     if snippet is not None:  # a pasted JSON object: the words are read without it, its settings are the call's
         said, obj = snippet
         decision = plan_user([*turns[:at], Turn(turns[at].role, said, turns[at].calls, turns[at].name), *turns[at + 1:]])
+        if decision.kind == "ask_format" and ({"to", "format"} & set(obj)):  # "按这个配置转一下:{"path": …, "to": "qianfan"}"
+            decision = Decision("tools", calls=[{"name": "convert_dataset", "args": {}}])
         if decision.kind == "tools" and len(decision.calls) == 1:
             call = decision.calls[0]
             if call["name"] == "inspect_dataset" and {"name", "author"} & set(obj):

@@ -351,7 +351,37 @@ def just_asking(text: str) -> bool:
 def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading:
     """The tool for ``text`` (file names already written as FILE). A hypothetical never acts, a
     question about an action is explained, an off-topic message gets no tool. A long message that
-    tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`)."""
+    tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`).
+    A question is never read as a stop or a resume, nor a what-if as a start, unless it asks for one ("能停一下 X 吗?"):
+    "停掉训练的话 checkpoint 还在吧?" is answered."""
+    got = _read_message(text, has_file, new_upload)
+    asked = acts.speech_act(text) if got.tool in _RUN_CHANGES and got.act in ("command", "question", "hypothetical") else ""
+    # (a start mused about, "should I start training?", is proposed: the guard shows the plan and asks)
+    if (asked == "hypothetical" or asked == "question" and got.tool != "start_training") and (
+            not acts.is_request(text) and not acts.is_rhetorical(text)
+            and not _ABOUT_US.search(text) and not _request_first(text)
+            and not acts.IF_SO_DO.search(text) and re.search(r"[?？][\W_]*$", text)):  # (a question last, nothing asked for after it)
+        return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
+    return got
+
+
+_RUN_CHANGES = ("start_training", "stop_training", "resume_training")
+_ABOUT_US = re.compile(r"你是谁|你是什么|你能|你会|\bwho (?:made|built|trained) you\b|\bare you\b|\bcan you\b", re.I)  # (asked of us: chit-chat, read so)
+
+
+def _request_first(text: str) -> bool:
+    """Whether the message opens with a request of its own before its question ("继续刚才停掉的 X,它是从头开始还是接着…?")."""
+    clause = re.match(r"([^,，;；。.!！?？\n]+)([,，;；。.!！?？\n])", text)
+    first = clause.group(1) if clause and clause.group(2) not in "?？" else None
+    if not first or acts.speech_act(first) != "command":
+        return False
+    got = _read(first, False, False)
+    return got.tool in _ACTIONS and got.act == "command" and got.prob >= 0.6
+
+
+def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
+    if acts.asks_how_it_behaves(text) and not acts.opens_with_command(text) and not _request_first(text):
+        return Reading("explain", "", "question")  # "恢复训练是从头开始还是接着之前的?": how the step works, asked
     if acts.speech_act(text) == "confirmation":
         return Reading("", "", "confirmation")  # "So you'll run 3 epochs…, right? Yes, that's it, go ahead": a yes, however it opens
     if _starts_stopping_later(text) and not names.find_run_id(text):

@@ -49,8 +49,8 @@ _TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回
 _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我的|我们的|原来的|现有的|现在的)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
-    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)|\bsource(?=\s*(?:col|column|field|列|字段))|源语言(?=列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
+    ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|qu?estion|quesiton|questoin|qeustion|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)|\bsource(?=\s*(?:col|column|field|列|字段))|源语言(?=列|字段)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|answr|anwser|asnwer|awnser|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|原因|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -195,7 +195,7 @@ def find_fields(text: str) -> dict:
         if role and role not in out:
             out[role] = name
     pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text) or _TWO_BARE_EN.search(text) or _COLS_SLASH.search(text) or _Q_AND_A.search(text)
-    if pair and "question_field" not in out:  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
+    if pair and out.get("question_field") in (None, pair.group(1) or pair.group(2)):  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
         out["question_field"] = pair.group(1) or pair.group(2)
         out.setdefault("answer_field", pair.group(3) or pair.group(4))
     for role, pattern in _ROLES[:3]:
@@ -214,7 +214,7 @@ def find_fields(text: str) -> dict:
         if equals and role not in out and _is_field_name(equals.group(1).split()[0]):
             out[role] = equals.group(1)
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
-        spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
+        spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:的\s*)?(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
                         if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
         # "steps 列作为推理", "the steps field as the reasoning", "prompt is the question": the name, then the role it plays
         reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
@@ -233,10 +233,10 @@ def find_fields(text: str) -> dict:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
         placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取|取自|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
-                           rf"(?P<en>[A-Za-z_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&)\b))", text, re.IGNORECASE)
+                           rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
-        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:字段|列|栏)?(?:是[^,，。;；]{0,20})?[,，]\s*用它", text)
+        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:字段|列|栏)?(?:是[^,，。;；]{0,20})?[,，]\s*(?:用它|拿它|把它|用这列|拿这列)", text)
         if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
             out[role] = named_then_used.group(1)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
@@ -254,6 +254,8 @@ def find_fields(text: str) -> dict:
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    # "sheet是叫售后的那个问题在…": the name between 叫 and "的那个", in a message with no spaces
+    sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
@@ -297,8 +299,8 @@ def find_fields(text: str) -> dict:
     if meant:  # "sheet名我说错了,是“二手房”不是“新房”": the sheet meant, the other ruled out
         out["sheet"] = meant.group(1)
     if "sheet" in out:
-        _sheet_not_ruled_out(text, out)
-        for role in [r for r in ("question_field", "answer_field") if out.get(r) == out["sheet"]]:
+        _sheet_not_ruled_out(text, out)  # (which may find the only sheet named ruled out, and drop it)
+        for role in [r for r in ("question_field", "answer_field") if "sheet" in out and out.get(r) == out["sheet"]]:
             del out[role]  # "FILE 的「工作表2」,问题栏是…": the sheet's name is no column
     return out
 
@@ -317,8 +319,13 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
         return
     after = [m for m in QUOTED.finditer(text, at + len(out["sheet"]) + 1)
              if (m.group(1) or m.group(2) or "").strip() and not negated(text, m.start())]
+    # ("刚才那个转换不是 Sheet2,是 Sheet3": Excel's own name of the sheet meant, after the one ruled out)
+    numbered = [m for m in re.finditer(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])", text[at + len(out["sheet"]):], re.I)
+                if not negated(text, at + len(out["sheet"]) + m.start())]
     if after:
         out["sheet"] = (after[0].group(1) or after[0].group(2)).strip()
+    elif numbered:
+        out["sheet"] = numbered[0].group(1)
     else:
         del out["sheet"]
 
@@ -335,7 +342,7 @@ def asks_sheets(text: str) -> bool:
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
-_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*[=:：]\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.-]{1,60}))",
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s+is\b)\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.-]{1,60}))",
                         re.IGNORECASE)
 
 
@@ -397,7 +404,10 @@ def find_templates(text: str) -> list[str]:
         if quoted_items and any(item and not QUOTED.fullmatch(item) and re.search(r"\d|生成|samples?|rows?", item) for item in items):
             items = quoted_items  # "模板严格使用以下两条:\n「…」\n「…」\n生成 400 条。": the quoted lines are the templates
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
-        if items := [item for item in items if item]:
+        items = [item for item in items if item]
+        while len(items) >= 3 and "{" not in items[-1] and all("{" in item for item in items[:-1]) and re.search(r"\d", items[-1]):
+            items.pop()  # "…\n{q}呀?\n做500条就够", "…\ndo like 300": how many, said on the line after the templates
+        if items:
             return items
     found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now

@@ -190,6 +190,8 @@ def with_snippet(name: str, args: dict, obj: dict) -> dict:
     names; for the fill, other keys are placeholder values). What the object says wins over what the words said."""
     schema, out = _schema(name), dict(args)
     for key, value in obj.items():
+        if isinstance(value, str) and re.fullmatch(r"\s*\{\{\s*\w+\s*\}\}\s*", value):
+            continue  # '{"name": "{{name}}"}': the file's placeholder shown as it is, no value for it
         if name == "suggest_hyperparameters" and key.lower() in _DATASET_SIZE_KEYS:
             key = "n_samples"  # '{"records": 300, "avg_tokens": 210}': the size of the data the advice is for
         key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
