@@ -339,8 +339,7 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              # "What will training_status show me exactly?": what a step shows, asked
                              r"\bwhat (?:will|would|does|do) (?:the )?(?:[a-z]+_[a-z_]+|status|check|probe|evaluation|eval|report)\s+(?:show|tell|give|report|return|output)\b|"
                              # "Clarification regarding the purpose of X is sought.": asked in the passive
-                             r"\bclarification (?:regarding|on|about|of|as to)\b|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|"
-                             r"\ba sign of (?:over|under)fitting\?|说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:hereby )?sought\b|^\W*(?:step \d+ )?question\s*[:：]", re.I)
+                             r"\bclarification (?:regarding|on|about|of|as to)\b|\b(?:is|are) (?:hereby )?sought\b|^\W*(?:step \d+ )?question(?: presented)?\s*[:：]", re.I)
 def asks_how_it_behaves(text: str) -> bool:
     """Which way a step works, or what it shows, asked ("是从头开始还是接着之前的?", "What will training_status show me?"), with
     no request before the question ("继续刚才停掉的 X,它是从头开始还是接着…?" asks for the resume first)."""
@@ -653,7 +652,9 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
+CONCEPT_ASKED = re.compile(r"\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
+                           r"说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\bis it (?:\w+ )?normal (?:for|that)\b|(?:导入|读取|上传)会不会(?:出|有)问题|"
+                           r"(?:训练|转换|转格式|检查|质检)的时候会[^?？,，。]{1,20}[吗嘛么]\s*[?？]|(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
                            r"(?:会不会|是否会?)[^?？。]{0,30}?(?:原文件|原来的|原始)[^?？。]{0,30}?(?:覆盖|改|删)|"
                            r"是直接(?:帮我)?(?:删|改)[^?？。]{0,12}还是只|"
                            r"\b(?:does|do|will|would)\b[^?.]{0,40}\b(?:change|modify|overwrite|touch|delete|alter)\b[^?.]{0,30}\b(?:my|the original|anything|file|data)\b[^?]*\?|"
@@ -662,7 +663,7 @@ CONCEPT_ASKED = re.compile(r"(?:会不会|是否会?|是不是)[^?？。]{0,30}?
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
                            r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
-_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:[\u4e00-\u9fff]{1,4}(?=(?:假设|假定|设想)\s*[:：]))?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:假定|设想|要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically)", re.I)
+_OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:[\u4e00-\u9fff]{1,4}(?=(?:假设|假定|设想)\s*[:：]))?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:假定|设想|要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically|assume(?: arguendo)? that)", re.I)
 
 
 def opens_hypothetical(text: str) -> bool:

@@ -27,7 +27,8 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
+_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
+          (re.compile(r"例字"), "例子"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
@@ -70,8 +71,14 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r
           (re.compile(r"怎么还不(?=接着|继续|恢复|停|转|删|开始|评估)([^?？,，。]{1,6})\s*[?？]"), r"\1。"),
           # "停止……开玩笑的,别停。看一下 X 的 loss 就行": what was said as a joke is taken back
           (re.compile(r"^[^。.!！?？\n]{0,30}?(?:开玩笑的|开个玩笑|逗你的|\bjust kidding\b|\bjk\b|\bkidding\b)[,，。.!！…]*\s*(?:别停[。.!！,，]*\s*|don'?t (?:actually )?(?:stop|kill) it[.!,]*\s*)?", re.I), ""),
+          (re.compile(r"(?:讲|说|解释)(?:清楚|明白)为(?:啥|什么)"), "讲清楚原因"),  # "要一步步讲清楚为啥报错那种": the reasoning asked of the samples
           # "给个建议,顺便说下为啥", "suggest settings and tell me why": the reasons the advice gives anyway, no question
           (re.compile(r"[,，;；]?\s*(?:顺便|并且?|再|也)?(?:说|讲|解释)(?:下|一下)?(?:为啥|为什么|原因|理由)\W*$|,?\s*\b(?:and )?(?:tell me|explain|say) why\W*$", re.I), ""),
+          # "就不能先说清楚吗:要是我现在把 X 停了,会怎样?": an impatient opener before the question itself
+          (re.compile(r"^\W*(?:就不能|能不能|可不可以)先?(?:说清楚|讲清楚|解释清楚|说明白|讲明白)[吗嘛么]?\s*[:：,，?？!！]*\s*(?=\S)"), ""),
+          # "Last week I converted… next week I'll train. Right now, just inspect X": the part asked for now
+          (re.compile(r"^(?=.{0,200}?(?:\b(?:last|next) (?:week|month|quarter)\b|'ll\b|\bwill\b)).{10,200}?[.!;]\s*(?:right now|for now|today)\s*,?\s*"
+                      r"(?:just |only )?(?=(?:inspect|check|convert|look|show|stop|resume|add|fill|probe|evaluate|train|suggest)\b)", re.I | re.S), ""),
           # "would it kill anyone to just tell me…": a sharp request, no run killed
           (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
@@ -149,6 +156,13 @@ _CODE_WORD = re.compile(r"`([^`\s]{1,80}\.[A-Za-z0-9]{2,5}|full|q?lora)`", re.I)
 _STRUCK = re.compile(r"~~[^~\n]{1,80}~~\s*(?:→|->)?\s*")
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n(?=[ \t]*\|[ \t]*:?-{2,})")
+_TABLE_ONE_ROW = re.compile(r"(?m)^[ \t]*(\|[^\n]*\|)[ \t]*\n[ \t]*\|[ \t]*:?-{2,}[-:| \t]*\|?[ \t]*\n[ \t]*(\|[^\n]*\|)[ \t]*(?:\n|$)(?![ \t]*\|)")
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|[ \t]*\n?")
 
 
@@ -163,6 +177,11 @@ def unmarked(text: str) -> str:
     """
     if not re.search(r"[*_`#|~]", text):
         return text
+    one_row = _TABLE_ONE_ROW.search(text)
+    if (one_row and len(heads := _cells(one_row.group(1))) == len(values := _cells(one_row.group(2))) >= 2
+            and not (len(heads) == 2 and heads[1].lower() in ("value", "values", "值", "取值", "设置", "setting"))):  # (a key/value table)
+        # "| 文件 | 步数 |\n|---|---|\n| a.json | 300 |": a header and one row, each value under its name
+        text = text[:one_row.start()] + ", ".join(f"{h}: {v}" for h, v in zip(heads, values)) + text[one_row.end():]
     text = _TABLE_HEAD.sub("", text)  # (the header row names the columns, no value)
     text = _TABLE_RULE.sub("", text)
     text = _TABLE_ROW.sub(lambda m: f"{m.group(1)}: {m.group(2)}", text)
@@ -253,7 +272,7 @@ def settled(text: str) -> str:
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
                      r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
-                     r"\bno,? just\b|(?<=[,，])\s*不(?=\s*[,，])|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
+                     r"\bno,? just\b|(?<=\s)[-—–]+\s*sorry\b,?|(?<=[,，])\s*不(?=\s*[,，])|,?\s*\bbut change (?:[A-Za-z_]+ )?to\b|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
@@ -273,6 +292,10 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(r"(?<![A-Za-z0-9_-])(?:full|q?lora|全量|全参数?)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I),
+          # one of our tools by its name ("Run augment_instructions on X... wait no, I mean add_few_shot")
+          re.compile(r"(?<![\w-])(?:inspect_dataset|convert_dataset|add_few_shot|add_cot|augment_instructions|check_quality|apply_quality_rule|"
+                     r"fill_placeholders|suggest_hyperparameters|probe_learning_rate|start_training|training_status|stop_training|"
+                     r"resume_training|evaluate_run)(?![\w-])"),
           # a run's name of words, a dash and a number ("ops-ft-2 but I meant ops-ft-3")
           re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*[-_][A-Za-z]*\d[A-Za-z0-9]*(?![\w-])(?!\.\w)"))
 _SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[8], _KINDS[-1])  # a run, a share, a format: what "should be" puts right
@@ -288,6 +311,7 @@ _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i p
                            r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成|(?:想了想|再想想|想想)[,，]?\s*还是)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 
 # "yaml 里 epochs 写成 5 了,改成 3": a setting written wrongly, then put right.
+_WRONG_THEN = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写错了|说错了|打错了)[,，\s]*应该(?:是|为)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
 _WRITTEN_AS = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写成|打成|设成|填成|写的是)了?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*了?\s*[,，]\s*"
                          r"(?:改成|改为|应该是|换成|要)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
 
@@ -324,7 +348,8 @@ _RULED_OUT = re.compile(
     rf"(?:[,，;；]\s*)?(?:(?:而|并)?不是|并非|(?<![\u4e00-\u9fff])非|我?没说(?:过|要)?|\bnot\b|\bnever said\b|\binstead of\b|\brather than\b)\s*"
     rf"(?P<v>{_COLUMN_WORD}|{_FORMAT_WORD}|{_AMOUNT})(?P<unit>\s*(?:个|条|轮|步|则|次)?\s*(?:例子|示例|样本|epochs?|examples?|samples?|steps?|shots?)?(?![A-Za-z]))"
     r"(?:\s*也)?(?![\w%]|\.\d|\s*(?:吗|么|嘛|呢|吧\?|[?？]))|"
-    rf"(?P<v2>{_FORMAT_WORD}|{_AMOUNT})\s*是我(?:说|写|打|填)错了|打成了?\s*(?P<v3>{_AMOUNT})", re.I)
+    rf"(?P<v2>{_FORMAT_WORD}|{_AMOUNT})\s*(?:条|个|步)?\s*(?:是我(?:说|写|打|填)错了|(?:说|写|打)错了(?=\s*[,，]?\s*(?:是|应该|改)))|打成了?\s*(?P<v3>{_AMOUNT})|"
+    rf"(?:说成|写成|打成)\s*(?P<v4>{_FORMAT_WORD})\s*了", re.I)
 _QUOTE_PUT_RIGHT = re.compile(r"([“\"'「])([^”\"'」\n]{2,80})([”\"'」])(?=[\s.,，。—–-]{0,4}(?:wrong|不对|错了|我要的是|that'?s not|not what|no\b))", re.I)
 
 
@@ -354,7 +379,7 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         return text
     kept = text
     for m in reversed(spans):
-        value = m.group("v") or m.group("v2") or m.group("v3")
+        value = m.group("v") or m.group("v2") or m.group("v3") or m.group("v4")
         group = _group_of(value)
         if m.group("v") and group == "format":
             continue  # "sharegpt instead of openai", "不是alpaca,千帆格式": read as they are
@@ -366,8 +391,9 @@ def ruled_out(text: str, amounts: bool = False) -> str:
             continue
         if not others:
             continue
-        if m.group("v3"):  # "把 3e-4 打成了 3e-3": the value typed wrongly goes, the words around it stay
-            kept = kept[:m.start("v3")] + kept[m.end("v3"):]
+        if m.group("v3") or m.group("v4"):  # "把 3e-4 打成了 3e-3", "我说成openai了": the value said wrongly goes, the words stay
+            g = "v3" if m.group("v3") else "v4"
+            kept = kept[:m.start(g)] + kept[m.end(g):]
         elif m.group("v2"):
             kept = kept[:m.start("v2")] + kept[m.end("v2"):]
         else:  # the word that rules it out stays, so the message still reads as a value put right
@@ -425,6 +451,7 @@ def repaired(text: str) -> str:
     text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _WRITTEN_AS.sub(r"\1 \3", text)
+    text = _WRONG_THEN.sub(r"\1 改成 \2", text)  # "刚才 max_steps 写错了 应该 800": the setting, the value meant, still a correction
     text = _SAID_WRONGLY.sub(_said_rightly, text)
     text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
     text = _FLAG_CHANGED.sub(lambda m: m.group(1) + m.group(3), text)
@@ -514,6 +541,9 @@ _ASIDE_KEEPS = re.compile(r"[\d.\"'“”‘’「」『』`{}=:：/]|列|栏|�
 _ASIDE_ASKS = re.compile(r"为什么|为啥|\bwhy\b|\bdon'?t ask\b|别问", re.I)
 
 
+_EXAMPLE_ASIDE = re.compile(r"\s*(?:比如|例如|譬如|e\.g\.|for example|for instance)", re.I)  # "(比如草酸用量说法不一样的)": an example, no value
+
+
 def without_asides(text: str) -> str:
     """``text`` without the parenthetical asides that give no value, name or question of their own.
 
@@ -522,7 +552,7 @@ def without_asides(text: str) -> str:
     >>> without_asides("convert it (the question column is 'Q') to alpaca")
     "convert it (the question column is 'Q') to alpaca"
     """
-    return _ASIDE.sub(lambda m: m.group(0) if _ASIDE_KEEPS.search(m.group(1)) or not _ASIDE_ASKS.search(m.group(1))
+    return _ASIDE.sub(lambda m: m.group(0) if _ASIDE_KEEPS.search(m.group(1)) or not (_ASIDE_ASKS.search(m.group(1)) or _EXAMPLE_ASIDE.match(m.group(1)))
                       or re.match(r"[\w.]", text[m.end():m.end() + 1]) and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) else "", text)
 
 
@@ -712,9 +742,70 @@ def addressed(text: str) -> str:
     return text
 
 
+# What happened last time, told before what to do now: its values are not this request's ("上次…才加了 10%,太少了!这次…加到
+# 40%", "Last run with lr 5e-4 diverged after 200 steps. Train again … at 1e-4", "Dropping the near-duplicates last time killed half
+# my data. This time keep them.").
+_PAST = re.compile(r"上次|上回|之前那个|之前的|\blast (?:time|run|week)\b|\bprevious(?:ly)?\b|\bthe (?:\w+ )?you (?:added|ran|did|made) last\b", re.I)
+_NOW = re.compile(r"这次|这回|重新|再(?:来|探|跑|加|训|转|做)|又|\bagain\b|\bthis time\b|\bredo\b|\bre-?(?:train|run|do)\b|\binstead\b|\bnow\b", re.I)
+_SENTENCE_END = re.compile(r"((?<=[。!！;；?？])|(?<=[.!?])\s+(?=[A-Z])|\n)")  # (kept by the split, so the text is put back as it was)
+_PAST_VALUE = re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|\b(?:dropping|dropped|drop|deleted|removed|kept|keep|killed|wiped|nuked)\b|删掉了|删了|删掉|保留了", re.I)
+# An offer turned down before the request: "你说可以顺便帮我转成 sharegpt,谢谢,不用啦~ 帮我把 X 转成 jsonl", "No need to convert it to
+# qianfan, thanks — I'd like alpaca instead", "Kind of you to suggest CoT, but I'd prefer templates: …", "Thanks, but I won't stop it; just …".
+_DECLINED = re.compile(r"^(?=[^。.!！?？\n]{0,40}?(?:你(?:说|提|建议|问|要)|谢谢|谢啦))[^。.!！?？\n]{0,40}?(?:不用啦|不用了|不需要了|心领了|谢谢提醒|谢啦不用)[~～,，。.!！\s]*|"
+                       r"^\W*(?:(?:thanks|thank you|ok(?:ay)?)[,!.]?\s*)?(?:no need to [^,—;.]{1,60}|thanks,? but i (?:won'?t|don'?t|will not|do not)\b[^;.—]{0,40}|i'?ll pass on [^.;]{1,60}|"
+                       r"(?:it'?s )?kind of you to suggest [^,]{1,40},? but i'?d (?:prefer|rather(?: have)?|like))\s*[,;.—–-]*\s*(?:thanks\s*[,;.—–-]*\s*)?", re.I)
+# A hedge opening the message, "It's not that r=16 isn't fine, but change lora_r to 8", "It's not that I don't want X gone — drop them".
+_NOT_THAT = re.compile(r"^\W*(?:it'?s|it is) not that\b[^—;.]{3,100}?(?:[—;.]|,\s*but\b)\s*", re.I)
+_TELEGRAM_STOP = re.compile(r"(?<=[.!?])\s*STOP\.?\s*$")
+# A P.S. after a long story: the P.S. is the request.
+_PS = re.compile(r"(?:^|\n)\s*P\.?\s*S\.?\s*[:：,，.]?\s*", re.I)
+
+
+def now_asked(text: str) -> str:
+    r"""``text`` as the request made now: a long story before a P.S. left out, an offer turned down left out, a hedge opening
+    the message left out, and the values said of last time blanked where the message asks again.
+
+    >>> now_asked("上次探学习率只跑了 50 步,曲线看不出东西。x.jsonl 再探一次,跑 300 步")
+    '上次探学习率只跑了 步,曲线看不出东西。x.jsonl 再探一次,跑 300 步'
+    >>> now_asked("No need to convert it to qianfan, thanks — I'd like alpaca instead. File is a.csv")
+    "I'd like alpaca instead. File is a.csv"
+    """
+    telegram = _TELEGRAM_STOP.search(text)
+    if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d", text[:telegram.start()], re.I):
+        text = text[:telegram.start()]  # "THANKS. STOP.", "WHAT IS LORA RANK. STOP.": a telegram's full stop, no run stopped
+    ps = list(_PS.finditer(text))
+    if ps and ps[-1].start() >= 30 and text[ps[-1].end():].strip() and not re.search(
+            r"\d|[?？]|\.(?:jsonl?|csv|xlsx?|tsv)\b|\b(?:convert|train|check|inspect|add|fill|stop|resume|evaluate|probe|augment|suggest)\b|转|训|查|加|填|停|评估", text[:ps[-1].start()], re.I):
+        text = text[ps[-1].end():]
+    declined = _DECLINED.match(text)
+    if declined and text[declined.end():].strip():
+        text = text[declined.end():]
+    hedge = _NOT_THAT.match(text)
+    if hedge and text[hedge.end():].strip():  # ("It's not that I don't want X gone — drop them": the words, not their negations)
+        text = re.sub(r"\b(?:don'?t|doesn'?t|isn'?t|aren'?t|not)\s+", "", text[:hedge.end()][hedge.group(0).lower().find("not that") + 8:]) + text[hedge.end():]
+    parts = [p for p in _SENTENCE_END.split(text) if p is not None]
+    if len(parts) >= 2 and any(_NOW.search(p) for p in parts[1:]):
+        seen_now = False
+        for i in range(len(parts) - 1, -1, -1):
+            if _NOW.search(parts[i]):
+                seen_now = True
+            elif seen_now and _PAST.search(parts[i]):
+                parts[i] = _PAST_VALUE.sub("", parts[i])
+        text = "".join(parts)
+    return text
+
+
 def halfwidth(text: str) -> str:
-    """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`)."""
-    return text.translate(_FULL_WIDTH)
+    """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), and the numerals of banknotes and cheques as the
+    everyday ones ("壹佰伍拾步" → "一百五十步")."""
+    text = text.translate(_FULL_WIDTH)
+    return _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITAL_NUMERALS), text) if _CAPITAL_RUN.search(text) else text
+
+
+_CAPITAL_NUMERALS = str.maketrans("壹贰貳叁肆伍陆陸柒捌玖拾佰仟", "一二二三四五六六七八九十百千")
+# (only where they count: "壹佰伍拾步", "叁成"; never in words, "队伍", "陆空通话")
+_CAPITAL_RUN = re.compile(r"[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]+(?=\s*(?:成|条|條|个|個|步|轮|輪|遍|则|%|epoch|steps?)|[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])"
+                          r"|(?<=[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]", re.I)
 
 
 # Chinese written with a space between every word ("继续 刚才 停掉 的 训练 ."): the spaces between Chinese characters go.
@@ -739,7 +830,10 @@ _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.com
               (re.compile(r"存于\s*(\S{1,30}?)\s*一栏"), r"在 \1 列"), (re.compile(r"增思维链"), "加思维链"),
               (re.compile(r"可止矣|止之|当止"), "停止"), (re.compile(r"思维之链"), "思维链"), (re.compile(r"增(?=思维链)"), "加"),
               (re.compile(r"十之([一二三四五六七八九])"), r"\1成"), (re.compile(r"其理在\s*(「[^」]{1,30}」)\s*一栏"), r"推理在 \1 列"),
-              (re.compile(r"非([^,,。]{1,8}?)[,,]\s*乃([^,,。]{1,8}?)也"), r"不是\1,是\2"))
+              (re.compile(r"非([^,,。]{1,8}?)[,,]\s*乃([^,,。]{1,8}?)也"), r"不是\1,是\2"),
+              # "止 job_88 矣", "短答留之", "X 之质,验之", "探 lr 于 X", "进度几何焉"
+              (re.compile(r"^\W*止\s*(\S+?)\s*矣"), r"停止 \1"), (re.compile(r"留之"), "保留"), (re.compile(r"之质\s*[,，]?\s*验之"), " 的质量,检查一下"),
+              (re.compile(r"探\s*(?:lr|学习率)\s*于"), "学习率探测 在"), (re.compile(r"(?<=进度)几何焉?|几何焉|几许(?=[?？]|$)"), "多少"), (re.compile(r"([长短空])答(?!案)"), r"\1答案"))
 
 
 def said_plainly(text: str) -> str:
@@ -755,7 +849,7 @@ def said_plainly(text: str) -> str:
         text = _SCARE_QUOTED.sub(r"\1", text)
     elif _STEP_QUOTED.search(text) and not re.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
         text = _STEP_QUOTED.sub(r"\1", text)  # "我想加“思维链”的数据,一百个": a step's own name, quoted alone for emphasis
-    if re.search(r"之|乎|也[。.]?$|矣|乃|敢请|烦劳|适才", text):
+    if re.search(r"之|乎|也[。.]?$|矣|乃|焉|于|敢请|烦劳|适才", text):
         for pattern, plain in _CLASSICAL:
             text = pattern.sub(plain, text)
     return text
@@ -838,7 +932,7 @@ def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(settled(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(addressed(halfwidth(text))))))))))))))))))))
+    text = answered(without_asides(taken_back(repaired(settled(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(now_asked(addressed(halfwidth(text)))))))))))))))))))))
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

@@ -65,7 +65,7 @@ _MODEL_FOLDER = re.compile(r"(?:^|[/\\])(?:models?|checkpoints?|ckpts?|hf_models
 
 
 _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"
-                           r"codellama|o\d|text-|davinci|babbage|ada)[-_\d]", re.I)
+                           r"codellama|o\d|text-|davinci|babbage|ada(?=-?\d))[-_\d]", re.I)
 
 
 # Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
@@ -161,12 +161,16 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"\b(?:run|job)\s+(\d{4}(?:[-_]\d{1,4}){1,4})(?![\w.-])", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
+    # "Run 4471 has been going for 40 minutes": a run by its number after the word run (not "run 300 steps")
+    m = re.search(r"\b(?:run|job)\s+#?(\d{3,8})\b(?![.,]\d)(?!\s*(?:steps?|epochs?|samples?|examples?|rows?|records?|%|k\b|times?))", text, re.I)
+    if m and not negated(text, m.start()) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
+        return m.group(1), m.start(1), m.end(1)
     # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
     m = re.search(r"(?:编号|\b(?:run|job|training|train) (?:id|number|no\.?)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
-    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status of|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp|job|run|task)\d{1,4})(?![\w-])(?![-_.]\w)|"
+    m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status(?: of)?|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp|job|run|task)\d{1,4}|(?<=stop )[a-z]\d{1,3}|(?<=kill )[a-z]\d{1,3})(?![\w-])(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)
     if m:
         g = 1 if m.group(1) else 2
@@ -180,7 +184,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()) and re.search(r"评估|停|恢复|续训|续跑|进度|\b(?:evaluate|eval|stop|kill|resume|status)\b", text, re.I):
         return m.group(1), m.start(1), m.end(1)
     # "(下午手滑停掉的那个)exp41 从断点接着跑吧", "0x7f3a → stop": a run's short name, a word of runs glued to its number, a hex id
-    m = re.search(r"(?<![A-Za-z0-9_-])((?:exp|job|run|task|ckpt|trial)\d{1,5}|0x[0-9a-f]{4,12})(?![A-Za-z0-9_-])", text, re.I)
+    m = re.search(r"(?<![A-Za-z0-9_-])((?:exp|job|run|task|ckpt|trial)\d{1,5}|t\d{3,5}|0x[0-9a-f]{4,12})(?![A-Za-z0-9_-])", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a short hex id ("7c2e9a", "b81d04"): letters and digits both, as git and job schedulers print them

@@ -45,6 +45,8 @@ _REFERS_BACK = re.compile(r"(?:还是|用|就用|同一个|同一份)?(?:刚才|
 _SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:看看|看一下|列出|给我看|show)|\bdon'?t (?:delete|drop|remove) (?:anything )?yet\b.{0,30}\b(?:show|list|let me see)\b|"
                          r"\bhold off\b.{0,30}\b(?:show|list|let me see)\b", re.I)
 # The last request again, changed: "again but csv this time", "再来一次,这回 epoch 调到 3".
+# "again but …", "same 600 again but for full", "再跑一次,但是 300 步": the step done before, done again with a change.
+_REDO = re.compile(r"\bagain\b|再(?:跑|来|做|转|探|查|评)一[次遍]|重新(?:跑|来|做)", re.I)
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
 _AUGMENT_WORDS = re.compile(r"variety|diversif\w*|augment\w*|reword|rephras\w*|paraphras\w*|wording|扩充|改写|换说法|多样", re.I)
 _QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
@@ -1336,6 +1338,15 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
             and (decided := review.decision(rest)) and acts.speech_act(rest) not in ("question", "hypothetical")):
         # "> 空答案的记录要删除还是保留?\n删,空的留着干嘛": the rule the quoted question names, the decision the reply gives
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": review.rule_named(rest) or ruled, "decision": decided}}])
+    if _REDO.search(rest) and not question:
+        # "> Converted FILE (sheet: Q1) to qianfan…\nagain but sheet Q2", "> LR range test … (50 steps)…\nagain but 400 steps": the
+        # step the quoted reply did, again, with what the person changes (names included: "again but for r_1124")
+        done = replan(re.sub(r"(?m)^\s*>\s?", "", said[:quote.end()]))
+        if done.kind == "tools" and done.calls[0]["name"] != "explain":
+            tool = done.calls[0]["name"]
+            changed = plan_step(rest, remember(turns[:at + 1]), attached_files(raw), intent=tool)
+            own = changed.calls[0]["args"] if changed.kind == "tools" else arguments_for(tool, rest, {}, variants.plain_chinese(rest))
+            return Decision("tools", calls=[{"name": tool, "args": {**done.calls[0]["args"], **own}}])
     alone = replan(rest)
     if question and alone.kind == "tools" and alone.calls[0]["name"] == "explain" and acts.speech_act(rest) in ("question", "hypothetical"):
         return alone  # "> 是否要停止 X?\n先别停,我问下:停了之后还能从断点接着训吗?": the reply asks, nothing is done

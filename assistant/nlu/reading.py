@@ -34,7 +34,7 @@ _OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:�
 # "先帮我看看?", "take a look": a look asked for, even with a question mark.
 _LOOK_AT = re.compile(r"帮我看看|帮忙看看|看一下|看看|瞅|瞧|过目|\btake a look\b|\bhave a look\b|\blook (?:at|over|through) (?:it|this|these)\b", re.I)
 # "is FILE sharegpt or openai style?", "FILE 是 alpaca 还是 sharegpt": which format a file is in.
-_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|(?:FILE|它|这个|这份)\s*(?:是|算)\s*\S{1,12}\s*还是|"
+_WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b[^?]{0,30}\?\s*$|^\W*(?:is|are)\s+(?:my |the |this )?FILE\s+(?:already\s+)?in\s+\w+\s+format\s*\?|(?:FILE|它|这个|这份)\s*(?:是|算)\s*\S{1,12}\s*还是|"
                            r"\b(?:if|whether) (?:it'?s|it is|this is|FILE is|they'?re|they are) (?:in )?[\w-]+ or [\w-]+(?: style| format)?\b|"
                            # "check FILE for me — is it sharegpt-style with conversations/from/value?": the file's format asked
                            r"\b(?:is|are) (?:it|this|FILE|they) (?:in )?(?:qianfan|alpaca|sharegpt|share ?gpt|openai|messages|jsonl)[- ]?(?:style|format|shaped)\b", re.I)
@@ -354,11 +354,16 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`).
     A question is never read as a stop or a resume, nor a what-if as a start, unless it asks for one ("能停一下 X 吗?"):
     "停掉训练的话 checkpoint 还在吧?" is answered."""
+    if _NOTHING_NEEDED.search(text):
+        return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.": told, nothing asked
     got = _read_message(text, has_file, new_upload)
+    if (got.tool not in ("", "explain") and _TOOL_NAMED.search(text) and re.search(r"[?？]\W*$", text)
+            and acts.speech_act(text) == "question" and not acts.is_request(text)):
+        return Reading("explain", "", "question")  # "probe_learning_rate 是不是就是推荐 epoch 用的?…": a question about our tools
     asked = acts.speech_act(text) if got.tool in _RUN_CHANGES and got.act in ("command", "question", "hypothetical") else ""
     # (a start mused about, "should I start training?", is proposed: the guard shows the plan and asks)
-    if (asked == "hypothetical" or asked == "question" and got.tool != "start_training") and (
-            not acts.is_request(text) and not acts.is_rhetorical(text)
+    if (asked == "hypothetical" or asked and acts.opens_hypothetical(text) or asked == "question" and got.tool != "start_training") and (
+            not acts.is_request(text) and not (acts.is_rhetorical(text) and not _WHAT_FOLLOWS.search(text))
             and not _ABOUT_US.search(text) and not _request_first(text)
             and not acts.IF_SO_DO.search(text) and re.search(r"[?？][\W_]*$", text)):  # (a question last, nothing asked for after it)
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
@@ -366,6 +371,11 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
+_NOTHING_NEEDED = re.compile(r"\bnothing (?:needed|to do|required) (?:today|now|yet|for now)\b|\bno action (?:needed|required)\b|今天(?:先)?不用(?:做|动)|暂时不用(?:做|动)什么", re.I)
+_TOOL_NAMED = re.compile(r"\b(?:inspect_dataset|convert_dataset|add_few_shot|add_cot|augment_instructions|check_quality|apply_quality_rule|"
+                         r"fill_placeholders|suggest_hyperparameters|probe_learning_rate|start_training|training_status|stop_training|"
+                         r"resume_training|evaluate_run)\b")
+_WHAT_FOLLOWS = re.compile(r"会怎(?:么)?样|会发生什么|\bwhat (?:happens|would happen)\b|\bwould [^?]{1,60}\bsuffice\b", re.I)  # (asked last: a what-if, however impatient)
 _ABOUT_US = re.compile(r"你是谁|你是什么|你能|你会|\bwho (?:made|built|trained) you\b|\bare you\b|\bcan you\b", re.I)  # (asked of us: chit-chat, read so)
 
 
@@ -1116,7 +1126,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, act = "suggest_hyperparameters", "command"  # "学习率用多少合适?", "what batch size should i pick": a value for me
     if act == "question" and acts.asks_manual(text) or act == "command" and (tool in ("", "explain") or prob < 0.75) and acts.asks_manual(text):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity", "give me the manual's take on X": the manual's answer
-    if tool in ("convert_dataset",) + _DATA_MAKERS and act == "command" and _WHICH_FORMAT.search(text):
+    if tool in ("convert_dataset",) + _DATA_MAKERS and act in ("command", "question") and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
     if new_upload and tool == "start_training" and _SEND_FIRST.search(text):
         tool = "inspect_dataset"  # "老师让我用这个做微调,先发你": the file comes first, a look before any run

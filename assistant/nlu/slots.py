@@ -50,7 +50,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\bmy|\bour|\bfrom|\bcurrent|\bexisting|从|我�
 _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|qu?estion|quesiton|questoin|qeustion|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)|\bsource(?=\s*(?:col|column|field|列|字段))|源语言(?=列|字段)"),
-    ("answer_field", r"答案|回答|回复|输出|应答|answer|answr|anwser|asnwer|awnser|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
+    ("answer_field", r"答案|回答|回复|输出|应答|answer|answr|anwser|asnwer|awnser|(?-i:\bA)(?=\s+(?:is|=)\s+['\"“])|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
     ("rationale_field", r"推理|思路|解析|理由|原因|过程|步骤|rationale|reasoning|explanation|思考|cot"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
@@ -401,7 +401,7 @@ def find_templates(text: str) -> list[str]:
     if listed:
         items = [re.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
         quoted_items = [item for item in items if QUOTED.fullmatch(item)]
-        if quoted_items and any(item and not QUOTED.fullmatch(item) and re.search(r"\d|生成|samples?|rows?", item) for item in items):
+        if quoted_items and any(item and not QUOTED.fullmatch(item) and re.search(r"\d|生成|samples?|rows?|一半|半数|全部|[一二两三四五六七八九]成|%|\bhalf\b|\ball\b", item) for item in items):
             items = quoted_items  # "模板严格使用以下两条:\n「…」\n「…」\n生成 400 条。": the quoted lines are the templates
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
         items = [item for item in items if item]
@@ -409,10 +409,11 @@ def find_templates(text: str) -> list[str]:
             items.pop()  # "…\n{q}呀?\n做500条就够", "…\ndo like 300": how many, said on the line after the templates
         if items:
             return items
-    found = [name.strip() for name, start, _ in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
+    found = [name.strip() for name, start, end in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
              and not CITED_SOURCE.search(text[max(0, start - 16):start])  # "照手册“…”的思路": the manual's words, cited
-             and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])]  # a pasted JSON record's keys and values
+             and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
+             and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指)", text[end:])]  # ("the Run" means …: a term defined)
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
@@ -455,7 +456,7 @@ _FAMILY_AFTER = re.compile(rf"(?:[:：]|\busing\b|\bsuch as\b)\s*({_SEGMENT}(?:\
 _FAMILY_NAMED = re.compile(rf"^.*\b(?:templates?|family|wordings?|phrasings?|variants?|with|use)\b\s*(?:like|as|of)?\s*"
                            rf"({_SEGMENT}(?:\|{_SEGMENT})+?)\s*(?:{_FILE_CLAUSE}\s*)?[.。]?\s*$", re.I | re.S)
 # "换几种说法 比如 请总结以下内容 还有 用一句话概括 还有 提炼要点 就这三个": wordings listed aloud
-_SPOKEN_LIST = re.compile(r"(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")
+_SPOKEN_LIST = re.compile(r"(?<![(（])(?:比如说?|例如|譬如|像是)\s*[:：]?\s*(.+?)\s*(?:[,，。]?\s*(?:就这|就是这|这)[几两三四五六]个\S{0,2}|等等?|[。.]?\s*$)")
 
 
 # "模板用这三个:请问{q}、我想咨询一下{q}、{q},该怎么办?": templates listed on one line after a colon, 、 between them

@@ -73,6 +73,7 @@ _DATASET_SIZE_KEYS = ("records", "num_records", "total_records", "rows", "num_ro
 _CALL = re.compile(rf"^\s*`?({'|'.join((*_NAMES, *_TOOL_ALIASES))})`?\s*(?:\((?P<inner>.*)\)\s*;?\s*$|(?P<rest>[\s,，:：].*)?$)", re.S)
 # "/train data=x.jsonl", "/status job_7f3a": a chat command; "convert --to openai FILE": its word, then flags.
 _COMMAND = re.compile(r"^\s*(?:/([A-Za-z][\w-]*)(?=\s|$)|([A-Za-z][\w-]*)(?=\s(?:.*\s)?--[A-Za-z]))(?P<rest>.*)$", re.S)
+_ACTION_KEY = re.compile(r"^\s*(?:action|task|op|cmd|command)\s*[=:]\s*([A-Za-z][\w-]*)\s*(?=\S*\s*[A-Za-z_]+\s*=)", re.I)
 # Flags that never take a value: "--ppl FILE" is the check with perplexity on FILE; "--all" is every record; "--list" asks
 # the fill for its placeholders.
 _BARE_FLAGS = ("ppl", "all", "list")
@@ -86,7 +87,7 @@ _LEADING_FILE = re.compile(r"^[\s,，:：]*([^\s=:,，]+\.[A-Za-z]{2,5})(?=\s|$)
 # key=value, key: value, key 是/为 value; a value is JSON ({…}, […]), quoted, or one word.
 _PAIR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:=|:|：|\s是\s?|\s为\s?)\s*"
                    r"(\{.*?\}(?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|\[.*?\](?=\s*(?:[,，;；]|\s[A-Za-z_]\w*\s*[=:]|\)?\s*$))|"
-                   r"\"[^\"]*\"|'[^']*'|“[^”]*”|[^\s,，;；)]+(?:\s+(?-i:[A-Z])[^\s,，;；)=]*(?!\s*[=:]))*)", re.S)  # ("author=Brightline Labs")
+                   r"\"[^\"]*\"|'[^']*'|“[^”]*”|[^\s,，;；)]+(?:\s+(?-i:[A-Z])[^\s,，;；)=]*+(?!\s*[=:]))*)", re.S)  # ("author=Brightline Labs")
 
 
 # "【文件】保险理赔问答_v3.xlsx", "【步数】150": a ticket's bracketed labels, each the key of what follows it.
@@ -219,6 +220,7 @@ def written_call(text: str) -> dict | None:
     >>> written_call('/status job_7f3a'), written_call('convert --to openai --q 问题 --a 答案 kb.csv')["args"]
     ({'name': 'training_status', 'args': {'run_id': 'job_7f3a'}}, {'path': 'kb.csv', 'to': 'openai', 'question_field': '问题', 'answer_field': '答案'})
     """
+    text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
     command = _COMMAND.match(text)
     word = (command.group(1) or command.group(2) or "").lower() if command else ""
     if word and (name := _COMMANDS.get(word) or _TOOL_ALIASES.get(word.replace("-", "_"))
@@ -252,7 +254,7 @@ def _command_call(name: str, written: str) -> dict | None:
         return None  # "stop_training 是干嘛的?": the name in a sentence, not a call
     args: dict = {"path": (lead or anywhere).group(1)} if lead or anywhere else {"run_id": run.group(1)} if run else {}
     for key, raw in _PAIR.findall(written):
-        key = key if key in schema else _KEY_ALIASES.get(key.lower(), key)
+        key = key if key in schema else key.lower() if key.lower() in schema else _KEY_ALIASES.get(key.lower(), key)
         if key.lower() in _BARE_FLAGS and key not in schema:
             if key.lower() == "all" and "fraction" in schema:
                 args["fraction"] = 1.0  # "--all": every record
@@ -261,6 +263,8 @@ def _command_call(name: str, written: str) -> dict | None:
             args.setdefault("templates", []).append(_typed(raw, {"type": "string"}))  # "--tpl 'Q: {q}' --tpl '…'"
         elif key in schema and (value := _typed(raw, schema[key])) not in (None, ""):
             args[key] = value
+        elif key in schema and {"object", "array"} & ({schema[key].get("type")} | {k.get("type") for k in schema[key].get("anyOf", ())}):
+            return None  # "VALUES={name: Pixel, author: …}": a value written as no JSON; the reader reads it
         elif "values" in schema and key not in schema and (value := _typed(raw, {"type": "string"})):
             args.setdefault("values", {})[key] = value  # "fill_placeholders identity.json name=ops-bot": one of the values
     return {"name": name, "args": args}
