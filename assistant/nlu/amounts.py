@@ -47,7 +47,7 @@ _UNITS = {
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|提示|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each (?:one )?with|per sample){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
-          rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|per (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
+          rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
@@ -204,7 +204,7 @@ def _money(text: str, num) -> bool:
 
 
 # A verb that says how many to make: "add 300 new", "生成500条", "补200条".
-_MADE_COUNT = re.compile(r"(?:\badd|\bgenerate|\bmake|\bcreate|\bproduce|生成|加|补|做|造|扩充?|写)\s*(?:another\s+|about\s+|around\s+|大概|约)?$", re.I)
+_MADE_COUNT = re.compile(r"(?:\badd|\bgenerate|\bmake|\bcreate|\bproduce|\bbuild|生成|加|补|做|造|扩充?|写|拿|抽|取)\s*(?:another\s+|about\s+|around\s+|大概|约)?$", re.I)
 
 
 def own_count(text: str) -> int | None:
@@ -324,9 +324,9 @@ def find_mix(text: str) -> float | None:
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s+(?:of\s+|to\s+|at\s+)?(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*(?:数据|data)\s*[=:：]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%", "通用数据: 10%"
+    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*(?:数据|data)\s*[=:：]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%", "通用数据: 10%"
     if pct:
-        return float(pct.group(1) or pct.group(2)) / 100
+        return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     clauses = re.split(r"[,，。;；]", text)

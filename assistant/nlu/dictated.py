@@ -79,6 +79,8 @@ _HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r
           # "Last week I converted… next week I'll train. Right now, just inspect X": the part asked for now
           (re.compile(r"^(?=.{0,200}?(?:\b(?:last|next) (?:week|month|quarter)\b|'ll\b|\bwill\b)).{10,200}?[.!;]\s*(?:right now|for now|today)\s*,?\s*"
                       r"(?:just |only )?(?=(?:inspect|check|convert|look|show|stop|resume|add|fill|probe|evaluate|train|suggest)\b)", re.I | re.S), ""),
+          # "Remember: keep your answers short. Now take a look at X": a preference noted, then the request
+          (re.compile(r"^\W*(?:please |just )?(?:remember|note|记住|记一下)\s*[:：,，]\s*(?=[^.。!！\n]{0,40}(?:answers?|repl(?:y|ies)|回答|回复))[^.。!！\n\d]{1,80}[.。!！]\s*(?=\S)", re.I), ""),
           # "would it kill anyone to just tell me…": a sharp request, no run killed
           (re.compile(r"\bwould it kill (?:you|anyone|anybody|ya) to\b", re.I), "could you"),
           # "kill me", "杀了我吧": a sigh, no run killed
@@ -225,11 +227,11 @@ _WEIGHED_KINDS = (
     re.compile(r"(?<![A-Za-z0-9_.-])(?P<v>\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九]成)(?P<u>\s*(?:%|个|条|步|轮|samples?|examples?|steps?|epochs?|rows?)(?![A-Za-z]))?", re.I),
     re.compile(r"(?<![A-Za-z0-9_-])(?P<v>alpaca|sharegpt|qianfan|openai|千帆)(?P<u>)(?![A-Za-z0-9_-])", re.I),
     re.compile(r"(?<![A-Za-z0-9_-])(?P<v>drop|keep)(?P<u>)(?![A-Za-z0-9_-])", re.I))
-_OFFER_AFTER = re.compile(r"^\s*(?:呢|吗)?\s*(?:[?？]|…|\.{2,}|还是|或者|,?\s*or\b|(?:is )?too (?:few|many|much|little|low|high)\b|太少|太多)", re.I)
-_SETTLE_BEFORE = re.compile(r"(?:算了就?|行吧|那就|就|定了[,，]?|\bok(?:ay)?\b[,，]?|\byeah\b[,，]?|\byep\b[,，]?|\bgo with\b|\blet'?s (?:say|do|go with)\b|"
+_OFFER_AFTER = re.compile(r"^\s*(?:例子|示例|样本|epochs?|samples?|examples?)?\s*(?:呢|吗)?\s*(?:[?？]|…|\.{2,}|还是|或者|和|之间|,?\s*or\b|(?:is )?too (?:few|many|much|little|low|high)\b|太少|太多)", re.I)
+_SETTLE_BEFORE = re.compile(r"(?:算了就?|行吧|那就|就|定了[,，]?|\bgoing with\b|\bi'?ll (?:do|take|use|go with)\b|\bok(?:ay)?\b[,，]?|\byeah\b[,，]?|\byep\b[,，]?|\bgo with\b|\blet'?s (?:say|do|go with)\b|"
                             r"\bmake it\b|\bcall it\b|不\s*[,，]|嗯\s*[,，]?|…|\.{2,})\s*$", re.I)
 # What may stand between values weighed: marks, "还是", "or", "too few", "算了就", "ok" (any other word is another setting).
-_GAP_WORDS = re.compile(r"[\W_]+|还是|或者|算了|就|行吧|那就|定了|不|嗯|呢|吗|吧|\b(?:or|is|too|few|many|much|little|low|high|ok|okay|yeah|yep|go|with|"
+_GAP_WORDS = re.compile(r"[\W_]+|还是|或者|之间|纠结|和|用|算了|就|行吧|那就|定了|不|嗯|呢|吗|吧|例子|示例|样本|\b(?:or|is|too|few|many|much|little|low|high|ok|okay|yeah|yep|go|with|going|either|epochs?|samples?|examples?|"
                         r"let'?s|say|do|make|it|maybe|like|nah|no)\b|太少|太多", re.I)
 _SETTLED_FOR_SURE = re.compile(r"(?:\bcall it\b|\blet'?s say\b|\bsettle on\b|定了[,，]?|就定)\s*$", re.I)
 
@@ -250,7 +252,7 @@ def settled(text: str) -> str:
             last = said[j]
             sure = _SETTLED_FOR_SURE.search(text[max(0, last.start() - 12):last.start()])
             if not (sure or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
-                    or re.match(r"\s*(?:个|条|步)?\s*吧", text[last.end():])):
+                    or re.match(r"\s*(?:个|条|步)?\s*吧|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
                 continue
             first = j
             while first > 0 and said[first - 1].end() > said[first].start() - 60 and (
@@ -260,9 +262,11 @@ def settled(text: str) -> str:
                 continue
             head = said[first]
             unit = (head.group("u") or "").strip().lower()
-            if (last.group("u") or "").strip() and (last.group("u") or "").strip().lower() != unit:
+            if (last.group("u") or "").strip() and unit and (last.group("u") or "").strip().lower() != unit:
                 continue  # "100 条…?10 个吧": another count
-            value = last.group("v") + (head.group("u") or "")
+            unit_said = next((m.group("u") for m in said[first:j + 1] if (m.group("u") or "").strip()), "")
+            noun = re.match(r"\s*(?:例子|示例|样本|epochs?|samples?|examples?)(?![A-Za-z])", text[head.end():], re.I)
+            value = last.group("v") + (head.group("u") or unit_said or "") + (noun.group(0) if noun else "")
             return text[:head.start()] + value + text[last.end():]
     return text
 
@@ -308,14 +312,18 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 
 # "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
 _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|\b(?:scratch|ignore|forget) what i said about|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?(?: [A-Za-z]{2,10})?)"
-                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成|(?:想了想|再想想|想想)[,，]?\s*还是)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
+                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成|(?:想了想|再想想|想想)[,，]?\s*还是|改一下[,，]?\s*(?:[A-Za-z_]{1,16}\s*(?:用|=|为)\s*)?|(?:it )?should be)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 
 # "yaml 里 epochs 写成 5 了,改成 3": a setting written wrongly, then put right.
 _WRONG_THEN = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写错了|说错了|打错了)[,，\s]*应该(?:是|为)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
+_FROM_TO = re.compile(r"从\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s*(?:降到|调到|改到|提到|升到|加到|改成|调成|降成|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)", re.I)
 _WRITTEN_AS = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写成|打成|设成|填成|写的是)了?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*了?\s*[,，]\s*"
                          r"(?:改成|改为|应该是|换成|要)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
 
 
+_SAID_KEY_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才说了?|刚才写了?)\s*([A-Za-z_]{1,16})\s*=?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)"
+                               r"(?:\s+(?:earlier|before))?\s*[,，;；.\s—–-]*(?:改一下[,，]?\s*)?(?:[A-Za-z_]{1,16}\s*(?:用|=|为|to)\s*|(?:it )?should be\s*)"
+                               r"(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 # A number said wrongly, then the right one: "Did I say 60 samples for the few-shot? I meant 90", "just now I say 4 epochs wrong,
 # should be 6 epochs", "25% was wrong for the reasoning ones, make it 35%", "--epochs 3 改成 --epochs 5", "--k 2 -> --k 4".
 _NUM_OR_SHARE = _NUM + r"%?"
@@ -449,8 +457,11 @@ def repaired(text: str) -> str:
     """
     text = _STOP_CRIED.sub("wait, ", text)
     text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
+    text = _SAID_KEY_MAKE_IT.sub(r"改成 \1=\3", text)  # "刚才说 r=8,改一下,lora_r 用 32", "I said max_steps 500 earlier - it should be 1500"
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _WRITTEN_AS.sub(r"\1 \3", text)
+    if not re.search(r"[?？吗]\s*$", text):
+        text = _FROM_TO.sub(lambda m: m.group(2), text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
     text = _WRONG_THEN.sub(r"\1 改成 \2", text)  # "刚才 max_steps 写错了 应该 800": the setting, the value meant, still a correction
     text = _SAID_WRONGLY.sub(_said_rightly, text)
     text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
@@ -719,6 +730,7 @@ _TO_US = re.compile(r"^[ \t]*@(?:assistant|助手|bot|ai|小助手|sft-assistant
 _TO_SOMEONE = re.compile(r"^[ \t]*@[^\s@]{1,20}", re.M)
 # Output pasted in backticks before the request: "`lr_finder: diverged at step 40`……换个步数重来", "`Hint: …`. ok, use …".
 _PASTED_OUTPUT = re.compile(r"^\s*`[^`\n]{0,80}(?::\s|\b(?:error|exception|warning|denied|failed|diverged|traceback|hint)\b)[^`\n]{0,80}`\s*(?:…+|\.{2,}|[,，。.:：;；!！])*\s*(?=\S)", re.I)
+_URL = re.compile(r"\bhttps?://\S+", re.I)
 # Marks of done or wrong, "k=5 ✗ → k=2 ✓": no words.
 _TICKS = re.compile(r"(?<=\S)[ \t]*[✗✘❌✓✔✅☑]\uFE0F?")  # (a tick opening a line marks a list item, and stays)
 
@@ -735,6 +747,7 @@ def addressed(text: str) -> str:
     if _TO_US.search(text) and len(_TO_SOMEONE.findall(text)) >= 2:
         text = "\n".join(_TO_US.sub("", line) for line in text.split("\n") if _TO_US.match(line) or not _TO_SOMEONE.match(line))
     # (what the output says stays, its numbers and paths do not: "lr_finder: diverged at step" still names the probe)
+    text = _URL.sub(" ", text)  # "是从 https://gitee.com/xx/bot-id 拉下来的": where it came from, no file or value
     text = _TICKS.sub("", _PASTED_OUTPUT.sub(lambda m: re.sub(r"\S*[/\\]\S*|\S+\.[A-Za-z]{2,5}\b|\d+(?:\.\d+)?", "", m.group(0).strip(" \t\n`….,，。:：;；!！")).strip("` ") + ". ", text))
     lines = [line.strip() for line in text.strip().split("\n")]
     if len(lines) >= 3 and all(re.fullmatch(r"[A-Za-z][\w.-]{0,15}", line) for line in lines):
@@ -745,10 +758,32 @@ def addressed(text: str) -> str:
 # What happened last time, told before what to do now: its values are not this request's ("上次…才加了 10%,太少了!这次…加到
 # 40%", "Last run with lr 5e-4 diverged after 200 steps. Train again … at 1e-4", "Dropping the near-duplicates last time killed half
 # my data. This time keep them.").
-_PAST = re.compile(r"上次|上回|之前那个|之前的|\blast (?:time|run|week)\b|\bprevious(?:ly)?\b|\bthe (?:\w+ )?you (?:added|ran|did|made) last\b", re.I)
-_NOW = re.compile(r"这次|这回|重新|再(?:来|探|跑|加|训|转|做)|又|\bagain\b|\bthis time\b|\bredo\b|\bre-?(?:train|run|do)\b|\binstead\b|\bnow\b", re.I)
-_SENTENCE_END = re.compile(r"((?<=[。!！;；?？])|(?<=[.!?])\s+(?=[A-Z])|\n)")  # (kept by the split, so the text is put back as it was)
-_PAST_VALUE = re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|\b(?:dropping|dropped|drop|deleted|removed|kept|keep|killed|wiped|nuked)\b|删掉了|删了|删掉|保留了", re.I)
+_PAST = re.compile(r"上次|上回|之前|此前|\blast (?:time|run|week)\b|\bprevious(?:ly)?\b|\bthe (?:\w+ )?you (?:added|ran|did|made) last\b|"
+                   r"\b(?:had|was|were|used|showed|earlier)\b", re.I)
+_NOW = re.compile(r"这次|这回|重新|再(?:来|探|跑|加|训|转|做|测)|又|\bagain\b|\bthis time\b|\bredo\b|\bre-?(?:train|run|do)\b|\binstead\b|\bnow\b|\bbump\b|\bdo \d", re.I)
+_SENTENCE_END = re.compile(r"((?<=[。!！;；?？;])|(?<=[.!?])\s+(?=[A-Z])|\n)")
+_CLAUSE_END = re.compile(r"((?<=[,，]))")  # (kept by the split, so the text is put back as it was)
+_PAST_KINDS = (  # (what is blanked in what was said of last time, what the request now says again of that kind)
+    (re.compile(r"(?<![A-Za-z0-9_.=-])(?<!=\s)\d+(?:\.\d+)?(?:e-?\d+)?\s*%?"), re.compile(r"(?<![A-Za-z_.-])\d")),  # ("r=8" stays a setting said)
+    (re.compile(r"\b(?:dropping|dropped|drop|deleted|removed|kept|keep|killed|wiped|nuked)\b|删掉了|删了|删掉|保留了", re.I),
+     re.compile(r"\b(?:drop|keep|remove|delete)\b|删|保留|留着", re.I)),
+    (re.compile(r"\b(?:run|job|exp)[-_][\w-]+", re.I), re.compile(r"\.(?:jsonl?|csv|xlsx?)\b|\b(?:run|job|exp)[-_][\w-]+", re.I)))
+
+
+_SAME_SETTING = ("r|lora_r|rank|lora_rank", "lr|learning_rate", "k|shots", "epoch|epochs|n_epochs|num_epochs", "mix|mix_general")
+
+
+def _blanked(part: str, kinds: list[re.Pattern], asked: str) -> str:
+    # ("Few-shot was k=2 … Bump to k=5": a setting written "key=" goes only where the request writes the same key again)
+    def again(key: str) -> bool:
+        names = next((group for group in _SAME_SETTING if key.lower() in group.split("|")), re.escape(key))
+        return bool(re.search(rf"\b(?:{names})\s*(?:=|:|to\b|\d)", asked, re.I))
+    part = re.sub(r"\b([A-Za-z_]+)\s*=\s*\d+(?:\.\d+)?(?:e-?\d+)?", lambda m: "" if again(m.group(1)) else m.group(0), part)
+    for pattern in kinds:
+        part = pattern.sub("", part)
+    return part
+
+
 # An offer turned down before the request: "你说可以顺便帮我转成 sharegpt,谢谢,不用啦~ 帮我把 X 转成 jsonl", "No need to convert it to
 # qianfan, thanks — I'd like alpaca instead", "Kind of you to suggest CoT, but I'd prefer templates: …", "Thanks, but I won't stop it; just …".
 _DECLINED = re.compile(r"^(?=[^。.!！?？\n]{0,40}?(?:你(?:说|提|建议|问|要)|谢谢|谢啦))[^。.!！?？\n]{0,40}?(?:不用啦|不用了|不需要了|心领了|谢谢提醒|谢啦不用)[~～,，。.!！\s]*|"
@@ -784,21 +819,28 @@ def now_asked(text: str) -> str:
     if hedge and text[hedge.end():].strip():  # ("It's not that I don't want X gone — drop them": the words, not their negations)
         text = re.sub(r"\b(?:don'?t|doesn'?t|isn'?t|aren'?t|not)\s+", "", text[:hedge.end()][hedge.group(0).lower().find("not that") + 8:]) + text[hedge.end():]
     parts = [p for p in _SENTENCE_END.split(text) if p is not None]
-    if len(parts) >= 2 and any(_NOW.search(p) for p in parts[1:]):
-        seen_now = False
-        for i in range(len(parts) - 1, -1, -1):
-            if _NOW.search(parts[i]):
-                seen_now = True
-            elif seen_now and _PAST.search(parts[i]):
-                parts[i] = _PAST_VALUE.sub("", parts[i])
-        text = "".join(parts)
+    if not (len(parts) >= 2 and any(_NOW.search(p) for p in parts[1:]) and any(_PAST.search(p) for p in parts)):
+        parts = [p for p in _CLAUSE_END.split(text) if p is not None]  # ("之前 few-shot 加了 10%,…,这次加到 25%": clauses of one sentence)
+    past = next((i for i, p in enumerate(parts) if _PAST.search(p)), None)
+    now = max((i for i, p in enumerate(parts) if _NOW.search(p)), default=None)
+    if past is not None and now is not None and past < now:  # what was said between last time and now is last time's, of the
+        # kinds the request now gives again (a number, a keep or drop, a run or file): "…, not the one that's going now" blanks nothing
+        asked = "".join(parts[now:])
+        kinds = [pattern for pattern, again in _PAST_KINDS if again.search(asked)]
+        if kinds:
+            parts[past:now] = [p if _NOW.search(p) else _blanked(p, kinds, asked) for p in parts[past:now]]
+            text = "".join(parts)
     return text
+
+
+# "1 500 steps", "3 000", "2 000 steps": thousands set apart by a space, as much of Europe writes them.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d.])(?=\s*(?:steps?|步|条|samples?|rows?|records?|examples?|[,，;；\n]|$))", re.I)
 
 
 def halfwidth(text: str) -> str:
     """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), and the numerals of banknotes and cheques as the
     everyday ones ("壹佰伍拾步" → "一百五十步")."""
-    text = text.translate(_FULL_WIDTH)
+    text = _SPACED_THOUSANDS.sub(r"\1\2", text.translate(_FULL_WIDTH))
     return _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITAL_NUMERALS), text) if _CAPITAL_RUN.search(text) else text
 
 

@@ -166,7 +166,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
         return m.group(1), m.start(1), m.end(1)
     # "就是编号 7731 的那个", "the number it gave me was 88213": a run's number, digits only, said to be its number
-    m = re.search(r"(?:编号|\b(?:run|job|training|train) (?:id|number|no\.?)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
+    m = re.search(r"(?:编号|(?:训练)?任务|\b(?:run|job|training|train) (?:id|number|no\.?)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
