@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from assistant.nlu.paths import EXTENSIONS, RUN_ID
+from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
 _EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
 # The words before "dot EXT" that belong to the name: lower-case words and numbers, back to a word of the sentence.
@@ -297,9 +297,7 @@ _KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I),
           # one of our tools by its name ("Run augment_instructions on X... wait no, I mean add_few_shot")
-          re.compile(r"(?<![\w-])(?:inspect_dataset|convert_dataset|add_few_shot|add_cot|augment_instructions|check_quality|apply_quality_rule|"
-                     r"fill_placeholders|suggest_hyperparameters|probe_learning_rate|start_training|training_status|stop_training|"
-                     r"resume_training|evaluate_run)(?![\w-])"),
+          re.compile(rf"(?<![\w-])(?:{'|'.join(TOOL_NAMES)})(?![\w-])"),
           # a run's name of words, a dash and a number ("ops-ft-2 but I meant ops-ft-3")
           re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*[-_][A-Za-z]*\d[A-Za-z0-9]*(?![\w-])(?!\.\w)"))
 _SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[8], _KINDS[-1])  # a run, a share, a format: what "should be" puts right

@@ -415,10 +415,11 @@ _FIELD_NEAR = re.compile(r"(?:field|column|col|key|列|字段|栏|键|sheet|tab|
 _FIELD_AFTER = re.compile(r"^\W{0,2}(?:field|column|col|key|列|字段|栏|键|sheet|tab|run\b|job\b|任务)", re.I)
 
 
-_TOOL_NAMES = {"inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "apply_quality_rule",
-               "fill_placeholders", "suggest_hyperparameters", "probe_learning_rate", "start_training", "training_status", "stop_training",
-               "resume_training", "evaluate_run"}
-"""Our tools' names, written in a message about them ("…还是说那是 suggest_hyperparameters 的活?"): never a dataset."""
+TOOL_NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
+              "suggest_hyperparameters", "start_training", "training_status", "stop_training", "resume_training",
+              "apply_quality_rule", "fill_placeholders", "evaluate_run", "probe_learning_rate")
+"""Our tools' names, as the reader meets them written out (a call typed by hand, "I mean add_few_shot", "…还是说那是
+suggest_hyperparameters 的活?"); the one list the readers share (never a dataset's name)."""
 
 
 def bare_dataset_name(text: str) -> str | None:
@@ -428,7 +429,7 @@ def bare_dataset_name(text: str) -> str | None:
     for m in _BARE_NAME.finditer(text):
         name = m.group(1) or m.group(2)
         stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
-        if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 14):m.start()]) or stem in _TOOL_NAMES
+        if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 14):m.start()]) or stem in TOOL_NAMES
                 or RUN_ID.fullmatch(stem) or re.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
                 or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)):  # "run_14" is a run, "tickets_2024.cvs" a file
             continue

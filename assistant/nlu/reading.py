@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
 from assistant.nlu.negation import negated
-from assistant.nlu.paths import QUOTED
+from assistant.nlu.paths import QUOTED, TOOL_NAMES
 
 SURE = 0.3
 """Probability the model's top tool needs before it is read as the request; below it the tool is
@@ -372,9 +372,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 _NOTHING_NEEDED = re.compile(r"\bnothing (?:needed|to do|required) (?:today|now|yet|for now)\b|\bno action (?:needed|required)\b|今天(?:先)?不用(?:做|动)|暂时不用(?:做|动)什么", re.I)
-_TOOL_NAMED = re.compile(r"\b(?:inspect_dataset|convert_dataset|add_few_shot|add_cot|augment_instructions|check_quality|apply_quality_rule|"
-                         r"fill_placeholders|suggest_hyperparameters|probe_learning_rate|start_training|training_status|stop_training|"
-                         r"resume_training|evaluate_run)\b")
+_TOOL_NAMED = re.compile(rf"\b(?:{'|'.join(TOOL_NAMES)})\b")
 _WHAT_FOLLOWS = re.compile(r"会怎(?:么)?样|会发生什么|\bwhat (?:happens|would happen)\b|\bwould [^?]{1,60}\bsuffice\b", re.I)  # (asked last: a what-if, however impatient)
 _ABOUT_US = re.compile(r"你是谁|你是什么|你能|你会|\bwho (?:made|built|trained) you\b|\bare you\b|\bcan you\b", re.I)  # (asked of us: chit-chat, read so)
 

@@ -34,11 +34,9 @@ import re
 from functools import cache
 
 from assistant.nlu.amounts import KEY_NAMES
+from assistant.nlu.paths import TOOL_NAMES as _NAMES
 from assistant.nlu.paths import quoted
 
-_NAMES = ("inspect_dataset", "convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality",
-          "suggest_hyperparameters", "start_training", "training_status", "stop_training", "resume_training",
-          "apply_quality_rule", "fill_placeholders", "evaluate_run", "probe_learning_rate")
 # The short names engineers type for a tool, and for its arguments.
 _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_rate", "lr_finder": "probe_learning_rate",
                  "lr_range_test": "probe_learning_rate", "suggest_hparams": "suggest_hyperparameters", "eval_run": "evaluate_run",
