@@ -514,13 +514,13 @@ def conditional_steps(text: str) -> list[str] | None:
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
 # with no question asked anywhere, the message is an instruction whatever words of a question its story holds.
-_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*|\s[-—–]+\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
+_BARE_IMPERATIVE = re.compile(r"(?:^|[.!;:\n]\s*|\s[-—–]+\s*)(?:(?:this time|next|now|ok(?:ay)?|so|then|anyway|also|alright|right|just|please|pls|plz|kindly|(?:rather than|instead of|for)[^,.;!?]{0,40},)\W+)?(?:add|convert|take \S+ and|keep (?:them|those|these|it|the|all)|turn|check|train|fine-?tune|redo|re-?run|reword|rephrase|"
                               r"augment|inspect|scan|clean|drop|remove|delete|fill|stop|kill|halt|resume|evaluate|export|generate|apply|"
-                              r"suggest|probe|eval|benchmark|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep)\b(?!['’]s\b)(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
+                              r"suggest|probe|eval|benchmark|start|launch|kick off|give me|make (?:it|the|a|an|me)|put|mix|dedupe?|score|grade|run (?:a|the|an|ppl|perplexity)|sweep|use (?:that|this|it|those|these|them) (?:for|as|to))\b(?!['’]s\b)(?!\s+(?:said|says|printed|prints|shows?|showed|output|returned|reported|gave|found|flagged|is|was|were|are|has|had|tells?|told)\b)", re.I)
 
 
 # "…是药师写的为什么这么答,用它来做思维链样本": a Chinese clause that tells what to do with what was described
-_ZH_CLAUSE_IMPERATIVE = re.compile(r"[,，。;；]\s*(?:请|麻烦|帮我)?(?:用|拿|把)(?:它|这列|这一列|这个字段|该列|这些|那列)\S{0,3}?(?:来)?(?:做|生成|加|扩|转|训)")
+_ZH_CLAUSE_IMPERATIVE = re.compile(r"(?:[,，。;；]|\s)\s*(?:请|麻烦|帮我|你)?(?:用|拿|把)(?:它|这列|这一列|这个字段|该列|这些|那列|这个)\S{0,3}?(?:来)?(?:做|生成|加|扩|转|训)")
 
 
 # "行 继续", "ok, go on": a yes and a bare "go on" answer what was just said; they ask for nothing new.
@@ -676,6 +676,16 @@ _COLUMN_NAMED = re.compile(r"(?<![A-Za-z])[A-Za-z_]\w*(?=\s*(?:那一?|这一?)?
                            r"(?:(?<=列叫)|(?<=栏叫)|(?<=字段叫)|(?<=列是)|(?<=列名是)|(?<=字段是)|(?<=called )|(?<=named ))\s*[A-Za-z_]\w*(?=\W|$)", re.I)
 
 
+def tells_then_asks(text: str) -> bool:
+    """No question mark, and an instruction after what is told ("… with why the nurse triaged it - use that for CoT")."""
+    return not re.search(r"[?？吗嘛呢]", text) and bool(_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text))
+
+
+_SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
+_CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
+                                r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$", re.I)
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
@@ -701,17 +711,22 @@ def speech_act(text: str) -> str:
         return "command"  # "还能接着训吗?能的话就接着训", "Can it still be resumed? If so, do it": asked, and asked for
     if asks_how_it_behaves(text):
         return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
-    if CONCEPT_ASKED.search(text) and not is_request(text) and not opens_with_command(text):
-        return "question"  # (with the file named: how it works, not a look at the file)
+    told_then_asked = tells_then_asks(text)
+    if CONCEPT_ASKED.search(text) and not is_request(text) and not opens_with_command(text) and not told_then_asked:
+        return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
+    if _SCENARIO.match(text) and re.search(r"[?？]", text):
+        return "hypothetical"  # "Scenario: I stop run X halfway\nQuestion: would the adapter be usable?": a case set out, then asked
+    if _CONSEQUENCE_ASKED.search(text):
+        return "question"  # "Would stopping ctr-lora-b2 right now lose the checkpoint?": what a step would bring, asked
     if is_hypothetical(text):
         return "hypothetical"
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
     asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
              or _HOW_IT_IS.search(text) and not is_request(text) and not opens_with_command(text))
-    if asked and not re.search(r"[?？吗嘛呢]", text) and (_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text)):
+    if asked and told_then_asked:
         asked = False  # a story with a "why" in it, then the instruction
     return "question" if asked else "command"
 

@@ -113,7 +113,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
-         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|widen (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
+         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|(?:widen|broaden|vary) (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
         (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
@@ -192,7 +192,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
-         r"how much longer|percent|百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
+         r"how much longer|(?:what|which) percent|percent (?:done|complete|finished|through|of the way)|百分之几|完成(?:了)?百分之|进度百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
          r"did it (?:fail|crash)|还要.{0,3}多久|训练中|in training|training in progress|"
          r"how long (?:has|have) (?:it|the run|the training|training)|been (?:training|running)|"
          r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"

@@ -224,7 +224,7 @@ def picked(text: str) -> str:
 # "30 samples... 50? ok 50", "10%? 15%? go with 15", "50 is too few, 300 too many, 120? yeah 120", "sharegpt 还是 openai 呢…定了,
 # openai", "drop? keep? … keep them"; or settled on in so many words: "1500 examples, or 1800 with the new batch, call it 1800".
 _WEIGHED_KINDS = (
-    re.compile(r"(?<![A-Za-z0-9_.-])(?P<v>\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九]成)(?P<u>\s*(?:%|个|条|步|轮|samples?|examples?|steps?|epochs?|rows?)(?![A-Za-z]))?", re.I),
+    re.compile(r"(?<![A-Za-z0-9_.-])(?P<v>\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九]成|\b(?:an?|one) (?:third|quarter|fifth|tenth)\b|\bhalf\b)(?P<u>\s*(?:%|个|条|步|轮|samples?|examples?|steps?|epochs?|rows?)(?![A-Za-z]))?", re.I),
     re.compile(r"(?<![A-Za-z0-9_-])(?P<v>alpaca|sharegpt|qianfan|openai|千帆)(?P<u>)(?![A-Za-z0-9_-])", re.I),
     re.compile(r"(?<![A-Za-z0-9_-])(?P<v>drop|keep)(?P<u>)(?![A-Za-z0-9_-])", re.I))
 _OFFER_AFTER = re.compile(r"^\s*(?:例子|示例|样本|epochs?|samples?|examples?)?\s*(?:呢|吗)?\s*(?:[?？]|…|\.{2,}|还是|或者|和|之间|,?\s*or\b|(?:is )?too (?:few|many|much|little|low|high)\b|太少|太多)", re.I)
@@ -251,7 +251,10 @@ def settled(text: str) -> str:
         for j in range(len(said) - 1, 0, -1):
             last = said[j]
             sure = _SETTLED_FOR_SURE.search(text[max(0, last.start() - 12):last.start()])
-            if not (sure or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
+            # "rank 8 or 16? 16.", "a tenth or a fifth? A fifth.": an option said again right after the question settles it
+            again = re.fullmatch(r"\s*[?？]+\s*", text[said[j - 1].end():last.start()]) and any(
+                said[i].group("v").lower() == last.group("v").lower() for i in range(j))
+            if not (sure or again or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
                     or re.match(r"\s*(?:个|条|步)?\s*吧|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
                 continue
             first = j
@@ -284,7 +287,7 @@ _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|
 _BRACKETED = re.compile(r"\s*[(（]\s*(?:no|nope|sorry|oops|my bad|actually(?: make it)?|i mean|i meant|不对(?:不对)?|不是[^()（）,，]{1,20}[,，]|不(?!是)|哦不|啊不|呃|我是说|"
                         r"打错了|写错了|说错了|写多了|写少了|搞错了|口误)(?![A-Za-z])\s*[,，—–-]*\s*(?:make it\s+|是\s*|应该是\s*|it'?s\s+)?"
                         r"([^()（）]{1,30}?)\s*[)）]", re.I)
-_KINDS = (re.compile(r"[“\"'‘「][^”\"'’」\n]{1,30}[”\"'’」]"),
+_KINDS = (re.compile(r"(?:[“\"‘「]|(?<![A-Za-z0-9])')[^”\"'’」\n]{1,30}(?:[”\"’」]|'(?![A-Za-z0-9]))"),  # (not "reasoning's in the 'x'")
           re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
           RUN_ID,
           re.compile(r"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?\s*%"),
@@ -915,9 +918,9 @@ _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z
 
 # Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
 # "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
-_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。]))(?:\(?(?P<a>[a-d1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
-_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take)\s*(?:方案|option\s*|#)?\s*"
-                     r"(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])(?!\w|\.\w)(?:\s*(?:吧|了|号|个))?\s*[,，.。;；:：—–-]*\s*", re.I)
+_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
+_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#)?\s*"
+                     r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!\w|\.\w)(?:\s*(?:吧|了|号|个(?:做了)?|now|first))?\s*[,，.。;；:：—–-]*\s*", re.I)
 _ORDINAL = {"一": "1", "二": "2", "三": "3", "四": "4", **{c: str(i + 1) for i, c in enumerate("①②③④⑤⑥⑦⑧⑨")}}
 
 
@@ -968,11 +971,54 @@ def replaced(text: str) -> str:
     return text
 
 
+# Steps ticked off as done, named in a few words with no file, run or number: "上午 ✔ 数据转换 ✔ few-shot\n下午第一件:开训…",
+# "- [x] convert\n- [ ] train on X" ("✅ ft_0703 已停" keeps its run: what was done may name what to act on).
+_DONE_ITEM = re.compile(r"(?:[✔✓☑]\ufe0f?|(?:^|(?<=\n))[ \t]*[-*]?[ \t]*\[[xX]\])[ \t]*[^✔✓☑✅✗×→()（）\n\d.:：/]{1,16}(?=[ \t]*(?:[✔✓☑]|\n|$))")
+
+
+def ticked_off(text: str) -> str:
+    r"""``text`` without the items ticked off as done, when something else is left to ask.
+
+    >>> ticked_off("上午 ✔ 数据转换 ✔ few-shot\n下午:开训 x.jsonl")
+    '上午 \n下午:开训 x.jsonl'
+    """
+    left = _DONE_ITEM.sub("", text)
+    return left if left != text and re.search(r"[^\W\d_]{2}", left) else text
+
+
+# The rewrites of a message, in the order they run: each reads what the ones before it left.
+_REWRITES = (
+    ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
+    halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
+    addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
+    now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
+    punctuated,      # punctuation said aloud ("逗号", "period")
+    option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen
+    replaced,        # a value written over ("r=8 → 32", "改") read as the new one
+    said_plainly,    # our words in scare quotes unquoted, classical wording plainly
+    unhesitated,     # pauses ("hmm… is this… any good?") read as spaces
+    unspaced,        # Chinese words spaced apart joined
+    undoubled,       # two negations that cancel taken out
+    befell,          # a run killed by something else said as a run that died
+    echoed,          # our words quoted back unquoted
+    pinyin,          # pinyin for our words
+    starred,         # "*word" on the next line puts a word right
+    unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
+    picked,          # a range by the value picked from it
+    settled,         # values weighed, then one settled on
+    repaired,        # a slip put right mid-message
+    taken_back,      # a value taken back
+    without_asides,  # asides in brackets
+    answered,        # the unit of a setting asked about put after the bare number that answers it
+)
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
     from it (:func:`picked`)."""
-    text = answered(without_asides(taken_back(repaired(settled(picked(unmarked(starred(pinyin(echoed(befell(undoubled(unspaced(unhesitated(said_plainly(replaced(option_chosen(punctuated(now_asked(addressed(halfwidth(text)))))))))))))))))))))
+    for rewrite in _REWRITES:
+        text = rewrite(text)
     text = _SAID_FILE.sub(_file, text)
     for pattern, word in _HEARD:
         text = pattern.sub(word, text)

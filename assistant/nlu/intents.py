@@ -86,7 +86,8 @@ def fix_typos(text: str) -> str:
             return word  # "questions", "checked": a keyword's own forms are no typos
         near = [v for v in _VOCAB if _near(low, v)]
         return near[0] if near else word  # _VOCAB order breaks ties: "epocs" → "epochs"
-    return re.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_])", fix, text)  # a word inside a name ("fin_cqa_trian") is the name's
+    # a word inside a name ("fin_cqa_trian", "finetune-0822") is the name's
+    return re.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_]|-[A-Za-z0-9])", fix, text)
 
 
 def scores(text: str) -> dict[str, float]:

@@ -106,6 +106,9 @@ _AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|ev
                              r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
+_NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
+                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先)?\s*(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
+                         r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|status\b)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
 
@@ -197,10 +200,15 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|(?:[A-Za-z]+_){1,2}(?:run|job)_[A-Za-z]{4,10}|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:
+        return m.group(1), m.start(1), m.end(1)
+    # "yk003 训完了,评估一下", "nongye1 咋样了", "中转场3号 恢复训练", "合作社第2次 那个先停了吧", "jwc-第二次 这个应该跑完了吧": a name
+    # opening the message, set apart by a space, then what is done with a run or how it went
+    m = _NAME_FIRST.match(text)
+    if m and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
     m = re.search(r"\b(?:resume|restart|stop|kill|cancel|halt|evaluate|eval|status of)\s+(?:run\s+|job\s+)?#?(\d{1,8})\b(?!\s*(?:steps?|epochs?|%|samples?|rows?|records?|k\b|more\b|of\b|x\b))(?![.,]\d)|"

@@ -83,6 +83,7 @@ look load read use using run start launch augment add aug few shot few-shot cot 
 evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via
 as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
+let shall mean means namely i.e. e.g.
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
 rendered dump ds
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
@@ -102,6 +103,9 @@ def _words_before(before: str, name: str) -> str:
     or a preposition. A name written as a slug ("hr_policy_qa.csv") or with a folder takes only a bracketed tag."""
     if "/" in name or "\\" in name:
         return ""
+    stem = re.sub(r"\.[^.]*$", "", name)
+    if len(stem) >= 3 and re.search(rf"(?<![\w-]){re.escape(stem)}(?:\s+[A-Za-z]+){{0,2}}\s*$", before, re.I):
+        return ""  # "our identity scroll identity.json": the name said in words before the file's own
     slug = bool(re.search(r"[_-]", name))
     taken = ""
     for _ in range(3):
@@ -110,7 +114,7 @@ def _words_before(before: str, name: str) -> str:
         bracket = word[:1] in ("[", "【", "(")
         if re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*", word, re.I) or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx": a count or a tag, not the name's
-        if (not m or word.lower() in _NOT_NAME_WORDS or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
+        if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
                 return ""  # "lr range test planetarium.jsonl": the probe's name, not the file's
@@ -118,6 +122,11 @@ def _words_before(before: str, name: str) -> str:
         taken = m.group(1) + " " + taken
         before = before[:m.start(1)]
     return taken
+
+
+def _past_of(word: str) -> bool:
+    """"opened", "filled", "downloaded"? The past of a word that is never a name's ("Olivia opened identity.json")."""
+    return word.endswith("ed") and (word[:-2] in _NOT_NAME_WORDS or word[:-1] in _NOT_NAME_WORDS or word[:-3] in _NOT_NAME_WORDS and word[-3] == word[-4])
 
 
 def _verb_typo(word: str) -> bool:

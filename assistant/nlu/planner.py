@@ -303,7 +303,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 return plan_step(text, mem, new_files, fallback_path, intent=ruled.name)  # "check run-0612-a for me": a look, not a resume
             offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
             if (offer is not None and offer.kind == "tools" and offer.calls[0]["name"] in CONSEQUENTIAL
-                    and got.act in ("command", "chitchat") and (has_file or offer.calls[0]["args"].get("run_id"))):
+                    and (got.act == "command" and has_file or got.act == "chitchat" and (named or new_files) or offer.calls[0]["args"].get("run_id"))):
+                # (not "ok so my day has been insane — … missed my train", a remark, with a file named later in the message)
                 # "搞个 LoRA 训练,三轮" with the data at hand, "it's run_12 that should be resumed": the guard shows the plan
                 # and asks, once
                 return offer
@@ -492,6 +493,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         rest = (plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None, intent=named_step)
                 if named_step else _answer_step(text, answered.group("rest"), mem, new_files, asked[0] if asked else None))
         if _acts(rest):
+            call = rest.calls[0]
+            if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] and (run := names.find_run_id(answered.group("q"))):
+                call["args"] = {"run_id": run[0], **call["args"]}  # "Resume ax-88. Wait, evaluate it? No, resume": the run asked about
             return rest
         if (ruled := review.rule_named(answered.group("q"))) and (decided := review.decision(answered.group("rest"))):
             # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
@@ -577,6 +581,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 return Decision("tools", calls=[{"name": tool, "args": said}])
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
+    if first.kind == "maybe" and len(steps) > 1 and _acts(whole := plan_step(text, mem, new_files)):
+        return whole  # "ok so my day … missed my train, then standup ran 40 min … can you check the 'Claims FAQ' sheet?": a story, then one ask
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
     if _without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file"):
@@ -609,7 +615,7 @@ _DONE_FIRST = re.compile(
 
 # Two steps asked for, then the one to do first said last: "先查质量,文件 X", "先做扩增", "Inspect first.", "Do the stop first.".
 _DO_FIRST = re.compile(r"[。.!！;；]\s*(?P<last>(?:先做|先)\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? first\b[^.!?]*)\W*$", re.I)
-_CLAUSE = re.compile(r"[,，;；。]|\band\b|\balso\b|和|还要|以及|并且")
+_CLAUSE = re.compile(r"[,，;；。、]|\band\b|\balso\b|和|还要|以及|并且")
 
 
 def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
@@ -634,7 +640,7 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None
     same = next((c for c, k in clauses if intents.classify(variants.plain_chinese(k)).name == tool), "")
     said = plan_step(same + "," + last, mem, new_files, fallback_path=named[0] if named else None, intent=tool)
-    return said if said.kind == "tools" else None
+    return said if said.kind in ("tools", "ask_file") else None  # ("三件事:开训练、看状态、评估。先开训练吧": which file?)
 
 
 def _names_its_object(step: str) -> bool:
@@ -725,7 +731,7 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
 # A question the person answers at once, then a request: "乱码的留着有用吗?没用,…把乱码的删了", "Is it ready? No — train it first".
 # A question let go, then a request: "为啥要算困惑度?哦好吧,那你给 FILE 做个质量检查", "why does CoT help? actually never mind, just add it".
 _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|不会|没有|没用|不是|不知道|不够|当然不|当然|是的|对|能|会|有|可以|"
-                            r"(?:哦|噢|嗯|唉|哎)?\s*(?:好吧|行吧|算了|罢了|也罢|行|好)|"
+                            r"(?:哦|噢|嗯|唉|哎)?\s*(?:好吧|行吧|算了|罢了|也罢|行|好)|嗯+|"
                             r"(?:no|nope|yes|yeah|yep)(?:,? (?:i|we) (?:do|don'?t|am|want (?:it|that|them)))?|of course not|of course|not really|"
                             r"(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
                             r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
@@ -933,6 +939,8 @@ def steps_of(text: str) -> list[str]:
            and any(acts.is_request(s) or acts.opens_with_command(s) for s in steps[1:])):
         steps = steps[1:]  # "训练跑完了然后我想知道效果然后帮我评估一下 X", "我们的问题都是一个问法然后…然后你帮我把 FILE 的指令改写一下": what
         # happened, told first, before the request
+    if len(steps) == 2 and (run := names.find_run_id(steps[0])) and not re.sub(r"\W", "", steps[0].replace(run[0], "", 1)):
+        steps = [text]  # "run_20240520 接着昨天停的地方跑": the run's name alone is no step
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
     for step in steps[1:]:  # "开始训吧,lora 的秩设成 16 然后 混一成的通用数据进去": settings of the same run; "… then — the
@@ -1124,7 +1132,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and (
-        _TAKEN_BACK.search(after) or re.match(r"\W*(?:actually|instead|rather)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+        _TAKEN_BACK.search(after) or re.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+    # ("Stop run kx-301 — hmm, no, it's close to converging, let it finish. Just show me its loss": the look instead)
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
     rest = after
     while not looks and not another and (more := acts.changed_mind(rest)) is not None:
@@ -1274,6 +1283,9 @@ def decide(turns: list[Turn]) -> Decision:
     snippet = written.json_snippet(turns[at].text)
     if snippet is not None:  # a pasted JSON object: the words are read without it, its settings are the call's
         said, obj = snippet
+        alone = written.object_call(obj) if not re.search(r"\w", written.JSON_OBJECT.sub(" ", turns[at].text)) else None
+        if alone is not None:  # '```\n{"op": "convert", "file": "x.csv", "to": "alpaca"}\n```': the object alone, a call
+            return Decision("tools", calls=[alone])
         decision = plan_user([*turns[:at], Turn(turns[at].role, said, turns[at].calls, turns[at].name), *turns[at + 1:]])
         if decision.kind == "ask_format" and ({"to", "format"} & set(obj)):  # "按这个配置转一下:{"path": …, "to": "qianfan"}"
             decision = Decision("tools", calls=[{"name": "convert_dataset", "args": {}}])

@@ -50,7 +50,9 @@ NO_PROBE = re.compile(r"(?:\bskip|\bno(?: need for)?|\bwithout|\bforget|\bnot|\b
 _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|麻烦)?(?:探|扫|测)一?下|(?:跑|做|来)(?:个|一个|一次|一下)?\s*范围测试|\b(?:lr|learning[- ]rate)\s+(?:sweeper|scanner|finder tool)\b|\btest (?:the |my )?(?:learning rate|lr)\b(?! of\b)|"
                           r"(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,48}扫(?:一)?(?:下|遍)|扫(?:一)?下\s*(?:lr\b|学习率)|"
                           r"测(?:一)?下[^。;；?？!！]{0,40}(?:多大|什么|哪个)的?学习率|"
-                          r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b", re.I)
+                          r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b|"
+                          # "lr测一下 FILE 跑50步", "测 lr:FILE", "学习率怎么定?先探一下再说吧"
+                          r"(?<![a-z])lr\s*(?:先)?测(?:一?下|测)|测\s*(?:一?下\s*)?(?<![a-z])lr\s*[:：]|学习率[^。;；!！\n]{0,12}[?？]\s*(?:那)?(?:就)?先?探(?:一?下|探)", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

@@ -132,8 +132,8 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
 _RESUME_VERB = re.compile(r"\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
-                          r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
-                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
+                          r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
+                          r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:里了|了|儿了|一步了|一步)|"
@@ -230,7 +230,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
@@ -371,6 +371,13 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
+_OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
+# A run said to have stopped: "已中止", "has been paused"
+_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
+# Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
+_STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下了|挂了)|(?:已经|又)?停了(?:吗|没有?|么)|是否(?:已经)?(?:停止|停了)|"
+                            r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
+                            r"\bis it (?:stopped|dead)\b", re.I)
 _NOTHING_NEEDED = re.compile(r"\bnothing (?:needed|to do|required) (?:today|now|yet|for now)\b|\bno action (?:needed|required)\b|今天(?:先)?不用(?:做|动)|暂时不用(?:做|动)什么", re.I)
 _TOOL_NAMED = re.compile(rf"\b(?:{'|'.join(TOOL_NAMES)})\b")
 _WHAT_FOLLOWS = re.compile(r"会怎(?:么)?样|会发生什么|\bwhat (?:happens|would happen)\b|\bwould [^?]{1,60}\bsuffice\b", re.I)  # (asked last: a what-if, however impatient)
@@ -467,7 +474,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
@@ -824,6 +831,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not acts.is_condition(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)):
         tool, offer = "start_training", ""  # "搞个 LoRA 训练,三轮", "r=8 ✗ → r=32,文件不变 FILE": a run, read weakly, with its settings
     if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
+            and guess.second_prob >= 0.1 and acts.tells_then_asks(text)):
+        tool = guess.second  # "FILE has a 'chef_note' column with why each dish is paired - use that for CoT": told, then asked for
+    if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
             and guess.prob - guess.second_prob < MARGIN and not re.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
         tool = guess.second  # "FILE 里有一列“判断依据”,…,用它来做思维链样本": a request with no question in it
     if (tool == "training_status" and has_file and guess.second == "start_training" and guess.second_prob >= 0.3 and _TRAIN_FIRST.search(text)
@@ -967,6 +977,18 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
     if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):
         tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
+    if (tool == "stop_training" and not names.find_run_id(text) and not acts.is_request(text)
+            and (other := re.search(r"([\u4e00-\u9fff]{2,4})(?:全|都|也)停了(?![吧啊!！])", text)) and not re.search(r"训|练|任务|跑|模型|它|这个|那个", other.group(1))
+            and not re.search(r"赶紧|快|先停|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
+        tool, offer, act = "", "", "chitchat"  # "今天山顶风好大 缆车都停了 没人来问 正好弄这个": the cable cars stopped, no run
+    if (tool == "stop_training" and not names.find_run_id(text) and _OFF_FOR_TONIGHT.search(text)
+            and re.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)):
+        tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88": the person stops for the night, no run
+    if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
+            and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
+        tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked
+    if tool == "stop_training" and _STOPPED_ASKED.search(text) and not _STOP_WORD.search(_STOPPED_ASKED.sub(" ", text)):
+        tool = "training_status"  # "训练是不是停了?帮我看看 run 编号 X 的状态": whether it stopped, asked; no stop asked for
     if tool == "resume_training" and _STOP_RESUMED.search(text):
         tool = "stop_training"  # "刚才续上的那个还是停掉吧": the resume describes the run to stop
     if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):

@@ -15,11 +15,11 @@ import re
 from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
-                   r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\b(?:ones|them|those) out\b|"
+                   r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -43,14 +43,16 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"重复|duplicat\w*|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
-     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
+     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?", "empty_answer"),
+    (r"空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+     # "where the answer field is blank", "entries found wholly empty of answer"
+     r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|只有一两个字", "short_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (r"长度|length", "short_answer"),
@@ -60,7 +62,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*\s*(?:[=＝:：]|->|→|是|为))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -78,7 +80,7 @@ _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) 
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
 _EN_PAIR = re.compile(r"(?i:\bset (?:the )?(?:(?:assistant|bot|model)(?:'s)? )?(name|author)(?: (?:in|of) (?:this|the|my|that) (?:file|dataset|data))? (?:to|as))\s+" + _VALUE + r"|"
                       r"(?i:\b(?:the )?(?:bot|assistant|model|agent)(?P<n> )?(?:is|should be) (?:called|named))\s+" + _VALUE + r"|"
-                      r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still|(?:needs|has) to be))\s+"
+                      r"(?i:(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!tab )(?<!run )(?<!model )\b(name|author)(?:\s+(?:placeholder|field|value))?\s+(?:is|should be|should read|reads|will be|to be|becomes|must be|stays|remains|is still|(?:needs|has) to be|be(?=\s+[\"'“])))\s+"
                       + _VALUE)
 # "{{name}} 用 AcmeBot 替换掉", "{{author}} 都拿 星河 填上": the value between "用" and the verb.
 _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(?:用|拿|以)\s*" + _VALUE
@@ -157,6 +159,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return next(name for _, name in _RULES if name in left_alone), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
         return None
+    if keep and drop and (settled := _settled_last(text)):
+        return rule, settled  # "我想删……还是留着?……最后决定:删掉", "留着供起来吗?全删了", "Overruling Sam: keep them.\n> …I'd remove them"
     said = _SAID_EARLIER.search(text)
     if said and keep and drop and said.start() < min(keep.start(), drop.start()):
         # "Earlier I said to keep all the long answers, but … Please drop the long_answer ones instead": the later word decides
@@ -198,15 +202,19 @@ _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert"
 
 def _lower_words_after(text: str, m: re.Match) -> str:
     """"author=infra team": one or two lower-case words that end the phrase belong to a value written after "="."""
-    if not re.search(r"[=＝:：]", m.group(0)) or m.group(2)[:1] in "\"'“「" or m.group(2).endswith("."):
+    if m.group(2)[:1] in "\"'“「" or m.group(2).endswith("."):
         return ""  # ("author = Nimbus Cloud Billing Support. file is FILE": the full stop ended the value)
     tail = _TAIL_WORDS.match(text, m.end())
+    if not re.search(r"[=＝:：]", m.group(0)) and not (tail and re.search(r"\bis\s", m.group(0)) and re.fullmatch(r"(?:\s+[a-z][a-z&.-]*){1,2}", tail.group(1))
+                                                       and not text[tail.end():].strip(" .。!！")):
+        return ""  # after "is", only English words that end the message ("… author is nightowl studio")
     return tail.group(1) if tail and not set(tail.group(1).split()) & _NOT_TAIL else ""
 
 
 def _without_full_stop(value: str) -> str:
     """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
-    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)  # "个名就叫阿宝啦": the particle is the sentence's
+    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)
+    value = re.sub(r"(?<=\w)(?:\.{2,}|…+)$", "", value)  # "name Pixel... author …": the trailing dots are the pause's  # "个名就叫阿宝啦": the particle is the sentence's
     if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
         return value[:-1]
     return value
@@ -225,6 +233,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
     if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
         return {}  # "你是机器人还是真人啊": asked which, nothing to fill
+    text = _QUOTED_KEY.sub(r"\1", text)  # "「本模型」名称为「律小助」,「开发方」为「衡平律所」": the keys in quotes as defined terms
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
                                   # "what even is lora": a word linked by "is" is a key only when it is a placeholder's kind of name
@@ -245,12 +254,12 @@ def placeholder_values(text: str) -> dict[str, str]:
         inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
-        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip("\"'“”「」«» ")
+        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip("\"'“”「」『』«» ")
         bare = re.sub(r"^(?:我们|我司|本)(?:公司|团队|单位)?(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
-        pairs[key] = bare if value[:1] in "\"'“「«" and value[-1:] in "\"'”」»" else _without_full_stop(bare)
+        pairs[key] = bare if value[:1] in "\"'“「『«" and value[-1:] in "\"'”」』»" else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
             or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)  # "给 FILE 填一下作者「星河实验室」"
@@ -259,7 +268,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
             key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
-                pairs[key] = m.group(2).strip("\"'“”「」«» ") if m.group(2)[:1] in "\"'“「«" else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
+                pairs[key] = m.group(2).strip("\"'“”「」『』«» ") if m.group(2)[:1] in "\"'“「『«" else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
     if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
@@ -270,18 +279,18 @@ def placeholder_values(text: str) -> dict[str, str]:
 _FILL_WORDS = re.compile(r"identity|placeholder|占位|身份|\bfill\b|填", re.I)
 _EITHER_OR_ASKED = re.compile(r"还是[^,，。;；!！]{1,10}(?:啊|呀|吗|呢|嘛)?\s*[?？]?\s*$")
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?)$", re.I)
+_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?|fill|set|put|change)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
-_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|名(?=\s*(?:当|应当?)填)|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
                     r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
                     r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "I need the bot to call itself Nova", "know its name is Pip", "模型自称「小满」", "说自己叫「豆豆」"
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
-                    r"(?:\s*(?:那里|这里|那儿|那栏|那一栏))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟|应该|要))*"
+                    r"(?:\s*(?:那里|这里|那儿|那栏|那一栏|那块|这块|那一块))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟|应该|应当|当|要))*"
                     r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
@@ -360,9 +369,17 @@ _FILL_WITH = re.compile(r"(?i:\b(?:fill(?: in)?|populate|set|and)\s+(?:the\s+)?(
 _NAMING = re.compile(r"(?i:\bnam(?:e|ing) (?:our|the|my|this) (?:bot|assistant|model|agent))\s+(?=[\"'“「]|(?-i:[A-Z]))" + _VALUE)
 
 
+# "名字填什么?就叫 阿福 吧。作者呢?填 星河实验室": the key asked about, then the value the person answers with
+_KEY_ASKED_ANSWERED = re.compile(r"(名字|名称|作者)\s*(?:填|写|叫|用)?\s*(?:什么|啥)?\s*(?:呢)?\s*[?？]\s*(?:那就|就)?\s*(?:叫|填|写|用)\s*" + _VALUE)
+# "Let the name be 'Ambrose' and the author 'The Hollingsworth Society'": the second key's value right after it
+_AND_THE_KEY = re.compile(r"(?i:\band\s+the\s+(name|author))\s+(?=[\"'“])" + _VALUE)
+_QUOTED_KEY = re.compile(r"[「“](名字|名称|作者|开发方|开发者|出品方)[」”](?=\s*(?:为|是|叫|填|写|[:：=]))")
+
+
 def _named_pairs(text: str) -> list[tuple[str, str]]:
     """Values given for a placeholder by its own name ("{{name}} 换成 X", "名字填 X", "the author should be X")."""
-    first = [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
+    first = [(_ZH_KEYS[k], v) for k, v in _KEY_ASKED_ANSWERED.findall(text)] + [(k.lower(), v) for k, v in _AND_THE_KEY.findall(text)]
+    first += [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
@@ -386,7 +403,7 @@ def _values_in_order(text: str) -> dict[str, str]:
     """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
     values in the same order."""
     keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
-    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?)\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
+    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
     if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
     values = [v.strip(" \"'“”「」") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
@@ -452,9 +469,26 @@ def rule_named(text: str) -> str | None:
 _KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用)")
 
 
+_DECIDED_LAST = re.compile(r"最后决定|最终决定|决定了|定了|\bin the end\b|\bfinal answer\b|\bfinally\b|[?？]")
+
+
+def _settled_last(text: str) -> str | None:
+    """The decision of the person's own lines (not a message quoted with ">") said after a question or "最后决定", when a
+    decision was weighed or quoted before it; else None."""
+    own = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
+    parts = _DECIDED_LAST.split(own) if own.strip() else [text]
+    last = parts[-1]
+    if last == text or not (says_keep(last) or _DROP.search(last)):
+        return None
+    return decision(last)
+
+
 def decision(text: str) -> str | None:
     """"keep" or "drop" when ``text`` says one of them (a keep said with a drop word ruled out: "别删,留着"), else None."""
     text = _KEEP_FOR_NOTHING.sub(" ", text)
+    settled = _settled_last(text)
+    if settled:
+        return settled
     if says_keep(text) or re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
         return "keep"
     return "drop" if _DROP.search(text) else None
@@ -462,7 +496,7 @@ def decision(text: str) -> str | None:
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下|不删|别删|\bkeep\b|\bretain\b", text, re.I))
+    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep\b|\bretain\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I))
 
 
 def names_holes(text: str) -> bool:

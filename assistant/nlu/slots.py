@@ -141,8 +141,8 @@ def _role_of(before: str, after: str) -> str | None:
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
-              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
-                                 rf"(?:in|called|named|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
+              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏|\bcol(?:umn)?\b|\bfield\b))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being|residing|located|lives|sits)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
+                                 rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
     for role, pattern in _ROLES:
@@ -191,6 +191,8 @@ def find_fields(text: str) -> dict:
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
         out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
+    for m in _SHORT_COL_KEY.finditer(text):
+        out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2).rstrip("."))  # ("answer column = agent_reply.": the full stop)
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
@@ -228,7 +230,7 @@ def find_fields(text: str) -> dict:
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
         # "问题字段 用户需求,答案字段 标准SQL": the role's column word, a space, a Chinese name ending the phrase
-        zh_bare = re.search(rf"(?:(?<![\u4e00-\u9fff])|(?<=的))(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}})(?=\s*(?:[,，;；。、)）\n]|$))", text, re.I)
+        zh_bare = re.search(rf"(?:(?<![\u4e00-\u9fff])|(?<=的))(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}}?)(?=\s*(?:[,，;；。、)）\n]|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.I)
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
@@ -236,7 +238,10 @@ def find_fields(text: str) -> dict:
                            rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
-        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:字段|列|栏)?[,，]?\s*(?:是[^,，。;；]{0,20})?[,，]\s*(?:我想|我要|就|可以)?\s*(?:用它|拿它|把它|用这列|拿这列)", text)
+        # "有一列 计算过程 是算手续费的 拿这列做思维链", "有个 分析 列 是…的过程 拿这个做cot", "有一列叫 诊断思路 是小王写的 就是… 你用这个…"
+        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
+                                    r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:我想|我要|就|可以|你)?\s*"
+                                    r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)", text)
         if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
             out[role] = named_then_used.group(1)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
@@ -251,6 +256,11 @@ def find_fields(text: str) -> dict:
                 continue  # "output: alpaca format": the target format, not a column named alpaca
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit.group(1), hit.end(1))):
                 out[role] = hit.group(1)
+    # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
+    real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
+                                                                     r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
+    if real:
+        out["rationale_field"] = real.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
@@ -258,11 +268,13 @@ def find_fields(text: str) -> dict:
     sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
-                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
                                r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
+    # "sheet jan-jun, q col …": a name in lower case with a dash, underscore or digit, ending its phrase
+    sheet = sheet or re.search(r"\b[Ss]heet\s+((?=[\w-]*[-_\d])[a-z][\w-]{1,30})(?=\s*(?:[,，;；.)）]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
@@ -274,6 +286,9 @@ def find_fields(text: str) -> dict:
     sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
     zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
+    if not sheet and not zh_sheet and re.search(r"\.xls[xm]?\b|excel", text, re.I):
+        # (a workbook named) "水稻那个表 问的是…": a Chinese name, then "那个表"
+        zh_sheet = re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,12}?)\s*(?:那个|这个|那张|这张)\s*表(?=\s|[,，。;；]|$)", text)
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None  # "不是这个sheet,要看“2024年新增”那个": the words before point, they name nothing
     # "FILE 的 售后 sheet": a Chinese name after 的, then the word for a sheet
@@ -361,6 +376,9 @@ _SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*
                         # "Q column is ticket_body, A is agent_resolution": the capital letter alone, after the other's column
                         r"(?<=[,;]\s)(?-i:(Q|A))\s+is\s+([A-Za-z_][\w.-]{0,60})(?=\s*(?:[,;.]|$))", re.I)
 _FLAG_KEY = re.compile(r"(?:--(?=\w+[-_](?:col(?:umn)?|field)\s)|(?<![\w-])(?=\w+[-_](?:col(?:umn)?|field)\s*=))(q|question|a|answer|rationale|reasoning)[-_](?:col(?:umn)?|field)(?:\s+|\s*=\s*)[\"']?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})", re.I)
+# "q col=question a col=answer": one word each, the next key or the phrase's end after it ("Q col = Guest Question" is read below)
+_SHORT_COL_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*(?:col(?:umn)?|field)\s*=\s*([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})"
+                            r"(?=\s*(?:[,，;；\n]|$)|\s+\w+\s*(?:col(?:umn)?|field)?\s*=)", re.I)
 _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer_field", "answer": "answer_field",
                "rationale": "rationale_field", "reasoning": "rationale_field"}
 

@@ -160,7 +160,7 @@ def _flags_as_pairs(written: str) -> str:
 
 
 # A JSON object pasted into a sentence: in a code fence, or bare with a quoted first key.
-_JSON_OBJECT = re.compile(r"```[ \t]*(?:json)?[ \t]*\n?\s*(\{.*?\})\s*```|(?<![\w{])(\{\s*\"[^{}]*\})(?![\w}])", re.S)
+JSON_OBJECT = re.compile(r"```[ \t]*(?:json)?[ \t]*\n?\s*(\{.*?\})\s*```|(?<![\w{])(\{\s*\"[^{}]*\})(?![\w}])", re.S)
 _PATH_KEYS = ("path", "file", "data", "dataset")
 
 
@@ -171,7 +171,7 @@ def json_snippet(text: str) -> tuple[str, dict] | None:
     >>> json_snippet('开训: {"data": "fin.jsonl", "epochs": 3}')
     ('开训:  fin.jsonl ', {'data': 'fin.jsonl', 'epochs': 3})
     """
-    m = _JSON_OBJECT.search(text)
+    m = JSON_OBJECT.search(text)
     if not m:
         return None
     try:
@@ -182,6 +182,39 @@ def json_snippet(text: str) -> tuple[str, dict] | None:
         return None
     path = next((obj[k] for k in _PATH_KEYS if isinstance(obj.get(k), str)), "")
     return text[:m.start()] + f" {path} " + text[m.end():], obj
+
+
+# A step's word in Chinese, as a pasted object's key ('{"填充": "identity.json", "name": …}').
+_ZH_COMMANDS = {"填充": "fill_placeholders", "填写": "fill_placeholders", "转换": "convert_dataset", "训练": "start_training",
+                "停止": "stop_training", "恢复": "resume_training", "评估": "evaluate_run", "状态": "training_status",
+                "查看": "inspect_dataset", "质检": "check_quality", "探测": "probe_learning_rate"}
+_ACTION_KEYS = ("op", "action", "cmd", "command", "task", "tool")
+
+
+def _tool_of(word: str) -> str | None:
+    word = word.strip().lower()
+    return _COMMANDS.get(word) or _TOOL_ALIASES.get(word.replace("-", "_")) or (word.replace("-", "_") if word.replace("-", "_") in _NAMES else None)
+
+
+def object_call(obj: dict) -> dict | None:
+    """The call a pasted object asks for on its own: its action under "op"/"action"/… ('{"op": "convert", "file": "x.csv",
+    "to": "alpaca"}'), or a step's word as a key with its run or file ('{"resume": "job-7f3c"}', '{"填充": "identity.json", …}').
+
+    >>> object_call({"op": "convert", "file": "qa.csv", "to": "alpaca"}), object_call({"resume": "job-7f3c"})
+    ({'name': 'convert_dataset', 'args': {'path': 'qa.csv', 'to': 'alpaca'}}, {'name': 'resume_training', 'args': {'run_id': 'job-7f3c'}})
+    """
+    for key, value in obj.items():
+        if not isinstance(value, str):
+            continue
+        rest = {k: v for k, v in obj.items() if k != key}
+        if key.lower() in _ACTION_KEYS and (name := _tool_of(value)):
+            return {"name": name, "args": with_snippet(name, {}, rest)}
+        name = _tool_of(key) or _ZH_COMMANDS.get(key)
+        if name:
+            schema = _schema(name)
+            target = "path" if "path" in schema and re.search(r"\.\w{2,5}$", value) else "run_id" if "run_id" in schema else None
+            return {"name": name, "args": with_snippet(name, {target: value} if target else {}, rest)}
+    return None
 
 
 def with_snippet(name: str, args: dict, obj: dict) -> dict:
