@@ -137,3 +137,73 @@ def test_ticked_steps_percentages_and_musings(text, tool, args):
 
 def test_something_else_that_stopped_stops_no_run():
     assert plan("今天后厨停电 烤箱都停了 没客人 正好弄这个") == []
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    # a table pasted with the request: a run by its row or its state, a distribution, a config, the header's columns
+    ("run 列表:\nrun_id,状态\nmenu-a,已完成\nmenu-b,已停止\nmenu-c,运行中\n把已停止的那个恢复了。", "resume_training", {"run_id": "menu-b"}),
+    ("| run | lr | loss |\n| d1 | 1e-4 | 0.9 |\n| d2 | 2e-4 | 0.4 |\nEvaluate d2 against the base model.", "evaluate_run", {"run_id": "d2"}),
+    ("menu.jsonl 的分布:\n类别,条数\n热菜,320\n甜点,40\n甜点太少了,帮我做指令改写增强,补 200 条。", "augment_instructions",
+     {"path": "menu.jsonl", "n_samples": 200}),
+    ("Config I want:\nkey,value\nepochs,2\nlr,2e-4\nlora_r,8\nStart training on menu.jsonl with exactly that.", "start_training",
+     {"path": "menu.jsonl", "epochs": 2, "learning_rate": 0.0002, "lora_r": 8}),
+    ("这是 menu.csv 的前几行:\nid,问题,答案\n1,今天有什么,红烧肉\n2,几点开门,十点\n帮我转成千帆格式,问题列和答案列就按表头来。", "convert_dataset",
+     {"path": "menu.csv", "to": "qianfan", "question_field": "问题", "answer_field": "答案"}),
+    # runs named with letters and a digit after a run verb, done, "那个 run", stopped before and resumed now
+    ("eval chef12 vs base", "evaluate_run", {"run_id": "chef12"}),
+    ("souschef3 done yet??", "training_status", {"run_id": "souschef3"}),
+    ("“大灶”也就是 menu_big_pot 那个 run,先停掉它", "stop_training", {"run_id": "menu_big_pot"}),
+    ("昨天下班前停掉的 menu-lora-02 接着从checkpoint跑吧", "resume_training", {"run_id": "menu-lora-02"}),
+    ("跟你谈个条件:menu_77 先停掉,我改完数据就让你接着跑", "stop_training", {"run_id": "menu_77"}),
+    ("How is menu-lora-B getting on?", "training_status", {"run_id": "menu-lora-B"}),
+    ("menu-v3 loss一直横着不动 先stop", "stop_training", {"run_id": "menu-v3"}),
+    ("pull run CHEF-9 off the field right now, it's diverging", "stop_training", {"run_id": "CHEF-9"}),
+    # counts and shares
+    ("menu.jsonl 给我加上 few-shot 的样本,一条里面放 3 个例子就行了", "add_few_shot", {"path": "menu.jsonl", "k": 3}),
+    ("cot for 1/8 of menu.jsonl", "add_cot", {"path": "menu.jsonl", "fraction": 0.125}),
+    ("augment menu.csv prompts, do all of em", "augment_instructions", {"path": "menu.csv", "fraction": 1.0}),
+    ("guests ask the same thing 30 diff ways. mix up the wording on menu.jsonl, do 120 extra", "augment_instructions",
+     {"path": "menu.jsonl", "n_samples": 120}),
+    # rules in other words; a value with an apostrophe; a telegram's STOP after a file
+    ("检查出来那些把问题又抄了一遍当答案的,请都删除。", "apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"}),
+    ("意思相近的那些不要删,保留", "apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"}),
+    ("dump all the dupes", "apply_quality_rule", {"rule": "duplicates", "decision": "drop"}),
+    ("I gather identity.json has placeholders. Set the name to 'Ladle' and the author to 'St. Anne's Kitchen'.", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "Ladle", "author": "St. Anne's Kitchen"}}),
+    ("BREAKING: new file menu_q3.csv landed. Need row count, columns. STOP.", "inspect_dataset", {"path": "menu_q3.csv"}),
+    ("烦死了,上次训出来跟没训一样。行吧,再给 menu.jsonl 跑一次质量检查,这次把 ppl 也算上。", "check_quality", {"path": "menu.jsonl", "ppl": True}),
+])
+def test_tables_runs_counts_and_rules(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "Should the kitchen elect to halt run MENU-42 now, would resumption from checkpoint be possible? This is an enquiry only.",
+    "ok confirmed, run it",
+])
+def test_an_enquiry_or_a_bare_yes_acts_on_nothing(text):
+    assert all(call["name"] == "explain" for call in plan(text))
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    # the step said to come first, after a dash, by a word it shares with a listed step, or a fill with its values
+    ("I need a status on menu-77 and also to stop menu-78 — the status first", "training_status", {"run_id": "menu-77"}),
+    ("two-parter: inspect menu.jsonl and convert it to csv. Inspect before anything else.", "inspect_dataset", {"path": "menu.jsonl"}),
+    ("一是看下 menu.json 有多少条、啥字段,二是给我建议超参。先看文件", "inspect_dataset", {"path": "menu.json"}),
+    ("一会儿要开训,还要填 identity.json 的占位符。先填占位符:名字「小勺」,作者「勺子餐饮」", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "小勺", "author": "勺子餐饮"}}),
+    # a nickname defined is no template; a line saying how much is none either
+    ("'Grandma' is menu_old.jsonl. Augment grandma's instructions for 20% of rows with these templates: 'Q: {q}' and 'Ask: {q}'",
+     "augment_instructions", {"path": "menu_old.jsonl", "fraction": 0.2, "templates": ["Q: {q}", "Ask: {q}"]}),
+    ("用这几个模板改写一下 menu.jsonl:\n把这道菜介绍一下\n这道菜怎么做\ntell me about this dish\n做一半的数据", "augment_instructions",
+     {"path": "menu.jsonl", "templates": ["把这道菜介绍一下", "这道菜怎么做", "tell me about this dish"], "fraction": 0.5}),
+    # a decision next to a quoted nickname; "kept giving" is no keep
+    ("'The pot', i.e. pot_qa.jsonl — in the pot, keep the near duplicates, don't drop them", "apply_quality_rule",
+     {"rule": "near_duplicate", "decision": "keep", "path": "pot_qa.jsonl"}),
+    ("Since the model kept giving one-line answers, I want the flagged short answers gone — drop them.", "apply_quality_rule",
+     {"rule": "short_answer", "decision": "drop"}),
+    # a tool's name, its target, then a reason of the person's own
+    ("stop_training on oven-hog-3, it's eating the whole node", "stop_training", {"run_id": "oven-hog-3"}),
+])
+def test_first_steps_nicknames_and_reasons(text, tool, args):
+    assert one_call(text) == (tool, args)

@@ -542,7 +542,7 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         # "为什么不呢,开始吧", "why not, go ahead": a yes
                         r"^\W*(?:为什么不呢|为啥不呢|why not)[,，!！.]?\s*(?:开始吧|开始|go ahead|go|let'?s go|do it)?\W*$|"
                         # "confirmed 👍 run it", "本组同意该训练方案,可以启动。": the plan shown, agreed to
-                        r"^\W*confirm(?:ed)?\W*(?:run it|go(?: ahead)?|start it|do it|proceed)?\W*$|"
+                        r"^\W*(?:(?:ok(?:ay)?|yes|yep|yeah|alright)\W+)?confirm(?:ed)?\W*(?:run it|go(?: ahead)?|start it|do it|proceed)?\W*$|"
                         r"同意(?:该|这个|此|你的|上述)?(?:训练)?(?:方案|计划)\W*(?:可以|请|即可)?(?:启动|开始|执行|开跑|开训)?\W*$|"
                         # "2 epoch、2e-4、1.2 万条,对,就这个方案,开始。", "…yes, that's the plan. Start it.", "> 计划:…\n没问题,就这样。": the plan shown, agreed
                         r"(?:就|按|照)(?:这个|你的|你这个)(?:方案|计划)(?:来)?\W*(?:开始|开跑|开训|执行)?\W*$|^\W*>[^\n]*\n\W*(?:就)?(?:按|照)(?:这个|这)(?:来|办|走)(?:吧)?\W*$|\byes,? that'?s the plan\b[.!]?\s*(?:start it|go|go ahead|run it)?\W*$|"

@@ -50,7 +50,7 @@ _UNITS = {
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
-                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
+                  rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:(?:extra|more)\b(?=\s*(?:[,.;!?]|$))|of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
 
 
@@ -160,6 +160,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # out is the same setting's
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
+        if _ways(text, num):
+            continue  # "customers ask the same thing 100 diff ways": how many ways, not how many to make
         if _money(text, num):
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
         if re.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
@@ -170,8 +172,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
-        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)", text[num.end:], re.I):
-            continue  # "一个prompt前面放3个例子": per prompt, not one example
+        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)|\s*(?:个|条)[^\d,，。;；]{0,6}\d", text[num.end:], re.I):
+            continue  # "一个prompt前面放3个例子", "一条里面放 3 个例子": per prompt, not one example
         if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
         if label == "k" and few_shot and "k" not in out:
@@ -232,7 +234,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?)\b|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
-                  r"\ball of (?:it|them|this|that|these|those)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
+                  r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
@@ -285,9 +287,12 @@ def _fraction(text: str) -> float | None:
         words = find_numbers(m.group(3)) if m.group(3) else []
         value = float(m.group(1)) if m.group(1) else parse_number(m.group(2)) if m.group(2) else words[0].value if words else None
         return value / 100 if value is not None and 0 < value <= 100 else None
-    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])[1-9])\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))", text)
-    if m:  # "两成", "覆盖 3成", "以三成为度"
-        return (_ZH_TENTHS.get(m.group(1)) or int(m.group(1))) / 10
+    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])(?:[1-9]|0?\.\d+))\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))", text)
+    if m:  # "两成", "覆盖 3成", "以三成为度", "0.3成"
+        return (_ZH_TENTHS.get(m.group(1)) or float(m.group(1))) / 10
+    m = re.search(r"(?<![\w/.])([1-9])\s*/\s*([1-9]\d?)(?![\w/.])\s*(?:of\b|的)", text, re.I)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2))  # "cot for 1/8 of FILE"
     m = re.search(r"(?<![\d.])(0?\.\d+)\s*(?:的|of)\s*(?:the\s+)?(?:样本|数据|记录|条目|records?|rows?|samples?|data|prompts?|FILE|[\w-]+\.jsonl?|\s{2,}|\s*$)", text, re.I)
     if m and not RULED_OUT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
         return float(m.group(1))  # "0.5 的样本加就行", "augment on 0.4 of FILE": a share written as a decimal
@@ -350,10 +355,16 @@ def _clock(text: str, num) -> bool:
     return bool(re.search(r"\d[:：]\s*$", text[max(0, num.start - 3):num.start]) and re.match(r"\s*(?:am|pm|a\.m|p\.m|\W|$)", text[num.end:], re.I))
 
 
+def _ways(text: str, num: Num) -> bool:
+    """"100 diff ways", "二十种问法": how many ways something is said, no count of records."""
+    return bool(re.match(r"\s*(?:diff(?:erent)?|other)\s+ways\b|\s*种(?:问法|说法|方式)", text[num.end:], re.I))
+
+
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
         if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num) and not _clock(text, num)
+                and not _ways(text, num)
                 and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

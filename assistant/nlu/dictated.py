@@ -807,7 +807,8 @@ def now_asked(text: str) -> str:
     "I'd like alpaca instead. File is a.csv"
     """
     telegram = _TELEGRAM_STOP.search(text)
-    if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d", text[:telegram.start()], re.I):
+    if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d",
+                                  re.sub(r"\S+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b", " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
         text = text[:telegram.start()]  # "THANKS. STOP.", "WHAT IS LORA RANK. STOP.": a telegram's full stop, no run stopped
     ps = list(_PS.finditer(text))
     if ps and ps[-1].start() >= 30 and text[ps[-1].end():].strip() and not re.search(

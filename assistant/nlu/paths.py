@@ -83,7 +83,7 @@ look load read use using run start launch augment add aug few shot few-shot cot 
 evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via
 as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
-let shall mean means namely i.e. e.g.
+let shall mean means namely i.e. e.g. gather guess think reckon hope noticed
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
 rendered dump ds
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded

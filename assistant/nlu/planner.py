@@ -479,6 +479,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     ordered = _first_of_two(text, mem, new_files)
     if ordered is not None:  # "两件事:转 sharegpt 和查质量。先查质量,文件 X", "…and augment it too. Do the augmenting first, 25%."
         return ordered
+    tabled = _after_table(text, mem, new_files)
+    if tabled is not None:
+        return tabled
     after_paste = _after_pasted_lines(text, mem, new_files)
     if after_paste is not None:
         return after_paste
@@ -614,7 +617,7 @@ _DONE_FIRST = re.compile(
 
 
 # Two steps asked for, then the one to do first said last: "先查质量,文件 X", "先做扩增", "Inspect first.", "Do the stop first.".
-_DO_FIRST = re.compile(r"[。.!！;；]\s*(?P<last>(?:先做|先)\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? first\b[^.!?]*)\W*$", re.I)
+_DO_FIRST = re.compile(r"(?:[。.!！;；]|\s[—–-]+)\s*(?P<last>(?:先做|先)\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? (?:first|before anything else)\b[^.!?]*)\W*$", re.I)
 _CLAUSE = re.compile(r"[,，;；。、]|\band\b|\balso\b|和|还要|以及|并且")
 
 
@@ -634,8 +637,19 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     last = m.group("last")
     named = [f.text for f in found]
     alone = plan_step(last, mem, new_files, fallback_path=named[0] if named else None)
+    if _acts(alone) and alone.calls[0]["name"] == "fill_placeholders" and re.search(r"填|\bfill\b", last, re.I):
+        return alone  # "一会儿要开训,还要填 identity.json 的占位符。先填占位符:名字「晓声」,…": the fill, with its values
     # the step the last sentence names, in its own words first ("先停 X" is the stop, however weakly it reads alone)
     tool = intents.classify(variants.plain_chinese(hide_names(last))).name or (alone.calls[0]["name"] if alone.kind == "tools" else "")
+    if not tool:
+        # "一是看下 FILE 有多少条、啥字段,二是给我建议超参。先看文件": the step whose words the last sentence says again
+        said = set(re.findall(r"[\u4e00-\u9fff]", last)) - set("先做的了吧一下个是把给我那这件事第上在用有要就也都还再和与及对从到") | {
+            w.lower() for w in re.findall(r"[A-Za-z]{3,}", last)} - {"the", "first", "one", "then", "now", "start", "starting", "with"}
+        shared = [(len(said & (set(re.findall(r"[\u4e00-\u9fff]", k)) | {w.lower() for w in re.findall(r"[A-Za-z]{3,}", k)})), k) for _, k in clauses]
+        best = max((n for n, _ in shared), default=0)
+        owners = {intents.classify(variants.plain_chinese(k)).name for n, k in shared if n == best} - {""}
+        if best and len(owners) == 1:
+            tool = owners.pop()
     if tool not in tools:
         return None
     same = next((c for c, k in clauses if intents.classify(variants.plain_chinese(k)).name == tool), "")
@@ -655,7 +669,7 @@ _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?p
 _THEN_ASK = re.compile(r"[。.!！;；]\s*(?:那|那就|那么|所以|so|then)[,，]?\s*(?P<ask>[^。.!！?？]{4,})", re.I)
 # A step that only tells: it says what happened ("训练跑完了") or has a subject of its own ("我们的问题都是一个问法", "the model
 # keeps…"), not an ask.
-_TOLD_FIRST = re.compile(r"了\W*$|^\W*(?:我们|我|咱们|他们|他|她|它|模型|训练|机器人|the (?:model|bot|data|run)|we|i|it|our|my)(?![A-Za-z])", re.I)
+_TOLD_FIRST = re.compile(r"了\W*$|(?:上次|上回|上一次|昨天|之前)\S{0,3}(?:训|跑)出来|\blast (?:time|run)\b[^.!?]{0,30}\b(?:was|were|did|came out|turned out)\b|^\W*(?:我们|我|咱们|他们|他|她|它|模型|训练|机器人|the (?:model|bot|data|run)|we|i|it|our|my)(?![A-Za-z])", re.I)
 _BEFORE_THEN_FIRST = re.compile(r"^\W*(?P<later>[^,，。;；!！?？\n]{2,40}?)\s*(?:之前|以前)\s*[,，]?\s*(?:请|得|要|你|麻烦)?先\s*(?P<now>[^。;；!！?？\n]+(?:[,，][^。;；!！?？\n]+)*)")
 _DATA_FACTS = re.compile(r"跑完|结束|完成|停了|挂了|\bfinished\b|\bdone\b|\bcomplete\b|多少条|条数|字段|格式|\bhow many (?:records|rows|samples|lines)\b|\bfields?\b|\bformat\b|\bcolumns?\b", re.I)
 _SEE_PLAN = re.compile(r"耗时|多久|多长时间|计划|确认|\bplan\b|how long|\bestimate|\beta\b|\bconfirm", re.I)
@@ -692,6 +706,69 @@ def _without_file(decision: Decision) -> bool:
 def _acts(decision: Decision) -> bool:
     """The decision is a step to run, not an answer in words nor an explanation."""
     return decision.kind == "tools" and decision.calls[0]["name"] != "explain"
+
+
+# A table pasted into the message: CSV rows ("run_id,状态\nqa-lora-01,已完成") or Markdown rows ("| e1 | 1e-4 | 3 |"), each cell short.
+_TABLE_ROW = re.compile(r"[ \t]*(?:\|[^\n]*\|[ \t]*|(?![ \t]*(?:\d+[.)、]|[-*•]))[^,\n=:：「」“”\"'()（）\[\]{}]{1,16}(?:,[^,\n=:：「」“”\"'()（）\[\]{}]{0,16})+)")
+# What a run's state cell says, and the words that point at a run by it ("把已停止的那个恢复了", "the stopped one").
+_STATES = (("stopped", r"已?停止|停了|停掉|已暂停|暂停|\bstopped\b|\bpaused\b|\bhalted\b"),
+           ("done", r"已?完成|跑完|结束|\bdone\b|\bfinished\b|\bcompleted?\b"),
+           ("running", r"运行中|在跑|训练中|进行中|\brunning\b|\bin progress\b"),
+           ("failed", r"失败|挂了|崩了|\bfailed\b|\bcrashed\b|\berror\b"))
+
+
+def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
+    """(the message without its pasted table, the table's rows as cells) when a block of two or more rows with the same
+    number of cells is pasted and words of the person's own are left; else None."""
+    lines = text.split("\n")
+    cells = [[c.strip() for c in line.strip().strip("|").split("|" if line.strip().startswith("|") else ",")] if _TABLE_ROW.fullmatch(line) else None
+             for line in lines]
+    best, at = (0, 0), 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and cells[end] is not None and len(cells[end]) == len(cells[at] or []) and len(cells[at] or []) >= 2:
+            end += 1
+        if end - at > best[1] - best[0]:
+            best = (at, end)
+        at = max(end, at + 1)
+    if best[1] - best[0] < (2 if lines[best[0]].strip().startswith("|") else 3):
+        return None  # (a CSV table: its header and two rows at least)
+    own = "\n".join(lines[:best[0]] + lines[best[1]:]).strip()
+    rows = [row for row in cells[best[0]:best[1]] if not all(re.fullmatch(r":?-{2,}:?", c) for c in row if c)]
+    return (own, rows) if re.search(r"[^\W\d_]{2}", own) else None
+
+
+def _after_table(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """A table pasted with the request (a run list, a distribution, a config): the person's own words say what to do; a run is
+    named by its row (its name said again, or its state: "把已停止的那个恢复了"), a setting by a key,value row."""
+    table = _table_rows(text)
+    if table is None:
+        return None
+    own, rows = table
+    settings = [f"{row[0]}={row[1]}" for row in rows if len(row) == 2 and re.fullmatch(r"[A-Za-z_]\w{0,20}", row[0])
+                and re.fullmatch(r"[\d.]+(?:e-?\d+)?%?", row[1], re.I)]
+    step = plan_step(own + ("\n" + " ".join(settings) if settings else ""), mem, new_files)
+    if not _acts(step):
+        return None
+    call = step.calls[0]
+    if call["name"] in _RUN_TOOLS and "run_id" not in call["args"]:
+        firsts = [row[0] for row in rows if row and re.fullmatch(r"[A-Za-z0-9][\w.-]{0,30}", row[0])]
+        said = [name for name in firsts if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", own)]
+        stated = [state for state, words in _STATES if re.search(words, own, re.I)]
+        by_state = [row[0] for row in rows if stated and any(re.search(dict(_STATES)[stated[0]], c, re.I) for c in row[1:])]
+        pick = said[-1:] or (by_state if len(by_state) == 1 else [])
+        if pick:
+            call = {"name": call["name"], "args": {"run_id": pick[0], **call["args"]}}
+    whole = plan_step(text, mem, new_files)  # what the table's cells give for the same step ("| FILE | 指令增强 | 25% |"), no run
+    if _acts(whole) and whole.calls[0]["name"] == call["name"]:
+        call = {"name": call["name"], "args": {**{k: v for k, v in whole.calls[0]["args"].items() if k != "run_id"}, **call["args"]}}
+    if call["name"] in ("convert_dataset", "inspect_dataset") and re.search(r"表头|\bheaders?\b", own, re.I):
+        # "…帮我转成千帆格式,问题列和答案列就按表头来": the header row names the columns
+        for role, words in (("question_field", r"问题|提问|question|prompt|query|instruction"), ("answer_field", r"答案|回答|回复|answer|response|reply")):
+            cell = next((c for c in rows[0] if re.fullmatch(rf"\w*(?:{words})\w*", c, re.I)), None)
+            if cell and role not in call["args"]:
+                call = {"name": call["name"], "args": {**call["args"], role: cell}}
+    return Decision("tools", calls=[call])
 
 
 def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decision | None:

@@ -79,7 +79,7 @@ _RESUME_STOPPED = re.compile(r"\b(?:told|asked|had) you to (?:stop|kill|halt|pau
                              r"(?:接着|继续|恢复|重新接上|接上|\b(?:continue|resume|pick (?:it |the \w+ )?(?:back )?up|get it going again|carry on)\b)", re.I)
 # A stop said first, in the first clause ("请先把当前的训练停掉,…继续跑下去就没意义了", "紧急: 终止训练任务 c4e9a1"): the stop is the
 # request; carrying on is only the reason
-_STOP_FIRST = re.compile(r"^\W*(?:[^,，。\n:：]{0,6}[:：])?\s*(?:请|先|快|赶紧|麻烦|马上|立刻)*\s*(?:把[^,，。\n]{0,16})?"
+_STOP_FIRST = re.compile(r"^\W*(?:[^,，。\n:：]{0,6}[:：])?\s*(?:[A-Za-z0-9][\w.-]*\s*)?(?:请|先|快|赶紧|麻烦|马上|立刻)*\s*(?:把[^,，。\n]{0,16})?"
                          r"(?:停掉|停止|终止|停下|中止|叫停|\b(?:kill|stop|terminate|halt|abort)\b)(?![^,，。\n]{0,8}(?:的|了的))", re.I)
 # A start verb for a run ("kick off", "开跑"), and the words that say a run is meant at all.
 _START_VERB = re.compile(r"\bgo ahead and (?:fine-?tune|train)\b|\b(?:want|let|get) the model (?:to )?learn (?:it|this|them|that)\b|\blet'?s (?:finally )?(?:train|fine-?tune)\b|\bkick (?:off|it off)\b|\bstart\b|\blaunch\b|\bfire (?:up|off)\b|开始|开跑|开训|启动|跑起来|走起", re.I)
@@ -132,7 +132,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
 _RESUME_VERB = re.compile(r"\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
-                          r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
+                          r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
 _STATUS_ASKED = re.compile(r"\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
@@ -277,7 +277,7 @@ def _starts_stopping_later(text: str) -> bool:
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
-STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|昨晚|前天|上周|上回|上次|之前|刚才)(?:被)?停|(?:昨天|昨晚|前天|上周|上回|上次)\S{1,4}?停了|熄火了?|(?:昨天|前天|上周|上回|上次|之前|刚才)被\S{1,4}?停", re.I)
+STOPPED_BEFORE = re.compile(r"\b(?:we|i|you)(?: had)? (?:stopped|paused|killed|halted)\b|(?:停掉|停了|暂停)的(?:那个|那次|那一个|\s*[A-Za-z][\w.-]*\d[\w.-]*\s*$)|(?:那个|那次|这个)\s*(?:已经)?(?:停了|停掉了?|暂停了?|被停了?|断了)的|(?:昨天|昨晚|前天|上周|上回|上次|之前|刚才)(?:被)?停|(?:昨天|昨晚|前天|上周|上回|上次)\S{1,4}?停了|熄火了?|(?:昨天|前天|上周|上回|上次|之前|刚才)被\S{1,4}?停", re.I)
 # The tuned model tried: "check if the model can still answer…", "测测刚训完的那个".
 _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:the|my|our)\s+(?:new |tuned |fine-?tuned )?(?:model|bot|assistant)\s+(?:can\s+)?still\b|"
                         r"(?:测测|测一下|测下|评估一下|评一下|试试|试一下)(?:刚|新)(?:训完|训好|练好|跑完|微调完|调好)的?", re.I)
@@ -373,7 +373,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
 # A run said to have stopped: "已中止", "has been paused"
-_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
+_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
 _STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下了|挂了)|(?:已经|又)?停了(?:吗|没有?|么)|是否(?:已经)?(?:停止|停了)|"
                             r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
@@ -474,7 +474,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"

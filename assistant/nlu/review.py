@@ -16,10 +16,10 @@ from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
-                   r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
+                   r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
-_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)|\bkept\b|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -29,13 +29,13 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
     (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
-     r"(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b", "answer_is_question"),
+     r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"\bexact copies\b|\bword for word\b|完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
     (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
@@ -62,7 +62,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
-_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'[^']+'|“[^”]+”|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -130,6 +130,12 @@ def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     if _ONLY_FLAG.search(text):
         return None  # "仅检查并标记,不做任何删除", "just flag them, delete nothing": a check, nothing decided
+    picked = _PICKED_ONE.search(text)
+    if picked and (name := rule_named(picked.group(1) or picked.group(2))):
+        # "✅ exact dupes → drop\n☐ garbled text → drop\n☐ long answers → ?\ndo the garbled one": the rule picked, decided on its line
+        own_line = next((line for line in text.split("\n") if rule_named(line) == name and picked.group(0) not in line), "")
+        if decided := decision(own_line) or decision(text[picked.end():]):
+            return name, decided
     now = _DECIDED_NOW.search(text)
     if now and now.start() > 0 and (decided := rule_command(text[now.end():])) is not None:
         return decided  # "冲突的那些下午我找业务确认,现在先把空答案的都删掉": the rule decided now, not the one left for later
@@ -138,7 +144,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
         said = rule_command(text[slip.end():])
         if said is not None:
             return said
-    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(" ", text))
+    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: " " * len(m.group(0)), text))  # (offsets kept: they are compared with the text's)
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
@@ -190,6 +196,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+_PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with)\s+the\s+([^,.;\n]{3,30}?)\s+(?:one|ones)\b|(?:先做|就做|先处理)([^,，。;；\n]{2,10}?)(?:那个|那条|那项|那一项)", re.I)
 _DECIDED_NOW = re.compile(r"[,，;；]\s*(?:but\s+)?(?:现在先?|目前先|\bright now\b|\bfor now\b)\s*[,，]?\s*", re.I)
 _ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
 _SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|"

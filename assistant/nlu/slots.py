@@ -423,15 +423,16 @@ def find_templates(text: str) -> list[str]:
             items = quoted_items  # "模板严格使用以下两条:\n「…」\n「…」\n生成 400 条。": the quoted lines are the templates
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
         items = [item for item in items if item]
-        while len(items) >= 3 and "{" not in items[-1] and all("{" in item for item in items[:-1]) and re.search(r"\d", items[-1]):
-            items.pop()  # "…\n{q}呀?\n做500条就够", "…\ndo like 300": how many, said on the line after the templates
+        while len(items) >= 3 and "{" not in items[-1] and (all("{" in item for item in items[:-1]) and re.search(r"\d", items[-1]) or _SCOPE_LINE.search(items[-1])):
+            items.pop()  # "…\n{q}呀?\n做500条就够", "…\ndo like 300", "…\n做一半的数据", "…\nall rows": how many, on the line after
         if items:
             return items
     found = [name.strip() for name, start, end in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
              and not CITED_SOURCE.search(text[max(0, start - 16):start])  # "照手册“…”的思路": the manual's words, cited
              and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
-             and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指)", text[end:])]  # ("the Run" means …: a term defined)
+             and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指|,?\s*i\.e\.|,?\s*也就是|is\s+(?:[\w/.-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|FILE\b|\s{3,}))", text[end:])]
+    # ("the Run" means …, "'Grandpa' is legacy.jsonl", "'The sponge', i.e. FILE": a term or nickname defined)
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
@@ -458,6 +459,9 @@ def find_templates(text: str) -> list[str]:
     return ["|".join(family)]
 
 
+# A line after the templates that says how much to do with them: "做一半的数据", "all rows", "对 FILE 全部做".
+_SCOPE_LINE = re.compile(r"^(?:(?:对|给)\s*\S*\s*)?(?:做|都做|全做|全部做|弄)?\s*(?:一半|半数|全部|所有|[一二两三四五六七八九]成|\d+\s*(?:%|条|成))\s*(?:的)?\s*(?:数据|记录|样本)?\s*(?:都|就)?\s*(?:做|改|行|够了?|就行|即可)?\W*$|"
+                         r"^(?:do\s+)?(?:all|every|half(?: of)?|\d+\s*%)\s*(?:of\s+)?(?:the\s+)?(?:rows|records|samples|data|prompts|of them|recs)?\W*$", re.I)
 _AS_IT_IS = re.compile(r"(?:全是|都是|全都是|只有|一律|清一色|统一是|开头都是|\b(?:all )?(?:start|begin)s? with|\ball say|\ball read|\bare (?:literally |just |basically |pretty much )?all|\bcurrently|\bright now)\s*$", re.I)
 _LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|指令|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n((?:[ \t]*(?:[-*•·]|\d+[.)、])[ \t]*[^\n]+(?:\n|$))+)", re.I)
 # "用这几个模板:\n请介绍一下这套房子\n这套房子情况怎么样", "using these:\n- …": the lines after a line ending in a colon

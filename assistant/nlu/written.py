@@ -261,7 +261,17 @@ def written_call(text: str) -> dict | None:
     if not m:
         return None
     name = _TOOL_ALIASES.get(m.group(1), m.group(1))
-    return _command_call(name, m.group("inner") or m.group("rest") or "")
+    call = _command_call(name, m.group("inner") or m.group("rest") or "")
+    aimed = _AIMED.match(m.group("rest") or "") if call is None and not re.search(r"\w\s*=|--\w", m.group("rest") or "") else None
+    reason = (m.group("rest") or "")[aimed.end() - 1:] if aimed else ""
+    if aimed and not re.search(r"[?？\d]|\b(?:no|wait|actually|instead|but)\b|不|改|_", reason, re.I):
+        # "stop_training on gpu-hog-12, it's eating the whole node": the target, then a reason (no settings, no change of mind)
+        call = _command_call(name, " " + aimed.group(1))
+    return call
+
+
+# A tool's name, "on"/"for" its run or file, then a clause of the person's own.
+_AIMED = re.compile(r"\s+(?:on|for)\s+([\w./-]+?)\s*(?:[,;，；—–]|\s-\s|\.\s)\s*\S", re.I)
 
 
 def _command_call(name: str, written: str) -> dict | None:
