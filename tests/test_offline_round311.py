@@ -207,3 +207,56 @@ def test_an_enquiry_or_a_bare_yes_acts_on_nothing(text):
 ])
 def test_first_steps_nicknames_and_reasons(text, tool, args):
     assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "短答案那种 要删吗 一般都咋处理",
+    "wait if i mix in like 20% general data does my model get less weird or what lol",
+    "I keep second-guessing (if I stopped menu-r5 right now, could I still evaluate the half-done checkpoint?)",
+    "原文件会被改吗?给 menu.jsonl 加 CoT 之后。",
+    "The original file, after augmentation — does it get overwritten?",
+    "五点前给我个答复:评估一个 run 大概要多久?",
+    "few-shot 每条放几个例子比较合适?",
+    "What's the {{author}} bit in identity.json actually for? Will guests see it?",
+    "once something's converted can it go back to excel, or is it one way?",
+])
+def test_questions_in_more_shapes_act_on_nothing(text):
+    assert one_call(text)[0] == "explain"
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("check quality on menu.json and chuck in the perplexity score too", "check_quality", {"path": "menu.json", "ppl": True}),
+    ("根据口味比对,menu.jsonl 最适合做一次学习率侦查,跑 200 步看看。", "probe_learning_rate", {"path": "menu.jsonl", "steps": 200}),
+    ("Sorry to bother — is it ok if you run a quality check on menu.jsonl, including perplexity? Thank you so much", "check_quality",
+     {"path": "menu.jsonl", "ppl": True}),
+    ("If it's no bother, could you possibly add few-shot samples to menu.jsonl, perhaps two examples each, for about a fifth of the records?",
+     "add_few_shot", {"path": "menu.jsonl", "k": 2, "fraction": 0.2}),
+    ("可以继续刚才停掉的那个 menu-r7 吗?从 checkpoint 接着跑就行,可以吗", "resume_training", {"run_id": "menu-r7"}),
+    ("start_training:path=menu.jsonl,epochs=2,learning_rate=2e-4,mix_general=10%。", "start_training",
+     {"path": "menu.jsonl", "epochs": 2, "learning_rate": 0.0002, "mix_general": 0.1}),
+    ("probe_learning_rate:path=menu.jsonl,steps=150。", "probe_learning_rate", {"path": "menu.jsonl", "steps": 150}),
+    ("fill_placeholders with path='identity.json' and values={'name': 'Ladle', 'author': 'Spoon AI'}.", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "Ladle", "author": "Spoon AI"}}),
+    ("oven1 how far along", "training_status", {"run_id": "oven1"}),
+    ("评估 m2024a。对比基座。", "evaluate_run", {"run_id": "m2024a"}),
+    ("pull the pin on menu-run2, I've spotted a problem in the data", "stop_training", {"run_id": "menu-run2"}),
+    ("the answers that are just the question copied back - get rid of those", "apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"}),
+    ("menu.jsonl:请为 20% 的记录添加思维链样本,推理依据取自字段 why。", "add_cot", {"path": "menu.jsonl", "fraction": 0.2, "rationale_field": "why"}),
+    ("有推理过程的那一列叫 steps,给 menu.jsonl 一半的数据加 CoT", "add_cot", {"path": "menu.jsonl", "fraction": 0.5, "rationale_field": "steps"}),
+    ("你会怎么处理冲突的答案?我决定了:冲突的都保留,我自己人工看。", "apply_quality_rule", {"rule": "conflict", "decision": "keep"}),
+    ("What would you do with a 40k-row dump? Never mind, I'll decide: inspect menu_dump.csv first.", "inspect_dataset", {"path": "menu_dump.csv"}),
+    ("Exhibit A: 40 records flagged as exact duplicates. The verdict: drop them.", "apply_quality_rule", {"rule": "exact_duplicate", "decision": "drop"}),
+    ("给 menu.jsonl 加 few shot……等等,我要的是思维链那个,add_cot,全部都加。", "add_cot", {"path": "menu.jsonl", "fraction": 1.0}),
+    ("can you inspect_quality... I mean check_quality, on menu.jsonl", "check_quality", {"path": "menu.jsonl"}),
+    ("开训!!!menu.jsonl!!!LORA_R 给我 32!!!", "start_training", {"path": "menu.jsonl", "lora_r": 32}),
+])
+def test_wave_four_shapes(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "要是停了以后改个学习率再 resume,行不行",
+    "想问下:要是我现在把 menu-r1 停掉,之前的进度会不会全没了?之后还能接着跑吗?先别动它啊,我就问问。",
+])
+def test_a_what_if_with_a_tag_or_a_hold_acts_on_nothing(text):
+    assert all(call["name"] == "explain" for call in plan(text))

@@ -28,7 +28,7 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|[?？]\s*[)）]\s*$|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
@@ -272,7 +272,7 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|^\W*(?:would|will|is|would it be|will it be|is it)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|acceptable)\s+if\b|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|"
+COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|(?:^|(?<=[—–-]\s)|(?<=[,.]\s))\W*(?:would|will|is|would it be|will it be|is it)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|acceptable)\s+if\b|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|it'?s no bother|it is no bother|it would be (?:alright|all right|ok(?:ay)?|fine)|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
                          r"\bif (?:it|that|this) makes sense\b|\b(?:only )?if (?:it'?s |it is )?(?:convenient|it suits|suitable)\b|\bwhenever (?:it'?s )?convenient\b|\bshould that be possible\b|"
                          r"(?:如果|要是|若)?(?:(?:您|你)(?:现在)?)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
@@ -339,7 +339,16 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              # "What will training_status show me exactly?": what a step shows, asked
                              r"\bwhat (?:will|would|does|do) (?:the )?(?:[a-z]+_[a-z_]+|status|check|probe|evaluation|eval|report)\s+(?:show|tell|give|report|return|output)\b|"
                              # "Clarification regarding the purpose of X is sought.": asked in the passive
-                             r"\bclarification (?:regarding|on|about|of|as to)\b|\b(?:is|are) (?:hereby )?sought\b|^\W*(?:step \d+ )?question(?: presented)?\s*[:：]", re.I)
+                             r"\bclarification (?:regarding|on|about|of|as to)\b|\b(?:is|are) (?:hereby )?sought\b|^\W*(?:step \d+ )?question(?: presented)?\s*[:：]|"
+                             # "原文件会被改吗?给 X 加 CoT 之后", "转成 csv 之后中文会不会乱码啊?", "after augmentation — does it get overwritten?",
+                             # "can it go back to excel, or is it one way?": what a step does to the file, asked
+                             r"(?:原文件|原来的文件|源文件|原始数据)\S{0,4}(?:会|会不会)(?:被)?(?:改|修改|覆盖|动)|会不会(?:被)?(?:覆盖|乱码)|会乱码吗|"
+                             r"\b(?:does|will|would) (?:it|the (?:original|source)(?: file)?) (?:get |be )?overwrit\w*|\bor is it (?:a )?one[- ]way\b|"
+                             # "五点前给我个答复:评估一个 run 大概要多久?", "先告诉我:loss 降到多少算…?", "先问下:…?": a question after its lead-in
+                             r"(?:给我个答复|先告诉我|先问(?:一?下|清楚)|我想先问清楚|问个问题)\s*[:：][^\n]*[?？]\s*$|"
+                             # "What's the {{author}} bit in identity.json actually for?", "whats sensible": what a thing is for, or a value in general
+                             r"\bwhat(?:'s| is) (?:the|this|that) [^?]{1,40}\b(?:actually )?for\s*\?|\bwhats? sensible\W*$|"
+                             r"(?:放|用|给|加)几个(?:例子|示例)(?:比较)?(?:好|合适)\W*(?:啊|呢|吗)?\W*(?:一般来说|一般)?\W*$", re.I)
 def asks_how_it_behaves(text: str) -> bool:
     """Which way a step works, or what it shows, asked ("是从头开始还是接着之前的?", "What will training_status show me?"), with
     no request before the question ("继续刚才停掉的 X,它是从头开始还是接着…?" asks for the resume first)."""
@@ -681,6 +690,7 @@ def tells_then_asks(text: str) -> bool:
     return not re.search(r"[?？吗嘛呢]", text) and bool(_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text))
 
 
+_ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，])|(?<!不)(?:能|可以)\S{1,4}吗(?=\s|$|[,，])|(?:一般|通常)(?:都)?(?:咋|怎么)(?:处理|办|弄|搞)")
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$", re.I)
@@ -722,6 +732,9 @@ def speech_act(text: str) -> str:
         return "question"  # "Would stopping ctr-lora-b2 right now lose the checkpoint?": what a step would bring, asked
     if is_hypothetical(text):
         return "hypothetical"
+    own = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
+    if _ZH_ASKED_PLAIN.search(own) and not re.search(r"[?？]", own) and not is_request(text) and not opens_with_command(text):
+        return "question"  # "回答特别短的那种 要删吗 一般都咋处理": asked without a question mark
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
     asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)

@@ -300,7 +300,8 @@ _KINDS = (re.compile(r"(?:[“\"‘「]|(?<![A-Za-z0-9])')[^”\"'’」\n]{1,30
           re.compile(r"(?<![A-Za-z0-9_-])(?:keep|drop|remove|delete|保留|留着|删掉|删除|去掉)(?![A-Za-z0-9_-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:few[- ]?shot|cot|chain[- ]of[- ]thought|思维链|少样本)(?![A-Za-z0-9_-])", re.I),
           # one of our tools by its name ("Run augment_instructions on X... wait no, I mean add_few_shot")
-          re.compile(rf"(?<![\w-])(?:{'|'.join(TOOL_NAMES)})(?![\w-])"),
+          # (or a name like one of ours, "inspect_quality… I mean check_quality")
+          re.compile(rf"(?<![\w-])(?:{'|'.join(TOOL_NAMES)}|(?:inspect|check|add|convert|augment|fill|suggest|probe|start|stop|resume|evaluate|apply)_[a-z_]+)(?![\w-])"),
           # a run's name of words, a dash and a number ("ops-ft-2 but I meant ops-ft-3")
           re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*[-_][A-Za-z]*\d[A-Za-z0-9]*(?![\w-])(?!\.\w)"))
 _SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[8], _KINDS[-1])  # a run, a share, a format: what "should be" puts right
@@ -987,6 +988,23 @@ def ticked_off(text: str) -> str:
     return left if left != text and re.search(r"[^\W\d_]{2}", left) else text
 
 
+# A polite tag after a request: "…从 checkpoint 接着跑就行,可以吗", "转成 alpaca,好吗?" (the request, asked nicely).
+_POLITE_TAG = re.compile(r"(?<=\S)\s*[,，]\s*(?:可以吗|行吗|好吗|好不好|行不行|可以不)\s*[?？]?\s*$")
+
+
+def untagged(text: str) -> str:
+    """``text`` without a polite tag after a request that asks something of its own ("…就行,可以吗").
+
+    >>> untagged("从 checkpoint 接着跑就行,可以吗"), untagged("这样训练可以吗")
+    ('从 checkpoint 接着跑就行', '这样训练可以吗')
+    """
+    tag = _POLITE_TAG.search(text)
+    if not tag or re.search(r"要是|如果|假如|假设|万一|的话|倘若|\bif\b", text[:tag.start()], re.I) or not re.search(
+            r"帮我|麻烦|请|就行|就好|吧|给我|\bplease\b|(?:可以|能)\S{0,12}吗\s*[?？]", text[:tag.start()], re.I):
+        return text  # ("要是停了以后改个学习率再 resume,行不行": whether a what-if is fine, asked)
+    return text[:tag.start()]
+
+
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
@@ -994,6 +1012,7 @@ _REWRITES = (
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")
+    untagged,        # a polite tag after a request ("…就行,可以吗") left out
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen
     replaced,        # a value written over ("r=8 → 32", "改") read as the new one
     said_plainly,    # our words in scare quotes unquoted, classical wording plainly

@@ -108,7 +108,7 @@ _AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|ev
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
                          r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先)?\s*(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
-                         r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b)")
+                         r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|crashed\b|died\b|[-—–]\s)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
 
@@ -211,8 +211,12 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # "eval br12 vs base", "stop fishbot2 its taking forever", "evaluate v0.3.1": letters and a digit right after a run verb
-    m = re.search(r"\b(?:stop|kill|halt|cancel|resume|restart|eval(?:uate)?|status of|progress of)\s+(?:run\s+|job\s+)?((?=[a-z]{1,12}\d)[a-z][a-z\d]*(?:\.\d+)*)(?![\w.-])", text, re.I)
+    m = re.search(r"(?:\b(?:stop|kill|halt|cancel|resume|restart|eval(?:uate)?|status of|progress of)|评估|停掉|恢复)\s*(?:run\s+|job\s+)?((?=[a-z]{1,12}\d)[a-z][a-z\d]*(?:\.\d+)*)(?![\w.-])", text, re.I)
     if m and not negated(text, m.start(1)) and not re.fullmatch(r"(?:epochs?|steps?|r|k|top)\d+|[a-z]\d", m.group(1), re.I):
+        return m.group(1), m.start(1), m.end(1)
+    # "Where's the overnight run at? id night_owl_3": a name given after "id"
+    m = re.search(r"(?<![\w-])(?:run\s+)?id\s*[:=#]?\s*([A-Za-z][\w-]*[_-][\w-]+|[A-Za-z]+\d[\w-]*)(?![\w.-])", text, re.I)
+    if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # "“二号机”也就是 ft_second_try 那个 run": a name with an underscore or dash, then "那个 run"
     m = re.search(r"(?<![\w.-])([A-Za-z][\w]*[_-][\w-]+)\s*(?:那个|这个)\s*(?:run|任务|训练|实验)", text)

@@ -16,7 +16,17 @@ from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, classifier, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated, ruled_out
-from assistant.nlu.paths import IN_ERROR, bare_dataset_name, blank_errors, hide_names, match_attachment, quoted, resolve_named, unquote_forwarded
+from assistant.nlu.paths import (
+    IN_ERROR,
+    TOOL_NAMES,
+    bare_dataset_name,
+    blank_errors,
+    hide_names,
+    match_attachment,
+    quoted,
+    resolve_named,
+    unquote_forwarded,
+)
 from assistant.paths import NEEDS_PATH
 
 # "the converted file", "增强后的" point at what a tool produced, not at the upload.
@@ -255,6 +265,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                                 # "乱码那批直接删了吧,我就看删完还剩多少条": the decision first, a count asked after it, read weakly as a status
                                 or tool in _RUN_TOOLS and got is not None and got.prob < 0.5))
                        or (tool == "explain" and named and review.lists_holes(plain))
+                       # "Exhibit A: 212 records flagged as exact duplicates. The verdict: drop them.": what was flagged, decided
+                       or (tool in _RUN_TOOLS and not names.find_run_id(plain) and re.search(r"\bflagged\b|标(?:出来|记)", plain, re.I)
+                           and review.rule_command(plain) is not None)
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "短答案那些,可以都先留着吗?": a decision asked for as a question
@@ -617,7 +630,7 @@ _DONE_FIRST = re.compile(
 
 
 # Two steps asked for, then the one to do first said last: "先查质量,文件 X", "先做扩增", "Inspect first.", "Do the stop first.".
-_DO_FIRST = re.compile(r"(?:[。.!！;；]|\s[—–-]+)\s*(?P<last>(?:先做|先)\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? (?:first|before anything else)\b[^.!?]*)\W*$", re.I)
+_DO_FIRST = re.compile(r"(?:[。!！;；]|\.(?=\s)|\s[—–-]+)\s*(?P<last>(?:先做|先(?!别|不))\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? (?:first|before anything else)\b[^.!?]*)\W*$", re.I)
 _CLAUSE = re.compile(r"[,，;；。、]|\band\b|\balso\b|和|还要|以及|并且")
 
 
@@ -810,8 +823,8 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
 _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|不会|没有|没用|不是|不知道|不够|当然不|当然|是的|对|能|会|有|可以|"
                             r"(?:哦|噢|嗯|唉|哎)?\s*(?:好吧|行吧|算了|罢了|也罢|行|好)|嗯+|"
                             r"(?:no|nope|yes|yeah|yep)(?:,? (?:i|we) (?:do|don'?t|am|want (?:it|that|them)))?|of course not|of course|not really|"
-                            r"(?:actually |oh |ok(?:ay)?,? )?never ?mind|forget it)"
-                            r"\s*[,，.。!！—–-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+                            r"(?:actually |oh |ok(?:ay)?,? )?never ?mind(?:,? i'?ll decide)?|forget it|我决定了|决定了|i'?(?:ve|ll) decided?)"
+                            r"\s*[,，.。!！—–:：-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 
 
 # An understanding checked, then the request: "…, right? OK then …", "…对吧?那…".
@@ -1218,7 +1231,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         upto = text[:len(text) - len(rest)] + more[0]
         given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
         rest = more[1]
-    if another and (not given or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)):
+    renamed = next((n for n in TOOL_NAMES if re.search(rf"\b{n}\b", after) and n != tool), None)  # "……等等,我要的是思维链那个,add_cot"
+    if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)):
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
         # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")

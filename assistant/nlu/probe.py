@@ -52,7 +52,7 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           r"测(?:一)?下[^。;；?？!！]{0,40}(?:多大|什么|哪个)的?学习率|"
                           r"\bfind (?:a |the |me a |me the )?(?:good|right|best|optimal|suitable) (?:lr|learning[- ]rate)\b|"
                           # "lr测一下 FILE 跑50步", "测 lr:FILE", "学习率怎么定?先探一下再说吧"
-                          r"(?<![a-z])lr\s*(?:先)?测(?:一?下|测)|测\s*(?:一?下\s*)?(?<![a-z])lr\s*[:：]|学习率[^。;；!！\n]{0,12}[?？]\s*(?:那)?(?:就)?先?探(?:一?下|探)", re.I)
+                          r"学习率(?:的)?(?:侦查|侦察|勘察|探路)|(?<![a-z])lr\s*(?:先)?测(?:一?下|测)|测\s*(?:一?下\s*)?(?<![a-z])lr\s*[:：]|学习率[^。;；!！\n]{0,12}[?？]\s*(?:那)?(?:就)?先?探(?:一?下|探)", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

@@ -1041,7 +1041,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
-    if act == "command" and tool in ("", "explain", "training_status", "start_training") and _RESUME_FROM.search(text) and not _NO_RESUME.search(text):
+    if act == "command" and (tool in ("", "explain", "training_status", "start_training") or tool == "inspect_dataset" and prob < 0.5 and names.find_run_id(text)) \
+            and _RESUME_FROM.search(text) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "start run-0612-a again from where it died", "bot stopped. make it go on": a resume
     if (act == "command" and tool == "evaluate_run" and _RESUME_VERB.search(text) and not _EVALUATE.search(text) and not _NO_RESUME.search(text)
             and not re.search(r"评估|评测|测评|效果|\beval|\bscore|对比|\bcompare|\bdid\b|[?？]", text, re.I)):

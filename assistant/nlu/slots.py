@@ -51,7 +51,7 @@ _WEAK_TARGET = re.compile(r"(?:\bas|\bin)\s*(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _ROLES = [
     ("question_field", r"问题|提问|问句|题目|题干|咨询|输入|指令|question|qu?estion|quesiton|questoin|qeustion|prompt|instruction|query|input|\bqs\b|user (?:msgs?|messages?|turns?|side)|用户(?:消息|的话|说的)|问|\bq[-_](?:col(?:umn)?|field)\b|\bq\s*(?=col|column|field|列|字段)|\bsource(?=\s*(?:col|column|field|列|字段))|源语言(?=列|字段)"),
     ("answer_field", r"答案|回答|回复|输出|应答|answer|answr|anwser|asnwer|awnser|(?-i:\bA)(?=\s+(?:is|=)\s+['\"“])|response|output|completion|(?-i:A)(?=列|字段|栏)|target(?=\s*(?:col|column|field|列|字段))|replies|reply|答|(?<![A-Za-z] )(?<![A-Za-z])a\s*(?=列|字段)|(?<![A-Za-z] )(?<![A-Za-z])a[-_](?:col(?:umn)?|field)\b|(?<![A-Za-z] )(?<![A-Za-z])a(?=_?col(?:umn)?\b|\s+(?:col|column|field)\b)|(?<=\band )a(?=\s+col)"),
-    ("rationale_field", r"推理|思路|解析|理由|原因|过程|步骤|rationale|reasoning|explanation|思考|cot"),
+    ("rationale_field", r"推理|思路|解析|理由|原因|过程|步骤|依据|解释|rationale|reasoning|explanation|思考|cot|\bworkings?\b"),
     ("sheet", r"sheet|工作表|表单|子表|页签|标签页|\btab\b|worksheet"),
 ]
 _FIELD_WORD = r"(?:字段|列|栏|键|column|field|key|col)"
@@ -234,7 +234,7 @@ def find_fields(text: str) -> dict:
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取|取自|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
@@ -245,7 +245,8 @@ def find_fields(text: str) -> dict:
         if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
             out[role] = named_then_used.group(1)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
-            out[role] = own.group(1)
+            called = re.match(r"\s*(?:叫做?|名为|是)\s*([A-Za-z_][\w-]{0,40}|[\u4e00-\u9fff]{2,12})", text[own.end():])
+            out[role] = called.group(1) if called else own.group(1)  # ("有推理过程的那一列叫 solution": the name it is called)
         if placed and role not in out:
             name = placed.group("zh") or placed.group("en")
             # ("answers in column A.": a one-letter name ending the phrase is the column, not the article)

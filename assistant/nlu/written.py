@@ -135,14 +135,18 @@ def _typed(raw: str, spec: dict):
         value = value[1:-1]
     kinds = {spec.get("type")} | {s.get("type") for s in spec.get("anyOf", ())}
     if kinds & {"object", "array"}:
-        try:
-            return json.loads(value)
-        except ValueError:
-            return None
+        for written in (value, value.replace("'", '"')):  # ("values={'name': 'Orion'}": Python's quotes)
+            try:
+                return json.loads(written)
+            except ValueError:
+                continue
+        return None
     if kinds & {"integer", "number"} and re.fullmatch(r"-?\d+", value):  # ("epochs=2": 2, as written)
         return int(value)
     if "number" in kinds and re.fullmatch(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE]-?\d+)?", value):
         return float(value)
+    if "number" in kinds and re.fullmatch(r"\d+(?:\.\d+)?%", value):
+        return float(value[:-1]) / 100  # "mix_general=10%"
     if "boolean" in kinds and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return value if "string" in kinds or not kinds - {None} else None
@@ -277,7 +281,8 @@ _AIMED = re.compile(r"\s+(?:on|for)\s+([\w./-]+?)\s*(?:[,;，；—–]|\s-\s|\.
 def _command_call(name: str, written: str) -> dict | None:
     """The call to ``name`` with the arguments ``written`` after its name; None when words other than arguments follow."""
     schema = _schema(name)
-    written = _flags_as_pairs(written)
+    written = _flags_as_pairs(re.sub(r"[。.]\s*$", "", written))  # ("…,steps=150。": the sentence's full stop)
+    written = re.sub(r"(?<!\S)(?:with|and|using)(?=\s+[A-Za-z_]\w*\s*=)", " ", written)  # "with path='x' and values={…}"
     if name == "apply_quality_rule":  # "/rule garbled drop", "/drop exact_duplicate": the rule and the decision as words
         written = re.sub(r"(?<![\w=])(drop|keep)(?![\w=])", r"decision=\1", written, flags=re.I)
         written = re.sub(r"(?<![\w=])([a-z]+_[a-z_]+|duplicates|conflict|garbled|placeholder|repetitive|perplexity)(?![\w=])",
