@@ -260,3 +260,25 @@ def test_wave_four_shapes(text, tool, args):
 ])
 def test_a_what_if_with_a_tag_or_a_hold_acts_on_nothing(text):
     assert all(call["name"] == "explain" for call in plan(text))
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("menu_run2 昨天被我手滑停了,帮我resume一下🙏", "resume_training", {"run_id": "menu_run2"}),
+    ("帮我把 menu-7 resume 一下", "resume_training", {"run_id": "menu-7"}),
+    ("scrap run-7, it's useless", "stop_training", {"run_id": "run-7"}),
+])
+def test_resume_after_chinese_and_a_stop_word_inside_a_name(text, tool, args):
+    assert one_call(text) == (tool, args)
+
+
+@pytest.mark.parametrize("text", [
+    "假如我们半路把训练停了,之前走过的路还算数吗?还是得从头再来?有同事关心这个,请讲解一下。",
+    "stop now → lose all progress? ✗ or ✓ ?",
+    "resume → same lr schedule or reset to start?",
+])
+def test_what_ifs_asked_to_be_explained_or_with_arrows_act_on_nothing(text):
+    assert all(call["name"] == "explain" for call in plan(text))
+
+
+def test_a_run_named_with_a_stop_word_is_evaluated_not_stopped():
+    assert one_call("scrap-r8-0702 done, evaluate it against the original") == ("evaluate_run", {"run_id": "scrap-r8-0702"})

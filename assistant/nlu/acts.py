@@ -691,6 +691,8 @@ def tells_then_asks(text: str) -> bool:
 
 
 _ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，])|(?<!不)(?:能|可以)\S{1,4}吗(?=\s|$|[,，])|(?:一般|通常)(?:都)?(?:咋|怎么)(?:处理|办|弄|搞)")
+_ARROW_ASKED = re.compile(r"^\W*(?:stop|resume|restart|kill|halt|start|train|drop|delete|convert|停掉?|恢复|继续|续训|开训|训练|删掉?|转)(?![A-Za-z])"
+                          r"[^→\n?？]{0,30}(?:→|->|=>)[^\n]{1,80}[?？][^\n?？]{0,12}[?？]?\W*$", re.I)  # (not "2300 条 → epoch? lr?": values asked for)
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$", re.I)
@@ -726,6 +728,8 @@ def speech_act(text: str) -> str:
         return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
+    if _ARROW_ASKED.match(text):
+        return "hypothetical"  # "stop now → lose all progress? ✗ or ✓ ?", "resume → same lr schedule or reset to start?": what follows, asked
     if _SCENARIO.match(text) and re.search(r"[?？]", text):
         return "hypothetical"  # "Scenario: I stop run X halfway\nQuestion: would the adapter be usable?": a case set out, then asked
     if _CONSEQUENCE_ASKED.search(text):

@@ -999,7 +999,8 @@ def untagged(text: str) -> str:
     ('从 checkpoint 接着跑就行', '这样训练可以吗')
     """
     tag = _POLITE_TAG.search(text)
-    if not tag or re.search(r"要是|如果|假如|假设|万一|的话|倘若|\bif\b", text[:tag.start()], re.I) or not re.search(
+    before = re.sub(r"(?:如果|要是)?(?:您|你)?(?:觉得)?(?:问题不大|没问题|方便|不麻烦|可以)的话", " ", text[:tag.start()]) if tag else ""  # (courtesy)
+    if not tag or re.search(r"要是|如果|假如|假设|万一|的话|倘若|\bif\b", before, re.I) or not re.search(
             r"帮我|麻烦|请|就行|就好|吧|给我|\bplease\b|(?:可以|能)\S{0,12}吗\s*[?？]", text[:tag.start()], re.I):
         return text  # ("要是停了以后改个学习率再 resume,行不行": whether a what-if is fine, asked)
     return text[:tag.start()]
