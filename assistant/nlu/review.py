@@ -64,6 +64,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
+# The marks a value is quoted with, all of them, and those that open and close one.
+_OPENING, _CLOSING = "\"'“「『«", "\"'”」』»"
+_QUOTES = _OPENING + _CLOSING
 _VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
@@ -263,12 +266,12 @@ def placeholder_values(text: str) -> dict[str, str]:
         inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
-        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip("\"'“”「」『』«» ")
+        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip(_QUOTES + " ")
         bare = re.sub(r"^(?:我们|我司|本)(?:公司|团队|单位)?(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
-        pairs[key] = bare if value[:1] in "\"'“「『«" and value[-1:] in "\"'”」』»" else _without_full_stop(bare)
+        pairs[key] = bare if value[:1] in _OPENING and value[-1:] in _CLOSING else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
             or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)  # "给 FILE 填一下作者「星河实验室」"
@@ -277,7 +280,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
             key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
-                pairs[key] = m.group(2).strip("\"'“”「」『』«» ") if m.group(2)[:1] in "\"'“「『«" else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
+                pairs[key] = m.group(2).strip(_QUOTES + " ") if m.group(2)[:1] in _OPENING else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
     if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
@@ -392,7 +395,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [("author", (a or b or c).strip("\"'“”")) for a, b, c in _MADE_IT.findall(text)]
+    first += [("author", (a or b or c).strip(_QUOTES)) for a, b, c in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
     first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)] + [("name", v) for v in _NAME_ITS.findall(text)]
     if _FILL.search(text) or _HOLE.search(text):  # "占位符帮我填下,名字小鹿,作者鹿鸣实验室": the key, its value glued on
@@ -415,7 +418,7 @@ def _values_in_order(text: str) -> dict[str, str]:
     m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
     if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
-    values = [v.strip(" \"'“”「」") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
+    values = [v.strip(_QUOTES + " ") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
     return dict(zip(keys, values)) if len(values) == len(keys) else {}
 
 

@@ -196,8 +196,10 @@ _ACTION_KEYS = ("op", "action", "cmd", "command", "task", "tool")
 
 
 def _tool_of(word: str) -> str | None:
+    """The tool a command's word, a short name or a tool's own name stands for ("train", "probe-lr", "check_quality")."""
     word = word.strip().lower()
-    return _COMMANDS.get(word) or _TOOL_ALIASES.get(word.replace("-", "_")) or (word.replace("-", "_") if word.replace("-", "_") in _NAMES else None)
+    snake = word.replace("-", "_")
+    return _COMMANDS.get(word) or _TOOL_ALIASES.get(snake) or (snake if snake in _NAMES else None)
 
 
 def object_call(obj: dict) -> dict | None:
@@ -258,8 +260,7 @@ def written_call(text: str) -> dict | None:
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
     command = _COMMAND.match(text)
     word = (command.group(1) or command.group(2) or "").lower() if command else ""
-    if word and (name := _COMMANDS.get(word) or _TOOL_ALIASES.get(word.replace("-", "_"))
-                 or (word.replace("-", "_") if word.replace("-", "_") in _NAMES else None)):
+    if word and (name := _tool_of(word)):
         return _command_call(name, (word + " " if word in ("drop", "keep") else "") + command.group("rest"))
     m = _CALL.match(text)
     if not m:
