@@ -18,7 +18,7 @@ from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
-        r"\bset to\b|\bshould be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
+        r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
@@ -43,12 +43,12 @@ _UNITS = {
     "learning_rate": (rf"(?:{_keys('learning_rate')}|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
-    "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步)"),
+    "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步(?!骤))"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|提示|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
-          rf"each (?:one )?with|per sample){_SET}$",
+          rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
-          rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every) (?:prompt|sample|question)|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
+          rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every)(?: (?:prompt|sample|question)|(?=\s*(?:[,.;!?]|$)))|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:(?:extra|more)\b(?=\s*(?:[,.;!?]|$))|of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
 }
@@ -114,6 +114,10 @@ def _last_time(text: str, num: Num) -> bool:
     return bool(_LAST_TIME.search(text[max(0, num.start - 24):num.start]) and _THIS_TIME.search(text[num.end:]))
 
 
+# The head of a run's name glued to the number after it ("tutor-r" of "tutor-r3"); "lora_r16" is the rank.
+_NAME_HEAD = re.compile(r"(?<![\w-])(?!lora[-_])[A-Za-z]\w*[-_][A-Za-z]{1,3}$", re.I)
+
+
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
@@ -126,8 +130,8 @@ def training_args(text: str) -> dict:
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
             continue  # "第一步,…一百五十步就够", "上一步填的作者名写错了": which step of the plan, not how many
-        if re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]):
-            continue  # "depot-r8-0612": a part of a run's name, not its rank
+        if re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start]):
+            continue  # "depot-r8-0612", "not tutor-r3 but tutor-r4": a part of a run's name, not its rank
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
@@ -301,7 +305,7 @@ def _fraction(text: str) -> float | None:
     for num in find_numbers(text):
         if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
             return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
-    if re.search(r"一半|半数|\bhalf\b|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
+    if re.search(r"一半|半数|\bhalf\b(?! a dozen)|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
         return 0.5
     m = re.search(r"\b(a|an|one|two|three|four)\s+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
     if m:
@@ -313,7 +317,9 @@ def _fraction(text: str) -> float | None:
 _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data)|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)", re.IGNORECASE)
-_SHARE_ONLY = re.compile(r"\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:左右|上下|吧|就行|即可|的样子)?\s*", re.I)
+# "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
+_SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|比如|例如|e\.g\.|say)?\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*"
+                         r"(?:左右|上下|吧|就行|即可|的样子|进去|进来|\bin\b)?\s*", re.I)
 
 
 _NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)", re.I)

@@ -96,8 +96,11 @@ def scores(text: str) -> dict[str, float]:
 
 
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{TRAIN}", re.IGNORECASE)
-_NEG_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|stop|cancel|kill|abort|halt)|"
-                       r"\bkeep (?:it |the run |training )?(?:going|running)\b|继续(?:训练|跑)", re.IGNORECASE)
+# A stop said not to be made ("don't stop", "别停", "I won't stop tj-7 unless…", "我不会停 X 的"), or a run to keep going.
+_DONT_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|stop|cancel|kill|abort|halt)|"
+                        r"\b(?:i|we)\s*(?:won'?t|will not|am not|'m not|are not|'re not)\s+(?:going to\s+|gonna\s+)?(?:stop|kill|cancel|halt)|"
+                        r"(?:我|我们)(?:不会|不打算|不准备|暂时不|还不)(?:去)?(?:停|终止|取消)", re.IGNORECASE)
+_NEG_STOP = re.compile(_DONT_STOP.pattern + r"|\bkeep (?:it |the run |training )?(?:going|running)\b|继续(?:训练|跑)", re.IGNORECASE)
 _STOP_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:个)?\s*(?:步|steps?|epochs?|轮)\S{0,4}?(?:就|后|之后|以后)?\s*(?:停|结束)(?!掉|止|下来)|"
                          r"\bstop (?:after|at|once it hits) \d+", re.IGNORECASE)
 _DATA_REF = re.compile(r"\bFILE\b|this (?:file|dataset|data|spreadsheet|sheet|table)|my (?:file|data|dataset|upload)|"
@@ -152,6 +155,13 @@ def classify(text: str, has_file: bool = False) -> Intent:
     ranked = tuple(sorted(s.items(), key=lambda kv: -kv[1]))
     name, score = ranked[0]
     return Intent(name if score >= (1.5 if has_file else 2.5) else "", score, ranked)
+
+
+def said_not_to(tool: str, text: str) -> bool:
+    """``text`` says not to take this step ("don't stop tj-7", "I won't stop it unless…", "别训练"): it is never offered."""
+    negation = {"stop_training": _DONT_STOP, "start_training": _NEG_TRAIN}.get(tool)
+    # ("停掉 tj-8 吧,tj-7 别停": the step is still asked, of another run)
+    return bool(negation and negation.search(text)) and not scores(negation.sub(" ", text)).get(tool)
 
 
 def muses_training(text: str) -> bool:

@@ -65,7 +65,9 @@ _MODEL_FOLDER = re.compile(r"(?:^|[/\\])(?:models?|checkpoints?|ckpts?|hf_models
 
 
 _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|opt|pythia|gemini|llava|vicuna|stablelm|starcoder|"
-                           r"codellama|o\d|text-|davinci|babbage|ada(?=-?\d))[-_\d]", re.I)
+                           r"codellama|o\d|text-|davinci|babbage|ada(?=-?\d))"
+                           # (not "gpt-ft-9", "t5_run_b": a part that says it is a run, named after the model it tunes)
+                           r"(?![\w.-]*?[-_](?:ft|sft|lora|run|job|exp)(?:[-_]|$|(?![\w.-])))[-_\d]", re.I)
 
 
 # Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
@@ -107,7 +109,7 @@ _AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|ev
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
-                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先)?\s*(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
+                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
                          r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|crashed\b|died\b|[-—–]\s)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
@@ -200,7 +202,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
     # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|(?:[A-Za-z]+_){1,2}(?:run|job)_[A-Za-z]{4,10}|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|(?:[A-Za-z]+_){1,2}(?:run|job)_[A-Za-z]{4,10}|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:
@@ -224,9 +226,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         return m.group(1), m.start(1), m.end(1)
     # a bare number right after a run verb ("resume 42, it died", "kill #7"), or before "那个" ("0714那个接着跑")
     m = re.search(r"\b(?:resume|restart|stop|kill|cancel|halt|evaluate|eval|status of)\s+(?:run\s+|job\s+)?#?(\d{1,8})\b(?!\s*(?:steps?|epochs?|%|samples?|rows?|records?|k\b|more\b|of\b|x\b))(?![.,]\d)|"
-                  r"(?<![\w.-])(\d{3,8})\s*(?:那个|这个|那次|这次|那轮)(?:run|任务|训练)?", text, re.I)
+                  r"(?<![\w.-])(\d{3,8})\s*(?:那个|这个|那次|这次|那轮)(?:run|任务|训练)?|"
+                  # "7731 - resume", "7731 done. eval vs base": a run's number opening the message, then what is done with it
+                  r"^\s*(\d{3,8})\s*(?=[-—–:]\s*(?:resume|stop|kill|eval|status|恢复|停|评估)|(?:is\s+)?(?:done|finished)\b|跑完|训完)", text, re.I)
     if m and not negated(text, m.start()) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
         return m.group(g), m.start(g), m.end(g)
     # any other name with a dash or underscore and a digit ("qa-lora-4", "ft_v2"), unless it is a model's name
     named = [m for m in re.finditer(r"(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9]*[-_][A-Za-z0-9_.-]*\d[A-Za-z0-9_-]*|[A-Za-z]{1,4}\d{1,4}(?:[-_][A-Za-z][A-Za-z0-9]*)+)(?![A-Za-z0-9_-])(?!\.\w)", text)  # "Evaluate claims-lora-3."

@@ -37,7 +37,7 @@ _EN_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _NOT_ONE = set("下些点样起直般定致切旦同共起遍直组份批版成半")  # "一组", "一份数据", "一批", "一版": a set, not one
-_DOZEN = re.compile(r"(?<![\w-])(?:(a|an|one|two|three|four|\d{1,2})\s+(dozen)|(half a thousand))\b|(?<![一二两三四五六七八九十])([一两二三])打(?=[^\u4e00-\u9fff]|出|的|样|条|个|数据|份)", re.I)
+_DOZEN = re.compile(r"(?<![\w-])(?:(a|an|one|two|three|four|half a|\d{1,2})\s+(dozen)|(half a thousand))\b|(?<![一二两三四五六七八九十])([一两二三])打(?=[^\u4e00-\u9fff]|出|的|样|条|个|数据|份)", re.I)
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)\b", re.IGNORECASE)
 _EN_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SCI_SAID = re.compile(rf"\b({_EN_DIGIT}|\d) ?e (?:minus|negative) ({_EN_DIGIT}|\d)\b|"
@@ -159,7 +159,7 @@ def find_numbers(text: str) -> list[Num]:
         found.append(Num(float(value), m.start(), m.end(), m.group(0)))
         taken.append(m.span())
     for m in _DOZEN.finditer(text):  # "a dozen samples", "2 dozen", "一打", "half a thousand steps": counts in other measures
-        many = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half": 0.5}.get((m.group(1) or "").lower()) or (float(m.group(1)) if m.group(1) and m.group(1).isdigit() else None)
+        many = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}.get((m.group(1) or "").lower()) or (float(m.group(1)) if m.group(1) and m.group(1).isdigit() else None)
         value = (12 * (many or 1) if m.group(2) else 500 if m.group(3) else 12 * (parse_number(m.group(4)) or 1))
         found.append(Num(float(value), m.start(), m.end(), m.group(0)))
         taken.append(m.span())

@@ -232,6 +232,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         # "…with this template family: explain my bill|break down my bill": the family's words are no question
         got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
     tool = intent or got.tool
+    if not intent and tool in ("start_training", "stop_training") and intents.said_not_to(tool, plain):
+        tool = ""  # "don't start training on FILE", "I won't stop tj-7 unless…": the step said not to be taken
     if not intent and (got.act not in ("question", "hypothetical") or got.act == "question" and probe.FINDS_RATE.search(plain)) and probe.asks_probe(plain):
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(text)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
@@ -314,7 +316,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             if (got.offer in CONSEQUENTIAL and ruled.name in ("training_status", "evaluate_run") and ruled.score >= 2
                     and not reading.names_stop_or_resume(plain)):
                 return plan_step(text, mem, new_files, fallback_path, intent=ruled.name)  # "check run-0612-a for me": a look, not a resume
-            offer = plan_step(text, mem, new_files, fallback_path, intent=got.offer) if got.offer else None
+            offer = (plan_step(text, mem, new_files, fallback_path, intent=got.offer)
+                     if got.offer and not intents.said_not_to(got.offer, plain) else None)
             if (offer is not None and offer.kind == "tools" and offer.calls[0]["name"] in CONSEQUENTIAL
                     and (got.act == "command" and has_file or got.act == "chitchat" and (named or new_files) or offer.calls[0]["args"].get("run_id"))):
                 # (not "ok so my day has been insane — … missed my train", a remark, with a file named later in the message)
@@ -1236,7 +1239,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
         # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")
-        other = plan_step(after, mem, new_files, fallback_path=args.get("path"))
+        steps = steps_of(after)  # ("…不对,顺序反了,先把 FILE 的 {{name}} 换成 阿福,再训练": the first of the steps now put in order)
+        other = plan_step(steps[0] if len(steps) > 1 else after, mem, new_files, fallback_path=args.get("path"))
         if other.kind == "tools":
             call = other.calls[0]
             if "run_id" in args and "run_id" not in call["args"] and call["name"] in _RUN_TOOLS:

@@ -234,16 +234,19 @@ def find_fields(text: str) -> dict:
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+(?:called\s+|named\s+)?)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         # "有一列 计算过程 是算手续费的 拿这列做思维链", "有个 分析 列 是…的过程 拿这个做cot", "有一列叫 诊断思路 是小王写的 就是… 你用这个…"
         named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
-                                    r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:我想|我要|就|可以|你)?\s*"
-                                    r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)", text)
+                                    r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:你|我)?(?:想|要|就|可以)?\s*"
+                                    r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)"
+                                    # "每道题都有一列 jiexi 写着解题过程": a column said to hold the reasoning
+                                    r"|(?<=[有一])(?:列|栏|字段)\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:写着|记着|存着|装着|放着|里是|是)\s*"
+                                    r"[\u4e00-\u9fff]{0,4}(?:过程|理由|推理|思路|解析|步骤)", text)
         if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
-            out[role] = named_then_used.group(1)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
+            out[role] = named_then_used.group(1) or named_then_used.group(2)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
             called = re.match(r"\s*(?:叫做?|名为|是)\s*([A-Za-z_][\w-]{0,40}|[\u4e00-\u9fff]{2,12})", text[own.end():])
             out[role] = called.group(1) if called else own.group(1)  # ("有推理过程的那一列叫 solution": the name it is called)
@@ -368,11 +371,13 @@ _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s
 # "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
 _COLS_SLASH = re.compile(r"(?:\b(?:cols?|columns?|fields?)(?:\s+(?:are|is))?\s*[:：]?|(?:字段|列)名?\s*(?:是|为|[:：]))\s*([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()", re.I)
 _Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
-# "列名是 q 和 a", "两列分别是 ask 和 reply": two names said bare, question first.
-_TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
+# "列名是 q 和 a", "两列分别是 ask 和 reply", "字段是 query 和 response": two names said bare, question first.
+_TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段|(?<![\u4e00-\u9fff])字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
                        r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
-# "columns are Question and Reply": two names said bare in English, question first.
-_TWO_BARE_EN = re.compile(r"\b(?:the )?(?:columns?|fields?) (?:are|is) (?:called |named )?([A-Za-z_][\w-]{0,30})()\s*(?:and|&)\s*([A-Za-z_][\w-]{0,30})()(?=\s*(?:[,.;!?]|$))", re.I)
+# "columns are Question and Reply", "tell me if the columns are right? should be Q and A": two names said bare in English,
+# question first.
+_TWO_BARE_EN = re.compile(r"\b(?:the )?(?:columns?|fields?) (?:(?:are|is) (?:called |named )?|[^.\n]{0,40}?\b(?:should be|are supposed to be|must be) )"
+                          r"([A-Za-z_][\w-]{0,30})()\s*(?:and|&)\s*([A-Za-z_][\w-]{0,30})()(?=\s*(?:[,.;!?]|$))", re.I)
 _SHORT_KEY = re.compile(r"(?<![\w-])(q|question|a|answer|rationale|reasoning)\s*=\s*[\"'“‘]?([A-Za-z_\u4e00-\u9fff][\w.-]{0,60})|"
                         # "Q column is ticket_body, A is agent_resolution": the capital letter alone, after the other's column
                         r"(?<=[,;]\s)(?-i:(Q|A))\s+is\s+([A-Za-z_][\w.-]{0,60})(?=\s*(?:[,;.]|$))", re.I)
