@@ -28,7 +28,7 @@ from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.attachments import with_attachments  # noqa: E402
 from assistant.nlu import classifier  # noqa: E402
-from assistant.nlu.classifier import IntentModel, training_set  # noqa: E402
+from assistant.nlu.classifier import IntentModel, labelled_lines, training_set  # noqa: E402
 from assistant.offline import OfflineChatModel, plan  # noqa: E402
 
 UPLOADS = "/tmp/sft-eval/uploads"
@@ -89,7 +89,7 @@ def latency_ms(cases: list[dict], repeats: int = 3) -> list[float]:
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return labelled_lines(path)
 
 
 def score(results: list[dict]) -> tuple[float, float]:
@@ -149,7 +149,7 @@ def main(argv=None) -> int:
         classifier._override.append(None)
     report, all_cases = {"files": {}}, []
     for path in args.files or default_files():
-        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        cases = labelled_lines(path)
         results = [run_case(c) for c in cases]
         all_cases += cases
         report["files"][str(path)] = {

@@ -86,3 +86,18 @@ def test_eval_leave_one_corpus_out_reports_each_held_out_corpus(tmp_path):
                          capture_output=True, text=True, timeout=300, check=True).stdout
     assert "utterances_a.jsonl: 2 requests; model alone 100.0%; rules alone tool 50.0%" in out
     assert "router with the model tool 100.0%" in out and out.strip().splitlines()[-1].startswith("overall: 4 requests")
+
+
+def test_a_tool_written_as_the_string_null_is_no_tool(tmp_path):
+    """A writer's label "null" (a string) reads as no tool in training, in the speech-act labels and in the evaluation."""
+    corpus = tmp_path / "blind_x.jsonl"
+    corpus.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in [
+        {"text": "在吗在吗", "tool": "null", "act": "chitchat", "args": {}},
+        {"text": "confirmed", "tool": "null", "act": "confirmation", "args": {}},
+        {"text": "what is lora?", "tool": "explain", "act": "question", "args": {}}]), encoding="utf-8")
+    assert [c["tool"] for c in classifier.labelled_lines(corpus)] == [None, None, "explain"]
+    assert classifier.corpus_examples(corpus) == [("在吗在吗", NONE), ("what is lora?", "explain")]
+    assert classifier.act_examples([corpus]) == [("confirmed", classifier.ACTS), ("what is lora?", classifier.ASKS)]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_offline
+    assert [eval_offline.run_case(c)["tool_ok"] for c in eval_offline.load(corpus)] == [True, True, True]

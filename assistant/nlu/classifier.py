@@ -142,19 +142,27 @@ REVIEW_TOOLS = ("apply_quality_rule", "fill_placeholders")
 """Tools the planner's review rules choose (``nlu.review``); lines that expect them train no label."""
 
 
+def labelled_lines(path: Path) -> list[dict]:
+    """The labelled lines of one corpus (JSONL), read in one place: an expected tool written as the string "null" (or
+    "none", "") is no tool, as a JSON null is."""
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for case in cases:
+        if isinstance(case.get("tool"), str) and case["tool"].strip().lower() in ("null", "none", ""):
+            case["tool"] = None
+    return cases
+
+
 def corpus_examples(path: Path, label_null=None) -> list[tuple[str, str]]:
     """(text, label) pairs of one corpus. A line whose expected tool is null is labelled by
     ``label_null(text)`` (default: off-topic), or off-topic when its act says chit-chat; a confirmation
     is left out."""
     pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            if not case.get("tool") and case.get("act") == "confirmation":
-                continue  # a bare yes answers the action that waits; it is no request of its own
-            label = case.get("tool") or (NONE if case.get("act") == "chitchat" or not label_null else label_null(case["text"]))
-            if label not in REVIEW_TOOLS:  # decided by the planner's review rules, not by the model
-                pairs.append((case["text"], label))
+    for case in labelled_lines(path):
+        if not case.get("tool") and case.get("act") == "confirmation":
+            continue  # a bare yes answers the action that waits; it is no request of its own
+        label = case.get("tool") or (NONE if case.get("act") == "chitchat" or not label_null else label_null(case["text"]))
+        if label not in REVIEW_TOOLS:  # decided by the planner's review rules, not by the model
+            pairs.append((case["text"], label))
     return pairs
 
 
@@ -198,13 +206,7 @@ def act_label(case: dict) -> str:
 
 def act_examples(paths: Iterable[Path]) -> list[tuple[str, str]]:
     """(text, ASKS|ACTS) for each labelled line that teaches one (``act_label``)."""
-    pairs = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            case = json.loads(line) if line.strip() else {}
-            if case and (label := act_label(case)):
-                pairs.append((case["text"], label))
-    return pairs
+    return [(case["text"], label) for path in paths for case in labelled_lines(path) if (label := act_label(case))]
 
 
 @lru_cache(maxsize=1)
