@@ -798,6 +798,14 @@ _TELEGRAM_STOP = re.compile(r"(?<=[.!?])\s*STOP\.?\s*$")
 _PS = re.compile(r"(?:^|\n)\s*P\.?\s*S\.?\s*[:：,，.]?\s*", re.I)
 
 
+# What the person has, listed, then set aside for the one thing asked: "ok so I've got intake.csv, intake_old.csv, and
+# run-hb-3 still cooking — ignore all that, just inspect intake.csv", "我手上有 a.csv、b.csv 还有 run-33,乱七八糟的,你就帮我查看下
+# b.csv 的结构就行,其他别动".
+_INVENTORY_DISMISSED = re.compile(r"^[^\n]*?[—–,;.!:-]\s*(?:but\s+|so\s+)?(?:ignore|forget(?: about)?|never ?mind|disregard) (?:all )?(?:that|those|them|the rest|the others)\b\W*(?=(?:just|only|simply)\b)", re.I)
+_INVENTORY_ZH = re.compile(r"^\s*(?:我)?(?:手上|手里|这边|现在)?有[^。;；\n]*?[,，]\s*(?:[^,，。;；\n]{0,8}[,，]\s*)?"
+                           r"(?=[^,，。;；\n]*(?:就行|就好|即可)[,，]?\s*(?:其他|别的|其余)(?:的)?(?:都)?(?:别动|不用管|别管|先不管|不用动))")
+
+
 def now_asked(text: str) -> str:
     r"""``text`` as the request made now: a long story before a P.S. left out, an offer turned down left out, a hedge opening
     the message left out, and the values said of last time blanked where the message asks again.
@@ -818,6 +826,9 @@ def now_asked(text: str) -> str:
     declined = _DECLINED.match(text)
     if declined and text[declined.end():].strip():
         text = text[declined.end():]
+    dismissed = _INVENTORY_DISMISSED.match(text) or _INVENTORY_ZH.match(text)
+    if dismissed and text[dismissed.end():].strip():
+        text = text[dismissed.end():]  # "I've got a.csv, b.csv and run-hb-3 cooking — ignore all that, just inspect a.csv"
     hedge = _NOT_THAT.match(text)
     if hedge and text[hedge.end():].strip():  # ("It's not that I don't want X gone — drop them": the words, not their negations)
         text = re.sub(r"\b(?:don'?t|doesn'?t|isn'?t|aren'?t|not)\s+", "", text[:hedge.end()][hedge.group(0).lower().find("not that") + 8:]) + text[hedge.end():]
@@ -840,6 +851,47 @@ def now_asked(text: str) -> str:
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d.])(?=\s*(?:steps?|步|条|samples?|rows?|records?|examples?|[,，;；\n]|$))", re.I)
 
 
+# A whole message wrapped once: "```\nQ: If I stop a run at 80%, …?\n```", "`evaluate run exp_hotel_01`", "“Stop exp_hotel_03.”".
+_WRAPPED = re.compile(r"\s*(?:```[A-Za-z]*\s*\n?(?P<fenced>[^`]+?)\n?\s*```|`(?P<ticked>[^`\n]+)`|“(?P<curly>[^“”\n]+)”|\"(?P<straight>[^\"\n]+)\"|「(?P<corner>[^「」\n]+)」)\s*")
+
+
+# A message typed as commands at a prompt, every line after ">": "> stop lora-4471\n> y", "> 恢复 训练 lr-sweep-02".
+_PROMPTED = re.compile(r"(?:[ \t]*>[ \t]*[^\n]*(?:\n|$))+")
+_PROMPT_VERB = re.compile(r"[ \t]*>[ \t]*(?:stop|kill|halt|resume|eval(?:uate)?|inspect|look|convert|train|check|add|fill|probe|status|show|"
+                          r"恢复|停|评估|查看|看看|转|训练|检查|加|填|探)", re.I)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without the one code fence, pair of backticks or quotes around all of it.
+
+    >>> unwrapped("```\\nQ: If I stop a run at 80%, can I still evaluate it?\\n```"), unwrapped("“Stop exp_hotel_03.”")
+    ('Q: If I stop a run at 80%, can I still evaluate it?', 'Stop exp_hotel_03.')
+    >>> unwrapped('convert "qa.csv" to alpaca')
+    'convert "qa.csv" to alpaca'
+    """
+    if _PROMPTED.fullmatch(text.strip()) and _PROMPT_VERB.match(text.strip()):
+        text = re.sub(r"(?m)^[ \t]*>[ \t]*", "", text.strip())
+        first, _, rest = text.partition("\n")
+        # ("> resume exp-042\n> (it crashed at 60%)", "> stop lora-4471\n> y": the command, then a note or a yes to it)
+        return first if re.fullmatch(r"\s*(?:\(.*\)|y|yes|ok|是|好)?\s*", rest, re.I) else text
+    m = _WRAPPED.fullmatch(text)
+    return next(g for g in m.groups() if g is not None).strip() if m else text
+
+
+# A question in Chinese that ends on a bare 不 or 没 ("前面跑的那些还算数不", "跑完没"): the tag 吗 said that way
+# (not "那就不", "都不", "要不", "还不").
+_BARE_TAG = re.compile(r"(?<=[\u4e00-\u9fff])(?<![就都也还要并决别])(?:不|没)(?=\s*[?？]*\s*$)")
+
+
+def tag_asked(text: str) -> str:
+    """``text`` with a question's closing 不/没 written as 吗, when nothing else in it asks.
+
+    >>> tag_asked("要是我现在把 X 停了 前面跑的那些还算数不"), tag_asked("那就不")
+    ('要是我现在把 X 停了 前面跑的那些还算数吗', '那就不')
+    """
+    return text if re.search(r"[?？吗呢]", text) else _BARE_TAG.sub("吗", text)  # (a question already asked is left as it is)
+
+
 def halfwidth(text: str) -> str:
     """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), and the numerals of banknotes and cheques as the
     everyday ones ("壹佰伍拾步" → "一百五十步")."""
@@ -860,7 +912,12 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff，。？！�
 def unspaced(text: str) -> str:
     """``text`` without the spaces between Chinese characters when most of its Chinese words are spaced apart."""
     gaps = len(_CJK_GAP.findall(text))
-    return _CJK_GAP.sub("", text) if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)) else text
+    if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)):
+        return _CJK_GAP.sub("", text)
+    return _STEP_SPACED.sub(r"\1\2", text)  # "恢复 训练 lr-sweep-02": one step's two words spaced apart
+
+
+_STEP_SPACED = re.compile(r"(?<![\u4e00-\u9fff])(恢复|停止|开始|继续|评估|查看|检查)[ \t]+(训练|数据|质量)(?![\u4e00-\u9fff])")
 
 
 # Our own words, a number, a setting or a run put in quotes for emphasis ('Check the "quality" of FILE', '把“run-0703-b”给我“停”了',
@@ -1008,8 +1065,10 @@ def untagged(text: str) -> str:
 
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
+    unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
+    tag_asked,       # a question asked with a bare 不/没 at its end ("…还算数不", "跑完没") as one with 吗
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")

@@ -19,7 +19,7 @@ import re
 _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用)\s*(?:the\s+)?$", re.I)
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
-_ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动)|(?:我)?(?:都|也)?(?:已经)?(?:查|检查|看|转|训|跑|用|做)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
+_ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:已经)?(?:查|检查|看|转|训|跑|用|做)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
 _FORMER = re.compile(r"前面那个|前一个|前者|第一个|第一份|头一个|\bthe former\b|\bthe first one\b", re.I)

@@ -138,7 +138,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
-    m = re.search(r"\b(?:run|job|lesson)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z][\w.-]{2,40}[\w])", text, re.I)
+    m = re.search(r"\b(?:run|job|lesson)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z0-9][\w.-]{2,40}[\w])", text, re.I)
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
@@ -214,10 +214,14 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
         return m.group(1), m.start(1), m.end(1)
     # "eval br12 vs base", "stop fishbot2 its taking forever", "evaluate v0.3.1": letters and a digit right after a run verb
     m = re.search(r"(?:\b(?:stop|kill|halt|cancel|resume|restart|eval(?:uate)?|status of|progress of)|评估|停掉|恢复)\s*(?:run\s+|job\s+)?((?=[a-z]{1,12}\d)[a-z][a-z\d]*(?:\.\d+)*)(?![\w.-])", text, re.I)
-    if m and not negated(text, m.start(1)) and not re.fullmatch(r"(?:epochs?|steps?|r|k|top)\d+|[a-z]\d", m.group(1), re.I):
+    listed = set(re.findall(r"(?<![\w-])[a-z]\d(?=\s*[、,，/和])|(?<=[、,，/和])\s*[a-z]\d(?![\w-])", text, re.I))  # "a1、a2、a3,只评估 a2"
+    if m and not negated(text, m.start(1)) and not re.fullmatch(r"(?:epochs?|steps?|r|k|top)\d+", m.group(1), re.I) and (
+            not re.fullmatch(r"[a-z]\d", m.group(1), re.I) or len({x.strip() for x in listed}) >= 2):
         return m.group(1), m.start(1), m.end(1)
     # "Where's the overnight run at? id night_owl_3": a name given after "id"
-    m = re.search(r"(?<![\w-])(?:run\s+)?id\s*[:=#]?\s*([A-Za-z][\w-]*[_-][\w-]+|[A-Za-z]+\d[\w-]*)(?![\w.-])", text, re.I)
+    m = re.search(r"(?<![\w-])(?:run\s+)?id\s*[:=#]?\s*([A-Za-z][\w-]*[_-][\w-]+|[A-Za-z]+\d[\w-]*|\d{3,8}[-_]\d{2,6})(?![\w.-])", text, re.I)
+    # "check on the 2024-06-12T22:00 run": a run named by when it started
+    m = m or re.search(r"(?<![\w-])(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)(?=\s+(?:run|job|training)\b)", text, re.I)
     if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # "“二号机”也就是 ft_second_try 那个 run": a name with an underscore or dash, then "那个 run"

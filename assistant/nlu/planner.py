@@ -16,6 +16,7 @@ from assistant.envelope import ToolResult
 from assistant.nlu import acts, amounts, classifier, focus, intents, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated, ruled_out
+from assistant.nlu.numbers import parse_number
 from assistant.nlu.paths import (
     IN_ERROR,
     TOOL_NAMES,
@@ -492,6 +493,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
+    placed = _picked_by_place(unquote_forwarded(strip_attachments(raw)), mem, new_files)
+    if placed is not None:  # "1. faq_v1.csv\n2. faq_v2_clean.csv\n第2个帮我做个质检", "…\nEvaluate row 2 against the base model."
+        return placed
     ordered = _first_of_two(text, mem, new_files)
     if ordered is not None:  # "两件事:转 sharegpt 和查质量。先查质量,文件 X", "…and augment it too. Do the augmenting first, 25%."
         return ordered
@@ -752,6 +756,51 @@ def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
     own = "\n".join(lines[:best[0]] + lines[best[1]:]).strip()
     rows = [row for row in cells[best[0]:best[1]] if not all(re.fullmatch(r":?-{2,}:?", c) for c in row if c)]
     return (own, rows) if re.search(r"[^\W\d_]{2}", own) else None
+
+
+# A line of a list or a table pasted with the request: "1. x", "2) x", "- x", "• x", "[ ] x", "| a | b |" (not its rule row).
+_LISTED = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)、]|[-*•]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t]*(?:\[[ xX✓]?\][ \t]*)?|\[[ xX✓]?\][ \t]*)(?P<item>\S[^\n]*)|[ \t]*\|(?P<row>[^\n]*)\|[ \t]*")
+# An item picked by its place: "第2个", "第二行那个", "第三项", "从第一条开始", "row 2", "the second one", "the third category".
+_PLACE = re.compile(r"第\s*(?P<zh>[一二两三四五六七八九十]|\d{1,2})\s*(?P<zh_unit>个|行|项|条|类|件|列)(?:那个|的那个|里的)?|"
+                    r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|sixth|last)\s+(?P<en_unit>one|row|item|line|category|entry|file|run|column|bullet)\b|"
+                    r"\b(?P<en_unit2>row|item|line|entry|bullet)\s*#?(?P<num>\d{1,2})\b", re.I)
+_PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+
+
+def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """A list or a table pasted, then the person's own words pick one of its items by its place ("第2个帮我做个质检",
+    "第二行那个 loss 死活降不下来,停掉吧", "Drop the third category.", "从第一条开始"): the words read with the item in its
+    place (a table row by its first cell, the header row left out); a column by its place in a header line ("Use the last
+    column"). None when nothing is listed or no item is picked by place."""
+    lines = text.split("\n")
+    listed = [(i, m) for i, line in enumerate(lines) if (m := _LISTED.fullmatch(line))]
+    own = "\n".join(line for i, line in enumerate(lines) if i not in {i for i, _ in listed}).strip()
+    place = _PLACE.search(own)
+    if not place or not re.search(r"[^\W\d_]{2}", _PLACE.sub(" ", own)):
+        return None
+    n = _PLACES.get((place.group("en") or "").lower()) or int(place.group("num") or 0) or int(parse_number(place.group("zh") or "") or 0)
+    unit = (place.group("zh_unit") or place.group("en_unit") or place.group("en_unit2") or "").lower()
+    if unit in ("列", "column"):
+        header = next((line for line in lines if line.count("|") >= 2 or line.count(",") >= 2), None)
+        cells = [c.strip() for c in re.split(r"[|,]", header.strip().strip("|"))] if header else []
+        items = [c for c in cells if c]
+    else:
+        rows = [m.group("row") for _, m in listed if m.group("row") is not None]
+        cells = [[c.strip() for c in row.split("|")] for row in rows if not all(re.fullmatch(r":?-{2,}:?|", c.strip()) for c in row.split("|"))]
+        if rows and len(cells) >= 2 and any(re.fullmatch(r":?-{2,}:?", c.strip()) for c in rows[1].split("|")):
+            cells = cells[1:]  # the header row, above its rule
+        items = [row[0] for row in cells] if rows else [m.group("item").strip() for _, m in listed]
+    if len(items) < 2 or not n or abs(n) > len(items):
+        return None
+    item = items[n - 1] if n > 0 else items[-1]
+    rest = (own[:place.start()] + " " + own[place.end():]).strip()
+    if not intents.classify(variants.plain_chinese(rest)).name and re.search(r"开始|先|\bstart\b|\bfirst\b|\bbegin\b", rest, re.I) and unit not in ("列", "column"):
+        said = item  # "[ ] 看看 X 是什么格式\n[ ] 转 openai\n从第一条开始": the item is the step
+    else:
+        named = f" the '{item}' column " if unit == "column" else f" “{item}”列 " if unit == "列" else f" {item} "
+        said = own[:place.start()] + named + own[place.end():]
+    step = plan_step(said.strip(), mem, new_files)
+    return step if _acts(step) else None
 
 
 def _after_table(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
@@ -1176,10 +1225,19 @@ def _answer_step(text: str, answer: str, mem: Memory, new_files: list[str], fall
     return plan_step(answer, mem, new_files, fallback_path=fallback_path, intent=intent) if intent else alone
 
 
+# The answer's step said as "one" or "it" of what the question named: "run one", "do it then", "来一个", "那就跑一个".
+_ONE_OF_IT = re.compile(r"\b(?:run|do|try|make|add|start|give it)\s+(?:one|it)\b|(?:来|跑|做|搞|试)(?:一个|一次|一下吧)(?![\u4e00-\u9fff]{0,2}(?:epoch|轮))", re.I)
+
+
 def _step_asked_about(text: str, answer: str, mem: Memory) -> str | None:
     """The step a question names, when the person's own answer to it asks for a step without naming one ("Should I add CoT
     to everything? Probably not… Hmm no, 40%. Do 40% of FILE", "Should I just guess the LR? No, let's probe it. … Use FILE"):
     the whole message's reading, when that is a step read firmly; None when the answer names its own step."""
+    question = text[:len(text) - len(answer)] if text.endswith(answer) else ""
+    named = (next((name for name, score in intents.classify(variants.plain_chinese(hide_names(question))).ranked
+                   if name != "explain" and score >= 2), None) if question and _ONE_OF_IT.search(answer) else None)
+    if named:
+        return named  # "…an LR range test, so why bother? ...eh, fine, run one on FILE, 120 steps": the step the question named
     if intents.classify(variants.plain_chinese(hide_names(answer))).name:
         return None
     as_word = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)], fill="FILE")

@@ -243,7 +243,7 @@ def find_fields(text: str) -> dict:
                                     r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:你|我)?(?:想|要|就|可以)?\s*"
                                     r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)"
                                     # "每道题都有一列 jiexi 写着解题过程": a column said to hold the reasoning
-                                    r"|(?<=[有一])(?:列|栏|字段)\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:写着|记着|存着|装着|放着|里是|是)\s*"
+                                    r"|有(?:一|个|一个)?(?:列|栏|字段)\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:写着|记着|存着|装着|放着|里是|是)\s*"
                                     r"[\u4e00-\u9fff]{0,4}(?:过程|理由|推理|思路|解析|步骤)", text)
         if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
             out[role] = named_then_used.group(1) or named_then_used.group(2)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
