@@ -181,7 +181,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
         if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
         if label == "k" and few_shot and "k" not in out:
-            out["k"] = int(num.value)
+            out["k"], out["_k_at"] = int(num.value), num.end
         elif label == "k" and not few_shot and "n_samples" not in out and num.value >= 10:
             out["n_samples"] = int(num.value)
         elif label == "n_samples" and "n_samples" in out and _MADE_COUNT.search(text[max(0, num.start - 16):num.start]) \
@@ -193,11 +193,19 @@ def count_args(text: str, few_shot: bool = False) -> dict:
                 out["k"] = int(num.value)
             else:
                 out["n_samples"], out["_at"] = int(num.value), num.start
+    righted = _K_PUT_RIGHT.search(text, out["_k_at"]) if "_k_at" in out else None
+    if righted and (value := parse_number(righted.group(1))):
+        out["k"] = int(value)  # "刚few-shot我说每条3个例子 改成5个", "不是每条带 3 个例子,是 5 个": the count put right after it
+    out.pop("_k_at", None)
     pointed = _POINTED_COUNT.search(text)
     if pointed and "n_samples" in out and (value := parse_number((pointed.group(1) or pointed.group(2)).replace(",", "").replace("，", ""))):
         out["n_samples"] = int(value)  # "一份 500 条一份 5000 条,先按 5000 条那份给建议": the dataset pointed at
     out.pop("_at", None)
     return out
+
+
+# A count of examples put right after the one said: "改成5个", "其实要两个", "是 5 个!", "改成每条5个".
+_K_PUT_RIGHT = re.compile(r"(?:改成|改为|换成|其实要|要改成|应该是|(?<![不就还])是)\s*(?:每条|每个)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*个(?!\s*(?:epoch|轮|步|条|样本|百分))")
 
 
 # Of two datasets told by size, the one pointed at: "按 5000 条那份", "for the 5,000-row one".

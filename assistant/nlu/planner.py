@@ -261,6 +261,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       # "近似重复的保留吧 同样问熊猫吃啥 问法不一样其实是好事": the decision opens the message; the reason after it
+                       or (tool in _MAKERS and (opening := re.split(r"[,，。;；!！?？\n]|\s+(?=[\u4e00-\u9fff])", plain.strip())[0])
+                           and intents.classify(opening).name not in _MAKERS and review.rule_command(opening) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
                        or (tool in _MAKERS + _RUN_TOOLS and not names.find_run_id(plain)
                            and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None

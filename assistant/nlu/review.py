@@ -37,7 +37,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"\bexact copies\b|\bword for word\b|完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
     (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
@@ -49,7 +49,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"待补充|待定|\bTBD\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
-     r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b", "empty_answer"),
+     r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
@@ -92,11 +92,11 @@ _BRACED_USE = re.compile(r"\{\{\s*(\w+)\s*\}\}\s*(?:都|全部?|统一|就)?\s*(
                          + r"(?=\s*(?:来)?\s*(?:替换|换|填|代替|顶替)|\s*[,，;；。!！]|\s*$)")
 # "set author to Contoso AI and name to Cora": the second pair of a "set … to …" list.
 _AND_TO = re.compile(r"(?i:\bset\b[^.;。；]{0,80}?\band (?:the )?(name|author) (?:to|as))\s+" + _VALUE)
-_BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*[:：]?+\s*" + _VALUE + r"|"
+_BRACED_LATER = re.compile(r"\{\{\s*(\w+)\s*\}\}(?:(?!名字|名称|作者|(?i:\bname\b|\bauthor\b))[^{}\"“]){0,24}?(?:填成|填为|填上|换成|改成|替换成|替换为|写成)\s*[:：]?+\s*" + _VALUE + r"|"
                            r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\bput)\s+" + _VALUE + r"\s+(?i:there|in its place|instead)\b")
 _BRACED_FOR = re.compile(r"\{\{\s*(\w+)\s*\}\}[^{}\"“]{0,40}?(?i:\b(?:for|with))\s+" + _VALUE + r"|"
                          r"(?i:\bfor\s+)\{\{\s*(\w+)\s*\}\}\s*(?i:use|put|write|enter)\s+" + _VALUE + r"|"
-                         r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用)(?![吧了上进到入])[ \t]*" + _VALUE)
+                         r"\{\{\s*(\w+)\s*\}\}[ \t]*[,，]?[ \t]*(?:请|就)?(?:填|写|用|放)(?![吧了上进到入])[ \t]*" + _VALUE)
 _FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改为|\breplace|\bswap|\bsubstitut\w*|\bput\b|\bpopulat\w*", re.I)
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
@@ -155,6 +155,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
     keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text) else _KEEP.search(text))
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
+    while drop and keep and keep.start() <= drop.start() < keep.end():
+        drop = _DROP.search(said, keep.end())  # "答案太短的别删": the 删 of 别删 is the keep's own word
     if not (keep or drop):
         return None
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
@@ -245,6 +247,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
     if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
         return {}  # "你是机器人还是真人啊": asked which, nothing to fill
+    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段|文件)\s*(?:的)?(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
     text = _QUOTED_KEY.sub(r"\1", text)  # "「本模型」名称为「律小助」,「开发方」为「衡平律所」": the keys in quotes as defined terms
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
@@ -278,7 +281,7 @@ def placeholder_values(text: str) -> dict[str, str]:
             # "the author ought to read 'Hargreaves & Daughters'": the key, a link word, a quoted value
             or re.search(r"\bthe (?:name|author)\b (?:ought to|should|must|needs to|has to|is to) (?:be|read)\s+[\"'“]", text, re.I)):
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
-            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|^\s*就$", m.group(1), re.I) else "author"
+            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|introduce|自我介绍|^\s*就$", m.group(1), re.I) else "author"
             if key not in pairs and not _NO_VALUE.match(m.group(2)):
                 pairs[key] = m.group(2).strip(_QUOTES + " ") if m.group(2)[:1] in _OPENING else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
@@ -300,10 +303,12 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
                     r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "I need the bot to call itself Nova", "know its name is Pip", "模型自称「小满」", "说自己叫「豆豆」"
+                    # "introduce itself as Juniper", "自我介绍是「小鹿」"
+                    r"\bintroduces? itself as(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自我介绍(?=\s*(?:是|为|叫)\s*[「“\"'])|"
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏|那块|这块|那一块))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟|应该|应当|当|要))*"
-                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=itself as)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -418,8 +423,11 @@ def _values_in_order(text: str) -> dict[str, str]:
     m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
     if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
-    values = [v.strip(_QUOTES + " ") for v in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", m.group(1)) if v.strip()]
-    return dict(zip(keys, values)) if len(values) == len(keys) else {}
+    for joints in (r"\s*(?:,|，|、|\band\b)\s*|\s+和\s+", r"\s*(?:,|，|、|\band\b|和)\s*"):  # ("小杏 和 仁和堂中医馆": 和 inside a name)
+        values = [v.strip(_QUOTES + " ") for v in re.split(joints, m.group(1)) if v.strip()]
+        if len(values) == len(keys):
+            return dict(zip(keys, values))
+    return {}
 
 
 # "根据刚才质检的结果", "from the check you just did", "based on that quality report": a rule about a

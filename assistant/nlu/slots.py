@@ -281,6 +281,11 @@ def find_fields(text: str) -> dict:
     sheet = sheet or re.search(r"\b[Ss]heet\s+((?=[\w-]*[-_\d])[a-z][\w-]{1,30})(?=\s*(?:[,，;；.)）]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
     sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
+    # "The tab is called Front desk, and …": a capitalised word and a lower-case one, ending the phrase
+    sheet = sheet or re.search(r"\b(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z])[a-z]+\s+(?!and\b|or\b|then\b)[a-z]+)(?=\s*[,.;])", text, re.I)
+    # "3 tabs, look at 'Winter Storage' first": a quoted name looked at where tabs are spoken of
+    sheet = sheet or (re.search(r"\b(?:look at|open|use|convert|check|read|inspect)\s+(?:the\s+)?['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field))", text, re.I)
+                      if re.search(r"\b(?:tabs|sheets|worksheets)\b", text, re.I) else None)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
     sheet = sheet or re.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
@@ -306,10 +311,19 @@ def find_fields(text: str) -> dict:
     zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None
+    # "FILE的科目四那页", "FILE 的 代煎配送 表转成 jsonl", "用 学员常问 那张表", "把 售后 sheet 转成…", "那张表叫「第三单元」",
+    # "sheet名字叫 科目三 的那页": in a workbook, a Chinese name before the word for its page or table, or after "表叫"
+    book = None if sheet or zh_sheet else re.search(
+        r"(?:的|用|把)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
+        r"的\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
+        r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"
+        r"(?:sheet|表)\s*(?:名字|名称|名)\s*(?:叫做?|是|为)\s*([^\s,，。]{1,20}?)\s*(?:的那?页|的那张|的那个|的)?(?=[\s,，。]|$)", text, re.I)
+    if book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个"):
+        zh_sheet = book
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
-    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g)))
+    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读|的)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g)))
     if zh_name and "sheet" not in out and zh_name not in _NOT_ZH_SHEET:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
