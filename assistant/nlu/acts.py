@@ -26,9 +26,13 @@ from assistant.nlu.slots import mask, tool_of_values
 _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!wondering )(?<!wondered )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
-                 r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,20}的话(?=\s*[,，])", re.I)
+                 r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,40}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|[?？]\s*[)）]\s*$|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+_OUTCOME = re.compile(r"[?？]\s*$|[?？]\s*[)）]\s*$|"
+                      # "要是我现在把 X 停了 前面跑的那些还算数不": asked with a bare 不 at the end
+                      r"(?<=[\u4e00-\u9fff])(?<![就都也还要并决别])不\s*$|"
+                      # "…are the checkpoints kept? Haven't decided yet.": a question, then a remark that nothing is decided
+                      r"[?？](?=\s*(?:(?:i )?haven'?t decided(?: yet)?|not (?:sure|decided) yet|just (?:asking|curious|wondering)|还没(?:决定|想好|定)|没想好|就问问|只是问问)\W*$)|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
@@ -333,7 +337,10 @@ _STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它
 _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|已经)[^,，。;；!！?？把]{0,6}把[^,，。;；!！?？]{1,40}?了[^,，。;；!！?？]{0,40}(?=[,，。;；])")
 
 
-_HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|\bor does it (?:only|just)\b[^?]*\?|"
+_HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|"
+                             # "续跑会不会从头开始?", "resuming picks up from the checkpoint, right? not from zero?": a step's way, asked
+                             r"^\W*(?:续跑|续训|恢复(?:训练)?|停(?:掉|止)?(?:训练)?|转换|转格式|质检|评估|探测|填充?)[^?？。!！\n]{0,10}会不会[^?？]{0,20}[?？]|"
+                             r"^\W*(?:resuming|stopping|converting|evaluating|probing|checking|the (?:resume|stop|conversion|probe|check|eval))\b[^?\n]{0,60}?,?\s*(?:right|correct|yeah|yes|no)\s*\?|\bor does it (?:only|just)\b[^?]*\?|"
                              # "do I have to re-run the check myself or does it happen automatically?"
                              r"\bdo i (?:have|need) to\b[^?]*\bor does it\b[^?]*\?|"
                              # "What will training_status show me exactly?": what a step shows, asked
@@ -431,9 +438,17 @@ _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|�
                          r"^(?:skip|forget|drop|scrap) (?:the )?[\w-]+(?: for now)?\s*(?:[,;]|\s[—–-])\s*(?:(?:do|use|go with|make it|just)\s+)?", re.I)
 
 
+# A request the person meant to make, put off: "本来想让你…重新训的,后来想想还是明天再说吧", "was going to ask you to retrain … but
+# let's leave it for tomorrow". Nothing is asked now, and nothing is corrected.
+PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (?:going|gonna) to\b|\bmeant to\b)[^。.!?！？]{0,60}?(?:后来想想|但是?|不过|\bbut\b)"
+                     r"[^。.!?！？]{0,30}?(?:明天再说|改天|下次再|回头再|\btomorrow\b|\banother (?:day|time)\b|\blater\b|\bnext week\b)", re.I)
+
+
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
     when ``text`` corrects nothing."""
+    if PUT_OFF.search(text):
+        return None
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
         rest = text[m.end():].strip()

@@ -27,7 +27,8 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
+_HEARD = ((re.compile(r"停了?([^,，。;；\s]{0,5}?)电(?![脑池])"), r"断了\1电"),  # "馆里刚停了半小时电": a power cut, no run stopped
+          (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
           (re.compile(r"例字"), "例子"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
@@ -878,20 +879,6 @@ def unwrapped(text: str) -> str:
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
 
-# A question in Chinese that ends on a bare 不 or 没 ("前面跑的那些还算数不", "跑完没"): the tag 吗 said that way
-# (not "那就不", "都不", "要不", "还不").
-_BARE_TAG = re.compile(r"(?<=[\u4e00-\u9fff])(?<![就都也还要并决别])(?:不|没)(?=\s*[?？]*\s*$)")
-
-
-def tag_asked(text: str) -> str:
-    """``text`` with a question's closing 不/没 written as 吗, when nothing else in it asks.
-
-    >>> tag_asked("要是我现在把 X 停了 前面跑的那些还算数不"), tag_asked("那就不")
-    ('要是我现在把 X 停了 前面跑的那些还算数吗', '那就不')
-    """
-    return text if re.search(r"[?？吗呢]", text) else _BARE_TAG.sub("吗", text)  # (a question already asked is left as it is)
-
-
 def halfwidth(text: str) -> str:
     """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), and the numerals of banknotes and cheques as the
     everyday ones ("壹佰伍拾步" → "一百五十步")."""
@@ -1068,7 +1055,6 @@ _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
-    tag_asked,       # a question asked with a bare 不/没 at its end ("…还算数不", "跑完没") as one with 吗
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")

@@ -593,7 +593,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             return follow
     if previous is None and (first.kind in ("unknown", "help", "maybe") and _AGAIN.search(text)
                              or first.kind in ("unknown", "help", "maybe", "ask_file") and _VALUE_PUT_RIGHT.search(text) and _A_VALUE.search(text)
-                             and acts.speech_act(text) not in ("question", "hypothetical", "confirmation")):
+                             and acts.speech_act(text) not in ("question", "hypothetical", "confirmation") and not acts.PUT_OFF.search(text)):
         blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])
         tool = _owner_of_values(blanked)
         if tool:  # "again but csv this time", "再来一次,这回 epoch 调到 3", "sry i meant 3 epochs not 5" with nothing before: what

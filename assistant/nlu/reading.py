@@ -133,7 +133,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -238,6 +238,10 @@ _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超�
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
+# A run left running, not carried on after a stop: "a那个让它接着跑", "let the other one keep going".
+_LET_RUN_ON = re.compile(r"(?:就)?让(?:它|他|那个|这个)(?:接着|继续)(?:跑|训|练)|\blet (?:it|that one|the other(?: one)?|[\w-]*\d[\w-]*) (?:keep going|keep running|run on|finish|carry on)\b", re.I)
+# A run said to be stopped and waiting: "还停在上次暂停的那个 checkpoint 等着呢", "still sitting there paused at its last checkpoint".
+_STILL_PAUSED = re.compile(r"还停在|停在[^,，。]{0,20}(?:等着|等你)|\bstill (?:sitting (?:there )?)?(?:paused|stopped|waiting)\b|\bsitting there paused\b", re.I)
 _LEAVING = re.compile(r"(?:先|我|我们|今天|那我)?撤了(?:哈|啊|啦|呀|~|先)?(?=[,，。.!！~\s]|$)|(?:先)?溜了(?:溜了)?|\b(?:i'?m|we'?re) (?:off|out|heading out|logging off)\b|\bgotta (?:go|run)\b|\bsigning off\b", re.I)
 _ONLY_WHEN = re.compile(r"\bonly (?:want|wanna|do|run)\b[^.?!]{0,20}\bif\b|\bif (?:it'?s|it is|it takes)\b|只有[^,，。]{0,12}才|的话才", re.I)
 # A step that waits on the run's state: "resume run-0702-a but only if it has less than an hour left".
@@ -479,7 +483,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{1,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
@@ -963,6 +967,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset"):
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
+    if tool in _RUN_CHANGES and acts.PUT_OFF.search(text):
+        tool, offer, act = "", "", "chitchat"  # "本来想让你把 epoch 改成 5 重新训的,后来想想还是明天再说吧": asked for later, not now
     if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)
             and not _RUN_NOUNS.search(_LEAVING.sub(" ", text)) and not _STOP_WORD.search(_LEAVING.sub(" ", text))):
         tool, offer, act = "", "", "chitchat"  # "今晚有比赛,浇完冰再来弄,先撤了哈": the person is leaving, no run is stopped
@@ -1209,6 +1215,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
             and not acts.asks_concept(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
+    if tool == "resume_training" and _LET_RUN_ON.search(text) and re.search(r"要停|停掉|停的是|停止", _LET_RUN_ON.sub(" ", text)):
+        tool, offer = "stop_training", ""  # "我要停的是 jx-0613-b 那个,a那个让它接着跑": the other run left running, no resume
+    if tool == "stop_training" and names.find_run_id(text) and _STILL_PAUSED.search(text) and not _STOP_RUN.search(text):
+        tool, offer = "resume_training", ""  # "机器修好了,r_0603_a 还停在上次暂停的那个 checkpoint 等着呢": stopped, waiting to go on
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

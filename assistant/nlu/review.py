@@ -133,6 +133,8 @@ _NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b
 
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
+    if _UNDECIDED.search(text):
+        return None  # "有 30 条重复,先跟你说一声,删不删我回头问下组长": nothing decided yet
     if _ONLY_FLAG.search(text):
         return None  # "仅检查并标记,不做任何删除", "just flag them, delete nothing": a check, nothing decided
     picked = _PICKED_ONE.search(text)
@@ -201,6 +203,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
         at = next(m.start() for pattern, name in _RULES if name == rule for m in [pattern.search(text)] if m)
         return rule, "keep" if abs(keep.start() - at) < abs(drop.start() - at) else "drop"
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
+
+
+# Whether to drop or keep, left open: "删不删", "留不留", "keep them or not, not sure yet".
+_UNDECIDED = re.compile(r"删不删|留不留|要不要删(?![^,，。;；]{0,8}(?:删|留))|\b(?:keep|drop) (?:them|those|it) or not\b(?!\s*[?,:-]\s*(?:keep|drop))", re.I)
 
 
 _PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with)\s+the\s+([^,.;\n]{3,30}?)\s+(?:one|ones)\b|(?:先做|就做|先处理)([^,，。;；\n]{2,10}?)(?:那个|那条|那项|那一项)", re.I)
