@@ -123,7 +123,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -330,7 +330,7 @@ def asks_about(text: str) -> bool:
 
 _WONDER = re.compile(r"^\W*(?:i|we|the team|our team|the group|my team|my boss|my manager) (?:wonders?|(?:was|were|am|are|is) wondering) (?:if|whether)\b(?![^?]*\b(?:you could|you can|you'?d|you would|you might|you may|you'?ll|you will)\b)|"
                      r"^\W*(?:本组|我们组|团队|我们)(?:想知道|想了解|好奇)(?!.*(?:帮我|帮忙|麻烦))|"
-                     r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将))", re.I)
+                     r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将|对|先|现在|马上|今天))", re.I)
 _EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
 # What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
 _STEP_PURPOSE = re.compile(r"(?:[,，]\s*|\s+)(?:好)?(?:让它|让模型|教它|以便|so (?:that )?(?:it|the model|the bot)\b)", re.I)
@@ -492,7 +492,7 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 # A change of mind inside one message: "Convert X to alpaca. Hmm, actually our trainer takes sharegpt", "3 个 epoch——算了,改成
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
 _TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
-                   r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
+                   r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no(?:\s+no)+\b|never ?mind\b|nevermind\b|forget (?:it|that)\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
                    r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行(?!(?:的话)?\s*(?:我)?(?:就|再))|哦不|等下|等等|等一下|"
                    # values settled after weighing them: "500 steps... nah that's overkill. 150", "k of 4? … Go with 3", "A tenth? A
                    # fifth? Let's do a fifth", "about 8k. Well, more like 7,500", "2 个太少,5 个又太长,那就 3 个吧", "先来 500 条……嗯,300 条吧",

@@ -862,6 +862,22 @@ _PROMPT_VERB = re.compile(r"[ \t]*>[ \t]*(?:stop|kill|halt|resume|eval(?:uate)?|
                           r"恢复|停|评估|查看|看看|转|训练|检查|加|填|探)", re.I)
 
 
+_PIPED_CELL = re.compile(r"\s*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,20}?)\s*[:：=]\s*([^|\n]+?)\s*")
+
+
+def unpiped(text: str) -> str:
+    """One line of "key: value" cells set apart by "|" as a list of settings ("q"/"a" keys as the columns' shorthand).
+
+    >>> unpiped("path: faq_export.csv | to: qianfan | q: question_text | a: answer_text")
+    'path: faq_export.csv, to: qianfan, q=question_text, a=answer_text'
+    """
+    cells = text.strip().split("|")
+    if "\n" in text.strip() or len(cells) < 2 or not all(_PIPED_CELL.fullmatch(c) for c in cells):
+        return text
+    pairs = [_PIPED_CELL.fullmatch(c).groups() for c in cells]
+    return ", ".join(f"{k}={v}" if k.lower() in ("q", "a") else f"{k}: {v}" for k, v in pairs)
+
+
 def unwrapped(text: str) -> str:
     """``text`` without the one code fence, pair of backticks or quotes around all of it.
 
@@ -1053,6 +1069,7 @@ def untagged(text: str) -> str:
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
+    unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers

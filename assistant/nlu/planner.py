@@ -567,6 +567,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         return asked
     if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) != "hypothetical" and not reading.just_asking(text):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
+    if _CALLED_OFF_TAIL.search(text) and acts.speech_act(text) != "confirmation":
+        return Decision("unknown", reply=replies.DROPPED[replies.language(text)])  # "add cot to x.jsonl, 30%... never mind"
     changed = _changed_mind(text, mem, new_files)
     if changed is not None:  # "convert X to alpaca. hmm, actually sharegpt": the request as the message ends up wanting it
         return changed
@@ -1248,6 +1250,15 @@ def _step_asked_about(text: str, answer: str, mem: Memory) -> str | None:
     return whole.tool if whole.act == "command" and whole.tool not in ("", "explain") and whole.prob >= 0.6 else None
 
 
+# Everything asked so far called off after the turn ("算了不用了", "never mind", "forget it"), and the first step called off
+# before it ("…加 cot,嗯……还是不加了").
+_CALLED_OFF_ALL = re.compile(r"\W*(?:(?:hmm+|um+|uh+|oh|嗯+|呃|唉)\W*)*(?:actually\W+|no\W+)?(?:never ?mind|nevermind|forget (?:it|that|about it)|"
+                             r"算了(?:算了)?\W*(?:不用了|不弄了|不转了|不要了|不做了|不麻烦了)|不用了(?:不用了)?|不麻烦你了)\W*", re.I)
+_CALLED_OFF_TAIL = re.compile(r"(?:[.。…,，!！—–-]|\s)\s*(?:(?:oh|hmm+|唉|嗯+)\W*)?(?:never ?mind|nevermind|forget (?:it|that)|算了(?:算了)?(?:\W*不用了)?|不用了)\W*$", re.I)
+_MYSELF = re.compile(r"我自己|自己来|自己弄|\bi'?ll (?:just )?(?:do|open|handle|fix|save)\b|\bmyself\b", re.I)
+_CALLED_OFF_END = re.compile(r"(?:还是|算了)\s*(?:不加了|不要了|不做了|不转了|不用了|不弄了)\W*$|\b(?:actually|hmm),? (?:don'?t|skip it|no)\W*$", re.I)
+
+
 def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
     """A request, then a change of mind in the same message ("Add 5-shot to X… wait, make it 3", "直接开训吧。嗯…不行,
     还是先检查一下质量"): another step asked for in so many words replaces the first; else the values the change gives
@@ -1258,6 +1269,14 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     before, after = split
     if not acts.without_ruled_out(text)[:len(before)].strip(" ,，。;；、"):
         return None  # "CoT先不加,换成few-shot吧": the step before the turn is ruled out; the rest is the request, read alone
+    named_before = [f.text for f in resolve_named(before, mem.attachments)]
+    rest = after[called_off.end():] if (called_off := _CALLED_OFF_ALL.match(after)) else ""
+    if called_off and (_MYSELF.search(rest) or not intents.classify(variants.plain_chinese(rest)).name and not slots.find_format(rest)
+                       and not re.search(r"\d", rest) and not names.find_run_id(rest) and not resolve_named(rest, mem.attachments)):
+        # "帮我把 X 转成 xlsx……算了不用了,我自己用 excel 另存一下就行", "convert X… actually never mind, I'll open it in Excel"
+        return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    if _CALLED_OFF_END.search(before) and _acts(instead := plan_step(after, mem, new_files, fallback_path=named_before[0] if named_before else None)):
+        return instead  # "给 X 加 cot,嗯……还是不加了,改成加 few-shot 吧,每条 3 个例子": the first step called off, another asked
     first = plan_step(before, mem, new_files)
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
     asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
@@ -1267,8 +1286,9 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     asked = asked and not (re.match(r"\W*(?:i mean|i meant|我是说|我的意思是)\b", after, re.I) and not re.search(r"[?？吗呢]", after))
     if asked and (first.kind in ("ask_file", "ask_format") or first.kind == "tools" and first.calls[0]["name"] != "explain"):
         # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?", "帮我把 qa.csv 转成……等等,千帆和 openai 格式有啥区别?":
-        # a question asked instead
-        return plan_step(after, mem, new_files)
+        # a question asked instead ("stop run-0613x... hmm no, let it finish. what's its loss right now?": of the run named before)
+        of_run = re.search(r"\bits\b|\bit\b|它|\bloss\b|进度|\bstatus\b|how far|到哪", after, re.I) and not names.find_run_id(after)
+        return plan_step(_with_run_of(before, after) if of_run else after, mem, new_files)
     if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
             and said.tool != "explain" and not re.search(r"[?？]\W*$", after)  # ("…at all? would it, uh, forget stuff?": still asking)
             and (after_plan := _answer_step(text, after, mem, new_files)).kind == "tools"):
@@ -1284,7 +1304,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     if first.kind != "tools" or first.calls[0]["name"] in ("explain", "inspect_dataset"):
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
-    looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what", after, re.I))  # "先别转,先看看…长什么样"
+    looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what|\binspect\b", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and (
         _TAKEN_BACK.search(after) or re.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     # ("Stop run kx-301 — hmm, no, it's close to converging, let it finish. Just show me its loss": the look instead)
@@ -1296,7 +1316,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
         rest = more[1]
     renamed = next((n for n in TOOL_NAMES if re.search(rf"\b{n}\b", after) and n != tool), None)  # "……等等,我要的是思维链那个,add_cot"
-    if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)):
+    if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)
+                    or tool in _RUN_TOOLS and said.tool in _RUN_TOOLS and said.tool != tool):  # ("stop run-3… actually, resume run-4")
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
         # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")

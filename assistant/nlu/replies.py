@@ -45,6 +45,7 @@ ASK_FORMAT = {
     "en": "Convert to which format? jsonl, qianfan, alpaca, sharegpt, openai, csv or xlsx.",
     "zh": "要转换成哪种格式?可选 jsonl、千帆(qianfan)、alpaca、sharegpt、openai、csv 或 xlsx。",
 }
+DROPPED = {"en": "OK, I won't do that.", "zh": "好的,那就不做了。"}
 NOT_UNDERSTOOD = {"en": "I'm not sure what you want me to do. ", "zh": "我没太明白你想让我做什么。"}
 _NEXT = {
     "inspect_dataset": ("Next you can convert it (\"convert to jsonl\"), check its quality, or ask for hyperparameters.",
