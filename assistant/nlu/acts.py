@@ -340,6 +340,10 @@ _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|
 _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|"
                              # "续跑会不会从头开始?", "resuming picks up from the checkpoint, right? not from zero?": a step's way, asked
                              r"^\W*(?:续跑|续训|恢复(?:训练)?|停(?:掉|止)?(?:训练)?|转换|转格式|质检|评估|探测|填充?)[^?？。!！\n]{0,10}会不会[^?？]{0,20}[?？]|"
+                             # "停了以后还能接着跑不 还是得从头来": asked as A-not-A, with the other way after 还是
+                             r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
+                             # "resume/does it pick up the same lr/or restart warmup": the step named, then how it goes asked
+                             r"^\W*(?:resum\w*|stop\w*|convert\w*|eval\w*|prob(?:e|ing)|check\w*)\s*[,:/-]\s*(?:does|will|would|is) it\b|"
                              r"^\W*(?:resuming|stopping|converting|evaluating|probing|checking|the (?:resume|stop|conversion|probe|check|eval))\b[^?\n]{0,60}?,?\s*(?:right|correct|yeah|yes|no)\s*\?|\bor does it (?:only|just)\b[^?]*\?|"
                              # "do I have to re-run the check myself or does it happen automatically?"
                              r"\bdo i (?:have|need) to\b[^?]*\bor does it\b[^?]*\?|"

@@ -27,7 +27,10 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"停了?([^,，。;；\s]{0,5}?)电(?![脑池])"), r"断了\1电"),  # "馆里刚停了半小时电": a power cut, no run stopped
+_HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", re.I), r"quit \1"),  # "Stop asking me to confirm": no run
+          # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
+          (re.compile(r"(?<![A-Za-z])FS(?![A-Za-z])"), "few-shot"), (re.compile(r"(?<![A-Za-z])QC(?![A-Za-z])"), "quality check"),
+          (re.compile(r"(?<![A-Za-z])LRF(?![A-Za-z])"), "lr probe"),
           (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
           (re.compile(r"例字"), "例子"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
@@ -878,6 +881,19 @@ def unpiped(text: str) -> str:
     return ", ".join(f"{k}={v}" if k.lower() in ("q", "a") else f"{k}: {v}" for k, v in pairs)
 
 
+def unslashed(text: str) -> str:
+    """Phrases set apart by "/" (one of them with a space in it) as phrases set apart by commas; a path keeps its slashes.
+
+    >>> unslashed("resume/does it pick up the same lr/or restart warmup"), unslashed("convert qianfan/x.jsonl to alpaca")
+    ('resume, does it pick up the same lr, or restart warmup', 'convert qianfan/x.jsonl to alpaca')
+    """
+    parts = re.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
+    if (len(parts) < 3 or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
+            or re.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)
+        return text
+    return ", ".join(p.strip() for p in parts)
+
+
 def unwrapped(text: str) -> str:
     """``text`` without the one code fence, pair of backticks or quotes around all of it.
 
@@ -1070,6 +1086,7 @@ def untagged(text: str) -> str:
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
+    unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers

@@ -772,6 +772,20 @@ _PLACE = re.compile(r"第\s*(?P<zh>[一二两三四五六七八九十]|\d{1,2})\
 _PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 
 
+# An item picked by what sets it apart: "最新那个", "the newest one", "the biggest file", "最大的那个", "最早那份".
+_BY_PROPERTY = re.compile(r"(?:最新|最近|最旧|最早|最大|最小)的?(?:那个|那份|那一?个|那条|一个|一份)|\bthe (?:newest|latest|most recent|oldest|earliest|biggest|largest|smallest)(?: one| file)?\b", re.I)
+_SIZE_UNITS = {"b": 1, "kb": 1e3, "k": 1e3, "mb": 1e6, "m": 1e6, "gb": 1e9, "g": 1e9}
+
+
+def _property_of(item: str, picked: str) -> float | None:
+    """What an item is picked by: its date (as YYYYMMDD) for newest/oldest, its size in bytes for biggest/smallest."""
+    if re.search(r"最大|最小|biggest|largest|smallest", picked, re.I):
+        size = re.search(r"(\d+(?:\.\d+)?)\s*(kb|mb|gb|k|m|g|b)\b", item, re.I)
+        return float(size.group(1)) * _SIZE_UNITS[size.group(2).lower()] if size else None
+    date = re.search(r"(20\d\d)[-/.]?(\d\d)[-/.]?(\d\d)", item)
+    return float(date.group(1) + date.group(2) + date.group(3)) if date else None
+
+
 def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
     """A list or a table pasted, then the person's own words pick one of its items by its place ("第2个帮我做个质检",
     "第二行那个 loss 死活降不下来,停掉吧", "Drop the third category.", "从第一条开始"): the words read with the item in its
@@ -780,9 +794,20 @@ def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision |
     lines = text.split("\n")
     listed = [(i, m) for i, line in enumerate(lines) if (m := _LISTED.fullmatch(line))]
     own = "\n".join(line for i, line in enumerate(lines) if i not in {i for i, _ in listed}).strip()
-    place = _PLACE.search(own)
-    if not place or not re.search(r"[^\W\d_]{2}", _PLACE.sub(" ", own)):
+    place = _PLACE.search(own) or _BY_PROPERTY.search(own)
+    if not place or not re.search(r"[^\W\d_]{2}", _PLACE.sub(" ", _BY_PROPERTY.sub(" ", own))):
         return None
+    if place.re is _BY_PROPERTY:  # "最新那个,先看下格式", "the biggest one": the listed file by its date or size
+        items = [m.group("item") or m.group("row") for _, m in listed]
+        keyed = [(_property_of(item, place.group(0)), item) for item in items]
+        keyed = [(key, item) for key, item in keyed if key is not None]
+        if len(keyed) < 2 or len(keyed) != len(items):
+            return None
+        pick = (min if re.search(r"最旧|最早|最小|oldest|earliest|smallest", place.group(0), re.I) else max)(keyed, key=lambda k: k[0])[1]
+        file = re.search(r"[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b", pick)
+        said = own[:place.start()] + f" {file.group(0) if file else pick.split()[0]} " + own[place.end():]
+        step = plan_step(said.strip(), mem, new_files)
+        return step if _acts(step) else None
     n = _PLACES.get((place.group("en") or "").lower()) or int(place.group("num") or 0) or int(parse_number(place.group("zh") or "") or 0)
     unit = (place.group("zh_unit") or place.group("en_unit") or place.group("en_unit2") or "").lower()
     if unit in ("列", "column"):

@@ -238,6 +238,10 @@ _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超�
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
+_POWER_CUT = re.compile(r"停了?[^,，。;；\s]{0,5}?电(?![脑池])|停电")
+# A run said to be done, and whether it learned asked: "X 训完了!!帮我看看它学到没 跟原来的比比".
+_RUN_DONE = re.compile(r"训完了|跑完了|练完了|\b(?:is |has )?(?:done|finished)\b", re.I)
+_JUDGED_RUN = re.compile(r"学到|学会|比比|对比|比一下|评估|\bcompare|\bvs\.?\b|\blearn", re.I)
 # A run left running, not carried on after a stop: "a那个让它接着跑", "let the other one keep going".
 _LET_RUN_ON = re.compile(r"(?:就)?让(?:它|他|那个|这个)(?:接着|继续)(?:跑|训|练)|\blet (?:it|that one|the other(?: one)?|[\w-]*\d[\w-]*) (?:keep going|keep running|run on|finish|carry on)\b", re.I)
 # A run said to be stopped and waiting: "还停在上次暂停的那个 checkpoint 等着呢", "still sitting there paused at its last checkpoint".
@@ -291,7 +295,7 @@ _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:th
 _TO_BE_STOPPED = re.compile(r"\b(?:is to be|should be|must be|needs to be|has to be)\s+(?:stopped|killed|halted|terminated|shut down|cancell?ed|aborted)\b|"
                             r"^\W*(?:would|will|is)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine)\s+if\s+(?:we|i)\s+(?:stopped|killed|halted)\b", re.I)
 # A resume put off until later ("明天再接着跑", "resume it tomorrow"): the stop is what is asked now.
-_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再(?:接着|继续|续|恢复|跑)|等[^,，。;；]{1,14}?(?:完|好)\S{0,3}?再(?:接着|继续|续|恢复|跑)|"
+_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再?(?:接着|继续|续|恢复|跑)|等[^,，。;；]{1,14}?(?:完|好)\S{0,3}?再(?:接着|继续|续|恢复|跑)|"
                             r"\b(?:resume|continue|restart)\b[^.!?]{0,20}\b(?:once|after|when) (?:i|we)\b|"
                             r"\b(?:resume|continue|restart|pick (?:it |this )?(?:back )?up)\b[^.!?]{0,20}\b(?:tomorrow|later|next week|in the morning|on monday)\b", re.I)
 
@@ -382,7 +386,7 @@ _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
 # A run said to have stopped: "已中止", "has been paused"
-_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
+_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
 _STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下了|挂了)|(?:已经|又)?停了(?:吗|没有?|么)|是否(?:已经)?(?:停止|停了)|"
                             r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
@@ -483,7 +487,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
@@ -1111,8 +1115,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "把 r8 那个停了,r16 继续", "停掉 v1,v2 让它跑": one stopped, the other left running
     if tool == "stop_training" and _starts_stopping_later(text):
         tool, offer = "start_training", ""  # "start a run on FILE, max 500 steps. I might kill it halfway if…", "…跑个训练,不行我就停掉"
-    if tool == "resume_training" and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I)) and _RESUMED_LATER.search(text):
-        tool = "stop_training"  # "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
+    if ((tool == "resume_training" or not tool and offer == "resume_training") and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I))
+            and _RESUMED_LATER.search(text)):
+        tool, offer, act = "stop_training", "", "command"  # ("D5:run-0612a 先停,D6:明天续。") "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
     if tool == "resume_training" and _stops_run(text):
         tool = "stop_training"  # "想停掉 kefu-lora-03,不是 04 呀,04 还要继续跑": the one going on is not the one named
     if (tool in ("evaluate_run", "training_status") and act == "command" and _RUNDOWN.search(text) and not acts.points_at_data(text)
@@ -1215,7 +1220,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
             and not acts.asks_concept(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
-    if tool == "resume_training" and _LET_RUN_ON.search(text) and re.search(r"要停|停掉|停的是|停止", _LET_RUN_ON.sub(" ", text)):
+    if tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text):
+        tool, offer = ("evaluate_run" if _JUDGED_RUN.search(text) else "training_status"), ""  # "maohaizi_run1 训完了!!帮我看看它学到没"
+    if tool == "stop_training" and not names.find_run_id(text) and _POWER_CUT.search(text) and not _STOP_WORD.search(_POWER_CUT.sub(" ", text)):
+        tool, offer, act = "", "", "chitchat"  # "馆里刚停了半小时电 电脑才开回来": a power cut, no run stopped
+    if tool == "resume_training" and _LET_RUN_ON.search(text) and re.search(r"要停的是|我要停|停的是|先停|停掉(?:吧|它|这个|那个)(?!的)", _LET_RUN_ON.sub(" ", text)):
         tool, offer = "stop_training", ""  # "我要停的是 jx-0613-b 那个,a那个让它接着跑": the other run left running, no resume
     if tool == "stop_training" and names.find_run_id(text) and _STILL_PAUSED.search(text) and not _STOP_RUN.search(text):
         tool, offer = "resume_training", ""  # "机器修好了,r_0603_a 还停在上次暂停的那个 checkpoint 等着呢": stopped, waiting to go on

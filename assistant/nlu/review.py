@@ -133,8 +133,9 @@ _NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b
 
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
-    if _UNDECIDED.search(text):
+    if (undecided := _UNDECIDED.search(text)) and not decision(text[undecided.end():]):
         return None  # "有 30 条重复,先跟你说一声,删不删我回头问下组长": nothing decided yet
+    text = _DROPPED_BEFORE.sub(lambda m: " " * len(m.group(0)), text)  # "删完重复的就剩这么多": a drop told as done, nothing decided
     if _ONLY_FLAG.search(text):
         return None  # "仅检查并标记,不做任何删除", "just flag them, delete nothing": a check, nothing decided
     picked = _PICKED_ONE.search(text)
@@ -205,13 +206,14 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+_DROPPED_BEFORE = re.compile(r"删完[^,，。;；\s]{0,6}?的?(?=就|还|后|之后|剩)|(?:删|去)(?:掉|了)?(?:之后|以后)|去完重|\bafter (?:dropping|removing|deleting)(?: the)? [\w-]+", re.I)
 # Whether to drop or keep, left open: "删不删", "留不留", "keep them or not, not sure yet".
 _UNDECIDED = re.compile(r"删不删|留不留|要不要删(?![^,，。;；]{0,8}(?:删|留))|\b(?:keep|drop) (?:them|those|it) or not\b(?!\s*[?,:-]\s*(?:keep|drop))", re.I)
 
 
 _PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with)\s+the\s+([^,.;\n]{3,30}?)\s+(?:one|ones)\b|(?:先做|就做|先处理)([^,，。;；\n]{2,10}?)(?:那个|那条|那项|那一项)", re.I)
 _DECIDED_NOW = re.compile(r"[,，;；]\s*(?:but\s+)?(?:现在先?|目前先|\bright now\b|\bfor now\b)\s*[,，]?\s*", re.I)
-_ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
+_ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不包括任何删除|不含(?:任何)?删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
 _SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|"
                            r"\b(?:ignore|forget|disregard|scratch) what i (?:said|wrote|told you)\b|(?:忘掉|别管|忽略)我(?:刚才|之前)?说的|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
 _INCLUDING = re.compile(r"[(（]\s*(?:包括|包含|含|连同|including|incl\.?|plus)[^)）]{1,30}[)）]", re.I)
@@ -253,7 +255,7 @@ def placeholder_values(text: str) -> dict[str, str]:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
     if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
         return {}  # "你是机器人还是真人啊": asked which, nothing to fill
-    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段|文件)\s*(?:的)?(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
+    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段)(?:的)?(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
     text = _QUOTED_KEY.sub(r"\1", text)  # "「本模型」名称为「律小助」,「开发方」为「衡平律所」": the keys in quotes as defined terms
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
