@@ -445,7 +445,7 @@ _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|�
 # A request the person meant to make, put off: "本来想让你…重新训的,后来想想还是明天再说吧", "was going to ask you to retrain … but
 # let's leave it for tomorrow". Nothing is asked now, and nothing is corrected.
 PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (?:going|gonna) to\b|\bmeant to\b)[^。.!?！？]{0,60}?(?:后来想想|但是?|不过|\bbut\b)"
-                     r"[^。.!?！？]{0,30}?(?:明天再说|改天|下次再|回头再|\btomorrow\b|\banother (?:day|time)\b|\blater\b|\bnext week\b)", re.I)
+                     r"[^。.!?！？]{0,30}?(?:(?:明天|下周|过几天|以后|晚点)再说|改天|下次再|回头再|\btomorrow\b|\banother (?:day|time)\b|\blater\b|\bnext week\b)", re.I)
 
 
 def correction(text: str) -> str | None:

@@ -27,7 +27,7 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", re.I), r"quit \1"),  # "Stop asking me to confirm": no run
+_HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", re.I), r"no more \1"),  # "Stop asking me to confirm": no run
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![A-Za-z])FS(?![A-Za-z])"), "few-shot"), (re.compile(r"(?<![A-Za-z])QC(?![A-Za-z])"), "quality check"),
           (re.compile(r"(?<![A-Za-z])LRF(?![A-Za-z])"), "lr probe"),

@@ -111,7 +111,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        # "Our group would like run X stopped, please": the run wanted stopped
                        r"\b(?:want|like|need|get|have)\s+(?:the\s+)?(?:run\s+|job\s+)?[A-Za-z][\w-]*\d\w*\s+(?:stopped|killed|halted|shut down|cancell?ed|aborted)\b|"
                        # "tea_ft_v2 先停 店里来客人了": the run named first, then told to stop (not "X 停了", told stopped)
-                       r"^\s*[A-Za-z][\w-]*\d\w*\s*(?:先|就|赶紧|马上|立刻)\s*停(?:掉|下|一下)?(?!了(?!吧))(?![车止])", re.I)
+                       r"(?:^|(?<=[:：,，;；]))\s*[A-Za-z][\w-]*\d\w*\s*(?:先|就|赶紧|马上|立刻)\s*停(?:掉|下|一下)?(?!了(?!吧))(?![车止])", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
 _VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good |well )?did\b[^.?!,]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
