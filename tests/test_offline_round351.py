@@ -114,6 +114,22 @@ def test_no_run_is_started_or_stopped(text):
     ("stop oven-0613z... hmm no, let it finish. what's its loss?", "training_status", {"run_id": "oven-0613z"}),
     ("I've got a.csv, b.csv and run-q2 going — ignore all that, just inspect b.csv", "inspect_dataset", {"path": "b.csv"}),
     ("我手上有 a.csv、b.csv 还有 run-q2,你就帮我查看下 b.csv 就行,其他别动", "inspect_dataset", {"path": "b.csv"}),
+    # a command typed with slashes
+    ("convert/sharegpt/qianfan/loaves.csv", "convert_dataset", {"path": "qianfan/loaves.csv", "to": "sharegpt"}),
+    ("train/loaves.jsonl/3 epoch/lr 1e-4", "start_training", {"path": "loaves.jsonl", "epochs": 3, "learning_rate": 0.0001}),
+    ("hparams/lora/900 rows", "suggest_hyperparameters", {"n_samples": 900, "method": "lora"}),
+    # a message passed on
+    ("FW: 'loaves.jsonl has to be in sharegpt format for the vendor' -- can you do that", "convert_dataset",
+     {"path": "loaves.jsonl", "to": "sharegpt"}),
+    # the method asked for, apart from the two compared
+    ("3000 条全量微调的话超参怎么给?顺便问下全量和 lora 哪个更吃显存", "suggest_hyperparameters", {"n_samples": 3000, "method": "full"}),
+    ("is lora or full cheaper? anyway, settings for 2k rows, lora", "suggest_hyperparameters", {"n_samples": 2000, "method": "lora"}),
+    # a run at rest, back at work, judged; the run meant set against another
+    ("在上课的 oven-r7 让它先歇会儿", "stop_training", {"run_id": "oven-r7"}),
+    ("歇着的 oven-r7,叫它接着干活", "resume_training", {"run_id": "oven-r7"}),
+    ("康康 oven_v3 学成啥样了,跟没学之前比一比", "evaluate_run", {"run_id": "oven_v3"}),
+    ("correction: it's loaf-c not loaf-b that I wanted resumed", "resume_training", {"run_id": "loaf-c"}),
+    ("不对,要续的是 oven-9 不是 oven-8", "resume_training", {"run_id": "oven-9"}),
 ])
 def test_read_as_meant(text, tool, args):
     got_tool, got_args = one_call(text)

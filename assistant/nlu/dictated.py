@@ -28,6 +28,9 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", re.I), r"no more \1"),  # "Stop asking me to confirm": no run
+          # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
+          (re.compile(r"(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
+          (re.compile(r"康康"), "看看"),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![A-Za-z])FS(?![A-Za-z])"), "few-shot"), (re.compile(r"(?<![A-Za-z])QC(?![A-Za-z])"), "quality check"),
           (re.compile(r"(?<![A-Za-z])LRF(?![A-Za-z])"), "lr probe"),
@@ -881,12 +884,32 @@ def unpiped(text: str) -> str:
     return ", ".join(f"{k}={v}" if k.lower() in ("q", "a") else f"{k}: {v}" for k, v in pairs)
 
 
+_SLASH_COMMAND = re.compile(r"\s*(?:convert|train|quality|augment|lr-?probe|probe|few-?shot|cot|hparams|eval|evaluate|inspect|stop|resume|"
+                            r"status|fill|check)/", re.I)
+_SLASH_FORMATS = {"alpaca", "sharegpt", "qianfan", "openai", "jsonl", "csv", "xlsx"}
+
+
 def unslashed(text: str) -> str:
     """Phrases set apart by "/" (one of them with a space in it) as phrases set apart by commas; a path keeps its slashes.
 
     >>> unslashed("resume/does it pick up the same lr/or restart warmup"), unslashed("convert qianfan/x.jsonl to alpaca")
     ('resume, does it pick up the same lr, or restart warmup', 'convert qianfan/x.jsonl to alpaca')
     """
+    command = _SLASH_COMMAND.match(text)
+    if command and (re.search(r"\.\w{2,5}\b|\d", text) and not re.search(r"[?？]", text)):
+        # "convert/alpaca/qianfan/qa_pair.csv", "train/x.json/2 epoch/lr 5e-5", "lr-probe/x.jsonl/500步": a command, then its
+        # settings and its file, slash after slash; a folder right before the file stays on it when a format is already said
+        parts = [p.strip() for p in text.strip().split("/")]
+        out: list[str] = []
+        for i, part in enumerate(parts):
+            if out and i + 1 < len(parts) and re.search(r"\.\w{2,5}\b", parts[i + 1]) and re.fullmatch(r"[\w-]+", part) and (
+                    part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])) and (
+                    part.lower() not in ("all", "half", "each", "every", "全部", "一半")):
+                parts[i + 1] = part + "/" + parts[i + 1]  # ("qianfan/qa_pair.csv" after "alpaca": the folder the file is in)
+                continue
+            out.append(part)
+        files = [p for p in out[1:] if re.search(r"\.\w{2,5}\b", p)]
+        return ", ".join(out[:1] + files + [p for p in out[1:] if p not in files])  # the command, its file, then its settings
     parts = re.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
     if (len(parts) < 3 or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
             or re.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)

@@ -218,6 +218,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m and not negated(text, m.start(1)) and not re.fullmatch(r"(?:epochs?|steps?|r|k|top)\d+", m.group(1), re.I) and (
             not re.fullmatch(r"[a-z]\d", m.group(1), re.I) or len({x.strip() for x in listed}) >= 2):
         return m.group(1), m.start(1), m.end(1)
+    # "it's sweep-c not sweep-b that i wanted resumed": the run meant, set against another
+    m = re.search(r"\bit'?s ([A-Za-z][\w]*[-_][\w-]+) not [\w-]+ that\b", text, re.I)
+    if m and not _DATA_FILE.search(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "Where's the overnight run at? id night_owl_3": a name given after "id"
     m = re.search(r"(?<![\w-])(?:run\s+)?id\s*[:=#]?\s*([A-Za-z][\w-]*[_-][\w-]+|[A-Za-z]+\d[\w-]*|\d{3,8}[-_]\d{2,6})(?![\w.-])", text, re.I)
     # "check on the 2024-06-12T22:00 run": a run named by when it started

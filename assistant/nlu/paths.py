@@ -264,7 +264,7 @@ def blank_errors(text: str) -> str:
 
 
 # Someone else's words passed on: "Forwarding my advisor's note: '…'", "Client request, verbatim: \"…\"", "领导原话:「…」".
-_PASSED_ON = re.compile(r"forward\w*|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+\b)|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
+_PASSED_ON = re.compile(r"forward\w*|(?-i:\bFWD?\b)|\b[Ff]wd\b|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+\b)|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
                         r"\bmessage\b|\be-?mail\b|\basked\b|\bwants\b|邮件|原话|转达|转发|让我|要求|需求|说|写着|写的|留言|交代", re.I)
 
 

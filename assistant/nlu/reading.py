@@ -127,6 +127,7 @@ _TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:�
                     # "make bot learn file pls", "let's make the robot study our file", "机器人学这个", "让机器开始学吧"
                     r"\bmake (?:the )?(?:bot|robot|model|ai)\s+(?:learn|study|memori[sz]e)\b|(?:让|叫)?(?:机器人|机器|模型)(?:开始)?(?:学|背)(?:这个|一下|吧|起来|习)", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
+_LEARNED_ASKED = re.compile(r"学成啥样|学得怎么样|学到(?:了)?(?:啥|什么|没)|跟(?:没学之前|原来的?|基座|base)[^,，。]{0,6}比", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
@@ -537,7 +538,8 @@ _GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|�
 
 
 # The run to resume, named as such: "要恢复的是 run-q9 不是 run-q8,其他停掉的都别动".
-_RESUME_MEANT = re.compile(r"要(?:恢复|续训|续跑|接着跑)的是|\bthe one (?:to|i want to) resume is\b", re.I)
+_RESUME_MEANT = re.compile(r"要[\"“「]?(?:恢复|续训|续跑|续|接着跑|接着干活|继续干活)[\"”」]?的是|\bthe one (?:to|i want to) resume is\b|"
+                           r"\bit'?s [\w-]*\d?[\w-]* not [\w-]+ that (?:i|we) (?:wanted|want|meant) resumed\b|\bnot [\w-]+ that (?:i|we) wanted resumed\b", re.I)
 # Which of two states a run is in, asked: "是真的停了还是挂了", "stopped or crashed?".
 _STATE_ASKED = re.compile(r"(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|训完了)还是(?:停了|停掉了|暂停了|挂了|崩了|跑完了|结束了|在跑|还在跑)|"
                           r"(?:确认|看看|看下|查下|查一下)\S{0,4}是不是(?:已经|真的)?(?:跑完|训完|结束|完成|停)了|\b(?:confirm|check) (?:that )?it'?s (?:actually |really )?(?:finished|done|complete)\b|"
@@ -1220,6 +1222,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("question", "command") and names.find_run_id(text) and _STATUS_ASKED.search(text)
             and not acts.asks_concept(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
+    if tool in ("", "explain") and names.find_run_id(text) and _LEARNED_ASKED.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "evaluate_run", "", "command"  # "看看 ckpt_v5 学成啥样了,跟没学之前的比一比": that run judged
     if tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text):
         tool, offer = ("evaluate_run" if _JUDGED_RUN.search(text) else "training_status"), ""  # "maohaizi_run1 训完了!!帮我看看它学到没"
     if tool == "stop_training" and not names.find_run_id(text) and _POWER_CUT.search(text) and not _STOP_WORD.search(_POWER_CUT.sub(" ", text)):

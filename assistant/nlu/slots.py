@@ -563,10 +563,16 @@ def find_method(text: str) -> str | None:
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
-    full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n/]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
     lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
+    # "全量和 lora 哪个更费显存", "a sane lr for lora vs full?": the two compared name neither; a method said apart from them is
+    # the one asked for ("8000 条数据全量微调的话超参怎么设?顺便问下全量和 lora 哪个更费显存")
+    compared = [m.span() for m in _COMPARED.finditer(text)]
+    apart = {("full" if at in full else "lora") for at in full + lora if not any(a <= at < b for a, b in compared)}
+    if compared and len(apart) == 1:
+        return apart.pop()
     # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
               if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|method\s*[:：=])\s*$", text[max(0, at - 12):at], re.IGNORECASE)
@@ -574,6 +580,8 @@ def find_method(text: str) -> str | None:
     return chosen[-1] if chosen else None
 
 
+_METHOD_WORD = r"(?:全量|全参|full|q?lora)"
+_COMPARED = re.compile(_METHOD_WORD + r"\s*(?:和|与|跟|vs\.?|or|还是|versus|比)\s*" + _METHOD_WORD, re.I)
 # "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
 _NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
 
