@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.cues import DOMAIN
 from assistant.nlu.paths import QUOTED, quoted
 from assistant.nlu.slots import mask, tool_of_values
 
@@ -338,10 +339,10 @@ _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|
 
 
 _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|"
+                             # "does the QC remove flagged records automatically or does a person decide?"
+                             r"\bor (?:does|do|will) (?:a|the) (?:person|human|user|reviewer|someone)\b[^?]*\?|"
                              # "续跑会不会从头开始?", "resuming picks up from the checkpoint, right? not from zero?": a step's way, asked
                              r"^\W*(?:续跑|续训|恢复(?:训练)?|停(?:掉|止)?(?:训练)?|转换|转格式|质检|评估|探测|填充?)[^?？。!！\n]{0,10}会不会[^?？]{0,20}[?？]|"
-                             # "停了以后还能接着跑不 还是得从头来": asked as A-not-A, with the other way after 还是
-                             r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
                              # "resume/does it pick up the same lr/or restart warmup": the step named, then how it goes asked
                              r"^\W*(?:resum\w*|stop\w*|convert\w*|eval\w*|prob(?:e|ing)|check\w*)\s*[,:/-]\s*(?:does|will|would|is) it\b|"
                              r"^\W*(?:resuming|stopping|converting|evaluating|probing|checking|the (?:resume|stop|conversion|probe|check|eval))\b[^?\n]{0,60}?,?\s*(?:right|correct|yeah|yes|no)\s*\?|\bor does it (?:only|just)\b[^?]*\?|"
@@ -360,10 +361,15 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              # "What's the {{author}} bit in identity.json actually for?", "whats sensible": what a thing is for, or a value in general
                              r"\bwhat(?:'s| is) (?:the|this|that) [^?]{1,40}\b(?:actually )?for\s*\?|\bwhats? sensible\W*$|"
                              r"(?:放|用|给|加)几个(?:例子|示例)(?:比较)?(?:好|合适)\W*(?:啊|呢|吗)?\W*(?:一般来说|一般)?\W*$", re.I)
+# "停了以后还能接着跑不 还是得从头来", "CoT跟FS叠着用会冲突不": asked as A-not-A (of our steps: "你会下围棋不" is chat)
+_A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$")
+
+
 def asks_how_it_behaves(text: str) -> bool:
     """Which way a step works, or what it shows, asked ("是从头开始还是接着之前的?", "What will training_status show me?"), with
     no request before the question ("继续刚才停掉的 X,它是从头开始还是接着…?" asks for the resume first)."""
-    return bool(_HOW_IT_BEHAVES.search(text) or _WHICH_WAY.search(text) and not _REQUEST_FIRST.match(text))
+    return bool(_HOW_IT_BEHAVES.search(text) or _WHICH_WAY.search(text) and not _REQUEST_FIRST.match(text)
+                or _A_NOT_A.search(text) and (DOMAIN.search(text.lower()) or re.search(r"停|跑|训|练|续|转|评估|探测", text)) and not re.search(r"你|您", text))
 
 
 # "恢复训练是从头开始还是接着之前的?": which way a step goes, asked

@@ -27,13 +27,14 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
-_HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", re.I), r"no more \1"),  # "Stop asking me to confirm": no run
+_HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
           (re.compile(r"(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
           (re.compile(r"康康"), "看看"),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
-          (re.compile(r"(?<![A-Za-z])FS(?![A-Za-z])"), "few-shot"), (re.compile(r"(?<![A-Za-z])QC(?![A-Za-z])"), "quality check"),
-          (re.compile(r"(?<![A-Za-z])LRF(?![A-Za-z])"), "lr probe"),
+          (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
+          (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![\w\u4e00-\u9fff./-])"), "quality check"),
+          (re.compile(r"(?<![\w\u4e00-\u9fff./-])LRF(?![\w\u4e00-\u9fff./-])"), "lr probe"),
           (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
           (re.compile(r"例字"), "例子"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
@@ -77,7 +78,7 @@ _HEARD = ((re.compile(r"\bstop (asking|bugging|nagging|pestering|making me)\b", 
           (re.compile(r"你?(?:还)?(?:留着|保留着?)(?:干嘛|干什么|做什么)\s*[?？]"), "删掉。"),
           (re.compile(r"怎么还不(?=接着|继续|恢复|停|转|删|开始|评估)([^?？,，。]{1,6})\s*[?？]"), r"\1。"),
           # "停止……开玩笑的,别停。看一下 X 的 loss 就行": what was said as a joke is taken back
-          (re.compile(r"^[^。.!！?？\n]{0,30}?(?:开玩笑的|开个玩笑|逗你的|\bjust kidding\b|\bjk\b|\bkidding\b)[,，。.!！…]*\s*(?:别停[。.!！,，]*\s*|don'?t (?:actually )?(?:stop|kill) it[.!,]*\s*)?", re.I), ""),
+          (re.compile(r"^[^。.!！?？\n]{0,30}?(?:开玩笑的|开个玩笑|逗你的|\bjust kidding\b|\bjk\b(?![-_\w])|\bkidding\b)[,，。.!！…]*\s*(?:别停[。.!！,，]*\s*|don'?t (?:actually )?(?:stop|kill) it[.!,]*\s*)?", re.I), ""),
           (re.compile(r"(?:讲|说|解释)(?:清楚|明白)为(?:啥|什么)"), "讲清楚原因"),  # "要一步步讲清楚为啥报错那种": the reasoning asked of the samples
           # "给个建议,顺便说下为啥", "suggest settings and tell me why": the reasons the advice gives anyway, no question
           (re.compile(r"[,，;；]?\s*(?:顺便|并且?|再|也)?(?:说|讲|解释)(?:下|一下)?(?:为啥|为什么|原因|理由)\W*$|,?\s*\b(?:and )?(?:tell me|explain|say) why\W*$", re.I), ""),
@@ -911,7 +912,7 @@ def unslashed(text: str) -> str:
         files = [p for p in out[1:] if re.search(r"\.\w{2,5}\b", p)]
         return ", ".join(out[:1] + files + [p for p in out[1:] if p not in files])  # the command, its file, then its settings
     parts = re.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
-    if (len(parts) < 3 or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
+    if (len(parts) < 3 or re.search(r"[\u4e00-\u9fff]", text) or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
             or re.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)
         return text
     return ", ".join(p.strip() for p in parts)

@@ -1279,7 +1279,7 @@ def _step_asked_about(text: str, answer: str, mem: Memory) -> str | None:
 # before it ("…加 cot,嗯……还是不加了").
 _CALLED_OFF_ALL = re.compile(r"\W*(?:(?:hmm+|um+|uh+|oh|嗯+|呃|唉)\W*)*(?:actually\W+|no\W+)?(?:never ?mind|nevermind|forget (?:it|that|about it)|"
                              r"算了(?:算了)?\W*(?:不用了|不弄了|不转了|不要了|不做了|不麻烦了)|不用了(?:不用了)?|不麻烦你了)\W*", re.I)
-_CALLED_OFF_TAIL = re.compile(r"(?:[.。…,，!！—–-]|\s)\s*(?:(?:oh|hmm+|唉|嗯+)\W*)?(?:never ?mind|nevermind|forget (?:it|that)|算了(?:算了)?(?:\W*不用了)?|不用了)\W*$", re.I)
+_CALLED_OFF_TAIL = re.compile(r"(?<!in which case)(?<!if so)(?<!otherwise)(?<!否则)(?:[.。…,，!！—–-]|\s)\s*(?:(?:oh|hmm+|唉|嗯+)\W*)?(?:never ?mind|nevermind|forget (?:it|that)|算了(?:算了)?(?:\W*不用了)?)\W*$", re.I)
 _MYSELF = re.compile(r"我自己|自己来|自己弄|\bi'?ll (?:just )?(?:do|open|handle|fix|save)\b|\bmyself\b", re.I)
 _CALLED_OFF_END = re.compile(r"(?:还是|算了)\s*(?:不加了|不要了|不做了|不转了|不用了|不弄了)\W*$|\b(?:actually|hmm),? (?:don'?t|skip it|no)\W*$", re.I)
 
@@ -1296,7 +1296,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None  # "CoT先不加,换成few-shot吧": the step before the turn is ruled out; the rest is the request, read alone
     named_before = [f.text for f in resolve_named(before, mem.attachments)]
     rest = after[called_off.end():] if (called_off := _CALLED_OFF_ALL.match(after)) else ""
-    if called_off and (_MYSELF.search(rest) or not intents.classify(variants.plain_chinese(rest)).name and not slots.find_format(rest)
+    if called_off and acts.speech_act(rest) not in ("question", "hypothetical") and (_MYSELF.search(rest) or not intents.classify(variants.plain_chinese(rest)).name and not slots.find_format(rest)
                        and not re.search(r"\d", rest) and not names.find_run_id(rest) and not resolve_named(rest, mem.attachments)):
         # "帮我把 X 转成 xlsx……算了不用了,我自己用 excel 另存一下就行", "convert X… actually never mind, I'll open it in Excel"
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
@@ -1342,7 +1342,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         rest = more[1]
     renamed = next((n for n in TOOL_NAMES if re.search(rf"\b{n}\b", after) and n != tool), None)  # "……等等,我要的是思维链那个,add_cot"
     if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)
-                    or tool in _RUN_TOOLS and said.tool in _RUN_TOOLS and said.tool != tool):  # ("stop run-3… actually, resume run-4")
+                    or tool in _RUN_TOOLS and said.tool in CONSEQUENTIAL and said.tool != tool and intents.classify(after).name == said.tool):  # ("stop run-3… actually, resume run-4")
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
         # "…加思维链,先来 500 条……嗯,300 条吧,先试试水")

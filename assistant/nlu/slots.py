@@ -286,6 +286,8 @@ def find_fields(text: str) -> dict:
     # "3 tabs, look at 'Winter Storage' first": a quoted name looked at where tabs are spoken of
     sheet = sheet or (re.search(r"\b(?:look at|open|use|convert|check|read|inspect)\s+(?:the\s+)?['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field))", text, re.I)
                       if re.search(r"\b(?:tabs|sheets|worksheets)\b", text, re.I) else None)
+    # "…to alpaca pls, the Spring orders tab.", "…, Members FAQ sheet.", "…, dm replies tab": a clause that is only the sheet
+    sheet = sheet or re.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
     sheet = sheet or re.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
@@ -316,6 +318,7 @@ def find_fields(text: str) -> dict:
     book = None if sheet or zh_sheet else re.search(
         r"(?:的|用|把)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"的\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
+        r"的\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*表(?!格)|(?<=[,，])\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页)(?=\s*(?:[,，。;；]|$))|"
         r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"
         r"(?:sheet|表)\s*(?:名字|名称|名)\s*(?:叫做?|是|为)\s*([^\s,，。]{1,20}?)\s*(?:的那?页|的那张|的那个|的)?(?=[\s,，。]|$)", text, re.I)
     if book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个"):
@@ -323,11 +326,11 @@ def find_fields(text: str) -> dict:
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
-    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读|的)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g)))
+    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"(?<=\S{2})(?:那一?页|这一?页|那张表|这张表)$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读|的|还是)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))))
     if zh_name and "sheet" not in out and zh_name not in _NOT_ZH_SHEET:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
-        out["sheet"] = re.sub(r"[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
+        out["sheet"] = re.sub(r"(?<=\S{2})(?:那一?页|这一?页)$|[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
     meant = None if "sheet" in out or not re.search(r"sheet|工作表|子表|页签|\btab\b", text, re.I) else _SHEET_MEANT.search(text)
     if meant:  # "sheet名我说错了,是“二手房”不是“新房”": the sheet meant, the other ruled out
         out["sheet"] = meant.group(1)
