@@ -36,6 +36,12 @@ UP = "/ws/uploads"
     "把 loaves.csv 转成 xlsx……算了不用了,我自己另存一下",
     "convert loaves.csv to xlsx... never mind, I'll do it in Excel",
     "add cot to loaves.jsonl, 20%... never mind",
+    # wave 10
+    "假设我现在把 oven-5 停了改数据 再恢复,它用新数据还是旧的",
+    "哇 loss 掉得真快,先不停了哈哈",
+    "why not stop oven-5 right now? like what would happen to its adapter if I did?",
+    "Should I stop OVEN-2406 now, would the progress so far be lost?",
+    "想问问:一个 run 停掉以后改了配置,还能续训吗,还是得重开?",
 ])
 def test_no_step_is_taken(text):
     assert [c["name"] for c in plan(text, [])] in ([], ["explain"])
@@ -130,6 +136,13 @@ def test_no_run_is_started_or_stopped(text):
     ("康康 oven_v3 学成啥样了,跟没学之前比一比", "evaluate_run", {"run_id": "oven_v3"}),
     ("correction: it's loaf-c not loaf-b that I wanted resumed", "resume_training", {"run_id": "loaf-c"}),
     ("不对,要续的是 oven-9 不是 oven-8", "resume_training", {"run_id": "oven-9"}),
+    # wave 10: a telegram's STOPs, a sports word, a stop told in classical words, probes
+    ("训练 oven-77 STOP 进度如何 STOP 速回 STOP", "training_status", {"run_id": "oven-77"}),
+    ("run oven-91 stop how is it going stop", "training_status", {"run_id": "oven-91"}),
+    ("昨日终止之 oven-0609 STOP 从断点续训 STOP", "resume_training", {"run_id": "oven-0609"}),
+    ("bench run-oven-2, it's been fumbling all day", "stop_training", {"run_id": "run-oven-2"}),
+    ("学习率我心里没底,先拿 loaves.jsonl 试一下 跑100步看看", "probe_learning_rate", {"path": "loaves.jsonl", "steps": 100}),
+    ("学习率先别定,跑个 40 步的小测试看看曲线,文件 loaves.jsonl", "probe_learning_rate", {"path": "loaves.jsonl", "steps": 40}),
 ])
 def test_read_as_meant(text, tool, args):
     got_tool, got_args = one_call(text)

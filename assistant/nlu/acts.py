@@ -30,6 +30,8 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,40}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
 _OUTCOME = re.compile(r"[?？]\s*$|[?？]\s*[)）]\s*$|"
+                      # "假设我现在把 X 停了…再恢复,它用新数据还是旧的": either-or asked without a question mark
+                      r"还是[\u4e00-\u9fff]{1,8}\s*$|"
                       # "要是我现在把 X 停了 前面跑的那些还算数不": asked with a bare 不 at the end
                       r"(?<=[\u4e00-\u9fff])(?<![就都也还要并决别])不\s*$|"
                       # "…are the checkpoints kept? Haven't decided yet.": a question, then a remark that nothing is decided
@@ -189,8 +191,9 @@ _RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert
 
 
 def is_rhetorical(text: str) -> bool:
-    """A request put as a question nobody answers ("Can't we bin them?", "不能直接把重复的删了吗?")."""
-    return bool(_RHETORICAL.search(text))
+    """A request put as a question nobody answers ("Can't we bin them?", "不能直接把重复的删了吗?"), not one weighed by what it
+    would bring ("why not stop X right now? like what would happen to its checkpoint if I did?")."""
+    return bool(_RHETORICAL.search(text)) and not _CONSEQUENCE_ASKED.search(text)
 
 
 def is_request(text: str) -> bool:
@@ -721,7 +724,10 @@ _ARROW_ASKED = re.compile(r"^\W*(?:stop|resume|restart|kill|halt|start|train|dro
                           r"[^→\n?？]{0,30}(?:→|->|=>)[^\n]{1,80}[?？][^\n?？]{0,12}[?？]?\W*$", re.I)  # (not "2300 条 → epoch? lr?": values asked for)
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
-                                r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$", re.I)
+                                r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
+                                # "Should I stop X now, would the progress thus far be lost?", "why not stop X right now? like what
+                                # would happen to its checkpoint if I did?": a step weighed by what it would bring
+                                r"^\W*(?:should i|why not)\s+(?:stop|kill|halt|resume|restart|keep|drop)\b[^?？]{0,60}(?:[,，]|[?？]\s*(?:like\s+)?)\s*(?:what|would|will|aren'?t|isn'?t|wouldn'?t|won'?t)\b[^?？]*[?？]\W*$", re.I)
 
 
 def speech_act(text: str) -> str:
@@ -743,7 +749,7 @@ def speech_act(text: str) -> str:
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
     if _TELL_WHETHER.search(text):
         return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
-    if _RHETORICAL.search(text):
+    if is_rhetorical(text):
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if IF_SO_DO.search(text):
         return "command"  # "还能接着训吗?能的话就接着训", "Can it still be resumed? If so, do it": asked, and asked for

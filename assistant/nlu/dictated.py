@@ -872,6 +872,21 @@ _PROMPT_VERB = re.compile(r"[ \t]*>[ \t]*(?:stop|kill|halt|resume|eval(?:uate)?|
 _PIPED_CELL = re.compile(r"\s*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,20}?)\s*[:：=]\s*([^|\n]+?)\s*")
 
 
+_TELEGRAM_WORD = re.compile(r"(?:(?<=\s)|(?<=^))(?:STOP|stop)(?=\s|[.!]?\s*$)")
+
+
+def telegram(text: str) -> str:
+    """A message that uses STOP as a telegram's full stop (twice or more, one of them ending it) with each STOP a full stop.
+
+    >>> telegram("训练 run-77 STOP 进度如何 STOP 速回 STOP"), telegram("stop run-3, stop run-4 too")
+    ('训练 run-77 。 进度如何 。 速回 。', 'stop run-3, stop run-4 too')
+    """
+    found = list(_TELEGRAM_WORD.finditer(text))
+    if len(found) < 2 or not re.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1:
+        return text
+    return _TELEGRAM_WORD.sub("。" if re.search(r"[\u4e00-\u9fff]", text) else ".", text)
+
+
 def unpiped(text: str) -> str:
     """One line of "key: value" cells set apart by "|" as a list of settings ("q"/"a" keys as the columns' shorthand).
 
@@ -1109,6 +1124,7 @@ def untagged(text: str) -> str:
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
+    telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out

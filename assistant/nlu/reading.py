@@ -234,7 +234,7 @@ def pasted_only(text: str) -> bool:
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
 _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
-                        r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
+                        r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
@@ -303,6 +303,7 @@ _RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以�
 def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
     said = any(not negated(text, m.start(), 16) and not re.search(r"\b(?:told|asked) you to\s*$", text[max(0, m.start() - 20):m.start()], re.I)
+               and not re.search(r"(?:已经?|被|昨日|昨天|前日|之前)[终中]?$", text[max(0, m.start() - 4):m.start()])  # ("昨日终止之 X": told)
                for m in _STOP_RUN.finditer(text))  # ("Yesterday I told you to stop X. Start it back up": a stop told before)
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
     return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
@@ -386,7 +387,7 @@ _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
 # A run said to have stopped: "已中止", "has been paused"
-_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
+_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
 _STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下了|挂了)|(?:已经|又)?停了(?:吗|没有?|么)|是否(?:已经)?(?:停止|停了)|"
                             r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
@@ -487,7 +488,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:pick|use|choose|set|go with)\b[^.?!,;]{0,30}\W*$", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|想问问[:：]|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
