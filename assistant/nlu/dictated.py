@@ -29,7 +29,7 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
-          (re.compile(r"(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
+          (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
           (re.compile(r"康康"), "看看"),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
@@ -919,7 +919,8 @@ def unslashed(text: str) -> str:
         out: list[str] = []
         for i, part in enumerate(parts):
             if out and i + 1 < len(parts) and re.search(r"\.\w{2,5}\b", parts[i + 1]) and re.fullmatch(r"[\w-]+", part) and (
-                    part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])) and (
+                    part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])
+                    or not re.match(r"convert", out[0], re.I)) and (
                     part.lower() not in ("all", "half", "each", "every", "全部", "一半")):
                 parts[i + 1] = part + "/" + parts[i + 1]  # ("qianfan/qa_pair.csv" after "alpaca": the folder the file is in)
                 continue

@@ -1224,7 +1224,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
     if tool in ("", "explain") and names.find_run_id(text) and _LEARNED_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "evaluate_run", "", "command"  # "看看 ckpt_v5 学成啥样了,跟没学之前的比一比": that run judged
-    if tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text):
+    if tool == "start_training" and (run := names.find_run_id(text)) and re.match(r"\s*(?:训完|跑完|练完|(?:is |has )?(?:done|finished)\b)", text[run[2]:], re.I):
         tool, offer = ("evaluate_run" if _JUDGED_RUN.search(text) else "training_status"), ""  # "maohaizi_run1 训完了!!帮我看看它学到没"
     if tool == "stop_training" and not names.find_run_id(text) and _POWER_CUT.search(text) and not _STOP_WORD.search(_POWER_CUT.sub(" ", text)):
         tool, offer, act = "", "", "chitchat"  # "馆里刚停了半小时电 电脑才开回来": a power cut, no run stopped
