@@ -139,6 +139,7 @@ def test_no_run_is_started_or_stopped(text):
     # wave 10: a telegram's STOPs, a sports word, a stop told in classical words, probes
     ("训练 oven-77 STOP 进度如何 STOP 速回 STOP", "training_status", {"run_id": "oven-77"}),
     ("run oven-91 stop how is it going stop", "training_status", {"run_id": "oven-91"}),
+    ("stop stop stop", "stop_training", {}),
     ("昨日终止之 oven-0609 STOP 从断点续训 STOP", "resume_training", {"run_id": "oven-0609"}),
     ("bench run-oven-2, it's been fumbling all day", "stop_training", {"run_id": "run-oven-2"}),
     ("学习率我心里没底,先拿 loaves.jsonl 试一下 跑100步看看", "probe_learning_rate", {"path": "loaves.jsonl", "steps": 100}),

@@ -882,7 +882,8 @@ def telegram(text: str) -> str:
     ('训练 run-77 。 进度如何 。 速回 。', 'stop run-3, stop run-4 too')
     """
     found = list(_TELEGRAM_WORD.finditer(text))
-    if len(found) < 2 or not re.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1:
+    if (len(found) < 2 or not re.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1
+            or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", _TELEGRAM_WORD.sub(" ", text))):  # ("stop stop stop": a stop, said thrice)
         return text
     return _TELEGRAM_WORD.sub("。" if re.search(r"[\u4e00-\u9fff]", text) else ".", text)
 
