@@ -113,7 +113,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        # "tea_ft_v2 先停 店里来客人了": the run named first, then told to stop (not "X 停了", told stopped)
                        r"(?:^|(?<=[:：,，;；]))\s*[A-Za-z][\w-]*\d\w*\s*(?:(?:先|就|赶紧|马上|立刻)\s*|\s(?=停\s))停(?:掉|下|一下)?(?!了(?!吧))(?![车止])", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
-_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|\bstack(?:s)? up against\b|\bthe stock model\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good |well )?did\b[^.?!,]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"

@@ -260,6 +260,13 @@ def find_fields(text: str) -> dict:
                 continue  # "output: alpaca format": the target format, not a column named alpaca
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit.group(1), hit.end(1))):
                 out[role] = hit.group(1)
+    # "there's a 'working' column showing how … Use that as the rationale", "the sheet has a 'steps' column with the worked
+    # reasoning", "推理过程在 reasoning 那一列", "有一列 师傅怎么想的 ,写了为啥…。把这列当推理过程": a column said to hold the reasoning
+    held = (re.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b)", text, re.I)
+            or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text))
+    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning", text, re.I):
+        out["rationale_field"] = held.group(1)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
     real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
                                                                      r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
@@ -310,7 +317,7 @@ def find_fields(text: str) -> dict:
                             or re.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     # "FILE 冬季航班那页转成千帆": an unquoted Chinese name right before "那页"
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
+    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\d][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None
     # "FILE的科目四那页", "FILE 的 代煎配送 表转成 jsonl", "用 学员常问 那张表", "把 售后 sheet 转成…", "那张表叫「第三单元」",
