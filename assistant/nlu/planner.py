@@ -806,8 +806,17 @@ def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision |
         pick = (min if re.search(r"最旧|最早|最小|oldest|earliest|smallest", place.group(0), re.I) else max)(keyed, key=lambda k: k[0])[1]
         file = re.search(r"[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b", pick)
         said = own[:place.start()] + f" {file.group(0) if file else pick.split()[0]} " + own[place.end():]
-        step = plan_step(said.strip(), mem, new_files)
-        return step if _acts(step) else None
+    else:
+        said = _placed_item(own, place, lines, listed)
+        if said is None:
+            return None
+    step = plan_step(said.strip(), mem, new_files)
+    return step if _acts(step) else None
+
+
+def _placed_item(own: str, place: re.Match, lines: list[str], listed: list[tuple[int, re.Match]]) -> str | None:
+    """The person's words with the item picked by its place ("第2个", "row 2", "the last column") put in, or the item alone when
+    the words only say to start with it; None when the place is past the list."""
     n = _PLACES.get((place.group("en") or "").lower()) or int(place.group("num") or 0) or int(parse_number(place.group("zh") or "") or 0)
     unit = (place.group("zh_unit") or place.group("en_unit") or place.group("en_unit2") or "").lower()
     if unit in ("列", "column"):
@@ -825,12 +834,9 @@ def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision |
     item = items[n - 1] if n > 0 else items[-1]
     rest = (own[:place.start()] + " " + own[place.end():]).strip()
     if not intents.classify(variants.plain_chinese(rest)).name and re.search(r"开始|先|\bstart\b|\bfirst\b|\bbegin\b", rest, re.I) and unit not in ("列", "column"):
-        said = item  # "[ ] 看看 X 是什么格式\n[ ] 转 openai\n从第一条开始": the item is the step
-    else:
-        named = f" the '{item}' column " if unit == "column" else f" “{item}”列 " if unit == "列" else f" {item} "
-        said = own[:place.start()] + named + own[place.end():]
-    step = plan_step(said.strip(), mem, new_files)
-    return step if _acts(step) else None
+        return item  # "[ ] 看看 X 是什么格式\n[ ] 转 openai\n从第一条开始": the item is the step
+    named = f" the '{item}' column " if unit == "column" else f" “{item}”列 " if unit == "列" else f" {item} "
+    return own[:place.start()] + named + own[place.end():]
 
 
 def _after_table(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
@@ -1277,9 +1283,10 @@ def _step_asked_about(text: str, answer: str, mem: Memory) -> str | None:
 
 # Everything asked so far called off after the turn ("算了不用了", "never mind", "forget it"), and the first step called off
 # before it ("…加 cot,嗯……还是不加了").
-_CALLED_OFF_ALL = re.compile(r"\W*(?:(?:hmm+|um+|uh+|oh|嗯+|呃|唉)\W*)*(?:actually\W+|no\W+)?(?:never ?mind|nevermind|forget (?:it|that|about it)|"
+_NEVER_MIND = r"never ?mind|nevermind|forget (?:it|that)"
+_CALLED_OFF_ALL = re.compile(r"\W*(?:(?:hmm+|um+|uh+|oh|嗯+|呃|唉)\W*)*(?:actually\W+|no\W+)?(?:" + _NEVER_MIND + r"|forget about it|"
                              r"算了(?:算了)?\W*(?:不用了|不弄了|不转了|不要了|不做了|不麻烦了)|不用了(?:不用了)?|不麻烦你了)\W*", re.I)
-_CALLED_OFF_TAIL = re.compile(r"(?<!in which case)(?<!if so)(?<!otherwise)(?<!否则)(?:[.。…,，!！—–-]|\s)\s*(?:(?:oh|hmm+|唉|嗯+)\W*)?(?:never ?mind|nevermind|forget (?:it|that)|算了(?:算了)?(?:\W*不用了)?)\W*$", re.I)
+_CALLED_OFF_TAIL = re.compile(r"(?<!in which case)(?<!if so)(?<!otherwise)(?<!否则)(?:[.。…,，!！—–-]|\s)\s*(?:(?:oh|hmm+|唉|嗯+)\W*)?(?:" + _NEVER_MIND + r"|算了(?:算了)?(?:\W*不用了)?)\W*$", re.I)
 _MYSELF = re.compile(r"我自己|自己来|自己弄|\bi'?ll (?:just )?(?:do|open|handle|fix|save)\b|\bmyself\b", re.I)
 _CALLED_OFF_END = re.compile(r"(?:还是|算了)\s*(?:不加了|不要了|不做了|不转了|不用了|不弄了)\W*$|\b(?:actually|hmm),? (?:don'?t|skip it|no)\W*$", re.I)
 
