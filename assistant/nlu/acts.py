@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import review
 from assistant.nlu.cues import DOMAIN
 from assistant.nlu.paths import QUOTED, quoted
 from assistant.nlu.slots import mask, tool_of_values
@@ -29,21 +30,26 @@ _IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|�
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,40}的话(?=\s*[,，])", re.I)
 # …and a question about what would follow (not an instruction for that case).
-_OUTCOME = re.compile(r"[?？]\s*$|[?？]\s*[)）]\s*$|"
+_OUTCOME = re.compile(r"[?？][\s!！?？]*[\U0001F300-\U0001FAFF\u2600-\u27BF]*\s*$|[?？]\s*[)）]\s*$|"
                       # "假设我现在把 X 停了…再恢复,它用新数据还是旧的": either-or asked without a question mark
                       r"还是[\u4e00-\u9fff]{1,8}\s*$|"
                       # "要是我现在把 X 停了 前面跑的那些还算数不": asked with a bare 不 at the end
                       r"(?<=[\u4e00-\u9fff])(?<![就都也还要并决别])不\s*$|"
                       # "…are the checkpoints kept? Haven't decided yet.": a question, then a remark that nothing is decided
-                      r"[?？](?=\s*(?:(?:i )?haven'?t decided(?: yet)?|not (?:sure|decided) yet|just (?:asking|curious|wondering)|还没(?:决定|想好|定)|没想好|就问问|只是问问)\W*$)|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
+                      r"[?？](?=(?:\s*(?:(?:i )?haven'?t decided(?: yet)?|not (?:sure|decided) yet|just (?:asking|curious|wondering)|还没(?:决定|想好|定)|没想好|就问问|只是问问|yes or no|y/n|是或否|对不对|over(?: and out)?|完毕|请回答|"
+                      r"(?:仅|只|纯)(?:作|是|属)?(?:设想|假设)|(?:恳请|烦请|请)?示知|望告知|(?:i )?ask (?:only|merely|purely) (?:in contemplation|out of (?:idle )?curiosity))\W*)+$)|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
 # here and for the reading that answers such a question about advice (``reading._DIRECTION_ASKED``).
 DIRECTION_WORDS = r"大点还是小点|高点还是低点|往高调还是往低调|调高还是调低|\bwhich (?:one )?matters more\b|哪个更重要"
+# Asked of a step or a setting in general: "Are you sure epochs matter more than learning rate?", "Does the column order in FILE
+# matter?", "will that mess anything up?", "请问一般从哪一步开始比较好?"
+_IN_GENERAL = (r"\bmatters? more than\b|^\W*does (?:the |a |an )?[\w -]{1,30}\bmatter\b[^.!]{0,30}[?？]|\bwill (?:that|it|this) (?:mess|screw|break|hurt)\b[^.!]{0,20}[?？]|"
+               r"(?:一般|通常)?从哪(?:一步|一个步骤|里|儿)(?:开始|入手|下手)(?:比较好|好|合适)?(?:呢|呀|啊)?(?:[?？]|\W*$)|是(?:什么|啥)\s*(?:reason|cause)\b")
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
-    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|" + DIRECTION_WORDS + r"|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
+    r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|" + DIRECTION_WORDS + "|" + _IN_GENERAL + r"|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是怎么(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
     r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要|暂勿|请勿|切勿)(?:真的?)?(?:执行|动手|操作)|"
@@ -128,9 +134,11 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
 # ("请问" asks, "what would you say…" asks: neither is a request)
 _IMPERATIVE = re.compile(r"(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
-_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
+_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
                          r"wrong\s+(?:one|run|file|sheet|tab|format|column)\b\W*(?:lol|haha|lmao)?|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
+                         # "I beg to inform you of an error in my previous letter: …": the error told, formally, before what is right
+                         r"(?:i (?:beg|wish|must|have) to )?(?:inform|tell|advise) you of an? (?:error|mistake|typo)[^:：\n]{0,40}[:：]|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
                          r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)\W*", re.I)
@@ -148,7 +156,10 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*(?:(?<=\?)\s*(?-i:[A-Z])[^?]{0,60}?[.!]?\s*)?$|"
                          r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|\bwhat do (?:the )?\S+(?:\s+\S+){0,3}\s+mean\b|"
-                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西", re.I)
+                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西|"
+                         # "Kindly define, for the avoidance of doubt, the term "supervised fine-tuning"", "这种身份文件是拿来干嘛的"
+                         r"(?:报错|错误|提示|警告|error|warning)\S{0,3}(?:啥|什么)意思|"
+                         r"^\W*(?:(?:kindly|please|pls|could you|can you)\s+)?define\b|\bthe (?:term|word|phrase)\s+[\"'“‘]|(?:是)?拿来干(?:嘛|啥|什么)(?:用)?的", re.I)
 
 
 # A request put as a rhetorical question: "不能直接把重复的删了吗?", "还等什么?", "Can't we bin them?", "Isn't it about time we
@@ -286,10 +297,20 @@ COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|(?:^|(?<=[—–-]\s)|(?<=[,.]\s)
                          r"(?:如果|要是|若)?(?:(?:您|你)(?:现在)?)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)
 
 
+# The case is only the way of training ("如果做全量微调", "要是用全参训", "if we go with full fine-tuning"), and the values for it
+# are asked: advice for that case, not a what-if.
+_METHOD_CASE = re.compile(r"(?:如果|要是|假如|若是?)(?:我们?|咱们?)?(?:是|做|用|走|上)?(?:全量微调|全量训练?|全参(?:数)?(?:微调|训练?|训)?|lora|qlora)[^,，。;；?？]{0,4}(?:的话)?[,，]?|"
+                          r"\bif (?:i|we)(?:'?m|'?re| am| are)? (?:do(?:ing)?|go(?:ing)? with|use|using|run(?:ning)?) (?:a )?(?:full(?:[- ]fine-?tun\w*|[- ]param\w*)?|lora|qlora)\b", re.I)
+_VALUES_ASKED = re.compile(r"(?:参数|超参|epoch|学习率|轮数|batch)\S{0,6}?(?:怎么|咋|如何|多少|几)|(?:定|出|配|推荐)(?:一下|下|个|一套|一组)?\s*(?:参数|超参)|几轮|"
+                           r"\b(?:what|which|how many) (?:epochs|lr|learning rate|batch size|settings|hyper-?param\w*)\b", re.I)
+
+
 def is_hypothetical(text: str) -> bool:
     text = COURTESY_IF.sub(" ", text)
     if re.match(r"\W*what would you (?:recommend|suggest|advise|pick|use)\b", text, re.I):
         return False  # "What would you recommend for epochs … if I'm doing full fine-tuning on FILE": advice asked for that case
+    if _METHOD_CASE.search(text) and _VALUES_ASKED.search(text):
+        return False  # "三千二百条左右的数据,如果做全量微调,参数怎么设比较好呢?"
     return bool(_IF.search(text) and _OUTCOME.search(text)) and not _THEN_IF_OK.search(text)
 
 
@@ -306,6 +327,12 @@ _VERSUS = re.compile(r"better than|worse than|\bvs\.?\b|versus", re.I)
 # "How is LoRA different from full fine-tuning, in plain words please, I'm new to this": in a message that opens as a
 # question, a "please" with no verb after it is courtesy, not a request.
 _COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))", re.I)
+
+
+def asks_in_general(text: str) -> bool:
+    """"Does the column order in FILE matter?", "will that mess anything up?", "请问一般从哪一步开始比较好?": asked of things in
+    general, the file or run named only as the setting."""
+    return bool(re.search(_IN_GENERAL, text, re.I))
 
 
 def wonders(text: str) -> bool:
@@ -333,7 +360,10 @@ def asks_about(text: str) -> bool:
 
 
 _WONDER = re.compile(r"^\W*(?:i|we|the team|our team|the group|my team|my boss|my manager) (?:wonders?|(?:was|were|am|are|is) wondering) (?:if|whether)\b(?![^?]*\b(?:you could|you can|you'?d|you would|you might|you may|you'?ll|you will)\b)|"
-                     r"^\W*(?:本组|我们组|团队|我们)(?:想知道|想了解|好奇)(?!.*(?:帮我|帮忙|麻烦))|"
+                     r"^\W*(?:本组|我们组|团队|我们|本人|我|用户)(?:想知道|想了解|好奇)(?!.*(?:帮我|帮忙|麻烦))|"
+                     # "The user would like to know what an identity file is for", "The user wonders when few-shot samples help more…"
+                     r"^\W*(?:the user|the client|the customer|i|we|my (?:boss|manager|team)) (?:would like|wants|want|'d like) to know\b(?![^?]*\b(?:you could|you can)\b)|"
+                     r"^\W*(?:the user|the client|the customer|my boss|my manager) wonders\b|"
                      r"^\W*不知道(?:能不能|可不可以|有没有办法)(?!\s*[,，]?\s*(?:帮我|给|把|帮忙|麻烦|替我|将|对|先|现在|马上|今天))", re.I)
 _EXAMPLE_ASKED = re.compile(r"[,，]?\s*(?:(?:can|could) you (?:give|show) (?:me |us )?(?:an |some |a quick )?examples?\b|举个例子(?:呗|吧)?)", re.I)
 # What a step is for, after it: "…加cot 让它一步步说怎么判断…", "add CoT so it explains how it decides".
@@ -453,8 +483,11 @@ _CALLED_OFF = re.compile(r"^[^,，;；。]{1,30}?(?:先|就|也)?(?:不做了|�
 
 # A request the person meant to make, put off: "本来想让你…重新训的,后来想想还是明天再说吧", "was going to ask you to retrain … but
 # let's leave it for tomorrow". Nothing is asked now, and nothing is corrected.
+# Words that put a step off until later: "明天", "回头", "tomorrow", "next week".
+LATER_ZH = r"明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过几天|过会儿?|周一"
+LATER_EN = r"tomorrow|later|next week|another (?:day|time)|in the morning|on monday"
 PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (?:going|gonna) to\b|\bmeant to\b)[^。.!?！？]{0,60}?(?:后来想想|但是?|不过|\bbut\b)"
-                     r"[^。.!?！？]{0,30}?(?:(?:明天|下周|过几天|以后|晚点)再说|改天|下次再|回头再|\btomorrow\b|\banother (?:day|time)\b|\blater\b|\bnext week\b)", re.I)
+                     rf"[^。.!?！？]{{0,30}}?(?:(?:{LATER_ZH})再说|改天|下次再|回头再|\b(?:{LATER_EN})\b)", re.I)
 
 
 def correction(text: str) -> str | None:
@@ -570,8 +603,12 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         r"^\W*you (?:showed|suggested|proposed|listed|gave(?: me)?)\b[^\n?]{0,80}\b(?:fine|ok(?:ay)?|good|great|sure)\W+(?:launch|go|start|run|do) it\W*$|"
                         # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
                         # shown before, agreed to
-                        r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^\n]{0,30}?(?:按|照|上面|刚才|之前|前面)(?:你)?(?:上面|刚才|之前|前面)?(?:给|列|说|发|出)?的?(?:那个|这个)?(?:训练)?(?:计划|方案)"
+                        r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^\n]{0,30}?(?:按|照|上面|上述|以上|所述|刚才|之前|前面)(?:你)?(?:上面|刚才|之前|前面)?(?:给|列|说|发|出)?的?(?:那个|这个)?(?:训练)?(?:计划|方案)"
                         r"[^\n?？]{0,40}?(?:开始|开跑|开训|跑吧|来吧|走起|执行)[^\n?？]{0,6}$|"
+                        # "I have perused the training plan you set out … Pray proceed.", "Roger, plan received, all parameters check out.
+                        # You are cleared to begin training. Over."
+                        r"^(?![^\n]*\.(?:jsonl?|csv|xlsx?)\b)[^?\n]{0,60}?(?:\b(?:the|your|that) (?:training )?plan\b|\bplan (?:received|looks (?:good|fine)|is (?:fine|good)))"
+                        r"[^?\n]{0,120}?\b(?:pray proceed|please proceed|proceed|go ahead|(?:you are|you'?re) cleared to (?:begin|start|proceed)(?: training)?|begin training|start training)\W*(?:over\W*)?$|"
                         r"(?:^|[,，。\s])确认\s*[,，]?\s*(?:执行|开始|吧)?\W*$|"
                         # "and it won't overwrite anything? ok then, yes, do it", "确定不会删原文件对吧?那行,开始吧": a worry, then yes
                         r"[?？]\s*(?:ok(?:ay)?,? then|ok(?:ay)?|alright|那行|那好|行吧|行|好吧|好)[,，.]?\s*(?:yes[,，.]?\s*)?(?:do it|go ahead|go|proceed|开始吧|开始|执行吧|走起|来吧)\W*$|"
@@ -723,6 +760,9 @@ _ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，
 _ARROW_ASKED = re.compile(r"^\W*(?:stop|resume|restart|kill|halt|start|train|drop|delete|convert|停掉?|恢复|继续|续训|开训|训练|删掉?|转)(?![A-Za-z])"
                           r"[^→\n?？]{0,30}(?:→|->|=>)[^\n]{1,80}[?？][^\n?？]{0,12}[?？]?\W*$", re.I)  # (not "2300 条 → epoch? lr?": values asked for)
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
+# A question said to be one by its label: "q - does dropping dupes keep one copy…?", "问:判定「短答案」的标准是几个字以下?",
+# "Echo-Nine. Hypothetical: if I pull the plug on X…?" (after a call sign).
+_LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
                                 # "Should I stop X now, would the progress thus far be lost?", "why not stop X right now? like what
@@ -738,6 +778,8 @@ def speech_act(text: str) -> str:
         return "confirmation"
     if _OPENS_HYPOTHETICAL.match(text) and is_hypothetical(text):
         return "hypothetical"
+    if _LABELLED_QUESTION.match(text):
+        return "hypothetical" if re.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
     corrected = correction(text)
     if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
                                   or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
@@ -749,6 +791,10 @@ def speech_act(text: str) -> str:
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
     if _TELL_WHETHER.search(text):
         return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
+    first = re.match(r"[^?？]+[?？]", text)
+    if (first and first.end() < len(text.rstrip()) and asks_definition(first.group(0)) and re.search(r"[?？]\W*$", text)
+            and re.match(r"\W*(?:为什么|为啥|\bwhy\b)", text[first.end():], re.I)):
+        return "question"  # "占位符到底是什么意思呀?为什么不直接把名字写进去呢?": a definition asked, then why, asked too
     if is_rhetorical(text):
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
     if IF_SO_DO.search(text):
@@ -812,10 +858,12 @@ _SETTING = re.compile(r"ppl|perplexity|困惑度|epoch|轮|\blr\b|学习率|lear
 
 def without_ruled_out(text: str) -> str:
     """``text`` with what it rules out blanked (same length), when something is still asked after; else ``text``.
-    Quoted words (templates, values) and settings are never blanked."""
+    Quoted words (templates, values) and settings are never blanked, nor flagged records no longer wanted ("乱码那几条也不要了,…":
+    a drop)."""
     inside = [(a, b) for _, a, b in quoted(text)]
     spans = [m.span() for m in _RULED_OUT.finditer(text)
-             if not _SETTING.search(m.group(0)) and not any(a <= m.start() < b for a, b in inside)]
+             if not _SETTING.search(m.group(0)) and not any(a <= m.start() < b for a, b in inside)
+             and not (review.rule_named(m.group(0)) and re.search(r"不要了|不要(?=[,，。;；!！]|$)", m.group(0)))]
     if not spans:
         return text
     kept = mask(text, spans)

@@ -18,7 +18,7 @@ from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
-        r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
+        r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
@@ -37,6 +37,9 @@ def _keys(setting: str) -> str:
 
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
+# "each sample have 3 example", "each prompt gets 4 examples": the examples in each, few-shot's k.
+_EACH_HAS_WORDS = r"each (?:sample|record|row|prompt|question|item) (?:has|have|gets?|with|should (?:have|get)|contains?|needs?)"
+_EACH_HAS = re.compile(_EACH_HAS_WORDS + r"\s*$", re.I)
 _UNITS = {
     "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|{_keys('epochs')}|epoch数)[\"']?{_SET}$",
                r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|圈(?!子)|eps?\b|loops?\b|full passes\b|rounds?\b(?! of (?:review|feedback|testing|interviews?|edits?)))"),
@@ -45,7 +48,7 @@ _UNITS = {
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步(?!骤))"),
     "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|提示|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
-          rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample){_SET}$",
+          rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample|{_EACH_HAS_WORDS}|examples? per (?:sample|prompt|record|question)){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every)(?: (?:prompt|sample|question)|(?=\s*(?:[,.;!?]|$)))|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
@@ -80,14 +83,22 @@ def _split_lists(text: str, numbers: list[Num]) -> list[Num]:
     return out
 
 
+# The numbers of a numbered list's lines ("1. file: x\n2. few-shot\n3. k = 4"): which item, never a value.
+_LIST_MARK = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)、](?=[ \t]+\S)")
+
+
 def label_numbers(text: str) -> list[tuple[Num, str | None]]:
-    """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None."""
+    """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None; a numbered list's own numbers
+    (two lines or more) are none."""
     labelled = []
-    for num in _split_lists(text, find_numbers(text)):
+    marks = [m.start(1) for m in _LIST_MARK.finditer(text)]
+    marks = set(marks) if len(marks) >= 2 else set()
+    for num in _split_lists(text, [n for n in find_numbers(text) if n.start not in marks]):
         left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 50]
         # the word after a number ("10000 samples") says more than the word before it
         label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
-        if label is None:
+        if label is None or label == "n_samples" and _EACH_HAS.search(left):
+            # ("each sample have 3 example": examples each sample has, not how many samples)
             label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
         if label is None and RULED_OUT_BEFORE.search(left):  # "lora_r 不是 16,是 8": the setting named before the value ruled out
             label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, RULED_OUT_BEFORE.sub("", left).rstrip(), re.IGNORECASE)), None)
@@ -245,7 +256,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
-                  r"items?|questions?|lines?|pairs?|prompts?)\b|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
+                  r"items?|questions?|lines?|pairs?|prompts?)\b(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
@@ -274,7 +285,7 @@ def find_fraction(text: str) -> float | None:
         if part and whole and 0 < part < whole <= 100:
             return part / whole
     # "the cot share should be 0.1 not 0.2", "比例改成 0.3": a share written as a decimal after its word
-    shared = re.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)\b(?!\s*%)", text, re.I)
+    shared = re.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:写错了\s*[,，]?\s*)?(?:的?(?:应该|应当)?(?:是|为)|should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)(?![\d.])(?!\s*%)", text, re.I)
     if shared and not RULED_OUT_BEFORE.search(text[max(0, shared.start(1) - 8):shared.start(1)]):
         return float(shared.group(1))
     said = _SAID_NOT.search(text)
@@ -322,7 +333,7 @@ def _fraction(text: str) -> float | None:
 
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data)|"
+_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data)|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)", re.IGNORECASE)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
@@ -343,7 +354,8 @@ def find_mix(text: str) -> float | None:
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s+(?:of\s+|to\s+|at\s+)?(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*(?:数据|data)\s*[=:：]\s*(\d+(?:\.\d+)?)\s*%", text, re.I)  # "general mix=10%", "通用数据: 10%"
+    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*(?:数据|data)\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|(?:to|at|should be|is)\b)\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
+    # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:
         return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:

@@ -45,13 +45,18 @@ DOMAIN = re.compile(
     r"学习|learn|模板|template|质量|quality|增强|augment|question|answer|问答|(?<![a-z])qa(?![a-z])|(?<![a-z])lr(?![a-z])|"
     r"\bckpt\b|held[- ]?out|验证集|测试集|训练集|mix[_ ]general|通用数据|grad(?:ient)? accum\w*|target_modules|lora_alpha|lora_target|\bq_proj\b|\bv_proj\b|linear layers?|欠拟合|评估|eval|bleu|rouge|(?<![a-z])f1\b|exact[- ]match|metrics?\b|指标|准确率|accuracy|checkpoint|量化|quantiz|推理|inference|对话|chat|对齐|align|rlhf|dpo|奖励|reward|"
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
-    r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er", re.IGNORECASE)
+    r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er|"
+    # a file's parts and the words of our tools' reports: "表格里有好几个sheet", "检查点", "'repetitive' on the report"
+    r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
          rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
         (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b", 3),
+        # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
+        # quality check asked in the same words)
+        (r"^(?![\s\S]*(?:质检|质量|quality|duplicat|重复))[\s\S]*?(?:缺(?:了|少)?字段|字段(?:缺|少|不全|齐不齐|全不全|是否齐全|有没有(?:问题|缺|少))|格式和字段|字段和格式|\bmissing (?:fields?|columns?|keys?)\b)", 3),
         (r"inspect|preview|预览|概况|概览|浏览|汇总|详情|表头|schema|header|structure|\bhead\b|\binfo\b|details|overview|"
          r"summar(?:y|ise|ize)|rundown|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|"
          r"average", 3),
@@ -109,7 +114,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
     ],
     "augment_instructions": [
-        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|多几种问法|问法多(?:几|一)些", 4),
+        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样", 4),
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
@@ -124,7 +129,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "suggest_hyperparameters": [
         # "帮我配一下 epoch、学习率和 batch", "推荐一组", "work out per_device_train_batch_size and gradient_accumulation_steps"
-        (r"(?:要|该|得|大概要)训几轮", 3),
+        (r"(?:要|该|得|大概要)(?:训练?|跑|练)几轮|(?:参数|超参|epoch|学习率|轮数)[^,，。;；]{0,6}?(?:帮我|给我|你|您)\S{0,2}?(?:定|出|配|拟|算)(?:一下|下|个|吧)", 3),
         (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
          r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
          r"\b(?:suggestions?|recommendations?|advice|ideas) (?:for|on) (?:the |my |our )?(?:knobs|params|parameters|settings|hyper-?params?|hps|config)\b", 3),
@@ -144,7 +149,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "start_training": [
         # "就拿这个训", "用它训吧": the one-character verb, with the data at hand; "训练!现在!"
-        (r"(?:训练|微调|train)\W*(?:现在|马上|立刻|now)\W*$|(?:拿|用)(?:这个|它|这份|这)\s*(?:来|去)?(?:训|练)(?![练数据集样])|就训(?:吧|它|这个)?\W*$", 3),
+        (r"(?:训练|微调|train)\W*(?:现在|马上|立刻|now)\W*$|(?:拿|用)(?:这个|它|这份|这)\s*(?:来|去)?(?:训|练)(?![练数据集样])|就训(?:吧|它|这个)?\W*$|"
+         r"(?:帮我|给我|我要|想)\s*(?:训|练|炼)(?:个|一个|一版)\s*(?:模型|model|小模型)", 3),
         (rf"{_START}\s*(?:the |a |an |my |our )?\S{{0,10}}?\s*(?:\w+ )?{TRAIN}|"
          rf"{TRAIN}\s*\S{{0,4}}?\s*(?:跑起来|走起|搞起|起来|开始|开整)|{TRAIN}(?:一下|起来)?吧|"
          rf"(?:现在就|马上|立刻|立即)\s*\S{{0,24}}?{TRAIN}|(?:开整|走起|搞起|开练|开训|开干|开始跑|开跑|走一波|来一波|搞一波|整起来)|(?:丢|扔|放)进去(?:练|训|跑)|(?:训|练|炼)出来(?!的)|\bspin up (?:a |the )?(?:training|run|job|fine-?tune)|炼(?:起来|一个|个|一下|一版|一把|模型|丹|吧)|可以炼了|开炉|开炼|丹炉|炉子|开搞|fire (?:it|this|that) up|let it rip|"
@@ -211,11 +217,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,3}(?:down|off)\b|"
-         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed|terminated)\b|\btermination of (?:the )?(?:run|job|training)\b|\bcessation of\b|\bbench (?=(?:the |run |job |it\b|[A-Za-z][\w-]*\d))|\bcease (?=(?:the |run |job |training |[A-Za-z][\w-]*\d))|\bneeds? stopping\b|撤(?:下来|下|掉|(?<!先撤)(?<!我撤)(?<!就撤)了(?![\u4e00-\u9fff]))|(?<![往向])下掉|砍(?:了|掉)|干掉|pull(?:ed|ing)? the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b(?![-_]\w)|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住|\bstopping (?=[A-Za-z][\w-]*\d)", 6),
+         r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed|terminated)\b|\btermination of (?:the )?(?:run|job|training)\b|\bcessation of\b|\bbench (?=(?:the |run |job |it\b|[A-Za-z][\w-]*\d))|\bcease (?=(?:the |run |job |training |[A-Za-z][\w-]*\d))|\bneeds? stopping\b|撤(?:下来|下|掉|(?<!先撤)(?<!我撤)(?<!就撤)了(?![\u4e00-\u9fff]))|(?<![往向])下掉|砍(?:了|掉)|干掉|pull(?:ed|ing)? the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b(?![-_]\w)|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住|\bstopping (?=[A-Za-z][\w-]*\d)|\bturn (?:off|down) the (?:heat|stove|burner)\b|\b(?:take|pull) (?:it|\S+) off the (?:heat|stove|burner)\b", 6),
     ],
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
-        (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+        (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从断处(?:继续|接着|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续行|继续|接着|恢复|续)|续行|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
          r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
@@ -253,7 +259,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"做什么的|作用是|好处|坏处|有什么意义|的意义|怎么避免|如何避免|怎么防止|如何防止|是不是|会不会|重要吗|更重要|哪个(?:更|好)|影响|有什么关系|关系是|代表什么|代表啥|指什么|是指|"
          r"有什么不同|有啥不同|怎么回事|有什么讲究|怎么提升|如何提升|怎么提高|如何提高|how (?:to|do i|can i) improve|怎么选|如何选择?|说明什么|意味着|有什么帮助|有啥帮助|好处是|what are the benefits|benefits? of|什么关系|"
          r"有关系吗|relationship|relation between|干啥的|干嘛用|干什么用|做什么用|有何用|什么时候|何时|解决什么|还是.{0,10}(?:重要|好)|哪个重要|怎么做|"
-         r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越.{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗|(?:要|需要|应该|该)(?:做|准备)(?:些)?(?:什么|哪些)|什么场景|哪些场景|适用场景|适合什么", 3),
+         r"如何做|怎样做|注意事项|注意什么|最佳实践|入门|教程|不同之处|差异|怎么判断|如何判断|会发生什么|需要多少数据|要多少数据|越(?!快越好)(?!早越好).{1,4}越|会怎样|会怎么样|会如何|什么后果|够不够|够吗|(?:要|需要|应该|该)(?:做|准备)(?:些)?(?:什么|哪些)|什么场景|哪些场景|适用场景|适合什么", 3),
         (r"\bwhy\b|explain|difference between|differ from|how does|how do .{1,30} (?:work|affect|help|matter)|"
          r"tell me about|define|definition|meaning|\bmeans?\b|is it (?:true|better|important)|"
          r"does .{1,30} matter|matters?|how (?:to|do i|can i) (?:avoid|prevent|reduce)|pros and cons|"

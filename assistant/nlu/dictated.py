@@ -162,7 +162,8 @@ def starred(text: str) -> str:
 # Markdown typed into the chat: a heading's marks, bold, a file or a method in code marks, a table's rows, a value struck out.
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _BOLD = re.compile(r"\*\*([^*\n]{1,80})\*\*|__([^_\n]{1,80})__")
-_CODE_WORD = re.compile(r"`([^`\s]{1,80}\.[A-Za-z0-9]{2,5}|full|q?lora)`", re.I)  # (a file or a method; other code marks quote a value)
+_CODE_WORD = re.compile(r"`([^`\s]{1,80}\.[A-Za-z0-9]{2,5}|full|q?lora|k|r|lr|lora_r|rank|learning_rate|mix_general)`", re.I)
+# (a file, a method or a setting's key; other code marks quote a value)
 _STRUCK = re.compile(r"~~[^~\n]{1,80}~~\s*(?:→|->)?\s*")
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*([^|\n]+?)[ \t]*\|[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\n(?=[ \t]*\|[ \t]*:?-{2,})")
@@ -321,8 +322,8 @@ _ECHO = re.compile(r"^\s*(?:them|it|that one|those|这个|那个|的(?=\s*[,，]
 
 
 # "oops I said 4 shots, make it 2", "刚才说了 5 个 epoch,改成 3": a value said, then the one meant, with its unit kept.
-_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|\b(?:scratch|ignore|forget) what i said about|我说了?|刚才说了?|刚才写了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?(?: [A-Za-z]{2,10})?)"
-                           r"(?:\s+(?:earlier|before|again))?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|换成|(?:想了想|再想想|想想)[,，]?\s*还是|改一下[,，]?\s*(?:[A-Za-z_]{1,16}\s*(?:用|=|为)\s*)?|(?:it )?should be)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
+_SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i put|\b(?:scratch|ignore|forget) what i said about|我说了?|刚才说了?|刚才写了?|刚说了?)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{0,12}?(?: [A-Za-z]{2,10})?)"
+                           r"(?:\s+(?:earlier|before|again)|\s*(?:的)?那个)?\s*[,，;；.?？]?\s*(?:so |please |pls |but )?(?:make it|make that|change (?:it|that) to|改成|改为|改回|换成|(?:想了想|再想想|想想)[,，]?\s*还是|改一下[,，]?\s*(?:[A-Za-z_]{1,16}\s*(?:用|=|为)\s*)?|(?:it )?should be)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 
 # "yaml 里 epochs 写成 5 了,改成 3": a setting written wrongly, then put right.
 _WRONG_THEN = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写错了|说错了|打错了)[,，\s]*应该(?:是|为)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
@@ -347,7 +348,8 @@ _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-
                                 r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
 
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
-_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
+# (a numbered list's next number, "1. not 3 epochs\n2. 6 epochs", is no value)
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
                          r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
@@ -907,27 +909,41 @@ _SLASH_FORMATS = {"alpaca", "sharegpt", "qianfan", "openai", "jsonl", "csv", "xl
 
 
 def unslashed(text: str) -> str:
-    """Phrases set apart by "/" (one of them with a space in it) as phrases set apart by commas; a path keeps its slashes.
+    """A slash command's parts, or phrases set apart by "/", as phrases set apart by commas; a path keeps its slashes.
 
     >>> unslashed("resume/does it pick up the same lr/or restart warmup"), unslashed("convert qianfan/x.jsonl to alpaca")
     ('resume, does it pick up the same lr, or restart warmup', 'convert qianfan/x.jsonl to alpaca')
     """
-    command = _SLASH_COMMAND.match(text)
-    if command and (re.search(r"\.\w{2,5}\b|\d", text) and not re.search(r"[?？]", text)):
-        # "convert/alpaca/qianfan/qa_pair.csv", "train/x.json/2 epoch/lr 5e-5", "lr-probe/x.jsonl/500步": a command, then its
-        # settings and its file, slash after slash; a folder right before the file stays on it when a format is already said
-        parts = [p.strip() for p in text.strip().split("/")]
-        out: list[str] = []
-        for i, part in enumerate(parts):
-            if out and i + 1 < len(parts) and re.search(r"\.\w{2,5}\b", parts[i + 1]) and re.fullmatch(r"[\w-]+", part) and (
-                    part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])
-                    or not re.match(r"convert", out[0], re.I)) and (
-                    part.lower() not in ("all", "half", "each", "every", "全部", "一半")):
-                parts[i + 1] = part + "/" + parts[i + 1]  # ("qianfan/qa_pair.csv" after "alpaca": the folder the file is in)
-                continue
-            out.append(part)
-        files = [p for p in out[1:] if re.search(r"\.\w{2,5}\b", p)]
-        return ", ".join(out[:1] + files + [p for p in out[1:] if p not in files])  # the command, its file, then its settings
+    return _slash_command(text) or _slash_phrases(text)
+
+
+def _slash_command(text: str) -> str | None:
+    """A command, then its settings and its file, slash after slash ("convert/alpaca/qianfan/qa_pair.csv", "train/x.json/2
+    epoch/lr 5e-5", "lr-probe/x.jsonl/500步") as the command, its file, then its settings; a folder right before the file stays
+    on it when a format is already said. None when ``text`` is no slash command.
+
+    >>> _slash_command("convert/alpaca/qianfan/qa_pair.csv")
+    'convert, qianfan/qa_pair.csv, alpaca'
+    """
+    if not _SLASH_COMMAND.match(text) or not re.search(r"\.\w{2,5}\b|\d", text) or re.search(r"[?？]", text):
+        return None
+    parts = [p.strip() for p in text.strip().split("/")]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if out and i + 1 < len(parts) and re.search(r"\.\w{2,5}\b", parts[i + 1]) and re.fullmatch(r"[\w-]+", part) and (
+                part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])
+                or not re.match(r"convert", out[0], re.I)) and (
+                part.lower() not in ("all", "half", "each", "every", "全部", "一半")):
+            parts[i + 1] = part + "/" + parts[i + 1]  # ("qianfan/qa_pair.csv" after "alpaca": the folder the file is in)
+            continue
+        out.append(part)
+    files = [p for p in out[1:] if re.search(r"\.\w{2,5}\b", p)]
+    return ", ".join(out[:1] + files + [p for p in out[1:] if p not in files])
+
+
+def _slash_phrases(text: str) -> str:
+    """English phrases set apart by "/" (each inner one with a space in it) as phrases set apart by commas; ``text`` as it is
+    when the slashes may be a path, a date or a fraction."""
     parts = re.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
     if (len(parts) < 3 or re.search(r"[\u4e00-\u9fff]", text) or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
             or re.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)
@@ -961,8 +977,8 @@ def halfwidth(text: str) -> str:
 
 _CAPITAL_NUMERALS = str.maketrans("壹贰貳叁肆伍陆陸柒捌玖拾佰仟", "一二二三四五六六七八九十百千")
 # (only where they count: "壹佰伍拾步", "叁成"; never in words, "队伍", "陆空通话")
-_CAPITAL_RUN = re.compile(r"[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]+(?=\s*(?:成|条|條|个|個|步|轮|輪|遍|则|%|epoch|steps?)|[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])"
-                          r"|(?<=[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]", re.I)
+_CAPITAL_RUN = re.compile(r"(?![陆陸]?[陆陸]续)[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]+(?=\s*(?:成|条|條|个|個|步|轮|輪|遍|则|%|epoch|steps?)|[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])"
+                          r"|(?<=[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])(?![陆陸]续)[壹贰貳叁肆伍陆陸柒捌玖拾佰仟]", re.I)  # (not "陆陆续续": one by one)
 
 
 # Chinese written with a space between every word ("继续 刚才 停掉 的 训练 ."): the spaces between Chinese characters go.
@@ -1105,6 +1121,28 @@ def ticked_off(text: str) -> str:
     return left if left != text and re.search(r"[^\W\d_]{2}", left) else text
 
 
+# A letter's frame: its salutation ("敬启者:", "尊敬的王老师:", "Dear Sir or Madam,") and its close ("此致\n敬礼", "青石书局 敬上",
+# "Yours faithfully", "Kind regards,\nJo"): no request of its own, and the close is no full stop after a question.
+_SALUTATION = re.compile(r"^\s*(?:敬启者|敬启|尊敬的[^\n:：,，。]{1,20}|dear (?:sir or madam|sir/madam|sirs?|madam|[^\n,:]{1,30})|to whom it may concern)\s*[:：,，]?\s*\n|"
+                         r"^\s*(?:敬启者|尊敬的[^\n:：,，。]{1,20})\s*[:：]\s*", re.I)
+_CLOSE = re.compile(r"\n\s*(?:此致\s*敬礼|此致|顺颂(?:商|时)祺|敬请(?:回复|示下))[!！。.]?(?:\s*\n[^\n]{0,30}?敬上)?\s*$|\n[^\n]{0,30}?敬上\s*$|"
+                    r"\n\s*(?:yours (?:faithfully|sincerely|truly)|(?:with )?(?:best|kind|warm)(?:est)? regards|regards|sincerely(?: yours)?|respectfully(?: yours)?)"
+                    r"\s*,?(?:\s*\n[^\n]{0,40})?\s*$", re.I)
+
+
+def unlettered(text: str) -> str:
+    r"""``text`` without a letter's salutation and close, when words are left between them.
+
+    >>> unlettered("敬启者:训练 ft-7 业已完成,烦请评估。\n此致敬礼"), unlettered("Dear Sir or Madam,\nPray proceed.\nYours faithfully")
+    ('训练 ft-7 业已完成,烦请评估。', 'Pray proceed.')
+    """
+    inner = text
+    for _ in range(2):  # (a close after a signed name: "此致\n敬礼\n青石书局 敬上")
+        inner = _CLOSE.sub("", inner)
+    inner = _SALUTATION.sub("", inner, count=1)
+    return inner.strip() if inner != text and re.search(r"[^\W\d_]{2}", inner) else text
+
+
 # A polite tag after a request: "…从 checkpoint 接着跑就行,可以吗", "转成 alpaca,好吗?" (the request, asked nicely).
 _POLITE_TAG = re.compile(r"(?<=\S)\s*[,，]\s*(?:可以吗|行吗|好吗|好不好|行不行|可以不)\s*[?？]?\s*$")
 
@@ -1126,6 +1164,7 @@ def untagged(text: str) -> str:
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
+    unlettered,      # a letter's salutation and close ("敬启者:", "此致敬礼", "Dear Sir or Madam,", "Yours faithfully") left out
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes

@@ -59,11 +59,13 @@ _VOCAB = ("convert", "export", "inspect", "preview", "quality", "duplicates", "d
           "status", "progress", "stop", "cancel", "explain", "should", "please", "dataset", "format", "alpaca",
           "sharegpt", "qianfan", "openai", "messages", "column", "question", "answer", "overfitting", "gradient",
           "accumulation", "finished", "running", "thought", "reasoning", "rationale", "few-shot", "instructions",
-          "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain", "probe", "steps", "evaluate")
+          "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain", "probe", "steps", "evaluate",
+          "continue", "resume", "every", "identity")
 # Real words one letter away from a keyword: leave them alone ("smart" is not "start").
 _KEEP = {"smart", "stare", "state", "stats", "stat", "chart", "share", "trail", "trial", "brain", "grain", "rain",
          "sample", "example", "should", "format", "formal", "column", "stops", "starts", "trains", "quantity",
-         "tarin", "chair", "cheek", "check", "learn", "earning", "checks", "running", "cancer", "could", "would"}
+         "tarin", "chair", "cheek", "check", "learn", "earning", "checks", "running", "cancer", "could", "would",
+         "raining", "draining", "gaining", "trailing", "straining", "trading", "grading", "starring", "staring", "status"}
 
 
 def _near(a: str, b: str) -> bool:
@@ -87,7 +89,7 @@ def fix_typos(text: str) -> str:
         near = [v for v in _VOCAB if _near(low, v)]
         return near[0] if near else word  # _VOCAB order breaks ties: "epocs" → "epochs"
     # a word inside a name ("fin_cqa_trian", "finetune-0822") is the name's
-    return re.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_]|-[A-Za-z0-9])", fix, text)
+    return re.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_'’]|-[A-Za-z0-9])", fix, text)  # ("shouldn't": no "should't")
 
 
 def scores(text: str) -> dict[str, float]:

@@ -103,13 +103,13 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
                          r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:q?lora|sft)(?:_[A-Za-z0-9]+)+)(?![\w.-])")
 
 
-_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status of|how(?:'s| is))\s+(?:the\s+)?(?:run\s+|job\s+)?|"
+_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status (?:of|on|for)|progress (?:of|on)|update on|how(?:'s| is))\s+(?:the\s+)?(?:run\s+|job\s+)?|"
                              r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑)\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
                              r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
-                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
+                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
                          r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|crashed\b|died\b|[-—–]\s)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
@@ -142,12 +142,16 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)
-    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|(?:训练|run|模型)?编号|\bjob(?: id)?|\b(?:the|its|my) id)\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
+    m = re.search(r"(?:\brun[ _]?id|\brun|任务(?:id|编号)?|(?:训练|run|模型)?编号|\bjob(?: id)?|\b(?:the|its|my) id)(?![A-Za-z])\s*(?:[:=#：]|是|为|\bis\b)?\s*([A-Za-z][\w.-]*\d[\w.-]*|"
                   r"\d[\w.-]*[A-Za-z][\w.-]*)",
                   text, re.IGNORECASE)
     if m:
         name = m.group(1).rstrip(".")  # "Halt run pp-0907.": the full stop ends the sentence
         return name, m.start(1), m.start(1) + len(name)
+    # "its id is glaze-lora", "the run id was tea_night": a name said to be the id, digit or not
+    m = re.search(r"\b(?:its|the|my|that) (?:run |job )?id (?:is|was|=|:)\s*[\"'“‘]?([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w.-])", text, re.I)
+    if m and not _DATA_FILE.search(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "job devrel#27 进度如何", "stop of run FT/2024/117": a job's name with its number, a run written as a path
     m = re.search(r"(?<![\w#/])([A-Za-z][\w-]*#\d+)(?![\w#])|\b(?:run|job)\s+([A-Za-z0-9][\w.-]*(?:/[\w.-]+)+)(?![\w/])", text, re.I)
     if m and not negated(text, m.start()) and not (m.group(2) and _DATA_FILE.search(m.group(2))):
@@ -201,8 +205,8 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
                   text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
-    # a run named without a digit: "ski-lora-c", "yoga_lora_b" (one part says it is a run)
-    lettered = [m for m in re.finditer(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|(?:[A-Za-z]+_){1,2}(?:run|job)_[A-Za-z]{4,10}|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
+    # a run named without a digit: "ski-lora-c", "yoga_lora_b", "run-law-final" (one part says it is a run)
+    lettered = [m for m in re.finditer(r"(?<![\w.-])(run[-_](?!of[-_]the[-_]mill)[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|(?:[A-Za-z][A-Za-z0-9]*[-_])+(?:lora|run|ft|sft|job|exp)[-_][A-Za-z]{1,3}|(?:lora|run|sft|ft|job|exp|ckpt)[-_](?:[A-Za-z]{1,3}|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_])+(?:lora|run|ft|sft|job|exp)[-_](?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|kappa|lambda|sigma|omega)|(?:[A-Za-z]+[-_]){1,3}(?:run|job)|(?:[A-Za-z]+_){1,2}(?:run|job)_[A-Za-z]{4,10}|r[-_][a-z]{3,8})(?![\w-])(?!\.\w)", text, re.I)
                 if not negated(text, m.start()) and not _FAMILY.match(m.group(1))]
     m = _meant(text, lettered)  # "run-a 是我故意停的,run-b 是 OOM 挂的,恢复 run-b"
     if m:
@@ -217,6 +221,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     listed = set(re.findall(r"(?<![\w-])[a-z]\d(?=\s*[、,，/和])|(?<=[、,，/和])\s*[a-z]\d(?![\w-])", text, re.I))  # "a1、a2、a3,只评估 a2"
     if m and not negated(text, m.start(1)) and not re.fullmatch(r"(?:epochs?|steps?|r|k|top)\d+", m.group(1), re.I) and (
             not re.fullmatch(r"[a-z]\d", m.group(1), re.I) or len({x.strip() for x in listed}) >= 2):
+        return m.group(1), m.start(1), m.end(1)
+    # "把昨天停的那个tr9081继续跑起来吧": letters and digits glued between Chinese words, where a run is acted on
+    m = re.search(r"(?<=[\u4e00-\u9fff])([A-Za-z]{1,8}\d{2,}[A-Za-z0-9_-]*)(?=[\u4e00-\u9fff]|\s|$)", text)
+    if (m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)) and not _OTHER_MODELS.match(m.group(1))
+            and re.search(r"继续|接着|恢复|续|停|评估|进度|跑完|训完", text)):
         return m.group(1), m.start(1), m.end(1)
     # "it's sweep-c not sweep-b that i wanted resumed": the run meant, set against another
     m = re.search(r"\bit'?s ([A-Za-z][\w]*[-_][\w-]+) not [\w-]+ that\b", text, re.I)

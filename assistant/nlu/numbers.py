@@ -131,6 +131,24 @@ def _parse_english(words: str) -> float | None:
     return float(total + current) if seen else None
 
 
+_EN_WORD = re.compile(r"[A-Za-z]+[\s-]*")
+
+
+def _en_parts(token: re.Match) -> list[re.Match]:
+    """An English number token split where one number ends and another begins: a unit or a teen then another number word
+    ("each one two worked examples" is "one", then "two"; "twenty one", "two hundred" are one number)."""
+    parts, start, prev = [], token.start(), None
+    for w in _EN_WORD.finditer(token.group(0)):
+        word = w.group(0).strip().strip("-").lower()
+        if prev is not None and 1 <= _EN_WORDS.get(prev, 0) <= 19 and word in _EN_WORDS:
+            parts.append(token.start() + w.start())
+        prev = word
+    if not parts:
+        return [token]
+    cuts = [start] + parts + [token.end()]
+    return [_EN_TOKEN.match(token.string, a, b) or token for a, b in zip(cuts, cuts[1:])]
+
+
 def find_numbers(text: str) -> list[Num]:
     """Every number in ``text``, left to right. Chinese numerals that are part of ordinary
     words ("一下", "一些", "统一") come back too; callers read the unit after a number."""
@@ -171,10 +189,13 @@ def find_numbers(text: str) -> list[Num]:
         if den and num is not None:
             found.append(Num(num / den, m.start(), m.end(), m.group(0)))
             taken.append(m.span())
-    for m in _EN_TOKEN.finditer(text):
+    for m in (part for token in _EN_TOKEN.finditer(text) for part in _en_parts(token)):
         value = _parse_english(m.group(0))
         if m.group(0).strip().lower() in _EN_SCALES and re.search(r"\b(?:few|several|some|many|couple of)\s+$", text[:m.start()], re.I):
             continue  # "a few hundred examples, 400ish": no number said yet
+        if m.group(0).strip().lower() == "one" and re.search(r"\b(?:this|that|the|which|new|newer|last|latest|other|each|every|any|no|same|another|"
+                                                             r"big|bigger|biggest|small|smaller|old|older|right|wrong|first|second|good|better|best)\s+$", text[:m.start()], re.I):
+            continue  # "train on this one, max steps 1500", "the bigger one": a pronoun, not the number one
         if value is not None and m.group(0).strip().lower() not in ("a", "an") and not any(a <= m.start() < b for a, b in taken):
             found.append(Num(value, m.start(), m.start() + len(m.group(0).rstrip(" -")), m.group(0).rstrip(" -")))
             taken.append(m.span())

@@ -51,8 +51,8 @@ _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用
                 "查一下", "查查", "检查一下", "查看", "检查", "打开", "读取", "读一下", "分析", "统计", "转换", "上传的", "上传", "刚上传的",
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往",
                 "不知道", "不确定", "想知道", "填到", "填进", "写到", "写进", "存到", "放到", "上传了", "传了", "发了")
-# Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…".
-_ADVERBS = re.compile(r"^(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+")
+# Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…", "要不先拿…".
+_ADVERBS = re.compile(r"^(?:要不然|要不|不如|干脆)?(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+")
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训(?!练(?:计划|营|集|手册|大纲|课|方案))|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".
@@ -63,7 +63,7 @@ _GENERIC_TAIL = re.compile(rf"(?:FAQ|QA|Q&A)(?:[_-]?[A-Za-z0-9]{{1,8}})*\.(?:{EX
 _ASCII_VERB_ONCE = re.compile(r"^[A-Za-z]{2,15}\s?(?:一下|下)")
 _CHECK_ONCE = re.compile(r"^(?:检查|查|看|质检|清洗|转换?|评估)(?:一)?下")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "给付", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
+_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "给付", "给水", "给排水", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
 
 
@@ -112,8 +112,9 @@ def _words_before(before: str, name: str) -> str:
         m = _WORD_BEFORE.search(before)
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        if re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*", word, re.I) or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I):
-            break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx": a count or a tag, not the name's
+        if (re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
+                or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
+            break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx", "fewshot k3 faq.jsonl": a count, a setting or a tag, not the name's
         if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
@@ -231,7 +232,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
         if once:
             name, changed = name[once.end():], True
         for prefix in _ZH_PREFIXES:
-            if spaced and len(prefix) == 1 and prefix not in "把将用":  # "把", "将" and "用" (but 用户, 用药…: _ZH_KEEP) never begin a name
+            if spaced and len(prefix) == 1 and prefix not in "把将用给":  # "把", "将", "用", "给" (but 用户, 给付…: _ZH_KEEP) never begin a name
                 continue
             if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True
@@ -294,6 +295,7 @@ def _is_path_like(inner: str) -> bool:
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 
+_MARK_TAG = re.compile(r"^[【\[](?:批注|备注|注意|注|紧急|重要|提醒|通知|待办|加急|TODO|NOTE|URGENT|FYI)[】\]]\s*", re.I)
 _LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,14}|[A-Za-z]{2,12}(?=[:：][^\\/])|file|data|path|source|input|dataset)?[:：]\s*(?![\\/])", re.I)
 
 
@@ -328,6 +330,9 @@ def find_paths(text: str) -> list[Found]:
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):
                     start, name = start - 1 - len(head), head + " " + name
+            tag = _MARK_TAG.match(name)  # "【批注】essay_feedback.jsonl": a marking tag glued on, not the name's
+            if tag and tag.end() < len(name):
+                start, name = start + tag.end(), name[tag.end():]
             label = _LABEL.match(name)  # "数据:客服对话.jsonl", "再来一批:faq.jsonl": a list item's label, then the name
             if label and label.end() < len(name):
                 start, name = start + label.end(), name[label.end():]

@@ -254,6 +254,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
                        or (tool == "convert_dataset" and review.asks_fill(plain, False) and identity_keys)
+                       # "The nameplate in FILE is unfinished: {{name}} should be 'X', {{author}} should be 'Y'": the placeholders given
+                       # values, read weakly as a run's state
+                       or (tool == "training_status" and "{{" in plain and not names.find_run_id(plain)
+                           and {"name", "author"} & set(review.placeholder_values(plain)))
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
                        or (tool in _MAKERS and review.asks_fill(plain, False)
                            and identity_keys == {"name", "author"})
@@ -294,6 +298,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             and (got is None or got.act != "hypothetical")):
         tool = "start_training"  # "use ./models/tinyllama-1.1b as the base with FILE", "base should be ./models/qwen2-0.5b … same data":
         # a base model given for the data is a run's setting
+    if (tool in (None, "", "inspect_dataset") and got is not None and got.act in ("command", "question")
+            and slots.find_fields(masked).get("rationale_field") and re.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)):
+        tool = "add_cot"  # "let's add that to FILE then, maybe 80 samples? the explanations are in a column called 'reasoning'":
+        # a column of reasoning given, samples asked for
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -310,6 +318,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         elif (got is not None and classifier.asks(plain) >= _ASKS_FIRMLY and intents.about_sft(plain) and (got.offer or _CRAFT_WORD.search(plain))
+              and not (got.act == "chitchat" and got.prob >= 0.75 and not re.search(r"[?？]", plain))  # ("今天也是被数据折磨的一天": venting)
               and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", plain)) >= 3  # ("lr?", "例子?": too bare to answer; offered as a step)
               and not _ASKS_ABOUT_US.search(plain)
               and not named and not new_files and not names.find_run_id(plain) and not acts.is_request(plain)):
@@ -388,7 +397,6 @@ def _bare_format(text: str) -> bool:
     return bool(fmt) and not _FILLER.sub("", re.sub(re.escape(fmt), "", text, flags=re.I)).strip()
 
 
-# What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
 # A decision opening the message: "keep the short answers. a lot of our UI strings are one word", "删掉乱码的,…".
 _MAKERS = ("add_cot", "add_few_shot", "augment_instructions")
 # A recap of what was done asked first, then a step: "Remind me what LR you used last time, then …", "先跟我说下你上一步干了啥…然后…"
@@ -397,6 +405,7 @@ _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remin
 # "近似重复的保留,那是…": a rule's few words and the decision, the whole first clause
 _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
+# What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
 
@@ -742,12 +751,22 @@ _STATES = (("stopped", r"已?停止|停了|停掉|已暂停|暂停|\bstopped\b|\
            ("failed", r"失败|挂了|崩了|\bfailed\b|\bcrashed\b|\berror\b"))
 
 
+def _cells(row: str) -> list[str]:
+    """A pasted table row's cells: "| a | b |" split at its bars, "a,b,c" at its commas."""
+    row = row.strip()
+    return [c.strip() for c in row.strip("|").split("|" if row.startswith("|") or row.count("|") >= 2 else ",")]
+
+
+def _is_rule(cells: list[str]) -> bool:
+    """Whether a Markdown table's row is its rule ("|---|:--:|") rather than data."""
+    return all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c)
+
+
 def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
     """(the message without its pasted table, the table's rows as cells) when a block of two or more rows with the same
     number of cells is pasted and words of the person's own are left; else None."""
     lines = text.split("\n")
-    cells = [[c.strip() for c in line.strip().strip("|").split("|" if line.strip().startswith("|") else ",")] if _TABLE_ROW.fullmatch(line) else None
-             for line in lines]
+    cells = [_cells(line) if _TABLE_ROW.fullmatch(line) else None for line in lines]
     best, at = (0, 0), 0
     while at < len(lines):
         end = at
@@ -759,7 +778,7 @@ def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
     if best[1] - best[0] < (2 if lines[best[0]].strip().startswith("|") else 3):
         return None  # (a CSV table: its header and two rows at least)
     own = "\n".join(lines[:best[0]] + lines[best[1]:]).strip()
-    rows = [row for row in cells[best[0]:best[1]] if not all(re.fullmatch(r":?-{2,}:?", c) for c in row if c)]
+    rows = [row for row in cells[best[0]:best[1]] if not _is_rule(row)]
     return (own, rows) if re.search(r"[^\W\d_]{2}", own) else None
 
 
@@ -821,12 +840,11 @@ def _placed_item(own: str, place: re.Match, lines: list[str], listed: list[tuple
     unit = (place.group("zh_unit") or place.group("en_unit") or place.group("en_unit2") or "").lower()
     if unit in ("列", "column"):
         header = next((line for line in lines if line.count("|") >= 2 or line.count(",") >= 2), None)
-        cells = [c.strip() for c in re.split(r"[|,]", header.strip().strip("|"))] if header else []
-        items = [c for c in cells if c]
+        items = [c for c in _cells(header) if c] if header else []
     else:
-        rows = [m.group("row") for _, m in listed if m.group("row") is not None]
-        cells = [[c.strip() for c in row.split("|")] for row in rows if not all(re.fullmatch(r":?-{2,}:?|", c.strip()) for c in row.split("|"))]
-        if rows and len(cells) >= 2 and any(re.fullmatch(r":?-{2,}:?", c.strip()) for c in rows[1].split("|")):
+        rows = [_cells(lines[i]) for i, m in listed if m.group("row") is not None]
+        cells = [row for row in rows if not _is_rule(row)]
+        if rows and len(cells) >= 2 and _is_rule(rows[1]):
             cells = cells[1:]  # the header row, above its rule
         items = [row[0] for row in cells] if rows else [m.group("item").strip() for _, m in listed]
     if len(items) < 2 or not n or abs(n) > len(items):
@@ -1187,6 +1205,10 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     if not tool:
         return new
     redone = plan_step(text, mem, new_files, intent=tool)
+    if tool == "apply_quality_rule" and (decided := review.rule_command(plain)) and (
+            redone.kind == "ask_file" or redone.kind == "tools" and not redone.calls[0]["args"].get("rule")):
+        # "哦不对 乱码的先别删 留着 我自己对着原稿再看看": the decision put right, for the latest check
+        return Decision("tools", calls=[{"name": tool, "args": {"rule": decided[0], "decision": decided[1]}}])
     if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
         return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))}])
     return redone
@@ -1208,7 +1230,7 @@ _ASKS_CLEARLY = 0.65
 
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
-_VALUE_PUT_RIGHT = re.compile(r"\bnot\b|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
+_VALUE_PUT_RIGHT = re.compile(r"(?<!'m )(?<!\bam )\bnot\b(?!\s+(?:a|an|sure|really|too|very|so|much|quite|yet)\b)|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
                               r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).

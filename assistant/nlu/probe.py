@@ -32,7 +32,7 @@ PROBE = re.compile(
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run
     r"\b(?:lr|learning[- ]rate)\b[^\n]{0,40}\b(?:probe|sweep) (?:it|this|that)\b|(?:学习率|(?<![a-z])lr(?![a-z]))[^。;；!！?？]{0,30}?探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:估|估算|估计)(?:一?下|个)\s*(?:学习率|(?<![a-z])lr\b)(?=[^。!！]{0,30}跑\s*\d+\s*步)|"
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
-_STEPS = re.compile(r"(\d{1,4})\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})\b", re.I)
+_STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
 
 
 # The probe asked for, to find the rate a question names: "拿这个探一下学习率多少合适", "学习率到底多大合适?你直接在这个文件上试一下呗".
@@ -66,7 +66,10 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the
 # probe said as done, the request after it another step
 PROBE_DONE = re.compile(r"(?:探测|probe|range test|扫描)[^。;；!！?？\n]{0,12}?(?:刚|已经|已)?(?:跑完|做完|做过|跑过|结束)了?|"
-                         r"\b(?:did|ran|finished|done with) (?:the |my |an? |that )?(?:quick )?(?:lr |learning[- ]rate )?(?:probe|range test|sweep)\b", re.I)
+                         r"\b(?:did|ran|finished|done with) (?:the |my |an? |that )?(?:quick )?(?:lr |learning[- ]rate )?(?:probe|range test|sweep)\b|"
+                         # "the range test looked sensible", "探测结果看着还行": the probe's outcome told
+                         r"\b(?:lr |learning[- ]rate )?(?:probe|range test|sweep) (?:looked|looks|was|came back|showed|seemed|went)\b|"
+                         r"(?:探测|range test)(?:的)?结果(?:看着|出来了|还行|不错|挺好)", re.I)
 
 
 def asks_probe(text: str) -> bool:

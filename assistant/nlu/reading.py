@@ -47,9 +47,9 @@ _KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
 _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|先给你看|sending (?:it|this) (?:over )?first|here it is first", re.I)
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
-_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b|\bwho (?:made|built|trained|created) you\b|"
+_ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b(?!\s+(?:sure|certain)\b)|\bwho (?:made|built|trained|created) you\b|"
                        r"\b(?:is this|are you|is it) (?:powered by|built on|running on|based on)\b|谁(?:开发|做|训练|写)的你|"
-                       r"你是(?:哪个|什么|哪家)", re.I)
+                       r"你是(?:哪个|什么|哪家)|你(?:自己|到底|究竟)(?:是|算)(?:哪个|什么|啥|哪家)|(?:背后|底层)(?:是)?(?:谁|哪家)(?:做|开发|训练)的|问你(?:到底|究竟)?是(?:什么|啥|哪个)", re.I)
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b|\boverkill\b", re.I)
@@ -134,7 +134,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\bun-?paus\w*|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|从断处|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -150,7 +150,7 @@ _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|trai
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
 _LATER = re.compile(r"回来再说|晚点再说|明天再说|下午再说|以后再说|改天再说|先这样吧|\b(?:i'?ll|we'?ll) (?:deal with|look at) it later\b|\btalk later\b", re.I)
 # What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
-_PURPOSE = re.compile(r"是干(?:什么|啥|嘛)(?:用)?的|\bis for what\b|^\W*what(?:'s| is) (?:the |this |that |an? )?FILE\b(?! look| have| contain)|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
+_PURPOSE = re.compile(r"是(?:拿来)?干(?:什么|啥|嘛)(?:用)?的|\bis for what\b|^\W*what(?:'s| is) (?:the |this |that |an? )?FILE\b(?! look| have| contain)|是做(?:什么|啥)(?:用)?的|(?:有|是)(?:什么|啥)用|用来干(?:嘛|啥|什么)|"
                       r"\bwhat(?:'s| is| are)\s+(?:the\s+)?\S+(?:\s+file)?\s+(?:for|used for)\b\W*$|\bwhat does\s+\S+\s+do\b", re.I)
 # Readings a concept question may be mistaken for: nothing, or a look at a run or a file.
 _LOOKS = ("", "training_status", "inspect_dataset", "evaluate_run", "resume_training")
@@ -234,7 +234,7 @@ def pasted_only(text: str) -> bool:
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
 _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
-                        r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down", re.I)
+                        r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
@@ -295,9 +295,9 @@ _TRY_TUNED = re.compile(r"\b(?:check|see|test|find out)\s+(?:if|whether)\s+(?:th
 _TO_BE_STOPPED = re.compile(r"\b(?:is to be|should be|must be|needs to be|has to be)\s+(?:stopped|killed|halted|terminated|shut down|cancell?ed|aborted)\b|"
                             r"^\W*(?:would|will|is)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine)\s+if\s+(?:we|i)\s+(?:stopped|killed|halted)\b", re.I)
 # A resume put off until later ("明天再接着跑", "resume it tomorrow"): the stop is what is asked now.
-_RESUMED_LATER = re.compile(r"(?:明天|明早|晚点|晚些|回头|之后|以后|下周|改天|过会儿?|周一)再?(?:接着|继续|续|恢复|跑)|等[^,，。;；]{1,14}?(?:完|好)\S{0,3}?再(?:接着|继续|续|恢复|跑)|"
+_RESUMED_LATER = re.compile(rf"(?:{acts.LATER_ZH})再?(?:接着|继续|续|恢复|跑)|等[^,，。;；]{{1,14}}?(?:完|好)\S{{0,3}}?再(?:接着|继续|续|恢复|跑)|"
                             r"\b(?:resume|continue|restart)\b[^.!?]{0,20}\b(?:once|after|when) (?:i|we)\b|"
-                            r"\b(?:resume|continue|restart|pick (?:it |this )?(?:back )?up)\b[^.!?]{0,20}\b(?:tomorrow|later|next week|in the morning|on monday)\b", re.I)
+                            rf"\b(?:resume|continue|restart|pick (?:it |this )?(?:back )?up)\b[^.!?]{{0,20}}\b(?:{acts.LATER_EN})\b", re.I)
 
 
 def _stops_run(text: str) -> bool:
@@ -364,7 +364,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     question about an action is explained, an off-topic message gets no tool. A long message that
     tells its story first is read by its last sentence when that is the ask (see :func:`_story_tail`).
     A question is never read as a stop or a resume, nor a what-if as a start, unless it asks for one ("能停一下 X 吗?"):
-    "停掉训练的话 checkpoint 还在吧?" is answered."""
+    "停掉训练的话 checkpoint 还在吧?" is answered. Our English words typed a letter off are read as meant ("contineu")."""
+    text = intents.fix_typos(text)
     if _NOTHING_NEEDED.search(text):
         return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.": told, nothing asked
     got = _read_message(text, has_file, new_upload)
@@ -490,7 +491,8 @@ _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大
 # Said not to act: only asking, nothing to run or change.
 _JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|想问问[:：]|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
-                          r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|"
+                          r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|(?:仅|只|纯)(?:作|是|属)?(?:设想|假设)|"
+                          r"\b(?:i )?ask (?:only|merely|purely) (?:in contemplation|out of (?:idle )?curiosity|hypothetically)\b|\bout of (?:idle |pure )?curiosity\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
                           r"(?:暂时|先)(?:不要|别)(?:对\S{1,40}?)?(?:做任何操作|执行|动它?|操作)|"
                           r"\b(?:first|before (?:that|anything)),? (?:tell|explain to) me(?:[:：]| what\b| whether\b| if\b| why\b)|先(?:解释|说明|讲讲)(?:一下)?", re.I)
@@ -560,7 +562,8 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
         return None  # (a what-if, unless a part after it turns to the request: "要是中途断电了会怎样?……不过现在先把 X 恢复起来吧")
     readings = []
     for at, part in enumerate(parts):
-        if acts.speech_act(part) in ("question", "hypothetical") or _DONE_ALREADY.search(part) or acts.is_rhetorical(part) and acts.asks_concept(text):
+        if (acts.speech_act(part) in ("question", "hypothetical") or _DONE_ALREADY.search(part)
+                or acts.is_rhetorical(part) and (acts.asks_concept(text) or acts.asks_definition(text))):  # ("…是什么意思呀?为什么不直接…呢?")
             continue  # ("质检做完了。…", "done with the quality check, …": what is done already)
         turned, said = bool(_TURNING.match(part)), part
         part = _TURNING.sub("", part) or part  # "…? Either way, drop all the conflicts.", "…?还有,对 FILE 做一次质量检查。"
@@ -904,6 +907,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "The team wonders whether the prompt at inference time should match the one used in training."
     if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if (act == "question" and tool in ("inspect_dataset", "training_status") and acts.asks_in_general(text) and domain and not owns
+            and not names.find_run_id(text) and not _WHAT_FORMAT.search(text) and not _FLAW_ASKED.search(text)
+            and not re.search(r"多少|几条|几个字段|哪些(?:字段|列)|\bhow (?:many|big|long)\b|\bwhat(?:'s| is) in\b", text, re.I)):
+        tool, offer = "explain", ""  # "请问一般从哪一步开始比较好?", "Does the column order in FILE matter?", "FILE 这种身份文件是拿来干嘛的":
+        # how things work asked, the file or a run only its setting
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
             and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text)
                                                or re.search(r"区别|difference|vs\.?", text, re.I)
@@ -934,8 +942,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
-    if act == "question" and tool and acts.asks_definition(text) and domain:
-        tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names
+    if act == "question" and (tool or intents.about_sft(text)) and acts.asks_definition(text) and domain:
+        tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names ("Kindly
+        # define … the term "supervised fine-tuning"": a definition in our words, no tool named)
     if (tool in ("", "explain") and act == "command" and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
             and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data

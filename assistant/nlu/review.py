@@ -17,7 +17,7 @@ from assistant.nlu.paths import QUOTED
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
-                   r"\bcut (?:them|those|these|it)\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
+                   r"\bcut (?:them|those|these|it)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
 _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
@@ -31,7 +31,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
-     r"\b(?:just )?the question copied back\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
+     r"\b(?:just )?the question copied back\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
@@ -71,7 +71,7 @@ _VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -101,9 +101,10 @@ _FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改
 # "name 换成 小淘", "author 写 星河电商", "and author to 'CS Lab'": the usual placeholders by name, in other words.
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
-_HOLE = re.compile(r"占位|placeholders?|placehold?ers?\b|placehodlers?|palceholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量", re.I)
+_HOLE = re.compile(r"占位|placeholders?|placehold?ers?\b|placehodlers?|palceholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量|"
+                   r"(?:花括号|大括号)[^,，。;；?？]{0,6}(?:没|未|待)填|(?:几|哪些|多少)(?:个|处)?空(?:要|需要|待|还没|没)?填|空缺|\bblanks? (?:in|to fill|(?:that )?(?:i|we) (?:need|have) to fill)\b", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
-_LIST = re.compile(r"\blist(?:ed)?\b|列出|列一下|列个|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
+_LIST = re.compile(r"\blist(?:ed)?\b|列出|列一下|列个|哪些|(?:有)?几(?:个|处)|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
 _LOOK = re.compile(r"有没有|有无|是否|[没未](?:有)?(?:填|替换)|\bany\b|\bare there\b|\bunfilled\b|\bleft\b", re.I)
 # Arguments of other tools written the same way are never placeholder values.
@@ -236,6 +237,7 @@ def _lower_words_after(text: str, m: re.Match) -> str:
 def _without_full_stop(value: str) -> str:
     """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
     value = re.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)
+    value = re.sub(r"(?<=\S)[!！]+$|\s+(?-i:NOW|ASAP|PLEASE|PLS|PLZ|THX|THANKS)[.!！]*$", "", value)  # "名字叫 销冠助手!!", "author is Acme Inc. NOW."
     value = re.sub(r"(?<=\w)(?:\.{2,}|…+)$", "", value)  # "name Pixel... author …": the trailing dots are the pause's  # "个名就叫阿宝啦": the particle is the sentence's
     if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
         return value[:-1]
@@ -302,11 +304,11 @@ def placeholder_values(text: str) -> dict[str, str]:
 _FILL_WORDS = re.compile(r"identity|placeholder|占位|身份|\bfill\b|填", re.I)
 _EITHER_OR_ASKED = re.compile(r"还是[^,，。;；!！]{1,10}(?:啊|呀|吗|呢|嘛)?\s*[?？]?\s*$")
 # What a placeholder's value never is: a pronoun for values said before ("换成这俩"), "wrong" ("名字填错了"), an article.
-_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?|fill|set|put|change)$", re.I)
+_NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|(?:进|上)去\S*|什么\S*|啥\S*|谁\S*|哪\S*|怎么\S*|the|a|an|to|be|this|that|these|those|them|it|这俩|这两个|它们|这些|那俩|错了|反了|placeholders?|fill|set|put|change)$", re.I)
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
-_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|名(?=\s*(?:当|应当?)填)|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|(?:定|命|取)名(?=\s*(?:为|叫))|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|名(?=\s*(?:当|应当?)填)|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
                     r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
                     r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
@@ -355,7 +357,9 @@ _MADE_BY = re.compile(r"(?:\b(?:it|he|she|they|(?:the )?(?:assistant|bot|model|a
                       + _VALUE, re.I)
 # "that Harbor School made it", "是「阳光幼儿园」做的": the maker named before the making.
 _MADE_IT = re.compile(r"\bthat\s+((?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}|[\"'“][^\"'”]{1,60}[\"'”])\s+(?:made|built|created|developed) (?:it|him|her)\b|"
-                      r"(?:是|由)\s*(?:[「“\"]([^」”\"]{1,30})[」”\"]|(?![^\s,，。;；]*?(?:哪|什么|谁|啥|几))([^\s,，。;；「“\"是由{}]{2,16}?))\s*(?:做|开发|出品|制作|研发|训练|打造)的(?![^。!！\n]{0,6}[?？吗呀啊呢])", re.I)
+                      r"(?:是|由)\s*(?:[「“\"]([^」”\"]{1,30})[」”\"]|(?![^\s,，。;；]*?(?:哪|什么|谁|啥|几))([^\s,，。;；「“\"是由{}]{2,16}?))\s*(?:做|开发|出品|制作|研发|训练|打造)的(?![^。!！\n]{0,6}[?？吗呀啊呢])|"
+                      # "由“XX县市场监管局”开发,请把 FILE 里的占位符填上": quoted, the maker needs no 的
+                      r"由\s*[「“\"]([^」”\"]{1,30})[」”\"]\s*(?:开发|出品|制作|研发|打造)(?![^。!！\n]{0,6}[?？吗呀啊呢])", re.I)
 # "Name's Nova, not Nora", "name's Buddy, author's Riverside Labs": the key's contraction, then its value.
 _KEY_CONTRACTED = re.compile(r"(?<![\w{])(name|author)'s\s+(?!(?:been|got|not|still|wrong|a|the)\b)" + _VALUE, re.I)
 # "set the author in identity.json to Lumen Wedding Studio": the file said between the key and its value.
@@ -408,7 +412,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
     first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
-    first += [("author", (a or b or c).strip(_QUOTES)) for a, b, c in _MADE_IT.findall(text)]
+    first += [("author", (a or b or c or d).strip(_QUOTES)) for a, b, c, d in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
     first += [(_ZH_KEYS[k], v) for k, v in _ZH_NOT_THAT.findall(text)] + [("name", v) for v in _NAME_ITS.findall(text)]
     if _FILL.search(text) or _HOLE.search(text):  # "占位符帮我填下,名字小鹿,作者鹿鸣实验室": the key, its value glued on
@@ -428,7 +432,7 @@ def _values_in_order(text: str) -> dict[str, str]:
     """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
     values in the same order."""
     keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
-    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b)?\s*[.。!！]?\s*$", text)
+    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b|,?\s*\brespectively\b)?\s*[.。!！]?\s*$", text)
     if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
     for joints in (r"\s*(?:,|，|、|\band\b)\s*|\s+和\s+", r"\s*(?:,|，|、|\band\b|和)\s*"):  # ("小杏 和 仁和堂中医馆": 和 inside a name)

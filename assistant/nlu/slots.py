@@ -168,6 +168,8 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
         if RULED_OUT_BEFORE.search(before):
             ruled_out = _role_of(RULED_OUT_BEFORE.sub("", before), after) or ""
             continue
+        if re.search(r"(?:以下简称|下称|简称|\bhereinafter(?: referred to as)?)\s*$", before, re.I):
+            continue  # "(以下简称“标的文件”)", "(hereinafter "SFT")": a defined term, no field
         role = _role_of(before, after) or _ROLE_NAMES.get(name.lower())
         if ruled_out is not None and not role and _MEANT_NAME.match(before):
             role, ruled_out = ruled_out or None, None
@@ -264,8 +266,11 @@ def find_fields(text: str) -> dict:
     # reasoning", "推理过程在 reasoning 那一列", "有一列 师傅怎么想的 ,写了为啥…。把这列当推理过程": a column said to hold the reasoning
     held = (re.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b)", text, re.I)
             or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
-            or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text))
-    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning", text, re.I):
+            or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
+            # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
+            or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
+                         r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
+    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation", text, re.I):
         out["rationale_field"] = held.group(1)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
     real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
@@ -275,6 +280,9 @@ def find_fields(text: str) -> dict:
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    # "the second sheet, 'Returns'", "中名为“车险”的工作表", "convert FILE Greens sheet to alpaca": a sheet counted then named,
+    # named by 名为, or a capitalised name right after the workbook
+    sheet = sheet or _SHEET_NAMED.search(text)
     # "sheet是叫售后的那个问题在…": the name between 叫 and "的那个", in a message with no spaces
     sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
@@ -377,6 +385,9 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 # "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
 _THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
+_SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:sheet|tab|worksheet)\s*[,，(（:：]?\s*(?:called\s+|named\s+)?['\"“‘]([^'\"”’]{1,30})['\"”’]|"
+                          r"(?:名为|名叫|称为|叫做)\s*[“\"「']([^”\"」']{1,20})[”\"」']\s*的\s*(?:工作表|sheet|子表|表|页)|"
+                          r"(?:\.xls[xm]?|\bFILE|\S\s{3,})\s+((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b", re.I)  # (the workbook's name, masked or not)
 _NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one"}
 def asks_sheets(text: str) -> bool:
     """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
