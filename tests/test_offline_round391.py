@@ -1,5 +1,5 @@
-"""Causes of the misses in the round-391 to round-398 blind corpora (measured at first sight before any fix, then mended);
-tested on phrasings of our own, not the corpora's."""
+"""Causes of the misses in the round-391 to round-406 blind corpora (each wave measured at first sight before any fix, then
+mended); tested on phrasings of our own, not the corpora's."""
 from __future__ import annotations
 
 import pytest
@@ -41,6 +41,11 @@ from assistant.offline import plan
     "Roger, plan received, all values check out. You are cleared to begin training. Over.",
     # a start with no data named, asked for quickly
     "帮我训个模型 越快越好",
+    # wave 12: how to tell, a rule's consequence, a question about a setting
+    "练完了我咋知道它到底学会了没有?",
+    "how would I know if it learned anything?",
+    "近似重复的要不要删?删了就只剩一半了",
+    "用lora训练的话会不会忘掉通用能力?",
 ])
 def test_no_step_is_taken(text):
     assert [c["name"] for c in plan(text, [])] in ([], ["explain"])
@@ -109,6 +114,48 @@ def test_no_step_is_taken(text):
     ("the ones where the answer is just the question pasted again, get rid of those", "apply_quality_rule",
      {"rule": "answer_is_question", "decision": "drop"}),
     ("去重 kiln.jsonl", "check_quality", {"path": "kiln.jsonl"}),
+    # wave 12: runs
+    ("I'm afraid I hit stop on glaze-run-02 by mistake. Could you start it again from where it left off?", "resume_training",
+     {"run_id": "glaze-run-02"}),
+    ("釉料改好了 kl_run_0923 接着之前的断点训吧", "resume_training", {"run_id": "kl_run_0923"}),
+    ("假设中断不影响收敛。恢复 kiln_sweep_b,看看 loss 能否接上。", "resume_training", {"run_id": "kiln_sweep_b"}),
+    ("回来了,虚惊一场。kiln_fire_02 继续", "resume_training", {"run_id": "kiln_fire_02"}),
+    ("ok try resuming kl-004 i think it was a fluke", "resume_training", {"run_id": "kl-004"}),
+    ("展览放完了,kiln-lora-01 接着上回的跑吧", "resume_training", {"run_id": "kiln-lora-01"}),
+    ("kiln_fire_02 已经跑完了,跟原模型对比下", "evaluate_run", {"run_id": "kiln_fire_02"}),
+    ("小李让我问问 exp-kl-12 是不是已经跑完了", "training_status", {"run_id": "exp-kl-12"}),
+    ("kiln7 how's it doing", "training_status", {"run_id": "kiln7"}),
+    ("Glaze loss hasn't moved in 2 hours, why are we still running kl_0715b? Stop it.", "stop_training", {"run_id": "kl_0715b"}),
+    # the probe, asked in other ways
+    ("lr_range_test:\n  data: glaze_en.jsonl\n  steps: 200\nrun it", "probe_learning_rate", {"path": "glaze_en.jsonl", "steps": 200}),
+    ("> 开训前建议先在 kiln.jsonl 上做学习率探测,要跑多少步?\n80 步,跑吧", "probe_learning_rate", {"path": "kiln.jsonl", "steps": 80}),
+    ("> Before training on glaze.jsonl I'd suggest a quick LR probe. How many steps?\n120, go", "probe_learning_rate",
+     {"path": "glaze.jsonl", "steps": 120}),
+    ("bangwo ceshi yixia xuexilv, wenjian shi kiln.jsonl, pao 80 bu", "probe_learning_rate", {"path": "kiln.jsonl", "steps": 80}),
+    ("did I say 100 steps for the LR probe? wrong, 300 steps.", "probe_learning_rate", {"steps": 300}),
+    # to-do lists, run-on sentences, rhetorical orders
+    ("[ ] 填 identity.json: name=小陶 author=泥巴工坊\n[ ] 评估", "fill_placeholders", {"path": "identity.json", "values": {"name": "小陶", "author": "泥巴工坊"}}),
+    ("To do:\n[ ] fill identity.json — name: Clay, author: Wheel House\n[ ] lunch\n[ ] start run", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "Clay", "author": "Wheel House"}}),
+    ("☐ 看看 kiln.jsonl 是啥格式\n☐ 问下老板要不要加cot", "inspect_dataset", {"path": "kiln.jsonl"}),
+    ("I've got glaze.jsonl ready and then I want to train on it with 3 epochs and then lora rank 8 and then mix in 10% general data, start it",
+     "start_training", {"path": "glaze.jsonl", "epochs": 3, "lora_r": 8, "mix_general": 0.1}),
+    ("It's been sitting there all morning, why don't you just start training on glaze.jsonl already?", "start_training", {"path": "glaze.jsonl"}),
+    ("There's a 'steps' column right there, so why not add CoT to every record of kiln.jsonl?", "add_cot",
+     {"path": "kiln.jsonl", "fraction": 1.0, "rationale_field": "steps"}),
+    ("你为啥不先把 kiln.jsonl 的质量查一下再说?", "check_quality", {"path": "kiln.jsonl"}),
+    ("Are we keeping the one-word answers as trophies or what? Get rid of them.", "apply_quality_rule", {"rule": "short_answer", "decision": "drop"}),
+    # values, fields and rules
+    ("kiln_errors.csv has a 'diagnosis' column with the why. Build CoT samples from it for 20% of the rows", "add_cot",
+     {"path": "kiln_errors.csv", "rationale_field": "diagnosis", "fraction": 0.2}),
+    ("我们大概有900条数据,用lora训练的话您建议怎么设?", "suggest_hyperparameters", {"n_samples": 900, "method": "lora"}),
+    ("釉料问答.xlsx 这个练几遍好 用lora", "suggest_hyperparameters", {"path": "釉料问答.xlsx", "method": "lora"}),
+    ("In identity.json please put {{name}} as 'Kiln Helper' and {{author}} as 'St Anne's Pottery Guild'", "fill_placeholders",
+     {"path": "identity.json", "values": {"name": "Kiln Helper", "author": "St Anne's Pottery Guild"}}),
+    ("名字填 '小陶',zuozhe 填 '泥巴工坊',文件 identity.json", "fill_placeholders", {"path": "identity.json", "values": {"name": "小陶", "author": "泥巴工坊"}}),
+    ("行,那就用陶艺问答_alpaca.json开始训吧,epoch 4", "start_training", {"path": "陶艺问答_alpaca.json", "epochs": 4}),
+    ("还有空着没写答案的 也删掉", "apply_quality_rule", {"rule": "empty_answer", "decision": "drop"}),
+    ("the ones where the answer just repeats the same word over n over, drop those", "apply_quality_rule", {"rule": "repetitive", "decision": "drop"}),
 ])
 def test_read_as_meant(text, tool, args):
     got_tool, got_args = one_call(text, ["/ws/uploads/final.jsonl"] if "this one" in text else [])

@@ -46,7 +46,9 @@ DIRECTION_WORDS = r"大点还是小点|高点还是低点|往高调还是往低�
 # Asked of a step or a setting in general: "Are you sure epochs matter more than learning rate?", "Does the column order in FILE
 # matter?", "will that mess anything up?", "请问一般从哪一步开始比较好?"
 _IN_GENERAL = (r"\bmatters? more than\b|^\W*does (?:the |a |an )?[\w -]{1,30}\bmatter\b[^.!]{0,30}[?？]|\bwill (?:that|it|this) (?:mess|screw|break|hurt)\b[^.!]{0,20}[?？]|"
-               r"(?:一般|通常)?从哪(?:一步|一个步骤|里|儿)(?:开始|入手|下手)(?:比较好|好|合适)?(?:呢|呀|啊)?(?:[?？]|\W*$)|是(?:什么|啥)\s*(?:reason|cause)\b")
+               r"(?:一般|通常)?从哪(?:一步|一个步骤|里|儿)(?:开始|入手|下手)(?:比较好|好|合适)?(?:呢|呀|啊)?(?:[?？]|\W*$)|是(?:什么|啥)\s*(?:reason|cause)\b|"
+               # "练完了我咋知道它到底学会了没有?", "how would I know if it learned anything?": how to tell, asked
+               r"(?:怎么|咋|如何)(?:才能|才)?(?:知道|判断|看出)[^?？,，。]{0,16}(?:学会|学到|学没学|有没有效果|效果)|\bhow (?:do|would|can|will) (?:i|we|you) (?:know|tell) (?:if|whether)\b")
 # Questions about an action itself: its use, its effect, how it works, a comparison.
 _ABOUT = re.compile(
     r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|" + DIRECTION_WORDS + "|" + _IN_GENERAL + r"|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
@@ -188,6 +190,11 @@ _RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert
                          r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
                          r"^\W*(?:so\W+)?why don'?t (?:we|you|u) (?:just )?(?:toss|drop|remove|stop|kill|convert|check|add|run|start|resume|fill|evaluate|probe|pick)\b|^\W*how about (?:we )?(?:just )?(?:picking|checking|converting|stopping|adding|running|dropping|starting|resuming|evaluating|check|convert|stop|add|run|drop|start|resume|evaluate)\b|"
                          r"\bwhy (?:keep|bother|waste time) \w+ing\b.{0,60}\bwhen (?:you|we|u) (?:could|can) (?:just )?\w+|\bwhat are (?:we|you) waiting for\b|"
+                         # "…, why don't you just start training on FILE already?", "…, so why not add CoT to every record of FILE?", "你为啥不先
+                         # 把 FILE 的质量查一下再说?", "明明有…,为什么不干脆每条都加上思维链?"
+                         r"\bwhy don'?t (?:you|u|we) (?:just )?(?:tell|give|show|add|convert|check|drop|stop|start|resume|evaluate|probe|fill|run|augment|train|inspect)\b[^?]{0,80}\balready\b|"
+                         r"(?:[,，;；—–]\s*|\bthen\s+)(?:so\W+)?why not (?:just )?(?:add|convert|check|drop|stop|start|resume|evaluate|probe|fill|run|augment|train|inspect)\b|"
+                         r"为(?:啥|什么)不(?:先|干脆|赶紧|马上)[^,，。;；?？]{1,60}(?:再说|呢|吗|[?？])|"
                          # "Perhaps … you could add a few examples to each prompt?", "短答案那些,可以都先留着吗?", "能先把训练停一下吗"
                          r"\byou could (?:just )?(?:add|convert|check|run|start|stop|resume|fill|drop|remove|give|make|turn|reword|evaluate|probe)\b|"
                          r"(?:可以|能)(?:都|全|全部)?(?:先)?(?:留着|保留|删掉|删了|去掉)[^,，。;；]{0,6}[吗嘛]|能(?:不能)?(?:先|再|马上|赶紧)?把[^,，。;；?？]{1,20}[吗嘛]|"
@@ -300,8 +307,9 @@ COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|(?:^|(?<=[—–-]\s)|(?<=[,.]\s)
 # The case is only the way of training ("如果做全量微调", "要是用全参训", "if we go with full fine-tuning"), and the values for it
 # are asked: advice for that case, not a what-if.
 _METHOD_CASE = re.compile(r"(?:如果|要是|假如|若是?)(?:我们?|咱们?)?(?:是|做|用|走|上)?(?:全量微调|全量训练?|全参(?:数)?(?:微调|训练?|训)?|lora|qlora)[^,，。;；?？]{0,4}(?:的话)?[,，]?|"
+                          r"(?:用|做|走|上)\s*(?:全量微调|全量|全参(?:数)?|lora|qlora)\s*(?:微调|训练?|训)?的话|"
                           r"\bif (?:i|we)(?:'?m|'?re| am| are)? (?:do(?:ing)?|go(?:ing)? with|use|using|run(?:ning)?) (?:a )?(?:full(?:[- ]fine-?tun\w*|[- ]param\w*)?|lora|qlora)\b", re.I)
-_VALUES_ASKED = re.compile(r"(?:参数|超参|epoch|学习率|轮数|batch)\S{0,6}?(?:怎么|咋|如何|多少|几)|(?:定|出|配|推荐)(?:一下|下|个|一套|一组)?\s*(?:参数|超参)|几轮|"
+_VALUES_ASKED = re.compile(r"(?:参数|超参|epoch|学习率|轮数|batch)\S{0,6}?(?:怎么|咋|如何|多少|几)|(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|(?:定|出|配|推荐)(?:一下|下|个|一套|一组)?\s*(?:参数|超参)|几轮|"
                            r"\b(?:what|which|how many) (?:epochs|lr|learning rate|batch size|settings|hyper-?param\w*)\b", re.I)
 
 

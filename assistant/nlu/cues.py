@@ -129,7 +129,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "suggest_hyperparameters": [
         # "帮我配一下 epoch、学习率和 batch", "推荐一组", "work out per_device_train_batch_size and gradient_accumulation_steps"
-        (r"(?:要|该|得|大概要)(?:训练?|跑|练)几轮|(?:参数|超参|epoch|学习率|轮数)[^,，。;；]{0,6}?(?:帮我|给我|你|您)\S{0,2}?(?:定|出|配|拟|算)(?:一下|下|个|吧)", 3),
+        (r"(?:要|该|得|大概要)(?:训练?|跑|练)几轮|(?:练|训|跑)几遍(?:好|合适|比较好)?|(?:参数|超参|epoch|学习率|轮数)[^,，。;；]{0,6}?(?:帮我|给我|你|您)\S{0,2}?(?:定|出|配|拟|算)(?:一下|下|个|吧)", 3),
         (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
          r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
          r"\b(?:suggestions?|recommendations?|advice|ideas) (?:for|on) (?:the |my |our )?(?:knobs|params|parameters|settings|hyper-?params?|hps|config)\b", 3),
@@ -221,7 +221,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
-        (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从断处(?:继续|接着|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续行|继续|接着|恢复|续)|续行|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
+        (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从断处(?:继续|接着|续)|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续行|继续|接着|恢复|续)|续行|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
          r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"

@@ -350,6 +350,7 @@ _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
 # (a numbered list's next number, "1. not 3 epochs\n2. 6 epochs", is no value)
 _NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
+_STEP_NAMED = re.compile(r"\b(?:lr |learning[- ]rate )?(?:probe|range test)\b|\bfew-?shot\b|\bcot\b|\baugment\w*|(?:学习率)?探测|思维链|指令增强", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
                          r"你是不是(?:听|看|理解|弄|搞|记)错了|我是不是(?:说|写|打|记)错了)\s*[?？]\s*(?=\S)", re.I)
@@ -480,7 +481,8 @@ def repaired(text: str) -> str:
     text = _FLAG_CHANGED.sub(lambda m: m.group(1) + m.group(3), text)
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
     text = _NOT_THEN_MEANT.sub(lambda m: "make it " + m.group(3) + m.group(2), text)  # (still a value put right)
-    text = _SELF_CHECK.sub("", text)
+    # ("did I say 200 steps for the LR probe? wrong, 500 steps.": the step the self-check names stays)
+    text = _SELF_CHECK.sub(lambda m: "".join(w + " " for w in _STEP_NAMED.findall(m.group(0))), text)
     text = ruled_out(_UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text))
     for m in reversed(list(_BRACKETED.finditer(text))):
         before, meant = text[:m.start()], m.group(1)
@@ -637,7 +639,7 @@ _PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun
            "you": "有", "dou": "都", "tai chang": "太长", "zhi": "指", "xiao guo": "效果", "zen me yang": "怎么样", "ji ge": "几个",
            "duo shao": "多少", "he shi": "合适", "tiao": "条", "ting": "停", "xian": "先", "zai": "再", "ge": "个", "shan": "删",
            "chong fu": "重复", "yang ben": "样本", "mo xing": "模型", "wei tiao": "微调", "tong yong": "通用", "hun": "混",
-           "quan bu": "全部", "tian": "填", "li de": "里的", "li mian": "里面"}
+           "quan bu": "全部", "tian": "填", "li de": "里的", "li mian": "里面", "ce shi": "测试", "zuo zhe": "作者", "ming zi": "名字"}
 # "jian cha" or "jiancha": a word's syllables spaced or not
 _PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(r"[ \t]*".join(map(re.escape, k.split()))
                                                           for k in sorted(_PINYIN, key=lambda k: (len(k.split()), len(k)), reverse=True))

@@ -52,7 +52,8 @@ _ZH_PREFIXES = ("数据还是用", "数据还是", "文件还是", "数据就用
                 "刚才的", "我的", "我们的", "咱们的", "这个", "那个", "这份", "文件", "一下", "基于", "针对", "使用", "在", "从", "往",
                 "不知道", "不确定", "想知道", "填到", "填进", "写到", "写进", "存到", "放到", "上传了", "传了", "发了")
 # Adverbs and a pronoun said before a glued word: "刚把…", "我已经用…", "再拿…", "要不先拿…".
-_ADVERBS = re.compile(r"^(?:要不然|要不|不如|干脆)?(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+")
+_ADVERBS = re.compile(r"^(?:(?:要不然|要不|不如|干脆|那就|那么)(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)*|"
+                      r"(?:我们|我|咱们|你)?(?:刚刚|刚才|刚|已经|重新|再|先|又|也|还|就|都)+)")
 # One of our verbs at the head of what is left: "训练data.csv" is a verb and an ASCII name.
 _VERB_HEAD = re.compile(r"^(?:看|查|检|转|训(?!练(?:计划|营|集|手册|大纲|课|方案))|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计|评估|增强|加|传|下载|生成|合并|删)")
 # A verb or preposition ending the Chinese words right before an ASCII name: "…看看game_qa.jsonl", "根据faq.csv".

@@ -298,8 +298,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             and (got is None or got.act != "hypothetical")):
         tool = "start_training"  # "use ./models/tinyllama-1.1b as the base with FILE", "base should be ./models/qwen2-0.5b … same data":
         # a base model given for the data is a run's setting
-    if (tool in (None, "", "inspect_dataset") and got is not None and got.act in ("command", "question")
-            and slots.find_fields(masked).get("rationale_field") and re.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)):
+    if (got is not None and got.act in ("command", "question") and slots.find_fields(masked).get("rationale_field")
+            and (tool in (None, "", "inspect_dataset") and re.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)
+                 or tool == "explain" and re.search(r"\b(?:add|build|make|generate)\b|加|做|生成", plain, re.I)
+                 and re.search(r"\bcot\b|chain[- ]of[- ]thought|\breasoning\b|思维链|推理", plain, re.I)
+                 and (amounts.find_fraction(plain) is not None or amounts.count_args(plain)))):
         tool = "add_cot"  # "let's add that to FILE then, maybe 80 samples? the explanations are in a column called 'reasoning'":
         # a column of reasoning given, samples asked for
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
@@ -628,8 +631,12 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
 
 
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
-_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s))[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
+# ("P0:", "P1:" and "Step 1: … Step 2: …" mark items too)
+_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s)|P[0-4]\s*[:：])[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
+                     r"(?:^|(?<=[.。!！]\s)|(?<=[.。!！]))\s*[Ss]tep\s*\d{1,2}\s*[:：.)]\s*|"
                      r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六](?:步)?\s*[,，、:：]?\s*(?=\S)(?<=[,，、:：\s步])")  # "两个事儿:第一,看看…;第二,…", "第一步把 X 停了,第二步…"
+_BOX = re.compile(r"(?:^|\n)[ \t]*(?:\[ ?\]|[☐□])(?=\s)[ \t]*")
+_TO_DO = re.compile(r"(?:[^\n]{1,20}[:：][ \t]*\n)?(?:[ \t]*(?:\[ ?\]|[☐□])[ \t]+[^\n]+(?:\n|$)){2,}")
 # Numbers marking the items of a list written on one line, the first opening the message.
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[.)、](?![\d.])\s*(?=\S)")
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
@@ -894,7 +901,7 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
     """"INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
     the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do.
     None when no lines are pasted, or when the person's own words are long enough to be read with them."""
-    pasted = _PASTED_HEAD.match(text)
+    pasted = _PASTED_HEAD.match(text) if not re.match(r"\s*(?:\[ ?\]|[☐□])\s", text) else None  # (a to-do list's boxes: no paste)
     own = text[pasted.end():].strip() if pasted else ""
     if own and re.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
         return plan_step(own, mem, new_files)  # "$ ls qianfan/\nfile.jsonl  qa.csv\n把 qianfan/qa.csv 转成 openai": a shell's listing, then the request
@@ -950,6 +957,11 @@ def list_items(text: str) -> list[str] | None:
     step. A list of labelled values ("· 文件:x.jsonl\n· 目标:alpaca") is one request. None when ``text`` is no list, or
     when its first item does nothing alone ("1. dataset: x.csv\n2. …": one request told in parts)."""
     marks = list(_MARKER.finditer(text))
+    if (len(marks) < 2 and _TO_DO.fullmatch(text.strip())
+            and len({_acts_alone(line) for line in _BOX.split(text)[1:] if line.strip()}) >= 2):
+        # "[ ] 填 FILE…\n[ ] 评估", "To do:\n☐ …\n☐ …": a to-do list and nothing else, none ticked, its items more than one step
+        # ("[ ] {{name}} 换成 X\n[ ] {{author}} 换成 Y" is one)
+        marks = list(_BOX.finditer(text))
     inline = list(_INLINE_NUMBER.finditer(text))
     if len(marks) < 2 and len(inline) >= 2 and inline[0].start() == len(text) - len(text.lstrip()) and (
             [int(m.group(1)) for m in inline] == list(range(1, len(inline) + 1))):
@@ -995,7 +1007,7 @@ def list_items(text: str) -> list[str] | None:
         own = _acts_alone(item) if not _LABEL_ITEM.search(item) else ""
         # ("1. inspect FILE\n2. convert to openai\n3. check quality": a short item with a step of its own is that step)
         # ("- [ ] drop the garbage", "- [ ] convert": a verb of ours alone, a step of its own though it names nothing to act on)
-        bare_step = not own and len(item.split()) <= 4 and re.match(r"\W*(?:drop|remove|delete|convert)\b", item, re.I)
+        bare_step = not own and len(item.split()) <= 4 and re.match(r"\W*(?:(?:drop|remove|delete|convert|start|train|eval\w*|stop|resume)\b|开训|训练|评估|停|恢复)", item, re.I)
         if (_detail(item) and not (own and own != _acts_alone(steps[-1]) and _STEP_VERB.search(item) or bare_step)
                 or (slots.find_fields(item) or amounts.count_args(item)) and own in ("", _acts_alone(steps[-1]))):
             steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before;
@@ -1119,6 +1131,9 @@ def steps_of(text: str) -> list[str]:
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
     if len(steps) > 1 and _NARRATED.match(steps[0]):
         steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
+    if len(steps) > 1 and len(re.findall(r"\band then\b|然后", text, re.I)) >= 3:
+        steps = [text]  # "I've got FILE ready and then I want to train on it with 4 epochs and then … start it": one run-on sentence
+        # joined by "and then", "然后", not an order of steps
     if (len(steps) == 2 and intents.classify(steps[0]).name in ("", "training_status") and not acts.is_request(steps[0])
             and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
             and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
@@ -1564,11 +1579,26 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     def replan(words: str) -> Decision:  # the message as if only ``words`` had been sent, with its attachments
         return plan_user([*turns[:at], Turn(turns[at].role, with_attachments(words, attached_files(raw)), turns[at].calls, turns[at].name), *turns[at + 1:]])
 
-    offered = re.fullmatch(r"\s*>\s*(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(.+?)\s*[?？]\s*", said[:quote.end()], re.I)
+    # ("> The prompts in FILE are very uniform. Want me to reword some?\nyeah, 60% of them": what the quote says first is the offer's
+    # setting; "> Loss on X has been NaN since step 340. Stop the run?\nyes stop it": a step asked as a bare question)
+    offered = re.fullmatch(r"\s*>\s*(?P<lead>[^?？\n]*?[.。!！]\s*)?(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(.+?)\s*[?？]\s*",
+                           said[:quote.end()], re.I)
+    bare_ask = re.fullmatch(r"\s*>\s*(?P<lead>[^?？\n]*?[.。!！]\s*)(?P<step>(?:stop|resume|evaluate|start|停掉?|恢复|评估)[^?？\n]{0,30})[?？]\s*", said[:quote.end()], re.I)
     yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
+    if offered and re.fullmatch(r"(?:proceed|continue|go ahead|go on|start|begin|do (?:it|that|this)|开始|执行|继续)\W*", offered.group(2), re.I):
+        offered = None  # "> Plan: convert FILE to qianfan. Shall I proceed?\nyes go ahead": a yes to the plan quoted, no step offered anew
     if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
-        return replan(offered.group(1) + ", " + rest[yes.end():])
+        return replan((offered.group("lead") or "") + offered.group(2) + ", " + rest[yes.end():])
+    if bare_ask and yes:
+        return replan(bare_ask.group("lead") + bare_ask.group("step") + ". " + rest[yes.end():])
     question = re.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
+    count = probe.probe_steps(rest) or (int(bare.group(1)) if (bare := re.match(r"\W*(\d{1,4})(?![\d.%])", rest)) else None)
+    if question and probe.asks_probe(question.group(1)) and count and acts.speech_act(rest) not in ("question", "hypothetical"):
+        # "> 开训前建议先在 FILE 上做学习率探测,要跑多少步?\n100 步,跑吧", "> …a quick LR probe. How many steps?\n150, go": the probe
+        # the quoted question offers, with the steps the reply gives
+        probed = plan_step(f"{question.group(1)} {count} steps", remember(turns[:at + 1]), attached_files(raw), intent="probe_learning_rate")
+        if probed.kind == "tools":
+            return Decision("tools", calls=[{"name": "probe_learning_rate", "args": {**probed.calls[0]["args"], "steps": count}}])
     named_first = re.match(r"\s*([\w.\-/#]+)\s*(?:[,，;；]|$)", rest)  # ("…\nfaq_short_en.jsonl, 30% of it": the name, then details)
     if question and named_first and (names.find_run_id(named_first.group(1)) or resolve_named(named_first.group(1), [])):
         asked = reading.read(variants.plain_chinese(question.group(1)), True).tool

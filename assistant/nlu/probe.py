@@ -19,6 +19,8 @@ PROBE = re.compile(
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
+    # "lr_range_test:\n  data: FILE\n  steps: 300\nrun it": the probe's settings pasted under its own name
+    r"(?:^|\n)\s*(?:lr_range_test|lr_probe|range_test|lr_finder|probe_learning_rate)\s*:|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
     r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|(?<![A-Za-z])range[- ]test(?![A-Za-z])|(?<![A-Za-z])lr[-_]probe(?![\w-])|\b(?:lr|learning[- ]rate) range\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*学习率|学习率[^。;；!！\n]{0,30}?(?:在|拿|用)(?:这个|这份|FILE)\s*(?:文件|数据)?\s*(?:上)?\s*(?:试一?下|跑一?下|测一?下|探一?下|试试)|"
     r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible |sane |decent |reasonable |safe |workable |better )?(?:lr|learning[- ]rate)\b(?! schedul)|"

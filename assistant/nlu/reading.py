@@ -113,7 +113,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        # "tea_ft_v2 先停 店里来客人了": the run named first, then told to stop (not "X 停了", told stopped)
                        r"(?:^|(?<=[:：,，;；]))\s*[A-Za-z][\w-]*\d\w*\s*(?:(?:先|就|赶紧|马上|立刻)\s*|\s(?=停\s))停(?:掉|下|一下)?(?!了(?!吧))(?![车止])", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
-_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|\bstack(?:s)? up against\b|\bthe stock model\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比)|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|\bstack(?:s)? up against\b|\bthe stock model\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比|对比)|(?:和|跟|与)基座(?:模型)?对比|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good |well )?did\b[^.?!,]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
@@ -134,11 +134,11 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\bun-?paus\w*|从断处|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
-_STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s it at\b|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
+_STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s it at\b|\b(?:where|were) is my (?:run|training|job) at\b|是不是(?:已经)?(?:跑|训|练)完了|(?:跑|训|练)完了(?:没有?|吗)|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:里了|了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
@@ -235,7 +235,7 @@ def pasted_only(text: str) -> bool:
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
 _STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
-_ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
+_ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
@@ -388,11 +388,12 @@ _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
 # A run said to have stopped: "已中止", "has been paused"
-_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
+_STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:pressed|hit|clicked|tapped) (?:the )?stop\b(?: (?:button )?on \S+)?(?= by (?:mistake|accident))|\baccidentally (?:pressed|hit|clicked|stopped)\b|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
 _STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下了|挂了)|(?:已经|又)?停了(?:吗|没有?|么)|是否(?:已经)?(?:停止|停了)|"
                             r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
                             r"\bis it (?:stopped|dead)\b", re.I)
+_PREMISE = re.compile(r"^\W*(?:假设|假定|hypothesis\s*[:：]?|assume|assuming)[^。.!?？\n]*[。.!]\s*(?=\S)", re.I)
 _NOTHING_NEEDED = re.compile(r"\bnothing (?:needed|to do|required) (?:today|now|yet|for now)\b|\bno action (?:needed|required)\b|今天(?:先)?不用(?:做|动)|暂时不用(?:做|动)什么", re.I)
 _TOOL_NAMED = re.compile(rf"\b(?:{'|'.join(TOOL_NAMES)})\b")
 _WHAT_FOLLOWS = re.compile(r"会怎(?:么)?样|会发生什么|\bwhat (?:happens|would happen)\b|\bwould [^?]{1,60}\bsuffice\b", re.I)  # (asked last: a what-if, however impatient)
@@ -431,6 +432,12 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
         if asked is not None:
             return asked  # "The manual says … So why does it keep getting rejected? Whatever, convert FILE to jsonl"
+    if whole.act == "question" and _ORDER_LAST.search(text):
+        # "…why are we still running X? Stop it.", "Are we keeping the one-word answers as souvenirs or what? Get rid of them.", "How
+        # hard is it to check what state X is in? Go on.": a question nobody answers, then the order
+        asked = _the_request(text, has_file, new_upload)
+        if asked is not None:
+            return asked
     lines = [line for line in text.strip().split("\n") if line.strip()]
     if (len(lines) >= 2 and whole.tool not in ("", "explain") and (acts.opens_with_command(lines[-1]) or _ASK_OPENS.match(lines[-1]))
             and not any(acts.is_request(line) or acts.opens_with_command(line) or re.search(r"[?？]", line) for line in lines[:-1])):
@@ -535,7 +542,9 @@ _PARTS = re.compile(r"(?<=[。!！?？;；])|\n+|(?<=[^\d\s][.!?])\s+|(?<=[.!?])
 
 
 # The go-ahead after a worry ("…? ok whatever, do it", "…?算了,删吧", "…? eh, go ahead and convert it").
-_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|总之|好吧)|\bgo ahead\b|\bdo it\b|\bjust do\b|\bdo (?:that|this) (?:on|for|with|to)\b|"
+# A short order closing a message after its question: "? Stop it.", "? Get rid of them.", "? Go on.", "?停掉吧"
+_ORDER_LAST = re.compile(r"[?？]\s*(?:stop it|kill it|drop them|get rid of (?:them|those|it)|bin them|go on|do it|停掉吧|停了吧|删了吧|删掉吧|去掉吧)\W*$", re.I)
+_GO_AHEAD = re.compile(r"^\W*(?:(?:whatever|anyway|ok(?:ay)?|so|meh|eh|fine)\b|所以|总之|好吧)|\bgo ahead\b|^\W*go on\W*$|\bdo it\b|\bjust do\b|\bdo (?:that|this) (?:on|for|with|to)\b|"
                        r"[,，]\s*(?:whatever|anyway)\b|直接(?:把|给|转|删|停|开|训|跑|加)|那就|算了|无所谓|反正", re.I)
 
 
@@ -570,6 +579,8 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
         if review.asks_fill(part, False) and review.placeholder_values(part) and not re.search(r"[?？]", part):
             return Reading("", "", "command")  # "Do you keep the original…? Regardless, fill FILE with name 'Otto'…": the planner's fill
         if (acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part)
+                or re.match(r"\W*(?:get rid of|drop|remove|delete|keep|bin|toss|ditch|nuke)\b", part, re.I) and review.rule_command(text) is not None
+                and not re.search(r"[?？]", part)
                 or acts.is_request(said) or _GO_AHEAD.search(said) and not _ONLY_WHEN.search(said)
                 or turned and not re.search(r"[?？吗呢]", part) and not _TOLD.search(part) and (own := _read(part, has_file, new_upload)).act == "command" and own.prob >= 0.8
                 and own.tool in _ACTIONS + ("inspect_dataset", "training_status", "probe_learning_rate")):
@@ -945,7 +956,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and (tool or intents.about_sft(text)) and acts.asks_definition(text) and domain:
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names ("Kindly
         # define … the term "supervised fine-tuning"": a definition in our words, no tool named)
-    if (tool in ("", "explain") and act == "command" and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
+    if (tool in ("", "explain") and act in ("command", "question") and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
             and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
@@ -953,7 +964,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
         tool, offer = "evaluate_run", ""  # "v3那版3个epoch跑完了(run id 是 sft_v3_e3),效果咋样": a finished run's results
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
-            and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)))):
+            and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)) and not acts.asks_in_general(text))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
@@ -993,6 +1004,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and re.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
             and not re.search(r"赶紧|快|先|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
         tool, offer, act = "", "", "chitchat"  # "今天台风,港口全停了,闲得发慌": something else stopped, no run
+    premise = _PREMISE.match(text)  # "假设中断不影响收敛。恢复 X,看看 loss 能否接上。": a premise stated, then the request
+    if (tool == "stop_training" and premise and _RESUME_VERB.search(text[premise.end():]) and not _STOP_WORD.search(text[premise.end():])
+            and names.find_run_id(text)):
+        tool = "resume_training"
     if tool == "stop_training" and _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _NO_RESUME.search(text) and not _KEEP_FROM.search(text):
         tool = "resume_training"  # "能不能请您让它接着刚才的地方继续练?": only carrying on is said
     if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):

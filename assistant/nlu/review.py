@@ -47,18 +47,18 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空着(?:没填)?(?:答案)?的|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"空着(?:没填|没写)?(?:答案)?的|\bthe empty ones\b|\banswer is (?:just |only )?(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字", "short_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
     (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (r"长度|length", "short_answer"),
-    (r"\brepeats? the same (?:sentence|phrase|line|thing)\b|\bover and over\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
+    (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\bover and over\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
@@ -102,7 +102,7 @@ _FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|placehold?ers?\b|placehodlers?|palceholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量|"
-                   r"(?:花括号|大括号)[^,，。;；?？]{0,6}(?:没|未|待)填|(?:几|哪些|多少)(?:个|处)?空(?:要|需要|待|还没|没)?填|空缺|\bblanks? (?:in|to fill|(?:that )?(?:i|we) (?:need|have) to fill)\b", re.I)
+                   r"(?:花括号|大括号)[^,，。;；?？]{0,6}(?:没|未|待)填|(?:几|哪些|多少)(?:个|处)?空(?:要|需要|待|还没|没)?填|空缺|要填的(?:那些)?空|\bblanks? (?:in|to fill|(?:that )?(?:i|we) (?:need|have) to fill|(?:that )?needs? filling)\b", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
 _LIST = re.compile(r"\blist(?:ed)?\b|列出|列一下|列个|哪些|(?:有)?几(?:个|处)|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
@@ -251,8 +251,18 @@ _UNCHANGED_AFTER = re.compile(r"\s*(?:没变|不变|不用改|照旧|as before|u
 _KEY_LIKE = re.compile(r"(?i:name|author|company|organi[sz]ation|org|developer|maker|publisher)|\w+_\w+")
 
 
+# A possessive inside a name ("St Mary's Parish Council", "HM Coroner's Office"): its apostrophe is the name's, no closing quote.
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])(?<![Nn]ame)(?<![Aa]uthor)(?<!\b[Ii]t)(?<![Tt]hat)(?<![Ww]hat)(?<![Hh]ere)(?<![Tt]here)'(?=s [A-Z])")
+_APOSTROPHE = "\u02bc"  # (a letter, so no pattern reads it as a quote; put back in the values found)
+
+
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
+    found = _placeholder_values(_POSSESSIVE.sub(_APOSTROPHE, text))
+    return {key: value.replace(_APOSTROPHE, "'") for key, value in found.items()}
+
+
+def _placeholder_values(text: str) -> dict[str, str]:
     if re.search(r"\bmy name(?:'s| is)\b|我(?:的名字)?叫", text, re.I) and not _FILL_WORDS.search(text) and "{{" not in text:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
     if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):

@@ -264,7 +264,9 @@ def find_fields(text: str) -> dict:
                 out[role] = hit.group(1)
     # "there's a 'working' column showing how … Use that as the rationale", "the sheet has a 'steps' column with the worked
     # reasoning", "推理过程在 reasoning 那一列", "有一列 师傅怎么想的 ,写了为啥…。把这列当推理过程": a column said to hold the reasoning
-    held = (re.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b)", text, re.I)
+    held = (re.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b|why\b|explain\w*)", text, re.I)
+            # "a column called 'why' where i explained stuff": a column named, then said to hold the explanations
+            or re.search(r"\bcolumn (?:called|named)\s+['\"“‘]([^'\"”’]{1,30})['\"”’][^.]{0,30}?\b(?:explain\w*|reasoning|rationale)\b", text, re.I)
             or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
             or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
@@ -387,6 +389,7 @@ _THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
 _SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:sheet|tab|worksheet)\s*[,，(（:：]?\s*(?:called\s+|named\s+)?['\"“‘]([^'\"”’]{1,30})['\"”’]|"
                           r"(?:名为|名叫|称为|叫做)\s*[“\"「']([^”\"」']{1,20})[”\"」']\s*的\s*(?:工作表|sheet|子表|表|页)|"
+                          r"(?:sheet|工作表|表)[^。\n]{0,16}?第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*叫(?:做)?\s*[“「\"']([^”」\"']{1,20})[”」\"']|"
                           r"(?:\.xls[xm]?|\bFILE|\S\s{3,})\s+((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b", re.I)  # (the workbook's name, masked or not)
 _NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one"}
 def asks_sheets(text: str) -> bool:
