@@ -38,7 +38,7 @@ def _keys(setting: str) -> str:
 # What the words around a number say it counts. Left patterns end right before the number,
 # right patterns start right after it.
 # "each sample have 3 example", "each prompt gets 4 examples": the examples in each, few-shot's k.
-_EACH_HAS_WORDS = r"each (?:sample|record|row|prompt|question|item) (?:has|have|gets?|with|should (?:have|get)|contains?|needs?)"
+_EACH_HAS_WORDS = r"each (?:(?:sample|record|row|prompt|question|item) (?:has|have|gets?|with|should (?:have|get)|contains?|needs?)|with)"
 _EACH_HAS = re.compile(_EACH_HAS_WORDS + r"\s*$", re.I)
 _UNITS = {
     "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|{_keys('epochs')}|epoch数)[\"']?{_SET}$",

@@ -76,7 +76,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "convert_dataset": [
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
-         r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format", 3),
+         r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format|"
+         r"\b(?:give|send|get) (?:me|us) \S+ as (?:an? )?(?:csv|xlsx|excel|jsonl|json)\b", 3),
         (r"export|导出(?!来的|的)|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
          r"format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|"
          r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*(?:[\u4e00-\u9fff]{1,3}\s*)?" + _F, 3),

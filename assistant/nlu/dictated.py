@@ -29,8 +29,8 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
-          (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
-          (re.compile(r"康康"), "看看"),
+          (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
+          (re.compile(r"康康"), "看看"), (re.compile(r"罗拉"), "lora"),  # ("用罗拉训练": LoRA as it sounds)
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![\w\u4e00-\u9fff./-])"), "quality check"),

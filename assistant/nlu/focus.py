@@ -19,7 +19,7 @@ import re
 _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用)\s*(?:the\s+)?$", re.I)
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
-_ASIDE_AFTER = re.compile(r"^\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:已经)?(?:查|检查|看|转|训|跑|用|做)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
+_ASIDE_AFTER = re.compile(r"^\s*(?:的|那个|那份)?\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:上周|昨天|之前)?(?:已经)?(?:查|检查|看|转|训|跑|用|做|评|评估|测)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
 _FORMER = re.compile(r"前面那个|前一个|前者|第一个|第一份|头一个|\bthe former\b|\bthe first one\b", re.I)
@@ -84,4 +84,13 @@ def meant(text: str, names: list[str]) -> str | None:
     counts = sorted(((len(spots[n]), n) for n in left), reverse=True)
     if len(counts) >= 2 and counts[0][0] > counts[1][0] and counts[0][0] >= 2:
         return counts[0][1]
+    firsts = sorted((spots[n][0][0], n) for n in left if spots[n])
+    lasts = sorted((spots[n][-1], n) for n in left if spots[n])
+    last_sentence = max((m.end() for m in re.finditer(r"[.。!！?？\n](?=\s*\S)(?![A-Za-z0-9])", text[:lasts[-1][0][0]])), default=0) if lasts else 0
+    if (len(left) == 2 and len(firsts) == 2 and firsts[1][0] - firsts[0][0] <= 25 and lasts[-1][0][0] > firsts[1][0] + 10
+            and all(len(spots[n]) >= 2 for n in left) and not re.search(r"[.。!！?？\n]\s*\S", text[lasts[-1][0][1]:])
+            and last_sentence > 0 and not any(a >= last_sentence for a, _ in spots[lasts[0][1]])):
+        # "exp_lr1 跟 exp_lr2 都在跑,lr1 的 loss 更低,留着它,把 exp_lr2 停了", "I've got v1.csv and v2.csv. … Inspect v2.csv.": two
+        # named together, then the one the request at the end names
+        return lasts[-1][1]
     return None

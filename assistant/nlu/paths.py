@@ -78,7 +78,7 @@ class Found:
 
 
 # Words that never belong to a file name written without quotes: articles, prepositions, our verbs.
-_NOT_NAME_WORDS = frozenset("""a an the in on of to into from for with at by and or then first please pls plz file files dataset data
+_NOT_NAME_WORDS = frozenset("""placeholders placeholder a an the in on of to into from for with at by and or then first please pls plz file files dataset data
 my our your this that these those is are was be it its check convert converting train training finetune fine-tune tune open inspect
 look load read use using run start launch augment add aug few shot few-shot cot cot-ify quality clean dedup dedupe scan analyze analyse
 evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via

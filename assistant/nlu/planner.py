@@ -300,7 +300,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         # a base model given for the data is a run's setting
     if (got is not None and got.act in ("command", "question") and slots.find_fields(masked).get("rationale_field")
             and (tool in (None, "", "inspect_dataset") and re.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)
-                 or tool == "explain" and re.search(r"\b(?:add|build|make|generate)\b|加|做|生成", plain, re.I)
+                 or tool == "explain" and re.search(r"\b(?:add|build|make|generate|use)\b|加|做|生成", plain, re.I)
                  and re.search(r"\bcot\b|chain[- ]of[- ]thought|\breasoning\b|思维链|推理", plain, re.I)
                  and (amounts.find_fraction(plain) is not None or amounts.count_args(plain)))):
         tool = "add_cot"  # "let's add that to FILE then, maybe 80 samples? the explanations are in a column called 'reasoning'":
@@ -430,7 +430,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
     if command is not None and acts.asks_what_was_done(plain):
         command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
-    kept = command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
+    kept = (command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
+            and not re.search(r"(?:keep|保留|留着)\s*\{\{", plain, re.I))  # ("keep {{name}} as 'Echo', set {{author}} to X": a value kept)
     # "…nobody went back to fill them. Drop the placeholder answers.": records dropped, nothing to fill
     dropped_holes = command == ("placeholder", "drop") and not {"name", "author"} & set(review.values_as_written(masked, plain))
     if not kept and not dropped_holes and review.asks_fill(plain, holes):

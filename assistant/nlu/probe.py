@@ -19,6 +19,8 @@ PROBE = re.compile(
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
+    # "学习率应被探测,文件为 FILE", "学习率我不会定 你拿 FILE 跑个测试吧": the rate tested, said in other words
+    r"学习率(?:应|需|要|该)?(?:被|予以)?(?:探测|测试)|学习率[^。;；!！?？]{0,12}(?:不会定|定不了|拿不准|不懂)[^。;；!！?？]{0,30}跑(?:个|一个|一下)?(?:小)?测试|"
     # "lr_range_test:\n  data: FILE\n  steps: 300\nrun it": the probe's settings pasted under its own name
     r"(?:^|\n)\s*(?:lr_range_test|lr_probe|range_test|lr_finder|probe_learning_rate)\s*:|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"

@@ -113,7 +113,7 @@ _STOP_RUN = re.compile(r"(?:停掉|停止|停下|\b(?:stop(?:ping)?|kill(?:ing)?
                        # "tea_ft_v2 先停 店里来客人了": the run named first, then told to stop (not "X 停了", told stopped)
                        r"(?:^|(?<=[:：,，;；]))\s*[A-Za-z][\w-]*\d\w*\s*(?:(?:先|就|赶紧|马上|立刻)\s*|\s(?=停\s))停(?:掉|下|一下)?(?!了(?!吧))(?![车止])", re.I)
 # The tuned model against its base, once the run is over: "better than base or not", "和基座比".
-_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|\bstack(?:s)? up against\b|\bthe stock model\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比|对比)|(?:和|跟|与)基座(?:模型)?对比|\bvs\.? base\b|\bagainst (?:the )?base(?: model)?\b", re.I)
+_VS_BASE = re.compile(r"\bthan (?:the )?(?:base|original|untuned|old)(?: one| model)?\b|\bstack(?:s)? up against\b|\bthe stock model\b|比基座|(?:和|跟|与)(?:原来的|原始的?)?基座(?:模型)?(?:相比|比)|(?:和|跟|与)(?:原来的?|原始的?|原)(?:模型|model)(?:相比|比|对比)|(?:和|跟|与)基座(?:模型)?对比|\bvs\.? base\b|\bagainst (?:the )?(?:base|original)(?: model)?\b|\bcompared (?:to|with) (?:the )?(?:base|original)\b", re.I)
 _HOW_GOOD = re.compile(r"\bhow good (?:is it|it is)\b|\bhow (?:good |well )?did\b[^.?!,]{1,40}\bturn out\b|\bhow (?:did|well did) it do\b|\bis (?:it|the \w+(?: \w+)?) (?:any|actually|really) good\b|效果(?:咋样|怎么样|如何)|好不好用", re.I)
 # "training finished! evaluate it, did it actually learn anything?": the evaluation asked for before the question
 _EVALUATE_IT = re.compile(r"(?:^|[,.!;，。!！；]\s*)(?:please\s+|now\s+)?(?:evaluate|eval|score|test) (?:it|this|that|the (?:run|model|new model))\b|"
@@ -579,7 +579,7 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
         if review.asks_fill(part, False) and review.placeholder_values(part) and not re.search(r"[?？]", part):
             return Reading("", "", "command")  # "Do you keep the original…? Regardless, fill FILE with name 'Otto'…": the planner's fill
         if (acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part)
-                or re.match(r"\W*(?:get rid of|drop|remove|delete|keep|bin|toss|ditch|nuke)\b", part, re.I) and review.rule_command(text) is not None
+                or re.match(r"\W*(?:(?:get rid of|drop|remove|delete|keep|bin|toss|ditch|nuke)\b|(?:删了|删掉|删除|去掉|不要了|留着吧|保留)(?=吧|[,，。;；!！\s]|$))", part, re.I) and review.rule_command(text) is not None
                 and not re.search(r"[?？]", part)
                 or acts.is_request(said) or _GO_AHEAD.search(said) and not _ONLY_WHEN.search(said)
                 or turned and not re.search(r"[?？吗呢]", part) and not _TOLD.search(part) and (own := _read(part, has_file, new_upload)).act == "command" and own.prob >= 0.8
@@ -957,6 +957,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names ("Kindly
         # define … the term "supervised fine-tuning"": a definition in our words, no tool named)
     if (tool in ("", "explain") and act in ("command", "question") and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
+            and not (act == "question" and (acts.asks_definition(text) or _PURPOSE.search(text) or re.search(r"区别|difference", text, re.I)))
             and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):

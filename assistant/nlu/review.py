@@ -36,7 +36,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
-    (r"\bexact copies\b|\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
+    (r"\bexact copies\b|\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
     (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?|重复了?好几遍|一句话重复", "repetitive"),
@@ -47,7 +47,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空着(?:没填|没写)?(?:答案)?的|\bthe empty ones\b|\banswer is (?:just |only )?(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"空着(?:没填|没写)?(?:答案)?的|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
@@ -71,7 +71,7 @@ _VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|取值(?:为)?|值为|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -102,7 +102,7 @@ _FILL = re.compile(r"填|\bfill|\bcomplet(?:e|ed|ing)\b|替换|换成|改成|改
 _NAME_TO = re.compile(r"(?<![A-Za-z0-9_{])(name|author)\s*(?:占位符|placeholder)?\s*(?:帮我|请|都)?\s*(?:replace\s*成|命名为|换成|改成|改为|改做|改作|替换成|替换为|填写为|填写成|设置为|设为|写为|填为|填做|填作|写成?|填成?|用|应该是|应为)\s*" + _VALUE + r"|"
                       r"(?i:\b(name|author)(?:\s+placeholder)?\s+(?:to|as))\s+(\"[^\"]+\"|'[^']+'|“[^”]+”)")
 _HOLE = re.compile(r"占位|placeholders?|placehold?ers?\b|placehodlers?|palceholders?|\{\{|模板变量|模板里的变量|template var(?:iable)?s?\b|变量|"
-                   r"(?:花括号|大括号)[^,，。;；?？]{0,6}(?:没|未|待)填|(?:几|哪些|多少)(?:个|处)?空(?:要|需要|待|还没|没)?填|空缺|要填的(?:那些)?空|\bblanks? (?:in|to fill|(?:that )?(?:i|we) (?:need|have) to fill|(?:that )?needs? filling)\b", re.I)
+                   r"(?:花括号|大括号)[^,，。;；?？]{0,6}(?:没|未|待)填|(?:几|哪些|多少)(?:个|处)?空(?:要|需要|待|还没|没)?填|空缺|要填的(?:那些)?空|双大括号|\bcurly[- ]brace|\bwhat needs filling\b|\bblanks? (?:in|to fill|(?:that )?(?:i|we) (?:need|have) to fill|(?:that )?needs? filling)\b", re.I)
 # "list the template vars", "列出占位符": fill_placeholders without values lists them.
 _LIST = re.compile(r"\blist(?:ed)?\b|列出|列一下|列个|哪些|(?:有)?几(?:个|处)|\b(?:which|what) (?:placeholders|template var)|哪些(?:占位|模板变量|变量)|show (?:me )?(?:the |all )?(?:template|placeholder)", re.I)
 # "有没有…占位符没替换的", "any unfilled placeholders?": a look for them, not a fill.
@@ -258,6 +258,7 @@ _APOSTROPHE = "\u02bc"  # (a letter, so no pattern reads it as a quote; put back
 
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
+    text = re.sub(r"\b(?:yesterday|today|last (?:week|time|run))'s\s+(?=[\"'“‘])", "", text, flags=re.I)  # "as yesterday's 'Echo'": the value quoted
     found = _placeholder_values(_POSSESSIVE.sub(_APOSTROPHE, text))
     return {key: value.replace(_APOSTROPHE, "'") for key, value in found.items()}
 
@@ -267,7 +268,7 @@ def _placeholder_values(text: str) -> dict[str, str]:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
     if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
         return {}  # "你是机器人还是真人啊": asked which, nothing to fill
-    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段)(?:的)?(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
+    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段)\s*(?:的)?\s*(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
     text = _QUOTED_KEY.sub(r"\1", text)  # "「本模型」名称为「律小助」,「开发方」为「衡平律所」": the keys in quotes as defined terms
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)

@@ -269,10 +269,12 @@ def find_fields(text: str) -> dict:
             or re.search(r"\bcolumn (?:called|named)\s+['\"“‘]([^'\"”’]{1,30})['\"”’][^.]{0,30}?\b(?:explain\w*|reasoning|rationale)\b", text, re.I)
             or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
             or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
+            # "为啥这么做,我单独放在“缘由”那一列了": the reasons put in a column
+            or re.search(r"(?:为啥|为什么|原因|理由|思路)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
             or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
                          r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
-    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation", text, re.I):
+    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation|explains", text, re.I):
         out["rationale_field"] = held.group(1)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
     real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
