@@ -636,8 +636,10 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
 _MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s)|P[0-4]\s*[:：])[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
                      r"(?:^|(?<=[.。!！]\s)|(?<=[.。!！]))\s*[Ss]tep\s*\d{1,2}\s*[:：.)]\s*|"
                      r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六](?:步)?\s*[,，、:：]?\s*(?=\S)(?<=[,，、:：\s步])")  # "两个事儿:第一,看看…;第二,…", "第一步把 X 停了,第二步…"
-_BOX = re.compile(r"(?:^|\n)[ \t]*(?:\[ ?\]|[☐□])(?=\s)[ \t]*")
-_TO_DO = re.compile(r"(?:[^\n]{1,20}[:：][ \t]*\n)?(?:[ \t]*(?:\[ ?\]|[☐□])[ \t]+[^\n]+(?:\n|$)){2,}")
+# A to-do box not yet ticked ("[ ]", "☐"), the items it marks, and a message that is only such items (under a heading, maybe).
+_BOX_MARK = r"(?:\[ ?\]|[☐□])"
+_BOX = re.compile(rf"(?:^|\n)[ \t]*{_BOX_MARK}(?=\s)[ \t]*")
+_TO_DO = re.compile(rf"(?:[^\n]{{1,20}}[:：][ \t]*\n)?(?:[ \t]*{_BOX_MARK}[ \t]+[^\n]+(?:\n|$)){{2,}}")
 # Numbers marking the items of a list written on one line, the first opening the message.
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[.)、](?![\d.])\s*(?=\S)")
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
@@ -902,7 +904,7 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
     """"INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
     the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do.
     None when no lines are pasted, or when the person's own words are long enough to be read with them."""
-    pasted = _PASTED_HEAD.match(text) if not re.match(r"\s*(?:\[ ?\]|[☐□])\s", text) else None  # (a to-do list's boxes: no paste)
+    pasted = _PASTED_HEAD.match(text) if not re.match(rf"\s*{_BOX_MARK}\s", text) else None  # (a to-do list's boxes: no paste)
     own = text[pasted.end():].strip() if pasted else ""
     if own and re.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
         return plan_step(own, mem, new_files)  # "$ ls qianfan/\nfile.jsonl  qa.csv\n把 qianfan/qa.csv 转成 openai": a shell's listing, then the request
