@@ -78,7 +78,25 @@ def is_yes_to(text: str, tool: str, settings: dict | None = None) -> bool:
     said = _plain(text)
     if not said or re.search(r"[?？]", said):
         return False
-    return is_yes(text) or _echoes(said, tool) or (settings is not None and _repeats(said, tool, settings))
+    return is_yes(text) or _echoes(said, tool) or (settings is not None and _repeats(said, tool, settings)) or _agrees_to_shown(said, tool, settings)
+
+
+# Words of another step than the one waiting: a yes to the plan shown must not name one ("你刚才列的那个停止确认" is no yes to a start).
+_OTHER_STEP = {"start_training": r"停|\bstop|\bkill|恢复|续训|\bresume",
+               "stop_training": r"开训|开跑|开始训|\bstart\b|\bkick it off|\blaunch|恢复|续训|\bresume",
+               "resume_training": r"停|\bstop|\bkill|开训|开跑|\bstart\b|\blaunch"}
+
+
+def _agrees_to_shown(said: str, tool: str, settings: dict | None) -> bool:
+    """A yes that points at the plan shown ("好的,你上面列的那个计划我看了,数据是 FILE,三个 epoch,…就按这个开始吧", "the stop you
+    showed me is right. Confirmed, stop the thing."), naming no other step and restating no setting the plan does not have."""
+    from assistant.nlu import acts, amounts
+
+    if tool not in CONSEQUENTIAL or not (acts.agrees_to_shown(said) and acts.speech_act(said) == "confirmation"):
+        return False  # (a plan shown is a start, stop or resume waiting)
+    if re.search(_OTHER_STEP.get(tool, r"(?!)"), said, re.I):
+        return False
+    return all(_same(v, (settings or {}).get(k)) for k, v in amounts.training_args(said).items())
 
 
 # A yes or a go said anywhere in a longer message ("confirmed: 3 epochs, 1e-4, r32. launch.", "行,就按3轮 2e-4 开始吧").

@@ -206,3 +206,18 @@ def test_ask_yes_confirms_and_without_it_nothing_starts(capsys, shared_copy, wor
     assert main(["ask", "train it for 2 epochs", "--file", str(data), "--json", "--yes"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["confirmed"][0]["name"] == "start_training" and len(run_ids(workspace)) == 1 and "pending" not in out
+
+
+def test_a_yes_that_points_at_the_plan_shown_runs_it_and_without_one_says_nothing_waits(shared_copy, workspace, no_process):
+    """"你上面列的那个计划我看过了,…就按这个开始吧" is the yes to the waiting start (once); said with nothing waiting, it starts
+    nothing and says so."""
+    data = shared_copy("qianfan/qa_pair.csv")
+    assistant = Assistant(BackendSettings())
+    said = "你上面列的那个计划我看过了,都没问题,就按这个开始吧"
+    idle = assistant.run("s", said)
+    assert idle["tool_calls"] == [] and "没有等你确认的计划" in idle["answer"] and not run_ids(workspace)
+    assistant.run("s", "start training on it", [str(data)])
+    assert assistant.pending("s").tool == "start_training" and not run_ids(workspace)
+    done = assistant.run("s", said)
+    assert [c["name"] for c in done["tool_calls"]] == ["start_training"] and len(run_ids(workspace)) == 1
+    assert assistant.pending("s") is None

@@ -107,7 +107,7 @@ def test_training_speed_is_not_the_learning_rate():
     ("你是不是听错了?epoch是2不是4。", "start_training", {"epochs": 2}),
     ("Did I say 2e-4? The learning rate should be 1e-4.", "start_training", {"learning_rate": 0.0001}),
     ("wait\nnot 4 epochs\n2", "start_training", {"epochs": 2}),
-    ("not 400 steps for menu.jsonl - make it 200, sorry", "start_training", {"path": "menu.jsonl", "max_steps": 200}),
+    ("not 400 steps for menu.jsonl - make it 200, sorry", "probe_learning_rate", {"path": "menu.jsonl", "steps": 200}),  # (the probe's, since round 415)
     ("actually the cot share should be 0.3 not 0.5", "add_cot", {"fraction": 0.3}),
 ])
 def test_corrections_in_more_shapes(text, tool, args):

@@ -546,9 +546,14 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 
 # A change of mind inside one message: "Convert X to alpaca. Hmm, actually our trainer takes sharegpt", "3 个 epoch——算了,改成
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
-_TURN = re.compile(r"(?:[.。!！?？;；,，…—–~～]|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
+_TURN = re.compile(r"(?:[。!！?？;；,，…—–~～]|\.(?![A-Za-z0-9_])|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no(?:\s+no)+\b|never ?mind\b|nevermind\b|forget (?:it|that)\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
-                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行(?!(?:的话)?\s*(?:我)?(?:就|再))|哦不|等下|等等|等一下|"
+                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|"
+                   # a postscript that changes the request ("…3 epochs.\nPS: make that 6", "…转成 jsonl。\n附言:不要 jsonl 了,转 csv");
+                   # a second thought ("…两成… 想了想一成就够了"); a value weighed and found too much ("500 steps, hmm thats
+                   # overkill, do 150"); "hmm no that one crashed"
+                   r"(?<=\n)\s*(?:p\.?\s?s\.?|附言|补充|又及)\s*[:：,，]?\s*|想了想|(?:that'?s|it'?s) (?:overkill|too (?:much|many|few|little|high|low|long|short))\b|"
+                   r"(?<=hmm )no\b|(?<=hm )no\b|我是说|我的意思是|(?:er+|uh+|eh)\b(?=\s*,)|(?:呃|额)(?=\s*[,，])|算了|不对|不行(?!(?:的话)?\s*(?:我)?(?:就|再))|哦不|等下|等等|等一下|"
                    # values settled after weighing them: "500 steps... nah that's overkill. 150", "k of 4? … Go with 3", "A tenth? A
                    # fifth? Let's do a fifth", "about 8k. Well, more like 7,500", "2 个太少,5 个又太长,那就 3 个吧", "先来 500 条……嗯,300 条吧",
                    # "步数 50 够吗?保险点,100 步"
@@ -568,7 +573,8 @@ def changed_mind(text: str) -> tuple[str, str] | None:
               and (m.group("bare") is None or re.search(r"\d", text[:m.start()]))), None)  # "500 条……嗯,300 条吧": a number said again
     if m is None or not text[m.end():].strip(" .。,，!！") or _ALSO.match(text[m.end():]):
         return None  # "…,等等,顺便也检查一下质量": a step added, not the request changed
-    return text[:m.start()].strip(), text[m.start():].lstrip(" .。!！?？;；,，…—–~～-").strip()
+    after = re.sub(r"^\s*(?:p\.?\s?s\.?|附言|补充|又及)\s*[:：,，]?\s*", "", text[m.start():].lstrip(" .。!！?？;；,，…—–~～-"), flags=re.I)
+    return text[:m.start()].strip(), after.strip()  # ("…\nPS never mind, don't stop it": the postscript's own words)
 
 
 # "看看 run-0612 的 loss,要是还在 2 以上就给我停了", "evaluate X and if general ability dropped a lot, retrain with …",
@@ -608,7 +614,7 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         # "确认,停吧", "confirmed, stop it", "对,确认停止", "Yes, confirm. stop it.", "OK 没问题,按你说的停掉吧": a yes to the
                         # stop proposed (the pending stop is the consent's; nothing named here to act on anew)
                         r"^\W*(?:(?:对|好|好的|行|可以|嗯|ok|okay|yes|yep|yeah|没问题)\W*)*(?:确认|confirm(?:ed)?|按你说的)\W*(?:停|停掉|停止|stop)(?:吧|它|了|\s+it|\s+the run)?\W*$|"
-                        r"^\W*(?:yes|yep|yeah|ok(?:ay)?)\W+stop it\W*$|"
+                        r"^\W*(?:(?:yes|yep|yeah|ok(?:ay)?)\W+)+stop it\W*$|"
                         r"^\W*you (?:showed|suggested|proposed|listed|gave(?: me)?)\b[^\n?]{0,80}\b(?:fine|ok(?:ay)?|good|great|sure)\W+(?:launch|go|start|run|do) it\W*$|"
                         # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
                         # shown before, agreed to
@@ -779,11 +785,26 @@ _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|
                                 r"^\W*(?:(?:hello|hi|hey)\W+)?(?:should i|why not)\s+(?:stop|kill|halt|resume|restart|keep|drop)\b[^?？]{0,60}(?:[,，]|[?？]\s*(?:like\s+)?)\s*(?:what|would|will|aren'?t|isn'?t|wouldn'?t|won'?t)\b[^?？]*[?？](?:\s*(?:kindly |please )?advise)?\W*$", re.I)
 
 
+# What the assistant showed, pointed at and agreed to: "你刚才列的那个停止确认我同意", "上面那个方案确认", "the stop you showed me is
+# right. Confirmed", "I've read the plan you posted, … all looks fine, go ahead", "小李你看它给的计划:…没问题。——助手,确认".
+_SHOWN = (r"(?:你|它)(?:刚才|上面|之前|刚刚)?(?:列|给|发|贴|出|展示|显示|列出)(?:的|出来的)|(?:你|它)(?:刚才|上面|之前|刚刚)?(?:的)?(?:计划|方案)(?:里|中)(?:写|列)的|"
+          r"上面(?:那个|的)(?:训练)?(?:方案|计划|停止)|\b(?:that|the|your) (?:training )?plan\b(?: for \S+)?\s+(?:looks|seems|is)\b|"
+          r"\b(?:the|that|your)\s+(?:\w+\s+)?(?:plan|stop|start)(?:\s+\w+)?\s+(?:you|it)\s+(?:just\s+)?(?:showed|posted|listed|proposed|gave)\b")
+_AGREED = r"确认|同意|没问题|就按这个|照这个|\bconfirm(?:ed)?\b|\bgo ahead\b|\blooks? (?:fine|good|right)\b|\bis right\b|\bkick it off\b|\bgo\W*$|\bstart it\W*$"
+_SHOWN_AGREED = re.compile(rf"(?:{_SHOWN})[\s\S]*?(?:{_AGREED})[^?？]*$|"
+                           r"^\W*(?:(?:行|好|对|嗯|ok)\W*)?(?:确认|确定)\W*(?:停|停掉|停止)(?:吧)?(?=[。.!！,，]|$)", re.I)  # "行,确认停。停完告诉我一声"
+
+
+def agrees_to_shown(text: str) -> bool:
+    """A yes to what the assistant showed, pointed at ("你上面列的那个计划我看了,…就按这个开始吧", "the stop you showed me is right")."""
+    return bool(_SHOWN_AGREED.search(text))
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
     change my password" asks nothing."""
-    if _YES_GO_ON.search(text):
+    if _YES_GO_ON.search(text) or _SHOWN_AGREED.search(text):
         return "confirmation"
     if _OPENS_HYPOTHETICAL.match(text) and is_hypothetical(text):
         return "hypothetical"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import markers
 from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
@@ -84,7 +85,33 @@ def _split_lists(text: str, numbers: list[Num]) -> list[Num]:
 
 
 # The numbers of a numbered list's lines ("1. file: x\n2. few-shot\n3. k = 4"): which item, never a value.
-_LIST_MARK = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)、](?=[ \t]+\S)")
+_LIST_MARK = re.compile(rf"(?m)^[ \t]*({markers.NUMBER}){markers.NUMBER_END}(?=[ \t]+\S)")
+
+
+# What the manual (or a quote) says, its numbers its own: "“通常1万条左右的精标数据即可…”", "the manual says ten thousand or so
+# well-labelled examples is plenty", "手册,说一万条左右精标数据就够了".
+# …and what someone else said ("小李说 epoch 要 10,我觉得 5 就行", "Priya said 10 epochs, honestly I think 4", "王姐说一千条左右 epoch 给
+# 10,可我的是 1350 条", "手册里 100 条给 15 个 epoch,我只有 120 条").
+_SAID_BY_OTHERS = re.compile(r"[“\"「][^”\"」\n]{8,}[”\"」]|(?:手册|\bmanual|文档)\s*(?:里|上|中)?\s*[,，]?\s*(?:说|写着?|提到|\bsays|\bsaid|\bmentions?|\brecommends?|\bgoes)[^,，。;；.!?？]*"
+                             r"(?:[,，]\s*\d[\d,.]*\s*(?:for|对应|给|->|→)\s*\d[^,，。;；.!?？]*)*|"  # ("…15 epochs for 100 rows, 10 for 1000")
+                             r"(?:手册|\bmanual)(?:里|上|中)\s*(?=\d)[^,，。;；.!?？]*|"
+                             r"(?:^|(?<=[\s,，。;；.!！]))(?:(?-i:[A-Z])[a-z]+|小[\u4e00-\u9fff]|老[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}[姐哥总]|隔壁组|同事|领导|老板|"
+                             r"(?:the |my |our )?(?:boss|colleague|team ?lead|manager))\s*(?:说|建议|讲|觉得|认为|\bsays\b|\bsaid\b|\bsuggested\b|\bsuggests\b|"
+                             r"\brecommend(?:s|ed)?\b|\bthinks?\b)(?:[^,，。;；!?？.]|\.(?=\S))*", re.I)
+
+
+# The person's own figure or choice beside someone else's: "我觉得 5 就行", "可我只有 600 条", "I think 4 is plenty", "mine's 2,400".
+_OWN = re.compile(r"我觉得|我认为|我(?:们)?(?:现在)?只有|我(?:们)?才|可我|但我|我的是|可是我|我(?:们)?有|根据|\bi think\b|\bi'?ll\b|\bmine'?s?\b|\bmy (?:data|file|set)\b|"
+                  r"\bwe (?:have|'ve got|only have)\b|\bi(?:'ve got| have| only have)\b|\bbased on\b|\bhonestly\b", re.I)
+
+
+def without_others(text: str) -> str:
+    """``text`` with the numbers of what others (or the manual) said blanked, same length, when the person gives their own."""
+    spans = [m.span() for m in _SAID_BY_OTHERS.finditer(text) if re.search(r"\d|[一二两三四五六七八九十]成", m.group(0))]
+    if not spans or not _OWN.search(text):
+        return text  # ("老板说要用 Qwen2-7B 做底座,…开训": what the boss asks for, relayed, is the request)
+    kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    return kept if re.search(r"\d|[一二两三四五六七八九十]成", kept) else text
 
 
 def label_numbers(text: str) -> list[tuple[Num, str | None]]:
@@ -93,7 +120,11 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     labelled = []
     marks = [m.start(1) for m in _LIST_MARK.finditer(text)]
     marks = set(marks) if len(marks) >= 2 else set()
-    for num in _split_lists(text, [n for n in find_numbers(text) if n.start not in marks]):
+    numbers = [n for n in find_numbers(text) if n.start not in marks]
+    theirs = [m.span() for m in _SAID_BY_OTHERS.finditer(text)] if _OWN.search(text) else []  # ("Sam says: 'train … 2 epochs'": relayed)
+    own = [n for n in numbers if not any(a <= n.start < b for a, b in theirs)]
+    numbers = own if own and len(own) < len(numbers) else numbers  # ("“通常1万条…即可”——可我只有 600 条": the 600 is the person's)
+    for num in _split_lists(text, numbers):
         left, right = text[max(0, num.start - 30): num.start], text[num.end: num.end + 50]
         # the word after a number ("10000 samples") says more than the word before it
         label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
@@ -126,7 +157,7 @@ def _last_time(text: str, num: Num) -> bool:
 
 
 # The head of a run's name glued to the number after it ("tutor-r" of "tutor-r3"); "lora_r16" is the rank.
-_NAME_HEAD = re.compile(r"(?<![\w-])(?!lora[-_])[A-Za-z]\w*[-_][A-Za-z]{1,3}$", re.I)
+_NAME_HEAD = re.compile(r"(?<![\w-])(?!lora[-_])[A-Za-z][\w-]*[-_][A-Za-z]{1,3}$", re.I)  # ("run-2024-07-02-qwen-r32")
 
 
 def training_args(text: str) -> dict:
@@ -141,8 +172,9 @@ def training_args(text: str) -> dict:
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
             continue  # "第一步,…一百五十步就够", "上一步填的作者名写错了": which step of the plan, not how many
-        if re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start]):
-            continue  # "depot-r8-0612", "not tutor-r3 but tutor-r4": a part of a run's name, not its rank
+        if (re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start])
+                or re.search(r"[A-Za-z][\w-]*[-_]$", text[:num.start]) and re.match(r"[-_]\w", text[num.end:num.end + 2])):
+            continue  # "depot-r8-0612", "not tutor-r3 but tutor-r4", "run-2024-07-02-…": a part of a run's name, not its rank
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
@@ -200,7 +232,9 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             out["n_samples"] = int(num.value)  # "We've got 1,200 records … Please add 300 new samples": how many to make
         elif label == "n_samples" and "n_samples" not in out:
             # "加入3条few-shot示例": a small count of examples in a few-shot request is k
-            if few_shot and num.value <= 10 and "k" not in out and not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE):
+            if few_shot and num.value <= 10 and "k" not in out and (
+                    not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE)
+                    or re.match(r"\s*(?:个|则)?\s*(?:examples?\b|例子|示例|样例)", text[num.end:], re.I)):  # ("6 examples, 80 samples")
                 out["k"] = int(num.value)
             else:
                 out["n_samples"], out["_at"] = int(num.value), num.start
@@ -334,8 +368,9 @@ def _fraction(text: str) -> float | None:
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
 _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data)|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|"
-                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)", re.IGNORECASE)
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占|比例是?)(?=\s*(?:\d|[一二两三四五]成))|"
+                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)|"
+                  r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
 _SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|比如|例如|e\.g\.|say)?\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*"
                          r"(?:左右|上下|吧|就行|即可|的样子|进去|进来|\bin\b)?\s*", re.I)

@@ -19,12 +19,17 @@ def _with_lone_count(args: dict, text: str) -> dict:
     return args
 
 
+# What a step is, said in passing ("— i.e. each sample gets some examples baked in —", "就是每条样本里带几个例子那种"): no settings.
+_DEFINED = re.compile(r"[—–-]+\s*i\.?e\.?,?\s[^—–\n]{3,80}?[—–]+|\(\s*i\.?e\.?,?\s[^()]{3,80}\)|就是[^,，。;；\d]{2,24}那种", re.I)
+
+
 def arguments_for(tool: str, text: str, results: dict, plain: str | None = None) -> dict:
     """The arguments the user gave for ``tool`` (file names masked out of the text first);
     ``results`` holds the latest data of each tool that ran (for "these settings"). ``plain`` is the
     text in mainland Mandarin (``variants``): amounts, formats and settings are read from it, the names
     the user wrote (columns, sheets, templates) from ``text``."""
-    plain = text if plain is None else plain
+    plain = amounts.without_others(text if plain is None else plain)  # ("小李说 epoch 要 10,我觉得 5 就行": the person's own numbers)
+    plain = _DEFINED.sub(lambda m: " " * len(m.group(0)), plain)  # ("few-shot — i.e. each sample gets some examples baked in — 6 examples")
     if tool == "probe_learning_rate":
         steps = probe.probe_steps(plain)
         return {"steps": steps} if steps else {}

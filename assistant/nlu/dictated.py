@@ -29,7 +29,7 @@ _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "wit
 _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
-          (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
+          (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)(?<!咱)(?<!咱们)(?<!我们)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
           (re.compile(r"康康"), "看看"), (re.compile(r"罗拉"), "lora"),  # ("用罗拉训练": LoRA as it sounds)
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
@@ -369,8 +369,9 @@ _RULED_OUT = re.compile(
     rf"(?:[,，;；]\s*)?(?:(?:而|并)?不是|并非|(?<![\u4e00-\u9fff])非|我?没说(?:过|要)?|\bnot\b|\bnever said\b|\binstead of\b|\brather than\b)\s*"
     rf"(?P<v>{_COLUMN_WORD}|{_FORMAT_WORD}|{_AMOUNT})(?P<unit>\s*(?:个|条|轮|步|则|次)?\s*(?:例子|示例|样本|epochs?|examples?|samples?|steps?|shots?)?(?![A-Za-z]))"
     r"(?:\s*也)?(?![\w%]|\.\d|\s*(?:吗|么|嘛|呢|吧\?|[?？]))|"
-    rf"(?P<v2>{_FORMAT_WORD}|{_AMOUNT})\s*(?:条|个|步)?\s*(?:是我(?:说|写|打|填)错了|(?:说|写|打)错了(?=\s*[,，]?\s*(?:是|应该|改)))|打成了?\s*(?P<v3>{_AMOUNT})|"
-    rf"(?:说成|写成|打成)\s*(?P<v4>{_FORMAT_WORD})\s*了", re.I)
+    rf"(?P<v2>{_FORMAT_WORD}|{_AMOUNT})\s*(?:条|个|步)?\s*(?:是我(?:说|写|打|填)错了|(?:说|写|打)错了(?=\s*[,，]?\s*(?:是|应该|改))|不对(?=\s*[,，]?\s*(?:是|应该|改)))|打成了?\s*(?P<v3>{_AMOUNT})|"
+    rf"(?:说成|写成|打成)\s*(?P<v4>{_FORMAT_WORD})\s*了|"
+    rf"(?:刚才|之前|前面)(?:我)?说(?:的是?)?\s*(?P<v5>{_AMOUNT})(?=\s*[,，]\s*(?:改|换|应该|要))", re.I)  # "刚才说四成,改两成"
 _QUOTE_PUT_RIGHT = re.compile(r"([“\"'「])([^”\"'」\n]{2,80})([”\"'」])(?=[\s.,，。—–-]{0,4}(?:wrong|不对|错了|我要的是|that'?s not|not what|no\b))", re.I)
 
 
@@ -400,7 +401,7 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         return text
     kept = text
     for m in reversed(spans):
-        value = m.group("v") or m.group("v2") or m.group("v3") or m.group("v4")
+        value = m.group("v") or m.group("v2") or m.group("v3") or m.group("v4") or m.group("v5")
         group = _group_of(value)
         if m.group("v") and group == "format":
             continue  # "sharegpt instead of openai", "不是alpaca,千帆格式": read as they are
@@ -412,8 +413,8 @@ def ruled_out(text: str, amounts: bool = False) -> str:
             continue
         if not others:
             continue
-        if m.group("v3") or m.group("v4"):  # "把 3e-4 打成了 3e-3", "我说成openai了": the value said wrongly goes, the words stay
-            g = "v3" if m.group("v3") else "v4"
+        if m.group("v3") or m.group("v4") or m.group("v5"):  # "把 3e-4 打成了 3e-3", "我说成openai了": the value said wrongly goes, the words stay
+            g = "v3" if m.group("v3") else "v4" if m.group("v4") else "v5"
             kept = kept[:m.start(g)] + kept[m.end(g):]
         elif m.group("v2"):
             kept = kept[:m.start("v2")] + kept[m.end("v2"):]

@@ -71,7 +71,7 @@ _OTHER_MODELS = re.compile(r"(?:gpt|claude|mixtral|bert|roberta|t5|bloom|falcon|
 
 
 # Verbs and words glued before a run id written after Chinese: "继续跑医疗lora-3" → 医疗lora-3, "停掉lora-3" → lora-3.
-_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)的是|(?:查看|查|看|评估|评测|测)(?:一下|下)?|一下|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续训练|接着训练|恢复训练|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
+_ID_GLUE = re.compile(r"^(?:(?:我)?(?:说|要|指|问)(?:停|评估|恢复|续|查|看)?的是|(?:查看|查|看|评估|评测|测)(?:一下|下)?|一下|应该是|就是|是|请|帮我|麻烦|把|将|先|再|给|看看|看下|看一下|查下|查一下|停掉|停止|停下|停|继续训练|接着训练|恢复训练|继续跑|继续训|继续|接着跑|接着训|接着|恢复|评估一下|评估|评一下|测一下|"
                       r"的|那个|这个|跑|训)+")
 
 
@@ -90,6 +90,11 @@ def _with_chinese_head(text: str, found: tuple[str, int, int]) -> tuple[str, int
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
     found = _find_run_id(text)
+    if found and _LEFT_ALONE.match(text, found[2]):
+        # "我是说……oven-21 不要动,把 oven-22 停了": the run left alone is not the one meant, when another is named
+        blanked = text.replace(found[0], " " * len(found[0]))
+        other = _find_run_id(blanked)
+        found = other if other else found
     return _with_chinese_head(text, found) if found else None
 
 
@@ -103,11 +108,12 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
                          r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:q?lora|sft)(?:_[A-Za-z0-9]+)+)(?![\w.-])")
 
 
-_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status (?:of|on|for)|progress (?:of|on)|update on|how(?:'s| is))\s+(?:the\s+)?(?:run\s+|job\s+)?|"
+_AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status (?:of|on|for)|progress (?:of|on)|update on|how(?:'s| is)|state of play on)\s+(?:the\s+)?(?:run\s+|job\s+)?|"
+                             r"\b(?:my|our|the) (?:training|job)\s+|"  # "please stop my training sakura_ft", "the job lr-sweep-b is …"
                              r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑)\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
                              r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
-_RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
+_RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,}|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
                          r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
                          r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|how'?s it (?:doing|going)\b|crashed\b|died\b|[-—–]\s)")
@@ -115,8 +121,13 @@ _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)
 
 
+# A run named only to be left alone: "run-88 不要动,把 run-87 停了", "leave run-88 alone".
+_LEFT_ALONE = re.compile(r"\s*(?:不要动|别动|不用动|别碰|不要碰|先不管|不动|别停|不要停|不停|(?:keeps? running|stays?|can stay)\b|alone\b)", re.I)
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
+           and not (_LEFT_ALONE.match(text, m.end()) and len({n.group(1) for n in _RUN_ID.finditer(text)}) > 1)
            and not (re.search(r"\bi said\s*$", text[max(0, m.start() - 10):m.start()], re.I) and re.match(r"\s*[,，]?\s*but\b", text[m.end():], re.I))  # "I said run-b but …"
            and not _DATA_FILE.search(m.group(1)) and not re.match(r"\.[A-Za-z]", text[m.end():])]  # "20261203-1108.csv" is a file
     m = _meant(text, ids)  # "run-0610 和 run-0611 都停了,0610 不要了,只续跑 run-0611"

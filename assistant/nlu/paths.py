@@ -397,6 +397,12 @@ _KNOWN_EXTENSIONS = set(EXTENSIONS.split("|"))
 _MISTYPED_EXTENSION = re.compile(r"(?<![\w./\\])([\w\u4e00-\u9fff/-]*[\w\u4e00-\u9fff])\.([A-Za-z]{3,5})(?![A-Za-z])")
 
 
+_COPY_SUFFIX = re.compile(r"\.(?:bak|old|orig|backup|copy|tmp)(?![\w.])", re.I)
+_OTHER_EXTENSIONS = {"com", "org", "net", "edu", "gov", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "pdf", "doc", "docx", "png", "jpg",
+                     "jpeg", "gif", "zip", "tar", "bin", "gguf", "html", "htm", "xml", "exe", "bak", "old", "orig", "tmp", "json5", "jsx",
+                     "tsx", "css", "scss", "txt", "md", "py", "sh", "js", "ts", "cpp", "java", "copy", "safetensors", "csv~"}
+
+
 def _typos_put_right(text: str, found: list[Found]) -> list[Found]:
     """``found`` with a name typed wrong and put right read as the right one (both spans then name it, so neither is read
     as anything else), and a mistyped extension put right by a bare one after it."""
@@ -406,6 +412,10 @@ def _typos_put_right(text: str, found: list[Found]) -> list[Found]:
         if ((_PUT_RIGHT.search(text[wrong.end:right.start]) or _TYPED_WRONG.search(text[right.end:right.end + 24]))
                 and 0 < distance(os.path.basename(wrong.text).lower(), os.path.basename(right.text).lower()) <= 3):
             out[i - 1] = Found(right.text, wrong.start, wrong.end)
+    for i, f in enumerate(out):  # "sales_qa.jsonl.bak", "sales_prompts.jsonl.old": a copy's name, its extension and all
+        copy = _COPY_SUFFIX.match(text, f.end)
+        if copy and f.text.endswith(text[f.start:f.end]):
+            out[i] = Found(f.text + copy.group(0), f.start, copy.end())
     fixed = _EXTENSION_ALONE.search(text)
     if fixed is not None:
         for m in _MISTYPED_EXTENSION.finditer(text, 0, fixed.start()):
@@ -413,6 +423,12 @@ def _typos_put_right(text: str, found: list[Found]) -> list[Found]:
                     and not any(f.start <= m.start(1) < f.end for f in out)):
                 out = [f for f in out if not (m.start() <= f.start < m.end())]
                 out.append(Found(f"{m.group(1)}.{fixed.group(1)}", m.start(), m.end()))
+    for m in _MISTYPED_EXTENSION.finditer(text):  # "identity.jsn", "identity.jsno", "dataset.xlxs": a data file's extension mistyped
+        ext = m.group(2).lower()
+        if (ext not in _KNOWN_EXTENSIONS and ext not in _OTHER_EXTENSIONS and not any(f.start <= m.start(1) < f.end for f in out)
+                and not any(distance(m.group(0).lower(), os.path.basename(f.text).lower()) <= 3 for f in out)  # ("….josnl……文件名打错了,….jsonl")
+                and any(known[0] == ext[0] and distance(ext, known) <= 2 for known in ("json", "jsonl", "csv", "xlsx", "xls", "tsv"))):
+            out.append(Found(m.group(0), m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
 
 

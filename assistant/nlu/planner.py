@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments, with_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, classifier, focus, intents, names, probe, reading, replies, review, slots, variants, written
+from assistant.nlu import acts, amounts, classifier, focus, intents, markers, names, probe, reading, replies, review, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated, ruled_out
 from assistant.nlu.numbers import parse_number
@@ -363,6 +363,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             args["path"] = path
     if tool in NEEDS_PATH:
         path = named[0] if named else (fallback_path or _pick_path(text, named, new_files, mem))
+        if not path and _FILE_LATER.search(text):  # "帮我看看数据质量咋样 我马上传", "$ sft train --lr 2e-4\n(file's still uploading)":
+            return Decision("ask_file", reply=replies.ask_file(tool, lang))  # the step waits for the file said to be on its way
         if not path and not _REFERS_BACK.search(plain) and (got is None or got.act not in ("command", "correction") or got.prob < 0.6 or not args and (
                 tool in ("start_training", "inspect_dataset") or got.prob < 0.65 or not intents.about_sft(plain) and got.prob < 0.8)):  # ("好的,开始吧" with no plan and no file: which file?)
             if (got is not None and got.prob < 0.6 and not set(args) - {"ppl"} and classifier.asks(plain) >= _ASKS_CLEARLY and not acts.is_request(plain)
@@ -468,8 +470,145 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     return None  # "remove duplicates" on data never checked is the check (it removes exact duplicates)
 
 
+# The file said to be on its way: "数据我待会儿再传", "文件一会儿从站里电脑上拷过来", "我马上传", "file's still uploading, one sec".
+_FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|等下)[^,，。;；!！?？]{0,10}?(?:传|发给你|上传|拷(?:过来|给你)?)|"
+                         r"\b(?:still|currently) uploading\b|\b(?:i'?ll|will) (?:upload|send|attach) (?:it|the (?:file|data))\b|"
+                         r"\b(?:upload|send|attach)(?:ing)? (?:it|the (?:file|data)) (?:later|in a (?:sec|second|minute|bit))\b", re.I)
+
+
+# A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
+_STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
+                              r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
+# What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
+# first ever fine-tune".
+_DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经)(?:自己|手动)?(?:把|将)[^,，。;；!！?？]{1,30}?"
+                          r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|转好|处理好|弄好|做好|填好|检查过|查过)了|"
+                          r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
+                          r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*", re.I)
+
+
 def _last_user(turns: list[Turn]) -> int:
     return max((i for i, t in enumerate(turns) if t.role == "user"), default=-1)
+
+
+_DONE_LINE = re.compile(rf"[ \t]*(?:{markers.DONE_LABEL})[ \t]*(?P<item>[^\n]*)")
+_TO_DO_LINE = re.compile(rf"[ \t]*(?:{markers.TO_DO_LABEL})[ \t]*(?P<item>[^\n]*)")
+
+
+def _left_to_do(text: str) -> str | None:
+    """What a status report leaves to do ("完成:质检\n待定:短答案那一类 → 决定保留", "✅ converted\n⬜ add CoT to FILE"): the
+    to-do lines' items, when a line says what is done and another what is left; else None."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    done = [line for line in lines if _DONE_LINE.match(line) or re.search(markers.TICKED, line)]
+    left = [m.group("item").strip() for line in lines if line not in done and (m := _TO_DO_LINE.match(line)) and m.group("item").strip()]
+    if not (done and left) or len(done) + len(left) < len(lines):
+        return None  # ("✅ 训练已启动\n☐ 看进度\n☐ 看评估\n先看进度": the person's own line says which; the list is read as a list)
+    return "\n".join(left)
+
+
+# A name given in the message to a file or a run, then used: "数据1 = a.jsonl,数据2 = b.jsonl。数据2 拿去…", "my identity file
+# (bot_identity.json, call it ID) — fill ID's name…", "no wait, Alpha is run-2024-07-02-qwen-r32, not r16. status of that one".
+_NAMED_THING = r"[\w./-]+\.(?:jsonl|json|csv|xlsx|xls|tsv)|[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+"
+_NAMED_FILE = r"[\w./-]+\.(?:jsonl|json|csv|xlsx|xls|tsv)"
+_NICKNAME = re.compile(rf"(?:^|(?<=[\s,，;；。(（]))(?P<alias>(?-i:[A-Z])[A-Za-z0-9]{{0,5}}|(?!问题|答案|文件|数据集|字段|工作表)[\u4e00-\u9fff][\w\u4e00-\u9fff]{{0,5}})\s*[=＝]\s*(?P<thing>{_NAMED_FILE})|"
+                       rf"(?P<thing2>{_NAMED_THING})\s*[,，]?\s*(?:call it|we'?ll call it|叫它|简称|记为|下面叫)\s*[\"'“]?(?P<alias2>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff]{{0,7}})|"
+                       rf"(?<![\w-])(?P<alias3>(?-i:[A-Z])[a-z]{{2,10}}) is (?P<thing3>{_NAMED_THING})", re.I)
+
+
+def _nicknames_put_back(text: str) -> str | None:
+    """``text`` with the names it gives things replaced, after they are given, by the things they name (the givings
+    themselves left as they are); None when it gives no name or never uses one."""
+    given = [(m, m.group("alias") or m.group("alias2") or m.group("alias3"), m.group("thing") or m.group("thing2") or m.group("thing3"))
+             for m in _NICKNAME.finditer(text)]
+    given = [(m, alias, thing) for m, alias, thing in given
+             if alias.lower() not in ("name", "author", "file", "path", "data", "run", "it", "to", "k", "lr", "q", "a", "sheet", "column", "col", "field")]
+    if not given:
+        return None
+    changed = False
+    for m, alias, thing in sorted(given, key=lambda g: -g[0].end()):
+        end = m.end()
+        later = re.sub(rf"(?<![\w.-]){re.escape(alias)}(?:'s)?(?![\w.-])", thing, text[end:]) if not re.search(r"[\u4e00-\u9fff]", alias) else text[end:].replace(alias, thing)
+        if later != text[end:]:
+            # ("bot_identity.json, call it ID": the giving said as its thing alone, so "call it ID" is no name for the bot)
+            text, changed = text[:m.start()] + (thing if m.group("thing2") else m.group(0)) + later, True
+    last = max(given, key=lambda g: g[0].end())
+    if not changed and (that := re.search(r"\b(?:that one|that run|that file)\b|那个|它", text[last[0].end():], re.I)):
+        # "no wait, Alpha is run-…-r32, not r16. status of that one": the thing named, pointed at after
+        at = last[0].end() + that.start()
+        return text[:at] + last[2] + text[at + len(that.group(0)):]
+    return text if changed else None
+
+
+# The assistant addressed by name in a message also said to someone else: "小李,…。助手,我们有 900 条数据…", "Sam, …. Assistant —
+# confirmed, go ahead."; and a sentence turned to the other person after it ("小李你看,老师也会说错", "See, Sam, even teachers slip.").
+_TO_ME = re.compile(r"(?:^|(?<=[。.!！?？\n]))\s*(?:——|—|-)?\s*(?:助手|assistant)\s*(?:[,，]|——|—|\s-\s)\s*", re.I)  # ("ASSISTANT: …" is a transcript's line)
+_TO_THEM = re.compile(r"(?:(?<=[。.!！?？])|^)\s*(?:(?:小|老)[\u4e00-\u9fff](?:你看|[,，])|(?:see|look|you see),?\s+(?-i:[A-Z])[a-z]+\b|(?-i:[A-Z])[a-z]+,\s+(?:see|look)\b)", re.I)
+
+
+def _said_to_me(text: str) -> str | None:
+    """The words said to the assistant when the message turns to it by name after speaking to someone else; else None."""
+    turned = list(_TO_ME.finditer(text))
+    if not turned:
+        return None
+    said = text[turned[-1].end():]
+    aside = _TO_THEM.search(said)
+    if not (aside and aside.start() > 0 or re.search(r"\w", text[:turned[-1].start()])):
+        return None  # ("助手,帮我看看 FILE": only me spoken to)
+    said = said[:aside.start()] if aside and aside.start() > 0 else said
+    return said.strip() or None
+
+
+# A chat log pasted as the message, a speaker on each line: "[10:32] 我: …", "[09:15] assistant: …", "10:33 me: …".
+_LOG_LINE = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?P<who>我|用户|me|user|助手|assistant|bot|ai)[ \t]*[:：][ \t]*(?P<said>[^\n]*)", re.I)
+
+
+def _pasted_log(text: str) -> list[Turn] | None:
+    """The turns of a pasted chat log (two lines or more, every line a speaker's, the last one the person's), else None."""
+    lines = [line for line in text.strip().split("\n") if line.strip()]
+    said = [_LOG_LINE.fullmatch(line) for line in lines]
+    if len(lines) < 2 or not all(said) or said[-1].group("who").lower() not in ("我", "用户", "me", "user"):
+        return None
+    return [Turn("user" if m.group("who").lower() in ("我", "用户", "me", "user") else "assistant", m.group("said")) for m in said]
+
+
+# What a tool can do, asked ("can you convert to csv too or only the training formats?", "Does your tool handle multi-turn data
+# like FILE, or only single Q&A pairs?"); which of two is better ("Which is better for multi-turn chats, the openai format or
+# sharegpt?"); whether a figure reported is normal ("eval says general ability dropped 23% - is that normal?", "loss is at 0.015 now,
+# is that overfitting?"); a setting in general ("what's a reasonable batch size for LoRA?").
+_CAN_IT = re.compile(r"^\W*(?:(?:hi|hey|hello)\W+)?(?:can (?:you|it|the tool)|does (?:your|the|this) (?:tool|app|assistant|thing)|do you|你(?:能|会)不能|你们?支持不支持|能不能)\b[^?？]*\bor\b[^?？]*[?？]\W*$|"
+                     r"^\W*does (?:your|the|this) (?:tool|app|assistant) (?:handle|support|work with|take|accept)\b", re.I)
+_WHICH_BETTER = re.compile(r"\bwhich (?:\w+ ){0,2}is better\b|\bwhich (?:one|format) (?:is|would be) (?:better|best)\b|哪个(?:更)?好|哪种(?:更)?好|哪个更合适", re.I)
+_IS_IT_NORMAL = re.compile(r"\b(?:is|was) (?:that|this|it) (?:normal|ok(?:ay)?|expected|bad|overfitting|a problem|too (?:high|low|much))\b|(?:这|那)?(?:正常|算过拟合|算正常)(?:吗|不)", re.I)
+_IN_GENERAL = re.compile(r"\b(?:a |the )?(?:reasonable|typical|good|usual|sensible|normal) (?:batch size|learning rate|lr|number of epochs|epoch count|rank)\b|一般(?:用|设|取)?多(?:大|少)", re.I)
+
+
+def _asked_in_general(text: str, call: dict) -> bool:
+    """A question that names a step but asks about it in general (see the patterns above), not for the step."""
+    first, _, after = re.split(r"(?<=[?？])", text, maxsplit=1)[0], "", re.split(r"(?<=[?？])", text, maxsplit=1)[-1]
+    if _CAN_IT.search(text) or (_WHICH_BETTER.search(first) and re.search(r"\bor\b|还是|\bvs\.?\b", first, re.I) and re.search(r"[?？]", text)
+                                and not intents.classify(variants.plain_chinese(hide_names(after))).name
+                                and call["name"] in ("convert_dataset", "start_training", "suggest_hyperparameters")):
+        return True  # (a question mark, then what it is about: "…the openai format or sharegpt? Data is FILE"; not "…? Anyway, suggest …")
+    if not _ASKED_AT_END.search(text.strip()) or acts.is_request(text):
+        return False
+    if call["name"] in ("evaluate_run", "training_status") and "run_id" not in call["args"] and _IS_IT_NORMAL.search(text):
+        return True
+    return (call["name"] == "suggest_hyperparameters" and not set(call["args"]) - {"method"} and bool(_IN_GENERAL.search(text))
+            and not re.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I))
+
+
+# A message that ends asking: a question mark, or a question's last word ("…是不是太少了", "差别大吗").
+_ASKED_AT_END = re.compile(r"(?:[?？]|吗|呢|是不是[^,，。;；!！]{0,12}|么|(?<=[训跑删转加用])不)\W*$|(?:[?？]|吗|吧)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*$")
+# Words of a question about how things are ("差别大吗", "does that keep my original", "what kind of data do I need"), not a request.
+_ASKS_HOW = re.compile(r"\b(?:what|how|why|which|whether|difference|normal|need|should|does|is it|will it|would it)\b|多少|怎么|为什么|为啥|差别|区别|是不是|吗|会不会|要不要", re.I)
+# Words of our settings and records, for a question the planner did not take as ours ("r=8 和 r=64 差别大吗?", "how long counts as 'long'").
+_OUR_TERMS = re.compile(r"\b(?:lr|epochs?|batch(?: size)?|rank|learning rate|few-?shot|cot|lora|perplexity|ppl|long answers?|short answers?|duplicates?)\b|"
+                        r"(?<![A-Za-z])[rk]\s*=|学习率|epoch|批大小|秩|长答案|短答案|重复|困惑度|手册", re.I)
+# Help asked with no step named: "听说你这儿能帮忙?", "can you help with this?" (the capabilities, not an explanation).
+_HELP_ASKED = re.compile(r"能帮(?:忙|我)?(?:吗|\?|？)|听说你|\bcan you help\b", re.I)
+# A question by its first words, with no mark: "do I need to clean the data before training or can I just go".
+_ASKS_OPENING = re.compile(r"^\W*(?:do (?:i|we) need|should (?:i|we)|is it (?:ok|okay|better|worth)|要不要|需不需要|是不是|有没有必要)\b", re.I)
+_ITS_RUN = re.compile(r"\bits\b|\bit\b|它|\bloss\b|状态|进度|\bstatus\b|\bprogress\b", re.I)
 
 
 def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
@@ -481,6 +620,40 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     0.5") is read again without the amount it rules out after the one meant."""
     decision = _plan_user(turns, depth)
     at = _last_user(turns)
+    if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
+            and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
+        # "不是200步 500步\n文件还是 FILE": a step count put right, with nothing of a run: the probe's (a start would say so)
+        args = decision.calls[0]["args"]
+        return Decision("tools", calls=[{"name": "probe_learning_rate", "args": {**({"path": args["path"]} if "path" in args else {}), "steps": args["max_steps"]}}])
+    if decision.kind == "tools" and decision.calls[0]["name"] not in ("explain",) and _asked_in_general(strip_attachments(turns[at].text), decision.calls[0]):
+        return Decision("tools", calls=[{"name": "explain", "args": {"question": strip_attachments(turns[at].text).strip()}}])
+    if (decision.kind in ("ask_file", "unknown") or decision.kind == "maybe" and not decision.calls) and decision.reply not in (
+            *replies.DROPPED.values(), *replies.NOTED.values(), *replies.NOTHING_WAITING.values()):  # (an offer "Did you mean …?" stays)
+        asked = strip_attachments(turns[at].text)
+        tail = re.split(r"[?？]", asked)[-1]
+        sentences = [s for s in re.split(r"(?<=[?？。!！])|(?<=[^.]\.)\s", asked) if re.search(r"\w", s)]
+        question = next((s for s in reversed(sentences) if re.search(r"[?？]|吗|呢|不\W*$", s)), sentences[-1] if sentences else asked)
+        if ((_ASKED_AT_END.search(asked) or _ASKS_OPENING.match(asked)
+             or re.search(r"[?？]", asked) and not _IMPERATIVE_START.match(tail) and not acts.opens_with_command(tail) and not _DECIDING.search(tail))
+                and not acts.is_request(asked) and not acts.opens_with_command(asked)
+                and acts.speech_act(asked) not in ("confirmation", "correction") and not reading.about_me(asked)
+                and (decision.kind != "ask_file" or _ASKS_HOW.search(asked))  # ("maybe kick off a training run?": a request, hedged)
+                # (not read as ours before: only a question about a setting, an amount or a kind of record is ours to answer)
+                and (decision.kind == "ask_file" or _OUR_TERMS.search(question) or amounts.training_args(question) or amounts.count_args(question))
+                and not intents.classify(variants.plain_chinese(hide_names(tail))).name  # ("训练现在能开吗?别等了,开始训练。")
+                and reading.read(variants.plain_chinese(hide_names(asked)), True).act != "chitchat"  # ("确认一下今天是周五对吧?哈哈")
+                and not _HELP_ASKED.search(asked) and not re.search(r"无关|\bunrelated\b|\boff[- ]topic\b", asked, re.I)  # ("跟微调无关哈,附近有啥好吃的?")
+                # the sentence that asks is about our steps ("…孩子都说我好久没陪她了…你觉得我该不该换个轻松点的工作?": not ours)
+                and (intents.about_sft(question) or amounts.training_args(question) or amounts.count_args(question) or re.search(r"手册|\bmanual\b", question, re.I))):
+            # "你说 r=8 和 r=64 效果差别大吗?", "inspect 不会不小心改了我的文件吧?", "What kind of data do I need to get started?": asked
+            # about our steps, answered (never "which file?")
+            return Decision("tools", calls=[{"name": "explain", "args": {"question": asked.strip()}}])
+    if decision.kind == "tools" and decision.calls[0]["name"] in _RUN_TOOLS and "run_id" not in decision.calls[0]["args"]:
+        said = strip_attachments(turns[at].text)
+        run = names.find_run_id(re.sub(r"(?:\bdon'?t|\bdo not|别|不要|不是要?)\s*(?:stop|停)", " ", said, flags=re.I))
+        if run and _ITS_RUN.search(said):
+            # "hold on, don't stop run_c19 yet, show me its loss first", "不是要停 ft-7781,看看它的状态就行": the step ruled out, not the run
+            decision = Decision("tools", calls=[{"name": decision.calls[0]["name"], "args": {"run_id": run[0], **decision.calls[0]["args"]}}])
     if decision.kind == "tools" and set(decision.calls[0]["args"]) - {"path", "run_id"}:
         return decision
     said = turns[at].text
@@ -496,12 +669,63 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     raw = turns[at].text
     text, new_files = written.unbracketed(dictated(unquote_forwarded(strip_attachments(raw)))), attached_files(raw)
     mem = remember(turns[:at + 1])
+    logged = _pasted_log(text)
+    if logged and depth == 0:  # "[10:32] 我: 你好\n[10:32] 助手: …\n[10:33] 我: 帮我看看 FILE": the log's turns, the last one the message
+        return plan_user([*turns[:at], *logged[:-1], Turn("user", with_attachments(logged[-1].text, new_files))], depth + 1)
+    nicknamed = _nicknames_put_back(text)
+    if nicknamed is not None and depth == 0:  # "数据1 = FILE1,数据2 = FILE2。数据2 拿去做学习率测试": the names given, read as what they name
+        return plan_user([*turns[:at], Turn("user", with_attachments(nicknamed, new_files))], depth + 1)
+    spoken = _said_to_me(text)
+    if spoken is not None and depth == 0:  # "小李,训之前先要超参。助手,我们有 900 条数据,用 lora,给个建议": the words said to me
+        to_me = plan_user([*turns[:at], Turn("user", with_attachments(spoken, new_files))], depth + 1)
+        before = text[:text.rfind(spoken)]
+        named = intents.classify(variants.plain_chinese(hide_names(before))).name
+        files_before = [f.text for f in resolve_named(before, mem.attachments)]
+        if (_acts(to_me) and to_me.calls[0]["name"] == "inspect_dataset" and named and named not in ("explain", "inspect_dataset")
+                and acts.speech_act(before) not in ("question", "hypothetical")
+                and not re.search(r"看|查|字段|条数|格式|多少|\binspect|\blook|\brows?\b|\bcolumns?\b|\bfields?\b", spoken, re.I)):  # (a look asked: a look)
+            to_me = plan_step(spoken, mem, new_files, intent=named)  # ("…助手会根据数据量推荐超参。助手,FILE,全量微调,给建议。")
+        if to_me.kind == "ask_file" and len(set(files_before)) == 1:
+            to_me = plan_step(spoken, mem, new_files, fallback_path=files_before[0])  # ("我把 FILE 传上来了…助手,请告诉我们它的格式")
+        if _acts(to_me) and to_me.calls[0]["name"] in NEEDS_PATH and "path" not in to_me.calls[0]["args"] and len(set(files_before)) == 1:
+            # ("同学们,我们要给 identity.json 填上名字。助手,把 {{name}} 填成…": the file said to the others)
+            to_me = Decision("tools", calls=[{"name": to_me.calls[0]["name"], "args": {"path": files_before[0], **to_me.calls[0]["args"]}}])
+        if _acts(to_me) or acts.speech_act(spoken) == "confirmation":
+            return to_me
+        if named and named != "explain" and acts.speech_act(before) not in ("question", "hypothetical"):
+            # ("Sam, before training we ask for hyperparameters. Assistant, we have 700 rows … — suggestions?": the step told to them)
+            return plan_step(spoken, mem, new_files, intent=named)
+        # ("小李问:…这是怎么回事?助手,你来给他解释一下": what they asked, explained; the whole message read)
+    left = _left_to_do(text)
+    if left is not None and depth == 0:  # "done: bot persona drafted\ntodo: list the placeholders in FILE": what is left is asked
+        asked = plan_user([*turns[:at], Turn("user", with_attachments(left, new_files))], depth + 1)
+        named = {f.text for f in resolve_named(text, mem.attachments)}
+        if asked.kind == "ask_file" and len(named) == 1:
+            asked = plan_step(left, mem, new_files, fallback_path=next(iter(named)))
+        if asked.kind == "tools" and asked.calls[0]["name"] in NEEDS_PATH and "path" not in asked.calls[0]["args"] and len(named) == 1:
+            # ("已完成:FILE 的 name 填好了\n待办:author 还空着,填成 X": the file the report is about)
+            asked = Decision("tools", calls=[{"name": asked.calls[0]["name"], "args": {"path": named.pop(), **asked.calls[0]["args"]}}])
+        return asked
     call = written.written_call(text)
     if call is not None:  # "probe_learning_rate path=x.jsonl steps=100", "stop_training()": the call as written
         if call["name"] in NEEDS_PATH and "path" not in call["args"] and (new_files or mem.files):
             call["args"] = {"path": (new_files or mem.files)[-1], **call["args"]}
+        if call["name"] in NEEDS_PATH and "path" not in call["args"] and _FILE_LATER.search(text):
+            return Decision("ask_file", reply=replies.ask_file(call["name"], replies.language(text)))  # "$ sft train --lr 2e-4\n(file's still uploading)"
         return Decision("tools", calls=[call])
-    if acts.speech_act(text) == "hypothetical" and acts.opens_hypothetical(text):
+    if acts.agrees_to_shown(text) and acts.speech_act(text) == "confirmation":
+        # "好的,你上面列的那个计划我看了,数据是 FILE,…就按这个开始吧": a yes to the plan shown (the consent guard runs a waiting plan
+        # on it before any planning; here none waits), never a new plan from its restated settings
+        return Decision("unknown", reply=replies.NOTHING_WAITING[replies.language(text)])
+    ordered = _explained_in_order(text, mem, new_files)
+    if ordered is not None:  # "do the few-shot thing on FILE…, and then explain why", "Explain … first, then convert my csv"
+        return ordered
+    self_answered = _SELF_ANSWERED.match(text) or _CHECKED_THEN.match(text)  # (their own readings, below)
+    decided = (_decided_after_question(text, mem, new_files) if acts.speech_act(text) != "confirmation" and not self_answered else None)
+    if decided is not None:  # "要是把乱码的都删了会不会少很多数据?算了,删吧": a what-if, then the person's decision
+        return decided
+    if (acts.speech_act(text) == "hypothetical" and acts.opens_hypothetical(text)
+            and not (self_answered and _acts(_decided_after_question(text, mem, new_files) or Decision("unknown")))):
         return plan_step(text, mem, new_files)  # "嗯…要是我,呃,把十个epoch改成三十个,会咋样啊": a what-if, never a correction
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
@@ -540,6 +764,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
             return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decided,
                                                                                     **({"path": asked[0]} if asked else {})}}])
+    if self_answered and acts.speech_act(text) != "confirmation" and (decided := _decided_after_question(text, mem, new_files)) is not None:
+        return decided  # ("要是把乱码的都删了会不会少很多?算了,删吧": the answer's own reading found no step; the question's decision)
     checked = _CHECKED_THEN.match(text) if acts.speech_act(text) != "confirmation" else None
     if checked and acts.speech_act(checked.group("rest")) == "command" and (
             acts.opens_with_command(checked.group("rest")) or acts.is_request(checked.group("rest"))
@@ -572,6 +798,22 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         return Decision("tools", calls=[{"name": "training_status", "args": {"run_id": run[0]}}])
     if acts.IF_SO_DO.search(text):
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
+    off = _STEP_CALLED_OFF.search(text)
+    if off and (not _acts(rest := plan_step(_STEP_CALLED_OFF.sub(" ", text), mem, new_files))
+                or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
+        # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
+        return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    done = _DONE_MYSELF.search(text)
+    if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
+        named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
+        rest = plan_step(text[:done.start()] + " " + text[done.end():], mem, new_files, fallback_path=named[0] if named else None)
+        if not _acts(rest):
+            return Decision("unknown", reply=replies.NOTED[replies.language(text)])
+        told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])
+        if told.kind == "tools" and rest.calls[0]["name"] == "suggest_hyperparameters":  # ("I already cleaned the data and it's 3,200 rows now,
+            return Decision("tools", calls=[{"name": "suggest_hyperparameters",  # suggest epochs": the size told is the advice's)
+                                             "args": {**{k: v for k, v in told.calls[0]["args"].items() if k == "n_samples"}, **rest.calls[0]["args"]}}])
+        return rest
     corrected = acts.correction(text)
     then_ask = _THEN_ASK.search(text) if corrected else None
     if then_ask and acts.is_request(then_ask.group("ask")) and (asked := plan_step(then_ask.group("ask"), mem, new_files)).kind == "tools":
@@ -633,13 +875,12 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
 
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
 # ("P0:", "P1:" and "Step 1: … Step 2: …" mark items too)
-_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)、:：](?!\d)|\(\d{1,2}\)|[-•·*▪◦–](?=\s)|P[0-4]\s*[:：])[ \t]*|[①②③④⑤⑥⑦⑧⑨⑩]\s*|"
+_MARKER = re.compile(rf"(?:^|\n)[ \t]*(?:{markers.NUMBER}(?:{markers.NUMBER_END}|[:：])(?!\d)|\({markers.NUMBER}\)|{markers.BULLET}(?=\s)|P[0-4]\s*[:：])[ \t]*|{markers.CIRCLED}\s*|"
                      r"(?:^|(?<=[.。!！]\s)|(?<=[.。!！]))\s*[Ss]tep\s*\d{1,2}\s*[:：.)]\s*|"
                      r"(?:^|(?<=[:：;；,，。\s]))第[一二三四五六](?:步)?\s*[,，、:：]?\s*(?=\S)(?<=[,，、:：\s步])")  # "两个事儿:第一,看看…;第二,…", "第一步把 X 停了,第二步…"
 # A to-do box not yet ticked ("[ ]", "☐"), the items it marks, and a message that is only such items (under a heading, maybe).
-_BOX_MARK = r"(?:\[ ?\]|[☐□])"
-_BOX = re.compile(rf"(?:^|\n)[ \t]*{_BOX_MARK}(?=\s)[ \t]*")
-_TO_DO = re.compile(rf"(?:[^\n]{{1,20}}[:：][ \t]*\n)?(?:[ \t]*{_BOX_MARK}[ \t]+[^\n]+(?:\n|$)){{2,}}")
+_BOX = re.compile(rf"(?:^|\n)[ \t]*{markers.BOX_OPEN}(?=\s)[ \t]*")
+_TO_DO = re.compile(rf"(?:[^\n]{{1,20}}[:：][ \t]*\n)?(?:[ \t]*{markers.BOX_OPEN}[ \t]+[^\n]+(?:\n|$)){{2,}}")
 # Numbers marking the items of a list written on one line, the first opening the message.
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[.)、](?![\d.])\s*(?=\S)")
 # An item that only labels a value ("文件:x.jsonl", "target: alpaca", "问题字段 query"): the list is one request.
@@ -793,7 +1034,7 @@ def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
 
 
 # A line of a list or a table pasted with the request: "1. x", "2) x", "- x", "• x", "[ ] x", "| a | b |" (not its rule row).
-_LISTED = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)、]|[-*•]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t]*(?:\[[ xX✓]?\][ \t]*)?|\[[ xX✓]?\][ \t]*)(?P<item>\S[^\n]*)|[ \t]*\|(?P<row>[^\n]*)\|[ \t]*")
+_LISTED = re.compile(rf"[ \t]*(?:(?:{markers.NUMBERED}|{markers.BULLET}|{markers.CIRCLED})[ \t]*(?:{markers.BOX}[ \t]*)?|{markers.BOX}[ \t]*)(?P<item>\S[^\n]*)|[ \t]*\|(?P<row>[^\n]*)\|[ \t]*")
 # An item picked by its place: "第2个", "第二行那个", "第三项", "从第一条开始", "row 2", "the second one", "the third category".
 _PLACE = re.compile(r"第\s*(?P<zh>[一二两三四五六七八九十]|\d{1,2})\s*(?P<zh_unit>个|行|项|条|类|件|列)(?:那个|的那个|里的)?|"
                     r"\b(?:the\s+)?(?P<en>first|second|third|fourth|fifth|sixth|last)\s+(?P<en_unit>one|row|item|line|category|entry|file|run|column|bullet)\b|"
@@ -904,7 +1145,7 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
     """"INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
     the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do.
     None when no lines are pasted, or when the person's own words are long enough to be read with them."""
-    pasted = _PASTED_HEAD.match(text) if not re.match(rf"\s*{_BOX_MARK}\s", text) else None  # (a to-do list's boxes: no paste)
+    pasted = _PASTED_HEAD.match(text) if not re.match(rf"\s*{markers.BOX_OPEN}\s", text) else None  # (a to-do list's boxes: no paste)
     own = text[pasted.end():].strip() if pasted else ""
     if own and re.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
         return plan_step(own, mem, new_files)  # "$ ls qianfan/\nfile.jsonl  qa.csv\n把 qianfan/qa.csv 转成 openai": a shell's listing, then the request
@@ -941,6 +1182,136 @@ _SELF_ANSWERED = re.compile(r"^(?P<q>[^?？\n]{2,120}[?？])\s*(?:不能|不行|
                             r"(?:no|nope|yes|yeah|yep)(?:,? (?:i|we) (?:do|don'?t|am|want (?:it|that|them)))?|of course not|of course|not really|"
                             r"(?:actually |oh |ok(?:ay)?,? )?never ?mind(?:,? i'?ll decide)?|forget it|我决定了|决定了|i'?(?:ve|ll) decided?)"
                             r"\s*[,，.。!！—–:：-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+
+
+# An explanation asked with a step, in an order: after it ("…, and then explain why few-shot helps", "推荐完再顺便讲讲为啥这么设",
+# "把 RUN 停了。停了之后还能恢复吗?") or before it ("Explain the difference … first, then convert my csv", "walk me through why …,
+# and then suggest settings").
+_EXPLAIN_AFTER = re.compile(r"(?:[,，;；]\s*|\s+)(?:and\s+)?(?:then\s+)?(?:[\u4e00-\u9fff]{0,3}完(?:了)?再|然后再?|之后再?|再)?\s*(?:顺便)?"
+                            r"(?:讲讲|讲一下|解释一下|说说|explain)\s*(?:一下)?\s*(?:为啥|为什么|(?:why|how)\b)[^\n]*$", re.I)
+_EXPLAIN_FIRST_THEN = re.compile(r"^\W*(?:(?:please|pls)\s+)?(?:(?:explain|walk me through|tell me)\b[^\n]*?\bfirst\b[^\n]*?\bthen\b|先(?:讲讲|讲一下|解释一下|说说)[^\n]*?(?:然后|再))", re.I)
+_ASKED_AFTER = re.compile(r"(?<=[。!！])\s*|(?<=[^.]\.)\s+|——|—(?=\s*\S)")  # (not the dot of "x.jsonl", nor an ellipsis)
+
+
+def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """The first of an explanation and a step asked together, in the order the message puts them; None otherwise."""
+    if re.search(r"\{\w*\}", text):
+        return None  # (templates listed: their question marks are theirs)
+    if _EXPLAIN_FIRST_THEN.match(text):
+        return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
+    after = _EXPLAIN_AFTER.search(text)
+    cut = after.start() if after and after.start() > 0 else None
+    if cut is None:
+        split = next((m for m in _ASKED_AFTER.finditer(text) if m.start() > 0), None)
+        if split is None or "?" in text[:split.start()] or "？" in text[:split.start()] or not re.search(r"[?？]\s*$", text[split.end():]):
+            return None
+        cut = split.start()  # "把 RUN 停了。停了之后还能恢复吗?checkpoint 存哪了?": the step, then questions about it
+        if re.search(r"\bwhy\b|为什么|为啥|怎么回事", text[cut:], re.I) or acts.changed_mind(text[:cut]) is not None:
+            return None  # ("Eval keeps saying `…dropped 12%` — why would that happen?", "stop X... hmm no, let it finish. what's its loss?")
+    first = text[:cut].strip()
+    if acts.speech_act(text) == "hypothetical" or acts.opens_hypothetical(first):
+        return None  # ("If I don't not drop the conflicting pairs — i.e. I drop them — would …?": a what-if)
+    if re.search(r"\bwhich\b|\bshould (?:i|we)\b|哪个|要不要|该不该", text[cut:], re.I):
+        return None  # ("long answers: 1 keep 2 drop — honestly which would you pick, and why?": the choice asked about)
+    decided = review.rule_command(first) and re.search(r"(?:留着|保留|删|丢掉|去掉|\bkeep|\bdrop|\bremove)\S{0,3}\s*(?:吧|掉|了|them|it)?\W*$", first, re.I)
+    if acts.speech_act(first) != "command" or not (acts.opens_with_command(first) or _IMPERATIVE_START.match(first) and not re.match(r"\W*run\b", first, re.I)
+                                                   or decided):  # ("留着短答案吧——对了,…阈值是多少?": a decision)
+        return None
+    step = plan_step(first, mem, new_files)
+    if not _acts(step):
+        return None
+    # the step with all the message says of it, its questions left out ("…比例 10%。推理过程在 解题思路 那一列。我应该说清楚了吧?")
+    body = " ".join(part for part in re.split(r"(?<=[。!！?？])|(?<=[^.]\.)\s+", text) if not re.search(r"[?？]\s*$", part))
+    whole = plan_step(body, mem, new_files, intent=step.calls[0]["name"]) if body.strip() and body.strip() != first else step
+    return whole if _acts(whole) and whole.calls[0]["name"] == step.calls[0]["name"] else step
+
+
+# Where a question ends: its mark, or "呢" trailing off ("…哪个好呢…算了,直接用 X").
+_QUESTION_END = re.compile(r"[?？]+|(?<=[呢吗])(?=\s*(?:…+|\.{3,}))")
+# How the person's decision after a question opens: "算了,删吧", "那还是留着", "ok then …", "eh let's just go with 80", "no, that's
+# dumb, drop those"; or a plain order ("评一下 RUN", "给 FILE 加 50 条 cot").
+_DECIDING = re.compile(r"\W*(?:(?:嗯+|呃|hmm+|um+|uh+|oh|well)\W*)*(?:算了|那(?!个|列|些)|行吧|好吧|不管了|不纠结了|无所谓|直接|(?:ok(?:ay)?|fine|eh|hm+|no|nah|yeah|yes|yep|prob(?:ably)? yes|forget|whatever|anyway|just|then|so)\b|"
+                       r"doesn'?t matter|never ?mind|not worth|let'?s\b|go with\b|[^,，]{1,24}[,，]\s*(?:ok|so)\b)", re.I)
+_IMPERATIVE_START = re.compile(r"\W*(?:先(?=[推看查转加停跑做给把帮])|请(?!予|回答|说明)|帮我|给|把|评一下|用|(?:drop|stop|convert|add|start|run|do|check|evaluate|resume|probe|fill|keep|remove)\b)", re.I)
+# A verb of a step said in the rest ("kill it", "Then stop RUN", "先帮我把 FILE 转成 alpaca"): the rest names its own step.
+_VERB_OF_A_STEP = re.compile(r"\b(?:stop|kill|halt|resume|convert|evaluate|eval|check|test|add|start|run|drop|keep|remove|probe|inspect|open|fill|do (?:it|that))\b|"
+                        r"停|恢复|续|转|评估|评一下|查|加|删|留|跑|看|测|填", re.I)
+_EXPLAIN_FIRST = re.compile(r"讲(?:明白|清楚)|解释|说明|研判|我再(?:决定|定)|只是问问|(?:就是|只是)好奇|请勿|\bexplain\b|\bthen i'?ll decide\b|^\W*(?:just |i'?m )?asking\b|"
+                            r"\bjust wondering\b|\bnot doing it\b|\bno action\b|\bplease answer\b|\btell (?:them|me|us)\b|讲解|答复|回答一下|\bdo nothing\b|\bonly foresee\b|先别动|别操作|暂勿|勿执行|不要执行|先别执行|"
+                            r"\b(?:trying|want|wanted) to (?:understand|know|learn)\b|想(?:了解|搞清楚|弄明白)", re.I)
+_EITHER = re.compile(r"\bor\b|还是|\bvs\.?\b|不行的话|哪(?:个|一)")  # "Check status or just stop it?", "三成不行的话两成五?"
+
+
+def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
+    """A question, then the person's own decision after it: "要是把乱码的都删了会不会少很多数据?算了,删吧", "would a 50-step
+    probe be enough? eh let's just go with 80 on FILE", "Check status or just stop it? eh, status first: RUN". The step the
+    rest asks for (the one the question names when the rest names none), with the file, run, rule or settings the question
+    names. None when nothing but a question is asked, or the rest is no decision (a remark, a condition, a change of mind the
+    change-of-mind reading takes)."""
+    ends = list(_QUESTION_END.finditer(text))
+    if not ends or text.lstrip().startswith(">"):
+        return None  # (a quoted question answered: the quoted reply's reading)
+    question, rest = text[:ends[-1].end()], text[ends[-1].end():].strip(" ….,，;；")
+    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question)
+            or acts.speech_act(question) not in ("question", "hypothetical") and not _EITHER.search(question)
+            or re.search(r"\bplan\b|计划|方案", question, re.I) or reading.just_asking(text) or _EXPLAIN_FIRST.search(rest)
+            or re.match(r"\W*(?:if|要是|如果|假如)\b", rest, re.I)  # ("any dupes in here? if it's ok convert to qianfan after": a condition)
+            or re.search(r"(?:之后|以后|的时候)\W*$|\bafter(?: that| it)?\W*$", rest, re.I)  # ("原文件会被改吗?给 FILE 加 CoT 之后。": when, asked)
+            or re.search(r"\{\w*\}", text)  # (templates listed: "{q}?麻烦解答一下" is a template's question mark)
+            or acts.changed_mind(rest) is not None  # ("4? Too long for the context. 2. Yeah, k=2, …": the change-of-mind reading)
+            or acts.asks_definition(question) and not resolve_named(rest, mem.attachments) and not names.find_run_id(rest)):
+        return None  # ("ppl是什么意思?检查质量的时候老看到这个词": a definition asked, then where it was seen; "…?先讲明白,我再决定")
+    sentences = [part for part in re.split(r"(?<=[。!！;；])|(?<=[^.]\.)\s+", rest) if re.search(r"\w", part)]
+    if not any(_DECIDING.match(part) or _IMPERATIVE_START.match(part) or acts.opens_with_command(part) or acts.is_request(part) for part in sentences):
+        return None  # ("How many epochs is too many? The manual mentions the model forgetting things.": a remark, no decision)
+    if not _EITHER.search(question) and not acts.opens_hypothetical(question) and _acts(plan_step(question, mem, new_files)):
+        return None  # ("Which placeholders are still left in FILE? Just list them for me.": the question is the request)
+    own = intents.classify(variants.plain_chinese(hide_names(rest))).name
+    if not own and re.search(r"没事了|不用了|\bthat'?s all\b|\bnothing else\b", rest, re.I):
+        return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "epoch 调大会不会遗忘?会的,手册写了。行吧那没事了,谢谢~"
+    if intents.says_yes(rest) and not own and not review.decision(rest) and not re.search(r"\d", rest):
+        return None  # ("Is it right? … yep it does. go ahead": a yes to what was shown)
+    asked = [f.text for f in resolve_named(question, mem.attachments)]
+    ruled = review.rule_named(question)
+    if ruled and not review.rule_named(rest) and (decision := review.decision(rest)) and own in ("", None, "apply_quality_rule", "check_quality", "inspect_dataset"):
+        # "what if I keep X? no, that's dumb, drop those", "Are placeholder rows harmful? Remove them from FILE either way."
+        named_rest = [f.text for f in resolve_named(rest, mem.attachments)]
+        path = (named_rest or [None])[0]
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decision, **({"path": path} if path else {})}}])
+    probed = probe.asks_probe(question) or re.search(r"\bprob(?:e|ing)\b|探测|探一下", text, re.I)
+    own_score = intents.classify(variants.plain_chinese(hide_names(rest))).score
+    named = "probe_learning_rate" if probed and (own in ("", None, "start_training", "suggest_hyperparameters", "probe_learning_rate") or own_score <= 2) else None
+    firm = intents.classify(variants.plain_chinese(hide_names(question)))
+    told = any(_IMPERATIVE_START.match(part) or acts.opens_with_command(part) or _VERB_OF_A_STEP.search(part) for part in sentences)
+    if not named and not told and firm.name not in ("", "explain") and (own_score <= 2 and firm.score >= 2 or firm.score >= 4 and own and own != firm.name
+                                                                        and not _EITHER.search(question)):
+        # ("can I resume the one that crashed? I'm not sure it's allowed… but I'd like to try", "How many examples per few-shot
+        # sample, 4? Too long for the context. 2. Yeah, k=2, on FILE": the step the question names firmly, the rest's values)
+        named = firm.name
+    step = (plan_step(rest, mem, new_files, fallback_path=asked[0] if asked else None, intent=named) if named
+            else _answer_step(text, rest, mem, new_files, asked[0] if asked else None))
+    if (not _acts(step) or step.calls[0]["name"] in ("start_training", "inspect_dataset")) and not own:
+        # ("if I add CoT to everything…? hm. fine, just 5% on FILE": the step the question names, the rest's amount)
+        then = next((name for name, score in intents.classify(variants.plain_chinese(hide_names(question))).ranked
+                     if name not in ("explain", "start_training", "inspect_dataset") and score >= 1.5), None)
+        step = plan_step(rest, mem, new_files, fallback_path=asked[0] if asked else None, intent=then) if then else step
+    if not _acts(step):
+        return None
+    call = step.calls[0]
+    if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] and resolve_named(rest, mem.attachments):
+        return None  # ("…? Obviously yes. Run the check on FILE": a file's step, not a run's)
+    if (not own and not named and _acts(whole := plan_step(text, mem, new_files)) and whole.calls[0]["name"] != call["name"]
+            and whole.calls[0]["name"] not in CONSEQUENTIAL):
+        return None  # ("Do I need a quality pass first? Obviously yes. Run the check on FILE": the whole message names the step better)
+    if call["name"] == "probe_learning_rate" and "steps" not in call["args"] and (bare := re.search(r"(?<![\w.])(\d{2,4})(?![\w.%])", rest)):
+        call = {"name": call["name"], "args": {**call["args"], "steps": int(bare.group(1))}}  # "eh let's just go with 80 on FILE"
+    if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] and (run := names.find_run_id(question)):
+        call = {"name": call["name"], "args": {"run_id": run[0], **call["args"]}}
+    if (said := plan_step(question, mem, new_files, intent=call["name"])).kind == "tools" and said.calls[0]["name"] == call["name"]:
+        # "would rewording half the prompts help? prob yes, so do it on FILE", "要是换 Qwen2-1.5B 当底座呢?不纠结了,直接用它训 FILE",
+        # "全量微调的话,1.5 万条数据该配什么参数?帮我出一套超参": what the question set, taken along (the rest's own values win)
+        call = {"name": call["name"], "args": {**{k: v for k, v in said.calls[0]["args"].items() if k != "path"}, **call["args"]}}
+    return Decision("tools", calls=[call])
 
 
 # An understanding checked, then the request: "…, right? OK then …", "…对吧?那…".
@@ -1175,7 +1546,10 @@ def steps_of(text: str) -> list[str]:
 def _with_run_of(later: str, step: str) -> str:
     """``step``, said to come before ``later``, with the run ``later`` names when ``step`` names none ("it" is that run)."""
     run = names.find_run_id(later)
-    return step + " " + run[0] if run and not names.find_run_id(step) else step
+    if not run or names.find_run_id(step):
+        return step
+    joined = step + " " + run[0]
+    return joined if names.find_run_id(joined) else step + ", run " + run[0]  # (as "run X" where "gpt-mimic-2" alone reads as a model)
 
 
 def _look_before_conversion(text: str, steps: list[str], first: Decision) -> bool:
@@ -1204,6 +1578,10 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     counts = amounts.count_args(text, few_shot=True)
     if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
+    if new.kind == "tools" and new.calls[0]["name"] == "start_training" and _steps_alone(text) and set(new.calls[0]["args"]) <= {"path", "max_steps"}:
+        new = Decision("unknown")  # "不是200步 500步\n文件还是 FILE": the probe's steps put right (a run's would say so)
+    if new.kind == "tools" and new.calls[0]["name"] == "start_training" and "k" in counts and not settings:
+        new = Decision("unknown")  # "不对,k 应该是 2,不是 4,文件还是 FILE": few-shot's k put right, no run
     if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
     if (new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and slots.tool_of_values(whole) == "convert_dataset"
@@ -1256,11 +1634,24 @@ _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[一二两三四五六七八九十]", re.I)
 
 
+def _steps_alone(text: str) -> bool:
+    """A step count said with nothing of a run ("不是100步 是300步", "200 steps, not 80"): the probe's steps, not a run's max_steps."""
+    return set(amounts.training_args(text)) == {"max_steps"} and not re.search(r"\bmax|max_?steps|最大|最多|至多|封顶|上限|训练|\btrain|\bruns?\b|\bepochs?\b|\bat most\b|\bcap\b", text, re.I)
+
+
+_JSON_SENT = re.compile(r"\b(?:the|that|my)\s+json\s+(?:(?:i|we)\s+)?(?:sent|pasted|posted|gave)\b|(?:贴|发|给)的\s*json(?:\s*(?:里|中))?", re.I)
+
+
 def _owner_of_values(text: str) -> str | None:
     """The tool whose settings a message of values alone gives: few-shot's k, a format, a run's settings
     (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
-    return (("probe_learning_rate" if probe.asks_probe(text) or re.search(r"\bprobe\b|探测", text, re.I) else None)
-            or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b", text, re.I) else None)
+    text = _JSON_SENT.sub(" ", text)  # ("the JSON I sent earlier had the wrong learning_rate": the paste, no format asked)
+    steps_alone = _steps_alone(text)
+    return (("probe_learning_rate" if probe.asks_probe(text) or re.search(r"\bprobe\b|探测", text, re.I) or steps_alone else None)
+            # ("刚才我说的 100 步不对,改成 300 步", "200 steps, not 80": a step count alone is the probe's; a run's is its max_steps)
+            or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
+                                                                    # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
+                                                                    r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
@@ -1347,12 +1738,16 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
                        and not re.search(r"\d", rest) and not names.find_run_id(rest) and not resolve_named(rest, mem.attachments)):
         # "帮我把 X 转成 xlsx……算了不用了,我自己用 excel 另存一下就行", "convert X… actually never mind, I'll open it in Excel"
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    if called_off and (kept := acts.without_ruled_out(rest)) != rest and _acts(instead := plan_step(_with_run_of(before, kept), mem, new_files)):
+        return instead  # "Stop run X.\nPS never mind, don't stop it, just tell me where it's at": the first step ruled out, another asked
     if _CALLED_OFF_END.search(before) and _acts(instead := plan_step(after, mem, new_files, fallback_path=named_before[0] if named_before else None)):
         return instead  # "给 X 加 cot,嗯……还是不加了,改成加 few-shot 吧,每条 3 个例子": the first step called off, another asked
     first = plan_step(before, mem, new_files)
     said = reading.read(variants.plain_chinese(hide_names(after)), True)
     asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
                                         or acts.speech_act(acts.correction(after) or after) in ("question", "hypothetical"))
+    # ("…转成 alpaca 吧…嗯等下,还是 sharegpt 好了,后面可能要多轮": a value settled with its reason, nothing asked)
+    asked = asked and bool(re.search(r"[?？]|吗|呢|什么|啥|怎么|多少|哪|\b(?:what|how|why|which|when|where|who)\b", after, re.I))
     # ("Drop the placeholder answers. I mean the records whose answer is just a stub…, remove them.": what was meant, told, no
     # question)
     asked = asked and not (re.match(r"\W*(?:i mean|i meant|我是说|我的意思是)\b", after, re.I) and not re.search(r"[?？吗呢]", after))
@@ -1373,12 +1768,14 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         named = [f.text for f in resolve_named(text, mem.attachments)]
         return Decision("tools", calls=[{"name": "apply_quality_rule",
                                          "args": {"rule": ruled[0], "decision": decided, **({"path": named[0]} if named else {})}}])
+    if first.kind != "tools" and re.match(r"\W*(?:别|不要|don'?t\b|do not\b)", before, re.I) and _acts(instead := plan_step(after, mem, new_files)):
+        return instead  # "别停!别停 run-88!我是说……run-88 不要动,把 run-87 停了": what not to do, then what to do
     if first.kind != "tools" or first.calls[0]["name"] in ("explain", "inspect_dataset"):
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
     looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what|\binspect\b", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and (
-        _TAKEN_BACK.search(after) or re.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+        _TAKEN_BACK.search(after) or re.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope|never ?mind)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     # ("Stop run kx-301 — hmm, no, it's close to converging, let it finish. Just show me its loss": the look instead)
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
     rest = after
@@ -1406,9 +1803,16 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     return None
 
 
+_TOO_FEW = re.compile(r"[,，;；]\s*[^,，;；。.\d]{0,6}\d+\s*[^,，;；。.\d]{0,4}?(?:太少|太多|太大|太小|太长|太短|不够|太高|太低)了?\W*$|"
+                      r"[,;]\s*\d+\s*(?:\w+\s+)?(?:is|are|was|'s)\s+(?:too (?:few|many|much|little|high|low|big|small|long|short)|not enough|overkill)\W*$", re.I)
+
+
 def _changed_values(text: str, before: str, after: str, tool: str, args: dict, mem: Memory, new_files: list[str]) -> dict:
     """The arguments of ``tool`` that the words after a change of mind give anew (a number alone replaces the one number
     written before the turn)."""
+    # ("…不对不对,5个吧,3个太少了": the amount found too small, said after the one meant, is its reason)
+    reason = _TOO_FEW.search(after)
+    after = after[:reason.start()] if reason and re.search(r"\d", after[:reason.start()]) else after
     blanked = slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)])
     again = plan_step(after, mem, new_files, fallback_path=args.get("path"), intent=tool)
     # no file anywhere yet ("set name to Atlas — sorry, Orion"): the values all the same
@@ -1438,7 +1842,7 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     numbers = [k for k, v in args.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
                and re.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
     taken = [v for v in [args.get(k) for k in numbers] + list(said.values()) if isinstance(v, (int, float))]
-    bare = [n for n in re.findall(r"(?<![\w.%-])(\d+(?:\.\d+)?)(?![\w%]|\.\d)", blanked) if float(n) not in taken]
+    bare = [n for n in re.findall(r"(?<![A-Za-z0-9_.%-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_%]|\.\d)", blanked) if float(n) not in taken]  # ("5个吧")
     if len(numbers) == 1 and numbers[0] not in given and bare:
         given[numbers[0]] = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
     # the one share written as a percentage before the turn, replaced by a percentage after it ("10%... no, 15%")
@@ -1522,6 +1926,10 @@ def _after_tools(turns: list[Turn]) -> Decision:
     return Decision("answer", reply=replies.answer(results, lang))
 
 
+# Words that hand a pasted object over to be done: "执行这个", "以这个为准", "go", "that's my call on those".
+_GO_WORDS = re.compile(r"执行|照(?:这个|此)|按(?:这个|此)|以(?:这个|此)为准|\bgo\b|\brun (?:it|this)\b|\bdo (?:it|this)\b|\bexecute\b|\bapply\b|\bmy call\b|\buse this\b", re.I)
+
+
 def decide(turns: list[Turn]) -> Decision:
     """What the model does now, given the whole conversation."""
     if not turns or _last_user(turns) < 0:
@@ -1529,11 +1937,14 @@ def decide(turns: list[Turn]) -> Decision:
     if turns[-1].role == "tool":
         return _after_tools(turns)
     at = _last_user(turns)
-    snippet = written.json_snippet(turns[at].text)
-    if snippet is not None:  # a pasted JSON object: the words are read without it, its settings are the call's
+    snippet = written.json_snippet(turns[at].text) if not written.written_call(strip_attachments(turns[at].text)) else None
+    if snippet is not None:  # (not an argument of a call written out: 'fill_placeholders values={"name": …}')  # a pasted JSON object: the words are read without it, its settings are the call's
         said, obj = snippet
-        alone = written.object_call(obj) if not re.search(r"\w", written.JSON_OBJECT.sub(" ", turns[at].text)) else None
-        if alone is not None:  # '```\n{"op": "convert", "file": "x.csv", "to": "alpaca"}\n```': the object alone, a call
+        alone, words = written.object_call(obj), written.JSON_OBJECT.sub(" ", strip_attachments(turns[at].text))
+        if alone is not None and (not re.search(r"\w", words) or not intents.classify(variants.plain_chinese(hide_names(words))).name
+                                  and (acts.speech_act(words) in ("confirmation", "correction") or _GO_WORDS.search(words))):
+            # '```\n{"op": "convert", "file": "x.csv", "to": "alpaca"}\n```': the object alone, a call ("…\n执行这个", "…\ngo",
+            # "…\n刚才发的 steps 写错了,以这个为准": words that name no step of their own)
             return Decision("tools", calls=[alone])
         decision = plan_user([*turns[:at], Turn(turns[at].role, said, turns[at].calls, turns[at].name), *turns[at + 1:]])
         if decision.kind == "ask_format" and ({"to", "format"} & set(obj)):  # "按这个配置转一下:{"path": …, "to": "qianfan"}"
@@ -1569,6 +1980,12 @@ def _over_waiting_plan(decision: Decision, before: list[Turn]) -> Decision:
 _QUOTE_LINES = re.compile(r"\A(?:[ \t]*>[^\n]*\n)+(?=\s*[^\s>])")
 
 
+# A step the quoted assistant's line asks about: offered ("要不要先做学习率探测?", "Want me to reword some?") or asked bare after
+# what it reports ("Loss has been NaN since step 340. Stop the run?"), what the quote says first kept as the step's setting.
+_ASKED_STEP = re.compile(r"\s*>\s*(?P<lead>[^?？\n]*?[.。!！]\s*)?(?:(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(?P<offered>.+?)|"
+                         r"(?(lead)(?P<step>(?:stop|resume|evaluate|start|停掉?|恢复|评估)[^?？\n]{0,30})|(?!)))\s*[?？]\s*", re.I)
+
+
 def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     """A reply under quoted lines: a yes is a confirmation; values in the reply put right the quoted ones (the reply's
     step, or the quoted step with the reply's values over them). None when the message quotes nothing."""
@@ -1584,16 +2001,13 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
 
     # ("> The prompts in FILE are very uniform. Want me to reword some?\nyeah, 60% of them": what the quote says first is the offer's
     # setting; "> Loss on X has been NaN since step 340. Stop the run?\nyes stop it": a step asked as a bare question)
-    offered = re.fullmatch(r"\s*>\s*(?P<lead>[^?？\n]*?[.。!！]\s*)?(?:要不要|需不需要|是否(?:要)?|要我|(?:do you )?want me to|shall i|should i)\s*(?:先)?(.+?)\s*[?？]\s*",
-                           said[:quote.end()], re.I)
-    bare_ask = re.fullmatch(r"\s*>\s*(?P<lead>[^?？\n]*?[.。!！]\s*)(?P<step>(?:stop|resume|evaluate|start|停掉?|恢复|评估)[^?？\n]{0,30})[?？]\s*", said[:quote.end()], re.I)
+    asked = _ASKED_STEP.fullmatch(said[:quote.end()])
     yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
-    if offered and re.fullmatch(r"(?:proceed|continue|go ahead|go on|start|begin|do (?:it|that|this)|开始|执行|继续)\W*", offered.group(2), re.I):
-        offered = None  # "> Plan: convert FILE to qianfan. Shall I proceed?\nyes go ahead": a yes to the plan quoted, no step offered anew
-    if offered and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step offered, with the reply's settings
-        return replan((offered.group("lead") or "") + offered.group(2) + ", " + rest[yes.end():])
-    if bare_ask and yes:
-        return replan(bare_ask.group("lead") + bare_ask.group("step") + ". " + rest[yes.end():])
+    if asked and asked.group("offered") and re.fullmatch(r"(?:proceed|continue|go ahead|go on|start|begin|do (?:it|that|this)|开始|执行|继续)\W*", asked.group("offered"), re.I):
+        asked = None  # "> Plan: convert FILE to qianfan. Shall I proceed?\nyes go ahead": a yes to the plan quoted, no step offered anew
+    if asked and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step asked, with the reply's settings
+        step = asked.group("offered") + ", " if asked.group("offered") else asked.group("step") + ". "
+        return replan((asked.group("lead") or "") + step + rest[yes.end():])
     question = re.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
     count = probe.probe_steps(rest) or (int(bare.group(1)) if (bare := re.match(r"\W*(\d{1,4})(?![\d.%])", rest)) else None)
     if question and probe.asks_probe(question.group(1)) and count and acts.speech_act(rest) not in ("question", "hypothetical"):

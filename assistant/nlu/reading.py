@@ -49,7 +49,18 @@ _SEND_FIRST = re.compile(r"先(?:发|给|传)(?:给)?你|先(?:发|传)过来|�
 # Questions about the assistant itself: "你是 gpt 吗", "are you chatgpt?", "谁开发的你".
 _ABOUT_ME = re.compile(r"^\W*(?:你是不是|你是|你用的是?|你背后(?:用的)?是)|^\W*(?:are you|r u|were you)\b(?!\s+(?:sure|certain)\b)|\bwho (?:made|built|trained|created) you\b|"
                        r"\b(?:is this|are you|is it) (?:powered by|built on|running on|based on)\b|谁(?:开发|做|训练|写)的你|"
-                       r"你是(?:哪个|什么|哪家)|你(?:自己|到底|究竟)(?:是|算)(?:哪个|什么|啥|哪家)|(?:背后|底层)(?:是)?(?:谁|哪家)(?:做|开发|训练)的|问你(?:到底|究竟)?是(?:什么|啥|哪个)", re.I)
+                       r"你是(?:哪个|什么|哪家)|你(?:自己|到底|究竟)(?:是|算)(?:哪个|什么|啥|哪家)|(?:背后|底层)(?:是)?(?:谁|哪家)(?:做|开发|训练)的|问你(?:到底|究竟)?是(?:什么|啥|哪个)|"
+                       # "你是用什么模型做的啊?", "小张让我问下你:你是 GPT 吗", "你能看到我电脑上的文件吗?你会记住…吗?", "这个助手是免费的吗?",
+                       # "do you ever get bored…?", "你会不会也觉得下雨天有点无聊", "tell me a joke about overfitting", "just chatting"
+                       r"你是(?:用|拿)(?:什么|啥|哪个)(?:模型)?(?:做|训|搞|写)的|你是(?:不是)?\s*(?:gpt|chatgpt|真人|机器人|ai)\s*(?:吗|啊|呀|[?？])|你是不是\s*(?:gpt|chatgpt)\b|你能看到我|你会记住|"
+                       r"(?:助手|你)\S{0,4}是免费的|收(?:不收)?钱|钱能退|\bdo you (?:ever )?get (?:bored|tired)\b|你会不会也觉得|"
+                       r"\btell me a joke\b|讲个笑话|随便聊聊|你是谁(?:做|开发|训练)的|还能聊(?:点)?别的|\bwhich model (?:are )?you(?:'re| are)? (?:running|built|based)\b|"
+                       r"\b(?:which|what) (?:company|model|team) (?:made|make|makes|built|trained) you\b", re.I)
+def about_me(text: str) -> bool:
+    """Whether ``text`` asks about the assistant itself ("你是 gpt 吗", "do you ever get bored")."""
+    return bool(_ABOUT_ME.search(text))
+
+
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b|\boverkill\b", re.I)

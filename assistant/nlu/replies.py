@@ -46,6 +46,9 @@ ASK_FORMAT = {
     "zh": "要转换成哪种格式?可选 jsonl、千帆(qianfan)、alpaca、sharegpt、openai、csv 或 xlsx。",
 }
 DROPPED = {"en": "OK, I won't do that.", "zh": "好的,那就不做了。"}
+NOTHING_WAITING = {"en": "There is no plan waiting for your confirmation right now. Tell me what to run and I'll show the plan first.",
+                   "zh": "现在没有等你确认的计划。告诉我要做什么,我会先把计划列给你确认。"}  # a yes to a plan shown, with none pending
+NOTED = {"en": "Good to know. Tell me when you want the next step.", "zh": "好的,知道了。需要下一步时告诉我。"}  # what the person did themselves
 NOT_UNDERSTOOD = {"en": "I'm not sure what you want me to do. ", "zh": "我没太明白你想让我做什么。"}
 _NEXT = {
     "inspect_dataset": ("Next you can convert it (\"convert to jsonl\"), check its quality, or ask for hyperparameters.",

@@ -185,10 +185,19 @@ _ROLE_NAMES = {**dict.fromkeys(("q", "question", "问题", "prompt", "instructio
                **dict.fromkeys(("a", "answer", "答案", "response", "reply", "output", "completion"), "answer_field")}
 
 
+_CONFIG_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z_]+)[ \t]*[=:][ \t]*([^\n=:]{1,40}?)[ \t]*$")
+_CONFIG_ROLE = {"question": "question_field", "answer": "answer_field", "q": "question_field", "a": "answer_field",
+                "question_column": "question_field", "answer_column": "answer_field"}
+
+
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
     out: dict = {m.group(1).lower(): (m.group(2) or m.group(3).rstrip(".")) for m in _KEY_VALUE.finditer(text)}  # "sheet: Q3. file: …", "sheet = 'Sheet 2'"
+    if len(_CONFIG_LINE.findall(text)) >= 2:  # "[data]\nfile = x.xlsx\nquestion = Patient question\nanswer = Nurse answer": a pasted
+        for m in _CONFIG_LINE.finditer(text):    # config, each value to its line's end
+            if m.group(1).lower() in _CONFIG_ROLE:
+                out.setdefault(_CONFIG_ROLE[m.group(1).lower()], m.group(2).strip("'\""))
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand

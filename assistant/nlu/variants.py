@@ -62,6 +62,11 @@ _EN_SOUNDS = [(re.compile(p, re.I), w) for p, w in (
 )]
 
 
+# …and characters typed for ours by their sound where the word alone would be an everyday one ("停值训练" for 停止训练, not
+# 停滞; "跑500部" for 步).
+_ZH_SOUNDS = [(re.compile(p), w) for p, w in ((r"停值(?=\s*(?:训练|训|跑|run|[A-Za-z]))", "停止"), (r"(?<=[跑训测])(\s*\d+\s*)部", r"\1步"))]
+
+
 @lru_cache(maxsize=1)
 def _sounded() -> list[tuple[str, tuple[frozenset[str], ...]]]:
     """Each word with every reading of each of its characters (调 is tiao or diao, 模 mo or mu)."""
@@ -77,6 +82,8 @@ def sound_alike(text: str) -> str:
         text = pattern.sub(word, text)
     if not re.search(r"[\u4e00-\u9fff]", text):
         return text
+    for pattern, word in _ZH_SOUNDS:  # (one character for one: the text keeps its length)
+        text = pattern.sub(word, text)
     from pypinyin import Style, lazy_pinyin
 
     chars = list(text)

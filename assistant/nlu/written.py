@@ -40,7 +40,7 @@ from assistant.nlu.paths import quoted
 # The short names engineers type for a tool, and for its arguments.
 _TOOL_ALIASES = {"probe_lr": "probe_learning_rate", "lr_probe": "probe_learning_rate", "lr_finder": "probe_learning_rate",
                  "lr_range_test": "probe_learning_rate", "suggest_hparams": "suggest_hyperparameters", "eval_run": "evaluate_run",
-                 "quality_check": "check_quality"}
+                 "quality_check": "check_quality", "suggest_hp": "suggest_hyperparameters", "suggest_hps": "suggest_hyperparameters"}
 # A chat command's word ("/train", "/probe-lr"; "convert" when flags follow it) and the tool it runs.
 _COMMANDS = {**{word: "start_training" for word in ("train", "finetune", "fine-tune", "ft", "sft", "lora")},
              **{word: "inspect_dataset" for word in ("inspect", "info", "look", "peek")},
@@ -63,6 +63,7 @@ _KEY_ALIASES = {**{name: setting for setting, names in KEY_NAMES.items() for nam
                 "q_field": "question_field", "a_field": "answer_field", "q": "question_field", "a": "answer_field",
                 "frac": "fraction", "share": "fraction", "tpl": "templates", "template": "templates", "rationale": "rationale_field",
                 "mix": "mix_general", "general": "mix_general", "base": "base_model", "model": "base_model",
+                "rationale_col": "rationale_field", "rationale_column": "rationale_field", "rationale-col": "rationale_field",
                 **{f"{role[0]}_{word}": f"{role}_field" for role in ("question", "answer") for word in ("col", "column")},
                 **{f"{role}_{word}": f"{role}_field" for role in ("question", "answer") for word in ("col", "column")}}
 # A pasted dataset summary's count of records ("records": 300), the size advice is sized to (never how many to make).
@@ -209,7 +210,12 @@ def object_call(obj: dict) -> dict | None:
     >>> object_call({"op": "convert", "file": "qa.csv", "to": "alpaca"}), object_call({"resume": "job-7f3c"})
     ({'name': 'convert_dataset', 'args': {'path': 'qa.csv', 'to': 'alpaca'}}, {'name': 'resume_training', 'args': {'run_id': 'job-7f3c'}})
     """
+    if {"rule", "decision"} <= set(obj):  # '{"rule": "answer_is_question", "decision": "drop"}': a decision on a rule
+        return {"name": "apply_quality_rule", "args": with_snippet("apply_quality_rule", {}, obj)}
     for key, value in obj.items():
+        if isinstance(value, dict) and (name := _tool_of(key) or _ZH_COMMANDS.get(key)):
+            path = next((value[k] for k in _PATH_KEYS if isinstance(value.get(k), str)), None)
+            return {"name": name, "args": with_snippet(name, {"path": path} if path else {}, value)}  # '{"probe": {"file": …, "steps": 150}}'
         if not isinstance(value, str):
             continue
         rest = {k: v for k, v in obj.items() if k != key}
@@ -258,6 +264,7 @@ def written_call(text: str) -> dict | None:
     ({'name': 'training_status', 'args': {'run_id': 'job_7f3a'}}, {'path': 'kb.csv', 'to': 'openai', 'question_field': '问题', 'answer_field': '答案'})
     """
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
+    text = re.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
     command = _COMMAND.match(text)
     word = (command.group(1) or command.group(2) or "").lower() if command else ""
     if word and (name := _tool_of(word)):
