@@ -497,7 +497,7 @@ _TO_DO_LINE = re.compile(rf"[ \t]*(?:{markers.TO_DO_LABEL})[ \t]*(?P<item>[^\n]*
 
 def _left_to_do(text: str) -> str | None:
     """What a status report leaves to do ("完成:质检\n待定:短答案那一类 → 决定保留", "✅ converted\n⬜ add CoT to FILE"): the
-    to-do lines' items, when a line says what is done and another what is left; else None."""
+    to-do lines' items, when every line says what is done or what is left, and both are said; else None."""
     lines = [line for line in text.strip().split("\n") if line.strip()]
     done = [line for line in lines if _DONE_LINE.match(line) or re.search(markers.TICKED, line)]
     left = [m.group("item").strip() for line in lines if line not in done and (m := _TO_DO_LINE.match(line)) and m.group("item").strip()]
@@ -508,8 +508,8 @@ def _left_to_do(text: str) -> str | None:
 
 # A name given in the message to a file or a run, then used: "数据1 = a.jsonl,数据2 = b.jsonl。数据2 拿去…", "my identity file
 # (bot_identity.json, call it ID) — fill ID's name…", "no wait, Alpha is run-2024-07-02-qwen-r32, not r16. status of that one".
-_NAMED_THING = r"[\w./-]+\.(?:jsonl|json|csv|xlsx|xls|tsv)|[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+"
 _NAMED_FILE = r"[\w./-]+\.(?:jsonl|json|csv|xlsx|xls|tsv)"
+_NAMED_THING = _NAMED_FILE + r"|[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+"  # a file, or a run's id
 _NICKNAME = re.compile(rf"(?:^|(?<=[\s,，;；。(（]))(?P<alias>(?-i:[A-Z])[A-Za-z0-9]{{0,5}}|(?!问题|答案|文件|数据集|字段|工作表)[\u4e00-\u9fff][\w\u4e00-\u9fff]{{0,5}})\s*[=＝]\s*(?P<thing>{_NAMED_FILE})|"
                        rf"(?P<thing2>{_NAMED_THING})\s*[,，]?\s*(?:call it|we'?ll call it|叫它|简称|记为|下面叫)\s*[\"'“]?(?P<alias2>[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff]{{0,7}})|"
                        rf"(?<![\w-])(?P<alias3>(?-i:[A-Z])[a-z]{{2,10}}) is (?P<thing3>{_NAMED_THING})", re.I)
@@ -584,7 +584,8 @@ _IN_GENERAL = re.compile(r"\b(?:a |the )?(?:reasonable|typical|good|usual|sensib
 
 def _asked_in_general(text: str, call: dict) -> bool:
     """A question that names a step but asks about it in general (see the patterns above), not for the step."""
-    first, _, after = re.split(r"(?<=[?？])", text, maxsplit=1)[0], "", re.split(r"(?<=[?？])", text, maxsplit=1)[-1]
+    parts = re.split(r"(?<=[?？])", text, maxsplit=1)
+    first, after = parts[0], parts[-1]
     if _CAN_IT.search(text) or (_WHICH_BETTER.search(first) and re.search(r"\bor\b|还是|\bvs\.?\b", first, re.I) and re.search(r"[?？]", text)
                                 and not intents.classify(variants.plain_chinese(hide_names(after))).name
                                 and call["name"] in ("convert_dataset", "start_training", "suggest_hyperparameters")):
@@ -595,6 +596,28 @@ def _asked_in_general(text: str, call: dict) -> bool:
         return True
     return (call["name"] == "suggest_hyperparameters" and not set(call["args"]) - {"method"} and bool(_IN_GENERAL.search(text))
             and not re.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I))
+
+
+def _asks_about_our_steps(asked: str, kind: str) -> bool:
+    """A message the planner met with "which file?" (``kind`` ask_file) or could not place (unknown) that asks, in its last
+    question, about our settings, amounts or kinds of record, and is neither a request, a confirmation, small talk nor about the
+    assistant itself."""
+    tail = re.split(r"[?？]", asked)[-1]
+    sentences = [s for s in re.split(r"(?<=[?？。!！])|(?<=[^.]\.)\s", asked) if re.search(r"\w", s)]
+    question = next((s for s in reversed(sentences) if re.search(r"[?？]|吗|呢|不\W*$", s)), sentences[-1] if sentences else asked)
+    return bool(
+        (_ASKED_AT_END.search(asked) or _ASKS_OPENING.match(asked)
+         or re.search(r"[?？]", asked) and not _IMPERATIVE_START.match(tail) and not acts.opens_with_command(tail) and not _DECIDING.search(tail))
+        and not acts.is_request(asked) and not acts.opens_with_command(asked)
+        and acts.speech_act(asked) not in ("confirmation", "correction") and not reading.about_me(asked)
+        and (kind != "ask_file" or _ASKS_HOW.search(asked))  # ("maybe kick off a training run?": a request, hedged)
+        # (not read as ours before: only a question about a setting, an amount or a kind of record is ours to answer)
+        and (kind == "ask_file" or _OUR_TERMS.search(question) or amounts.training_args(question) or amounts.count_args(question))
+        and not intents.classify(variants.plain_chinese(hide_names(tail))).name  # ("训练现在能开吗?别等了,开始训练。")
+        and reading.read(variants.plain_chinese(hide_names(asked)), True).act != "chitchat"  # ("确认一下今天是周五对吧?哈哈")
+        and not _HELP_ASKED.search(asked) and not re.search(r"无关|\bunrelated\b|\boff[- ]topic\b", asked, re.I)  # ("跟微调无关哈,附近有啥好吃的?")
+        # the sentence that asks is about our steps ("…孩子都说我好久没陪她了…你觉得我该不该换个轻松点的工作?": not ours)
+        and (intents.about_sft(question) or amounts.training_args(question) or amounts.count_args(question) or re.search(r"手册|\bmanual\b", question, re.I)))
 
 
 # A message that ends asking: a question mark, or a question's last word ("…是不是太少了", "差别大吗").
@@ -630,21 +653,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     if (decision.kind in ("ask_file", "unknown") or decision.kind == "maybe" and not decision.calls) and decision.reply not in (
             *replies.DROPPED.values(), *replies.NOTED.values(), *replies.NOTHING_WAITING.values()):  # (an offer "Did you mean …?" stays)
         asked = strip_attachments(turns[at].text)
-        tail = re.split(r"[?？]", asked)[-1]
-        sentences = [s for s in re.split(r"(?<=[?？。!！])|(?<=[^.]\.)\s", asked) if re.search(r"\w", s)]
-        question = next((s for s in reversed(sentences) if re.search(r"[?？]|吗|呢|不\W*$", s)), sentences[-1] if sentences else asked)
-        if ((_ASKED_AT_END.search(asked) or _ASKS_OPENING.match(asked)
-             or re.search(r"[?？]", asked) and not _IMPERATIVE_START.match(tail) and not acts.opens_with_command(tail) and not _DECIDING.search(tail))
-                and not acts.is_request(asked) and not acts.opens_with_command(asked)
-                and acts.speech_act(asked) not in ("confirmation", "correction") and not reading.about_me(asked)
-                and (decision.kind != "ask_file" or _ASKS_HOW.search(asked))  # ("maybe kick off a training run?": a request, hedged)
-                # (not read as ours before: only a question about a setting, an amount or a kind of record is ours to answer)
-                and (decision.kind == "ask_file" or _OUR_TERMS.search(question) or amounts.training_args(question) or amounts.count_args(question))
-                and not intents.classify(variants.plain_chinese(hide_names(tail))).name  # ("训练现在能开吗?别等了,开始训练。")
-                and reading.read(variants.plain_chinese(hide_names(asked)), True).act != "chitchat"  # ("确认一下今天是周五对吧?哈哈")
-                and not _HELP_ASKED.search(asked) and not re.search(r"无关|\bunrelated\b|\boff[- ]topic\b", asked, re.I)  # ("跟微调无关哈,附近有啥好吃的?")
-                # the sentence that asks is about our steps ("…孩子都说我好久没陪她了…你觉得我该不该换个轻松点的工作?": not ours)
-                and (intents.about_sft(question) or amounts.training_args(question) or amounts.count_args(question) or re.search(r"手册|\bmanual\b", question, re.I))):
+        if _asks_about_our_steps(asked, decision.kind):
             # "你说 r=8 和 r=64 效果差别大吗?", "inspect 不会不小心改了我的文件吧?", "What kind of data do I need to get started?": asked
             # about our steps, answered (never "which file?")
             return Decision("tools", calls=[{"name": "explain", "args": {"question": asked.strip()}}])
