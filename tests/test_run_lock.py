@@ -81,6 +81,23 @@ def test_two_concurrent_resumes_of_a_killed_run_leave_exactly_one_trainer(data, 
     assert trainers_of(dead.run_dir) == []
 
 
+def test_a_probe_beside_another_probe_does_not_see_a_trainer(tmp_path):
+    """A status poll and a resume probe the trainer's flock at the same moment (the CI flake of a
+    resume refused as 'still running' for a killed run): probes share the lock, only a trainer's
+    exclusive hold counts."""
+    import fcntl
+
+    flock = tmp_path / ".trainer.flock"
+    flock.touch()
+    with open(flock, "a+b") as other_probe:
+        fcntl.flock(other_probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        assert runlock.live_holder(tmp_path) is None
+    with open(flock, "a+b") as trainer:
+        fcntl.flock(trainer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert runlock.live_holder(tmp_path) == {"pid": None, "pgid": None}
+    assert runlock.live_holder(tmp_path) is None
+
+
 def test_stop_after_state_json_is_deleted_stops_the_trainer(data, tiny_model):
     run = start(data, tiny_model, max_steps=100_000)
     wait_for(lambda: get_run(run.run_dir).step >= 2)

@@ -60,11 +60,13 @@ def live_holder(run_dir: Path) -> dict | None:
 
 
 def _flock_busy(path: Path) -> bool:
+    """Whether a holder keeps its exclusive flock on ``path``. The probe takes a shared lock, so two
+    probes at the same moment (a status poll beside a resume) never see each other as the holder."""
     if not path.exists():
         return False
     with open(path, "a+b") as fh:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             return True
         fcntl.flock(fh, fcntl.LOCK_UN)
