@@ -48,7 +48,7 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步(?!骤))"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:prompt|提示|样本|问题|题|sample|question)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample|{_EACH_HAS_WORDS}|examples? per (?:sample|prompt|record|question)){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
@@ -167,6 +167,8 @@ def training_args(text: str) -> dict:
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
+        if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
+            label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
         if RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num):
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
@@ -201,6 +203,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
+        if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
+            label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
         if label == "k" and (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _WRONG_AFTER.match(text, num.end)
                              or re.search(r"别(?:放|用|加|给)\s*$", text[max(0, num.start - 4):num.start])):
             carried = label  # "few shot的k不是3,改成5", "每条3个例子不对 要5个", "别放3个例子了,改成5个": the count after the one ruled

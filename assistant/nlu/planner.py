@@ -280,6 +280,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                            and review.rule_command(plain) is not None)
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
+                       # "没写答案的那几条直接删了", "exact same rows in there twice -- drop them": a rule and its decision, nothing else
+                       or (tool in ("", "inspect_dataset") and got is not None and got.act in ("command", "correction", "chitchat")
+                           and review.rule_command(plain) is not None and review.decides(plain)
+                           and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", plain, re.I))
                        # "短答案那些,可以都先留着吗?": a decision asked for as a question
                        or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
                            and review.rule_command(plain) is not None and review.decides(plain))
@@ -305,6 +309,13 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                  and (amounts.find_fraction(plain) is not None or amounts.count_args(plain)))):
         tool = "add_cot"  # "let's add that to FILE then, maybe 80 samples? the explanations are in a column called 'reasoning'":
         # a column of reasoning given, samples asked for
+    if (tool in ("", "inspect_dataset", "training_status") and got is not None and got.act in ("command", "question", "chitchat") and (has_file or named)
+            and not names.find_run_id(plain) and _CHECK_ASKED.search(plain)
+            and (tool == "training_status" or review.rule_named(plain) not in (None, "all", "perplexity", "reward_low", "judge_low"))
+            and not slots.find_fields(masked) and not slots.asks_sheets(plain)
+            and not re.search(r"format|格式|字段|\bfields?\b|\bcolumns?\b|列|\blengths?\b|长度|\bstructure\b|结构|\bhow long\b|多长|"
+                              r"\bhow many\b|多少条|几条|条数", plain, re.I)):  # (a look's own words)
+        tool = "check_quality"  # "qa_pair.csv 帮忙检查一下,看看有没有空着没答的", "Run a check on FILE": the problems looked for are the check's
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -411,6 +422,8 @@ _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remin
 _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 # What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
+# A check asked for in plain words: "帮忙检查一下", "过一遍", "check it over", "go through FILE for …", "run a check on".
+_CHECK_ASKED = re.compile(r"检查|查查|查一下|查一查|过一遍|\bcheck\b|\bgo (?:through|over)\b|\blook (?:for|out for)\b|\bscan\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 
 
@@ -484,7 +497,13 @@ _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步
 _DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经)(?:自己|手动)?(?:把|将)[^,，。;；!！?？]{1,30}?"
                           r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|转好|处理好|弄好|做好|填好|检查过|查过)了|"
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
-                          r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*", re.I)
+                          r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
+                          # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
+                          r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|"
+                          r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed)\b[^,.;!?]{0,50}?\b(?:myself|ourselves|by hand|manually)\b"
+                          r"(?:[^,.;!?]|[,.](?=\d))*(?:,\s*(?:the\s+)?(?:run|job)(?:\s*(?:id|name))?\s*(?:is\s*)?[:=]?\s*[\w-]+)?(?![^.!\n]*\?)", re.I)
 
 
 def _last_user(turns: list[Turn]) -> int:
@@ -634,6 +653,41 @@ _ASKS_OPENING = re.compile(r"^\W*(?:do (?:i|we) need|should (?:i|we)|is it (?:ok
 _ITS_RUN = re.compile(r"\bits\b|\bit\b|它|\bloss\b|状态|进度|\bstatus\b|\bprogress\b", re.I)
 
 
+# Markdown's strike-through: "~~b.xlsx~~", "lr ~~1e-3~~ 1e-4".
+_STRUCK = re.compile(r"~~[^~\n]{1,120}~~")
+# A list item struck out whole, with a note after it at most: "1. ~~什么是 LoRA~~(查到了)".
+_STRUCK_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)、]|[-*•])[ \t]*~~[^~\n]{1,120}~~[^~\n]{0,20}(?:\n|$)")
+
+
+# The last line of a message that starts with "*" and a word (no space: not a bullet, not bold): the line before put right.
+_STAR_FIX = re.compile(r"^(?P<before>.*\S.*)\n[ \t]*\*(?![*\s])(?P<fix>[^\n*]{1,200}?)\s*$", re.S)
+
+
+def _star_fixed(text: str) -> str | None:
+    """The message as meant when its last line puts a typo right: one word ("*json") replaces the word of the line before it
+    is closest to; a longer line ("*不是停,是恢复。run-2201 继续跑") is the request said again, read alone."""
+    m = _STAR_FIX.match(text)
+    if m is None:
+        return None
+    before, fix = m.group("before"), m.group("fix").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", fix) and (numbers := list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", before))):
+        return before[:numbers[-1].start()] + fix + before[numbers[-1].end():]  # "no, lora_r 8\n*16": the number put right
+    word_then = re.fullmatch(r"([\w.-]{2,40}?)\s*(?:[,，]\s*|[.。;；!！]\s+)(.+)", fix)
+    if word_then:  # "*steps, and make it 500 not 50": the word put right, then more said
+        fixed = _star_fixed(f"{before}\n*{word_then.group(1)}")
+        return f"{fixed}\n{word_then.group(2)}" if fixed is not None else None
+    if not re.fullmatch(r"[\w.-]{2,40}", fix):
+        return fix
+    import difflib
+
+    token = r"[\w.-]+" if "." in fix else r"[A-Za-z]+|[\u4e00-\u9fff]+|\d+"  # ("*train.jsonl": the whole file name put right)
+    words = [w for w in re.finditer(token, before) if w.group(0) != fix]
+    best = max(words, key=lambda w: difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), default=None)
+    if best is None or difflib.SequenceMatcher(None, best.group(0).lower(), fix.lower()).ratio() < 0.6:
+        return None
+    return before[:best.start()] + fix + before[best.end():]
+
+
 def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     """The first model call after the user's latest message. ``depth`` bounds how far back the
     previous requests are re-planned (an answer to a question needs one level, a "yes" to a
@@ -641,8 +695,14 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 
     A value put right that the reading found no value in ("不对,是五个例子 不是三个", "the cot fraction should be 0.15, not
     0.5") is read again without the amount it rules out after the one meant."""
-    decision = _plan_user(turns, depth)
     at = _last_user(turns)
+    if at >= 0 and (struck := _STRUCK.sub("", _STRUCK_ITEM.sub("", turns[at].text))) != turns[at].text:
+        # "epoch ~~5~~ 3", "~~帮我开训练~~ 算了,今天先不训了": what is struck out is not said
+        turns = [*turns[:at], Turn(turns[at].role, struck, turns[at].calls, turns[at].name), *turns[at + 1:]]
+    if at >= 0 and (fixed := _star_fixed(turns[at].text)) is not None:
+        # "inspect x.jsno\n*json", "k 改成 4\n*k 改成 3,刚才手滑": a typo put right on the next line, chat style
+        turns = [*turns[:at], Turn(turns[at].role, fixed, turns[at].calls, turns[at].name), *turns[at + 1:]]
+    decision = _plan_user(turns, depth)
     if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
             and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
         # "不是200步 500步\n文件还是 FILE": a step count put right, with nothing of a run: the probe's (a start would say so)
@@ -730,11 +790,12 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     if ordered is not None:  # "do the few-shot thing on FILE…, and then explain why", "Explain … first, then convert my csv"
         return ordered
     self_answered = _SELF_ANSWERED.match(text) or _CHECKED_THEN.match(text)  # (their own readings, below)
-    decided = (_decided_after_question(text, mem, new_files) if acts.speech_act(text) != "confirmation" and not self_answered else None)
-    if decided is not None:  # "要是把乱码的都删了会不会少很多数据?算了,删吧": a what-if, then the person's decision
-        return decided
+    # (one reading of the decision after a question, used three ways below)
+    after_question = _decided_after_question(text, mem, new_files) if acts.speech_act(text) != "confirmation" else None
+    if after_question is not None and not self_answered:  # "要是把乱码的都删了会不会少很多数据?算了,删吧": a what-if, then the decision
+        return after_question
     if (acts.speech_act(text) == "hypothetical" and acts.opens_hypothetical(text)
-            and not (self_answered and _acts(_decided_after_question(text, mem, new_files) or Decision("unknown")))):
+            and not (self_answered and _acts(after_question or Decision("unknown")))):
         return plan_step(text, mem, new_files)  # "嗯…要是我,呃,把十个epoch改成三十个,会咋样啊": a what-if, never a correction
     previous = _previous_request(turns[:at], depth) if depth < 3 else None
     if previous is not None:
@@ -742,6 +803,11 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         merged = _answer_to_question(text, new_files, prev_text, prev_decision, mem, _asked_for_file(turns[:at]))
         if merged is not None:
             return merged
+    run = names.find_run_id(text)
+    if (run and not re.sub(r"[\W_]|\b(?:check|look at)\b|查|看看", "", variants.plain_chinese(text).replace(run[0], "")) and not new_files and re.search(r"\d", run[0])
+            and not re.fullmatch(r"utf-?\d+|gb\d+|gpt-.*|e-?\d+", run[0], re.I)):  # (not "utf-8", "lora_r": no run's name)
+        # "run-0815", "🔍 ft-1002 ⏳?": a run id alone is looked at (never resumed, stopped or evaluated on a guess)
+        return Decision("tools", calls=[{"name": "training_status", "args": {"run_id": run[0]}}])
     placed = _picked_by_place(unquote_forwarded(strip_attachments(raw)), mem, new_files)
     if placed is not None:  # "1. faq_v1.csv\n2. faq_v2_clean.csv\n第2个帮我做个质检", "…\nEvaluate row 2 against the base model."
         return placed
@@ -773,8 +839,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             # "Are the empty-answer rows worth keeping? Nope. Drop them.": the rule the question names, the decision the answer gives
             return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decided,
                                                                                     **({"path": asked[0]} if asked else {})}}])
-    if self_answered and acts.speech_act(text) != "confirmation" and (decided := _decided_after_question(text, mem, new_files)) is not None:
-        return decided  # ("要是把乱码的都删了会不会少很多?算了,删吧": the answer's own reading found no step; the question's decision)
+    if self_answered and after_question is not None:
+        return after_question  # ("要是把乱码的都删了会不会少很多?算了,删吧": the answer's own reading found no step; the question's decision)
     checked = _CHECKED_THEN.match(text) if acts.speech_act(text) != "confirmation" else None
     if checked and acts.speech_act(checked.group("rest")) == "command" and (
             acts.opens_with_command(checked.group("rest")) or acts.is_request(checked.group("rest"))

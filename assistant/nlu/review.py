@@ -31,23 +31,23 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
-     r"\b(?:just )?the question copied back\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
+     r"\b(?:just )?the question copied back\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
-    (r"\bexact copies\b|\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
+    (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"\bnear[- ]copies\b|\balmost identical\b|\bnearly identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
-    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?|重复了?好几遍|一句话重复", "repetitive"),
+    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:重复|说)(?:同一|一样)?|重复了?好几遍|一句话重复|翻来覆去|(?:说|讲)了?好几遍", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
     (r"完全一样|完全相同", "exact_duplicate"),
-    (r"重复|duplicat\w*|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
+    (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空着(?:没填|没写)?(?:答案)?的|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"空着(?:没填|没写|没答)?(?:答案)?的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),

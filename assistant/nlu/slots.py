@@ -138,6 +138,8 @@ def _role_of(before: str, after: str) -> str | None:
     best = None
     if re.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet)", after, re.I):
         return "sheet"  # "问答在“挂号缴费”那个sheet": the word right after the quote names it a sheet
+    if re.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b)\s*$", before, re.I):
+        return "sheet"  # "第二页叫“上门预约”", "the tab is called 'QA'": the page named just before the quote
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
@@ -349,7 +351,8 @@ def find_fields(text: str) -> dict:
         r"的\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*表(?!格)|(?<=[,，])\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页)(?=\s*(?:[,，。;；]|$))|"
         r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"
         r"(?:sheet|表)\s*(?:名字|名称|名)\s*(?:叫做?|是|为)\s*([^\s,，。]{1,20}?)\s*(?:的那?页|的那张|的那个|的)?(?=[\s,，。]|$)", text, re.I)
-    if book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个"):
+    if (book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个")
+            and not re.match(r"你|我|帮|麻烦|请", next(g for g in book.groups() if g))):  # (not "…,你看看这一页": the request, no name)
         zh_sheet = book
     zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))

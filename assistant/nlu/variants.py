@@ -124,6 +124,7 @@ _EMOJI = {"👀": ("看看", "look at"), "🔍": ("查", "check"), "🔎": ("查
           "🛑": ("停掉", "stop"), "⏹️": ("停掉", "stop"), "⏹": ("停掉", "stop"), "🚀": ("开始训练", "start training"),
           "▶️": ("继续", "resume"), "⏯️": ("继续", "resume")}
 _OTHER_STEP = re.compile(r"few[- ]?shot|\bcot\b|思维链|增强|augment|convert|转成|转为|质检|quality|去重|dedup|占位|placeholder|\{\{|填|\bfill\b|替换|\binspect\b|评估|\beval(?:uate)?\b", re.I)
+_RUN_NAMED = re.compile(r"(?<![\w./])[A-Za-z]+[-_][\w-]*\d(?![\w.]*\.(?:jsonl?|csv|xlsx?)\b)")
 _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=True)))
 
 
@@ -140,6 +141,8 @@ def plain_chinese(text: str) -> str:
     zh = bool(re.search(r"[\u3400-\u9fff]", text))
     if _OTHER_STEP.search(text):
         text = text.replace("🚀", " ")  # "few-shot 安排上!! … 冲冲冲🚀": cheering on another step, no launch of a run
+    if "▶" in text and not _RUN_NAMED.search(text):
+        text = re.sub("▶️?", " 开始 " if zh else " go ", text)  # "👍 ▶️", "▶️ train FILE": play is go; with a run named, it resumes it
     text = _EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)][0 if zh else 1]} ", text)
     for idiom, plain in _IDIOMS:
         text = idiom.sub(plain, text)

@@ -29,9 +29,10 @@ Anything else in the message is left to the reader.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.nlu.amounts import KEY_NAMES
 from assistant.nlu.paths import TOOL_NAMES as _NAMES
@@ -253,6 +254,7 @@ def with_snippet(name: str, args: dict, obj: dict) -> dict:
 
 def written_call(text: str) -> dict | None:
     """``{"name", "args"}`` when ``text`` opens with a tool's name written as a call, or is a chat command, else None.
+    (Read once per text: the planner asks for a message's call in two places; each caller gets its own copy.)
 
     >>> written_call('/train data=qianfan/x.jsonl lr=2e-4 epochs=2 r=16 --mix 0.15')["args"]
     {'path': 'qianfan/x.jsonl', 'learning_rate': 0.0002, 'epochs': 2, 'lora_r': 16, 'mix_general': 0.15}
@@ -263,6 +265,11 @@ def written_call(text: str) -> dict | None:
     >>> written_call('/status job_7f3a'), written_call('convert --to openai --q 问题 --a 答案 kb.csv')["args"]
     ({'name': 'training_status', 'args': {'run_id': 'job_7f3a'}}, {'path': 'kb.csv', 'to': 'openai', 'question_field': '问题', 'answer_field': '答案'})
     """
+    return copy.deepcopy(_written_call(text))
+
+
+@lru_cache(maxsize=256)
+def _written_call(text: str) -> dict | None:
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
     text = re.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
     command = _COMMAND.match(text)
