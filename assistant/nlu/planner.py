@@ -672,7 +672,7 @@ def _star_fixed(text: str) -> str | None:
     before, fix = m.group("before"), m.group("fix").strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", fix) and (numbers := list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", before))):
         return before[:numbers[-1].start()] + fix + before[numbers[-1].end():]  # "no, lora_r 8\n*16": the number put right
-    word_then = re.fullmatch(r"([\w.-]{2,40}?)\s*(?:[,，]\s*|[.。;；!！]\s+)(.+)", fix)
+    word_then = re.fullmatch(r"([A-Za-z0-9_.-]{2,40}?)\s*(?:[,，]\s*|[.。;；!！]\s+)(.+)", fix)
     if word_then:  # "*steps, and make it 500 not 50": the word put right, then more said
         fixed = _star_fixed(f"{before}\n*{word_then.group(1)}")
         return f"{fixed}\n{word_then.group(2)}" if fixed is not None else None
@@ -688,6 +688,18 @@ def _star_fixed(text: str) -> str | None:
     return before[:best.start()] + fix + before[best.end():]
 
 
+def _as_meant(turns: list[Turn]) -> list[Turn]:
+    """The conversation with the latest message as the person meant it: what is struck out is not said ("epoch ~~5~~ 3",
+    "~~帮我开训练~~ 算了"), and a typo put right on the next line is read into the line before ("inspect x.jsno\n*json",
+    "k 改成 4\n*k 改成 3,刚才手滑")."""
+    at = _last_user(turns)
+    if at < 0:
+        return turns
+    text = _STRUCK.sub("", _STRUCK_ITEM.sub("", turns[at].text))
+    text = _star_fixed(text) or text
+    return turns if text == turns[at].text else [*turns[:at], Turn(turns[at].role, text, turns[at].calls, turns[at].name), *turns[at + 1:]]
+
+
 def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     """The first model call after the user's latest message. ``depth`` bounds how far back the
     previous requests are re-planned (an answer to a question needs one level, a "yes" to a
@@ -695,13 +707,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
 
     A value put right that the reading found no value in ("不对,是五个例子 不是三个", "the cot fraction should be 0.15, not
     0.5") is read again without the amount it rules out after the one meant."""
+    turns = _as_meant(turns)
     at = _last_user(turns)
-    if at >= 0 and (struck := _STRUCK.sub("", _STRUCK_ITEM.sub("", turns[at].text))) != turns[at].text:
-        # "epoch ~~5~~ 3", "~~帮我开训练~~ 算了,今天先不训了": what is struck out is not said
-        turns = [*turns[:at], Turn(turns[at].role, struck, turns[at].calls, turns[at].name), *turns[at + 1:]]
-    if at >= 0 and (fixed := _star_fixed(turns[at].text)) is not None:
-        # "inspect x.jsno\n*json", "k 改成 4\n*k 改成 3,刚才手滑": a typo put right on the next line, chat style
-        turns = [*turns[:at], Turn(turns[at].role, fixed, turns[at].calls, turns[at].name), *turns[at + 1:]]
     decision = _plan_user(turns, depth)
     if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
             and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
@@ -2011,6 +2018,7 @@ def decide(turns: list[Turn]) -> Decision:
         return Decision("help", reply=replies.CAPABILITIES["en"])
     if turns[-1].role == "tool":
         return _after_tools(turns)
+    turns = _as_meant(turns)
     at = _last_user(turns)
     snippet = written.json_snippet(turns[at].text) if not written.written_call(strip_attachments(turns[at].text)) else None
     if snippet is not None:  # (not an argument of a call written out: 'fill_placeholders values={"name": …}')  # a pasted JSON object: the words are read without it, its settings are the call's
