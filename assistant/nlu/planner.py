@@ -6,6 +6,7 @@ named earlier, files the tools produced, the question a confirmation answers.
 """
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -494,14 +495,15 @@ _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
 # first ever fine-tune".
+_DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped"  # (told as done, in English)
 _DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经)(?:自己|手动)?(?:把|将)[^,，。;；!！?？]{1,30}?"
                           r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|转好|处理好|弄好|做好|填好|检查过|查过)了|"
-                          r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
+                          r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
                           r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
-                          r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|"
+                          r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed)\b[^,.;!?]{0,50}?\b(?:myself|ourselves|by hand|manually)\b"
                           r"(?:[^,.;!?]|[,.](?=\d))*(?:,\s*(?:the\s+)?(?:run|job)(?:\s*(?:id|name))?\s*(?:is\s*)?[:=]?\s*[\w-]+)?(?![^.!\n]*\?)", re.I)
 
@@ -678,12 +680,10 @@ def _star_fixed(text: str) -> str | None:
         return f"{fixed}\n{word_then.group(2)}" if fixed is not None else None
     if not re.fullmatch(r"[\w.-]{2,40}", fix):
         return fix
-    import difflib
-
     token = r"[\w.-]+" if "." in fix else r"[A-Za-z]+|[\u4e00-\u9fff]+|\d+"  # ("*train.jsonl": the whole file name put right)
-    words = [w for w in re.finditer(token, before) if w.group(0) != fix]
-    best = max(words, key=lambda w: difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), default=None)
-    if best is None or difflib.SequenceMatcher(None, best.group(0).lower(), fix.lower()).ratio() < 0.6:
+    scored = [(difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), w) for w in re.finditer(token, before) if w.group(0) != fix]
+    score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    if best is None or score < 0.6:
         return None
     return before[:best.start()] + fix + before[best.end():]
 
