@@ -48,7 +48,7 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:steps?\b(?![- ]by[- ]step)|步(?!骤))"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行|次)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample|{_EACH_HAS_WORDS}|examples? per (?:sample|prompt|record|question)){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"

@@ -180,12 +180,17 @@ def is_muse(text: str) -> bool:
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➡️?|>>)\s*")
 
 
+# "先X再Y" in one breath: X, then Y ("先看一下再训练"); not "先放着再说" (later) nor "先…再掺/混" (a mix)
+_FIRST_THEN = re.compile(r"(?<![原事优首预早领争抢祖])先([^,，;；。!！?？\s再]{1,12}?)再(?!说|掺|混|议|看看吧)(?=[\u4e00-\u9fffA-Za-z])")
+
+
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
     arrows = _ARROW.split(text)
     if (len(arrows) >= 3 and all(part.strip() and len(part) <= 40 and not re.search(r"^\s*\S+\.\w{2,5}\s*$|^\s*\d|\d\s*$|\b(?:name|author)\s*$|名字\s*$|作者\s*$", part) for part in arrows)
             and not re.search(r"\{\{|\n", text)):  # (no values mapped: "{{name}} -> X", "0.81 → 0.86 → 0.93", "name→Lily author→X")
         return arrows  # "check → dedupe → train", "先看→再转→开训": a chain of steps (one arrow may be a conversion: "csv→alpaca")
+    text = _FIRST_THEN.sub(r"先\1,再", text)  # "先看一下再训练": the same two steps as "先看一下,再训练"
     parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)之后再?|完之后再|接着(?!跑|训|练|学|续|炼|整|让它|让他|来|搞|干|弄|往下|(?:之前|上次|上回|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?<![A-Za-z])(?:and then|then(?![A-Za-z])(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing

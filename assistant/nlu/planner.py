@@ -354,6 +354,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 return offer
             if offer is not None and offer.kind == "tools":  # ask before acting on a weak reading
                 return Decision("maybe", calls=offer.calls, reply=replies.did_you_mean(offer.calls[0], lang))
+            if not got.offer and got.act == "chitchat" and (intents.about_sft(plain) or reading.puts_off(plain)):
+                return Decision("unknown", reply=replies.NOTED[lang])  # "算了,今天先不训了": about our work, nothing asked
             return Decision("unknown", reply=replies.unknown(lang, got.offer) if got.offer else replies.OFF_TOPIC[lang])
     if tool == "probe_learning_rate":
         args = arguments_for(tool, plain, mem.results)
@@ -988,6 +990,12 @@ _DO_FIRST = re.compile(r"(?:[。!！;；]|\.(?=\s)|\s[—–-]+)\s*(?P<last>(?:�
 _CLAUSE = re.compile(r"[,，;；。、]|\band\b|\balso\b|和|还要|以及|并且")
 
 
+def _leaning(clause: str) -> str:
+    """The step a clause of a list of steps names, however weakly ("I need to look at this file" leans to the look)."""
+    got = intents.classify(variants.plain_chinese(clause))
+    return got.name or (got.ranked[0][0] if got.ranked and got.ranked[0][1] > 0 and got.ranked[0][0] != "explain" else "")
+
+
 def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
     """Of two steps asked for, the one said to come first (None when the message is not so)."""
     m = _DO_FIRST.search(text)
@@ -998,7 +1006,7 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     spans = [(c.start(), c.end()) for c in re.finditer(r"[^,，;；。]+", text[:m.start()])]
     clauses = [(text[a:b], masked[a:b]) for a, b in spans if text[a:b].strip()]
     clauses = [(c, k) for c0, k0 in clauses for c, k in zip(_CLAUSE.split(c0), _CLAUSE.split(k0)) if c.strip()]
-    tools = {intents.classify(variants.plain_chinese(k)).name for _, k in clauses} - {""}
+    tools = {_leaning(k) for _, k in clauses} - {""}
     if len(tools) < 2:
         return None
     last = m.group("last")
@@ -1014,12 +1022,12 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
             w.lower() for w in re.findall(r"[A-Za-z]{3,}", last)} - {"the", "first", "one", "then", "now", "start", "starting", "with"}
         shared = [(len(said & (set(re.findall(r"[\u4e00-\u9fff]", k)) | {w.lower() for w in re.findall(r"[A-Za-z]{3,}", k)})), k) for _, k in clauses]
         best = max((n for n, _ in shared), default=0)
-        owners = {intents.classify(variants.plain_chinese(k)).name for n, k in shared if n == best} - {""}
+        owners = {_leaning(k) for n, k in shared if n == best} - {""}
         if best and len(owners) == 1:
             tool = owners.pop()
     if tool not in tools:
         return None
-    same = next((c for c, k in clauses if intents.classify(variants.plain_chinese(k)).name == tool), "")
+    same = next((c for c, k in clauses if _leaning(k) == tool), "")
     said = plan_step(same + "," + last, mem, new_files, fallback_path=named[0] if named else None, intent=tool)
     return said if said.kind in ("tools", "ask_file") else None  # ("三件事:开训练、看状态、评估。先开训练吧": which file?)
 

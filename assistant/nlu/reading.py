@@ -397,7 +397,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 # The last sentence asks only to have the question explained: "…有团友关心这个,请讲解一下。", "Please explain."
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
-_OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先)?不(?:练|训|跑|搞)了")
+_OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了")
 # A run said to have stopped: "已中止", "has been paused"
 _STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:pressed|hit|clicked|tapped) (?:the )?stop\b(?: (?:button )?on \S+)?(?= by (?:mistake|accident))|\baccidentally (?:pressed|hit|clicked|stopped)\b|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
@@ -500,6 +500,11 @@ def greets_only(text: str) -> bool:
     return bool(_JUST_HI.search(text)) and not acts.is_request(text)
 
 
+def puts_off(text: str) -> bool:
+    """"算了,今天先不训了", "今晚不练了": the person stops or puts the work off for now (no run is named by it)."""
+    return bool(_OFF_FOR_TONIGHT.search(text))
+
+
 _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:开始)?(?:训练|开训|训吧|开练)(?:吧|了|呗)?\W*$")
 _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
                      r"给你|发你了?|传好了|这是(?:文件|数据)|(?:got|received) (?:this|it) from (?:the |our |my )?[\w ]{1,30}|(?:这是)?从[\u4e00-\u9fff]{1,10}(?:那里|那边)?(?:拿|要)(?:来|到)的)\W*$", re.I)
@@ -513,7 +518,7 @@ _JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|
                           r"\b(?:i )?ask (?:only|merely|purely) (?:in contemplation|out of (?:idle )?curiosity|hypothetically)\b|\bout of (?:idle |pure )?curiosity\b|"
                           # "暂时不要对 X 做任何操作", "先不要执行,我想知道…", "Don't touch X yet. First tell me…", "don't stop run-k44. First tell me:"
                           r"(?:暂时|先)(?:不要|别)(?:对\S{1,40}?)?(?:做任何操作|执行|动它?|操作)|"
-                          r"\b(?:first|before (?:that|anything)),? (?:tell|explain to) me(?:[:：]| what\b| whether\b| if\b| why\b)|先(?:解释|说明|讲讲)(?:一下)?", re.I)
+                          r"\b(?:first|before (?:that|anything(?: else)?)),? (?:tell me|explain(?: to me)?)(?:[:：]| what\b| whether\b| if\b| why\b)|先(?:解释|说明|讲讲)(?:一下)?", re.I)
 _STOP_RESUMED = re.compile(r"(?:续上|续跑|恢复|接着跑|继续跑)(?:了)?的(?:那个|那次|那条)?[^?？!！]{0,8}?(?:还是|就|先)?(?:停掉|停了|停下|叫停|掐掉|杀掉)|"
                            r"\b(?:the one|the run) (?:you|we|i) (?:resumed|restarted|picked back up)\b[^.?!]{0,20}\b(?:stop|kill|halt)\b", re.I)
 _SMALL_TALK = re.compile(r"\bhow'?s it going\b|\bhow are (?:you|u|ya)\b|\bhow(?: are)? you doing\b|\bwhat'?s up\b|最近(?:好吗|怎么样|咋样)|你好吗", re.I)
@@ -1035,8 +1040,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not re.search(r"赶紧|快|先停|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
         tool, offer, act = "", "", "chitchat"  # "今天山顶风好大 缆车都停了 没人来问 正好弄这个": the cable cars stopped, no run
     if (tool == "stop_training" and not names.find_run_id(text) and _OFF_FOR_TONIGHT.search(text)
-            and re.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)):
-        tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88": the person stops for the night, no run
+            and (re.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)
+                 or (re.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(_OFF_FOR_TONIGHT.sub(" ", text))
+                     and not _STOP_WORD.search(re.sub(r"算了", " ", _OFF_FOR_TONIGHT.sub(" ", text)))))):
+        tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88", "算了,今天先不训了": the person stops or puts it off, no run
     if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
         tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked
