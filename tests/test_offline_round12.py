@@ -26,8 +26,16 @@ def test_a_rule_the_check_only_flags_is_applied_to_a_file_never_checked(text, ru
     assert args["path"].endswith((".csv", ".jsonl"))
 
 
-@pytest.mark.parametrize("text", ["remove duplicates from faq.csv", "把空答案去掉 qa.csv", "dedupe faq.csv"])
-def test_what_the_check_removes_itself_is_the_check(text):
+@pytest.mark.parametrize("text, rule", [("remove duplicates from faq.csv", "duplicates"), ("把空答案去掉 qa.csv", "empty_answer")])
+def test_one_kind_the_check_removes_asked_of_a_file_never_checked_is_that_rule_alone(text, rule):
+    # (round 439: the rule, checked by the tool and shown for consent, drops only what was asked; the whole check's
+    # cleaned file would also drop the other kinds it removes)
+    tool, args = one_call(text)
+    assert (tool, args["rule"], args["decision"]) == ("apply_quality_rule", rule, "drop")
+
+
+@pytest.mark.parametrize("text", ["remove duplicates and empty answers from faq.csv", "dedupe faq.csv"])
+def test_several_kinds_the_check_removes_or_a_dedupe_is_the_check(text):
     assert one_call(text)[0] == "check_quality"
 
 

@@ -93,8 +93,9 @@ def test_a_rule_pointing_at_an_earlier_check_applies_to_that_check(text, rule, d
     assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": decision})
 
 
-def test_a_rule_on_data_at_hand_that_was_never_checked_is_the_check():
-    assert one_call("删掉重复的", [f"{UP}/faq.jsonl"]) == ("check_quality", {"path": f"{UP}/faq.jsonl"})
+def test_a_rule_on_data_at_hand_that_was_never_checked_is_that_rule_checked_by_the_tool():
+    assert one_call("删掉重复的", [f"{UP}/faq.jsonl"]) == ("apply_quality_rule", {"rule": "duplicates", "decision": "drop", "path": f"{UP}/faq.jsonl"})
+    assert one_call("删掉重复的和空答案", [f"{UP}/faq.jsonl"]) == ("check_quality", {"path": f"{UP}/faq.jsonl"})
 
 
 @pytest.mark.parametrize("text, values", [

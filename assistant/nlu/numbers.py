@@ -204,6 +204,8 @@ def find_numbers(text: str) -> list[Num]:
             continue
         if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE:
             continue  # "一下", "一些", "一共": words, not the number one
+        if m.group(0) == "一" and text[m.start() - 1:m.start()] in ("哪", "某", "同", "统", "唯"):
+            continue  # "跑到哪一步了", "某一轮", "同一条": which one, not how many
         if m.group(0)[:1] in "千百万" and text[m.start() - 1:m.start()] in ("几", "数", "若干"[-1:]):
             continue  # "几千条", "数百条": some thousands, no count
         value = parse_number(m.group(0))

@@ -317,6 +317,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             and not re.search(r"format|格式|字段|\bfields?\b|\bcolumns?\b|列|\blengths?\b|长度|\bstructure\b|结构|\bhow long\b|多长|"
                               r"\bhow many\b|多少条|几条|条数", plain, re.I)):  # (a look's own words)
         tool = "check_quality"  # "qa_pair.csv 帮忙检查一下,看看有没有空着没答的", "Run a check on FILE": the problems looked for are the check's
+    if tool in (None, "", "inspect_dataset", "add_few_shot") and (has_file or named) and (bare := _BARE_VERB.match(masked)):
+        tool = "probe_learning_rate" if bare.group("probe") else "check_quality"  # "FILE check", "check" with an upload, "FILE probe":
+        # the file and one of our tools' own verbs, nothing else
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -404,6 +407,8 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
+# A file and one verb of ours alone: "FILE check", "check" with an upload, "probe FILE", "FILE 质检".
+_BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|质检|查重)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)
 
 
@@ -428,6 +433,10 @@ _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delet
 # A check asked for in plain words: "帮忙检查一下", "过一遍", "check it over", "go through FILE for …", "run a check on".
 _CHECK_ASKED = re.compile(r"检查|查查|查一下|查一查|过一遍|\bcheck\b|\bgo (?:through|over)\b|\blook (?:for|out for)\b|\bscan\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
+# The check itself named beside a rule's drop ("查一下质量,把重复的删了"): the check comes first; one kind dropped alone is the
+# rule on that file ("drop the exact duplicates from FILE"), checked by the tool and shown for consent, never more dropped than
+# asked; several of the check's own kinds at once ("remove duplicates and empty answers") are the check's cleaned file
+_QUALITY_NAMED = re.compile(r"质量|质检|检查|查一下|\bquality\b|\bcheck\b|\bscan\b|\bclean(?:\s+(?:up|it|the))?\b|清洗", re.I)
 
 
 def _review_step(plain: str, masked: str, text: str, named: list[str], new_files: list[str], mem: Memory,
@@ -477,7 +486,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
     if decision == "keep" and review.says_keep(plain) or decision == "drop" and (
-            rule not in _CHECK_DROPS or rule == "duplicates" and re.search(r"\bnear\b|近似|相似|差不多", plain, re.I)):
+            rule not in _CHECK_DROPS or rule == "duplicates" and re.search(r"\bnear\b|近似|相似|差不多", plain, re.I)
+            or not _QUALITY_NAMED.search(plain_all or plain) and len(review.kinds_named(plain_all or plain)) == 1):
         # ("both the exact ones and the near ones": the check alone drops only the exact ones)
         # "把答案互相冲突的记录去掉,文件是 x.jsonl", "keep the near duplicates in x.jsonl": the tool runs the check first, then applies the rule
         path = _pick_path(text, named, new_files, mem)
@@ -503,7 +513,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed)\b[^,.;!?]{0,50}?\b(?:myself|ourselves|by hand|manually)\b"
@@ -712,6 +722,10 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     turns = _as_meant(turns)
     at = _last_user(turns)
     decision = _plan_user(turns, depth)
+    if decision.kind == "tools" and _check_said_beside(decision.calls[0], turns, at):
+        # "After that, drop the exact dupes. Oh and obviously run the quality check on FILE first": the check, asked in another
+        # step of the message, comes first
+        return Decision("tools", calls=[{"name": "check_quality", "args": {"path": decision.calls[0]["args"]["path"]}}])
     if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
             and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
         # "不是200步 500步\n文件还是 FILE": a step count put right, with nothing of a run: the probe's (a start would say so)
@@ -740,6 +754,14 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         return decision
     again = _plan_user([*turns[:at], Turn(turns[at].role, plain, turns[at].calls, turns[at].name), *turns[at + 1:]], depth)
     return again if again.kind == "tools" and set(again.calls[0]["args"]) - {"path", "run_id"} else decision
+
+
+def _check_said_beside(call: dict, turns: list[Turn], at: int) -> bool:
+    """A drop of one of the check's own kinds on a file never checked, with the check itself asked in the same message."""
+    args, said = call["args"], strip_attachments(turns[at].text)
+    return (call["name"] == "apply_quality_rule" and bool(args.get("path")) and args.get("decision") == "drop" and args.get("rule") in _CHECK_DROPS
+            and not review.is_report(args["path"]) and not review.points_at_check(said) and bool(_QUALITY_NAMED.search(said))
+            and not any(c.get("name") == "check_quality" for t in turns[:at] for c in (t.calls or [])))
 
 
 def _plan_user(turns: list[Turn], depth: int) -> Decision:

@@ -509,8 +509,12 @@ _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:�
 _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
                      r"给你|发你了?|传好了|这是(?:文件|数据)|(?:got|received) (?:this|it) from (?:the |our |my )?[\w ]{1,30}|(?:这是)?从[\u4e00-\u9fff]{1,10}(?:那里|那边)?(?:拿|要)(?:来|到)的)\W*$", re.I)
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
-_WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:用|设|选|取|定|给|设置)?(?:成|为)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适)(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
-                          r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$", re.I)
+_WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:一般|通常|大概|到底)?\s*(?:用|设|选|取|定|给|设置|调)?(?:成|为|到)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适|比较\s*safe|比较稳妥?|才(?:好|合适|对))?(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
+                          r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$|"
+                          r"\bhow many epochs should (?:i|we) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?\W*$", re.I)
+# A value asked in general, nobody's own ("学习率一般设多少比较合适", "what's a sensible lr for lora usually?"): the manual's answer.
+_IN_GENERAL_ONLY = re.compile(r"一般|通常|\busually\b|\bballpark\b|\bin general\b|\btypically\b", re.I)
+_ASKER_OWN = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b", re.I)
 # Said not to act: only asking, nothing to run or change.
 _JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|想问问[:：]|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
@@ -1203,8 +1207,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)
     if new_upload and not tool and _HANDED.match(text):
         tool, offer = "inspect_dataset", ""  # "ok here it is" with an upload: the file handed over, looked at
-    if (tool == "explain" and act == "question" and model is not None and guess.second == "suggest_hyperparameters"
-            and guess.second_prob >= 0.35 and _WHICH_VALUE.search(text) and not _ANY_SIZE.search(text)):
+    if (tool == "explain" and act == "question" and _WHICH_VALUE.search(text) and not _ANY_SIZE.search(text)
+            and not acts.asks_manual(text) and not _JUDGED.search(text) and not (_IN_GENERAL_ONLY.search(text) and not _ASKER_OWN.search(text))):
         tool, act = "suggest_hyperparameters", "command"  # "学习率用多少合适?", "what batch size should i pick": a value for me
     if act == "question" and acts.asks_manual(text) or act == "command" and (tool in ("", "explain") or prob < 0.75) and acts.asks_manual(text):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity", "give me the manual's take on X": the manual's answer
@@ -1217,7 +1221,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (new_upload and act in ("question", "command") and tool in ("", "explain") and not acts.asks_concept(text) and not acts.asks_definition(text)
             and not acts.asks_manual(text)
             and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b|\bwhat'?s in (?:this|it|here|there)\b|"
-                                                        r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)", text, re.I))):
+                                                        r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)|"
+                                                        # "What do you make of it?", "what are we working with?": the upload judged
+                                                        r"\bwhat do you (?:make of|see)\b|\bwhat do you think (?:of|about) (?:it|this|these|them|that|the (?:data|file|sheet))\b|\bwhat are we working with\b|"
+                                                        r"(?:你|您)?(?:看看|觉得)(?:这份|这个|这些)?(?:数据|文件|表)?(?:怎么样|咋样|如何)", text, re.I))):
         tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
     opener = new_upload and _OPENER.search(text)
     if opener and not tool and act in ("question", "hypothetical") and acts.asks_concept(text):

@@ -29,9 +29,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
     (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
-     r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
+     r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
-     r"\b(?:just )?the question copied back\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
+     r"\b(?:just )?the question copied back\b|\bthe answer being a question\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
     (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
@@ -45,9 +45,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
-     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
-    (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空着(?:没填|没写|没答)?(?:答案)?的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|说法(?:打架|不一(?:样|致)|对不上|矛盾)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
+    (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
+    (r"空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gibberish|mojibake", "garbled"),
@@ -56,7 +56,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
-    (r"太长|过长|超长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
+    (r"太长|过长|超长|(?:特别|非常|很|巨|贼)长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
@@ -126,7 +126,7 @@ _BUT_MEANT = re.compile(r"撤销(?:一下)?|\bundo (?:that|it|this|dropping|remo
 
 def decides(text: str) -> bool:
     """A keep or drop is said ("keep them", "都丢掉"), whatever it is about."""
-    return bool(_KEEP.search(text) or _DROP.search(text))
+    return bool(_KEEP.search(text) or _DROP.search(text) or _LEFT_ALONE.search(text))
 
 
 _NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b|(?:别|不要|不用|不必)(?:再)?(?:留|保留)(?!着?也行|也可以)", re.I)
@@ -162,7 +162,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     while drop and keep and keep.start() <= drop.start() < keep.end():
         drop = _DROP.search(said, keep.end())  # "答案太短的别删": the 删 of 别删 is the keep's own word
     if not (keep or drop):
-        return None
+        alone = {name for pattern, name in _RULES if name != "all" for m in [pattern.search(text)] if m and _LEFT_ALONE.match(text, m.end())}
+        return (alone.pop(), "keep") if len(alone) == 1 else None  # "回答太短的先别动,…": the one kind named, left as it is
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
     left_alone = {name for pattern, name in _RULES for m in [pattern.search(text)]
@@ -508,6 +509,13 @@ def rule_named(text: str) -> str | None:
     return next((name for _, name in sorted((m.start(), name) for pattern, name in _RULES for m in [pattern.search(text)] if m)), None)
 
 
+def kinds_named(text: str) -> set[str]:
+    """The kinds of flagged record ``text`` names, the duplicates counted as one kind ("remove duplicates and empty answers" → 2)."""
+    dup = {"exact_duplicate", "near_duplicate", "duplicates"}
+    kinds = {"duplicates" if name in dup else name for pattern, name in _RULES if name != "all" and pattern.search(text)}
+    return kinds | ({"duplicates"} if re.search(r"dedup|去重", text, re.I) else set())
+
+
 # "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep
 _KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用|(?:也)?没(?:啥|什么)?意义|也是祸害|是祸害)")
 
@@ -534,12 +542,19 @@ def decision(text: str) -> str | None:
         return settled
     if says_keep(text) or re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
         return "keep"
-    return "drop" if _DROP.search(text) else None
+    if _DROP.search(text):
+        return "drop"
+    return "keep" if _LEFT_ALONE.search(text) else None  # "回答太短的先别动": left as they are, with no drop said
+
+
+# Records left as they are: "回答太短的先别动", "那些先不要动它们".
+_LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些])\s*(?:那几条|那些|这些)?\s*(?:都|先|就)?(?:先)?(?:别|不要|不用)动(?:它们?|他们|这些|那些)?(?=\W|$)")
 
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep\b|\bretain\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I))
+    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep\b|\bretain\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
+                or _LEFT_ALONE.search(text) and not _DROP.search(text))
 
 
 def names_holes(text: str) -> bool:
