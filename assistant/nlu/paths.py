@@ -95,9 +95,9 @@ lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance
 restructure survey audit vet scrub tidy sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
 trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep update select touch""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
+# A bracketed tag that is part of a name ("[draft]", "【终版】", "(2)"), and a word before a name: one of ours or such a tag.
 _TAG_WORD = re.compile(r"\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)")
-_ZH_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w&]{1,15}) $")  # (two characters at least: "把", "用" are no name's)
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)) $")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|" + _TAG_WORD.pattern + r") $")
 
 
 def _words_before(before: str, name: str) -> str:
@@ -112,10 +112,10 @@ def _words_before(before: str, name: str) -> str:
     slug = bool(re.search(r"[_-]", name))
     taken = ""
     # a name with a bracketed part ("产品问答 (副本) (2).jsonl", "[2024-05] 售后 FAQ.csv") takes its Chinese words too
-    tagged = name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:])
+    zh_words = not slug and (name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:]))
     for _ in range(3):
         m = _WORD_BEFORE.search(before)
-        if m is None and tagged and not slug and (zh := _ZH_WORD_BEFORE.search(before)) \
+        if m is None and zh_words and (zh := _ZH_BEFORE.search(before)) \
                 and (not _VERB_WORD.match(zh.group(1)) or re.search(r"(?:集|数据|表|库|问答|题|稿)$", zh.group(1))) \
                 and _strip_verbs(zh.group(1), spaced=True) == zh.group(1):
             taken, before = zh.group(1) + " " + taken, before[:zh.start(1)]
@@ -125,7 +125,7 @@ def _words_before(before: str, name: str) -> str:
         if (re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
                 or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx", "fewshot k3 faq.jsonl": a count, a setting or a tag, not the name's
-        if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) and not (bracket and tagged and not slug) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
+        if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) and not (bracket and zh_words) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
                 return ""  # "lr range test planetarium.jsonl": the probe's name, not the file's

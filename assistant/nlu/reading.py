@@ -1045,8 +1045,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "", "", "chitchat"  # "今天山顶风好大 缆车都停了 没人来问 正好弄这个": the cable cars stopped, no run
     if (tool == "stop_training" and not names.find_run_id(text) and _OFF_FOR_TONIGHT.search(text)
             and (re.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)
-                 or (re.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(_OFF_FOR_TONIGHT.sub(" ", text))
-                     and not _STOP_WORD.search(re.sub(r"算了", " ", _OFF_FOR_TONIGHT.sub(" ", text)))))):
+                 or (re.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(rest := _OFF_FOR_TONIGHT.sub(" ", text))
+                     and not _STOP_WORD.search(rest.replace("算了", " "))))):
         tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88", "算了,今天先不训了": the person stops or puts it off, no run
     if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):

@@ -132,6 +132,11 @@ def decides(text: str) -> bool:
 _NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b|(?:别|不要|不用|不必)(?:再)?(?:留|保留)(?!着?也行|也可以)", re.I)
 
 
+def _kinds_followed_by(text: str, follows) -> set[str]:
+    """The rules whose first mention in ``text`` is followed by what ``follows(end)`` accepts ("完全重复的不用动")."""
+    return {name for pattern, name in _RULES for m in [pattern.search(text)] if m and follows(m.end())}
+
+
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     if (undecided := _UNDECIDED.search(text)) and not decision(text[undecided.end():]):
@@ -162,12 +167,11 @@ def rule_command(text: str) -> tuple[str, str] | None:
     while drop and keep and keep.start() <= drop.start() < keep.end():
         drop = _DROP.search(said, keep.end())  # "答案太短的别删": the 删 of 别删 is the keep's own word
     if not (keep or drop):
-        alone = {name for pattern, name in _RULES if name != "all" for m in [pattern.search(text)] if m and _LEFT_ALONE.match(text, m.end())}
+        alone = _kinds_followed_by(text, lambda end: _LEFT_ALONE.match(text, end)) - {"all"}
         return (alone.pop(), "keep") if len(alone) == 1 else None  # "回答太短的先别动,…": the one kind named, left as it is
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
-    left_alone = {name for pattern, name in _RULES for m in [pattern.search(text)]
-                  if m and _LEAVE_ALONE.match(text[m.end():m.end() + 12])}  # "完全重复的不用动": that rule is not the one meant
+    left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]))  # "完全重复的不用动": that rule is not the one meant
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
          if m and name not in left_alone
