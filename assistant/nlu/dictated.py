@@ -640,7 +640,8 @@ _PINYIN = {"zhuan": "转", "zhuan huan": "转换", "zhuan cheng": "转成", "xun
            "you": "有", "dou": "都", "tai chang": "太长", "zhi": "指", "xiao guo": "效果", "zen me yang": "怎么样", "ji ge": "几个",
            "duo shao": "多少", "he shi": "合适", "tiao": "条", "ting": "停", "xian": "先", "zai": "再", "ge": "个", "shan": "删",
            "chong fu": "重复", "yang ben": "样本", "mo xing": "模型", "wei tiao": "微调", "tong yong": "通用", "hun": "混",
-           "quan bu": "全部", "tian": "填", "li de": "里的", "li mian": "里面", "ce shi": "测试", "zuo zhe": "作者", "ming zi": "名字"}
+           "quan bu": "全部", "tian": "填", "tan yi xia": "探一下", "ce yi xia": "测一下", "kan yi xia": "看一下", "kan kan": "看看",
+           "yong": "用", "li de": "里的", "li mian": "里面", "ce shi": "测试", "zuo zhe": "作者", "ming zi": "名字"}
 # "jian cha" or "jiancha": a word's syllables spaced or not
 _PINYIN_WORD = re.compile(r"(?<![A-Za-z0-9_.-])(" + "|".join(r"[ \t]*".join(map(re.escape, k.split()))
                                                           for k in sorted(_PINYIN, key=lambda k: (len(k.split()), len(k)), reverse=True))

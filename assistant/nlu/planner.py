@@ -974,7 +974,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         return whole  # "ok so my day … missed my train, then standup ran 40 min … can you check the 'Claims FAQ' sheet?": a story, then one ask
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
-    if _without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file"):
+    if (_without_file(first) and len(steps) > 1 and not _FIRST_SAID.match(steps[0])
+            and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file")):
         return whole  # "> 计划:epoch 8,lr 2e-4…\n没问题,就这样。": a part read alone as a request, with no file, is read with the rest
     return first
 
@@ -1093,6 +1094,11 @@ _IF_RUN_DONE = re.compile(r"^\W*(?:if|要是|如果|假如)\s*(?:the\s+)?(?:run\
 _TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|\bit'?s already (?:stopped|done|running|converted)\b|已经停了|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了(?:先)?不管了?|算了不问了", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)
 _HALTED = re.compile(r"暂停|停止|中断|挂了|崩了|stopped|paused|interrupted|crashed|killed|failed", re.I)
+
+
+# A list's first step said as the first ("First check quality, then …, then train with lora r 16", "先检查质量,再…"): with no
+# file yet it is still the first step, never the last one's settings.
+_FIRST_SAID = re.compile(r"^\W*(?:(?:first(?:ly)?|first of all|to start|step 1)\b|首先|先|第一步)", re.I)
 
 
 def _without_file(decision: Decision) -> bool:
