@@ -511,6 +511,8 @@ def correction(text: str) -> str | None:
             rest = rest[again.end():].strip()  # "错了错了,…", "no no, …": the opener said twice
         off = _CALLED_OFF.match(rest)
         rest = rest[off.end():].strip() if off and off.end() < len(rest) else rest
+        if re.search(r"(?:\bnot|不是)\s*$", text[:m.end()], re.I) and re.match(r"[\w.-]*\d[\w.-]*\s*(?:[,，;；]|\s[—–-])", rest):
+            rest = ("不是 " if re.search(r"不是\s*$", text[:m.end()]) else "not ") + rest  # "sorry, not RUN-0915 — check run-0916": ruled out
         # "I asked for the status of run-0930, I didn't ask you to stop it": what was not asked for is no request
         return _NOT_ASKED.sub(" ", rest).strip() or rest
     off = _CALLED_OFF.match(text.strip())
@@ -720,6 +722,12 @@ def questions_after(text: str) -> int | None:
             and not _IF.search(head) and not _WHEN_HEAD.match(head) and speech_act(head) in ("command", "correction") else None)
 
 
+# A preface before a colon that only sets the scene ("Before I click anything:", "Quick one:", "先问一下:", "在删之前:"): the act is
+# what follows it.
+_PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)|one (?:more )?(?:thing|question)(?: first)?|"
+                      r"先问(?:一下|个问题|一句)?|问一下|在[^:：\n?？]{1,20}(?:之前|以前)|[^:：\n?？]{0,20}之前)\s*[:：]\s*(?=\S)", re.I)
+
+
 # "before I delete the exact dupes from FILE — can that be undone?": a time clause sets the question, it asks nothing done
 _WHEN_HEAD = re.compile(r"\W*(?:before|after|once|when|until|while)\b", re.I)
 
@@ -816,6 +824,9 @@ def speech_act(text: str) -> str:
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
+    preface = _PREFACE.match(text)
+    if preface and speech_act(rest := text[preface.end():]) in ("question", "hypothetical"):
+        return speech_act(rest)  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
     text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))
     if questions_listed(text):
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from assistant.nlu import fuzzy
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
 _EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
@@ -205,8 +206,15 @@ def unmarked(text: str) -> str:
 # the value picked from it.
 _NUM = r"\d+(?:\.\d+)?(?:e-?\d+)?"
 _RANGE = re.compile(rf"(?:(?:somewhere |anywhere )?(?:between|from) )?(?<![\w.-])({_NUM})\s*%?\s*(?:to|-|–|~|and|至|到)\s*({_NUM})(?![\w.])(\s*%)?", re.I)  # (not "Qwen2-1.5B")
-_PICK = re.compile(rf"^[^.;\n]{{0,40}}?(?:\bgo(?:ing)? with|\btake|\bcall it|\bsay|\bi'?ll take|\bpick|\blet'?s do|\bsettle on|就用|就|选|取)\s*({_NUM})"
+_PICK = re.compile(rf"^(?:[^.;\n]|\.(?=\w)){{0,48}}?(?:\bgo(?:ing)? with|\btake|\bcall it|\bsay|\bi'?ll take|\bpick|\blet'?s do|\bsettle on|\bstart with|\bmake it|"
+                   rf"\bset [\w_]+ to|\buse|就用|就按|按|先来|先做|就|选|取)\s*({_NUM})"
                    rf"|^[^\n]{{0,30}}?(?:\.\.\.|…|,)\s*({_NUM})\s*(%?)\s*[.。]?\s*$", re.I)
+
+
+_ZH_NUM = r"[一二两三四五六七八九十百千]+"
+_ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_RANGE = re.compile(rf"(?<![一二两三四五六七八九十百千\d])({_ZH_NUM})\s*(?:到|至)\s*({_ZH_NUM})(?=\s*(?:轮|个|条|步|成))")
+_ZH_PICK = re.compile(rf"^[^。;；\n]{{0,24}}?(?:就按|按|就用|先来|就|选|取|定)\s*(\d+|{_ZH_NUM}成{_ZH_NUM}?|{_ZH_NUM})")
 
 
 def picked(text: str) -> str:
@@ -224,8 +232,19 @@ def picked(text: str) -> str:
         pick = _PICK.match(text[m.end():])
         if pick:  # the value stands where the range was; said again after it, it is said once
             group = 1 if pick.group(1) else 2
-            value, at = pick.group(group), m.end() + pick.start(group)
-            text = text[:m.start()] + value + (m.group(3) or "") + text[m.end():at] + text[at + len(value):]
+            value, at, end = pick.group(group), m.end() + pick.start(group), m.end() + pick.end(group)
+            unit, tail = m.group(3) or "", m.end()
+            if float(value) < 1 <= float(m.group(2)) and (percent := re.match(r"\s*(?:%|percent\b|per ?cent\b)", text[m.end():], re.I)):
+                unit, tail, value = "%", tail + len(percent.group(0)), f"{float(value) * 100:g}"  # "10 to 20 percent … make it 0.15": 15%
+            text = text[:m.start()] + value + unit + text[tail:at] + text[end:]
+    for m in reversed(list(_ZH_RANGE.finditer(text))):
+        pick = _ZH_PICK.match(text[m.end():])
+        if pick:  # "三到五轮都行,你就按 4 轮来", "一到两成的样本…按一成五算"
+            value, tail = pick.group(1), m.end()
+            if (tenths := re.fullmatch(r"([一二两三四五六七八九])成([一二三四五六七八九])?", value)):  # 一成五: 15%
+                value = f"{_ZH_DIGIT[tenths.group(1)] * 10 + (_ZH_DIGIT[tenths.group(2)] if tenths.group(2) else 0)}%"
+                tail += 1 if text[m.end():m.end() + 1] == "成" else 0
+            text = text[:m.start()] + value + text[tail:m.end() + pick.start(1)] + text[m.end() + pick.end(1):]
     return text
 
 
@@ -289,7 +308,7 @@ _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
                      r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
                      r"\bno,? just\b|(?<=\s)[-—–]+\s*sorry\b,?|(?<=[,，])\s*不(?=\s*[,，])|,?\s*\bbut change (?:[A-Za-z_]+ )?to\b|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
-                     rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
+                     rf"\bno\b,?(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
 # "比例 50%(打错了,30%)", "epoch 10(说错了,5)", "run-0710-c(不对,是 run-0710-d)", "名字填 小河(不是小河,是小荷)", "Bolt (oops, Volt)".
@@ -300,7 +319,7 @@ _KINDS = (re.compile(r"(?:[“\"‘「]|(?<![A-Za-z0-9])')[^”\"'’」\n]{1,30
           re.compile(rf"(?<![\w.])[\w\u4e00-\u9fff/-]+\.(?:{EXTENSIONS})\b", re.I),
           RUN_ID,
           re.compile(r"(?<![A-Za-z0-9_.])\d+(?:\.\d+)?\s*%"),
-          re.compile(r"(?<![A-Za-z0-9_.-])\d+(?:\.\d+)?(?:e-?\d+)?(?![A-Za-z0-9_%-]|\.[\w.])", re.I),  # ("I meant 2."),
+          re.compile(r"(?<![A-Za-z0-9_.-])(?:\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+(?:\.\d+)?(?:e-?\d+)?)(?![A-Za-z0-9_%-]|\.[\w.])", re.I),  # ("I meant 2."),
           re.compile(r"[一二两三四五六七八九十百千万]+(?![下些点样般定致切旦同共起遍直组份批版成半])"),
           re.compile(rf"(?<![\w-])(?:a[ -])?{_EN_NUMBER_WORD}(?:[ -](?:and[ -])?{_EN_NUMBER_WORD})*(?![\w-])", re.I),
           re.compile(r"(?<![A-Za-z0-9_-])(?:(?:a|one) )?(?:half|third|quarter|fifth|tenth)s?(?![A-Za-z])|[一二两三四五六七八九]成(?![功绩员为])", re.I),
@@ -327,7 +346,12 @@ _SAID_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|\bdid i say|\bdid i p
 
 # "yaml 里 epochs 写成 5 了,改成 3": a setting written wrongly, then put right.
 _WRONG_THEN = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写错了|说错了|打错了)[,，\s]*应该(?:是|为)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
-_FROM_TO = re.compile(r"从\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s*(?:降到|调到|改到|提到|升到|加到|改成|调成|降成|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)", re.I)
+_FROM_TO = re.compile(r"从\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s*(?:降到|调到|改到|提到|升到|加到|改成|调成|降成|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)|"
+                      # "general data mix goes from 10% to 20%", "bump epochs from 3 to 5": where it goes
+                      r"(?<=\s)(?:goes|go|going|changes?|changed|moves?|bump(?:ed)?|raised?|lower(?:ed)?|up|down)\s+(?:it\s+)?from\s+(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s+to\s+(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)(?![\w.])", re.I)
+_COUNT_PUT_RIGHT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:条|个|轮|步|%)?)\s*[,，]\s*(?:不对|哦不|啊不|不是)\s*[,，]\s*是\s*(\d+(?:\.\d+)?)\s*(?:条|个|轮|步|%)?")
+# "max_steps 是 2000 吧?改成 1500": the value the plan shows, asked back, then the one meant
+_SHOWN_THEN_CHANGED = re.compile(r"(?:是|为)\s*\d+(?:\.\d+)?(?:e-?\d+)?\s*%?\s*(?:吧|对吧|是吧)?\s*[?？]\s*(?=改成|改为|换成|调成|调到)")
 _WRITTEN_AS = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写成|打成|设成|填成|写的是)了?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*了?\s*[,，]\s*"
                          r"(?:改成|改为|应该是|换成|要)\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w.])", re.I)
 
@@ -475,7 +499,9 @@ def repaired(text: str) -> str:
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _WRITTEN_AS.sub(r"\1 \3", text)
     if not re.search(r"[?？吗]\s*$", text):
-        text = _FROM_TO.sub(lambda m: m.group(2), text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
+        text = _FROM_TO.sub(lambda m: m.group(2) or " " + m.group(4), text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
+        text = _SHOWN_THEN_CHANGED.sub(" ", text)
+    text = _COUNT_PUT_RIGHT.sub(r"\3\2", text)  # "我有 800 条,不对,是 8000 条问答对": the count meant
     text = _WRONG_THEN.sub(r"\1 改成 \2", text)  # "刚才 max_steps 写错了 应该 800": the setting, the value meant, still a correction
     text = _SAID_WRONGLY.sub(_said_rightly, text)
     text = _WAS_WRONG.sub(lambda m: m.group(4) + m.group(2) + m.group(3), text)
@@ -623,6 +649,77 @@ def taken_back(text: str) -> str:
     else:
         return text
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
+
+
+# One of our tools written by its name inside a sentence, or a letter or two off ("do a probe_learnign_rate on news_qa.jsonl",
+# "augmnet_instrucitons on 20% of X"): read as the plain words for it. A name opening the message is a call written out
+# (``written``): only its spelling is put right.
+_TOOL_WORDS = {"inspect_dataset": "inspect", "convert_dataset": "convert", "add_few_shot": "add few-shot", "add_cot": "add CoT",
+               "augment_instructions": "augment the instructions", "check_quality": "quality check",
+               "fill_placeholders": "fill the placeholders", "suggest_hyperparameters": "suggest hyperparameters",
+               "probe_learning_rate": "learning rate probe", "start_training": "start training", "stop_training": "stop",
+               "resume_training": "resume", "training_status": "status of", "evaluate_run": "evaluate"}
+_UNDERSCORED = re.compile(r"(?<![\w./-])`?([A-Za-z]+(?:_[A-Za-z]+)+)`?(?![\w.-])(?=\s+(?:on|for|with|to|of|in|at)\b)")
+
+
+def tool_named(text: str) -> str:
+    """``text`` with a tool's name inside it read as words, and a tool's name mistyped at its start spelled right.
+
+    >>> tool_named("do a probe_learnign_rate on news_qa.jsonl"), tool_named("augmnet_instrucitons on 20% of t.jsonl")
+    ('do a learning rate probe on news_qa.jsonl', 'augment_instructions on 20% of t.jsonl')
+    >>> tool_named("probe_learning_rate path=x.jsonl steps=100"), tool_named("What will training_status show me?")
+    ('probe_learning_rate path=x.jsonl steps=100', 'What will training_status show me?')
+    """
+    def word(m: re.Match) -> str:
+        name = m.group(1).lower()
+        tool = name if name in _TOOL_WORDS else fuzzy.closest(name, tuple(_TOOL_WORDS))
+        if tool is None:
+            return m.group(0)
+        return tool if not text[:m.start()].strip() else _TOOL_WORDS[tool]
+    return _UNDERSCORED.sub(word, text)
+
+
+# The step to begin with, named ("先从检查开始吧", "start with the quality check"): that step first (开始 here starts no run).
+# Not a run's point to go on from ("从断点开始", "从头开始", "从第 3 轮开始") nor a value ("start with 600").
+_BEGUN_WITH = re.compile(r"(?:先|就)?从\s*(?!断点|检查点|头|零|上次|第|最近|checkpoint|ckpt|\d)([\u4e00-\u9fffA-Za-z-]{1,10}?)\s*(?:这一?步|那一?步)?\s*开始(?:吧|做|弄)?(?![\u4e00-\u9fff])|"
+                         r"\b(?:let'?s |we'?ll |please |just )?(?:start|begin) (?:with|by) (?:the |a |an )?(?=(?:quality |data )?(?:check|inspect|look|conver|few-?shot|cot\b|probe|lr probe|dedup|clean|eval|augment))", re.I)
+
+
+def begun_with(text: str) -> str:
+    """``text`` with the step to begin with said as the first.
+
+    >>> begun_with("然后你做质量检查,再去重,最后训练。先从检查开始吧。"), begun_with("Start with the quality check.")
+    ('然后你做质量检查,再去重,最后训练。先检查吧。', 'first quality check.')
+    >>> begun_with("从断点开始训练"), begun_with("start with 600 rows")
+    ('从断点开始训练', 'start with 600 rows')
+    """
+    return _BEGUN_WITH.sub(lambda m: f"先{m.group(1)}吧" if m.group(1) else "first ", text)
+
+
+# An identity's values said in other ways: fillers between a key and its value ("名字,就填,嗯,小智", "the name should be, uh,
+# Nova"), the two keys then the two values ("名字和作者,填成“小爪”和“安心宠物医院”", "填成“A”和“B”(名字和作者)"), the old words
+# (名号, 撰者), "called X and made by Y".
+_ABOUT_IDENTITY = re.compile(r"identity|名字|名号|名称|作者|撰者|\bname\b|\bauthor\b|\bcalled\b|占位|placeholder", re.I)
+_FILLER_BETWEEN = re.compile(r"(?:(?<=[,，])|(?<=填)|(?<=是)|(?<=\bbe)|(?<=\bis))\s*(?:[,，]\s*)?(?:就(?=填)|嗯+|呃|额|那个|就是|\buh+|\bum+|\ber\b|\blike\b)\s*[,，]\s*", re.I)
+_TWO_THEN_TWO = re.compile(r"(?:(?:名字|名称)(?:和|与|跟)作者)[^“「\"]{0,12}?(?:填成?|填为|写成?|改成)\s*([“「\"][^”」\"]{1,30}[”」\"])\s*(?:和|与|跟)\s*([“「\"][^”」\"]{1,30}[”」\"])|"
+                           r"(?:填成?|填为|写成?|改成)\s*([“「\"][^”」\"]{1,30}[”」\"])\s*(?:和|与|跟)\s*([“「\"][^”」\"]{1,30}[”」\"])\s*[(（]\s*(?:名字|名称)(?:和|与|跟)作者\s*[)）]")
+
+
+def identity_said(text: str) -> str:
+    """``text`` with an identity's values said plainly as key and value.
+
+    >>> identity_said("identity_pet.json 里面那些名字和作者,填成“小爪”和“安心医院”")
+    'identity_pet.json 里面那些名字填“小爪”,作者填“安心医院”'
+    >>> identity_said("那个名字,就填,嗯,小智,作者填,那个,星河科技"), identity_said("i want it to be called Sparky and made by Mia")
+    ('那个名字,就填 小智,作者填 星河科技', 'i want it name is Sparky and author is Mia')
+    """
+    if not _ABOUT_IDENTITY.search(text):
+        return text
+    text = text.replace("名号", "名字").replace("撰者", "作者")
+    text = _TWO_THEN_TWO.sub(lambda m: f"名字填{m.group(1) or m.group(3)},作者填{m.group(2) or m.group(4)}", text)
+    text = _FILLER_BETWEEN.sub(" ", text)
+    text = re.sub(r"\b(?:to )?be called\b(?=\s+(?:[\"'“]|[A-Z]))", "name is", text)
+    return re.sub(r"\bmade by\b(?=\s+(?:[\"'“]|[A-Z]))", "author is", text)
 
 
 # Pinyin typed for our words ("zhuan qianfan", "xl zhuangtai?", "ks xl", "bang wo jiancha yixia shuju zhiliang", syllable by
@@ -1192,6 +1289,9 @@ _REWRITES = (
     picked,          # a range by the value picked from it
     settled,         # values weighed, then one settled on
     repaired,        # a slip put right mid-message
+    tool_named,      # a tool's name inside a sentence as words, mistyped at the start spelled right
+    begun_with,      # the step to begin with ("先从检查开始吧", "start with the check") as the first
+    identity_said,   # an identity's values said with fillers, keys then values, old words, "called X and made by Y"
     taken_back,      # a value taken back
     without_asides,  # asides in brackets
     answered,        # the unit of a setting asked about put after the bare number that answers it

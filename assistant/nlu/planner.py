@@ -408,7 +408,7 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
 # A file and one verb of ours alone: "FILE check", "check" with an upload, "probe FILE", "FILE 质检".
-_BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|质检|查重)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
+_BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|(?:先|就)?(?:质检|查重|检查)(?:吧|下|一下)?)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)
 
 
@@ -514,6 +514,10 @@ _DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
                           r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          # "接下来我自己在 Excel 里把空答案删掉,删完再发给你": to be done by the person's own hand, then sent
+                          r"(?:接下来|待会儿?|等下|回头|一会儿?)?\s*(?:我|我们)自己(?:来|在[^,，。;；!！?？]{1,12}?(?:里|上))?\s*(?:把|将)?[^,，。;；!！?？]{0,16}?"
+                          r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
+                          r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed)\b[^,.;!?]{0,50}?\b(?:myself|ourselves|by hand|manually)\b"
@@ -974,8 +978,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         return whole  # "ok so my day … missed my train, then standup ran 40 min … can you check the 'Claims FAQ' sheet?": a story, then one ask
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
-    if (_without_file(first) and len(steps) > 1 and not _FIRST_SAID.match(steps[0])
-            and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file")):
+    if (_without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file")
+            and not (_FIRST_SAID.match(steps[0]) and _acts(whole))):
         return whole  # "> 计划:epoch 8,lr 2e-4…\n没问题,就这样。": a part read alone as a request, with no file, is read with the rest
     return first
 
@@ -1089,7 +1093,10 @@ _PASTED_HEAD = re.compile(rf"(?:{_PASTED_LINE})+", re.I)
 _RUN_TOOLS = ("training_status", "stop_training", "resume_training", "evaluate_run")
 # A step that waits on a run being done, the other way named too: "if run X is done, evaluate it; if not, …", "要是 X 已经结束了…;没结束就…".
 _IF_RUN_DONE = re.compile(r"^\W*(?:if|要是|如果|假如)\s*(?:the\s+)?(?:run\s+)?\S+\s*(?:is|has|'s)?\s*(?:already\s+)?(?:已经)?\s*"
-                          r"(?:done|finished|complete|over|结束|跑完|训完|完成)[^;；.。\n]{0,60}[;；.。,，]\s*(?:if not|otherwise|else|没(?:结束|跑完|训完|完成)|不然|否则)", re.I)
+                          r"(?:done|finished|complete|over|结束|跑完|训完|完成)[^;；.。\n]{0,60}[;；.。,，]\s*(?:if not|otherwise|else|没(?:结束|跑完|训完|完成)|不然|否则)|"
+                          # asked, then both branches: "Is run-991 done? If yes, evaluate it; if not, stop it", "X 跑完了吗?跑完了就评估,没跑完就先停掉"
+                          r"^\W*(?:(?:is|has)\s+(?:the\s+)?(?:run\s+)?\S+\s+(?:already\s+)?(?:done|finished|complete|over)|"
+                          r"(?:\S+\s*)?(?:已经)?(?:跑完|训完|结束|完成)了?(?:吗|没有?))\s*[?？][^\n]{0,80}?(?:if not|otherwise|没(?:结束|跑完|训完|完成)|不然|否则)", re.I)
 # The first step taken back after the turn: "leave that one alone", "先别停", "forget it".
 _TAKEN_BACK = re.compile(r"\bleave (?:it|that(?: one)?|them|this(?: one)?)(?: alone| be)?\b|\bit'?s already (?:stopped|done|running|converted)\b|已经停了|先别|别停|不要停|不用停|\bdon'?t stop\b|\bforget (?:it|that)\b|算了(?:先)?不管了?|算了不问了", re.I)
 _GO_ON = re.compile(r"^\W*(?:继续|接着(?:跑|来|训)?|恢复|continue|go on|carry on|resume)\W*(?:吧|it|please)?\W*$", re.I)

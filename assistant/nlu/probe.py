@@ -35,7 +35,7 @@ PROBE = re.compile(
     # "探测用 x.jsonl 跑", "a quick test for finding a suitable learning rate": the probe as the subject, or said by its purpose
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run
     r"\b(?:lr|learning[- ]rate)\b[^\n]{0,40}\b(?:probe|sweep) (?:it|this|that)\b|(?:学习率|(?<![a-z])lr(?![a-z]))[^。;；!！?？]{0,30}?探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:估|估算|估计)(?:一?下|个)\s*(?:学习率|(?<![a-z])lr\b)(?=[^。!！]{0,30}跑\s*\d+\s*步)|"
-    r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
+    r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|(?:不如|还是)\s*(?:先)?\s*探测|探测一?下\s*[,，]?\s*(?:用|拿|在|跑)(?=[^。!！?？]{0,40}\d+\s*步)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
 _STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
 
 

@@ -397,6 +397,12 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 # The last sentence asks only to have the question explained: "…有团友关心这个,请讲解一下。", "Please explain."
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
+# A resume the person will do later, after a stop asked now ("…停掉吧,回来我再续上", "stop it, I'll resume it when I'm back").
+_RESUME_LATER = re.compile(r"(?:回来|开完会|明天|下午|晚点|回头|之后|以后|等会儿?)(?:了)?\s*(?:我|我们)?\s*(?:再|自己)(?:来)?(?:续上|续训|恢复|接着|继续)|"
+                           r"\b(?:i'?ll|we'?ll) (?:resume|restart|continue)\b[^.!?]{0,30}\b(?:when (?:i'?m|we'?re) back|later|tomorrow|after)\b", re.I)
+# The plan shown called off as a whole ("整个计划先取消", "scrap the whole plan"): nothing was started, no run stops.
+_PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(?:计划|方案)\S{0,2}(?:先|都|全)?(?:取消|作废|不要了|算了)(?:了|吧)?|"
+                              r"\b(?:scrap|cancel|drop|forget|ditch|bin)\s+(?:the|that|this|your)\s+(?:whole\s+|entire\s+)?plan\b", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了")
 # A run said to have stopped: "已中止", "has been paused"
 _STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:pressed|hit|clicked|tapped) (?:the )?stop\b(?: (?:button )?on \S+)?(?= by (?:mistake|accident))|\baccidentally (?:pressed|hit|clicked|stopped)\b|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
@@ -818,6 +824,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                 and not review.decides(text) and not acts.is_hypothetical(text)) and (new_upload and offer in ("inspect_dataset", "check_quality") or names.find_run_id(text) and offer in ("training_status", "evaluate_run")):
             tool, offer = offer, ""  # (an upload) "any bad rows in there?", "compare lora-hr-v1 with base": a weak reading of a look at
             # the data or run at hand is the look, which changes nothing
+        if (tool in ("resume_training", "stop_training") and prob < 0.5 and names.find_run_id(text)
+                and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
+                and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
+            tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
     model_explains = (model is not None and act in ("question", "hypothetical")
                       and guess.name == "explain" and guess.prob >= OFFER)
@@ -1037,6 +1047,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "Wouldn't it be nice if run-0703 stopped right about now?": a stop wished for, no resume said
     if tool == "resume_training" and _KEEP_FROM.search(text):
         tool = "stop_training"  # "别让 0e6f9a 继续跑了": keep it from going on
+    if (tool == "resume_training" and (later := _RESUME_LATER.search(text)) and _STOP_WORD.search(text[:later.start()])
+            and not _RESUME_VERB.search(text[:later.start()])):
+        tool = "stop_training"  # "你把 X 停掉吧,回来我再续上": the stop now, the resume the person's own, later
     if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):
         tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
     if (tool == "stop_training" and not names.find_run_id(text) and not acts.is_request(text)
@@ -1048,6 +1061,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                  or (re.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(rest := _OFF_FOR_TONIGHT.sub(" ", text))
                      and not _STOP_WORD.search(rest.replace("算了", " "))))):
         tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88", "算了,今天先不训了": the person stops or puts it off, no run
+    if (tool == "stop_training" and not names.find_run_id(text) and (called_off := _PLAN_CALLED_OFF.search(text))
+            and not _STOP_WORD.search(_OFF_FOR_TONIGHT.sub(" ", text[:called_off.start()] + " " + text[called_off.end():]))):
+        tool, offer, act = "", "", "chitchat"  # "整个计划先取消,今天不训了", "Scrap the whole plan, we're not training today": no run
     if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
         tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked

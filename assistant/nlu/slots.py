@@ -601,7 +601,7 @@ def find_method(text: str) -> str | None:
     named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
-    full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n/]|\s+(?:vs|or|instead|please|pls)\b)|全量|全参|全部参数")
+    full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n/]|\s+(?:vs|or|instead|please|pls|on\s+\d)\b)|全量|全参|全部参数")
     lora = named(r"q?lora|peft|低秩|adapter")
     if not (full and lora):
         return "full" if full else "lora" if lora else None
@@ -613,8 +613,10 @@ def find_method(text: str) -> str | None:
         return apart.pop()
     # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
-              if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|method\s*[:：=])\s*$", text[max(0, at - 12):at], re.IGNORECASE)
-              or re.match(r"[A-Za-z]*\s*吧", text[at:at + 8])]
+              if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
+                           text[max(0, at - 16):at], re.IGNORECASE)
+              # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples"
+              or re.match(r"(?:[A-Za-z]*|全量|全参)\s*(?:吧|it is\b|(?:训练|微调)的?(?:参数|超参)|on \d)", text[at:at + 16], re.IGNORECASE)]
     return chosen[-1] if chosen else None
 
 
