@@ -66,6 +66,7 @@ def test_a_tool_name_asked_about_stays_a_question():
     "I'll delete the empty answers myself in Excel and then send it back.",
     "整个计划先取消,今天不练了。",
     "Scrap the whole plan, we're not training today.",
+    "填占位符那步不要了,glaze_identity.json 我自己已经改好了。",
 ])
 def test_work_the_person_will_do_or_a_plan_called_off_acts_on_nothing(text):
     assert plan(text) == []

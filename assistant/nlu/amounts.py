@@ -380,9 +380,10 @@ _SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|比如|例如|e\.g\.|
                          r"(?:左右|上下|吧|就行|即可|的样子|进去|进来|\bin\b)?\s*", re.I)
 
 
-_NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)|"
-                     # "一点通用数据都不要混", "zero general data mixed in", "mix_general 0", "drop the general-data mixing", "混通用数据就免了"
-                     r"一点(?:儿)?通用(?:的)?(?:数据)?都?(?:不要|别|不)(?:混|掺|加)|\b(?:zero|no)\s+general(?:[- ]data)?\b(?!\s+(?:knowledge|abilit))|"
+_NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)", re.I)
+# …said other ways, read only when no share is given ("非要一点通用数据都不混也不是不行,…混10%进去" mixes 10%): "一点通用数据都不要混",
+# "zero general data mixed in", "mix_general 0", "drop the general-data mixing", "混通用数据就免了"
+_ZERO_MIX = re.compile(r"一点(?:儿)?通用(?:的)?(?:数据)?都?(?:不要|别|不)(?:混|掺|加)|\b(?:zero|no)\s+general(?:[- ]data)?\b(?!\s+(?:knowledge|abilit))|"
                      r"\bmix(?:_general)?\s*[=:]?\s*0(?:\.0+)?(?![\d.])|\b(?:drop|skip|lose|cut)\s+(?:the\s+)?general[- ]data\s+mix(?:ing|ture)?\b|"
                      r"(?:混|掺)(?:入)?通用(?:的)?数据(?:就|也)?(?:免了|算了|不要了|不用了)", re.I)
 
@@ -411,7 +412,7 @@ def find_mix(text: str) -> float | None:
                 share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右", "mix in some general data, 10%."
             if share is not None and 0 < share < 1:
                 return share
-    return None
+    return 0.0 if _ZERO_MIX.search(text) else None
 
 
 def _percent(text: str, num: Num) -> bool:

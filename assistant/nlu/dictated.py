@@ -308,7 +308,7 @@ _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
                      r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
                      r"\bno,? just\b|(?<=\s)[-—–]+\s*sorry\b,?|(?<=[,，])\s*不(?=\s*[,，])|,?\s*\bbut change (?:[A-Za-z_]+ )?to\b|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
-                     rf"\bno\b,?(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
+                     rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|\bno\b,(?=\s+\d[\d,.]*\s*[.!]?\s*$)|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
 # "比例 50%(打错了,30%)", "epoch 10(说错了,5)", "run-0710-c(不对,是 run-0710-d)", "名字填 小河(不是小河,是小荷)", "Bolt (oops, Volt)".
@@ -681,7 +681,7 @@ def tool_named(text: str) -> str:
 
 # The step to begin with, named ("先从检查开始吧", "start with the quality check"): that step first (开始 here starts no run).
 # Not a run's point to go on from ("从断点开始", "从头开始", "从第 3 轮开始") nor a value ("start with 600").
-_BEGUN_WITH = re.compile(r"(?:先|就)?从\s*(?!断点|检查点|头|零|上次|第|最近|checkpoint|ckpt|\d)([\u4e00-\u9fffA-Za-z-]{1,10}?)\s*(?:这一?步|那一?步)?\s*开始(?:吧|做|弄)?(?![\u4e00-\u9fff])|"
+_BEGUN_WITH = re.compile(r"(?:先|就)?从\s*(?!断点|检查点|头|零|上次|第|最近|checkpoint|ckpt|\d)((?:(?!的|哪|停)[\u4e00-\u9fffA-Za-z-]){1,10}?)\s*(?:这一?步|那一?步)?\s*开始(?:吧|做|弄)?(?![\u4e00-\u9fff])|"
                          r"\b(?:let'?s |we'?ll |please |just )?(?:start|begin) (?:with|by) (?:the |a |an )?(?=(?:quality |data )?(?:check|inspect|look|conver|few-?shot|cot\b|probe|lr probe|dedup|clean|eval|augment))", re.I)
 
 
@@ -718,7 +718,7 @@ def identity_said(text: str) -> str:
     text = text.replace("名号", "名字").replace("撰者", "作者")
     text = _TWO_THEN_TWO.sub(lambda m: f"名字填{m.group(1) or m.group(3)},作者填{m.group(2) or m.group(4)}", text)
     text = _FILLER_BETWEEN.sub(" ", text)
-    text = re.sub(r"\b(?:to )?be called\b(?=\s+(?:[\"'“]|[A-Z]))", "name is", text)
+    text = re.sub(r"\b(it|bot|him|her) (?:to )?be called\b(?=\s+(?:[\"'“]|[A-Z]))", r"\1 name is", text)
     return re.sub(r"\bmade by\b(?=\s+(?:[\"'“]|[A-Z]))", "author is", text)
 
 

@@ -408,7 +408,7 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
 # A file and one verb of ours alone: "FILE check", "check" with an upload, "probe FILE", "FILE 质检".
-_BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|(?:先|就)?(?:质检|查重|检查)(?:吧|下|一下)?)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
+_BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|(?:先|就)?(?:质检|查重)(?:吧|下|一下)?|(?:先|就)检查(?:吧|下|一下)?)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)
 
 
@@ -917,7 +917,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
         rest = plan_step(text[:done.start()] + " " + text[done.end():], mem, new_files, fallback_path=named[0] if named else None)
-        if not _acts(rest):
+        if not _acts(rest) or review.step_called_off(text[:done.start()] + " " + text[done.end():]):  # ("替换占位符那步不要了,…我自己已经改好了")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
         told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])
         if told.kind == "tools" and rest.calls[0]["name"] == "suggest_hyperparameters":  # ("I already cleaned the data and it's 3,200 rows now,

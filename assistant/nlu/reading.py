@@ -825,6 +825,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             tool, offer = offer, ""  # (an upload) "any bad rows in there?", "compare lora-hr-v1 with base": a weak reading of a look at
             # the data or run at hand is the look, which changes nothing
         if (tool in ("resume_training", "stop_training") and prob < 0.5 and names.find_run_id(text)
+                and re.search(r"\b(?:check|look at|status)\b|查|看", text, re.I)
                 and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
                 and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
             tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
