@@ -128,3 +128,11 @@ def test_the_method_chosen_after_both_are_named():
 def test_identity_values_said_in_other_ways(text, values):
     name, args = one_call(text)
     assert name == "fill_placeholders" and args["values"] == values
+
+
+@pytest.mark.parametrize("text", [
+    "去重那步跳过,检查结果里只把空答案删了就行。",
+    "Skip the dedup step; from the check results, only drop the empty answers.",
+])
+def test_a_step_called_off_by_name_leaves_the_rule_said_beside_it(text):
+    assert one_call(text) == ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})

@@ -138,19 +138,21 @@ def _kinds_followed_by(text: str, follows) -> set[str]:
 
 
 # A step of the plan called off by its name ("替换占位符那步不要了", "skip the placeholder step"): no records are dropped.
-_STEP_CALLED_OFF = re.compile(r"(?:那|这)一?步(?:骤)?\s*(?:就|也|先)?\s*(?:不要了|不做了|免了|取消了?|算了|跳过|去掉)|"
+_NAMED_STEP_OFF = re.compile(r"(?:那|这)一?步(?:骤)?\s*(?:就|也|先)?\s*(?:不要了|不做了|免了|取消了?|算了|跳过|去掉)|"
                               r"\b(?:skip|leave out|drop|cancel|scrap)\s+the\s+[\w -]{1,30}?\s+step\b", re.I)
 
 
 def step_called_off(text: str) -> bool:
     """A step of the plan called off by its name ("替换占位符那步不要了", "leave out the placeholder step")."""
-    return bool(_STEP_CALLED_OFF.search(text))
+    return bool(_NAMED_STEP_OFF.search(text))
 
 
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
-    if step_called_off(text):
-        return None
+    if step_called_off(text):  # "去重那步跳过,…只把空答案删了就行": the step called off is no rule; what else is said still counts
+        text = ",".join(part for part in re.split(r"[,，;；。]", text) if not _NAMED_STEP_OFF.search(part))
+        if not text.strip():
+            return None
     if (undecided := _UNDECIDED.search(text)) and not decision(text[undecided.end():]):
         return None  # "有 30 条重复,先跟你说一声,删不删我回头问下组长": nothing decided yet
     text = _DROPPED_BEFORE.sub(lambda m: " " * len(m.group(0)), text)  # "删完重复的就剩这么多": a drop told as done, nothing decided
