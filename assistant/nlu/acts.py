@@ -825,8 +825,8 @@ def speech_act(text: str) -> str:
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
     preface = _PREFACE.match(text)
-    if preface and speech_act(rest := text[preface.end():]) in ("question", "hypothetical"):
-        return speech_act(rest)  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
+    if preface and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
+        return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
     text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))
     if questions_listed(text):
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"

@@ -916,8 +916,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     done = _DONE_MYSELF.search(text)
     if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
-        rest = plan_step(text[:done.start()] + " " + text[done.end():], mem, new_files, fallback_path=named[0] if named else None)
-        if not _acts(rest) or review.step_called_off(text[:done.start()] + " " + text[done.end():]):  # ("替换占位符那步不要了,…我自己已经改好了")
+        untold = text[:done.start()] + " " + text[done.end():]
+        rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
+        if not _acts(rest) or review.step_called_off(untold):  # ("替换占位符那步不要了,…我自己已经改好了")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
         told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])
         if told.kind == "tools" and rest.calls[0]["name"] == "suggest_hyperparameters":  # ("I already cleaned the data and it's 3,200 rows now,

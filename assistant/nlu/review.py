@@ -139,7 +139,7 @@ def _kinds_followed_by(text: str, follows) -> set[str]:
 
 # A step of the plan called off by its name ("替换占位符那步不要了", "skip the placeholder step"): no records are dropped.
 _NAMED_STEP_OFF = re.compile(r"(?:那|这)一?步(?:骤)?\s*(?:就|也|先)?\s*(?:不要了|不做了|免了|取消了?|算了|跳过|去掉)|"
-                              r"\b(?:skip|leave out|drop|cancel|scrap)\s+the\s+[\w -]{1,30}?\s+step\b", re.I)
+                             r"\b(?:skip|leave out|drop|cancel|scrap)\s+the\s+[\w -]{1,30}?\s+step\b", re.I)
 
 
 def step_called_off(text: str) -> bool:
@@ -150,7 +150,7 @@ def step_called_off(text: str) -> bool:
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     if step_called_off(text):  # "去重那步跳过,…只把空答案删了就行": the step called off is no rule; what else is said still counts
-        text = ",".join(part for part in re.split(r"[,，;；。]", text) if not _NAMED_STEP_OFF.search(part))
+        text = ",".join(part for part in re.split(r"[,，;；。]", text) if not step_called_off(part))
         if not text.strip():
             return None
     if (undecided := _UNDECIDED.search(text)) and not decision(text[undecided.end():]):
