@@ -298,7 +298,7 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题
                   r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 
-_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
+_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成(?:半|[一二三四五六七八九](?![十百千万个条轮步样例]))?|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
 _SHARE_NOT = re.compile(r"(?:\bnot|不是|而不是|instead of|rather than|\bi said|我说的?(?!是)|之前说的?)\s*" + _SHARE, re.I)
 _SAID_NOT = re.compile(r"(?:\bi said|我说的?是)\s*(" + _SHARE + r")\s*[,，]?\s*(?:\bnot\b|不是|而不是)", re.I)
@@ -348,9 +348,10 @@ def _fraction(text: str) -> float | None:
         words = find_numbers(m.group(3)) if m.group(3) else []
         value = float(m.group(1)) if m.group(1) else parse_number(m.group(2)) if m.group(2) else words[0].value if words else None
         return value / 100 if value is not None and 0 < value <= 100 else None
-    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])(?:[1-9]|0?\.\d+))\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))", text)
-    if m:  # "两成", "覆盖 3成", "以三成为度", "0.3成"
-        return (_ZH_TENTHS.get(m.group(1)) or float(m.group(1))) / 10
+    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])(?:[1-9]|0?\.\d+))\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))(半|[一二三四五六七八九](?![十百千万个条轮步样例]))?", text)
+    if m:  # "两成", "覆盖 3成", "以三成为度", "0.3成"; "一成五", "两成半": tenths and a part of one
+        part = 0.5 if m.group(2) == "半" else _ZH_TENTHS[m.group(2)] / 10 if m.group(2) else 0
+        return round(((_ZH_TENTHS.get(m.group(1)) or float(m.group(1))) + part) / 10, 4)
     m = re.search(r"(?<![\w/.])([1-9])\s*/\s*([1-9]\d?)(?![\w/.])\s*(?:of\b|的)", text, re.I)
     if m and int(m.group(1)) < int(m.group(2)):
         return int(m.group(1)) / int(m.group(2))  # "cot for 1/8 of FILE"

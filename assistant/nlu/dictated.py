@@ -212,9 +212,8 @@ _PICK = re.compile(rf"^(?:[^.;\n]|\.(?=\w)){{0,48}}?(?:\bgo(?:ing)? with|\btake|
 
 
 _ZH_NUM = r"[一二两三四五六七八九十百千]+"
-_ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_RANGE = re.compile(rf"(?<![一二两三四五六七八九十百千\d])({_ZH_NUM})\s*(?:到|至)\s*({_ZH_NUM})(?=\s*(?:轮|个|条|步|成))")
-_ZH_PICK = re.compile(rf"^[^。;；\n]{{0,24}}?(?:就按|按|就用|先来|就|选|取|定)\s*(\d+|{_ZH_NUM}成{_ZH_NUM}?|{_ZH_NUM})")
+_ZH_PICK = re.compile(rf"^[^。;；\n]{{0,24}}?(?:就按|按|就用|先来|就|选|取|定)\s*(\d+|{_ZH_NUM}成(?:{_ZH_NUM}|半)?|{_ZH_NUM})")
 
 
 def picked(text: str) -> str:
@@ -241,9 +240,8 @@ def picked(text: str) -> str:
         pick = _ZH_PICK.match(text[m.end():])
         if pick:  # "三到五轮都行,你就按 4 轮来", "一到两成的样本…按一成五算"
             value, tail = pick.group(1), m.end()
-            if (tenths := re.fullmatch(r"([一二两三四五六七八九])成([一二三四五六七八九])?", value)):  # 一成五: 15%
-                value = f"{_ZH_DIGIT[tenths.group(1)] * 10 + (_ZH_DIGIT[tenths.group(2)] if tenths.group(2) else 0)}%"
-                tail += 1 if text[m.end():m.end() + 1] == "成" else 0
+            if value.endswith(("成", "半")) or re.search(r"成[一二三四五六七八九]$", value):
+                tail += 1 if text[m.end():m.end() + 1] == "成" else 0  # "一到两成…按一成五": the share reader reads 一成五
             text = text[:m.start()] + value + text[tail:m.end() + pick.start(1)] + text[m.end() + pick.end(1):]
     return text
 
