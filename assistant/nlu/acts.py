@@ -722,6 +722,11 @@ def questions_after(text: str) -> int | None:
             and not _IF.search(head) and not _WHEN_HEAD.match(head) and speech_act(head) in ("command", "correction") else None)
 
 
+# A step allowed only once a question is answered: "确认在我才让你停 X", "only then will I let you stop it", "if so, I'll let you…"
+_ONLY_THEN = re.compile(r"(?:确认|确定|弄清楚|知道|搞清楚)[^。,，;；]{0,12}?(?:了)?(?:以后|之后)?(?:我)?才(?:会|能|敢)?(?:让你|叫你|同意|放心)|"
+                        r"\bonly then (?:will|would|can) (?:i|we|you)\b|\b(?:i'?ll|we'?ll) (?:only )?let you \w+ (?:it )?(?:once|after|when|if) you (?:confirm|tell|check)", re.I)
+
+
 # A preface before a colon that only sets the scene ("Before I click anything:", "Quick one:", "先问一下:", "在删之前:"): the act is
 # what follows it.
 _PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)|one (?:more )?(?:thing|question)(?: first)?|"
@@ -824,6 +829,8 @@ def speech_act(text: str) -> str:
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
         return "question" if asks_what_was_done(corrected) else "correction"
+    if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
+        return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
     preface = _PREFACE.match(text)
     if preface and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"

@@ -477,6 +477,10 @@ def _said_rightly(m: re.Match) -> str:
     return "make it " + m.group(3) + ("" if unit.strip() and m.string[m.end():].lstrip().lower().startswith(unit.strip().lower()) else unit)
 
 
+# A stop said not to be made of one run, meant for another: "Don't stop run-0614-b!! I meant run-0614-h"
+_STOP_MEANT_ELSEWHERE = re.compile(r"\bdon'?t (stop|kill) [A-Za-z][\w.-]*\d[\w.-]*[\s!.,—-]+(?:i meant|i mean)\s+(?=[A-Za-z][\w.-]*\d)", re.I)
+
+
 def repaired(text: str) -> str:
     """``text`` with a slip put right where it was made: the word after "I mean" / "我是说" / "no sorry" in place of the last
     word of its kind (a quoted value, a file, a run, a share, a number, a format, a method, a decision, an augmentation)
@@ -492,6 +496,7 @@ def repaired(text: str) -> str:
     'I mean, the data looks fine'
     """
     text = _STOP_CRIED.sub("wait, ", text)
+    text = _STOP_MEANT_ELSEWHERE.sub(r"\1 ", text)  # "Don't stop run-b!! I meant run-h": the stop, of the run meant
     text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
     text = _SAID_KEY_MAKE_IT.sub(r"改成 \1=\3", text)  # "刚才说 r=8,改一下,lora_r 用 32", "I said max_steps 500 earlier - it should be 1500"
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
@@ -1153,8 +1158,8 @@ _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z
 # Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
 # "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
 _OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
-_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#)?\s*"
-                     r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!\w|\.\w)(?:\s*(?:吧|了|号|个(?:做了)?|now|first))?\s*[,，.。;；:：—–-]*\s*", re.I)
+_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
+                     r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!(?!步)\w|\.\w)(?:\s*(?:步|吧|了|号|个(?:做了)?|now|first))*\s*[,，.。;；:：—–-]*\s*", re.I)
 _ORDINAL = {"一": "1", "二": "2", "三": "3", "四": "4", **{c: str(i + 1) for i, c in enumerate("①②③④⑤⑥⑦⑧⑨")}}
 
 
@@ -1260,6 +1265,33 @@ def untagged(text: str) -> str:
     return text[:tag.start()]
 
 
+# A conversation taken up again after a break, before the request: "ok where were we? …", "picking this back up: …", "我们上次说到哪了?…",
+# "接着上次的:…". A run picked up again says so by its own words ("pick up where it left off", "接着上次的训练"), never before a colon.
+_BACK_FROM_BREAK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|right|morning|hi|hey)\b[!,.]?\s*)*(?:(?:where were we\b[?.…!]*(?:\s*(?:right|ah|oh|ok(?:ay)?|yes)\b[,.!]*)?"
+    r"|picking (?:this|it|things) back up\s*[:：—–]|picking up where (?:we|i) left off\s*[:：—–])\s*(?=\S)"
+    r"|(?:(?:休假|出差|放假)?回来了[~～。!！,，\s]*)?(?:我们|咱们)?(?:上次|上回|刚才)?(?:说|聊|讲|断)到哪(?:了|儿了|里了)?(?:来着)?[?？。,，!！…\s]*(?:(?:哦|噢|啊)?对[了,，]?\s*)?(?=\S)"
+    r"|接着上(?:次|回|周)的(?:活|话题|事)?\s*[:：]\s*(?=\S))", re.I)
+
+
+# The steps to do named by number before a colon, the steps themselves after it: "Step 2 then step 4: check quality on FILE, then train"
+_STEPS_BY_NUMBER = re.compile(r"^\W*(?:steps?|第)\s*\d\s*步?\s*(?:then|and|&|,|，|再|然后|和|跟)\s*(?:steps?|第)?\s*\d\s*步?\s*[:：]\s*(?=\S)", re.I)
+
+
+def unheaded(text: str) -> str:
+    """``text`` without an opener that only sets the scene for the request: words that take a conversation up again, the
+    steps named by number before they are said.
+
+    >>> unheaded("ok where were we? the run from yesterday, run-0611-b, did it finish?")
+    'the run from yesterday, run-0611-b, did it finish?'
+    >>> unheaded("我们上次说到哪了?昨天那个 run-0611-b 跑完没有"), unheaded("pick up where it left off")
+    ('昨天那个 run-0611-b 跑完没有', 'pick up where it left off')
+    >>> unheaded("Step 2 then step 4: check quality on a.jsonl, then train on it.")
+    'check quality on a.jsonl, then train on it.'
+    """
+    return _STEPS_BY_NUMBER.sub("", _BACK_FROM_BREAK.sub("", text, count=1), count=1) or text
+
+
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
@@ -1267,6 +1299,7 @@ _REWRITES = (
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
+    unheaded,        # openers that set the scene: a conversation taken up again ("where were we? …"), steps named by number
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers

@@ -331,6 +331,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 and (named or intents.about_sft(plain))):
             tool = "explain"  # "I have cleaned.jsonl and raw.jsonl — in general, is it worth training on the raw one?": asked in general
         elif ((named or (new_files and not masked.strip()) or fallback_path and _BARE_LOOK.match(plain)) and not reading.greets_only(text)
+              and not reading.puts_off(plain)  # ("本来今天要训 FILE 的,算了,今天不训了": the file of a start called off)
               and (got is None or got.act != "confirmation")):  # ("…on FILE, right? Yes, that's it, go ahead": a yes to the plan)
             tool = "inspect_dataset"  # a bare file name or a bare upload: look at it
         elif intents.HELP.search(plain):
@@ -1692,6 +1693,9 @@ _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
+    meant = reading.stop_meant_for(whole or text)
+    if meant:
+        return Decision("tools", calls=[{"name": "stop_training", "args": {"run_id": meant}}])  # "不是停 run-b,是停 run-d!b 还要继续跑"
     run = names.find_run_id(text)
     if run and whole and not re.sub(r"[\W_]", "", text.replace(run[0], "")):
         verb = re.search(r"(?:不是|\bnot)\s*(?P<verb>[^\s,，。;；]{1,12}?)\s*(?<![\w-])(?:[A-Za-z]+[-_#])[\w.-]*\d", whole, re.I)

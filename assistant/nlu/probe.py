@@ -14,9 +14,13 @@ import re
 
 from assistant.nlu.numbers import find_numbers, parse_number
 
-PROBE = re.compile(
+# The rate asked for, then the data to try it on: "看看学习率多大合适,用 FILE 试"
+_RATE_THEN_TRY = r"学习率[^。;；!！?？]{0,12}(?:多大|多少)(?:比较)?合适[^。;；!！?？]{0,4}[,，]\s*(?:用|拿|在)\s*(?:FILE)?\s*(?:上)?\s*(?:试|跑|测)"
+PROBE = re.compile(_RATE_THEN_TRY + "|"
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
+    # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
+    r"\b(?:lr|learning rate)\b[^.!?]{0,50}?\b(?:run|do|kick off)\s+(?:a |the )?(?:quick |short |small )?(?:sweep|range test|scan)\b|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
     # "学习率应被探测,文件为 FILE", "学习率我不会定 你拿 FILE 跑个测试吧": the rate tested, said in other words
@@ -40,7 +44,8 @@ _STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|trai
 
 
 # The probe asked for, to find the rate a question names: "拿这个探一下学习率多少合适", "学习率到底多大合适?你直接在这个文件上试一下呗".
-FINDS_RATE = re.compile(r"(?:探|测|试|扫)(?:一?下|测|试)\s*(?:学习率|(?<![a-z])lr\b)\s*(?:多少|多大|几)|"
+FINDS_RATE = re.compile(_RATE_THEN_TRY + r"|"  # ("看看学习率多大合适,用 FILE 试")
+                        r"(?:探|测|试|扫)(?:一?下|测|试)\s*(?:学习率|(?<![a-z])lr\b)\s*(?:多少|多大|几)|"
                         r"(?:你|就|直接)[^。;；!！?？\n]{0,6}(?:在|拿|用)(?:这个|这份|FILE)\s*(?:文件|数据)?\s*(?:上)?\s*(?:试一?下|跑一?下|测一?下|探一?下|试试)", re.I)
 # "skip the probe", "探测就不做了", "no probe": the probe named to be left out.
 NO_PROBE = re.compile(r"(?:\bskip|\bno(?: need for)?|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"

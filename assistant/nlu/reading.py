@@ -156,6 +156,9 @@ _STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s i
                            r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b|"
                            r"\bhow many (?:more )?(?:minutes|mins|hours|hrs|steps|epochs)\b[^?]{0,20}\b(?:left|remain\w*|to go)\b|还(?:要|剩|得)多少(?:分钟|小时|步|时间)", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
+# Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
+_DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
+                         r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)", re.I)
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
@@ -288,6 +291,15 @@ _NOT_STOP_BUT_RESUME = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|�
                                   r"\bnot (?:to )?(?:stop|kill|pause)\b[^.!?]{0,20}\b(?:resume|continue)\b", re.I)
 _NOT_RESUME_BUT_STOP = re.compile(r"不是(?:要|让你|叫你)?(?:恢复|继续|接着|续)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:停|暂停|终止)|"
                                   r"\bnot (?:to )?(?:resume|continue)\b[^.!?]{0,20}\b(?:stop|kill|pause)\b", re.I)
+# The stop meant for another run than the one said: "不是停 run-b,是停 run-d" (the English is put right in dictated.repaired)
+_OTHER_RUN_STOPPED = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|终止|停止)\s*[A-Za-z0-9][\w.-]*\s*[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:停|暂停|终止|停止)掉?\s*"
+                                r"(?P<run>[A-Za-z0-9][\w.-]*\d[\w-]*)")
+
+
+def stop_meant_for(text: str) -> str | None:
+    """The run a stop was meant for, when the message rules another out ("不是停 run-b,是停 run-d!b 还要继续跑")."""
+    m = _OTHER_RUN_STOPPED.search(text)
+    return m.group("run") if m else None
 _STOP_THIS_KEEP_THAT = re.compile(r"(?:停了|停掉|停下|停止|\bstop\b|\bkill\b)(?!的)[^,，。;；?？]{0,12}[,，;；]\s*[A-Za-z0-9][\w.-]{0,20}\s*(?:那个|那一个|the other(?: one)?)?\s*(?:继续(?:跑|训)?|接着跑|让它跑|跑着|\bkeep(?:s)?(?: it)? (?:running|going)|\bcontinues?|\bcan keep going)\W*$", re.I)
 # A stop said as what may come later: "I might kill it halfway if the loss looks weird", "不行我就停掉".
 _STOP_LATER = re.compile(r"\b(?:i|we) (?:might|may|could|will|'?ll)\b[^.!?]{0,20}\b(?:kill|stop|abort)\b[^.!?]{0,40}\bif\b|"
@@ -403,6 +415,12 @@ _RESUME_LATER = re.compile(r"(?:回来|开完会|明天|下午|晚点|回头|之
 # The plan shown called off as a whole ("整个计划先取消", "scrap the whole plan"): nothing was started, no run stops.
 _PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(?:计划|方案)\S{0,2}(?:先|都|全)?(?:取消|作废|不要了|算了)(?:了|吧)?|"
                               r"\b(?:scrap|cancel|drop|forget|ditch|bin)\s+(?:the|that|this|your)\s+(?:whole\s+|entire\s+)?plan\b", re.I)
+# A start the person had planned, called off: "本来今天要训 FILE 的,算了", "was going to train FILE today but forget it, not today"
+_START_PUT_OFF = re.compile(r"(?:本来|原本|原来|原计划|本打算)[^。!！?？]{0,30}?(?:训|练|跑)[^。!！?？]{0,30}?(?:算了|不训了|不练了|不跑了|不搞了|取消)|"
+                            r"\b(?:was|were) (?:going|planning|meant|supposed) to (?:train|start|fine-?tune|kick off|run)\b[^.!?]{0,60}?"
+                            r"\b(?:forget it|never ?mind|not today|scratch that|nah|changed my mind)\b", re.I)
+# Two files to be used as one, asked about: "train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗"
+_FILES_TOGETHER = re.compile(r"FILE\s*(?:和|与|跟|还有|and|\+|&)\s*FILE[^?？。.]{0,20}?(?:together|combined|at once|合在一起|放在一起|一起|合并|混在一起)", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了")
 # A run said to have stopped: "已中止", "has been paused"
 _STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:pressed|hit|clicked|tapped) (?:the )?stop\b(?: (?:button )?on \S+)?(?= by (?:mistake|accident))|\baccidentally (?:pressed|hit|clicked|stopped)\b|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
@@ -423,6 +441,8 @@ def _request_first(text: str) -> bool:
     first = clause.group(1) if clause and clause.group(2) not in "?？" else None
     if not first or acts.speech_act(first) != "command" or acts.opens_hypothetical(first):
         return False  # ("假如我们半路把训练停了,…?": a what-if opens it, no request)
+    if re.match(r"\W*[A-Za-z]+\s+(?:[a-z]+ed|was|were|did|had|has|broke|went|got|kept|ran|took|threw|lost)\b", first):
+        return False  # "Resume restarted from scratch on me once. If I resume a run, …?": the step's name told of, no request
     got = _read(first, False, False)
     return got.tool in _ACTIONS and got.act == "command" and got.prob >= 0.6
 
@@ -507,8 +527,8 @@ def greets_only(text: str) -> bool:
 
 
 def puts_off(text: str) -> bool:
-    """"算了,今天先不训了", "今晚不练了": the person stops or puts the work off for now (no run is named by it)."""
-    return bool(_OFF_FOR_TONIGHT.search(text))
+    """"算了,今天先不训了", "今晚不练了", "本来要训 FILE 的,算了": the person stops or puts the work off for now (no run is named by it)."""
+    return bool(_OFF_FOR_TONIGHT.search(text) or _START_PUT_OFF.search(text))
 
 
 _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:开始)?(?:训练|开训|训吧|开练)(?:吧|了|呗)?\W*$")
@@ -829,6 +849,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                 and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
                 and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
             tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
+        if (tool == "resume_training" and prob < 0.5 and not names.find_run_id(text) and not names_stop_or_resume(text)
+                and not _RESUME_FROM.search(text) and not intents.scores(text)["resume_training"]):
+            tool, offer = "", ""  # "ok run it", "let's kick it off": a weak reading of a resume, with no word of one and no run
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
     model_explains = (model is not None and act in ("question", "hypothetical")
                       and guess.name == "explain" and guess.prob >= OFFER)
@@ -845,6 +868,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
+    if act in ("question", "command") and _FILES_TOGETHER.search(text) and re.search(r"[?？]|吗", text) and not acts.is_request(text):
+        tool, offer = "explain", ""  # "Can I train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗?": whether data can be combined
     if tool in ("", "inspect_dataset", "convert_dataset", "training_status") and _FORMATS_TAKEN.search(text) and "FILE" not in text:
         tool, offer, act = "explain", "", "question"  # "Could you please clarify which file formats are accepted for upload?"
     elif tool in ("", "inspect_dataset", "training_status") and act == "question" and _asks_about_product(text):
@@ -1065,6 +1090,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "stop_training" and not names.find_run_id(text) and (called_off := _PLAN_CALLED_OFF.search(text))
             and not _STOP_WORD.search(_OFF_FOR_TONIGHT.sub(" ", text[:called_off.start()] + " " + text[called_off.end():]))):
         tool, offer, act = "", "", "chitchat"  # "整个计划先取消,今天不训了", "Scrap the whole plan, we're not training today": no run
+    if tool in ("stop_training", "start_training", "resume_training", "inspect_dataset") and not names.find_run_id(text) and _START_PUT_OFF.search(text):
+        tool, offer, act = "", "", "chitchat"  # "本来今天要训 FILE 的,算了,今天不训了", "was going to train FILE today but forget it": a start
+        # the person had planned, called off by them; nothing to stop or start
     if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
         tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked
@@ -1120,6 +1148,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
+    if (tool in ("", "explain", "evaluate_run", "resume_training") and names.find_run_id(text) and _DONE_ASKED.search(text)
+            and not _EVALUATE.search(text) and not re.search(r"评估|评测|测评|效果|\beval|\bscore|\bcompare|对比|\bthen\b|就", text, re.I)):
+        tool, offer, act = "training_status", "", "command"  # "the run from yesterday, run-0611-b, did it finish?", "run-0417 训练完了马": whether it is done
     if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
     if act == "command" and (tool in ("", "explain", "training_status", "start_training") or tool == "inspect_dataset" and prob < 0.5 and names.find_run_id(text)) \
@@ -1175,6 +1206,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "", ""  # "所以我也不指望今晚能续上了": a resume ruled out asks for nothing
     if tool in ("stop_training", "resume_training", "training_status") and _NOT_STOP_BUT_RESUME.search(text):
         tool, offer = "resume_training", ""  # "ft_x 不是要停,是要恢复!!刚才说反了": the stop called off, the resume meant
+    elif tool in ("", "stop_training", "resume_training", "training_status") and _OTHER_RUN_STOPPED.search(text):
+        tool, offer, act = "stop_training", "", "command"  # "不是停 run-b,是停 run-d!b 还要继续跑": the stop meant for another run
     elif tool in ("stop_training", "resume_training", "training_status") and _NOT_RESUME_BUT_STOP.search(text):
         tool, offer = "stop_training", ""  # "不是要继续,是要停掉"
     elif tool == "resume_training" and (_STOP_THIS_KEEP_THAT.search(text) or _STOP_WORD.search(text) and _NO_RESUME.search(text)):
