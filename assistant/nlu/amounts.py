@@ -43,7 +43,7 @@ _EACH_HAS_WORDS = r"each (?:(?:sample|record|row|prompt|question|item) (?:has|ha
 _EACH_HAS = re.compile(_EACH_HAS_WORDS + r"\s*$", re.I)
 _UNITS = {
     "epochs": (rf"(?:epochs?|epocs?|(?<![a-z])eps?|轮数|轮次|训练轮数|{_keys('epochs')}|epoch数)[\"']?{_SET}$",
-               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|圈(?!子)|eps?\b|loops?\b|full passes\b|rounds?\b(?! of (?:review|feedback|testing|interviews?|edits?)))"),
+               r"^\s*(?:个|次)?\s*(?:epochs?\b|epoch|epocs?\b|轮|遍|回合|圈(?!子)|eps?\b|loops?\b|(?:full )?passes\b|rounds?\b(?! of (?:review|feedback|testing|interviews?|edits?)))"),
     "learning_rate": (rf"(?:{_keys('learning_rate')}|learning[ _-]?rate|学习率){_SET}$", r"^(?!)"),
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"

@@ -110,6 +110,11 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # thumbs on a phone: "stp run-0701-c pls", "chk the file", "cnvrt to alpaca"
           (re.compile(r"(?<![\w.-])(?<!\d )stp(?![\w.-])", re.I), "stop"), (re.compile(r"(?<=\d )stps?(?![\w.-])", re.I), "steps"), (re.compile(r"(?<![\w.-])chk(?![\w.-])", re.I), "check"),
           (re.compile(r"(?<![\w.-])cnvrt(?![\w.-])", re.I), "convert"),
+          # autocorrect's slips into real words: "what learning rat should i use", "is run X dine yet", "start raining… 3 epics",
+          # "插一下 X 的只量", "近似重副"
+          (re.compile(r"\blearning rat\b", re.I), "learning rate"), (re.compile(r"\b(?:dine|dome|dune) yet\b", re.I), "done yet"),
+          (re.compile(r"\bstart raining\b", re.I), "start training"), (re.compile(r"(?<=\d )epics\b", re.I), "epochs"),
+          (re.compile(r"只量"), "质量"), (re.compile(r"^插一下|(?<=帮我)插一下(?=[^。!！?？]{0,40}质量)"), "查一下"), (re.compile(r"重副"), "重复"),
           (re.compile(r"(?<![\w.-])(?:colum|collumn|coloumn|colunm|colmn)(s?)(?![\w.-])", re.I), r"column\1"),
           # an English verb glued to the Chinese after it: "stop一下 run_0709", "check下这个文件", "convert一下"
           (re.compile(r"(?<![A-Za-z])(stop|kill|check|convert|train|resume|evaluate|eval|inspect|probe|drop|keep|start)"
@@ -1292,6 +1297,33 @@ def unheaded(text: str) -> str:
     return _STEPS_BY_NUMBER.sub("", _BACK_FROM_BREAK.sub("", text, count=1), count=1) or text
 
 
+# Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
+# only if you think it's sensible, could you possibly…", "…, if that helps at all", "Apologies for the follow-up, but…", "might you…"
+_COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
+                       r"\bif (?:that|this) helps(?: at all)?|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
+                       r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
+                       r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
+_MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
+
+
+def courteous(text: str) -> str:
+    """``text`` without the courtesy around an English request ("if it's not too much trouble", "if that's alright?").
+
+    >>> courteous("If it's not too much trouble, could you possibly convert a.json into openai format?")
+    'could you convert a.json into openai format?'
+    >>> courteous("I think I actually meant 5 epochs rather than 15, if that's alright?")
+    'I think I actually meant 5 epochs rather than 15.'
+    """
+    last = list(_COURTESY.finditer(text))
+    if not last and not _MIGHT_YOU.search(text):
+        return text
+    if last and re.fullmatch(r"\s*[?？]+\s*", text[last[-1].end():]) and not re.search(r"[?？]", text[:last[-1].start()]):
+        text = text[:last[-1].end()] + "."  # "…5 epochs rather than 15, if that's alright?": the question mark was the courtesy's
+    kept = _MIGHT_YOU.sub("could you", _COURTESY.sub("", text)).strip()
+    kept = re.sub(r"^[,，\s]+|\s+(?=[,，?!]|\.(?:\s|$))|[,，]\s*(?=[?.!]\s*$)", "", kept)
+    return kept if kept != text.strip() and re.search(r"[A-Za-z]{2}", kept) else text
+
+
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
 _REWRITES = (
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
@@ -1306,6 +1338,7 @@ _REWRITES = (
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")
     untagged,        # a polite tag after a request ("…就行,可以吗") left out
+    courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen
     replaced,        # a value written over ("r=8 → 32", "改") read as the new one
     said_plainly,    # our words in scare quotes unquoted, classical wording plainly

@@ -16,11 +16,12 @@ import re
 
 # Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
 # "a7f3c2 is fine", "old.csv 先不管").
-_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用)\s*(?:the\s+)?$", re.I)
+_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用|"
+                           r"\breplaces|\binstead of|\bcompare (?:it |this )?(?:with|to)|跟上次的?|和上次的?|比上次的?)\s*(?:the\s+)?$", re.I)
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:的|那个|那份)?\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:上周|昨天|之前)?(?:已经)?(?:查|检查|看|转|训|跑|用|做|评|评估|测)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
-                          r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
+                          r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|是旧版|是老版|later\b|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
 _FORMER = re.compile(r"前面那个|前一个|前者|第一个|第一份|头一个|\bthe former\b|\bthe first one\b", re.I)
 # Parts of names that are ordinary words, not a name's own ("train", "data", "final").
@@ -53,6 +54,12 @@ def _mentions(text: str, name: str, own: set[str], taken: list[tuple[int, int]])
             if not any(a <= m.start() < b for a, b in taken):
                 spots.append((m.start(), m.end()))
     return sorted(spots)
+
+
+def set_aside(text: str, name: str) -> bool:
+    """Every time ``name`` is written, it is set aside ("this replaces medical_v1.jsonl", "qa_pair.csv 是旧版", "跟上次的 X 比…")."""
+    spots = _full(text, name)
+    return bool(spots) and all(_ASIDE_BEFORE.search(text[max(0, a - 14):a]) or _ASIDE_AFTER.match(text[b:b + 20]) for a, b in spots)
 
 
 def meant(text: str, names: list[str]) -> str | None:

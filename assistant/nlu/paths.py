@@ -164,6 +164,9 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         if start > 0 and start == slash.start():  # "标注/第二批.xlsx": a Chinese folder, not glued words
             return _strip_verbs(name)
         return _after_colon(name[start:], slash.start() - start)
+    heading = re.match(r"^【([^【】]{1,6})】(?=\S)", name)
+    if heading and _VERB_HEAD.match(heading.group(1)) or heading and re.fullmatch(r"查看|丢弃|保留|删除|填充|探测|待办|任务", heading.group(1)):
+        name = name[heading.end():]  # "【转换】fin_cqa_train.jsonl → sharegpt", "【查看】x.jsonl": a heading that names the step, not the name's
     if re.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
         name = re.split(r"[:：]", name)[-1]
     model_first = re.match(r"^[\u4e00-\u9fff]{0,3}[A-Za-z][\w.-]*\d[\w.-]*(?:训练?|微调|跑|炼)(?:一下|下)?(?=[\u4e00-\u9fff])", name)

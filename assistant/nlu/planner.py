@@ -207,6 +207,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     clause = _WHEN_CLAUSE.match(text)
     if clause:
         named = [f.text for f in found if f.text in named and f.start >= clause.end()] or named
+    if new_files and named and all(focus.set_aside(text, text[f.start:f.end]) for f in found if f.text in named):
+        named = []  # (an upload) "this replaces medical_v1.jsonl — add few-shot", "I'll compare it with X later; check this new one"
     pointed = [f.text for f in found if f.text in named and _POINTS_AT.search(text[max(0, f.start - 16):f.start])]
     named = pointed[:1] + [n for n in named if n not in pointed[:1]]
     # "我这有 a.csv、b.jsonl 还有 c.jsonl,先看看 b.jsonl": of several files, the one named again (or not set aside)

@@ -156,6 +156,11 @@ _STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s i
                            r"还(?:要|得|需要)(?:跑|训|练)?多(?:久|就|长时间)|还剩多(?:久|少时间)|\bhows? the run\b|\bhow long more\b|\bhow much more time\b|"
                            r"\bhow many (?:more )?(?:minutes|mins|hours|hrs|steps|epochs)\b[^?]{0,20}\b(?:left|remain\w*|to go)\b|还(?:要|剩|得)多少(?:分钟|小时|步|时间)", re.I)
 # A run asked about as alive or stuck: "is RUN doing anything", "RUN 还在跑吗", "卡住了吗".
+# The model told to learn the data: "you, model, learn this file", "you're going to learn FILE", "study FILE", "把 FILE 背熟了"
+_TOLD_TO_LEARN = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bwant to )(?<!\bneed to )(?<!\blike to )(?<!\bhow to )(?<!\bwanna )\b(?:learn|study|memori[sz]e)\s+(?:this (?:file|data|dataset)|FILE|the (?:file|data|dataset)|it by heart)\b(?!\s*(?:format|type|structure|layout))|"
+                            r"(?:把|给我把)\s*(?:FILE|这份\S{0,2}|这个文件)\s*(?:给我)?(?:背熟|背下来|学透|学会|吃透)", re.I)
+# A run put to the test: "test barn-ft-2", "quiz run-7", "来场期末考", "看看成绩单", "report card"
+_EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.-]*\d|期末考|考一?考|考试|成绩单|\breport card\b|\bput (?:it|\S*\d\S*) to the test\b", re.I)
 # Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
 _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
                          r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)", re.I)
@@ -285,7 +290,7 @@ _DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone wi
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
                             r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
 # The settings for the person's data asked for: "用啥参数好", "超参怎么设", "咋配参", "what settings should I use for FILE".
-_PARAMS_ASKED = re.compile(r"(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:这个量|这么多|这点)[^。;；!！?？]{0,10}?(?:训|跑)(?:几|多少)(?:轮|个\s*epoch|遍)(?:好|合适|比较好|够)?|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
+_PARAMS_ASKED = re.compile(r"(?:^|[,，;；.。]\s*)(?:any )?(?:suggestions|recommendations|advice|settings)\s*[?？]\s*$|(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:这个量|这么多|这点)[^。;；!！?？]{0,10}?(?:训|跑)(?:几|多少)(?:轮|个\s*epoch|遍)(?:好|合适|比较好|够)?|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
                              r"\bwhat (?:settings|params|hyperparams|hyperparameters) should (?:i|we) use\b", re.I)
 _NOT_STOP_BUT_RESUME = re.compile(r"不是(?:要|让你|叫你)?(?:停|暂停|终止|停止)\S{0,2}[,，!！\s]\s*(?:而)?是(?:要|让你|叫你)?(?:恢复|继续|接着|续)|"
                                   r"\bnot (?:to )?(?:stop|kill|pause)\b[^.!?]{0,20}\b(?:resume|continue)\b", re.I)
@@ -535,9 +540,11 @@ _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:�
 _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
                      r"给你|发你了?|传好了|这是(?:文件|数据)|(?:got|received) (?:this|it) from (?:the |our |my )?[\w ]{1,30}|(?:这是)?从[\u4e00-\u9fff]{1,10}(?:那里|那边)?(?:拿|要)(?:来|到)的)\W*$", re.I)
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
+# Advice asked as if the assistant were the person: "if you were me", "换你你会怎么设", "要是你的话"
+_AS_ME = re.compile(r"\bif you were me\b|\bif you were in my (?:shoes|place)\b|换(?:你|做你|成你)|要是你的话|如果是你", re.I)
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:一般|通常|大概|到底)?\s*(?:用|设|选|取|定|给|设置|调)?(?:成|为|到)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适|比较\s*safe|比较稳妥?|才(?:好|合适|对))?(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
-                          r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$|"
-                          r"\bhow many epochs should (?:i|we) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?\W*$", re.I)
+                          r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:actually |really |realistically )?(?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$|"
+                          r"\bhow many epochs (?:should (?:i|we)|would you) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?", re.I)
 # A value asked in general, nobody's own ("学习率一般设多少比较合适", "what's a sensible lr for lora usually?"): the manual's answer.
 _IN_GENERAL_ONLY = re.compile(r"一般|通常|\busually\b|\bballpark\b|\bin general\b|\btypically\b", re.I)
 _ASKER_OWN = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b", re.I)
@@ -1148,6 +1155,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
+    if (tool in ("", "inspect_dataset") and act == "command" and _TOLD_TO_LEARN.search(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)
+            and not re.search(r"\bbefore\b|之前|以前", text, re.I)):  # ("before you study FILE, make sure it isn't full of junk": the check)
+        tool, offer = "start_training", ""  # "You, model, learn this file.", "给我把 FILE 背熟了": the model told to learn the data, a run
+    if tool in ("", "explain", "training_status") and act in ("command", "question") and names.find_run_id(text) and _EXAMINED.search(text):
+        tool, offer, act = "evaluate_run", "", "command"  # "test barn-ft-2 now that it's done", "给 run-0613-k 来场期末考,看看成绩单": the run judged
     if (tool in ("", "explain", "evaluate_run", "resume_training") and names.find_run_id(text) and _DONE_ASKED.search(text)
             and not _EVALUATE.search(text) and not re.search(r"评估|评测|测评|效果|\beval|\bscore|\bcompare|对比|\bthen\b|就", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "the run from yesterday, run-0611-b, did it finish?", "run-0417 训练完了马": whether it is done
@@ -1257,10 +1269,16 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)
     if new_upload and not tool and _HANDED.match(text):
         tool, offer = "inspect_dataset", ""  # "ok here it is" with an upload: the file handed over, looked at
-    if (tool == "explain" and act == "question" and _WHICH_VALUE.search(text) and not _ANY_SIZE.search(text)
-            and not acts.asks_manual(text) and not _JUDGED.search(text) and not (_IN_GENERAL_ONLY.search(text) and not _ASKER_OWN.search(text))):
+    if act == "hypothetical" and _AS_ME.search(text) and not re.search(r"\bwhat (?:if|would happen)\b|会怎样|会发生什么", text, re.I):
+        act = "question"  # "If you were me with 2,000 samples, how many epochs would you go with?": advice asked, no what-if
+    value_asked = _WHICH_VALUE.search(text)
+    # (the manual quoted first, then the value asked of me: "The manual says you can raise the LR for LoRA. So what learning rate
+    # should I actually use?")
+    asked_of_manual = acts.asks_manual(text[max(text.rfind(c, 0, value_asked.start()) for c in ".。!！?？") + 1:] if value_asked else text)
+    if (tool == "explain" and act == "question" and value_asked and not _ANY_SIZE.search(text)
+            and not asked_of_manual and not _JUDGED.search(text) and not (_IN_GENERAL_ONLY.search(text) and not _ASKER_OWN.search(text))):
         tool, act = "suggest_hyperparameters", "command"  # "学习率用多少合适?", "what batch size should i pick": a value for me
-    if act == "question" and acts.asks_manual(text) or act == "command" and (tool in ("", "explain") or prob < 0.75) and acts.asks_manual(text):
+    if (act == "question" and asked_of_manual or act == "command" and (tool in ("", "explain") or prob < 0.75) and asked_of_manual):
         tool, offer = "explain", ""  # "Summarise what the manual says about data diversity", "give me the manual's take on X": the manual's answer
     if tool in ("convert_dataset",) + _DATA_MAKERS and act in ("command", "question") and _WHICH_FORMAT.search(text):
         tool, act = "inspect_dataset", "command"  # "is FILE sharegpt or openai style?": what the file is, not a conversion
