@@ -103,7 +103,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "add_few_shot": [
         (r"few[- ]?shots?|fewshot|少样本|小样本|exemplars?|上下文学习|\bicl\b|\d+[- ]?shots?|[一二三四五六七八九十]+[- ]?shots?|"
-         r"in[- ]context|上下文示例|demonstrations?|\bdemos?\b|\bk[- ]?shot|^\W*k\s*=\s*\d", 4),
+         r"in[- ]context|上下文示例|demonstrations?|(?<!周[一二三四五六日天] )(?<!周[一二三四五六日天])(?<!the )(?<!a )\bdemos?\b(?!\s*(?:on|day|is|next|tomorrow|this|meeting|to|in|at)\b)(?!\s*[,，]?\s*先)|\bk[- ]?shot|^\W*k\s*=\s*\d", 4),
         (r"示例|示范|例题|例子|范例|样例|"
          r"examples? (?:\S+ )?(?:to|into|in|before|ahead of|in front of) (?:each|every|the) (?:prompt|question|sample)|"
          r"example (?:q&as?|qas?|questions|pairs)|(?:each|every|per)\b.{0,30}\bexamples?\b|"
@@ -118,11 +118,11 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bmore versions of (?:the )?(?:questions|prompts)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样", 4),
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
-         r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|说法|表述|问法|丰富|回译|"
+         r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|(?<!前后)(?<!答案)(?<!回答)说法(?!不一|打架|矛盾|对不上)|表述|问法|丰富|回译|"
          r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|(?:widen|broaden|vary|mix up|shake up) (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
-        (r"(?:指令|说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
+        (r"(?:指令|(?<!前后)(?<!答案)(?<!回答)说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"
          r"\b(?:instructions?|prompts?|questions?) (?:are|is) (?:all )?(?:too )?(?:worded |phrased )?(?:samey|repetitive|the same)\b|"
          r"\badd (?:some )?variety\b|\bfamily of (?:instructions|prompts|phrasings|templates)\b|\binstruction family\b", 4),
         # a family of equivalent instructions written out: "when is my VAT due|what's the VAT deadline|…"
@@ -172,6 +172,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"cutoff_len|lora_target|lora_alpha|template\s*(?:用|=|:|is|to)\s*\w+", 2.5),
         # "训练数据", "the training data/set": a noun, not a request to train
         (rf"{TRAIN}(?![a-z练])(?!\s*(?:data|sets?\b|samples?|examples?|files?|集|数据|样本|文件|格式|format))", 1.5),
+        # "do a quick 150-step run on FILE": a short run, by its steps
+        (r"\b\d+[- ]?steps? run\b|\b(?:quick|short|small|test|tiny) (?:\d+[- ]?steps? )?run (?:on|with|using)\b", 3),
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
@@ -194,7 +196,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
-         r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|失败了|"
+         r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|(?<!传)(?<!传又)(?<!传都)失败了|"
          r"(?<!projector )(?<!laptop )(?<!phone )(?<!battery )(?<!printer )(?<!wifi )(?<!internet )(?<!screen )\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"

@@ -482,6 +482,8 @@ def _said_rightly(m: re.Match) -> str:
     return "make it " + m.group(3) + ("" if unit.strip() and m.string[m.end():].lstrip().lower().startswith(unit.strip().lower()) else unit)
 
 
+# A value written as a power, then worked out: "2^4 也就是 16", "2^4 = 16", "2**4 (16)"
+_POWER_THEN_VALUE = re.compile(r"(?<![\w.])\d+\s*(?:\^|\*\*)\s*\d+\s*(?:=|也就是|即|就是|i\.e\.?|which is|\()\s*(\d+)\)?", re.I)
 # A stop said not to be made of one run, meant for another: "Don't stop run-0614-b!! I meant run-0614-h"
 _STOP_MEANT_ELSEWHERE = re.compile(r"\bdon'?t (stop|kill) [A-Za-z][\w.-]*\d[\w.-]*[\s!.,—-]+(?:i meant|i mean)\s+(?=[A-Za-z][\w.-]*\d)", re.I)
 
@@ -501,7 +503,8 @@ def repaired(text: str) -> str:
     'I mean, the data looks fine'
     """
     text = _STOP_CRIED.sub("wait, ", text)
-    text = _STOP_MEANT_ELSEWHERE.sub(r"\1 ", text)  # "Don't stop run-b!! I meant run-h": the stop, of the run meant
+    text = _STOP_MEANT_ELSEWHERE.sub(r"\1 ", text)
+    text = _POWER_THEN_VALUE.sub(r"\1", text)  # "rank 设成 2^4 也就是 16", "rank 2^4 = 16": the value worked out  # "Don't stop run-b!! I meant run-h": the stop, of the run meant
     text = _HESITATED.sub(lambda m: m.group(3) + m.group(2) + "  ", text)
     text = _SAID_KEY_MAKE_IT.sub(r"改成 \1=\3", text)  # "刚才说 r=8,改一下,lora_r 用 32", "I said max_steps 500 earlier - it should be 1500"
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)

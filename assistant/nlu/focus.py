@@ -20,6 +20,8 @@ _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleav
                            r"\breplaces|\binstead of|\bcompare (?:it |this )?(?:with|to)|跟上次的?|和上次的?|比上次的?)\s*(?:the\s+)?$", re.I)
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
+# Said right before a name to choose it: "it should be qa_v2.csv", "应该是 b.csv", "新版是 X".
+_CHOSEN_BEFORE = re.compile(r"(?:\b(?:it |that )?should (?:be|have been)|\bi meant|应该是|应该用|要用的是|新版是)\s*$", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:的|那个|那份)?\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:上周|昨天|之前)?(?:已经)?(?:查|检查|看|转|训|跑|用|做|评|评估|测)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|是旧版|是老版|later\b|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
@@ -81,7 +83,7 @@ def meant(text: str, names: list[str]) -> str | None:
     left = [n for n in distinct if n not in aside]
     if len(left) == 1:
         return left[0]
-    chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) for a, b in spots[n])]
+    chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) or _CHOSEN_BEFORE.search(text[max(0, a - 20):a]) for a, b in spots[n])]
     if len(chosen) == 1:
         return chosen[0]
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word

@@ -87,6 +87,11 @@ def _with_chinese_head(text: str, found: tuple[str, int, int]) -> tuple[str, int
     return (own + name, start - len(own), end) if own else found
 
 
+def is_run_name(run: str) -> bool:
+    """A run id read alone names a run when it holds a digit and is no encoding or model name ("utf-8", "lora_r", "gpt-4o")."""
+    return bool(re.search(r"\d", run)) and not re.fullmatch(r"utf-?\d+|gb\d+|gpt-.*|e-?\d+", run, re.I)
+
+
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
     found = _find_run_id(text)

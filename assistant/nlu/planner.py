@@ -319,6 +319,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             and not re.search(r"format|格式|字段|\bfields?\b|\bcolumns?\b|列|\blengths?\b|长度|\bstructure\b|结构|\bhow long\b|多长|"
                               r"\bhow many\b|多少条|几条|条数", plain, re.I)):  # (a look's own words)
         tool = "check_quality"  # "qa_pair.csv 帮忙检查一下,看看有没有空着没答的", "Run a check on FILE": the problems looked for are the check's
+    if tool in ("", "inspect_dataset", "training_status") and (has_file or named) and _CHECK_AGAIN.search(plain) and (got is None or got.act != "hypothetical"):
+        tool = "check_quality"  # "The check failed, try again on FILE", "你重跑检查的时候文件弄错了,应该是 FILE", "这次 FILE 只做检查": the check
     if tool in (None, "", "inspect_dataset", "add_few_shot") and (has_file or named) and (bare := _BARE_VERB.match(masked)):
         tool = "probe_learning_rate" if bare.group("probe") else "check_quality"  # "FILE check", "check" with an upload, "FILE probe":
         # the file and one of our tools' own verbs, nothing else
@@ -434,6 +436,10 @@ _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全�
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 # What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
 # A check asked for in plain words: "帮忙检查一下", "过一遍", "check it over", "go through FILE for …", "run a check on".
+# The check named as the step to run again or put right: "the check failed, try again", "re-ran the check on X, it should be Y",
+# "重跑检查的时候文件弄错了", "这次只做检查"
+_CHECK_AGAIN = re.compile(r"\bthe (?:quality )?check\b[^.?!]{0,30}?\b(?:fail\w*|again|re-?run)\b|\bre-?ran the (?:quality )?check\b|"
+                          r"重跑(?:质量)?检查|重新(?:跑(?:一下|一遍)?)?(?:质量)?检查|检查(?:的时候|时)[^。!！?？]{0,10}(?:弄错|错了|搞错)|只做(?:质量)?检查", re.I)
 _CHECK_ASKED = re.compile(r"检查|查查|查一下|查一查|过一遍|\bcheck\b|\bgo (?:through|over)\b|\blook (?:for|out for)\b|\bscan\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 # The check itself named beside a rule's drop ("查一下质量,把重复的删了"): the check comes first; one kind dropped alone is the
@@ -512,18 +518,18 @@ _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步
 # first ever fine-tune".
 _DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped"  # (told as done, in English)
 _DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经)(?:自己|手动)?(?:把|将)[^,，。;；!！?？]{1,30}?"
-                          r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|转好|处理好|弄好|做好|填好|检查过|查过)了|"
+                          r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好)了|"
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?自己[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "接下来我自己在 Excel 里把空答案删掉,删完再发给你": to be done by the person's own hand, then sent
                           r"(?:接下来|待会儿?|等下|回头|一会儿?)?\s*(?:我|我们)自己(?:来|在[^,，。;；!！?？]{1,12}?(?:里|上))?\s*(?:把|将)?[^,，。;；!！?？]{0,16}?"
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
                           r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
-                          r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed)\b[^,.;!?]{0,50}?\b(?:myself|ourselves|by hand|manually)\b"
+                          r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
                           r"(?:[^,.;!?]|[,.](?=\d))*(?:,\s*(?:the\s+)?(?:run|job)(?:\s*(?:id|name))?\s*(?:is\s*)?[:=]?\s*[\w-]+)?(?![^.!\n]*\?)", re.I)
 
 
@@ -842,8 +848,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         if merged is not None:
             return merged
     run = names.find_run_id(text)
-    if (run and not re.sub(r"[\W_]|\b(?:check|look at)\b|查|看看", "", variants.plain_chinese(text).replace(run[0], "")) and not new_files and re.search(r"\d", run[0])
-            and not re.fullmatch(r"utf-?\d+|gb\d+|gpt-.*|e-?\d+", run[0], re.I)):  # (not "utf-8", "lora_r": no run's name)
+    if (run and not re.sub(r"[\W_]|\b(?:check|look at)\b|查|看看", "", variants.plain_chinese(text).replace(run[0], "")) and not new_files
+            and names.is_run_name(run[0])):  # (not "utf-8", "lora_r": no run's name)
         # "run-0815", "🔍 ft-1002 ⏳?": a run id alone is looked at (never resumed, stopped or evaluated on a guess)
         return Decision("tools", calls=[{"name": "training_status", "args": {"run_id": run[0]}}])
     placed = _picked_by_place(unquote_forwarded(strip_attachments(raw)), mem, new_files)
@@ -919,7 +925,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     done = _DONE_MYSELF.search(text)
     if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
-        untold = text[:done.start()] + " " + text[done.end():]
+        untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
         if not _acts(rest) or review.step_called_off(untold):  # ("替换占位符那步不要了,…我自己已经改好了")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
@@ -983,7 +989,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
     if (_without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file")
-            and not (_FIRST_SAID.match(steps[0]) and _acts(whole))):
+            and not ((_FIRST_SAID.match(steps[0]) or list_items(text) is not None) and _acts(whole))):  # ("Steps:\n- check quality\n- drop
+        # dupes\n- start training": a list's first item is its first step, which asks for the file)
         return whole  # "> 计划:epoch 8,lr 2e-4…\n没问题,就这样。": a part read alone as a request, with no file, is read with the rest
     return first
 

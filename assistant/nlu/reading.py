@@ -424,6 +424,10 @@ _PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(
 _START_PUT_OFF = re.compile(r"(?:本来|原本|原来|原计划|本打算)[^。!！?？]{0,30}?(?:训|练|跑)[^。!！?？]{0,30}?(?:算了|不训了|不练了|不跑了|不搞了|取消)|"
                             r"\b(?:was|were) (?:going|planning|meant|supposed) to (?:train|start|fine-?tune|kick off|run)\b[^.!?]{0,60}?"
                             r"\b(?:forget it|never ?mind|not today|scratch that|nah|changed my mind)\b", re.I)
+# A share or a fit asked about in general: "占多大比例比较合适", "what fraction of samples would you put CoT on", "适不适合…想听听你的看法"
+_SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|比重|占比)(?:比较|最)?(?:合适|好|合理)|"
+                          r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of\b[^.?!]{0,40}\b(?:would|should|do) (?:you|i|we|people)\b|"
+                          r"适不适合[^。!！]{0,20}(?:想听听|你(?:怎么)?看|你觉得)|想听听你的(?:看法|意见)", re.I)
 # Two files to be used as one, asked about: "train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗"
 _FILES_TOGETHER = re.compile(r"FILE\s*(?:和|与|跟|还有|and|\+|&)\s*FILE[^?？。.]{0,20}?(?:together|combined|at once|合在一起|放在一起|一起|合并|混在一起)", re.I)
 _OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了")
@@ -856,6 +860,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                 and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
                 and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
             tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
+        if (tool in ("resume_training", "stop_training", "evaluate_run") and (run := names.find_run_id(text)) and names.is_run_name(run[0])
+                and not re.sub(r"[\W_]", "", text.replace(run[0], ""))):
+            tool, offer = "training_status", ""  # "run-0613-k" alone (after "how's the soup simmering?"): a bare run id is a look
         if (tool == "resume_training" and prob < 0.5 and not names.find_run_id(text) and not names_stop_or_resume(text)
                 and not _RESUME_FROM.search(text) and not intents.scores(text)["resume_training"]):
             tool, offer = "", ""  # "ok run it", "let's kick it off": a weak reading of a resume, with no word of one and no run
@@ -1350,6 +1357,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "我要停的是 jx-0613-b 那个,a那个让它接着跑": the other run left running, no resume
     if tool == "stop_training" and names.find_run_id(text) and _STILL_PAUSED.search(text) and not _STOP_RUN.search(text):
         tool, offer = "resume_training", ""  # "机器修好了,r_0603_a 还停在上次暂停的那个 checkpoint 等着呢": stopped, waiting to go on
+    if (tool in ("", "add_cot", "add_few_shot", "augment_instructions") and act in ("question", "command") and _SHARE_ASKED.search(text)
+            and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of", text, re.I))):
+        tool, offer, act = "explain", "", "question"  # "CoT 数据占多大比例比较合适", "what fraction of samples would you put CoT on?",
+        # "CoT 适不适合我这种数据,想听听你的看法": how much, or whether, asked in general
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)

@@ -129,7 +129,7 @@ def decides(text: str) -> bool:
     return bool(_KEEP.search(text) or _DROP.search(text) or _LEFT_ALONE.search(text))
 
 
-_NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to)\s+(?:keep|retain)\b|(?:别|不要|不用|不必)(?:再)?(?:留|保留)(?!着?也行|也可以)", re.I)
+_NO_KEEP = re.compile(r"\b(?:don'?t|do not|never|no need to|(?:i'?d|we'?d) rather not|(?:i|we) would rather not|prefer not to)\s+(?:keep|retain)\b|(?:别|不要|不用|不必)(?:再)?(?:留|保留)(?!着?也行|也可以)", re.I)
 
 
 def _kinds_followed_by(text: str, follows) -> set[str]:
