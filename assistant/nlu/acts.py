@@ -137,7 +137,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
 # ("请问" asks, "what would you say…" asks: neither is a request)
 _IMPERATIVE = re.compile(r"(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
-_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
+_CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no\b|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
                          r"wrong\s+(?:one|run|file|sheet|tab|format|column)\b\W*(?:lol|haha|lmao)?|(?:sorry,?\s*)?(?:i )?(?:made|make) (?:a )?mistakes?|"
                          # "I beg to inform you of an error in my previous letter: …": the error told, formally, before what is right
@@ -180,7 +180,7 @@ WORRY_THEN_DO = re.compile(r"[?？][^?？\n]{0,12}?" + REASSURED_ZH + r"[\u4e00-
                            r"(?:do|resume|start|stop|run|go|convert|delete|drop|add|look|check|inspect|fill|evaluate|probe|train|augment)\b|"
                            r"[?？]\s*" + OK_THEN + r"(?:stop|start|resume|convert|drop|delete|check|add|fill|evaluate|probe|train|run)\b|"
                            r"[?？]\s*assuming (?:it|that|so)\b[^,.?!\n]{0,30},\s*(?:please |go ahead and |just )?(?:do|run|go|check|convert|add|start|stop|inspect|fill|drop)\b", re.I)
-IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持)(?:的话[,，]?\s*(?:就|请|麻烦|帮我|直接|用)|\s*就)\s*[\u4e00-\u9fff]|"
+IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持|要|需要|该)(?:的话[,，]?\s*(?:就|请|麻烦|帮我|直接|用)|\s*就)\s*[\u4e00-\u9fff]|"
                        r"[?？]\s*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*(?:please |go ahead and |just )?(?:do|resume|start|stop|run|go|convert|delete|drop)\b|"
                        # a worry asked, then the step on the reassuring answer: "会不会覆盖原文件?。。不会的话就给这个加200条吧", "will it modify
                        # the workbook? if not, look at the 'Q2' sheet", "is the check read-only? if yes, go ahead and check this", "if I stop it

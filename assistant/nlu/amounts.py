@@ -365,7 +365,7 @@ def _fraction(text: str) -> float | None:
             return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
     if re.search(r"一半|半数|\bhalf\b(?! a dozen)|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
         return 0.5
-    m = re.search(r"\b(a|an|one|two|three|four)\s+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
+    m = re.search(r"\b(a|an|one|two|three|four)[\s-]+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
     if m:
         return _EN_COUNT[m.group(1).lower()] / _EN_PARTS[m.group(2).lower()]
     return 1.0 if _ALL.search(text) else None

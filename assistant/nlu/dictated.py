@@ -376,7 +376,7 @@ _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-
 
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
 # (a numbered list's next number, "1. not 3 epochs\n2. 6 epochs", is no value)
-_NOT_THEN_MEANT = re.compile(r"\bnot\s+(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(?:the\s+)?(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s+you (?:suggested|said|proposed|picked|put))?(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
 _STEP_NAMED = re.compile(r"\b(?:lr |learning[- ]rate )?(?:probe|range test)\b|\bfew-?shot\b|\bcot\b|\baugment\w*|(?:学习率)?探测|思维链|指令增强", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"

@@ -1702,6 +1702,9 @@ _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
+    if whole and review.rule_named(text) is None and review.decides(text) and (ruled := review.rule_command(whole)) is not None:
+        # "不是让你删近似重复,是保留它们": the decision put right, of the rule the ruled-out part names
+        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled[0], "decision": ruled[1]}}])
     meant = reading.stop_meant_for(whole or text)
     if meant:
         return Decision("tools", calls=[{"name": "stop_training", "args": {"run_id": meant}}])  # "不是停 run-b,是停 run-d!b 还要继续跑"

@@ -615,8 +615,9 @@ def find_method(text: str) -> str | None:
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
               if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
                            text[max(0, at - 16):at], re.IGNORECASE)
-              # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples"
-              or re.match(r"(?:[A-Za-z]*|全量|全参)\s*(?:吧|it is\b|(?:训练|微调)的?(?:参数|超参)|on \d)", text[at:at + 16], re.IGNORECASE)]
+              # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples", "LoRA only",
+              # "全参 full FT 的话 lr 给多少?比 LoRA 小吗?"
+              or re.match(r"(?:[A-Za-z]*|全量|全参)\s*(?:吧|it is\b|only\b|(?:训练|微调)的?(?:参数|超参)|on \d|(?:full\s*)?(?:ft|fine-?tun\w*|微调|训练)?\s*的话)", text[at:at + 16], re.IGNORECASE)]
     return chosen[-1] if chosen else None
 
 
