@@ -300,6 +300,8 @@ def _placeholder_values(text: str) -> dict[str, str]:
         key = "author" if key.lower() in ("autor", "auther", "athor", "authro", "auhtor") else key  # "autor = Tinkr Inc": a typo'd key
         if key[:1].isupper() and "{{" + key not in text:
             continue  # "Rebranding is eating my life": a sentence's subject, not a placeholder
+        if key.lower() not in ("name", "author") and value.strip("\"'“”‘’ ").lower() in ("name", "author"):
+            continue  # "One more time: name 'Juniper', author '…'": the key after a colon is the next key, not a value
         if (key.lower() not in ("name", "author") + _AUTHOR_WORDS and "_" not in key and "{{" not in text
                 and not _FILL_WORDS.search(text)):
             continue  # "through the sieve: score it": a word and a colon, with nothing about placeholders around

@@ -365,6 +365,14 @@ def find_fields(text: str) -> dict:
     meant = None if "sheet" in out or not re.search(r"sheet|工作表|子表|页签|\btab\b", text, re.I) else _SHEET_MEANT.search(text)
     if meant:  # "sheet名我说错了,是“二手房”不是“新房”": the sheet meant, the other ruled out
         out["sheet"] = meant.group(1)
+    if "sheet" not in out and _SHEETS_TOLD.search(text):
+        # "X.xlsx has a sheet per location. just look at the Eastside one", "里有两个表,“草鱼”和“南美白对虾”,先看看对虾那个表"
+        one = _THE_ONE.search(text)
+        listed = re.findall(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']", text)
+        said = one.group(2) if one else ""  # ("先看看对虾那个表": the longest end of the words before 那个表 that a listed name holds)
+        picked = one and (one.group(1) or next((n for k in range(len(said) - 1) for n in listed if said[k:] in n), None))
+        if picked and picked.lower() not in _NOT_SHEET_NAMES:
+            out["sheet"] = picked
     if "sheet" in out:
         _sheet_not_ruled_out(text, out)  # (which may find the only sheet named ruled out, and drop it)
         for role in [r for r in ("question_field", "answer_field") if "sheet" in out and out.get(r) == out["sheet"]]:
@@ -372,6 +380,9 @@ def find_fields(text: str) -> dict:
     return out
 
 
+# Sheets said to be several ("a sheet per location", "有两个表"), then one picked by its name or a part of it
+_SHEETS_TOLD = re.compile(r"\ba (?:sheet|tab) (?:per|for each)\b|\b(?:several|multiple|two|three|four) (?:sheets|tabs)\b|(?:有|分)(?:两|三|四|几|好几)个(?:表|sheet|工作表)", re.I)
+_THE_ONE = re.compile(r"\bthe ((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?) (?:one|sheet|tab)\b|([\u4e00-\u9fff]{1,6})(?:那个|那张|这个|这张)(?:表|sheet)", re.I)
 _NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
 
 
