@@ -157,3 +157,38 @@ def test_an_upload_that_failed_is_looked_at_not_a_run_that_failed():
     assert one_call("上传又失败了,这次应该行了,你看看", [f"{UP}/stars.csv"]) == ("inspect_dataset", {"path": f"{UP}/stars.csv"})
     assert one_call("检查一下,几个讲解员分头录的,前后说法不一样的估计不少", [f"{UP}/stars.jsonl"])[0] == "check_quality"
 
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Wait, not drop, keep. I'd like to read the long answers myself.", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    ("不是让你删过长回答,是保留它们。", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    ("乱码的那些不要保留,删掉;重复的先别管。", ("apply_quality_rule", {"rule": "garbled", "decision": "drop"})),
+    ("No, not the 10 epochs you suggested, use 4.", ("start_training", {"epochs": 4})),
+    ("No, LoRA only — suggest hyperparameters for about 900 samples, not full fine-tuning numbers.",
+     ("suggest_hyperparameters", {"n_samples": 900, "method": "lora"})),
+    ("全参 full FT 的话学习率给多少?比 LoRA 小吗?", ("suggest_hyperparameters", {"method": "full"})),
+    ("star_qa.jsonl 训练前要不要先查下质量?要的话直接查。", ("check_quality", {"path": "star_qa.jsonl"})),
+])
+def test_a_decision_or_value_put_right_and_a_method_chosen(text, want):
+    assert one_call(text) == want
+
+
+def test_three_quarters_is_a_share():
+    assert amounts.find_fraction("No, three-quarters for the few-shot, not a quarter") == 0.75
+
+
+@pytest.mark.parametrize("text, values", [
+    ("make the bot say it's Orbit, made by Dome Labs. file is identity.json", {"name": "Orbit", "author": "Dome Labs"}),
+    ("It should introduce itself as 'Vega' from 'City Observatory' — fill identity.json.", {"name": "Vega", "author": "City Observatory"}),
+    ("Fill failed. Once more: name 'Vega', author 'City Observatory', file identity.json.", {"name": "Vega", "author": "City Observatory"}),
+])
+def test_identity_said_as_an_introduction(text, values):
+    assert one_call(text) == ("fill_placeholders", {"path": "identity.json", "values": values})
+
+
+@pytest.mark.parametrize("text, sheet", [
+    ("star_qa.xlsx has a sheet per telescope. just look at the Refractor one", "Refractor"),
+    ("star_qa.xlsx 里有两个表,“行星”和“深空天体”,先看看深空那个表", "深空天体"),
+])
+def test_a_sheet_picked_from_the_sheets_told(text, sheet):
+    assert one_call(text) == ("inspect_dataset", {"path": "star_qa.xlsx", "sheet": sheet})

@@ -710,9 +710,9 @@ def begun_with(text: str) -> str:
 # An identity's values said in other ways: fillers between a key and its value ("名字,就填,嗯,小智", "the name should be, uh,
 # Nova"), the two keys then the two values ("名字和作者,填成“小爪”和“安心宠物医院”", "填成“A”和“B”(名字和作者)"), the old words
 # (名号, 撰者), "called X and made by Y".
-_ABOUT_IDENTITY = re.compile(r"identity|名字|名号|名称|作者|撰者|\bname\b|\bauthor\b|\bcalled\b|\bintroduces? itself\b|\bsays it'?s\b|占位|placeholder", re.I)
+_ABOUT_IDENTITY = re.compile(r"identity|名字|名号|名称|作者|撰者|\bname\b|\bauthor\b|\bcalled\b|\bintroduces? itself\b|\bsays? it'?s\b|占位|placeholder", re.I)
 # "the bot says it's Strike Buddy, made by X", "introduce itself as 'Ollie' from 'Y'": the name, then its maker
-_INTRODUCED = re.compile(r"\b(?:says (?:it'?s|it is)|introduces? itself as|calls itself)\s+([\"'“][^\"'”]{1,30}[\"'”]|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})"
+_INTRODUCED = re.compile(r"\b(?:says? (?:it'?s|it is)|introduces? itself as|calls itself)\s+([\"'“][^\"'”]{1,30}[\"'”]|[A-Z][\w&]*(?: [A-Z][\w&]*){0,3})"
                          r"\s*,?\s*(?:made by|from|by)\s+(?=[\"'“]|[A-Z])")
 _FILLER_BETWEEN = re.compile(r"(?:(?<=[,，])|(?<=填)|(?<=是)|(?<=\bbe)|(?<=\bis))\s*(?:[,，]\s*)?(?:就(?=填)|嗯+|呃|额|那个|就是|\buh+|\bum+|\ber\b|\blike\b)\s*[,，]\s*", re.I)
 _TWO_THEN_TWO = re.compile(r"(?:(?:名字|名称)(?:和|与|跟)作者)[^“「\"]{0,12}?(?:填成?|填为|写成?|改成)\s*([“「\"][^”」\"]{1,30}[”」\"])\s*(?:和|与|跟)\s*([“「\"][^”」\"]{1,30}[”」\"])|"
