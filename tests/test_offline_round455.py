@@ -192,3 +192,8 @@ def test_identity_said_as_an_introduction(text, values):
 ])
 def test_a_sheet_picked_from_the_sheets_told(text, sheet):
     assert one_call(text) == ("inspect_dataset", {"path": "star_qa.xlsx", "sheet": sheet})
+
+
+def test_the_mix_put_right_and_the_advice_asked_again():
+    assert one_call("唉,馆长又改主意了,说通用数据别混那么多,改成8%。") == ("start_training", {"mix_general": 0.08})
+    assert one_call("刚才那个建议是按全量算的吧?我们用 lora,重新算一下") == ("suggest_hyperparameters", {"method": "lora"})

@@ -1361,6 +1361,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of", text, re.I))):
         tool, offer, act = "explain", "", "question"  # "CoT 数据占多大比例比较合适", "what fraction of samples would you put CoT on?",
         # "CoT 适不适合我这种数据,想听听你的看法": how much, or whether, asked in general
+    if (tool in ("", "explain") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
+            and re.search(r"改成|改为|调到|调成|换成|\bmake it\b|\bchange (?:it|that) to\b|\bmix in\b|\bbut mix\b", text, re.I)):
+        tool, offer = "start_training", ""  # "老板又改主意了,说通用数据别混那么多,改成5%": the run's mix put right
+    if (tool in ("", "explain") and act in ("command", "correction") and re.search(r"重新算|再算一(?:下|遍)|\bre-?(?:do|calculate|compute)\b", text, re.I)
+            and (amounts.count_args(text).get("n_samples") or re.search(r"lora|全量|全参|\bfull\b", text, re.I))):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
