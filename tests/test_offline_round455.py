@@ -197,3 +197,25 @@ def test_a_sheet_picked_from_the_sheets_told(text, sheet):
 def test_the_mix_put_right_and_the_advice_asked_again():
     assert one_call("唉,馆长又改主意了,说通用数据别混那么多,改成8%。") == ("start_training", {"mix_general": 0.08})
     assert one_call("刚才那个建议是按全量算的吧?我们用 lora,重新算一下") == ("suggest_hyperparameters", {"method": "lora"})
+
+
+@pytest.mark.parametrize("text, want", [
+    ("继续刚才那个", "resume_training"),
+    ("pick that one back up", "resume_training"),
+    ("> 要从哪个 run 恢复?\ndome-run-3", "resume_training"),
+])
+def test_a_resume_said_in_few_words_stays_a_resume(text, want):
+    assert one_call(text)[0] == want
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("the check said:\n- 12 exact duplicates\n- 3 conflicts\ndrop the exact ones", "exact_duplicate"),
+    ("Those near-identical ones - get rid of them.", "near_duplicate"),
+])
+def test_a_report_then_its_decision_is_the_decision(text, rule):
+    assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": "drop"})
+
+
+def test_courtesy_that_leaves_no_request_is_kept():
+    text = "If it's no trouble, could we maybe keep the long answers that got flagged?"
+    assert dictated.courteous(text) == text

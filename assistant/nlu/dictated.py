@@ -1307,7 +1307,7 @@ def unheaded(text: str) -> str:
 # Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
 # only if you think it's sensible, could you possibly…", "…, if that helps at all", "Apologies for the follow-up, but…", "might you…"
 _COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
-                       r"\bif (?:that|this) helps(?: at all)?|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
+                       r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
 _MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
@@ -1327,6 +1327,8 @@ def courteous(text: str) -> str:
     if last and re.fullmatch(r"\s*[?？]+\s*", text[last[-1].end():]) and not re.search(r"[?？]", text[:last[-1].start()]):
         text = text[:last[-1].end()] + "."  # "…5 epochs rather than 15, if that's alright?": the question mark was the courtesy's
     kept = _MIGHT_YOU.sub("could you", _COURTESY.sub("", text)).strip()
+    if last and last[0].start() == 0 and not re.match(r"\W*(?:(?:could|can|would|will) you\b|please\b|i (?:think i )?(?:actually )?meant\b)", kept, re.I):
+        return text  # ("If it's no trouble, could we maybe keep…?", "…, I wonder whether…": no request opens what is left)
     kept = re.sub(r"^[,，\s]+|\s+(?=[,，?!]|\.(?:\s|$))|[,，]\s*(?=[?.!]\s*$)", "", kept)
     return kept if kept != text.strip() and re.search(r"[A-Za-z]{2}", kept) else text
 

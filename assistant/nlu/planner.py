@@ -989,10 +989,24 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
         return whole  # "got `Training started: run r_7c19e0` a while ago and then … where's it at?": a story, then one ask
     if (_without_file(first) and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind in ("tools", "ask_file")
-            and not ((_FIRST_SAID.match(steps[0]) or list_items(text) is not None) and _acts(whole))):  # ("Steps:\n- check quality\n- drop
-        # dupes\n- start training": a list's first item is its first step, which asks for the file)
+            and not ((_FIRST_SAID.match(steps[0]) or _steps_listed(text)) and _acts(whole))):  # ("Steps:\n- check quality\n- drop
+        # dupes\n- start training": a list of steps, its first item first, which asks for the file)
         return whole  # "> 计划:epoch 8,lr 2e-4…\n没问题,就这样。": a part read alone as a request, with no file, is read with the rest
     return first
+
+
+# The run step a quoted question names ("> 要从哪个 run 恢复?", "> Which run should I stop?")
+_RUN_STEP_WORDS = (("resume_training", r"恢复|继续|续训|\bresum|\bcontinu"), ("stop_training", r"停|\bstop|\bkill"),
+                   ("evaluate_run", r"评估|评测|\beval"), ("training_status", r"状态|进度|\bstatus|\bprogress"))
+
+
+def _steps_listed(text: str) -> bool:
+    """A list of steps to do under its heading ("Steps:\n- check quality\n- drop dupes\n- start training", "要做的:\n- 查质量…"); not
+    a decision said in pieces ("- quality rule\n- placeholder answers\n- drop") nor a report ("the check said:\n- …\ndrop the exact ones")."""
+    return bool(_TO_DO_HEADING.match(text)) and list_items(text) is not None
+
+
+_TO_DO_HEADING = re.compile(r"^\W*(?:steps?|todo|to-?do(?: list)?|(?:the )?plan|要做的|待办|步骤|计划|流程|安排)\W*[:：]\s*\n", re.I)
 
 
 # A list's markers: "1.", "2)", "(3)", "- ", "• ", "①" at a line's start; circled numbers anywhere ("①跑质检 ②看报告").
@@ -1290,7 +1304,11 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
         return None
     head = pasted.group(0)
     asked = [f.text for f in resolve_named(head, mem.attachments)]
-    step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None)
+    bare = names.find_run_id(own)
+    quoted_step = next((name for name, words in _RUN_STEP_WORDS if re.search(words, head, re.I)), "") \
+        if bare and not re.sub(r"[\W_]", "", own.replace(bare[0], "")) else ""
+    step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None,
+                     intent=quoted_step if quoted_step in _RUN_TOOLS else None)  # ("> 要从哪个 run 恢复?\nrun-0703-b": the quoted question's step)
     run = names.find_run_id(head)
     if run and not _acts(step):
         step = plan_step(f"{run[0]}: {own}", mem, new_files)  # "run 8c1e9d queued…\nis it actually running yet? check"

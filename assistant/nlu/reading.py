@@ -420,6 +420,9 @@ _RESUME_LATER = re.compile(r"(?:回来|开完会|明天|下午|晚点|回头|之
 # The plan shown called off as a whole ("整个计划先取消", "scrap the whole plan"): nothing was started, no run stops.
 _PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(?:计划|方案)\S{0,2}(?:先|都|全)?(?:取消|作废|不要了|算了)(?:了|吧)?|"
                               r"\b(?:scrap|cancel|drop|forget|ditch|bin)\s+(?:the|that|this|your)\s+(?:whole\s+|entire\s+)?plan\b", re.I)
+# Any word that may say a run is to go on ("继续刚才那个", "pick that one back up", "put the run back in the oven", "jixu")
+_RESUME_HINT = re.compile(r"继续|接着|恢复|续|跑完|断|jixu|\bpick\w*|\bback\b|\bagain\b|\bresum|\brestart|\breviv|\bcontinu|\bcarry on\b|"
+                          r"\bgo on\b|\bkeep (?:going|at it)\b|\bunpause|\bfinish\b", re.I)
 # A start the person had planned, called off: "本来今天要训 FILE 的,算了", "was going to train FILE today but forget it, not today"
 _START_PUT_OFF = re.compile(r"(?:本来|原本|原来|原计划|本打算)[^。!！?？]{0,30}?(?:训|练|跑)[^。!！?？]{0,30}?(?:算了|不训了|不练了|不跑了|不搞了|取消)|"
                             r"\b(?:was|were) (?:going|planning|meant|supposed) to (?:train|start|fine-?tune|kick off|run)\b[^.!?]{0,60}?"
@@ -548,7 +551,8 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 _AS_ME = re.compile(r"\bif you were me\b|\bif you were in my (?:shoes|place)\b|换(?:你|做你|成你)|要是你的话|如果是你", re.I)
 _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:一般|通常|大概|到底)?\s*(?:用|设|选|取|定|给|设置|调)?(?:成|为|到)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适|比较\s*safe|比较稳妥?|才(?:好|合适|对))?(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:actually |really |realistically )?(?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$|"
-                          r"\bhow many epochs (?:should (?:i|we)|would you) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?", re.I)
+                          r"\bhow many epochs should (?:i|we) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?\W*$|"
+                          r"\bhow many epochs would you (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?", re.I)
 # A value asked in general, nobody's own ("学习率一般设多少比较合适", "what's a sensible lr for lora usually?"): the manual's answer.
 _IN_GENERAL_ONLY = re.compile(r"一般|通常|\busually\b|\bballpark\b|\bin general\b|\btypically\b", re.I)
 _ASKER_OWN = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b", re.I)
@@ -864,7 +868,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                 and not re.sub(r"[\W_]", "", text.replace(run[0], ""))):
             tool, offer = "training_status", ""  # "run-0613-k" alone (after "how's the soup simmering?"): a bare run id is a look
         if (tool == "resume_training" and prob < 0.5 and not names.find_run_id(text) and not names_stop_or_resume(text)
-                and not _RESUME_FROM.search(text) and not intents.scores(text)["resume_training"]):
+                and not _RESUME_FROM.search(text) and not intents.scores(text)["resume_training"] and not _RESUME_HINT.search(text)):
             tool, offer = "", ""  # "ok run it", "let's kick it off": a weak reading of a resume, with no word of one and no run
     # our domain: its words, or the model's reading of a tool ("what happens if I stop it now?" names no SFT word)
     model_explains = (model is not None and act in ("question", "hypothetical")
