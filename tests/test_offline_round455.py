@@ -219,3 +219,8 @@ def test_a_report_then_its_decision_is_the_decision(text, rule):
 def test_courtesy_that_leaves_no_request_is_kept():
     text = "If it's no trouble, could we maybe keep the long answers that got flagged?"
     assert dictated.courteous(text) == text
+
+
+def test_no_matter_which_kind_is_both_kinds_and_a_rule_left_alone_is_not_decided():
+    assert review.rule_command("重复的不管是一模一样还是差不多的,全删") == ("duplicates", "drop")
+    assert review.rule_command("空答案的那些删掉;过长的先别管") == ("empty_answer", "drop")

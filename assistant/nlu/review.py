@@ -121,7 +121,7 @@ _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去�
                                 r"(?:说的是|要的是)\s*[“\"'「]?(?:保留|留着)[”\"'」]?[^,，。;；]{0,12}[,，]\s*(?:而)?不是\s*(?:删|删掉|删除)|"
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
-_LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|先别管|别管|不管|保持不变|不许删|不准删|不能删)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
+_LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|先别管|别管(?!是)|不管了|保持不变|不许删|不准删|不能删)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
 _BUT_MEANT = re.compile(r"撤销(?:一下)?|\bundo (?:that|it|this|dropping|removing|deleting)\b|还是(?=\s*(?:留|保留|删))|\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想", re.I)
 
 
