@@ -434,12 +434,12 @@ _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remin
 # "近似重复的保留,那是…": a rule's few words and the decision, the whole first clause
 _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
-# What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
-# A check asked for in plain words: "帮忙检查一下", "过一遍", "check it over", "go through FILE for …", "run a check on".
 # The check named as the step to run again or put right: "the check failed, try again", "re-ran the check on X, it should be Y",
 # "重跑检查的时候文件弄错了", "这次只做检查"
 _CHECK_AGAIN = re.compile(r"\bthe (?:quality )?check\b[^.?!]{0,30}?\b(?:fail\w*|again|re-?run)\b|\bre-?ran the (?:quality )?check\b|"
                           r"重跑(?:质量)?检查|重新(?:跑(?:一下|一遍)?)?(?:质量)?检查|检查(?:的时候|时)[^。!！?？]{0,10}(?:弄错|错了|搞错)|只做(?:质量)?检查", re.I)
+# What the check itself removes from its cleaned file (tools.quality.qrules.REMOVE): asked of data never checked, it is the check.
+# A check asked for in plain words: "帮忙检查一下", "过一遍", "check it over", "go through FILE for …", "run a check on".
 _CHECK_ASKED = re.compile(r"检查|查查|查一下|查一查|过一遍|\bcheck\b|\bgo (?:through|over)\b|\blook (?:for|out for)\b|\bscan\b", re.I)
 _CHECK_DROPS = ("duplicates", "exact_duplicate", "empty_answer", "unreadable")
 # The check itself named beside a rule's drop ("查一下质量,把重复的删了"): the check comes first; one kind dropped alone is the

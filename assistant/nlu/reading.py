@@ -305,6 +305,8 @@ def stop_meant_for(text: str) -> str | None:
     """The run a stop was meant for, when the message rules another out ("不是停 run-b,是停 run-d!b 还要继续跑")."""
     m = _OTHER_RUN_STOPPED.search(text)
     return m.group("run") if m else None
+
+
 _STOP_THIS_KEEP_THAT = re.compile(r"(?:停了|停掉|停下|停止|\bstop\b|\bkill\b)(?!的)[^,，。;；?？]{0,12}[,，;；]\s*[A-Za-z0-9][\w.-]{0,20}\s*(?:那个|那一个|the other(?: one)?)?\s*(?:继续(?:跑|训)?|接着跑|让它跑|跑着|\bkeep(?:s)?(?: it)? (?:running|going)|\bcontinues?|\bcan keep going)\W*$", re.I)
 # A stop said as what may come later: "I might kill it halfway if the loss looks weird", "不行我就停掉".
 _STOP_LATER = re.compile(r"\b(?:i|we) (?:might|may|could|will|'?ll)\b[^.!?]{0,20}\b(?:kill|stop|abort)\b[^.!?]{0,40}\bif\b|"
