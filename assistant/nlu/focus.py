@@ -61,7 +61,12 @@ def _mentions(text: str, name: str, own: set[str], taken: list[tuple[int, int]])
 def set_aside(text: str, name: str) -> bool:
     """Every time ``name`` is written, it is set aside ("this replaces medical_v1.jsonl", "qa_pair.csv 是旧版", "跟上次的 X 比…")."""
     spots = _full(text, name)
-    return bool(spots) and all(_ASIDE_BEFORE.search(text[max(0, a - 14):a]) or _ASIDE_AFTER.match(text[b:b + 20]) for a, b in spots)
+    return bool(spots) and all(_aside_at(text, a, b) for a, b in spots)
+
+
+def _aside_at(text: str, a: int, b: int) -> bool:
+    """The name written at ``text[a:b]`` is set aside by the words around it ("forget X", "X 不用管了")."""
+    return bool(_ASIDE_BEFORE.search(text[max(0, a - 14):a]) or _ASIDE_AFTER.match(text[b:b + 20]))
 
 
 def meant(text: str, names: list[str]) -> str | None:
@@ -79,7 +84,7 @@ def meant(text: str, names: list[str]) -> str | None:
     taken = [spot for n in distinct for spot in _full(text, n)]
     spots = {n: _mentions(text, n, tokens[n] - set().union(*(tokens[o] for o in distinct if o != n)), taken) for n in distinct}
     aside = {n for n, where in spots.items()
-             if any(_ASIDE_BEFORE.search(text[max(0, a - 14):a]) or _ASIDE_AFTER.match(text[b:b + 20]) for a, b in where)}
+             if any(_aside_at(text, a, b) for a, b in where)}
     left = [n for n in distinct if n not in aside]
     if len(left) == 1:
         return left[0]

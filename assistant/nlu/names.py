@@ -87,6 +87,12 @@ def _with_chinese_head(text: str, found: tuple[str, int, int]) -> tuple[str, int
     return (own + name, start - len(own), end) if own else found
 
 
+def bare_run_id(text: str) -> tuple[str, int, int] | None:
+    """The run named in ``text`` when nothing but marks stands beside it ("run-0613-k", "run-0613-k?"), else None."""
+    run = find_run_id(text)
+    return run if run and not re.sub(r"[\W_]", "", text.replace(run[0], "")) else None
+
+
 def is_run_name(run: str) -> bool:
     """A run id read alone names a run when it holds a digit and is no encoding or model name ("utf-8", "lora_r", "gpt-4o")."""
     return bool(re.search(r"\d", run)) and not re.fullmatch(r"utf-?\d+|gb\d+|gpt-.*|e-?\d+", run, re.I)

@@ -1304,9 +1304,7 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
         return None
     head = pasted.group(0)
     asked = [f.text for f in resolve_named(head, mem.attachments)]
-    bare = names.find_run_id(own)
-    quoted_step = next((name for name, words in _RUN_STEP_WORDS if re.search(words, head, re.I)), "") \
-        if bare and not re.sub(r"[\W_]", "", own.replace(bare[0], "")) else ""
+    quoted_step = next((name for name, words in _RUN_STEP_WORDS if re.search(words, head, re.I)), "") if names.bare_run_id(own) else ""
     step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None,
                      intent=quoted_step if quoted_step in _RUN_TOOLS else None)  # ("> 要从哪个 run 恢复?\nrun-0703-b": the quoted question's step)
     run = names.find_run_id(head)
@@ -1726,8 +1724,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     meant = reading.stop_meant_for(whole or text)
     if meant:
         return Decision("tools", calls=[{"name": "stop_training", "args": {"run_id": meant}}])  # "不是停 run-b,是停 run-d!b 还要继续跑"
-    run = names.find_run_id(text)
-    if run and whole and not re.sub(r"[\W_]", "", text.replace(run[0], "")):
+    run = names.bare_run_id(text)
+    if run and whole:
         verb = re.search(r"(?:不是|\bnot)\s*(?P<verb>[^\s,，。;；]{1,12}?)\s*(?<![\w-])(?:[A-Za-z]+[-_#])[\w.-]*\d", whole, re.I)
         said = plan_step(f"{verb.group('verb')} {run[0]}", mem, new_files) if verb else None
         if said is not None and said.kind == "tools" and said.calls[0]["name"] in _RUN_TOOLS:

@@ -430,8 +430,8 @@ _START_PUT_OFF = re.compile(r"(?:本来|原本|原来|原计划|本打算)[^。!
                             r"\b(?:was|were) (?:going|planning|meant|supposed) to (?:train|start|fine-?tune|kick off|run)\b[^.!?]{0,60}?"
                             r"\b(?:forget it|never ?mind|not today|scratch that|nah|changed my mind)\b", re.I)
 # A share or a fit asked about in general: "占多大比例比较合适", "what fraction of samples would you put CoT on", "适不适合…想听听你的看法"
-_SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|比重|占比)(?:比较|最)?(?:合适|好|合理)|"
-                          r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of\b[^.?!]{0,40}\b(?:would|should|do) (?:you|i|we|people)\b|"
+_SHARE_ASKED_EN = r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of\b[^.?!]{0,40}\b(?:would|should|do) (?:you|i|we|people)\b"
+_SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|比重|占比)(?:比较|最)?(?:合适|好|合理)|" + _SHARE_ASKED_EN + r"|"
                           r"适不适合[^。!！]{0,20}(?:想听听|你(?:怎么)?看|你觉得)|想听听你的(?:看法|意见)", re.I)
 # Two files to be used as one, asked about: "train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗"
 _FILES_TOGETHER = re.compile(r"FILE\s*(?:和|与|跟|还有|and|\+|&)\s*FILE[^?？。.]{0,20}?(?:together|combined|at once|合在一起|放在一起|一起|合并|混在一起)", re.I)
@@ -866,8 +866,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                 and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
                 and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
             tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
-        if (tool in ("resume_training", "stop_training", "evaluate_run") and (run := names.find_run_id(text)) and names.is_run_name(run[0])
-                and not re.sub(r"[\W_]", "", text.replace(run[0], ""))):
+        if tool in ("resume_training", "stop_training", "evaluate_run") and (run := names.bare_run_id(text)) and names.is_run_name(run[0]):
             tool, offer = "training_status", ""  # "run-0613-k" alone (after "how's the soup simmering?"): a bare run id is a look
         if (tool == "resume_training" and prob < 0.5 and not names.find_run_id(text) and not names_stop_or_resume(text)
                 and not _RESUME_FROM.search(text) and not intents.scores(text)["resume_training"] and not _RESUME_HINT.search(text)):
@@ -1364,7 +1363,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool == "stop_training" and names.find_run_id(text) and _STILL_PAUSED.search(text) and not _STOP_RUN.search(text):
         tool, offer = "resume_training", ""  # "机器修好了,r_0603_a 还停在上次暂停的那个 checkpoint 等着呢": stopped, waiting to go on
     if (tool in ("", "add_cot", "add_few_shot", "augment_instructions") and act in ("question", "command") and _SHARE_ASKED.search(text)
-            and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of", text, re.I))):
+            and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(_SHARE_ASKED_EN, text, re.I))):
         tool, offer, act = "explain", "", "question"  # "CoT 数据占多大比例比较合适", "what fraction of samples would you put CoT on?",
         # "CoT 适不适合我这种数据,想听听你的看法": how much, or whether, asked in general
     if (tool in ("", "explain") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
