@@ -662,6 +662,40 @@ def taken_back(text: str) -> str:
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
 
 
+# A refusal taken back in the same message: "skip the perplexity... actually no, include it", "no general data mixed in.
+# actually, mix in 10%", "要不别续训 ft-0609 了……不,还是续吧". What was refused first is what the rest turns to.
+_NO_THEN_YES = re.compile(r"^(?P<lead>\W*)(?:(?:let'?s |just )?(?:skip|no|don'?t|do not)\s+|要不(?:还是)?别|别|不要|不用)\s*(?!no\b|not\b|wait\b|不是|[,，])"
+                          r"(?P<topic>[^.…,，。;；!?！？\n]{2,60}?)\s*(?P<gap>\.{2,}|…+|[.,，。;；—–-]+)\s*"
+                          r"(?:actually,?\s*no\b|actually\b|wait,?\s*no\b|no wait\b|on second thought\b|不对|哦不|不(?!要|用)|算了)\s*[,，]?\s*"
+                          r"(?:还是(?:要)?)?\s*(?P<rest>\S.*)$", re.I | re.S)
+_NAMED = re.compile(r"[\w\u4e00-\u9fff-]+\.(?:jsonl|json|csv|xlsx|xls|txt|parquet|tsv)\b|\b[A-Za-z][\w.-]*(?:\d|-\w)[\w.-]*", re.I)
+
+
+def said_back(text: str) -> str:
+    """``text`` with a refusal the person took back read as what they want after all.
+
+    >>> said_back("skip the perplexity... actually no, include it. check fin.jsonl")
+    'include the perplexity. check fin.jsonl'
+    >>> said_back("no general data mixed in. actually, mix in 10%. train qa.csv")
+    'general data mixed in. mix in 10%. train qa.csv'
+    >>> said_back("要不别续训 ft-0609 了……不,还是续吧")
+    '续训 ft-0609……续吧'
+    >>> said_back("don't stop run-b... actually, stop run-d")
+    'stop run-d'
+    """
+    m = _NO_THEN_YES.match(text)
+    if not m or re.match(r"(?:no\b|not\b|don'?t|do not|skip|never|不要|别|不用|不是)", m.group("rest"), re.I):
+        return text
+    lead, topic, gap, rest = m.group("lead"), re.sub(r"\s*了$", "", m.group("topic")), m.group("gap"), m.group("rest")
+    pointed = re.match(r"([A-Za-z]+\s+)(?:it|them|that)\b", rest, re.I)
+    if pointed:
+        return lead + pointed.group(1) + topic + rest[pointed.end():]
+    theirs, ours = {x.lower() for x in _NAMED.findall(rest)}, {x.lower() for x in _NAMED.findall(topic)}
+    if theirs and ours and not theirs & ours:
+        return lead + rest
+    return lead + topic + gap + (" " if gap[-1:] in ".,;-" and rest[:1].isascii() else "") + rest
+
+
 # One of our tools written by its name inside a sentence, or a letter or two off ("do a probe_learnign_rate on news_qa.jsonl",
 # "augmnet_instrucitons on 20% of X"): read as the plain words for it. A name opening the message is a call written out
 # (``written``): only its spelling is put right.
@@ -1361,6 +1395,7 @@ _REWRITES = (
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
     settled,         # values weighed, then one settled on
+    said_back,       # a refusal taken back ("skip X... actually no, include it") read as what is wanted after all
     repaired,        # a slip put right mid-message
     tool_named,      # a tool's name inside a sentence as words, mistyped at the start spelled right
     begun_with,      # the step to begin with ("先从检查开始吧", "start with the check") as the first
