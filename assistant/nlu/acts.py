@@ -617,6 +617,10 @@ _YES_GO_ON = re.compile(r"^\W*(?:行|好|好的|可以|嗯|对|ok|okay|yes|yep|y
                         # stop proposed (the pending stop is the consent's; nothing named here to act on anew)
                         r"^\W*(?:(?:对|好|好的|行|可以|嗯|ok|okay|yes|yep|yeah|没问题)\W*)*(?:确认|confirm(?:ed)?|按你说的)\W*(?:停|停掉|停止|stop)(?:吧|它|了|\s+it|\s+the run)?\W*$|"
                         r"^\W*(?:(?:yes|yep|yeah|ok(?:ay)?)\W+)+stop it\W*$|"
+                        # "对,就是 ./uploads/faq_0301.xlsx 这个,按你列的来", "Yes, FILE is the one. Go ahead as planned.": the file of the plan
+                        # shown named again, and the plan agreed to
+                        r"^\W*(?:对|是的|是|嗯|没错|yes|yep|yeah|right)\W+(?:就是\s*)?(?:\S+\.(?:jsonl?|csv|xlsx?|tsv)|FILE)\s*(?:这个|那个|这份|is the (?:right )?one)?\W*"
+                        r"(?:按你列的来|按你说的来|照计划来|按计划来|照你列的来|(?:go ahead|proceed|carry on)(?: as planned)?)\W*$|"
                         r"^\W*you (?:showed|suggested|proposed|listed|gave(?: me)?)\b[^\n?]{0,80}\b(?:fine|ok(?:ay)?|good|great|sure)\W+(?:launch|go|start|run|do) it\W*$|"
                         # "上面那个训练计划我看了,没问题,开跑", "确认,按刚才的计划开始训练", "就按你刚才给的那个方案来吧…开始吧": the plan
                         # shown before, agreed to

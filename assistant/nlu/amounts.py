@@ -48,10 +48,11 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:-?steps?\b(?![- ]by[- ]step)|步(?!骤))"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行|次)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行|次|题)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample|{_EACH_HAS_WORDS}|examples? per (?:sample|prompt|record|question)){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
+          rf"^\s*to (?:each|every) (?:prompt|question|sample)\b|^\s*例(?![如子外题])|"  # "four to each prompt", "每题三例"
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every)(?: (?:prompt|sample|question)|(?=\s*(?:[,.;!?]|$)))|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:(?:extra|more)\b(?=\s*(?:[,.;!?]|$))|of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),

@@ -96,7 +96,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|(?<!many )usable|能用吗", 3.5),
         # "score every record in FILE and flag anything weird", "逐条打分": the check, not a look
-        (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分", 3),
+        (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分|\bgive (?:[\w.-]+ ){1,3}a (?:quality )?score\b", 3),
         (r"空(?:答案|回答|的回答|值|白|的|行)|empty|缺失|missing|过滤|filter|校验|validat\w*|sanity|异常|有没有问题|有问题吗|什么问题|problems?|"
          r"issues?|错误|bad (?:rows|samples|data|examples)|garbage|junk|垃圾|评估|evaluat\w*|assess", 2),
         (r"检查|\bcheck\b|检测|scan|audit|审查|review", 1),
@@ -233,6 +233,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "evaluate_run": [
         # how a finished run turned out, or whether it lost what the base model could do
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|评一下|评一评|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
+        # "score gf-run-2 for me", "run-0529b is done, can you grade it?": a run marked
+        (r"\b(?:score|grade|mark|rate)\s+(?:(?:it|that one|this one)\b|(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d))|"
+         r"\b(?:score|grade|mark|rate)\s+(?:the |my |our |that )?(?:run|model|adapter|fine-?tune)\b", 3),
         # "whether it has lost anything compared to the base model. Run that comparison for X", "与原始底座模型加以比照,看其所学几何、所忘几许"
         (r"\blost anything\b|\b(?:run|do) (?:that|the|a) comparison\b|compared? (?:it |them )?(?:to|with|against) (?:the )?base(?: model)?\b|"
          r"(?:底座|基座|原始)\S{0,4}(?:加以)?比照|所学几何|所忘几(?:何|许)", 3),

@@ -32,6 +32,18 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
           (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)(?<!咱)(?<!咱们)(?<!我们)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
           (re.compile(r"康康"), "看看"), (re.compile(r"罗拉"), "lora"),  # ("用罗拉训练": LoRA as it sounds)
+          # another tool's naming told, no format asked: "按 OpenAI 的叫法应该是 n_epochs=2", "I meant 2 — OpenAI habit", "in OpenAI's terms"
+          (re.compile(r"(?:按(?:照)?|用)\s*(?:OpenAI|千帆|qianfan|LLaMA-?Factory|llamafactory)\s*(?:那边)?的(?:叫法|说法|命名|习惯|术语)|"
+                      r"(?:\s*[-—–,(]\s*|\s+)(?:OpenAI|Qianfan|千帆|LLaMA-?Factory)\s+habit\b\)?|\bin (?:OpenAI|Qianfan|LLaMA-?Factory)'s (?:terms|naming|words|lingo)\b", re.I), ""),
+          (re.compile(r"(?<![\w-])n_epochs(?![\w-])", re.I), "epochs"),  # OpenAI's name for the setting
+          # a concept asked tersely or as in a quiz: "few-shot。何意。", "何谓 CoT", "Near-dup, dup. difference?", "Question 4: define 'X'.",
+          # "Explain 'X'! Three sentences max!"
+          (re.compile(r"^\W*(?:question|q)\s*\d+\s*[:：.)]\s*(?=(?:define|explain|what|why|how)\b)", re.I), ""),
+          (re.compile(r"^\W*([^。.?？!！\n]{2,30}?)\s*[。.]?\s*何(?:意|解)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
+          (re.compile(r"^\W*何谓\s*([^。.?？!！\n]{2,30}?)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
+          (re.compile(r"^\W*([\w -]{2,30}?)\s*,\s*([\w -]{2,30}?)\s*[.。]\s*(?:the )?difference\s*\?\s*$", re.I), r"difference between \1 and \2?"),
+          (re.compile(r"^(\W*(?:explain|define)\s+)[\"'“‘]([\w -]{2,40})[\"'”’]", re.I), r"\1\2"),
+          (re.compile(r"(?<=[.!?])\s*(?:in )?(?:three|two|one|\d+) (?:sentences?|lines?|words?)(?: max(?:imum)?| or less| tops)?\s*[.!]*\s*$", re.I), ""),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![\w\u4e00-\u9fff./-])"), "quality check"),
@@ -114,7 +126,12 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # "插一下 X 的只量", "近似重副"
           (re.compile(r"\blearning rat\b", re.I), "learning rate"), (re.compile(r"\b(?:dine|dome|dune) yet\b", re.I), "done yet"),
           (re.compile(r"\bstart raining\b", re.I), "start training"), (re.compile(r"(?<=\d )epics\b", re.I), "epochs"),
-          (re.compile(r"只量"), "质量"), (re.compile(r"^插一下|(?<=帮我)插一下(?=[^。!！?？]{0,40}质量)"), "查一下"), (re.compile(r"重副"), "重复"),
+          (re.compile(r"只量"), "质量"), (re.compile(r"^插一下|(?<=帮我)插一下(?=[^。!！?？]{0,40}质量)"), "查一下"), (re.compile(r"重副|重负"), "重复"),
+          # characters typed by their sound: "训炼3论", "去从掉", "千反格式"; a Scots "intae"; keys mistyped ("naem = X, auther = Y")
+          (re.compile(r"训炼"), "训练"), (re.compile(r"(?<=[\d一二两三四五六七八九十])\s*论(?![文述点坛])"), "轮"), (re.compile(r"去从"), "去重"),
+          (re.compile(r"千反"), "千帆"), (re.compile(r"\bintae\b", re.I), "into"),
+          (re.compile(r"\bnaem(?=\s*[=:])", re.I), "name"), (re.compile(r"\bauther(?=\s*[=:])", re.I), "author"),
+          (re.compile(r"^\W*(?:fil|set)(?=\s+\S+\.json\b[:,]?\s+(?:name|author|naem|auther)\b)", re.I), "fill"),  # ("set identity.json name to 'X'")
           (re.compile(r"(?<![\w.-])(?:colum|collumn|coloumn|colunm|colmn)(s?)(?![\w.-])", re.I), r"column\1"),
           # an English verb glued to the Chinese after it: "stop一下 run_0709", "check下这个文件", "convert一下"
           (re.compile(r"(?<![A-Za-z])(stop|kill|check|convert|train|resume|evaluate|eval|inspect|probe|drop|keep|start)"
@@ -388,7 +405,7 @@ _UNIT_LEFT_OUT = re.compile(r"(?<=不是)\s*(?:\d+|[一二两三四五六七八�
 # A value ruled out where it is said: "不是 k=2", "我没说两个", "非三则也", "not 0.5", "I never said 30%", "rather than alpaca",
 # "刚才说转 sharegpt 是我说错了", "把 3e-4 打成了 3e-3" (the second), "不是 reason 列"; and a value the assistant was quoted saying,
 # put right after the quote ("“已为您添加 200 条 few-shot 样本”——我要的是 120 条", "You wrote '…30% of records.' Wrong - 50%.").
-_AMOUNT = (r"(?:k\s*=\s*)?(?:\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|百分之[一二两三四五六七八九十百]+|[一二两三四五六七八九十百]+(?:成)?"
+_AMOUNT = (r"(?:(?:k|n_epochs|epochs?|lr|learning_rate|lora_r|rank|max_steps)\s*[=:]\s*)?(?:\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|百分之[一二两三四五六七八九十百]+|[一二两三四五六七八九十百]+(?:成)?"
            rf"|(?:a |one )?(?:half|third|quarter|fifth|tenth)|{_EN_NUMBER_WORD})")
 _FORMAT_WORD = r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx)(?:\s*(?:格式|format))?"
 _COLUMN_WORD = r"[A-Za-z_][\w]*\s*(?:列|栏|字段|那列|\s(?:column|field))"
@@ -436,7 +453,7 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         others = [x for x in re.finditer(_COLUMN_WORD if group == "column" else _FORMAT_WORD if group == "format" else _AMOUNT, rest, re.I)
                   if x.group(0).strip() and (group != "amount" or re.search(r"[\d一二两三四五六七八九十]|half|third|quarter|fifth|tenth|" + _EN_NUMBER_WORD, x.group(0), re.I))]
         if m.group("v") and group == "amount" and not (amounts and any(0 <= m.start() - x.start() - len(x.group(0).rstrip()) <= 16 for x in others)
-                                                      or re.match(r"k\s*=", value, re.I) or re.search(r"没说", m.group(0))):
+                                                      or re.match(r"(?:k|n_epochs|epochs?|lr|learning_rate|lora_r|rank|max_steps)\s*[=:]", value, re.I) or re.search(r"没说", m.group(0))):
             continue
         if not others:
             continue
@@ -446,7 +463,8 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         elif m.group("v2"):
             kept = kept[:m.start("v2")] + kept[m.end("v2"):]
         else:  # the word that rules it out stays, so the message still reads as a value put right
-            kept = kept[:m.start("v")] + kept[max(m.end("v"), m.end("unit")):]
+            key = re.match(r"(?!k\s*=)([A-Za-z_]+)\s*[=:]", value)  # ("不是 n_epochs=4,应该是 2": the setting named stays)
+            kept = kept[:m.start("v")] + (key.group(1) + " " if key else "") + kept[max(m.end("v"), m.end("unit")):]
     return kept
 
 
@@ -662,6 +680,46 @@ def taken_back(text: str) -> str:
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
 
 
+# A question the person answers at once: "乱码那些要删吗?要删。", "要不要先去重再转换?要,先去重。", "学习率要不要先探一下?探吧,
+# 100 步够了", "few-shot 加几个例子?3 个吧。", "How many few-shot examples? Let's say 4.", "should I dedup first? yes, dedup first".
+_YES_NO_ASKED = re.compile(r"^(?P<q>[^?？。!！\n]{2,60}?)[?？]\s*(?:(?:要|是|对|嗯|好)(?:的|啊|呀)?|要[\u4e00-\u9fff]|(?P<verb>[\u4e00-\u9fff])吧|yes|yep|yeah|sure)"
+                           r"\s*(?:[,，。.!！]\s*|$)(?P<rest>.*)$", re.I | re.S)
+_ZH_YES_NO = re.compile(r"要不要|是不是|(?<![\u4e00-\u9fff])(?:该不该|需不需要)|[吗嘛么]\s*$")
+_EN_YES_NO = re.compile(r"^\W*(?:should|shall|do|must) (?:i|we)\b", re.I)
+_COUNT_ASKED = re.compile(r"(?:几个|多少个)(?P<unit>[\u4e00-\u9fff]{0,3})\s*[?？]\s*(?P<n>\d+|[一二两三四五六七八九十])\s*个?\s*(?:吧|好了|就行)?\s*(?:[。.,，]|$)"
+                          r"|\bhow many (?P<what>(?:[\w-]+ ){0,2}(?:examples?|shots?|epochs?|steps?|samples?))\s*\?\s*(?:let'?s say|say|maybe|i'?d say|make it|go with)?\s*"
+                          r"(?P<en>\d+)\s*(?:[.,;]|$)", re.I)
+
+
+def self_answered(text: str) -> str:
+    """``text`` with a question the person answered themselves read as the answer.
+
+    >>> self_answered("乱码那些要删吗?要删。")
+    '乱码那些要删。'
+    >>> self_answered("要不要先去重再转换?要,先去重。文件在这。")
+    '先去重。文件在这。'
+    >>> self_answered("few-shot 加几个例子?3 个吧。FILE 每条都加。")
+    'few-shot 加3个例子。FILE 每条都加。'
+    >>> self_answered("How many few-shot examples? Let's say 4. Do it on FILE.")
+    '4 few-shot examples. Do it on FILE.'
+    """
+    counted = _COUNT_ASKED.search(text)
+    if counted:
+        said = (counted.group("n") + "个" + counted.group("unit") + "。") if counted.group("n") else f"{counted.group('en')} {counted.group('what')}. "
+        if not counted.group("n"):
+            return (text[:counted.start()] + said + text[counted.end():].lstrip()).strip()
+        return text[:counted.start()] + said + text[counted.end():].lstrip()
+    m = _YES_NO_ASKED.match(text)
+    if not m or not (_ZH_YES_NO.search(m.group("q")) or _EN_YES_NO.match(m.group("q"))):
+        return text
+    rest = m.group("rest").strip()
+    if re.match(r"先|first\b|just\b|only\b", rest, re.I) or _EN_YES_NO.match(m.group("q")) and rest:
+        return rest  # "要,先去重": the answer narrows what was asked
+    q = re.sub(r"要不要|是不是|该不该|需不需要", "", m.group("q"))
+    q = re.sub(r"^\W*(?:should|shall|do|must) (?:i|we)\s+", "", re.sub(r"[吗嘛么]\s*$", "", q), flags=re.I)
+    return q + ("。" + rest if rest else "。")
+
+
 # A refusal taken back in the same message: "skip the perplexity... actually no, include it", "no general data mixed in.
 # actually, mix in 10%", "要不别续训 ft-0609 了……不,还是续吧". What was refused first is what the rest turns to.
 _NO_THEN_YES = re.compile(r"^(?P<lead>\W*)(?:(?:let'?s |just )?(?:skip|no|don'?t|do not)\s+|要不(?:还是)?别|别|不要|不用)\s*(?!no\b|not\b|wait\b|不是|[,，])"
@@ -763,7 +821,9 @@ def identity_said(text: str) -> str:
     """
     if not _ABOUT_IDENTITY.search(text):
         return text
-    text = text.replace("名号", "名字").replace("撰者", "作者")
+    text = text.replace("名号", "名字").replace("名讳", "名字").replace("撰者", "作者")
+    text = re.sub(r"\b(name|author) shall be\b", r"\1 is", text, flags=re.I)  # "the assistant's name shall be 'Beacon'"
+    text = re.sub(r"\b(?:it )?should say (?:it'?s|it is)\s+(?=[\"'“])", "name is ", text, flags=re.I)  # "it should say it's 'Juniper', made by 'X'"
     text = _TWO_THEN_TWO.sub(lambda m: f"名字填{m.group(1) or m.group(3)},作者填{m.group(2) or m.group(4)}", text)
     text = _FILLER_BETWEEN.sub(" ", text)
     text = _INTRODUCED.sub(r"name is \1 and author is ", text)
@@ -1382,6 +1442,7 @@ _REWRITES = (
     punctuated,      # punctuation said aloud ("逗号", "period")
     untagged,        # a polite tag after a request ("…就行,可以吗") left out
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
+    self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen
     replaced,        # a value written over ("r=8 → 32", "改") read as the new one
     said_plainly,    # our words in scare quotes unquoted, classical wording plainly

@@ -330,6 +330,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "convert_dataset"  # "we need FILE in the OpenAI chat format before Friday": a format asked for
     if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
+    if tool in (None, "", "inspect_dataset") and named and (asked := _ASKED_OF_FILE.search(plain)) and (got is None or got.act not in ("question", "hypothetical")):
+        tool = _step_of_file(asked.group(0)) or tool  # "我让你检查的是 FILE,不是 FILE2", "I asked you to check FILE": the step asked before, its file
+    if tool in (None, "", "inspect_dataset") and named and amounts.find_mix(plain) is not None and (got is None or got.act in ("command", "correction", "chitchat")) and not _LOOK_WORDS.search(plain):
+        tool = "start_training"  # "计划里再加上混两成通用数据,文件是 FILE": the general data mixed into a run of that file
     if not tool:
         if (got is not None and got.act in ("question", "hypothetical") and acts.CONCEPT_ASKED.search(plain) and not acts.is_request(plain)
                 and (named or intents.about_sft(plain))):
@@ -514,12 +518,13 @@ _FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|
 # A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
 _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
+_NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
 # first ever fine-tune".
 _DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped"  # (told as done, in English)
-_DONE_MYSELF = re.compile(r"(?:我|我们)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经)(?:自己|手动)?(?:把|将)[^,，。;；!！?？]{1,30}?"
+_DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经|已)(?:自己|手动|自行)?(?:在[^,，。;；!！?？]{1,12}?(?:里|上))?(?:把|将)[^,，。;；!！?？]{1,30}?"
                           r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好)了|"
-                          r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d))*|"
+                          r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
                           r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
@@ -927,7 +932,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
-        if not _acts(rest) or review.step_called_off(untold):  # ("替换占位符那步不要了,…我自己已经改好了")
+        if not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold):  # ("替换占位符那步不要了,…我自己已经改好了",
+            # "I already deduped it in Excel myself, so no need to check for duplicates")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
         told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])
         if told.kind == "tools" and rest.calls[0]["name"] == "suggest_hyperparameters":  # ("I already cleaned the data and it's 3,200 rows now,
@@ -1715,6 +1721,21 @@ def _look_before_conversion(text: str, steps: list[str], first: Decision) -> boo
 _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[\"'“‘「]?([^\s\"'”’」,，]{1,30}?)[\"'”’」]?\s*[,，]?\s*(?:not\b|不是)", re.I)
 
 
+# The step a correction of the file names, by its verb or noun ("check FILE instead", "the conversion was meant for FILE", "训练用的是 FILE").
+_FILE_STEPS = (("check_quality", r"\bcheck\b|检查|质检|查重|\bquality\b|质量"),
+               ("start_training", r"\btrain(?:ing)?\b|训练|开训|通用数据|\bgeneral data\b"),
+               ("convert_dataset", r"\bconver(?:t|sion)\b|转换|转成"), ("add_few_shot", r"few-?shot"), ("add_cot", r"\bcot\b|思维链"),
+               ("augment_instructions", r"\baugment\w*|指令增强|\brephras\w*"))
+_ASKED_OF_FILE = re.compile(r"(?:我)?(?:让|叫|要)你\s*\S{1,6}?的是|\bi (?:asked|told|wanted) you to \w+(?: \w+)?\b", re.I)
+_LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolumns?\b|列|字段|\bfields?\b|[?？吗]", re.I)
+
+
+def _step_of_file(text: str) -> str | None:
+    """The one step a correction of its file names, when it asks for no look."""
+    steps = [tool for tool, words in _FILE_STEPS if re.search(words, text, re.I)]
+    return steps[0] if len(steps) == 1 and not _LOOK_WORDS.search(text) else None
+
+
 def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[str], whole: str = "") -> Decision:
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
@@ -1749,6 +1770,11 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     sheet = _MEANT_SHEET.match(text) if re.search(r"\bsheet|\btab\b|工作表", whole, re.I) else None
     if new.kind == "tools" and new.calls[0]["name"] in ("inspect_dataset", "convert_dataset") and sheet:
         new.calls[0]["args"]["sheet"] = sheet.group(1)  # "wrong sheet lol, i meant Returns not Refunds in FILE"
+    step = _step_of_file(whole or text) if new.kind == "tools" and new.calls[0]["args"].get("path") and (
+        new.calls[0]["name"] == "inspect_dataset" or new.calls[0]["name"] == "suggest_hyperparameters" and not re.search(r"[?？]", text)) else None
+    if step and step != new.calls[0]["name"] and (redone := plan_step(text, mem, new_files, intent=step)).kind == "tools" \
+            and redone.calls[0]["name"] == step:
+        return redone  # "oops, check FILE instead", "wrong file for the training, use FILE", "我让你检查的是 FILE": the step said, its file put right
     if new.kind == "tools" and new.calls[0]["name"] != "explain":
         return new
     blanked = slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)])  # "x.jsonl" names no format

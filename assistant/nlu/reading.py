@@ -72,6 +72,21 @@ _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank
 # The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
 _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b|"
                              r"\bgive me (?:a |an |some )?(?:[\w-]+ ){0,3}(?:config|configuration|settings|hyper-?param\w*)\b|\bgive me the (?:optimum|optimal|best|right|ideal|recommended) (?:epochs?|lr|learning[- ]rate|batch)", re.I)
+# A setting's value asked for in so many words and nothing else: "What learning rate should be used?", "batch size - what should I
+# use?", "学习率应该被设成多少比较合适?", "LR? lora.", "Tuning recipe for 8000 rows?"
+_SETTING_NAME = r"(?:lr|learning[- ]rate|epochs?|epoch count|number of epochs|batch(?:[- ]?size)?|rank)"
+_SETTING_ONLY_ASKED = re.compile(
+    rf"^\W*(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?{_SETTING_NAME}\s+(?:should|would|do)\s+(?:i|we|you)?\s*(?:be\s+)?(?:use[d]?|set|pick(?:ed)?|go with|recommend)\b[^?]{{0,20}}\?\s*$|"
+    rf"^\W*{_SETTING_NAME}\s*[-—:,]\s*what (?:should|do|would) (?:i|we) (?:use|pick|set|go with)\b[^?]{{0,20}}\?\s*$|"
+    rf"^\W*{_SETTING_NAME}\s*(?:for\s+)?[?？]?\s*(?:q?lora|full(?:[- ]fine-?tun\w*)?|全参|全量)\s*[?？.。]?\s*$|"
+    r"^\W*(?:学习率|轮数|epoch|batch\s*size|批大小)\s*(?:应该|该)?\s*被?\s*(?:设成?|定成?|定为|设为|用|调成?)\s*多少\s*(?:比较|最)?\s*合适|"
+    r"\b(?:tuning|training|fine-?tuning) recipe for\b", re.I)
+# What the product can do, asked: "Can you do perplexity scoring at all?", "Can it read Windows paths like C:\\Users\\…?",
+# "Can you train directly on PDFs?", "你们支持带反斜杠的路径吗?比如 C:\\…"
+_ABILITY_ASKED = re.compile(r"^\W*(?:can|could|does|do) (?:you|it|this|the (?:app|tool|assistant))\b[^?]{0,60}\bat all\s*\?|"
+                            r"^\W*(?:can|could|does|do) (?:you|it)\b[^?]{0,50}\b(?:like|such as|e\.g\.?|for example)\s+\S+\s*\?\s*$|"
+                            r"^\W*(?:can|could) (?:you|it) (?:train|read|open|handle|use) (?:directly )?(?:on |from )?(?:pdfs?|word (?:docs?|files?)|docx|images?|audio|scans?)\b[^?]{0,20}\?\s*$|"
+                            r"支持[^。?？]{0,30}吗\s*[?？]?\s*(?:比如|例如|像)", re.I)
 _SETTING_WORDS = re.compile(r"epoch|(?<![a-z])lr(?![a-z])|learning[ _-]?rate|batch|学习率|轮数|批大小|超参|hyper-?param", re.I)
 # "过一眼,啥格式、有没有重复的": what format the file is in is read by a look (which reports duplicates too), not a check.
 _WHAT_FORMAT = re.compile(r"\bformat (?:look|seem)s? (?:usable|ok|okay|right|fine|good|correct|alright)\b|格式(?:能用|可以用|行不行|能不能用)|啥格式|什么格式|哪种格式|格式是(?:啥|什么)|(?:格式|format)\s*(?:对不对|对吗|正不正确|是否正确|有没有问题|ok吗|没问题吧)|"
@@ -926,6 +941,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "inspect_dataset" and has_file and guess.second == "check_quality" and guess.prob - guess.second_prob < MARGIN
             and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b|格式|\bformat\b", text, re.I)):
         tool = "check_quality"  # (a file) "看看有没有空的 answer": the flaws are the check's to find
+    if tool in ("", "explain") and act in ("question", "command") and _SETTING_ONLY_ASKED.search(text) and not acts.is_hypothetical(text):
+        tool, offer = "suggest_hyperparameters", ""  # "What learning rate should be used?", "LR? lora.", "Tuning recipe for 8000 rows?":
+        # a setting's value asked for, nothing else
+    if tool in _ACTIONS + ("", "inspect_dataset") and _ABILITY_ASKED.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "explain", "", "question"  # "Can you do perplexity scoring at all?", "Can it read Windows paths like C:\\…?":
+        # what the product can do, asked; a path given as an example is no file of the person's
     if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
@@ -1165,7 +1186,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
-    if act == "question" and tool in ("", "explain") and names.find_run_id(text) and _RUN_ALIVE.search(text):
+    if ((act == "question" and tool in ("", "explain") or tool == "resume_training" and re.search(r"[?？吗]\s*$", text) and not _RESUME_VERB.search(text))
+            and names.find_run_id(text) and _RUN_ALIVE.search(text)):  # ("我的 run-41 还活着吗": no resume)
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if (tool in ("", "inspect_dataset") and act == "command" and _TOLD_TO_LEARN.search(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)
             and not re.search(r"\bbefore\b|之前|以前", text, re.I)):  # ("before you study FILE, make sure it isn't full of junk": the check)

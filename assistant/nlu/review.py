@@ -18,7 +18,10 @@ _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
-                   r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删", re.I)
+                   r"干掉|砍掉|砍了|毙掉|毙了|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
+                   # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
+                   r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
+                   r"(?:^|[.,;]\s*)gone\s*[.!]*\s*$", re.I)
 _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
