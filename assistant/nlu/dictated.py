@@ -36,6 +36,10 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?:按(?:照)?|用)\s*(?:OpenAI|千帆|qianfan|LLaMA-?Factory|llamafactory)\s*(?:那边)?的(?:叫法|说法|命名|习惯|术语)|"
                       r"(?:\s*[-—–,(]\s*|\s+)(?:OpenAI|Qianfan|千帆|LLaMA-?Factory)\s+habit\b\)?|\bin (?:OpenAI|Qianfan|LLaMA-?Factory)'s (?:terms|naming|words|lingo)\b", re.I), ""),
           (re.compile(r"(?<![\w-])n_epochs(?![\w-])", re.I), "epochs"),  # OpenAI's name for the setting
+          (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
+          # a what-if written as code: "what_if(epochs=40)  # just asking"; a quiz set for the assistant: "考考你会不会看进度:…"
+          (re.compile(r"\bwhat_?if\s*\(([^()\n]{1,60})\)", re.I), r"what if \1?"),
+          (re.compile(r"^\W*(?:考考你|考你一下)[^::\n]{0,12}[::]\s*"), ""),
           # a concept asked tersely or as in a quiz: "few-shot。何意。", "何谓 CoT", "Near-dup, dup. difference?", "Question 4: define 'X'.",
           # "Explain 'X'! Three sentences max!"
           (re.compile(r"^\W*(?:question|q)\s*\d+\s*[:：.)]\s*(?=(?:define|explain|what|why|how)\b)", re.I), ""),
@@ -1335,9 +1339,13 @@ def ticked_off(text: str) -> str:
 # "Yours faithfully", "Kind regards,\nJo"): no request of its own, and the close is no full stop after a question.
 _SALUTATION = re.compile(r"^\s*(?:敬启者|敬启|尊敬的[^\n:：,，。]{1,20}|dear (?:sir or madam|sir/madam|sirs?|madam|[^\n,:]{1,30})|to whom it may concern)\s*[:：,，]?\s*\n|"
                          r"^\s*(?:敬启者|尊敬的[^\n:：,，。]{1,20})\s*[:：]\s*", re.I)
+_SALUTATION_INLINE = re.compile(r"^\s*dear (?:assistant|sir or madam|sir|madam|team|[A-Z][a-z]{1,15}),\s+", re.I)  # (only with a close)
 _CLOSE = re.compile(r"\n\s*(?:此致\s*敬礼|此致|顺颂(?:商|时)祺|敬请(?:回复|示下))[!！。.]?(?:\s*\n[^\n]{0,30}?敬上)?\s*$|\n[^\n]{0,30}?敬上\s*$|"
                     r"\n\s*(?:yours (?:faithfully|sincerely|truly)|(?:with )?(?:best|kind|warm)(?:est)? regards|regards|sincerely(?: yours)?|respectfully(?: yours)?)"
-                    r"\s*,?(?:\s*\n[^\n]{0,40})?\s*$", re.I)
+                    r"\s*,?(?:\s*\n[^\n]{0,40})?\s*$|"
+                    # on one line after the last sentence: "…? Kind regards", "…. Yours faithfully, J. Smith", "…。此致"
+                    r"(?<=[.?!。？！])\s*(?:yours (?:faithfully|sincerely|truly)|(?:with )?(?:best|kind|warm)(?:est)? regards|sincerely(?: yours)?|respectfully(?: yours)?)"
+                    r"[,.!]?(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.&]*){0,2})?\s*$|(?<=[。？！?!])\s*此致(?:\s*敬礼)?[!！。]?\s*$", re.I)
 
 
 def unlettered(text: str) -> str:
@@ -1350,6 +1358,8 @@ def unlettered(text: str) -> str:
     for _ in range(2):  # (a close after a signed name: "此致\n敬礼\n青石书局 敬上")
         inner = _CLOSE.sub("", inner)
     inner = _SALUTATION.sub("", inner, count=1)
+    if inner != text:
+        inner = _SALUTATION_INLINE.sub("", inner, count=1)  # "Dear assistant, … ? Kind regards": the frame on one line
     return inner.strip() if inner != text and re.search(r"[^\W\d_]{2}", inner) else text
 
 

@@ -181,6 +181,8 @@ _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job
                          r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)", re.I)
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
+# A named run asked to go on, as a question: "run-7f3a 能接着跑吗", "可以继续训 X 吗" (not "还能接着跑吗": whether it could)
+_GO_ON_ASKED = re.compile(r"(?<!还)(?:能|可以|能不能)(?:接着|继续)(?:跑|训练?|练)(?:吗|嘛|么|\b)|(?<!还)(?:能|可以)续上(?:吗|嘛)")
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
 _LATER = re.compile(r"回来再说|晚点再说|明天再说|下午再说|以后再说|改天再说|先这样吧|\b(?:i'?ll|we'?ll) (?:deal with|look at) it later\b|\btalk later\b", re.I)
 # What a thing is for: "是干什么用的", "有啥用", "what is identity.json for?".
@@ -1186,6 +1188,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
+    if (tool in ("", "explain") and names.find_run_id(text) and _GO_ON_ASKED.search(text) and not acts.is_hypothetical(text)
+            and not re.search(r"如果|假如|万一|要是|的话|会不会|还是得", text)):
+        tool, offer, act = "resume_training", "", "command"  # "抱歉,刚才 run-7f3a 我不该停的,能接着跑吗": that run, asked to go on
     if ((act == "question" and tool in ("", "explain") or tool == "resume_training" and re.search(r"[?？吗]\s*$", text) and not _RESUME_VERB.search(text))
             and names.find_run_id(text) and _RUN_ALIVE.search(text)):  # ("我的 run-41 还活着吗": no resume)
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
@@ -1391,8 +1396,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
             and re.search(r"改成|改为|调到|调成|换成|\bmake it\b|\bchange (?:it|that) to\b|\bmix in\b|\bbut mix\b", text, re.I)):
         tool, offer = "start_training", ""  # "老板又改主意了,说通用数据别混那么多,改成5%": the run's mix put right
-    if (tool in ("", "explain") and act in ("command", "correction") and re.search(r"重新算|再算一(?:下|遍)|\bre-?(?:do|calculate|compute)\b", text, re.I)
-            and (amounts.count_args(text).get("n_samples") or re.search(r"lora|全量|全参|\bfull\b", text, re.I))):
+    if (tool in ("", "explain", "start_training") and act in ("command", "correction") and re.search(r"重新算|再算一(?:下|遍)|重新给|\bre-?(?:do|calculate|compute)\b", text, re.I)
+            and (amounts.count_args(text).get("n_samples") or re.search(r"lora|全量|全参|\bfull\b", text, re.I))
+            and (tool != "start_training" or re.search(r"参数|\bnumbers\b|\bsettings\b|建议|\badvice\b", text, re.I) and not amounts.training_args(text))):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"

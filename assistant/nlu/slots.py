@@ -252,7 +252,7 @@ def find_fields(text: str) -> dict:
         # "用解析那一列": the column is named by the role's own word
         own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         # "有一列 计算过程 是算手续费的 拿这列做思维链", "有个 分析 列 是…的过程 拿这个做cot", "有一列叫 诊断思路 是小王写的 就是… 你用这个…"
-        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
+        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*[“\"「']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"」']?\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
                                     r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:你|我)?(?:想|要|就|可以)?\s*"
                                     r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)"
                                     # "每道题都有一列 jiexi 写着解题过程": a column said to hold the reasoning
@@ -624,7 +624,7 @@ def find_method(text: str) -> str | None:
         return apart.pop()
     # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
-              if re.search(r"(?:选|用|采用|决定用|按|就|choose|chose|use|using|go with|pick|prefer|give me|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
+              if re.search(r"(?:选|用|采用|决定用|按|就|只能(?:跑|用|做)?|choose|chose|use|using|go with|pick|prefer|give me|can only (?:do|run|use|afford)|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
                            text[max(0, at - 16):at], re.IGNORECASE)
               # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples", "LoRA only",
               # "全参 full FT 的话 lr 给多少?比 LoRA 小吗?"
