@@ -119,7 +119,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|(?<!前后)(?<!答案)(?<!回答)说法(?!不一|打架|矛盾|对不上)|表述|问法|丰富|回译|"
-         r"back[- ]?translat\w*|\baug\b|richer|synonym\w*|expand\w*|more varied|vary|\bvariety\b|(?:widen|broaden|vary|mix up|shake up) (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
+         r"back[- ]?translat\w*|\baug\b|richer|different phrasings?|\b(?:far |too |very |so )uniform\b|synonym\w*|expand\w*|more varied|vary|\bvariety\b|(?:widen|broaden|vary|mix up|shake up) (?:the )?(?:phrasing|wording)|less samey|different ways (?:of|to|people) (?:asking|ask)\b", 3),
         (r"指令|instructions?|prompts?|问法|提问方式", 1),
         # "指令太单一了", "the prompts are all samey": more ways to ask is the cure
         (r"(?:指令|(?<!前后)(?<!答案)(?<!回答)说法|问法|prompt|instruction)\S{0,4}(?:太|很|都|比较)?(?:单一|单调|一样|雷同)|"

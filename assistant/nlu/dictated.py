@@ -37,6 +37,13 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
                       r"(?:\s*[-—–,(]\s*|\s+)(?:OpenAI|Qianfan|千帆|LLaMA-?Factory)\s+habit\b\)?|\bin (?:OpenAI|Qianfan|LLaMA-?Factory)'s (?:terms|naming|words|lingo)\b", re.I), ""),
           (re.compile(r"(?<![\w-])n_epochs(?![\w-])", re.I), "epochs"),  # OpenAI's name for the setting
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
+          # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
+          (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
+          (re.compile(r"(?<![\w.])\d{1,3}\s*%\s*(?:sure|certain|confident)\b(?:\s+(?:that\s+)?(?:i|we)\b)?", re.I), ""),
+          # frustration asked, not a question: "这都看不懂吗?我说的是 sharegpt", "Why is nothing easy? Just convert it"
+          (re.compile(r"^\W*(?:这都看不懂吗|这都不懂吗|听不懂吗|看不懂吗|why is nothing (?:ever )?easy|seriously|come on)\s*[?？!！.]+\s*", re.I), ""),
+          # a count turned down, then the one wanted: "few-shot别加100条了,加50条就行"
+          (re.compile(r"别(加|做|扩|生成|造|跑)\s*\d+\s*(条|个|轮|步)了?\s*[,，]\s*(?:\1)?\s*(?=\d+\s*\2)"), r"\1 "),
           # a what-if written as code: "what_if(epochs=40)  # just asking"; a quiz set for the assistant: "考考你会不会看进度:…"
           (re.compile(r"\bwhat_?if\s*\(([^()\n]{1,60})\)", re.I), r"what if \1?"),
           (re.compile(r"^\W*(?:考考你|考你一下)[^::\n]{0,12}[::]\s*"), ""),
@@ -717,11 +724,37 @@ def self_answered(text: str) -> str:
     if not m or not (_ZH_YES_NO.search(m.group("q")) or _EN_YES_NO.match(m.group("q"))):
         return text
     rest = m.group("rest").strip()
-    if re.match(r"先|first\b|just\b|only\b", rest, re.I) or _EN_YES_NO.match(m.group("q")) and rest:
+    if re.match(r"先", rest):
         return rest  # "要,先去重": the answer narrows what was asked
     q = re.sub(r"要不要|是不是|该不该|需不需要", "", m.group("q"))
     q = re.sub(r"^\W*(?:should|shall|do|must) (?:i|we)\s+", "", re.sub(r"[吗嘛么]\s*$", "", q), flags=re.I)
+    if _EN_YES_NO.match(m.group("q")):
+        return q + (". " + rest if rest else ".")  # "Do I drop the garbled rows? Yep, drop them.": what was asked, then the rest
     return q + ("。" + rest if rest else "。")
+
+
+# A step asked in the passive: "All the exact duplicates that were found should be dropped.", "Run r-77 is to be resumed", "the
+# file needs to be converted to jsonl": read in the active voice (a question, "Should X be dropped?", is left as it is).
+_PASSIVE = re.compile(r"^(?P<lead>\W*)(?P<obj>(?!(?:what|which|who|how|why|when|where|it|this|that|there|nothing|everything)\b)[^.?!;\n]{3,80}?)\s+"
+                      r"(?:should|must|needs? to|are to|is to|shall|will have to|has to|have to) be (?P<verb>dropped|removed|deleted|kept|checked|converted|"
+                      r"deduplicated|inspected|evaluated|stopped|resumed|rephrased|augmented)\b(?P<rest>[^?？]*)$", re.I)
+_ACTIVE = {"dropped": "drop", "removed": "remove", "deleted": "delete", "kept": "keep", "checked": "check", "converted": "convert",
+           "deduplicated": "deduplicate", "inspected": "inspect", "evaluated": "evaluate", "stopped": "stop", "resumed": "resume",
+           "rephrased": "rephrase", "augmented": "augment"}
+
+
+def active(text: str) -> str:
+    """``text`` with a step asked in the passive said in the active voice.
+
+    >>> active("All the exact duplicates that were found should be dropped.")
+    'drop All the exact duplicates that were found.'
+    >>> active("Should the duplicates be dropped?")
+    'Should the duplicates be dropped?'
+    """
+    m = _PASSIVE.match(text)
+    if not m:
+        return text
+    return m.group("lead") + _ACTIVE[m.group("verb").lower()] + " " + m.group("obj").strip() + m.group("rest")
 
 
 # A refusal taken back in the same message: "skip the perplexity... actually no, include it", "no general data mixed in.
@@ -1466,6 +1499,7 @@ _REWRITES = (
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
     settled,         # values weighed, then one settled on
+    active,          # a step asked in the passive ("X should be dropped") said in the active voice
     said_back,       # a refusal taken back ("skip X... actually no, include it") read as what is wanted after all
     repaired,        # a slip put right mid-message
     tool_named,      # a tool's name inside a sentence as words, mistyped at the start spelled right

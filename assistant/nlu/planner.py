@@ -330,6 +330,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "convert_dataset"  # "we need FILE in the OpenAI chat format before Friday": a format asked for
     if not tool and has_file and (_bare_format(plain) or _NEED_IN.search(plain) and slots.find_format(plain)):
         tool = "convert_dataset"  # "alpaca", "sharegpt 格式吧", "need this in xlsx, 要给业务同事看": a format asked for
+    if (tool in (None, "", "inspect_dataset") and (named or new_files) and _WANTS_NONE.search(plain) and review.kinds_named(plain)
+            and (got is None or got.act not in ("question", "hypothetical"))):
+        tool = "check_quality"  # "我想让 FILE 里不再有一模一样的问题": the check finds them first; a person decides
+    if tool in (None, "", "inspect_dataset") and new_files and _BARE_LOOK.match(plain):
+        tool = "inspect_dataset"  # "Look." with an upload
     if tool in (None, "", "inspect_dataset") and named and (asked := _ASKED_OF_FILE.search(plain)) and (got is None or got.act not in ("question", "hypothetical")):
         tool = _step_of_file(asked.group(0)) or tool  # "我让你检查的是 FILE,不是 FILE2", "I asked you to check FILE": the step asked before, its file
     if tool in (None, "", "inspect_dataset") and named and amounts.find_mix(plain) is not None and (got is None or got.act in ("command", "correction", "chitchat")) and not _LOOK_WORDS.search(plain):
@@ -416,6 +421,8 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
+# The data wanted without a kind of flaw, of a file named: "我想让 FILE 里不再有一模一样的问题", "I want FILE free of duplicates"
+_WANTS_NONE = re.compile(r"不再有|没有了?(?=[^,，。]{0,12}(?:重复|空|乱码|短))|\bno (?:more|longer any)\b|\bfree of\b|\bwithout any\b", re.I)
 # A file and one verb of ours alone: "FILE check", "check" with an upload, "probe FILE", "FILE 质检".
 _BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|(?:先|就)?(?:质检|查重)(?:吧|下|一下)?|(?:先|就)检查(?:吧|下|一下)?)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)
