@@ -234,7 +234,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # how a finished run turned out, or whether it lost what the base model could do
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|评一下|评一评|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
         # "score gf-run-2 for me", "run-0529b is done, can you grade it?": a run marked
-        (r"\b(?:score|grade|mark|rate)\s+(?:(?:it|that one|this one)\b|(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d))|"
+        (r"\b(?:score|grade|mark|rate)\s+(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d)|"
+         r"[A-Za-z][\w.]*[-_][\w.-]*\d[\w.-]*\b[^.?!]{0,40}\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|"
          r"\b(?:score|grade|mark|rate)\s+(?:the |my |our |that )?(?:run|model|adapter|fine-?tune)\b", 3),
         # "whether it has lost anything compared to the base model. Run that comparison for X", "与原始底座模型加以比照,看其所学几何、所忘几许"
         (r"\blost anything\b|\b(?:run|do) (?:that|the|a) comparison\b|compared? (?:it |them )?(?:to|with|against) (?:the )?base(?: model)?\b|"

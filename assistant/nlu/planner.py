@@ -1778,7 +1778,8 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     if new.kind == "tools" and new.calls[0]["name"] in ("inspect_dataset", "convert_dataset") and sheet:
         new.calls[0]["args"]["sheet"] = sheet.group(1)  # "wrong sheet lol, i meant Returns not Refunds in FILE"
     step = _step_of_file(whole or text) if new.kind == "tools" and new.calls[0]["args"].get("path") and (
-        new.calls[0]["name"] == "inspect_dataset" or new.calls[0]["name"] == "suggest_hyperparameters" and not re.search(r"[?？]", text)) else None
+        new.calls[0]["name"] == "inspect_dataset" or new.calls[0]["name"] == "suggest_hyperparameters"
+        and not re.search(r"[?？]|推荐|建议|参数|别|不要|\bsuggest|\badvi[cs]e|\brecommend|\bhyper|\bdon'?t\b|\bnot\b", text, re.I)) else None
     if step and step != new.calls[0]["name"] and (redone := plan_step(text, mem, new_files, intent=step)).kind == "tools" \
             and redone.calls[0]["name"] == step:
         return redone  # "oops, check FILE instead", "wrong file for the training, use FILE", "我让你检查的是 FILE": the step said, its file put right
