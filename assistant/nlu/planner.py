@@ -422,7 +422,7 @@ _ONLY_THIS = re.compile(r"^([^,，。;；?？\n]{2,40}?)\s*(?:就好|就行|就�
 # A step that is only a look ("先看→再转→开训": its first step), on the file of its message.
 _BARE_LOOK = re.compile(r"^\W*(?:先|再)?(?:看|看看|看一下|看下|瞅瞅|瞅一眼|瞧瞧|look|look at it|peek|inspect)\W*$", re.I)
 # The data wanted without a kind of flaw, of a file named: "我想让 FILE 里不再有一模一样的问题", "I want FILE free of duplicates"
-_WANTS_NONE = re.compile(r"不再有|没有了?(?=[^,，。]{0,12}(?:重复|空|乱码|短))|\bno (?:more|longer any)\b|\bfree of\b|\bwithout any\b", re.I)
+_WANTS_NONE = re.compile(r"不再有|再也没有|\bno (?:more|longer any)\b|\bfree of\b|\bwithout any\b", re.I)
 # A file and one verb of ours alone: "FILE check", "check" with an upload, "probe FILE", "FILE 质检".
 _BARE_VERB = re.compile(r"^\W*(?:FILE\W*)?(?:(?P<check>check|qc|(?:先|就)?(?:质检|查重)(?:吧|下|一下)?|(?:先|就)检查(?:吧|下|一下)?)|(?P<probe>probe|lr probe|探测(?:一下)?|探一下))\W*(?:FILE)?\W*$", re.I)
 _NEED_IN = re.compile(r"\b(?:need|want)\s+(?:it|this|that|them|FILE|\S+\.(?:csv|jsonl|json|xlsx))\s+(?:in|as)\s+(?:the\s+)?\w", re.I)

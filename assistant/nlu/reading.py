@@ -175,7 +175,7 @@ _STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s i
 _TOLD_TO_LEARN = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bwant to )(?<!\bneed to )(?<!\blike to )(?<!\bhow to )(?<!\bwanna )\b(?:learn|study|memori[sz]e)\s+(?:this (?:file|data|dataset)|FILE|the (?:file|data|dataset)|it by heart)\b(?!\s*(?:format|type|structure|layout))|"
                             r"(?:把|给我把)\s*(?:FILE|这份\S{0,2}|这个文件)\s*(?:给我)?(?:背熟|背下来|学透|学会|吃透)", re.I)
 # A run put to the test: "test barn-ft-2", "quiz run-7", "来场期末考", "看看成绩单", "report card"
-_EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.-]*\d|期末考|考一?考|考试|成绩单|\breport card\b|\bput (?:it|\S*\d\S*) to the test\b", re.I)
+_EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.-]*\d|\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|期末考|考一?考|考试|成绩单|\breport card\b|\bput (?:it|\S*\d\S*) to the test\b", re.I)
 # Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
 _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
                          r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)", re.I)
