@@ -295,7 +295,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
-                  r"items?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
+                  r"items?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b", re.IGNORECASE)
 
 

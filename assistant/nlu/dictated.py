@@ -39,7 +39,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
-          (re.compile(r"(?<![\w.])\d{1,3}\s*%\s*(?:sure|certain|confident)\b(?:\s+(?:that\s+)?(?:i|we)\b)?", re.I), ""),
+          (re.compile(r"(?<![\w.])\d{1,3}\s*%\s*(?:sure|certain|confident)\s+(?:that\s+)?(?=(?:i|we)\s+(?:want|need|should|will|'ll|'d like)\b)", re.I), ""),
           # frustration asked, not a question: "这都看不懂吗?我说的是 sharegpt", "Why is nothing easy? Just convert it"
           (re.compile(r"^\W*(?:这都看不懂吗|这都不懂吗|听不懂吗|看不懂吗|why is nothing (?:ever )?easy|seriously|come on)\s*[?？!！.]+\s*", re.I), ""),
           # a count turned down, then the one wanted: "few-shot别加100条了,加50条就行"

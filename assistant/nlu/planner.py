@@ -1734,7 +1734,7 @@ _FILE_STEPS = (("check_quality", r"\bcheck\b|检查|质检|查重|\bquality\b|�
                ("convert_dataset", r"\bconver(?:t|sion)\b|转换|转成"), ("add_few_shot", r"few-?shot"), ("add_cot", r"\bcot\b|思维链"),
                ("augment_instructions", r"\baugment\w*|指令增强|\brephras\w*"))
 _ASKED_OF_FILE = re.compile(r"(?:我)?(?:让|叫|要)你\s*\S{1,6}?的是|\bi (?:asked|told|wanted) you to \w+(?: \w+)?\b", re.I)
-_LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolumns?\b|列|字段|\bfields?\b|[?？吗]", re.I)
+_LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolumns?\b|列|字段|\bfields?\b|格式|条数|多少条|几条|\bformat\b|\bhow many\b|[?？吗]", re.I)
 
 
 def _step_of_file(text: str) -> str | None:
