@@ -452,7 +452,8 @@ _SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|
                           r"适不适合[^。!！]{0,20}(?:想听听|你(?:怎么)?看|你觉得)|想听听你的(?:看法|意见)", re.I)
 # Two files to be used as one, asked about: "train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗"
 _FILES_TOGETHER = re.compile(r"FILE\s*(?:和|与|跟|还有|and|\+|&)\s*FILE[^?？。.]{0,20}?(?:together|combined|at once|合在一起|放在一起|一起|合并|混在一起)", re.I)
-_OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了")
+_OFF_FOR_TONIGHT = re.compile(r"(?:今晚|今天|明天|这周|周末|下午|晚上)(?:就|先|还是)?先?不(?:练|训|跑|搞)(?:练|训练)?了|"
+                              r"算了[,，\s]*(?:先)?不(?:练|训|跑)(?:练|训练)?了[,，\s]*(?:明天|回头|改天|以后|晚点)再说")  # "算了不训了 明天再说吧"
 # A run said to have stopped: "已中止", "has been paused"
 _STOPPED_TOLD = re.compile(r"(?:已经?|被)(?:中止|终止|停止|停掉|停下|暂停|中断)了?|\b(?:pressed|hit|clicked|tapped) (?:the )?stop\b(?: (?:button )?on \S+)?(?= by (?:mistake|accident))|\baccidentally (?:pressed|hit|clicked|stopped)\b|(?:昨日|昨天|前日|之前)(?:已)?(?:终|中)?(?:终止|停止|中止|止之)之?|(?:手滑|不小心|误)(?:点|按)了?(?:一下)?(?:停止|stop)|被\S{1,4}?停(?:掉|下)?了|停(?:掉|下)?了?的(?=\s*\S)|\b(?:has been|had been|was|got|is)\s+(?:paused|stopped|halted|killed|interrupted)\b", re.I)
 # Whether a run has stopped, asked: "训练是不是停了?", "停了没", "did it stop?"
@@ -1188,6 +1189,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
+    if tool == "stop_training" and _LATER.search(text) and not names.find_run_id(text) and not re.search(r"停|终止|中止|\bstop|\bkill|\bhalt", text, re.I):
+        tool, offer, act = "", "", "chitchat"  # "算了不训了 明天再说吧": training put off, no run named to stop
     if (tool in ("", "explain") and names.find_run_id(text) and _GO_ON_ASKED.search(text) and not acts.is_hypothetical(text)
             and not re.search(r"如果|假如|万一|要是|的话|会不会|还是得", text)):
         tool, offer, act = "resume_training", "", "command"  # "抱歉,刚才 run-7f3a 我不该停的,能接着跑吗": that run, asked to go on
