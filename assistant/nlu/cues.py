@@ -93,7 +93,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
          r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
-         r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|"
+         r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|\brun (?:the |all the |my )?checks\b|\brepeated (?:questions|rows|entries|answers|records)\b|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|(?<!many )usable|能用吗", 3.5),
         # "score every record in FILE and flag anything weird", "逐条打分": the check, not a look
         (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分|\bgive (?:[\w.-]+ ){1,3}a (?:quality )?score\b", 3),
@@ -179,6 +179,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
         (r"\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)(?: is|'s| 's) (?:at|up to)\b|"
+         r"\b(?:check|see|find out|tell me|look at) where (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*\s+is\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
          r"\bhow (?:the |my |our )?(?:training|run|job|fine-?tune) is (?:going|doing)\b|"
          # "pull up how it's doing", "how run bx-301 is doing", "whats up with run fanfic-r32", "is it still cooking", "它学得怎么样了"
@@ -217,7 +218,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "stop_training": [
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
-         r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|"
+         r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,3}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed|terminated)\b|\btermination of (?:the )?(?:run|job|training)\b|\bcessation of\b|\bbench (?=(?:the |run |job |it\b|[A-Za-z][\w-]*\d))|\bcease (?=(?:the |run |job |training |[A-Za-z][\w-]*\d))|\bneeds? stopping\b|撤(?:下来|下|掉|(?<!先撤)(?<!我撤)(?<!就撤)了(?![\u4e00-\u9fff]))|(?<![往向])下掉|砍(?:了|掉)|干掉|pull(?:ed|ing)? the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b(?![-_]\w)|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住|\bstopping (?=[A-Za-z][\w-]*\d)|\bturn (?:off|down) the (?:heat|stove|burner)\b|\b(?:take|pull) (?:it|\S+) off the (?:heat|stove|burner)\b", 6),
@@ -225,7 +226,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
         (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从断处(?:继续|接着|续)|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续行|继续|接着|恢复|续)|续行|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
-         r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|"
+         r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|接着(?:上次|之前|刚才)的进度|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
          r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)?往下(?:训|跑|练)|训练\s*(?:继续|接着)(?:跑|训|练)?\W*$|(?:训练|任务|run)\S{0,2}接回去", 4),
@@ -242,7 +243,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:底座|基座|原始)\S{0,4}(?:加以)?比照|所学几何|所忘几(?:何|许)", 3),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
          r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b| the (?:jargon|details|theory|terms|technical)| all that\b| what i\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
-         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+|[A-Za-z]+[_-][\w-]*[_-][\w-]+) (?:do|turn out)|(?:测测|测一下|测试一下)[^,，。;；]{0,10}(?:模型|adapter)|学到东西|学会了?(?:没|吗)|"
+         r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+|[A-Za-z]+[_-][\w-]*[_-][\w-]+) (?:do|turn out|score)|(?:测测|测一下|测试一下)[^,，。;；]{0,10}(?:模型|adapter)|学到东西|学会了?(?:没|吗)|"
          r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
          r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"
          r"\b(?:become|became|got|get|gets|is|are) better or not\b|\btest (?:the|my) (?:new |tuned |fine-?tuned )?(?:model|adapter)\b|"

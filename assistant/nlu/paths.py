@@ -97,7 +97,7 @@ trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 # A bracketed tag that is part of a name ("[draft]", "【终版】", "(2)"), and a word before a name: one of ours or such a tag.
 _TAG_WORD = re.compile(r"\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|" + _TAG_WORD.pattern.replace(r"\(", r"\((?!\d{1,2}\))", 1) + r") $")  # (not "(1)" numbering a list)
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|" + _TAG_WORD.pattern.replace(r"\(", r"\((?!\d{1,2}\))", 1).replace(r"\[", r"\[(?![xX ✓✔]\])", 1) + r") $")  # (not "(1)" numbering a list)
 
 
 def _words_before(before: str, name: str) -> str:

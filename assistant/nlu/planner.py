@@ -534,7 +534,11 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,8}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并)(?:过|好|完|掉|干净)(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
+                          r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
+                          # "训练我停了,然后呢?": a run stopped by the person, told
+                          r"^\W*(?:训练|那个\s*run|它)\s*我(?:已经|刚)?(?:自己)?停(?:掉)?了|"
                           # "接下来我自己在 Excel 里把空答案删掉,删完再发给你": to be done by the person's own hand, then sent
                           r"(?:接下来|待会儿?|等下|回头|一会儿?)?\s*(?:我|我们)自己(?:来|在[^,，。;；!！?？]{1,12}?(?:里|上))?\s*(?:把|将)?[^,，。;；!！?？]{0,16}?"
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
@@ -1374,6 +1378,8 @@ def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decisio
         if re.search(r"\bwhy\b|为什么|为啥|怎么回事", text[cut:], re.I) or acts.changed_mind(text[:cut]) is not None:
             return None  # ("Eval keeps saying `…dropped 12%` — why would that happen?", "stop X... hmm no, let it finish. what's its loss?")
     first = text[:cut].strip()
+    if _DONE_MYSELF.search(first):
+        return None  # ("重复的我自己在 Excel 里删了。下一步该干嘛?": done by hand, told, then a question)
     if acts.speech_act(text) == "hypothetical" or acts.opens_hypothetical(first):
         return None  # ("If I don't not drop the conflicting pairs — i.e. I drop them — would …?": a what-if)
     if re.search(r"\bwhich\b|\bshould (?:i|we)\b|哪个|要不要|该不该", text[cut:], re.I):

@@ -79,7 +79,7 @@ _SETTING_ONLY_ASKED = re.compile(
     rf"^\W*(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?{_SETTING_NAME}\s+(?:should|would|do)\s+(?:i|we|you)?\s*(?:be\s+)?(?:use[d]?|set|pick(?:ed)?|go with|recommend)\b[^?]{{0,20}}\?\s*$|"
     rf"^\W*{_SETTING_NAME}\s*[-—:,]\s*what (?:should|do|would) (?:i|we) (?:use|pick|set|go with)\b[^?]{{0,20}}\?\s*$|"
     rf"^\W*{_SETTING_NAME}\s*(?:for\s+)?[?？]?\s*(?:q?lora|full(?:[- ]fine-?tun\w*)?|全参|全量)\s*[?？.。]?\s*$|"
-    r"^\W*(?:学习率|轮数|epoch|batch\s*size|批大小)\s*(?:应该|该)?\s*被?\s*(?:设成?|定成?|定为|设为|用|调成?)\s*多少\s*(?:比较|最)?\s*合适|"
+    r"^\W*(?:学习率|轮数|epoch|batch\s*size|批大小)\s*(?:应该|该)?\s*被?\s*(?:设成?|定成?|定为|设为|用|调成?)\s*(?:多少|多大)\s*(?:比较|最)?\s*(?:合适|好)|"
     r"\b(?:tuning|training|fine-?tuning) recipe for\b", re.I)
 # What the product can do, asked: "Can you do perplexity scoring at all?", "Can it read Windows paths like C:\\Users\\…?",
 # "Can you train directly on PDFs?", "你们支持带反斜杠的路径吗?比如 C:\\…"
@@ -178,9 +178,13 @@ _TOLD_TO_LEARN = re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bwant to )(?<!\bneed to )(
 _EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.-]*\d|\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|期末考|考一?考|考试|成绩单|\breport card\b|\bput (?:it|\S*\d\S*) to the test\b", re.I)
 # Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
 _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
-                         r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)", re.I)
+                         r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)|"
+                         r"\b(?:isn'?t|is|shouldn'?t|should)\s+(?:it|the run|\S*\d\S*)\s+(?:be\s+)?(?:supposed to be\s+)?(?:done|finished)\b", re.I)
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
+# A reminder asked for a decision not yet made: nothing is done now ("明天提醒我…停不停", "remind me to decide whether to stop RUN")
+_REMIND = re.compile(r"提醒我|\bremind me\b", re.I)
+_UNDECIDED = re.compile(r"停不停|要不要|是否|决定|别动|先不动|\bwhether\b|\bdecide\b|\bdon'?t touch\b|\bleave it\b", re.I)
 # A named run asked to go on, as a question: "run-7f3a 能接着跑吗", "可以继续训 X 吗" (not "还能接着跑吗": whether it could)
 _GO_ON_ASKED = re.compile(r"(?<!还)(?:能|可以|能不能)(?:接着|继续)(?:跑|训练?|练)(?:吗|嘛|么|\b)|(?<!还)(?:能|可以)续上(?:吗|嘛)")
 # Put off for later, nothing asked now: "回来再说", "算了,明天再说", "I'll deal with it later".
@@ -269,7 +273,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
@@ -416,6 +420,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if _NOTHING_NEEDED.search(text):
         return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.": told, nothing asked
     got = _read_message(text, has_file, new_upload)
+    if got.tool in _RUN_CHANGES and _REMIND.search(text) and _UNDECIDED.search(text):
+        return Reading("", "", "chitchat")  # "明天提醒我跟你说 RUN 停不停,今天先别动它", "Remind me tomorrow to decide whether to stop RUN"
     if (got.tool not in ("", "explain") and _TOOL_NAMED.search(text) and re.search(r"[?？]\W*$", text)
             and acts.speech_act(text) == "question" and not acts.is_request(text)):
         return Reading("explain", "", "question")  # "probe_learning_rate 是不是就是推荐 epoch 用的?…": a question about our tools
@@ -577,7 +583,7 @@ _WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大
 _IN_GENERAL_ONLY = re.compile(r"一般|通常|\busually\b|\bballpark\b|\bin general\b|\btypically\b", re.I)
 _ASKER_OWN = re.compile(r"我|\bmy\b|\bour\b|\bi\b|\bwe\b", re.I)
 # Said not to act: only asking, nothing to run or change.
-_JUST_ASKING = re.compile(r"只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|想问问[:：]|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
+_JUST_ASKING = re.compile(r"\b(?:i )?only (?:wish|want|wanted) to know\b|\b(?:please )?(?:do not|don'?t) stop (?:it|\S+\d\S*)(?: just)? (?:now|yet)\b|只是问问|问问而已|只是想想|并不真要|不是真要|\b(?:this|it) is (?:an? )?(?:enquiry|inquiry|question) only\b|\b(?:enquiry|inquiry) only\b|仅(?:为|是)?咨询|\bnot (?:actually|really) (?:going to|gonna) (?:stop|do it|kill it)\b|就问问|随便问问|\b(?:we are|we'?re|i am|i'?m) not proceeding\b|\b(?:i'?m|i am) (?:only|just) asking\b|\bdo not do it yet\b|\bdon'?t do (?:it|anything) yet\b|(?:^|(?<=[,，。;；!！?？\s]))(?:先|我)?问问\W*$|先别[\u4e00-\u9fff]{0,2}[,，]?\s*(?:我)?(?:就|只是|先)?问(?:问|一下)|\b(?:wait|hold on|actually),?\s+(?:a\s+)?(?:quick\s+)?question first\b|\bno action yet\b|想问问[:：]|\bonly (?:want|need) your (?:opinion|advice|view|take)\b|只想听(?:听)?你的(?:意见|看法|建议)|^\W*(?:抱歉|不好意思)?[,，]?\s*问个问题[:：]|\bfirst,? a (?:quick )?question\b|只是好奇|好奇问一下|只是想(?:先)?问(?:一?下|问)|\bdon'?t (?:start|stop|train|run) (?:anything|training|it)\b[^?]{0,20}\bjust asking\b|不用跑|不用执行|别执行|不要执行|先别(?:改|动)(?:配置|参数)?(?![\u4e00-\u9fff])|"
                           r"先别改配置|\bdo not (?:execute|run)\b|\bdon'?t (?:execute|run) (?:anything|it|yet)\b|\bjust (?:asking|curious)\b|"
                           r"\bhypothetically\b|\bpurely hypothetical\b|\bno need to run\b|(?:仅|只|纯)(?:作|是|属)?(?:设想|假设)|"
                           r"\b(?:i )?ask (?:only|merely|purely) (?:in contemplation|out of (?:idle )?curiosity|hypothetically)\b|\bout of (?:idle |pure )?curiosity\b|"
@@ -1189,6 +1195,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
+    run = names.find_run_id(text) if tool == "resume_training" else None
+    if (run and re.search(rf"(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
+            and re.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I)):
+        tool, offer = "stop_training", ""  # "把 run-a2 停了,a1 留着继续跑": the stop said of the run named; the other goes on
     if tool == "stop_training" and _LATER.search(text) and not names.find_run_id(text) and not re.search(r"停|终止|中止|\bstop|\bkill|\bhalt", text, re.I):
         tool, offer, act = "", "", "chitchat"  # "算了不训了 明天再说吧": training put off, no run named to stop
     if (tool in ("", "explain") and names.find_run_id(text) and _GO_ON_ASKED.search(text) and not acts.is_hypothetical(text)

@@ -17,12 +17,12 @@ from assistant.nlu.paths import QUOTED
 _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
-                   r"\bcut (?:them|those|these|it)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
+                   r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;]\s*)gone\s*[.!]*\s*$", re.I)
-_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
+_KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -40,7 +40,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|(?<!almost[- ])(?<!nearly[- ])(?<!near[- ])\bidentical (?:twins|rows?|records?|copies|ones|pairs?|entries)\b|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
     (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲)了?好几遍", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
@@ -541,7 +541,8 @@ def kinds_named(text: str) -> set[str]:
 
 
 # "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep
-_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用|(?:也)?没(?:啥|什么)?意义|也是祸害|是祸害)")
+_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用|(?:也)?没(?:啥|什么)?意义|也是祸害|是祸害)|"
+                               r"\bno point (?:in )?keeping\b|\bwhat'?s the point (?:of|in) keeping\b|\bwhy keep (?:them|those|these|it)\b", re.I)
 
 
 _DECIDED_LAST = re.compile(r"最后决定|最终决定|决定了|定了|\bin the end\b|\bfinal answer\b|\bfinally\b|[?？]")

@@ -192,6 +192,11 @@ _CONFIG_ROLE = {"question": "question_field", "answer": "answer_field", "q": "qu
                 "question_column": "question_field", "answer_column": "answer_field"}
 
 
+# A column named by its spreadsheet letter: "A列是问题", "A列当问题、B列当答案", "column C is the answer", "A = question"
+_LETTER_COLUMN = re.compile(r"(?:(?<![A-Za-z])|(?<=column ))(?P<letter>[A-Z])(?![A-Za-z])\s*(?:列|栏)?\s*(?:是|为|当|作为|放的是|=|:|：|\bis(?: the)?|\bhas the|\bholds the)?\s*"
+                            r"(?P<role>问题|答案|回答|questions?|answers?)(?![\w])", re.I)
+
+
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
@@ -203,9 +208,13 @@ def find_fields(text: str) -> dict:
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
-        out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
+        if not re.fullmatch(r"questions?|answers?|问题|答案", m.group(2) or m.group(4) or "", re.I):  # (not "A = question": a column letter)
+            out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
     for m in _SHORT_COL_KEY.finditer(text):
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2).rstrip("."))  # ("answer column = agent_reply.": the full stop)
+    for m in _LETTER_COLUMN.finditer(text):  # "A列是问题,C列是答案", "column A is the question", "(A = question, B = answer)"
+        role = "question_field" if re.match(r"问|q", m.group("role"), re.I) else "answer_field"
+        out.setdefault(role, m.group("letter"))
     for name, role in field_names(text):
         if role and role not in out:
             out[role] = name
@@ -624,7 +633,7 @@ def find_method(text: str) -> str | None:
         return apart.pop()
     # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
-              if re.search(r"(?:选|用|采用|决定用|按|就|只能(?:跑|用|做)?|choose|chose|use|using|go with|pick|prefer|give me|can only (?:do|run|use|afford)|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
+              if re.search(r"(?:选|用|采用|决定用|按|就|只能(?:跑|用|做)?|\bit'?s|choose|chose|use|using|go with|pick|prefer|give me|can only (?:do|run|use|afford)|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
                            text[max(0, at - 16):at], re.IGNORECASE)
               # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples", "LoRA only",
               # "全参 full FT 的话 lr 给多少?比 LoRA 小吗?"
