@@ -84,3 +84,11 @@ def test_requests_said_as_why_not_foretold_or_after_work_done(text, want):
 ])
 def test_rules_and_decisions_said_other_ways(text, rule, decision):
     assert one_call(text) == ("apply_quality_rule", {"rule": rule, "decision": decision})
+
+
+def test_a_letter_is_no_column_where_it_names_the_role_and_a_run_stopped_by_mistake_goes_on():
+    assert slots.find_fields("Q列=question A列=answer") == {"question_field": "question", "answer_field": "answer"}
+    assert slots.find_fields("q=question a=answer 不变") == {"question_field": "question", "answer_field": "answer"}
+    assert slots.find_fields("question col is user_q answer col agent_a") == {"question_field": "user_q", "answer_field": "agent_a"}
+    assert one_call("刚刚手滑把 beam-run-2 停了,帮我恢复,接着跑。") == ("resume_training", {"run_id": "beam-run-2"})
+    assert one_call("昨晚断电,beam-run-2 停了,帮我从断点接着训") == ("resume_training", {"run_id": "beam-run-2"})

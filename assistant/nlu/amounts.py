@@ -251,7 +251,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     if pointed and "n_samples" in out and (value := parse_number((pointed.group(1) or pointed.group(2)).replace(",", "").replace("，", ""))):
         out["n_samples"] = int(value)  # "一份 500 条一份 5000 条,先按 5000 条那份给建议": the dataset pointed at
     meant = _COUNT_MEANT.search(text) if "n_samples" in out else None
-    if meant and (value := parse_number(meant.group(1).replace(",", "").replace("，", "").replace(" ", ""))) and value >= 10:
+    if meant and (value := parse_number((meant.group(1) or meant.group(2)).replace(",", "").replace("，", "").replace(" ", ""))) and value >= 10:
         out["n_samples"] = int(value)  # "5 个 sheet,每个 1000 行,加起来 5000 条", "I told you 10k samples but it's really about 1,200": the count meant
     out.pop("_at", None)
     return out
@@ -263,8 +263,9 @@ _K_PUT_RIGHT = re.compile(r"(?:改成|改为|换成|其实要|要改成|应该�
 
 # A count said to be the total, or the real one after one said wrongly: "加起来 5000 条", "其实只有 800 条左右", "so 1,000 samples
 # total", "it's really about 1,200"
-_COUNT_MEANT = re.compile(r"(?:加起来(?:一共)?|合计|其实(?:只有|是|有)|实际上?(?:只有|是)|\bso\b|\bin total\b|\b(?:it'?s|it is|there are) (?:really|actually)\b)\s*"
-                          r"(?:about|around|roughly|~|大概|约|大约)?\s*(\d[\d,，.]*\s*[kK万千]?)\s*(?=条|行|个样本|\s*(?:samples?|rows?|records?|pairs?|q&as?)\b|\s*[,.，。?？])", re.I)
+_COUNT_MEANT = re.compile(r"(?:加起来(?:一共)?|合计|其实(?:只有|是|有)|实际上?(?:只有|是)|\b(?:it'?s|it is|there are) (?:really|actually)\b)\s*"
+                          r"(?:about|around|roughly|~|大概|约|大约)?\s*(\d[\d,，.]*\s*[kK万千]?)\s*(?=条|行|个样本|\s*(?:samples?|rows?|records?|pairs?|q&as?)\b|\s*[,.，。](?!\d))|"
+                          r"(?:\bso\b|\bin total\b)\s*(?:about|around|roughly|~)?\s*(\d[\d,]*\s*[kK]?)\s*(?=(?:samples?|rows?|records?|pairs?|q&as?)\b)", re.I)
 # Of two datasets told by size, the one pointed at: "按 5000 条那份", "for the 5,000-row one".
 _POINTED_COUNT = re.compile(r"(?:按|用|根据|就按|先按)\s*([\d,，.]+[kK万千]?)\s*条?(?:的)?那(?:份|个)|\bfor the ([\d,]+k?)[- ](?:row|sample|record)s? one\b", re.I)
 

@@ -47,13 +47,13 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # a reason said as what not doing a step costs: "重复数据不删就是白花钱,先帮我查查 FILE 里的重复"
           (re.compile(r"^[^,，。;；]{0,12}?不(?:删|去|清)(?:掉)?(?:就是|的话)[^,，。;；]{0,12}[,，]\s*"), ""),
           # a step foretold, then agreed: "接下来你会把 FILE 转成 alpaca 格式,对吧?那就开始吧。", "You'll be stopping RUN now"
-          (re.compile(r"^\W*(?:接下来|明天|待会儿?|然后)?\s*你会(?=把|给|先)"), ""),
+          (re.compile(r"^\W*(?:接下来|明天|待会儿?|然后)?\s*你会(?=把|给)"), ""),
           (re.compile(r"(?<=\S)\s*[,，]\s*对吧\s*[?？]\s*那就(?:开始|开干|这么办)吧?\s*[。.!！]?\s*$"), ""),
           (re.compile(r"^\W*(?:tomorrow |then |next )?you(?:'ll| will)(?: be)? (stopp|convert|train|check|resum|add|inspect|evaluat)(?:ing|e)?\b", re.I),
            lambda m: {"stopp": "stop", "resum": "resume", "evaluat": "evaluate"}.get(m.group(1).lower(), m.group(1))),
           # "why not …?" then more said that is no question: the step suggested ("为什么不把完全重复的那些删了?留着干嘛。",
           # "Why not give identity.json a name? Call it 'Orbit'.")
-          (re.compile(r"^\W*(?:why not|为什么不|为啥不|干嘛不)\s*([^?？\n]{2,80})[?？]\s*(?=[^?？\s])(?![^?？]*[?？])", re.I), r"\1. "),
+          (re.compile(r"^\W*(?:why not|为什么不|为啥不|干嘛不)\s*([^?？\n]{2,80})[?？]\s*(?=[^?？\s])(?![^?？]*(?:[?？]|[吗呢么]\W*$))", re.I), r"\1. "),
           # a what-if written as code: "what_if(epochs=40)  # just asking"; a quiz set for the assistant: "考考你会不会看进度:…"
           (re.compile(r"\bwhat_?if\s*\(([^()\n]{1,60})\)", re.I), r"what if \1?"),
           (re.compile(r"^\W*(?:考考你|考你一下)[^::\n]{0,12}[::]\s*"), ""),

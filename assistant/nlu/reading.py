@@ -1196,8 +1196,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     run = names.find_run_id(text) if tool == "resume_training" else None
-    if (run and re.search(rf"(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
-            and re.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I)):
+    if (run and re.search(rf"(?<!刚)(?<!刚刚)(?<!手滑)(?<!已经)(?<!不小心)(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
+            and re.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I) and not re.search(r"刚|手滑|不小心|误|已经|恢复|撤回", text)
+            and any(other != run[0] and other not in run[0] for other in re.findall(r"(?<![\w-])[A-Za-z][\w-]*\d[\w-]*(?![\w-])", text))):
         tool, offer = "stop_training", ""  # "把 run-a2 停了,a1 留着继续跑": the stop said of the run named; the other goes on
     if tool == "stop_training" and _LATER.search(text) and not names.find_run_id(text) and not re.search(r"停|终止|中止|\bstop|\bkill|\bhalt", text, re.I):
         tool, offer, act = "", "", "chitchat"  # "算了不训了 明天再说吧": training put off, no run named to stop

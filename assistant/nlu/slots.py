@@ -193,7 +193,7 @@ _CONFIG_ROLE = {"question": "question_field", "answer": "answer_field", "q": "qu
 
 
 # A column named by its spreadsheet letter: "A列是问题", "A列当问题、B列当答案", "column C is the answer", "A = question"
-_LETTER_COLUMN = re.compile(r"(?:(?<![A-Za-z])|(?<=column ))(?P<letter>[A-Z])(?![A-Za-z])\s*(?:列|栏)?\s*(?:是|为|当|作为|放的是|=|:|：|\bis(?: the)?|\bhas the|\bholds the)?\s*"
+_LETTER_COLUMN = re.compile(r"(?<![A-Za-z0-9_'’])(?P<letter>(?-i:[A-Z]))(?![A-Za-z0-9_'’])\s*(?:(?:列|栏)\s*(?:是|为|当|作为|放的是|=|:|：)?|(?<=column .)\s*(?:is(?: the)?|has the|holds the)|\s*(?:=|:|：|是|为|当|作为))\s*"
                             r"(?P<role>问题|答案|回答|questions?|answers?)(?![\w])", re.I)
 
 
@@ -208,12 +208,14 @@ def find_fields(text: str) -> dict:
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
-        if not re.fullmatch(r"questions?|answers?|问题|答案", m.group(2) or m.group(4) or "", re.I):  # (not "A = question": a column letter)
+        if not (re.fullmatch(r"questions?|answers?|问题|答案", m.group(2) or m.group(4) or "", re.I) and (m.group(1) or m.group(3)).isupper()):  # (not "A = question": a column letter)
             out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
     for m in _SHORT_COL_KEY.finditer(text):
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2).rstrip("."))  # ("answer column = agent_reply.": the full stop)
     for m in _LETTER_COLUMN.finditer(text):  # "A列是问题,C列是答案", "column A is the question", "(A = question, B = answer)"
         role = "question_field" if re.match(r"问|q", m.group("role"), re.I) else "answer_field"
+        if (m.group("letter").upper(), role) in (("Q", "question_field"), ("A", "answer_field")) and m.group("role").isascii():
+            continue  # ("Q列=question A列=answer": the Q and A columns' names, not columns by letter)
         out.setdefault(role, m.group("letter"))
     for name, role in field_names(text):
         if role and role not in out:
