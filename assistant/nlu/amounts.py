@@ -412,6 +412,12 @@ def find_mix(text: str) -> float | None:
     # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:
         return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100
+    keyed_zh = re.search(r"(?:混合?)?(?:通用|general)\s*(?:数据|data)\s*(?:比例|占比|ratio|share)?\s*[:：=]\s*(0?\.\d+)(?![\d%])", text, re.I)
+    if keyed_zh:
+        return float(keyed_zh.group(1))  # "混合通用数据: 0.2" in a pasted config
+    mixed = re.search(r"\bmix(?:ing)? in\s+(\d+(?:\.\d+)?)\s*%(?!\s*(?:of\s+)?(?:the\s+)?(?:cot|few|examples?|samples?|records?|rows?|data\b))", text, re.I)
+    if mixed and re.search(r"\btrain|训练|开训|\brun\b", text, re.I) and 0 < float(mixed.group(1)) < 100:
+        return float(mixed.group(1)) / 100  # "mix in 15% and start training on FILE": the general data, unnamed, of a run
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     clauses = re.split(r"[,，。;；]", text)

@@ -53,7 +53,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
          rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
-        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b", 3),
+        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
         (r"^(?![\s\S]*(?:质检|质量|quality|duplicat|重复))[\s\S]*?(?:缺(?:了|少)?字段|字段(?:缺|少|不全|齐不齐|全不全|是否齐全|有没有(?:问题|缺|少))|格式和字段|字段和格式|\bmissing (?:fields?|columns?|keys?)\b)", 3),
@@ -115,7 +115,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
     ],
     "augment_instructions": [
-        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样", 4),
+        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|\b(?:bulk up|vary|mix up|spice up|widen|broaden|diversify) (?:the )?(?:question |prompt |instruction )?(?:wording|phrasings?)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样", 4),
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|(?<!前后)(?<!答案)(?<!回答)说法(?!不一|打架|矛盾|对不上)|表述|问法|丰富|回译|"

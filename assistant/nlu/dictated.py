@@ -62,6 +62,9 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"^\W*(?:question|q)\s*\d+\s*[:：.)]\s*(?=(?:define|explain|what|why|how)\b)", re.I), ""),
           (re.compile(r"^\W*([^。.?？!！\n]{2,30}?)\s*[。.]?\s*何(?:意|解)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
           (re.compile(r"^\W*何谓\s*([^。.?？!！\n]{2,30}?)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
+          # "困惑度者,何意也?求解一二。", "混入通用,意义何在?": asked in a classical turn
+          (re.compile(r"^\W*([^。.?？!！\n,，]{2,30}?)\s*者?\s*[,，。.]?\s*何(?:意|解)也?\s*[?？。.]*\s*(?:求解一二|请赐教|还望赐教|烦请解惑)?\s*[。.?？]*\s*$"), r"\1 是什么意思"),
+          (re.compile(r"^\W*([^。.?？!！\n,，]{2,30}?)\s*[,，]?\s*(?:意义|用意|好处|用处)何在\s*[?？。.]*\s*$"), r"\1 有什么意义"),
           (re.compile(r"^\W*([\w -]{2,30}?)\s*,\s*([\w -]{2,30}?)\s*[.。]\s*(?:the )?difference\s*\?\s*$", re.I), r"difference between \1 and \2?"),
           (re.compile(r"^(\W*(?:explain|define)\s+)[\"'“‘]([\w -]{2,40})[\"'”’]", re.I), r"\1\2"),
           (re.compile(r"(?<=[.!?])\s*(?:in )?(?:three|two|one|\d+) (?:sentences?|lines?|words?)(?: max(?:imum)?| or less| tops)?\s*[.!]*\s*$", re.I), ""),
@@ -1161,6 +1164,45 @@ def unpiped(text: str) -> str:
     return ", ".join(f"{k}={v}" if k.lower() in ("q", "a") else f"{k}: {v}" for k, v in pairs)
 
 
+# A pasted question-and-answer row under its header ("| 问题 | 答案 |\n| 信用卡年费怎么减免 | 每年刷满6次即可免年费 |"): a sample of
+# the data, no request. Its header names the columns when the person converts or names columns ("都是这种两列,帮我转成千帆",
+# "表头其实是 | 用户问题 | 标准答案 |"); the rows are left out.
+_QA_HEADER = re.compile(r"\|[ \t]*(?P<q>[^|\n]{1,24}?)[ \t]*\|[ \t]*(?P<a>[^|\n]{1,24}?)[ \t]*\|(?![ \t]*[^|\s])")
+_Q_CELL = re.compile(r"问|\bquestions?\b|\bquery\b|\bask\b|\bprompt\b|^q$", re.I)
+_A_CELL = re.compile(r"答|回复|\banswers?\b|\brepl(?:y|ies)\b|\bresponse\b|^a$", re.I)
+_ANY_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)")
+
+
+def sample_rows(text: str) -> str:
+    """``text`` with a pasted question-and-answer table read as its two column names (when the columns matter) or left out.
+
+    >>> sample_rows("| 问题 | 答案 |\\n| 年费怎么减免 | 刷满6次 |\\n我的 card_faq.xlsx 都是这种两列,帮我转成千帆格式。")
+    '“问题”和“答案”两列\\n我的 card_faq.xlsx 都是这种两列,帮我转成千帆格式。'
+    >>> sample_rows("| Question | Answer |\\n| Price? | $5 |\\nActually, don't drop short ones like this. Keep them.")
+    "Actually, don't drop short ones like this. Keep them."
+    """
+    header = next((m for m in _QA_HEADER.finditer(text) if _Q_CELL.search(m.group("q")) and _A_CELL.search(m.group("a"))
+                   and not _A_CELL.search(m.group("q"))), None)
+    if not header:
+        return text
+    line_start = text.rfind("\n", 0, header.start()) + 1
+    own_line = not text[line_start:header.start()].strip()
+    rows_end = header.end()
+    if own_line:  # the rows under the header, to the table's end
+        rows = _ANY_ROW.match(text, text.find("\n", header.end()) + 1) if "\n" in text[header.end():] else None
+        while rows and rows.group(0):
+            rows_end = rows.end()
+            rows = _ANY_ROW.match(text, rows_end)
+    rest = text[:line_start if own_line else header.start()] + text[rows_end:]
+    names = re.search(r"转|\bconver|列|\bcolumns?\b|表头|\bheaders?\b|字段|\bfields?\b", rest, re.I)
+    zh = re.search(r"[\u4e00-\u9fff]", rest)
+    said = ((f"“{header.group('q')}”和“{header.group('a')}”两列" if zh else f"the '{header.group('q')}' and '{header.group('a')}' columns")
+            if names else "")
+    if own_line:
+        return (text[:line_start] + said + ("\n" if said else "") + text[rows_end:].lstrip("\n")).strip()
+    return text[:header.start()] + said + text[header.end():]
+
+
 _SLASH_COMMAND = re.compile(r"\s*(?:convert|train|quality|augment|lr-?probe|probe|few-?shot|cot|hparams|eval|evaluate|inspect|stop|resume|"
                             r"status|fill|check)/", re.I)
 _SLASH_FORMATS = {"alpaca", "sharegpt", "qianfan", "openai", "jsonl", "csv", "xlsx"}
@@ -1292,9 +1334,11 @@ def said_plainly(text: str) -> str:
 
 
 def unhesitated(text: str) -> str:
-    """A question typed with hesitations, "hmm… is this… any good? like… the quality of it…": the pauses read as spaces (only
-    in a question with two or more of them, where they break no sentence apart)."""
-    if len(re.findall(r"…+|\.{3,}", text)) >= 2 and re.search(r"[?？]", text) and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text):
+    """A question typed with hesitations, "hmm… is this… any good? like… the quality of it…", or a request trailing off
+    ("嗯……训练的话……用 X……epoch 就……5 吧……"): the pauses read as spaces (only with two or more of them, in a question or trailing
+    off at the end, where they break no sentence apart)."""
+    if (len(re.findall(r"…+|\.{3,}", text)) >= 2 and (re.search(r"[?？]", text) or re.search(r"(?:…+|\.{3,})\s*$", text))
+            and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text)):
         return re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
     return text
 
@@ -1458,7 +1502,71 @@ _COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not t
                        r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
-_MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
+_MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bi don'?t suppose (?:you could|you'?d be able to)\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
+
+
+# A constraint list's "must not" items: "Must: drop the near-duplicates. Must not: touch the exact duplicates.", "必须:删掉近似重复;
+# 不能:动完全重复的", "must not:\n- invent reasoning". What must not happen is no step to take; a value it puts in the place of
+# the one ruled out ("不许:用默认基座,要用 Qwen2-1.5B") stays.
+_MUST_NOT = re.compile(r"(?:^|(?<=[\s;；。.,，]))(?:must not|mustn'?t|do not|don'?t|不能|不许|禁止|不准|不可以|不得)\s*[:：]\s*"
+                       r"(?P<what>\n(?:[ \t]*[-*•][^\n]*(?:\n|$))+|[^;；。.\n]*[;；。.]?)", re.I)
+_INSTEAD = re.compile(r"[,，]\s*(?:而是|要|改|but|instead)?\s*(?:用|use)\s*(?=\S)", re.I)
+
+
+def unforbidden(text: str) -> str:
+    """``text`` without the items of a constraint list that say what must not be done.
+
+    >>> unforbidden("Must: drop the near-duplicates. Must not: touch the exact duplicates.")
+    'Must: drop the near-duplicates. '
+    >>> unforbidden("必须:用 x.jsonl;epoch 6。不许:用默认基座,要用 Qwen2-1.5B。开训吧。")
+    '必须:用 x.jsonl;epoch 6。要用 Qwen2-1.5B。开训吧。'
+    """
+    if not re.search(r"(?:^|[\s;；。.,，])(?:must|必须|要求)\s*(?:\w+\s*)?[:：]", text, re.I):
+        return text  # (only in a list that also says what must be done: "不能:…" alone is asked, or a rule)
+    def kept(m: re.Match) -> str:
+        instead = _INSTEAD.search(m.group("what"))
+        return m.group("what")[instead.start() + 1:].lstrip() if instead else ""
+    return _MUST_NOT.sub(kept, text)
+
+
+# A role given to the assistant before the request: "你现在是我们组的数据工程师。任务:…", "作为调参专家,…", "You are my data
+# engineer; your task: …", "Act as an SFT expert. Question: …". The role asks nothing; its label ("任务:", "your task:") neither.
+_ROLE_GIVEN = re.compile(r"^\W*(?:(?:你|您)(?:现在)?(?:是|就是|扮演|来当|当)(?:我的|我们(?:组|公司|团队|部门)?的|一[个名位])?[^,，。;；:：!！?？\n]{0,16}?"
+                         r"(?:工程师|专家|助手|顾问|分析师|大师|高手)|(?:作为|身为)(?:一[个名位])?[^,，。;；:：!！?？\n]{0,12}?(?:工程师|专家|顾问|分析师|大师|高手))"
+                         r"\s*[,，。;；:：!！—]\s*(?:(?:你的)?(?:任务|问题|要求|需求)\s*[:：]\s*)?|"
+                         r"^\W*(?:you are|you'?re|act as|acting as|pretend (?:to be|you'?re)|imagine you'?re)\s+(?:now\s+)?(?:my|our|a|an|the)\s+"
+                         r"[\w -]{0,30}?(?:engineer|expert|specialist|assistant|analyst|consultant|scientist|guru)\b(?:\s+(?:for|at|on) [\w -]{1,30}?)?"
+                         r"\s*[,.;:!—-]\s*(?:(?:your )?(?:task|job|question|request|brief)\s*[:：]\s*)?", re.I)
+
+
+def role_left(text: str) -> str:
+    """``text`` without the role it gives the assistant first.
+
+    >>> role_left("你现在是我们组的数据工程师。任务:把 a.xlsx 转成千帆格式。")
+    '把 a.xlsx 转成千帆格式。'
+    >>> role_left("You are my data engineer; your task: convert a.xlsx to alpaca.")
+    'convert a.xlsx to alpaca.'
+    """
+    m = _ROLE_GIVEN.match(text)
+    return text[m.end():] if m and text[m.end():].strip() else text
+
+
+# "Is there any way to get rid of the near-duplicates you just flagged?", "有没有办法把 X 转成千帆?": a request asked as whether
+# there is a way (of the person's own data or run; in general, "in general, I mean", it stays a question).
+_ANY_WAY = re.compile(r"^\W*(?:is there (?:any|a|some) way (?:to|you could|you can)|有没有(?:什么)?办法(?=\s*(?:帮我|给我|把|让)))\s*", re.I)
+_OWN_THING = re.compile(r"(?-i:FILE)|\.(?:jsonl?|csv|xlsx?|tsv)\b|\byou (?:just )?(?:flagged|found|showed)\b|刚(?:才|刚)?(?:查|标)|(?<![\w-])[A-Za-z]+[-_]\w*\d", re.I)
+
+
+def any_way(text: str) -> str:
+    """``text`` with a way asked for, of the person's own data, read as the request.
+
+    >>> any_way("Is there any way to get rid of the near-duplicates you just flagged?")
+    'get rid of the near-duplicates you just flagged'
+    """
+    m = _ANY_WAY.match(text)
+    if not m or not _OWN_THING.search(text) or re.search(r"\bin general\b|一般来说|通常", text, re.I):
+        return text
+    return re.sub(r"\s*[?？]+\s*$", "", text[m.end():])  # (the request, no longer asked)
 
 
 def courteous(text: str) -> str:
@@ -1487,6 +1595,7 @@ _REWRITES = (
     unlettered,      # a letter's salutation and close ("敬启者:", "此致敬礼", "Dear Sir or Madam,", "Yours faithfully") left out
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
+    sample_rows,     # a pasted question-and-answer row under its header: the columns' names, or nothing
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
     unheaded,        # openers that set the scene: a conversation taken up again ("where were we? …"), steps named by number
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
@@ -1495,6 +1604,9 @@ _REWRITES = (
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")
     untagged,        # a polite tag after a request ("…就行,可以吗") left out
+    unforbidden,     # a constraint list's "must not" items left out
+    role_left,       # a role given to the assistant first ("你现在是数据工程师。任务:…") left out
+    any_way,         # "is there any way to X" of one's own data: X
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
     self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen

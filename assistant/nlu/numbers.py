@@ -29,7 +29,7 @@ _ZH = "零〇一壹二贰两俩仨三叁四肆五伍六陆七柒八捌九玖十�
 _TOKEN = re.compile(
     rf"(?:(?:{_ARABIC})(?:\s?[kKwW](?![A-Za-z])|\s?[十拾百佰千仟万亿](?!帆))*"
     rf"(?:(?!千帆)[{_ZH}]|\d)*"
-    rf"|(?:(?!千帆)[{_ZH}])+)"
+    rf"|(?:(?!千帆)[{_ZH}])+(?:[kK](?![A-Za-z]))?)"  # ("两k": a Chinese numeral with a k)
 )
 # "a hundred and fifty": the "and" inside a number joins its parts
 _EN_TOKEN = re.compile(
@@ -204,6 +204,8 @@ def find_numbers(text: str) -> list[Num]:
             continue
         if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE:
             continue  # "一下", "一些", "一共": words, not the number one
+        if m.group(0) == "一" and re.match(r"[条个道题]\s*(?:\d|[二两三四五六七八九十])", text[m.end():]):
+            continue  # "一条三个例子": each one, then how many
         if m.group(0) == "一" and text[m.start() - 1:m.start()] in ("哪", "某", "同", "统", "唯"):
             continue  # "跑到哪一步了", "某一轮", "同一条": which one, not how many
         if m.group(0)[:1] in "千百万" and text[m.start() - 1:m.start()] in ("几", "数", "若干"[-1:]):

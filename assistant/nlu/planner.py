@@ -1013,8 +1013,17 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
 
 
 # The run step a quoted question names ("> 要从哪个 run 恢复?", "> Which run should I stop?")
-_RUN_STEP_WORDS = (("resume_training", r"恢复|继续|续训|\bresum|\bcontinu"), ("stop_training", r"停|\bstop|\bkill"),
-                   ("evaluate_run", r"评估|评测|\beval"), ("training_status", r"状态|进度|\bstatus|\bprogress"))
+# The words that name a step, by its tool: a run's steps (what a quoted question about a run asks) and a file's steps (what a
+# correction of its file asks).
+_STEP_WORDS = {"resume_training": r"恢复|继续|续训|\bresum|\bcontinu", "stop_training": r"停|\bstop|\bkill",
+               "evaluate_run": r"评估|评测|\beval", "training_status": r"状态|进度|\bstatus|\bprogress",
+               "check_quality": r"\bcheck\b|检查|质检|查重|\bquality\b|质量|(?:要|该|让你)查(?!看)",
+               "start_training": r"\btrain(?:ing)?\b|训练|开训|通用数据|\bgeneral data\b",
+               "convert_dataset": r"\bconver(?:t|sion)\b|转换|转成", "add_few_shot": r"few-?shot", "add_cot": r"\bcot\b|思维链",
+               "augment_instructions": r"\baugment\w*|指令增强|\brephras\w*"}
+_RUN_STEP_WORDS = [(tool, _STEP_WORDS[tool]) for tool in ("resume_training", "stop_training", "evaluate_run", "training_status")]
+_FILE_STEPS = [(tool, _STEP_WORDS[tool]) for tool in ("check_quality", "start_training", "convert_dataset", "add_few_shot", "add_cot",
+                                                      "augment_instructions")]
 
 
 def _steps_listed(text: str) -> bool:
@@ -1735,10 +1744,6 @@ _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[
 
 
 # The step a correction of the file names, by its verb or noun ("check FILE instead", "the conversion was meant for FILE", "训练用的是 FILE").
-_FILE_STEPS = (("check_quality", r"\bcheck\b|检查|质检|查重|\bquality\b|质量"),
-               ("start_training", r"\btrain(?:ing)?\b|训练|开训|通用数据|\bgeneral data\b"),
-               ("convert_dataset", r"\bconver(?:t|sion)\b|转换|转成"), ("add_few_shot", r"few-?shot"), ("add_cot", r"\bcot\b|思维链"),
-               ("augment_instructions", r"\baugment\w*|指令增强|\brephras\w*"))
 _ASKED_OF_FILE = re.compile(r"(?:我)?(?:让|叫|要)你\s*\S{1,6}?的是|\bi (?:asked|told|wanted) you to \w+(?: \w+)?\b", re.I)
 _LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolumns?\b|列|字段|\bfields?\b|格式|条数|多少条|几条|\bformat\b|\bhow many\b|[?？吗]", re.I)
 

@@ -41,7 +41,7 @@ _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
 # ("挂掉的 X 不该接着跑吗?": a "shouldn't it go on?" asked is a resume, not a stop)
 _RUN_JUDGED = re.compile(cues.RUN_JUDGED, re.I)  # "does it still know normal stuff or did we fry it"
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?<!要)不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?<!要)不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|(?<!你)没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
                         r"(?<!该接着跑)(?<!该继续跑)(?<!该接着训)(?<!该继续训)(?<!该接着练)(?<!该继续练)|"
                         r"(?:不该|不应该)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)(?![^,，。;；]{0,6}(?:吗|么|[?？]))|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
@@ -73,13 +73,12 @@ _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank
 _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如何)配|设(?:成)?多少|多少合适|\bwhat should\b|\brecommend\b|\bsuggest\b|\badvise\b|"
                              r"\bgive me (?:a |an |some )?(?:[\w-]+ ){0,3}(?:config|configuration|settings|hyper-?param\w*)\b|\bgive me the (?:optimum|optimal|best|right|ideal|recommended) (?:epochs?|lr|learning[- ]rate|batch)", re.I)
 # A setting's value asked for in so many words and nothing else: "What learning rate should be used?", "batch size - what should I
-# use?", "学习率应该被设成多少比较合适?", "LR? lora.", "Tuning recipe for 8000 rows?"
+# use?", "LR? lora.", "Tuning recipe for 8000 rows?" (in Chinese, "学习率应该被设成多少比较合适?", it is _WHICH_VALUE's)
 _SETTING_NAME = r"(?:lr|learning[- ]rate|epochs?|epoch count|number of epochs|batch(?:[- ]?size)?|rank)"
 _SETTING_ONLY_ASKED = re.compile(
     rf"^\W*(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?{_SETTING_NAME}\s+(?:should|would|do)\s+(?:i|we|you)?\s*(?:be\s+)?(?:use[d]?|set|pick(?:ed)?|go with|recommend)\b[^?]{{0,20}}\?\s*$|"
     rf"^\W*{_SETTING_NAME}\s*[-—:,]\s*what (?:should|do|would) (?:i|we) (?:use|pick|set|go with)\b[^?]{{0,20}}\?\s*$|"
     rf"^\W*{_SETTING_NAME}\s*(?:for\s+)?[?？]?\s*(?:q?lora|full(?:[- ]fine-?tun\w*)?|全参|全量)\s*[?？.。]?\s*$|"
-    r"^\W*(?:学习率|轮数|epoch|batch\s*size|批大小)\s*(?:应该|该)?\s*被?\s*(?:设成?|定成?|定为|设为|用|调成?)\s*(?:多少|多大)\s*(?:比较|最)?\s*(?:合适|好)|"
     r"\b(?:tuning|training|fine-?tuning) recipe for\b", re.I)
 # What the product can do, asked: "Can you do perplexity scoring at all?", "Can it read Windows paths like C:\\Users\\…?",
 # "Can you train directly on PDFs?", "你们支持带反斜杠的路径吗?比如 C:\\…"
@@ -179,6 +178,7 @@ _EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.
 # Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
 _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
                          r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)|"
+                         r"^\W*did\b[^?.!]{0,40}?\b(?:finish|complete|end)(?:ed)?\s*\?|"  # "Did last night's run, run-0611n, finish?"
                          r"\b(?:isn'?t|is|shouldn'?t|should)\s+(?:it|the run|\S*\d\S*)\s+(?:be\s+)?(?:supposed to be\s+)?(?:done|finished)\b", re.I)
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
@@ -279,6 +279,9 @@ _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超�
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
+# "hl_run_02 不是要停,我是想看看进度", "not asking you to stop run-4, just want to see how far it got": a stop denied, the run looked at.
+_NOT_STOP_BUT_LOOK = re.compile(r"不是(?:要|让你|叫你|想)?(?:停|暂停|终止|中止)(?:它|掉)?[^。;；]{0,12}?(?:想|要)?(?:看看?|查查?|问问?)(?:一下)?(?:它的?)?(?:进度|状态|跑到哪|到哪)|"
+                                r"\bnot (?:asking you |trying |telling you |wanting |going )?to (?:stop|kill|halt)\b[^.?!]{0,40}\b(?:progress|status|how far|where it is)\b", re.I)
 _POWER_CUT = re.compile(r"停了?[^,，。;；\s]{0,5}?电(?![脑池])|停电")
 # A run said to be done, and whether it learned asked: "X 训完了!!帮我看看它学到没 跟原来的比比".
 _JUDGED_RUN = re.compile(r"学到|学会|比比|对比|比一下|评估|\bcompare|\bvs\.?\b|\blearn", re.I)
@@ -575,7 +578,7 @@ _HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| i
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
 # Advice asked as if the assistant were the person: "if you were me", "换你你会怎么设", "要是你的话"
 _AS_ME = re.compile(r"\bif you were me\b|\bif you were in my (?:shoes|place)\b|换(?:你|做你|成你)|要是你的话|如果是你", re.I)
-_WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:一般|通常|大概|到底)?\s*(?:用|设|选|取|定|给|设置|调)?(?:成|为|到)?\s*(?:多少|多大|几个?)(?:合适|比较好|好|比较合适|比较\s*safe|比较稳妥?|才(?:好|合适|对))?(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
+_WHICH_VALUE = re.compile(r"(?:学习率|\blr\b|learning rate|batch ?size|批大小|epochs?|轮数|rank)\s*(?:一般|通常|大概|到底)?\s*(?:应该|该)?\s*被?\s*(?:用|设|选|取|定|给|设置|调)?(?:成|为|到)?\s*(?:多少|多大|几个?)\s*(?:合适|比较好|好|比较合适|最合适|最好|比较\s*safe|比较稳妥?|才(?:好|合适|对))?(?:啊|呀|呢|哈|嘞)?(?=\W*$)|"
                           r"\bwhat (?:batch size|lr|learning rate|epochs?|rank|number of epochs) should (?:i|we) (?:actually |really |realistically )?(?:be )?(?:pick|use|choose|set|go with|picking|using|choosing|setting|going with)\b[^.?!,;]{0,30}\W*$|"
                           r"\bhow many epochs should (?:i|we) (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?\W*$|"
                           r"\bhow many epochs would you (?:use|run|do|train(?: for)?|go with|pick|set)\b[^.?!,;]{0,30}\?", re.I)
@@ -1196,7 +1199,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     run = names.find_run_id(text) if tool == "resume_training" else None
-    if (run and re.search(rf"(?<!刚)(?<!刚刚)(?<!手滑)(?<!已经)(?<!不小心)(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
+    if (run and re.search(rf"(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
             and re.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I) and not re.search(r"刚|手滑|不小心|误|已经|恢复|撤回", text)
             and any(other != run[0] and other not in run[0] for other in re.findall(r"(?<![\w-])[A-Za-z][\w-]*\d[\w-]*(?![\w-])", text))):
         tool, offer = "stop_training", ""  # "把 run-a2 停了,a1 留着继续跑": the stop said of the run named; the other goes on
@@ -1205,7 +1208,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and names.find_run_id(text) and _GO_ON_ASKED.search(text) and not acts.is_hypothetical(text)
             and not re.search(r"如果|假如|万一|要是|的话|会不会|还是得", text)):
         tool, offer, act = "resume_training", "", "command"  # "抱歉,刚才 run-7f3a 我不该停的,能接着跑吗": that run, asked to go on
-    if ((act == "question" and tool in ("", "explain") or tool == "resume_training" and re.search(r"[?？吗]\s*$", text) and not _RESUME_VERB.search(text))
+    if ((act == "question" and tool in ("", "explain") or tool in ("resume_training", "evaluate_run") and re.search(r"[?？吗]\s*$", text)
+         and not _RESUME_VERB.search(text) and not _EVALUATE.search(text))
             and names.find_run_id(text) and _RUN_ALIVE.search(text)):  # ("我的 run-41 还活着吗": no resume)
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if (tool in ("", "inspect_dataset") and act == "command" and _TOLD_TO_LEARN.search(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)
@@ -1397,6 +1401,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "evaluate_run", "", "command"  # "看看 ckpt_v5 学成啥样了,跟没学之前的比一比": that run judged
     if tool == "start_training" and (run := names.find_run_id(text)) and re.match(r"\s*(?:训完|跑完|练完|(?:is |has )?(?:done|finished)\b)", text[run[2]:], re.I):
         tool, offer = ("evaluate_run" if _JUDGED_RUN.search(text) else "training_status"), ""  # "maohaizi_run1 训完了!!帮我看看它学到没"
+    if tool == "stop_training" and _NOT_STOP_BUT_LOOK.search(text):
+        tool, offer = "training_status", ""  # "hl_run_02 不是要停,我是想看看进度": no stop, a look at the run
     if tool == "stop_training" and not names.find_run_id(text) and _POWER_CUT.search(text) and not _STOP_WORD.search(_POWER_CUT.sub(" ", text)):
         tool, offer, act = "", "", "chitchat"  # "馆里刚停了半小时电 电脑才开回来": a power cut, no run stopped
     if tool == "resume_training" and _LET_RUN_ON.search(text) and re.search(r"要停的是|我要停|停的是|先停|停掉(?:吧|它|这个|那个)(?!的)", _LET_RUN_ON.sub(" ", text)):
@@ -1407,16 +1413,33 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(_SHARE_ASKED_EN, text, re.I))):
         tool, offer, act = "explain", "", "question"  # "CoT 数据占多大比例比较合适", "what fraction of samples would you put CoT on?",
         # "CoT 适不适合我这种数据,想听听你的看法": how much, or whether, asked in general
-    if (tool in ("", "explain") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
+    if (tool in ("", "explain", "evaluate_run") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
             and re.search(r"改成|改为|调到|调成|换成|\bmake it\b|\bchange (?:it|that) to\b|\bmix in\b|\bbut mix\b", text, re.I)):
         tool, offer = "start_training", ""  # "老板又改主意了,说通用数据别混那么多,改成5%": the run's mix put right
     if (tool in ("", "explain", "start_training") and act in ("command", "correction") and re.search(r"重新算|再算一(?:下|遍)|重新给|\bre-?(?:do|calculate|compute)\b", text, re.I)
             and (amounts.count_args(text).get("n_samples") or re.search(r"lora|全量|全参|\bfull\b", text, re.I))
             and (tool != "start_training" or re.search(r"参数|\bnumbers\b|\bsettings\b|建议|\badvice\b", text, re.I) and not amounts.training_args(text))):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
+    if tool in ("", "evaluate_run", "inspect_dataset") and act in ("command", "correction") and _BASE_PUT.search(text):
+        tool, offer, act = "start_training", "", act  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
+    if ((tool in ("", "explain") or tool == "start_training" and not has_file and "FILE" not in text) and act in ("command", "question")
+            and _VALUES_WEIGHED.search(text) and not acts.is_hypothetical(text)):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?": which value, advised
+    if (tool in ("", "explain") and act in ("command", "question") and _SET_WHAT.search(text) and amounts.count_args(text).get("n_samples")
+            and not acts.is_hypothetical(text)):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "I've got 600 Q&As, LoRA. what should I set?": the settings for that many
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
+
+
+# The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
+_BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|\bswitch (?:the )?base(?: model)? to\b|(?:基座|底座|基础模型)(?:模型)?\s*(?:换成|改成|改用|换用)", re.I)
+# Two values of one setting weighed: "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?", "epoch 3 还是 5 好"
+_VALUES_WEIGHED = re.compile(r"(?:学习率|\blr\b|learning rate|epochs?|轮数|batch ?size|rank)\s*(?:用|设|选|取)?\s*[\d.]+(?:e-?\d+)?\s*(?:还是|or)\s*[\d.]+(?:e-?\d+)?\s*"
+                             r"(?:个|轮)?\s*(?:啊|呢|好|合适|比较好|better)?\s*[?？]?\s*$", re.I)
+# "what should I set?", "该怎么设?", "what settings?": the settings asked for, a count said with it
+_SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
 
 
 # A follow-up that only changes a value of the last request.

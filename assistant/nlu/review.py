@@ -21,7 +21,7 @@ _DROP = re.compile(r"\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]
                    r"干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
-                   r"(?:^|[.,;]\s*)gone\s*[.!]*\s*$", re.I)
+                   r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
 _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
@@ -42,7 +42,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|(?<!almost[- ])(?<!nearly[- ])(?<!near[- ])\bidentical (?:twins|rows?|records?|copies|ones|pairs?|entries)\b|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
-    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲)了?好几遍", "repetitive"),
+    (r"车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
     (r"完全一样|完全相同", "exact_duplicate"),
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
@@ -52,14 +52,14 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
-     r"\banswer (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
+     r"\banswer(?:'s)? (?:field |column )?(?:is |was |are |left )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:basically |really |simply |itself )?(?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字", "short_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字|(?:答案|回答|回复)(?:就|只有)一句(?!话重复)", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
-    (r"太长|过长|超长|(?:特别|非常|很|巨|贼)长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
+    (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼)长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (r"长度|length", "short_answer"),
     (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
@@ -207,6 +207,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
         # ("scratch what I said … - keep the short answers, don't drop them": a drop said not to be done decides nothing)
         done = [m for m in _DROP.finditer(text, said.end()) if not re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, m.start() - 8):m.start()], re.I)]
         return rule, "keep" if keep.start() > drop.start() or not done else "drop"
+    undone = _UNDONE.search(text)
+    if undone and (keep or drop and drop.start() < undone.start()) and not any(
+            m.start() > max([undone.end()] + [k.end() for k in _KEEP.finditer(text)]) for m in _DROP.finditer(text)):
+        return rule, "keep"  # "撤销刚才的删除——近似重复那批先留着", "I dropped all the conflicts and regret it. Bring them back.": a drop taken back
     meant = list(_BUT_MEANT.finditer(text))
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
@@ -230,6 +234,9 @@ def rule_command(text: str) -> tuple[str, str] | None:
     return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
 
 
+# A drop taken back: "撤销刚才的删除", "删了,后悔了,恢复回来", "undo the last drop", "regret it. Bring them back."
+_UNDONE = re.compile(r"撤销|撤回|后悔|(?:恢复|加|放|找)回来|\bundo\b|\bregret\b|\brestore\b|\breinstate\b|\bput (?:them|those|these|it) back\b|"
+                     r"\btake back (?:the|that|my) (?:drop|deletion|removal)\b", re.I)
 _DROPPED_BEFORE = re.compile(r"删完[^,，。;；\s]{0,6}?的?(?=就|还|后|之后|剩)|(?:删|去)(?:掉|了)?(?:之后|以后)|去完重|\bafter (?:dropping|removing|deleting)(?: the)? [\w-]+", re.I)
 # Whether to drop or keep, left open: "删不删", "留不留", "keep them or not, not sure yet".
 _UNDECIDED = re.compile(r"删不删|留不留|要不要删(?![^,，。;；]{0,8}(?:删|留))|\b(?:keep|drop) (?:them|those|it) or not\b(?!\s*[?,:-]\s*(?:keep|drop))", re.I)
@@ -316,7 +323,7 @@ def _placeholder_values(text: str) -> dict[str, str]:
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
         bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip(_QUOTES + " ")
-        bare = re.sub(r"^(?:我们|我司|本)(?:公司|团队|单位)?(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
+        bare = re.sub(r"^(?:(?:我们|我司)(?:公司|团队|单位)?|本(?:公司|团队|单位))(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop

@@ -221,9 +221,10 @@ def find_fields(text: str) -> dict:
         if role and role not in out:
             out[role] = name
     pair = _TWO_COLUMNS.search(text) or _TWO_BARE.search(text) or _TWO_BARE_EN.search(text) or _COLS_SLASH.search(text) or _Q_AND_A.search(text)
-    if pair and out.get("question_field") in (None, pair.group(1) or pair.group(2)):  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
-        out["question_field"] = pair.group(1) or pair.group(2)
-        out.setdefault("answer_field", pair.group(3) or pair.group(4))
+    named = [name for name in pair.groups() if name] if pair else []
+    if pair and out.get("question_field") in (None, named[0]):  # "the columns are called 'customer_msg' and 'agent_reply'": question, then answer
+        out["question_field"] = named[0]
+        out.setdefault("answer_field", named[1])
     for role, pattern in _ROLES[:3]:
         # "问题在【游客问题】列": a column named in square brackets
         boxed = re.search(rf"(?:{pattern})\s*(?:在|是|为|用)?\s*【([^【】\n]{{1,20}})】\s*(?:列|栏|字段)", text, re.IGNORECASE)
@@ -441,7 +442,9 @@ _KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field
 
 _Q1 = r"(?:'([^'\n]{1,40})'|[\"“「]([^\"”」\n]{1,40})[\"”」])"
 _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s*(?:are|is|were)?\s*(?:called|named|是|叫|为|分别是|分别叫)?\s*[:：]?\s*"
-                          + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1, re.I)
+                          + _Q1 + r"\s*(?:and|&|和|与|跟|、|,|，)\s*" + _Q1 + "|"
+                          # "用“问题”和“回复”两列", "using the 'Patient question' and 'Nurse answer' columns": the names before the word
+                          + _Q1 + r"\s*(?:and|&|和|与|跟|、)\s*" + _Q1 + r"\s*(?:这|那)?(?:两列|两个字段|两栏|(?:two )?columns\b|(?:two )?fields\b)", re.I)
 # "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
 _COLS_SLASH = re.compile(r"(?:\b(?:cols?|columns?|fields?)(?:\s+(?:are|is))?\s*[:：]?|(?:字段|列)名?\s*(?:是|为|[:：]))\s*([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()", re.I)
 _Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
