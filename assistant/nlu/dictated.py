@@ -20,6 +20,7 @@ import re
 from difflib import SequenceMatcher
 
 from assistant.nlu import fuzzy
+from assistant.nlu.choice import chosen
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
 _EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
@@ -31,7 +32,7 @@ _SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", r
 _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
           (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)(?<!咱)(?<!咱们)(?<!我们)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
-          (re.compile(r"康康"), "看看"), (re.compile(r"罗拉"), "lora"),  # ("用罗拉训练": LoRA as it sounds)
+          (re.compile(r"康康(?![^“”「」\"']{0,12}[”」\"'])"), "看看"), (re.compile(r"罗拉"), "lora"),  # ("用罗拉训练": LoRA as it sounds)
           # another tool's naming told, no format asked: "按 OpenAI 的叫法应该是 n_epochs=2", "I meant 2 — OpenAI habit", "in OpenAI's terms"
           (re.compile(r"(?:按(?:照)?|用)\s*(?:OpenAI|千帆|qianfan|LLaMA-?Factory|llamafactory)\s*(?:那边)?的(?:叫法|说法|命名|习惯|术语)|"
                       r"(?:\s*[-—–,(]\s*|\s+)(?:OpenAI|Qianfan|千帆|LLaMA-?Factory)\s+habit\b\)?|\bin (?:OpenAI|Qianfan|LLaMA-?Factory)'s (?:terms|naming|words|lingo)\b", re.I), ""),
@@ -61,7 +62,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # "Explain 'X'! Three sentences max!"
           (re.compile(r"^\W*(?:question|q)\s*\d+\s*[:：.)]\s*(?=(?:define|explain|what|why|how)\b)", re.I), ""),
           (re.compile(r"^\W*([^。.?？!！\n]{2,30}?)\s*[。.]?\s*何(?:意|解)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
-          (re.compile(r"^\W*何谓\s*([^。.?？!！\n]{2,30}?)\s*[。.?？]?\s*$"), r"\1 是什么意思"),
+          (re.compile(r"^\W*何谓\s*([^。.?？!！\n]{2,30}?)\s*[。.?？]?\s*(?:愿闻其详|请赐教|求解一二)?[。.?？]?\s*$"), r"\1 是什么意思"),
           # "困惑度者,何意也?求解一二。", "混入通用,意义何在?": asked in a classical turn
           (re.compile(r"^\W*([^。.?？!！\n,，]{2,30}?)\s*者?\s*[,，。.]?\s*何(?:意|解)也?\s*[?？。.]*\s*(?:求解一二|请赐教|还望赐教|烦请解惑)?\s*[。.?？]*\s*$"), r"\1 是什么意思"),
           (re.compile(r"^\W*([^。.?？!！\n,，]{2,30}?)\s*[,，]?\s*(?:意义|用意|好处|用处)何在\s*[?？。.]*\s*$"), r"\1 有什么意义"),
@@ -73,7 +74,10 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![\w\u4e00-\u9fff./-])"), "quality check"),
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])LRF(?![\w\u4e00-\u9fff./-])"), "lr probe"),
           (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
-          (re.compile(r"例字"), "例子"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
+          # the product called by another name, as an address: "训练器,用 X 把名字填成…", "the trainer: convert X"
+          (re.compile(r"^\W*(?:训练器|那个\s*AI\s*平台|AI\s*平台|the trainer|trainer)\s*[,，:：]\s*", re.I), ""),
+          # ("kill $(cat run-7731.pid)": the run, not its pid file)
+          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
@@ -687,6 +691,9 @@ def taken_back(text: str) -> str:
     dropped = re.match(r"^[^。]{0,40}?本来(?:想|打算|要)[^。]{2,60}?算了\s*[。,，!！]\s*(?=\S)", text)
     if dropped:
         return text[dropped.end():]  # "本来想让你再帮我筛一遍数据的,那部分算了。就想问问,…?": what was meant once, dropped
+    overtaken = re.match(r"^[^。]{0,40}?(?:原先|原本|本来)(?:想|打算|要)[^。]{2,60}?[,，]\s*(?:后来|结果|但是?|不过)\s*(?=\S)", text)
+    if overtaken:
+        return text[overtaken.end():]  # "我原先打算让你删乱码行,后来我自己已经删完了": what was meant once, overtaken
     m = _NEVER_MIND.search(text) or _ZH_NEVER_MIND.search(text)
     if not m or m.start() == 0:
         return text
@@ -1569,6 +1576,96 @@ def any_way(text: str) -> str:
     return re.sub(r"\s*[?？]+\s*$", "", text[m.end():])  # (the request, no longer asked)
 
 
+# A value that is someone else's, overruled by the person's own: "你建议 3 轮,我改成 6 轮", "这次不按老规矩 3 轮了,改成 2 轮",
+# "I know you'll say 2 epochs for 10k rows. I'm doing 4.", "You recommended 3 epochs; I'm overriding that to 6.", "Your suggestion
+# was r=16, I'm going with r=64.", "20 轮降到 10 轮". The other's value goes; a bare number said for it takes its unit.
+_THEIRS = re.compile(r"(?:你建议(?:的是)?|你推荐(?:的是)?|你(?:会|肯定会|一定会)说|(?:不)?按?老规矩|\bthe usual\b|\byou(?:'ll| will| would|'d)? (?:say|recommend(?:ed)?|suggest(?:ed)?)\b|"
+                     r"\byour (?:suggestion|recommendation|advice) (?:was|is|said)\b)\s*[^,，。;；.!?\d]{0,16}?"
+                     r"(?P<v>(?:(?P<key>r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?(?![\d.]*\s*[万千kKwW条])|[一二两三四五六七八九十]+(?![万千百条]))\s*(?P<u>个?\s*(?:epochs?|轮|步|steps?)(?![A-Za-z])|)"
+                     r"(?:\s*(?:for|用于?)\s*[^,，。;；.!?]{0,16})?", re.I)
+_MINE = re.compile(r"(?:改成|改为|换成|偏要|就要|我要|我用|\bto\b|\bdoing\b|\bmake it\b|\bgoing with\b|\bgo with\b)\s*(?P<n>(?:(?:r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)(?P<after>\s*(?:个|轮|步|epochs?|steps?)?)", re.I)
+_LOWERED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个\s*)?(?P<u>轮|epochs?|步|steps?)\s*(?:降到|减到|改到|降为|减为|砍到|砍成)\s*", re.I)
+
+
+def overruled(text: str) -> str:
+    """``text`` without a value that is the assistant's or the usual one, when the person says their own.
+
+    >>> overruled("你建议 3 轮,我改成 6 轮"), overruled("I know you'll say 2 epochs for 10k rows. I'm doing 4. Go, x.jsonl.")
+    ('我改成 6 轮', "I'm doing 4 epochs. Go, x.jsonl.")
+    >>> overruled("Your suggestion was r=16, I'm going with 64."), overruled("行,20 轮降到 10 轮")
+    ("I'm going with r=64.", '行,10 轮')
+    """
+    text = _LOWERED.sub("", text)
+    theirs = _THEIRS.search(text)
+    if not theirs:
+        return text
+    rest = text[theirs.end():]
+    mine = _MINE.search(rest)
+    if not mine:
+        return text  # (no value of the person's own: "你建议 3 轮是吧?" is asked back, kept)
+    if not mine.group("after").strip() and not re.match(r"(?:r|k|lr)\s*=", mine.group("n"), re.I):
+        unit = theirs.group("u").strip() or (theirs.group("key") and "")
+        key = (theirs.group("key") + "=") if theirs.group("key") else ""
+        rest = rest[:mine.start("n")] + key + mine.group("n") + (" " + unit if unit else "") + rest[mine.end("n"):]
+    head = text[:theirs.start()]
+    return (re.sub(r"[,，;；.。\s]*(?:我知道|i know|but|不过)?\s*$", "", head, flags=re.I) + " " + re.sub(r"^[\s,，;；.。:：—–-]+", "", rest)).strip()
+
+
+# A plan said, then checked with a tag and a request after it: "我先用 X 探一下学习率再正式训,对吧?那你先帮我探", "you dropped the
+# conflicts, but I wanted to keep them, right? keep them": the tag asks nothing the request does not settle.
+_TAG_THEN = re.compile(r"\s*[,，]?\s*(?:对吧|是吧|对不对|没错吧|\bright|\bcorrect)\s*[?？]+\s*(?=\S)", re.I)
+
+
+def tag_settled(text: str) -> str:
+    """``text`` with a confirming tag ("对吧?", "right?") followed by a request read as a full stop.
+
+    >>> tag_settled("run-77 跑完了就可以评测了,对吧?帮我评一下")
+    'run-77 跑完了就可以评测了。帮我评一下'
+    """
+    tag = _TAG_THEN.search(text)
+    if not tag or not _ASKS_NEXT.match(text[tag.end():]):
+        return text  # ("确定不会删原文件对吧?那行,开始吧", "…, right? OK then inspect X": a worry answered, then a yes; read as they are)
+    return text[:tag.start()] + (". " if text[tag.start():tag.end()].strip(" ,，?？")[:1].isascii() else "。") + text[tag.end():]
+
+
+# What follows the tag asks the step itself: "那你先帮我探", "帮我评一下", "keep them"
+_ASKS_NEXT = re.compile(r"(?:那你|你|那就)?\s*(?:先)?\s*(?:帮我|麻烦|给我)|(?:keep|drop|stop|resume|evaluate|check|convert)\b", re.I)
+
+
+def one_per_line(text: str) -> str:
+    """A message typed one character or word per line ("查\\n一\\n下\\n质\\n量", "check\\nthis\\nplease") read as one line.
+
+    >>> one_per_line("查\\n一\\n下\\n质\\n量"), one_per_line("ft-88\\n进\\n度\\n呢"), one_per_line("check\\nthis\\nplease\\nnow")
+    ('查一下质量', 'ft-88 进度呢', 'check this please now')
+    """
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) < 4 or not all(line and len(line) <= 12 and not re.search(r"\s", line) for line in lines) or sum(len(line) == 1 for line in lines) < len(lines) // 2 and not all(line.isascii() and line.isalpha() for line in lines):
+        return text
+    out = lines[0]
+    for line in lines[1:]:
+        cjk = re.match(r"[\u4e00-\u9fff，。？！、]", line) and re.search(r"[\u4e00-\u9fff，。？！、]$", out)
+        out += ("" if cjk else " ") + line
+    return out
+
+
+# "等等……few-shot 和 CoT 到底有啥区别来着?", "wait... what's the difference between few-shot and CoT again?", "quietly asking: can the
+# check throw out good rows?": an opener that holds the question up, no correction of anything
+_HELD_UP = re.compile(r"^\W*(?:等等|等一下|等下|wait|hold on|quick question|quietly asking|just asking|小声问一句|弱弱地问一句|弱弱问一句)[\s,，.。…!！:：]*(?=\S[^\n]*[?？]\s*$)", re.I)
+# "No few-shot, no CoT — only rephrase the instructions in FILE": the steps named only to be left out
+_NOT_THESE = re.compile(r"^\W*(?:(?:no|not|不要|不做|别做?)\s*(?:few-?shot|cot|ppl|perplexity|probe|探测|增强|augmentation|conversion|转换|思维链|示例)\s*[,，、/]?\s*)+[—–-]*\s*(?=(?:only|just|只|就)\b|只|就)", re.I)
+
+
+def held_up(text: str) -> str:
+    """``text`` without an opener that holds a question up, or the steps it leaves out before the one it asks.
+
+    >>> held_up("wait... what's the difference between few-shot and CoT again?")
+    "what's the difference between few-shot and CoT again?"
+    >>> held_up("No few-shot, no CoT — only rephrase the instructions in x.jsonl")
+    'only rephrase the instructions in x.jsonl'
+    """
+    return _NOT_THESE.sub("", _HELD_UP.sub("", text))
+
+
 def courteous(text: str) -> str:
     """``text`` without the courtesy around an English request ("if it's not too much trouble", "if that's alright?").
 
@@ -1595,6 +1692,7 @@ _REWRITES = (
     unlettered,      # a letter's salutation and close ("敬启者:", "此致敬礼", "Dear Sir or Madam,", "Yours faithfully") left out
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
     unpiped,         # "path: x.csv | to: qianfan | q: question_text": settings in one line, cells apart
+    one_per_line,    # a message typed a character or a word per line, as one line
     sample_rows,     # a pasted question-and-answer row under its header: the columns' names, or nothing
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
     unheaded,        # openers that set the scene: a conversation taken up again ("where were we? …"), steps named by number
@@ -1606,7 +1704,11 @@ _REWRITES = (
     untagged,        # a polite tag after a request ("…就行,可以吗") left out
     unforbidden,     # a constraint list's "must not" items left out
     role_left,       # a role given to the assistant first ("你现在是数据工程师。任务:…") left out
+    chosen,          # "X 和 Y 有啥区别?哪个适合多轮就转哪个": the option the criterion picks, said
     any_way,         # "is there any way to X" of one's own data: X
+    overruled,       # a value that is the assistant's or the usual one, said over by the person's own
+    tag_settled,     # "…,对吧?帮我…": a confirming tag followed by a request
+    held_up,         # "wait… what's …?", "No few-shot, no CoT — only …": the question or the step itself
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
     self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen

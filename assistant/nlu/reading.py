@@ -163,7 +163,7 @@ _RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|(?<=\w)\s+继续\W*$|从�
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
-_STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s it at\b|\b(?:where|were) is my (?:run|training|job) at\b|是不是(?:已经)?(?:跑|训|练)完了|(?:跑|训|练)完了(?:没有?|吗)|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:\w+ )?(?:thing |run |job )?still (?:cooking|baking|running|going|training|chugging)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
+_STATUS_ASKED = re.compile(r"到多少了|跑到多少|到多少步|\bwhere'?s it at\b|\b(?:where|were) is my (?:run|training|job) at\b|是不是(?:已经)?(?:跑|训|练)完了|(?:跑|训|练)完了(?:没有?|吗)|^\W*(?:(?:so|hey|hmm|ok),?\s+)?(?:is|are) (?:my |our |the |it |that |this )?(?:[\w-]+ )?(?:thing |run |job )?(?:[\w-]*\d[\w-]* )?still (?:cooking|baking|running|going|training|chugging|crawling|plodding|grinding)\b|\bhow are we doing on (?:our|the|my) (?:run|training|job)\b|\bwhat'?s (?:actually |really )?going on with (?:it|this|that|the run)\b|\bwhere is it (?:at|now)\b|\bhow far (?:along|is it)\b|\bwhat'?s (?:its|the) (?:loss|step|progress)\b|"
                            r"(?:你)?先看(?:看|一下|下)\S{0,4}(?:现在|目前)|(?:现在|目前)(?:到)?(?:多少|哪了|第几步|怎么样)|进度(?:如何|怎样|多少)|(?:训练?|练|跑)到(?:哪|那)(?:里了|了|儿了|一步了|一步)|"
                            # "how much time remains on RUN", "how long RUN has left", "还要跑多久", "still need how much time"
                            r"\bhow (?:much (?:time|longer)|long)\b[^?.!]{0,40}\b(?:remains?|left|to go)\b|\bhow much (?:time )?(?:remains|is left)\b|\bstill need how (?:much time|long)\b|"
@@ -178,7 +178,7 @@ _EXAMINED = re.compile(r"^\W*(?:test|quiz|grade|exam)\s+(?:run\s+)?[A-Za-z]*[\w.
 # Whether a run is done, asked: "did it finish?", "has run-7 completed", "跑完没有", "训练完了吗"
 _DONE_ASKED = re.compile(r"\b(?:did|has|is)\s+(?:it|the run|the training|the job|\S*\d\S*)\s+(?:already\s+|finally\s+)?(?:finish(?:ed)?|(?:been\s+)?done|complete[d]?|end(?:ed)?)\b|"
                          r"\b(?:finished|done) yet\b|(?:跑|训|练|训练|训连)(?:完|好)了?\s*(?:没有?|吗|么|马|嘛)|"
-                         r"^\W*did\b[^?.!]{0,40}?\b(?:finish|complete|end)(?:ed)?\s*\?|"  # "Did last night's run, run-0611n, finish?"
+                         r"^\W*did\b[^?.!]{0,40}?\b(?:finish|complete|end)(?:ed)?\s*\?|^\W*(?:run\s+)?[A-Za-z][\w-]*\d[\w-]*\s+(?:done|finished)\s*\?\s*$|"  # "Did last night's run, run-0611n, finish?"
                          r"\b(?:isn'?t|is|shouldn'?t|should)\s+(?:it|the run|\S*\d\S*)\s+(?:be\s+)?(?:supposed to be\s+)?(?:done|finished)\b", re.I)
 _RUN_ALIVE = re.compile(r"\bdoing anything\b|\bstill (?:running|going|alive|training)\b|\bstuck\b|\bhung\b|\bfrozen\b|\bdead\b|"
                         r"\bheating the room\b|还在跑|在跑吗|卡住|卡死|动了吗|还活着", re.I)
@@ -280,7 +280,7 @@ _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
 # "hl_run_02 不是要停,我是想看看进度", "not asking you to stop run-4, just want to see how far it got": a stop denied, the run looked at.
-_NOT_STOP_BUT_LOOK = re.compile(r"不是(?:要|让你|叫你|想)?(?:停|暂停|终止|中止)(?:它|掉)?[^。;；]{0,12}?(?:想|要)?(?:看看?|查查?|问问?)(?:一下)?(?:它的?)?(?:进度|状态|跑到哪|到哪)|"
+_NOT_STOP_BUT_LOOK = re.compile(r"不是(?:要|让你|叫你|想)?(?:停|暂停|终止|中止)(?:它|掉)?[^。;；]{0,12}?(?:想|要)?(?:看看?|查查?|问问?)(?:一下|下)?(?:它的?)?(?:进度|状态|跑到哪|到哪)|"
                                 r"\bnot (?:asking you |trying |telling you |wanting |going )?to (?:stop|kill|halt)\b[^.?!]{0,40}\b(?:progress|status|how far|where it is)\b", re.I)
 _POWER_CUT = re.compile(r"停了?[^,，。;；\s]{0,5}?电(?![脑池])|停电")
 # A run said to be done, and whether it learned asked: "X 训完了!!帮我看看它学到没 跟原来的比比".
@@ -1349,6 +1349,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                                                         r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)|"
                                                         # "What do you make of it?", "what are we working with?": the upload judged
                                                         r"\bwhat do you (?:make of|see)\b|\bwhat do you think (?:of|about) (?:it|this|these|them|that|the (?:data|file|sheet))\b|\bwhat are we working with\b|"
+                                                        r"\bwhat have we got\b|\bwhat (?:state|shape)'?s it in\b|\bwhat (?:state|shape) is it in\b|(?:是个|是)?(?:啥|什么)情况|"
                                                         r"(?:你|您)?(?:看看|觉得)(?:这份|这个|这些)?(?:数据|文件|表)?(?:怎么样|咋样|如何)", text, re.I))):
         tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
     opener = new_upload and _OPENER.search(text)
@@ -1425,12 +1426,40 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if ((tool in ("", "explain") or tool == "start_training" and not has_file and "FILE" not in text) and act in ("command", "question")
             and _VALUES_WEIGHED.search(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?": which value, advised
-    if (tool in ("", "explain") and act in ("command", "question") and _SET_WHAT.search(text) and amounts.count_args(text).get("n_samples")
+    if (tool in ("", "explain", "start_training") and act in ("command", "question") and _SET_WHAT.search(text)
+            and (amounts.count_args(text).get("n_samples") or tool == "start_training" and re.search(r"[?？]\s*$", text))
             and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "I've got 600 Q&As, LoRA. what should I set?": the settings for that many
+    if tool == "start_training" and _TRAINED_ON.search(text) and re.search(r"检查|质检|\bcheck\b|\bquality\b", text[_TRAINED_ON.search(text).end():], re.I):
+        tool, offer = "check_quality", ""  # "run 12 是用 FILE 训的,检查那个文件": the file a run was trained on, checked
+    if tool in ("", "explain") and act in ("question", "command") and _TAG_END.search(text) and not acts.is_hypothetical(text):
+        if "FILE" in text and (_FLAW_ASKED.search(text) or re.search(r"没(?:有)?(?:什么)?(?:重复|乱码|空答案|空的|冲突)", text)):
+            tool, offer, act = "check_quality", "", "command"  # "There aren't any duplicates in FILE, right?": the file's flaws, checked
+        elif amounts.count_args(text).get("n_samples") and _SETTING_WORDS.search(text) and "FILE" not in text:
+            tool, offer, act = "suggest_hyperparameters", "", "command"  # "With 1000 rows I'd go with 10 epochs, right?": the advice for that many
+    if (tool in ("", "explain", "suggest_hyperparameters") and (decided := _DECIDED_AFTER.search(text)) and "FILE" in text[decided.end():]
+            and (then := _read_whole(text[decided.end():], has_file, new_upload)).tool in _ACTIONS):
+        tool, offer, act = then.tool, "", "command"  # "How much general data would you mix in? Actually I'll just say 5%. Train on FILE.": asked, then decided
+    if act in ("command", "chitchat", "confirmation") and not tool and (run := names.find_run_id(text)) and _GO_ON_NOW.search(text[run[2]:]) and not _STOP_WORD.search(text):
+        tool, offer, act = "resume_training", "", "command"  # "canteen-r3 检修完了,继续吧": that run, carried on
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
+
+
+# A question, then the asker's own decision: "…? Actually I'll just say 5%.", "…?别回答了,我决定了:…", "…? ...Eh, doesn't matter, just …"
+_DECIDED_AFTER = re.compile(r"[?？]\s*(?:\.{2,}|…+)?\s*(?:(?:actually|eh|ok|well|anyway)\W+)*(?:never ?mind|nvm|算了|别回答了|不用回答了?|不问了|我决定了|i'?ll just|i'?m going with|"
+                            r"doesn'?t matter|whatever you say|forget it)(?![a-z])[^.。!！?？]{0,40}?(?:[.。!！:：,，]\s*)", re.I)
+# "继续吧", "接着来": go on, said after a run is named
+_GO_ON_NOW = re.compile(r"[,，。\s]\s*(?:那就)?(?:继续|接着跑|接着来|接着训)(?:吧|跑吧|训吧)?\W*$")
+
+
+# A statement checked with a tag at its end: "…,对吧?", "…, right?"
+_TAG_END = re.compile(r"[,，]?\s*(?:对吧|是吧|对不对|没错吧|\bright|\bcorrect)\s*[?？]+\s*$", re.I)
+
+
+# A run's data told in the past: "run 12 是用 FILE 训的", "run 12 was trained on FILE"
+_TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trained on FILE\b", re.I)
 
 
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
@@ -1439,7 +1468,7 @@ _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|
 _VALUES_WEIGHED = re.compile(r"(?:学习率|\blr\b|learning rate|epochs?|轮数|batch ?size|rank)\s*(?:用|设|选|取)?\s*[\d.]+(?:e-?\d+)?\s*(?:还是|or)\s*[\d.]+(?:e-?\d+)?\s*"
                              r"(?:个|轮)?\s*(?:啊|呢|好|合适|比较好|better)?\s*[?？]?\s*$", re.I)
 # "what should I set?", "该怎么设?", "what settings?": the settings asked for, a count said with it
-_SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
+_SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat would you (?:suggest|recommend)\b|\bwhat hyper-?param(?:eter)?s\b|超参数?(?:怎么|该怎么|如何)(?:配|设)|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
 
 
 # A follow-up that only changes a value of the last request.

@@ -447,7 +447,7 @@ _TWO_COLUMNS = re.compile(r"(?:\bcolumns?|\bfields?|列名?|字段名?|两列)\s
                           + _Q1 + r"\s*(?:and|&|和|与|跟|、)\s*" + _Q1 + r"\s*(?:这|那)?(?:两列|两个字段|两栏|(?:two )?columns\b|(?:two )?fields\b)", re.I)
 # "cols Query / Reply", "Q is in 'Customer asks', A in 'Our reply'", "Q is 'Customer asks', A is 'Clerk says'": the pair by its letters.
 _COLS_SLASH = re.compile(r"(?:\b(?:cols?|columns?|fields?)(?:\s+(?:are|is))?\s*[:：]?|(?:字段|列)名?\s*(?:是|为|[:：]))\s*([A-Za-z_][\w-]{0,30})()\s*/\s*([A-Za-z_][\w-]{0,30})()", re.I)
-_Q_AND_A = re.compile(r"\bQ\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?A\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
+_Q_AND_A = re.compile(r"\bQ(?:'?s)?\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1 + r"\s*[,;，；]?\s*(?:and\s+)?(?:the\s+)?A(?:'?s)?\s*(?:is\s+|are\s+)?(?:in\s+)?(?:=|:)?\s*" + _Q1)
 # "列名是 q 和 a", "两列分别是 ask 和 reply", "字段是 query 和 response": two names said bare, question first.
 _TWO_BARE = re.compile(r"(?:列名|两列|字段名|两个字段|(?<![\u4e00-\u9fff])字段)\s*(?:分别)?(?:是|叫|为)\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()\s*(?:和|与|跟|、)\s*"
                        r"([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{1,8}?)()(?=[,，。;；\s]|$)")
@@ -524,6 +524,8 @@ def find_templates(text: str) -> list[str]:
     if (named_family or cites) and all(start < after.start(1) for _, start, _ in quoted(text)):
         found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…", "像手册里把“…”扩成“…”那样,…:A|B|C": the quoted words were an
         # example, the family is the ask
+    if any("{" in name for name in found) and not all("{" in name for name in found):
+        found = [name for name in found if "{" in name]  # "家长问“几岁能学”…按这几个模板来:“{q}”“请问{q}”": the quoted questions were examples
     if found and any("|" in name for name in found):
         return [name for name in found if "|" in name]  # "例子是"中文翻译英文"…模板用 "中译英|…"": the family is the ask
     if found and not (after and all(name in after.group(1) for name in found)):
@@ -550,7 +552,7 @@ _LISTED_TEMPLATES = re.compile(r"(?:^|\n)(?![ \t]*(?:[-*•·]|\d+[.)、]))[^\n]
 # "用这几个模板:\n请介绍一下这套房子\n这套房子情况怎么样", "using these:\n- …": the lines after a line ending in a colon
 _PLAIN_LISTED = re.compile(r"(?:^|\n)[^\n]{0,80}(?:templates?|模板|模版|说法|问法|phrasings?|wordings?|\bthese|以下|如下)[^\n:：]{0,30}[:：][ \t]*\n"
                            r"((?:[^\n]+(?:\n|$)){2,})$", re.I)
-_LABELLED_TEMPLATE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)(?:[ \t]*(?:[一二三四五六七八九十]|\d{1,2})|[ \t]+[A-Za-z])[ \t]*[:：][ \t]*([^\n]+)", re.I)
+_LABELLED_TEMPLATE = re.compile(r"(?:^|\n|[;；])[ \t]*(?:(?:[-*•·]|\d+[.)、])[ \t]*)?(?:模板|template)(?:[ \t]*(?:[一二三四五六七八九十]|\d{1,2})|[ \t]+[A-Za-z])[ \t]*[:：][ \t]*([^\n;；]+)", re.I)
 # A family written after a colon, to the end: its instructions may hold spaces.
 # …and a trailing clause that only names the file ("…|把这句翻成英文,文件是 FILE") is not a template.
 _FILE_CLAUSE = r"[,，;；]\s*(?:文件是|文件为|文件|数据是|数据|用的是|the file is|file is|file\b|on\b|in\b|for\b)"
