@@ -1583,7 +1583,8 @@ _THEIRS = re.compile(r"(?:你建议(?:的是)?|你推荐(?:的是)?|你(?:会|�
                      r"\byour (?:suggestion|recommendation|advice) (?:was|is|said)\b)\s*[^,，。;；.!?\d]{0,16}?"
                      r"(?P<v>(?:(?P<key>r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?(?![\d.]*\s*[万千kKwW条])|[一二两三四五六七八九十]+(?![万千百条]))\s*(?P<u>个?\s*(?:epochs?|轮|步|steps?)(?![A-Za-z])|)"
                      r"(?:\s*(?:for|用于?)\s*[^,，。;；.!?]{0,16})?", re.I)
-_MINE = re.compile(r"(?:改成|改为|换成|偏要|就要|我要|我用|\bto\b|\bdoing\b|\bmake it\b|\bgoing with\b|\bgo with\b)\s*(?P<n>(?:(?:r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)(?P<after>\s*(?:个|轮|步|epochs?|steps?)?)", re.I)
+_MINE = re.compile(r"(?:改成|改为|换成|偏要|就要|我要|我用|\bto\b|\bdoing\b|\bmake it\b|\bgoing with\b|\bgo with\b)\s*"
+                   r"(?P<n>(?:(?:r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)(?![\d.,]*\s*(?:samples?|rows?|records?|examples?|条|[kKwW万千]))(?P<after>\s*(?:个|轮|步|epochs?|steps?)?)", re.I)
 _LOWERED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个\s*)?(?P<u>轮|epochs?|步|steps?)\s*(?:降到|减到|改到|降为|减为|砍到|砍成)\s*", re.I)
 
 
@@ -1650,7 +1651,8 @@ def one_per_line(text: str) -> str:
 
 # "等等……few-shot 和 CoT 到底有啥区别来着?", "wait... what's the difference between few-shot and CoT again?", "quietly asking: can the
 # check throw out good rows?": an opener that holds the question up, no correction of anything
-_HELD_UP = re.compile(r"^\W*(?:等等|等一下|等下|wait|hold on|quick question|quietly asking|just asking|小声问一句|弱弱地问一句|弱弱问一句)[\s,，.。…!！:：]*(?=\S[^\n]*[?？]\s*$)", re.I)
+_HELD_UP = re.compile(r"^\W*(?:等等|等一下|等下|wait|hold on|quick question|quietly asking|just asking|小声问一句|弱弱地问一句|弱弱问一句)[\s,，.。…!！:：]*"
+                      r"(?=(?:what|why|how|which|can|could|does|is|are)\b[^\n]*[?？]\s*$|[^\n]*(?:区别|什么|为什么|怎么|是啥|啥意思)[^\n]*[?？]\s*$)", re.I)
 # "No few-shot, no CoT — only rephrase the instructions in FILE": the steps named only to be left out
 _NOT_THESE = re.compile(r"^\W*(?:(?:no|not|不要|不做|别做?)\s*(?:few-?shot|cot|ppl|perplexity|probe|探测|增强|augmentation|conversion|转换|思维链|示例)\s*[,，、/]?\s*)+[—–-]*\s*(?=(?:only|just|只|就)\b|只|就)", re.I)
 
