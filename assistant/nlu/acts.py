@@ -550,7 +550,7 @@ _ASKED_NOT = re.compile(r"^(?:我)?是(?:让你|要你|想让你|叫你)(.{2,40}
 # 5 个", "停掉 a7f3c2。等下,不是它,要停的是 b91e04": a turn word after a break, with a request before it.
 _TURN = re.compile(r"(?:[。!！?？;；,，…—–~～]|\.(?![A-Za-z0-9_])|\s-\s)\s*(?:(?:hmm+|um+|uh+|oh|er+|嗯+|呃|额|哦|噢|啊)\W*)*"
                    r"(?:no\s*,?\s*wait\b|wait\s*,?\s*no\b|wait\b|nope\b|no(?:\s+no)+\b|never ?mind\b|nevermind\b|forget (?:it|that)\b|no\b(?=\s*[,，.!—–-])|actually\b|scratch that\b|on second thought\b|"
-                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|"
+                   r"hold on\b|make (?:that|it)\b|typo\b|i mean\b|sorry\b(?=\s*,)|划掉|"
                    # a postscript that changes the request ("…3 epochs.\nPS: make that 6", "…转成 jsonl。\n附言:不要 jsonl 了,转 csv");
                    # a second thought ("…两成… 想了想一成就够了"); a value weighed and found too much ("500 steps, hmm thats
                    # overkill, do 150"); "hmm no that one crashed"

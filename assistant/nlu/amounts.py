@@ -201,6 +201,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
     out: dict = {}
     everything = [(m.start(), m.end()) for m in _ALL.finditer(text)]  # "every one of them", "每一条": all, not a count
+    everything += [m.span() for m in _ONE_IN.finditer(text)]  # "五条里两条", "three parts in ten": a share, not a count
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
@@ -316,7 +317,8 @@ _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
 _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())} | {"twenty": 20}
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|[一二两三四五六七八九十]"
-_ONE_IN = re.compile(rf"(?<![\w.])(?P<a>{_SMALL})\s+(?:in|out of)\s+(?:every\s+)?(?P<b>{_SMALL})(?![\w.%])|每\s*(?P<c>{_SMALL})\s*条(?:里|中)?\s*(?:改|挑|选|抽|加|做)?\s*(?P<d>{_SMALL})\s*条", re.I)
+_ONE_IN = re.compile(rf"(?<![\w.])(?P<a>{_SMALL})\s+(?:parts?\s+)?(?:in|out of)\s+(?:every\s+)?(?P<b>{_SMALL})(?![\w.%])|每?\s*(?P<c>{_SMALL})\s*条(?:里|中)\s*(?:有)?\s*(?:改|挑|选|抽|加|做)?\s*(?P<d>{_SMALL})\s*条|"
+                     rf"每\s*(?P<e>{_SMALL})\s*条\s*(?:改|挑|选|抽|加|做)?\s*(?P<f>{_SMALL})\s*条", re.I)
 
 
 def find_fraction(text: str) -> float | None:
@@ -328,7 +330,8 @@ def find_fraction(text: str) -> float | None:
     # "one in five prompts", "1 out of every 4", "每五条里改一条": so many of every so many
     ratio = _ONE_IN.search(text)
     if ratio:
-        part, whole = (_WORD_NUMBERS.get(g.lower()) or parse_number(g) for g in (ratio.group("a") or ratio.group("d"), ratio.group("b") or ratio.group("c")))
+        part, whole = (_WORD_NUMBERS.get(g.lower()) or parse_number(g) for g in (ratio.group("a") or ratio.group("d") or ratio.group("f"),
+                                                                                  ratio.group("b") or ratio.group("c") or ratio.group("e")))
         if part and whole and 0 < part < whole <= 100:
             return part / whole
     # "the cot share should be 0.1 not 0.2", "比例改成 0.3": a share written as a decimal after its word

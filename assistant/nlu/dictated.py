@@ -71,7 +71,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?<=[.!?])\s*(?:in )?(?:three|two|one|\d+) (?:sentences?|lines?|words?)(?: max(?:imum)?| or less| tops)?\s*[.!]*\s*$", re.I), ""),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
-          (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![\w\u4e00-\u9fff./-])"), "quality check"),
+          (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![A-Za-z0-9_./-])"), "quality check "),
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])LRF(?![\w\u4e00-\u9fff./-])"), "lr probe"),
           (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
           # the product called by another name, as an address: "训练器,用 X 把名字填成…", "the trainer: convert X"
@@ -1505,7 +1505,7 @@ def unheaded(text: str) -> str:
 
 # Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
 # only if you think it's sensible, could you possibly…", "…, if that helps at all", "Apologies for the follow-up, but…", "might you…"
-_COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
+_COURTESY = re.compile(r"(?:^\W*please don'?t take this the wrong way,?\s*(?:but\s*)?|\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
                        r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
@@ -1579,7 +1579,7 @@ def any_way(text: str) -> str:
 # A value that is someone else's, overruled by the person's own: "你建议 3 轮,我改成 6 轮", "这次不按老规矩 3 轮了,改成 2 轮",
 # "I know you'll say 2 epochs for 10k rows. I'm doing 4.", "You recommended 3 epochs; I'm overriding that to 6.", "Your suggestion
 # was r=16, I'm going with r=64.", "20 轮降到 10 轮". The other's value goes; a bare number said for it takes its unit.
-_THEIRS = re.compile(r"(?:你建议(?:的是)?|你推荐(?:的是)?|你(?:会|肯定会|一定会)说|(?:不)?按?老规矩|\bthe usual\b|\byou(?:'ll| will| would|'d)? (?:say|recommend(?:ed)?|suggest(?:ed)?)\b|"
+_THEIRS = re.compile(r"(?:你(?:刚才)?回复(?:说)?|\byou replied\b|你建议(?:的是)?|你推荐(?:的是)?|你(?:会|肯定会|一定会)说|(?:不)?按?老规矩|\bthe usual\b|\byou(?:'ll| will| would|'d)? (?:say|recommend(?:ed)?|suggest(?:ed)?)\b|"
                      r"\byour (?:suggestion|recommendation|advice) (?:was|is|said)\b)\s*[^,，。;；.!?\d]{0,16}?"
                      r"(?P<v>(?:(?P<key>r|k|lr)\s*=\s*)?\d+(?:\.\d+)?(?:e-?\d+)?(?![\d.]*\s*[万千kKwW条])|[一二两三四五六七八九十]+(?![万千百条]))\s*(?P<u>个?\s*(?:epochs?|轮|步|steps?)(?![A-Za-z])|)"
                      r"(?:\s*(?:for|用于?)\s*[^,，。;；.!?]{0,16})?", re.I)
@@ -1668,6 +1668,106 @@ def held_up(text: str) -> str:
     return _NOT_THESE.sub("", _HELD_UP.sub("", text))
 
 
+# Two options named, then neither taken, and what is wanted instead: "Resume it or retrain from scratch? Neither for now, evaluate
+# it as it stands.", "加 few-shot 还是 CoT?都不加了,改写 200 条指令吧", "重复的是删还是留?都不用你管,我自己手动处理。" The names said
+# with the options (a file, a run) stay with what follows.
+_NEITHER = re.compile(r"^(?P<q>[^?？]{3,200}?(?:[?？]+|…+|\.{3,}))\s*(?:actually\s+|eh,?\s+)?(?:neither|none of (?:them|those)|don'?t pick either(?: of (?:mine|them))?|"
+                      r"(?:两个)?都不(?:用你管|加了?|用了?|要了?|选|做|是)?|哪个都不(?:要|用|选)?|都先不)(?![a-z])(?:\s*(?:for now|yet|of them|really|feels right yet))?\s*[,，.。;；!！—–-]*\s*(?P<rest>\S.*)$", re.I | re.S)
+_NAMES = re.compile(r"(?-i:FILE)|[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|(?<![\w-])[A-Za-z][\w]*-[\w-]*\d[\w-]*", re.I)
+
+
+def neither(text: str) -> str:
+    """``text`` from what is wanted after two options are turned down, with the names said beside the options.
+
+    >>> neither("ft-88 finished. Resume it or retrain from scratch? Neither for now, evaluate it as it stands.")
+    'evaluate it as it stands. ft-88'
+    """
+    m = _NEITHER.match(text)
+    if not m or not re.search(r"\bor\b|还是|或者|或是", m.group("q")):
+        return text
+    names = [n.group(0) for n in _NAMES.finditer(m.group("q")) if n.group(0) not in m.group("rest")]
+    return (m.group("rest").strip() + (" " + " ".join(names) if names else "")).strip()
+
+
+# A run id or a value given to keep for later, nothing asked now: "帮我记一下,我的训练任务号是 run-5120,晚点我会来问", "Can you remember
+# that my run ID is run-5120? I'll ask about it later."; "你帮我记的那个学习率(2e-4),…吗?" is a question about what was kept.
+_KEEP_FOR_LATER = re.compile(r"^\W*(?:帮我记(?:一下|住|着)?|记住|(?:can you |please )?remember(?: that)?)[\s\S]{0,80}?(?:晚点|回头|以后|稍后|later|afterwards)", re.I)
+
+
+def kept_for_later(text: str) -> str:
+    """``text`` with a request to remember a value for later said as what it is (no step), and "你帮我记的" as what was kept.
+
+    >>> kept_for_later("你帮我记的那个学习率(2e-4),对全参训练也适用吗?")
+    '你记的那个学习率(2e-4),对全参训练也适用吗?'
+    """
+    if _KEEP_FOR_LATER.match(text) and not re.search(r"\.(?:jsonl?|csv|xlsx?)\b|FILE", text):
+        return "好的,谢谢。" if re.search(r"[\u4e00-\u9fff]", text) else "OK, thanks."  # (told to remember, nothing to do now)
+    return re.sub(r"(?<=你)帮我记(?:住)?的", "记的", text)
+
+
+# A to-do list with priorities: the P0 item is what comes first ("待办 P0:看 run-0603 状态 P1:评估 run-0601", "P1 evaluate X\nP0 check Y")
+_P0 = re.compile(r"(?:^|\s)P0\s*[:：]?\s*(?P<item>.+?)(?=\s*(?:\bP[1-9]\b|\n|$))", re.S)
+
+
+def first_priority(text: str) -> str:
+    """``text`` as its P0 item when it lists priorities.
+
+    >>> first_priority("P1 evaluate run-0820\\nP0 check status of run-0822")
+    'check status of run-0822'
+    """
+    m = _P0.search(text)
+    return m.group("item").strip() if m and re.search(r"\bP[1-9]\b", text) else text
+
+
+# "Would it hurt to dedupe FILE?", "Can I drop all the answer-is-question rows the check just found?", "我可以让你把刚才查出来的近似重复都
+# 删掉吗": a request asked as whether it would hurt, or as leave to have it done
+_ASKED_LEAVE = re.compile(r"^\W*(?:would it hurt to\s+(?=(?:drop|dedupe|de-dup\w*|get rid|remove|delete)\b)|(?:can|may|could) i\s+(?=(?:drop|get rid|remove|switch|change|keep|delete)\b))|"
+                          r"(?:我)?(?:可以|能)(?:让你|叫你)", re.I)
+
+
+def leave_asked(text: str) -> str:
+    """``text`` with "would it hurt to X?" or "can I X?" of a step read as the request X.
+
+    >>> leave_asked("Would it hurt to dedupe faq.csv?"), leave_asked("刚才查出来的那些近似重复,我可以让你都删掉吗")
+    ('dedupe faq.csv', '刚才查出来的那些近似重复,你都删掉')
+    """
+    m = _ASKED_LEAVE.search(text)
+    if not m or not (m.start() == 0 or m.group(0).endswith(("让你", "叫你"))):
+        return text
+    if m.group(0).endswith(("让你", "叫你")):
+        return re.sub(r"\s*吗\s*[?？]?\s*$", "", text[:m.start()] + "你" + text[m.end():])
+    return re.sub(r"\s*[?？]+\s*$", "", text[m.end():])
+
+
+# A request written as a web form: "姓名:刘工\n部门:风控\n文件名称:X\n需求:质量检查(含困惑度)", "Field to change: epochs\nOld value: 10\n
+# New value: 4\nFile: X". The requester's own fields (name, department, notes) are no values of ours; the old value goes.
+_FORM_LINE = re.compile(r"^[ \t]*([^\n:：]{1,16})[ \t]*[:：][ \t]*([^\n]*)$", re.M)
+_REQUESTER = re.compile(r"^(?:姓名|名字|申请人|部门|科室|备注|联系方式|电话|日期|name|department|dept|requester|notes?|remarks?|date|phone)$", re.I)
+
+
+def form_filled(text: str) -> str:
+    """``text`` as its request when it is a form: the request field first, the requester's own fields left out.
+
+    >>> form_filled("姓名:刘工\\n部门:风控\\n文件名称:x.jsonl\\n需求:质量检查(含困惑度)\\n备注:无")
+    '质量检查(含困惑度)\\n文件名称:x.jsonl'
+    >>> form_filled("Field to change: epochs\\nOld value: 10\\nNew value: 4\\nFile: x.jsonl")
+    'epochs: 4\\nFile: x.jsonl'
+    """
+    fields = _FORM_LINE.findall(text)
+    if len(fields) < 3 or len(fields) < len([line for line in text.strip().split("\n") if line.strip()]):
+        return text
+    keys = {key.strip().lower(): value.strip() for key, value in fields}
+    changed = keys.get("field to change") or keys.get("要改的字段") or keys.get("修改项")
+    if changed and (keys.get("new value") or keys.get("新值")):
+        rest = [f"{k}: {v}" for k, v in fields if k.strip().lower() not in ("field to change", "old value", "new value", "要改的字段", "修改项", "旧值", "新值")]
+        return "\n".join([f"{changed}: {keys.get('new value') or keys.get('新值')}"] + rest)
+    asked = next((value.strip() for key, value in fields if re.fullmatch(r"需求|申请类型|操作|动作|请求|事项|action|request|task", key.strip(), re.I)), None)
+    if not asked or not any(_REQUESTER.match(key.strip()) for key, _ in fields):
+        return text
+    rest = [f"{k.strip()}:{v.strip()}" for k, v in fields if not _REQUESTER.match(k.strip()) and v.strip() != asked]
+    return "\n".join([asked] + rest)
+
+
 def courteous(text: str) -> str:
     """``text`` without the courtesy around an English request ("if it's not too much trouble", "if that's alright?").
 
@@ -1711,6 +1811,11 @@ _REWRITES = (
     overruled,       # a value that is the assistant's or the usual one, said over by the person's own
     tag_settled,     # "…,对吧?帮我…": a confirming tag followed by a request
     held_up,         # "wait… what's …?", "No few-shot, no CoT — only …": the question or the step itself
+    neither,         # "X or Y? Neither, do Z": Z, with the names said beside the options
+    kept_for_later,  # "帮我记一下…晚点我会来问": nothing to do now
+    first_priority,  # "P0 … P1 …": the P0 item
+    form_filled,     # a request written as a form: its request field, not the requester's name
+    leave_asked,     # "would it hurt to X?", "can I X?": X
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
     self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen

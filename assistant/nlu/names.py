@@ -182,7 +182,8 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     # "Stop svc-manual-r16. … ft-lb …", "评估 sprint-final", "Please stop 311-bot-v2", "run loss-goes-brrr is diverging", "stoppp run 🛑
     # oops-lr-big", "like run 'ops-ft-2024w23' stopped": a name with dashes right after a run verb, or after the word run
     m = _AFTER_RUN_VERB.search(text) or _RUN_THEN_DONE.search(text)
-    if m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _TOOLISH.search(m.group(1)):
+    if (m and not negated(text, m.start(1)) and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _TOOLISH.search(m.group(1))
+            and not re.match(r"\s+(?:answers?|replies|responses|ones|rows|records|questions|entries|samples)\b", text[m.end(1):], re.I)):  # ("kill the long-winded answers")
         return m.group(1), m.start(1), m.end(1)
     # "Stop run prod-final", "resume run menu-night": a run named with dashes right after a run verb and the word run
     m = re.search(r"\b(?:stop|kill|halt|resume|evaluate|eval|status of|progress (?:of|on|for))\s+(?:the\s+)?run\s+([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w.-])", text, re.I)

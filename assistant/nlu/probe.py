@@ -51,7 +51,8 @@ FINDS_RATE = re.compile(_RATE_THEN_TRY + r"|"  # ("看看学习率多大合适,�
                         r"(?:你|就|直接)[^。;；!！?？\n]{0,6}(?:在|拿|用)(?:这个|这份|FILE)\s*(?:文件|数据)?\s*(?:上)?\s*(?:试一?下|跑一?下|测一?下|探一?下|试试)", re.I)
 # "skip the probe", "探测就不做了", "no probe": the probe named to be left out.
 NO_PROBE = re.compile(r"(?:\bskip|\bno(?: need for)?|\bwithout|\bforget|\bnot|\bdon'?t (?:run|do|need)|不用|不要|别|不做|跳过)\s*(?:the\s+|a\s+|an\s+)?"
-                       r"(?:lr\s+|learning[- ]rate\s+|学习率)?(?:probe|探测)|(?:probe|探测)\s*(?:就)?(?:不做了|不用了|算了|免了|skip)", re.I)
+                       r"(?:lr\s+|learning[- ]rate\s+|学习率)?(?:probe|探测)|(?:probe|探测)\s*(?:就)?(?:先)?(?:不做了|不用了|算了|免了|skip)|"
+                       r"\bno,? thanks?(?: you)? (?:on|to|for) the (?:lr |learning[- ]rate )?probe\b", re.I)
 
 
 # "…用多大学习率合适,帮我探一下": the probe asked for after the learning rate is named (a rule of the planner's, not one

@@ -293,7 +293,8 @@ _LEAVING = re.compile(r"(?:先|我|我们|今天|那我)?撤了(?:哈|啊|啦|�
 _ONLY_WHEN = re.compile(r"\bonly (?:want|wanna|do|run)\b[^.?!]{0,20}\bif\b|\bif (?:it'?s|it is|it takes)\b|只有[^,，。]{0,12}才|的话才", re.I)
 # A step that waits on the run's state: "resume run-0702-a but only if it has less than an hour left".
 _ONLY_IF_STATE = re.compile(r"\bonly if (?:it|the run|[\w-]*\d[\w-]*)?\s*(?:has|is|'s|still|gets|reaches|hits)\b[^.;!?]{0,40}\b(?:left|remaining|done|finished|loss|epoch|step|past)\b|"
-                            r"(?:只要|要是|如果)还?剩(?:不到|不足|少于)?", re.I)
+                            r"(?:只要|要是|如果)还?剩(?:不到|不足|少于)?|(?:要是|如果|万一)(?:它)?(?:挂了|停了|崩了|卡住了|断了)(?:的话)?\s*(?:就|再)\s*(?:续|接着|恢复)|"
+                            r"\bif (?:it|one)(?:'s| has| is)? (?:died|crashed|stopped|stuck|dead)\b[^.;!?]{0,20}\bresume\b", re.I)
 _NOT_A_RUN_STOP = re.compile(r"停(?:电|水|车|课|工|业|运)|(?:比赛|联赛|活动|会议|航班|课|演出|预约|婚礼|讲座)\S{0,6}取消|\b(?:\d+|two|three|four|five|some|several|many) [a-z]+s cancel(?:l?ed)?\b|"
                              r"\b(?:appointments?|fittings?|bookings?|orders?|classes|lessons?|flights?|meetings?|shows?|events?|tours?) "
                              r"(?:got |were |was |have been |had been )?cancel(?:l?ed|s)?\b", re.I)
@@ -446,7 +447,7 @@ _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?
 _RESUME_LATER = re.compile(r"(?:回来|开完会|明天|下午|晚点|回头|之后|以后|等会儿?)(?:了)?\s*(?:我|我们)?\s*(?:再|自己)(?:来)?(?:续上|续训|恢复|接着|继续)|"
                            r"\b(?:i'?ll|we'?ll) (?:resume|restart|continue)\b[^.!?]{0,30}\b(?:when (?:i'?m|we'?re) back|later|tomorrow|after)\b", re.I)
 # The plan shown called off as a whole ("整个计划先取消", "scrap the whole plan"): nothing was started, no run stops.
-_PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(?:计划|方案)\S{0,2}(?:先|都|全)?(?:取消|作废|不要了|算了)(?:了|吧)?|"
+_PLAN_CALLED_OFF = re.compile(r"(?:整个|这个|那个|刚才的?|原来的?)?(?:计划|方案)\S{0,2}(?:先|都|全)?(?:取消|作废|不要了|算了)(?:了|吧)?|^\W*(?:全部|都|全都)取消(?:了|吧)?|\bcancel (?:all of it|everything|it all)\b|"
                               r"\b(?:scrap|cancel|drop|forget|ditch|bin)\s+(?:the|that|this|your)\s+(?:whole\s+|entire\s+)?plan\b", re.I)
 # Any word that may say a run is to go on ("继续刚才那个", "pick that one back up", "put the run back in the oven", "jixu")
 _RESUME_HINT = re.compile(r"继续|接着|恢复|续|跑完|断|jixu|\bpick\w*|\bback\b|\bagain\b|\bresum|\brestart|\breviv|\bcontinu|\bcarry on\b|"
@@ -573,7 +574,7 @@ def puts_off(text: str) -> bool:
 
 
 _START_NOW = re.compile(r"^\W*(?:现在|马上|立刻|立即|那就|就)\s*(?:开始)?(?:训练|开训|训吧|开练)(?:吧|了|呗)?\W*$")
-_HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|"
+_HANDED = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)?(?:here(?:'s| is) (?:it|the file|my (?:file|data))|here it is|here you go|there you go|这个|就这个|this one|this|"
                      r"给你|发你了?|传好了|这是(?:文件|数据)|(?:got|received) (?:this|it) from (?:the |our |my )?[\w ]{1,30}|(?:这是)?从[\u4e00-\u9fff]{1,10}(?:那里|那边)?(?:拿|要)(?:来|到)的)\W*$", re.I)
 # Which value to use for one setting: "学习率用多少合适?", "what batch size should i pick" (for a size in general: explained).
 # Advice asked as if the assistant were the person: "if you were me", "换你你会怎么设", "要是你的话"
@@ -1235,7 +1236,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text
                                               or tool == "training_status" and _RUN_DIED.search(text))
-            and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)):
+            and names.find_run_id(text) and _RESUME_VERB.search(text) and not _NO_RESUME.search(text) and not _ONLY_IF_STATE.search(text)):
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if ((tool == "resume_training" or not tool and offer == "resume_training") and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text)
             and not _RESUME_FROM.search(text) and not _UNDO_STOP.search(text)
@@ -1442,9 +1443,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = then.tool, "", "command"  # "How much general data would you mix in? Actually I'll just say 5%. Train on FILE.": asked, then decided
     if act in ("command", "chitchat", "confirmation") and not tool and (run := names.find_run_id(text)) and _GO_ON_NOW.search(text[run[2]:]) and not _STOP_WORD.search(text):
         tool, offer, act = "resume_training", "", "command"  # "canteen-r3 检修完了,继续吧": that run, carried on
+    if tool in ("", "inspect_dataset") and act == "command" and "FILE" in text and _BARE_TRAIN_LAST.search(text) and not acts.is_hypothetical(text):
+        tool, offer = "start_training", ""  # "…我花了一周才统一成 FILE……训练。", "…into one file, FILE… Train.": the story told, then the order
     if act == "command" and tool in ("", "explain"):
         act = "question" if tool == "explain" else "chitchat"
     return Reading(tool, offer, act, prob)
+
+
+# A story, then the order in one word: "……训练。", "… Train."
+_BARE_TRAIN_LAST = re.compile(r"(?:[。.!！…]|\.{2,})\s*(?:那就|就|所以)?\s*(?:训练|开训|训吧|train(?: it| on it)?)\s*[。.!！]?\s*$", re.I)
 
 
 # A question, then the asker's own decision: "…? Actually I'll just say 5%.", "…?别回答了,我决定了:…", "…? ...Eh, doesn't matter, just …"
