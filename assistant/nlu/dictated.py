@@ -1505,7 +1505,7 @@ def unheaded(text: str) -> str:
 
 # Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
 # only if you think it's sensible, could you possibly…", "…, if that helps at all", "Apologies for the follow-up, but…", "might you…"
-_COURTESY = re.compile(r"(?:^\W*please don'?t take this the wrong way,?\s*(?:but\s*)?|\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
+_COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
                        r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
@@ -1651,7 +1651,8 @@ def one_per_line(text: str) -> str:
 
 # "等等……few-shot 和 CoT 到底有啥区别来着?", "wait... what's the difference between few-shot and CoT again?", "quietly asking: can the
 # check throw out good rows?": an opener that holds the question up, no correction of anything
-_HELD_UP = re.compile(r"^\W*(?:等等|等一下|等下|wait|hold on|quick question|quietly asking|just asking|小声问一句|弱弱地问一句|弱弱问一句)[\s,，.。…!！:：]*"
+_HELD_UP = re.compile(r"^\W*(?:等等|等一下|等下|wait|hold on|quick question|quietly asking|just asking|小声问一句|弱弱地问一句|弱弱问一句|"
+                      r"please don'?t take this the wrong way,?\s*(?:but)?)[\s,，.。…!！:：]*"
                       r"(?=(?:what|why|how|which|can|could|does|is|are)\b[^\n]*[?？]\s*$|[^\n]*(?:区别|什么|为什么|怎么|是啥|啥意思)[^\n]*[?？]\s*$)", re.I)
 # "No few-shot, no CoT — only rephrase the instructions in FILE": the steps named only to be left out
 _NOT_THESE = re.compile(r"^\W*(?:(?:no|not|不要|不做|别做?)\s*(?:few-?shot|cot|ppl|perplexity|probe|探测|增强|augmentation|conversion|转换|思维链|示例)\s*[,，、/]?\s*)+[—–-]*\s*(?=(?:only|just|只|就)\b|只|就)", re.I)
@@ -1706,7 +1707,7 @@ def kept_for_later(text: str) -> str:
 
 
 # A to-do list with priorities: the P0 item is what comes first ("待办 P0:看 run-0603 状态 P1:评估 run-0601", "P1 evaluate X\nP0 check Y")
-_P0 = re.compile(r"(?:^|\s)P0\s*[:：]?\s*(?P<item>.+?)(?=\s*(?:\bP[1-9]\b|\n|$))", re.S)
+_P0 = re.compile(r"(?:(?:^|\s)P0\s*[:：]|(?:^|\n)[ \t]*P0[ \t]+)\s*(?P<item>.+?)(?=\s*(?:\bP[1-9]\b|\n|$))", re.S)
 
 
 def first_priority(text: str) -> str:
@@ -1716,7 +1717,7 @@ def first_priority(text: str) -> str:
     'check status of run-0822'
     """
     m = _P0.search(text)
-    return m.group("item").strip() if m and re.search(r"\bP[1-9]\b", text) else text
+    return m.group("item").strip() if m and re.search(r"\bP[1-9]\b", text) and not re.search(r"[?？]\s*$", text) else text
 
 
 # "Would it hurt to dedupe FILE?", "Can I drop all the answer-is-question rows the check just found?", "我可以让你把刚才查出来的近似重复都
@@ -1742,7 +1743,7 @@ def leave_asked(text: str) -> str:
 # A request written as a web form: "姓名:刘工\n部门:风控\n文件名称:X\n需求:质量检查(含困惑度)", "Field to change: epochs\nOld value: 10\n
 # New value: 4\nFile: X". The requester's own fields (name, department, notes) are no values of ours; the old value goes.
 _FORM_LINE = re.compile(r"^[ \t]*([^\n:：]{1,16})[ \t]*[:：][ \t]*([^\n]*)$", re.M)
-_REQUESTER = re.compile(r"^(?:姓名|名字|申请人|部门|科室|备注|联系方式|电话|日期|name|department|dept|requester|notes?|remarks?|date|phone)$", re.I)
+_REQUESTER = re.compile(r"^(?:姓名|申请人|部门|科室|联系方式|电话|日期|department|dept|requester|phone|date)$", re.I)
 
 
 def form_filled(text: str) -> str:
@@ -1759,12 +1760,13 @@ def form_filled(text: str) -> str:
     keys = {key.strip().lower(): value.strip() for key, value in fields}
     changed = keys.get("field to change") or keys.get("要改的字段") or keys.get("修改项")
     if changed and (keys.get("new value") or keys.get("新值")):
-        rest = [f"{k}: {v}" for k, v in fields if k.strip().lower() not in ("field to change", "old value", "new value", "要改的字段", "修改项", "旧值", "新值")]
+        rest = [f"{k}: {v}" for k, v in fields if k.strip().lower() not in ("field to change", "old value", "new value", "要改的字段", "修改项", "旧值", "原值", "新值")]
         return "\n".join([f"{changed}: {keys.get('new value') or keys.get('新值')}"] + rest)
     asked = next((value.strip() for key, value in fields if re.fullmatch(r"需求|申请类型|操作|动作|请求|事项|action|request|task", key.strip(), re.I)), None)
     if not asked or not any(_REQUESTER.match(key.strip()) for key, _ in fields):
         return text
-    rest = [f"{k.strip()}:{v.strip()}" for k, v in fields if not _REQUESTER.match(k.strip()) and v.strip() != asked]
+    rest = [f"{k.strip()}:{v.strip()}" for k, v in fields if not _REQUESTER.match(k.strip()) and v.strip() != asked
+            and not re.fullmatch(r"无|没有|暂无|none|n/?a|-+|/", v.strip(), re.I)]  # ("备注:无": nothing said)
     return "\n".join([asked] + rest)
 
 
