@@ -77,6 +77,8 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # the product called by another name, as an address: "训练器,用 X 把名字填成…", "the trainer: convert X"
           (re.compile(r"^\W*(?:训练器|那个\s*AI\s*平台|AI\s*平台|the trainer|trainer)\s*[,，:：]\s*", re.I), ""),
           # ("kill $(cat run-7731.pid)": the run, not its pid file)
+          # "你帮我记的那个学习率…吗?": what was kept, asked about (not a request to remember)
+          (re.compile(r"(?<=你)帮我记(?:住)?的"), "记的"),
           (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
@@ -1561,7 +1563,7 @@ def role_left(text: str) -> str:
 # "Is there any way to get rid of the near-duplicates you just flagged?", "有没有办法把 X 转成千帆?": a request asked as whether
 # there is a way (of the person's own data or run; in general, "in general, I mean", it stays a question).
 _ANY_WAY = re.compile(r"^\W*(?:is there (?:any|a|some) way (?:to|you could|you can)|有没有(?:什么)?办法(?=\s*(?:帮我|给我|把|让)))\s*", re.I)
-_OWN_THING = re.compile(r"(?-i:FILE)|\.(?:jsonl?|csv|xlsx?|tsv)\b|\byou (?:just )?(?:flagged|found|showed)\b|刚(?:才|刚)?(?:查|标)|(?<![\w-])[A-Za-z]+[-_]\w*\d", re.I)
+_OWN_THING = re.compile(rf"(?-i:FILE)|\.(?:{EXTENSIONS})\b|\byou (?:just )?(?:flagged|found|showed)\b|刚(?:才|刚)?(?:查|标)|(?<![\w-])[A-Za-z]+[-_]\w*\d", re.I)
 
 
 def any_way(text: str) -> str:
@@ -1674,7 +1676,7 @@ def held_up(text: str) -> str:
 # with the options (a file, a run) stay with what follows.
 _NEITHER = re.compile(r"^(?P<q>[^?？]{3,200}?(?:[?？]+|…+|\.{3,}))\s*(?:actually\s+|eh,?\s+)?(?:neither|none of (?:them|those)|don'?t pick either(?: of (?:mine|them))?|"
                       r"(?:两个)?都不(?:用你管|加了?|用了?|要了?|选|做|是)?|哪个都不(?:要|用|选)?|都先不)(?![a-z])(?:\s*(?:for now|yet|of them|really|feels right yet))?\s*[,，.。;；!！—–-]*\s*(?P<rest>\S.*)$", re.I | re.S)
-_NAMES = re.compile(r"(?-i:FILE)|[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|(?<![\w-])[A-Za-z][\w]*-[\w-]*\d[\w-]*", re.I)
+_NAMES = re.compile(rf"(?-i:FILE)|[\w./-]+\.(?:{EXTENSIONS})\b|(?<![\w-])[A-Za-z][\w]*-[\w-]*\d[\w-]*", re.I)
 
 
 def neither(text: str) -> str:
@@ -1688,22 +1690,6 @@ def neither(text: str) -> str:
         return text
     names = [n.group(0) for n in _NAMES.finditer(m.group("q")) if n.group(0) not in m.group("rest")]
     return (m.group("rest").strip() + (" " + " ".join(names) if names else "")).strip()
-
-
-# A run id or a value given to keep for later, nothing asked now: "帮我记一下,我的训练任务号是 run-5120,晚点我会来问", "Can you remember
-# that my run ID is run-5120? I'll ask about it later."; "你帮我记的那个学习率(2e-4),…吗?" is a question about what was kept.
-_KEEP_FOR_LATER = re.compile(r"^\W*(?:帮我记(?:一下|住|着)?|记住|(?:can you |please )?remember(?: that)?)[\s\S]{0,80}?(?:晚点|回头|以后|稍后|later|afterwards)", re.I)
-
-
-def kept_for_later(text: str) -> str:
-    """``text`` with a request to remember a value for later said as what it is (no step), and "你帮我记的" as what was kept.
-
-    >>> kept_for_later("你帮我记的那个学习率(2e-4),对全参训练也适用吗?")
-    '你记的那个学习率(2e-4),对全参训练也适用吗?'
-    """
-    if _KEEP_FOR_LATER.match(text) and not re.search(r"\.(?:jsonl?|csv|xlsx?)\b|FILE", text):
-        return "好的,谢谢。" if re.search(r"[\u4e00-\u9fff]", text) else "OK, thanks."  # (told to remember, nothing to do now)
-    return re.sub(r"(?<=你)帮我记(?:住)?的", "记的", text)
 
 
 # A to-do list with priorities: the P0 item is what comes first ("待办 P0:看 run-0603 状态 P1:评估 run-0601", "P1 evaluate X\nP0 check Y")
@@ -1814,7 +1800,6 @@ _REWRITES = (
     tag_settled,     # "…,对吧?帮我…": a confirming tag followed by a request
     held_up,         # "wait… what's …?", "No few-shot, no CoT — only …": the question or the step itself
     neither,         # "X or Y? Neither, do Z": Z, with the names said beside the options
-    kept_for_later,  # "帮我记一下…晚点我会来问": nothing to do now
     first_priority,  # "P0 … P1 …": the P0 item
     form_filled,     # a request written as a form: its request field, not the requester's name
     leave_asked,     # "would it hurt to X?", "can I X?": X

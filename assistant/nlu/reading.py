@@ -421,8 +421,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     A question is never read as a stop or a resume, nor a what-if as a start, unless it asks for one ("能停一下 X 吗?"):
     "停掉训练的话 checkpoint 还在吧?" is answered. Our English words typed a letter off are read as meant ("contineu")."""
     text = intents.fix_typos(text)
-    if _NOTHING_NEEDED.search(text):
-        return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.": told, nothing asked
+    if _NOTHING_NEEDED.search(text) or _KEEP_FOR_LATER.match(text) and "FILE" not in text and not re.search(r"[?？]\s*$", text):
+        return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.", "帮我记一下…晚点我会来问": told, nothing asked
     got = _read_message(text, has_file, new_upload)
     if got.tool in _RUN_CHANGES and _REMIND.search(text) and _UNDECIDED.search(text):
         return Reading("", "", "chitchat")  # "明天提醒我跟你说 RUN 停不停,今天先别动它", "Remind me tomorrow to decide whether to stop RUN"
@@ -471,6 +471,9 @@ _STOPPED_ASKED = re.compile(r"是不是(?:已经|又)?(?:停了|停掉了|停下
                             r"\b(?:has|did|have) (?:it|the run|the training|training|the job)\s+(?:already\s+|just\s+)?(?:stopped|stop|died|die|crashed|crash)\b|"
                             r"\bis it (?:stopped|dead)\b", re.I)
 _PREMISE = re.compile(r"^\W*(?:假设|假定|hypothesis\s*[:：]?|assume|assuming)[^。.!?？\n]*[。.!]\s*(?=\S)", re.I)
+# A run id or a value given to keep for later: "帮我记一下,我的训练任务号是 RUN,晚点我会来问", "Can you remember that my run ID is RUN?
+# I'll ask about it later."
+_KEEP_FOR_LATER = re.compile(r"^\W*(?:帮我记(?:一下|住|着)?|记住|(?:can you |please )?remember(?: that)?)[\s\S]{0,80}?(?:晚点|回头|以后|稍后|later|afterwards)", re.I)
 _NOTHING_NEEDED = re.compile(r"\bnothing (?:needed|to do|required) (?:today|now|yet|for now)\b|\bno action (?:needed|required)\b|今天(?:先)?不用(?:做|动)|暂时不用(?:做|动)什么", re.I)
 _TOOL_NAMED = re.compile(rf"\b(?:{'|'.join(TOOL_NAMES)})\b")
 _WHAT_FOLLOWS = re.compile(r"会怎(?:么)?样|会发生什么|\bwhat (?:happens|would happen)\b|\bwould [^?]{1,60}\bsuffice\b", re.I)  # (asked last: a what-if, however impatient)
@@ -1431,7 +1434,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or tool == "start_training" and re.search(r"[?？]\s*$", text))
             and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "I've got 600 Q&As, LoRA. what should I set?": the settings for that many
-    if tool == "start_training" and _TRAINED_ON.search(text) and re.search(r"检查|质检|\bcheck\b|\bquality\b", text[_TRAINED_ON.search(text).end():], re.I):
+    if tool == "start_training" and (trained := _TRAINED_ON.search(text)) and re.search(r"检查|质检|\bcheck\b|\bquality\b", text[trained.end():], re.I):
         tool, offer = "check_quality", ""  # "run 12 是用 FILE 训的,检查那个文件": the file a run was trained on, checked
     if tool in ("", "explain") and act in ("question", "command") and _TAG_END.search(text) and not acts.is_hypothetical(text):
         if "FILE" in text and (_FLAW_ASKED.search(text) or re.search(r"没(?:有)?(?:什么)?(?:重复|乱码|空答案|空的|冲突)", text)):
