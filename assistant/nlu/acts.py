@@ -126,7 +126,7 @@ _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|q
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|can'?t i|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
-_ZH_QUESTION = re.compile(r"^\W*(?:(?:抱歉|不好意思|打扰了?|您好|你好)\W*)?(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
+_ZH_QUESTION = re.compile(r"^\W*(?:(?:抱歉|不好意思|打扰了?|您好|你好)\W*)?(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|还能.{0,12}吗|还能[\u4e00-\u9fff]{1,6}[?？]|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
                           + _BEHAVES + "|"
                           + GENERAL)
 # What points at the user's own data: a question about it asks for a look ("any duplicates in my data?").
@@ -154,7 +154,7 @@ _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:
 
 
 # "what even is a learning rate range test", "什么是 few-shot", "cot 是啥意思": a definition is asked, whatever tool its words name.
-_DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|it\b|this\b|that\b|in\b|inside\b|"
+_DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |an )?+(?!the\b|my\b|our\b|your\b|its\b|their\b|his\b|her\b|it\b|this\b|that\b|in\b|inside\b|"
                          r"going on\b|up\b|happening\b|left\b|wrong\b|good\b|sensible\b|reasonable\b|safe\b|best\b|right\b|"
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*(?:(?<=\?)\s*(?-i:[A-Z])[^?]{0,60}?[.!]?\s*)?$|"
@@ -389,7 +389,9 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              r"^\W*(?:resum\w*|stop\w*|convert\w*|eval\w*|prob(?:e|ing)|check\w*)\s*[,:/-]\s*(?:does|will|would|is) it\b|"
                              r"^\W*(?:resuming|stopping|converting|evaluating|probing|checking|the (?:resume|stop|conversion|probe|check|eval))\b[^?\n]{0,60}?,?\s*(?:right|correct|yeah|yes|no)\s*\?|\bor does it (?:only|just)\b[^?]*\?|"
                              # "do I have to re-run the check myself or does it happen automatically?"
-                             r"\bdo i (?:have|need) to\b[^?]*\bor does it\b[^?]*\?|"
+                             r"\bdo i (?:have|need) to\b[^?]*\bor (?:does it|can (?:you|i|it|we))\b[^?]*\?|"
+                             # "How would you decide whether two questions are near duplicates? Curious how the check works."
+                             r"\b(?:curious|wondering|wonder|want to know) how (?:the|your|this|that|it) (?:\w+ )?works?\b|\bhow would you (?:decide|tell|know|judge|determine) (?:whether|if)\b|"
                              # "What will training_status show me exactly?": what a step shows, asked
                              r"\bwhat (?:will|would|does|do) (?:the )?(?:[a-z]+_[a-z_]+|status|check|probe|evaluation|eval|report)\s+(?:show|tell|give|report|return|output)\b|"
                              # "Clarification regarding the purpose of X is sought.": asked in the passive
@@ -397,9 +399,9 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              # "原文件会被改吗?给 X 加 CoT 之后", "转成 csv 之后中文会不会乱码啊?", "after augmentation — does it get overwritten?",
                              # "can it go back to excel, or is it one way?": what a step does to the file, asked
                              r"(?:原文件|原来的文件|源文件|原始数据)\S{0,4}(?:会|会不会)(?:被)?(?:改|修改|覆盖|动)|会不会(?:被)?(?:覆盖|乱码)|会乱码吗|"
-                             r"\b(?:does|will|would) (?:it|the (?:original|source)(?: file)?) (?:get |be )?overwrit\w*|\bor is it (?:a )?one[- ]way\b|"
+                             r"\b(?:does|will|would) (?:it|the (?:original|source)(?: file)?|converting|the conversion) (?:get |be )?overwrit\w*|不会(?:被)?(?:改掉?|覆盖|动|删掉?)(?:我)?(?:的)?(?:原来|原始|原)[^?？。!！\n]{0,10}[?？]?\s*$|\bor is it (?:a )?one[- ]way\b|"
                              # "五点前给我个答复:评估一个 run 大概要多久?", "先告诉我:loss 降到多少算…?", "先问下:…?": a question after its lead-in
-                             r"(?:给我个答复|先告诉我|先问(?:一?下|清楚)|我想先问清楚|问个问题)\s*[:：][^\n]*[?？]\s*$|"
+                             r"(?:给我个答复|先告诉我|先问(?:一?下|清楚)|我想先问清楚|问个问题|之前(?:我)?想(?:先)?确认(?:一?下)?)\s*[:：][^\n]*[?？]\s*$|"
                              # "What's the {{author}} bit in identity.json actually for?", "whats sensible": what a thing is for, or a value in general
                              r"\bwhat(?:'s| is) (?:the|this|that) [^?]{1,40}\b(?:actually )?for\s*\?|\bwhats? sensible\W*$|"
                              r"(?:放|用|给|加)几个(?:例子|示例)(?:比较)?(?:好|合适)\W*(?:啊|呢|吗)?\W*(?:一般来说|一般)?\W*$", re.I)
@@ -805,7 +807,9 @@ _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|
 # What the assistant showed, pointed at and agreed to: "你刚才列的那个停止确认我同意", "上面那个方案确认", "the stop you showed me is
 # right. Confirmed", "I've read the plan you posted, … all looks fine, go ahead", "小李你看它给的计划:…没问题。——助手,确认".
 _SHOWN = (r"(?:你|它)(?:刚才|上面|之前|刚刚)?(?:列|给|发|贴|出|展示|显示|列出)(?:的|出来的)|(?:你|它)(?:刚才|上面|之前|刚刚)?(?:的)?(?:计划|方案)(?:里|中)(?:写|列)的|"
-          r"上面(?:那个|的)(?:训练)?(?:方案|计划|停止)|\b(?:that|the|your) (?:training )?plan\b(?: for \S+)?\s+(?:looks|seems|is)\b|"
+          r"上面(?:那个|的)(?:训练)?(?:方案|计划|停止)|^\W*(?:这个|那个|你的|上面的)?(?:方案|计划)(?:我)?(?:看完|看过|看了)了?(?=\W*(?:没问题|可以|ok|行|同意))|"
+          # "Re: [Plan] convert to openai format\nconfirmed, go": a reply to the plan's notice
+          r"^\W*(?:re|回复)\s*[:：]\s*[\[【](?:plan|计划|方案)[\]】]|\b(?:that|the|your) (?:training )?plan\b(?: for \S+)?\s+(?:looks|seems|is)\b|"
           r"\b(?:the|that|your)\s+(?:\w+\s+)?(?:plan|stop|start)(?:\s+\w+)?\s+(?:you|it)\s+(?:just\s+)?(?:showed|posted|listed|proposed|gave)\b")
 _AGREED = r"确认|同意|没问题|就按这个|照这个|\bconfirm(?:ed)?\b|\bgo ahead\b|\blooks? (?:fine|good|right)\b|\bis right\b|\bkick it off\b|\bgo\W*$|\bstart it\W*$"
 _SHOWN_AGREED = re.compile(rf"(?:{_SHOWN})[\s\S]*?(?:{_AGREED})[^?？]*$|"

@@ -244,9 +244,12 @@ def count_args(text: str, few_shot: bool = False) -> dict:
                 out["k"] = int(num.value)
             else:
                 out["n_samples"], out["_at"] = int(num.value), num.start
-    righted = _K_PUT_RIGHT.search(text, out["_k_at"]) if "_k_at" in out else None
+    righted = (_K_PUT_RIGHT.search(text, out["_k_at"]) or _K_BARE_RIGHT.search(text, out["_k_at"])) if "_k_at" in out else None
     if righted and (value := parse_number(righted.group(1))):
-        out["k"] = int(value)  # "刚few-shot我说每条3个例子 改成5个", "不是每条带 3 个例子,是 5 个": the count put right after it
+        out["k"] = int(value)  # "刚few-shot我说每条3个例子 改成5个", "不是每条带 3 个例子,是 5 个", "k=5 有点多，改成 2": the count put right after it
+    swapped = _NOT_THIS_BUT.search(text) if few_shot and "k" not in out and "n_samples" not in out else None
+    if swapped and (value := _WORD_NUMBERS.get(swapped.group(1).lower()) or parse_number(swapped.group(1))) and value <= 10:
+        out["k"] = int(value)  # "不是四个是两个,few-shot 示例改一改", "Not four, just two: fix the few-shot": the count of examples put right
     out.pop("_k_at", None)
     pointed = _POINTED_COUNT.search(text)
     if pointed and "n_samples" in out and (value := parse_number((pointed.group(1) or pointed.group(2)).replace(",", "").replace("，", ""))):
@@ -260,6 +263,13 @@ def count_args(text: str, few_shot: bool = False) -> dict:
 
 # A count of examples put right after the one said: "改成5个", "其实要两个", "是 5 个!", "改成每条5个".
 _K_PUT_RIGHT = re.compile(r"(?:改成|改为|换成|其实要|要改成|应该是|(?<![不就还])是)\s*(?:每条|每个)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*个(?!\s*(?:epoch|轮|步|条|样本|百分))")
+
+
+# The same put right with no unit, after "k=5": "改成 2", "Make it 3."
+_K_BARE_RIGHT = re.compile(r"(?:改成|改为|换成|\bmake it|\bchange it to|\bset it to)\s*(?:k\s*=\s*)?(\d{1,2})(?!\d|\.\d)(?!\s*(?:个|epoch|轮|步|条|样本|百分|%|rows?|samples?))", re.I)
+# A count ruled out, then the one meant, bare: "不是四个是两个", "Not four, just two".
+_NOT_THIS_BUT = re.compile(r"(?:不是|\bnot)\s*(?:\d{1,2}|[一二两三四五六七八九十]|one|two|three|four|five|six|seven|eight|nine|ten)\s*个?\s*[,，:：]?\s*(?:而)?(?:是|要|\bjust|\bbut|\bonly)\s*"
+                           r"(\d{1,2}|[一二两三四五六七八九十]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d.%])\s*个?(?!\s*(?:epoch|轮|步|条|样本|百分|%|rows?|samples?))", re.I)
 
 
 # A count said to be the total, or the real one after one said wrongly: "加起来 5000 条", "其实只有 800 条左右", "so 1,000 samples
@@ -302,7 +312,7 @@ _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 _EN_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
-_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全量(?:数据)?|整个(?:数据集|文件)|"
+_ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全都(?=\s*(?:加|做|配|扩|弄|生成)(?:上|了|一遍)?)|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery single one\b", re.IGNORECASE)
@@ -397,7 +407,7 @@ _NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|
 # …said other ways, read only when no share is given ("非要一点通用数据都不混也不是不行,…混10%进去" mixes 10%): "一点通用数据都不要混",
 # "zero general data mixed in", "mix_general 0", "drop the general-data mixing", "混通用数据就免了"
 _ZERO_MIX = re.compile(r"一点(?:儿)?通用(?:的)?(?:数据)?都?(?:不要|别|不)(?:混|掺|加)|\b(?:zero|no)\s+general(?:[- ]data)?\b(?!\s+(?:knowledge|abilit))|"
-                     r"\bmix(?:_general)?\s*[=:]?\s*0(?:\.0+)?(?![\d.])|\b(?:drop|skip|lose|cut)\s+(?:the\s+)?general[- ]data\s+mix(?:ing|ture)?\b|"
+                     r"\bmix(?:_general)?\s*(?:[=:]|设成|设为|改成|改为|调成|调到|设置为|\bto\b|\bat\b)?\s*0(?:\.0+)?(?![\d.%])|\b(?:drop|skip|lose|cut)\s+(?:the\s+)?general[- ]data\s+mix(?:ing|ture)?\b|"
                      r"(?:混|掺)(?:入)?通用(?:的)?数据(?:就|也)?(?:免了|算了|不要了|不用了)", re.I)
 
 
@@ -410,7 +420,7 @@ def find_mix(text: str) -> float | None:
     tenth ("一成") in the same clause as the general data; else None."""
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
-    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s+(?:of\s+|to\s+|at\s+)?(0?\.\d+)\b", text, re.I)
+    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s*(?:of\s+|to\s+|at\s+|设成|设为|改成|改为|调成|调到)?\s*(0?\.\d+)\b", text, re.I)
     pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|(?:to|at|should be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
     # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:

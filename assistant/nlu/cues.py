@@ -47,12 +47,16 @@ DOMAIN = re.compile(
     r"蒸馏|distill|label|标注|提示|rationale|shot|llama|qwen|gpt|bert|transformer|peft|gradient|梯度|(?<![a-z])run\b|"
     r"(?:run|sft)-\w|炼|\brecords?\b|\brows?\b|dataset|进度|断点|续训|resum(?:e|ing)\b|重复|冲突|质检|duplicat\w*|conflict\w*|dedup\w*|评测|转换|答案|回答|优化器|optimi[sz]er|"
     # a file's parts and the words of our tools' reports: "表格里有好几个sheet", "检查点", "'repetitive' on the report"
-    r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged", re.IGNORECASE)
+    r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged|"
+    # "what's a 'placeholder' in this context?", "没脱敏就拿去训了会怎样": the identity data's slots, data cleaned of personal details
+    r"\bplaceholders?\b|占位符|脱敏|拿去训|\banonymi[sz]\w*", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
          rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
+        # "Show me rows 5 to 12 of FILE", "看看第3到第8行": rows by their numbers, looked at
+        (r"\b(?:show|see|view|print|display|look at|pull up)(?: me)? (?:the )?rows? #?\d+(?:\s*(?:to|-|–|through|and)\s*#?\d+)?\b|(?:看|看看|看下|看一下|给我看|显示|打印)(?:一下)?第?\s*\d+\s*(?:到|至|-|–|和)\s*第?\s*\d+\s*(?:行|条)", 5),
         (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
@@ -77,7 +81,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "convert_dataset": [
         (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
          r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format|"
-         r"\b(?:give|send|get) (?:me|us) \S+ as (?:an? )?(?:csv|xlsx|excel|jsonl|json)\b", 3),
+         r"\b(?:give|send|get) (?:me|us) \S+ as (?:an? )?(?:csv|xlsx|excel|jsonl|json)\b|"
+         # "turn it qianfan by end of week", "make it sharegpt": the format said right after it, "into" left out
+         r"\b(?:turn|make) (?:it|this|that|them) (?:qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx)\b", 3),
         (r"export|导出(?!来的|的)|save (?:it |this |them |the \w+ |this \w+ )?as|另存|存为|保存为|保存成|"
          r"format (?:it |this |them )?(?:as|into)|输出(?:成|为)|写成|存成|生成\w{0,6}(?:格式|文件)|"
          r"output (?:it |this )?as|dump|make (?:it|this|them) (?:an? )?" + _F + r"|in (?:the )?(?:\w+ )?" + _F + r" format|(?:an?|the)\s+" + _F + r"\s+(?:version|copy)|(?:generate|create|produce|make|build|write)\s+(?:an?\s+|the\s+)?" + _F + r"(?:\s+(?:file|version|copy|dataset))?\b|(?:->|→|=>)\s*(?:[\u4e00-\u9fff]{1,3}\s*)?" + _F, 3),
@@ -91,6 +97,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|挑\S{0,6}毛病|找\S{0,6}毛病|"
          r"perplexity|困惑度|无意义|乱码|garbled|through the sieve|\bsift through\b|\b(?:qa|quality) pass\b|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
+         r"\b(?:two|2) different answers\b|\bdifferent answers (?:to|for) the same\b|答案(?:不一致|前后不一)|两个不同的答案|"
          r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
          r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|no answers?|\brun (?:the |all the |my )?checks\b|\brepeated (?:questions|rows|entries|answers|records)\b|"
@@ -115,7 +122,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
     ],
     "augment_instructions": [
-        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|\b(?:bulk up|vary|mix up|spice up|widen|broaden|diversify) (?:the )?(?:question |prompt |instruction )?(?:wording|phrasings?)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样", 4),
+        (r"\bmore versions of (?:the )?(?:questions|prompts)\b|\b(?:bulk up|vary|mix up|spice up|widen|broaden|diversify) (?:the )?(?:question |prompt |instruction )?(?:wording|phrasings?)\b|多几种问法|问法多(?:几|一)些|(?:提问|问题|问法|指令|instruction)\S{0,3}换换?(?:个)?花样|扩\s*(?:[一二两三四五六七八九]成|\d+\s*%|一半)", 4),
         (r"增强|augment\w*|多样性|多样化|diversity|diversify|divers\w*|改写|rewrite|rewording|reword|paraphras\w*|同义|"
          r"换个说法|换种说法|不同的?说法|不同问法|多种问法|变体|variations?|variants?|模板|templates?|prompt_template|扩充|扩增|扩展|"
          r"rephras\w*|泛化|增广|扩写|more (?:questions|prompts|instructions|variations|phrasings)|(?<!前后)(?<!答案)(?<!回答)说法(?!不一|打架|矛盾|对不上)|表述|问法|丰富|回译|"
@@ -158,7 +165,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!back )(?:in|into) the oven|\b(?:get|let'?s|time to|start)\b.{{0,24}}\bcook(?:ing)?\b|go train|"
          rf"launch (?:it|this|now)\b|"
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
-         rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bfeed (?:it|this|FILE|[\w.-]+) (?:to|into) (?:the|my) model\b|喂给模型|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
+         rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bfeed (?:it|this|FILE|[\w.-]+) (?:to|into) (?:the|my) model\b|喂给模型|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|把\s*(?:file|这个|它|这份|数据)\s*(?:拿去|拿来)?(?:微调|训练)(?:一下|一遍|起来)|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
          r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
@@ -177,7 +184,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
-        (r"\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+        (r"\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)(?: is|'s| 's) (?:at|up to)\b|"
          r"\b(?:check|see|find out|tell me|look at) where (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*\s+is\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
@@ -242,7 +249,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\blost anything\b|\b(?:run|do) (?:that|the|a) comparison\b|compared? (?:it |them )?(?:to|with|against) (?:the )?base(?: model)?\b|"
          r"(?:底座|基座|原始)\S{0,4}(?:加以)?比照|所学几何|所忘几(?:何|许)", 3),
         (r"(?:评估|评测|测)\S{0,3}(?:模型|效果|adapter)|\beval\w* (?:the |my |this |that )?(?:model|run|adapter|fine-?tune)|通用能力|(?:训|练)(?:没|坏|废|傻|笨)了|变笨|退化|regress\w*|"
-         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b| the (?:jargon|details|theory|terms|technical)| all that\b| what i\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
+         r"(?<!避免)(?<!防止)(?<!以免)(?<!不会)(?<!免得)(?:忘|遗忘)(?:掉|了|记)|(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!to avoid )forg[eo]t\w*(?! it\b| about it\b| the (?:jargon|details|theory|terms|technical)| all that\b| what i\b| (?:the|its|my|our|their|his|her) (?:run |job )?(?:id|name|number|password|file ?name)\b)|did (?:it|the run|the model|my run) (?:learn|pick up|get)|"
          r"how (?:well )?did (?:it|the \w+|my \w+|(?:run|sft)-[\w-]+|\d{8}-[\w-]+|[A-Za-z]+[_-][\w-]*[_-][\w-]+) (?:do|turn out|score)|(?:测测|测一下|测试一下)[^,，。;；]{0,10}(?:模型|adapter)|学到东西|学会了?(?:没|吗)|"
          r"\bbase\b(?: model)?\s*(?:vs\.?|versus|against|and|compared (?:to|with))\s*(?:the )?(?:tuned|fine-?tuned|trained|adapter)|"
          r"(?:基座|原模型|微调前)\S{0,4}(?:和|与|跟|vs\.?|对比|比较)\S{0,4}(?:微调后|微调过|训练后|训完)|"

@@ -37,6 +37,13 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?:按(?:照)?|用)\s*(?:OpenAI|千帆|qianfan|LLaMA-?Factory|llamafactory)\s*(?:那边)?的(?:叫法|说法|命名|习惯|术语)|"
                       r"(?:\s*[-—–,(]\s*|\s+)(?:OpenAI|Qianfan|千帆|LLaMA-?Factory)\s+habit\b\)?|\bin (?:OpenAI|Qianfan|LLaMA-?Factory)'s (?:terms|naming|words|lingo)\b", re.I), ""),
           (re.compile(r"(?<![\w-])n_epochs(?![\w-])", re.I), "epochs"),  # OpenAI's name for the setting
+          # our words as a phone's autocorrect or a Chinese input method turns them: "shark GPT", "near due licates", "epics 3",
+          # "the perplexing scoring", "微条", "去虫", "学习路", "壮态", "千番"
+          (re.compile(r"\bshark\s*-?\s*gpt\b|\bshare\s*chat\b(?=\W*(?:format|格式))", re.I), "sharegpt"),
+          (re.compile(r"\bdue\s?licate", re.I), "duplicate"), (re.compile(r"\bperplexing(?= scor)", re.I), "perplexity"),
+          (re.compile(r"\bepics\b(?=\s*[:=]?\s*\d)|(?<=\d )epics\b", re.I), "epochs"), (re.compile(r"\bRoLA\b"), "LoRA"),
+          (re.compile(r"微条"), "微调"), (re.compile(r"去虫"), "去重"), (re.compile(r"学习路(?!线|径)"), "学习率"), (re.compile(r"壮态"), "状态"),
+          (re.compile(r"千番"), "千帆"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),

@@ -191,7 +191,7 @@ def split_steps(text: str) -> list[str]:
             and not re.search(r"\{\{|\n", text)):  # (no values mapped: "{{name}} -> X", "0.81 → 0.86 → 0.93", "name→Lily author→X")
         return arrows  # "check → dedupe → train", "先看→再转→开训": a chain of steps (one arrow may be a conversion: "csv→alpaca")
     text = _FIRST_THEN.sub(r"先\1,再", text)  # "先看一下再训练": the same two steps as "先看一下,再训练"
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)之后再?|完之后再|接着(?!跑|训|练|学|续|炼|整|让它|让他|来|搞|干|弄|往下|(?:之前|上次|上回|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?<![A-Za-z])(?:and then|then(?![A-Za-z])(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
+    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)(?<!我)(?<!我们)之后再?|完之后再|接着(?!跑|训|练|学|续|炼|整|让它|让他|来|搞|干|弄|往下|(?:之前|上次|上回|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?<![A-Za-z])(?:and then|then(?![A-Za-z])(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]

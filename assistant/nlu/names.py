@@ -193,6 +193,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"\b(?:run|job)\s+(\d{4}(?:[-_]\d{1,4}){1,4})(?![\w.-])", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
+    # "Re: [run 42] finished", "回复：[run 42] 训练完成": a run's number in a notice's bracketed subject
+    m = re.search(r"\[\s*(?:run|job)\s*#?\s*(\d{1,8})\s*\]", text, re.I)
+    if m:
+        return m.group(1), m.start(1), m.end(1)
     # "Run 4471 has been going for 40 minutes": a run by its number after the word run (not "run 300 steps")
     m = re.search(r"\b(?:run|job)\s+#?(\d{3,8})\b(?![.,]\d)(?!\s*(?:steps?|epochs?|samples?|examples?|rows?|records?|%|k\b|times?))", text, re.I)
     if m and not negated(text, m.start()) and not re.search(r"[A-Za-z]\w*[-_][\w.-]*\d", text):

@@ -278,7 +278,11 @@ def blank_errors(text: str) -> str:
 
 
 # Someone else's words passed on: "Forwarding my advisor's note: '…'", "Client request, verbatim: \"…\"", "领导原话:「…」".
-_PASSED_ON = re.compile(r"forward\w*|(?-i:\bFWD?\b)|\b[Ff]wd\b|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+\b)|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
+# A quote holding quotes of its own: "刘工微信原话：『sheet 用“二期”，…』", "Amy 说：“名字填成‘小安’…”".
+_OUTER_QUOTE = re.compile(r"『([^』\n]{1,300})』|“((?:[^“”\n]|‘[^’\n]{0,40}’|「[^」\n]{0,40}」){1,300})”")
+# Said before a quote that passes on someone else's instruction: "forwarded", "per the ticket", "老板在群里丢了一句",
+# "Jess pinged me:", "Teams chat, Lena:".
+_PASSED_ON = re.compile(r"一句(?:话)?\s*[:：]?\s*$|\b(?:pinged|messaged|texted|slacked|dm'?e?d)\b|(?-i:\b(?!Question|Answer|Prompt|Response|Output|Input|Instruction|Error|Warning|Example|Sample)[A-Z][a-z]{1,15})\s*[:：]\s*$|forward\w*|(?-i:\bFWD?\b)|\b[Ff]wd\b|verbatim|\bfyi\b|(?-i:\b[Ff]rom [A-Z][a-z]+\b)|\bnote\b|\bsays?\b|\bsaid\b|\bwrote\b|\bper (?:the|my|our)\b|\brequest\b|\bticket\b|"
                         r"\bmessage\b|\be-?mail\b|\basked\b|\bwants\b|邮件|原话|转达|转发|让我|要求|需求|说|写着|写的|留言|交代", re.I)
 
 
@@ -289,7 +293,9 @@ def unquote_forwarded(text: str) -> str:
     """``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
     request ("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")."""
     before = 0
-    for m in QUOTED.finditer(text):
+    outer = [m for m in _OUTER_QUOTE.finditer(text) if re.search(r"[‘’“”「」\"']", m.group(1) or m.group(2) or "")]
+    spans = sorted(outer + [m for m in QUOTED.finditer(text) if not any(o.start() <= m.start() < o.end() for o in outer)], key=lambda m: m.start())
+    for m in spans:
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         long_enough = len(inner.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", inner)) >= 8
         said = _PASSED_ON.search(text[max(before, m.start() - 50):m.start()])  # the words outside any other quote

@@ -235,6 +235,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if got is not None and got.tool == "explain" and (families := slots.template_spans(as_word)):
         # "…with this template family: explain my bill|break down my bill": the family's words are no question
         got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
+    if (got is not None and got.tool in ("add_cot", "add_few_shot") and "{q}" in as_word and slots.find_templates(as_word)
+            and re.search(r"rephras|reword|paraphras|\btemplates?\b|模板|模版|改写|说法|问法", plain, re.I)):
+        got = reading.Reading("augment_instructions", "", got.act, got.prob)  # "my own seasoning for the rephrasing: use the
+        # templates 'Answer this: {q}' and …, season 40% of FILE": the templates spelled out are the rephrasing's
     tool = intent or got.tool
     if not intent and tool in ("start_training", "stop_training") and intents.said_not_to(tool, plain):
         tool = ""  # "don't start training on FILE", "I won't stop tj-7 unless…": the step said not to be taken
@@ -525,6 +529,7 @@ _FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|
 # A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
 _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
+_JUST_TELLING = re.compile(r"跟你说一声|告诉你一声|知会(?:你)?一声|说一声|\bjust (?:letting you know|so you know)\b|\bfyi\b|\bheads[- ]up\b", re.I)
 _NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
 # first ever fine-tune".
@@ -534,7 +539,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
                           r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
                           # "训练我停了,然后呢?": a run stopped by the person, told
@@ -657,7 +662,7 @@ def _asked_in_general(text: str, call: dict) -> bool:
     if call["name"] in ("evaluate_run", "training_status") and "run_id" not in call["args"] and _IS_IT_NORMAL.search(text):
         return True
     return (call["name"] == "suggest_hyperparameters" and not set(call["args"]) - {"method"} and bool(_IN_GENERAL.search(text))
-            and not re.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I))
+            and not re.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I) and not reading.asks_rate(text))  # ("学习率一般用多少合适?": the value, advised)
 
 
 def _asks_about_our_steps(asked: str, kind: str) -> bool:
@@ -943,7 +948,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
-        if not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold):  # ("替换占位符那步不要了,…我自己已经改好了",
+        if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
+                or rest.calls[0]["name"] == "inspect_dataset" and _JUST_TELLING.search(untold)):  # ("替换占位符那步不要了,…我自己已经改好了",
+            # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
         told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])

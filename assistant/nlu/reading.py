@@ -25,7 +25,7 @@ OFFER = 0.2
 _ACTIONS = ("convert_dataset", "add_few_shot", "add_cot", "augment_instructions", "check_quality", "start_training",
             "stop_training", "resume_training", "evaluate_run", "probe_learning_rate")
 # "hi, here's my data", "传了个数据": an upload announced, nothing asked — look at it.
-_OPENER = re.compile(r"丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:整|弄|办|搞)|\bpulled (?:this|it) from\b|\bno idea where to start\b|你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
+_OPENER = re.compile(r"^\W*这个是|丢给我|扔给我|甩给我|不知道(?:咋|怎么)(?:整|弄|办|搞)|\bpulled (?:this|it) from\b|\bno idea where to start\b|你好|您好|\bhi\b|\bhello\b|\bhey\b|\byo\b|在吗|数据|文件|上传|传了|发你|给你|这是|附件|喏|呐|拿去|这份|最新的?|"
                      r"attach\w*|\bdump\b|\bexport\b|导出的|\bthis is (?:the|my|our|what)\b|\b(?:the|my|our|some) (?:data|dataset|file)\b|\bthoughts\b|\bsup\b|"
                      r"what we'?ve got|\bwhat do you think\b|拿这个|用这个|这个文件|"
                      r"here'?s|here is|here (?:u|you|ya) go|this is (?:what|all) i|what i(?:'ve)? (?:have|got)|attached|uploaded|sending|\bmy (?:data|file|dataset|training)", re.I)
@@ -312,7 +312,10 @@ _START_OPENS = re.compile(r"^\W*(?:开训|开始训练|开练|开炼|start train
 _DIRECTION_ASKED = re.compile(r"[大高多]一?点还是[小低少]一?点|\bhigher or lower\b|\bbigger or smaller\b|\bmore or less\b|" + acts.DIRECTION_WORDS, re.I)
 _DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone with\b|\b(?:already|just) (?:did|ran|finished)\b|\bfinished (?:the|with)\b", re.I)
 # The quality of the upload asked about: "is this any good?", "这份能用吗".
+_LOOKS_OK = re.compile(r"\bdoes (?:it|this|that) look (?:ok|okay|alright|all right|fine|right|usable)\b|(?:看着|看起来)(?:还)?(?:行|可以|ok)(?:吗|不)", re.I)
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
+                            # "How many stars out of 5 would you give this?", "给这份打几分": the upload scored
+                            r"\bhow many stars\b|\bout of (?:5|five|10|ten)\b|\bon a scale of\b|\b(?:rate|score|grade) (?:it|this|these|them)\b|打(?:几|多少)分|几颗星|(?:评|打)个分|"
                             r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
 # The settings for the person's data asked for: "用啥参数好", "超参怎么设", "咋配参", "what settings should I use for FILE".
 _PARAMS_ASKED = re.compile(r"(?:^|[,，;；.。]\s*)(?:any )?(?:suggestions|recommendations|advice|settings)\s*[?？]\s*$|(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:这个量|这么多|这点)[^。;；!！?？]{0,10}?(?:训|跑)(?:几|多少)(?:轮|个\s*epoch|遍)(?:好|合适|比较好|够)?|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
@@ -543,11 +546,16 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
             whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
+            whole.tool == "training_status" and names.find_run_id(text) and _RUN_STATE_ASKED.search(last)) and not (  # "RUN died at step 40 I think. Is it actually dead or still going?"
             whole.tool == "evaluate_run" and names.find_run_id(text) and _RUN_DONE.search(text) and _EVALUATE.search(last)) and not (  # "RUN finished overnight. did it forget …?"
             has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
         # column is 'prompt' … what are the length stats?": the stats of the data at hand
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
     return whole
+
+
+# The state of the run named before, asked of "it": "Is it actually dead or still going?", "它还活着吗"
+_RUN_STATE_ASKED = re.compile(r"\b(?:is|has|did) it (?:\w+ )?(?:dead|alive|running|going|done|finished|stuck|crashed|died|still)\b|(?:它|这个)?还(?:活着|在跑|在训)|死了没|挂了(?:吗|没)", re.I)
 
 
 # Words of a run or its results: without any, an evaluation read by the model alone is off-topic ("Can you recommend a
@@ -702,6 +710,8 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
 def _after_when_clause(text: str) -> str | None:
     """"Before we train on FILE, scan it for junk records": the ask is after the comma."""
     before = _BEFORE_TRAINING.match(text)
+    if before and re.search(r"给我|帮我|帮忙|请你|把|\b(?:give|send|get) me\b", before.group(0), re.I):
+        return None  # "十一点之前给我个超参建议,数据 8000 条": the deadline's clause holds the ask itself
     return text[before.end():] if before and before.end() < len(text) else None
 
 
@@ -709,6 +719,16 @@ def _before_when_clause(text: str) -> str | None:
     """"clean up FILE before we train on it": the ask is before the clause."""
     after = _BEFORE_TRAINING_AFTER.search(text)
     return text[:after.start()] if after and after.start() > 6 else None
+
+
+# A run told as one's own plan, not asked of us ("I'll only train on X", "我只打算用 X 训"), then its settings asked: the
+# questions are the ask ("I'll only train on FILE — what hyperparameters?").
+_INTENT_TOLD = re.compile(r"\bI'?ll\b|\bI will\b|\bI'm (?:going to|gonna)\b|\bwe'?ll\b|我(?:们)?(?:只|就)?(?:打算|准备|会)", re.I)
+_SETTINGS_ASKED = re.compile(r"hyper-?param|超参|参数|\bsettings?\b|\bconfig\b|学习率|\blr\b|\bepochs?\b|轮数|几轮", re.I)
+
+
+def _plan_told_settings_asked(asked: Reading, part: str, text: str) -> bool:
+    return asked.tool == "start_training" and bool(_INTENT_TOLD.search(part) and _SETTINGS_ASKED.search(text[len(part):]))
 
 
 def _before_questions(text: str) -> str | None:
@@ -821,7 +841,7 @@ def _after_own_answer(text: str) -> str | None:
     return rest
 
 
-_OWN_ANSWER = re.compile(r"我(?:知道|猜|想|觉得)|对吧|应该是|(?:^|[。.!！]\s*)(?:那就?|那么|好|行|OK|ok)\b|\bi (?:know|guess|think|suppose)\b|\b(?:ok|okay|right|fine|alright),? (?:so|but|then)\b|\bso\b", re.I)
+_OWN_ANSWER = re.compile(r"我(?:知道|猜|想|觉得)|对吧|应该是|(?:^|[。.!！]\s*)(?:那就?|那么|好|行|OK|ok)\b|(?:^|[。.!！，,]\s*)那(?=帮|你|再|给|请)|\bi (?:know|guess|think|suppose)\b|\b(?:ok|okay|right|fine|alright),? (?:so|but|then)\b|\bso\b", re.I)
 
 
 _FOCI = (
@@ -833,10 +853,11 @@ _FOCI = (
            or not asked.tool and asked.act == "command" and review.decides(part) and review.rule_command(part) is not None),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_own_answer, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset", "apply_quality_rule")
-           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and _read_whole(text).tool in ("", "explain")),
+           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part)
+           and ((whole := _read_whole(text).tool) in ("", "explain") or whole == "training_status" and asked.tool == "evaluate_run")),
     _Focus(_after_when_clause, lambda asked, part, text: True),
     _Focus(_before_when_clause, lambda asked, part, text: True),
-    _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command"),
+    _Focus(_before_questions, lambda asked, part, text: bool(asked.tool) and asked.act == "command" and not _plan_told_settings_asked(asked, part, text)),
     # "> perplexity: 42 records flagged\nThose look fine, keep them.": a review of the quoted finding stands too
     _Focus(_own_lines, lambda asked, part, text: bool(asked.tool) and asked.prob >= 0.5
            or (not asked.tool or asked.prob < 0.5) and review.decides(part) and bool(review.rule_command(text))),
@@ -868,7 +889,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
     if (act == "command" and _asks_about_product(text) and not acts.is_request(text)
-            and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)):
+            and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)
+            and not (review.decides(text) and review.rule_command(text))):  # ("…乱码的都删掉,文件 FILE,留着反而有泄露风险": a decision)
         act = "question"  # "Does this thing send our data anywhere?", "can this run on our office laptop or do we need a gpu?"
     if (act == "hypothetical" and re.search(r"的话", text) and not re.search(r"假设|假如|如果|要是|万一|倘若|\bif\b|\bsuppos", text, re.I)
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
@@ -1028,8 +1050,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "check_quality", "", "command"  # (an upload) "is this any good? like the quality of it": a look at its quality
     if act == "question" and tool in _LOOKS and acts.wonders(text) and not names.find_run_id(text) and "FILE" not in text:
         tool, offer = "explain", ""  # "The team wonders whether the prompt at inference time should match the one used in training."
-    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns:
-        tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing
+    if act == "question" and tool in _LOOKS and acts.asks_concept(text) and domain and not owns and not (new_upload and _LOOKS_OK.search(text)):
+        tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing (not, of an upload, "does it look ok?")
     if (act == "question" and tool in ("inspect_dataset", "training_status") and acts.asks_in_general(text) and domain and not owns
             and not names.find_run_id(text) and not _WHAT_FORMAT.search(text) and not _FLAW_ASKED.search(text)
             and not re.search(r"多少|几条|几个字段|哪些(?:字段|列)|\bhow (?:many|big|long)\b|\bwhat(?:'s| is) in\b", text, re.I)):
@@ -1353,6 +1375,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
                                                         r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)|"
                                                         # "What do you make of it?", "what are we working with?": the upload judged
                                                         r"\bwhat do you (?:make of|see)\b|\bwhat do you think (?:of|about) (?:it|this|these|them|that|the (?:data|file|sheet))\b|\bwhat are we working with\b|"
+                                                        r"\bwhat have we got\b|\bdoes (?:it|this|that) look (?:ok|okay|alright|all right|fine|right|usable)\b|"
                                                         r"\bwhat have we got\b|\bwhat (?:state|shape)'?s it in\b|\bwhat (?:state|shape) is it in\b|(?:是个|是)?(?:啥|什么)情况|"
                                                         r"(?:你|您)?(?:看看|觉得)(?:这份|这个|这些)?(?:数据|文件|表)?(?:怎么样|咋样|如何)", text, re.I))):
         tool, act = "inspect_dataset", "command"  # "Just uploaded our export. Does the format look usable?": a look at it
@@ -1361,6 +1384,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
     elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
+    if new_upload and tool in ("", "inspect_dataset") and act in ("question", "command") and _UPLOAD_JUDGED.search(text):
+        tool, act = "check_quality", "command"  # (an upload) "How many stars out of 5 would you give this? Mostly worried about empty answers."
     if (act == "command" and tool in ("explain", "training_status") and _REMARK.search(text) and not _ASKS.search(text)
             and not _EXPLAIN_VERB.search(text) and not acts.is_request(text) and not _LOOK_AT.search(text)
             and not names.find_run_id(text) and prob < 0.6):
@@ -1434,6 +1459,9 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or tool == "start_training" and re.search(r"[?？]\s*$", text))
             and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "I've got 600 Q&As, LoRA. what should I set?": the settings for that many
+    if tool in ("", "explain") and act in ("command", "question") and asks_rate(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率一般用多少合适?", "what's a good learning rate for lora?": the value
+        # asked with no data size is advice (by the manual's rules), not a concept
     if tool == "start_training" and (trained := _TRAINED_ON.search(text)) and re.search(r"检查|质检|\bcheck\b|\bquality\b", text[trained.end():], re.I):
         tool, offer = "check_quality", ""  # "run 12 是用 FILE 训的,检查那个文件": the file a run was trained on, checked
     if tool in ("", "explain") and act in ("question", "command") and _TAG_END.search(text) and not acts.is_hypothetical(text):
@@ -1468,8 +1496,21 @@ _GO_ON_NOW = re.compile(r"[,，。\s]\s*(?:那就)?(?:继续|接着跑|接着来
 _TAG_END = re.compile(r"[,，]?\s*(?:对吧|是吧|对不对|没错吧|\bright|\bcorrect)\s*[?？]+\s*$", re.I)
 
 
+# The learning rate's value asked for, nothing else: "学习率一般用多少合适?", "LoRA 微调的学习率一般设多少比较稳?", "what's a good learning rate
+# for lora?", "学习率 — what should I use?"
+_RATE_ASKED = re.compile(r"^\W*(?:(?:lora|qlora|全参|全量)\s*[\u4e00-\u9fff]{0,3}\s*(?:的)?\s*)?(?:学习率|learning rate|lr)\s*(?:一般|通常|大概|大致)?\s*(?:用|设|给|定|调|放|取|设置)?(?:成|为)?\s*"
+                         r"(?:多少|多大)\s*(?:比较)?\s*(?:合适|好|稳|靠谱|ok)?\s*(?:啊|呀|呢)?\W*$|"
+                         r"^\W*what(?:'s| is) a (?:good|sensible|reasonable|decent|safe) (?:learning rate|lr)(?: for (?:lora|qlora|full fine-?tuning))?\W*$|"
+                         r"^\W*(?:学习率|learning rate|lr)\s*[—–:-]+\s*what should i use\W*$|^\W*what (?:learning rate|lr) should i use(?: for (?:lora|qlora))?\W*$", re.I)
+def asks_rate(text: str) -> bool:
+    """The learning rate's value asked for, nothing else ("学习率一般用多少合适?"): advice by the manual's rules."""
+    return bool(_RATE_ASKED.search(text) and not _NOT_A_VALUE.search(text))
+
+
+# …unless it asks why, compares, or names a probe: "为啥 LoRA 学习率能大", "which matters more".
+_NOT_A_VALUE = re.compile(r"为啥|为什么|\bwhy\b|区别|比全参|\bvs\.?\b|which matters|探测|\bprobe\b|range test|\d", re.I)
 # A run's data told in the past: "run 12 是用 FILE 训的", "run 12 was trained on FILE"
-_TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trained on FILE\b", re.I)
+_TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trained on\s+FILE\b", re.I)
 
 
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
@@ -1478,7 +1519,9 @@ _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|
 _VALUES_WEIGHED = re.compile(r"(?:学习率|\blr\b|learning rate|epochs?|轮数|batch ?size|rank)\s*(?:用|设|选|取)?\s*[\d.]+(?:e-?\d+)?\s*(?:还是|or)\s*[\d.]+(?:e-?\d+)?\s*"
                              r"(?:个|轮)?\s*(?:啊|呢|好|合适|比较好|better)?\s*[?？]?\s*$", re.I)
 # "what should I set?", "该怎么设?", "what settings?": the settings asked for, a count said with it
-_SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat would you (?:suggest|recommend)\b|\bwhat hyper-?param(?:eter)?s\b|超参数?(?:怎么|该怎么|如何)(?:配|设)|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
+_SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat would you (?:suggest|recommend|set|pick|use)\b|"
+                       r"(?:epoch|轮|学习率|learning rate|\blr\b|batch|超参|hyper)[\s\S]*?(?:\byou decide|\byour call|\byour pick|你(?:看着办|来定|定吧|决定吧?))|"
+                       r"(?:\byou decide|\byour call|\byour pick|你(?:看着办|来定|定吧|决定吧?))(?=[\s\S]*(?:epoch|轮|学习率|learning rate|\blr\b|batch|超参|hyper))|\bwhat hyper-?param(?:eter)?s\b|超参数?(?:怎么|该怎么|如何)(?:配|设)|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
 
 
 # A follow-up that only changes a value of the last request.

@@ -68,9 +68,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
 )]
 # A value (never the next name: "file: name = X"): quoted, or up to a comma; English words that go on capitalised belong to it ("Acme Corp").
 # The marks a value is quoted with, all of them, and those that open and close one.
-_OPENING, _CLOSING = "\"'“「『«", "\"'”」』»"
+_OPENING, _CLOSING = "\"'“「『«‘", "\"'”」』»’"
 _QUOTES = _OPENING + _CLOSING
-_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|‘[^’]+’|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
@@ -157,9 +157,18 @@ _ORIGINAL_KEPT = re.compile(r"原(?:文件|数据|表|始文件|始数据)[^,，
 _DECISION_ITEMS = re.compile(r"\s*[;；]\s*")
 
 
+_STEP_POINTED = re.compile(r"((?:第|步骤)\s?[\d一二三四五六七八九十]\s?步?\s?(?:里那个|里的|的|那个))(删除?|去掉)")
+
+
+_KEEPING_RISKY = re.compile(r"留着(?:反而|的话|会|就|也)?\s*(?:有|会|是)?\s*(?:泄露|泄密|安全)?(?:风险|隐患|祸害)|\bkeeping (?:them|it|those) (?:is|would be) (?:risky|a risk|dangerous)\b", re.I)
+
+
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     text = _ORIGINAL_KEPT.sub(lambda m: " " * len(m.group(0)), text)
+    # "第2步里那个删近似重复,我想保留": the step pointed at by what it does; the decision is said after it
+    text = _STEP_POINTED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    text = _KEEPING_RISKY.sub(lambda m: " " * len(m.group(0)), text)  # "…都删掉,留着反而有泄露风险": why, not a keep
     items = [item for item in _DECISION_ITEMS.split(text) if item.strip()]
     if len(items) >= 2 and all(rule_named(item) and decides(item) for item in items):
         return rule_command(items[0])
@@ -337,6 +346,8 @@ def _placeholder_values(text: str) -> dict[str, str]:
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
+        if value[:1] not in _OPENING:
+            bare = re.split(r"['’\"”](?=[.,;!?]\s)", bare)[0]  # "…: 'name should be Orion, author Northwind Labs'. That's all": the quote ends the value
         pairs[key] = bare if value[:1] in _OPENING and value[-1:] in _CLOSING else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
@@ -485,7 +496,7 @@ def _values_in_order(text: str) -> dict[str, str]:
     """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
     values in the same order."""
     keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
-    m = re.search(r"(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b|,?\s*\brespectively\b)?\s*[.。!！]?\s*$", text)
+    m = re.search(r"(?:(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+|(?<=[想要就都])(?:填成|换成|改成)\s*(?=[“「\"']))(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b|,?\s*\brespectively\b)?\s*[.。!！]?\s*$", text)
     if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
     for joints in (r"\s*(?:,|，|、|\band\b)\s*|\s+和\s+", r"\s*(?:,|，|、|\band\b|和)\s*"):  # ("小杏 和 仁和堂中医馆": 和 inside a name)

@@ -314,7 +314,7 @@ def find_fields(text: str) -> dict:
     sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
-                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)|工作表|表名)(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
@@ -328,6 +328,9 @@ def find_fields(text: str) -> dict:
     # "3 tabs, look at 'Winter Storage' first": a quoted name looked at where tabs are spoken of
     sheet = sheet or (re.search(r"\b(?:look at|open|use|convert|check|read|inspect)\s+(?:the\s+)?['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field))", text, re.I)
                       if re.search(r"\b(?:tabs|sheets|worksheets)\b", text, re.I) else None)
+    # "sorry, wrong sheet. convert FILE from 'Treatments'": the quoted name the data is to come from, sheets spoken of
+    sheet = sheet or (re.search(r"\bfrom\s+['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field|format))", text, re.I)
+                      if re.search(r"\b(?:tabs?|sheets?|worksheets?)\b", text, re.I) else None)
     # "…to alpaca pls, the Spring orders tab.", "…, Members FAQ sheet.", "…, dm replies tab": a clause that is only the sheet
     sheet = sheet or re.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
@@ -398,7 +401,7 @@ _THE_ONE = re.compile(r"\bthe ((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?) (?:one|
 _NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
 
 
-_SHEET_MEANT = re.compile(r"(?:是|应该是|应该看|应该用|应该读|要看|\bi meant|\bit'?s)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
+_SHEET_MEANT = re.compile(r"(?:是|应该是|应该看|应该用|应该读|要看|\bi meant|\bit'?s|\bfrom)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
 
 
 def _sheet_not_ruled_out(text: str, out: dict) -> None:
