@@ -161,6 +161,10 @@ def _last_time(text: str, num: Num) -> bool:
 _NAME_HEAD = re.compile(r"(?<![\w-])(?!lora[-_])[A-Za-z][\w-]*[-_][A-Za-z]{1,3}$", re.I)  # ("run-2024-07-02-qwen-r32")
 
 
+# After a setting's value: the words that make it a run's name ("3 epoch 的", "5 epoch 那个", "-epoch one", "2e-4 那个").
+_RUN_BY_SETTING = re.compile(r"\s*(?:个\s*)?(?:epochs?|轮|步|steps?)?\s*(?:的那个|那个|那次|那一个|的(?=\s*[,，。]|\s*$|\s*(?:run|跑|训))|[- ](?:epoch|step) (?:one|run)\b)", re.I)
+
+
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text``."""
     out: dict = {}
@@ -178,6 +182,8 @@ def training_args(text: str) -> dict:
         if (re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start])
                 or re.search(r"[A-Za-z][\w-]*[-_]$", text[:num.start]) and re.match(r"[-_]\w", text[num.end:num.end + 2])):
             continue  # "depot-r8-0612", "not tutor-r3 but tutor-r4", "run-2024-07-02-…": a part of a run's name, not its rank
+        if label and _RUN_BY_SETTING.match(text, num.end):
+            continue  # "停 3 epoch 的,run-0704-c", "the 5-epoch one", "lr 2e-4 那个跑完了吗": a run named by its setting
         value = int(num.value) if num.is_int else num.value
         if label == "epochs" and 0 < num.value < 0.01:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch

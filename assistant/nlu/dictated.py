@@ -1715,7 +1715,11 @@ def first_priority(text: str) -> str:
 
 # "Would it hurt to dedupe FILE?", "Can I drop all the answer-is-question rows the check just found?", "我可以让你把刚才查出来的近似重复都
 # 删掉吗": a request asked as whether it would hurt, or as leave to have it done
-_ASKED_LEAVE = re.compile(r"^\W*(?:would it hurt to\s+(?=(?:drop|dedupe|de-dup\w*|get rid|remove|delete)\b)|(?:can|may|could) i\s+(?=(?:drop|get rid|remove|switch|change|keep|delete)\b))|"
+_ASKED_LEAVE = re.compile(r"^\W*(?:would it hurt to\s+(?=(?:drop|dedupe|de-dup\w*|get rid|remove|delete)\b)|(?:can|may|could) i\s+(?=(?:drop|get rid|remove|switch|change|keep|delete)\b)|"
+                          # "Is it possible to get rid of all the placeholder answers it flagged?", "How about sharegpt instead of alpaca?",
+                          # "要不把空答案的那些删了?", "有没有可能帮我把乱码的删掉?": a step suggested, meant as the request
+                          r"is it possible to\s+(?:just\s+)?(?=(?:drop|get rid|remove|delete|keep|make|switch|change|convert|add|fill|check|dedupe|rephrase|use|kick off|start)\b)|"
+                          r"how about\s+(?=\w+ing\b|\w+ instead of\b)|要不(?:然)?(?:咱们|我们)?(?=把|给|先把|直接把)|有没有可能(?=帮我|帮忙|给我))|"
                           r"(?:我)?(?:可以|能)(?:让你|叫你)", re.I)
 
 
@@ -1730,7 +1734,7 @@ def leave_asked(text: str) -> str:
         return text
     if m.group(0).endswith(("让你", "叫你")):
         return re.sub(r"\s*吗\s*[?？]?\s*$", "", text[:m.start()] + "你" + text[m.end():])
-    return re.sub(r"\s*[?？]+\s*$", "", text[m.end():])
+    return re.sub(r"\s*(?:吗|呢|吧)?\s*[?？]+\s*$", "", text[m.end():])
 
 
 # A request written as a web form: "姓名:刘工\n部门:风控\n文件名称:X\n需求:质量检查(含困惑度)", "Field to change: epochs\nOld value: 10\n

@@ -92,6 +92,8 @@ def meant(text: str, names: list[str]) -> str | None:
     chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) or _CHOSEN_BEFORE.search(text[max(0, a - 20):a]) for a, b in spots[n])]
     if len(chosen) == 1:
         return chosen[0]
+    if (by_value := _by_value(text, left)) is not None:
+        return by_value
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
         return distinct[-1]
     if _FORMER.search(text):
@@ -109,3 +111,39 @@ def meant(text: str, names: list[str]) -> str | None:
         # named together, then the one the request at the end names
         return lasts[-1][1]
     return None
+
+
+# Runs told with a number each, then one picked by it: "run-a1 的验证 loss 是 1.32,run-a2 是 1.08,就评估 loss 低的那个", "Human
+# ratings: r-08 scored 74, r-09 scored 61. If the worse one is still running, stop it."
+_LOWER = re.compile(r"低的|小的|更低|更小|最低|最小|\blower\b|\blowest\b|\bsmaller\b|\bsmallest\b|\bless\b", re.I)
+_HIGHER = re.compile(r"高的|大的|更高|更大|最高|最大|\bhigher\b|\bhighest\b|\bbigger\b|\bbiggest\b", re.I)
+_BETTER = re.compile(r"好的那|更好|最好|强的|\bbetter\b|\bbest\b|\bstronger\b|\bwinner\b", re.I)
+_WORSE = re.compile(r"差的|更差|最差|弱的|\bworse\b|\bworst\b|\bweaker\b|\bloser\b", re.I)
+_LOSS_LIKE = re.compile(r"loss|损失|困惑度|perplexity|\bppl\b|error|错误率", re.I)
+_VALUE_AFTER = re.compile(r"^[^\d,，;；。\n]{0,24}?(\d+(?:\.\d+)?)")
+
+
+def _by_value(text: str, names: list[str]) -> str | None:
+    """Of runs each told with a number, the one a word of comparison picks ("the lower one", "差的那个"); else None."""
+    values = {}
+    for n in names:
+        spot = _full(text, n)
+        m = _VALUE_AFTER.match(text[spot[0][1]:]) if spot else None
+        if m is None:
+            return None
+        values[n] = float(m.group(1))
+    if len(values) < 2 or len(set(values.values())) < len(values):
+        return None
+    tail = text[max(b for n in names for _, b in _full(text, n)):]
+    loss = bool(_LOSS_LIKE.search(text))
+    if _LOWER.search(tail):
+        want_min = True
+    elif _HIGHER.search(tail):
+        want_min = False
+    elif _BETTER.search(tail):
+        want_min = loss
+    elif _WORSE.search(tail):
+        want_min = not loss
+    else:
+        return None
+    return (min if want_min else max)(values, key=values.get)

@@ -64,7 +64,7 @@ _GENERIC_TAIL = re.compile(rf"(?:FAQ|QA|Q&A)(?:[_-]?[A-Za-z0-9]{{1,8}})*\.(?:{EX
 _ASCII_VERB_ONCE = re.compile(r"^[A-Za-z]{2,15}\s?(?:一下|下)")
 _CHECK_ONCE = re.compile(r"^(?:检查|查|看|质检|清洗|转换?|评估)(?:一)?下")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
-_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "给付", "给水", "给排水", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
+_ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "请假", "请示", "请柬", "请款", "对接", "给药", "给付", "给水", "给排水", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
             "统计表", "统计数据", "文件夹")
 
 
@@ -86,7 +86,7 @@ as over out up now again later also just only quickly about what how which many 
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
 let shall mean means namely i.e. e.g. gather guess think reckon hope noticed
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
-rendered dump ds
+rendered dump ds fill filling adding deduping augmenting running fixing processing evaluating turning making doing
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see

@@ -539,7 +539,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
                           r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
                           # "训练我停了,然后呢?": a run stopped by the person, told
@@ -949,7 +949,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
         if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
-                or rest.calls[0]["name"] == "inspect_dataset" and _JUST_TELLING.search(untold)):  # ("替换占位符那步不要了,…我自己已经改好了",
+                or rest.calls[0]["name"] == "inspect_dataset" and _JUST_TELLING.search(untold)
+                or re.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])

@@ -159,7 +159,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -273,7 +273,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"\bsig(?:term|kill|int)\b|\bkill -(?:9|15)\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
@@ -461,7 +461,7 @@ _START_PUT_OFF = re.compile(r"(?:本来|原本|原来|原计划|本打算)[^。!
                             r"\b(?:forget it|never ?mind|not today|scratch that|nah|changed my mind)\b", re.I)
 # A share or a fit asked about in general: "占多大比例比较合适", "what fraction of samples would you put CoT on", "适不适合…想听听你的看法"
 _SHARE_ASKED_EN = r"\bwhat (?:fraction|share|percentage|proportion|ratio|portion) of\b[^.?!]{0,40}\b(?:would|should|do) (?:you|i|we|people)\b"
-_SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|比重|占比)(?:比较|最)?(?:合适|好|合理)|" + _SHARE_ASKED_EN + r"|"
+_SHARE_ASKED = re.compile(r"(?:占|用|加|放)?多(?:大|少)(?:的)?(?:比例|比重|占比)(?:[^,，。;；?？]{0,10}?)(?:比较|最)?(?:合适|好|合理)|" + _SHARE_ASKED_EN + r"|"
                           r"适不适合[^。!！]{0,20}(?:想听听|你(?:怎么)?看|你觉得)|想听听你的(?:看法|意见)", re.I)
 # Two files to be used as one, asked about: "train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗"
 _FILES_TOGETHER = re.compile(r"FILE\s*(?:和|与|跟|还有|and|\+|&)\s*FILE[^?？。.]{0,20}?(?:together|combined|at once|合在一起|放在一起|一起|合并|混在一起)", re.I)
@@ -724,11 +724,11 @@ def _before_when_clause(text: str) -> str | None:
 # A run told as one's own plan, not asked of us ("I'll only train on X", "我只打算用 X 训"), then its settings asked: the
 # questions are the ask ("I'll only train on FILE — what hyperparameters?").
 _INTENT_TOLD = re.compile(r"\bI'?ll\b|\bI will\b|\bI'm (?:going to|gonna)\b|\bwe'?ll\b|我(?:们)?(?:只|就)?(?:打算|准备|会)", re.I)
-_SETTINGS_ASKED = re.compile(r"hyper-?param|超参|参数|\bsettings?\b|\bconfig\b|学习率|\blr\b|\bepochs?\b|轮数|几轮", re.I)
+_SETTINGS_NAMED = re.compile(r"hyper-?param|超参|参数|\bsettings?\b|\bconfig\b|学习率|\blr\b|\bepochs?\b|轮数|几轮", re.I)
 
 
 def _plan_told_settings_asked(asked: Reading, part: str, text: str) -> bool:
-    return asked.tool == "start_training" and bool(_INTENT_TOLD.search(part) and _SETTINGS_ASKED.search(text[len(part):]))
+    return asked.tool == "start_training" and bool(_INTENT_TOLD.search(part) and _SETTINGS_NAMED.search(text[len(part):]))
 
 
 def _before_questions(text: str) -> str | None:

@@ -212,7 +212,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
          if m and name not in left_alone
-         and not re.search(r"(?:不是|并非|not|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*$", text[max(0, m.start() - 12):m.start()], re.I)),
+         and not re.search(r"(?:不是|并非|\bnot|rather than|instead of)\s*(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*(?:the\s+)?$", text[max(0, m.start() - 16):m.start()], re.I)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None and left_alone and keep:
         return next(name for _, name in _RULES if name in left_alone), "keep"  # "the near-duplicates can stay": the one rule, left
@@ -254,15 +254,15 @@ def rule_command(text: str) -> tuple[str, str] | None:
 
 
 # A drop taken back: "撤销刚才的删除", "删了,后悔了,恢复回来", "undo the last drop", "regret it. Bring them back."
-_UNDONE = re.compile(r"(?<!不可)(?<!不能)(?<!无法)(?:撤销|撤回)|后悔|删错了|(?:恢复|加|放|找)回来|\bundo\b|\bregret\b|\brestore\b|\breinstate\b|\bput (?:them|those|these|it) back\b|"
+_UNDONE = re.compile(r"(?<!不可)(?<!不能)(?<!无法)(?:撤销|撤回|回滚)|\broll ?back\b|\brevert\b|(?:保留|留)回来|后悔|删错了|(?:恢复|加|放|找)回来|\bundo\b|\bregret\b|\brestore\b|\breinstate\b|\bput (?:them|those|these|it) back\b|"
                      r"\btake back (?:the|that|my) (?:drop|deletion|removal)\b", re.I)
 _DROPPED_BEFORE = re.compile(r"删完[^,，。;；\s]{0,6}?的?(?=就|还|后|之后|剩)|(?:删|去)(?:掉|了)?(?:之后|以后)|去完重|\bafter (?:dropping|removing|deleting)(?: the)? [\w-]+", re.I)
 # Whether to drop or keep, left open: "删不删", "留不留", "keep them or not, not sure yet".
 _UNDECIDED = re.compile(r"删不删|留不留|要不要删(?![^,，。;；]{0,8}(?:删|留))|\b(?:keep|drop) (?:them|those|it) or not\b(?!\s*[?,:-]\s*(?:keep|drop))", re.I)
 
 
-_PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with)\s+the\s+([^,.;\n]{3,30}?)\s+(?:one|ones)\b|(?:先做|就做|先处理)([^,，。;；\n]{2,10}?)(?:那个|那条|那项|那一项)", re.I)
-_DECIDED_NOW = re.compile(r"[,，;；]\s*(?:but\s+)?(?:现在先?|目前先|\bright now\b|\bfor now\b)\s*[,，]?\s*", re.I)
+_PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with|handle|deal with|tackle)\s+the\s+([^,.;\n]{3,30}?)\s+(?:one|ones)\b|(?:先做|就做|先处理|先弄)([^,，。;；\n]{2,10}?)(?:那个|那条|那项|那一项|这一条|这条|这一项|这项)", re.I)
+_DECIDED_NOW = re.compile(r"(?:[,，;；。]|\.(?=\s))\s*(?:but\s+)?(?:现在先?|目前先|\bright now\b|\bfor now\b)\s*[,，]?\s*", re.I)
 _ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不包括任何删除|不含(?:任何)?删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
 _SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|"
                            r"\b(?:ignore|forget|disregard|scratch) what i (?:said|wrote|told you)\b|(?:忘掉|别管|忽略)我(?:刚才|之前)?说的|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
