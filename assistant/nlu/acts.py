@@ -821,6 +821,15 @@ def agrees_to_shown(text: str) -> bool:
     return bool(_SHOWN_AGREED.search(text))
 
 
+# Asked in formal, terse or general words: "敬请告知:…所称“冲突”,具体系指何种情形?", "Kindly furnish an explanation of what constitutes a
+# 'conflict'", "The Department wishes to be informed of the likely consequences, should …", "what's the diff between X and Y",
+# "这个 rule 具体会 flag 哪些 case?", "should we always do an LR probe? And how many steps is typical?"
+_FORMALLY_ASKED = re.compile(r"(?:敬请|烦请|恳请)?(?:告知|示知)\s*[:：]|系指|何种情形|何种情况|\bfurnish (?:an? )?(?:explanation|account|description)\b|\bwhat constitutes\b|"
+                             r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
+                             r"具体会?\s*(?:flag|标出|标记|抓|查出)\s*(?:哪些|什么)|\bshould (?:we|i) always\b[^?]{0,40}\?|\bhow many [\w ]{0,20}\bis typical\b|"
+                             r"\bis (?:that|this|it) typical\b|(?:规则|rule)\S{0,4}是?(?:查|管|干|抓)(?:啥|什么)的|一般(?:要)?跑多少步(?:才)?(?:合适|够|靠谱)", re.I)
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
@@ -847,6 +856,8 @@ def speech_act(text: str) -> str:
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
     if _TELL_WHETHER.search(text):
         return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
+    if _FORMALLY_ASKED.search(text) and not _IMPERATIVE.search(text):
+        return "hypothetical" if re.search(r"\bshould (?:the|we|it|they)\b[^?.]{0,40}\bbe\b|\bconsequences?\b|倘若|如若", text, re.I) else "question"
     first = re.match(r"[^?？]+[?？]", text)
     if (first and first.end() < len(text.rstrip()) and asks_definition(first.group(0)) and re.search(r"[?？]\W*$", text)
             and re.match(r"\W*(?:为什么|为啥|\bwhy\b)", text[first.end():], re.I)):

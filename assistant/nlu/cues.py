@@ -49,7 +49,7 @@ DOMAIN = re.compile(
     # a file's parts and the words of our tools' reports: "表格里有好几个sheet", "检查点", "'repetitive' on the report"
     r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged|"
     # "what's a 'placeholder' in this context?", "没脱敏就拿去训了会怎样": the identity data's slots, data cleaned of personal details
-    r"\bplaceholders?\b|占位符|脱敏|拿去训|\banonymi[sz]\w*", re.IGNORECASE)
+    r"脱敏|拿去训|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
@@ -224,7 +224,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
     ],
     "stop_training": [
-        (r"\bsig(?:term|kill|int)\b|\bkill -(?:9|15|term|kill)\b|\bctrl\s*\+\s*c\b", 5),  # "SIGTERM run-9001": a stop as a process signal
+        (r"\bsig(?:term|kill|int)\b|\bkill -(?:9|15|term|kill)\b|\bctrl\s*\+\s*c\b|\bcut (?:it|that one|this one|the run|run) off\b|\bnip (?:it|that) in the bud\b|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"

@@ -44,6 +44,19 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"\bepics\b(?=\s*[:=]?\s*\d)|(?<=\d )epics\b", re.I), "epochs"), (re.compile(r"\bRoLA\b"), "LoRA"),
           (re.compile(r"微条"), "微调"), (re.compile(r"去虫"), "去重"), (re.compile(r"学习路(?!线|径)"), "学习率"), (re.compile(r"壮态"), "状态"),
           (re.compile(r"千番"), "千帆"),
+          # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
+          (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
+          (re.compile(r"(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』]{2,10})[”\"」』](?:按钮|键)?"), r"\1"),
+          # a request written as a code comment: "# TODO: alpaca_zh_demo.json 先看一下字段", "// FIXME: convert X to jsonl"
+          (re.compile(r"^\s*(?:#|//|--)\s*(?:TODO|FIXME|XXX|NOTE|HACK)\b\s*[:：]?\s*", re.I), ""),
+          # a moving checklist on one line: "✔ 质检 ✔ 删完全重复 ➜ 过长答案那些保留", "✔ checked ✔ exact dups removed ➜ keep the long answers"
+          (re.compile(r"^(?:\s*[✔✓☑✅]\s*[^✔✓☑✅➜➡\n]+)+\s*[➜➡]\s*"), ""),
+          # an emoji between two sentences ends the first: "…like our support team 🚀 first up: peek at FILE"
+          # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
+          (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
+           lambda m: ". " if len(m.string[:m.start()].split()) >= 4 else m.group(0)),
+          # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
+          (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"), ""),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),

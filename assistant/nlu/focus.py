@@ -92,8 +92,12 @@ def meant(text: str, names: list[str]) -> str | None:
     chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) or _CHOSEN_BEFORE.search(text[max(0, a - 20):a]) for a, b in spots[n])]
     if len(chosen) == 1:
         return chosen[0]
+    if (by_size := _by_size(text, left)) is not None:
+        return by_size
     if (by_value := _by_value(text, left)) is not None:
         return by_value
+    if (by_part := _by_part(text, left)) is not None:
+        return by_part
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
         return distinct[-1]
     if _FORMER.search(text):
@@ -147,3 +151,54 @@ def _by_value(text: str, names: list[str]) -> str | None:
     else:
         return None
     return (min if want_min else max)(values, key=values.get)
+
+
+# The one pointed at by a part only its name has: "legal_v3.csv or legal_v3b.csv... the b one", "是 X 还是 Y……带 b 的",
+# "edu_qa_0601.jsonl 还是 0602?0602 的".
+_PART_POINTED = re.compile(r"\bthe ([A-Za-z0-9.-]{1,10}) (?:one|file|version)\b|带\s*([A-Za-z0-9.-]{1,10})\s*的|(?:^|[?？。.,，…\s])([A-Za-z0-9.-]{1,10})\s*的(?:那个|那份)?\s*[,，。]", re.I)
+
+
+def _by_part(text: str, names: list[str]) -> str | None:
+    for m in _PART_POINTED.finditer(text):
+        part = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if part in _COMMON or part in ("small", "big", "smaller", "bigger", "other", "first", "second", "last", "new", "old", "right"):
+            continue
+        having = [n for n in names if part in os.path.splitext(os.path.basename(n))[0].lower()]
+        if len(having) == 1:
+            return having[0]
+    return None
+
+
+# The small or the big one of two files: "sales_all.xlsx(3 万条)和 sales_sample.xlsx(500 条),小的那个转成 alpaca", "Two files:
+# manual_full.xlsx (25k rows) and manual_excerpt.xlsx (400 rows). Convert the small one", "大文件 X,小文件 Y。小的拿去跑…".
+_SMALL_PICKED = re.compile(r"小的(?:那个|那份|那一份|拿去|拿来|用来)?|小文件|\bthe small(?:er)? (?:one|file)\b|\bsmall file\b", re.I)
+_BIG_PICKED = re.compile(r"大的(?:那个|那份|那一份|拿去|拿来|用来)?|大文件|\bthe (?:big|bigger|large|larger) (?:one|file)\b|\b(?:big|large) file\b", re.I)
+_SMALL_NAME = re.compile(r"small|sample|excerpt|lite|mini|pilot|subset|小|精简|抽样", re.I)
+_BIG_NAME = re.compile(r"big|full|\ball\b|_all|complete|master|large|大|全量|完整", re.I)
+_SIZE_AFTER = re.compile(r"^[^,，;；。.\n\d一二两三四五六七八九十]{0,16}?(~?\s*[\d][\d,.]*\s*[kK万千]?|[一二两三四五六七八九十百千万]+)\s*(?:多|来|余)?\s*(?:条|行|rows?|records?|samples?)?")
+
+
+def _by_size(text: str, names: list[str]) -> str | None:
+    """Of two files, the small or the big one when the message picks by size: by the counts told beside them, else by their
+    names' own words ("sample", "full")."""
+    spots = [b for n in names for _, b in _full(text, n)]
+    tail = text[max(spots):] if spots else text
+    small, big = _SMALL_PICKED.search(tail), _BIG_PICKED.search(tail)
+    if len(names) != 2 or bool(small) == bool(big):
+        return None
+    from assistant.nlu.numbers import parse_number
+    sizes = {}
+    for n in names:
+        spot = _full(text, n)
+        m = _SIZE_AFTER.match(text[spot[0][1]:]) if spot else None
+        value = parse_number(m.group(1).replace("~", "").strip().rstrip(".,")) if m else None
+        if value:
+            sizes[n] = value
+    if len(sizes) == 2 and len(set(sizes.values())) == 2:
+        return (min if small else max)(sizes, key=sizes.get)
+    stems = {n: os.path.splitext(os.path.basename(n))[0] for n in names}
+    marked = [n for n in names if (_SMALL_NAME if small else _BIG_NAME).search(stems[n])]
+    if len(marked) == 1:
+        return marked[0]
+    other = [n for n in names if (_BIG_NAME if small else _SMALL_NAME).search(stems[n])]
+    return next(n for n in names if n not in other) if len(other) == 1 else None

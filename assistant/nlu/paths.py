@@ -274,7 +274,17 @@ def blank_errors(text: str) -> str:
         span = m.group(0)
         keep = [(r.start(), r.end()) for r in RUN_ID.finditer(span)]
         return "".join(ch if any(a <= i < b for a, b in keep) else " " for i, ch in enumerate(span))
-    return _ERROR_SPAN.sub(blank, text)
+    text = _ERROR_SPAN.sub(blank, text)
+    for m in list(_QUOTED_FAILURE.finditer(text)):  # ""run_id ft-332 not found" — typo, it's ft-323": the id that failed is no longer meant
+        outside = text[:m.start()] + text[m.end():]
+        span = m.group(0) if not RUN_ID.search(outside) else ""
+        text = text[:m.start()] + (blank(m) if span else " " * len(m.group(0))) + text[m.end():]
+    return text
+
+
+# A tool's failure quoted back: "Got "Sheet 'Sheet1' not found" — the sheet is called 'QA Master'", "报错“CUDA out of memory”,再启动一次".
+_QUOTED_FAILURE = re.compile(r"[“\"「『]([^”\"」』\n]{0,80}?(?:\bnot found\b|\bfailed\b|\bout of memory\b|\bis empty\b|\bmust be\b|\binvalid\b|\bno such\b|"
+                             r"\bdoes not exist\b|\bnot ready\b|\bnot allowed\b|找不到|不存在|失败|为空)[^”\"」』\n]{0,60})[”\"」』]", re.I)
 
 
 # Someone else's words passed on: "Forwarding my advisor's note: '…'", "Client request, verbatim: \"…\"", "领导原话:「…」".

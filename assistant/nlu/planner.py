@@ -529,6 +529,8 @@ _FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|
 # A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
 _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
+# A failure told first: "刚才报错 …", "它说 …", "Got …": what went wrong, not a step.
+_ERROR_TOLD = re.compile(r"\W*(?:刚才|上次|刚刚)?(?:又)?(?:报错|出错|提示|它说|系统说|报了个?错)(?:了|说|是)?|\W*(?:got|it said|it says|error)\b", re.I)
 _JUST_TELLING = re.compile(r"跟你说一声|告诉你一声|知会(?:你)?一声|说一声|\bjust (?:letting you know|so you know)\b|\bfyi\b|\bheads[- ]up\b", re.I)
 _NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
@@ -548,6 +550,8 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"(?:接下来|待会儿?|等下|回头|一会儿?)?\s*(?:我|我们)自己(?:来|在[^,，。;；!！?？]{1,12}?(?:里|上))?\s*(?:把|将)?[^,，。;；!！?？]{0,16}?"
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
                           r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
+                          # "…, leave them for now, I'll fill them in by hand": what the person will do themselves, told
+                          r"\bi'?ll (?:fill|fix|edit|clean|do|handle|sort) (?:them|it|those|these)(?: in| out| up)? (?:by hand|myself|manually)\b|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
@@ -954,6 +958,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
+        if rest.calls[0]["name"] in _RUN_TOOLS and "run_id" not in rest.calls[0]["args"] and (run := names.find_run_id(text[:done.end()])):
+            return Decision("tools", calls=[{"name": rest.calls[0]["name"], "args": {"run_id": run[0], **rest.calls[0]["args"]}}])  # ("RUN 被我手动停了,从断点接着跑")
         told = plan_step(done.group(0), mem, new_files, intent=rest.calls[0]["name"])
         if told.kind == "tools" and rest.calls[0]["name"] == "suggest_hyperparameters":  # ("I already cleaned the data and it's 3,200 rows now,
             return Decision("tools", calls=[{"name": "suggest_hyperparameters",  # suggest epochs": the size told is the advice's)
@@ -975,6 +981,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     steps = steps_of(text) if acts.speech_act(text) != "confirmation" else [text]  # ("> 计划:…\n没问题,就这样。": one yes)
     # "…on my_identity.json — but its {{name}} needs to be Lexi first": a step said without its file works on the file the
     # message names elsewhere
+    if len(steps) > 1 and _ERROR_TOLD.match(steps[0]) and not names.find_run_id(steps[0]) and not resolve_named(steps[0], mem.attachments):
+        steps = steps[1:]  # "刚才报错“Sheet 'Sheet1' not found”,那张表叫“问答汇总”,再试一次,把 FILE 转成 jsonl": the failure told, then the step again
     elsewhere = [f.text for f in resolve_named(text, mem.attachments)] if len(steps) > 1 and not new_files else []
     first = plan_step(steps[0], mem, new_files, fallback_path=elsewhere[0] if elsewhere else None)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
@@ -1395,7 +1403,7 @@ def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decisio
         if re.search(r"\bwhy\b|为什么|为啥|怎么回事", text[cut:], re.I) or acts.changed_mind(text[:cut]) is not None:
             return None  # ("Eval keeps saying `…dropped 12%` — why would that happen?", "stop X... hmm no, let it finish. what's its loss?")
     first = text[:cut].strip()
-    if _DONE_MYSELF.search(first):
+    if _DONE_MYSELF.search(first) or re.match(r"\W*(?:我)?(?:已经)?(?:试过|尝试过)|\W*(?:i(?:'ve| have)? )?(?:already )?tried\b", first, re.I):
         return None  # ("重复的我自己在 Excel 里删了。下一步该干嘛?": done by hand, told, then a question)
     if acts.speech_act(text) == "hypothetical" or acts.opens_hypothetical(first):
         return None  # ("If I don't not drop the conflicting pairs — i.e. I drop them — would …?": a what-if)
@@ -1460,6 +1468,8 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
     if intents.says_yes(rest) and not own and not review.decision(rest) and not re.search(r"\d", rest):
         return None  # ("Is it right? … yep it does. go ahead": a yes to what was shown)
     asked = [f.text for f in resolve_named(question, mem.attachments)]
+    if len(set(asked)) > 1 and (picked := focus.meant(text, asked)):
+        asked = [picked]  # "is it qa.csv or qa_v2.csv? the v2 one. check quality": the one settled on
     ruled = review.rule_named(question)
     if ruled and not review.rule_named(rest) and (decision := review.decision(rest)) and own in ("", None, "apply_quality_rule", "check_quality", "inspect_dataset"):
         # "what if I keep X? no, that's dumb, drop those", "Are placeholder rows harmful? Remove them from FILE either way."

@@ -41,7 +41,7 @@ _WHICH_FORMAT = re.compile(r"^\W*(?:is|are)\s+(?:this|it|FILE)\b[^?]{0,40}\bor\b
 # "别让 X 继续跑了", "don't let it keep running": a stop said through what must not go on.
 # ("挂掉的 X 不该接着跑吗?": a "shouldn't it go on?" asked is a resume, not a stop)
 _RUN_JUDGED = re.compile(cues.RUN_JUDGED, re.I)  # "does it still know normal stuff or did we fry it"
-_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?<!要)不要|(?<!能)不能再?|(?<!可以)不可以再?|不该再?|不应该再?|(?<!你)没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
+_KEEP_FROM = re.compile(r"(?:别让|不要让|别再让|(?<!能)不能让|别|(?<!要)不要|(?<!能)不能再?|(?<!可以)(?<!可)不可以再?|不该再?|不应该再?|(?<!你)没法再?)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)"
                         r"(?<!该接着跑)(?<!该继续跑)(?<!该接着训)(?<!该继续训)(?<!该接着练)(?<!该继续练)|"
                         r"(?:不该|不应该)[^,，。;；]{0,20}(?:继续|接着)(?:跑|训|练)(?![^,，。;；]{0,6}(?:吗|么|[?？]))|don'?t let (?:it|\S+) (?:keep|continue)", re.I)
 # "先发你", "sending it over first": the upload is handed over before anything is asked.
@@ -273,7 +273,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"\bsig(?:term|kill|int)\b|\bkill -(?:9|15)\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill|int)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
@@ -313,9 +313,9 @@ _DIRECTION_ASKED = re.compile(r"[大高多]一?点还是[小低少]一?点|\bhig
 _DONE_ALREADY = re.compile(r"(?:做完|弄完|跑完|搞定|完成)了|\bdone with\b|\b(?:already|just) (?:did|ran|finished)\b|\bfinished (?:the|with)\b", re.I)
 # The quality of the upload asked about: "is this any good?", "这份能用吗".
 _LOOKS_OK = re.compile(r"\bdoes (?:it|this|that) look (?:ok|okay|alright|all right|fine|right|usable)\b|(?:看着|看起来)(?:还)?(?:行|可以|ok)(?:吗|不)", re.I)
+# "How many stars out of 5 would you give this?", "给这份打几分": the upload scored
+_UPLOAD_SCORED = re.compile(r"\bhow many stars\b|\bout of (?:5|five|10|ten)\b|\bon a scale of\b|\b(?:rate|score|grade) (?:it|this|these|them)\b|打(?:几|多少)分|几颗星|(?:评|打)个分", re.I)
 _UPLOAD_JUDGED = re.compile(r"\b(?:is|are) (?:this|it|these|they)\b[^?.!]{0,20}\b(?:any good|good enough|usable|decent|clean enough)\b|"
-                            # "How many stars out of 5 would you give this?", "给这份打几分": the upload scored
-                            r"\bhow many stars\b|\bout of (?:5|five|10|ten)\b|\bon a scale of\b|\b(?:rate|score|grade) (?:it|this|these|them)\b|打(?:几|多少)分|几颗星|(?:评|打)个分|"
                             r"(?:这个|这份|这批|它)[^?？,，]{0,8}(?:能用吗|能不能用|质量(?:咋样|怎么样|如何|行不行))", re.I)
 # The settings for the person's data asked for: "用啥参数好", "超参怎么设", "咋配参", "what settings should I use for FILE".
 _PARAMS_ASKED = re.compile(r"(?:^|[,，;；.。]\s*)(?:any )?(?:suggestions|recommendations|advice|settings)\s*[?？]\s*$|(?:用|配|设|给)(?:啥|什么|哪些)(?:参数|超参)|(?:这个量|这么多|这点)[^。;；!！?？]{0,10}?(?:训|跑)(?:几|多少)(?:轮|个\s*epoch|遍)(?:好|合适|比较好|够)?|(?:参数|超参数?)\s*(?:怎么|咋|如何)\s*(?:设|配|定|调|给)|(?:咋|怎么)配参|"
@@ -1017,8 +1017,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "问答数据至少要有几个字段", "我这个表格…能直接拿来训练吗": a look needs a file; with none, the question is general
     if tool == "explain" and acts.asks_definition(text) and not intents.about_sft(text) and not _PLACEHOLDER_WORDS.search(text):
         tool, offer = "", ""  # "what does a null pointer mean": a definition outside our words is not ours to give
-    if tool == "explain" and not domain:
-        tool = ""  # only questions about our domain are explained ("capital of australia" is not)
+    if tool == "explain" and not domain and not (act == "question" and _PLACEHOLDER_WORDS.search(text)):
+        tool = ""  # only questions about our domain are explained ("capital of australia" is not; "what's a 'placeholder'?" is)
     if (tool == "explain" and not ours and model is not None and (guess.name == "explain" and guess.second == classifier.NONE
                                                                   or guess.name == classifier.NONE and guess.second == "explain")
             and abs(guess.prob - guess.second_prob) < MARGIN):
@@ -1174,11 +1174,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "stop_training" and _RESUME_VERB.search(text) and _STOPPED_TOLD.search(text)
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
         tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked
-    if tool == "stop_training" and _STOPPED_ASKED.search(text) and not _STOP_WORD.search(_STOPPED_ASKED.sub(" ", text)):
+    if (tool == "stop_training" and _STOPPED_ASKED.search(text) and not _STOP_WORD.search(_STOPPED_ASKED.sub(" ", text))
+            and not re.search(r"(?:可以|能|能不能|可不可以|帮我|麻烦)\s*把", text)):  # ("可以把 RUN 停了吗?": asked for)
         tool = "training_status"  # "训练是不是停了?帮我看看 run 编号 X 的状态": whether it stopped, asked; no stop asked for
     if tool == "resume_training" and _STOP_RESUMED.search(text):
         tool = "stop_training"  # "刚才续上的那个还是停掉吧": the resume describes the run to stop
-    if tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text):
+    if (tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text)
+            and not (re.search(r"[?？]", text) and _STOP_WORD.search(re.split(r"[?？]", text)[-1]))):  # (not "停了还能恢复吗?另外先把 RUN 停掉")
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
     if tool == "inspect_dataset" and act == "command" and _QUALITY_ASKED.search(text) and not _LOOK_ONLY.search(text) and not _WHAT_FORMAT.search(text):
         tool = "check_quality"  # "…所以你帮我过一遍质量吧,看看重复的、太短的、乱码的大概有多少": the check, asked by name
@@ -1384,7 +1386,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "explain"  # "导出以后原来的文件还在不在" with an upload: how things work, not a look at the upload
     elif opener and (not tool or tool == "explain" and act == "command" and (not _ASKS.search(text) or _LOOK_AT.search(text))):
         tool = "inspect_dataset"  # "here's my data", "new to fine-tuning, this is what I have" with an upload
-    if new_upload and tool in ("", "inspect_dataset") and act in ("question", "command") and _UPLOAD_JUDGED.search(text):
+    if new_upload and tool in ("", "inspect_dataset") and act in ("question", "command") and _UPLOAD_SCORED.search(text):
         tool, act = "check_quality", "command"  # (an upload) "How many stars out of 5 would you give this? Mostly worried about empty answers."
     if (act == "command" and tool in ("explain", "training_status") and _REMARK.search(text) and not _ASKS.search(text)
             and not _EXPLAIN_VERB.search(text) and not acts.is_request(text) and not _LOOK_AT.search(text)

@@ -314,7 +314,7 @@ def find_fields(text: str) -> dict:
     sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
-                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s?[^\s]))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
