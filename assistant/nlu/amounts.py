@@ -406,7 +406,7 @@ _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\bad
                   r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
 _SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|改成|改为|调到|降到|比如|例如|e\.g\.|say)?\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*"
-                         r"(?:左右|上下|吧|就行|即可|的样子|进去|进来|\bin\b)?\s*", re.I)
+                         r"(?:左右|上下|吧|就行|就够(?:了)?|就好|即可|的样子|进去|进来|\bin\b)?\s*", re.I)
 
 
 _NO_MIX = re.compile(r"(?:不要|别|不|不用|无需|don'?t|do not|no need to|without)\s*(?:再)?(?:mix(?:ing)?|混(?:入|进|合)?|加(?:入|进)?)\s*(?:in\s+)?(?:any\s+)?(?:the\s+)?(?:通用|general)", re.I)

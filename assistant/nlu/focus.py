@@ -163,9 +163,13 @@ def _by_part(text: str, names: list[str]) -> str | None:
         part = (m.group(1) or m.group(2) or m.group(3)).lower()
         if part in _COMMON or part in ("small", "big", "smaller", "bigger", "other", "first", "second", "last", "new", "old", "right"):
             continue
-        having = [n for n in names if part in os.path.splitext(os.path.basename(n))[0].lower()]
-        if len(having) == 1:
-            return having[0]
+        stems = [os.path.splitext(os.path.basename(n))[0].lower() for n in names]
+        head = len(os.path.commonprefix(stems))
+        rests = [stem[head:] for stem in stems]  # "cable_v2" and "cable_v2b": only "b" tells them apart
+        for pool in (rests, stems):
+            having = [n for n, where in zip(names, pool) if part in where]
+            if len(having) == 1:
+                return having[0]
     return None
 
 

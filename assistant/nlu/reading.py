@@ -543,10 +543,11 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
                                     or asked.prob >= 0.9)
                     or not asked.tool and (review.asks_fill(last, False) or review.rule_command(last))):
         return asked  # "…被吐槽了。…名字用“暖暖助手”,作者用“青橙软件”,帮我填上。": the request (a fill or a rule the planner reads)
+    if asked.tool == "explain" and whole.tool in ("evaluate_run", "training_status") and names.find_run_id(text) and _RUN_STATE_ASKED.search(last):
+        return Reading("training_status", "", "command", whole.prob)  # "RUN died at step 40 I think. Is it actually dead or still going?"
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
             whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
-            whole.tool == "training_status" and names.find_run_id(text) and _RUN_STATE_ASKED.search(last)) and not (  # "RUN died at step 40 I think. Is it actually dead or still going?"
             whole.tool == "evaluate_run" and names.find_run_id(text) and _RUN_DONE.search(text) and _EVALUATE.search(last)) and not (  # "RUN finished overnight. did it forget …?"
             has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
         # column is 'prompt' … what are the length stats?": the stats of the data at hand
@@ -1032,6 +1033,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     # "How much general knowledge did our new model lose?": a question about the user's own run is its report
     owns = tool == "evaluate_run" and act == "question" and (not acts.asks_concept(text) and (_MINE.search(text) or names.find_run_id(text))
                                                              or _EVALUATE_IT.search(text))  # ("RUN finished. did it learn anything?")
+    if act == "question" and tool in ("", "evaluate_run", "training_status", "explain") and names.find_run_id(text) and _RUN_STATE_ASKED.search(text):
+        tool, offer, act = "training_status", "", "command"  # "RUN stalled at step 60 I believe. Is it actually alive or not?": its state
     if act == "hypothetical" or (act == "question" and not musing and not owns and (tool in _ACTIONS or offer in _ACTIONS)):
         # a question about an action is explained, never acted on
         named = bool(tool or offer) or domain
