@@ -177,7 +177,7 @@ def training_args(text: str) -> dict:
         if RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num):
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
-        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
+        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下那这每]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
             continue  # "第一步,…一百五十步就够", "上一步填的作者名写错了": which step of the plan, not how many
         if (re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start])
                 or re.search(r"[A-Za-z][\w-]*[-_]$", text[:num.start]) and re.match(r"[-_]\w", text[num.end:num.end + 2])):

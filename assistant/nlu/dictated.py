@@ -47,6 +47,16 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
           (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
           (re.compile(r"(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』]{2,10})[”\"」』](?:按钮|键)?"), r"\1"),
+          # a plan in numbered steps, only the first for now: "Step one: check FILE. Step two: remove garbled rows. Step three: …"
+          (re.compile(r"^\W*(?:step (?:one|1)|第一步|步骤一)\s*[:：.,，]?\s*(.+?)\s*[.。;；]?\s*(?:step (?:two|2)|第二步|步骤二)\b.*$", re.I | re.S), r"\1"),
+          # "First evaluate RUN, then resume it if it looks okay, and finally compare it to RUN": a chain whose first step is for now
+          (re.compile(r"^\W*first(?:ly)?\s*,?\s+((?!(?:of all|thing|time)\b)[^,;.]+?)\s*[,;]?\s+(?:then|and then|after that|next)\b[^?]*$", re.I | re.S), r"\1"),
+          # an item of our own list picked by quoting it: "Of the things you listed, I want 'resume a stopped run' — RUN", "你列的那些里我选「查看训练进度」"
+          (re.compile(r"^\W*(?:of (?:the|those) (?:things|options|items|ones) you (?:listed|mentioned|offered|said)|你(?:刚才)?(?:列|说)的(?:那些|几个|几项)?(?:里|中|里面)?)\s*[,，]?\s*"
+                      r"(?:i(?:'d)? (?:want|pick|choose|go with|need)|我(?:要|选|想要))\s*['\"“‘「]([^'\"”’」]{3,40})['\"”’」]", re.I), r"\1"),
+          # a hold-up said before a correction: "这里请您稍微停一下,刚才那一步有个小地方不对…", "Please pause for a moment. One detail was not right."
+          (re.compile(r"^\W*(?:这里)?(?:请您?|你)?(?:先)?稍微?(?:停|等)一下\s*[,，。.]\s*(?=[^?？]{0,30}(?:不对|错了|说错|搞错|有误))"), ""),
+          (re.compile(r"^\W*(?:please\s+)?(?:pause|hold on|wait|hang on)(?: for)? a (?:moment|second|sec|minute)\s*[.,!]\s*(?=[^?]{0,40}\b(?:not right|wrong|mistake|incorrect|typo)\b)", re.I), ""),
           # a request written as a code comment: "# TODO: alpaca_zh_demo.json 先看一下字段", "// FIXME: convert X to jsonl"
           (re.compile(r"^\s*(?:#|//|--)\s*(?:TODO|FIXME|XXX|NOTE|HACK)\b\s*[:：]?\s*", re.I), ""),
           # a moving checklist on one line: "✔ 质检 ✔ 删完全重复 ➜ 过长答案那些保留", "✔ checked ✔ exact dups removed ➜ keep the long answers"
@@ -1061,7 +1071,7 @@ def addressed(text: str) -> str:
 # 40%", "Last run with lr 5e-4 diverged after 200 steps. Train again … at 1e-4", "Dropping the near-duplicates last time killed half
 # my data. This time keep them.").
 _PAST = re.compile(r"上次|上回|之前|此前|\blast (?:time|run|week)\b|\bprevious(?:ly)?\b|\bthe (?:\w+ )?you (?:added|ran|did|made) last\b|"
-                   r"\b(?:had|was|were|used|showed|earlier)\b", re.I)
+                   r"\b(?:had|was(?! (?:not (?:right|correct)|wrong|incorrect|a (?:typo|mistake)))|were|used|showed|earlier)\b", re.I)  # ("One detail was not right": a slip told)
 _NOW = re.compile(r"这次|这回|重新|再(?:来|探|跑|加|训|转|做|测)|又|\bagain\b|\bthis time\b|\bredo\b|\bre-?(?:train|run|do)\b|\binstead\b|\bnow\b|\bbump\b|\bdo \d", re.I)
 _SENTENCE_END = re.compile(r"((?<=[。!！;；?？;])|(?<=[.!?])\s+(?=[A-Z])|\n)")
 _CLAUSE_END = re.compile(r"((?<=[,，]))")  # (kept by the split, so the text is put back as it was)

@@ -551,7 +551,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
                           r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
                           # "…, leave them for now, I'll fill them in by hand": what the person will do themselves, told
-                          r"\bi'?ll (?:fill|fix|edit|clean|do|handle|sort) (?:them|it|those|these)(?: in| out| up)? (?:by hand|myself|manually)\b|"
+                          r"\bi'?ll (?:fill|fix|edit|clean|do|handle|sort) (?:them|it|those|these|em|'em)(?: in| out| up)? (?:by hand|myself|manually|later|tomorrow)\b|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
@@ -1462,7 +1462,8 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         return None  # ("How many epochs is too many? The manual mentions the model forgetting things.": a remark, no decision)
     if not _EITHER.search(question) and not acts.opens_hypothetical(question) and _acts(plan_step(question, mem, new_files)):
         return None  # ("Which placeholders are still left in FILE? Just list them for me.": the question is the request)
-    own = intents.classify(variants.plain_chinese(hide_names(rest))).name
+    unnamed_rest = slots.mask(rest, [(f.start, f.end) for f in resolve_named(rest, mem.attachments)], fill="FILE")  # ("…_clean.jsonl" names no check)
+    own = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).name
     if not own and re.search(r"没事了|不用了|\bthat'?s all\b|\bnothing else\b", rest, re.I):
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "epoch 调大会不会遗忘?会的,手册写了。行吧那没事了,谢谢~"
     if intents.says_yes(rest) and not own and not review.decision(rest) and not re.search(r"\d", rest):
@@ -1477,7 +1478,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         path = (named_rest or [None])[0]
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decision, **({"path": path} if path else {})}}])
     probed = probe.asks_probe(question) or re.search(r"\bprob(?:e|ing)\b|探测|探一下", text, re.I)
-    own_score = intents.classify(variants.plain_chinese(hide_names(rest))).score
+    own_score = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).score
     named = "probe_learning_rate" if probed and (own in ("", None, "start_training", "suggest_hyperparameters", "probe_learning_rate") or own_score <= 2) else None
     firm = intents.classify(variants.plain_chinese(hide_names(question)))
     told = any(_IMPERATIVE_START.match(part) or acts.opens_with_command(part) or _VERB_OF_A_STEP.search(part) for part in sentences)

@@ -23,6 +23,8 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
     r"\b(?:lr|learning rate)\b[^.!?]{0,50}?\b(?:run|do|kick off)\s+(?:a |the )?(?:quick |short |small )?(?:sweep|range test|scan)\b|"
+    # "probe 500 steps on FILE", "Like I said, probe 300 steps": the probe asked for by its verb and a step count
+    r"(?:^|[,.;:!?，。]\s*)(?:(?:please|pls|just|then|now|ok|okay|so)\s+)?probe\s+(?:for\s+)?\d+\s*steps?\b|"
     # "probe came back totally flat over 50 steps. rerun it on FILE with 300", "探测结果很平,再跑一次": the probe run again
     r"\bprobe\b[^?!]{0,80}?\b(?:re-?run|redo|run) it\b|探测[^?？!！]{0,40}?(?:再跑|重跑|重新跑)|"
     # "学习率应被探测,文件为 FILE", "学习率我不会定 你拿 FILE 跑个测试吧": the rate tested, said in other words

@@ -273,7 +273,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(r"(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill|int)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(r"\b(?:get|send|take) it off the (?:field|pitch)\b|罚下场|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill|int)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
@@ -1505,7 +1505,7 @@ _TAG_END = re.compile(r"[,，]?\s*(?:对吧|是吧|对不对|没错吧|\bright|\
 # for lora?", "学习率 — what should I use?"
 _RATE_ASKED = re.compile(r"^\W*(?:(?:lora|qlora|全参|全量)\s*[\u4e00-\u9fff]{0,3}\s*(?:的)?\s*)?(?:学习率|learning rate|lr)\s*(?:一般|通常|大概|大致)?\s*(?:用|设|给|定|调|放|取|设置)?(?:成|为)?\s*"
                          r"(?:多少|多大)\s*(?:比较)?\s*(?:合适|好|稳|靠谱|ok)?\s*(?:啊|呀|呢)?\W*$|"
-                         r"^\W*what(?:'s| is) a (?:good|sensible|reasonable|decent|safe) (?:learning rate|lr)(?: for (?:lora|qlora|full fine-?tuning))?\W*$|"
+                         r"^\W*wh?at(?:'s|s| is) a (?:good|gd|sensible|reasonable|decent|safe) (?:learning rate|lr)(?: for (?:lora|qlora|full fine-?tuning))?\W*(?:thx|thanks|ty|pls)?\W*$|"
                          r"^\W*(?:学习率|learning rate|lr)\s*[—–:-]+\s*what should i use\W*$|^\W*what (?:learning rate|lr) should i use(?: for (?:lora|qlora))?\W*$", re.I)
 def asks_rate(text: str) -> bool:
     """The learning rate's value asked for, nothing else ("学习率一般用多少合适?"): advice by the manual's rules."""

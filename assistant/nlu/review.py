@@ -27,6 +27,9 @@ _KEEP = re.compile(r"\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
+    # both kinds said together: "both the identical and the near-identical ones", "不管是一字不差的还是差不多的"
+    (r"\b(?:identical|exact)(?: ones| copies| duplicates| dupes)?\s+(?:and|&|or|plus)\s+(?:the\s+)?near[- ]?(?:identical|dup\w*)|"
+     r"一字不差[^。;；]{0,12}(?:差不多|近似)|(?:完全|精确)重复[^。;；]{0,8}(?:和|跟|与|还是|以及)[^。;；]{0,4}近似", "duplicates"),
     # a rule written by its own name comes first ("answer_is_question", "answer-is-question"; "near-duplicates" is read below)
     *((rf"\b{name.replace('_', '[-_]') if name.count('_') > 1 else name}s?\b", name) for name in _RULE_NAMES),
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
@@ -50,7 +53,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer(?:'s)? (?:field |column )?(?:is |was |are |left )?(?:just |only |basically )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),

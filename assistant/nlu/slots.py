@@ -307,6 +307,8 @@ def find_fields(text: str) -> dict:
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    # "you read 'Sheet1' but the data is in 'Answers'", "读的是 Sheet1,应该是'问答库'": the sheet meant after the one read wrongly
+    sheet = sheet or (_SHEET_INSTEAD.search(text) if re.search(r"sheet|工作表|\btab\b", text, re.I) else None)
     # "the second sheet, 'Returns'", "中名为“车险”的工作表", "convert FILE Greens sheet to alpaca": a sheet counted then named,
     # named by 名为, or a capitalised name right after the workbook
     sheet = sheet or _SHEET_NAMED.search(text)
@@ -401,6 +403,7 @@ _THE_ONE = re.compile(r"\bthe ((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?) (?:one|
 _NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
 
 
+_SHEET_INSTEAD = re.compile(r"(?:应该是|应该读|应该看|\bthe data is (?:actually )?in|\bit'?s (?:actually )?in)\s*['\"“‘「]([^'\"”’」]{1,30})['\"”’」]", re.I)
 _SHEET_MEANT = re.compile(r"(?:是|应该是|应该看|应该用|应该读|要看|\bi meant|\bit'?s|\bfrom)\s*[“\"'‘「]([^”\"'’」]{1,30})[”\"'’」]\s*[,，]?\s*(?:而)?(?:不是|\bnot\b)", re.I)
 
 
