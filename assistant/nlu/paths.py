@@ -86,7 +86,7 @@ as over out up now again later also just only quickly about what how which many 
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
 let shall mean means namely i.e. e.g. gather guess think reckon hope noticed
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
-rendered dump ds fill filling adding deduping augmenting running fixing processing evaluating turning making doing
+rendered dump ds preview previewing fill filling adding deduping augmenting running fixing processing evaluating turning making doing
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
 attached exported converted cleaned checked trained saved finished generated merged augmented fine-tuning finetuning using
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
