@@ -162,7 +162,8 @@ _NAME_HEAD = re.compile(r"(?<![\w-])(?!lora[-_])[A-Za-z][\w-]*[-_][A-Za-z]{1,3}$
 
 
 # After a setting's value: the words that make it a run's name ("3 epoch 的", "5 epoch 那个", "-epoch one", "2e-4 那个").
-_RUN_BY_SETTING = re.compile(r"\s*(?:个\s*)?(?:epochs?|轮|步|steps?)?\s*(?:的那个|那个|那次|那一个|的(?=\s*[,，。]|\s*$|\s*(?:run|跑|训))|[- ](?:epoch|step) one\b)", re.I)
+_RUN_BY_SETTING = re.compile(r"\s*(?:个\s*)?(?:epochs?|轮|步|steps?)?\s*(?:的那个|那个(?=\s*(?:[,，。?？!！]|$|跑|训|停|续|run|怎么|咋))|那次|那一个|"
+                             r"的(?=\s*[,，]\s*(?:run|job|exp)[-_\w]*\d)|[- ](?:epoch|step) one\b)", re.I)
 
 
 def training_args(text: str) -> dict:

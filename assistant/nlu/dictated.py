@@ -46,7 +46,8 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"千番"), "千帆"),
           # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
           (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
-          (re.compile(r"(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』]{2,10})[”\"」』](?:按钮|键)?"), r"\1"),
+          (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),
+           lambda m: m.group(1) or m.group(2)),
           # a plan in numbered steps, only the first for now: "Step one: check FILE. Step two: remove garbled rows. Step three: …"
           (re.compile(r"^\W*(?:step (?:one|1)|第一步|步骤一)\s*[:：.,，]?\s*(.+?)\s*[.。;；]?\s*(?:step (?:two|2)|第二步|步骤二)\b.*$", re.I | re.S), r"\1"),
           # "First evaluate RUN, then resume it if it looks okay, and finally compare it to RUN": a chain whose first step is for now
@@ -64,9 +65,10 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # an emoji between two sentences ends the first: "…like our support team 🚀 first up: peek at FILE"
           # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
           (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
-           lambda m: ". " if len(m.string[:m.start()].split()) >= 4 else m.group(0)),
+           lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and re.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
           # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
-          (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"), ""),
+          (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"),
+           lambda m: " ".join(t for t in re.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),

@@ -981,10 +981,14 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     steps = steps_of(text) if acts.speech_act(text) != "confirmation" else [text]  # ("> 计划:…\n没问题,就这样。": one yes)
     # "…on my_identity.json — but its {{name}} needs to be Lexi first": a step said without its file works on the file the
     # message names elsewhere
+    told_failure = ""
     if len(steps) > 1 and _ERROR_TOLD.match(steps[0]) and not names.find_run_id(steps[0]) and not resolve_named(steps[0], mem.attachments):
-        steps = steps[1:]  # "刚才报错“Sheet 'Sheet1' not found”,那张表叫“问答汇总”,再试一次,把 FILE 转成 jsonl": the failure told, then the step again
+        told_failure, steps = steps[0], steps[1:]  # "刚才报错“Sheet 'Sheet1' not found”,那张表叫“问答汇总”,再试一次,把 FILE 转成 jsonl": the failure told, then the step again
     elsewhere = [f.text for f in resolve_named(text, mem.attachments)] if len(steps) > 1 and not new_files else []
     first = plan_step(steps[0], mem, new_files, fallback_path=elsewhere[0] if elsewhere else None)
+    if told_failure and first.kind == "tools" and first.calls[0]["name"] in ("inspect_dataset", "convert_dataset"):
+        fields = {k: v for k, v in slots.find_fields(blank_errors(told_failure)).items() if k not in first.calls[0]["args"]}
+        first = Decision("tools", calls=[{"name": first.calls[0]["name"], "args": {**first.calls[0]["args"], **fields}}])  # (its sheet told beside the failure)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
     if len(steps) > 1 and first.kind == "tools" and not set(first.calls[0]["args"]) - {"path"}:

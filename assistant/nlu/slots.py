@@ -442,7 +442,7 @@ def asks_sheets(text: str) -> bool:
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
-_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.&-]{1,60}))",
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)(?!\s*(?:指|什么|啥|哪|不是))|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.&-]{1,60}))",
                         re.IGNORECASE)
 
 
