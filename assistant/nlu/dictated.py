@@ -48,8 +48,9 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
           (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),
            lambda m: m.group(1) or m.group(2)),
-          # a plan in numbered steps, only the first for now: "Step one: check FILE. Step two: remove garbled rows. Step three: …"
-          (re.compile(r"^\W*(?:step (?:one|1)|第一步|步骤一)\s*[:：.,，]?\s*(.+?)\s*[.。;；]?\s*(?:step (?:two|2)|第二步|步骤二)\b.*$", re.I | re.S), r"\1"),
+          # a plan in spelled-out steps, each a step of its own, only the first for now: "Step one: check FILE. Step two: remove garbled
+          # rows. Step three: start training." (not "Step 1: take FILE.\nStep 2: use sheet 'March'…": one request told in parts)
+          (re.compile(r"^\W*step one\s*[:：.,]?\s*(.+?)\s*[.;]?\s*step two\s*[:：.,]?\s*(?=(?:convert|remove|drop|delete|train|start|check|evaluate|inspect|add|fill|probe|resume|stop)\b).*$", re.I | re.S), r"\1"),
           # "First evaluate RUN, then resume it if it looks okay, and finally compare it to RUN": a chain whose first step is for now
           (re.compile(r"^\W*first(?:ly)?\s*,?\s+((?!(?:of all|thing|time)\b)[^,;.]+?)\s*[,;]?\s+(?:then|and then|after that|next)\b[^?]*$", re.I | re.S), r"\1"),
           # an item of our own list picked by quoting it: "Of the things you listed, I want 'resume a stopped run' — RUN", "你列的那些里我选「查看训练进度」"

@@ -947,6 +947,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    if _JUST_TELLING.search(text) and re.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)", text, re.I):
+        return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "the check found 40 dupes btw. not deciding anything yet, just letting you know"
     done = _DONE_MYSELF.search(text)
     if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
         named = [f.text for f in resolve_named(done.group(0), mem.attachments)]
@@ -1466,8 +1468,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         return None  # ("How many epochs is too many? The manual mentions the model forgetting things.": a remark, no decision)
     if not _EITHER.search(question) and not acts.opens_hypothetical(question) and _acts(plan_step(question, mem, new_files)):
         return None  # ("Which placeholders are still left in FILE? Just list them for me.": the question is the request)
-    unnamed_rest = slots.mask(rest, [(f.start, f.end) for f in resolve_named(rest, mem.attachments)], fill="FILE")  # ("…_clean.jsonl" names no check)
-    own = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).name
+    own = intents.classify(variants.plain_chinese(hide_names(rest))).name
     if not own and re.search(r"没事了|不用了|\bthat'?s all\b|\bnothing else\b", rest, re.I):
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "epoch 调大会不会遗忘?会的,手册写了。行吧那没事了,谢谢~"
     if intents.says_yes(rest) and not own and not review.decision(rest) and not re.search(r"\d", rest):
@@ -1482,8 +1483,11 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         path = (named_rest or [None])[0]
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decision, **({"path": path} if path else {})}}])
     probed = probe.asks_probe(question) or re.search(r"\bprob(?:e|ing)\b|探测|探一下", text, re.I)
-    own_score = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).score
-    named = "probe_learning_rate" if probed and (own in ("", None, "start_training", "suggest_hyperparameters", "probe_learning_rate") or own_score <= 2) else None
+    own_score = intents.classify(variants.plain_chinese(hide_names(rest))).score
+    unnamed_rest = slots.mask(rest, [(f.start, f.end) for f in resolve_named(rest, mem.attachments)], fill="FILE")  # ("…_clean.jsonl" names no check)
+    own_unnamed = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).name
+    named = ("probe_learning_rate" if probed and (own in ("", None, "start_training", "suggest_hyperparameters", "probe_learning_rate") or own_score <= 2
+                                                  or own_unnamed in ("", None, "start_training", "suggest_hyperparameters", "probe_learning_rate")) else None)
     firm = intents.classify(variants.plain_chinese(hide_names(question)))
     told = any(_IMPERATIVE_START.match(part) or acts.opens_with_command(part) or _VERB_OF_A_STEP.search(part) for part in sentences)
     if not named and not told and firm.name not in ("", "explain") and (own_score <= 2 and firm.score >= 2 or firm.score >= 4 and own and own != firm.name

@@ -218,7 +218,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
          and not re.search(r"(?:不是|并非|\bnot|rather than|instead of)\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$", text[max(0, m.start() - 16):m.start()], re.I)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None and left_alone and keep:
-        return next(name for _, name in _RULES if name in left_alone), "keep"  # "the near-duplicates can stay": the one rule, left
+        return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
         return None
     if keep and drop and (settled := _settled_last(text)):
