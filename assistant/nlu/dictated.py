@@ -44,32 +44,6 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"\bepics\b(?=\s*[:=]?\s*\d)|(?<=\d )epics\b", re.I), "epochs"), (re.compile(r"\bRoLA\b"), "LoRA"),
           (re.compile(r"微条"), "微调"), (re.compile(r"去虫"), "去重"), (re.compile(r"学习路(?!线|径)"), "学习率"), (re.compile(r"壮态"), "状态"),
           (re.compile(r"千番"), "千帆"),
-          # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
-          (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
-          (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),
-           lambda m: m.group(1) or m.group(2)),
-          # a plan in spelled-out steps, each a step of its own, only the first for now: "Step one: check FILE. Step two: remove garbled
-          # rows. Step three: start training." (not "Step 1: take FILE.\nStep 2: use sheet 'March'…": one request told in parts)
-          (re.compile(r"^\W*step one\s*[:：.,]?\s*(.+?)\s*[.;]?\s*step two\s*[:：.,]?\s*(?=(?:convert|remove|drop|delete|train|start|check|evaluate|inspect|add|fill|probe|resume|stop)\b).*$", re.I | re.S), r"\1"),
-          # "First evaluate RUN, then resume it if it looks okay, and finally compare it to RUN": a chain whose first step is for now
-          (re.compile(r"^\W*first(?:ly)?\s*,?\s+((?!(?:of all|thing|time)\b)[^,;.]+?)\s*[,;]?\s+(?:then|and then|after that|next)\b[^?]*$", re.I | re.S), r"\1"),
-          # an item of our own list picked by quoting it: "Of the things you listed, I want 'resume a stopped run' — RUN", "你列的那些里我选「查看训练进度」"
-          (re.compile(r"^\W*(?:of (?:the|those) (?:things|options|items|ones) you (?:listed|mentioned|offered|said)|你(?:刚才)?(?:列|说)的(?:那些|几个|几项)?(?:里|中|里面)?)\s*[,，]?\s*"
-                      r"(?:i(?:'d)? (?:want|pick|choose|go with|need)|我(?:要|选|想要))\s*['\"“‘「]([^'\"”’」]{3,40})['\"”’」]", re.I), r"\1"),
-          # a hold-up said before a correction: "这里请您稍微停一下,刚才那一步有个小地方不对…", "Please pause for a moment. One detail was not right."
-          (re.compile(r"^\W*(?:这里)?(?:请您?|你)?(?:先)?稍微?(?:停|等)一下\s*[,，。.]\s*(?=[^?？]{0,30}(?:不对|错了|说错|搞错|有误))"), ""),
-          (re.compile(r"^\W*(?:please\s+)?(?:pause|hold on|wait|hang on)(?: for)? a (?:moment|second|sec|minute)\s*[.,!]\s*(?=[^?]{0,40}\b(?:not right|wrong|mistake|incorrect|typo)\b)", re.I), ""),
-          # a request written as a code comment: "# TODO: alpaca_zh_demo.json 先看一下字段", "// FIXME: convert X to jsonl"
-          (re.compile(r"^\s*(?:#|//|--)\s*(?:TODO|FIXME|XXX|NOTE|HACK)\b\s*[:：]?\s*", re.I), ""),
-          # a moving checklist on one line: "✔ 质检 ✔ 删完全重复 ➜ 过长答案那些保留", "✔ checked ✔ exact dups removed ➜ keep the long answers"
-          (re.compile(r"^(?:\s*[✔✓☑✅]\s*[^✔✓☑✅➜➡\n]+)+\s*[➜➡]\s*"), ""),
-          # an emoji between two sentences ends the first: "…like our support team 🚀 first up: peek at FILE"
-          # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
-          (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
-           lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and re.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
-          # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
-          (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"),
-           lambda m: " ".join(t for t in re.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
@@ -1867,6 +1841,39 @@ _REWRITES = (
 )
 
 
+# The shape of a message read for its request, after the words are mended (see ``dictated``): buttons pressed, plans in steps,
+# an item of our list picked, a hold-up before a correction, a code comment, a moving checklist, an emoji between sentences,
+# a post's hashtags.
+_SHAPES = (
+    # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
+    (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
+    (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),
+     lambda m: m.group(1) or m.group(2)),
+    # a plan in spelled-out steps, each a step of its own, only the first for now: "Step one: check FILE. Step two: remove garbled
+    # rows. Step three: start training." (not "Step 1: take FILE.\nStep 2: use sheet 'March'…": one request told in parts)
+    (re.compile(r"^\W*step one\s*[:：.,]?\s*(.+?)\s*[.;]?\s*step two\s*[:：.,]?\s*(?=(?:convert|remove|drop|delete|train|start|check|evaluate|inspect|add|fill|probe|resume|stop)\b).*$", re.I | re.S), r"\1"),
+    # "First evaluate RUN, then resume it if it looks okay, and finally compare it to RUN": a chain whose first step is for now
+    (re.compile(r"^\W*first(?:ly)?\s*,?\s+((?!(?:of all|thing|time)\b)[^,;.]+?)\s*[,;]?\s+(?:then|and then|after that|next)\b[^?]*$", re.I | re.S), r"\1"),
+    # an item of our own list picked by quoting it: "Of the things you listed, I want 'resume a stopped run' — RUN", "你列的那些里我选「查看训练进度」"
+    (re.compile(r"^\W*(?:of (?:the|those) (?:things|options|items|ones) you (?:listed|mentioned|offered|said)|你(?:刚才)?(?:列|说)的(?:那些|几个|几项)?(?:里|中|里面)?)\s*[,，]?\s*"
+                r"(?:i(?:'d)? (?:want|pick|choose|go with|need)|我(?:要|选|想要))\s*['\"“‘「]([^'\"”’」]{3,40})['\"”’」]", re.I), r"\1"),
+    # a hold-up said before a correction: "这里请您稍微停一下,刚才那一步有个小地方不对…", "Please pause for a moment. One detail was not right."
+    (re.compile(r"^\W*(?:这里)?(?:请您?|你)?(?:先)?稍微?(?:停|等)一下\s*[,，。.]\s*(?=[^?？]{0,30}(?:不对|错了|说错|搞错|有误))"), ""),
+    (re.compile(r"^\W*(?:please\s+)?(?:pause|hold on|wait|hang on)(?: for)? a (?:moment|second|sec|minute)\s*[.,!]\s*(?=[^?]{0,40}\b(?:not right|wrong|mistake|incorrect|typo)\b)", re.I), ""),
+    # a request written as a code comment: "# TODO: alpaca_zh_demo.json 先看一下字段", "// FIXME: convert X to jsonl"
+    (re.compile(r"^\s*(?:#|//|--)\s*(?:TODO|FIXME|XXX|NOTE|HACK)\b\s*[:：]?\s*", re.I), ""),
+    # a moving checklist on one line: "✔ 质检 ✔ 删完全重复 ➜ 过长答案那些保留", "✔ checked ✔ exact dups removed ➜ keep the long answers"
+    (re.compile(r"^(?:\s*[✔✓☑✅]\s*[^✔✓☑✅➜➡\n]+)+\s*[➜➡]\s*"), ""),
+    # an emoji between two sentences ends the first: "…like our support team 🚀 first up: peek at FILE"
+    # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
+    (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
+     lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and re.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
+    # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
+    (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"),
+     lambda m: " ".join(t for t in re.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)
+)
+
+
 def dictated(text: str) -> str:
     """``text`` with what speech-to-text wrote for file names and formats mended (numbers said aloud, "two e minus four",
     are ``numbers``' own), a word put right on a "*word" line after it (:func:`starred`), and a range by the value picked
@@ -1874,6 +1881,6 @@ def dictated(text: str) -> str:
     for rewrite in _REWRITES:
         text = rewrite(text)
     text = _SAID_FILE.sub(_file, text)
-    for pattern, word in _HEARD:
+    for pattern, word in _HEARD + _SHAPES:
         text = pattern.sub(word, text)
     return text
