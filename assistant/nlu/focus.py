@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import re
 
+from assistant.nlu.numbers import parse_number
+
 # Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
 # "a7f3c2 is fine", "old.csv 先不管").
 _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用|"
@@ -127,18 +129,30 @@ _LOSS_LIKE = re.compile(r"loss|损失|困惑度|perplexity|\bppl\b|error|错误�
 _VALUE_AFTER = re.compile(r"^[^\d,，;；。\n]{0,24}?(\d+(?:\.\d+)?)")
 
 
-def _by_value(text: str, names: list[str]) -> str | None:
-    """Of runs each told with a number, the one a word of comparison picks ("the lower one", "差的那个"); else None."""
-    values = {}
+def _told_after(text: str, names: list[str], pattern: re.Pattern) -> dict[str, float]:
+    """The number ``pattern`` finds right after where each name is first written in full ("run-a1 … 1.32", "X(3 万条)"), for
+    the names that have one."""
+    told = {}
     for n in names:
         spot = _full(text, n)
-        m = _VALUE_AFTER.match(text[spot[0][1]:]) if spot else None
-        if m is None:
-            return None
-        values[n] = float(m.group(1))
-    if len(values) < 2 or len(set(values.values())) < len(values):
+        m = pattern.match(text[spot[0][1]:]) if spot else None
+        if m and (value := parse_number(m.group(1).replace("~", "").strip().rstrip(".,"))) is not None:
+            told[n] = value
+    return told
+
+
+def _after_names(text: str, names: list[str]) -> str:
+    """What is said after the last of ``names`` is written in full: where the pick is made ("…, evaluate the lower one")."""
+    spots = [b for n in names for _, b in _full(text, n)]
+    return text[max(spots):] if spots else text
+
+
+def _by_value(text: str, names: list[str]) -> str | None:
+    """Of runs each told with a number, the one a word of comparison picks ("the lower one", "差的那个"); else None."""
+    values = _told_after(text, names, _VALUE_AFTER)
+    if len(values) < max(2, len(names)) or len(set(values.values())) < len(values):
         return None
-    tail = text[max(b for n in names for _, b in _full(text, n)):]
+    tail = _after_names(text, names)
     loss = bool(_LOSS_LIKE.search(text))
     if _LOWER.search(tail):
         want_min = True
@@ -159,15 +173,15 @@ _PART_POINTED = re.compile(r"\bthe ([A-Za-z0-9.-]{1,10}) (?:one|file|version)\b|
 
 
 def _by_part(text: str, names: list[str]) -> str | None:
+    stems = [os.path.splitext(os.path.basename(n))[0].lower() for n in names]
+    head = len(os.path.commonprefix(stems))
+    rests = [stem[head:] for stem in stems]  # "cable_v2" and "cable_v2b": only "b" tells them apart
     for m in _PART_POINTED.finditer(text):
         if re.match(r"\s*(?:is|was|can|stays?)\s+(?:parked|on hold|set aside|ignored|old|outdated|done|fine|wait)\b|\s*(?:先)?(?:放着|放一边|不管|不用管|别动)", text[m.end():], re.I):
             continue  # ("the zh one is parked for now. Suggest … for medqa_en.jsonl": the part set aside)
         part = (m.group(1) or m.group(2) or m.group(3)).lower()
         if part in _COMMON or part in ("small", "big", "smaller", "bigger", "other", "first", "second", "last", "new", "old", "right"):
             continue
-        stems = [os.path.splitext(os.path.basename(n))[0].lower() for n in names]
-        head = len(os.path.commonprefix(stems))
-        rests = [stem[head:] for stem in stems]  # "cable_v2" and "cable_v2b": only "b" tells them apart
         for pool in (rests, stems):
             having = [n for n, where in zip(names, pool) if part in where]
             if len(having) == 1:
@@ -187,19 +201,11 @@ _SIZE_AFTER = re.compile(r"^[^,，;；。.\n\d一二两三四五六七八九十]
 def _by_size(text: str, names: list[str]) -> str | None:
     """Of two files, the small or the big one when the message picks by size: by the counts told beside them, else by their
     names' own words ("sample", "full")."""
-    spots = [b for n in names for _, b in _full(text, n)]
-    tail = text[max(spots):] if spots else text
+    tail = _after_names(text, names)
     small, big = _SMALL_PICKED.search(tail), _BIG_PICKED.search(tail)
     if len(names) != 2 or bool(small) == bool(big):
         return None
-    from assistant.nlu.numbers import parse_number
-    sizes = {}
-    for n in names:
-        spot = _full(text, n)
-        m = _SIZE_AFTER.match(text[spot[0][1]:]) if spot else None
-        value = parse_number(m.group(1).replace("~", "").strip().rstrip(".,")) if m else None
-        if value:
-            sizes[n] = value
+    sizes = _told_after(text, names, _SIZE_AFTER)
     if len(sizes) == 2 and len(set(sizes.values())) == 2:
         return (min if small else max)(sizes, key=sizes.get)
     stems = {n: os.path.splitext(os.path.basename(n))[0] for n in names}
