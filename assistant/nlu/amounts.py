@@ -222,6 +222,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue
         if _ways(text, num):
             continue  # "customers ask the same thing 100 diff ways": how many ways, not how many to make
+        if _zero_led(num):
+            continue  # "edu_qa_0601.jsonl 还是 0602?0602 的": a label, not how many
         if _money(text, num):
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
         if re.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
@@ -466,11 +468,16 @@ def _ways(text: str, num: Num) -> bool:
     return bool(re.match(r"\s*(?:diff(?:erent)?|other)\s+ways\b|\s*种(?:问法|说法|方式)", text[num.end:], re.I))
 
 
+def _zero_led(num: Num) -> bool:
+    """A number written with a leading zero ("0602", "07"): a date or a part of a name, never how many."""
+    return bool(re.fullmatch(r"0\d+", num.text.strip()))
+
+
 def lone_count(text: str) -> int | None:
     """A bare integer ≥ 10 nobody labelled ("I have 800, what lr?"), read as a sample count."""
     for num, label in label_numbers(text):
         if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num) and not _clock(text, num)
-                and not _ways(text, num)
+                and not _ways(text, num) and not _zero_led(num)
                 and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

@@ -96,6 +96,8 @@ def meant(text: str, names: list[str]) -> str | None:
         return chosen[0]
     if (by_size := _by_size(text, left)) is not None:
         return by_size
+    if (by_count := _by_count(text, left)) is not None:
+        return by_count
     if (by_value := _by_value(text, left)) is not None:
         return by_value
     if (by_part := _by_part(text, left)) is not None:
@@ -196,6 +198,24 @@ _BIG_PICKED = re.compile(r"大的(?:那个|那份|那一份|拿去|拿来|用来
 _SMALL_NAME = re.compile(r"small|sample|excerpt|lite|mini|pilot|subset|小|精简|抽样", re.I)
 _BIG_NAME = re.compile(r"big|full|\ball\b|_all|complete|master|large|大|全量|完整", re.I)
 _SIZE_AFTER = re.compile(r"^[^,，;；。.\n\d一二两三四五六七八九十]{0,16}?(~?\s*[\d][\d,.]*\s*[kK万千]?|[一二两三四五六七八九十百千万]+)\s*(?:多|来|余)?\s*(?:条|行|rows?|records?|samples?)?")
+
+
+# The one pointed at by the count told beside it: "the 2,400-row one", "3000 条的那个", "800 行那份".
+_COUNT_POINTED = re.compile(r"\b(\d[\d,]*(?:\.\d+)?\s*[kK]?)[- ]?(?:rows?|records?|samples?|lines?|entries)\s+(?:one|file|version|set)\b|"
+                            r"(\d[\d,]*(?:\.\d+)?\s*[kK万千]?)\s*(?:多|来|余)?\s*(?:条|行)\s*(?:的)?\s*(?:那个|那份|那一份|那套)", re.I)
+
+
+def _by_count(text: str, names: list[str]) -> str | None:
+    """Of files each told with a count, the one a count of them points at ("the 2,400-row one"); else None."""
+    sizes = _told_after(text, names, _SIZE_AFTER)
+    if len(sizes) < 2:
+        return None
+    for m in _COUNT_POINTED.finditer(text):
+        value = parse_number((m.group(1) or m.group(2)).replace(",", "").strip())
+        having = [n for n, size in sizes.items() if value is not None and size == value]
+        if len(having) == 1:
+            return having[0]
+    return None
 
 
 def _by_size(text: str, names: list[str]) -> str | None:
