@@ -135,7 +135,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予以|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no\b|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -766,11 +766,21 @@ CONCEPT_ASKED = re.compile(r"(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?
                            r"(?:训练|转换|转格式|检查|质检)的时候会[^?？,，。]{1,20}[吗嘛么]\s*[?？]|(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
                            r"(?:会不会|是否会?)[^?？。]{0,30}?(?:原文件|原来的|原始)[^?？。]{0,30}?(?:覆盖|改|删)|"
                            r"是直接(?:帮我)?(?:删|改)[^?？。]{0,12}还是只|"
-                           r"\b(?:does|do|will|would)\b[^?.]{0,40}\b(?:change|modify|overwrite|touch|delete|alter)\b[^?.]{0,30}\b(?:my|the original|anything|file|data)\b[^?]*\?|"
+                           r"\b(?:does|do|will|would)\b(?:[^?.]|\.(?=\w)){0,40}\b(?:change|modify|overwrite|touch|delete|alter)\b[^?.]{0,30}\b(?:my|the original|anything|file|data)\b[^?]*\?|"
                            r"\bhow often\b|越(?:低|高)越好|\binquires? (?:as to|about)\b|"
                            r"(?:哪个|哪一个)(?:影响|作用)?更大|大点好还是小点好|\bdoes bigger\s*(?:=|mean|equal)\s*better\b|\bhow (?:do|can|would|should|does) (?:you|i|we|one|someone) (?:tell|know|judge|figure out|spot|see) (?:whether|if|from|when)\b|(?:怎么|如何|怎样)(?:判断|看出|看得出)|(?:一般来说|通常来说|一般而言|按理说|\bin general\b|\bgenerally speaking\b|\bas a rule\b)[^?？\n]{0,60}[?？]|\bwhat (?:actually |exactly )?counts as\b|算不算|(?:按|是按|根据)(?:啥|什么)(?:标准|规则|来)|是干嘛用的|是干什么用的|"
                            r"说明(?:了)?(?:啥|什么)|差在哪|有(?:啥|什么)区别|区别在哪|严不严重|允许(?:这么|这样)?(?:搞|做|弄)?不|"
-                           r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b", re.I)
+                           r"\bdoes (?:training on )?[\w.-]+(?: data)? make (?:the|my) model forget\b|"
+                           # "ppl这个指标是咋算出来的", "答案太短算质量问题吗", "近似重复是何物?", "手册上说能训 15 遍,是这个意思吧?", "am I better off
+                           # with 10,000 so-so rows or 1,000 good ones?", "Does the near-duplicate check compare questions only, or answers too?",
+                           # "Which one does it keep by default?": how a thing is worked out or classed, what a word means, asked
+                           r"(?:怎么|咋|如何|怎样)(?:算|计算|得|打)出来的|算(?:不算)?(?:是)?(?:质量|数据)?问题(?:吗|么|嘛)|是何物|为何物|何谓|所指为何|系指何|"
+                           r"是这个意思(?:吧|吗|么)|这么理解(?:对|没错)(?:吗|吧)|\b(?:am i|are we|would i be|would we be) better off\b|"
+                           r"\bdoes (?:the |your )?[\w-]+(?: [\w-]+)?? (?:check|dedup\w*|conversion|probe|evaluation) (?:compare|remove|delete|drop|look at|flag|only|count|use|consider|keep|treat)\b[^?]*\?|"
+                           r"\b(?:which|what) (?:one|copy|row|version) does it keep\b", re.I)
+# An explanation asked for after the question ("…是何物?还请细细说清楚。", "…所指为何,请予释明。"): no step asked for.
+_EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说)(?:一下)?\W*$|"
+                            r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]", re.I)  # ("…survives? I'd like to. Which…": a wish, no step)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
 _OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:[\u4e00-\u9fff]{1,4}(?=(?:假设|假定|设想)\s*[:：]))?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:假定|设想|要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically|assume(?: arguendo)? that)", re.I)
 
@@ -825,7 +835,7 @@ def agrees_to_shown(text: str) -> bool:
 # 'conflict'", "The Department wishes to be informed of the likely consequences, should …", "what's the diff between X and Y",
 # "这个 rule 具体会 flag 哪些 case?", "should we always do an LR probe? And how many steps is typical?"
 _FORMALLY_ASKED = re.compile(r"(?:敬请|烦请|恳请)?(?:告知|示知)\s*[:：]|系指|何种情形|何种情况|\bfurnish (?:an? )?(?:explanation|account|description)\b|\bwhat constitutes\b|"
-                             r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
+                             r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|(?:倘若|如若|若)[^?？。]{2,60}?(?:有何|有什么|会有何?)(?:影响|后果|变化)|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
                              r"具体会?\s*(?:flag|标出|标记|抓|查出)\s*(?:哪些|什么)|\bshould (?:we|i) always\b[^?]{0,40}\?|\bhow many [\w ]{0,20}\bis typical\b|"
                              r"\bis (?:that|this|it) typical\b|(?:规则|rule)\S{0,4}是?(?:查|管|干|抓)(?:啥|什么)的|一般(?:要)?跑多少步(?:才)?(?:合适|够|靠谱)", re.I)
 
@@ -869,7 +879,7 @@ def speech_act(text: str) -> str:
     if asks_how_it_behaves(text):
         return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
     told_then_asked = tells_then_asks(text)
-    if CONCEPT_ASKED.search(text) and not is_request(text) and not opens_with_command(text) and not told_then_asked:
+    if CONCEPT_ASKED.search(text) and not is_request(_EXPLAIN_ASKED.sub("", text)) and not opens_with_command(text) and not told_then_asked:
         return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)

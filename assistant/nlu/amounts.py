@@ -111,7 +111,8 @@ def without_others(text: str) -> str:
     spans = [m.span() for m in _SAID_BY_OTHERS.finditer(text) if re.search(r"\d|[一二两三四五六七八九十]成", m.group(0))]
     if not spans or not _OWN.search(text):
         return text  # ("老板说要用 Qwen2-7B 做底座,…开训": what the boss asks for, relayed, is the request)
-    kept = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    units = {i for m in _EPOCH_WORD.finditer(text) for i in range(*m.span())}  # ("手册写…2 个 epoch,…跑 4 个": the unit said, for the bare count after)
+    kept = "".join(" " if any(a <= i < b for a, b in spans) and i not in units else ch for i, ch in enumerate(text))
     return kept if re.search(r"\d|[一二两三四五六七八九十]成", kept) else text
 
 
@@ -201,7 +202,26 @@ def training_args(text: str) -> dict:
             out["learning_rate"] = num.value  # 1e-4, 2e-5 need no label
     if one_round and "epochs" not in out:
         out["epochs"] = 1  # "学习率 2e-5 跑一轮": no other count, so the round is one epoch
+    _epochs_put_right(text, out)
     return out
+
+
+# The epoch count put right after the one said, its unit left out: "15个epoch太多了,改成10", "the manual's 15 epochs — make it 8",
+# "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
+_EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)
+_EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|换成|调成|调到|降到|减到|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
+                           r"\s*(?P<n>\d{1,3})(?!\d|\.\d|%)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
+_OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[- ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
+_DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|few)|不同意|disagree|\bnot\b|不是|不要|don'?t want|别用|instead|\bno\b", re.I)
+
+
+def _epochs_put_right(text: str, out: dict) -> None:
+    word = _EPOCH_WORD.search(text)
+    m = _EPOCHS_AFTER.search(text, word.end()) if word else None
+    if not m or not 0 < int(m.group("n")) <= 100 or _OTHER_SETTING.search(text, word.end(), m.start()):
+        return
+    if m.group("put") or "epochs" not in out or _DISAGREED.search(text, 0, m.start()):
+        out["epochs"] = int(m.group("n"))
 
 
 def count_args(text: str, few_shot: bool = False) -> dict:
@@ -323,7 +343,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "每条", "all", "every record": everything.
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全都(?=\s*(?:加|做|配|扩|弄|生成)(?:上|了|一遍)?)|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
-                  r"items?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
+                  r"items?|pieces?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
                   r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery single one\b", re.IGNORECASE)
 
 

@@ -167,7 +167,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?:跑|训|开始|启动|start|launch|begin|run)(?:个|一个|一下|一把)?\s*(?:a |the )?(?:q?lora|sft)\b|"
          rf"\bft (?:it|this|the model|now)|(?:开始|来|现在)教(?:它|模型|机器人)|\bfeed (?:it|this|FILE|[\w.-]+) (?:to|into) (?:the|my) model\b|喂给模型|\bteach (?:it|the bot|the model|my bot)\b(?!\s+(?:to|how)\b)|^\W*(?:帮我|给我|请)?(?:训|练|微调)一下|把\s*(?:file|这个|它|这份|数据)\s*(?:拿去|拿来)?(?:微调|训练)(?:一下|一遍|起来)|冒烟测试|smoke[- ]?test|(?:跑|训|练)(?:个|上|一下)?\s*\d+\s*步|试试水|试水", 4),
         (r"(?:start|begin|launch|kick(?:\s|-)?off|fire (?:up|off))\s+(?:the |a |an |my |our |new )?(?:\w+ ){0,2}(?:run|job)\b|"
-         r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off", 4),
+         r"kick (?:the |a |my |this |that )?(?:new )?(?:run|training|job|fine-?tune) off|"
+         # "now do a quick sanity run on FILE, 100 steps max": a short training run
+         r"\b(?:do|run|start|launch)\s+(?:a |an )?(?:quick |short |small )?(?:sanity|smoke|trial)[- ](?:training )?run\b", 4),
         (rf"train (?:it|this|that|them|the model|a model|my model|model|now|on|with|for|using|again)|^\W*train\s+FILE\b|"
          rf"^\W*(?:please |pls )?{TRAIN}\s+(?:[\w.-]+\s+){{0,2}}(?:on|with|using)\s+FILE\b|"
          rf"重新(?:训|开训|训练|跑)|重训|再训一(?:次|遍|版)|再训(?!练营)|再开训|"

@@ -41,9 +41,17 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # "the perplexing scoring", "微条", "去虫", "学习路", "壮态", "千番"
           (re.compile(r"\bshark\s*-?\s*gpt\b|\bshare\s*chat\b(?=\W*(?:format|格式))", re.I), "sharegpt"),
           (re.compile(r"\bdue\s?licate", re.I), "duplicate"), (re.compile(r"\bperplexing(?= scor)", re.I), "perplexity"),
-          (re.compile(r"\bepics\b(?=\s*[:=]?\s*\d)|(?<=\d )epics\b", re.I), "epochs"), (re.compile(r"\bRoLA\b"), "LoRA"),
+          (re.compile(r"\bepics\b(?=\s*[:=]?\s*\d)|(?<=\d )epics\b|(?<=how many )(?:epics|rounds)\b(?!\s+(?:has|have|did|does|is|was|were)\b)", re.I), "epochs"), (re.compile(r"\bRoLA\b"), "LoRA"),
           (re.compile(r"微条"), "微调"), (re.compile(r"去虫"), "去重"), (re.compile(r"学习路(?!线|径)"), "学习率"), (re.compile(r"壮态"), "状态"),
           (re.compile(r"千番"), "千帆"),
+          # our words mixed up with others that sound or look alike: "劳拉训练", "with Laura", "轮回设成 8", "perplexion", "困惑值",
+          # "近亲重复", "near-twins", "almost-duplicates", "質素" (Cantonese for quality), "🌰" (an example), "10 times over"
+          (re.compile(r"劳拉|(?<=with )Laura\b|\bLaura(?= (?:training|fine-?tun|rank|adapter|run))"), "LoRA"),
+          (re.compile(r"轮回(?=\s*(?:设|改|定|跑|用|要|是|=|:|：|\d|[一二两三四五六七八九十]))"), "epoch"),
+          (re.compile(r"\bperplexion\b", re.I), "perplexity"), (re.compile(r"困惑值"), "困惑度"),
+          (re.compile(r"近亲重复"), "近似重复"), (re.compile(r"\bnear[- ]twins\b|\balmost[- ]duplicates\b", re.I), "near-duplicates"),
+          (re.compile(r"質素"), "质量"), (re.compile(r"🌰"), "例子"),
+          (re.compile(r"(?<=\d) times over\b|(?<=\d) times(?= (?:through|round|around)\b)", re.I), " epochs"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
@@ -195,6 +203,35 @@ _TOKEN = re.compile(r"[\w.-]+")
 
 def _closeness(a: str, b: str) -> float:
     return SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+# A value put right on the same line with a star before it: "sharegpt *openai", "每条 4 个例子 *每条 2 个".
+_STAR_INLINE = re.compile(r"(?<=[^\s*])[ \t]+\*(?=[^\s*])(?![^\s*]*\*)")
+
+
+def star_inline(text: str) -> str:
+    """``text`` with a star written before a word on the same line (the chat convention for "I meant") said as "I mean".
+
+    >>> star_inline("convert qa.csv to sharegpt *openai")
+    'convert qa.csv to sharegpt, I mean openai'
+    >>> star_inline("短答案保留 *删掉,短答案全删")
+    '短答案保留,我是说删掉,短答案全删'
+    >>> star_inline("drop the *really* bad ones")
+    'drop the *really* bad ones'
+    """
+    return _STAR_INLINE.sub(lambda m: ",我是说" if re.search(r"[\u4e00-\u9fff]", m.string) else ", I mean ", text)
+
+
+_CROSSED_TICKED = re.compile(r"^\W*[❌✗✘]\s*([^❌✗✘✅✔✓\n]{1,30}?)\s*[✅✔✓]\s*(?=[^\s✅✔✓❌])")
+
+
+def crossed_ticked(text: str) -> str:
+    """``text`` with a value crossed out, then the one ticked, said as words.
+
+    >>> crossed_ticked("❌ sharegpt ✅ jsonl")
+    'not sharegpt, jsonl'
+    """
+    return _CROSSED_TICKED.sub(r"not \1, ", text)
 
 
 def starred(text: str) -> str:
@@ -723,7 +760,8 @@ def taken_back(text: str) -> str:
 # A question the person answers at once: "乱码那些要删吗?要删。", "要不要先去重再转换?要,先去重。", "学习率要不要先探一下?探吧,
 # 100 步够了", "few-shot 加几个例子?3 个吧。", "How many few-shot examples? Let's say 4.", "should I dedup first? yes, dedup first".
 _YES_NO_ASKED = re.compile(r"^(?P<q>[^?？。!！\n]{2,60}?)[?？]\s*(?:(?:要|是|对|嗯|好)(?:的|啊|呀)?|要[\u4e00-\u9fff]|(?P<verb>[\u4e00-\u9fff])吧|yes|yep|yeah|sure)"
-                           r"\s*(?:[,，。.!！]\s*|$)(?P<rest>.*)$", re.I | re.S)
+                           r"\s*(?:[,，。.!！?？]\s*|$)(?P<rest>.*)$", re.I | re.S)
+_ECHO_ANSWERED = re.compile(r"^(?P<q>[^?？。!！\n]{0,40}?(?:是不是|要不要|有没有)(?P<what>[\u4e00-\u9fff]{1,6}?)了?)[?？]\s*(?P=what)了?\s*[,，。.!！]\s*(?P<rest>.*)$", re.S)
 _ZH_YES_NO = re.compile(r"要不要|是不是|(?<![\u4e00-\u9fff])(?:该不该|需不需要)|[吗嘛么]\s*$")
 _EN_YES_NO = re.compile(r"^\W*(?:should|shall|do|must) (?:i|we)\b", re.I)
 _COUNT_ASKED = re.compile(r"(?:几个|多少个)(?P<unit>[\u4e00-\u9fff]{0,3})\s*[?？]\s*(?P<n>\d+|[一二两三四五六七八九十])\s*个?\s*(?:吧|好了|就行)?\s*(?:[。.,，]|$)"
@@ -749,6 +787,9 @@ def self_answered(text: str) -> str:
         if not counted.group("n"):
             return (text[:counted.start()] + said + text[counted.end():].lstrip()).strip()
         return text[:counted.start()] + said + text[counted.end():].lstrip()
+    echoed = _ECHO_ANSWERED.match(text)
+    if echoed:  # "刚才那条我是不是说反了?说反了。…": answered by saying it again
+        return re.sub(r"是不是|要不要|有没有", "", echoed.group("q")) + "。" + echoed.group("rest")
     m = _YES_NO_ASKED.match(text)
     if not m or not (_ZH_YES_NO.search(m.group("q")) or _EN_YES_NO.match(m.group("q"))):
         return text
@@ -757,9 +798,12 @@ def self_answered(text: str) -> str:
         return rest  # "要,先去重": the answer narrows what was asked
     q = re.sub(r"要不要|是不是|该不该|需不需要", "", m.group("q"))
     q = re.sub(r"^\W*(?:should|shall|do|must) (?:i|we)\s+", "", re.sub(r"[吗嘛么]\s*$", "", q), flags=re.I)
-    if _EN_YES_NO.match(m.group("q")):
-        return q + (". " + rest if rest else ".")  # "Do I drop the garbled rows? Yep, drop them.": what was asked, then the rest
-    return q + ("。" + rest if rest else "。")
+    stop = ". " if _EN_YES_NO.match(m.group("q")) else "。"
+    while (again := _YES_NO_ASKED.match(rest)) and not again.group("verb"):
+        # "重复的要不要去掉?要。完全一样的那种?对,就那种。…直接删。", "Do I want dupes gone? Yes. Exact ones only? Yes. …": each
+        # question answered in turn, read as what was answered
+        q, rest = q + stop + again.group("q").strip(), again.group("rest").strip()
+    return q + (stop + rest if rest else stop.strip())  # "Do I drop the garbled rows? Yep, drop them.": what was asked, then the rest
 
 
 # A step asked in the passive: "All the exact duplicates that were found should be dropped.", "Run r-77 is to be resumed", "the
@@ -1371,9 +1415,11 @@ _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z
 
 # Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
 # "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
-_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
+_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。?？]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
 _CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
                      r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!(?!步)\w|\.\w)(?:\s*(?:步|吧|了|号|个(?:做了)?|now|first))*\s*[,，.。;；:：—–-]*\s*", re.I)
+# A capital letter alone after lettered options, the one chosen: "…B) 看下进度。B", "…C) ask you. C — I've got…", "我猜B".
+_CHOSEN_BARE = re.compile(r"(?:(?<=[\s。.!！?？:：;；,，—–-])|^)(?:我猜|我选|i(?:'d)? (?:say|guess))?\s*(?P<x>[A-D])(?![)）\w'’]|\.\w)\s*(?:[.。!！,，;；—–-]+\s*|$)")
 _ORDINAL = {"一": "1", "二": "2", "三": "3", "四": "4", **{c: str(i + 1) for i, c in enumerate("①②③④⑤⑥⑦⑧⑨")}}
 
 
@@ -1385,8 +1431,15 @@ def option_chosen(text: str) -> str:
     """
     chosen = ([None] + list(_CHOSEN.finditer(text)))[-1]
     marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start()]
+    head = ""
     if chosen is None or len(marks) < 2:
-        return text
+        # "run-0719 现在:A) 停掉 B) 看下进度。B", "Placeholder rows: A) drop B) keep. Keeping — B.": a letter alone after the
+        # options is the one chosen; what the message says before the options is kept
+        chosen = ([None] + [m for m in _CHOSEN_BARE.finditer(text)])[-1]
+        marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start() and m.group("a")]
+        if chosen is None or len(marks) < 2 or chosen.group("x").upper() not in {m.group("a").upper() for m in marks}:
+            return text
+        head = text[:marks[0].start()]
     label = lambda s: _ORDINAL.get(s, s).lower()  # noqa: E731
     options = {label(m.group("a") or m.group("b") or m.group("c") or m.group("d")):
                text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else chosen.start())].strip(" \t\n;；,，。.—–-") for i, m in enumerate(marks)}
@@ -1396,7 +1449,7 @@ def option_chosen(text: str) -> str:
     rest = text[chosen.end():].strip()
     if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
         picked = "convert to " + picked  # ("1. alpaca 2. openai 3. qianfan — going with 3 for this csv": the format to convert to)
-    return picked + ("," + rest if rest else "")
+    return head + picked + ("," + rest if rest else "")
 
 
 def replaced(text: str) -> str:
@@ -1716,6 +1769,8 @@ def first_priority(text: str) -> str:
 # "Would it hurt to dedupe FILE?", "Can I drop all the answer-is-question rows the check just found?", "我可以让你把刚才查出来的近似重复都
 # 删掉吗": a request asked as whether it would hurt, or as leave to have it done
 _ASKED_LEAVE = re.compile(r"^\W*(?:would it hurt to\s+(?=(?:drop|dedupe|de-dup\w*|get rid|remove|delete)\b)|(?:can|may|could) i\s+(?=(?:drop|get rid|remove|switch|change|keep|delete)\b)|"
+                          # "Is it okay if I drop all the placeholder answers the check found?", "Am I allowed to drop the garbled rows?"
+                          r"(?:is it (?:ok|okay|alright|all right|fine) if i|am i allowed to|would it be (?:ok|okay|fine) (?:if i|to))\s+(?=(?:drop|get rid|remove|delete|keep|switch|change|convert|add|check|stop|resume|evaluate|train|start)\b)|"
                           # "Is it possible to get rid of all the placeholder answers it flagged?", "How about sharegpt instead of alpaca?",
                           # "要不把空答案的那些删了?", "有没有可能帮我把乱码的删掉?": a step suggested, meant as the request
                           r"is it possible to\s+(?:just\s+)?(?=(?:drop|get rid|remove|delete|keep|make|switch|change|convert|add|fill|check|dedupe|rephrase|use|kick off|start)\b)|"
@@ -1797,6 +1852,7 @@ _REWRITES = (
     sample_rows,     # a pasted question-and-answer row under its header: the columns' names, or nothing
     unslashed,       # "resume/does it pick up the same lr/or restart warmup": phrases set apart by slashes
     unheaded,        # openers that set the scene: a conversation taken up again ("where were we? …"), steps named by number
+    crossed_ticked,  # "❌ sharegpt ✅ jsonl": the value crossed out, then the one ticked
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
@@ -1825,6 +1881,7 @@ _REWRITES = (
     befell,          # a run killed by something else said as a run that died
     echoed,          # our words quoted back unquoted
     pinyin,          # pinyin for our words
+    star_inline,     # "sharegpt *openai": a star before a word on the same line said as "I mean"
     starred,         # "*word" on the next line puts a word right
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
@@ -1868,6 +1925,12 @@ _SHAPES = (
     # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
     (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
      lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and re.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
+    # an answer asked for before deciding, after the question: "…overwrite the original? Tell me before I decide whether to do it.",
+    # "…会不会覆盖原文件?先告诉我再决定" (the question alone, nothing asked to be done yet)
+    (re.compile(r"(?<=[?？])\s*(?:please\s+)?tell me (?:first|before (?:i|we) (?:decide|choose|commit)\b[^.?!\n]{0,40})\s*[.!]?\s*$|(?<=[?？])\s*(?:你)?先告诉我(?:一下)?\s*(?:我)?再(?:决定|定|说)\W*$", re.I), ""),
+    # a value said as the thing wanted: "B) alpaca is what I need", "qianfan is what I meant" (what "I meant X" says)
+    (re.compile(r"(?:^|(?<=[\s,;:—–-]))(alpaca|share\s?gpt|qianfan|openai|jsonl|csv|xlsx|lora|full)\s+(?:is|was) what (?:i|we) (?:need|needed|want|wanted|meant|asked for)\b", re.I),
+     r"I meant \1"),
     # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
     (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"),
      lambda m: " ".join(t for t in re.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)

@@ -18,7 +18,7 @@ from assistant.nlu.numbers import parse_number
 
 # Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
 # "a7f3c2 is fine", "old.csv 先不管").
-_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用|"
+_ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\b(?:isn'?t|is not|aren'?t)|\bignore|\bnot|\bleave|\bexcept|\bwithout|不是|别管|不管|除了|忽略|不带|不要|不用|"
                            r"\breplaces|\binstead of|\bcompare (?:it |this )?(?:with|to)|跟上次的?|和上次的?|比上次的?)\s*(?:the\s+)?$", re.I)
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
@@ -36,7 +36,8 @@ _COMMON = frozenset("""data dataset file files qa faq train test dev eval run jo
 # The words people use for a part of a name: "改备份那个" is identity_bak.json, "清洗后那份" is train_clean.jsonl.
 _SAID_AS = {"bak": ("备份", "backup"), "backup": ("备份", "bak"), "clean": ("清洗后", "清洗过", "洗过", "cleaned"),
             "cleaned": ("清洗后", "清洗过", "洗过", "clean"), "raw": ("原始", "清洗前"), "补充": ("supplement", "extra"),
-            "final": ("最终", "终版"), "old": ("旧",), "new": ("新",)}
+            "final": ("最终", "终版"), "old": ("旧",), "new": ("新",), "清洗后": ("清洗过", "洗过", "清洗好", "cleaned", "clean"),
+            "清洗前": ("原始", "没洗", "未清洗", "raw")}
 
 
 def _stem_tokens(name: str) -> set[str]:
@@ -100,6 +101,8 @@ def meant(text: str, names: list[str]) -> str | None:
         return by_count
     if (by_value := _by_value(text, left)) is not None:
         return by_value
+    if (by_date := _by_number_in_name(text, left)) is not None:
+        return by_date
     if (by_part := _by_part(text, left)) is not None:
         return by_part
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
@@ -167,6 +170,29 @@ def _by_value(text: str, names: list[str]) -> str | None:
     else:
         return None
     return (min if want_min else max)(values, key=values.get)
+
+
+# The newest or oldest of names that differ by a date or a number: "客服_0402.jsonl 和 客服_0519.jsonl,用日期新的那个", "run the check
+# on whichever is newest", "看一下编号大的那个 run 的状态:run-77、run-81".
+_NEWEST = re.compile(r"(?:日期|时间)?(?:最)?新的(?:那个|那份|那一份)|日期(?:最|更)?新|最新的?(?:那个|那份|一份|一版)|编号(?:最|更)?大|号(?:码)?(?:最|更)?大的|"
+                     r"\b(?:the )?(?:newest|latest|most recent|newer)(?: one| file| version| run)?\b|\b(?:higher|bigger|larger|highest|biggest|largest) (?:number|id)\b", re.I)
+_OLDEST = re.compile(r"(?:日期|时间)?(?:最)?(?:旧|早)的(?:那个|那份|那一份)|日期(?:最|更)?(?:旧|早)|编号(?:最|更)?小|号(?:码)?(?:最|更)?小的|"
+                     r"\b(?:the )?(?:oldest|earliest|older)(?: one| file| version| run)?\b|\b(?:lower|smaller|lowest|smallest) (?:number|id)\b", re.I)
+
+
+def _by_number_in_name(text: str, names: list[str]) -> str | None:
+    """Of names that differ only by the digits in them, the newest (largest) or oldest one the message asks for; else None."""
+    bare = text
+    for n in names:
+        bare = re.sub(re.escape(n), " ", bare, flags=re.I)
+    newest, oldest = _NEWEST.search(bare), _OLDEST.search(bare)
+    if bool(newest) == bool(oldest):
+        return None
+    digits = {n: "".join(re.findall(r"\d", os.path.splitext(os.path.basename(n))[0] if "." in n else n)) for n in names}
+    if not all(digits.values()) or len(set(digits.values())) < len(names) or len({len(d) for d in digits.values()}) > 1 and not all(
+            len(d) <= 4 for d in digits.values()):
+        return None
+    return (max if newest else min)(names, key=lambda n: int(digits[n]))
 
 
 # The one pointed at by a part only its name has: "legal_v3.csv or legal_v3b.csv... the b one", "是 X 还是 Y……带 b 的",

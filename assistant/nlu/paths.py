@@ -65,7 +65,7 @@ _ASCII_VERB_ONCE = re.compile(r"^[A-Za-z]{2,15}\s?(?:一下|下)")
 _CHECK_ONCE = re.compile(r"^(?:检查|查|看|质检|清洗|转换?|评估)(?:一)?下")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "请假", "请示", "请柬", "请款", "对接", "给付", "给水", "给排水", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
-            "统计表", "统计数据", "文件夹")
+            "统计表", "统计数据", "文件夹", "查档", "查房", "查体", "查验", "查勘", "看板", "看护")
 
 
 @dataclass(frozen=True)
@@ -181,13 +181,13 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
         # topic before it is the name's, less the verbs glued on
         topic = _strip_verbs(_CHECK_ONCE.sub("", _ASCII_VERB_ONCE.sub("", name)), after_space)
         head = topic[:len(topic) - len(tail.group(0))]
-        if len(head) >= 2 and not _VERB_HEAD.match(topic) and not re.search(r"下$", head):  # ("帮我统计下qa.csv": verbs only)
+        if len(head) >= 2 and not (_VERB_HEAD.match(topic) and not topic.startswith(_ZH_KEEP)) and not re.search(r"下$", head):  # ("帮我统计下qa.csv": verbs only)
             return topic
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         rest = _strip_verbs(name, after_space)
         # "给牙科FAQ.jsonl", "检查一下客服FAQ.xlsx": a known word glued in front, then a Chinese head that is the name's own;
         # "帮我训练data.csv": the head is one of our verbs, so only the ASCII name is the file's.
-        if (rest != name and len(rest) - len(tail.group(0)) >= 2 and not _VERB_HEAD.match(rest) and not rest.startswith(("下", "一下"))
+        if (rest != name and len(rest) - len(tail.group(0)) >= 2 and not (_VERB_HEAD.match(rest) and not rest.startswith(_ZH_KEEP)) and not rest.startswith(("下", "一下"))
                 and not _GLUE_END.search(rest[:len(rest) - len(tail.group(0))])):  # ("跑一下质量检查看看med.jsonl": verbs to its end)
             return rest
         return tail.group(0)
@@ -232,6 +232,10 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     verb = re.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if verb:  # "删除掉在售后问答.jsonl里面": a verb and its preposition glued on ("删掉在线问答.csv": 在线 is the name's)
         name = name[verb.end() - 1:] if name[verb.end() - 1:].startswith(_ZH_KEEP) else name[verb.end():]
+    before_then = re.match(r"^[\w\u4e00-\u9fff]{1,12}?(?:之前|之后|以前|以后|的时候)(?:先|就|再)?(?:拿|用|把|给|对|将|从)(?=[\w\u4e00-\u9fff]{2,}\.)"
+                           r"|^(?:应该|应当|需要)(?:先|再|去)?(?:查|看|用|跑|训|转|拿|检查)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
+    if before_then and not name[before_then.end():].startswith(_ZH_KEEP):
+        name = name[before_then.end():]  # "正式训之前拿A320排故问答.csv", "应该查维修手册问答_ATA29.xlsx": a time or a modal and its verb glued on
     when = re.match(r"^(?:刚刚|刚才|之前|上次|昨天|今天)(?=[\w\u4e00-\u9fff-]{2,}\.)", name)
     if when and not name.startswith(_ZH_KEEP):  # "刚才耳模保养.jsonl 那个写错了": when it was said, not the name
         name = name[when.end():]

@@ -172,6 +172,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         if not intents.classify(request).name and not (
                 alone.act == "command" and alone.tool not in ("", "explain", "inspect_dataset") and alone.prob >= 0.5):
             named = intents.classify(variants.plain_chinese(hide_names(asked))).name
+            if (review.decides(request) and (ruled := review.rule_command(variants.plain_chinese(asked + " " + text))) is not None
+                    and not names.find_run_id(asked + " " + text)):
+                # "The exact duplicates the check found: would you drop them? Yeah? OK, drop them.", "Dropping garbled rows only
+                # removes the garbled ones, right? … OK then, drop them.": the rule the worry names, decided by the request after it
+                return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled[0], "decision": ruled[1]}}])
             if named in NEEDS_PATH + ("suggest_hyperparameters",) + _RUN_TOOLS:
                 # the step the worry names, with what the worry and the request each say ("has the data been converted to qianfan
                 # yet? if not, do it for FILE": the format from the one, the file from the other)
@@ -477,6 +482,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
+    if command is not None and re.search(r"[?？]\s*$", plain) and acts.CONCEPT_ASKED.search(plain):
+        command = None  # "Do I get to choose which copy of a duplicate survives? … Which one does it keep by default?": how it behaves, asked
     if command is not None and _SHOW_FIRST.search(plain):
         command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
     if command is not None and acts.asks_what_was_done(plain):
@@ -1016,6 +1023,10 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             # the values belong to; with no file yet the call goes out with them and the guard asks for one (a start still waits
             # for the person's yes)
             redone = plan_step(text, mem, new_files, intent=tool)
+            if (tool == "apply_quality_rule" and redone.kind == "tools" and not redone.calls[0]["args"].get("rule")
+                    and (decided := review.rule_command(variants.plain_chinese(blanked)))):
+                # "刚才那条我说反了。冲突的不是删,是留": the decision put right, for the latest check
+                return Decision("tools", calls=[{"name": tool, "args": {"rule": decided[0], "decision": decided[1]}}])
             if redone.kind != "ask_file":
                 return redone
             said = arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))
@@ -1881,7 +1892,7 @@ def _owner_of_values(text: str) -> str | None:
             # ("刚才我说的 100 步不对,改成 300 步", "200 steps, not 80": a step count alone is the probe's; a run's is its max_steps)
             or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
                                                                     # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
-                                                                    r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
+                                                                    r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|to|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"

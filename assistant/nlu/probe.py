@@ -76,7 +76,9 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           r"(?:学习率|(?<![a-z])lr)[^。;；!！\n]{0,12}(?:拿不准|不确定|没底)[^。;；!！\n]{0,6}(?:→|->|,|，|\s)\s*先(?:探测|探一?下|试一?下|试)|"
                           r"学习率[^。;；!！\n]{0,12}(?:不懂|拿不准|不会定|不知道|没底|定不了)[^。;；!！\n]{0,30}(?:在|拿|用)\s*(?:\S{1,60}?\s*)?(?:上)?\s*(?:(?:试跑|试|跑)一?下|试着跑|跑一?小会)|(?<![a-z])lr\s*(?:先)?测(?:一?下|测)|测\s*(?:一?下\s*)?(?<![a-z])lr\s*[:：]|学习率[^。;；!！\n]{0,12}[?？]\s*(?:那)?(?:就)?先?探(?:一?下|探)|"
                           # "Worth it. Probe on FILE, 80 steps.": "probe" as the verb that opens a sentence
-                          r"(?:^|[.!;:]\s+)\W*probe\s+(?:on|with|using|it\b|the (?:data|file))", re.I)
+                          r"(?:^|[.!;:]\s+)\W*probe\s+(?:on|with|using|it\b|the (?:data|file))|"
+                          # "Do a learning-rate sniff test on FILE first, 300 steps", "🧪 the LR before 🔥": the rate tried out
+                          r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:sniff|smoke|sanity|quick)[- ]tests?\b|🧪\s*(?:the\s+|a\s+)?(?:lr\b|learning[- ]rate|学习率)", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

@@ -16,13 +16,13 @@ from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"(?:🔴|剪掉|拔掉|(?<!不)剪了|\bprune\b|\bweed (?:out|them out)\b)|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
-                   r"get rid of|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
+                   r"get rid of|\bget rid\W*$|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
-_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
+_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -51,7 +51,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
-     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
+     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|同一个?问题(?:的)?(?:答案|回答)(?:却|但|又)?(?:不一样|不同|不一致)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
@@ -240,7 +240,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
         if keep or drop:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
     if drop and (re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)
-                 or keep and re.search(r"(?:never said|didn'?t say|did not say|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
+                 or keep and re.search(r"(?:never said|didn'?t say|did not say|didn'?t mean|did not mean|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and re.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
@@ -515,7 +515,8 @@ def _values_in_order(text: str) -> dict[str, str]:
 # "根据刚才质检的结果", "from the check you just did", "based on that quality report": a rule about a
 # check already made (the tool finds the latest report), not a request to check.
 _EARLIER = re.compile(r"刚才|刚刚|上次|之前|前面|那份|那次|根据|按照?|\bfrom (?:the|that|your)\b|\bbased on\b|\bjust (?:did|ran|made)\b|"
-                      r"\b(?:that|the last|the latest|your|the previous)\s+(?:quality\s+)?(?:check|report|scan)", re.I)
+                      r"\b(?:that|the last|the latest|your|the previous)\s+(?:quality\s+)?(?:check|report|scan)|"
+                      r"\bthe (?:quality )?check\b(?:[^.?!]|\.(?=\w)){0,40}?\b(?:already|has)\s+(?:ran|run|been run|finished|done)\b", re.I)  # "The check on FILE already ran, so drop them\"
 _A_CHECK = re.compile(r"质检|检查|检测|报告|结果|\bchecks?\b|\breports?\b|\bscan\b|\bfindings\b", re.I)
 # "the rows that were flagged as garbled", "标出来的", "检查出来那些": records a check marked.
 _FLAGGED = re.compile(r"\bflagged\b|\bmarked\b|标出来|标记(?:出来)?的|查出来|检查出来|检出的?", re.I)
