@@ -1770,7 +1770,7 @@ def first_priority(text: str) -> str:
 # 删掉吗": a request asked as whether it would hurt, or as leave to have it done
 _ASKED_LEAVE = re.compile(r"^\W*(?:would it hurt to\s+(?=(?:drop|dedupe|de-dup\w*|get rid|remove|delete)\b)|(?:can|may|could) i\s+(?=(?:drop|get rid|remove|switch|change|keep|delete)\b)|"
                           # "Is it okay if I drop all the placeholder answers the check found?", "Am I allowed to drop the garbled rows?"
-                          r"(?:is it (?:ok|okay|alright|all right|fine) if i|am i allowed to|would it be (?:ok|okay|fine) (?:if i|to))\s+(?=(?:drop|get rid|remove|delete|keep|switch|change|convert|add|check|stop|resume|evaluate|train|start)\b)|"
+                          r"(?:is it (?:ok|okay|alright|all right|fine) if i|am i allowed to|would it be (?:ok|okay|fine) (?:if i|to))\s+(?=(?:drop|get rid|remove|delete|keep|convert|add|check|stop|resume|evaluate|train|start)\b)|"
                           # "Is it possible to get rid of all the placeholder answers it flagged?", "How about sharegpt instead of alpaca?",
                           # "要不把空答案的那些删了?", "有没有可能帮我把乱码的删掉?": a step suggested, meant as the request
                           r"is it possible to\s+(?:just\s+)?(?=(?:drop|get rid|remove|delete|keep|make|switch|change|convert|add|fill|check|dedupe|rephrase|use|kick off|start)\b)|"

@@ -167,6 +167,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if worry:  # "加few-shot会不会把原文件覆盖掉?不会的话就给这个加200条吧": the worry is answered by the step's own report; the
         # request after it is whole, or names its step only in the worry ("加 CoT 会不会改原文件?不会的话就给这个加 100 条吧")
         asked, text = text[:worry.start()], _WORRY_ANSWERED.sub("", text[worry.start() + 1:], count=1)
+        if (run := names.find_run_id(asked)) and not names.find_run_id(text):
+            text = f"{text} {run[0]}"  # "恢复 run-7740 不会从头开始把之前的覆盖掉吧?不会的话就帮我接着跑": the run the worry names
         request = variants.plain_chinese(hide_names(text))
         alone = reading.read(request, True)
         if not intents.classify(request).name and not (
@@ -295,7 +297,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "没写答案的那几条直接删了", "exact same rows in there twice -- drop them": a rule and its decision, nothing else
                        or (tool in ("", "inspect_dataset") and got is not None and got.act in ("command", "correction", "chitchat")
                            and review.rule_command(plain) is not None and review.decides(plain)
-                           and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", plain, re.I))
+                           and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", acts.QUOTED.sub(" ", plain), re.I))
                        # "短答案那些,可以都先留着吗?": a decision asked for as a question
                        or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
                            and review.rule_command(plain) is not None and review.decides(plain))
@@ -1897,7 +1899,9 @@ def _owner_of_values(text: str) -> str | None:
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
                 if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)
-            or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None))
+            or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None)
+            # "no, the 'Bodywork' sheet, not Carburettors", "不是“预警”那张,是“预警信号”那张表": a sheet put right, looked at again
+            or ("inspect_dataset" if slots.find_fields(text).get("sheet") else None))
 
 
 # The generating tools by their own words, for a count put right with nothing else to say whose it is.
