@@ -60,6 +60,9 @@ from assistant.offline import plan
     ("同一个问题答案却不一样的那些先别删", ("apply_quality_rule", {"rule": "conflict", "decision": "keep"})),
     ("empty answers, get rid", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
     ("No, I didn't mean drop the short answers. Keep them.", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
+    # a count of a problem the check reports is the check; the method ruled out by "don't want"
+    ("看看 lamp_qa.csv 里有几个是空答案", ("check_quality", {"path": "lamp_qa.csv"})),
+    ("No full fine-tuning, I don't want full. LoRA, 1,500 examples: epochs?", ("suggest_hyperparameters", {"n_samples": 1500, "method": "lora"})),
 ])
 def test_round535_causes(text, want):
     assert one_call(text) == want
@@ -80,6 +83,10 @@ def test_round535_causes(text, want):
 ])
 def test_questions_never_act(text):
     assert all(c["name"] == "explain" for c in plan(text)), plan(text)
+
+
+def test_cleaned_by_hand_is_only_told():
+    assert plan("讲解词我都自己清洗好了") == []
 
 
 def test_the_parts_alone():

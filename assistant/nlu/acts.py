@@ -777,7 +777,10 @@ CONCEPT_ASKED = re.compile(r"(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?
                            r"(?:怎么|咋|如何|怎样)(?:算|计算|得|打)出来的|算(?:不算)?(?:是)?(?:质量|数据)?问题(?:吗|么|嘛)|是何物|为何物|何谓|所指为何|系指何|"
                            r"是这个意思(?:吧|吗|么)|这么理解(?:对|没错)(?:吗|吧)|\b(?:am i|are we|would i be|would we be) better off\b|"
                            r"\bdoes (?:the |your )?[\w-]+(?: [\w-]+)?? (?:check|dedup\w*|conversion|probe|evaluation) (?:compare|remove|delete|drop|look at|flag|only|count|use|consider|keep|treat)\b[^?]*\?|"
-                           r"\b(?:which|what) (?:one|copy|row|version) does it keep\b", re.I)
+                           r"\b(?:which|what) (?:one|copy|row|version) does it keep\b|"
+                           # "D:\我的 数据\qa.xlsx 这种路径…能直接读吗?", "Can a file with spaces in its path, like X, be read as is?": a kind of file
+                           r"(?:这种|这样的|像这样的?)[^?？。]{0,20}(?:路径|文件名|文件)[^?？。]{0,20}能(?:不能)?(?:直接)?(?:读|打开|用|识别)|"
+                           r"\bcan (?:a|an) (?:file|path|sheet|csv|xlsx|excel file)\b[^?]{0,80}\bbe (?:read|opened|loaded|used)\b", re.I)
 # An explanation asked for after the question ("…是何物?还请细细说清楚。", "…所指为何,请予释明。"): no step asked for.
 _EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说)(?:一下)?\W*$|"
                             r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]", re.I)  # ("…survives? I'd like to. Which…": a wish, no step)

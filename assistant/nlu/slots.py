@@ -657,7 +657,7 @@ def find_method(text: str) -> str | None:
 _METHOD_WORD = r"(?:全量|全参|full|q?lora)"
 _COMPARED = re.compile(_METHOD_WORD + r"\s*(?:和|与|跟|vs\.?|or|还是|versus|比)\s*" + _METHOD_WORD, re.I)
 # "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
-_NOT_THIS = re.compile(r"(?:\bnot|\bno|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
+_NOT_THIS = re.compile(r"(?:\bnot|\bno|\bdon'?t want|\bdo not want|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
 
 
 _PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"
