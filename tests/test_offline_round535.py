@@ -1,5 +1,5 @@
-"""Causes of misses of the round-535 to round-542 blind corpora (measured at first sight before any fix of their own, then
-mended); tested on phrasings of our own (a lighthouse museum's visitor desk), not the corpora's."""
+"""Causes of misses of the round-535 to round-550 blind corpora (two waves, each measured at first sight before any fix of its
+own, then mended); tested on phrasings of our own (a lighthouse museum's visitor desk), not the corpora's."""
 from __future__ import annotations
 
 import pytest
@@ -83,6 +83,42 @@ def test_round535_causes(text, want):
 ])
 def test_questions_never_act(text):
     assert all(c["name"] == "explain" for c in plan(text)), plan(text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # several files, a step for each: the one to start with
+    ("lamp_a.csv 先看看结构,lamp_b.jsonl 跑质检,lamp_c.xlsx 转 alpaca,按这个顺序来", ("inspect_dataset", {"path": "lamp_a.csv"})),
+    ("Three files: keeper_a.csv, convert to xlsx; keeper_b.csv, quality check; keeper_c.csv, just look. Start with b.",
+     ("check_quality", {"path": "keeper_b.csv"})),
+    # a thread's numbering, a contract's "two (2)", a note after a ticked item, a tag after a request
+    ("1/2 lamp_qa.csv 2/2 -> sharegpt pls", ("convert_dataset", {"path": "lamp_qa.csv", "to": "sharegpt"})),
+    ("Commence training on lamp_qa.jsonl with exactly three (3) epochs.", ("start_training", {"path": "lamp_qa.jsonl", "epochs": 3})),
+    ("[x] lamp_qa.csv → openai  ← wrong box, I wanted alpaca", ("convert_dataset", {"path": "lamp_qa.csv", "to": "alpaca"})),
+    ("lamp_qa.csv 帮我跑一下质量检查,对吧?", ("check_quality", {"path": "lamp_qa.csv"})),
+    ("jsonl ✗ → qianfan ✓", ("convert_dataset", {"to": "qianfan"})),
+    # our report quoted back: the file it names
+    ("\"Conversion done: lamp_alpaca.json\" — now check its quality.", ("check_quality", {"path": "lamp_alpaca.json"})),
+    # our program's name before its command
+    ("sft probe-lr lamp_qa.jsonl --steps 80", ("probe_learning_rate", {"path": "lamp_qa.jsonl", "steps": 80})),
+])
+def test_round543_causes(text, want):
+    assert one_call(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "I'll run the training myself on the museum server and come back later",
+    "我自己在 Excel 里一条条对过 把重复的都删掉了 跟你说一声",
+])
+def test_done_or_to_be_done_by_hand_is_only_told(text):
+    assert plan(text) == []
+
+
+def test_a_condition_first_and_the_check_before_its_decisions():
+    assert one_call("On condition that nothing is deleted without my sign-off, check lamp_qa.csv for duplicates.") == (
+        "check_quality", {"path": "lamp_qa.csv"})
+    assert one_call("quality check please, then drop the garbled ones") == ("check_quality", {})
+    assert all(c["name"] == "explain" for c in plan("训练中途能停吧 停了以后是不是不用从头再来"))
+    assert all(c["name"] == "explain" for c in plan("avg ppl 90.2 on my data, is that bad?"))
 
 
 def test_cleaned_by_hand_is_only_told():

@@ -780,7 +780,11 @@ CONCEPT_ASKED = re.compile(r"(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?
                            r"\b(?:which|what) (?:one|copy|row|version) does it keep\b|"
                            # "D:\我的 数据\qa.xlsx 这种路径…能直接读吗?", "Can a file with spaces in its path, like X, be read as is?": a kind of file
                            r"(?:这种|这样的|像这样的?)[^?？。]{0,20}(?:路径|文件名|文件)[^?？。]{0,20}能(?:不能)?(?:直接)?(?:读|打开|用|识别)|"
-                           r"\bcan (?:a|an) (?:file|path|sheet|csv|xlsx|excel file)\b[^?]{0,80}\bbe (?:read|opened|loaded|used)\b", re.I)
+                           r"\bcan (?:a|an) (?:file|path|sheet|csv|xlsx|excel file)\b[^?]{0,80}\bbe (?:read|opened|loaded|used)\b|"
+                           # "停了以后是不是不用从头再来": what happens after a stop, asked
+                           r"(?:停|暂停|中断|断)(?:掉|下来)?了?(?:以后|之后)[^?？。]{0,12}?(?:是不是|会不会|要不要|还要|还得|能不能|能否)|"
+                           # "截图里写的 ppl 均值 38.6 这个数算高还是低", "avg ppl 112.4 on my data, is that bad?": a number read, judged
+                           r"算高还是(?:算)?低|算(?:高|低|正常)(?:吗|么|嘛)|\bis (?:that|this|it) (?:bad|good|high|low|normal|ok(?:ay)?|too high|too low)\s*\?", re.I)
 # An explanation asked for after the question ("…是何物?还请细细说清楚。", "…所指为何,请予释明。"): no step asked for.
 _EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说)(?:一下)?\W*$|"
                             r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]", re.I)  # ("…survives? I'd like to. Which…": a wish, no step)

@@ -222,16 +222,18 @@ def star_inline(text: str) -> str:
     return _STAR_INLINE.sub(lambda m: ",我是说" if re.search(r"[\u4e00-\u9fff]", m.string) else ", I mean ", text)
 
 
-_CROSSED_TICKED = re.compile(r"^\W*[❌✗✘]\s*([^❌✗✘✅✔✓\n]{1,30}?)\s*[✅✔✓]\s*(?=[^\s✅✔✓❌])")
+# …and each mark after its value: "alpaca ✗ → sharegpt ✓"
+_TICKED_AFTER = re.compile(r"^\W*([^✗✘❌✓✔✅\n:：=?？→]{1,30}?)\s*[✗✘❌]\s*(?:→|->|,|，)?\s*(?!or\b|还是)([^✗✘❌✓✔✅\n?？]{1,30}?)\s*[✓✔✅]", re.I)
+_CROSSED_TICKED = re.compile(r"^\W*[❌✗✘]\s*([^❌✗✘✅✔✓\n别不删留保要]{1,30}?)\s*[✅✔✓]\s*(?=[^\s✅✔✓❌])")
 
 
 def crossed_ticked(text: str) -> str:
     """``text`` with a value crossed out, then the one ticked, said as words.
 
-    >>> crossed_ticked("❌ sharegpt ✅ jsonl")
-    'not sharegpt, jsonl'
+    >>> crossed_ticked("❌ sharegpt ✅ jsonl"), crossed_ticked("alpaca ✗ → sharegpt ✓")
+    ('not sharegpt, jsonl', 'not alpaca, sharegpt')
     """
-    return _CROSSED_TICKED.sub(r"not \1, ", text)
+    return _TICKED_AFTER.sub(r"not \1, \2", _CROSSED_TICKED.sub(r"not \1, ", text))
 
 
 def starred(text: str) -> str:
@@ -759,8 +761,8 @@ def taken_back(text: str) -> str:
 
 # A question the person answers at once: "乱码那些要删吗?要删。", "要不要先去重再转换?要,先去重。", "学习率要不要先探一下?探吧,
 # 100 步够了", "few-shot 加几个例子?3 个吧。", "How many few-shot examples? Let's say 4.", "should I dedup first? yes, dedup first".
-_YES_NO_ASKED = re.compile(r"^(?P<q>[^?？。!！\n]{2,60}?)[?？]\s*(?:(?:要|是|对|嗯|好)(?:的|啊|呀)?|要[\u4e00-\u9fff]|(?P<verb>[\u4e00-\u9fff])吧|yes|yep|yeah|sure)"
-                           r"\s*(?:[,，。.!！?？]\s*|$)(?P<rest>.*)$", re.I | re.S)
+_YES_NO_ASKED = re.compile(r"^(?P<q>[^?？。!！\n]{2,60}?)[?？]\s*(?:(?:(?:要|是|对|嗯|好)(?:的|啊|呀)?|要[\u4e00-\u9fff]|(?P<verb>[\u4e00-\u9fff])吧)\s*(?:[,，。.!！]\s*|$)"
+                           r"|(?:yes|yep|yeah|sure)\s*(?:[,，。.!！?？]\s*|$))(?P<rest>.*)$", re.I | re.S)  # ("Yeah? OK, drop them.", not "…了?嗯?")
 _ECHO_ANSWERED = re.compile(r"^(?P<q>[^?？。!！\n]{0,40}?(?:是不是|要不要|有没有)(?P<what>[\u4e00-\u9fff]{1,6}?)了?)[?？]\s*(?P=what)了?\s*[,，。.!！]\s*(?P<rest>.*)$", re.S)
 _ZH_YES_NO = re.compile(r"要不要|是不是|(?<![\u4e00-\u9fff])(?:该不该|需不需要)|[吗嘛么]\s*$")
 _EN_YES_NO = re.compile(r"^\W*(?:should|shall|do|must) (?:i|we)\b", re.I)
@@ -1928,6 +1930,20 @@ _SHAPES = (
     # an answer asked for before deciding, after the question: "…overwrite the original? Tell me before I decide whether to do it.",
     # "…会不会覆盖原文件?先告诉我再决定" (the question alone, nothing asked to be done yet)
     (re.compile(r"(?<=[?？])\s*(?:please\s+)?tell me (?:first|before (?:i|we) (?:decide|choose|commit)\b[^.?!\n]{0,40})\s*[.!]?\s*$|(?<=[?？])\s*(?:你)?先告诉我(?:一下)?\s*(?:我)?再(?:决定|定|说)\W*$", re.I), ""),
+    # a condition set before the request, as a contract writes it: "On condition that no entry is deleted without my written
+    # consent, check …", "在不删除任何数据的前提下,…" (the request is what follows)
+    (re.compile(r"^\W*(?:on (?:the )?condition that|provided that|subject to the condition that|on the understanding that)\s[^,;]{3,140}[,;]\s*(?=\w)", re.I), ""),
+    (re.compile(r"^\W*在[^,，。;；]{2,40}的前提下\s*[,，]\s*"), ""),
+    # a thread's numbering ("1/2 FILE 2/2 转成 openai 格式"): two marks or more, each k/n, are no words of the request
+    (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}(?=\s)"), lambda m: "" if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)),
+    # a number spelled out, then in digits in brackets, as a contract writes it: "exactly two (2) epochs"
+    (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)\s*\((\d{1,4})\)", re.I), r"\1"),
+    # a note after a ticked item that puts it right: "[x] FILE → openai ← 勾错了,要的是 alpaca", "…← ticked the wrong one, I wanted jsonl"
+    (re.compile(r"^\s*\[[xX✓✔]\]\s*([^\n←→]{1,80}?)\s*(?:(?:→|->)\s*[^←→\n]{1,20}?\s*)?←\s*"), r"\1. "),
+    # a confirming tag after a request: "You can take a look at FILE for me, right?", "FILE 跑一下质量检查,顺便把困惑度也算上,对吧?"
+    (re.compile(r"(?<=\S)\s*[,，]\s*(?:right|对吧|是吧|对不对)\s*[?？]\s*$", re.I),
+     lambda m: "" if re.search(r"\bfor me\b|\bplease\b|帮我|一下|算上|\btake a look\b|\blook at\b", m.string[:m.start()], re.I)
+     and not re.match(r"\W*(?:if|what if|如果|要是|假如|万一)", m.string, re.I) else m.group(0)),
     # a value said as the thing wanted: "B) alpaca is what I need", "qianfan is what I meant" (what "I meant X" says)
     (re.compile(r"(?:^|(?<=[\s,;:—–-]))(alpaca|share\s?gpt|qianfan|openai|jsonl|csv|xlsx|lora|full)\s+(?:is|was) what (?:i|we) (?:need|needed|want|wanted|meant|asked for)\b", re.I),
      r"I meant \1"),

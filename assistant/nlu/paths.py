@@ -337,6 +337,10 @@ def find_paths(text: str) -> list[Found]:
     found: list[Found] = []
     for inner, start, end in quoted(text):
         if _is_path_like(inner):
+            told = re.match(r"^\s*(?![A-Za-z]:[\\/])[^:：\\/]{1,40}[:：]\s*(?=\S+$)", inner)
+            if told:  # "「转换完成:x_alpaca.json」", "\"Conversion done: x_alpaca.json\"": our report quoted back, the file it names
+                found.append(Found(inner[told.end():].strip(), start + 1 + told.end(), end - 1))
+                continue
             found.append(Found(inner.strip(), start, end))
 
     def free(a: int, b: int) -> bool:

@@ -530,7 +530,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
 
 
 # The file said to be on its way: "数据我待会儿再传", "文件一会儿从站里电脑上拷过来", "我马上传", "file's still uploading, one sec".
-_FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|等下)[^,，。;；!！?？]{0,10}?(?:传|发给你|上传|拷(?:过来|给你)?)|"
+_FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|等下)[^,，。;；!！?？]{0,10}?(?:传|发给你|上传|拷(?:过来|给你)?)|(?:文件|数据)(?:我)?还没(?:有)?(?:传|上传|发)|"
+                         r"\b(?:the )?(?:file|data) (?:isn'?t|is not|hasn'?t been) (?:up|uploaded|sent)(?: yet)?\b|"
                          r"\b(?:still|currently) uploading\b|\b(?:i'?ll|will) (?:upload|send|attach) (?:it|the (?:file|data))\b|"
                          r"\b(?:upload|send|attach)(?:ing)? (?:it|the (?:file|data)) (?:later|in a (?:sec|second|minute|bit))\b", re.I)
 
@@ -561,6 +562,9 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
                           # "…, leave them for now, I'll fill them in by hand": what the person will do themselves, told
                           r"\bi'?ll (?:fill|fix|edit|clean|do|handle|sort) (?:them|it|those|these|em|'em)(?: in| out| up)? (?:by hand|myself|manually|later|tomorrow)\b|"
+                          # "I'll run the training myself and come back later", "…自己在 Excel 里一条条比对 把重复的都删掉了 跟你说一声"
+                          r"\bi'?ll (?:run|do|start|kick off|launch) (?:the |a |my )?(?:training|run|fine-?tun\w*|it) (?:myself|on my own|by myself)\b[^.?!]*|"
+                          r"自己在[^,，。;；!！?？\n]{1,12}?(?:里|上)[^,，。;；!！?？\n]{0,24}?(?:删|改|转|清洗|去重)(?:掉|完|好|干净)?了(?![^。!！\n]*[?？吗])|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
                           r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
@@ -773,6 +777,11 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
         # "After that, drop the exact dupes. Oh and obviously run the quality check on FILE first": the check, asked in another
         # step of the message, comes first
         return Decision("tools", calls=[{"name": "check_quality", "args": {"path": decision.calls[0]["args"]["path"]}}])
+    if (decision.kind == "tools" and decision.calls[0]["name"] == "apply_quality_rule" and not decision.calls[0]["args"].get("path")
+            and _CHECK_THEN.search(strip_attachments(turns[at].text))
+            and not any(c.get("name") == "check_quality" for t in turns[:at] for c in (t.calls or []))):
+        # "quality check please, then bin the dupes", "先质检,然后把重复的删了": the check first, its decisions after
+        return Decision("tools", calls=[{"name": "check_quality", "args": {}}])
     if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
             and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
         # "不是200步 500步\n文件还是 FILE": a step count put right, with nothing of a run: the probe's (a start would say so)
@@ -803,6 +812,41 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     return again if again.kind == "tools" and set(again.calls[0]["args"]) - {"path", "run_id"} else decision
 
 
+# Several files, a step for each ("三个文件:A 先看看结构,B 跑质检,C 转 alpaca,按这个顺序来", "parts_a.csv, just look at it; parts_b.csv,
+# convert to xlsx; parts_c.csv, quality check. Start with a."): the one to start with, said, or else the first.
+_START_WITH = re.compile(r"(?P<first>从第一个开始|按(?:这个)?顺序|\bin (?:this|that) order\b|\bfirst one first\b|\bstart with the first\b)|"
+                         r"(?:先做|先弄|先处理|先来|从)\s*(?P<name>[\w.-]+?)\s*(?:的|开始)|\bstart (?:with|from) (?:the )?(?P<en>[\w.-]+)", re.I)
+
+
+def _one_step_each(text: str, mem: Memory) -> str | None:
+    found = resolve_named(text, mem.attachments)
+    if len(found) < 2 or len({f.text for f in found}) < len(found):
+        return None
+    ends = [f.start for f in found[1:]] + [len(text)]
+    each = []
+    for f, end in zip(found, ends):
+        clause = re.split(r"[。;；\n]|\.\s", text[f.start:end].replace(f.text, "FILE", 1), maxsplit=1)[0]
+        step = intents.classify(variants.plain_chinese(clause)).name or ("inspect_dataset" if _LOOK_WORDS.search(clause) else "")
+        if step in ("", "explain"):
+            continue
+        each.append((text[f.start:f.start + len(f.text)] + clause[4:], f.text))
+    if len(each) < 2:
+        return None
+    start = _START_WITH.search(text)
+    if start is None:
+        return None
+    if start.group("first"):
+        return each[0][0]
+    pointer = (start.group("name") or start.group("en")).lower()
+    picked = [clause for clause, f in each if pointer in f.lower() and f.lower() != pointer or f.lower() == pointer
+              or re.search(rf"(?<![A-Za-z0-9]){re.escape(pointer)}(?![A-Za-z0-9])", os.path.splitext(f)[0].lower().replace("_", " ").replace("-", " "))]
+    return picked[0] if len(picked) == 1 else None
+
+
+_CHECK_THEN = re.compile(r"^\W*(?:(?:a |the )?quality check|check (?:the )?quality|run (?:a |the )?(?:quality )?check|质检|(?:先)?(?:检查|查)(?:一下)?质量|先(?:质检|检查))"
+                         r"[^.。;；?？\n]{0,20}?[,，]?\s*(?:then|and then|after that|然后|再|之后)\b", re.I)
+
+
 def _check_said_beside(call: dict, turns: list[Turn], at: int) -> bool:
     """A drop of one of the check's own kinds on a file never checked, with the check itself asked in the same message."""
     args, said = call["args"], strip_attachments(turns[at].text)
@@ -822,6 +866,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     nicknamed = _nicknames_put_back(text)
     if nicknamed is not None and depth == 0:  # "数据1 = FILE1,数据2 = FILE2。数据2 拿去做学习率测试": the names given, read as what they name
         return plan_user([*turns[:at], Turn("user", with_attachments(nicknamed, new_files))], depth + 1)
+    one_each = _one_step_each(text, mem)
+    if one_each is not None and depth == 0:  # "三个文件:A 先看看结构,B 跑质检,C 转 alpaca,按这个顺序来": the step for now
+        return plan_user([*turns[:at], Turn("user", with_attachments(one_each, new_files))], depth + 1)
     spoken = _said_to_me(text)
     if spoken is not None and depth == 0:  # "小李,训之前先要超参。助手,我们有 900 条数据,用 lora,给个建议": the words said to me
         to_me = plan_user([*turns[:at], Turn("user", with_attachments(spoken, new_files))], depth + 1)
@@ -964,7 +1011,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
         if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
-                or rest.calls[0]["name"] == "inspect_dataset" and _JUST_TELLING.search(untold)
+                or (rest.calls[0]["name"] == "inspect_dataset" or not acts.is_request(untold)) and _JUST_TELLING.search(untold)
                 or re.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")
@@ -1510,8 +1557,9 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         named = firm.name
     step = (plan_step(rest, mem, new_files, fallback_path=asked[0] if asked else None, intent=named) if named
             else _answer_step(text, rest, mem, new_files, asked[0] if asked else None))
-    if (not _acts(step) or step.calls[0]["name"] in ("start_training", "inspect_dataset")) and not own:
-        # ("if I add CoT to everything…? hm. fine, just 5% on FILE": the step the question names, the rest's amount)
+    if (not _acts(step) or step.calls[0]["name"] in ("start_training", "inspect_dataset")) and not own_unnamed:
+        # ("if I add CoT to everything…? hm. fine, just 5% on FILE": the step the question names, the rest's amount; a file's own
+        # words name no step: "…30% of reasoning_qa.jsonl. Add it.")
         then = next((name for name, score in intents.classify(variants.plain_chinese(hide_names(question))).ranked
                      if name not in ("explain", "start_training", "inspect_dataset") and score >= 1.5), None)
         step = plan_step(rest, mem, new_files, fallback_path=asked[0] if asked else None, intent=then) if then else step

@@ -272,6 +272,9 @@ def written_call(text: str) -> dict | None:
 def _written_call(text: str) -> dict | None:
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
     text = re.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
+    program = re.match(r"^\s*sft(?:-assistant)?\s+([A-Za-z][\w-]*)(?=\s)", text)
+    if program and _tool_of(program.group(1)):  # "sft probe-lr kefu.jsonl --steps 200": our program's name, then its command
+        text = "/" + text[program.start(1):]
     command = _COMMAND.match(text)
     word = (command.group(1) or command.group(2) or "").lower() if command else ""
     if word and (name := _tool_of(word)):
