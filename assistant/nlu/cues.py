@@ -100,7 +100,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"\b(?:two|2) different answers\b|\bdifferent answers (?:to|for) the same\b|答案(?:不一致|前后不一)|两个不同的答案|"
          r"\bqc\b|quality control|(?<![清])洗(?:一下|一洗|洗|下)(?![澡手衣碗脸])|一致性|consisten\w*|contradict\w*|conflicting|矛盾|互相冲突|挑出|过一遍|洗(?:下|一下|一洗|洗)?(?:数据|这份|这批|一遍)|(?:很|太|挺|有点)脏|筛(?:选|掉|除|一下|一遍)|lint|清一清|清一下|占位|placeholders?|待补充|\btbd\b|\btodo\b|查重|rubbish|lorem ipsum|gibberish|"
          r"flag (?:the |any |all )?(?:rows|samples|examples|records|entries|answers|bad|empty|short|long|broken)|"
-         r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|空答案|答案为空|no answers?|\brun (?:the |all the |my )?checks\b|\brepeated (?:questions|rows|entries|answers|records)\b|"
+         r"score (?:the |each |every )?(?:samples?|rows?|data|examples?)|(?:没有|无|缺)答案|(?:有几个|有几条|有多少)(?:是)?空答案|no answers?|\brun (?:the |all the |my )?checks\b|\brepeated (?:questions|rows|entries|answers|records)\b|"
          r"without (?:an )?answers?|missing answers?|any good|好不好|靠谱|合格|(?<!many )usable|能用吗", 3.5),
         # "score every record in FILE and flag anything weird", "逐条打分": the check, not a look
         (r"\bscore (?:every|each|all)\b|\bflag (?:anything|everything|whatever|the|any)\b|逐条打分|每条打分|打个分|\bgive (?:[\w.-]+ ){1,3}a (?:quality )?score\b", 3),

@@ -1931,13 +1931,14 @@ _SHAPES = (
     # "…会不会覆盖原文件?先告诉我再决定" (the question alone, nothing asked to be done yet)
     (re.compile(r"(?<=[?？])\s*(?:please\s+)?tell me (?:first|before (?:i|we) (?:decide|choose|commit)\b[^.?!\n]{0,40})\s*[.!]?\s*$|(?<=[?？])\s*(?:你)?先告诉我(?:一下)?\s*(?:我)?再(?:决定|定|说)\W*$", re.I), ""),
     # a condition set before the request, as a contract writes it: "On condition that no entry is deleted without my written
-    # consent, check …", "在不删除任何数据的前提下,…" (the request is what follows)
-    (re.compile(r"^\W*(?:on (?:the )?condition that|provided that|subject to the condition that|on the understanding that)\s[^,;]{3,140}[,;]\s*(?=\w)", re.I), ""),
-    (re.compile(r"^\W*在[^,，。;；]{2,40}的前提下\s*[,，]\s*"), ""),
+    # consent, check …" (the request is what follows; a condition holding a number is the request's own)
+    (re.compile(r"^\W*(?:on (?:the )?condition that|provided that|subject to the condition that|on the understanding that)\s[^,;\d]{3,140}[,;]\s*(?=\w)", re.I), ""),
     # a thread's numbering ("1/2 FILE 2/2 转成 openai 格式"): two marks or more, each k/n, are no words of the request
     (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}(?=\s)"), lambda m: "" if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)),
     # a number spelled out, then in digits in brackets, as a contract writes it: "exactly two (2) epochs"
-    (re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)\s*\((\d{1,4})\)", re.I), r"\1"),
+    (re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[\s-]+(?:and\s+)?|(?=\s*\()))+\s*\((\d{1,5})\)", re.I),
+     lambda m: m.group(1) if m.string.count("(") == 1 else m.group(0)),  # (with other brackets the labelled values are read apart)
     # a note after a ticked item that puts it right: "[x] FILE → openai ← 勾错了,要的是 alpaca", "…← ticked the wrong one, I wanted jsonl"
     (re.compile(r"^\s*\[[xX✓✔]\]\s*([^\n←→]{1,80}?)\s*(?:(?:→|->)\s*[^←→\n]{1,20}?\s*)?←\s*"), r"\1. "),
     # a confirming tag after a request: "You can take a look at FILE for me, right?", "FILE 跑一下质量检查,顺便把困惑度也算上,对吧?"

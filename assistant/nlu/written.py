@@ -273,7 +273,8 @@ def _written_call(text: str) -> dict | None:
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
     text = re.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
     program = re.match(r"^\s*sft(?:-assistant)?\s+([A-Za-z][\w-]*)(?=\s)", text)
-    if program and _tool_of(program.group(1)):  # "sft probe-lr kefu.jsonl --steps 200": our program's name, then its command
+    if program and _tool_of(program.group(1)) and program.group(1).lower() not in ("rule", "drop", "keep"):
+        # "sft probe-lr kefu.jsonl --steps 200": our program's name, then its command ("sft rule conflict --drop" is read as it is)
         text = "/" + text[program.start(1):]
     command = _COMMAND.match(text)
     word = (command.group(1) or command.group(2) or "").lower() if command else ""
