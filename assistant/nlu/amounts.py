@@ -208,7 +208,7 @@ def training_args(text: str) -> dict:
 
 # The epoch count put right after the one said, its unit left out: "15个epoch太多了,改成10", "the manual's 15 epochs — make it 8",
 # "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
-_EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮次 too)
+_EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮 is also 轮次 and 轮数)
 _EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|换成|调成|调到|降到|减到|更正为|改正为|订正为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
                            r"\s*(?P<n>\d{1,3})(?!\d|\.\d|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
 _OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[-_ ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
@@ -216,6 +216,8 @@ _DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|fe
 
 
 def _epochs_put_right(text: str, out: dict) -> None:
+    """Set ``out["epochs"]`` to a bare count said after the epoch word when it puts the count right ("改成10", "make it 8") or
+    when no count was read and the message disagrees with one ("…不靠谱,就用 FILE 跑 4 个"); no other setting may stand between."""
     word = _EPOCH_WORD.search(text)
     m = _EPOCHS_AFTER.search(text, word.end()) if word else None
     if not m or not 0 < int(m.group("n")) <= 100 or _OTHER_SETTING.search(text, word.end(), m.start()):

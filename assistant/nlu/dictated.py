@@ -1430,6 +1430,8 @@ def option_chosen(text: str) -> str:
 
     >>> option_chosen("1)lr 1e-4 2)lr 2e-4。我选 2,数据 kb.jsonl,开训")
     'lr 2e-4,数据 kb.jsonl,开训'
+    >>> option_chosen("run-0719 现在:A) 停掉 B) 看下进度。B")
+    'run-0719 现在:看下进度'
     """
     chosen = ([None] + list(_CHOSEN.finditer(text)))[-1]
     marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start()]
@@ -1902,7 +1904,8 @@ _REWRITES = (
 
 # The shape of a message read for its request, after the words are mended (see ``dictated``): buttons pressed, plans in steps,
 # an item of our list picked, a hold-up before a correction, a code comment, a moving checklist, an emoji between sentences,
-# a post's hashtags.
+# a post's hashtags, an answer asked for before deciding, a contract's condition and its "two (2)", a thread's k/n marks, a note
+# after a ticked item, a confirming tag after a request, a value said as the thing wanted.
 _SHAPES = (
     # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
     (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),

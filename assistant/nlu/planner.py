@@ -819,6 +819,7 @@ _START_WITH = re.compile(r"(?P<first>从第一个开始|按(?:这个)?顺序|\bi
 
 
 def _one_step_each(text: str, mem: Memory) -> str | None:
+    """Of files named each with a step of its own, the words of the one the message says to start with; else None."""
     found = resolve_named(text, mem.attachments)
     if len(found) < 2 or len({f.text for f in found}) < len(found):
         return None
@@ -837,12 +838,13 @@ def _one_step_each(text: str, mem: Memory) -> str | None:
         return None
     if start.group("first"):
         return each[0][0]
-    pointer = (start.group("name") or start.group("en")).lower()
-    picked = [clause for clause, f in each if pointer in f.lower() and f.lower() != pointer or f.lower() == pointer
-              or re.search(rf"(?<![A-Za-z0-9]){re.escape(pointer)}(?![A-Za-z0-9])", os.path.splitext(f)[0].lower().replace("_", " ").replace("-", " "))]
+    pointer = (start.group("name") or start.group("en")).lower().rstrip(".")
+    # the file named in full, or by a part of its name set apart by "_", "-" or "." ("z" is faq_z.jsonl; "a" is not in "parts_b")
+    picked = [clause for clause, f in each if f.lower() == pointer or pointer in re.split(r"[_.\-\s]+", f.lower())]
     return picked[0] if len(picked) == 1 else None
 
 
+# The check said first, then what to decide after it: "quality check please, then bin the dupes", "先质检,然后把重复的删了".
 _CHECK_THEN = re.compile(r"^\W*(?:(?:a |the )?quality check|check (?:the )?quality|run (?:a |the )?(?:quality )?check|质检|(?:先)?(?:检查|查)(?:一下)?质量|先(?:质检|检查))"
                          r"[^.。;；?？\n]{0,20}?[,，]?\s*(?:then|and then|after that|然后|再|之后)\b", re.I)
 
@@ -1942,7 +1944,7 @@ def _owner_of_values(text: str) -> str | None:
             # ("刚才我说的 100 步不对,改成 300 步", "200 steps, not 80": a step count alone is the probe's; a run's is its max_steps)
             or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
                                                                     # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
-                                                                    r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|to|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
+                                                                    r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
