@@ -178,7 +178,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                     and not names.find_run_id(asked + " " + text)):
                 # "The exact duplicates the check found: would you drop them? Yeah? OK, drop them.", "Dropping garbled rows only
                 # removes the garbled ones, right? … OK then, drop them.": the rule the worry names, decided by the request after it
-                return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled[0], "decision": ruled[1]}}])
+                return _rule_decided(ruled)
             if named in NEEDS_PATH + ("suggest_hyperparameters",) + _RUN_TOOLS:
                 # the step the worry names, with what the worry and the request each say ("has the data been converted to qianfan
                 # yet? if not, do it for FILE": the format from the one, the file from the other)
@@ -773,15 +773,8 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
     turns = _as_meant(turns)
     at = _last_user(turns)
     decision = _plan_user(turns, depth)
-    if decision.kind == "tools" and _check_said_beside(decision.calls[0], turns, at):
-        # "After that, drop the exact dupes. Oh and obviously run the quality check on FILE first": the check, asked in another
-        # step of the message, comes first
-        return Decision("tools", calls=[{"name": "check_quality", "args": {"path": decision.calls[0]["args"]["path"]}}])
-    if (decision.kind == "tools" and decision.calls[0]["name"] == "apply_quality_rule" and not decision.calls[0]["args"].get("path")
-            and _CHECK_THEN.search(strip_attachments(turns[at].text))
-            and not any(c.get("name") == "check_quality" for t in turns[:at] for c in (t.calls or []))):
-        # "quality check please, then bin the dupes", "先质检,然后把重复的删了": the check first, its decisions after
-        return Decision("tools", calls=[{"name": "check_quality", "args": {}}])
+    if decision.kind == "tools" and (check := _check_first(decision.calls[0], turns, at)) is not None:
+        return Decision("tools", calls=[{"name": "check_quality", "args": check}])
     if (decision.kind == "tools" and decision.calls[0]["name"] == "start_training" and "max_steps" in decision.calls[0]["args"]
             and set(decision.calls[0]["args"]) <= {"path", "max_steps"} and _steps_alone(turns[at].text) and _VALUE_PUT_RIGHT.search(turns[at].text)):
         # "不是200步 500步\n文件还是 FILE": a step count put right, with nothing of a run: the probe's (a start would say so)
@@ -849,12 +842,23 @@ _CHECK_THEN = re.compile(r"^\W*(?:(?:a |the )?quality check|check (?:the )?quali
                          r"[^.。;；?？\n]{0,20}?[,，]?\s*(?:then|and then|after that|然后|再|之后)\b", re.I)
 
 
-def _check_said_beside(call: dict, turns: list[Turn], at: int) -> bool:
-    """A drop of one of the check's own kinds on a file never checked, with the check itself asked in the same message."""
+def _check_first(call: dict, turns: list[Turn], at: int) -> dict | None:
+    """The check's arguments when a rule's decision was read but the check itself, asked in the same message and never run in
+    the conversation, comes first; else None. With a file: a drop of one of the check's own kinds, the check named anywhere ("After
+    that, drop the exact dupes. Oh and obviously run the quality check on FILE first"). With none: the check said first, then what
+    to decide ("quality check please, then bin the dupes", "先质检,然后把重复的删了")."""
     args, said = call["args"], strip_attachments(turns[at].text)
-    return (call["name"] == "apply_quality_rule" and bool(args.get("path")) and args.get("decision") == "drop" and args.get("rule") in _CHECK_DROPS
-            and not review.is_report(args["path"]) and not review.points_at_check(said) and bool(_QUALITY_NAMED.search(said))
-            and not any(c.get("name") == "check_quality" for t in turns[:at] for c in (t.calls or [])))
+    if call["name"] != "apply_quality_rule" or any(c.get("name") == "check_quality" for t in turns[:at] for c in (t.calls or [])):
+        return None
+    if not args.get("path"):
+        return {} if _CHECK_THEN.search(said) else None
+    return ({"path": args["path"]} if args.get("decision") == "drop" and args.get("rule") in _CHECK_DROPS and not review.is_report(args["path"])
+            and not review.points_at_check(said) and _QUALITY_NAMED.search(said) else None)
+
+
+def _rule_decided(ruled: tuple[str, str]) -> Decision:
+    """The review step a rule and its decision ask for (``review.rule_command``'s pair), for the latest check."""
+    return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled[0], "decision": ruled[1]}}])
 
 
 def _plan_user(turns: list[Turn], depth: int) -> Decision:
@@ -1076,8 +1080,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
             redone = plan_step(text, mem, new_files, intent=tool)
             if (tool == "apply_quality_rule" and redone.kind == "tools" and not redone.calls[0]["args"].get("rule")
                     and (decided := review.rule_command(variants.plain_chinese(blanked)))):
-                # "刚才那条我说反了。冲突的不是删,是留": the decision put right, for the latest check
-                return Decision("tools", calls=[{"name": tool, "args": {"rule": decided[0], "decision": decided[1]}}])
+                return _rule_decided(decided)  # "刚才那条我说反了。冲突的不是删,是留": the decision put right, for the latest check
             if redone.kind != "ask_file":
                 return redone
             said = arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))
@@ -1848,8 +1851,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     """A correction: the corrected request, planned anew; when it names only values
     ("要的是sharegpt不是alpaca", "I meant k=2 not 5") the previous tool with those values."""
     if whole and review.rule_named(text) is None and review.decides(text) and (ruled := review.rule_command(whole)) is not None:
-        # "不是让你删近似重复,是保留它们": the decision put right, of the rule the ruled-out part names
-        return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled[0], "decision": ruled[1]}}])
+        return _rule_decided(ruled)  # "不是让你删近似重复,是保留它们": the decision put right, of the rule the ruled-out part names
     meant = reading.stop_meant_for(whole or text)
     if meant:
         return Decision("tools", calls=[{"name": "stop_training", "args": {"run_id": meant}}])  # "不是停 run-b,是停 run-d!b 还要继续跑"
@@ -1896,8 +1898,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     redone = plan_step(text, mem, new_files, intent=tool)
     if tool == "apply_quality_rule" and (decided := review.rule_command(plain)) and (
             redone.kind == "ask_file" or redone.kind == "tools" and not redone.calls[0]["args"].get("rule")):
-        # "哦不对 乱码的先别删 留着 我自己对着原稿再看看": the decision put right, for the latest check
-        return Decision("tools", calls=[{"name": tool, "args": {"rule": decided[0], "decision": decided[1]}}])
+        return _rule_decided(decided)  # "哦不对 乱码的先别删 留着 我自己对着原稿再看看": the decision put right, for the latest check
     if redone.kind == "ask_file":  # no file yet ("不对,我要的是csv" opening a chat): the guard finds or asks for one
         return Decision("tools", calls=[{"name": tool, "args": arguments_for(tool, blanked, mem.results, variants.plain_chinese(blanked))}])
     return redone
