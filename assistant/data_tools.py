@@ -25,14 +25,14 @@ def target_format(to: str) -> str:
 
 @tool(parse_docstring=True)
 def inspect_dataset(path: str, question_field: str | None = None, answer_field: str | None = None,
-                    sheet: str | None = None) -> str:
+                    sheet: str | int | None = None) -> str:
     """Read a dataset (CSV, Excel .xlsx, JSON/JSONL in Qianfan, Alpaca, ShareGPT or OpenAI messages form) and report its format, number of usable samples, which fields hold the question and the answer, length statistics in characters and base-model tokens, and problems (skipped rows, duplicates, placeholders). Reads only; writes nothing.
 
     Args:
         path: the dataset: an attached file's path or name, or a path inside the workspace.
         question_field: the column/field holding the question, only when the user named it (detected otherwise).
         answer_field: the column/field holding the answer, only when the user named it (detected otherwise).
-        sheet: the Excel sheet name, only when the user named it.
+        sheet: the Excel sheet's name, or its position counted from 1 ('the second tab' is 2), only when the user said it.
     """
     from tools.data.formats import inspect_dataset as inspect
 
@@ -50,7 +50,7 @@ def inspect_dataset(path: str, question_field: str | None = None, answer_field: 
 
 @tool(parse_docstring=True)
 def convert_dataset(path: str, to: str, question_field: str | None = None, answer_field: str | None = None,
-                    sheet: str | None = None) -> str:
+                    sheet: str | int | None = None) -> str:
     """Convert a dataset to another format and write it as a NEW file in the workspace outputs (the input is never changed). Formats: qianfan (千帆 JSONL), alpaca (LLaMA-Factory JSON), sharegpt, openai (messages JSONL), jsonl, csv, xlsx (Excel).
 
     Args:
@@ -58,7 +58,7 @@ def convert_dataset(path: str, to: str, question_field: str | None = None, answe
         to: the target format: qianfan, alpaca, sharegpt, openai, jsonl, csv or xlsx.
         question_field: the column/field holding the question, only when the user named it.
         answer_field: the column/field holding the answer, only when the user named it.
-        sheet: the Excel sheet name, only when the user named it.
+        sheet: the Excel sheet's name, or its position counted from 1 ('the second tab' is 2), only when the user said it.
     """
     from tools.data.formats import convert_dataset as convert
 

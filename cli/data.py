@@ -21,7 +21,7 @@ def _format(name: str) -> str:
 def _field_options(p) -> None:
     p.add_argument("--question-field", help="the column/field that holds the question (detected when omitted)")
     p.add_argument("--answer-field", help="the column/field that holds the answer (detected when omitted)")
-    p.add_argument("--sheet", help="Excel sheet name (detected when omitted)")
+    p.add_argument("--sheet", help="Excel sheet name, or its position counted from 1 (detected when omitted)")
 
 
 def _fields(args) -> dict:

@@ -98,6 +98,16 @@ def test_excel_sheet_option(tmp_path):
         read_dataset(path, sheet="说明")
 
 
+def test_excel_sheet_by_position(tmp_path):
+    """"The second tab" is the sheet counted from 1, as people count; a count past the last sheet says how many there are."""
+    path = _workbook(tmp_path)
+    assert read_dataset(path, sheet=2).fields["sheet"] == "问答" and len(read_dataset(path, sheet="2").samples) == 3
+    with pytest.raises(UserError, match="Could not tell"):
+        read_dataset(path, sheet=1)  # the first sheet is the notes page
+    with pytest.raises(UserError, match="has 2 sheet.*no sheet number 3.*说明, 问答"):
+        read_dataset(path, sheet=3)
+
+
 def test_jsonl_broken_lines_are_skipped_with_line_numbers(tmp_path):
     path = tmp_path / "broken.jsonl"
     lines = [

@@ -86,7 +86,7 @@ _ABOUT = re.compile(
     # what the assistant can take ("你能不能直接读PDF?还是只能读jsonl", "…, or is it only qianfan and alpaca?")
     # what an action does to the person's files or data ("删重复数据是删我原始文件里的吗,还是另存一份", "are the rows removed from my
     # actual file or from a copy?", "会直接改原文件吗", "where does the converted file end up?", "上传的文件会传到外网吗?")
-    r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|(?<!别)(?<!不要)(?<!不用)(?<!千万别)(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
+    r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|原来的\s*[\w.]{0,12}?\s*(?:还在不在|还在吗|还有吗|还留着吗)|\bwill the (?:quality )?check (?:flag|catch|count|mark|treat)\b|(?<!别)(?<!不要)(?<!不用)(?<!千万别)(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
     r"\b(?:my |the )?(?:actual|original|source) (?:file|data|spreadsheet)\b[^.!]{0,40}\?|\bor (?:from |to |in |on |into )?a (?:new )?copy\b|\bwhere (?:does|do|did|will) (?:the )?[\w -]{0,30}\bend up\b|"
     r"(?:传|发|上传)(?:到)?(?:外网|云端|网上|服务器)|\bleave (?:the|my|this|our) (?:machine|computer|network|building)\b|"
     r"\bis [\d,.]+k? (?:rows|samples|examples|records|pairs|q&as?)(?: of data)? enough\b|(?:条|个)(?:数据|样本)?(?:够|足够)(?:吗|不够|了吗)|"
@@ -362,7 +362,7 @@ def asks_about(text: str) -> bool:
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
     told = _TOLD_BA.sub(" ", text)  # "我们把十年的热线记录整理成了 FILE,…这种情况一般怎么处理比较好?": what was done, told
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会", told)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会|把[^,，。]{1,30}(?:之后|以后)\s*[,，]?[^,，。]{0,16}(?:还在|还有|还留着)(?:不在|吗|没有)?\s*[?？]", told)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))

@@ -236,7 +236,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     "resume_training": [
         # a stopped or crashed run carried on from its checkpoint
         (r"恢复\s*(?:run|job|任务)?\s*[A-Za-z][\w-]*\d|从断处(?:继续|接着|续)|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续行|继续|接着|恢复|续)|续行|从(?:最新|最近|上一?个)?的?\s*(?:ckpt|checkpoint|检查点)|(?:重新|再)拉起来|接着(?:之前|上次|刚才)?的?(?:训|跑|练|来)|从\s*(?:checkpoint|检查点|断点|ckpt)\s*(?:恢复|继续|接着|重启|续)|从(?:之前|上次|刚才)(?:的)?(?:地方|断点|checkpoint)|carry on (?:with )?(?:the |my |that )?(?:run|training|job)|"
-         r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|复活|断点续|接着(?:上次|之前|刚才)的进度|"
+         r"pick up where (?:it|we|you) left off|\bun-?paus\w*|\bpick (?:it |the run |this |that )?(?:back )?up\b.{0,20}\bwhere (?:it|we|you|i) left off|继续(?:训练?|跑|练)|恢复(?:训练|一下|运行|跑)|续训|续上|续跑|续(?=\s+[A-Za-z][\w.-]*\d)|复活|断点续|接着(?:上次|之前|刚才)的进度|"
          r"\bresume\b|\bcontinue (?:the |my |that |this )?(?:run|training|job|fine-?tune)\b|\bunpause\b|\bpick (?:it|the run) back up\b|"
          r"\bpick (?:up|it up)\b.{0,40}\bfrom (?:its|the|my|their) (?:last |latest |previous |most recent )?(?:checkpoint|ckpt|save)|"
          r"\bcontinue (?:it|them|the training|training) again\b|(?:继续|接着|恢复)\S{0,6}(?:停掉|停下|中断|暂停|断掉|挂掉)(?:了)?的|从最近的?(?:一个)?(?:检查点|checkpoint|断点|ckpt)|(?:接着|继续)?往下(?:训|跑|练)|训练\s*(?:继续|接着)(?:跑|训|练)?\W*$|(?:训练|任务|run)\S{0,2}接回去", 4),
@@ -246,7 +246,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # how a finished run turned out, or whether it lost what the base model could do
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|评一下|评一评|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
         # "score gf-run-2 for me", "run-0529b is done, can you grade it?": a run marked
-        (r"\b(?:score|grade|mark|rate)\s+(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d)|"
+        (r"\b(?:finished|done|complete)\b[^.?!]{0,12}\bhow(?:'d| did) (?:it|she|that one|the run) (?:do|go|turn out|perform)\b|"
+         r"\b(?:score|grade|mark|rate)\s+(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d)|"
          r"[A-Za-z][\w.]*[-_][\w.-]*\d[\w.-]*\b[^.?!]{0,40}\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|"
          r"\b(?:score|grade|mark|rate)\s+(?:the |my |our |that )?(?:run|model|adapter|fine-?tune)\b", 3),
         # "whether it has lost anything compared to the base model. Run that comparison for X", "与原始底座模型加以比照,看其所学几何、所忘几许"

@@ -52,6 +52,18 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"近亲重复"), "近似重复"), (re.compile(r"\bnear[- ]twins\b|\balmost[- ]duplicates\b", re.I), "near-duplicates"),
           (re.compile(r"質素"), "质量"), (re.compile(r"🌰"), "例子"),
           (re.compile(r"(?<=\d) times over\b|(?<=\d) times(?= (?:through|round|around)\b)", re.I), " epochs"),
+          # sports words for epochs and samples: "6 laps over FILE", "3 passes", "跑 2 趟", "what lap is X on", "800 reps in the set"
+          (re.compile(r"(?<=\d )(?:laps|passes)\b|(?:(?<=\bone )|(?<=\btwo )|(?<=\bthree )|(?<=\bfour )|(?<=\bfive )|(?<=\bsix )|(?<=\bten ))(?:laps|passes|epics)\b|"
+                      r"(?<=how many )laps\b", re.I), "epochs"), (re.compile(r"(?<=\bwhat )lap\b", re.I), "epoch"),
+          (re.compile(r"(?<=[\d一二两三四五六七八九十])\s*趟(?!\s*(?:车|路))"), "个epoch"), (re.compile(r"(?<=\d )reps\b", re.I), "samples"),
+          # words as voice typing hears them: "qa 下划线 pair 点 csv", "fin underscore cqa dot Jason L", "all paca", "doops", "迅练",
+          # "千帆隔世", "加 few shot 失利", "思维连", "困惑渡", "一破克", "名字天小智"
+          (re.compile(r"\s+(?:下划线|underscore)\s+", re.I), "_"), (re.compile(r"\bJason L\b|\bjson l\b", re.I), "jsonl"),
+          (re.compile(r"\s*(?:点|\bdot)\s*(?=(?:jsonl|json|csv|xlsx|xls|tsv|txt)\b)", re.I), "."), (re.compile(r"(?<=\.)Jason\b", re.I), "json"),
+          (re.compile(r"\ball paca\b", re.I), "alpaca"), (re.compile(r"\bdoops\b", re.I), "dupes"), (re.compile(r"\bchain of thot\b", re.I), "chain of thought"),
+          (re.compile(r"迅练"), "训练"), (re.compile(r"(?<=千帆)隔世|(?<=alpaca)隔世"), "格式"), (re.compile(r"(?<=shot)\s*失利|(?<=few-shot)失利"), "示例"),
+          (re.compile(r"思维连"), "思维链"), (re.compile(r"困惑渡"), "困惑度"), (re.compile(r"一破克|一坡克"), "epoch"), (re.compile(r"(?<=名字|作者)天(?=\S)"), "填"),
+          (re.compile(r"学习绿"), "学习率"), (re.compile(r"金丝重复"), "近似重复"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
@@ -759,6 +771,73 @@ def taken_back(text: str) -> str:
     return cut.rstrip(" ,，;；—–-…") if cut.strip() and cut != before else text
 
 
+# A question about a step, then what to do on its answer: "删掉的短答案还能恢复吗?能的话帮我恢复回来", "Can few-shot be undone later?
+# If yes, add it to FILE", "did you already evaluate run-741? if not, do it", "run-0820 你已经停了吗?还没停就马上停"; a what-if then a
+# go-ahead ("what if you just dropped the dupes? go on", "如果直接把乱码那些扔掉呢?扔吧"); a step proposed ("Why don't we pause run
+# st-22?", "咱们要不把数据转一下格式?").
+_ASKED_FIRST = re.compile(r"^(?P<q>[^?？\n]{4,160}?)[?？]+\s*(?P<rest>\S.*)$", re.S)
+_IF_ANSWERED = re.compile(r"^(?:(?:能|可以|行|可)的话|找得回(?:的话)?就?|(?:如果|要是)(?:能|可以|行)(?:的话)?|(?:没|还没|未)[\u4e00-\u9fff]{0,4}?(?:的话|就)|没有的话|"
+                          r"if (?:yes|so|it can|it does|you can|possible|not(?: yet)?|you haven'?t|new|it is|they can|it'?s reversible)\b)\s*[,，]?\s*", re.I)
+_DONE_ASKED = re.compile(r"^\W*(?:did you (?:already|just)|have you (?:already|just)|你(?:是不是)?已经|是不是已经)\b|"
+                         r"你已经[\u4e00-\u9fff]{1,8}(?:过)?了?(?:吗|嘛|么)?\s*$|已经[\u4e00-\u9fff]{1,8}(?:过)?了(?:吗|嘛|么)\s*$", re.I)
+_WHAT_IF_GO = re.compile(r"^(?:(?:ok(?:ay)?|sure|yeah|yes|yep|fine)[,!. ]*)?(?:go on|go ahead|let'?s do (?:that|it)|please do|do it|go|算了[,，…]*)?\s*"
+                         r"(?:[\u4e00-\u9fff]{1,2}吧|do it|go|please)?\s*(?:[,，.!！。]|$)", re.I)
+_WHAT_IF = re.compile(r"^\W*(?:what if (?:you|we|i)?\s*(?:just\s+)?|如果(?:直接)?|要是(?:直接)?)", re.I)
+_PROPOSED = re.compile(r"^(?P<lead>[^?？]{0,60}?)(?:why don'?t we|咱们要不|要不咱们)\s*(?P<step>[^?？]{4,120}?)\s*[?？]", re.I)
+_ASKED_FRAME = re.compile(r"did you (?:already|just)|have you (?:already|just)|你是不是已经|是不是已经|你已经|已经|还能|能不能|能|可以|"
+                          r"\b(?:can|could|will|does|is|be|been|undone|reversed|reversible|later|already|do|drop(?:ped)?|remove[d]?|delete[d]?|start(?:ed)?|stop(?:ped)?)\b|"
+                          r"删了|删掉(?!的)|删除|去掉|恢复|找回|找得回|查过|算过|启动|开始|停|做|[吗嘛么呢了]", re.I)
+
+
+def asked_then_told(text: str) -> str:
+    """``text`` with a question about a step read as what is told after it: the step on its answer, with what the question
+    named; a what-if then a go-ahead, and a step proposed, as the step.
+
+    >>> asked_then_told("did you already evaluate run-741? if not, do it")
+    'evaluate run-741. do it'
+    >>> asked_then_told("did you already drop the garbled rows? if not, keep them for now")
+    'the garbled rows: keep them for now'
+    >>> asked_then_told("what if you just dropped the dupes? go on")
+    'drop the dupes. go on'
+    >>> asked_then_told("Why don't we pause run st-22 for now? I need the GPU for a demo.")
+    'pause run st-22 for now. I need the GPU for a demo.'
+    """
+    proposed = _PROPOSED.match(text)
+    if proposed:  # ("Why don't we start with a quality check on X?": the check)
+        return re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I) + ("." if re.search(r"[A-Za-z]", proposed.group("step")) else "。") + text[proposed.end():]
+    m = _ASKED_FIRST.match(text)
+    if not m:
+        return text
+    q, rest = m.group("q").strip(), m.group("rest").strip()
+    stop = ". " if re.search(r"[A-Za-z]{3}", q) and not re.search(r"[\u4e00-\u9fff]", q) else "。"
+    cond = _IF_ANSWERED.match(rest)
+    if cond and (re.match(r"\W*(?:will|would)\b", q, re.I) or re.search(r"会不会|是否会", q)) or re.search(
+            r"\bif not\b|\botherwise\b|否则|不然|没[\u4e00-\u9fff]{0,4}就", rest[cond.end():] if cond else ""):
+        return text  # a worry first ("will starting now kill the running job? if not, …"), or both answers given their step
+    if _WHAT_IF.match(q) and _WHAT_IF_GO.match(rest) and not cond:
+        step = re.sub(r"\b(dropp|stopp|add|convert|check|delet|remov|resum|train|start|evaluat|kep)(?:ed)\b", lambda w: {"dropp": "drop", "stopp": "stop",
+                      "kep": "keep"}.get(w.group(1), w.group(1) + ("e" if w.group(1) in ("delet", "remov", "resum", "evaluat") else "")), _WHAT_IF.sub("", q))
+        return re.sub(r"\bthrew in\b", "mix in", re.sub(r"\bdid\b", "do", step)).rstrip("呢 ") + stop + rest  # "what if you resumed run-0604-a? please do"
+    done = _DONE_ASKED.search(q)
+    if not cond and not done:
+        return text
+    told = rest[cond.end():] if cond else rest
+    if not cond and not re.search(r"停|续|评估|训|转|检查|查|质量|增强|保留|留着|删|别|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status|keep|drop|don'?t|skip)",
+                                  told, re.I):
+        return text  # ("你是不是已经把近似重复的删了?我还没点确认": no step told after the question)
+    if re.search(r"[?？]\s*$", told):
+        return text  # ("did you already add the few-shot examples? how many per prompt is the default?": two questions)
+    if cond and (not told.strip() or re.fullmatch(r"\W*(?:do it|do that|go ahead|please do)\W*|[^,，。]{0,4}(?:做吧|做一下|弄吧)\W*", told, re.I)):
+        return re.sub(r"^\W*(?:did you (?:already|just)|have you (?:already|just))\s*", "", q, flags=re.I) + stop + told.strip()
+    if re.search(r"[\w-]+\.(?:csv|tsv|txt|jsonl?|xlsx?|xlsm)\b|\b[A-Za-z]+[-_][\w-]*\d", told, re.I) and re.search(
+            r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I):
+        return told  # ("…还能接着跑吗?可以的话就把 ft-0610 停了": what to act on, and how, is told)
+    named = re.sub(r"\s+", " ", _ASKED_FRAME.sub(" ", q)).strip(" ,，")
+    if re.search(r"保留|留着|\bkeep\b", told, re.I):
+        named = re.sub(r"(?:那条规则)?(?:删掉|删除|删)的", "", named)  # ("…删掉的能找回吗?找得回就全部保留": what was dropped, now kept)
+    return (named + (": " if stop == ". " else ":") if named else "") + told
+
+
 # A question the person answers at once: "乱码那些要删吗?要删。", "要不要先去重再转换?要,先去重。", "学习率要不要先探一下?探吧,
 # 100 步够了", "few-shot 加几个例子?3 个吧。", "How many few-shot examples? Let's say 4.", "should I dedup first? yes, dedup first".
 _YES_NO_ASKED = re.compile(r"^(?P<q>[^?？。!！\n]{2,60}?)[?？]\s*(?:(?:(?:要|是|对|嗯|好)(?:的|啊|呀)?|要[\u4e00-\u9fff]|(?P<verb>[\u4e00-\u9fff])吧)\s*(?:[,，。.!！]\s*|$)"
@@ -1418,7 +1497,7 @@ _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z
 # Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
 # "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
 _OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。?？]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
-_CHOSEN = re.compile(r"(?:我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
+_CHOSEN = re.compile(r"(?:→|->|=>|我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
                      r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!(?!步)\w|\.\w)(?:\s*(?:步|吧|了|号|个(?:做了)?|now|first))*\s*[,，.。;；:：—–-]*\s*", re.I)
 # A capital letter alone after lettered options, the one chosen: "…B) 看下进度。B", "…C) ask you. C — I've got…", "我猜B".
 _CHOSEN_BARE = re.compile(r"(?:(?<=[\s。.!！?？:：;；,，—–-])|^)(?:我猜|我选|i(?:'d)? (?:say|guess))?\s*(?P<x>[A-D])(?![)）\w'’]|\.\w)\s*(?:[.。!！,，;；—–-]+\s*|$)")
@@ -1451,6 +1530,12 @@ def option_chosen(text: str) -> str:
     if not picked or len(options) < 2:
         return text
     rest = text[chosen.end():].strip()
+    asked = text[:marks[0].start()] if not head else ""
+    if re.fullmatch(r"keep|drop|删掉?|留着?|保留", picked, re.I) and asked.strip():
+        # "Keep or drop the garbled ones? 1. keep 2. drop → 2": what the options are about, then the one chosen
+        head = re.sub(r"\b(?:keep|drop) or (?:keep|drop)\b|(?:要)?(?:删|留)还是(?:删|留)|[?？:：]", " ", asked, flags=re.I).strip() + " "
+    if re.fullmatch(r"check", picked, re.I):
+        picked = "check the quality"  # ("1. convert 2. check 3. train → 2. file is X": the quality check)
     if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
         picked = "convert to " + picked  # ("1. alpaca 2. openai 3. qianfan — going with 3 for this csv": the format to convert to)
     return head + picked + ("," + rest if rest else "")
@@ -1875,6 +1960,7 @@ _REWRITES = (
     form_filled,     # a request written as a form: its request field, not the requester's name
     leave_asked,     # "would it hurt to X?", "can I X?": X
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
+    asked_then_told, # a question about a step, then what to do on its answer ("…能恢复吗?能的话恢复回来"); a what-if, then "go on"
     self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen
     replaced,        # a value written over ("r=8 → 32", "改") read as the new one

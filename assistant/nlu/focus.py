@@ -23,10 +23,15 @@ _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\b(?:isn'?t|is not|ar
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
 # Said right before a name to choose it: "it should be qa_v2.csv", "应该是 b.csv", "新版是 X".
-_CHOSEN_BEFORE = re.compile(r"(?:\b(?:it |that )?should (?:be|have been)|\bi meant|应该是|应该用|要用的是|新版是|换成|换用|改成|改用)\s*$", re.I)
+_CHOSEN_BEFORE = re.compile(r"(?:\b(?:it |that )?should (?:be|have been)|\bi meant|\b(?:same|ditto) (?:for|on|with)|\bbut (?:for|on)|这次(?:换成?|用)?|这回(?:换成?|用)?|应该是|应该用|要用的是|新版是|换成|换用|改成|改用)\s*$", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:的|那个|那份)?\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:上周|昨天|之前)?(?:已经)?(?:查|检查|看|转|训|跑|用|做|评|评估|测)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|是旧版|是老版|是(?:去年|上个?月|上一?版)的|只(?:是)?(?:用来|拿来)?(?:对照|参考|比对)|仅供参考|"
                           r"(?:is|was) last (?:year|month|week)'s\b|(?:is )?(?:only |just )?for reference\b|later\b|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)
+# A name given as the model of what to do to another: "像上次处理 A 那样", "照 A 的做法", "跟 ft-a01 一样的评估", "上次给 A 每个 prompt 加了…",
+# "上个月用 A 训的", "Do the same conversion you did for A", "Same perplexity check as on A", "Last run on A used 3 epochs".
+_LIKE_BEFORE = re.compile(r"(?:像|照着?|仿照|参照|如同|上次|上回|上个月|上周|之前|\blike (?:you did (?:for|on|with|to) )?|\byou did (?:for|on|with|to)|\bas (?:on|for|with)|"
+                          r"\b(?:last|previous) (?:time|run|week|month)\b[^,，。;；.!?？\n]{0,12}?\b(?:on|for|with)\b)(?:(?!这次|这回|\bnow\b|\bthis time\b)[^,，。;；.!?？\n]){0,14}$", re.I)
+_LIKE_AFTER = re.compile(r"\s*(?:的?(?:那样|一样|那次)|的(?:做法|方式|设置|参数))")
 _LATTER = re.compile(r"后面那个|后一个|后者|\bthe latter\b|\bthe second one\b", re.I)
 _FORMER = re.compile(r"前面那个|前一个|前者|第一个|第一份|头一个|\bthe former\b|\bthe first one\b", re.I)
 # Parts of names that are ordinary words, not a name's own ("train", "data", "final").
@@ -95,6 +100,9 @@ def meant(text: str, names: list[str]) -> str | None:
     chosen = [n for n in left if any(_CHOSEN_AFTER.match(text[b:b + 20]) or _CHOSEN_BEFORE.search(text[max(0, a - 20):a]) for a, b in spots[n])]
     if len(chosen) == 1:
         return chosen[0]
+    models = [n for n in left if spots[n] and all(_LIKE_BEFORE.search(text[max(0, a - 30):a]) or _LIKE_AFTER.match(text, b) for a, b in spots[n])]
+    if len(left) - len(models) == 1 and models:
+        return next(n for n in left if n not in models)  # "像上次处理 A 那样,把 B 也转成千帆格式", "the same check you did for A, now on B"
     if (by_size := _by_size(text, left)) is not None:
         return by_size
     if (by_count := _by_count(text, left)) is not None:

@@ -121,12 +121,13 @@ _LORA_NAMED = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(
 
 _AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|eval|status (?:of|on|for)|progress (?:of|on)|update on|how(?:'s| is)|state of play on)\s+(?:the\s+)?(?:run\s+|job\s+)?|"
                              r"\b(?:my|our|the) (?:training|job)\s+|"  # "please stop my training sakura_ft", "the job lr-sweep-b is …"
-                             r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑)\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
+                             r"(?:停掉|停止|停|评估一下|评估下|评估|恢复|续训|续跑|接着跑|续(?=\s))\s*|\brun\s+(?:[^\w\s]{1,4}\s*)?)[\"'“‘「]?"
                              r"([A-Za-z0-9][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w-])(?!\.\w)", re.I)
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,}|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
-                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|"
+                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|是不是卡|卡住|卡了|"
+                         r"looks? like\b|seems? (?:to|like)\b|(?:is |got )?stuck\b|"
                          r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|how'?s it (?:doing|going)\b|crashed\b|died\b|[-—–]\s)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):
 _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|cot|augment|eval|inspect|convert|status", re.I)

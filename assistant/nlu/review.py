@@ -237,6 +237,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
         keep, drop = _KEEP.search(after), _DROP.search(after)
+        if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", after[max(0, drop.start() - 8):drop.start()], re.I):
+            return rule, "keep"  # "keep the long ones actually, don't drop them": a drop said not to be done
         if keep or drop:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
     if drop and (re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)

@@ -390,11 +390,45 @@ def find_fields(text: str) -> dict:
         picked = one and (one.group(1) or next((n for k in range(len(said) - 1) for n in listed if said[k:] in n), None))
         if picked and picked.lower() not in _NOT_SHEET_NAMES:
             out["sheet"] = picked
-    if "sheet" in out:
+    _sheet_counted(text, out)
+    if "sheet" in out and isinstance(out["sheet"], str):
         _sheet_not_ruled_out(text, out)  # (which may find the only sheet named ruled out, and drop it)
         for role in [r for r in ("question_field", "answer_field") if "sheet" in out and out.get(r) == out["sheet"]]:
             del out[role]  # "FILE 的「工作表2」,问题栏是…": the sheet's name is no column
     return out
+
+
+# A sheet counted, not named: "第二个sheet", "第三个工作表", "the second tab", "4th sheet"; and, where sheets are spoken of,
+# the count alone: "不是第一个sheet,是第二个", "convert the second one instead", "数据在第二个".
+_COUNT_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "first": 1, "second": 2,
+                "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SHEET_COUNTED = re.compile(r"第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|张)?\s*(?:sheet|工作表|表(?!头)|页签|子表|tab)|"
+                            r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?=st|nd|rd|th))(?:st|nd|rd|th)?\s+(?:sheet|tab|worksheet)\b", re.I)
+_COUNT_ALONE = re.compile(r"(?:是|在|看|转|用)\s*第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|张)(?![\u4e00-\u9fffA-Za-z\d])|"
+                          r"\bthe (first|second|third|fourth|fifth|sixth) one\b", re.I)
+# …said to be no data ("第一个sheet是说明页", "first tab is just a cover page"): not the one meant
+_NO_DATA_SHEET = re.compile(r"\s*(?:sheet|tab|工作表)?\s*(?:是|只是|就是|\bis\b|\bis just\b|\bis only\b)\s*(?:a |an |the )?(?:说明|封面|目录|废|旧|空|cover|notes?\b|readme|"
+                            r"instructions|index|empty|blank|old|intro)", re.I)
+_DATA_SHEET = re.compile(r"(?:数据|问答|data)\s*(?:其实|实际)?\s*(?:在|is (?:actually )?(?:on|in))?\s*(?:the\s+)?$", re.I)
+
+
+def _sheet_counted(text: str, out: dict) -> None:
+    """``out["sheet"]`` set to a sheet's position (counted from 1, as the tools take it) when the message counts the sheet
+    instead of naming it: the count not ruled out ("不是第一个sheet,是第二个": 2; "look at the first tab, not the third": 1)
+    nor said to hold no data ("第一个sheet是说明页,数据在第二个": 2)."""
+    if not re.search(r"sheet|工作表|子表|页签|(?<![A-Za-z])tabs?(?![A-Za-z])|表", text, re.I):
+        return
+    found = sorted([*_SHEET_COUNTED.finditer(text), *_COUNT_ALONE.finditer(text)], key=lambda m: m.start())
+    kept = [m for m in found if not re.search(r"(?:不是|不要|别用|别看|\bnot(?: the)?)\s*$", text[max(0, m.start() - 9):m.start()], re.I)
+            and not _NO_DATA_SHEET.match(text, m.end())]
+    data = [m for m in kept if _DATA_SHEET.search(text[max(0, m.start() - 30):m.start()])]
+    said = out.get("sheet")
+    if not kept or said is not None and not data and not (
+            isinstance(said, str) and re.fullmatch(r"第?\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|张)?|first|second|third|fourth|fifth", said, re.I)):
+        return  # a sheet named ("第二个sheet“鸟类”": the name), unless the data is said to be in the one counted
+    word = (data or kept)[-1]
+    word = (word.group(1) or word.group(2)).lower()
+    out["sheet"] = int(word) if word.isdigit() else _COUNT_WORDS[word]
 
 
 # Sheets said to be several ("a sheet per location", "有两个表"), then one picked by its name or a part of it
@@ -434,7 +468,7 @@ _SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last
                           r"(?:名为|名叫|称为|叫做)\s*[“\"「']([^”\"」']{1,20})[”\"」']\s*的\s*(?:工作表|sheet|子表|表|页)|"
                           r"(?:sheet|工作表|表)[^。\n]{0,16}?第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*叫(?:做)?\s*[“「\"']([^”」\"']{1,20})[”」\"']|"
                           r"(?:\.xls[xm]?|\bFILE|\S\s{3,})\s+((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b", re.I)  # (the workbook's name, masked or not)
-_NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one"}
+_NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one", "just"}
 def asks_sheets(text: str) -> bool:
     """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
     return bool(re.search(r"(?:几个|多少个?|哪些|哪几个)\s*(?:sheet|工作表|子表|页签)|(?:how many|which|what|list (?:the|all)?)\s*"

@@ -52,7 +52,7 @@ __all__ = ["FORMATS", "FORMAT_ALIASES", "canonical_format", "ReadResult", "Skipp
 
 
 def read_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
-                 sheet: str | None = None, rationale_field: str | None = None) -> ReadResult:
+                 sheet: str | int | None = None, rationale_field: str | None = None) -> ReadResult:
     """Read a dataset file into samples; bad records are listed in ``.skipped``, never dropped silently.
 
     A rationale column (解析/analysis/explanation…, or ``rationale_field``) lands in
@@ -156,7 +156,7 @@ def format_for(path: Path, fallback: str = "jsonl") -> str:
 
 def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike | None = None,
                     question_field: str | None = None, answer_field: str | None = None,
-                    sheet: str | None = None, flatten_tools: bool = False) -> ConvertResult:
+                    sheet: str | int | None = None, flatten_tools: bool = False) -> ConvertResult:
     """Convert a dataset to ``to`` (a name of ``FORMAT_ALIASES``, any case); the input file is never
     modified. Tool-calling records go to sharegpt/openai only, unless ``flatten_tools``."""
     to = canonical_format(to)
@@ -175,7 +175,7 @@ def convert_dataset(path: str | os.PathLike, to: str, output: str | os.PathLike 
 
 
 def inspect_dataset(path: str | os.PathLike, question_field: str | None = None, answer_field: str | None = None,
-                    sheet: str | None = None, tokens: bool = True, base_model: str | None = None) -> dict:
+                    sheet: str | int | None = None, tokens: bool = True, base_model: str | None = None) -> dict:
     """Format, record count, fields, length statistics (characters and base-model tokens), problems,
     ``changes`` (what reading normalised) and ``with_tools`` (samples with tool calls or schemas)."""
     from tools.data.stats import describe

@@ -120,14 +120,26 @@ def excel_tables(path: Path) -> list[Table]:
     return tables
 
 
-def pick_sheet(path: Path, tables: list[Table], sheet: str | None, qf, af, rf=None) -> tuple[Table, FieldMap]:
-    """The named sheet, else the first whose header has a question and an answer column."""
+def sheet_index(path: Path, names: list[str], sheet: str | int) -> int:
+    """Where ``sheet`` stands among a workbook's sheet ``names``: a name, or a position counted from 1 as people count ("the
+    second tab", "第二个sheet": 2; "2" too, when no sheet is named "2")."""
+    if isinstance(sheet, str) and sheet in names:
+        return names.index(sheet)
+    position = sheet if isinstance(sheet, int) and not isinstance(sheet, bool) else int(sheet) if str(sheet).strip().isdigit() else None
+    if position is None:
+        raise UserError(f"{path.name} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.",
+                        zh=f"{path.name} 没有名为 '{sheet}' 的工作表；它的工作表有：{'、'.join(names)}。")
+    if not 1 <= position <= len(names):
+        raise UserError(f"{path.name} has {len(names)} sheet(s), so there is no sheet number {position}; its sheets are: {', '.join(names)}.",
+                        zh=f"{path.name} 只有 {len(names)} 个工作表，没有第 {position} 个；它的工作表有：{'、'.join(names)}。")
+    return position - 1
+
+
+def pick_sheet(path: Path, tables: list[Table], sheet: str | int | None, qf, af, rf=None) -> tuple[Table, FieldMap]:
+    """The sheet named or counted (``sheet_index``), else the first whose header has a question and an answer column."""
     names = [t.name[len(path.name) + 1:-1] for t in tables]
     if sheet is not None:
-        if sheet not in names:
-            raise UserError(f"{path.name} has no sheet named '{sheet}'; its sheets are: {', '.join(names)}.",
-                            zh=f"{path.name} 没有名为 '{sheet}' 的工作表；它的工作表有：{'、'.join(names)}。")
-        table = tables[names.index(sheet)]
+        table = tables[sheet_index(path, names, sheet)]
         split_header(table, qf, af)
         fields = detect_fields(table.header, qf, af, rf)
         require_fields(fields, table.header, table.name)
