@@ -49,7 +49,7 @@ DOMAIN = re.compile(
     # a file's parts and the words of our tools' reports: "表格里有好几个sheet", "检查点", "'repetitive' on the report"
     r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged|"
     # "what's a 'placeholder' in this context?", "没脱敏就拿去训了会怎样": the identity data's slots, data cleaned of personal details
-    r"脱敏|拿去训|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
+    r"脱敏|拿去训|\bplaceholders?\b|占位符|['\"‘“]\w+['\"’”] flag\b|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"

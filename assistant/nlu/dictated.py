@@ -64,6 +64,8 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"迅练"), "训练"), (re.compile(r"(?<=千帆)隔世|(?<=alpaca)隔世"), "格式"), (re.compile(r"(?<=shot)\s*失利|(?<=few-shot)失利"), "示例"),
           (re.compile(r"思维连"), "思维链"), (re.compile(r"困惑渡"), "困惑度"), (re.compile(r"一破克|一坡克"), "epoch"), (re.compile(r"(?<=名字|作者)天(?=\S)"), "填"),
           (re.compile(r"学习绿"), "学习率"), (re.compile(r"金丝重复"), "近似重复"),
+          # thousands set apart by a space: "12 000 Q&A pairs", "augment 1 500 instructions"
+          (re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3})(?![\d.,])(?=\s?(?:q&as?|pairs?|rows?|samples?|records?|instructions?|examples?|entries|lines|条|行|个))", re.I), r"\1\2"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
           # how sure the person is, no share: "我有六成把握想加CoT", "九成把握要跑3个epoch", "90% sure I want 3 epochs"
           (re.compile(r"(?:我)?有\s*(?:[一二三四五六七八九十]|\d{1,2})成(?:的)?把握(?:要|想|会)?"), ""),
@@ -1231,7 +1233,19 @@ def now_asked(text: str) -> str:
     if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d",
                                   re.sub(r"\S+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b", " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
         text = text[:telegram.start()]  # "THANKS. STOP.", "WHAT IS LORA RANK. STOP.": a telegram's full stop, no run stopped
-    ps = list(_PS.finditer(text))
+    ps = list(_PS.finditer(text)) or list(re.finditer(r"(?<=[。.!！?？])\s*P\.?\s*S\.?\s*[:：,，.]?\s*", text))
+    if ps and text[:ps[-1].start()].strip() and text[ps[-1].end():].strip():
+        before, after = text[:ps[-1].start()].strip(), text[ps[-1].end():].strip()
+        if re.match(r"(?:and |also )?(?:whether|if)\b|(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I):
+            # "Can you explain what the 'placeholder' flag means? P.S. and whether dropping those is usually safe.": the question goes on
+            return before if re.match(r"(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I) else before.rstrip("?？") + ", " + after.rstrip(".。") + ("?" if before.rstrip().endswith("?") else "？" if before.rstrip().endswith("？") else "")
+        if re.match(r"算了|说错了|不对|改主意|先别|刚问了|\b(?:actually|scratch that|on second thought|change of plan|correction)\b", after, re.I):
+            # "恢复一下 run-law-07 吧。P.S. 先别恢复,先看看它停在哪一步了": the P.S. puts the request right, of what the request named
+            names = [m.group(0) for m in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, before, re.I)]
+            own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, after, re.I)
+            after = re.sub(r"^(?:算了[,，]?\s*)?先?(?:别|不要|不用)[\u4e00-\u9fff]{1,4}?了?[,，]\s*(?=先|再|帮|给|把)", "", after)  # ("先别恢复,先看看…": the step refused left out)
+            steps = re.search(r"转|训|查|检查|估|评估|看看|停|恢复|续|加|填|\b(?:convert|train|check|inspect|estimate|suggest|evaluate|look|stop|resume|add|fill)\b", after, re.I)
+            return (", ".join(names) + ": " + after if names and not own else after) if steps else before + "。" + after
     if ps and ps[-1].start() >= 30 and text[ps[-1].end():].strip() and not re.search(
             r"\d|[?？]|\.(?:jsonl?|csv|xlsx?|tsv)\b|\b(?:convert|train|check|inspect|add|fill|stop|resume|evaluate|probe|augment|suggest)\b|转|训|查|加|填|停|评估", text[:ps[-1].start()], re.I):
         text = text[ps[-1].end():]
@@ -1407,6 +1421,63 @@ def unwrapped(text: str) -> str:
         return first if re.fullmatch(r"\s*(?:\(.*\)|y|yes|ok|是|好)?\s*", rest, re.I) else text
     m = _WRAPPED.fullmatch(text)
     return next(g for g in m.groups() if g is not None).strip() if m else text
+
+
+# A value changed by an amount relative to one the message states: "学习率 3e-4 太大了,减半", "epochs 10 减一半", "lora_r 从 8 翻一倍",
+# "原来 10% 的基础上翻倍", "max_steps 2000 太多,砍掉四分之一", "halve the LR, 4e-4 is too aggressive", "two more epochs on top of the
+# 3 you proposed", "one fewer epoch than the 4 you said", "bump the LR up 50% from 1e-4", "The probe was 100 steps; … with 50 more".
+_TIMES = ((r"减半|减一半|砍一半|砍半|降一半|只剩(?:原来)?(?:的)?一半|\bhalve[ds]?\b|\b(?:down )?by half\b|\bin half\b", 0.5),
+          (r"翻倍|翻一倍|翻一番|多加一倍|多一倍|加倍|\bdouble[ds]?\b(?![- ]?check)|\btwice as (?:many|much)\b", 2.0),
+          (r"提到三倍|三倍|\btriple[ds]?\b|\bthree times (?:as|that)\b", 3.0),
+          (r"砍掉?四分之一|减少四分之一|减掉四分之一|\bby a quarter\b", 0.75), (r"砍掉?三分之一|减少三分之一|减掉三分之一|\bby a third\b", 2 / 3),
+          (r"\bup (?:by )?50\s*%|提高\s*50\s*%|(?:增加|加)\s*50\s*%|\bhalf again\b", 1.5))
+_BY = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TIMES)) + r"|(?P<plus>再加\s*(?P<pn>\d+|[一二两三四五])\s*(?:个|轮)?|多\s*(?P<pn2>\d+|[一二两三四五])\s*(?:个|轮)|"
+                 r"\b(?P<pn3>\d+|one|two|three|four|five) more\b)|(?P<minus>少\s*(?P<mn>\d+|[一二两三四五])\s*(?:个|轮)|\b(?P<mn2>\d+|one|two|three|four|five) (?:fewer|less)\b)", re.I)
+_BASE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*%|\s*[kK](?![A-Za-z])|\s*万)?(?![\w\-]*\.(?:jsonl?|csv|xlsx?|tsv|txt)\b)(?![\w.])", re.I)
+_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def worked_out(text: str) -> str:
+    """``text`` with a value changed by a relative amount said as the value it comes to (the number the change is of is in the
+    message; one change only).
+
+    >>> worked_out("学习率 3e-4 太大了,减半")
+    '学习率 0.00015 太大了,'
+    >>> worked_out("two more epochs on top of the 3 you proposed")
+    'epochs on top of the 5 you proposed'
+    """
+    ops = list(_BY.finditer(text))
+    if len(ops) != 1:
+        return text
+    op = ops[0]
+    bases = [b for b in _BASE.finditer(text) if b.end() <= op.start() or b.start() >= op.end()]
+    if op.group("plus") or op.group("minus"):
+        said = op.group("pn") or op.group("pn2") or op.group("pn3") or op.group("mn") or op.group("mn2")
+        step = int(said) if said.isdigit() else _SMALL[said.lower()]
+        change = (lambda v: v + step) if op.group("plus") else (lambda v: v - step)
+    else:
+        factor = next(f for i, (_, f) in enumerate(_TIMES) if op.group(f"t{i}"))
+        change = lambda v: v * factor  # noqa: E731
+    if not bases or (op.group("plus") or op.group("minus")) and not re.search(
+            r"基础上|比(?:上次|原来|之前)?|原来|上次|\bon top of\b|\bthan\b|\bfrom\b|\bwas\b|\bwere\b", text, re.I):
+        return text  # ("train X for 3 more epochs": more of a step, no value stated to add to)
+    base = min(bases, key=lambda b: min(abs(b.start() - op.end()), abs(op.start() - b.end())))
+    if min(abs(base.start() - op.end()), abs(op.start() - base.end())) > 40:
+        return text
+    unit = (base.group(2) or "").strip().lower()
+    value = float(base.group(1)) * (1000 if unit == "k" else 10000 if unit == "万" else 1)
+    worked = change(value)
+    if worked <= 0:
+        return text
+    if unit == "%":
+        said = f"{worked:g}%"
+    elif "e" in base.group(1).lower() or "." in base.group(1) and worked < 1:
+        said = f"{worked:.10f}".rstrip("0").rstrip(".")
+    else:
+        said = str(int(round(worked)))
+    out = text[:base.start()] + said + text[base.end():]
+    at = op.start() + (len(said) - (base.end() - base.start()) if base.start() < op.start() else 0)
+    return re.sub(r"\s{2,}", " ", out[:at] + out[at + op.end() - op.start():]).strip()
 
 
 def halfwidth(text: str) -> str:
@@ -1944,6 +2015,7 @@ _REWRITES = (
     crossed_ticked,  # "❌ sharegpt ✅ jsonl": the value crossed out, then the one ticked
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
+    worked_out,      # "学习率 3e-4 太大了,减半": a value changed by a relative amount, as the value it comes to
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")

@@ -191,6 +191,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         asked, request = text[:if_so.start()], text[if_so.start() + 1:]
         text = re.sub(r"^\W*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*|^\W*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*", "", request, flags=re.I) \
             + ", " + re.sub(r"[?？]|[吗呢](?=\W*$)", "", asked)
+    said_all = text
     text = acts.without_ruled_out(text)  # "Don't touch FILE, just check FILE2": what is ruled out is not the request
     only = _ONLY_THIS.match(text)
     if only and intent is None and names.find_run_id(only.group(1)):
@@ -202,6 +203,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     named = [f.text for f in found if f.text not in models and f not in trainer_files]
     kept = [f.text for f in found if f.text in named and not slots.negated(text, f.start) and not _left_alone(text, f)]
     named = kept or named  # "不是 a.jsonl,我要检查的是 b.csv": the file ruled out is not the one meant
+    ruled = {f.text for f in resolve_named(said_all, mem.attachments) if slots.negated(said_all, f.start)} if _REMAINING.search(text) else set()
+    if ruled and len(set(named) - ruled) == 1:
+        named = [n for n in named if n not in ruled]  # "有 a、b、c 三个,不是 a,也不是 c,是剩下那个": the one not ruled out
     # "qianfan 目录下有 file.jsonl 和 multi_conversation.jsonl,拿 qianfan/multi_conversation.jsonl 训": the same file, said with its folder
     named = list(dict.fromkeys(next((m for m in named if m != n and m.replace("\\", "/").endswith("/" + n)), n) for n in named))
     # "FileNotFoundError: data/train.jsonl … 应该是 data/train_v2.jsonl": the file an error names is not the one meant
@@ -488,6 +492,8 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
         command = None  # "Do I get to choose which copy of a duplicate survives? … Which one does it keep by default?": how it behaves, asked
     if command is not None and _SHOW_FIRST.search(plain):
         command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
+    if command is not None and re.match(r"\W*(?:(?:can|could|would) you (?:please )?|please )?explain\b|\W*(?:请|麻烦)?(?:你)?(?:解释|讲讲|说说)一下", plain, re.I):
+        command = None  # "Can you explain what the 'placeholder' flag means, and whether dropping those is usually safe?": explained
     if command is not None and acts.asks_what_was_done(plain):
         command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
     kept = (command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
@@ -542,16 +548,16 @@ _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步
 # A failure told first: "刚才报错 …", "它说 …", "Got …": what went wrong, not a step.
 _ERROR_TOLD = re.compile(r"\W*(?:刚才|上次|刚刚)?(?:又)?(?:报错|出错|提示|它说|系统说|报了个?错)(?:了|说|是)?|\W*(?:got|it said|it says|error)\b", re.I)
 _JUST_TELLING = re.compile(r"跟你说一声|告诉你一声|知会(?:你)?一声|说一声|\bjust (?:letting you know|so you know)\b|\bfyi\b|\bheads[- ]up\b", re.I)
-_NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需", re.I)
+_NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需|\bit'?s (?:all )?(?:fine|good|sorted) now\b|\ball good now\b", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
 # first ever fine-tune".
-_DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped"  # (told as done, in English)
+_DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|re-?exported|exported"  # (told as done, in English)
 _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经|已)(?:自己|手动|自行)?(?:在[^,，。;；!！?？]{1,12}?(?:里|上))?(?:把|将)[^,，。;；!！?？]{1,30}?"
-                          r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好)了|"
+                          r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好|重新导出(?:了)?(?:一遍)?|导出好)了|"
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训|清洗|清理|整理)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训|清洗|清理|整理|重新导出|导出)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
                           r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
                           # "训练我停了,然后呢?": a run stopped by the person, told
@@ -1009,7 +1015,9 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
-    if _JUST_TELLING.search(text) and re.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)", text, re.I):
+    if _JUST_TELLING.search(text) and re.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)|"
+                                               r"(?:这事|这步|这个)(?:就|也)?不(?:做|弄|搞)了|\b(?:we'?re|we are) not doing (?:it|that|this)\b|\bwe won'?t (?:do|be doing) (?:it|that)\b", text, re.I):
+        # ("投票…2票赞成加 few-shot,5票反对。所以这事不做了,跟你说一声": a step decided against, only told)
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "the check found 40 dupes btw. not deciding anything yet, just letting you know"
     done = _DONE_MYSELF.search(text)
     if done:  # "我昨天已经自己把重复的都删干净了,谢谢你啊", "昨天我已经把 FILE 转成千帆格式了,今天帮我给它跑个质量检查"
@@ -1838,6 +1846,7 @@ _MEANT_SHEET = re.compile(r"^\W*(?:i meant|i mean|meant|it'?s|应该是|是)\s*[
 
 # The step a correction of the file names, by its verb or noun ("check FILE instead", "the conversion was meant for FILE", "训练用的是 FILE").
 _ASKED_OF_FILE = re.compile(r"(?:我)?(?:让|叫|要)你\s*\S{1,6}?的是|\bi (?:asked|told|wanted) you to \w+(?: \w+)?\b", re.I)
+_REMAINING = re.compile(r"剩下(?:的)?那(?:个|份)|剩下的|另外那(?:个|份)|\bthe other (?:one|file)\b|\bthe other\b\s*[.,;—–-]|\bthe remaining (?:one|file)\b|\bthe one left\b", re.I)
 _LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolumns?\b|列|字段|\bfields?\b|格式|条数|多少条|几条|\bformat\b|\bhow many\b|[?？吗]", re.I)
 
 
