@@ -288,6 +288,9 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     meant = _COUNT_MEANT.search(text) if "n_samples" in out else None
     if meant and (value := parse_number((meant.group(1) or meant.group(2)).replace(",", "").replace("，", "").replace(" ", ""))) and value >= 10:
         out["n_samples"] = int(value)  # "5 个 sheet,每个 1000 行,加起来 5000 条", "I told you 10k samples but it's really about 1,200": the count meant
+    picked = re.search(r"\d[\d,]*\s*(?:条|行)(?:数据)?\s*(?:里|中)(?:面)?\s*(?:挑|选|抽|拿)(?:出)?\s*(\d[\d,]*)\s*(?:条|行)", text)
+    if picked and "n_samples" in out:
+        out["n_samples"] = int(picked.group(1).replace(",", ""))  # "1,000 条里挑 200 条加 few-shot": the ones picked
     out.pop("_at", None)
     return out
 

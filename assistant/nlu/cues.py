@@ -150,7 +150,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (rf"{_HPARAM}.{{0,30}}{_COUNT}|{_COUNT}.{{0,30}}{_HPARAM}", 2.5),
         (rf"{_HPARAM}", 1),
         # "work out the batch size and epoch count for FILE", "给我算下 epoch": values asked for, the advice
-        (r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|"
+        (r"\b(?:give me|work out|figure out|calculate|compute|suggest|recommend)\s+(?:the\s+|some\s+)?(?:epochs?|batch|lr\b|learning rate|params\b|"
          r"hyper-?param\w*|numbers(?! (?:for|from|of|on) (?:the|my|our|that|this)\b)|settings)|\b(?:what|which) (?:epochs?|lr|learning rate|batch size)\b[^?]{0,60}\b(?:recommend|suggest)|"
          r"(?:算|估|给|推荐)一?(?:下|个|些)?\s*(?:epoch|lr|batch|学习率|超参)|"
          r"(?:参数|超参|epoch|学习率|\blr\b)[^。;；?？]{0,40}(?:算算|算一算|算一下|该设多少|设多少合适|该怎么设)", 3),

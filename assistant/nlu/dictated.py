@@ -64,6 +64,10 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"迅练"), "训练"), (re.compile(r"(?<=千帆)隔世|(?<=alpaca)隔世"), "格式"), (re.compile(r"(?<=shot)\s*失利|(?<=few-shot)失利"), "示例"),
           (re.compile(r"思维连"), "思维链"), (re.compile(r"困惑渡"), "困惑度"), (re.compile(r"一破克|一坡克"), "epoch"), (re.compile(r"(?<=名字|作者)天(?=\S)"), "填"),
           (re.compile(r"学习绿"), "学习率"), (re.compile(r"金丝重复"), "近似重复"),
+          # a count after cleaning, told beside the one before: "Down to 2,870 from 3,000 after cleanup — what epochs now?"
+          (re.compile(r"\bdown to ([\d,.]+\s*k?) from [\d,.]+\s*k?\b(?: (?:rows|samples|records))?", re.I), r"\1 samples now"),
+          # a step to be done before training on a file: "用 identity.json 訓練之前,名字請填「小晴」": the file, then the step
+          (re.compile(r"^\W*(?:在)?(?:用|拿)\s*([\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt))\s*(?:训练|訓練|开训|訓|训)之前\s*[,，]\s*"), r"\1 "),
           # thousands set apart by a space: "12 000 Q&A pairs", "augment 1 500 instructions"
           (re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3})(?![\d.,])(?=\s?(?:q&as?|pairs?|rows?|samples?|records?|instructions?|examples?|entries|lines|条|行|个))", re.I), r"\1\2"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
@@ -1423,6 +1427,96 @@ def unwrapped(text: str) -> str:
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
 
+# A settings object pasted as the request: ```json {"任务": "补few-shot", "文件": "law_qa.jsonl", "每条示例数": 3}```, {"file": "x.jsonl",
+# "cot": true, "rationale_column": "reasoning", "fraction": 0.25}: its keys and values as words.
+_JSON_KEYS = {"rationale_column": "rationale_field", "rationale_col": "rationale_field", "question_column": "question_field",
+              "answer_column": "answer_field", "fraction": "share", "比例": "比例"}
+
+
+def json_said(text: str) -> str:
+    """``text`` that is one JSON object of plain values, said as "key: value" words (a true flag as its key alone).
+
+    >>> json_said('{"file": "med_qa.jsonl", "cot": true, "rationale_column": "reasoning", "fraction": 0.25}')
+    'file: med_qa.jsonl, cot, rationale_field = reasoning, share 25%'
+    """
+    import json
+    try:
+        data = json.loads(text.strip())
+    except ValueError:
+        return text
+    if not isinstance(data, dict) or not data or not all(isinstance(v, (str, int, float, bool)) for v in data.values()):
+        return text
+    words = []
+    for key, value in data.items():
+        key = _JSON_KEYS.get(key, key)
+        if value is True:
+            words.append(key)
+        elif value is False:
+            continue
+        elif key.endswith("_field"):
+            words.append(f"{key} = {value}")
+        elif key == "share" and isinstance(value, float) and 0 < value <= 1:
+            words.append(f"share {value * 100:g}%")
+        else:
+            words.append(f"{key}: {value}")
+    return ", ".join(words)
+
+
+# A note to oneself before the request: "自己记着:学习率先探一下再开训。探 FILE,300 步", "Leaving myself a note: few-shot never
+# above 30%. This time 10% on FILE", "Reminder to myself: ft-q3 eval is due Friday. For now just tell me if it finished",
+# "memo: FILE never got checked. do it now" (the note is what "it" is), "Jotting this down for me: alpaca needs …, right?".
+_NOTE_TO_SELF = re.compile(r"^\W*(?:自己记着|给自己留个言|给自己提个醒|提醒(?:一下)?自己|备忘(?:一下)?|备注|note to self|(?:a )?reminder to (?:myself|self)|leaving myself a note|"
+                           r"memo|todo\s*\((?:me|myself)\)|jotting this down(?: for me)?)\s*[:：]\s*", re.I)
+
+
+def note_left(text: str) -> str:
+    """``text`` without a note to oneself that opens it, when a request of its own follows the note (naming what the note
+    names, when it names nothing); else without the note's label."""
+    m = _NOTE_TO_SELF.match(text)
+    if not m:
+        return text
+    body = text[m.end():]
+    split = re.search(r"[。.!！](?=\s*\S)(?<!\.\w)", body)
+    if not split:
+        return body
+    note, rest = body[:split.start()], body[split.end():].strip()
+    if re.match(r"\W*(?:do it|do that|做吧|弄吧|查吧)\b", rest, re.I) or not re.search(
+            r"探|训|转|查|检查|加|停|评估|恢复|填|\b(?:probe|train|convert|check|add|stop|evaluate|resume|fill|tell me|look|inspect|send)\b|\d", rest, re.I):
+        return body  # ("memo: FILE never got checked. do it now": the note is what to do)
+    names = [x.group(0) for x in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, note, re.I)]
+    own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, rest, re.I)
+    nouns = [w for w in dict.fromkeys(re.findall(r"few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|学习率", note, re.I))
+             if not re.search(re.escape(w), rest, re.I)]  # ("few-shot 比例不要超过三成。这次给 FILE 加一成": the step the note is about)
+    return ", ".join(names + nouns) + ": " + rest if names and not own or nouns else rest
+
+
+# Parts of a plan said yes and no to: "qa_pair.csv 检查做,删除先不做", "评估要,再训一轮不要", "Suggest params yes, start training no",
+# "Perplexity scores: yes please. Dropping the high-perplexity rows: no.": the parts said no to left out.
+_YES_NO_PART = re.compile(r"(?P<part>(?:[^,，.。;；\n]|\.(?=\w))+?)\s*[:：]?\s*(?P<said>yes(?: please)?|no(?:t now)?|(?:先)?(?:不做|不要|不用|免了|不加|不删)|要|做|行|可以|好)\s*(?=[,，.。;；\n]|$)", re.I)
+
+
+def yes_and_no(text: str) -> str:
+    """``text`` without the parts of a plan said no to, when some are said yes to and some no.
+
+    >>> yes_and_no("Suggest params yes, start training no. I have 12000 rows, full fine-tune")
+    'Suggest params, I have 12000 rows, full fine-tune'
+    """
+    parts = list(_YES_NO_PART.finditer(text))
+    said = [re.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
+    if len(parts) < 2 or all(said) or not any(said):
+        return text
+    out, at = [], 0
+    for p, yes in zip(parts, said):
+        between = text[at:p.start()].strip(" ,，.。;；")
+        if between:
+            out.append(between)
+        if yes:
+            out.append(p.group("part").strip())
+        at = p.end()
+    tail = text[at:].strip(" ,，.。;；")
+    return ", ".join(out + ([tail] if tail else []))
+
+
 # A value changed by an amount relative to one the message states: "学习率 3e-4 太大了,减半", "epochs 10 减一半", "lora_r 从 8 翻一倍",
 # "原来 10% 的基础上翻倍", "max_steps 2000 太多,砍掉四分之一", "halve the LR, 4e-4 is too aggressive", "two more epochs on top of the
 # 3 you proposed", "one fewer epoch than the 4 you said", "bump the LR up 50% from 1e-4", "The probe was 100 steps; … with 50 more".
@@ -2016,6 +2110,9 @@ _REWRITES = (
     ticked_off,      # steps ticked off as done ("✔ 数据转换", "- [x] convert") left out
     halfwidth,       # full-width ASCII as ASCII, banknote numerals as digits
     worked_out,      # "学习率 3e-4 太大了,减半": a value changed by a relative amount, as the value it comes to
+    json_said,       # a pasted JSON object of settings as "key: value" words
+    note_left,       # a note to oneself before the request left out
+    yes_and_no,      # "check yes, drop no": the parts said no to left out
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")

@@ -556,6 +556,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好|重新导出(?:了)?(?:一遍)?|导出好)了|"
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
+                          r"\b(?:i |we )?already did (?:this|that|it)(?: myself| by hand| ourselves)?\b|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
                           r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训|清洗|清理|整理|重新导出|导出)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
@@ -872,6 +873,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     raw = turns[at].text
     text, new_files = written.unbracketed(dictated(unquote_forwarded(strip_attachments(raw)))), attached_files(raw)
     mem = remember(turns[:at + 1])
+    if not new_files and not re.search(r"[^\W_]", text):
+        return Decision("unknown", reply=replies.unknown(replies.language(raw)))  # "?", "??": nothing said to act on or answer
     logged = _pasted_log(text)
     if logged and depth == 0:  # "[10:32] 我: 你好\n[10:32] 助手: …\n[10:33] 我: 帮我看看 FILE": the log's turns, the last one the message
         return plan_user([*turns[:at], *logged[:-1], Turn("user", with_attachments(logged[-1].text, new_files))], depth + 1)
@@ -1025,6 +1028,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
         if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
+                or re.fullmatch(r"\s*```[\s\S]*?```\s*(?:btw|fyi|顺便说一下|跟你说一声)?\W*", untold, re.I)  # (the code pasted is what was done)
                 or (rest.calls[0]["name"] == "inspect_dataset" or not acts.is_request(untold)) and _JUST_TELLING.search(untold)
                 or re.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told

@@ -1503,10 +1503,10 @@ _TAG_END = re.compile(r"[,，]?\s*(?:对吧|是吧|对不对|没错吧|\bright|\
 
 # The learning rate's value asked for, nothing else: "学习率一般用多少合适?", "LoRA 微调的学习率一般设多少比较稳?", "what's a good learning rate
 # for lora?", "学习率 — what should I use?"
-_RATE_ASKED = re.compile(r"^\W*(?:(?:lora|qlora|全参|全量)\s*[\u4e00-\u9fff]{0,3}\s*(?:的)?\s*)?(?:学习率|learning rate|lr)\s*(?:一般|通常|大概|大致)?\s*(?:用|设|给|定|调|放|取|设置)?(?:成|为)?\s*"
+_RATE_ASKED = re.compile(r"^\W*(?:欸|诶|哎|那|请问)?\W*(?:(?:lora|qlora|全参|全量)\s*[\u4e00-\u9fff]{0,3}\s*(?:的)?\s*)?(?:学习率|learning rate|lr)\s*(?:一般|通常|大概|大致)?\s*(?:要|该|应该)?(?:用|设|给|定|调|放|取|设置)?(?:成|为)?\s*"
                          r"(?:多少|多大)\s*(?:比较)?\s*(?:合适|好|稳|靠谱|ok)?\s*(?:啊|呀|呢)?\W*$|"
                          r"^\W*wh?at(?:'s|s| is) a (?:good|gd|sensible|reasonable|decent|safe) (?:learning rate|lr)(?: for (?:lora|qlora|full fine-?tuning))?\W*(?:thx|thanks|ty|pls)?\W*$|"
-                         r"^\W*(?:学习率|learning rate|lr)\s*[—–:-]+\s*what should i use\W*$|^\W*what (?:learning rate|lr) should i use(?: for (?:lora|qlora))?\W*$", re.I)
+                         r"^\W*(?:学习率|learning rate|lr)\s*[—–:-]+\s*what should i use\W*$|^\W*what (?:learning rate|lr) should i use(?: for (?:lora|qlora))?\W*(?:por favor|please|pls|s'il (?:te|vous) pla[iî]t|bitte)?\W*(?:(?:i have )?no idea (?:about|of) (?:the )?data ?size(?: yet)?|no data (?:size )?yet)?\W*$", re.I)
 def asks_rate(text: str) -> bool:
     """The learning rate's value asked for, nothing else ("学习率一般用多少合适?"): advice by the manual's rules."""
     return bool(_RATE_ASKED.search(text) and not _NOT_A_VALUE.search(text))
