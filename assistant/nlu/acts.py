@@ -42,7 +42,7 @@ _OUTCOME = re.compile(r"[?？][\s!！?？]*[\U0001F300-\U0001FAFF\u2600-\u27BF]*
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
 # here and for the reading that answers such a question about advice (``reading._DIRECTION_ASKED``).
-DIRECTION_WORDS = r"大点还是小点|高点还是低点|往高调还是往低调|调高还是调低|\bwhich (?:one )?matters more\b|哪个更重要"
+DIRECTION_WORDS = r"大点还是小点|高点还是低点|往高调还是往低调|调高还是调低|\bwhich (?:one )?matters more\b|哪个更重要|孰轻孰重"
 # Asked of a step or a setting in general: "Are you sure epochs matter more than learning rate?", "Does the column order in FILE
 # matter?", "will that mess anything up?", "请问一般从哪一步开始比较好?"
 _IN_GENERAL = (r"\bmatters? more than\b|^\W*does (?:the |a |an )?[\w -]{1,30}\bmatter\b[^.!]{0,30}[?？]|\bwill (?:that|it|this) (?:mess|screw|break|hurt)\b[^.!]{0,20}[?？]|"
@@ -86,6 +86,8 @@ _ABOUT = re.compile(
     # what the assistant can take ("你能不能直接读PDF?还是只能读jsonl", "…, or is it only qianfan and alpaca?")
     # what an action does to the person's files or data ("删重复数据是删我原始文件里的吗,还是另存一份", "are the rows removed from my
     # actual file or from a copy?", "会直接改原文件吗", "where does the converted file end up?", "上传的文件会传到外网吗?")
+    r"\b(?:could|can) you (?:please )?clarify\b|\bi'?m (?:only |just )?asking (?:whether|if|about|what|how)\b|(?:我)?(?:是|只是)(?:在)?问(?:一下)?(?:会不会|是否|是不是)|"
+    r"\bor (?:is (?:that|it)|are (?:they|those)) (?:just )?(?:a |the )?(?:generic|general|standard) defaults?\b|还是(?:通用|一般)?(?:的)?默认值|孰轻孰重|孰优孰劣|"
     r"(?:原文件|原始文件|原来的文件|源文件)[^,，。;；]{0,6}[吗嘛么]|原来的\s*[\w.]{0,12}?\s*(?:还在不在|还在吗|还有吗|还留着吗)|\bwill the (?:quality )?check (?:flag|catch|count|mark|treat)\b|(?<!别)(?<!不要)(?<!不用)(?<!千万别)(?:改|删|动|覆盖)(?:我|了)?(?:的)?(?:原文件|原始文件|源文件)|还是另存|另存一份[吗嘛?？]|"
     r"\b(?:my |the )?(?:actual|original|source) (?:file|data|spreadsheet)\b[^.!]{0,40}\?|\bor (?:from |to |in |on |into )?a (?:new )?copy\b|\bwhere (?:does|do|did|will) (?:the )?[\w -]{0,30}\bend up\b|"
     r"(?:传|发|上传)(?:到)?(?:外网|云端|网上|服务器)|\bleave (?:the|my|this|our) (?:machine|computer|network|building)\b|"
@@ -115,6 +117,7 @@ _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|会[^,，。;；]{1,20}
 # whether something can be or is worth doing: "中断训练以后还能接着训吗", "加思维链到底有没有用".
 # "can u read excel files with multiple sheets?", "do you support xlsx": what the assistant can do, asked in general
 _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kinds? of files?) (?:can|do|does|will) (?:you|u|it) (?:read|handle|support|accept|take|open)\b|"
+                         r"\b(?:can|does|will) (?:your|the) (?:converter|checker|reader|tool|trainer|importer) (?:read|handle|take|open|deal with|support)\b[^?\n]{0,80}\?|"
                          r"还是只(?:能|支持)|\bor (?:is it|do you|can you) only\b|"
                          r"\b(?:which|what) (?:file )?(?:formats?|file types?|kinds? of files?)\b[^?.]{0,40}\b(?:accept|support|read|handle|take|open)s?\b|"
                          r"^\W*(?:你|您)(?:们)?(?:这边)?(?:能不能|可不可以|能否|支不支持|会不会|能|可以)(?:直接)?(?:读|认|识别|处理|打开|支持|导入)(?![^?？]*(?:这个|这份|FILE))[^,，。;；]{0,12}[吗嘛么?？]|"
@@ -432,7 +435,8 @@ def questions_listed(text: str) -> bool:
 
 
 # What would follow, asked to be told: "tell me whether 10 examples would blow past the context length"
-_TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b", re.I)
+_TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b|"
+                           r"^\W*(?:could|can|would) you (?:please )?clarify\b[^?\n]{0,120}[?？]", re.I)  # ("Could you clarify the boundary between …?")
 # How a thing is, asked: "few-shot 样本里的例子是从我自己的数据里抽的吗?" (是…的吗), "wats a learning rate probe do exactly"
 _HOW_IT_IS = re.compile(r"是[^,，。;；?？!！]{1,40}的(?:吗|嘛)\s*[?？]?\s*$|\bwh?at(?:'?s| is| does) (?:a |an |the )?[\w -]{1,40}? do\b(?: exactly)?\W*$", re.I)
 
@@ -761,7 +765,7 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
+CONCEPT_ASKED = re.compile(r"还是(?:通用|一般)?(?:的)?默认值|\bor (?:is (?:that|it)) (?:just )?(?:a |the )?(?:generic|general|standard) defaults?\b|(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
                            r"说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\bis it (?:\w+ )?normal (?:for|that)\b|(?:导入|读取|上传)会不会(?:出|有)问题|"
                            r"(?:训练|转换|转格式|检查|质检)的时候会[^?？,，。]{1,20}[吗嘛么]\s*[?？]|(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
                            r"(?:会不会|是否会?)[^?？。]{0,30}?(?:原文件|原来的|原始)[^?？。]{0,30}?(?:覆盖|改|删)|"

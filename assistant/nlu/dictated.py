@@ -806,11 +806,14 @@ def asked_then_told(text: str) -> str:
     >>> asked_then_told("what if you just dropped the dupes? go on")
     'drop the dupes. go on'
     >>> asked_then_told("Why don't we pause run st-22 for now? I need the GPU for a demo.")
-    'pause run st-22 for now. I need the GPU for a demo.'
+    'pause run st-22 for now.'
     """
     proposed = _PROPOSED.match(text)
     if proposed:  # ("Why don't we start with a quality check on X?": the check)
-        return re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I) + ("." if re.search(r"[A-Za-z]", proposed.group("step")) else "。") + text[proposed.end():]
+        step, after = re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I), text[proposed.end():]
+        if not re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, after, re.I):
+            after = ""  # ("…? It was scraped out of Zendesk, so who knows what's in there.": why, no request of its own)
+        return (step + ("。" if re.search(r"[\u4e00-\u9fff]", step) else ". ") + after.strip()).strip()
     m = _ASKED_FIRST.match(text)
     if not m:
         return text
@@ -838,7 +841,9 @@ def asked_then_told(text: str) -> str:
     if re.search(r"[\w-]+\.(?:csv|tsv|txt|jsonl?|xlsx?|xlsm)\b|\b[A-Za-z]+[-_][\w-]*\d", told, re.I) and re.search(
             r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I):
         return told  # ("…还能接着跑吗?可以的话就把 ft-0610 停了": what to act on, and how, is told)
-    named = re.sub(r"\s+", " ", _ASKED_FRAME.sub(" ", q)).strip(" ,，")
+    restoring = re.search(r"\brestore|\bbring (?:them|those|it) back|恢复|找回|放回", told, re.I)
+    named = re.sub(r"\s+", " ", _ASKED_FRAME.sub(lambda w: w.group(0) if restoring and re.fullmatch(r"dropped|removed|deleted|删掉|删了", w.group(0), re.I)
+                                                  else " ", q)).strip(" ,，")  # ("Can I get the dropped short answers back? If so, restore them")
     if re.search(r"保留|留着|\bkeep\b", told, re.I):
         named = re.sub(r"(?:那条规则)?(?:删掉|删除|删)的", "", named)  # ("…删掉的能找回吗?找得回就全部保留": what was dropped, now kept)
     return (named + (": " if stop == ". " else ":") if named else "") + told

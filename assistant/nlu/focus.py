@@ -23,7 +23,7 @@ _ASIDE_BEFORE = re.compile(r"(?:\bforget(?: about)?|\bskip|\b(?:isn'?t|is not|ar
 # Said right after a name to choose it: "train_set.jsonl is the one", "b.csv 才是要用的".
 _CHOSEN_AFTER = re.compile(r"^\s*(?:is the (?:one|right one|correct one|one i (?:mean|meant|want))\b|才是|是要用的|是对的)", re.I)
 # Said right before a name to choose it: "it should be qa_v2.csv", "应该是 b.csv", "新版是 X".
-_CHOSEN_BEFORE = re.compile(r"(?:\b(?:it |that )?should (?:be|have been)|\bi meant|\b(?:same|ditto) (?:for|on|with)|\bbut (?:for|on)|这次(?:换成?|用)?|这回(?:换成?|用)?|应该是|应该用|要用的是|新版是|换成|换用|改成|改用)\s*$", re.I)
+_CHOSEN_BEFORE = re.compile(r"(?:\b(?:it |that )?should (?:be|have been)|\bi meant|\bsame (?:for|on|with)|\bbut (?:for|on)|这次(?:换成?|用)?|这回(?:换成?|用)?|应该是|应该用|要用的是|新版是|换成|换用|改成|改用)\s*$", re.I)
 _ASIDE_AFTER = re.compile(r"^\s*(?:的|那个|那份)?\s*(?:不要了|不用了|不用管|先不管|不管了|别管|就算了|算了|不急|先放着|(?:的|那个|那份)?\s*(?:先)?(?:留着|放着)?\s*(?:别动|不动|不用动|别碰|不要碰|不用碰)|(?:我)?(?:都|也)?(?:上周|昨天|之前)?(?:已经)?(?:查|检查|看|转|训|跑|用|做|评|评估|测)过(?:质量)?了|(?:is|was|can) (?:fine|ok|okay|old|done|stay|wait)\b|"
                           r"is the old (?:one|copy|version)\b|is outdated\b|是旧的|是旧版|是老版|是(?:去年|上个?月|上一?版)的|只(?:是)?(?:用来|拿来)?(?:对照|参考|比对)|仅供参考|"
                           r"(?:is|was) last (?:year|month|week)'s\b|(?:is )?(?:only |just )?for reference\b|later\b|(?:已经)?(?:训|跑|用)过了|是我故意停的)", re.I)

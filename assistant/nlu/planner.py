@@ -1506,7 +1506,7 @@ def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decisio
 
 
 # Where a question ends: its mark, or "呢" trailing off ("…哪个好呢…算了,直接用 X").
-_QUESTION_END = re.compile(r"[?？]+|(?<=[呢吗])(?=\s*(?:…+|\.{3,}))")
+_QUESTION_END = re.compile(r"[?？]+|(?:(?<=[呢吗])|(?<=会怎样)|(?<=会怎么样))(?=\s*(?:…+|\.{3,}))")
 # How the person's decision after a question opens: "算了,删吧", "那还是留着", "ok then …", "eh let's just go with 80", "no, that's
 # dumb, drop those"; or a plain order ("评一下 RUN", "给 FILE 加 50 条 cot").
 _DECIDING = re.compile(r"\W*(?:(?:嗯+|呃|hmm+|um+|uh+|oh|well)\W*)*(?:算了|那(?!个|列|些)|行吧|好吧|不管了|不纠结了|无所谓|直接|(?:ok(?:ay)?|fine|eh|hm+|no|nah|yeah|yes|yep|prob(?:ably)? yes|forget|whatever|anyway|just|then|so)\b|"

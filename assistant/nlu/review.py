@@ -33,7 +33,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # a rule written by its own name comes first ("answer_is_question", "answer-is-question"; "near-duplicates" is read below)
     *((rf"\b{name.replace('_', '[-_]') if name.count('_') > 1 else name}s?\b", name) for name in _RULE_NAMES),
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
-    (r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
+    (r"(?:答案|回答|答复)本身(?:就)?是(?:个|一个)?问(?:题|句)|\b(?:response|answer|reply) (?:is|being) (?:itself |just )?a question\b|"
+     r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
@@ -53,7 +54,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|同一个?问题(?:的)?(?:答案|回答)(?:却|但|又)?(?:不一样|不同|不一致)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|答案为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|(?:答案|回答|答复)为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer(?:'s)? (?:field |column )?(?:is |was |are |left )?(?:just |only |basically )?(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),
@@ -172,6 +173,9 @@ def rule_command(text: str) -> tuple[str, str] | None:
     # "第2步里那个删近似重复,我想保留": the step pointed at by what it does; the decision is said after it
     text = _STEP_POINTED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     text = _KEEPING_RISKY.sub(lambda m: " " * len(m.group(0)), text)  # "…都删掉,留着反而有泄露风险": why, not a keep
+    # "Drop the short answers like you dropped the empty ones", "刚才完全重复的怎么删的,近似重复的也照样删掉": the model, not the rule
+    text = re.sub(r"\b(?:like|as|the way) you (?:did|dropped|removed|deleted|kept|handled)\b[^,.;!?\n]{0,40}|刚才[^,，。;；]{0,16}怎么(?:删|处理|弄|留)的",
+                  lambda m: " " * len(m.group(0)), text, flags=re.I)
     items = [item for item in _DECISION_ITEMS.split(text) if item.strip()]
     if len(items) >= 2 and all(rule_named(item) and decides(item) for item in items):
         return rule_command(items[0])
@@ -216,10 +220,13 @@ def rule_command(text: str) -> tuple[str, str] | None:
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
     left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]))  # "完全重复的不用动": that rule is not the one meant
+    ruled_out = lambda m: re.search(r"(?:不是|并非|\bnot|rather than|instead of)\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$",  # noqa: E731
+                                    text[max(0, m.start() - 16):m.start()], re.I)
+    # (a rule's words inside another's that is ruled out are ruled out with it: "Not near-duplicates, … the placeholder ones")
+    spans = [m.span() for pattern, _ in _RULES for m in pattern.finditer(text) if ruled_out(m)]
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
-         if m and name not in left_alone
-         and not re.search(r"(?:不是|并非|\bnot|rather than|instead of)\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$", text[max(0, m.start() - 16):m.start()], re.I)),
+         if m and name not in left_alone and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
@@ -234,9 +241,12 @@ def rule_command(text: str) -> tuple[str, str] | None:
         done = [m for m in _DROP.finditer(text, said.end()) if not re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, m.start() - 8):m.start()], re.I)]
         return rule, "keep" if keep.start() > drop.start() or not done else "drop"
     undone = _UNDONE.search(text)
+    told_dropped = lambda m: re.match(r"(?:dropped|deleted|removed)\b|(?:删掉|删除|删)了?的", text[m.start():], re.I)  # noqa: E731
     if undone and (keep or drop and drop.start() < undone.start()) and not any(
-            m.start() > max([undone.end()] + [k.end() for k in _KEEP.finditer(text)]) for m in _DROP.finditer(text)):
+            m.start() > max([undone.end()] + [k.end() for k in _KEEP.finditer(text)]) and not told_dropped(m) for m in _DROP.finditer(text)):
         return rule, "keep"  # "撤销刚才的删除——近似重复那批先留着", "I dropped all the conflicts and regret it. Bring them back.": a drop taken back
+    if undone and drop and all(told_dropped(m) for m in _DROP.finditer(text)):
+        return rule, "keep"  # "restore the dropped short answers": what was dropped, brought back
     meant = list(_BUT_MEANT.finditer(text))
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
@@ -571,7 +581,10 @@ _WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}(?:\{\{|c
 
 def rule_named(text: str) -> str | None:
     """The first review rule ``text`` names ("the empty-answer rows" → empty_answer), whatever is decided about it."""
-    return next((name for _, name in sorted((m.start(), name) for pattern, name in _RULES for m in [pattern.search(text)] if m)), None)
+    found = sorted((m.start(), m.end(), name) for pattern, name in _RULES for m in pattern.finditer(text))
+    ruled = [(a, b) for a, b, _ in found if re.search(r"(?:不是|\bnot)\s*(?:the\s+)?$", text[max(0, a - 8):a], re.I)]
+    kept = [(a, name) for a, b, name in found if not any(x <= a < y for x, y in ruled)]
+    return next((name for _, name in kept or [(a, name) for a, _, name in found]), None)  # ("Not near-duplicates, not conflicts — the placeholder ones": the one not ruled out)
 
 
 def kinds_named(text: str) -> set[str]:

@@ -304,6 +304,10 @@ def find_fields(text: str) -> dict:
                                                                      r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
     if real:
         out["rationale_field"] = real.group(1)
+    # "law_cases.xlsx 里 reasoning 那列就是推理过程": a column said to hold the reasoning
+    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8})\s*(?:那一?列|这一?列|列|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
+    if holds and "rationale_field" not in out:
+        out["rationale_field"] = holds.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
