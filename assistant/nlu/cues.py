@@ -52,7 +52,7 @@ DOMAIN = re.compile(
     r"脱敏|拿去训|\bplaceholders?\b|占位符|['\"‘“]\w+['\"’”] flag\b|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
-        (rf"多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
+        (rf"\bwhat(?:'ve| have) (?:i|we) got here\b|多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
          rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
         # "Show me rows 5 to 12 of FILE", "看看第3到第8行": rows by their numbers, looked at
@@ -186,7 +186,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
-        (r"\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+        (r"(?:是不是|好像|是否)?卡住了|半天没动静|\b(?:is|seems|looks) stuck\b|\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)(?: is|'s| 's) (?:at|up to)\b|"
          r"\b(?:check|see|find out|tell me|look at) where (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*\s+is\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
