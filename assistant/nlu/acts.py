@@ -365,7 +365,7 @@ def asks_about(text: str) -> bool:
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
     told = _TOLD_BA.sub(" ", text)  # "我们把十年的热线记录整理成了 FILE,…这种情况一般怎么处理比较好?": what was done, told
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会|把[^,，。]{1,30}(?:之后|以后)\s*[,，]?[^,，。]{0,16}(?:还在|还有|还留着)(?:不在|吗|没有)?\s*[?？]", told)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会|把[^,，。?？]{1,40}[,，]\s*会不会[^?？]{1,20}[?？]\s*$|把[^,，。]{1,30}(?:之后|以后)\s*[,，]?[^,，。]{0,16}(?:还在|还有|还留着)(?:不在|吗|没有)?\s*[?？]", told)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
@@ -765,7 +765,9 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"还是(?:通用|一般)?(?:的)?默认值|\bor (?:is (?:that|it)) (?:just )?(?:a |the )?(?:generic|general|standard) defaults?\b|(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
+CONCEPT_ASKED = re.compile(r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the evaluation|evaluation|the eval)) (?:actually |really )?measur\w*|\bhow is the (?:evaluation|eval) (?:score )?(?:computed|calculated|worked out)|"
+                           r"评估(?:到底)?是怎么评的|\bwants? to know what\b[^?]{1,40}\bmeans\b|\blet me know whether\b|会不会让模型学(?:乱|坏|偏)|"
+                           r"\bdoes (?:adding|converting|checking|augmenting|filling) [^?]{1,60}\bmake\b[^?]{1,40}\?|还是(?:通用|一般)?(?:的)?默认值|\bor (?:is (?:that|it)) (?:just )?(?:a |the )?(?:generic|general|standard) defaults?\b|(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
                            r"说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\bis it (?:\w+ )?normal (?:for|that)\b|(?:导入|读取|上传)会不会(?:出|有)问题|"
                            r"(?:训练|转换|转格式|检查|质检)的时候会[^?？,，。]{1,20}[吗嘛么]\s*[?？]|(?:会不会|是否会?|是不是)[^?？。]{0,30}?(?:覆盖|改动|修改|动到|删掉?)[^?？。]{0,12}?(?:原文件|原来的|原始|我的|数据|文件)|"
                            r"(?:会不会|是否会?)[^?？。]{0,30}?(?:原文件|原来的|原始)[^?？。]{0,30}?(?:覆盖|改|删)|"

@@ -68,6 +68,19 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"\bdown to ([\d,.]+\s*k?) from [\d,.]+\s*k?\b(?: (?:rows|samples|records))?", re.I), r"\1 samples now"),
           # a step to be done before training on a file: "用 identity.json 訓練之前,名字請填「小晴」": the file, then the step
           (re.compile(r"^\W*(?:在)?(?:用|拿)\s*([\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt))\s*(?:训练|訓練|开训|訓|训)之前\s*[,，]\s*"), r"\1 "),
+          # a run's stop told with its reason, then the request: "run-0603 停了是因为 FILE 有脏数据,现在先查一下 FILE 的质量"
+          (re.compile(r"^[^。!！?？]{0,40}?(?:停了|停掉了|挂了|崩了)是因为[^,，。]{0,40}[,，。]\s*(?=现在)"), ""),
+          # a complaint asked as why: "why is r-1130 STILL running?", "为啥 run-9 还在跑?": its status
+          (re.compile(r"^\W*why is ((?:run\s+)?[\w.-]*\d[\w.-]*) still (?:running|going|training)\W*$", re.I), r"is \1 still running?"),
+          # advice asked as what the assistant would do in the person's place: "如果是你,1000 条会设几个 epoch?", "If you were me, …"
+          (re.compile(r"(?:如果是你|如果换成你|换成是你|换作是你|你要是我|要是你是我)\s*[,，]?\s*"), ""),
+          (re.compile(r"^\W*if you were me\s*,?\s*|,?\s*if you were me\b", re.I), ""),
+          # the product's step names in quotes: "'Quality check' on X", "「质量检查」 X", "'Training status' r-303"
+          (re.compile(r"[「『'\"“‘](质量检查|quality check|training status|训练状态|inspect|convert|转换)[」』'\"”’]", re.I), r"\1"),
+          # clauses numbered like a contract: "1.1 训练数据:X。1.2 轮数(epoch):8。" (the numbers are the clauses', no values)
+          (re.compile(r"(?:^|(?<=[。;；]))\s*[1-9]\.[1-9]\s+(?=\D)(?=[^\n]*?[。;；]\s*[1-9]\.[1-9]\s)|(?<=[。;；])\s*[1-9]\.[1-9]\s+(?=\D)"), ""),
+          # a value asked and answered inline: "轮数?4。学习率?2e-4。", "Epochs? 3. LR? 2e-4. Rank? 16."
+          (re.compile(r"(轮数|epochs?|学习率|\blr\b|lora\s*rank|\brank|秩)\s*[?？]\s*(?=\d)", re.I), r"\1 "),
           # thousands set apart by a space: "12 000 Q&A pairs", "augment 1 500 instructions"
           (re.compile(r"(?<![\d.,])(\d{1,3}) (\d{3})(?![\d.,])(?=\s?(?:q&as?|pairs?|rows?|samples?|records?|instructions?|examples?|entries|lines|条|行|个))", re.I), r"\1\2"),
           (re.compile(r"(?<!不)管它(?:是)?(?=[^,，。;；]{1,12}还是)"), "不管是"),  # "管它一模一样还是差不多": whichever
@@ -1432,6 +1445,77 @@ def unwrapped(text: str) -> str:
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
 
+# A request taken back whole, then another: "停掉 run-a——算了当我没说,它快跑完了。评估一下 run-b 吧", "convert X to alpaca... never mind,
+# first show me what fields it has", "was going to add few-shot, never mind. rephrase instructions for half of X".
+_UNSAID = re.compile(r"(?:[—–-]+|[,，;；.。…!！]+|^)\s*(?:算了[,，]?\s*)?(?:当我没说|就当我没说|\bnever ?mind\b|\bscratch that\b|\bforget (?:that|it|I said that)\b)\s*(?:[,，.。!！—–-]+|$)\s*", re.I)
+
+
+def unsaid(text: str) -> str:
+    """``text`` after a request taken back whole ("当我没说", "never mind"), less the reason given for taking it back, when
+    something else is asked after it."""
+    m = _UNSAID.search(text)
+    if not m or m.start() == 0 or not text[m.end():].strip():
+        return text
+    rest = text[m.end():].strip()
+    parts = re.split(r"(?<=[。.!！;；])\s*", rest, maxsplit=1)
+    steps = r"评估|查|看|停|续|转|训|加|删|留|检查|改写|\b(?:evaluate|check|show|look|stop|resume|convert|train|add|drop|keep|rephrase|inspect|question|status|what)"
+    if len(parts) == 2 and parts[1].strip() and not re.search(steps, parts[0], re.I) and not re.search(r"\d", parts[0]):
+        rest = parts[1]  # ("…never mind, it's almost done. evaluate run-b instead": why it was taken back, then the request)
+    return rest
+
+
+# A question asking a state, a count or a value of the person's own run or data, then a step on its answer: "r-88 的 loss 多少了?
+# 收敛了就停", "知识库.csv 有多少条重复?多的话就删", "is r-451 finished? if so evaluate it", "how many rows does leads.csv have?
+# then convert it to jsonl", "学习率用多少?定了就开始训 FILE": the question first (the answer decides the step).
+_STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几", re.I)
+_ON_ITS_ANSWER = re.compile(r"^[^,，。.;；?？]{0,12}(?:了就|的话就|定了就)|^(?:if (?:so|yes|it is|it'?s done|there are any)|then)\b|\bif there are any\b", re.I)
+
+
+def answer_first(text: str) -> str:
+    """``text`` as its opening question, with the names said after it, when what follows is a step on its answer."""
+    m = re.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
+    if not m or not _STATE_ASKED.search(m.group("q")) or not _ON_ITS_ANSWER.search(m.group("rest")):
+        return text
+    names = [x.group(0) for x in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, m.group("rest"), re.I)
+             if x.group(0) not in m.group("q")]
+    return m.group("q") + "?" + (" " + " ".join(names) if names else "")
+
+
+# What was done last time, then this time's request: "上次是从 xlsx 转 jsonl,这次反过来,把 FILE 转回 xlsx", "last time I converted to
+# openai, this time make FILE alpaca", "previously I kept the empty answers. drop them this time.": last time's words left out.
+_LAST_TIME = re.compile(r"^\W*(?:跟上次反着来\s*[:：,，]?\s*)?(?:上次|上回|\blast time\b|\bpreviously\b)[^。.;；!！?？\n]{2,60}?(?:[,，。.;；:：]|$)\s*"
+                        r"(?=[^\n]{0,20}(?:这次|这回|\bthis time\b|\bnow\b))", re.I)
+
+
+def this_time(text: str) -> str:
+    """``text`` without what it says was done last time, when this time's request follows."""
+    m = _LAST_TIME.match(text)
+    if m and re.search(r"\d", m.group(0)):
+        return text  # (last time's values give way to this time's where they are read: ``now_asked``)
+    rest = text[m.end():] if m else text
+    rest = re.sub(r"^\W*(?:这次反过来|\bnow the other way\b)\s*[,，:：]?\s*", "", rest, flags=re.I)
+    if not m or not re.search(r"[^\W\d_]{2}", rest):
+        return text
+    nouns = [w for w in dict.fromkeys(re.findall(r"few-?shot|\bcot\b|思维链|指令增强|探测|\bprobe\b|学习率|\blr\b|epochs?|轮", m.group(0), re.I))
+             if not re.search(re.escape(w), rest, re.I)]  # ("上次探测才跑了 步,这次给 FILE 跑 1200 步": the step it was, this time too)
+    return ", ".join(nouns) + ": " + rest if nouns else rest
+
+
+# Two requests, then only the first for now: "check progress on run-a and evaluate run-b. just the first for now", "解释一下 X 是什么,
+# 另外帮我检查 FILE。先回答问题就行".
+_FIRST_ONLY = re.compile(r"[.。;；!！,，]\s*(?:just|only) (?:the )?first(?: one)?(?: for now)?\W*$|[.。;；!！,，]\s*先(?:回答问题|做第一个|做前一个|弄第一个)就行\W*$", re.I)
+
+
+def first_only(text: str) -> str:
+    """``text`` as its first request, when it says only the first is for now."""
+    m = _FIRST_ONLY.search(text)
+    if not m:
+        return text
+    body = text[:m.start()]
+    first = re.split(r"\s+and also\s+|\s+and\s+(?=[a-z]+ )|[,，]\s*另外|。\s*另外|;\s*", body, maxsplit=1)[0]
+    return first if first.strip() and first != body else text
+
+
 # A settings object pasted as the request: ```json {"任务": "补few-shot", "文件": "law_qa.jsonl", "每条示例数": 3}```, {"file": "x.jsonl",
 # "cot": true, "rationale_column": "reasoning", "fraction": 0.25}: its keys and values as words.
 _JSON_KEYS = {"rationale_column": "rationale_field", "rationale_col": "rationale_field", "question_column": "question_field",
@@ -2134,6 +2218,10 @@ _REWRITES = (
     form_filled,     # a request written as a form: its request field, not the requester's name
     leave_asked,     # "would it hurt to X?", "can I X?": X
     courteous,       # the courtesy around an English request ("if it's not too much trouble", "might you") left out
+    unsaid,          # "停掉 X——当我没说,…评估一下 Y": the request taken back whole left out
+    this_time,       # "上次…,这次…": what was done last time left out
+    first_only,      # "X and Y. just the first for now": X
+    answer_first,    # "r-88 的 loss 多少了?收敛了就停": a state asked, then a step on its answer: the question first
     asked_then_told, # a question about a step, then what to do on its answer ("…能恢复吗?能的话恢复回来"); a what-if, then "go on"
     self_answered,   # a question answered at once ("乱码那些要删吗?要删。") read as the answer
     option_chosen,   # options numbered ("①…②…", "1)… 2)…"), then "我选 2": the one chosen

@@ -536,7 +536,7 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
 
 
 # The file said to be on its way: "数据我待会儿再传", "文件一会儿从站里电脑上拷过来", "我马上传", "file's still uploading, one sec".
-_FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|等下)[^,，。;；!！?？]{0,10}?(?:传|发给你|上传|拷(?:过来|给你)?)|(?:文件|数据)(?:我)?还没(?:有)?(?:传|上传|发)|"
+_FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|等下|等会儿?)[^,，。;；!！?？]{0,10}?(?:传|发给你|发你|上传|拷(?:过来|给你)?)|(?:数据)?文件[^,，。;；]{0,4}(?:容后|稍后|随后)提供|(?:文件|数据)(?:我)?还没(?:有)?(?:传|上传|发)|"
                          r"\b(?:the )?(?:file|data) (?:isn'?t|is not|hasn'?t been) (?:up|uploaded|sent)(?: yet)?\b|"
                          r"\b(?:still|currently) uploading\b|\b(?:i'?ll|will) (?:upload|send|attach) (?:it|the (?:file|data))\b|"
                          r"\b(?:upload|send|attach)(?:ing)? (?:it|the (?:file|data)) (?:later|in a (?:sec|second|minute|bit))\b", re.I)
@@ -562,7 +562,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
                           r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
                           # "训练我停了,然后呢?": a run stopped by the person, told
-                          r"^\W*(?:训练|那个\s*run|它)\s*我(?:已经|刚)?(?:自己)?停(?:掉)?了|"
+                          r"^\W*(?:训练|那个\s*run|它)\s*我(?:已经|刚)?(?:自己)?停(?:掉)?了|是我(?:自己|手动)(?:在[^,，。;；]{1,8})?停(?:掉)?的|"
                           # "接下来我自己在 Excel 里把空答案删掉,删完再发给你": to be done by the person's own hand, then sent
                           r"(?:接下来|待会儿?|等下|回头|一会儿?)?\s*(?:我|我们)自己(?:来|在[^,，。;；!！?？]{1,12}?(?:里|上))?\s*(?:把|将)?[^,，。;；!！?？]{0,16}?"
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
