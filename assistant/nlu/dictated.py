@@ -1445,6 +1445,19 @@ def unwrapped(text: str) -> str:
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
 
+# The words of a step or a kind of flagged record that a request said after them leans on ("这次保留", "drop them this time").
+_STEP_NOUNS = re.compile(r"few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|探测|\bprobe\b|学习率|\blr\b|epochs?|质检|困惑度|\bperplexity\b|近似重复|完全重复|"
+                         r"重复|冲突|乱码|空答案|短答案|长答案|占位符|\bnear[- ]duplicates?\b|\bexact duplicates?\b|\bduplicates?\b|\bdupes\b|"
+                         r"\bconflicts?\b|\bgarbled\b|\bempty answers?\b|\bshort answers?\b|\blong answers?\b|\bplaceholders?\b", re.I)
+
+
+def _leaned_on(said: str, rest: str) -> list[str]:
+    """The step and record words of ``said`` that ``rest`` does not say itself (longest first, none inside another)."""
+    words = sorted(dict.fromkeys(m.group(0) for m in _STEP_NOUNS.finditer(said)), key=len, reverse=True)
+    kept = [w for i, w in enumerate(words) if not any(w.lower() in o.lower() for o in words[:i])]
+    return [w for w in kept if not re.search(re.escape(w), rest, re.I)]
+
+
 # A request taken back whole, then another: "停掉 run-a——算了当我没说,它快跑完了。评估一下 run-b 吧", "convert X to alpaca... never mind,
 # first show me what fields it has", "was going to add few-shot, never mind. rephrase instructions for half of X".
 _UNSAID = re.compile(r"(?:[—–-]+|[,，;；.。…!！]+|^)\s*(?:算了[,，]?\s*)?(?:当我没说|就当我没说|\bnever ?mind\b|\bscratch that\b|\bforget (?:that|it|I said that)\b)\s*(?:[,，.。!！—–-]+|$)\s*", re.I)
@@ -1457,11 +1470,13 @@ def unsaid(text: str) -> str:
     if not m or m.start() == 0 or not text[m.end():].strip():
         return text
     rest = text[m.end():].strip()
-    parts = re.split(r"(?<=[。.!！;；])\s*", rest, maxsplit=1)
-    steps = r"评估|查|看|停|续|转|训|加|删|留|检查|改写|\b(?:evaluate|check|show|look|stop|resume|convert|train|add|drop|keep|rephrase|inspect|question|status|what)"
+    parts = re.split(r"(?<=[。!！;；])\s*|(?<=\.)\s+", rest, maxsplit=1)  # (a sentence's end, not a file name's dot)
+    steps = r"评估|查|看|停|续|转|训|加|删|留|检查|改写|探|\b(?:evaluate|check|show|look|stop|resume|convert|train|add|drop|keep|rephrase|inspect|question|status|what|probe)"
     if len(parts) == 2 and parts[1].strip() and not re.search(steps, parts[0], re.I) and not re.search(r"\d", parts[0]):
         rest = parts[1]  # ("…never mind, it's almost done. evaluate run-b instead": why it was taken back, then the request)
-    return rest
+    names = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, rest, re.I)
+    leaned = [] if names else _leaned_on(text[:m.start()], rest)
+    return ", ".join(leaned) + ": " + rest if leaned and len(rest) < 16 else rest  # ("那个长答案的先别删了,当我没说,留着")
 
 
 # A question asking a state, a count or a value of the person's own run or data, then a step on its answer: "r-88 的 loss 多少了?
@@ -1496,8 +1511,7 @@ def this_time(text: str) -> str:
     rest = re.sub(r"^\W*(?:这次反过来|\bnow the other way\b)\s*[,，:：]?\s*", "", rest, flags=re.I)
     if not m or not re.search(r"[^\W\d_]{2}", rest):
         return text
-    nouns = [w for w in dict.fromkeys(re.findall(r"few-?shot|\bcot\b|思维链|指令增强|探测|\bprobe\b|学习率|\blr\b|epochs?|轮", m.group(0), re.I))
-             if not re.search(re.escape(w), rest, re.I)]  # ("上次探测才跑了 步,这次给 FILE 跑 1200 步": the step it was, this time too)
+    nouns = _leaned_on(m.group(0), rest)  # ("上次探测才跑了 步,这次给 FILE 跑 1200 步", "上次把近似重复删了,这次保留": what it was about, this time too)
     return ", ".join(nouns) + ": " + rest if nouns else rest
 
 
@@ -1574,8 +1588,7 @@ def note_left(text: str) -> str:
         return body  # ("memo: FILE never got checked. do it now": the note is what to do)
     names = [x.group(0) for x in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, note, re.I)]
     own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, rest, re.I)
-    nouns = [w for w in dict.fromkeys(re.findall(r"few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|学习率", note, re.I))
-             if not re.search(re.escape(w), rest, re.I)]  # ("few-shot 比例不要超过三成。这次给 FILE 加一成": the step the note is about)
+    nouns = _leaned_on(note, rest)  # ("few-shot 比例不要超过三成。这次给 FILE 加一成": the step the note is about)
     return ", ".join(names + nouns) + ": " + rest if names and not own or nouns else rest
 
 
