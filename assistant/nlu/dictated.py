@@ -1803,6 +1803,9 @@ def option_chosen(text: str) -> str:
         head = re.sub(r"\b(?:keep|drop) or (?:keep|drop)\b|(?:要)?(?:删|留)还是(?:删|留)|[?？:：]", " ", asked, flags=re.I).strip() + " "
     if re.fullmatch(r"check", picked, re.I):
         picked = "check the quality"  # ("1. convert 2. check 3. train → 2. file is X": the quality check)
+    leaned = _leaned_on(asked, picked) if asked.strip() and not head else []
+    if leaned:
+        head = ", ".join(leaned) + ": "  # ("我列了三种学习率方案:1. 1e-4 2. 3e-4 3. 先探一下 → 3": what the options are about)
     if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
         picked = "convert to " + picked  # ("1. alpaca 2. openai 3. qianfan — going with 3 for this csv": the format to convert to)
     return head + picked + ("," + rest if rest else "")
