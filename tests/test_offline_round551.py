@@ -1,5 +1,5 @@
-"""Causes of misses of the round-551 to round-558 blind corpora (measured at first sight before any fix of their own, then
-mended); tested on phrasings of our own (a rope-ferry crossing's ticket office), not the corpora's."""
+"""Causes of misses of the round-551 to round-566 blind corpora (two waves, each measured at first sight before any fix of its
+own, then mended); tested on phrasings of our own (a rope-ferry crossing's ticket office), not the corpora's."""
 from __future__ import annotations
 
 import pytest
@@ -51,6 +51,25 @@ from assistant.offline import plan
     # keeping said after a drop said not to be done; restoring what was dropped
     ("wait, keep the short ones actually, don't drop them", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
     ("restore the dropped long answers", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    # the second wave: a request taken back whole, then another
+    ("停掉 rope-run-4——当我没说,它快跑完了。评估一下 rope-run-3 吧", ("evaluate_run", {"run_id": "rope-run-3"})),
+    ("stop rope-run-4 — never mind, it's nearly done. evaluate rope-run-3 instead", ("evaluate_run", {"run_id": "rope-run-3"})),
+    ("开始训练吧——当我没说,先做个学习率探测,文件是 ferry_qa.jsonl", ("probe_learning_rate", {"path": "ferry_qa.jsonl"})),
+    ("那个短答案的先别删了,当我没说,留着", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep"})),
+    # a state or count of one's own run or data asked, then a step on its answer: the question first
+    ("rope-run-8 的 loss 多少了?收敛了就停", ("training_status", {"run_id": "rope-run-8"})),
+    ("is rope-run-8 finished? if so evaluate it", ("training_status", {"run_id": "rope-run-8"})),
+    ("how many dupes in ferry_qa.csv? drop them if there are any", ("check_quality", {"path": "ferry_qa.csv"})),
+    ("why is rope-run-8 STILL running?", ("training_status", {"run_id": "rope-run-8"})),
+    # advice asked as what the assistant would do; our step names in quotes; clauses numbered; values answered inline
+    ("如果是你,2000 条数据会设几个 epoch?", ("suggest_hyperparameters", {"n_samples": 2000})),
+    ("'Quality check' on ferry_qa.csv", ("check_quality", {"path": "ferry_qa.csv"})),
+    ("Train on ferry_qa.jsonl. Epochs? 3. LR? 2e-4. Rank? 16. Go.",
+     ("start_training", {"path": "ferry_qa.jsonl", "epochs": 3, "learning_rate": 0.0002, "lora_r": 16})),
+    # last time's step, then this time's; two requests, then only the first for now
+    ("上次是从 xlsx 转 jsonl,这次反过来,把 ferry_qa.jsonl 转回 xlsx", ("convert_dataset", {"path": "ferry_qa.jsonl", "to": "xlsx"})),
+    ("last time we dropped the conflicts, this time keep them", ("apply_quality_rule", {"rule": "conflict", "decision": "keep"})),
+    ("check progress on rope-run-5 and evaluate rope-run-6. just the first for now", ("training_status", {"run_id": "rope-run-5"})),
 ])
 def test_round551_causes(text, want):
     assert one_call(text) == want
@@ -62,13 +81,16 @@ def test_round551_causes(text, want):
     "Could you clarify the boundary between a near duplicate and an exact duplicate?",
     "刚才给的超参是已经按我的数据量算过的,还是通用默认值?",
     "Can you explain what the 'placeholder' flag means? P.S. and whether dropping those is usually safe.",
+    "When you evaluate a run, what exactly are you measuring?",
+    "Kindly let me know whether the CoT samples replace the originals or get added alongside them.",
 ])
 def test_round551_questions_stay_questions(text):
     assert [c["name"] for c in plan(text)] == ["explain"]
 
 
 @pytest.mark.parametrize("text", ["??", "投票结果:1票赞成加 CoT,4票反对。所以这事不做了,跟你说一声。",
-                                  "```python\ndf = df.drop_duplicates()\n```\nalready did this myself btw"])
+                                  "```python\ndf = df.drop_duplicates()\n```\nalready did this myself btw",
+                                  "上次 rope-run-2 是我自己在控制台停的,跟你说一声", "1.1 请启动训练。1.2 轮数为 5。1.3 数据文件容后提供。"])
 def test_round551_nothing_to_do(text):
     assert plan(text) == []
 
