@@ -210,7 +210,7 @@ def training_args(text: str) -> dict:
 # "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
 _EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮 is also 轮次 and 轮数)
 _EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|换成|调成|调到|降到|减到|更正为|改正为|订正为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
-                           r"\s*(?P<n>\d{1,3})(?!\d|\.\d|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
+                           r"\s*(?P<n>\d{1,3})(?!\d|\.\d|,\d{3}|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
 _OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[-_ ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
 _DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|few)|不同意|disagree|\bnot\b|不是|不要|don'?t want|别用|instead|\bno\b", re.I)
 

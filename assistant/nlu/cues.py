@@ -141,7 +141,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
          r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
          r"\b(?:suggestions?|recommendations?|advice|ideas) (?:for|on) (?:the |my |our )?(?:knobs|params|parameters|settings|hyper-?params?|hps|config)\b", 3),
-        (r"\b(?:redo|rerun|re-run|update|redo) (?:the |your |that )?(?:suggestion|recommendation|advice)\b|重新(?:推荐|给一?下?建议)|\bhp\b|超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
+        (r"\b(?:redo|rerun|re-run|update|redo) (?:the |your |that )?(?:epochs? |lr |hyperparameter |training )?(?:suggestion|recommendation|advice)\b|重新(?:推荐|给一?下?建议)|\bhp\b|超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
          r"给(?:个|点|些|出|一下|一套)?(?:训练)?(?:参数|超参|配置)|参数(?:该|要|应该)?(?:怎么|咋|如何)(?:设|调|配|定)|hparams?|hyper[- ]?param\w*|hps\b|"
          r"recommend(?!ed)\w* (?:\w+ )?(?:settings|config\w*)|what settings|which settings|best settings|"
          r"good settings|training (?:params?|parameters|settings|config\w*)|训练参数|"
