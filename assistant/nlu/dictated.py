@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 from assistant.nlu import fuzzy
 from assistant.nlu.choice import chosen
+from assistant.nlu.numbers import EN_NUMBER_WORDS, parse_number
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
 _EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
@@ -1630,7 +1631,6 @@ _TIMES = ((r"减半|减一半|砍一半|砍半|降一半|只剩(?:原来)?(?:的
 _BY = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TIMES)) + r"|(?P<plus>再加\s*(?P<pn>\d+|[一二两三四五])\s*(?:个|轮)?|多\s*(?P<pn2>\d+|[一二两三四五])\s*(?:个|轮)|"
                  r"\b(?P<pn3>\d+|one|two|three|four|five) more\b)|(?P<minus>少\s*(?P<mn>\d+|[一二两三四五])\s*(?:个|轮)|\b(?P<mn2>\d+|one|two|three|four|five) (?:fewer|less)\b)", re.I)
 _BASE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*%|\s*[kK](?![A-Za-z])|\s*万)?(?![\w\-]*\.(?:jsonl?|csv|xlsx?|tsv|txt)\b)(?![\w.])", re.I)
-_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def worked_out(text: str) -> str:
@@ -1649,7 +1649,7 @@ def worked_out(text: str) -> str:
     bases = [b for b in _BASE.finditer(text) if b.end() <= op.start() or b.start() >= op.end()]
     if op.group("plus") or op.group("minus"):
         said = op.group("pn") or op.group("pn2") or op.group("pn3") or op.group("mn") or op.group("mn2")
-        step = int(said) if said.isdigit() else _SMALL[said.lower()]
+        step = int(parse_number(said) or EN_NUMBER_WORDS[said.lower()])
         change = (lambda v: v + step) if op.group("plus") else (lambda v: v - step)
     else:
         factor = next(f for i, (_, f) in enumerate(_TIMES) if op.group(f"t{i}"))

@@ -21,6 +21,7 @@ _EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
              "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+EN_NUMBER_WORDS = _EN_WORDS  # ("two more epochs": a count's word, for readers of a word alone)
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+"
 _ZH = "零〇一壹二贰两俩仨三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿"

@@ -16,6 +16,7 @@ import re
 from assistant.nlu.amounts import find_mix, training_args
 from assistant.nlu.names import BASE_WORD, find_base_model
 from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
+from assistant.nlu.numbers import parse_number
 from assistant.nlu.paths import CITED_SOURCE, QUOTED, quoted
 from tools.data.formats import FORMAT_ALIASES
 
@@ -404,8 +405,7 @@ def find_fields(text: str) -> dict:
 
 # A sheet counted, not named: "第二个sheet", "第三个工作表", "the second tab", "4th sheet"; and, where sheets are spoken of,
 # the count alone: "不是第一个sheet,是第二个", "convert the second one instead", "数据在第二个".
-_COUNT_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "first": 1, "second": 2,
-                "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINALS = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())}
 _SHEET_COUNTED = re.compile(r"第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|张)?\s*(?:sheet|工作表|表(?!头)|页签|子表|tab)|"
                             r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?=st|nd|rd|th))(?:st|nd|rd|th)?\s+(?:sheet|tab|worksheet)\b", re.I)
 _COUNT_ALONE = re.compile(r"(?:是|在|看|转|用)\s*第\s*([一二两三四五六七八九十]|\d{1,2})\s*(?:个|张)(?![\u4e00-\u9fffA-Za-z\d])|"
@@ -432,7 +432,7 @@ def _sheet_counted(text: str, out: dict) -> None:
         return  # a sheet named ("第二个sheet“鸟类”": the name), unless the data is said to be in the one counted
     word = (data or kept)[-1]
     word = (word.group(1) or word.group(2)).lower()
-    out["sheet"] = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    out["sheet"] = _ORDINALS.get(word) or int(parse_number(word))  # ("第二个": Chinese numerals read as everywhere else)
 
 
 # Sheets said to be several ("a sheet per location", "有两个表"), then one picked by its name or a part of it
