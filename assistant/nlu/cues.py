@@ -49,7 +49,7 @@ DOMAIN = re.compile(
     # a file's parts and the words of our tools' reports: "表格里有好几个sheet", "检查点", "'repetitive' on the report"
     r"(?<![a-z])sheets?(?![a-z])|工作表|检查点|\brepetitive\b|garbled|乱码|flagged|"
     # "what's a 'placeholder' in this context?", "没脱敏就拿去训了会怎样": the identity data's slots, data cleaned of personal details
-    r"脱敏|拿去训|\bplaceholders?\b|占位符|['\"‘“]\w+['\"’”] flag\b|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
+    r"脱敏|拿去训|['\"‘“]\w+['\"’”] flag\b|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
         (rf"\bwhat(?:'ve| have) (?:i|we) got here\b|多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
@@ -186,7 +186,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
-        (r"(?:是不是|好像|是否)?卡住了|半天没动静|\b(?:is|seems|looks) stuck\b|\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+        (r"(?:是不是|好像|是否)?卡住了|半天没动静|\b(?:run|job|training|it)\s+(?:is|seems|looks|got) stuck\b|\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)(?: is|'s| 's) (?:at|up to)\b|"
          r"\b(?:check|see|find out|tell me|look at) where (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*\s+is\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"

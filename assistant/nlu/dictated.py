@@ -54,13 +54,13 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"質素"), "质量"), (re.compile(r"🌰"), "例子"),
           (re.compile(r"(?<=\d) times over\b|(?<=\d) times(?= (?:through|round|around)\b)", re.I), " epochs"),
           # sports words for epochs and samples: "6 laps over FILE", "3 passes", "跑 2 趟", "what lap is X on", "800 reps in the set"
-          (re.compile(r"(?<=\d )(?:laps|passes)\b|(?:(?<=\bone )|(?<=\btwo )|(?<=\bthree )|(?<=\bfour )|(?<=\bfive )|(?<=\bsix )|(?<=\bten ))(?:laps|passes|epics)\b|"
+          (re.compile(r"(?<=\d )(?:laps|passes)\b|(?:(?<=\bone )|(?<=\btwo )|(?<=\bthree )|(?<=\bfour )|(?<=\bfive )|(?<=\bsix )|(?<=\bten ))(?:laps|epics)\b|"
                       r"(?<=how many )laps\b", re.I), "epochs"), (re.compile(r"(?<=\bwhat )lap\b", re.I), "epoch"),
           (re.compile(r"(?<=[\d一二两三四五六七八九十])\s*趟(?!\s*(?:车|路))"), "个epoch"), (re.compile(r"(?<=\d )reps\b", re.I), "samples"),
           # words as voice typing hears them: "qa 下划线 pair 点 csv", "fin underscore cqa dot Jason L", "all paca", "doops", "迅练",
           # "千帆隔世", "加 few shot 失利", "思维连", "困惑渡", "一破克", "名字天小智"
           (re.compile(r"\s+(?:下划线|underscore)\s+", re.I), "_"), (re.compile(r"\bJason L\b|\bjson l\b", re.I), "jsonl"),
-          (re.compile(r"\s*(?:点|\bdot)\s*(?=(?:jsonl|json|csv|xlsx|xls|tsv|txt)\b)", re.I), "."), (re.compile(r"(?<=\.)Jason\b", re.I), "json"),
+          (re.compile(r"\s+(?:点|\bdot)\s+(?=(?:jsonl|json|csv|xlsx|xls|tsv|txt)\b)", re.I), "."), (re.compile(r"(?<=\.)Jason\b", re.I), "json"),
           (re.compile(r"\ball paca\b", re.I), "alpaca"), (re.compile(r"\bdoops\b", re.I), "dupes"), (re.compile(r"\bchain of thot\b", re.I), "chain of thought"),
           (re.compile(r"迅练"), "训练"), (re.compile(r"(?<=千帆)隔世|(?<=alpaca)隔世"), "格式"), (re.compile(r"(?<=shot)\s*失利|(?<=few-shot)失利"), "示例"),
           (re.compile(r"思维连"), "思维链"), (re.compile(r"困惑渡"), "困惑度"), (re.compile(r"一破克|一坡克"), "epoch"), (re.compile(r"(?<=名字|作者)天(?=\S)"), "填"),
@@ -74,8 +74,8 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # a complaint asked as why: "why is r-1130 STILL running?", "为啥 run-9 还在跑?": its status
           (re.compile(r"^\W*why is ((?:run\s+)?[\w.-]*\d[\w.-]*) still (?:running|going|training)\W*$", re.I), r"is \1 still running?"),
           # advice asked as what the assistant would do in the person's place: "如果是你,1000 条会设几个 epoch?", "If you were me, …"
-          (re.compile(r"(?:如果是你|如果换成你|换成是你|换作是你|你要是我|要是你是我)\s*[,，]?\s*"), ""),
-          (re.compile(r"^\W*if you were me\s*,?\s*|,?\s*if you were me\b", re.I), ""),
+          (re.compile(r"(?:如果是你|如果换成你|换成是你|换作是你|你要是我|要是你是我)\s*[,，]?\s*(?=[^?？]{0,40}(?:几|多少|[?？]\s*\S))"), ""),
+          (re.compile(r"^\W*if you were me\s*,?\s*(?=how many|what|[^?]{0,80}\?\s*\S)|,?\s*if you were me\b(?=[^?]{0,4}\?\s*\S)", re.I), ""),
           # the product's step names in quotes: "'Quality check' on X", "「质量检查」 X", "'Training status' r-303"
           (re.compile(r"[「『'\"“‘](质量检查|quality check|training status|训练状态|inspect|convert|转换)[」』'\"”’]", re.I), r"\1"),
           # clauses numbered like a contract: "1.1 训练数据:X。1.2 轮数(epoch):8。" (the numbers are the clauses', no values)
@@ -800,7 +800,8 @@ _IF_ANSWERED = re.compile(r"^(?:(?:能|可以|行|可)的话|找得回(?:的话)
                           r"if (?:yes|so|it can|it does|you can|possible|not(?: yet)?|you haven'?t|new|it is|they can|it'?s reversible)\b)\s*[,，]?\s*", re.I)
 _DONE_ASKED = re.compile(r"^\W*(?:did you (?:already|just)|have you (?:already|just)|你(?:是不是)?已经|是不是已经)\b|"
                          r"你已经[\u4e00-\u9fff]{1,8}(?:过)?了?(?:吗|嘛|么)?\s*$|已经[\u4e00-\u9fff]{1,8}(?:过)?了(?:吗|嘛|么)\s*$", re.I)
-_WHAT_IF_GO = re.compile(r"^(?:(?:ok(?:ay)?|sure|yeah|yes|yep|fine)[,!. ]*)?(?:go on|go ahead|let'?s do (?:that|it)|please do|do it|go|算了[,，…]*)?\s*"
+_WHAT_IF_GO = re.compile(r"^(?=\W*(?:ok|okay|sure|yeah|yes|yep|fine|go|let'?s|please|do it|算了|[\u4e00-\u9fff]{1,2}吧))"
+                         r"(?:(?:ok(?:ay)?|sure|yeah|yes|yep|fine)[,!. ]*)?(?:go on|go ahead|let'?s do (?:that|it)|please do|do it|go|算了[,，…]*)?\s*"
                          r"(?:[\u4e00-\u9fff]{1,2}吧|do it|go|please)?\s*(?:[,，.!！。]|$)", re.I)
 _WHAT_IF = re.compile(r"^\W*(?:what if (?:you|we|i)?\s*(?:just\s+)?|如果(?:直接)?|要是(?:直接)?)", re.I)
 _PROPOSED = re.compile(r"^(?P<lead>[^?？]{0,60}?)(?:why don'?t we|咱们要不|要不咱们)\s*(?P<step>[^?？]{4,120}?)\s*[?？]", re.I)
@@ -825,7 +826,7 @@ def asked_then_told(text: str) -> str:
     proposed = _PROPOSED.match(text)
     if proposed:  # ("Why don't we start with a quality check on X?": the check)
         step, after = re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I), text[proposed.end():]
-        if not re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, after, re.I):
+        if not re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|\d|" + RUN_ID.pattern, after, re.I):
             after = ""  # ("…? It was scraped out of Zendesk, so who knows what's in there.": why, no request of its own)
         return (step + ("。" if re.search(r"[\u4e00-\u9fff]", step) else ". ") + after.strip()).strip()
     m = _ASKED_FIRST.match(text)
@@ -852,9 +853,15 @@ def asked_then_told(text: str) -> str:
         return text  # ("did you already add the few-shot examples? how many per prompt is the default?": two questions)
     if cond and (not told.strip() or re.fullmatch(r"\W*(?:do it|do that|go ahead|please do)\W*|[^,，。]{0,4}(?:做吧|做一下|弄吧)\W*", told, re.I)):
         return re.sub(r"^\W*(?:did you (?:already|just)|have you (?:already|just))\s*", "", q, flags=re.I) + stop + told.strip()
-    if re.search(r"[\w-]+\.(?:csv|tsv|txt|jsonl?|xlsx?|xlsm)\b|\b[A-Za-z]+[-_][\w-]*\d", told, re.I) and re.search(
-            r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I):
-        return told  # ("…还能接着跑吗?可以的话就把 ft-0610 停了": what to act on, and how, is told)
+    named_things = r"[\w./-]+\.(?:csv|tsv|txt|jsonl?|xlsx?|xlsm)\b|\b[A-Za-z]+[-_][\w-]*\d[\w-]*"
+    step_told = re.search(r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I)
+    formats = [f for f in dict.fromkeys(re.findall(r"alpaca|sharegpt|openai|qianfan|千帆|jsonl|csv|xlsx", q, re.I)) if not re.search(f, told, re.I)]
+    if step_told and re.search(named_things, told, re.I):
+        return (", ".join(formats) + ": " if formats else "") + told  # ("…还能接着跑吗?可以的话就把 ft-0610 停了": what to act on, and how,
+        # is told; "能直接把excel转成千帆格式吗?能的话就转,文件 X": the format the question names)
+    things = [t for t in dict.fromkeys(re.findall(named_things, q, re.I))]
+    if step_told and things and not re.search(r"\brestore|恢复|找回", told, re.I):
+        return ", ".join(things + formats) + ": " + told  # ("现在停掉 RUN,之后还能接着跑吗?能的话就停。": the run, stopped)
     restoring = re.search(r"\brestore|\bbring (?:them|those|it) back|恢复|找回|放回", told, re.I)
     named = re.sub(r"\s+", " ", _ASKED_FRAME.sub(lambda w: w.group(0) if restoring and re.fullmatch(r"dropped|removed|deleted|删掉|删了", w.group(0), re.I)
                                                   else " ", q)).strip(" ,，")  # ("Can I get the dropped short answers back? If so, restore them")
@@ -1264,7 +1271,7 @@ def now_asked(text: str) -> str:
             return before if re.match(r"(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I) else before.rstrip("?？") + ", " + after.rstrip(".。") + ("?" if before.rstrip().endswith("?") else "？" if before.rstrip().endswith("？") else "")
         if re.match(r"算了|说错了|不对|改主意|先别|刚问了|\b(?:actually|scratch that|on second thought|change of plan|correction)\b", after, re.I):
             # "恢复一下 run-law-07 吧。P.S. 先别恢复,先看看它停在哪一步了": the P.S. puts the request right, of what the request named
-            names = [m.group(0) for m in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, before, re.I)]
+            names = [m.group(0) for m in re.finditer(r"[\w./\\-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, before, re.I)]
             own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, after, re.I)
             after = re.sub(r"^(?:算了[,，]?\s*)?先?(?:别|不要|不用)[\u4e00-\u9fff]{1,4}?了?[,，]\s*(?=先|再|帮|给|把)", "", after)  # ("先别恢复,先看看…": the step refused left out)
             steps = re.search(r"转|训|查|检查|估|评估|看看|停|恢复|续|加|填|\b(?:convert|train|check|inspect|estimate|suggest|evaluate|look|stop|resume|add|fill)\b", after, re.I)
@@ -1447,7 +1454,7 @@ def unwrapped(text: str) -> str:
 
 
 # The words of a step or a kind of flagged record that a request said after them leans on ("这次保留", "drop them this time").
-_STEP_NOUNS = re.compile(r"few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|探测|\bprobe\b|学习率|\blr\b|epochs?|质检|困惑度|\bperplexity\b|近似重复|完全重复|"
+_STEP_NOUNS = re.compile(r"hyper-?param\w*|超参(?:数)?|few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|探测|\bprobe\b|学习率|\blr\b|epochs?|质检|困惑度|\bperplexity\b|近似重复|完全重复|"
                          r"重复|冲突|乱码|空答案|短答案|长答案|占位符|\bnear[- ]duplicates?\b|\bexact duplicates?\b|\bduplicates?\b|\bdupes\b|"
                          r"\bconflicts?\b|\bgarbled\b|\bempty answers?\b|\bshort answers?\b|\blong answers?\b|\bplaceholders?\b", re.I)
 
@@ -1461,7 +1468,7 @@ def _leaned_on(said: str, rest: str) -> list[str]:
 
 # A request taken back whole, then another: "停掉 run-a——算了当我没说,它快跑完了。评估一下 run-b 吧", "convert X to alpaca... never mind,
 # first show me what fields it has", "was going to add few-shot, never mind. rephrase instructions for half of X".
-_UNSAID = re.compile(r"(?:[—–-]+|[,，;；.。…!！]+|^)\s*(?:算了[,，]?\s*)?(?:当我没说|就当我没说|\bnever ?mind\b|\bscratch that\b|\bforget (?:that|it|I said that)\b)\s*(?:[,，.。!！—–-]+|$)\s*", re.I)
+_UNSAID = re.compile(r"(?:[—–-]+|[,，;；.。…!！]+|^)\s*(?:算了[,，]?\s*)?(?:当我没说|就当我没说|\bnever ?mind\b)\s*(?:[,，.。!！—–-]+|$)\s*", re.I)
 
 
 def unsaid(text: str) -> str:
@@ -1484,7 +1491,7 @@ def unsaid(text: str) -> str:
 # 收敛了就停", "知识库.csv 有多少条重复?多的话就删", "is r-451 finished? if so evaluate it", "how many rows does leads.csv have?
 # then convert it to jsonl", "学习率用多少?定了就开始训 FILE": the question first (the answer decides the step).
 _STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几", re.I)
-_ON_ITS_ANSWER = re.compile(r"^[^,，。.;；?？]{0,12}(?:了就|的话就|定了就)|^(?:if (?:so|yes|it is|it'?s done|there are any)|then)\b|\bif there are any\b", re.I)
+_ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了就|的话就|定了就)|^(?:if (?:so|yes|it is|it'?s done|there are any)|then)\b|\bif there are any\b", re.I)
 
 
 def answer_first(text: str) -> str:
@@ -1506,6 +1513,9 @@ _LAST_TIME = re.compile(r"^\W*(?:跟上次反着来\s*[:：,，]?\s*)?(?:上次|
 def this_time(text: str) -> str:
     """``text`` without what it says was done last time, when this time's request follows."""
     m = _LAST_TIME.match(text)
+    if m and (re.search(r"[?？]\s*$", text) or not re.search(
+            r"转|(?<!培)训|查|检查|评估|加|删|留|保留|混|探|\b(?:convert|make|export|train|check|add|drop|keep|mix|probe|suggest|evaluate|fill)\b", text[m.end():], re.I)):
+        return text  # ("上次没混通用数据,…如果这次混个20%,大概能救回来多少?": asked; "…这回我说清楚:问题列叫 Q": no step of its own)
     if m and re.search(r"\d", m.group(0)):
         return text  # (last time's values give way to this time's where they are read: ``now_asked``)
     rest = text[m.end():] if m else text
@@ -1606,8 +1616,10 @@ def yes_and_no(text: str) -> str:
     """
     parts = list(_YES_NO_PART.finditer(text))
     said = [re.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
-    if len(parts) < 2 or all(said) or not any(said):
-        return text
+    if len(parts) < 2 or all(said) or not any(said) or re.search(r"[?？]", text) or not all(
+            re.search(r"检查|查|删|训|评估|增强|few-?shot|cot|转|探|混|\b(?:check|drop|train|start|suggest|params|perplexity|convert|probe|augment|evaluat\w*|dropping|scores?)\b|困惑度",
+                      p.group("part"), re.I) for p in parts):
+        return text  # (not "…? No.": a question answered; not "Hmm. No, drop them": no part of a plan)
     out, at = [], 0
     for p, yes in zip(parts, said):
         between = text[at:p.start()].strip(" ,，.。;；")
@@ -1627,9 +1639,9 @@ _TIMES = ((r"减半|减一半|砍一半|砍半|降一半|只剩(?:原来)?(?:的
           (r"翻倍|翻一倍|翻一番|多加一倍|多一倍|加倍|\bdouble[ds]?\b(?![- ]?check)|\btwice as (?:many|much)\b", 2.0),
           (r"提到三倍|三倍|\btriple[ds]?\b|\bthree times (?:as|that)\b", 3.0),
           (r"砍掉?四分之一|减少四分之一|减掉四分之一|\bby a quarter\b", 0.75), (r"砍掉?三分之一|减少三分之一|减掉三分之一|\bby a third\b", 2 / 3),
-          (r"\bup (?:by )?50\s*%|提高\s*50\s*%|(?:增加|加)\s*50\s*%|\bhalf again\b", 1.5))
+          (r"\bup (?:by )?50\s*%|提高\s*50\s*%|\bhalf again\b", 1.5))
 _BY = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TIMES)) + r"|(?P<plus>再加\s*(?P<pn>\d+|[一二两三四五])\s*(?:个|轮)?|多\s*(?P<pn2>\d+|[一二两三四五])\s*(?:个|轮)|"
-                 r"\b(?P<pn3>\d+|one|two|three|four|five) more\b)|(?P<minus>少\s*(?P<mn>\d+|[一二两三四五])\s*(?:个|轮)|\b(?P<mn2>\d+|one|two|three|four|five) (?:fewer|less)\b)", re.I)
+                 r"(?<![\d,.])\b(?P<pn3>\d+|one|two|three|four|five) more\b)|(?P<minus>少\s*(?P<mn>\d+|[一二两三四五])\s*(?:个|轮)|(?<![\d,.])\b(?P<mn2>\d+|one|two|three|four|five) (?:fewer|less)\b)", re.I)
 _BASE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*%|\s*[kK](?![A-Za-z])|\s*万)?(?![\w\-]*\.(?:jsonl?|csv|xlsx?|tsv|txt)\b)(?![\w.])", re.I)
 
 
@@ -1641,15 +1653,20 @@ def worked_out(text: str) -> str:
     '学习率 0.00015 太大了,'
     >>> worked_out("two more epochs on top of the 3 you proposed")
     'epochs on top of the 5 you proposed'
+    >>> worked_out("we were at 2,000 rows, now 1,000 more than that")  # (a count's own digits, no change of it)
+    'we were at 2,000 rows, now 1,000 more than that'
     """
     ops = list(_BY.finditer(text))
-    if len(ops) != 1:
-        return text
+    if len(ops) != 1 or re.search(r"\b(?:no|nope|actually|i mean|scratch that)\b|不对|算了|不是", text[ops[0].end():], re.I):
+        return text  # ("double it. no, just 30% more": the change taken back)
     op = ops[0]
     bases = [b for b in _BASE.finditer(text) if b.end() <= op.start() or b.start() >= op.end()]
     if op.group("plus") or op.group("minus"):
         said = op.group("pn") or op.group("pn2") or op.group("pn3") or op.group("mn") or op.group("mn2")
-        step = int(parse_number(said) or EN_NUMBER_WORDS[said.lower()])
+        value = parse_number(said) if said[0].isdigit() or not said.isascii() else EN_NUMBER_WORDS.get(said.lower())
+        step = int(value or 0)
+        if not step:
+            return text
         change = (lambda v: v + step) if op.group("plus") else (lambda v: v - step)
     else:
         factor = next(f for i, (_, f) in enumerate(_TIMES) if op.group(f"t{i}"))

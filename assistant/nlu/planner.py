@@ -551,7 +551,7 @@ _JUST_TELLING = re.compile(r"跟你说一声|告诉你一声|知会(?:你)?一�
 _NO_NEED = re.compile(r"\bno need (?:to|for)\b|\b(?:don'?t|do not) need (?:to|a|the)\b|不用再?|不需要再?|无需|毋需|\bit'?s (?:all )?(?:fine|good|sorted) now\b|\ball good now\b", re.I)
 # What the person did themselves, told: "我昨天已经自己把重复的都删干净了", "I already removed all the dupes by hand", "just finished my
 # first ever fine-tune".
-_DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|re-?exported|exported|took"  # (told as done, in English)
+_DONE_VERBS = r"removed|deleted|dropped|converted|cleaned|fixed|filled|checked|deduped|re-exported|took"  # (told as done, in English)
 _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上|上午|前两天)?(?:我|我们)?(?:已经|都已经|已)(?:自己|手动|自行)?(?:在[^,，。;；!！?？]{1,12}?(?:里|上))?(?:把|将)[^,，。;；!！?？]{1,30}?"
                           r"(?:删干净|删掉|删完|去掉|转成[^,，。;；!！?？]{0,10}|合并成[^,，。;；!！?？]{0,20}|转好|处理好|弄好|做好|填好|检查过|查过|备份过|备份好|重新导出(?:了)?(?:一遍)?|导出好)了|"
                           r"\b(?:i|we)(?:'ve| have)? (?:already|just) (?:" + _DONE_VERBS + r"|finished)\b(?:[^,.;!?]|[,.](?=\d)|\.(?=[A-Za-z]))*|"

@@ -179,10 +179,6 @@ def rule_command(text: str) -> tuple[str, str] | None:
     items = [item for item in _DECISION_ITEMS.split(text) if item.strip()]
     if len(items) >= 2 and all(rule_named(item) and decides(item) for item in items):
         return rule_command(items[0])
-    parts = [p for p in re.split(r"\s*[,，]\s*", text) if p.strip()]
-    if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) and len({rule_named(p) for p in parts}) == len(parts):
-        said = [rule_command(p) for p in parts]  # "空答案的删,占位符那些留着": a rule each; the one to drop is the step (a keep changes nothing)
-        return next((c for c in said if c and c[1] == "drop"), said[0])
     if step_called_off(text):  # "去重那步跳过,…只把空答案删了就行": the step called off is no rule; what else is said still counts
         text = ",".join(part for part in re.split(r"[,，;；。]", text) if not step_called_off(part))
         if not text.strip():
@@ -206,6 +202,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
         said = rule_command(text[slip.end():])
         if said is not None:
             return said
+    parts = [p for p in re.split(r"\s*[,，]\s*", text) if p.strip()]
+    if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) and len({rule_named(p) for p in parts}) == len(parts) \
+            and (first := rule_command(parts[0])) is not None:
+        return first  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: " " * len(m.group(0)), text))  # (offsets kept: they are compared with the text's)
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)

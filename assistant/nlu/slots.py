@@ -306,7 +306,7 @@ def find_fields(text: str) -> dict:
     if real:
         out["rationale_field"] = real.group(1)
     # "law_cases.xlsx 里 reasoning 那列就是推理过程": a column said to hold the reasoning
-    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8})\s*(?:那一?列|这一?列|列|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
+    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|列|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
     if holds and "rationale_field" not in out:
         out["rationale_field"] = holds.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
@@ -424,7 +424,7 @@ def _sheet_counted(text: str, out: dict) -> None:
         return
     found = sorted([*_SHEET_COUNTED.finditer(text), *_COUNT_ALONE.finditer(text)], key=lambda m: m.start())
     kept = [m for m in found if not re.search(r"(?:不是|不要|别用|别看|\bnot(?: the)?)\s*$", text[max(0, m.start() - 9):m.start()], re.I)
-            and not _NO_DATA_SHEET.match(text, m.end())]
+            and not _NO_DATA_SHEET.match(text, m.end()) and not re.match(r"\s*(?:叫做?|名为|是)?\s*[“\"'「『]", text[m.end():])]  # (a count then its name: the name)
     data = [m for m in kept if _DATA_SHEET.search(text[max(0, m.start() - 30):m.start()])]
     said = out.get("sheet")
     if not kept or said is not None and not data and not (
