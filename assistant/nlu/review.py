@@ -204,7 +204,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
             return said
     parts = [p for p in re.split(r"\s*[,，]\s*", text) if p.strip()]
     if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) and len({rule_named(p) for p in parts}) == len(parts) \
-            and (first := rule_command(parts[0])) is not None:
+            and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I) and (first := rule_command(parts[0])) is not None:
         return first  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: " " * len(m.group(0)), text))  # (offsets kept: they are compared with the text's)
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
