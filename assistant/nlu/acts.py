@@ -820,6 +820,23 @@ _ARROW_ASKED = re.compile(r"^\W*(?:stop|resume|restart|kill|halt|start|train|dro
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)
 # A question said to be one by its label: "q - does dropping dupes keep one copy…?", "问:判定「短答案」的标准是几个字以下?",
 # "Echo-Nine. Hypothetical: if I pull the plug on X…?" (after a call sign).
+# A question quoted (a slide's or a meeting's title) and then asked to be explained: "Slide 6 title: 'Why does epoch matter more
+# than LR?' — explain it", "会议主题:「近似重复到底怎么判定?」——…你解释一下".
+_QUOTED_QUESTION_EXPLAINED = re.compile(r"[\"“「'‘][^\"”」'’\n]{4,80}[?？][\"”」'’][^\n]{0,60}?(?:\bexplain\b|\bbrief me\b|\bwalk me through\b|\bteach me\b|讲讲|讲一下|解释|说说|给我讲|弄懂|讲清楚)", re.I)
+# A question relayed for someone else, or said to be only a question: "@Dev wants to know whether adding CoT changes the original
+# file", "我同事想知道…", "训练一次大概几块钱?我就是问问", "just asking".
+_RELAYED_QUESTION = re.compile(r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
+                               r"\b(?:is|was) asking (?:whether|if|how|why)\b|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
+_JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
+# How a step of ours compares or behaves, asked: "is your quality check the same kind of thing?", "Is it more reliable than PPL?",
+# "它会自动把数据删掉吗?", "how much of the dataset should be chain-of-thought?"
+_COMPARED_ASKED = re.compile(r"\b(?:is|are|was) (?:it|your|this|that|the|they|yours)\b[^?.;]{0,40}?\b(?:the same (?:kind of )?(?:thing|as)|(?:more|less) (?:reliable|accurate|useful|robust|trustworthy)(?: than)?)\b[^?]{0,40}[?？]\s*$|"
+                             r"(?:它|这个|这步|这一步|质量检查|检查)会(?:不会)?自动[^?？,，。]{1,20}(?:吗|么|嘛)\s*[?？]?\s*$|"
+                             r"^\W*how much of (?:the|my|a|our) (?:data(?:set)?|training data|samples?)\b[^?]{0,30}\bshould (?:be|have|get)\b[^?]*[?？]\s*$", re.I)
+# A step's value weighed after the fact, or a step's outcome put as "wouldn't it just…?": "would 5 have been better though?",
+# "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
+_WOULD_HAVE = re.compile(r"\bwould (?:\w+ )?(?:\d+ )?have been (?:better|worse|enough|too much|too many|fine)\b[^.!\n]*[?？]", re.I)
+_WOULDNT_IT_JUST = re.compile(r"^\W*(?:wouldn'?t|won'?t|doesn'?t|isn'?t) (?:\w+ing)\b[^?]{3,80}\b(?:just |simply )?(?:make|cause|lead|overfit|memori[sz]e|hurt|break|ruin|kill)\b[^?]*[?？]\W*$", re.I)
 _LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
@@ -875,6 +892,11 @@ def speech_act(text: str) -> str:
     preface = _PREFACE.match(text)
     if preface and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
+    if (_QUOTED_QUESTION_EXPLAINED.search(text) or _RELAYED_QUESTION.search(text) or _JUST_ASKING.search(text)
+            or _COMPARED_ASKED.search(text) and not _IMPERATIVE.search(text)):
+        return "question"  # "Slide 6 title: 'Why does epoch matter more than LR?' — explain it", "@Dev wants to know whether…", "…?我就是问问"
+    if _WOULD_HAVE.search(text) or _WOULDNT_IT_JUST.search(text):
+        return "hypothetical"  # "would 5 have been better though?", "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
     text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))
     if questions_listed(text):
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
@@ -944,7 +966,7 @@ _INSTEAD = re.compile(r"\bjust\b|\bonly\b|\binstead\b|就|只|直接|\bit'?s\b|[
 
 
 # Settings ruled out are values ("别算ppl了", "not 3 epochs"): read with the others, never blanked.
-_SETTING = re.compile(r"ppl|perplexity|困惑度|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
+_SETTING = re.compile(r"ppl|perplexity|困惑度|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用(?!\s*(?:的\s*)?(?:jsonl?|csv|格式))|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
 
 
 def without_ruled_out(text: str) -> str:

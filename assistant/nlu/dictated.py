@@ -24,12 +24,14 @@ from assistant.nlu.choice import chosen
 from assistant.nlu.numbers import EN_NUMBER_WORDS, parse_number
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
-_EXTENSIONS = r"jsonl|json|csv|xlsx|xls|txt|parquet|tsv"
+# A data file named in the text, its extensions the ones `paths` knows (one list, not one per pattern).
+_FILE_NAMED = rf"[\w.-]+\.(?:{EXTENSIONS})\b"
+_FILE_TAIL = rf"\.(?:{EXTENSIONS})\b"
 # The words before "dot EXT" that belong to the name: lower-case words and numbers, back to a word of the sentence.
 _NOT_NAME = {"a", "an", "the", "on", "in", "to", "at", "of", "for", "from", "with", "into", "and", "or", "is", "it", "file",
              "look", "check", "convert", "inspect", "train", "training", "called", "named", "use", "using", "open", "my", "our",
              "your", "this", "that", "data", "dataset", "about", "add", "samples", "some", "me", "please", "can", "you"}
-_SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({_EXTENSIONS})\b", re.I)
+_SAID_FILE = re.compile(rf"((?:[A-Za-z0-9_-]+ ){{1,5}})dot ({EXTENSIONS})\b", re.I)
 _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: to confirm| for confirmation)?\b[.!]?", re.I), ""),  # "Stop asking me to confirm": no run
           # a run at rest or back at work, said of a worker: "让它先歇会儿", "叫它接着干活"; "康康" is 看看
           (re.compile(r"(?<=[让叫])(?:它|他|那个|这个)?(?:先)?歇(?:会儿?|一会儿?|一下)"), "先停一下"), (re.compile(r"(?<!我)(?<!我就)(?<!我再)(?<!咱)(?<!咱们)(?<!我们)[\"“「]?(?:接着|继续)干活[\"”」]?"), "接着跑"),
@@ -56,7 +58,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # sports words for epochs and samples: "6 laps over FILE", "3 passes", "跑 2 趟", "what lap is X on", "800 reps in the set"
           (re.compile(r"(?<=\d )(?:laps|passes)\b|(?:(?<=\bone )|(?<=\btwo )|(?<=\bthree )|(?<=\bfour )|(?<=\bfive )|(?<=\bsix )|(?<=\bten ))(?:laps|epics)\b|"
                       r"(?<=how many )laps\b", re.I), "epochs"), (re.compile(r"(?<=\bwhat )lap\b", re.I), "epoch"),
-          (re.compile(r"(?<=[\d一二两三四五六七八九十])\s*趟(?!\s*(?:车|路))"), "个epoch"), (re.compile(r"(?<=\d )reps\b", re.I), "samples"),
+          (re.compile(r"(?<=[\d一二两三四五六七八九十])\s*趟(?!\s*(?:车|路))(?![^。!！]*\d+\s*(?:个\s*)?epochs?)", re.I), "个epoch"), (re.compile(r"(?<=\d )reps\b", re.I), "samples"),
           # words as voice typing hears them: "qa 下划线 pair 点 csv", "fin underscore cqa dot Jason L", "all paca", "doops", "迅练",
           # "千帆隔世", "加 few shot 失利", "思维连", "困惑渡", "一破克", "名字天小智"
           (re.compile(r"\s+(?:下划线|underscore)\s+", re.I), "_"), (re.compile(r"\bJason L\b|\bjson l\b", re.I), "jsonl"),
@@ -68,7 +70,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # a count after cleaning, told beside the one before: "Down to 2,870 from 3,000 after cleanup — what epochs now?"
           (re.compile(r"\bdown to ([\d,.]+\s*k?) from [\d,.]+\s*k?\b(?: (?:rows|samples|records))?", re.I), r"\1 samples now"),
           # a step to be done before training on a file: "用 identity.json 訓練之前,名字請填「小晴」": the file, then the step
-          (re.compile(r"^\W*(?:在)?(?:用|拿)\s*([\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt))\s*(?:训练|訓練|开训|訓|训)之前\s*[,，]\s*"), r"\1 "),
+          (re.compile(r"^\W*(?:在)?(?:用|拿)\s*(" + _FILE_NAMED + r")\s*(?:训练|訓練|开训|訓|训)之前\s*[,，]\s*"), r"\1 "),
           # a run's stop told with its reason, then the request: "run-0603 停了是因为 FILE 有脏数据,现在先查一下 FILE 的质量"
           (re.compile(r"^[^。!！?？]{0,40}?(?:停了|停掉了|挂了|崩了)是因为[^,，。]{0,40}[,，。]\s*(?=现在)"), ""),
           # a complaint asked as why: "why is r-1130 STILL running?", "为啥 run-9 还在跑?": its status
@@ -387,9 +389,121 @@ _OFFER_AFTER = re.compile(r"^\s*(?:例子|示例|样本|epochs?|samples?|example
 _SETTLE_BEFORE = re.compile(r"(?:算了就?|行吧|那就|就|定了[,，]?|\bgoing with\b|\bi'?ll (?:do|take|use|go with)\b|\bok(?:ay)?\b[,，]?|\byeah\b[,，]?|\byep\b[,，]?|\bgo with\b|\blet'?s (?:say|do|go with)\b|"
                             r"\bmake it\b|\bcall it\b|不\s*[,，]|嗯\s*[,，]?|…|\.{2,})\s*$", re.I)
 # What may stand between values weighed: marks, "还是", "or", "too few", "算了就", "ok" (any other word is another setting).
-_GAP_WORDS = re.compile(r"[\W_]+|还是|或者|之间|纠结|和|用|算了|就|行吧|那就|定了|不|嗯|呢|吗|吧|例子|示例|样本|\b(?:or|is|too|few|many|much|little|low|high|ok|okay|yeah|yep|go|with|going|either|epochs?|samples?|examples?|"
+_GAP_WORDS = re.compile(r"[\W_]+|还是|或者|之间|纠结|和|用|算了|就|行吧|那就|定了|不|嗯|呢|吗|吧|例子|示例|样本|了|做|\b(?:or|is|too|few|many|much|little|low|high|ok|okay|yeah|yep|go|with|going|either|epochs?|samples?|examples?|"
                         r"let'?s|say|do|make|it|maybe|like|nah|no)\b|太少|太多", re.I)
 _SETTLED_FOR_SURE = re.compile(r"(?:\bcall it\b|\blet'?s say\b|\bsettle on\b|定了[,，]?|就定)\s*$", re.I)
+
+
+# A request put as a rhetorical question that turns a step down: "客服问答.csv 不转成千帆格式,难道还要我手动一条条贴?", "乱码那几条不扔掉,
+# 还想让模型学会说火星文吗?", "You're not seriously keeping the garbled rows in X, are you?", "Are we really going to train on X without
+# checking it first?", "Why would I want alpaca? I said sharegpt.": the step wanted.
+_NOT_DOING_ZH = re.compile(r"^(?P<pre>[^,，。?？]*?)不(?P<v>转成?|转换成?|扔掉?|删掉?|删除|去掉|清掉|检查|查|训练?|停掉?|评估|加上?)(?P<obj>[^,，。?？]{0,24})[,，]\s*"
+                           r"(?:难道|还想|还要|留着|等着|莫非|是想|是要)[^?？]{2,40}[?？]+\s*$")
+_NOT_DOING_EN = re.compile(r"^\W*(?:you'?re|you are|we'?re|we are) not (?:seriously |really |actually )?(?:going to )?(?:keep(?:ing)?|leav(?:e|ing)) "
+                           r"(?P<obj>[^,?]{3,80}?),? (?:are you|are we|right)\?*\s*$", re.I)
+_WITHOUT_FIRST = re.compile(r"^\W*(?:are|were) (?:we|you) (?:really|seriously|honestly)? ?(?:going to|gonna) \w+ (?:on )?(?P<obj>[^?]{3,60}?) without "
+                            r"(?P<v>\w+ing) (?:it|them|that|this)?(?: first)?\?+\s*$", re.I)
+_WHY_WANT = re.compile(r"^\W*why would (?:i|we) (?:want|need|use|pick|choose) [^?]{1,30}\?+\s*(?=\S)", re.I)
+
+
+def rhetorical_not(text: str) -> str:
+    """``text`` put as a rhetorical question against not doing a step, as the step.
+
+    >>> rhetorical_not("客服问答.csv 不转成千帆格式,难道还要我手动一条条贴?")
+    '客服问答.csv 转成千帆格式'
+    >>> rhetorical_not("You're not seriously keeping the garbled rows in claims_qa.jsonl, are you?")
+    'drop the garbled rows in claims_qa.jsonl'
+    >>> rhetorical_not("Are we really going to train on faq_export.csv without checking it first?")
+    'run a quality check on faq_export.csv first'
+    """
+    if m := _NOT_DOING_ZH.match(text):
+        return (m.group("pre") + m.group("v") + m.group("obj")).strip()
+    if m := _NOT_DOING_EN.match(text):
+        return "drop " + m.group("obj").strip()
+    if m := _WITHOUT_FIRST.match(text):
+        verb = _GERUND.get(m.group("v").lower(), m.group("v"))
+        return ("run a quality check on" if verb == "check" else verb) + " " + m.group("obj").strip() + " first"
+    if m := _WHY_WANT.match(text):
+        return text[m.end():]
+    return text
+
+
+# A count said, then put right as a percentage of the same number: "Add few-shot to 10 of the samples in X — sorry, 10 percent, not
+# 10 rows.", "Mix in 15 general data... percent, I mean 15%.", "Add CoT to 50… percent. 50 percent.", "不是混 5 条通用数据,我是说 5%".
+_PERCENT_MEANT = re.compile(r"(?:\s*[—–-]+\s*|\s*[,，.。…;；]+\s*|\s+)(?:sorry,?\s*|i mean,?\s*|i meant,?\s*|as in\s*|我是说\s*|我的意思是\s*|是\s*)?"
+                            r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|\s*percent\b|\s*per ?cent\b|个百分点)(?:\s*,?\s*(?:not|不是)\s*(?P=n)\s*(?:rows?|samples?|records?|条|个)?)?\s*(?=[.。,，;；!！]|$)", re.I)
+
+
+def percent_meant(text: str) -> str:
+    """``text`` with a number first said bare (or as a count) read as the percentage the message then says it meant.
+
+    >>> percent_meant("Add few-shot to 10 of the samples in intents.jsonl — sorry, 10 percent, not 10 rows.")
+    'Add few-shot to 10% of the samples in intents.jsonl.'
+    >>> percent_meant("不是混 5 条通用数据,我是说 5%。")
+    '混 5%通用数据。'
+    """
+    for m in _PERCENT_MEANT.finditer(text):
+        n = m.group("n")
+        earlier = [e for e in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\s*(?:%|percent|per ?cent|个百分点))", text[:m.start()], re.I)]
+        if not earlier or not re.search(r"sorry|mean|meant|as in|我是说|我的意思是|not|不是|percent|%", text[earlier[-1].end():m.end()], re.I):
+            continue
+        e = earlier[-1]
+        head = text[:e.start()]
+        cut = re.match(r"\s*(?:条|个|rows?|samples?)\b|\s*(?:条|个)", text[e.end():], re.I)
+        tail = text[e.end() + (cut.end() if cut else 0):m.start()]
+        tail = re.sub(r"(?:…+|\.{2,})\s*(?:percent|per ?cent)\b", "", tail, flags=re.I)
+        head = re.sub(r"^\W*不是\s*", "", head)
+        return (head + n + "%" + tail + text[m.end():]).strip()
+    return text
+
+
+# Two people's views relayed, then one taken: "Anna says 3 epochs, Ben says 5 — go with Ben", "小王说跑 3 个 epoch,老李说 5 个——听老李的",
+# "阿杰说转 alpaca,美玲说转 sharegpt,我觉得美玲有道理", "Nina says convert first, Paul says quality check first. I'm with Paul".
+_NOT_A_NAME = {"我", "你", "他", "她", "它", "我们", "你们", "他们", "手册", "文档", "老板", "领导", "系统", "日志", "报错", "上面", "你们手册", "it",
+               "he", "she", "they", "we", "you", "i", "the", "manual", "docs", "log", "error", "someone", "everyone", "nobody"}
+_RELAYED_EN = re.compile(r"(?P<a>\b[A-Z][a-z]+) (?:says|said|wants|thinks|suggests|votes(?: for)?)[:,]?\s+(?P<x>[^,;.—–\n]{1,60}?)\s*(?:[,;]|—|–|\.)\s*"
+                         r"(?:(?:and|but|while|whereas)\s+)?(?P<b>\b[A-Z][a-z]+) (?:says|said|wants|thinks|suggests|votes(?: for)?)[:,]?\s+(?P<y>[^,;.—–\n]{1,60}?)"
+                         r"\s*(?:[,;.]|—|–)\s*")
+_RELAYED_ZH = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,3}?)(?:说|觉得|建议|主张|想)(?P<x>[^,，;；。—\n]{1,40}?)\s*(?:[,，;；。]|——|—)\s*"
+                         r"(?:而|但|可)?(?P<b>[\u4e00-\u9fff]{1,3}?)(?:说|觉得|建议|主张|想)(?P<y>[^,，;；。—\n]{1,40}?)\s*(?:[,，;；。]|——|—)+\s*")
+_TAKEN = (r"(?:i'?m with|we'?re with|go(?:ing)? with|use|take|follow|pick|we'?ll go with|side with)\s+{name}(?:'s)?(?:\s+(?:one|call|version|idea|suggestion|number))?\b|"
+          r"\b{name}(?:'s)?\s+(?:it is|wins|has it|is right|gets it)\b|^\W*{name}\W*(?:[.!]|$)|"
+          r"(?:听|按|用|选|依|照|就按|就听|就用)(?:着)?{name}(?:的|说的)?|我(?:觉得|看|认为){name}(?:说得|讲得)?(?:有道理|对)|最后定的是{name}的?|{name}(?:说得|讲得)?(?:有道理|对)")
+
+
+def relayed(text: str) -> str:
+    """``text`` with two people's views relayed and one then taken read as the view taken (its value put in the other's
+    words when the view taken is only a value).
+
+    >>> relayed("Anna says 3 epochs, Ben says 5 — go with Ben. data: warranty_qa.jsonl")
+    '5 epochs. data: warranty_qa.jsonl'
+    >>> relayed("小王说跑 3 个 epoch,老李说 5 个——听老李的。数据是 legal_faq.jsonl")
+    '跑 5 个 epoch。数据是 legal_faq.jsonl'
+    >>> relayed("阿杰说转 alpaca,美玲说转 sharegpt,我觉得美玲有道理。文件 chat_logs_0611.jsonl")
+    '转 sharegpt。文件 chat_logs_0611.jsonl'
+    """
+    for pattern in (_RELAYED_EN, _RELAYED_ZH):
+        m = pattern.search(text)
+        if not m or {m.group("a").lower(), m.group("b").lower()} & _NOT_A_NAME or m.group("a") == m.group("b"):
+            continue
+        rest = text[m.end():]
+        took = None
+        for who in ("b", "a"):
+            pick = re.match(r"\s*(?:" + _TAKEN.format(name=re.escape(m.group(who))) + r")\s*", rest, re.I)
+            if pick and (took is None or pick.end() > took[1].end()):
+                took = (who, pick)
+        if took is None:
+            continue
+        chosen, other = (m.group("y"), m.group("x")) if took[0] == "b" else (m.group("x"), m.group("y"))
+        said = chosen
+        value = re.fullmatch(r"\s*(\d+(?:\.\d+)?(?:e-?\d+)?%?)\s*(?:个|条|步|轮)?\s*", chosen, re.I)
+        if value and (old := re.search(r"\d+(?:\.\d+)?(?:e-?\d+)?%?", other)):
+            said = other[:old.start()] + value.group(1) + other[old.end():]  # ("Ben says 5": five of what Anna said)
+        after = rest[took[1].end():].lstrip(" ,，—–-")
+        stop = "。" if pattern is _RELAYED_ZH else ". "
+        after = re.sub(r"^[.。!！]\s*", "", after)
+        return (text[:m.start()] + said.strip() + (stop + after if after else "")).strip()
+    return text
 
 
 def settled(text: str) -> str:
@@ -411,7 +525,7 @@ def settled(text: str) -> str:
             again = re.fullmatch(r"\s*[?？]+\s*", text[said[j - 1].end():last.start()]) and any(
                 said[i].group("v").lower() == last.group("v").lower() for i in range(j))
             if not (sure or again or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
-                    or re.match(r"\s*(?:个|条|步)?\s*吧|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
+                    or re.match(r"\s*(?:个|条|步)?\s*吧|\s*(?:个|条|步)?\s*(?:就行|就好|就够了?|即可)|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
                 continue
             first = j
             while first > 0 and said[first - 1].end() > said[first].start() - 60 and (
@@ -810,6 +924,33 @@ _ASKED_FRAME = re.compile(r"did you (?:already|just)|have you (?:already|just)|�
                           r"删了|删掉(?!的)|删除|去掉|恢复|找回|找得回|查过|算过|启动|开始|停|做|[吗嘛么呢了]", re.I)
 
 
+# A step's time or cost asked, then a go-ahead: "用 X 跑 3 个 epoch 大概要多久?好,开始吧", "检查 X 的困惑度要花多少钱?行,直接跑",
+# "How long would 4 epochs on X take? ok go.", "What does a perplexity check on X cost? ok go ahead", "Does evaluating cost extra? ok go, run-77a".
+_GO_AHEAD = re.compile(r"^\W*(?:ok(?:ay)?|好(?:吧|的|啊)?|行(?:吧)?|可以|那|fine|alright|sure)(?=\W|[\u4e00-\u9fff]|$)\W*"
+                       r"(?:go(?: ahead)?|do it|start|开始(?:吧)?|直接跑|跑吧|就做吧|做吧|那就加|就加|开始跑|就跑|上吧|搞吧|弄吧)?", re.I)
+_COST_ZH = re.compile(r"\s*(?:大概|大约|一共)?(?:要|需要|得)?(?:花|跑)?(?:多久|多长时间|多少时间|多少钱|几块钱|多少算力|多少显存)(?:呢|啊)?\s*$|"
+                      r"\s*会(?:很|不会)?(?:贵|慢|久)(?:吗|嘛|么)\s*$|\s*(?:贵不贵|久不久)\s*$|\s*会让[^?？]{0,12}(?:翻倍|变长|变慢|变贵)(?:吗|嘛|么)\s*$")
+_COST_EN = (re.compile(r"^\W*how long (?:would|will|does|do|might)\s+(?:it take (?:to|for)\s+)?(?P<s>.+?)(?:\s+take)?\s*$", re.I),
+            re.compile(r"^\W*how much (?:gpu |compute |wall[- ]clock )?(?:time|money)?\s*(?:would|will|does|do)\s+(?P<s>.+?)\s+(?:cost|take)\s*$", re.I),
+            re.compile(r"^\W*what (?:would|will|does|do)\s+(?P<s>.+?)\s+cost\s*$", re.I),
+            re.compile(r"^\W*(?:does|would|will|is)\s+(?P<s>.+?)\s+(?:cost (?:extra|much|anything|a lot|more)|(?:be )?(?:expensive|slow|pricey))\s*$", re.I))
+_GERUND = {"resuming": "resume", "evaluating": "evaluate", "checking": "check", "converting": "convert", "training": "train", "stopping": "stop",
+           "adding": "add", "probing": "probe", "dropping": "drop", "running": "run", "augmenting": "augment", "filling": "fill"}
+
+
+def _cost_asked(q: str) -> str | None:
+    """The step whose time or cost ``q`` asks, as a request; None when ``q`` asks no step's cost."""
+    if re.search(r"[\u4e00-\u9fff]", q):
+        m = _COST_ZH.search(q)
+        return q[:m.start()].strip() if m and re.search(r"[\u4e00-\u9fff]{2}|\w", q[:m.start()]) else None
+    for pattern in _COST_EN:
+        if m := pattern.match(q):
+            step = m.group("s").strip()
+            step = re.sub(r"^(\w+ing)\b", lambda w: _GERUND.get(w.group(1).lower(), w.group(1)), step)
+            return "train " + step if re.match(r"\d+\s+epochs?\b", step, re.I) else step
+    return None
+
+
 def asked_then_told(text: str) -> str:
     """``text`` with a question about a step read as what is told after it: the step on its answer, with what the question
     named; a what-if then a go-ahead, and a step proposed, as the step.
@@ -826,7 +967,7 @@ def asked_then_told(text: str) -> str:
     proposed = _PROPOSED.match(text)
     if proposed:  # ("Why don't we start with a quality check on X?": the check)
         step, after = re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I), text[proposed.end():]
-        if not re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|\d|" + RUN_ID.pattern, after, re.I):
+        if not re.search(_FILE_NAMED + r"|\d|" + RUN_ID.pattern, after, re.I):
             after = ""  # ("…? It was scraped out of Zendesk, so who knows what's in there.": why, no request of its own)
         return (step + ("。" if re.search(r"[\u4e00-\u9fff]", step) else ". ") + after.strip()).strip()
     m = _ASKED_FIRST.match(text)
@@ -842,6 +983,9 @@ def asked_then_told(text: str) -> str:
         step = re.sub(r"\b(dropp|stopp|add|convert|check|delet|remov|resum|train|start|evaluat|kep)(?:ed)\b", lambda w: {"dropp": "drop", "stopp": "stop",
                       "kep": "keep"}.get(w.group(1), w.group(1) + ("e" if w.group(1) in ("delet", "remov", "resum", "evaluat") else "")), _WHAT_IF.sub("", q))
         return re.sub(r"\bthrew in\b", "mix in", re.sub(r"\bdid\b", "do", step)).rstrip("呢 ") + stop + rest  # "what if you resumed run-0604-a? please do"
+    go = _GO_AHEAD.match(rest)
+    if go and not cond and (step := _cost_asked(q)):
+        return step + stop + rest  # "How long would 4 epochs on X take? ok go.": the step asked the cost of, then the go-ahead
     done = _DONE_ASKED.search(q)
     if not cond and not done:
         return text
@@ -1261,7 +1405,7 @@ def now_asked(text: str) -> str:
     """
     telegram = _TELEGRAM_STOP.search(text)
     if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d",
-                                  re.sub(r"\S+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b", " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
+                                  re.sub(r"\S+" + _FILE_TAIL, " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
         text = text[:telegram.start()]  # "THANKS. STOP.", "WHAT IS LORA RANK. STOP.": a telegram's full stop, no run stopped
     ps = list(_PS.finditer(text)) or list(re.finditer(r"(?<=[。.!！?？])\s*P\.?\s*S\.?\s*[:：,，.]?\s*", text))
     if ps and text[:ps[-1].start()].strip() and text[ps[-1].end():].strip():
@@ -1271,8 +1415,8 @@ def now_asked(text: str) -> str:
             return before if re.match(r"(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I) else before.rstrip("?？") + ", " + after.rstrip(".。") + ("?" if before.rstrip().endswith("?") else "？" if before.rstrip().endswith("？") else "")
         if re.match(r"算了|说错了|不对|改主意|先别|刚问了|\b(?:actually|scratch that|on second thought|change of plan|correction)\b", after, re.I):
             # "恢复一下 run-law-07 吧。P.S. 先别恢复,先看看它停在哪一步了": the P.S. puts the request right, of what the request named
-            names = [m.group(0) for m in re.finditer(r"[\w./\\-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, before, re.I)]
-            own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, after, re.I)
+            names = [m.group(0) for m in re.finditer(r"[\w./\\-]+" + _FILE_TAIL + "|" + RUN_ID.pattern, before, re.I)]
+            own = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, after, re.I)
             after = re.sub(r"^(?:算了[,，]?\s*)?先?(?:别|不要|不用)[\u4e00-\u9fff]{1,4}?了?[,，]\s*(?=先|再|帮|给|把)", "", after)  # ("先别恢复,先看看…": the step refused left out)
             steps = re.search(r"转|训|查|检查|估|评估|看看|停|恢复|续|加|填|\b(?:convert|train|check|inspect|estimate|suggest|evaluate|look|stop|resume|add|fill)\b", after, re.I)
             return (", ".join(names) + ": " + after if names and not own else after) if steps else before + "。" + after
@@ -1328,8 +1472,15 @@ def telegram(text: str) -> str:
 
     >>> telegram("训练 run-77 STOP 进度如何 STOP 速回 STOP"), telegram("stop run-3, stop run-4 too")
     ('训练 run-77 。 进度如何 。 速回 。', 'stop run-3, stop run-4 too')
+    >>> telegram("EVALUATE r-205 STOP REPORT BACK"), telegram("PLEASE STOP RUN-5 NOW")
+    ('EVALUATE r-205. REPORT BACK', 'PLEASE STOP RUN-5 NOW')
     """
     found = list(_TELEGRAM_WORD.finditer(text))
+    shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", text) if w != "STOP"]
+    if (found and len(shouted) >= 2 and all(m.group(0) == "STOP" and m.start() > 0 for m in found)
+            and all(re.match(r"\s+[A-Z]{2,}\b(?<!\bRUN)(?<!\bTRAINING)(?<!\bTHE)(?<!\bJOB)(?<!\bTHAT)(?<!\bTHIS)(?!\s*[-_]?\d)(?![-_])", text[m.end():])
+                    for m in found)):
+        return re.sub(r"\s*\bSTOP\b\s*", ". ", text)  # "EVALUATE r-205 STOP REPORT BACK": a telegram's STOP between two clauses
     if (len(found) < 2 or not re.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1
             or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", _TELEGRAM_WORD.sub(" ", text))):  # ("stop stop stop": a stop, said thrice)
         return text
@@ -1453,6 +1604,12 @@ def unwrapped(text: str) -> str:
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
 
+# A step of ours said by its verb (or its name), in either language: what makes a part of a message a request of its own.
+_STEP_SAID = re.compile(r"评估|查|看|停|续|恢复|转|(?<!培)训|加|删|留|填|改写|探|混|增强|困惑度|few-?shot|\bcot\b|"
+                        r"\b(?:evaluat\w*|check|show|look|stop|resume|convert|make|export|train|start|add|drop(?:ping)?|keep|rephrase|inspect|"
+                        r"status|probe|mix|suggest|fill|augment|params|perplexity|scores?|tell me|send)\b", re.I)
+
+
 # The words of a step or a kind of flagged record that a request said after them leans on ("这次保留", "drop them this time").
 _STEP_NOUNS = re.compile(r"hyper-?param\w*|超参(?:数)?|few-?shot|\bcot\b|思维链|指令增强|\baugment\w*|探测|\bprobe\b|学习率|\blr\b|epochs?|质检|困惑度|\bperplexity\b|近似重复|完全重复|"
                          r"重复|冲突|乱码|空答案|短答案|长答案|占位符|\bnear[- ]duplicates?\b|\bexact duplicates?\b|\bduplicates?\b|\bdupes\b|"
@@ -1479,10 +1636,9 @@ def unsaid(text: str) -> str:
         return text
     rest = text[m.end():].strip()
     parts = re.split(r"(?<=[。!！;；])\s*|(?<=\.)\s+", rest, maxsplit=1)  # (a sentence's end, not a file name's dot)
-    steps = r"评估|查|看|停|续|转|训|加|删|留|检查|改写|探|\b(?:evaluate|check|show|look|stop|resume|convert|train|add|drop|keep|rephrase|inspect|question|status|what|probe)"
-    if len(parts) == 2 and parts[1].strip() and not re.search(steps, parts[0], re.I) and not re.search(r"\d", parts[0]):
+    if len(parts) == 2 and parts[1].strip() and not _STEP_SAID.search(parts[0]) and not re.search(r"\d|\b(?:question|what)\b", parts[0], re.I):
         rest = parts[1]  # ("…never mind, it's almost done. evaluate run-b instead": why it was taken back, then the request)
-    names = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, rest, re.I)
+    names = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
     leaned = [] if names else _leaned_on(text[:m.start()], rest)
     return ", ".join(leaned) + ": " + rest if leaned and len(rest) < 16 else rest  # ("那个长答案的先别删了,当我没说,留着")
 
@@ -1499,7 +1655,7 @@ def answer_first(text: str) -> str:
     m = re.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
     if not m or not _STATE_ASKED.search(m.group("q")) or not _ON_ITS_ANSWER.search(m.group("rest")):
         return text
-    names = [x.group(0) for x in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, m.group("rest"), re.I)
+    names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
              if x.group(0) not in m.group("q")]
     return m.group("q") + "?" + (" " + " ".join(names) if names else "")
 
@@ -1513,8 +1669,7 @@ _LAST_TIME = re.compile(r"^\W*(?:跟上次反着来\s*[:：,，]?\s*)?(?:上次|
 def this_time(text: str) -> str:
     """``text`` without what it says was done last time, when this time's request follows."""
     m = _LAST_TIME.match(text)
-    if m and (re.search(r"[?？]\s*$", text) or not re.search(
-            r"转|(?<!培)训|查|检查|评估|加|删|留|保留|混|探|\b(?:convert|make|export|train|check|add|drop|keep|mix|probe|suggest|evaluate|fill)\b", text[m.end():], re.I)):
+    if m and (re.search(r"[?？]\s*$", text) or not _STEP_SAID.search(text[m.end():])):
         return text  # ("上次没混通用数据,…如果这次混个20%,大概能救回来多少?": asked; "…这回我说清楚:问题列叫 Q": no step of its own)
     if m and re.search(r"\d", m.group(0)):
         return text  # (last time's values give way to this time's where they are read: ``now_asked``)
@@ -1594,11 +1749,10 @@ def note_left(text: str) -> str:
     if not split:
         return body
     note, rest = body[:split.start()], body[split.end():].strip()
-    if re.match(r"\W*(?:do it|do that|做吧|弄吧|查吧)\b", rest, re.I) or not re.search(
-            r"探|训|转|查|检查|加|停|评估|恢复|填|\b(?:probe|train|convert|check|add|stop|evaluate|resume|fill|tell me|look|inspect|send)\b|\d", rest, re.I):
+    if re.match(r"\W*(?:do it|do that|做吧|弄吧|查吧)\b", rest, re.I) or not (_STEP_SAID.search(rest) or re.search(r"\d", rest)):
         return body  # ("memo: FILE never got checked. do it now": the note is what to do)
-    names = [x.group(0) for x in re.finditer(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, note, re.I)]
-    own = re.search(r"[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\b|" + RUN_ID.pattern, rest, re.I)
+    names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, note, re.I)]
+    own = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
     nouns = _leaned_on(note, rest)  # ("few-shot 比例不要超过三成。这次给 FILE 加一成": the step the note is about)
     return ", ".join(names + nouns) + ": " + rest if names and not own or nouns else rest
 
@@ -1616,9 +1770,7 @@ def yes_and_no(text: str) -> str:
     """
     parts = list(_YES_NO_PART.finditer(text))
     said = [re.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
-    if len(parts) < 2 or all(said) or not any(said) or re.search(r"[?？]", text) or not all(
-            re.search(r"检查|查|删|训|评估|增强|few-?shot|cot|转|探|混|\b(?:check|drop|train|start|suggest|params|perplexity|convert|probe|augment|evaluat\w*|dropping|scores?)\b|困惑度",
-                      p.group("part"), re.I) for p in parts):
+    if len(parts) < 2 or all(said) or not any(said) or re.search(r"[?？]", text) or not all(_STEP_SAID.search(p.group("part")) for p in parts):
         return text  # (not "…? No.": a question answered; not "Hmm. No, drop them": no part of a plan)
     out, at = [], 0
     for p, yes in zip(parts, said):
@@ -1642,7 +1794,7 @@ _TIMES = ((r"减半|减一半|砍一半|砍半|降一半|只剩(?:原来)?(?:的
           (r"\bup (?:by )?50\s*%|提高\s*50\s*%|\bhalf again\b", 1.5))
 _BY = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TIMES)) + r"|(?P<plus>再加\s*(?P<pn>\d+|[一二两三四五])\s*(?:个|轮)?|多\s*(?P<pn2>\d+|[一二两三四五])\s*(?:个|轮)|"
                  r"(?<![\d,.])\b(?P<pn3>\d+|one|two|three|four|five) more\b)|(?P<minus>少\s*(?P<mn>\d+|[一二两三四五])\s*(?:个|轮)|(?<![\d,.])\b(?P<mn2>\d+|one|two|three|four|five) (?:fewer|less)\b)", re.I)
-_BASE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*%|\s*[kK](?![A-Za-z])|\s*万)?(?![\w\-]*\.(?:jsonl?|csv|xlsx?|tsv|txt)\b)(?![\w.])", re.I)
+_BASE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*%|\s*[kK](?![A-Za-z])|\s*万)?(?![\w\-]*" + _FILE_TAIL + r")(?![\w.])", re.I)
 
 
 def worked_out(text: str) -> str:
@@ -1660,6 +1812,8 @@ def worked_out(text: str) -> str:
     if len(ops) != 1 or re.search(r"\b(?:no|nope|actually|i mean|scratch that)\b|不对|算了|不是", text[ops[0].end():], re.I):
         return text  # ("double it. no, just 30% more": the change taken back)
     op = ops[0]
+    if re.match(r"\s*(?:吗|么|嘛|呢)?\s*[?？]|\s*(?:吗|么|嘛)", text[op.end():]):
+        return text  # ("每条加 2 个例子会让训练时间翻倍吗?": asked of something else, no change said)
     bases = [b for b in _BASE.finditer(text) if b.end() <= op.start() or b.start() >= op.end()]
     if op.group("plus") or op.group("minus"):
         said = op.group("pn") or op.group("pn2") or op.group("pn3") or op.group("mn") or op.group("mn2")
@@ -1694,10 +1848,41 @@ def worked_out(text: str) -> str:
 
 
 def halfwidth(text: str) -> str:
-    """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), and the numerals of banknotes and cheques as the
-    everyday ones ("壹佰伍拾步" → "一百五十步")."""
+    """``text`` with full-width ASCII written as ASCII (:data:`_FULL_WIDTH`), the numerals of banknotes and cheques as the
+    everyday ones ("壹佰伍拾步" → "一百五十步"), and Roman numerals that count as digits.
+
+    >>> halfwidth("train helpdesk_v2.jsonl for III epochs"), halfwidth("few-shot: II examples per prompt on XV% of run-XII")
+    ('train helpdesk_v2.jsonl for 3 epochs', 'few-shot: 2 examples per prompt on 15% of run-XII')
+    >>> halfwidth("XII thousand rows, lora r XVI"), halfwidth("epochs wrong — not V, VIII"), halfwidth("I need V for Vendetta")
+    ('12 thousand rows, lora r 16', 'epochs wrong — not 5, 8', 'I need V for Vendetta')
+    """
     text = _SPACED_THOUSANDS.sub(r"\1\2", text.translate(_FULL_WIDTH))
+    if _ROMAN_CONTEXT.search(text):
+        text = _ROMAN.sub(lambda m: str(_roman_value(m.group(0))) if _roman_counts(m) else m.group(0), text)
     return _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITAL_NUMERALS), text) if _CAPITAL_RUN.search(text) else text
+
+
+# Roman numerals that count ("III epochs", "D steps", "XV%", "lora r XVI", "not V, VIII"): only in a message about settings or
+# sizes, never inside a name ("run-XII", "faq_vIII.jsonl") and, for a single letter, only next to what it counts.
+_ROMAN = re.compile(r"(?<![\w.\-/\\])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w\-/\\]|\.\w)")
+_ROMAN_CONTEXT = re.compile(r"\b(?:epochs?|steps?|examples?|samples?|rows?|records?|thousand|rank|lora(?:[ _]r)?|r|k|lr|shots?|percent)\b|%", re.I)
+_ROMAN_NEXT = re.compile(r"\s*(?:%|(?:epochs?|steps?|examples?|samples?|rows?|records?|thousand|shots?|percent)\b)", re.I)
+_ROMAN_BEFORE = re.compile(r"(?:\b(?:epochs?|steps?|rank|lora[ _]r|r|k)\s*[:=]?|\bnot|[—,])\s*$", re.I)
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _roman_counts(m: re.Match) -> bool:
+    """Whether the Roman numeral ``m`` counts something here (not "I", not a word's capital)."""
+    numeral, text = m.group(0), m.string
+    if not numeral or numeral == "I" or (len(numeral) == 1 and numeral in "LM"):
+        return False
+    after, before = text[m.end():], text[max(0, m.start() - 14):m.start()]
+    return bool(_ROMAN_NEXT.match(after) or _ROMAN_BEFORE.search(before))
 
 
 _CAPITAL_NUMERALS = str.maketrans("壹贰貳叁肆伍陆陸柒捌玖拾佰仟", "一二二三四五六六七八九十百千")
@@ -1739,6 +1924,9 @@ _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.com
               (re.compile(r"探\s*(?:lr|学习率)\s*于"), "学习率探测 在"), (re.compile(r"(?<=进度)几何焉?|几何焉|几许(?=[?？]|$)"), "多少"), (re.compile(r"([长短空])答(?!案)"), r"\1答案"))
 
 
+_STRESSED_ZH = re.compile(r"(?<=[^\n\s])【([^】\n\s.]{1,6})】(?![^\s,，。]*\.\w{2,5}\b)")  # (not a label opening a line: "【需求】增加 few-shot")
+
+
 def said_plainly(text: str) -> str:
     """``text`` with our own words in quotes for emphasis unquoted (:data:`_SCARE_QUOTED`) when two or more are, and classical
     wording read as plain (:data:`_CLASSICAL`).
@@ -1752,6 +1940,8 @@ def said_plainly(text: str) -> str:
         text = _SCARE_QUOTED.sub(r"\1", text)
     elif _STEP_QUOTED.search(text) and not re.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
         text = _STEP_QUOTED.sub(r"\1", text)  # "我想加“思维链”的数据,一百个": a step's own name, quoted alone for emphasis
+    # a word in 【】 for stress ("学习率【多少】合适?", "我说的是【近似】重复"): no name, no file's tag
+    text = _STRESSED_ZH.sub(lambda m: m.group(1) + (" " if re.match(r"[A-Za-z0-9_]", m.string[m.end():m.end() + 1]) else ""), text)
     if re.search(r"之|乎|也[。.]?$|矣|乃|焉|于|敢请|烦劳|适才", text):
         for pattern, plain in _CLASSICAL:
             text = pattern.sub(plain, text)
@@ -1764,8 +1954,15 @@ def unhesitated(text: str) -> str:
     off at the end, where they break no sentence apart)."""
     if (len(re.findall(r"…+|\.{3,}", text)) >= 2 and (re.search(r"[?？]", text) or re.search(r"(?:…+|\.{3,})\s*$", text))
             and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text)):
-        return re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
+        text = re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
+    if len(_FILLERS.findall(text)) >= 2:  # "so um, like, how many epochs should I, uh, do…", "喂?嗯,那个……我想问一下啊,就是,…,呃,…"
+        text = re.sub(r"\s{2,}", " ", _FILLERS.sub(lambda m: " " if m.group(0).isascii() else "", text)).strip()
     return text
+
+
+# Fillers of speech typed as said (two or more in a message): "um,", "uh,", "like,", "嗯,", "呃,", "那个……", "就是,", "喂?".
+_FILLERS = re.compile(r",?\s*(?<![\w'])(?:u+m+|u+h+|e+r+m*|like)\s*,\s*|(?<=[,，]\s)(?:u+m+|u+h+)\s+(?=\w)|"
+                      r"(?:^|[,，]|(?<=[。?？…\s]))(?:嗯+|呃+|额+|喂[?？]?|那个+(?:……|…|,|，)|就是(?:说)?(?:……|…|,|，))\s*[,，…]*\s*", re.I)
 
 
 # A value crossed out by an arrow or by "改" and the one that replaces it, both of one kind: "run-a17 -> run-a18", "10% 改 30%",
@@ -1937,8 +2134,17 @@ def unheaded(text: str) -> str:
     ('昨天那个 run-0611-b 跑完没有', 'pick up where it left off')
     >>> unheaded("Step 2 then step 4: check quality on a.jsonl, then train on it.")
     'check quality on a.jsonl, then train on it.'
+    >>> unheaded("feat: identity.json 填占位符 name=小智 author=智联科技")
+    'identity.json 填占位符 name=小智 author=智联科技'
     """
-    return _STEPS_BY_NUMBER.sub("", _BACK_FROM_BREAK.sub("", text, count=1), count=1) or text
+    text = _SLIDE_HEAD.sub("", _COMMIT_TYPE.sub("", _STEPS_BY_NUMBER.sub("", _BACK_FROM_BREAK.sub("", text, count=1), count=1), count=1), count=1) or text
+    return text
+
+
+# A request written as a commit message: "feat: identity.json 填占位符 name=小智", "fix(data): 去掉重复", "chore: convert x.csv to alpaca".
+# A slide's or page's label before its line: "Backup slide: what if…", "Slide 5: convert x → alpaca", "第10页:加 CoT 样本".
+_SLIDE_HEAD = re.compile(r"^\W*(?:(?:backup|bonus|appendix|extra) )?slide\s*\d*\s*(?:title|标题)?\s*[:：]\s*(?=\S)|^\W*第\s*\d+\s*页\s*(?:标题)?\s*[:：]\s*(?=\S)", re.I)
+_COMMIT_TYPE = re.compile(r"^\s*(?:feat|fix|chore|docs|refactor|perf|build|ci|style|revert)(?:\([\w\s./-]{1,30}\))?!?:\s+(?=\S)", re.I)
 
 
 # Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
@@ -2270,6 +2476,9 @@ _REWRITES = (
     starred,         # "*word" on the next line puts a word right
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
+    percent_meant,   # "10 of the samples — sorry, 10 percent": the percentage meant
+    rhetorical_not,  # "X 不转成千帆格式,难道还要我手动贴?", "you're not seriously keeping X, are you?": the step wanted
+    relayed,         # "Anna says 3 epochs, Ben says 5 — go with Ben": the view taken
     settled,         # values weighed, then one settled on
     active,          # a step asked in the passive ("X should be dropped") said in the active voice
     said_back,       # a refusal taken back ("skip X... actually no, include it") read as what is wanted after all

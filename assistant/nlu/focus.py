@@ -107,12 +107,16 @@ def meant(text: str, names: list[str]) -> str | None:
         return by_size
     if (by_count := _by_count(text, left)) is not None:
         return by_count
+    if (by_most := _by_most(text, left)) is not None:
+        return by_most
     if (by_value := _by_value(text, left)) is not None:
         return by_value
     if (by_date := _by_number_in_name(text, left)) is not None:
         return by_date
     if (by_part := _by_part(text, left)) is not None:
         return by_part
+    if (by_words := _by_description(text, left)) is not None:
+        return by_words
     if _LATTER.search(text):  # "A 和 B 两个,先检查后面那个", "look at the final one" is a name's own word
         return distinct[-1]
     if _FORMER.search(text):
@@ -139,7 +143,7 @@ _HIGHER = re.compile(r"高的|大的|更高|更大|最高|最大|\bhigher\b|\bhi
 _BETTER = re.compile(r"好的那|更好|最好|强的|\bbetter\b|\bbest\b|\bstronger\b|\bwinner\b", re.I)
 _WORSE = re.compile(r"差的|更差|最差|弱的|\bworse\b|\bworst\b|\bweaker\b|\bloser\b", re.I)
 _LOSS_LIKE = re.compile(r"loss|损失|困惑度|perplexity|\bppl\b|error|错误率", re.I)
-_VALUE_AFTER = re.compile(r"^[^\d,，;；。\n]{0,24}?(\d+(?:\.\d+)?)")
+_VALUE_AFTER = re.compile(r"^[^\d,，;；。\n]{0,24}?(\d+(?:\.\d+)?(?:e-?\d+)?)", re.I)
 
 
 def _told_after(text: str, names: list[str], pattern: re.Pattern) -> dict[str, float]:
@@ -223,6 +227,62 @@ def _by_part(text: str, names: list[str]) -> str | None:
             if len(having) == 1:
                 return having[0]
     return None
+
+
+# Of files each told with a count, the one with the most or the fewest: "qa_2022.jsonl 两千条、qa_2023.jsonl 八千条、qa_2024.jsonl 五百条。
+# 条数最多的那个查一下质量", "qa_2022.jsonl has 2k rows, qa_2023.jsonl 9k, qa_2024.jsonl 400. Check quality on the biggest."
+_MOST = re.compile(r"(?:条数|行数|数据量)?最多|最大的?(?:那个|那份)|\bthe (?:biggest|largest)\b|\bthe most (?:rows|records|samples|data)\b", re.I)
+_FEWEST = re.compile(r"(?:条数|行数|数据量)?最少|最小的?(?:那个|那份)|\bthe (?:smallest|tiniest)\b|\bthe fewest\b", re.I)
+
+
+def _by_most(text: str, names: list[str]) -> str | None:
+    sizes = _told_after(text, names, _SIZE_AFTER)
+    tail = _after_names(text, names)
+    most, fewest = _MOST.search(tail), _FEWEST.search(tail)
+    if len(sizes) < max(2, len(names)) or len(set(sizes.values())) < len(sizes) or bool(most) == bool(fewest):
+        return None
+    return (max if most else min)(sizes, key=sizes.get)
+
+
+# Files or runs each described, then one picked by its description: "a.csv 是去年的老数据,b.csv 是刚标完的新数据,… 先看看新标的那份",
+# "old.csv (last year's data), fresh.csv (just labeled) … the freshly labeled one", "run-b1 was on the old data, run-b2 on the new
+# data. Evaluate the new-data one.", "…multi_conversation.jsonl(多轮)、qa_pair.csv(单轮问答对)。单轮那个看一下".
+_POINTING = re.compile(r"\bone\b|那份|那个|那一份|那套|那次|那版|那组", re.I)
+_FILLER_ZH = set("的那个份是一这了数据文件和与及还也都就先看下帮我把给用")
+_FILLER_EN = {"the", "one", "a", "an", "of", "on", "in", "with", "was", "is", "used", "has", "have", "and", "data", "file", "rows",
+              "take", "look", "at", "check", "evaluate", "inspect", "convert", "stop", "run", "please", "just", "that", "this", "to",
+              "for", "from", "it", "its", "set", "got", "i've", "three", "two", "some"}
+
+
+def _said_words(text: str) -> set[str]:
+    """The words of ``text`` that can tell things apart: Chinese characters and English stems, less fillers."""
+    zh = {c for c in re.findall(r"[\u4e00-\u9fff]", text) if c not in _FILLER_ZH}
+    en = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _FILLER_EN}
+    return zh | en
+
+
+def _by_description(text: str, names: list[str]) -> str | None:
+    """Of names each told with a few words, the one the last sentence points at by its words ("the new-data one")."""
+    spots = sorted((b, n) for n in names for _, b in _full(text, n)[:1])
+    if len(spots) < max(2, len(names)):
+        return None
+    ends = [m.start() for m in re.finditer(r"[.。!！?？;；\n](?=\s*\S)(?<!\.\w)", text)]
+    last = max((e for e in ends if e >= spots[-1][0]), default=None)
+    if last is None or not _POINTING.search(text[last + 1:]):  # ("…,都跑完了,测一下新数据那个": the clause that points)
+        last = max((m.start() for m in re.finditer(r"[,，]", text) if m.start() >= spots[-1][0]), default=None)
+    if last is None:
+        return None
+    pick = text[last + 1:]
+    if not _POINTING.search(pick) or any(_full(pick, n) for n in names):
+        return None
+    wanted = _said_words(pick)
+    scores = {}
+    for i, (b, n) in enumerate(spots):
+        until = spots[i + 1][0] - len(spots[i + 1][1]) if i + 1 < len(spots) else last
+        told = re.split(r"[,，、;；。]\s*(?=\S*\.\w{2,5}\b|run)", text[b:until])[0]
+        scores[n] = len(wanted & (_said_words(told) | _said_words(" ".join(_stem_tokens(n)))))
+    best = sorted(scores.values(), reverse=True)
+    return max(scores, key=scores.get) if best[0] > 0 and best[0] > best[1] else None
 
 
 # The small or the big one of two files: "sales_all.xlsx(3 万条)和 sales_sample.xlsx(500 条),小的那个转成 alpaca", "Two files:

@@ -65,7 +65,7 @@ _ASCII_VERB_ONCE = re.compile(r"^[A-Za-z]{2,15}\s?(?:一下|下)")
 _CHECK_ONCE = re.compile(r"^(?:检查|查|看|质检|清洗|转换?|评估)(?:一)?下")
 # Words that begin a file name although they start like a glued preposition: 在线问答.csv keeps its 在.
 _ZH_KEEP = ("是否", "在线", "从业", "拿手", "对话", "对比", "对照", "对账", "用户", "用例", "用药", "用电", "用水", "用气", "用车", "用餐", "用工", "用法", "请求", "请假", "请示", "请柬", "请款", "对接", "给付", "给水", "给排水", "对局", "对联", "对外", "在职", "在校", "在读", "从医", "把脉", "分析报告", "检查报告",
-            "统计表", "统计数据", "文件夹", "查档", "查房", "查体", "查验", "查勘", "看板", "看护")
+            "统计表", "统计数据", "文件夹", "查档", "查房", "查体", "查验", "查勘", "看板", "看护", "检查站", "检查点", "训练营", "训练场", "转换器", "转换率")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ look load read use using run start launch augment add aug few shot few-shot cot 
 evaluate eval show see view count me i we you can could would should do does did go make turn export save rows records samples via
 as over out up now again later also just only quickly about what how which many any all some each every here there hi hey hello
 thanks ok okay so but if not no yes fix give get got take took put called named -> => → summarize describe inspecting checking
-let shall mean means namely i.e. e.g. gather guess think reckon hope noticed
+let shall mean means namely i.e. e.g. gather guess think reckon hope noticed never mind edit i'd i'll i'm we'd we'll hand
 mix merge split sample probe suggest resume stop kill review drop keep remove delete inside reformat rewrite transform redo render
 rendered dump ds preview previewing fill filling adding deduping augmenting running fixing processing evaluating turning making doing
 path format formatted process preprocess parse upload send sent attach check-out grab pull fetch build prep prepare uploaded
@@ -328,7 +328,7 @@ def _is_path_like(inner: str) -> bool:
     return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 
-_MARK_TAG = re.compile(r"^[【\[](?:批注|备注|注意|注|紧急|重要|提醒|通知|待办|加急|TODO|NOTE|URGENT|FYI)[】\]]\s*", re.I)
+_MARK_TAG = re.compile(r"^[【\[](?:批注|备注|注意|注|紧急|重要|提醒|通知|待办|加急|TODO|NOTE|URGENT|FYI)[】\]]\s*|^【[^】\s]{1,6}】\s*(?=[A-Za-z0-9_])", re.I)
 _LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,14}|[A-Za-z]{2,12}(?=[:：][^\\/])|file|data|path|source|input|dataset)?[:：]\s*(?![\\/])", re.I)
 
 

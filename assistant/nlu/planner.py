@@ -558,7 +558,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"^\W*(?:i |we )?just (?:finished|wrapped up|completed)\b(?:[^,.;!?]|[,.](?=\d))*|"
                           r"\b(?:i |we )?already did (?:this|that|it)(?: myself| by hand| ourselves)?\b|"
                           # "重复的那些我昨晚自己在Excel里删过了", "我自己在表里已经删过一遍了": done by the person's own hand
-                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训|清洗|清理|整理|重新导出|导出)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
+                          r"[^,，。;；!！?？]{0,12}?(?:我|我们)[^,，。;；!！?？]{0,12}?(?:自己|手动)[^,，。;；!！?？]{0,16}?(?:删|改|转|弄|处理|填|查|去重|检查|做|备份|合并|停|重跑|重训|清洗|清理|整理|重新导出|导出|重新提交|提交|重启)(?:过|好|完|掉|干净)?(?:一遍|一下)?了(?![^。!！\n]*[?？吗])|"
                           # "数据我已经转成 alpaca 了,文件叫 X。下一步…": a conversion done, told
                           r"(?:数据|文件)\s*我(?:已经|都)转(?:成|好)[^,，。;；!！?？]{0,12}了|"
                           # "训练我停了,然后呢?": a run stopped by the person, told
@@ -574,7 +574,7 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"自己在[^,，。;；!！?？\n]{1,12}?(?:里|上)[^,，。;；!！?？\n]{0,24}?(?:删|改|转|清洗|去重)(?:掉|完|好|干净)?了(?![^。!！\n]*[?？吗])|"
                           # "I deduplicated it myself in pandas", "13:00 kicked off training myself from the console"
                           r"(?:\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?|(?:^|(?<=[.;!\n]))\s*(?:\d{1,2}:\d{2}\s+)?(?:already\s+)?)\b(?:" + _DONE_VERBS + r"|"
-                          r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
+                          r"deduplicated|kicked off|started|launched|ran|trained|stopped|resumed|merged|combined|backed up|resubmitted|re-?ran|restarted|relaunched)\b(?:[^,.;!?]|\.(?=\w)){0,50}?\b(?:myself|ourselves|by hand|manually)\b"
                           r"(?:[^,.;!?]|[,.](?=\d))*(?:,\s*(?:the\s+)?(?:run|job)(?:\s*(?:id|name))?\s*(?:is\s*)?[:=]?\s*[\w-]+)?(?![^.!\n]*\?)", re.I)
 
 
@@ -961,7 +961,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     if after_paste is not None:
         return after_paste
     answered = _SELF_ANSWERED.match(text) if acts.speech_act(text) != "confirmation" else None
-    if answered and acts.speech_act(answered.group("rest")) == "command":
+    if answered and acts.speech_act(answered.group("rest")) == "command" and not _DONE_MYSELF.search(answered.group("rest")):
         # "identity.json 能直接用吗?不能,里面还是{{name}}。名字填“小禾”…": a question the person answers, then the request
         asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
         # "is a quick LR range test worth it before the real run? yeah. 150 steps on FILE": the step the question names, with
@@ -1030,6 +1030,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
                 or re.fullmatch(r"\s*```[\s\S]*?```\s*(?:btw|fyi|顺便说一下|跟你说一声)?\W*", untold, re.I)  # (the code pasted is what was done)
                 or (rest.calls[0]["name"] == "inspect_dataset" or not acts.is_request(untold)) and _JUST_TELLING.search(untold)
+                # "Never mind b.csv, I already converted it myself.", "算了,b.csv 我已经自己手动转好了,不用你弄": the file named, no step left
+                or rest.calls[0]["name"] == "inspect_dataset" and re.search(r"\bnever ?mind\b|算了|不用你(?:弄|管|做|转|查)|\bdon'?t bother\b|\bno need\b", untold, re.I)
                 or re.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")

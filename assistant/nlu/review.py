@@ -18,7 +18,7 @@ _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:d
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|\bget rid\W*$|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
-                   r"干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
+                   r"\bwalk the plank\b|扔下海|丢下海|干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留|全删|都删|删|去重掉|"
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
@@ -52,7 +52,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
     (r"冲突|矛盾|抵牾|conflict\w*|contradict\w*|(?:答案|回答)\S{0,2}(?:对不上|不一致)|\bdisagree\w*|"
      # "同一个问题给了两种不同答案的那些": the conflict described
-     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|同一个?问题(?:的)?(?:答案|回答)(?:却|但|又)?(?:不一样|不同|不一致)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b", "conflict"),
+     r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|同一个?问题(?:的)?(?:答案|回答)(?:却|但|又)?(?:不一样|不同|不一致)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b|打架的(?:那些|那几条|几条|记录|数据)?", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
     (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|(?:答案|回答|答复)为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
@@ -60,7 +60,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"乱码|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),
     (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:basically |really |simply |itself )?(?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也)?(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
-     r"\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
+     r"\banswers?[- ]is[- ]an?[- ]question\b|\banswer[- ]as[- ]question\b|\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|(?:只有|就)一两个字|(?:答案|回答|回复)(?:就|只有)一句(?!话重复)|(?:就|只)回(?:个|了?一句)", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
     (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼)长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
@@ -167,6 +167,10 @@ _STEP_POINTED = re.compile(r"((?:第|步骤)\s?[\d一二三四五六七八九十
 _KEEPING_RISKY = re.compile(r"留着(?:反而|的话|会|就|也)?\s*(?:有|会|是)?\s*(?:泄露|泄密|安全)?(?:风险|隐患|祸害)|\bkeeping (?:them|it|those) (?:is|would be) (?:risky|a risk|dangerous)\b", re.I)
 
 
+# A decision word quoted alone, for stress: "我说的是“保留”近似重复", 'I said "keep", not drop'.
+_STRESSED = re.compile(r"[\"“「『‘'](?:保留|留着|删除|删掉|删|keep|drop|remove|delete)[\"”」』’']", re.I)
+
+
 def rule_command(text: str) -> tuple[str, str] | None:
     """(rule, "drop" | "keep") when ``text`` tells what to do with flagged records, else None."""
     text = _ORIGINAL_KEPT.sub(lambda m: " " * len(m.group(0)), text)
@@ -206,7 +210,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) and len({rule_named(p) for p in parts}) == len(parts) \
             and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I) and (first := rule_command(parts[0])) is not None:
         return first  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
-    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: " " * len(m.group(0)), text))  # (offsets kept: they are compared with the text's)
+    # (offsets kept: they are compared with the text's; a decision word quoted alone is stressed, not named: "我说的是“保留”")
+    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) else " " * len(m.group(0)), text))
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
@@ -285,7 +290,9 @@ _PICKED_ONE = re.compile(r"\b(?:do|go with|pick|start with|handle|deal with|tack
 _DECIDED_NOW = re.compile(r"(?:[,，;；。]|\.(?=\s))\s*(?:but\s+)?(?:现在先?|目前先|\bright now\b|\bfor now\b)\s*[,，]?\s*", re.I)
 _ONLY_FLAG = re.compile(r"(?:仅|只)(?:检查|标记|标出)|不做任何删除|不包括任何删除|不含(?:任何)?删除|不(?:要|做)?删除任何|\b(?:just|only) (?:check|flag|mark)\b|\b(?:delete|drop|remove) nothing\b|\bno (?:deletions?|removals?)\b", re.I)
 _SAID_EARLIER = re.compile(r"\b(?:earlier|before|previously|yesterday)\W+i (?:said|told you|asked)\b|\bi (?:said|told you) earlier\b|"
-                           r"\b(?:ignore|forget|disregard|scratch) what i (?:said|wrote|told you)\b|(?:忘掉|别管|忽略)我(?:刚才|之前)?说的|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?", re.I)
+                           r"\b(?:ignore|forget|disregard|scratch) what i (?:said|wrote|told you)\b|(?:忘掉|别管|忽略)我(?:刚才|之前)?说的|(?:之前|刚才|前面|昨天)(?:我)?说(?:过|了|的是)?|"
+                           # what the assistant proposed, then put right: "刚才你说要删短答案,…留下", "you had near-dupes set to drop — … keeping them"
+                           r"(?:刚才|之前|头先)?你(?:刚才|之前)?(?:说|想|打算)?要(?=删|留|保留)|\byou (?:had|have) [^.;!?]{1,30}? set to (?=drop|keep)|\byou (?:said|wanted|suggested|proposed) to (?=drop|keep|remove|delete)", re.I)
 _INCLUDING = re.compile(r"[(（]\s*(?:包括|包含|含|连同|including|incl\.?|plus)[^)）]{1,30}[)）]", re.I)
 _TAIL_WORDS = re.compile(r"((?:\s+[a-z][\w&.-]*){1,2})(?=\s*(?:[,，;；。.!！]|$))")
 _NOT_TAIL = {"and", "then", "please", "pls", "plz", "thanks", "train", "convert", "in", "on", "to", "for", "with", "the", "it",
@@ -394,7 +401,7 @@ _NO_VALUE = re.compile(r"^(?:[吧了啊呀哈吗嘛呢]|上吧|上了|(?:进|上
 # A placeholder named in any of its words, any word linking it to a value, then the value: "the name placeholder to Keys", "The
 # name would be 'Mabel'", "name shall be 'Counsel'", "the assistant to be called "Atlas"", "{{name}} 改做「阿Bot」",
 # "author 还是 橙子网络", "出版社是“青灯文库”".
-_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|(?:定|命|取)名(?=\s*(?:为|叫))|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|名(?=\s*(?:当|应当?)填)|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
+_KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|(?:定|命|取)名(?=\s*(?:为|叫))|\b(?:name|author)\b(?:\s+(?:placeholder|field|value))?|名字|名称|作者|名(?=\s*(?:当|应当?)填)|(?<![件表列段姓书题签域单])名(?=\s*(?:就|也)?\s*(?:填|写)(?:成|做|作|为)?\s*[“「\"'『])|开发方|开发者|出版社|出品方|(?:产品|助手|机器人|模型|它)(?:[\u4e00-\u9fff]{0,5}?(?:对外|想|要|时|的时候))?(?=\s*(?:就)?叫)|"
                     r"\b(?:assistant|bot|model|agent|product)\b[^.,;\n]{0,20}?\b(?:called|named)(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
                     # "call it Morel", "let's call the assistant "Marmalade"": the name given by calling it
                     r"\bcall(?:ing)? (?:it|him|her|the (?:assistant|bot|model|agent)|our (?:assistant|bot))(?=\s+(?:[\"'“]|(?-i:[A-Z])))|"
@@ -599,7 +606,7 @@ _KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|
                                r"\bno point (?:in )?keeping\b|\bwhat'?s the point (?:of|in) keeping\b|\bwhy keep (?:them|those|these|it)\b", re.I)
 
 
-_DECIDED_LAST = re.compile(r"最后决定|最终决定|决定了|定了|\bin the end\b|\bfinal answer\b|\bfinally\b|[?？]")
+_DECIDED_LAST = re.compile(r"最后决定|最终决定|决定了|定了|最后定的是|定下来(?:的是|了)?|\bin the end\b|\bfinal answer\b|\bfinally\b|\bargued it out\b|\bsettled (?:it|on)\b|\bwe(?:'ve| have)? decided\b|[?？]")
 
 
 def _settled_last(text: str) -> str | None:

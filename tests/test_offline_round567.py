@@ -1,0 +1,109 @@
+"""Causes of misses of the round-567 to round-574 blind corpora (measured at first sight before any fix of their own, then
+mended); tested on phrasings of our own (a cable-car station's help desk), not the corpora's."""
+from __future__ import annotations
+
+import pytest
+from routing import one_call
+
+from assistant.nlu import dictated, focus, paths
+from assistant.offline import plan
+
+
+@pytest.mark.parametrize("text, want", [
+    # a telegram's STOP between two clauses is a full stop, not a run stopped
+    ("EVALUATE cab-run-7 STOP REPORT BACK", ("evaluate_run", {"run_id": "cab-run-7"})),
+    ("CORRECTION STOP NOT ALPACA STOP OPENAI STOP FILE cable_faq.csv", ("convert_dataset", {"path": "cable_faq.csv", "to": "openai"})),
+    # two people's views relayed, then one taken
+    ("Lena says 4 epochs, Omar says 6 — go with Omar. data: cable_qa.jsonl", ("start_training", {"path": "cable_qa.jsonl", "epochs": 6})),
+    ("老赵说探测跑 200 步,小钱说 400 步,按小钱的。数据 缆车问答.jsonl", ("probe_learning_rate", {"path": "缆车问答.jsonl", "steps": 400})),
+    ("小周说转 alpaca,阿梅说转 openai,我觉得阿梅有道理。文件 缆车问答.jsonl", ("convert_dataset", {"path": "缆车问答.jsonl", "to": "openai"})),
+    # Roman numerals that count
+    ("train cable_qa.jsonl for IV epochs, lora r VIII", ("start_training", {"path": "cable_qa.jsonl", "epochs": 4, "lora_r": 8})),
+    ("few-shot: III examples per prompt on XX% of cable_qa.jsonl", ("add_few_shot", {"path": "cable_qa.jsonl", "k": 3, "fraction": 0.2})),
+    # a step's time or cost asked, then a go-ahead
+    ("How long would 3 epochs on cable_qa.jsonl take? ok go.", ("start_training", {"path": "cable_qa.jsonl", "epochs": 3})),
+    ("检查 缆车问答.jsonl 的困惑度要花多久?行,直接跑。", ("check_quality", {"path": "缆车问答.jsonl", "ppl": True})),
+    ("How much GPU time does resuming cab-run-2 cost? ok go.", ("resume_training", {"run_id": "cab-run-2"})),
+    ("给 缆车问答.jsonl 每条加 3 个例子会让训练时间翻倍吗?好吧那就加", ("add_few_shot", {"path": "缆车问答.jsonl", "k": 3})),
+    # files or runs each described, then one picked by its description or its count
+    ("我有 x.csv 是旧的票务数据,y.csv 是新标的安全问答。先看看安全问答那份", ("inspect_dataset", {"path": "y.csv"})),
+    ("old.csv (last winter's tickets), safety.csv (freshly labelled). Convert the freshly labelled one to alpaca",
+     ("convert_dataset", {"path": "safety.csv", "to": "alpaca"})),
+    ("cab_a.jsonl has 3k rows, cab_b.jsonl 7k, cab_c.jsonl 500. Check quality on the biggest.", ("check_quality", {"path": "cab_b.jsonl"})),
+    ("cab-1 used lr 1e-4 and cab-2 used 3e-4. Stop the one with the higher learning rate.", ("stop_training", {"run_id": "cab-2"})),
+    # a rhetorical question against not doing a step
+    ("缆车问答.csv 不转成千帆格式,难道还要我一条条复制?", ("convert_dataset", {"path": "缆车问答.csv", "to": "qianfan"})),
+    ("You're not seriously keeping the empty answers in cable_qa.jsonl, are you?",
+     ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop", "path": "cable_qa.jsonl"})),
+    ("Are we really going to train on cable_qa.jsonl without checking it first?", ("check_quality", {"path": "cable_qa.jsonl"})),
+    # a number said, then the percentage meant
+    ("Add CoT to 30 of the samples in cable_qa.jsonl — sorry, 30 percent, not 30 rows.", ("add_cot", {"path": "cable_qa.jsonl", "fraction": 0.3})),
+    # a decision put right after the assistant's proposal; a decision word quoted for stress
+    ("你刚才要删长答案——我们商量了半天,最后定的是留着", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    ("我说的是“保留”近似重复,不是删除!", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"})),
+    ("头先你话要删乱码,唔好删住,留低佢哋", ("apply_quality_rule", {"rule": "garbled", "decision": "keep"})),
+    # words: the names of the rules, slang, a commit message's type, a format ruled out
+    ("打架的那些先留着", ("apply_quality_rule", {"rule": "conflict", "decision": "keep"})),
+    ("keep the ones flagged answer-is-a-question", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "keep"})),
+    ("Make the garbled scallywags walk the plank!", ("apply_quality_rule", {"rule": "garbled", "decision": "drop"})),
+    ("feat: identity.json 填占位符 name=小缆 author=缆车站", ("fill_placeholders", {"path": "identity.json", "values": {"name": "小缆", "author": "缆车站"}})),
+    ("不对,我说的是千帆格式,不是通用 jsonl,把 缆车问答.xlsx 重新转一下", ("convert_dataset", {"path": "缆车问答.xlsx", "to": "qianfan"})),
+    ("identity.json 里面的占位符,名就填「小缆」,作者填「缆车站」", ("fill_placeholders", {"path": "identity.json", "values": {"name": "小缆", "author": "缆车站"}})),
+    ("给 cable.jsonl 加思维链,三成太多了,做一成就行", ("add_cot", {"path": "cable.jsonl", "fraction": 0.1})),
+    ("so um, like, how many epochs should I, uh, do for like three thousand rows?", ("suggest_hyperparameters", {"n_samples": 3000})),
+])
+def test_round567_causes(text, want):
+    assert one_call(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Slide 4 title: 'Why does a larger LR suit LoRA?' — explain it so I can write the notes",
+    "会议主题:「冲突到底怎么判定?」——开会前你给我讲讲",
+    "@bot @Mia wants to know whether adding few-shot changes the original file",
+    "is your quality check the same kind of thing as OpenAI's file validation?",
+    "质量检查会自动把数据删掉吗?",
+    "I bet 3 epochs on 8k rows is enough — would 6 have been better though?",
+    "手册里说数据一万条就够,真的假的",
+    "Sorry, dumb question: is k the number of examples per prompt?",
+    "Wouldn't training 50 epochs on 300 rows just make it memorize everything?",
+    "how much of the dataset should be chain-of-thought?",
+])
+def test_round567_questions_stay_questions(text):
+    assert [c["name"] for c in plan(text)] == ["explain"]
+
+
+@pytest.mark.parametrize("text", [
+    "日志:`killed by OOM at step 300, run_id=cab-9`\n我已经自己把 batch 改小重新提交了,跟你说一声",
+    "`exit code 137, run cab-9`\nalready resubmitted it myself with a smaller batch, fyi",
+    "b 也来一遍?算了,b.csv 我已经自己手动转好了,不用你弄",
+    "Never mind b.csv, I already converted it myself.",
+])
+def test_round567_nothing_to_do(text):
+    assert plan(text) == []
+
+
+def test_a_telegram_stop_is_never_a_run_stopped_only_between_clauses():
+    assert dictated.telegram("PLEASE STOP RUN-5 NOW") == "PLEASE STOP RUN-5 NOW"
+    assert one_call("URGENT STOP TRAINING cab-run-9 NOW") == ("stop_training", {"run_id": "cab-run-9"})
+
+
+def test_roman_numerals_count_only_beside_what_they_count():
+    assert dictated.halfwidth("status of run-XII?") == "status of run-XII?"
+    assert dictated.halfwidth("I need V for Vendetta") == "I need V for Vendetta"
+    assert dictated.halfwidth("XV% of faq_vIII.jsonl") == "15% of faq_vIII.jsonl"
+
+
+def test_a_relative_word_asked_of_something_else_changes_nothing():
+    assert dictated.worked_out("每条加 2 个例子会让训练时间翻倍吗") == "每条加 2 个例子会让训练时间翻倍吗"
+
+
+def test_a_description_picks_only_when_one_description_matches_best():
+    names = ["a.csv", "b.csv"]
+    assert focus.meant("a.csv 是旧数据,b.csv 也是旧数据,看看旧的那份", names) is None
+    assert focus.meant("a.csv 是旧数据,b.csv 是新数据,看看新数据那份", names) == "b.csv"
+
+
+def test_names_keep_their_own_words_and_lose_words_around_them():
+    assert [f.text for f in paths.find_paths("检查站通关问答.xlsx 先看看")] == ["检查站通关问答.xlsx"]
+    assert [f.text for f in paths.find_paths("In LLaMA-Factory I'd edit identity.json by hand")] == ["identity.json"]
+    assert [f.text for f in paths.find_paths("【只看】cable_faq.jsonl,别改")] == ["cable_faq.jsonl"]
