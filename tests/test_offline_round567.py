@@ -1,5 +1,5 @@
-"""Causes of misses of the round-567 to round-574 blind corpora (measured at first sight before any fix of their own, then
-mended); tested on phrasings of our own (a cable-car station's help desk), not the corpora's."""
+"""Causes of misses of the round-567 to round-582 blind corpora (two waves, each measured at first sight before any fix of its
+own, then mended); tested on phrasings of our own (a cable-car station's help desk), not the corpora's."""
 from __future__ import annotations
 
 import pytest
@@ -51,8 +51,33 @@ from assistant.offline import plan
     ("identity.json 里面的占位符,名就填「小缆」,作者填「缆车站」", ("fill_placeholders", {"path": "identity.json", "values": {"name": "小缆", "author": "缆车站"}})),
     ("给 cable.jsonl 加思维链,三成太多了,做一成就行", ("add_cot", {"path": "cable.jsonl", "fraction": 0.1})),
     ("so um, like, how many epochs should I, uh, do for like three thousand rows?", ("suggest_hyperparameters", {"n_samples": 3000})),
+    # rounds 575–582: runs named by a short r-number or by a date; a state asked of one, then a step on its answer
+    ("r31 接着跑。", ("resume_training", {"run_id": "r31"})),
+    ("is she done yet? r12", ("training_status", {"run_id": "r12"})),
+    ("Kill the 0612 run, wrong config.", ("stop_training", {"run_id": "0612"})),
+    ("r7 效果好吗?好的话就用同样的设置在 cable.csv 上再训一次", ("evaluate_run", {"run_id": "r7"})),
+    ("cab-run-3 的评估结果怎么样?要是不行就在 cable_v2.csv 上重训", ("evaluate_run", {"run_id": "cab-run-3"})),
+    ("I already looked at r18, it's decent. now train on cable.jsonl with lr 3e-5", ("start_training", {"path": "cable.jsonl", "learning_rate": 3e-05})),
+    # a step put off to later; a run planned, its settings asked now
+    ("明天开始训练 cable.jsonl,今晚机器要维护,现在别跑。", None),
+    ("Tomorrow start training on cable.jsonl — not now, the GPU is busy tonight.", None),
+    ("Planning to train on cable.jsonl next week, about 3,000 rows — what epochs and LR should I pencil in?",
+     ("suggest_hyperparameters", {"path": "cable.jsonl"})),  # (the file's own count is read by the tool)
+    # shares and rules said by what is left out; quotes around every value; a name put right mid-message
+    ("cable.jsonl 除了 30% 的样本不动,其余的都加 few-shot。", ("add_few_shot", {"path": "cable.jsonl", "fraction": 0.7})),
+    ("Add CoT to all of cable.jsonl except 25% of it.", ("add_cot", {"path": "cable.jsonl", "fraction": 0.75})),
+    ("重复的里面,除了近似重复的,完全一样的都删掉。", ("apply_quality_rule", {"rule": "exact_duplicate", "decision": "drop"})),
+    ('train on "cable.jsonl" with "epochs" = "5" and "lora_r" = "8"', ("start_training", {"path": "cable.jsonl", "epochs": 5, "lora_r": 8})),
+    ('fill "identity.json": "name" = "Gondo", "author" = "Cable Co"', ("fill_placeholders", {"path": "identity.json", "values": {"name": "Gondo", "author": "Cable Co"}})),
+    ("看一下 cable_qas.csv —— 不好意思,是 cable_qa.csv。", ("inspect_dataset", {"path": "cable_qa.csv"})),
+    ("Convert cabel_faq.jsonl, er, cable_faq.jsonl, to alpaca.", ("convert_dataset", {"path": "cable_faq.jsonl", "to": "alpaca"})),
+    # a question passed on from a customer
+    ("客户问:「我只有 500 条数据,用 LoRA 训几个 epoch 合适?」", ("suggest_hyperparameters", {"n_samples": 500, "method": "lora"})),
 ])
 def test_round567_causes(text, want):
+    if want is None:
+        assert plan(text) == []
+        return
     assert one_call(text) == want
 
 
@@ -67,6 +92,10 @@ def test_round567_causes(text, want):
     "Sorry, dumb question: is k the number of examples per prompt?",
     "Wouldn't training 50 epochs on 300 rows just make it memorize everything?",
     "how much of the dataset should be chain-of-thought?",
+    "0801 died halfway — does resuming pick up from the last checkpoint or start from scratch?",
+    "Customer question: 'Does converting change my original file?' Please clarify so I can reply.",
+    "甲方询问:格式转换是否会改动甲方的原始文件?请乙方答复。",
+    "whichever base model finishes first, how would you compare the two afterwards?",
 ])
 def test_round567_questions_stay_questions(text):
     assert [c["name"] for c in plan(text)] == ["explain"]
@@ -80,6 +109,14 @@ def test_round567_questions_stay_questions(text):
 ])
 def test_round567_nothing_to_do(text):
     assert plan(text) == []
+
+
+def test_a_short_r_number_is_a_run_where_runs_are_talked_about_and_a_rank_beside_lora():
+    from assistant.nlu import amounts, names
+    assert names.short_run("r7 状态?")[0] == "r7"
+    assert names.short_run("train cable.jsonl with r16") is None
+    assert amounts.training_args("train cable.jsonl, lora r8, 3 epochs") == {"lora_r": 8, "epochs": 3}
+    assert "lora_r" not in amounts.training_args("用 r7 的设置去训 cable.csv")
 
 
 def test_a_telegram_stop_is_never_a_run_stopped_only_between_clauses():

@@ -435,7 +435,7 @@ def questions_listed(text: str) -> bool:
 
 
 # What would follow, asked to be told: "tell me whether 10 examples would blow past the context length"
-_TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b|"
+_TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b|\bshall (?:confirm|clarify|advise|state) (?:whether|if)\b|"
                            r"^\W*(?:could|can|would) you (?:please )?clarify\b[^?\n]{0,120}[?？]", re.I)  # ("Could you clarify the boundary between …?")
 # How a thing is, asked: "few-shot 样本里的例子是从我自己的数据里抽的吗?" (是…的吗), "wats a learning rate probe do exactly"
 _HOW_IT_IS = re.compile(r"是[^,，。;；?？!！]{1,40}的(?:吗|嘛)\s*[?？]?\s*$|\bwh?at(?:'?s| is| does) (?:a |an |the )?[\w -]{1,40}? do\b(?: exactly)?\W*$", re.I)
@@ -827,16 +827,22 @@ _QUOTED_QUESTION_EXPLAINED = re.compile(r"[\"“「'‘][^\"”」'’\n]{4,80}[
 # file", "我同事想知道…", "训练一次大概几块钱?我就是问问", "just asking".
 _RELAYED_QUESTION = re.compile(r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
                                r"\b(?:is|was) asking (?:whether|if|how|why)\b|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
-_JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
+_JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:please |kindly )?(?:clarify|answer (?:that|this|it)|explain)\b(?! (?:and|then)\b)|"
+                          r"[?？]\s*(?:请|麻烦)[\u4e00-\u9fff]{0,4}?(?:答复|解答|回答|说明|解释)(?:一下)?\W*$|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
 # How a step of ours compares or behaves, asked: "is your quality check the same kind of thing?", "Is it more reliable than PPL?",
 # "它会自动把数据删掉吗?", "how much of the dataset should be chain-of-thought?"
 _COMPARED_ASKED = re.compile(r"\b(?:is|are|was) (?:it|your|this|that|the|they|yours)\b[^?.;]{0,40}?\b(?:the same (?:kind of )?(?:thing|as)|(?:more|less) (?:reliable|accurate|useful|robust|trustworthy)(?: than)?)\b[^?]{0,40}[?？]\s*$|"
                              r"(?:它|这个|这步|这一步|质量检查|检查)会(?:不会)?自动[^?？,，。]{1,20}(?:吗|么|嘛)\s*[?？]?\s*$|"
-                             r"^\W*how much of (?:the|my|a|our) (?:data(?:set)?|training data|samples?)\b[^?]{0,30}\bshould (?:be|have|get)\b[^?]*[?？]\s*$", re.I)
+                             r"^\W*how much of (?:the|my|a|our) (?:data(?:set)?|training data|samples?)\b[^?]{0,30}\bshould (?:be|have|get)\b[^?]*[?？]\s*$|"
+                             # "how would you compare the two afterwards?", "对 LoRA 来说算大吗?": a way of judging, a value weighed, asked
+                             r"(?:来说|而言)?算(?:大|小|高|低|多|少)(?:吗|嘛|么|不)\s*[?？]?\s*$", re.I)
+_HOW_WOULD_YOU = re.compile(r"\bhow (?:would|do|should|will|can) (?:you|we|i|one) (?:compare|judge|decide|tell|pick|choose|measure)\b[^?]*[?？]\s*$", re.I)
 # A step's value weighed after the fact, or a step's outcome put as "wouldn't it just…?": "would 5 have been better though?",
 # "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
 _WOULD_HAVE = re.compile(r"\bwould (?:\w+ )?(?:\d+ )?have been (?:better|worse|enough|too much|too many|fine)\b[^.!\n]*[?？]", re.I)
 _WOULDNT_IT_JUST = re.compile(r"^\W*(?:wouldn'?t|won'?t|doesn'?t|isn'?t) (?:\w+ing)\b[^?]{3,80}\b(?:just |simply )?(?:make|cause|lead|overfit|memori[sz]e|hurt|break|ruin|kill)\b[^?]*[?？]\W*$", re.I)
+# A state told, then how a step behaves asked: "0701 died halfway — does resuming pick up from the last checkpoint or start over?"
+_TOLD_THEN_HOW = re.compile(r"^(?P<told>[^?？\n]{3,80}?)\s*(?:—+|–|;|；|\.\s|。)\s*(?P<q>[^\n?？]+[?？]\s*)$")
 _LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
@@ -892,7 +898,13 @@ def speech_act(text: str) -> str:
     preface = _PREFACE.match(text)
     if preface and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
-    if (_QUOTED_QUESTION_EXPLAINED.search(text) or _RELAYED_QUESTION.search(text) or _JUST_ASKING.search(text)
+    told = _TOLD_THEN_HOW.match(text)
+    if (told and not is_request(told.group("told")) and not opens_with_command(told.group("told"))
+            and not re.search(r"\.\w{2,5}\b|\b[A-Za-z]+[-_]?\d", told.group("q"))
+            and re.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
+            and (after := speech_act(told.group("q"))) in ("question", "hypothetical")):
+        return after  # "0701 died halfway — does resuming pick up from the last checkpoint or start from scratch?": told, then how it works
+    if (_QUOTED_QUESTION_EXPLAINED.search(text) or _RELAYED_QUESTION.search(text) or _JUST_ASKING.search(text) or _HOW_WOULD_YOU.search(text)
             or _COMPARED_ASKED.search(text) and not _IMPERATIVE.search(text)):
         return "question"  # "Slide 6 title: 'Why does epoch matter more than LR?' — explain it", "@Dev wants to know whether…", "…?我就是问问"
     if _WOULD_HAVE.search(text) or _WOULDNT_IT_JUST.search(text):

@@ -428,6 +428,74 @@ def rhetorical_not(text: str) -> str:
     return text
 
 
+# A customer's or a client's question passed on: "客户问:「我只有 300 条数据,用 LoRA 训几个 epoch 合适?」", "转一个客户的问题:「…?」麻烦解答一下",
+# "Customer question: 'Does converting change my original file?' Please clarify", "甲方询问:格式转换是否会改动…?请乙方答复": the question itself.
+_PASSED_ON = re.compile(r"^\W*(?:转(?:一个|个)?|帮)?(?:客户|用户|顾客|甲方|乙方|老板|同事|领导|\b(?:a |the |our )?(?:customer|client|user|buyer)\b)(?:\s*#?\d+)?\s*"
+                        r"(?:的问题|问的|问|询问|提问|留言|来信|question|asks|asked|writes|wrote|says)?\s*[:：]\s*", re.I)
+_PASSED_QUOTE = re.compile(r"^\s*[「“\"'‘『](?P<q>[^」”\"’』]{3,200})[」”\"'’』]\s*(?P<rest>.*)$", re.S)
+
+
+def passed_on(text: str) -> str:
+    """``text`` that passes on someone's question, as that question (and what is asked of us after it).
+
+    >>> passed_on("客户问:「我只有 300 条数据,用 LoRA 训几个 epoch 合适?」")
+    '我只有 300 条数据,用 LoRA 训几个 epoch 合适?'
+    >>> passed_on("Customer question: 'Does converting change my original file?' Please clarify so I can reply.")
+    'Does converting change my original file? Please clarify so I can reply.'
+    """
+    m = _PASSED_ON.match(text)
+    if not m:
+        lead = re.match(r"^\W*(?:from )?(?:customer|client|user)\s*#?\d*\s*[:：]\s*", text, re.I)
+        if not lead:
+            return text
+        m = lead
+    rest = text[m.end():]
+    quoted = _PASSED_QUOTE.match(rest)
+    if quoted:
+        return (quoted.group("q").strip() + " " + quoted.group("rest").strip()).strip()
+    return rest if re.search(r"[?？]|是否|whether", rest) else text
+
+
+# Quotes around every name and value ('"epochs" 设 "4"', '"name" = "Nova"', 'want "full" fine-tuning'): keys, numbers, formats and
+# methods unquoted (values of ours to read), the person's own values left quoted.
+_QUOTED_ITEM = re.compile(r"[\"“”]([^\"“”\n]{1,40})[\"“”]")
+_OURS_QUOTED = re.compile(r"(?:epochs?|learning_rate|lr|lora_r|lora_rank|rank|base_model|max_steps|steps|mix_general|name|author|to|k|sheet|fraction|n_samples|"
+                          r"alpaca|sharegpt|openai|qianfan|千帆|jsonl|csv|xlsx|full|lora|ppl)|\d+(?:\.\d+)?(?:e-?\d+)?%?", re.I)
+
+
+def quoted_all(text: str) -> str:
+    """``text`` that quotes three or more names and values (or only two, both ours), with the quoted keys, numbers, formats and methods unquoted.
+
+    >>> quoted_all('train on "a.jsonl" with "epochs" = "6", "lora_r" = "16"')
+    'train on "a.jsonl" with epochs = 6, lora_r = 16'
+    """
+    items = _QUOTED_ITEM.findall(text)
+    if len(items) < 3 and not (len(items) == 2 and all(_OURS_QUOTED.fullmatch(i.strip()) for i in items)):
+        return text
+    return _QUOTED_ITEM.sub(lambda m: m.group(1) if _OURS_QUOTED.fullmatch(m.group(1).strip()) else m.group(0), text)
+
+
+# A share said by what is left out: "除了 20% 的样本不动,其余的都加 few-shot", "all of X except 10% of it": the rest, as a share.
+_ALL_BUT_ZH = re.compile(r"除了?\s*(\d{1,2}(?:\.\d+)?)\s*%\s*(?:的)?(?:样本|数据|条)?\s*(?:不动|不加|不做|以外|之外)?\s*[,，]?\s*(?:其余|其他|剩下)(?:的)?(?:都|全)?")
+_ALL_BUT_EN = re.compile(r"\b(?:all|every(?:thing|one)?)\b(?: (?:of )?(?P<what>[\w.-]+\.\w{2,5}))?(?: (?:of it|samples|rows))? (?:except|but|other than) (?P<n>\d{1,2}(?:\.\d+)?)\s*%(?: of (?:it|them|the (?:samples|rows)))?", re.I)
+
+
+def all_but(text: str) -> str:
+    """``text`` with a share given as all but some percent said as the share itself.
+
+    >>> all_but("客服问答.jsonl 除了 20% 的样本不动,其余的都加 few-shot。")
+    '客服问答.jsonl 80% 的样本都加 few-shot。'
+    >>> all_but("Add few-shot to all of support_qa.jsonl except 10% of it.")
+    'Add few-shot to 90% of support_qa.jsonl.'
+    """
+    if m := _ALL_BUT_ZH.search(text):
+        return text[:m.start()] + f"{100 - float(m.group(1)):g}% 的样本都" + text[m.end():]
+    if m := _ALL_BUT_EN.search(text):
+        what = f" of {m.group('what')}" if m.group("what") else ""
+        return text[:m.start()] + f"{100 - float(m.group('n')):g}%{what}" + text[m.end():]
+    return text
+
+
 # A count said, then put right as a percentage of the same number: "Add few-shot to 10 of the samples in X — sorry, 10 percent, not
 # 10 rows.", "Mix in 15 general data... percent, I mean 15%.", "Add CoT to 50… percent. 50 percent.", "不是混 5 条通用数据,我是说 5%".
 _PERCENT_MEANT = re.compile(r"(?:\s*[—–-]+\s*|\s*[,，.。…;；]+\s*|\s+)(?:sorry,?\s*|i mean,?\s*|i meant,?\s*|as in\s*|我是说\s*|我的意思是\s*|是\s*)?"
@@ -1646,8 +1714,10 @@ def unsaid(text: str) -> str:
 # A question asking a state, a count or a value of the person's own run or data, then a step on its answer: "r-88 的 loss 多少了?
 # 收敛了就停", "知识库.csv 有多少条重复?多的话就删", "is r-451 finished? if so evaluate it", "how many rows does leads.csv have?
 # then convert it to jsonl", "学习率用多少?定了就开始训 FILE": the question first (the answer decides the step).
-_STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几", re.I)
-_ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了就|的话就|定了就)|^(?:if (?:so|yes|it is|it'?s done|there are any)|then)\b|\bif there are any\b", re.I)
+_STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几|"
+                          r"效果|好(?:不好|吗)|怎么样|结果|挂了|崩了|\b(?:good|score[ds]?|crash(?:ed)?|die[ds]?|fail(?:ed)?|finish(?:ed)?)\b", re.I)
+_ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了就|的话就|定了就|完就|(?:要是|如果)?不行就)|"
+                            r"^(?:if (?:so|yes|it is|it'?s done|there are any|it'?s (?:bad|good|fine|ok(?:ay)?|done|finished)|it (?:is|was) (?:bad|good))|then)\b|\bif there are any\b", re.I)
 
 
 def answer_first(text: str) -> str:
@@ -1657,6 +1727,8 @@ def answer_first(text: str) -> str:
         return text
     names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
              if x.group(0) not in m.group("q")]
+    if re.search(RUN_ID.pattern + r"|(?<![\w.-])[rR]\d{1,4}(?![\w-])", m.group("q"), re.I):
+        names = []  # ("r7 效果好吗?好的话就用同样的设置在 b.csv 上再训一次": the run's state is what is asked)
     return m.group("q") + "?" + (" " + " ".join(names) if names else "")
 
 
@@ -2476,6 +2548,9 @@ _REWRITES = (
     starred,         # "*word" on the next line puts a word right
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
+    passed_on,       # "客户问:「…?」": the question passed on
+    quoted_all,      # '"epochs" = "6"' when everything is quoted: our keys and values unquoted
+    all_but,         # "all of X except 10%": 90%
     percent_meant,   # "10 of the samples — sorry, 10 percent": the percentage meant
     rhetorical_not,  # "X 不转成千帆格式,难道还要我手动贴?", "you're not seriously keeping X, are you?": the step wanted
     relayed,         # "Anna says 3 epochs, Ben says 5 — go with Ben": the view taken

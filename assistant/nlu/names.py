@@ -137,6 +137,26 @@ _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|co
 _LEFT_ALONE = re.compile(r"\s*(?:不要动|别动|不用动|别碰|不要碰|先不管|不动|别停|不要停|不停|(?:keeps? running|stays?|can stay)\b|alone\b)", re.I)
 
 
+_SHORT_R = re.compile(r"(?<![\w.-])([rR]\d{1,4})(?![\w-])(?!\.\w)")
+_RANK_BEFORE = re.compile(r"(?:lora|rank|秩|\bwith|\busing|\buse|用|设成?|改成|改为|\bset to|\bto|=|:)\s*$", re.I)
+_RUN_TALK = re.compile(r"状态|续|评估|评|停|跑|训完|挂|崩|测|效果|进度|怎么样|好吗|结束|完了|接着|\b(?:done|finish\w*|crash\w*|died|resume|eval\w*|status|stop\w*|kill|good|score\w*|"
+                       r"running|progress|pick it back up|keep going|turned out|he|she|him|her|doing|state)\b|\bSTOP\b", re.I)
+_DATED_RUN = re.compile(r"\bthe (\d{4}) run\b|^\W*(\d{4})\s+(?:died|crashed|stopped|finished|is done|failed|broke)\b", re.I)
+
+
+def short_run(text: str) -> tuple[str, int, int] | None:
+    """A run named by a short r-number ("r7", "R9") or by a date-like number said to be a run ("the 0612 run"), where
+    runs are talked about; a rank ("lora r8", "with r16") is none."""
+    if m := _DATED_RUN.search(text):
+        g = 1 if m.group(1) else 2
+        return m.group(g), m.start(g), m.end(g)
+    if not _RUN_TALK.search(text):
+        return None
+    found = [m for m in _SHORT_R.finditer(text) if not _RANK_BEFORE.search(text[max(0, m.start() - 10):m.start()]) and not negated(text, m.start())]
+    m = _meant(text, found) if found else None
+    return (m.group(1), m.start(1), m.end(1)) if m else None
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
            and not (_LEFT_ALONE.match(text, m.end()) and len({n.group(1) for n in _RUN_ID.finditer(text)}) > 1)
@@ -206,6 +226,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"(?:编号|(?:训练)?任务|\b(?:run|job|training|train) (?:id|number|no\.?)|\bthe (?:id|number)(?: it| you)? (?:gave me|printed|showed|said)?)\s*(?:是|为|was|is|[:#：=])?\s*#?(\d{3,12})\b(?![.,]\d)", text, re.I)
     if m and not negated(text, m.start()):
         return m.group(1), m.start(1), m.end(1)
+    # "r7 效果好吗?", "r22 挂了没?", "is she done yet? r12", "the 0612 run", "0701 died halfway": a short r-number, or a date-like
+    # number said to be a run, where runs are talked about ("r 8", "lora r8", "with r16" are ranks)
+    if (short := short_run(text)) is not None:
+        return short
     # "stop r12", "评估一下 r7 这次的微调": a short r-number right after a run verb or before "这次" ("r 8" alone is a rank)
     m = re.search(r"(?:\b(?:stop|kill|cancel|halt|eval\w*|resume|status(?: of)?|check on)|停(?:掉|止|下)?|评估(?:一下)?|评估下|恢复|接着跑|续跑|不是|是)\s*((?:r|ft|exp|job|run|task)\d{1,4}|(?<=stop )[a-z]\d{1,3}|(?<=kill )[a-z]\d{1,3})(?![\w-])(?![-_.]\w)|"
                   r"(?<![\w-])(r\d{1,4})\s*(?:这次|这个|这轮|那次|那个|的(?:训练|微调|run))", text, re.IGNORECASE)

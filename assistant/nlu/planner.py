@@ -542,6 +542,13 @@ _FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|
                          r"\b(?:upload|send|attach)(?:ing)? (?:it|the (?:file|data)) (?:later|in a (?:sec|second|minute|bit))\b", re.I)
 
 
+# A step put off to later ("明早再评估", "tomorrow start training"), said not to be done now; planned, with its settings asked.
+_LATER = re.compile(r"明早|明天|明晚|明儿|下周|下礼拜|过两天|后天|\btomorrow\b|\bnext (?:week|month|monday|tuesday|wednesday|thursday|friday)\b|\bthis weekend\b|\blater this week\b", re.I)
+_NOT_NOW = re.compile(r"现在(?:先)?别|先别(?:动|跑|弄|碰|开)|今天(?:先)?不(?:跑|训|弄)|别动它|不要动它|\bnot now\b|\bleave (?:it|them) alone\b|\bnot (?:yet|today|tonight)\b|"
+                      r"\bdon'?t (?:start|run|touch) (?:it |anything )?(?:now|yet|today|tonight)\b", re.I)
+_NOW_TOO = re.compile(r"(?:今天|现在)(?:先)?(?:帮我|把|给)|\b(?:today|now),? (?:please )?(?:just )?(?:fill|check|convert|inspect|look|add)\b|\bso today\b", re.I)
+_PLANNING = re.compile(r"打算|计划|准备|\bplanning to\b|\bplan to\b|\bgoing to\b|\bwill (?:train|start)\b", re.I)
+_VALUE_ASKED = re.compile(r"(?:学习率|epoch|轮数|batch)[^?？]{0,20}(?:多少|几)|用多少|设多少|\bwhat (?:epochs?|lr|learning rate|batch)|\bshould i (?:use|pencil in|set)\b|\bwhich (?:lr|learning rate|epochs?)\b", re.I)
 # A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
 _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
@@ -1018,6 +1025,16 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    if _LATER.search(text) and _NOT_NOW.search(text) and not _NOW_TOO.search(text):
+        # "明天开始训练 X,今晚机器要维护,现在别跑", "Tomorrow start training on X — not now", "I'll evaluate r-1 tomorrow myself, leave
+        # it alone for now": a step for later, none now
+        return Decision("unknown", reply=replies.NOTED[replies.language(text)])
+    if _LATER.search(text) and _PLANNING.search(text) and _VALUE_ASKED.search(text):
+        # "明天打算用 X 开训,到时候学习率和 epoch 用多少合适?", "Planning to train on X next week, about 4,000 rows — what epochs and LR
+        # should I pencil in?": the settings for a run planned, asked now
+        advice = plan_step(text, mem, new_files, intent="suggest_hyperparameters")
+        if _acts(advice):
+            return advice
     if _JUST_TELLING.search(text) and re.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)|"
                                                r"(?:这事|这步|这个)(?:就|也)?不(?:做|弄|搞)了|\b(?:we'?re|we are) not doing (?:it|that|this)\b|\bwe won'?t (?:do|be doing) (?:it|that)\b", text, re.I):
         # ("投票…2票赞成加 few-shot,5票反对。所以这事不做了,跟你说一声": a step decided against, only told)
