@@ -136,7 +136,7 @@ def test_a_relative_word_asked_of_something_else_changes_nothing():
 
 def test_a_description_picks_only_when_one_description_matches_best():
     names = ["a.csv", "b.csv"]
-    assert focus.meant("a.csv 是旧数据,b.csv 也是旧数据,看看旧的那份", names) is None
+    assert focus._by_description("a.csv 是旧数据,b.csv 也是旧数据,看看旧的那份", names) is None
     assert focus.meant("a.csv 是旧数据,b.csv 是新数据,看看新数据那份", names) == "b.csv"
 
 
@@ -144,3 +144,24 @@ def test_names_keep_their_own_words_and_lose_words_around_them():
     assert [f.text for f in paths.find_paths("检查站通关问答.xlsx 先看看")] == ["检查站通关问答.xlsx"]
     assert [f.text for f in paths.find_paths("In LLaMA-Factory I'd edit identity.json by hand")] == ["identity.json"]
     assert [f.text for f in paths.find_paths("【只看】cable_faq.jsonl,别改")] == ["cable_faq.jsonl"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # what the candidate dumps of the older corpora found, mended: a quoted word named as a slip is no stress; a list's bullet is
+    # no star putting a name right; a customer's question with our step asked after it; templates quoted are no questions
+    ("更正:前述指令中“保留”一词系笔误,应为“删除”。即乱码记录应予删除。", ("apply_quality_rule", {"rule": "garbled", "decision": "drop"})),
+    ("options:\n* cab_a.jsonl — 1,000 rows\n* cab_b.jsonl — 5,000 rows\n* cab_c.jsonl — 2,000 rows\ntrain on the one with the most rows",
+     ("start_training", {"path": "cab_b.jsonl"})),
+    ('Customer asked: "How much better is the tuned bot than the stock one?" Evaluate cab-run-4.', ("evaluate_run", {"run_id": "cab-run-4"})),
+    ("augment the prompts in cable.jsonl with these templates: 'How do I {q}?', 'Explain: {q}'",
+     ("augment_instructions", {"path": "cable.jsonl", "templates": ["How do I {q}?", "Explain: {q}"]})),
+    ("you did save a checkpoint before it crashed, right? then pick cab-run-2 back up", ("resume_training", {"run_id": "cab-run-2"})),
+    ("老板说明天要看效果,所以先别跑满,max_steps 设 300,用 cable.jsonl 起一个训练", ("start_training", {"path": "cable.jsonl", "max_steps": 300})),
+])
+def test_round567_older_lines_kept(text, want):
+    assert one_call(text) == want
+
+
+def test_why_would_i_want_stays_a_question_unless_a_correction_follows():
+    assert [c["name"] for c in plan("Why would I want to reword instructions at all? Our questions are real guest emails.")] == ["explain"]
+    assert one_call("Why would I want alpaca? I said sharegpt. Same file, cable.csv.") == ("convert_dataset", {"path": "cable.csv", "to": "sharegpt"})

@@ -836,6 +836,7 @@ _COMPARED_ASKED = re.compile(r"\b(?:is|are|was) (?:it|your|this|that|the|they|yo
                              r"^\W*how much of (?:the|my|a|our) (?:data(?:set)?|training data|samples?)\b[^?]{0,30}\bshould (?:be|have|get)\b[^?]*[?？]\s*$|"
                              # "how would you compare the two afterwards?", "对 LoRA 来说算大吗?": a way of judging, a value weighed, asked
                              r"(?:来说|而言)?算(?:大|小|高|低|多|少)(?:吗|嘛|么|不)\s*[?？]?\s*$", re.I)
+_TEMPLATES_GIVEN = re.compile(r"\{q\}|模板|templates?\b", re.I)  # (templates quoted are no questions: "'Quick question - {q}'", "“……是什么?”")
 _HOW_WOULD_YOU = re.compile(r"\bhow (?:would|do|should|will|can) (?:you|we|i|one) (?:compare|judge|decide|tell|pick|choose|measure)\b[^?]*[?？]\s*$", re.I)
 # A step's value weighed after the fact, or a step's outcome put as "wouldn't it just…?": "would 5 have been better though?",
 # "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
@@ -900,13 +901,16 @@ def speech_act(text: str) -> str:
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
     told = _TOLD_THEN_HOW.match(text)
     if (told and not is_request(told.group("told")) and not opens_with_command(told.group("told"))
+            and not re.search(r"\.\w{2,5}\b|\b[A-Za-z]+[-_]?[A-Za-z]*[-_]?\d", told.group("told"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
             and not re.search(r"\.\w{2,5}\b|\b[A-Za-z]+[-_]?\d", told.group("q"))
             and re.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
             and (after := speech_act(told.group("q"))) in ("question", "hypothetical")):
         return after  # "0701 died halfway — does resuming pick up from the last checkpoint or start from scratch?": told, then how it works
-    if (_QUOTED_QUESTION_EXPLAINED.search(text) or _RELAYED_QUESTION.search(text) or _JUST_ASKING.search(text) or _HOW_WOULD_YOU.search(text)
+    if not _TEMPLATES_GIVEN.search(text) and (
+            _QUOTED_QUESTION_EXPLAINED.search(text) or _RELAYED_QUESTION.search(text) or _JUST_ASKING.search(text) or _HOW_WOULD_YOU.search(text)
             or _COMPARED_ASKED.search(text) and not _IMPERATIVE.search(text)):
-        return "question"  # "Slide 6 title: 'Why does epoch matter more than LR?' — explain it", "@Dev wants to know whether…", "…?我就是问问"
+        # "Slide 6 title: 'Why does epoch matter more than LR?' — explain it", "@Dev wants to know whether…", "…?我就是问问"
+        return "hypothetical" if is_hypothetical(text) else "question"
     if _WOULD_HAVE.search(text) or _WOULDNT_IT_JUST.search(text):
         return "hypothetical"  # "would 5 have been better though?", "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
     text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))

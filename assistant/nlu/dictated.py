@@ -403,7 +403,7 @@ _NOT_DOING_EN = re.compile(r"^\W*(?:you'?re|you are|we'?re|we are) not (?:seriou
                            r"(?P<obj>[^,?]{3,80}?),? (?:are you|are we|right)\?*\s*$", re.I)
 _WITHOUT_FIRST = re.compile(r"^\W*(?:are|were) (?:we|you) (?:really|seriously|honestly)? ?(?:going to|gonna) \w+ (?:on )?(?P<obj>[^?]{3,60}?) without "
                             r"(?P<v>\w+ing) (?:it|them|that|this)?(?: first)?\?+\s*$", re.I)
-_WHY_WANT = re.compile(r"^\W*why would (?:i|we) (?:want|need|use|pick|choose) [^?]{1,30}\?+\s*(?=\S)", re.I)
+_WHY_WANT = re.compile(r"^\W*why would (?:i|we) (?:want|need|use|pick|choose) [^?]{1,30}\?+\s*(?=(?:i|we) (?:said|meant|asked for|wanted)\b|我说的是|我要的是)", re.I)
 
 
 def rhetorical_not(text: str) -> str:
@@ -451,9 +451,14 @@ def passed_on(text: str) -> str:
         m = lead
     rest = text[m.end():]
     quoted = _PASSED_QUOTE.match(rest)
-    if quoted:
-        return (quoted.group("q").strip() + " " + quoted.group("rest").strip()).strip()
-    return rest if re.search(r"[?？]|是否|whether", rest) else text
+    asked, after = (quoted.group("q").strip(), quoted.group("rest").strip()) if quoted else (rest, "")
+    if not quoted and (last := list(re.finditer(r"[?？]", rest))):
+        asked, after = rest[:last[-1].end()], rest[last[-1].end():].strip()
+    if after and not re.match(r"\W*(?:please |kindly |can you |could you )?(?:clarify|answer|explain|reply|advise|help|check|look into)\b|\W*(?:请|麻烦)?[\u4e00-\u9fff]{0,6}?(?:解答|答复|回答|回复|说明|解释)", after, re.I):
+        return text  # ("Customer asked: \"How much better…?\" Pull the numbers for the latest run.": our step asked after it)
+    if not quoted and not re.search(r"[?？]|是否|whether", rest):
+        return text
+    return (asked.strip() + " " + after).strip()
 
 
 # Quotes around every name and value ('"epochs" 设 "4"', '"name" = "Nova"', 'want "full" fine-tuning'): keys, numbers, formats and
@@ -1673,7 +1678,7 @@ def unwrapped(text: str) -> str:
 
 
 # A step of ours said by its verb (or its name), in either language: what makes a part of a message a request of its own.
-_STEP_SAID = re.compile(r"评估|查|看|停|续|恢复|转|(?<!培)训|加|删|留|填|改写|探|混|增强|困惑度|few-?shot|\bcot\b|"
+_STEP_SAID = re.compile(r"评估|查|停|续|恢复|转|(?<!培)训|加|删|留|填|改写|探|混|增强|困惑度|few-?shot|\bcot\b|"
                         r"\b(?:evaluat\w*|check|show|look|stop|resume|convert|make|export|train|start|add|drop(?:ping)?|keep|rephrase|inspect|"
                         r"status|probe|mix|suggest|fill|augment|params|perplexity|scores?|tell me|send)\b", re.I)
 
@@ -1704,7 +1709,7 @@ def unsaid(text: str) -> str:
         return text
     rest = text[m.end():].strip()
     parts = re.split(r"(?<=[。!！;；])\s*|(?<=\.)\s+", rest, maxsplit=1)  # (a sentence's end, not a file name's dot)
-    if len(parts) == 2 and parts[1].strip() and not _STEP_SAID.search(parts[0]) and not re.search(r"\d|\b(?:question|what)\b", parts[0], re.I):
+    if len(parts) == 2 and parts[1].strip() and not _STEP_SAID.search(parts[0]) and not re.search(r"\d|看|\b(?:question|what)\b", parts[0], re.I):
         rest = parts[1]  # ("…never mind, it's almost done. evaluate run-b instead": why it was taken back, then the request)
     names = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
     leaned = [] if names else _leaned_on(text[:m.start()], rest)
@@ -1714,8 +1719,9 @@ def unsaid(text: str) -> str:
 # A question asking a state, a count or a value of the person's own run or data, then a step on its answer: "r-88 的 loss 多少了?
 # 收敛了就停", "知识库.csv 有多少条重复?多的话就删", "is r-451 finished? if so evaluate it", "how many rows does leads.csv have?
 # then convert it to jsonl", "学习率用多少?定了就开始训 FILE": the question first (the answer decides the step).
-_STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几|"
-                          r"效果|好(?:不好|吗)|怎么样|结果|挂了|崩了|\b(?:good|score[ds]?|crash(?:ed)?|die[ds]?|fail(?:ed)?|finish(?:ed)?)\b", re.I)
+_STATE_ASKED = re.compile(r"多少|几(?:条|个|轮)|\bhow many\b|\bhow much\b|\bfinished\b|\bdone\b|跑完|训完|收敛|\bloss\b|给几|设几", re.I)
+# (of a run named in the question: "r7 效果好吗?", "did r22 crash?", "how did ft-0412 score?")
+_RUN_STATE_ASKED = re.compile(r"效果|好(?:不好|吗)|怎么样|评估结果|挂了|崩了|\b(?:good|score[ds]?|crash(?:ed)?|die[ds]?|fail(?:ed)?|finish(?:ed)?)\b", re.I)
 _ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了就|的话就|定了就|完就|(?:要是|如果)?不行就)|"
                             r"^(?:if (?:so|yes|it is|it'?s done|there are any|it'?s (?:bad|good|fine|ok(?:ay)?|done|finished)|it (?:is|was) (?:bad|good))|then)\b|\bif there are any\b", re.I)
 
@@ -1723,7 +1729,10 @@ _ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了
 def answer_first(text: str) -> str:
     """``text`` as its opening question, with the names said after it, when what follows is a step on its answer."""
     m = re.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
-    if not m or not _STATE_ASKED.search(m.group("q")) or not _ON_ITS_ANSWER.search(m.group("rest")):
+    if not m or not _ON_ITS_ANSWER.search(m.group("rest")) or re.search(r"[,，]\s*(?:right|correct|yes|对吧|是吧|对不对)\s*$", m.group("q"), re.I):
+        return text  # (not a tag question: "you did save a checkpoint before it crashed, right? then pick it back up")
+    run_named = re.search(RUN_ID.pattern + r"|(?<![\w.-])[rR]\d{1,4}(?![\w-])", m.group("q"), re.I)
+    if not (_STATE_ASKED.search(m.group("q")) or run_named and _RUN_STATE_ASKED.search(m.group("q"))):
         return text
     names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
              if x.group(0) not in m.group("q")]
@@ -2028,7 +2037,9 @@ def unhesitated(text: str) -> str:
             and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text)):
         text = re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
     if len(_FILLERS.findall(text)) >= 2:  # "so um, like, how many epochs should I, uh, do…", "喂?嗯,那个……我想问一下啊,就是,…,呃,…"
-        text = re.sub(r"\s{2,}", " ", _FILLERS.sub(lambda m: " " if m.group(0).isascii() else "", text)).strip()
+        # (the comma before a filler stays between clauses, "assistant, uh, no wait" , not inside one, "the name should be, uh, Glazy")
+        text = re.sub(r"\s{2,}", " ", _FILLERS.sub(lambda m: ("," if m.group(0).startswith(",") and not re.search(
+            r"\b(?:be|is|are|was|were|to|as|called|named|of)$", m.string[:m.start()], re.I) else "") + " " if m.group(0).isascii() else "", text)).strip()
     return text
 
 

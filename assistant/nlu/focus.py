@@ -248,7 +248,8 @@ def _by_most(text: str, names: list[str]) -> str | None:
 # "old.csv (last year's data), fresh.csv (just labeled) … the freshly labeled one", "run-b1 was on the old data, run-b2 on the new
 # data. Evaluate the new-data one.", "…multi_conversation.jsonl(多轮)、qa_pair.csv(单轮问答对)。单轮那个看一下".
 _POINTING = re.compile(r"\bone\b|那份|那个|那一份|那套|那次|那版|那组", re.I)
-_FILLER_ZH = set("的那个份是一这了数据文件和与及还也都就先看下帮我把给用")
+_FILLER_ZH = set("的那个份是一这了数据文件和与及还也都就先看下帮我把给用转查训加删停评跑成格式")
+_TOLD_AS = re.compile(r"\s*(?:也|都|则|就)?(?:[(（]|是|为|[:：]|—|-{1,2}\s|用的|用了|\s(?:is|was|were|has|had|used|=)\b|\s+on the\b)", re.I)
 _FILLER_EN = {"the", "one", "a", "an", "of", "on", "in", "with", "was", "is", "used", "has", "have", "and", "data", "file", "rows",
               "take", "look", "at", "check", "evaluate", "inspect", "convert", "stop", "run", "please", "just", "that", "this", "to",
               "for", "from", "it", "its", "set", "got", "i've", "three", "two", "some"}
@@ -280,6 +281,8 @@ def _by_description(text: str, names: list[str]) -> str | None:
     for i, (b, n) in enumerate(spots):
         until = spots[i + 1][0] - len(spots[i + 1][1]) if i + 1 < len(spots) else last
         told = re.split(r"[,，、;；。]\s*(?=\S*\.\w{2,5}\b|run)", text[b:until])[0]
+        if not _TOLD_AS.match(told):
+            told = ""  # (only words told of it: "(身份数据)", "是去年的老数据", "was on the old data", "used lr 5e-5")
         scores[n] = len(wanted & (_said_words(told) | _said_words(" ".join(_stem_tokens(n)))))
     best = sorted(scores.values(), reverse=True)
     return max(scores, key=scores.get) if best[0] > 0 and best[0] > best[1] else None

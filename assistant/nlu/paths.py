@@ -427,7 +427,7 @@ def resolve_named(text: str, attachments: list[str]) -> list[Found]:
 # an extension put right: "reasoning_v3.jsnol... .jsonl obviously", "金融问答_v1.josnl,后缀打错了,.jsonl".
 _TYPED_WRONG_WORDS = r"打错|拼错|写错|敲错|typo|can'?t type|\bobviously\b"
 _TYPED_WRONG = re.compile(_TYPED_WRONG_WORDS, re.I)  # said after the right name
-_PUT_RIGHT = re.compile(_TYPED_WRONG_WORDS + r"|\bsorry\b|\bi mean|\bi meant|\bwait\b|\bugh\b|\boops\b|\ber\b|\bactually\b|我是说|应该是|不好意思|哦不对|不对|呃|其实是|哦[,，]?\s*是|\*", re.I)  # or between
+_PUT_RIGHT = re.compile(_TYPED_WRONG_WORDS + r"|\bsorry\b|\bi mean|\bi meant|\bwait\b|\bugh\b|\boops\b|\ber\b|\bactually\b|我是说|应该是|不好意思|哦不对|不对|呃|其实是|哦[,，]?\s*是|(?<!\n)\*(?=\S)", re.I)  # or between (a star glued to the word put right; "\n* " is a list's bullet)
 _EXTENSION_ALONE = re.compile(rf"(?<![\w/\\.])\.({EXTENSIONS})\b", re.I)
 _KNOWN_EXTENSIONS = set(EXTENSIONS.split("|"))
 _MISTYPED_EXTENSION = re.compile(r"(?<![\w./\\])([\w\u4e00-\u9fff/-]*[\w\u4e00-\u9fff])\.([A-Za-z]{3,5})(?![A-Za-z])")

@@ -548,7 +548,11 @@ _NOT_NOW = re.compile(r"现在(?:先)?别|先别(?:动|跑|弄|碰|开)|今天(?
                       r"\bdon'?t (?:start|run|touch) (?:it |anything )?(?:now|yet|today|tonight)\b", re.I)
 _NOW_TOO = re.compile(r"(?:今天|现在)(?:先)?(?:帮我|把|给)|\b(?:today|now),? (?:please )?(?:just )?(?:fill|check|convert|inspect|look|add)\b|\bso today\b", re.I)
 _PLANNING = re.compile(r"打算|计划|准备|\bplanning to\b|\bplan to\b|\bgoing to\b|\bwill (?:train|start)\b", re.I)
-_VALUE_ASKED = re.compile(r"(?:学习率|epoch|轮数|batch)[^?？]{0,20}(?:多少|几)|用多少|设多少|\bwhat (?:epochs?|lr|learning rate|batch)|\bshould i (?:use|pencil in|set)\b|\bwhich (?:lr|learning rate|epochs?)\b", re.I)
+_VALUE_ASKED = re.compile(r"(?:学习率|epoch|轮数|batch|超参)[^?？。]{0,20}(?:多少|几)|\bwhat (?:epochs?|lr|learning rate|batch)|\b(?:epochs?|lr|learning rate)\b[^?.]{0,30}\bshould i (?:use|pencil in|set)\b|\bwhich (?:lr|learning rate|epochs?)\b", re.I)
+# (the step itself put off: "明早再评估", "明天开始训练 X", "Tomorrow start training on X", "I'll evaluate X tomorrow")
+_LATER_STEP = re.compile(r"(?:明早|明天|明晚|明儿|下周|后天)\s*(?:早上|上午|下午)?\s*(?:再|才|就)?\s*(?:开始)?\s*(?:训练?|评估|跑|开训|测|停|恢复|转|检查)|"
+                         r"\b(?:tomorrow|next week)\b(?: morning)?,?\s*(?:i'?ll |we'?ll )?(?:start|train|evaluate|run|resume|stop|convert|check)|"
+                         r"\b(?:i'?ll|we'?ll|i will|we will) (?:start|train|evaluate|run|resume|stop|convert|check)\b[^.;!?]{0,40}\b(?:tomorrow|next week)\b", re.I)
 # A step asked before, called off now: "刚才那个停止先别执行了", "scratch that stop request", "cancel the start".
 _STEP_CALLED_OFF = re.compile(r"(?:刚才|上面|之前)(?:的|那个|那一?步)?\s*(?:停止|停|训练|开训|恢复|删除|删)(?:请求|操作)?\s*(?:先)?(?:别|不要|不用)(?:执行|做|弄|停)了?|"
                               r"\b(?:scratch|cancel|forget|drop) (?:that|the|my) (?:stop|start|resume|delete|drop)(?: request| order)\b|\bscratch that (?:stop|start|resume)\b", re.I)
@@ -1025,7 +1029,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
-    if _LATER.search(text) and _NOT_NOW.search(text) and not _NOW_TOO.search(text):
+    if _LATER_STEP.search(acts.QUOTED.sub(" ", text)) and _NOT_NOW.search(text) and not _NOW_TOO.search(text) and not re.search(r"[?？]", text):
         # "明天开始训练 X,今晚机器要维护,现在别跑", "Tomorrow start training on X — not now", "I'll evaluate r-1 tomorrow myself, leave
         # it alone for now": a step for later, none now
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])

@@ -168,6 +168,7 @@ _KEEPING_RISKY = re.compile(r"留着(?:反而|的话|会|就|也)?\s*(?:有|会|
 
 
 # A decision word quoted alone, for stress: "我说的是“保留”近似重复", 'I said "keep", not drop'.
+_WORD_MENTIONED = re.compile(r"(?:\s*(?:一词|二字|两个字|这个词|这个字|系|是|为))*\s*(?:笔误|口误|写错|打错|错字|typo|was a typo|is a typo)", re.I)  # ("“保留”一词系笔误")
 _STRESSED = re.compile(r"[\"“「『‘'](?:保留|留着|删除|删掉|删|keep|drop|remove|delete)[\"”」』’']", re.I)
 
 
@@ -211,7 +212,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
             and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I) and (first := rule_command(parts[0])) is not None:
         return first  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
     # (offsets kept: they are compared with the text's; a decision word quoted alone is stressed, not named: "我说的是“保留”")
-    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) else " " * len(m.group(0)), text))
+    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) and not _WORD_MENTIONED.match(text, m.end())
+                                                               else " " * len(m.group(0)), text))
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
