@@ -53,6 +53,7 @@ from assistant.offline import plan
     ("so um, like, how many epochs should I, uh, do for like three thousand rows?", ("suggest_hyperparameters", {"n_samples": 3000})),
     # rounds 575–582: runs named by a short r-number or by a date; a state asked of one, then a step on its answer
     ("r31 接着跑。", ("resume_training", {"run_id": "r31"})),
+    ("探测别跑200步了,改500步,还是用 cable.jsonl", ("probe_learning_rate", {"path": "cable.jsonl", "steps": 500})),
     ("is she done yet? r12", ("training_status", {"run_id": "r12"})),
     ("Kill the 0612 run, wrong config.", ("stop_training", {"run_id": "0612"})),
     ("r7 效果好吗?好的话就用同样的设置在 cable.csv 上再训一次", ("evaluate_run", {"run_id": "r7"})),

@@ -18,7 +18,7 @@ from assistant.nlu.numbers import find_numbers, parse_number
 _RATE_THEN_TRY = r"学习率[^。;；!！?？]{0,12}(?:多大|多少)(?:比较)?合适[^。;；!！?？]{0,4}[,，]\s*(?:用|拿|在)\s*(?:FILE)?\s*(?:上)?\s*(?:试|跑|测)"
 PROBE = re.compile(_RATE_THEN_TRY + "|"
     # "拿 FILE 去试试水温,看看 lr 落在哪", "试 lr 跑 300 步", "学习率要不要先探一下": the rate tried out
-    r"试跑(?:一?下|一把|几步)?\s*(?:学习率|(?<![a-z])lr(?![a-z]))|(?<![A-Za-z])lr_range_test\b|(?<![\u4e00-\u9fff])探\s*\d+\s*步|试试?水温[^。;；!！?？]{0,30}?(?:(?<![a-z])lr(?![a-z])|学习率)|看看?\s*(?:(?<![a-z])lr(?![a-z])|学习率)\s*(?:落在|在)哪|(?<![\w一-龥])试\s*(?:lr|学习率)(?![a-z])|学习率\S{0,6}?探一下|"
+    r"试跑(?:一?下|一把|几步)?\s*(?:学习率|(?<![a-z])lr(?![a-z]))|(?<![A-Za-z])lr_range_test\b|(?<![\u4e00-\u9fff])探\s*\d+\s*步|(?<![\u4e00-\u9fff])探测(?=\s*(?:别|不要|先别|改|再)?\s*(?:跑|改成?)?\s*\d+\s*步)|试试?水温[^。;；!！?？]{0,30}?(?:(?<![a-z])lr(?![a-z])|学习率)|看看?\s*(?:(?<![a-z])lr(?![a-z])|学习率)\s*(?:落在|在)哪|(?<![\w一-龥])试\s*(?:lr|学习率)(?![a-z])|学习率\S{0,6}?探一下|"
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
@@ -96,7 +96,7 @@ def asks_probe(text: str) -> bool:
     return bool(PROBE.search(rest) or _PROBE_ASKED.search(rest)) and not NO_PROBE.search(text)
 
 
-_SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是)\s*$", re.I)
+_SAID_BEFORE = re.compile(r"(?:\bi said|\bnot|instead of|rather than|不是|别跑|不要跑)\s*$", re.I)
 
 
 def probe_steps(text: str) -> int | None:
