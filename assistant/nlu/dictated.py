@@ -430,7 +430,7 @@ def rhetorical_not(text: str) -> str:
 
 # A customer's or a client's question passed on: "客户问:「我只有 300 条数据,用 LoRA 训几个 epoch 合适?」", "转一个客户的问题:「…?」麻烦解答一下",
 # "Customer question: 'Does converting change my original file?' Please clarify", "甲方询问:格式转换是否会改动…?请乙方答复": the question itself.
-_PASSED_ON = re.compile(r"^\W*(?:转(?:一个|个)?|帮)?(?:客户|用户|顾客|甲方|乙方|老板|同事|领导|\b(?:a |the |our )?(?:customer|client|user|buyer)\b)(?:\s*#?\d+)?\s*"
+_PASSED_ON = re.compile(r"^\W*(?:转(?:一个|个)?|帮|from\s+)?(?:客户|用户|顾客|甲方|乙方|老板|同事|领导|\b(?:a |the |our )?(?:customer|client|user|buyer)\b)(?:\s*#?\d+)?\s*"
                         r"(?:的问题|问的|问|询问|提问|留言|来信|question|asks|asked|writes|wrote|says)?\s*[:：]\s*", re.I)
 _PASSED_QUOTE = re.compile(r"^\s*[「“\"'‘『](?P<q>[^」”\"’』]{3,200})[」”\"'’』]\s*(?P<rest>.*)$", re.S)
 
@@ -445,10 +445,7 @@ def passed_on(text: str) -> str:
     """
     m = _PASSED_ON.match(text)
     if not m:
-        lead = re.match(r"^\W*(?:from )?(?:customer|client|user)\s*#?\d*\s*[:：]\s*", text, re.I)
-        if not lead:
-            return text
-        m = lead
+        return text
     rest = text[m.end():]
     quoted = _PASSED_QUOTE.match(rest)
     asked, after = (quoted.group("q").strip(), quoted.group("rest").strip()) if quoted else (rest, "")
