@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.nlu import markers
+from assistant.nlu.names import r_runs
 from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
@@ -167,16 +168,10 @@ _RUN_BY_SETTING = re.compile(r"\s*(?:个\s*)?(?:epochs?|轮|步|steps?)?\s*(?:�
                              r"的(?=\s*[,，]\s*(?:run|job|exp)[-_\w]*\d)|[- ](?:epoch|step) one\b)", re.I)
 
 
-_RUN_R = re.compile(r"(?<![\w.-])(?<!lora )(?<!lora_)(?<!rank )[rR]\d{1,4}(?=(?:'s|’s)\b|\s*的(?:设置|结果|配置|参数|效果)|\s+(?:settings|results|config|run)\b)|"
-                    r"(?:(?<=不是)|(?<=重训)|(?<=看过)|(?<=\bnot)|(?<=looked at))\s?[rR]\d{1,4}(?![\w-])", re.I)
-
-
 def training_args(text: str) -> dict:
     """epochs, learning_rate, lora_r and max_steps spelled in ``text`` (a run named by a short r-number, "r7 的设置", is no rank)."""
-    from assistant.nlu.names import short_run
-    if (run := short_run(text)) is not None and re.fullmatch(r"[rR]\d+", run[0]):
-        text = text[:run[1]] + " " * (run[2] - run[1]) + text[run[2]:]
-    text = _RUN_R.sub(lambda m: " " * len(m.group(0)), text)  # "用 r7 的设置", "r18 的结果我看过了", "looked at r18"
+    for a, b in r_runs(text):  # "用 r7 的设置", "r18 的结果我看过了", "r7 效果好吗?": a run's r-number, no rank
+        text = text[:a] + " " * (b - a) + text[b:]
     out: dict = {}
     one_round = False
     carried = None

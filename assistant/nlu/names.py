@@ -157,6 +157,19 @@ def short_run(text: str) -> tuple[str, int, int] | None:
     return (m.group(1), m.start(1), m.end(1)) if m else None
 
 
+# An r-number said of a run, whatever else is said: "r7's settings", "用 r7 的设置", "r18 的结果", "looked at r18", "不是 r7".
+_R_OF_A_RUN = re.compile(r"(?<![\w.-])(?<!lora )(?<!lora_)(?<!rank )[rR]\d{1,4}(?=(?:'s|’s)\b|\s*的(?:设置|结果|配置|参数|效果)|\s+(?:settings|results|config|run)\b)|"
+                         r"(?:(?<=不是)|(?<=重训)|(?<=看过)|(?<=\bnot)|(?<=looked at))\s?[rR]\d{1,4}(?![\w-])", re.I)
+
+
+def r_runs(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a run by an r-number (:func:`short_run`, or said of a run): never a LoRA rank there."""
+    spans = [(m.start(), m.end()) for m in _R_OF_A_RUN.finditer(text)]
+    if (run := short_run(text)) is not None and re.fullmatch(r"[rR]\d+", run[0]):
+        spans.append((run[1], run[2]))
+    return spans
+
+
 def _find_run_id(text: str) -> tuple[str, int, int] | None:
     ids = [m for m in _RUN_ID.finditer(text) if not negated(text, m.start())
            and not (_LEFT_ALONE.match(text, m.end()) and len({n.group(1) for n in _RUN_ID.finditer(text)}) > 1)
