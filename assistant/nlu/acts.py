@@ -508,8 +508,8 @@ PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
     when ``text`` corrects nothing."""
-    if PUT_OFF.search(text):
-        return None
+    if PUT_OFF.search(text) or re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder)\b", text, re.I):
+        return None  # ("I'd like to know how big a share…": asked, no "I'd like X instead")
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
         rest = text[m.end():].strip()
@@ -825,10 +825,11 @@ _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|�
 _QUOTED_QUESTION_EXPLAINED = re.compile(r"[\"“「'‘][^\"”」'’\n]{4,80}[?？][\"”」'’][^\n]{0,60}?(?:\bexplain\b|\bbrief me\b|\bwalk me through\b|\bteach me\b|讲讲|讲一下|解释|说说|给我讲|弄懂|讲清楚)", re.I)
 # A question relayed for someone else, or said to be only a question: "@Dev wants to know whether adding CoT changes the original
 # file", "我同事想知道…", "训练一次大概几块钱?我就是问问", "just asking".
-_RELAYED_QUESTION = re.compile(r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
+_RELAYED_QUESTION = re.compile(r"^\W*(?:i'?d like to know|i would like to know|i wonder(?: whether| if)?|想知道|我想知道|好奇)\b(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d))|"
+                               r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
                                r"\b(?:is|was) asking (?:whether|if|how|why)\b|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
 _JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:please |kindly )?(?:clarify|answer (?:that|this|it)|explain)\b(?! (?:and|then)\b)|"
-                          r"[?？]\s*(?:请|麻烦)[\u4e00-\u9fff]{0,4}?(?:答复|解答|回答|说明|解释)(?:一下)?\W*$|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
+                          r"[?？]\s*(?:请|麻烦)[\u4e00-\u9fff]{0,4}?(?:答复|解答|回答|说明|解释)(?:一下)?(?:\W*(?:多谢|谢谢|感谢)\w{0,4})*\W*$|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
 # How a step of ours compares or behaves, asked: "is your quality check the same kind of thing?", "Is it more reliable than PPL?",
 # "它会自动把数据删掉吗?", "how much of the dataset should be chain-of-thought?"
 _COMPARED_ASKED = re.compile(r"\b(?:is|are|was) (?:it|your|this|that|the|they|yours)\b[^?.;]{0,40}?\b(?:the same (?:kind of )?(?:thing|as)|(?:more|less) (?:reliable|accurate|useful|robust|trustworthy)(?: than)?)\b[^?]{0,40}[?？]\s*$|"
@@ -844,7 +845,7 @@ _WOULD_HAVE = re.compile(r"\bwould (?:\w+ )?(?:\d+ )?have been (?:better|worse|e
 _WOULDNT_IT_JUST = re.compile(r"^\W*(?:wouldn'?t|won'?t|doesn'?t|isn'?t) (?:\w+ing)\b[^?]{3,80}\b(?:just |simply )?(?:make|cause|lead|overfit|memori[sz]e|hurt|break|ruin|kill)\b[^?]*[?？]\W*$", re.I)
 # A state told, then how a step behaves asked: "0701 died halfway — does resuming pick up from the last checkpoint or start over?"
 _TOLD_THEN_HOW = re.compile(r"^(?P<told>[^?？\n]{3,80}?)\s*(?:—+|–|;|；|\.\s|。)\s*(?P<q>[^\n?？]+[?？]\s*)$")
-_LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
+_LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:(?:[^.!?\n]{0,40}[.!]\s+)?(?:my )?real question|q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
                                 # "Should I stop X now, would the progress thus far be lost?", "why not stop X right now? like what
@@ -888,6 +889,8 @@ def speech_act(text: str) -> str:
         return "hypothetical"
     if _LABELLED_QUESTION.match(text):
         return "hypothetical" if re.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
+    if re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder)\b", text, re.I) and _RELAYED_QUESTION.search(text):
+        return "question"  # "I'd like to know how big a share of the data few-shot samples should be": no "I'd like X instead"
     corrected = correction(text)
     if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
                                   or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
@@ -901,8 +904,8 @@ def speech_act(text: str) -> str:
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
     told = _TOLD_THEN_HOW.match(text)
     if (told and not is_request(told.group("told")) and not opens_with_command(told.group("told"))
-            and not re.search(r"\.\w{2,5}\b|\b[A-Za-z]+[-_]?[A-Za-z]*[-_]?\d", told.group("told"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
-            and not re.search(r"\.\w{2,5}\b|\b[A-Za-z]+[-_]?\d", told.group("q"))
+            and not re.search(r"\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]?[A-Za-z]*[-_]?\d", told.group("told"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
+            and not re.search(r"\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]?\d", told.group("q"))
             and re.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
             and (after := speech_act(told.group("q"))) in ("question", "hypothetical")):
         return after  # "0701 died halfway — does resuming pick up from the last checkpoint or start from scratch?": told, then how it works

@@ -477,6 +477,36 @@ def quoted_all(text: str) -> str:
     return _QUOTED_ITEM.sub(lambda m: m.group(1) if _OURS_QUOTED.fullmatch(m.group(1).strip()) else m.group(0), text)
 
 
+# A file given as a Markdown link, "[faq](data/faq.csv)": its path (the link's words are no request).
+_LINKED = re.compile(r"\[[^\]\n]{1,60}\]\(\s*(" + r"[^()\s]+" + _FILE_TAIL + r")\s*\)", re.I)
+
+
+def linked(text: str) -> str:
+    """``text`` with Markdown links to data files said as their paths.
+
+    >>> linked("[样例](v1_sft_demo.jsonl)"), linked("[faq](data/faq.csv) 大概 8000 条")
+    ('v1_sft_demo.jsonl', 'data/faq.csv 大概 8000 条')
+    """
+    return _LINKED.sub(r"\1", text)
+
+
+# A run named by the data it was trained on: "评估一下用 faq.csv 训出来的那个", "用 identity.json 训的那轮接着跑", "evaluate the run trained
+# on faq.csv", "the faq.csv run looks solid": the run, not the file to act on.
+_TRAINED_ON_ZH = re.compile(r"(?:用|拿)?\s*" + _FILE_NAMED + r"\s*(?:上)?\s*训(?:练)?(?:出来|好|完)?的\s*(?:那个|那轮|那次|模型|那个模型|run)(?:\s*(?:训练|run))?|"
+                            + _FILE_NAMED + r"\s*(?:那个|的)\s*(?:模型|run)", re.I)
+_TRAINED_ON_EN = re.compile(r"\bthe (?:run|model|job|one) (?:that was |we |i )?(?:trained|fine-?tuned|ran) on " + _FILE_NAMED + r"|\bthe " + _FILE_NAMED + r" (?:run|model)\b", re.I)
+
+
+def trained_on(text: str) -> str:
+    """``text`` with a run named by the data it was trained on said as "that run" (a file named so is no file to act on).
+
+    >>> trained_on("评估一下用 faq.csv 训出来的那个"), trained_on("evaluate the run trained on faq.csv")
+    ('评估一下那个训练', 'evaluate that run')
+    """
+    text = _TRAINED_ON_ZH.sub("那个训练", text)
+    return _TRAINED_ON_EN.sub("that run", text)
+
+
 # A share said by what is left out: "除了 20% 的样本不动,其余的都加 few-shot", "all of X except 10% of it": the rest, as a share.
 _ALL_BUT_ZH = re.compile(r"除了?\s*(\d{1,2}(?:\.\d+)?)\s*%\s*(?:的)?(?:样本|数据|条)?\s*(?:不动|不加|不做|以外|之外)?\s*[,，]?\s*(?:其余|其他|剩下)(?:的)?(?:都|全)?")
 _ALL_BUT_EN = re.compile(r"\b(?:all|every(?:thing|one)?)\b(?: (?:of )?(?P<what>[\w.-]+\.\w{2,5}))?(?: (?:of it|samples|rows))? (?:except|but|other than) (?P<n>\d{1,2}(?:\.\d+)?)\s*%(?: of (?:it|them|the (?:samples|rows)))?", re.I)
@@ -1046,6 +1076,8 @@ def asked_then_told(text: str) -> str:
     q, rest = m.group("q").strip(), m.group("rest").strip()
     stop = ". " if re.search(r"[A-Za-z]{3}", q) and not re.search(r"[\u4e00-\u9fff]", q) else "。"
     cond = _IF_ANSWERED.match(rest)
+    if cond and re.match(r"\s*(?:我|我们|i|we)\s*(?:就|再|才|will|'ll)", rest[cond.end():], re.I):
+        return text  # ("…明天上午能出结果吗?能的话我就批": what the person will do on the answer, nothing asked of us)
     if cond and (re.match(r"\W*(?:will|would)\b", q, re.I) or re.search(r"会不会|是否会", q)) or re.search(
             r"\bif not\b|\botherwise\b|否则|不然|没[\u4e00-\u9fff]{0,4}就", rest[cond.end():] if cond else ""):
         return text  # a worry first ("will starting now kill the running job? if not, …"), or both answers given their step
@@ -2057,11 +2089,16 @@ _KEY_SAID_AGAIN = re.compile(r"^(?:--?)?[A-Za-z_]{1,16}\s*[=:]\s*|^(?:--)[A-Za-z
 
 # Options offered, then one chosen: "两个方案:\n①转千帆\n②转 openai\n我选②,…", "1)lr 1e-4 2)lr 2e-4\n我选 2,数据 X,开训",
 # "方案一:name 填“阿福”;方案二:…。选方案一,…", "1. 长回答删掉 2. 长回答留着。选 2,…", "1. lr 1e-4\n2. lr 3e-5\nchoose 2. train on X".
-_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。?？]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：])\s*")
-_CHOSEN = re.compile(r"(?:→|->|=>|我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|先做|先把第?|先来|先弄|\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first)\b))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
-                     r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!(?!步)\w|\.\w)(?:\s*(?:步|吧|了|号|个(?:做了)?|now|first))*\s*[,，.。;；:：—–-]*\s*", re.I)
+_OPTION = re.compile(r"(?:^|(?<=[\s:：;；,，。?？]))(?:\(?(?P<a>[a-dA-D1-9])[.)）]|(?P<b>[①②③④⑤⑥⑦⑧⑨])|方案(?P<c>[一二三四1-4])\s*[:：]|option\s+(?P<d>[a-d1-9])\s*[:：]|"
+                     r"(?P<e>[一二三四五])、|(?P<f>[1-9])\s*=\s*|\bstep\s+(?P<g>[1-9])\b\s*[:：]?)\s*", re.I)
+_CHOSEN = re.compile(r"(?:→|->|=>|我选|选择?|就选|choose|chose|going with|go with|pick(?:ing)?|i'?ll take|start(?:ing)? with|只做|先做|做|先把第?|先来|先弄|"
+                     r"\bdo(?=\s*\(?[a-d1-9]\)?\s+(?:now|first|for now)\b)|\b(?:just|only) (?=step\s*[1-9])|\bwe'?re (?:at|on) (?=step\s*[1-9])|用(?=\s*[1-9]\s*$)|"
+                     r"(?:^|(?<=\n))\s*先(?=\s*[1-9①②③④⑤⑥⑦⑧⑨]\s*$))\s*(?:方案|option\s*|#|step\s*|第\s*)?\s*"
+                     r"\(?(?P<x>[①②③④⑤⑥⑦⑧⑨]|[a-d1-9一二三四])\)?(?!(?![步项])\w|\.\w)(?:\s*(?:步|项|吧|了|号|个(?:做了)?|now|first|for now))*\s*[,，.。;；:：—–-]*\s*", re.I)
 # A capital letter alone after lettered options, the one chosen: "…B) 看下进度。B", "…C) ask you. C — I've got…", "我猜B".
-_CHOSEN_BARE = re.compile(r"(?:(?<=[\s。.!！?？:：;；,，—–-])|^)(?:我猜|我选|i(?:'d)? (?:say|guess))?\s*(?P<x>[A-D])(?![)）\w'’]|\.\w)\s*(?:[.。!！,，;；—–-]+\s*|$)")
+_CHOSEN_BARE = re.compile(r"(?:(?<=[\s。.!！?？:：;；,，—–-])|^)(?:我猜|我选|i(?:'d)? (?:say|guess))?\s*(?P<x>[A-D])(?![)）\w'’]|\.\w)\s*(?:[.。!！,，;；—–-]+\s*|$)|"
+                          # a lower-case letter, a number or a circled number alone on the last line, or "(b)," after the options
+                          r"(?:(?<=\n)|(?<=[.。]\s))\s*\(?(?P<y>[a-d1-9①②③④⑤⑥⑦⑧⑨])\)?(?=\s*(?:[,，]|$))\s*[,，]?\s*")
 _ORDINAL = {"一": "1", "二": "2", "三": "3", "四": "4", **{c: str(i + 1) for i, c in enumerate("①②③④⑤⑥⑦⑧⑨")}}
 
 
@@ -2080,14 +2117,15 @@ def option_chosen(text: str) -> str:
         # "run-0719 现在:A) 停掉 B) 看下进度。B", "Placeholder rows: A) drop B) keep. Keeping — B.": a letter alone after the
         # options is the one chosen; what the message says before the options is kept
         chosen = ([None] + [m for m in _CHOSEN_BARE.finditer(text)])[-1]
-        marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start() and m.group("a")]
-        if chosen is None or len(marks) < 2 or chosen.group("x").upper() not in {m.group("a").upper() for m in marks}:
+        bare = chosen.group("x") or chosen.group("y") if chosen is not None else None
+        marks = [m for m in _OPTION.finditer(text) if chosen is not None and m.end() <= chosen.start() and (m.group("a") or m.group("b") and chosen.group("y"))]
+        if chosen is None or len(marks) < 2 or _ORDINAL.get(bare, bare).upper() not in {_ORDINAL.get(o, o).upper() for m in marks for o in (m.group("a") or m.group("b"),)}:
             return text
         head = text[:marks[0].start()]
     label = lambda s: _ORDINAL.get(s, s).lower()  # noqa: E731
-    options = {label(m.group("a") or m.group("b") or m.group("c") or m.group("d")):
+    options = {label(m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e") or m.group("f") or m.group("g")):
                text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else chosen.start())].strip(" \t\n;；,，。.—–-") for i, m in enumerate(marks)}
-    picked = options.get(label(chosen.group("x")))
+    picked = options.get(label(chosen.group("x") if "x" in chosen.groupdict() and chosen.group("x") else chosen.group("y")))
     if not picked or len(options) < 2:
         return text
     rest = text[chosen.end():].strip()
@@ -2098,6 +2136,8 @@ def option_chosen(text: str) -> str:
     if re.fullmatch(r"check", picked, re.I):
         picked = "check the quality"  # ("1. convert 2. check 3. train → 2. file is X": the quality check)
     leaned = _leaned_on(asked, picked) if asked.strip() and not head else []
+    if not leaned and not asked.strip() and re.fullmatch(r"(?:keep|drop|删掉?|留着?|保留)\W*(?:them|it|those|它们)?", picked, re.I):
+        leaned = _leaned_on(" ".join(v for v in options.values() if v != picked), picked)  # ("a) drop the garbled ones b) keep them → b")
     if leaned:
         head = ", ".join(leaned) + ": "  # ("我列了三种学习率方案:1. 1e-4 2. 3e-4 3. 先探一下 → 3": what the options are about)
     if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
@@ -2557,6 +2597,8 @@ _REWRITES = (
     unmarked,        # Markdown read as words ("~~k=5~~ → **k=3**" is k=3)
     picked,          # a range by the value picked from it
     passed_on,       # "客户问:「…?」": the question passed on
+    linked,          # "[faq](data/faq.csv)": the path
+    trained_on,      # "用 faq.csv 训出来的那个": a run, not a file
     quoted_all,      # '"epochs" = "6"' when everything is quoted: our keys and values unquoted
     all_but,         # "all of X except 10%": 90%
     percent_meant,   # "10 of the samples — sorry, 10 percent": the percentage meant

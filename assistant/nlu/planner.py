@@ -542,6 +542,8 @@ _FILE_LATER = re.compile(r"(?:待会儿?|一会儿?|马上|稍后|晚点|回头|
                          r"\b(?:upload|send|attach)(?:ing)? (?:it|the (?:file|data)) (?:later|in a (?:sec|second|minute|bit))\b", re.I)
 
 
+_NOTHING_FOR_YOU = re.compile(r"\bnothing (?:for you|to do)(?: (?:right )?now| for now| today| here)?\s*[.!]*\s*$|"
+                              r"^\W*(?:(?:good )?morning|hi|hey|hello)\W+(?:(?:we'?re |i'?m )?picking up where (?:we|i) left off|back again)(?: yesterday| last time)?\W*$|你这边(?:暂时)?没(?:什么)?事了|没你(?:的)?事了|不用你(?:管|做|弄)了\W*$", re.I)
 # A step put off to later ("明早再评估", "tomorrow start training"), said not to be done now; planned, with its settings asked.
 _LATER = re.compile(r"明早|明天|明晚|明儿|下周|下礼拜|过两天|后天|\btomorrow\b|\bnext (?:week|month|monday|tuesday|wednesday|thursday|friday)\b|\bthis weekend\b|\blater this week\b", re.I)
 _NOT_NOW = re.compile(r"现在(?:先)?别|先别(?:动|跑|弄|碰|开)|今天(?:先)?不(?:跑|训|弄)|别动它|不要动它|\bnot now\b|\bleave (?:it|them) alone\b|\bnot (?:yet|today|tonight)\b|"
@@ -1029,6 +1031,8 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
+    if _NOTHING_FOR_YOU.search(text):  # "1 and 2 are done on my side and 3 is up to ops, so nothing for you right now"
+        return Decision("unknown", reply=replies.NOTED[replies.language(text)])
     if _LATER_STEP.search(acts.QUOTED.sub(" ", text)) and _NOT_NOW.search(text) and not _NOW_TOO.search(text) and not re.search(r"[?？]", text):
         # "明天开始训练 X,今晚机器要维护,现在别跑", "Tomorrow start training on X — not now", "I'll evaluate r-1 tomorrow myself, leave
         # it alone for now": a step for later, none now

@@ -101,7 +101,9 @@ _DOING = {
     "add_cot": ("add chain-of-thought samples to", "生成 CoT 样本"), "augment_instructions": ("diversify the instructions of", "增强指令多样性"),
     "suggest_hyperparameters": ("suggest hyperparameters", "推荐超参数"), "start_training": ("start LoRA training on", "开始 LoRA 训练"),
     "training_status": ("show the training status", "查看训练进度"), "stop_training": ("stop the training run", "停止训练"),
-    "explain": ("explain", "解释"),
+    "resume_training": ("resume the training run", "恢复训练"), "evaluate_run": ("evaluate the run", "评估训练效果"),
+    "probe_learning_rate": ("probe the learning rate on", "探测学习率"), "fill_placeholders": ("fill the placeholders in", "填写占位符"),
+    "apply_quality_rule": ("apply the quality rule", "处理质检标出的记录"), "explain": ("explain", "解释"),
 }
 
 
