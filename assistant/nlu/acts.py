@@ -508,7 +508,7 @@ PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
     when ``text`` corrects nothing."""
-    if PUT_OFF.search(text) or re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder)\b", text, re.I):
+    if PUT_OFF.search(text) or re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", text, re.I):
         return None  # ("I'd like to know how big a share…": asked, no "I'd like X instead")
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
@@ -825,7 +825,7 @@ _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|�
 _QUOTED_QUESTION_EXPLAINED = re.compile(r"[\"“「'‘][^\"”」'’\n]{4,80}[?？][\"”」'’][^\n]{0,60}?(?:\bexplain\b|\bbrief me\b|\bwalk me through\b|\bteach me\b|讲讲|讲一下|解释|说说|给我讲|弄懂|讲清楚)", re.I)
 # A question relayed for someone else, or said to be only a question: "@Dev wants to know whether adding CoT changes the original
 # file", "我同事想知道…", "训练一次大概几块钱?我就是问问", "just asking".
-_RELAYED_QUESTION = re.compile(r"^\W*(?:i'?d like to know|i would like to know|i wonder(?: whether| if)?|想知道|我想知道|好奇)\b(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d))|"
+_RELAYED_QUESTION = re.compile(r"^\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b)(?: whether| if)?|想知道|我想知道|好奇)\b(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d))|"
                                r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
                                r"\b(?:is|was) asking (?:whether|if|how|why)\b|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
 _JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:please |kindly )?(?:clarify|answer (?:that|this|it)|explain)\b(?! (?:and|then)\b)|"
@@ -889,7 +889,7 @@ def speech_act(text: str) -> str:
         return "hypothetical"
     if _LABELLED_QUESTION.match(text):
         return "hypothetical" if re.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
-    if re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder)\b", text, re.I) and _RELAYED_QUESTION.search(text):
+    if re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", text, re.I) and _RELAYED_QUESTION.search(text):
         return "question"  # "I'd like to know how big a share of the data few-shot samples should be": no "I'd like X instead"
     corrected = correction(text)
     if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)

@@ -492,8 +492,8 @@ def linked(text: str) -> str:
 
 # A run named by the data it was trained on: "评估一下用 faq.csv 训出来的那个", "用 identity.json 训的那轮接着跑", "evaluate the run trained
 # on faq.csv", "the faq.csv run looks solid": the run, not the file to act on.
-_TRAINED_ON_ZH = re.compile(r"(?:用|拿)?\s*" + _FILE_NAMED + r"\s*(?:上)?\s*训(?:练)?(?:出来|好|完)?的\s*(?:那个|那轮|那次|模型|那个模型|run)(?:\s*(?:训练|run))?|"
-                            + _FILE_NAMED + r"\s*(?:那个|的)\s*(?:模型|run)", re.I)
+_TRAINED_ON_ZH = re.compile(r"(?:用|拿)?\s*" + _FILE_NAMED + r"\s*(?:上)?\s*训(?:练)?(?:出来|好|完)?的\s*(?:那个|那轮|那次|模型|那个模型|run(?![-_\w]))(?:\s*(?:训练|run(?![-_\w])))?(?!\s*[A-Za-z]+[-_]?\d)|"
+                            + _FILE_NAMED + r"\s*(?:那个|的)\s*(?:模型|run(?![-_\w]))(?!\s*[A-Za-z]+[-_]?\d)", re.I)  # (not "FILE 训出来的 run-0603": that run named)
 _TRAINED_ON_EN = re.compile(r"\bthe (?:run|model|job|one) (?:that was |we |i )?(?:trained|fine-?tuned|ran) on " + _FILE_NAMED + r"|\bthe " + _FILE_NAMED + r" (?:run|model)\b", re.I)
 
 
