@@ -505,10 +505,14 @@ PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (
                      rf"[^。.!?！？]{{0,30}}?(?:(?:{LATER_ZH})再说|改天|下次再|回头再|\b(?:{LATER_EN})\b)", re.I)
 
 
+# A question opened as a wish to know, not a request ("I'd like to know…", "I wonder whether…"; "I wonder if you could…" asks for a step).
+_ASKING_OPENER = re.compile(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", re.I)
+
+
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
     when ``text`` corrects nothing."""
-    if PUT_OFF.search(text) or re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", text, re.I):
+    if PUT_OFF.search(text) or _ASKING_OPENER.match(text):
         return None  # ("I'd like to know how big a share…": asked, no "I'd like X instead")
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
@@ -889,7 +893,7 @@ def speech_act(text: str) -> str:
         return "hypothetical"
     if _LABELLED_QUESTION.match(text):
         return "hypothetical" if re.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
-    if re.match(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", text, re.I) and _RELAYED_QUESTION.search(text):
+    if _ASKING_OPENER.match(text) and _RELAYED_QUESTION.search(text):
         return "question"  # "I'd like to know how big a share of the data few-shot samples should be": no "I'd like X instead"
     corrected = correction(text)
     if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
