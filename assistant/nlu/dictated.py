@@ -1765,7 +1765,7 @@ def answer_first(text: str) -> str:
         return text
     names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
              if x.group(0) not in m.group("q")]
-    if re.search(RUN_ID.pattern + r"|(?<![\w.-])[rR]\d{1,4}(?![\w-])", m.group("q"), re.I):
+    if run_named:
         names = []  # ("r7 效果好吗?好的话就用同样的设置在 b.csv 上再训一次": the run's state is what is asked)
     return m.group("q") + "?" + (" " + " ".join(names) if names else "")
 
