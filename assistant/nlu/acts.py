@@ -384,6 +384,8 @@ _TOLD_BA = re.compile(r"(?:我们|我|咱们|他们|同事|大家|之前|以前|
 
 
 _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{0,12}还是只|"
+                             # "转千帆之前需要先做质量检查吗?还是可以直接转?": whether a step must come first, asked
+                             r"(?:需要|要|得|必须)先[^?？。,，]{1,12}?(?:吗|么|嘛)\s*[?？]?\s*还是(?:可以|能)?直接|"
                              # "does the QC remove flagged records automatically or does a person decide?"
                              r"\bor (?:does|do|will) (?:a|the) (?:person|human|user|reviewer|someone)\b[^?]*\?|"
                              # "续跑会不会从头开始?", "resuming picks up from the checkpoint, right? not from zero?": a step's way, asked
@@ -451,7 +453,7 @@ _GERUND = re.compile(r"^\W*(?:does|do|will|would|can|is|could) (?:stopping|pausi
 
 
 # What data must be like, asked in general: "does the data have to be in two columns?", "数据必须是两列吗".
-_REQUIREMENT = re.compile(r"^\W*do (?:i|we|you|they|users|customers|people|(?:the|our|my) \w+) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
+_REQUIREMENT = re.compile(r"(?:格式|format)\S{0,4}(?:要求|需要|必须有|得有|包含|包括)(?:哪些|什么|啥|几个)(?:字段|列|键|key)|^\W*do (?:i|we|you|they|users|customers|people|(?:the|our|my) \w+) (?:really |actually )?(?:need|have) to\b[^?]{0,80}\?\s*$|\b(?:what|which) (?:fields|columns|keys) (?:does|do|should|must) \w+ (?:need|have|contain)\b|"
                           r"\bhow should (?:i|we) (?:lay out|structure|format|organi[sz]e|arrange)\b|一定(?:要|得)[^,，。;；]{1,20}[吗嘛]|^\W*do (?:i|we|you) (?:really )?need (?:separate|two|a separate|different)\b|\bshould\b[^?]{0,30}\bbe (?:laid out|structured|formatted|organi[sz]ed|arranged)\b|\b(?:has|have|need|needs|must) to be\b|\bis (?:it )?required\b|\bare required\b|必须(?:是|要|得)|一定要是|是否必须|有(?:什么|哪些)要求", re.I)
 
 
@@ -506,7 +508,8 @@ PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (
 
 
 # A question opened as a wish to know, not a request ("I'd like to know…", "I wonder whether…"; "I wonder if you could…" asks for a step).
-_ASKING_OPENER = re.compile(r"\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b))\b", re.I)
+_ASKING_WORDS = r"i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b)"
+_ASKING_OPENER = re.compile(rf"\W*(?:{_ASKING_WORDS})\b", re.I)
 
 
 def correction(text: str) -> str | None:
@@ -743,9 +746,15 @@ _ONLY_THEN = re.compile(r"(?:确认|确定|弄清楚|知道|搞清楚)[^。,，;
 
 # A preface before a colon that only sets the scene ("Before I click anything:", "Quick one:", "先问一下:", "在删之前:"): the act is
 # what follows it.
-_PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)|one (?:more )?(?:thing|question)(?: first)?|"
-                      r"先问(?:一下|个问题|一句)?|问一下|在[^:：\n?？]{1,20}(?:之前|以前)|[^:：\n?？]{0,20}之前)\s*[:：]\s*(?=\S)", re.I)
+_PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)(?: (?:from|for|about) [^:：\n?？]{1,30})?|one (?:more )?(?:thing|question)(?: first)?|"
+                      r"先问(?:一下|个问题|一句)?|问一下|在[^:：\n?？]{1,20}(?:之前|以前)|[^:：\n?？]{0,20}之前|"
+                      r"(?:[A-Za-z0-9'-]+ ){0,2}[A-Za-z0-9'-]+)\s*[:：]\s*(?=\S)", re.I)  # ("3am brain: whats a LoRA rank again")
 
+
+# A short time clause before a yes/no question about how a step behaves: "after a resume, does the schedule start over?",
+# "mid-training, can I change the LR?" (not "when it's done, can you evaluate it?": a request stays one).
+_TIME_CLAUSE_ASKED = re.compile(r"^\W*(?:(?:after|before|once|when|during|while)\b[^,?？\n]{1,40}|mid-?(?:training|run|way))\s*,\s*"
+                                r"(?=(?:does|do|is|are|will|would|should)\b[^?？\n]*[?？]\s*$|can (?:i|we) [^?？\n]*[?？]\s*$)", re.I)
 
 # "before I delete the exact dupes from FILE — can that be undone?": a time clause sets the question, it asks nothing done
 _WHEN_HEAD = re.compile(r"\W*(?:before|after|once|when|until|while)\b", re.I)
@@ -829,9 +838,12 @@ _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|�
 _QUOTED_QUESTION_EXPLAINED = re.compile(r"[\"“「'‘][^\"”」'’\n]{4,80}[?？][\"”」'’][^\n]{0,60}?(?:\bexplain\b|\bbrief me\b|\bwalk me through\b|\bteach me\b|讲讲|讲一下|解释|说说|给我讲|弄懂|讲清楚)", re.I)
 # A question relayed for someone else, or said to be only a question: "@Dev wants to know whether adding CoT changes the original
 # file", "我同事想知道…", "训练一次大概几块钱?我就是问问", "just asking".
-_RELAYED_QUESTION = re.compile(r"^\W*(?:i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b)(?: whether| if)?|想知道|我想知道|好奇)\b(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d))|"
+_RELAYED_QUESTION = re.compile(rf"^\W*(?:(?:{_ASKING_WORDS})(?: whether| if)?|想知道|我想知道|好奇)\b"
+                               r"(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d))|"
                                r"\b(?:wants|needs) to know (?:whether|if|how|why|what)\b|\b(?:he|she|they|boss|manager|lead|team) (?:would like|wanted) to know (?:whether|if|how|why|what)\b|"
-                               r"\b(?:is|was) asking (?:whether|if|how|why)\b|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
+                               r"\b(?:is|was) asking (?:whether|if|how|why)\b|"
+                               # "作为值班运维,我希望了解训练状态里的 loss 曲线怎样算正常": to understand how something is, wished
+                               r"(?:希望|想)(?:了解|弄清楚|搞清楚|搞懂|弄懂)(?![^\n]*(?:\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]\w*\d|进度|怎么样了|如何了))[^,，。;；?？]{0,30}(?:怎样算|怎么算|如何判断|为什么|是什么|是否|算不算)|(?:同事|老板|领导|组长|经理|他|她|客户|老师)(?:们)?想知道(?:一下)?(?:是否|是不是|会不会|能不能|为什么|怎么|多少)", re.I)
 _JUST_ASKING = re.compile(r"[?？][^?？\n]{0,6}(?:我)?(?:就是|只是)?(?:问问|随便问问|好奇问一下)(?!\w)|[?？]\s*(?:please |kindly )?(?:clarify|answer (?:that|this|it)|explain)\b(?! (?:and|then)\b)|"
                           r"[?？]\s*(?:请|麻烦)[\u4e00-\u9fff]{0,4}?(?:答复|解答|回答|说明|解释)(?:一下)?(?:\W*(?:多谢|谢谢|感谢)\w{0,4})*\W*$|[?？]\s*(?:i'?m )?(?:just|only) asking\b|真的假的\s*[?？]*\s*$|^\W*(?:(?:sorry|ok(?:ay)?|so|hi),?\s*)?(?:a )?(?:dumb|stupid|silly|quick|newbie) question\s*[:：]", re.I)
 # How a step of ours compares or behaves, asked: "is your quality check the same kind of thing?", "Is it more reliable than PPL?",
@@ -849,6 +861,7 @@ _WOULD_HAVE = re.compile(r"\bwould (?:\w+ )?(?:\d+ )?have been (?:better|worse|e
 _WOULDNT_IT_JUST = re.compile(r"^\W*(?:wouldn'?t|won'?t|doesn'?t|isn'?t) (?:\w+ing)\b[^?]{3,80}\b(?:just |simply )?(?:make|cause|lead|overfit|memori[sz]e|hurt|break|ruin|kill)\b[^?]*[?？]\W*$", re.I)
 # A state told, then how a step behaves asked: "0701 died halfway — does resuming pick up from the last checkpoint or start over?"
 _TOLD_THEN_HOW = re.compile(r"^(?P<told>[^?？\n]{3,80}?)\s*(?:—+|–|;|；|\.\s|。)\s*(?P<q>[^\n?？]+[?？]\s*)$")
+_THING_NAMED = re.compile(r"\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]?[A-Za-z]*[-_]?\d")  # a file or a run named (then it is a step on it)
 _LABELLED_QUESTION = re.compile(r"^\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:(?:[^.!?\n]{0,40}[.!]\s+)?(?:my )?real question|q|question|query|问|提问|疑问|hypothetical|假设)\s*[-:：]\s*(?=[^\n]*[?？])(?![\s\S]*(?:^|\s)(?:a|answer|答)\s*[:：])", re.I)
 _CONSEQUENCE_ASKED = re.compile(r"^\W*(?:would|will|does|do|did|could|might|can|is|isn'?t|wouldn'?t)\s+(?:stopping|killing|halting|resuming|restarting|pausing|"
                                 r"starting|launching|cancell?ing)\b[^?？]*[?？]\W*$|"
@@ -904,12 +917,14 @@ def speech_act(text: str) -> str:
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
     preface = _PREFACE.match(text)
-    if preface and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
+    if preface and not _TEMPLATES_GIVEN.search(text) and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
+    head = _TIME_CLAUSE_ASKED.match(text)
+    if head and speech_act(text[head.end():]) in ("question", "hypothetical"):
+        return "question"  # "after a resume, does the learning-rate schedule start over from zero?": a time clause, then asked
     told = _TOLD_THEN_HOW.match(text)
     if (told and not is_request(told.group("told")) and not opens_with_command(told.group("told"))
-            and not re.search(r"\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]?[A-Za-z]*[-_]?\d", told.group("told"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
-            and not re.search(r"\.\w{2,5}\b|\bFILE\b|\b[A-Za-z]+[-_]?\d", told.group("q"))
+            and not _THING_NAMED.search(told.group("told")) and not _THING_NAMED.search(told.group("q"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
             and re.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
             and (after := speech_act(told.group("q"))) in ("question", "hypothetical")):
         return after  # "0701 died halfway — does resuming pick up from the last checkpoint or start from scratch?": told, then how it works
@@ -955,7 +970,7 @@ def speech_act(text: str) -> str:
         return "question"  # "回答特别短的那种 要删吗 一般都咋处理": asked without a question mark
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
-    asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]", text)
+    asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]|哪些|什么|啥", text)
              or _HOW_IT_IS.search(text) and not is_request(text) and not opens_with_command(text))
     if asked and told_then_asked:
         asked = False  # a story with a "why" in it, then the instruction

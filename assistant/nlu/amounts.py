@@ -19,7 +19,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
@@ -54,6 +54,7 @@ _UNITS = {
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
           rf"^\s*to (?:each|every) (?:prompt|question|sample)\b|^\s*例(?![如子外题])|"  # "four to each prompt", "每题三例"
+          rf"^\s*[x×]\s*(?:few[- ]?shot\s+)?(?:examples?|shots?|demos?)\s+(?:per|each|a)\b|"  # "2x few-shot examples per sample" (a shopping list)
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every)(?: (?:prompt|sample|question)|(?=\s*(?:[,.;!?]|$)))|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
                   rf"^\s*(?:多|来|余)?\s*(?:左右|上下)?\s*(?:(?:extra|more)\b(?=\s*(?:[,.;!?]|$))|of them\b|(?:new|more|extra) (?:ones|prompts|variants|versions|instructions|phrasings|rewrites)\b|条|个样本|个数据|份(?!\s*\d|数据|文件|表|数据集|\s*[,，])|组|对|行|个问答|个例子|个示例|(?:\+\s*)?(?:of\s+)?{_MODIFIERS}(?:samples?|examples?|rows?|records?|pairs?|entries|entry|lines|items|questions|instances|conversations|datapoints|data points|dialogues|q&as?|qas)(?![A-Za-z]))"),
@@ -141,7 +142,7 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
-_CROSSED = re.compile(r"\s*(?:[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
+_CROSSED = re.compile(r"\s*(?:\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
 
 
 # A value said, then called wrong right after it: "3个例子不对", "5 epochs is wrong".
@@ -179,7 +180,8 @@ def training_args(text: str) -> dict:
         label, carried = label or carried, None
         if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
-        if RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num):
+        if (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num)
+                or re.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])):  # ("不是 epochs 2,是 epochs 1")
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下那这每]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
@@ -368,10 +370,17 @@ _ONE_IN = re.compile(rf"(?<![\w.])(?P<a>{_SMALL})\s+(?:parts?\s+)?(?:in|out of)\
                      rf"每\s*(?P<e>{_SMALL})\s*条\s*(?:改|挑|选|抽|加|做)?\s*(?P<f>{_SMALL})\s*条", re.I)
 
 
+# A chance said as a percentage, no share of the data: "60% chance these help", "70% sure", "有 60% 的可能", "八成把握".
+_CHANCE = re.compile(r"\d{1,3}(?:\.\d+)?\s*%\s*(?:chance|sure|likely|probability|confident|certain|odds)\b|"
+                     r"\d{1,3}(?:\.\d+)?\s*%\s*的?(?:可能性?|概率|把握|几率)|百分之[\d一二三四五六七八九十百]{1,4}的?(?:可能性?|概率|把握|几率)|[一二三四五六七八九]成(?:的)?(?:把握|可能)", re.I)
+
+
 def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
     ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
+    text = _CHANCE.sub(lambda m: " " * len(m.group(0)), text)  # ("60% chance these templates help… apply to 40%": a chance, no share)
     keyed = re.search(r"\bfrac(?:tion)?(?:\s+(?:for|of)\s+[^,.;:=\d]{1,40}?)?\s*(?:[=:]|should be|is|to|at)?\s*(0?\.\d+|1(?:\.0+)?)\b(?!\s*%)", text, re.I)  # ("the fraction should be 0.15")
+    keyed = keyed or re.search(r"(?<![\w-])(?<!top )(?<!top-)p\s*(?:=|应为|应该是|改为|改成)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.%])", text, re.I)  # ("fraction p = 1", "比例 p=0.4")
     if keyed:
         return float(keyed.group(1))
     # "one in five prompts", "1 out of every 4", "每五条里改一条": so many of every so many

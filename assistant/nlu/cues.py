@@ -137,6 +137,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "suggest_hyperparameters": [
         # "帮我配一下 epoch、学习率和 batch", "推荐一组", "work out per_device_train_batch_size and gradient_accumulation_steps"
+        (r"求(?:个|一下|一组)?(?:最优|最佳|合适|最好)的?\s*(?:epoch|学习率|lr|batch|超参|参数|轮数)", 6),  # "设 N=800,…求最优 epoch 和 batch size"
         (r"(?:要|该|得|大概要)(?:训练?|跑|练)几轮|(?:练|训|跑)几遍(?:好|合适|比较好)?|(?:参数|超参|epoch|学习率|轮数)[^,，。;；]{0,6}?(?:帮我|给我|你|您)\S{0,2}?(?:定|出|配|拟|算)(?:一下|下|个|吧)", 3),
         (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
          r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
@@ -197,7 +198,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了|"
          # "how's fanbot-2024-derby-v2 going", "cs-bot-run3 啥情况了", "agri-7b-r8 跑多少了": a run's name, then how it is doing
          r"\bhow(?:'s| is) (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* (?:going|doing|coming along)\b|"
-         r"(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*(?:现在|目前)?\s*(?:(?:啥|什么)情况|跑(?:了|到)?多少了|跑到哪(?:了|儿了)?)|"
+         r"(?:报告|汇报|说说|讲讲)(?:一下|下)?\s*(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*的\s*(?:情况|近况|进展)|(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*(?:现在|目前)?\s*(?:(?:啥|什么)情况|跑(?:了|到)?多少了|跑到哪(?:了|儿了)?)|"
          # "Show me what's going on with qa-ft-zeta", "how's wedding-bot-june doing?"
          r"^\W*查\s*(?=[A-Za-z][\w.-]*\d[\w.-]*\W*$)|\bwhat'?s going on with (?:run |job )?[A-Za-z][\w.-]*[-_][\w.-]+|\bhow(?:'s| is) [a-z][a-z0-9]*(?:-[a-z0-9]+){2,} (?:doing|going)\b|\bhow (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* was (?:doing|going)\b", 3),
         (r"(?<!催)(?<!催我)进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
@@ -212,7 +213,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
          r"how much longer|(?:what|which) percent|percent (?:done|complete|finished|through|of the way)|百分之几|完成(?:了)?百分之|进度百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
-         r"did it (?:fail|crash)|还要.{0,3}多久|训练中|in training|training in progress|"
+         r"did it (?:fail|crash)|还要.{0,3}多久|训练中(?!途|间)|in training|training in progress|"
          r"how long (?:has|have) (?:it|the run|the training|training)|been (?:training|running)|"
          r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"
@@ -226,7 +227,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
     ],
     "stop_training": [
-        (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bnip (?:it|that) in the bud\b|罚下场|\b(?:get|send|take) it off the (?:field|pitch)\b|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
+        (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bnip (?:it|that) in the bud\b|罚下场|\b(?:get|send|take) it off the (?:field|pitch)\b|\bwhistle (?:it|that one|this one|the run|run \S+) dead\b|\bblow the (?:final )?whistle on\b|(?:停到){2}|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"

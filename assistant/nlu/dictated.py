@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 from assistant.nlu import fuzzy
 from assistant.nlu.choice import chosen
+from assistant.nlu.names import SHORT_R
 from assistant.nlu.numbers import EN_NUMBER_WORDS, parse_number
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
 
@@ -1760,7 +1761,7 @@ def answer_first(text: str) -> str:
     m = re.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
     if not m or not _ON_ITS_ANSWER.search(m.group("rest")) or re.search(r"[,，]\s*(?:right|correct|yes|对吧|是吧|对不对)\s*$", m.group("q"), re.I):
         return text  # (not a tag question: "you did save a checkpoint before it crashed, right? then pick it back up")
-    run_named = re.search(RUN_ID.pattern + r"|(?<![\w.-])[rR]\d{1,4}(?![\w-])", m.group("q"), re.I)
+    run_named = re.search(RUN_ID.pattern + "|" + SHORT_R.pattern, m.group("q"), re.I)
     if not (_STATE_ASKED.search(m.group("q")) or run_named and _RUN_STATE_ASKED.search(m.group("q"))):
         return text
     names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
@@ -2545,7 +2546,33 @@ def courteous(text: str) -> str:
 
 
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
+# A self-interview: the person asks and answers their own questions ("问:转什么格式?答:openai。问:哪个文件?答:X。",
+# "Q: which file? A: x.csv. Q: format? A: alpaca."). Two pairs or more; each answer is a setting of the request.
+_INTERVIEW_PAIR = re.compile(r"(?:^|(?<=[\s。.;；!！]))(?:问|Q)\s*[:：]\s*(?P<q>[^?？\n]{1,40}?)\s*[?？]\s*(?:答|A)\s*[:：]\s*"
+                             r"(?P<a>[^\n]*?)\s*(?=(?:问|Q)\s*[:：]|$)", re.I)
+_LEFT_TO_US = re.compile(r"\W*(?:that'?s your job|you tell me|your call|no idea|not sure|i don'?t know|dunno|explain|不清楚|不知道|问你|你定|你说|你来定|你告诉我|解释)", re.I)
+_ASKING_WORD = re.compile(r"什么|啥|哪个|哪种|哪些|\b(?:which|what)\b", re.I)
+
+
+def interviewed(text: str) -> str:
+    """A self-interview as its answers, each under its question's words.
+
+    >>> interviewed("问:转什么格式?答:openai。问:哪个文件?答:a.csv。")
+    '转格式: openai; 文件: a.csv。'
+    >>> interviewed("Q: which file? A: v.csv. Q: format? A: alpaca. Done.")
+    'file: v.csv; format: alpaca. Done。'
+    >>> interviewed("Q: does stopping keep the checkpoint?")
+    'Q: does stopping keep the checkpoint?'
+    """
+    pairs = list(_INTERVIEW_PAIR.finditer(text))
+    if len(pairs) < 2 or any(_LEFT_TO_US.match(m.group("a")) for m in pairs):
+        return text  # ("Q: epochs and lr? A: that's your job.", "问:那问谁?答:问你呗。": asked of us, the questions stand)
+    said = [f"{_ASKING_WORD.sub('', m.group('q')).strip()}: {m.group('a').rstrip('。.;；! ')}" for m in pairs]
+    return text[:pairs[0].start()] + "; ".join(said) + "。" + text[pairs[-1].end():]
+
+
 _REWRITES = (
+    interviewed,     # "问:转什么格式?答:openai。问:哪个文件?答:X。": a self-interview as its answers
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
     unlettered,      # a letter's salutation and close ("敬启者:", "此致敬礼", "Dear Sir or Madam,", "Yours faithfully") left out
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
@@ -2622,6 +2649,26 @@ _REWRITES = (
 # a post's hashtags, an answer asked for before deciding, a contract's condition and its "two (2)", a thread's k/n marks, a note
 # after a ticked item, a confirming tag after a request, a value said as the thing wanted.
 _SHAPES = (
+    # a chat log pasted on one line with timestamps ("[16:40] 组长:近似重复的就别删了 [16:41] 我:ok —— 就按组长说的办"): two stamps
+    # or more, each with its speaker, read as lines of what was said (a log on lines of its own is read by ``addressed``)
+    (re.compile(r"\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:：\s\]\[]{1,12}\s*[:：]\s*"),
+     lambda m: "\n" if len(re.findall(r"\[\d{1,2}:\d{2}(?::\d{2})?\]", m.string)) >= 2 and "\n" not in m.string.strip() else m.group(0)),
+    # a service desk's script before the request: "Thank you for holding. Your request has been escalated: add few-shot to FILE",
+    # "您好,很高兴为您服务。本次咨询:FILE 一共 3200 条…" (the request is what follows)
+    (re.compile(r"^\W*(?:(?:hello|hi|您好|你好)\W*)?(?:(?:thank you for (?:holding|your patience|waiting|contacting [^.!?]{1,40})|thanks for (?:holding|waiting)|"
+                r"很高兴为您服务|感谢您的(?:耐心)?等待|感谢您的来电)\s*[.!。！,，]\s*)+(?:(?:your request has been \w+|本次咨询(?:内容)?|您的需求(?:如下)?)\s*[:：]\s*)?", re.I), ""),
+    # leave asked to put one's words right, then the words: "Sorry again — am I allowed to fix what I said? The learning rate
+    # should be 3e-5", "我刚刚说错了,我可以改一下吗?不是 epochs 2,是 epochs 1" (the correction is what follows)
+    (re.compile(r"\b(?:am i allowed to|may i|can i) (?:fix|correct|change|amend) (?:what i (?:said|wrote)|that|it|my (?:last )?message)\s*\?\s*|"
+                r"我(?:可以|能)(?:改|更正|修改)一下(?:吗|嘛)?\s*[?？]\s*", re.I), ""),
+    # a step asked leave for, then done if allowed: "Am I allowed to drop the empty answers, or do I need sign-off? If I'm allowed,
+    # please drop them." (the guard asks before anything is dropped; the step is the request)
+    (re.compile(r"^\W*(?:(?:am i allowed to|may i|can i)\s+)?(?P<step>(?:drop|remove|delete|keep|add|convert|check|train|start|stop|resume|evaluate)\b[^?]{2,80}?)"
+                r"(?:,?\s*or (?:do|should|must) i [^?]{0,40})?\?\s*(?:if (?:i'?m|i am) allowed|if so|if yes)\s*,?\s*(?:please\s+)?"
+                r"(?:do it|go ahead|do so|\w+ (?:them|it|those))\W*$", re.I), r"\g<step>"),
+    # how an answer should be put, after a question: "whats a LoRA rank again. small words pls", "…?用大白话讲" (no step asked)
+    (re.compile(r"(?<=[?？.。a-z\u4e00-\u9fff])\s*[.。,，]?\s*(?:(?:in )?(?:small|simple|plain) words|like i'?m (?:five|5)|eli5|用大白话(?:讲|说)?|说人话|简单(?:点|些)说)"
+                r"\s*(?:pls|please|plz|thx|thanks)?\W*$", re.I), ""),
     # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
     (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
     (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),

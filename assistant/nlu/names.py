@@ -137,7 +137,8 @@ _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|co
 _LEFT_ALONE = re.compile(r"\s*(?:不要动|别动|不用动|别碰|不要碰|先不管|不动|别停|不要停|不停|(?:keeps? running|stays?|can stay)\b|alone\b)", re.I)
 
 
-_SHORT_R = re.compile(r"(?<![\w.-])([rR]\d{1,4})(?![\w-])(?!\.\w)")
+# A short run name: "r7", "R22" (a run where runs are talked about; see short_run).
+SHORT_R = re.compile(r"(?<![\w.-])([rR]\d{1,4})(?![\w-])(?!\.\w)")
 _RANK_BEFORE = re.compile(r"(?:lora|rank|秩|\bwith|\busing|\buse|用|设成?|改成|改为|\bset to|\bto|=|:)\s*$", re.I)
 _RUN_TALK = re.compile(r"状态|续|评估|评|停|跑|训完|挂|崩|测|效果|进度|怎么样|好吗|结束|完了|接着|\b(?:done|finish\w*|crash\w*|died|resume|eval\w*|status|stop\w*|kill|good|score\w*|"
                        r"running|progress|pick it back up|keep going|turned out|he|she|him|her|doing|state)\b|\bSTOP\b", re.I)
@@ -152,7 +153,7 @@ def short_run(text: str) -> tuple[str, int, int] | None:
         return m.group(g), m.start(g), m.end(g)
     if not _RUN_TALK.search(text):
         return None
-    found = [m for m in _SHORT_R.finditer(text) if not _RANK_BEFORE.search(text[max(0, m.start() - 10):m.start()]) and not negated(text, m.start())]
+    found = [m for m in SHORT_R.finditer(text) if not _RANK_BEFORE.search(text[max(0, m.start() - 10):m.start()]) and not negated(text, m.start())]
     m = _meant(text, found) if found else None
     return (m.group(1), m.start(1), m.end(1)) if m else None
 
@@ -183,6 +184,11 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.match(r"^\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*(?:—+|–|--|:|：)\s*\S", text)
     if (m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not re.fullmatch(r"(?:run|job|task)[-_]?(?:id|name)", m.group(1), re.I)
             and not re.fullmatch(r"\w+_(?:loss|acc\w*|ppl|f1|bleu|rouge\w*|rate|norm|steps?|epochs?|time|runtime)", m.group(1), re.I)):  # "eval_loss: 1.83": a metric
+        return m.group(1), m.start(1), m.end(1)
+    # "falcon-x9, stop it now.", "Abort. kefu-3b, resume it": a sentence opened by a run's name, a comma, then what to do with it
+    m = re.search(r"(?:^|(?<=[.!?。！？]\s))\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*[,，]\s*(?:please\s+|pls\s+)?"
+                  r"(?:stop|kill|halt|abort|resume|evaluate|eval|停|恢复|评估|续)", text, re.I)
+    if m and re.search(r"\d", m.group(1)) and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
     # "测一下 waste-lora-final 学得怎么样", "评估一下 med-lora-final": a name with a -lora-/-sft- part is a run's, digit or not
     m = _meant(text, [m for m in _LORA_NAMED.finditer(text) if not negated(text, m.start())

@@ -37,9 +37,9 @@ _PART = r"(?:[\w./\\~:+&-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）|【[^【】\s]{{1,12}}】|\[[^\[\]\s]{{1,12}}\])\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
-_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)\.", re.I)
+_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)(?:\s*[(（]\d{1,2}[)）])?\.", re.I)
 _VERB_WORD = re.compile(r"^(?:请|帮我|帮忙|麻烦)?(?:看|查|检|转|训|用|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计)\S{0,3}$")
-_ZH_BEFORE = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $")
+_ZH_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z]{1,6})?[\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $")  # ("HR制度问答 v2.csv")
 # An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
 _BARE = re.compile(r"(?<![\w./:~<-])((?:~|\.\.?)?/[\w.~-][\w./~-]*)")
 _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$", re.IGNORECASE)
@@ -478,7 +478,7 @@ _SETTING_PART = re.compile(r"_(?:steps?|epochs?|rate|lr|r|rank|len|length|ratio|
                            r"time|runtime|answer|question|prompt|response|output|input|instruction|template|alpha|dropout|info|"
                            r"schedule|format|style|kind|mode|level|count|num)$|^(?:prompt|lora|per_device|num|gradient|learning|"
                            r"warmup|weight|cutoff|model_name|dataset_info)_[a-z]+$", re.I)
-_FIELD_NEAR = re.compile(r"(?:field|column|col|key|列|字段|栏|键|sheet|tab|run|job|任务|rationale|推理|理由)\W{0,3}$", re.I)
+_FIELD_NEAR = re.compile(r"(?:field|column|col|key|列|字段|栏|键|sheet|tab|run|job|任务|rationale|推理|理由)(?:\s*(?:is|=|:|是|为|叫|called|named))?\W{0,3}$", re.I)
 _FIELD_AFTER = re.compile(r"^\W{0,2}(?:field|column|col|key|列|字段|栏|键|sheet|tab|run\b|job\b|任务)", re.I)
 
 
@@ -496,7 +496,7 @@ def bare_dataset_name(text: str) -> str | None:
     for m in _BARE_NAME.finditer(text):
         name = m.group(1) or m.group(2)
         stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
-        if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 14):m.start()]) or stem in TOOL_NAMES
+        if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 20):m.start()]) or stem in TOOL_NAMES
                 or RUN_ID.fullmatch(stem) or re.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
                 or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)):  # "run_14" is a run, "tickets_2024.cvs" a file
             continue

@@ -1907,8 +1907,9 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     counts = amounts.count_args(text, few_shot=True)
     if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
-    if new.kind == "tools" and new.calls[0]["name"] == "start_training" and _steps_alone(text) and set(new.calls[0]["args"]) <= {"path", "max_steps"}:
-        new = Decision("unknown")  # "不是200步 500步\n文件还是 FILE": the probe's steps put right (a run's would say so)
+    if new.kind == "tools" and new.calls[0]["name"] == "start_training" and set(new.calls[0]["args"]) <= {"path", "max_steps"} and (
+            _steps_alone(text) or re.search(r"\bprobe\b|探测", text, re.I)):
+        new = Decision("unknown")  # "不是200步 500步\n文件还是 FILE", "the probe was meant to run 1000 steps, not 100": the probe's steps put right
     if new.kind == "tools" and new.calls[0]["name"] == "start_training" and "k" in counts and not settings:
         new = Decision("unknown")  # "不对,k 应该是 2,不是 4,文件还是 FILE": few-shot's k put right, no run
     if new.kind == "tools" and new.calls[0]["name"] in ("suggest_hyperparameters", "inspect_dataset", "training_status") and settings:
