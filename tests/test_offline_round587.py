@@ -30,6 +30,7 @@ from assistant.offline import plan
     ("空答案的全部甩了", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
     ("重复的全踢了", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
     ("Long answers are padding. Eliminate them.", ("apply_quality_rule", {"rule": "long_answer", "decision": "drop"})),
+    ("Leave the short answers in pulp.jsonl, they're on purpose.", ("apply_quality_rule", {"rule": "short_answer", "decision": "keep", "path": "pulp.jsonl"})),
     ("the near-duplicates are fine, leave em.", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "keep"})),
     ("答案本身也是个问句的那种去掉", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
     # a format put right later in one line
@@ -107,3 +108,24 @@ def test_a_version_word_takes_its_chinese_head_only():
 def test_a_chat_log_on_lines_of_its_own_keeps_who_said_what():
     said = "[09:00] me: add few-shot to pulp.jsonl, 5 examples each\n[09:00] assistant: On it.\n[09:03] me: wrong, 2 examples each"
     assert one_call(said) == ("add_few_shot", {"path": "pulp.jsonl", "k": 2})
+
+
+@pytest.mark.parametrize("text, want", [
+    # what the candidate dump of the older corpora found, kept: a 能/要 before 不能/不要 asks, it rules nothing out
+    ("能不能把空答案的那批删掉?", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
+    ("大家投票要不要把长答案删掉——5票删,1票留。按多数来。", ("apply_quality_rule", {"rule": "long_answer", "decision": "drop"})),
+    # the last format said stands; one said "instead of" or "说错成" is ruled out
+    ("convert pulp.csv to jsonl — no, xlsx — actually jsonl is fine", ("convert_dataset", {"path": "pulp.csv", "to": "jsonl"})),
+    ("why not convert pulp.csv to alpaca instead of sharegpt?", ("convert_dataset", {"path": "pulp.csv", "to": "alpaca"})),
+    ("不对,纸浆问答.csv 转成 openai(我刚才说错成 alpaca 了)", ("convert_dataset", {"path": "纸浆问答.csv", "to": "openai"})),
+    # a decision changed after "改一下:" where the keep is named only to be ruled out; a mind changed after the keep
+    ("刚才那步改一下:空答案的不是保留,是删掉。", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
+    ("Hold on, don't drop the long answers! Keep them, I changed my mind.", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    # a question passed on is no label before a colon
+    ('Manager asked: "How much did the tuned model gain?" Pull the numbers for the latest run.', ("evaluate_run", {})),
+    # a template's words are no way of putting the answer
+    ("augment pulp.jsonl with these templates: 'Answer briefly:', 'In plain words:'",
+     ("augment_instructions", {"path": "pulp.jsonl", "templates": ["Answer briefly:", "In plain words:"]})),
+])
+def test_round587_older_lines_kept(text, want):
+    assert one_call(text) == want

@@ -748,7 +748,8 @@ _ONLY_THEN = re.compile(r"(?:确认|确定|弄清楚|知道|搞清楚)[^。,，;
 # what follows it.
 _PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)(?: (?:from|for|about) [^:：\n?？]{1,30})?|one (?:more )?(?:thing|question)(?: first)?|"
                       r"先问(?:一下|个问题|一句)?|问一下|在[^:：\n?？]{1,20}(?:之前|以前)|[^:：\n?？]{0,20}之前|"
-                      r"(?:[A-Za-z0-9'-]+ ){0,2}[A-Za-z0-9'-]+)\s*[:：]\s*(?=\S)", re.I)  # ("3am brain: whats a LoRA rank again")
+                      r"(?![^:：\n]*\b(?:ask\w*|said|says|wrote|writes|told|quote\w*|question)\b)(?:[A-Za-z0-9'-]+ ){0,2}[A-Za-z0-9'-]+)\s*[:：]\s*(?=\S)", re.I)
+# ("3am brain: whats a LoRA rank again"; not "Customer asked: '…?' Pull the numbers": a question passed on)
 
 
 # A short time clause before a yes/no question about how a step behaves: "after a resume, does the schedule start over?",

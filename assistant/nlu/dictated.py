@@ -2667,8 +2667,8 @@ _SHAPES = (
                 r"(?:,?\s*or (?:do|should|must) i [^?]{0,40})?\?\s*(?:if (?:i'?m|i am) allowed|if so|if yes)\s*,?\s*(?:please\s+)?"
                 r"(?:do it|go ahead|do so|\w+ (?:them|it|those))\W*$", re.I), r"\g<step>"),
     # how an answer should be put, after a question: "whats a LoRA rank again. small words pls", "…?用大白话讲" (no step asked)
-    (re.compile(r"(?<=[?？.。a-z\u4e00-\u9fff])\s*[.。,，]?\s*(?:(?:in )?(?:small|simple|plain) words|like i'?m (?:five|5)|eli5|用大白话(?:讲|说)?|说人话|简单(?:点|些)说)"
-                r"\s*(?:pls|please|plz|thx|thanks)?\W*$", re.I), ""),
+    (re.compile(r"(?<=[?？.。a-z\u4e00-\u9fff])\s*[.。,，]?\s*(?<![\'\"“‘「])(?:(?:in )?(?:small|simple|plain) words|like i'?m (?:five|5)|eli5|用大白话(?:讲|说)?|说人话|简单(?:点|些)说)"
+                r"\s*(?:pls|please|plz|thx|thanks)?[\s.!。！]*$", re.I), ""),
     # a step asked as a button pressed: "hit the 'Check Quality' button on FILE", "press the stop button on RUN", "你帮我点“开始训练”就行"
     (re.compile(r"\b(?:click(?:ing)?(?: on)?|hit(?:ting)?|press(?:ing)?|tap(?:ping)?|push(?:ing)?)\s+(?:the\s+)?[\"'“‘]?([A-Za-z][\w -]{1,24}?)[\"'”’]?\s+button\b", re.I), r"\1"),
     (re.compile(r"点(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)?|(?:点|按)(?:一下|下)?\s*[“\"「『]([^”\"」』{}]{2,10})[”\"」』](?:按钮|键)"),

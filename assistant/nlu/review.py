@@ -130,7 +130,7 @@ _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去�
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
 _LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|先别管|别管(?!是)|不管了|保持不变|不许删|不准删|不能删)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
 _BUT_MEANT = re.compile(r"撤销(?:一下)?|\bundo (?:that|it|this|dropping|removing|deleting)\b|还是(?=\s*(?:留|保留|删))|\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想|"
-                        r"改一下\s*[:：,，]|改成\s*[:：]|\bchange that\b\s*[:：,]?|\bscratch that\b\s*[:：,]?|\bchanged my mind\b\s*[:：,]?", re.I)
+                        r"改一下\s*[:：,，]|改成\s*[:：]|\bchange that\s*[:：,]", re.I)
 
 
 def decides(text: str) -> bool:
@@ -260,12 +260,15 @@ def rule_command(text: str) -> tuple[str, str] | None:
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
         keep, drop = _KEEP.search(after), _DROP.search(after)
+        if keep and drop and re.search(r"(?:不是|\bnot)\s*$", after[max(0, keep.start() - 4):keep.start()], re.I):
+            return rule, "drop"  # "刚才那步改一下:乱码的不是保留,是删掉": the keep named only to be ruled out
         if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", after[max(0, drop.start() - 8):drop.start()], re.I):
             return rule, "keep"  # "keep the long ones actually, don't drop them": a drop said not to be done
         if keep or drop:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
     if drop and (re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)
-                 or re.search(r"(?:别|不要|不用|千万别|不许|不准|不能)\s*(?:把|将)[^,，。;；!！?？]{1,24}$", text[max(0, drop.start() - 30):drop.start()])
+                 or re.search(r"(?:(?<![能要可])别|(?<!要)不要|(?<!用)不用|千万别|(?<!许)不许|(?<!准)不准|(?<![能可])不能)\s*(?:把|将)[^,，。;；!！?？]{1,24}$",
+                              text[max(0, drop.start() - 30):drop.start()])
                  or keep and re.search(r"(?:never said|didn'?t say|did not say|didn'?t mean|did not mean|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
         return rule, "keep"  # "don't drop the short answers", "别删"
     if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and re.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
@@ -649,7 +652,7 @@ _LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些])\s*(?:那几条|那些|这�
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
+    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these |em\b|'em\b|them\b)|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
                 or _LEFT_ALONE.search(text) and not _DROP.search(text))
 
 

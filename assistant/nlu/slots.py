@@ -98,8 +98,9 @@ def find_format(text: str) -> str | None:
     others = [h for h in hits if not _SOURCE_BEFORE.search(text[: h[1]])] or hits
     name, start, end = (targets or versions or others[-1:])[0]
     # "[10:30] 我:转 alpaca [10:31] 李工:不对,要 sharegpt!—— 那就把 FILE 改成 sharegpt": the format put right after it wins
-    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and h[0] != name]
-    if later:
+    ruled = lambda h: re.search(r"(?:instead of|rather than|\bnot|不是|而不是|错成|说成|写成|打成)\s*$", text[max(0, h[1] - 14):h[1]], re.I)  # noqa: E731
+    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and not ruled(h)]
+    if later and later[-1][0] != name:  # ("to csv — no, xlsx — actually csv is fine": the last one said stands)
         name, start, end = later[-1]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
     specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
@@ -112,7 +113,7 @@ def find_format(text: str) -> str | None:
 
 
 _TRAINER_NAME = re.compile(r"llama[-_ ]?factory", re.I)
-_FORMAT_PUT_RIGHT = re.compile(r"不对|错了|搞错|说错|改成|改为|换成|\bno,|\bwrong\b|\binstead\b|\bactually\b|\bi meant\b|\bmake (?:it|that)\b", re.I)
+_FORMAT_PUT_RIGHT = re.compile(r"不对|错了|搞错|说错|改成|改为|换成|\bno,|\bwrong\b|\bactually\b|\bi meant\b|\bmake (?:it|that)\b", re.I)
 _CONVERT_BEFORE = re.compile(r"(?:\bconvert(?!ed)|\bturn(?!ed)|转成|转为|转换成|转换为|转)[^,.;，。!?？]{0,24}$", re.I)
 _FORMAT_WORDS = ("alpaca", "sharegpt", "qianfan", "openai", "jsonl", "excel", "xlsx")
 
