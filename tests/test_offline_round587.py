@@ -121,6 +121,9 @@ def test_a_chat_log_on_lines_of_its_own_keeps_who_said_what():
     # a decision changed after "改一下:" where the keep is named only to be ruled out; a mind changed after the keep
     ("刚才那步改一下:空答案的不是保留,是删掉。", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
     ("Hold on, don't drop the long answers! Keep them, I changed my mind.", ("apply_quality_rule", {"rule": "long_answer", "decision": "keep"})),
+    # a placeholder left for later is no review keep
+    ("replace {{name}} with Pulpy, leave the author as is", ("fill_placeholders", {"values": {"name": "Pulpy"}})),
+    ("fill name with Pulpy in identity.json and leave the rest alone", ("fill_placeholders", {"path": "identity.json", "values": {"name": "Pulpy"}})),
     # a question passed on is no label before a colon
     ('Manager asked: "How much did the tuned model gain?" Pull the numbers for the latest run.', ("evaluate_run", {})),
     # a template's words are no way of putting the answer

@@ -652,7 +652,7 @@ _LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些])\s*(?:那几条|那些|这�
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these |em\b|'em\b|them\b)|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
+    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these )?(?:[\w-]+ ){0,2}(?:answers|rows|ones|records|entries|duplicates|dupes)\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
                 or _LEFT_ALONE.search(text) and not _DROP.search(text))
 
 
