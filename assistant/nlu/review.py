@@ -373,9 +373,8 @@ def _placeholder_values(text: str) -> dict[str, str]:
         if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value.rstrip(":：") in ("一下", "一下子", "下") or "{{" in value
                 or re.match(r"一下\s*[(（]", value)
                 or _NO_VALUE.match(value) or re.match(r"(?:called|named)\b", value, re.I)
-                # "front desk: identity_gym.json needs…", "{{name}}: drop the placeholder ones": a file or a decision is no value
+                # "front desk: identity_gym.json needs…": a file is no value, nor a lowercase word after a key of no placeholder
                 or key.lower() not in ("name", "author") + _AUTHOR_WORDS and re.fullmatch(r"\s*[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\s*", value, re.I)
-                or re.match(r"\s*(?:drop|remove|delete|keep)\b(?:\s+(?:the|those|these|them|all)\b|[\s.,;!]*$)", value, re.I)
                 or key.lower() not in ("name", "author") + _AUTHOR_WORDS and "{{" + key not in text and re.match(r"\s*[a-z]+\b(?!\s*[A-Z0-9\"'“‘「])", value)):  # "…: the assistant …", "帮我换成这俩",
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
