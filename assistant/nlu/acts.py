@@ -744,9 +744,14 @@ _ONLY_THEN = re.compile(r"(?:确认|确定|弄清楚|知道|搞清楚)[^。,，;
                         r"\bonly then (?:will|would|can) (?:i|we|you)\b|\b(?:i'?ll|we'?ll) (?:only )?let you \w+ (?:it )?(?:once|after|when|if) you (?:confirm|tell|check)", re.I)
 
 
+# The words that open a time clause ("before I click anything", "after a resume", "once it's done").
+_TIME_WORDS = r"before|after|once|when|until|while"
+
+
 # A preface before a colon that only sets the scene ("Before I click anything:", "Quick one:", "先问一下:", "在删之前:"): the act is
 # what follows it.
-_PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?？]{0,40}|quick (?:one|question)(?: (?:from|for|about) [^:：\n?？]{1,30})?|one (?:more )?(?:thing|question)(?: first)?|"
+_PREFACE = re.compile(rf"^\W*(?:(?:{_TIME_WORDS})\b[^:：\n?？]{{0,40}}|"
+                      r"quick (?:one|question)(?: (?:from|for|about) [^:：\n?？]{1,30})?|one (?:more )?(?:thing|question)(?: first)?|"
                       r"先问(?:一下|个问题|一句)?|问一下|在[^:：\n?？]{1,20}(?:之前|以前)|[^:：\n?？]{0,20}之前|"
                       r"(?![^:：\n]*\b(?:ask\w*|said|says|wrote|writes|told|quote\w*|question)\b)(?:[A-Za-z0-9'-]+ ){0,2}[A-Za-z0-9'-]+)\s*[:：]\s*(?=\S)", re.I)
 # ("3am brain: whats a LoRA rank again"; not "Customer asked: '…?' Pull the numbers": a question passed on)
@@ -754,11 +759,12 @@ _PREFACE = re.compile(r"^\W*(?:(?:before|after|once|when|until|while)\b[^:：\n?
 
 # A short time clause before a yes/no question about how a step behaves: "after a resume, does the schedule start over?",
 # "mid-training, can I change the LR?" (not "when it's done, can you evaluate it?": a request stays one).
-_TIME_CLAUSE_ASKED = re.compile(r"^\W*(?:(?:after|before|once|when|during|while)\b[^,?？\n]{1,40}|mid-?(?:training|run|way))\s*,\s*"
+_TIME_CLAUSE_ASKED = re.compile(rf"^\W*(?:(?:{_TIME_WORDS}|during)\b[^,?？\n]{{1,40}}|"
+                                r"mid-?(?:training|run|way))\s*,\s*"
                                 r"(?=(?:does|do|is|are|will|would|should)\b[^?？\n]*[?？]\s*$|can (?:i|we) [^?？\n]*[?？]\s*$)", re.I)
 
 # "before I delete the exact dupes from FILE — can that be undone?": a time clause sets the question, it asks nothing done
-_WHEN_HEAD = re.compile(r"\W*(?:before|after|once|when|until|while)\b", re.I)
+_WHEN_HEAD = re.compile(rf"\W*(?:{_TIME_WORDS})\b", re.I)
 
 
 # What the assistant did or will do, asked: "did you already delete them?", "你是不是已经把重复的删了?",

@@ -2486,13 +2486,22 @@ def leave_asked(text: str) -> str:
 
     >>> leave_asked("Would it hurt to dedupe faq.csv?"), leave_asked("刚才查出来的那些近似重复,我可以让你都删掉吗")
     ('dedupe faq.csv', '刚才查出来的那些近似重复,你都删掉')
+    >>> leave_asked("Am I allowed to drop the empty answers, or do I need sign-off? If I'm allowed, please drop them.")
+    'drop the empty answers'
+
     """
     m = _ASKED_LEAVE.search(text)
     if not m or not (m.start() == 0 or m.group(0).endswith(("让你", "叫你"))):
         return text
     if m.group(0).endswith(("让你", "叫你")):
         return re.sub(r"\s*吗\s*[?？]?\s*$", "", text[:m.start()] + "你" + text[m.end():])
-    return re.sub(r"\s*(?:吗|呢|吧)?\s*[?？]+\s*$", "", text[m.end():])
+    return re.sub(r"\s*(?:吗|呢|吧)?\s*[?？]+\s*$", "", _IF_ALLOWED.sub("", text[m.end():]))
+
+
+# Who else might have to allow it, and the step again if allowed, after the leave asked: "Am I allowed to drop the empty answers,
+# or do I need sign-off? If I'm allowed, please drop them." (the guard asks before anything is dropped; the step is the request)
+_IF_ALLOWED = re.compile(r"(?:,?\s*or (?:do|should|must) i [^?]{0,40})?\?\s*(?:if (?:i'?m|i am) allowed|if so|if yes)\s*,?\s*(?:please\s+)?"
+                         r"(?:do it|go ahead|do so|\w+ (?:them|it|those))\W*$", re.I)
 
 
 # A request written as a web form: "姓名:刘工\n部门:风控\n文件名称:X\n需求:质量检查(含困惑度)", "Field to change: epochs\nOld value: 10\n
@@ -2661,11 +2670,6 @@ _SHAPES = (
     # should be 3e-5", "我刚刚说错了,我可以改一下吗?不是 epochs 2,是 epochs 1" (the correction is what follows)
     (re.compile(r"\b(?:am i allowed to|may i|can i) (?:fix|correct|change|amend) (?:what i (?:said|wrote)|that|it|my (?:last )?message)\s*\?\s*|"
                 r"我(?:可以|能)(?:改|更正|修改)一下(?:吗|嘛)?\s*[?？]\s*", re.I), ""),
-    # a step asked leave for, then done if allowed: "Am I allowed to drop the empty answers, or do I need sign-off? If I'm allowed,
-    # please drop them." (the guard asks before anything is dropped; the step is the request)
-    (re.compile(r"^\W*(?:(?:am i allowed to|may i|can i)\s+)?(?P<step>(?:drop|remove|delete|keep|add|convert|check|train|start|stop|resume|evaluate)\b[^?]{2,80}?)"
-                r"(?:,?\s*or (?:do|should|must) i [^?]{0,40})?\?\s*(?:if (?:i'?m|i am) allowed|if so|if yes)\s*,?\s*(?:please\s+)?"
-                r"(?:do it|go ahead|do so|\w+ (?:them|it|those))\W*$", re.I), r"\g<step>"),
     # how an answer should be put, after a question: "whats a LoRA rank again. small words pls", "…?用大白话讲" (no step asked)
     (re.compile(r"(?<=[?？.。a-z\u4e00-\u9fff])\s*[.。,，]?\s*(?<![\'\"“‘「])(?:(?:in )?(?:small|simple|plain) words|like i'?m (?:five|5)|eli5|用大白话(?:讲|说)?|说人话|简单(?:点|些)说)"
                 r"\s*(?:pls|please|plz|thx|thanks)?[\s.!。！]*$", re.I), ""),

@@ -98,8 +98,8 @@ def find_format(text: str) -> str | None:
     others = [h for h in hits if not _SOURCE_BEFORE.search(text[: h[1]])] or hits
     name, start, end = (targets or versions or others[-1:])[0]
     # "[10:30] 我:转 alpaca [10:31] 李工:不对,要 sharegpt!—— 那就把 FILE 改成 sharegpt": the format put right after it wins
-    ruled = lambda h: re.search(r"(?:instead of|rather than|\bnot|不是|而不是|错成|说成|写成|打成)\s*$", text[max(0, h[1] - 14):h[1]], re.I)  # noqa: E731
-    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and not ruled(h)]
+    # (a hit ruled out by "not", "instead of" is no hit at all, see ``negated`` above; one said wrongly, "说错成 X", is none either)
+    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and not re.search(r"(?:错|说|写|打)成\s*$", text[max(0, h[1] - 8):h[1]])]
     if later and later[-1][0] != name:  # ("to csv — no, xlsx — actually csv is fine": the last one said stands)
         name, start, end = later[-1]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
