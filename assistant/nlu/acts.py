@@ -99,7 +99,7 @@ _ABOUT = re.compile(
     re.I)
 # A question about how things work in general, not about a run or file at hand: "评估训练结果一般看哪些指标",
 # "max_steps和epoch同时设的话以哪个为准", "resume训练的时候优化器状态会保留吗", "千帆格式具体长什么样".
-GENERAL = (r"(?:一般|通常|一般来说|平时|大家|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设|多长|多大)|"
+GENERAL = (r"(?:一般|通常|一般来说|平时|大家(?!看(?:这|那|[,，:：!！]|过来|一下|下))|常用)\S{0,8}(?:看|用|怎么|如何|哪些|什么|多少|几|设|多长|多大)|"
            r"(?:这样|这种|这个)算(?:不算|是)?\S{0,4}(?:过拟合|欠拟合|正常|收敛)(?:了)?(?:吗|没有?)|(?:多少|几)算(?:正常|合理|好|高|低)|\b(?:does|would) (?:this|that) count as\b|"
            r"(?<!还)(?:一次|一轮)\S{0,8}(?:多久|多长时间)|(?<!还)(?:一般|通常|大概|大约)(?:要|需要|得)(?:多久|多长时间)|以哪个为准|哪个优先|谁优先|哪个说了算|"
             r"的时候.{0,16}(?:会|能|要|还).{0,10}[吗呢]|(?:格式|format)\S{0,4}(?:具体)?(?:长什么样|长啥样|是什么样)|"
@@ -243,7 +243,7 @@ _COURTESY_END = re.compile(r"[\s,，]*(?:please|pls|plz|thanks|thank you|谢谢|
 # "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
 # when no file comes with the message.
 _PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
-                       r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|(?:多少|几|哪|什么|怎么)[^,，。;；]{0,12}(?:比较好|最好|合适|为好|好一些)[?？吗呢啊]*\s*$|[吗么嘛呢][?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
+                       r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|(?:多少|几|哪|什么|怎么)[^,，。;；]{0,12}(?:比较好|最好|合适|为好|好一些)[?？吗呢啊]*\s*$|(?:[吗么呢]|干嘛|嘛(?=[?？]))[?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
 
 
 ASKS_SURE = 0.85
@@ -864,6 +864,9 @@ _TEMPLATES_GIVEN = re.compile(r"\{q\}|模板|templates?\b", re.I)  # (templates 
 _HOW_WOULD_YOU = re.compile(r"\bhow (?:would|do|should|will|can) (?:you|we|i|one) (?:compare|judge|decide|tell|pick|choose|measure)\b[^?]*[?？]\s*$", re.I)
 # A step's value weighed after the fact, or a step's outcome put as "wouldn't it just…?": "would 5 have been better though?",
 # "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
+# A tag question ending a statement: "…kept, is it?", "…the same, isn't it?" (not "stop it, will you?": a request).
+_TAG_ASKED = re.compile(r"[,，]\s*(?:is|isn'?t|are|aren'?t|was|wasn'?t|were|weren'?t|does|doesn'?t|do|don'?t|did|didn'?t|has|hasn'?t|have|haven'?t)"
+                        r"\s+(?:it|they|there|that|this|he|she|we)\s*[?？]\W*$", re.I)
 _WOULD_HAVE = re.compile(r"\bwould (?:\w+ )?(?:\d+ )?have been (?:better|worse|enough|too much|too many|fine)\b[^.!\n]*[?？]", re.I)
 _WOULDNT_IT_JUST = re.compile(r"^\W*(?:wouldn'?t|won'?t|doesn'?t|isn'?t) (?:\w+ing)\b[^?]{3,80}\b(?:just |simply )?(?:make|cause|lead|overfit|memori[sz]e|hurt|break|ruin|kill)\b[^?]*[?？]\W*$", re.I)
 # A state told, then how a step behaves asked: "0701 died halfway — does resuming pick up from the last checkpoint or start over?"
@@ -940,6 +943,8 @@ def speech_act(text: str) -> str:
             or _COMPARED_ASKED.search(text) and not _IMPERATIVE.search(text)):
         # "Slide 6 title: 'Why does epoch matter more than LR?' — explain it", "@Dev wants to know whether…", "…?我就是问问"
         return "hypothetical" if is_hypothetical(text) else "question"
+    if _TAG_ASKED.search(text) and not _IMPERATIVE.search(text) and not opens_with_command(text):
+        return "question"  # "Stopped, a run is. Its checkpoint kept, is it?": told, then a tag asks whether it is so
     if _WOULD_HAVE.search(text) or _WOULDNT_IT_JUST.search(text):
         return "hypothetical"  # "would 5 have been better though?", "Wouldn't training 60 epochs on 200 rows just make it memorize everything?"
     text = _COLUMN_NAMED.sub(" Q ", _SHOWN_TO_ME.sub("会", QUOTED.sub(" Q ", text)))

@@ -118,13 +118,18 @@ def without_others(text: str) -> str:
     return kept if re.search(r"\d|[一二两三四五六七八九十]成", kept) else text
 
 
+# A number after "Day", "Week", "Episode"…: which one, never how many.
+_DATED = re.compile(r"(?:^|[\s(\[])(?:day|week|month|episode|chapter|season|sol|entry|log)\s*#?\s*$", re.I)
+
+
 def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     """Each number in ``text`` with what it counts ("epochs", "n_samples", …) or None; a numbered list's own numbers
     (two lines or more) are none."""
     labelled = []
     marks = [m.start(1) for m in _LIST_MARK.finditer(text)]
     marks = set(marks) if len(marks) >= 2 else set()
-    numbers = [n for n in find_numbers(text) if n.start not in marks]
+    numbers = [n for n in find_numbers(text) if n.start not in marks
+               and not _DATED.search(text[max(0, n.start - 12):n.start])]  # ("Day 29. Add few-shot…": a log's day, no count)
     theirs = [m.span() for m in _SAID_BY_OTHERS.finditer(text)] if _OWN.search(text) else []  # ("Sam says: 'train … 2 epochs'": relayed)
     own = [n for n in numbers if not any(a <= n.start < b for a, b in theirs)]
     numbers = own if own and len(own) < len(numbers) else numbers  # ("“通常1万条…即可”——可我只有 600 条": the 600 is the person's)
@@ -181,7 +186,8 @@ def training_args(text: str) -> dict:
         if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
         if (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num)
-                or re.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])):  # ("不是 epochs 2,是 epochs 1")
+                or re.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])  # ("不是 epochs 2,是 epochs 1")
+                or re.search(r"(?:^|[.!?;,，。！？；]\s*)no\s+$", text[max(0, num.start - 12):num.start], re.I)):  # ("no two epoch. FIVE epoch.")
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下那这每]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
@@ -354,7 +360,7 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全都(?=\s*(?:加|做|配|扩|弄|生成|改写|改|重写)(?:上|了|一遍)?)|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|pieces?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
-                  r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery single one\b", re.IGNORECASE)
+                  r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery (?:single|last) one\b|\bevery single (?!time\b|day\b|week\b|step\b|epoch\b)[a-z]+\b", re.IGNORECASE)
 
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成(?:半|[一二三四五六七八九](?![十百千万个条轮步样例]))?|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
@@ -440,8 +446,8 @@ def _fraction(text: str) -> float | None:
 
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data)|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占|比例是?)(?=\s*(?:\d|[一二两三四五]成))|"
+_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?)(?=\s*(?:\d|[一二两三四五]成|百分之))|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)|"
                   r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after

@@ -9,8 +9,9 @@ import re
 from assistant.nlu.probe import PROBE
 from tools.data.formats import FORMAT_ALIASES
 
-# A stop said in a sport's words ("罚下场", "get it off the field", "whistle it dead"): the cue, and the stop word the reading checks.
-STOP_IDIOMS = r"罚下场|\b(?:get|send|take) it off the (?:field|pitch)\b|\bwhistle (?:it|that one|this one|the run|run \S+) dead\b|\bblow the (?:final )?whistle on\b"
+# A stop said in a sport's words ("罚下场", "get it off the field", "whistle it dead"), a general's ("鸣金收兵") or Sichuan's
+# ("停到停到"), not asked after ("罚下场了吗"): the cue, and the stop word the reading checks.
+STOP_IDIOMS = r"(?:罚下场|鸣金收兵|(?:停到){2})(?!了?(?:吗|么|没有?)|了\s*[?？])|\b(?:get|send|take) it off the (?:field|pitch)\b|\bwhistle (?:it|that one|this one|the run|run \S+) dead\b|\bblow the (?:final )?whistle on\b"
 
 # Format names (the one alias table, tools.data.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
 # "gpt" and "表格" are also everyday words ("用 gpt-4 生成", "这个表格"), so they are no cue on their own.
@@ -60,7 +61,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
         # "Show me rows 5 to 12 of FILE", "看看第3到第8行": rows by their numbers, looked at
         (r"\b(?:show|see|view|print|display|look at|pull up)(?: me)? (?:the )?rows? #?\d+(?:\s*(?:to|-|–|through|and)\s*#?\d+)?\b|(?:看|看看|看下|看一下|给我看|显示|打印)(?:一下)?第?\s*\d+\s*(?:到|至|-|–|和)\s*第?\s*\d+\s*(?:行|条)", 5),
-        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
+        # "uploading the after-hours log now, what's in it?": a file just sent, asked about (not a run's log)
+        (r"\b(?:uploading|uploaded|attach(?:ed|ing)|sending|sent|here'?s|here is)\b[^.?!]{0,40}\bwhat(?:'?s| is)? in (?:it|there|this|here)\b", 5),
+        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\btake a (?:quick )?gander\b|\bgander at\b|\blook inside\b|过目|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
         (r"^(?![\s\S]*(?:质检|质量|quality|duplicat|重复))[\s\S]*?(?:缺(?:了|少)?字段|字段(?:缺|少|不全|齐不齐|全不全|是否齐全|有没有(?:问题|缺|少))|格式和字段|字段和格式|\bmissing (?:fields?|columns?|keys?)\b)", 3),
@@ -71,7 +74,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|"
          r"格式是什么|what format|which format", 3),
         (r"是\s*\S{1,12}\s*还是\s*\S{1,12}(?:\s*\S{1,8})?\s*格式|(?:is|are) (?:it|this|they|the \w+) (?:in )?\S+ or \S+(?: \S+)? (?:format|files?)\b", 4),
-        (r"what'?s in|what is in|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|训练集|验证集|测试集|文件|dataset|file|data)\s*(?:有)?多大|"
+        (r"what'?s in|what is in|\bwhat in (?:it|there|this)\b|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|训练集|验证集|测试集|文件|dataset|file|data)\s*(?:有)?多大|"
          r"how big|size of|first (?:few |\d+ )?(?:rows|lines|samples|examples|records)|前几条|前\d+条|"
          r"前[一二三四五六七八九十]+条|里面.{0,3}什么|什么内容|都有什么|有哪些内容|"
          r"tell me about (?:this|the|my) (?:data|dataset|file|spreadsheet)|"
@@ -198,13 +201,13 @@ CUES: dict[str, list[tuple[str, float]]] = {
          # "pull up how it's doing", "how run bx-301 is doing", "whats up with run fanfic-r32", "is it still cooking", "它学得怎么样了"
          r"\bhow (?:it|they|that one|this one|(?:run |job )?[A-Za-z0-9][\w.-]*\d[\w.-]*|(?:the )?(?:run|job) (?:called |named )?[A-Za-z][\w.-]+)(?:'s| is| are) (?:doing|going|getting on|coming along)\b|"
          r"\bpull up (?:its|the|how|where)\b[^.?!]{0,20}\b(?:progress|doing|going|status|at)\b|\bwhat'?s up with (?:run|job|the run|my run|the job) \S|"
-         r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了|"
+         r"\bstill cooking\b|学得?(?:怎么样|咋样|如何|怎样)了|\bhow(?:'s| is) (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* holding up\b|(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*(?:次列车)?\s*(?:当前|现在|目前)?的?运行(?:情况|状况|状态)|"
          # "how's fanbot-2024-derby-v2 going", "cs-bot-run3 啥情况了", "agri-7b-r8 跑多少了": a run's name, then how it is doing
          r"\bhow(?:'s| is) (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* (?:going|doing|coming along)\b|"
          r"(?:报告|汇报|说说|讲讲)(?:一下|下)?\s*(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*的\s*(?:情况|近况|进展)|(?<![\w.-])[A-Za-z][\w.-]*\d[\w.-]*\s*(?:现在|目前)?\s*(?:(?:啥|什么)情况|跑(?:了|到)?多少了|跑到哪(?:了|儿了)?)|"
          # "Show me what's going on with qa-ft-zeta", "how's wedding-bot-june doing?"
          r"^\W*查\s*(?=[A-Za-z][\w.-]*\d[\w.-]*\W*$)|\bwhat'?s going on with (?:run |job )?[A-Za-z][\w.-]*[-_][\w.-]+|\bhow(?:'s| is) [a-z][a-z0-9]*(?:-[a-z0-9]+){2,} (?:doing|going)\b|\bhow (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* was (?:doing|going)\b", 3),
-        (r"(?<!催)(?<!催我)进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
+        (r"(?<!催)(?<!催我)进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|到哪儿了|到哪里了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|(?:几点|什么时候|啥时候|何时)(?:能|才|可以)?(?:跑|训|练)?完|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
          r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
@@ -230,7 +233,8 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"第几", 1),  # "现在第几个 epoch": which one now, not how many to use
     ],
     "stop_training": [
-        (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:停到){2}|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
+        (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bcut off (?:run |the run )?(?=[A-Za-z][\w.]*[-_][\w.-]*\d)|"
+         r"(?<!临时)停运|立即停车|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"

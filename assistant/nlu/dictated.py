@@ -121,7 +121,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           (re.compile(r"(?<=[.!?])\s*(?:in )?(?:three|two|one|\d+) (?:sentences?|lines?|words?)(?: max(?:imum)?| or less| tops)?\s*[.!]*\s*$", re.I), ""),
           # the short forms teams type: "FS: k=4, 30%", "QC the FAQ", "跑个 LRF"
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])FS(?![\w\u4e00-\u9fff./-])"), "few-shot"),
-          (re.compile(r"(?<![\w\u4e00-\u9fff./-])QC(?![A-Za-z0-9_./-])"), "quality check "),
+          (re.compile(r"(?<![\w\u4e00-\u9fff./-])(?<![\"“'‘「] )(?<![\"“'‘「])QC(?![A-Za-z0-9_./-])(?!\s+[A-Z][a-z]+[\"”'’」])"), "quality check "),  # (not a quoted name: "QC Answer")
           (re.compile(r"(?<![\w\u4e00-\u9fff./-])LRF(?![\w\u4e00-\u9fff./-])"), "lr probe"),
           (re.compile(r"\bshare[ -]g ?p ?t\b", re.I), "sharegpt"), (re.compile(r"答安"), "答案"), (re.compile(r"重负(?=的|数据|样本)"), "重复"),
           # the product called by another name, as an address: "训练器,用 X 把名字填成…", "the trainer: convert X"
@@ -129,7 +129,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # ("kill $(cat run-7731.pid)": the run, not its pid file)
           # "你帮我记的那个学习率…吗?": what was kept, asked about (not a request to remember)
           (re.compile(r"(?<=你)帮我记(?:住)?的"), "记的"),
-          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
+          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"栏位"), "字段"), (re.compile(r"(?<=[A-Za-z_])\s*等于\s*(?=\d)"), "="), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
@@ -789,6 +789,11 @@ def ruled_out(text: str, amounts: bool = False) -> str:
             key = re.match(r"(?!k\s*=)([A-Za-z_]+)\s*[=:]", value)  # ("不是 n_epochs=4,应该是 2": the setting named stays)
             kept = kept[:m.start("v")] + (key.group(1) + " " if key else "") + kept[max(m.end("v"), m.end("unit")):]
     return kept
+
+
+_THREAD_MARK = re.compile(r"(?:^|(?<=\s))(\d{1,2})/(\d{1,2})\s+(?!of\b|的)(?=\S)")
+_THREAD = re.compile(r"\s*\d{1,2}/\d{1,2}\s+(?!of\b|的)\S")
+_CHANGED_NUM = r"(?:\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)"
 
 
 # Punctuation said aloud to a dictation app: "不对 逗号 是五个例子 句号", "no wait comma make it four period". Read so only in a
@@ -2031,7 +2036,7 @@ _CLASSICAL = ((re.compile(r"(?:即刻|立即|速)止"), "立即停止"), (re.com
               (re.compile(r"十之([一二三四五六七八九])"), r"\1成"), (re.compile(r"其理在\s*(「[^」]{1,30}」)\s*一栏"), r"推理在 \1 列"),
               (re.compile(r"非([^,,。]{1,8}?)[,,]\s*乃([^,,。]{1,8}?)也"), r"不是\1,是\2"),
               # "止 job_88 矣", "短答留之", "X 之质,验之", "探 lr 于 X", "进度几何焉"
-              (re.compile(r"^\W*止\s*(\S+?)\s*矣"), r"停止 \1"), (re.compile(r"留之"), "保留"), (re.compile(r"之质\s*[,，]?\s*验之"), " 的质量,检查一下"),
+              (re.compile(r"^\W*止\s*(\S+?)\s*矣"), r"停止 \1"), (re.compile(r"留之(?!无益|无用|何用|何益)"), "保留"), (re.compile(r"之质\s*[,，]?\s*验之"), " 的质量,检查一下"),
               (re.compile(r"探\s*(?:lr|学习率)\s*于"), "学习率探测 在"), (re.compile(r"(?<=进度)几何焉?|几何焉|几许(?=[?？]|$)"), "多少"), (re.compile(r"([长短空])答(?!案)"), r"\1答案"))
 
 
@@ -2165,8 +2170,8 @@ def replaced(text: str) -> str:
                     re.search(r"(?:\b(?:name|author)\s*[=:：]?|=|填|叫|写)\s*$", before[:slip[-1].start()], re.I)
                     and ("改" in m.group(0) or i == len(_REPLACED_KINDS) - 1)):
                 continue  # a bare word or name only as a value assigned ("name = Echo -> Ember"), never a plan's step ("检查 -> 转换")
-            if said and slip:
-                text = before[:slip[-1].start()] + said.group(0) + value_after[said.end():]
+            if said and slip:  # ("示例数由 4 改为 2": the "from" of the value written over goes with it)
+                text = re.sub(r"(?:由|从)\s*$", "", before[:slip[-1].start()]) + said.group(0) + value_after[said.end():]
                 break
     return text
 
@@ -2658,6 +2663,19 @@ _REWRITES = (
 # a post's hashtags, an answer asked for before deciding, a contract's condition and its "two (2)", a thread's k/n marks, a note
 # after a ticked item, a confirming tag after a request, a value said as the thing wanted.
 _SHAPES = (
+    # a step taken back, then a value put right: "Abort that. lora_r 16, not 64." (what "scratch that" says; not "Abort that, the lr
+    # was too high": a stop, with its reason)
+    (re.compile(r"^\W*(?:abort|cancel|kill|drop|undo) (?:that|this)\s*[.!]+\s+(?=[^.!?]{0,60}?(?:\d[^.!?]{0,12}\b(?:not|rather than|instead of)\s+\d|\d[^.!?]{0,20}\binstead\b))", re.I),
+     "Scratch that. "),
+    # a thread's numbering: "1/3 new project 🧵 2/3 first, check FILE 3/3 will post results" (two marks or more, each before
+    # a word; no share of anything)
+    (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}\s+(?=\S)"),
+     lambda m: "\n" if _THREAD.match(m.string) and len({b for _, b in _THREAD_MARK.findall(m.string)}) == 1
+     and len(_THREAD_MARK.findall(m.string)) >= 2 and all(int(a) <= int(b) for a, b in _THREAD_MARK.findall(m.string)) else m.group(0)),
+    # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)
+    (re.compile(r"\bfrom\s+" + _CHANGED_NUM + r"\s*(?:epochs?|steps?|examples?|shots?)?\s+(?=to\s+" + _CHANGED_NUM + r"(?![\d.:]))", re.I),
+     lambda m: "" if re.search(r"\b(?:chang\w*|bump\w*|rais\w*|lower\w*|drop\w*|cut\w*|reduc\w*|increas\w*|decreas\w*|mov\w*|switch\w*|set|adjust\w*|updat\w*|tak\w*|go|going)\b",
+                               m.string[max(0, m.start() - 60):m.start()], re.I) else m.group(0)),
     # a chat log pasted on one line with timestamps ("[16:40] 组长:近似重复的就别删了 [16:41] 我:ok —— 就按组长说的办"): two stamps
     # or more, each with its speaker, read as lines of what was said (a log on lines of its own is read by ``addressed``)
     (re.compile(r"\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:：\s\]\[]{1,12}\s*[:：]\s*"),

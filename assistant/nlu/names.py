@@ -98,9 +98,18 @@ def is_run_name(run: str) -> bool:
     return bool(re.search(r"\d", run)) and not re.fullmatch(r"utf-?\d+|gb\d+|gpt-.*|e-?\d+", run, re.I)
 
 
+# The names of a run's settings and of the tools' arguments, written as keys: "lora_r", "max_steps", "mix_general".
+_SETTING_NAME = re.compile(r"(?:lora[-_](?:r|rank|alpha|dropout|target(?:[-_]modules)?)|max[-_]steps|learning[-_]rate|mix[-_]general|base[-_]model|n[-_]samples|"
+                           r"(?:per[-_]device[-_](?:train[-_])?)?batch[-_]size|(?:num|n)[-_](?:train[-_])?epochs|warmup[-_](?:steps|ratio)|"
+                           r"grad(?:ient)?[-_]accum(?:ulation)?(?:[-_]steps)?|question[-_]field|answer[-_]field|rationale[-_]field|weight[-_]decay|cutoff[-_]len|max[-_](?:seq[-_])?len(?:gth)?)", re.I)
+
+
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
     found = _find_run_id(text)
+    while found and _SETTING_NAME.fullmatch(found[0]):  # "Abort that. lora_r 16, not 64.": a setting's name, never a run's
+        text = text[:found[1]] + " " * (found[2] - found[1]) + text[found[2]:]
+        found = _find_run_id(text)
     if found and _LEFT_ALONE.match(text, found[2]):
         # "我是说……oven-21 不要动,把 oven-22 停了": the run left alone is not the one meant, when another is named
         blanked = text.replace(found[0], " " * len(found[0]))

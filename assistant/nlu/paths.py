@@ -37,9 +37,11 @@ _PART = r"(?:[\w./\\~:+&-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）|【[^【】\s]{{1,12}}】|\[[^\[\]\s]{{1,12}}\])\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
-_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)(?:\s*[(（]\d{1,2}[)）])?\.", re.I)
+_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*(?:[_-][A-Za-z]{2,12})?|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)(?:\s*[(（]\d{1,2}[)）])?\.", re.I)
 _VERB_WORD = re.compile(r"^(?:请|帮我|帮忙|麻烦)?(?:看|查|检|转|训|用|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计)\S{0,3}$")
-_ZH_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z]{1,6})?[\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $")  # ("HR制度问答 v2.csv")
+_ZH_BEFORE = re.compile(r"(?:^|(?<=[\s:：,，、]))((?:[A-Z]{1,6})?[\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $")  # ("HR制度问答 v2.csv")
+# A word joined by hyphens or underscores before a version's name: "wick-troubleshooting v2.jsonl", "ramen_bot final.xlsx".
+_JOINED_BEFORE = re.compile(r"(?:^|(?<=[\s:：,，(（]))([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+) $")
 # An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
 _BARE = re.compile(r"(?<![\w./:~<-])((?:~|\.\.?)?/[\w.~-][\w./~-]*)")
 _ASCII_TAIL = re.compile(rf"[A-Za-z./~\\][A-Za-z0-9_./\\~+-]*\.(?:{EXTENSIONS})$", re.IGNORECASE)
@@ -227,8 +229,8 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     if filler and not name.startswith(_ZH_KEEP):  # "嗯那个就是帮我看一下那个保险问答.xlsx", "shot吧就是文言文翻译.jsonl": spoken filler
         name = name[filler.end():]
     inner = re.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
-    if inner and not name.startswith(_ZH_KEEP):  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's
-        name = name[inner.end():]
+    if inner and not name.startswith(_ZH_KEEP) and name[inner.end() - 2:inner.end()] not in _HOLDS_PREPOSITION:
+        name = name[inner.end():]  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's (not "麻将规则问答.csv")
     verb = re.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if verb:  # "删除掉在售后问答.jsonl里面": a verb and its preposition glued on ("删掉在线问答.csv": 在线 is the name's)
         name = name[verb.end() - 1:] if name[verb.end() - 1:].startswith(_ZH_KEEP) else name[verb.end():]
@@ -254,6 +256,10 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
             if name.startswith(prefix) and len(name) > len(prefix) + 4 and not name.startswith(_ZH_KEEP):
                 name, changed = name[len(prefix):], True
     return name
+
+
+# Words that end in a preposition's character: "麻将馆问答.jsonl" is a name, not "麻" + "将 馆问答.jsonl".
+_HOLDS_PREPOSITION = ("麻将", "大将", "即将", "必将", "一把", "拖把", "火把", "自从", "服从", "随从", "侍从")
 
 
 # A run id in the product's form and in others ("run-…", "20261203-1108", "lora-hk-0302", "sft_大促_0612"; Chinese only
@@ -335,7 +341,8 @@ _LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,14}|[A-Za-z]{2,12}(?=[:：][^\\/])|f
 def find_paths(text: str) -> list[Found]:
     """Paths in ``text`` in the order they appear (quoted ones may hold spaces)."""
     found: list[Found] = []
-    for inner, start, end in quoted(text):
+    titled = [(m.group(1), m.start(), m.end()) for m in re.finditer(r"《([^《》\n]{1,80})》", text)]  # "兹将《政务热线FAQ v3.csv》转换为…"
+    for inner, start, end in sorted(quoted(text) + titled, key=lambda q: q[1]):
         if _is_path_like(inner):
             told = re.match(r"^\s*(?![A-Za-z]:[\\/])[^:：\\/]{1,40}[:：]\s*(?=\S+$)", inner)
             if told:  # "「转换完成:x_alpaca.json」", "\"Conversion done: x_alpaca.json\"": our report quoted back, the file it names
@@ -367,6 +374,8 @@ def find_paths(text: str) -> list[Found]:
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):
                     start, name = start - 1 - len(head), head + " " + name
+            elif _VERSION_NAME.match(name) and (joined := _JOINED_BEFORE.search(text[:start])):
+                start, name = joined.start(1), joined.group(1) + " " + name  # "wick-troubleshooting v2.jsonl": a joined word, then the version
             tag = _MARK_TAG.match(name)  # "【批注】essay_feedback.jsonl": a marking tag glued on, not the name's
             if tag and tag.end() < len(name):
                 start, name = start + tag.end(), name[tag.end():]

@@ -1136,8 +1136,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)
             and not _RUN_NOUNS.search(_LEAVING.sub(" ", text)) and not _STOP_WORD.search(_LEAVING.sub(" ", text))):
         tool, offer, act = "", "", "chitchat"  # "今晚有比赛,浇完冰再来弄,先撤了哈": the person is leaving, no run is stopped
-    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b|\bcancel (?:it|the|that|this|run|job|training)\b", text, re.I):
-        tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop
+    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not names.find_run_id(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b|\bcancel (?:it|the|that|this|run|job|training)\b", text, re.I):
+        tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop (but "T-2024-07 次列车…请立即停车": the run named)
     if (tool == "stop_training" and not names.find_run_id(text) and not _RUN_NOUNS.search(text) and not acts.is_request(text)
             and re.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
             and not re.search(r"赶紧|快|先|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):

@@ -14,7 +14,7 @@ import re
 
 from assistant.nlu.paths import QUOTED
 
-_DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|"
+_DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|逐出|清仓处理|(?<!别)(?<!不要)(?:请|让)(?:它们|他们|它|这些|那些)?下台|(?<!别)(?<!不要)抹除|(?:请|全部|都|统统)[^。,，]{0,8}下车|\bfold (?=the |those |these |them\b|'?em\b|all\b)|\bmuck (?:em|'em|them|those|it)\b|\b86 (?=the |those |these |them\b|all\b)|(?<!别)(?<!不要)踢出|\bshred (?=them\b|'?em\b|those\b|these\b|the |all\b)|\bcast (?:them |those |these |it )?out\b|\bbanish|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|\bget rid\W*$|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
@@ -22,7 +22,7 @@ _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:d
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
-_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries)\s+(?:can |should |will |may )?stay\b|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
+_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$|be\b))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries|dupes|duplicates)\s+(?:can |should |will |may )?stay\b|\bstays? in the game\b|(?:决定|还是|继续)保持(?=那些|这些|[^,，。]{0,6}(?:答案|记录|样本))|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -40,11 +40,11 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
      r"\b(?:just )?the question copied back\b|\bthe answer being a question\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|\banswer is (?:just |only )?the question again\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题|\bthe question (?:asked |said |repeated )?back\b|问题当(?:成)?答案|(?:把|将)问题(?:又|再)?(?:问|说|抄|念|读|复述)了一遍", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
-    (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|差不多|相似|类似)|两种重复|"
+    (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|疑似重复|差不多|相似|类似)|(?:近似|疑似|相似)重复\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:完全|精确)重复|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|(?<!almost[- ])(?<!nearly[- ])(?<!near[- ])\bidentical (?:twins|rows?|records?|copies|ones|pairs?|entries)\b|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|疑似重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
     (r"(?<![\u4e00-\u9fff])老重复(?!的数据|的样本|的问答)|复读式|车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
@@ -237,6 +237,14 @@ def rule_command(text: str) -> tuple[str, str] | None:
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
          if m and name not in left_alone and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans)),
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
+    decided_at = (drop or keep) if not (drop and keep) else None
+    if rule is not None and rule != "duplicates" and decided_at is not None and several:
+        # "drop the long answers, compliance wants them short": the kind right after the decision word is its object
+        after = sorted((m.start(), name) for pattern, name in _RULES for m in pattern.finditer(text, decided_at.end(), decided_at.end() + 16)
+                       if name not in left_alone and name != "all" and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans))
+        if (after and re.fullmatch(r"\s*(?:(?:the|all|those|these|of|any)\s+)*", text[decided_at.end():after[0][0]], re.I)
+                and not {rule, after[0][1]} <= {"exact_duplicate", "near_duplicate", "duplicates"}):
+            rule = after[0][1]
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
@@ -391,7 +399,7 @@ def _placeholder_values(text: str) -> dict[str, str]:
         pairs[key] = bare if value[:1] in _OPENING and value[-1:] in _CLOSING else _without_full_stop(bare)
     if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
             or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
-            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「]", text)  # "给 FILE 填一下作者「星河实验室」"
+            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「'\"]", text)  # "给 FILE 填一下作者「星河实验室」"
             # "the author ought to read 'Hargreaves & Daughters'": the key, a link word, a quoted value
             or re.search(r"\bthe (?:name|author)\b (?:ought to|should|must|needs to|has to|is to) (?:be|read)\s+[\"'“]", text, re.I)):
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
@@ -422,7 +430,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|(?:定|命|取)名(?=\s*(?:
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏|那块|这块|那一块))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟|应该|应当|当|要))*"
-                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=itself as)|(?<=yourself as)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=itself as)|(?<=yourself as)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「'\"]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -613,7 +621,7 @@ def kinds_named(text: str) -> set[str]:
 
 
 # "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep; "没有保留价值", "not worth keeping": no keep either
-_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用|(?:也)?没(?:啥|什么)?意义|也是祸害|是祸害)|"
+_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留|留之)(?:无益|无用|何用|何益)|(?:留着|保留)(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没用|(?:也)?没(?:啥|什么)?意义|也是祸害|是祸害)|"
                                r"(?:没有|没|毫无|无|不具备|不具有)(?:任何|什么|啥)?(?:保留|留着?)(?:的)?(?:价值|必要|意义)|\bnot worth keeping\b|\bno (?:value|reason) (?:in|to) keep(?:ing)?\b|"
                                r"\bno point (?:in )?keeping\b|\bwhat'?s the point (?:of|in) keeping\b|\bwhy keep (?:them|those|these|it)\b", re.I)
 

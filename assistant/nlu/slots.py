@@ -300,12 +300,18 @@ def find_fields(text: str) -> dict:
             or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
             or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
             # "为啥这么做,我单独放在“缘由”那一列了": the reasons put in a column
-            or re.search(r"(?:为啥|为什么|原因|理由|思路)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            or re.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
             or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
                          r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
     if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation|explains", text, re.I):
         out["rationale_field"] = held.group(1)
+    # "add cot from the column calc_steps", "以 reasoning 列为思维之链": the column the CoT is made from, said as such
+    source = (re.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?['\"“‘]?([A-Za-z_][\w-]{0,30})", text, re.I)
+              or re.search(r"以\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|字段|栏)为", text)
+              or re.search(r"推理(?:过程)?[^。;；,，]{0,6}?(?:放|写|记)在\s*[“\"'「]([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]\s*(?:那一?|这一?)?(?:列|栏)", text))
+    if source and re.search(r"\bcot\b|思维|推理|chain[- ]of[- ]thought|rationale|reasoning", text, re.I):
+        out["rationale_field"] = source.group(1)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
     real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
                                                                      r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
@@ -542,6 +548,13 @@ def template_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in (_FAMILY_AFTER.search(text), _FAMILY_NAMED.search(text)) if m]
 
 
+def _words_before(text: str, start: int) -> str:
+    """The 16 characters before a quote, less any earlier quote's own words: "“请根据说明书回答:{q}”、“{q} 请简要说明。”"
+    cites no manual before its second template."""
+    window = text[max(0, start - 16):start]
+    return re.split(r"[”」』]", window)[-1]
+
+
 def find_templates(text: str) -> list[str]:
     """Instruction templates the user quoted ("请回答:{question}", “帮我解答一下”) or set out as a list under a line
     that names them ("Templates to use:\n- 中译英|翻译中文为英文\n- Translate into English: {question}")."""
@@ -562,7 +575,7 @@ def find_templates(text: str) -> list[str]:
             return items
     found = [name.strip() for name, start, end in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
-             and not CITED_SOURCE.search(text[max(0, start - 16):start])  # "照手册“…”的思路": the manual's words, cited
+             and not CITED_SOURCE.search(_words_before(text, start))  # "照手册“…”的思路": the manual's words, cited
              and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
              and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指|,?\s*i\.e\.|,?\s*也就是|is\s+(?:[\w/.-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|FILE\b|\s{3,}))", text[end:])]
     # ("the Run" means …, "'Grandpa' is legacy.jsonl", "'The sponge', i.e. FILE": a term or nickname defined)
@@ -570,7 +583,7 @@ def find_templates(text: str) -> list[str]:
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
     named_family = after and re.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
-    cites = bool(after) and any(CITED_SOURCE.search(text[max(0, start - 16):start]) for _, start, _ in quoted(text))
+    cites = bool(after) and any(CITED_SOURCE.search(_words_before(text, start)) for _, start, _ in quoted(text))
     if (named_family or cites) and all(start < after.start(1) for _, start, _ in quoted(text)):
         found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…", "像手册里把“…”扩成“…”那样,…:A|B|C": the quoted words were an
         # example, the family is the ask
