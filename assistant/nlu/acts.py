@@ -997,7 +997,7 @@ _RULED_OUT = re.compile(
     r"(?<=[,，。;；])\s*(?:而)?不是(?!很|太|特别|那么)[^,，。;；!！?？\n)）]{1,20}(?<![吗呢吧])(?=[,，。;；!！\n)）]|$)|"
     r"(?:^|(?<=[.,;!\n]))\s*(?:(?:so|and|but|please)\s+)?(?:don'?t|do not|never)\s+(?!mix\b|add\b|drop\b|delete\b|remove\b|touch the original\b)"
     r"(?:touch|stop|kill|start|train|convert|check|run|use|probe|bother with|resume|evaluate)\b(?:[^,;.!?\n]|\.(?=\w)){0,40}[,;.]|"
-    r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?(?:[^,;.!?—–\n]|\.(?=\w)){1,40}(?=[,;.!?—–\n]|$)|"
+    r"(?<=[,;—–])\s*(?:and |but )?not (?!too\b|very\b|so\b|that (?:big|long|many|much)\b|(?:kept|removed|dropped|deleted|keep|drop|remove|delete)\b)(?:the |a |an |that |this |my )?(?:(?!\s(?:but|rather)\b)[^,;.!?—–\n]|\.(?=\w)){1,40}(?=[,;.!?—–\n]|\s(?:but|rather)\b|$)|"
     r"\bit'?s not (?:the )?[^,;.!?\n]{1,40}?(?=,\s*it'?s\b)|"
     # the step named first, then put off: "few-shot先不加,CoT也先不要,…", "评估先缓缓,…", "你说要帮我评估?先不用,…"
     r"(?:^|(?<=[,，。;；!！\n]))[^,，。;；!！?？\n]{1,14}?(?:[?？]\s*)?(?:也|都)?先?(?:不加|不要|不用|不做|不搞|不急|缓缓|缓一缓|放一放|别加|别做|别搞)(?:了|吧)?[,，。;；!！]|"

@@ -129,7 +129,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     marks = [m.start(1) for m in _LIST_MARK.finditer(text)]
     marks = set(marks) if len(marks) >= 2 else set()
     numbers = [n for n in find_numbers(text) if n.start not in marks
-               and not _DATED.search(text[max(0, n.start - 12):n.start])]  # ("Day 29. Add few-shot…": a log's day, no count)
+               and not _DATED.search(text[max(0, n.start - 12):n.start])  # ("Day 29. Add few-shot…": a log's day, no count)
+               and not (n.is_int and (re.match(r"/\d", text[n.end:]) or re.search(r"\d/$", text[:n.start])))]  # ("1/4 of FILE": a share's parts)
     theirs = [m.span() for m in _SAID_BY_OTHERS.finditer(text)] if _OWN.search(text) else []  # ("Sam says: 'train … 2 epochs'": relayed)
     own = [n for n in numbers if not any(a <= n.start < b for a, b in theirs)]
     numbers = own if own and len(own) < len(numbers) else numbers  # ("“通常1万条…即可”——可我只有 600 条": the 600 is the person's)
@@ -147,7 +148,7 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
-_CROSSED = re.compile(r"\s*(?:\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
+_CROSSED = re.compile(r"\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
 
 
 # A value said, then called wrong right after it: "3个例子不对", "5 epochs is wrong".
@@ -221,7 +222,7 @@ def training_args(text: str) -> dict:
 # "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
 _EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮 is also 轮次 and 轮数)
 _EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|换成|调成|调到|降到|减到|更正为|改正为|订正为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
-                           r"\s*(?P<n>\d{1,3})(?!\d|\.\d|,\d{3}|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
+                           r"\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}(?=\s*(?:个|轮|遍|epoch)))(?!\d|\.\d|,\d{3}|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
 _OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[-_ ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
 _DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|few)|不同意|disagree|\bnot\b|不是|不要|don'?t want|别用|instead|\bno\b", re.I)
 
@@ -231,10 +232,11 @@ def _epochs_put_right(text: str, out: dict) -> None:
     when no count was read and the message disagrees with one ("…不靠谱,就用 FILE 跑 4 个"); no other setting may stand between."""
     word = _EPOCH_WORD.search(text)
     m = _EPOCHS_AFTER.search(text, word.end()) if word else None
-    if not m or not 0 < int(m.group("n")) <= 100 or _OTHER_SETTING.search(text, word.end(), m.start()):
+    n = int(parse_number(m.group("n")) or 0) if m else 0
+    if not m or not 0 < n <= 100 or _OTHER_SETTING.search(text, word.end(), m.start()):
         return
     if m.group("put") or "epochs" not in out or _DISAGREED.search(text, 0, m.start()):
-        out["epochs"] = int(m.group("n"))
+        out["epochs"] = n
 
 
 def count_args(text: str, few_shot: bool = False) -> dict:

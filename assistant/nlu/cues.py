@@ -62,7 +62,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "Show me rows 5 to 12 of FILE", "看看第3到第8行": rows by their numbers, looked at
         (r"\b(?:show|see|view|print|display|look at|pull up)(?: me)? (?:the )?rows? #?\d+(?:\s*(?:to|-|–|through|and)\s*#?\d+)?\b|(?:看|看看|看下|看一下|给我看|显示|打印)(?:一下)?第?\s*\d+\s*(?:到|至|-|–|和)\s*第?\s*\d+\s*(?:行|条)", 5),
         # "uploading the after-hours log now, what's in it?": a file just sent, asked about (not a run's log)
-        (r"\b(?:uploading|uploaded|attach(?:ed|ing)|sending|sent|here'?s|here is)\b[^.?!]{0,40}\bwhat(?:'?s| is)? in (?:it|there|this|here)\b", 5),
+        (r"\b(?:uploading|uploaded|attach(?:ed|ing)|sending|sent|here'?s|here is)\b[^.?!]{0,60}\bwhat(?:'?s| is)?\s+(?:actually\s+|really\s+)?in (?:it|there|this|here)\b", 5),
         (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\btake a (?:quick )?gander\b|\bgander at\b|\blook inside\b|过目|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
@@ -71,7 +71,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"summar(?:y|ise|ize)|rundown|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|"
          r"average", 3),
         (r"哪些(?:字段|列)|(?:字段名?|列名|列)(?:有哪些|是什么|叫什么)|概要|简介|摘要|读得出来|能读吗|能不能读|readable|can you read|"
-         r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|哪一列|哪列|column names|field names|什么格式|是什么格式|"
+         r"(?:what|which)(?: are| is)?(?: the)? (?:columns|fields)|\bwhat rows\b|\brows and columns\b|哪一列|哪列|column names|field names|什么格式|是什么格式|"
          r"格式是什么|what format|which format", 3),
         (r"是\s*\S{1,12}\s*还是\s*\S{1,12}(?:\s*\S{1,8})?\s*格式|(?:is|are) (?:it|this|they|the \w+) (?:in )?\S+ or \S+(?: \S+)? (?:format|files?)\b", 4),
         (r"what'?s in|what is in|\bwhat in (?:it|there|this)\b|里面(?:有|是)什么|长什么样|长啥样|look like|(?:数据集?|训练集|验证集|测试集|文件|dataset|file|data)\s*(?:有)?多大|"
@@ -145,7 +145,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "帮我配一下 epoch、学习率和 batch", "推荐一组", "work out per_device_train_batch_size and gradient_accumulation_steps"
         (r"求(?:个|一下|一组)?(?:最优|最佳|合适|最好)的?\s*(?:epoch|学习率|lr|batch|超参|参数|轮数)", 6),  # "设 N=800,…求最优 epoch 和 batch size"
         (r"(?:要|该|得|大概要)(?:训练?|跑|练)几轮|(?:练|训|跑)几遍(?:好|合适|比较好)?|(?:参数|超参|epoch|学习率|轮数)[^,，。;；]{0,6}?(?:帮我|给我|你|您)\S{0,2}?(?:定|出|配|拟|算)(?:一下|下|个|吧)", 3),
-        (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
+        (r"(?:出|定|配)(?:一下|下|个|一套)?\s*(?:(?:lora|全量|全参)\s*的\s*)?(?:epoch|轮数|学习率|lr|batch|参数|超参)|推荐一(?:组|套|下)|(?:不知道|不会)(?:怎么|咋)填|"
          r"\b(?:work|figure) out (?:the )?(?:per_device\w*|batch\w*|gradient_accumulation\w*|lr|learning rate|epochs?|settings|hyper\w*)|"
          r"\b(?:suggestions?|recommendations?|advice|ideas) (?:for|on) (?:the |my |our )?(?:knobs|params|parameters|settings|hyper-?params?|hps|config)\b", 3),
         (r"\b(?:redo|rerun|re-run|update|redo) (?:the |your |that )?(?:epochs? |lr |hyperparameter |training )?(?:suggestion|recommendation|advice)\b|重新(?:推荐|给一?下?建议)|\bhp\b|超参|调参|调优|训练(?:的)?(?:建议|方案)|training (?:advice|recommendations?|plan|setup)|"
@@ -219,7 +219,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"how(?:'s| is| are) (?:it|the training|training|the run|my run|the job|things|my model|the model|the fine-?tune|my fine-?tune)(?: \w+)? going|"
          r"how far|done yet|训得?(?:怎么样|如何|咋样|怎样)|进行到|跑了(?:多少|几)|还有多久|什么时候(?:能|会|可以)?(?:好|完|结束|训完|跑完)|"
          r"how much longer|(?:what|which) percent|percent (?:done|complete|finished|through|of the way)|百分之几|完成(?:了)?百分之|进度百分之|how(?:'s| is) (?:[\w-]+ ){0,3}(?:doing|looking)|报错|出错|"
-         r"did it (?:fail|crash)|还要.{0,3}多久|训练中(?!途|间)|in training|training in progress|"
+         r"did it (?:fail|crash)|还要.{0,3}多久|训练中(?!途|间|起|的作用|有(?:什么|啥)用)|in training|training in progress|"
          r"how long (?:has|have) (?:it|the run|the training|training)|been (?:training|running)|"
          r"how (?:is|'s) going|完成(?:了)?(?:吗|没|没有)|到哪(?:个|一个)?\s*(?:epoch|步|轮)|still (?:training|running|going)|did it die|is it dead|"
          r"is it (?:done|finished|over|complete)|finished|still running|any progress|monitor|check on|"

@@ -129,7 +129,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # ("kill $(cat run-7731.pid)": the run, not its pid file)
           # "你帮我记的那个学习率…吗?": what was kept, asked about (not a request to remember)
           (re.compile(r"(?<=你)帮我记(?:住)?的"), "记的"),
-          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"栏位"), "字段"), (re.compile(r"(?<=[A-Za-z_])\s*等于\s*(?=\d)"), "="), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
+          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"栏位"), "字段"), (re.compile(r"(?<![\w/])w/(?=\s)", re.I), "with"), (re.compile(r"(?<=[A-Za-z])\s+n\s+(?=[A-Za-z]{2})"), " and "), (re.compile(r"(?<=[A-Za-z_])\s*等于\s*(?=\d)"), "="), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
@@ -1695,6 +1695,24 @@ def _slash_phrases(text: str) -> str:
     return ", ".join(p.strip() for p in parts)
 
 
+def dialogue(text: str) -> str:
+    """A message that is only quoted turns, three or more side by side (a crosstalk act, a scene), read as lines of what
+    was said, the quotes gone; quotes inside a turn stay.
+
+    >>> dialogue("“嘿!”“您说。”“重复的那些,全给我删喽!”")
+    '嘿!\\n您说。\\n重复的那些,全给我删喽!'
+    >>> dialogue("“请回答:{q}”“{q}呢”“{q}?”")
+    '“请回答:{q}”“{q}呢”“{q}?”'
+    """
+    body = text.strip()
+    if not (body.startswith("“") and body.endswith("”")) or len(_TURN_APART.findall(body)) < 2 or re.match(r"“[^”]*\{", body):
+        return text
+    return _TURN_APART.sub("\n", body[1:-1])
+
+
+_TURN_APART = re.compile(r"”\s*“")
+
+
 def unwrapped(text: str) -> str:
     """``text`` without the one code fence, pair of backticks or quotes around all of it.
 
@@ -2587,6 +2605,7 @@ def interviewed(text: str) -> str:
 
 _REWRITES = (
     interviewed,     # "问:转什么格式?答:openai。问:哪个文件?答:X。": a self-interview as its answers
+    dialogue,        # "“嘿!”“您说。”“重复的那些,全给我删喽!”…": a dialogue typed as quoted turns, one turn a line
     unwrapped,       # a whole message inside one code fence, backticks or quotes: what is inside
     unlettered,      # a letter's salutation and close ("敬启者:", "此致敬礼", "Dear Sir or Madam,", "Yours faithfully") left out
     telegram,        # "训练 run-77 STOP 进度如何 STOP": a telegram's STOPs as full stops
@@ -2672,6 +2691,10 @@ _SHAPES = (
     (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}\s+(?=\S)"),
      lambda m: "\n" if _THREAD.match(m.string) and len({b for _, b in _THREAD_MARK.findall(m.string)}) == 1
      and len(_THREAD_MARK.findall(m.string)) >= 2 and all(int(a) <= int(b) for a, b in _THREAD_MARK.findall(m.string)) else m.group(0)),
+    # an explanation called for after the question: "…even useful if the model gets fine-tuned anyway? someone explain"
+    (re.compile(r"(?<=[?？])\s*(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
+    # a check that the order was heard, after it: "Fill FILE — name "Sous", author "Kitchen Brigade". Heard?", "…。明白吗?"
+    (re.compile(r"(?<=[.!。！])\s*(?:heard|copy|got (?:it|that)|understood|capisce|clear|明白了?吗?|听到了?吗?|听见了?吗?|懂了?吗?)\s*[?？]+\s*$", re.I), ""),
     # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)
     (re.compile(r"\bfrom\s+" + _CHANGED_NUM + r"\s*(?:epochs?|steps?|examples?|shots?)?\s+(?=to\s+" + _CHANGED_NUM + r"(?![\d.:]))", re.I),
      lambda m: "" if re.search(r"\b(?:chang\w*|bump\w*|rais\w*|lower\w*|drop\w*|cut\w*|reduc\w*|increas\w*|decreas\w*|mov\w*|switch\w*|set|adjust\w*|updat\w*|tak\w*|go|going)\b",

@@ -22,7 +22,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "50-step probe on FILE", "Ping the learning rate", "100 步的学习率试运行": a probe by its length, or the rate sounded out
-    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
+    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bprobe (?:the |a )?(?:learning )?rate\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
     # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
     r"\b(?:lr|learning rate)\b[^.!?]{0,50}?\b(?:run|do|kick off)\s+(?:a |the )?(?:quick |short |small )?(?:sweep|range test|scan)\b|"
     # "probe 500 steps on FILE", "Like I said, probe 300 steps": the probe asked for by its verb and a step count
@@ -109,7 +109,7 @@ def probe_steps(text: str) -> int | None:
     if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
         hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
-        found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成|这次|这回|\bthis time\b", text, re.I) else hits[0]
+        found = hits[-1] if re.search(r"\binstead\b|改成|改为|换成|调整为|调整到|调为|调到|这次|这回|\bthis time\b", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))
     zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<![第\d])([一二两三四五六七八九十百]+)\s*步", text)  # (not "3百 步": 300, below)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None

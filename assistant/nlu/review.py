@@ -34,7 +34,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     *((rf"\b{name.replace('_', '[-_]') if name.count('_') > 1 else name}s?\b", name) for name in _RULE_NAMES),
     # "答案跟问题一模一样的那种": the answer repeats its own question, no duplicate of another record
     (r"(?:答案|回答|答复)(?:本身)?就?是(?:把)?问题又问(?:了)?一遍|(?:答案|回答|答复)本身(?:就)?是(?:个|一个)?问(?:题|句)|\b(?:response|answer|reply) (?:is|being) (?:itself |just )?a question\b|"
-     r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|"
+     r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|问题\s*(?:跟|和|与|同)\s*(?:答案|回答)\s*(?:一模一样|完全一样|一样|相同)|"
+     r"\banswers? that (?:ask|are (?:just )?questions)\b|\bask instead of (?:tell|answer)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
@@ -46,7 +47,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|(?<!almost[- ])(?<!nearly[- ])(?<!near[- ])\bidentical (?:twins|rows?|records?|copies|ones|pairs?|entries)\b|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
     (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|疑似重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
-    (r"(?<![\u4e00-\u9fff])老重复(?!的数据|的样本|的问答)|复读式|车轱辘话|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
+    (r"(?<![\u4e00-\u9fff])老重复(?!的数据|的样本|的问答)|复读式|车轱辘话|重复(?:的)?字(?!段)|叠字|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
     (r"完全一样|完全相同", "exact_duplicate"),
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
