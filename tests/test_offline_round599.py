@@ -91,6 +91,9 @@ from assistant.offline import plan
     ("Nay, not sharegpt but qianfan! Convert kites.xlsx thus.", ("convert_dataset", {"path": "kites.xlsx", "to": "qianfan"})),
     # values asked for a method before the word for them
     ("风筝问答_v1.jsonl 有多少条我也记不清了,帮我出一套lora的参数", ("suggest_hyperparameters", {"path": "风筝问答_v1.jsonl", "method": "lora"})),
+    # a one-letter column before Chinese; CoT called think-steps
+    ("问题列叫q 答案列叫a 你看下 风筝qa_v5.xlsx", ("inspect_dataset", {"path": "风筝qa_v5.xlsx", "question_field": "q", "answer_field": "a"})),
+    ("make think-step data. kites.csv. think words live in column 'why'.", ("add_cot", {"path": "kites.csv", "rationale_field": "why"})),
     # a crosstalk act typed as quoted turns
     ("“嘿!”“您说。”“一千条数据,用 lora 训,学习率给多少合适?”“这我可说不好。”“那就问它!”", ("suggest_hyperparameters", {"n_samples": 1000, "method": "lora"})),
     ("“嘿!”“您说。”“不对不对,刚才说的三轮,改成八轮!”“您这变得也太快了!”", ("start_training", {"epochs": 8})),
@@ -122,7 +125,7 @@ def test_a_setting_name_is_never_a_run():
 
 
 def test_thread_numbering_is_no_share():
-    assert dictated.dictated("1/3 new kites 2/3 check kites.jsonl 3/3 more soon").split("\n")[1:] == ["new kites ", "check kites.jsonl ", "more soon"]
+    assert dictated.dictated("1/3 new kites 2/3 check kites.jsonl 3/3 more soon") == " / new kites  / check kites.jsonl  / more soon"
     assert one_call("add few-shot to 1/4 of kites.jsonl") == ("add_few_shot", {"path": "kites.jsonl", "fraction": 0.25})  # (no k of 1)
     assert dictated.dictated("2/4 the near dupes stay") == "2/4 the near dupes stay"  # one mark: no thread
     assert amounts.find_fraction("few-shot on 1/4 of a.jsonl") == pytest.approx(0.25)

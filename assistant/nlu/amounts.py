@@ -188,7 +188,8 @@ def training_args(text: str) -> dict:
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
         if (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num)
                 or re.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])  # ("不是 epochs 2,是 epochs 1")
-                or re.search(r"(?:^|[.!?;,，。！？；]\s*)no\s+$", text[max(0, num.start - 12):num.start], re.I)):  # ("no two epoch. FIVE epoch.")
+                or re.search(r"(?:^|[.!?;,，。！？；]\s*)no[ \t]+$", text[max(0, num.start - 12):num.start], re.I)
+                and not re.search(r"\bnot\b", text[num.end:], re.I)):  # ("no two epoch. FIVE epoch."; not "no, four epochs, not two")
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
         if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下那这每]$", text[:num.start]) and re.match(r"一步", text[num.start:]):

@@ -63,7 +63,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:show|see|view|print|display|look at|pull up)(?: me)? (?:the )?rows? #?\d+(?:\s*(?:to|-|–|through|and)\s*#?\d+)?\b|(?:看|看看|看下|看一下|给我看|显示|打印)(?:一下)?第?\s*\d+\s*(?:到|至|-|–|和)\s*第?\s*\d+\s*(?:行|条)", 5),
         # "uploading the after-hours log now, what's in it?": a file just sent, asked about (not a run's log)
         (r"\b(?:uploading|uploaded|attach(?:ed|ing)|sending|sent|here'?s|here is)\b[^.?!]{0,60}\bwhat(?:'?s| is)?\s+(?:actually\s+|really\s+)?in (?:it|there|this|here)\b", 5),
-        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\btake a (?:quick )?gander\b|\bgander at\b|\blook inside\b|过目|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
+        (r"\bhave a (?:wee |quick |little |proper )?look\b|\btake a (?:wee |quick )?look\b|\btake a (?:quick )?gander\b|\bgander at\b|\blook inside\b|(?<![要给])(?<!给\w)(?<!给\w\w)(?<!给\w\w\w)过目|\blook (?:it|this|them|these|that|the file) over\b|\blook over (?:it|this|the)\b", 3),
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
         (r"^(?![\s\S]*(?:质检|质量|quality|duplicat|重复))[\s\S]*?(?:缺(?:了|少)?字段|字段(?:缺|少|不全|齐不齐|全不全|是否齐全|有没有(?:问题|缺|少))|格式和字段|字段和格式|\bmissing (?:fields?|columns?|keys?)\b)", 3),
@@ -124,7 +124,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "add_cot": [
         (r"(?<![a-z])cot(?![a-z])|chain[- ]?of[- ]?thoughts?|思维链|推理链|推理过程|推理步骤|解题步骤|解题过程|思考过程|思路|"
-         r"step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)? (?:steps|process)|let'?s think|"
+         r"step[- ]by[- ]step|一步一步|一步步|逐步|reasoning|rationales?|think(?:ing)?[- ](?:steps?|process)|let'?s think|"
          r"推理|推导|思考链|分步|(?:add|加上?|补充?|补上)\s*(?:\w+\s+)?(?:explanations?|解释)", 4),
     ],
     "augment_instructions": [

@@ -2689,10 +2689,10 @@ _SHAPES = (
     # a thread's numbering: "1/3 new project 🧵 2/3 first, check FILE 3/3 will post results" (two marks or more, each before
     # a word; no share of anything)
     (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}\s+(?=\S)"),
-     lambda m: "\n" if _THREAD.match(m.string) and len({b for _, b in _THREAD_MARK.findall(m.string)}) == 1
+     lambda m: " / " if _THREAD.match(m.string) and len({b for _, b in _THREAD_MARK.findall(m.string)}) == 1
      and len(_THREAD_MARK.findall(m.string)) >= 2 and all(int(a) <= int(b) for a, b in _THREAD_MARK.findall(m.string)) else m.group(0)),
     # an explanation called for after the question: "…even useful if the model gets fine-tuned anyway? someone explain"
-    (re.compile(r"(?<=[?？])\s*(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
+    (re.compile(r"(?<=[?？])\s*(?:/\s*)?(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
     # a check that the order was heard, after it: "Fill FILE — name "Sous", author "Kitchen Brigade". Heard?", "…。明白吗?"
     (re.compile(r"(?<=[.!。！])\s*(?:heard|copy|got (?:it|that)|understood|capisce|clear|明白了?吗?|听到了?吗?|听见了?吗?|懂了?吗?)\s*[?？]+\s*$", re.I), ""),
     # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)

@@ -307,11 +307,12 @@ def find_fields(text: str) -> dict:
     if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation|explains", text, re.I):
         out["rationale_field"] = held.group(1)
     # "add cot from the column calc_steps", "以 reasoning 列为思维之链": the column the CoT is made from, said as such
-    source = (re.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?['\"“‘]?([A-Za-z_][\w-]{0,30})", text, re.I)
+    source = (re.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?(?:['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]|"
+                        r"([A-Za-z_]+[_\d][\w-]{0,30}|[a-z][a-z-]{0,30})(?=\s*(?:[,.;!]|$)))", text, re.I)
               or re.search(r"以\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|字段|栏)为", text)
               or re.search(r"推理(?:过程)?[^。;；,，]{0,6}?(?:放|写|记)在\s*[“\"'「]([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]\s*(?:那一?|这一?)?(?:列|栏)", text))
     if source and re.search(r"\bcot\b|思维|推理|chain[- ]of[- ]thought|rationale|reasoning", text, re.I):
-        out["rationale_field"] = source.group(1)
+        out["rationale_field"] = next(g for g in source.groups() if g)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
     real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
                                                                      r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
@@ -524,7 +525,8 @@ _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer
 
 def _lone_letter(text: str, name: str, end: int) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
-    return len(name) == 1 and bool(re.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)", text[end:]))  # ("- 答案列: a\n": a list item's end)
+    return len(name) == 1 and bool(re.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)|[ \t]*[\u4e00-\u9fff]", text[end:]))  # ("- 答案列: a\n": a list item's end;
+    # "答案列叫a 你看下 FILE": Chinese after it)
 
 
 def _is_field_name(word: str) -> bool:
