@@ -814,7 +814,8 @@ CONCEPT_ASKED = re.compile(r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the
 # Words that sound like a request but ask for no step: an explanation asked for after the question ("…是何物?还请细细说清楚。",
 # "…所指为何,请予释明。"), a wish with nothing after it ("…survives? I'd like to. Which one…").
 _EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说)(?:一下)?\W*$|"
-                            r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]", re.I)
+                            r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]|"
+                            r"[\s,，。.!！]*(?:您|你)?(?:别抢\W*)?让它(?:来)?(?:说|讲|回答|答)\W*$", re.I)  # ("“思维链是干嘛使的?”…“您别抢,让它说!”": let the assistant answer)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
 _OPENS_HYPOTHETICAL = re.compile(r"^\W*(?:[1-9][.)、]\s*|[①⑴]\s*)?(?:[\u4e00-\u9fff]{1,4}(?=(?:假设|假定|设想)\s*[:：]))?(?:(?:嗯|呃|啊|额|那个|um|uh|so)\W*)*(?:假定|设想|要是|如果|假如|假设|万一|倘若|what if|suppose|imagine|hypothetically|assume(?: arguendo)? that)", re.I)
 

@@ -129,7 +129,7 @@ _HEARD = ((re.compile(r"\bstop (?:asking|bugging|nagging|pestering)(?: me)?(?: t
           # ("kill $(cat run-7731.pid)": the run, not its pid file)
           # "你帮我记的那个学习率…吗?": what was kept, asked about (not a request to remember)
           (re.compile(r"(?<=你)帮我记(?:住)?的"), "记的"),
-          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"栏位"), "字段"), (re.compile(r"(?<![\w/])w/(?=\s)", re.I), "with"), (re.compile(r"(?<=[A-Za-z])\s+n\s+(?=[A-Za-z]{2})"), " and "), (re.compile(r"(?<=[A-Za-z_])\s*等于\s*(?=\d)"), "="), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
+          (re.compile(r"例字"), "例子"), (re.compile(r"(?<=[\w-])\.(?:pid|log|out)\b(?!\.)"), ""), (re.compile(r"查个重"), "查重"), (re.compile(r"去个重"), "去重"), (re.compile(r"格试"), "格式"), (re.compile(r"栏位"), "字段"), (re.compile(r"(?<![\w/])w/(?=\s+(?:name|author|the|my|our|a)\b)", re.I), "with"), (re.compile(r"(?<=[A-Za-z])\s+n\s+(?=[A-Za-z]{2})"), " and "), (re.compile(r"(?<=[A-Za-z_])\s*等于\s*(?=\d)"), "="), (re.compile(r"转环"), "转换"), (re.compile(r"\bst(?:po|pp)\b", re.I), "stop"), (re.compile(r"\bqual(?:ity)?[ -]?chk\b|\bqual check\b", re.I), "quality check"),
           (re.compile(r"听(?=(?:一下|掉|了)(?:这个|那个|当前的?)?(?:训练|run))|(?<=训练)听(?=掉|了|一下|下来)"), "停"),
           # a mood, not a run: "论文又被拒了,心态崩了", "我要崩溃了"
           (re.compile(r"心态(?:又|彻底|直接)?崩(?:了|掉了)?|(?<![训跑])(?:我|人)(?:要|快|真的?)?崩溃了?"), "心累"),
