@@ -109,6 +109,8 @@ def test_round599_causes(text, want):
     "the checkpoint is kept when you stop, isn't it?",
     "kite-3 鸣金收兵了吗?",
     "大家一般看哪些指标?",
+    "“嘿!”“您说。”“风筝线是干嘛使的?”“风筝线啊,那就是……”“您别抢,让它说!”",
+    "“嘿!”“您说。”“思维链是干嘛使的?”“思维链啊,那就是……”“您别抢,让它说!”",
 ])
 def test_round599_questions_never_act(text):
     assert [c["name"] for c in plan(text)] in ([], ["explain"], ["training_status"])

@@ -1697,7 +1697,7 @@ def _slash_phrases(text: str) -> str:
 
 def dialogue(text: str) -> str:
     """A message that is only quoted turns, three or more side by side (a crosstalk act, a scene), read as lines of what
-    was said, the quotes gone; quotes inside a turn stay.
+    was said, the quotes gone; quotes inside a turn stay, and a turn cut off ("思维链啊,那就是……") is left out.
 
     >>> dialogue("“嘿!”“您说。”“重复的那些,全给我删喽!”")
     '嘿!\\n您说。\\n重复的那些,全给我删喽!'
@@ -1707,7 +1707,8 @@ def dialogue(text: str) -> str:
     body = text.strip()
     if not (body.startswith("“") and body.endswith("”")) or len(_TURN_APART.findall(body)) < 2 or re.match(r"“[^”]*\{", body):
         return text
-    return _TURN_APART.sub("\n", body[1:-1])
+    turns = _TURN_APART.split(body[1:-1])
+    return "\n".join(turn for turn in turns if not re.search(r"(?:……|…|\.{3})\s*$", turn))  # (a turn cut off asks nothing)
 
 
 _TURN_APART = re.compile(r"”\s*“")
