@@ -792,7 +792,16 @@ def ruled_out(text: str, amounts: bool = False) -> str:
 
 
 _THREAD_MARK = re.compile(r"(?:^|(?<=\s))(\d{1,2})/(\d{1,2})\s+(?!of\b|的)(?=\S)")
-_THREAD = re.compile(r"\s*\d{1,2}/\d{1,2}\s+(?!of\b|的)\S")
+
+
+def _thread_mark(m: re.Match) -> str:
+    """One "k/n" mark of ``_SHAPES``' thread numbering: " / " in a thread of posts, nothing where marks are only counted."""
+    marks = _THREAD_MARK.findall(m.string)
+    posts = (len(marks) >= 2 and len({n for _, n in marks}) == 1 and all(int(k) <= int(n) for k, n in marks)
+             and _THREAD_MARK.match(m.string, len(m.string) - len(m.string.lstrip())))
+    if posts and m.group("gap") and m.end() < len(m.string):
+        return " / "
+    return m.group("gap") if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)
 _CHANGED_NUM = r"(?:\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)"
 
 
@@ -2687,11 +2696,9 @@ _SHAPES = (
     # was too high": a stop, with its reason)
     (re.compile(r"^\W*(?:abort|cancel|kill|drop|undo) (?:that|this)\s*[.!]+\s+(?=[^.!?]{0,60}?(?:\d[^.!?]{0,12}\b(?:not|rather than|instead of)\s+\d|\d[^.!?]{0,20}\binstead\b))", re.I),
      "Scratch that. "),
-    # a thread's numbering: "1/3 new project 🧵 2/3 first, check FILE 3/3 will post results" (two marks or more, each before
-    # a word; no share of anything)
-    (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}\s+(?=\S)"),
-     lambda m: " / " if _THREAD.match(m.string) and len({b for _, b in _THREAD_MARK.findall(m.string)}) == 1
-     and len(_THREAD_MARK.findall(m.string)) >= 2 and all(int(a) <= int(b) for a, b in _THREAD_MARK.findall(m.string)) else m.group(0)),
+    # a thread's numbering ("1/2 FILE 2/2 转成 openai 格式", "1/3 new project 🧵 2/3 first, check FILE 3/3 …"): two marks or more, each
+    # k/n, are no words of the request; a thread that opens with one, all of one n, is read as its posts, " / " between them
+    (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}(?=\s)(?P<gap>\s*)"), _thread_mark),
     # an explanation called for after the question: "…even useful if the model gets fine-tuned anyway? someone explain"
     (re.compile(r"(?<=[?？])\s*(?:/\s*)?(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
     # a check that the order was heard, after it: "Fill FILE — name "Sous", author "Kitchen Brigade". Heard?", "…。明白吗?"
@@ -2744,8 +2751,6 @@ _SHAPES = (
     # a condition set before the request, as a contract writes it: "On condition that no entry is deleted without my written
     # consent, check …" (the request is what follows; a condition holding a number is the request's own)
     (re.compile(r"^\W*(?:on (?:the )?condition that|provided that|subject to the condition that|on the understanding that)\s[^,;\d]{3,140}[,;]\s*(?=\w)", re.I), ""),
-    # a thread's numbering ("1/2 FILE 2/2 转成 openai 格式"): two marks or more, each k/n, are no words of the request
-    (re.compile(r"(?:^|(?<=\s))\d{1,2}/\d{1,2}(?=\s)"), lambda m: "" if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)),
     # a number spelled out, then in digits in brackets, as a contract writes it: "exactly two (2) epochs"
     (re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                 r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[\s-]+(?:and\s+)?|(?=\s*\()))+\s*\((\d{1,5})\)", re.I),

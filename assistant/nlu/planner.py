@@ -297,9 +297,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool in _RUN_TOOLS and not names.find_run_id(plain) and re.search(r"\bflagged\b|标(?:出来|记)", plain, re.I)
                            and review.rule_command(plain) is not None)
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
-                       or (tool == "explain" and got.act == "command" and got.prob < 0.5 and review.rule_command(plain) is not None)
-                       # "答案太短的那些,跟我的工资条一样,看了也没啥意思——删掉。": a rule and a decision, nothing asked
-                       or (tool == "explain" and got.act == "command" and not re.search(r"[?？吗呢]", plain) and review.rule_command(plain) is not None)
+                       # (or with nothing asked: "答案太短的那些,跟我的工资条一样,看了也没啥意思——删掉。")
+                       or (tool == "explain" and got.act == "command" and (got.prob < 0.5 or not re.search(r"[?？吗呢]", plain))
+                           and review.rule_command(plain) is not None)
                        # "Objection sustained, keep the near-duplicates; they're paraphrases …": a clause that opens with the decision
                        or (tool in _MAKERS and not names.find_run_id(plain)
                            and any(_DECISION_OPENS.match(c) and review.rule_command(c) is not None for c in re.split(r"[,，;；。!！]|\.\s", plain)))

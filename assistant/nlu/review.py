@@ -243,12 +243,12 @@ def rule_command(text: str) -> tuple[str, str] | None:
         # "drop the long answers, compliance wants them short": the kind right after the decision word is its object
         after = sorted((m.start(), name) for pattern, name in _RULES for m in pattern.finditer(text, decided_at.end(), decided_at.end() + 16)
                        if name not in left_alone and name != "all" and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans))
-        clause = re.search(r"[^,，.。;；!！?？\n]*", text[decided_at.start():]).group(0)  # (not "drop the garbled ones and the empty answers")
-        others = [name for pattern, name in _RULES for m in pattern.finditer(text, decided_at.start(), decided_at.start() + len(clause))
-                  if after and name not in (after[0][1], "all", "duplicates")]
         if (after and re.fullmatch(r"\s*(?:(?:the|all|those|these|of|any)\s+)*", text[decided_at.end():after[0][0]], re.I)
-                and not {rule, after[0][1]} <= {"exact_duplicate", "near_duplicate", "duplicates"} and not others):
-            rule = after[0][1]
+                and not {rule, after[0][1]} <= {"exact_duplicate", "near_duplicate", "duplicates"}):
+            clause_end = re.compile(r"[^,，.。;；!！?？\n]*").match(text, decided_at.start()).end()  # (not "drop the garbled ones and the empty answers")
+            others = {name for pattern, name in _RULES if pattern.search(text, decided_at.start(), clause_end)} - {after[0][1], "all", "duplicates"}
+            if not others:
+                rule = after[0][1]
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
