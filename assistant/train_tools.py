@@ -24,18 +24,35 @@ def suggest_hyperparameters(n_samples: int | None = None, path: str | None = Non
     """Suggest epochs, learning rate and batch size (per-device batch, gradient accumulation, global batch) for fine-tuning, with the reasoning and arithmetic (manual: epochs matter more than the learning rate; 100 samples → 15 epochs, 1,000 → 10, 10,000 → 2; LoRA takes a larger learning rate). Give either the number of samples or a dataset file (then its size and token lengths are used). Runs nothing.
 
     Args:
-        n_samples: how many training samples the user has (e.g. 1000), when no dataset file is given.
+        n_samples: how many training samples the user has (e.g. 1000), as they state it (with a file too: the file's own count is used, and this one is compared with it).
         path: a dataset file (attached file's path or name, or a path inside the workspace); its sample count is used.
         method: "lora" (default) or "full" (full fine-tuning).
     """
     from tools.train.hparams import suggest
 
     def work():
-        source = resolve_input(path) if path else None
-        advice = suggest(n_samples=None if source else n_samples, path=str(source) if source else None,
+        stated = int(n_samples) if n_samples is not None else None
+        try:
+            source = resolve_input(path) if path else None
+        except Refused as missing:
+            if stated is None:
+                raise
+            # "FILE has about 600 rows, what epochs?" with FILE not here: the count the person gave, said so
+            source, note_en, note_zh = None, f"{missing} The advice below is for the {stated:,} samples you stated.", \
+                f"{missing.zh or missing}下面的建议按你说的 {stated:,} 条样本给出。"
+        else:
+            note_en = note_zh = ""
+        advice = suggest(n_samples=None if source else stated, path=str(source) if source else None,
                          method=str(method or "lora").lower())
         data = {**advice.to_dict(), **({"source": source.name} if source else {})}
+        if source and stated is not None and abs(stated - advice.n_samples) > max(5, 0.1 * advice.n_samples):
+            # "a.jsonl, about 600 rows" where a.jsonl holds 1,200: the file's count is the one used, and the two differ
+            note_en = f"You said {stated:,} samples; {source.name} holds {advice.n_samples:,}, and the advice uses the file's count."
+            note_zh = f"你说有 {stated:,} 条样本;{source.name} 实际有 {advice.n_samples:,} 条,建议按文件里的条数给出。"
+        if note_en:
+            data["count_note"] = note_en
         en, zh = summaries.advice_sentences(data)
+        en, zh = (f"{note_en} {en}", f"{note_zh}{zh}") if note_en else (en, zh)
         if source:  # a file can be probed: offer the learning-rate probe with its time (assistant/probe_tools.py)
             from assistant.probe_tools import offer
 

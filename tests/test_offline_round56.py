@@ -171,7 +171,7 @@ def test_the_steps_asked_for_are_worked_out():
      {"path": "laws.csv", "to": "alpaca", "question_field": "Q_text", "answer_field": "A_text"}),
     ("The manual says 100 samples → 15 epochs, 1000 → 10. I've got 3,200 samples. Suggest settings for LoRA.", "suggest_hyperparameters",
      {"n_samples": 3200, "method": "lora"}),
-    ("1000 条该跑几轮?你还是正式给个建议吧,数据是 条款.jsonl", "suggest_hyperparameters", {"path": "条款.jsonl"}),
+    ("1000 条该跑几轮?你还是正式给个建议吧,数据是 条款.jsonl", "suggest_hyperparameters", {"path": "条款.jsonl", "n_samples": 1000}),  # (the tool counts the file and says so when the two differ)
 ])
 def test_requests_in_more_shapes(text, tool, args):
     assert one_call(text) == (tool, args)

@@ -63,7 +63,7 @@ from assistant.offline import plan
     ("明天开始训练 cable.jsonl,今晚机器要维护,现在别跑。", None),
     ("Tomorrow start training on cable.jsonl — not now, the GPU is busy tonight.", None),
     ("Planning to train on cable.jsonl next week, about 3,000 rows — what epochs and LR should I pencil in?",
-     ("suggest_hyperparameters", {"path": "cable.jsonl"})),  # (the file's own count is read by the tool)
+     ("suggest_hyperparameters", {"path": "cable.jsonl", "n_samples": 3000})),  # (the count said is kept; the tool counts the file and compares)
     # shares and rules said by what is left out; quotes around every value; a name put right mid-message
     ("cable.jsonl 除了 30% 的样本不动,其余的都加 few-shot。", ("add_few_shot", {"path": "cable.jsonl", "fraction": 0.7})),
     ("Add CoT to all of cable.jsonl except 25% of it.", ("add_cot", {"path": "cable.jsonl", "fraction": 0.75})),

@@ -127,7 +127,7 @@ def test_a_setting_name_is_never_a_run():
 
 
 def test_thread_numbering_is_no_share():
-    assert dictated.dictated("1/3 new kites 2/3 check kites.jsonl 3/3 more soon") == " / new kites  / check kites.jsonl  / more soon"
+    assert dictated.dictated("1/3 new kites 2/3 check kites.jsonl 3/3 more soon") == " new kites  / check kites.jsonl  / more soon"  # (nothing before the first post)
     assert one_call("add few-shot to 1/4 of kites.jsonl") == ("add_few_shot", {"path": "kites.jsonl", "fraction": 0.25})  # (no k of 1)
     assert dictated.dictated("2/4 the near dupes stay") == "2/4 the near dupes stay"  # one mark: no thread
     assert amounts.find_fraction("few-shot on 1/4 of a.jsonl") == pytest.approx(0.25)

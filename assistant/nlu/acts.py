@@ -411,7 +411,9 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              r"\bwhat(?:'s| is) (?:the|this|that) [^?]{1,40}\b(?:actually )?for\s*\?|\bwhats? sensible\W*$|"
                              r"(?:放|用|给|加)几个(?:例子|示例)(?:比较)?(?:好|合适)\W*(?:啊|呢|吗)?\W*(?:一般来说|一般)?\W*$", re.I)
 # "停了以后还能接着跑不 还是得从头来", "CoT跟FS叠着用会冲突不": asked as A-not-A (of our steps: "你会下围棋不" is chat)
-_A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$")
+# ("检查点还保不保留?": the verb said twice around 不, at the question's end; not 能不能/要不要/可不可以, which ask for a step)
+_A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
+                      r"(?:还)?([保留存丢删变算占影])不\1[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")
 
 
 def asks_how_it_behaves(text: str) -> bool:
@@ -422,7 +424,7 @@ def asks_how_it_behaves(text: str) -> bool:
 
 
 # "恢复训练是从头开始还是接着之前的?": which way a step goes, asked
-_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)")
+_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)|是从哪(?:一步|步|里|儿|个)[^?？,，。]{0,12}的\s*[?？]\s*$")
 # A first clause that asks for a step of ours ("继续刚才停掉的 X,…"), before the question.
 _REQUEST_FIRST = re.compile(r"^\W*(?:请|麻烦|帮我|先)?\s*(?:继续|恢复|续训|续跑|接着跑|停掉|开训|转成|检查|质检|评估|resume|continue|stop|start|convert|check)"
                             r"[^,，;；。.!！?？\n]*[,，;；。.!！\n]", re.I)
@@ -510,6 +512,11 @@ PUT_OFF = re.compile(r"(?:本来想|原本想|本打算|原来想|\b(?:i )?was (
 # A question opened as a wish to know, not a request ("I'd like to know…", "I wonder whether…"; "I wonder if you could…" asks for a step).
 _ASKING_WORDS = r"i'?d like to know|i would like to know|i wonder(?! (?:if|whether) (?:you|u) (?:could|can|would|might)\b)"
 _ASKING_OPENER = re.compile(rf"\W*(?:{_ASKING_WORDS})\b", re.I)
+
+
+# What follows a correction's opener when it asks about the thing itself: "wait, is few-shot even useful…?", "等等,转千帆会不会
+# 丢字段?" (not "how about alpaca instead?", "要不改成5轮?": a value offered).
+_ASKED_AFTER_OPENER = re.compile(r"\W*(?:is|are|does|do|will|would|should|can)\s+(?!you\b|u\b)\w+|[^?？,，。]{2,40}(?:会不会|是不是|有没有|真的|到底|能不能)[^?？]{0,30}[?？]|[^?？,，。]{2,40}(?:有用|有必要|值得)吗", re.I)
 
 
 def correction(text: str) -> str | None:
@@ -924,6 +931,9 @@ def speech_act(text: str) -> str:
                                   or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
+        if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and re.search(r"[?？]", corrected)
+                and not re.search(r"\d", corrected) and speech_act(corrected) in ("question", "hypothetical")):
+            return speech_act(corrected)  # "等下,few-shot 加进去真的有用吗?": a concept asked after the opener, no value put right
         return "question" if asks_what_was_done(corrected) else "correction"
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
@@ -1017,7 +1027,7 @@ _INSTEAD = re.compile(r"\bjust\b|\bonly\b|\binstead\b|就|只|直接|\bit'?s\b|[
 
 
 # Settings ruled out are values ("别算ppl了", "not 3 epochs"): read with the others, never blanked.
-_SETTING = re.compile(r"ppl|perplexity|困惑度|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用(?!\s*(?:的\s*)?(?:jsonl?|csv|格式))|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
+_SETTING = re.compile(r"ppl|perplexity|困惑度|(?<![A-Za-z])q?lora(?![A-Za-z_-])|全量|全参|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用(?!\s*(?:的\s*)?(?:jsonl?|csv|格式))|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
 
 
 def without_ruled_out(text: str) -> str:

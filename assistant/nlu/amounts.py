@@ -450,8 +450,10 @@ def _fraction(text: str) -> float | None:
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
 _MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?)(?=\s*(?:\d|[一二两三四五]成|百分之))|"
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)|"
+                  # "the mixture of general data ought to be ten per cent": the general data's share, put right
+                  r"\b(?:general|generic)\s+(?:data|corpus)\s+(?:mix\s+|share\s+)?(?:ought to|should|needs? to) be(?=\s+(?:\d|[a-z]+ per ?cent))|"
                   r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
 _SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|改成|改为|调到|降到|比如|例如|e\.g\.|say)?\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*"
@@ -476,7 +478,7 @@ def find_mix(text: str) -> float | None:
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s*(?:of\s+|to\s+|at\s+|设成|设为|改成|改为|调成|调到)?\s*(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|(?:to|at|should be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
+    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|调整为|调整到|应为|应该是|(?:to|at|should be|ought to be|needs to be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
     # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:
         return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100

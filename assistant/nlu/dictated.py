@@ -692,6 +692,17 @@ _WRONG_THEN = re.compile(r"(\b[A-Za-z_]{1,20}|[\u4e00-\u9fff]{1,4})\s*(?:写错�
 _FROM_TO = re.compile(r"从\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s*(?:降到|调到|改到|提到|升到|加到|改成|调成|降成|换成)\s*(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)|"
                       # "general data mix goes from 10% to 20%", "bump epochs from 3 to 5": where it goes
                       r"(?<=\s)(?:goes|go|going|changes?|changed|moves?|bump(?:ed)?|raised?|lower(?:ed)?|up|down)\s+(?:it\s+)?from\s+(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)\s+to\s+(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?)(?![\w.])", re.I)
+
+
+def _from_to(m: re.Match) -> str:
+    """Where a value of ``_FROM_TO`` goes; a run's own setting keeps its change word ("lora_r 从 8 改成 32" → "lora_r 改成 32": still
+    a setting put right, with no run or file in sight)."""
+    if m.group(2) and _RUN_SETTING_BEFORE.search(m.string[:m.start()]):
+        return "改成 " + m.group(2)
+    return m.group(2) or " " + m.group(4)
+
+
+_RUN_SETTING_BEFORE = re.compile(r"(?:lora_r|lora rank|rank|(?<![A-Za-z])r|epochs?|轮数|学习率|(?<![A-Za-z])lr)\s*$", re.I)
 _COUNT_PUT_RIGHT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:条|个|轮|步|%)?)\s*[,，]\s*(?:不对|哦不|啊不|不是)\s*[,，]\s*是\s*(\d+(?:\.\d+)?)\s*(?:条|个|轮|步|%)?")
 # "max_steps 是 2000 吧?改成 1500": the value the plan shows, asked back, then the one meant
 _SHOWN_THEN_CHANGED = re.compile(r"(?:是|为)\s*\d+(?:\.\d+)?(?:e-?\d+)?\s*%?\s*(?:吧|对吧|是吧)?\s*[?？]\s*(?=改成|改为|换成|调成|调到)")
@@ -799,7 +810,7 @@ def _thread_mark(m: re.Match) -> str:
     marks = _THREAD_MARK.findall(m.string)
     posts = (len(marks) >= 2 and len({n for _, n in marks}) == 1 and all(int(k) <= int(n) for k, n in marks)
              and _THREAD_MARK.match(m.string, len(m.string) - len(m.string.lstrip())))
-    if posts and m.group("gap") and m.end() < len(m.string):
+    if posts and m.group("gap") and m.end() < len(m.string) and m.string[:m.start()].strip():
         return " / "
     return m.group("gap") if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)
 _CHANGED_NUM = r"(?:\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)"
@@ -865,7 +876,7 @@ def repaired(text: str) -> str:
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _WRITTEN_AS.sub(r"\1 \3", text)
     if not re.search(r"[?？吗]\s*$", text):
-        text = _FROM_TO.sub(lambda m: m.group(2) or " " + m.group(4), text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
+        text = _FROM_TO.sub(_from_to, text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
         text = _SHOWN_THEN_CHANGED.sub(" ", text)
     text = _COUNT_PUT_RIGHT.sub(r"\3\2", text)  # "我有 800 条,不对,是 8000 条问答对": the count meant
     text = _WRONG_THEN.sub(r"\1 改成 \2", text)  # "刚才 max_steps 写错了 应该 800": the setting, the value meant, still a correction
@@ -2199,7 +2210,9 @@ def replaced(text: str) -> str:
                     and ("改" in m.group(0) or i == len(_REPLACED_KINDS) - 1)):
                 continue  # a bare word or name only as a value assigned ("name = Echo -> Ember"), never a plan's step ("检查 -> 转换")
             if said and slip:  # ("示例数由 4 改为 2": the "from" of the value written over goes with it)
-                text = re.sub(r"(?:由|从)\s*$", "", before[:slip[-1].start()]) + said.group(0) + value_after[said.end():]
+                head = re.sub(r"(?:由|从)\s*$", "", before[:slip[-1].start()])
+                changed = "改成 " if re.search(r"[改换调]", m.group(0)) and _RUN_SETTING_BEFORE.search(head) else ""  # (a run's setting put right)
+                text = head + changed + said.group(0) + value_after[said.end():]
                 break
     return text
 
@@ -2307,6 +2320,7 @@ _COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not t
                        r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
+_QUOTED_SPAN = re.compile(r"(?:^|(?<=[\s:：(,]))'[^'\n]{2,80}'(?=[\s,.;:!?)]|$)|\"[^\"\n]{2,80}\"|“[^”\n]+”|「[^」\n]+」|‘[^’\n]+’")
 _MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bi don'?t suppose (?:you could|you'?d be able to)\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
 
 
@@ -2575,6 +2589,9 @@ def courteous(text: str) -> str:
     >>> courteous("I think I actually meant 5 epochs rather than 15, if that's alright?")
     'I think I actually meant 5 epochs rather than 15.'
     """
+    spans = [m.span() for m in _QUOTED_SPAN.finditer(text)]
+    if any(a <= m.start() < b for m in (*_COURTESY.finditer(text), *_MIGHT_YOU.finditer(text)) for a, b in spans):
+        return text  # a template's words are the person's: "'Would you kindly tell me {q}'" stays as written
     last = list(_COURTESY.finditer(text))
     if not last and not _MIGHT_YOU.search(text):
         return text
@@ -2703,6 +2720,16 @@ _SHAPES = (
     (re.compile(r"(?<=[?？])\s*(?:/\s*)?(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
     # a check that the order was heard, after it: "Fill FILE — name "Sous", author "Kitchen Brigade". Heard?", "…。明白吗?"
     (re.compile(r"(?<=[.!。！])\s*(?:heard|copy|got (?:it|that)|understood|capisce|clear|明白了?吗?|听到了?吗?|听见了?吗?|懂了?吗?)\s*[?？]+\s*$", re.I), ""),
+    # "一条带两个例子": each sample, not one sample (the examples per sample of a few-shot)
+    (re.compile(r"(?<![\d一二两三四五六七八九十第每])一条(?=\s*(?:带|配|加|放|给)\s*(?:\d+|[一二两三四五六七八九十]+)\s*个)"), "每条"),
+    # a run's setting put right in so many words: "r ain't 64, make it 16", "I was wrong about the rank. Make it 64, not 16.",
+    # "三轮太少改五轮" (the value meant, keyed; the one ruled out is gone)
+    (re.compile(r"\b(lora_r|lora rank|rank|r|epochs?|lr|learning rate)\s+(?:ain'?t|isn'?t|is not|not)\s+" + _CHANGED_NUM
+                + r"\s*[,;:—–-]\s*(?:so\s+)?(?:make it|it'?s|should be)\s+(" + _CHANGED_NUM + r")(?![\w.])", re.I), r"\1=\2"),
+    (re.compile(r"\b(lora rank|rank|lora_r|epochs?|learning rate)\b([^.!?\n]{0,12})[.!]\s+make it\s+(" + _CHANGED_NUM
+                + r")(?:\s*,?\s*not\s+" + _CHANGED_NUM + r")?(?![\w.])", re.I), r"\1\2: \1=\3"),
+    (re.compile(r"(?<![\d.])" + _CHANGED_NUM + r"\s*(?:轮|个?\s*epochs?)\s*太(?:少|多)了?[,，]?\s*(?:就)?(?:改|换|调)(?:成|为|到)?\s*(" + _CHANGED_NUM
+                + r")\s*(轮|个?\s*epochs?)?", re.I), r"改成\1轮"),
     # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)
     (re.compile(r"\bfrom\s+" + _CHANGED_NUM + r"\s*(?:epochs?|steps?|examples?|shots?)?\s+(?=to\s+" + _CHANGED_NUM + r"(?![\d.:]))", re.I),
      lambda m: "" if re.search(r"\b(?:chang\w*|bump\w*|rais\w*|lower\w*|drop\w*|cut\w*|reduc\w*|increas\w*|decreas\w*|mov\w*|switch\w*|set|adjust\w*|updat\w*|tak\w*|go|going)\b",

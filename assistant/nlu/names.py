@@ -193,6 +193,9 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.match(r"^\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*(?:—+|–|--|:|：)\s*\S", text)
     if (m and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)) and not re.fullmatch(r"(?:run|job|task)[-_]?(?:id|name)", m.group(1), re.I)
             and not re.fullmatch(r"\w+_(?:loss|acc\w*|ppl|f1|bleu|rouge\w*|rate|norm|steps?|epochs?|time|runtime)", m.group(1), re.I)):  # "eval_loss: 1.83": a metric
+        later = _AFTER_RUN_VERB.search(text, m.end())
+        if later and re.search(r"\d", later.group(1)) and not re.search(r"\d", m.group(1)):
+            return later.group(1), later.start(1), later.end(1)  # "Post-flight: evaluate run ISS-040.": a heading, then the run
         return m.group(1), m.start(1), m.end(1)
     # "falcon-x9, stop it now.", "Abort. kefu-3b, resume it": a sentence opened by a run's name, a comma, then what to do with it
     m = re.search(r"(?:^|(?<=[.!?。！？]\s))\s*([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)\s*[,，]\s*(?:please\s+|pls\s+)?"

@@ -42,7 +42,7 @@ _VERB_WORD = re.compile(r"^(?:请|帮我|帮忙|麻烦)?(?:看|查|检|转|训|�
 _ZH_HEAD = r"((?:[A-Z]{1,6})?[\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $"
 _ZH_BEFORE = re.compile(r"(?:^|(?<=\s))" + _ZH_HEAD)  # ("HR制度问答 v2.csv")
 # …and before a version's name, after a colon too: "转 alpaca:泥塑教程问答 v2.csv"
-_ZH_BEFORE_VERSION = re.compile(r"(?:^|(?<=[\s:：]))" + _ZH_HEAD)
+_ZH_BEFORE_VERSION = re.compile(r"(?:^|(?<=[\s:：,，。;；!！?？、]))" + _ZH_HEAD)
 # A word joined by hyphens or underscores before a version's name: "wick-troubleshooting v2.jsonl", "ramen_bot final.xlsx".
 _JOINED_BEFORE = re.compile(r"(?:^|(?<=[\s:：,，(（]))([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+) $")
 # An explicit path without an extension: /etc/passwd, ../../secret, ~/x. Not part of a URL.
@@ -97,7 +97,7 @@ attached exported converted cleaned checked trained saved finished generated mer
 converting checking loading reading opening cleaning inspecting need needs want wanna like have has had got saw see
 is try tried fine-tune finetune re-run rerun help fill list populate compare score grade wash error errors said says qc ppl
 lol gave diversify vary paraphrase reword rewords rephrase expand enrich balance shuffle dedupe diversifying still instead what's whats where's that's it's here's there's how's who's throughout across within
-restructure survey audit vet scrub tidy sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
+restructure survey audit vet scrub tidy furnish supply provide equip endow feed treat grant lend bless sanitize sanitise normalize normalise validate verify examine skim eyeball profile translate
 trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep update select touch""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 # A bracketed tag that is part of a name ("[draft]", "【终版】", "(2)"), and a word before a name: one of ours or such a tag.

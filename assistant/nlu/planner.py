@@ -296,6 +296,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "Exhibit A: 212 records flagged as exact duplicates. The verdict: drop them.": what was flagged, decided
                        or (tool in _RUN_TOOLS and not names.find_run_id(plain) and re.search(r"\bflagged\b|标(?:出来|记)", plain, re.I)
                            and review.rule_command(plain) is not None)
+                       # "冲突的那些答案……先留着,回头复活赛再说", "答案是问句的那些记录,保留,请沿当前道路继续行驶": a rule and its
+                       # decision, and a run's word in a figure of speech, no run named or trained
+                       or (tool in ("resume_training", "stop_training") and not names.find_run_id(plain) and review.rule_command(plain) is not None
+                           and review.rule_named(re.split(r"[,，;；。!！…]", plain.strip(), maxsplit=1)[0])
+                           and review.decides(plain) and not re.search(r"训练|训|练|跑|\btrain|\bruns?\b|checkpoint|断点|epoch|检查点", plain, re.I))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        # (or with nothing asked: "答案太短的那些,跟我的工资条一样,看了也没啥意思——删掉。")
                        or (tool == "explain" and got.act == "command" and (got.prob < 0.5 or not re.search(r"[?？吗呢]", plain))
@@ -401,14 +406,14 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = arguments_for(tool, masked, mem.results, intents.fix_typos(plain)) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
-    if tool == "suggest_hyperparameters" and named:
-        args.pop("n_samples", None)  # "2000 条该跑几轮?…你还是帮我正式给个建议吧,数据是 FILE": the file's own count
     # "train on trainset_final_FINAL 3 epochs", "看下 fin_cqa_trian 这个文件": a file named without its extension
     bare = bare_dataset_name(masked) if (tool in NEEDS_PATH or tool == "suggest_hyperparameters") and not named and not new_files \
         and not fallback_path else None
     if bare:
         named = [match_attachment(bare, mem.attachments) or bare]
-    if tool == "suggest_hyperparameters" and "n_samples" not in args:
+    if tool == "suggest_hyperparameters" and (named or new_files) and not amounts.count_args(plain).get("n_samples"):
+        args.pop("n_samples", None)  # "今晚十点前…根据 课表.jsonl 给一组 epoch / lr": a number with no unit is no count beside a file
+    if tool == "suggest_hyperparameters" and ("n_samples" not in args or named or new_files):  # (a count said beside the file: both kept)
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:
             args["path"] = path
@@ -1079,7 +1084,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         # "你刚才说错了,不是 1000 条对应 2 个 epoch,手册里写的是 10。那按我这 1000 条,帮我重新给一套 lora 的超参建议": what the
         # assistant said put right, then the request, in a sentence of its own
         return asked
-    if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) != "hypothetical" and not reading.just_asking(text):  # "no wait, suggest hyperparameters first": the rest is the request now
+    if corrected and not acts.asks_what_was_done(corrected) and acts.speech_act(text) not in ("hypothetical", "question") and not reading.just_asking(text):  # "no wait, suggest hyperparameters first": the rest is the request now
         return _corrected(corrected, previous[1] if previous else None, mem, new_files, text)
     if _CALLED_OFF_TAIL.search(text) and acts.speech_act(text) != "confirmation":
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])  # "add cot to x.jsonl, 30%... never mind"

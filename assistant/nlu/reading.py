@@ -67,6 +67,8 @@ _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
 _FOLLOWS_ADVICE = re.compile(r"\bdefaults?\b|\byou think (?:is|are) best\b|\byou (?:recommend|suggest)\w*|\brecommended\b|\bsuggested\b|建议的|推荐的|按(?:你的|照)?(?:建议|推荐)", re.I)
+# How many epochs, asked ("训几遍合适", "跑几轮比较好?"; not "跑几轮看看": a few, tried).
+_HOW_MANY_EPOCHS = re.compile(r"(?:训练?|跑|练)几(?:遍|轮)(?:才|比较|更)?(?:合适|好|够|对)|(?:训练?|跑|练)几(?:遍|轮)\s*(?:呢|啊|呀)?\s*[?？]")
 _VALUE_ASKED = re.compile(r"^\W*(?:epochs?|lr|learning rate|batch(?: size)?|rank|轮数|学习率)\s+(?:for|on|with)\s+\d|配(?:一下|下|个|一套)|(?:咋|怎么|如何|该怎么|该咋)(?:配|定)|\bpropose\b|怎么设|多少|几个|几轮|多大|怎么设|设成?什么|用什么|哪个值|how many|how much|what (?:lr|learning rate|batch|epochs?|rank)|"
                           r"which (?:lr|learning rate)|recommend|suggest|advice|建议|推荐|what should|what number|instead", re.I)
 # The settings the advice gives, by their names in trainers and in words ("n_epochs", "batch_size", "学习率").
@@ -214,6 +216,11 @@ _GRADE_DONE = re.compile(r"\b(?:grade|score|rate|assess|judge) (?:the|my|our|tha
 _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:model|bot)\b.{0,30}\bnow\b|"
                    r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
 # "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
+# A named run's state asked in so many words ("现在是啥情况", "how it's doin", "where my run at").
+_RUN_STATE_SAID = re.compile(r"(?:现在|目前)?(?:是)?(?:啥|什么)情况|(?:怎么样|咋样|如何)了|到哪(?:了|儿了|一步了)|"
+                              r"\bhow(?:'s| is)? (?:it|she|he|that|this|the run|the job) (?:doin|doing|going|looking|lookin)\b|\bwhere(?:'s| is)? (?:my|the|our) (?:run|job) at\b", re.I)
+_VALUES_ASKED_FOR = re.compile(r"\b(?:what(?:'s| is| are)|tell me|set me up with|give me|gimme|hit me with|i need|we need)\s+(?:the |an? |some |my |our )?"
+                               r"(?:epochs?|lr|learning[- ]rate|batch(?: size)?)\b|(?:轮数|学习率|批大小|epoch)[^,，。]{0,12}给(?:个|我)?(?:数|值|建议)", re.I)
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
                       r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
                       r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b|"
@@ -1097,6 +1104,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not (act == "question" and (acts.asks_definition(text) or _PURPOSE.search(text) or re.search(r"区别|difference", text, re.I)))
             and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data
+    if (tool in ("", "explain") and act in ("command", "question", "chitchat") and _VALUES_ASKED_FOR.search(text) and not names.find_run_id(text)
+            and (amounts.count_args(text).get("n_samples") or 0) >= 10 and not acts.is_hypothetical(text) and not acts.asks_definition(text)):
+        tool, offer, act = "suggest_hyperparameters", "", "command"  # "I have exactly 333 samples… Full fine-tune. Tell me the epochs and
+        # learning rate.", "Got 2,500 tracks, I mean samples… Set me up with epochs and a learning rate": values asked for that many
+    if not tool and act in ("command", "question", "chitchat") and names.find_run_id(text) and _RUN_STATE_SAID.search(text) and not acts.asks_concept(text):
+        tool, offer, act = "training_status", "", "command"  # "gj-0107 现在是啥情况?", "Where my run at? mc-0099, tell me how it's doin"
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
     if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
@@ -1196,6 +1209,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "suggest_hyperparameters" and act in ("command", "correction") and amounts.training_args(text)
             and _CHANGED_SETTING.search(text) and not _VALUE_ASKED.search(text)):
         tool = "start_training"  # "epoch 改成 5,别用3了,数据还是 FILE": a run's setting changed
+    if tool == "start_training" and _HOW_MANY_EPOCHS.search(text) and not _START_VERB.search(text):
+        tool, offer = "suggest_hyperparameters", ""  # "FILE 300条左右,训几遍合适": how many epochs, asked
     if ((tool in ("", "inspect_dataset") or tool == "check_quality" and prob < 0.5) and act == "command" and _SETTING_WORDS.search(text)
             and _SETTINGS_ASKED.search(text) and not _LOOK_AT.search(text)):
         tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设", "n_samples ≈ 4,500
@@ -1456,7 +1471,13 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (tool != "start_training" or re.search(r"参数|\bnumbers\b|\bsettings\b|建议|\badvice\b", text, re.I) and not amounts.training_args(text))):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
     if tool in ("", "evaluate_run", "inspect_dataset") and act in ("command", "correction") and _BASE_PUT.search(text):
-        tool, offer, act = "start_training", "", act  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
+        tool, offer, prob = "start_training", "", max(prob, 0.8)  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
+    if ((tool in ("", "evaluate_run") or tool == "check_quality" and prob < 0.5) and act in ("command", "correction", "chitchat") and _SETTING_PUT_RIGHT.search(text) and not names.find_run_id(text)
+            and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]\s*$", text)
+            and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
+                 or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
+        tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
+        # setting put right with nothing else said (the guard asks which file it trains on)
     if ((tool in ("", "explain") or tool == "start_training" and not has_file and "FILE" not in text) and act in ("command", "question")
             and _VALUES_WEIGHED.search(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?": which value, advised
@@ -1519,6 +1540,12 @@ _TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trai
 
 
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
+# A setting's value changed or put right: "change X to", "make it", "should be", "改成", "调整为", "不对", "wrong".
+_SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
+                                r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|"
+                                r"(?<![\w.])(?:lora_r|r|rank)\s*=\s*\d", re.I)
+_BASE_WORD = re.compile(r"\bbase(?: model)?\b|基座|底座|基础模型", re.I)
+_MODEL_NAME = re.compile(r"(?<![A-Za-z])(?:qwen|llama|mistral|phi|gemma|chatglm|glm|baichuan|internlm|deepseek|smollm|yi-)[\w.:-]*", re.I)
 _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|\bswitch (?:the )?base(?: model)? to\b|(?:基座|底座|基础模型)(?:模型)?\s*(?:换成|改成|改用|换用)", re.I)
 # Two values of one setting weighed: "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?", "epoch 3 还是 5 好"
 _VALUES_WEIGHED = re.compile(r"(?:学习率|\blr\b|learning rate|epochs?|轮数|batch ?size|rank)\s*(?:用|设|选|取)?\s*[\d.]+(?:e-?\d+)?\s*(?:还是|or)\s*[\d.]+(?:e-?\d+)?\s*"

@@ -38,7 +38,9 @@ _CANTONESE = {
     "留低": "留下", "刪住": "删", "删住": "删", "你話": "你说", "你话": "你说",  # (not 停住: "好像停住了" is stuck, in Mandarin)
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
-_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, _CANTONESE), key=len, reverse=True)))
+# (继续行 is a run going on, not 继续行驶/行动: "请沿当前道路继续行驶" is a sat-nav's voice)
+_CANTONESE_RE = re.compile("|".join(re.escape(k) + ("(?![驶駛动動事为為程列])" if k.endswith("行") else "")
+                                    for k in sorted(_CANTONESE, key=len, reverse=True)))
 # Taiwan's measure word for records ("幾筆", "300 筆") and its word for quality (品質).
 _RECORDS = re.compile(r"(?<=[几幾\d两兩一二三四五六七八九十百千万萬])\s?[笔筆]")
 _TAIWAN = {"品质": "质量", "资料笔数": "数据条数"}
