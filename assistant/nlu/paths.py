@@ -287,7 +287,8 @@ def blank_errors(text: str) -> str:
         span = m.group(0)
         keep = [(r.start(), r.end()) for r in RUN_ID.finditer(span)]
         return "".join(ch if any(a <= i < b for a, b in keep) else " " for i, ch in enumerate(span))
-    text = _ERROR_SPAN.sub(blank, text)
+    templates = [(a, b) for name, a, b in quoted(text) if "{" in name]  # "templates 'Error: {q}' and …": a template's words, no error
+    text = _ERROR_SPAN.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in templates) else blank(m), text)
     for m in list(_QUOTED_FAILURE.finditer(text)):  # ""run_id ft-332 not found" — typo, it's ft-323": the id that failed is no longer meant
         outside = text[:m.start()] + text[m.end():]
         span = m.group(0) if not RUN_ID.search(outside) else ""

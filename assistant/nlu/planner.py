@@ -312,6 +312,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool in ("", "inspect_dataset") and got is not None and got.act in ("command", "correction", "chitchat")
                            and review.rule_command(plain) is not None and review.decides(plain)
                            and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", acts.QUOTED.sub(" ", plain), re.I))
+                       # "答案空着的,跟交白卷有什么区别?全部删掉!", "The perplexity outliers? Your chart says keep them": a question nobody
+                       # answers, then the decision, ending the message
+                       or (tool == "explain" and re.search(r"[?？]", plain) and not re.search(r"[?？]\W*$", plain)
+                           and review.rule_command(plain) is not None and review.decides(re.split(r"[?？]", plain)[-1])
+                           and not acts.asks_what_was_done(plain) and not acts.CONCEPT_ASKED.search(plain))
                        # "短答案那些,可以都先留着吗?": a decision asked for as a question
                        or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
                            and review.rule_command(plain) is not None and review.decides(plain))
@@ -498,6 +503,9 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
+    asked_first = re.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", plain, re.S | re.I)
+    if command is not None and asked_first and review.decides(asked_first.group(1)) and not review.decides(asked_first.group(2)):
+        command = None  # "近似重复的要删吗?我想先看看": whether to drop them, asked, and nothing decided after
     if command is not None and re.search(r"[?？]\s*$", plain) and acts.CONCEPT_ASKED.search(plain):
         command = None  # "Do I get to choose which copy of a duplicate survives? … Which one does it keep by default?": how it behaves, asked
     if command is not None and _SHOW_FIRST.search(plain):

@@ -301,6 +301,8 @@ def find_fields(text: str) -> dict:
             or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
             # "为啥这么做,我单独放在“缘由”那一列了": the reasons put in a column
             or re.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            # "用 应用题.csv 里「解题步骤」这一列,给所有样本加思维链": a quoted column taken, and the CoT asked for in the same breath
+            or re.search(r"(?:用|拿|按)\s*(?:\S{0,40}?\s*里)?\s*[“\"'「]([^”\"'」]{1,20})[”\"'」]\s*(?:这一?|那一?)?(?:列|栏|字段)(?=[^。;；]{0,24}(?:思维链|推理|cot))", text, re.I)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
             or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
                          r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
@@ -597,7 +599,7 @@ def find_templates(text: str) -> list[str]:
         return found  # (a quoted instruction that is one of the family, "全是“中译英”…:中译英|…", is the family's)
     if not after:
         return (_inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text) or _pointed_list(text)
-                or _slashed_list(text))
+                or _slashed_list(text) or _bare_placeholders(text))
     family = [part.strip() for part in after.group(1).split("|")]
     family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
     family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
@@ -607,6 +609,20 @@ def find_templates(text: str) -> list[str]:
         family[-1] = re.split(r"\s*(?:[,，；]|;(?!\S))", family[-1])[0]  # ("TL;DR this policy" keeps its semicolon)  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
     family[-1] = re.sub(r"(\b(?:of|to|for|with|about))\s+(?:on|in)\s*$", r"\1", family[-1])  # "…|give me the gist of on FILE": the file's "on"
     return ["|".join(family)]
+
+
+def _bare_placeholders(text: str) -> list[str]:
+    """Templates written unquoted after the word for them, each a run of words holding a placeholder ("模板用 师傅问一下{q} 还有
+    {q}急急急"): the spaces between them part them."""
+    said = _TEMPLATES_SAID.search(text)
+    if not said:
+        return []
+    found = _BARE_TEMPLATE.findall(text, said.end())
+    return found if found and all(re.search(r"[\u4e00-\u9fff]", t) for t in found) else []  # (English words between spaces are one template's)
+
+
+_TEMPLATES_SAID = re.compile(r"(?:模板|模版|templates?)\s*(?:用|是|为|就用|:|：)?\s*(?=\S*\{)", re.I)
+_BARE_TEMPLATE = re.compile(r"(?<!\S)([^\s,，;；、]*\{(?:q|question|query|input|instruction|prompt)\}[^\s,，;；、]*)(?!\S)")
 
 
 # A line after the templates that says how much to do with them: "做一半的数据", "all rows", "对 FILE 全部做".
