@@ -424,7 +424,7 @@ def asks_how_it_behaves(text: str) -> bool:
 
 
 # "恢复训练是从头开始还是接着之前的?": which way a step goes, asked
-_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)|是从哪(?:一步|步|里|儿|个)[^?？,，。]{0,12}的\s*[?？]\s*$")
+_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)|是从哪(?:一步|步|个(?:检查点|断点|checkpoint|step))[^?？,，。]{0,12}的\s*[?？]\s*$")
 # A first clause that asks for a step of ours ("继续刚才停掉的 X,…"), before the question.
 _REQUEST_FIRST = re.compile(r"^\W*(?:请|麻烦|帮我|先)?\s*(?:继续|恢复|续训|续跑|接着跑|停掉|开训|转成|检查|质检|评估|resume|continue|stop|start|convert|check)"
                             r"[^,，;；。.!！?？\n]*[,，;；。.!！\n]", re.I)
@@ -931,7 +931,7 @@ def speech_act(text: str) -> str:
                                   or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
-        if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and re.search(r"[?？]", corrected)
+        if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and re.search(r"[?？]\s*$", corrected)
                 and not re.search(r"\d", corrected) and speech_act(corrected) in ("question", "hypothetical")):
             return speech_act(corrected)  # "等下,few-shot 加进去真的有用吗?": a concept asked after the opener, no value put right
         return "question" if asks_what_was_done(corrected) else "correction"
@@ -1027,7 +1027,7 @@ _INSTEAD = re.compile(r"\bjust\b|\bonly\b|\binstead\b|就|只|直接|\bit'?s\b|[
 
 
 # Settings ruled out are values ("别算ppl了", "not 3 epochs"): read with the others, never blanked.
-_SETTING = re.compile(r"ppl|perplexity|困惑度|(?<![A-Za-z])q?lora(?![A-Za-z_-])|全量|全参|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用(?!\s*(?:的\s*)?(?:jsonl?|csv|格式))|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
+_SETTING = re.compile(r"ppl|perplexity|困惑度|(?<![A-Za-z])q?lora(?![A-Za-z_-])|epoch|轮|\blr\b|学习率|learning rate|rank|\bsteps?\b|步|通用(?!\s*(?:的\s*)?(?:jsonl?|csv|格式))|general|[\"“‘「]|(?<![A-Za-z])'", re.I)
 
 
 def without_ruled_out(text: str) -> str:

@@ -449,7 +449,7 @@ def _fraction(text: str) -> float | None:
 
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
+_MIX = re.compile(r"\bmix(?:ing|ed)? in [a-z-]+ per ?cent (?:of )?(?:the )?(?=general|generic)|(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)|"
                   # "the mixture of general data ought to be ten per cent": the general data's share, put right

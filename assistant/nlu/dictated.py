@@ -702,7 +702,7 @@ def _from_to(m: re.Match) -> str:
     return m.group(2) or " " + m.group(4)
 
 
-_RUN_SETTING_BEFORE = re.compile(r"(?:lora_r|lora rank|rank|(?<![A-Za-z])r|epochs?|轮数|学习率|(?<![A-Za-z])lr)\s*$", re.I)
+_RUN_SETTING_BEFORE = re.compile(r"(?:lora_r|lora rank|\brank|(?<![A-Za-z])r|epochs?|轮数|学习率|(?<![A-Za-z])lr)\s*$", re.I)
 _COUNT_PUT_RIGHT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:条|个|轮|步|%)?)\s*[,，]\s*(?:不对|哦不|啊不|不是)\s*[,，]\s*是\s*(\d+(?:\.\d+)?)\s*(?:条|个|轮|步|%)?")
 # "max_steps 是 2000 吧?改成 1500": the value the plan shows, asked back, then the one meant
 _SHOWN_THEN_CHANGED = re.compile(r"(?:是|为)\s*\d+(?:\.\d+)?(?:e-?\d+)?\s*%?\s*(?:吧|对吧|是吧)?\s*[?？]\s*(?=改成|改为|换成|调成|调到)")
@@ -2720,14 +2720,23 @@ _SHAPES = (
     (re.compile(r"(?<=[?？])\s*(?:/\s*)?(?:(?:someone|somebody|anyone|pls|please|plz)\s+)?(?:explain|clarify)(?:\s+(?:pls|please|plz))?[\s.!]*$", re.I), ""),
     # a check that the order was heard, after it: "Fill FILE — name "Sous", author "Kitchen Brigade". Heard?", "…。明白吗?"
     (re.compile(r"(?<=[.!。！])\s*(?:heard|copy|got (?:it|that)|understood|capisce|clear|明白了?吗?|听到了?吗?|听见了?吗?|懂了?吗?)\s*[?？]+\s*$", re.I), ""),
+    # "80 steps is too many. 40.", "3 epochs is too few — 5": the value said too big or small, then the one meant
+    (re.compile(r"(?<![\d.])" + _CHANGED_NUM + r"\s*(steps?|epochs?|examples?)\s+(?:is|are|was|were)\s+(?:way\s+)?too\s+(?:many|few|much|little|high|low|long|short)\s*[.!,;:—–-]*\s*(?:(?:make it|try|use|do)\s+)?("
+                + _CHANGED_NUM + r")(?!\w|\.\d)", re.I), r"\2 \1"),
+    # "what's the sharegpt format look like, how's it different from plain jsonl, spit the facts": the answer called for in slang
+    # after what is asked (the question stands)
+    (re.compile(r"\s*[,;—–-]\s*(?:(?:just|now|so)\s+)?(?:spit (?:the|them|those|dem) facts|spill (?:the tea|it)|lay it on me|give it to me straight|break it down(?: for me)?|school me|enlighten me|hit me)\W*$", re.I), "?"),
+    # "比例不是百分之二十,调整为百分之十": a share ruled out, then the one meant
+    (re.compile(r"(?:不是|并非)\s*(?:百分之[一二三四五六七八九十百零]+|\d+(?:\.\d+)?\s*%|[一二两三四五六七八九]成)\s*[,，]\s*(?:而是|调整为|调整到|改为|改成|应为|应该是|是)\s*"
+                r"(百分之[一二三四五六七八九十百零]+|\d+(?:\.\d+)?\s*%|[一二两三四五六七八九]成)"), r"\1"),
     # "一条带两个例子": each sample, not one sample (the examples per sample of a few-shot)
     (re.compile(r"(?<![\d一二两三四五六七八九十第每])一条(?=\s*(?:带|配|加|放|给)\s*(?:\d+|[一二两三四五六七八九十]+)\s*个)"), "每条"),
     # a run's setting put right in so many words: "r ain't 64, make it 16", "I was wrong about the rank. Make it 64, not 16.",
     # "三轮太少改五轮" (the value meant, keyed; the one ruled out is gone)
     (re.compile(r"\b(lora_r|lora rank|rank|r|epochs?|lr|learning rate)\s+(?:ain'?t|isn'?t|is not|not)\s+" + _CHANGED_NUM
-                + r"\s*[,;:—–-]\s*(?:so\s+)?(?:make it|it'?s|should be)\s+(" + _CHANGED_NUM + r")(?![\w.])", re.I), r"\1=\2"),
-    (re.compile(r"\b(lora rank|rank|lora_r|epochs?|learning rate)\b([^.!?\n]{0,12})[.!]\s+make it\s+(" + _CHANGED_NUM
-                + r")(?:\s*,?\s*not\s+" + _CHANGED_NUM + r")?(?![\w.])", re.I), r"\1\2: \1=\3"),
+                + r"\s*[,;:—–-]\s*(?:so\s+)?(?:make it|it'?s|should be)\s+(" + _CHANGED_NUM + r")(?![\w.])", re.I), r"\1 改成 \2"),
+    (re.compile(r"(?<![\d.]\s)(?<![\d.])\b(lora rank|rank|lora_r|epochs?|learning rate)\b([^.!?\n]{0,12})[.!]\s+make it\s+(" + _CHANGED_NUM
+                + r")(?:\s*,?\s*not\s+" + _CHANGED_NUM + r")?(?![\w.])", re.I), r"\1\2: \1 改成 \3"),
     (re.compile(r"(?<![\d.])" + _CHANGED_NUM + r"\s*(?:轮|个?\s*epochs?)\s*太(?:少|多)了?[,，]?\s*(?:就)?(?:改|换|调)(?:成|为|到)?\s*(" + _CHANGED_NUM
                 + r")\s*(轮|个?\s*epochs?)?", re.I), r"改成\1轮"),
     # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)

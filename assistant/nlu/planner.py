@@ -268,7 +268,12 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                 and not re.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
     # the dupes": the run is stopped first; the drop comes after)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
-    if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (got.act == "question" and (acts.asks_about(plain) or acts.CONCEPT_ASKED.search(plain)) and not review.lists_holes(plain)) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
+    after_asked = re.split(r"[?？]", plain)[-1]
+    decided_after = bool(re.search(r"[?？]", plain) and not re.search(r"[?？]\W*$", plain) and review.rule_command(plain) is not None
+                         and review.decides(after_asked) and _DECIDED.search(after_asked) and acts.speech_act(after_asked) not in ("question", "hypothetical")
+                         and not acts.asks_what_was_done(plain) and not acts.asks_what_was_done(after_asked))
+    if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (
+            got.act == "question" and (acts.asks_about(plain) or acts.CONCEPT_ASKED.search(plain)) and not review.lists_holes(plain) and not decided_after) and (tool in (None, "", "check_quality", "inspect_dataset", "apply_quality_rule", "fill_placeholders")
                        or unformatted or dropping or (tool == "augment_instructions" and review.names_holes(plain))
                        # "…the identity dataset from LLaMA-Factory… Please fill in name and author in FILE": values to fill, no conversion
                        or (tool == "convert_dataset" and review.asks_fill(plain, False) and identity_keys)
@@ -314,9 +319,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                            and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", acts.QUOTED.sub(" ", plain), re.I))
                        # "答案空着的,跟交白卷有什么区别?全部删掉!", "The perplexity outliers? Your chart says keep them": a question nobody
                        # answers, then the decision, ending the message
-                       or (tool == "explain" and re.search(r"[?？]", plain) and not re.search(r"[?？]\W*$", plain)
-                           and review.rule_command(plain) is not None and review.decides(re.split(r"[?？]", plain)[-1])
-                           and not acts.asks_what_was_done(plain) and not acts.CONCEPT_ASKED.search(plain))
+                       or (tool == "explain" and decided_after)
                        # "短答案那些,可以都先留着吗?": a decision asked for as a question
                        or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
                            and review.rule_command(plain) is not None and review.decides(plain))
@@ -354,6 +357,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if tool in (None, "", "inspect_dataset", "add_few_shot") and (has_file or named) and (bare := _BARE_VERB.match(masked)):
         tool = "probe_learning_rate" if bare.group("probe") else "check_quality"  # "FILE check", "check" with an upload, "FILE probe":
         # the file and one of our tools' own verbs, nothing else
+    if tool in (None, "", "inspect_dataset") and "sheet" in slots.find_fields(masked) and _FOR_CONVERSION.search(plain):
+        tool = "convert_dataset"  # "for the conversion, use sheet 'City' not 'Airport'": the conversion's sheet put right
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -474,6 +479,8 @@ _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remin
                           r"^\W*(?:你)?先?(?:跟我|给我)?(?:说下|说一下|讲下|回顾下|回顾一下|提醒我)[^\n]{0,40}?(?:干了啥|做了什么|做了啥|是哪个|为啥)[^\n]{0,30}?(?:然后|再)\s*", re.I)
 # "近似重复的保留,那是…": a rule's few words and the decision, the whole first clause
 _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
+# A decision in so many words, after a question nobody answers: "全部删掉!", "Your chart says keep them"
+_DECIDED = re.compile(r"^\W*(?:[^,，。!！?？\s]{1,12}?(?:的|那些|这些))?\s*(?:全部|全都|都|统统|那就|就|直接)?\s*(?:删掉|删除|删了|删|留着|保留|去掉|丢掉|扔掉)\s*(?:吧|啦)?\s*[!！。.]*\s*$|\b(?:keep|drop|remove|delete|toss|ditch|bin|scrap) (?:them|those|these|it|'em|em)\b", re.I)
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 # The check named as the step to run again or put right: "the check failed, try again", "re-ran the check on X, it should be Y",
 # "重跑检查的时候文件弄错了", "这次只做检查"
@@ -501,10 +508,14 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
             else None)
     # ("[WARN] 1342 samples have empty 'output'\n[WARN] 87 duplicated\n上面这些空答案的全部删掉": the rule of the line that decides)
     command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
+    tail = re.split(r"[?？]", plain)[-1]
+    if command is not None and tail.strip() and tail != plain and review.decides(tail) and review.rule_named(tail):
+        command = review.rule_command(tail) or command  # "近似重复和完全重复有啥区别?完全重复的删掉": the rule the decision after the question names
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
-    asked_first = re.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", plain, re.S | re.I)
-    if command is not None and asked_first and review.decides(asked_first.group(1)) and not review.decides(asked_first.group(2)):
+    asked_first = re.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", acts.QUOTED.sub(lambda q: " " * len(q.group(0)), plain), re.S | re.I)
+    if (command is not None and asked_first and review.decides(re.split(r"[,，。;；!！]", asked_first.group(1))[-1])
+            and not review.decides(asked_first.group(2)) and not acts.is_rhetorical(asked_first.group(1))):
         command = None  # "近似重复的要删吗?我想先看看": whether to drop them, asked, and nothing decided after
     if command is not None and re.search(r"[?？]\s*$", plain) and acts.CONCEPT_ASKED.search(plain):
         command = None  # "Do I get to choose which copy of a duplicate survives? … Which one does it keep by default?": how it behaves, asked
@@ -2011,7 +2022,12 @@ def _owner_of_values(text: str) -> str | None:
                 if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None)
             # "no, the 'Bodywork' sheet, not Carburettors", "不是“预警”那张,是“预警信号”那张表": a sheet put right, looked at again
-            or ("inspect_dataset" if slots.find_fields(text).get("sheet") else None))
+            # ("for the conversion, use sheet 'City' not 'Airport'", "转换的时候sheet选错了": the conversion's sheet, named as the conversion's)
+            or (("convert_dataset" if _CONVERSION_SAID.search(text) else "inspect_dataset") if slots.find_fields(text).get("sheet") else None))
+
+
+_CONVERSION_SAID = re.compile(r"\bconver(?:sion|t|ting)\b|转换|转格式|转成|转的时候", re.I)
+_FOR_CONVERSION = re.compile(r"\bfor the (?:\w+ )?conversion\b|\bin the (?:\w+ )?conversion\b|转换的时候|转格式的时候|转换时", re.I)
 
 
 # The generating tools by their own words, for a count put right with nothing else to say whose it is.

@@ -217,10 +217,12 @@ _MINE = re.compile(r"\b(?:our|my)\b|\bfor me\b|我的|我们的|帮我|\bthe (?:
                    r"\bhow did (?:the|that|this) (?:\w+ )?(?:run|training|job|model) (?:do|go|turn out)\b", re.I)  # "how did the finished run do?"
 # "how run faq-lora-3 is coming along", "how's the run from this morning looking?": a run's progress asked in other words
 # A named run's state asked in so many words ("现在是啥情况", "how it's doin", "where my run at").
-_RUN_STATE_SAID = re.compile(r"(?:现在|目前)?(?:是)?(?:啥|什么)情况|(?:怎么样|咋样|如何)了|到哪(?:了|儿了|一步了)|"
+_RUN_STATE_SAID = re.compile(r"(?:现在|目前)?(?:是)?(?:啥|什么)情况|(?<!会)(?:怎么样|咋样|如何)了|到哪(?:了|儿了|一步了)|^\W*(?:status|progress|state) (?:of|on|for) (?:the )?(?:job|run)\b|"
                               r"\bhow(?:'s| is)? (?:it|she|he|that|this|the run|the job) (?:doin|doing|going|looking|lookin)\b|\bwhere(?:'s| is)? (?:my|the|our) (?:run|job) at\b", re.I)
 _VALUES_ASKED_FOR = re.compile(r"\b(?:what(?:'s| is| are)|tell me|set me up with|give me|gimme|hit me with|i need|we need)\s+(?:the |an? |some |my |our )?"
                                r"(?:epochs?|lr|learning[- ]rate|batch(?: size)?)\b|(?:轮数|学习率|批大小|epoch)[^,，。]{0,12}给(?:个|我)?(?:数|值|建议)", re.I)
+# How the file just handed over looks, asked: "What does it look like?", "这份长啥样?"
+_ITS_LOOK_ASKED = re.compile(r"\bwhat (?:does|do) (?:it|this|that|they|these|the (?:file|data|sheet|spreadsheet|export)) (?:actually |even )?look like\b|(?:这份|这个|它|这些)(?:数据|文件|表)?(?:长|是)(?:啥|什么)样", re.I)
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
                       r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
                       r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b|"
@@ -1108,7 +1110,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and not acts.is_hypothetical(text) and not acts.asks_definition(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "I have exactly 333 samples… Full fine-tune. Tell me the epochs and
         # learning rate.", "Got 2,500 tracks, I mean samples… Set me up with epochs and a learning rate": values asked for that many
-    if not tool and act in ("command", "question", "chitchat") and names.find_run_id(text) and _RUN_STATE_SAID.search(text) and not acts.asks_concept(text):
+    if (tool in ("", "explain") and act in ("command", "question", "chitchat") and names.find_run_id(text) and _RUN_STATE_SAID.search(text)
+            and not acts.asks_concept(text) and not acts.asks_definition(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "gj-0107 现在是啥情况?", "Where my run at? mc-0099, tell me how it's doin"
     if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
@@ -1370,6 +1373,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     if has_file and act == "command" and tool in ("", "training_status") and _START_NOW.match(text):
         tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)
+    if new_upload and tool in ("", "explain") and _ITS_LOOK_ASKED.search(text) and not re.search(r"\b(?:format|alpaca|sharegpt|qianfan|openai)\b|格式", text, re.I):
+        tool, offer, act = "inspect_dataset", "", "command"  # (an upload) "This is every question customers have emailed us. What does it look like?"
     if new_upload and not tool and _HANDED.match(text):
         tool, offer = "inspect_dataset", ""  # "ok here it is" with an upload: the file handed over, looked at
     if act == "hypothetical" and _AS_ME.search(text) and not re.search(r"\bwhat (?:if|would happen)\b|会怎样|会发生什么", text, re.I):
@@ -1472,8 +1477,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
     if tool in ("", "evaluate_run", "inspect_dataset") and act in ("command", "correction") and _BASE_PUT.search(text):
         tool, offer, prob = "start_training", "", max(prob, 0.8)  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
-    if ((tool in ("", "evaluate_run") or tool == "check_quality" and prob < 0.5) and act in ("command", "correction", "chitchat") and _SETTING_PUT_RIGHT.search(text) and not names.find_run_id(text)
-            and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]\s*$", text)
+    if ((tool in ("", "evaluate_run", "start_training") or tool == "check_quality" and prob < 0.5) and act in ("command", "correction", "chitchat") and _SETTING_PUT_RIGHT.search(text) and not names.find_run_id(text)
+            and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]", text) and not puts_off(text)
             and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
                  or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
         tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
@@ -1542,8 +1547,7 @@ _TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trai
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
 # A setting's value changed or put right: "change X to", "make it", "should be", "改成", "调整为", "不对", "wrong".
 _SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
-                                r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|"
-                                r"(?<![\w.])(?:lora_r|r|rank)\s*=\s*\d", re.I)
+                                r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|\bi said\b", re.I)
 _BASE_WORD = re.compile(r"\bbase(?: model)?\b|基座|底座|基础模型", re.I)
 _MODEL_NAME = re.compile(r"(?<![A-Za-z])(?:qwen|llama|mistral|phi|gemma|chatglm|glm|baichuan|internlm|deepseek|smollm|yi-)[\w.:-]*", re.I)
 _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|\bswitch (?:the )?base(?: model)? to\b|(?:基座|底座|基础模型)(?:模型)?\s*(?:换成|改成|改用|换用)", re.I)

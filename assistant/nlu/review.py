@@ -457,7 +457,9 @@ _RETAKEN = re.compile(r"(?<!sheet )(?<!sheet)(?<!tab )(?<!表)(?<!列)(?<!文件
 _PUT_AS = re.compile(r"\bput\s+[\"'“]?([^\"'”{}]{1,60}?)[\"'”]?\s+(?:as|in|into|for|in for)\s+(?:the\s+)?\{\{\s*(\w+)\s*\}\}", re.I)
 _REPLACE_BY = re.compile(r"\breplace (?:the\s+)?\{\{\s*(\w+)\s*\}\}.{0,40}?\b(?:by|with)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "fill them with name 'Atlas' and author 'Northwind Labs'": the placeholder's name, then its quoted value.
-_AS_VALUE = re.compile(r"\b(name|author)\s+as\s+(?!is\b|it is\b|before\b|usual\b|it was\b)((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
+_AS_VALUE = re.compile(r"\b(name|author)\s+as\s+(?!is\b|it is\b|before\b|usual\b|it was\b)((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:the\s+|its\s+|their\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
+# "let the name be Shepherd, and the author be Grace Fellowship Tech": each value wished for, in a letter's words
+_LET_BE = re.compile(r"\b(?:let|and) (?:the |its |their )?(name|author) be\s+((?:[^,;\n'\"“”]|(?<=\w)'(?=\w))+?)(?=\s+and\s+(?:let\s+)?(?:the\s+|its\s+)?(?:name|author)\b|\s*[,;.\n]|\s*$)", re.I)
 _BRACED_QUOTED = re.compile(r"\{\{\s*(\w+)\s*\}\}\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]")
 _KEY_QUOTED = re.compile(r"(?<![\w{])(name|author)\s+[\"'“‘]([^\"'”’]{1,60})[\"'”’]", re.I)
 # "please put 'Lua' for the name", "用“小智”作为 name": a quoted value, then the placeholder it is for.
@@ -526,7 +528,7 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
     first = [(_ZH_KEYS[k], v) for k, v in _KEY_ASKED_ANSWERED.findall(text)] + [(k.lower(), v) for k, v in _AND_THE_KEY.findall(text)]
     first += [(k or _ZH_KEYS.get(z, z), v) for k, z, v in _RETAKEN.findall(text)] + [("name", a or b) for a, b in _NAME_CALLED.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_QUOTED.findall(text)]
-    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text)]
+    first += [(k.lower(), v) for v, k in _VALUE_FOR.findall(text) + _PUT_IN_FOR.findall(text)] + [(k.lower(), v) for k, v in _AS_VALUE.findall(text) + _LET_BE.findall(text)]
     first += _BRACED_QUOTED.findall(text) + [("author", v) for v in _MADE_BY.findall(text)]
     first += [("author", (a or b or c or d).strip(_QUOTES)) for a, b, c, d in _MADE_IT.findall(text)]
     first += [(k.lower(), v) for k, v in _KEY_CONTRACTED.findall(text) + _SET_IN.findall(text) + _KEY_THEN_COLON.findall(text)]
