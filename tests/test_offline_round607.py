@@ -24,6 +24,8 @@ from assistant.offline import plan
     ("lamp_qa.jsonl has about 900 rows; LoRA, what epochs?", ("suggest_hyperparameters", {"path": "lamp_qa.jsonl", "n_samples": 900, "method": "lora"})),
     ("灯塔问答.jsonl 一千二百条,不用lora用全量,参数给个数", ("suggest_hyperparameters", {"path": "灯塔问答.jsonl", "n_samples": 1200, "method": "full"})),
     ("Got 700 samples, full fine-tune, what's the lr?", ("suggest_hyperparameters", {"n_samples": 700, "method": "full"})),
+    # counts of several files: the one trained on is counted by the tool
+    ("我有 3 万条的 all.jsonl 和 900 条的 lamp.jsonl,只用 lamp.jsonl 训,参数怎么配?", ("suggest_hyperparameters", {"path": "lamp.jsonl"})),
     # a review rule decided, with a run's word in a figure of speech
     ("重复的那几条先留着,回头再议,继续前行。", ("apply_quality_rule", {"rule": "duplicates", "decision": "keep"})),
     # a run's setting put right with no plan in sight: the run's call, its file asked for by the guard
@@ -34,6 +36,8 @@ from assistant.offline import plan
     ("the general data share should be 5 per cent, not ten", ("start_training", {"mix_general": 0.05})),
     ("通用数据比例调整为百分之五", ("start_training", {"mix_general": 0.05})),
     ("no. 300 steps is too many. 120.", ("probe_learning_rate", {"steps": 120})),
+    ("不是 llama3-8b,底座换成 Qwen2-1.5B", ("start_training", {"base_model": "Qwen2-1.5B"})),
+    ("混的通用数据不是5%,改成一成", ("start_training", {"mix_general": 0.1})),
     # a template's words are kept as written, beside courtesy and an error's shape
     ("Widen the instructions of lamp_qa.jsonl with 'Would you kindly explain {q}' and 'Warning: {q}'.",
      ("augment_instructions", {"path": "lamp_qa.jsonl", "templates": ["Would you kindly explain {q}", "Warning: {q}"]})),

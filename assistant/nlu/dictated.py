@@ -2728,7 +2728,7 @@ _SHAPES = (
     (re.compile(r"\s*[,;—–-]\s*(?:(?:just|now|so)\s+)?(?:spit (?:the|them|those|dem) facts|spill (?:the tea|it)|lay it on me|give it to me straight|break it down(?: for me)?|school me|enlighten me|hit me)\W*$", re.I), "?"),
     # "比例不是百分之二十,调整为百分之十": a share ruled out, then the one meant
     (re.compile(r"(?:不是|并非)\s*(?:百分之[一二三四五六七八九十百零]+|\d+(?:\.\d+)?\s*%|[一二两三四五六七八九]成)\s*[,，]\s*(?:而是|调整为|调整到|改为|改成|应为|应该是|是)\s*"
-                r"(百分之[一二三四五六七八九十百零]+|\d+(?:\.\d+)?\s*%|[一二两三四五六七八九]成)"), r"\1"),
+                r"(百分之[一二三四五六七八九十百零]+|\d+(?:\.\d+)?\s*%|[一二两三四五六七八九]成)"), r"改成\1"),
     # "一条带两个例子": each sample, not one sample (the examples per sample of a few-shot)
     (re.compile(r"(?<![\d一二两三四五六七八九十第每])一条(?=\s*(?:带|配|加|放|给)\s*(?:\d+|[一二两三四五六七八九十]+)\s*个)"), "每条"),
     # a run's setting put right in so many words: "r ain't 64, make it 16", "I was wrong about the rank. Make it 64, not 16.",

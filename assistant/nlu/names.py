@@ -21,6 +21,9 @@ _RUN_ID = RUN_ID
 def find_base_model(text: str) -> tuple[str, int, int] | None:
     """A model name: "Qwen2-7B", "llama3-8b", "org/name", or a word after "base model"/"基座"."""
     found = [m for m in _MODEL.finditer(text) if not re.fullmatch(r"\d+(?:\.\d+)?[kKwW]|jsonl?|csv|xlsx", m.group(1), re.IGNORECASE)]
+    put = _MODEL_PUT.search(text)  # "不是qwen2-7b,基座换成 ERNIE-Speed": the model changed to, not the one ruled out
+    if put and (any(m.start(1) == put.start(1) for m in found) or _FAMILY.match(put.group(1))):
+        return _unstopped(put)
     # a name with a size ("Qwen2.5-0.5B-Instruct", "Qwen/Qwen2-7B") before a bare "a/b" ("Go/no-go passed")
     chosen = focus.meant(text, [m.group(1) for m in found])  # "We have Llama-3.1-8B and Qwen2.5-1.5B set up. Use Qwen2.5-1.5B"
     m = next((m for m in found if m.group(1) == chosen), None) or next((m for m in found if _SIZE.search(m.group(1))), found[0] if found else None)
@@ -38,6 +41,9 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
         return _unstopped(m)
     return None
+
+
+_MODEL_PUT = re.compile(r"(?:换成|改成|改用|换用|\bswitch(?:ed)? (?:it |the base )?to|\bchange(?:d)? (?:it |the base )?to)\s*([A-Za-z][A-Za-z0-9_.:/-]*[A-Za-z0-9])", re.I)
 
 
 def _unstopped(m: re.Match) -> tuple[str, int, int]:

@@ -416,14 +416,17 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         args = arguments_for(tool, masked, mem.results, intents.fix_typos(plain)) if tool != "explain" else {"question": text.strip()}
     if tool == "start_training" and models:
         args["base_model"] = models[0]
+    given = len({os.path.basename(f) for f in named + new_files})  # the files the message names or sends, by their extensions
     # "train on trainset_final_FINAL 3 epochs", "看下 fin_cqa_trian 这个文件": a file named without its extension
     bare = bare_dataset_name(masked) if (tool in NEEDS_PATH or tool == "suggest_hyperparameters") and not named and not new_files \
         and not fallback_path else None
     if bare:
         named = [match_attachment(bare, mem.attachments) or bare]
-    if tool == "suggest_hyperparameters" and (named or new_files) and not amounts.count_args(plain).get("n_samples"):
-        args.pop("n_samples", None)  # "今晚十点前…根据 课表.jsonl 给一组 epoch / lr": a number with no unit is no count beside a file
-    if tool == "suggest_hyperparameters" and ("n_samples" not in args or named or new_files):  # (a count said beside the file: both kept)
+    if tool == "suggest_hyperparameters" and given and (not amounts.count_args(plain).get("n_samples") or given > 1):
+        # "今晚十点前…根据 课表.jsonl 给一组 epoch / lr": a number with no unit is no count beside a file; "2 万条的 big.jsonl 和 2000 条的
+        # small.jsonl,只用 small.jsonl 训": counts of several files, the file's own count is the one
+        args.pop("n_samples", None)
+    if tool == "suggest_hyperparameters" and ("n_samples" not in args or given):  # (a count said beside the file: both kept)
         path = _pick_path(text, named, new_files, mem)  # advice sized to the data at hand
         if path:
             args["path"] = path
@@ -510,7 +513,7 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
     tail = re.split(r"[?？]", plain)[-1]
     if command is not None and tail.strip() and tail != plain and review.decides(tail) and review.rule_named(tail):
-        command = review.rule_command(tail) or command  # "近似重复和完全重复有啥区别?完全重复的删掉": the rule the decision after the question names
+        command = ((review.rule_command(tail) or (review.rule_named(tail),))[0], command[1])  # "近似重复和完全重复有啥区别?完全重复的删掉": the rule the decision after the question names
     if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
     asked_first = re.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", acts.QUOTED.sub(lambda q: " " * len(q.group(0)), plain), re.S | re.I)
