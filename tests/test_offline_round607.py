@@ -99,6 +99,15 @@ def test_round607_questions_never_act(text):
     assert [c["name"] for c in plan(text)] in ([], ["explain"])
 
 
+@pytest.mark.parametrize("text", [
+    "I changed the lora rank to 32 last time and it was worse",
+    "也许把 r 调到 64 会好点?算了随口一说,今天不训了",
+    "ok ok the r=32 plan you posted is good, go",
+])
+def test_a_change_told_or_mused_is_no_setting_put_right(text):
+    assert [c["name"] for c in plan(text)] != ["start_training"]
+
+
 def test_a_thread_opening_with_its_mark_leaves_nothing_before_the_first_post():
     assert dictated.dictated("1/2 hello 2/2 check lamp.jsonl").lstrip().startswith("hello")
 
@@ -133,3 +142,8 @@ def test_a_count_said_beside_a_missing_file_is_the_advices(tmp_path, monkeypatch
     assert "nowhere.jsonl" in got["summary"]["en"] and "600 samples you stated" in got["summary"]["en"]
     alone = _advice(tmp_path, monkeypatch, path="nowhere.jsonl")
     assert not alone["ok"]  # (no count said: the missing file is the answer)
+
+
+def test_a_modal_verb_after_the_base_is_no_model():
+    assert names.find_base_model("base model should be the one you recommended") is None
+    assert names.find_base_model("基座用 chatglm3")[0] == "chatglm3"

@@ -38,7 +38,8 @@ def find_base_model(text: str) -> tuple[str, int, int] | None:
     if m and not _DATA_FILE.search(m.group(1)):
         return _unstopped(m)
     m = re.search(r"(?:base[ _-]?model|基座(?:模型)?|基础模型|底座(?:模型)?|预训练模型)\s*(?:用|是|为|选|=|:|：)?\s*([A-Za-z][\w.-]*)", text, re.IGNORECASE)
-    if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of"}:
+    if m and m.group(1).lower() not in {"is", "to", "the", "a", "with", "for", "and", "on", "of", "should", "must", "will", "would", "needs",
+                                        "need", "can", "could", "be", "was", "you", "we", "i", "that", "this", "it"}:  # ("base model should be the one you recommended")
         return _unstopped(m)
     return None
 

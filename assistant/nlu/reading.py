@@ -1479,6 +1479,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, prob = "start_training", "", max(prob, 0.8)  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
     if ((tool in ("", "evaluate_run", "start_training") or tool == "check_quality" and prob < 0.5) and act in ("command", "correction", "chitchat") and _SETTING_PUT_RIGHT.search(text) and not names.find_run_id(text)
             and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]", text) and not puts_off(text)
+            and not _TOLD_AFTER.search(text)
             and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
                  or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
         tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
@@ -1548,6 +1549,8 @@ _TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trai
 # A setting's value changed or put right: "change X to", "make it", "should be", "改成", "调整为", "不对", "wrong".
 _SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
                                 r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|\bi said\b", re.I)
+# What came of a change, told: "lora_r 从 8 改成 32 之后 loss 反而高了", "…last time and it was worse" (no change asked for now).
+_TOLD_AFTER = re.compile(r"之后|以后|后来|上次|上回|当时|那次|反而|效果(?:不好|变差|更差)|\blast time\b|\band it (?:was|got)\b|\bgot (?:worse|better)\b", re.I)
 _BASE_WORD = re.compile(r"\bbase(?: model)?\b|基座|底座|基础模型", re.I)
 _MODEL_NAME = re.compile(r"(?<![A-Za-z])(?:qwen|llama|mistral|phi|gemma|chatglm|glm|baichuan|internlm|deepseek|smollm|yi-)[\w.:-]*", re.I)
 _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|\bswitch (?:the )?base(?: model)? to\b|(?:基座|底座|基础模型)(?:模型)?\s*(?:换成|改成|改用|换用)", re.I)
