@@ -149,7 +149,7 @@ _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
                          r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
-_THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
+_THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没(?:啥|什么|多大)问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
                          r"\s*[,，;；。]\s*(?:对|没错|行|是|ok)的话\s*[,，]?\s*(?:就|再)?\s*|"
                          r"\s*[,，;]?\s*(?:and )?if (?:it'?s|that'?s|everything'?s|it|they|that|everything|all|the \w+) (?:\w+ ){0,3}(?:(?:looks?|seems?|is|are) )?"
@@ -413,7 +413,7 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
 # "停了以后还能接着跑不 还是得从头来", "CoT跟FS叠着用会冲突不": asked as A-not-A (of our steps: "你会下围棋不" is chat)
 # ("检查点还保不保留?": the verb said twice around 不, at the question's end; not 能不能/要不要/可不可以, which ask for a step)
 _A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
-                      r"(?:还)?([保留存丢删变算占影])不\1[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")
+                      r"(?:还)?([保留存丢删变算占影在])不\1[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")
 
 
 def asks_how_it_behaves(text: str) -> bool:
@@ -424,7 +424,7 @@ def asks_how_it_behaves(text: str) -> bool:
 
 
 # "恢复训练是从头开始还是接着之前的?": which way a step goes, asked
-_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)|是从哪(?:一步|步|个(?:检查点|断点|checkpoint|step))[^?？,，。]{0,12}的\s*[?？]\s*$")
+_WHICH_WAY = re.compile(r"是从头(?:开始|来|训|跑)?还是|从头(?:开始|来)?还是(?:接着|继续)|是从哪(?:一步|步|个(?:检查点|断点|checkpoint|step))[^?？,，。]{0,12}的\s*[?？]?\s*$")
 # A first clause that asks for a step of ours ("继续刚才停掉的 X,…"), before the question.
 _REQUEST_FIRST = re.compile(r"^\W*(?:请|麻烦|帮我|先)?\s*(?:继续|恢复|续训|续跑|接着跑|停掉|开训|转成|检查|质检|评估|resume|continue|stop|start|convert|check)"
                             r"[^,，;；。.!！?？\n]*[,，;；。.!！\n]", re.I)
@@ -518,6 +518,9 @@ _ASKING_OPENER = re.compile(rf"\W*(?:{_ASKING_WORDS})\b", re.I)
 # 丢字段?" (not "how about alpaca instead?", "要不改成5轮?": a value offered).
 _ASKED_AFTER_OPENER = re.compile(r"\W*(?:is|are|does|do|will|would|should|can)\s+(?!you\b|u\b)\w+|[^?？,，。]{2,40}(?:会不会|是不是|有没有|真的|到底|能不能)[^?？]{0,30}[?？]|[^?？,，。]{2,40}(?:有用|有必要|值得)吗", re.I)
 
+# Two things compared, asked after a correction's opener ("wait whats the difference between X and Y", "等下,A 和 B 有啥区别").
+_DIFFERENCE_ASKED = re.compile(r"\W*what'?s the diff(?:erence)?\s+between\b|\W*[^?？,，。]{1,30}(?:和|跟|与)[^?？,，。]{1,30}(?:有(?:啥|什么)?区别|哪个好)", re.I)
+
 
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
@@ -591,7 +594,8 @@ _ALSO = re.compile(r"\W*(?:also|too\b(?!\s+(?:many|much|few|little|long|short|bi
 def changed_mind(text: str) -> tuple[str, str] | None:
     """(the request first made, the words that change it) when the message changes its mind after a request, else None.
     A turn word opening the message is a correction of an earlier turn (:func:`correction`), not this."""
-    m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6
+    spans = [(a, b) for _, a, b in quoted(text)]  # ("'{q} — make it a roast'": a template's own words)
+    m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6 and not any(a <= m.start() < b for a, b in spans)
               and (m.group("bare") is None or re.search(r"\d", text[:m.start()]))), None)  # "500 条……嗯,300 条吧": a number said again
     if m is None or not text[m.end():].strip(" .。,，!！") or _ALSO.match(text[m.end():]):
         return None  # "…,等等,顺便也检查一下质量": a step added, not the request changed
@@ -908,8 +912,10 @@ def agrees_to_shown(text: str) -> bool:
 # Asked in formal, terse or general words: "敬请告知:…所称“冲突”,具体系指何种情形?", "Kindly furnish an explanation of what constitutes a
 # 'conflict'", "The Department wishes to be informed of the likely consequences, should …", "what's the diff between X and Y",
 # "这个 rule 具体会 flag 哪些 case?", "should we always do an LR probe? And how many steps is typical?"
+# An order for a view on what was asked ("请作研判", "请予分析", "please advise"): no step ordered.
+_VIEW_ASKED_FOR = re.compile(r"(?:请|烦请|敬请)(?:作|做|予|予以)?(?:研判|分析|评估|解释|说明)(?:一下)?(?=\W*$)|\bplease (?:advise|explain|assess)\W*$", re.I)
 _FORMALLY_ASKED = re.compile(r"(?:敬请|烦请|恳请)?(?:告知|示知)\s*[:：]|系指|何种情形|何种情况|\bfurnish (?:an? )?(?:explanation|account|description)\b|\bwhat constitutes\b|"
-                             r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|(?:倘若|如若|若)[^?？。]{2,60}?(?:有何|有什么|会有何?)(?:影响|后果|变化)|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
+                             r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|(?:倘若|如若|若|如将|如果将?)[^?？。]{2,60}?(?:有何|有什么|会有何?|(?:可能|将会?|会)?(?:产生|导致|带来|造成)(?:何种|哪些|什么))(?:影响|后果|变化)|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
                              r"具体会?\s*(?:flag|标出|标记|抓|查出)\s*(?:哪些|什么)|\bshould (?:we|i) always\b[^?]{0,40}\?|\bhow many [\w ]{0,20}\bis typical\b|"
                              r"\bis (?:that|this|it) typical\b|(?:规则|rule)\S{0,4}是?(?:查|管|干|抓)(?:啥|什么)的|一般(?:要)?跑多少步(?:才)?(?:合适|够|靠谱)", re.I)
 
@@ -934,6 +940,8 @@ def speech_act(text: str) -> str:
         if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and re.search(r"[?？]\s*$", corrected)
                 and not re.search(r"\d", corrected) and speech_act(corrected) in ("question", "hypothetical")):
             return speech_act(corrected)  # "等下,few-shot 加进去真的有用吗?": a concept asked after the opener, no value put right
+        if _DIFFERENCE_ASKED.match(corrected) and speech_act(corrected) in ("question", "hypothetical"):
+            return speech_act(corrected)  # "wait whats the difference between sharegpt and alpaca format. is one better": compared, no "?"
         return "question" if asks_what_was_done(corrected) else "correction"
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
@@ -963,8 +971,9 @@ def speech_act(text: str) -> str:
         return "question"  # "Checklist of my doubts:\n1. Does evaluation need a separate test set?\n2. How is forgetting measured?"
     if _TELL_WHETHER.search(text):
         return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
-    if _FORMALLY_ASKED.search(text) and not _IMPERATIVE.search(text):
-        return "hypothetical" if re.search(r"\bshould (?:the|we|it|they)\b[^?.]{0,40}\bbe\b|\bconsequences?\b|倘若|如若", text, re.I) else "question"
+    if _FORMALLY_ASKED.search(text) and not _IMPERATIVE.search(_VIEW_ASKED_FOR.sub(" ", text)):
+        # ("…可能产生何种后果?请作研判。": the order asks for a view, not a step)
+        return "hypothetical" if re.search(r"\bshould (?:the|we|it|they)\b[^?.]{0,40}\bbe\b|\bconsequences?\b|倘若|如若|如将|如果将?", text, re.I) else "question"
     first = re.match(r"[^?？]+[?？]", text)
     if (first and first.end() < len(text.rstrip()) and asks_definition(first.group(0)) and re.search(r"[?？]\W*$", text)
             and re.match(r"\W*(?:为什么|为啥|\bwhy\b)", text[first.end():], re.I)):

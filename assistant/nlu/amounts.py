@@ -19,7 +19,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
@@ -49,11 +49,11 @@ _UNITS = {
     "lora_r": (rf"(?:lora[ _-]?r|lora[ _-]?rank|{_keys('lora_r')}|秩){_SET}$",
                r"^\s*(?:的)?\s*(?:rank|秩)|^\s*(?:for|as) (?:the )?(?:lora )?(?:rank|r)\b"),  # "use 16 for the lora rank"
     "max_steps": (rf"(?:max[ _-]?steps?|{_keys('max_steps')}|最大步数|步数限制|限制步数|step limit|steps? limit|number of steps|步数(?:上限)?|最多跑|最多训练|训练步数|total steps){_SET}$", r"^\s*(?:个)?\s*(?:(?:max(?:imum)?|training|train)\s+)?(?:-?steps?\b(?![- ]by[- ]step)|步(?!骤))"),
-    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行|次|题)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?|(?:附|配|带)(?:示?例|例子)|"
+    "k": (rf"(?:(?<![a-z])k|top[- ]?k|shots?|示例数?|示例个数|例子数?|范例数?|样例数?|demonstrations?|demos?|(?:每|一)(?:条|个|道|笔|筆|個|條|行|次|题)\s*(?:(?:prompt|提示|样本|问题|题|sample|question)(?:里面?|中)?)?\s*(?:加|配|放|带|含|包含|给|俾|用|塞|附|搭)?(?:上)?|(?:附|配|带)(?:示?例|例子)|"
           rf"each (?:one )?with|each\s*(?:带|配|加|含|有)|per sample|{_EACH_HAS_WORDS}|examples? per (?:sample|prompt|record|question)){_SET}$",
           rf"^\s*(?:apiece\b|each\b(?!\s+(?:of|sample|record|row|entry|item|file))|per\b(?=\s*(?:[,;.]|$)))|"
           rf"^\s*(?:worked\s+)?(?:examples?|demos?|shots?)\s+(?:apiece|each|(?:per|a) (?:sample|record|row|item|prompt|question))\b|"  # "3 each", "Three apiece"
-          rf"^\s*to (?:each|every) (?:prompt|question|sample)\b|^\s*例(?![如子外题])|"  # "four to each prompt", "每题三例"
+          rf"^\s*to (?:each|every) (?:prompt|question|sample)\b|^\s*(?:个)?例(?![如子外题])|^\s*per (?:sample|prompt|question|record)\b|"  # "four to each prompt", "每题三例"
           rf"^\s*[x×]\s*(?:few[- ]?shot\s+)?(?:examples?|shots?|demos?)\s+(?:per|each|a)\b|"  # "2x few-shot examples per sample" (a shopping list)
           rf"^\s*个[^,，。;；\d]{{0,8}}?(?:当|作为|做)(?:示例|例子|范例)|^\s*(?:-|个|条)?\s*(?:of\s+)?{_MODIFIERS}(?:[\u4e00-\u9fff]{{1,5}}的|(?:(?![带含有个条])[\u4e00-\u9fff]){{1,3}}(?=示例|示范|例子|范例|样例|例题|已答问题))?(?:shots?\b|示例|示范|例子|范例|样例|例题|已答问题|demonstrations?|demos?|exemplars?|examples? (?:each|per)|examples? in (?:each|every)(?: (?:prompt|sample|question)|(?=\s*(?:[,.;!?]|$)))|(?:examples? )?(?:per|each|every|/)\s*(?:prompt|sample|question|example|条))"),
     "n_samples": (rf"(?:(?<![a-z_])n\s*=\s*|数据量|数量|样本量|样本数|数据有|数据|条数|数据集有|数据集规模|规模|共有|总共|一共|n_samples|{_keys('n_samples')}|dataset (?:of|with|has)|data size|samples?|rows?|examples?|生成|做|造){_SET}$",
@@ -270,8 +270,9 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
-        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)|\s*(?:个|条)[^\d,，。;；]{0,6}\d", text[num.end:], re.I):
-            continue  # "一个prompt前面放3个例子", "一条里面放 3 个例子": per prompt, not one example
+        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)|\s*(?:个|条)[^\d,，。;；]{0,6}\d|"
+                                          r"\s*(?:个|条)\s*(?:配|带|加|放|给|塞|附|搭)上?\s*[两俩仨二三四五六七八九十]", text[num.end:], re.I):
+            continue  # "一个prompt前面放3个例子", "一条里面放 3 个例子", "一条配俩": per prompt, not one example
         if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
         if label == "k" and few_shot and "k" not in out:
@@ -450,8 +451,9 @@ def _fraction(text: str) -> float | None:
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
 _MIX = re.compile(r"\bmix(?:ing|ed)? in [a-z-]+ per ?cent (?:of )?(?:the )?(?=general|generic)|(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
-                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
-                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic)|"
+                  r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?|配比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
+                  r"(?<![\u4e00-\u9fff])混(?:的|合的?)?(?:比例|比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是|设为|设成)?(?=\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成|百分之))|"
+                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic|common knowledge\b[^,.;]{0,12}\bmixed\b)|"
                   # "the mixture of general data ought to be ten per cent": the general data's share, put right
                   r"\b(?:general|generic)\s+(?:data|corpus)\s+(?:mix\s+|share\s+)?(?:ought to|should|needs? to) be(?=\s+(?:\d|[a-z]+ per ?cent))|"
                   r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)

@@ -67,7 +67,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "看看有没有缺字段的", "check X for missing fields", "看下格式和字段有没有问题": the file's fields, looked at (with no
         # quality check asked in the same words)
         (r"^(?![\s\S]*(?:质检|质量|quality|duplicat|重复))[\s\S]*?(?:缺(?:了|少)?字段|字段(?:缺|少|不全|齐不齐|全不全|是否齐全|有没有(?:问题|缺|少))|格式和字段|字段和格式|\bmissing (?:fields?|columns?|keys?)\b)", 3),
-        (r"inspect|preview|预览|概况|概览|浏览|汇总|详情|表头|schema|header|structure|\bhead\b|\binfo\b|details|overview|"
+        (r"(?<!quality )(?<!quality-)inspect|preview|预览|概况|概览|浏览|汇总|详情|表头|schema|header|structure|\bhead\b|\binfo\b|details|overview|"
          r"summar(?:y|ise|ize)|rundown|describe|描述|statistics|\bstats?\b|统计|分布|token ?数|多长|长度|how long are|length|"
          r"average", 3),
         (r"哪些(?:字段|列)|(?:字段名?|列名|列)(?:有哪些|是什么|叫什么)|概要|简介|摘要|读得出来|能读吗|能不能读|readable|can you read|"
@@ -85,7 +85,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcheck\b|检查", 1),
     ],
     "convert_dataset": [
-        (r"转换|转成|转为|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
+        (r"转换|转成|转为|转回|转化|转到|转一下|转个|变成|改成|换成|convert|transform|turn (?:it|this|that|them|the \w+) into|"
          r"into (?:an? )?" + _F + r"|reformat|格式转换|change (?:the )?format|"
          r"\b(?:give|send|get) (?:me|us) \S+ as (?:an? )?(?:csv|xlsx|excel|jsonl|json)\b|"
          # "turn it qianfan by end of week", "make it sharegpt": the format said right after it, "into" left out
@@ -212,7 +212,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|"
          r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
-         r"how are things|check in on|第几步|哪一步|多少步了|what step|which step|"
+         r"how are things|check in (?:on|with)(?= (?:run |job )?[A-Za-z][\w.-]*\d)|check in on|第几步|哪一步|多少步了|what step|which step|"
          r"(?:training|run|job|it|model|训练)\s*(?:has |have |did )?(?:crash|fail)\w*|did it crash|挂了|崩了|(?<!传)(?<!传又)(?<!传都)失败了|"
          r"(?<!projector )(?<!laptop )(?<!phone )(?<!battery )(?<!printer )(?<!wifi )(?<!internet )(?<!screen )\bdied\b|\beta\b|完成了吗|好了吗|(?:完|结束)了?(?:吗|没|没有)|好了(?:吗|没|没有)|(?:训|跑|练|好|完|停|动|挂|崩|结束)了没|多久.{0,4}(?:完|好|结束)|where are we|在哪一步|"
          r"steps? (?:are )?(?:left|remaining)|还剩(?:几|多少)步|训练情况|训练结果|(?:训练|训|run|跑|模型)\S{0,6}(?:什么|啥)情况|情况(?:如何|怎么样|咋样)|what'?s the situation|"

@@ -24,6 +24,7 @@ from assistant.nlu.choice import chosen
 from assistant.nlu.names import SHORT_R
 from assistant.nlu.numbers import EN_NUMBER_WORDS, parse_number
 from assistant.nlu.paths import EXTENSIONS, RUN_ID, TOOL_NAMES
+from assistant.nlu.paths import quoted as quoted_spans
 
 # A data file named in the text, its extensions the ones `paths` knows (one list, not one per pattern).
 _FILE_NAMED = rf"[\w.-]+\.(?:{EXTENSIONS})\b"
@@ -649,8 +650,8 @@ def settled(text: str) -> str:
 # "convert X to alpaca no sorry sharegpt". The word after the repair replaces the last word of its kind before it.
 _EN_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 _REPAIR = re.compile(r"\s*(?:[,，;；]|\s?[-—–]+)?\s*(?:(?:呃|啊|嗯|额|\buh+|\bum+)\s*[,，]?\s*)?"
-                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
-                     r"\bno,? just\b|(?<=\s)[-—–]+\s*sorry\b,?|(?<=[,，])\s*不(?=\s*[,，])|,?\s*\bbut change (?:[A-Za-z_]+ )?to\b|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|\bwrong\s*[-—–:]+)|"
+                     r"(?:\bi mean\b|\bi meant\b|我是说|我的意思是|实则(?:要)?|实是|实为|其实应该是|其实是|其实(?:想)?要|乃是|\bno,? sorry\b|\bsorry,? no\b|\bno,? wait\b|\bactually,? make it\b|"
+                     r"\bno,? just\b|(?<=\s)[-—–]+\s*sorry\b,?|(?<=[,，])\s*不(?=\s*[,，])|,?\s*\bbut change (?:[A-Za-z_]+ )?to\b|(?P<should>\b(?:it |that |this )?should (?:be|have been|read)\b|应该是|应当是|应为|应是|\bwrong\s*[-—–:]+)|"
                      rf"\bno\b(?=\s+(?:\d|{_EN_NUMBER_WORD}\b))|\bno\b,(?=\s+\d[\d,.]*\s*[.!]?\s*$)|(?:(?<=[,，—–-])|(?<=\s))(?:不对|哦不|啊不|不)(?=\s*[,，]?\s*[\d一二两三四五六七八九十百])|"
                      r"(?:(?<=[,，—–])|(?<=\s))(?:不对|哦不|啊不(?:是)?))\s*[,，:：]?\s*", re.I)
 # The same slip put right in brackets: "5 epochs (no, 4)", "造 500 条(哦不,300 条)", "a quarter (actually make it a fifth)", "Acme Corp (sorry — Acme AI)".
@@ -675,7 +676,7 @@ _KINDS = (re.compile(r"(?:[“\"‘「]|(?<![A-Za-z0-9])')[^”\"'’」\n]{1,30
           re.compile(rf"(?<![\w-])(?:{'|'.join(TOOL_NAMES)}|(?:inspect|check|add|convert|augment|fill|suggest|probe|start|stop|resume|evaluate|apply)_[a-z_]+)(?![\w-])"),
           # a run's name of words, a dash and a number ("ops-ft-2 but I meant ops-ft-3")
           re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*[-_][A-Za-z]*\d[A-Za-z0-9]*(?![\w-])(?!\.\w)"))
-_SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[8], _KINDS[-1])  # a run, a share, a format: what "should be" puts right
+_SHOULD_KINDS = (_KINDS[2], _KINDS[3], _KINDS[7], _KINDS[8], _KINDS[-1])  # a run, a share ("两成…应是三成"), a format: what "should be" puts right
 _SAID_AGAIN = re.compile(r"^(?:转成?|转为|改成|换成|用|填成?|写(?:全称|成)?|(?:convert )?to|make it|use)\s*(?=\S)", re.I)
 # A value already marked as the wrong one: "not X", "I said X", "不是 X", "instead of X".
 _TAKEN_BACK = re.compile(r"(?:\bnot|\bi said|\binstead of|\brather than|不是|而非|非|说的是|唔係|唔系|唔是)\s*$", re.I)
@@ -718,6 +719,9 @@ _SAID_KEY_MAKE_IT = re.compile(r"(?:\bi said|\bi put|\bi typed|我说了?|刚才
 _NUM_OR_SHARE = _NUM + r"%?"
 _SAID_WRONGLY = re.compile(rf"(?:\bdid i say|\bi said|\bi say|\bi typed|\bi put)\s+({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,5}}?)(?:\s+wrong(?:ly)?)?\s*[?,.;]?\s*"
                            rf"(?:i meant|should be|should read|make it|it'?s|but i (?:want|need|'d like)(?: (?:the )?(?:r|rank|k|lr|epochs?)\s*(?:=|of|to be)?)?)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
+# A count called too small or too big, then the one to use: "50 steps was too short, do 200", "3 epochs is too few, use 5".
+_TOO_THEN = re.compile(r"(?<![\w.])(\d+)(\s*(?:steps?|epochs?|步|轮))\s+(?:was|is|were|are) (?:way |much |far |a bit |a little )?too (?:short|long|few|many|small|big|little|much)\b"
+                       r"\s*[,;.—–-]?\s*(?:so\s+)?(?:make it|use|try|go with|do|run|let'?s do)\s+(\d+)(?![\w.])", re.I)
 _WAS_WRONG = re.compile(rf"(?<![\w.])({_NUM_OR_SHARE})((?:\s*[A-Za-z-]+){{0,2}}?)\s+(?:was|is)\s+wrong\b((?:[^.\n,;]){{0,40}}?)\s*[,;]?\s*(?:make it|should be|use|it'?s)\s+({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
 _FLAG_CHANGED = re.compile(rf"((?:--?)?[A-Za-z_]+\s*[= ]\s*)({_NUM_OR_SHARE})\s*(?:->|→|=>|改成|改为|换成)\s*(?:(?:--?)?[A-Za-z_]+\s*[= ]\s*)?({_NUM_OR_SHARE})(?!\w|\.\d)", re.I)
 
@@ -725,9 +729,12 @@ _FLAG_CHANGED = re.compile(rf"((?:--?)?[A-Za-z_]+\s*[= ]\s*)({_NUM_OR_SHARE})\s*
 _ASKED_THEN_PICKED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(\s*[A-Za-z\u4e00-\u9fff-]{1,12}?)\s*[?？]\s*"
                                 r"(?:nah|no|nope|eh|hmm+|actually|not that|不|不对|算了|还是)\W{0,3}\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w%]|\.\d)", re.I)
 
+# "Not rank 32, rank 16", "not lr 1e-4 - lr 5e-5": the setting named before the value ruled out, then named again with the one meant.
+_NOT_KEY_THEN_MEANT = re.compile(r"\bnot\s+((?:lora\s+)?(?:rank|r|lr|learning rate|epochs?|k))\s*(?:=|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*[,;—–-]+\s*"
+                                 r"(?:(?:but|just|use|make it)\s+)?\1\s*(?:=|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)(?!\w|\.\d)", re.I)
 # "wait\nnot 5 epochs\n3", "not 500 steps for FILE - make it 300": the number ruled out, then the one meant, its unit kept.
 # (a numbered list's next number, "1. not 3 epochs\n2. 6 epochs", is no value)
-_NOT_THEN_MEANT = re.compile(r"\bnot\s+(?:the\s+)?(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data)?)\b(?:\s+you (?:suggested|said|proposed|picked|put))?(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
+_NOT_THEN_MEANT = re.compile(r"\bnot\s+(?:the\s+)?(\d+(?:\.\d+)?)(\s*%?\s*[A-Za-z]{2,10}(?:\s+data|\s+(?:per|each|a) (?:sample|prompt|question|record|row))?)\b(?:\s+you (?:suggested|said|proposed|picked|put))?(?:\s*[\n,;]+\s*|(?:[^.!?\n]|\.(?=\w)){0,40}?\b(?:make it|change (?:it|that) to|use)\s+)(?!(?<=\n)\d{1,2}[.)、][ \t]+\S)(\d+(?:\.\d+)?)\s*%?\s*(?=$|[,.;!\n]|\s+(?:we|i|pls|please|thanks|per|each|for each|a piece)\b)", re.I)
 _STEP_NAMED = re.compile(r"\b(?:lr |learning[- ]rate )?(?:probe|range test)\b|\bfew-?shot\b|\bcot\b|\baugment\w*|(?:学习率)?探测|思维链|指令增强", re.I)
 # A self-check asked before the value put right: "Did I say 1e-4? The learning rate should be 5e-5.", "你是不是听错了?epoch是3不是5。"
 _SELF_CHECK = re.compile(r"^\W*(?:did i (?:say|write|type|put|mean)\b[^?？\n]{0,30}|did you (?:hear|read|get) (?:that|me|it) (?:wrong|right)[^?？\n]{0,20}|"
@@ -885,6 +892,7 @@ def repaired(text: str) -> str:
     text = _FLAG_CHANGED.sub(lambda m: m.group(1) + m.group(3), text)
     text = _ASKED_THEN_PICKED.sub(lambda m: m.group(3) + m.group(2), text)
     text = _NOT_THEN_MEANT.sub(lambda m: "make it " + m.group(3) + m.group(2), text)  # (still a value put right)
+    text = _NOT_KEY_THEN_MEANT.sub(lambda m: m.group(1) + " " + m.group(3) + " instead", text)  # "Not rank 32, rank 16": the setting meant
     # ("did I say 200 steps for the LR probe? wrong, 500 steps.": the step the self-check names stays)
     text = _SELF_CHECK.sub(lambda m: "".join(w + " " for w in _STEP_NAMED.findall(m.group(0))), text)
     text = ruled_out(_UNIT_LEFT_OUT.sub(lambda m: m.group(0) + m.group(1), text))
@@ -1317,7 +1325,8 @@ def identity_said(text: str) -> str:
     if not _ABOUT_IDENTITY.search(text):
         return text
     text = text.replace("名号", "名字").replace("名讳", "名字").replace("撰者", "作者")
-    text = re.sub(r"\b(name|author) shall be\b", r"\1 is", text, flags=re.I)  # "the assistant's name shall be 'Beacon'"
+    text = re.sub(r"\b(name|author) shall be(?:\s+(?:proclaimed|declared|known as|called|named|written as))?\b", r"\1 is", text, flags=re.I)
+    # ("the assistant's name shall be 'Beacon'", "the name shall be proclaimed 'Sir Answersalot'")
     text = re.sub(r"\bcall it\s+(?=[\"'“‘])", "name is ", text, flags=re.I)  # "give identity.json a name. Call it 'Orbit'."
     text = re.sub(r"\b(?:it )?should say (?:it'?s|it is)\s+(?=[\"'“])", "name is ", text, flags=re.I)  # "it should say it's 'Juniper', made by 'X'"
     text = _TWO_THEN_TWO.sub(lambda m: f"名字填{m.group(1) or m.group(3)},作者填{m.group(2) or m.group(4)}", text)
@@ -1520,6 +1529,15 @@ _PS = re.compile(r"(?:^|\n)\s*P\.?\s*S\.?\s*[:：,，.]?\s*", re.I)
 _INVENTORY_DISMISSED = re.compile(r"^[^\n]*?[—–,;.!:-]\s*(?:but\s+|so\s+)?(?:ignore|forget(?: about)?|never ?mind|disregard) (?:all )?(?:that|those|them|the rest|the others)\b\W*(?=(?:just|only|simply)\b)", re.I)
 _INVENTORY_ZH = re.compile(r"^\s*(?:我)?(?:手上|手里|这边|现在)?有[^。;；\n]*?[,，]\s*(?:[^,，。;；\n]{0,8}[,，]\s*)?"
                            r"(?=[^,，。;；\n]*(?:就行|就好|即可)[,，]?\s*(?:其他|别的|其余)(?:的)?(?:都)?(?:别动|不用管|别管|先不管|不用动))")
+
+
+def too_then(text: str) -> str:
+    """``text`` with a count called too small or too big replaced by the one to use after it, its unit kept.
+
+    >>> too_then("probe of 50 steps was too short, do 200")
+    'probe of 200 steps'
+    """
+    return _TOO_THEN.sub(lambda m: m.group(3) + m.group(2), text)
 
 
 def now_asked(text: str) -> str:
@@ -2320,7 +2338,6 @@ _COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not t
                        r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
-_QUOTED_SPAN = re.compile(r"(?:^|(?<=[\s:：(,]))'[^'\n]{2,80}'(?=[\s,.;:!?)]|$)|\"[^\"\n]{2,80}\"|“[^”\n]+”|「[^」\n]+」|‘[^’\n]+’")
 _MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bi don'?t suppose (?:you could|you'?d be able to)\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)
 
 
@@ -2589,7 +2606,7 @@ def courteous(text: str) -> str:
     >>> courteous("I think I actually meant 5 epochs rather than 15, if that's alright?")
     'I think I actually meant 5 epochs rather than 15.'
     """
-    spans = [m.span() for m in _QUOTED_SPAN.finditer(text)]
+    spans = [(a, b) for _, a, b in quoted_spans(text)]
     if any(a <= m.start() < b for m in (*_COURTESY.finditer(text), *_MIGHT_YOU.finditer(text)) for a, b in spans):
         return text  # a template's words are the person's: "'Would you kindly tell me {q}'" stays as written
     last = list(_COURTESY.finditer(text))
@@ -2649,6 +2666,7 @@ _REWRITES = (
     note_left,       # a note to oneself before the request left out
     yes_and_no,      # "check yes, drop no": the parts said no to left out
     addressed,       # only the lines said to us in a thread; pasted output keeps its words, not its numbers
+    too_then,        # "50 steps was too short, do 200": the count to use, with its unit
     now_asked,       # the request made now: last time's values, offers turned down, a story before a P.S. left out
     punctuated,      # punctuation said aloud ("逗号", "period")
     untagged,        # a polite tag after a request ("…就行,可以吗") left out
@@ -2773,6 +2791,10 @@ _SHAPES = (
     # a hold-up said before a correction: "这里请您稍微停一下,刚才那一步有个小地方不对…", "Please pause for a moment. One detail was not right."
     (re.compile(r"^\W*(?:这里)?(?:请您?|你)?(?:先)?稍微?(?:停|等)一下\s*[,，。.]\s*(?=[^?？]{0,30}(?:不对|错了|说错|搞错|有误))"), ""),
     (re.compile(r"^\W*(?:please\s+)?(?:pause|hold on|wait|hang on)(?: for)? a (?:moment|second|sec|minute)\s*[.,!]\s*(?=[^?]{0,40}\b(?:not right|wrong|mistake|incorrect|typo)\b)", re.I), ""),
+    # a rough count, then the exact one: "我就一百来条数据,准确说120条" (the exact count is the count)
+    (re.compile(r"(?<![\d.])[\d一二两三四五六七八九十百千万]+(?:\.\d+)?\s*(?:来|多|余|左右)?\s*(?:条|个)(?:数据|样本|问答)?\s*[,，]\s*(?:准确|确切|精确)(?:地)?(?:来)?说(?:是|的话)?\s*[,，]?\s*(?=\d)"), ""),
+    # a column called wrong, then put right: "问题列搞错了,不是“玩家提问”,是“玩家问题”" (the column, then its value)
+    (re.compile(r"(?<=列|栏)(?:名)?(?:又)?(?:搞错了|弄错了|写错了|选错了|错了)\s*[,，]\s*(?=(?:不是|是|应该是|要用)\s*[“\"「‘'])"), ""),
     # a request written as a code comment: "# TODO: alpaca_zh_demo.json 先看一下字段", "// FIXME: convert X to jsonl"
     (re.compile(r"^\s*(?:#|//|--)\s*(?:TODO|FIXME|XXX|NOTE|HACK)\b\s*[:：]?\s*", re.I), ""),
     # a moving checklist on one line: "✔ 质检 ✔ 删完全重复 ➜ 过长答案那些保留", "✔ checked ✔ exact dups removed ➜ keep the long answers"

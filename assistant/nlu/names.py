@@ -111,10 +111,15 @@ _SETTING_NAME = re.compile(r"(?:lora[-_](?:r|rank|alpha|dropout|target(?:[-_]mod
                            r"grad(?:ient)?[-_]accum(?:ulation)?(?:[-_]steps)?|question[-_]field|answer[-_]field|rationale[-_]field|weight[-_]decay|cutoff[-_]len|max[-_](?:seq[-_])?len(?:gth)?)", re.I)
 
 
+# Words made with "run" that name no run: "mid-run", "dry-run", "re-run", "long-run".
+_RUN_WORD = re.compile(r"(?:mid|dry|re|pre|post|test|trial|long|short|first|second|last|next|full|half|practice|warm-?up)[-_]runs?", re.I)
+
+
 def find_run_id(text: str) -> tuple[str, int, int] | None:
     """The run named in ``text``; one named only to be ruled out ("不是 run-A,要停的是 run-B") is skipped."""
     found = _find_run_id(text)
-    while found and _SETTING_NAME.fullmatch(found[0]):  # "Abort that. lora_r 16, not 64.": a setting's name, never a run's
+    while found and (_SETTING_NAME.fullmatch(found[0]) or _RUN_WORD.fullmatch(found[0])):  # "Abort that. lora_r 16, not 64.": a setting's name,
+        # never a run's; "car-77 broke down mid-run": a word for a run, not its name
         text = text[:found[1]] + " " * (found[2] - found[1]) + text[found[2]:]
         found = _find_run_id(text)
     if found and _LEFT_ALONE.match(text, found[2]):

@@ -37,7 +37,7 @@ _PART = r"(?:[\w./\\~:+&-]|\([^()\s]{1,12}\)|（[^（）\s]{1,12}）|\[[^\[\]\s]
 _NAMED = re.compile(rf"(?<![\w./\\~-])((?:[A-Za-z]:)?{_PART}*?(?:[\w)-]|\([^()\s]{{1,12}}\)|（[^（）\s]{{1,12}}）|【[^【】\s]{{1,12}}】|\[[^\[\]\s]{{1,12}}\])\.(?:{EXTENSIONS}))(?![A-Za-z0-9_])",
                     re.IGNORECASE)
 # "法规问答 final.xlsx", "客服数据 v2.csv": a Chinese name, one space, a version word (the name goes on across the space).
-_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*(?:[_-][A-Za-z]{2,12})?|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版)(?:\s*[(（]\d{1,2}[)）])?\.", re.I)
+_VERSION_NAME = re.compile(r"^(?:final|v\d+(?:\.\d+)*(?:[_-][A-Za-z]{2,12})?|new|old|copy|backup|draft|latest|\d{1,8}|最终版|终版|副本|新版|旧版|(?:\d{1,4}|第[一二三四五六七八九十\d]{1,3})版)(?:\s*[(（]\d{1,2}[)）])?\.", re.I)
 _VERB_WORD = re.compile(r"^(?:请|帮我|帮忙|麻烦)?(?:看|查|检|转|训|用|跑|读|打开|开始|做|处理|分析|质检|清洗|洗|微调|上传|导出|统计)\S{0,3}$")
 _ZH_HEAD = r"((?:[A-Z]{1,6})?[\u4e00-\u9fff][\u4e00-\u9fff\w]{1,30}) $"
 _ZH_BEFORE = re.compile(r"(?:^|(?<=\s))" + _ZH_HEAD)  # ("HR制度问答 v2.csv")

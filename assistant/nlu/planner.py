@@ -324,8 +324,10 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool == "explain" and acts.is_request(plain) and (got.prob < 0.5 or acts.is_rhetorical(plain))
                            and review.rule_command(plain) is not None and review.decides(plain))
                        # "長答案全部保留,法院啲程序解釋本身就長": a rule and its decision open the message, a reason follows
-                       or (tool == "explain" and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and review.rule_command(parts[0]) is not None
-                           and review.decides(parts[0]) and not acts.asks_about(parts[0]) and not re.search(r"[?？吗嘛]", plain))):
+                       # ("同一个问题答案不一样的那些,先留着,我回头问问师傅哪个对": the rule, then its decision, in the first two clauses)
+                       or (tool == "explain" and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and not re.search(r"[?？吗嘛]", plain)
+                           and any(review.rule_command(head) is not None and review.decides(head) and not acts.asks_about(head)
+                                   for head in (parts[0], ",".join(parts[:2]) if len(parts) > 2 else parts[0])))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
@@ -357,8 +359,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     if tool in (None, "", "inspect_dataset", "add_few_shot") and (has_file or named) and (bare := _BARE_VERB.match(masked)):
         tool = "probe_learning_rate" if bare.group("probe") else "check_quality"  # "FILE check", "check" with an upload, "FILE probe":
         # the file and one of our tools' own verbs, nothing else
-    if tool in (None, "", "inspect_dataset") and "sheet" in slots.find_fields(masked) and _FOR_CONVERSION.search(plain):
-        tool = "convert_dataset"  # "for the conversion, use sheet 'City' not 'Airport'": the conversion's sheet put right
+    if tool in (None, "", "inspect_dataset") and {"sheet", "question_field", "answer_field"} & set(slots.find_fields(masked)) and _FOR_CONVERSION.search(plain):
+        tool = "convert_dataset"  # "for the conversion, use sheet 'City' not 'Airport'", "转换的时候问题列…是“玩家问题”": the conversion's put right
     if tool == "check_quality" and "sheet" in slots.find_fields(masked):
         tool = "inspect_dataset"  # the check reads no sheet by name: a look at that sheet reports its problems
     if tool in (None, "", "inspect_dataset") and _NEED_IN.search(plain) and slots.find_format(plain) and (has_file or named):
@@ -1937,8 +1939,9 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
     settings = {"epochs", "learning_rate", "lora_r", "max_steps"} & set(amounts.training_args(text)) or (
         {"mix_general"} if amounts.find_mix(text) is not None else set())
     counts = amounts.count_args(text, few_shot=True)
-    if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and slots.tool_of_values(whole) == "add_few_shot":
-        new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X": the count of what was called off, corrected
+    if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and (
+            slots.tool_of_values(whole) == "add_few_shot" or any(label == "k" for _, label in amounts.label_numbers(text))):
+        new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X", "一条配仨,不是俩,FILE 还是 300 条": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] == "start_training" and set(new.calls[0]["args"]) <= {"path", "max_steps"} and (
             _steps_alone(text) or re.search(r"\bprobe\b|探测", text, re.I)):
         new = Decision("unknown")  # "不是200步 500步\n文件还是 FILE", "the probe was meant to run 1000 steps, not 100": the probe's steps put right
@@ -2002,8 +2005,9 @@ _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列
 
 
 def _steps_alone(text: str) -> bool:
-    """A step count said with nothing of a run ("不是100步 是300步", "200 steps, not 80"): the probe's steps, not a run's max_steps."""
-    return set(amounts.training_args(text)) == {"max_steps"} and not re.search(r"\bmax|max_?steps|最大|最多|至多|封顶|上限|训练|\btrain|\bruns?\b|\bepochs?\b|\bat most\b|\bcap\b", text, re.I)
+    """A step count said with nothing of a run ("不是100步 是300步", "200 steps, not 80"): the probe's steps, not a run's max_steps.
+    A thousand steps or more is a run's length, not a probe's ("make that 3000 steps", "步数改成1000吧")."""
+    return set(args := amounts.training_args(text)) == {"max_steps"} and args["max_steps"] < 1000 and not re.search(r"\bmax|max_?steps|最大|最多|至多|封顶|上限|训练|\btrain|\bruns?\b|\bepochs?\b|\bat most\b|\bcap\b", text, re.I)
 
 
 _JSON_SENT = re.compile(r"\b(?:the|that|my)\s+json\s+(?:(?:i|we)\s+)?(?:sent|pasted|posted|gave)\b|(?:贴|发|给)的\s*json(?:\s*(?:里|中))?", re.I)
@@ -2020,6 +2024,8 @@ def _owner_of_values(text: str) -> str | None:
                                                                     # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
                                                                     r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
+            # "更正:k 取 2。", "actually 3 per sample, 5 is overkill": a count of examples each, few-shot's k
+            or ("add_few_shot" if any(label == "k" for _, label in amounts.label_numbers(text)) and not amounts.training_args(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
                 if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)

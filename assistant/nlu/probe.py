@@ -22,7 +22,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|probing|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "50-step probe on FILE", "Ping the learning rate", "100 步的学习率试运行": a probe by its length, or the rate sounded out
-    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bprobe (?:the |a |that |this |our |my |your )?(?:learning )?rate\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
+    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bprobe (?:of|for|with) \d+\s*steps?\b|\bprobe (?:(?:on|of|for|into) )?(?:the |a |that |this |our |my |your )?(?:learning )?rate\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
     # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
     r"\b(?:lr|learning rate)\b[^.!?]{0,50}?\b(?:run|do|kick off)\s+(?:a |the )?(?:quick |short |small )?(?:sweep|range test|scan)\b|"
     # "probe 500 steps on FILE", "Like I said, probe 300 steps": the probe asked for by its verb and a step count
@@ -46,7 +46,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run
     r"\b(?:lr|learning[- ]rate)\b[^\n]{0,40}\b(?:probe|sweep) (?:it|this|that)\b|(?:学习率|(?<![a-z])lr(?![a-z]))[^。;；!！?？]{0,30}?探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:估|估算|估计)(?:一?下|个)\s*(?:学习率|(?<![a-z])lr\b)(?=[^。!！]{0,30}跑\s*\d+\s*步)|"
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|(?:不如|还是)\s*(?:先)?\s*探测|探测一?下\s*[,，]?\s*(?:用|拿|在|跑)(?=[^。!！?？]{0,40}\d+\s*步)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
-_STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
+_STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:[A-Za-z]\s*(?==))?(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
 
 
 # The probe asked for, to find the rate a question names: "拿这个探一下学习率多少合适", "学习率到底多大合适?你直接在这个文件上试一下呗".

@@ -1548,9 +1548,11 @@ _TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trai
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
 # A setting's value changed or put right: "change X to", "make it", "should be", "改成", "调整为", "不对", "wrong".
 _SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
-                                r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|\bi said\b", re.I)
+                                r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|\bi said\b|"
+                                # "Bring the learning rate down to 1e-5", "epoch 下调为 5", "r 应取 8,而非 16"
+                                r"\b(?:bring|take|turn|drop|lower|raise|bump|knock|dial|crank)\s+(?:the |it |that )?[\w -]{0,20}?\b(?:down|up|back)\s+to\b|(?:下调|上调|调低|调高)(?:为|到|至)|应取|而非", re.I)
 # What came of a change, told: "lora_r 从 8 改成 32 之后 loss 反而高了", "…last time and it was worse" (no change asked for now).
-_TOLD_AFTER = re.compile(r"之后|以后|后来|上次|上回|当时|那次|反而|效果(?:不好|变差|更差)|\blast time\b|\band it (?:was|got)\b|\bgot (?:worse|better)\b", re.I)
+_TOLD_AFTER = re.compile(r"之后|以后|后来|上次|上回|当时|(?<!刚才)那次(?!训练的|的训练)|反而|效果(?:不好|变差|更差)|\blast time\b|\band it (?:was|got)\b|\bgot (?:worse|better)\b", re.I)
 _BASE_WORD = re.compile(r"\bbase(?: model)?\b|基座|底座|基础模型", re.I)
 _MODEL_NAME = re.compile(r"(?<![A-Za-z])(?:qwen|llama|mistral|phi|gemma|chatglm|glm|baichuan|internlm|deepseek|smollm|yi-)[\w.:-]*", re.I)
 _BASE_PUT = re.compile(r"\buse\s+[\w.:/-]+\s+as (?:the |our )?base(?: model)?\b|\bswitch (?:the )?base(?: model)? to\b|(?:基座|底座|基础模型)(?:模型)?\s*(?:换成|改成|改用|换用)", re.I)
@@ -1559,6 +1561,9 @@ _VALUES_WEIGHED = re.compile(r"(?:学习率|\blr\b|learning rate|epochs?|轮数|
                              r"(?:个|轮)?\s*(?:啊|呢|好|合适|比较好|better)?\s*[?？]?\s*$", re.I)
 # "what should I set?", "该怎么设?", "what settings?": the settings asked for, a count said with it
 _SET_WHAT = re.compile(r"\bwhat (?:should|do) (?:i|we) set\b|\bwhat would you (?:suggest|recommend|set|pick|use)\b|"
+                       # "What's the recommended epoch count and learning rate?", "Epochs, learning rate, batch, what are we running?"
+                       r"\bwhat(?:'s| is| are) (?:the |your )?(?:recommended|suggested|right|best|optimal|ideal) (?:epoch|lr\b|learning rate|batch|settings|hyper)|"
+                       r"(?:epochs?|learning rate|\blr|batch)\W+(?:[\w ]{0,30}\W+)?what are we (?:running|using|going with)\b|"
                        r"(?:epoch|轮|学习率|learning rate|\blr\b|batch|超参|hyper)[\s\S]*?(?:\byou decide|\byour call|\byour pick|你(?:看着办|来定|定吧|决定吧?))|"
                        r"(?:\byou decide|\byour call|\byour pick|你(?:看着办|来定|定吧|决定吧?))(?=[\s\S]*(?:epoch|轮|学习率|learning rate|\blr\b|batch|超参|hyper))|\bwhat hyper-?param(?:eter)?s\b|超参数?(?:怎么|该怎么|如何)(?:配|设)|\bwhat (?:settings|numbers|values) (?:should|do) (?:i|we)\b|(?:该|应该)?怎么设(?:置)?(?:啊|呢)?\s*[?？]?\s*$", re.I)
 

@@ -22,10 +22,12 @@ _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:d
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
-_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$|be\b))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不删|别删|(?<![A-Za-z])keep(?!s\b)(?!\s+it\s+(?:real|simple|short|clean|quick|tight|moving|up|going|light|brief|together|100|lit|locked)\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries|dupes|duplicates)\s+(?:can |should |will |may )?stay\b|\bstays? in the game\b|(?:决定|还是|继续)保持(?=那些|这些|[^,，。]{0,6}(?:答案|记录|样本))|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
+_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$|be\b))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下(?!的)|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不(?:乱|瞎)?删|别(?:乱|瞎)?删|不要(?:乱|瞎)删|(?<![A-Za-z])keep(?!s\b)(?!\s+it\s+(?:real|simple|short|clean|quick|tight|moving|up|going|light|brief|together|100|lit|locked)\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries|dupes|duplicates)\s+(?:can |should |will |may )?stay\b|\bstays? in the game\b|(?:决定|还是|继续)保持(?=那些|这些|[^,，。]{0,6}(?:答案|记录|样本))|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
+# A length named alone ("长度不够的"), the short answers' only when no other kind is named.
+_LENGTH_ONLY = r"长度|length"
 _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule in (
     # both kinds said together: "both the identical and the near-identical ones", "不管是一字不差的还是差不多的"
     (r"\b(?:identical|exact)(?: ones| copies| duplicates| dupes)?\s+(?:and|&|or|plus)\s+(?:the\s+)?near[- ]?(?:identical|dup\w*)|"
@@ -59,13 +61,13 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer(?:'s)? (?:field |column )?(?:is |was |are |left )?(?:just |only |basically )?(?:blank|empty)\b|\banswers? (?:(?:that|which) (?:are|were) (?:left )?|left )(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),
-    (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:basically |really |simply |itself )?(?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也){0,2}(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
+    (r"答非所问|反问|\b(?:echo(?:es|ing)?|restat(?:es?|ing)|repeat(?:s|ing)?|parrot(?:s|ing)?)(?: back)? (?:a |the )?question\b|\bthe question (?:repeated|parroted|echoed|restated)\b|\banswers? (?:just |only )?(?:repeats?|restates?|echo(?:es)?) the question|\banswer is (?:basically |really |simply |itself )?(?:just |only )?(?:asking|another question|a question)|\banswers? that (?:are|is) (?:just )?questions?\b|(?:答案|回答)(?:只是|就是)?(?:重复|复述)(?:了)?问题|(?:拿|用|以)问题(?:来)?回答问题|(?:答案|回答)(?:本身|还|仍然?|也|反而|倒|居然|竟然){0,2}(?:又|就)?(?:是|为)(?:个|一个)?(?:问句|问题|反问|提问)|(?:答案|回答)(?:栏|列)里?(?:写|填)的(?:其实|都|全)?是问题|问句(?:式)?的?(?:答案|回答)|answers? (?:that )?(?:is|are) (?:just |only |also |itself |themselves )?(?:a |another )?questions?|"
      # "answers that just ask the user a question back", "The answers which is same like a question"
      r"\banswers?[- ]is[- ]an?[- ]question\b|\banswer[- ]as[- ]question\b|\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
-    (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|\banswers? of (?:but |only |just |merely )?(?:a word or two|one or two words|a single word|one word)\b|(?:只有|就)一两个字|(?:答案|回答|回复)(?:就|只有)一句(?!话重复)|(?:就|只)回(?:个|了?一句)", "short_answer"),
+    (r"太短|过短|短答案|短回答|短回复|短的|短得|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|\banswers? of (?:but |only |just |merely )?(?:a word or two|one or two words|a single word|one word)\b|(?:只有|就)一两个字|(?:答案|回答|答语|回复)(?:过于|太|很|都)?简短|简短(?:者|的(?:答案|回答|那些))|(?:答案|回答|回复)(?:就|只有)一句(?!话重复)|(?:就|只)回(?:个|了?一句)", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
-    (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼)长|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
-    (r"长度|length", "short_answer"),
+    (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼|老|超级)长(?!期|久|时间)|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
+    (_LENGTH_ONLY, "short_answer"),
     (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
@@ -87,7 +89,7 @@ _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名字
             "开发单位": "author", "公司": "author", "机构": "author", "单位": "author"}
 # A value said again after "还是", with the verb that puts it ("名字还是填 阿福", "还是用阿福吧").
 _STILL_PUT = r"还是\s*(?:填成?|写成?|用|叫做?|改成)?"
-_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(?<!亲爱的)(?<!尊敬的)(?<!列)(?<!栏)(?<!字段)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就|先)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|" + _STILL_PUT + r"|仍是|是(?!否)|为|填为|填做|填作|命名为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
+_ZH_PAIR = re.compile(r"(?<!个人)(?<!我的)(?<!本人)(?<!自己的)(?<!自己)(?<!亲爱的)(?<!尊敬的)(?<!列)(?<!栏)(?<!字段)(" + "|".join(_ZH_KEYS) + r")\s*(?:[的个個](?:名字|名称|名)?|(?<=助手)(?:名字|名称))?\s*(?:(?:不变|没变|照旧|不改)\s*[,，]?\s*)?(?:那一?栏|那一?项|那个字段|那个占位符|占位符|那个变量|字段|栏)?\s*[,，]?\s*(?:应该|要|就|先)?(?:帮我|请|都|全部|统一|麻烦|是否可以|是否能|可否|能否|能不能|可不可以|可以)?\s*(?:叫做?|" + _STILL_PUT + r"|仍是|是(?!否)|为|填为|填做|填作|命名为|(?:填|写)上|填写为|填成?|写成?|换成|改成|改为|改做|改作|设成|设为|定为|定成|用|=|:|：)\s*(?!进|到|入)" + _VALUE)
 # "名字叫 阿福,作者 福瑞数据": a key starting a phrase, a space, the value
 _ZH_SPACED = re.compile(r"(?:^|(?<=[\s,，:：;；。]))(" + "|".join(_ZH_KEYS) + r")(?:\s+(?![不没照一])(?=[^\s,，]{2})|\s*(?=[“「]))" + _VALUE)
 # "the name should be "Nova"", "swap the {{author}} bits in x.json for "Team Orion"": the usual placeholders in English.
@@ -230,13 +232,15 @@ def rule_command(text: str) -> tuple[str, str] | None:
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
     left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]))  # "完全重复的不用动": that rule is not the one meant
     several = len({name for pattern, name in _RULES if pattern.search(text)} - {"duplicates"}) >= 2
+    other_kinds = {name for pattern, name in _RULES if pattern.search(text)} - {"all", "short_answer"}
     ruled_out = lambda m: re.search(r"(?:不是|并非|\bnot|rather than|instead of" + (r"|除了|\bexcept(?: for)?|\bother than|\bbut not" if several else "")  # noqa: E731
                                     + r")\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$", text[max(0, m.start() - 16):m.start()], re.I)
     # (a rule's words inside another's that is ruled out are ruled out with it: "Not near-duplicates, … the placeholder ones")
     spans = [m.span() for pattern, _ in _RULES for m in pattern.finditer(text) if ruled_out(m)]
     rule = next((name for _, pattern, name in sorted(
         ((m.start(), pattern, name) for pattern, name in _RULES for m in [pattern.search(text)]
-         if m and name not in left_alone and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans)),
+         if m and name not in left_alone and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans)
+         and not (pattern.pattern == _LENGTH_ONLY and other_kinds)),  # ("near dupes can stay, they're for different board lengths")
         key=lambda hit: (_RULES.index((hit[1], hit[2])), hit[0]))), None)  # "不是短答案,是长答案": the one not ruled out
     decided_at = (drop or keep) if not (drop and keep) else None
     if rule is not None and rule != "duplicates" and decided_at is not None and several:
@@ -393,7 +397,9 @@ def _placeholder_values(text: str) -> dict[str, str]:
         inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
-        bare = _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip(_QUOTES + " ")
+        as_quoted = value[:1] not in _OPENING and any(o + value + c in text for o, c in zip(_OPENING, _CLOSING))
+        # (a value quoted whole is the person's as written: author "Still Waters Studio")
+        bare = value.strip() if as_quoted else _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip(_QUOTES + " ")
         bare = re.sub(r"^(?:(?:我们|我司)(?:公司|团队|单位)?|本(?:公司|团队|单位))(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
@@ -434,7 +440,7 @@ _KEYED = re.compile(r"(\{\{\s*(?:name|author)\s*\}\}|(?:定|命|取)名(?=\s*(?:
                     r"\bcalls? itself(?=\s+(?:[\"'“]|(?-i:[A-Z])))|\bits (?:own )?name is(?=\s+(?:[\"'“]|(?-i:[A-Z])))|自称|(?:说)?自己叫(?=\s*[「“\"'])|(?:^|(?<=[?？!！。]))\s*就(?=叫\s*[「“\"']))"
                     # "名字麻烦填“小橙”", "作者那里大概写…", "名字或许可以填成…": courtesy or a hedge between the key and its link
                     r"(?:\s*(?:那里|这里|那儿|那栏|那一栏|那块|这块|那一块))?(?:\s*(?:麻烦|请|帮我|帮忙|就|或许|也许|大概|可以|可能|这回|这次|这一次|这趟|应该|应当|当|要))*"
-                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=itself as)|(?<=yourself as)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|整成|弄成|搞成|代以|代为|填成?|写成?|寫成?|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「'\"]))\s*"
+                    r"\s*(?:[=＝:：]|->|→|[^.\n—–]{0,50}?\s[—–]\s*it'?s(?=\s+(?-i:[A-Z\u4e00-\u9fff「“\"']))|(?<=\bit)|(?<=him)|(?<=her)|(?<=assistant)|(?<=bot)|(?<=model)|(?<=agent)|(?<=itself)|(?<=itself as)|(?<=yourself as)|(?<=name is)|(?<=自称)|(?<=自己叫)|\bput\b|\b(?:is|are) to be(?: (?:given|set|filled in|filled|put|written|entered)(?: as| to)?)?|(?:would|shall|should|will|must|to|ought to)\s+(?:just\s+|simply\s+)?(?:be|mean|read)(?:\s+(?:proclaimed|declared|known as|called|named|set to|given as|written as))?|\bis\b|\bto\b|是(?!否)|为|(?:就)?叫做?|改做|改作|改成|换成|转为|整成|弄成|搞成|代以|代为|(?:统一)?(?:填写|填|写)(?:成|为|上)?|寫成?|将?被(?=\s*[“「\"'][^”」\"']{1,30}[”」\"']\s*(?:取代|替换|代替|替代))|" + _STILL_PUT + r"|還是|\bwith(?=\s*[\"“「])|(?<=called)|(?<=named)|(?<=名字|作者|名称)(?=\s*[“「'\"]))\s*"
                     + _VALUE, re.I)
 _AUTHOR_WORDS = ("company", "organization", "organisation", "org", "developer", "maker", "publisher")  # "{{author}} with Orion and …" is the list, not one pair
 
@@ -660,12 +666,12 @@ def decision(text: str) -> str | None:
 
 
 # Records left as they are: "回答太短的先别动", "那些先不要动它们".
-_LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些])\s*(?:那几条|那些|这些)?\s*(?:都|先|就)?(?:先)?(?:别|不要|不用)动(?:它们?|他们|这些|那些)?(?=\W|$)")
+_LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些]|(?=那几条|那些|这些))\s*(?:那几条|那些|这些)?\s*(?:都|先|就)?(?:先)?(?:别|不要|不用)动(?:它们?|他们|这些|那些)?(?=\W|$)")
 
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下|不删|别删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these )?(?:[\w-]+ ){0,2}(?:answers|rows|ones|records|entries|duplicates|dupes)\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
+    return bool(re.search(r"保留|留着|留下(?!的)|不(?:乱|瞎)?删|别(?:乱|瞎)?删|不要(?:乱|瞎)删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these )?(?:[\w-]+ ){0,2}(?:answers|rows|ones|records|entries|duplicates|dupes)\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
                 or _LEFT_ALONE.search(text) and not _DROP.search(text))
 
 

@@ -303,6 +303,8 @@ def find_fields(text: str) -> dict:
             or re.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
             # "用 应用题.csv 里「解题步骤」这一列,给所有样本加思维链": a quoted column taken, and the CoT asked for in the same breath
             or re.search(r"(?:用|拿|按)\s*(?:\S{0,40}?\s*里)?\s*[“\"'「]([^”\"'」]{1,20})[”\"'」]\s*(?:这一?|那一?)?(?:列|栏|字段)(?=[^。;；]{0,24}(?:思维链|推理|cot))", text, re.I)
+            # "FILE has a column pilot_reasoning, use it to add CoT": a column named, then used for the CoT
+            or re.search(r"\bhas (?:a|an|the) (?:column|field|col)\s+(?:called |named )?['\"“‘]?([A-Za-z_][\w-]{0,30})['\"”’]?\s*[,;]?\s*(?:and\s+)?(?:use|take) (?:it|that|this)\b", text, re.I)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
             or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
                          r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
@@ -321,7 +323,7 @@ def find_fields(text: str) -> dict:
     if real:
         out["rationale_field"] = real.group(1)
     # "law_cases.xlsx 里 reasoning 那列就是推理过程": a column said to hold the reasoning
-    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|列|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
+    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|那一?栏|这一?栏|列|栏|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
     if holds and "rationale_field" not in out:
         out["rationale_field"] = holds.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
@@ -362,6 +364,10 @@ def find_fields(text: str) -> dict:
     sheet = sheet or _THE_SHEET.search(text)
     # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
     sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
+    # "第二页「女声」", "将那 FILE 之中「京剧」一页" (a workbook's pages): a quoted name, a page counted or said after it
+    sheet = sheet or (re.search(r"(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:页|个页签)\s*[“‘\"'「]|[“‘\"'「](?=[^”’\"'」]{1,20}[”’\"'」]\s*(?:那|这)?一?页(?![数码面])))"
+                                r"([^”’\"'」]{1,20})[”’\"'」]", text)
+                      if not re.search(r"\.(?:jsonl?|csv|txt|pdf|docx?)\b|\bpdf\b|文档|手册|书", text, re.I) else None)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
     zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
     if not sheet and not zh_sheet and re.search(r"\.xls[xm]?\b|excel", text, re.I):
@@ -732,7 +738,7 @@ def find_method(text: str) -> str | None:
 _METHOD_WORD = r"(?:全量|全参|full|q?lora)"
 _COMPARED = re.compile(_METHOD_WORD + r"\s*(?:和|与|跟|vs\.?|or|还是|versus|比)\s*" + _METHOD_WORD, re.I)
 # "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
-_NOT_THIS = re.compile(r"(?:\bnot|\bno|\bdon'?t want|\bdo not want|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
+_NOT_THIS = re.compile(r"(?:\bnone of (?:that|this|the|your)|\bnot|\bno|\bdon'?t want|\bdo not want|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
 
 
 _PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"
