@@ -413,7 +413,7 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
 # "停了以后还能接着跑不 还是得从头来", "CoT跟FS叠着用会冲突不": asked as A-not-A (of our steps: "你会下围棋不" is chat)
 # ("检查点还保不保留?": the verb said twice around 不, at the question's end; not 能不能/要不要/可不可以, which ask for a step)
 _A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
-                      r"(?:还)?([保留存丢删变算占影在])不\1[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")
+                      r"(?:还)?(?:([保留存丢删变算占影])不\1|在不在(?![跑训练运]))[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")  # ("还在不在跑?": a run's state)
 
 
 def asks_how_it_behaves(text: str) -> bool:
