@@ -84,6 +84,11 @@ from assistant.offline import plan
     ("In identity.json the name shall be proclaimed 'Sir Tick' and the author 'The Guild of Tock'.",
      ("fill_placeholders", {"path": "identity.json", "values": {"name": "Sir Tick", "author": "The Guild of Tock"}})),
     ("Fill identity.json: name \"Tick\", author \"Still Hands Ltd\".", ("fill_placeholders", {"path": "identity.json", "values": {"name": "Tick", "author": "Still Hands Ltd"}})),
+    # found at first sight in rounds 623–630 (this stop's final code): consequential readings mended
+    ("Probe the learnin' rate on watch_qa.jsonl, 60 steps!", ("probe_learning_rate", {"path": "watch_qa.jsonl", "steps": 60})),
+    ("identity_shop.json needs a name and author — name: Tock, author: Zhou Repairs",
+     ("fill_placeholders", {"path": "identity_shop.json", "values": {"name": "Tock", "author": "Zhou Repairs"}})),
+    ("答案里带着占位符的那些,帮我都撤掉", ("apply_quality_rule", {"rule": "placeholder", "decision": "drop"})),
 ])
 def test_round615_causes(text, want):
     assert one_call(text) == want

@@ -262,7 +262,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
     # the identity placeholders given values, read once for the conditions below
-    identity_keys = {"name", "author"} & set(review.placeholder_values(plain)) if tool in ("convert_dataset",) + _MAKERS else set()
+    identity_keys = {"name", "author"} & set(review.placeholder_values(plain)) if tool in ("convert_dataset", "start_training") + _MAKERS else set()
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = (tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)  # ("stop it, I forgot to remove
                 and not re.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
@@ -282,8 +282,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool == "training_status" and "{{" in plain and not names.find_run_id(plain)
                            and {"name", "author"} & set(review.placeholder_values(plain)))
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
-                       or (tool in _MAKERS and review.asks_fill(plain, False)
-                           and identity_keys == {"name", "author"})
+                       or ((tool in _MAKERS or tool == "start_training" and any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files))
+                           and review.asks_fill(plain, False) and identity_keys == {"name", "author"})  # ("identity_x.json needs a name and author — name: …")
                        # "set the author to 'X' in the identity template", "这个身份模板里名字填成“…”": the identity file's template
                        or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
