@@ -261,8 +261,11 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
-    # the identity placeholders given values, read once for the conditions below
-    identity_keys = {"name", "author"} & set(review.placeholder_values(plain)) if tool in ("convert_dataset", "start_training") + _MAKERS else set()
+    # an identity file named or sent, and the identity placeholders given values, read once for the conditions below (a start only
+    # on an identity file: "identity_x.json needs a name and author — name: …")
+    identity_file = any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)
+    identity_keys = ({"name", "author"} & set(review.placeholder_values(plain))
+                     if tool in ("convert_dataset",) + _MAKERS or tool == "start_training" and identity_file else set())
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = (tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)  # ("stop it, I forgot to remove
                 and not re.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
@@ -282,10 +285,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        or (tool == "training_status" and "{{" in plain and not names.find_run_id(plain)
                            and {"name", "author"} & set(review.placeholder_values(plain)))
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
-                       or ((tool in _MAKERS or tool == "start_training" and any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files))
-                           and review.asks_fill(plain, False) and identity_keys == {"name", "author"})  # ("identity_x.json needs a name and author — name: …")
+                       or (tool in _MAKERS + ("start_training",) and review.asks_fill(plain, False) and identity_keys == {"name", "author"})
                        # "set the author to 'X' in the identity template", "这个身份模板里名字填成“…”": the identity file's template
-                       or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)))
+                       or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or identity_file))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "近似重复的保留吧 同样问熊猫吃啥 问法不一样其实是好事": the decision opens the message; the reason after it
@@ -1940,7 +1942,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         {"mix_general"} if amounts.find_mix(text) is not None else set())
     counts = amounts.count_args(text, few_shot=True)
     if new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and counts and (
-            slots.tool_of_values(whole) == "add_few_shot" or any(label == "k" for _, label in amounts.label_numbers(text))):
+            slots.tool_of_values(whole) == "add_few_shot" or _examples_each(text)):
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X", "一条配仨,不是俩,FILE 还是 300 条": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] == "start_training" and set(new.calls[0]["args"]) <= {"path", "max_steps"} and (
             _steps_alone(text) or re.search(r"\bprobe\b|探测", text, re.I)):
@@ -2013,6 +2015,11 @@ def _steps_alone(text: str) -> bool:
 _JSON_SENT = re.compile(r"\b(?:the|that|my)\s+json\s+(?:(?:i|we)\s+)?(?:sent|pasted|posted|gave)\b|(?:贴|发|给)的\s*json(?:\s*(?:里|中))?", re.I)
 
 
+def _examples_each(text: str) -> bool:
+    """A number in ``text`` counts the examples each sample gets, few-shot's k ("k 取 2", "3 per sample", "一条配仨")."""
+    return any(label == "k" for _, label in amounts.label_numbers(text))
+
+
 def _owner_of_values(text: str) -> str | None:
     """The tool whose settings a message of values alone gives: few-shot's k, a format, a run's settings
     (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
@@ -2025,7 +2032,7 @@ def _owner_of_values(text: str) -> str | None:
                                                                     r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             # "更正:k 取 2。", "actually 3 per sample, 5 is overkill": a count of examples each, few-shot's k
-            or ("add_few_shot" if any(label == "k" for _, label in amounts.label_numbers(text)) and not amounts.training_args(text) else None)
+            or ("add_few_shot" if _examples_each(text) and not amounts.training_args(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
             or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
                 if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)

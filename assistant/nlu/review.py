@@ -231,8 +231,9 @@ def rule_command(text: str) -> tuple[str, str] | None:
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
     left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]))  # "完全重复的不用动": that rule is not the one meant
-    several = len({name for pattern, name in _RULES if pattern.search(text)} - {"duplicates"}) >= 2
-    other_kinds = {name for pattern, name in _RULES if pattern.search(text)} - {"all", "short_answer"}
+    named_kinds = {name for pattern, name in _RULES if pattern.search(text)}
+    several = len(named_kinds - {"duplicates"}) >= 2
+    other_kinds = named_kinds - {"all", "short_answer"}
     ruled_out = lambda m: re.search(r"(?:不是|并非|\bnot|rather than|instead of" + (r"|除了|\bexcept(?: for)?|\bother than|\bbut not" if several else "")  # noqa: E731
                                     + r")\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$", text[max(0, m.start() - 16):m.start()], re.I)
     # (a rule's words inside another's that is ruled out are ruled out with it: "Not near-duplicates, … the placeholder ones")
