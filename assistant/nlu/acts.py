@@ -25,7 +25,7 @@ from assistant.nlu.paths import QUOTED, quoted
 from assistant.nlu.slots import mask, tool_of_values
 
 # A condition: "要是/假如/如果/万一", "if I", "suppose", "what if", "hypothetically".
-_IF = re.compile(r"要是|假如|假设|如果|万一|倘若|若是|比如说|比方说|"
+_IF = re.compile(r"要是|假如|假设|如果|万一(?![^,，。;；!！?？]{0,4}(?:有用|用得上|用得着|哪天)[^,，。;；!！?？]{0,2}[呢呀嘛]?\W*$)|倘若|若是|比如说|比方说|"
                  r"(?<!tell me )(?<!tell us )(?<!let me know )(?<!check )(?<!see )(?<!know )(?<!wonder )(?<!wondering )(?<!wondered )(?<!verify )(?<!confirm )\bif\b(?!\s+(?:so|not|yes|no)\b)|"
                  r"^\W*(?:were|had) (?:i|we|you|the|my|our|this|it)\b|\bshould (?:we|i) (?:decide|choose) to\b|\bsuppos\w*|what if|hypothetical\w*|what happens|what would happen|"
                  r"^\W*(?:let'?s )?say,? (?:i|we|you|the|my|our|it)\b|^\W*would\b(?=[^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break)\b)|\bimagine\b|(?<![倘])若(?!干|是)|(?:转|删|训|加|改|填|停|跑|设|换|混|去|开|调)[^,，。;；]{0,40}的话(?=\s*[,，])", re.I)
@@ -125,7 +125,8 @@ _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kin
                          r"^\W*(?:(?:so|ok|okay|hmm+|quick question)\W+)?(?:can|could|do|does) (?:you|u|it|this(?: app| tool)?|the (?:app|tool|assistant))\s+"
                          r"(?:even |also |actually )?(?:read|handle|support|open|load|deal with|work with|take|accept|understand|parse|import)\b"
                          r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
-_EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask)\W+)?"
+_EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask|"
+                          r"yo|hey|dude|bro|listen|sorry to (?:ask|bother you|be a pain)|sorry)\W+){0,2}"  # ("yo does resume start from zero…?", "Sorry to ask, but does…?")
                           r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|can'?t i|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
@@ -138,7 +139,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教|娓娓|细细道|道来)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:could|can|may|might) i (?:trouble|bother|ask) you (?:to|for)\b|\bwould you be so kind\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no\b|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -147,7 +148,9 @@ _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?
                          r"(?:i (?:beg|wish|must|have) to )?(?:inform|tell|advise) you of an? (?:error|mistake|typo)[^:：\n]{0,40}[:：]|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
-                         r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)\W*", re.I)
+                         r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)"
+                         # the opener said twice, or a timeout called ("等一下等一下!裁判暂停!底座不是 A,换成 B!"): no stop asked
+                         r"(?:\W*(?:等一下|等下|等等|(?:裁判|叫个?)暂停(?=\s*[!！])|wait|hold on|hang on|time-?out(?=\s*[!,]))(?![A-Za-z]))*\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没(?:啥|什么|多大)问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
@@ -189,7 +192,7 @@ IF_SO_DO = re.compile(r"[?？]\s*(?:如果)?(?:能|可以|行|没问题|支持|�
                        # the workbook? if not, look at the 'Q2' sheet", "is the check read-only? if yes, go ahead and check this", "if I stop it
                        # now, do I keep the checkpoints? ok, stop lora-r8-v2"
                        + WORRY_THEN_DO.pattern, re.I)
-_RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert|check|drop|stop|start|resume|evaluate|probe|fill|run|augment|train|inspect|turn)\b|不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|何不|干嘛不|为啥不直接|为什么不直接|"
+_RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert|check|drop|stop|start|resume|evaluate|probe|fill|run|augment|train|inspect|turn)\b|不能(?:直接|就|先)[^,，。;；?？]{1,24}[吗嘛么]|还等(?:什么|啥)|是不是(?:该|应该|可以)(?:直接|马上|赶紧)[^,，。;；?？]{1,16}了|(?<![有如])何不(?!同)|干嘛不|为啥不直接|为什么不直接|"
                          r"难道不(?:能|该|应该)|(?:^|(?<=[.?!。？！]))\s*(?:so\W+)?(?:can'?t|couldn'?t|shouldn'?t) (?:we|you|u) (?:just )?(?!be\b|tell\b|say\b)\w+|\bisn'?t it (?:about )?time (?:we|you|to)\b|"
                          r"\bwouldn'?t it (?:make (?:more )?sense|be (?:nice|better|good|great|smart|wise)) (?:to|if)\b|^\W*(?:so\W+)?why not (?!\w+ (?:just )?(?:use|do) (?:it|that)\b)(?:just )?[a-z]+\b(?! (?:sure|certain|clear)\b)|"
                          r"^\W*(?:so\W+)?why don'?t (?:we|you|u) (?:just )?(?:toss|drop|remove|stop|kill|convert|check|add|run|start|resume|fill|evaluate|probe|pick)\b|^\W*how about (?:we )?(?:just )?(?:picking|checking|converting|stopping|adding|running|dropping|starting|resuming|evaluating|check|convert|stop|add|run|drop|start|resume|evaluate)\b|"
@@ -442,7 +445,10 @@ def questions_listed(text: str) -> bool:
 _TELL_WHETHER = re.compile(r"\btell (?:me|us) (?:whether|if)\b[^?\n]{0,80}\b(?:would|will|could|might)\b|\bshall (?:confirm|clarify|advise|state) (?:whether|if)\b|"
                            r"^\W*(?:could|can|would) you (?:please )?clarify\b[^?\n]{0,120}[?？]", re.I)  # ("Could you clarify the boundary between …?")
 # How a thing is, asked: "few-shot 样本里的例子是从我自己的数据里抽的吗?" (是…的吗), "wats a learning rate probe do exactly"
-_HOW_IT_IS = re.compile(r"是[^,，。;；?？!！]{1,40}的(?:吗|嘛)\s*[?？]?\s*$|\bwh?at(?:'?s| is| does) (?:a |an |the )?[\w -]{1,40}? do\b(?: exactly)?\W*$", re.I)
+_HOW_IT_IS = re.compile(r"是[^,，。;；?？!！]{1,40}的(?:吗|嘛)\s*[?？]?\s*$|"
+                        # "建议参数里的 batch size 是按啥算出来的?", "few-shot 与 CoT,两者有何不同?": by what, or how they differ, asked
+                        r"是(?:按|根据|依据|凭|照|怎么|如何)(?:啥|什么|哪些?|何)?[^,，。;；?？!！]{0,20}的\s*[?？]\s*$|有何(?:不同|区别|差别|差异|异同)\s*[?？]|"
+                        r"\bwh?at(?:'?s| is| does) (?:a |an |the )?[\w -]{1,40}? do\b(?: exactly)?\W*$", re.I)
 
 
 # A comparison is asked only in a question's form; "that eval looks way better than last week's" remarks on it.
@@ -772,7 +778,9 @@ _PREFACE = re.compile(rf"^\W*(?:(?:{_TIME_WORDS})\b[^:：\n?？]{{0,40}}|"
 # "mid-training, can I change the LR?" (not "when it's done, can you evaluate it?": a request stays one).
 _TIME_CLAUSE_ASKED = re.compile(rf"^\W*(?:(?:{_TIME_WORDS}|during)\b[^,?？\n]{{1,40}}|"
                                 r"mid-?(?:training|run|way))\s*,\s*"
-                                r"(?=(?:does|do|is|are|will|would|should)\b[^?？\n]*[?？]\s*$|can (?:i|we) [^?？\n]*[?？]\s*$)", re.I)
+                                r"(?=(?:does|do|is|are|will|would|should)\b[^?？\n]*[?？]\s*$|can (?:i|we) [^?？\n]*[?？]\s*$|"
+                                # "When you evaluate a run, what exactly is it compared against - the base model?"
+                                r"(?:what|how|which|why)\b(?![^?？\n]*\b(?:you|u) (?:can|could|would)\b)[^?？\n]*[?？]\s*$)", re.I)
 
 # "before I delete the exact dupes from FILE — can that be undone?": a time clause sets the question, it asks nothing done
 _WHEN_HEAD = re.compile(rf"\W*(?:{_TIME_WORDS})\b", re.I)
@@ -824,7 +832,7 @@ CONCEPT_ASKED = re.compile(r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the
                            r"算高还是(?:算)?低|算(?:高|低|正常)(?:吗|么|嘛)|\bis (?:that|this|it) (?:bad|good|high|low|normal|ok(?:ay)?|too high|too low)\s*\?", re.I)
 # Words that sound like a request but ask for no step: an explanation asked for after the question ("…是何物?还请细细说清楚。",
 # "…所指为何,请予释明。"), a wish with nothing after it ("…survives? I'd like to. Which one…").
-_EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说)(?:一下)?\W*$|"
+_EXPLAIN_ASKED = re.compile(r"[,，。.]?\s*(?:还|敬|烦)?请(?:您|你)?(?:予|予以)?(?:细细|详细|具体|简单)?(?:地)?(?:说清楚|讲清楚|说明白|讲明白|解释|说明|释明|讲讲|说说|娓娓道来|细细道来|道来)(?:一下)?(?:[,，]\s*以便[^。!！?？]{1,20})?\W*$|"
                             r"[,，。.]?\s*请予(?:释明|说明|解释|答复|明示)\W*$|\b(?:i'?d|i would) (?:like|love) to\s*[.!]|"
                             r"[\s,，。.!！]*(?:您|你)?(?:别抢\W*)?让它(?:来)?(?:说|讲|回答|答)\W*$", re.I)  # ("“思维链是干嘛使的?”…“您别抢,让它说!”": let the assistant answer)
 # A message that opens as a hypothetical, fillers before it allowed ("嗯…要是我,呃,把十个epoch改成三十个,会咋样啊"): no correction.
@@ -914,6 +922,15 @@ def agrees_to_shown(text: str) -> bool:
 # "这个 rule 具体会 flag 哪些 case?", "should we always do an LR probe? And how many steps is typical?"
 # An order for a view on what was asked ("请作研判", "请予分析", "please advise"): no step ordered.
 _VIEW_ASKED_FOR = re.compile(r"(?:请|烦请|敬请)(?:作|做|予|予以)?(?:研判|分析|评估|解释|说明)(?:一下)?(?=\W*$)|\bplease (?:advise|explain|assess)\W*$", re.I)
+# Only a view asked for after a question ("…restart from zero or continue? Please advise."): no step of its own
+_VIEW_ONLY = re.compile(r"\W*(?:(?:还|敬|烦|恳)?请(?:您|你)?(?:作|做|予|予以)?(?:研判|分析|解释|说明|指教|赐教)(?:一下)?|(?:please|kindly|pls) (?:advise|explain|clarify)|advise,? please)\W*", re.I)
+
+
+def only_view_asked(text: str) -> bool:
+    """``text`` asks for nothing but a view or an explanation ("Please advise.", "请作研判。")."""
+    return bool(_VIEW_ONLY.fullmatch(text))
+
+
 _FORMALLY_ASKED = re.compile(r"(?:敬请|烦请|恳请)?(?:告知|示知)\s*[:：]|系指|何种情形|何种情况|\bfurnish (?:an? )?(?:explanation|account|description)\b|\bwhat constitutes\b|"
                              r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|(?:倘若|如若|若|如将|如果将?)[^?？。]{2,60}?(?:有何|有什么|会有何?|(?:可能|将会?|会)?(?:产生|导致|带来|造成)(?:何种|哪些|什么))(?:影响|后果|变化)|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
                              r"具体会?\s*(?:flag|标出|标记|抓|查出)\s*(?:哪些|什么)|\bshould (?:we|i) always\b[^?]{0,40}\?|\bhow many [\w ]{0,20}\bis typical\b|"
@@ -985,6 +1002,9 @@ def speech_act(text: str) -> str:
     if asks_how_it_behaves(text):
         return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
     told_then_asked = tells_then_asks(text)
+    explained = _EXPLAIN_ASKED.search(text)
+    if explained and re.search(r"[?？]\W*$", text[:explained.start()]) and plain_question(text[:explained.start()].rstrip(" 。.,，")):
+        return "question"  # "空答案与短答案,在检测标准上如何区分?请予说明,以便分类著录。": asked, then explained asked for
     if CONCEPT_ASKED.search(text) and not is_request(_EXPLAIN_ASKED.sub("", text)) and not opens_with_command(text) and not told_then_asked:
         return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):

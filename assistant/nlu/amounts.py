@@ -22,7 +22,9 @@ from assistant.nlu.numbers import Num, find_numbers, parse_number
 _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
-        r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–])\s*)*\s*")
+        r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
+        # "epoch给多了 改6", "rank 改 8", "一成太少,改作两成": too much said, then the value it is changed to
+        r"(?:给|设|定|开|调)?(?:得|的)?(?:太)?(?:多|少|大|小|高|低)了(?:点|些)?\s*[,，]?|改作|改到|改)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|"
               r"\(cot\)|retrieved|similar|nearest|reworded|rephrased|paraphrased|rewritten|varied|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
@@ -474,6 +476,13 @@ _ZERO_MIX = re.compile(r"一点(?:儿)?通用(?:的)?(?:数据)?都?(?:不要|�
 _SHARE_FIRST = re.compile(r"\s*(?:大概|大约|约|about|around|maybe)?\s*\d+(?:\.\d+)?\s*%\s*(?:\.{2,}|…)", re.I)
 
 
+# A share of general data put right: two shares said, the general data named, and a word that puts one right.
+_SHARE_SAID = re.compile(r"[一二两三四五六七八九]成|\d+(?:\.\d+)?\s*%|百分之[一二三四五六七八九十]+")
+_GENERAL_SAID = re.compile(r"通用|\bgeneral\b", re.I)
+_OTHER_SHARE_OWNER = re.compile(r"few[- ]?shot|(?<![a-z])cot(?![a-z])|思维链|扩写|扩增|改写|\baugment|\breword|例子|示例|样本|别混|不混|不要混", re.I)
+_SHARE_PUT_RIGHT = re.compile(r"改作|改成|改为|换成|调成|调到|不是|太少|太多|\bnot\b|\binstead\b|\bmake it\b", re.I)
+
+
 def find_mix(text: str) -> float | None:
     """The share of general data to mix into a run ("混10%通用数据" → 0.1), only a percentage or a
     tenth ("一成") in the same clause as the general data; else None."""
@@ -492,6 +501,12 @@ def find_mix(text: str) -> float | None:
         return float(mixed.group(1)) / 100  # "mix in 15% and start training on FILE": the general data, unnamed, of a run
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
+    said = list(_SHARE_SAID.finditer(text))
+    if (len(said) >= 2 or said and re.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
+        kept = [m for m in said if not re.search(r"(?:不是|\bnot)\s*$", text[max(0, m.start() - 5):m.start()], re.I)] or said
+        share = find_fraction(kept[-1].group(0))  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
+        if share is not None and 0 < share < 1:
+            return share
     clauses = re.split(r"[,，。;；]", text)
     for i, clause in enumerate(clauses):
         if _MIX.search(clause):

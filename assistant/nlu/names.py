@@ -127,6 +127,12 @@ def find_run_id(text: str) -> tuple[str, int, int] | None:
         blanked = text.replace(found[0], " " * len(found[0]))
         other = _find_run_id(blanked)
         found = other if other else found
+    if found and not re.search(r"\d", found[0]):
+        # "They found the run half-finished, xs-0666, frozen mid-step", "TELL-ALL: gossip-113 — how's the run": a word taken for a
+        # name, when a name with a number is there too
+        other = _find_run_id(text[:found[1]] + " " * (found[2] - found[1]) + text[found[2]:])
+        if other and re.search(r"\d", other[0]) and re.search(r"[A-Za-z]", other[0]) and not _SETTING_NAME.fullmatch(other[0]):
+            found = other
     return _with_chinese_head(text, found) if found else None
 
 
@@ -147,7 +153,7 @@ _AFTER_RUN_VERB = re.compile(r"(?:\b(?:stop+|kill|halt|cancel|resume|evaluate|ev
 # "wedding-bot-june is done - can you check if it learned…", "menu-lora-b 跑完了": a name of three parts or more, said to be done
 _RUN_THEN_DONE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9]*(?:-[a-z0-9]+){2,}|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,})\s*(?:is|has)?\s*(?:done|finished|complete|跑完了|训完了|结束了)", re.I)
 _NAME_FIRST = re.compile(r"\s*((?=[\w-]*\d|[\w-]*第[一二三四五六七八九十]+次)(?![\d.]+\s)[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]{1,24})\s+"
-                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|是不是卡|卡住|卡了|"
+                         r"(?:这个|那个|这次|那次)?\s*(?:应该)?\s*(?:先|已经|都|刚|刚刚|终于)?\s*(?:从(?:断点|检查点|checkpoint|上次)(?:处)?\s*)?(?:恢复|续训|续跑|接着|继续|停|跑完|训完|练完|咋样|怎么样|如何|好了|评估|测测|进度|是不是卡|卡住|卡了|被(?:我|人|谁)?[\u4e00-\u9fff]{0,4}(?:停|杀|中断|打断|关)|"
                          r"looks? like\b|seems? (?:to|like)\b|(?:is |got )?stuck\b|"
                          r"(?:is|was) (?:done|finished|complete)\b|(?:has )?finished\b|done\b|status\b|how far\b|how'?s it (?:doing|going)\b|crashed\b|died\b|[-—–]\s)")
 # Names of steps, not runs ("run quality-check on it", "run the lr-probe", "run few-shot"):

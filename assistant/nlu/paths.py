@@ -101,6 +101,12 @@ restructure survey audit vet scrub tidy furnish supply provide equip endow feed 
 trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep update select touch""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 # A bracketed tag that is part of a name ("[draft]", "【终版】", "(2)"), and a word before a name: one of ours or such a tag.
+# A Chinese word opening the message, one space, then a Chinese name: one name with a space in it ("冷库安全培训 问答.xlsx 这个先…")
+_ZH_OPENING = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,20}) ")
+_ZH_NOT_HEAD = re.compile(r"[把用对在给将拿我你他她它咱要请帮先就再话会吗呢吧啊了是的过这那亲]|看|查|检|转|跑|读|打开|开始|处理|分析|清洗|微调|上传|导出|统计|"
+                          r"扩|增强|改写|删|填|训练|开训|加|做|评|测|停|续|恢复|试")
+# Words a count follows that are settings, not part of a name ("cot 80 faq.jsonl", "epochs 3 faq.csv")
+_SETTING_WORDS = frozenset("cot fewshot shot shots epoch epochs step steps lr rank samples sample rows row examples example percent top".split())
 _TAG_WORD = re.compile(r"\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z0-9][\w&'.-]{0,30}|&|" + _TAG_WORD.pattern.replace(r"\(", r"\((?!\d{1,2}\))", 1).replace(r"\[", r"\[(?![xX ✓✔]\])", 1) + r") $")  # (not "(1)" numbering a list)
 
@@ -112,7 +118,7 @@ def _words_before(before: str, name: str) -> str:
     if "/" in name or "\\" in name:
         return ""
     stem = re.sub(r"\.[^.]*$", "", name)
-    if len(stem) >= 3 and re.search(rf"(?<![\w-]){re.escape(stem)}(?:\s+[A-Za-z]+){{0,2}}\s*$", before, re.I):
+    if len(stem) >= 3 and re.search(rf"(?<![\w-]){re.escape(stem)}(?:\s+[A-Za-z]+){{1,2}}\s*$", before, re.I):  # (not "…final FINAL.xlsx")
         return ""  # "our identity scroll identity.json": the name said in words before the file's own
     slug = bool(re.search(r"[_-]", name))
     taken = ""
@@ -127,6 +133,12 @@ def _words_before(before: str, name: str) -> str:
             continue
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
+        numbered = (re.fullmatch(r"\d{1,4}", word) and taken and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
+                    and re.fullmatch(r"[A-Za-z]{3,20}", w2.group(1)) and w2.group(1).lower() not in _NOT_NAME_WORDS | _SETTING_WORDS
+                    and not _past_of(w2.group(1).lower()) and not _verb_typo(w2.group(1)))  # "turn troop 42 camp faq.xlsx into…"
+        if numbered:
+            taken, before = m.group(1) + " " + taken, before[:m.start(1)]
+            continue
         if (re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
                 or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx", "fewshot k3 faq.jsonl": a count, a setting or a tag, not the name's
@@ -380,6 +392,9 @@ def find_paths(text: str) -> list[Found]:
                     start, name = start - 1 - len(head), head + " " + name
             elif _VERSION_NAME.match(name) and (joined := _JOINED_BEFORE.search(text[:start])):
                 start, name = joined.start(1), joined.group(1) + " " + name  # "wick-troubleshooting v2.jsonl": a joined word, then the version
+            if (re.match(r"[\u4e00-\u9fff]", name) and (head := _ZH_OPENING.fullmatch(text[:start])) and not _VERB_WORD.match(head.group(1))
+                    and _strip_verbs(head.group(1), spaced=True) == head.group(1) and not _ZH_NOT_HEAD.search(head.group(1))):
+                start, name = head.start(1), head.group(1) + " " + name  # "榫卯工艺 问答 v3.xlsx 先打开看看": the message opens with the name
             tag = _MARK_TAG.match(name)  # "【批注】essay_feedback.jsonl": a marking tag glued on, not the name's
             if tag and tag.end() < len(name):
                 start, name = start + tag.end(), name[tag.end():]

@@ -327,9 +327,12 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                            and review.rule_command(plain) is not None and review.decides(plain))
                        # "長答案全部保留,法院啲程序解釋本身就長": a rule and its decision open the message, a reason follows
                        # ("同一个问题答案不一样的那些,先留着,我回头问问师傅哪个对": the rule, then its decision, in the first two clauses)
-                       or (tool == "explain" and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and not re.search(r"[?？吗嘛]", plain)
+                       # ("冲突的那些我看了,都保留,不同朝代说法本来就不一样": the same, read as the rephrasing for its 说法)
+                       or (tool in ("explain",) + _MAKERS and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and not re.search(r"[?？吗嘛]", plain)
                            and any(review.rule_command(head) is not None and review.decides(head) and not acts.asks_about(head)
-                                   for head in (parts[0], ",".join(parts[:2]) if len(parts) > 2 else parts[0])))):
+                                   for head in (parts[0], ",".join(parts[:2]) if len(parts) > 2 else parts[0],
+                                                # "…谁听啊!不过长答案那些先留着吧,万一有用呢": the decision after "but"
+                                                *(p for p in parts if re.match(r"\s*(?:不过|但是|可是|\bbut\b)", p, re.I)))))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
@@ -1163,6 +1166,10 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
                 return Decision("tools", calls=[{"name": tool, "args": said}])
     if first.kind == "unknown" and len(steps) > 1:
         return plan_step(text, mem, new_files)
+    if (elsewhere and first.kind == "tools" and first.calls[0]["name"] in CONSEQUENTIAL and first.calls[0]["args"].get("path") == elsewhere[0]
+            and not resolve_named(steps[0], mem.attachments) and reading.read(variants.plain_chinese(steps[0]), True).prob < 0.5
+            and _acts(whole := plan_step(text, mem, new_files)) and whole.calls[0]["name"] != first.calls[0]["name"]):
+        return whole  # "先试水压再走管。在 FILE 上跑个学习率试探,100 步。": a figure of speech read weakly as a start, its file borrowed; the rest asks
     if first.kind == "maybe" and len(steps) > 1 and _acts(whole := plan_step(text, mem, new_files)):
         return whole  # "ok so my day … missed my train, then standup ran 40 min … can you check the 'Claims FAQ' sheet?": a story, then one ask
     if first.kind in ("ask_file", "ask_format") and len(steps) > 1 and (whole := plan_step(text, mem, new_files)).kind == "tools":
@@ -1594,7 +1601,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
     if not ends or text.lstrip().startswith(">"):
         return None  # (a quoted question answered: the quoted reply's reading)
     question, rest = text[:ends[-1].end()], text[ends[-1].end():].strip(" ….,，;；")
-    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question)
+    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question) or acts.only_view_asked(rest)
             or acts.speech_act(question) not in ("question", "hypothetical") and not _EITHER.search(question)
             or re.search(r"\bplan\b|计划|方案", question, re.I) or reading.just_asking(text) or _EXPLAIN_FIRST.search(rest)
             or re.match(r"\W*(?:if|要是|如果|假如)\b", rest, re.I)  # ("any dupes in here? if it's ok convert to qianfan after": a condition)
@@ -1999,7 +2006,7 @@ _ASKS_CLEARLY = 0.65
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"(?<!'m )(?<!\bam )\bnot\b(?!\s+(?:a|an|sure|really|too|very|so|much|quite|yet)\b)|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
-                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|其他照旧|别的不变|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|改作|其他照旧|别的不变|其他不变|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
 _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
@@ -2048,7 +2055,7 @@ _FOR_CONVERSION = re.compile(r"\bfor the (?:\w+ )?conversion\b|\bin the (?:\w+ )
 
 # The generating tools by their own words, for a count put right with nothing else to say whose it is.
 _MAKER_WORDS = (("add_cot", r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thought|推理样本|(?:推理|理由|解析)(?:的)?(?:列|栏|字段)|\brationale (?:column|field)"),
-                ("add_few_shot", r"few[- ]?shot|少样本"), ("augment_instructions", r"扩增|增强|\baugment\w*|指令改写|instruction (?:rewording|augmentation)"))
+                ("add_few_shot", r"few[- ]?shot|少样本"), ("augment_instructions", r"扩增|增强|扩写|\baugment\w*|指令改写|改写|instruction (?:rewording|augmentation)"))
 
 
 # The base model given for a run: "use X as the base", "base should be X", "底座用 X".

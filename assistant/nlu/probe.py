@@ -80,7 +80,9 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           # "Worth it. Probe on FILE, 80 steps.": "probe" as the verb that opens a sentence
                           r"(?:^|[.!;:]\s+)\W*probe\s+(?:on|with|using|it\b|the (?:data|file))|"
                           # "Do a learning-rate sniff test on FILE first, 300 steps", "🧪 the LR before 🔥": the rate tried out
-                          r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:sniff|smoke|sanity|quick)[- ]tests?\b|🧪\s*(?:the\s+|a\s+)?(?:lr\b|learning[- ]rate|学习率)", re.I)
+                          r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:sniff|smoke|sanity|quick)[- ]tests?\b|🧪\s*(?:the\s+|a\s+)?(?:lr\b|learning[- ]rate|学习率)|"
+                          # "先拿 FILE 试跑个学习率", "请在 FILE 上试探 500 步", "以 FILE 进行学习率试掘,凡 150 步": the rate tried, in other words
+                          r"试跑(?:个|一个|一次)\s*(?:学习率|(?<![a-z])lr(?![a-z]))|学习率(?:的)?试[掘挖跑水算验]|试探\s*\d+\s*步", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

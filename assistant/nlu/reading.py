@@ -77,6 +77,9 @@ _SETTINGS_ASKED = re.compile(r"推荐|建议|怎么设|咋设|(?:咋|怎么|如�
 # A setting's value asked for in so many words and nothing else: "What learning rate should be used?", "batch size - what should I
 # use?", "LR? lora.", "Tuning recipe for 8000 rows?" (in Chinese, "学习率应该被设成多少比较合适?", it is _WHICH_VALUE's)
 _SETTING_NAME = r"(?:lr|learning[- ]rate|epochs?|epoch count|number of epochs|batch(?:[- ]?size)?|rank)"
+# How a value of the advice is reached, asked: "建议参数里的 batch size 是按啥算出来的?", "how is the batch size worked out?"
+_HOW_DERIVED = re.compile(r"(?:按|根据|依据|凭)(?:啥|什么|哪些?)[^,，。;；?？!！]{0,12}(?:算|定|得|出)|怎么(?:算|定|得)出来的|是如何(?:算|计算|得出|确定)|"
+                          r"\bhow (?:is|are|was|were|do you|does (?:it|the \w+)) [^?]{0,40}\b(?:calculated|computed|derived|worked out|decided)\b|\bbased on what\b", re.I)
 _SETTING_ONLY_ASKED = re.compile(
     rf"^\W*(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?{_SETTING_NAME}\s+(?:should|would|do)\s+(?:i|we|you)?\s*(?:be\s+)?(?:use[d]?|set|pick(?:ed)?|go with|recommend)\b[^?]{{0,20}}\?\s*$|"
     rf"^\W*{_SETTING_NAME}\s*[-—:,]\s*what (?:should|do|would) (?:i|we) (?:use|pick|set|go with)\b[^?]{{0,20}}\?\s*$|"
@@ -120,7 +123,7 @@ _MAKES_DATA = re.compile(r"(?<![a-z])cot(?![a-z])|思维链|chain[- ]of[- ]thoug
 # The quality check asked for by name: "过一遍质量", "查一下质量", "run the quality check".
 _QUALITY_ASKED = re.compile(r"(?:过|查|检查|看)(?:一遍|一下|下)?质量|质量(?:检查|过一遍|把关)|\b(?:run|do)\b[^.,;?!]{0,20}\bquality (?:check|control|pass)\b|\bcheck (?:the |its |their )?quality\b", re.I)
 # A flaw of the data asked about: "有没有重复的", "any empty answers?"
-_FLAW_ASKED = re.compile(r"\bhow clean\b|有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
+_FLAW_ASKED = re.compile(r"\bhow clean\b|\b(?:if|whether) (?:it'?s|it is|the data is|they'?re|the file is) (?:really |actually )?clean\b|有没有\S{0,6}(?:重复|空的?|乱码|冲突|矛盾|太短|过短)|\bany (?:dup\w*|duplicates?|empty|blank|garbled|conflict\w*)\b", re.I)
 _RUNDOWN = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bexplainer\b|科普|介绍一下", re.I)
 _EXPLAIN_VERB = re.compile(r"\brundown\b|\boverview\b|\bprimer\b|\bbrief me\b|科普|\bexplain|\btell (?:me|us)\b|\bdescribe\b|\bwalk (?:me|us) through\b|\bclarify\b|解释|讲讲|讲一下|说说|说一下|介绍|说明", re.I)
 _THINK_ABOUT = re.compile(r"\bwalk (?:me|us) through\b|\bhow do (?:you|people|folks) (?:pick|choose|decide|set|determine)\b|\binterpret\w*\b|\bwhat does .{1,40} measure\b|\b(?:way|how) to (?:think|reason) about\b|\bhow (?:do|should) (?:i|we|you) think about\b|(?:怎么|如何)(?:理解|看待|考虑)", re.I)
@@ -390,8 +393,16 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
     return (name, "", prob) if prob >= SURE else ("", name if prob >= OFFER else "", prob)
 
 
+# The shape of the data at hand, asked: "what columns does it have?", "how many rows are in this one?"
+_SHAPE_OF_IT = re.compile(r"\bwhat (?:columns|fields|sheets|tabs|keys|headers)\b[^?.]{0,20}\b(?:does|do|is|are)\b[^?.]{0,12}\b(?:it|this|this one|that|the file|FILE)\b|"
+                          r"\bhow many (?:rows|records|samples|entries|columns)\b[^?.]{0,20}\b(?:in (?:it|this|here|there|FILE)|does (?:it|this|FILE) have)\b", re.I)
+# Rows of the data shown: "show me a few examples", "给我看几条例子"
+_SHOW_EXAMPLES = re.compile(r"\b(?:show|give) me (?:a few|some|several|a couple(?: of)?|\d+|two|three|five) (?:examples?|samples?|rows?)\b|(?:给我)?看(?:看|一下)?几(?:条|个)(?:例子|样例|样本)", re.I)
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
-_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|\bbefore/after (?:numbers|scores|metrics|results)\b|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:评一下|评估一下|评评|测一下)[^,，。;；]{0,16}?的?效果|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
+_EVALUATE = re.compile(r"^\W*效果(?:咋样|怎么样|如何|好不好)\W*$|"
+                       # "为我评说 RUN 吧——它学会了什么,又遗失了什么?": what it learned and what it lost, asked of a run
+                       r"(?:学会|学到)了(?:些)?什么[^?？。]{0,12}(?:忘|遗失|丢|失去)(?:掉)?了(?:些)?什么|"
+                       r"\bbefore/after (?:numbers|scores|metrics|results)\b|(?:能力|水平)\S{0,2}(?:掉|丢|降|退化)了多少|(?:训完|跑完|练完|看看|看下|测测)\S{0,8}效果(?:咋样|怎么样|如何|好不好)|(?:评一下|评估一下|评评|测一下)[^,，。;；]{0,16}?的?效果|(?:有没有|是否)(?:\S{0,4}遗忘问题|遗忘)|学到了多少|遗忘了(?:吗|没有?)?|学会[^,，。;；]{0,10}(?:没有|了没|了吗|没)|(?:本事|本领|能力|通用能力)\S{0,4}有没有(?:丢|掉|忘|退化)|"
                        r"\bdid (?:it|the model|the run|my model|\S*\d\S*) (?:forget|learn)\b|\bstill (?:handles?|knows?|answers?|does) general\b|\bhow good is (?:the|my|our) (?:new |tuned |fine-?tuned |trained )?model\b|"
                        r"\bhow good is (?!(?:a|an|the|it)\b)[\w-]*\d|\bhow good is the (?:model|adapter) (?:from|of) \S*\d|"
                        r"\bhow (?:did|well did) (?:it|the run|my run|the model) do\b|\bhow(?:'d| did) (?:the|my|our) (?:last |latest |new )?(?:run|training|model|fine-?tune) (?:turn out|go)\b|学得(?:好不好|怎么样|咋样|如何)|会不会[^,，。;；]{0,16}忘|"
@@ -422,6 +433,9 @@ _ASK_OPENS = re.compile(r"\W*(?:(?:so|now|ok(?:ay)?|then)\W+)?(?:go ahead and|pl
 
 def just_asking(text: str) -> bool:
     """A question or a hypothetical said not to act on ("…?先别改,问问而已", "Scenario planning, do NOT execute: …?")."""
+    said = _JUST_ASKING.search(text)
+    if said and re.search(r"curious|curiosity", said.group(0), re.I) and acts.is_request(text[:said.start()]):
+        return False  # "Could I trouble you to evaluate X? Sorry, I'm just curious whether it forgot anything.": why it is asked for
     return (bool(_JUST_ASKING.search(text)) and bool(re.search(r"[?？]|吗|呢|哪些|什么|会不会|是否|想知道|\bwhat\b|\bhow\b|\bwhich\b", text, re.I) or acts.is_hypothetical(text))
             and intents.about_sft(text) and not _ABOUT_ME.search(text))  # (off-topic stays off-topic: "favourite book? just curious")
 
@@ -995,7 +1009,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool in _ACTIONS + ("", "inspect_dataset") and _ABILITY_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "explain", "", "question"  # "Can you do perplexity scoring at all?", "Can it read Windows paths like C:\\…?":
         # what the product can do, asked; a path given as an example is no file of the person's
-    if close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text):
+    if (close and tool == "explain" and act in ("question", "command") and guess.second == "suggest_hyperparameters" and _VALUE_ASKED.search(text)
+            and not _HOW_DERIVED.search(text)):  # ("建议参数里的 batch size 是按啥算出来的?": how the advice is reached, explained)
         tool = guess.second  # "what batch size should i pick": a value asked for
     if tool in ("", "explain") and act == "command" and intents.muses_training(text) and intents.is_muse(text):
         tool, offer = "start_training", ""  # "要不要试着训练一下?": wondering about a run (the planner asks back)
@@ -1120,6 +1135,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
             and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)) and not acts.asks_in_general(text))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
+    if has_file and tool in ("", "explain") and act in ("question", "command") and _SHAPE_OF_IT.search(text) and not acts.is_hypothetical(text):
+        tool, offer, act = "inspect_dataset", "", "command"  # (an upload) "Here's the Q&A our team put together, what columns does it have?"
+    if tool == "add_few_shot" and _SHOW_EXAMPLES.search(text) and not re.search(r"few[- ]?shot|少样本|\bper (?:sample|row|record)\b|每条", text, re.I):
+        tool, offer = "inspect_dataset", ""  # "open FILE and show me a few examples": rows to look at, no few-shot asked
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
     if (tool in ("", "check_quality") and offer in ("", "check_quality") and act == "command" and not has_file

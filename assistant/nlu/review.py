@@ -14,7 +14,7 @@ import re
 
 from assistant.nlu.paths import QUOTED
 
-_DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|(?<!别)(?<!不要)(?<!不用)撤掉|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|逐出|清仓处理|(?<!别)(?<!不要)(?:请|让)(?:它们|他们|它|这些|那些)?下台|(?<!别)(?<!不要)抹除|(?:请|全部|都|统统)[^。,，]{0,8}下车|\bfold (?=the |those |these |them\b|'?em\b|all\b)|\bmuck (?:em|'em|them|those|it)\b|\b86 (?=the |those |these |them\b|all\b)|(?<!别)(?<!不要)踢出|\bshred (?=them\b|'?em\b|those\b|these\b|the |all\b)|\bcast (?:them |those |these |it )?out\b|\bbanish|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|"
+_DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|(?<!别)(?<!不要)(?<!不用)撤掉|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|逐出|清仓处理|(?<!别)(?<!不要)(?:请|让)(?:它们|他们|它|这些|那些)?下台|(?<!别)(?<!不要)抹除|(?:请|全部|都|统统)[^。,，]{0,8}下车|\bfold (?=the |those |these |them\b|'?em\b|all\b)|\bmuck (?:em|'em|them|those|it)\b|\b86 (?=the |those |these |them\b|all\b)|(?<!别)(?<!不要)踢出|\bshred (?=them\b|'?em\b|those\b|these\b|the |all\b)|\bcast (?:them |those |these |it )?out\b|\bbanish|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|\b(?:cut|dump|ditch|bin|toss|nix|axe|scrap) (?:'?em|them|those|these)\b|\bmake (?:'?em|them|those|these|it) (?:disappear|vanish|go away)\b|(?<!别)(?<!不要)退回去|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
                    r"get rid of|\bget rid\W*$|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
@@ -22,7 +22,7 @@ _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:d
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
                    r"不想(?:要|让)[^。!！?？]{0,20}?(?:还有|再有|出现)|\bdon'?t want (?:any )?[\w -]{1,30}\bin (?:the |my |our )?(?:final )?(?:training )?(?:data|set|dataset)\b|"
                    r"(?:^|[.,;:—–-]\s*)gone\s*[.!]*\s*$", re.I)
-_KEEP = re.compile(r"🟢|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$|be\b))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下(?!的)|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不(?:乱|瞎)?删|别(?:乱|瞎)?删|不要(?:乱|瞎)删|(?<![A-Za-z])keep(?!s\b)(?!\s+it\s+(?:real|simple|short|clean|quick|tight|moving|up|going|light|brief|together|100|lit|locked)\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries|dupes|duplicates)\s+(?:can |should |will |may )?stay\b|\bstays? in the game\b|(?:决定|还是|继续)保持(?=那些|这些|[^,，。]{0,6}(?:答案|记录|样本))|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
+_KEEP = re.compile(r"🟢|\b(?:hang|hold) on to (?:'?em|them|those|these|it)\b|\bbring (?:the |those |these |them |it )?[\w -]{0,30}\bback\b|\bleave (?:the |those |these |all (?:the )?)(?:[\w-]+ ){0,3}(?:answers?|rows|ones|records|entries|duplicates|dupes)\b(?=\s*(?:for now|alone|as (?:is|they are)|be\b|in\b|[,.;!]|$))|\bleave (?:em|'em|them)(?=\s*(?:[,.;!]|$|be\b))|\bspare (?:the |those |these |them)\b|撤销(?=[^。]{0,12}(?:删|留))|保留|留着|留下(?!的)|(?<=不是删[,，])\s*是留(?![\u4e00-\u9fff])|留在(?:队里|表里|里面|数据里)|都要|\bleave (?:em|them|'em|those|these|it) in\b|不(?:乱|瞎)?删|别(?:乱|瞎)?删|不要(?:乱|瞎)删|(?<![A-Za-z])keep(?!s\b)(?!\s+it\s+(?:real|simple|short|clean|quick|tight|moving|up|going|light|brief|together|100|lit|locked)\b)(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bkept\b(?!\s+(?:giving|saying|doing|getting|making|coming|asking|going|spitting|producing|outputting|generating|returning|answering|replying|repeating|crashing|failing)\b)|\bretain|\b(?:can|should|may) stay\b|\b(?:ones|them|those|these|they|records|rows|answers|entries|dupes|duplicates)\s+(?:can |should |will |may )?stay\b|\bstays? in the game\b|(?:决定|还是|继续)保持(?=那些|这些|[^,，。]{0,6}(?:答案|记录|样本))|leave (?:them|those|these|the(?: \w+){1,3}) (?:in|alone|be|for now|as is|as they are)\b", re.I)
 # Most specific first: "完全重复" before "重复".
 _RULE_NAMES = ("exact_duplicate", "near_duplicate", "answer_is_question", "short_answer", "long_answer", "empty_answer",
                "reward_low", "judge_low")
@@ -41,15 +41,15 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
-     r"\b(?:just )?the question copied back\b|\bthe answer being a question\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|\banswer is (?:just |only )?the question again\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题|\bthe question (?:asked |said |repeated )?back\b|问题当(?:成)?答案|(?:把|将)问题(?:又|再)?(?:问|说|抄|念|读|复述)了一遍", "answer_is_question"),
+     r"\b(?:just )?the question copied back\b|\bthe answer being a question\b|\b(?:just |only )?the question (?:pasted|copied) (?:in )?(?:again|back)\b|\banswer is (?:just |only )?the question (?:pasted|copied|repeated|written)(?: again| back| in)?\b|\banswer is (?:just |only )?the question again\b|(?:答案|回答)(?:复述|重复)(?:了)?(?:提问|问题)|(?:答案|回答)即问题|\bthe question (?:asked |said |repeated )?back\b|问题当(?:成)?答案|(?:把|将)问题(?:原样|原封不动地?|照样)?(?:又|再)?(?:问|说|抄|念|读|复述)(?:了)?一遍|\banswer[- ]is[- ]the[- ]question\b", "answer_is_question"),
     # "both exact and near dupes", "完全重复和近似重复都删": the two kinds together
-    (r"(?:不管|无论)是?\S{0,6}(?:一模一样|完全一样|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|疑似重复|差不多|相似|类似)|(?:近似|疑似|相似)重复\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:完全|精确)重复|两种重复|"
+    (r"(?:不管|无论|不论)是?\S{0,6}(?:一模一样|完全一样|完全相同|完全重复)\S{0,4}还是\S{0,6}(?:差不多|相似|近似)|(?:both )?exact(?:ly)?(?: duplicates?| dupes?| dups?)? (?:and|&|\+|or) near|(?:完全重复|精确重复|一模一样|完全一样)\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:近似重复|近重复|疑似重复|差不多|相似|类似)|(?:近似|疑似|相似)重复\S{0,3}(?:和|与|跟|以及|、)\S{0,3}(?:完全|精确)重复|两种重复|"
      # "把那些重复的都删掉吧近似重复的也一起删", "both the exact ones and the near ones"
      r"重复的?[^。;；]{0,12}(?:近似|相似)(?:重复)?的?(?:也|一起|一并)|\bexact ones (?:and|&) (?:the )?near(?: ones)?\b", "duplicates"),
     (r"\bexact copies\b|\bexact same (?:rows?|records?|lines?|entries|samples?)\b|(?<!\bback )\bword for word\b|\bexact(?:ly)? (?:the )?same thing twice\b|完全重复|精确重复|一模一样|一摸一样|一字不差|(?<!almost[- ])(?<!nearly[- ])(?<!near[- ])\bidentical (?:twins|rows?|records?|copies|ones|pairs?|entries)\b|exact(?:ly)?[- ](?:the same|duplicat\w*|dupes?|dups?)\b", "exact_duplicate"),
-    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|疑似重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很)?像|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
+    (r"\bnear[- ]copies\b|\balmost[- ]identical\b|\bnearly[- ]identical\b|\bnear[- ]identical\b|几乎一样|近似重复|近重复|疑似重复|相似|意思相近|相近的|几乎重复|差不多(?:重复|一样)|意思差不多|差不多(?:意思)?的(?:问题|那些|那几条)|长得(?:很|都|挺)?像(?=的|[,，。;；!！\s]|$)|near[- ]?(?:duplicat\w*|dupes?|dups?)|similar", "near_duplicate"),
     # "车轱辘话", "重复啰嗦的": answers that say the same thing over, not duplicated records
-    (r"(?<![\u4e00-\u9fff])老重复(?!的数据|的样本|的问答)|复读式|车轱辘话|重复(?:的)?字(?!段)|叠字|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|比较|特别|非常)?(?:高|强)|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
+    (r"(?<![\u4e00-\u9fff])老重复(?!的数据|的样本|的问答)|复读式|车轱辘话|重复(?:的)?字(?!段)|叠字|重复啰嗦|啰嗦重复|复读机|重复性(?:很|太|较|过|比较|特别|非常)?(?:高|强)|同一句(?:话)?(?:反复|多次|重复)出现|(?:一直|反复|来回)(?:在)?(?:重复|说)(?:同一|一样)?|重复(?:念|说|讲|写)?了?好几遍|一句话重复|翻来覆去|(?:说|讲|刷)了?好几遍|刷屏", "repetitive"),
     # "完全一样的那些删掉": exact duplicates in plain words, after the near ones ("近似重复的留着,完全一样的删掉" names both)
     (r"完全一样|完全相同", "exact_duplicate"),
     (r"重复|duplicat\w*|\bdoubled[- ]up\b|(?<![A-Za-z])dupes?(?![A-Za-z])|(?<![A-Za-z])dups?(?![A-Za-z])", "duplicates"),
@@ -132,6 +132,8 @@ _NOT_DROP_BUT_KEEP = re.compile(r"(?:不是|并非)\s*(?:删|删掉|删除|去�
                                 r"(?:不是|并非)\s*(?:删|删掉|删除|去掉|丢掉)\s*[,，。;；!！]\s*[^,，。;；]{0,12}?(?:要|得|是)?\s*(?:保留|留着|留下)|"
                                 r"\bnot (?:to )?(?:drop|remove|delete)\b.{1,30}?\bkeep\b", re.I)
 _LEAVE_ALONE = re.compile(r"\S{0,3}\s*(?:不用动|别动|不要动|不动|不用管|先不动|先别管|别管(?!是)|不管了|保持不变|不许删|不准删|不能删)|\s*(?:\w+\s+){0,2}(?:stay|stays|untouched|alone)\b", re.I)
+# A kind left for later: "精确重复的等会儿再说", "the exact ones can wait"
+_DEFERRED = re.compile(r"\S{0,3}\s*(?:等会儿?|等一下|等下|回头|以后|稍后|晚点|之后|过后)再(?:说|看|定|处理|弄|议)|\s*(?:\w+\s+){0,2}(?:can wait|for later)\b", re.I)
 _BUT_MEANT = re.compile(r"撤销(?:一下)?|\bundo (?:that|it|this|dropping|removing|deleting)\b|还是(?=\s*(?:留|保留|删))|\bbut (?:i )?meant\b|\bi meant\b|\bactually\b|其实是?|我是说|我的意思是|本来是?想|"
                         r"改一下\s*[:：,，]|改成\s*[:：]|\bchange that\s*[:：,]", re.I)
 
@@ -221,7 +223,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
-    keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text) else _KEEP.search(text))
+    keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text)
+                                  else _KEEP.search(re.sub(r"还(?:留着|保留着|带着)", "还有", text)))  # ("数据里还留着占位符": still has)
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     while drop and keep and keep.start() <= drop.start() < keep.end():
         drop = _DROP.search(said, keep.end())  # "答案太短的别删": the 删 of 别删 is the keep's own word
@@ -230,7 +233,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         return (alone.pop(), "keep") if len(alone) == 1 else None  # "回答太短的先别动,…": the one kind named, left as it is
     # "标成重复的(包括近似重复)", "the duplicates (including near ones)": what the rule includes is not the rule
     text = _INCLUDING.sub(lambda m: " " * len(m.group(0)), text)
-    left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]))  # "完全重复的不用动": that rule is not the one meant
+    left_alone = _kinds_followed_by(text, lambda end: _LEAVE_ALONE.match(text[end:end + 12]) or _DEFERRED.match(text[end:end + 12]))
+    # ("完全重复的不用动", "精确重复的等会儿再说": that rule is not the one meant)
     named_kinds = {name for pattern, name in _RULES if pattern.search(text)}
     several = len(named_kinds - {"duplicates"}) >= 2
     other_kinds = named_kinds - {"all", "short_answer"}
@@ -634,7 +638,7 @@ def kinds_named(text: str) -> set[str]:
 
 
 # "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep; "没有保留价值", "not worth keeping": no keep either
-_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留|留之)(?:无益|无用|何用|何益)|(?:留着|保留)(?:也)?(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没(?:啥|什么)?用|没(?:啥|什么)?意义|是祸害)|"
+_KEEP_FOR_NOTHING = re.compile(r"(?:留着|保留|留之)(?:无益|无用|何用|何益)|(?:留着|保留)(?:也)?(?:干嘛|干什么|做什么|有(?:什么|啥)用|有用吗|没(?:啥|什么)?用|没(?:啥|什么)?意义|是祸害)|(?:留着|保留)(?:也|还)?(?:是|得)?(?:返工|白搭|浪费|添乱|碍事|多余|添堵)|"
                                r"(?:没有|没|毫无|无|不具备|不具有)(?:任何|什么|啥)?(?:保留|留着?)(?:的)?(?:价值|必要|意义)|\bnot worth keeping\b|\bno (?:value|reason) (?:in|to) keep(?:ing)?\b|"
                                r"\bno point (?:in )?keeping\b|\bwhat'?s the point (?:of|in) keeping\b|\bwhy keep (?:them|those|these|it)\b", re.I)
 

@@ -43,7 +43,7 @@ _FORMATS = [(fmt, "|".join([_alias(a) for a, target in sorted(FORMAT_ALIASES.ite
                             if target == fmt] + [_PHRASES[fmt]]))
             for fmt in ("qianfan", "alpaca", "sharegpt", "openai", "csv", "xlsx", "jsonl")]
 # A format named right after these words is the target: "from csv to jsonl" → jsonl.
-_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回|改回|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them))\s*(?:an?\s+|the\s+)?(?:plain|simple|normal|regular|standard|proper|clean|single)?\s*$",
+_TARGET_BEFORE = re.compile(r"(?:\bto|\binto|\bas|\bin|成|为|转|转回|换回|改回|→|->|变成|导出|输出|保存|另存|export|save|make (?:it|this|them)|(?:我|我们)?要的是)\s*(?:an?\s+|the\s+)?(?:plain|simple|normal|regular|standard|proper|clean|single)?\s*$",
                             re.IGNORECASE)
 # "in"/"as" also describe what the data is now ("our data is still in the OpenAI format"): when
 # another format follows "to"/"成", that one is the target.
@@ -73,7 +73,7 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
 
 def find_format(text: str) -> str | None:
     """The target data format named in ``text`` (file names already masked), else None."""
-    hits = []
+    hits, ruled = [], set()
     base = find_base_model(text) if BASE_WORD.search(text) else None
     if base:  # "训练的基座用 ERNIE-Lite": a model's name, not Qianfan's format
         text = text[:base[1]] + " " * (base[2] - base[1]) + text[base[2]:]
@@ -82,6 +82,10 @@ def find_format(text: str) -> str | None:
         for m in re.finditer(pattern, text, re.IGNORECASE):
             if not any(h[1] <= m.start() < h[2] for h in hits) and not negated(text, m.start()):
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
+            elif negated(text, m.start()):
+                ruled.add(name)
+    # "not alpaca. sharegpt. alpaca is so 2023": a format ruled out is not the target where it is named again
+    hits = [h for h in hits if h[0] not in ruled] or hits
     if not hits:
         return None
     # "转一份 sharegpt 的,我要喂给 LLaMA-Factory": a format named outright wins over the one a trainer's name implies
@@ -136,22 +140,22 @@ def tool_of_values(text: str) -> str | None:
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    base = re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模", text, re.I) and find_base_model(text)
+    base = re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模|底模", text, re.I) and find_base_model(text)
     return "start_training" if training_args(text) or find_mix(text) or base else None  # "the base model should be X, not Y"
 
 
 def _role_of(before: str, after: str) -> str | None:
     """The role named closest to a quote, reading the words just before and just after it."""
     best = None
-    if re.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet)", after, re.I):
+    if re.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet|表(?![格头单示达明现述态情]))", after, re.I):
         return "sheet"  # "问答在“挂号缴费”那个sheet": the word right after the quote names it a sheet
-    if re.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b)\s*$", before, re.I):
+    if re.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab|\bpage)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b|\btitled\b)\s*$", before, re.I):
         return "sheet"  # "第二页叫“上门预约”", "the tab is called 'QA'": the page named just before the quote
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
               if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏|\bcol(?:umn)?\b|\bfield\b))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being|residing|located|lives|sits)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
-                                 rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
+                                 rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|are|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
     for role, pattern in _ROLES:
@@ -313,6 +317,8 @@ def find_fields(text: str) -> dict:
     # "add cot from the column calc_steps", "以 reasoning 列为思维之链": the column the CoT is made from, said as such
     source = (re.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?(?:['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]|"
                         r"([A-Za-z_]+[_\d][\w-]{0,30}|[a-z][a-z-]{0,30})(?=\s*(?:[,.;!]|$)))", text, re.I)
+              # "Add CoT to FILE using the 'explanation' column": the quoted column it is made from
+              or re.search(r"\b(?:from|using|use|with)\s+(?:the|its|their|that)?\s*['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]\s+(?:column|field|col)\b", text, re.I)
               or re.search(r"以\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|字段|栏)为", text)
               or re.search(r"推理(?:过程)?[^。;；,，]{0,6}?(?:放|写|记)在\s*[“\"'「]([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]\s*(?:那一?|这一?)?(?:列|栏)", text))
     if source and re.search(r"\bcot\b|思维|推理|chain[- ]of[- ]thought|rationale|reasoning", text, re.I):
@@ -323,7 +329,7 @@ def find_fields(text: str) -> dict:
     if real:
         out["rationale_field"] = real.group(1)
     # "law_cases.xlsx 里 reasoning 那列就是推理过程": a column said to hold the reasoning
-    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|那一?栏|这一?栏|列|栏|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
+    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|那一?栏|这一?栏|一列|列|栏|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
     if holds and "rationale_field" not in out:
         out["rationale_field"] = holds.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
@@ -362,6 +368,9 @@ def find_fields(text: str) -> dict:
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
     sheet = sheet or re.search(r"\b(?:tab|sheet|worksheet)\b[^.,;:\n]{0,40}?\bthe one (?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]{0,40})", text, re.I)
     sheet = sheet or _THE_SHEET.search(text)
+    # "a spreadsheet named FILE, and on its page called Chapter1, …": a workbook's page, named
+    sheet = sheet or (re.search(r"\bpage\s+(?:is\s+)?(?:called|named|titled)\s+['\"“‘]?((?-i:[A-Z0-9])[\w&-]{0,30})", text, re.I)
+                      if re.search(r"\.xlsx?\b|spreadsheet|workbook|excel", text, re.I) else None)
     # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
     sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
     # "第二页「女声」", "将那 FILE 之中「京剧」一页" (a workbook's pages): a quoted name, a page counted or said after it
@@ -421,6 +430,15 @@ def find_fields(text: str) -> dict:
         _sheet_not_ruled_out(text, out)  # (which may find the only sheet named ruled out, and drop it)
         for role in [r for r in ("question_field", "answer_field") if "sheet" in out and out.get(r) == out["sheet"]]:
             del out[role]  # "FILE 的「工作表2」,问题栏是…": the sheet's name is no column
+            # "问答在「早点问答」那张表,…,答案那列叫 店里答": the column named elsewhere, read without the sheet's name
+            again = find_fields(text.replace(out["sheet"], " " * len(out["sheet"]))).get(role)
+            if again and again != out["sheet"]:
+                out[role] = again
+    for role in ("question_field", "answer_field", "rationale_field"):
+        name = out.get(role)
+        if (isinstance(name, str) and re.fullmatch(r"[\u4e00-\u9fff]{2,}[哦啊呀哈呢吧啦嘛]", name)
+                and not re.search(rf"[“「\"'『]{re.escape(name)}[”」\"'』]", text)):
+            out[role] = name[:-1]  # "答案列是 客服答哦~": the particle said after an unquoted name is not the name's
     return out
 
 
