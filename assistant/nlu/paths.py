@@ -104,7 +104,7 @@ _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 # A Chinese word opening the message, one space, then a Chinese name: one name with a space in it ("冷库安全培训 问答.xlsx 这个先…")
 _ZH_OPENING = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,20}) ")
 _ZH_NOT_HEAD = re.compile(r"[把用对在给将拿我你他她它咱要请帮先就再话会吗呢吧啊了是的过这那亲]|看|查|检|转|跑|读|打开|开始|处理|分析|清洗|微调|上传|导出|统计|"
-                          r"扩|增强|改写|删|填|训练|开训|加|做|评|测|停|续|恢复|试")
+                          r"扩|增强|改写|删|填|训练|开训|加|做|评|测|停|续|恢复|试|(?:数据|文件|资料|表格|数据集|语料|样本)$")  # ("身份数据 X.json": what it is, said before it)
 # Words a count follows that are settings, not part of a name ("cot 80 faq.jsonl", "epochs 3 faq.csv")
 _SETTING_WORDS = frozenset("cot fewshot shot shots epoch epochs step steps lr rank samples sample rows row examples example percent top".split())
 _TAG_WORD = re.compile(r"\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)")
@@ -133,7 +133,7 @@ def _words_before(before: str, name: str) -> str:
             continue
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        numbered = (re.fullmatch(r"\d{1,4}", word) and taken and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
+        numbered = (re.fullmatch(r"\d{1,4}", word) and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
                     and re.fullmatch(r"[A-Za-z]{3,20}", w2.group(1)) and w2.group(1).lower() not in _NOT_NAME_WORDS | _SETTING_WORDS
                     and not _past_of(w2.group(1).lower()) and not _verb_typo(w2.group(1)))  # "turn troop 42 camp faq.xlsx into…"
         if numbered:

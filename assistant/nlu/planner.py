@@ -2034,6 +2034,8 @@ def _owner_of_values(text: str) -> str | None:
     steps_alone = _steps_alone(text)
     return (("probe_learning_rate" if probe.asks_probe(text) or re.search(r"\bprobe\b|探测", text, re.I) or steps_alone else None)
             # ("刚才我说的 100 步不对,改成 300 步", "200 steps, not 80": a step count alone is the probe's; a run's is its max_steps)
+            # "the template should be 'Quick q: {q}' not 'Quick question: {q}'": templates, the rephrasing's
+            or ("augment_instructions" if re.search(r"\{\w*\}", text) and slots.find_templates(text) else None)
             or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
                                                                     # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
                                                                     r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)

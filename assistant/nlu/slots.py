@@ -603,6 +603,8 @@ def find_templates(text: str) -> list[str]:
             return items
     found = [name.strip() for name, start, end in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
+             # "the template should be 'Quick q: {q}' not 'Quick question: {q}'": a template ruled out, when another is named
+             and not (re.search(r"(?:\bnot|\binstead of|\brather than|不是|而不是|而非)\s*$", text[max(0, start - 14):start], re.I) and len(quoted(text)) > 1)
              and not CITED_SOURCE.search(_words_before(text, start))  # "照手册“…”的思路": the manual's words, cited
              and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
              and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指|,?\s*i\.e\.|,?\s*也就是|is\s+(?:[\w/.-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|FILE\b|\s{3,}))", text[end:])]
