@@ -74,6 +74,8 @@ from assistant.offline import plan
     # a description said before the name is not the name's
     ("身份数据 琴行身份.json 里面的名字填“小提”,作者填“周记琴行”",
      ("fill_placeholders", {"path": "琴行身份.json", "values": {"name": "小提", "author": "周记琴行"}})),
+    # 别撤掉 keeps what is named (and stops no run)
+    ("占位符的那些先别撤掉", ("apply_quality_rule", {"rule": "placeholder", "decision": "keep"})),
     # the placeholders the data "still has" are no keep; the values are the fill
     ("这身份数据里还留着占位符,不像话。把 identity_琴.json 的名字填作“小提”,作者填作“周记琴行”。",
      ("fill_placeholders", {"path": "identity_琴.json", "values": {"name": "小提", "author": "周记琴行"}})),
@@ -97,6 +99,7 @@ def test_an_uploads_columns_asked_are_a_look():
     "短答案与空答案,在检测上如何区分?请予说明,以便整理。",
     "Query: when I resume, does the learning-rate schedule restart? Please advise.",
     "等一下等一下!裁判暂停!底座不是 Qwen2-7B,换成 Qwen2-1.5B!",
+    "学习率探测跑完以后,曲线怎么看啊",
 ])
 def test_round631_questions_never_act(text):
     calls = [c["name"] for c in plan(text)]
@@ -113,3 +116,4 @@ def test_the_parts_read():
     assert review.rule_command("近似重复的删掉,精确重复的等会儿再说") == ("near_duplicate", "drop")
     assert amounts.training_args("epoch 改 6") == {"epochs": 6}
     assert acts.only_view_asked("Please advise.") and not acts.only_view_asked("please stop it")
+    assert plan("别撤掉 cello-9") == []

@@ -854,7 +854,9 @@ def tells_then_asks(text: str) -> bool:
     return not re.search(r"[?？吗嘛呢]", text) and bool(_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text))
 
 
-_ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，])|(?<!不)(?:能|可以)\S{1,4}吗(?=\s|$|[,，])|(?:一般|通常)(?:都)?(?:咋|怎么)(?:处理|办|弄|搞)")
+_ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，])|(?<!不)(?:能|可以)\S{1,4}吗(?=\s|$|[,，])|(?:一般|通常)(?:都)?(?:咋|怎么)(?:处理|办|弄|搞)|"
+                             # "学习率探测跑完了以后,结果怎么看啊": how a result is read, asked without a question mark
+                             r"(?:结果|曲线|图|报告|分数|数字|指标)\S{0,2}(?:该|要)?(?:怎么|咋|如何)(?:看|读|理解|解读)(?:啊|呀|呢|哇)?\W*$")
 _ARROW_ASKED = re.compile(r"^\W*(?:stop|resume|restart|kill|halt|start|train|drop|delete|convert|停掉?|恢复|继续|续训|开训|训练|删掉?|转)(?![A-Za-z])"
                           r"[^→\n?？]{0,30}(?:→|->|=>)[^\n]{1,80}[?？][^\n?？]{0,12}[?？]?\W*$", re.I)  # (not "2300 条 → epoch? lr?": values asked for)
 _SCENARIO = re.compile(r"\W*(?:scenario|hypothetical(?:ly)?|what[- ]if|假设|假如|情景|场景)\s*[:：]", re.I)

@@ -99,7 +99,7 @@ def scores(text: str) -> dict[str, float]:
 
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{TRAIN}", re.IGNORECASE)
 # A stop said not to be made ("don't stop", "别停", "I won't stop tj-7 unless…", "我不会停 X 的"), or a run to keep going.
-_DONT_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|stop|cancel|kill|abort|halt)|"
+_DONT_STOP = re.compile(r"(?:别|不要|不用|不必|千万别|don'?t|do not|never|no need to)\s*(?:再)?\s*(?:停|暂停|终止|取消|撤掉|撤下|stop|cancel|kill|abort|halt)|"
                         r"\b(?:i|we)\s*(?:won'?t|will not|am not|'m not|are not|'re not)\s+(?:going to\s+|gonna\s+)?(?:stop|kill|cancel|halt)|"
                         r"(?:我|我们)(?:不会|不打算|不准备|暂时不|还不)(?:去)?(?:停|终止|取消)|先不停|不停了", re.IGNORECASE)
 _NEG_STOP = re.compile(_DONT_STOP.pattern + r"|\bkeep (?:it |the run |training )?(?:going|running)\b|继续(?:训练|跑)", re.IGNORECASE)
