@@ -924,19 +924,17 @@ def agrees_to_shown(text: str) -> bool:
 # "这个 rule 具体会 flag 哪些 case?", "should we always do an LR probe? And how many steps is typical?"
 # An order for a view on what was asked ("请作研判", "请予分析", "please advise"): no step ordered.
 _VIEW_ASKED_FOR = re.compile(r"(?:请|烦请|敬请)(?:作|做|予|予以)?(?:研判|分析|评估|解释|说明)(?:一下)?(?=\W*$)|\bplease (?:advise|explain|assess)\W*$", re.I)
-# Only a view asked for after a question ("…restart from zero or continue? Please advise."): no step of its own
-_VIEW_ONLY = re.compile(r"\W*(?:(?:还|敬|烦|恳)?请(?:您|你)?(?:作|做|予|予以)?(?:研判|分析|解释|说明|指教|赐教)(?:一下)?|(?:please|kindly|pls) (?:advise|explain|clarify)|advise,? please)\W*", re.I)
-
-
-def only_view_asked(text: str) -> bool:
-    """``text`` asks for nothing but a view or an explanation ("Please advise.", "请作研判。")."""
-    return bool(_VIEW_ONLY.fullmatch(text))
-
-
 _FORMALLY_ASKED = re.compile(r"(?:敬请|烦请|恳请)?(?:告知|示知)\s*[:：]|系指|何种情形|何种情况|\bfurnish (?:an? )?(?:explanation|account|description)\b|\bwhat constitutes\b|"
                              r"\bwishes to be informed\b|\b(?:likely|possible) consequences\b|(?:倘若|如若|若|如将|如果将?)[^?？。]{2,60}?(?:有何|有什么|会有何?|(?:可能|将会?|会)?(?:产生|导致|带来|造成)(?:何种|哪些|什么))(?:影响|后果|变化)|\bwhat'?s the diff\b(?:erence)?\s+between\b|"
                              r"具体会?\s*(?:flag|标出|标记|抓|查出)\s*(?:哪些|什么)|\bshould (?:we|i) always\b[^?]{0,40}\?|\bhow many [\w ]{0,20}\bis typical\b|"
                              r"\bis (?:that|this|it) typical\b|(?:规则|rule)\S{0,4}是?(?:查|管|干|抓)(?:啥|什么)的|一般(?:要)?跑多少步(?:才)?(?:合适|够|靠谱)", re.I)
+
+
+def only_view_asked(text: str) -> bool:
+    """``text`` asks for nothing but a view or an explanation ("Please advise.", "请作研判。", "请予说明,以便…"): after a question
+    ("Query: on resume, does the schedule restart? Please advise."), no step of its own."""
+    text = text.strip()
+    return any((m := pattern.search(text)) and not re.search(r"\w", text[:m.start()]) for pattern in (_VIEW_ASKED_FOR, _EXPLAIN_ASKED))
 
 
 def speech_act(text: str) -> str:

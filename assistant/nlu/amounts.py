@@ -26,7 +26,7 @@ _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调
         # "epoch给多了 改6", "rank 改 8", "一成太少,改作两成": too much said, then the value it is changed to
         r"(?:给|设|定|开|调)?(?:得|的)?(?:太)?(?:多|少|大|小|高|低)了(?:点|些)?\s*[,，]?|(?:不给力|不够劲|不够|不行|不对)\s*[,，]?|改作|改到|改)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
-              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|"
+              r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|little|small|short|tiny|"
               r"\(cot\)|retrieved|similar|nearest|reworded|rephrased|paraphrased|rewritten|varied|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
 
 # The names a setting is typed under as a key ("num_train_epochs=3", "--lr 2e-4", "n=500", "lora_rank: 16"): one table

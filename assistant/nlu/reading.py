@@ -225,7 +225,10 @@ _RUN_STATE_SAID = re.compile(r"(?:现在|目前)?(?:是)?(?:啥|什么)情况|(?
 _VALUES_ASKED_FOR = re.compile(r"\b(?:what(?:'s| is| are)|tell me|set me up with|give me|gimme|hit me with|i need|we need)\s+(?:the |an? |some |my |our )?"
                                r"(?:epochs?|lr|learning[- ]rate|batch(?: size)?)\b|(?:轮数|学习率|批大小|epoch)[^,，。]{0,12}给(?:个|我)?(?:数|值|建议)", re.I)
 # How the file just handed over looks, asked: "What does it look like?", "这份长啥样?"
-_ITS_LOOK_ASKED = re.compile(r"\bwhat (?:does|do) (?:it|this|that|they|these|the (?:file|data|sheet|spreadsheet|export)) (?:actually |even )?look like\b|(?:这份|这个|它|这些)(?:数据|文件|表)?(?:长|是)(?:啥|什么)样", re.I)
+# …or its shape: "Here's the Q&A our team put together, what columns does it have?", "how many rows are in this one?"
+_ITS_LOOK_ASKED = re.compile(r"\bwhat (?:does|do) (?:it|this|that|they|these|the (?:file|data|sheet|spreadsheet|export)) (?:actually |even )?look like\b|(?:这份|这个|它|这些)(?:数据|文件|表)?(?:长|是)(?:啥|什么)样|"
+                             r"\bwhat (?:columns|fields|sheets|tabs|keys|headers)\b[^?.]{0,20}\b(?:does|do|is|are)\b[^?.]{0,12}\b(?:it|this|this one|that|the file)\b|"
+                             r"\bhow many (?:rows|records|samples|entries|columns)\b[^?.]{0,20}\b(?:in (?:it|this|here|there)|does (?:it|this) have)\b", re.I)
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
                       r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
                       r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b|"
@@ -393,9 +396,6 @@ def _model_reading(guess, domain: bool) -> tuple[str, str, float]:
     return (name, "", prob) if prob >= SURE else ("", name if prob >= OFFER else "", prob)
 
 
-# The shape of the data at hand, asked: "what columns does it have?", "how many rows are in this one?"
-_SHAPE_OF_IT = re.compile(r"\bwhat (?:columns|fields|sheets|tabs|keys|headers)\b[^?.]{0,20}\b(?:does|do|is|are)\b[^?.]{0,12}\b(?:it|this|this one|that|the file|FILE)\b|"
-                          r"\bhow many (?:rows|records|samples|entries|columns)\b[^?.]{0,20}\b(?:in (?:it|this|here|there|FILE)|does (?:it|this|FILE) have)\b", re.I)
 # Rows of the data shown: "show me a few examples", "给我看几条例子"
 _SHOW_EXAMPLES = re.compile(r"\b(?:show|give) me (?:a few|some|several|a couple(?: of)?|\d+|two|three|five) (?:examples?|samples?|rows?)\b|(?:给我)?看(?:看|一下)?几(?:条|个)(?:例子|样例|样本)", re.I)
 # How the finished run did: "效果咋样", "有没有遗忘", "did it forget", "how good is the model from RUN".
@@ -1135,8 +1135,6 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
             and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)) and not acts.asks_in_general(text))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
-    if has_file and tool in ("", "explain") and act in ("question", "command") and _SHAPE_OF_IT.search(text) and not acts.is_hypothetical(text):
-        tool, offer, act = "inspect_dataset", "", "command"  # (an upload) "Here's the Q&A our team put together, what columns does it have?"
     if tool == "add_few_shot" and _SHOW_EXAMPLES.search(text) and not re.search(r"few[- ]?shot|少样本|\bper (?:sample|row|record)\b|每条", text, re.I):
         tool, offer = "inspect_dataset", ""  # "open FILE and show me a few examples": rows to look at, no few-shot asked
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
