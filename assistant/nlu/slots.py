@@ -83,9 +83,9 @@ def find_format(text: str) -> str | None:
             if not any(h[1] <= m.start() < h[2] for h in hits) and not negated(text, m.start()):
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
             elif negated(text, m.start()):
-                ruled.add(name)
-    # "not alpaca. sharegpt. alpaca is so 2023": a format ruled out is not the target where it is named again
-    hits = [h for h in hits if h[0] not in ruled] or hits
+                ruled.add(m.group(0).lower())
+    # "not alpaca. sharegpt. alpaca is so 2023": a format ruled out is not the target where the same word names it again
+    hits = [h for h in hits if text[h[1]:h[2]].lower() not in ruled] or hits
     if not hits:
         return None
     # "转一份 sharegpt 的,我要喂给 LLaMA-Factory": a format named outright wins over the one a trainer's name implies
