@@ -116,3 +116,12 @@ def test_the_parts_read():
     assert amounts.training_args("epoch 改 6") == {"epochs": 6}
     assert acts.only_view_asked("Please advise.") and not acts.only_view_asked("please stop it")
     assert plan("别撤掉 cello-9") == []
+    # what the candidate dump of the older corpora caught, mended before the commit
+    assert slots.find_mix("通用数据改成混 10% 就好,20% 太多了") == 0.1 and slots.find_mix("混通用数据改成一成就行,不用两成") == 0.1
+    assert slots.find_mix("actually make it 10% general data instead of 5%") == 0.1
+    assert slots.find_format("如果不是千帆格式,就把 FILE 转成千帆格式") == "qianfan"
+    assert slots.find_format("就是把 FILE 转成那个 alpaca 呃不是 转成 openai 那种 messages 的 jsonl") == "openai"
+    assert amounts.count_args("不是四个是两个,few-shot 示例改一改", few_shot=True) == {"k": 2}
+    assert amounts.count_args("刚才例子太少了,3 个不够。重新做,k=6", few_shot=True) == {"k": 6}
+    assert [f.text for f in paths.find_paths("hparams 4 bike_repair.jsonl? lora")] == ["bike_repair.jsonl"]
+    assert [c["name"] for c in plan("May I trouble you to explain what a learning rate is?")] in ([], ["explain"])

@@ -132,7 +132,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     marks = set(marks) if len(marks) >= 2 else set()
     numbers = [n for n in find_numbers(text) if n.start not in marks
                and not _DATED.search(text[max(0, n.start - 12):n.start])  # ("Day 29. Add few-shot…": a log's day, no count)
-               and not (n.is_int and (re.match(r"/\d", text[n.end:]) or re.search(r"\d/$", text[:n.start])))]  # ("1/4 of FILE": a share's parts)
+               and not (n.is_int and (re.match(r"/\d", text[n.end:]) or re.search(r"\d/$", text[:n.start])))  # ("1/4 of FILE": a share's parts)
+               and not (n.text == "一" and re.search(r"[改试看想说]$", text[:n.start]) and re.match(r"[改试看想说下]", text[n.end:]))]  # ("示例改一改": no count)
     theirs = [m.span() for m in _SAID_BY_OTHERS.finditer(text)] if _OWN.search(text) else []  # ("Sam says: 'train … 2 epochs'": relayed)
     own = [n for n in numbers if not any(a <= n.start < b for a, b in theirs)]
     numbers = own if own and len(own) < len(numbers) else numbers  # ("“通常1万条…即可”——可我只有 600 条": the 600 is the person's)
@@ -503,7 +504,8 @@ def find_mix(text: str) -> float | None:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     said = list(_SHARE_SAID.finditer(text))
     if (len(said) >= 2 or said and re.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
-        kept = [m for m in said if not re.search(r"(?:不是|而非|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)] or said
+        kept = [m for m in said if not re.search(r"(?:不是|而非|不用|不要|别|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)
+                and not re.match(r"\s*(?:太多|太少|太高|太低|过多|过少|多了|少了|\bis too\b|\btoo\b)", text[m.end():])] or said
         share = find_fraction(kept[-1].group(0))  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
         if share is not None and 0 < share < 1:
             return share

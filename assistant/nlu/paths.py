@@ -129,7 +129,7 @@ def _words_before(before: str, name: str) -> str:
             continue
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        numbered = (re.fullmatch(r"\d{1,4}", word) and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
+        numbered = (not slug and re.fullmatch(r"\d{1,4}", word) and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
                     and re.fullmatch(r"[A-Za-z]{3,20}", w2.group(1)) and w2.group(1).lower() not in _NOT_NAME_WORDS | _SETTING_WORDS
                     and not _past_of(w2.group(1).lower()) and not _verb_typo(w2.group(1)))  # "turn troop 42 camp faq.xlsx into…"
         if numbered:

@@ -85,7 +85,8 @@ def find_format(text: str) -> str | None:
             elif negated(text, m.start()):
                 ruled.add(m.group(0).lower())
     # "not alpaca. sharegpt. alpaca is so 2023": a format ruled out is not the target where the same word names it again
-    hits = [h for h in hits if text[h[1]:h[2]].lower() not in ruled] or hits
+    # (not one named as the target again: "如果不是千帆格式,就把 FILE 转成千帆格式")
+    hits = [h for h in hits if text[h[1]:h[2]].lower() not in ruled or _TARGET_BEFORE.search(text[:h[1]])] or hits
     if not hits:
         return None
     # "转一份 sharegpt 的,我要喂给 LLaMA-Factory": a format named outright wins over the one a trainer's name implies
