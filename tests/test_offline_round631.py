@@ -99,6 +99,9 @@ def test_an_uploads_columns_asked_are_a_look():
     "Query: when I resume, does the learning-rate schedule restart? Please advise.",
     "等一下等一下!裁判暂停!底座不是 Qwen2-7B,换成 Qwen2-1.5B!",
     "学习率探测跑完以后,曲线怎么看啊",
+    # two that rounds 639–646 found at first sight (a stop and a resume proposed), mended after the measurement
+    "if I stop a run halfway is the progress kept anywhere",
+    "停掉以后 checkpoint 会保存吗?下周还能接着训不",
 ])
 def test_round631_questions_never_act(text):
     calls = [c["name"] for c in plan(text)]

@@ -39,6 +39,8 @@ _OUTCOME = re.compile(r"[?？][\s!！?？]*[\U0001F300-\U0001FAFF\u2600-\u27BF]*
                       r"[?？](?=(?:\s*(?:(?:i )?haven'?t decided(?: yet)?|not (?:sure|decided) yet|just (?:asking|curious|wondering)|还没(?:决定|想好|定)|没想好|就问问|只是问问|yes or no|y/n|是或否|对不对|over(?: and out)?|完毕|请回答|"
                       r"(?:仅|只|纯)(?:作|是|属)?(?:设想|假设)|(?:恳请|烦请|请)?示知|望告知|(?:kindly |please )?advise|请指教|(?:i )?ask (?:only|merely|purely) (?:in contemplation|out of (?:idle )?curiosity))\W*)+$)|\bdoes (?:my|the|our) (?:model|bot|run|data|adapter)\b|\bor what\b|[?？](?=\s*(?:thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)\W*$)|[?？](?=\s*(?:请|烦请|劳烦|麻烦|望)?\s*(?:给出|予以?)?\s*(?:说明|解释|告知|讲讲|说说|判定规则|规则|依据)[^?？\n]{0,12}$)|[?？](?=\s*(?:please\s+)?(?:explain|clarify|elaborate)\b[^?\n]{0,24}$)|吗\W*$|有用没\W*$|会(?:咋|怎么?)样|(?:得|要)多久|(?:啥|什么)效果|吗\s*[,，]\s*还是|(?<=[多大好高低快慢差住了动])不\W*$|[吗呢]\s*[?？](?=(?:(?!如果|要是|假如|若)[^?？\n]){0,12}$)|([\u4e00-\u9fff])不\1|\bhow (?:much|many)\b.{0,40}\b(?:left|remain)|\basking (?:before|b4)\b|是[^,，。;；]{1,16}还是[^,，。;；]{1,16}$|呢\W*$|是不是|会怎样|会怎么样|会如何|会?咋样|咋办|怎么办|会发生(?:啥|什么)|会出现|什么情况|会怎么\S|^\W*what if\b|what would happen|会不会|会(?:变|丢|炸|发散|影响|过拟合|有|导致)|是否会|会[\u4e00-\u9fff]{1,4}不\W*$|\bmight (?:i|we|it|that)\b(?! be possible)|\bcan (?:i|we) (?:still |then )?\w+ (?:later|afterwards|again)\b|还能|受影响|有影响|"
                       r"\bwould\b|\bwill (?:it|i|that|the|this|we)\b|\bwill \w+ (?:get|be|become|change|improve|drop|grow|break)\b|\bdo i\b|\bdoes (?:it|that|this)\b|\bis (?:it|that|anything)\b|"
+                      # "if I stop a run halfway is the progress saved somewhere": what becomes of it, asked without a question mark
+                      r"\b(?:is|are) (?:the|my|our|its|their) \w+ (?:saved|kept|lost|gone|deleted|still there)\b|"
                       r"what happens|\bwhat (?:breaks|goes wrong|changes|would break)\b|\bhow (?:bad|badly|much worse)\b|\bcould (?:it|that|this) (?:get|go|be)\b", re.I)
 # Which way a setting should go, asked in general ("大点还是小点", "which matters more"): one list for the question test
 # here and for the reading that answers such a question about advice (``reading._DIRECTION_ASKED``).
@@ -415,7 +417,7 @@ _HOW_IT_BEHAVES = re.compile(r"是直接(?:帮我)?(?:删|改|覆盖)[^?？。]{
                              r"(?:放|用|给|加)几个(?:例子|示例)(?:比较)?(?:好|合适)\W*(?:啊|呢|吗)?\W*(?:一般来说|一般)?\W*$", re.I)
 # "停了以后还能接着跑不 还是得从头来", "CoT跟FS叠着用会冲突不": asked as A-not-A (of our steps: "你会下围棋不" is chat)
 # ("检查点还保不保留?": the verb said twice around 不, at the question's end; not 能不能/要不要/可不可以, which ask for a step)
-_A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|会[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
+_A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，]?\s*还是|(?:会|还能)[\u4e00-\u9fff]{1,6}不\s*[?？]?\s*$|"
                       r"(?:还)?(?:([保留存丢删变算占影])不\1|在不在(?![跑训练运]))[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")  # ("还在不在跑?": a run's state)
 
 
