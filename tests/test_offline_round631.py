@@ -128,3 +128,46 @@ def test_the_parts_read():
     assert amounts.count_args("刚才例子太少了,3 个不够。重新做,k=6", few_shot=True) == {"k": 6}
     assert [f.text for f in paths.find_paths("hparams 4 bike_repair.jsonl? lora")] == ["bike_repair.jsonl"]
     assert [c["name"] for c in plan("May I trouble you to explain what a learning rate is?")] in ([], ["explain"])
+
+
+@pytest.mark.parametrize("text, want", [
+    # causes rounds 639–646 showed after their first-sight measurement (a7e804e), mended on phrasings of our own
+    ("答案就是把问题原样抄一遍的那几条,请统一清理掉", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
+    ("占位符那些,甭删,留着,我自己填", ("apply_quality_rule", {"rule": "placeholder", "decision": "keep"})),
+    ("一直讲同一句、重复来重复去的回答,删掉", ("apply_quality_rule", {"rule": "repetitive", "decision": "drop"})),
+    ("Records with empty answers are useless. Jettison them.", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
+    ("那些一字不差的重复,请让它们离开吧。", ("apply_quality_rule", {"rule": "exact_duplicate", "decision": "drop"})),
+    ("完全重复的不要,差不多重复的也不留,两样重复统统丢掉", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
+    ("把 run-cello 停了,不用再训了", ("stop_training", {"run_id": "run-cello"})),
+    ("评估下 vio0923,看看有没有忘东西", ("evaluate_run", {"run_id": "vio0923"})),
+    ("How goes run vl-1147? Has it reached the coda?", ("training_status", {"run_id": "vl-1147"})),
+    ("不对,r 取 16 太大了,改成 8", ("start_training", {"lora_r": 8})),
+    ("no no. epoch 12 too many. make 6.", ("start_training", {"epochs": 6})),
+    ("wait, lr 3e-4 was a typo, 3e-5", ("start_training", {"learning_rate": 3e-05})),
+    ("Oops, 4 examples is too many, make it k=2.", ("add_few_shot", {"k": 2})),
+    ("不是7b,换成qwen2.5-14b", ("start_training", {"base_model": "qwen2.5-14b"})),
+    ("Not Llama-3-8B, use Qwen2.5-7B-Instruct.", ("start_training", {"base_model": "Qwen2.5-7B-Instruct"})),
+    ("300步太多了,120步够了", ("probe_learning_rate", {"steps": 120})),
+    ("Change that: 20% general data is too much, use 0.1.", ("start_training", {"mix_general": 0.1})),
+    ("改一下,CoT 不要三成了,全部样本都加", ("add_cot", {"fraction": 1.0})),
+    ("身份数据《identity_琴.json》中的名称占位符将填写为「小提」,作者填写为「周记琴行」",
+     ("fill_placeholders", {"path": "identity_琴.json", "values": {"name": "小提", "author": "周记琴行"}})),
+    ("嘘……identity_琴.json 里的名字……填「小提」……作者……填「周记琴行」……",
+     ("fill_placeholders", {"path": "identity_琴.json", "values": {"name": "小提", "author": "周记琴行"}})),
+])
+def test_round639_causes(text, want):
+    assert one_call(text) == want
+
+
+def test_an_uploads_contents_asked_are_a_look():
+    assert one_call("Attached is our repair log. What is in it?", ["repair_log.xlsx"]) == ("inspect_dataset", {"path": "repair_log.xlsx"})
+    assert one_call("just tell me how many rows and what columns it has", ["repair_log.xlsx"]) == (
+        "inspect_dataset", {"path": "repair_log.xlsx"})
+
+
+def test_what_the_second_recheck_caught():
+    from assistant.nlu import probe
+    assert probe.probe_steps("探测跑500步吧,200步太少了") == 500 and probe.probe_steps("300步太多了,100步够了") == 100
+    assert slots.find_mix("r=8 not 16. still FILE, lr 1e-4, 5% general, Qwen2-0.5B") == 0.05
+    assert plan("Sorry for the rambling messages (it's 2am here and I've had way too much coffee)") == []
+    assert review.rule_command("完全重复的删掉,近似重复的留着") == ("exact_duplicate", "drop")

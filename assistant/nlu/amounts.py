@@ -151,7 +151,11 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
-_CROSSED = re.compile(r"\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.])")
+_CROSSED = re.compile(r"\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
+                      # "r 取 16 太大了,改成 8", "epoch 12 too many. make 8.", "lr 3e-4 was a typo, 3e-5": judged wrong, then the value meant
+                      r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|换成|就用|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
+                      r"\s*(?:examples?|epochs?|steps?)?\s+(?:(?:is|was|are)\s+)?(?:way |much |far )?too (?:many|much|big|high|low|few|small|large)\b[,;.]?\s*(?:make (?:it|that)|make|use|try|go with|change it to)?\s*(?:k\s*=\s*)?(?=\d)|"
+                      r"\s+(?:was|is) a typo\b[,;.]?\s*(?:it'?s|should be|use|make it)?\s*(?=\d))")
 
 
 # A value said, then called wrong right after it: "3个例子不对", "5 epochs is wrong".
@@ -253,9 +257,10 @@ def count_args(text: str, few_shot: bool = False) -> dict:
         label, carried = label or carried, None
         if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
-        if label == "k" and (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _WRONG_AFTER.match(text, num.end)
+        if (label == "k" or re.match(r"\s*(?:个\s*)?(?:examples?|例子|示例|shots?)\b", text[num.end:], re.I) and _CROSSED.match(text, num.end)) and (
+                RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _WRONG_AFTER.match(text, num.end) or _CROSSED.match(text, num.end)
                              or re.search(r"别(?:放|用|加|给)\s*$", text[max(0, num.start - 4):num.start])):
-            carried = label  # "few shot的k不是3,改成5", "每条3个例子不对 要5个", "别放3个例子了,改成5个": the count after the one ruled
+            carried = "k"  # "few shot的k不是3,改成5", "每条3个例子不对 要5个", "别放3个例子了,改成5个": the count after the one ruled
             continue  # out is the same setting's
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
             continue
@@ -372,7 +377,7 @@ _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成(?:半|[一二三四五六七八九](?![十百千万个条轮步样例]))?|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
 # "not 20%", "不是三成": a share named only to be ruled out; "三成改成全部": the share after the change counts.
-_SHARE_NOT = re.compile(r"(?:\bnot|不是(?:只(?:做|加|给|要|跑|用)?)?|而不是|instead of|rather than|\bi said|我说的?(?!是)|之前说的?)\s*" + _SHARE, re.I)
+_SHARE_NOT = re.compile(r"(?:\bnot|不是(?:只(?:做|加|给|要|跑|用)?)?|而不是|(?:不要|不用|别)(?:再)?(?:只?(?:做|加|给|跑|用))?|instead of|rather than|\bi said|我说的?(?!是)|之前说的?)\s*" + _SHARE, re.I)
 _SAID_NOT = re.compile(r"(?:\bi said|我说的?是)\s*(" + _SHARE + r")\s*[,，]?\s*(?:\bnot\b|不是|而不是)", re.I)
 _CHANGED_TO = re.compile(r"改成|改为|换成|变成|→|->", re.I)
 
@@ -478,10 +483,10 @@ _SHARE_FIRST = re.compile(r"\s*(?:大概|大约|约|about|around|maybe)?\s*\d+(?
 
 
 # A share of general data put right: two shares said, the general data named, and a word that puts one right.
-_SHARE_SAID = re.compile(r"[一二两三四五六七八九]成|\d+(?:\.\d+)?\s*%|百分之[一二三四五六七八九十]+")
+_SHARE_SAID = re.compile(r"[一二两三四五六七八九]成|\d+(?:\.\d+)?\s*%|百分之[一二三四五六七八九十]+|(?<![\w.-])0?\.\d+(?!\d|%|\.\d|[A-Za-z])")
 _GENERAL_SAID = re.compile(r"通用|\bgeneral\b", re.I)
 _OTHER_SHARE_OWNER = re.compile(r"few[- ]?shot|(?<![a-z])cot(?![a-z])|思维链|扩写|扩增|改写|\baugment|\breword|例子|示例|样本|别混|不混|不要混", re.I)
-_SHARE_PUT_RIGHT = re.compile(r"改作|改成|改为|换成|调成|调到|不是|太少|太多|\bnot\b|\binstead\b|\bmake it\b", re.I)
+_SHARE_PUT_RIGHT = re.compile(r"改作|改成|改为|换成|调成|调到|不是|太少|太多|\bnot\b|\binstead\b|\bmake it\b|\btoo (?:much|many|little|few|high|low)\b", re.I)
 
 
 def find_mix(text: str) -> float | None:
@@ -505,8 +510,9 @@ def find_mix(text: str) -> float | None:
     said = list(_SHARE_SAID.finditer(text))
     if (len(said) >= 2 or said and re.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
         kept = [m for m in said if not re.search(r"(?:不是|而非|不用|不要|别|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)
-                and not re.match(r"\s*(?:太多|太少|太高|太低|过多|过少|多了|少了|\bis too\b|\btoo\b)", text[m.end():])] or said
-        share = find_fraction(kept[-1].group(0))  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
+                and not re.match(r"[^,，。;；\d%]{0,24}?(?:太多|太少|太高|太低|过多|过少|多了|少了|\btoo\b)", text[m.end():])] or said
+        last = kept[-1].group(0)  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
+        share = float(last) if re.fullmatch(r"0?\.\d+", last) else find_fraction(last)
         if share is not None and 0 < share < 1:
             return share
     clauses = re.split(r"[,，。;；]", text)

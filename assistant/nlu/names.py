@@ -244,6 +244,15 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.search(r"\b(?:its|the|my|that) (?:run |job )?id (?:is|was|=|:)\s*[\"'“‘]?([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+)(?![\w.-])", text, re.I)
     if m and not _DATA_FILE.search(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
+    # "评估下 tile0923", "stop kb2231": letters and digits run together, right after a run's verb
+    m = re.search(r"(?:评估(?:一?下)?|停(?:掉|止)?|恢复|续训|续跑|\bevaluate|\bstop|\bresume|\bkill|\bhalt)\s*([A-Za-z]{2,10}\d{3,}[A-Za-z0-9]*)(?![\w.-])", text, re.I)
+    if m and not _DATA_FILE.search(m.group(1)) and not negated(text, m.start(1)):
+        return m.group(1), m.start(1), m.end(1)
+    # "把 run-valentine 停了": a run's name with no number, "run-" or "job-" and a word, where a run's step is asked
+    m = re.search(r"(?<![\w./-])((?:run|job)[-_](?!(?:through|time|of|up|down|on|in|off|out|away)\b)[A-Za-z][A-Za-z0-9_-]{2,30})(?![\w.-])", text, re.I)
+    if (m and not negated(text, m.start(1)) and not _TOOLISH.search(m.group(1)[4:])
+            and re.search(r"停|恢复|续|接着|评估|进度|\bstop|\bresume|\bkill|\bhalt|\bevaluat|\bstatus\b|\bprogress\b", text, re.I)):
+        return m.group(1), m.start(1), m.end(1)
     # "job devrel#27 进度如何", "stop of run FT/2024/117": a job's name with its number, a run written as a path
     m = re.search(r"(?<![\w#/])([A-Za-z][\w-]*#\d+)(?![\w#])|\b(?:run|job)\s+([A-Za-z0-9][\w.-]*(?:/[\w.-]+)+)(?![\w/])", text, re.I)
     if m and not negated(text, m.start()) and not (m.group(2) and _DATA_FILE.search(m.group(2))):

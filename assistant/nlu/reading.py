@@ -228,8 +228,12 @@ _VALUES_ASKED_FOR = re.compile(r"\b(?:what(?:'s| is| are)|tell me|set me up with
 # …or its shape: "Here's the Q&A our team put together, what columns does it have?", "how many rows are in this one?"
 _ITS_LOOK_ASKED = re.compile(r"\bwhat (?:does|do) (?:it|this|that|they|these|the (?:file|data|sheet|spreadsheet|export)) (?:actually |even )?look like\b|(?:这份|这个|它|这些)(?:数据|文件|表)?(?:长|是)(?:啥|什么)样|"
                              r"\bwhat (?:columns|fields|sheets|tabs|keys|headers)\b[^?.]{0,20}\b(?:does|do|is|are)\b[^?.]{0,12}\b(?:it|this|this one|that|the file)\b|"
-                             r"\bhow many (?:rows|records|samples|entries|columns)\b[^?.]{0,20}\b(?:in (?:it|this|here|there)|does (?:it|this) have)\b", re.I)
+                             r"\bhow many (?:rows|records|samples|entries|columns)\b[^?.]{0,20}\b(?:in (?:it|this|here|there)|does (?:it|this) have)\b|"
+                             # "Attached is the casting log Q&A. What is in it?", "just tell me how many rows and what columns it has"
+                             r"\bwhat(?:'s| is) in (?:it|this|there|this one|the file)\s*\?|\bwhat (?:columns|fields|sheets|tabs) (?:it|this|that) (?:has|contains)\b", re.I)
 _HOW_RUN = re.compile(r"\bhow(?:'s| is)?\b[^?.!]{0,40}\b(?:run|training|job)\b[^?.!]{0,40}\b(?:coming along|looking|shaping up|getting on)\b|"
+                      # "How goes run scr-1147?", "how does run count-1313 fare in the darkness?"
+                      r"\bhow goes (?:the |my )?(?:run|job|training)\b|\bhow (?:does|is|did) (?:the |my )?(?:run|job)\b[^?.!]{0,30}\bfar(?:e|es|ing|ed)\b|"
                       r"\bhow(?:'s| is)\s+the one (?:from|i started|we started|you started)\b[^?.!]{0,30}\b(?:doing|going|looking)\b|"
                       r"\bhow(?:'s| is)\s+(?:run|job)\b[^?.!]{0,30}\bdoing\b|"
                       r"\b(?:is|has) (?:the |my |our )?(?:training|run|job|fine-?tun(?:e|ing))\b(?: run)? (?:almost |nearly |about |already )?(?:done|finished|over|complete)\b(?! (?:with|by)\b)", re.I)  # "How's run number seven doing... run-7 I mean"
@@ -1128,7 +1132,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("command", "question", "chitchat") and names.find_run_id(text) and _RUN_STATE_SAID.search(text)
             and not acts.asks_concept(text) and not acts.asks_definition(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "gj-0107 现在是啥情况?", "Where my run at? mc-0099, tell me how it's doin"
-    if tool in ("", "explain") and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text):
+    if ((tool in ("", "explain") or tool == "evaluate_run" and not _EVALUATE.search(text) and not re.search(r"\bevaluat|\blearn|\bforg[eo]t|\bcompar|评估|学会|遗忘", text, re.I))
+            and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text)):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
     if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
         tool, offer = "evaluate_run", ""  # "v3那版3个epoch跑完了(run id 是 sft_v3_e3),效果咋样": a finished run's results

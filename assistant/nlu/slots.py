@@ -141,7 +141,9 @@ def tool_of_values(text: str) -> str | None:
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    base = re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模|底模", text, re.I) and find_base_model(text)
+    base = (re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模|底模", text, re.I)
+            # "不是7b,换成qwen2.5-14b", "Not Llama-3-8B, use Qwen2.5-7B-Instruct": a model with its size, put right
+            or re.search(r"\d(?:\.\d+)?[bB]\b", text) and re.search(r"不是|换成|\bnot\b|\binstead\b", text, re.I)) and find_base_model(text)
     return "start_training" if training_args(text) or find_mix(text) or base else None  # "the base model should be X, not Y"
 
 
