@@ -214,13 +214,14 @@ def rule_command(text: str) -> tuple[str, str] | None:
         if said is not None:
             return said
     parts = [p for p in re.split(r"\s*[,，]\s*", text) if p.strip()]
+    # a rule and a decision in each of two or three parts: each part's own reading
     each = [rule_command(p) for p in parts] if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) else []
     if (each and None not in each and {"exact_duplicate", "near_duplicate"} <= {r for r, _ in each} <= {"exact_duplicate", "near_duplicate", "duplicates"}
             and len({d for _, d in each}) == 1):
         return "duplicates", each[0][1]  # "完全重复的不要,差不多重复的也不留,两样重复统统丢掉": both kinds, one decision
-    if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) and len({rule_named(p) for p in parts}) == len(parts) \
-            and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I) and (first := rule_command(parts[0])) is not None:
-        return first  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
+    if (each and len({rule_named(p) for p in parts}) == len(parts) and each[0] is not None
+            and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I)):
+        return each[0]  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
     # (offsets kept: they are compared with the text's; a decision word quoted alone is stressed, not named: "我说的是“保留”")
     said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) and not _WORD_MENTIONED.match(text, m.end())
                                                                else " " * len(m.group(0)), text))
