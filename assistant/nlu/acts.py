@@ -141,7 +141,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教|娓娓|细细道|道来)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:could|can|may|might) i (?:trouble|bother|ask) you (?:to|for)\b(?! (?:explain|tell|clarify|describe|say|answer)\b)|\bwould you be so kind\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?<!能)(?<!可以)(?<!会)就?帮忙(?=(?:把|给)?[^,，。;；?？]{0,10}?(?:删|转|加|填|查|停|去掉|清|检|评估|训|处理))(?![^,，。;；?？]{0,16}[吗么][?？]?\s*$)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教|娓娓|细细道|道来)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:could|can|may|might) i (?:trouble|bother|ask) you (?:to|for)\b(?! (?:explain|tell|clarify|describe|say|answer)\b)|\bwould you be so kind\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no\b|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -167,7 +167,7 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*(?:(?<=\?)\s*(?-i:[A-Z])[^?]{0,60}?[.!]?\s*)?$|"
                          r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|\bwhat do (?:the )?\S+(?:\s+\S+){0,3}\s+mean\b|"
-                         r"什么是|啥是|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西|"
+                         r"什么是|啥是|什么叫(?:做)?|啥叫|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是?指(?:的是)?谁|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西|"
                          # "Kindly define, for the avoidance of doubt, the term "supervised fine-tuning"", "这种身份文件是拿来干嘛的"
                          r"(?:报错|错误|提示|警告|error|warning)\S{0,3}(?:啥|什么)意思|"
                          r"^\W*(?:(?:kindly|please|pls|could you|can you)\s+)?define\b|\bthe (?:term|word|phrase)\s+[\"'“‘]|(?:是)?拿来干(?:嘛|啥|什么)(?:用)?的", re.I)
@@ -228,10 +228,17 @@ def is_request(text: str) -> bool:
     return bool(_IMPERATIVE.search(text) or _RHETORICAL.search(text))
 
 
+# "训练状态里的 loss 是什么呢": a term of ours, then "是什么" (not "我不知道 epoch 是啥,就想问下…要训多少轮": a value asked after it).
+_TERM_WHAT = re.compile(r"(?<=[A-Za-z}])\s*是(?:什么|啥)(?:东西)?(?:呢|啊|呀)?(?=\s*[,，?？。]|\s*$)")
+
+
 def asks_definition(text: str) -> bool:
     """A request for a definition ("what is a range test", "什么是CoT", "What is few-shot, in plain English please"),
     not about the user's data."""
     m = _DEFINITION.search(text)
+    if not m and (term := _TERM_WHAT.search(text)) and not re.search(r"不知道|不懂|不清楚|不明白|搞不清", text[:term.start()]) \
+            and not re.search(r"多少|几|怎么|如何|要不要|问下|问一下|帮我|给我", text[term.end():]):
+        m = term
     if not m:
         return False
     # "the report you gave on FILE earlier — what does 'answer_is_question' mean?": the file is the setting, the clause asks
@@ -569,7 +576,7 @@ def correction(text: str) -> str | None:
 # learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs" (not "{{name}} 换成 阿福", a
 # placeholder given its value).
 _PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|^\W*(?:(?:ok|okay|actually|hmm|no),?\s+)?make (?:that|it) (?=\S)|(?:打|说|写|填|搞|弄)错了?|(?:刚才|之前|前面)(?:打|写|说|填)成|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
-                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成)|\binstead of\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
+                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成)|\b(?:instead of|rather than)\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
 
 
 _NOT_ASKED = re.compile(r"[,，;；.。]?\s*(?:\bi (?:didn'?t|did not|never) (?:ask|want|tell)(?:ed)? (?:you )?to \w+(?: (?:it|that|this|them|the run))?|"
@@ -939,6 +946,20 @@ def only_view_asked(text: str) -> bool:
     return any((m := pattern.search(text)) and not re.search(r"\w", text[:m.start()]) for pattern in (_VIEW_ASKED_FOR, _EXPLAIN_ASKED))
 
 
+# What follows a question without asking for a step: how to answer it, or what the asker fears ("请正面回答,不要回避", "别让我白忙一场",
+# "别到时候啥都没留下", "don't make me redo it all", "answer straight").
+_ASIDE = re.compile(r"(?:请|麻烦|你)?(?:正面|如实|直接|老实|认真|明确)?(?:地)?回答(?:我)?(?:一下)?|(?:你|请)?(?:给我|跟我)?(?:讲|说|解释)(?:明白|清楚)(?:点|些|一点)?|(?:讲|说)不(?:明白|清楚)[^?？]{0,12}|(?:不要|别|甭)(?:回避|绕弯子?|打马虎眼|糊弄(?:我)?|敷衍(?:我)?|含糊)|"
+                    r"(?:别|不要|省得|免得)(?:让我|到时候|害我|搞得我|弄得我)[^?？]{0,24}|"
+                    r"(?:please )?(?:answer|tell me) (?:straight|honestly|directly|plainly)(?: please)?|(?:no|don'?t) (?:beat(?:ing)? around the bush|dodge (?:it|the question))|"
+                    r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}", re.I)
+
+
+def only_asides(rest: str) -> bool:
+    """Is what follows a question only asides ("请正面回答,不要回避。", "别让我白忙一场。"), no step asked for?"""
+    parts = [p.strip() for p in re.split(r"[,，。!！~～;；.]+", rest) if p.strip()]
+    return bool(parts) and all(_ASIDE.fullmatch(p) for p in parts)
+
+
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
@@ -964,6 +985,9 @@ def speech_act(text: str) -> str:
         return "question" if asks_what_was_done(corrected) else "correction"
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
+    asked = re.match(r"[^?？]+[?？]+", text)
+    if asked and asked.end() < len(text.rstrip()) and only_asides(text[asked.end():]) and (first := speech_act(asked.group(0))) in ("question", "hypothetical"):
+        return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside
     preface = _PREFACE.match(text)
     if preface and not _TEMPLATES_GIVEN.search(text) and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"

@@ -19,8 +19,8 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|拉到|上到|给|定为|=|:|：|"
-        r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
+        r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\bshall be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|先卡|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
         # "epoch给多了 改6", "rank 改 8", "一成太少,改作两成": too much said, then the value it is changed to
@@ -151,7 +151,7 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
-_CROSSED = re.compile(r"\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
+_CROSSED = re.compile(r"\s*[,;]?\s*(?:amend(?:ed)? (?:it |that )?to|correct(?:ed)? (?:it |that )?to)\s+(?=\d)|\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
                       # "r 取 16 太大了,改成 8", "epoch 12 too many. make 8.", "lr 3e-4 was a typo, 3e-5": judged wrong, then the value meant
                       r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|换成|就用|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
                       r"\s*(?:examples?|epochs?|steps?)?\s+(?:(?:is|was|are)\s+)?(?:way |much |far )?too (?:many|much|big|high|low|few|small|large)\b[,;.]?\s*(?:make (?:it|that)|make|use|try|go with|change it to)?\s*(?:k\s*=\s*)?(?=\d)|"

@@ -56,7 +56,7 @@ DOMAIN = re.compile(
     r"脱敏|拿去训|['\"‘“]\w+['\"’”] flag\b|\banonymi[sz]\w*|\bdup(?:e)?s?\b|answer_is_question|near_duplicate|exact_duplicate", re.IGNORECASE)
 CUES: dict[str, list[tuple[str, float]]] = {
     "inspect_dataset": [
-        (rf"\bwhat(?:'ve| have) (?:i|we) got here\b|多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
+        (rf"\bwhat(?:'ve| have) (?:i|we) got here\b|\blook (?:upon|over) (?:it|them|this|these)\b[^.?!]{{0,30}}\btell me what you see\b|多少\s*(?:条|行|个|份)?\s*{_NOUN}|几(?:条|行)|多少(?:条|行)|数据量(?:是)?(?:多少|多大)|(?:条数|行数)(?!据)|"
          rf"how many (?:\w+ ){{0,2}}{_NOUN}|count (?:the )?{_NOUN}|规模(?:多大|是多少|有多大|如何)|多大规模|"
          rf"(?<!batch )(?<!batch_)\bsize\b|(?<!批)(?<!批次)大小|number of {_NOUN}|数一下|数数", 4),
         # "Show me rows 5 to 12 of FILE", "看看第3到第8行": rows by their numbers, looked at
@@ -100,7 +100,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"转", 1.5),
     ],
     "check_quality": [
-        (r"质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|挑\S{0,6}毛病|找\S{0,6}毛病|"
+        (r"\bcheck (?:it|them|this|that|the (?:data|file|sheet|rows))? ?for (?:garbage|junk|rubbish|problems|issues|errors|dupes|duplicates|bad (?:rows|data|records))\b|质量|质检|quality|去重|重复|duplicat\w*|dedup\w*|清洗|清理|clean\w*|脏数据|低质|噪声|noise|noisy|(?<![a-z])ppl|挑\S{0,6}毛病|找\S{0,6}毛病|"
          r"perplexity|困惑度|无意义|乱码|garbled|through the sieve|\bsift through\b|\b(?:qa|quality) pass\b|太短|过短|太长|过长|too short|too long|blank|空白|(?:格式|编码)问题|"
          r"format (?:problems|issues|errors)|有没有.{0,6}问题|体检|把关|health check|dupes?\b|答非所问|有问题的|干净|错别字|typos?|"
          r"\b(?:two|2) different answers\b|\bdifferent answers (?:to|for) the same\b|答案(?:不一致|前后不一)|两个不同的答案|"
@@ -193,7 +193,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "training_status": [
         # "Where is run tax-ft-01 at?", "where's it at": where a run has got to
-        (r"(?:是不是|好像|是否)?卡住了|半天没动静|\b(?:run|job|training|it)\s+(?:is|seems|looks|got) stuck\b|\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑得(?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
+        (r"(?:是不是|好像|是否)?卡住了|半天没动静|\b(?:run|job|training|it)\s+(?:is|seems|looks|got) stuck\b|\btime (?:is )?left\b|\bready yet\b|\bstate of play\b|\bwhat'?s up with\s+(?:run |job )?[A-Za-z][\w.-]*\d|跑[得的](?:咋样|怎么样|如何)|(?:训练|训|跑)(?:到)?(?:哪里|哪儿|哪一步)了|(?:训|跑|练)到哪(?:儿)?(?:啦|咯|喽|了呀|了啊)|\bwhat'?s the (?:word|news|latest|scoop|story|deal) (?:on|with) (?:run |job )?[A-Za-z][\w.-]*\d|\bhow (?:is|'s) (?:it|the run|(?:run |job )?[A-Za-z][\w.-]*) getting on\b|好了没|跑完(?:了)?(?:没|未|吗|冇)|\b(?:still|actually|even) running\b|\brunning yet\b|跑起来了(?:吗|没)|\bhow (?:the|my|our) (?:current |latest )?(?:training )?(?:run|training|job) is (?:going|doing)\b|跑到(?:了)?(?:第)?(?:几|多少)|到第几(?:个|轮)|还要多就|\blatest (?:step|loss|epoch)\b|\bwhere (?:are you|r u) at\b|\bwhere(?:'s| is| are) (?:it|we|things|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*) (?:at|up to)\b|"
          r"\bwhere (?:it|the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)(?: is|'s| 's) (?:at|up to)\b|"
          r"\b(?:check|see|find out|tell me|look at) where (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*\s+is\b|"
          r"\bcheck(?:ing)? (?:in )?on (?:the run|my run|the job|(?:run |job )?[A-Za-z][\w.-]*\d[\w.-]*)\b|^\W*check (?:run |job )?(?=[A-Za-z][\w.#-]*\d[\w.-]*\W*$)|"
@@ -237,7 +237,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"(?<!临时)停运|立即停车|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
-         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"
+         r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|\bthat (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* be (?:terminated|stopped|halted|killed|cancell?ed)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"
          r"结束(?:训练|掉|这次|任务|运行)|end (?:the |this )?(?:run|training|job)|\bend it\b|\bquit\b|give up|放弃|shut (?:it )?down|\bshut (?:\w+ ){0,3}(?:down|off)\b|"
          r"(?:要|该|想|得)停(?!车)|停的是|停的应该是|要停的是|停(?:那个|这个|它)(?![\u4e00-\u9fff])|停(?:掉)?(?:最新|最近|刚才|刚开|最后|上一)的?(?:那|一)?个|\b(?:should|must|needs? to|to) be (?:stopped|killed|halted|cancell?ed|terminated)\b|\btermination of (?:the )?(?:run|job|training)\b|\bcessation of\b|\bbench (?=(?:the |run |job |it\b|[A-Za-z][\w-]*\d))|\bcease (?=(?:the |run |job |training |[A-Za-z][\w-]*\d))|\bneeds? stopping\b|撤(?:下来|下|掉|(?<!先撤)(?<!我撤)(?<!就撤)了(?![\u4e00-\u9fff]))|(?<![往向])下掉|砍(?:了|掉)|干掉|pull(?:ed|ing)? the plug|take (?:it|this|that|the (?:training|run|job)) down|\bnuke\b|\bscrap\b(?![-_]\w)|\b(?:want|need)s?\s+(?:it\s+|\S+\s+)?(?:stopped|killed|halted|cancell?ed)\b|叫停|喊停|停一停|停停|^\W*停\W*$|掐掉|掐了|掐断|关掉(?:训练|它|任务|这个)|(?:训练|任务)关(?:掉|了)|\bbin (?:it|this|that|the)\b|杀掉|毙掉|毙了|停(?=\s*[!！。.]|\s*$)|停(?:掉|下)?\s*(?=[A-Za-z][\w-]*\d)|(?:快|赶紧|马上|立刻|立即|给我)\s*停|停(?:喽|啦|吧)|刹车|刹住|\bstopping (?=[A-Za-z][\w-]*\d)|\bturn (?:off|down) the (?:heat|stove|burner)\b|\b(?:take|pull) (?:it|\S+) off the (?:heat|stove|burner)\b", 6),
     ],
@@ -255,6 +255,9 @@ CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?:跑|做)(?:个|一下|一个)?对比|评估|评测|评一下|评一评|benchmark|\beval(?:uat\w*)?\b|测试集上|看(?:下|一下)?分数|跑(?:个|一下)?分|\bverdict\b|\breport card\b", 2),
         # "score gf-run-2 for me", "run-0529b is done, can you grade it?": a run marked
         (r"\b(?:finished|done|complete)\b[^.?!]{0,12}\bhow(?:'d| did) (?:it|she|that one|the run) (?:do|go|turn out|perform)\b|"
+         # "Tell us if it's any good", "Judge it now: what has it learned, and what forgotten?"
+         r"\b(?:tell|let) (?:me|us) (?:know )?(?:if|whether) (?:it'?s|it is|the (?:run|model|adapter) is|they'?re) (?:any good|good enough)\b|\bjudge (?:it|the run|the model|the adapter|them)\b|"
+         r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|picked up)\b|"
          r"\b(?:score|grade|mark|rate)\s+(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d)|"
          r"[A-Za-z][\w.]*[-_][\w.-]*\d[\w.-]*\b[^.?!]{0,40}\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|"
          r"\b(?:score|grade|mark|rate)\s+(?:the |my |our |that )?(?:run|model|adapter|fine-?tune)\b", 3),

@@ -138,14 +138,33 @@ def _words_before(before: str, name: str) -> str:
         if (re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
                 or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx", "fewshot k3 faq.jsonl": a count, a setting or a tag, not the name's
+        if m and _NOUN_TOO.fullmatch(word) and not slug and _plain_word_before(before[:m.start(1)]):
+            taken, before = word + " " + taken, before[:m.start(1)]  # "waiting list answers.jsonl", "layout help (final).xlsx"
+            continue
         if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) and not (bracket and zh_words) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
-                or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word))):  # "inspcet faq.csv": a typo of a verb
+                or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word) and not _title_inside(word, taken, before[:m.start(1)]))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
                 return ""  # "lr range test planetarium.jsonl": the probe's name, not the file's
             break
         taken = m.group(1) + " " + taken
         before = before[:m.start(1)]
     return taken
+
+
+# Words of ours that are nouns too: inside a name after a word of its own ("waiting list answers.jsonl", "layout help (final).xlsx").
+_NOUN_TOO = re.compile(r"list|help|desk|review|sample|quality|score|error|errors|survey|audit|profile", re.I)
+
+
+def _plain_word_before(before: str) -> bool:
+    """Is the word right before a plain word of a name ("waiting" in "on waiting list answers.jsonl"), none of ours?"""
+    m = _WORD_BEFORE.search(before)
+    return bool(m) and bool(re.fullmatch(r"[A-Za-z][a-z]{2,20}", m.group(1))) and m.group(1).lower() not in _NOT_NAME_WORDS \
+        and not _past_of(m.group(1).lower()) and not _verb_typo(m.group(1)) and not re.fullmatch(r"(?i)yo|guys|folks|team|sir|mate|bro|dude|pal", m.group(1))
+
+
+def _title_inside(word: str, taken: str, before: str) -> bool:
+    """Is ``word`` a capitalised word inside a name in title case ("open Cheese Counter QA v2.xlsx": "Counter" is no typo of count)?"""
+    return word[:1].isupper() and taken[:1].isupper() and bool(before.strip())
 
 
 def _past_of(word: str) -> bool:

@@ -1232,6 +1232,11 @@ _DONE_FIRST = re.compile(
     r"[,;]\s*but\s+(?P<en4>(?:confirm|check|make sure|verify)\b[^.!?]{0,60}?)\s+first\W*$", re.I)
 
 
+# Someone else's aim told, then the step asked of the assistant first: "老板让我把这个喂给模型,你先瞅瞅里面啥情况".
+_RELAYED_GOAL = re.compile(r"^(?:\[[^\]]{1,60}\]\s*)?[^。!！?？,，]{0,10}(?:老板|领导|经理|主管|上面|上头|客户|甲方|老师|师傅|同事|组长)(?:让|叫|要)(?:我|咱|我们)"
+                           r"[^。!！?？,，]{1,30}[,，]\s*(?:你|您)先(?!别|不)(?P<now>[^。!！?？]+)\W*$")
+
+
 # Two steps asked for, then the one to do first said last: "先查质量,文件 X", "先做扩增", "Inspect first.", "Do the stop first.".
 _DO_FIRST = re.compile(r"(?:[。!！;；]|\.(?=\s)|\s[—–-]+)\s*(?P<last>(?:先做|先(?!别|不))\s*\S[^。!！?？]*|(?:do (?:the )?)?[A-Za-z][\w-]*(?: \w+)? (?:first|before anything else)\b[^.!?]*)\W*$", re.I)
 _CLAUSE = re.compile(r"[,，;；。、]|\band\b|\balso\b|和|还要|以及|并且")
@@ -1601,7 +1606,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
     if not ends or text.lstrip().startswith(">"):
         return None  # (a quoted question answered: the quoted reply's reading)
     question, rest = text[:ends[-1].end()], text[ends[-1].end():].strip(" ….,，;；")
-    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question) or acts.only_view_asked(rest)
+    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question) or acts.only_view_asked(rest) or acts.only_asides(rest)
             or acts.speech_act(question) not in ("question", "hypothetical") and not _EITHER.search(question)
             or re.search(r"\bplan\b|计划|方案", question, re.I) or reading.just_asking(text) or _EXPLAIN_FIRST.search(rest)
             or re.match(r"\W*(?:if|要是|如果|假如)\b", rest, re.I)  # ("any dupes in here? if it's ok convert to qianfan after": a condition)
@@ -1837,6 +1842,9 @@ def steps_of(text: str) -> list[str]:
         # to come first, then the one it comes before
         later = before_first.group("later")
         return [_with_run_of(later, before_first.group("now").strip()), *steps_of(later)]  # ("恢复训练 X 之前,先确认一下它…": "它" is X)
+    relayed = _RELAYED_GOAL.match(text)
+    if relayed:
+        return [relayed.group("now")]  # "老板让我把这个喂给模型,你先瞅瞅里面啥情况": someone's aim told, the step asked for now
     ahead = _DONE_FIRST.search(text)
     if (ahead and (later := text[:ahead.start()].strip(" ,，;；。.—–-")) and (step := next(g for g in ahead.groups() if g)).strip()
             and not (_SEE_PLAN.search(step) and not _DATA_FACTS.search(step))  # "…开跑之前先让我看下预计耗时": the plan shown before the

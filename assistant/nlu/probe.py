@@ -22,7 +22,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     r"(?:学习率|(?<![a-z])lr\s*)(?:的)?(?:探测|探针|范围测试|测试|扫描|扫一?下|扫一遍|区间测试|试探)|学习率[^。;；?？!！]{0,24}(?:测一?下|测测|实测|试一?下|试一把|试试)(?!效果)|学习率[^。;；!！]{0,60}?摸(?:一)?下(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:(?<![a-z])lr|学习率|learning[- ]rate)\s*(?:vs\.?|-|–|对|和|与)\s*loss\s*(?:的)?\s*(?:curve|曲线)|(?:学习率|(?<![a-z])lr\b)[^。;；?？!！]{0,24}(?:扫一?下|扫一遍|扫扫)|(?:探测|扫|测|探|试探|摸|试)一?(?:下|遍|探)?学习率|学习率\S{0,6}?(?:探一探|探探|扫一扫|测一测|试一试)|学习率(?:的)?(?:范围|区间)(?!内)|(?:小跑|跑)\S{0,4}找(?:找|一下)?(?:哪个|合适的|最佳的?|最好的?)学习率|试(?:一?下|试)?(?:哪个|哪些|不同的?|几个)学习率|跑(?:个|一个|一次|一下|下)?(?:学习率)?探测|(?:做|跑)(?:个|一个|一下|下)?\s*probe\b|学习率[^。;；?？!！]{0,24}跑(?:个|一个|一下)?(?:快速|简单)?的?扫描|试一?下哪个(?:范围|区间|值)合适|"
     r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:range\s+)?(?:probe|probing|range test|finder|sweep|scan|test)s?(?![A-Za-z])|学习率[^。;；!！?？]{0,20}?(?:测一测|试一试)|学习率的?\s*(?:小|快速的?|简单的?)?(?:测试|实验)(?!集)|学习率的?\s*试水|\bfinds? (?:the |a )?(?:right|best|optimal|good|ideal) (?:learning rate|lr)\b|(?:确定|定下|找出)(?:一下)?(?:合适|最佳|最优)的?学习率|学习率试探|(?<![a-z])lr\s*(?:的)?(?:范围|区间)(?!内)|"
     # "50-step probe on FILE", "Ping the learning rate", "100 步的学习率试运行": a probe by its length, or the rate sounded out
-    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bprobe (?:of|for|with) \d+\s*steps?\b|\bprobe (?:(?:on|of|for|into) )?(?:the |a |that |this |our |my |your )?(?:learn(?:ing|in'?) )?rate\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
+    r"\b\d+[- ]?steps? (?:lr |learning[- ]rate )?probe\b|\bprobe (?:of|for|with) \d+\s*steps?\b|\bprobe (?:(?:on|of|for|into) )?(?:the |a |that |this |our |my |your )?(?:learn(?:ing|in'?) )?rates?\b|\bping (?:the )?(?:lr|learning[- ]rate)\b|学习率(?:的)?试运行|"
     # "Before I commit to an LR, run a quick sweep on FILE": the rate named, then a sweep
     r"\b(?:lr|learning rate)\b[^.!?]{0,50}?\b(?:run|do|kick off)\s+(?:a |the )?(?:quick |short |small )?(?:sweep|range test|scan)\b|"
     # "probe 500 steps on FILE", "Like I said, probe 300 steps": the probe asked for by its verb and a step count
@@ -82,7 +82,9 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           # "Do a learning-rate sniff test on FILE first, 300 steps", "🧪 the LR before 🔥": the rate tried out
                           r"(?<![A-Za-z])(?:lr|learning[- ]rate)\s+(?:sniff|smoke|sanity|quick)[- ]tests?\b|🧪\s*(?:the\s+|a\s+)?(?:lr\b|learning[- ]rate|学习率)|"
                           # "先拿 FILE 试跑个学习率", "请在 FILE 上试探 500 步", "以 FILE 进行学习率试掘,凡 150 步": the rate tried, in other words
-                          r"试跑(?:个|一个|一次)\s*(?:学习率|(?<![a-z])lr(?![a-z]))|学习率(?:的)?试[掘挖跑水算验]|试探\s*\d+\s*步", re.I)
+                          r"试跑(?:个|一个|一次)\s*(?:学习率|(?<![a-z])lr(?![a-z]))|学习率(?:的)?试[掘挖跑水算验]|试探\s*\d+\s*步|"
+                          # "学习率又炸了!!!在 FILE 上探一下!!!跑 50 步就够": the rate said, then sounded out on the data in the next sentence
+                          r"学习率[^?？\n]{0,60}?[!！。]\s*(?:在|拿|用)\s*\S{1,60}?\s*(?:上)?\s*探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|情况|底|口风))", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

@@ -294,6 +294,14 @@ def pasted_only(text: str) -> bool:
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
 _STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
+# "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
+_CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
+# A template quoted with the question's slot in it ("'I wonder, {q}'", "“请回答:{question}”").
+_TEMPLATE_QUOTED = re.compile(r"['\"“‘「][^'\"”’」\n]{0,80}\{(?:q|question|instruction|query|input)\}[^'\"”’」\n]{0,80}['\"”’」]")
+# A look said to come later, not asked for now ("后面再评估", "evaluate them later").
+_LOOKED_AT_LATER = re.compile(r"(?:后面|以后|之后|回头|晚点|稍后|日后|改天)再(?:评估|评测|看|审|复核)|\b(?:evaluate|assess|review) (?:them|those|it) later\b", re.I)
+# A stop word as what a way or a habit does, said in passing ("the fastest way to kill them", "a sure way to kill the mood").
+_STOP_SAID_OF = re.compile(r"\b(?:way|ways|how|recipe|method)\s+to\s+(?:kill|stop|end|ruin)\b", re.I)
 _ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
@@ -660,7 +668,7 @@ _COST = re.compile(r"(?=.*(?:训|练|微调|\brun\b|\btrain|\bgpu|\blora|GPU|显
 
 
 # Which formats the product reads, asked of it: "这个工具支持哪些数据格式?", "which file formats are accepted for upload?"
-_FORMATS_TAKEN = re.compile(r"支持(?:哪些|什么|哪几种|几种)(?:数据|文件)?格式|(?:哪些|什么|哪几种)(?:数据|文件)?格式(?:可以|能)?(?:用|传|上传|支持)|"
+_FORMATS_TAKEN = re.compile(r"支持(?:哪些|什么|哪几种|几种)(?:数据|文件)?格式|\b(?:what|which) (?:file )?formats? can (?:you|i|it|this) (?:convert|export|turn \w+) (?:to|into)\b|(?:哪些|什么|哪几种)(?:数据|文件)?格式(?:可以|能)?(?:用|传|上传|支持)|"
                             r"\b(?:which|what) (?:file |data |input )?formats? (?:are|is|do you|does it|can (?:i|you|it))\b[^?]{0,20}\b(?:supported|accepted|allowed|support|accept|read|handle|upload)", re.I)
 
 
@@ -1169,6 +1177,17 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset"):
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
+    if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
+            and not re.search(r"\b(?:run|training|job)\b|训练", text, re.I)):
+        tool, offer = (guess.second if model is not None and guess.second in _ACTIONS else ""), ""
+        # "…25% of rows. Explaining jokes: the fastest way to kill them.": how something is spoilt, said in passing, no run stopped
+    if has_file and act == "question" and tool in ("", "explain") and _CAN_YOU_CONVERT.search(text):
+        tool, offer, act = "convert_dataset", "", "command"  # (an upload) "这是我们客服常见问题汇总,能直接转成千帆格式吗": asked for, politely
+    if tool in ("", "inspect_dataset") and act == "command" and len(_TEMPLATE_QUOTED.findall(text)) >= 2 and not review.decides(text):
+        tool, offer = "augment_instructions", ""  # "For FILE, pray use 'Would you kindly tell me, {q}' and 'I wonder, {q}'": templates given
+    if (tool == "evaluate_run" and not names.find_run_id(text) and _LOOKED_AT_LATER.search(text) and review.decides(text)
+            and review.rule_command(text) and not intents.scores(_LOOKED_AT_LATER.sub(" ", text))["evaluate_run"]):
+        tool, offer = "apply_quality_rule", ""  # "回答是个问句的那些,先放进人才库保留,后面再评估": kept now, weighed later
     if tool in _RUN_CHANGES and acts.PUT_OFF.search(text):
         tool, offer, act = "", "", "chitchat"  # "本来想让你把 epoch 改成 5 重新训的,后来想想还是明天再说吧": asked for later, not now
     if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)

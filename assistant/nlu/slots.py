@@ -366,6 +366,8 @@ def find_fields(text: str) -> dict:
                       if re.search(r"\b(?:tabs?|sheets?|worksheets?)\b", text, re.I) else None)
     # "…to alpaca pls, the Spring orders tab.", "…, Members FAQ sheet.", "…, dm replies tab": a clause that is only the sheet
     sheet = sheet or re.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
+    # "convert FILE (the Cold process sheet) to jsonl", "convert the Hot process sheet of FILE": a capitalised name after "the"
+    sheet = sheet or re.search(r"(?:[(（]\s*|\b(?:convert|use|inspect|check|open|read|take)\s+)the\s+((?-i:[A-Z])[\w&'-]*(?:\s+(?!(?:tab|sheet|worksheet)\b)[a-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b", text)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
     sheet = sheet or re.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
@@ -761,7 +763,7 @@ def find_method(text: str) -> str | None:
 _METHOD_WORD = r"(?:全量|全参|full|q?lora)"
 _COMPARED = re.compile(_METHOD_WORD + r"\s*(?:和|与|跟|vs\.?|or|还是|versus|比)\s*" + _METHOD_WORD, re.I)
 # "Full fine-tune, not PEFT", "全量,不用 LoRA": a method named only to be ruled out.
-_NOT_THIS = re.compile(r"(?:\bnone of (?:that|this|the|your)|\bnot|\bno|\bdon'?t want|\bdo not want|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
+_NOT_THIS = re.compile(r"(?:\bnone of (?:that|this|the|your)|\bnot(?: the| a)?|\bno|\bdon'?t want|\bdo not want|instead of|rather than|without|excluding|不用|不要|不是|而不是|别用|不走|不考虑|不选|排除)\s*$", re.IGNORECASE)
 
 
 _PPL = r"(?<![a-z])ppl(?![a-z])|perplexity|困惑度"

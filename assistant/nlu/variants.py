@@ -134,7 +134,12 @@ _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=
 # English idioms for our verbs, read as the plain words: "would it kill you to fill …?" asks for the fill, and "knock it on
 # the head" stops a run.
 _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) to\b", "could you"),
-                                                 (r"\bknock (?:it|\S+) on the head\b", "stop it"))]
+                                                 (r"\bknock (?:it|\S+) on the head\b", "stop it"),
+                                                 # the g dropped ("how's lj-2 comin' along?", "does convertin' to alpaca lose…")
+                                                 (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|$)", r"\1ing"),
+                                                 # old words ("how doth the quality check decide…", "hath it finished?")
+                                                 (r"\bdoth\b", "does"), (r"\bhath\b", "has"), (r"\bdost\b", "do"), (r"\bthy\b", "your"),
+                                                 (r"\bthee\b", "you"), (r"\bthou\b", "you"))]
 
 
 def plain_chinese(text: str) -> str:
