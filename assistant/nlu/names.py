@@ -225,6 +225,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
                       and not re.search(r"-(?:q?lora|sft)-(?:r|rank|alpha|dropout|config|adapter|weights|style|format)$", m.group(1), re.I)])
     if m:  # (of several, the one meant: "faq-lora-3 和 faq-lora-4 都训完了,先评估 4")
         return m.group(1), m.start(1), m.end(1)
+    # "mooncake-lora 停了吧": a name ending in -lora or -sft, right before a run's verb
+    m = re.search(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft))(?![\w.-])\s*(?:停|暂停|恢复|续|接着跑|评估|进度|跑得|跑的|训得|训到)", text)
+    if m and not negated(text, m.start(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "what's the loss on wx0921 right now": letters and digits run together, after what a run reports
     m = re.search(r"\b(?:loss|progress|status|step|epoch)\s+(?:on|of|for)\s+([A-Za-z]{1,6}\d{3,}[A-Za-z0-9]*)\b", text, re.I)
     if m:

@@ -510,7 +510,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 
 # "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
 # "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
-_THE_SHEET = re.compile(r"\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
+_THE_SHEET = re.compile(r"(?<!attached )(?<!uploaded )(?<!sent you )(?<!here's )(?<!heres )(?<!this is )\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
 _SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:sheet|tab|worksheet)\s*[,，(（:：]?\s*(?:called\s+|named\s+)?['\"“‘]([^'\"”’]{1,30})['\"”’]|"
                           r"(?:名为|名叫|称为|叫做)\s*[“\"「']([^”\"」']{1,20})[”\"」']\s*的\s*(?:工作表|sheet|子表|表|页)|"
