@@ -576,7 +576,7 @@ def correction(text: str) -> str | None:
 # learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs" (not "{{name}} 换成 阿福", a
 # placeholder given its value).
 _PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|^\W*(?:(?:ok|okay|actually|hmm|no),?\s+)?make (?:that|it) (?=\S)|(?:打|说|写|填|搞|弄)错了?|(?:刚才|之前|前面)(?:打|写|说|填)成|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
-                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成)|\b(?:instead of|rather than)\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d", re.I)
+                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成|变更为|更改为|改作|改做)|\b(?:instead of|rather than)\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d|(?<=\d)\s+actually\b|(?<=\d%)\s+not\s+\d", re.I)
 
 
 _NOT_ASKED = re.compile(r"[,，;；.。]?\s*(?:\bi (?:didn'?t|did not|never) (?:ask|want|tell)(?:ed)? (?:you )?to \w+(?: (?:it|that|this|them|the run))?|"
@@ -954,6 +954,11 @@ _ASIDE = re.compile(r"(?:请|麻烦|你)?(?:正面|如实|直接|老实|认真|�
                     r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}", re.I)
 
 
+# An explanation asked for first, the question after it: "敬请释明:…?", "你交代一下,…具体看哪些方面?", "explain this to me: …?"
+_EXPLAIN_OPENS = re.compile(r"^\W*(?:(?:敬|烦|还)?请|麻烦)?(?:你|您)?(?:给我)?(?:释明|阐明|说明|解释|解答|交代|讲讲|说说)(?:一下|一二)?\s*[:：,，]|"
+                            r"^\W*(?:please\s+)?explain(?: (?:this|something))?(?: to me)?\s*[:,]", re.I)
+
+
 def only_asides(rest: str) -> bool:
     """Is what follows a question only asides ("请正面回答,不要回避。", "别让我白忙一场。"), no step asked for?"""
     parts = [p.strip() for p in re.split(r"[,，。!！~～;；.]+", rest) if p.strip()]
@@ -985,6 +990,8 @@ def speech_act(text: str) -> str:
         return "question" if asks_what_was_done(corrected) else "correction"
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
+    if _EXPLAIN_OPENS.match(text) and re.search(r"[?？]\W*$", text) and not opens_with_command(text[_EXPLAIN_OPENS.match(text).end():]):
+        return "question"  # "敬请释明:所谓“冲突”记录,贵方系以何种标准认定?", "你交代一下,评估一个训练好的模型,具体看哪些方面?"
     asked = re.match(r"[^?？]+[?？]+", text)
     if asked and asked.end() < len(text.rstrip()) and only_asides(text[asked.end():]) and (first := speech_act(asked.group(0))) in ("question", "hypothetical"):
         return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside

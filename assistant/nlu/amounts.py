@@ -19,7 +19,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|改做|改作|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\bshall be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|先卡|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
@@ -151,7 +151,7 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 
 
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
-_CROSSED = re.compile(r"\s*[,;]?\s*(?:amend(?:ed)? (?:it |that )?to|correct(?:ed)? (?:it |that )?to)\s+(?=\d)|\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|调为|调成|调到|变为|变成|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
+_CROSSED = re.compile(r"\s*[,;]?\s*(?:amend(?:ed)? (?:it |that )?to|correct(?:ed)? (?:it |that )?to)\s+(?=\d)|\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|改作|改做|调为|调成|调到|变为|变成|变更为|更改为|修改为|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
                       # "r 取 16 太大了,改成 8", "epoch 12 too many. make 8.", "lr 3e-4 was a typo, 3e-5": judged wrong, then the value meant
                       r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|换成|就用|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
                       r"\s*(?:examples?|epochs?|steps?)?\s+(?:(?:is|was|are)\s+)?(?:way |much |far )?too (?:many|much|big|high|low|few|small|large)\b[,;.]?\s*(?:make (?:it|that)|make|use|try|go with|change it to)?\s*(?:k\s*=\s*)?(?=\d)|"
@@ -229,7 +229,7 @@ def training_args(text: str) -> dict:
 # The epoch count put right after the one said, its unit left out: "15个epoch太多了,改成10", "the manual's 15 epochs — make it 8",
 # "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
 _EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮 is also 轮次 and 轮数)
-_EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|换成|调成|调到|降到|减到|更正为|改正为|订正为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
+_EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|改作|改做|换成|调成|调到|降到|减到|更正为|改正为|订正为|变更为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
                            r"\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}(?=\s*(?:个|轮|遍|epoch)))(?!\d|\.\d|,\d{3}|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
 _OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[-_ ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
 _DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|few)|不同意|disagree|\bnot\b|不是|不要|don'?t want|别用|instead|\bno\b", re.I)
@@ -495,7 +495,7 @@ def find_mix(text: str) -> float | None:
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
     keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s*(?:of\s+|to\s+|at\s+|设成|设为|改成|改为|调成|调到)?\s*(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|调整为|调整到|应为|应该是|(?:to|at|should be|ought to be|needs to be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
+    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is|at)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|调整为|调整到|应为|应该是|(?:to|at|should be|ought to be|needs to be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
     # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:
         return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100
@@ -503,7 +503,7 @@ def find_mix(text: str) -> float | None:
     if keyed_zh:
         return float(keyed_zh.group(1))  # "混合通用数据: 0.2" in a pasted config
     mixed = re.search(r"\bmix(?:ing)? in\s+(\d+(?:\.\d+)?)\s*%(?!\s*(?:of\s+)?(?:the\s+)?(?:cot|few|examples?|samples?|records?|rows?|data\b))", text, re.I)
-    if mixed and re.search(r"\btrain|训练|开训|\brun\b", text, re.I) and 0 < float(mixed.group(1)) < 100:
+    if mixed and (re.search(r"\btrain|训练|开训|\brun\b", text, re.I) or re.match(r"\s*,?\s*not\s+\d", text[mixed.end():], re.I)) and 0 < float(mixed.group(1)) < 100:
         return float(mixed.group(1)) / 100  # "mix in 15% and start training on FILE": the general data, unnamed, of a run
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"

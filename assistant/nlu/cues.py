@@ -234,7 +234,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "stop_training": [
         (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bcut off (?:run |the run )?(?=[A-Za-z][\w.]*[-_][\w.-]*\d)|"
-         r"(?<!临时)停运|立即停车|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
+         r"(?<!临时)停运|立即停车|(?<![停防禁阻截终中为])止了吧|封炉|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|\bthat (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* be (?:terminated|stopped|halted|killed|cancell?ed)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"
@@ -256,7 +256,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
         # "score gf-run-2 for me", "run-0529b is done, can you grade it?": a run marked
         (r"\b(?:finished|done|complete)\b[^.?!]{0,12}\bhow(?:'d| did) (?:it|she|that one|the run) (?:do|go|turn out|perform)\b|"
          # "Tell us if it's any good", "Judge it now: what has it learned, and what forgotten?"
-         r"\b(?:tell|let) (?:me|us) (?:know )?(?:if|whether) (?:it'?s|it is|the (?:run|model|adapter) is|they'?re) (?:any good|good enough)\b|\bjudge (?:it|the run|the model|the adapter|them)\b|"
+         r"\b(?:tell|let) (?:me|us) (?:know )?(?:if|whether) (?:it'?s|it is|the (?:run|model|adapter) is|they'?re) (?:any good|good enough)\b|\bjudge (?:it|her|him|the run|the model|the adapter|them)\b|"
          r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|picked up)\b|"
          r"\b(?:score|grade|mark|rate)\s+(?=[A-Za-z][\w.]*[-_][\w.-]*\d|[A-Za-z]+\d)|"
          r"[A-Za-z][\w.]*[-_][\w.-]*\d[\w.-]*\b[^.?!]{0,40}\b(?:score|grade|mark)\s+(?:it|that one|this one)\b|"

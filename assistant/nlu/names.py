@@ -225,6 +225,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
                       and not re.search(r"-(?:q?lora|sft)-(?:r|rank|alpha|dropout|config|adapter|weights|style|format)$", m.group(1), re.I)])
     if m:  # (of several, the one meant: "faq-lora-3 和 faq-lora-4 都训完了,先评估 4")
         return m.group(1), m.start(1), m.end(1)
+    # "kq0915 还要多久能跑完", "obs0925 现在 loss 多少了": letters and digits run together opening a message, then how the run is doing
+    m = re.match(r"^\W*([A-Za-z]{2,10}\d{3,}[A-Za-z0-9]*)(?![\w.-])\s*(?:还要|还得|现在|目前|当前|的?\s*loss|跑|训|进度|状态|怎么样|咋样|停|恢复|续|评估)", text)
+    if m and not _DATA_FILE.search(m.group(1)):
+        return m.group(1), m.start(1), m.end(1)
     # "mooncake-lora 停了吧": a name ending in -lora or -sft, right before a run's verb
     m = re.search(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft))(?![\w.-])\s*(?:停|暂停|恢复|续|接着跑|评估|进度|跑得|跑的|训得|训到)", text)
     if m and not negated(text, m.start(1)):

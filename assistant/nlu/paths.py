@@ -158,7 +158,7 @@ _NOUN_TOO = re.compile(r"list|help|desk|review|sample|quality|score|error|errors
 def _plain_word_before(before: str) -> bool:
     """Is the word right before a plain word of a name ("waiting" in "on waiting list answers.jsonl"), none of ours?"""
     m = _WORD_BEFORE.search(before)
-    return bool(m) and bool(re.fullmatch(r"[A-Za-z][a-z]{2,20}", m.group(1))) and m.group(1).lower() not in _NOT_NAME_WORDS \
+    return bool(m) and bool(re.fullmatch(r"[A-Za-z][a-z]{1,20}", m.group(1))) and m.group(1).lower() not in _NOT_NAME_WORDS \
         and not _past_of(m.group(1).lower()) and not _verb_typo(m.group(1)) and not re.fullmatch(r"(?i)yo|guys|folks|team|sir|mate|bro|dude|pal", m.group(1))
 
 

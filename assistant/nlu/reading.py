@@ -164,7 +164,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|从(?:存档点?|检查点|断点|checkpoint)\S{0,2}复活|自断处续|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -292,7 +292,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 # "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
 _CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?\s*(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
@@ -302,7 +302,7 @@ _TEMPLATE_QUOTED = re.compile(r"['\"“‘「][^'\"”’」\n]{0,80}\{(?:q|ques
 _LOOKED_AT_LATER = re.compile(r"(?:后面|以后|之后|回头|晚点|稍后|日后|改天)再(?:评估|评测|看|审|复核)|\b(?:evaluate|assess|review) (?:them|those|it) later\b", re.I)
 # A stop word as what a way or a habit does, said in passing ("the fastest way to kill them", "a sure way to kill the mood").
 _STOP_SAID_OF = re.compile(r"\b(?:way|ways|how|recipe|method)\s+to\s+(?:kill|stop|end|ruin)\b", re.I)
-_ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
+_ADVICE_ASKED = re.compile(r"给(?:个|点|我|出|一组|一套)?(?:参数|超参|配置)?建议|(?:给|出|拿)(?:出|我|俺)?个主意|(?:您|你)?(?:建议|推荐)(?:怎么|如何)(?:设|配|定)|出(?:个|一组|一套)?(?:参数|超参)?(?:方案|建议)|\b(?:give|get) (?:me |us )?(?:a |some )?(?:recommendation|suggestion)s?\b|\blet'?s get a recommendation\b", re.I)
 _RUN_DIED = re.compile(r"\b(?:died|crashed|dead|broke|got killed|went down|oom(?:ed)?)\b|挂了|崩了|死了|断了|中断了|掉了|断电", re.I)
 # The run let go on: "让它接着学吧", "let him carry on".
 _LET_IT = re.compile(r"让它|让他|\blet (?:it|him|her|them)\b", re.I)
@@ -1175,7 +1175,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "start_training" and model is not None and guess.second in _DATA_MAKERS
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
-    if tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset"):
+    if (tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset")
+            and guess.second not in _RUN_CHANGES):  # (never another run change in its place: "速速封炉!" is no resume)
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
             and not re.search(r"\b(?:run|training|job)\b|训练", text, re.I)):
