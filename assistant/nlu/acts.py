@@ -167,7 +167,7 @@ _DEFINITION = re.compile(r"\bwhat(?:'s|s| even is| exactly is| is| are)\s+(?:a |
                          r"decent\b|typical\b|recommended\b|ideal\b|proper\b|normal\b|usual\b|better\b|the best\b|current\b|latest\b|present\b)[\w -]{1,40}\??"
                          r"(?:\s*,?\s*(?:in (?:plain|simple) (?:english|terms|words)|simply|briefly|in short|please|pls|thanks)\b)*\W*(?:(?<=\?)\s*(?-i:[A-Z])[^?]{0,60}?[.!]?\s*)?$|"
                          r"\bwhat does\s+\S+(?:\s+\S+){0,2}\s+(?:mean|stand for)\b|\bwhat do (?:the )?\S+(?:\s+\S+){0,3}\s+mean\b|"
-                         r"什么是|啥是|什么叫(?:做)?|啥叫|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是?指(?:的是)?谁|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西|"
+                         r"什么是|啥是|什么叫(?:做)?\s*(?=[A-Za-z])|是什么意思|是啥意思|指的是什么|指的是啥|指啥|是?指(?:的是)?谁|是个啥|是什么东西|是个什么(?:东西|玩意)?|是啥东西|"
                          # "Kindly define, for the avoidance of doubt, the term "supervised fine-tuning"", "这种身份文件是拿来干嘛的"
                          r"(?:报错|错误|提示|警告|error|warning)\S{0,3}(?:啥|什么)意思|"
                          r"^\W*(?:(?:kindly|please|pls|could you|can you)\s+)?define\b|\bthe (?:term|word|phrase)\s+[\"'“‘]|(?:是)?拿来干(?:嘛|啥|什么)(?:用)?的", re.I)
@@ -576,7 +576,7 @@ def correction(text: str) -> str | None:
 # learning rate ought to be 1e-4", "k改成5吧", "方才所言有误,学习率当为1e-4", "Not 5 epochs, is 3 epochs" (not "{{name}} 换成 阿福", a
 # placeholder given its value).
 _PUT_RIGHT = re.compile(r"^\W*(?:no|nope|nah)\s*[,，]\s*(?=[\w.-]+\W*$)|^\W*(?:(?:ok|okay|actually|hmm|no),?\s+)?make (?:that|it) (?=\S)|(?:打|说|写|填|搞|弄)错了?|(?:刚才|之前|前面)(?:打|写|说|填)成|有误|\btypo\b|\bmisspoke\b|\bmistyped\b|\bwrong\b|\b(?:should|ought to) (?:be|have been)\b|"
-                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成|变更为|更改为|改作|改做)|\b(?:instead of|rather than)\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d|(?<=\d)\s+actually\b|(?<=\d%)\s+not\s+\d", re.I)
+                        r"应该是|应为|当为|(?<!\}\}\s)(?<!\}\})(?:改成|改为|换成|变更为|更改为|改作|改做)|\b(?:instead of|rather than)\s+(?=\d|alpaca|sharegpt|qianfan|openai|千帆|csv|xlsx|jsonl)|(?:^|[,，;；—–-]\s*)(?:not|不是|非)\s*\d|(?<=\d)\s+actually\b(?=\s*[,.;!]|\s*$)|(?<=\d%)\s+not\s+\d", re.I)
 
 
 _NOT_ASKED = re.compile(r"[,，;；.。]?\s*(?:\bi (?:didn'?t|did not|never) (?:ask|want|tell)(?:ed)? (?:you )?to \w+(?: (?:it|that|this|them|the run))?|"

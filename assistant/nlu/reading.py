@@ -164,7 +164,7 @@ _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|
 # Where a stopped run carries on from, or a stopped one made to go on: a resume whatever verb goes with it.
 _RESUME_FROM = re.compile(r"\b(?:from )?where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|\bpick(?:ing)? \S+ back up\b|从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|从断点|"
                           r"\b(?:stopped|died|crashed|broke)\W+(?:please\s+)?make it (?:go on|keep going|continue)\b", re.I)
-_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|从(?:存档点?|检查点|断点|checkpoint)\S{0,2}复活|自断处续|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
+_RESUME_VERB = re.compile(r"\bun-?paus\w*|\bresuming\b|\brespawn\w*|\bfrom (?:the |its |my )?(?:last|latest) (?:checkpoint|save)\b|从(?:存档点?|检查点|断点|checkpoint)\S{0,2}复活|自断处续|(?:从存档点?|从检查点)?(?:接着|继续)刷|(?<=\w)\s+继续\W*$|从断处|(?:接着|从)(?:之前|上次|刚才)?的?(?:断点|检查点|checkpoint)\s*(?:训|跑|练|继续|续)|自\s*(?:检查点|断点|checkpoint|ckpt)\s*(?:续|继续|接着|恢复)|续行|从(?:上次的?|最近的?|最新的?|之前的?)?存档(?:处)?(?:继续|接着|恢复)|\b(?:want|need|get)\s+(?:it|that|this|run\s+\S+)\s+resumed\b|(?:接着|继续|重新点上\S{0,2})炼|接着上(?:课|吧)|续(?:一下|下|上)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|样本))|\bfrom where (?:it|we|you|they) (?:stop\w*|left off|broke|died|crashed)\b|"
                           r"从(?:断|停|挂|中断|崩)(?:掉|了)?的(?:地方|位置|那里)|(?:接着|继续)\s*从\s*(?:checkpoint|ckpt|断点|检查点)\S{0,4}?(?:跑|训|练|开始)|(?:接着|继续|从)\S{0,4}?(?:停|断|挂)(?:下|掉)?(?:了)?的(?:地方|位置|那里|那儿)|从断点|断点续|\bmake it (?:go on|keep going|continue)\b|"
                           r"\bget (?:it|my training|the training|the run|training|my run) (?:going|running|learning|training) again\b|\bstart (?:it|that|the run|\S*\d\S*) back up\b|接着整|继续整|\brestart\b[^.!?]{0,30}\bfrom (?:the |its |a )?(?:last |latest |most recent )?checkpoint\b|恢复|续训|续跑|接着\s?跑|继续\s?跑|接着\s?训|继续\s?训|接着炼|继续炼|接着练|继续练|接着学|继续学|重新接上|\bcarry on\b|\bresume\b|(?<=[\u4e00-\u9fff])resume(?![A-Za-z])|\bbe resumed\b|\bpick (?:it |the \w+ )?(?:back )?up\b|\bbring (?:back\b|(?:it|that|the run|\S*\d\S*) back\b)", re.I)
 # How a run is doing, asked: "where's it at", "它现在多少", "how far along".
@@ -1176,7 +1176,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and _MAKES_DATA.search(text) and not _TRAIN_WORD.search(text) and not names.find_run_id(text)):
         tool = guess.second  # "cot数据搞起来!": slang for getting going, and what to make is the data, not a run
     if (tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and guess.second in _ACTIONS + ("suggest_hyperparameters", "inspect_dataset")
-            and guess.second not in _RUN_CHANGES):  # (never another run change in its place: "速速封炉!" is no resume)
+            and (guess.second not in _RUN_CHANGES or _RESUME_VERB.search(text) or _RESUME_FROM.search(text) or _RESUME_HINT.search(text))):
+        # (another run change in its place only on its own word: "respawn RUN from last checkpoint" is the resume, "速速封炉!" none)
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
             and not re.search(r"\b(?:run|training|job)\b|训练", text, re.I)):

@@ -135,8 +135,6 @@ _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=
 # the head" stops a run.
 _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) to\b", "could you"),
                                                  (r"\bknock (?:it|\S+) on the head\b", "stop it"),
-                                                 # an opener that says nothing: "yo check FILE"
-                                                 (r"^\W*(?:yo+|oi|ayy+|sup)\b[\s,!]+(?=[a-z])", ""),
                                                  # the g dropped ("how's lj-2 comin' along?", "does convertin' to alpaca lose…")
                                                  (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|$)", r"\1ing"),
                                                  # old words ("how doth the quality check decide…", "hath it finished?")
