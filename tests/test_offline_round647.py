@@ -123,3 +123,11 @@ def test_round655_causes(text, want):
 ])
 def test_round655_questions_never_act(text):
     assert [c["name"] for c in plan(text)] in ([], ["explain"])
+
+
+def test_a_way_to_kill_something_said_in_passing_stops_nothing():
+    for text in ("Training on garbage is the fastest way to kill a model.", "Too many epochs is a sure way to ruin it."):
+        assert not {c["name"] for c in plan(text)} & {"start_training", "stop_training", "resume_training"}
+    assert one_call("Add CoT to ferry_faq.csv. Too many epochs is a sure way to ruin it.") == ("add_cot", {"path": "ferry_faq.csv"})
+    # (a run named, or "run" said: the stop is asked for)
+    assert [c["name"] for c in plan("the only way to stop this run is to kill it, do it")] == ["stop_training"]

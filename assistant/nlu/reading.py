@@ -1180,8 +1180,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         # (another run change in its place only on its own word: "respawn RUN from last checkpoint" is the resume, "速速封炉!" none)
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
-            and not re.search(r"\b(?:run|training|job)\b|训练", text, re.I)):
-        tool, offer = (guess.second if model is not None and guess.second in _ACTIONS else ""), ""
+            and not re.search(r"\b(?:run|job)\b", text, re.I)):
+        tool, offer = (guess.second if model is not None and guess.second in _ACTIONS and guess.second not in _RUN_CHANGES else ""), ""
         # "…25% of rows. Explaining jokes: the fastest way to kill them.": how something is spoilt, said in passing, no run stopped
     if has_file and act == "question" and tool in ("", "explain") and _CAN_YOU_CONVERT.search(text):
         tool, offer, act = "convert_dataset", "", "command"  # (an upload) "这是我们客服常见问题汇总,能直接转成千帆格式吗": asked for, politely
