@@ -98,6 +98,7 @@ def test_round647_questions_never_act(text):
     # review decisions in other words
     ("答案为空者,留之何益?舍了罢。", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
     ("同一问题答案打架的,全给我撅了", ("apply_quality_rule", {"rule": "conflict", "decision": "drop"})),
+    ("重复的那些不舍弃,留着", ("apply_quality_rule", {"rule": "duplicates", "decision": "keep"})),
     ("Them near-duplicates? Cast 'em out.", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "drop"})),
     ("答案本身即为问句之条目,一律剔除,不予保留。", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
     ("I move they be dropped, the near-duplicates.", ("apply_quality_rule", {"rule": "near_duplicate", "decision": "drop"})),
