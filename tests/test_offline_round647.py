@@ -80,6 +80,8 @@ def test_an_upload_asked_of():
     "How doth the quality check decide an answer is empty?",
     "Straight up, does convertin' to sharegpt lose any columns?",
     "which formats can you convert into?",
+    # who a placeholder means, then which of two to put, asked without "?"
+    "identity 里那个 {{author}} 是指谁啊,填船长名字还是船名",
 ])
 def test_round647_questions_never_act(text):
     assert [c["name"] for c in plan(text)] in ([], ["explain"])

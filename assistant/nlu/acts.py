@@ -954,6 +954,10 @@ _ASIDE = re.compile(r"(?:请|麻烦|你)?(?:正面|如实|直接|老实|认真|�
                     r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}", re.I)
 
 
+# Who or what something means, then which of two to put: "{{author}} 是指谁啊,填队长名字还是队名".
+_WHO_THEN_WHICH = re.compile(r"(?:是?指(?:的是)?谁|是什么意思|指什么|指啥)[啊呀呢]?\s*[,，]\s*[^,，。;；!！]{0,12}还是[^,，。;；!！]{1,12}(?:啊|呀|呢|嘛)?\s*$")
+
+
 # An explanation asked for first, the question after it: "敬请释明:…?", "你交代一下,…具体看哪些方面?", "explain this to me: …?"
 _EXPLAIN_OPENS = re.compile(r"^\W*(?:(?:敬|烦|还)?请|麻烦)?(?:你|您)?(?:给我)?(?:释明|阐明|说明|解释|解答|交代|讲讲|说说)(?:一下|一二)?\s*[:：,，]|"
                             r"^\W*(?:please\s+)?explain(?: (?:this|something))?(?: to me)?\s*[:,]", re.I)
@@ -990,6 +994,9 @@ def speech_act(text: str) -> str:
         return "question" if asks_what_was_done(corrected) else "correction"
     if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
+    if (_WHO_THEN_WHICH.search(text) and not _IMPERATIVE.search(text) and not opens_with_command(text)
+            and not re.search(r"[?？]", text)):
+        return "question"  # "身份数据里那个 {{author}} 是指谁啊,填队长名字还是队名": who it means, then which of two, asked without "?"
     if _EXPLAIN_OPENS.match(text) and re.search(r"[?？]\W*$", text) and not opens_with_command(text[_EXPLAIN_OPENS.match(text).end():]):
         return "question"  # "敬请释明:所谓“冲突”记录,贵方系以何种标准认定?", "你交代一下,评估一个训练好的模型,具体看哪些方面?"
     asked = re.match(r"[^?？]+[?？]+", text)
