@@ -997,10 +997,11 @@ def speech_act(text: str) -> str:
     if (_WHO_THEN_WHICH.search(text) and not _IMPERATIVE.search(text) and not opens_with_command(text)
             and not re.search(r"[?？]", text)):
         return "question"  # "身份数据里那个 {{author}} 是指谁啊,填队长名字还是队名": who it means, then which of two, asked without "?"
-    if _EXPLAIN_OPENS.match(text) and re.search(r"[?？]\W*$", text) and not opens_with_command(text[_EXPLAIN_OPENS.match(text).end():]):
+    if (opener := _EXPLAIN_OPENS.match(text)) and re.search(r"[?？]\W*$", text) and not opens_with_command(text[opener.end():]):
         return "question"  # "敬请释明:所谓“冲突”记录,贵方系以何种标准认定?", "你交代一下,评估一个训练好的模型,具体看哪些方面?"
-    asked = re.match(r"[^?？]+[?？]+", text)
-    if asked and asked.end() < len(text.rstrip()) and only_asides(text[asked.end():]) and (first := speech_act(asked.group(0))) in ("question", "hypothetical"):
+    first_asked = re.match(r"[^?？]+[?？]+", text)
+    if (first_asked and first_asked.end() < len(text.rstrip()) and only_asides(text[first_asked.end():])
+            and (first := speech_act(first_asked.group(0))) in ("question", "hypothetical")):
         return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside
     preface = _PREFACE.match(text)
     if preface and not _TEMPLATES_GIVEN.search(text) and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):

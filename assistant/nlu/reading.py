@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review
+from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review, slots
 from assistant.nlu.negation import negated
 from assistant.nlu.paths import QUOTED, TOOL_NAMES
 
@@ -296,8 +296,6 @@ _STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 # "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
 _CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?\s*(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
-# A template quoted with the question's slot in it ("'I wonder, {q}'", "“请回答:{question}”").
-_TEMPLATE_QUOTED = re.compile(r"['\"“‘「][^'\"”’」\n]{0,80}\{(?:q|question|instruction|query|input)\}[^'\"”’」\n]{0,80}['\"”’」]")
 # A look said to come later, not asked for now ("后面再评估", "evaluate them later").
 _LOOKED_AT_LATER = re.compile(r"(?:后面|以后|之后|回头|晚点|稍后|日后|改天)再(?:评估|评测|看|审|复核)|\b(?:evaluate|assess|review) (?:them|those|it) later\b", re.I)
 # A stop word as what a way or a habit does, said in passing ("the fastest way to kill them", "a sure way to kill the mood").
@@ -1185,7 +1183,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         # "…25% of rows. Explaining jokes: the fastest way to kill them.": how something is spoilt, said in passing, no run stopped
     if has_file and act == "question" and tool in ("", "explain") and _CAN_YOU_CONVERT.search(text):
         tool, offer, act = "convert_dataset", "", "command"  # (an upload) "这是我们客服常见问题汇总,能直接转成千帆格式吗": asked for, politely
-    if tool in ("", "inspect_dataset") and act == "command" and len(_TEMPLATE_QUOTED.findall(text)) >= 2 and not review.decides(text):
+    if (tool in ("", "inspect_dataset") and act == "command" and sum("{" in t for t in slots.find_templates(text)) >= 2
+            and not review.decides(text)):
         tool, offer = "augment_instructions", ""  # "For FILE, pray use 'Would you kindly tell me, {q}' and 'I wonder, {q}'": templates given
     if (tool == "evaluate_run" and not names.find_run_id(text) and _LOOKED_AT_LATER.search(text) and review.decides(text)
             and review.rule_command(text) and not intents.scores(_LOOKED_AT_LATER.sub(" ", text))["evaluate_run"]):
