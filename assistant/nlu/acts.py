@@ -80,7 +80,7 @@ _ABOUT = re.compile(
     # what follows an action ("删了还能恢复吗", "can that be undone later?", "原来的表格会被覆盖掉吗"), what a reading means
     # ("loss 降到 0.1 是不是就说明练好了"), a choice between two actions ("这种是修还是直接删?", "Do I fix those or just drop them?"),
     # and advice asked ("这种情况一般怎么处理比较好?")
-    r"(?:能|可以)(?:恢复|撤销|撤回|还原|找回)|\bbe (?:undone|reverted|recovered|restored)\b|\b(?:to|can (?:i|we|you)|could (?:i|we|you)) undo (?:it|that|this)\b|\breversible\b|\bget (?:it|them) back\b|"
+    r"(?:能|可以)(?:恢复|撤销|撤回|还原|找回)|\bbe (?:undone|reverted|recovered|restored)\b|\b(?:to|can (?:i|we|you)|could (?:i|we|you)) undo (?:it|that|this)\b|\breversible\b|\bget (?:it|them) back\b(?!\s+(?:on|up|in|into|running|going|to|online)\b)|"
     r"会被(?:覆盖|删|改|清|替换)|是不是(?:就)?(?:说明|意味着|代表|表示)|\bdoes (?:that|it|this) mean\b|"
     r"(?:修|改|留|保留|删|去掉|丢掉)\S{0,3}还是\S{0,4}(?:删|留|保留|修|改|去掉|丢掉)\S{0,2}[?？]?\s*$|"
     r"\b(?:fix|keep|drop|delete|remove|repair|clean) (?:those|them|these|it)\b[^?]{0,30}\bor\b[^?]{0,30}\?\s*$|"
@@ -112,7 +112,7 @@ GENERAL = (r"(?:一般|通常|一般来说|平时|大家(?!看(?:这|那|[,，:�
 # How a thing behaves or what it takes, asked in Chinese: "停止训练会保存 checkpoint 吗", "删重复是只删一模一样的吗",
 # "质量检查都查些啥", "数据要多少条才够".
 _BEHAVES = (r"会[^,，。;；]{1,20}[吗嘛][?？]?\s*$|会[^,，。;；]{1,20}[吗嘛][?？]\s*(?:应该|我猜|我觉得|估计|大概)[^?？。.!！]{0,30}[吧呢吗]?[?？]?\s*$|"
-            r"(?:是不是|是否)?(?:又|还|就)?得?从头(?:来|开始|跑|训)(?:一遍|一次)?(?:吗|嘛|吧)?[?？]|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,20}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|为了(?:啥|什么)|目的是(?:啥|什么)|"
+            r"(?:是不是|是否)?(?:又|还|就)?得?从头(?:来|开始|跑|训)(?:一遍|一次)?(?:吗|嘛|吧)?[?？]|(?:算不算|正不正常|合不合理|够不够)[^,，。;；]{0,12}[?？]?\s*$|(?:在不在|会不会|还有没有)[^,，。;；]{0,20}[?？]?\s*$|是[^。;；]{1,24}还是[^,，。;；]{1,24}[?？呢]\s*$|是[^,，。;；]{0,16}的?[吗嘛][?？]?\s*$|都(?:会)?(?:查|检查|看|管|包括|包含|做)\S{0,3}(?:啥|什么|哪些)|还在吗|还有吗|(?:还在|还有|还留着|保留着?|保存着?)(?:没有?|冇)[?？]\s*$|为了(?:啥|什么)|目的是(?:啥|什么)|"
             r"多少\S{0,6}(?:才够|才行|合适)|这种算[^,，。;；?？]{1,12}[吗嘛]|(?:都|全部|全都)(?:要|得|需要)[^,，。;；]{0,8}[吗嘛]|(?<!还)到底要(?:跑|训|训练)?多久|是必须的|主要(?:看|查|检查|包括|管)\S{0,4}(?:哪些|什么|啥)|(?:一定要|必须|非得)[^,，。;；]{1,16}[吗嘛]")
 # A general question (not a request) in English ("did it…" asks about a run that happened: not general): "can a stopped run be resumed later?", "is converting
 # to qianfan lossy?", "how do people evaluate a fine-tuned model?"; and in Chinese, a question about
@@ -129,7 +129,7 @@ _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kin
                          r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
 _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask|"
                           r"yo|hey|dude|bro|listen|sorry to (?:ask|bother you|be a pain)|sorry)\W+){0,2}"  # ("yo does resume start from zero…?", "Sorry to ask, but does…?")
-                          r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
+                          r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|who(?='s|\s+(?:is|are|decides|judges|says|picks|checks)\b)|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|can'?t i|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"^\W*(?:(?:抱歉|不好意思|打扰了?|您好|你好)\W*)?(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|^\W*有没有可能(?!帮|给我|把)|(?:这种情况|这种事)?常见吗|还能.{0,12}吗|还能[\u4e00-\u9fff]{1,6}[?？]|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
@@ -141,7 +141,7 @@ _DATA = re.compile(r"(?-i:\bFILE\b)|(?<![\w-])(?:run|sft|job)-\w|\d{8}-\d{4,6}|(
                    r"这个(?:文件|数据|表)|这份|这数据|我的(?:文件|数据)|文件里|数据里|里面|表里|上传的", re.I)
 # A request, however it is phrased: "能帮我…吗", "can you…", "please…".
 # ("请问" asks, "what would you say…" asks: neither is a request)
-_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?<!能)(?<!可以)(?<!会)就?帮忙(?=(?:把|给)?[^,，。;；?？]{0,10}?(?:删|转|加|填|查|停|去掉|清|检|评估|训|处理))(?![^,，。;；?？]{0,16}[吗么][?？]?\s*$)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教|娓娓|细细道|道来)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:could|can|may|might) i (?:trouble|bother|ask) you (?:to|for)\b(?! (?:explain|tell|clarify|describe|say|answer)\b)|\bwould you be so kind\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould you\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
+_IMPERATIVE = re.compile(r"(?:^|[,，。;；\s])你(?:先|再)(?:看看|看一下|瞧瞧|数数|查查)|(?<!能)(?<!可以)(?<!会)就?帮忙(?=(?:把|给)?[^,，。;；?？]{0,10}?(?:删|转|加|填|查|停|去掉|清|检|评估|训|处理))(?![^,，。;；?？]{0,16}[吗么][?？]?\s*$)|(?:不知道|不知)(?:能不能|可不可以|能否|可否)(?=[^?？,，。]{0,30}(?:做|跑|转|加|填|停|恢复|续|评估|检查|质检|探测|开训|训|看))|帮我|给我|请(?!问|假|求|教|赐教|指点|不吝|客|柬|予|告知|说明|列明|见谅|原谅|包涵|多包涵|多指教|娓娓|细细道|道来)|麻烦|(?:能不能|可不可以|能否|可否)\s*(?:在[^,，。?？]{0,20}上\s*)?(?:跑|做)|(?:能不能|可不可以|能否|可否|我可以|我能)\s*(?:帮我|给我)?\s*把(?=[^,，。?？]{1,30}(?:转|删|去掉|加|填|停|续|评估|检查))|\bplease\b|\bcan you\b|\bcould you\b|\b(?:could|can|may|might) i (?:trouble|bother|ask) you (?:to|for)\b(?! (?:explain|tell|clarify|describe|say|answer)\b)|\bwould you be so kind\b|\b(?:would|do) you mind\b|\bwould it (?:\w+ )?be possible (?:for you )?to\b|要不(?:就|还是|先)?[^,，。?？]{0,16}吧|\bwould (?:you|ya|u)\b(?! say| think| pick| choose| go with| recommend| prefer| use)|\blet'?s\b|"
                          r"\bis it possible (?:for you )?to\b(?=[^?]{0,40}\b(?:this|these|them|my|our)\b)|\b(?:i'?d|i would|would) (?:really |just )?(?:love|like)\b(?! to (?:know|understand|learn|ask|hear))", re.I)
 _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?:(?<=[哦噢喔啊])不(?=\s*[,，!！])|no,?\s*(?=[\w-]{2,20},?\s+not\s)|no,?\s*(?=not\b)|no,?\s*wait|wait,?\s*no\b|wait|sorry,?\s*(?:i meant|i mean|meant|not)|i meant|actually,?\s*no|no,?\s*actually|actually\b|改一下|改\s*(?=[:：])|"
                          r"oops|my bad|my mistake|scratch that|hold on|hang on|correction|(?:you|u)\s+\w+(?:ed)?\s+the\s+wrong\s+(?:one|run|file|sheet|tab|format)\W*|"
@@ -236,11 +236,13 @@ def asks_definition(text: str) -> bool:
     """A request for a definition ("what is a range test", "什么是CoT", "What is few-shot, in plain English please"),
     not about the user's data."""
     m = _DEFINITION.search(text)
+    if not m and (cut := re.search(r"[.。!！]\s*(?=\S)", text)) and only_asides(text[cut.end():]):
+        return asks_definition(text[:cut.start()])  # "whats an epoch anyway. too tired to google": the definition, then an aside
     if not m and (term := _TERM_WHAT.search(text)) and not re.search(r"不知道|不懂|不清楚|不明白|搞不清", text[:term.start()]) \
             and not re.search(r"多少|几|怎么|如何|要不要|问下|问一下|帮我|给我", text[term.end():]):
         m = term
-    if not m:
-        return False
+    if not m or re.search(r"\b(?:look|looking|peek|glance) at\s*$|\b(?:see|check|show me|inspect|eyeball)\s*$", text[:m.start()], re.I):
+        return False  # (not "Take a look at what's aboard": what the file holds, to be looked at)
     # "the report you gave on FILE earlier — what does 'answer_is_question' mean?": the file is the setting, the clause asks
     clause = text[max((text.rfind(c, 0, m.start()) for c in "—,，;；。:："), default=-1) + 1:m.end()]  # ("… mean in FILE?": where)
     return not _DATA.search(clause) and not _IMPERATIVE.search(_COURTESY_END.sub("", text))
@@ -254,7 +256,7 @@ _COURTESY_END = re.compile(r"[\s,，]*(?:please|pls|plz|thanks|thank you|谢谢|
 # "质量检查具体看哪些指标啊", "…值得做吗?"), "怎么回事", or an English question opening ("whats lora",
 # "roughly how many samples…?"). Alone it says nothing of the data at hand, so the reader uses it only
 # when no file comes with the message.
-_PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
+_PLAIN_ZH = re.compile(r"哪(?:个|种)[^,，。;；]{0,10}(?:更|最)\S{0,4}[?？吗呢]*\s*$|(?<!找出)(?<!列出)(?<!看看)(?<!查查)(?<![那这])(?<!看不出)(?<!没)(?:几个|几条|几轮|多少|哪些|什么|啥|哪(?:个|种|里|儿)?|怎么样?|如何)"
                        r"\S{0,3}[?？啊呀呢]*\s*$|(?:多久|多长时间|多长|多大)\S{0,2}[?？啊呀呢]*\s*$|(?:多少|几|哪|什么|怎么)[^,，。;；]{0,12}(?:比较好|最好|合适|为好|好一些)[?？吗呢啊]*\s*$|(?:[吗么呢]|干嘛|嘛(?=[?？]))[?？!！~～。.啊呀]*\s*$|怎么回事|差在哪|区别在哪")
 
 
@@ -636,6 +638,7 @@ def conditional_steps(text: str) -> list[str] | None:
     if not m or m.start() == 0 or not re.search(r"\w", text[m.end():]):
         return None  # "…, then convert it to alpaca if it looks fine.": a condition ending the message splits nothing
     check = re.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
+    check = re.sub(r"[,，]?\s*(?:检查|查|看)(?:完|好)(?:了)?(?:以后|之后)?$", "", check)  # ("…,检查完没毛病就转": the check's end, said again)
     return [check] if judged else [check, text[m.end():].strip()]
 
 
@@ -951,7 +954,8 @@ def only_view_asked(text: str) -> bool:
 _ASIDE = re.compile(r"(?:请|麻烦|你)?(?:正面|如实|直接|老实|认真|明确)?(?:地)?回答(?:我)?(?:一下)?|(?:你|请)?(?:给我|跟我)?(?:讲|说|解释)(?:明白|清楚)(?:点|些|一点)?|(?:讲|说)不(?:明白|清楚)[^?？]{0,12}|(?:不要|别|甭)(?:回避|绕弯子?|打马虎眼|糊弄(?:我)?|敷衍(?:我)?|含糊)|"
                     r"(?:别|不要|省得|免得)(?:让我|到时候|害我|搞得我|弄得我)[^?？]{0,24}|"
                     r"(?:please )?(?:answer|tell me) (?:straight|honestly|directly|plainly)(?: please)?|(?:no|don'?t) (?:beat(?:ing)? around the bush|dodge (?:it|the question))|"
-                    r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}", re.I)
+                    r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}|"
+                    r"(?:i'?m |am )?(?:too (?:tired|lazy|busy)|(?:can'?t|cannot) be bothered) to (?:google|look (?:it |that )?up|search)(?: it| that)?|懒得(?:查|搜|百度|谷歌|google)", re.I)
 
 
 # Who or what something means, then which of two to put: "{{author}} 是指谁啊,填队长名字还是队名".
@@ -1003,6 +1007,10 @@ def speech_act(text: str) -> str:
     if (first_asked and first_asked.end() < len(text.rstrip()) and only_asides(text[first_asked.end():])
             and (first := speech_act(first_asked.group(0))) in ("question", "hypothetical")):
         return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside
+    asked_each = re.findall(r"[^?？]+[?？]+", text)
+    if (len(asked_each) >= 2 and "".join(asked_each).strip() == text.strip() and not _TEMPLATES_GIVEN.search(text)
+            and all(speech_act(part.strip()) == "question" for part in asked_each)):
+        return "question"  # "When you evaluate a run, how do you actually know what it forgot? Who's the judge?": each part asked
     preface = _PREFACE.match(text)
     if preface and not _TEMPLATES_GIVEN.search(text) and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):
         return after  # "Before I click anything: will dropping the conflicts delete those rows permanently?"
@@ -1046,7 +1054,8 @@ def speech_act(text: str) -> str:
     explained = _EXPLAIN_ASKED.search(text)
     if explained and re.search(r"[?？]\W*$", text[:explained.start()]) and plain_question(text[:explained.start()].rstrip(" 。.,，")):
         return "question"  # "空答案与短答案,在检测标准上如何区分?请予说明,以便分类著录。": asked, then explained asked for
-    if CONCEPT_ASKED.search(text) and not is_request(_EXPLAIN_ASKED.sub("", text)) and not opens_with_command(text) and not told_then_asked:
+    if (CONCEPT_ASKED.search(text) and not is_request(_EXPLAIN_ASKED.sub("", text)) and not opens_with_command(text) and not told_then_asked
+            and not (_THING_NAMED.search(text) and re.search(r"(?:看|查|测|瞅|瞧)(?:一?下|看|查|测|瞅|瞧)", text))):  # ("mofang-07 看下遗忘严不严重": a look asked for)
         return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
     if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)

@@ -67,7 +67,8 @@ def _unit_after(pattern: str, right: str) -> bool:
     """The unit right after a number, unless that word labels the next one ("0.0001 epochs=5")."""
     m = re.search(pattern, right, re.IGNORECASE)
     return bool(m) and not re.match(r"\s*(?:[=:：]|设为|设置为|为|是|is\b|to\b)\s*[\d.一二两三四五六七八九十]",
-                                     right[m.end():], re.IGNORECASE)
+                                     right[m.end():], re.IGNORECASE) \
+        and not (re.search(r"\bmax", m.group(0), re.I) and re.match(r"\s*\d", right[m.end():]))  # ("r 拉到 16 max steps 1500": a key, then its value)
 
 
 # A setting whose value is never in the thousands: "epoch给15,100条数据" is 15 epochs, then 100 samples.
@@ -229,7 +230,7 @@ def training_args(text: str) -> dict:
 # The epoch count put right after the one said, its unit left out: "15个epoch太多了,改成10", "the manual's 15 epochs — make it 8",
 # "手册写…2 个 epoch,我觉得不靠谱,就用 FILE 跑 4 个", "The manual says 2 epochs… I don't buy it — train on FILE with 4".
 _EPOCH_WORD = re.compile(r"epochs?|轮(?!回)|遍|\btimes\b", re.I)  # (轮 is also 轮次 and 轮数)
-_EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|改作|改做|换成|调成|调到|降到|减到|更正为|改正为|订正为|变更为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
+_EPOCHS_AFTER = re.compile(r"(?:(?P<put>改成|改为|改(?=\s*(?:\d|[一二两三四五六七八九十]))|改作|改做|换成|调成|调到|降到|减到|更正为|改正为|订正为|变更为|\bshould (?:read|be)\b|\bmake (?:it|that)\b|\bchange (?:it|that) to\b|\bset (?:it|that) to\b|\b(?:cut|drop) (?:it|that) to\b)|跑|\bwith\b)"
                            r"\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}(?=\s*(?:个|轮|遍|epoch)))(?!\d|\.\d|,\d{3}|%|e-?\d)(?!\s*(?:条|步|行|份|%|k\b|rows?|samples?|steps?|examples?|records?|个\s*(?:例子|示例|样本|prompt)))", re.I)
 _OTHER_SETTING = re.compile(r"学习率|\blr\b|learning[-_ ]rate|\brank\b|lora_r|\br\s*=|步|\bsteps?\b|(?<![\w-])k\s*=|例子|示例|\bexamples?\b|\bmix|通用|%|成", re.I)
 _DISAGREED = re.compile(r"don'?t buy|不靠谱|太多|太少|too (?:many|much|few)|不同意|disagree|\bnot\b|不是|不要|don'?t want|别用|instead|\bno\b", re.I)
@@ -350,7 +351,7 @@ _MADE_COUNT = re.compile(r"(?:\badd|\bgenerate|\bmake|\bcreate|\bproduce|\bbuild
 def own_count(text: str) -> int | None:
     """The count of the person's own data ("我有1200条", "we have 2,000 rows"), over counts said of anything else."""
     own = _OWN_COUNT.search(text)
-    return int((own.group(1) or own.group(2)).replace(",", "")) if own else None  # ("I have about 4500.": no unit, the sentence ends)
+    return int((own.group(1) or own.group(2) or own.group(3)).replace(",", "")) if own else None  # ("I have about 4500.": no unit, the sentence ends)
 
 
 _MONEY_AFTER = re.compile(r"\s*(?:块钱?|元|美元|美金|刀|dollars?|bucks|usd|rmb|yuan|万元|k?\s*(?:usd|eur))\b|\s*(?:块钱?|元|美元|美金|刀)", re.I)
@@ -362,7 +363,9 @@ STEPS_ASKED = re.compile(r"\bhow many (?:optimi[sz]er |training )?(?:steps|itera
 
 
 _OWN_COUNT = re.compile(r"(?:我|我们|咱们|\bI|\bwe)\s*(?:手上|手里|这边|这里|这儿|这|现在|目前|一共|总共)?\s*(?:有|have|'ve got|have got|got)\s*(?:大概|大约|约|about|around|roughly)?\s*"
-                        r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$|[,，]\s*(?:(?:what|how|which|so)\b|怎么|多少|几))|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?))", re.I)
+                        r"(?:(\d{1,3}(?:,\d{3})+|\d{2,7})(?=\s*[.。!！]\s|\s*[.。!！]?$|[,，]\s*(?:(?:what|how|which|so)\b|怎么|多少|几))|(\d{1,3}(?:,\d{3})+|\d{2,7})\s*(?:条|个|samples?|examples?|rows?|records?|pairs?|questions?)|"
+                        # "I've got 2,000 recipes in galley_recipes.jsonl": so many things of theirs, in the file
+                        r"(\d{1,3}(?:,\d{3})+|\d{2,7})\s+[a-z]{3,20}s\s+in\s+(?:my |the |our |this )?(?:FILE\b|[^\s/]+\.(?:jsonl?|csv|tsv|xlsx?)\b|\s{4,}(?=[.,;!?。，]|$)))", re.I)  # (or the name blanked out)
 
 
 _ZH_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -372,7 +375,9 @@ _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _ALL = re.compile(r"每(?:一)?(?:条|个|道|行|笔|筆)(?!\s*(?:提示|问题|prompt)?\s*(?:带|配|给)?的?\s*(?:示例数|示例个数|例子数))(?!\s*(?:前面?)?(?:带|配|给|放|加|塞)\s*(?:\d+|[一二两三四五六七八九十])\s*个?\s*(?:示例|例子|范例))|(?<=shot )all\b|(?<=cot )all\b|\ball(?=\s*[:：]\s*\S)|所有(?:的)?(?:数据|样本|问答|题|记录)?|全部(?:数据|样本)?|全都(?=\s*(?:加|做|配|扩|弄|生成|改写|改|重写)(?:上|了|一遍)?)|全量(?:数据)?|整个(?:数据集|文件)|"
                   r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:single\s+|last\s+|one\s+of\s+(?:the\s+)?(?:my\s+)?)?(?:data|dataset|records?|samples?|rows?|examples?|entries|entry|"
                   r"items?|pieces?|questions?|lines?|pairs?|prompts?|instructions?)\b(?!\s+(?:(?:in|of) (?:my|the|this|our) (?:file|data(?:set)?)\s+)?(?:starts?|begins?|ends?|is|are|looks?|reads?|sounds?)\b)(?!\s+(?:has|have|gets?|should (?:have|get)|contains?|needs?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\ball (?:of )?(?:the |my |our )(?:[a-z]+ ){1,3}(?:questions|records|rows|samples|examples|entries|items|pairs|prompts)\b|\bthe whole (?:dataset|file|thing)\b|\beverything\b|"
-                  r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery (?:single|last) one\b|\bevery single (?!time\b|day\b|week\b|step\b|epoch\b)[a-z]+\b", re.IGNORECASE)
+                  r"\ball of (?:it|them|this|that|these|those|em|'em)\b|\ball (?:recs|rows|records|samples)\b|\ball of\s*$|\ball of\s{3,}|\b(?:every|each) (?:single )?one of (?:them|those|these|the \w+)\b|\bevery (?:single|last) one\b|\bevery single (?!time\b|day\b|week\b|step\b|epoch\b)[a-z]+\b|"
+                  # "Every riddle shall have one.", "尽皆加之", "悉数加上": each one given it, in other words
+                  r"\bevery (?!time\b|day\b|week\b|step\b|epoch\b)[a-z]+ (?:shall|should|must|will) (?:have|get|receive) (?:one|its own)\b|尽皆|悉数|一律(?=加|配|扩|做|生成)", re.IGNORECASE)
 
 
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b)|\b(?:[a-z]+[\s-])?[a-z]+\s+per ?cent\b|百分之\s*[\d.一二两三四五六七八九十百]+|[一二两三四五六七八九]成(?:半|[一二三四五六七八九](?![十百千万个条轮步样例]))?|一半|\bhalf\b|\ba (?:third|quarter|fifth|tenth)\b)"
@@ -458,7 +463,7 @@ def _fraction(text: str) -> float | None:
 
 
 # "混10%通用数据", "mix in 20% general data": a share of general data mixed into a run (against forgetting).
-_MIX = re.compile(r"\bmix(?:ing|ed)? in [a-z-]+ per ?cent (?:of )?(?:the )?(?=general|generic)|(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
+_MIX = re.compile(r"\bmix(?:ing|ed)? in [a-z-]+ per ?cent (?:of )?(?:the )?(?=general|generic)|\blet [^,，。;；]{1,20}\bbe (?:of )?(?:general|generic)\b|(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?|配比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
                   r"(?<![\u4e00-\u9fff])混(?:的|合的?)?(?:比例|比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是|设为|设成)?(?=\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成|百分之))|"
                   r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic|common knowledge\b[^,.;]{0,12}\bmixed\b)|"

@@ -229,6 +229,15 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     m = re.match(r"^\W*([A-Za-z]{2,10}\d{3,}[A-Za-z0-9]*)(?![\w.-])\s*(?:还要|还得|现在|目前|当前|的?\s*loss|跑|训|进度|状态|怎么样|咋样|停|恢复|续|评估)", text)
     if m and not _DATA_FILE.search(m.group(1)):
         return m.group(1), m.start(1), m.end(1)
+    # "pythia-09 has taken a dark path. Halt it.", "xs-0412 的 loss 涨了,停掉它": a name of letters, a hyphen and digits opening the
+    # message, where a run's step or state is asked for in it
+    m = re.match(r"^\W*([A-Za-z][A-Za-z]{1,11}[-_]\d{1,6}[A-Za-z]?)(?![\w.-])", text)
+    if (m and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1))
+            and not (_OTHER_MODELS.match(m.group(1)) and not re.search(r"[-_](?:0\d+|\d{3,})$", m.group(1)))  # (pythia-09 is a run; pythia-410m a model)
+            and not _SETTING_NAME.fullmatch(m.group(1)) and not negated(text, m.start(1))
+            and not re.search(r"(?<![\w.-])[A-Za-z]{1,12}[-_]\d", text[m.end():])  # (one run named: not "kl-07 and kl-08 both stopped…")
+            and re.search(r"\b(?:halt|stop|kill|abort|resume|rise|evaluate|judge|fares?|status|progress)\b|停|止|恢复|续|评估|进度|跑到|训到|练到|修到", text[m.end():], re.I)):
+        return m.group(1), m.start(1), m.end(1)
     # "mooncake-lora 停了吧": a name ending in -lora or -sft, right before a run's verb
     m = re.search(r"(?<![\w./-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:q?lora|sft))(?![\w.-])\s*(?:停|暂停|恢复|续|接着跑|评估|进度|跑得|跑的|训得|训到)", text)
     if m and not negated(text, m.start(1)):
@@ -238,7 +247,7 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     if m:
         return m.group(1), m.start(1), m.end(1)
     # "The run was called qa-lora-night", "那个 run 叫 kefu-night": a run given its name in words
-    m = re.search(r"\b(?:run|job|lesson)\s+(?:was |is )?(?:called|named)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z0-9][\w.-]{2,40}[\w])", text, re.I)
+    m = re.search(r"\b(?:run|job|lesson)\s+(?:was |is )?(?:called|named|known as)\s+([A-Za-z][\w.-]{2,40}[\w])|(?:run|任务|训练)\s*叫(?:做)?\s*([A-Za-z0-9][\w.-]{2,40}[\w])", text, re.I)
     if m:
         g = 1 if m.group(1) else 2
         return m.group(g), m.start(g), m.end(g)

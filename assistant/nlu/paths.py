@@ -119,7 +119,9 @@ def _words_before(before: str, name: str) -> str:
     slug = bool(re.search(r"[_-]", name))
     taken = ""
     # a name with a bracketed part ("产品问答 (副本) (2).jsonl", "[2024-05] 售后 FAQ.csv") takes its Chinese words too
-    zh_words = not slug and (name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:]))
+    zh_words = not slug and (name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:])
+                             or bool((head := _SPACED_ZH_HEAD.search(before)) and not _shares_pair(head.group(0).split()[-1], stem)))
+    # "把 开锁报价 FAQ.csv 转成…", "把 客服对话 导出.jsonl 转成 csv"; not "用 身份卷轴 宗门身份.json": the file said in words first (身份 in both)
     for _ in range(3):
         m = _WORD_BEFORE.search(before)
         if m is None and zh_words and (zh := _ZH_BEFORE.search(before)) \
@@ -151,8 +153,19 @@ def _words_before(before: str, name: str) -> str:
     return taken
 
 
+# A Chinese word set apart by spaces right before a name, after 把/在/拿/用/将/对 and a space: the first word of a spaced name
+# ("把 开锁报价 FAQ.csv 转成千帆格式"), as people space a name off from the words around it.
+_SPACED_ZH_HEAD = re.compile(r"(?:^|(?<=[\s,，。;；:：!！?？]))(?:先|再|就)?[把在拿用将对]\s+"
+                             r"(?!(?:帮我|帮忙|麻烦|劳驾|请你?|然后|接着|数据|文件|表格|这个|那个|这份|那份|我的|我们的?|你的?|俺的?|老板|亲|先|再)\s$)[\u4e00-\u9fff]{2,12}\s$")
+
+
 # Words of ours that are nouns too: inside a name after a word of its own ("waiting list answers.jsonl", "layout help (final).xlsx").
 _NOUN_TOO = re.compile(r"list|help|desk|review|sample|quality|score|error|errors|survey|audit|profile", re.I)
+
+
+def _shares_pair(word: str, stem: str) -> bool:
+    """Do ``word`` and a name's stem share two characters in a row ("身份卷轴" and "宗门身份": the file said in words first)?"""
+    return any(word[i:i + 2] in stem for i in range(len(word) - 1))
 
 
 def _plain_word_before(before: str) -> bool:
@@ -538,7 +551,9 @@ def bare_dataset_name(text: str) -> str | None:
         stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
         if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 20):m.start()]) or stem in TOOL_NAMES
                 or RUN_ID.fullmatch(stem) or re.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
-                or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)):  # "run_14" is a run, "tickets_2024.cvs" a file
+                or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)  # "run_14" is a run, "tickets_2024.cvs" a file
+                or re.search(r"(?:\bnot|不是|而不是)\s*['\"“‘「]?\s*$", text[max(0, m.start() - 12):m.start()])
+                and re.search(r"\b(?:field|column|col|sheet|tab)\b|列|字段|栏", text, re.I)):  # ("the question field is 'parent_msg' not 'student_msg'")
             continue
         return name
     return None

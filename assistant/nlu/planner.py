@@ -61,7 +61,8 @@ _SHOW_FIRST = re.compile(r"(?:先|暂时|暂且)(?:别|不要|不)删.{0,12}(?:�
 _REDO = re.compile(r"\bagain\b|再(?:跑|来|做|转|探|查|评)一[次遍]|重新(?:跑|来|做)", re.I)
 _AGAIN = re.compile(r"^\W*(?:(?:ok|okay|now|and|so)\W+)?(?:again\b|do it again\b|same again\b|再来一[次遍]|再跑一[次遍]|再转一[次份遍]|再做一[次遍]|重新来)", re.I)
 _AUGMENT_WORDS = re.compile(r"variety|diversif\w*|augment\w*|reword|rephras\w*|paraphras\w*|wording|扩充|改写|换说法|多样", re.I)
-_QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b", re.I)
+_QUALITY_WORDS = re.compile(r"质量|质检|重复|冲突|乱码|脏|困惑度|空着|没写答案|没(?:有)?答案|漏填|空答案|垃圾|\bquality\b|\bdup\w*|\bppl\b|perplexity|\bnoise|\bqc\b|"
+                            r"\bjunk\b|\brubbish\b|\bgarbage\b|\bblank (?:answers?|ones|rows)\b|\bempty (?:answers?|ones|rows)\b", re.I)
 _TRAINER_FILE = re.compile(r"(?:^|[/\\])(?:dataset_info|adapter_config|config|generation_config|tokenizer_config|special_tokens_map|"
                            r"trainer_state|training_args|all_results|train_results)\.json$", re.I)
 _ASIDE = re.compile(r"\s*[,，;；。.]\s*(?:顺便问一?下|顺便问问|顺带问一?下|另外问一?下|对了问一?下|另外(?=[^,，。]{0,30}[?？]\s*$)|另外(?=\s*(?:回头|之后|以后|晚点|有空|等会))|by the way|btw|also quick question|and also (?=(?:how|what|why|when|which|is|are|does|do|can|should)\b)|also (?=(?:whats|what'?s|how'?s|hows|why|is there)\b)|(?<=[.;。；])\s*also\b(?=\s+\w))\s*[,，:：]?\s*", re.I)
@@ -429,7 +430,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         and not fallback_path else None
     if bare:
         named = [match_attachment(bare, mem.attachments) or bare]
-    if tool == "suggest_hyperparameters" and given and (not amounts.count_args(plain).get("n_samples") or given > 1):
+    if tool == "suggest_hyperparameters" and given and (not (amounts.count_args(plain).get("n_samples") or amounts.own_count(plain)) or given > 1):
         # "今晚十点前…根据 课表.jsonl 给一组 epoch / lr": a number with no unit is no count beside a file; "2 万条的 big.jsonl 和 2000 条的
         # small.jsonl,只用 small.jsonl 训": counts of several files, the file's own count is the one
         args.pop("n_samples", None)

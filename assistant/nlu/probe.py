@@ -34,7 +34,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     # "lr_range_test:\n  data: FILE\n  steps: 300\nrun it": the probe's settings pasted under its own name
     r"(?:^|\n)\s*(?:lr_range_test|lr_probe|range_test|lr_finder|probe_learning_rate)\s*:|"
     r"\bprobe\s*(?:the\s+|my\s+|一下\s*|下\s*)?(?:lrs?|learning[- ]rates?|学习率)\b|\bthe (?:lr |learning[- ]rate )?probe\b|"
-    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|(?<![A-Za-z])range[- ]test(?![A-Za-z])|(?<![A-Za-z])lr[-_]probe(?![\w-])|\b(?:lr|learning[- ]rate) range\b|(?:探|扫|测|试)(?:一?下|一遍|测|探|扫|试)\s*学习率|学习率[^。;；!！\n]{0,30}?(?:在|拿|用)(?:这个|这份|FILE)\s*(?:文件|数据)?\s*(?:上)?\s*(?:试一?下|跑一?下|测一?下|探一?下|试试)|"
+    r"试一?试?\s*(?:不同的?|几个|多个|一组)\s*学习率|探测\s*(?:改|设|跑|用)\s*\d+\s*步|(?:那个|这个|小规模的?)\s*探测|\brun (?:the|a|that|this)(?: quick| short| small| little)? (?:lr |learning[- ]rate )?probe\b|(?<![A-Za-z])range[- ]test(?![A-Za-z])|(?<![A-Za-z])lr[-_]probe(?![\w-])|\b(?:lr|learning[- ]rate) range\b|(?:探|扫|测|试)(?:一?下(?:子|儿)?|一遍|测|探|扫|试)\s*学习率|学习率[^?？\n]{0,40}?探之|学习率[^。;；!！\n]{0,30}?(?:在|拿|用)(?:这个|这份|FILE)\s*(?:文件|数据)?\s*(?:上)?\s*(?:试一?下|跑一?下|测一?下|探一?下|试试)|"
     r"\bfind (?:the|a|me a|me the) (?:good |right |suitable |sensible |sane |decent |reasonable |safe |workable |better )?(?:lr|learning[- ]rate)\b(?! schedul)|"
     # "loss went to nan … with my guessed lr", "用我拍脑袋定的学习率训 FILE,loss前几十步就飞了", "no clue what lr to use, the last two runs
     # both diverged": a learning rate that blew the loss up, found by the probe
@@ -46,7 +46,7 @@ PROBE = re.compile(_RATE_THEN_TRY + "|"
     # "学习率实在不知道选多少,你先帮我探一下", "先估个学习率,用 FILE 跑200步": the rate found by a short run
     r"\b(?:lr|learning[- ]rate)\b[^\n]{0,40}\b(?:probe|sweep) (?:it|this|that)\b|(?:学习率|(?<![a-z])lr(?![a-z]))[^。;；!！?？]{0,30}?探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件))|(?:估|估算|估计)(?:一?下|个)\s*(?:学习率|(?<![a-z])lr\b)(?=[^。!！]{0,30}跑\s*\d+\s*步)|"
     r"^\W*探测\s*(?:就|先)?\s*(?:用|拿|跑|在)|(?:不如|还是)\s*(?:先)?\s*探测|探测一?下\s*[,，]?\s*(?:用|拿|在|跑)(?=[^。!！?？]{0,40}\d+\s*步)|实测(?:一下|一遍)?\s*(?:lr|学习率)|\b(?:test|run|check|trial)s? (?:for|to) find(?:ing)? (?:a |the |an )?(?:good |suitable |right |best |sensible |workable )?(?:lr|learning[- ]rate)\b", re.I)
-_STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:[A-Za-z]\s*(?==))?(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
+_STEPS = re.compile(r"(\d{1,4})[)）]?\s*-?\s*(?:个\s*)?(?:(?:optimi[sz]er|training|probe|gradient)\s+)?(?:steps?|stesp|setps?|stpes|步)(?![A-Za-z])|(?:步数|\bsteps?)\s*(?:[A-Za-z]\s*(?==))?(?:就|给|用)?\s*(?:=|:|：|设为?|设成|改成|改为|改|调成|调到|为|是|of|should be|别超过|不超过|不要超过|最多|at most|no more than|max)?\s*(\d{1,4})(?![\d.]|[A-Za-z])", re.I)
 
 
 # The probe asked for, to find the rate a question names: "拿这个探一下学习率多少合适", "学习率到底多大合适?你直接在这个文件上试一下呗".

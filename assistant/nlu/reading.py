@@ -63,6 +63,9 @@ def about_me(text: str) -> bool:
 
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
+# A way of training supposed ("要是全参微调", "若行全参之法", "if I go full fine-tune"), and advice asked for ("给个建议", "出个主意")
+_METHOD_SUPPOSED = re.compile(r"(?:如果|要是|若|假如|假设|倘若)[^,，。;；?？]{0,8}(?:全参|全量|lora|full)|\bif\b[^,.;?]{0,24}\b(?:full[- ](?:fine-?tun\w*|param\w*)|lora)\b", re.I)
+_ADVICE_ASKED = re.compile(r"建议|主意|怎么设|咋设|定一下|帮我定|给多少|\bsuggest|\brecommend", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b|\boverkill\b", re.I)
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
@@ -292,7 +295,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|(?<!到)(?:即|立|速)止|^\W*止(?=[。.!！])|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 # "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
 _CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?\s*(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
@@ -930,6 +933,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
             and not _EFFECT.search(text) and not _JUDGED.search(text) and not re.search(r"会|\bwould\b|\bwill\b", text, re.I)):
         act = "question"  # "3000条数据全参微调的话,batch size 多大合适,学习率呢": values asked for that many, a condition in form only
+    if (act == "hypothetical" and _METHOD_SUPPOSED.search(text) and ((amounts.count_args(text).get("n_samples") or 0) >= 10 or has_file or "FILE" in text)
+            and (_VALUE_ASKED.search(text) or _ADVICE_ASKED.search(text)) and not _EFFECT.search(text) and not _JUDGED.search(text)
+            and not re.search(r"会(?!不会)|\bwould\b|\bwill\b|区别|显存|能不能|能做|跑得动|效果", text, re.I)):
+        act = "question"  # "本门弟子收录问答五千条,若行全参之法,该炼几轮、灵力几何?": the values for that many, under a way of training
     if act == "command" and not has_file and not _STOP_OPENS.search(text) and not _EVALUATE.search(text) and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
     model = classifier.active()
@@ -1523,6 +1530,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]", text) and not puts_off(text)
             and not _TOLD_AFTER.search(text)
             and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
+                 or "max_steps" in amounts.training_args(text) and not re.search(r"探测|\bprobe", text, re.I)
                  or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
         tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
         # setting put right with nothing else said (the guard asks which file it trains on)
@@ -1589,7 +1597,7 @@ _TRAINED_ON = re.compile(r"是用\s*FILE\s*(?:训|练|跑)(?:练)?的|\bwas trai
 
 # The base model of a run put: "use llama3-8b as the base model instead", "基座换成 qwen2-7b", "底座改用 X"
 # A setting's value changed or put right: "change X to", "make it", "should be", "改成", "调整为", "不对", "wrong".
-_SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
+_SETTING_PUT_RIGHT = re.compile(r"\bchange (?:the |my |our |it |that )?[\w -]{0,20}\bto\b|\blet (?:it|that|them) be\b|\bmake (?:it|that|the \w+)\b|\b(?:should|ought to) be\b|\bswitch (?:the |it )?[\w -]{0,20}\bto\b|"
                                 r"改成|改为|换成|调成|调到|调整为|改(?=\s*\d|[一二两三四五六七八九十]+轮)|不对|\bwrong\b|\binstead\b|\bnot\s+\d|\bain'?t\s+\d|\bi said\b|"
                                 # "Bring the learning rate down to 1e-5", "epoch 下调为 5", "r 应取 8,而非 16"
                                 r"\b(?:bring|take|turn|drop|lower|raise|bump|knock|dial|crank)\s+(?:the |it |that )?[\w -]{0,20}?\b(?:down|up|back)\s+to\b|(?:下调|上调|调低|调高)(?:为|到|至)|应取|而非", re.I)

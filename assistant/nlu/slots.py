@@ -346,12 +346,14 @@ def find_fields(text: str) -> dict:
     # "sheet是叫售后的那个问题在…": the name between 叫 and "的那个", in a message with no spaces
     sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
     sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
-                      r"(?<![A-Za-z])(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
+                      r"(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s?[^\s]))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
-                               r"(?=\s*(?:[,，;；.)）]|$|->|→|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
+                               r"(?=\s*(?:[,，;；.)）]|$|->|→|[-–—]\s|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
+    # "toast_ideas.xlsx, same sheet, 'Groom stories'": the sheet said again, by its quoted name
+    sheet = sheet or re.search(r"\bsame (?:sheet|tab)\s*[,:：]\s*['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I)
     # "sheet jan-jun, q col …": a name in lower case with a dash, underscore or digit, ending its phrase
     sheet = sheet or re.search(r"\b[Ss]heet\s+((?=[\w-]*[-_\d])[a-z][\w-]{1,30})(?=\s*(?:[,，;；.)）]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
@@ -405,7 +407,7 @@ def find_fields(text: str) -> dict:
     # "FILE的科目四那页", "FILE 的 代煎配送 表转成 jsonl", "用 学员常问 那张表", "把 售后 sheet 转成…", "那张表叫「第三单元」",
     # "sheet名字叫 科目三 的那页": in a workbook, a Chinese name before the word for its page or table, or after "表叫"
     book = None if sheet or zh_sheet else re.search(
-        r"(?:的|用|把)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
+        r"(?:的|用|把|里头|里面)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet|(?<=\s)一页)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"的\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"的\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:表(?!格)|sheet|工作表)|(?<=[,，])\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页)(?=\s*(?:[,，。;；]|$))|"
         r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"

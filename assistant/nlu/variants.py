@@ -36,11 +36,17 @@ _CANTONESE = {
     "止之": "停掉它", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
     "續返": "恢复", "续返": "恢复", "停咗喺度": "停了", "停咗": "停了",
     "留低": "留下", "刪住": "删", "删住": "删", "你話": "你说", "你话": "你说",  # (not 停住: "好像停住了" is stuck, in Mandarin)
+    # Hakka and Hunanese question words ("乱码个数据系样般检查出来个?", "hk-0603 跑到样般了?", "么子叫 epoch")
+    "样般": "怎么样", "麼个": "什么", "么子": "什么",  # (not 么个: "那么个人")
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
 # (继续行 is a run going on, not 继续行驶/行动: "请沿当前道路继续行驶" is a sat-nav's voice)
 _CANTONESE_RE = re.compile("|".join(re.escape(k) + ("(?![驶駛动動事为為程列])" if k.endswith("行") else "")
                                     for k in sorted(_CANTONESE, key=len, reverse=True)))
+# Hunanese and Sichuanese 了 after a verb: "把 xs-0412 停咯", "loss 涨起来哒", "删咯" (not 么么哒, not 咯咯笑).
+_DIALECT_LE = re.compile(r"(?<=[停删转跑训练加填恢续查看涨掉完起好])(?:咯|哒)(?![咯哒])")
+# Hakka and Cantonese 系 for 是 after a column's or sheet's word: "问题列系 题目,答案列系 答案".
+_XI_IS = re.compile(r"(?<=[列栏表])系(?![列统数])(?=\s*[\w\u4e00-\u9fff「“\"'])")
 # Taiwan's measure word for records ("幾筆", "300 筆") and its word for quality (品質).
 _RECORDS = re.compile(r"(?<=[几幾\d两兩一二三四五六七八九十百千万萬])\s?[笔筆]")
 _TAIWAN = {"品质": "质量", "资料笔数": "数据条数"}
@@ -163,6 +169,8 @@ def plain_chinese(text: str) -> str:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
     text = _RECORDS.sub("条", text)
+    text = _DIALECT_LE.sub("了", text)
+    text = _XI_IS.sub("是", text)
     text = _SYNONYMS.sub(lambda m: _SYNONYM.get(m.group(0), "思维链"), text)
     for word, plain in _TAIWAN.items():
         text = text.replace(word, plain)
