@@ -129,7 +129,7 @@ _CAPABILITY = re.compile(r"^\W*(?:which|what) (?:formats?|files?|file types?|kin
                          r"(?![^?]*(?:\b(?:FILE|this|that|these|my|our|it)\b|\.(?:jsonl?|csv|tsv|xlsx?|txt)\b))", re.I)
 _EN_QUESTION = re.compile(r"^\W*(?:(?:so|ok|okay|hmm+|um+|and|but|also|roughly|quick question|just curious|honestly|genuinely|seriously|may i ask|can i ask|might i ask|"
                           r"yo|hey|dude|bro|listen|sorry to (?:ask|bother you|be a pain)|sorry)\W+){0,2}"  # ("yo does resume start from zero…?", "Sorry to ask, but does…?")
-                          r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|who(?='s|\s+(?:is|are|decides|judges|says|picks|checks)\b)|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
+                          r"(?:whats|hows|whys|wat|wut|how|what|why|when|which|is|are|does|do(?=\s+(?:i|we|they|people|folks|most|many|models?|you|u)\b|(?!\s+(?:an?|the|it|this|that|one|some)\b)[^?]*\?\s*$)|"
                           r"can (?:a|an|the|it|i|we|you still)|can'?t i|should|"
                           r"would|will|could (?:a|an|the|it|i|we))\b(?!\s+(?:you|u)\b)", re.I)
 _ZH_QUESTION = re.compile(r"^\W*(?:(?:抱歉|不好意思|打扰了?|您好|你好)\W*)?(?:请问|想问一下|想问下|想问问|想请教一下|请教一下|请教|我想问一?下)|是否(?:可以|支持|允许)|^\W*(?:那)?(?:你|您)(?:能|可以|会|支持)(?!帮|给|替)[^,，。;；]{1,16}[吗嘛么]|有没有用|有用吗|有帮助吗|有好处吗|有效果吗|管用吗|有效吗|是否(?:必须|一定要|需要|应该)|有必要吗?|值不值得|^\W*有没有可能(?!帮|给我|把)|(?:这种情况|这种事)?常见吗|还能.{0,12}吗|还能[\u4e00-\u9fff]{1,6}[?？]|是否.{0,12}(?:会|能|有)|到底.{0,8}(?:吗|呢|(?<!通)用)|"
@@ -967,6 +967,11 @@ _EXPLAIN_OPENS = re.compile(r"^\W*(?:(?:敬|烦|还)?请|麻烦)?(?:你|您)?(?:
                             r"^\W*(?:please\s+)?explain(?: (?:this|something))?(?: to me)?\s*[:,]", re.I)
 
 
+# "Who's the judge?", "who decides?": who does something, asked (counted only among other questions: "who's the author? put 'X'" asks
+# and then asks for a step).
+_WHO_ASKED = re.compile(r"\W*who(?:'s| is| are)? (?:the |a )?(?:judge|decides|judges|checks|picks|says|referee)\b[^?？]*[?？]+\s*$", re.I)
+
+
 def only_asides(rest: str) -> bool:
     """Is what follows a question only asides ("请正面回答,不要回避。", "别让我白忙一场。"), no step asked for?"""
     parts = [p.strip() for p in re.split(r"[,，。!！~～;；.]+", rest) if p.strip()]
@@ -1009,7 +1014,7 @@ def speech_act(text: str) -> str:
         return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside
     asked_each = re.findall(r"[^?？]+[?？]+", text)
     if (len(asked_each) >= 2 and "".join(asked_each).strip() == text.strip() and not _TEMPLATES_GIVEN.search(text)
-            and all(speech_act(part.strip()) == "question" for part in asked_each)):
+            and all(speech_act(part.strip()) == "question" or _WHO_ASKED.match(part) for part in asked_each)):
         return "question"  # "When you evaluate a run, how do you actually know what it forgot? Who's the judge?": each part asked
     preface = _PREFACE.match(text)
     if preface and not _TEMPLATES_GIVEN.search(text) and (after := speech_act(text[preface.end():])) in ("question", "hypothetical"):

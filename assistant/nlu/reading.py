@@ -295,7 +295,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|(?<!到)(?:即|立|速)止|^\W*止(?=[。.!！])|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|(?<![到步轮次遍])(?:即|立|速)止|^\W*止(?=[。.!！])|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 # "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
 _CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?\s*(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
@@ -1184,6 +1184,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (guess.second not in _RUN_CHANGES or _RESUME_VERB.search(text) or _RESUME_FROM.search(text) or _RESUME_HINT.search(text))):
         # (another run change in its place only on its own word: "respawn RUN from last checkpoint" is the resume, "速速封炉!" none)
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
+    elif tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and not names.find_run_id(text):
+        # a run change read second, without its own word: a run's settings said ("学习率还是用回 2e-4 吧,5e-4 撤了,别的照旧") are the
+        # start's correction the guard shows; else nothing is proposed (never the stop no word asked for)
+        tool, offer = ("start_training" if guess.second == "start_training" and set(amounts.training_args(text)) else ""), ""
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
             and not re.search(r"\b(?:run|job)\b", text, re.I)):
         tool, offer = (guess.second if model is not None and guess.second in _ACTIONS and guess.second not in _RUN_CHANGES else ""), ""
@@ -1531,6 +1535,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not _TOLD_AFTER.search(text)
             and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
                  or "max_steps" in amounts.training_args(text) and not re.search(r"探测|\bprobe", text, re.I)
+                 and re.search(r"max[ _-]?steps?|最大步数|最多|上限|\bcap(?:ped)?\b", text, re.I)
                  or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
         tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
         # setting put right with nothing else said (the guard asks which file it trains on)
