@@ -107,3 +107,14 @@ def test_names_and_words_kept_apart():
     assert one_call("pythia-410m: evaluate it") != ("evaluate_run", {"run_id": "pythia-410m"})
     # a column ruled out in a correction is no file's name
     assert all("path" not in c["args"] for c in plan("actually the question field is 'ask_text' not 'plant_msg'"))
+
+
+def test_what_the_reroute_of_the_older_corpora_caught():
+    # a stop read with no word of stopping and no run: a run's settings said are the start's correction, never a stop
+    assert one_call("学习率还是用回 1e-4 吧,3e-4 撤了,别的不变") == ("start_training", {"learning_rate": 0.0001})
+    # 即止 after a step count is where a probe ends, no stop
+    assert not {c["name"] for c in plan("请先试其学习率,行一百步即止。")} & _RUN_CHANGES
+    # "步数" alone belongs to the probe: a bare correction of it starts nothing
+    assert not {c["name"] for c in plan("步数改 400")} & _RUN_CHANGES
+    # "里面有好几个 sheet" names no sheet
+    assert "sheet" not in one_call("先看看这个表,里面有好几个sheet,不知道用哪个", ["plants.xlsx"])[1]

@@ -1184,10 +1184,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (guess.second not in _RUN_CHANGES or _RESUME_VERB.search(text) or _RESUME_FROM.search(text) or _RESUME_HINT.search(text))):
         # (another run change in its place only on its own word: "respawn RUN from last checkpoint" is the resume, "速速封炉!" none)
         tool = guess.second  # "Recommend training params for FILE, we want a full fine-tune": no word of stopping anywhere
-    elif tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and not names.find_run_id(text):
-        # a run change read second, without its own word: a run's settings said ("学习率还是用回 2e-4 吧,5e-4 撤了,别的照旧") are the
-        # start's correction the guard shows; else nothing is proposed (never the stop no word asked for)
-        tool, offer = ("start_training" if guess.second == "start_training" and set(amounts.training_args(text)) else ""), ""
+    elif (tool == "stop_training" and model is not None and not _STOP_WORD.search(text) and not names.find_run_id(text)
+          and guess.second == "start_training" and set(amounts.training_args(text))):
+        tool, offer = "start_training", ""  # "学习率还是用回 2e-4 吧,5e-4 撤了,别的照旧": a run's settings said, the start's correction
+        # (the guard shows it), not a stop (no word of stopping, no run named)
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
             and not re.search(r"\b(?:run|job)\b", text, re.I)):
         tool, offer = (guess.second if model is not None and guess.second in _ACTIONS and guess.second not in _RUN_CHANGES else ""), ""
