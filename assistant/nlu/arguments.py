@@ -86,8 +86,8 @@ def _other_args(tool: str, text: str, results: dict) -> dict:
         return {} if ppl is None else {"ppl": ppl}
     if tool == "suggest_hyperparameters":
         args = amounts.count_args(text)
-        if amounts.own_count(text):  # "手册说1000条 epoch 用10…我有1200条": the person's own count ("I've got 2,000 recipes in FILE")
-            args["n_samples"] = amounts.own_count(text)
+        if own := amounts.own_count(text):  # "手册说1000条 epoch 用10…我有1200条": the person's own count ("I've got 2,000 recipes in FILE")
+            args["n_samples"] = own
         if "n_samples" not in args and amounts.lone_count(text):
             args["n_samples"] = amounts.lone_count(text)
         return {**args, **({"method": slots.find_method(text)} if slots.find_method(text) else {})}

@@ -11,7 +11,9 @@ from tools.data.formats import FORMAT_ALIASES
 
 # A stop said in a sport's words ("罚下场", "get it off the field", "whistle it dead"), a general's ("鸣金收兵") or Sichuan's
 # ("停到停到"), not asked after ("罚下场了吗"): the cue, and the stop word the reading checks.
-STOP_IDIOMS = r"(?:罚下场|鸣金收兵|(?:停到){2})(?!了?(?:吗|么|没有?)|了\s*[?？])|\b(?:get|send|take) it off the (?:field|pitch)\b|\bwhistle (?:it|that one|this one|the run|run \S+) dead\b|\bblow the (?:final )?whistle on\b"
+STOP_IDIOMS = (r"(?:罚下场|鸣金收兵|(?:停到){2})(?!了?(?:吗|么|没有?)|了\s*[?？])|\b(?:get|send|take) it off the (?:field|pitch)\b|\bwhistle (?:it|that one|this one|the run|run \S+) dead\b|\bblow the (?:final )?whistle on\b|"
+               # in old words: "止了吧", "当下即止", "止。", "速速封炉" (not 防止, 点到即止, 止损, "行二百步即止": where a probe ends)
+               r"(?<![停防禁阻截终中为])止了吧|(?<![防禁阻截终中到步轮次遍])(?:即|立|速)止(?![损血痛步])|^\W*止(?=[。.!！])|封炉")
 
 # Format names (the one alias table, tools.data.formats.FORMAT_ALIASES), longest first so "jsonl" beats "json";
 # "gpt" and "表格" are also everyday words ("用 gpt-4 生成", "这个表格"), so they are no cue on their own.
@@ -234,7 +236,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "stop_training": [
         (r"\bsig(?:term|kill)\b|\bkill -(?:9|15|term|kill)\b|\bcut (?:it|that one|this one|the run|run) off\b|\bcut off (?:run |the run )?(?=[A-Za-z][\w.]*[-_][\w.-]*\d)|"
-         r"(?<!临时)停运|立即停车|(?<![停防禁阻截终中为])止了吧|(?<![防禁阻截终中到步轮次遍])(?:即|立|速)止(?![损血痛步])|^\W*止(?=[。.!！])|封炉|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
+         r"(?<!临时)停运|立即停车|\bnip (?:it|that) in the bud\b|" + STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)", 5),  # "SIGTERM run-9001", "cut it off": a stop
         (r"(?:不想|不要|别|不用)(?:再)?(?:继续)?(?:训练?|跑|练)了|停止|停下|停掉|(?<!码头全)(?<!地铁全)(?<!码头)(?<!地铁)(?<!航班)(?<!公交)(?<!电梯)停了|停一下|暂停|终止|中止|中断|\bstop (?:studying|learning)\b|(?:^|(?<=[先就快赶]))停\s*(?=[A-Za-z][\w.-]*[-_\d])|别学了|停止学习|取消(?:训练|任务|运行|这次|掉|吧|它)|(?:^|(?<=[,，。!！\s]))取消(?!了)|(?<=训练)取消\W*$|"
          r"别(?:再)?(?:训练?|跑|练)了|不要(?:再)?(?:训练?|跑)了|不(?:训练?|练|跑)了|撤下来|撤下|撤掉|"
          r"(?<![a-z])(?:kill|abort|cancel|halt|terminate|interrupt|pause)(?![a-z])|\bstop\b(?!\s+(?:after|at|when|once|if|(?!training\b|running\b)\w+ing)\b)|stop(?=掉|了)|先\s*stop\b|\b(?:want|wanted|need|needed|get|like)\s+(?:run\s+|the\s+run\s+)?\S+\s+(?:stopped|killed|halted)\b|\bhalts? (?:a|the) run\b|\bhit the brakes\b|踩(?:个|一脚)?刹车|\bbe (?:terminated|halted|stopped) forthwith\b|\b(?:that )?the run be (?:terminated|stopped|halted)\b|\bthat (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* be (?:terminated|stopped|halted|killed|cancell?ed)\b|关火|别煮了|\bbench (?:the )?run\b|\bpull it off the field\b|\bpull the pin on\b|\bpull (?:run |the run )?\S+ off the (?:field|pitch|track)\b|"

@@ -295,7 +295,7 @@ def pasted_only(text: str) -> bool:
 
 
 # Any word of stopping, plain or slang: a stop read with none of them is a misreading.
-_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|止了吧|(?<![到步轮次遍])(?:即|立|速)止|^\W*止(?=[。.!！])|封炉|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
+_STOP_WORD = re.compile(cues.STOP_IDIOMS + r"|(?:启动|开跑|开训|开始)的\s*(?:RUN|run|训练|任务)?\s*\S{0,20}?\s*撤(?:回|销|掉)|\bsig(?:term|kill)\b|\bkill -(?:9|15)\b|\bcut (?:it|that one|this one|the run|run) off\b|停|终止|中止|中断|取消|撤下|撤掉|掐|砍|干掉|毙|关掉|关了|关火|熄火|别煮了|废了|别(?:再)?(?:跑|训|练)|不(?:要)?(?:跑|训)了|够了|算了|kill(?!\s+(?:you|ya|me)\b)|stop|halt|abort|cancel|terminat|"
                         r"plug|nuke|shut|pause|enough|end (?:it|the|this|that)|call it|wrap (?:it )?up|interrupt|scrap(?![-_]\w)|\bbench\b|\bcease\b|\bcessation\b|ditch|\bbin\b|axe|pull|take (?:\w+ )*down|turn (?:off|down) the (?:heat|stove|burner)|off the (?:heat|stove|burner)", re.I)
 # "能直接转成千帆格式吗" with the data at hand: the conversion asked for as a yes-or-no question.
 _CAN_YOU_CONVERT = re.compile(r"(?:能|可以|能不能|可不可以|可否|能否)\s*(?:直接|帮我|帮忙|给我)?\s*(?:转成|转为|转换成|转换为)\s*\S{1,12}?\s*(?:格式)?\s*(?:吗|么|不|嘛)?\s*[?？]?\s*$")
