@@ -56,8 +56,8 @@ _ABOUT = re.compile(
     r"\b(?:bad|good|smart|dumb|terrible|great) idea\W*$|(?:究竟|到底|真的)\s*(?:准不准|靠不靠谱|可不可靠|管不管用|灵不灵|有没有效果?)\W*$|\bhow,? exactly\W*$|\b(?:bad|good) idea or (?:nah|not|no)\b|" + DIRECTION_WORDS + "|" + _IN_GENERAL + r"|\bdiff(?:erence)?s?\s+(?:btw|b/w|between)\b|有用没|^\W*would [^?.!]{1,40}\b(?:overfit|underfit|forget|hurt|break|matter)\b|\bhigher or lower\b|更高还是更低|大一点还是小一点|(?:具体)?(?:咋|怎么)(?:做|弄|搞|实现)的(?=\W|$)|有没有用|^\W*how (?:do|does|can|could|would) [^?]{1,40}?\b(?:increase|improve|help|reduce|affect|change|boost)\b|^\W*一般[^,，。;；?？]{0,16}(?:多久|多少|几个?|什么时候|啥时候)[^,，。;；]{0,16}[?？]|(?:能|会)差多少|值(?:不值)?得等|(?:能|可以)(?:不能|不可以)?直接[^,，。;；?？]{1,16}[吗嘛么](?=[?？,，\s]|$)|怎么个[\u4e00-\u9fff]{1,4}法|(?:要|需要|该|应该|得)注意(?:些|点)?(?:啥|什么|哪些)|注意事项有?(?:哪些|啥|什么)|(?:咋|(?<![该}])怎么)办(?:呢|啊|呀)?\W*$|(?:如何|怎么|怎样|咋)(?:去)?理解|\bwhere do (?:people|folks|you|others) (?:usually |normally )?(?:get|find|source)\b|\bis it better to\b[^?]{1,80}\bor\b|有什么好处|有啥好处|好处是|有什么用|有啥用|有什么帮助|有啥帮助|有什么意义|有什么区别|有啥区别|(?:和|跟|与|\bvs\.?)[^,，。;；?？]{1,24}(?:差|差别|区别|差距)(?:有)?多(?:少|大)|有什么不同|有啥不一样|区别是|"
     r"是(?:怎么|咋)(?:[\w ]{0,16})的|(?:样本|格式|样例|示例|例子|format)\S{0,4}长(?:啥|什么)样|怎么(?:用来|能)?评估|是如何|原理|(?<!问)(?<!问我)为什么|(?<!问)(?<!问我)为啥|为何|靠谱吗|有必要吗|值得吗|会怎样|会怎么样|会咋样|会发生什么|"
     r"会把.{0,16}(?:删|丢|改|覆盖|去)掉?(?:吗|嘛|么)|会不会\S{0,4}把.{0,16}(?:删|丢|改|覆盖|弄)|会覆盖|覆盖(?:掉)?原|还会(?:保留|在)|会(?:被)?(?:保留|丢掉?|删掉?)(?:吗|嘛)|会对.{0,12}(?:做|干)|按什么(?:标准|规则)|什么标准|怎么判(?:断|定)?的|"
-    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要|暂勿|请勿|切勿)(?:真的?)?(?:执行|动手|操作)|"
-    r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect) (?:my|the|our|your)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)(?! me (?:where|how far|the status|what (?:step|epoch)))|"
+    r"的时候.{0,8}(?:从哪|哪一步|怎么)|(?<!看看)(?<!看下)(?<!试试)(?<!比比)哪个(?:更)?(?:适合|好|合适|强)|(?:跟|和|与|同)[^,，。;；?？]{1,20}(?:比|相比|比较|比起来)\s*[,，]?\s*哪个(?:更)?[^,，。;；?？]{0,6}[?？]|哪种(?:更)?(?:适合|好|合适)|(?:先别|别|不用|不要|暂勿|请勿|切勿)(?:真的?)?(?:执行|动手|操作)|"
+    r"\boverwrite\b|what would .{1,40} do\b|^\W*(?:would|will|does|can|could) (?:the |a |an |that |this )?[\w -]{1,30}\b(?:change|modify|alter|touch|delete|break|affect|bloat|shrink|grow) (?:my|the|our|your)\b|^\W*(?:would|will|does|do|can|could) (?:the |a |an |that |this |adding |doing )?[\w -]{1,30}\bmake (?:my|the|our|your|it|them) (?:[\w-]+ )?(?:bigger|larger|smaller|longer|shorter|slower|faster|heavier|worse|better)\b|how .{1,40} works\b|don'?t (?:run|do|execute) anything|just (?:tell|explain)(?! me (?:where|how far|the status|what (?:step|epoch)))|"
     r"^\W*(?:我|我们|咱们)?(?:要不要|该不该|需不需要|用不用|有没有必要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{1,30}[?？吗]\s*$|"
     r"(?:要不要|该不该|需不需要)(?![^,，。;；]{0,8}(?:训|开始|跑))[^,，。;；]{0,12}[?？]|\bwhat would .{1,60} (?:change|modify|affect|do to)\b|"
     r"会(?:改动|改变|修改|影响|动)[^?？]{0,24}(?:什么|哪些|啥)|干嘛用的|\bwhat does .{1,40} (?:actually )?(?:add|change|contain)\b|"
@@ -150,9 +150,9 @@ _CORRECTION = re.compile(r"^\W*(?:哦|噢|喔|啊|呃|额|oh|ah|uh|um|hmm)?\W*(?
                          r"(?:i (?:beg|wish|must|have) to )?(?:inform|tell|advise) you of an? (?:error|mistake|typo)[^:：\n]{0,40}[:：]|"
                          r"(?:不好意思|抱歉|sorry)?\W*(?:我)?(?:刚才|刚刚|前面|上面)?(?:的)?(?:表述|表达|说的|说得|写的)(?:有误|有问题|不对|错了)|"
                          r"(?:哎呀|哎|啊呀)?\W*(?:不好意思|抱歉)\W*(?:呢|啊|呀|哈)?\W*(?:我)?(?:刚刚|刚才)(?:其实)?是(?:想|要)(?:说)?|"
-                         r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)"
+                         r"(?:刚才|刚刚|前面|上面)?(?:搞错了|弄错了|整错了|搞错|弄错|写错了|打错了|说错了|说反了)|不对|等下|等等|等一下|错了|我是说|我的意思是|更正一下|更正|改口(?:一下|了)?)"
                          # the opener said twice, or a timeout called ("等一下等一下!裁判暂停!底座不是 A,换成 B!"): no stop asked
-                         r"(?:\W*(?:等一下|等下|等等|(?:裁判|叫个?)暂停(?=\s*[!！])|wait|hold on|hang on|time-?out(?=\s*[!,]))(?![A-Za-z]))*\W*", re.I)
+                         r"(?:\W*(?:等一下|等下|等等|搞错了|弄错了|整错了|(?:裁判|叫个?)暂停(?=\s*[!！])|wait|hold on|hang on|time-?out(?=\s*[!,]))(?![A-Za-z]))*\W*", re.I)
 # "先X,没问题再Y", "X first, if it looks fine Y", "如果没问题就Y": a check, then a step that depends on it.
 _THEN_IF_OK = re.compile(r"\s*[,，;；。]?\s*(?:如果|要是|若)?(?:都)?(?:没问题|没(?:啥|什么|多大)问题|没毛病|ok|可以|干净|正常|合格|字段对|对的|通过)"
                          r"(?:的话\s*[,，]?\s*(?:就|再)?|\s*[,，]?\s*(?:就|再))\s*|"
@@ -316,7 +316,7 @@ def is_condition(text: str) -> bool:
 
 
 # "if you don't mind", "if it isn't too much trouble", "如果方便的话": politeness, not a condition.
-COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|(?:^|(?<=[—–-]\s)|(?<=[,.]\s))\W*(?:would|will|is|would it be|will it be|is it)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|acceptable)\s+if\b|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|it'?s no bother|it is no bother|it would be (?:alright|all right|ok(?:ay)?|fine)|"
+COURTESY_IF = re.compile(r"\bsorry if\b[^.?!]*|\b(?:i|we)(?:'d|\s+would|\s+should|\s+shall)?\s+be\s+(?:most\s+|very\s+|much\s+|so\s+|ever so\s+|truly\s+)?(?:obliged|grateful|thankful|glad|pleased|happy|indebted)\s+if\b|(?:^|(?<=[—–-]\s)|(?<=[,.]\s))\W*(?:would|will|is|would it be|will it be|is it)\s+(?:it\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|acceptable)\s+if\b|\bif (?:that|it|this) matters\b|\bif (?:you (?:don'?t|do not) mind|(?:that|it)'?s not too (?:many|much|big|long)\b|it'?s not too much trouble|it is not too much trouble|it isn'?t too much trouble|it'?s no bother|it is no bother|it would be (?:alright|all right|ok(?:ay)?|fine)|"
                          r"(?:at all )?possible|you can|you could|you would|you have (?:a (?:moment|minute|sec(?:ond)?)|(?:the )?time)|that'?s (?:ok(?:ay)?|alright|fine))\b|"
                          r"\bif (?:it|that|this) makes sense\b|\b(?:only )?if (?:it'?s |it is )?(?:convenient|it suits|suitable)\b|\bwhenever (?:it'?s )?convenient\b|\bshould that be possible\b|"
                          r"(?:如果|要是|若)?(?:(?:您|你)(?:现在)?)?(?:方便|可以|不麻烦|不太麻烦|不是太麻烦|有空)(?:的话)?|可能的话|(?:如果|要是)(?:您|你)?(?:觉得)?(?:问题不大|没问题|没什么问题|不要紧|合适)(?:的话)?", re.I)

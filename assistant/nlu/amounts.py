@@ -19,7 +19,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|整|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|改做|改作|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|定作|定做|弄成|弄到|弄|搞成|搞到|搞|整|限制|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|改做|改作|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\bshall be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|先卡|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
@@ -248,6 +248,9 @@ def _epochs_put_right(text: str, out: dict) -> None:
         out["epochs"] = n
 
 
+_EACH_GETS = re.compile(r"(?:每条|每个|每一条|每道|每题|每个样本|\beach\b|\bper\b)[^\d,，。;；]{0,4}$", re.I)
+
+
 def count_args(text: str, few_shot: bool = False) -> dict:
     """n_samples (and k for few-shot: "3-shot", "k=3", "3个示例") spelled in ``text``."""
     out: dict = {}
@@ -284,8 +287,9 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "一个prompt前面放3个例子", "一条里面放 3 个例子", "一条配俩": per prompt, not one example
         if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
-        if label == "k" and few_shot and "k" not in out:
-            out["k"], out["_k_at"] = int(num.value), num.end
+        if label == "k" and few_shot and ("k" not in out or _EACH_GETS.search(text[max(0, num.start - 8):num.start])
+                                          and not _EACH_GETS.search(text[max(0, out["_k_at"] - 12):out["_k_at"]])):
+            out["k"], out["_k_at"] = int(num.value), num.end  # ("一例难成章,三例方成韵:为 FILE 每条添 3 例": the count each sample gets)
         elif label == "k" and not few_shot and "n_samples" not in out and num.value >= 10:
             out["n_samples"] = int(num.value)
         elif label == "n_samples" and "n_samples" in out and _MADE_COUNT.search(text[max(0, num.start - 16):num.start]) \
@@ -466,9 +470,9 @@ def _fraction(text: str) -> float | None:
 _MIX = re.compile(r"\bmix(?:ing|ed)? in [a-z-]+ per ?cent (?:of )?(?:the )?(?=general|generic)|\blet [^,，。;；]{1,20}\bbe (?:of )?(?:general|generic)\b|(?:混|掺|加入?|带上?|\bmix(?:ing|ed)?\b|\bblend\b|\badd\b|\bwith\b|\bthrow(?:n)? in\b|\btoss in\b|\bmake\b)[^,，。;；]{0,16}?(?:通用|general|generic|种子数据|seed data|(?<=混合)[^,，。;；]{0,10}?一般(?=数据(?!量)|语料))|"
                   r"(?:通用|general|generic)\s*(?:数据|语料|data|corpus)[^,，。;；]{0,12}?(?:混|掺|\bmix)|(?:通用|general)\s*(?:数据|语料|data)?\s*(?:占比?|比例是?|配比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是)?(?=\s*(?:\d|[一二两三四五]成|百分之))|"
                   r"(?<![\u4e00-\u9fff])混(?:的|合的?)?(?:比例|比)\s*(?:调整为|调整到|改成|改为|调到|应为|应该是|设为|设成)?(?=\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成|百分之))|"
-                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general|generic|common knowledge\b[^,.;]{0,12}\bmixed\b)|"
+                  r"(?:\d+(?:\.\d+)?\s*(?:%|percent)|\b[a-z]+ percent|[一二两三四五]成|\b(?:a|one) (?:tenth|fifth|quarter|third|half)(?: part)?)\s*(?:的|of|o'|o’)?\s*(?:the\s+)?(?:通用|general|generic|common knowledge\b[^,.;]{0,12}\bmixed\b)|"
                   # "the mixture of general data ought to be ten per cent": the general data's share, put right
-                  r"\b(?:general|generic)\s+(?:data|corpus)\s+(?:mix\s+|share\s+)?(?:ought to|should|needs? to) be(?=\s+(?:\d|[a-z]+ per ?cent))|"
+                  r"\b(?:general|generic)\s+(?:data|corpus)\s+(?:mix\s+|share\s+)?(?:ought to|should|needs? to) be(?=\s+(?:\d|[a-z]+ per ?cent|(?:a|one) (?:tenth|fifth|quarter|third|half)\b))|"
                   r"(?<!不是)(?<!不是\s)(?:混|掺)(?:入|进)?\s*(?=\d+(?:\.\d+)?\s*%|[一二两三四五]成)", re.IGNORECASE)  # ("行吧就混 10%,用 FILE 开训": the only mix there is)
 # "…通用数据,10% 左右", "不要不带通用数据,mix 一成进去", "混一点通用数据进去,比如 15%": the share in the clause after
 _SHARE_ONLY = re.compile(r"\s*(?:mix(?:\s+in)?|混|掺|加|改成|改为|调到|降到|比如|例如|e\.g\.|say)?\s*(?:大概|大约|约)?\s*(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*"

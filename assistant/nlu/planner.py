@@ -491,7 +491,7 @@ _RECAP_FIRST = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:remin
 # "近似重复的保留,那是…": a rule's few words and the decision, the whole first clause
 _RULE_THEN_DECISION = re.compile(r"\W*[^,，\s]{1,10}?的?\s*(?:都|全部|全都|先|就)?\s*(?:保留|留着|留下|删掉|删了|删除|去掉|丢掉|不要了)(?:吧|了)?\W*")
 # A decision in so many words, after a question nobody answers: "全部删掉!", "Your chart says keep them"
-_DECIDED = re.compile(r"^\W*(?:[^,，。!！?？\s]{1,12}?(?:的|那些|这些))?\s*(?:全部|全都|都|统统|那就|就|直接)?\s*(?:删掉|删除|删了|删|留着|保留|去掉|丢掉|扔掉)\s*(?:吧|啦)?\s*[!！。.]*\s*$|\b(?:keep|drop|remove|delete|toss|ditch|bin|scrap) (?:them|those|these|it|'em|em)\b", re.I)
+_DECIDED = re.compile(r"^\W*(?:[^,，。!！?？\s]{1,12}?(?:的|那些|这些))?\s*(?:全部|全都|都|统统|那就|就|直接)?\s*(?:删掉|删除|删了|删|留着|保留|去掉|丢掉|扔掉)\s*(?:吧|啦)?\s*[!！。.]*\s*$|\b(?:keep|drop|remove|delete|toss|ditch|bin|scrap|nuke|kill|wipe|cut) (?:them|those|these|it|'em|em)\b", re.I)
 _DECISION_OPENS = re.compile(r"\W*(?:please\s+|pls\s+)?(?:keep|drop|remove|delete|bin|toss|ditch|留着|保留|删掉|删除|去掉|全删)\b", re.I)
 # The check named as the step to run again or put right: "the check failed, try again", "re-ran the check on X, it should be Y",
 # "重跑检查的时候文件弄错了", "这次只做检查"
@@ -1134,6 +1134,11 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         first = Decision("tools", calls=[{"name": first.calls[0]["name"], "args": {**first.calls[0]["args"], **fields}}])  # (its sheet told beside the failure)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
+    elif (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "inspect_dataset" and "path" in first.calls[0]["args"]
+          and acts.conditional_steps(text) is not None and _CHECK_VERB_OPENS.match(steps[0])
+          and re.search(r"\b(?:convert|turn|export|train|start|fine-?tune)\b", steps[1], re.I)):
+        # "check FILE, then if it looks ok convert it to alpaca": in English the check a later step waits on is the quality check
+        first = Decision("tools", calls=[{"name": "check_quality", "args": {"path": first.calls[0]["args"]["path"]}}])
     if len(steps) > 1 and first.kind == "tools" and not set(first.calls[0]["args"]) - {"path"}:
         # "why am I the one picking epochs? give me a suggestion for 900 examples already": the same step asked again, with its values
         again = next((d for d in (plan_step(step, mem, new_files) for step in steps[1:3])
@@ -1916,6 +1921,9 @@ def _with_run_of(later: str, step: str) -> str:
     return joined if names.find_run_id(joined) else step + ", run " + run[0]  # (as "run X" where "gpt-mimic-2" alone reads as a model)
 
 
+_CHECK_VERB_OPENS = re.compile(r"\W*(?:(?:please|pls|first|ok|so|can you|could you)\W+)?check\s+(?!out\b|how\b|what\b|which\b|whether\b|if\b|the (?:fields?|columns?|format|sheets?|rows?|headers?)\b)", re.I)
+
+
 def _look_before_conversion(text: str, steps: list[str], first: Decision) -> bool:
     """A check with no word of quality, on which a conversion waits ("先检查一下 FILE,没问题再转千帆"): a look is meant."""
     return (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "path" in first.calls[0]["args"]
@@ -2015,10 +2023,10 @@ _ASKS_CLEARLY = 0.65
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"(?<!'m )(?<!\bam )\bnot\b(?!\s+(?:a|an|sure|really|too|very|so|much|quite|yet)\b)|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
-                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|搞错|弄错|选错|整错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
-_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<!\w)'[^']{1,40}'(?!\w)|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
+_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<![A-Za-z0-9])'[^']{1,40}'(?![A-Za-z0-9])|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[一二两三四五六七八九十]", re.I)
 
 

@@ -463,6 +463,12 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if _NOTHING_NEEDED.search(text) or _KEEP_FOR_LATER.match(text) and "FILE" not in text and not re.search(r"[?？]\s*$", text):
         return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.", "帮我记一下…晚点我会来问": told, nothing asked
     got = _read_message(text, has_file, new_upload)
+    if not got.tool and got.act == "question" and _PLACEHOLDER_WORDS.search(text) and acts.asks_definition(text):
+        return Reading("explain", "", "question", got.prob)  # "what's a placeholder in this context": our word, defined
+    if (not got.tool and got.act in ("chitchat", "command") and _HOW_IS_RUN.search(text) and names.find_run_id(text) and "FILE" not in text
+            and not re.search(r"名字|名称|\bnamed?\b", text, re.I)):
+        return Reading("training_status", "", "command", 0.5)  # "mn-1123 现在是怎样?", "遥问 RUN,行至何处?", "RUN …,如今火候几何?":
+        # how a named run is doing, asked in words no cue lists
     if got.tool in _RUN_CHANGES and _REMIND.search(text) and _UNDECIDED.search(text):
         return Reading("", "", "chitchat")  # "明天提醒我跟你说 RUN 停不停,今天先别动它", "Remind me tomorrow to decide whether to stop RUN"
     if (got.tool not in ("", "explain") and _TOOL_NAMED.search(text) and re.search(r"[?？]\W*$", text)
@@ -480,6 +486,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
+# How something is, asked: "现在是怎样?", "行至何处?", "火候几何?", "近况如何?"
+_HOW_IS_RUN = re.compile(r"(?:怎样|如何|几何|何处|何如|怎么样|咋样)\s*(?:了|啦|呢|呀)?\s*[?？]")
 # The last sentence asks only to have the question explained: "…有团友关心这个,请讲解一下。", "Please explain."
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 # A resume the person will do later, after a stop asked now ("…停掉吧,回来我再续上", "stop it, I'll resume it when I'm back").
@@ -599,6 +607,9 @@ _RUN_STATE_ASKED = re.compile(r"\b(?:is|has|did) it (?:\w+ )?(?:dead|alive|runni
 # good pizza place?"), not "效果咋样". (A stop or resume is left to the model: "赶快熄火" names no run either.)
 _RUN_WORDS = re.compile(r"效果|评估|评测|测评|\beval|\bresults?\b|\bscore|\bmodel|模型|\bruns?\b|\bjobs?\b|训|跑|停|继续|接着|恢复|续|"
                         r"\bresume|\bstop|\brevive|\brestart|\bcontinue|\bpick\b|\bkill|\bhalt|\bpause|\bforg[eo]t(?! it\b)", re.I)
+# The name of one of our tools' settings, and its meaning asked: "please explain what 'mix_general' means and why it matters"
+_OUR_SETTING = re.compile(r"\b(?:mix_general|max_steps|lora_r|learning_rate|rationale_field|question_field|answer_field|n_samples|base_model|lora_alpha|run_id)\b", re.I)
+_MEANING_ASKED = re.compile(r"\b(?:explain|tell (?:me|us)|what)\b[^.?!]{0,20}\bwhat\b[^.?!]{0,40}\b(?:means?|stands? for|is for|does)\b|\bwhat (?:does|is)\b[^.?!]{0,40}\b(?:mean|for)\b|(?:是什么意思|什么意思|是干(?:什么|啥|嘛)的|指的是什么)", re.I)
 _PLACEHOLDER_WORDS = re.compile(r"placeholders?|占位符|\{\{", re.I)  # what a placeholder means is ours to explain
 _WHICH_ONE = re.compile(r"\bwhich (?:one|file|dataset|version|set) should (?:i|we)\b|\bwhich (?:\w+ ){0,2}should (?:i|we) (?:tune|change|adjust|tweak|focus on)\b|先调哪(?:个|两个|几个|一个)|\bwhich one\W*$|\bwhich (?:would|do) you (?:pick|choose|go with|recommend)\b|选哪个(?:好|比较好)?\W*$|(?:应该|该)(?:拿|用|选)哪(?:个|份|一个|一份)", re.I)
 _STOP_AT = re.compile(r"(?:max_steps|最大步数|步数?|steps?)\s*\S{0,8}?\s*(?:就|后|时|了)?(?:停|结束)|\bstop (?:after|at) (?:\d|step)", re.I)
@@ -998,6 +1009,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (not tool and not offer and act == "question" and model is not None and acts.plain_question(text)
             and (re.search(cues.TOPIC, text, re.I) or intents.about_sft(text) and amounts.count_args(text).get("n_samples"))):
         tool = "explain"  # "How many Q&A pairs would a small clinic need?": a plain question about an SFT concept
+    if not tool and _MEANING_ASKED.search(text) and _OUR_SETTING.search(text):
+        tool, offer = "explain", ""  # "please explain what 'mix_general' means": a setting of ours, defined
     close = model is not None and guess.name == "explain" and guess.prob - guess.second_prob < MARGIN
     if close and tool == "explain" and act == "command" and acts.is_request(text) and guess.second in _ACTIONS + ("inspect_dataset",):
         tool = guess.second  # "Can you check the data quality of what I just uploaded?": asked for, not asked about

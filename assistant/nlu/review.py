@@ -16,7 +16,7 @@ from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|(?<!别)(?<!不要)(?<!不用)撤掉|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|逐出|清仓处理|(?<!别)(?<!不要)(?:请|让)(?:它们|他们|它|这些|那些)?下台|(?<!别)(?<!不要)抹除|(?:请|全部|都|统统)[^。,，]{0,8}下车|\bfold (?=the |those |these |them\b|'?em\b|all\b)|\bmuck (?:em|'em|them|those|it)\b|\b86 (?=the |those |these |them\b|all\b)|(?<!别)(?<!不要)踢出|\bshred (?=them\b|'?em\b|those\b|these\b|the |all\b)|\bcast (?:them |those |these |it )?out\b|\bbanish|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|\b(?:cut|dump|ditch|bin|toss|nix|axe|scrap) (?:'?em|them|those|these)\b|\bjettison\b|\bdrain (?:'?em|them|those|these) (?:away|out)\b|\bdrop\s*咗|(?<!别)(?<!不要)(?<!不用)(?<!数据)清理(?:掉|出园|出去|干净)?|(?:让|请)(?:它们|他们|这些|那些)[^,，。;；]{0,6}(?:离开|退场|走人|消失)|\bmake (?:'?em|them|those|these|it) (?:disappear|vanish|go away)\b|(?<!别)(?<!不要)退回去|(?<!别)(?<!不要)移出(?!来)|\bcleared for (?:removal|deletion|disposal)\b|\bthrow (?:(?:'?em|them|those|these|it|the \w+(?: \w+)?) )?(?:overboard|out|away)\b|\bout (?:they|it|those|these) go(?:es)?\b|(?:都|全)?给(?:俺|我)去了|(?<!别)(?<!不要)(?<!不可)(?<!不)(?<!难)舍(?:了|去|掉|弃)(?!不得)|(?<!别)(?<!不要)撅了|(?<!别)(?<!不要)驱散|(?<!别)(?<!不要)(?:剷|铲)(?:走|掉|除)|\bcast '?em out\b|\b(?:move|propose|ask) (?:that )?(?:they|those|these|them) be (?:dropped|removed|deleted|struck)\b|"
                    r"(?<![A-Za-z])drop(?!ped (?:it|this|our|the|my|them|in)\b)|(?<![A-Za-z])remove(?!d\s*[:=]?\s*\d)|(?<![A-Za-z])delete(?!d\s*[:=]?\s*\d)|\brm\b|\bdiscard|\bstruck out\b|\bstrike (?:them |those |it )?out\b|\bstrike (?:them|those|it) from\b|\b(?:ones|them|those) out\b|"
-                   r"get rid of|\bget rid\W*$|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
+                   r"get rid of|get rid o'|\bget rid\W*$|\bwipe (?:'?em|them|those|these|it|'em) out\b|\b(?:obliged|grateful|glad|pleased|happy|thankful) if (?:they|those|these|them) (?:were|are|could be|be|might be) (?:dropped|removed|deleted|struck)\b|throw (?:away|out)|\bthrow (?:[\w-]+ ){1,3}out\b|\btoss|\bkill|\bnuke|\bditch|\bdump (?:all |the |those |them)|\bscrap(?!ed|ing|er)|\baxe|\bbin\b|\bchuck(?!\s+in\b)|\bpurge|(?<!is )(?<!are )(?<!'s )\btrash(?!y)|\byeet|"
                    r"\bcut (?:them|those|these|it)\b|\bcut (?:the |all (?:the )?)?(?:[\w-]+ ){0,2}(?:answers|rows|ones|entries|records|duplicates|dupes)\b|\blet (?:them|those|these|it) go\b|\b(?:can|could|should|may) go\b|\bexclude|\bfilter (?:them |those )?out|"
                    r"\bwalk the plank\b|扔下海|丢下海|(?<!别)(?<!不要)(?<!不)淘汰(?!赛|制|了吗)|斩(?:去|掉|了|杀|之)|[,，]\s*斩\s*[!！。]*\s*$|(?<![不难])舍之|\bcast (?:them|those|these|'?em|it) into the (?:fire|flames|sea|abyss|void|bin)\b|干掉|砍掉|砍了|毙掉|毙了|拿掉|整没|弄没|搞没|去除掉|清除|一个不留|不留(?!死角|余地|情面)|全删|都删|删|去重掉|"
                    # "我不想要训练数据里还有那种短答案", "I don't want one-word answers in the final training data", "Dupes. Gone."
@@ -38,6 +38,8 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     (r"(?:答案|回答|答复)(?:本身)?就?是(?:把)?问题又问(?:了)?一遍|(?:答案|回答|答复)本身(?:就|即)?(?:是|为)(?:个|一个)?问(?:题|句)|\b(?:response|answer|reply) (?:is|being) (?:itself |just )?a question\b|"
      r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|问题\s*(?:跟|和|与|同)\s*(?:答案|回答)\s*(?:一模一样|完全一样|一样|相同)|"
      r"\banswers? that (?:ask|are (?:just |merely |only |simply )?questions)\b|\bask instead of (?:tell|answer)|"
+     # "answers that are basically questions back", "whose answer field is itself a question", "答案反作问句者"
+     r"\banswers? (?:that|which) (?:are|is) (?:basically |really |mostly |just |only )?(?:a )?questions? back\b|\banswer (?:field |column )?is itself a question\b|(?:答案|回答)(?:反|倒)(?:作|成|为)问句|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:的)?(?:原话|原句)?(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
@@ -66,9 +68,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"\banswers?[- ]is[- ]an?[- ]question\b|\banswer[- ]as[- ]question\b|\banswers? (?:that|which) (?:just |only )?ask\b.{0,30}\bquestions?\b|\b(?:a|another) question back\b|\banswers? (?:that|which) (?:is|are) (?:the )?same (?:like|as) (?:a |the )?questions?|\banswers? which (?:is|are) (?:a |just )?questions?\b", "answer_is_question"),
     (r"太短|过短|短答案|短回答|短回复|短的|短得|(?:答案|回答|回复)短个|\bone-?word (?:answers?|replies|ones)\b|short(?![- ](?:story|notice|while|term|list)\b)|\b(?:a|one|two|a few) words?(?: or two)? long\b|\banswers? of (?:but |only |just |merely )?(?:a word or two|one or two words|a single word|one word)\b|(?:只有|就)一两个字|(?:答案|回答|答语|回复)(?:过于|太|很|都)?简短|简短(?:者|的(?:答案|回答|那些))|(?:答案|回答|回复)(?:就|只有)一句(?!话重复)|(?:就|只)回(?:个|了?一句)|\b(?:only|just|merely) (?:a couple of|a few|one or two|two or three) words\b", "short_answer"),
     # (not "Long story: …", "a long time", "so long")
-    (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼|老|超级)长(?!期|久|时间)|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
+    (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼|老|超级)长(?!期|久|时间)|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|又臭又长|裹脚布|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (_LENGTH_ONLY, "short_answer"),
-    (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves", "repetitive"),
+    (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves|\b(repeat\w*),\s*\1\b|\banswers? (?:that|which) (?:just |only |keep )?repeat\b", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
@@ -81,7 +83,7 @@ _VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
 _PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部)?[ \t]*(?:fill[ \t]*成|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|取值(?:为)?|值为|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部|给(?:俺|我|咱)|当|宜|应)?[ \t]*(?:fill[ \t]*成|赐名|取名为?|题|叫做?|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|取值(?:为)?|值为|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名儿": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -263,6 +265,14 @@ def rule_command(text: str) -> tuple[str, str] | None:
             others = {name for pattern, name in _RULES if pattern.search(text, decided_at.start(), clause_end)} - {after[0][1], "all", "duplicates"}
             if not others:
                 rule = after[0][1]
+    if rule is not None and decided_at is not None and len(list(_DROP.finditer(said))) + len(list(_KEEP.finditer(said))) == 1:
+        # "重复的都留着,庭审里本来就有好多相似的问题": the kind named beside the one decision, not one named in the reason after it
+        start = max(text.rfind(mark, 0, decided_at.start()) for mark in ",，.。;；!！?？\n") + 1
+        end = re.compile(r"[^,，.。;；!！?？\n]*").match(text, decided_at.start()).end()
+        own = [name for pattern, name in _RULES for m in [pattern.search(text, start, end)]
+               if m and name not in left_alone and name != "all" and not ruled_out(m)]
+        if own and rule not in own:
+            rule = own[0]
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
     if rule is None:
@@ -407,6 +417,8 @@ def _placeholder_values(text: str) -> dict[str, str]:
                 or key.lower() not in ("name", "author") + _AUTHOR_WORDS and "{{" + key not in text and re.match(r"\s*[a-z]+\b(?!\s*[A-Z0-9\"'“‘「])", value)):  # "…: the assistant …", "帮我换成这俩",
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
+        if whole := re.match(r"\s*(\"[^\"]{1,60}\"|“[^”]{1,60}”|「[^」]{1,60}」)(?=[.。,，;；]\s*\S)", value):
+            value = whole.group(1)  # '{{name}} = "Clerk-9". 3. {{author}} = …': the quoted value ends where its quote does
         inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it

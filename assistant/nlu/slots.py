@@ -154,11 +154,13 @@ def _role_of(before: str, after: str) -> str | None:
         return "sheet"  # "问答在“挂号缴费”那个sheet": the word right after the quote names it a sheet
     if re.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab|\bpage)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b|\btitled\b)\s*$", before, re.I):
         return "sheet"  # "第二页叫“上门预约”", "the tab is called 'QA'": the page named just before the quote
+    if re.search(r"\b(?:sheet|tab|worksheet)\b[^,，;；。\n'\"“]{0,30}?\b(?:should be|ought to be|must be|needs to be|has to be)\s*$", before, re.I):
+        return "sheet"  # "sheet for the conversion should be 'FrontOfHouse'": the sheet put right
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
               if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏|\bcol(?:umn)?\b|\bfield\b))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being|residing|located|lives|sits)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
-                                 rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|are|=|:|：|是|为|叫|在|用)\s*(?:the\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
+                                 rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|are|=|:|：|是|为|叫|在|用)\s*(?:(?:the|a|an)\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
     for role, pattern in _ROLES:
@@ -339,6 +341,8 @@ def find_fields(text: str) -> dict:
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
     sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
     # "you read 'Sheet1' but the data is in 'Answers'", "读的是 Sheet1,应该是'问答库'": the sheet meant after the one read wrongly
+    # "sheet name is FAQ 2024": the name said last, its words capitalised or numbers
+    sheet = sheet or re.search(r"\b(?:sheet|tab)(?:'s)?\s+name\s+(?:is|=|:)\s+([A-Z0-9][\w&-]*(?:\s+[A-Z0-9][\w&-]*){0,3})(?=\s*[,.;!?]?\s*$)", text)
     sheet = sheet or (_SHEET_INSTEAD.search(text) if re.search(r"sheet|工作表|\btab\b", text, re.I) else None)
     # "the second sheet, 'Returns'", "中名为“车险”的工作表", "convert FILE Greens sheet to alpaca": a sheet counted then named,
     # named by 名为, or a capitalised name right after the workbook
@@ -409,8 +413,8 @@ def find_fields(text: str) -> dict:
     book = None if sheet or zh_sheet else re.search(
         r"(?:的|用|把)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet|(?<=\s)一页)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"(?:里头|里面)\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+(?:那一?页|这一?页|那张表|这张表)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
-        r"的\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
-        r"的\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:表(?!格)|sheet|工作表)|(?<=[,，])\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页)(?=\s*(?:[,，。;；]|$))|"
+        r"的\s+([\u4e00-\u9fff\d][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
+        r"的\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:表(?!格)|sheet|工作表|一?卷)|(?<=[,，])\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页)(?=\s*(?:[,，。;；]|$))|"
         r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"
         r"(?:sheet|表)\s*(?:名字|名称|名)\s*(?:叫做?|是|为)\s*([^\s,，。]{1,20}?)\s*(?:的那?页|的那张|的那个|的)?(?=[\s,，。]|$)", text, re.I)
     if (book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个")
@@ -574,8 +578,9 @@ def _is_field_name(word: str) -> bool:
 
 def loose_columns(text: str) -> list[str]:
     """Column names written without quotes: "用 explanation 列", "the rationale_text column"."""
-    names = re.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}", text, re.IGNORECASE)
+    names = re.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}(?![A-Za-z_])", text, re.IGNORECASE)  # (not "a field_notes column")
     names += re.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
+    names += re.findall(r"\b(?:using|use|with|from)\s+(?:the\s+)?(?:column|field|col)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)  # "using column X"
     names += re.findall(r"(?:^|(?<=[\s,，]))([\u4e00-\u9fff]{1,8})\s*(?:那一?|这一?)(?:列|栏|个字段)", text)  # "里面 分析 那一列"
     return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
 
@@ -653,12 +658,12 @@ def _bare_placeholders(text: str) -> list[str]:
     said = _TEMPLATES_SAID.search(text)
     if not said:
         return []
-    found = _BARE_TEMPLATE.findall(text, said.end())
+    found = _BARE_TEMPLATE.findall(" " + text[said.end():])  # (the first may follow the label's colon: "模板:请问{q} 和 老板,{q}")
     return found if found and all(re.search(r"[\u4e00-\u9fff]", t) for t in found) else []  # (English words between spaces are one template's)
 
 
 _TEMPLATES_SAID = re.compile(r"(?:模板|模版|templates?)\s*(?:用|是|为|就用|:|：)?\s*(?=\S*\{)", re.I)
-_BARE_TEMPLATE = re.compile(r"(?<!\S)([^\s,，;；、]*\{(?:q|question|query|input|instruction|prompt)\}[^\s,，;；、]*)(?!\S)")
+_BARE_TEMPLATE = re.compile(r"(?<!\S)((?:[^\s,，;；、]|[,，](?=\{))*\{(?:q|question|query|input|instruction|prompt)\}[^\s,，;；、]*)(?!\S)")
 
 
 # A line after the templates that says how much to do with them: "做一半的数据", "all rows", "对 FILE 全部做".

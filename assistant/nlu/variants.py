@@ -33,13 +33,25 @@ _CANTONESE = {
     "繼續行": "继续跑", "继续行": "继续跑", "行返": "跑", "行緊": "在跑", "行紧": "在跑",
     "而家": "现在", "跑成點": "跑得怎么样", "跑成点": "跑得怎么样", "唔係": "不是", "唔系": "不是", "嘅係": "的是", "嘅系": "的是",
     # words of classical flavour for a run's stop and resume ("此番训练…暂且止之", "前番中辍,今可续之")
-    "止之": "停掉它", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
+    "止之": "停掉它", "停之": "停掉它", "评之": "评估它", "改之": "改一下", "速改": "快改", "方才言": "刚才说", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
     "續返": "恢复", "续返": "恢复", "停咗喺度": "停了", "停咗": "停了",
     "留低": "留下", "刪住": "删", "删住": "删", "你話": "你说", "你话": "你说",  # (not 停住: "好像停住了" is stuck, in Mandarin)
     # Hakka and Hunanese question words ("乱码个数据系样般检查出来个?", "hk-0603 跑到样般了?", "么子叫 epoch")
     "样般": "怎么样", "麼个": "什么", "么子": "什么",  # (not 么个: "那么个人")
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
+# Words of other dialects read as Mandarin: Northeastern 整错了 (搞错了); Sichuanese and Hunanese 一哈 (一下), 空起 (空着), 留到 (留着, doubled "留到留到");
+# Shanghainese 覅 (不要) and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
+_REGIONAL = {"整错了": "搞错了", "一哈": "一下", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
+_REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
+_XUE_LV = re.compile(r"(?<=[探测扫试调定设])学率")  # "以 FILE 探学率": 学习率 cut short (not 升学率, 入学率)
+_SAVE_POINT = re.compile(r"(?<=[从自在的])\s*存档(?:点|处)?")  # "从存档点继续", "自存档处接着行": a game's save point is the checkpoint
+# Classical "not X but Y": "学习率非 3e-4,乃是 1e-5", "非 sharegpt 之装,乃 openai 之式", "方才言秩 32,实乃 16" (不是 X,是 Y)
+_NOT_BUT = re.compile(r"(?<![是并而除])非(\s*[^,，。;；!！?？非乃]{1,24}?)\s*([,，;；])\s*(?:实|而)?乃(?:是)?")
+_IN_FACT = re.compile(r"实乃(?:是)?")
+_NOT_TAKEN = re.compile(r"不取(?=\s*(?:[一二两三四五六七八九十]成|\d))")  # "不取三成了,改作五成"
+_FA = re.compile(r"伐(?=\s*[?？])")  # Shanghainese 伐 asks (吗): "checkpoint 还在伐?", "好伐?"
+_TUO = re.compile(r"(?<=[停删扔丢去除撤杀])脱(?![离手口敏水发])")
 # (继续行 is a run going on, not 继续行驶/行动: "请沿当前道路继续行驶" is a sat-nav's voice)
 _CANTONESE_RE = re.compile("|".join(re.escape(k) + ("(?![驶駛动動事为為程列])" if k.endswith("行") else "")
                                     for k in sorted(_CANTONESE, key=len, reverse=True)))
@@ -141,6 +153,11 @@ _EMOJI_RE = re.compile("|".join(sorted(map(re.escape, _EMOJI), key=len, reverse=
 # the head" stops a run.
 _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) to\b", "could you"),
                                                  (r"\bknock (?:it|\S+) on the head\b", "stop it"),
+                                                 (r"\bhook (?:me|us) up with\b", "give me"),  # "hook me up with epochs and lr"
+                                                 (r"\bno'(?=\s+[a-z])", "not"),  # Scots: "Full training, no' the lora thing"
+                                                 # a request said as a favour ("I should be obliged if they were dropped", "I'd be
+                                                 # grateful if you converted FILE"): no what-if
+                                                 (r"\b(?:i|we)(?:'d|\s+would|\s+should|\s+shall)?\s+be\s+(?:most\s+|very\s+|much\s+|so\s+|ever so\s+|truly\s+)?(?:obliged|grateful|thankful|indebted)\s+if\s+(?:you\s+(?:would\s+|could\s+)?)?", "please "),
                                                  # the g dropped ("how's lj-2 comin' along?", "does convertin' to alpaca lose…")
                                                  (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|$)", r"\1ing"),
                                                  # old words ("how doth the quality check decide…", "hath it finished?")
@@ -165,6 +182,9 @@ def plain_chinese(text: str) -> str:
         return text
     had_yao = "幺" in text
     text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
+    text = _SAVE_POINT.sub("checkpoint", text)
+    text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
+    text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
