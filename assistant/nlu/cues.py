@@ -23,7 +23,7 @@ _NOUN = (r"(?:样本|数据|问答|例子|pieces|samples?|rows?|examples?|record
 # A hyperparameter named, and a value asked for: together they ask for advice.
 _HPARAM = (r"(?:超参|hparams?|hyper[- ]?param\w*|hps\b|学习率|(?<![a-z])lr(?![a-z])|learning rate|epochs?|epocs?|轮数|"
            r"几轮|多少轮|batch[ _]?size|batchsize|global batch|\bbatch\b|批大小|批次大小|梯度累积|gradient accumulation|"
-           r"accumulation steps?|warm-?up|参数|配置|默认|\bbs\b|\bhps?\b|(?<![a-z])rank|秩|alpha|dropout|"
+           r"accumulation steps?|warm-?up|(?<!全)(?<!全部)参数(?!微调|量)|配置|默认|\bbs\b|\bhps?\b|(?<![a-z])rank|秩|alpha|dropout|"
            r"weight decay|最大长度|max(?:imum)? (?:seq(?:uence)? )?length|cutoff|settings|defaults?|config\w*)")
 _ASK_VALUE = (r"(?:多少|几个?|几轮|怎么(?:定|设|配|选|调)|如何(?:定|设|配|选|调)|给(?:多少|几|个建议|点建议|点)|推荐(?!的)|建议(?!的)|合适|适合(?:用)?(?:什么|多少|哪)|够(?:了|不够|吗)|"
               r"多大|该用|该设|定一下|帮我定|定个|给个|还是|recs?\b|recommendations?|给一套|来一套|就行|how many|how much|"

@@ -33,7 +33,7 @@ _CANTONESE = {
     "繼續行": "继续跑", "继续行": "继续跑", "行返": "跑", "行緊": "在跑", "行紧": "在跑",
     "而家": "现在", "跑成點": "跑得怎么样", "跑成点": "跑得怎么样", "唔係": "不是", "唔系": "不是", "嘅係": "的是", "嘅系": "的是",
     # words of classical flavour for a run's stop and resume ("此番训练…暂且止之", "前番中辍,今可续之")
-    "止之": "停掉它", "停之": "停掉它", "评之": "评估它", "改之": "改一下", "速改": "快改", "方才言": "刚才说", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
+    "速改": "快改", "方才言": "刚才说", "續之": "继续它", "续之": "继续它", "中輟": "中断", "中辍": "中断",
     "續返": "恢复", "续返": "恢复", "停咗喺度": "停了", "停咗": "停了",
     "留低": "留下", "刪住": "删", "删住": "删", "你話": "你说", "你话": "你说",  # (not 停住: "好像停住了" is stuck, in Mandarin)
     # Hakka and Hunanese question words ("乱码个数据系样般检查出来个?", "hk-0603 跑到样般了?", "么子叫 epoch")
@@ -51,6 +51,9 @@ _NOT_BUT = re.compile(r"(?<![是并而除])非(\s*[^,，。;；!！?？非乃]{1
 _IN_FACT = re.compile(r"实乃(?:是)?")
 _NOT_TAKEN = re.compile(r"不取(?=\s*(?:[一二两三四五六七八九十]成|\d))")  # "不取三成了,改作五成"
 _FA = re.compile(r"伐(?=\s*[?？])")  # Shanghainese 伐 asks (吗): "checkpoint 还在伐?", "好伐?"
+# Old words with 之 for "it" after a verb: "暂且止之", "停之。", "请君评之", "lora_r 改之" (not 停之前, 终止之后: 之 of a time)
+_ZHI = re.compile(r"([止停评改])之(?![前后时际间中外上下所])")
+_ZHI_PLAIN = {"止": "停掉它", "停": "停掉它", "评": "评估它", "改": "改一下"}
 _TUO = re.compile(r"(?<=[停删扔丢去除撤杀])脱(?![离手口敏水发])")
 # (继续行 is a run going on, not 继续行驶/行动: "请沿当前道路继续行驶" is a sat-nav's voice)
 _CANTONESE_RE = re.compile("|".join(re.escape(k) + ("(?![驶駛动動事为為程列])" if k.endswith("行") else "")
@@ -182,7 +185,7 @@ def plain_chinese(text: str) -> str:
         return text
     had_yao = "幺" in text
     text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)
-    text = _SAVE_POINT.sub("checkpoint", text)
+    text = _SAVE_POINT.sub("checkpoint", _ZHI.sub(lambda m: _ZHI_PLAIN[m.group(1)], text))
     text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
     text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
