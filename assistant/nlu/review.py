@@ -70,7 +70,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
     # (not "Long story: …", "a long time", "so long")
     (r"太长|过长|超长|\bover-?long\b|(?:特别|非常|很|巨|贼|老|超级)长(?!期|久|时间)|长答案|长回答|长回复|长的|长得(?:离谱|过分|夸张|吓人)|又臭又长|裹脚布|(?<!\bso )\blong(?![- ](?:story|stories|time|ago|day|days|week|weeks|while|term|weekend|shot|haul|way|run|night)\b)", "long_answer"),
     (_LENGTH_ONLY, "short_answer"),
-    (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves|\b(repeat\w*),\s*\1\b|\banswers? (?:that|which) (?:just |only |keep )?repeat\b", "repetitive"),
+    (r"\brepeats? the same (?:sentence|phrase|line|thing|word)\b|\bover (?:and|n|&) over\b|\b(?:\d+|two|three|four|five|several|many) times in a row\b|啰嗦|复读|repetitive|reptitive|repetative|repeats? itself|repeat themselves|\b(repeat\w*),\s*\1\b|\banswers? (?:that|which) (?:just |only |keep )?repeat\b(?!\s+(?:the |a |their |its |back )?(?:questions?|prompts?)\b)", "repetitive"),
     (r"困惑度|(?<![A-Za-z])ppl(?![A-Za-z])|perplexity", "perplexity"),
     (r"所有(?:被)?标记|全部(?:被)?标记|(?:标记|标出来|标出|查出来|查出)的(?:全部|全都|都|所有)|all (?:the )?flagged|everything (?:(?:it|that|the check|you) )?(?:flagged|found)|everything (?:that )?(?:got|was|is|gets) (?:flagged|marked)|"
      r"all (?:the )?(?:ones|records|rows|stuff) (?:it|that|the check|you) (?:flagged|found)", "all"),
