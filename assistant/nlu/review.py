@@ -269,7 +269,8 @@ def rule_command(text: str) -> tuple[str, str] | None:
         # "重复的都留着,庭审里本来就有好多相似的问题": the kind named beside the one decision, not one named in the reason after it
         start = max(text.rfind(mark, 0, decided_at.start()) for mark in ",，.。;；!！?？\n") + 1
         end = re.compile(r"[^,，.。;；!！?？\n]*").match(text, decided_at.start()).end()
-        own = [name for pattern, name in _RULES for m in [pattern.search(text, start, end)]
+        unquoted = QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # ("像 Excel 的“删除重复项”那样删掉": quoted words name no kind)
+        own = [name for pattern, name in _RULES for m in [pattern.search(unquoted, start, end)]
                if m and name not in left_alone and name != "all" and not ruled_out(m)]
         if own and rule not in own:
             rule = own[0]

@@ -158,9 +158,9 @@ _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) t
                                                  (r"\bknock (?:it|\S+) on the head\b", "stop it"),
                                                  (r"\bhook (?:me|us) up with\b", "give me"),  # "hook me up with epochs and lr"
                                                  (r"\bno'(?=\s+[a-z])", "not"),  # Scots: "Full training, no' the lora thing"
-                                                 # a request said as a favour ("I should be obliged if they were dropped", "I'd be
-                                                 # grateful if you converted FILE"): no what-if
-                                                 (r"\b(?:i|we)(?:'d|\s+would|\s+should|\s+shall)?\s+be\s+(?:most\s+|very\s+|much\s+|so\s+|ever so\s+|truly\s+)?(?:obliged|grateful|thankful|indebted)\s+if\s+(?:you\s+(?:would\s+|could\s+)?)?", "please "),
+                                                 # a request said as a favour ("I should be obliged if they were dropped", "We'd be
+                                                 # grateful if FILE were completed: …"): no what-if ("…if you would …" is left as it reads)
+                                                 (r"\b(?:i|we)(?:'d|\s+would|\s+should|\s+shall)?\s+be\s+(?:most\s+|very\s+|much\s+|so\s+|ever so\s+|truly\s+)?(?:obliged|grateful|thankful|indebted)\s+if\s+(?!you\b)", "please "),
                                                  # the g dropped ("how's lj-2 comin' along?", "does convertin' to alpaca lose…")
                                                  (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|$)", r"\1ing"),
                                                  # old words ("how doth the quality check decide…", "hath it finished?")
