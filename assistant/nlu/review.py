@@ -266,13 +266,15 @@ def rule_command(text: str) -> tuple[str, str] | None:
             if not others:
                 rule = after[0][1]
     if rule is not None and decided_at is not None and len(list(_DROP.finditer(said))) + len(list(_KEEP.finditer(said))) == 1:
-        # "重复的都留着,庭审里本来就有好多相似的问题": the kind named beside the one decision, not one named in the reason after it
+        # "重复的都留着,庭审里本来就有好多相似的问题": the kind named beside the one decision that opens the message, not one named
+        # in the reason after it
         start = max(text.rfind(mark, 0, decided_at.start()) for mark in ",，.。;；!！?？\n") + 1
         end = re.compile(r"[^,，.。;；!！?？\n]*").match(text, decided_at.start()).end()
         unquoted = QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # ("像 Excel 的“删除重复项”那样删掉": quoted words name no kind)
         own = [name for pattern, name in _RULES for m in [pattern.search(unquoted, start, end)]
                if m and name not in left_alone and name != "all" and not ruled_out(m)]
-        if own and rule not in own:
+        if (own and rule not in own and not text[:start].strip()  # (the decision opens the message: the reason comes after; not
+                and not re.search(r"你|\byou\b|我说的是", text, re.I)):  # "你刚才准备删的是近似重复,我说的是精确重复")
             rule = own[0]
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
