@@ -52,6 +52,7 @@ _RUN_CHANGES = {"start_training", "stop_training", "resume_training"}
     ("思维链不取两成了,改作四成", ("add_cot", {"fraction": 0.4})),
     ("sheet for the conversion should be 'Stoneware' not Porcelain", ("convert_dataset", {"sheet": "Stoneware"})),
     ("转换的时候 sheet 弄错了,应该是'釉料'那张", ("convert_dataset", {"sheet": "釉料"})),
+    ("刚才转换的时候工作表选错了,要“青瓷2024”那张", ("convert_dataset", {"sheet": "青瓷2024"})),
     # placeholders given in other words
     ("kiln_identity.json 里 {{name}} 给我填「泥巴」,{{author}} 题「窑火工坊」", ("fill_placeholders", {"path": "kiln_identity.json", "values": {"name": "泥巴", "author": "窑火工坊"}})),
     ("kiln_identity.json 的 {{name}} 赐名 陶陶,{{author}} 叫「窑火工坊」", ("fill_placeholders", {"path": "kiln_identity.json", "values": {"name": "陶陶", "author": "窑火工坊"}})),
@@ -66,6 +67,8 @@ _RUN_CHANGES = {"start_training", "stop_training", "resume_training"}
     ("add CoT to kiln_log.json using column glaze_reasoning for 40% of rows", ("add_cot", {"path": "kiln_log.json", "rationale_field": "glaze_reasoning", "fraction": 0.4})),
     # counts and templates
     ("一例不够看,为 陶艺问答.jsonl 每条配 2 例,做三成", ("add_few_shot", {"path": "陶艺问答.jsonl", "k": 2, "fraction": 0.3})),
+    ("陶艺问答.jsonl 做指令扩写,模板就用这俩:师傅问一下,{q} 和 {q}?求教 ——扩两成",
+     ("augment_instructions", {"path": "陶艺问答.jsonl", "templates": ["师傅问一下,{q}", "{q}?求教"], "fraction": 0.2})),
     ("陶艺问答.jsonl 加两个模板:师傅,{q} 和 请教{q} ,一半的数据", ("augment_instructions", {"path": "陶艺问答.jsonl", "templates": ["师傅,{q}", "请教{q}"], "fraction": 0.5})),
     # values asked in other words
     ("我们有 800 道题,全量微调,帮我算一算要学几遍", ("suggest_hyperparameters", {"n_samples": 800, "method": "full"})),

@@ -440,6 +440,8 @@ def find_fields(text: str) -> dict:
         if picked and picked.lower() not in _NOT_SHEET_NAMES:
             out["sheet"] = picked
     _sheet_counted(text, out)
+    if not isinstance(out.get("sheet"), int) and (put_right := _SHEET_PUT_RIGHT.search(text)):
+        out["sheet"] = put_right.group(1)  # (the quoted one meant, not a word before the sheet said wrong)
     if "sheet" in out and isinstance(out["sheet"], str):
         _sheet_not_ruled_out(text, out)  # (which may find the only sheet named ruled out, and drop it)
         for role in [r for r in ("question_field", "answer_field") if "sheet" in out and out.get(r) == out["sheet"]]:
@@ -491,7 +493,9 @@ def _sheet_counted(text: str, out: dict) -> None:
 # Sheets said to be several ("a sheet per location", "有两个表"), then one picked by its name or a part of it
 _SHEETS_TOLD = re.compile(r"\ba (?:sheet|tab) (?:per|for each)\b|\b(?:several|multiple|two|three|four) (?:sheets|tabs)\b|(?:有|分)(?:两|三|四|几|好几)个(?:表|sheet|工作表)", re.I)
 _THE_ONE = re.compile(r"\bthe ((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z])[\w-]*)?) (?:one|sheet|tab)\b|([\u4e00-\u9fff]{1,6})(?:那个|那张|这个|这张)(?:表|sheet)", re.I)
-_NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用")
+_NOT_ZH_SHEET = ("几个", "哪个", "每个", "所有", "这个", "那个", "看一下", "看下", "不是", "就是", "是", "要", "看", "用", "时候", "刚才转换", "转换")
+# A sheet said to be the wrong one, then the one meant, quoted: "工作表选错了,要“2024秋季”那张", "sheet 名字搞错了,是“2024修订版”"
+_SHEET_PUT_RIGHT = re.compile(r"(?:sheet|工作表|表)[^,，。;；]{0,8}(?:选错了|搞错了|弄错了|错了|不对)[^“「\"'。;；]{0,12}[“「\"']([^”」\"'\s]{1,20})[”」\"']", re.I)
 
 
 _SHEET_INSTEAD = re.compile(r"(?:应该是|应该读|应该看|\bthe data is (?:actually )?in|\bit'?s (?:actually )?in)\s*['\"“‘「]([^'\"”’」]{1,30})['\"”’」]", re.I)
@@ -662,7 +666,7 @@ def _bare_placeholders(text: str) -> list[str]:
     return found if found and all(re.search(r"[\u4e00-\u9fff]", t) for t in found) else []  # (English words between spaces are one template's)
 
 
-_TEMPLATES_SAID = re.compile(r"(?:模板|模版|templates?)\s*(?:用|是|为|就用|:|：)?\s*(?=\S*\{)", re.I)
+_TEMPLATES_SAID = re.compile(r"(?:模板|模版|templates?)\s*(?:用|是|为|就用|:|：)?\s*(?:(?:这|那)(?:俩|两个|几个|些|两条|几条)|如下|以下)?\s*[:：]?\s*(?=\S*\{)", re.I)
 _BARE_TEMPLATE = re.compile(r"(?<!\S)((?:[^\s,，;；、]|[,，](?=\{))*\{(?:q|question|query|input|instruction|prompt)\}[^\s,，;；、]*)(?!\S)")
 
 
