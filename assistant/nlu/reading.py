@@ -465,7 +465,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     got = _read_message(text, has_file, new_upload)
     if not got.tool and got.act == "question" and _PLACEHOLDER_WORDS.search(text) and acts.asks_definition(text):
         return Reading("explain", "", "question", got.prob)  # "what's a placeholder in this context": our word, defined
-    if ((not got.tool or got.tool == "evaluate_run" and got.prob < 0.5 and not intents.scores(text)["evaluate_run"])
+    if ((not got.tool or got.tool == "evaluate_run" and got.prob < 0.5 and not intents.scores(text)["evaluate_run"]
+         and re.search(r"现在|眼下|目前|如今|当前|此刻|这会儿?", text))  # (how it is now; not "考试考得怎么样?就是 RUN")
             and got.act in ("chitchat", "command") and _HOW_IS_RUN.search(text) and names.find_run_id(text) and "FILE" not in text
             and not re.search(r"名字|名称|\bnamed?\b", text, re.I)):
         return Reading("training_status", "", "command", 0.5)  # "mn-1123 现在是怎样?", "遥问 RUN,行至何处?", "RUN …,如今火候几何?":
