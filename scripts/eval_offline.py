@@ -8,7 +8,8 @@ Each line of a corpus: {"text", "tool", "args", "file"?, "act"?}. ``tool`` is th
 (null: the model should answer in words, e.g. ask for confirmation); ``args`` is a subset check
 (a ``path`` matches the same name or an attached file with that base name; numbers compare
 within 1e-9 relative); ``file`` is attached as if uploaded. Latency is one
-``OfflineChatModel.invoke`` (a routing step as the agent runs it), median and p95 over all lines.
+``OfflineChatModel.invoke`` (a routing step as the agent runs it), median and p95 over all lines; each call
+reads its text as new (``memo.forget()`` first), as a person's new message is.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from langchain_core.messages import HumanMessage  # noqa: E402
 
 from assistant.attachments import with_attachments  # noqa: E402
-from assistant.nlu import classifier  # noqa: E402
+from assistant.nlu import classifier, memo  # noqa: E402
 from assistant.nlu.classifier import IntentModel, labelled_lines, training_set  # noqa: E402
 from assistant.offline import OfflineChatModel, plan  # noqa: E402
 
@@ -82,6 +83,7 @@ def latency_ms(cases: list[dict], repeats: int = 3) -> list[float]:
         files = [f"{UPLOADS}/{case['file']}"] if case.get("file") else []
         message = [HumanMessage(with_attachments(case["text"], files))]
         for _ in range(repeats):
+            memo.forget()  # each call reads the text as new: no answer remembered from the repeat before
             start = time.perf_counter()
             model.invoke(message)
             times.append((time.perf_counter() - start) * 1000)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import review
+from assistant.nlu import review, rx
 from assistant.nlu.cues import DOMAIN
+from assistant.nlu.memo import remembered
 from assistant.nlu.paths import QUOTED, quoted
 from assistant.nlu.slots import mask, tool_of_values
 
@@ -217,12 +218,14 @@ _RHETORICAL = re.compile(r"\bwhy wouldn'?t (?:you|we|u) (?:just )?(?:add|convert
                          r"\bdidn'?t i (?:say|tell you|ask you) to (?:resume|stop|kill|convert|drop|keep|start|evaluate|check)\b", re.I)
 
 
+@remembered
 def is_rhetorical(text: str) -> bool:
     """A request put as a question nobody answers ("Can't we bin them?", "不能直接把重复的删了吗?"), not one weighed by what it
     would bring ("why not stop X right now? like what would happen to its checkpoint if I did?")."""
     return bool(_RHETORICAL.search(text)) and not _CONSEQUENCE_ASKED.search(text)
 
 
+@remembered
 def is_request(text: str) -> bool:
     """Phrased as a request ("can you…", "帮我…", "please…", "不能直接…吗?"), whatever it asks for."""
     return bool(_IMPERATIVE.search(text) or _RHETORICAL.search(text))
@@ -232,16 +235,17 @@ def is_request(text: str) -> bool:
 _TERM_WHAT = re.compile(r"(?<=[A-Za-z}])\s*是(?:什么|啥)(?:东西)?(?:呢|啊|呀)?(?=\s*[,，?？。]|\s*$)")
 
 
+@remembered
 def asks_definition(text: str) -> bool:
     """A request for a definition ("what is a range test", "什么是CoT", "What is few-shot, in plain English please"),
     not about the user's data."""
     m = _DEFINITION.search(text)
-    if not m and (cut := re.search(r"[.。!！]\s*(?=\S)", text)) and only_asides(text[cut.end():]):
+    if not m and (cut := rx.search(r"[.。!！]\s*(?=\S)", text)) and only_asides(text[cut.end():]):
         return asks_definition(text[:cut.start()])  # "whats an epoch anyway. too tired to google": the definition, then an aside
-    if not m and (term := _TERM_WHAT.search(text)) and not re.search(r"不知道|不懂|不清楚|不明白|搞不清", text[:term.start()]) \
-            and not re.search(r"多少|几|怎么|如何|要不要|问下|问一下|帮我|给我", text[term.end():]):
+    if not m and (term := _TERM_WHAT.search(text)) and not rx.search(r"不知道|不懂|不清楚|不明白|搞不清", text[:term.start()]) \
+            and not rx.search(r"多少|几|怎么|如何|要不要|问下|问一下|帮我|给我", text[term.end():]):
         m = term
-    if not m or re.search(r"\b(?:look|looking|peek|glance) at\s*$|\b(?:see|check|show me|inspect|eyeball)\s*$", text[:m.start()], re.I):
+    if not m or rx.search(r"\b(?:look|looking|peek|glance) at\s*$|\b(?:see|check|show me|inspect|eyeball)\s*$", text[:m.start()], re.I):
         return False  # (not "Take a look at what's aboard": what the file holds, to be looked at)
     # "the report you gave on FILE earlier — what does 'answer_is_question' mean?": the file is the setting, the clause asks
     clause = text[max((text.rfind(c, 0, m.start()) for c in "—,，;；。:："), default=-1) + 1:m.end()]  # ("… mean in FILE?": where)
@@ -265,6 +269,7 @@ ASKS_SURE = 0.85
 (chosen on held-out blind rounds 74-84: above it, what it turned into questions were questions)."""
 
 
+@remembered
 def heard_asking(text: str) -> bool:
     """The rules read no question, but the learned speech-act model is sure one is asked ("手册里说一万条就够了,那我只有三百条
     是不是太少了?", "要是我把重复的都删掉的话剩下的还够不够训练"). A request ("can you check…?") is no question."""
@@ -289,7 +294,7 @@ _ASKING_MARK = re.compile(r"[?？吗嘛呢]|([\u4e00-\u9fff])不\1|\b(?:what|how
 
 def plain_question(text: str) -> bool:
     """A message in the form of a question that names no data of the user's and asks nothing done."""
-    if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text) or _RUN_RESULT.search(text):
+    if _IMPERATIVE.search(text) or rx.search(r"把", text) or _DATA.search(text) or _RUN_RESULT.search(text):
         return False
     return bool(_EN_QUESTION.search(text) or _PLAIN_ZH.search(text) or _LISTED_QUESTIONS.search(text))
 
@@ -331,9 +336,10 @@ _VALUES_ASKED = re.compile(r"(?:参数|超参|epoch|学习率|轮数|batch)\S{0,
                            r"\b(?:what|which|how many) (?:epochs|lr|learning rate|batch size|settings|hyper-?param\w*)\b", re.I)
 
 
+@remembered
 def is_hypothetical(text: str) -> bool:
     text = COURTESY_IF.sub(" ", text)
-    if re.match(r"\W*what would you (?:recommend|suggest|advise|pick|use)\b", text, re.I):
+    if rx.match(r"\W*what would you (?:recommend|suggest|advise|pick|use)\b", text, re.I):
         return False  # "What would you recommend for epochs … if I'm doing full fine-tuning on FILE": advice asked for that case
     if _METHOD_CASE.search(text) and _VALUES_ASKED.search(text):
         return False  # "三千二百条左右的数据,如果做全量微调,参数怎么设比较好呢?"
@@ -358,7 +364,7 @@ _COURTESY_PLEASE = re.compile(r"\b(?:please|pls|plz)\b(?=\s*(?:[,.!?;)）]|$))",
 def asks_in_general(text: str) -> bool:
     """"Does the column order in FILE matter?", "will that mess anything up?", "请问一般从哪一步开始比较好?": asked of things in
     general, the file or run named only as the setting."""
-    return bool(re.search(_IN_GENERAL, text, re.I))
+    return bool(rx.search(_IN_GENERAL, text, re.I))
 
 
 def wonders(text: str) -> bool:
@@ -366,6 +372,7 @@ def wonders(text: str) -> bool:
     return bool(_WONDER.match(text))
 
 
+@remembered
 def asks_about(text: str) -> bool:
     """A question about an action or concept, not a polite request to do it nor a question
     about the user's own data ("会把…删掉吗" asks what would happen: no request)."""
@@ -379,7 +386,7 @@ def asks_about(text: str) -> bool:
     if _CAPABILITY.search(text) and not mine:
         return True  # "can you handle excel files with several tabs?": what the assistant can do, not a request
     told = _TOLD_BA.sub(" ", text)  # "我们把十年的热线记录整理成了 FILE,…这种情况一般怎么处理比较好?": what was done, told
-    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (re.search(r"(?<!会)把", told) and not re.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会|把[^,，。?？]{1,40}[,，]\s*会不会[^?？]{1,20}[?？]\s*$|把[^,，。]{1,30}(?:之后|以后)\s*[,，]?[^,，。]{0,16}(?:还在|还有|还留着)(?:不在|吗|没有)?\s*[?？]", told)) or _COMPARE.match(text):
+    if _IMPERATIVE.search(_COURTESY_PLEASE.sub(" ", text) if _EN_QUESTION.search(text) else text) or (rx.search(r"(?<!会)把", told) and not rx.search(r"(?:会|有没有|是否|要不要|该不该|需不需要)\S{0,4}把|^\W*有没有可能(?!帮|给我|把)|把[^,，。]{1,30}(?:之后|以后)[^,，。]{0,12}会|把[^,，。?？]{1,40}[,，]\s*会不会[^?？]{1,20}[?？]\s*$|把[^,，。]{1,30}(?:之后|以后)\s*[,，]?[^,，。]{0,16}(?:还在|还有|还留着)(?:不在|吗|没有)?\s*[?？]", told)) or _COMPARE.match(text):
         return False
     general = (_EN_QUESTION.search(text) or _ZH_QUESTION.search(text) or _CAPABILITY.search(text)) and not mine
     return bool(_ABOUT.search(text) or general or _VERSUS.search(text) and not mine and _ASKED.search(text))
@@ -430,11 +437,12 @@ _A_NOT_A = re.compile(r"(?:还能|能|可以|会)[\u4e00-\u9fff]{1,6}不\s*[,，
                       r"(?:还)?(?:([保留存丢删变算占影])不\1|在不在(?![跑训练运]))[\u4e00-\u9fff]{0,3}\s*(?:啊|呀|呢)?\s*[?？]\s*$")  # ("还在不在跑?": a run's state)
 
 
+@remembered
 def asks_how_it_behaves(text: str) -> bool:
     """Which way a step works, or what it shows, asked ("是从头开始还是接着之前的?", "What will training_status show me?"), with
     no request before the question ("继续刚才停掉的 X,它是从头开始还是接着…?" asks for the resume first)."""
     return bool(_HOW_IT_BEHAVES.search(text) or _WHICH_WAY.search(text) and not _REQUEST_FIRST.match(text)
-                or _A_NOT_A.search(text) and (DOMAIN.search(text.lower()) or re.search(r"停|跑|训|练|续|转|评估|探测", text)) and not re.search(r"你|您", text))
+                or _A_NOT_A.search(text) and (DOMAIN.search(text.lower()) or rx.search(r"停|跑|训|练|续|转|评估|探测", text)) and not rx.search(r"你|您", text))
 
 
 # "恢复训练是从头开始还是接着之前的?": which way a step goes, asked
@@ -449,7 +457,7 @@ _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)、]|[-•*])[ \t]*(.+?)[ \t]*
 def questions_listed(text: str) -> bool:
     """A list of two or more items, each a question."""
     items = _LIST_ITEM.findall(text)
-    return len(items) >= 2 and all(re.search(r"[?？]\s*$|[吗呢]\W*$", item) for item in items)
+    return len(items) >= 2 and all(rx.search(r"[?？]\s*$|[吗呢]\W*$", item) for item in items)
 
 
 # What would follow, asked to be told: "tell me whether 10 examples would blow past the context length"
@@ -495,9 +503,9 @@ def asks_concept(text: str) -> bool:
     """A question about how something works in general ("评估训练结果一般看哪些指标", "reward model是怎么筛数据的"),
     not about the user's run or file: answered by ``explain`` even when its words sound like a status check."""
     text = _SHOWN_TO_ME.sub("会", text)
-    if _IMPERATIVE.search(text) or re.search(r"把", text) or _DATA.search(text):
+    if _IMPERATIVE.search(text) or rx.search(r"把", text) or _DATA.search(text):
         return False
-    return bool(_ABOUT.search(text) or re.search(GENERAL, text) or re.search(_BEHAVES, text) or _GERUND.search(text)
+    return bool(_ABOUT.search(text) or rx.search(GENERAL, text) or rx.search(_BEHAVES, text) or _GERUND.search(text)
                 or _VERSUS.search(text))
 
 
@@ -539,6 +547,7 @@ _ASKED_AFTER_OPENER = re.compile(r"\W*(?:is|are|does|do|will|would|should|can)\s
 _DIFFERENCE_ASKED = re.compile(r"\W*what'?s the diff(?:erence)?\s+between\b|\W*[^?？,，。]{1,30}(?:和|跟|与)[^?？,，。]{1,30}(?:有(?:啥|什么)?区别|哪个好)", re.I)
 
 
+@remembered
 def correction(text: str) -> str | None:
     """The corrected request without its "no wait"/"等下" opener (and without what it calls off), or None
     when ``text`` corrects nothing."""
@@ -547,28 +556,28 @@ def correction(text: str) -> str | None:
     m = _CORRECTION.match(text)
     if m and m.end() < len(text):
         rest = text[m.end():].strip()
-        while (again := _CORRECTION.match(rest)) and 0 < again.end() < len(rest) and re.match(r"错了|不对|wait|no\b", rest, re.I):
+        while (again := _CORRECTION.match(rest)) and 0 < again.end() < len(rest) and rx.match(r"错了|不对|wait|no\b", rest, re.I):
             rest = rest[again.end():].strip()  # "错了错了,…", "no no, …": the opener said twice
         off = _CALLED_OFF.match(rest)
         rest = rest[off.end():].strip() if off and off.end() < len(rest) else rest
-        if re.search(r"(?:\bnot|不是)\s*$", text[:m.end()], re.I) and re.match(r"[\w.-]*\d[\w.-]*\s*(?:[,，;；]|\s[—–-])", rest):
-            rest = ("不是 " if re.search(r"不是\s*$", text[:m.end()]) else "not ") + rest  # "sorry, not RUN-0915 — check run-0916": ruled out
+        if rx.search(r"(?:\bnot|不是)\s*$", text[:m.end()], re.I) and rx.match(r"[\w.-]*\d[\w.-]*\s*(?:[,，;；]|\s[—–-])", rest):
+            rest = ("不是 " if rx.search(r"不是\s*$", text[:m.end()]) else "not ") + rest  # "sorry, not RUN-0915 — check run-0916": ruled out
         # "I asked for the status of run-0930, I didn't ask you to stop it": what was not asked for is no request
         return _NOT_ASKED.sub(" ", rest).strip() or rest
     off = _CALLED_OFF.match(text.strip())
-    if off and re.match(r"^(?:我)?(?:并)?不是|^not\b", text.strip(), re.I) and off.end() < len(text.strip()):
+    if off and rx.match(r"^(?:我)?(?:并)?不是|^not\b", text.strip(), re.I) and off.end() < len(text.strip()):
         rest = text.strip()[off.end():].strip()
-        value = re.fullmatch(r"\W*([\w.-]+)\W*", rest)
-        said = re.match(r"^(?:我)?(?:并)?不是(?:要|想)?\s*(.+?)[,，]", text.strip())
-        if value and said and re.search(r"[\w.-]+\d[\w.-]*\s*$", said.group(1)):
+        value = rx.fullmatch(r"\W*([\w.-]+)\W*", rest)
+        said = rx.match(r"^(?:我)?(?:并)?不是(?:要|想)?\s*(.+?)[,，]", text.strip())
+        if value and said and rx.search(r"[\w.-]+\d[\w.-]*\s*$", said.group(1)):
             # "不是停 bus-ft-02,是 bus-ft-03": the same request, with the value put right
-            return re.sub(r"[\w.-]+\d[\w.-]*\s*$", value.group(1), said.group(1))
+            return rx.sub(r"[\w.-]+\d[\w.-]*\s*$", value.group(1), said.group(1))
         return rest  # "不是要停止训练,而是想看进度" corrects without an opener
     asked = _ASKED_NOT.match(text.strip())
     if asked:
         return asked.group(1)  # "我是让你评估 run-0612 不是查进度": what was asked, without what was not
-    if _REPLACED.search(text) or (_PUT_RIGHT.search(text) and not re.search(r"[?？吗]|\n", text.strip()) and tool_of_values(text)
-                                  and ((split := changed_mind(text)) is None or re.fullmatch(r"\W*(?:not|不是|非)\s*[\d.]+\s*%?\W*", split[0], re.I))):
+    if _REPLACED.search(text) or (_PUT_RIGHT.search(text) and not rx.search(r"[?？吗]|\n", text.strip()) and tool_of_values(text)
+                                  and ((split := changed_mind(text)) is None or rx.fullmatch(r"\W*(?:not|不是|非)\s*[\d.]+\s*%?\W*", split[0], re.I))):
         # ("…3 个 epoch——算了,改成 5 个": a change of mind, read as one; "not 20%, make it 10% general data": the value put right)
         return text.strip()
     return None
@@ -613,10 +622,10 @@ def changed_mind(text: str) -> tuple[str, str] | None:
     A turn word opening the message is a correction of an earlier turn (:func:`correction`), not this."""
     spans = [(a, b) for _, a, b in quoted(text)]  # ("'{q} — make it a roast'": a template's own words)
     m = next((m for m in _TURN.finditer(text) if len(text[:m.start()].strip()) >= 6 and not any(a <= m.start() < b for a, b in spans)
-              and (m.group("bare") is None or re.search(r"\d", text[:m.start()]))), None)  # "500 条……嗯,300 条吧": a number said again
+              and (m.group("bare") is None or rx.search(r"\d", text[:m.start()]))), None)  # "500 条……嗯,300 条吧": a number said again
     if m is None or not text[m.end():].strip(" .。,，!！") or _ALSO.match(text[m.end():]):
         return None  # "…,等等,顺便也检查一下质量": a step added, not the request changed
-    after = re.sub(r"^\s*(?:p\.?\s?s\.?|附言|补充|又及)\s*[:：,，]?\s*", "", text[m.start():].lstrip(" .。!！?？;；,，…—–~～-"), flags=re.I)
+    after = rx.sub(r"^\s*(?:p\.?\s?s\.?|附言|补充|又及)\s*[:：,，]?\s*", "", text[m.start():].lstrip(" .。!！?？;；,，…—–~～-"), flags=re.I)
     return text[:m.start()].strip(), after.strip()  # ("…\nPS never mind, don't stop it": the postscript's own words)
 
 
@@ -635,10 +644,10 @@ def conditional_steps(text: str) -> list[str] | None:
     if judged:
         m = _THEN_IF.search(text)
         m = m if m and m.start() > 0 and _LOOKS_FIRST.match(text) else None
-    if not m or m.start() == 0 or not re.search(r"\w", text[m.end():]):
+    if not m or m.start() == 0 or not rx.search(r"\w", text[m.end():]):
         return None  # "…, then convert it to alpaca if it looks fine.": a condition ending the message splits nothing
-    check = re.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
-    check = re.sub(r"[,，]?\s*(?:检查|查|看)(?:完|好)(?:了)?(?:以后|之后)?$", "", check)  # ("…,检查完没毛病就转": the check's end, said again)
+    check = rx.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
+    check = rx.sub(r"[,，]?\s*(?:检查|查|看)(?:完|好)(?:了)?(?:以后|之后)?$", "", check)  # ("…,检查完没毛病就转": the check's end, said again)
     return [check] if judged else [check, text[m.end():].strip()]
 
 
@@ -724,6 +733,7 @@ def asks_how_to(text: str) -> bool:
     return bool(_HOW_TO.search(text)) and not _IMPERATIVE.search(text) and not opens_with_command(text)
 
 
+@remembered
 def asks_manual(text: str) -> bool:
     """What the manual says is asked about."""
     return bool(_MANUAL.search(text))
@@ -764,7 +774,7 @@ def questions_after(text: str) -> int | None:
     m = _QUESTION_AFTER_DASH.search(text)
     head = text[:m.start()] if m else ""
     # the request names its file or run; a condition ("Say I … — what would …?") is one hypothetical
-    return (m.start() if m and re.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b|^\W*\w+ (?:this|it)\b", head) and not re.search(r"[?？]", head)
+    return (m.start() if m and rx.search(r"\bFILE\b|[\w-]+\.(?:jsonl?|csv|xlsx|tsv)\b|^\W*\w+ (?:this|it)\b", head) and not rx.search(r"[?？]", head)
             and not _IF.search(head) and not _WHEN_HEAD.match(head) and speech_act(head) in ("command", "correction") else None)
 
 
@@ -863,7 +873,7 @@ _COLUMN_NAMED = re.compile(r"(?<![A-Za-z])[A-Za-z_]\w*(?=\s*(?:那一?|这一?)?
 
 def tells_then_asks(text: str) -> bool:
     """No question mark, and an instruction after what is told ("… with why the nurse triaged it - use that for CoT")."""
-    return not re.search(r"[?？吗嘛呢]", text) and bool(_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text))
+    return not rx.search(r"[?？吗嘛呢]", text) and bool(_BARE_IMPERATIVE.search(text) or _ZH_CLAUSE_IMPERATIVE.search(text))
 
 
 _ZH_ASKED_PLAIN = re.compile(r"(?<!不)(?:要|该|需要)\S{0,4}吗(?=\s|$|[,，])|(?<!不)(?:能|可以)\S{1,4}吗(?=\s|$|[,，])|(?:一般|通常)(?:都)?(?:咋|怎么)(?:处理|办|弄|搞)|"
@@ -946,7 +956,7 @@ def only_view_asked(text: str) -> bool:
     """``text`` asks for nothing but a view or an explanation ("Please advise.", "请作研判。", "请予说明,以便…"): after a question
     ("Query: on resume, does the schedule restart? Please advise."), no step of its own."""
     text = text.strip()
-    return any((m := pattern.search(text)) and not re.search(r"\w", text[:m.start()]) for pattern in (_VIEW_ASKED_FOR, _EXPLAIN_ASKED))
+    return any((m := pattern.search(text)) and not rx.search(r"\w", text[:m.start()]) for pattern in (_VIEW_ASKED_FOR, _EXPLAIN_ASKED))
 
 
 # What follows a question without asking for a step: how to answer it, or what the asker fears ("请正面回答,不要回避", "别让我白忙一场",
@@ -974,10 +984,11 @@ _WHO_ASKED = re.compile(r"\W*who(?:'s| is| are)? (?:the |a )?(?:judge|decides|ju
 
 def only_asides(rest: str) -> bool:
     """Is what follows a question only asides ("请正面回答,不要回避。", "别让我白忙一场。"), no step asked for?"""
-    parts = [p.strip() for p in re.split(r"[,，。!！~～;；.]+", rest) if p.strip()]
+    parts = [p.strip() for p in rx.split(r"[,，。!！~～;；.]+", rest) if p.strip()]
     return bool(parts) and all(_ASIDE.fullmatch(p) for p in parts)
 
 
+@remembered
 def speech_act(text: str) -> str:
     """hypothetical | question | correction | confirmation | command (chit-chat, and a bare yes to a
     pending action, are decided elsewhere). Quoted words are mentioned, not said: a template "how do I
@@ -987,32 +998,32 @@ def speech_act(text: str) -> str:
     if _OPENS_HYPOTHETICAL.match(text) and is_hypothetical(text):
         return "hypothetical"
     if _LABELLED_QUESTION.match(text):
-        return "hypothetical" if re.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
+        return "hypothetical" if rx.match(r"\W*(?:[A-Z][a-z]+-[A-Z][a-z]+\.\s+)?(?:hypothetical|假设)", text, re.I) else "question"
     if _ASKING_OPENER.match(text) and _RELAYED_QUESTION.search(text):
         return "question"  # "I'd like to know how big a share of the data few-shot samples should be": no "I'd like X instead"
     corrected = correction(text)
-    if corrected is not None and (re.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
-                                  or re.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
+    if corrected is not None and (rx.match(r"\W*(?:i'?m |i was )?(?:just )?(?:wondering|curious)\b", corrected, re.I) or _OPENS_HYPOTHETICAL.match(corrected)
+                                  or rx.match(r"\W*if\b", corrected, re.I)) and is_hypothetical(corrected):
         return "hypothetical"  # "Sorry, just wondering - if my laptop goes to sleep mid-training, does the run stop?": a what-if, politely
     if corrected is not None:  # "Wait, did that last step overwrite my original csv?": asked, after the opener
-        if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and re.search(r"[?？]\s*$", corrected)
-                and not re.search(r"\d", corrected) and speech_act(corrected) in ("question", "hypothetical")):
+        if (not asks_what_was_done(corrected) and _ASKED_AFTER_OPENER.match(corrected) and rx.search(r"[?？]\s*$", corrected)
+                and not rx.search(r"\d", corrected) and speech_act(corrected) in ("question", "hypothetical")):
             return speech_act(corrected)  # "等下,few-shot 加进去真的有用吗?": a concept asked after the opener, no value put right
         if _DIFFERENCE_ASKED.match(corrected) and speech_act(corrected) in ("question", "hypothetical"):
             return speech_act(corrected)  # "wait whats the difference between sharegpt and alpaca format. is one better": compared, no "?"
         return "question" if asks_what_was_done(corrected) else "correction"
-    if _ONLY_THEN.search(text) and re.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
+    if _ONLY_THEN.search(text) and rx.search(r"[?？吗]", text[:_ONLY_THEN.search(text).start()]):
         return "question"  # "停止训练之后 checkpoint 还在吗?确认在我才让你停 run-77。": asked first; the step waits on the answer
     if (_WHO_THEN_WHICH.search(text) and not _IMPERATIVE.search(text) and not opens_with_command(text)
-            and not re.search(r"[?？]", text)):
+            and not rx.search(r"[?？]", text)):
         return "question"  # "身份数据里那个 {{author}} 是指谁啊,填队长名字还是队名": who it means, then which of two, asked without "?"
-    if (opener := _EXPLAIN_OPENS.match(text)) and re.search(r"[?？]\W*$", text) and not opens_with_command(text[opener.end():]):
+    if (opener := _EXPLAIN_OPENS.match(text)) and rx.search(r"[?？]\W*$", text) and not opens_with_command(text[opener.end():]):
         return "question"  # "敬请释明:所谓“冲突”记录,贵方系以何种标准认定?", "你交代一下,评估一个训练好的模型,具体看哪些方面?"
-    first_asked = re.match(r"[^?？]+[?？]+", text)
+    first_asked = rx.match(r"[^?？]+[?？]+", text)
     if (first_asked and first_asked.end() < len(text.rstrip()) and only_asides(text[first_asked.end():])
             and (first := speech_act(first_asked.group(0))) in ("question", "hypothetical")):
         return first  # "停掉以后 checkpoint 还在不在?别让我白忙一场。", "…会不会从头开始?请正面回答,不要回避。": asked, then an aside
-    asked_each = re.findall(r"[^?？]+[?？]+", text)
+    asked_each = rx.findall(r"[^?？]+[?？]+", text)
     if (len(asked_each) >= 2 and "".join(asked_each).strip() == text.strip() and not _TEMPLATES_GIVEN.search(text)
             and all(speech_act(part.strip()) == "question" or _WHO_ASKED.match(part) for part in asked_each)):
         return "question"  # "When you evaluate a run, how do you actually know what it forgot? Who's the judge?": each part asked
@@ -1025,7 +1036,7 @@ def speech_act(text: str) -> str:
     told = _TOLD_THEN_HOW.match(text)
     if (told and not is_request(told.group("told")) and not opens_with_command(told.group("told"))
             and not _THING_NAMED.search(told.group("told")) and not _THING_NAMED.search(told.group("q"))  # ("恢复一下 ckpt-run-55 吧。…会不会…?": a step on a run, then asked)
-            and re.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
+            and rx.match(r"\W*(?:does|do|will|would|can|is|are)\s+\w+ing\b|[^?？]{0,10}(?:续训|恢复|转换|检查|停止|评估)[^?？]{0,24}(?:会不会|是否|还是|吗)", told.group("q"), re.I)
             and (after := speech_act(told.group("q"))) in ("question", "hypothetical")):
         return after  # "0701 died halfway — does resuming pick up from the last checkpoint or start from scratch?": told, then how it works
     if not _TEMPLATES_GIVEN.search(text) and (
@@ -1044,10 +1055,10 @@ def speech_act(text: str) -> str:
         return "question"  # "Can't you just tell me whether 10 examples per sample would blow past the context length?"
     if _FORMALLY_ASKED.search(text) and not _IMPERATIVE.search(_VIEW_ASKED_FOR.sub(" ", text)):
         # ("…可能产生何种后果?请作研判。": the order asks for a view, not a step)
-        return "hypothetical" if re.search(r"\bshould (?:the|we|it|they)\b[^?.]{0,40}\bbe\b|\bconsequences?\b|倘若|如若|如将|如果将?", text, re.I) else "question"
-    first = re.match(r"[^?？]+[?？]", text)
-    if (first and first.end() < len(text.rstrip()) and asks_definition(first.group(0)) and re.search(r"[?？]\W*$", text)
-            and re.match(r"\W*(?:为什么|为啥|\bwhy\b)", text[first.end():], re.I)):
+        return "hypothetical" if rx.search(r"\bshould (?:the|we|it|they)\b[^?.]{0,40}\bbe\b|\bconsequences?\b|倘若|如若|如将|如果将?", text, re.I) else "question"
+    first = rx.match(r"[^?？]+[?？]", text)
+    if (first and first.end() < len(text.rstrip()) and asks_definition(first.group(0)) and rx.search(r"[?？]\W*$", text)
+            and rx.match(r"\W*(?:为什么|为啥|\bwhy\b)", text[first.end():], re.I)):
         return "question"  # "占位符到底是什么意思呀?为什么不直接把名字写进去呢?": a definition asked, then why, asked too
     if is_rhetorical(text):
         return "command"  # "Can't we bin them?", "还等什么?": asked for, as a question nobody answers
@@ -1057,27 +1068,27 @@ def speech_act(text: str) -> str:
         return "question"  # "质量检查是直接帮我删数据,还是只标出来让我自己选?": which way a step works, asked
     told_then_asked = tells_then_asks(text)
     explained = _EXPLAIN_ASKED.search(text)
-    if explained and re.search(r"[?？]\W*$", text[:explained.start()]) and plain_question(text[:explained.start()].rstrip(" 。.,，")):
+    if explained and rx.search(r"[?？]\W*$", text[:explained.start()]) and plain_question(text[:explained.start()].rstrip(" 。.,，")):
         return "question"  # "空答案与短答案,在检测标准上如何区分?请予说明,以便分类著录。": asked, then explained asked for
     if (CONCEPT_ASKED.search(text) and not is_request(_EXPLAIN_ASKED.sub("", text)) and not opens_with_command(text) and not told_then_asked
-            and not (_THING_NAMED.search(text) and re.search(r"(?:看|查|测|瞅|瞧)(?:一?下|看|查|测|瞅|瞧)", text))):  # ("mofang-07 看下遗忘严不严重": a look asked for)
+            and not (_THING_NAMED.search(text) and rx.search(r"(?:看|查|测|瞅|瞧)(?:一?下|看|查|测|瞅|瞧)", text))):  # ("mofang-07 看下遗忘严不严重": a look asked for)
         return "question"  # (with the file named: how it works, not a look at the file; not "…就是怎么看出…的那种 你用这个做成推理的数据")
-    if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not re.search(r"[?？]", text)) or asks_what_was_done(text):
+    if asks_manual(text) and not (_BARE_IMPERATIVE.search(text) and not rx.search(r"[?？]", text)) or asks_what_was_done(text):
         return "question"  # ("The manual says LoRA can take a larger LR. Rather than trust that blindly, probe …": told, then asked for)
     if _ARROW_ASKED.match(text):
         return "hypothetical"  # "stop now → lose all progress? ✗ or ✓ ?", "resume → same lr schedule or reset to start?": what follows, asked
-    if _SCENARIO.match(text) and re.search(r"[?？]", text):
+    if _SCENARIO.match(text) and rx.search(r"[?？]", text):
         return "hypothetical"  # "Scenario: I stop run X halfway\nQuestion: would the adapter be usable?": a case set out, then asked
     if _CONSEQUENCE_ASKED.search(text):
         return "question"  # "Would stopping ctr-lora-b2 right now lose the checkpoint?": what a step would bring, asked
     if is_hypothetical(text):
         return "hypothetical"
     own = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
-    if _ZH_ASKED_PLAIN.search(own) and not re.search(r"[?？]", own) and not is_request(text) and not opens_with_command(text):
+    if _ZH_ASKED_PLAIN.search(own) and not rx.search(r"[?？]", own) and not is_request(text) and not opens_with_command(text):
         return "question"  # "回答特别短的那种 要删吗 一般都咋处理": asked without a question mark
     if _ANSWER_FIRST.search(text):
         return "question"  # "几个问题:1. …2. …先回答第一个吧": questions listed, one to be answered first
-    asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and re.search(r"[?？吗嘛]|哪些|什么|啥", text)
+    asked = (asks_about(text) or asks_definition(text) or asks_requirement(text) and rx.search(r"[?？吗嘛]|哪些|什么|啥", text)
              or _HOW_IT_IS.search(text) and not is_request(text) and not opens_with_command(text))
     if asked and told_then_asked:
         asked = False  # a story with a "why" in it, then the instruction
@@ -1121,8 +1132,8 @@ def without_ruled_out(text: str) -> str:
     inside = [(a, b) for _, a, b in quoted(text)]
     spans = [m.span() for m in _RULED_OUT.finditer(text)
              if not _SETTING.search(m.group(0)) and not any(a <= m.start() < b for a, b in inside)
-             and not (review.rule_named(m.group(0)) and re.search(r"不要了|不要(?=[,，。;；!！]|$)", m.group(0)))]
+             and not (review.rule_named(m.group(0)) and rx.search(r"不要了|不要(?=[,，。;；!！]|$)", m.group(0)))]
     if not spans:
         return text
     kept = mask(text, spans)
-    return kept if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", kept)) >= 3 and _INSTEAD.search(kept) else text
+    return kept if len(rx.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", kept)) >= 3 and _INSTEAD.search(kept) else text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import markers
+from assistant.nlu import markers, rx
 from assistant.nlu.names import r_runs
 from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
@@ -65,10 +65,10 @@ _UNITS = {
 
 def _unit_after(pattern: str, right: str) -> bool:
     """The unit right after a number, unless that word labels the next one ("0.0001 epochs=5")."""
-    m = re.search(pattern, right, re.IGNORECASE)
-    return bool(m) and not re.match(r"\s*(?:[=:：]|设为|设置为|为|是|is\b|to\b)\s*[\d.一二两三四五六七八九十]",
+    m = rx.search(pattern, right, re.IGNORECASE)
+    return bool(m) and not rx.match(r"\s*(?:[=:：]|设为|设置为|为|是|is\b|to\b)\s*[\d.一二两三四五六七八九十]",
                                      right[m.end():], re.IGNORECASE) \
-        and not (re.search(r"\bmax", m.group(0), re.I) and re.match(r"\s*\d", right[m.end():]))  # ("r 拉到 16 max steps 1500": a key, then its value)
+        and not (rx.search(r"\bmax", m.group(0), re.I) and rx.match(r"\s*\d", right[m.end():]))  # ("r 拉到 16 max steps 1500": a key, then its value)
 
 
 # A setting whose value is never in the thousands: "epoch给15,100条数据" is 15 epochs, then 100 samples.
@@ -113,12 +113,12 @@ _OWN = re.compile(r"我觉得|我认为|我(?:们)?(?:现在)?只有|我(?:们)?
 
 def without_others(text: str) -> str:
     """``text`` with the numbers of what others (or the manual) said blanked, same length, when the person gives their own."""
-    spans = [m.span() for m in _SAID_BY_OTHERS.finditer(text) if re.search(r"\d|[一二两三四五六七八九十]成", m.group(0))]
+    spans = [m.span() for m in _SAID_BY_OTHERS.finditer(text) if rx.search(r"\d|[一二两三四五六七八九十]成", m.group(0))]
     if not spans or not _OWN.search(text):
         return text  # ("老板说要用 Qwen2-7B 做底座,…开训": what the boss asks for, relayed, is the request)
     units = {i for m in _EPOCH_WORD.finditer(text) for i in range(*m.span())}  # ("手册写…2 个 epoch,…跑 4 个": the unit said, for the bare count after)
     kept = "".join(" " if any(a <= i < b for a, b in spans) and i not in units else ch for i, ch in enumerate(text))
-    return kept if re.search(r"\d|[一二两三四五六七八九十]成", kept) else text
+    return kept if rx.search(r"\d|[一二两三四五六七八九十]成", kept) else text
 
 
 # A number after "Day", "Week", "Episode"…: which one, never how many.
@@ -133,8 +133,8 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
     marks = set(marks) if len(marks) >= 2 else set()
     numbers = [n for n in find_numbers(text) if n.start not in marks
                and not _DATED.search(text[max(0, n.start - 12):n.start])  # ("Day 29. Add few-shot…": a log's day, no count)
-               and not (n.is_int and (re.match(r"/\d", text[n.end:]) or re.search(r"\d/$", text[:n.start])))  # ("1/4 of FILE": a share's parts)
-               and not (n.text == "一" and re.search(r"[改试看想说]$", text[:n.start]) and re.match(r"[改试看想说下]", text[n.end:]))]  # ("示例改一改": no count)
+               and not (n.is_int and (rx.match(r"/\d", text[n.end:]) or rx.search(r"\d/$", text[:n.start])))  # ("1/4 of FILE": a share's parts)
+               and not (n.text == "一" and rx.search(r"[改试看想说]$", text[:n.start]) and rx.match(r"[改试看想说下]", text[n.end:]))]  # ("示例改一改": no count)
     theirs = [m.span() for m in _SAID_BY_OTHERS.finditer(text)] if _OWN.search(text) else []  # ("Sam says: 'train … 2 epochs'": relayed)
     own = [n for n in numbers if not any(a <= n.start < b for a, b in theirs)]
     numbers = own if own and len(own) < len(numbers) else numbers  # ("“通常1万条…即可”——可我只有 600 条": the 600 is the person's)
@@ -144,9 +144,9 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
         label = next((name for name, (_, pat) in _UNITS.items() if _unit_after(pat, right)), None)
         if label is None or label == "n_samples" and _EACH_HAS.search(left):
             # ("each sample have 3 example": examples each sample has, not how many samples)
-            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, left, re.IGNORECASE)), None)
+            label = next((name for name, (pat, _) in _UNITS.items() if rx.search(pat, left, re.IGNORECASE)), None)
         if label is None and RULED_OUT_BEFORE.search(left):  # "lora_r 不是 16,是 8": the setting named before the value ruled out
-            label = next((name for name, (pat, _) in _UNITS.items() if re.search(pat, RULED_OUT_BEFORE.sub("", left).rstrip(), re.IGNORECASE)), None)
+            label = next((name for name, (pat, _) in _UNITS.items() if rx.search(pat, RULED_OUT_BEFORE.sub("", left).rstrip(), re.IGNORECASE)), None)
         labelled.append((num, label))
     return labelled
 
@@ -192,18 +192,18 @@ def training_args(text: str) -> dict:
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
-        if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
+        if label == "k" and num.value > 10 and rx.match(r"\s*条", text[num.end:]):
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
         if (RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _CROSSED.match(text, num.end) or _last_time(text, num)
-                or re.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])  # ("不是 epochs 2,是 epochs 1")
-                or re.search(r"(?:^|[.!?;,，。！？；]\s*)no[ \t]+$", text[max(0, num.start - 12):num.start], re.I)
-                and not re.search(r"\bnot\b", text[num.end:], re.I)):  # ("no two epoch. FIVE epoch."; not "no, four epochs, not two")
+                or rx.search(r"不是\s*[A-Za-z_]{2,12}\s*[=:：]?\s*$", text[max(0, num.start - 20):num.start])  # ("不是 epochs 2,是 epochs 1")
+                or rx.search(r"(?:^|[.!?;,，。！？；]\s*)no[ \t]+$", text[max(0, num.start - 12):num.start], re.I)
+                and not rx.search(r"\bnot\b", text[num.end:], re.I)):  # ("no two epoch. FIVE epoch."; not "no, four epochs, not two")
             carried = label  # "epochs 3→5": the value after the arrow is the same setting's
             continue  # "学习率不是 1e-3,改成 5e-5", "3 epochs, not 5", "r=8 ✗ → r=32": the value ruled out
-        if re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or re.search(r"[上下那这每]$", text[:num.start]) and re.match(r"一步", text[num.start:]):
+        if rx.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or rx.search(r"[上下那这每]$", text[:num.start]) and rx.match(r"一步", text[num.start:]):
             continue  # "第一步,…一百五十步就够", "上一步填的作者名写错了": which step of the plan, not how many
-        if (re.search(r"[A-Za-z]$", text[:num.start]) and re.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start])
-                or re.search(r"[A-Za-z][\w-]*[-_]$", text[:num.start]) and re.match(r"[-_]\w", text[num.end:num.end + 2])):
+        if (rx.search(r"[A-Za-z]$", text[:num.start]) and rx.match(r"-\w", text[num.end:num.end + 2]) or _NAME_HEAD.search(text[:num.start])
+                or rx.search(r"[A-Za-z][\w-]*[-_]$", text[:num.start]) and rx.match(r"[-_]\w", text[num.end:num.end + 2])):
             continue  # "depot-r8-0612", "not tutor-r3 but tutor-r4", "run-2024-07-02-…": a part of a run's name, not its rank
         if label and _RUN_BY_SETTING.match(text, num.end):
             continue  # "停 3 epoch 的,run-0704-c", "the 5-epoch one", "lr 2e-4 那个跑完了吗": a run named by its setting
@@ -212,7 +212,7 @@ def training_args(text: str) -> dict:
             label = "learning_rate"  # "3e-4 epoch 5": no run lasts a thousandth of an epoch
         if label in ("lora_r", "max_steps") and 0 < num.value < 1:
             label = None  # "lr 2e-4 rank 16": a rank or a step count is never a fraction; the word labels the next number
-        if label == "epochs" and num.value == 1 and _A_RUN.search(text[:num.start]) and re.match(r"\s*轮(?!\s*(?:epoch|次|数))", text[num.end:]):
+        if label == "epochs" and num.value == 1 and _A_RUN.search(text[:num.start]) and rx.match(r"\s*轮(?!\s*(?:epoch|次|数))", text[num.end:]):
             one_round = True  # "开一轮 LoRA,3 个 epoch": one round may be the run itself; another epoch count wins
             continue
         if label in ("epochs", "lora_r", "max_steps") and label not in out and num.value > 0:
@@ -259,11 +259,11 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     carried = None
     for num, label in label_numbers(text):
         label, carried = label or carried, None
-        if label == "k" and num.value > 10 and re.match(r"\s*条", text[num.end:]):
+        if label == "k" and num.value > 10 and rx.match(r"\s*条", text[num.end:]):
             label = "n_samples"  # "给 FILE 里300条加上示例": how many samples get examples, not 300 examples each
-        if (label == "k" or re.match(r"\s*(?:个\s*)?(?:examples?|例子|示例|shots?)\b", text[num.end:], re.I) and _CROSSED.match(text, num.end)) and (
+        if (label == "k" or rx.match(r"\s*(?:个\s*)?(?:examples?|例子|示例|shots?)\b", text[num.end:], re.I) and _CROSSED.match(text, num.end)) and (
                 RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start]) or _WRONG_AFTER.match(text, num.end) or _CROSSED.match(text, num.end)
-                             or re.search(r"别(?:放|用|加|给)\s*$", text[max(0, num.start - 4):num.start])):
+                             or rx.search(r"别(?:放|用|加|给)\s*$", text[max(0, num.start - 4):num.start])):
             carried = "k"  # "few shot的k不是3,改成5", "每条3个例子不对 要5个", "别放3个例子了,改成5个": the count after the one ruled
             continue  # out is the same setting's
         if not num.is_int or num.value <= 0 or _percent(text, num) or any(a <= num.start < b for a, b in everything):
@@ -274,21 +274,21 @@ def count_args(text: str, few_shot: bool = False) -> dict:
             continue  # "edu_qa_0601.jsonl 还是 0602?0602 的": a label, not how many
         if _money(text, num):
             continue  # "$200 of GPU time", "500块钱的显卡时长": a price, not how many
-        if re.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
+        if rx.match(r"\s*(条|个|份|行|道)\1", text[num.end:]) or _clock(text, num):
             continue  # "律师一条条审过的": one by one, not how many; "2:47am": a time
-        if (re.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start])
-                or num.value == 1 and text[max(0, num.start - 1):num.start] in ("上", "下", "这", "那") and re.match(r"\s*(?:条|个|次|步|轮|版)", text[num.end:])):
+        if (rx.search(r"第\s*$", text[max(0, num.start - 3):num.start]) or RULED_OUT_BEFORE.search(text[max(0, num.start - 8):num.start])
+                or num.value == 1 and text[max(0, num.start - 1):num.start] in ("上", "下", "这", "那") and rx.match(r"\s*(?:条|个|次|步|轮|版)", text[num.end:])):
             # ("上一条的 few-shot,k=5": the message before, not one of anything)
             continue  # "更正第 2 条": which item, not how many; "要5个不是3个": the count ruled out
         if everything and num.value == 1 and label != "k":
             continue  # "每一条都生成一个…样本": one per record, not one in all
-        if num.value == 1 and re.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)|\s*(?:个|条)[^\d,，。;；]{0,6}\d|"
+        if num.value == 1 and rx.match(r"\s*(?:个|条)\s*(?:prompt|提示|样本|问题|题|sample|question)|\s*(?:个|条)[^\d,，。;；]{0,6}\d|"
                                           r"\s*(?:个|条)\s*(?:配|带|加|放|给|塞|附|搭)上?\s*[两俩仨二三四五六七八九十]", text[num.end:], re.I):
             continue  # "一个prompt前面放3个例子", "一条里面放 3 个例子", "一条配俩": per prompt, not one example
-        if re.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
+        if rx.match(r"\s*(?:次|遍|回|套|组|版|份建议|下)", text[num.end:]) and label != "k":  # "做一次", "一套超参": how often or a set, not how many
             continue
         if label == "k" and few_shot and ("k" not in out or _EACH_GETS.search(text[max(0, num.start - 8):num.start])
-                                          and not _EACH_GETS.search(text[max(0, out["_k_at"] - 12):out["_k_at"]])):
+                                          and not ("_k_at" in out and _EACH_GETS.search(text[max(0, out["_k_at"] - 12):out["_k_at"]]))):
             out["k"], out["_k_at"] = int(num.value), num.end  # ("一例难成章,三例方成韵:为 FILE 每条添 3 例": the count each sample gets)
         elif label == "k" and not few_shot and "n_samples" not in out and num.value >= 10:
             out["n_samples"] = int(num.value)
@@ -298,8 +298,8 @@ def count_args(text: str, few_shot: bool = False) -> dict:
         elif label == "n_samples" and "n_samples" not in out:
             # "加入3条few-shot示例": a small count of examples in a few-shot request is k
             if few_shot and num.value <= 10 and "k" not in out and (
-                    not re.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE)
-                    or re.match(r"\s*(?:个|则)?\s*(?:examples?\b|例子|示例|样例)", text[num.end:], re.I)):  # ("6 examples, 80 samples")
+                    not rx.search(r"samples?|样本|数据|rows?", num.text + text[num.end:num.end + 25], re.IGNORECASE)
+                    or rx.match(r"\s*(?:个|则)?\s*(?:examples?\b|例子|示例|样例)", text[num.end:], re.I)):  # ("6 examples, 80 samples")
                 out["k"] = int(num.value)
             else:
                 out["n_samples"], out["_at"] = int(num.value), num.start
@@ -316,7 +316,7 @@ def count_args(text: str, few_shot: bool = False) -> dict:
     meant = _COUNT_MEANT.search(text) if "n_samples" in out else None
     if meant and (value := parse_number((meant.group(1) or meant.group(2)).replace(",", "").replace("，", "").replace(" ", ""))) and value >= 10:
         out["n_samples"] = int(value)  # "5 个 sheet,每个 1000 行,加起来 5000 条", "I told you 10k samples but it's really about 1,200": the count meant
-    picked = re.search(r"\d[\d,]*\s*(?:条|行)(?:数据)?\s*(?:里|中)(?:面)?\s*(?:挑|选|抽|拿)(?:出)?\s*(\d[\d,]*)\s*(?:条|行)", text)
+    picked = rx.search(r"\d[\d,]*\s*(?:条|行)(?:数据)?\s*(?:里|中)(?:面)?\s*(?:挑|选|抽|拿)(?:出)?\s*(\d[\d,]*)\s*(?:条|行)", text)
     if picked and "n_samples" in out:
         out["n_samples"] = int(picked.group(1).replace(",", ""))  # "1,000 条里挑 200 条加 few-shot": the ones picked
     out.pop("_at", None)
@@ -344,8 +344,8 @@ _POINTED_COUNT = re.compile(r"(?:按|用|根据|就按|先按)\s*([\d,，.]+[kK�
 
 
 def _money(text: str, num) -> bool:
-    return bool(re.search(r"[$¥￥€£]\s*$", text[max(0, num.start - 2):num.start]) or _MONEY_AFTER.match(text[num.end:])
-                or re.match(r"\s*(?:of|worth of|in)\s+(?:gpu|compute|cloud)", text[num.end:], re.I))
+    return bool(rx.search(r"[$¥￥€£]\s*$", text[max(0, num.start - 2):num.start]) or _MONEY_AFTER.match(text[num.end:])
+                or rx.match(r"\s*(?:of|worth of|in)\s+(?:gpu|compute|cloud)", text[num.end:], re.I))
 
 
 # A verb that says how many to make: "add 300 new", "生成500条", "补200条".
@@ -406,8 +406,8 @@ def find_fraction(text: str) -> float | None:
     """The share of the data asked for (see :func:`_fraction`); a share ruled out ("not 20%") or changed
     ("三成改成全部") is not the one asked for; "frac=0.25" is the power user's way."""
     text = _CHANCE.sub(lambda m: " " * len(m.group(0)), text)  # ("60% chance these templates help… apply to 40%": a chance, no share)
-    keyed = re.search(r"\bfrac(?:tion)?(?:\s+(?:for|of)\s+[^,.;:=\d]{1,40}?)?\s*(?:[=:]|should be|is|to|at)?\s*(0?\.\d+|1(?:\.0+)?)\b(?!\s*%)", text, re.I)  # ("the fraction should be 0.15")
-    keyed = keyed or re.search(r"(?<![\w-])(?<!top )(?<!top-)p\s*(?:=|应为|应该是|改为|改成)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.%])", text, re.I)  # ("fraction p = 1", "比例 p=0.4")
+    keyed = rx.search(r"\bfrac(?:tion)?(?:\s+(?:for|of)\s+[^,.;:=\d]{1,40}?)?\s*(?:[=:]|should be|is|to|at)?\s*(0?\.\d+|1(?:\.0+)?)\b(?!\s*%)", text, re.I)  # ("the fraction should be 0.15")
+    keyed = keyed or rx.search(r"(?<![\w-])(?<!top )(?<!top-)p\s*(?:=|应为|应该是|改为|改成)\s*(0?\.\d+|1(?:\.0+)?)(?![\d.%])", text, re.I)  # ("fraction p = 1", "比例 p=0.4")
     if keyed:
         return float(keyed.group(1))
     # "one in five prompts", "1 out of every 4", "每五条里改一条": so many of every so many
@@ -418,7 +418,7 @@ def find_fraction(text: str) -> float | None:
         if part and whole and 0 < part < whole <= 100:
             return part / whole
     # "the cot share should be 0.1 not 0.2", "比例改成 0.3": a share written as a decimal after its word
-    shared = re.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:写错了\s*[,，]?\s*)?(?:的?(?:应该|应当)?(?:是|为)|should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)(?![\d.])(?!\s*%)", text, re.I)
+    shared = rx.search(r"(?:\bshare|\bratio|\bportion|\bproportion|比例|占比)\s*(?:写错了\s*[,，]?\s*)?(?:的?(?:应该|应当)?(?:是|为)|should be|is|=|:|：|of|设为?|改成|改为|用)?\s*(0?\.\d+)(?![\d.])(?!\s*%)", text, re.I)
     if shared and not RULED_OUT_BEFORE.search(text[max(0, shared.start(1) - 8):shared.start(1)]):
         return float(shared.group(1))
     said = _SAID_NOT.search(text)
@@ -436,31 +436,31 @@ def find_fraction(text: str) -> float | None:
 def _fraction(text: str) -> float | None:
     """The share of the data a generating tool should cover: "20%", "百分之二十", "两成", "一半",
     "a fifth", "四分之一" → 0–1; "每条", "all", "every record" → 1.0; else None."""
-    m = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|\s?percent\b|\s?per ?cent\b|\s?pct\b)|百分之\s*([\d.一二两三四五六七八九十百]+)|"
+    m = rx.search(r"(\d+(?:\.\d+)?)\s*(?:%|\s?percent\b|\s?per ?cent\b|\s?pct\b)|百分之\s*([\d.一二两三四五六七八九十百]+)|"
                   r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
                   r"seventy|eighty|ninety)[\s-]?){1,2})\s*(?:percent|per ?cent)\b", text, re.I)
     if m:
         words = find_numbers(m.group(3)) if m.group(3) else []
         value = float(m.group(1)) if m.group(1) else parse_number(m.group(2)) if m.group(2) else words[0].value if words else None
         return value / 100 if value is not None and 0 < value <= 100 else None
-    m = re.search(r"([一二两三四五六七八九]|(?<![\d.])(?:[1-9]|0?\.\d+))\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))(半|[一二三四五六七八九](?![十百千万个条轮步样例]))?", text)
+    m = rx.search(r"([一二两三四五六七八九]|(?<![\d.])(?:[1-9]|0?\.\d+))\s*成(?![功绩果本员立熟年])(?!为(?!度|准|限|止))(半|[一二三四五六七八九](?![十百千万个条轮步样例]))?", text)
     if m:  # "两成", "覆盖 3成", "以三成为度", "0.3成"; "一成五", "两成半": tenths and a part of one
         part = 0.5 if m.group(2) == "半" else _ZH_TENTHS[m.group(2)] / 10 if m.group(2) else 0
         return round(((_ZH_TENTHS.get(m.group(1)) or float(m.group(1))) + part) / 10, 4)
-    m = re.search(r"(?<![\w/.])([1-9])\s*/\s*([1-9]\d?)(?![\w/.])\s*(?:of\b|的)", text, re.I)
+    m = rx.search(r"(?<![\w/.])([1-9])\s*/\s*([1-9]\d?)(?![\w/.])\s*(?:of\b|的)", text, re.I)
     if m and int(m.group(1)) < int(m.group(2)):
         return int(m.group(1)) / int(m.group(2))  # "cot for 1/8 of FILE"
-    m = re.search(r"(?<![\d.])(0?\.\d+)\s*(?:的|of)\s*(?:the\s+)?(?:样本|数据|记录|条目|records?|rows?|samples?|data|prompts?|FILE|[\w-]+\.jsonl?|\s{2,}|\s*$)", text, re.I)
+    m = rx.search(r"(?<![\d.])(0?\.\d+)\s*(?:的|of)\s*(?:the\s+)?(?:样本|数据|记录|条目|records?|rows?|samples?|data|prompts?|FILE|[\w-]+\.jsonl?|\s{2,}|\s*$)", text, re.I)
     if m and not RULED_OUT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
         return float(m.group(1))  # "0.5 的样本加就行", "augment on 0.4 of FILE": a share written as a decimal
-    if re.search(r"(?:^|(?<=[.,;]\s)|\ba\s)quarter of (?:the )?(?:records|rows|data|samples|examples|prompts)\b", text, re.I):
+    if rx.search(r"(?:^|(?<=[.,;]\s)|\ba\s)quarter of (?:the )?(?:records|rows|data|samples|examples|prompts)\b", text, re.I):
         return 0.25
     for num in find_numbers(text):
         if "分之" in num.text and 0 < num.value <= 1 and num.value >= 0.01:
             return num.value  # "四分之一"; "万分之一" is a learning rate, not a share
-    if re.search(r"一半|半数|\bhalf\b(?! a dozen)|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
+    if rx.search(r"一半|半数|\bhalf\b(?! a dozen)|\bevery other (?:record|row|one|sample|example|entry|item|line|question|prompt|pair)\b", text, re.IGNORECASE):
         return 0.5
-    m = re.search(r"\b(a|an|one|two|three|four)[\s-]+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
+    m = rx.search(r"\b(a|an|one|two|three|four)[\s-]+(third|quarter|fourth|fifth|sixth|tenth)s?\b", text, re.IGNORECASE)
     if m:
         return _EN_COUNT[m.group(1).lower()] / _EN_PARTS[m.group(2).lower()]
     return 1.0 if _ALL.search(text) else None
@@ -503,31 +503,31 @@ def find_mix(text: str) -> float | None:
     tenth ("一成") in the same clause as the general data; else None."""
     if _NO_MIX.search(text):
         return 0.0  # "不要混通用数据", "Don't mix in any general data": none at all
-    keyed = re.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s*(?:of\s+|to\s+|at\s+|设成|设为|改成|改为|调成|调到)?\s*(0?\.\d+)\b", text, re.I)
-    pct = re.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is|at)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|调整为|调整到|应为|应该是|(?:to|at|should be|ought to be|needs to be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
+    keyed = rx.search(r"\bmix(?:_general)?\s*[=:]\s*(0?\.\d+)\b|\bmix_general\s*(?:of\s+|to\s+|at\s+|设成|设为|改成|改为|调成|调到)?\s*(0?\.\d+)\b", text, re.I)
+    pct = rx.search(r"\bgeneral[ _]mix\s*[=:]\s*(\d+(?:\.\d+)?)\s*%|\bmix(?:_general)?\s*(?:调到|改到|设为|设成|到|to|should be|is|at)\s*(\d+(?:\.\d+)?)\s*%|(?:通用|general)\s*-?\s*(?:数据|data)\s*(?:配比|比例|占比|mix|share|ratio)?\s*(?:[=:：]|改成|改为|调到|调成|换成|设为|设成|调整为|调整到|应为|应该是|(?:to|at|should be|ought to be|needs to be|is|of)\b)?\s*(\d+(?:\.\d+)?)\s*%", text, re.I)
     # "general mix=10%", "通用数据: 10%", "通用数据改成15%", "make the general data 25% instead" (below)
     if pct:
         return float(pct.group(1) or pct.group(2) or pct.group(3)) / 100
-    keyed_zh = re.search(r"(?:混合?)?(?:通用|general)\s*(?:数据|data)\s*(?:比例|占比|ratio|share)?\s*[:：=]\s*(0?\.\d+)(?![\d%])", text, re.I)
+    keyed_zh = rx.search(r"(?:混合?)?(?:通用|general)\s*(?:数据|data)\s*(?:比例|占比|ratio|share)?\s*[:：=]\s*(0?\.\d+)(?![\d%])", text, re.I)
     if keyed_zh:
         return float(keyed_zh.group(1))  # "混合通用数据: 0.2" in a pasted config
-    mixed = re.search(r"\bmix(?:ing)? in\s+(\d+(?:\.\d+)?)\s*%(?!\s*(?:of\s+)?(?:the\s+)?(?:cot|few|examples?|samples?|records?|rows?|data\b))", text, re.I)
-    if mixed and (re.search(r"\btrain|训练|开训|\brun\b", text, re.I) or re.match(r"\s*,?\s*not\s+\d", text[mixed.end():], re.I)) and 0 < float(mixed.group(1)) < 100:
+    mixed = rx.search(r"\bmix(?:ing)? in\s+(\d+(?:\.\d+)?)\s*%(?!\s*(?:of\s+)?(?:the\s+)?(?:cot|few|examples?|samples?|records?|rows?|data\b))", text, re.I)
+    if mixed and (rx.search(r"\btrain|训练|开训|\brun\b", text, re.I) or rx.match(r"\s*,?\s*not\s+\d", text[mixed.end():], re.I)) and 0 < float(mixed.group(1)) < 100:
         return float(mixed.group(1)) / 100  # "mix in 15% and start training on FILE": the general data, unnamed, of a run
     if keyed and 0 < float(keyed.group(1) or keyed.group(2)) < 1:
         return float(keyed.group(1) or keyed.group(2))  # "mix=0.05", "mix_general 0.2"
     said = list(_SHARE_SAID.finditer(text))
-    if (len(said) >= 2 or said and re.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
-        kept = [m for m in said if not re.search(r"(?:不是|而非|不用|不要|别|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)
-                and not re.match(r"[^,，。;；\d%]{0,24}?(?:太多|太少|太高|太低|过多|过少|多了|少了|\btoo\b)", text[m.end():])] or said
+    if (len(said) >= 2 or said and rx.search(r"(?:改作|改成|改为|换成|调成|调到)\s*$", text[:said[0].start()])) and _GENERAL_SAID.search(text) and _SHARE_PUT_RIGHT.search(text) and not _OTHER_SHARE_OWNER.search(text):
+        kept = [m for m in said if not rx.search(r"(?:不是|而非|不用|不要|别|\bnot|\binstead of|\brather than)\s*$", text[max(0, m.start() - 12):m.start()], re.I)
+                and not rx.match(r"[^,，。;；\d%]{0,24}?(?:太多|太少|太高|太低|过多|过少|多了|少了|\btoo\b)", text[m.end():])] or said
         last = kept[-1].group(0)  # "通用数据一成太少,改作两成", "不是一成,是两成——让通用的…多吹进来些": the share said last
-        share = float(last) if re.fullmatch(r"0?\.\d+", last) else find_fraction(last)
+        share = float(last) if rx.fullmatch(r"0?\.\d+", last) else find_fraction(last)
         if share is not None and 0 < share < 1:
             return share
-    clauses = re.split(r"[,，。;；]", text)
+    clauses = rx.split(r"[,，。;；]", text)
     for i, clause in enumerate(clauses):
         if _MIX.search(clause):
-            share = find_fraction(re.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
+            share = find_fraction(rx.sub(r"\b(?:all|every|each)\b|所有|全部|每", " ", clause))
             if share is None and i + 1 < len(clauses) and (_SHARE_ONLY.fullmatch(clauses[i + 1].rstrip(" .!！…")) or _SHARE_FIRST.match(clauses[i + 1])):
                 share = find_fraction(clauses[i + 1])  # "混一点通用数据,10% 左右", "mix in some general data, 10%."
             if share is not None and 0 < share < 1:
@@ -537,22 +537,22 @@ def find_mix(text: str) -> float | None:
 
 def _percent(text: str, num: Num) -> bool:
     """"20%", "百分之二十", "两成": a share, not a count."""
-    return bool(re.match(r"\s*(?:%|成|per ?cent\b|pct\b)", text[num.end:], re.I)) or text[max(0, num.start - 3):num.start].endswith("百分之")
+    return bool(rx.match(r"\s*(?:%|成|per ?cent\b|pct\b)", text[num.end:], re.I)) or text[max(0, num.start - 3):num.start].endswith("百分之")
 
 
 def _clock(text: str, num) -> bool:
     """"2:47am", "凌晨3:15": the minutes of a time of day."""
-    return bool(re.search(r"\d[:：]\s*$", text[max(0, num.start - 3):num.start]) and re.match(r"\s*(?:am|pm|a\.m|p\.m|\W|$)", text[num.end:], re.I))
+    return bool(rx.search(r"\d[:：]\s*$", text[max(0, num.start - 3):num.start]) and rx.match(r"\s*(?:am|pm|a\.m|p\.m|\W|$)", text[num.end:], re.I))
 
 
 def _ways(text: str, num: Num) -> bool:
     """"100 diff ways", "二十种问法": how many ways something is said, no count of records."""
-    return bool(re.match(r"\s*(?:diff(?:erent)?|other)\s+ways\b|\s*种(?:问法|说法|方式)", text[num.end:], re.I))
+    return bool(rx.match(r"\s*(?:diff(?:erent)?|other)\s+ways\b|\s*种(?:问法|说法|方式)", text[num.end:], re.I))
 
 
 def _zero_led(num: Num) -> bool:
     """A number written with a leading zero ("0602", "07"): a date or a part of a name, never how many."""
-    return bool(re.fullmatch(r"0\d+", num.text.strip()))
+    return bool(rx.fullmatch(r"0\d+", num.text.strip()))
 
 
 def lone_count(text: str) -> int | None:
@@ -560,6 +560,6 @@ def lone_count(text: str) -> int | None:
     for num, label in label_numbers(text):
         if (label is None and num.is_int and num.value >= 10 and not _percent(text, num) and not _money(text, num) and not _clock(text, num)
                 and not _ways(text, num) and not _zero_led(num)
-                and not re.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
+                and not rx.match(r"\s*(?:GB|G\b|MB|gb|GiB|显存|卡|cards?|gpus?|张)", text[num.end:], re.I)):  # "a single 24GB card"
             return int(num.value)
     return None

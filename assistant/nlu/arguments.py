@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.nlu import amounts, names, probe, review, slots
+from assistant.nlu import amounts, names, probe, review, rx, slots
 
 _THESE_SETTINGS = re.compile(r"推荐的|建议的|这些参数|这个配置|这组参数|上面的参数|these settings|those settings|the suggested|the recommended|"
                              r"these (?:hyper)?parameters|those (?:hyper)?parameters|suggested settings|recommended settings",
@@ -68,8 +68,8 @@ def _generator_args(tool: str, text: str, plain: str) -> dict:
         fields = _fields(text, plain)
         # the only field add_cot takes: a quoted name with no other role is where the rationales are
         # "cot all rows FILE col=explanation", "Rationale column: 'Regulatory Basis'"
-        keyed = re.search(r"(?<![\w-])(?:col|column|field|字段|列名)\s*(?:[=:：]|叫|名为|是|(?<=列名)\s|\s(?:called|named)\s)\s*(?:[\"'“]([^\"'”\n]{1,60})[\"'”]|([A-Za-z_][\w.-]*(?![\u4e00-\u9fff])))", text, re.I)
-        keyed = keyed if keyed and not re.match(r"\s*(?:是|为)", text[keyed.end():]) else None  # ("有个 analysis 字段是解题过程": what it holds)
+        keyed = rx.search(r"(?<![\w-])(?:col|column|field|字段|列名)\s*(?:[=:：]|叫|名为|是|(?<=列名)\s|\s(?:called|named)\s)\s*(?:[\"'“]([^\"'”\n]{1,60})[\"'”]|([A-Za-z_][\w.-]*(?![\u4e00-\u9fff])))", text, re.I)
+        keyed = keyed if keyed and not rx.match(r"\s*(?:是|为)", text[keyed.end():]) else None  # ("有个 analysis 字段是解题过程": what it holds)
         keyed_name = keyed and (keyed.group(1) or keyed.group(2).rstrip("."))
         loose = ([keyed_name] if keyed else []) + [name for name, role in slots.field_names(text) if role in (None, "rationale_field")] or slots.loose_columns(text)
         rationale = keyed_name or fields.get("rationale_field") or (loose[0] if loose else None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import rx
 from assistant.nlu.names import find_run_id
 
 # The question that weighs two options, then what is left to its criterion.
@@ -44,13 +45,13 @@ def chosen(text: str) -> str:
     left = _LEFT_ZH.search(rest) or _LEFT_EN.search(rest)
     if not left:
         return text
-    pick = next((option for criterion, option in _KNOWN if re.search(criterion, left.group("crit"), re.I)), None)
+    pick = next((option for criterion, option in _KNOWN if rx.search(criterion, left.group("crit"), re.I)), None)
     if pick is None:
         return text
     run = find_run_id(weighed.group("q"))
     if left.re is _LEFT_ZH:
         said = "就" + left.group("verb") + pick[0] + (f" {run[0]}" if run else "")
     else:
-        said = pick[1] if re.match(r"\s*(?:the|an?)\b", pick[1]) else "the " + pick[1]
+        said = pick[1] if rx.match(r"\s*(?:the|an?)\b", pick[1]) else "the " + pick[1]
         said += f" of {run[0]}" if run else ""
     return (rest[:left.start()] + said + rest[left.end():]).strip()

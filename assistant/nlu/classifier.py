@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.nlu import memo, rx
 from assistant.nlu.cues import CUES
 from assistant.nlu.intents import about_sft, classify, fix_typos
 from assistant.nlu.paths import QUOTED, find_paths, hide_names
@@ -65,16 +66,16 @@ def normalize(text: str) -> str:
 _NOT_A_STOP = re.compile(r"\b(?:e|non|bus|pit|truck)-stops?\b|\bnon ?stop\b|\bbus stops?\b|\bstop[- ]?words?\b|\bfull stops?\b|\bstop (?:sign|button|codes?|loss)s?\b|急停", re.I)
 
 
-@lru_cache(maxsize=8192)
+@memo.remembered(maxsize=8192)
 def features(text: str) -> tuple[str, ...]:
     """Character 1–3-grams of the normalized text (a space marks a word edge), plus whole Latin words."""
     text = normalize(text)
     padded = f" {text} "
     grams = [padded[i:i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)]
-    return tuple([g for g in grams if g.strip()] + ["w:" + w for w in re.findall(r"[a-z][a-z'-]+", text)])
+    return tuple([g for g in grams if g.strip()] + ["w:" + w for w in rx.findall(r"[a-z][a-z'-]+", text)])
 
 
-@lru_cache(maxsize=8192)
+@memo.remembered(maxsize=8192)
 def rule_scores(text: str) -> np.ndarray:
     """The rules' cue score for each tool (``RULE_TOOLS`` order), scaled to about 0–2 (cached:
     callers must not modify the array)."""
@@ -221,10 +222,12 @@ _act_override: list[IntentModel | None] = []
 @contextmanager
 def _overriding(stack: list[IntentModel | None], model: IntentModel | None):
     stack.append(model)
+    memo.forget()  # the readers' remembered answers were given with the model before
     try:
         yield model
     finally:
         stack.pop()
+        memo.forget()
 
 
 def using_act(model: IntentModel | None):
@@ -232,7 +235,7 @@ def using_act(model: IntentModel | None):
     return _overriding(_act_override, model)
 
 
-@lru_cache(maxsize=4096)
+@memo.remembered(maxsize=4096)
 def _asks(model: IntentModel, text: str) -> float:
     return float(model.probs(text)[model.labels.index(ASKS)])
 

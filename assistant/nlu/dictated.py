@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from assistant.nlu import fuzzy
+from assistant.nlu import fuzzy, rx
 from assistant.nlu.choice import chosen
 from assistant.nlu.names import SHORT_R
 from assistant.nlu.numbers import EN_NUMBER_WORDS, parse_number
@@ -255,7 +255,7 @@ def star_inline(text: str) -> str:
     >>> star_inline("drop the *really* bad ones")
     'drop the *really* bad ones'
     """
-    return _STAR_INLINE.sub(lambda m: ",我是说" if re.search(r"[\u4e00-\u9fff]", m.string) else ", I mean ", text)
+    return _STAR_INLINE.sub(lambda m: ",我是说" if rx.search(r"[\u4e00-\u9fff]", m.string) else ", I mean ", text)
 
 
 # …and each mark after its value: "alpaca ✗ → sharegpt ✓"
@@ -321,7 +321,7 @@ def unmarked(text: str) -> str:
     >>> unmarked("| key | value |\n|---|---|\n| name | Atlas |")
     'name: Atlas'
     """
-    if not re.search(r"[*_`#|~]", text):
+    if not rx.search(r"[*_`#|~]", text):
         return text
     one_row = _TABLE_ONE_ROW.search(text)
     if (one_row and len(heads := _cells(one_row.group(1))) == len(values := _cells(one_row.group(2))) >= 2
@@ -367,14 +367,14 @@ def picked(text: str) -> str:
             group = 1 if pick.group(1) else 2
             value, at, end = pick.group(group), m.end() + pick.start(group), m.end() + pick.end(group)
             unit, tail = m.group(3) or "", m.end()
-            if float(value) < 1 <= float(m.group(2)) and (percent := re.match(r"\s*(?:%|percent\b|per ?cent\b)", text[m.end():], re.I)):
+            if float(value) < 1 <= float(m.group(2)) and (percent := rx.match(r"\s*(?:%|percent\b|per ?cent\b)", text[m.end():], re.I)):
                 unit, tail, value = "%", tail + len(percent.group(0)), f"{float(value) * 100:g}"  # "10 to 20 percent … make it 0.15": 15%
             text = text[:m.start()] + value + unit + text[tail:at] + text[end:]
     for m in reversed(list(_ZH_RANGE.finditer(text))):
         pick = _ZH_PICK.match(text[m.end():])
         if pick:  # "三到五轮都行,你就按 4 轮来", "一到两成的样本…按一成五算"
             value, tail = pick.group(1), m.end()
-            if value.endswith(("成", "半")) or re.search(r"成[一二三四五六七八九]$", value):
+            if value.endswith(("成", "半")) or rx.search(r"成[一二三四五六七八九]$", value):
                 tail += 1 if text[m.end():m.end() + 1] == "成" else 0  # "一到两成…按一成五": the share reader reads 一成五
             text = text[:m.start()] + value + text[tail:m.end() + pick.start(1)] + text[m.end() + pick.end(1):]
     return text
@@ -451,11 +451,11 @@ def passed_on(text: str) -> str:
     rest = text[m.end():]
     quoted = _PASSED_QUOTE.match(rest)
     asked, after = (quoted.group("q").strip(), quoted.group("rest").strip()) if quoted else (rest, "")
-    if not quoted and (last := list(re.finditer(r"[?？]", rest))):
+    if not quoted and (last := list(rx.finditer(r"[?？]", rest))):
         asked, after = rest[:last[-1].end()], rest[last[-1].end():].strip()
-    if after and not re.match(r"\W*(?:please |kindly |can you |could you )?(?:clarify|answer|explain|reply|advise|help|check|look into)\b|\W*(?:请|麻烦)?[\u4e00-\u9fff]{0,6}?(?:解答|答复|回答|回复|说明|解释)", after, re.I):
+    if after and not rx.match(r"\W*(?:please |kindly |can you |could you )?(?:clarify|answer|explain|reply|advise|help|check|look into)\b|\W*(?:请|麻烦)?[\u4e00-\u9fff]{0,6}?(?:解答|答复|回答|回复|说明|解释)", after, re.I):
         return text  # ("Customer asked: \"How much better…?\" Pull the numbers for the latest run.": our step asked after it)
-    if not quoted and not re.search(r"[?？]|是否|whether", rest):
+    if not quoted and not rx.search(r"[?？]|是否|whether", rest):
         return text
     return (asked.strip() + " " + after).strip()
 
@@ -546,15 +546,15 @@ def percent_meant(text: str) -> str:
     """
     for m in _PERCENT_MEANT.finditer(text):
         n = m.group("n")
-        earlier = [e for e in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\s*(?:%|percent|per ?cent|个百分点))", text[:m.start()], re.I)]
-        if not earlier or not re.search(r"sorry|mean|meant|as in|我是说|我的意思是|not|不是|percent|%", text[earlier[-1].end():m.end()], re.I):
+        earlier = [e for e in rx.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.]|\s*(?:%|percent|per ?cent|个百分点))", text[:m.start()], re.I)]
+        if not earlier or not rx.search(r"sorry|mean|meant|as in|我是说|我的意思是|not|不是|percent|%", text[earlier[-1].end():m.end()], re.I):
             continue
         e = earlier[-1]
         head = text[:e.start()]
-        cut = re.match(r"\s*(?:条|个|rows?|samples?)\b|\s*(?:条|个)", text[e.end():], re.I)
+        cut = rx.match(r"\s*(?:条|个|rows?|samples?)\b|\s*(?:条|个)", text[e.end():], re.I)
         tail = text[e.end() + (cut.end() if cut else 0):m.start()]
-        tail = re.sub(r"(?:…+|\.{2,})\s*(?:percent|per ?cent)\b", "", tail, flags=re.I)
-        head = re.sub(r"^\W*不是\s*", "", head)
+        tail = rx.sub(r"(?:…+|\.{2,})\s*(?:percent|per ?cent)\b", "", tail, flags=re.I)
+        head = rx.sub(r"^\W*不是\s*", "", head)
         return (head + n + "%" + tail + text[m.end():]).strip()
     return text
 
@@ -591,19 +591,19 @@ def relayed(text: str) -> str:
         rest = text[m.end():]
         took = None
         for who in ("b", "a"):
-            pick = re.match(r"\s*(?:" + _TAKEN.format(name=re.escape(m.group(who))) + r")\s*", rest, re.I)
+            pick = rx.match(r"\s*(?:" + _TAKEN.format(name=re.escape(m.group(who))) + r")\s*", rest, re.I)
             if pick and (took is None or pick.end() > took[1].end()):
                 took = (who, pick)
         if took is None:
             continue
         chosen, other = (m.group("y"), m.group("x")) if took[0] == "b" else (m.group("x"), m.group("y"))
         said = chosen
-        value = re.fullmatch(r"\s*(\d+(?:\.\d+)?(?:e-?\d+)?%?)\s*(?:个|条|步|轮)?\s*", chosen, re.I)
-        if value and (old := re.search(r"\d+(?:\.\d+)?(?:e-?\d+)?%?", other)):
+        value = rx.fullmatch(r"\s*(\d+(?:\.\d+)?(?:e-?\d+)?%?)\s*(?:个|条|步|轮)?\s*", chosen, re.I)
+        if value and (old := rx.search(r"\d+(?:\.\d+)?(?:e-?\d+)?%?", other)):
             said = other[:old.start()] + value.group(1) + other[old.end():]  # ("Ben says 5": five of what Anna said)
         after = rest[took[1].end():].lstrip(" ,，—–-")
         stop = "。" if pattern is _RELAYED_ZH else ". "
-        after = re.sub(r"^[.。!！]\s*", "", after)
+        after = rx.sub(r"^[.。!！]\s*", "", after)
         return (text[:m.start()] + said.strip() + (stop + after if after else "")).strip()
     return text
 
@@ -624,10 +624,10 @@ def settled(text: str) -> str:
             last = said[j]
             sure = _SETTLED_FOR_SURE.search(text[max(0, last.start() - 12):last.start()])
             # "rank 8 or 16? 16.", "a tenth or a fifth? A fifth.": an option said again right after the question settles it
-            again = re.fullmatch(r"\s*[?？]+\s*", text[said[j - 1].end():last.start()]) and any(
+            again = rx.fullmatch(r"\s*[?？]+\s*", text[said[j - 1].end():last.start()]) and any(
                 said[i].group("v").lower() == last.group("v").lower() for i in range(j))
             if not (sure or again or _SETTLE_BEFORE.search(text[max(0, last.start() - 12):last.start()])
-                    or re.match(r"\s*(?:个|条|步)?\s*吧|\s*(?:个|条|步)?\s*(?:就行|就好|就够了?|即可)|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
+                    or rx.match(r"\s*(?:个|条|步)?\s*吧|\s*(?:个|条|步)?\s*(?:就行|就好|就够了?|即可)|\s+it is\b|\s+it'?ll be\b", text[last.end():])):
                 continue
             first = j
             while first > 0 and said[first - 1].end() > said[first].start() - 60 and (
@@ -640,7 +640,7 @@ def settled(text: str) -> str:
             if (last.group("u") or "").strip() and unit and (last.group("u") or "").strip().lower() != unit:
                 continue  # "100 条…?10 个吧": another count
             unit_said = next((m.group("u") for m in said[first:j + 1] if (m.group("u") or "").strip()), "")
-            noun = re.match(r"\s*(?:例子|示例|样本|epochs?|samples?|examples?)(?![A-Za-z])", text[head.end():], re.I)
+            noun = rx.match(r"\s*(?:例子|示例|样本|epochs?|samples?|examples?)(?![A-Za-z])", text[head.end():], re.I)
             value = last.group("v") + (head.group("u") or unit_said or "") + (noun.group(0) if noun else "")
             return text[:head.start()] + value + text[last.end():]
     return text
@@ -761,7 +761,7 @@ _QUOTE_PUT_RIGHT = re.compile(r"([“\"'「])([^”\"'」\n]{2,80})([”\"'」])
 
 
 def _group_of(value: str) -> str:
-    return "format" if re.fullmatch(_FORMAT_WORD, value.strip(), re.I) else "column" if re.fullmatch(_COLUMN_WORD, value.strip(), re.I) else "amount"
+    return "format" if rx.fullmatch(_FORMAT_WORD, value.strip(), re.I) else "column" if rx.fullmatch(_COLUMN_WORD, value.strip(), re.I) else "amount"
 
 
 def ruled_out(text: str, amounts: bool = False) -> str:
@@ -778,8 +778,8 @@ def ruled_out(text: str, amounts: bool = False) -> str:
     ('不是 5 个 epoch 吗?', 'convert it, not sure to what')
     """
     quote = _QUOTE_PUT_RIGHT.search(text)
-    if quote and re.search(_AMOUNT, text[quote.end():]) and re.search(r"\d", quote.group(2)):
-        inner = re.sub(r"(?<![\w.])\d+(?:\.\d+)?\s*%?", "", quote.group(2))  # the amount the quote said, put right after it
+    if quote and rx.search(_AMOUNT, text[quote.end():]) and rx.search(r"\d", quote.group(2)):
+        inner = rx.sub(r"(?<![\w.])\d+(?:\.\d+)?\s*%?", "", quote.group(2))  # the amount the quote said, put right after it
         text = text[:quote.start(2)] + inner + text[quote.end(2):]
     spans = list(_RULED_OUT.finditer(text))
     if not spans:
@@ -791,10 +791,10 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         if m.group("v") and group == "format":
             continue  # "sharegpt instead of openai", "不是alpaca,千帆格式": read as they are
         rest = kept[:m.start()] + " " + kept[m.end():]
-        others = [x for x in re.finditer(_COLUMN_WORD if group == "column" else _FORMAT_WORD if group == "format" else _AMOUNT, rest, re.I)
-                  if x.group(0).strip() and (group != "amount" or re.search(r"[\d一二两三四五六七八九十]|half|third|quarter|fifth|tenth|" + _EN_NUMBER_WORD, x.group(0), re.I))]
+        others = [x for x in rx.finditer(_COLUMN_WORD if group == "column" else _FORMAT_WORD if group == "format" else _AMOUNT, rest, re.I)
+                  if x.group(0).strip() and (group != "amount" or rx.search(r"[\d一二两三四五六七八九十]|half|third|quarter|fifth|tenth|" + _EN_NUMBER_WORD, x.group(0), re.I))]
         if m.group("v") and group == "amount" and not (amounts and any(0 <= m.start() - x.start() - len(x.group(0).rstrip()) <= 16 for x in others)
-                                                      or re.match(r"(?:k|n_epochs|epochs?|lr|learning_rate|lora_r|rank|max_steps)\s*[=:]", value, re.I) or re.search(r"没说", m.group(0))):
+                                                      or rx.match(r"(?:k|n_epochs|epochs?|lr|learning_rate|lora_r|rank|max_steps)\s*[=:]", value, re.I) or rx.search(r"没说", m.group(0))):
             continue
         if not others:
             continue
@@ -804,7 +804,7 @@ def ruled_out(text: str, amounts: bool = False) -> str:
         elif m.group("v2"):
             kept = kept[:m.start("v2")] + kept[m.end("v2"):]
         else:  # the word that rules it out stays, so the message still reads as a value put right
-            key = re.match(r"(?!k\s*=)([A-Za-z_]+)\s*[=:]", value)  # ("不是 n_epochs=4,应该是 2": the setting named stays)
+            key = rx.match(r"(?!k\s*=)([A-Za-z_]+)\s*[=:]", value)  # ("不是 n_epochs=4,应该是 2": the setting named stays)
             kept = kept[:m.start("v")] + (key.group(1) + " " if key else "") + kept[max(m.end("v"), m.end("unit")):]
     return kept
 
@@ -819,7 +819,7 @@ def _thread_mark(m: re.Match) -> str:
              and _THREAD_MARK.match(m.string, len(m.string) - len(m.string.lstrip())))
     if posts and m.group("gap") and m.end() < len(m.string) and m.string[:m.start()].strip():
         return " / "
-    return m.group("gap") if len(re.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)
+    return m.group("gap") if len(rx.findall(r"(?:^|\s)\d{1,2}/\d{1,2}(?=\s)", m.string)) >= 2 else m.group(0)
 _CHANGED_NUM = r"(?:\d+(?:\.\d+)?(?:e-?\d+)?|[一二两三四五六七八九十]+)"
 
 
@@ -882,7 +882,7 @@ def repaired(text: str) -> str:
     text = _SAID_KEY_MAKE_IT.sub(r"改成 \1=\3", text)  # "刚才说 r=8,改一下,lora_r 用 32", "I said max_steps 500 earlier - it should be 1500"
     text = _SAID_MAKE_IT.sub(lambda m: m.group(3) + m.group(2), text)
     text = _WRITTEN_AS.sub(r"\1 \3", text)
-    if not re.search(r"[?？吗]\s*$", text):
+    if not rx.search(r"[?？吗]\s*$", text):
         text = _FROM_TO.sub(_from_to, text)  # "把 lr 从 2e-4 降到 5e-5", "例子数从 2 改成 3": where it goes
         text = _SHOWN_THEN_CHANGED.sub(" ", text)
     text = _COUNT_PUT_RIGHT.sub(r"\3\2", text)  # "我有 800 条,不对,是 8000 条问答对": the count meant
@@ -918,11 +918,11 @@ def repaired(text: str) -> str:
             x, rest = slip[-1], after[said.end():]
             if _TAKEN_BACK.search(before[:x.start()]):
                 break  # "no not 2e-5 i meant 2e-4", "I said 40%, but I meant 25%": the slip is marked already, and read so
-            follows = re.match(r"\s*([\w\u4e00-\u9fff]+)", before[x.end():])
-            if follows and re.match(rf"\s*{re.escape(follows.group(1))}\b", rest):
-                rest = rest[len(re.match(rf"\s*{re.escape(follows.group(1))}\b", rest).group(0)):]  # "few-shot to, I mean CoT to"
+            follows = rx.match(r"\s*([\w\u4e00-\u9fff]+)", before[x.end():])
+            if follows and rx.match(rf"\s*{re.escape(follows.group(1))}\b", rest):
+                rest = rest[len(rx.match(rf"\s*{re.escape(follows.group(1))}\b", rest).group(0)):]  # "few-shot to, I mean CoT to"
             rest = _ECHO.sub("", rest)
-            rest = re.sub(r"^\s*[-—–]+\s*", " ", rest)
+            rest = rx.sub(r"^\s*[-—–]+\s*", " ", rest)
             text = before[:x.start()] + said.group(0) + before[x.end():] + rest
             break
     return _SOUND_ALIKE.sub(_sound_alike, text)
@@ -936,7 +936,7 @@ _SOUND_ALIKE = re.compile(r"((?:[A-Za-z']+\W+){1,8}?)([A-Za-z']+)(\W*?)\s*[,;]\s
 def _sound_alike(m: re.Match) -> str:
     words = m.group(0)[:m.start(3) - m.start(0)]
     meant = m.group(4)
-    heard = [w for w in re.finditer(r"[A-Za-z']+", words) if w.group(0).lower() != meant.lower() and len(w.group(0)) >= 3
+    heard = [w for w in rx.finditer(r"[A-Za-z']+", words) if w.group(0).lower() != meant.lower() and len(w.group(0)) >= 3
              and _closeness(w.group(0).rstrip("s"), meant.rstrip("s")) >= 0.5 and w.group(0)[:1].lower() == meant[:1].lower()]
     if not heard:
         return m.group(0)
@@ -990,7 +990,7 @@ def without_asides(text: str) -> str:
     "convert it (the question column is 'Q') to alpaca"
     """
     return _ASIDE.sub(lambda m: m.group(0) if _ASIDE_KEEPS.search(m.group(1)) or not (_ASIDE_ASKS.search(m.group(1)) or _EXAMPLE_ASIDE.match(m.group(1)))
-                      or re.match(r"[\w.]", text[m.end():m.end() + 1]) and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) else "", text)
+                      or rx.match(r"[\w.]", text[m.end():m.end() + 1]) and not rx.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]) else "", text)
 
 
 # "…and also convert it to alpaca — actually never mind the convert part, just inspect", "作者那个算了,先不填": a part of the
@@ -1016,10 +1016,10 @@ def taken_back(text: str) -> str:
     >>> taken_back("identity.json 名字填「小七」,作者填我们公司名……作者那个算了,先不填")
     'identity.json 名字填「小七」'
     """
-    dropped = re.match(r"^[^。]{0,40}?本来(?:想|打算|要)[^。]{2,60}?算了\s*[。,，!！]\s*(?=\S)", text)
+    dropped = rx.match(r"^[^。]{0,40}?本来(?:想|打算|要)[^。]{2,60}?算了\s*[。,，!！]\s*(?=\S)", text)
     if dropped:
         return text[dropped.end():]  # "本来想让你再帮我筛一遍数据的,那部分算了。就想问问,…?": what was meant once, dropped
-    overtaken = re.match(r"^[^。]{0,40}?(?:原先|原本|本来)(?:想|打算|要)[^。]{2,60}?[,，]\s*(?:后来|结果|但是?|不过)\s*(?=\S)", text)
+    overtaken = rx.match(r"^[^。]{0,40}?(?:原先|原本|本来)(?:想|打算|要)[^。]{2,60}?[,，]\s*(?:后来|结果|但是?|不过)\s*(?=\S)", text)
     if overtaken:
         return text[overtaken.end():]  # "我原先打算让你删乱码行,后来我自己已经删完了": what was meant once, overtaken
     m = _NEVER_MIND.search(text) or _ZH_NEVER_MIND.search(text)
@@ -1027,12 +1027,12 @@ def taken_back(text: str) -> str:
         return text
     before, what = text[:m.start()], m.group("what").strip()
     if what[:1] in "\"'“‘":
-        cut = re.sub(r"\s*,?\s*" + re.escape(what), "", before)
+        cut = rx.sub(r"\s*,?\s*" + re.escape(what), "", before)
     elif (value := next((p for w, p in _VALUE_WORDS.items() if what.lower().startswith(w)), None)) is not None:
-        cut = re.sub(r"[,，]?\s*" + value, "", before, flags=re.I)
+        cut = rx.sub(r"[,，]?\s*" + value, "", before, flags=re.I)
     elif (step := next((p for w, p in _STEP_WORDS.items() if what.lower().startswith(w)), None)) is not None:
-        parts = re.split(r"(\s*(?:,|，|;|；)?\s*(?:and (?:then |also )?|then |然后|再)\s*)", before)
-        kept = [parts[0]] + [parts[i] + parts[i + 1] for i in range(1, len(parts) - 1, 2) if not re.search(step, parts[i + 1], re.I)]
+        parts = rx.split(r"(\s*(?:,|，|;|；)?\s*(?:and (?:then |also )?|then |然后|再)\s*)", before)
+        kept = [parts[0]] + [parts[i] + parts[i + 1] for i in range(1, len(parts) - 1, 2) if not rx.search(step, parts[i + 1], re.I)]
         cut = "".join(kept) if len(kept) < (len(parts) + 1) // 2 else before
     else:
         return text
@@ -1074,14 +1074,14 @@ _GERUND = {"resuming": "resume", "evaluating": "evaluate", "checking": "check", 
 
 def _cost_asked(q: str) -> str | None:
     """The step whose time or cost ``q`` asks, as a request; None when ``q`` asks no step's cost."""
-    if re.search(r"[\u4e00-\u9fff]", q):
+    if rx.search(r"[\u4e00-\u9fff]", q):
         m = _COST_ZH.search(q)
-        return q[:m.start()].strip() if m and re.search(r"[\u4e00-\u9fff]{2}|\w", q[:m.start()]) else None
+        return q[:m.start()].strip() if m and rx.search(r"[\u4e00-\u9fff]{2}|\w", q[:m.start()]) else None
     for pattern in _COST_EN:
         if m := pattern.match(q):
             step = m.group("s").strip()
-            step = re.sub(r"^(\w+ing)\b", lambda w: _GERUND.get(w.group(1).lower(), w.group(1)), step)
-            return "train " + step if re.match(r"\d+\s+epochs?\b", step, re.I) else step
+            step = rx.sub(r"^(\w+ing)\b", lambda w: _GERUND.get(w.group(1).lower(), w.group(1)), step)
+            return "train " + step if rx.match(r"\d+\s+epochs?\b", step, re.I) else step
     return None
 
 
@@ -1100,25 +1100,25 @@ def asked_then_told(text: str) -> str:
     """
     proposed = _PROPOSED.match(text)
     if proposed:  # ("Why don't we start with a quality check on X?": the check)
-        step, after = re.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I), text[proposed.end():]
-        if not re.search(_FILE_NAMED + r"|\d|" + RUN_ID.pattern, after, re.I):
+        step, after = rx.sub(r"^(?:start|begin) (?:with|by)\s+", "", proposed.group("step"), flags=re.I), text[proposed.end():]
+        if not rx.search(_FILE_NAMED + r"|\d|" + RUN_ID.pattern, after, re.I):
             after = ""  # ("…? It was scraped out of Zendesk, so who knows what's in there.": why, no request of its own)
-        return (step + ("。" if re.search(r"[\u4e00-\u9fff]", step) else ". ") + after.strip()).strip()
+        return (step + ("。" if rx.search(r"[\u4e00-\u9fff]", step) else ". ") + after.strip()).strip()
     m = _ASKED_FIRST.match(text)
     if not m:
         return text
     q, rest = m.group("q").strip(), m.group("rest").strip()
-    stop = ". " if re.search(r"[A-Za-z]{3}", q) and not re.search(r"[\u4e00-\u9fff]", q) else "。"
+    stop = ". " if rx.search(r"[A-Za-z]{3}", q) and not rx.search(r"[\u4e00-\u9fff]", q) else "。"
     cond = _IF_ANSWERED.match(rest)
-    if cond and re.match(r"\s*(?:我|我们|i|we)\s*(?:就|再|才|will|'ll)", rest[cond.end():], re.I):
+    if cond and rx.match(r"\s*(?:我|我们|i|we)\s*(?:就|再|才|will|'ll)", rest[cond.end():], re.I):
         return text  # ("…明天上午能出结果吗?能的话我就批": what the person will do on the answer, nothing asked of us)
-    if cond and (re.match(r"\W*(?:will|would)\b", q, re.I) or re.search(r"会不会|是否会", q)) or re.search(
+    if cond and (rx.match(r"\W*(?:will|would)\b", q, re.I) or rx.search(r"会不会|是否会", q)) or rx.search(
             r"\bif not\b|\botherwise\b|否则|不然|没[\u4e00-\u9fff]{0,4}就", rest[cond.end():] if cond else ""):
         return text  # a worry first ("will starting now kill the running job? if not, …"), or both answers given their step
     if _WHAT_IF.match(q) and _WHAT_IF_GO.match(rest) and not cond:
-        step = re.sub(r"\b(dropp|stopp|add|convert|check|delet|remov|resum|train|start|evaluat|kep)(?:ed)\b", lambda w: {"dropp": "drop", "stopp": "stop",
+        step = rx.sub(r"\b(dropp|stopp|add|convert|check|delet|remov|resum|train|start|evaluat|kep)(?:ed)\b", lambda w: {"dropp": "drop", "stopp": "stop",
                       "kep": "keep"}.get(w.group(1), w.group(1) + ("e" if w.group(1) in ("delet", "remov", "resum", "evaluat") else "")), _WHAT_IF.sub("", q))
-        return re.sub(r"\bthrew in\b", "mix in", re.sub(r"\bdid\b", "do", step)).rstrip("呢 ") + stop + rest  # "what if you resumed run-0604-a? please do"
+        return rx.sub(r"\bthrew in\b", "mix in", rx.sub(r"\bdid\b", "do", step)).rstrip("呢 ") + stop + rest  # "what if you resumed run-0604-a? please do"
     go = _GO_AHEAD.match(rest)
     if go and not cond and (step := _cost_asked(q)):
         return step + stop + rest  # "How long would 4 epochs on X take? ok go.": the step asked the cost of, then the go-ahead
@@ -1126,27 +1126,27 @@ def asked_then_told(text: str) -> str:
     if not cond and not done:
         return text
     told = rest[cond.end():] if cond else rest
-    if not cond and not re.search(r"停|续|评估|训|转|检查|查|质量|增强|保留|留着|删|别|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status|keep|drop|don'?t|skip)",
+    if not cond and not rx.search(r"停|续|评估|训|转|检查|查|质量|增强|保留|留着|删|别|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status|keep|drop|don'?t|skip)",
                                   told, re.I):
         return text  # ("你是不是已经把近似重复的删了?我还没点确认": no step told after the question)
-    if re.search(r"[?？]\s*$", told):
+    if rx.search(r"[?？]\s*$", told):
         return text  # ("did you already add the few-shot examples? how many per prompt is the default?": two questions)
-    if cond and (not told.strip() or re.fullmatch(r"\W*(?:do it|do that|go ahead|please do)\W*|[^,，。]{0,4}(?:做吧|做一下|弄吧)\W*", told, re.I)):
-        return re.sub(r"^\W*(?:did you (?:already|just)|have you (?:already|just))\s*", "", q, flags=re.I) + stop + told.strip()
+    if cond and (not told.strip() or rx.fullmatch(r"\W*(?:do it|do that|go ahead|please do)\W*|[^,，。]{0,4}(?:做吧|做一下|弄吧)\W*", told, re.I)):
+        return rx.sub(r"^\W*(?:did you (?:already|just)|have you (?:already|just))\s*", "", q, flags=re.I) + stop + told.strip()
     named_things = r"[\w./-]+\.(?:csv|tsv|txt|jsonl?|xlsx?|xlsm)\b|\b[A-Za-z]+[-_][\w-]*\d[\w-]*"
-    step_told = re.search(r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I)
-    formats = [f for f in dict.fromkeys(re.findall(r"alpaca|sharegpt|openai|qianfan|千帆|jsonl|csv|xlsx", q, re.I)) if not re.search(f, told, re.I)]
-    if step_told and re.search(named_things, told, re.I):
+    step_told = rx.search(r"停|续|评估|训|转|检查|质量|增强|few|cot|思维链|状态|\b(?:stop|resume|evaluat|train|convert|check|augment|status)", told, re.I)
+    formats = [f for f in dict.fromkeys(rx.findall(r"alpaca|sharegpt|openai|qianfan|千帆|jsonl|csv|xlsx", q, re.I)) if not rx.search(f, told, re.I)]
+    if step_told and rx.search(named_things, told, re.I):
         return (", ".join(formats) + ": " if formats else "") + told  # ("…还能接着跑吗?可以的话就把 ft-0610 停了": what to act on, and how,
         # is told; "能直接把excel转成千帆格式吗?能的话就转,文件 X": the format the question names)
-    things = [t for t in dict.fromkeys(re.findall(named_things, q, re.I))]
-    if step_told and things and not re.search(r"\brestore|恢复|找回", told, re.I):
+    things = [t for t in dict.fromkeys(rx.findall(named_things, q, re.I))]
+    if step_told and things and not rx.search(r"\brestore|恢复|找回", told, re.I):
         return ", ".join(things + formats) + ": " + told  # ("现在停掉 RUN,之后还能接着跑吗?能的话就停。": the run, stopped)
-    restoring = re.search(r"\brestore|\bbring (?:them|those|it) back|恢复|找回|放回", told, re.I)
-    named = re.sub(r"\s+", " ", _ASKED_FRAME.sub(lambda w: w.group(0) if restoring and re.fullmatch(r"dropped|removed|deleted|删掉|删了", w.group(0), re.I)
+    restoring = rx.search(r"\brestore|\bbring (?:them|those|it) back|恢复|找回|放回", told, re.I)
+    named = rx.sub(r"\s+", " ", _ASKED_FRAME.sub(lambda w: w.group(0) if restoring and rx.fullmatch(r"dropped|removed|deleted|删掉|删了", w.group(0), re.I)
                                                   else " ", q)).strip(" ,，")  # ("Can I get the dropped short answers back? If so, restore them")
-    if re.search(r"保留|留着|\bkeep\b", told, re.I):
-        named = re.sub(r"(?:那条规则)?(?:删掉|删除|删)的", "", named)  # ("…删掉的能找回吗?找得回就全部保留": what was dropped, now kept)
+    if rx.search(r"保留|留着|\bkeep\b", told, re.I):
+        named = rx.sub(r"(?:那条规则)?(?:删掉|删除|删)的", "", named)  # ("…删掉的能找回吗?找得回就全部保留": what was dropped, now kept)
     return (named + (": " if stop == ". " else ":") if named else "") + told
 
 
@@ -1182,15 +1182,15 @@ def self_answered(text: str) -> str:
         return text[:counted.start()] + said + text[counted.end():].lstrip()
     echoed = _ECHO_ANSWERED.match(text)
     if echoed:  # "刚才那条我是不是说反了?说反了。…": answered by saying it again
-        return re.sub(r"是不是|要不要|有没有", "", echoed.group("q")) + "。" + echoed.group("rest")
+        return rx.sub(r"是不是|要不要|有没有", "", echoed.group("q")) + "。" + echoed.group("rest")
     m = _YES_NO_ASKED.match(text)
     if not m or not (_ZH_YES_NO.search(m.group("q")) or _EN_YES_NO.match(m.group("q"))):
         return text
     rest = m.group("rest").strip()
-    if re.match(r"先", rest):
+    if rx.match(r"先", rest):
         return rest  # "要,先去重": the answer narrows what was asked
-    q = re.sub(r"要不要|是不是|该不该|需不需要", "", m.group("q"))
-    q = re.sub(r"^\W*(?:should|shall|do|must) (?:i|we)\s+", "", re.sub(r"[吗嘛么]\s*$", "", q), flags=re.I)
+    q = rx.sub(r"要不要|是不是|该不该|需不需要", "", m.group("q"))
+    q = rx.sub(r"^\W*(?:should|shall|do|must) (?:i|we)\s+", "", rx.sub(r"[吗嘛么]\s*$", "", q), flags=re.I)
     stop = ". " if _EN_YES_NO.match(m.group("q")) else "。"
     while (again := _YES_NO_ASKED.match(rest)) and not again.group("verb"):
         # "重复的要不要去掉?要。完全一样的那种?对,就那种。…直接删。", "Do I want dupes gone? Yes. Exact ones only? Yes. …": each
@@ -1245,10 +1245,10 @@ def said_back(text: str) -> str:
     'stop run-d'
     """
     m = _NO_THEN_YES.match(text)
-    if not m or re.match(r"(?:no\b|not\b|don'?t|do not|skip|never|不要|别|不用|不是)", m.group("rest"), re.I):
+    if not m or rx.match(r"(?:no\b|not\b|don'?t|do not|skip|never|不要|别|不用|不是)", m.group("rest"), re.I):
         return text
-    lead, topic, gap, rest = m.group("lead"), re.sub(r"\s*了$", "", m.group("topic")), m.group("gap"), m.group("rest")
-    pointed = re.match(r"([A-Za-z]+\s+)(?:it|them|that)\b", rest, re.I)
+    lead, topic, gap, rest = m.group("lead"), rx.sub(r"\s*了$", "", m.group("topic")), m.group("gap"), m.group("rest")
+    pointed = rx.match(r"([A-Za-z]+\s+)(?:it|them|that)\b", rest, re.I)
     if pointed:
         return lead + pointed.group(1) + topic + rest[pointed.end():]
     theirs, ours = {x.lower() for x in _NAMED.findall(rest)}, {x.lower() for x in _NAMED.findall(topic)}
@@ -1325,15 +1325,15 @@ def identity_said(text: str) -> str:
     if not _ABOUT_IDENTITY.search(text):
         return text
     text = text.replace("名号", "名字").replace("名讳", "名字").replace("撰者", "作者")
-    text = re.sub(r"\b(name|author) shall be(?:\s+(?:proclaimed|declared|known as|called|named|written as))?\b", r"\1 is", text, flags=re.I)
+    text = rx.sub(r"\b(name|author) shall be(?:\s+(?:proclaimed|declared|known as|called|named|written as))?\b", r"\1 is", text, flags=re.I)
     # ("the assistant's name shall be 'Beacon'", "the name shall be proclaimed 'Sir Answersalot'")
-    text = re.sub(r"\bcall it\s+(?=[\"'“‘])", "name is ", text, flags=re.I)  # "give identity.json a name. Call it 'Orbit'."
-    text = re.sub(r"\b(?:it )?should say (?:it'?s|it is)\s+(?=[\"'“])", "name is ", text, flags=re.I)  # "it should say it's 'Juniper', made by 'X'"
+    text = rx.sub(r"\bcall it\s+(?=[\"'“‘])", "name is ", text, flags=re.I)  # "give identity.json a name. Call it 'Orbit'."
+    text = rx.sub(r"\b(?:it )?should say (?:it'?s|it is)\s+(?=[\"'“])", "name is ", text, flags=re.I)  # "it should say it's 'Juniper', made by 'X'"
     text = _TWO_THEN_TWO.sub(lambda m: f"名字填{m.group(1) or m.group(3)},作者填{m.group(2) or m.group(4)}", text)
     text = _FILLER_BETWEEN.sub(" ", text)
     text = _INTRODUCED.sub(r"name is \1 and author is ", text)
-    text = re.sub(r"\b(it|bot|him|her) (?:to )?be called\b(?=\s+(?:[\"'“]|[A-Z]))", r"\1 name is", text)
-    return re.sub(r"\bmade by\b(?=\s+(?:[\"'“]|[A-Z]))", "author is", text)
+    text = rx.sub(r"\b(it|bot|him|her) (?:to )?be called\b(?=\s+(?:[\"'“]|[A-Z]))", r"\1 name is", text)
+    return rx.sub(r"\bmade by\b(?=\s+(?:[\"'“]|[A-Z]))", "author is", text)
 
 
 # Pinyin typed for our words ("zhuan qianfan", "xl zhuangtai?", "ks xl", "bang wo jiancha yixia shuju zhiliang", syllable by
@@ -1375,11 +1375,11 @@ def pinyin(text: str) -> str:
     """
     if not _PINYIN_SURE.search(text):
         return text
-    text = re.sub(r"(?<=\d)\s*bu\b", " 步", text)  # "100 bu": steps; "bu shi", "bu yong" are 不
+    text = rx.sub(r"(?<=\d)\s*bu\b", " 步", text)  # "100 bu": steps; "bu shi", "bu yong" are 不
     text = _PINYIN_WORD.sub(lambda m: "\x01" + _PINYIN[" ".join(_syllables(m.group(1)))] + "\x01", text)
-    text = re.sub(r"(?<![A-Za-z])bu(?![A-Za-z])", "\x01不\x01", text)  # "bu" left over: 不 ("author bu gai")
+    text = rx.sub(r"(?<![A-Za-z])bu(?![A-Za-z])", "\x01不\x01", text)  # "bu" left over: 不 ("author bu gai")
     # the words read together, as written in characters (the user's own Chinese keeps its spaces: "模板用 中译英|…")
-    return re.sub(r"\x01[ \t]+\x01", "", text).replace("\x01", "")
+    return rx.sub(r"\x01[ \t]+\x01", "", text).replace("\x01", "")
 
 
 def _syllables(word: str) -> list[str]:
@@ -1475,9 +1475,9 @@ def addressed(text: str) -> str:
         text = "\n".join(_TO_US.sub("", line) for line in text.split("\n") if _TO_US.match(line) or not _TO_SOMEONE.match(line))
     # (what the output says stays, its numbers and paths do not: "lr_finder: diverged at step" still names the probe)
     text = _URL.sub(" ", text)  # "是从 https://gitee.com/xx/bot-id 拉下来的": where it came from, no file or value
-    text = _TICKS.sub("", _PASTED_OUTPUT.sub(lambda m: re.sub(r"\S*[/\\]\S*|\S+\.[A-Za-z]{2,5}\b|\d+(?:\.\d+)?", "", m.group(0).strip(" \t\n`….,，。:：;；!！")).strip("` ") + ". ", text))
+    text = _TICKS.sub("", _PASTED_OUTPUT.sub(lambda m: rx.sub(r"\S*[/\\]\S*|\S+\.[A-Za-z]{2,5}\b|\d+(?:\.\d+)?", "", m.group(0).strip(" \t\n`….,，。:：;；!！")).strip("` ") + ". ", text))
     lines = [line.strip() for line in text.strip().split("\n")]
-    if len(lines) >= 3 and all(re.fullmatch(r"[A-Za-z][\w.-]{0,15}", line) for line in lines):
+    if len(lines) >= 3 and all(rx.fullmatch(r"[A-Za-z][\w.-]{0,15}", line) for line in lines):
         return " ".join(lines)  # (English words only: Chinese lines, "填\n名字\n阿福", and labelled values are read by lines)
     return text
 
@@ -1504,8 +1504,8 @@ def _blanked(part: str, kinds: list[re.Pattern], asked: str) -> str:
     # ("Few-shot was k=2 … Bump to k=5": a setting written "key=" goes only where the request writes the same key again)
     def again(key: str) -> bool:
         names = next((group for group in _SAME_SETTING if key.lower() in group.split("|")), re.escape(key))
-        return bool(re.search(rf"\b(?:{names})\s*(?:=|:|to\b|\d)", asked, re.I))
-    part = re.sub(r"\b([A-Za-z_]+)\s*=\s*\d+(?:\.\d+)?(?:e-?\d+)?", lambda m: "" if again(m.group(1)) else m.group(0), part)
+        return bool(rx.search(rf"\b(?:{names})\s*(?:=|:|to\b|\d)", asked, re.I))
+    part = rx.sub(r"\b([A-Za-z_]+)\s*=\s*\d+(?:\.\d+)?(?:e-?\d+)?", lambda m: "" if again(m.group(1)) else m.group(0), part)
     for pattern in kinds:
         part = pattern.sub("", part)
     return part
@@ -1550,23 +1550,23 @@ def now_asked(text: str) -> str:
     "I'd like alpaca instead. File is a.csv"
     """
     telegram = _TELEGRAM_STOP.search(text)
-    if telegram and not re.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d",
-                                  re.sub(r"\S+" + _FILE_TAIL, " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
+    if telegram and not rx.search(r"\b(?:run|job|training|train)\b|[A-Za-z]+[-_]\w*\d",
+                                  rx.sub(r"\S+" + _FILE_TAIL, " ", text[:telegram.start()]), re.I):  # (a file's name is no run's)
         text = text[:telegram.start()]  # "THANKS. STOP.", "WHAT IS LORA RANK. STOP.": a telegram's full stop, no run stopped
-    ps = list(_PS.finditer(text)) or list(re.finditer(r"(?<=[。.!！?？])\s*P\.?\s*S\.?\s*[:：,，.]?\s*", text))
+    ps = list(_PS.finditer(text)) or list(rx.finditer(r"(?<=[。.!！?？])\s*P\.?\s*S\.?\s*[:：,，.]?\s*", text))
     if ps and text[:ps[-1].start()].strip() and text[ps[-1].end():].strip():
         before, after = text[:ps[-1].start()].strip(), text[ps[-1].end():].strip()
-        if re.match(r"(?:and |also )?(?:whether|if)\b|(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I):
+        if rx.match(r"(?:and |also )?(?:whether|if)\b|(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I):
             # "Can you explain what the 'placeholder' flag means? P.S. and whether dropping those is usually safe.": the question goes on
-            return before if re.match(r"(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I) else before.rstrip("?？") + ", " + after.rstrip(".。") + ("?" if before.rstrip().endswith("?") else "？" if before.rstrip().endswith("？") else "")
-        if re.match(r"算了|说错了|不对|改主意|先别|刚问了|\b(?:actually|scratch that|on second thought|change of plan|correction)\b", after, re.I):
+            return before if rx.match(r"(?:i'?m )?(?:just )?asking in general|只是(?:随便)?问问|一般性地问", after, re.I) else before.rstrip("?？") + ", " + after.rstrip(".。") + ("?" if before.rstrip().endswith("?") else "？" if before.rstrip().endswith("？") else "")
+        if rx.match(r"算了|说错了|不对|改主意|先别|刚问了|\b(?:actually|scratch that|on second thought|change of plan|correction)\b", after, re.I):
             # "恢复一下 run-law-07 吧。P.S. 先别恢复,先看看它停在哪一步了": the P.S. puts the request right, of what the request named
-            names = [m.group(0) for m in re.finditer(r"[\w./\\-]+" + _FILE_TAIL + "|" + RUN_ID.pattern, before, re.I)]
-            own = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, after, re.I)
-            after = re.sub(r"^(?:算了[,，]?\s*)?先?(?:别|不要|不用)[\u4e00-\u9fff]{1,4}?了?[,，]\s*(?=先|再|帮|给|把)", "", after)  # ("先别恢复,先看看…": the step refused left out)
-            steps = re.search(r"转|训|查|检查|估|评估|看看|停|恢复|续|加|填|\b(?:convert|train|check|inspect|estimate|suggest|evaluate|look|stop|resume|add|fill)\b", after, re.I)
+            names = [m.group(0) for m in rx.finditer(r"[\w./\\-]+" + _FILE_TAIL + "|" + RUN_ID.pattern, before, re.I)]
+            own = rx.search(_FILE_NAMED + "|" + RUN_ID.pattern, after, re.I)
+            after = rx.sub(r"^(?:算了[,，]?\s*)?先?(?:别|不要|不用)[\u4e00-\u9fff]{1,4}?了?[,，]\s*(?=先|再|帮|给|把)", "", after)  # ("先别恢复,先看看…": the step refused left out)
+            steps = rx.search(r"转|训|查|检查|估|评估|看看|停|恢复|续|加|填|\b(?:convert|train|check|inspect|estimate|suggest|evaluate|look|stop|resume|add|fill)\b", after, re.I)
             return (", ".join(names) + ": " + after if names and not own else after) if steps else before + "。" + after
-    if ps and ps[-1].start() >= 30 and text[ps[-1].end():].strip() and not re.search(
+    if ps and ps[-1].start() >= 30 and text[ps[-1].end():].strip() and not rx.search(
             r"\d|[?？]|\.(?:jsonl?|csv|xlsx?|tsv)\b|\b(?:convert|train|check|inspect|add|fill|stop|resume|evaluate|probe|augment|suggest)\b|转|训|查|加|填|停|评估", text[:ps[-1].start()], re.I):
         text = text[ps[-1].end():]
     declined = _DECLINED.match(text)
@@ -1577,7 +1577,7 @@ def now_asked(text: str) -> str:
         text = text[dismissed.end():]  # "I've got a.csv, b.csv and run-hb-3 cooking — ignore all that, just inspect a.csv"
     hedge = _NOT_THAT.match(text)
     if hedge and text[hedge.end():].strip():  # ("It's not that I don't want X gone — drop them": the words, not their negations)
-        text = re.sub(r"\b(?:don'?t|doesn'?t|isn'?t|aren'?t|not)\s+", "", text[:hedge.end()][hedge.group(0).lower().find("not that") + 8:]) + text[hedge.end():]
+        text = rx.sub(r"\b(?:don'?t|doesn'?t|isn'?t|aren'?t|not)\s+", "", text[:hedge.end()][hedge.group(0).lower().find("not that") + 8:]) + text[hedge.end():]
     parts = [p for p in _SENTENCE_END.split(text) if p is not None]
     if not (len(parts) >= 2 and any(_NOW.search(p) for p in parts[1:]) and any(_PAST.search(p) for p in parts)):
         parts = [p for p in _CLAUSE_END.split(text) if p is not None]  # ("之前 few-shot 加了 10%,…,这次加到 25%": clauses of one sentence)
@@ -1622,15 +1622,15 @@ def telegram(text: str) -> str:
     ('EVALUATE r-205. REPORT BACK', 'PLEASE STOP RUN-5 NOW')
     """
     found = list(_TELEGRAM_WORD.finditer(text))
-    shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", text) if w != "STOP"]
+    shouted = [w for w in rx.findall(r"\b[A-Z]{3,}\b", text) if w != "STOP"]
     if (found and len(shouted) >= 2 and all(m.group(0) == "STOP" and m.start() > 0 for m in found)
-            and all(re.match(r"\s+[A-Z]{2,}\b(?<!\bRUN)(?<!\bTRAINING)(?<!\bTHE)(?<!\bJOB)(?<!\bTHAT)(?<!\bTHIS)(?!\s*[-_]?\d)(?![-_])", text[m.end():])
+            and all(rx.match(r"\s+[A-Z]{2,}\b(?<!\bRUN)(?<!\bTRAINING)(?<!\bTHE)(?<!\bJOB)(?<!\bTHAT)(?<!\bTHIS)(?!\s*[-_]?\d)(?![-_])", text[m.end():])
                     for m in found)):
-        return re.sub(r"\s*\bSTOP\b\s*", ". ", text)  # "EVALUATE r-205 STOP REPORT BACK": a telegram's STOP between two clauses
-    if (len(found) < 2 or not re.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1
-            or not re.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", _TELEGRAM_WORD.sub(" ", text))):  # ("stop stop stop": a stop, said thrice)
+        return rx.sub(r"\s*\bSTOP\b\s*", ". ", text)  # "EVALUATE r-205 STOP REPORT BACK": a telegram's STOP between two clauses
+    if (len(found) < 2 or not rx.search(r"\b(?:STOP|stop)[.!]?\s*$", text) or len({m.group(0) for m in found}) > 1
+            or not rx.search(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", _TELEGRAM_WORD.sub(" ", text))):  # ("stop stop stop": a stop, said thrice)
         return text
-    return _TELEGRAM_WORD.sub("。" if re.search(r"[\u4e00-\u9fff]", text) else ".", text)
+    return _TELEGRAM_WORD.sub("。" if rx.search(r"[\u4e00-\u9fff]", text) else ".", text)
 
 
 def unpiped(text: str) -> str:
@@ -1676,8 +1676,8 @@ def sample_rows(text: str) -> str:
             rows_end = rows.end()
             rows = _ANY_ROW.match(text, rows_end)
     rest = text[:line_start if own_line else header.start()] + text[rows_end:]
-    names = re.search(r"转|\bconver|列|\bcolumns?\b|表头|\bheaders?\b|字段|\bfields?\b", rest, re.I)
-    zh = re.search(r"[\u4e00-\u9fff]", rest)
+    names = rx.search(r"转|\bconver|列|\bcolumns?\b|表头|\bheaders?\b|字段|\bfields?\b", rest, re.I)
+    zh = rx.search(r"[\u4e00-\u9fff]", rest)
     said = ((f"“{header.group('q')}”和“{header.group('a')}”两列" if zh else f"the '{header.group('q')}' and '{header.group('a')}' columns")
             if names else "")
     if own_line:
@@ -1707,28 +1707,28 @@ def _slash_command(text: str) -> str | None:
     >>> _slash_command("convert/alpaca/qianfan/qa_pair.csv")
     'convert, qianfan/qa_pair.csv, alpaca'
     """
-    if not _SLASH_COMMAND.match(text) or not re.search(r"\.\w{2,5}\b|\d", text) or re.search(r"[?？]", text):
+    if not _SLASH_COMMAND.match(text) or not rx.search(r"\.\w{2,5}\b|\d", text) or rx.search(r"[?？]", text):
         return None
     parts = [p.strip() for p in text.strip().split("/")]
     out: list[str] = []
     for i, part in enumerate(parts):
-        if out and i + 1 < len(parts) and re.search(r"\.\w{2,5}\b", parts[i + 1]) and re.fullmatch(r"[\w-]+", part) and (
+        if out and i + 1 < len(parts) and rx.search(r"\.\w{2,5}\b", parts[i + 1]) and rx.fullmatch(r"[\w-]+", part) and (
                 part.lower() not in _SLASH_FORMATS or any(p.lower() in _SLASH_FORMATS for p in out[1:])
-                or not re.match(r"convert", out[0], re.I)) and (
+                or not rx.match(r"convert", out[0], re.I)) and (
                 part.lower() not in ("all", "half", "each", "every", "全部", "一半")):
             parts[i + 1] = part + "/" + parts[i + 1]  # ("qianfan/qa_pair.csv" after "alpaca": the folder the file is in)
             continue
         out.append(part)
-    files = [p for p in out[1:] if re.search(r"\.\w{2,5}\b", p)]
+    files = [p for p in out[1:] if rx.search(r"\.\w{2,5}\b", p)]
     return ", ".join(out[:1] + files + [p for p in out[1:] if p not in files])
 
 
 def _slash_phrases(text: str) -> str:
     """English phrases set apart by "/" (each inner one with a space in it) as phrases set apart by commas; ``text`` as it is
     when the slashes may be a path, a date or a fraction."""
-    parts = re.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
-    if (len(parts) < 3 or re.search(r"[\u4e00-\u9fff]", text) or not all(" " in p.strip() for p in parts[1:-1]) or re.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
-            or re.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)
+    parts = rx.split(r"(?<=[^\s/.])/(?=[^\s/])", text)
+    if (len(parts) < 3 or rx.search(r"[\u4e00-\u9fff]", text) or not all(" " in p.strip() for p in parts[1:-1]) or rx.search(r"\S+/\S*\.\w{2,5}\b|https?:|\d/\d|(?:^|\s)[.~]?/\w", text)
+            or rx.search(r"\w/\w+/\w", text)):  # ("/srv/models/baichuan2": a folder)
         return text
     return ", ".join(p.strip() for p in parts)
 
@@ -1743,10 +1743,10 @@ def dialogue(text: str) -> str:
     '“请回答:{q}”“{q}呢”“{q}?”'
     """
     body = text.strip()
-    if not (body.startswith("“") and body.endswith("”")) or len(_TURN_APART.findall(body)) < 2 or re.match(r"“[^”]*\{", body):
+    if not (body.startswith("“") and body.endswith("”")) or len(_TURN_APART.findall(body)) < 2 or rx.match(r"“[^”]*\{", body):
         return text
     turns = _TURN_APART.split(body[1:-1])
-    return "\n".join(turn for turn in turns if not re.search(r"(?:……|…|\.{3})\s*$", turn))  # (a turn cut off asks nothing)
+    return "\n".join(turn for turn in turns if not rx.search(r"(?:……|…|\.{3})\s*$", turn))  # (a turn cut off asks nothing)
 
 
 _TURN_APART = re.compile(r"”\s*“")
@@ -1761,10 +1761,10 @@ def unwrapped(text: str) -> str:
     'convert "qa.csv" to alpaca'
     """
     if _PROMPTED.fullmatch(text.strip()) and _PROMPT_VERB.match(text.strip()):
-        text = re.sub(r"(?m)^[ \t]*>[ \t]*", "", text.strip())
+        text = rx.sub(r"(?m)^[ \t]*>[ \t]*", "", text.strip())
         first, _, rest = text.partition("\n")
         # ("> resume exp-042\n> (it crashed at 60%)", "> stop lora-4471\n> y": the command, then a note or a yes to it)
-        return first if re.fullmatch(r"\s*(?:\(.*\)|y|yes|ok|是|好)?\s*", rest, re.I) else text
+        return first if rx.fullmatch(r"\s*(?:\(.*\)|y|yes|ok|是|好)?\s*", rest, re.I) else text
     m = _WRAPPED.fullmatch(text)
     return next(g for g in m.groups() if g is not None).strip() if m else text
 
@@ -1785,7 +1785,7 @@ def _leaned_on(said: str, rest: str) -> list[str]:
     """The step and record words of ``said`` that ``rest`` does not say itself (longest first, none inside another)."""
     words = sorted(dict.fromkeys(m.group(0) for m in _STEP_NOUNS.finditer(said)), key=len, reverse=True)
     kept = [w for i, w in enumerate(words) if not any(w.lower() in o.lower() for o in words[:i])]
-    return [w for w in kept if not re.search(re.escape(w), rest, re.I)]
+    return [w for w in kept if not rx.search(re.escape(w), rest, re.I)]
 
 
 # A request taken back whole, then another: "停掉 run-a——算了当我没说,它快跑完了。评估一下 run-b 吧", "convert X to alpaca... never mind,
@@ -1800,10 +1800,10 @@ def unsaid(text: str) -> str:
     if not m or m.start() == 0 or not text[m.end():].strip():
         return text
     rest = text[m.end():].strip()
-    parts = re.split(r"(?<=[。!！;；])\s*|(?<=\.)\s+", rest, maxsplit=1)  # (a sentence's end, not a file name's dot)
-    if len(parts) == 2 and parts[1].strip() and not _STEP_SAID.search(parts[0]) and not re.search(r"\d|看|\b(?:question|what)\b", parts[0], re.I):
+    parts = rx.split(r"(?<=[。!！;；])\s*|(?<=\.)\s+", rest, maxsplit=1)  # (a sentence's end, not a file name's dot)
+    if len(parts) == 2 and parts[1].strip() and not _STEP_SAID.search(parts[0]) and not rx.search(r"\d|看|\b(?:question|what)\b", parts[0], re.I):
         rest = parts[1]  # ("…never mind, it's almost done. evaluate run-b instead": why it was taken back, then the request)
-    names = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
+    names = rx.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
     leaned = [] if names else _leaned_on(text[:m.start()], rest)
     return ", ".join(leaned) + ": " + rest if leaned and len(rest) < 16 else rest  # ("那个长答案的先别删了,当我没说,留着")
 
@@ -1820,13 +1820,13 @@ _ON_ITS_ANSWER = re.compile(r"^(?!算了)[^,，。.;；?？]{0,12}(?:(?<!算)了
 
 def answer_first(text: str) -> str:
     """``text`` as its opening question, with the names said after it, when what follows is a step on its answer."""
-    m = re.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
-    if not m or not _ON_ITS_ANSWER.search(m.group("rest")) or re.search(r"[,，]\s*(?:right|correct|yes|对吧|是吧|对不对)\s*$", m.group("q"), re.I):
+    m = rx.match(r"^(?P<q>[^?？\n]{3,120}?)[?？]+\s*(?P<rest>\S.*)$", text, re.S)
+    if not m or not _ON_ITS_ANSWER.search(m.group("rest")) or rx.search(r"[,，]\s*(?:right|correct|yes|对吧|是吧|对不对)\s*$", m.group("q"), re.I):
         return text  # (not a tag question: "you did save a checkpoint before it crashed, right? then pick it back up")
-    run_named = re.search(RUN_ID.pattern + "|" + SHORT_R.pattern, m.group("q"), re.I)
+    run_named = rx.search(RUN_ID.pattern + "|" + SHORT_R.pattern, m.group("q"), re.I)
     if not (_STATE_ASKED.search(m.group("q")) or run_named and _RUN_STATE_ASKED.search(m.group("q"))):
         return text
-    names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
+    names = [x.group(0) for x in rx.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, m.group("rest"), re.I)
              if x.group(0) not in m.group("q")]
     if run_named:
         names = []  # ("r7 效果好吗?好的话就用同样的设置在 b.csv 上再训一次": the run's state is what is asked)
@@ -1842,13 +1842,13 @@ _LAST_TIME = re.compile(r"^\W*(?:跟上次反着来\s*[:：,，]?\s*)?(?:上次|
 def this_time(text: str) -> str:
     """``text`` without what it says was done last time, when this time's request follows."""
     m = _LAST_TIME.match(text)
-    if m and (re.search(r"[?？]\s*$", text) or not _STEP_SAID.search(text[m.end():])):
+    if m and (rx.search(r"[?？]\s*$", text) or not _STEP_SAID.search(text[m.end():])):
         return text  # ("上次没混通用数据,…如果这次混个20%,大概能救回来多少?": asked; "…这回我说清楚:问题列叫 Q": no step of its own)
-    if m and re.search(r"\d", m.group(0)):
+    if m and rx.search(r"\d", m.group(0)):
         return text  # (last time's values give way to this time's where they are read: ``now_asked``)
     rest = text[m.end():] if m else text
-    rest = re.sub(r"^\W*(?:这次反过来|\bnow the other way\b)\s*[,，:：]?\s*", "", rest, flags=re.I)
-    if not m or not re.search(r"[^\W\d_]{2}", rest):
+    rest = rx.sub(r"^\W*(?:这次反过来|\bnow the other way\b)\s*[,，:：]?\s*", "", rest, flags=re.I)
+    if not m or not rx.search(r"[^\W\d_]{2}", rest):
         return text
     nouns = _leaned_on(m.group(0), rest)  # ("上次探测才跑了 步,这次给 FILE 跑 1200 步", "上次把近似重复删了,这次保留": what it was about, this time too)
     return ", ".join(nouns) + ": " + rest if nouns else rest
@@ -1865,7 +1865,7 @@ def first_only(text: str) -> str:
     if not m:
         return text
     body = text[:m.start()]
-    first = re.split(r"\s+and also\s+|\s+and\s+(?=[a-z]+ )|[,，]\s*另外|。\s*另外|;\s*", body, maxsplit=1)[0]
+    first = rx.split(r"\s+and also\s+|\s+and\s+(?=[a-z]+ )|[,，]\s*另外|。\s*另外|;\s*", body, maxsplit=1)[0]
     return first if first.strip() and first != body else text
 
 
@@ -1918,14 +1918,14 @@ def note_left(text: str) -> str:
     if not m:
         return text
     body = text[m.end():]
-    split = re.search(r"[。.!！](?=\s*\S)(?<!\.\w)", body)
+    split = rx.search(r"[。.!！](?=\s*\S)(?<!\.\w)", body)
     if not split:
         return body
     note, rest = body[:split.start()], body[split.end():].strip()
-    if re.match(r"\W*(?:do it|do that|做吧|弄吧|查吧)\b", rest, re.I) or not (_STEP_SAID.search(rest) or re.search(r"\d", rest)):
+    if rx.match(r"\W*(?:do it|do that|做吧|弄吧|查吧)\b", rest, re.I) or not (_STEP_SAID.search(rest) or rx.search(r"\d", rest)):
         return body  # ("memo: FILE never got checked. do it now": the note is what to do)
-    names = [x.group(0) for x in re.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, note, re.I)]
-    own = re.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
+    names = [x.group(0) for x in rx.finditer(_FILE_NAMED + "|" + RUN_ID.pattern, note, re.I)]
+    own = rx.search(_FILE_NAMED + "|" + RUN_ID.pattern, rest, re.I)
     nouns = _leaned_on(note, rest)  # ("few-shot 比例不要超过三成。这次给 FILE 加一成": the step the note is about)
     return ", ".join(names + nouns) + ": " + rest if names and not own or nouns else rest
 
@@ -1942,8 +1942,8 @@ def yes_and_no(text: str) -> str:
     'Suggest params, I have 12000 rows, full fine-tune'
     """
     parts = list(_YES_NO_PART.finditer(text))
-    said = [re.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
-    if len(parts) < 2 or all(said) or not any(said) or re.search(r"[?？]", text) or not all(_STEP_SAID.search(p.group("part")) for p in parts):
+    said = [rx.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
+    if len(parts) < 2 or all(said) or not any(said) or rx.search(r"[?？]", text) or not all(_STEP_SAID.search(p.group("part")) for p in parts):
         return text  # (not "…? No.": a question answered; not "Hmm. No, drop them": no part of a plan)
     out, at = [], 0
     for p, yes in zip(parts, said):
@@ -1982,10 +1982,10 @@ def worked_out(text: str) -> str:
     'we were at 2,000 rows, now 1,000 more than that'
     """
     ops = list(_BY.finditer(text))
-    if len(ops) != 1 or re.search(r"\b(?:no|nope|actually|i mean|scratch that)\b|不对|算了|不是", text[ops[0].end():], re.I):
+    if len(ops) != 1 or rx.search(r"\b(?:no|nope|actually|i mean|scratch that)\b|不对|算了|不是", text[ops[0].end():], re.I):
         return text  # ("double it. no, just 30% more": the change taken back)
     op = ops[0]
-    if re.match(r"\s*(?:吗|么|嘛|呢)?\s*[?？]|\s*(?:吗|么|嘛)", text[op.end():]):
+    if rx.match(r"\s*(?:吗|么|嘛|呢)?\s*[?？]|\s*(?:吗|么|嘛)", text[op.end():]):
         return text  # ("每条加 2 个例子会让训练时间翻倍吗?": asked of something else, no change said)
     bases = [b for b in _BASE.finditer(text) if b.end() <= op.start() or b.start() >= op.end()]
     if op.group("plus") or op.group("minus"):
@@ -1998,7 +1998,7 @@ def worked_out(text: str) -> str:
     else:
         factor = next(f for i, (_, f) in enumerate(_TIMES) if op.group(f"t{i}"))
         change = lambda v: v * factor  # noqa: E731
-    if not bases or (op.group("plus") or op.group("minus")) and not re.search(
+    if not bases or (op.group("plus") or op.group("minus")) and not rx.search(
             r"基础上|比(?:上次|原来|之前)?|原来|上次|\bon top of\b|\bthan\b|\bfrom\b|\bwas\b|\bwere\b", text, re.I):
         return text  # ("train X for 3 more epochs": more of a step, no value stated to add to)
     base = min(bases, key=lambda b: min(abs(b.start() - op.end()), abs(op.start() - b.end())))
@@ -2017,7 +2017,7 @@ def worked_out(text: str) -> str:
         said = str(int(round(worked)))
     out = text[:base.start()] + said + text[base.end():]
     at = op.start() + (len(said) - (base.end() - base.start()) if base.start() < op.start() else 0)
-    return re.sub(r"\s{2,}", " ", out[:at] + out[at + op.end() - op.start():]).strip()
+    return rx.sub(r"\s{2,}", " ", out[:at] + out[at + op.end() - op.start():]).strip()
 
 
 def halfwidth(text: str) -> str:
@@ -2071,7 +2071,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff，。？！�
 def unspaced(text: str) -> str:
     """``text`` without the spaces between Chinese characters when most of its Chinese words are spaced apart."""
     gaps = len(_CJK_GAP.findall(text))
-    if gaps >= 3 and gaps >= len(re.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)):
+    if gaps >= 3 and gaps >= len(rx.findall(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])", text)):
         return _CJK_GAP.sub("", text)
     return _STEP_SPACED.sub(r"\1\2", text)  # "恢复 训练 lr-sweep-02": one step's two words spaced apart
 
@@ -2109,13 +2109,13 @@ def said_plainly(text: str) -> str:
     >>> said_plainly('the column is "quality", please')
     'the column is "quality", please'
     """
-    if _SCARE_QUOTED.search(text) and len(re.findall(r"[“「][^”」\n]{1,40}[”」]|\"[^\"\n]{1,40}\"", text)) >= 2:
+    if _SCARE_QUOTED.search(text) and len(rx.findall(r"[“「][^”」\n]{1,40}[”」]|\"[^\"\n]{1,40}\"", text)) >= 2:
         text = _SCARE_QUOTED.sub(r"\1", text)
-    elif _STEP_QUOTED.search(text) and not re.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
+    elif _STEP_QUOTED.search(text) and not rx.search(r"列|栏|字段|工作表|sheet|column|field|tab\b|叫|called|named", text, re.I):
         text = _STEP_QUOTED.sub(r"\1", text)  # "我想加“思维链”的数据,一百个": a step's own name, quoted alone for emphasis
     # a word in 【】 for stress ("学习率【多少】合适?", "我说的是【近似】重复"): no name, no file's tag
-    text = _STRESSED_ZH.sub(lambda m: m.group(1) + (" " if re.match(r"[A-Za-z0-9_]", m.string[m.end():m.end() + 1]) else ""), text)
-    if re.search(r"之|乎|也[。.]?$|矣|乃|焉|于|敢请|烦劳|适才", text):
+    text = _STRESSED_ZH.sub(lambda m: m.group(1) + (" " if rx.match(r"[A-Za-z0-9_]", m.string[m.end():m.end() + 1]) else ""), text)
+    if rx.search(r"之|乎|也[。.]?$|矣|乃|焉|于|敢请|烦劳|适才", text):
         for pattern, plain in _CLASSICAL:
             text = pattern.sub(plain, text)
     return text
@@ -2125,12 +2125,12 @@ def unhesitated(text: str) -> str:
     """A question typed with hesitations, "hmm… is this… any good? like… the quality of it…", or a request trailing off
     ("嗯……训练的话……用 X……epoch 就……5 吧……"): the pauses read as spaces (only with two or more of them, in a question or trailing
     off at the end, where they break no sentence apart)."""
-    if (len(re.findall(r"…+|\.{3,}", text)) >= 2 and (re.search(r"[?？]", text) or re.search(r"(?:…+|\.{3,})\s*$", text))
-            and not re.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text)):
-        text = re.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
+    if (len(rx.findall(r"…+|\.{3,}", text)) >= 2 and (rx.search(r"[?？]", text) or rx.search(r"(?:…+|\.{3,})\s*$", text))
+            and not rx.search(r"[\"“”「」‘’]|(?<!\w)'|'(?!\w)", text)):
+        text = rx.sub(r"[ \t]*(?:…+|\.{3,})[ \t]*", " ", text).strip()
     if len(_FILLERS.findall(text)) >= 2:  # "so um, like, how many epochs should I, uh, do…", "喂?嗯,那个……我想问一下啊,就是,…,呃,…"
         # (the comma before a filler stays between clauses, "assistant, uh, no wait" , not inside one, "the name should be, uh, Glazy")
-        text = re.sub(r"\s{2,}", " ", _FILLERS.sub(lambda m: ("," if m.group(0).startswith(",") and not re.search(
+        text = rx.sub(r"\s{2,}", " ", _FILLERS.sub(lambda m: ("," if m.group(0).startswith(",") and not rx.search(
             r"\b(?:be|is|are|was|were|to|as|called|named|of)$", m.string[:m.start()], re.I) else "") + " " if m.group(0).isascii() else "", text)).strip()
     return text
 
@@ -2193,17 +2193,17 @@ def option_chosen(text: str) -> str:
         return text
     rest = text[chosen.end():].strip()
     asked = text[:marks[0].start()] if not head else ""
-    if re.fullmatch(r"keep|drop|删掉?|留着?|保留", picked, re.I) and asked.strip():
+    if rx.fullmatch(r"keep|drop|删掉?|留着?|保留", picked, re.I) and asked.strip():
         # "Keep or drop the garbled ones? 1. keep 2. drop → 2": what the options are about, then the one chosen
-        head = re.sub(r"\b(?:keep|drop) or (?:keep|drop)\b|(?:要)?(?:删|留)还是(?:删|留)|[?？:：]", " ", asked, flags=re.I).strip() + " "
-    if re.fullmatch(r"check", picked, re.I):
+        head = rx.sub(r"\b(?:keep|drop) or (?:keep|drop)\b|(?:要)?(?:删|留)还是(?:删|留)|[?？:：]", " ", asked, flags=re.I).strip() + " "
+    if rx.fullmatch(r"check", picked, re.I):
         picked = "check the quality"  # ("1. convert 2. check 3. train → 2. file is X": the quality check)
     leaned = _leaned_on(asked, picked) if asked.strip() and not head else []
-    if not leaned and not asked.strip() and re.fullmatch(r"(?:keep|drop|删掉?|留着?|保留)\W*(?:them|it|those|它们)?", picked, re.I):
+    if not leaned and not asked.strip() and rx.fullmatch(r"(?:keep|drop|删掉?|留着?|保留)\W*(?:them|it|those|它们)?", picked, re.I):
         leaned = _leaned_on(" ".join(v for v in options.values() if v != picked), picked)  # ("a) drop the garbled ones b) keep them → b")
     if leaned:
         head = ", ".join(leaned) + ": "  # ("我列了三种学习率方案:1. 1e-4 2. 3e-4 3. 先探一下 → 3": what the options are about)
-    if re.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
+    if rx.fullmatch(r"(?:alpaca|share\s?gpt|qianfan|openai|千帆|jsonl|csv|xlsx|excel)(?:\s*(?:format|格式))?", picked, re.I):
         picked = "convert to " + picked  # ("1. alpaca 2. openai 3. qianfan — going with 3 for this csv": the format to convert to)
     return head + picked + ("," + rest if rest else "")
 
@@ -2224,12 +2224,12 @@ def replaced(text: str) -> str:
             said = kind.match(value_after)
             slip = [x for x in kind.finditer(before) if not before[x.end():].strip()]
             if slip and i >= len(_REPLACED_KINDS) - 2 and not (
-                    re.search(r"(?:\b(?:name|author)\s*[=:：]?|=|填|叫|写)\s*$", before[:slip[-1].start()], re.I)
+                    rx.search(r"(?:\b(?:name|author)\s*[=:：]?|=|填|叫|写)\s*$", before[:slip[-1].start()], re.I)
                     and ("改" in m.group(0) or i == len(_REPLACED_KINDS) - 1)):
                 continue  # a bare word or name only as a value assigned ("name = Echo -> Ember"), never a plan's step ("检查 -> 转换")
             if said and slip:  # ("示例数由 4 改为 2": the "from" of the value written over goes with it)
-                head = re.sub(r"(?:由|从)\s*$", "", before[:slip[-1].start()])
-                changed = "改成 " if re.search(r"[改换调]", m.group(0)) and _RUN_SETTING_BEFORE.search(head) else ""  # (a run's setting put right)
+                head = rx.sub(r"(?:由|从)\s*$", "", before[:slip[-1].start()])
+                changed = "改成 " if rx.search(r"[改换调]", m.group(0)) and _RUN_SETTING_BEFORE.search(head) else ""  # (a run's setting put right)
                 text = head + changed + said.group(0) + value_after[said.end():]
                 break
     return text
@@ -2247,7 +2247,7 @@ def ticked_off(text: str) -> str:
     '上午 \n下午:开训 x.jsonl'
     """
     left = _DONE_ITEM.sub("", text)
-    return left if left != text and re.search(r"[^\W\d_]{2}", left) else text
+    return left if left != text and rx.search(r"[^\W\d_]{2}", left) else text
 
 
 # A letter's frame: its salutation ("敬启者:", "尊敬的王老师:", "Dear Sir or Madam,") and its close ("此致\n敬礼", "青石书局 敬上",
@@ -2275,7 +2275,7 @@ def unlettered(text: str) -> str:
     inner = _SALUTATION.sub("", inner, count=1)
     if inner != text:
         inner = _SALUTATION_INLINE.sub("", inner, count=1)  # "Dear assistant, … ? Kind regards": the frame on one line
-    return inner.strip() if inner != text and re.search(r"[^\W\d_]{2}", inner) else text
+    return inner.strip() if inner != text and rx.search(r"[^\W\d_]{2}", inner) else text
 
 
 # A polite tag after a request: "…从 checkpoint 接着跑就行,可以吗", "转成 alpaca,好吗?" (the request, asked nicely).
@@ -2289,8 +2289,8 @@ def untagged(text: str) -> str:
     ('从 checkpoint 接着跑就行', '这样训练可以吗')
     """
     tag = _POLITE_TAG.search(text)
-    before = re.sub(r"(?:如果|要是)?(?:您|你)?(?:觉得)?(?:问题不大|没问题|方便|不麻烦|可以)的话", " ", text[:tag.start()]) if tag else ""  # (courtesy)
-    if not tag or re.search(r"要是|如果|假如|假设|万一|的话|倘若|\bif\b", before, re.I) or not re.search(
+    before = rx.sub(r"(?:如果|要是)?(?:您|你)?(?:觉得)?(?:问题不大|没问题|方便|不麻烦|可以)的话", " ", text[:tag.start()]) if tag else ""  # (courtesy)
+    if not tag or rx.search(r"要是|如果|假如|假设|万一|的话|倘若|\bif\b", before, re.I) or not rx.search(
             r"帮我|麻烦|请|就行|就好|吧|给我|\bplease\b|(?:可以|能)\S{0,12}吗\s*[?？]", text[:tag.start()], re.I):
         return text  # ("要是停了以后改个学习率再 resume,行不行": whether a what-if is fine, asked)
     return text[:tag.start()]
@@ -2357,7 +2357,7 @@ def unforbidden(text: str) -> str:
     >>> unforbidden("必须:用 x.jsonl;epoch 6。不许:用默认基座,要用 Qwen2-1.5B。开训吧。")
     '必须:用 x.jsonl;epoch 6。要用 Qwen2-1.5B。开训吧。'
     """
-    if not re.search(r"(?:^|[\s;；。.,，])(?:must|必须|要求)\s*(?:\w+\s*)?[:：]", text, re.I):
+    if not rx.search(r"(?:^|[\s;；。.,，])(?:must|必须|要求)\s*(?:\w+\s*)?[:：]", text, re.I):
         return text  # (only in a list that also says what must be done: "不能:…" alone is asked, or a rule)
     def kept(m: re.Match) -> str:
         instead = _INSTEAD.search(m.group("what"))
@@ -2400,9 +2400,9 @@ def any_way(text: str) -> str:
     'get rid of the near-duplicates you just flagged'
     """
     m = _ANY_WAY.match(text)
-    if not m or not _OWN_THING.search(text) or re.search(r"\bin general\b|一般来说|通常", text, re.I):
+    if not m or not _OWN_THING.search(text) or rx.search(r"\bin general\b|一般来说|通常", text, re.I):
         return text
-    return re.sub(r"\s*[?？]+\s*$", "", text[m.end():])  # (the request, no longer asked)
+    return rx.sub(r"\s*[?？]+\s*$", "", text[m.end():])  # (the request, no longer asked)
 
 
 # A value that is someone else's, overruled by the person's own: "你建议 3 轮,我改成 6 轮", "这次不按老规矩 3 轮了,改成 2 轮",
@@ -2433,12 +2433,12 @@ def overruled(text: str) -> str:
     mine = _MINE.search(rest)
     if not mine:
         return text  # (no value of the person's own: "你建议 3 轮是吧?" is asked back, kept)
-    if not mine.group("after").strip() and not re.match(r"(?:r|k|lr)\s*=", mine.group("n"), re.I):
+    if not mine.group("after").strip() and not rx.match(r"(?:r|k|lr)\s*=", mine.group("n"), re.I):
         unit = theirs.group("u").strip() or (theirs.group("key") and "")
         key = (theirs.group("key") + "=") if theirs.group("key") else ""
         rest = rest[:mine.start("n")] + key + mine.group("n") + (" " + unit if unit else "") + rest[mine.end("n"):]
     head = text[:theirs.start()]
-    return (re.sub(r"[,，;；.。\s]*(?:我知道|i know|but|不过)?\s*$", "", head, flags=re.I) + " " + re.sub(r"^[\s,，;；.。:：—–-]+", "", rest)).strip()
+    return (rx.sub(r"[,，;；.。\s]*(?:我知道|i know|but|不过)?\s*$", "", head, flags=re.I) + " " + rx.sub(r"^[\s,，;；.。:：—–-]+", "", rest)).strip()
 
 
 # A plan said, then checked with a tag and a request after it: "我先用 X 探一下学习率再正式训,对吧?那你先帮我探", "you dropped the
@@ -2469,11 +2469,11 @@ def one_per_line(text: str) -> str:
     ('查一下质量', 'ft-88 进度呢', 'check this please now')
     """
     lines = [line.strip() for line in text.strip().split("\n")]
-    if len(lines) < 4 or not all(line and len(line) <= 12 and not re.search(r"\s", line) for line in lines) or sum(len(line) == 1 for line in lines) < len(lines) // 2 and not all(line.isascii() and line.isalpha() for line in lines):
+    if len(lines) < 4 or not all(line and len(line) <= 12 and not rx.search(r"\s", line) for line in lines) or sum(len(line) == 1 for line in lines) < len(lines) // 2 and not all(line.isascii() and line.isalpha() for line in lines):
         return text
     out = lines[0]
     for line in lines[1:]:
-        cjk = re.match(r"[\u4e00-\u9fff，。？！、]", line) and re.search(r"[\u4e00-\u9fff，。？！、]$", out)
+        cjk = rx.match(r"[\u4e00-\u9fff，。？！、]", line) and rx.search(r"[\u4e00-\u9fff，。？！、]$", out)
         out += ("" if cjk else " ") + line
     return out
 
@@ -2513,7 +2513,7 @@ def neither(text: str) -> str:
     'evaluate it as it stands. ft-88'
     """
     m = _NEITHER.match(text)
-    if not m or not re.search(r"\bor\b|还是|或者|或是", m.group("q")):
+    if not m or not rx.search(r"\bor\b|还是|或者|或是", m.group("q")):
         return text
     names = [n.group(0) for n in _NAMES.finditer(m.group("q")) if n.group(0) not in m.group("rest")]
     return (m.group("rest").strip() + (" " + " ".join(names) if names else "")).strip()
@@ -2530,7 +2530,7 @@ def first_priority(text: str) -> str:
     'check status of run-0822'
     """
     m = _P0.search(text)
-    return m.group("item").strip() if m and re.search(r"\bP[1-9]\b", text) and not re.search(r"[?？]\s*$", text) else text
+    return m.group("item").strip() if m and rx.search(r"\bP[1-9]\b", text) and not rx.search(r"[?？]\s*$", text) else text
 
 
 # "Would it hurt to dedupe FILE?", "Can I drop all the answer-is-question rows the check just found?", "我可以让你把刚才查出来的近似重复都
@@ -2558,8 +2558,8 @@ def leave_asked(text: str) -> str:
     if not m or not (m.start() == 0 or m.group(0).endswith(("让你", "叫你"))):
         return text
     if m.group(0).endswith(("让你", "叫你")):
-        return re.sub(r"\s*吗\s*[?？]?\s*$", "", text[:m.start()] + "你" + text[m.end():])
-    return re.sub(r"\s*(?:吗|呢|吧)?\s*[?？]+\s*$", "", _IF_ALLOWED.sub("", text[m.end():]))
+        return rx.sub(r"\s*吗\s*[?？]?\s*$", "", text[:m.start()] + "你" + text[m.end():])
+    return rx.sub(r"\s*(?:吗|呢|吧)?\s*[?？]+\s*$", "", _IF_ALLOWED.sub("", text[m.end():]))
 
 
 # Who else might have to allow it, and the step again if allowed, after the leave asked: "Am I allowed to drop the empty answers,
@@ -2590,11 +2590,11 @@ def form_filled(text: str) -> str:
     if changed and (keys.get("new value") or keys.get("新值")):
         rest = [f"{k}: {v}" for k, v in fields if k.strip().lower() not in ("field to change", "old value", "new value", "要改的字段", "修改项", "旧值", "原值", "新值")]
         return "\n".join([f"{changed}: {keys.get('new value') or keys.get('新值')}"] + rest)
-    asked = next((value.strip() for key, value in fields if re.fullmatch(r"需求|申请类型|操作|动作|请求|事项|action|request|task", key.strip(), re.I)), None)
+    asked = next((value.strip() for key, value in fields if rx.fullmatch(r"需求|申请类型|操作|动作|请求|事项|action|request|task", key.strip(), re.I)), None)
     if not asked or not any(_REQUESTER.match(key.strip()) for key, _ in fields):
         return text
     rest = [f"{k.strip()}:{v.strip()}" for k, v in fields if not _REQUESTER.match(k.strip()) and v.strip() != asked
-            and not re.fullmatch(r"无|没有|暂无|none|n/?a|-+|/", v.strip(), re.I)]  # ("备注:无": nothing said)
+            and not rx.fullmatch(r"无|没有|暂无|none|n/?a|-+|/", v.strip(), re.I)]  # ("备注:无": nothing said)
     return "\n".join([asked] + rest)
 
 
@@ -2612,13 +2612,13 @@ def courteous(text: str) -> str:
     last = list(_COURTESY.finditer(text))
     if not last and not _MIGHT_YOU.search(text):
         return text
-    if last and re.fullmatch(r"\s*[?？]+\s*", text[last[-1].end():]) and not re.search(r"[?？]", text[:last[-1].start()]):
+    if last and rx.fullmatch(r"\s*[?？]+\s*", text[last[-1].end():]) and not rx.search(r"[?？]", text[:last[-1].start()]):
         text = text[:last[-1].end()] + "."  # "…5 epochs rather than 15, if that's alright?": the question mark was the courtesy's
     kept = _MIGHT_YOU.sub("could you", _COURTESY.sub("", text)).strip()
-    if last and last[0].start() == 0 and not re.match(r"\W*(?:(?:could|can|would|will) you\b|please\b|i (?:think i )?(?:actually )?meant\b)", kept, re.I):
+    if last and last[0].start() == 0 and not rx.match(r"\W*(?:(?:could|can|would|will) you\b|please\b|i (?:think i )?(?:actually )?meant\b)", kept, re.I):
         return text  # ("If it's no trouble, could we maybe keep…?", "…, I wonder whether…": no request opens what is left)
-    kept = re.sub(r"^[,，\s]+|\s+(?=[,，?!]|\.(?:\s|$))|[,，]\s*(?=[?.!]\s*$)", "", kept)
-    return kept if kept != text.strip() and re.search(r"[A-Za-z]{2}", kept) else text
+    kept = rx.sub(r"^[,，\s]+|\s+(?=[,，?!]|\.(?:\s|$))|[,，]\s*(?=[?.!]\s*$)", "", kept)
+    return kept if kept != text.strip() and rx.search(r"[A-Za-z]{2}", kept) else text
 
 
 # The rewrites of a message, in the order they run: each reads what the ones before it left.
@@ -2759,12 +2759,12 @@ _SHAPES = (
                 + r")\s*(轮|个?\s*epochs?)?", re.I), r"改成\1轮"),
     # a value changed from one to another: "change epochs from 3 to 5" (the old one is no longer meant; "由 4 改为 2" is ``replaced``'s)
     (re.compile(r"\bfrom\s+" + _CHANGED_NUM + r"\s*(?:epochs?|steps?|examples?|shots?)?\s+(?=to\s+" + _CHANGED_NUM + r"(?![\d.:]))", re.I),
-     lambda m: "" if re.search(r"\b(?:chang\w*|bump\w*|rais\w*|lower\w*|drop\w*|cut\w*|reduc\w*|increas\w*|decreas\w*|mov\w*|switch\w*|set|adjust\w*|updat\w*|tak\w*|go|going)\b",
+     lambda m: "" if rx.search(r"\b(?:chang\w*|bump\w*|rais\w*|lower\w*|drop\w*|cut\w*|reduc\w*|increas\w*|decreas\w*|mov\w*|switch\w*|set|adjust\w*|updat\w*|tak\w*|go|going)\b",
                                m.string[max(0, m.start() - 60):m.start()], re.I) else m.group(0)),
     # a chat log pasted on one line with timestamps ("[16:40] 组长:近似重复的就别删了 [16:41] 我:ok —— 就按组长说的办"): two stamps
     # or more, each with its speaker, read as lines of what was said (a log on lines of its own is read by ``addressed``)
     (re.compile(r"\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:：\s\]\[]{1,12}\s*[:：]\s*"),
-     lambda m: "\n" if len(re.findall(r"\[\d{1,2}:\d{2}(?::\d{2})?\]", m.string)) >= 2 and "\n" not in m.string.strip() else m.group(0)),
+     lambda m: "\n" if len(rx.findall(r"\[\d{1,2}:\d{2}(?::\d{2})?\]", m.string)) >= 2 and "\n" not in m.string.strip() else m.group(0)),
     # a service desk's script before the request: "Thank you for holding. Your request has been escalated: add few-shot to FILE",
     # "您好,很高兴为您服务。本次咨询:FILE 一共 3200 条…" (the request is what follows)
     (re.compile(r"^\W*(?:(?:hello|hi|您好|你好)\W*)?(?:(?:thank you for (?:holding|your patience|waiting|contacting [^.!?]{1,40})|thanks for (?:holding|waiting)|"
@@ -2802,7 +2802,7 @@ _SHAPES = (
     # an emoji between two sentences ends the first: "…like our support team 🚀 first up: peek at FILE"
     # (not "can you 👀 this", an emoji said as a word, nor a checkbox "☐" opening a line)
     (re.compile(r"(?<=[A-Za-z\u4e00-\u9fff])[ \t]*[\U0001F300-\U0001FAFF\u2600-\u260F\u2613-\u26FF]+[ \t]+(?=[A-Za-z\u4e00-\u9fff])"),
-     lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and re.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
+     lambda m: ". " if len(m.string[:m.start()].split()) >= 4 and rx.search(r"\.(?:jsonl?|csv|xlsx?|tsv)\b|\brun[-_]\w", m.string[m.end():], re.I) else m.group(0)),
     # an answer asked for before deciding, after the question: "…overwrite the original? Tell me before I decide whether to do it.",
     # "…会不会覆盖原文件?先告诉我再决定" (the question alone, nothing asked to be done yet)
     (re.compile(r"(?<=[?？])\s*(?:please\s+)?tell me (?:first|before (?:i|we) (?:decide|choose|commit)\b[^.?!\n]{0,40})\s*[.!]?\s*$|(?<=[?？])\s*(?:你)?先告诉我(?:一下)?\s*(?:我)?再(?:决定|定|说)\W*$", re.I), ""),
@@ -2817,14 +2817,14 @@ _SHAPES = (
     (re.compile(r"^\s*\[[xX✓✔]\]\s*([^\n←→]{1,80}?)\s*(?:(?:→|->)\s*[^←→\n]{1,20}?\s*)?←\s*"), r"\1. "),
     # a confirming tag after a request: "You can take a look at FILE for me, right?", "FILE 跑一下质量检查,顺便把困惑度也算上,对吧?"
     (re.compile(r"(?<=\S)\s*[,，]\s*(?:right|对吧|是吧|对不对)\s*[?？]\s*$", re.I),
-     lambda m: "" if re.search(r"\bfor me\b|\bplease\b|帮我|一下|算上|\btake a look\b|\blook at\b", m.string[:m.start()], re.I)
-     and not re.match(r"\W*(?:if|what if|如果|要是|假如|万一)", m.string, re.I) else m.group(0)),
+     lambda m: "" if rx.search(r"\bfor me\b|\bplease\b|帮我|一下|算上|\btake a look\b|\blook at\b", m.string[:m.start()], re.I)
+     and not rx.match(r"\W*(?:if|what if|如果|要是|假如|万一)", m.string, re.I) else m.group(0)),
     # a value said as the thing wanted: "B) alpaca is what I need", "qianfan is what I meant" (what "I meant X" says)
     (re.compile(r"(?:^|(?<=[\s,;:—–-]))(alpaca|share\s?gpt|qianfan|openai|jsonl|csv|xlsx|lora|full)\s+(?:is|was) what (?:i|we) (?:need|needed|want|wanted|meant|asked for)\b", re.I),
      r"I meant \1"),
     # a post's hashtags after what it says: "first up: peek at FILE #finetune #LLM #buildinpublic" (tags, not requests)
     (re.compile(r"(?:\s+#[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff-]*)+[\s\W]*$"),
-     lambda m: " ".join(t for t in re.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)
+     lambda m: " ".join(t for t in rx.findall(r"#(qianfan|alpaca|sharegpt|openai|jsonl|csv|xlsx|q?lora|full)\b", m.group(0), re.I))),  # (not "#qianfan", "#LoRA": our words)
 )
 
 

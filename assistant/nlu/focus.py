@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 
+from assistant.nlu import rx
 from assistant.nlu.numbers import parse_number
 
 # Said right before a name to set it aside ("forget 0701", "不是 r8", "除了 a.csv"), or right after it ("0610 不要了",
@@ -48,20 +49,20 @@ _SAID_AS = {"bak": ("备份", "backup"), "backup": ("备份", "bak"), "clean": (
 def _stem_tokens(name: str) -> set[str]:
     """The parts of a name: split at separators, and where Chinese meets letters ("售后FAQ" → 售后, faq)."""
     stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0] if "." in name else name
-    parts = [p for t in re.split(r"[-_.\s]+", stem) for p in re.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", t)]
+    parts = [p for t in rx.split(r"[-_.\s]+", stem) for p in rx.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", t)]
     return {t.lower() for t in parts if t and t.lower() not in _COMMON}
 
 
 def _full(text: str, name: str) -> list[tuple[int, int]]:
     """Where ``name`` is written in full ("a.csv" is not in "data.csv")."""
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(name)}(?![A-Za-z0-9_-])", text, re.I)]
+    return [(m.start(), m.end()) for m in rx.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(name)}(?![A-Za-z0-9_-])", text, re.I)]
 
 
 def _mentions(text: str, name: str, own: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where ``name`` is mentioned: in full, or by a part of its name no other name has."""
     spots = _full(text, name)
     for token in own | {said for part in own for said in _SAID_AS.get(part, ())}:
-        for m in re.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(token)}(?![A-Za-z0-9_-])", text, re.I):
+        for m in rx.finditer(rf"(?<![A-Za-z0-9_.-]){re.escape(token)}(?![A-Za-z0-9_-])", text, re.I):
             if not any(a <= m.start() < b for a, b in taken):
                 spots.append((m.start(), m.end()))
     return sorted(spots)
@@ -85,8 +86,8 @@ def meant(text: str, names: list[str]) -> str | None:
         return None
     tokens = {n: _stem_tokens(n) for n in distinct}
     for n in distinct:  # "售前问答" and "售后问答": a Chinese name's own part is what is left of it without the shared ending
-        for mine in [t for t in tokens[n] if re.fullmatch(r"[\u4e00-\u9fff]{3,}", t)]:
-            for other in [t for o in distinct if o != n for t in tokens[o] if re.fullmatch(r"[\u4e00-\u9fff]{3,}", t) and t != mine]:
+        for mine in [t for t in tokens[n] if rx.fullmatch(r"[\u4e00-\u9fff]{3,}", t)]:
+            for other in [t for o in distinct if o != n for t in tokens[o] if rx.fullmatch(r"[\u4e00-\u9fff]{3,}", t) and t != mine]:
                 shared = len(os.path.commonprefix([mine[::-1], other[::-1]]))
                 if shared and len(mine) - shared >= 2:
                     tokens[n].add(mine[:len(mine) - shared])
@@ -126,9 +127,9 @@ def meant(text: str, names: list[str]) -> str | None:
         return counts[0][1]
     firsts = sorted((spots[n][0][0], n) for n in left if spots[n])
     lasts = sorted((spots[n][-1], n) for n in left if spots[n])
-    last_sentence = max((m.end() for m in re.finditer(r"[.。!！?？\n](?=\s*\S)(?![A-Za-z0-9])", text[:lasts[-1][0][0]])), default=0) if lasts else 0
+    last_sentence = max((m.end() for m in rx.finditer(r"[.。!！?？\n](?=\s*\S)(?![A-Za-z0-9])", text[:lasts[-1][0][0]])), default=0) if lasts else 0
     if (len(left) == 2 and len(firsts) == 2 and firsts[1][0] - firsts[0][0] <= 25 and lasts[-1][0][0] > firsts[1][0] + 10
-            and all(len(spots[n]) >= 2 for n in left) and not re.search(r"[.。!！?？\n]\s*\S", text[lasts[-1][0][1]:])
+            and all(len(spots[n]) >= 2 for n in left) and not rx.search(r"[.。!！?？\n]\s*\S", text[lasts[-1][0][1]:])
             and last_sentence > 0 and not any(a >= last_sentence for a, _ in spots[lasts[0][1]])):
         # "exp_lr1 跟 exp_lr2 都在跑,lr1 的 loss 更低,留着它,把 exp_lr2 停了", "I've got v1.csv and v2.csv. … Inspect v2.csv.": two
         # named together, then the one the request at the end names
@@ -196,11 +197,11 @@ def _by_number_in_name(text: str, names: list[str]) -> str | None:
     """Of names that differ only by the digits in them, the newest (largest) or oldest one the message asks for; else None."""
     bare = text
     for n in names:
-        bare = re.sub(re.escape(n), " ", bare, flags=re.I)
+        bare = rx.sub(re.escape(n), " ", bare, flags=re.I)
     newest, oldest = _NEWEST.search(bare), _OLDEST.search(bare)
     if bool(newest) == bool(oldest):
         return None
-    digits = {n: "".join(re.findall(r"\d", os.path.splitext(os.path.basename(n))[0] if "." in n else n)) for n in names}
+    digits = {n: "".join(rx.findall(r"\d", os.path.splitext(os.path.basename(n))[0] if "." in n else n)) for n in names}
     if not all(digits.values()) or len(set(digits.values())) < len(names) or len({len(d) for d in digits.values()}) > 1 and not all(
             len(d) <= 4 for d in digits.values()):
         return None
@@ -217,7 +218,7 @@ def _by_part(text: str, names: list[str]) -> str | None:
     head = len(os.path.commonprefix(stems))
     rests = [stem[head:] for stem in stems]  # "cable_v2" and "cable_v2b": only "b" tells them apart
     for m in _PART_POINTED.finditer(text):
-        if re.match(r"\s*(?:is|was|can|stays?)\s+(?:parked|on hold|set aside|ignored|old|outdated|done|fine|wait)\b|\s*(?:先)?(?:放着|放一边|不管|不用管|别动)", text[m.end():], re.I):
+        if rx.match(r"\s*(?:is|was|can|stays?)\s+(?:parked|on hold|set aside|ignored|old|outdated|done|fine|wait)\b|\s*(?:先)?(?:放着|放一边|不管|不用管|别动)", text[m.end():], re.I):
             continue  # ("the zh one is parked for now. Suggest … for medqa_en.jsonl": the part set aside)
         part = (m.group(1) or m.group(2) or m.group(3)).lower()
         if part in _COMMON or part in ("small", "big", "smaller", "bigger", "other", "first", "second", "last", "new", "old", "right"):
@@ -257,8 +258,8 @@ _FILLER_EN = {"the", "one", "a", "an", "of", "on", "in", "with", "was", "is", "u
 
 def _said_words(text: str) -> set[str]:
     """The words of ``text`` that can tell things apart: Chinese characters and English stems, less fillers."""
-    zh = {c for c in re.findall(r"[\u4e00-\u9fff]", text) if c not in _FILLER_ZH}
-    en = {w.lower()[:5] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _FILLER_EN}
+    zh = {c for c in rx.findall(r"[\u4e00-\u9fff]", text) if c not in _FILLER_ZH}
+    en = {w.lower()[:5] for w in rx.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _FILLER_EN}
     return zh | en
 
 
@@ -267,10 +268,10 @@ def _by_description(text: str, names: list[str]) -> str | None:
     spots = sorted((b, n) for n in names for _, b in _full(text, n)[:1])
     if len(spots) < max(2, len(names)):
         return None
-    ends = [m.start() for m in re.finditer(r"[.。!！?？;；\n](?=\s*\S)(?<!\.\w)", text)]
+    ends = [m.start() for m in rx.finditer(r"[.。!！?？;；\n](?=\s*\S)(?<!\.\w)", text)]
     last = max((e for e in ends if e >= spots[-1][0]), default=None)
     if last is None or not _POINTING.search(text[last + 1:]):  # ("…,都跑完了,测一下新数据那个": the clause that points)
-        last = max((m.start() for m in re.finditer(r"[,，]", text) if m.start() >= spots[-1][0]), default=None)
+        last = max((m.start() for m in rx.finditer(r"[,，]", text) if m.start() >= spots[-1][0]), default=None)
     if last is None:
         return None
     pick = text[last + 1:]
@@ -280,7 +281,7 @@ def _by_description(text: str, names: list[str]) -> str | None:
     scores = {}
     for i, (b, n) in enumerate(spots):
         until = spots[i + 1][0] - len(spots[i + 1][1]) if i + 1 < len(spots) else last
-        told = re.split(r"[,，、;；。]\s*(?=\S*\.\w{2,5}\b|run)", text[b:until])[0]
+        told = rx.split(r"[,，、;；。]\s*(?=\S*\.\w{2,5}\b|run)", text[b:until])[0]
         if not _TOLD_AS.match(told):
             told = ""  # (only words told of it: "(身份数据)", "是去年的老数据", "was on the old data", "used lr 5e-5")
         scores[n] = len(wanted & (_said_words(told) | _said_words(" ".join(_stem_tokens(n)))))

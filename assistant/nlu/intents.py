@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from assistant.nlu import rx
 from assistant.nlu.cues import CUES, DOMAIN, TOPIC, TRAIN
+from assistant.nlu.memo import remembered
 from assistant.nlu.paths import QUOTED
 from assistant.nlu.probe import NO_PROBE as _NO_PROBE
 
@@ -79,22 +82,28 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=8192)
+def _keyword_meant(low: str) -> str | None:
+    """The keyword one letter off from the lowercase word ``low``, if it is a typo of one."""
+    if len(low) < 5 or low in _VOCAB or low in _KEEP or any(low.endswith(e) and low[:-len(e)] in _VOCAB for e in ("s", "es", "ed", "d")):
+        return None  # "questions", "checked": a keyword's own forms are no typos
+    near = [v for v in _VOCAB if _near(low, v)]
+    return near[0] if near else None  # _VOCAB order breaks ties: "epocs" → "epochs"
+
+
+@remembered
 def fix_typos(text: str) -> str:
     """English keywords typed one letter off: "convrt" → "convert", "epocs" → "epochs", "strat" → "start"."""
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        low = word.lower()
-        if len(low) < 5 or low in _VOCAB or low in _KEEP or any(low.endswith(e) and low[:-len(e)] in _VOCAB for e in ("s", "es", "ed", "d")):
-            return word  # "questions", "checked": a keyword's own forms are no typos
-        near = [v for v in _VOCAB if _near(low, v)]
-        return near[0] if near else word  # _VOCAB order breaks ties: "epocs" → "epochs"
+        return _keyword_meant(word.lower()) or word
     # a word inside a name ("fin_cqa_trian", "finetune-0822") is the name's
-    return re.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_'’]|-[A-Za-z0-9])", fix, text)  # ("shouldn't": no "should't")
+    return rx.sub(r"(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z-]+(?![A-Za-z0-9_'’]|-[A-Za-z0-9])", fix, text)  # ("shouldn't": no "should't")
 
 
 def scores(text: str) -> dict[str, float]:
     lowered = text.lower()
-    return {name: sum(w for pattern, w in cues if re.search(pattern, lowered)) for name, cues in CUES.items()}
+    return {name: sum(w for pattern, w in cues if rx.search(pattern, lowered)) for name, cues in CUES.items()}
 
 
 _NEG_TRAIN = re.compile(rf"(?:别|(?<!要)不要|不用|不想|先不|暂时不|don'?t|do not|no need to|never)\s*(?:再)?\s*(?:开始|start)?\s*{TRAIN}", re.IGNORECASE)
@@ -126,7 +135,7 @@ def classify(text: str, has_file: bool = False) -> Intent:
     text = fix_typos(QUOTED.sub(" ", text))
     lowered = text.lower()
     s = scores(text)
-    question = any(re.search(p, lowered) for p, _ in CUES["explain"][:4])
+    question = any(rx.search(p, lowered) for p, _ in CUES["explain"][:4])
     if not question and _TOPIC_QUESTION.search(lowered):
         s["explain"] += 1.5
     if _DATA_REF.search(text) and not _WHY.search(text):
@@ -138,8 +147,8 @@ def classify(text: str, has_file: bool = False) -> Intent:
             s[name] = min(s[name], 2.0)  # a concept question, not a request to act
     if _WHY.search(text) and not _IMPERATIVE.search(text):
         s["explain"] += 2  # "为什么要增加多样性?" asks for a reason, not for the work
-    explicit_start = re.search(CUES["start_training"][0][0], lowered)
-    if re.search(CUES["suggest_hyperparameters"][1][0], lowered) and _ASKS.search(text) and not explicit_start:
+    explicit_start = rx.search(CUES["start_training"][0][0], lowered)
+    if rx.search(CUES["suggest_hyperparameters"][1][0], lowered) and _ASKS.search(text) and not explicit_start:
         s["start_training"] = min(s["start_training"], 2.0)  # "打算用LoRA微调,学习率给多少?" asks for advice
     if _MUSE_TRAIN.search(text) and not _WHY.search(text):
         s["start_training"] = max(s["start_training"], 4.0)  # "是不是可以训练了": asks before training (see is_muse)
@@ -187,11 +196,11 @@ _FIRST_THEN = re.compile(r"(?<![原事优首预早领争抢祖])先([^,，;；�
 def split_steps(text: str) -> list[str]:
     """A request of several steps, in order: "把a.csv转成jsonl,然后检查质量" → two parts."""
     arrows = _ARROW.split(text)
-    if (len(arrows) >= 3 and all(part.strip() and len(part) <= 40 and not re.search(r"^\s*\S+\.\w{2,5}\s*$|^\s*\d|\d\s*$|\b(?:name|author)\s*$|名字\s*$|作者\s*$", part) for part in arrows)
-            and not re.search(r"\{\{|\n", text)):  # (no values mapped: "{{name}} -> X", "0.81 → 0.86 → 0.93", "name→Lily author→X")
+    if (len(arrows) >= 3 and all(part.strip() and len(part) <= 40 and not rx.search(r"^\s*\S+\.\w{2,5}\s*$|^\s*\d|\d\s*$|\b(?:name|author)\s*$|名字\s*$|作者\s*$", part) for part in arrows)
+            and not rx.search(r"\{\{|\n", text)):  # (no values mapped: "{{name}} -> X", "0.81 → 0.86 → 0.93", "name→Lily author→X")
         return arrows  # "check → dedupe → train", "先看→再转→开训": a chain of steps (one arrow may be a conversion: "csv→alpaca")
     text = _FIRST_THEN.sub(r"先\1,再", text)  # "先看一下再训练": the same two steps as "先看一下,再训练"
-    parts = re.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)(?<!我)(?<!我们)之后再?|完之后再|接着(?!跑|训|练|学|续|炼|整|让它|让他|来|搞|干|弄|往下|(?:之前|上次|上回|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?<![A-Za-z])(?:and then|then(?![A-Za-z])(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
+    parts = rx.split(r"\s*(?:[,，;；。]?\s*(?:然后|(?<!完)(?<!我)(?<!我们)之后再?|完之后再|接着(?!跑|训|练|学|续|炼|整|让它|让他|来|搞|干|弄|往下|(?:之前|上次|上回|刚才)的?(?:跑|训|练|来|搞|弄)?)|随后|完了再|完成后再?|(?<=[\u4e00-\u9fff])完(?:之后|以后|后)?再(?=\S)(?!说)|再帮我|(?<![A-Za-z])(?:and then|then(?![A-Za-z])(?!\s*[,，]?\s*(?:$|[a-z]+ too\b)))(?!\s+(?:[A-Z]\w*|he|she|they|we|it|you|someone|somebody)\s+\w+ed\b)|after that|afterwards|followed by)\s*|\s*[,，;；]\s*再(?=\S)(?!掺|混)|\s*[,，;；]\s*顺便(?!问|说|提|一问)(?=\S))", text)
     if not parts[0].strip(" ,，;；。."):
         return [text]  # "接着训", "then what?": a connector that opens the message joins nothing
     return [p for p in parts if p and p.strip(" ,，;；。.")]
@@ -202,6 +211,7 @@ def says_yes(text: str) -> bool:
     return bool(YES.search(text)) and not NO.search(text)
 
 
+@remembered
 def about_sft(text: str) -> bool:
     """Whether ``text`` mentions anything of our domain (data, training, models, SFT concepts)."""
     return bool(DOMAIN.search(text.lower()))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.nlu import rx
+
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "俩": 2, "仨": 3, "三": 3, "叁": 3,
               "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
               "九": 9, "玖": 9}
@@ -73,7 +75,7 @@ def parse_number(token: str) -> float | None:
     token = token.strip().replace(" ", "")
     if not token:
         return None
-    if re.fullmatch(_ARABIC, token):
+    if rx.fullmatch(_ARABIC, token):
         return float(token.replace(",", ""))
     return _parse_mixed(token)
 
@@ -85,7 +87,7 @@ def _parse_mixed(token: str) -> float | None:
     "一千五" = 1000 + 5×100, "两万三" = 20000 + 3×1000, "十五" = 10 + 5×1.
     """
     total, section, current, last_unit, after_zero = 0.0, 0.0, None, 1, False
-    for piece in re.findall(r"\d+(?:\.\d+)?|.", token.replace(",", "")):
+    for piece in rx.findall(r"\d+(?:\.\d+)?|.", token.replace(",", "")):
         if piece[0].isdigit() or piece in _ZH_DIGITS:
             value = float(piece) if piece[0].isdigit() else _ZH_DIGITS[piece]
             if piece == "零" or piece == "〇":
@@ -113,7 +115,7 @@ def _parse_mixed(token: str) -> float | None:
 def _parse_english(words: str) -> float | None:
     """"five thousand" → 5000, "two hundred fifty" → 250, "a hundred and fifty" → 150, "a thousand" → 1000."""
     total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", words.lower().strip()):
+    for word in rx.split(r"[\s-]+", words.lower().strip()):
         if word in ("a", "an"):
             current = current or 1
         elif word == "couple":  # "a couple hundred": two of them
@@ -192,9 +194,9 @@ def find_numbers(text: str) -> list[Num]:
             taken.append(m.span())
     for m in (part for token in _EN_TOKEN.finditer(text) for part in _en_parts(token)):
         value = _parse_english(m.group(0))
-        if m.group(0).strip().lower() in _EN_SCALES and re.search(r"\b(?:few|several|some|many|couple of)\s+$", text[:m.start()], re.I):
+        if m.group(0).strip().lower() in _EN_SCALES and rx.search(r"\b(?:few|several|some|many|couple of)\s+$", text[:m.start()], re.I):
             continue  # "a few hundred examples, 400ish": no number said yet
-        if m.group(0).strip().lower() == "one" and re.search(r"\b(?:this|that|the|which|new|newer|last|latest|other|each|every|any|no|same|another|"
+        if m.group(0).strip().lower() == "one" and rx.search(r"\b(?:this|that|the|which|new|newer|last|latest|other|each|every|any|no|same|another|"
                                                              r"big|bigger|biggest|small|smaller|old|older|right|wrong|first|second|good|better|best)\s+$", text[:m.start()], re.I):
             continue  # "train on this one, max steps 1500", "the bigger one": a pronoun, not the number one
         if value is not None and m.group(0).strip().lower() not in ("a", "an") and not any(a <= m.start() < b for a, b in taken):
@@ -205,7 +207,7 @@ def find_numbers(text: str) -> list[Num]:
             continue
         if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE:
             continue  # "一下", "一些", "一共": words, not the number one
-        if m.group(0) == "一" and re.match(r"[条个道题]\s*(?:\d|[二两三四五六七八九十])", text[m.end():]):
+        if m.group(0) == "一" and rx.match(r"[条个道题]\s*(?:\d|[二两三四五六七八九十])", text[m.end():]):
             continue  # "一条三个例子": each one, then how many
         if m.group(0) == "一" and text[m.start() - 1:m.start()] in ("哪", "某", "同", "统", "唯"):
             continue  # "跑到哪一步了", "某一轮", "同一条": which one, not how many

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.nlu import rx
 from assistant.nlu.fuzzy import closest, distance
 
 EXTENSIONS = "jsonl|json|ndjson|csv|tsv|xlsx|xlsm|xls|txt|parquet"
@@ -113,10 +114,10 @@ def _words_before(before: str, name: str) -> str:
     or a preposition. A name written as a slug ("hr_policy_qa.csv") or with a folder takes only a bracketed tag."""
     if "/" in name or "\\" in name:
         return ""
-    stem = re.sub(r"\.[^.]*$", "", name)
-    if len(stem) >= 3 and re.search(rf"(?<![\w-]){re.escape(stem)}(?:\s+[A-Za-z]+){{1,2}}\s*$", before, re.I):  # (not "…final FINAL.xlsx")
+    stem = rx.sub(r"\.[^.]*$", "", name)
+    if len(stem) >= 3 and rx.search(rf"(?<![\w-]){re.escape(stem)}(?:\s+[A-Za-z]+){{1,2}}\s*$", before, re.I):  # (not "…final FINAL.xlsx")
         return ""  # "our identity scroll identity.json": the name said in words before the file's own
-    slug = bool(re.search(r"[_-]", name))
+    slug = bool(rx.search(r"[_-]", name))
     taken = ""
     # a name with a bracketed part ("产品问答 (副本) (2).jsonl", "[2024-05] 售后 FAQ.csv") takes its Chinese words too
     zh_words = not slug and (name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:])
@@ -125,25 +126,25 @@ def _words_before(before: str, name: str) -> str:
     for _ in range(3):
         m = _WORD_BEFORE.search(before)
         if m is None and zh_words and (zh := _ZH_BEFORE.search(before)) \
-                and (not _VERB_WORD.match(zh.group(1)) or re.search(r"(?:集|数据|表|库|问答|题|稿)$", zh.group(1))) \
+                and (not _VERB_WORD.match(zh.group(1)) or rx.search(r"(?:集|数据|表|库|问答|题|稿)$", zh.group(1))) \
                 and _strip_verbs(zh.group(1), spaced=True) == zh.group(1):
             taken, before = zh.group(1) + " " + taken, before[:zh.start(1)]
             continue
         word = m.group(1) if m else ""
         bracket = word[:1] in ("[", "【", "(")
-        numbered = (not slug and re.fullmatch(r"\d{1,4}", word) and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
-                    and re.fullmatch(r"[A-Za-z]{3,20}", w2.group(1)) and w2.group(1).lower() not in _NOT_NAME_WORDS | _SETTING_WORDS
+        numbered = (not slug and rx.fullmatch(r"\d{1,4}", word) and (w2 := _WORD_BEFORE.search(before[:m.start(1)]))
+                    and rx.fullmatch(r"[A-Za-z]{3,20}", w2.group(1)) and w2.group(1).lower() not in _NOT_NAME_WORDS | _SETTING_WORDS
                     and not _past_of(w2.group(1).lower()) and not _verb_typo(w2.group(1)))  # "turn troop 42 camp faq.xlsx into…"
         if numbered:
             taken, before = m.group(1) + " " + taken, before[:m.start(1)]
             continue
-        if (re.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
-                or bracket and re.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
+        if (rx.fullmatch(r"\d+(?:\.\d+)?(?:e-?\d+)?|--?[A-Za-z][\w-]*|(?:k|r|rank|ep|epochs?|steps?)\d+|\d+-?(?:shots?|ep|epochs?|steps?|k)", word, re.I)
+                or bracket and rx.search(r"todo|urgent|asap|紧急|待办|加急", word, re.I)):
             break  # "cot 80 推理题.jsonl", "[TODO] 售后.xlsx", "fewshot k3 faq.jsonl": a count, a setting or a tag, not the name's
         if m and _NOUN_TOO.fullmatch(word) and not slug and _plain_word_before(before[:m.start(1)]):
             taken, before = word + " " + taken, before[:m.start(1)]  # "waiting list answers.jsonl", "layout help (final).xlsx"
             continue
-        if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or re.search(r"[\u4e00-\u9fff]", word) and not (bracket and zh_words) or re.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
+        if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or rx.search(r"[\u4e00-\u9fff]", word) and not (bracket and zh_words) or rx.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word) and not _title_inside(word, taken, before[:m.start(1)]))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
                 return ""  # "lr range test planetarium.jsonl": the probe's name, not the file's
@@ -171,8 +172,8 @@ def _shares_pair(word: str, stem: str) -> bool:
 def _plain_word_before(before: str) -> bool:
     """Is the word right before a plain word of a name ("waiting" in "on waiting list answers.jsonl"), none of ours?"""
     m = _WORD_BEFORE.search(before)
-    return bool(m) and bool(re.fullmatch(r"[A-Za-z][a-z]{1,20}", m.group(1))) and m.group(1).lower() not in _NOT_NAME_WORDS \
-        and not _past_of(m.group(1).lower()) and not _verb_typo(m.group(1)) and not re.fullmatch(r"(?i)yo|guys|folks|team|sir|mate|bro|dude|pal", m.group(1))
+    return bool(m) and bool(rx.fullmatch(r"[A-Za-z][a-z]{1,20}", m.group(1))) and m.group(1).lower() not in _NOT_NAME_WORDS \
+        and not _past_of(m.group(1).lower()) and not _verb_typo(m.group(1)) and not rx.fullmatch(r"(?i)yo|guys|folks|team|sir|mate|bro|dude|pal", m.group(1))
 
 
 def _title_inside(word: str, taken: str, before: str) -> bool:
@@ -201,32 +202,32 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
     """The file name without the Chinese words glued in front of it. A path keeps its folders
     ("请把/data/售后FAQ.xlsx" → "/data/售后FAQ.xlsx"); a name written after a space or at the start
     ("把 客服FAQ.xlsx") is a Chinese file name, not words glued to an ASCII one."""
-    slash = re.search(r"[/\\]", name)
+    slash = rx.search(r"[/\\]", name)
     if slash:
         start = slash.start()
-        while start > 0 and re.match(r"[A-Za-z0-9_.~:-]", name[start - 1]):
+        while start > 0 and rx.match(r"[A-Za-z0-9_.~:-]", name[start - 1]):
             start -= 1
         if start > 0 and start == slash.start():  # "标注/第二批.xlsx": a Chinese folder, not glued words
             return _strip_verbs(name)
         return _after_colon(name[start:], slash.start() - start)
-    heading = re.match(r"^【([^【】]{1,6})】(?=\S)", name)
-    if heading and _VERB_HEAD.match(heading.group(1)) or heading and re.fullmatch(r"查看|丢弃|保留|删除|填充|探测|待办|任务", heading.group(1)):
+    heading = rx.match(r"^【([^【】]{1,6})】(?=\S)", name)
+    if heading and _VERB_HEAD.match(heading.group(1)) or heading and rx.fullmatch(r"查看|丢弃|保留|删除|填充|探测|待办|任务", heading.group(1)):
         name = name[heading.end():]  # "【转换】fin_cqa_train.jsonl → sharegpt", "【查看】x.jsonl": a heading that names the step, not the name's
-    if re.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
-        name = re.split(r"[:：]", name)[-1]
-    model_first = re.match(r"^[\u4e00-\u9fff]{0,3}[A-Za-z][\w.-]*\d[\w.-]*(?:训练?|微调|跑|炼)(?:一下|下)?(?=[\u4e00-\u9fff])", name)
+    if rx.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
+        name = rx.split(r"[:：]", name)[-1]
+    model_first = rx.match(r"^[\u4e00-\u9fff]{0,3}[A-Za-z][\w.-]*\d[\w.-]*(?:训练?|微调|跑|炼)(?:一下|下)?(?=[\u4e00-\u9fff])", name)
     if model_first:  # "用Qwen2-1.5B-Instruct训客服话术.jsonl": a base model and a verb glued in front of a Chinese file name
         name = name[model_first.end():]
     glued = not spaced or name.startswith(_ZH_PREFIXES) or bool(_ADVERBS.match(name))  # "把客服FAQ.xlsx": a verb glued on
     tail = _ASCII_TAIL.search(name)
-    if tail and _GLUE_END.search(name[:tail.start()]) and not (spaced and re.search(r"[_-]", name[:tail.start()])):
+    if tail and _GLUE_END.search(name[:tail.start()]) and not (spaced and rx.search(r"[_-]", name[:tail.start()])):
         glued = True  # (not "调度问答_清洗v2.jsonl": a name of its own, joined by "_")  # "跑个ppl看看game_qa.jsonl": the words before the ASCII name end with a verb or preposition
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and _GENERIC_TAIL.match(tail.group(0)):
         # "面粉厂质检QA.csv", "检查下香菇大棚QA.xlsx", "augment一下轨道巡检QA.csv": QA or FAQ names nothing alone; the Chinese
         # topic before it is the name's, less the verbs glued on
         topic = _strip_verbs(_CHECK_ONCE.sub("", _ASCII_VERB_ONCE.sub("", name)), after_space)
         head = topic[:len(topic) - len(tail.group(0))]
-        if len(head) >= 2 and not (_VERB_HEAD.match(topic) and not topic.startswith(_ZH_KEEP)) and not re.search(r"下$", head):  # ("帮我统计下qa.csv": verbs only)
+        if len(head) >= 2 and not (_VERB_HEAD.match(topic) and not topic.startswith(_ZH_KEEP)) and not rx.search(r"下$", head):  # ("帮我统计下qa.csv": verbs only)
             return topic
     if tail and tail.start() > 0 and not name[tail.start() - 1].isascii() and glued:
         rest = _strip_verbs(name, after_space)
@@ -242,7 +243,7 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
 def _after_colon(path: str, slash: int) -> str:
     """"质量检查:output/x.jsonl", "file:D:\\a.csv": a colon before the folder ends the words in
     front; a drive ("C:\\", "D:/") or a URL scheme ("http://") keeps its own colon."""
-    drive = re.search(r"[A-Za-z]:[\\/]", path)
+    drive = rx.search(r"[A-Za-z]:[\\/]", path)
     cut = path.rfind(":", 0, drive.start() if drive else slash)
     return path[cut + 1:]
 
@@ -254,7 +255,7 @@ _INTRODUCES = re.compile(r"叫做|名叫|叫|就用|用|在|把|给|对|将|从|
 
 def _after_run_on(name: str) -> str:
     stem = name[:name.rfind(".")] if "." in name else name
-    if len(re.findall(r"[\u4e00-\u9fff]", stem)) < 14:
+    if len(rx.findall(r"[\u4e00-\u9fff]", stem)) < 14:
         return name
     for m in reversed(list(_INTRODUCES.finditer(stem))):
         rest = name[m.end():]
@@ -268,20 +269,20 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     space ("在 用药咨询.csv") a one-character word is the name's own ("用药"): only longer ones are glued there.
     Adverbs before a glued word go with it ("刚把会员卡.xlsx", "我已经用售后.csv")."""
     name = _after_run_on(name)
-    filler = re.match(r"^[\w\u4e00-\u9fff]{0,24}(?:那个|就是)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
+    filler = rx.match(r"^[\w\u4e00-\u9fff]{0,24}(?:那个|就是)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if filler and not name.startswith(_ZH_KEEP):  # "嗯那个就是帮我看一下那个保险问答.xlsx", "shot吧就是文言文翻译.jsonl": spoken filler
         name = name[filler.end():]
-    inner = re.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
+    inner = rx.match(r"^[A-Za-z0-9_\u4e00-\u9fff-]{1,14}?(?:从|把|将)(?=[\w\u4e00-\u9fff]{2})", name)
     if inner and not name.startswith(_ZH_KEEP) and name[inner.end() - 2:inner.end()] not in _HOLDS_PREPOSITION:
         name = name[inner.end():]  # "cot样本从门诊问答.csv里出": what comes before the preposition is the request's (not "麻将规则问答.csv")
-    verb = re.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
+    verb = rx.match(r"^(?:请你|请您|你|您)?(?:删除?掉?|去掉|加上?|做|生成|检查|质检|转换?|训练?|填)[\u4e00-\u9fff]{0,2}?(?:在|把|给|对|用|从)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if verb:  # "删除掉在售后问答.jsonl里面": a verb and its preposition glued on ("删掉在线问答.csv": 在线 is the name's)
         name = name[verb.end() - 1:] if name[verb.end() - 1:].startswith(_ZH_KEEP) else name[verb.end():]
-    before_then = re.match(r"^[\w\u4e00-\u9fff]{1,12}?(?:之前|之后|以前|以后|的时候)(?:先|就|再)?(?:拿|用|把|给|对|将|从)(?=[\w\u4e00-\u9fff]{2,}\.)"
+    before_then = rx.match(r"^[\w\u4e00-\u9fff]{1,12}?(?:之前|之后|以前|以后|的时候)(?:先|就|再)?(?:拿|用|把|给|对|将|从)(?=[\w\u4e00-\u9fff]{2,}\.)"
                            r"|^(?:应该|应当|需要)(?:先|再|去)?(?:查|看|用|跑|训|转|拿|检查)(?=[\w\u4e00-\u9fff]{2,}\.)", name)
     if before_then and not name[before_then.end():].startswith(_ZH_KEEP):
         name = name[before_then.end():]  # "正式训之前拿A320排故问答.csv", "应该查维修手册问答_ATA29.xlsx": a time or a modal and its verb glued on
-    when = re.match(r"^(?:刚刚|刚才|之前|上次|昨天|今天)(?=[\w\u4e00-\u9fff-]{2,}\.)", name)
+    when = rx.match(r"^(?:刚刚|刚才|之前|上次|昨天|今天)(?=[\w\u4e00-\u9fff-]{2,}\.)", name)
     if when and not name.startswith(_ZH_KEEP):  # "刚才耳模保养.jsonl 那个写错了": when it was said, not the name
         name = name[when.end():]
     adverbs = _ADVERBS.match(name)
@@ -290,7 +291,7 @@ def _strip_verbs(name: str, spaced: bool = False) -> str:
     changed = True
     while changed:
         changed = False
-        once = re.match(r"^[\u4e00-\u9fff]{1,3}?一下(?=[\w\u4e00-\u9fff]{3})|^(?:检查|查|看|质检|清洗|转换?|评估)下(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]{1,4}[A-Za-z])", name)  # "质检一下售后工单.csv": a verb done "once"
+        once = rx.match(r"^[\u4e00-\u9fff]{1,3}?一下(?=[\w\u4e00-\u9fff]{3})|^(?:检查|查|看|质检|清洗|转换?|评估)下(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]{1,4}[A-Za-z])", name)  # "质检一下售后工单.csv": a verb done "once"
         if once:
             name, changed = name[once.end():], True
         for prefix in _ZH_PREFIXES:
@@ -357,15 +358,15 @@ def unquote_forwarded(text: str) -> str:
     """``text`` with the quotes around an instruction someone else gave taken away: the instruction passed on is the
     request ("Per the on-call note: 'resume ft-med-07 once the disk is cleared.' Disk is cleared now.")."""
     before = 0
-    outer = [m for m in _OUTER_QUOTE.finditer(text) if re.search(r"[‘’“”「」\"']", m.group(1) or m.group(2) or "")]
+    outer = [m for m in _OUTER_QUOTE.finditer(text) if rx.search(r"[‘’“”「」\"']", m.group(1) or m.group(2) or "")]
     spans = sorted(outer + [m for m in QUOTED.finditer(text) if not any(o.start() <= m.start() < o.end() for o in outer)], key=lambda m: m.start())
     for m in spans:
         inner = m.group(1) if m.group(1) is not None else m.group(2)
-        long_enough = len(inner.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", inner)) >= 8
+        long_enough = len(inner.split()) >= 4 or len(rx.findall(r"[\u4e00-\u9fff]", inner)) >= 8
         said = _PASSED_ON.search(text[max(before, m.start() - 50):m.start()])  # the words outside any other quote
         if said and CITED_SOURCE.search(text[max(before, m.start() - 50):m.start()]):
             said = None  # "手册说“…”", "per the manual, '…'": advice cited, not an instruction passed on
-        if long_enough and said and not _MESSAGE.search(inner) and not re.search(r"[{|]", inner):  # a template is no instruction
+        if long_enough and said and not _MESSAGE.search(inner) and not rx.search(r"[{|]", inner):  # a template is no instruction
             return text[:m.start()] + " " + inner + " " + text[m.end():]
         before = m.end()
     return text
@@ -375,7 +376,7 @@ def _is_path_like(inner: str) -> bool:
     inner = inner.strip()
     if _MESSAGE.search(inner) or inner.count(" ") >= 4:
         return False  # an error message or a sentence quoted back ("inspection found 23 possible duplicates in x.xlsx")
-    return bool(re.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
+    return bool(rx.search(rf"\.(?:{EXTENSIONS})$", inner, re.IGNORECASE)) or inner.startswith(("/", "./", "../", "~/"))
 
 
 _MARK_TAG = re.compile(r"^[【\[](?:批注|备注|注意|注|紧急|重要|提醒|通知|待办|加急|TODO|NOTE|URGENT|FYI)[】\]]\s*|^【[^】\s]{1,6}】\s*(?=[A-Za-z0-9_])", re.I)
@@ -385,10 +386,10 @@ _LABEL = re.compile(r"^(?:[\u3400-\u9fff]{1,14}|[A-Za-z]{2,12}(?=[:：][^\\/])|f
 def find_paths(text: str) -> list[Found]:
     """Paths in ``text`` in the order they appear (quoted ones may hold spaces)."""
     found: list[Found] = []
-    titled = [(m.group(1), m.start(), m.end()) for m in re.finditer(r"《([^《》\n]{1,80})》", text)]  # "兹将《政务热线FAQ v3.csv》转换为…"
+    titled = [(m.group(1), m.start(), m.end()) for m in rx.finditer(r"《([^《》\n]{1,80})》", text)]  # "兹将《政务热线FAQ v3.csv》转换为…"
     for inner, start, end in sorted(quoted(text) + titled, key=lambda q: q[1]):
         if _is_path_like(inner):
-            told = re.match(r"^\s*(?![A-Za-z]:[\\/])[^:：\\/]{1,40}[:：]\s*(?=\S+$)", inner)
+            told = rx.match(r"^\s*(?![A-Za-z]:[\\/])[^:：\\/]{1,40}[:：]\s*(?=\S+$)", inner)
             if told:  # "「转换完成:x_alpaca.json」", "\"Conversion done: x_alpaca.json\"": our report quoted back, the file it names
                 found.append(Found(inner[told.end():].strip(), start + 1 + told.end(), end - 1))
                 continue
@@ -428,7 +429,7 @@ def find_paths(text: str) -> list[Found]:
                 start, name = start + label.end(), name[label.end():]
             found.append(Found(name, start, m.end(1)))
     for m in _BARE.finditer(text):
-        if m.start(1) == len(text) - len(text.lstrip()) and re.fullmatch(r"/[A-Za-z][\w-]*", m.group(1)):
+        if m.start(1) == len(text) - len(text.lstrip()) and rx.fullmatch(r"/[A-Za-z][\w-]*", m.group(1)):
             continue  # "/train 我的数据", "/help": a chat command opening the message, not a folder
         if free(m.start(1), m.end(1)) and len(m.group(1)) > 2:
             found.append(Found(m.group(1).rstrip("."), m.start(1), m.end(1)))
@@ -457,7 +458,7 @@ def mentioned_attachments(text: str, attachments: list[str]) -> list[Found]:
         if _base(path) not in lowered:  # the cheap test first: long chats carry many uploads
             continue
         base = os.path.basename(path)
-        m = re.search(rf"(?<![A-Za-z0-9_.-]){re.escape(base)}(?![A-Za-z0-9_])", text, re.IGNORECASE) if base else None
+        m = rx.search(rf"(?<![A-Za-z0-9_.-]){re.escape(base)}(?![A-Za-z0-9_])", text, re.IGNORECASE) if base else None
         if m and not any(h.start == m.start() for h in hits):
             hits.append(Found(path, m.start(), m.end()))
     return hits
@@ -550,10 +551,10 @@ def bare_dataset_name(text: str) -> str | None:
         name = m.group(1) or m.group(2)
         stem = name.rsplit(".", 1)[0] if m.group(1) and "." in name else name
         if (_SETTING_PART.search(stem) or _FIELD_NEAR.search(text[max(0, m.start() - 20):m.start()]) or stem in TOOL_NAMES
-                or RUN_ID.fullmatch(stem) or re.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
-                or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and re.fullmatch(r"[A-Za-z]+_\d+", stem)  # "run_14" is a run, "tickets_2024.cvs" a file
-                or re.search(r"(?:\bnot|不是|而不是)\s*['\"“‘「]?\s*$", text[max(0, m.start() - 12):m.start()])
-                and re.search(r"\b(?:field|column|col|sheet|tab)\b|列|字段|栏", text, re.I)):  # ("the question field is 'parent_msg' not 'student_msg'")
+                or RUN_ID.fullmatch(stem) or rx.search(r"\brun ?(?:id|ID)\s*(?:是|is|=|:)?\s*$", text[max(0, m.start() - 12):m.start()])
+                or _FIELD_AFTER.match(text[m.end():m.end() + 10]) or stem == name and rx.fullmatch(r"[A-Za-z]+_\d+", stem)  # "run_14" is a run, "tickets_2024.cvs" a file
+                or rx.search(r"(?:\bnot|不是|而不是)\s*['\"“‘「]?\s*$", text[max(0, m.start() - 12):m.start()])
+                and rx.search(r"\b(?:field|column|col|sheet|tab)\b|列|字段|栏", text, re.I)):  # ("the question field is 'parent_msg' not 'student_msg'")
             continue
         return name
     return None

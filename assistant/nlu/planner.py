@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from assistant.attachments import attached_files, strip_attachments, with_attachments
 from assistant.consent import CONSEQUENTIAL
 from assistant.envelope import ToolResult
-from assistant.nlu import acts, amounts, classifier, focus, intents, markers, names, probe, reading, replies, review, slots, variants, written
+from assistant.nlu import acts, amounts, classifier, focus, intents, markers, names, probe, reading, replies, review, rx, slots, variants, written
 from assistant.nlu.arguments import arguments_for
 from assistant.nlu.dictated import dictated, ruled_out
 from assistant.nlu.numbers import parse_number
@@ -183,15 +183,15 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             if named in NEEDS_PATH + ("suggest_hyperparameters",) + _RUN_TOOLS:
                 # the step the worry names, with what the worry and the request each say ("has the data been converted to qianfan
                 # yet? if not, do it for FILE": the format from the one, the file from the other)
-                said = [d.calls[0]["args"] for d in (plan_step(re.sub(r"[?？]", " ", asked), mem, new_files, fallback_path, intent=named),
+                said = [d.calls[0]["args"] for d in (plan_step(rx.sub(r"[?？]", " ", asked), mem, new_files, fallback_path, intent=named),
                                                      plan_step(text, mem, new_files, fallback_path, intent=named)) if d.kind == "tools"]
                 if said:
                     return Decision("tools", calls=[{"name": named, "args": {k: v for args in said for k, v in args.items()}}])
                 return plan_step(text, mem, new_files, fallback_path, intent=named)
     elif if_so:  # "上次停掉的那个还能继续吗?可以的话就接着训": the request after the question, about what the question names
         asked, request = text[:if_so.start()], text[if_so.start() + 1:]
-        text = re.sub(r"^\W*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*|^\W*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*", "", request, flags=re.I) \
-            + ", " + re.sub(r"[?？]|[吗呢](?=\W*$)", "", asked)
+        text = rx.sub(r"^\W*(?:如果)?(?:能|可以|行|没问题)的话[,，]?\s*|^\W*if (?:so|yes|it can|you can|possible|that'?s the case)\b,?\s*", "", request, flags=re.I) \
+            + ", " + rx.sub(r"[?？]|[吗呢](?=\W*$)", "", asked)
     said_all = text
     text = acts.without_ruled_out(text)  # "Don't touch FILE, just check FILE2": what is ruled out is not the request
     only = _ONLY_THIS.match(text)
@@ -248,7 +248,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         # "…with this template family: explain my bill|break down my bill": the family's words are no question
         got = reading.read(variants.plain_chinese(hide_names(slots.mask(as_word, families, fill="Q"))), has_file, bool(new_files))
     if (got is not None and got.tool in ("add_cot", "add_few_shot") and "{q}" in as_word and slots.find_templates(as_word)
-            and re.search(r"rephras|reword|paraphras|\btemplates?\b|模板|模版|改写|说法|问法", plain, re.I)):
+            and rx.search(r"rephras|reword|paraphras|\btemplates?\b|模板|模版|改写|说法|问法", plain, re.I)):
         got = reading.Reading("augment_instructions", "", got.act, got.prob)  # "my own seasoning for the rephrasing: use the
         # templates 'Answer this: {q}' and …, season 40% of FILE": the templates spelled out are the rephrasing's
     tool = intent or got.tool
@@ -258,22 +258,22 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "probe_learning_rate"  # a range test on the user's data: the guard shows its time and asks
     if ((tool in ("inspect_dataset", "") or tool == "check_quality" and _AFTER_CHECK.search(text)) and got is not None and got.act in ("command", "chitchat", "correction") and has_file
             and slots.find_format(undone := _DONE_CONVERSION.sub(" ", plain))
-            and _CONVERT_VERB.search(undone) and not re.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
+            and _CONVERT_VERB.search(undone) and not rx.search(r"还是|\bor\b|是不是|\bis it\b|\{\{", plain, re.I)):
         tool = "convert_dataset"  # "FILE 改成 sharegpt 格式,问题字段是 ask": the fields belong to the conversion
     # "{{name}} 换成 小智": a "换成" that names no format is no conversion
     unformatted = tool == "convert_dataset" and not slots.find_format(plain)
     # an identity file named or sent, and the identity placeholders given values, read once for the conditions below (a start only
     # on an identity file: "identity_x.json needs a name and author — name: …")
-    identity_file = any(re.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)
+    identity_file = any(rx.search(r"identity|身份|自我认知", f, re.I) for f in named + new_files)
     identity_keys = ({"name", "author"} & set(review.placeholder_values(plain))
                      if tool in ("convert_dataset",) + _MAKERS or tool == "start_training" and identity_file else set())
     # "nuke the near-dupes", "乱码的全部干掉": a drop verb and a rule's name, no run named — a review, not a stop
     dropping = (tool == "stop_training" and review.rule_command(plain) and not names.find_run_id(plain)  # ("stop it, I forgot to remove
-                and not re.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
+                and not rx.match(r"\W*(?:stop|kill|halt|abort)\s+(?:it|this|that|the run|the training|training)\b|\W*停(?:掉|下|一下)?(?:它|训练)", plain, re.I))
     # the dupes": the run is stopped first; the drop comes after)
     # a hypothetical ("万一答案里还留着占位符…会怎么回答") applies no rule and fills nothing
-    after_asked = re.split(r"[?？]", plain)[-1]
-    decided_after = bool(re.search(r"[?？]", plain) and not re.search(r"[?？]\W*$", plain) and review.rule_command(plain) is not None
+    after_asked = rx.split(r"[?？]", plain)[-1]
+    decided_after = bool(rx.search(r"[?？]", plain) and not rx.search(r"[?？]\W*$", plain) and review.rule_command(plain) is not None
                          and review.decides(after_asked) and _DECIDED.search(after_asked) and acts.speech_act(after_asked) not in ("question", "hypothetical")
                          and not acts.asks_what_was_done(plain) and not acts.asks_what_was_done(after_asked))
     if not intent and got.act != "hypothetical" and not acts.is_hypothetical(plain) and not (
@@ -288,38 +288,38 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "the bot keeps saying {{name}} in the demo. FILL IT. FILE, name = Pitchy, author = Lantern Studio"
                        or (tool in _MAKERS + ("start_training",) and review.asks_fill(plain, False) and identity_keys == {"name", "author"})
                        # "set the author to 'X' in the identity template", "这个身份模板里名字填成“…”": the identity file's template
-                       or (tool == "augment_instructions" and identity_keys and (re.search(r"\bidentity\b|身份", plain, re.I) or identity_file))
+                       or (tool == "augment_instructions" and identity_keys and (rx.search(r"\bidentity\b|身份", plain, re.I) or identity_file))
                        # "keep the near-duplicates, they're intentional paraphrases": a review decision read weakly as data-making
                        or (tool in _MAKERS and got.prob < 0.5 and review.rule_command(plain) is not None)
                        # "近似重复的保留吧 同样问熊猫吃啥 问法不一样其实是好事": the decision opens the message; the reason after it
-                       or (tool in _MAKERS and (opening := re.split(r"[,，。;；!！?？\n]|\s+(?=[\u4e00-\u9fff])", plain.strip())[0])
+                       or (tool in _MAKERS and (opening := rx.split(r"[,，。;；!！?？\n]|\s+(?=[\u4e00-\u9fff])", plain.strip())[0])
                            and intents.classify(opening).name not in _MAKERS and review.rule_command(opening) is not None)
                        # "FILE 里标出来的近似重复都留着。那是同一个问题的不同问法…": what was flagged, decided first
                        or (tool in _MAKERS + _RUN_TOOLS and not names.find_run_id(plain)
-                           and review.decides(first := re.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
-                           and (re.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first) or _RULE_THEN_DECISION.fullmatch(first)
+                           and review.decides(first := rx.split(r"[,，。;；!！?？]|\.\s", plain)[0]) and review.rule_command(first) is not None
+                           and (rx.search(r"标出|标记|flagged|查出", first, re.I) or _DECISION_OPENS.match(first) or _RULE_THEN_DECISION.fullmatch(first)
                                 # "乱码那批直接删了吧,我就看删完还剩多少条": the decision first, a count asked after it, read weakly as a status
                                 or tool in _RUN_TOOLS and got is not None and got.prob < 0.5))
                        or (tool == "explain" and named and review.lists_holes(plain))
                        # "Exhibit A: 212 records flagged as exact duplicates. The verdict: drop them.": what was flagged, decided
-                       or (tool in _RUN_TOOLS and not names.find_run_id(plain) and re.search(r"\bflagged\b|标(?:出来|记)", plain, re.I)
+                       or (tool in _RUN_TOOLS and not names.find_run_id(plain) and rx.search(r"\bflagged\b|标(?:出来|记)", plain, re.I)
                            and review.rule_command(plain) is not None)
                        # "冲突的那些答案……先留着,回头复活赛再说", "答案是问句的那些记录,保留,请沿当前道路继续行驶": a rule and its
                        # decision, and a run's word in a figure of speech, no run named or trained
                        or (tool in ("resume_training", "stop_training") and not names.find_run_id(plain) and review.rule_command(plain) is not None
-                           and review.rule_named(re.split(r"[,，;；。!！…]", plain.strip(), maxsplit=1)[0])
-                           and review.decides(plain) and not re.search(r"训练|训|练|跑|\btrain|\bruns?\b|checkpoint|断点|epoch|检查点", plain, re.I))
+                           and review.rule_named(rx.split(r"[,，;；。!！…]", plain.strip(), maxsplit=1)[0])
+                           and review.decides(plain) and not rx.search(r"训练|训|练|跑|\btrain|\bruns?\b|checkpoint|断点|epoch|检查点", plain, re.I))
                        # "这种拿问题回答问题的全部去掉": a rule and a decision, read weakly as a question
                        # (or with nothing asked: "答案太短的那些,跟我的工资条一样,看了也没啥意思——删掉。")
-                       or (tool == "explain" and got.act == "command" and (got.prob < 0.5 or not re.search(r"[?？吗呢]", plain))
+                       or (tool == "explain" and got.act == "command" and (got.prob < 0.5 or not rx.search(r"[?？吗呢]", plain))
                            and review.rule_command(plain) is not None)
                        # "Objection sustained, keep the near-duplicates; they're paraphrases …": a clause that opens with the decision
                        or (tool in _MAKERS and not names.find_run_id(plain)
-                           and any(_DECISION_OPENS.match(c) and review.rule_command(c) is not None for c in re.split(r"[,，;；。!！]|\.\s", plain)))
+                           and any(_DECISION_OPENS.match(c) and review.rule_command(c) is not None for c in rx.split(r"[,，;；。!！]|\.\s", plain)))
                        # "没写答案的那几条直接删了", "exact same rows in there twice -- drop them": a rule and its decision, nothing else
                        or (tool in ("", "inspect_dataset") and got is not None and got.act in ("command", "correction", "chitchat")
                            and review.rule_command(plain) is not None and review.decides(plain)
-                           and not re.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", acts.QUOTED.sub(" ", plain), re.I))
+                           and not rx.search(r"[?？吗]|还是|\bor\b|\bwhether\b|要不要|删不删|留不留", acts.QUOTED.sub(" ", plain), re.I))
                        # "答案空着的,跟交白卷有什么区别?全部删掉!", "The perplexity outliers? Your chart says keep them": a question nobody
                        # answers, then the decision, ending the message
                        or (tool == "explain" and decided_after)
@@ -329,16 +329,16 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
                        # "長答案全部保留,法院啲程序解釋本身就長": a rule and its decision open the message, a reason follows
                        # ("同一个问题答案不一样的那些,先留着,我回头问问师傅哪个对": the rule, then its decision, in the first two clauses)
                        # ("冲突的那些我看了,都保留,不同朝代说法本来就不一样": the same, read as the rephrasing for its 说法)
-                       or (tool in ("explain",) + _MAKERS and len(parts := re.split(r"[,，。;；!！?？]", plain)) > 1 and not re.search(r"[?？吗嘛]", plain)
+                       or (tool in ("explain",) + _MAKERS and len(parts := rx.split(r"[,，。;；!！?？]", plain)) > 1 and not rx.search(r"[?？吗嘛]", plain)
                            and any(review.rule_command(head) is not None and review.decides(head) and not acts.asks_about(head)
                                    for head in (parts[0], ",".join(parts[:2]) if len(parts) > 2 else parts[0],
                                                 # "…谁听啊!不过长答案那些先留着吧,万一有用呢": the decision after "but"
-                                                *(p for p in parts if re.match(r"\s*(?:不过|但是|可是|\bbut\b)", p, re.I)))))):
+                                                *(p for p in parts if rx.match(r"\s*(?:不过|但是|可是|\bbut\b)", p, re.I)))))):
         reviewed = _review_step(plain, masked, text, named, new_files, mem, lang, plain_all)
         if reviewed is not None:
             return reviewed
     if (tool in (None, "", "inspect_dataset") and got is not None and got.act == "command"
-            and any("|" in q and not re.search(r"\d", q) for q, _, _ in quoted(masked))):  # (a quoted log line holds numbers)
+            and any("|" in q and not rx.search(r"\d", q) for q, _, _ in quoted(masked))):  # (a quoted log line holds numbers)
         tool = "augment_instructions"  # "…make the instructions in FILE less samey, maybe with 'Sum this up|Give me the gist'?": a family given
     if tool in (None, "", "explain", "check_quality") and has_file and slots.asks_sheets(plain) and (got is None or got.act != "hypothetical"):
         tool = "inspect_dataset"  # "这个xlsx有几个sheet": the look lists the sheets
@@ -347,9 +347,9 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         tool = "start_training"  # "use ./models/tinyllama-1.1b as the base with FILE", "base should be ./models/qwen2-0.5b … same data":
         # a base model given for the data is a run's setting
     if (got is not None and got.act in ("command", "question") and slots.find_fields(masked).get("rationale_field")
-            and (tool in (None, "", "inspect_dataset") and re.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)
-                 or tool == "explain" and re.search(r"\b(?:add|build|make|generate|use)\b|加|做|生成", plain, re.I)
-                 and re.search(r"\bcot\b|chain[- ]of[- ]thought|\breasoning\b|思维链|推理", plain, re.I)
+            and (tool in (None, "", "inspect_dataset") and rx.search(r"\badd\b|\bmake\b|加|做|生成", plain, re.I)
+                 or tool == "explain" and rx.search(r"\b(?:add|build|make|generate|use)\b|加|做|生成", plain, re.I)
+                 and rx.search(r"\bcot\b|chain[- ]of[- ]thought|\breasoning\b|思维链|推理", plain, re.I)
                  and (amounts.find_fraction(plain) is not None or amounts.count_args(plain)))):
         tool = "add_cot"  # "let's add that to FILE then, maybe 80 samples? the explanations are in a column called 'reasoning'":
         # a column of reasoning given, samples asked for
@@ -357,7 +357,7 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
             and not names.find_run_id(plain) and _CHECK_ASKED.search(plain)
             and (tool == "training_status" or review.rule_named(plain) not in (None, "all", "perplexity", "reward_low", "judge_low"))
             and not slots.find_fields(masked) and not slots.asks_sheets(plain)
-            and not re.search(r"format|格式|字段|\bfields?\b|\bcolumns?\b|列|\blengths?\b|长度|\bstructure\b|结构|\bhow long\b|多长|"
+            and not rx.search(r"format|格式|字段|\bfields?\b|\bcolumns?\b|列|\blengths?\b|长度|\bstructure\b|结构|\bhow long\b|多长|"
                               r"\bhow many\b|多少条|几条|条数", plain, re.I)):  # (a look's own words)
         tool = "check_quality"  # "qa_pair.csv 帮忙检查一下,看看有没有空着没答的", "Run a check on FILE": the problems looked for are the check's
     if tool in ("", "inspect_dataset", "training_status") and (has_file or named) and _CHECK_AGAIN.search(plain) and (got is None or got.act != "hypothetical"):
@@ -393,8 +393,8 @@ def plan_step(text: str, mem: Memory, new_files: list[str], fallback_path: str |
         elif intents.HELP.search(plain):
             return Decision("help", reply=replies.CAPABILITIES[lang])
         elif (got is not None and classifier.asks(plain) >= _ASKS_FIRMLY and intents.about_sft(plain) and (got.offer or _CRAFT_WORD.search(plain))
-              and not (got.act == "chitchat" and got.prob >= 0.75 and not re.search(r"[?？]", plain))  # ("今天也是被数据折磨的一天": venting)
-              and len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", plain)) >= 3  # ("lr?", "例子?": too bare to answer; offered as a step)
+              and not (got.act == "chitchat" and got.prob >= 0.75 and not rx.search(r"[?？]", plain))  # ("今天也是被数据折磨的一天": venting)
+              and len(rx.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", plain)) >= 3  # ("lr?", "例子?": too bare to answer; offered as a step)
               and not _ASKS_ABOUT_US.search(plain)
               and not named and not new_files and not names.find_run_id(plain) and not acts.is_request(plain)):
             tool = "explain"  # "wats the diff btw alpaca n sharegpt anyway", "few-shot helps the model how exactly": asked, in our
@@ -480,7 +480,7 @@ _FILLER = re.compile(r"[\s\W]|格式|版本?|吧|的|一份|please|pls|format|ve
 def _bare_format(text: str) -> bool:
     """Only a format name, give or take "格式/please" ("alpaca", "sharegpt 格式吧")."""
     fmt = slots.find_format(text)
-    return bool(fmt) and not _FILLER.sub("", re.sub(re.escape(fmt), "", text, flags=re.I)).strip()
+    return bool(fmt) and not _FILLER.sub("", rx.sub(re.escape(fmt), "", text, flags=re.I)).strip()
 
 
 # A decision opening the message: "keep the short answers. a lot of our UI strings are one word", "删掉乱码的,…".
@@ -519,25 +519,25 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
             else None)
     # ("[WARN] 1342 samples have empty 'output'\n[WARN] 87 duplicated\n上面这些空答案的全部删掉": the rule of the line that decides)
     command = last or review.rule_command(plain) or (review.rule_command(plain_all) if plain_all else None)
-    tail = re.split(r"[?？]", plain)[-1]
+    tail = rx.split(r"[?？]", plain)[-1]
     if command is not None and tail.strip() and tail != plain and review.decides(tail) and review.rule_named(tail):
         command = ((review.rule_command(tail) or (review.rule_named(tail),))[0], command[1])  # "近似重复和完全重复有啥区别?完全重复的删掉": the rule the decision after the question names
-    if command is not None and re.search(r"[?？]\s*$", plain) and not re.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
+    if command is not None and rx.search(r"[?？]\s*$", plain) and not rx.search(r"删|留|去掉|丢|drop|remove|delete|keep|保留|\bbin\b|toss|ditch", plain.split("?")[-2] if "?" in plain else plain, re.I):
         command = None  # "Just dropped our export in here. What format is it and how long are the answers?": asked, not decided
-    asked_first = re.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", acts.QUOTED.sub(lambda q: " " * len(q.group(0)), plain), re.S | re.I)
-    if (command is not None and asked_first and review.decides(re.split(r"[,，。;；!！]", asked_first.group(1))[-1])
+    asked_first = rx.match(r"(.*?(?:[吗么嘛]|\b(?:or not|right|yes or no))\s*[?？])(.+)$", acts.QUOTED.sub(lambda q: " " * len(q.group(0)), plain), re.S | re.I)
+    if (command is not None and asked_first and review.decides(rx.split(r"[,，。;；!！]", asked_first.group(1))[-1])
             and not review.decides(asked_first.group(2)) and not acts.is_rhetorical(asked_first.group(1))):
         command = None  # "近似重复的要删吗?我想先看看": whether to drop them, asked, and nothing decided after
-    if command is not None and re.search(r"[?？]\s*$", plain) and acts.CONCEPT_ASKED.search(plain):
+    if command is not None and rx.search(r"[?？]\s*$", plain) and acts.CONCEPT_ASKED.search(plain):
         command = None  # "Do I get to choose which copy of a duplicate survives? … Which one does it keep by default?": how it behaves, asked
     if command is not None and _SHOW_FIRST.search(plain):
         command = None  # "先别删,给我看看 FILE 里哪些是重复的": a look first, nothing decided
-    if command is not None and re.match(r"\W*(?:(?:can|could|would) you (?:please )?|please )?explain\b|\W*(?:请|麻烦)?(?:你)?(?:解释|讲讲|说说)一下", plain, re.I):
+    if command is not None and rx.match(r"\W*(?:(?:can|could|would) you (?:please )?|please )?explain\b|\W*(?:请|麻烦)?(?:你)?(?:解释|讲讲|说说)一下", plain, re.I):
         command = None  # "Can you explain what the 'placeholder' flag means, and whether dropping those is usually safe?": explained
     if command is not None and acts.asks_what_was_done(plain):
         command = None  # "你是不是已经把重复的删了?我还没确认呢": asked about, not decided
     kept = (command is not None and command[1] == "keep" and review.says_keep(plain)  # "带占位符的先保留,后面我自己填": a keep, not a fill
-            and not re.search(r"(?:keep|保留|留着)\s*\{\{", plain, re.I))  # ("keep {{name}} as 'Echo', set {{author}} to X": a value kept)
+            and not rx.search(r"(?:keep|保留|留着)\s*\{\{", plain, re.I))  # ("keep {{name}} as 'Echo', set {{author}} to X": a value kept)
     # "…nobody went back to fill them. Drop the placeholder answers.": records dropped, nothing to fill
     dropped_holes = command == ("placeholder", "drop") and not {"name", "author"} & set(review.values_as_written(masked, plain))
     if not kept and not dropped_holes and review.asks_fill(plain, holes):
@@ -565,7 +565,7 @@ def _review_step(plain: str, masked: str, text: str, named: list[str], new_files
     if not (named or new_files or mem.files):  # no data in sight: the latest check is meant (the tool says if there is none)
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": rule, "decision": decision}}])
     if decision == "keep" and review.says_keep(plain) or decision == "drop" and (
-            rule not in _CHECK_DROPS or rule == "duplicates" and re.search(r"\bnear\b|近似|相似|差不多", plain, re.I)
+            rule not in _CHECK_DROPS or rule == "duplicates" and rx.search(r"\bnear\b|近似|相似|差不多", plain, re.I)
             or not _QUALITY_NAMED.search(plain_all or plain) and len(review.kinds_named(plain_all or plain)) == 1):
         # ("both the exact ones and the near ones": the check alone drops only the exact ones)
         # "把答案互相冲突的记录去掉,文件是 x.jsonl", "keep the near duplicates in x.jsonl": the tool runs the check first, then applies the rule
@@ -643,7 +643,7 @@ def _left_to_do(text: str) -> str | None:
     """What a status report leaves to do ("完成:质检\n待定:短答案那一类 → 决定保留", "✅ converted\n⬜ add CoT to FILE"): the
     to-do lines' items, when every line says what is done or what is left, and both are said; else None."""
     lines = [line for line in text.strip().split("\n") if line.strip()]
-    done = [line for line in lines if _DONE_LINE.match(line) or re.search(markers.TICKED, line)]
+    done = [line for line in lines if _DONE_LINE.match(line) or rx.search(markers.TICKED, line)]
     left = [m.group("item").strip() for line in lines if line not in done and (m := _TO_DO_LINE.match(line)) and m.group("item").strip()]
     if not (done and left) or len(done) + len(left) < len(lines):
         return None  # ("✅ 训练已启动\n☐ 看进度\n☐ 看评估\n先看进度": the person's own line says which; the list is read as a list)
@@ -671,12 +671,12 @@ def _nicknames_put_back(text: str) -> str | None:
     changed = False
     for m, alias, thing in sorted(given, key=lambda g: -g[0].end()):
         end = m.end()
-        later = re.sub(rf"(?<![\w.-]){re.escape(alias)}(?:'s)?(?![\w.-])", thing, text[end:]) if not re.search(r"[\u4e00-\u9fff]", alias) else text[end:].replace(alias, thing)
+        later = rx.sub(rf"(?<![\w.-]){re.escape(alias)}(?:'s)?(?![\w.-])", thing, text[end:]) if not rx.search(r"[\u4e00-\u9fff]", alias) else text[end:].replace(alias, thing)
         if later != text[end:]:
             # ("bot_identity.json, call it ID": the giving said as its thing alone, so "call it ID" is no name for the bot)
             text, changed = text[:m.start()] + (thing if m.group("thing2") else m.group(0)) + later, True
     last = max(given, key=lambda g: g[0].end())
-    if not changed and (that := re.search(r"\b(?:that one|that run|that file)\b|那个|它", text[last[0].end():], re.I)):
+    if not changed and (that := rx.search(r"\b(?:that one|that run|that file)\b|那个|它", text[last[0].end():], re.I)):
         # "no wait, Alpha is run-…-r32, not r16. status of that one": the thing named, pointed at after
         at = last[0].end() + that.start()
         return text[:at] + last[2] + text[at + len(that.group(0)):]
@@ -696,7 +696,7 @@ def _said_to_me(text: str) -> str | None:
         return None
     said = text[turned[-1].end():]
     aside = _TO_THEM.search(said)
-    if not (aside and aside.start() > 0 or re.search(r"\w", text[:turned[-1].start()])):
+    if not (aside and aside.start() > 0 or rx.search(r"\w", text[:turned[-1].start()])):
         return None  # ("助手,帮我看看 FILE": only me spoken to)
     said = said[:aside.start()] if aside and aside.start() > 0 else said
     return said.strip() or None
@@ -728,9 +728,9 @@ _IN_GENERAL = re.compile(r"\b(?:a |the )?(?:reasonable|typical|good|usual|sensib
 
 def _asked_in_general(text: str, call: dict) -> bool:
     """A question that names a step but asks about it in general (see the patterns above), not for the step."""
-    parts = re.split(r"(?<=[?？])", text, maxsplit=1)
+    parts = rx.split(r"(?<=[?？])", text, maxsplit=1)
     first, after = parts[0], parts[-1]
-    if _CAN_IT.search(text) or (_WHICH_BETTER.search(first) and re.search(r"\bor\b|还是|\bvs\.?\b", first, re.I) and re.search(r"[?？]", text)
+    if _CAN_IT.search(text) or (_WHICH_BETTER.search(first) and rx.search(r"\bor\b|还是|\bvs\.?\b", first, re.I) and rx.search(r"[?？]", text)
                                 and not intents.classify(variants.plain_chinese(hide_names(after))).name
                                 and call["name"] in ("convert_dataset", "start_training", "suggest_hyperparameters")):
         return True  # (a question mark, then what it is about: "…the openai format or sharegpt? Data is FILE"; not "…? Anyway, suggest …")
@@ -739,19 +739,19 @@ def _asked_in_general(text: str, call: dict) -> bool:
     if call["name"] in ("evaluate_run", "training_status") and "run_id" not in call["args"] and _IS_IT_NORMAL.search(text):
         return True
     return (call["name"] == "suggest_hyperparameters" and not set(call["args"]) - {"method"} and bool(_IN_GENERAL.search(text))
-            and not re.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I) and not reading.asks_rate(text))  # ("学习率一般用多少合适?": the value, advised)
+            and not rx.search(r"\b(?:my|our)\b|我(?:的|们)", text, re.I) and not reading.asks_rate(text))  # ("学习率一般用多少合适?": the value, advised)
 
 
 def _asks_about_our_steps(asked: str, kind: str) -> bool:
     """A message the planner met with "which file?" (``kind`` ask_file) or could not place (unknown) that asks, in its last
     question, about our settings, amounts or kinds of record, and is neither a request, a confirmation, small talk nor about the
     assistant itself."""
-    tail = re.split(r"[?？]", asked)[-1]
-    sentences = [s for s in re.split(r"(?<=[?？。!！])|(?<=[^.]\.)\s", asked) if re.search(r"\w", s)]
-    question = next((s for s in reversed(sentences) if re.search(r"[?？]|吗|呢|不\W*$", s)), sentences[-1] if sentences else asked)
+    tail = rx.split(r"[?？]", asked)[-1]
+    sentences = [s for s in rx.split(r"(?<=[?？。!！])|(?<=[^.]\.)\s", asked) if rx.search(r"\w", s)]
+    question = next((s for s in reversed(sentences) if rx.search(r"[?？]|吗|呢|不\W*$", s)), sentences[-1] if sentences else asked)
     return bool(
         (_ASKED_AT_END.search(asked) or _ASKS_OPENING.match(asked)
-         or re.search(r"[?？]", asked) and not _IMPERATIVE_START.match(tail) and not acts.opens_with_command(tail) and not _DECIDING.search(tail))
+         or rx.search(r"[?？]", asked) and not _IMPERATIVE_START.match(tail) and not acts.opens_with_command(tail) and not _DECIDING.search(tail))
         and not acts.is_request(asked) and not acts.opens_with_command(asked)
         and acts.speech_act(asked) not in ("confirmation", "correction") and not reading.about_me(asked)
         and (kind != "ask_file" or _ASKS_HOW.search(asked))  # ("maybe kick off a training run?": a request, hedged)
@@ -759,9 +759,9 @@ def _asks_about_our_steps(asked: str, kind: str) -> bool:
         and (kind == "ask_file" or _OUR_TERMS.search(question) or amounts.training_args(question) or amounts.count_args(question))
         and not intents.classify(variants.plain_chinese(hide_names(tail))).name  # ("训练现在能开吗?别等了,开始训练。")
         and reading.read(variants.plain_chinese(hide_names(asked)), True).act != "chitchat"  # ("确认一下今天是周五对吧?哈哈")
-        and not _HELP_ASKED.search(asked) and not re.search(r"无关|\bunrelated\b|\boff[- ]topic\b", asked, re.I)  # ("跟微调无关哈,附近有啥好吃的?")
+        and not _HELP_ASKED.search(asked) and not rx.search(r"无关|\bunrelated\b|\boff[- ]topic\b", asked, re.I)  # ("跟微调无关哈,附近有啥好吃的?")
         # the sentence that asks is about our steps ("…孩子都说我好久没陪她了…你觉得我该不该换个轻松点的工作?": not ours)
-        and (intents.about_sft(question) or amounts.training_args(question) or amounts.count_args(question) or re.search(r"手册|\bmanual\b", question, re.I)))
+        and (intents.about_sft(question) or amounts.training_args(question) or amounts.count_args(question) or rx.search(r"手册|\bmanual\b", question, re.I)))
 
 
 # A message that ends asking: a question mark, or a question's last word ("…是不是太少了", "差别大吗").
@@ -795,16 +795,16 @@ def _star_fixed(text: str) -> str | None:
     if m is None:
         return None
     before, fix = m.group("before"), m.group("fix").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", fix) and (numbers := list(re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", before))):
+    if rx.fullmatch(r"\d+(?:\.\d+)?", fix) and (numbers := list(rx.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", before))):
         return before[:numbers[-1].start()] + fix + before[numbers[-1].end():]  # "no, lora_r 8\n*16": the number put right
-    word_then = re.fullmatch(r"([A-Za-z0-9_.-]{2,40}?)\s*(?:[,，]\s*|[.。;；!！]\s+)(.+)", fix)
+    word_then = rx.fullmatch(r"([A-Za-z0-9_.-]{2,40}?)\s*(?:[,，]\s*|[.。;；!！]\s+)(.+)", fix)
     if word_then:  # "*steps, and make it 500 not 50": the word put right, then more said
         fixed = _star_fixed(f"{before}\n*{word_then.group(1)}")
         return f"{fixed}\n{word_then.group(2)}" if fixed is not None else None
-    if not re.fullmatch(r"[\w.-]{2,40}", fix):
+    if not rx.fullmatch(r"[\w.-]{2,40}", fix):
         return fix
     token = r"[\w.-]+" if "." in fix else r"[A-Za-z]+|[\u4e00-\u9fff]+|\d+"  # ("*train.jsonl": the whole file name put right)
-    scored = [(difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), w) for w in re.finditer(token, before) if w.group(0) != fix]
+    scored = [(difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), w) for w in rx.finditer(token, before) if w.group(0) != fix]
     score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     if best is None or score < 0.6:
         return None
@@ -851,7 +851,7 @@ def plan_user(turns: list[Turn], depth: int = 0) -> Decision:
             return Decision("tools", calls=[{"name": "explain", "args": {"question": asked.strip()}}])
     if decision.kind == "tools" and decision.calls[0]["name"] in _RUN_TOOLS and "run_id" not in decision.calls[0]["args"]:
         said = strip_attachments(turns[at].text)
-        run = names.find_run_id(re.sub(r"(?:\bdon'?t|\bdo not|别|不要|不是要?)\s*(?:stop|停)", " ", said, flags=re.I))
+        run = names.find_run_id(rx.sub(r"(?:\bdon'?t|\bdo not|别|不要|不是要?)\s*(?:stop|停)", " ", said, flags=re.I))
         if run and _ITS_RUN.search(said):
             # "hold on, don't stop run_c19 yet, show me its loss first", "不是要停 ft-7781,看看它的状态就行": the step ruled out, not the run
             decision = Decision("tools", calls=[{"name": decision.calls[0]["name"], "args": {"run_id": run[0], **decision.calls[0]["args"]}}])
@@ -879,7 +879,7 @@ def _one_step_each(text: str, mem: Memory) -> str | None:
     ends = [f.start for f in found[1:]] + [len(text)]
     each = []
     for f, end in zip(found, ends):
-        clause = re.split(r"[。;；\n]|\.\s", text[f.start:end].replace(f.text, "FILE", 1), maxsplit=1)[0]
+        clause = rx.split(r"[。;；\n]|\.\s", text[f.start:end].replace(f.text, "FILE", 1), maxsplit=1)[0]
         step = intents.classify(variants.plain_chinese(clause)).name or ("inspect_dataset" if _LOOK_WORDS.search(clause) else "")
         if step in ("", "explain"):
             continue
@@ -893,7 +893,7 @@ def _one_step_each(text: str, mem: Memory) -> str | None:
         return each[0][0]
     pointer = (start.group("name") or start.group("en")).lower().rstrip(".")
     # the file named in full, or by a part of its name set apart by "_", "-" or "." ("z" is faq_z.jsonl; "a" is not in "parts_b")
-    picked = [clause for clause, f in each if f.lower() == pointer or pointer in re.split(r"[_.\-\s]+", f.lower())]
+    picked = [clause for clause, f in each if f.lower() == pointer or pointer in rx.split(r"[_.\-\s]+", f.lower())]
     return picked[0] if len(picked) == 1 else None
 
 
@@ -926,7 +926,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     raw = turns[at].text
     text, new_files = written.unbracketed(dictated(unquote_forwarded(strip_attachments(raw)))), attached_files(raw)
     mem = remember(turns[:at + 1])
-    if not new_files and not re.search(r"[^\W_]", text):
+    if not new_files and not rx.search(r"[^\W_]", text):
         return Decision("unknown", reply=replies.unknown(replies.language(raw)))  # "?", "??": nothing said to act on or answer
     logged = _pasted_log(text)
     if logged and depth == 0:  # "[10:32] 我: 你好\n[10:32] 助手: …\n[10:33] 我: 帮我看看 FILE": the log's turns, the last one the message
@@ -945,7 +945,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         files_before = [f.text for f in resolve_named(before, mem.attachments)]
         if (_acts(to_me) and to_me.calls[0]["name"] == "inspect_dataset" and named and named not in ("explain", "inspect_dataset")
                 and acts.speech_act(before) not in ("question", "hypothetical")
-                and not re.search(r"看|查|字段|条数|格式|多少|\binspect|\blook|\brows?\b|\bcolumns?\b|\bfields?\b", spoken, re.I)):  # (a look asked: a look)
+                and not rx.search(r"看|查|字段|条数|格式|多少|\binspect|\blook|\brows?\b|\bcolumns?\b|\bfields?\b", spoken, re.I)):  # (a look asked: a look)
             to_me = plan_step(spoken, mem, new_files, intent=named)  # ("…助手会根据数据量推荐超参。助手,FILE,全量微调,给建议。")
         if to_me.kind == "ask_file" and len(set(files_before)) == 1:
             to_me = plan_step(spoken, mem, new_files, fallback_path=files_before[0])  # ("我把 FILE 传上来了…助手,请告诉我们它的格式")
@@ -997,7 +997,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         if merged is not None:
             return merged
     run = names.find_run_id(text)
-    if (run and not re.sub(r"[\W_]|\b(?:check|look at)\b|查|看看", "", variants.plain_chinese(text).replace(run[0], "")) and not new_files
+    if (run and not rx.sub(r"[\W_]|\b(?:check|look at)\b|查|看看", "", variants.plain_chinese(text).replace(run[0], "")) and not new_files
             and names.is_run_name(run[0])):  # (not "utf-8", "lora_r": no run's name)
         # "run-0815", "🔍 ft-1002 ⏳?": a run id alone is looked at (never resumed, stopped or evaluated on a guess)
         return Decision("tools", calls=[{"name": "training_status", "args": {"run_id": run[0]}}])
@@ -1019,7 +1019,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         asked = [f.text for f in resolve_named(answered.group("q"), mem.attachments)]
         # "is a quick LR range test worth it before the real run? yeah. 150 steps on FILE": the step the question names, with
         # the details the answer gives
-        named_step = "probe_learning_rate" if probe.asks_probe(answered.group("q")) and re.match(
+        named_step = "probe_learning_rate" if probe.asks_probe(answered.group("q")) and rx.match(
             r"\W*(?:yes|yeah|yep|sure|ok(?:ay)?|是的|对|要|能|可以|会)\b", answered.group(0)[len(answered.group("q")):], re.I) else None
         rest = (plan_step(answered.group("rest"), mem, new_files, fallback_path=asked[0] if asked else None, intent=named_step)
                 if named_step else _answer_step(text, answered.group("rest"), mem, new_files, asked[0] if asked else None))
@@ -1037,7 +1037,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
     checked = _CHECKED_THEN.match(text) if acts.speech_act(text) != "confirmation" else None
     if checked and acts.speech_act(checked.group("rest")) == "command" and (
             acts.opens_with_command(checked.group("rest")) or acts.is_request(checked.group("rest"))
-            or re.match(r"\W*(?:\w+\W+)?(?:then\b|那就?|那么)", text[checked.end("q"):], re.I)):
+            or rx.match(r"\W*(?:\w+\W+)?(?:then\b|那就?|那么)", text[checked.end("q"):], re.I)):
         # "If I ask you to inspect a spreadsheet you'll read the sheet I name, right? OK then inspect FILE, sheet Batch3", "所以填
         # 占位符就是把 {{name}} 换成真名对吧?那把这个文件里的 name 换成 小金": how it works checked, then the request (with the size
         # or file said in the check: "我手上大概1000条,手册说1000条用10个epoch对吧?学习率和batch也给我个建议呗")
@@ -1068,12 +1068,12 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         return plan_step(text, mem, new_files)  # "上次停掉的那个还能继续吗?可以的话就接着训": one request, asked and then asked for
     off = _STEP_CALLED_OFF.search(text)
     if off and (not _acts(rest := plan_step(_STEP_CALLED_OFF.sub(" ", text), mem, new_files))
-                or rest.calls[0]["name"] == "resume_training" and re.search(r"停|stop", off.group(0), re.I)):
+                or rest.calls[0]["name"] == "resume_training" and rx.search(r"停|stop", off.group(0), re.I)):
         # "等等,刚才那个停止先别执行了,让它继续跑": the stop called off, the run left going (no resume: it never stopped)
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
     if _NOTHING_FOR_YOU.search(text):  # "1 and 2 are done on my side and 3 is up to ops, so nothing for you right now"
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])
-    if _LATER_STEP.search(acts.QUOTED.sub(" ", text)) and _NOT_NOW.search(text) and not _NOW_TOO.search(text) and not re.search(r"[?？]", text):
+    if _LATER_STEP.search(acts.QUOTED.sub(" ", text)) and _NOT_NOW.search(text) and not _NOW_TOO.search(text) and not rx.search(r"[?？]", text):
         # "明天开始训练 X,今晚机器要维护,现在别跑", "Tomorrow start training on X — not now", "I'll evaluate r-1 tomorrow myself, leave
         # it alone for now": a step for later, none now
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])
@@ -1083,7 +1083,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         advice = plan_step(text, mem, new_files, intent="suggest_hyperparameters")
         if _acts(advice):
             return advice
-    if _JUST_TELLING.search(text) and re.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)|"
+    if _JUST_TELLING.search(text) and rx.search(r"\bnot deciding\b|\bno decision\b|\bhaven'?t decided\b|还没(?:决定|想好)|先不(?:决定|定)|"
                                                r"(?:这事|这步|这个)(?:就|也)?不(?:做|弄|搞)了|\b(?:we'?re|we are) not doing (?:it|that|this)\b|\bwe won'?t (?:do|be doing) (?:it|that)\b", text, re.I):
         # ("投票…2票赞成加 few-shot,5票反对。所以这事不做了,跟你说一声": a step decided against, only told)
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "the check found 40 dupes btw. not deciding anything yet, just letting you know"
@@ -1093,11 +1093,11 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         untold = _DONE_MYSELF.sub(" ", text)  # (all that was done: "FILE 我自己已经备份过了,去重我也手动做完了")
         rest = plan_step(untold, mem, new_files, fallback_path=named[0] if named else None)
         if (not _acts(rest) or review.step_called_off(untold) or _NO_NEED.search(untold)
-                or re.fullmatch(r"\s*```[\s\S]*?```\s*(?:btw|fyi|顺便说一下|跟你说一声)?\W*", untold, re.I)  # (the code pasted is what was done)
+                or rx.fullmatch(r"\s*```[\s\S]*?```\s*(?:btw|fyi|顺便说一下|跟你说一声)?\W*", untold, re.I)  # (the code pasted is what was done)
                 or (rest.calls[0]["name"] == "inspect_dataset" or not acts.is_request(untold)) and _JUST_TELLING.search(untold)
                 # "Never mind b.csv, I already converted it myself.", "算了,b.csv 我已经自己手动转好了,不用你弄": the file named, no step left
-                or rest.calls[0]["name"] == "inspect_dataset" and re.search(r"\bnever ?mind\b|算了|不用你(?:弄|管|做|转|查)|\bdon'?t bother\b|\bno need\b", untold, re.I)
-                or re.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
+                or rest.calls[0]["name"] == "inspect_dataset" and rx.search(r"\bnever ?mind\b|算了|不用你(?:弄|管|做|转|查)|\bdon'?t bother\b|\bno need\b", untold, re.I)
+                or rx.fullmatch(r"(?:\W*(?:别|不要|不用|don'?t|do not)\s*(?:动|改|碰|touch|change)[^,，。;；.]{0,16})+\W*", untold, re.I)):  # ("别动底座,别动学习率,…")  # ("替换占位符那步不要了,…我自己已经改好了",
             # "两个文件我已经自己合并好了,叫 X,跟你说一声": the result named, only told
             # "I already deduped it in Excel myself, so no need to check for duplicates")
             return Decision("unknown", reply=replies.NOTED[replies.language(text)])
@@ -1136,7 +1136,7 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
     elif (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "inspect_dataset" and "path" in first.calls[0]["args"]
           and acts.conditional_steps(text) is not None and _CHECK_VERB_OPENS.match(steps[0])
-          and re.search(r"\b(?:convert|turn|export|train|start|fine-?tune)\b", steps[1], re.I)):
+          and rx.search(r"\b(?:convert|turn|export|train|start|fine-?tune)\b", steps[1], re.I)):
         # "check FILE, then if it looks ok convert it to alpaca": in English the check a later step waits on is the quality check
         first = Decision("tools", calls=[{"name": "check_quality", "args": {"path": first.calls[0]["args"]["path"]}}])
     if len(steps) > 1 and first.kind == "tools" and not set(first.calls[0]["args"]) - {"path"}:
@@ -1261,7 +1261,7 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         return None
     found = resolve_named(text, mem.attachments)
     masked = slots.mask(text, [(f.start, f.end) for f in found], fill="FILE")  # (a file's extension names no format here)
-    spans = [(c.start(), c.end()) for c in re.finditer(r"[^,，;；。]+", text[:m.start()])]
+    spans = [(c.start(), c.end()) for c in rx.finditer(r"[^,，;；。]+", text[:m.start()])]
     clauses = [(text[a:b], masked[a:b]) for a, b in spans if text[a:b].strip()]
     clauses = [(c, k) for c0, k0 in clauses for c, k in zip(_CLAUSE.split(c0), _CLAUSE.split(k0)) if c.strip()]
     tools = {_leaning(k) for _, k in clauses} - {""}
@@ -1270,15 +1270,15 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     last = m.group("last")
     named = [f.text for f in found]
     alone = plan_step(last, mem, new_files, fallback_path=named[0] if named else None)
-    if _acts(alone) and alone.calls[0]["name"] == "fill_placeholders" and re.search(r"填|\bfill\b", last, re.I):
+    if _acts(alone) and alone.calls[0]["name"] == "fill_placeholders" and rx.search(r"填|\bfill\b", last, re.I):
         return alone  # "一会儿要开训,还要填 identity.json 的占位符。先填占位符:名字「晓声」,…": the fill, with its values
     # the step the last sentence names, in its own words first ("先停 X" is the stop, however weakly it reads alone)
     tool = intents.classify(variants.plain_chinese(hide_names(last))).name or (alone.calls[0]["name"] if alone.kind == "tools" else "")
     if not tool:
         # "一是看下 FILE 有多少条、啥字段,二是给我建议超参。先看文件": the step whose words the last sentence says again
-        said = set(re.findall(r"[\u4e00-\u9fff]", last)) - set("先做的了吧一下个是把给我那这件事第上在用有要就也都还再和与及对从到") | {
-            w.lower() for w in re.findall(r"[A-Za-z]{3,}", last)} - {"the", "first", "one", "then", "now", "start", "starting", "with"}
-        shared = [(len(said & (set(re.findall(r"[\u4e00-\u9fff]", k)) | {w.lower() for w in re.findall(r"[A-Za-z]{3,}", k)})), k) for _, k in clauses]
+        said = set(rx.findall(r"[\u4e00-\u9fff]", last)) - set("先做的了吧一下个是把给我那这件事第上在用有要就也都还再和与及对从到") | {
+            w.lower() for w in rx.findall(r"[A-Za-z]{3,}", last)} - {"the", "first", "one", "then", "now", "start", "starting", "with"}
+        shared = [(len(said & (set(rx.findall(r"[\u4e00-\u9fff]", k)) | {w.lower() for w in rx.findall(r"[A-Za-z]{3,}", k)})), k) for _, k in clauses]
         best = max((n for n, _ in shared), default=0)
         owners = {_leaning(k) for n, k in shared if n == best} - {""}
         if best and len(owners) == 1:
@@ -1293,7 +1293,7 @@ def _first_of_two(text: str, mem: Memory, new_files: list[str]) -> Decision | No
 def _names_its_object(step: str) -> bool:
     """The step names its file or run in full ("check run-0901", "inspect FILE"), not by a bare number ("evaluate 6")."""
     run = names.find_run_id(step)
-    return bool(run and re.search(r"[A-Za-z]", run[0]) or re.search(r"\bFILE\b|\.\w{2,5}\b", step))
+    return bool(run and rx.search(r"[A-Za-z]", run[0]) or rx.search(r"\bFILE\b|\.\w{2,5}\b", step))
 
 
 _PLAN_THEN_NOW = re.compile(r"^\W*(?:big picture|the (?:overall |whole |full )?plan(?: is)?|overall plan|roadmap|计划是这样|整体计划|总体计划|大致计划|计划|大方向|路线图)"
@@ -1366,7 +1366,7 @@ def _cells(row: str) -> list[str]:
 
 def _is_rule(cells: list[str]) -> bool:
     """Whether a Markdown table's row is its rule ("|---|:--:|") rather than data."""
-    return all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c)
+    return all(rx.fullmatch(r":?-{2,}:?", c) for c in cells if c)
 
 
 def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
@@ -1386,7 +1386,7 @@ def _table_rows(text: str) -> tuple[str, list[list[str]]] | None:
         return None  # (a CSV table: its header and two rows at least)
     own = "\n".join(lines[:best[0]] + lines[best[1]:]).strip()
     rows = [row for row in cells[best[0]:best[1]] if not _is_rule(row)]
-    return (own, rows) if re.search(r"[^\W\d_]{2}", own) else None
+    return (own, rows) if rx.search(r"[^\W\d_]{2}", own) else None
 
 
 # A line of a list or a table pasted with the request: "1. x", "2) x", "- x", "• x", "[ ] x", "| a | b |" (not its rule row).
@@ -1405,10 +1405,10 @@ _SIZE_UNITS = {"b": 1, "kb": 1e3, "k": 1e3, "mb": 1e6, "m": 1e6, "gb": 1e9, "g":
 
 def _property_of(item: str, picked: str) -> float | None:
     """What an item is picked by: its date (as YYYYMMDD) for newest/oldest, its size in bytes for biggest/smallest."""
-    if re.search(r"最大|最小|biggest|largest|smallest", picked, re.I):
-        size = re.search(r"(\d+(?:\.\d+)?)\s*(kb|mb|gb|k|m|g|b)\b", item, re.I)
+    if rx.search(r"最大|最小|biggest|largest|smallest", picked, re.I):
+        size = rx.search(r"(\d+(?:\.\d+)?)\s*(kb|mb|gb|k|m|g|b)\b", item, re.I)
         return float(size.group(1)) * _SIZE_UNITS[size.group(2).lower()] if size else None
-    date = re.search(r"(20\d\d)[-/.]?(\d\d)[-/.]?(\d\d)", item)
+    date = rx.search(r"(20\d\d)[-/.]?(\d\d)[-/.]?(\d\d)", item)
     return float(date.group(1) + date.group(2) + date.group(3)) if date else None
 
 
@@ -1421,7 +1421,7 @@ def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision |
     listed = [(i, m) for i, line in enumerate(lines) if (m := _LISTED.fullmatch(line))]
     own = "\n".join(line for i, line in enumerate(lines) if i not in {i for i, _ in listed}).strip()
     place = _PLACE.search(own) or _BY_PROPERTY.search(own)
-    if not place or not re.search(r"[^\W\d_]{2}", _PLACE.sub(" ", _BY_PROPERTY.sub(" ", own))):
+    if not place or not rx.search(r"[^\W\d_]{2}", _PLACE.sub(" ", _BY_PROPERTY.sub(" ", own))):
         return None
     if place.re is _BY_PROPERTY:  # "最新那个,先看下格式", "the biggest one": the listed file by its date or size
         items = [m.group("item") or m.group("row") for _, m in listed]
@@ -1429,8 +1429,8 @@ def _picked_by_place(text: str, mem: Memory, new_files: list[str]) -> Decision |
         keyed = [(key, item) for key, item in keyed if key is not None]
         if len(keyed) < 2 or len(keyed) != len(items):
             return None
-        pick = (min if re.search(r"最旧|最早|最小|oldest|earliest|smallest", place.group(0), re.I) else max)(keyed, key=lambda k: k[0])[1]
-        file = re.search(r"[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b", pick)
+        pick = (min if rx.search(r"最旧|最早|最小|oldest|earliest|smallest", place.group(0), re.I) else max)(keyed, key=lambda k: k[0])[1]
+        file = rx.search(r"[\w./-]+\.(?:jsonl?|csv|xlsx?|tsv)\b", pick)
         said = own[:place.start()] + f" {file.group(0) if file else pick.split()[0]} " + own[place.end():]
     else:
         said = _placed_item(own, place, lines, listed)
@@ -1458,7 +1458,7 @@ def _placed_item(own: str, place: re.Match, lines: list[str], listed: list[tuple
         return None
     item = items[n - 1] if n > 0 else items[-1]
     rest = (own[:place.start()] + " " + own[place.end():]).strip()
-    if not intents.classify(variants.plain_chinese(rest)).name and re.search(r"开始|先|\bstart\b|\bfirst\b|\bbegin\b", rest, re.I) and unit not in ("列", "column"):
+    if not intents.classify(variants.plain_chinese(rest)).name and rx.search(r"开始|先|\bstart\b|\bfirst\b|\bbegin\b", rest, re.I) and unit not in ("列", "column"):
         return item  # "[ ] 看看 X 是什么格式\n[ ] 转 openai\n从第一条开始": the item is the step
     named = f" the '{item}' column " if unit == "column" else f" “{item}”列 " if unit == "列" else f" {item} "
     return own[:place.start()] + named + own[place.end():]
@@ -1471,27 +1471,27 @@ def _after_table(text: str, mem: Memory, new_files: list[str]) -> Decision | Non
     if table is None:
         return None
     own, rows = table
-    settings = [f"{row[0]}={row[1]}" for row in rows if len(row) == 2 and re.fullmatch(r"[A-Za-z_]\w{0,20}", row[0])
-                and re.fullmatch(r"[\d.]+(?:e-?\d+)?%?", row[1], re.I)]
+    settings = [f"{row[0]}={row[1]}" for row in rows if len(row) == 2 and rx.fullmatch(r"[A-Za-z_]\w{0,20}", row[0])
+                and rx.fullmatch(r"[\d.]+(?:e-?\d+)?%?", row[1], re.I)]
     step = plan_step(own + ("\n" + " ".join(settings) if settings else ""), mem, new_files)
     if not _acts(step):
         return None
     call = step.calls[0]
     if call["name"] in _RUN_TOOLS and "run_id" not in call["args"]:
-        firsts = [row[0] for row in rows if row and re.fullmatch(r"[A-Za-z0-9][\w.-]{0,30}", row[0])]
-        said = [name for name in firsts if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", own)]
-        stated = [state for state, words in _STATES if re.search(words, own, re.I)]
-        by_state = [row[0] for row in rows if stated and any(re.search(dict(_STATES)[stated[0]], c, re.I) for c in row[1:])]
+        firsts = [row[0] for row in rows if row and rx.fullmatch(r"[A-Za-z0-9][\w.-]{0,30}", row[0])]
+        said = [name for name in firsts if rx.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", own)]
+        stated = [state for state, words in _STATES if rx.search(words, own, re.I)]
+        by_state = [row[0] for row in rows if stated and any(rx.search(dict(_STATES)[stated[0]], c, re.I) for c in row[1:])]
         pick = said[-1:] or (by_state if len(by_state) == 1 else [])
         if pick:
             call = {"name": call["name"], "args": {"run_id": pick[0], **call["args"]}}
     whole = plan_step(text, mem, new_files)  # what the table's cells give for the same step ("| FILE | 指令增强 | 25% |"), no run
     if _acts(whole) and whole.calls[0]["name"] == call["name"]:
         call = {"name": call["name"], "args": {**{k: v for k, v in whole.calls[0]["args"].items() if k != "run_id"}, **call["args"]}}
-    if call["name"] in ("convert_dataset", "inspect_dataset") and re.search(r"表头|\bheaders?\b", own, re.I):
+    if call["name"] in ("convert_dataset", "inspect_dataset") and rx.search(r"表头|\bheaders?\b", own, re.I):
         # "…帮我转成千帆格式,问题列和答案列就按表头来": the header row names the columns
         for role, words in (("question_field", r"问题|提问|question|prompt|query|instruction"), ("answer_field", r"答案|回答|回复|answer|response|reply")):
-            cell = next((c for c in rows[0] if re.fullmatch(rf"\w*(?:{words})\w*", c, re.I)), None)
+            cell = next((c for c in rows[0] if rx.fullmatch(rf"\w*(?:{words})\w*", c, re.I)), None)
             if cell and role not in call["args"]:
                 call = {"name": call["name"], "args": {**call["args"], role: cell}}
     return Decision("tools", calls=[call])
@@ -1501,16 +1501,16 @@ def _after_pasted_lines(text: str, mem: Memory, new_files: list[str]) -> Decisio
     """"INFO: run 8c1e9d queued at 09:41\nis it actually running yet? check", "> 已将 X 转换为 alpaca 格式\n错了,我要的是 openai 格式":
     the lines pasted from a report, a log or the assistant say what it is about; the person's own last words what to do.
     None when no lines are pasted, or when the person's own words are long enough to be read with them."""
-    pasted = _PASTED_HEAD.match(text) if not re.match(rf"\s*{markers.BOX_OPEN}\s", text) else None  # (a to-do list's boxes: no paste)
+    pasted = _PASTED_HEAD.match(text) if not rx.match(rf"\s*{markers.BOX_OPEN}\s", text) else None  # (a to-do list's boxes: no paste)
     own = text[pasted.end():].strip() if pasted else ""
-    if own and re.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
+    if own and rx.match(r"[ \t]*\$[ \t]", pasted.group(0)) and resolve_named(own, mem.attachments):
         return plan_step(own, mem, new_files)  # "$ ls qianfan/\nfile.jsonl  qa.csv\n把 qianfan/qa.csv 转成 openai": a shell's listing, then the request
     if not own or not (len(own) <= 24 or acts.correction(own) is not None or _GO_ON.match(own)
                        or acts.speech_act(own) in ("question", "hypothetical")):
         return None
     head = pasted.group(0)
     asked = [f.text for f in resolve_named(head, mem.attachments)]
-    quoted_step = next((name for name, words in _RUN_STEP_WORDS if re.search(words, head, re.I)), "") if names.bare_run_id(own) else ""
+    quoted_step = next((name for name, words in _RUN_STEP_WORDS if rx.search(words, head, re.I)), "") if names.bare_run_id(own) else ""
     step = plan_step(acts.correction(own) or own, mem, new_files, fallback_path=asked[0] if asked else None,
                      intent=quoted_step if quoted_step in _RUN_TOOLS else None)  # ("> 要从哪个 run 恢复?\nrun-0703-b": the quoted question's step)
     run = names.find_run_id(head)
@@ -1553,7 +1553,7 @@ _ASKED_AFTER = re.compile(r"(?<=[。!！])\s*|(?<=[^.]\.)\s+|——|—(?=\s*\S)
 
 def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decision | None:
     """The first of an explanation and a step asked together, in the order the message puts them; None otherwise."""
-    if re.search(r"\{\w*\}", text):
+    if rx.search(r"\{\w*\}", text):
         return None  # (templates listed: their question marks are theirs)
     if _EXPLAIN_FIRST_THEN.match(text):
         return Decision("tools", calls=[{"name": "explain", "args": {"question": text.strip()}}])
@@ -1561,27 +1561,27 @@ def _explained_in_order(text: str, mem: Memory, new_files: list[str]) -> Decisio
     cut = after.start() if after and after.start() > 0 else None
     if cut is None:
         split = next((m for m in _ASKED_AFTER.finditer(text) if m.start() > 0), None)
-        if split is None or "?" in text[:split.start()] or "？" in text[:split.start()] or not re.search(r"[?？]\s*$", text[split.end():]):
+        if split is None or "?" in text[:split.start()] or "？" in text[:split.start()] or not rx.search(r"[?？]\s*$", text[split.end():]):
             return None
         cut = split.start()  # "把 RUN 停了。停了之后还能恢复吗?checkpoint 存哪了?": the step, then questions about it
-        if re.search(r"\bwhy\b|为什么|为啥|怎么回事", text[cut:], re.I) or acts.changed_mind(text[:cut]) is not None:
+        if rx.search(r"\bwhy\b|为什么|为啥|怎么回事", text[cut:], re.I) or acts.changed_mind(text[:cut]) is not None:
             return None  # ("Eval keeps saying `…dropped 12%` — why would that happen?", "stop X... hmm no, let it finish. what's its loss?")
     first = text[:cut].strip()
-    if _DONE_MYSELF.search(first) or re.match(r"\W*(?:我)?(?:已经)?(?:试过|尝试过)|\W*(?:i(?:'ve| have)? )?(?:already )?tried\b", first, re.I):
+    if _DONE_MYSELF.search(first) or rx.match(r"\W*(?:我)?(?:已经)?(?:试过|尝试过)|\W*(?:i(?:'ve| have)? )?(?:already )?tried\b", first, re.I):
         return None  # ("重复的我自己在 Excel 里删了。下一步该干嘛?": done by hand, told, then a question)
     if acts.speech_act(text) == "hypothetical" or acts.opens_hypothetical(first):
         return None  # ("If I don't not drop the conflicting pairs — i.e. I drop them — would …?": a what-if)
-    if re.search(r"\bwhich\b|\bshould (?:i|we)\b|哪个|要不要|该不该", text[cut:], re.I):
+    if rx.search(r"\bwhich\b|\bshould (?:i|we)\b|哪个|要不要|该不该", text[cut:], re.I):
         return None  # ("long answers: 1 keep 2 drop — honestly which would you pick, and why?": the choice asked about)
-    decided = review.rule_command(first) and re.search(r"(?:留着|保留|删|丢掉|去掉|\bkeep|\bdrop|\bremove)\S{0,3}\s*(?:吧|掉|了|them|it)?\W*$", first, re.I)
-    if acts.speech_act(first) != "command" or not (acts.opens_with_command(first) or _IMPERATIVE_START.match(first) and not re.match(r"\W*run\b", first, re.I)
+    decided = review.rule_command(first) and rx.search(r"(?:留着|保留|删|丢掉|去掉|\bkeep|\bdrop|\bremove)\S{0,3}\s*(?:吧|掉|了|them|it)?\W*$", first, re.I)
+    if acts.speech_act(first) != "command" or not (acts.opens_with_command(first) or _IMPERATIVE_START.match(first) and not rx.match(r"\W*run\b", first, re.I)
                                                    or decided):  # ("留着短答案吧——对了,…阈值是多少?": a decision)
         return None
     step = plan_step(first, mem, new_files)
     if not _acts(step):
         return None
     # the step with all the message says of it, its questions left out ("…比例 10%。推理过程在 解题思路 那一列。我应该说清楚了吧?")
-    body = " ".join(part for part in re.split(r"(?<=[。!！?？])|(?<=[^.]\.)\s+", text) if not re.search(r"[?？]\s*$", part))
+    body = " ".join(part for part in rx.split(r"(?<=[。!！?？])|(?<=[^.]\.)\s+", text) if not rx.search(r"[?？]\s*$", part))
     whole = plan_step(body, mem, new_files, intent=step.calls[0]["name"]) if body.strip() and body.strip() != first else step
     return whole if _acts(whole) and whole.calls[0]["name"] == step.calls[0]["name"] else step
 
@@ -1612,24 +1612,24 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
     if not ends or text.lstrip().startswith(">"):
         return None  # (a quoted question answered: the quoted reply's reading)
     question, rest = text[:ends[-1].end()], text[ends[-1].end():].strip(" ….,，;；")
-    if (not re.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question) or acts.only_view_asked(rest) or acts.only_asides(rest)
+    if (not rx.search(r"\w", rest) or acts.speech_act(rest) != "command" or acts.is_request(question) or acts.only_view_asked(rest) or acts.only_asides(rest)
             or acts.speech_act(question) not in ("question", "hypothetical") and not _EITHER.search(question)
-            or re.search(r"\bplan\b|计划|方案", question, re.I) or reading.just_asking(text) or _EXPLAIN_FIRST.search(rest)
-            or re.match(r"\W*(?:if|要是|如果|假如)\b", rest, re.I)  # ("any dupes in here? if it's ok convert to qianfan after": a condition)
-            or re.search(r"(?:之后|以后|的时候)\W*$|\bafter(?: that| it)?\W*$", rest, re.I)  # ("原文件会被改吗?给 FILE 加 CoT 之后。": when, asked)
-            or re.search(r"\{\w*\}", text)  # (templates listed: "{q}?麻烦解答一下" is a template's question mark)
+            or rx.search(r"\bplan\b|计划|方案", question, re.I) or reading.just_asking(text) or _EXPLAIN_FIRST.search(rest)
+            or rx.match(r"\W*(?:if|要是|如果|假如)\b", rest, re.I)  # ("any dupes in here? if it's ok convert to qianfan after": a condition)
+            or rx.search(r"(?:之后|以后|的时候)\W*$|\bafter(?: that| it)?\W*$", rest, re.I)  # ("原文件会被改吗?给 FILE 加 CoT 之后。": when, asked)
+            or rx.search(r"\{\w*\}", text)  # (templates listed: "{q}?麻烦解答一下" is a template's question mark)
             or acts.changed_mind(rest) is not None  # ("4? Too long for the context. 2. Yeah, k=2, …": the change-of-mind reading)
             or acts.asks_definition(question) and not resolve_named(rest, mem.attachments) and not names.find_run_id(rest)):
         return None  # ("ppl是什么意思?检查质量的时候老看到这个词": a definition asked, then where it was seen; "…?先讲明白,我再决定")
-    sentences = [part for part in re.split(r"(?<=[。!！;；])|(?<=[^.]\.)\s+", rest) if re.search(r"\w", part)]
+    sentences = [part for part in rx.split(r"(?<=[。!！;；])|(?<=[^.]\.)\s+", rest) if rx.search(r"\w", part)]
     if not any(_DECIDING.match(part) or _IMPERATIVE_START.match(part) or acts.opens_with_command(part) or acts.is_request(part) for part in sentences):
         return None  # ("How many epochs is too many? The manual mentions the model forgetting things.": a remark, no decision)
     if not _EITHER.search(question) and not acts.opens_hypothetical(question) and _acts(plan_step(question, mem, new_files)):
         return None  # ("Which placeholders are still left in FILE? Just list them for me.": the question is the request)
     own = intents.classify(variants.plain_chinese(hide_names(rest))).name
-    if not own and re.search(r"没事了|不用了|\bthat'?s all\b|\bnothing else\b", rest, re.I):
+    if not own and rx.search(r"没事了|不用了|\bthat'?s all\b|\bnothing else\b", rest, re.I):
         return Decision("unknown", reply=replies.NOTED[replies.language(text)])  # "epoch 调大会不会遗忘?会的,手册写了。行吧那没事了,谢谢~"
-    if intents.says_yes(rest) and not own and not review.decision(rest) and not re.search(r"\d", rest):
+    if intents.says_yes(rest) and not own and not review.decision(rest) and not rx.search(r"\d", rest):
         return None  # ("Is it right? … yep it does. go ahead": a yes to what was shown)
     asked = [f.text for f in resolve_named(question, mem.attachments)]
     if len(set(asked)) > 1 and (picked := focus.meant(text, asked)):
@@ -1640,7 +1640,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
         named_rest = [f.text for f in resolve_named(rest, mem.attachments)]
         path = (named_rest or [None])[0]
         return Decision("tools", calls=[{"name": "apply_quality_rule", "args": {"rule": ruled, "decision": decision, **({"path": path} if path else {})}}])
-    probed = probe.asks_probe(question) or re.search(r"\bprob(?:e|ing)\b|探测|探一下", text, re.I)
+    probed = probe.asks_probe(question) or rx.search(r"\bprob(?:e|ing)\b|探测|探一下", text, re.I)
     own_score = intents.classify(variants.plain_chinese(hide_names(rest))).score
     unnamed_rest = slots.mask(rest, [(f.start, f.end) for f in resolve_named(rest, mem.attachments)], fill="FILE")  # ("…_clean.jsonl" names no check)
     own_unnamed = intents.classify(variants.plain_chinese(hide_names(unnamed_rest))).name
@@ -1669,7 +1669,7 @@ def _decided_after_question(text: str, mem: Memory, new_files: list[str]) -> Dec
     if (not own and not named and _acts(whole := plan_step(text, mem, new_files)) and whole.calls[0]["name"] != call["name"]
             and whole.calls[0]["name"] not in CONSEQUENTIAL):
         return None  # ("Do I need a quality pass first? Obviously yes. Run the check on FILE": the whole message names the step better)
-    if call["name"] == "probe_learning_rate" and "steps" not in call["args"] and (bare := re.search(r"(?<![\w.])(\d{2,4})(?![\w.%])", rest)):
+    if call["name"] == "probe_learning_rate" and "steps" not in call["args"] and (bare := rx.search(r"(?<![\w.])(\d{2,4})(?![\w.%])", rest)):
         call = {"name": call["name"], "args": {**call["args"], "steps": int(bare.group(1))}}  # "eh let's just go with 80 on FILE"
     if call["name"] in _RUN_TOOLS and "run_id" not in call["args"] and (run := names.find_run_id(question)):
         call = {"name": call["name"], "args": {"run_id": run[0], **call["args"]}}
@@ -1708,7 +1708,7 @@ def list_items(text: str) -> list[str] | None:
         marks = inline  # "1. 先看看 FILE 2. 再转成 sharegpt", "1. drop the placeholder ones 2. keep the long answers": a list on one line
     if len(marks) < 2:
         # "流程如下\n1 转openai格式\n2 加few-shot k=2\n先做1吧": lines numbered 1, 2, … with a space only, one of them picked
-        numbered = list(re.finditer(r"(?m)^[ \t]*([1-9])[ \t]+(?=\S)", text))
+        numbered = list(rx.finditer(r"(?m)^[ \t]*([1-9])[ \t]+(?=\S)", text))
         if len(numbered) >= 2 and [int(m.group(1)) for m in numbered] == list(range(1, len(numbered) + 1)):
             chosen = _item_marked_now(text, numbered)
             return [chosen] if chosen is not None else None
@@ -1730,15 +1730,15 @@ def list_items(text: str) -> list[str] | None:
     head = text[:marks[0].start()].strip()
     items = [text[m.end():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip(" \t\n;；,，")
              for i, m in enumerate(marks)]
-    items = [re.sub(r"^\[\s?\]\s*", "", i) for i in items if i]  # ("- [ ] quality check on FILE": a box not yet ticked)
+    items = [rx.sub(r"^\[\s?\]\s*", "", i) for i in items if i]  # ("- [ ] quality check on FILE": a box not yet ticked)
     if len(items) < 2:
         return None
-    if head and (re.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I)
-                 or re.search(r"\b(?:these|the following)\s*[:：]\s*$|(?:以下|如下|下面这些)\S{0,4}[:：]\s*$", head, re.I) and _AUGMENT_WORDS.search(head)):
+    if head and (rx.search(r"(?:templates?|模板|说法|问法|phrasings?|wordings?)[^:：\n]{0,30}[:：]\s*$", head, re.I)
+                 or rx.search(r"\b(?:these|the following)\s*[:：]\s*$|(?:以下|如下|下面这些)\S{0,4}[:：]\s*$", head, re.I) and _AUGMENT_WORDS.search(head)):
         return None  # "Augment FILE with these templates:\n- …\n- …", "…:\n1. 请回答:{question}": the items are the templates
     if all(_LABEL_ITEM.search(i) for i in items):
         return [(head + " " if head else "") + ", ".join(items)]
-    if head and not re.search(r"[:：]\s*$", head) and not _HEADING_WORD.match(head):
+    if head and not rx.search(r"[:：]\s*$", head) and not _HEADING_WORD.match(head):
         return None  # a request before the list: the list holds its details (a heading, "## Steps", "TODO", holds none)
     if _LABEL_ITEM.search(items[0]) or not _acts_alone(items[0]):
         return None
@@ -1747,7 +1747,7 @@ def list_items(text: str) -> list[str] | None:
         own = _acts_alone(item) if not _LABEL_ITEM.search(item) else ""
         # ("1. inspect FILE\n2. convert to openai\n3. check quality": a short item with a step of its own is that step)
         # ("- [ ] drop the garbage", "- [ ] convert": a verb of ours alone, a step of its own though it names nothing to act on)
-        bare_step = not own and len(item.split()) <= 4 and re.match(r"\W*(?:(?:drop|remove|delete|convert|start|train|eval\w*|stop|resume)\b|开训|训练|评估|停|恢复)", item, re.I)
+        bare_step = not own and len(item.split()) <= 4 and rx.match(r"\W*(?:(?:drop|remove|delete|convert|start|train|eval\w*|stop|resume)\b|开训|训练|评估|停|恢复)", item, re.I)
         if (_detail(item) and not (own and own != _acts_alone(steps[-1]) and _STEP_VERB.search(item) or bare_step)
                 or (slots.find_fields(item) or amounts.count_args(item)) and own in ("", _acts_alone(steps[-1]))):
             steps[-1] += ", " + item  # "- 48 步", "- {{author}} → Orbit", "2. Question column = …": more of the step before;
@@ -1787,8 +1787,8 @@ def _item_marked_now(text: str, marks: list[re.Match]) -> str | None:
             tail = (tail[:picks[0].start()] + tail[picks[0].end():]).strip(" ,，。;；\n")
     if chosen is None or not 0 <= chosen < len(firsts) or _DONE_ITEM.search(firsts[chosen]):
         return None
-    item = _NOW_MARK.sub("", re.sub(r"^\s*\[[ xX✓]?\]\s*", "", firsts[chosen])).strip(" ,，;；")
-    tail = re.sub(r"(?:^|[,，。;；])\s*\d\s*已经?(?:搞定|完成|做完)了?", "", tail).strip(" ,，。;；\n")  # "1已经搞定了": done, no step
+    item = _NOW_MARK.sub("", rx.sub(r"^\s*\[[ xX✓]?\]\s*", "", firsts[chosen])).strip(" ,，;；")
+    tail = rx.sub(r"(?:^|[,，。;；])\s*\d\s*已经?(?:搞定|完成|做完)了?", "", tail).strip(" ,，。;；\n")  # "1已经搞定了": done, no step
     return item + (", " + tail if tail else "")
 
 
@@ -1807,11 +1807,11 @@ def _detail(item: str) -> bool:
         return True
     if review.rule_command(item) is not None and review.decides(item) and not slots.find_fields(item):
         return False  # "2. keep the long answers": a decision of its own, however short
-    if amounts.find_mix(item) and not amounts.find_fraction(re.sub(r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general)", " ", item, flags=re.I)):
+    if amounts.find_mix(item) and not amounts.find_fraction(rx.sub(r"(?:\d+(?:\.\d+)?\s*%|[一二两三四五]成)\s*(?:的|of)?\s*(?:通用|general)", " ", item, flags=re.I)):
         return True  # "- Mix in 10% general data so we don't lose general ability": a setting of the run before it
     found = resolve_named(item, [])
     bare = _DETAIL_NOISE.sub(" ", slots.mask(item, [(f.start, f.end) for f in found]))
-    words = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)
+    words = rx.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)
     if len(words) <= 4:
         return True
     return bool(slots.find_fields(item)) and reading.read(bare, True).tool in ("", "inspect_dataset")  # fields, nothing else asked
@@ -1874,26 +1874,26 @@ def steps_of(text: str) -> list[str]:
     steps = acts.conditional_steps(text) or intents.split_steps(text) or [text]
     if len(steps) > 1 and _NARRATED.match(steps[0]):
         steps = [text]  # "I started training before lunch and then got pulled into meetings …": a story, not steps
-    if len(steps) > 1 and len(re.findall(r"\band then\b|然后", text, re.I)) >= 3:
+    if len(steps) > 1 and len(rx.findall(r"\band then\b|然后", text, re.I)) >= 3:
         steps = [text]  # "I've got FILE ready and then I want to train on it with 4 epochs and then … start it": one run-on sentence
         # joined by "and then", "然后", not an order of steps
     if (len(steps) == 2 and intents.classify(steps[0]).name in ("", "training_status") and not acts.is_request(steps[0])
-            and not acts.opens_with_command(steps[0]) and not re.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
+            and not acts.opens_with_command(steps[0]) and not rx.search(r"[?？吗看查]|先\S{0,2}(?:评|测|检|转)", steps[0])
             and intents.classify(steps[1]).name in ("stop_training", "resume_training")):
         steps = [text]  # "run-0731 已经练过头了,再练要拉伤,叫停吧": how the run is, then the one ask
-    if (len(steps) == 2 and re.search(r"了\W*$", steps[0]) and not acts.is_request(steps[0]) and not acts.opens_with_command(steps[0])
+    if (len(steps) == 2 and rx.search(r"了\W*$", steps[0]) and not acts.is_request(steps[0]) and not acts.opens_with_command(steps[0])
             and (whole := reading.read(text)).tool in _RUN_TOOLS and whole.prob >= 0.9 and whole.tool != reading.read(steps[0]).tool):
         steps = [text]  # "太好了,停了之后原来不会自己恢复啊,真是贴心。把 X 从断点接着跑。": a remark, then the one request
     if (len(steps) == 2 and reading.STOPPED_BEFORE.search(steps[0]) and not acts.is_request(steps[0])
-            and not re.search(r"[?？吗]", steps[0]) and reading.read(text).tool == "resume_training"):
+            and not rx.search(r"[?？吗]", steps[0]) and reading.read(text).tool == "resume_training"):
         steps = [text]  # "dbrun_0923 那个停了的,接着给我整起来": which run (the stopped one), then the one ask
     while (len(steps) > 1 and _TOLD_FIRST.search(steps[0]) and not acts.is_request(steps[0]) and not acts.opens_with_command(steps[0]) and not names.find_run_id(steps[0])
            and not resolve_named(steps[0], []) and not amounts.training_args(steps[0]) and not amounts.count_args(steps[0])
-           and amounts.find_fraction(steps[0]) is None and not slots.find_fields(steps[0]) and not re.search(r"[?？吗]", steps[0])
+           and amounts.find_fraction(steps[0]) is None and not slots.find_fields(steps[0]) and not rx.search(r"[?？吗]", steps[0])
            and any(acts.is_request(s) or acts.opens_with_command(s) for s in steps[1:])):
         steps = steps[1:]  # "训练跑完了然后我想知道效果然后帮我评估一下 X", "我们的问题都是一个问法然后…然后你帮我把 FILE 的指令改写一下": what
         # happened, told first, before the request
-    if len(steps) == 2 and (run := names.find_run_id(steps[0])) and not re.sub(r"\W", "", steps[0].replace(run[0], "", 1)):
+    if len(steps) == 2 and (run := names.find_run_id(steps[0])) and not rx.sub(r"\W", "", steps[0].replace(run[0], "", 1)):
         steps = [text]  # "run_20240520 接着昨天停的地方跑": the run's name alone is no step
     steps = [s for s in steps if not reading.pasted_only(s)] or steps  # "「转换完成:…」好的,再把 x 导出成 csv": the paste is no step
     merged = steps[:1]
@@ -1928,7 +1928,7 @@ def _look_before_conversion(text: str, steps: list[str], first: Decision) -> boo
     """A check with no word of quality, on which a conversion waits ("先检查一下 FILE,没问题再转千帆"): a look is meant."""
     return (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "path" in first.calls[0]["args"]
             and acts.conditional_steps(text) is not None and not _QUALITY_WORDS.search(steps[0]) and bool(slots.find_format(steps[1]))
-            and bool(re.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)))
+            and bool(rx.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)))
 
 
 # "i meant Returns not Refunds", "是“退款”不是“退货”": after a wrong sheet, the sheet meant.
@@ -1943,7 +1943,7 @@ _LOOK_WORDS = re.compile(r"看|\blook|\binspect|\bsheet|\btab\b|工作表|\bcolu
 
 def _step_of_file(text: str) -> str | None:
     """The one step a correction of its file names, when it asks for no look."""
-    steps = [tool for tool, words in _FILE_STEPS if re.search(words, text, re.I)]
+    steps = [tool for tool, words in _FILE_STEPS if rx.search(words, text, re.I)]
     return steps[0] if len(steps) == 1 and not _LOOK_WORDS.search(text) else None
 
 
@@ -1957,7 +1957,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         return Decision("tools", calls=[{"name": "stop_training", "args": {"run_id": meant}}])  # "不是停 run-b,是停 run-d!b 还要继续跑"
     run = names.bare_run_id(text)
     if run and whole:
-        verb = re.search(r"(?:不是|\bnot)\s*(?P<verb>[^\s,，。;；]{1,12}?)\s*(?<![\w-])(?:[A-Za-z]+[-_#])[\w.-]*\d", whole, re.I)
+        verb = rx.search(r"(?:不是|\bnot)\s*(?P<verb>[^\s,，。;；]{1,12}?)\s*(?<![\w-])(?:[A-Za-z]+[-_#])[\w.-]*\d", whole, re.I)
         said = plan_step(f"{verb.group('verb')} {run[0]}", mem, new_files) if verb else None
         if said is not None and said.kind == "tools" and said.calls[0]["name"] in _RUN_TOOLS:
             return said  # "啊不对不对,不是停 run-0612-a,是 run-0612-b": the run put right, the step said before the one ruled out
@@ -1969,7 +1969,7 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
             slots.tool_of_values(whole) == "add_few_shot" or _examples_each(text)):
         new = Decision("unknown")  # "不是3个示例,是每条放5个,文件 X", "一条配仨,不是俩,FILE 还是 300 条": the count of what was called off, corrected
     if new.kind == "tools" and new.calls[0]["name"] == "start_training" and set(new.calls[0]["args"]) <= {"path", "max_steps"} and (
-            _steps_alone(text) or re.search(r"\bprobe\b|探测", text, re.I)):
+            _steps_alone(text) or rx.search(r"\bprobe\b|探测", text, re.I)):
         new = Decision("unknown")  # "不是200步 500步\n文件还是 FILE", "the probe was meant to run 1000 steps, not 100": the probe's steps put right
     if new.kind == "tools" and new.calls[0]["name"] == "start_training" and "k" in counts and not settings:
         new = Decision("unknown")  # "不对,k 应该是 2,不是 4,文件还是 FILE": few-shot's k put right, no run
@@ -1977,14 +1977,14 @@ def _corrected(text: str, prev: Decision | None, mem: Memory, new_files: list[st
         new = Decision("unknown")  # "epoch 用 3 就行,别 10 了", "use 16 for the lora rank, same file X": a run's setting corrected
     if (new.kind == "tools" and new.calls[0]["name"] == "inspect_dataset" and slots.tool_of_values(whole) == "convert_dataset"
             and slots.find_format(slots.mask(text, [(f.start, f.end) for f in resolve_named(text, mem.attachments)]))
-            and not re.search(r"[?？吗]|什么格式|啥格式|\bwhat format\b|\bwhich format\b|\bsheet|\btab\b|工作表|\bcolumn|列|字段|欄位|看|\blook|\binspect", text, re.I)):
+            and not rx.search(r"[?？吗]|什么格式|啥格式|\bwhat format\b|\bwhich format\b|\bsheet|\btab\b|工作表|\bcolumn|列|字段|欄位|看|\blook|\binspect", text, re.I)):
         new = Decision("unknown")  # "不是 alpaca,是千帆格式!文件是 FILE": the format of the conversion called off, corrected
-    sheet = _MEANT_SHEET.match(text) if re.search(r"\bsheet|\btab\b|工作表", whole, re.I) else None
+    sheet = _MEANT_SHEET.match(text) if rx.search(r"\bsheet|\btab\b|工作表", whole, re.I) else None
     if new.kind == "tools" and new.calls[0]["name"] in ("inspect_dataset", "convert_dataset") and sheet:
         new.calls[0]["args"]["sheet"] = sheet.group(1)  # "wrong sheet lol, i meant Returns not Refunds in FILE"
     step = _step_of_file(whole or text) if new.kind == "tools" and new.calls[0]["args"].get("path") and (
         new.calls[0]["name"] == "inspect_dataset" or new.calls[0]["name"] == "suggest_hyperparameters"
-        and not re.search(r"[?？]|推荐|建议|参数|别|不要|\bsuggest|\badvi[cs]e|\brecommend|\bhyper|\bdon'?t\b|\bnot\b", text, re.I)) else None
+        and not rx.search(r"[?？]|推荐|建议|参数|别|不要|\bsuggest|\badvi[cs]e|\brecommend|\bhyper|\bdon'?t\b|\bnot\b", text, re.I)) else None
     if step and step != new.calls[0]["name"] and (redone := plan_step(text, mem, new_files, intent=step)).kind == "tools" \
             and redone.calls[0]["name"] == step:
         return redone  # "oops, check FILE instead", "wrong file for the training, use FILE", "我让你检查的是 FILE": the step said, its file put right
@@ -2033,7 +2033,7 @@ _A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列
 def _steps_alone(text: str) -> bool:
     """A step count said with nothing of a run ("不是100步 是300步", "200 steps, not 80"): the probe's steps, not a run's max_steps.
     A thousand steps or more is a run's length, not a probe's ("make that 3000 steps", "步数改成1000吧")."""
-    return set(args := amounts.training_args(text)) == {"max_steps"} and args["max_steps"] < 1000 and not re.search(r"\bmax|max_?steps|最大|最多|至多|封顶|上限|训练|\btrain|\bruns?\b|\bepochs?\b|\bat most\b|\bcap\b", text, re.I)
+    return set(args := amounts.training_args(text)) == {"max_steps"} and args["max_steps"] < 1000 and not rx.search(r"\bmax|max_?steps|最大|最多|至多|封顶|上限|训练|\btrain|\bruns?\b|\bepochs?\b|\bat most\b|\bcap\b", text, re.I)
 
 
 _JSON_SENT = re.compile(r"\b(?:the|that|my)\s+json\s+(?:(?:i|we)\s+)?(?:sent|pasted|posted|gave)\b|(?:贴|发|给)的\s*json(?:\s*(?:里|中))?", re.I)
@@ -2049,18 +2049,18 @@ def _owner_of_values(text: str) -> str | None:
     (:func:`slots.tool_of_values`), a rule and its decision, placeholder values, or a sample count to advise on."""
     text = _JSON_SENT.sub(" ", text)  # ("the JSON I sent earlier had the wrong learning_rate": the paste, no format asked)
     steps_alone = _steps_alone(text)
-    return (("probe_learning_rate" if probe.asks_probe(text) or re.search(r"\bprobe\b|探测", text, re.I) or steps_alone else None)
+    return (("probe_learning_rate" if probe.asks_probe(text) or rx.search(r"\bprobe\b|探测", text, re.I) or steps_alone else None)
             # ("刚才我说的 100 步不对,改成 300 步", "200 steps, not 80": a step count alone is the probe's; a run's is its max_steps)
             # "the template should be 'Quick q: {q}' not 'Quick question: {q}'": templates, the rephrasing's
-            or ("augment_instructions" if re.search(r"\{\w*\}", text) and slots.find_templates(text) else None)
-            or slots.tool_of_values(text) or ("add_few_shot" if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
+            or ("augment_instructions" if rx.search(r"\{\w*\}", text) and slots.find_templates(text) else None)
+            or slots.tool_of_values(text) or ("add_few_shot" if rx.search(r"(?:\d+|[一二两三四五六七八九十])\s*(?:个|则|道)?(?:例子|示例|样例|例题)|(?:例子|示例|样例|例题)\S{0,6}(?:\d+|[一二三四五六七八九十])\s*(?:个|则|道)|\bexamples? (?:each|per)\b|"
                                                                     # "k isn't 2, it's 5", "k 应该是 2,不是 4", "not 3 examples, 5": few-shot's k
                                                                     r"(?<![\w-])k\s*(?:=|:|isn'?t|is|should be|应该是|不是|是|改成)\s*\d|(?:\bnot|\bisn'?t)\s+\d+\s+examples?\b", text, re.I) else None)
             or ("apply_quality_rule" if review.rule_command(text) else None)
             # "更正:k 取 2。", "actually 3 per sample, 5 is overkill": a count of examples each, few-shot's k
             or ("add_few_shot" if _examples_each(text) and not amounts.training_args(text) else None)
             or ("fill_placeholders" if {"name", "author"} & set(review.placeholder_values(text)) else None)
-            or (next((tool for tool, words in _MAKER_WORDS if re.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
+            or (next((tool for tool, words in _MAKER_WORDS if rx.search(words, text, re.I)), None)  # "“已加 300 条 CoT 样本”——我要的是 80 条"
                 if amounts.count_args(text) or amounts.find_fraction(text) is not None or slots.find_fields(text).get("rationale_field") else None)
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None)
             # "no, the 'Bodywork' sheet, not Carburettors", "不是“预警”那张,是“预警信号”那张表": a sheet put right, looked at again
@@ -2148,7 +2148,7 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     named_before = [f.text for f in resolve_named(before, mem.attachments)]
     rest = after[called_off.end():] if (called_off := _CALLED_OFF_ALL.match(after)) else ""
     if called_off and acts.speech_act(rest) not in ("question", "hypothetical") and (_MYSELF.search(rest) or not intents.classify(variants.plain_chinese(rest)).name and not slots.find_format(rest)
-                       and not re.search(r"\d", rest) and not names.find_run_id(rest) and not resolve_named(rest, mem.attachments)):
+                       and not rx.search(r"\d", rest) and not names.find_run_id(rest) and not resolve_named(rest, mem.attachments)):
         # "帮我把 X 转成 xlsx……算了不用了,我自己用 excel 另存一下就行", "convert X… actually never mind, I'll open it in Excel"
         return Decision("unknown", reply=replies.DROPPED[replies.language(text)])
     if called_off and (kept := acts.without_ruled_out(rest)) != rest and _acts(instead := plan_step(_with_run_of(before, kept), mem, new_files)):
@@ -2160,17 +2160,17 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
     asked = said.tool == "explain" and (said.act in ("question", "hypothetical")
                                         or acts.speech_act(acts.correction(after) or after) in ("question", "hypothetical"))
     # ("…转成 alpaca 吧…嗯等下,还是 sharegpt 好了,后面可能要多轮": a value settled with its reason, nothing asked)
-    asked = asked and bool(re.search(r"[?？]|吗|呢|什么|啥|怎么|多少|哪|\b(?:what|how|why|which|when|where|who)\b", after, re.I))
+    asked = asked and bool(rx.search(r"[?？]|吗|呢|什么|啥|怎么|多少|哪|\b(?:what|how|why|which|when|where|who)\b", after, re.I))
     # ("Drop the placeholder answers. I mean the records whose answer is just a stub…, remove them.": what was meant, told, no
     # question)
-    asked = asked and not (re.match(r"\W*(?:i mean|i meant|我是说|我的意思是)\b", after, re.I) and not re.search(r"[?？吗呢]", after))
+    asked = asked and not (rx.match(r"\W*(?:i mean|i meant|我是说|我的意思是)\b", after, re.I) and not rx.search(r"[?？吗呢]", after))
     if asked and (first.kind in ("ask_file", "ask_format") or first.kind == "tools" and first.calls[0]["name"] != "explain"):
         # "500 条该设几个 epoch?算了,先问个更基础的:epoch 到底是什么?", "帮我把 qa.csv 转成……等等,千帆和 openai 格式有啥区别?":
         # a question asked instead ("stop run-0613x... hmm no, let it finish. what's its loss right now?": of the run named before)
-        of_run = re.search(r"\bits\b|\bit\b|它|\bloss\b|进度|\bstatus\b|how far|到哪", after, re.I) and not names.find_run_id(after)
+        of_run = rx.search(r"\bits\b|\bit\b|它|\bloss\b|进度|\bstatus\b|how far|到哪", after, re.I) and not names.find_run_id(after)
         return plan_step(_with_run_of(before, after) if of_run else after, mem, new_files)
     if (first.kind == "tools" and first.calls[0]["name"] == "explain" and said.act == "command" and said.tool
-            and said.tool != "explain" and not re.search(r"[?？]\W*$", after)  # ("…at all? would it, uh, forget stuff?": still asking)
+            and said.tool != "explain" and not rx.search(r"[?？]\W*$", after)  # ("…at all? would it, uh, forget stuff?": still asking)
             and (after_plan := _answer_step(text, after, mem, new_files)).kind == "tools"):
         return after_plan  # "这些是删了好还是留着好?算了,先检查一下质量": a question, answered by the person with a request
     if ((first.kind == "tools" and first.calls[0]["name"] == "explain" or first.kind != "tools" and acts.speech_act(before) == "question")
@@ -2181,14 +2181,14 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         named = [f.text for f in resolve_named(text, mem.attachments)]
         return Decision("tools", calls=[{"name": "apply_quality_rule",
                                          "args": {"rule": ruled[0], "decision": decided, **({"path": named[0]} if named else {})}}])
-    if first.kind != "tools" and re.match(r"\W*(?:别|不要|don'?t\b|do not\b)", before, re.I) and _acts(instead := plan_step(after, mem, new_files)):
+    if first.kind != "tools" and rx.match(r"\W*(?:别|不要|don'?t\b|do not\b)", before, re.I) and _acts(instead := plan_step(after, mem, new_files)):
         return instead  # "别停!别停 run-88!我是说……run-88 不要动,把 run-87 停了": what not to do, then what to do
     if first.kind != "tools" or first.calls[0]["name"] in ("explain", "inspect_dataset"):
         return None  # (a look first: "FILE: sheet 'Final', questions in 'Prompt'. make it qianfan format" is details, then one request)
     tool, args = first.calls[0]["name"], first.calls[0]["args"]
-    looks = said.tool == "inspect_dataset" and bool(re.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what|\binspect\b", after, re.I))  # "先别转,先看看…长什么样"
+    looks = said.tool == "inspect_dataset" and bool(rx.search(r"看看|看一下|瞧瞧|\blook\b|\bsee what|\binspect\b", after, re.I))  # "先别转,先看看…长什么样"
     another = said.act in ("command", "correction") and (said.prob >= 0.5 or said.tool and (
-        _TAKEN_BACK.search(after) or re.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope|never ?mind)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
+        _TAKEN_BACK.search(after) or rx.match(r"\W*(?:(?:hmm+|um+|uh+)\W+)?(?:actually|instead|rather|no|nah|nope|never ?mind)\b", after, re.I))) and (looks or said.tool not in ("", tool, "explain", "inspect_dataset"))
     # ("Stop run kx-301 — hmm, no, it's close to converging, let it finish. Just show me its loss": the look instead)
     given = {} if looks else _changed_values(text, before, after, tool, args, mem, new_files)
     rest = after
@@ -2197,8 +2197,8 @@ def _changed_mind(text: str, mem: Memory, new_files: list[str]) -> Decision | No
         upto = text[:len(text) - len(rest)] + more[0]
         given.update(_changed_values(text, upto, more[1], tool, {**args, **given}, mem, new_files))
         rest = more[1]
-    renamed = next((n for n in TOOL_NAMES if re.search(rf"\b{n}\b", after) and n != tool), None)  # "……等等,我要的是思维链那个,add_cot"
-    if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and re.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)
+    renamed = next((n for n in TOOL_NAMES if rx.search(rf"\b{n}\b", after) and n != tool), None)  # "……等等,我要的是思维链那个,add_cot"
+    if another and (not given or renamed or _TAKEN_BACK.search(after) or said.prob >= 0.8 and rx.search(r"\b(?:no|nah|nope)\b|不对|不行", after[:16], re.I)
                     or tool in _RUN_TOOLS and said.tool in CONSEQUENTIAL and said.tool != tool and intents.classify(after).name == said.tool):  # ("stop run-3… actually, resume run-4")
         # "直接开训吧。嗯…不行,还是先检查一下质量", "Stop run A.\nP.S. wait, no, leave that one alone. Resume B instead": another
         # step, asked for in so many words (values given after the turn are the first step's, unless that step is taken back:
@@ -2225,7 +2225,7 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     written before the turn)."""
     # ("…不对不对,5个吧,3个太少了": the amount found too small, said after the one meant, is its reason)
     reason = _TOO_FEW.search(after)
-    after = after[:reason.start()] if reason and re.search(r"\d", after[:reason.start()]) else after
+    after = after[:reason.start()] if reason and rx.search(r"\d", after[:reason.start()]) else after
     blanked = slots.mask(after, [(f.start, f.end) for f in resolve_named(after, mem.attachments)])
     again = plan_step(after, mem, new_files, fallback_path=args.get("path"), intent=tool)
     # no file anywhere yet ("set name to Atlas — sorry, Orion"): the values all the same
@@ -2238,13 +2238,13 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     if "path" in args and len(set(later)) == 1 and later[0] != args["path"] and not names.is_base_model_path(after, later[0], after.find(later[0])):
         given["path"] = later[0]
     # "重复的…先留着吧,哦不,完全一样的删掉,相似的留着": the first rule said with its decision
-    ruled = next((r for part in re.split(r"[,，;；。.!！]+", after) if (r := review.rule_command(part))), None)
+    ruled = next((r for part in rx.split(r"[,，;；。.!！]+", after) if (r := review.rule_command(part))), None)
     if tool == "apply_quality_rule" and ruled and ruled != (args.get("rule"), args.get("decision")):
         given.update(rule=ruled[0], decision=ruled[1])
     elif tool == "apply_quality_rule" and (decided := review.decision(after)) and decided != args.get("decision"):
         given["decision"] = decided  # "把短答案删掉。哦不,留着吧": the rule kept, the decision changed
-    renamed = (re.search(r"(?:改成|换成|改为|改叫|叫|\b(?:use|make it|call it)\s)\s*[\"'“‘「]([^\"'”’」]{1,40})[\"'”’」]", after, re.I)
-               or re.match(r"\W*(?:sorry|no|er+|uh+|i mean)\W+([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})(?=\s*(?:[—–,;.]|\s-|$))", after))
+    renamed = (rx.search(r"(?:改成|换成|改为|改叫|叫|\b(?:use|make it|call it)\s)\s*[\"'“‘「]([^\"'”’」]{1,40})[\"'”’」]", after, re.I)
+               or rx.match(r"\W*(?:sorry|no|er+|uh+|i mean)\W+([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})(?=\s*(?:[—–,;.]|\s-|$))", after))
     old = [k for k in args.get("values") or {} if k not in (given.get("values") or {})]
     if tool == "fill_placeholders" and renamed and len(old) == 1:  # "名字填成"小橙"…不行,改成"小柚"": the one value said again
         given["values"] = {**(given.get("values") or {}), old[0]: renamed.group(1)}
@@ -2253,14 +2253,14 @@ def _changed_values(text: str, before: str, after: str, tool: str, args: dict, m
     # the one setting written as a number before the turn ("4 examples", not the "every" that made fraction 1.0), replaced
     # by a bare number after it that is neither its old value nor another setting's ("3 epochs — no, make it 5 — and rank 16")
     numbers = [k for k, v in args.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
-               and re.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
+               and rx.search(rf"(?<![\d.]){re.escape(f'{v:g}')}(?![\d.])", before)]
     taken = [v for v in [args.get(k) for k in numbers] + list(said.values()) if isinstance(v, (int, float))]
-    bare = [n for n in re.findall(r"(?<![A-Za-z0-9_.%-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_%]|\.\d)", blanked) if float(n) not in taken]  # ("5个吧")
+    bare = [n for n in rx.findall(r"(?<![A-Za-z0-9_.%-])(\d+(?:\.\d+)?)(?![A-Za-z0-9_%]|\.\d)", blanked) if float(n) not in taken]  # ("5个吧")
     if len(numbers) == 1 and numbers[0] not in given and bare:
         given[numbers[0]] = float(bare[-1]) if isinstance(args[numbers[0]], float) else int(float(bare[-1]))
     # the one share written as a percentage before the turn, replaced by a percentage after it ("10%... no, 15%")
-    shares = [k for k, v in args.items() if isinstance(v, float) and 0 < v < 1 and re.search(rf"(?<![\d.]){v * 100:g}\s*%", before)]
-    said_shares = re.findall(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", blanked)
+    shares = [k for k, v in args.items() if isinstance(v, float) and 0 < v < 1 and rx.search(rf"(?<![\d.]){v * 100:g}\s*%", before)]
+    said_shares = rx.findall(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", blanked)
     if len(shares) == 1 and shares[0] not in given and said_shares and float(said_shares[-1]) / 100 != args[shares[0]]:
         given[shares[0]] = float(said_shares[-1]) / 100
     return given
@@ -2355,7 +2355,7 @@ def decide(turns: list[Turn]) -> Decision:
     if snippet is not None:  # (not an argument of a call written out: 'fill_placeholders values={"name": …}')  # a pasted JSON object: the words are read without it, its settings are the call's
         said, obj = snippet
         alone, words = written.object_call(obj), written.JSON_OBJECT.sub(" ", strip_attachments(turns[at].text))
-        if alone is not None and (not re.search(r"\w", words) or not intents.classify(variants.plain_chinese(hide_names(words))).name
+        if alone is not None and (not rx.search(r"\w", words) or not intents.classify(variants.plain_chinese(hide_names(words))).name
                                   and (acts.speech_act(words) in ("confirmation", "correction") or _GO_WORDS.search(words))):
             # '```\n{"op": "convert", "file": "x.csv", "to": "alpaca"}\n```': the object alone, a call ("…\n执行这个", "…\ngo",
             # "…\n刚才发的 steps 写错了,以这个为准": words that name no step of their own)
@@ -2416,21 +2416,21 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     # ("> The prompts in FILE are very uniform. Want me to reword some?\nyeah, 60% of them": what the quote says first is the offer's
     # setting; "> Loss on X has been NaN since step 340. Stop the run?\nyes stop it": a step asked as a bare question)
     asked = _ASKED_STEP.fullmatch(said[:quote.end()])
-    yes = re.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
-    if asked and asked.group("offered") and re.fullmatch(r"(?:proceed|continue|go ahead|go on|start|begin|do (?:it|that|this)|开始|执行|继续)\W*", asked.group("offered"), re.I):
+    yes = rx.match(r"\W*(?:要|好的?|行|可以|嗯|yes|yeah|yep|sure|ok(?:ay)?)(?![A-Za-z])[,，!！.\s]*(?:but\s+|不过\s*)?(?=\S)", rest, re.I)
+    if asked and asked.group("offered") and rx.fullmatch(r"(?:proceed|continue|go ahead|go on|start|begin|do (?:it|that|this)|开始|执行|继续)\W*", asked.group("offered"), re.I):
         asked = None  # "> Plan: convert FILE to qianfan. Shall I proceed?\nyes go ahead": a yes to the plan quoted, no step offered anew
     if asked and yes:  # "> 要不要先对这个文件做一次学习率探测?\n要,跑200步就够了": the step asked, with the reply's settings
         step = asked.group("offered") + ", " if asked.group("offered") else asked.group("step") + ". "
         return replan((asked.group("lead") or "") + step + rest[yes.end():])
-    question = re.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
-    count = probe.probe_steps(rest) or (int(bare.group(1)) if (bare := re.match(r"\W*(\d{1,4})(?![\d.%])", rest)) else None)
+    question = rx.fullmatch(r"\s*>\s*(.+?[?？])\s*", said[:quote.end()], re.S)
+    count = probe.probe_steps(rest) or (int(bare.group(1)) if (bare := rx.match(r"\W*(\d{1,4})(?![\d.%])", rest)) else None)
     if question and probe.asks_probe(question.group(1)) and count and acts.speech_act(rest) not in ("question", "hypothetical"):
         # "> 开训前建议先在 FILE 上做学习率探测,要跑多少步?\n100 步,跑吧", "> …a quick LR probe. How many steps?\n150, go": the probe
         # the quoted question offers, with the steps the reply gives
         probed = plan_step(f"{question.group(1)} {count} steps", remember(turns[:at + 1]), attached_files(raw), intent="probe_learning_rate")
         if probed.kind == "tools":
             return Decision("tools", calls=[{"name": "probe_learning_rate", "args": {**probed.calls[0]["args"], "steps": count}}])
-    named_first = re.match(r"\s*([\w.\-/#]+)\s*(?:[,，;；]|$)", rest)  # ("…\nfaq_short_en.jsonl, 30% of it": the name, then details)
+    named_first = rx.match(r"\s*([\w.\-/#]+)\s*(?:[,，;；]|$)", rest)  # ("…\nfaq_short_en.jsonl, 30% of it": the name, then details)
     if question and named_first and (names.find_run_id(named_first.group(1)) or resolve_named(named_first.group(1), [])):
         asked = reading.read(variants.plain_chinese(question.group(1)), True).tool
         if asked not in _RUN_TOOLS + NEEDS_PATH:  # "> Which file should I augment?": the step the assistant's question names
@@ -2445,7 +2445,7 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     if _REDO.search(rest) and not question:
         # "> Converted FILE (sheet: Q1) to qianfan…\nagain but sheet Q2", "> LR range test … (50 steps)…\nagain but 400 steps": the
         # step the quoted reply did, again, with what the person changes (names included: "again but for r_1124")
-        done = replan(re.sub(r"(?m)^\s*>\s?", "", said[:quote.end()]))
+        done = replan(rx.sub(r"(?m)^\s*>\s?", "", said[:quote.end()]))
         if done.kind == "tools" and done.calls[0]["name"] != "explain":
             tool = done.calls[0]["name"]
             changed = plan_step(rest, remember(turns[:at + 1]), attached_files(raw), intent=tool)
@@ -2454,7 +2454,7 @@ def _quoted_reply(turns: list[Turn], at: int) -> Decision | None:
     alone = replan(rest)
     if question and alone.kind == "tools" and alone.calls[0]["name"] == "explain" and acts.speech_act(rest) in ("question", "hypothetical"):
         return alone  # "> 是否要停止 X?\n先别停,我问下:停了之后还能从断点接着训吗?": the reply asks, nothing is done
-    if alone.kind != "tools" and re.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
+    if alone.kind != "tools" and rx.match(r"\W*(?:谢|多谢|thanks|thank you|thx|cheers)", rest, re.I):
         return alone  # "> 训练已停止\n谢了兄弟,今天先到这儿": thanks for what was done
     if alone.kind != "tools" and (acts.speech_act(rest) == "confirmation" or intents.says_yes(rest) and not review.decides(rest)):
         return alone  # "> Plan: … Shall I proceed?\nyes go ahead": the yes answers the plan quoted; "> 已添加 few-shot\n谢谢"
@@ -2474,7 +2474,7 @@ _PUTS_RIGHT = re.compile(r"不是|不对|我说的是|改成|\bnot\b|\bnope\b|\b
 
 
 def _bare(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).lower()
+    return rx.sub(r"[\W_]+", "", text).lower()
 
 
 def _in_own_words(decision: Decision, said: str) -> Decision:

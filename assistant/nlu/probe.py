@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import rx
 from assistant.nlu.numbers import find_numbers, parse_number
 
 # The rate asked for, then the data to try it on: "看看学习率多大合适,用 FILE 试"
@@ -115,13 +116,13 @@ def probe_steps(text: str) -> int | None:
     if named and any(m.start() >= named.start() for m in hits):  # "loss went nan at step 12 … run the range test, 40 steps"
         hits = [m for m in hits if m.start() >= named.start()]
     if hits:  # "Oops, I said 20 steps. Make it 60 steps instead.": the count said last, not the one taken back
-        judged = re.match(r"[^,，。;；\d]{0,12}?(?:太多|太少|太长|太短|\btoo (?:many|few|much|long|short)\b|\boverkill\b)", text[hits[0].end():], re.I)
+        judged = rx.match(r"[^,，。;；\d]{0,12}?(?:太多|太少|太长|太短|\btoo (?:many|few|much|long|short)\b|\boverkill\b)", text[hits[0].end():], re.I)
         # ("300步太多了,100步够了": the first count judged wrong; not "探测跑500步吧,200步太少了")
-        found = hits[-1] if judged or re.search(r"\binstead\b|改成|改为|换成|调整为|调整到|调为|调到|这次|这回|\bthis time\b", text, re.I) else hits[0]
+        found = hits[-1] if judged or rx.search(r"\binstead\b|改成|改为|换成|调整为|调整到|调为|调到|这次|这回|\bthis time\b", text, re.I) else hits[0]
         return int(found.group(1) or found.group(2))
-    zh = re.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<![第\d])([一二两三四五六七八九十百]+)\s*步", text)  # (not "3百 步": 300, below)
+    zh = rx.search(r"步数\s*(?:设为?|为|是|用)?\s*([一二两三四五六七八九十百]+)|(?<![第\d])([一二两三四五六七八九十百]+)\s*步", text)  # (not "3百 步": 300, below)
     value = parse_number(zh.group(1) or zh.group(2)) if zh else None
     if value is None:  # "with like forty steps": a count in words
-        value = next((n.value for n in find_numbers(text) if re.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)
-                      or re.search(r"\b(?:steps?|步数)\s*[:：=]\s*$", text[max(0, n.start - 10):n.start], re.I)), None)  # "steps: two hundred"
+        value = next((n.value for n in find_numbers(text) if rx.match(r"\s*(?:steps?|步)\b", text[n.end:], re.I)
+                      or rx.search(r"\b(?:steps?|步数)\s*[:：=]\s*$", text[max(0, n.start - 10):n.start], re.I)), None)  # "steps: two hundred"
     return int(value) if value and value >= 1 else None

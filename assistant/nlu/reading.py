@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review, slots
+from assistant.nlu import acts, amounts, classifier, cues, intents, names, probe, review, rx, slots
+from assistant.nlu.memo import remembered
 from assistant.nlu.negation import negated
 from assistant.nlu.paths import QUOTED, TOOL_NAMES
 
@@ -262,7 +263,7 @@ def _story_tail(text: str) -> tuple[str, bool | None] | None:
     """(last sentence, True for a request, False for a question, None for a statement) of a long message that tells a
     story first, when nothing before the last sentence asks for anything: a request ("…被吐槽了。…名字用“暖暖助手”,
     帮我填上。"), a question, or what is to be done said as a statement ("…所以想现在就开始训练,轮数就按 8 轮来吧")."""
-    if len(text) + len(re.findall(r"[\u4e00-\u9fff]", text)) < 60 or len(_LIST_LINE.findall(text)) >= 2:
+    if len(text) + len(rx.findall(r"[\u4e00-\u9fff]", text)) < 60 or len(_LIST_LINE.findall(text)) >= 2:
         return None  # (a Chinese character counts twice: "上次训出来…气死我了。给 FILE 生成500条…" is a long message)
     sentences = [s for s in _SENTENCES.split(text) if s and s.strip()]
     while len(sentences) > 2 and _COURTESY.fullmatch(sentences[-1].strip()):
@@ -270,11 +271,11 @@ def _story_tail(text: str) -> tuple[str, bool | None] | None:
     if len(sentences) < 2 or len(sentences[-1].strip()) < 8:
         return None
     last, earlier = sentences[-1], sentences[:-1]
-    if any(acts.is_request(s) or acts.opens_with_command(s) or re.search(r"[?？]", s) for s in earlier):
+    if any(acts.is_request(s) or acts.opens_with_command(s) or rx.search(r"[?？]", s) for s in earlier):
         return None  # "Could you recommend …? Please show the arithmetic": the ask came first
     if acts.is_request(last) or acts.opens_with_command(last):
         return last, True
-    if re.search(r"[?？]\s*$", last):
+    if rx.search(r"[?？]\s*$", last):
         return last, False
     return last, None  # a statement last: it stands for the message only when read as a clear action (see read)
 
@@ -369,7 +370,7 @@ _STOP_LATER = re.compile(r"\b(?:i|we) (?:might|may|could|will|'?ll)\b[^.!?]{0,20
                          r"(?:不行|不对劲|有问题|效果不好)(?:的话)?(?:我)?(?:就|再)(?:停|叫停|kill)", re.I)
 def _starts_stopping_later(text: str) -> bool:
     """A start asked for, with a stop said as what may come after it (:data:`_STOP_LATER`)."""
-    return bool(_STOP_LATER.search(text) and (_START_VERB.search(text) or re.search(r"跑个训练|跑一下训练|训一版|练一版", text)))
+    return bool(_STOP_LATER.search(text) and (_START_VERB.search(text) or rx.search(r"跑个训练|跑一下训练|训一版|练一版", text)))
 
 
 # A run stopped before, the one meant: "the one we stopped yesterday", "昨天停掉的那个".
@@ -388,11 +389,11 @@ _RESUMED_LATER = re.compile(rf"(?:{acts.LATER_ZH})再?(?:接着|继续|续|恢�
 
 def _stops_run(text: str) -> bool:
     """A stop aimed at a run id ("停掉 kefu-03", "would you mind stopping ft-2"), not one ruled out ("rather than stopping X")."""
-    said = any(not negated(text, m.start(), 16) and not re.search(r"\b(?:told|asked) you to\s*$", text[max(0, m.start() - 20):m.start()], re.I)
-               and not re.search(r"(?:已经?|被|昨日|昨天|前日|之前)[终中]?$", text[max(0, m.start() - 4):m.start()])  # ("昨日终止之 X": told)
+    said = any(not negated(text, m.start(), 16) and not rx.search(r"\b(?:told|asked) you to\s*$", text[max(0, m.start() - 20):m.start()], re.I)
+               and not rx.search(r"(?:已经?|被|昨日|昨天|前日|之前)[终中]?$", text[max(0, m.start() - 4):m.start()])  # ("昨日终止之 X": told)
                for m in _STOP_RUN.finditer(text))  # ("Yesterday I told you to stop X. Start it back up": a stop told before)
     # "我说的是 dental-lora-3,不是2,停3": 停 and the number that tells the runs apart, the run named elsewhere
-    return said or bool(re.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
+    return said or bool(rx.search(r"停(?:掉|止|下|了)?\s*\d{1,6}(?![\d.]|\s*(?:步|轮|个|条|分钟|epoch|step))", text) and names.find_run_id(text))
 
 
 _LOOK_TOOLS = ("inspect_dataset", "check_quality", "training_status", "evaluate_run")
@@ -444,12 +445,13 @@ class Reading:
 _ASK_OPENS = re.compile(r"\W*(?:(?:so|now|ok(?:ay)?|then)\W+)?(?:go ahead and|please|pls|just|let'?s)\b|\W*(?:请|帮我|麻烦|那就|直接)", re.I)
 
 
+@remembered
 def just_asking(text: str) -> bool:
     """A question or a hypothetical said not to act on ("…?先别改,问问而已", "Scenario planning, do NOT execute: …?")."""
     said = _JUST_ASKING.search(text)
-    if said and re.search(r"curious|curiosity", said.group(0), re.I) and acts.is_request(text[:said.start()]):
+    if said and rx.search(r"curious|curiosity", said.group(0), re.I) and acts.is_request(text[:said.start()]):
         return False  # "Could I trouble you to evaluate X? Sorry, I'm just curious whether it forgot anything.": why it is asked for
-    return (bool(_JUST_ASKING.search(text)) and bool(re.search(r"[?？]|吗|呢|哪些|什么|会不会|是否|想知道|\bwhat\b|\bhow\b|\bwhich\b", text, re.I) or acts.is_hypothetical(text))
+    return (bool(_JUST_ASKING.search(text)) and bool(rx.search(r"[?？]|吗|呢|哪些|什么|会不会|是否|想知道|\bwhat\b|\bhow\b|\bwhich\b", text, re.I) or acts.is_hypothetical(text))
             and intents.about_sft(text) and not _ABOUT_ME.search(text))  # (off-topic stays off-topic: "favourite book? just curious")
 
 
@@ -460,20 +462,20 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     A question is never read as a stop or a resume, nor a what-if as a start, unless it asks for one ("能停一下 X 吗?"):
     "停掉训练的话 checkpoint 还在吧?" is answered. Our English words typed a letter off are read as meant ("contineu")."""
     text = intents.fix_typos(text)
-    if _NOTHING_NEEDED.search(text) or _KEEP_FOR_LATER.match(text) and "FILE" not in text and not re.search(r"[?？]\s*$", text):
+    if _NOTHING_NEEDED.search(text) or _KEEP_FOR_LATER.match(text) and "FILE" not in text and not rx.search(r"[?？]\s*$", text):
         return Reading("", "", "chitchat")  # "we'll be fine-tuning on X next quarter. Nothing needed today.", "帮我记一下…晚点我会来问": told, nothing asked
     got = _read_message(text, has_file, new_upload)
     if not got.tool and got.act == "question" and _PLACEHOLDER_WORDS.search(text) and acts.asks_definition(text):
         return Reading("explain", "", "question", got.prob)  # "what's a placeholder in this context": our word, defined
     if ((not got.tool or got.tool == "evaluate_run" and got.prob < 0.5 and not intents.scores(text)["evaluate_run"]
-         and re.search(r"现在|眼下|目前|如今|当前|此刻|这会儿?", text))  # (how it is now; not "考试考得怎么样?就是 RUN")
+         and rx.search(r"现在|眼下|目前|如今|当前|此刻|这会儿?", text))  # (how it is now; not "考试考得怎么样?就是 RUN")
             and got.act in ("chitchat", "command") and _HOW_IS_RUN.search(text) and names.find_run_id(text) and "FILE" not in text
-            and not re.search(r"名字|名称|\bnamed?\b", text, re.I)):
+            and not rx.search(r"名字|名称|\bnamed?\b", text, re.I)):
         return Reading("training_status", "", "command", 0.5)  # "mn-1123 现在是怎样?", "遥问 RUN,行至何处?", "RUN …,如今火候几何?":
         # how a named run is doing, asked in words no cue lists
     if got.tool in _RUN_CHANGES and _REMIND.search(text) and _UNDECIDED.search(text):
         return Reading("", "", "chitchat")  # "明天提醒我跟你说 RUN 停不停,今天先别动它", "Remind me tomorrow to decide whether to stop RUN"
-    if (got.tool not in ("", "explain") and _TOOL_NAMED.search(text) and re.search(r"[?？]\W*$", text)
+    if (got.tool not in ("", "explain") and _TOOL_NAMED.search(text) and rx.search(r"[?？]\W*$", text)
             and acts.speech_act(text) == "question" and not acts.is_request(text)):
         return Reading("explain", "", "question")  # "probe_learning_rate 是不是就是推荐 epoch 用的?…": a question about our tools
     asked = acts.speech_act(text) if got.tool in _RUN_CHANGES and got.act in ("command", "question", "hypothetical") else ""
@@ -481,7 +483,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if (asked == "hypothetical" or asked and acts.opens_hypothetical(text) or asked == "question" and got.tool != "start_training") and (
             not (acts.is_request(text) and not _EXPLAIN_TAIL.search(text)) and not (acts.is_rhetorical(text) and not _WHAT_FOLLOWS.search(text))
             and not _ABOUT_US.search(text) and not _request_first(text)
-            and not acts.IF_SO_DO.search(text) and (re.search(r"[?？][\W_]*$", text) or _EXPLAIN_TAIL.search(text))):
+            and not acts.IF_SO_DO.search(text) and (rx.search(r"[?？][\W_]*$", text) or _EXPLAIN_TAIL.search(text))):
         # (a question last, nothing asked for after it, or only its explanation: "…还算数吗?…有团友关心这个,请讲解一下。")
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
     return got
@@ -531,11 +533,11 @@ _ABOUT_US = re.compile(r"你是谁|你是什么|你能|你会|\bwho (?:made|buil
 
 def _request_first(text: str) -> bool:
     """Whether the message opens with a request of its own before its question ("继续刚才停掉的 X,它是从头开始还是接着…?")."""
-    clause = re.match(r"([^,，;；。.!！?？\n]+)([,，;；。.!！?？\n])", text)
+    clause = rx.match(r"([^,，;；。.!！?？\n]+)([,，;；。.!！?？\n])", text)
     first = clause.group(1) if clause and clause.group(2) not in "?？" else None
     if not first or acts.speech_act(first) != "command" or acts.opens_hypothetical(first):
         return False  # ("假如我们半路把训练停了,…?": a what-if opens it, no request)
-    if re.match(r"\W*[A-Za-z]+\s+(?:[a-z]+ed|was|were|did|had|has|broke|went|got|kept|ran|took|threw|lost)\b", first):
+    if rx.match(r"\W*[A-Za-z]+\s+(?:[a-z]+ed|was|were|did|had|has|broke|went|got|kept|ran|took|threw|lost)\b", first):
         return False  # "Resume restarted from scratch on me once. If I resume a run, …?": the step's name told of, no request
     got = _read(first, False, False)
     return got.tool in _ACTIONS and got.act == "command" and got.prob >= 0.6
@@ -549,13 +551,13 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
     if _starts_stopping_later(text) and not names.find_run_id(text):
         # "先用 FILE 跑个训练,最多800步,不行我就停掉", "start a run…. I might kill it halfway if…": the start; the stop that may come
         # later is no request now
-        text = re.sub(r"[,，;；.。!！]?[^,，;；.。!！]*(?:" + _STOP_LATER.pattern + r")[^,，;；.。!！]*", "", text, flags=re.I) or text
+        text = rx.sub(r"[,，;；.。!！]?[^,，;；.。!！]*(?:" + _STOP_LATER.pattern + r")[^,，;；.。!！]*", "", text, flags=re.I) or text
     if just_asking(text):
         # "假如我把 batch size 加到 64,吞吐能上去多少?先别改,问问而已", "Scenario planning, do NOT execute: …": said not to act
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
     thanked = _THANKS_FIRST.match(text)
     if thanked and not (rest := text[thanked.end():]).strip() or thanked and not (
-            acts.is_request(rest) or acts.opens_with_command(rest) or re.search(r"[?？]|吗|\b(?:now|next|then)\b|再|接着|然后|^\W*那(?:就|么)?|吧(?:\W|$)", rest, re.I)
+            acts.is_request(rest) or acts.opens_with_command(rest) or rx.search(r"[?？]|吗|\b(?:now|next|then)\b|再|接着|然后|^\W*那(?:就|么)?|吧(?:\W|$)", rest, re.I)
             or names.find_run_id(rest)):
         return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
@@ -571,7 +573,7 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
             return asked
     lines = [line for line in text.strip().split("\n") if line.strip()]
     if (len(lines) >= 2 and whole.tool not in ("", "explain") and (acts.opens_with_command(lines[-1]) or _ASK_OPENS.match(lines[-1]))
-            and not any(acts.is_request(line) or acts.opens_with_command(line) or re.search(r"[?？]", line) for line in lines[:-1])):
+            and not any(acts.is_request(line) or acts.opens_with_command(line) or rx.search(r"[?？]", line) for line in lines[:-1])):
         asked = _read(lines[-1], has_file, new_upload)
         if asked.tool in _ACTIONS and asked.tool != whole.tool and asked.act == "command" and asked.prob >= 0.6:
             return asked  # "Data's cleaned and reviewed by QA.\nGo ahead and train FILE": told, then asked on a line of its own
@@ -672,7 +674,7 @@ _PRIVACY = re.compile(r"\b(?:send|upload|share)\w* (?:our|my|the|any) (?:data|fi
 _RUNS_ON = re.compile(r"^(?!\W*(?:你|can you|are you|do you))(?=.*(?:\bGPUs?\b|显卡|\bCUDA\b|\boffline\b|\binternet\b|联网|离线|断网|外网|\bcloud\b|云端))", re.I)
 def _asks_about_product(text: str) -> bool:
     """A question about what the product runs on or where the data goes ("Do I need a GPU?", "do you send our data anywhere?")."""
-    return bool(re.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text) or _FORMATS_TAKEN.search(text) or _COST.search(text)))
+    return bool(rx.search(r"[?？吗]", text) and (_PRIVACY.search(text) or _RUNS_ON.search(text) or _FORMATS_TAKEN.search(text) or _COST.search(text)))
 
 
 # What to do next, asked: "now what?", "然后呢?"
@@ -728,25 +730,25 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
             continue  # ("质检做完了。…", "done with the quality check, …": what is done already)
         turned, said = bool(_TURNING.match(part)), part
         part = _TURNING.sub("", part) or part  # "…? Either way, drop all the conflicts.", "…?还有,对 FILE 做一次质量检查。"
-        if review.asks_fill(part, False) and review.placeholder_values(part) and not re.search(r"[?？]", part):
+        if review.asks_fill(part, False) and review.placeholder_values(part) and not rx.search(r"[?？]", part):
             return Reading("", "", "command")  # "Do you keep the original…? Regardless, fill FILE with name 'Otto'…": the planner's fill
         if (acts.is_request(part) or acts.opens_with_command(part) or _GO_AHEAD.search(part) and not _ONLY_WHEN.search(part)
-                or re.match(r"\W*(?:(?:get rid of|drop|remove|delete|keep|bin|toss|ditch|nuke)\b|(?:删了|删掉|删除|去掉|不要了|留着吧|保留)(?=吧|[,，。;；!！\s]|$))", part, re.I) and review.rule_command(text) is not None
-                and not re.search(r"[?？]", part)
+                or rx.match(r"\W*(?:(?:get rid of|drop|remove|delete|keep|bin|toss|ditch|nuke)\b|(?:删了|删掉|删除|去掉|不要了|留着吧|保留)(?=吧|[,，。;；!！\s]|$))", part, re.I) and review.rule_command(text) is not None
+                and not rx.search(r"[?？]", part)
                 or acts.is_request(said) or _GO_AHEAD.search(said) and not _ONLY_WHEN.search(said)
-                or turned and not re.search(r"[?？吗呢]", part) and not _TOLD.search(part) and (own := _read(part, has_file, new_upload)).act == "command" and own.prob >= 0.8
+                or turned and not rx.search(r"[?？吗呢]", part) and not _TOLD.search(part) and (own := _read(part, has_file, new_upload)).act == "command" and own.prob >= 0.8
                 and own.tool in _ACTIONS + ("inspect_dataset", "training_status", "probe_learning_rate")):
             # ("How do I know when training is done? And show me the status of run e7c2d1.": a part read as a step, surely)
             # ("is evaluating a run expensive? I only want to do it if it's like half an hour max": a condition, nothing asked)
-            if review.decides(part) and review.rule_command(text) is not None and not re.search(r"[?？]", part):
+            if review.decides(part) and review.rule_command(text) is not None and not rx.search(r"[?？]", part):
                 return Reading("", "", "command")  # "will dropping the garbled rows lose anything? meh. drop them": the planner's rule
             got = _read(part, has_file, new_upload)
             if got.tool in _ACTIONS + ("inspect_dataset", "suggest_hyperparameters", "probe_learning_rate", "training_status", "fill_placeholders")\
                     and got.act == "command" and got.prob >= 0.5:
                 readings.append(got)
-            elif (not got.tool or got.prob < 0.5 and re.search(r"\b(?:run|do) (?:one|it)\b", part, re.I)) and _GO_AHEAD.search(part) and classifier.active() is not None:
+            elif (not got.tool or got.prob < 0.5 and rx.search(r"\b(?:run|do) (?:one|it)\b", part, re.I)) and _GO_AHEAD.search(part) and classifier.active() is not None:
                 # ("Does the LR probe change my data? Go ahead and run one on FILE": the step the question names)
-                asked = " ".join(p for p in parts[:at] if re.search(r"[?？吗]", p))
+                asked = " ".join(p for p in parts[:at] if rx.search(r"[?？吗]", p))
                 guess = classifier.active().predict(asked) if asked else None
                 # "would adding few-shot stuff mess up my data? … ok whatever, do it": the action the worry was about
                 ruled = next((name for name, score in intents.classify(asked).ranked if name in _ACTIONS and score >= 1), "") if asked else ""
@@ -760,7 +762,7 @@ def _the_request(text: str, has_file: bool, new_upload: bool) -> Reading | None:
 def _after_when_clause(text: str) -> str | None:
     """"Before we train on FILE, scan it for junk records": the ask is after the comma."""
     before = _BEFORE_TRAINING.match(text)
-    if before and re.search(r"给我|帮我|帮忙|请你|把|\b(?:give|send|get) me\b", before.group(0), re.I):
+    if before and rx.search(r"给我|帮我|帮忙|请你|把|\b(?:give|send|get) me\b", before.group(0), re.I):
         return None  # "十一点之前给我个超参建议,数据 8000 条": the deadline's clause holds the ask itself
     return text[before.end():] if before and before.end() < len(text) else None
 
@@ -808,7 +810,7 @@ def _want_line(text: str) -> str | None:
     """"file: x.csv\nquestion col: q\nwant: format, counts": a form whose "want:" line is the ask."""
     wanted = _WANT_LINE.search(text)
     now = _NOW_LINE.search(text)
-    return wanted.group(1) if wanted and len(re.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2 else now.group(1) if now else None
+    return wanted.group(1) if wanted and len(rx.findall(r"(?m)^\s*[\w ]{1,20}[:：]", text)) >= 2 else now.group(1) if now else None
 
 
 def _after_paste(text: str) -> str | None:
@@ -864,7 +866,7 @@ def _beside_citation(text: str) -> str | None:
     if not quote or quote.start() - cited.end() > 2:
         return None
     rest = text[:cited.start()] + " " * (quote.end() - cited.start()) + text[quote.end():]  # the citing words go with the quote
-    return rest if re.search(r"\w", rest[quote.end():]) else None
+    return rest if rx.search(r"\w", rest[quote.end():]) else None
 
 
 # "manual says 1000 samples → 10 epochs, mine's about 1k, so kick off 10 epochs on FILE", "COT到底是干嘛用的?不管了,先给 FILE
@@ -877,8 +879,8 @@ def _after_so(text: str) -> str | None:
     so = [m for m in _SO_THEN.finditer(text) if m.start() >= 8]
     if so:
         return text[so[-1].end():]
-    since = re.match(r"^\W*(?:since|as|because|既然|因为)(?![A-Za-z])[^,，.。]{5,120}[,，]\s*(?=\S)", text, re.I)
-    return text[since.end():] if since and re.search(r"manual|手册|guide", text[:since.end()], re.I) else None  # "since the manual says …, start …"
+    since = rx.match(r"^\W*(?:since|as|because|既然|因为)(?![A-Za-z])[^,，.。]{5,120}[,，]\s*(?=\S)", text, re.I)
+    return text[since.end():] if since and rx.search(r"manual|手册|guide", text[:since.end()], re.I) else None  # "since the manual says …, start …"
 
 
 def _after_own_answer(text: str) -> str | None:
@@ -899,7 +901,7 @@ _FOCI = (
                                                                                  "inspect_dataset") and asked.act == "command"),
     _Focus(_after_so, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset",
                                                                           "training_status", "evaluate_run")
-           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not re.search(r"[?？]\s*$", part)
+           and asked.act == "command" and asked.prob >= 0.5 and not acts.is_hypothetical(part) and not rx.search(r"[?？]\s*$", part)
            or not asked.tool and asked.act == "command" and review.decides(part) and review.rule_command(part) is not None),
     _Focus(_after_possession, lambda asked, part, text: asked.tool == "explain" and asked.act == "question"),
     _Focus(_after_own_answer, lambda asked, part, text: asked.tool in _ACTIONS + ("suggest_hyperparameters", "probe_learning_rate", "inspect_dataset", "apply_quality_rule")
@@ -939,16 +941,16 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if act == "confirmation":
         return Reading("", "", act)  # "行 继续": a reply to the question asked, not a resume
     if (act == "command" and _asks_about_product(text) and not acts.is_request(text)
-            and not re.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)
+            and not rx.search(r"把|帮我|给我", text) and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _START_VERB.search(text)
             and not (review.decides(text) and review.rule_command(text))):  # ("…乱码的都删掉,文件 FILE,留着反而有泄露风险": a decision)
         act = "question"  # "Does this thing send our data anywhere?", "can this run on our office laptop or do we need a gpu?"
-    if (act == "hypothetical" and re.search(r"的话", text) and not re.search(r"假设|假如|如果|要是|万一|倘若|\bif\b|\bsuppos", text, re.I)
+    if (act == "hypothetical" and rx.search(r"的话", text) and not rx.search(r"假设|假如|如果|要是|万一|倘若|\bif\b|\bsuppos", text, re.I)
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and _VALUE_ASKED.search(text)
-            and not _EFFECT.search(text) and not _JUDGED.search(text) and not re.search(r"会|\bwould\b|\bwill\b", text, re.I)):
+            and not _EFFECT.search(text) and not _JUDGED.search(text) and not rx.search(r"会|\bwould\b|\bwill\b", text, re.I)):
         act = "question"  # "3000条数据全参微调的话,batch size 多大合适,学习率呢": values asked for that many, a condition in form only
     if (act == "hypothetical" and _METHOD_SUPPOSED.search(text) and ((amounts.count_args(text).get("n_samples") or 0) >= 10 or has_file or "FILE" in text)
             and (_VALUE_ASKED.search(text) or _ADVICE_ASKED.search(text)) and not _EFFECT.search(text) and not _JUDGED.search(text)
-            and not re.search(r"会(?!不会)|\bwould\b|\bwill\b|区别|显存|能不能|能做|跑得动|效果", text, re.I)):
+            and not rx.search(r"会(?!不会)|\bwould\b|\bwill\b|区别|显存|能不能|能做|跑得动|效果", text, re.I)):
         act = "question"  # "本门弟子收录问答五千条,若行全参之法,该炼几轮、灵力几何?": the values for that many, under a way of training
     if act == "command" and not has_file and not _STOP_OPENS.search(text) and not _EVALUATE.search(text) and (acts.plain_question(text) or not names.find_run_id(text) and acts.heard_asking(text)):
         act = "question"  # "SFT 跟预训练到底差在哪", "whats lora": asked, with nothing attached to act on
@@ -969,7 +971,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             tool, offer = offer, ""  # (an upload) "any bad rows in there?", "compare lora-hr-v1 with base": a weak reading of a look at
             # the data or run at hand is the look, which changes nothing
         if (tool in ("resume_training", "stop_training") and prob < 0.5 and names.find_run_id(text)
-                and re.search(r"\b(?:check|look at|status)\b|查|看", text, re.I)
+                and rx.search(r"\b(?:check|look at|status)\b|查|看", text, re.I)
                 and not _RESUME_VERB.search(text) and not _STOP_WORD.search(text)
                 and (ruled := intents.classify(text, has_file=has_file)).name in ("training_status", "evaluate_run") and ruled.score >= 2):
             tool, offer = ruled.name, ""  # "check run-0916 please": a weak reading of a resume with no word of one is the look the rules read
@@ -985,8 +987,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     defines = model is not None and act == "question" and guess.name == "explain" and acts.asks_definition(text)
     domain = intents.about_sft(text) or (model is not None and _names_a_tool(guess)) or model_explains or defines
     # our words beyond "train" itself ("how do I train my dog to sit" is another kind of training)
-    ours = intents.about_sft(re.sub(r"train\w*|训练|练", " ", text, flags=re.I))
-    if act in ("question", "hypothetical") and amounts.count_args(text).get("n_samples") and len(re.sub(r"[\W\d]", "", text)) >= 12:
+    ours = intents.about_sft(rx.sub(r"train\w*|训练|练", " ", text, flags=re.I))
+    if act in ("question", "hypothetical") and amounts.count_args(text).get("n_samples") and len(rx.sub(r"[\W\d]", "", text)) >= 12:
         domain = ours = True  # "我们的工单有两万多条,全部都要用上吗?": a question about how much of the data to use
     if act == "question" and acts.asks_about(text) and _OUR_ACTIONS.search(text):
         domain = ours = True  # "Where does the converted file end up?": what one of our steps does with the files
@@ -994,7 +996,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         domain = ours = True  # "Do I need a GPU for this?", "can this whole thing run offline?": what the product runs on
     if has_file and act in ("question", "hypothetical") and acts.asks_about(text):
         domain = ours = True  # "(upload) …full of '???'. Do I fix those or just drop them?": a question about the data at hand
-    if act in ("question", "command") and _FILES_TOGETHER.search(text) and re.search(r"[?？]|吗", text) and not acts.is_request(text):
+    if act in ("question", "command") and _FILES_TOGETHER.search(text) and rx.search(r"[?？]|吗", text) and not acts.is_request(text):
         tool, offer = "explain", ""  # "Can I train on FILE and FILE together?", "FILE 和 FILE 能合在一起训吗?": whether data can be combined
     if tool in ("", "inspect_dataset", "convert_dataset", "training_status") and _FORMATS_TAKEN.search(text) and "FILE" not in text:
         tool, offer, act = "explain", "", "question"  # "Could you please clarify which file formats are accepted for upload?"
@@ -1009,7 +1011,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and (guess.prob < 0.45 or guess.second == "explain" and guess.prob - guess.second_prob < 0.3)):
         tool = "explain"  # "Is overfitting a real risk with a few hundred examples?": a question in our words, no tool read
     if (not tool and not offer and act == "question" and model is not None and acts.plain_question(text)
-            and (re.search(cues.TOPIC, text, re.I) or intents.about_sft(text) and amounts.count_args(text).get("n_samples"))):
+            and (rx.search(cues.TOPIC, text, re.I) or intents.about_sft(text) and amounts.count_args(text).get("n_samples"))):
         tool = "explain"  # "How many Q&A pairs would a small clinic need?": a plain question about an SFT concept
     if not tool and _MEANING_ASKED.search(text) and _OUR_SETTING.search(text):
         tool, offer = "explain", ""  # "please explain what 'mix_general' means": a setting of ours, defined
@@ -1022,7 +1024,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "explain" and act in ("command", "question") and guess.second == "suggest_hyperparameters" and guess.prob - guess.second_prob < 0.2
             and (amounts.count_args(text).get("n_samples") or len(text) <= 40 and amounts.lone_count(text)
                  # (an upload) "what batch size should I go with", "这么多数据学习率怎么定?": a value for the data at hand
-                 or has_file and _VALUE_ASKED.search(text) and not re.search(acts.GENERAL, text) and not _JUDGED.search(text))
+                 or has_file and _VALUE_ASKED.search(text) and not rx.search(acts.GENERAL, text) and not _JUDGED.search(text))
             and not (act == "question" and acts.asks_concept(text))):  # (not "50 条数据硬训 20 个 epoch,会咋样?": what would follow)
         tool = guess.second  # "epochs for 800?": the advice for that many, asked in few words
     if (tool == "explain" and act in ("command", "question") and has_file and guess.second in ("check_quality", "inspect_dataset")
@@ -1030,10 +1032,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not acts.asks_concept(text)):
         tool = guess.second  # (an upload) "有没有重复的问答对?": a question about the data at hand
     if (tool == "check_quality" and guess.second == "inspect_dataset" and guess.prob - guess.second_prob < MARGIN and not _QUALITY_ASKED.search(text)
-            and (re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b", text, re.I) or re.fullmatch(r"\W*(?:检查|查看|看看)(?:一下|下)?\s*FILE\W*", text))):
+            and (rx.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b", text, re.I) or rx.fullmatch(r"\W*(?:检查|查看|看看)(?:一下|下)?\s*FILE\W*", text))):
         tool = "inspect_dataset"  # "能不能告诉我 FILE 有多少条、有没有什么问题", "检查 FILE": how many, and what it is, a look first
     if (tool == "inspect_dataset" and has_file and guess.second == "check_quality" and guess.prob - guess.second_prob < MARGIN
-            and _FLAW_ASKED.search(text) and not re.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b|格式|\bformat\b", text, re.I)):
+            and _FLAW_ASKED.search(text) and not rx.search(r"多少条|几条|\bhow many (?:rows|records|samples)\b|格式|\bformat\b", text, re.I)):
         tool = "check_quality"  # (a file) "看看有没有空的 answer": the flaws are the check's to find
     if tool in ("", "explain") and act in ("question", "command") and _SETTING_ONLY_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer = "suggest_hyperparameters", ""  # "What learning rate should be used?", "LR? lora.", "Tuning recipe for 8000 rows?":
@@ -1054,7 +1056,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and guess.second_prob >= 0.1 and acts.tells_then_asks(text)):
         tool = guess.second  # "FILE has a 'chef_note' column with why each dish is paired - use that for CoT": told, then asked for
     if (tool == "explain" and act == "command" and model is not None and guess.name == "explain" and guess.second in _DATA_MAKERS
-            and guess.prob - guess.second_prob < MARGIN and not re.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
+            and guess.prob - guess.second_prob < MARGIN and not rx.search(r"[?？吗]", text) and not _EXPLAIN_VERB.search(text)):
         tool = guess.second  # "FILE 里有一列“判断依据”,…,用它来做思维链样本": a request with no question in it
     if (tool == "training_status" and has_file and guess.second == "start_training" and guess.second_prob >= 0.3 and _TRAIN_FIRST.search(text)
             and not names.find_run_id(text)):
@@ -1081,8 +1083,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and abs(guess.prob - guess.second_prob) < MARGIN):
         tool = ""  # "how do I train my dog to sit": "train" is the only word of ours, and off-topic is as likely
     if (tool == "explain" and model is not None and guess.name == "explain" and guess.prob < 0.45 and guess.second == classifier.NONE
-            and re.match(r"\W*(?:what|who|where|when|which)\b", text, re.I)
-            and not intents.about_sft(text) and not QUOTED.search(text) and not re.search(r"(?<![A-Za-z])Q(?![A-Za-z])", text)
+            and rx.match(r"\W*(?:what|who|where|when|which)\b", text, re.I)
+            and not intents.about_sft(text) and not QUOTED.search(text) and not rx.search(r"(?<![A-Za-z])Q(?![A-Za-z])", text)
             and not _asks_about_product(text)):  # (Q: words quoted, read apart)
         tool = ""  # "what is the capital of France": no word of ours, and off-topic close behind
     musing = tool == "start_training" and intents.is_muse(text) and not acts.asks_concept(text)  # "可以开始训练了吗": asked back
@@ -1096,8 +1098,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         named = bool(tool or offer) or domain
         tool, offer = ("explain" if named else "", "")
     unquoted = QUOTED.sub(" Q ", text)  # ("…with these: 'How tall do kids need to be…'": quoted words ask nothing)
-    if (tool and (act == "question" or re.search(r"[?？吗嘛]|来着\W*$", unquoted) or re.match(r"\W*how (?:do|can|should) (?:i|we) (?!\w+ (?:it|this|that|them)\b)[^.!?\n]{8,}$", unquoted, re.I))
-            and (acts.asks_how_to(unquoted) or (act == "question" or re.search(r"[?？]", unquoted)) and acts.asks_requirement(unquoted))
+    if (tool and (act == "question" or rx.search(r"[?？吗嘛]|来着\W*$", unquoted) or rx.match(r"\W*how (?:do|can|should) (?:i|we) (?!\w+ (?:it|this|that|them)\b)[^.!?\n]{8,}$", unquoted, re.I))
+            and (acts.asks_how_to(unquoted) or (act == "question" or rx.search(r"[?？]", unquoted)) and acts.asks_requirement(unquoted))
             and not names.find_run_id(text)):
         tool, offer, act = "explain", "", "question"  # "How do I keep the model from forgetting…?", "这个文件适合加COT吗?": advice
     if not tool and acts.asks_how_to(text) and ours:
@@ -1113,15 +1115,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "评估训练结果一般看哪些指标": how it works, not how my run is doing (not, of an upload, "does it look ok?")
     if (act == "question" and tool in ("inspect_dataset", "training_status") and acts.asks_in_general(text) and domain and not owns
             and not names.find_run_id(text) and not _WHAT_FORMAT.search(text) and not _FLAW_ASKED.search(text)
-            and not re.search(r"多少|几条|几个字段|哪些(?:字段|列)|\bhow (?:many|big|long)\b|\bwhat(?:'s| is) in\b", text, re.I)):
+            and not rx.search(r"多少|几条|几个字段|哪些(?:字段|列)|\bhow (?:many|big|long)\b|\bwhat(?:'s| is) in\b", text, re.I)):
         tool, offer = "explain", ""  # "请问一般从哪一步开始比较好?", "Does the column order in FILE matter?", "FILE 这种身份文件是拿来干嘛的":
         # how things work asked, the file or a run only its setting
     if (act == "question" and tool in ("suggest_hyperparameters", "probe_learning_rate") and not amounts.count_args(text)
             and not acts.points_at_data(text) and (_PURPOSE.search(text) or acts.asks_definition(text)
-                                               or re.search(r"区别|difference|vs\.?", text, re.I)
+                                               or rx.search(r"区别|difference|vs\.?", text, re.I)
                                                # "batch size 一般设多少合适?": the usual value, asked with no method of theirs
-                                               or re.search(r"一般|通常|\bnormal\b|\busually\b|\btypical(?:ly)?\b", text, re.I)
-                                               and not re.search(r"lora|全参|full|qlora", text, re.I))):
+                                               or rx.search(r"一般|通常|\bnormal\b|\busually\b|\btypical(?:ly)?\b", text, re.I)
+                                               and not rx.search(r"lora|全参|full|qlora", text, re.I))):
         tool, offer = "explain", ""  # "学习率探测是干嘛的,跟直接给超参建议有啥区别": what the tool is, not values for my data
     if act in ("question", "command") and (tool == "inspect_dataset" or not tool and "FILE" in text) and _PURPOSE.search(text) and not new_upload and not acts.is_request(text):
         tool, offer, act = "explain", "", "question"  # "identity.json 是干什么用的", "what is identity.json for?": what the file is for, not its rows
@@ -1130,19 +1132,19 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool == "suggest_hyperparameters" and _ASKS_BACK.search(text) and _EFFECT.search(text) and not _VALUE_ASKED.search(text):
         tool, offer, act = "explain", "", "question"  # "could 20 epochs cause overfitting?", "rank 开到 128 有意义吗": an effect, not a value
     if (tool == "suggest_hyperparameters" and act == "question" and not acts.points_at_data(text) and not amounts.count_args(text)
-            and re.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
+            and rx.search(acts.GENERAL, text) and not _VALUE_ASKED.search(text)):
         tool, offer = "explain", ""  # "lora_alpha 一般设成 rank 的几倍比较常见?": what is usual, not values for my data
-    if (tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
+    if (tool == "suggest_hyperparameters" and (act == "question" or rx.search(r"[?？]\s*$", text)) and not has_file and not acts.points_at_data(text)
             and (_JUDGED.search(text) or _DEFAULT_OF.search(text) or _ANY_SIZE.search(text) and not amounts.count_args(text).get("n_samples"))):
         tool, offer = "explain", ""  # "For 500 samples, is 8 epochs at 2e-4 reasonable?", "为什么 100 条建议 15 个 epoch?": a value judged, not asked for
     if (tool == "suggest_hyperparameters" and act == "question" and _NOT_ADVISED.search(text)
-            and not re.search(r"epoch|轮|(?<![a-z])lr(?![a-z])|learning rate|学习率|batch|批|rank|秩", text, re.I)):
+            and not rx.search(r"epoch|轮|(?<![a-z])lr(?![a-z])|learning rate|学习率|batch|批|rank|秩", text, re.I)):
         tool, offer = "explain", ""  # "cutoff_len 设多大合适?超长的话会把回答截掉吗": a setting the advice does not give, explained
-    if tool == "suggest_hyperparameters" and (act == "question" or re.search(r"[?？]", text)) and _VALUES_DIFFER.search(text):
+    if tool == "suggest_hyperparameters" and (act == "question" or rx.search(r"[?？]", text)) and _VALUES_DIFFER.search(text):
         tool, offer = "explain", ""  # "秩(8)和秩(64)在小数据(300条)上到底差多少?": two values compared, not values for the data
     if tool == "suggest_hyperparameters" and act == "question" and _HOW_CHANGE.search(text):
         tool, offer = "explain", ""  # "数据量从一千条涨到一万条,epoch 应该怎么调?": how the rule scales, not values for one dataset
-    if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or re.search(r"[?？]\s*$|[啊呢吗呀]\W*$", text)):
+    if tool == "suggest_hyperparameters" and amounts.STEPS_ASKED.search(text) and (act == "question" or rx.search(r"[?？]\s*$|[啊呢吗呀]\W*$", text)):
         tool, offer = "explain", ""  # "10k samples, 3 epochs, batch 32 — roughly how many steps is that?": arithmetic, not advice
     if tool == "suggest_hyperparameters" and act == "question" and _THINK_ABOUT.search(text) and not acts.points_at_data(text):
         tool, offer = "explain", ""  # "a sensible way to think about batch size and accumulation?": how to reason, not values
@@ -1150,8 +1152,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "explain", ""  # "what even is a learning rate range test": a definition, whatever tool it names ("Kindly
         # define … the term "supervised fine-tuning"": a definition in our words, no tool named)
     if (tool in ("", "explain") and act in ("command", "question") and _ADVICE_ASKED.search(text) and not acts.is_hypothetical(text)
-            and not (act == "question" and (acts.asks_definition(text) or _PURPOSE.search(text) or re.search(r"区别|difference", text, re.I)))
-            and (amounts.count_args(text).get("n_samples") or re.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
+            and not (act == "question" and (acts.asks_definition(text) or _PURPOSE.search(text) or rx.search(r"区别|difference", text, re.I)))
+            and (amounts.count_args(text).get("n_samples") or rx.search(r"全参|全量|\bfull\b|\bq?lora\b|超参|hyper-?param", text, re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "数据有1.2万条,全参还是lora还没定,先按全参给个建议": advice for that data
     if (tool in ("", "explain") and act in ("command", "question", "chitchat") and _VALUES_ASKED_FOR.search(text) and not names.find_run_id(text)
             and (amounts.count_args(text).get("n_samples") or 0) >= 10 and not acts.is_hypothetical(text) and not acts.asks_definition(text)):
@@ -1160,15 +1162,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool in ("", "explain") and act in ("command", "question", "chitchat") and names.find_run_id(text) and _RUN_STATE_SAID.search(text)
             and not acts.asks_concept(text) and not acts.asks_definition(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "training_status", "", "command"  # "gj-0107 现在是啥情况?", "Where my run at? mc-0099, tell me how it's doin"
-    if ((tool in ("", "explain") or tool == "evaluate_run" and not _EVALUATE.search(text) and not re.search(r"\bevaluat|\blearn|\bforg[eo]t|\bcompar|评估|学会|遗忘", text, re.I))
+    if ((tool in ("", "explain") or tool == "evaluate_run" and not _EVALUATE.search(text) and not rx.search(r"\bevaluat|\blearn|\bforg[eo]t|\bcompar|评估|学会|遗忘", text, re.I))
             and act in ("command", "question") and _HOW_RUN.search(text) and not acts.asks_concept(text)):
         tool, offer, act = "training_status", "", "command"  # "could you let me know how run X is coming along?"
-    if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and re.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
+    if (tool == "start_training" and names.find_run_id(text) and _RUN_DONE.search(text) and rx.search(r"效果(?:咋样|怎么样|如何|好不好)|\bhow (?:did|'d) it do\b|\bany good\b", text, re.I)):
         tool, offer = "evaluate_run", ""  # "v3那版3个epoch跑完了(run id 是 sft_v3_e3),效果咋样": a finished run's results
     if (tool in ("", "explain", "inspect_dataset", "training_status") and _EVALUATE.search(text)
             and (act == "command" or act == "question" and (acts.points_at_data(text) or names.find_run_id(text)) and not acts.asks_in_general(text))):
         tool, offer = "evaluate_run", ""  # "ft-qa-v2 训完了,看看有没有遗忘", "效果咋样": the run's report
-    if tool == "add_few_shot" and _SHOW_EXAMPLES.search(text) and not re.search(r"few[- ]?shot|少样本|\bper (?:sample|row|record)\b|每条", text, re.I):
+    if tool == "add_few_shot" and _SHOW_EXAMPLES.search(text) and not rx.search(r"few[- ]?shot|少样本|\bper (?:sample|row|record)\b|每条", text, re.I):
         tool, offer = "inspect_dataset", ""  # "open FILE and show me a few examples": rows to look at, no few-shot asked
     if offer == "explain" or model is not None and not intents.about_sft(text) and offer not in _SLANG_OK:
         offer = ""
@@ -1204,7 +1206,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "start_training", ""  # "学习率还是用回 2e-4 吧,5e-4 撤了,别的照旧": a run's settings said, the start's correction
         # (the guard shows it), not a stop (no word of stopping, no run named)
     if (tool == "stop_training" and not names.find_run_id(text) and _STOP_SAID_OF.search(text) and not _STOP_WORD.search(_STOP_SAID_OF.sub(" ", text))
-            and not re.search(r"\b(?:run|job)\b", text, re.I)):
+            and not rx.search(r"\b(?:run|job)\b", text, re.I)):
         tool, offer = (guess.second if model is not None and guess.second in _ACTIONS and guess.second not in _RUN_CHANGES else ""), ""
         # "…25% of rows. Explaining jokes: the fastest way to kill them.": how something is spoilt, said in passing, no run stopped
     if has_file and act == "question" and tool in ("", "explain") and _CAN_YOU_CONVERT.search(text):
@@ -1220,11 +1222,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "stop_training" and not names.find_run_id(text) and _LEAVING.search(text)
             and not _RUN_NOUNS.search(_LEAVING.sub(" ", text)) and not _STOP_WORD.search(_LEAVING.sub(" ", text))):
         tool, offer, act = "", "", "chitchat"  # "今晚有比赛,浇完冰再来弄,先撤了哈": the person is leaving, no run is stopped
-    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not names.find_run_id(text) and not re.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b|\bcancel (?:it|the|that|this|run|job|training)\b", text, re.I):
+    if tool == "stop_training" and _NOT_A_RUN_STOP.search(text) and not names.find_run_id(text) and not rx.search(r"停(?!电|水|车|课|工|业|运)|\bstop\b|\bkill\b|\bcancel (?:it|the|that|this|run|job|training)\b", text, re.I):
         tool, offer = "", ""  # "明天台风,估计又要停电": a power cut, not a run to stop (but "T-2024-07 次列车…请立即停车": the run named)
     if (tool == "stop_training" and not names.find_run_id(text) and not _RUN_NOUNS.search(text) and not acts.is_request(text)
-            and re.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
-            and not re.search(r"赶紧|快|先|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
+            and rx.search(r"(?:全|都|已经)停了(?![吧啊!！])", text)
+            and not rx.search(r"赶紧|快|先|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
         tool, offer, act = "", "", "chitchat"  # "今天台风,港口全停了,闲得发慌": something else stopped, no run
     premise = _PREMISE.match(text)  # "假设中断不影响收敛。恢复 X,看看 loss 能否接上。": a premise stated, then the request
     if (tool == "stop_training" and premise and _RESUME_VERB.search(text[premise.end():]) and not _STOP_WORD.search(text[premise.end():])
@@ -1232,7 +1234,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "resume_training"
     if tool == "stop_training" and _RESUME_VERB.search(text) and not _STOP_WORD.search(text) and not _NO_RESUME.search(text) and not _KEEP_FROM.search(text):
         tool = "resume_training"  # "能不能请您让它接着刚才的地方继续练?": only carrying on is said
-    if tool == "resume_training" and _NO_RESUME.search(text) and re.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
+    if tool == "resume_training" and _NO_RESUME.search(text) and rx.search(r"新的?|从头|重新开|\bnew\b|\bfresh\b|from scratch", text, re.I):
         tool = "start_training"  # "别续跑了,直接在 FILE 上从头开一个新的训练": a new run instead
     if tool == "resume_training" and acts.is_rhetorical(text) and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text):
         tool = "stop_training"  # "Wouldn't it be nice if run-0703 stopped right about now?": a stop wished for, no resume said
@@ -1241,15 +1243,15 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (tool == "resume_training" and (later := _RESUME_LATER.search(text)) and _STOP_WORD.search(text[:later.start()])
             and not _RESUME_VERB.search(text[:later.start()])):
         tool = "stop_training"  # "你把 X 停掉吧,回来我再续上": the stop now, the resume the person's own, later
-    if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(re.split(r"[,，。\n]", text)[0]):
+    if tool == "resume_training" and _STOP_FIRST.search(text) and not _RESUME_VERB.search(rx.split(r"[,，。\n]", text)[0]):
         tool = "stop_training"  # "请先把当前的训练停掉,我发现…继续跑下去评估结果就没有意义了": the stop comes first
     if (tool == "stop_training" and not names.find_run_id(text) and not acts.is_request(text)
-            and (other := re.search(r"([\u4e00-\u9fff]{2,4})(?:全|都|也)停了(?![吧啊!！])", text)) and not re.search(r"训|练|任务|跑|模型|它|这个|那个", other.group(1))
-            and not re.search(r"赶紧|快|先停|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
+            and (other := rx.search(r"([\u4e00-\u9fff]{2,4})(?:全|都|也)停了(?![吧啊!！])", text)) and not rx.search(r"训|练|任务|跑|模型|它|这个|那个", other.group(1))
+            and not rx.search(r"赶紧|快|先停|停停|停一|停(?:掉|下|止)|叫停|喊停|砍|\bstop\b|\bkill|\bhalt\b|\babort\b", text, re.I)):
         tool, offer, act = "", "", "chitchat"  # "今天山顶风好大 缆车都停了 没人来问 正好弄这个": the cable cars stopped, no run
     if (tool == "stop_training" and not names.find_run_id(text) and _OFF_FOR_TONIGHT.search(text)
-            and (re.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)
-                 or (re.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(rest := _OFF_FOR_TONIGHT.sub(" ", text))
+            and (rx.search(r"去(?:打|玩|吃|睡|休息|约|看)|下班|\b88\b|拜拜|\bbye\b|溜了|撤了|睡觉", text, re.I)
+                 or (rx.search(r"算了|再说|改天|就这样吧?|以后", text) and not _RUN_NOUNS.search(rest := _OFF_FOR_TONIGHT.sub(" ", text))
                      and not _STOP_WORD.search(rest.replace("算了", " "))))):
         tool, offer, act = "", "", "chitchat"  # "哈哈今晚不练了 去打排位了 88", "算了,今天先不训了": the person stops or puts it off, no run
     if (tool == "stop_training" and not names.find_run_id(text) and (called_off := _PLAN_CALLED_OFF.search(text))
@@ -1262,12 +1264,12 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not _STOP_WORD.search(_STOPPED_TOLD.sub(" ", text)) and not _NO_RESUME.search(text)):
         tool = "resume_training"  # "第 X 号训练任务已中止。请自其最近检查点恢复该任务": the stop told, the resume asked
     if (tool == "stop_training" and _STOPPED_ASKED.search(text) and not _STOP_WORD.search(_STOPPED_ASKED.sub(" ", text))
-            and not re.search(r"(?:可以|能|能不能|可不可以|帮我|麻烦)\s*把", text)):  # ("可以把 RUN 停了吗?": asked for)
+            and not rx.search(r"(?:可以|能|能不能|可不可以|帮我|麻烦)\s*把", text)):  # ("可以把 RUN 停了吗?": asked for)
         tool = "training_status"  # "训练是不是停了?帮我看看 run 编号 X 的状态": whether it stopped, asked; no stop asked for
     if tool == "resume_training" and _STOP_RESUMED.search(text):
         tool = "stop_training"  # "刚才续上的那个还是停掉吧": the resume describes the run to stop
     if (tool in ("stop_training", "training_status", "") and act == "command" and _RESUME_STOPPED.search(text)
-            and not (re.search(r"[?？]", text) and _STOP_WORD.search(re.split(r"[?？]", text)[-1]))):  # (not "停了还能恢复吗?另外先把 RUN 停掉")
+            and not (rx.search(r"[?？]", text) and _STOP_WORD.search(rx.split(r"[?？]", text)[-1]))):  # (not "停了还能恢复吗?另外先把 RUN 停掉")
         tool = "resume_training"  # "继续刚才停掉的训练": the stop describes the run to carry on
     if tool == "inspect_dataset" and act == "command" and _QUALITY_ASKED.search(text) and not _LOOK_ONLY.search(text) and not _WHAT_FORMAT.search(text):
         tool = "check_quality"  # "…所以你帮我过一遍质量吧,看看重复的、太短的、乱码的大概有多少": the check, asked by name
@@ -1286,8 +1288,8 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and _SETTINGS_ASKED.search(text) and not _LOOK_AT.search(text)):
         tool, offer = "suggest_hyperparameters", ""  # "n_epochs、batch_size 全是 auto…给 FILE 推荐下这几个该怎么设", "n_samples ≈ 4,500
         # after dedup. Give me a sane LoRA baseline config — epochs, lr, batch size": values asked for
-    if (tool == "start_training" and act == "question" and re.search(r"\bwhat (?:should|do) (?:i|we) (?:set|use|pick|choose)\b|\bwhat settings\b|(?:该|要)(?:怎么)?设(?:什么|多少|置什么)", text, re.I)
-            and not _START_VERB.search(re.sub(r"\bwhere to start\b|从哪(?:里|儿)?开始", " ", text, flags=re.I))):
+    if (tool == "start_training" and act == "question" and rx.search(r"\bwhat (?:should|do) (?:i|we) (?:set|use|pick|choose)\b|\bwhat settings\b|(?:该|要)(?:怎么)?设(?:什么|多少|置什么)", text, re.I)
+            and not _START_VERB.search(rx.sub(r"\bwhere to start\b|从哪(?:里|儿)?开始", " ", text, flags=re.I))):
         tool, offer = "suggest_hyperparameters", ""  # "what should i set for training this one, no clue where to start": values asked
     if (tool == "start_training" and _VALUE_ASKED.search(text) and not _START_VERB.search(text) and not amounts.training_args(text)
             and not _FOLLOWS_ADVICE.search(text)):
@@ -1298,57 +1300,57 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2 I want to stop it. Where's it at?": look first
     if tool in ("", "explain") and names.find_run_id(text) and _STATUS_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "training_status", "", "command"  # "Dashboard has said `Status: PENDING` for run a7f3c2 … What's going on with it?"
-    if tool == "training_status" and act == "command" and re.search(r"(?:(?:叫停|喊停|停掉|停下)(?:它|吧)*|(?:停止|停了)吧)\W*$", text):
+    if tool == "training_status" and act == "command" and rx.search(r"(?:(?:叫停|喊停|停掉|停下)(?:它|吧)*|(?:停止|停了)吧)\W*$", text):
         tool = "stop_training"  # "run-0731 已经练过头了,再练要拉伤,叫停吧": the stop said last
-    if tool in ("", "explain", "resume_training") and act == "command" and re.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b|\bi'?d (?:really |much )?(?:like|love)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
+    if tool in ("", "explain", "resume_training") and act == "command" and rx.search(r"\bi (?:need|want)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b|\bi'?d (?:really |much )?(?:like|love)\b[^.!?]{0,30}\b(?:stopped|killed|halted)\b", text, re.I):
         tool, offer = "stop_training", ""  # "I need the current run stopped. It's clearly diverging."
     if tool in ("", "explain") and act == "command" and _UNDO_STOP.search(text):
         tool, offer = "resume_training", ""  # "undo the stop on the run I just killed", "I stopped run-0802 by accident. Undo that"
     if (tool in ("stop_training", "resume_training", "evaluate_run") and names.find_run_id(text) and acts.is_condition(text)
-            and re.search(r"(?:要是|如果|假如|若|\bif\b)[^,，;；]{0,40}(?:loss|epoch|step|步|轮|收敛|不动|还在降|\bpast\b|plateau)", text, re.I)):
+            and rx.search(r"(?:要是|如果|假如|若|\bif\b)[^,，;；]{0,40}(?:loss|epoch|step|步|轮|收敛|不动|还在降|\bpast\b|plateau)", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "If faq-lora-3 is past epoch 2, evaluate it; if not…": the run's state first
     if (tool in ("stop_training", "resume_training") and act == "command"
             and _ONLY_IF_STATE.search(text)):
         tool, offer = "training_status", ""  # "resume run-0702-a but only if it has less than an hour left": the run's state first
     if (tool in ("", "inspect_dataset") and act in ("command", "correction") and "FILE" not in text and names.find_run_id(text)
-            and re.search(r"\bcheck (?:on )?(?:that|this|it)(?: one)?\b|查(?:一下|查|下)(?:它|那个|这个)|看(?:一下|看|下)(?:它|那个|这个)(?:的进度)?", text, re.I)):
+            and rx.search(r"\bcheck (?:on )?(?:that|this|it)(?: one)?\b|查(?:一下|查|下)(?:它|那个|这个)|看(?:一下|看|下)(?:它|那个|这个)(?:的进度)?", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "wrong run — it's depot-r8-0612, not 0611. check that one"
     if act == "question" and tool in ("", "explain") and _RUN_JUDGED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "does it still know normal stuff or did we fry it": the finished run judged
     run = names.find_run_id(text) if tool == "resume_training" else None
-    if (run and re.search(rf"(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
-            and re.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I) and not re.search(r"刚|手滑|不小心|误|已经|恢复|撤回", text)
-            and any(other != run[0] and other not in run[0] for other in re.findall(r"(?<![\w-])[A-Za-z][\w-]*\d[\w-]*(?![\w-])", text))):
+    if (run and rx.search(rf"(?:把\s*)?{re.escape(run[0])}\s*(?:给我)?(?:停了|停掉|停下|停止)|(?:停掉|停止|\bstop|\bkill)\s*{re.escape(run[0])}", text, re.I)
+            and rx.search(r"留着|还要|让它|接着|\bkeep\b|\bleave\b", text, re.I) and not rx.search(r"刚|手滑|不小心|误|已经|恢复|撤回", text)
+            and any(other != run[0] and other not in run[0] for other in rx.findall(r"(?<![\w-])[A-Za-z][\w-]*\d[\w-]*(?![\w-])", text))):
         tool, offer = "stop_training", ""  # "把 run-a2 停了,a1 留着继续跑": the stop said of the run named; the other goes on
-    if tool == "stop_training" and _LATER.search(text) and not names.find_run_id(text) and not re.search(r"停|终止|中止|\bstop|\bkill|\bhalt", text, re.I):
+    if tool == "stop_training" and _LATER.search(text) and not names.find_run_id(text) and not rx.search(r"停|终止|中止|\bstop|\bkill|\bhalt", text, re.I):
         tool, offer, act = "", "", "chitchat"  # "算了不训了 明天再说吧": training put off, no run named to stop
     if (tool in ("", "explain") and names.find_run_id(text) and _GO_ON_ASKED.search(text) and not acts.is_hypothetical(text)
-            and not re.search(r"如果|假如|万一|要是|的话|会不会|还是得", text)):
+            and not rx.search(r"如果|假如|万一|要是|的话|会不会|还是得", text)):
         tool, offer, act = "resume_training", "", "command"  # "抱歉,刚才 run-7f3a 我不该停的,能接着跑吗": that run, asked to go on
-    if ((act == "question" and tool in ("", "explain") or tool in ("resume_training", "evaluate_run") and re.search(r"[?？吗]\s*$", text)
+    if ((act == "question" and tool in ("", "explain") or tool in ("resume_training", "evaluate_run") and rx.search(r"[?？吗]\s*$", text)
          and not _RESUME_VERB.search(text) and not _EVALUATE.search(text))
             and names.find_run_id(text) and _RUN_ALIVE.search(text)):  # ("我的 run-41 还活着吗": no resume)
         tool, offer, act = "training_status", "", "command"  # "Is 7c1e9a actually doing anything or just heating the room?"
     if (tool in ("", "inspect_dataset") and act == "command" and _TOLD_TO_LEARN.search(text) and not acts.is_hypothetical(text) and not _ASKS.search(text)
-            and not re.search(r"\bbefore\b|之前|以前", text, re.I)):  # ("before you study FILE, make sure it isn't full of junk": the check)
+            and not rx.search(r"\bbefore\b|之前|以前", text, re.I)):  # ("before you study FILE, make sure it isn't full of junk": the check)
         tool, offer = "start_training", ""  # "You, model, learn this file.", "给我把 FILE 背熟了": the model told to learn the data, a run
     if tool in ("", "explain", "training_status") and act in ("command", "question") and names.find_run_id(text) and _EXAMINED.search(text):
         tool, offer, act = "evaluate_run", "", "command"  # "test barn-ft-2 now that it's done", "给 run-0613-k 来场期末考,看看成绩单": the run judged
     if (tool in ("", "explain", "evaluate_run", "resume_training") and names.find_run_id(text) and _DONE_ASKED.search(text)
-            and not _EVALUATE.search(text) and not re.search(r"评估|评测|测评|效果|\beval|\bscore|\bcompare|对比|\bthen\b|就", text, re.I)):
+            and not _EVALUATE.search(text) and not rx.search(r"评估|评测|测评|效果|\beval|\bscore|\bcompare|对比|\bthen\b|就", text, re.I)):
         tool, offer, act = "training_status", "", "command"  # "the run from yesterday, run-0611-b, did it finish?", "run-0417 训练完了马": whether it is done
-    if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text):
+    if tool and tool not in _ACTIONS + ("explain",) and _LATER.search(text) and not acts.is_request(text) and not rx.search(r"[?？]", text):
         tool, offer, act = "", "", "chitchat"  # "又挂了,烦死了……算了先去吃饭,回来再说": nothing asked now
     if act == "command" and (tool in ("", "explain", "training_status", "start_training") or tool == "inspect_dataset" and prob < 0.5 and names.find_run_id(text)) \
             and _RESUME_FROM.search(text) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "start run-0612-a again from where it died", "bot stopped. make it go on": a resume
     if (act == "command" and tool == "evaluate_run" and _RESUME_VERB.search(text) and not _EVALUATE.search(text) and not _NO_RESUME.search(text)
-            and not re.search(r"评估|评测|测评|效果|\beval|\bscore|对比|\bcompare|\bdid\b|[?？]", text, re.I)):
+            and not rx.search(r"评估|评测|测评|效果|\beval|\bscore|对比|\bcompare|\bdid\b|[?？]", text, re.I)):
         tool, offer = "resume_training", ""  # "继续 训练 lora-r8-v2": carrying a run on, no word of judging it
     if (act == "command" and tool in ("", "explain") and acts.is_request(text) and _RESUME_VERB.search(text) and _RUN_DIED.search(text)
             and not _NO_RESUME.search(text)):
         tool, offer = "resume_training", ""  # "我的训练跑到一半断了,可以帮我恢复吗?": asked to bring back a run that died
-    if act == "command" and not tool and re.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
+    if act == "command" and not tool and rx.fullmatch(r"\W*(?:" + _RESUME_VERB.pattern + r")(?:吧|啦|了)?\W*", text, re.I):
         tool, offer = "resume_training", ""  # "接着炼": a resume verb alone (the run is the latest; the guard asks)
     if (act in ("command", "correction") and (tool in ("", "explain") or tool in _DATA_MAKERS and "FILE" not in text
                                               or tool == "training_status" and _RUN_DIED.search(text))
@@ -1356,11 +1358,11 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "resume_training", ""  # "exp-04,恢复那个": a resume aimed at the run named
     if ((tool == "resume_training" or not tool and offer == "resume_training") and _STOP_WORD.search(text) and not _RESUME_VERB.search(text) and not _RESUME_STOPPED.search(text)
             and not _RESUME_FROM.search(text) and not _UNDO_STOP.search(text)
-            and not re.search(r"\bagain\b|重新|再|continu|reviv|unpause|\bback\b|resum|carry|\bpick\b|restart|接着|继续|往下|恢复|重启|续|接回|接上|停电|断电|\bgo on\b|\bkeep (?:going|training)\b", text, re.I)):
+            and not rx.search(r"\bagain\b|重新|再|continu|reviv|unpause|\bback\b|resum|carry|\bpick\b|restart|接着|继续|往下|恢复|重启|续|接回|接上|停电|断电|\bgo on\b|\bkeep (?:going|training)\b", text, re.I)):
         tool, offer = "stop_training", ""  # "[停] run-0612-a", "…run-0715-gov be terminated forthwith": a stop word and none of resuming
     if acts.is_rhetorical(text) and tool in ("", "explain", "training_status") and act in ("command", "question"):
         # "why not just stop the current run…?", "how about picking run-X back up where it died?": asked for, as a question
-        if re.search(r"\b(?:stop|kill|halt|abort)\b|停", text, re.I) and not _RESUME_VERB.search(text):
+        if rx.search(r"\b(?:stop|kill|halt|abort)\b|停", text, re.I) and not _RESUME_VERB.search(text):
             tool, offer, act = "stop_training", "", "command"
         elif _RESUME_VERB.search(text) or _RESUME_FROM.search(text):
             tool, offer, act = "resume_training", "", "command"
@@ -1369,7 +1371,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         elif _STEP_ASKED_WHY_NOT.search(text) and ((ruled := next((name for name, score in intents.classify(text, has_file=has_file).ranked if name != "explain" and score >= 1), ""))
               in tuple(a for a in _ACTIONS if a != "start_training") + ("inspect_dataset", "probe_learning_rate")  # ("why not just train
               # the whole model": a question about full fine-tuning, no start)
-              or ruled == "evaluate_run" and re.search(r"\bevaluat|评估|评测|测评", text, re.I)) and not re.search(r"\bwhat (?:is|are)\b|是什么|什么是|问我|问过我|\basked me\b|解释|\bexplain", text, re.I):
+              or ruled == "evaluate_run" and rx.search(r"\bevaluat|评估|评测|测评", text, re.I)) and not rx.search(r"\bwhat (?:is|are)\b|是什么|什么是|问我|问过我|\basked me\b|解释|\bexplain", text, re.I):
             tool, offer, act = ruled, "", "command"  # "why wouldn't you just add few-shot to every record in this one?", "为啥不直接
             # 给每一条都加上few-shot呢?": the step the rhetorical question asks for
     if (tool == "training_status" and _STOP_RUN.search(text)
@@ -1377,7 +1379,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool = "stop_training"  # "Wei asked me to get run-4 killed", "run X is to be terminated immediately": the run wanted stopped
     if act in ("command", "chitchat") and tool in ("", "explain") and _stops_run(text) and (acts.is_request(text) or "停" in text or _TO_BE_STOPPED.search(text)):
         tool, offer = "stop_training", ""  # "Would you mind stopping support-lora-v2 for me?": asked politely, a stop all the same
-    if act == "command" and (tool in ("", "explain") or tool in ("stop_training", "start_training") and STOPPED_BEFORE.search(text) and re.search(r"接着|继续|恢复|\bresume\b|\bpick (?:it )?up\b", text, re.I)) and _RESUME_VERB.search(text) and (STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
+    if act == "command" and (tool in ("", "explain") or tool in ("stop_training", "start_training") and STOPPED_BEFORE.search(text) and rx.search(r"接着|继续|恢复|\bresume\b|\bpick (?:it )?up\b", text, re.I)) and _RESUME_VERB.search(text) and (STOPPED_BEFORE.search(text) or _LET_IT.search(text)) and not _NO_RESUME.search(text):
         tool, offer = "resume_training", ""  # "Pick up the one we stopped yesterday, same as before.": the run stopped, picked up
     if act == "command" and tool in ("", "explain") and _TRY_TUNED.search(text) and not acts.asks_concept(text):
         tool, offer = "evaluate_run", ""  # "check if the model can still answer normal questions after the fine-tune",
@@ -1400,7 +1402,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer = "stop_training", ""  # "把 r8 那个停了,r16 继续", "停掉 v1,v2 让它跑": one stopped, the other left running
     if tool == "stop_training" and _starts_stopping_later(text):
         tool, offer = "start_training", ""  # "start a run on FILE, max 500 steps. I might kill it halfway if…", "…跑个训练,不行我就停掉"
-    if ((tool == "resume_training" or not tool and offer == "resume_training") and (_STOP_WORD.search(text) or re.search(r"\bpause|暂停", text, re.I))
+    if ((tool == "resume_training" or not tool and offer == "resume_training") and (_STOP_WORD.search(text) or rx.search(r"\bpause|暂停", text, re.I))
             and _RESUMED_LATER.search(text)):
         tool, offer, act = "stop_training", "", "command"  # ("D5:run-0612a 先停,D6:明天续。") "能不能先停一下 明天再接着跑?", "pause it now, resume tomorrow": stopped now, resumed later
     if tool == "resume_training" and _stops_run(text):
@@ -1411,10 +1413,10 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if tool == "start_training" and _DID_LEARN.search(text):
         tool, offer = "evaluate_run", ""  # "Did run bh-train-02 actually learn our answers?": asked of a run that happened
     if tool in ("", "explain", "training_status") and _WANT_TO_KNOW.search(text) and (
-            re.search(r"学会[^,，。]{0,16}(?:没有|了没|没)|变傻|变笨|\bget(?:s|ting)? dumber\b|\bactually learned\b", text, re.I)):
+            rx.search(r"学会[^,，。]{0,16}(?:没有|了没|没)|变傻|变笨|\bget(?:s|ting)? dumber\b|\bactually learned\b", text, re.I)):
         tool, offer, act = "evaluate_run", "", "command"  # "我就想知道训完的模型到底学会…没有,别的会不会变傻了": the run's report
     if (tool in ("", "explain", "resume_training") and act in ("command", "question")
-            and re.search(r"不想让它再?(?:继续)?跑|别让它再?(?:继续)?跑|\bdon'?t (?:want|let) it (?:to )?(?:keep )?(?:running|going|burning)", text, re.I)):
+            and rx.search(r"不想让它再?(?:继续)?跑|别让它再?(?:继续)?跑|\bdon'?t (?:want|let) it (?:to )?(?:keep )?(?:running|going|burning)", text, re.I)):
         tool, offer, act = "stop_training", "", "command"  # "我不想让它再跑下去白白浪费显卡了": a stop, said as a want
     if tool in ("", "inspect_dataset") and act == "command" and _TEACH.search(text):
         tool, offer = "start_training", ""  # "Would you please begin the teaching of the model with FILE?"
@@ -1436,16 +1438,16 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
     if (act == "correction" and tool in ("training_status", "inspect_dataset", "suggest_hyperparameters", "")
             and amounts.training_args(text) and not names.find_run_id(text)):
         tool = "start_training"  # "Actually make the learning rate 1e-4, still training on FILE": the run's settings, corrected
-    if (act == "command" and tool == "training_status" and re.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I)
+    if (act == "command" and tool == "training_status" and rx.search(r"\bresum|恢复|接着\S{0,8}训|继续\S{0,8}训|往下训|往下跑", text, re.I)
             and not _ONLY_IF_STATE.search(text)):
         tool = "resume_training"  # "Not run_0921b — it's run_0925 that should be resumed"
     if has_file and act == "command" and tool in ("", "training_status") and _START_NOW.match(text):
         tool, offer = "start_training", ""  # "现在训练" with the data at hand: a start (the guard shows the plan)
-    if new_upload and tool in ("", "explain") and _ITS_LOOK_ASKED.search(text) and not re.search(r"\b(?:format|alpaca|sharegpt|qianfan|openai)\b|格式", text, re.I):
+    if new_upload and tool in ("", "explain") and _ITS_LOOK_ASKED.search(text) and not rx.search(r"\b(?:format|alpaca|sharegpt|qianfan|openai)\b|格式", text, re.I):
         tool, offer, act = "inspect_dataset", "", "command"  # (an upload) "This is every question customers have emailed us. What does it look like?"
     if new_upload and not tool and _HANDED.match(text):
         tool, offer = "inspect_dataset", ""  # "ok here it is" with an upload: the file handed over, looked at
-    if act == "hypothetical" and _AS_ME.search(text) and not re.search(r"\bwhat (?:if|would happen)\b|会怎样|会发生什么", text, re.I):
+    if act == "hypothetical" and _AS_ME.search(text) and not rx.search(r"\bwhat (?:if|would happen)\b|会怎样|会发生什么", text, re.I):
         act = "question"  # "If you were me with 2,000 samples, how many epochs would you go with?": advice asked, no what-if
     value_asked = _WHICH_VALUE.search(text)
     # (the manual quoted first, then the value asked of me: "The manual says you can raise the LR for LoRA. So what learning rate
@@ -1464,7 +1466,7 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "explain", "", "question"  # "ok data's uploaded... now what?": what to do next, explained
     if (new_upload and act in ("question", "command") and tool in ("", "explain") and not acts.asks_concept(text) and not acts.asks_definition(text)
             and not acts.asks_manual(text)
-            and (_WHAT_FORMAT.search(text) or re.search(r"多少|几条|几个|\bhow (?:many|big|long)\b|\bwhat'?s in (?:this|it|here|there)\b|"
+            and (_WHAT_FORMAT.search(text) or rx.search(r"多少|几条|几个|\bhow (?:many|big|long)\b|\bwhat'?s in (?:this|it|here|there)\b|"
                                                         r"\bwhat(?: is|'s) this\b|里面(?:有|是)(?:什么|啥)|这是(?:什么|啥)|"
                                                         # "What do you make of it?", "what are we working with?": the upload judged
                                                         r"\bwhat do you (?:make of|see)\b|\bwhat do you think (?:of|about) (?:it|this|these|them|that|the (?:data|file|sheet))\b|\bwhat are we working with\b|"
@@ -1484,31 +1486,31 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and not names.find_run_id(text) and prob < 0.6):
         tool = ""  # "nice, that eval looks way better than last week's", "哈哈 loss 终于降下来了": a remark
     if (act == "command" and tool == "explain" and review.decides(text) and review.rule_command(text) and not _ASKS.search(text)
-            and not re.search(r"还是|比较好|好不好|\bor\b|\bshould\b|\bwhich\b", text, re.I)):
+            and not rx.search(r"还是|比较好|好不好|\bor\b|\bshould\b|\bwhich\b", text, re.I)):
         tool = ""  # "Scratch that, I didn't mean all duplicates. Only drop the exact duplicates.": a review, read by the planner
     if (act == "command" and tool in ("training_status", "stop_training", "evaluate_run", "explain", "resume_training")
-            and _THANKS.search(text) and not acts.is_request(text) and not re.search(r"[?？]", text) and not names.find_run_id(text)):
+            and _THANKS.search(text) and not acts.is_request(text) and not rx.search(r"[?？]", text) and not names.find_run_id(text)):
         tool, offer = "", ""  # "今天模型终于上线了。…训练挂了两回…辛苦啦。", "just venting, no task right now": nothing asked
     if (act == "command" and tool == "explain" and prob < 0.4 and not _ASKS.search(text) and not _EXPLAIN_VERB.search(text)
-            and not acts.is_request(text) and not acts.asks_manual(text) and not re.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
+            and not acts.is_request(text) and not acts.asks_manual(text) and not rx.search(r"[吗呢么嘛]|\bor\b|是[^,，。;；]{1,16}还是", text)):
         tool = ""  # "训完之后我还是回千帆上发布服务,这边就当练手,哈哈": a remark, weakly read as a question, asks nothing
     if tool in ("", "explain", "training_status", "inspect_dataset") and _SAID_OFF_TOPIC.search(text) and "FILE" not in text:
         tool, offer, act = "", "", "chitchat"  # "不好意思，跟微调无关……您知道附近有什么好吃的吗?": off-topic, said so
     if (act == "command" and tool in ("training_status", "explain") and _VENT.search(text) and not _ASKS.search(text)
             and not acts.is_request(text) and not names.find_run_id(text) and prob < 0.6):
         tool, offer, act = "", "", "chitchat"  # "哈喽哈喽 👋 今天也是被 loss 折磨的一天捏": venting, nothing asked
-    if not tool and act in ("command", "chitchat", "correction") and not re.search(r"[?？]", text) and (
+    if not tool and act in ("command", "chitchat", "correction") and not rx.search(r"[?？]", text) and (
             offer == "resume_training" and _RESUME_VERB.search(text) and not _NO_RESUME.search(text)
             or offer == "training_status" and _STATUS_ASKED.search(text) or offer == "start_training" and _TRAIN_OPENS.search(text)):
         tool, offer, act = offer, "", "command"  # "Get it learning again", "训练到那了", "训练 FILE": a weak reading said in so many words
-    if (tool == "evaluate_run" and re.search(r"\blooks? (?:way |much |so |a lot )?(?:better|worse|great|good)\b|看起来(?:好|强)(?:多了|很多)", text, re.I)
-            and not re.search(r"[?？]", text) and not acts.is_request(text) and not names.find_run_id(text)):
+    if (tool == "evaluate_run" and rx.search(r"\blooks? (?:way |much |so |a lot )?(?:better|worse|great|good)\b|看起来(?:好|强)(?:多了|很多)", text, re.I)
+            and not rx.search(r"[?？]", text) and not acts.is_request(text) and not names.find_run_id(text)):
         tool, offer, act = "", "", "chitchat"  # "nice, that eval looks way better than last week's 🙌": a remark on it
     if tool == "explain" and prob < 0.5 and _FOLLOW_UP.fullmatch(text):
         tool, offer = "", ""  # "那5000条呢?", "and for 300?": the last request again, with a new value (the planner reads it so)
-    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and _EXAMPLES_FIRST.search(text) and not re.search(r"[?？]\s*$", text):
+    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and _EXAMPLES_FIRST.search(text) and not rx.search(r"[?？]\s*$", text):
         tool, offer, act = "add_few_shot", "", "command"  # "每个题前面放几个做好的例子", "put solved examples in front of each question"
-    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and not re.search(r"[?？]|\bwhy\b|为什么|为啥", text, re.I):
+    if act in ("command", "chitchat") and tool in ("", "inspect_dataset") and not rx.search(r"[?？]|\bwhy\b|为什么|为啥", text, re.I):
         for step, said in _SYMPTOMS:  # "model just blurts out the final number, zero working shown": the step the problem calls for
             if said.search(text):
                 tool, offer, act, prob = step, "", "command", max(prob, 0.8)
@@ -1522,35 +1524,35 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
         tool, offer, act = "training_status", "", "command"  # "不好意思再问下,sft-ed-77 现在训练到哪里了?": how that run is, asked
     if tool in ("", "explain") and names.find_run_id(text) and _LEARNED_ASKED.search(text) and not acts.is_hypothetical(text):
         tool, offer, act = "evaluate_run", "", "command"  # "看看 ckpt_v5 学成啥样了,跟没学之前的比一比": that run judged
-    if tool == "start_training" and (run := names.find_run_id(text)) and re.match(r"\s*(?:训完|跑完|练完|(?:is |has )?(?:done|finished)\b)", text[run[2]:], re.I):
+    if tool == "start_training" and (run := names.find_run_id(text)) and rx.match(r"\s*(?:训完|跑完|练完|(?:is |has )?(?:done|finished)\b)", text[run[2]:], re.I):
         tool, offer = ("evaluate_run" if _JUDGED_RUN.search(text) else "training_status"), ""  # "maohaizi_run1 训完了!!帮我看看它学到没"
     if tool == "stop_training" and _NOT_STOP_BUT_LOOK.search(text):
         tool, offer = "training_status", ""  # "hl_run_02 不是要停,我是想看看进度": no stop, a look at the run
     if tool == "stop_training" and not names.find_run_id(text) and _POWER_CUT.search(text) and not _STOP_WORD.search(_POWER_CUT.sub(" ", text)):
         tool, offer, act = "", "", "chitchat"  # "馆里刚停了半小时电 电脑才开回来": a power cut, no run stopped
-    if tool == "resume_training" and _LET_RUN_ON.search(text) and re.search(r"要停的是|我要停|停的是|先停|停掉(?:吧|它|这个|那个)(?!的)", _LET_RUN_ON.sub(" ", text)):
+    if tool == "resume_training" and _LET_RUN_ON.search(text) and rx.search(r"要停的是|我要停|停的是|先停|停掉(?:吧|它|这个|那个)(?!的)", _LET_RUN_ON.sub(" ", text)):
         tool, offer = "stop_training", ""  # "我要停的是 jx-0613-b 那个,a那个让它接着跑": the other run left running, no resume
     if tool == "stop_training" and names.find_run_id(text) and _STILL_PAUSED.search(text) and not _STOP_RUN.search(text):
         tool, offer = "resume_training", ""  # "机器修好了,r_0603_a 还停在上次暂停的那个 checkpoint 等着呢": stopped, waiting to go on
     if (tool in ("", "add_cot", "add_few_shot", "augment_instructions") and act in ("question", "command") and _SHARE_ASKED.search(text)
-            and "FILE" not in text and not has_file and (not acts.is_request(text) or re.search(_SHARE_ASKED_EN, text, re.I))):
+            and "FILE" not in text and not has_file and (not acts.is_request(text) or rx.search(_SHARE_ASKED_EN, text, re.I))):
         tool, offer, act = "explain", "", "question"  # "CoT 数据占多大比例比较合适", "what fraction of samples would you put CoT on?",
         # "CoT 适不适合我这种数据,想听听你的看法": how much, or whether, asked in general
-    if (tool in ("", "explain", "evaluate_run") and act in ("command", "correction") and amounts.find_mix(text) and not re.search(r"[?？吗]", text)
-            and re.search(r"改成|改为|调到|调成|换成|\bmake it\b|\bchange (?:it|that) to\b|\bmix in\b|\bbut mix\b", text, re.I)):
+    if (tool in ("", "explain", "evaluate_run") and act in ("command", "correction") and amounts.find_mix(text) and not rx.search(r"[?？吗]", text)
+            and rx.search(r"改成|改为|调到|调成|换成|\bmake it\b|\bchange (?:it|that) to\b|\bmix in\b|\bbut mix\b", text, re.I)):
         tool, offer = "start_training", ""  # "老板又改主意了,说通用数据别混那么多,改成5%": the run's mix put right
-    if (tool in ("", "explain", "start_training") and act in ("command", "correction") and re.search(r"重新算|再算一(?:下|遍)|重新给|\bre-?(?:do|calculate|compute)\b", text, re.I)
-            and (amounts.count_args(text).get("n_samples") or re.search(r"lora|全量|全参|\bfull\b", text, re.I))
-            and (tool != "start_training" or re.search(r"参数|\bnumbers\b|\bsettings\b|建议|\badvice\b", text, re.I) and not amounts.training_args(text))):
+    if (tool in ("", "explain", "start_training") and act in ("command", "correction") and rx.search(r"重新算|再算一(?:下|遍)|重新给|\bre-?(?:do|calculate|compute)\b", text, re.I)
+            and (amounts.count_args(text).get("n_samples") or rx.search(r"lora|全量|全参|\bfull\b", text, re.I))
+            and (tool != "start_training" or rx.search(r"参数|\bnumbers\b|\bsettings\b|建议|\badvice\b", text, re.I) and not amounts.training_args(text))):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "刚才那个建议是按全量算的吧?我们用lora,重新算一下": the advice again
     if tool in ("", "evaluate_run", "inspect_dataset") and act in ("command", "correction") and _BASE_PUT.search(text):
         tool, offer, prob = "start_training", "", max(prob, 0.8)  # "use llama3-8b as the base model instead", "基座换成 qwen2-7b": the run's base model
     if ((tool in ("", "evaluate_run", "start_training") or tool == "check_quality" and prob < 0.5) and act in ("command", "correction", "chitchat") and _SETTING_PUT_RIGHT.search(text) and not names.find_run_id(text)
-            and "FILE" not in text and not acts.is_hypothetical(text) and not re.search(r"[?？]", text) and not puts_off(text)
+            and "FILE" not in text and not acts.is_hypothetical(text) and not rx.search(r"[?？]", text) and not puts_off(text)
             and not _TOLD_AFTER.search(text)
             and (set(amounts.training_args(text)) & {"lora_r", "epochs", "learning_rate", "mix_general"} or amounts.find_mix(text) is not None
-                 or "max_steps" in amounts.training_args(text) and not re.search(r"探测|\bprobe", text, re.I)
-                 and re.search(r"max[ _-]?steps?|最大步数|最多|上限|\bcap(?:ped)?\b", text, re.I)
+                 or "max_steps" in amounts.training_args(text) and not rx.search(r"探测|\bprobe", text, re.I)
+                 and rx.search(r"max[ _-]?steps?|最大步数|最多|上限|\bcap(?:ped)?\b", text, re.I)
                  or _BASE_WORD.search(text) and _MODEL_NAME.search(text))):
         tool, offer, act, prob = "start_training", "", "correction", max(prob, 0.8)  # "change the lora rank to 32", "三轮太少改五轮", "底座换成 Qwen2-1.5B": a run's
         # setting put right with nothing else said (the guard asks which file it trains on)
@@ -1558,16 +1560,16 @@ def _read_whole(text: str, has_file: bool = False, new_upload: bool = False) -> 
             and _VALUES_WEIGHED.search(text) and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率用1e-4还是5e-5啊", "lr 1e-4 or 5e-5?": which value, advised
     if (tool in ("", "explain", "start_training") and act in ("command", "question") and _SET_WHAT.search(text)
-            and (amounts.count_args(text).get("n_samples") or tool == "start_training" and re.search(r"[?？]\s*$", text))
+            and (amounts.count_args(text).get("n_samples") or tool == "start_training" and rx.search(r"[?？]\s*$", text))
             and not acts.is_hypothetical(text)):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "I've got 600 Q&As, LoRA. what should I set?": the settings for that many
     if tool in ("", "explain") and act in ("command", "question") and asks_rate(text) and not acts.is_hypothetical(text):
         tool, offer, act = "suggest_hyperparameters", "", "command"  # "学习率一般用多少合适?", "what's a good learning rate for lora?": the value
         # asked with no data size is advice (by the manual's rules), not a concept
-    if tool == "start_training" and (trained := _TRAINED_ON.search(text)) and re.search(r"检查|质检|\bcheck\b|\bquality\b", text[trained.end():], re.I):
+    if tool == "start_training" and (trained := _TRAINED_ON.search(text)) and rx.search(r"检查|质检|\bcheck\b|\bquality\b", text[trained.end():], re.I):
         tool, offer = "check_quality", ""  # "run 12 是用 FILE 训的,检查那个文件": the file a run was trained on, checked
     if tool in ("", "explain") and act in ("question", "command") and _TAG_END.search(text) and not acts.is_hypothetical(text):
-        if "FILE" in text and (_FLAW_ASKED.search(text) or re.search(r"没(?:有)?(?:什么)?(?:重复|乱码|空答案|空的|冲突)", text)):
+        if "FILE" in text and (_FLAW_ASKED.search(text) or rx.search(r"没(?:有)?(?:什么)?(?:重复|乱码|空答案|空的|冲突)", text)):
             tool, offer, act = "check_quality", "", "command"  # "There aren't any duplicates in FILE, right?": the file's flaws, checked
         elif amounts.count_args(text).get("n_samples") and _SETTING_WORDS.search(text) and "FILE" not in text:
             tool, offer, act = "suggest_hyperparameters", "", "command"  # "With 1000 rows I'd go with 10 epochs, right?": the advice for that many

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import rx
 from assistant.nlu.paths import QUOTED
 
 _DROP = re.compile(r"(?:🔴|(?:^|(?<=[,.;:]\s))\W*(?:the\s+)?(?:[\w-]+\s+)?(?:dupes?|duplicates|ones|rows|answers)\s+out\s*(?=[.!,;]|$)|剪掉|拔掉|(?<!不)剪了|(?<!别)(?<!不要)倒掉|(?<!别)(?<!不要)(?:全部?)?甩(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?踢(?:了|掉)|(?<!别)(?<!不要)(?:全部?)?销毁|\beliminate (?=them\b|the |those |these |all\b)|(?<!不)(?<!别)滤掉|\bprune\b|\bweed (?:out|them out)\b|\bfilter (?:out )?(?=the |those |these |all |them\b))|\b(?:need|want) (?:the |those |these |all (?:the )?)?[\w -]{1,30}\bgone\b|\b(?:removal|deletion|elimination) of\b|\bonly (?:want|need|keep) (?:one copy of each|clean rows|the clean ones)\b|只留(?:没问题|干净|一份|一条)|每条只?留一份|删掉|删除|删了|删去|去掉|去除|(?<!别)(?<!不要)(?<!不用)撤掉|丢掉|丢了|丢弃|全丢|扔掉|扔了|全扔|剔除|剔掉|剔了|移除|清掉|赶出去|尽去之|红牌|逐出|清仓处理|(?<!别)(?<!不要)(?:请|让)(?:它们|他们|它|这些|那些)?下台|(?<!别)(?<!不要)抹除|(?:请|全部|都|统统)[^。,，]{0,8}下车|\bfold (?=the |those |these |them\b|'?em\b|all\b)|\bmuck (?:em|'em|them|those|it)\b|\b86 (?=the |those |these |them\b|all\b)|(?<!别)(?<!不要)踢出|\bshred (?=them\b|'?em\b|those\b|these\b|the |all\b)|\bcast (?:them |those |these |it )?out\b|\bbanish|\bred[- ]card\b|\ball (?:the )?[\w -]{1,30}? gone\b|去之(?=\W*$)|\bkick (?:out|them out)\b|\bkick \w+(?: \w+)? out\b|不要了|不要(?=[,，。;；!！\s]|$)|\b(?:cut|dump|ditch|bin|toss|nix|axe|scrap) (?:'?em|them|those|these)\b|\bjettison\b|\bdrain (?:'?em|them|those|these) (?:away|out)\b|\bdrop\s*咗|(?<!别)(?<!不要)(?<!不用)(?<!数据)清理(?:掉|出园|出去|干净)?|(?:让|请)(?:它们|他们|这些|那些)[^,，。;；]{0,6}(?:离开|退场|走人|消失)|\bmake (?:'?em|them|those|these|it) (?:disappear|vanish|go away)\b|(?<!别)(?<!不要)退回去|(?<!别)(?<!不要)移出(?!来)|\bcleared for (?:removal|deletion|disposal)\b|\bthrow (?:(?:'?em|them|those|these|it|the \w+(?: \w+)?) )?(?:overboard|out|away)\b|\bout (?:they|it|those|these) go(?:es)?\b|(?:都|全)?给(?:俺|我)去了|(?<!别)(?<!不要)(?<!不可)(?<!不)(?<!难)舍(?:了|去|掉|弃)(?!不得)|(?<!别)(?<!不要)撅了|(?<!别)(?<!不要)驱散|(?<!别)(?<!不要)(?:剷|铲)(?:走|掉|除)|\bcast '?em out\b|\b(?:move|propose|ask) (?:that )?(?:they|those|these|them) be (?:dropped|removed|deleted|struck)\b|"
@@ -187,13 +188,13 @@ def rule_command(text: str) -> tuple[str, str] | None:
     text = _STEP_POINTED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     text = _KEEPING_RISKY.sub(lambda m: " " * len(m.group(0)), text)  # "…都删掉,留着反而有泄露风险": why, not a keep
     # "Drop the short answers like you dropped the empty ones", "刚才完全重复的怎么删的,近似重复的也照样删掉": the model, not the rule
-    text = re.sub(r"\b(?:like|as|the way) you (?:did|dropped|removed|deleted|kept|handled)\b[^,.;!?\n]{0,40}|刚才[^,，。;；]{0,16}怎么(?:删|处理|弄|留)的",
+    text = rx.sub(r"\b(?:like|as|the way) you (?:did|dropped|removed|deleted|kept|handled)\b[^,.;!?\n]{0,40}|刚才[^,，。;；]{0,16}怎么(?:删|处理|弄|留)的",
                   lambda m: " " * len(m.group(0)), text, flags=re.I)
     items = [item for item in _DECISION_ITEMS.split(text) if item.strip()]
     if len(items) >= 2 and all(rule_named(item) and decides(item) for item in items):
         return rule_command(items[0])
     if step_called_off(text):  # "去重那步跳过,…只把空答案删了就行": the step called off is no rule; what else is said still counts
-        text = ",".join(part for part in re.split(r"[,，;；。]", text) if not step_called_off(part))
+        text = ",".join(part for part in rx.split(r"[,，;；。]", text) if not step_called_off(part))
         if not text.strip():
             return None
     if (undecided := _UNDECIDED.search(text)) and not decision(text[undecided.end():]):
@@ -210,28 +211,28 @@ def rule_command(text: str) -> tuple[str, str] | None:
     now = _DECIDED_NOW.search(text)
     if now and now.start() > 0 and (decided := rule_command(text[now.end():])) is not None:
         return decided  # "冲突的那些下午我找业务确认,现在先把空答案的都删掉": the rule decided now, not the one left for later
-    slip = re.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。!！]+\s*", text)
+    slip = rx.search(r"(?:是|是个|说)?(?:口误|说错了|搞错了|说反了)\s*[,，;；。!！]+\s*", text)
     if slip and slip.end() < len(text):  # "我刚说删短答案是口误,短答案全部保留": what was said wrongly is not the rule
         said = rule_command(text[slip.end():])
         if said is not None:
             return said
-    parts = [p for p in re.split(r"\s*[,，]\s*", text) if p.strip()]
+    parts = [p for p in rx.split(r"\s*[,，]\s*", text) if p.strip()]
     # a rule and a decision in each of two or three parts: each part's own reading
     each = [rule_command(p) for p in parts] if 2 <= len(parts) <= 3 and all(rule_named(p) and decides(p) for p in parts) else []
     if (each and None not in each and {"exact_duplicate", "near_duplicate"} <= {r for r, _ in each} <= {"exact_duplicate", "near_duplicate", "duplicates"}
             and len({d for _, d in each}) == 1):
         return "duplicates", each[0][1]  # "完全重复的不要,差不多重复的也不留,两样重复统统丢掉": both kinds, one decision
     if (each and len({rule_named(p) for p in parts}) == len(parts) and each[0] is not None
-            and not re.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I)):
+            and not rx.search(r"\bfirst\b|先|错了|不对|让你|\bmeant\b|[.。!！?？]\s*\S", text, re.I)):
         return each[0]  # "空答案的删,占位符那些留着", "近似重复的先留着,另外完全一样的那些删掉": a rule each, the first said first
     # (offsets kept: they are compared with the text's; a decision word quoted alone is stressed, not named: "我说的是“保留”")
-    said = re.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) and not _WORD_MENTIONED.match(text, m.end())
+    said = rx.sub(r"还(?:留着|保留着|带着)", "还有", QUOTED.sub(lambda m: m.group(0) if _STRESSED.fullmatch(m.group(0)) and not _WORD_MENTIONED.match(text, m.end())
                                                                else " " * len(m.group(0)), text))
     # "don't keep the duplicates", "别留重复的", "不要保留冲突的": keeping ruled out is a drop
     said = _NO_KEEP.sub(lambda m: ("drop" if m.group(0)[0].isascii() else "删").ljust(len(m.group(0))), said)  # (offsets kept)
     said = _KEEP_FOR_NOTHING.sub(" ", said)  # "乱码的留着干嘛,全删了": no keep  # "还留着没填占位符的": still has; "You said \"dropping …\"": theirs
     keep = _KEEP.search(said) or (None if _DROP.search(said) and not _NOT_DROP_BUT_KEEP.search(text)
-                                  else _KEEP.search(re.sub(r"还(?:留着|保留着|带着)", "还有", text)))  # ("数据里还留着占位符": still has)
+                                  else _KEEP.search(rx.sub(r"还(?:留着|保留着|带着)", "还有", text)))  # ("数据里还留着占位符": still has)
     drop = _DROP.search(said) or (None if keep else _DROP.search(text))
     while drop and keep and keep.start() <= drop.start() < keep.end():
         drop = _DROP.search(said, keep.end())  # "答案太短的别删": the 删 of 别删 is the keep's own word
@@ -245,7 +246,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
     named_kinds = {name for pattern, name in _RULES if pattern.search(text)}
     several = len(named_kinds - {"duplicates"}) >= 2
     other_kinds = named_kinds - {"all", "short_answer"}
-    ruled_out = lambda m: re.search(r"(?:不是|并非|\bnot|rather than|instead of" + (r"|除了|\bexcept(?: for)?|\bother than|\bbut not" if several else "")  # noqa: E731
+    ruled_out = lambda m: rx.search(r"(?:不是|并非|\bnot|rather than|instead of" + (r"|除了|\bexcept(?: for)?|\bother than|\bbut not" if several else "")  # noqa: E731
                                     + r")\s*(?:(?:删|去|留|保留|drop|remove|keep)?(?:掉|除)?\s*|the\s+)$", text[max(0, m.start() - 16):m.start()], re.I)
     # (a rule's words inside another's that is ruled out are ruled out with it: "Not near-duplicates, … the placeholder ones")
     spans = [m.span() for pattern, _ in _RULES for m in pattern.finditer(text) if ruled_out(m)]
@@ -259,7 +260,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
         # "drop the long answers, compliance wants them short": the kind right after the decision word is its object
         after = sorted((m.start(), name) for pattern, name in _RULES for m in pattern.finditer(text, decided_at.end(), decided_at.end() + 16)
                        if name not in left_alone and name != "all" and not ruled_out(m) and not any(a <= m.start() < b for a, b in spans))
-        if (after and re.fullmatch(r"\s*(?:(?:the|all|those|these|of|any)\s+)*", text[decided_at.end():after[0][0]], re.I)
+        if (after and rx.fullmatch(r"\s*(?:(?:the|all|those|these|of|any)\s+)*", text[decided_at.end():after[0][0]], re.I)
                 and not {rule, after[0][1]} <= {"exact_duplicate", "near_duplicate", "duplicates"}):
             clause_end = re.compile(r"[^,，.。;；!！?？\n]*").match(text, decided_at.start()).end()  # (not "drop the garbled ones and the empty answers")
             others = {name for pattern, name in _RULES if pattern.search(text, decided_at.start(), clause_end)} - {after[0][1], "all", "duplicates"}
@@ -274,7 +275,7 @@ def rule_command(text: str) -> tuple[str, str] | None:
         own = [name for pattern, name in _RULES for m in [pattern.search(unquoted, start, end)]
                if m and name not in left_alone and name != "all" and not ruled_out(m)]
         if (own and rule not in own and not text[:start].strip()  # (the decision opens the message: the reason comes after; not
-                and not re.search(r"你|\byou\b|我说的是", text, re.I)):  # "你刚才准备删的是近似重复,我说的是精确重复")
+                and not rx.search(r"你|\byou\b|我说的是", text, re.I)):  # "你刚才准备删的是近似重复,我说的是精确重复")
             rule = own[0]
     if rule is None and left_alone and keep:
         return next((name for _, name in _RULES if name in left_alone and name != "duplicates"), "duplicates"), "keep"  # "the near-duplicates can stay": the one rule, left
@@ -286,10 +287,10 @@ def rule_command(text: str) -> tuple[str, str] | None:
     if said and keep and drop and said.start() < min(keep.start(), drop.start()):
         # "Earlier I said to keep all the long answers, but … Please drop the long_answer ones instead": the later word decides
         # ("scratch what I said … - keep the short answers, don't drop them": a drop said not to be done decides nothing)
-        done = [m for m in _DROP.finditer(text, said.end()) if not re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, m.start() - 8):m.start()], re.I)]
+        done = [m for m in _DROP.finditer(text, said.end()) if not rx.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, m.start() - 8):m.start()], re.I)]
         return rule, "keep" if keep.start() > drop.start() or not done else "drop"
     undone = _UNDONE.search(text)
-    told_dropped = lambda m: re.match(r"(?:dropped|deleted|removed)\b|(?:删掉|删除|删)了?的", text[m.start():], re.I)  # noqa: E731
+    told_dropped = lambda m: rx.match(r"(?:dropped|deleted|removed)\b|(?:删掉|删除|删)了?的", text[m.start():], re.I)  # noqa: E731
     if undone and (keep or drop and drop.start() < undone.start()) and not any(
             m.start() > max([undone.end()] + [k.end() for k in _KEEP.finditer(text)]) and not told_dropped(m) for m in _DROP.finditer(text)):
         return rule, "keep"  # "撤销刚才的删除——近似重复那批先留着", "I dropped all the conflicts and regret it. Bring them back.": a drop taken back
@@ -299,22 +300,22 @@ def rule_command(text: str) -> tuple[str, str] | None:
     if meant and keep and drop:  # "I said drop the short answers but I meant keep them": what was meant decides
         after = text[meant[-1].end():]
         keep, drop = _KEEP.search(after), _DROP.search(after)
-        if keep and drop and re.search(r"(?:不是|\bnot)\s*$", after[max(0, keep.start() - 4):keep.start()], re.I):
+        if keep and drop and rx.search(r"(?:不是|\bnot)\s*$", after[max(0, keep.start() - 4):keep.start()], re.I):
             return rule, "drop"  # "刚才那步改一下:乱码的不是保留,是删掉": the keep named only to be ruled out
-        if drop and re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", after[max(0, drop.start() - 8):drop.start()], re.I):
+        if drop and rx.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", after[max(0, drop.start() - 8):drop.start()], re.I):
             return rule, "keep"  # "keep the long ones actually, don't drop them": a drop said not to be done
         if keep or drop:
             return rule, "keep" if keep and not (drop and drop.start() < keep.start()) else "drop"
-    if drop and (re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)
-                 or re.search(r"(?:(?<![能要可])别|(?<!要)不要|(?<!用)不用|千万别|(?<!许)不许|(?<!准)不准|(?<![能可])不能)\s*(?:把|将)[^,，。;；!！?？]{1,24}$",
+    if drop and (rx.search(r"(?:don'?t|do not|never|别|不要|不用)\s*$", text[max(0, drop.start() - 8):drop.start()], re.I)
+                 or rx.search(r"(?:(?<![能要可])别|(?<!要)不要|(?<!用)不用|千万别|(?<!许)不许|(?<!准)不准|(?<![能可])不能)\s*(?:把|将)[^,，。;；!！?？]{1,24}$",
                               text[max(0, drop.start() - 30):drop.start()])
-                 or keep and re.search(r"(?:never said|didn'?t say|did not say|didn'?t mean|did not mean|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
+                 or keep and rx.search(r"(?:never said|didn'?t say|did not say|didn'?t mean|did not mean|没说要?|不是要?)\s*(?:to\s+)?$", text[max(0, drop.start() - 14):drop.start()], re.I)):
         return rule, "keep"  # "don't drop the short answers", "别删"
-    if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and re.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
+    if keep and (_NOT_DROP_BUT_KEEP.search(text) or drop and rx.search(r"\bnot\s*$", text[max(0, drop.start() - 6):drop.start()], re.I)):
         return rule, "keep"  # "不是删,是保留", "not drop - keep"
-    if re.search(r"留着过年", text):
+    if rx.search(r"留着过年", text):
         return rule, "drop"  # "重复的不删留着过年吗": kept for nothing, so dropped
-    if keep and drop and re.search(r"(?:不是|\bnot)\s*$", text[max(0, keep.start() - 6):keep.start()], re.I):
+    if keep and drop and rx.search(r"(?:不是|\bnot)\s*$", text[max(0, keep.start() - 6):keep.start()], re.I):
         return rule, "drop"  # "不是留着,短答案那些删掉": the keep named only to be ruled out
     spots = sorted({m.start() for pattern, _ in _RULES for m in [pattern.search(text)] if m})
     if keep and drop and len([a for a, b in zip(spots, spots[1:] + [10 ** 6]) if b - a > 4]) >= 2:
@@ -351,7 +352,7 @@ def _lower_words_after(text: str, m: re.Match) -> str:
     if m.group(2)[:1] in "\"'“「" or m.group(2).endswith("."):
         return ""  # ("author = Nimbus Cloud Billing Support. file is FILE": the full stop ended the value)
     tail = _TAIL_WORDS.match(text, m.end())
-    if not re.search(r"[=＝:：]", m.group(0)) and not (tail and re.search(r"\bis\s", m.group(0)) and re.fullmatch(r"(?:\s+[a-z][a-z&.-]*){1,2}", tail.group(1))
+    if not rx.search(r"[=＝:：]", m.group(0)) and not (tail and rx.search(r"\bis\s", m.group(0)) and rx.fullmatch(r"(?:\s+[a-z][a-z&.-]*){1,2}", tail.group(1))
                                                        and not text[tail.end():].strip(" .。!！")):
         return ""  # after "is", only English words that end the message ("… author is nightowl studio")
     return tail.group(1) if tail and not set(tail.group(1).split()) & _NOT_TAIL else ""
@@ -359,10 +360,10 @@ def _lower_words_after(text: str, m: re.Match) -> str:
 
 def _without_full_stop(value: str) -> str:
     """"Baker & Lane LLP." ending the sentence: the full stop is the sentence's, unless the word is cut short ("Acme Inc.")."""
-    value = re.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)
-    value = re.sub(r"(?<=\S)[!！]+$|\s+(?-i:NOW|ASAP|PLEASE|PLS|PLZ|THX|THANKS)[.!！]*$", "", value)  # "名字叫 销冠助手!!", "author is Acme Inc. NOW."
-    value = re.sub(r"(?<=\w)(?:\.{2,}|…+)$", "", value)  # "name Pixel... author …": the trailing dots are the pause's  # "个名就叫阿宝啦": the particle is the sentence's
-    if value.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
+    value = rx.sub(r"(?<=[\u4e00-\u9fff]{2})[”」\"']?(?:啦|吧|呀|哦|哈|喔|嘛|咯)$", "", value)
+    value = rx.sub(r"(?<=\S)[!！]+$|\s+(?-i:NOW|ASAP|PLEASE|PLS|PLZ|THX|THANKS)[.!！]*$", "", value)  # "名字叫 销冠助手!!", "author is Acme Inc. NOW."
+    value = rx.sub(r"(?<=\w)(?:\.{2,}|…+)$", "", value)  # "name Pixel... author …": the trailing dots are the pause's  # "个名就叫阿宝啦": the particle is the sentence's
+    if value.endswith(".") and not rx.search(r"\b(?:Inc|Ltd|Co|Corp|St|Jr|Sr|Bros|Dr|Mr|Ms|Mrs|No)\.$", value):
         return value[:-1]
     return value
 
@@ -381,25 +382,25 @@ _APOSTROPHE = "\u02bc"  # (a letter, so no pattern reads it as a quote; put back
 
 def placeholder_values(text: str) -> dict[str, str]:
     """Placeholder name → value pairs written in ``text`` (quotes removed), other tools' options excluded."""
-    text = re.sub(r"\b(?:yesterday|today|last (?:week|time|run))'s\s+(?=[\"'“‘])", "", text, flags=re.I)  # "as yesterday's 'Echo'": the value quoted
+    text = rx.sub(r"\b(?:yesterday|today|last (?:week|time|run))'s\s+(?=[\"'“‘])", "", text, flags=re.I)  # "as yesterday's 'Echo'": the value quoted
     # "名字……填「眠眠」……作者……填「…」", "The name... is 'Vivienne'. The author... 'Sterling Industries'": a pause after the key
-    text = re.sub(r"(名字|名称|作者|\b[Nn]ame|\b[Aa]uthor)(?:\s*…+\s*|\.{3,}(?=\s))", r"\1 ", text)
+    text = rx.sub(r"(名字|名称|作者|\b[Nn]ame|\b[Aa]uthor)(?:\s*…+\s*|\.{3,}(?=\s))", r"\1 ", text)
     found = _placeholder_values(_POSSESSIVE.sub(_APOSTROPHE, text))
     return {key: value.replace(_APOSTROPHE, "'") for key, value in found.items()}
 
 
 def _placeholder_values(text: str) -> dict[str, str]:
-    if re.search(r"\bmy name(?:'s| is)\b|我(?:的名字)?叫", text, re.I) and not _FILL_WORDS.search(text) and "{{" not in text:
+    if rx.search(r"\bmy name(?:'s| is)\b|我(?:的名字)?叫", text, re.I) and not _FILL_WORDS.search(text) and "{{" not in text:
         return {}  # "Just remember my name's Priya": the person's own name, no placeholder's
-    if _EITHER_OR_ASKED.search(text) and not re.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
+    if _EITHER_OR_ASKED.search(text) and not rx.search(r"填|写|改|换|\bfill\b|\bset\b|\{\{|identity|名字|名称|作者|\bauthor\b|\bname\b", text, re.I):
         return {}  # "你是机器人还是真人啊": asked which, nothing to fill
-    text = re.sub(r"(?:sheet|tab|工作表|表|列|栏|字段)\s*(?:的)?\s*(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
+    text = rx.sub(r"(?:sheet|tab|工作表|表|列|栏|字段)\s*(?:的)?\s*(?:名字|名称)", "表名", text, flags=re.I)  # "sheet名字叫 科目三": a sheet's name
     text = _QUOTED_KEY.sub(r"\1", text)  # "「本模型」名称为「律小助」,「开发方」为「衡平律所」": the keys in quotes as defined terms
-    text = re.sub(r"(填|写|改|换)一下\s*[(（]", r"\1一下, ", text)  # "名字填一下(模型叫 小安,作者是 安信科技)": the values in brackets
+    text = rx.sub(r"(填|写|改|换)一下\s*[(（]", r"\1一下, ", text)  # "名字填一下(模型叫 小安,作者是 安信科技)": the values in brackets
     pairs = {}
     found = _named_pairs(text) + [(m.group(1), m.group(2) + _lower_words_after(text, m)) for m in _PAIR.finditer(text)
                                   # "what even is lora": a word linked by "is" is a key only when it is a placeholder's kind of name
-                                  if not re.match(r"\s*is\b", text[m.end(1):], re.I) or _KEY_LIKE.fullmatch(m.group(1))
+                                  if not rx.match(r"\s*is\b", text[m.end(1):], re.I) or _KEY_LIKE.fullmatch(m.group(1))
                                   or "{{" + m.group(1) in text]
     for key, value in found:
         key = key.lower() if key.lower() in ("name", "author") + _AUTHOR_WORDS else key  # "Author is Orbit AI", "- Company: X"
@@ -411,42 +412,42 @@ def _placeholder_values(text: str) -> dict[str, str]:
         if (key.lower() not in ("name", "author") + _AUTHOR_WORDS and "_" not in key and "{{" not in text
                 and not _FILL_WORDS.search(text)):
             continue  # "through the sieve: score it": a word and a colon, with nothing about placeholders around
-        if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not re.search(r"\w", value) or value.rstrip(":：") in ("一下", "一下子", "下") or "{{" in value
+        if (key.lower() in _NOT_PLACEHOLDERS or key in pairs or not rx.search(r"\w", value) or value.rstrip(":：") in ("一下", "一下子", "下") or "{{" in value
                 or value.strip() in ("里", "中", "内", "里面", "里头", "上")  # "起名字:FILE 里名字填「小禾」": where, after a file, no value
-                or re.match(r"一下\s*[(（]", value)
-                or _NO_VALUE.match(value) or re.match(r"(?:called|named)\b", value, re.I)
+                or rx.match(r"一下\s*[(（]", value)
+                or _NO_VALUE.match(value) or rx.match(r"(?:called|named)\b", value, re.I)
                 # "front desk: identity_gym.json needs…": a file is no value, nor a lowercase word after a key of no placeholder
-                or key.lower() not in ("name", "author") + _AUTHOR_WORDS and re.fullmatch(r"\s*[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\s*", value, re.I)
-                or key.lower() not in ("name", "author") + _AUTHOR_WORDS and "{{" + key not in text and re.match(r"\s*[a-z]+\b(?!\s*[A-Z0-9\"'“‘「])", value)):  # "…: the assistant …", "帮我换成这俩",
+                or key.lower() not in ("name", "author") + _AUTHOR_WORDS and rx.fullmatch(r"\s*[\w.-]+\.(?:jsonl?|csv|xlsx?|tsv|txt)\s*", value, re.I)
+                or key.lower() not in ("name", "author") + _AUTHOR_WORDS and "{{" + key not in text and rx.match(r"\s*[a-z]+\b(?!\s*[A-Z0-9\"'“‘「])", value)):  # "…: the assistant …", "帮我换成这俩",
             # "our product is called X": the link word is no value (the name is read by its own words)
             continue  # "Placeholder task:\n- file: …": a list's bullet is no value
-        if whole := re.match(r"\s*(\"[^\"]{1,60}\"|“[^”]{1,60}”|「[^」]{1,60}」)(?=[.。,，;；]\s*\S)", value):
+        if whole := rx.match(r"\s*(\"[^\"]{1,60}\"|“[^”]{1,60}”|「[^」]{1,60}」)(?=[.。,，;；]\s*\S)", value):
             value = whole.group(1)  # '{{name}} = "Clerk-9". 3. {{author}} = …': the quoted value ends where its quote does
-        inner = re.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
+        inner = rx.search(r"[「“\"]([^」”\"]{1,40})[」”\"]?", value)
         if inner and inner.start() > 0:
             value = inner.group(1)  # "作者写我们公司「福田数据」": the name in quotes, not the words before it
         as_quoted = value[:1] not in _OPENING and any(o + value + c in text for o, c in zip(_OPENING, _CLOSING))
         # (a value quoted whole is the person's as written: author "Still Waters Studio")
         bare = value.strip() if as_quoted else _UNCHANGED_AFTER.sub("", _STILL.sub("", value)).strip(_QUOTES + " ")
-        bare = re.sub(r"^(?:(?:我们|我司)(?:公司|团队|单位)?|本(?:公司|团队|单位))(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
+        bare = rx.sub(r"^(?:(?:我们|我司)(?:公司|团队|单位)?|本(?:公司|团队|单位))(?=[A-Za-z\u4e00-\u9fff]{2})|^(?:our company|our team)\s+", "", bare)  # "作者写我们公司Loopin"
         if not bare:
             continue  # "Sign-off blocker: FILE still has …": "still" and a file are no value
         # "是“装好啦”": a quoted value keeps its last character; an unquoted one loses the sentence's particle or full stop
         if value[:1] not in _OPENING:
-            bare = re.split(r"['’\"”](?=[.,;!?]\s)", bare)[0]  # "…: 'name should be Orion, author Northwind Labs'. That's all": the quote ends the value
+            bare = rx.split(r"['’\"”](?=[.,;!?]\s)", bare)[0]  # "…: 'name should be Orion, author Northwind Labs'. That's all": the quote ends the value
         pairs[key] = bare if value[:1] in _OPENING and value[-1:] in _CLOSING else _without_full_stop(bare)
-    if (pairs or "{{" in text or _HOLE.search(text) or re.search(r"identity", text, re.I)
-            or re.search(r"\bname\b|名字|名称", text, re.I) and re.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
-            or re.search(r"填|\bfill\b", text, re.I) and re.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「'\"]", text)  # "给 FILE 填一下作者「星河实验室」"
+    if (pairs or "{{" in text or _HOLE.search(text) or rx.search(r"identity", text, re.I)
+            or rx.search(r"\bname\b|名字|名称", text, re.I) and rx.search(r"\bauthor\b|作者", text, re.I)  # both keys: "the name put X, author put Y"
+            or rx.search(r"填|\bfill\b", text, re.I) and rx.search(r"(?:名字|名称|作者)[^,，。;；]{0,6}[“「'\"]", text)  # "给 FILE 填一下作者「星河实验室」"
             # "the author ought to read 'Hargreaves & Daughters'": the key, a link word, a quoted value
-            or re.search(r"\bthe (?:name|author)\b (?:ought to|should|must|needs to|has to|is to) (?:be|read)\s+[\"'“]", text, re.I)):
+            or rx.search(r"\bthe (?:name|author)\b (?:ought to|should|must|needs to|has to|is to) (?:be|read)\s+[\"'“]", text, re.I)):
         for m in _KEYED.finditer(text):  # the key in any words, then any link word, then its value
-            key = "name" if re.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|introduce|自我介绍|^\s*就$", m.group(1), re.I) else "author"
-            if key not in pairs and not _NO_VALUE.match(m.group(2)) and not re.match(r"一下\s*(?:[(（,，]|$)", m.group(2)):
+            key = "name" if rx.search(r"name|名|call|product|产品|助手|机器人|模型|它|自称|自己叫|introduce|自我介绍|^\s*就$", m.group(1), re.I) else "author"
+            if key not in pairs and not _NO_VALUE.match(m.group(2)) and not rx.match(r"一下\s*(?:[(（,，]|$)", m.group(2)):
                 pairs[key] = m.group(2).strip(_QUOTES + " ") if m.group(2)[:1] in _OPENING else _without_full_stop(_UNCHANGED_AFTER.sub("", _STILL.sub("", m.group(2))))
     for word in [k for k in pairs if k.lower() in _AUTHOR_WORDS and "author" not in pairs and "{{" + k not in text]:
         pairs["author"] = pairs.pop(word)  # "- company: Northwind Finance": identity.json's maker is its {{author}}
-    if pairs.get("author") and (place := re.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
+    if pairs.get("author") and (place := rx.search(re.escape(pairs["author"]) + r",\s+([A-Z][\w.'-]+)\W*$", text)):
         pairs["author"] += ", " + place.group(1)  # "author is Block Agriculture Extension Office, Nashik": the place ends it
     return _values_in_order(text) or pairs
 
@@ -583,12 +584,12 @@ def _named_pairs(text: str) -> list[tuple[str, str]]:
 def _values_in_order(text: str) -> dict[str, str]:
     """"fill {{name}} and {{author}} … with Nova and Lumen Labs": the placeholders named, then as many
     values in the same order."""
-    keys = re.findall(r"\{\{\s*(\w+)\s*\}\}", text)
-    m = re.search(r"(?:(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+|(?<=[想要就都])(?:填成|换成|改成)\s*(?=[“「\"']))(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b|,?\s*\brespectively\b)?\s*[.。!！]?\s*$", text)
-    if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or re.search(r"\b(?:name|author)\b", m.group(1)):
+    keys = rx.findall(r"\{\{\s*(\w+)\s*\}\}", text)
+    m = rx.search(r"(?:(?:\bwith|\bto|\bput|分别(?:换成|填成?|是|为)?|依次(?:换成|填成?|是|为)?|(?<=\}\})\s*填成|(?<=\s)(?:填成|换成|改成))\s+|(?<=[想要就都])(?:填成|换成|改成)\s*(?=[“「\"']))(.+?)\s*(?:\bpls\b|\bplease\b|\blah\b|,?\s*\brespectively\b)?\s*[.。!！]?\s*$", text)
+    if len(keys) < 2 or not m or "{{" in m.group(1) or _KEY_QUOTED.search(m.group(1)) or rx.search(r"\b(?:name|author)\b", m.group(1)):
         return {}  # "set {{name}} to Nova and {{author}} to Acme", "with name 'Atlas' and author 'X'": pair by pair
     for joints in (r"\s*(?:,|，|、|\band\b)\s*|\s+和\s+", r"\s*(?:,|，|、|\band\b|和)\s*"):  # ("小杏 和 仁和堂中医馆": 和 inside a name)
-        values = [v.strip(_QUOTES + " ") for v in re.split(joints, m.group(1)) if v.strip()]
+        values = [v.strip(_QUOTES + " ") for v in rx.split(joints, m.group(1)) if v.strip()]
         if len(values) == len(keys):
             return dict(zip(keys, values))
     return {}
@@ -612,7 +613,7 @@ def points_at_check(text: str) -> bool:
 
 def is_report(path: str) -> bool:
     """A quality report or review file the check wrote (``*.report.json``, ``*_report.json``, ``*.review.csv``)."""
-    return bool(re.search(r"[._-](?:report|review|quality|qc|check)(?:[._-]\w+)?\.(?:json|jsonl|csv)$", path, re.I))
+    return bool(rx.search(r"[._-](?:report|review|quality|qc|check)(?:[._-]\w+)?\.(?:json|jsonl|csv)$", path, re.I))
 
 
 def asks_fill(text: str, placeholders_seen: bool) -> bool:
@@ -623,8 +624,8 @@ def asks_fill(text: str, placeholders_seen: bool) -> bool:
         # "FILE: name = 'Old Maren', author = 'Ironfern Games'": both identity placeholders given are a fill too
         # "placeholders: name = 'WindHelper'": the placeholders named, a value for one given
         return bool(_FILL.search(text) or placeholders_seen or _named_pairs(text) or {"name", "author"} <= set(found)
-                    or {"name", "author"} & set(found) and (re.search(r"identity|身份|自我认知", text, re.I)
-                                                            or re.search(r"(?<![\w{])(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!run )(?:name|author)\s*[=＝]\s*\S", text, re.I))
+                    or {"name", "author"} & set(found) and (rx.search(r"identity|身份|自我认知", text, re.I)
+                                                            or rx.search(r"(?<![\w{])(?<!sheet )(?<!file )(?<!column )(?<!field )(?<!run )(?:name|author)\s*[=＝]\s*\S", text, re.I))
                     or _HOLE.search(text) and not _LOOK.search(text) and bool({"name", "author"} & set(found)))
     if _LIST.search(text) and _HOLE.search(text):
         return True  # "which placeholders are in x.json?": fill_placeholders without values lists them
@@ -648,7 +649,7 @@ _WHAT_HOLES_ARE = re.compile(r"\bwhat (?:are|is|do|does)\b[^?？]{0,20}(?:\{\{|c
 def rule_named(text: str) -> str | None:
     """The first review rule ``text`` names ("the empty-answer rows" → empty_answer), whatever is decided about it."""
     found = sorted((m.start(), m.end(), name) for pattern, name in _RULES for m in pattern.finditer(text))
-    ruled = [(a, b) for a, b, _ in found if re.search(r"(?:不是|\bnot)\s*(?:the\s+)?$", text[max(0, a - 8):a], re.I)]
+    ruled = [(a, b) for a, b, _ in found if rx.search(r"(?:不是|\bnot)\s*(?:the\s+)?$", text[max(0, a - 8):a], re.I)]
     kept = [(a, name) for a, b, name in found if not any(x <= a < y for x, y in ruled)]
     return next((name for _, name in kept or [(a, name) for a, _, name in found]), None)  # ("Not near-duplicates, not conflicts — the placeholder ones": the one not ruled out)
 
@@ -657,7 +658,7 @@ def kinds_named(text: str) -> set[str]:
     """The kinds of flagged record ``text`` names, the duplicates counted as one kind ("remove duplicates and empty answers" → 2)."""
     dup = {"exact_duplicate", "near_duplicate", "duplicates"}
     kinds = {"duplicates" if name in dup else name for pattern, name in _RULES if name != "all" and pattern.search(text)}
-    return kinds | ({"duplicates"} if re.search(r"dedup|去重", text, re.I) else set())
+    return kinds | ({"duplicates"} if rx.search(r"dedup|去重", text, re.I) else set())
 
 
 # "留着干嘛", "保留有啥用": a keep asked about with scorn, no keep; "没有保留价值", "not worth keeping": no keep either
@@ -686,7 +687,7 @@ def decision(text: str) -> str | None:
     settled = _settled_last(text)
     if settled:
         return settled
-    if says_keep(text) or re.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
+    if says_keep(text) or rx.search(r"(?:don'?t|do not|never|别|不要|不用)\s*(?:删|drop|remove|delete)", text, re.I):
         return "keep"
     if _DROP.search(text):
         return "drop"
@@ -699,7 +700,7 @@ _LEFT_ALONE = re.compile(r"(?:(?<=[的些])|[的些]|(?=那几条|那些|这些)
 
 def says_keep(text: str) -> bool:
     """A keep said in so many words ("保留", "keep", "别删"), not only "都要"."""
-    return bool(re.search(r"保留|留着|留下(?!的)|不(?:乱|瞎)?删|莫(?:要)?(?:乱|瞎)?删|(?:留|饶)(?:它们?|他们|她们|其)?一命|别(?:乱|瞎)?删|不要(?:乱|瞎)删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these )?(?:[\w-]+ ){0,2}(?:answers|rows|ones|records|entries|duplicates|dupes)\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
+    return bool(rx.search(r"保留|留着|留下(?!的)|不(?:乱|瞎)?删|莫(?:要)?(?:乱|瞎)?删|(?:留|饶)(?:它们?|他们|她们|其)?一命|别(?:乱|瞎)?删|不要(?:乱|瞎)删|删了(?:就|实在|太|多|怪|挺)?可惜|\bkeep(?:ing)?\b|\bretain\b|\bleave (?:the |those |these )?(?:[\w-]+ ){0,2}(?:answers|rows|ones|records|entries|duplicates|dupes)\b|\b(?:shame|pity|waste) to (?:drop|delete|remove|lose)\b", text, re.I)
                 or _LEFT_ALONE.search(text) and not _DROP.search(text))
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu import rx
 from assistant.nlu.amounts import find_mix, training_args
+from assistant.nlu.memo import remembered
 from assistant.nlu.names import BASE_WORD, find_base_model
 from assistant.nlu.negation import NEGATED, RULED_OUT_BEFORE, negated
 from assistant.nlu.numbers import parse_number
@@ -79,7 +81,7 @@ def find_format(text: str) -> str | None:
         text = text[:base[1]] + " " * (base[2] - base[1]) + text[base[2]:]
     text = _fuzzy_formats(text)
     for name, pattern in _FORMATS:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
+        for m in rx.finditer(pattern, text, re.IGNORECASE):
             if not any(h[1] <= m.start() < h[2] for h in hits) and not negated(text, m.start()):
                 hits.append((name, m.start(), m.end()))  # "alpaca json": one mention; "不是alpaca": ruled out
             elif negated(text, m.start()):
@@ -97,23 +99,23 @@ def find_format(text: str) -> str | None:
     # "exported the good ones into a spreadsheet, FILE. Could you convert it to jsonl": the target of the conversion asked for
     targets = [h for h in targets if _CONVERT_BEFORE.search(text[max(0, h[1] - 30):h[1]])] or targets
     # "a JSONL version of this spreadsheet": the version asked for is the target too
-    versions = [h for h in hits if re.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
+    versions = [h for h in hits if rx.match(r"\s*(?:version|copy)\b", text[h[2]:], re.IGNORECASE)]
     # "转换成alpaca json格式": the first format after a target word; else the last one named
     # "here's my qianfan export", "从千帆格式": the format the data is in now is no target
     others = [h for h in hits if not _SOURCE_BEFORE.search(text[: h[1]])] or hits
     name, start, end = (targets or versions or others[-1:])[0]
     # "[10:30] 我:转 alpaca [10:31] 李工:不对,要 sharegpt!—— 那就把 FILE 改成 sharegpt": the format put right after it wins
     # (a hit ruled out by "not", "instead of" is no hit at all, see ``negated`` above; one said wrongly, "说错成 X", is none either)
-    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and not re.search(r"(?:错|说|写|打)成\s*$", text[max(0, h[1] - 8):h[1]])]
+    later = [h for h in hits if h[1] > end and _FORMAT_PUT_RIGHT.search(text[end:h[1]]) and not rx.search(r"(?:错|说|写|打)成\s*$", text[max(0, h[1] - 8):h[1]])]
     if later and later[-1][0] != name:  # ("to csv — no, xlsx — actually csv is fine": the last one said stands)
         name, start, end = later[-1]
     # "openai 的 jsonl", "alpaca json": JSON is only the container of the specific format before it
     specific = [h for h in hits if h[0] in ("qianfan", "alpaca", "sharegpt", "openai") and 0 <= start - h[2] <= 14
-                and re.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
+                and rx.fullmatch(r"[\s_的式-]*(?:style|format|格式|风格|compatible|兼容)?[\s_的式-]*", text[h[2]:start], re.IGNORECASE)]
     if name == "jsonl" and specific:
         return specific[-1][0]
     # "to json", "纯json数组": plain JSON asked for by name (the tool reads it as its alias), not "JSON Lines"
-    plain = text[start:end].lower() == "json" and not re.match(r"\s*lines?\b", text[end:], re.IGNORECASE)
+    plain = text[start:end].lower() == "json" and not rx.match(r"\s*lines?\b", text[end:], re.IGNORECASE)
     return "json" if name == "jsonl" and plain else name
 
 
@@ -131,43 +133,43 @@ def _fuzzy_formats(text: str) -> str:
         word = m.group(0)
         return word if word.lower() in FORMAT_ALIASES else closest(word, _FORMAT_WORDS) or word
 
-    return re.sub(r"[A-Za-z]{4,}", fix, text)
+    return rx.sub(r"[A-Za-z]{4,}", fix, text)
 
 
 def tool_of_values(text: str) -> str | None:
     """The tool a bare list of values belongs to ("k=2 not 5" → add_few_shot, "sharegpt not alpaca" →
     convert_dataset), for a correction that names only values."""
-    if re.search(r"(?<![a-z])k\s*(?:[=:：]|改成|改为|换成|调成|应该是|应为|是|should\b|to\b)|shots?\b|示例", text, re.IGNORECASE):
+    if rx.search(r"(?<![a-z])k\s*(?:[=:：]|改成|改为|换成|调成|应该是|应为|是|should\b|to\b)|shots?\b|示例", text, re.IGNORECASE):
         return "add_few_shot"
     if find_format(text):
         return "convert_dataset"
-    base = (re.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模|底模", text, re.I)
+    base = (rx.search(r"\bbase(?:[ _]model)?\b|基座|底座|基础模型|基模|底模", text, re.I)
             # "不是7b,换成qwen2.5-14b", "Not Llama-3-8B, use Qwen2.5-7B-Instruct": a model with its size, put right
-            or re.search(r"\d(?:\.\d+)?[bB]\b", text) and re.search(r"不是|换成|\bnot\b|\binstead\b", text, re.I)) and find_base_model(text)
+            or rx.search(r"\d(?:\.\d+)?[bB]\b", text) and rx.search(r"不是|换成|\bnot\b|\binstead\b", text, re.I)) and find_base_model(text)
     return "start_training" if training_args(text) or find_mix(text) or base else None  # "the base model should be X, not Y"
 
 
 def _role_of(before: str, after: str) -> str | None:
     """The role named closest to a quote, reading the words just before and just after it."""
     best = None
-    if re.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet|表(?![格头单示达明现述态情]))", after, re.I):
+    if rx.match(r"\s*(?:那个|这个|那张|这张|那一个)?\s*(?:sheet|工作表|子表|页签|标签页|\btab\b|worksheet|表(?![格头单示达明现述态情]))", after, re.I):
         return "sheet"  # "问答在“挂号缴费”那个sheet": the word right after the quote names it a sheet
-    if re.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab|\bpage)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b|\btitled\b)\s*$", before, re.I):
+    if rx.search(r"(?:第.页|页|(?<!列)表|sheet|工作表|\btab|\bpage)\s*(?:的?名字?|名称)?\s*(?:叫做?|是|为|名为|\bis\b|\bcalled\b|\bnamed\b|\btitled\b)\s*$", before, re.I):
         return "sheet"  # "第二页叫“上门预约”", "the tab is called 'QA'": the page named just before the quote
-    if re.search(r"\b(?:sheet|tab|worksheet)\b[^,，;；。\n'\"“]{0,30}?\b(?:should be|ought to be|must be|needs to be|has to be)\s*$", before, re.I):
+    if rx.search(r"\b(?:sheet|tab|worksheet)\b[^,，;；。\n'\"“]{0,30}?\b(?:should be|ought to be|must be|needs to be|has to be)\s*$", before, re.I):
         return "sheet"  # "sheet for the conversion should be 'FrontOfHouse'": the sheet put right
     # "questions are in 'X' col answers in 'Y'": a role joined to the quote by "in"/"是" is its own; "the explanation for each
     # answer is already in 'X'": the role that heads the phrase, not the one in its "for each …"
     joined = [(m.start(), role) for role, pattern in _ROLES
-              if (m := re.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏|\bcol(?:umn)?\b|\bfield\b))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being|residing|located|lives|sits)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
+              if (m := rx.search(rf"(?:{pattern})s?(?:\s*(?:列|字段|栏|\bcol(?:umn)?\b|\bfield\b))?(?:\s+(?:for|of)\s+(?:each|every|all|the)\s+\w+)?\s*(?:(?:are|is|live|sit|being|residing|located|lives|sits)\s+(?:already\s+|all\s+)?(?:(?:written|stored|kept|held|listed|given|found|put)(?:\s+(?:up|down|out))?\s+)?)?"
                                  rf"(?:(?:actually|really|now|just|in fact)\s+)?(?:in|called|named|is|are|=|:|：|是|为|叫|在|用)\s*(?:(?:the|a|an)\s+)?(?:col(?:umn)?|field|列|字段)?(?:\s+(?:labell?ed|called|named|titled|headed))?\s*$", before, re.IGNORECASE))]
     if joined:
         return min(joined)[1]
     for role, pattern in _ROLES:
-        for m in re.finditer(pattern, before, re.IGNORECASE):
+        for m in rx.finditer(pattern, before, re.IGNORECASE):
             if best is None or len(before) - m.end() < best[0]:
                 best = (len(before) - m.end(), role)
-        for m in re.finditer(pattern, after, re.IGNORECASE):
+        for m in rx.finditer(pattern, after, re.IGNORECASE):
             if best is None or m.start() < best[0]:
                 best = (m.start(), role)
     return best[1] if best and best[0] <= 20 else None
@@ -179,14 +181,14 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
     ruled_out = None  # "推理列不是“解析”,是“解题思路”": the name ruled out gives its role to the one meant
     for name, start, end in quoted(text, limit=60):
         name = name.strip()
-        if not name or "{" in name or re.search(r"\.[A-Za-z]{2,5}$", name):
+        if not name or "{" in name or rx.search(r"\.[A-Za-z]{2,5}$", name):
             continue
-        before = re.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[:start])[-1]
-        after = re.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[end:])[0]  # "titled 'Gearbox'. The question column is …": another sentence
+        before = rx.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[:start])[-1]
+        after = rx.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[end:])[0]  # "titled 'Gearbox'. The question column is …": another sentence
         if RULED_OUT_BEFORE.search(before):
             ruled_out = _role_of(RULED_OUT_BEFORE.sub("", before), after) or ""
             continue
-        if re.search(r"(?:以下简称|下称|简称|\bhereinafter(?: referred to as)?)\s*$", before, re.I):
+        if rx.search(r"(?:以下简称|下称|简称|\bhereinafter(?: referred to as)?)\s*$", before, re.I):
             continue  # "(以下简称“标的文件”)", "(hereinafter "SFT")": a defined term, no field
         role = _role_of(before, after) or _ROLE_NAMES.get(name.lower())
         if ruled_out is not None and not role and _MEANT_NAME.match(before):
@@ -213,6 +215,7 @@ _LETTER_COLUMN = re.compile(r"(?<![A-Za-z0-9_'’])(?P<letter>(?-i:[A-Z]))(?![A-
                             r"(?P<role>问题|答案|回答|questions?|answers?)(?![\w])", re.I)
 
 
+@remembered(copy=True)
 def find_fields(text: str) -> dict:
     """Field names the user spelled out: quoted (“question”, 'q', 「问题」) or after "字段是"."""
     # "question_field=title, rationale_field: steps": the tool's own argument names win
@@ -224,12 +227,12 @@ def find_fields(text: str) -> dict:
     for m in _FLAG_KEY.finditer(text):  # "--q-col question --a-col reply": flags on a command line
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2))
     for m in _SHORT_KEY.finditer(text):  # "q=title a=instructions": the power user's shorthand
-        if not (re.fullmatch(r"questions?|answers?|问题|答案", m.group(2) or m.group(4) or "", re.I) and (m.group(1) or m.group(3)).isupper()):  # (not "A = question": a column letter)
+        if not (rx.fullmatch(r"questions?|answers?|问题|答案", m.group(2) or m.group(4) or "", re.I) and (m.group(1) or m.group(3)).isupper()):  # (not "A = question": a column letter)
             out.setdefault(_SHORT_ROLE[(m.group(1) or m.group(3)).lower()], m.group(2) or m.group(4))
     for m in _SHORT_COL_KEY.finditer(text):
         out.setdefault(_SHORT_ROLE[m.group(1).lower()], m.group(2).rstrip("."))  # ("answer column = agent_reply.": the full stop)
     for m in _LETTER_COLUMN.finditer(text):  # "A列是问题,C列是答案", "column A is the question", "(A = question, B = answer)"
-        role = "question_field" if re.match(r"问|q", m.group("role"), re.I) else "answer_field"
+        role = "question_field" if rx.match(r"问|q", m.group("role"), re.I) else "answer_field"
         if (m.group("letter").upper(), role) in (("Q", "question_field"), ("A", "answer_field")) and m.group("role").isascii():
             continue  # ("Q列=question A列=answer": the Q and A columns' names, not columns by letter)
         out.setdefault(role, m.group("letter"))
@@ -243,53 +246,53 @@ def find_fields(text: str) -> dict:
         out.setdefault("answer_field", named[1])
     for role, pattern in _ROLES[:3]:
         # "问题在【游客问题】列": a column named in square brackets
-        boxed = re.search(rf"(?:{pattern})\s*(?:在|是|为|用)?\s*【([^【】\n]{{1,20}})】\s*(?:列|栏|字段)", text, re.IGNORECASE)
+        boxed = rx.search(rf"(?:{pattern})\s*(?:在|是|为|用)?\s*【([^【】\n]{{1,20}})】\s*(?:列|栏|字段)", text, re.IGNORECASE)
         if boxed and role not in out:
             out[role] = boxed.group(1)
         # "answer col = Correct Answer,", "question col is Customer Q": a name of capitalised words, up to the phrase's end
         # ("Questions are in the column Customer Msg and answers in Agent Reply")
-        words = re.search(rf"(?:{pattern})s?\s*(?:{_FIELD_WORD}\s*(?:=|:|：|\bis\b)|\s\bis\b|(?:are|is)?\s*(?:in|under)\s+(?:the\s+)?(?:{_FIELD_WORD}\s+)?)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}}?)(?:\s+(?:column|col|field))?(?=\s*(?:[,，;；.。)\n]|$)|\s+and\s)",
+        words = rx.search(rf"(?:{pattern})s?\s*(?:{_FIELD_WORD}\s*(?:=|:|：|\bis\b)|\s\bis\b|(?:are|is)?\s*(?:in|under)\s+(?:the\s+)?(?:{_FIELD_WORD}\s+)?)\s*((?-i:[A-Z])[\w-]*(?: (?-i:[A-Z0-9])[\w-]*){{1,3}}?)(?:\s+(?:column|col|field))?(?=\s*(?:[,，;；.。)\n]|$)|\s+and\s)",
                           text, re.IGNORECASE)
         if words and role not in out:
             out[role] = words.group(1)
         # "Q col = Hazard description, A col = Control measure": after "col =", the words up to the phrase's end
-        equals = re.search(rf"(?<![\w-])(?:{pattern})s?\s*{_FIELD_WORD}\s*[=:：]\s*([A-Za-z_][\w-]*(?: [\w-]+){{0,3}}?)(?=\s*(?:[,，;；\n]|$|\.\s))", text, re.IGNORECASE)
+        equals = rx.search(rf"(?<![\w-])(?:{pattern})s?\s*{_FIELD_WORD}\s*[=:：]\s*([A-Za-z_][\w-]*(?: [\w-]+){{0,3}}?)(?=\s*(?:[,，;；\n]|$|\.\s))", text, re.IGNORECASE)
         if equals and role not in out and _is_field_name(equals.group(1).split()[0]):
             out[role] = equals.group(1)
         # "问题字段是 ask", "问题那列叫 player_q": the role, its column word, then the name
-        spelled = next((m for m in re.finditer(rf"(?:{pattern})\s*(?:的\s*)?(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
+        spelled = next((m for m in rx.finditer(rf"(?:{pattern})\s*(?:的\s*)?(?:(?:那一?|这一?)个?{_FIELD_WORD}|{_FIELD_WORD})?(?:名)?{_IS}{_NAME}", text, re.IGNORECASE)
                         if m.group(1).lower() not in ("file", "path", "dataset")), None)  # (not "Add CoT: file: x.jsonl": a label, then the column)
         # "steps 列作为推理", "the steps field as the reasoning", "prompt is the question": the name, then the role it plays
-        reversed_ = (re.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
-                     or re.search(rf"(?<![\w-]){_NAME}\s+(?:is|=|as)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
+        reversed_ = (rx.search(rf"{_NAME}\s*{_FIELD_WORD}{_IS}?(?:the\s+)?(?:作为|当作?|充当|做)?(?:{pattern})", text, re.IGNORECASE)
+                     or rx.search(rf"(?<![\w-]){_NAME}\s+(?:is|=|as)\s+the\s+(?:{pattern})\b", text, re.IGNORECASE))
         # "问题列 title,答案列 content": the role's column, then its name ending the phrase
         # ("问题列 alarm_desc 答案列 action", "answer field curator_answer."): up to the next role's column or a full stop
-        bare = re.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|\.(?!\w)|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.IGNORECASE)
+        bare = rx.search(rf"(?:{pattern})\s*{_FIELD_WORD}\s+{_NAME}(?=\s*(?:[,，;；。、)）]|\.(?!\w)|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.IGNORECASE)
         # "rationale field = 解析", "答案字段是 回复": a Chinese name after the role, its field word and "="/"是"
-        chinese = re.search(rf"(?:{pattern})\s*(?:的\s*)?(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
+        chinese = rx.search(rf"(?:{pattern})\s*(?:的\s*)?(?:那一?|这一?)?{_FIELD_WORD}(?:名)?\s*(?:=|:|：|是|为|叫|\bis\b|\bnamed\b|\bcalled\b)\s*"
                             rf"([\u4e00-\u9fff]{{1,12}})(?![\u4e00-\u9fff])", text, re.IGNORECASE)
         if chinese and role not in out and chinese.group(1) not in _QUESTION_WORDS:
             out[role] = chinese.group(1)
         # "问题字段 用户需求,答案字段 标准SQL": the role's column word, a space, a Chinese name ending the phrase
-        zh_bare = re.search(rf"(?:(?<![\u4e00-\u9fff])|(?<=的))(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}}?)(?=\s*(?:[,，;；。、)）\n]|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.I)
+        zh_bare = rx.search(rf"(?:(?<![\u4e00-\u9fff])|(?<=的))(?:{pattern})\s*{_FIELD_WORD}\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{{0,12}}?)(?=\s*(?:[,，;；。、)）\n]|$)|\s+(?:{_ANY_ROLE})\s*{_FIELD_WORD})", text, re.I)
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = re.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+(?:called\s+|named\s+)?)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = rx.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+(?:called\s+|named\s+)?)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
-        own = re.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
+        own = rx.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
         # "有一列 计算过程 是算手续费的 拿这列做思维链", "有个 分析 列 是…的过程 拿这个做cot", "有一列叫 诊断思路 是小王写的 就是… 你用这个…"
-        named_then_used = re.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*[“\"「']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"」']?\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
+        named_then_used = rx.search(r"有(?:个|一个|一)?\s*(?:列|栏|字段)?\s*(?:叫|名为)?\s*[“\"「']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"」']?\s*(?:(?:那一?|这一?)个?\s*)?(?:字段|列|栏)?"
                                     r"(?:[,，]?\s*(?:就是|是)[^,，。;；\s]{0,30})?(?:[,，]|\s)\s*(?:[^,，。;；\s]{0,30}[,，\s]\s*)?(?:你|我)?(?:想|要|就|可以)?\s*"
                                     r"(?:用|拿|把)(?:它|这列|这一列|这栏|这个)"
                                     # "每道题都有一列 jiexi 写着解题过程": a column said to hold the reasoning
                                     r"|有(?:一|个|一个)?(?:列|栏|字段)\s*(?:叫|名为)?\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:写着|记着|存着|装着|放着|里是|是)\s*"
                                     r"[\u4e00-\u9fff]{0,4}(?:过程|理由|推理|思路|解析|步骤)", text)
-        if named_then_used and role == "rationale_field" and re.search(r"cot|思维链|推理", text, re.I):
+        if named_then_used and role == "rationale_field" and rx.search(r"cot|思维链|推理", text, re.I):
             out[role] = named_then_used.group(1) or named_then_used.group(2)  # "有一列叫 解题思路,用它给一半的数据加上CoT", "有个 reasoning 字段是…,用它来生成cot样本"
         if own and role not in out and role == "rationale_field":
-            called = re.match(r"\s*(?:叫做?|名为|是)\s*([A-Za-z_][\w-]{0,40}|[\u4e00-\u9fff]{2,12})", text[own.end():])
+            called = rx.match(r"\s*(?:叫做?|名为|是)\s*([A-Za-z_][\w-]{0,40}|[\u4e00-\u9fff]{2,12})", text[own.end():])
             out[role] = called.group(1) if called else own.group(1)  # ("有推理过程的那一列叫 solution": the name it is called)
         if placed and role not in out:
             name = placed.group("zh") or placed.group("en")
@@ -297,120 +300,120 @@ def find_fields(text: str) -> dict:
             if name not in _QUESTION_WORDS and (_is_field_name(name) or placed.group("en") and _lone_letter(text, name, placed.end("en"))):
                 out[role] = name
         for hit in (spelled, reversed_, bare):
-            if hit and hit.group(1).lower() in FORMAT_ALIASES and re.match(r"\s*(?:format|格式|style)", text[hit.end(1):], re.I):
+            if hit and hit.group(1).lower() in FORMAT_ALIASES and rx.match(r"\s*(?:format|格式|style)", text[hit.end(1):], re.I):
                 continue  # "output: alpaca format": the target format, not a column named alpaca
             if hit and role not in out and (_is_field_name(hit.group(1)) or _lone_letter(text, hit.group(1), hit.end(1))):
                 out[role] = hit.group(1)
     # "there's a 'working' column showing how … Use that as the rationale", "the sheet has a 'steps' column with the worked
     # reasoning", "推理过程在 reasoning 那一列", "有一列 师傅怎么想的 ,写了为啥…。把这列当推理过程": a column said to hold the reasoning
-    held = (re.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b|why\b|explain\w*)", text, re.I)
+    held = (rx.search(r"\b(?:a|an|the)\s+['\"“‘]([^'\"”’]{1,30})['\"”’]\s+column\b[^.]{0,50}?\b(?:reasoning|rationale|worked|working|how\b|why\b|explain\w*)", text, re.I)
             # "a column called 'why' where i explained stuff": a column named, then said to hold the explanations
-            or re.search(r"\bcolumn (?:called|named)\s+['\"“‘]([^'\"”’]{1,30})['\"”’][^.]{0,30}?\b(?:explain\w*|reasoning|rationale)\b", text, re.I)
-            or re.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
-            or re.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
+            or rx.search(r"\bcolumn (?:called|named)\s+['\"“‘]([^'\"”’]{1,30})['\"”’][^.]{0,30}?\b(?:explain\w*|reasoning|rationale)\b", text, re.I)
+            or rx.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            or rx.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
             # "为啥这么做,我单独放在“缘由”那一列了": the reasons put in a column
-            or re.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            or rx.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
             # "用 应用题.csv 里「解题步骤」这一列,给所有样本加思维链": a quoted column taken, and the CoT asked for in the same breath
-            or re.search(r"(?:用|拿|按)\s*(?:\S{0,40}?\s*里)?\s*[“\"'「]([^”\"'」]{1,20})[”\"'」]\s*(?:这一?|那一?)?(?:列|栏|字段)(?=[^。;；]{0,24}(?:思维链|推理|cot))", text, re.I)
+            or rx.search(r"(?:用|拿|按)\s*(?:\S{0,40}?\s*里)?\s*[“\"'「]([^”\"'」]{1,20})[”\"'」]\s*(?:这一?|那一?)?(?:列|栏|字段)(?=[^。;；]{0,24}(?:思维链|推理|cot))", text, re.I)
             # "FILE has a column pilot_reasoning, use it to add CoT": a column named, then used for the CoT
-            or re.search(r"\bhas (?:a|an|the) (?:column|field|col)\s+(?:called |named )?['\"“‘]?([A-Za-z_][\w-]{0,30})['\"”’]?\s*[,;]?\s*(?:and\s+)?(?:use|take) (?:it|that|this)\b", text, re.I)
+            or rx.search(r"\bhas (?:a|an|the) (?:column|field|col)\s+(?:called |named )?['\"“‘]?([A-Za-z_][\w-]{0,30})['\"”’]?\s*[,;]?\s*(?:and\s+)?(?:use|take) (?:it|that|this)\b", text, re.I)
             # "the explanations are in a column called 'reasoning'", "reasoning sits in field 'why'"
-            or re.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
+            or rx.search(r"\b(?:the )?(?:explanations?|reasoning|rationales?|workings?|worked steps)\s+(?:are|is|sits?|lives?|goes)\s+in\s+(?:a |the )?"
                          r"(?:column|field|col)\s+(?:called |named )?['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I))
-    if held and "rationale_field" not in out and re.search(r"cot|思维链|推理|rationale|reasoning|explanation|explains", text, re.I):
+    if held and "rationale_field" not in out and rx.search(r"cot|思维链|推理|rationale|reasoning|explanation|explains", text, re.I):
         out["rationale_field"] = held.group(1)
     # "add cot from the column calc_steps", "以 reasoning 列为思维之链": the column the CoT is made from, said as such
-    source = (re.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?(?:['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]|"
+    source = (rx.search(r"\b(?:from|using|use|with)\s+(?:the\s+)?(?:column|field|col)\s+(?:called\s+|named\s+)?(?:['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]|"
                         r"([A-Za-z_]+[_\d][\w-]{0,30}|[a-z][a-z-]{0,30})(?=\s*(?:[,.;!]|$)))", text, re.I)
               # "Add CoT to FILE using the 'explanation' column": the quoted column it is made from
-              or re.search(r"\b(?:from|using|use|with)\s+(?:the|its|their|that)?\s*['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]\s+(?:column|field|col)\b", text, re.I)
-              or re.search(r"以\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|字段|栏)为", text)
-              or re.search(r"推理(?:过程)?[^。;；,，]{0,6}?(?:放|写|记)在\s*[“\"'「]([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]\s*(?:那一?|这一?)?(?:列|栏)", text))
-    if source and re.search(r"\bcot\b|思维|推理|chain[- ]of[- ]thought|rationale|reasoning", text, re.I):
+              or rx.search(r"\b(?:from|using|use|with)\s+(?:the|its|their|that)?\s*['\"“‘]([A-Za-z_][\w -]{0,30})['\"”’]\s+(?:column|field|col)\b", text, re.I)
+              or rx.search(r"以\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|字段|栏)为", text)
+              or rx.search(r"推理(?:过程)?[^。;；,，]{0,6}?(?:放|写|记)在\s*[“\"'「]([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]\s*(?:那一?|这一?)?(?:列|栏)", text))
+    if source and rx.search(r"\bcot\b|思维|推理|chain[- ]of[- ]thought|rationale|reasoning", text, re.I):
         out["rationale_field"] = next(g for g in source.groups() if g)
     # "归类依据那一列其实就是推理过程,列名 归类理由": the reasoning column's real name, given after what it holds
-    real = re.search(r"推理|思维链|\bcot\b|理由", text, re.I) and re.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
+    real = rx.search(r"推理|思维链|\bcot\b|理由", text, re.I) and rx.search(r"(?:推理过程|推理|思维链)[^。;；\n]{0,12}[,，]\s*(?:它的)?(?:列名|字段名)\s*(?:是|叫|为|:|：)?\s*"
                                                                      r"([\u4e00-\u9fff]{2,12}|[A-Za-z_][\w-]{0,30})", text)
     if real:
         out["rationale_field"] = real.group(1)
     # "law_cases.xlsx 里 reasoning 那列就是推理过程": a column said to hold the reasoning
-    holds = re.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|那一?栏|这一?栏|一列|列|栏|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
+    holds = rx.search(r"(?:^|(?<=[\s,，:：]))([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,8}?)\s*(?:那一?列|这一?列|那一?栏|这一?栏|一列|列|栏|字段)(?:里)?(?:就|其实)?(?:是|放的是|装的是|写的是)\s*(?:推理过程|推理|思维链|理由|解题过程|解析)", text)
     if holds and "rationale_field" not in out:
         out["rationale_field"] = holds.group(1)
     # "sheet2", "sheet 3": Excel's own names ("sheet 2024" is a sheet named 2024); "the sheet called auto claims, …": up to
     # three words after "called", ending at a comma; "sheet 叫售后的那个": the pointing words after the name are not its own
-    sheet = re.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
+    sheet = rx.search(r"(?:sheet|工作表)\s*[(（]?\s*(?:叫做?|名为|名叫|called|named|titled)\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)  # "sheet(叫‘条款’)"
     # "you read 'Sheet1' but the data is in 'Answers'", "读的是 Sheet1,应该是'问答库'": the sheet meant after the one read wrongly
     # "sheet name is FAQ 2024": the name said last, its words capitalised or numbers
-    sheet = sheet or re.search(r"\b(?:sheet|tab)(?:'s)?\s+name\s+(?:is|=|:)\s+([A-Z0-9][\w&-]*(?:\s+[A-Z0-9][\w&-]*){0,3})(?=\s*[,.;!?]?\s*$)", text)
-    sheet = sheet or (_SHEET_INSTEAD.search(text) if re.search(r"sheet|工作表|\btab\b", text, re.I) else None)
+    sheet = sheet or rx.search(r"\b(?:sheet|tab)(?:'s)?\s+name\s+(?:is|=|:)\s+([A-Z0-9][\w&-]*(?:\s+[A-Z0-9][\w&-]*){0,3})(?=\s*[,.;!?]?\s*$)", text)
+    sheet = sheet or (_SHEET_INSTEAD.search(text) if rx.search(r"sheet|工作表|\btab\b", text, re.I) else None)
     # "the second sheet, 'Returns'", "中名为“车险”的工作表", "convert FILE Greens sheet to alpaca": a sheet counted then named,
     # named by 名为, or a capitalised name right after the workbook
     sheet = sheet or _SHEET_NAMED.search(text)
     # "sheet是叫售后的那个问题在…": the name between 叫 and "的那个", in a message with no spaces
-    sheet = sheet or re.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
-    sheet = sheet or re.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
+    sheet = sheet or rx.search(r"(?:sheet|工作表)\s*(?:是|为)?\s*叫(?:做)?\s*([\u4e00-\u9fff\w]{1,12}?)\s*的?(?:那个|这个|那张|这张)", text, re.I)
+    sheet = sheet or rx.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s?[^\s]))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
-    sheet = sheet or re.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
+    sheet = sheet or rx.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
                                r"(?=\s*(?:[,，;；.)）]|$|->|→|[-–—]\s|(?:to|into|as|and|then|for|in|only|of|from)\b))", text)  # "…, sheet Viability 2023"
     # "toast_ideas.xlsx, same sheet, 'Groom stories'": the sheet said again, by its quoted name
-    sheet = sheet or re.search(r"\bsame (?:sheet|tab)\s*[,:：]\s*['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I)
+    sheet = sheet or rx.search(r"\bsame (?:sheet|tab)\s*[,:：]\s*['\"“‘]([^'\"”’]{1,30})['\"”’]", text, re.I)
     # "sheet jan-jun, q col …": a name in lower case with a dash, underscore or digit, ending its phrase
-    sheet = sheet or re.search(r"\b[Ss]heet\s+((?=[\w-]*[-_\d])[a-z][\w-]{1,30})(?=\s*(?:[,，;；.)）]|$))", text)
+    sheet = sheet or rx.search(r"\b[Ss]heet\s+((?=[\w-]*[-_\d])[a-z][\w-]{1,30})(?=\s*(?:[,，;；.)）]|$))", text)
     # "FAQ 工作表": the name before a Chinese word for a sheet
-    sheet = sheet or re.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
+    sheet = sheet or rx.search(r"(?<![\w.-])([A-Za-z_][\w-]{0,40})\s*(?:工作表|子表|页签|sheet\s*页)", text, re.IGNORECASE)
     # "The tab is called Front desk, and …": a capitalised word and a lower-case one, ending the phrase
-    sheet = sheet or re.search(r"\b(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z])[a-z]+\s+(?!and\b|or\b|then\b)[a-z]+)(?=\s*[,.;])", text, re.I)
+    sheet = sheet or rx.search(r"\b(?:sheet|tab|worksheet)\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z])[a-z]+\s+(?!and\b|or\b|then\b)[a-z]+)(?=\s*[,.;])", text, re.I)
     # "3 tabs, look at 'Winter Storage' first": a quoted name looked at where tabs are spoken of
-    sheet = sheet or (re.search(r"\b(?:look at|open|use|convert|check|read|inspect)\s+(?:the\s+)?['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field))", text, re.I)
-                      if re.search(r"\b(?:tabs|sheets|worksheets)\b", text, re.I) else None)
+    sheet = sheet or (rx.search(r"\b(?:look at|open|use|convert|check|read|inspect)\s+(?:the\s+)?['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field))", text, re.I)
+                      if rx.search(r"\b(?:tabs|sheets|worksheets)\b", text, re.I) else None)
     # "sorry, wrong sheet. convert FILE from 'Treatments'": the quoted name the data is to come from, sheets spoken of
-    sheet = sheet or (re.search(r"\bfrom\s+['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field|format))", text, re.I)
-                      if re.search(r"\b(?:tabs?|sheets?|worksheets?)\b", text, re.I) else None)
+    sheet = sheet or (rx.search(r"\bfrom\s+['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field|format))", text, re.I)
+                      if rx.search(r"\b(?:tabs?|sheets?|worksheets?)\b", text, re.I) else None)
     # "…to alpaca pls, the Spring orders tab.", "…, Members FAQ sheet.", "…, dm replies tab": a clause that is only the sheet
-    sheet = sheet or re.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
+    sheet = sheet or rx.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
     # "将 FILE 中名为 训练科目 的工作表转换为…": a sheet named without quotes, between 名为 and 的工作表
-    sheet = sheet or re.search(r"(?:名为|名叫|叫做)\s+([^\s,，。;；“”\"'「」]{1,20})\s+的\s*(?:工作表|sheet|子表|表)", text, re.I)
+    sheet = sheet or rx.search(r"(?:名为|名叫|叫做)\s+([^\s,，。;；“”\"'「」]{1,20})\s+的\s*(?:工作表|sheet|子表|表)", text, re.I)
     # "convert FILE (the Cold process sheet) to jsonl", "convert the Hot process sheet of FILE": a capitalised name after "the"
-    sheet = sheet or re.search(r"(?:[(（]\s*|\b(?:convert|use|inspect|check|open|read|take)\s+)the\s+((?-i:[A-Z])[\w&'-]*(?:\s+(?!(?:tab|sheet|worksheet)\b)[a-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b", text)
+    sheet = sheet or rx.search(r"(?:[(（]\s*|\b(?:convert|use|inspect|check|open|read|take)\s+)the\s+((?-i:[A-Z])[\w&'-]*(?:\s+(?!(?:tab|sheet|worksheet)\b)[a-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b", text)
     # "inspect FILE, July sheet only": a capitalised name right before the word for a sheet
-    sheet = sheet or re.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
+    sheet = sheet or rx.search(r"(?:^|(?<=[,，;；]\s)|(?<=[,，;；]))\s*((?-i:[A-Z])[\w-]{1,30})\s+(?:sheet|tab)\b(?!\s*(?:name|is|called))", text)
     # "the only tab that matters is the one called Closed": the name given after the word for a sheet
-    sheet = sheet or re.search(r"\b(?:tab|sheet|worksheet)\b[^.,;:\n]{0,40}?\bthe one (?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]{0,40})", text, re.I)
+    sheet = sheet or rx.search(r"\b(?:tab|sheet|worksheet)\b[^.,;:\n]{0,40}?\bthe one (?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]{0,40})", text, re.I)
     sheet = sheet or _THE_SHEET.search(text)
     # "a spreadsheet named FILE, and on its page called Chapter1, …": a workbook's page, named
-    sheet = sheet or (re.search(r"\bpage\s+(?:is\s+)?(?:called|named|titled)\s+['\"“‘]?((?-i:[A-Z0-9])[\w&-]{0,30})", text, re.I)
-                      if re.search(r"\.xlsx?\b|spreadsheet|workbook|excel", text, re.I) else None)
+    sheet = sheet or (rx.search(r"\bpage\s+(?:is\s+)?(?:called|named|titled)\s+['\"“‘]?((?-i:[A-Z0-9])[\w&-]{0,30})", text, re.I)
+                      if rx.search(r"\.xlsx?\b|spreadsheet|workbook|excel", text, re.I) else None)
     # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
-    sheet = sheet or re.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
+    sheet = sheet or rx.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
     # "第二页「女声」", "将那 FILE 之中「京剧」一页" (a workbook's pages): a quoted name, a page counted or said after it
-    sheet = sheet or (re.search(r"(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:页|个页签)\s*[“‘\"'「]|[“‘\"'「](?=[^”’\"'」]{1,20}[”’\"'」]\s*(?:那|这)?一?页(?![数码面])))"
+    sheet = sheet or (rx.search(r"(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:页|个页签)\s*[“‘\"'「]|[“‘\"'「](?=[^”’\"'」]{1,20}[”’\"'」]\s*(?:那|这)?一?页(?![数码面])))"
                                 r"([^”’\"'」]{1,20})[”’\"'」]", text)
-                      if not re.search(r"\.(?:jsonl?|csv|txt|pdf|docx?)\b|\bpdf\b|文档|手册|书", text, re.I) else None)
+                      if not rx.search(r"\.(?:jsonl?|csv|txt|pdf|docx?)\b|\bpdf\b|文档|手册|书", text, re.I) else None)
     # "看一下 报价 那个sheet": a Chinese name, then "那个/这个" and the word for a sheet
-    zh_sheet = None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
-    if not sheet and not zh_sheet and re.search(r"\.xls[xm]?\b|excel", text, re.I):
+    zh_sheet = None if sheet else rx.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\w]{1,20}?)\s*(?:那个|这个|那张|这张)\s*(?:sheet|工作表|子表|页签)", text, re.I)
+    if not sheet and not zh_sheet and rx.search(r"\.xls[xm]?\b|excel", text, re.I):
         # (a workbook named) "水稻那个表 问的是…": a Chinese name, then "那个表"
-        zh_sheet = re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,12}?)\s*(?:那个|这个|那张|这张)\s*表(?=\s|[,，。;；]|$)", text)
+        zh_sheet = rx.search(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,12}?)\s*(?:那个|这个|那张|这张)\s*表(?=\s|[,，。;；]|$)", text)
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None  # "不是这个sheet,要看“2024年新增”那个": the words before point, they name nothing
     # "FILE 的 售后 sheet": a Chinese name after 的, then the word for a sheet
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:的|里的|中的)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*(?:sheet|工作表|子表|页签)(?![A-Za-z])", text, re.I))
+    zh_sheet = zh_sheet or (None if sheet else rx.search(r"(?:的|里的|中的)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{0,19}?)\s*(?:sheet|工作表|子表|页签)(?![A-Za-z])", text, re.I))
     # "有好几个 sheet,看一下“分期”那个": a quoted name pointed at with 那个 where sheets are spoken of
-    zh_sheet = zh_sheet or (None if sheet or not re.search(r"sheet|工作表|子表|页签", text, re.I) else
-                            re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text)
-                            or re.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
+    zh_sheet = zh_sheet or (None if sheet or not rx.search(r"sheet|工作表|子表|页签", text, re.I) else
+                            rx.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那个|那张|这个|这张)", text)
+                            or rx.search(r"(?:要的是|要看的是|应该是|我要的是)\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']", text))
     # "读“热线常见问题”那页", "有个叫“售后”的表": a quoted name and the word for a page or a table of the workbook
     # "FILE 冬季航班那页转成千帆": an unquoted Chinese name right before "那页"
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\d][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
+    zh_sheet = zh_sheet or (None if sheet else rx.search(r"(?:^|(?<=\s))([\u4e00-\u9fff\d][\u4e00-\u9fff\w]{1,15}?)\s*(?:那一?页|这一?页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))", text))
     if zh_sheet and zh_sheet.group(1) in _NOT_ZH_SHEET:
         zh_sheet = None
     # "FILE的科目四那页", "FILE 的 代煎配送 表转成 jsonl", "用 学员常问 那张表", "把 售后 sheet 转成…", "那张表叫「第三单元」",
     # "sheet名字叫 科目三 的那页": in a workbook, a Chinese name before the word for its page or table, or after "表叫"
-    book = None if sheet or zh_sheet else re.search(
+    book = None if sheet or zh_sheet else rx.search(
         r"(?:的|用|把)\s*([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s*(?:那一?页|这一?页|那张表|这张表|那个表|sheet|(?<=\s)一页)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"(?:里头|里面)\s+([\u4e00-\u9fff][\u4e00-\u9fff\w]{1,11}?)\s+(?:那一?页|这一?页|那张表|这张表)(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
         r"的\s+([\u4e00-\u9fff\d][\u4e00-\u9fff\w]{1,11}?)\s+表(?=\s*(?:转|的|里|上|吧|[,，。;；]|$))|"
@@ -418,23 +421,23 @@ def find_fields(text: str) -> dict:
         r"(?:那张|这张|那个)?表(?:名)?叫(?:做)?\s*[“「\"']?([^”」\"'\s,，。]{1,20}?)[”」\"']?(?=[\s,，。;；]|$)|"
         r"(?:sheet|表)\s*(?:名字|名称|名)\s*(?:叫做?|是|为)\s*([^\s,，。]{1,20}?)\s*(?:的那?页|的那张|的那个|的)?(?=[\s,，。]|$)", text, re.I)
     if (book and next(g for g in book.groups() if g) not in _NOT_ZH_SHEET + ("数据", "问答", "题库", "文件", "表格", "这张", "那张", "整张", "整个")
-            and not re.match(r"你|我|帮|麻烦|请", next(g for g in book.groups() if g))):  # (not "…,你看看这一页": the request, no name)
+            and not rx.match(r"你|我|帮|麻烦|请", next(g for g in book.groups() if g))):  # (not "…,你看看这一页": the request, no name)
         zh_sheet = book
-    zh_sheet = zh_sheet or (None if sheet else re.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
+    zh_sheet = zh_sheet or (None if sheet else rx.search(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*(?:那一?页|这一?页|那张表|这张表|那个表|这个表|那张|这张|页)(?!数|[\u4e00-\u9fff]?数(?:是|有|多少))|"
                                                       r"叫(?:做)?\s*[“「\"']([^”」\"'\s]{1,20})[”」\"']\s*的\s*(?:表|sheet|工作表|子表|页签|页)", text, re.I))
     # "是复诊挂号那个sheet", "那个叫售后的sheet": the pointing words around the name are not its own
-    zh_name = zh_sheet and re.sub(r"(?<=\S{2})的$", "", re.sub(r"(?<=\S{2})(?:那一?页|这一?页|那张表|这张表)$", "", re.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读|的|还是)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))))
+    zh_name = zh_sheet and rx.sub(r"(?<=\S{2})的$", "", rx.sub(r"(?<=\S{2})(?:那一?页|这一?页|那张表|这张表)$", "", rx.sub(r"^(?:那个|这个|叫做?|名为|就是|是|用|选|看|读|的|还是)+(?=\S{2})", "", next(g for g in zh_sheet.groups() if g))))
     if zh_name and "sheet" not in out and zh_name not in _NOT_ZH_SHEET:
         out["sheet"] = zh_name
     if sheet and "sheet" not in out and sheet.group(sheet.lastindex or 1).lower() not in _NOT_SHEET_NAMES:
-        out["sheet"] = re.sub(r"(?<=\S{2})(?:那一?页|这一?页)$|[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
-    meant = None if "sheet" in out or not re.search(r"sheet|工作表|子表|页签|\btab\b", text, re.I) else _SHEET_MEANT.search(text)
+        out["sheet"] = rx.sub(r"(?<=\S{2})(?:那一?页|这一?页)$|[.。]+$", "", next(g for g in sheet.groups() if g))  # "the sheet called OTC.": the full stop ends the sentence
+    meant = None if "sheet" in out or not rx.search(r"sheet|工作表|子表|页签|\btab\b", text, re.I) else _SHEET_MEANT.search(text)
     if meant:  # "sheet名我说错了,是“二手房”不是“新房”": the sheet meant, the other ruled out
         out["sheet"] = meant.group(1)
     if "sheet" not in out and _SHEETS_TOLD.search(text):
         # "X.xlsx has a sheet per location. just look at the Eastside one", "里有两个表,“草鱼”和“南美白对虾”,先看看对虾那个表"
         one = _THE_ONE.search(text)
-        listed = re.findall(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']", text)
+        listed = rx.findall(r"[“「\"']([^”」\"'\s]{1,20})[”」\"']", text)
         said = one.group(2) if one else ""  # ("先看看对虾那个表": the longest end of the words before 那个表 that a listed name holds)
         picked = one and (one.group(1) or next((n for k in range(len(said) - 1) for n in listed if said[k:] in n), None))
         if picked and picked.lower() not in _NOT_SHEET_NAMES:
@@ -452,8 +455,8 @@ def find_fields(text: str) -> dict:
                 out[role] = again
     for role in ("question_field", "answer_field", "rationale_field"):
         name = out.get(role)
-        if (isinstance(name, str) and re.fullmatch(r"[\u4e00-\u9fff]{2,}[哦啊呀哈呢吧啦嘛]", name)
-                and not re.search(rf"[“「\"'『]{re.escape(name)}[”」\"'』]", text)):
+        if (isinstance(name, str) and rx.fullmatch(r"[\u4e00-\u9fff]{2,}[哦啊呀哈呢吧啦嘛]", name)
+                and not rx.search(rf"[“「\"'『]{re.escape(name)}[”」\"'』]", text)):
             out[role] = name[:-1]  # "答案列是 客服答哦~": the particle said after an unquoted name is not the name's
     return out
 
@@ -475,15 +478,15 @@ def _sheet_counted(text: str, out: dict) -> None:
     """``out["sheet"]`` set to a sheet's position (counted from 1, as the tools take it) when the message counts the sheet
     instead of naming it: the count not ruled out ("不是第一个sheet,是第二个": 2; "look at the first tab, not the third": 1)
     nor said to hold no data ("第一个sheet是说明页,数据在第二个": 2)."""
-    if not re.search(r"sheet|工作表|子表|页签|(?<![A-Za-z])tabs?(?![A-Za-z])|表", text, re.I):
+    if not rx.search(r"sheet|工作表|子表|页签|(?<![A-Za-z])tabs?(?![A-Za-z])|表", text, re.I):
         return
     found = sorted([*_SHEET_COUNTED.finditer(text), *_COUNT_ALONE.finditer(text)], key=lambda m: m.start())
-    kept = [m for m in found if not re.search(r"(?:不是|不要|别用|别看|\bnot(?: the)?)\s*$", text[max(0, m.start() - 9):m.start()], re.I)
-            and not _NO_DATA_SHEET.match(text, m.end()) and not re.match(r"\s*(?:叫做?|名为|是)?\s*[“\"'「『]", text[m.end():])]  # (a count then its name: the name)
+    kept = [m for m in found if not rx.search(r"(?:不是|不要|别用|别看|\bnot(?: the)?)\s*$", text[max(0, m.start() - 9):m.start()], re.I)
+            and not _NO_DATA_SHEET.match(text, m.end()) and not rx.match(r"\s*(?:叫做?|名为|是)?\s*[“\"'「『]", text[m.end():])]  # (a count then its name: the name)
     data = [m for m in kept if _DATA_SHEET.search(text[max(0, m.start() - 30):m.start()])]
     said = out.get("sheet")
     if not kept or said is not None and not data and not (
-            isinstance(said, str) and re.fullmatch(r"第?\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|张)?|first|second|third|fourth|fifth", said, re.I)):
+            isinstance(said, str) and rx.fullmatch(r"第?\s*[一二两三四五六七八九十\d]{1,2}\s*(?:个|张)?|first|second|third|fourth|fifth", said, re.I)):
         return  # a sheet named ("第二个sheet“鸟类”": the name), unless the data is said to be in the one counted
     word = (data or kept)[-1]
     word = (word.group(1) or word.group(2)).lower()
@@ -511,7 +514,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
     after = [m for m in QUOTED.finditer(text, at + len(out["sheet"]) + 1)
              if (m.group(1) or m.group(2) or "").strip() and not negated(text, m.start())]
     # ("刚才那个转换不是 Sheet2,是 Sheet3": Excel's own name of the sheet meant, after the one ruled out)
-    numbered = [m for m in re.finditer(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])", text[at + len(out["sheet"]):], re.I)
+    numbered = [m for m in rx.finditer(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])", text[at + len(out["sheet"]):], re.I)
                 if not negated(text, at + len(out["sheet"]) + m.start())]
     if after:
         out["sheet"] = (after[0].group(1) or after[0].group(2)).strip()
@@ -532,7 +535,7 @@ _SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last
 _NOT_SHEET_NAMES = {"whole", "entire", "first", "second", "last", "same", "other", "excel", "new", "right", "wrong", "this", "that", "spread", "only", "one", "just"}
 def asks_sheets(text: str) -> bool:
     """"有几个sheet", "which tabs are in it": a question about a workbook's sheets (a look, not a check)."""
-    return bool(re.search(r"(?:几个|多少个?|哪些|哪几个)\s*(?:sheet|工作表|子表|页签)|(?:how many|which|what|list (?:the|all)?)\s*"
+    return bool(rx.search(r"(?:几个|多少个?|哪些|哪几个)\s*(?:sheet|工作表|子表|页签)|(?:how many|which|what|list (?:the|all)?)\s*"
                           r"(?:sheets|tabs|worksheets)\b", text, re.IGNORECASE))
 
 
@@ -569,7 +572,7 @@ _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer
 
 def _lone_letter(text: str, name: str, end: int) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
-    return len(name) == 1 and bool(re.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)|[ \t]*[\u4e00-\u9fff]", text[end:]))  # ("- 答案列: a\n": a list item's end;
+    return len(name) == 1 and bool(rx.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)|[ \t]*[\u4e00-\u9fff]", text[end:]))  # ("- 答案列: a\n": a list item's end;
     # "答案列叫a 你看下 FILE": Chinese after it)
 
 
@@ -582,10 +585,10 @@ def _is_field_name(word: str) -> bool:
 
 def loose_columns(text: str) -> list[str]:
     """Column names written without quotes: "用 explanation 列", "the rationale_text column"."""
-    names = re.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}(?![A-Za-z_])", text, re.IGNORECASE)  # (not "a field_notes column")
-    names += re.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
-    names += re.findall(r"\b(?:using|use|with|from)\s+(?:the\s+)?(?:column|field|col)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)  # "using column X"
-    names += re.findall(r"(?:^|(?<=[\s,，]))([\u4e00-\u9fff]{1,8})\s*(?:那一?|这一?)(?:列|栏|个字段)", text)  # "里面 分析 那一列"
+    names = rx.findall(rf"(?<![A-Za-z0-9_-])([A-Za-z_][\w-]{{0,40}})\s*{_FIELD_WORD}(?![A-Za-z_])", text, re.IGNORECASE)  # (not "a field_notes column")
+    names += rx.findall(r"(?:column|field|列|字段)\s+(?:named|called)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)
+    names += rx.findall(r"\b(?:using|use|with|from)\s+(?:the\s+)?(?:column|field|col)\s+([A-Za-z_][\w-]{0,40})", text, re.IGNORECASE)  # "using column X"
+    names += rx.findall(r"(?:^|(?<=[\s,，]))([\u4e00-\u9fff]{1,8})\s*(?:那一?|这一?)(?:列|栏|个字段)", text)  # "里面 分析 那一列"
     return [n for n in names if _is_field_name(n) and n.lower() not in ("the", "this", "that")]
 
 
@@ -599,7 +602,7 @@ def _words_before(text: str, start: int) -> str:
     """The 16 characters before a quote, less any earlier quote's own words: "“请根据说明书回答:{q}”、“{q} 请简要说明。”"
     cites no manual before its second template."""
     window = text[max(0, start - 16):start]
-    return re.split(r"[”」』]", window)[-1]
+    return rx.split(r"[”」』]", window)[-1]
 
 
 def find_templates(text: str) -> list[str]:
@@ -610,28 +613,28 @@ def find_templates(text: str) -> list[str]:
         return labelled
     listed = _LISTED_TEMPLATES.search(text) or _PLAIN_LISTED.search(text)
     if listed:
-        items = [re.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
+        items = [rx.sub(r"^\s*(?:[-*•·]|\d+[.)、])\s*", "", line).strip() for line in listed.group(1).splitlines()]
         quoted_items = [item for item in items if QUOTED.fullmatch(item)]
-        if quoted_items and any(item and not QUOTED.fullmatch(item) and re.search(r"\d|生成|samples?|rows?|一半|半数|全部|[一二两三四五六七八九]成|%|\bhalf\b|\ball\b", item) for item in items):
+        if quoted_items and any(item and not QUOTED.fullmatch(item) and rx.search(r"\d|生成|samples?|rows?|一半|半数|全部|[一二两三四五六七八九]成|%|\bhalf\b|\ball\b", item) for item in items):
             items = quoted_items  # "模板严格使用以下两条:\n「…」\n「…」\n生成 400 条。": the quoted lines are the templates
         items = [QUOTED.sub(lambda m: m.group(1) or m.group(2), item).strip() if QUOTED.fullmatch(item) else item for item in items]
         items = [item for item in items if item]
-        while len(items) >= 3 and "{" not in items[-1] and (all("{" in item for item in items[:-1]) and re.search(r"\d", items[-1]) or _SCOPE_LINE.search(items[-1])):
+        while len(items) >= 3 and "{" not in items[-1] and (all("{" in item for item in items[:-1]) and rx.search(r"\d", items[-1]) or _SCOPE_LINE.search(items[-1])):
             items.pop()  # "…\n{q}呀?\n做500条就够", "…\ndo like 300", "…\n做一半的数据", "…\nall rows": how many, on the line after
         if items:
             return items
-    found = [name.strip() for name, start, end in quoted(text) if name.strip() and not re.search(r"\.[A-Za-z]{2,5}$", name.strip())
+    found = [name.strip() for name, start, end in quoted(text) if name.strip() and not rx.search(r"\.[A-Za-z]{2,5}$", name.strip())
              and not _AS_IT_IS.search(text[max(0, start - 24):start])  # "全是「请翻译成英文」": the wording there now
              # "the template should be 'Quick q: {q}' not 'Quick question: {q}'": a template ruled out, when another is named
-             and not (re.search(r"(?:\bnot|\binstead of|\brather than|不是|而不是|而非)\s*$", text[max(0, start - 14):start], re.I) and len(quoted(text)) > 1)
+             and not (rx.search(r"(?:\bnot|\binstead of|\brather than|不是|而不是|而非)\s*$", text[max(0, start - 14):start], re.I) and len(quoted(text)) > 1)
              and not CITED_SOURCE.search(_words_before(text, start))  # "照手册“…”的思路": the manual's words, cited
-             and not re.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
-             and not re.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指|,?\s*i\.e\.|,?\s*也就是|is\s+(?:[\w/.-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|FILE\b|\s{3,}))", text[end:])]
+             and not rx.match(r"\s*[{\[]", text[text.rfind("\n", 0, start) + 1:])  # a pasted JSON record's keys and values
+             and not rx.match(r"[”\"'」]?\s*(?:means|shall mean|指|是指|系指|,?\s*i\.e\.|,?\s*也就是|is\s+(?:[\w/.-]+\.(?:jsonl?|csv|xlsx?|tsv)\b|FILE\b|\s{3,}))", text[end:])]
     # ("the Run" means …, "'Grandpa' is legacy.jsonl", "'The sponge', i.e. FILE": a term or nickname defined)
     # an unquoted family of equivalent instructions: "中译英|翻译中文为英文|把这段中文翻成英文"
     # "with: translate to english|english please|render this in english", "the wording family how do I|how can I"
     after = _FAMILY_AFTER.search(text) or _FAMILY_NAMED.search(text)
-    named_family = after and re.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
+    named_family = after and rx.search(r"(?:templates?|模板|模版|说法|问法)\S{0,6}\s*[:：]?\s*$", text[:after.start(1)], re.I)
     cites = bool(after) and any(CITED_SOURCE.search(_words_before(text, start)) for _, start, _ in quoted(text))
     if (named_family or cites) and all(start < after.start(1) for _, start, _ in quoted(text)):
         found = []  # "手册里举的例子是“中文翻译英文”…模板就用:中译英|…", "像手册里把“…”扩成“…”那样,…:A|B|C": the quoted words were an
@@ -646,13 +649,13 @@ def find_templates(text: str) -> list[str]:
         return (_inline_list(text) or _spaced_family(text) or _TEMPLATE_FAMILY.findall(text) or _spoken_list(text) or _pointed_list(text)
                 or _slashed_list(text) or _bare_placeholders(text))
     family = [part.strip() for part in after.group(1).split("|")]
-    family[0] = re.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
-    family[0] = re.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
-    family[-1] = re.sub(r"\s+as (?:an? |one |the )?(?:synonyms?|templates?|template family|family|variants?|alternatives|wordings?|phrasings?)\b.*$", "",
+    family[0] = rx.sub(r"^(?:(?:the|these|this|a)\s+)?(?:family|templates?|wordings?|phrasings?|variants?)(?:\s+of)?\s+", "", family[0], flags=re.I)
+    family[0] = rx.sub(r"^.*(?:模板|模版)\s*(?:用|是|为|就用)?\s*", "", family[0])  # "…的 instruction 扩充一下,模板 中译英|…": what follows the word
+    family[-1] = rx.sub(r"\s+as (?:an? |one |the )?(?:synonyms?|templates?|template family|family|variants?|alternatives|wordings?|phrasings?)\b.*$", "",
                         family[-1], flags=re.I)
-    if not any(re.search(r"[,，;；]", part) for part in family[:-1]):
-        family[-1] = re.split(r"\s*(?:[,，；]|;(?!\S))", family[-1])[0]  # ("TL;DR this policy" keeps its semicolon)  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
-    family[-1] = re.sub(r"(\b(?:of|to|for|with|about))\s+(?:on|in)\s*$", r"\1", family[-1])  # "…|give me the gist of on FILE": the file's "on"
+    if not any(rx.search(r"[,，;；]", part) for part in family[:-1]):
+        family[-1] = rx.split(r"\s*(?:[,，；]|;(?!\S))", family[-1])[0]  # ("TL;DR this policy" keeps its semicolon)  # "…|请把中文翻成英文,每条都改写一次就好": the rest is a new clause
+    family[-1] = rx.sub(r"(\b(?:of|to|for|with|about))\s+(?:on|in)\s*$", r"\1", family[-1])  # "…|give me the gist of on FILE": the file's "on"
     return ["|".join(family)]
 
 
@@ -663,7 +666,7 @@ def _bare_placeholders(text: str) -> list[str]:
     if not said:
         return []
     found = _BARE_TEMPLATE.findall(" " + text[said.end():])  # (the first may follow the label's colon: "模板:请问{q} 和 老板,{q}")
-    return found if found and all(re.search(r"[\u4e00-\u9fff]", t) for t in found) else []  # (English words between spaces are one template's)
+    return found if found and all(rx.search(r"[\u4e00-\u9fff]", t) for t in found) else []  # (English words between spaces are one template's)
 
 
 _TEMPLATES_SAID = re.compile(r"(?:模板|模版|templates?)\s*(?:用|是|为|就用|:|：)?\s*(?:(?:这|那)(?:俩|两个|几个|些|两条|几条)|如下|以下)?\s*[:：]?\s*(?=\S*\{)", re.I)
@@ -698,13 +701,13 @@ _INLINE_LIST = re.compile(r"(?:templates?|模板|模版|说法|问法|phrasings?
 
 def _inline_list(text: str) -> list[str]:
     m = _INLINE_LIST.search(text)
-    items = [i.strip() for i in re.split(r"\s*[、；;]\s*", m.group(1).strip().rstrip("。.")) if i.strip()] if m else []
+    items = [i.strip() for i in rx.split(r"\s*[、；;]\s*", m.group(1).strip().rstrip("。.")) if i.strip()] if m else []
     if len(items) >= 2 and all("{" in i for i in items):
         return items
     # "模板就用:中译英、翻译中文为英文、把下面的中文译成英文": wordings listed with 、, no placeholder in them
-    listed = [i.strip(" “”\"'「」") for i in re.split(r"[。!！?？]\s*(?=\S)", m.group(1).strip())[0].rstrip("。.").split("、")] if m else []
+    listed = [i.strip(" “”\"'「」") for i in rx.split(r"[。!！?？]\s*(?=\S)", m.group(1).strip())[0].rstrip("。.").split("、")] if m else []
     # ("…:中译英、翻译中文为英文、把下面的中文译成英文。不知道可不可以": the sentence after the list is no wording of it)
-    return listed if len(listed) >= 2 and all(2 <= len(i) <= 30 and not re.search(r"\.[A-Za-z]{2,5}\b|[,，;；]", i) for i in listed) else []
+    return listed if len(listed) >= 2 and all(2 <= len(i) <= 30 and not rx.search(r"\.[A-Za-z]{2,5}\b|[,，;；]", i) for i in listed) else []
 
 
 # "用 请总结以下内容 和 帮我概括一下这段话 这俩模板": wordings named before the words that call them templates
@@ -713,7 +716,7 @@ _SPOKEN_BEFORE = re.compile(r"(?:用|拿|就用)\s+(.+?)\s*(?:这|那)(?:俩|两
 
 def _spoken_list(text: str) -> list[str]:
     m = _SPOKEN_LIST.search(text) or _SPOKEN_BEFORE.search(text)
-    items = [i.strip(" “”\"'「」") for i in re.split(r"\s*(?:还有|以及|和|、|，|,)\s*", m.group(1))] if m else []
+    items = [i.strip(" “”\"'「」") for i in rx.split(r"\s*(?:还有|以及|和|、|，|,)\s*", m.group(1))] if m else []
     return items if len(items) >= 2 and all(len(i) >= 2 for i in items) else []
 
 
@@ -732,7 +735,7 @@ _SLASHED = re.compile(r"(?:模板|模版|说法|问法|templates?|phrasings?|wor
 
 def _slashed_list(text: str) -> list[str]:
     m = _SLASHED.search(text)
-    return [part.strip(" 。.") for part in re.split(r"\s+/\s+", m.group(1))] if m else []
+    return [part.strip(" 。.") for part in rx.split(r"\s+/\s+", m.group(1))] if m else []
 
 
 def _pointed_list(text: str) -> list[str]:
@@ -751,7 +754,7 @@ _TEMPLATE_FAMILY = re.compile(r"(?<![^\s:：,，])([^\s,，;；。:：|]{2,40}(?
 
 def find_method(text: str) -> str | None:
     """full or lora; with both named ("全量 vs LoRA 我选 LoRA") the one chosen, else None."""
-    named = lambda pattern: [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
+    named = lambda pattern: [m.start() for m in rx.finditer(pattern, text, re.IGNORECASE)  # noqa: E731
                              if not _NOT_THIS.search(text[max(0, m.start() - 16):m.start()])]
     # "full" as the method ("full fine-tune", "lora or full?"), not as a word for complete ("the full LoRA recommendation")
     full = named(r"(?<![A-Za-z])full(?=fine-?tun\w*\b)|(?<![A-Za-z])full\b(?=[\s-]*(?:fine[\s-]?tun\w*|ft\b|sft\b|param\w*|hyper-?param\w*|training|method|weights?|model|微调|训练)|\s*$|\s*[,.;:)?？，。\n/]|\s+(?:vs|or|instead|please|pls|on\s+\d)\b)|全量|全参|全部参数")
@@ -766,11 +769,11 @@ def find_method(text: str) -> str | None:
         return apart.pop()
     # "LoRA 还是全量我也说不好,你先按 LoRA 给我出一套", "全量还是 LoRA?LoRA 吧", "LoRA or full? … give me LoRA hyperparameters"
     chosen = [("full" if at in full else "lora") for at in sorted(full + lora)
-              if re.search(r"(?:选|用|采用|决定用|按|就|只能(?:跑|用|做)?|\bit'?s|choose|chose|use|using|go with|pick|prefer|give me|can only (?:do|run|use|afford)|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
+              if rx.search(r"(?:选|用|采用|决定用|按|就|只能(?:跑|用|做)?|\bit'?s|choose|chose|use|using|go with|pick|prefer|give me|can only (?:do|run|use|afford)|(?:hyper-?param\w*|settings|params?) for|method\s*[:：=])\s*$",
                            text[max(0, at - 16):at], re.IGNORECASE)
               # "LoRA 吧", "so LoRA it is", "5000 条数据全量训练的参数建议", "hyperparams for full on 2000 samples", "LoRA only",
               # "全参 full FT 的话 lr 给多少?比 LoRA 小吗?"
-              or re.match(r"(?:[A-Za-z]*|全量|全参)\s*(?:吧|it is\b|only\b|(?:训练|微调)的?(?:参数|超参)|on \d|(?:full\s*)?(?:ft|fine-?tun\w*|微调|训练)?\s*的话)", text[at:at + 16], re.IGNORECASE)]
+              or rx.match(r"(?:[A-Za-z]*|全量|全参)\s*(?:吧|it is\b|only\b|(?:训练|微调)的?(?:参数|超参)|on \d|(?:full\s*)?(?:ft|fine-?tun\w*|微调|训练)?\s*的话)", text[at:at + 16], re.IGNORECASE)]
     return chosen[-1] if chosen else None
 
 
@@ -796,4 +799,4 @@ def wants_ppl(text: str) -> bool | None:
     """True when perplexity is asked for, False when it is turned off ("不用算ppl", "ppl就别算了"), None when unsaid."""
     if _OFF.search(text) or _OFF_AFTER.search(text):
         return False
-    return True if re.search(_PPL, text, re.IGNORECASE) else None
+    return True if rx.search(_PPL, text, re.IGNORECASE) else None

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.nlu import rx
+from assistant.nlu.memo import remembered
+
 # Cantonese words and their Mandarin readings, longest first where one contains another. Both the
 # Traditional and the Simplified spellings are listed: people type Cantonese in either.
 _CANTONESE = {
@@ -104,7 +107,7 @@ def sound_alike(text: str) -> str:
     "开始微调", "chin fan format" → "qianfan format"); the text keeps its length where only characters change."""
     for pattern, word in _EN_SOUNDS:
         text = pattern.sub(word, text)
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not rx.search(r"[\u4e00-\u9fff]", text):
         return text
     for pattern, word in _ZH_SOUNDS:  # (one character for one: the text keeps its length)
         text = pattern.sub(word, text)
@@ -114,12 +117,24 @@ def sound_alike(text: str) -> str:
     sounds = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["?"] * len(s))
     if len(sounds) != len(chars):
         return text
-    for word, sound in _sounded():
-        n = len(word)
-        for i in range(len(chars) - n + 1):
-            if all(heard in readings for heard, readings in zip(sounds[i:i + n], sound)) and "".join(chars[i:i + n]) != word:
-                chars[i:i + n] = word
+    found = []  # (the word's place in the list, where): set right in the list's order, as each word was looked for in turn
+    for i, heard in enumerate(sounds):
+        for at, word, sound in _by_first_sound().get(heard, ()):
+            if i + len(word) <= len(chars) and all(h in readings for h, readings in zip(sounds[i + 1:i + len(word)], sound[1:])):
+                found.append((at, i, word))
+    for _, i, word in sorted(found):
+        chars[i:i + len(word)] = word
     return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _by_first_sound() -> dict[str, list[tuple[int, str, tuple[frozenset[str], ...]]]]:
+    """The words of ``_sounded`` by each reading of their first character (only those can start where that sound is heard)."""
+    index: dict[str, list[tuple[int, str, tuple[frozenset[str], ...]]]] = {}
+    for at, (word, sound) in enumerate(_sounded()):
+        for reading in sound[0]:
+            index.setdefault(reading, []).append((at, word, sound))
+    return index
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per cent|pct)\b", re.IGNORECASE)
@@ -168,20 +183,21 @@ _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) t
                                                  (r"\bthee\b", "you"), (r"\bthou\b", "you"))]
 
 
+@remembered
 def plain_chinese(text: str) -> str:
     """``text`` with Cantonese words in Mandarin and, when it holds Traditional characters, in mainland
     Simplified with mainland words (資料集 → 数据集, 檔案 → 文件); an emoji used as a verb as the word. Text without Chinese
     keeps its words."""
-    zh = bool(re.search(r"[\u3400-\u9fff]", text))
+    zh = bool(rx.search(r"[\u3400-\u9fff]", text))
     if _OTHER_STEP.search(text):
         text = text.replace("🚀", " ")  # "few-shot 安排上!! … 冲冲冲🚀": cheering on another step, no launch of a run
     if "▶" in text and not _RUN_NAMED.search(text):
-        text = re.sub("▶️?", " 开始 " if zh else " go ", text)  # "👍 ▶️", "▶️ train FILE": play is go; with a run named, it resumes it
+        text = rx.sub("▶️?", " 开始 " if zh else " go ", text)  # "👍 ▶️", "▶️ train FILE": play is go; with a run named, it resumes it
     text = _EMOJI_RE.sub(lambda m: f" {_EMOJI[m.group(0)][0 if zh else 1]} ", text)
     for idiom, plain in _IDIOMS:
         text = idiom.sub(plain, text)
     text = sound_alike(_PERCENT.sub(r"\1%", _ACCENTED.sub(_unaccented, text)))  # "10 percent" is "10%"; "微跳" is 微调; "résumé" is resume
-    if not re.search(r"[\u3400-\u9fff]", text):
+    if not rx.search(r"[\u3400-\u9fff]", text):
         return text
     had_yao = "幺" in text
     text = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group(0)], text)

@@ -34,6 +34,7 @@ import json
 import re
 from functools import cache, lru_cache
 
+from assistant.nlu import rx
 from assistant.nlu.amounts import KEY_NAMES
 from assistant.nlu.paths import TOOL_NAMES as _NAMES
 from assistant.nlu.paths import quoted
@@ -143,11 +144,11 @@ def _typed(raw: str, spec: dict):
             except ValueError:
                 continue
         return None
-    if kinds & {"integer", "number"} and re.fullmatch(r"-?\d+", value):  # ("epochs=2": 2, as written)
+    if kinds & {"integer", "number"} and rx.fullmatch(r"-?\d+", value):  # ("epochs=2": 2, as written)
         return int(value)
-    if "number" in kinds and re.fullmatch(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE]-?\d+)?", value):
+    if "number" in kinds and rx.fullmatch(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE]-?\d+)?", value):
         return float(value)
-    if "number" in kinds and re.fullmatch(r"\d+(?:\.\d+)?%", value):
+    if "number" in kinds and rx.fullmatch(r"\d+(?:\.\d+)?%", value):
         return float(value[:-1]) / 100  # "mix_general=10%"
     if "boolean" in kinds and value.lower() in ("true", "false"):
         return value.lower() == "true"
@@ -225,7 +226,7 @@ def object_call(obj: dict) -> dict | None:
         name = _tool_of(key) or _ZH_COMMANDS.get(key)
         if name:
             schema = _schema(name)
-            target = "path" if "path" in schema and re.search(r"\.\w{2,5}$", value) else "run_id" if "run_id" in schema else None
+            target = "path" if "path" in schema and rx.search(r"\.\w{2,5}$", value) else "run_id" if "run_id" in schema else None
             return {"name": name, "args": with_snippet(name, {target: value} if target else {}, rest)}
     return None
 
@@ -235,7 +236,7 @@ def with_snippet(name: str, args: dict, obj: dict) -> dict:
     names; for the fill, other keys are placeholder values). What the object says wins over what the words said."""
     schema, out = _schema(name), dict(args)
     for key, value in obj.items():
-        if isinstance(value, str) and re.fullmatch(r"\s*\{\{\s*\w+\s*\}\}\s*", value):
+        if isinstance(value, str) and rx.fullmatch(r"\s*\{\{\s*\w+\s*\}\}\s*", value):
             continue  # '{"name": "{{name}}"}': the file's placeholder shown as it is, no value for it
         if name == "suggest_hyperparameters" and key.lower() in _DATASET_SIZE_KEYS:
             key = "n_samples"  # '{"records": 300, "avg_tokens": 210}': the size of the data the advice is for
@@ -271,8 +272,8 @@ def written_call(text: str) -> dict | None:
 @lru_cache(maxsize=256)
 def _written_call(text: str) -> dict | None:
     text = _ACTION_KEY.sub(r"/\1 ", text)  # "ACTION=probe FILE=x.jsonl STEPS=100": a bot's template, the action its command
-    text = re.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
-    program = re.match(r"^\s*sft(?:-assistant)?\s+([A-Za-z][\w-]*)(?=\s)", text)
+    text = rx.sub(r"^\s*\$\s*(?:sft(?:-assistant)?\s+)?(?=[A-Za-z])", "/", text)  # "$ sft status r2d2-lora": typed as at a shell prompt
+    program = rx.match(r"^\s*sft(?:-assistant)?\s+([A-Za-z][\w-]*)(?=\s)", text)
     if program and _tool_of(program.group(1)) and program.group(1).lower() not in ("rule", "drop", "keep"):
         # "sft probe-lr kefu.jsonl --steps 200": our program's name, then its command ("sft rule conflict --drop" is read as it is)
         text = "/" + text[program.start(1):]
@@ -285,9 +286,9 @@ def _written_call(text: str) -> dict | None:
         return None
     name = _TOOL_ALIASES.get(m.group(1), m.group(1))
     call = _command_call(name, m.group("inner") or m.group("rest") or "")
-    aimed = _AIMED.match(m.group("rest") or "") if call is None and not re.search(r"\w\s*=|--\w", m.group("rest") or "") else None
+    aimed = _AIMED.match(m.group("rest") or "") if call is None and not rx.search(r"\w\s*=|--\w", m.group("rest") or "") else None
     reason = (m.group("rest") or "")[aimed.end() - 1:] if aimed else ""
-    if aimed and not re.search(r"[?？\d]|\b(?:no|wait|actually|instead|but)\b|不|改|_", reason, re.I):
+    if aimed and not rx.search(r"[?？\d]|\b(?:no|wait|actually|instead|but)\b|不|改|_", reason, re.I):
         # "stop_training on gpu-hog-12, it's eating the whole node": the target, then a reason (no settings, no change of mind)
         call = _command_call(name, " " + aimed.group(1))
     return call
@@ -300,11 +301,11 @@ _AIMED = re.compile(r"\s+(?:on|for)\s+([\w./-]+?)\s*(?:[,;，；—–]|\s-\s|\.
 def _command_call(name: str, written: str) -> dict | None:
     """The call to ``name`` with the arguments ``written`` after its name; None when words other than arguments follow."""
     schema = _schema(name)
-    written = _flags_as_pairs(re.sub(r"[。.]\s*$", "", written))  # ("…,steps=150。": the sentence's full stop)
-    written = re.sub(r"(?<!\S)(?:with|and|using)(?=\s+[A-Za-z_]\w*\s*=)", " ", written)  # "with path='x' and values={…}"
+    written = _flags_as_pairs(rx.sub(r"[。.]\s*$", "", written))  # ("…,steps=150。": the sentence's full stop)
+    written = rx.sub(r"(?<!\S)(?:with|and|using)(?=\s+[A-Za-z_]\w*\s*=)", " ", written)  # "with path='x' and values={…}"
     if name == "apply_quality_rule":  # "/rule garbled drop", "/drop exact_duplicate": the rule and the decision as words
-        written = re.sub(r"(?<![\w=])(drop|keep)(?![\w=])", r"decision=\1", written, flags=re.I)
-        written = re.sub(r"(?<![\w=])([a-z]+_[a-z_]+|duplicates|conflict|garbled|placeholder|repetitive|perplexity)(?![\w=])",
+        written = rx.sub(r"(?<![\w=])(drop|keep)(?![\w=])", r"decision=\1", written, flags=re.I)
+        written = rx.sub(r"(?<![\w=])([a-z]+_[a-z_]+|duplicates|conflict|garbled|placeholder|repetitive|perplexity)(?![\w=])",
                          r"rule=\1", written, flags=re.I)
     lead = _LEADING_FILE.match(written) if "path" in schema else None
     if lead:
@@ -315,7 +316,7 @@ def _command_call(name: str, written: str) -> dict | None:
     anywhere = _ANY_FILE.search(_PAIR.sub(" ", written)) if "path" in schema and not lead else None
     if anywhere:
         written = written.replace(anywhere.group(1), " ", 1)  # "/fewshot --k 4 --n 250 trivia.jsonl"
-    if re.search(r"\w", _PAIR.sub(" ", written)):
+    if rx.search(r"\w", _PAIR.sub(" ", written)):
         return None  # "stop_training 是干嘛的?": the name in a sentence, not a call
     args: dict = {"path": (lead or anywhere).group(1)} if lead or anywhere else {"run_id": run.group(1)} if run else {}
     for key, raw in _PAIR.findall(written):
