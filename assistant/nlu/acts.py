@@ -965,7 +965,8 @@ _ASIDE = re.compile(r"(?:请|麻烦|你)?(?:正面|如实|直接|老实|认真|�
                     r"(?:别|不要|省得|免得)(?:让我|到时候|害我|搞得我|弄得我)[^?？]{0,24}|"
                     r"(?:please )?(?:answer|tell me) (?:straight|honestly|directly|plainly)(?: please)?|(?:no|don'?t) (?:beat(?:ing)? around the bush|dodge (?:it|the question))|"
                     r"(?:i )?(?:don'?t|do not) want (?:to lose|to redo|to start over)[^?]{0,30}|(?:don'?t|do not) (?:make|let|leave) me [^?]{0,40}|"
-                    r"(?:i'?m |am )?(?:too (?:tired|lazy|busy)|(?:can'?t|cannot) be bothered) to (?:google|look (?:it |that )?up|search)(?: it| that)?|懒得(?:查|搜|百度|谷歌|google)", re.I)
+                    r"(?:i'?m |am )?(?:too (?:tired|lazy|busy)|(?:can'?t|cannot) be bothered) to (?:google|look (?:it |that )?up|search)(?: it| that)?|懒得(?:查|搜|百度|谷歌|google)|"
+                    r"(?:不能|不行|没有|不会|没)(?:的话)?也(?:无所谓|没关系|无妨|不要紧|罢)|if (?:not|it can'?t)[,.]? (?:no (?:matter|worries|biggie)|that'?s (?:fine|ok(?:ay)?))", re.I)
 
 
 # Who or what something means, then which of two to put: "{{author}} 是指谁啊,填队长名字还是队名".

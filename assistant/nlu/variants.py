@@ -47,6 +47,10 @@ _CANTONESE = {
 # Shanghainese 覅 (不要) and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
 _REGIONAL = {"整错了": "搞错了", "一哈": "一下", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
 _REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
+# Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are 不对/不是
+# (not 呣 alone: in Mandarin it is a hum, "呣,好吧")
+_M_NOT = re.compile(r"([\u4e00-\u9fff])[呣弗]\1|呣([着系是])")
+_M_NOT_PLAIN = {"着": "对", "系": "是", "是": "是"}
 _XUE_LV = re.compile(r"(?<=[探测扫试调定设])学率")  # "以 FILE 探学率": 学习率 cut short (not 升学率, 入学率)
 _SAVE_POINT = re.compile(r"(?<=[从自在的])\s*存档(?:点|处)?")  # "从存档点继续", "自存档处接着行": a game's save point is the checkpoint
 # Classical "not X but Y": "学习率非 3e-4,乃是 1e-5", "非 sharegpt 之装,乃 openai 之式", "方才言秩 32,实乃 16" (不是 X,是 Y)
@@ -204,6 +208,7 @@ def plain_chinese(text: str) -> str:
     text = _SAVE_POINT.sub("checkpoint", _ZHI.sub(lambda m: _ZHI_PLAIN[m.group(1)], text))
     text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
     text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
+    text = _M_NOT.sub(lambda m: f"{m.group(1)}不{m.group(1)}" if m.group(1) else "不" + _M_NOT_PLAIN[m.group(2)], text)
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
