@@ -6,11 +6,11 @@ amounts reader leaves a numbered list's own numbers alone (``amounts._LIST_MARK`
 the pieces below, so a new marker is added in one place.
 
 >>> import re
->>> [bool(rx.fullmatch(NUMBERED, m)) for m in ("1.", "2)", "3、", "12.", "4:")]
+>>> [bool(re.fullmatch(NUMBERED, m)) for m in ("1.", "2)", "3、", "12.", "4:")]
 [True, True, True, True, False]
->>> [bool(rx.fullmatch(BULLET, m)) for m in ("-", "•", "·", "*", "▪", "◦", "–")]
+>>> [bool(re.fullmatch(BULLET, m)) for m in ("-", "•", "·", "*", "▪", "◦", "–")]
 [True, True, True, True, True, True, True]
->>> bool(rx.fullmatch(BOX_OPEN, "[ ]")), bool(rx.fullmatch(BOX_OPEN, "[x]")), bool(rx.fullmatch(BOX, "[x]"))
+>>> bool(re.fullmatch(BOX_OPEN, "[ ]")), bool(re.fullmatch(BOX_OPEN, "[x]")), bool(re.fullmatch(BOX, "[x]"))
 (True, False, True)
 """
 from __future__ import annotations
