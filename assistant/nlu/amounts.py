@@ -154,7 +154,7 @@ def label_numbers(text: str) -> list[tuple[Num, str | None]]:
 # "r=8 ✗", "r=8 → r=32", "lr 1e-3 -> 5e-5": a value crossed out or replaced by the one after the arrow.
 _CROSSED = re.compile(r"\s*[,;]?\s*(?:amend(?:ed)? (?:it |that )?to|correct(?:ed)? (?:it |that )?to)\s+(?=\d)|\s*(?:\s*(?:个|轮|步|条|遍|epochs?|steps?)?\s*(?:调整为|调整到|改为|改成|改作|改做|调为|调成|调到|变为|变成|变更为|更改为|修改为|换成|降到|降为|升到|增加到|减少到)\s*(?=\d|[一二两三四五六七八九十])|\s+(?:was|is) (?:way |much |far )?too (?:weak|strong|high|low|small|big|large|many|few|much)\b[,;.]?\s*(?:make it|use|try|go with|change it to|改成)\s+(?=\d)|[✗✘×❌]|\s*(?:→|->|=>|⟶)\s*(?:[A-Za-z_]+\s*[=:]?\s*)?[\d.]|"
                       # "r 取 16 太大了,改成 8", "epoch 12 too many. make 8.", "lr 3e-4 was a typo, 3e-5": judged wrong, then the value meant
-                      r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|换成|就用|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
+                      r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|改作|换成|就用|改|换|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
                       r"\s*(?:examples?|epochs?|steps?)?\s+(?:(?:is|was|are)\s+)?(?:way |much |far )?too (?:many|much|big|high|low|few|small|large)\b[,;.]?\s*(?:make (?:it|that)|make|use|try|go with|change it to)?\s*(?:k\s*=\s*)?(?=\d)|"
                       r"\s+(?:was|is) a typo\b[,;.]?\s*(?:it'?s|should be|use|make it)?\s*(?=\d))")
 

@@ -2335,7 +2335,7 @@ _COMMIT_TYPE = re.compile(r"^\s*(?:feat|fix|chore|docs|refactor|perf|build|ci|st
 # Courtesy around an English request that would read as a condition or a question of its own: "If it's not too much trouble, and
 # only if you think it's sensible, could you possibly…", "…, if that helps at all", "Apologies for the follow-up, but…", "might you…"
 _COURTESY = re.compile(r"(?:\b(?:and\s+)?(?:only\s+)?if (?:it'?s|it is) (?:not too much trouble|no trouble|not a bother|convenient)|\b(?:and\s+)?only if you think (?:it'?s|it is) (?:sensible|wise|a good idea)|"
-                       r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is|it'?s) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|"
+                       r"\bif (?:that|this) helps(?: at all)?|,?\s*\bif you please\b|\bif (?:that'?s|that is) (?:alright|all right|ok(?:ay)?|fine)(?: with you)?|\bif it'?s (?:alright|all right|ok(?:ay)?|fine)(?: with you|(?=\s*[,.!?;]|\s*$))|"
                        r"^\W*(?:apologies|sorry) (?:for the follow-?up|to bother you|to be a pain)\b[^,.!?]{0,20}?(?:,\s*but\b|[,—–-])|"
                        r"^\W*sorry,?\s+i may have been unclear\s*[—–,:-]?)\s*[,，]?", re.I)
 _MIGHT_YOU = re.compile(r"\b(?:could|would|can) you possibly\b|\bmight you\b|\bi don'?t suppose (?:you could|you'?d be able to)\b|\bwould you (?:mind terribly|be so kind as to|kindly)\b", re.I)

@@ -163,7 +163,7 @@ _TOOLISH = re.compile(r"check|probe|test|shot|quality|range|finder|sanity|dry|co
 
 
 # A run named only to be left alone: "run-88 不要动,把 run-87 停了", "leave run-88 alone".
-_LEFT_ALONE = re.compile(r"\s*(?:不要动|别动|不用动|别碰|不要碰|先不管|不动|别停|不要停|不停|(?:keeps? running|stays?|can stay)\b|alone\b)", re.I)
+_LEFT_ALONE = re.compile(r"\s*(?:不要动|别动|不用动|别碰|不要碰|先不管|不动|别停|不要停|不停|(?:不要|别|不用)(?:接|续|恢复)(?!着)|(?:keeps? running|stays?|can stay)\b|alone\b)", re.I)
 
 
 # A short run name: "r7", "R22" (a run where runs are talked about; see short_run).
@@ -344,7 +344,10 @@ def _find_run_id(text: str) -> tuple[str, int, int] | None:
     # opening the message, set apart by a space, then what is done with a run or how it went
     m = _NAME_FIRST.match(text)
     if m and not _DATA_FILE.search(m.group(1)) and not _FAMILY.match(m.group(1)) and not _OTHER_MODELS.match(m.group(1)):
-        return m.group(1), m.start(1), m.end(1)
+        # ("lk-1103不用跑了 停": a Latin name with its number, then the Chinese words glued to it, which are no part of it)
+        glued = rx.match(r"[A-Za-z][A-Za-z0-9_.-]*\d(?=[\u4e00-\u9fff])(?!第|号|次)", m.group(1))
+        name = glued.group(0) if glued else m.group(1)
+        return name, m.start(1), m.start(1) + len(name)
     # "eval br12 vs base", "stop fishbot2 its taking forever", "evaluate v0.3.1": letters and a digit right after a run verb
     m = rx.search(r"(?:\b(?:stop|kill|halt|cancel|resume|restart|eval(?:uate)?|status of|progress of)|评估|停掉|恢复)\s*(?:run\s+|job\s+)?((?=[a-z]{1,12}\d)[a-z][a-z\d]*(?:\.\d+)*)(?![\w.-])", text, re.I)
     listed = set(rx.findall(r"(?<![\w-])[a-z]\d(?=\s*[、,，/和])|(?<=[、,，/和])\s*[a-z]\d(?![\w-])", text, re.I))  # "a1、a2、a3,只评估 a2"

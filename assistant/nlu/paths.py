@@ -213,6 +213,9 @@ def _trim_zh(name: str, spaced: bool = False, after_space: bool = False) -> str:
     heading = rx.match(r"^【([^【】]{1,6})】(?=\S)", name)
     if heading and _VERB_HEAD.match(heading.group(1)) or heading and rx.fullmatch(r"查看|丢弃|保留|删除|填充|探测|待办|任务", heading.group(1)):
         name = name[heading.end():]  # "【转换】fin_cqa_train.jsonl → sharegpt", "【查看】x.jsonl": a heading that names the step, not the name's
+    titled = rx.match(r"^【[^【】\s]{1,10}[·・][^【】\s]{1,10}】(?=\S)", name)
+    if titled:
+        name = name[titled.end():]  # "【卖花声·试探】售后问答_clean.jsonl": a tune's title and the verse's theme, a heading, not the name's
     if rx.search(r"[:：]", name):  # "转成jsonl:器官捐献热线问答.xlsx": no file name holds a colon; the words before it are the request's
         name = rx.split(r"[:：]", name)[-1]
     model_first = rx.match(r"^[\u4e00-\u9fff]{0,3}[A-Za-z][\w.-]*\d[\w.-]*(?:训练?|微调|跑|炼)(?:一下|下)?(?=[\u4e00-\u9fff])", name)
@@ -403,6 +406,9 @@ def find_paths(text: str) -> list[Found]:
             name = _trim_zh(m.group(1), spaced=m.start(1) == 0 or text[m.start(1) - 1] in " \t\n,，;；:：(（!！?？。、",
                             after_space=m.start(1) > 0 and text[m.start(1) - 1] in " \t\n")
             start = m.end(1) - len(name)
+            opened = rx.search(r"\(([^()\n,，;；:：]{1,20})$", text[:start]) if rx.match(r"[^()\s]*\)", name) else None
+            if opened and " " in opened.group(1):  # "Glyph QA (draft 2).xlsx": a bracketed part with a space in it is the name's
+                start, name = opened.start(), text[opened.start():start] + name
             folder = _FOLDER_BEFORE.search(text[:start])
             label = _LABEL.match(name)  # "augmentation:翻译数据.jsonl": a label glued on, no words before it are the name's
             if label and label.end() < len(name) and not folder:

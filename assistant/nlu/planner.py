@@ -1134,10 +1134,11 @@ def _plan_user(turns: list[Turn], depth: int) -> Decision:
         first = Decision("tools", calls=[{"name": first.calls[0]["name"], "args": {**first.calls[0]["args"], **fields}}])  # (its sheet told beside the failure)
     if _look_before_conversion(text, steps, first):  # "先检查一下 FILE,没问题再转千帆": its fields and format, not its quality
         first = Decision("tools", calls=[{"name": "inspect_dataset", "args": {"path": first.calls[0]["args"]["path"]}}])
-    elif (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "inspect_dataset" and "path" in first.calls[0]["args"]
-          and acts.conditional_steps(text) is not None and _CHECK_VERB_OPENS.match(steps[0])
-          and rx.search(r"\b(?:convert|turn|export|train|start|fine-?tune)\b", steps[1], re.I)):
-        # "check FILE, then if it looks ok convert it to alpaca": in English the check a later step waits on is the quality check
+    elif (first.kind == "tools" and first.calls[0]["name"] == "inspect_dataset" and "path" in first.calls[0]["args"]
+          and (waiting := acts.conditional_steps(text)) is not None and len(waiting) > 1 and _CHECK_VERB_OPENS.match(waiting[0])
+          and rx.search(r"\b(?:convert|turn|export|train|start|fine-?tune)\b", waiting[1], re.I)):
+        # "check FILE, then if it looks ok convert it to alpaca", "check FILE first, and if it's clean convert it": in English the
+        # check a later step waits on is the quality check
         first = Decision("tools", calls=[{"name": "check_quality", "args": {"path": first.calls[0]["args"]["path"]}}])
     if len(steps) > 1 and first.kind == "tools" and not set(first.calls[0]["args"]) - {"path"}:
         # "why am I the one picking epochs? give me a suggestion for 900 examples already": the same step asked again, with its values
@@ -1928,6 +1929,7 @@ def _look_before_conversion(text: str, steps: list[str], first: Decision) -> boo
     """A check with no word of quality, on which a conversion waits ("先检查一下 FILE,没问题再转千帆"): a look is meant."""
     return (len(steps) > 1 and first.kind == "tools" and first.calls[0]["name"] == "check_quality" and "path" in first.calls[0]["args"]
             and acts.conditional_steps(text) is not None and not _QUALITY_WORDS.search(steps[0]) and bool(slots.find_format(steps[1]))
+            and not _CHECK_VERB_OPENS.match(steps[0])  # (in English, "check FILE first, and if it's clean convert it" is the quality check)
             and bool(rx.search(r"转|导|换|改|convert|turn|export|make", steps[1], re.I)))
 
 

@@ -80,11 +80,11 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
 # The marks a value is quoted with, all of them, and those that open and close one.
 _OPENING, _CLOSING = "\"'“「『«‘", "\"'”」』»’"
 _QUOTES = _OPENING + _CLOSING
-_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|‘[^’]+’|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
+_VALUE = (r"(?![A-Za-z_]\w*(?:\s*(?:[=＝:：]|->|→|是|为|叫)|\s+is\b))(\"[^\"]+\"|'(?:[^']|'(?=[A-Za-z]))+'|“[^”]+”|‘[^’]+’|「[^」]+」|『[^』]+』|«[^»]+»|(?:(?!作者|名字|名子|就行|就好|即可|把(?:这|那|它|他|她)|帮我|麻烦|填进|填上|填到|填入|(?<=[\u4e00-\u9fff])(?:author|name)\s*(?:填|写|=|:|是|为))[^\s,，;；、。{}?？)）])+(?:(?<![a-z]{3}\.)(?<!\.(?=\s+(?:Fill|Please|Thanks|Cheers|Ta|Go|Do|Put|Use|Set|Make|Done|That)\b))\s+(?![A-Za-z_]\w*\s*[=:：])(?:(?-i:[A-Z])[\w&.'’-]*|\d+[A-Za-z]*(?=\s+(?-i:[A-Z]))|(?<![\n\d])\d+(?=[.,;，。；](?:\s|$)|$)|&\s+[\w.'’-]+|(?:of|for|de|la|the)\s+(?=(?-i:[A-Z]))(?-i:[A-Z])[\w&.'’-]*))*)")
 # "name=小助手", "author: ACME", "name 是 小助手": a value the person gives for a placeholder.
-_PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
+_PAIR = re.compile(r"(?<![A-Za-z0-9_{])([A-Za-z_][A-Za-z0-9_]{0,30})\s*(?:应该|要|便|就)?\s*(?:=|＝|:|：|->|→|就叫|就是|叫做?|题作|题为|是|为|改成|换成|填成?|写成?|设为|设成|\bis\b)\s*" + _VALUE)
 # "{{name}} 换成 小智", "{{author}} -> Acme": the placeholder itself, then its value.
-_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部|给(?:俺|我|咱)|当|宜|应)?[ \t]*(?:fill[ \t]*成|赐名|取名为?|题|叫做?|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|取值(?:为)?|值为|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
+_BRACED = re.compile(r"\{\{\s*(\w+)\s*\}\}[ \t]*(?:placeholders?\s+)?(?:in\s+\S+\.(?:json|jsonl)\s+)?(?:应该|要|就|能|能不能|可以|可不可以|都|全部|(?:您|你)?给(?:俺|我|咱)?|当|宜|应)?[ \t]*(?:fill[ \t]*成|赐名|取名为?|题|叫做?|填做|填作|设为|设成|(?<=\}\})[ \t]*填一下[ \t]*[:：]?(?=\S)(?![A-Za-z_]+\s*(?:叫|是|=|:))|取值(?:为)?|值为|\b(?:needs|has|have|ought) to be\b|\bmust be\b|\bbe (?:set|changed|filled(?: in)?|replaced) (?:to|with|as)\b|\bbe\b(?!\s+\w+ed\b)|replace\s*成|写成?|换成|替换成|替换为|改成|改为|填成|填为|填|=|:|：|→|->|\bwith\b|\bto\b|\bas\b|\bbecomes\b|\bis\b|\bshould be\b)\s*"
                      + _VALUE)
 # "名字叫阿福,作者是福田团队": the usual placeholders called by their Chinese names.
 _ZH_KEYS = {"作者名": "author", "署名": "author", "个名": "name", "名儿": "name", "名字": "name", "名子": "name", "名称": "name", "称呼": "name", "助手名": "name", "机器人": "name", "助手": "name",
@@ -537,7 +537,7 @@ _BOT_NAME = re.compile(r"\b(?:bot|assistant|model|agent)(?:'s)? name\s*(?:[:=]\s
 
 # "模型名字定下来啦 🎉 叫“青禾”": the name, a few words, then what it is called, in quotes
 # "please fill them: name MediMate, author St. Clare Health IT.": a key after a colon or comma, a space, its value
-_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!\-—–>→])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就应要])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
+_EN_SPACED = re.compile(r"(?:(?<=[:：,;.?!\-—–>→])|(?<=\bwith)|(?<=\band)|^)\s*(name|author)\s+(?!(?:is|as|should|to|of|for|in|and|field|placeholder|stays?|remains?|with|from)\b)(?![填写寫是係为為换換改用叫先别別不设設就应要题便])(?=(?-i:[A-Z])|[\"'“«\u4e00-\u9fff])"
                         + _VALUE, re.I)
 # "please put the name « Édi » and the author « Éditions Lumière »", "name it Bobo": the key, then its value
 _PUT_THE = re.compile(r"(?i:\b(?:put|set|use|make|name|and)\s+(?:the\s+)?(name|author|it)(?:\s+(?:placeholder|field|value))?\s+(?:as\s+|to\s+)?)(?=[A-Z]|[\"'“«])" + _VALUE)

@@ -175,6 +175,10 @@ def _role_of(before: str, after: str) -> str | None:
     return best[1] if best and best[0] <= 20 else None
 
 
+# Where a phrase naming a column ends: punctuation, "and", or the next column's key ("Q is 'X' A is 'Y'").
+_PHRASE_END = re.compile(r"[,，;；。\n]|\.\s|\band\b|和|、|\s(?=(?-i:[QA])(?:'?s)?\s+(?:is|are)\b|(?-i:[QA])\s*[=:：])")
+
+
 def field_names(text: str) -> list[tuple[str, str | None]]:
     """Each quoted name that is not a file or a template, with the role named next to it."""
     out = []
@@ -183,8 +187,8 @@ def field_names(text: str) -> list[tuple[str, str | None]]:
         name = name.strip()
         if not name or "{" in name or rx.search(r"\.[A-Za-z]{2,5}$", name):
             continue
-        before = rx.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[:start])[-1]
-        after = rx.split(r"[,，;；。\n]|\.\s|\band\b|和|、", text[end:])[0]  # "titled 'Gearbox'. The question column is …": another sentence
+        before = _PHRASE_END.split(text[:start])[-1]
+        after = _PHRASE_END.split(text[end:])[0]  # "titled 'Gearbox'. The question column is …": another sentence
         if RULED_OUT_BEFORE.search(before):
             ruled_out = _role_of(RULED_OUT_BEFORE.sub("", before), after) or ""
             continue

@@ -44,8 +44,8 @@ _CANTONESE = {
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
 # Words of other dialects read as Mandarin: Northeastern 整错了 (搞错了); Sichuanese and Hunanese 一哈 (一下), 空起 (空着), 留到 (留着, doubled "留到留到");
-# Shanghainese 覅 (不要) and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
-_REGIONAL = {"整错了": "搞错了", "一哈": "一下", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
+# Shanghainese 覅 and 弗要 (不要) and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
+_REGIONAL = {"整错了": "搞错了", "一哈": "一下", "弗要": "不要", "弗用": "不用", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
 _REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
 # Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are 不对/不是
 # (not 呣 alone: in Mandarin it is a hum, "呣,好吧")
