@@ -17,6 +17,28 @@ _RUN_CHANGES = {"start_training", "stop_training", "resume_training"}
     # Hokkien and Teochew 呣, Wu 弗 between a word said twice: 不 ("合呣合" is 合不合)
     ("用 灯笼问答.jsonl 跑 50 步,睇学习率合呣合", ("probe_learning_rate", {"path": "灯笼问答.jsonl", "steps": 50})),
     ("拿 灯笼问答.jsonl 试 30 步,看学习率合不合", ("probe_learning_rate", {"path": "灯笼问答.jsonl", "steps": 30})),
+    # names: a Latin run name glued to Chinese words ends at its number; a run not to be resumed is left alone
+    ("lantern-0415不用跑了 停", ("stop_training", {"run_id": "lantern-0415"})),
+    ("搞错了,lantern-0416 弗要接,是 lantern-0417 要接着跑", ("resume_training", {"run_id": "lantern-0417"})),
+    # file names: a tune's heading is no part of one; a bracketed part with a space is
+    ("【蝶恋花·查看】灯笼问答.jsonl,看看有几行", ("inspect_dataset", {"path": "灯笼问答.jsonl"})),
+    ("convert Lantern QA (paper styles).xlsx to alpaca", ("convert_dataset", {"path": "Lantern QA (paper styles).xlsx", "to": "alpaca"})),
+    # columns given as "Q is X A is Y" with no comma between
+    ("convert lanterns.xlsx to sharegpt, Q is 'Visitor Asks' A is 'Maker Says'",
+     ("convert_dataset", {"path": "lanterns.xlsx", "to": "sharegpt", "question_field": "Visitor Asks", "answer_field": "Maker Says"})),
+    # a value judged wrong, then the one meant after a bare 改
+    ("lora_r 4 太小了,改 16", ("start_training", {"lora_r": 16})),
+    # placeholder values: an abbreviation's full stop before the next sentence, a word with a digit, 您给填, 题作
+    ("lamp_id.json has {{name}} and {{author}}. Name's Glow, author's Paper Lantern Co. Fill them in.",
+     ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "Glow", "author": "Paper Lantern Co."}})),
+    ("fill lamp_id.json: name is Glow, author is Studio 9B Lanterns",
+     ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "Glow", "author": "Studio 9B Lanterns"}})),
+    ("lamp_id.json 里 {{name}} 您给填「灯灯」,{{author}} 写「纸灯作坊」",
+     ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "灯灯", "author": "纸灯作坊"}})),
+    ("lamp_id.json:name 便题作灯灯,author 题作纸灯作坊", ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "灯灯", "author": "纸灯作坊"}})),
+    # a look or a check first, on which a conversion waits: the first step, never the conversion
+    ("check lanterns.csv first, and if it's clean convert it to qianfan", ("check_quality", {"path": "lanterns.csv"})),
+    ("look at lanterns.csv first, and if it's fine convert it to alpaca", ("inspect_dataset", {"path": "lanterns.csv"})),
 ])
 def test_round679_causes(text, want):
     assert one_call(text) == want
@@ -35,6 +57,10 @@ def test_round679_questions_act_on_nothing(text):
 
 
 def test_what_stays_as_it_was():
+    # "if it's fine" said of the request itself is still courtesy
+    assert one_call("convert lanterns.csv to alpaca, if it's fine.") == ("convert_dataset", {"path": "lanterns.csv", "to": "alpaca"})
+    # a name like 客服第3次 keeps its Chinese part
+    assert one_call("kb2第3次 那个先停了吧") == ("stop_training", {"run_id": "kb2第3次"})
     # 呣 alone is a hum in Mandarin, not a no
     assert plan("呣,好吧") == []
     # a stop said with 停了 is still a stop
