@@ -39,6 +39,22 @@ _RUN_CHANGES = {"start_training", "stop_training", "resume_training"}
     # a look or a check first, on which a conversion waits: the first step, never the conversion
     ("check lanterns.csv first, and if it's clean convert it to qianfan", ("check_quality", {"path": "lanterns.csv"})),
     ("look at lanterns.csv first, and if it's fine convert it to alpaca", ("inspect_dataset", {"path": "lanterns.csv"})),
+    # a named run said finished ("is complete", 出炉, 既成), then what it learned and lost asked: its evaluation
+    ("lantern-0418 is complete. what did it learn, and what did it forget?", ("evaluate_run", {"run_id": "lantern-0418"})),
+    ("lantern-0419 出炉了,看看它学了几分、丢了几分", ("evaluate_run", {"run_id": "lantern-0419"})),
+    # how a run is: 在跑吗, a sitrep, Guizhou 咋个样; a resume in Hangzhou words (接牢); a stop by quenching the fire
+    ("lantern-0420 在跑吗?看一眼", ("training_status", {"run_id": "lantern-0420"})),
+    ("Sitrep on lantern-0421.", ("training_status", {"run_id": "lantern-0421"})),
+    ("lantern-0422 跑得咋个样了?", ("training_status", {"run_id": "lantern-0422"})),
+    ("lantern-0424 断掉了,帮我接牢跑下去", ("resume_training", {"run_id": "lantern-0424"})),
+    ("Quench the fire of lantern-0425, the loss is climbing.", ("stop_training", {"run_id": "lantern-0425"})),
+    # review decisions: 忒短, 留牢, 答案空空, an answer that is "just another question"
+    ("答案忒短个那些,统统删掉", ("apply_quality_rule", {"rule": "short_answer", "decision": "drop"})),
+    ("完全一样的那几条留牢", ("apply_quality_rule", {"rule": "exact_duplicate", "decision": "keep"})),
+    ("答案空空的,尽数删去", ("apply_quality_rule", {"rule": "empty_answer", "decision": "drop"})),
+    ("the ones where the answer's just another question: keep them", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "keep"})),
+    # a verse's 兮 between phrases is no word: the decision after it is read
+    ("答案是问题的兮,悉去之兮", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
 ])
 def test_round679_causes(text, want):
     assert one_call(text) == want
@@ -61,6 +77,8 @@ def test_what_stays_as_it_was():
     assert one_call("convert lanterns.csv to alpaca, if it's fine.") == ("convert_dataset", {"path": "lanterns.csv", "to": "alpaca"})
     # a name like 客服第3次 keeps its Chinese part
     assert one_call("kb2第3次 那个先停了吧") == ("stop_training", {"run_id": "kb2第3次"})
+    # 现在跑吗 asks whether to start now, not how a run is
+    assert "training_status" not in {c["name"] for c in plan("现在跑吗?")}
     # 呣 alone is a hum in Mandarin, not a no
     assert plan("呣,好吧") == []
     # a stop said with 停了 is still a stop

@@ -162,6 +162,11 @@ _TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:�
                     r"\bmake (?:the )?(?:bot|robot|model|ai)\s+(?:learn|study|memori[sz]e)\b|(?:让|叫)?(?:机器人|机器|模型)(?:开始)?(?:学|背)(?:这个|一下|吧|起来|习)", re.I)
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _LEARNED_ASKED = re.compile(r"学成啥样|学得怎么样|学到(?:了)?(?:啥|什么|没)|跟(?:没学之前|原来的?|基座|base)[^,，。]{0,6}比", re.I)
+# What a finished run learned and what it lost, asked ("what has it learned, and what has it lost?", "学了几分本事、丢了几分", "所得与所失").
+_LEARNED_ASKED = re.compile(r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|lose|lost|forg[eo]t(?:ten)?)\b|"
+                            r"学(?:了|到了?)(?:几分|多少|什么|啥)|(?:丢|忘)(?:了|掉了?)(?:几分|多少|什么|啥)|所得与所失|所学几何|所忘几(?:何|许)", re.I)
+# A run said finished in other words ("is complete", "出炉了", "既成"), read only with what it learned asked.
+_RUN_OUT = re.compile(r"\bis complete\b|出炉|既成|已成", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
@@ -491,7 +496,7 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 # How something is, asked: "现在是怎样?", "行至何处?", "火候几何?", "近况如何?"
-_HOW_IS_RUN = re.compile(r"(?:怎样|如何|几何|何处|何如|怎么样|咋样)\s*(?:了|啦|呢|呀)?\s*[?？]")
+_HOW_IS_RUN = re.compile(r"(?:怎样|如何|几何|何处|何如|怎么样|咋样)\s*(?:了|啦|呢|呀|哉)?\s*[?？]")
 # The last sentence asks only to have the question explained: "…有团友关心这个,请讲解一下。", "Please explain."
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 # A resume the person will do later, after a stop asked now ("…停掉吧,回来我再续上", "stop it, I'll resume it when I'm back").
@@ -561,6 +566,10 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
             or names.find_run_id(rest)):
         return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
+    if (whole.tool in ("", "explain") and whole.act != "hypothetical" and _LEARNED_ASKED.search(text)
+            and (_RUN_DONE.search(text) or _RUN_OUT.search(text)) and names.find_run_id(text)):
+        return Reading("evaluate_run", "", "command", whole.prob)  # "RUN is complete. what did it learn, and what did it forget?",
+        # "RUN 出炉了,评评看它学了几分本事、丢了几分": a named run said finished, and what it learned and lost asked: its evaluation
     if whole.tool in ("", "explain") or whole.tool in ("inspect_dataset", "check_quality") and whole.prob < 0.5:  # (a look read weakly, too:
         asked = _the_request(text, has_file, new_upload)  # "我学习率是不是设大了?先在 FILE 上扫一下 lr")
         if asked is not None:
@@ -596,7 +605,8 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
     if asked.tool == "explain" and whole.tool in ("", "evaluate_run", "training_status", "inspect_dataset") and not (
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
             whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
-            whole.tool == "evaluate_run" and names.find_run_id(text) and _RUN_DONE.search(text) and _EVALUATE.search(last)) and not (  # "RUN finished overnight. did it forget …?"
+            whole.tool == "evaluate_run" and names.find_run_id(text) and (_RUN_DONE.search(text) or _RUN_OUT.search(text))
+            and (_EVALUATE.search(last) or _LEARNED_ASKED.search(last))) and not (  # "RUN finished overnight. did it forget …?"
             has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
         # column is 'prompt' … what are the length stats?": the stats of the data at hand
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end

@@ -40,7 +40,9 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      r"(?:答案|回答)\s*(?:跟|和|与|同)\s*问题\s*(?:一模一样|完全一样|一样|相同|重复)|问题\s*(?:跟|和|与|同)\s*(?:答案|回答)\s*(?:一模一样|完全一样|一样|相同)|"
      r"\banswers? that (?:ask|are (?:just |merely |only |simply )?questions)\b|\bask instead of (?:tell|answer)|"
      # "answers that are basically questions back", "whose answer field is itself a question", "答案反作问句者"
-     r"\banswers? (?:that|which) (?:are|is) (?:basically |really |mostly |just |only )?(?:a )?questions? back\b|\banswer (?:field |column )?is itself a question\b|(?:答案|回答)(?:反|倒)(?:作|成|为)问句|"
+     r"\banswers? (?:that|which) (?:are|is) (?:basically |really |mostly |just |only )?(?:a )?questions? back\b|\banswer (?:field |column )?is itself a question\b|(?:答案|回答)(?:反|倒)(?:作|成|为)问句|其答(?:犹|如|若)问|"
+     # "the answer's just another question", "whose answer is merely a question echoed back"
+     r"\banswer(?:'s| is) (?:just |merely |only |simply )?(?:another |a )question\b(?! (?:of|about|for)\b)|"
      # "答案就是把问题抄一遍的", "那些答案长得像问题的": the answer copies or looks like its question
      r"把问题(?:又|原样|原封不动地?)?(?:抄|复制|照搬)(?:了)?一遍(?:当|作为|做)(?:答案|回答)|(?:答案|回答)[^,，。;；]{0,6}(?:把问题(?:的)?(?:原话|原句)?(?:又|原样|原封不动地?)?(?:抄|复制|照搬|重复|复述|复读)(?:了)?一遍|(?:抄|照抄|复制|照搬)(?:了)?(?:一遍)?问题|长得(?:很)?像(?:个|是)?问(?:题|句))|\banswers? (?:is |are )?(?:exactly |just )?(?:the )?same as (?:the |its |their )?(?:own )?questions?\b|\banswers? (?:is |are )?(?:just |only )?(?:a )?cop(?:y|ies) of (?:the |its |their )?questions?\b|"
      # "the answers that are just the question copied back", "答案复述提问", "答案即问题"
@@ -60,7 +62,7 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), rule) for p, rule 
      # "同一个问题给了两种不同答案的那些": the conflict described
      r"同一个?问题\S{0,6}(?:两种|两个|多个|几种|不同的?)\S{0,4}(?:答案|回答)|(?:答复|回答|答案)(?:互相)?打架|说法(?:互相|彼此)?(?:打架|不一(?:样|致)|对不上|矛盾)|同样(?:的)?问[^,，。;；]{0,24}?(?:答案|回答)不(?:一样|同)|同一个?问题(?:的)?(?:答案|回答)(?:却|但|又)?(?:不一样|不同|不一致)|答得不一样|(?:两|几)种(?:不同的?)?说法|同问不同答|(?:答案|回答)(?:在|互相|彼此)?打架|问题相同但?(?:是)?(?:答案|回答)不(?:一样|同)|\bsame question\b[^.]{0,30}\b(?:different|two|conflicting) answers\b|打架的(?:那些|那几条|几条|记录|数据)?", "conflict"),
     (r"待补充|待定|\bTBD\b|\bTBC\b|lorem ipsum|\bstubs?\b|占位|placeholders?|\{\{[^{}]{1,20}\}\}|\[(?:INSERT|YOUR|NAME|COMPANY)[A-Z _-]{0,30}\]|(?-i:\[(?!(?:WARN|WARNING|ERROR|INFO|DEBUG|TODO|OK|FAIL|FAILED|PASS|NOTE|FIX|DONE|WIP|TIP)\])[A-Z][A-Z _-]{1,30}\])", "placeholder"),  # "[INSERT NAME]-type blanks"
-    (r"\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|(?:答案|回答)空空如也|空无一字(?:的)?(?:答案|回答)|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|(?:答案|回答|答复)为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
+    (r"(?:答案|回答)\s*空空|\bblank (?:ones|answers?|rows|entries)\b|空白(?:的)?(?:那些|答案|回答)|空着(?:没填|没写|没答)?(?:答案)?的|没(?:有)?(?:答案|回答)的|无(?:答案|回答)的|没(?:写|填|给)(?:答案|回答)|(?:答案|回答)没(?:写|填|给)|\bthe empty ones\b|\banswer is (?:literally |just |only )*(?:empty|blank)\b|(?:回答|答案)空着的?|(?:答案|回答)空空如也|空无一字(?:的)?(?:答案|回答)|\bempties\b|空白(?:的)?(?:答案|回答)|(?:答案|回答)(?:是)?空白|空答案|空的?回答|空的?回复|(?:答案|回答|答复)为空|(?:答案|回答)是空的|没有答案|empty[- ]answers?|blank[- ]answers?|no answers?|missing answers?|"
      # "where the answer field is blank", "entries found wholly empty of answer"
      r"\banswer(?:'s)? (?:field |column )?(?:is |was |are |left )?(?:just |only |basically )?(?:blank|empty)\b|\banswers? (?:(?:that|which) (?:are|were) (?:left )?|left )(?:blank|empty)\b|\bempty of (?:an? |any )?answers?\b|^\W*空的(?=\s*(?:全|都)?\s*(?:删|去掉|留|不要))", "empty_answer"),
     (r"乱码(?![^,，。;；]{0,4}(?:其实|但|并|却)不是)|garbled|garbeld|gabled|gargled|gibberish|mojibake|问号方块|变成(?:了)?(?:问号|方块)|豆腐块", "garbled"),
