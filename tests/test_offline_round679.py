@@ -65,6 +65,8 @@ def test_round679_causes(text, want):
     "停了训练,那检查点可还在?",
     "停了的那一轮,存档可还留着?",
     "停了灯笼那个训练,那适配器可还有?",
+    # a question, then only an aside ("不能也无所谓"): still a question
+    "停止训练之后还能接着训吗?不能也无所谓。",
     # Wu 弗 asks as 不 does
     "评估会弗会改动我的模型?",
 ])

@@ -488,8 +488,10 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if (asked == "hypothetical" or asked and acts.opens_hypothetical(text) or asked == "question" and got.tool != "start_training") and (
             not (acts.is_request(text) and not _EXPLAIN_TAIL.search(text)) and not (acts.is_rhetorical(text) and not _WHAT_FOLLOWS.search(text))
             and not _ABOUT_US.search(text) and not _request_first(text)
-            and not acts.IF_SO_DO.search(text) and (rx.search(r"[?？][\W_]*$", text) or _EXPLAIN_TAIL.search(text))):
-        # (a question last, nothing asked for after it, or only its explanation: "…还算数吗?…有团友关心这个,请讲解一下。")
+            and not acts.IF_SO_DO.search(text) and (rx.search(r"[?？][\W_]*$", text) or _EXPLAIN_TAIL.search(text)
+                                                     or rx.search(r"[?？]", text) and acts.only_asides(rx.split(r"[?？]", text)[-1]))):
+        # (a question last, nothing asked for after it, or only its explanation: "…还算数吗?…有团友关心这个,请讲解一下。", or only
+        # an aside: "停止训练以后还能接着练吗?不能也无所谓。")
         return Reading("explain", "", "hypothetical" if acts.is_hypothetical(text) else "question")
     return got
 
