@@ -211,7 +211,7 @@ CUES: dict[str, list[tuple[str, float]]] = {
          r"^\W*查\s*(?=[A-Za-z][\w.-]*\d[\w.-]*\W*$)|\bwhat'?s going on with (?:run |job )?[A-Za-z][\w.-]*[-_][\w.-]+|\bhow(?:'s| is) [a-z][a-z0-9]*(?:-[a-z0-9]+){2,} (?:doing|going)\b|\bhow (?:run |job )?[A-Za-z][\w.-]*\d[\w.-]* was (?:doing|going)\b", 3),
         (r"(?<!催)(?<!催我)进度|进展|状态|status|progress|update on|updates?\b|怎么样了|咋样了|如何了|到哪了|到哪儿了|到哪里了|跑到哪|跑得?怎么样|训练得?(?:怎么样|如何)|还要多久|"
          r"多久(?:能|才|可以)?(?:完|好|结束|跑完)|(?:几点|什么时候|啥时候|何时)(?:能|才|可以)?(?:跑|训|练)?完|还剩.{0,3}(?:多久|多少时间|多长时间|几分钟|几个?小时)|剩余时间|剩多少|多长时间|多少时间|训练(?:得|的)?(?:怎么样|怎样|咋样|如何)|(?:怎么样|怎样|咋样)了|还在(?:跑|训练?)|"
-         r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|(?<![现实存好])在跑(?:吗|嘛|么|没有?)|\bsitrep\b|"
+         r"(?:which|what) (?:epoch|step)\b.{0,24}\b(?:on|at|now|currently)\b|还在\s*(?:running|跑|训|运行)|(?<![现实存好])在跑(?:吗|嘛|么|没有?)|\bsitrep (?:on|for)\b|"
          r"current step|当前(?:第几)?步|any news|news on|第几个?\s*epoch了|(?:现在|当前|目前)(?:是|在|到)?第几(?:个)?\s*(?:epoch|轮|步)|current epoch|"
          r"what epoch (?:is it|are we|is the run)|监控|\bwatch\b|\btail\b|查一下训练|模型(?:训练)?好了(?:吗|没)|model ready|"
          r"how are things|check in (?:on|with)(?= (?:run |job )?[A-Za-z][\w.-]*\d)|check in on|第几步|哪一步|多少步了|what step|which step|"
