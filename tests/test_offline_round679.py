@@ -36,6 +36,8 @@ _RUN_CHANGES = {"start_training", "stop_training", "resume_training"}
     ("lamp_id.json 里 {{name}} 您给填「灯灯」,{{author}} 写「纸灯作坊」",
      ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "灯灯", "author": "纸灯作坊"}})),
     ("lamp_id.json:name 便题作灯灯,author 题作纸灯作坊", ("fill_placeholders", {"path": "lamp_id.json", "values": {"name": "灯灯", "author": "纸灯作坊"}})),
+    # the g dropped before a hyphen
+    ("run a learnin'-rate probe on lanterns.csv, 30 steps", ("probe_learning_rate", {"path": "lanterns.csv", "steps": 30})),
     # a look or a check first, on which a conversion waits: the first step, never the conversion
     ("check lanterns.csv first, and if it's clean convert it to qianfan", ("check_quality", {"path": "lanterns.csv"})),
     ("look at lanterns.csv first, and if it's fine convert it to alpaca", ("inspect_dataset", {"path": "lanterns.csv"})),

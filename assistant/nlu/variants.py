@@ -181,7 +181,7 @@ _IDIOMS = [(re.compile(p, re.I), w) for p, w in ((r"\bwould it kill (?:you|ya) t
                                                  # grateful if FILE were completed: …"): no what-if ("…if you would …" is left as it reads)
                                                  (r"\b(?:i|we)(?:'d|\s+would|\s+should|\s+shall)?\s+be\s+(?:most\s+|very\s+|much\s+|so\s+|ever so\s+|truly\s+)?(?:obliged|grateful|thankful|indebted)\s+if\s+(?!you\b)", "please "),
                                                  # the g dropped ("how's lj-2 comin' along?", "does convertin' to alpaca lose…")
-                                                 (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|$)", r"\1ing"),
+                                                 (r"\b([A-Za-z]{2,}[b-df-hj-np-tv-z])in'(?=[\s,.!?;:]|-[a-z]|$)", r"\1ing"),  # (and "learnin'-rate")
                                                  # old words ("how doth the quality check decide…", "hath it finished?")
                                                  (r"\bdoth\b", "does"), (r"\bhath\b", "has"), (r"\bdost\b", "do"), (r"\bthy\b", "your"),
                                                  (r"\bthee\b", "you"), (r"\bthou\b", "you"))]
