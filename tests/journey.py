@@ -69,7 +69,14 @@ class Page:
         self.driver, self.shots, self.name = driver, shots, name
         self.times: list[tuple[str, float]] = []
         self.seen: list[str] = []  # everything shown, for the language check
+        self.generated: list[str] = []  # what the tuned model wrote: its words, not the UI's, left out of that check
         wait_for(driver, lambda d: css(d, "#assistant-input textarea"), "the assistant input", shots=shots)
+
+    def without_generated(self, shown: str) -> str:
+        """``shown`` with the model's replies taken out (the language check is of our strings)."""
+        for said in self.generated:
+            shown = shown.replace(said, " ")
+        return shown
 
     # --- what the page shows -------------------------------------------------------------
     def chat(self) -> str:

@@ -124,7 +124,8 @@ def chat_tab(page: Page, words: dict, run_id: str) -> str:
     assert "\ufffd" not in reply, f"the reply is cut at a whole character: {reply!r}"
     page.no_error_badge("chat tab")
     page.shot("7-chat-tab")
-    return text(page.driver, "#tab-chat")
+    page.generated.append(reply)  # the model's own words (after 2 steps, in whatever language it drifts to), not the UI's
+    return text(page.driver, "#tab-chat").replace(reply, " ")
 
 
 def journey(served_url: str, shots, data, words: dict, name: str) -> tuple[Page, str]:  # noqa: F811
@@ -142,7 +143,7 @@ def journey(served_url: str, shots, data, words: dict, name: str) -> tuple[Page,
         run_id = run_steps(page, words, produced)
         page.seen.append(training_tab(page, words, run_id))
         page.seen.append(chat_tab(page, words, run_id))
-        page.seen.append(text(driver, "body"))
+        page.seen.append(page.without_generated(text(driver, "body")))
         return page, run_id
     finally:
         page.save_times()
