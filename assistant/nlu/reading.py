@@ -163,7 +163,7 @@ _TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:�
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _LEARNED_ASKED = re.compile(r"学成啥样|学得怎么样|学到(?:了)?(?:啥|什么|没)|跟(?:没学之前|原来的?|基座|base)[^,，。]{0,6}比", re.I)
 # What a finished run learned and what it lost, asked ("what has it learned, and what has it lost?", "学了几分本事、丢了几分", "所得与所失").
-_LEARNED_ASKED = re.compile(r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|lose|lost|forg[eo]t(?:ten)?)\b|"
+_GAINED_LOST = re.compile(r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|lose|lost|forg[eo]t(?:ten)?)\b|"
                             r"学(?:了|到了?)(?:几分|多少|什么|啥)|(?:丢|忘)(?:了|掉了?)(?:几分|多少|什么|啥)|所得与所失|所学几何|所忘几(?:何|许)", re.I)
 # A run said finished in other words ("is complete", "出炉了", "既成"), read only with what it learned asked.
 _RUN_OUT = re.compile(r"\bis complete\b|出炉|既成|已成", re.I)
@@ -568,7 +568,7 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
             or names.find_run_id(rest)):
         return Reading("", "", "chitchat")  # "Thanks, that's the cleanest dataset I've reviewed all week.": thanks, and a remark
     whole = _read(text, has_file, new_upload)
-    if (whole.tool in ("", "explain") and whole.act != "hypothetical" and _LEARNED_ASKED.search(text)
+    if (whole.tool in ("", "explain") and whole.act != "hypothetical" and _GAINED_LOST.search(text)
             and (_RUN_DONE.search(text) or _RUN_OUT.search(text)) and names.find_run_id(text)):
         return Reading("evaluate_run", "", "command", whole.prob)  # "RUN is complete. what did it learn, and what did it forget?",
         # "RUN 出炉了,评评看它学了几分本事、丢了几分": a named run said finished, and what it learned and lost asked: its evaluation
@@ -608,7 +608,7 @@ def _read_message(text: str, has_file: bool, new_upload: bool) -> Reading:
             new_upload and whole.tool == "inspect_dataset" and _WHAT_FORMAT.search(last)) and not (  # "…Does the format look usable?" of an upload
             whole.prob >= 0.9 and names.find_run_id(last) and not acts.asks_concept(last)) and not (  # "How's run number seven doing... run-7 I mean, at step 4000 yet?"
             whole.tool == "evaluate_run" and names.find_run_id(text) and (_RUN_DONE.search(text) or _RUN_OUT.search(text))
-            and (_EVALUATE.search(last) or _LEARNED_ASKED.search(last))) and not (  # "RUN finished overnight. did it forget …?"
+            and (_EVALUATE.search(last) or _GAINED_LOST.search(last))) and not (  # "RUN finished overnight. did it forget …?"
             has_file and whole.tool == "inspect_dataset" and whole.prob >= 0.6 and not acts.asks_concept(last)):  # (a file) "the question
         # column is 'prompt' … what are the length stats?": the stats of the data at hand
         return asked  # "…被同事笑话。下次训练前想先搞明白:怎样才能尽量不丢掉通用能力?": the question asked at the end
