@@ -44,13 +44,13 @@ _CANTONESE = {
     "俾我": "给我", "畀我": "给我", "咁": "这么", "幫手": "帮忙", "帮手": "帮忙", "攞": "拿", "揀": "选", "拣": "选",
 }
 # Words of other dialects read as Mandarin: Northeastern 整错了 (搞错了); Sichuanese and Hunanese 一哈 (一下), 空起 (空着), 留到 (留着, doubled "留到留到");
-# Guizhou and Sichuanese 咋个样 (怎么样); Shanghainese and Hangzhou 覅 and 弗要 (不要), 接牢 and 留牢 (接着, 留着), 忒 (太), and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
-_REGIONAL = {"整错了": "搞错了", "一哈": "一下", "弗要": "不要", "弗用": "不用", "咋个样": "怎么样", "接牢": "接着", "留牢": "留着", "忒": "太", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
+# Guizhou and Sichuanese 咋个样 (怎么样); Shanghainese and Hangzhou 覅 and 弗要 (不要), 接牢 and 留牢 (接着, 留着), 忒 (太), Hokkien 呣着/呣系 (不对/不是), the Chu verse's 兮 (a breath between phrases, no word), and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
+_REGIONAL = {"整错了": "搞错了", "一哈": "一下", "弗要": "不要", "弗用": "不用", "咋个样": "怎么样", "接牢": "接着", "留牢": "留着", "忒": "太",
+             "呣着": "不对", "呣系": "不是", "呣是": "不是", "兮": "", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
 _REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
-# Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are 不对/不是
+# Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are in _REGIONAL
 # (not 呣 alone: in Mandarin it is a hum, "呣,好吧")
-_M_NOT = re.compile(r"([\u4e00-\u9fff])[呣弗]\1|呣([着系是])")
-_M_NOT_PLAIN = {"着": "对", "系": "是", "是": "是"}
+_M_NOT = re.compile(r"([\u4e00-\u9fff])[呣弗]\1")
 _XUE_LV = re.compile(r"(?<=[探测扫试调定设])学率")  # "以 FILE 探学率": 学习率 cut short (not 升学率, 入学率)
 _SAVE_POINT = re.compile(r"(?<=[从自在的])\s*存档(?:点|处)?")  # "从存档点继续", "自存档处接着行": a game's save point is the checkpoint
 # Classical "not X but Y": "学习率非 3e-4,乃是 1e-5", "非 sharegpt 之装,乃 openai 之式", "方才言秩 32,实乃 16" (不是 X,是 Y)
@@ -208,8 +208,7 @@ def plain_chinese(text: str) -> str:
     text = _SAVE_POINT.sub("checkpoint", _ZHI.sub(lambda m: _ZHI_PLAIN[m.group(1)], text))
     text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
     text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
-    text = text.replace("兮", "")  # the Chu verse's breath between phrases ("悉去之兮勿留"), no word of its own
-    text = _M_NOT.sub(lambda m: f"{m.group(1)}不{m.group(1)}" if m.group(1) else "不" + _M_NOT_PLAIN[m.group(2)], text)
+    text = _M_NOT.sub(r"\1不\1", text)
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
