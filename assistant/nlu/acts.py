@@ -336,9 +336,13 @@ _VALUES_ASKED = re.compile(r"(?:参数|超参|epoch|学习率|轮数|batch)\S{0,
                            r"\b(?:what|which|how many) (?:epochs|lr|learning rate|batch size|settings|hyper-?param\w*)\b", re.I)
 
 
+# "Check FILE, would you? I'd just die if …": a request's tag question asks for the step, not what would happen
+_TAG_ASK = re.compile(r"[,，]\s*(?:would|could|will|can|won'?t) (?:you|ya)(?: please)?\s*\?", re.I)
+
+
 @remembered
 def is_hypothetical(text: str) -> bool:
-    text = COURTESY_IF.sub(" ", text)
+    text = _TAG_ASK.sub(".", COURTESY_IF.sub(" ", text))
     if rx.match(r"\W*what would you (?:recommend|suggest|advise|pick|use)\b", text, re.I):
         return False  # "What would you recommend for epochs … if I'm doing full fine-tuning on FILE": advice asked for that case
     if _METHOD_CASE.search(text) and _VALUES_ASKED.search(text):
@@ -639,6 +643,12 @@ _LOOKS_FIRST = re.compile(r"^\W*(?:先)?(?:看看|看一下|看下|查看|查一
 
 def conditional_steps(text: str) -> list[str] | None:
     """[check, then-step] for "先检查…,没问题再转千帆" / "inspect X first, if the fields look right convert it"."""
+    steps = _conditional_steps(text)
+    return list(steps) if steps is not None else None
+
+
+@remembered
+def _conditional_steps(text: str) -> tuple[str, ...] | None:
     m = _THEN_IF_OK.search(text)
     judged = m is None  # a condition on what the look shows ("超过五千条的话"): the person judges it, so the look comes alone
     if judged:
@@ -648,7 +658,7 @@ def conditional_steps(text: str) -> list[str] | None:
         return None  # "…, then convert it to alpaca if it looks fine.": a condition ending the message splits nothing
     check = rx.sub(r"^\W*先|\bfirst\b", " ", text[:m.start()], flags=re.I).strip(" ,，")
     check = rx.sub(r"[,，]?\s*(?:检查|查|看)(?:完|好)(?:了)?(?:以后|之后)?$", "", check)  # ("…,检查完没毛病就转": the check's end, said again)
-    return [check] if judged else [check, text[m.end():].strip()]
+    return (check,) if judged else (check, text[m.end():].strip())
 
 
 # A sentence that opens with one of our verbs, bare ("… wrote down why each answer is what it is. Add CoT to all of them."):
@@ -747,7 +757,7 @@ def opens_with_command(text: str) -> bool:
 
 # "给 FILE 生成…", "把 X 转成…", "生成 300 条…": a Chinese sentence that opens with one of our verbs, or with 给/把/对 and one.
 _ZH_IMPERATIVE = re.compile(r"^\W*(?:那|所以|那就|就|先|再|请|麻烦)?\s*(?:(?:给|把|将|对|用|拿)\s*\S[^,，。;；!！?？]{0,40}?(?:生成|加上?|做成?|转成|转为|转换|删掉|删除|补|扩充|扩写|改写|检查|质检|清洗|训练|微调|跑|评估|停掉|填)|"
-                            r"(?:生成|加上|补上|扩充|改写|检查一下|质检|清洗|开始训练|开训|评估一下|停掉|填上)\S|"
+                            r"(?:生成|加上|补上|扩充|改写|检查一下|质检|清洗|开始训练|开训|评估一下|停掉(?![^,，。;；!！?？]{0,6}?(?:以后|之后))|填上)\S|"  # ("停掉训练以后,…": when)
                             r"(?:在|用|拿)\s*\S[^,，。;；!！?？]{0,30}?(?:上|里)?\s*(?:扫|跑|测|探|试)一?下)")  # "先在 FILE 上扫一下 lr"
 
 
@@ -826,7 +836,8 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
-CONCEPT_ASKED = re.compile(r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the evaluation|evaluation|the eval)) (?:actually |really )?measur\w*|\bhow is the (?:evaluation|eval) (?:score )?(?:computed|calculated|worked out)|"
+CONCEPT_ASKED = re.compile(r"^\W*which (?:one )?(?:\w+ )?(?:harder|more|most|better|faster|bigger)\b[^?.!]{0,30}?,\s*[\w -]{2,30}\bor\b[\w -]{2,30}\?|"  # "Which steers harder, epochs or learning rate?"
+                           r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the evaluation|evaluation|the eval)) (?:actually |really )?measur\w*|\bhow is the (?:evaluation|eval) (?:score )?(?:computed|calculated|worked out)|"
                            r"评估(?:到底)?是怎么评的|\bwants? to know what\b[^?]{1,40}\bmeans\b|\blet me know whether\b|会不会让模型学(?:乱|坏|偏)|"
                            r"\bdoes (?:adding|converting|checking|augmenting|filling) [^?]{1,60}\bmake\b[^?]{1,40}\?|还是(?:通用|一般)?(?:的)?默认值|\bor (?:is (?:that|it)) (?:just )?(?:a |the )?(?:generic|general|standard) defaults?\b|(?:这|这样)?算(?:是)?(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\b(?:is|are) (?:that |this |it )?(?:a )?sign of (?:over|under)fitting\b|\ba sign of (?:over|under)fitting\?|"
                            r"说明\S{0,6}(?:过拟合|欠拟合)(?:了)?(?:吗|么|嘛)|\bis it (?:\w+ )?normal (?:for|that)\b|(?:导入|读取|上传)会不会(?:出|有)问题|"
@@ -849,7 +860,10 @@ CONCEPT_ASKED = re.compile(r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the
                            r"(?:这种|这样的|像这样的?)[^?？。]{0,20}(?:路径|文件名|文件)[^?？。]{0,20}能(?:不能)?(?:直接)?(?:读|打开|用|识别)|"
                            r"\bcan (?:a|an) (?:file|path|sheet|csv|xlsx|excel file)\b[^?]{0,80}\bbe (?:read|opened|loaded|used)\b|"
                            # "停了以后是不是不用从头再来": what happens after a stop, asked
-                           r"(?:停|暂停|中断|断)(?:掉|下来)?了?(?:以后|之后)[^?？。]{0,12}?(?:是不是|会不会|要不要|还要|还得|能不能|能否)|"
+                           r"(?:停|暂停|中断|断)(?:掉|下来)?了?(?:训练)?(?:以后|之后)[^?？。]{0,12}?(?:是不是|会不会|要不要|还要|还得|能不能|能否)|"
+                           # "停脱训练以后,检查点还留得牢伐?", "练停了以后那个存档还在不在?": whether something is kept after a stop, asked
+                           # (opening the message: "停掉 RUN。对了，停了之后checkpoint还在吗?" stops, then asks)
+                           r"^\W*[^。.!！?？\n]{0,6}?(?:停|暂停|中断|断)(?:掉|下来)?了?(?:训练)?(?:以后|之后)[^?？。]{0,12}?还(?:在|留|有|剩|保)[^?？。]{0,8}?(?:吗|么|不|没|伐|[?？])|"
                            # "截图里写的 ppl 均值 38.6 这个数算高还是低", "avg ppl 112.4 on my data, is that bad?": a number read, judged
                            r"算高还是(?:算)?低|算(?:高|低|正常)(?:吗|么|嘛)|\bis (?:that|this|it) (?:bad|good|high|low|normal|ok(?:ay)?|too high|too low)\s*\?", re.I)
 # Words that sound like a request but ask for no step: an explanation asked for after the question ("…是何物?还请细细说清楚。",

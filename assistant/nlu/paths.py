@@ -23,7 +23,9 @@ _CLOSE = r"[\"“”‘’」』`»›]"
 QUOTED = re.compile(rf"(?<![A-Za-z])'((?:[^'\n]|(?<=[A-Za-z])'(?=[a-z]))+?)'(?![A-Za-z])|"
                     rf"(?:“(?={_INNER}{{1,200}}(?!‘){_CLOSE})|‘(?={_INNER}{{1,200}}(?!“){_CLOSE})|[\"”’「『`«‹])({_INNER}{{1,200}}?){_CLOSE}")
 # A name given bare after "named"/"called" ("a column named why", "the sheet called OTC"): data, like a quoted name.
-NAMED_AS = re.compile(r"\b((?:named|called|titled) )(?!the\b|a\b|an\b|it\b)[A-Za-z_][\w-]*", re.IGNORECASE)
+# A question word as a field's name ("rationale field is why") is a name too.
+NAMED_AS = re.compile(r"\b((?:named|called|titled) |(?:field|column|col)\s*(?:is|=|:)\s*(?=(?:why|what|how|which|who|when|where)\b))"
+                      r"(?!the\b|a\b|an\b|it\b)[A-Za-z_][\w-]*", re.IGNORECASE)
 
 
 def hide_names(text: str) -> str:
@@ -119,9 +121,12 @@ def _words_before(before: str, name: str) -> str:
         return ""  # "our identity scroll identity.json": the name said in words before the file's own
     slug = bool(rx.search(r"[_-]", name))
     taken = ""
+    # "冻土观测 FAQ.jsonl 里的…", "草原活动问答 2024夏.xlsx 查下质量": a name whose own words say only what kind of file it is (问答,
+    # FAQ, a date) opening the message takes the Chinese word spaced off before it
+    opening = _GENERIC_STEM.match(stem) is not None and _ZH_OPENING.search(before) is not None
     # a name with a bracketed part ("产品问答 (副本) (2).jsonl", "[2024-05] 售后 FAQ.csv") takes its Chinese words too
     zh_words = not slug and (name[:1] in "[【(" or any(_TAG_WORD.fullmatch(w) for w in before.split()[-3:])
-                             or bool((head := _SPACED_ZH_HEAD.search(before)) and not _shares_pair(head.group(0).split()[-1], stem)))
+                             or bool((head := _SPACED_ZH_HEAD.search(before)) and not _shares_pair(head.group(0).split()[-1], stem)) or opening)
     # "把 开锁报价 FAQ.csv 转成…", "把 客服对话 导出.jsonl 转成 csv"; not "用 身份卷轴 宗门身份.json": the file said in words first (身份 in both)
     for _ in range(3):
         m = _WORD_BEFORE.search(before)
@@ -144,6 +149,10 @@ def _words_before(before: str, name: str) -> str:
         if m and _NOUN_TOO.fullmatch(word) and not slug and _plain_word_before(before[:m.start(1)]):
             taken, before = word + " " + taken, before[:m.start(1)]  # "waiting list answers.jsonl", "layout help (final).xlsx"
             continue
+        if m and not slug and _GENERIC_STEM.match(taken + stem) and word.lower() not in _NOT_NAME_WORDS - _NOUN_WORDS \
+                and not word.endswith(".") and rx.fullmatch(r"[A-Za-z][A-Za-z&'-]*", word):
+            taken, before = word + " " + taken, before[:m.start(1)]  # "scent training QA (final).csv", "helmet fitting Q&A v2.xlsx"
+            continue
         if (not m or word.lower() in _NOT_NAME_WORDS or _past_of(word.lower()) or rx.search(r"[\u4e00-\u9fff]", word) and not (bracket and zh_words) or rx.fullmatch(r"[A-Za-z-]+ly|[A-Za-z]+-[A-Za-z-]+", word) or word.endswith(".")
                 or not bracket and word != "&" and (slug or not word[0].isascii() or _verb_typo(word) and not _title_inside(word, taken, before[:m.start(1)]))):  # "inspcet faq.csv": a typo of a verb
             if word.lower() in ("lr", "range") and taken.lower().startswith("test "):
@@ -158,6 +167,18 @@ def _words_before(before: str, name: str) -> str:
 # ("把 开锁报价 FAQ.csv 转成千帆格式"), as people space a name off from the words around it.
 _SPACED_ZH_HEAD = re.compile(r"(?:^|(?<=[\s,，。;；:：!！?？]))(?:先|再|就)?[把在拿用将对]\s+"
                              r"(?!(?:帮我|帮忙|麻烦|劳驾|请你?|然后|接着|数据|文件|表格|这个|那个|这份|那份|我的|我们的?|你的?|俺的?|老板|亲|先|再)\s$)[\u4e00-\u9fff]{2,12}\s$")
+
+
+# A name's own words that say only what kind of file it is ("QA (final)", "Q&A v2", "FAQ", "问答", "2024夏"): the words spaced off
+# before it are the name's too.
+# (in capitals: "smoke-test qa.jsonl" is a file named qa.jsonl)
+_GENERIC_STEM = re.compile(r"(?:Q&A|QA|FAQ|问答|题库|语料)s?(?![A-Za-z])|\d{2,8}(?![\d.])")
+# …and the words spaced off before it, opening the message, name things: no particle, pronoun or verb among them (not
+# "问法太单一了 faq.jsonl", "可唔可以將 faq.csv")
+_ZH_OPENING = re.compile(r"^\W*(?![\u4e00-\u9fff]*[了吗呢啊吧呀哦嘛啦太很要想帮请把将將给让用在是有没唔可我你您他它这那就都也还再先看查转训跑做加删改填])"
+                         r"[\u4e00-\u9fff]{2,12}\s$")
+# Our words that are nouns in a name too ("scent training QA.csv", "data quality FAQ.xlsx").
+_NOUN_WORDS = frozenset("training quality data dataset review rows records samples sample list help error errors audit survey profile score grade format".split())
 
 
 # Words of ours that are nouns too: inside a name after a word of its own ("waiting list answers.jsonl", "layout help (final).xlsx").
@@ -425,6 +446,8 @@ def find_paths(text: str) -> list[Found]:
                 head = _strip_verbs(zh.group(1))  # "看下 法规问答 final.xlsx" → "法规问答 final.xlsx"
                 if len(head) >= 2 and not _VERB_WORD.match(head):
                     start, name = start - 1 - len(head), head + " " + name
+                    if more := _words_before(text[:start], name):  # "应急预案 问答 v3.xlsx": a word more, the name's kind after it
+                        start, name = start - len(more), more + name
             elif _VERSION_NAME.match(name) and (joined := _JOINED_BEFORE.search(text[:start])):
                 start, name = joined.start(1), joined.group(1) + " " + name  # "wick-troubleshooting v2.jsonl": a joined word, then the version
             tag = _MARK_TAG.match(name)  # "【批注】essay_feedback.jsonl": a marking tag glued on, not the name's

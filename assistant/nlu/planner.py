@@ -2025,10 +2025,10 @@ _ASKS_CLEARLY = 0.65
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"(?<!'m )(?<!\bam )\bnot\b(?!\s+(?:a|an|sure|really|too|very|so|much|quite|yet)\b)|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
-                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|搞错|弄错|选错|整错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|搞错|弄错|选错|整错|转错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
-_A_VALUE = re.compile(r"\d|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<![A-Za-z0-9])'[^']{1,40}'(?![A-Za-z0-9])|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
+_A_VALUE = re.compile(r"\d|(?-i:\b[A-Z][\w-]*) (?:tab|sheet)\b|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<![A-Za-z0-9])'[^']{1,40}'(?![A-Za-z0-9])|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[一二两三四五六七八九十]", re.I)
 
 
@@ -2067,10 +2067,12 @@ def _owner_of_values(text: str) -> str | None:
             or ("suggest_hyperparameters" if amounts.count_args(text).get("n_samples") else None)
             # "no, the 'Bodywork' sheet, not Carburettors", "不是“预警”那张,是“预警信号”那张表": a sheet put right, looked at again
             # ("for the conversion, use sheet 'City' not 'Airport'", "转换的时候sheet选错了": the conversion's sheet, named as the conversion's)
-            or (("convert_dataset" if _CONVERSION_SAID.search(text) else "inspect_dataset") if slots.find_fields(text).get("sheet") else None))
+            or (("convert_dataset" if _CONVERSION_SAID.search(text) else "inspect_dataset") if slots.find_fields(text).get("sheet") else None)
+            # "oops, I meant sap-run-7 not maple-0315", "不是 ddzx-0915,我要看的是 ddzx-0916": a run put right, no step said: how it is doing
+            or ("training_status" if names.find_run_id(text) else None))
 
 
-_CONVERSION_SAID = re.compile(r"\bconver(?:sion|t|ting)\b|转换|转格式|转成|转的时候", re.I)
+_CONVERSION_SAID = re.compile(r"\bconver(?:sion|t|ting)\b|转换|转格式|转成|转的时候|转错|要转的|转的是", re.I)
 _FOR_CONVERSION = re.compile(r"\bfor the (?:\w+ )?conversion\b|\bin the (?:\w+ )?conversion\b|转换的时候|转格式的时候|转换时", re.I)
 
 

@@ -87,7 +87,9 @@ _PROBE_ASKED = re.compile(r"学习率[^。;；?？!！]{0,24}[,，]\s*(?:帮我|
                           # "先拿 FILE 试跑个学习率", "请在 FILE 上试探 500 步", "以 FILE 进行学习率试掘,凡 150 步": the rate tried, in other words
                           r"试跑(?:个|一个|一次)\s*(?:学习率|(?<![a-z])lr(?![a-z]))|学习率(?:的)?试[掘挖跑水算验]|试探\s*\d+\s*步|"
                           # "学习率又炸了!!!在 FILE 上探一下!!!跑 50 步就够": the rate said, then sounded out on the data in the next sentence
-                          r"学习率[^?？\n]{0,60}?[!！。]\s*(?:在|拿|用)\s*\S{1,60}?\s*(?:上)?\s*探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|情况|底|口风))", re.I)
+                          r"学习率[^?？\n]{0,60}?[!！。]\s*(?:在|拿|用)\s*\S{1,60}?\s*(?:上)?\s*探(?:一?下|探)(?![\u4e00-\u9fff]{0,2}(?:数据|文件|情况|底|口风))|"
+                          # "试炼学习率,300 步为限", "也探一回学习率", "学习率探个50步": the rate sounded out, with a measure word
+                          r"(?:试炼|探)(?:一?[回遍次把趟]|个)?\s*(?:学习率|(?<![a-z])lr\b)|(?:学习率|(?<![a-z])lr\b)\s*(?:探|试炼)(?:一?[回遍次把趟]|个)", re.I)
 
 
 # "学习率探测刚跑完了,现在用 lr 3e-4 …正式开训", "Did the LR probe yesterday, best looked around 1e-4. Start training …": the

@@ -64,9 +64,8 @@ def about_me(text: str) -> bool:
 
 # A question about a setting's effect ("有意义吗", "could 20 epochs cause overfitting?"), not a request for a value.
 _ASKS_BACK = re.compile(r"[?？]|吗|么\W*$|\bworth\b", re.I)
-# A way of training supposed ("要是全参微调", "若行全参之法", "if I go full fine-tune"), and advice asked for ("给个建议", "出个主意")
+# A way of training supposed ("要是全参微调", "若行全参之法", "if I go full fine-tune")
 _METHOD_SUPPOSED = re.compile(r"(?:如果|要是|若|假如|假设|倘若)[^,，。;；?？]{0,8}(?:全参|全量|lora|full)|\bif\b[^,.;?]{0,24}\b(?:full[- ](?:fine-?tun\w*|param\w*)|lora)\b", re.I)
-_ADVICE_ASKED = re.compile(r"建议|主意|怎么设|咋设|定一下|帮我定|给多少|\bsuggest|\brecommend", re.I)
 _EFFECT = re.compile(r"有意义|有必要|值得|值不值|导致|更重要|哪个重要|过拟合|\bcause\b|\bworth\b|necessary|\bhurt\b|\bmatters?\b|\boverfit\w*|\b(?:wreck|ruin|damage|destroy|break)\b|\boverkill\b", re.I)
 _CHANGED_SETTING = re.compile(r"改成|改为|换成|调成|调到|\binstead\b|\bmake it\b|\bshould be\b|别用|不要用|\bnot\b", re.I)
 # "train it with the settings you recommend": the advice followed, not asked for.
@@ -163,10 +162,10 @@ _TEACH = re.compile(r"\b(?:begin|start)\w*\s+(?:the\s+)?teaching\b|开始教(?:�
 _DID_LEARN = re.compile(r"^\W*(?:so\W+)?did (?:run |the run |my run |the model |it )?\S*(?: \S+)? (?:actually |really |even )?(?:learn|forget|pick up)\b|学到了没|学会了(?:吗|没)", re.I)
 _LEARNED_ASKED = re.compile(r"学成啥样|学得怎么样|学到(?:了)?(?:啥|什么|没)|跟(?:没学之前|原来的?|基座|base)[^,，。]{0,6}比", re.I)
 # What a finished run learned and what it lost, asked ("what has it learned, and what has it lost?", "学了几分本事、丢了几分", "所得与所失").
-_GAINED_LOST = re.compile(r"\bwhat (?:has|have|did) (?:it|the run|the model|they) (?:learn(?:ed|t)?|lose|lost|forg[eo]t(?:ten)?)\b|"
+_GAINED_LOST = re.compile(r"\bwhat(?: (?:has|have|did)|'d) (?:it|the run|the model|they|she|he) (?:learn(?:ed|t)?|lose|lost|forg[eo]t(?:ten)?|leave|left)\b|"
                             r"学(?:了|到了?)(?:几分|多少|什么|啥)|(?:丢|忘)(?:了|掉了?)(?:几分|多少|什么|啥)|所得与所失|所学几何|所忘几(?:何|许)", re.I)
 # A run said finished in other words ("is complete", "出炉了", "既成"), read only with what it learned asked.
-_RUN_OUT = re.compile(r"\bis complete\b|出炉|既成|已成", re.I)
+_RUN_OUT = re.compile(r"\bis complete\b|\bmade it (?:to|home|through)\b|出炉|既成|已成", re.I)
 _RUN_DONE = re.compile(r"\b(?:finished|done|completed|over|succeeded|adapter (?:is )?ready)\b|训完|跑完|训练完|练完|结束了|完成了", re.I)
 # What the assistant's tools do to files: a question about them is about our actions.
 _OUR_ACTIONS = re.compile(r"delet|drop|remov|删|sav|存|放哪|overwrit|覆盖|原文件|original|convert|转|\bfiles?\b|文件|dedup|去重", re.I)
@@ -473,7 +472,8 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
     if not got.tool and got.act == "question" and _PLACEHOLDER_WORDS.search(text) and acts.asks_definition(text):
         return Reading("explain", "", "question", got.prob)  # "what's a placeholder in this context": our word, defined
     if ((not got.tool or got.tool == "evaluate_run" and got.prob < 0.5 and not intents.scores(text)["evaluate_run"]
-         and rx.search(r"现在|眼下|目前|如今|当前|此刻|这会儿?", text))  # (how it is now; not "考试考得怎么样?就是 RUN")
+         and rx.search(r"现在|眼下|目前|如今|当前|此刻|这会儿?|几成", text)  # (how it is now; not "考试考得怎么样?就是 RUN")
+         or got.tool == "inspect_dataset" and got.prob < 0.5 and not has_file)  # (no file to look at: the run named is what is asked of)
             and got.act in ("chitchat", "command") and _HOW_IS_RUN.search(text) and names.find_run_id(text) and "FILE" not in text
             and not rx.search(r"名字|名称|\bnamed?\b", text, re.I)):
         return Reading("training_status", "", "command", 0.5)  # "mn-1123 现在是怎样?", "遥问 RUN,行至何处?", "RUN …,如今火候几何?":
@@ -498,7 +498,11 @@ def read(text: str, has_file: bool = False, new_upload: bool = False) -> Reading
 
 _RUN_CHANGES = ("start_training", "stop_training", "resume_training")
 # How something is, asked: "现在是怎样?", "行至何处?", "火候几何?", "近况如何?"
-_HOW_IS_RUN = re.compile(r"(?:怎样|如何|几何|何处|何如|怎么样|咋样)\s*(?:了|啦|呢|呀|哉)?\s*[?？]")
+_HOW_IS_RUN = re.compile(r"(?:怎样|如何|几何|何处|何如|怎么样|咋样)\s*(?:了|啦|呢|呀|哉)?\s*[?？]|"
+                         # "How's cattle-drive-3 ridin'?", "Where be run sea-17 now?", "the current state of mus-0612",
+                         # "炼到几成火候了?": how far a named run has got, in words of the writer's own
+                         r"\bhow'?s\b[^?.!]{1,40}\b[a-z]+in'?\s*\?|\bwhere (?:be|is|'s|are)\b[^?.!]{0,30}\bnow\s*\?|"
+                         r"\b(?:the )?current (?:state|status|condition) of\b|(?:到|炼到|练到|跑到)几成(?:火候)?了?", re.I)
 # The last sentence asks only to have the question explained: "…有团友关心这个,请讲解一下。", "Please explain."
 _EXPLAIN_TAIL = re.compile(r"[?？][^?？]{0,30}?(?:请|麻烦|帮忙|给我们?)?\s*(?:讲解|解释|说明|讲讲|说说)(?:一下)?\W*$|[?？]\s*(?:please\s+)?explain\b[^?]{0,20}$", re.I)
 # A resume the person will do later, after a stop asked now ("…停掉吧,回来我再续上", "stop it, I'll resume it when I'm back").

@@ -378,7 +378,7 @@ def find_fields(text: str) -> dict:
     sheet = sheet or (rx.search(r"\bfrom\s+['\"“‘]([^'\"”’.]{1,30})['\"”’](?!\s*(?:column|col|field|format))", text, re.I)
                       if rx.search(r"\b(?:tabs?|sheets?|worksheets?)\b", text, re.I) else None)
     # "…to alpaca pls, the Spring orders tab.", "…, Members FAQ sheet.", "…, dm replies tab": a clause that is only the sheet
-    sheet = sheet or rx.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
+    sheet = sheet or rx.search(r"[,，]\s*(?:the\s+)?((?!(?:and|or|then|the|a|an|in|on|from|use|only|convert|check|inspect|open|read|take)\b)[A-Za-z][\w&'-]*(?:\s+(?!(?:tab|sheet)\b)[A-Za-z][\w&'-]*){0,2})\s+(?:tab|sheet|worksheet)\b(?=\s*(?:[.,;!。，]|$))", text, re.I)
     # "将 FILE 中名为 训练科目 的工作表转换为…": a sheet named without quotes, between 名为 and 的工作表
     sheet = sheet or rx.search(r"(?:名为|名叫|叫做)\s+([^\s,，。;；“”\"'「」]{1,20})\s+的\s*(?:工作表|sheet|子表|表)", text, re.I)
     # "convert FILE (the Cold process sheet) to jsonl", "convert the Hot process sheet of FILE": a capitalised name after "the"

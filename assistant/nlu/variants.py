@@ -46,11 +46,21 @@ _CANTONESE = {
 # Words of other dialects read as Mandarin: Northeastern 整错了 (搞错了); Sichuanese and Hunanese 一哈 (一下), 空起 (空着), 留到 (留着, doubled "留到留到");
 # Guizhou and Sichuanese 咋个样 (怎么样); Shanghainese and Hangzhou 覅 and 弗要 (不要), 接牢 and 留牢 (接着, 留着), 忒 (太), Hokkien 呣着/呣系 (不对/不是), the Chu verse's 兮 (a breath between phrases, no word), and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
 _REGIONAL = {"整错了": "搞错了", "一哈": "一下", "弗要": "不要", "弗用": "不用", "咋个样": "怎么样", "接牢": "接着", "留牢": "留着", "忒": "太",
-             "呣着": "不对", "呣系": "不是", "呣是": "不是", "兮": "", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样"}
+             "呣着": "不对", "呣系": "不是", "呣是": "不是", "兮": "", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样",
+             # Hakka 毋 (不: 毋系 after 係 is read as 是), 𠊎 (我), 摎𠊎 (帮我), 留等 (留着); Shaanxi 嫑 (不要), 撇咧 (扔了), 给额 (给我);
+             # Changsha 何式 (怎么样), 拐哒 (坏了), 莫 before a verb (别), 先留到 (先留着); Shanghainese 哪能 (怎么样), 里向 (里面), 阿拉
+             # (我们); Tangshan 介回 (这回); classical 黜去 (删去), 考校 (评估)
+             "毋是": "不是", "毋使": "不用", "毋好": "不要", "摎𠊎": "帮我", "𠊎": "我", "留等": "留着", "嫑": "不要", "撇咧": "扔了",
+             "给额": "给我", "何式": "怎么样", "拐哒": "坏了", "莫跑": "别跑", "莫停": "别停", "莫删": "别删", "先留到": "先留着",
+             "哪能": "怎么样", "里向": "里面", "阿拉": "我们", "介回": "这回", "黜去": "删去", "考校": "评估", "改做": "改成", "何轮数": "多少轮数", "何学习率": "多大学习率", "何批量": "多大批量",
+             "接到检查点": "从检查点接着", "接到断点": "从断点接着"}
 _REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
 # Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are in _REGIONAL
 # (not 呣 alone: in Mandarin it is a hum, "呣,好吧")
 _M_NOT = re.compile(r"([\u4e00-\u9fff])[呣弗]\1")
+# Hakka and Wu 个 after a doubled word is 的 ("答案短短个毋使删"), and Hakka 爱 before a format is 要 ("毋係千帆,爱 alpaca 个")
+_DOUBLED_GE = re.compile(r"([\u4e00-\u9fff])\1个")
+_AI_WANT = re.compile(r"(?<=[,，。;；\s])爱(?=\s*(?:alpaca|sharegpt|share gpt|千帆|qianfan|openai|jsonl?|csv|xlsx)\b)", re.I)
 _XUE_LV = re.compile(r"(?<=[探测扫试调定设])学率")  # "以 FILE 探学率": 学习率 cut short (not 升学率, 入学率)
 _SAVE_POINT = re.compile(r"(?<=[从自在的])\s*存档(?:点|处)?")  # "从存档点继续", "自存档处接着行": a game's save point is the checkpoint
 # Classical "not X but Y": "学习率非 3e-4,乃是 1e-5", "非 sharegpt 之装,乃 openai 之式", "方才言秩 32,实乃 16" (不是 X,是 Y)
@@ -59,9 +69,10 @@ _IN_FACT = re.compile(r"实乃(?:是)?")
 _NOT_TAKEN = re.compile(r"不取(?=\s*(?:[一二两三四五六七八九十]成|\d))")  # "不取三成了,改作五成"
 _FA = re.compile(r"伐(?=\s*[?？])")  # Shanghainese 伐 asks (吗): "checkpoint 还在伐?", "好伐?"
 # Old words with 之 for "it" after a verb: "暂且止之", "停之。", "请君评之", "lora_r 改之" (not 停之前, 终止之后: 之 of a time)
-_ZHI = re.compile(r"([止停评改])之(?![前后时际间中外上下所])")
-_ZHI_PLAIN = {"止": "停掉它", "停": "停掉它", "评": "评估它", "改": "改一下"}
-_TUO = re.compile(r"(?<=[停删扔丢去除撤杀])脱(?![离手口敏水发])")
+_ZHI = re.compile(r"([止停评改罢])之(?![前后时际间中外上下所])")
+_ZHI_PLAIN = {"止": "停掉它", "停": "停掉它", "评": "评估它", "改": "改一下", "罢": "停掉它"}
+# Wu 脱 and Changsha 咖 after a verb: 掉 ("停脱", "丢咖它", "断咖哒")
+_TUO = re.compile(r"(?<=[停删扔丢去除撤杀])脱(?![离手口敏水发])|(?<=[停删扔丢去除撤断倒])咖(?![啡喱])")
 # (继续行 is a run going on, not 继续行驶/行动: "请沿当前道路继续行驶" is a sat-nav's voice)
 _CANTONESE_RE = re.compile("|".join(re.escape(k) + ("(?![驶駛动動事为為程列])" if k.endswith("行") else "")
                                     for k in sorted(_CANTONESE, key=len, reverse=True)))
@@ -208,7 +219,7 @@ def plain_chinese(text: str) -> str:
     text = _SAVE_POINT.sub("checkpoint", _ZHI.sub(lambda m: _ZHI_PLAIN[m.group(1)], text))
     text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
     text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
-    text = _M_NOT.sub(r"\1不\1", text)
+    text = _AI_WANT.sub("要", _DOUBLED_GE.sub(r"\1\1的", _M_NOT.sub(r"\1不\1", text)))
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
