@@ -53,9 +53,42 @@ from assistant.offline import plan
     ("Tell me the current state of cut-13, please.", ("training_status", {"run_id": "cut-13"})),
     ("cut-14 练到几成了?", ("training_status", {"run_id": "cut-14"})),
     ("cut-15 made it through the night. what'd it learn and what'd it forget?", ("evaluate_run", {"run_id": "cut-15"})),
+    # sheets and columns: "the X sheet: convert it" (the verb is no sheet), "the attached sheet" (no sheet named), a sheet counted
+    # by 张 or named before 一表, columns "in column Q and …", "in a column called X", "taking the question from X", 理由藏在 X
+    ("cut_faq.xlsx, the Stencils sheet: convert it to jsonl", ("convert_dataset", {"path": "cut_faq.xlsx", "sheet": "Stencils", "to": "jsonl"})),
+    ("open cuts.xlsx, where the questions wait in column Q and the answers hide in column A",
+     ("inspect_dataset", {"path": "cuts.xlsx", "question_field": "Q", "answer_field": "A"})),
+    ("convert cuts.csv to alpaca, taking the question from visitor_q and the answer from cutter_reply",
+     ("convert_dataset", {"path": "cuts.csv", "to": "alpaca", "question_field": "visitor_q", "answer_field": "cutter_reply"})),
+    ("给 剪纸推理.jsonl 加三成思维链,理由藏在 why_cut 那一列", ("add_cot", {"path": "剪纸推理.jsonl", "rationale_field": "why_cut", "fraction": 0.3})),
+    ("剪纸问答.xlsx 里有两张表,看第二张「窗花」", ("inspect_dataset", {"path": "剪纸问答.xlsx", "sheet": "窗花"})),
+    ("剪纸问答.xlsx 之'团花'一表,转为alpaca", ("convert_dataset", {"path": "剪纸问答.xlsx", "sheet": "团花", "to": "alpaca"})),
+    # a value judged wrong then put right (多了 without 太; "walk that back"), 摆 as "set"
+    ("秩设 32 多了,改成 16", ("start_training", {"lora_r": 16})),
+    ("I said 4 epochs. Let me walk that back: 3 epochs.", ("start_training", {"epochs": 3})),
+    ("用 剪纸问答.jsonl 开训,lora_r 摆 16", ("start_training", {"path": "剪纸问答.jsonl", "lora_r": 16})),
+    # decisions: kept while someone else mends them, "let … remain", 比问题还像问题, both kinds of duplicate said without "和"
+    ("the placeholder rows can stay, Lin will fill them in", ("apply_quality_rule", {"rule": "placeholder", "decision": "keep"})),
+    ("Let the records with placeholders remain.", ("apply_quality_rule", {"rule": "placeholder", "decision": "keep"})),
+    ("答案比问题还像问题的,删了", ("apply_quality_rule", {"rule": "answer_is_question", "decision": "drop"})),
+    ("完全一样的近似一样的都删掉", ("apply_quality_rule", {"rule": "duplicates", "decision": "drop"})),
+    ("无论一模一样还是似曾相识,都留下", ("apply_quality_rule", {"rule": "duplicates", "decision": "keep"})),
+    # templates put right after "不要了,换成"
+    ("刚才那两个模板不要了,换成这一个:'剪纸师傅问:{q}'", ("augment_instructions", {"templates": ["剪纸师傅问:{q}"]})),
 ])
 def test_round687_causes(text, want):
     assert one_call(text) == want
+
+
+def test_an_attached_sheet_is_no_sheet_name_and_columns_are_read():
+    assert one_call("inspect the attached sheet please", ["/tmp/up/cuts.xlsx"]) == ("inspect_dataset", {"path": "/tmp/up/cuts.xlsx"})
+    got = one_call("Questions are in a column called ask and answers in reply; have a look.", ["/tmp/up/cuts.xlsx"])
+    assert got == ("inspect_dataset", {"path": "/tmp/up/cuts.xlsx", "question_field": "ask", "answer_field": "reply"})
+
+
+def test_examples_each_written_too_many_is_few_shot():
+    name, args = one_call("k 写多了,每条1个例子就够")
+    assert (name, args["k"]) == ("add_few_shot", 1)
 
 
 def test_an_upload_note_is_no_placeholder_value():

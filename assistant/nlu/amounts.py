@@ -19,7 +19,7 @@ from assistant.nlu.negation import RULED_OUT_BEFORE
 from assistant.nlu.numbers import Num, find_numbers, parse_number
 
 # How a value is attached to its name: "epoch设成2", "lr = 1e-4", "rank of 16", "示例放 3 个".
-_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|定作|定做|弄成|弄到|弄|搞成|搞到|搞|整|限制|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|改做|改作|调到|调成|调为|开到|开成|开|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
+_SET = (r"\s*(?:数|个数|的值)?(?:\s*(?:应取|应设为|应该为|(?:下调|上调|调低|调高|降低|提高)(?:为|到|至)|降到|降为|降至|提到|定个|定作|定做|弄成|弄到|弄|搞成|搞到|搞|整|限制|拉满到|拉满|也给我|也设成|也设为|也用|(?<=\s)[xX]|[×*]|还是|仍是|仍然是|\bstays?\b|\bstill\b|就用|就|设置为|设置成|设为|设成|设到|定|设|改成|改为|改做|改作|调到|调成|调为|开到|开成|开|摆成|摆到|摆|放|用|取|为|是|给我上|给我|给俺|拉到|上到|给|定为|=|:|：|"
         r"给个|来个|别超过|不超过|不要超过|\bset (?:to|at)\b|\bfixed at\b|\bno more than\b|\bat most\b|\bshould be\b|\bshall be\b|\b(?:ought to|should) have been\b|\bought to be\b|\buse\b|应该是|应为|要|卡到|卡在|先卡|限制在|限制到|限(?![\u4e00-\u9fff])|封顶|控制在|\bcapped at\b|\bcap (?:it )?at\b|\bto\b|\bof\b|\bat\b|\bis\b|\bequals?\b|大概|大约|约|左右|about|around|roughly|~|"
         # "epoch 写错了,应该是 6", "lr typo — should be 1e-4": the value said wrong, then the right one
         r"写错了|打错了|填错了|说错了|错了|\btypo\b|\bmake it\b|(?<=错了)[,，]|(?<=typo)\s*[,，—–-]|[—–]|"
@@ -156,7 +156,10 @@ _CROSSED = re.compile(r"\s*[,;]?\s*(?:amend(?:ed)? (?:it |that )?to|correct(?:ed
                       # "r 取 16 太大了,改成 8", "epoch 12 too many. make 8.", "lr 3e-4 was a typo, 3e-5": judged wrong, then the value meant
                       r"\s*(?:个|轮)?\s*(?:太大了?|太多了?|太小了?|太少了?|太高了?|太低了?|过大|过多|偏大|偏多)\s*[,，。]?\s*(?:改成|改为|改作|换成|就用|改|换|用|就)?\s*(?=\d|[一二两三四五六七八九十])|"
                       r"\s*(?:examples?|epochs?|steps?)?\s+(?:(?:is|was|are)\s+)?(?:way |much |far )?too (?:many|much|big|high|low|few|small|large)\b[,;.]?\s*(?:make (?:it|that)|make|use|try|go with|change it to)?\s*(?:k\s*=\s*)?(?=\d)|"
-                      r"\s+(?:was|is) a typo\b[,;.]?\s*(?:it'?s|should be|use|make it)?\s*(?=\d))")
+                      r"\s+(?:was|is) a typo\b[,;.]?\s*(?:it'?s|should be|use|make it)?\s*(?=\d)|"
+                      # "秩设 16 多了,改成 8" (太 left out, the change said), "I said 3 epochs. I want to walk that back: 2 epochs."
+                      r"\s*(?:个|轮)?\s*(?:多了|少了|大了|小了|高了|低了)\s*[,，。]?\s*(?:改成|改为|改作|换成|就用)\s*(?=\d|[一二两三四五六七八九十])|"
+                      r"\s*(?:epochs?|steps?|examples?)?[.;,]?\s*(?:[Ii] (?:want|need) to |[Ll]et me |[Ii]'?ll )?(?:walk|take) (?:that|it) back\b\s*[:,.;]?\s*(?:make it |to )?(?=\d))")
 
 
 # A value said, then called wrong right after it: "3个例子不对", "5 epochs is wrong".

@@ -621,7 +621,9 @@ _DONE_MYSELF = re.compile(r"(?:我|我们|本人)?(?:昨天|之前|刚才|早上
                           r"(?:删掉|删了|删除|去掉|改好|改掉|转好|填好|处理掉?)[^。!！?？]{0,6}[,，]\s*(?:删完|改完|弄完|处理完|做完|转完)(?:了)?(?:再|后|之后)[^。!！?？]*|"
                           r"\bi'?ll (?:delete|remove|drop|fix|clean|edit|convert|fill)\b[^.?!]{0,40}\bmyself\b[^.?!]{0,30}\b(?:then|and) (?:send|upload|re-?upload|share)\b[^.?!]*|"
                           # "…, leave them for now, I'll fill them in by hand": what the person will do themselves, told
-                          r"\bi'?ll (?:fill|fix|edit|clean|do|handle|sort) (?:them|it|those|these|em|'em)(?: in| out| up)? (?:by hand|myself|manually|later|tomorrow)\b|"
+                          r"\b(?:i'?ll|i (?:shall|will)) (?:fill|fix|edit|clean|do|handle|sort|mend) (?:them|it|those|these|em|'em)(?: in| out| up)? (?:by hand|myself|manually|later|tomorrow|anon)\b|"
+                          # "…can stay for now, Marco will fill them in": someone else's hand
+                          r"(?:\b(?-i:[A-Z][a-z]+)|\bsomeone|\b(?:my |our )?(?:colleague|team|boss|editor)) will (?:fill|fix|edit|clean|handle|sort|mend) (?:them|it|those|these)(?: in| out| up)?\b|"
                           # "I'll run the training myself and come back later", "…自己在 Excel 里一条条比对 把重复的都删掉了 跟你说一声"
                           r"\bi'?ll (?:run|do|start|kick off|launch) (?:the |a |my )?(?:training|run|fine-?tun\w*|it) (?:myself|on my own|by myself)\b[^.?!]*|"
                           r"自己在[^,，。;；!！?？\n]{1,12}?(?:里|上)[^,，。;；!！?？\n]{0,24}?(?:删|改|转|清洗|去重)(?:掉|完|好|干净)?了(?![^。!！\n]*[?？吗])|"
@@ -2025,7 +2027,7 @@ _ASKS_CLEARLY = 0.65
 # A value put right, with no request before it in the conversation: "sry i ment 3 epochs not 5", "No. Two epochs.", "Did I say
 # 2e-4? I meant 1e-4", "不是3个例子哈,每条放5个", "it's 600 samples, not 6,000".
 _VALUE_PUT_RIGHT = re.compile(r"(?<!'m )(?<!\bam )\bnot\b(?!\s+(?:a|an|sure|really|too|very|so|much|quite|yet)\b)|\bi (?:meant|ment|mean)\b|\bmisspoke\b|\bmistyped\b|\bshould (?:be|read)\s+(?=[\d\"'“])|\d[^.,;\n]{0,20}\bwrong\b|\bmake it\s+(?=\d)|\bamendment\b|\bcorrection\b|\berratum\b|(?:刚才|方才)(?:我)?(?:说|写)的|^\W*no\W|\bsame as (?:last time|before)\b|"
-                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|搞错|弄错|选错|整错|转错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
+                              r"(?<!是)不是|而非|唔係|說錯|说错|写错|打错|搞错|弄错|选错|整错|转错|改成|改为|改作|其他照旧|别的不变|其他不变|(?<![\d:])\d+(?:\.\d+)?\s*(?:%|步|steps?|epochs?|个|条|轮)?[^,.;，。\d]{0,20}?(?:太多了?|太少了?|太大了?|太小了?|\btoo (?:many|much|few|big|small|high|low)\b)|\berred\b|不用\s*\S{1,30}\s*了\s*[,，]\s*换|不要了\s*[,，]\s*换|写多了|写少了|多写了|少写了|打成了?|写成了?|改一下|有误|^\W*不\s*[,，]|\bfix (?:that|it)\b|\btyped\b", re.I)
 
 # …and a value said: a number, a quoted name, a format or a decision ("not unlike my last job, cleaning spreadsheets" has none).
 _A_VALUE = re.compile(r"\d|(?-i:\b[A-Z][\w-]*) (?:tab|sheet)\b|[\"“「‘][^\"”」’]{1,40}[\"”」’]|(?:列|栏|字段)(?:名字?)?(?:是|叫)\s*[A-Za-z_]|\b(?:column|field) (?:is|should be|=) [A-Za-z_]|(?<![A-Za-z0-9])'[^']{1,40}'(?![A-Za-z0-9])|\b(?:alpaca|share\s?gpt|qianfan|openai|jsonl?|csv|xlsx|keep|drop|lora|full)\b|千帆|保留|删|"

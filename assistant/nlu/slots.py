@@ -282,7 +282,7 @@ def find_fields(text: str) -> dict:
         if zh_bare and role not in out and zh_bare.group(1) not in _QUESTION_WORDS:
             out[role] = zh_bare.group(1)
         # "推理过程用 解析 那一列", "问题在 question 列 答案在 answer_zh": the role, 用/在, the column
-        placed = rx.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+)?(?:col(?:umn)?\s+(?:called\s+|named\s+)?)?)\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
+        placed = rx.search(rf"(?:{pattern})(?:过程|内容|s)?\s*(?:用|在|放在|写在|存在|记在|取自(?:字段|列)?|取|按|(?:(?:are|is|live|sit)\s+)?(?:in|under)\s+(?:the\s+|a\s+)?(?:col(?:umn)?\s+(?:called\s+|named\s+)?)?|[a-z]{{2,12}}\s+(?:in|under)\s+(?:the\s+|a\s+)?col(?:umn)?\s+(?:called\s+|named\s+)?|from\s+(?:the\s+)?(?:col(?:umn)?\s+|field\s+)?(?=[A-Za-z0-9]*[_\d]))\s*(?:(?P<zh>[\u4e00-\u9fff]{{1,12}}?)\s*(?:那一?|这一?)?个?{_FIELD_WORD}|"
                            rf"(?P<en>(?=\d*[A-Za-z_])[A-Za-z0-9_][A-Za-z0-9_-]{{0,40}})(?=\s*(?:那一?|这一?)?个?\s*{_FIELD_WORD}|\s*[,，;；。、.—-]|\s*$|\s+\S{{1,3}}在|\s+(?:and|&|can|could|please|pls|so|then)\b))", text, re.IGNORECASE)
         # "用解析那一列": the column is named by the role's own word
         own = rx.search(rf"(?:用|按|取|拿|有)\s*(?:个|一个)?\s*((?:{pattern})\w{{0,4}}?)\s*(?:(?:那一?|这一?)个?)?(?:列|栏|字段)", text, re.IGNORECASE)
@@ -316,7 +316,7 @@ def find_fields(text: str) -> dict:
             or rx.search(r"推理(?:过程)?[^。;；]{0,6}?在\s*[“\"']?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"']?\s*(?:那一?|这一?)?(?:列|栏)", text)
             or rx.search(r"有一?列\s*([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10})\s*[,，][^。]{0,30}。\s*把(?:这|那)一?列当(?:成)?推理", text)
             # "为啥这么做,我单独放在“缘由”那一列了": the reasons put in a column
-            or rx.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
+            or rx.search(r"(?:为啥|为什么|原因|理由|思路|推理(?:过程)?)[^。;；]{0,20}?(?:放|写|记|藏|存)在\s*[“\"'「]?([A-Za-z_][\w-]{0,30}|[\u4e00-\u9fff]{2,10}?)[”\"'」]?\s*(?:那一?|这一?)?(?:列|栏)", text)
             # "用 应用题.csv 里「解题步骤」这一列,给所有样本加思维链": a quoted column taken, and the CoT asked for in the same breath
             or rx.search(r"(?:用|拿|按)\s*(?:\S{0,40}?\s*里)?\s*[“\"'「]([^”\"'」]{1,20})[”\"'」]\s*(?:这一?|那一?)?(?:列|栏|字段)(?=[^。;；]{0,24}(?:思维链|推理|cot))", text, re.I)
             # "FILE has a column pilot_reasoning, use it to add CoT": a column named, then used for the CoT
@@ -359,6 +359,7 @@ def find_fields(text: str) -> dict:
     sheet = sheet or rx.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s?[^\s]))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
+                      r"(?!(?:convert|check|inspect|open|train|add|use|run|fill|drop|keep|evaluate|look|show|then|and)\b)"  # ("the Reeds sheet: convert it")
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or rx.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
@@ -393,6 +394,10 @@ def find_fields(text: str) -> dict:
                       if rx.search(r"\.xlsx?\b|spreadsheet|workbook|excel", text, re.I) else None)
     # "里面第二个表“线上预约”", "第3张表叫「退款」": a sheet counted, then its name in quotes
     sheet = sheet or rx.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|张)\s*(?:表|工作表|sheet)\s*(?:叫做?|是|为)?\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]", text, re.I)
+    # "看第二张「弦索」", "FILE 之'秋粮'一表": a sheet counted by 张 then named, or a quoted name, then 一表/那张表 (of an Excel workbook)
+    sheet = sheet or (rx.search(r"第\s*[一二三四五六七八九十\d]{1,2}\s*张\s*[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]|"
+                                r"[“‘\"'「]([^”’\"'」]{1,20})[”’\"'」]\s*(?:那|这)?一?张?表(?![格头单示达明现述态情])", text)
+                      if rx.search(r"\.xls[xm]?\b|\bFILE\b|\s{4,}|\bexcel\b|\bsheet|工作表|两张表|几张表", text, re.I) else None)  # (the workbook named, masked or not)
     # "第二页「女声」", "将那 FILE 之中「京剧」一页" (a workbook's pages): a quoted name, a page counted or said after it
     sheet = sheet or (rx.search(r"(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:页|个页签)\s*[“‘\"'「]|[“‘\"'「](?=[^”’\"'」]{1,20}[”’\"'」]\s*(?:那|这)?一?页(?![数码面])))"
                                 r"([^”’\"'」]{1,20})[”’\"'」]", text)
@@ -530,7 +535,7 @@ def _sheet_not_ruled_out(text: str, out: dict) -> None:
 
 # "the Returns sheet", "the FAQ tab of …": a name between "the" and the word for a sheet
 # "the Returns sheet", "use the sheet 常见问题", "表是“3月”": a sheet named beside the word for it
-_THE_SHEET = re.compile(r"(?<!attached )(?<!uploaded )(?<!sent you )(?<!here's )(?<!heres )(?<!this is )\bthe\s+([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
+_THE_SHEET = re.compile(r"(?<!attached )(?<!uploaded )(?<!sent you )(?<!here's )(?<!heres )(?<!this is )\bthe\s+(?!(?:attached|uploaded|whole|entire|same|other|right|wrong|new|old|next|main|current|correct|original)\s)([A-Za-z_][\w-]{0,40}(?: (?-i:[A-Z0-9])[\w-]{0,20}){0,2})\s+(?:sheet|tab|worksheet)\b|\b(?:use|read|take|from) the (?:sheet|tab|worksheet)\s+"
                         r"([^\s,，;；.。'\"“”]{1,30})|(?<![\w\u4e00-\u9fff])(?:表|工作表)\s*(?:是|为|叫|用)\s*[“\"「]([^”\"」]{1,20})[”\"」]", re.IGNORECASE)
 _SHEET_NAMED = re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|\d(?:st|nd|rd|th))\s+(?:sheet|tab|worksheet)\s*[,，(（:：]?\s*(?:called\s+|named\s+)?['\"“‘]([^'\"”’]{1,30})['\"”’]|"
                           r"(?:名为|名叫|称为|叫做)\s*[“\"「']([^”\"」']{1,20})[”\"」']\s*的\s*(?:工作表|sheet|子表|表|页)|"
@@ -544,7 +549,7 @@ def asks_sheets(text: str) -> bool:
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
-_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)(?!\s*(?:指|什么|啥|哪|不是))|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?([\w.&-]{1,60}))",
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)(?!\s*(?:指|什么|啥|哪|不是))|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?(?!(?:convert|check|inspect|open|train|add|use|run|fill|drop|keep|evaluate|look|show|then|and)\b)([\w.&-]{1,60}))",
                         re.IGNORECASE)
 
 
@@ -576,7 +581,8 @@ _SHORT_ROLE = {"q": "question_field", "question": "question_field", "a": "answer
 
 def _lone_letter(text: str, name: str, end: int) -> bool:
     """"answer 列是 a,": a one-letter name ending the phrase is a column, not the article."""
-    return len(name) == 1 and bool(rx.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)|[ \t]*[\u4e00-\u9fff]", text[end:]))  # ("- 答案列: a\n": a list item's end;
+    return len(name) == 1 and bool(rx.match(r"[ \t]*(?:[,，;；。.!！?？\n]|$)|[ \t]*[\u4e00-\u9fff]", text[end:])  # ("- 答案列: a\n": a list item's end;
+                                   or rx.search(r"\b(?:column|col)\s+$", text[:end - 1]) and rx.match(r"\s+(?:and|&)\s", text[end:]))  # "in column Q and …"
     # "答案列叫a 你看下 FILE": Chinese after it)
 
 
