@@ -112,6 +112,8 @@ def test_what_stays_as_it_was():
     # a stop before another step is still a stop, and so is a stop before a question about what it keeps
     assert one_call("停掉 paper-0301 以后再开新的") == ("stop_training", {"run_id": "paper-0301"})
     assert one_call("停掉 cut-0520。对了,停了之后适配器还在吗?") == ("stop_training", {"run_id": "cut-0520"})
+    # a placeholder's value put right that looks like a run's name is no run's status
+    assert "training_status" not in {c["name"] for c in plan("wait, the name in that placeholder file should be 'Snip-2', not 'Snip'")}
     # a sheet put right after the verb: the sheet's name is not the verb's
     assert one_call("no, convert the Stencils tab, not Borders") == ("convert_dataset", {"sheet": "Stencils"})
     # a name said after "my" or a verb keeps only its own words

@@ -925,11 +925,12 @@ def repaired(text: str) -> str:
             rest = rx.sub(r"^\s*[-—–]+\s*", " ", rest)
             text = before[:x.start()] + said.group(0) + before[x.end():] + rest
             break
-    return _SOUND_ALIKE.sub(_sound_alike, text)
+    return _SOUND_ALIKE.sub(_sound_alike, text) if _MEAN.search(text) else text  # (the pattern scans slowly; it needs "i mean")
 
 
 # A word speech-to-text got wrong, said again right after "I mean": "tell me what feels it has, I mean fields, and how many
 # rose", "I fixed the date, I mean the data" (the word it sounds like, among the few before it, is the one put right).
+_MEAN = re.compile(r"i mean", re.I)
 _SOUND_ALIKE = re.compile(r"((?:[A-Za-z']+\W+){1,8}?)([A-Za-z']+)(\W*?)\s*[,;]\s*i mean,?\s+(?:the\s+|a\s+)?([A-Za-z]{3,})(?=\s*(?:[,.;!?]|$))", re.I)
 
 
@@ -1932,6 +1933,7 @@ def note_left(text: str) -> str:
 
 # Parts of a plan said yes and no to: "qa_pair.csv 检查做,删除先不做", "评估要,再训一轮不要", "Suggest params yes, start training no",
 # "Perplexity scores: yes please. Dropping the high-perplexity rows: no.": the parts said no to left out.
+_SAID_END = re.compile(r"(?:yes(?: please)?|no(?:t now)?|不做|不要|不用|免了|不加|不删|要|做|行|可以|好)\s*(?=[,，.。;；\n]|$)", re.I)
 _YES_NO_PART = re.compile(r"(?P<part>(?:[^,，.。;；\n]|\.(?=\w))+?)\s*[:：]?\s*(?P<said>yes(?: please)?|no(?:t now)?|(?:先)?(?:不做|不要|不用|免了|不加|不删)|要|做|行|可以|好)\s*(?=[,，.。;；\n]|$)", re.I)
 
 
@@ -1941,6 +1943,8 @@ def yes_and_no(text: str) -> str:
     >>> yes_and_no("Suggest params yes, start training no. I have 12000 rows, full fine-tune")
     'Suggest params, I have 12000 rows, full fine-tune'
     """
+    if len(_SAID_END.findall(text)) < 2:
+        return text  # (each part ends in a yes or a no said before a stop; the part pattern itself scans slowly)
     parts = list(_YES_NO_PART.finditer(text))
     said = [rx.match(r"no|先?不|免", p.group("said"), re.I) is None for p in parts]
     if len(parts) < 2 or all(said) or not any(said) or rx.search(r"[?？]", text) or not all(_STEP_SAID.search(p.group("part")) for p in parts):

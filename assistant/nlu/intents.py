@@ -63,12 +63,13 @@ _VOCAB = ("convert", "export", "inspect", "preview", "quality", "duplicates", "d
           "sharegpt", "qianfan", "openai", "messages", "column", "question", "answer", "overfitting", "gradient",
           "accumulation", "finished", "running", "thought", "reasoning", "rationale", "few-shot", "instructions",
           "statistics", "launch", "fine-tune", "fine-tuning", "difference", "check", "chain", "probe", "steps", "evaluate",
-          "continue", "resume", "every", "identity")
+          "continue", "resume", "every", "identity", "settings")
 # Real words one letter away from a keyword: leave them alone ("smart" is not "start").
 _KEEP = {"smart", "stare", "state", "stats", "stat", "chart", "share", "trail", "trial", "brain", "grain", "rain",
          "sample", "example", "should", "format", "formal", "column", "stops", "starts", "trains", "quantity",
          "tarin", "chair", "cheek", "check", "learn", "earning", "checks", "running", "cancer", "could", "would",
-         "raining", "draining", "gaining", "trailing", "straining", "trading", "grading", "starring", "staring", "status"}
+         "raining", "draining", "gaining", "trailing", "straining", "trading", "grading", "starring", "staring", "status",
+         "setting", "sitting"}
 
 
 def _near(a: str, b: str) -> bool:

@@ -2071,7 +2071,7 @@ def _owner_of_values(text: str) -> str | None:
             # ("for the conversion, use sheet 'City' not 'Airport'", "转换的时候sheet选错了": the conversion's sheet, named as the conversion's)
             or (("convert_dataset" if _CONVERSION_SAID.search(text) else "inspect_dataset") if slots.find_fields(text).get("sheet") else None)
             # "oops, I meant sap-run-7 not maple-0315", "不是 ddzx-0915,我要看的是 ddzx-0916": a run put right, no step said: how it is doing
-            or ("training_status" if names.find_run_id(text) else None))
+            or ("training_status" if names.find_run_id(text) and not rx.search(r"placeholder|占位|\bname\b|名字|名称|作者|\bauthor\b", text, re.I) else None))
 
 
 _CONVERSION_SAID = re.compile(r"\bconver(?:sion|t|ting)\b|转换|转格式|转成|转的时候|转错|要转的|转的是", re.I)
