@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from routing import one_call
 
+from assistant.nlu.variants import plain_chinese
 from assistant.offline import plan
 
 
@@ -119,6 +120,12 @@ def test_what_stays_as_it_was():
     # a name said after "my" or a verb keeps only its own words
     assert one_call("convert my data.csv to alpaca") == ("convert_dataset", {"path": "data.csv", "to": "alpaca"})
     assert one_call("train on my QA.csv, 2 epochs") == ("start_training", {"path": "QA.csv", "epochs": 2})
+    # the dialect words are read only where they are those words: 给额外, 阿拉伯, 哪能呢 and 倒咖啡 keep their Mandarin sense
+    assert plain_chinese("给额外加一成通用数据") == "给额外加一成通用数据"
+    assert plain_chinese("阿拉伯语的问答也加上") == "阿拉伯语的问答也加上"
+    assert plain_chinese("哪能呢,再跑一轮吧") == "哪能呢,再跑一轮吧"
+    assert plain_chinese("先倒咖啡再说") == "先倒咖啡再说"
+    assert plain_chinese("给额留下,阿拉自己改,跑得哪能了?") == "给我留下,我们自己改,跑得怎么样了?"
     # 爱 is 要 only before a format; 咖 is no 掉 in 咖啡
     assert plan("我爱 alpaca") == []
     # a "would you?" that asks what would happen stays a question

@@ -47,13 +47,18 @@ _CANTONESE = {
 # Guizhou and Sichuanese 咋个样 (怎么样); Shanghainese and Hangzhou 覅 and 弗要 (不要), 接牢 and 留牢 (接着, 留着), 忒 (太), Hokkien 呣着/呣系 (不对/不是), the Chu verse's 兮 (a breath between phrases, no word), and 脱 after a verb (掉: "停脱", "掼脱" is 扔掉); Hokkien 按怎 (怎样).
 _REGIONAL = {"整错了": "搞错了", "一哈": "一下", "弗要": "不要", "弗用": "不用", "咋个样": "怎么样", "接牢": "接着", "留牢": "留着", "忒": "太",
              "呣着": "不对", "呣系": "不是", "呣是": "不是", "兮": "", "空起": "空着", "留到留到": "留着", "覅": "不要", "掼脱": "扔掉", "按怎": "怎样",
-             # Hakka 毋 (不: 毋系 after 係 is read as 是), 𠊎 (我), 摎𠊎 (帮我), 留等 (留着); Shaanxi 嫑 (不要), 撇咧 (扔了), 给额 (给我);
-             # Changsha 何式 (怎么样), 拐哒 (坏了), 莫 before a verb (别), 先留到 (先留着); Shanghainese 哪能 (怎么样), 里向 (里面), 阿拉
-             # (我们); Tangshan 介回 (这回); classical 黜去 (删去), 考校 (评估)
+             # Hakka 毋 (不: 毋系 after 係 is read as 是), 𠊎 (我), 摎𠊎 (帮我), 留等 (留着), 改做 (改成); Shaanxi 嫑 (不要), 撇咧 (扔了);
+             # Changsha 何式 (怎么样), 拐哒 (坏了), 莫 before a verb (别), 先留到 (先留着), 接到检查点 (从检查点接着); Shanghainese 里向
+             # (里面); Tangshan 介回 (这回); classical 黜去 (删去), 考校 (评估), 何轮数/何学习率/何批量 (多少, 多大). 给额, 阿拉 and 哪能
+             # are read in _NORTHWEST_WU (not 给额外, 阿拉伯, 哪能呢)
              "毋是": "不是", "毋使": "不用", "毋好": "不要", "摎𠊎": "帮我", "𠊎": "我", "留等": "留着", "嫑": "不要", "撇咧": "扔了",
-             "给额": "给我", "何式": "怎么样", "拐哒": "坏了", "莫跑": "别跑", "莫停": "别停", "莫删": "别删", "先留到": "先留着",
-             "哪能": "怎么样", "里向": "里面", "阿拉": "我们", "介回": "这回", "黜去": "删去", "考校": "评估", "改做": "改成", "何轮数": "多少轮数", "何学习率": "多大学习率", "何批量": "多大批量",
-             "接到检查点": "从检查点接着", "接到断点": "从断点接着"}
+             "何式": "怎么样", "拐哒": "坏了", "莫跑": "别跑", "莫停": "别停", "莫删": "别删", "先留到": "先留着",
+             "里向": "里面", "介回": "这回", "黜去": "删去", "考校": "评估", "改做": "改成",
+             "何轮数": "多少轮数", "何学习率": "多大学习率", "何批量": "多大批量", "接到检查点": "从检查点接着", "接到断点": "从断点接着"}
+# Northwestern 给额 (给我; not 给额外, 给额度), Shanghainese 阿拉 (我们; not 阿拉伯) and 哪能 asking how something is ("跑得哪能了?";
+# not Mandarin's "哪能呢")
+_NORTHWEST_WU = re.compile(r"给额(?![外度])|阿拉(?![伯斯丁])|哪能(?=\s*(?:了|啦|样|[?？]))")
+_NORTHWEST_WU_PLAIN = {"给额": "给我", "阿拉": "我们", "哪能": "怎么样"}
 _REGIONAL_RE = re.compile("|".join(re.escape(k) for k in sorted(_REGIONAL, key=len, reverse=True)))
 # Hokkien and Teochew 呣, Wu 弗 between a word said twice ask as 不 does ("睇学习率合呣合", "会弗会弄坏"); 呣着/呣系 are in _REGIONAL
 # (not 呣 alone: in Mandarin it is a hum, "呣,好吧")
@@ -220,6 +225,7 @@ def plain_chinese(text: str) -> str:
     text = _NOT_TAKEN.sub("不要", _IN_FACT.sub("其实是", _NOT_BUT.sub(r"不是\1\2是", text)))
     text = _XUE_LV.sub("学习率", _TUO.sub("掉", _FA.sub("吗", _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group(0)], text))))
     text = _AI_WANT.sub("要", _DOUBLED_GE.sub(r"\1\1的", _M_NOT.sub(r"\1不\1", text)))
+    text = _NORTHWEST_WU.sub(lambda m: _NORTHWEST_WU_PLAIN[m.group(0)], text)
     if _converter("t2s").convert(text) != text:  # Traditional characters: convert words too (not Simplified text:
         text = _converter("tw2sp").convert(text)  # tw2sp reads 么 as a Traditional character and writes 幺)
         text = text if had_yao else text.replace("幺", "么")
