@@ -836,6 +836,8 @@ def asks_what_was_done(text: str) -> bool:
 
 # A question about how something works that holds even with the user's file or run named: "in FILE, what counts as a
 # conflict?", "FILE 算不算多轮对话数据?", "…是按啥标准判的?", "ppl高说明啥", "严不严重啊", "允许这么搞不".
+# "停了以后", "停掉训练之后": after a stop (what happens then, or what is kept, is asked)
+_AFTER_STOP = r"(?:停|暂停|中断|断)(?:掉|下来)?了?(?:训练)?(?:以后|之后)"
 CONCEPT_ASKED = re.compile(r"^\W*which (?:one )?(?:\w+ )?(?:harder|more|most|better|faster|bigger)\b[^?.!]{0,30}?,\s*[\w -]{2,30}\bor\b[\w -]{2,30}\?|"  # "Which steers harder, epochs or learning rate?"
                            r"\bwhat (?:exactly )?(?:are you|is it|does (?:it|the evaluation|evaluation|the eval)) (?:actually |really )?measur\w*|\bhow is the (?:evaluation|eval) (?:score )?(?:computed|calculated|worked out)|"
                            r"评估(?:到底)?是怎么评的|\bwants? to know what\b[^?]{1,40}\bmeans\b|\blet me know whether\b|会不会让模型学(?:乱|坏|偏)|"
@@ -860,10 +862,10 @@ CONCEPT_ASKED = re.compile(r"^\W*which (?:one )?(?:\w+ )?(?:harder|more|most|bet
                            r"(?:这种|这样的|像这样的?)[^?？。]{0,20}(?:路径|文件名|文件)[^?？。]{0,20}能(?:不能)?(?:直接)?(?:读|打开|用|识别)|"
                            r"\bcan (?:a|an) (?:file|path|sheet|csv|xlsx|excel file)\b[^?]{0,80}\bbe (?:read|opened|loaded|used)\b|"
                            # "停了以后是不是不用从头再来": what happens after a stop, asked
-                           r"(?:停|暂停|中断|断)(?:掉|下来)?了?(?:训练)?(?:以后|之后)[^?？。]{0,12}?(?:是不是|会不会|要不要|还要|还得|能不能|能否)|"
+                           + _AFTER_STOP + r"[^?？。]{0,12}?(?:是不是|会不会|要不要|还要|还得|能不能|能否)|"
                            # "停脱训练以后,检查点还留得牢伐?", "练停了以后那个存档还在不在?": whether something is kept after a stop, asked
                            # (opening the message: "停掉 RUN。对了，停了之后checkpoint还在吗?" stops, then asks)
-                           r"^\W*[^。.!！?？\n]{0,6}?(?:停|暂停|中断|断)(?:掉|下来)?了?(?:训练)?(?:以后|之后)[^?？。]{0,12}?还(?:在|留|有|剩|保)[^?？。]{0,8}?(?:吗|么|不|没|伐|[?？])|"
+                           r"^\W*[^。.!！?？\n]{0,6}?" + _AFTER_STOP + r"[^?？。]{0,12}?还(?:在|留|有|剩|保)[^?？。]{0,8}?(?:吗|么|不|没|伐|[?？])|"
                            # "截图里写的 ppl 均值 38.6 这个数算高还是低", "avg ppl 112.4 on my data, is that bad?": a number read, judged
                            r"算高还是(?:算)?低|算(?:高|低|正常)(?:吗|么|嘛)|\bis (?:that|this|it) (?:bad|good|high|low|normal|ok(?:ay)?|too high|too low)\s*\?", re.I)
 # Words that sound like a request but ask for no step: an explanation asked for after the question ("…是何物?还请细细说清楚。",

@@ -359,7 +359,7 @@ def find_fields(text: str) -> dict:
     sheet = sheet or rx.search(r"(?<![A-Za-z])((?:sheet|工作表)\s?\d{1,2})(?![A-Za-z0-9])|(?<![A-Za-z])sheet\s+(?:called|named)\s+([A-Za-z]+(?: [A-Za-z]+){1,2})(?=\s*[,，;；])|"
                       r"(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?\s+(?:is\s+)?(?:called|named|titled)\s+((?-i:[A-Z0-9])[\w&-]*(?:\s+(?-i:[A-Z0-9])[\w&-]*){1,2})(?=\s*(?:[,，;；.。!?？)）]|$))|"
                       r"(?:(?<![A-Za-z])(?:sheet|tab|worksheet)(?:'s|’s)?|工作表|表名|(?<=[,，。;；\s])表(?=是\s?[^\s]))(?:\s*(?:name|名字|名称))?\s*(?:(?:is\s+)?(?:named|called)|名为|名叫|叫|还是|仍是|仍然是|依然是|是|为|选择?(?!错)|用|=|:|：|\bis\b)\s*"
-                      r"(?!(?:convert|check|inspect|open|train|add|use|run|fill|drop|keep|evaluate|look|show|then|and)\b)"  # ("the Reeds sheet: convert it")
+                      + _NOT_A_NAME +  # ("the Reeds sheet: convert it")
                       r"([^\s,，。;；)）?？!！]+?)(?:的?(?:那个|这个|那张|这张)|的)?(?=[\s,，。;；)）?？!！]|$)", text, re.IGNORECASE)
     # "sheet Benefits, question col …", "sheet 2024 and …": a capitalised name (or a number) right after the word, ending its phrase
     sheet = sheet or rx.search(r"\b[Ss]heet\s+([A-Z0-9][\w&-]{0,40}(?: (?!(?:to|into|as|and|then|for|in|only|please|pls|is|was|of|from)\b)[A-Za-z0-9][\w&-]{0,20})?)"
@@ -549,7 +549,9 @@ def asks_sheets(text: str) -> bool:
 
 
 _QUESTION_WORDS = {"什么", "哪个", "哪些", "啥", "多少", "哪一列", "哪列"}
-_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)(?!\s*(?:指|什么|啥|哪|不是))|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?(?!(?:convert|check|inspect|open|train|add|use|run|fill|drop|keep|evaluate|look|show|then|and)\b)([\w.&-]{1,60}))",
+# A verb right after "sheet:" or a key is the request going on, not a name ("the Reeds sheet: convert it to jsonl").
+_NOT_A_NAME = r"(?!(?:convert|check|inspect|open|train|add|use|run|fill|drop|keep|evaluate|look|show|then|and)\b)"
+_KEY_VALUE = re.compile(r"(?<![\w-])(question_field|answer_field|rationale_field|sheet)\s*(?:[=:：]|(?<=field)\s*(?:是|为)(?!\s*(?:指|什么|啥|哪|不是))|(?<=field)\s+is\b|(?<=field)\s+(?=[\"'“‘]?[A-Za-z_\u4e00-\u9fff][\w.&-]*[\"'”’]?\s*(?:[,，;；]|$)))\s*(?:[\"“‘']([^\"”’'\n]{1,60})[\"”’']|[\"'“‘]?" + _NOT_A_NAME + r"([\w.&-]{1,60}))",
                         re.IGNORECASE)
 
 
